@@ -1,0 +1,67 @@
+import type { Readable } from 'node:stream';
+import type { ArchiveLanguage, StandardNameKey } from '../../../shared/naming.js';
+import type { Policy } from '../../../shared/policy.js';
+import type { Category, LocalizedText, Platform } from '../../../shared/types.js';
+import type { ExecOptions, ExecResult } from '../platform/exec.js';
+
+/** Options for a file copied into the archive. */
+export interface AddFileOptions {
+  /** Cap for this file; defaults to policy.caps.fileBytes. Logs keep their newest bytes. */
+  maxBytes?: number;
+  /** 'tail' (logs: keep newest lines, mark the truncation) or 'whole' (structured: whole or skipped). */
+  mode?: 'tail' | 'whole';
+  kind?: 'text' | 'binary';
+}
+
+/** What a collector gets to do its work. */
+export interface CollectorContext {
+  readonly signal: AbortSignal;
+  readonly policy: Policy;
+  readonly platform: Platform;
+  /** Start of the log window. */
+  readonly since: Date;
+  readonly lang: ArchiveLanguage;
+  /** The standard entry name for this archive's language. */
+  name(key: StandardNameKey): string;
+  /** Runs a command bound to the collector's signal; its whole process tree dies on abort. */
+  exec(command: string, args: string[], options?: ExecOptions): Promise<ExecResult>;
+  addText(name: string, text: string, source: string): void;
+  addJson(name: string, value: unknown, source: string): void;
+  addBuffer(name: string, data: Buffer, source: string, kind: 'text' | 'binary'): void;
+  /**
+   * Queues a file to be streamed into the archive (nothing is copied first). Returns false and
+   * records a skip when the file cannot be taken (unreadable, special file, over the cap …).
+   */
+  addFile(name: string, path: string, options?: AddFileOptions): Promise<boolean>;
+  /** Something not collected, with the reason; goes to the manifest's `skipped`. */
+  skip(source: string, reason: string): void;
+  /** A non-fatal problem, recorded on the collector's run. */
+  warn(message: string): void;
+}
+
+/** One collector = one file exporting one object (see ARCHITECTURE.md). */
+export interface Collector {
+  id: string;
+  category: Category;
+  title: LocalizedText;
+  platforms: Platform[];
+  timeoutMs: number;
+  /** Off until the user consents (screenshot). */
+  sensitive: boolean;
+  /** Slow collectors are started last, so the deadline cuts them rather than the quick ones. */
+  slow?: boolean;
+  /** What it would read on a platform: commands and paths, for `diagcollect list` and the preview. */
+  describe(platform: Platform, policy: Policy): string[];
+  run(ctx: CollectorContext): Promise<void>;
+}
+
+/** An item waiting for the archive writer. */
+export interface PendingItem {
+  name: string;
+  collector: string;
+  source: string;
+  kind: 'text' | 'binary';
+  /** In-memory content, or a stream opened when the writer reaches the item. */
+  data?: Buffer;
+  open?: () => Promise<{ stream: Readable; truncated: boolean; note?: string }>;
+}

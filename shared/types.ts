@@ -1,0 +1,138 @@
+/**
+ * The contract every layer speaks. Pure TypeScript + zod: no Node, no DOM, no Electron.
+ * Types are inferred from the schemas so the two never drift.
+ */
+import { z } from 'zod';
+import { ARCHIVE_LANGUAGES, TICKET_ID_MAX_LENGTH, checkTicketId } from './naming.js';
+
+export const PlatformSchema = z.enum(['linux', 'win32', 'darwin']);
+export type Platform = z.infer<typeof PlatformSchema>;
+
+export const ArchiveLanguageSchema = z.enum(ARCHIVE_LANGUAGES as ['zh-CN', 'en']);
+
+export const TicketIdSchema = z
+  .string()
+  .max(TICKET_ID_MAX_LENGTH)
+  .superRefine((value, ctx) => {
+    const check = checkTicketId(value);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
+  });
+
+export const PrioritySchema = z.enum(['高', '中', '低']);
+export type Priority = z.infer<typeof PrioritySchema>;
+
+/** `YYYY-MM-DD HH:mm` — the support guide asks for the time of occurrence to the minute. */
+export const MinuteTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/, 'time of occurrence must be "YYYY-MM-DD HH:mm" (to the minute)');
+
+/** The support guide's intake record (信息记录). */
+export const IntakeSchema = z.object({
+  name: z.string().trim().max(200).default(''),
+  contact: z.string().trim().max(200).default(''),
+  department: z.string().trim().max(200).default(''),
+  productName: z.string().trim().max(200).default(''),
+  productModel: z.string().trim().max(200).default(''),
+  productVersion: z.string().trim().max(100).default(''),
+  problemDescription: z.string().max(20_000).default(''),
+  occurredAt: MinuteTimeSchema.optional(),
+  priority: PrioritySchema.default('中'),
+  stepsToReproduce: z.string().max(20_000).default(''),
+  solutionsTried: z.string().max(20_000).default(''),
+});
+export type Intake = z.infer<typeof IntakeSchema>;
+
+export const CategorySchema = z.enum([
+  'versions',
+  'system',
+  'network',
+  'system-logs',
+  'app-logs',
+  'config',
+  'software',
+  'processes',
+  'screenshot',
+]);
+export type Category = z.infer<typeof CategorySchema>;
+
+export const LocalizedTextSchema = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+/** What the UI and `diagcollect list` know about a collector. */
+export const CollectorInfoSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/),
+  category: CategorySchema,
+  title: LocalizedTextSchema,
+  platforms: z.array(PlatformSchema).min(1),
+  timeoutMs: z.number().int().positive(),
+  sensitive: z.boolean(),
+  /** What it reads on this platform: commands and paths, human readable. */
+  reads: z.array(z.string()),
+});
+export type CollectorInfo = z.infer<typeof CollectorInfoSchema>;
+
+/** One entry written into the archive. */
+export const ManifestItemSchema = z.object({
+  name: z.string(),
+  collector: z.string(),
+  source: z.string(),
+  kind: z.enum(['text', 'binary']),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  truncated: z.boolean(),
+  note: z.string().optional(),
+});
+export type ManifestItem = z.infer<typeof ManifestItemSchema>;
+
+/** Something that was not collected, and why. */
+export const ManifestSkipSchema = z.object({
+  collector: z.string(),
+  source: z.string(),
+  reason: z.string(),
+});
+export type ManifestSkip = z.infer<typeof ManifestSkipSchema>;
+
+export const CollectorStatusSchema = z.enum(['ok', 'error', 'timeout', 'skipped', 'cancelled']);
+export type CollectorStatus = z.infer<typeof CollectorStatusSchema>;
+
+export const CollectorRunSchema = z.object({
+  id: z.string(),
+  status: CollectorStatusSchema,
+  durationMs: z.number().nonnegative(),
+  items: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  error: z.string().optional(),
+  warnings: z.array(z.string()),
+});
+export type CollectorRun = z.infer<typeof CollectorRunSchema>;
+
+export const ManifestSchema = z.object({
+  format: z.literal('diagcollect-manifest/1'),
+  tool: z.object({ name: z.literal('diagcollect'), version: z.string() }),
+  ticket: z.string(),
+  archiveLanguage: ArchiveLanguageSchema,
+  host: z.string(),
+  os: z.object({ platform: z.string(), release: z.string(), arch: z.string() }),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  since: z.string(),
+  intake: IntakeSchema,
+  collectors: z.array(CollectorRunSchema),
+  items: z.array(ManifestItemSchema),
+  skipped: z.array(ManifestSkipSchema),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+export const ProgressEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('phase'), phase: z.enum(['collecting', 'archiving', 'finalizing', 'done', 'cancelled']) }),
+  z.object({ type: z.literal('collector-start'), collector: z.string() }),
+  z.object({
+    type: z.literal('collector-end'),
+    collector: z.string(),
+    status: CollectorStatusSchema,
+    durationMs: z.number(),
+    error: z.string().optional(),
+  }),
+  z.object({ type: z.literal('item'), collector: z.string(), name: z.string(), bytes: z.number(), totalItems: z.number(), totalBytes: z.number() }),
+]);
+export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
