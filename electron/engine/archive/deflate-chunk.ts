@@ -1,0 +1,52 @@
+import { constants, createDeflateRaw } from 'node:zlib';
+
+/**
+ * Input chunk size. Large enough that the per-chunk costs (zlib state setup, a sync-flush marker,
+ * threadpool round trips) vanish and the ratio matches one-stream deflate; small enough that a
+ * bounded handful of chunks in flight keeps memory flat.
+ */
+export const CHUNK_BYTES = 1024 * 1024;
+
+/** Deflate's window: the most of the previous chunk a back-reference can reach. */
+const WINDOW_BYTES = 32 * 1024;
+
+/**
+ * zlib's output buffer size (its default). Larger steps mean fewer round trips but each chunk
+ * then leaves a big, mostly empty buffer behind as garbage; with 16 KiB the writer's peak RSS on a
+ * 500 MB corpus measured ~15 MB lower (125–128 vs 138–143 MB) at the same throughput.
+ */
+const OUTPUT_STEP_BYTES = 16 * 1024;
+
+/**
+ * Output slices wait in stream buffers until written, and each pins its whole step buffer: the
+ * output of hundreds of small files pinned ~50 MB (measured). A slice using less than this share
+ * of its buffer is copied out; bigger ones are kept as they are (a copy would be more garbage).
+ */
+const MIN_USED_SHARE = 1 / 4;
+
+/**
+ * Raw-deflates one chunk of an entry, pigz-style, on libuv's threadpool (zlib's async API), so
+ * chunks of the same or of consecutive entries compress in parallel. A chunk that is not the
+ * entry's last ends with Z_SYNC_FLUSH — byte-aligned, BFINAL=0 — and the last with Z_FINISH, so the
+ * outputs concatenated in order form one valid deflate stream. The previous chunk's last 32 KiB
+ * is preset as dictionary so matches reach across the seam, as in one continuous stream. zlib
+ * copies the dictionary before this function returns, so `previous` may be reused right after.
+ * Resolves with the output pieces, in order (not concatenated: that would be another copy).
+ */
+export function deflateChunk(input: Buffer, level: number, last: boolean, previous?: Buffer): Promise<Buffer[]> {
+  const deflate = createDeflateRaw({
+    level,
+    finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+    chunkSize: OUTPUT_STEP_BYTES,
+    ...(previous && previous.length > 0 ? { dictionary: previous.subarray(Math.max(0, previous.length - WINDOW_BYTES)) } : {}),
+  });
+  return new Promise((resolve, reject) => {
+    const output: Buffer[] = [];
+    deflate.on('data', (piece: Buffer) => {
+      output.push(piece.length < piece.buffer.byteLength * MIN_USED_SHARE ? Buffer.from(piece) : piece);
+    });
+    deflate.once('error', reject);
+    deflate.once('end', () => resolve(output));
+    deflate.end(input);
+  });
+}
