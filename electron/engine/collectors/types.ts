@@ -13,6 +13,13 @@ export interface AddFileOptions {
   kind?: 'text' | 'binary';
 }
 
+/** Options for in-memory items. */
+export interface AddDataOptions {
+  /** The content was cut to a cap (e.g. a journal capped to its newest lines). */
+  truncated?: boolean;
+  note?: string;
+}
+
 /** What a collector gets to do its work. */
 export interface CollectorContext {
   readonly signal: AbortSignal;
@@ -25,9 +32,9 @@ export interface CollectorContext {
   name(key: StandardNameKey): string;
   /** Runs a command bound to the collector's signal; its whole process tree dies on abort. */
   exec(command: string, args: string[], options?: ExecOptions): Promise<ExecResult>;
-  addText(name: string, text: string, source: string): void;
+  addText(name: string, text: string, source: string, options?: AddDataOptions): void;
   addJson(name: string, value: unknown, source: string): void;
-  addBuffer(name: string, data: Buffer, source: string, kind: 'text' | 'binary'): void;
+  addBuffer(name: string, data: Buffer, source: string, kind: 'text' | 'binary', options?: AddDataOptions): void;
   /**
    * Queues a file to be streamed into the archive (nothing is copied first). Returns false and
    * records a skip when the file cannot be taken (unreadable, special file, over the cap …).
@@ -63,5 +70,7 @@ export interface PendingItem {
   kind: 'text' | 'binary';
   /** In-memory content, or a stream opened when the writer reaches the item. */
   data?: Buffer;
+  truncated?: boolean;
+  note?: string;
   open?: () => Promise<{ stream: Readable; truncated: boolean; note?: string }>;
 }

@@ -1,0 +1,26 @@
+/**
+ * The registry: every collector, in the order a support agent reads the archive (versions and
+ * system first, logs after, the screenshot last). The session starts `slow` collectors last.
+ */
+import { appLogsCollector } from './app-logs.js';
+import { configCollector } from './config.js';
+import { networkCollector } from './network.js';
+import { processesCollector } from './processes.js';
+import { screenshotCollector } from './screenshot.js';
+import { softwareCollector } from './software.js';
+import { systemLogsCollector } from './system-logs.js';
+import { systemCollector } from './system.js';
+import type { Collector } from './types.js';
+import { versionsCollector } from './versions.js';
+
+export const COLLECTORS: readonly Collector[] = [
+  versionsCollector,
+  systemCollector,
+  networkCollector,
+  softwareCollector,
+  processesCollector,
+  systemLogsCollector,
+  appLogsCollector,
+  configCollector,
+  screenshotCollector,
+];

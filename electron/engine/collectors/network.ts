@@ -1,0 +1,329 @@
+/**
+ * 网络配置: every interface with its addresses, netmask/prefix, gateway, MAC and MTU; DNS
+ * servers; proxy settings; the routing table and the hosts file (the support guide's data
+ * template: "IP address, subnet mask, gateway"). On Linux `ip -j` gives all of it as JSON in a
+ * few milliseconds (systeminformation's networkInterfaces() takes ~60 ms and keeps only one
+ * address per family); elsewhere Node's os.networkInterfaces() plus the platform's own commands.
+ */
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import type { Platform } from '../../../shared/types.js';
+import { TOOL_VERSION } from '../version.js';
+import { commandLine, failureOf, tryExec } from './support/run.js';
+import { documentTitle, formatFields, formatTable, heading, tr } from './support/text.js';
+import type { Collector, CollectorContext } from './types.js';
+
+export interface InterfaceAddress {
+  family: 'IPv4' | 'IPv6';
+  address: string;
+  prefixLength: number | null;
+  /** Dotted netmask for IPv4; the prefix for IPv6. */
+  netmask: string;
+  scope?: string;
+}
+
+export interface NetworkInterface {
+  name: string;
+  mac: string;
+  mtu: number | null;
+  state: string;
+  addresses: InterfaceAddress[];
+  gateways: string[];
+}
+
+export interface DnsInfo {
+  nameservers: string[];
+  search: string[];
+  source: string;
+}
+
+const CMD_TIMEOUT_MS = 5_000;
+
+/** 24 → 255.255.255.0 */
+export function prefixToNetmask(prefix: number): string {
+  const bits = prefix <= 0 ? 0 : (0xffffffff << (32 - Math.min(32, prefix))) >>> 0;
+  return [24, 16, 8, 0].map((s) => (bits >>> s) & 255).join('.');
+}
+
+interface IpAddrJson {
+  ifname: string;
+  address?: string;
+  mtu?: number;
+  operstate?: string;
+  flags?: string[];
+  addr_info?: Array<{ family: string; local: string; prefixlen: number; scope?: string }>;
+}
+
+interface IpRouteJson {
+  dst: string;
+  gateway?: string;
+  dev?: string;
+  metric?: number;
+}
+
+/** Interfaces from `ip -j addr show` and gateways from `ip -j route` / `ip -j -6 route`. */
+export function parseIpJson(addrJson: string, routesJson: string[]): NetworkInterface[] {
+  const links = JSON.parse(addrJson) as IpAddrJson[];
+  const routes = routesJson.flatMap((r) => (r.trim() ? (JSON.parse(r) as IpRouteJson[]) : []));
+  return links.map((l) => ({
+    name: l.ifname,
+    mac: l.address ?? '',
+    mtu: l.mtu ?? null,
+    state: l.operstate === 'UNKNOWN' && l.flags?.includes('UP') ? 'UP' : (l.operstate ?? ''),
+    addresses: (l.addr_info ?? []).map((a) => ({
+      family: a.family === 'inet6' ? ('IPv6' as const) : ('IPv4' as const),
+      address: a.local,
+      prefixLength: a.prefixlen,
+      netmask: a.family === 'inet6' ? `/${a.prefixlen}` : prefixToNetmask(a.prefixlen),
+      scope: a.scope,
+    })),
+    gateways: routes.filter((r) => r.dst === 'default' && r.gateway && r.dev === l.ifname).map((r) => r.gateway!),
+  }));
+}
+
+/** Interfaces from Node (all platforms; no MTU or link state). */
+export function interfacesFromNode(ifaces: NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces()): NetworkInterface[] {
+  return Object.entries(ifaces).map(([name, infos]) => ({
+    name,
+    mac: infos?.[0]?.mac ?? '',
+    mtu: null,
+    state: '',
+    addresses: (infos ?? []).map((i) => {
+      const prefix = i.cidr ? Number(i.cidr.split('/')[1]) : null;
+      return {
+        family: i.family === 'IPv6' ? ('IPv6' as const) : ('IPv4' as const),
+        address: i.address,
+        prefixLength: prefix,
+        netmask: i.family === 'IPv6' ? (prefix === null ? i.netmask : `/${prefix}`) : i.netmask,
+      };
+    }),
+    gateways: [],
+  }));
+}
+
+/** `nameserver` and `search`/`domain` lines of resolv.conf. */
+export function parseResolvConf(text: string): DnsInfo {
+  const nameservers: string[] = [];
+  const search: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/[#;].*$/, '').trim();
+    const [key, ...rest] = line.split(/\s+/);
+    if (key === 'nameserver' && rest[0]) nameservers.push(rest[0]);
+    if ((key === 'search' || key === 'domain') && rest.length) search.push(...rest);
+  }
+  return { nameservers, search, source: '/etc/resolv.conf' };
+}
+
+const PROXY_VARS = /^(https?|ftp|all|no|socks)_proxy$/i;
+
+/** Proxy variables of this process's environment, any case (http_proxy, HTTPS_PROXY …). */
+export function proxyEnvironment(env: NodeJS.ProcessEnv = process.env): Array<[string, string]> {
+  return Object.entries(env)
+    .filter((e): e is [string, string] => PROXY_VARS.test(e[0]) && typeof e[1] === 'string')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function text(ctx: CollectorContext, cmd: string, args: string[]): Promise<string | undefined> {
+  const r = await tryExec(ctx, cmd, args, { timeoutMs: CMD_TIMEOUT_MS, maxBytes: 4 * 1024 * 1024 });
+  if (!r) return undefined;
+  const failure = failureOf(r);
+  if (failure) {
+    ctx.skip(commandLine(cmd, args), failure);
+    return undefined;
+  }
+  return r.stdout.toString('utf8');
+}
+
+/** GNOME's proxy settings for the user running diagcollect, when gsettings is there. */
+async function gnomeProxy(ctx: CollectorContext): Promise<Record<string, string> | undefined> {
+  const mode = await tryExec(ctx, 'gsettings', ['get', 'org.gnome.system.proxy', 'mode'], {
+    timeoutMs: CMD_TIMEOUT_MS,
+    missing: 'gsettings is not installed (no GNOME desktop settings to read)',
+  });
+  if (!mode) return undefined;
+  const failure = failureOf(mode);
+  if (failure) {
+    ctx.skip('gsettings get org.gnome.system.proxy mode', failure);
+    return undefined;
+  }
+  const out: Record<string, string> = { mode: mode.stdout.toString('utf8').trim() };
+  const keys: Array<[string, string]> =
+    out.mode === "'manual'"
+      ? [
+          ['org.gnome.system.proxy.http', 'host'],
+          ['org.gnome.system.proxy.http', 'port'],
+          ['org.gnome.system.proxy.https', 'host'],
+          ['org.gnome.system.proxy.https', 'port'],
+          ['org.gnome.system.proxy.socks', 'host'],
+          ['org.gnome.system.proxy.socks', 'port'],
+          ['org.gnome.system.proxy', 'ignore-hosts'],
+        ]
+      : out.mode === "'auto'"
+        ? [['org.gnome.system.proxy', 'autoconfig-url']]
+        : [];
+  await Promise.all(
+    keys.map(async ([schema, key]) => {
+      const r = await tryExec(ctx, 'gsettings', ['get', schema, key], { timeoutMs: CMD_TIMEOUT_MS });
+      if (r && !failureOf(r)) out[`${schema.replace('org.gnome.system.proxy', 'proxy')}.${key}`] = r.stdout.toString('utf8').trim();
+    }),
+  );
+  if (/memory' GSettings backend/.test(mode.stderr)) out.note = 'no dconf settings store for this user: the values shown are GNOME defaults';
+  return out;
+}
+
+function hostsPath(platform: Platform): string {
+  return platform === 'win32' ? `${process.env.SystemRoot ?? 'C:\\Windows'}\\System32\\drivers\\etc\\hosts` : '/etc/hosts';
+}
+
+/** Commands whose raw output is kept as it is, per platform (what a support agent runs by hand). */
+const RAW: Record<Platform, Array<[string, string[]]>> = {
+  linux: [],
+  darwin: [
+    ['scutil', ['--dns']],
+    ['scutil', ['--proxy']],
+    ['networksetup', ['-listallhardwareports']],
+  ],
+  win32: [
+    ['ipconfig', ['/all']],
+    ['netsh', ['winhttp', 'show', 'proxy']],
+    ['reg', ['query', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings']],
+  ],
+};
+
+const ROUTES: Record<Platform, Array<[string, string[]]>> = {
+  linux: [
+    ['ip', ['route', 'show']],
+    ['ip', ['-6', 'route', 'show']],
+  ],
+  darwin: [['netstat', ['-rn']]],
+  win32: [['route', ['print']]],
+};
+
+async function linuxInterfaces(ctx: CollectorContext): Promise<NetworkInterface[] | undefined> {
+  const [addr, r4, r6] = await Promise.all([text(ctx, 'ip', ['-j', 'addr', 'show']), text(ctx, 'ip', ['-j', 'route', 'show']), text(ctx, 'ip', ['-j', '-6', 'route', 'show'])]);
+  if (addr === undefined) return undefined;
+  try {
+    return parseIpJson(addr, [r4 ?? '', r6 ?? '']);
+  } catch (err) {
+    ctx.warn(`ip -j: unexpected output (${(err as Error).message}); using Node's interface list`);
+    return undefined;
+  }
+}
+
+async function darwinGateway(ctx: CollectorContext): Promise<string | undefined> {
+  const out = await text(ctx, 'route', ['-n', 'get', 'default']);
+  return out ? /gateway:\s*(\S+)/.exec(out)?.[1] : undefined;
+}
+
+export const networkCollector: Collector = {
+  id: 'network',
+  category: 'network',
+  title: { 'zh-CN': '网络配置', en: 'Network settings' },
+  platforms: ['linux', 'win32', 'darwin'],
+  timeoutMs: 15_000,
+  sensitive: false,
+
+  describe(platform: Platform): string[] {
+    const common = [`hosts file: ${hostsPath(platform)}`, 'proxy environment variables (http_proxy, https_proxy, no_proxy, all_proxy, any case)'];
+    const show = (cmds: Array<[string, string[]]>) => cmds.map(([c, a]) => commandLine(c, a));
+    if (platform === 'linux') {
+      return ['ip -j addr show, ip -j route show, ip -j -6 route show (interfaces, addresses, gateways)', ...show(ROUTES.linux), '/etc/resolv.conf, resolvectl dns (DNS servers)', 'gsettings get org.gnome.system.proxy mode (GNOME proxy)', ...common];
+    }
+    if (platform === 'darwin') return ['os.networkInterfaces()', 'route -n get default (gateway)', ...show(ROUTES.darwin), ...show(RAW.darwin), ...common];
+    return ['os.networkInterfaces()', ...show(ROUTES.win32), ...show(RAW.win32), ...common];
+  },
+
+  async run(ctx) {
+    const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
+    const platform = ctx.platform;
+
+    const [ifacesFromIp, resolv, resolvectl, gnome, routeTexts, raws, darwinGw] = await Promise.all([
+      platform === 'linux' ? linuxInterfaces(ctx) : Promise.resolve(undefined),
+      platform === 'win32' ? Promise.resolve(undefined) : readFile('/etc/resolv.conf', 'utf8').catch((err: NodeJS.ErrnoException) => {
+        ctx.skip('/etc/resolv.conf', err.code === 'ENOENT' ? 'does not exist' : err.message);
+        return undefined;
+      }),
+      platform === 'linux'
+        ? tryExec(ctx, 'resolvectl', ['dns'], { timeoutMs: CMD_TIMEOUT_MS, missing: 'resolvectl is not installed (systemd-resolved not in use); DNS servers are taken from /etc/resolv.conf' })
+        : Promise.resolve(undefined),
+      platform === 'linux' ? gnomeProxy(ctx) : Promise.resolve(undefined),
+      Promise.all(ROUTES[platform].map(async ([c, a]) => ({ cmd: commandLine(c, a), out: await text(ctx, c, a) }))),
+      Promise.all(RAW[platform].map(async ([c, a]) => ({ cmd: commandLine(c, a), out: await text(ctx, c, a) }))),
+      platform === 'darwin' ? darwinGateway(ctx) : Promise.resolve(undefined),
+    ]);
+
+    const interfaces = ifacesFromIp ?? interfacesFromNode();
+    if (darwinGw) for (const i of interfaces) if (i.addresses.some((a) => a.family === 'IPv4' && a.scope !== 'host' && !a.address.startsWith('127.'))) i.gateways.push(darwinGw);
+    const dns: DnsInfo | undefined = resolv === undefined ? undefined : parseResolvConf(resolv);
+    let resolvectlText: string | undefined;
+    if (resolvectl) {
+      const failure = failureOf(resolvectl);
+      if (failure) ctx.skip('resolvectl dns', failure);
+      else resolvectlText = resolvectl.stdout.toString('utf8').trim();
+    }
+    const proxyEnv = proxyEnvironment();
+
+    let out = documentTitle(L('网络配置', 'Network settings'), TOOL_VERSION);
+    out += heading(L('网络接口', 'Interfaces'), 2);
+    const rows: string[][] = [];
+    for (const i of interfaces) {
+      const head = [i.name, i.state, i.mtu === null ? '' : String(i.mtu), i.mac];
+      const addrs = i.addresses.length ? i.addresses : [undefined];
+      addrs.forEach((a, n) => {
+        const left = n === 0 ? head : ['', '', '', ''];
+        const mask = a ? (a.family === 'IPv4' && a.prefixLength !== null ? `${a.netmask} (/${a.prefixLength})` : a.netmask) : '';
+        const gw = a ? i.gateways.filter((g) => g.includes(':') === (a.family === 'IPv6')).join(', ') : '';
+        rows.push([...left, a?.family ?? '', a?.address ?? L('（无地址）', '(no address)'), mask, gw]);
+      });
+    }
+    out += formatTable(
+      [L('接口', 'Interface'), L('状态', 'State'), 'MTU', 'MAC', L('协议', 'Family'), L('IP 地址', 'IP address'), L('子网掩码/前缀', 'Netmask / prefix'), L('网关', 'Gateway')],
+      rows,
+      { right: [2] },
+    );
+    const defaults = interfaces.flatMap((i) => i.gateways.map((g) => `${g} (${i.name})`));
+    out += `\n${formatFields([[L('默认网关', 'Default gateway'), defaults.join(', ') || L('（无）', '(none)')]])}`;
+
+    out += `\n${heading('DNS', 2)}`;
+    out += formatFields([
+      [L('DNS 服务器', 'DNS servers'), dns ? dns.nameservers.join(', ') || L('（无）', '(none)') : undefined],
+      [L('搜索域', 'Search domains'), dns?.search.join(' ')],
+      [L('来源', 'Source'), dns?.source],
+    ]);
+    if (resolvectlText) out += `\nresolvectl dns:\n${resolvectlText}\n`;
+
+    out += `\n${heading(L('代理', 'Proxy'), 2)}`;
+    out += formatTable(
+      [L('环境变量', 'Environment variable'), L('值', 'Value')],
+      proxyEnv.map(([k, v]) => [k, v]),
+      { empty: L('（未设置代理环境变量）', '(no proxy environment variables set)') },
+    );
+    if (gnome) out += `\nGNOME (gsettings):\n${formatFields(Object.entries(gnome))}`;
+
+    for (const r of raws) if (r.out !== undefined) out += `\n${heading(r.cmd, 2)}${r.out.trimEnd()}\n`;
+    out += `\n${L('路由表见', 'Routing table: see')} ${ctx.name('routes')}; hosts: ${ctx.name('hosts')}\n`;
+
+    ctx.addText(ctx.name('network'), out, platform === 'linux' ? 'ip -j addr/route, /etc/resolv.conf, resolvectl, gsettings, environment' : 'os.networkInterfaces(), platform commands');
+
+    const routesOut = routeTexts.filter((r) => r.out !== undefined);
+    if (routesOut.length > 0) {
+      let routes = documentTitle(L('路由表', 'Routing table'), TOOL_VERSION);
+      for (const r of routesOut) routes += `${heading(r.cmd, 2)}${r.out!.trimEnd() || L('（空）', '(empty)')}\n\n`;
+      ctx.addText(ctx.name('routes'), routes, routesOut.map((r) => r.cmd).join('; '));
+    }
+
+    await ctx.addFile(ctx.name('hosts'), hostsPath(platform), { mode: 'whole', maxBytes: 4 * 1024 * 1024, kind: 'text' });
+
+    ctx.addJson(
+      ctx.name('networkJson'),
+      {
+        interfaces,
+        defaultGateways: interfaces.flatMap((i) => i.gateways.map((gateway) => ({ interface: i.name, gateway }))),
+        dns: dns ?? null,
+        resolvectl: resolvectlText ?? null,
+        proxy: { environment: Object.fromEntries(proxyEnv), gnome: gnome ?? null },
+      },
+      'ip -j, /etc/resolv.conf, environment',
+    );
+  },
+};

@@ -1,0 +1,106 @@
+/**
+ * Copies the files named by policy paths (files, folders, globs) into one archive folder: newest
+ * first, each file capped, the collector capped as a whole, every left-out file with a reason.
+ * Shared by the app-logs and config collectors.
+ */
+import path from 'node:path';
+import { isStructured } from '../../platform/files.js';
+import { expandPath, resolvePathPattern, type FoundFile } from '../../platform/paths.js';
+import { entryIn } from '../../../../shared/naming.js';
+import type { Policy } from '../../../../shared/policy.js';
+import type { CollectorContext } from '../types.js';
+import { formatBytes } from './text.js';
+
+export interface CopyPlan {
+  folder: 'appLogDir' | 'configDir';
+  patterns: string[];
+  /** Policy key the patterns come from, for reasons ("policy.appLogPaths"). */
+  policyKey: string;
+}
+
+/** Characters Windows does not allow in file names become `_`, so the archive unpacks everywhere. */
+export function safeEntryPart(part: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = part.replace(/[<>:"\\|?*\u0000-\u001f]/g, '_').replace(/[. ]+$/, (m) => '_'.repeat(m.length));
+  return cleaned === '' || cleaned === '.' || cleaned === '..' ? '_' : cleaned;
+}
+
+/**
+ * The name inside the folder: the base folder's own name, then the path below it —
+ * `/var/log/myapp/*.log` → `myapp/app.log`, `C:\ProgramData\App\Logs` → `Logs/2024/app.log`.
+ */
+export function entryRelativeName(base: string, relative: string, platform: NodeJS.Platform = process.platform): string {
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  const baseName = p.basename(base).replace(/:$/, '');
+  const parts = [baseName, ...relative.split('/')].filter((s) => s !== '');
+  return parts.map(safeEntryPart).join('/');
+}
+
+/** Makes `name` unique among `used` by adding ` (2)`, ` (3)` … before the extension. */
+export function uniqueName(name: string, used: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; used.has(candidate.toLowerCase()); n += 1) {
+    const slash = name.lastIndexOf('/');
+    const dot = name.lastIndexOf('.');
+    candidate = dot > slash + 1 ? `${name.slice(0, dot)} (${n})${name.slice(dot)}` : `${name} (${n})`;
+  }
+  // Case-insensitive: the archive may be unpacked on Windows or macOS.
+  used.add(candidate.toLowerCase());
+  return candidate;
+}
+
+/** What a path-list collector would read: every pattern, with the caps that apply. */
+export function describePaths(patterns: string[], policyKey: string, policy: Policy): string[] {
+  if (patterns.length === 0) return [`nothing: ${policyKey} is empty in policy`];
+  const caps = `newest first, at most ${policy.caps.filesPerPath} files per path, ${formatBytes(policy.caps.fileBytes)} per file, ${formatBytes(policy.caps.collectorBytes)} in all`;
+  return [...patterns, `(${caps})`];
+}
+
+export async function copyPolicyFiles(ctx: CollectorContext, plan: CopyPlan): Promise<void> {
+  const { caps } = ctx.policy;
+  if (plan.patterns.length === 0) {
+    ctx.skip(plan.policyKey, `no paths are configured (${plan.policyKey} is empty in policy)`);
+    return;
+  }
+
+  const candidates: Array<FoundFile & { entry: string }> = [];
+  const seen = new Set<string>();
+  for (const pattern of plan.patterns) {
+    const expanded = expandPath(pattern, process.env, ctx.platform);
+    if (!expanded.ok) {
+      ctx.skip(pattern, expanded.reason);
+      continue;
+    }
+    const resolved = await resolvePathPattern(expanded.path, { maxFiles: caps.filesPerPath, signal: ctx.signal, platform: ctx.platform });
+    for (const s of resolved.skipped) ctx.skip(s.path, s.reason);
+    for (const f of resolved.files) {
+      // The same file named by two patterns is taken once.
+      if (seen.has(f.path)) continue;
+      seen.add(f.path);
+      candidates.push({ ...f, entry: entryRelativeName(resolved.base, f.relative, ctx.platform) });
+    }
+  }
+
+  // Newest first across all patterns, so the collector cap leaves out the oldest files.
+  candidates.sort((a, b) => b.mtimeMs - a.mtimeMs);
+  const used = new Set<string>();
+  let total = 0;
+  for (const f of candidates) {
+    if (ctx.signal.aborted) return;
+    const mode = isStructured(f.path) ? 'whole' : 'tail';
+    const planned = mode === 'tail' ? Math.min(f.size, caps.fileBytes) : f.size;
+    if (mode === 'whole' && f.size > caps.fileBytes) {
+      ctx.skip(f.path, `is ${formatBytes(f.size)}, over the ${formatBytes(caps.fileBytes)} per-file cap (caps.fileBytes); structured files are kept whole or not at all`);
+      continue;
+    }
+    if (total + planned > caps.collectorBytes) {
+      ctx.skip(
+        f.path,
+        `left out: the ${formatBytes(caps.collectorBytes)} cap for this collector (caps.collectorBytes) would be exceeded (${formatBytes(total)} of newer files already taken, this one adds ${formatBytes(planned)})`,
+      );
+      continue;
+    }
+    const name = entryIn(plan.folder, uniqueName(f.entry, used), ctx.lang);
+    if (await ctx.addFile(name, f.path, { mode, maxBytes: caps.fileBytes })) total += planned;
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * The capped, safe file reader behind `ctx.addFile`. `prepareFile` decides now whether a file can
+ * be taken (and says why not); `open()` streams it later, when the archive writer reaches it, so
+ * nothing is copied to a temp folder first.
+ *
+ * Safety rules: special files (FIFOs, sockets, devices, folders) are refused before anything is
+ * opened, because reading them can hang or never end; files are opened with O_NONBLOCK and
+ * re-checked with fstat, so a path swapped for a FIFO between the check and the open cannot
+ * hang the collection either; a read never goes past the size seen at prepare time.
+ */
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, readlink, stat, type FileHandle } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { Readable } from 'node:stream';
+
+export type FileMode = 'tail' | 'whole';
+
+/**
+ * A file opened for the archive. `truncated` and `note` are getters whose final value is known
+ * only once `stream` has ended (or closed): the writer reads them after piping the stream.
+ * - `truncated`: the entry does not hold the whole file — a log cut to its newest bytes, or a
+ *   file that grew after it was listed (cut at the size seen then).
+ * - `note`: what happened while reading (grew, shrank, replaced by log rotation), if anything.
+ */
+export interface OpenedFile {
+  stream: Readable;
+  readonly truncated: boolean;
+  readonly note?: string;
+}
+
+export interface PreparedFile {
+  ok: true;
+  /** Bytes the entry will hold at most, not counting the one-line truncation marker. */
+  size: number;
+  /** The file's size on disk when it was prepared. */
+  fileSize: number;
+  /** Only the newest `maxBytes` will be kept ('tail' mode). */
+  truncated: boolean;
+  open: () => Promise<OpenedFile>;
+}
+
+export type PrepareResult = PreparedFile | { ok: false; reason: string };
+
+export interface PrepareOptions {
+  maxBytes: number;
+  /** 'tail': logs, keep the newest lines; 'whole': structured files, whole or not at all. */
+  mode: FileMode;
+}
+
+/**
+ * Formats whose meaning breaks when cut (a half JSON document, an XML file without its root
+ * end tag): they are kept whole or skipped. Line-oriented logs (.log, .txt, .jsonl, .ndjson)
+ * are not here: their newest lines stand on their own.
+ */
+const STRUCTURED_EXTENSIONS = new Set([
+  '.json',
+  '.jsonc',
+  '.json5',
+  '.xml',
+  '.config', // .NET app.config / web.config (XML)
+  '.yaml',
+  '.yml',
+  '.plist',
+  '.toml',
+  '.ini',
+  '.conf',
+  '.cfg',
+  '.properties',
+  '.reg',
+]);
+
+/** True for files that must be kept whole (see STRUCTURED_EXTENSIONS). */
+export function isStructured(path: string): boolean {
+  return STRUCTURED_EXTENSIONS.has(extname(path).toLowerCase());
+}
+
+/** The reason a stat'ed path is not a regular file we may read, or undefined for a regular file. */
+export function specialFileReason(st: Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return 'is a folder, not a file';
+  if (st.isFIFO()) return 'is a FIFO (named pipe); skipped so the collection cannot hang';
+  if (st.isSocket()) return 'is a socket, not a file; skipped so the collection cannot hang';
+  if (st.isCharacterDevice()) return 'is a character device (like a terminal or /dev/zero); skipped so the collection cannot hang or grow without end';
+  if (st.isBlockDevice()) return 'is a block device (a disk or partition); skipped: only files are collected';
+  return 'is not a regular file';
+}
+
+/** A readable reason for a failed file-system call on `path`. */
+export function fileErrorReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'no read permission (run as the owner or an administrator to include it)';
+    case 'ELOOP':
+      return 'is a symbolic link loop (the link leads back to itself); skipped';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case 'EBUSY':
+      return 'is locked by another program';
+    case 'EIO':
+      return 'could not be read (input/output error: a failing disk or a network share that went away)';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+function humanSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+// O_NONBLOCK: opening a FIFO (swapped in after the check) returns at once instead of waiting for a writer.
+const OPEN_FLAGS = process.platform === 'win32' ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0);
+
+/** Opens `path` for reading and re-checks on the open handle that it is a regular file. */
+async function openRegular(path: string): Promise<{ handle: FileHandle; st: Stats }> {
+  const handle = await open(path, OPEN_FLAGS);
+  try {
+    const st = await handle.stat();
+    const special = specialFileReason(st);
+    if (special) throw new Error(`${path} ${special}`);
+    return { handle, st };
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+const CHUNK = 64 * 1024;
+/** How far past the cut we look for the next line start. */
+const LINE_SEARCH = 64 * 1024;
+
+/**
+ * Checks that `path` can be taken under `opts` and returns how to stream it later, or the reason
+ * it cannot be taken. Symbolic links are followed; loops and dangling links give a reason.
+ */
+export async function prepareFile(path: string, opts: PrepareOptions): Promise<PrepareResult> {
+  const fail = (reason: string) => ({ ok: false as const, reason });
+  let st: Stats;
+  try {
+    st = await lstat(path);
+  } catch (err) {
+    return fail(fileErrorReason(err));
+  }
+  if (st.isSymbolicLink()) {
+    try {
+      st = await stat(path);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        const target = await readlink(path).catch(() => '?');
+        return fail(`is a symbolic link to "${target}", which does not exist (dangling link)`);
+      }
+      return fail(fileErrorReason(err));
+    }
+  }
+  const special = specialFileReason(st);
+  if (special) return fail(special);
+
+  const fileSize = st.size;
+  if (opts.mode === 'whole' && fileSize > opts.maxBytes) {
+    return fail(`is ${humanSize(fileSize)}, over the ${humanSize(opts.maxBytes)} cap; structured files are kept whole or not at all`);
+  }
+  try {
+    const { handle } = await openRegular(path);
+    await handle.close();
+  } catch (err) {
+    return fail(err instanceof Error && !(err as NodeJS.ErrnoException).code ? err.message.replace(`${path} `, '') : fileErrorReason(err));
+  }
+
+  const cut = opts.mode === 'tail' && fileSize > opts.maxBytes;
+  const identity = { dev: st.dev, ino: st.ino };
+  return {
+    ok: true,
+    size: cut ? opts.maxBytes : fileSize,
+    fileSize,
+    truncated: cut,
+    open: () => openPrepared(path, fileSize, cut ? opts.maxBytes : undefined, identity),
+  };
+}
+
+async function openPrepared(path: string, fileSize: number, keepNewest: number | undefined, identity: { dev: number; ino: number }): Promise<OpenedFile> {
+  let handle: FileHandle;
+  let st: Stats;
+  try {
+    ({ handle, st } = await openRegular(path));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`${path} vanished before it could be read (it was there when the collection started; deleted or rotated away since)`);
+    if (code) throw new Error(`${path}: ${fileErrorReason(err)}`);
+    throw err;
+  }
+
+  const notes: string[] = [];
+  if (st.ino !== identity.ino || st.dev !== identity.dev) notes.push('the file was replaced after it was listed (log rotation?); the new file was read');
+  let grew = false;
+  let shrank = false;
+
+  let start = 0;
+  const end = fileSize;
+  let marker: Buffer | undefined;
+  if (keepNewest !== undefined) {
+    start = await nextLineStart(handle, fileSize - keepNewest, end);
+    notes.push(`kept the newest ${end - start} of ${fileSize} bytes; older lines omitted`);
+    marker = Buffer.from(
+      `[diagcollect: truncated — kept the newest ${end - start} bytes of ${fileSize} (${humanSize(end - start)} of ${humanSize(fileSize)}); older lines omitted]\n`,
+      'utf8',
+    );
+  }
+
+  let closed = false;
+  const closeHandle = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close().catch(() => undefined);
+  };
+
+  async function* chunks(): AsyncGenerator<Buffer> {
+    try {
+      if (marker) yield marker;
+      let pos = start;
+      while (pos < end) {
+        const want = Math.min(CHUNK, end - pos);
+        const buf = Buffer.allocUnsafe(want);
+        const { bytesRead } = await handle.read(buf, 0, want, pos);
+        if (bytesRead === 0) {
+          shrank = true;
+          notes.push(`the file shrank while being read: ${pos - start} of ${end - start} bytes could be read (truncated or rotated meanwhile?)`);
+          break;
+        }
+        pos += bytesRead;
+        yield buf.subarray(0, bytesRead);
+      }
+      if (!shrank) {
+        const after = await handle.stat().catch(() => undefined);
+        if (after && after.size > fileSize) {
+          grew = true;
+          notes.push(`file grew while being read (now ${after.size} bytes); cut at the ${fileSize} bytes seen when it was listed`);
+        }
+      }
+    } finally {
+      await closeHandle();
+    }
+  }
+
+  const stream = Readable.from(chunks(), { objectMode: false });
+  // A stream destroyed before its first read never enters the generator: close the handle here too.
+  stream.once('close', () => void closeHandle());
+  return {
+    stream,
+    get truncated() {
+      return keepNewest !== undefined || grew;
+    },
+    get note() {
+      return notes.length > 0 ? notes.join('; ') : undefined;
+    },
+  };
+}
+
+/** The offset of the first line that starts at or after `offset` (or `offset` if no newline is near). */
+async function nextLineStart(handle: FileHandle, offset: number, end: number): Promise<number> {
+  if (offset <= 0) return 0;
+  // Look at the byte before the cut too: if it is a newline, the cut is already at a line start.
+  const want = Math.min(LINE_SEARCH, end - offset + 1);
+  const buf = Buffer.alloc(want);
+  const { bytesRead } = await handle.read(buf, 0, want, offset - 1);
+  const nl = buf.subarray(0, bytesRead).indexOf(10);
+  const lineStart = offset - 1 + nl + 1;
+  // No newline near, or only the very last byte: keep the partial line rather than nothing.
+  return nl < 0 || lineStart >= end ? offset : lineStart;
+}

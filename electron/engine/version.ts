@@ -1,0 +1,16 @@
+import { createRequire } from 'node:module';
+
+/**
+ * This tool's version, read from the repo's package.json at run time (the same file ships inside
+ * the Electron app and the CLI package), so there is one place to bump it.
+ */
+export const TOOL_VERSION: string = readVersion();
+
+function readVersion(): string {
+  try {
+    const pkg = createRequire(import.meta.url)('../../package.json') as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0-unknown';
+  } catch {
+    return '0.0.0-unknown';
+  }
+}

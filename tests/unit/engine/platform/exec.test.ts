@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CommandNotFoundError, exec } from '../../../../electron/engine/platform/exec.js';
+
+/** Running (a zombie waiting for a reaper counts as dead: it was killed). */
+const alive = (pid: number) => {
+  try {
+    const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+};
+
+/** Starts `sh` that spawns a grandchild sleeper and prints its pid. */
+const TREE = ['-c', 'sleep 30 & echo $!; wait'];
+
+describe('exec', () => {
+  it('captures stdout and the exit code without a shell', async () => {
+    const r = await exec('sh', ['-c', 'printf "a b"; exit 3']);
+    expect(r.stdout.toString()).toBe('a b');
+    expect(r.code).toBe(3);
+    expect(r.timedOut).toBe(false);
+  });
+
+  it('rejects with CommandNotFoundError for a missing binary', async () => {
+    await expect(exec('no-such-command-xyz', [])).rejects.toBeInstanceOf(CommandNotFoundError);
+  });
+
+  it('kills the whole process tree on timeout', async () => {
+    const r = await exec('sh', TREE, { timeoutMs: 300 });
+    expect(r.timedOut).toBe(true);
+    // Returns long before the grandchild's 30 s: it was killed too, not left holding the pipe.
+    expect(r.durationMs).toBeLessThan(10_000);
+    const grandchild = Number(r.stdout.toString().trim());
+    expect(grandchild).toBeGreaterThan(0);
+    await new Promise((res) => setTimeout(res, 100));
+    expect(alive(grandchild)).toBe(false);
+  });
+
+  it('kills the whole process tree on abort and rejects', async () => {
+    const ac = new AbortController();
+    let grandchild = 0;
+    const p = exec('sh', ['-c', 'sleep 30 & echo $! > /dev/stderr; wait'], { signal: ac.signal });
+    const t0 = performance.now();
+    setTimeout(() => ac.abort(), 200);
+    await expect(p).rejects.toBeTruthy();
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    // The tree is gone: no sleep 30 left whose parent was our sh.
+    const ps = await exec('sh', ['-c', 'pgrep -f "^sleep 30$" || true']);
+    grandchild = Number(ps.stdout.toString().trim().split('\n')[0] || 0);
+    expect(grandchild === 0 || !alive(grandchild)).toBe(true);
+  });
+
+  it('keeps the newest bytes when output is over the cap', async () => {
+    const r = await exec('sh', ['-c', 'for i in $(seq 1 5000); do echo "line $i"; done'], { maxBytes: 1000, keep: 'tail' });
+    const text = r.stdout.toString();
+    expect(r.truncated).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(1000);
+    expect(text.endsWith('line 5000\n')).toBe(true);
+    expect(text.startsWith('line ')).toBe(true);
+  });
+
+  it('keeps the oldest bytes with keep: head and stops the command', async () => {
+    const r = await exec('sh', ['-c', 'yes hello'], { maxBytes: 4096, keep: 'head', timeoutMs: 5000 });
+    expect(r.truncated).toBe(true);
+    expect(r.stdout.length).toBe(4096);
+    expect(r.timedOut).toBe(false);
+  });
+});
