@@ -136,3 +136,40 @@ export const ProgressEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('item'), collector: z.string(), name: z.string(), bytes: z.number(), totalItems: z.number(), totalBytes: z.number() }),
 ]);
 export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
+
+/** An upload job's state in the outbox: queued → uploading → done | failed (failed keeps the archive). */
+export const UploadStateSchema = z.enum(['queued', 'uploading', 'done', 'failed']);
+export type UploadState = z.infer<typeof UploadStateSchema>;
+
+/** The support guide's basic checklist (基础检查清单), its four groups in the guide's order. */
+export const CheckGroupSchema = z.enum(['network', 'version', 'environment', 'restart']);
+export type CheckGroup = z.infer<typeof CheckGroupSchema>;
+
+/** `skipped`: not run or not applicable (no endpoints in policy, not available on this OS). */
+export const CheckStatusSchema = z.enum(['pass', 'warn', 'fail', 'skipped']);
+export type CheckStatus = z.infer<typeof CheckStatusSchema>;
+
+/** One line of the checklist: what was checked, the verdict, why, and what to do (both languages). */
+export const CheckResultSchema = z.object({
+  /** The check's id, or `<check id>:<subject>` when one check gives several results (`dns:10.0.0.1`). */
+  id: z.string().min(1),
+  group: CheckGroupSchema,
+  title: LocalizedTextSchema,
+  status: CheckStatusSchema,
+  detail: LocalizedTextSchema,
+  /** Steps in order, following the guide's common-issue paths; empty when all is well. */
+  advice: z.array(LocalizedTextSchema),
+  durationMs: z.number().nonnegative(),
+  /** Measured values (timings, versions, sizes) for scripts and the summary page. */
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+/** `checks.json` in the archive. */
+export const ChecksDocumentSchema = z.object({
+  format: z.literal('diagcollect-checks/1'),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  results: z.array(CheckResultSchema),
+});
+export type ChecksDocument = z.infer<typeof ChecksDocumentSchema>;

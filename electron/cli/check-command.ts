@@ -1,0 +1,189 @@
+/**
+ * `diagcollect check`: the basic checklist (基础检查清单) on this computer, as a table in the
+ * user's language, or `--json` for scripts. Exit 0 when every check passed or was skipped, 3
+ * when any warned or failed, 2 for bad input, 130 when cancelled.
+ */
+import { Option, type Command } from 'commander';
+import os from 'node:os';
+import { ARCHIVE_LANGUAGES, type ArchiveLanguage } from '../../shared/naming.js';
+import { DEFAULT_POLICY, type Policy } from '../../shared/policy.js';
+import type { CheckResult, CheckStatus, Platform } from '../../shared/types.js';
+import { CHECKS } from '../engine/checks/index.js';
+import { CHECK_GROUPS, checksDocument, runChecks, worstStatus } from '../engine/checks/runner.js';
+import { ms } from '../engine/checks/support/format.js';
+import { displayWidth, formatLocalTime } from '../engine/collectors/support/text.js';
+import { EXIT, InputError } from '../engine/errors.js';
+import { loadPolicyFile } from '../engine/policy/load.js';
+import type { CliIo } from './main.js';
+
+interface CheckFlags {
+  policy?: string;
+  json?: boolean;
+  lang?: ArchiveLanguage;
+  only?: string[];
+}
+
+/** zh-CN when the locale variables say Chinese (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else en. */
+export function languageFromEnv(env: NodeJS.ProcessEnv): ArchiveLanguage {
+  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE || '';
+  return /^zh/i.test(value) ? 'zh-CN' : 'en';
+}
+
+const BADGE: Record<ArchiveLanguage, Record<CheckStatus, string>> = {
+  'zh-CN': { pass: '通过', warn: '警告', fail: '失败', skipped: '跳过' },
+  en: { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIP' },
+};
+const COLOR: Record<CheckStatus, string> = { pass: '\x1b[32m', warn: '\x1b[33m', fail: '\x1b[31m', skipped: '\x1b[2m' };
+const RESET = '\x1b[0m';
+
+/** Splits text into lines of at most `width` columns (CJK counts two), at spaces where possible. */
+export function wrapText(text: string, width: number): string[] {
+  if (width <= 10 || displayWidth(text) <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/(?<=[\s，；。、])/)) {
+    if (displayWidth(line + word) <= width) {
+      line += word;
+      continue;
+    }
+    if (line) lines.push(line.trimEnd());
+    line = '';
+    // A word (or CJK run) longer than the line: cut it by columns.
+    let rest = word;
+    while (displayWidth(rest) > width) {
+      let cut = '';
+      for (const ch of rest) {
+        if (displayWidth(cut + ch) > width) break;
+        cut += ch;
+      }
+      lines.push(cut);
+      rest = rest.slice(cut.length);
+    }
+    line = rest;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
+export interface TableOptions {
+  color: boolean;
+  /** Terminal width; undefined: no wrapping (piped). */
+  columns?: number;
+}
+
+/** The checklist as text: groups in the guide's order; badge, check, detail; advice below (→). */
+export function formatCheckTable(results: readonly CheckResult[], lang: ArchiveLanguage, options: TableOptions): string {
+  const badge = (s: CheckStatus) => {
+    const text = `[${BADGE[lang][s]}]`;
+    return options.color ? `${COLOR[s]}${text}${RESET}` : text;
+  };
+  const badgeWidth = Math.max(...Object.values(BADGE[lang]).map((b) => displayWidth(b))) + 2;
+  const titleWidth = Math.min(34, Math.max(0, ...results.map((r) => displayWidth(r.title[lang]))));
+  const indent = 2 + badgeWidth + 2;
+  const detailColumn = indent + titleWidth + 2;
+  const detailWidth = options.columns ? Math.max(30, options.columns - detailColumn - 1) : Infinity;
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
+  let out = '';
+  for (const group of CHECK_GROUPS) {
+    const rows = results.filter((r) => r.group === group.id);
+    if (rows.length === 0) continue;
+    out += `\n${group.number}. ${group.title[lang]}\n`;
+    for (const r of rows) {
+      const title = r.title[lang];
+      const detail = Number.isFinite(detailWidth) ? wrapText(r.detail[lang], detailWidth) : [r.detail[lang]];
+      const head = `  ${badge(r.status)}${' '.repeat(badgeWidth - displayWidth(`[${BADGE[lang][r.status]}]`))}  `;
+      const titleCell = displayWidth(title) > titleWidth ? title : pad(title, titleWidth);
+      const firstGap = displayWidth(title) > titleWidth ? `\n${' '.repeat(detailColumn)}` : '  ';
+      out += `${head}${titleCell}${firstGap}${detail[0] ?? ''}\n`;
+      for (const more of detail.slice(1)) out += `${' '.repeat(detailColumn)}${more}\n`;
+      for (const step of r.advice) {
+        const lines = Number.isFinite(detailWidth) ? wrapText(step[lang], detailWidth - 2) : [step[lang]];
+        out += `${' '.repeat(detailColumn)}→ ${lines[0]}\n`;
+        for (const more of lines.slice(1)) out += `${' '.repeat(detailColumn + 2)}${more}\n`;
+      }
+    }
+  }
+  return out;
+}
+
+function countsOf(results: readonly CheckResult[]): Record<CheckStatus, number> {
+  const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 };
+  for (const r of results) counts[r.status] += 1;
+  return counts;
+}
+
+export function summaryLine(results: readonly CheckResult[], lang: ArchiveLanguage): string {
+  const c = countsOf(results);
+  return lang === 'zh-CN'
+    ? `${c.pass} 项通过 · ${c.warn} 项警告 · ${c.fail} 项失败 · ${c.skipped} 项跳过`
+    : `${c.pass} passed · ${c.warn} warnings · ${c.fail} failed · ${c.skipped} skipped`;
+}
+
+async function check(flags: CheckFlags, io: CliIo): Promise<number> {
+  const lang = flags.lang ?? languageFromEnv(io.env);
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  io.signals.on('SIGINT', onSignal);
+  io.signals.on('SIGTERM', onSignal);
+  const tty = Boolean(io.stderr.isTTY) && !flags.json;
+  try {
+    let policy: Policy = DEFAULT_POLICY;
+    if (flags.policy) policy = await loadPolicyFile(flags.policy);
+    const known = new Set(CHECKS.map((c) => c.id));
+    for (const id of flags.only ?? []) if (!known.has(id)) throw new InputError(`unknown check "${id}"; known checks: ${[...known].join(', ')}`);
+    const total = flags.only?.length ? flags.only.length : CHECKS.length;
+    const done = new Set<string>();
+    const startedAt = new Date();
+    const started = performance.now();
+    if (tty) io.stderr.write(lang === 'zh-CN' ? `正在检查… 0/${total}` : `Checking… 0/${total}`);
+    const results = await runChecks({
+      policy,
+      platform: process.platform as Platform,
+      signal: abort.signal,
+      env: io.env,
+      only: flags.only,
+      onResult: (r) => {
+        // One check may give several results (dns:…): count checks.
+        done.add(r.id.split(':')[0]!);
+        if (tty) io.stderr.write(`\r${lang === 'zh-CN' ? '正在检查…' : 'Checking…'} ${done.size}/${total}`);
+      },
+    });
+    if (tty) io.stderr.write('\r\x1b[K');
+    const finishedAt = new Date();
+    if (abort.signal.aborted) {
+      if (flags.json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: EXIT.cancelled, error: 'cancelled' })}\n`);
+      else io.stderr.write('diagcollect: the checks were cancelled\n');
+      return EXIT.cancelled;
+    }
+    const worst = worstStatus(results);
+    const code = worst === 'warn' || worst === 'fail' ? EXIT.partial : EXIT.ok;
+    if (flags.json) {
+      io.stdout.write(`${JSON.stringify({ ok: true, exitCode: code, host: os.hostname(), platform: process.platform, durationMs: Math.round(performance.now() - started), counts: countsOf(results), ...checksDocument(results, startedAt, finishedAt) })}\n`);
+      return code;
+    }
+    const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+    const took = ms(performance.now() - started);
+    const heading = lang === 'zh-CN' ? `基础检查清单 · ${os.hostname()} · ${formatLocalTime(startedAt)} · 用时 ${took}` : `Basic checklist · ${os.hostname()} · ${formatLocalTime(startedAt)} · took ${took}`;
+    io.stdout.write(`${heading}\n`);
+    io.stdout.write(formatCheckTable(results, lang, { color, columns: io.stdout.isTTY ? io.stdout.columns : undefined }));
+    io.stdout.write(`\n${summaryLine(results, lang)}\n`);
+    return code;
+  } finally {
+    io.signals.off('SIGINT', onSignal);
+    io.signals.off('SIGTERM', onSignal);
+  }
+}
+
+/** Adds `diagcollect check` to the program; the action reports its exit code through `setExitCode`. */
+export function registerCheckCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  program
+    .command('check')
+    .description('run the basic checklist (network, software version, system environment, restart) and print the results')
+    .option('--policy <file>', 'JSON policy: endpoints, supported OS and browsers, thresholds (see README)')
+    .option('--json', 'print one JSON object on stdout (the results as in checks.json)')
+    .option('--only <ids>', 'run only these checks (comma-separated ids)', (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)])
+    .addOption(new Option('--lang <lang>', 'language of the table (default: from LANG)').choices(ARCHIVE_LANGUAGES as string[]))
+    .action(async (flags: CheckFlags) => {
+      setExitCode(await check(flags, io));
+    });
+}

@@ -1,0 +1,230 @@
+import { Command, CommanderError, Option } from 'commander';
+import { resolve } from 'node:path';
+import { ARCHIVE_LANGUAGES, type ArchiveLanguage } from '../../shared/naming.js';
+import { DEFAULT_POLICY, type Policy } from '../../shared/policy.js';
+import { PlatformSchema, type Platform } from '../../shared/types.js';
+import { sha256File } from '../engine/archive/sha256-file.js';
+import { COLLECTORS } from '../engine/collectors/index.js';
+import { CancelledError, EXIT, InputError } from '../engine/errors.js';
+import { outboxDir } from '../engine/platform/app-paths.js';
+import { loadPolicyFile } from '../engine/policy/load.js';
+import { parseDuration, planCollectors, runSession } from '../engine/session.js';
+import { writeEmailDraft } from '../engine/upload/email-draft.js';
+import { TOOL_VERSION } from '../engine/version.js';
+import { registerCheckCommand } from './check-command.js';
+import { createProgressReporter } from './progress.js';
+import { registerOutboxCommand } from './outbox-command.js';
+import { prepareUpload, runUploadStep } from './upload-step.js';
+
+interface CollectFlags {
+  ticket?: string;
+  since?: string;
+  only?: string[];
+  skip?: string[];
+  screenshot: boolean;
+  out?: string;
+  policy?: string;
+  json?: boolean;
+  lang?: ArchiveLanguage;
+  upload?: string;
+  uploadWait?: string;
+}
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  /** Ctrl-C / SIGTERM: the CLI installs handlers on this emitter (process in real use). */
+  signals: Pick<NodeJS.Process, 'on' | 'off'>;
+}
+
+const list = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+/** Runs the CLI; resolves with the exit code (see EXIT and the README). */
+export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, signals: process }): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('diagcollect')
+    .description('Collects diagnostics (logs, system and network settings, versions, a screenshot) into a named archive for a support ticket.')
+    .version(TOOL_VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run diagcollect --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+
+  program
+    .command('collect')
+    .description('collect a diagnostics archive for a ticket into the local outbox (or --out DIR)')
+    .requiredOption('-t, --ticket <id>', 'ticket id, e.g. 12345 or SUP-12345')
+    .option('--since <duration>', 'how far back logs go: 90m, 24h, 7d (default: policy, 24h)')
+    .option('--only <ids>', 'run only these collectors (comma-separated; see `diagcollect list`)', list)
+    .option('--skip <ids>', 'leave out these collectors (comma-separated)', list)
+    .option('--no-screenshot', 'do not take a screenshot of the desktop')
+    .option('-o, --out <dir>', 'write the archive and e-mail draft here instead of the outbox')
+    .option('--policy <file>', 'JSON policy: log and config paths, caps, deadline (see README)')
+    .option('--json', 'print one JSON result on stdout, nothing else')
+    .addOption(new Option('--lang <lang>', 'language of archive and entry names').choices(ARCHIVE_LANGUAGES as string[]))
+    .option('--upload <target>', 'after collecting, upload to: outbox (keep it local), redmine, rt (default: policy upload.target)')
+    .option('--upload-wait <seconds>', 'keep retrying a failing upload this long before leaving it queued in the outbox', '60')
+    .action(async (flags: CollectFlags) => {
+      exitCode = await collect(flags, io);
+    });
+
+  program
+    .command('list')
+    .description('list the collectors and what each would read')
+    .addOption(new Option('--platform <platform>', 'show what is collected on another platform').choices(PlatformSchema.options))
+    .option('--policy <file>', 'JSON policy (adds its log and config paths)')
+    .option('--json', 'print JSON')
+    .action(async (flags: { platform?: Platform; policy?: string; json?: boolean }) => {
+      const policy = flags.policy ? await loadPolicyFile(flags.policy) : DEFAULT_POLICY;
+      const platform = flags.platform ?? (process.platform as Platform);
+      const rows = COLLECTORS.map((c) => ({
+        id: c.id,
+        category: c.category,
+        title: c.title,
+        platforms: c.platforms,
+        timeoutMs: c.timeoutMs,
+        sensitive: c.sensitive,
+        reads: c.platforms.includes(platform) ? c.describe(platform, policy) : [],
+      }));
+      if (flags.json) {
+        io.stdout.write(`${JSON.stringify({ platform, collectors: rows }, null, 2)}\n`);
+        return;
+      }
+      io.stdout.write(`Collectors on ${platform}:\n\n`);
+      for (const r of rows) {
+        const flag = r.sensitive ? ' (sensitive: screenshot, opt-out with --no-screenshot)' : '';
+        io.stdout.write(`${r.id.padEnd(12)} ${r.title.en} / ${r.title['zh-CN']}${flag}\n`);
+        if (r.reads.length === 0) io.stdout.write(`${' '.repeat(13)}not available on ${platform}\n`);
+        for (const read of r.reads) io.stdout.write(`${' '.repeat(13)}- ${read}\n`);
+      }
+    });
+
+  registerOutboxCommand(program, io, (code) => (exitCode = code));
+
+  registerCheckCommand(program, io, (code) => (exitCode = code));
+
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (err instanceof InputError) {
+      io.stderr.write(`diagcollect: ${err.message}\n`);
+      return EXIT.badInput;
+    }
+    io.stderr.write(`diagcollect: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT.failure;
+  }
+  return exitCode;
+}
+
+async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
+  const fail = (code: number, message: string, extra: Record<string, unknown> = {}) => {
+    if (flags.json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error: message, ...extra })}\n`);
+    else io.stderr.write(`diagcollect: ${message}\n`);
+    return code;
+  };
+  const abort = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(EXIT.cancelled);
+    if (!flags.json) io.stderr.write('\nCancelling… (press Ctrl-C again to quit at once)\n');
+    abort.abort();
+  };
+  io.signals.on('SIGINT', onSignal);
+  io.signals.on('SIGTERM', onSignal);
+  try {
+    let policy: Policy = DEFAULT_POLICY;
+    if (flags.policy) policy = await loadPolicyFile(flags.policy);
+    const ticket = flags.ticket ?? '';
+    const since = flags.since ? new Date(Date.now() - parseDuration(flags.since)) : undefined;
+    const outDir = flags.out ? resolve(flags.out) : outboxDir(ticket, io.env);
+    const platform = process.platform as Platform;
+    const consentSensitive = flags.screenshot;
+    // Validate selection before anything starts (unknown ids are bad input).
+    planCollectors({ collectors: COLLECTORS, policy, platform, only: flags.only, skip: flags.skip, consentSensitive });
+    const uploadWait = Number(flags.uploadWait ?? 60);
+    if (!Number.isFinite(uploadWait) || uploadWait < 0) throw new InputError(`--upload-wait must be a number of seconds, not "${flags.uploadWait}"`);
+    // A ticket that does not exist is refused before anything is collected (when the server answers).
+    const uploadPlan = await prepareUpload({ target: flags.upload, policy, ticket, io, json: Boolean(flags.json), signal: abort.signal });
+    const progress = createProgressReporter({ json: Boolean(flags.json), out: io.stderr, tty: Boolean(io.stderr.isTTY) });
+    const result = await runSession({
+      ticket,
+      policy,
+      outDir,
+      only: flags.only,
+      skip: flags.skip,
+      consentSensitive,
+      since,
+      lang: flags.lang,
+      platform,
+      signal: abort.signal,
+      onProgress: progress.onEvent,
+    });
+    progress.done();
+    const archiveSha256 = await sha256File(result.archivePath);
+    const lang = result.manifest.archiveLanguage;
+    const eml = await writeEmailDraft({
+      ticket,
+      lang,
+      archivePath: result.archivePath,
+      archiveName: result.archiveName,
+      archiveBytes: result.bytes,
+      archiveSha256,
+      manifest: result.manifest,
+    });
+    const upload = uploadPlan
+      ? await runUploadStep(uploadPlan, { ticket, archive: { path: result.archivePath, name: result.archiveName, size: result.bytes, sha256: archiveSha256 }, lang, io, json: Boolean(flags.json), signal: abort.signal, waitSeconds: uploadWait })
+      : undefined;
+    const code = upload && upload.exitCode !== EXIT.ok ? upload.exitCode : result.partial ? EXIT.partial : EXIT.ok;
+    const problems = result.manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout');
+    if (flags.json) {
+      io.stdout.write(
+        `${JSON.stringify({
+          ok: true,
+          exitCode: code,
+          ticket,
+          archive: { path: result.archivePath, name: result.archiveName, bytes: result.bytes, sha256: archiveSha256 },
+          emailDraft: eml,
+          upload: upload?.json ?? { target: 'outbox', path: outDir },
+          items: result.manifest.items.length,
+          skipped: result.manifest.skipped.length,
+          collectors: result.manifest.collectors.map(({ id, status, durationMs, items, bytes, error }) => ({ id, status, durationMs, items, bytes, ...(error ? { error } : {}) })),
+        })}\n`,
+      );
+    } else {
+      io.stdout.write(`\nArchive:      ${result.archivePath} (${humanBytes(result.bytes)}, ${result.manifest.items.length} files)\n`);
+      io.stdout.write(`SHA-256:      ${archiveSha256}\n`);
+      io.stdout.write(`E-mail draft: ${eml}\n`);
+      io.stdout.write(`              open it, check the attachment, and send it to support (subject 【技术支持】${ticket})\n`);
+      if (upload) io.stdout.write(upload.summary);
+      for (const p of problems) io.stdout.write(`Incomplete:   ${p.id}: ${p.error ?? p.status}\n`);
+      const notRun = result.manifest.collectors.filter((c) => c.status === 'skipped');
+      notRun.forEach((c, i) => io.stdout.write(`${i === 0 ? 'Not taken:   ' : '             '} ${c.id} — ${c.error ?? 'skipped'}\n`));
+      if (result.manifest.skipped.length) io.stdout.write(`Skipped:      ${result.manifest.skipped.length} sources (reasons in manifest.json)\n`);
+    }
+    return code;
+  } catch (err) {
+    if (err instanceof CancelledError) return fail(EXIT.cancelled, err.message);
+    if (err instanceof InputError) return fail(EXIT.badInput, err.message);
+    return fail(EXIT.failure, err instanceof Error ? err.message : String(err));
+  } finally {
+    io.signals.off('SIGINT', onSignal);
+    io.signals.off('SIGTERM', onSignal);
+  }
+}
+
+function humanBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}

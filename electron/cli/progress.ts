@@ -1,0 +1,75 @@
+import type { ProgressEvent } from '../../shared/types.js';
+
+export interface ProgressReporter {
+  onEvent(event: ProgressEvent): void;
+  done(): void;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * A one-line progress bar on a terminal; plain lines when output is piped or logged;
+ * nothing in --json mode (stdout then carries one JSON document only).
+ */
+export function createProgressReporter(options: { json: boolean; tty: boolean; out: NodeJS.WritableStream; width?: number }): ProgressReporter {
+  if (options.json) return { onEvent: () => {}, done: () => {} };
+  const { out, tty } = options;
+  const running = new Set<string>();
+  let started = 0;
+  let finished = 0;
+  let items = 0;
+  let bytes = 0;
+  const t0 = performance.now();
+  let lastDraw = 0;
+
+  const draw = (force = false) => {
+    const now = performance.now();
+    if (!force && now - lastDraw < 80) return;
+    lastDraw = now;
+    const total = Math.max(started, 1);
+    const width = 20;
+    const filled = Math.round((finished / total) * width);
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+    const secs = ((now - t0) / 1000).toFixed(1);
+    const doing = running.size ? ` · ${[...running].join(', ')}` : '';
+    const line = `${bar} ${finished}/${started} collectors · ${items} files · ${(bytes / MB).toFixed(1)} MB · ${secs} s${doing}`;
+    out.write(`\r\x1b[2K${line.slice(0, (options.width ?? 120) - 1)}`);
+  };
+
+  return {
+    onEvent(event) {
+      switch (event.type) {
+        case 'collector-start':
+          started += 1;
+          running.add(event.collector);
+          if (tty) draw();
+          break;
+        case 'collector-end': {
+          finished += 1;
+          running.delete(event.collector);
+          if (tty) draw(true);
+          else {
+            const why = event.error ? `: ${event.error}` : '';
+            out.write(`${event.collector}: ${event.status} (${event.durationMs} ms)${why}\n`);
+          }
+          break;
+        }
+        case 'item':
+          items = event.totalItems;
+          bytes = event.totalBytes;
+          if (tty) draw();
+          break;
+        case 'phase':
+          if (!tty && (event.phase === 'archiving' || event.phase === 'finalizing')) out.write(`${event.phase}…\n`);
+          if (tty && event.phase === 'finalizing') draw(true);
+          break;
+      }
+    },
+    done() {
+      if (tty) {
+        draw(true);
+        out.write('\n');
+      }
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { RunEvent } from '../engine/upload/outbox.js';
+
+export interface UploadProgress {
+  onProgress(sent: number, total: number): void;
+  onEvent(event: RunEvent): void;
+  done(): void;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Upload progress: a one-line bar with speed on a terminal, a line per quarter when piped,
+ * nothing with --json. Retries and their reasons are always told (stderr), except with --json.
+ */
+export function createUploadProgress(options: { json: boolean; tty: boolean; out: NodeJS.WritableStream; label: string; width?: number }): UploadProgress {
+  if (options.json) return { onProgress: () => {}, onEvent: () => {}, done: () => {} };
+  const { out, tty, label } = options;
+  let t0 = performance.now();
+  let lastDraw = 0;
+  let lastQuarter = -1;
+  let drawn = false;
+
+  const clear = () => {
+    if (tty && drawn) out.write('\r\x1b[2K');
+    drawn = false;
+  };
+
+  return {
+    onProgress(sent, total) {
+      const now = performance.now();
+      if (sent === 0) t0 = now;
+      const pct = total > 0 ? sent / total : 1;
+      if (tty) {
+        if (now - lastDraw < 100 && sent < total) return;
+        lastDraw = now;
+        const width = 20;
+        const filled = Math.round(pct * width);
+        const secs = (now - t0) / 1000;
+        const speed = secs > 0.2 ? ` · ${(sent / MB / secs).toFixed(1)} MB/s` : '';
+        const line = `${label} ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.floor(pct * 100)}% · ${(sent / MB).toFixed(1)}/${(total / MB).toFixed(1)} MB${speed}`;
+        out.write(`\r\x1b[2K${line.slice(0, (options.width ?? 120) - 1)}`);
+        drawn = true;
+      } else {
+        const quarter = Math.floor(pct * 4);
+        if (quarter > lastQuarter) {
+          lastQuarter = quarter;
+          out.write(`${label}: ${quarter * 25}% (${(sent / MB).toFixed(1)}/${(total / MB).toFixed(1)} MB)\n`);
+        }
+      }
+    },
+    onEvent(event) {
+      switch (event.type) {
+        case 'attempt':
+          lastQuarter = -1;
+          if (event.job.attempts > 1) {
+            clear();
+            out.write(`${label}: attempt ${event.job.attempts}\n`);
+          }
+          break;
+        case 'retry-scheduled':
+          clear();
+          out.write(`${label}: ${event.error.message}; trying again in ${(event.delayMs / 1000).toFixed(1)} s\n`);
+          break;
+        case 'failed':
+        case 'cancelled':
+        case 'done':
+          clear();
+          break;
+      }
+    },
+    done() {
+      clear();
+    },
+  };
+}

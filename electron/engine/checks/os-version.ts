@@ -1,0 +1,94 @@
+/**
+ * 系统环境检查 — is this operating system (and its version) on the policy's supported list?
+ * Linux by os-release `ID`/`VERSION_ID` (debian 12, ubuntu 22.04, uos, kylin …), macOS by
+ * `sw_vers -productVersion`, Windows by its build (`10.0.22631`; Windows 11 is 10.0.22000+).
+ */
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import { parseOsRelease } from '../collectors/versions.js';
+import { ADVICE } from './advice.js';
+import { t } from './support/format.js';
+import { compareVersions } from './support/version.js';
+import type { Check, CheckContext, CheckOutcome } from './types.js';
+
+export interface OsIdentity {
+  /** os-release ID, `windows` or `macos`. */
+  id: string;
+  /** Other ids it is like (os-release ID_LIKE). */
+  like: string[];
+  version?: string;
+  name: string;
+}
+
+export async function detectOs(ctx: Pick<CheckContext, 'platform' | 'exec'>, osReleasePaths = ['/etc/os-release', '/usr/lib/os-release']): Promise<OsIdentity> {
+  if (ctx.platform === 'linux') {
+    for (const file of osReleasePaths) {
+      const text = await readFile(file, 'utf8').catch(() => undefined);
+      if (text === undefined) continue;
+      const rel = parseOsRelease(text);
+      return {
+        id: (rel.ID ?? 'linux').toLowerCase(),
+        like: (rel.ID_LIKE ?? '').toLowerCase().split(/\s+/).filter(Boolean),
+        ...(rel.VERSION_ID ? { version: rel.VERSION_ID } : {}),
+        name: rel.PRETTY_NAME || [rel.NAME, rel.VERSION].filter(Boolean).join(' ') || 'Linux',
+      };
+    }
+    return { id: 'linux', like: [], name: `Linux ${os.release()}` };
+  }
+  if (ctx.platform === 'darwin') {
+    const r = await ctx.exec('sw_vers', ['-productVersion'], { timeoutMs: 3000 }).catch(() => undefined);
+    const version = r && r.code === 0 ? r.stdout.toString('utf8').trim() : undefined;
+    return { id: 'macos', like: [], ...(version ? { version } : {}), name: `macOS ${version ?? `(Darwin ${os.release()})`}` };
+  }
+  const release = os.release();
+  const build = Number(release.split('.')[2] ?? 0);
+  return { id: 'windows', like: [], version: release, name: `${build >= 22000 ? 'Windows 11' : 'Windows'} (${release})` };
+}
+
+export interface OsVersionCheckOptions {
+  osReleasePaths?: string[];
+}
+
+export function createOsVersionCheck(options: OsVersionCheckOptions = {}): Check {
+  return {
+    id: 'os-version',
+    group: 'environment',
+    title: { 'zh-CN': '操作系统版本', en: 'Operating system version' },
+    platforms: ['linux', 'win32', 'darwin'],
+    timeoutMs: 5_000,
+    async run(ctx): Promise<CheckOutcome> {
+      const found = await detectOs(ctx, options.osReleasePaths);
+      const supported = ctx.policy.checks.supportedOs;
+      const data = { os: found, supported };
+      const shown = `${found.name}${found.version && !found.name.includes(found.version) ? ` ${found.version}` : ''}`;
+      if (supported.length === 0) {
+        return { status: 'skipped', detail: t(`${shown}；策略中没有支持的系统列表（checks.supportedOs）`, `${shown}; policy has no supported-OS list (checks.supportedOs)`), data };
+      }
+      const entries = supported.filter((s) => s.id === found.id);
+      const list = supported.map((s) => `${s.id}${s.minVersion ? ` ≥ ${s.minVersion}` : ''}`).join(', ');
+      if (entries.length === 0) {
+        return {
+          status: 'warn',
+          detail: t(`${shown} 不在支持列表中（${list}）：支持可能受限`, `${shown} is not on the supported list (${list}): support may be limited`),
+          advice: [ADVICE.upgradeOs],
+          data,
+        };
+      }
+      const ok = entries.some((s) => !s.minVersion || (found.version !== undefined && (compareVersions(found.version, s.minVersion) ?? -1) >= 0));
+      if (!ok) {
+        const min = entries.map((s) => s.minVersion).join(' / ');
+        return {
+          status: 'fail',
+          detail: found.version
+            ? t(`${shown} 低于支持的最低版本 ${min}`, `${shown} is older than the minimum supported version ${min}`)
+            : t(`${shown}：无法确定版本，支持的最低版本为 ${min}`, `${shown}: the version is unknown; the minimum supported is ${min}`),
+          advice: [ADVICE.upgradeOs],
+          data,
+        };
+      }
+      return { status: 'pass', detail: t(`${shown}，在支持列表中（${list}）`, `${shown}, supported (${list})`), data };
+    },
+  };
+}
+
+export const osVersionCheck: Check = createOsVersionCheck();

@@ -1,0 +1,152 @@
+/**
+ * Runs the checklist: every check at once, each with its own timeout and AbortSignal. A check
+ * that hangs is stopped at its timeout (its probes and commands are aborted) and reported as
+ * failed, "timed out after N s"; a check that throws is reported as failed with the error. The
+ * runner never rejects and never waits past the largest timeout.
+ */
+import { setMaxListeners } from 'node:events';
+import type { Policy } from '../../../shared/policy.js';
+import { CheckGroupSchema, type CheckResult, type ChecksDocument, type Platform } from '../../../shared/types.js';
+import { exec } from '../platform/exec.js';
+import { CONNECTION_PATH } from './advice.js';
+import { CHECKS } from './index.js';
+import { errorText, secondsText, t } from './support/format.js';
+import type { Check, CheckContext, CheckOutcome } from './types.js';
+
+export interface RunChecksOptions {
+  policy: Policy;
+  platform?: Platform;
+  /** Cancel: unfinished checks end as skipped ("cancelled"), and runChecks resolves at once. */
+  signal?: AbortSignal;
+  now?: () => Date;
+  /** Each result as soon as it is known (in completion order). */
+  onResult?: (result: CheckResult) => void;
+  /** The checks to run (tests); default: the registry. */
+  checks?: readonly Check[];
+  /** Run only these check ids. */
+  only?: readonly string[];
+  /** Environment for proxy variables; default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+class CheckTimeout extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`timed out after ${secondsText(timeoutMs)}`);
+    this.name = 'CheckTimeout';
+  }
+}
+
+function toResults(check: Check, outcome: CheckOutcome | CheckOutcome[], durationMs: number): CheckResult[] {
+  const list = Array.isArray(outcome) ? outcome : [outcome];
+  return list.map((o) => ({
+    id: o.subject ? `${check.id}:${o.subject}` : check.id,
+    group: check.group,
+    title: o.title ?? check.title,
+    status: o.status,
+    detail: o.detail,
+    advice: o.status === 'pass' || o.status === 'skipped' ? [] : (o.advice ?? []),
+    durationMs: Math.round(o.durationMs ?? durationMs),
+    ...(o.data ? { data: o.data } : {}),
+  }));
+}
+
+/** Runs the checks in parallel; results come back in checklist order. */
+export async function runChecks(options: RunChecksOptions): Promise<CheckResult[]> {
+  const { policy } = options;
+  const platform = options.platform ?? (process.platform as Platform);
+  const now = options.now ?? (() => new Date());
+  const env = options.env ?? process.env;
+  const outer = options.signal ?? new AbortController().signal;
+  const checks = options.checks ?? CHECKS;
+  // Every check and each of its probes listens on the signals: dozens of listeners is expected.
+  setMaxListeners(200, outer);
+  const emit = (results: CheckResult[]) => {
+    for (const r of results) options.onResult?.(r);
+    return results;
+  };
+
+  const runOne = async (check: Check): Promise<CheckResult[]> => {
+    const skipped = (detail: ReturnType<typeof t>) => emit(toResults(check, { status: 'skipped', detail }, 0));
+    if (options.only && options.only.length > 0 && !options.only.includes(check.id)) return [];
+    if (!check.platforms.includes(platform)) return skipped(t(`暂不支持 ${platform}`, `not available on ${platform} yet`));
+    if (policy.checks.disabled.includes(check.id)) return skipped(t('已被策略禁用（checks.disabled）', 'disabled by policy (checks.disabled)'));
+    if (outer.aborted) return skipped(t('已取消', 'cancelled'));
+
+    const own = new AbortController();
+    const signal = AbortSignal.any([own.signal, outer]);
+    setMaxListeners(200, signal);
+    const ctx: CheckContext = {
+      signal,
+      policy,
+      platform,
+      env,
+      now,
+      exec: (command, args, execOptions = {}) => exec(command, args, { ...execOptions, signal: execOptions.signal ? AbortSignal.any([execOptions.signal, signal]) : signal }),
+    };
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    let onOuterAbort: (() => void) | undefined;
+    const stopped = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CheckTimeout(check.timeoutMs)), check.timeoutMs);
+      onOuterAbort = () => reject(new Error('cancelled'));
+      outer.addEventListener('abort', onOuterAbort, { once: true });
+    });
+    stopped.catch(() => {});
+    try {
+      const outcome = await Promise.race([check.run(ctx), stopped]);
+      return emit(toResults(check, outcome, performance.now() - started));
+    } catch (err) {
+      const durationMs = performance.now() - started;
+      if (outer.aborted) return emit(toResults(check, { status: 'skipped', detail: t('已取消', 'cancelled') }, durationMs));
+      if (err instanceof CheckTimeout) {
+        const s = secondsText(err.timeoutMs);
+        return emit(
+          toResults(
+            check,
+            {
+              status: 'fail',
+              detail: t(`超时：${s} 内未完成（timed out after ${s}）`, `timed out after ${s}: the check did not finish`),
+              advice: check.group === 'network' ? CONNECTION_PATH : [],
+              data: { timedOut: true, timeoutMs: err.timeoutMs },
+            },
+            durationMs,
+          ),
+        );
+      }
+      return emit(toResults(check, { status: 'fail', detail: t(`检查出错：${errorText(err)}`, `the check failed: ${errorText(err)}`), data: { error: errorText(err) } }, durationMs));
+    } finally {
+      clearTimeout(timer);
+      if (onOuterAbort) outer.removeEventListener('abort', onOuterAbort);
+      // Stops whatever the check still runs: sockets, DNS queries, commands' process trees.
+      own.abort();
+    }
+  };
+
+  const perCheck = await Promise.all(checks.map(runOne));
+  return perCheck.flat();
+}
+
+/** The `checks.json` document. */
+export function checksDocument(results: CheckResult[], startedAt: Date, finishedAt: Date): ChecksDocument {
+  return { format: 'diagcollect-checks/1', startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), results };
+}
+
+/** The checklist groups in the guide's order, with their names. */
+export const CHECK_GROUPS = CheckGroupSchema.options.map((id, i) => ({
+  id,
+  number: i + 1,
+  title: {
+    network: t('网络连接测试', 'Network connectivity'),
+    version: t('软件版本确认', 'Software version'),
+    environment: t('系统环境检查', 'System environment'),
+    restart: t('重启验证', 'Restart and verify'),
+  }[id],
+}));
+
+/** `warn`/`fail` anywhere: exit code 3 of `diagcollect check`. */
+export function worstStatus(results: readonly CheckResult[]): CheckResult['status'] {
+  if (results.some((r) => r.status === 'fail')) return 'fail';
+  if (results.some((r) => r.status === 'warn')) return 'warn';
+  if (results.some((r) => r.status === 'pass')) return 'pass';
+  return 'skipped';
+}

@@ -1,0 +1,272 @@
+/**
+ * One HTTP(S) request with the timings of each phase (DNS, TCP, proxy CONNECT, TLS, first byte)
+ * and, when it fails, the phase it failed in: "connected, but no HTTP answer within 3 s" tells
+ * support far more than "timeout". Honours the proxy environment like curl (see proxy.ts).
+ * Redirects are not followed: the status is the answer of the server named in policy.
+ */
+import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import tls from 'node:tls';
+import type { LocalizedText } from '../../../../shared/types.js';
+import { TOOL_VERSION } from '../../version.js';
+import { secondsText, t } from './format.js';
+import { proxyForUrl, proxyPort } from './proxy.js';
+
+export type ProbePhase = 'dns' | 'connect' | 'proxy' | 'tls' | 'response' | 'body';
+
+export interface ProbeTimings {
+  /** Milliseconds from the start until each step finished. */
+  dnsMs?: number;
+  connectMs?: number;
+  proxyMs?: number;
+  tlsMs?: number;
+  firstByteMs?: number;
+  totalMs: number;
+}
+
+export interface HttpProbeResult {
+  url: string;
+  status?: number;
+  statusText?: string;
+  headers?: IncomingHttpHeaders;
+  /** The first `maxBodyBytes` of the body. */
+  body?: Buffer;
+  /** The address connected to (the proxy's when one is used). */
+  remoteAddress?: string;
+  /** `http://proxy:3128` when the request went through a proxy (never its credentials). */
+  proxy?: string;
+  timings: ProbeTimings;
+  /** Wall-clock times (ms since the epoch) when the request started and when the headers came. */
+  sentAt: number;
+  answeredAt?: number;
+  error?: { phase: ProbePhase; code: string; message: string; timedOut: boolean };
+}
+
+export interface HttpProbeOptions {
+  signal: AbortSignal;
+  /** For the whole request, from DNS to the end of the (capped) body. */
+  timeoutMs: number;
+  env: NodeJS.ProcessEnv;
+  method?: 'GET' | 'HEAD';
+  /** Body bytes to keep; 0 (default) closes the connection as soon as the headers are in. */
+  maxBodyBytes?: number;
+}
+
+const HEADERS = { 'user-agent': `diagcollect/${TOOL_VERSION} (connectivity check)`, accept: '*/*', connection: 'close' };
+
+export function httpProbe(rawUrl: string, options: HttpProbeOptions): Promise<HttpProbeResult> {
+  const url = new URL(rawUrl);
+  const secure = url.protocol === 'https:';
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const port = url.port ? Number(url.port) : secure ? 443 : 80;
+  const path = `${url.pathname}${url.search}`;
+  const method = options.method ?? 'GET';
+  const maxBody = options.maxBodyBytes ?? 0;
+  const proxy = proxyForUrl(url, options.env);
+  const started = performance.now();
+  const sentAt = Date.now();
+  const timings: ProbeTimings = { totalMs: 0 };
+  const since = () => Math.round((performance.now() - started) * 10) / 10;
+  const firstHost = proxy ? proxy.url.hostname.replace(/^\[|\]$/g, '') : host;
+  let phase: ProbePhase = net.isIP(firstHost) ? 'connect' : 'dns';
+  let remoteAddress: string | undefined;
+
+  return new Promise((resolve) => {
+    let done = false;
+    let timedOut = false;
+    const destroyers: Array<() => void> = [];
+    const finish = (extra: Partial<HttpProbeResult>) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      options.signal.removeEventListener('abort', onAbort);
+      for (const destroy of destroyers) destroy();
+      timings.totalMs = since();
+      resolve({ url: rawUrl, timings, sentAt, ...(proxy ? { proxy: proxy.display } : {}), ...(remoteAddress ? { remoteAddress } : {}), ...extra });
+    };
+    const fail = (err: unknown) => {
+      const e = err as NodeJS.ErrnoException;
+      finish({ error: { phase, code: timedOut ? 'TIMEOUT' : (e?.code ?? e?.name ?? 'ERROR'), message: e?.message ?? String(err), timedOut } });
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      fail(new Error(`no answer within ${secondsText(options.timeoutMs)}`));
+    }, options.timeoutMs);
+    const onAbort = () => fail(options.signal.reason ?? new Error('cancelled'));
+    if (options.signal.aborted) {
+      onAbort();
+      return;
+    }
+    options.signal.addEventListener('abort', onAbort, { once: true });
+
+    /** DNS and TCP timings of a socket; TLS too when it is a TLS socket we wait for. */
+    const watch = (socket: net.Socket, afterConnect: ProbePhase) => {
+      socket.once('lookup', (err: Error | null) => {
+        if (!err) {
+          timings.dnsMs = since();
+          phase = 'connect';
+        }
+      });
+      socket.once('connect', () => {
+        timings.connectMs = since();
+        remoteAddress = socket.remoteAddress;
+        phase = afterConnect;
+      });
+      socket.once('secureConnect', () => {
+        timings.tlsMs = since();
+        phase = 'response';
+      });
+    };
+
+    const onResponse = (res: IncomingMessage) => {
+      timings.firstByteMs = since();
+      const answeredAt = Date.now();
+      phase = 'body';
+      const answer = { status: res.statusCode, statusText: res.statusMessage, headers: res.headers, answeredAt };
+      if (maxBody === 0 || method === 'HEAD') {
+        res.destroy();
+        finish(answer);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let held = 0;
+      res.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        held += chunk.length;
+        if (held >= maxBody) {
+          res.destroy();
+          finish({ ...answer, body: Buffer.concat(chunks).subarray(0, maxBody) });
+        }
+      });
+      res.once('end', () => finish({ ...answer, body: Buffer.concat(chunks) }));
+      res.once('error', (err) => (held > 0 ? finish({ ...answer, body: Buffer.concat(chunks) }) : fail(err)));
+      res.once('aborted', () => finish({ ...answer, body: Buffer.concat(chunks) }));
+    };
+
+    const proxyAuth: Record<string, string> =
+      proxy && (proxy.url.username || proxy.url.password)
+        ? { 'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.url.username)}:${decodeURIComponent(proxy.url.password)}`).toString('base64')}` }
+        : {};
+    const servername = net.isIP(host) ? undefined : host;
+
+    if (proxy && proxy.url.protocol !== 'http:') {
+      phase = 'proxy';
+      fail(Object.assign(new Error(`${proxy.url.protocol.replace(':', '')} proxies (${proxy.variable}) are not probed; only http:// proxies`), { code: 'UNSUPPORTED_PROXY' }));
+      return;
+    }
+
+    if (!proxy) {
+      const req = (secure ? https : http).request({ host, port, path, method, headers: { ...HEADERS, host: url.host }, agent: false, servername });
+      destroyers.push(() => req.destroy());
+      req.once('socket', (socket) => watch(socket, secure ? 'tls' : 'response'));
+      req.once('response', onResponse);
+      req.once('error', fail);
+      req.end();
+      return;
+    }
+
+    const proxyHost = proxy.url.hostname.replace(/^\[|\]$/g, '');
+    if (!secure) {
+      // Plain HTTP through a proxy: the absolute URL as the request target.
+      const req = http.request({ host: proxyHost, port: proxyPort(proxy.url), path: url.href, method, headers: { ...HEADERS, host: url.host, ...proxyAuth }, agent: false });
+      destroyers.push(() => req.destroy());
+      req.once('socket', (socket) => watch(socket, 'response'));
+      req.once('response', onResponse);
+      req.once('error', fail);
+      req.end();
+      return;
+    }
+
+    // HTTPS through a proxy: CONNECT, then TLS with the server inside the tunnel.
+    const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const connect = http.request({ host: proxyHost, port: proxyPort(proxy.url), method: 'CONNECT', path: authority, headers: { host: authority, 'user-agent': HEADERS['user-agent'], ...proxyAuth }, agent: false });
+    destroyers.push(() => connect.destroy());
+    connect.once('socket', (socket) => watch(socket, 'proxy'));
+    connect.once('error', fail);
+    connect.once('connect', (res: IncomingMessage, socket: net.Socket) => {
+      timings.proxyMs = since();
+      destroyers.push(() => socket.destroy());
+      if (res.statusCode !== 200) {
+        phase = 'proxy';
+        const answer = `${res.statusCode} ${res.statusMessage ?? ''}`.trim();
+        fail(Object.assign(new Error(`the proxy answered "${answer}" to CONNECT ${authority}`), { code: `PROXY_${res.statusCode}` }));
+        return;
+      }
+      phase = 'tls';
+      const secureSocket = tls.connect({ socket, servername, ALPNProtocols: ['http/1.1'] });
+      destroyers.push(() => secureSocket.destroy());
+      secureSocket.once('secureConnect', () => {
+        timings.tlsMs = since();
+        phase = 'response';
+      });
+      secureSocket.once('error', fail);
+      const req = https.request({ host, port, path, method, headers: { ...HEADERS, host: url.host }, createConnection: () => secureSocket });
+      destroyers.push(() => req.destroy());
+      req.once('response', onResponse);
+      req.once('error', fail);
+      req.end();
+    });
+    connect.end();
+  });
+}
+
+const CERT_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/;
+
+/** True when the failure is the server's certificate (wrong clock, or a proxy intercepting HTTPS). */
+export function isCertificateError(result: HttpProbeResult): boolean {
+  return result.error !== undefined && !result.error.timedOut && CERT_ERROR.test(result.error.code);
+}
+
+/** Why a probe failed, in both languages, naming the phase: what support reads first. */
+export function describeProbeError(result: HttpProbeResult, timeoutMs: number): LocalizedText {
+  const e = result.error;
+  if (!e) return t('无错误', 'no error');
+  const s = secondsText(timeoutMs);
+  const via = result.proxy ? t(`（经代理 ${result.proxy}）`, ` (through proxy ${result.proxy})`) : t('', '');
+  const withVia = (x: LocalizedText): LocalizedText => ({ 'zh-CN': x['zh-CN'] + via['zh-CN'], en: x.en + via.en });
+  if (e.code === 'UNSUPPORTED_PROXY' || e.code.startsWith('PROXY_')) return t(`代理错误：${e.message}`, `proxy error: ${e.message}`);
+  if (e.timedOut) {
+    const byPhase: Record<ProbePhase, LocalizedText> = {
+      dns: t(`${s} 内域名未解析完成（DNS 无响应）`, `the name did not resolve within ${s} (DNS not answering)`),
+      connect: t(`${s} 内未能建立 TCP 连接（防火墙丢弃或服务器不可达）`, `no TCP connection within ${s} (a firewall drops it, or the server is unreachable)`),
+      proxy: t(`已连接代理，但 ${s} 内代理未建立隧道`, `connected to the proxy, but it opened no tunnel within ${s}`),
+      tls: t(`已建立 TCP 连接，但 ${s} 内 TLS 握手未完成`, `TCP connected, but the TLS handshake did not finish within ${s}`),
+      response: t(`已连接，但服务器 ${s} 内没有 HTTP 响应`, `connected, but no HTTP answer within ${s}`),
+      body: t(`响应在 ${s} 内未传输完成`, `the answer did not finish within ${s}`),
+    };
+    return withVia(byPhase[e.phase]);
+  }
+  const code = e.code;
+  if (code === 'ENOTFOUND') return withVia(t(`域名无法解析（DNS 中不存在该名称）`, `the name does not resolve (not found in DNS)`));
+  if (code === 'EAI_AGAIN') return withVia(t('域名暂时无法解析（DNS 服务器无响应）', 'the name could not be resolved right now (DNS server not answering)'));
+  if (code === 'ECONNREFUSED') return withVia(t('连接被拒绝（该端口没有服务，或被防火墙拒绝）', 'connection refused (nothing listens on that port, or a firewall rejects it)'));
+  if (code === 'ECONNRESET' || code === 'EPIPE') return withVia(t('连接被重置（防火墙或代理可能中断了连接）', 'connection reset (a firewall or proxy may cut it)'));
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return withVia(t('主机不可达（没有到该网络的路由）', 'host unreachable (no route to that network)'));
+  if (code === 'HPE_INVALID_CONSTANT' || code.startsWith('HPE_')) return withVia(t(`服务器的响应不是有效的 HTTP（${code}）`, `the answer is not valid HTTP (${code})`));
+  if (CERT_ERROR.test(code)) {
+    return withVia(t(`服务器证书未通过验证（${code}）：系统时间可能不正确，或有代理/防火墙拦截 HTTPS`, `the server certificate was not accepted (${code}): the system clock may be wrong, or a proxy/firewall intercepts HTTPS`));
+  }
+  return withVia(t(`${e.phase} 阶段出错：${code} ${e.message}`, `failed during ${e.phase}: ${code} ${e.message}`));
+}
+
+/** "DNS 5 ms · TCP 12 ms · TLS 40 ms · first byte 80 ms" — each step's own duration. */
+export function timingsText(timings: ProbeTimings): LocalizedText {
+  const steps: Array<[string, string, number | undefined]> = [
+    ['DNS', 'DNS', timings.dnsMs],
+    ['TCP', 'TCP', timings.connectMs],
+    ['代理隧道', 'proxy', timings.proxyMs],
+    ['TLS', 'TLS', timings.tlsMs],
+    ['首字节', 'first byte', timings.firstByteMs],
+  ];
+  let previous = 0;
+  const parts: Array<[string, string]> = [];
+  for (const [zh, en, at] of steps) {
+    if (at === undefined) continue;
+    const own = Math.max(0, at - previous);
+    previous = at;
+    const value = own < 1000 ? `${Math.round(own)} ms` : `${(own / 1000).toFixed(1)} s`;
+    parts.push([`${zh} ${value}`, `${en} ${value}`]);
+  }
+  return { 'zh-CN': parts.map((p) => p[0]).join(' · '), en: parts.map((p) => p[1]).join(' · ') };
+}

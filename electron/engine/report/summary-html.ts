@@ -1,0 +1,545 @@
+/**
+ * 诊断摘要 (summary.html): one self-contained page an agent reads in ten seconds — the verdict
+ * and the problem first, then the basic checklist, then the machine (system, disks, network,
+ * versions, screenshot), then what the archive holds, what was skipped and why, and what was
+ * redacted. No scripts, no external resources (a CSP forbids them besides), inline CSS, prints
+ * on A4. Every interpolated string goes through the escaping `html` template.
+ *
+ * The page renders only from its inputs (it reads no file, host name or clock of its own besides
+ * the time zone used to show times), so it shows exactly what the archive shows when the session
+ * passes the bytes it wrote (see summary-data.ts).
+ */
+import type { ArchiveLanguage } from '../../../shared/naming.js';
+import { standardName } from '../../../shared/naming.js';
+import type { CheckResult, CheckStatus, CollectorStatus, LocalizedText, Manifest } from '../../../shared/types.js';
+import { BROWSER_LABELS } from '../checks/browsers.js';
+import { CHECK_GROUPS } from '../checks/runner.js';
+import { COLLECTORS } from '../collectors/index.js';
+import { formatBytes, formatDuration } from '../collectors/support/text.js';
+import { html, trusted, type SafeHtml } from './html.js';
+import type { FileSystemSummary, NetworkSummary, SystemSummary } from './summary-data.js';
+
+export interface SummaryInput {
+  /** The manifest as written to the archive (its items: every entry but this page and checks.json). */
+  manifest: Manifest;
+  /** The checklist results, as in checks.json; empty when the checks did not run. */
+  checks: readonly CheckResult[];
+  system?: SystemSummary;
+  network?: NetworkSummary;
+  /** The screenshot entry's bytes (PNG); shown as a thumbnail. */
+  screenshotPng?: Buffer;
+  /** Redactions per rule id, as recorded for the archive. */
+  redactions?: Record<string, number>;
+  /** The archive's language; defaults to manifest.archiveLanguage. */
+  lang?: ArchiveLanguage;
+}
+
+/** Screenshots larger than this are not embedded (the page would be slow to open); the entry is named instead. */
+const MAX_EMBEDDED_SCREENSHOT = 12 * 1024 * 1024;
+const MAX_ITEM_ROWS = 60;
+const MAX_SKIP_ROWS = 40;
+const PSEUDO_FS = new Set(['tmpfs', 'devtmpfs', 'squashfs', 'efivarfs', 'ramfs', 'proc', 'sysfs', 'devfs', 'autofs', 'nsfs', 'overlay', 'cgroup', 'cgroup2', 'fuse.snapfuse']);
+
+type Dict = Record<
+  | 'pageTitle' | 'eyebrow' | 'ticket' | 'host' | 'collectedAt' | 'priority' | 'allPassed' | 'noChecks' | 'lookFirst' | 'incompleteCollectors'
+  | 'problem' | 'description' | 'occurredAt' | 'product' | 'tried' | 'steps' | 'reporter' | 'notGiven'
+  | 'glance' | 'os' | 'uptime' | 'memory' | 'systemDisk' | 'ip' | 'gateway' | 'dns' | 'proxy' | 'directConnection' | 'timeZone'
+  | 'checklist' | 'status' | 'check' | 'result' | 'advice'
+  | 'system' | 'kernel' | 'arch' | 'hardware' | 'cpu' | 'swap' | 'locale' | 'available' | 'of'
+  | 'disks' | 'mount' | 'usage' | 'used' | 'free' | 'usedColumn' | 'freeColumn' | 'noDisks'
+  | 'network' | 'interface' | 'state' | 'addresses' | 'mac' | 'mtu' | 'searchDomains' | 'noInterfaces' | 'hiddenInterfaces'
+  | 'versions' | 'component' | 'version' | 'reportedByUser' | 'tool' | 'browser'
+  | 'screenshot' | 'screenshotAlt' | 'screenshotTooBig'
+  | 'collected' | 'entry' | 'collector' | 'size' | 'note' | 'truncated' | 'total' | 'moreRows'
+  | 'notCollected' | 'collectorRuns' | 'duration' | 'reason' | 'skippedSources' | 'source' | 'nothingSkipped'
+  | 'redaction' | 'rule' | 'count' | 'noRedactions' | 'footer' | 'none',
+  string
+>;
+
+const TEXT: Record<ArchiveLanguage, Dict> = {
+  'zh-CN': {
+    pageTitle: '诊断摘要', eyebrow: '诊断摘要 · diagcollect', ticket: '工单', host: '计算机', collectedAt: '收集于', priority: '优先级',
+    allPassed: '基础检查全部通过', noChecks: '本次未运行基础检查', lookFirst: '请先看这里', incompleteCollectors: '个收集项未完成，见“未收集的内容”',
+    problem: '问题', description: '问题描述', occurredAt: '发生时间', product: '产品', tried: '已尝试的解决方案', steps: '重现步骤', reporter: '报告人', notGiven: '（未填写）',
+    glance: '本机概况', os: '操作系统', uptime: '运行时间', memory: '内存', systemDisk: '系统盘', ip: 'IP 地址', gateway: '网关', dns: 'DNS', proxy: '代理', directConnection: '无（直接连接）', timeZone: '时区',
+    checklist: '基础检查清单', status: '状态', check: '检查项', result: '结果', advice: '建议',
+    system: '系统信息', kernel: '内核', arch: '架构', hardware: '硬件', cpu: 'CPU', swap: '交换分区', locale: '区域设置', available: '可用', of: '/',
+    disks: '磁盘空间', mount: '挂载点', usage: '使用率', used: '已用', free: '剩余', usedColumn: '已用', freeColumn: '剩余', noDisks: '（未收集文件系统信息）',
+    network: '网络配置', interface: '接口', state: '状态', addresses: '地址', mac: 'MAC', mtu: 'MTU', searchDomains: '搜索域', noInterfaces: '（未收集网络信息）', hiddenInterfaces: '个无地址的接口未列出，见',
+    versions: '版本', component: '组件', version: '版本', reportedByUser: '用户报告', tool: '诊断工具', browser: '浏览器',
+    screenshot: '问题截图', screenshotAlt: '问题发生时的屏幕截图', screenshotTooBig: '截图较大，未嵌入本页；见归档中的',
+    collected: '收集的内容', entry: '文件', collector: '收集项', size: '大小', note: '说明', truncated: '已截断', total: '合计', moreRows: '项未列出，见',
+    notCollected: '未收集的内容及原因', collectorRuns: '跳过或未完成的收集项', duration: '用时', reason: '原因', skippedSources: '跳过的来源', source: '来源', nothingSkipped: '所有收集项均已完成，没有跳过的内容。',
+    redaction: '隐私处理（脱敏）', rule: '规则', count: '替换次数', noRedactions: '没有需要脱敏的内容。', footer: '由 diagcollect 生成；数据来自归档中的 manifest.json、checks.json 和收集项的 JSON 文件。时间为收集计算机的本地时间。', none: '无',
+  },
+  en: {
+    pageTitle: 'Diagnostics summary', eyebrow: 'Diagnostics summary · diagcollect', ticket: 'Ticket', host: 'Computer', collectedAt: 'Collected', priority: 'Priority',
+    allPassed: 'All basic checks passed', noChecks: 'The basic checks did not run', lookFirst: 'look here first', incompleteCollectors: 'collector(s) incomplete: see “Not collected”',
+    problem: 'Problem', description: 'Description', occurredAt: 'Occurred at', product: 'Product', tried: 'Solutions tried', steps: 'Steps to reproduce', reporter: 'Reported by', notGiven: '(not given)',
+    glance: 'This computer at a glance', os: 'Operating system', uptime: 'Uptime', memory: 'Memory', systemDisk: 'System disk', ip: 'IP address', gateway: 'Gateway', dns: 'DNS', proxy: 'Proxy', directConnection: 'none (direct connection)', timeZone: 'Time zone',
+    checklist: 'Basic checklist', status: 'Status', check: 'Check', result: 'Result', advice: 'What to do',
+    system: 'System', kernel: 'Kernel', arch: 'Architecture', hardware: 'Hardware', cpu: 'CPU', swap: 'Swap', locale: 'Locale', available: 'available', of: 'of',
+    disks: 'Disk space', mount: 'Mounted on', usage: 'Usage', used: 'used', free: 'free', usedColumn: 'Used', freeColumn: 'Free', noDisks: '(no file system information collected)',
+    network: 'Network', interface: 'Interface', state: 'State', addresses: 'Addresses', mac: 'MAC', mtu: 'MTU', searchDomains: 'Search domains', noInterfaces: '(no network information collected)', hiddenInterfaces: 'interface(s) without addresses not listed; see',
+    versions: 'Versions', component: 'Component', version: 'Version', reportedByUser: 'reported by the user', tool: 'Diagnostics tool', browser: 'Browser',
+    screenshot: 'Screenshot', screenshotAlt: 'Screenshot of the screen when the problem happened', screenshotTooBig: 'The screenshot is too large to embed here; see the archive entry',
+    collected: 'What was collected', entry: 'Entry', collector: 'Collector', size: 'Size', note: 'Note', truncated: 'truncated', total: 'Total', moreRows: 'more not listed; see',
+    notCollected: 'Not collected, and why', collectorRuns: 'Collectors skipped or unfinished', duration: 'Time', reason: 'Reason', skippedSources: 'Skipped sources', source: 'Source', nothingSkipped: 'Every collector finished; nothing was skipped.',
+    redaction: 'Privacy (redaction)', rule: 'Rule', count: 'Replacements', noRedactions: 'Nothing needed redacting.', footer: 'Generated by diagcollect from the archive’s manifest.json, checks.json and the collectors’ JSON entries. Times are local to the computer collected from.', none: 'none',
+  },
+};
+
+const STATUS_TEXT: Record<ArchiveLanguage, Record<CheckStatus, string>> = {
+  'zh-CN': { pass: '通过', warn: '警告', fail: '失败', skipped: '跳过' },
+  en: { pass: 'Pass', warn: 'Warning', fail: 'Fail', skipped: 'Skipped' },
+};
+const STATUS_ICON: Record<CheckStatus, string> = { pass: '✓', warn: '!', fail: '✕', skipped: '–' };
+const COLLECTOR_STATUS: Record<ArchiveLanguage, Record<CollectorStatus, string>> = {
+  'zh-CN': { ok: '完成', error: '出错', timeout: '超时', skipped: '跳过', cancelled: '已取消' },
+  en: { ok: 'done', error: 'error', timeout: 'timed out', skipped: 'skipped', cancelled: 'cancelled' },
+};
+const COLLECTOR_BADGE: Record<CollectorStatus, CheckStatus> = { ok: 'pass', error: 'fail', timeout: 'fail', skipped: 'skipped', cancelled: 'skipped' };
+const PRIORITY: Record<ArchiveLanguage, Record<string, string>> = {
+  'zh-CN': { 高: '高', 中: '中', 低: '低' },
+  en: { 高: 'High (高)', 中: 'Medium (中)', 低: 'Low (低)' },
+};
+const VERSION_LABEL: Record<ArchiveLanguage, Record<'minimum' | 'recommended' | 'latest', string>> = {
+  'zh-CN': { minimum: '最低', recommended: '推荐', latest: '最新' },
+  en: { minimum: 'minimum', recommended: 'recommended', latest: 'latest' },
+};
+const PRIORITY_CLASS: Record<string, string> = { 高: 'high', 中: 'medium', 低: 'low' };
+
+/** `2026-11-24 09:30 (UTC+08:00)` in the local time of the computer rendering (the one collected from). */
+function localMinute(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  const off = -d.getTimezoneOffset();
+  const sign = off >= 0 ? '+' : '-';
+  const abs = Math.abs(off);
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())} (UTC${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)})`;
+}
+
+function badge(status: CheckStatus, label: string): SafeHtml {
+  return html`<span class="badge ${status}"><span class="icon" aria-hidden="true">${STATUS_ICON[status]}</span>${label}</span>`;
+}
+
+/** Width classes (`w-37 { width: 37% }`) for the bars: no inline styles, only what is used. */
+class Widths {
+  private readonly used = new Set<number>();
+  cls(percent: number): string {
+    const p = Math.max(0, Math.min(100, Math.round(percent)));
+    this.used.add(p);
+    return `w-${p}`;
+  }
+  css(): string {
+    return [...this.used].sort((a, b) => a - b).map((p) => `.w-${p}{width:${p}%}`).join('');
+  }
+}
+
+function bar(widths: Widths, usedPercent: number, level: 'ok' | 'warn' | 'fail'): SafeHtml {
+  return html`<span class="bar" aria-hidden="true"><span class="fill ${level} ${widths.cls(usedPercent)}"></span></span>`;
+}
+
+function field(label: string, value: HtmlValueLike): SafeHtml | '' {
+  if (value === undefined || value === null || value === '') return '';
+  return html`<div class="field"><dt>${label}</dt><dd>${value}</dd></div>`;
+}
+type HtmlValueLike = SafeHtml | string | number | undefined | null;
+
+function text(t: LocalizedText, lang: ArchiveLanguage): string {
+  return t[lang];
+}
+
+function realFileSystems(system: SystemSummary | undefined): FileSystemSummary[] {
+  const list = (system?.fileSystems ?? []).filter((f) => f.sizeBytes > 0 && !PSEUDO_FS.has(f.type) && !f.mount.startsWith('/snap/') && !/^\/(proc|sys|dev|run)(\/|$)/.test(f.mount));
+  const seen = new Set<string>();
+  return list
+    .filter((f) => {
+      const key = `${f.filesystem}|${f.sizeBytes}|${f.usedBytes}`;
+      if (seen.has(key) && f.filesystem) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (a.mount === '/' ? -1 : b.mount === '/' ? 1 : a.mount.localeCompare(b.mount)));
+}
+
+function diskLevel(freePercent: number, thresholds: { warnPercent: number; failPercent: number }): 'ok' | 'warn' | 'fail' {
+  return freePercent < thresholds.failPercent ? 'fail' : freePercent < thresholds.warnPercent ? 'warn' : 'ok';
+}
+
+function collectorTitle(id: string, lang: ArchiveLanguage): string {
+  if (id === 'session') return lang === 'zh-CN' ? '会话' : 'session';
+  const c = COLLECTORS.find((x) => x.id === id);
+  return c ? `${c.title[lang]} (${id})` : id;
+}
+
+/** Renders the summary page. Pure: same input, same page. */
+export function renderSummaryHtml(input: SummaryInput): string {
+  const { manifest, system, network } = input;
+  const checks = [...input.checks];
+  const lang = input.lang ?? manifest.archiveLanguage;
+  const T = TEXT[lang];
+  const widths = new Widths();
+  const intake = manifest.intake;
+  const given = (v: string | undefined) => (v && v.trim() ? v : undefined);
+
+  // ── Verdict ────────────────────────────────────────────────────────────────────────────────
+  const fails = checks.filter((c) => c.status === 'fail');
+  const warns = checks.filter((c) => c.status === 'warn');
+  const incomplete = manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout');
+  const verdictLevel = fails.length ? 'fail' : warns.length ? 'warn' : checks.length ? 'pass' : 'none';
+  const verdictTitle =
+    verdictLevel === 'pass'
+      ? T.allPassed
+      : verdictLevel === 'none'
+        ? T.noChecks
+        : lang === 'zh-CN'
+          ? `发现 ${[fails.length ? `${fails.length} 项失败` : '', warns.length ? `${warns.length} 项警告` : ''].filter(Boolean).join('、')} — ${T.lookFirst}`
+          : `${[fails.length ? `${fails.length} failed` : '', warns.length ? `${warns.length} warning${warns.length > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ')} — ${T.lookFirst}`;
+  const verdict = html`<section class="verdict v-${verdictLevel}" aria-labelledby="verdict-title">
+<h2 id="verdict-title">${verdictTitle}</h2>
+${fails.length + warns.length > 0
+    ? html`<ul class="issues">${[...fails, ...warns].map(
+        (c) => html`<li>${badge(c.status, STATUS_TEXT[lang][c.status])} <strong>${text(c.title, lang)}</strong> — ${text(c.detail, lang)}</li>`,
+      )}</ul>`
+    : ''}
+${incomplete.length ? html`<p class="incomplete">${badge('fail', COLLECTOR_STATUS[lang].error)} ${incomplete.length} ${T.incompleteCollectors}: ${incomplete.map((c) => c.id).join(', ')}</p>` : ''}
+</section>`;
+
+  // ── Problem (intake) ───────────────────────────────────────────────────────────────────────
+  const product = [intake.productName, intake.productModel, intake.productVersion].map(given).filter(Boolean).join(' · ');
+  const reporter = [intake.name, intake.contact, intake.department].map(given).filter(Boolean).join(' · ');
+  const problem = html`<section class="card" aria-labelledby="problem-title">
+<h2 id="problem-title">${T.problem}</h2>
+<p class="description${given(intake.problemDescription) ? '' : ' muted'}">${given(intake.problemDescription) ?? T.notGiven}</p>
+<dl class="fields">
+${field(T.occurredAt, given(intake.occurredAt))}
+${field(T.product, product || undefined)}
+${field(T.steps, given(intake.stepsToReproduce) ? html`<span class="pre">${intake.stepsToReproduce}</span>` : undefined)}
+${field(T.tried, given(intake.solutionsTried) ? html`<span class="pre">${intake.solutionsTried}</span>` : undefined)}
+${field(T.reporter, reporter || undefined)}
+</dl>
+</section>`;
+
+  // ── At a glance ────────────────────────────────────────────────────────────────────────────
+  const fileSystems = realFileSystems(system);
+  const diskCheck = checks.find((c) => c.id === 'disk-space');
+  const thresholds = (diskCheck?.data?.thresholds as { warnPercent: number; failPercent: number } | undefined) ?? { warnPercent: 10, failPercent: 2 };
+  const root = fileSystems.find((f) => f.mount === '/') ?? fileSystems.find((f) => /^[A-Z]:\\?$/i.test(f.mount)) ?? fileSystems[0];
+  const ipv4 = (network?.interfaces ?? []).flatMap((i) => i.addresses.filter((a) => a.family === 'IPv4' && !a.address.startsWith('127.')).map((a) => `${a.address}${a.prefixLength !== undefined ? `/${a.prefixLength}` : ''} (${i.name})`));
+  const proxyVars = Object.entries(network?.proxy ?? {});
+  const mem = system?.memory;
+  const memPercentUsed = mem ? ((mem.totalBytes - mem.availableBytes) / mem.totalBytes) * 100 : 0;
+  const glance = html`<section class="card" aria-labelledby="glance-title">
+<h2 id="glance-title">${T.glance}</h2>
+<dl class="fields">
+${field(T.host, manifest.host)}
+${field(T.os, system?.osName ?? `${manifest.os.platform} ${manifest.os.release}`)}
+${field(T.uptime, system?.uptimeSeconds !== undefined ? formatDuration(system.uptimeSeconds) : undefined)}
+${field(T.memory, mem ? html`${bar(widths, memPercentUsed, 100 - memPercentUsed < 5 ? 'fail' : 100 - memPercentUsed < 15 ? 'warn' : 'ok')} ${formatBytes(mem.availableBytes)} ${T.available} ${T.of} ${formatBytes(mem.totalBytes)}` : undefined)}
+${field(T.systemDisk, root ? html`${bar(widths, (root.usedBytes / root.sizeBytes) * 100, diskLevel((root.availableBytes / root.sizeBytes) * 100, thresholds))} ${root.mount}: ${formatBytes(root.availableBytes)} ${T.free} ${T.of} ${formatBytes(root.sizeBytes)}` : undefined)}
+${field(T.ip, ipv4.length ? ipv4.slice(0, 4).join(', ') : undefined)}
+${field(T.gateway, network ? network.defaultGateways.map((g) => `${g.gateway}${g.interface ? ` (${g.interface})` : ''}`).join(', ') || T.none : undefined)}
+${field(T.dns, network ? network.dnsServers.join(', ') || T.none : undefined)}
+${field(T.proxy, network ? (proxyVars.length ? proxyVars.map(([k, v]) => `${k}=${v}`).join(', ') : T.directConnection) : undefined)}
+${field(T.timeZone, system?.locale?.timeZone ? `${system.locale.timeZone}${system.locale.utcOffset ? ` (${system.locale.utcOffset})` : ''}` : undefined)}
+</dl>
+</section>`;
+
+  // ── Checklist ──────────────────────────────────────────────────────────────────────────────
+  const checklist = checks.length
+    ? html`<section class="card" aria-labelledby="checklist-title">
+<h2 id="checklist-title">${T.checklist}</h2>
+${CHECK_GROUPS.map((g) => {
+  const rows = checks.filter((c) => c.group === g.id);
+  if (rows.length === 0) return '';
+  const counts = (['fail', 'warn', 'pass', 'skipped'] as const).filter((s) => rows.some((r) => r.status === s)).map((s) => `${rows.filter((r) => r.status === s).length} ${STATUS_TEXT[lang][s]}`);
+  return html`<h3>${g.number}. ${g.title[lang]} <span class="tally">${counts.join(' · ')}</span></h3>
+<table class="checks">
+<thead><tr><th scope="col" class="c-status">${T.status}</th><th scope="col" class="c-check">${T.check}</th><th scope="col">${T.result}</th><th scope="col" class="c-advice">${T.advice}</th></tr></thead>
+<tbody>${rows.map(
+    (r) => html`<tr class="row-${r.status}"><td>${badge(r.status, STATUS_TEXT[lang][r.status])}</td><th scope="row">${text(r.title, lang)}</th><td>${text(r.detail, lang)}</td><td>${r.advice.length ? html`<ol class="advice">${r.advice.map((a) => html`<li>${text(a, lang)}</li>`)}</ol>` : ''}</td></tr>`,
+  )}</tbody>
+</table>`;
+})}
+</section>`
+    : '';
+
+  // ── System ─────────────────────────────────────────────────────────────────────────────────
+  const systemSection = system
+    ? html`<section class="card" aria-labelledby="system-title">
+<h2 id="system-title">${T.system}</h2>
+<dl class="fields cols">
+${field(T.os, system.osName)}
+${field(T.kernel, system.kernel)}
+${field(T.arch, system.arch)}
+${field(T.hardware, system.hardware)}
+${field(T.cpu, system.cpu)}
+${field(T.memory, mem ? `${formatBytes(mem.availableBytes)} ${T.available} ${T.of} ${formatBytes(mem.totalBytes)} (${Math.round(100 - memPercentUsed)}%)` : undefined)}
+${field(T.swap, mem && mem.swapTotalBytes !== undefined ? (mem.swapTotalBytes > 0 ? `${formatBytes(mem.swapUsedBytes ?? 0)} ${T.used} ${T.of} ${formatBytes(mem.swapTotalBytes)}` : T.none) : undefined)}
+${field(T.uptime, system.uptimeSeconds !== undefined ? formatDuration(system.uptimeSeconds) : undefined)}
+${field(T.locale, system.locale?.locale)}
+${field(T.timeZone, system.locale?.timeZone ? `${system.locale.timeZone}${system.locale.utcOffset ? ` (${system.locale.utcOffset})` : ''}` : undefined)}
+</dl>
+</section>`
+    : '';
+
+  // ── Disks ──────────────────────────────────────────────────────────────────────────────────
+  const disks = system
+    ? html`<section class="card" aria-labelledby="disks-title">
+<h2 id="disks-title">${T.disks}</h2>
+${fileSystems.length
+    ? html`<table class="disks">
+<thead><tr><th scope="col">${T.mount}</th><th scope="col" class="c-bar">${T.usage}</th><th scope="col" class="num">${T.usedColumn}</th><th scope="col" class="num">${T.freeColumn}</th></tr></thead>
+<tbody>${fileSystems.slice(0, 16).map((f) => {
+        const usedPct = (f.usedBytes / f.sizeBytes) * 100;
+        const freePct = (f.availableBytes / f.sizeBytes) * 100;
+        const level = diskLevel(freePct, thresholds);
+        return html`<tr><th scope="row">${f.mount}<span class="sub">${[f.type, f.filesystem].filter(Boolean).join(' · ')}</span></th><td>${bar(widths, usedPct, level)}<span class="pct">${Math.round(usedPct)}%</span></td><td class="num">${formatBytes(f.usedBytes)} ${T.of} ${formatBytes(f.sizeBytes)}</td><td class="num${level === 'ok' ? '' : ` t-${level}`}">${formatBytes(f.availableBytes)} (${Math.round(freePct)}%)</td></tr>`;
+      })}</tbody>
+</table>`
+    : html`<p class="muted">${T.noDisks}</p>`}
+</section>`
+    : '';
+
+  // ── Network ────────────────────────────────────────────────────────────────────────────────
+  let networkSection: SafeHtml | '' = '';
+  if (network) {
+    const shown = network.interfaces.filter((i) => i.addresses.length > 0 || i.state === 'UP').sort((a, b) => Number(a.name === 'lo') - Number(b.name === 'lo'));
+    const hidden = network.interfaces.length - shown.length;
+    networkSection = html`<section class="card" aria-labelledby="network-title">
+<h2 id="network-title">${T.network}</h2>
+${shown.length
+    ? html`<table class="ifaces">
+<thead><tr><th scope="col">${T.interface}</th><th scope="col">${T.state}</th><th scope="col">${T.addresses}</th><th scope="col">${T.gateway}</th><th scope="col">${T.mac}</th><th scope="col" class="num">${T.mtu}</th></tr></thead>
+<tbody>${shown.slice(0, 16).map(
+        (i) => html`<tr><th scope="row">${i.name}</th><td>${i.state ?? ''}</td><td>${i.addresses.map((a, n) => html`${n ? html`<br>` : ''}<span class="mono">${a.address}${a.prefixLength !== undefined ? `/${a.prefixLength}` : ''}</span>${a.family === 'IPv4' && a.netmask ? html` <span class="sub-inline">${a.netmask}</span>` : ''}`)}</td><td class="mono">${i.gateways.join(', ')}</td><td class="mono">${i.mac ?? ''}</td><td class="num">${i.mtu ?? ''}</td></tr>`,
+      )}</tbody>
+</table>`
+    : html`<p class="muted">${T.noInterfaces}</p>`}
+${hidden > 0 ? html`<p class="muted small">${hidden} ${T.hiddenInterfaces} ${standardName('network', lang)}</p>` : ''}
+<dl class="fields cols">
+${field(T.gateway, network.defaultGateways.map((g) => `${g.gateway}${g.interface ? ` (${g.interface})` : ''}`).join(', ') || T.none)}
+${field(T.dns, network.dnsServers.join(', ') || T.none)}
+${field(T.searchDomains, network.searchDomains.join(' ') || undefined)}
+${field(T.proxy, proxyVars.length ? proxyVars.map(([k, v]) => `${k}=${v}`).join(', ') : T.directConnection)}
+</dl>
+</section>`;
+  }
+
+  // ── Versions ───────────────────────────────────────────────────────────────────────────────
+  const versionRows: SafeHtml[] = [html`<tr><th scope="row">${T.tool}</th><td class="mono">diagcollect ${manifest.tool.version}</td><td></td></tr>`];
+  versionRows.push(html`<tr><th scope="row">${T.os}</th><td>${system?.osName ?? `${manifest.os.platform} ${manifest.os.release}`}${system?.kernel ? html` <span class="sub-inline">${T.kernel} ${system.kernel}</span>` : ''}</td><td></td></tr>`);
+  if (given(intake.productName) || given(intake.productVersion)) {
+    versionRows.push(html`<tr><th scope="row">${[intake.productName, intake.productModel].map(given).filter(Boolean).join(' ') || T.product}</th><td>${given(intake.productVersion) ?? T.notGiven} <span class="sub-inline">(${T.reportedByUser})</span></td><td></td></tr>`);
+  }
+  for (const c of checks.filter((x) => x.id.startsWith('product-version:'))) {
+    const d = c.data ?? {};
+    const installed = typeof d.installed === 'string' ? d.installed : typeof d.installedRaw === 'string' ? d.installedRaw : '';
+    const extra = (['minimum', 'recommended', 'latest'] as const).filter((k) => typeof d[k] === 'string').map((k) => `${VERSION_LABEL[lang][k]} ${d[k] as string}`).join(', ');
+    versionRows.push(html`<tr><th scope="row">${typeof d.product === 'string' ? d.product : text(c.title, lang)}</th><td class="mono">${installed}${extra ? html` <span class="sub-inline">${extra}</span>` : ''}</td><td>${badge(c.status, STATUS_TEXT[lang][c.status])}</td></tr>`);
+  }
+  const browsersCheck = checks.find((c) => c.id === 'browsers');
+  for (const b of (browsersCheck?.data?.browsers as Array<{ name: string; version: string }> | undefined) ?? []) {
+    versionRows.push(html`<tr><th scope="row">${T.browser}: ${BROWSER_LABELS[b.name as keyof typeof BROWSER_LABELS] ?? b.name}</th><td class="mono">${b.version}</td><td></td></tr>`);
+  }
+  const versions = html`<section class="card" aria-labelledby="versions-title">
+<h2 id="versions-title">${T.versions}</h2>
+<table class="versions"><thead><tr><th scope="col">${T.component}</th><th scope="col">${T.version}</th><th scope="col" class="c-status">${T.status}</th></tr></thead><tbody>${versionRows}</tbody></table>
+</section>`;
+
+  // ── Screenshot ─────────────────────────────────────────────────────────────────────────────
+  let screenshot: SafeHtml | '' = '';
+  const png = input.screenshotPng;
+  const shotName = standardName('screenshot', lang);
+  if (png && png.length > 8 && png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    screenshot =
+      png.length <= MAX_EMBEDDED_SCREENSHOT
+        ? html`<section class="card" aria-labelledby="shot-title"><h2 id="shot-title">${T.screenshot}</h2><figure class="shot"><img src="data:image/png;base64,${png.toString('base64')}" alt="${T.screenshotAlt}"><figcaption>${shotName} · ${formatBytes(png.length)}</figcaption></figure></section>`
+        : html`<section class="card" aria-labelledby="shot-title"><h2 id="shot-title">${T.screenshot}</h2><p class="muted">${T.screenshotTooBig} ${shotName} (${formatBytes(png.length)}).</p></section>`;
+  }
+
+  // ── Collected ──────────────────────────────────────────────────────────────────────────────
+  const items = manifest.items;
+  const totalBytes = items.reduce((n, i) => n + i.size, 0);
+  const collected = html`<section class="card" aria-labelledby="collected-title">
+<h2 id="collected-title">${T.collected} <span class="tally">${items.length} · ${formatBytes(totalBytes)}</span></h2>
+<table class="items">
+<thead><tr><th scope="col">${T.entry}</th><th scope="col">${T.collector}</th><th scope="col" class="num">${T.size}</th><th scope="col">${T.note}</th></tr></thead>
+<tbody>${items.slice(0, MAX_ITEM_ROWS).map(
+    (i) => html`<tr><th scope="row" class="mono">${i.name}</th><td>${i.collector}</td><td class="num">${formatBytes(i.size)}</td><td>${i.truncated ? html`<span class="tag">${T.truncated}</span> ` : ''}${i.note ?? ''}</td></tr>`,
+  )}</tbody>
+<tfoot><tr><th scope="row">${T.total}</th><td>${items.length > MAX_ITEM_ROWS ? `${items.length - MAX_ITEM_ROWS} ${T.moreRows} ${standardName('manifest', lang)}` : ''}</td><td class="num">${formatBytes(totalBytes)}</td><td></td></tr></tfoot>
+</table>
+</section>`;
+
+  // ── Not collected ──────────────────────────────────────────────────────────────────────────
+  const notOk = manifest.collectors.filter((c) => c.status !== 'ok');
+  const skippedSources = manifest.skipped;
+  const notCollected = html`<section class="card" aria-labelledby="skipped-title">
+<h2 id="skipped-title">${T.notCollected}</h2>
+${notOk.length === 0 && skippedSources.length === 0 ? html`<p class="muted">${T.nothingSkipped}</p>` : ''}
+${notOk.length
+    ? html`<h3>${T.collectorRuns}</h3><table class="runs"><thead><tr><th scope="col">${T.collector}</th><th scope="col" class="c-status">${T.status}</th><th scope="col" class="num">${T.duration}</th><th scope="col">${T.reason}</th></tr></thead><tbody>${notOk.map(
+        (c) => html`<tr><th scope="row">${collectorTitle(c.id, lang)}</th><td>${badge(COLLECTOR_BADGE[c.status], COLLECTOR_STATUS[lang][c.status])}</td><td class="num">${(c.durationMs / 1000).toFixed(1)} s</td><td>${c.error ?? ''}</td></tr>`,
+      )}</tbody></table>`
+    : ''}
+${skippedSources.length
+    ? html`<h3>${T.skippedSources} <span class="tally">${skippedSources.length}</span></h3><table class="skips"><thead><tr><th scope="col">${T.collector}</th><th scope="col">${T.source}</th><th scope="col">${T.reason}</th></tr></thead><tbody>${skippedSources.slice(0, MAX_SKIP_ROWS).map(
+        (s) => html`<tr><td>${s.collector}</td><th scope="row" class="mono">${s.source}</th><td>${s.reason}</td></tr>`,
+      )}</tbody>${skippedSources.length > MAX_SKIP_ROWS ? html`<tfoot><tr><td colspan="3">${skippedSources.length - MAX_SKIP_ROWS} ${T.moreRows} ${standardName('manifest', lang)}</td></tr></tfoot>` : ''}</table>`
+    : ''}
+</section>`;
+
+  // ── Redaction ──────────────────────────────────────────────────────────────────────────────
+  let redaction: SafeHtml | '' = '';
+  if (input.redactions) {
+    const rows = Object.entries(input.redactions).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const total = rows.reduce((n, [, c]) => n + c, 0);
+    redaction = html`<section class="card" aria-labelledby="redaction-title">
+<h2 id="redaction-title">${T.redaction}${rows.length ? html` <span class="tally">${total}</span>` : ''}</h2>
+${rows.length
+    ? html`<table class="redactions"><thead><tr><th scope="col">${T.rule}</th><th scope="col" class="num">${T.count}</th></tr></thead><tbody>${rows.map(([rule, n]) => html`<tr><th scope="row" class="mono">${rule}</th><td class="num">${n}</td></tr>`)}</tbody><tfoot><tr><th scope="row">${T.total}</th><td class="num">${total}</td></tr></tfoot></table>`
+    : html`<p class="muted">${T.noRedactions}</p>`}
+</section>`;
+  }
+
+  const priority = intake.priority;
+  const title = `${T.pageTitle} · ${T.ticket} ${manifest.ticket} · ${manifest.host}`;
+  const body = html`<header class="masthead">
+<div class="wrap">
+<p class="eyebrow">${T.eyebrow}</p>
+<h1>【技术支持】${manifest.ticket}</h1>
+<p class="meta"><span>${T.host}: ${manifest.host}</span><span>${T.collectedAt}: ${localMinute(manifest.startedAt)}</span><span>${T.priority}: <span class="prio prio-${PRIORITY_CLASS[priority] ?? 'medium'}">${PRIORITY[lang][priority] ?? priority}</span></span></p>
+</div>
+</header>
+<main class="wrap">
+${verdict}
+<div class="grid">
+${problem}
+${glance}
+</div>
+${checklist}
+${systemSection}
+${disks}
+${networkSection}
+${versions}
+${screenshot}
+${collected}
+${notCollected}
+${redaction}
+</main>
+<footer class="wrap foot"><p>${T.footer}</p><p>diagcollect ${manifest.tool.version} · ${manifest.ticket} · ${localMinute(manifest.startedAt)} – ${localMinute(manifest.finishedAt)}</p></footer>`;
+
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="diagcollect ${html`${manifest.tool.version}`}">
+<title>${html`${title}`}</title>
+<style>${trusted(CSS + widths.css())}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+const CSS = `
+:root{--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#f6f8fa;--card:#fff;--navy:#0b2545;--accent:#0969da;
+--pass:#116329;--pass-bg:#dafbe1;--warn:#7d4e00;--warn-bg:#fff8c5;--fail:#a40e26;--fail-bg:#ffebe9;--skip:#424a53;--skip-bg:#eaeef2}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--ink);font:14px/1.5 -apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","Noto Sans","Droid Sans Fallback",system-ui,sans-serif}
+.wrap{max-width:1180px;margin:0 auto;padding:0 24px}
+.masthead{background:var(--navy);color:#fff;padding:18px 0 16px}
+.eyebrow{margin:0;font-size:12px;letter-spacing:.06em;text-transform:uppercase;color:#c9d6e8}
+h1{margin:2px 0 6px;font-size:28px;line-height:1.2;font-weight:650}
+.meta{margin:0;display:flex;flex-wrap:wrap;gap:4px 22px;color:#e3ebf5;font-size:13px}
+main{padding-top:18px;padding-bottom:8px}
+h2{font-size:17px;margin:0 0 10px;font-weight:650}
+h3{font-size:14px;margin:16px 0 6px;font-weight:650;color:var(--ink)}
+.tally{font-weight:400;color:var(--muted);font-size:12.5px;margin-left:6px}
+.card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px 18px;margin:0 0 16px}
+.grid{display:grid;grid-template-columns:minmax(0,1.15fr) minmax(0,1fr);gap:16px}
+.grid>.card{margin:0 0 16px}
+.verdict{border-radius:10px;padding:14px 18px;margin:0 0 16px;border:1px solid;border-left-width:6px}
+.verdict h2{margin:0 0 6px;font-size:18px}
+.v-fail{background:var(--fail-bg);border-color:#ff8182;color:#5c0a15}
+.v-warn{background:var(--warn-bg);border-color:#d4a72c;color:#4d2d00}
+.v-pass{background:var(--pass-bg);border-color:#4ac26b;color:#0b3d1c}
+.v-none{background:var(--skip-bg);border-color:#afb8c1;color:var(--ink)}
+.verdict h2:last-child{margin:0}
+.issues{list-style:none;margin:0;padding:0}
+.issues li{padding:5px 0;border-top:1px solid rgba(0,0,0,.08)}
+.issues li:first-child{border-top:0}
+.incomplete{margin:8px 0 0}
+.badge{display:inline-flex;align-items:center;gap:4px;padding:1px 8px 1px 6px;border-radius:999px;font-size:12px;font-weight:600;white-space:nowrap;border:1px solid transparent;line-height:1.5}
+.badge .icon{font-weight:700}
+.badge.pass{color:var(--pass);background:var(--pass-bg);border-color:#aceebb}
+.badge.warn{color:var(--warn);background:var(--warn-bg);border-color:#eac54f}
+.badge.fail{color:var(--fail);background:var(--fail-bg);border-color:#ffcecb}
+.badge.skipped{color:var(--skip);background:var(--skip-bg);border-color:#d1d9e0}
+.prio{display:inline-block;padding:0 8px;border-radius:999px;font-weight:650}
+.prio-high{background:#ffebe9;color:#a40e26}.prio-medium{background:#fff8c5;color:#6c4400}.prio-low{background:#eaeef2;color:#424a53}
+.description{white-space:pre-wrap;font-size:15px;margin:0 0 10px;padding:10px 12px;background:#f6f8fa;border-radius:8px;border:1px solid #e6eaef;overflow-wrap:anywhere}
+.pre{white-space:pre-wrap}
+.muted{color:var(--muted)}.small{font-size:12.5px}
+.fields{margin:0;display:grid;grid-template-columns:1fr;gap:0}
+.fields.cols{grid-template-columns:repeat(2,minmax(0,1fr));column-gap:24px}
+.field{display:grid;grid-template-columns:9.5em minmax(0,1fr);gap:10px;padding:4px 0;border-top:1px solid #eef1f4}
+.field:first-child{border-top:0}
+.fields.cols .field:nth-child(2){border-top:0}
+dt{color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
+table{width:100%;border-collapse:collapse;font-size:13px}
+th,td{text-align:left;vertical-align:top;padding:6px 8px;border-top:1px solid #e6eaef}
+thead th{border-top:0;border-bottom:1px solid var(--line);color:var(--muted);font-weight:600;font-size:12px;white-space:nowrap}
+tbody th{font-weight:600}
+tfoot th,tfoot td{border-top:1px solid var(--line);font-weight:600}
+.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+.mono{font-family:ui-monospace,"SFMono-Regular","Cascadia Mono",Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:12.5px;overflow-wrap:anywhere}
+.sub{display:block;font-weight:400;color:var(--muted);font-size:12px}
+.sub-inline{color:var(--muted);font-size:12px}
+.checks .c-status{width:92px}.checks .c-check{width:21%}.checks .c-advice{width:30%}
+.checks tbody th{font-weight:600}
+.row-fail td,.row-fail th{background:#fff8f7}
+.row-warn td,.row-warn th{background:#fffdf0}
+.advice{margin:0;padding-left:1.3em}
+.advice li{margin:0 0 2px}
+.c-bar{width:34%}
+.bar{display:inline-block;vertical-align:middle;width:150px;max-width:60%;height:10px;border-radius:5px;background:#e6eaef;overflow:hidden;margin-right:8px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.fields .bar{width:84px}
+.fill{display:block;height:100%;border-radius:5px}
+.fill.ok{background:#2f81f7}.fill.warn{background:#d4a72c}.fill.fail{background:#cf222e}
+.pct{font-variant-numeric:tabular-nums;color:var(--muted);font-size:12px}
+.t-warn{color:var(--warn);font-weight:600}.t-fail{color:var(--fail);font-weight:600}
+.tag{display:inline-block;padding:0 6px;border-radius:4px;background:var(--warn-bg);color:var(--warn);font-size:12px;font-weight:600}
+.shot{margin:0}
+.shot img{display:block;max-width:100%;max-height:420px;width:auto;height:auto;border:1px solid var(--line);border-radius:6px;background:#fff}
+figcaption{color:var(--muted);font-size:12px;margin-top:6px}
+.foot{color:var(--muted);font-size:12px;padding-bottom:28px}
+.foot p{margin:4px 0}
+@media (max-width:820px){.grid{grid-template-columns:1fr}.fields.cols{grid-template-columns:1fr}.checks .c-advice{width:auto}}
+@page{size:A4;margin:12mm 11mm}
+@media print{
+body{background:#fff;font-size:9.5pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.wrap{max-width:none;padding:0}
+.masthead{background:#fff;color:var(--ink);border-bottom:2px solid var(--navy);padding:0 0 6px}
+.eyebrow{color:var(--muted)}.meta{color:var(--ink)}
+h1{font-size:20pt}
+main{padding-top:8px}
+.card{border:0;border-top:1px solid var(--line);border-radius:0;padding:8px 0 4px;margin:0 0 8px;break-inside:auto}
+.grid{grid-template-columns:1fr 1fr;gap:12px}
+.verdict{break-inside:avoid}
+h2{font-size:12.5pt;break-after:avoid}h3{break-after:avoid}
+table{font-size:8.5pt}
+thead{display:table-header-group}
+tr{break-inside:avoid}
+.shot img{max-height:90mm}
+.bar{width:90px}
+}
+`;

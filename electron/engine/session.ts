@@ -1,0 +1,413 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { archiveName, checkTicketId, standardName, type ArchiveLanguage } from '../../shared/naming.js';
+import type { Policy } from '../../shared/policy.js';
+import {
+  IntakeSchema,
+  type CheckResult,
+  type CollectorRun,
+  type Intake,
+  type Manifest,
+  type ManifestItem,
+  type ManifestSkip,
+  type Platform,
+  type ProgressEvent,
+} from '../../shared/types.js';
+import { EntryInputError } from './archive/archive-errors.js';
+import { ZipWriter, type EntryResult } from './archive/zip-writer.js';
+import { createCollectorContext, createNameRegistry, type ItemSink } from './collectors/context.js';
+import { COLLECTORS } from './collectors/index.js';
+import type { Collector, PendingItem } from './collectors/types.js';
+import { InputError, CancelledError } from './errors.js';
+import { runChecks } from './checks/runner.js';
+import type { Check } from './checks/types.js';
+import { formatIntake } from './report/intake-text.js';
+import { reportEntries } from './report/report-entries.js';
+import { TOOL_VERSION } from './version.js';
+
+export interface SessionOptions {
+  ticket: string;
+  intake?: Partial<Intake>;
+  policy: Policy;
+  /** Directory the archive is written to (created if missing). */
+  outDir: string;
+  collectors?: readonly Collector[];
+  /** The basic checklist run beside the collectors (default: every check; [] runs none). */
+  checks?: readonly Check[];
+  /** Run only these collector ids. */
+  only?: readonly string[];
+  /** Leave out these collector ids. */
+  skip?: readonly string[];
+  /** Sensitive collectors (the screenshot) run only with consent. */
+  consentSensitive?: boolean;
+  /** Start of the log window; defaults to policy.since before now. */
+  since?: Date;
+  lang?: ArchiveLanguage;
+  platform?: Platform;
+  host?: string;
+  now?: () => Date;
+  signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface SessionResult {
+  checks: CheckResult[];
+  archivePath: string;
+  archiveName: string;
+  bytes: number;
+  manifest: Manifest;
+  /** Some collector failed or timed out: the archive is there, but incomplete. */
+  partial: boolean;
+}
+
+/** Parses `90m`, `24h`, `7d`. */
+export function parseDuration(text: string): number {
+  const m = /^(\d+)([mhd])$/.exec(text.trim());
+  if (!m) throw new InputError(`"${text}" is not a duration; use a number followed by m, h or d, e.g. 90m, 24h or 7d`);
+  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+}
+
+/** Which collectors run, and why each of the others does not. */
+export function planCollectors(options: {
+  collectors: readonly Collector[];
+  policy: Policy;
+  platform: Platform;
+  only?: readonly string[];
+  skip?: readonly string[];
+  consentSensitive?: boolean;
+}): { run: Collector[]; skipped: { collector: Collector; reason: string }[] } {
+  const { collectors, policy, platform, only, skip, consentSensitive } = options;
+  const known = new Set(collectors.map((c) => c.id));
+  for (const id of [...(only ?? []), ...(skip ?? [])]) {
+    if (!known.has(id)) throw new InputError(`unknown collector "${id}"; known collectors: ${[...known].join(', ')}`);
+  }
+  const run: Collector[] = [];
+  const skipped: { collector: Collector; reason: string }[] = [];
+  for (const c of collectors) {
+    const reason = !c.platforms.includes(platform)
+      ? `not available on ${platform}`
+      : only && only.length > 0 && !only.includes(c.id)
+        ? 'not selected (--only)'
+        : skip?.includes(c.id)
+          ? 'left out by the user (--skip)'
+          : policy.disabledCollectors.includes(c.id)
+            ? 'disabled by policy (disabledCollectors)'
+            : c.sensitive && c.category === 'screenshot' && !policy.screenshotAllowed
+              ? 'screenshots are not allowed by policy (screenshotAllowed: false)'
+              : c.sensitive && !consentSensitive
+                ? 'sensitive: taken only with the user\'s consent'
+                : undefined;
+    if (reason) skipped.push({ collector: c, reason });
+    else run.push(c);
+  }
+  // Quick collectors first, so the deadline cuts the slow ones, not the essentials.
+  run.sort((a, b) => Number(a.slow ?? false) - Number(b.slow ?? false));
+  return { run, skipped };
+}
+
+/**
+ * One collection: runs the collectors in parallel (bounded), streams their items into a zip
+ * written beside its final name, adds the intake and manifest, and renames it into place.
+ * A collector that fails or times out is recorded and the rest go on; cancelling leaves nothing.
+ */
+export async function runSession(options: SessionOptions): Promise<SessionResult> {
+  const ticketCheck = checkTicketId(options.ticket);
+  if (!ticketCheck.ok) throw new InputError(ticketCheck.reason);
+  const intakeParse = IntakeSchema.safeParse(options.intake ?? {});
+  if (!intakeParse.success) {
+    throw new InputError(`intake: ${intakeParse.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`);
+  }
+  const intake = intakeParse.data;
+  const { policy } = options;
+  const now = options.now ?? (() => new Date());
+  const platform = options.platform ?? (process.platform as Platform);
+  const lang = options.lang ?? policy.archiveLanguage;
+  const host = options.host ?? os.hostname();
+  const startedAt = now();
+  const since = options.since ?? new Date(startedAt.getTime() - parseDuration(policy.since));
+  const emit = options.onProgress ?? (() => {});
+  const plan = planCollectors({ ...options, collectors: options.collectors ?? COLLECTORS, platform });
+
+  const standard = archiveName({ ticket: ticketCheck.ticket, lang, date: startedAt, host, template: policy.archiveNameTemplate });
+  const sessionAbort = new AbortController();
+  const outerSignal = options.signal;
+  const onOuterAbort = () => sessionAbort.abort(new CancelledError());
+  if (outerSignal?.aborted) throw new CancelledError();
+  outerSignal?.addEventListener('abort', onOuterAbort, { once: true });
+
+  await mkdir(options.outDir, { recursive: true });
+  const name = await unusedName(options.outDir, standard);
+  const writer = await ZipWriter.open(join(options.outDir, name));
+
+  const items: ManifestItem[] = [];
+  const skipped: ManifestSkip[] = plan.skipped.map(({ collector, reason }) => ({ collector: collector.id, source: collector.id, reason }));
+  const runs: CollectorRun[] = plan.skipped.map(({ collector, reason }) => ({
+    id: collector.id,
+    status: 'skipped',
+    durationMs: 0,
+    items: 0,
+    bytes: 0,
+    error: reason,
+    warnings: [],
+  }));
+  let totalBytes = 0;
+  let writerError: unknown;
+
+  // Items are written in arrival order; a bounded number of writes are in flight at once.
+  const pending = new Set<Promise<void>>();
+  let chain: Promise<void> = Promise.resolve();
+  const writeItem = async (item: PendingItem): Promise<void> => {
+    let result: EntryResult;
+    let truncated = item.truncated ?? false;
+    let note = item.note;
+    if (item.data) {
+      result = await writer.addBuffer(item.name, item.data);
+    } else if (item.open) {
+      let opened: Awaited<ReturnType<NonNullable<PendingItem['open']>>>;
+      try {
+        opened = await item.open();
+      } catch (err) {
+        skipped.push({ collector: item.collector, source: item.source, reason: errorMessage(err) });
+        return;
+      }
+      try {
+        result = await writer.addStream(item.name, opened.stream);
+        truncated = opened.truncated;
+        note = opened.note;
+      } catch (err) {
+        if (!(err instanceof EntryInputError)) throw err;
+        // The source broke midway (I/O error, file deleted under us): the writer kept what was
+        // read as a valid entry; say so instead of pretending it is whole.
+        result = err.entry;
+        truncated = true;
+        note = `reading stopped midway: ${errorMessage(err.cause ?? err)}; the entry holds the first ${result.size} bytes`;
+      }
+    } else {
+      return;
+    }
+    totalBytes += result.size;
+    items.push({
+      name: item.name,
+      collector: item.collector,
+      source: item.source,
+      kind: item.kind,
+      size: result.size,
+      sha256: result.sha256,
+      truncated,
+      ...(note ? { note } : {}),
+    });
+    emit({ type: 'item', collector: item.collector, name: item.name, bytes: result.size, totalItems: items.length, totalBytes });
+  };
+  // The summary page reads the system/network JSON and the screenshot as written to the archive.
+  const forSummary = new Set((['systemJson', 'networkJson', 'screenshot'] as const).map((k) => standardName(k, lang)));
+  const summaryEntries: { name: string; data: Buffer }[] = [];
+  const claimName = createNameRegistry();
+  const sink: ItemSink = {
+    claimName,
+    push(item) {
+      if (item.data && forSummary.has(item.name)) summaryEntries.push({ name: item.name, data: item.data });
+      // Keep the order of arrival: open the next stream only once the previous one was handed over.
+      chain = chain.then(() => {
+        const p: Promise<void> = writeItem(item)
+          .catch((err) => {
+            // A stream that broke midway: the writer kept the archive valid; record what happened.
+            if (isWriterFatal(err)) writerError ??= err;
+            else skipped.push({ collector: item.collector, source: item.source, reason: errorMessage(err) });
+          })
+          .finally(() => pending.delete(p));
+        pending.add(p);
+        return pending.size >= 8 ? Promise.race(pending) : undefined;
+      });
+    },
+    skip: (s) => skipped.push(s),
+  };
+
+  const deadlineMs = policy.deadlineSeconds * 1000;
+  const deadline = AbortSignal.timeout(deadlineMs);
+  emit({ type: 'phase', phase: 'collecting' });
+  // The checklist runs beside the collectors; its results are findings, not collection errors.
+  const checksStartedAt = now();
+  const checksRun = runChecks({ policy, platform, now, signal: AbortSignal.any([sessionAbort.signal, deadline]), checks: options.checks });
+
+  try {
+    const queue = [...plan.run];
+    const runOne = async (collector: Collector): Promise<void> => {
+      const started = performance.now();
+      if (deadline.aborted || sessionAbort.signal.aborted) {
+        runs.push({
+          id: collector.id,
+          status: sessionAbort.signal.aborted ? 'cancelled' : 'timeout',
+          durationMs: 0,
+          items: 0,
+          bytes: 0,
+          error: sessionAbort.signal.aborted ? 'cancelled before it started' : `not started before the session deadline of ${policy.deadlineSeconds} s`,
+          warnings: [],
+        });
+        return;
+      }
+      emit({ type: 'collector-start', collector: collector.id });
+      const own = new AbortController();
+      const signal = AbortSignal.any([own.signal, sessionAbort.signal, deadline]);
+      const bound = createCollectorContext({ collector, signal, policy, platform, since, lang, sink });
+      let status: CollectorRun['status'] = 'ok';
+      let error: string | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), collector.timeoutMs);
+      });
+      const stopped = new Promise<'stopped'>((resolve) => {
+        if (signal.aborted) resolve('stopped');
+        signal.addEventListener('abort', () => resolve('stopped'), { once: true });
+      });
+      try {
+        const outcome = await Promise.race([collector.run(bound.ctx).then(() => 'done' as const), timedOut, stopped]);
+        if (outcome === 'timeout') {
+          status = 'timeout';
+          error = `did not finish within its ${Math.round(collector.timeoutMs / 1000)} s timeout; stopped`;
+        } else if (outcome === 'stopped') {
+          if (sessionAbort.signal.aborted) {
+            status = 'cancelled';
+            error = 'cancelled';
+          } else {
+            status = 'timeout';
+            error = `stopped at the session deadline of ${policy.deadlineSeconds} s`;
+          }
+        }
+      } catch (err) {
+        if (sessionAbort.signal.aborted) {
+          status = 'cancelled';
+          error = 'cancelled';
+        } else if (deadline.aborted) {
+          status = 'timeout';
+          error = `stopped at the session deadline of ${policy.deadlineSeconds} s`;
+        } else {
+          status = 'error';
+          error = errorMessage(err);
+        }
+      } finally {
+        clearTimeout(timer);
+        // Kills whatever the collector still runs (its commands' process trees).
+        own.abort();
+        bound.close();
+      }
+      if (status === 'ok' && bound.counts.items === 0) {
+        // Ran, but had nothing it could take (no display, no journal …): say so, with the reason.
+        const why = skipped.find((s) => s.collector === collector.id);
+        if (why) {
+          status = 'skipped';
+          error = why.reason;
+        }
+      }
+      const durationMs = Math.round(performance.now() - started);
+      runs.push({ id: collector.id, status, durationMs, items: bound.counts.items, bytes: bound.counts.bytes, ...(error ? { error } : {}), warnings: bound.warnings });
+      emit({ type: 'collector-end', collector: collector.id, status, durationMs, ...(error ? { error } : {}) });
+    };
+    const workers = Array.from({ length: Math.min(policy.concurrency, queue.length) }, async () => {
+      for (let c = queue.shift(); c; c = queue.shift()) await runOne(c);
+    });
+    await Promise.all(workers);
+    if (sessionAbort.signal.aborted) throw new CancelledError();
+
+    emit({ type: 'phase', phase: 'archiving' });
+    // Cancel must not wait for a large file to finish streaming.
+    await untilAborted(chain.then(() => Promise.all(pending)), sessionAbort.signal);
+    if (writerError) throw writerError;
+    if (sessionAbort.signal.aborted) throw new CancelledError();
+
+    emit({ type: 'phase', phase: 'finalizing' });
+    const finishedAt = now();
+    const intakeName = claimName(standardName('intake', lang));
+    const intakeText = Buffer.from(formatIntake(ticketCheck.ticket, intake, lang, startedAt, host), 'utf8');
+    const intakeResult = await writer.addBuffer(intakeName, intakeText);
+    items.unshift({ name: intakeName, collector: 'session', source: 'intake', kind: 'text', size: intakeResult.size, sha256: intakeResult.sha256, truncated: false });
+
+    const checks = await untilAborted(checksRun, sessionAbort.signal);
+    const checksFinishedAt = now();
+
+    const order = new Map([...plan.run, ...plan.skipped.map((s) => s.collector)].map((c, i) => [c.id, i]));
+    runs.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    const manifest: Manifest = {
+      format: 'diagcollect-manifest/1',
+      tool: { name: 'diagcollect', version: TOOL_VERSION },
+      ticket: ticketCheck.ticket,
+      archiveLanguage: lang,
+      host,
+      os: { platform, release: os.release(), arch: os.arch() },
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      since: since.toISOString(),
+      intake,
+      collectors: runs,
+      items,
+      skipped,
+    };
+    for (const entry of reportEntries({ manifest, checks, checksStartedAt, checksFinishedAt, entries: summaryEntries, lang })) {
+      const entryName = claimName(entry.name);
+      const r = await writer.addBuffer(entryName, entry.data);
+      manifest.items.push({ name: entryName, collector: 'session', source: entry.source, kind: 'text', size: r.size, sha256: r.sha256, truncated: false });
+    }
+    await writer.addBuffer(claimName(standardName('manifest', lang)), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
+    if (sessionAbort.signal.aborted) throw new CancelledError();
+    const final = await writer.finalize();
+    emit({ type: 'phase', phase: 'done' });
+    return {
+      checks,
+      archivePath: final.path,
+      archiveName: name,
+      bytes: final.bytes,
+      manifest,
+      partial: runs.some((r) => r.status === 'error' || r.status === 'timeout'),
+    };
+  } catch (err) {
+    sessionAbort.abort(err);
+    await writer.abort();
+    await Promise.allSettled(pending);
+    if (err instanceof CancelledError || outerSignal?.aborted) {
+      emit({ type: 'phase', phase: 'cancelled' });
+      throw err instanceof CancelledError ? err : new CancelledError();
+    }
+    throw err;
+  } finally {
+    outerSignal?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+/** A second run in the same minute gets `…_2.zip` rather than failing at the very end. */
+async function unusedName(dir: string, name: string): Promise<string> {
+  const taken = new Set(await readdir(dir));
+  const stem = name.replace(/\.zip$/, '');
+  for (let n = 1; ; n += 1) {
+    const candidate = n === 1 ? stem : `${stem}_${n}`;
+    if (!taken.has(`${candidate}.zip`) && !taken.has(`${candidate}.eml`)) return `${candidate}.zip`;
+  }
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new CancelledError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new CancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Errors of the output file itself (disk full, I/O) end the session; a source's error does not. */
+function isWriterFatal(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EIO' || code === 'EDQUOT' || code === 'EROFS' || (err as { fatal?: boolean } | undefined)?.fatal === true;
+}

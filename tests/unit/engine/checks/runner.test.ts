@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../../../../electron/engine/checks/index.js';
+import { CHECK_GROUPS, checksDocument, runChecks, worstStatus } from '../../../../electron/engine/checks/runner.js';
+import type { Check } from '../../../../electron/engine/checks/types.js';
+import { DEFAULT_POLICY, PolicySchema } from '../../../../shared/policy.js';
+import { CheckGroupSchema, CheckResultSchema, ChecksDocumentSchema, PlatformSchema } from '../../../../shared/types.js';
+import { startHangingServer } from '../../../helpers/check-servers.js';
+
+const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+describe('check registry (conformance)', () => {
+  it('has the checks in the checklist order, unique kebab-case ids', () => {
+    const ids = CHECKS.map((c) => c.id);
+    expect(ids).toEqual(['gateway', 'dns', 'proxy', 'endpoints', 'captive-portal', 'product-version', 'os-version', 'browsers', 'disk-space', 'memory', 'clock', 'uptime', 'pending-reboot']);
+    expect(new Set(ids).size).toBe(ids.length);
+    const groupOrder = CHECKS.map((c) => CheckGroupSchema.options.indexOf(c.group));
+    expect([...groupOrder].sort((a, b) => a - b)).toEqual(groupOrder);
+    expect(CHECK_GROUPS.map((g) => `${g.number}. ${g.title['zh-CN']}`)).toEqual(['1. 网络连接测试', '2. 软件版本确认', '3. 系统环境检查', '4. 重启验证']);
+  });
+
+  describe.each(CHECKS.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    it('has a kebab-case id, a group, titles in zh-CN and en, a sane timeout and known platforms', () => {
+      expect(c.id).toMatch(KEBAB);
+      expect(CheckGroupSchema.options).toContain(c.group);
+      expect(c.title['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(c.title.en).toMatch(/^[\x20-\x7e]+$/);
+      expect(c.timeoutMs).toBeGreaterThanOrEqual(1_000);
+      expect(c.timeoutMs).toBeLessThanOrEqual(15_000);
+      for (const p of c.platforms) expect(PlatformSchema.options).toContain(p);
+      // A check's own probes must be able to finish before the runner stops it.
+      if (c.group === 'network' || c.id === 'product-version' || c.id === 'clock') expect(c.timeoutMs).toBeGreaterThan(PolicySchema.shape.checks.parse({}).probeTimeoutMs);
+    });
+  });
+});
+
+const check = (over: Partial<Check> & Pick<Check, 'run'>): Check => ({ id: 'test', group: 'environment', title: { 'zh-CN': '测试', en: 'Test' }, platforms: ['linux', 'win32', 'darwin'], timeoutMs: 1000, ...over });
+
+describe('runChecks', () => {
+  it('a check that exceeds its timeout fails with "timed out after N s" at the timeout, and its signal is aborted', async () => {
+    let aborted = false;
+    const hung = check({
+      id: 'hung',
+      group: 'network',
+      timeoutMs: 300,
+      run: (ctx) =>
+        new Promise(() => {
+          ctx.signal.addEventListener('abort', () => (aborted = true));
+        }),
+    });
+    const quick = check({ id: 'quick', run: async () => ({ status: 'pass', detail: { 'zh-CN': '好', en: 'fine' } }) });
+    const started = performance.now();
+    const results = await runChecks({ policy: DEFAULT_POLICY, checks: [hung, quick] });
+    const wall = performance.now() - started;
+    expect(wall).toBeGreaterThanOrEqual(290);
+    expect(wall).toBeLessThan(600);
+    expect(aborted).toBe(true);
+    expect(results.map((r) => r.id)).toEqual(['hung', 'quick']);
+    expect(results[0]).toMatchObject({ status: 'fail', detail: { en: 'timed out after 0.3 s: the check did not finish' }, data: { timedOut: true, timeoutMs: 300 } });
+    expect(results[0]!.advice.length).toBe(4); // a hung network check: the connection path
+    for (const r of results) expect(CheckResultSchema.safeParse(r).success).toBe(true);
+  });
+
+  it('a hung command inside a check is killed at the timeout', async () => {
+    let exitSeen: string | undefined;
+    const sleeper = check({
+      id: 'sleeper',
+      timeoutMs: 300,
+      run: async (ctx) => {
+        await ctx.exec('sleep', ['30']).catch((e: Error) => (exitSeen = e.name));
+        return { status: 'pass', detail: { 'zh-CN': '好', en: 'fine' } };
+      },
+    });
+    const started = performance.now();
+    const [r] = await runChecks({ policy: DEFAULT_POLICY, checks: [sleeper] });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(r!.status).toBe('fail');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(exitSeen).toBeDefined();
+  });
+
+  it('a throwing check fails with its message; other platforms and policy-disabled checks are skipped with the reason', async () => {
+    const results = await runChecks({
+      policy: PolicySchema.parse({ checks: { disabled: ['off'] } }),
+      platform: 'linux',
+      checks: [
+        check({ id: 'boom', run: async () => Promise.reject(new Error('kaput')) }),
+        check({ id: 'mac-only', platforms: ['darwin'], run: async () => ({ status: 'pass', detail: { 'zh-CN': '好', en: 'fine' } }) }),
+        check({ id: 'off', run: async () => ({ status: 'pass', detail: { 'zh-CN': '好', en: 'fine' } }) }),
+      ],
+    });
+    expect(results.map((r) => [r.id, r.status, r.detail.en])).toEqual([
+      ['boom', 'fail', 'the check failed: kaput'],
+      ['mac-only', 'skipped', 'not available on linux yet'],
+      ['off', 'skipped', 'disabled by policy (checks.disabled)'],
+    ]);
+  });
+
+  it('several results of one check get `<id>:<subject>` ids, in order; onResult sees each as it completes; advice only on warn/fail', async () => {
+    const seen: string[] = [];
+    const multi = check({
+      id: 'multi',
+      run: async () => [
+        { subject: 'a', status: 'pass', detail: { 'zh-CN': 'a', en: 'a' }, advice: [{ 'zh-CN': '不该出现', en: 'should not appear' }] },
+        { subject: 'b', status: 'warn', detail: { 'zh-CN': 'b', en: 'b' }, advice: [{ 'zh-CN': '做点什么', en: 'do something' }] },
+      ],
+    });
+    const slow = check({ id: 'slow', run: () => new Promise((resolve) => setTimeout(() => resolve({ status: 'pass', detail: { 'zh-CN': '慢', en: 'slow' } }), 50)) });
+    const results = await runChecks({ policy: DEFAULT_POLICY, checks: [slow, multi], onResult: (r) => seen.push(r.id) });
+    expect(results.map((r) => r.id)).toEqual(['slow', 'multi:a', 'multi:b']);
+    expect(seen).toEqual(['multi:a', 'multi:b', 'slow']);
+    expect(results[1]!.advice).toEqual([]);
+    expect(results[2]!.advice).toEqual([{ 'zh-CN': '做点什么', en: 'do something' }]);
+    expect(worstStatus(results)).toBe('warn');
+    expect(ChecksDocumentSchema.safeParse(checksDocument(results, new Date(), new Date())).success).toBe(true);
+  });
+
+  it('cancel: unfinished checks end as skipped ("cancelled") at once', async () => {
+    const abort = new AbortController();
+    const forever = check({ id: 'forever', timeoutMs: 10_000, run: () => new Promise(() => {}) });
+    setTimeout(() => abort.abort(), 50);
+    const started = performance.now();
+    const [r] = await runChecks({ policy: DEFAULT_POLICY, checks: [forever], signal: abort.signal });
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(r).toMatchObject({ status: 'skipped', detail: { en: 'cancelled' } });
+  });
+});
+
+describe('the whole checklist on this machine (speed)', () => {
+  it('the empty policy gives useful results (gateway, DNS, disk, memory, uptime, reboot) within 5 s', async () => {
+    const started = performance.now();
+    const results = await runChecks({ policy: DEFAULT_POLICY });
+    const wall = performance.now() - started;
+    const timings = Object.fromEntries(results.map((r) => [r.id, r.durationMs]));
+    expect(wall, JSON.stringify(timings)).toBeLessThan(5000);
+    const by = Object.fromEntries(results.map((r) => [r.id, r]));
+    for (const id of ['gateway', 'dns', 'disk-space', 'memory', 'uptime', 'pending-reboot']) expect(by[id]?.status, id).not.toBe('skipped');
+    expect(by.endpoints).toMatchObject({ status: 'skipped', detail: { en: 'no endpoints configured in policy (checks.endpoints)' } });
+    for (const r of results) expect(CheckResultSchema.safeParse(r).success, r.id).toBe(true);
+  });
+
+  it('when every endpoint hangs, all checks together end within the probe timeout (far inside the largest check timeout)', async () => {
+    const hanging = await startHangingServer();
+    try {
+      const policy = PolicySchema.parse({
+        checks: {
+          probeTimeoutMs: 1500,
+          endpoints: [1, 2, 3].map((n) => ({ name: `hung ${n}`, url: `${hanging.url}/e${n}` })),
+          captivePortal: { url: `${hanging.url}/generate_204` },
+          timeUrl: `${hanging.url}/time`,
+        },
+        products: [{ name: 'Node', versionCommand: [process.execPath, '--version'], versionUrl: `${hanging.url}/version.json` }],
+      });
+      const largest = Math.max(...CHECKS.map((c) => c.timeoutMs));
+      const started = performance.now();
+      const results = await runChecks({ policy, env: {} });
+      const wall = performance.now() - started;
+      expect(wall).toBeLessThan(largest + 1000);
+      // The probes stop at 1.5 s (the gateway's IPv6 probe may take as long): well inside.
+      expect(wall).toBeLessThan(1500 + 2000);
+      const by = Object.fromEntries(results.map((r) => [r.id, r]));
+      for (const n of [1, 2, 3]) expect(by[`endpoints:hung ${n}`]).toMatchObject({ status: 'fail', detail: { en: 'connected, but no HTTP answer within 1.5 s' } });
+      expect(by['captive-portal']!.status).toBe('fail');
+      expect(by.clock!.status).toBe('skipped');
+      expect(by['product-version:Node']!.detail.en).toContain('could not fetch the latest version: connected, but no HTTP answer within 1.5 s');
+      expect(hanging.connections()).toBeGreaterThanOrEqual(6);
+    } finally {
+      await hanging.close();
+    }
+  });
+});

@@ -1,0 +1,205 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY, PolicySchema } from '../../../shared/policy.js';
+import { ManifestSchema, type ProgressEvent } from '../../../shared/types.js';
+import type { Collector } from '../../../electron/engine/collectors/types.js';
+import { CancelledError, InputError } from '../../../electron/engine/errors.js';
+import { planCollectors, runSession } from '../../../electron/engine/session.js';
+import { readZip, sha256 } from '../../helpers/zip.js';
+
+const base = {
+  category: 'system',
+  title: { 'zh-CN': '测试', en: 'Test' },
+  platforms: ['linux', 'win32', 'darwin'],
+  timeoutMs: 10_000,
+  sensitive: false,
+  describe: () => ['test'],
+} as const;
+
+const make = (id: string, run: Collector['run'], extra: Partial<Collector> = {}): Collector => ({ ...base, platforms: [...base.platforms], id, run, ...extra });
+
+const quick = make('quick', async (ctx) => {
+  ctx.addText(ctx.name('versions'), 'tool 1.0\n', 'test');
+  ctx.addJson('data.json', { a: 1 }, 'test');
+});
+const failing = make('failing', async () => {
+  throw new Error('disk went away');
+});
+/** Starts a real child that would run for a minute; its timeout is 400 ms. */
+const hanging = make('hanging', async (ctx) => {
+  await ctx.exec('sh', ['-c', 'sleep 60 & sleep 60; wait']);
+  ctx.addText('late.txt', 'should never arrive', 'test');
+}, { timeoutMs: 400 });
+
+const tmp = () => mkdtempSync(join(os.tmpdir(), 'session-'));
+const sleepers = () => {
+  const out: number[] = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+      if (cmd === 'sleep\u000060\u0000' && state !== 'Z') out.push(Number(pid));
+    } catch {}
+  }
+  return out;
+};
+
+describe('session', () => {
+  it('writes a named archive with the items, intake and a manifest whose sha256 values match', async () => {
+    const outDir = tmp();
+    const events: ProgressEvent[] = [];
+    const result = await runSession({
+      ticket: '12345',
+      intake: { name: '张三', problemDescription: '打不开', priority: '高', occurredAt: '2026-11-24 09:30' },
+      policy: DEFAULT_POLICY,
+      outDir,
+      collectors: [quick],
+      host: 'pc-01',
+      now: () => new Date(2026, 10, 24, 10, 0),
+      onProgress: (e) => events.push(e),
+    });
+    expect(result.archiveName).toBe('12345_诊断信息_20261124-1000_pc-01.zip');
+    expect(readdirSync(outDir)).toEqual([result.archiveName]);
+    const entries = await readZip(result.archivePath);
+    const names = entries.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['版本信息.txt', 'data.json', '工单信息.txt', 'manifest.json']));
+    expect(entries.every((e) => e.utf8Flag)).toBe(true);
+    const manifest = ManifestSchema.parse(JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString()));
+    expect(manifest.ticket).toBe('12345');
+    expect(manifest.items.map((i) => i.name).sort()).toEqual(names.filter((n) => n !== 'manifest.json').sort());
+    for (const item of manifest.items) {
+      const entry = entries.find((e) => e.name === item.name)!;
+      expect(item.sha256).toBe(sha256(entry.data));
+      expect(item.size).toBe(entry.data.length);
+    }
+    const intake = entries.find((e) => e.name === '工单信息.txt')!.data.toString();
+    expect(intake).toContain('姓名: 张三');
+    expect(intake).toContain('优先级: 高');
+    expect(intake).toContain('发生时间: 2026-11-24 09:30');
+    expect(events.filter((e) => e.type === 'item').length).toBe(2);
+    expect(events.at(-1)).toEqual({ type: 'phase', phase: 'done' });
+    expect(result.partial).toBe(false);
+  });
+
+  it('records a failing collector and a timed-out one, kills its process tree, and goes on', async () => {
+    const outDir = tmp();
+    const before = sleepers();
+    const t0 = performance.now();
+    const result = await runSession({ ticket: 'T-1', policy: DEFAULT_POLICY, outDir, collectors: [hanging, failing, quick], lang: 'en' });
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    const runs = Object.fromEntries(result.manifest.collectors.map((c) => [c.id, c]));
+    expect(runs.failing?.status).toBe('error');
+    expect(runs.failing?.error).toBe('disk went away');
+    expect(runs.hanging?.status).toBe('timeout');
+    expect(runs.hanging?.error).toMatch(/timeout/);
+    expect(runs.quick?.status).toBe('ok');
+    expect(result.partial).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sleepers().filter((p) => !before.includes(p))).toEqual([]);
+    const names = (await readZip(result.archivePath)).map((e) => e.name);
+    expect(names).toContain('versions.txt');
+    expect(names).not.toContain('late.txt');
+  });
+
+  it('stops at the session deadline: a hung collector never hangs the collection', async () => {
+    const outDir = tmp();
+    const forever = make('forever', async (ctx) => {
+      await ctx.exec('sleep', ['60']);
+    }, { timeoutMs: 120_000, slow: true });
+    const policy = PolicySchema.parse({ deadlineSeconds: 5, concurrency: 1 });
+    const t0 = performance.now();
+    const result = await runSession({ ticket: '1', policy, outDir, collectors: [forever, quick] });
+    const took = performance.now() - t0;
+    expect(took).toBeGreaterThan(4_500);
+    expect(took).toBeLessThan(15_000);
+    const runs = Object.fromEntries(result.manifest.collectors.map((c) => [c.id, c]));
+    expect(runs.forever?.status).toBe('timeout');
+    expect(runs.forever?.error).toContain('session deadline of 5 s');
+    // The quick one ran first although listed second: slow collectors start last.
+    expect(runs.quick?.status).toBe('ok');
+  });
+
+  it('cancel leaves no archive and no partial file behind, and kills running commands', async () => {
+    const outDir = tmp();
+    const ac = new AbortController();
+    const slow = make('slow', async (ctx) => {
+      ctx.addText('first.txt', 'x'.repeat(100_000), 'test');
+      await ctx.exec('sleep', ['60']);
+    });
+    const before = sleepers();
+    setTimeout(() => ac.abort(), 300);
+    await expect(runSession({ ticket: '1', policy: DEFAULT_POLICY, outDir, collectors: [slow, quick], signal: ac.signal })).rejects.toBeInstanceOf(CancelledError);
+    expect(readdirSync(outDir)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sleepers().filter((p) => !before.includes(p))).toEqual([]);
+  });
+
+  it('refuses a bad ticket id before collecting anything', async () => {
+    const outDir = join(tmp(), 'never-created');
+    let ran = false;
+    const spy = make('spy', async () => {
+      ran = true;
+    });
+    await expect(runSession({ ticket: '../etc', policy: DEFAULT_POLICY, outDir, collectors: [spy] })).rejects.toBeInstanceOf(InputError);
+    expect(ran).toBe(false);
+    expect(existsSync(outDir)).toBe(false);
+  });
+});
+
+describe('planCollectors', () => {
+  const screenshot = make('screenshot', async () => {}, { category: 'screenshot', sensitive: true });
+  const winOnly = make('win-only', async () => {}, { platforms: ['win32'] });
+  it('says why each collector does not run', () => {
+    const plan = planCollectors({ collectors: [quick, screenshot, winOnly, failing], policy: PolicySchema.parse({ disabledCollectors: ['failing'] }), platform: 'linux' });
+    expect(plan.run.map((c) => c.id)).toEqual(['quick']);
+    const why = Object.fromEntries(plan.skipped.map((s) => [s.collector.id, s.reason]));
+    expect(why.screenshot).toMatch(/consent/);
+    expect(why['win-only']).toBe('not available on linux');
+    expect(why.failing).toMatch(/disabled by policy/);
+  });
+  it('refuses an unknown id in --only/--skip', () => {
+    expect(() => planCollectors({ collectors: [quick], policy: DEFAULT_POLICY, platform: 'linux', only: ['nope'] })).toThrow(/unknown collector "nope"; known collectors: quick/);
+  });
+});
+
+describe('session naming', () => {
+  it('a second archive in the same minute gets _2 instead of failing', async () => {
+    const outDir = tmp();
+    const opts = { ticket: '5', policy: DEFAULT_POLICY, outDir, collectors: [quick], host: 'h', now: () => new Date(2026, 0, 1, 8, 0) };
+    const a = await runSession(opts);
+    const b = await runSession(opts);
+    expect(a.archiveName).toBe('5_诊断信息_20260101-0800_h.zip');
+    expect(b.archiveName).toBe('5_诊断信息_20260101-0800_h_2.zip');
+    expect(readdirSync(outDir).sort()).toEqual([a.archiveName, b.archiveName].sort());
+  });
+});
+
+describe('session report entries', () => {
+  it('adds checks.json and the summary page, listed in the manifest with matching sha256', async () => {
+    const outDir = tmp();
+    const check = {
+      id: 'always-warn',
+      group: 'restart',
+      title: { 'zh-CN': '测试检查', en: 'Test check' },
+      platforms: ['linux', 'win32', 'darwin'],
+      timeoutMs: 5_000,
+      run: async () => ({ status: 'warn', detail: { 'zh-CN': '需要重启', en: 'restart pending' } }),
+    } as unknown as import('../../../electron/engine/checks/types.js').Check;
+    const result = await runSession({ ticket: '8', policy: DEFAULT_POLICY, outDir, collectors: [quick], checks: [check], lang: 'en' });
+    expect(result.checks.map((c) => [c.id, c.status])).toEqual([['always-warn', 'warn']]);
+    expect(result.partial).toBe(false);
+    const entries = await readZip(result.archivePath);
+    const checksJson = JSON.parse(entries.find((e) => e.name === 'checks.json')!.data.toString());
+    expect(JSON.stringify(checksJson)).toContain('restart pending');
+    const html = entries.find((e) => e.name === 'summary.html')!.data.toString();
+    expect(html).toContain('restart pending');
+    expect(html).not.toMatch(/<script/i);
+    const manifest = ManifestSchema.parse(JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString()));
+    for (const name of ['checks.json', 'summary.html']) {
+      const item = manifest.items.find((i) => i.name === name)!;
+      expect(item.sha256).toBe(sha256(entries.find((e) => e.name === name)!.data));
+    }
+  });
+});

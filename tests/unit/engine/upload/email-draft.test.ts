@@ -1,0 +1,65 @@
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { describe, expect, it } from 'vitest';
+import { writeEmailDraft } from '../../../../electron/engine/upload/email-draft.js';
+import { IntakeSchema, type Manifest } from '../../../../shared/types.js';
+import { sha256 } from '../../../helpers/zip.js';
+
+const manifest = (over: Partial<Manifest> = {}): Manifest => ({
+  format: 'diagcollect-manifest/1',
+  tool: { name: 'diagcollect', version: '0.1.0' },
+  ticket: '12345',
+  archiveLanguage: 'zh-CN',
+  host: 'pc-01',
+  os: { platform: 'linux', release: '6.1', arch: 'x64' },
+  startedAt: '2026-11-24T09:30:00.000Z',
+  finishedAt: '2026-11-24T09:30:02.000Z',
+  since: '2026-11-23T09:30:00.000Z',
+  intake: IntakeSchema.parse({ problemDescription: '软件打不开', stepsToReproduce: '1. 双击图标\n2. 报错' }),
+  collectors: [{ id: 'network', status: 'timeout', durationMs: 15000, items: 0, bytes: 0, error: 'did not finish', warnings: [] }],
+  items: [],
+  skipped: [],
+  ...over,
+});
+
+describe('e-mail draft', () => {
+  it('has the standard subject, the facts as bullets and the archive attached under its Chinese name', async () => {
+    const dir = mkdtempSync(join(os.tmpdir(), 'eml-'));
+    const name = '12345_诊断信息_20261124-0930_pc-01.zip';
+    const archive = join(dir, name);
+    const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 256));
+    writeFileSync(archive, bytes);
+    const eml = await writeEmailDraft({ ticket: '12345', lang: 'zh-CN', archivePath: archive, archiveName: name, archiveBytes: bytes.length, archiveSha256: sha256(bytes), manifest: manifest() });
+    expect(eml).toBe(join(dir, '12345_诊断信息_20261124-0930_pc-01.eml'));
+    expect(readdirSync(dir).sort()).toEqual([eml.split('/').pop(), name].sort());
+    const raw = readFileSync(eml, 'latin1');
+    expect(raw).toMatch(/^X-Unsent: 1$/m);
+    // RFC 2231 parameter for the non-ASCII file name.
+    expect(raw).toMatch(/filename\*[0-9*]*=utf-8''/i);
+    const mail = await simpleParser(createReadStream(eml));
+    expect(mail.subject).toBe('【技术支持】12345');
+    expect(mail.text).toContain(`- 附件：${name}`);
+    expect(mail.text).toContain(`- SHA-256：${sha256(bytes)}`);
+    expect(mail.text).toContain('- 未完成：network');
+    expect(mail.text).toContain('1. 双击图标');
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]!.filename).toBe(name);
+    expect(sha256(mail.attachments[0]!.content)).toBe(sha256(bytes));
+  });
+
+  it('writes English text for an en archive and never leaves a partial draft', async () => {
+    const dir = mkdtempSync(join(os.tmpdir(), 'eml-'));
+    const archive = join(dir, 'a.zip');
+    writeFileSync(archive, 'zip');
+    const eml = await writeEmailDraft({ ticket: 'SUP-1', lang: 'en', archivePath: archive, archiveName: 'a.zip', archiveBytes: 3, archiveSha256: 'x', manifest: manifest({ collectors: [] }) });
+    const mail = await simpleParser(createReadStream(eml));
+    expect(mail.subject).toBe('【技术支持】SUP-1');
+    expect(mail.text).toContain('- Attachment: a.zip');
+    expect(mail.text).not.toContain('Incomplete');
+    // A missing archive fails and leaves no draft or temp file.
+    await expect(writeEmailDraft({ ticket: 'SUP-1', lang: 'en', archivePath: join(dir, 'gone.zip'), archiveName: 'gone.zip', archiveBytes: 0, archiveSha256: 'x', manifest: manifest() })).rejects.toThrow();
+    expect(readdirSync(dir).sort()).toEqual(['a.eml', 'a.zip']);
+  });
+});
