@@ -81,6 +81,8 @@ export const ManifestItemSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   truncated: z.boolean(),
   note: z.string().optional(),
+  /** Replacements per redaction rule id (never the values). */
+  redactions: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 export type ManifestItem = z.infer<typeof ManifestItemSchema>;
 
@@ -120,6 +122,10 @@ export const ManifestSchema = z.object({
   collectors: z.array(CollectorRunSchema),
   items: z.array(ManifestItemSchema),
   skipped: z.array(ManifestSkipSchema),
+  /** Which redaction rules ran and how often each fired over the whole archive. */
+  redaction: z
+    .object({ enabled: z.boolean(), rules: z.array(z.string()), totals: z.record(z.string(), z.number().int().nonnegative()) })
+    .optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { archiveName, checkTicketId, standardName, type ArchiveLanguage } from '../../shared/naming.js';
@@ -22,6 +22,8 @@ import type { Collector, PendingItem } from './collectors/types.js';
 import { InputError, CancelledError } from './errors.js';
 import { runChecks } from './checks/runner.js';
 import type { Check } from './checks/types.js';
+import { Redactor } from './redact/redactor.js';
+import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
 import { formatIntake } from './report/intake-text.js';
 import { reportEntries } from './report/report-entries.js';
 import { TOOL_VERSION } from './version.js';
@@ -41,6 +43,13 @@ export interface SessionOptions {
   skip?: readonly string[];
   /** Sensitive collectors (the screenshot) run only with consent. */
   consentSensitive?: boolean;
+  /** Redact secrets and personal data in every text item (default true: privacy first). */
+  redact?: boolean;
+  /**
+   * Where the placeholder → value mapping is saved (mode 0600), so the user can look a
+   * placeholder up; it never goes into the archive. Not saved when unset.
+   */
+  redactionMapDir?: string;
   /** Start of the log window; defaults to policy.since before now. */
   since?: Date;
   lang?: ArchiveLanguage;
@@ -138,6 +147,11 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   outerSignal?.addEventListener('abort', onOuterAbort, { once: true });
 
   await mkdir(options.outDir, { recursive: true });
+  const redactor = options.redact === false ? undefined : createRedactor(policy);
+  const redactionTotals: Record<string, number> = {};
+  const addCounts = (counts: Record<string, number>) => {
+    for (const [rule, n] of Object.entries(counts)) redactionTotals[rule] = (redactionTotals[rule] ?? 0) + n;
+  };
   const name = await unusedName(options.outDir, standard);
   const writer = await ZipWriter.open(join(options.outDir, name));
 
@@ -162,8 +176,26 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     let result: EntryResult;
     let truncated = item.truncated ?? false;
     let note = item.note;
+    let kind = item.kind;
+    let redactions: Record<string, number> | undefined;
+    const routed = (outcome: RouteOutcome) => {
+      if (outcome.binary) {
+        kind = 'binary';
+        note = [note, 'binary content: archived as it is, without redaction'].filter(Boolean).join('; ');
+      } else {
+        redactions = outcome.counts;
+        addCounts(outcome.counts);
+      }
+    };
     if (item.data) {
-      result = await writer.addBuffer(item.name, item.data);
+      let data = item.data;
+      if (redactor && item.kind === 'text') {
+        const redacted = await redactBuffer(item.data, redactor);
+        data = redacted.data;
+        routed(redacted.outcome);
+      }
+      if (forSummary.has(item.name)) summaryEntries.push({ name: item.name, data });
+      result = await writer.addBuffer(item.name, data);
     } else if (item.open) {
       let opened: Awaited<ReturnType<NonNullable<PendingItem['open']>>>;
       try {
@@ -172,10 +204,12 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         skipped.push({ collector: item.collector, source: item.source, reason: errorMessage(err) });
         return;
       }
+      const route = redactor && item.kind === 'text' ? routeThroughRedactor(opened.stream, redactor) : undefined;
       try {
-        result = await writer.addStream(item.name, opened.stream);
+        result = await writer.addStream(item.name, route?.stream ?? opened.stream);
         truncated = opened.truncated;
         note = opened.note;
+        if (route) routed(await route.outcome);
       } catch (err) {
         if (!(err instanceof EntryInputError)) throw err;
         // The source broke midway (I/O error, file deleted under us): the writer kept what was
@@ -192,11 +226,12 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       name: item.name,
       collector: item.collector,
       source: item.source,
-      kind: item.kind,
+      kind,
       size: result.size,
       sha256: result.sha256,
       truncated,
       ...(note ? { note } : {}),
+      ...(redactions && Object.keys(redactions).length > 0 ? { redactions } : {}),
     });
     emit({ type: 'item', collector: item.collector, name: item.name, bytes: result.size, totalItems: items.length, totalBytes });
   };
@@ -207,7 +242,6 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const sink: ItemSink = {
     claimName,
     push(item) {
-      if (item.data && forSummary.has(item.name)) summaryEntries.push({ name: item.name, data: item.data });
       // Keep the order of arrival: open the next stream only once the previous one was handed over.
       chain = chain.then(() => {
         const p: Promise<void> = writeItem(item)
@@ -328,6 +362,20 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
 
     const order = new Map([...plan.run, ...plan.skipped.map((s) => s.collector)].map((c, i) => [c.id, i]));
     runs.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    // Sources, notes and errors name paths and commands: /home/alice/… must not slip through there.
+    const scrub = (text: string) => (redactor ? redactor.redactText(text).text : text);
+    for (const item of items) {
+      item.source = scrub(item.source);
+      if (item.note) item.note = scrub(item.note);
+    }
+    for (const skip of skipped) {
+      skip.source = scrub(skip.source);
+      skip.reason = scrub(skip.reason);
+    }
+    for (const run of runs) {
+      if (run.error) run.error = scrub(run.error);
+      run.warnings = run.warnings.map(scrub);
+    }
     const manifest: Manifest = {
       format: 'diagcollect-manifest/1',
       tool: { name: 'diagcollect', version: TOOL_VERSION },
@@ -342,8 +390,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       collectors: runs,
       items,
       skipped,
+      redaction: redactor ? { enabled: true, rules: redactor.activeRules(), totals: redactionTotals } : { enabled: false, rules: [], totals: {} },
     };
-    for (const entry of reportEntries({ manifest, checks, checksStartedAt, checksFinishedAt, entries: summaryEntries, lang })) {
+    for (const entry of reportEntries({ manifest, checks, checksStartedAt, checksFinishedAt, entries: summaryEntries, lang, ...(redactor ? { redactions: redactionTotals } : {}) })) {
       const entryName = claimName(entry.name);
       const r = await writer.addBuffer(entryName, entry.data);
       manifest.items.push({ name: entryName, collector: 'session', source: entry.source, kind: 'text', size: r.size, sha256: r.sha256, truncated: false });
@@ -351,6 +400,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     await writer.addBuffer(claimName(standardName('manifest', lang)), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
     if (sessionAbort.signal.aborted) throw new CancelledError();
     const final = await writer.finalize();
+    if (redactor && options.redactionMapDir) await saveRedactionMap(options.redactionMapDir, name, redactor);
     emit({ type: 'phase', phase: 'done' });
     return {
       checks,
@@ -372,6 +422,37 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   } finally {
     outerSignal?.removeEventListener('abort', onOuterAbort);
   }
+}
+
+function createRedactor(policy: Policy): Redactor {
+  const user = safeUserName();
+  return new Redactor({
+    optionalRules: policy.redaction?.optionalRules ?? [],
+    extraRules: policy.redaction?.extraRules ?? [],
+    allow: policy.redaction?.allow ?? [],
+    // The host name stays: the support standard puts it in the archive name.
+    knownValues: user ? [{ value: user, kind: 'USER' }] : [],
+  });
+}
+
+function safeUserName(): string | undefined {
+  try {
+    const name = os.userInfo().username;
+    // Generic accounts are not personal data, and would redact words such as "root" everywhere.
+    return name && !['root', 'admin', 'administrator', 'user', 'system'].includes(name.toLowerCase()) ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `<dir>/<archive>.json`: placeholder → value, readable by the user only, never archived. */
+async function saveRedactionMap(dir: string, archive: string, redactor: Redactor): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const target = join(dir, `${archive.replace(/\.zip$/, '')}.json`);
+  const temp = `${target}.${process.pid}.partial`;
+  const map = Object.fromEntries([...redactor.mapping()].sort(([a], [b]) => a.localeCompare(b)));
+  await writeFile(temp, `${JSON.stringify({ archive, note: 'Local only: what each placeholder in the archive stands for. Never send this file.', placeholders: map }, null, 2)}\n`, { mode: 0o600 });
+  await rename(temp, target);
 }
 
 /** A second run in the same minute gets `…_2.zip` rather than failing at the very end. */

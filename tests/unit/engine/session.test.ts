@@ -29,7 +29,7 @@ const failing = make('failing', async () => {
 });
 /** Starts a real child that would run for a minute; its timeout is 400 ms. */
 const hanging = make('hanging', async (ctx) => {
-  await ctx.exec('sh', ['-c', 'sleep 60 & sleep 60; wait']);
+  await ctx.exec('sh', ['-c', 'sleep 59.7 & sleep 59.7; wait']);
   ctx.addText('late.txt', 'should never arrive', 'test');
 }, { timeoutMs: 400 });
 
@@ -40,7 +40,7 @@ const sleepers = () => {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
-      if (cmd === 'sleep\u000060\u0000' && state !== 'Z') out.push(Number(pid));
+      if (cmd === 'sleep\u000059.7\u0000' && state !== 'Z') out.push(Number(pid));
     } catch {}
   }
   return out;
@@ -106,7 +106,7 @@ describe('session', () => {
   it('stops at the session deadline: a hung collector never hangs the collection', async () => {
     const outDir = tmp();
     const forever = make('forever', async (ctx) => {
-      await ctx.exec('sleep', ['60']);
+      await ctx.exec('sleep', ['59.7']);
     }, { timeoutMs: 120_000, slow: true });
     const policy = PolicySchema.parse({ deadlineSeconds: 5, concurrency: 1 });
     const t0 = performance.now();
@@ -126,7 +126,7 @@ describe('session', () => {
     const ac = new AbortController();
     const slow = make('slow', async (ctx) => {
       ctx.addText('first.txt', 'x'.repeat(100_000), 'test');
-      await ctx.exec('sleep', ['60']);
+      await ctx.exec('sleep', ['59.7']);
     });
     const before = sleepers();
     setTimeout(() => ac.abort(), 300);
@@ -201,5 +201,50 @@ describe('session report entries', () => {
       const item = manifest.items.find((i) => i.name === name)!;
       expect(item.sha256).toBe(sha256(entries.find((e) => e.name === name)!.data));
     }
+  });
+});
+
+describe('session redaction', () => {
+  it('redacts text items and file items, passes binary untouched, counts per item, and keeps the map out of the archive', async () => {
+    const outDir = tmp();
+    const mapDir = join(tmp(), 'maps');
+    const logFile = join(tmp(), 'app.log');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(logFile, 'ok line\napi_key=abcdEFGH1234ijklMNOP5678\nuser carol@example.net logged in\n');
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 0), Buffer.from('password=keepme-in-binary')]);
+    const leaky = make('leaky', async (ctx) => {
+      ctx.addText('notes.txt', 'contact dave@example.org, token: ghp_0123456789abcdefghijABCDEFGHIJ012345\n', 'test');
+      ctx.addBuffer('shot.png', png, 'test', 'binary');
+      await ctx.addFile('app.log', logFile);
+    });
+    const result = await runSession({ ticket: '9', policy: DEFAULT_POLICY, outDir, collectors: [leaky], checks: [], lang: 'en', redactionMapDir: mapDir });
+    const entries = await readZip(result.archivePath);
+    const text = (n: string) => entries.find((e) => e.name === n)!.data.toString();
+    expect(text('notes.txt')).not.toContain('dave@example.org');
+    expect(text('notes.txt')).not.toContain('ghp_0123456789');
+    expect(text('app.log')).not.toContain('abcdEFGH1234ijklMNOP5678');
+    expect(text('app.log')).toContain('<EMAIL-');
+    expect(entries.find((e) => e.name === 'shot.png')!.data.equals(png)).toBe(true);
+    const manifest = ManifestSchema.parse(JSON.parse(text('manifest.json')));
+    const item = (n: string) => manifest.items.find((i) => i.name === n)!;
+    expect(item('notes.txt').redactions?.email).toBe(1);
+    expect(item('app.log').redactions?.email).toBe(1);
+    expect(item('shot.png').redactions).toBeUndefined();
+    expect(manifest.redaction?.enabled).toBe(true);
+    expect(manifest.redaction?.totals.email).toBe(2);
+    // The mapping is saved for the user, and appears nowhere in the archive.
+    const map = readFileSync(join(mapDir, `${result.archiveName.replace(/\.zip$/, '')}.json`), 'utf8');
+    expect(map).toContain('dave@example.org');
+    for (const e of entries) expect(e.data.includes('dave@example.org')).toBe(false);
+    // Every item's sha256 still matches what was written (the redacted bytes).
+    for (const i of manifest.items) expect(sha256(entries.find((e) => e.name === i.name)!.data)).toBe(i.sha256);
+  });
+
+  it('redact: false archives text as it is and says so in the manifest', async () => {
+    const outDir = tmp();
+    const result = await runSession({ ticket: '9', policy: DEFAULT_POLICY, outDir, collectors: [make('raw', async (ctx) => ctx.addText('a.txt', 'erin@example.com\n', 'test'))], checks: [], redact: false });
+    const entries = await readZip(result.archivePath);
+    expect(entries.find((e) => e.name === 'a.txt')!.data.toString()).toBe('erin@example.com\n');
+    expect(result.manifest.redaction?.enabled).toBe(false);
   });
 });

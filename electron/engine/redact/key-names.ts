@@ -1,0 +1,153 @@
+/**
+ * Whether a key name (`DB_PASSWORD`, `smtpPassword`, `token_expiry`, `密码`) names a secret, and
+ * whether a value is a real value or a stand-in (`true`, `***`, `${DB_PASSWORD}`). Shared by the
+ * assignment, header and URL-parameter rules so they agree on what a secret-named key is.
+ */
+
+/** Where the key was found: URL parameters also treat `key`, `sig`, `code`, `sid` as secrets. */
+export type KeyContext = 'assignment' | 'header' | 'url';
+
+/** Components that name a secret wherever they appear as a word of the key. */
+const SECRET_WORDS = new Set([
+  'password', 'passwords', 'passwd', 'passphrase', 'passcode', 'pwd', 'pass', 'pw',
+  'secret', 'secrets', 'token', 'tokens', 'credential', 'credentials', 'creds',
+  'apikey', 'authorization', 'auth', 'cookie', 'cookies',
+  'sessionid', 'jsessionid', 'phpsessid', 'sessid', 'sesskey', 'jwt', 'bearer',
+  'requirepass', 'masterauth', 'masterpass',
+]);
+
+/** Qualifiers that make the next word `key` a secret: `api_key`, `encryptionKey`, `AccountKey`. */
+const KEY_QUALIFIERS = new Set([
+  'api', 'access', 'secret', 'private', 'client', 'encryption', 'enc', 'decryption', 'signing', 'sign',
+  'master', 'license', 'licence', 'app', 'auth', 'session', 'shared', 'account', 'storage',
+  'subscription', 'hmac', 'aes', 'crypt', 'crypto', 'ssh', 'gpg', 'pgp', 'root', 'admin',
+  'service', 'deploy', 'consumer', 'webhook', 'product', 'serial', 'activation', 'cd', 'db',
+]);
+
+/** Last words that make the key describe a secret rather than hold one (`token_expiry`). */
+const METADATA_SUFFIXES = new Set([
+  'expiry', 'expires', 'expire', 'expiration', 'expired', 'in', 'ttl', 'timeout', 'lifetime', 'age',
+  'length', 'len', 'size', 'bits', 'count', 'policy', 'policies', 'type', 'types', 'kind', 'mode',
+  'method', 'methods', 'format', 'algorithm', 'alg', 'algo', 'url', 'uri', 'urls', 'endpoint',
+  'host', 'path', 'file', 'filename', 'files', 'dir', 'directory', 'folder', 'location', 'name',
+  'names', 'header', 'field', 'param', 'parameter', 'prefix', 'version', 'enabled', 'enable',
+  'disabled', 'required', 'changed', 'updated', 'created', 'set', 'at', 'time', 'date', 'timestamp',
+  'strength', 'complexity', 'rotation', 'reuse', 'history', 'provider', 'providers', 'source',
+  'store', 'storage', 'manager', 'helper', 'cache', 'scope', 'scopes', 'audience', 'issuer',
+  'status', 'state', 'error', 'errors', 'limit', 'min', 'max', 'minimum', 'maximum', 'regex',
+  'pattern', 'validation', 'label', 'placeholder', 'prompt', 'text', 'description', 'env', 'var',
+  'variable', 'command', 'cmd', 'script', 'usage', 'refresh', 'interval', 'duration', 'period',
+  'seconds', 'secs', 'sec', 'ms', 'minutes', 'mins', 'hours', 'days', 'retries', 'attempts',
+  'lockout', 'flag', 'encoding', 'stdin', 'domain', 'basic', 'realm', 'mechanism', 'plugin',
+  'backend', 'server', 'service', 'level', 'sock', 'socket', 'reset', 'sent', 'valid',
+  'invalid', 'ok', 'failed', 'failures', 'login', 'handler', 'class', 'module', 'option', 'options',
+  'settings', 'config', 'configuration',
+  // `TokenService.java:88` in a stack trace: a source file and a line number.
+  'java', 'kt', 'kts', 'cs', 'vb', 'fs', 'py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'go', 'rb', 'cpp', 'cc',
+  'cxx', 'c', 'h', 'hpp', 'php', 'swift', 'scala', 'groovy', 'rs', 'dart', 'lua', 'pl', 'pm', 'm', 'mm',
+]);
+
+/** First words that turn the key into a switch or a statistic (`is_password_set`, `maxPasswordAge`). */
+const METADATA_PREFIXES = new Set([
+  'is', 'has', 'use', 'uses', 'enable', 'enabled', 'disable', 'disabled', 'allow', 'require',
+  'required', 'show', 'hide', 'max', 'min', 'num', 'count', 'remember', 'save', 'no', 'skip',
+  'last', 'next', 'prev', 'previous', 'total', 'expected', 'default', 'validate', 'verify',
+]);
+
+/** Words before `token` that make it a cursor or a handle, not a credential (`next_page_token`). */
+const HANDLE_TOKEN_QUALIFIERS = new Set(['page', 'continuation', 'cursor', 'sync', 'change', 'delta', 'resume', 'cancellation', 'cancel', 'lexer', 'parser']);
+
+/** Splits `smtpPassword`, `DB_PASSWORD`, `APIKey`, `x-api-key`, `数据库密码` into lower-case words. */
+export function keyWords(key: string): string[] {
+  const spaced = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase();
+  return spaced.split(/[^a-z0-9\u4e00-\u9fa5]+/).filter((w) => w.length > 0);
+}
+
+// One word made of glued parts (`dbpassword`, `clientsecret`, `authtoken`, `密码`).
+const GLUED_SECRET = /password|passwd|passphrase|passcode|secret(?!ary|ari)|token(?!i[sz])|credential|apikey|accesskey|secretkey|privatekey|authkey|sessionkey|signingkey|encryptionkey|masterkey|licensekey|密码|口令|密钥|令牌|私钥/;
+const GLUED_PASS = /(?:^|db|my|user|admin|root|smtp|mail|ftp|ldap|proxy|sql|key|store|trust|wifi|vnc|rdp|ssh|app|login)(?:pass|pwd|pw)$/;
+
+function isSecretWord(word: string): boolean {
+  return SECRET_WORDS.has(word) || GLUED_SECRET.test(word) || GLUED_PASS.test(word);
+}
+
+/**
+ * True when a key names a secret value. Describing keys are not secrets: a last word such as
+ * expiry/ttl/length/policy/type/url/path/file (`token_expiry`, `password_policy`) or a first word
+ * such as is/has/use/enable/max/min (`is_password_set`, `max_password_age`).
+ */
+export function isSecretKey(key: string, context: KeyContext): boolean {
+  // Logs repeat the same keys on every line: remember the verdicts (bounded).
+  const cache = verdicts[context];
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const verdict = classifyKey(key, context);
+  if (cache.size >= VERDICT_CACHE_LIMIT) cache.clear();
+  cache.set(key, verdict);
+  return verdict;
+}
+
+const VERDICT_CACHE_LIMIT = 8192;
+const verdicts: Record<KeyContext, Map<string, boolean>> = { assignment: new Map(), header: new Map(), url: new Map() };
+
+// `c.a.x.auth.LoginController` (a Java logger column): a class name, not a key.
+const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/;
+
+function classifyKey(key: string, context: KeyContext): boolean {
+  if (CLASS_NAME.test(key)) return false;
+  const words = keyWords(key);
+  if (words.length === 0) return false;
+  if (/^[A-Z]+(?:-[A-Z]+)*-\d+$/.test(key)) return false; // one of our placeholders, not a key
+  const last = words[words.length - 1]!;
+  const first = words[0]!;
+  if (words.length > 1 && (METADATA_SUFFIXES.has(last) || METADATA_PREFIXES.has(first))) return false;
+  // `PublicKeyToken=b77a5c561934e089` (.NET assembly names), `public_key`: public by design.
+  if (words.includes('public') || words.some((w) => w.startsWith('publickey'))) return false;
+  if (context === 'url' && words.length <= 2 && /^(?:key|sig|signature|code|sid|session|otp|ticket|hash)$/.test(last)) {
+    // `?key=`, `&sig=`, `x-amz-signature=`; `?code=` only on its own (not `error_code`).
+    if (last !== 'code' || words.length === 1) return true;
+  }
+  if (context === 'url' && words.includes('signature')) return true;
+  for (let i = 0; i < words.length; i += 1) {
+    const w = words[i]!;
+    if ((w === 'token' || w === 'tokens') && i > 0 && HANDLE_TOKEN_QUALIFIERS.has(words[i - 1]!)) continue;
+    if (isSecretWord(w)) return true;
+    if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) return true;
+    if (w === 'session' && (words[i + 1] === 'id' || words[i + 1] === 'key' || words[i + 1] === 'token')) return true;
+    if (w === 'private' && words[i + 1] === 'key') return true;
+  }
+  return false;
+}
+
+/** Words a key is built from that make a stolen value a bearer credential rather than a password. */
+export function secretKindForKey(key: string): 'TOKEN' | 'SECRET' {
+  return /token|session|sessid|cookie|jwt|bearer|authorization|^sid$|^code$|^sig$|signature/i.test(key) ? 'TOKEN' : 'SECRET';
+}
+
+const BENIGN_VALUE = /^(?:true|false|yes|no|on|off|null|nil|none|undefined|empty|required|optional|enabled?|disabled?|n\/?a|unset|not[ _-]?set|hidden|masked|redacted|removed|omitted|filtered|sensitive|ok|success|succeeded|successful|fail|failed|failure|denied|granted|accepted|rejected|valid|invalid|expired|revoked|missing|present|configured|supplied|provided|changed|unchanged|updated|match|matched|mismatch|correct|incorrect|wrong|blank|refreshed|pending|unknown|unavailable|bearer|basic|digest|negotiate|ntlm|kerberos|token|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey|sharedkeylite|apikey|api-key|sso-key|ssws|jwt|\*+|x{3,}|•+|●+|\.{3}|…|-+|_+|\?+|#+|0|1)$/i;
+const TEMPLATE_VALUE = /^(?:\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|\{[A-Za-z_][\w.]*\}|<[^<>]*>|\[[^[\]]*\]|\([a-z ]*\)|@Microsoft\.KeyVault\(.*\)|vault:.*|ENC\[.*\]|\$env:[A-Za-z_]\w*)$/i;
+
+/** `/etc/openvpn/auth.txt`, `C:\secrets\db.txt`, `\\server\share\x`: at least two path levels. */
+const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\|\/)[^\s\\/]+[\\/][^\s]*$/;
+
+/**
+ * A value that is not a secret although its key is: booleans, masks (`***`, `<redacted>`),
+ * references to where the secret really is (`${DB_PASSWORD}`, `%PWD%`, `{{ .Values.pw }}`).
+ */
+export function isBenignValue(value: string): boolean {
+  const v = value.trim();
+  // `${VAULT_SECRET`: a reference cut short by the value's delimiters is still a reference.
+  // A YAML tag (`!vault`) announces a value; an absolute path names where a secret is kept.
+  return (
+    v.length === 0 ||
+    BENIGN_VALUE.test(v) ||
+    TEMPLATE_VALUE.test(v) ||
+    /^(?:\$\{|\{\{)[\w. :-]*$/.test(v) ||
+    /^!{1,2}[A-Za-z]+$/.test(v) ||
+    /^(?:not|never|no)[ _-]+[a-z]+(?:[ _-][a-z]+)?$/i.test(v) ||
+    ABSOLUTE_PATH.test(v)
+  );
+}

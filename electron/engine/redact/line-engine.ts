@@ -1,0 +1,423 @@
+/**
+ * Applies a rule set to text arriving in pieces. Rules work on whole lines, so the engine keeps
+ * the last partial line as carry-over until its newline arrives; the output is the same however
+ * the input is cut.
+ *
+ * Speed: a few bulk scans (one regex per scan group: words, marks, digits — see RedactionRule.scan)
+ * run over each block of complete lines; only lines they hit are split out, and only the rules
+ * whose scan group hit are tried on them (after their per-line trigger). Everything else is copied
+ * as one slice, so most lines of a typical log never reach a rule.
+ *
+ * Bounded memory: a line longer than MAX_LINE characters is cut (at a space or separator near the
+ * limit when one exists) and the pieces are redacted as lines of their own. A secret that straddles
+ * such a cut can be missed: only lines over 64 Ki characters are ever cut. Inside a private-key
+ * block nothing is kept but a capped copy of the key (for the mapping) and a hash (for identity);
+ * a block whose END never comes is dropped to the end of the item.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { isBenignValue } from './key-names.js';
+import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
+import type { CompiledPattern, CompiledRule, RuleSet } from './rule-set.js';
+
+/** Longest line (in UTF-16 code units) redacted as one piece. */
+export const MAX_LINE = 64 * 1024;
+/** How much of a private key is kept for the local mapping and identity. */
+const BLOCK_KEEP = 64 * 1024;
+/** How far back from MAX_LINE a cut looks for a separator. */
+const CUT_WINDOW = 4096;
+
+/** Where replacements go: placeholders, per-rule counts and the seen values. */
+export interface RedactionSink {
+  placeholder(kind: string, value: string, ruleId: string, identity: string): string;
+  /** Around each line: lets placeholders new on the line be numbered in reading order. */
+  startLine(): void;
+  finishLine(line: string): string;
+  count(ruleId: string): void;
+  seen(value: string): void;
+}
+
+interface OpenBlock {
+  /** Line break that followed the BEGIN marker, repeated around the placeholder. */
+  lead: string | undefined;
+  kept: string;
+  keptComplete: boolean;
+  hash: Hash;
+  /** Last two characters of the body, to know whether it ended with a line break. */
+  tail: string;
+}
+
+/** The cut position for an over-long line starting at `start`: after a separator, never inside a surrogate pair. */
+function cutPoint(text: string, start: number): number {
+  const limit = start + MAX_LINE;
+  for (let i = limit; i > limit - CUT_WINDOW; i -= 1) {
+    const c = text.charCodeAt(i - 1);
+    // space, tab, `,` `;` `&` `>` `}` `]`
+    if (c === 32 || c === 9 || c === 44 || c === 59 || c === 38 || c === 62 || c === 125 || c === 93) {
+      const before = text.slice(Math.max(start, i - 16), i);
+      if (!/(?:[:=]|bearer|basic|token|digest|negotiate|password)\s*$/i.test(before)) return i;
+    }
+  }
+  const hi = text.charCodeAt(limit - 1);
+  return hi >= 0xd800 && hi <= 0xdbff ? limit - 1 : limit;
+}
+
+export class LineEngine {
+  private carry = '';
+  private block: OpenBlock | undefined;
+  /** Placeholder kind for a value expected alone on the next line (`<password>` ⏎ `hunter2`). */
+  private pendingKind: string | undefined;
+  private pendingRule: CompiledRule | undefined;
+  /** Next hit of each scanner in the current text (-1: none left, -2: not searched yet). */
+  private scannerNext: number[] = [];
+  /** Text of that hit, and where the scan goes on after it. */
+  private scannerHit: string[] = [];
+  private scannerResume: number[] = [];
+  /** Per rule: the line number (`lineStamp`) on which a scanner hit concerned it. */
+  private readonly candidate: Int32Array;
+  private lineStamp = 0;
+  private readonly blockRuleIndex: number;
+
+  constructor(
+    private readonly rules: RuleSet,
+    private readonly sink: RedactionSink,
+  ) {
+    this.candidate = new Int32Array(rules.rules.length).fill(-1);
+    this.blockRuleIndex = rules.block ? rules.rules.findIndex((r) => r.rule === rules.block!.rule) : -1;
+  }
+
+  /** Redacts what can be redacted now; returns UTF-16 text ready to encode. */
+  push(text: string): string {
+    if (text.length === 0) return '';
+    let rest = this.carry + text;
+    this.carry = '';
+    let out = '';
+    const lastNl = rest.lastIndexOf('\n');
+    if (lastNl >= 0) {
+      out += this.processBlock(rest.slice(0, lastNl + 1));
+      rest = rest.slice(lastNl + 1);
+    }
+    while (rest.length > MAX_LINE) {
+      const cut = cutPoint(rest, 0);
+      out += this.processLines(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    this.carry = rest;
+    return out;
+  }
+
+  /** Flushes the last line and closes an unterminated private-key block. */
+  end(): string {
+    let out = '';
+    if (this.carry.length > 0) {
+      out += this.processLines(this.carry);
+      this.carry = '';
+    }
+    if (this.block) out += this.closeBlock();
+    return out;
+  }
+
+  /** Complete lines; over-long ones are cut exactly as push() cuts an over-long carry. */
+  private processBlock(text: string): string {
+    if (text.length <= MAX_LINE) return this.processLines(text);
+    let out = '';
+    let segment = 0;
+    let lineStart = 0;
+    while (lineStart < text.length) {
+      const nl = text.indexOf('\n', lineStart);
+      const contentEnd = nl < 0 ? text.length : nl;
+      if (contentEnd - lineStart > MAX_LINE) {
+        out += this.processLines(text.slice(segment, lineStart));
+        let s = lineStart;
+        while (contentEnd - s > MAX_LINE) {
+          const cut = cutPoint(text, s);
+          out += this.processLines(text.slice(s, cut));
+          s = cut;
+        }
+        segment = s;
+      }
+      lineStart = nl < 0 ? text.length : nl + 1;
+    }
+    return out + this.processLines(text.slice(segment));
+  }
+
+  /** Lines (the last may lack its newline): the prefilter picks the lines that go through the rules. */
+  private processLines(text: string): string {
+    let out = '';
+    let pos = 0;
+    const n = text.length;
+    const k = this.rules.scanners.length;
+    this.scannerNext = new Array<number>(k).fill(-2);
+    this.scannerHit = new Array<string>(k).fill('');
+    this.scannerResume = new Array<number>(k).fill(0);
+    while (pos < n) {
+      if (this.block) {
+        const r = this.consumeBlock(text, pos);
+        out += r.out;
+        pos = r.pos;
+        continue;
+      }
+      if (this.pendingKind !== undefined) {
+        const nl = text.indexOf('\n', pos);
+        const contentEnd = nl < 0 ? n : nl;
+        out += this.redactNextLineValue(text.slice(pos, contentEnd), nl >= 0);
+        if (nl >= 0) out += '\n';
+        pos = nl < 0 ? n : nl + 1;
+        continue;
+      }
+      const at = this.nextHit(text, pos);
+      if (at < 0) {
+        out += pos === 0 ? text : text.slice(pos);
+        break;
+      }
+      const start = Math.max(pos, text.lastIndexOf('\n', at - 1) + 1);
+      if (start > pos) out += text.slice(pos, start);
+      const nl = text.indexOf('\n', at);
+      const contentEnd = nl < 0 ? n : nl;
+      const end = nl < 0 ? n : nl + 1;
+      const line = text.slice(start, contentEnd);
+      this.markCandidates(text, line, end);
+      const r = this.redactLineOrOpenBlock(line, nl >= 0);
+      out += r.out;
+      if (r.blockFrom !== undefined) pos = start + r.blockFrom;
+      else {
+        if (nl >= 0) out += '\n';
+        pos = end;
+      }
+    }
+    return out;
+  }
+
+  /** Earliest position ≥ pos where a scanner hits, or -1. */
+  private nextHit(text: string, pos: number): number {
+    let best = -1;
+    const scanners = this.rules.scanners;
+    for (let i = 0; i < scanners.length; i += 1) {
+      let next = this.scannerNext[i]!;
+      if (next !== -1 && next < pos) next = this.scan(i, text, pos);
+      if (next >= 0 && (best < 0 || next < best)) best = next;
+    }
+    return best;
+  }
+
+  /** Runs scanner i from `from`; records and returns the next hit (-1: none). */
+  private scan(i: number, text: string, from: number): number {
+    const scanner = this.rules.scanners[i]!;
+    const re = scanner.regex;
+    re.lastIndex = from;
+    if (scanner.uniform && scanner.lineLocal) {
+      // Only the line matters, and the hit's last character is on it: no match object needed.
+      const next = re.test(text) ? re.lastIndex - 1 : -1;
+      this.scannerNext[i] = next;
+      return next;
+    }
+    let m = re.exec(text);
+    // A zero-length match cannot name a line to redact; look further.
+    while (m && m[0].length === 0) {
+      re.lastIndex = m.index + 1;
+      m = re.exec(text);
+    }
+    const next = m ? m.index : -1;
+    this.scannerNext[i] = next;
+    if (m) {
+      this.scannerHit[i] = m[0];
+      this.scannerResume[i] = re.lastIndex;
+    }
+    return next;
+  }
+
+  /** Marks the rules concerned by every scanner hit in the current line (which ends at `end`). */
+  private markCandidates(text: string, line: string, end: number): void {
+    const stamp = (this.lineStamp += 1);
+    const scanners = this.rules.scanners;
+    for (let i = 0; i < scanners.length; i += 1) {
+      let next = this.scannerNext[i]!;
+      const scanner = scanners[i]!;
+      if (next >= 0 && next < end && scanner.confirm && !scanner.confirm.test(line)) {
+        next = this.scan(i, text, end);
+        continue;
+      }
+      while (next >= 0 && next < end) {
+        for (const r of scanner.rulesFor(this.scannerHit[i]!)) this.candidate[r] = stamp;
+        next = this.scan(i, text, scanner.uniform ? end : this.scannerResume[i]!);
+      }
+    }
+  }
+
+  /**
+   * Redacts one line. When the line opens a private-key block that does not close on it, only the
+   * part up to the BEGIN marker is redacted as a line and `blockFrom` says where the key starts.
+   */
+  private redactLineOrOpenBlock(line: string, hasNewline: boolean): { out: string; blockFrom?: number } {
+    const block = this.rules.block;
+    if (block && this.candidate[this.blockRuleIndex] === this.lineStamp && block.rule.trigger.test(line)) {
+      const opened = openBlockAt(line, block.begin, block.end);
+      if (opened !== undefined) {
+        const out = this.redactLine(line.slice(0, opened), false);
+        this.block = { lead: undefined, kept: '', keptComplete: true, hash: createHash('sha256'), tail: '' };
+        return { out, blockFrom: opened };
+      }
+    }
+    return { out: this.redactLine(line, hasNewline) };
+  }
+
+  /**
+   * Runs the rules the scanners woke (every rule when `all`) over one line without its newline, in
+   * rule order. `hasNewline`: a next line follows, so a value may be opened for it.
+   */
+  private redactLine(line: string, hasNewline: boolean, all = false): string {
+    let s = line;
+    this.sink.startLine();
+    const rules = this.rules.rules;
+    for (let i = 0; i < rules.length; i += 1) {
+      const cr = rules[i]!;
+      if (!all && this.candidate[i] !== this.lineStamp) continue;
+      if (cr.trigger !== undefined && !cr.trigger.test(s)) continue;
+      if (cr.rule.gate && !cr.rule.gate(s)) continue;
+      // Judged before the patterns run: they may replace part of the opening line.
+      const kind = cr.rule.opensValueOnNextLine?.(s);
+      for (const p of cr.patterns) s = this.applyPattern(s, cr, p);
+      if (kind !== undefined && hasNewline) {
+        this.pendingKind = kind;
+        this.pendingRule = cr;
+      }
+    }
+    return this.sink.finishLine(s);
+  }
+
+  private redactNextLineValue(line: string, hasNewline: boolean): string {
+    const rule = this.pendingRule!;
+    const kind = this.pendingKind!;
+    this.pendingKind = undefined;
+    this.pendingRule = undefined;
+    const re = rule.rule.nextLineValue;
+    const m = re?.exec(line);
+    const value = m?.groups?.secret;
+    let s = line;
+    if (m && value && !isPlaceholder(value) && !isBenignValue(value) && !this.isAllowed(value)) {
+      const start = m.index + m[0].indexOf(value);
+      s = line.slice(0, start) + this.replace(rule.rule.id, kind, value, rule.rule.identity) + line.slice(start + value.length);
+    }
+    return this.redactLine(s, hasNewline, true);
+  }
+
+  private isAllowed(value: string): boolean {
+    const allow = this.rules.allow;
+    for (let i = 0; i < allow.length; i += 1) if (allow[i]!.test(value)) return true;
+    return false;
+  }
+
+  private replace(ruleId: string, kind: string, value: string, identity: ((v: string) => string) | undefined): string {
+    this.sink.count(ruleId);
+    return this.sink.placeholder(kind, value, ruleId, identity ? identity(value) : value);
+  }
+
+  private applyPattern(s: string, cr: CompiledRule, p: CompiledPattern): string {
+    const re = p.regex;
+    re.lastIndex = 0;
+    let m = re.exec(s);
+    if (m === null) return s;
+    let out = '';
+    let last = 0;
+    const rule = cr.rule;
+    do {
+      if (m[0].length === 0) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      if (p.validate && !p.validate(m, s)) {
+        // Rejected: look again from the next character, a shorter candidate may start inside.
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      if (this.isAllowed(m[0])) continue;
+      if (p.targets === undefined) {
+        if (isPlaceholder(m[0])) continue;
+        out += s.slice(last, m.index) + this.replace(rule.id, p.kind?.(m) ?? rule.placeholder, m[0], rule.identity);
+        last = m.index + m[0].length;
+        continue;
+      }
+      const groups = m.indices?.groups;
+      if (!groups) continue;
+      for (const t of p.targets) {
+        const span = groups[t.group];
+        if (!span || span[1] <= span[0] || span[0] < last) continue;
+        const value = s.slice(span[0], span[1]);
+        if (isPlaceholder(value) || touchesPlaceholder(s, span[0], span[1]) || this.isAllowed(value)) continue;
+        out += s.slice(last, span[0]) + this.replace(rule.id, t.kind ?? p.kind?.(m) ?? rule.placeholder, value, rule.identity);
+        last = span[1];
+      }
+    } while ((m = re.exec(s)) !== null);
+    return last === 0 ? s : out + s.slice(last);
+  }
+
+  /** Drops key material up to the END marker (or to the end of this text). */
+  private consumeBlock(text: string, pos: number): { out: string; pos: number } {
+    const b = this.block!;
+    const end = this.rules.block!.end;
+    end.lastIndex = pos;
+    const m = end.exec(text);
+    const stop = m ? m.index : text.length;
+    this.addBody(b, text.slice(pos, stop));
+    if (!m) return { out: '', pos: text.length };
+    return { out: this.closeBlock(), pos: stop };
+  }
+
+  private addBody(b: OpenBlock, body: string): void {
+    if (body.length === 0) return;
+    if (b.lead === undefined) b.lead = /^\r?\n/.exec(body)?.[0] ?? '';
+    const compact = body.replace(/\s+/g, '');
+    b.hash.update(compact);
+    if (b.keptComplete) {
+      if (b.kept.length + body.length <= BLOCK_KEEP) {
+        b.kept += body;
+        // Each line of a key is worth looking for in the leak check on its own.
+        for (const piece of body.split(/\r?\n/)) if (piece.trim().length >= 16) this.sink.seen(piece.trim());
+      } else {
+        b.keptComplete = false;
+      }
+    }
+    b.tail = (b.tail + body).slice(-2);
+  }
+
+  private closeBlock(): string {
+    const b = this.block!;
+    this.block = undefined;
+    const rule = this.rules.block!.rule;
+    const compact = b.kept.replace(/\s+/g, '');
+    const identity = b.keptComplete ? compact : `sha256:${b.hash.digest('hex')}`;
+    const value = b.keptComplete ? b.kept.trim() : `${b.kept.trim()}…`;
+    this.sink.count(rule.id);
+    const placeholder = this.sink.placeholder(rule.placeholder, value, rule.id, identity);
+    const lead = b.lead ?? '';
+    const trail = /\r?\n$/.exec(b.tail)?.[0] ?? '';
+    return `${lead}${placeholder}${trail || (lead ? lead : '')}`;
+  }
+}
+
+const PLACEHOLDER_AT = new RegExp(PLACEHOLDER_PATTERN.source, 'y');
+const PLACEHOLDER_BEFORE = new RegExp(`${PLACEHOLDER_PATTERN.source}$`);
+
+/**
+ * A value glued to a placeholder is the leftover of a value an earlier rule already took
+ * (`sessionid=` before `<TOKEN-1>`): replacing it again would only hide structure.
+ */
+function touchesPlaceholder(s: string, start: number, end: number): boolean {
+  if (s.charCodeAt(end) === 60 /* < */) {
+    PLACEHOLDER_AT.lastIndex = end;
+    if (PLACEHOLDER_AT.test(s)) return true;
+  }
+  return s.charCodeAt(start - 1) === 62 /* > */ && PLACEHOLDER_BEFORE.test(s.slice(Math.max(0, start - 40), start));
+}
+
+/** Offset just after the last BEGIN marker of a line that no END follows; undefined if none. */
+function openBlockAt(line: string, begin: RegExp, end: RegExp): number | undefined {
+  let opened: number | undefined;
+  begin.lastIndex = 0;
+  for (let m = begin.exec(line); m !== null; m = begin.exec(line)) {
+    const after = m.index + m[0].length;
+    end.lastIndex = after;
+    opened = end.test(line) ? undefined : after;
+    begin.lastIndex = after;
+  }
+  return opened;
+}

@@ -1,0 +1,125 @@
+/**
+ * Consistent placeholders for one archive: the same value always becomes the same `<KIND-n>`,
+ * numbered per kind in order of first appearance, so a reader can still follow "the same user"
+ * or "the same token" across files without seeing it.
+ */
+
+/** `<EMAIL-1>`, `<PRIVATE-KEY-2>`: what every placeholder looks like. */
+export const PLACEHOLDER_PATTERN = /<[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+>/;
+const WHOLE_PLACEHOLDER = new RegExp(`^${PLACEHOLDER_PATTERN.source}$`);
+
+/** True when the text is one of our placeholders (already redacted: never redact it again). */
+export function isPlaceholder(text: string): boolean {
+  return text.length > 3 && text.charCodeAt(0) === 60 /* < */ && WHOLE_PLACEHOLDER.test(text);
+}
+
+const PLACEHOLDER_GLOBAL = new RegExp(PLACEHOLDER_PATTERN.source, 'g');
+
+/** Where a placeholder first appears in a line; absent ones (swallowed by a later replacement) last. */
+function position(line: string, placeholder: string): number {
+  const i = line.indexOf(placeholder);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+}
+
+/** Kinds whose values are case-insensitive identities (Windows user names, host names, e-mail). */
+const CASE_INSENSITIVE_KINDS = new Set(['EMAIL', 'USER', 'HOST']);
+
+/** Normalizes a placeholder kind given by policy: `employee id` -> `EMPLOYEE-ID`. */
+export function normalizeKind(kind: string): string {
+  const k = kind
+    .replace(/^<|>$/g, '')
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return /^[A-Z]/.test(k) ? k : `X-${k || 'SECRET'}`;
+}
+
+/** One registry per Redactor (per archive). */
+export class PlaceholderRegistry {
+  private readonly byKey = new Map<string, string>();
+  private readonly originals = new Map<string, string>();
+  private readonly counters = new Map<string, number>();
+  private readonly seen = new Set<string>();
+  private readonly firstRule = new Map<string, string>();
+  /** Placeholders created since startLine(), with the key they were stored under. */
+  private readonly lineCreated: { placeholder: string; kind: string; key: string }[] = [];
+
+  /**
+   * The placeholder for a value. `identity` is what makes two values "the same" (digits only for
+   * a phone number, lower case for an e-mail); it defaults to the value itself. A value first met
+   * as one kind keeps that placeholder when met again as another, so one value never has two.
+   */
+  placeholderFor(kind: string, value: string, rule: string, identity: string = value): string {
+    const key = CASE_INSENSITIVE_KINDS.has(kind) ? identity.toLowerCase() : identity;
+    this.seen.add(value);
+    const existing = this.byKey.get(key);
+    if (existing !== undefined) return existing;
+    const n = (this.counters.get(kind) ?? 0) + 1;
+    this.counters.set(kind, n);
+    const placeholder = `<${kind}-${n}>`;
+    this.lineCreated.push({ placeholder, kind, key });
+    this.byKey.set(key, placeholder);
+    this.originals.set(placeholder, value);
+    this.firstRule.set(placeholder, rule);
+    return placeholder;
+  }
+
+  /** Marks the start of a line (see finishLine). */
+  startLine(): void {
+    this.lineCreated.length = 0;
+  }
+
+  /**
+   * Rules run one after another, so two new values of one kind on a line may be numbered in rule
+   * order rather than reading order. Placeholders created on this line have not been written out
+   * yet: renumber them so that, per kind, numbers follow their position in `line`.
+   */
+  finishLine(line: string): string {
+    const created = this.lineCreated;
+    if (created.length < 2) return line;
+    const renames = new Map<string, string>();
+    for (const kind of new Set(created.map((c) => c.kind))) {
+      const own = created.filter((c) => c.kind === kind);
+      if (own.length < 2) continue;
+      const numbers = own.map((c) => Number(c.placeholder.slice(kind.length + 2, -1))).sort((a, b) => a - b);
+      const byPosition = [...own].sort((a, b) => position(line, a.placeholder) - position(line, b.placeholder));
+      byPosition.forEach((c, i) => {
+        const renamed = `<${kind}-${numbers[i]}>`;
+        if (renamed !== c.placeholder) renames.set(c.placeholder, renamed);
+      });
+    }
+    if (renames.size === 0) return line;
+    const entries = created.filter((c) => renames.has(c.placeholder)).map((c) => ({
+      c,
+      value: this.originals.get(c.placeholder)!,
+      rule: this.firstRule.get(c.placeholder)!,
+    }));
+    for (const { c, value, rule } of entries) {
+      const renamed = renames.get(c.placeholder)!;
+      this.byKey.set(c.key, renamed);
+      this.originals.set(renamed, value);
+      this.firstRule.set(renamed, rule);
+    }
+    created.length = 0;
+    return line.replace(PLACEHOLDER_GLOBAL, (p) => renames.get(p) ?? p);
+  }
+
+  /** Records a secret value that was removed without a placeholder of its own (key body lines). */
+  addSeen(value: string): void {
+    this.seen.add(value);
+  }
+
+  mapping(): ReadonlyMap<string, string> {
+    return this.originals;
+  }
+
+  seenValues(): ReadonlySet<string> {
+    return this.seen;
+  }
+
+  /** The rule that first produced each placeholder (for quality reports and debugging). */
+  rules(): ReadonlyMap<string, string> {
+    return this.firstRule;
+  }
+}

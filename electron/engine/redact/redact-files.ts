@@ -1,0 +1,378 @@
+/**
+ * `diagcollect redact`: redacted copies of files a user attaches by hand (like `sos clean`), of a
+ * whole folder, or of an existing archive (re-redaction after IT added rules). Text is streamed
+ * through the same policy Redactor as a collection (constant memory); binary content is copied
+ * untouched and said so. Nothing is overwritten; the placeholder map stays local (never in the
+ * output), and a report lists per file what was replaced, by rule — never the values.
+ */
+import { createReadStream, createWriteStream, constants as fsConstants, type Dirent } from 'node:fs';
+import { copyFile, lstat, mkdir, open, readdir, rename, rm, stat as statFollow, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import type { Policy } from '../../../shared/policy.js';
+import { createTempBeside, publishWithoutOverwrite, removeQuietly } from '../archive/atomic-output.js';
+import { ZipWriter } from '../archive/zip-writer.js';
+import { CancelledError, InputError } from '../errors.js';
+import { isProbablyBinary, SNIFF_BYTES, type TextEncoding } from './decode.js';
+import { createRedactor, saveRedactionMap } from './policy-redactor.js';
+import type { Redactor } from './redactor.js';
+import { routeThroughRedactor } from './route.js';
+
+export type RedactInputKind = 'file' | 'directory' | 'archive';
+
+/** What happened to one file (or archive entry). */
+export interface RedactedFile {
+  /** Relative name (folder, archive entry) or the file's name. */
+  name: string;
+  /** redacted: went through the Redactor (perhaps with nothing found); binary: copied untouched; skipped: not copied. */
+  status: 'redacted' | 'binary' | 'skipped';
+  /** Replacements per rule id (redacted only). */
+  counts: Record<string, number>;
+  /** Bytes written to the output. */
+  bytes?: number;
+  /** The input encoding, when it was not UTF-8 (the copy is UTF-8). */
+  encoding?: TextEncoding;
+  /** Why it was skipped. */
+  reason?: string;
+}
+
+export interface RedactFilesOptions {
+  input: string;
+  /** Where the copy goes (default: beside the input). */
+  outDir?: string;
+  policy: Policy;
+  /** Where the placeholder → value map is saved (mode 0600); not saved when unset. */
+  redactionMapDir?: string;
+  signal?: AbortSignal;
+  now?: () => Date;
+  /** Tests: a ready Redactor instead of one made from policy. */
+  redactor?: Redactor;
+}
+
+export interface RedactFilesResult {
+  input: string;
+  kind: RedactInputKind;
+  output: string;
+  report: string;
+  /** The local placeholder map (never send it). */
+  map?: string;
+  rules: string[];
+  files: RedactedFile[];
+  totals: Record<string, number>;
+  /** Some file could not be read or copied (see files[].reason). */
+  partial: boolean;
+}
+
+/** `notes.redacted.txt`, `logs-redacted`, `archive.redacted.zip`: where the copy of `input` goes. */
+export function redactedName(input: string, kind: RedactInputKind): string {
+  const name = basename(resolve(input));
+  if (kind === 'directory') return `${name}-redacted`;
+  if (kind === 'archive') return `${name.replace(/\.zip$/i, '')}.redacted.zip`;
+  const ext = extname(name);
+  return ext && ext !== name ? `${name.slice(0, -ext.length)}.redacted${ext}` : `${name}.redacted`;
+}
+
+/** The report beside the output: `<output>.redaction-report.txt`. */
+export function reportPathFor(output: string): string {
+  return `${output}.redaction-report.txt`;
+}
+
+/** Redacts the input into a new copy; see the file comment. Throws InputError for bad input. */
+export async function redactFiles(options: RedactFilesOptions): Promise<RedactFilesResult> {
+  const input = resolve(options.input);
+  const kind = await inputKind(input);
+  const outDir = options.outDir ? resolve(options.outDir) : dirname(input);
+  const output = join(outDir, redactedName(input, kind));
+  const report = reportPathFor(output);
+  if (kind === 'directory' && (outDir === input || outDir.startsWith(input + sep))) {
+    throw new InputError(`--out ${outDir} is inside the folder being redacted; choose a folder outside ${input}`);
+  }
+  await refuse(output);
+  await refuse(report);
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (err) {
+    throw new InputError(`cannot create the output folder ${outDir}: ${message(err)}`);
+  }
+  const redactor = options.redactor ?? createRedactor(options.policy);
+  const signal = options.signal;
+  const files: RedactedFile[] = [];
+  if (kind === 'file') files.push(await redactSingleFile(input, output, redactor));
+  else if (kind === 'directory') await redactDirectory(input, output, redactor, files, signal);
+  else await redactArchive(input, output, redactor, files, signal);
+
+  const totals: Record<string, number> = {};
+  for (const f of files) for (const [rule, n] of Object.entries(f.counts)) totals[rule] = (totals[rule] ?? 0) + n;
+  const result: RedactFilesResult = {
+    input,
+    kind,
+    output,
+    report,
+    rules: redactor.activeRules(),
+    files,
+    totals,
+    partial: files.some((f) => f.status === 'skipped'),
+  };
+  await writeFile(report, formatRedactionReport(result, redactor, (options.now ?? (() => new Date()))()), { flag: 'wx' });
+  if (options.redactionMapDir) result.map = await saveRedactionMap(options.redactionMapDir, basename(output), redactor);
+  return result;
+}
+
+/** The text report: per file, counts per rule; names pass through the Redactor (never a value). */
+export function formatRedactionReport(result: Omit<RedactFilesResult, 'map'>, redactor: Redactor, date: Date): string {
+  const scrub = (text: string) => redactor.redactText(text).text;
+  const lines = [
+    'diagcollect redaction report',
+    `Date:    ${date.toISOString()}`,
+    `Input:   ${scrub(basename(result.input))} (${result.kind})`,
+    `Output:  ${scrub(basename(result.output))}`,
+    `Rules:   ${result.rules.join(', ')}`,
+    '',
+  ];
+  const width = Math.min(60, Math.max(4, ...result.files.map((f) => scrub(f.name).length)));
+  for (const f of result.files) {
+    const name = scrub(f.name).padEnd(width);
+    if (f.status === 'binary') lines.push(`${name}  not redacted: binary (copied unchanged)`);
+    else if (f.status === 'skipped') lines.push(`${name}  not copied: ${scrub(f.reason ?? 'skipped')}`);
+    else {
+      const counts = Object.entries(f.counts).sort((a, b) => b[1] - a[1]);
+      const what = counts.length ? counts.map(([rule, n]) => `${n} ${rule}`).join(', ') : 'nothing found';
+      lines.push(`${name}  redacted: ${what}${f.encoding && f.encoding !== 'utf8' ? ` (converted from ${f.encoding} to UTF-8)` : ''}`);
+    }
+  }
+  const totals = Object.entries(result.totals).sort((a, b) => b[1] - a[1]);
+  lines.push('', `Total:   ${totals.length ? totals.map(([rule, n]) => `${n} ${rule}`).join(', ') : 'nothing was replaced'}`);
+  if (result.kind === 'archive') lines.push('Note:    sizes and checksums in the archive\'s manifest describe the original entries.');
+  lines.push('Placeholders such as <EMAIL-1> stand for the same value in every file; what they stand for stays on the computer that made this copy.');
+  return `${lines.join('\n')}\n`;
+}
+
+async function inputKind(input: string): Promise<RedactInputKind> {
+  let stat;
+  try {
+    stat = await lstat(input);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${input} does not exist` : `cannot read ${input}: ${message(err)}`);
+  }
+  if (stat.isSymbolicLink()) {
+    // Follow a link given by name: the user chose it.
+    stat = await statFollow(input).catch((err: unknown) => {
+      throw new InputError(`cannot read ${input}: ${message(err)}`);
+    });
+  }
+  if (stat.isDirectory()) return 'directory';
+  if (!stat.isFile()) throw new InputError(`${input} is not a file, folder or .zip archive`);
+  return /\.zip$/i.test(input) ? 'archive' : 'file';
+}
+
+async function refuse(path: string): Promise<void> {
+  try {
+    await lstat(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new InputError(`cannot check ${path}: ${message(err)}`);
+  }
+  throw new InputError(`${path} already exists; nothing was overwritten. Remove it or choose another folder with --out`);
+}
+
+async function sniff(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, SNIFF_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Streams one text file through a new Redactor stream into `dest` (created exclusively). */
+async function streamRedacted(src: string, dest: string, redactor: Redactor, flags: 'wx' | { fd: number }): Promise<{ counts: Record<string, number>; bytes: number; encoding?: TextEncoding }> {
+  const redact = redactor.createStream();
+  const out = typeof flags === 'string' ? createWriteStream(dest, { flags }) : createWriteStream(dest, { fd: flags.fd });
+  await pipeline(createReadStream(src), redact, out);
+  const encoding = redact.encoding();
+  return { counts: redact.counts(), bytes: out.bytesWritten, ...(encoding ? { encoding } : {}) };
+}
+
+async function redactSingleFile(input: string, output: string, redactor: Redactor): Promise<RedactedFile> {
+  const name = basename(input);
+  let head: Buffer;
+  try {
+    head = await sniff(input);
+  } catch (err) {
+    throw new InputError(`cannot read ${input}: ${message(err)}`);
+  }
+  if (isProbablyBinary(head)) {
+    throw new InputError(`${input} is binary content (not text): it cannot be redacted, so no copy was written. Attach it only if you know what is inside`);
+  }
+  const { tempPath, fd } = await createTempBeside(output);
+  try {
+    const r = await streamRedacted(input, tempPath, redactor, { fd });
+    await publishWithoutOverwrite(tempPath, output);
+    return { name, status: 'redacted', ...r };
+  } catch (err) {
+    await removeQuietly(tempPath);
+    throw err;
+  }
+}
+
+async function redactDirectory(input: string, output: string, redactor: Redactor, files: RedactedFile[], signal?: AbortSignal): Promise<void> {
+  const temp = join(dirname(output), `.${basename(output)}.${process.pid}.partial`);
+  await rm(temp, { recursive: true, force: true });
+  await mkdir(temp);
+  try {
+    const walk = async (dir: string): Promise<void> => {
+      let entries: Dirent[];
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch (err) {
+        files.push({ name: rel(input, dir), status: 'skipped', counts: {}, reason: `folder not readable: ${message(err)}` });
+        return;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        if (signal?.aborted) throw new CancelledError('redaction cancelled; no copy was written');
+        const src = join(dir, entry.name);
+        const name = rel(input, src);
+        const dest = join(temp, relative(input, src));
+        if (entry.isDirectory()) {
+          await mkdir(dest);
+          await walk(src);
+        } else if (entry.isSymbolicLink()) {
+          files.push({ name, status: 'skipped', counts: {}, reason: 'symbolic link (not followed)' });
+        } else if (!entry.isFile()) {
+          files.push({ name, status: 'skipped', counts: {}, reason: 'not a regular file' });
+        } else {
+          files.push(await redactOneOf(src, dest, name, redactor));
+        }
+      }
+    };
+    await walk(input);
+    await refuse(output);
+    await rename(temp, output);
+  } catch (err) {
+    await rm(temp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function redactOneOf(src: string, dest: string, name: string, redactor: Redactor): Promise<RedactedFile> {
+  try {
+    if (isProbablyBinary(await sniff(src))) {
+      await copyFile(src, dest, fsConstants.COPYFILE_EXCL);
+      const { size } = await lstat(dest);
+      return { name, status: 'binary', counts: {}, bytes: size };
+    }
+    return { name, status: 'redacted', ...(await streamRedacted(src, dest, redactor, 'wx')) };
+  } catch (err) {
+    if (isOutputFatal(err)) throw err;
+    await removeQuietly(dest);
+    return { name, status: 'skipped', counts: {}, reason: `not readable: ${message(err)}` };
+  }
+}
+
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolvePromise, reject) => {
+    yauzl.open(path, { lazyEntries: true, decodeStrings: true, autoClose: true }, (err, zip) => (err || !zip ? reject(err ?? new Error('no zip')) : resolvePromise(zip)));
+  });
+}
+
+function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolvePromise, reject) => zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error('no stream')) : resolvePromise(stream))));
+}
+
+/** Walks a zip's entries one at a time (lazyEntries), so memory stays flat whatever its size. */
+async function* zipEntries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
+  while (true) {
+    const next = await new Promise<yauzl.Entry | undefined>((resolvePromise, reject) => {
+      const onEntry = (entry: yauzl.Entry) => {
+        cleanup();
+        resolvePromise(entry);
+      };
+      const onEnd = () => {
+        cleanup();
+        resolvePromise(undefined);
+      };
+      const onError = (err: Error) => {
+        cleanup();
+        reject(err);
+      };
+      const cleanup = () => {
+        zip.off('entry', onEntry);
+        zip.off('end', onEnd);
+        zip.off('error', onError);
+      };
+      zip.on('entry', onEntry);
+      zip.on('end', onEnd);
+      zip.on('error', onError);
+      zip.readEntry();
+    });
+    if (!next) return;
+    yield next;
+  }
+}
+
+async function redactArchive(input: string, output: string, redactor: Redactor, files: RedactedFile[], signal?: AbortSignal): Promise<void> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(input);
+  } catch (err) {
+    throw new InputError(`${input} is not a readable zip archive: ${message(err)}`);
+  }
+  const writer = await ZipWriter.open(output);
+  try {
+    for await (const entry of zipEntries(zip)) {
+      if (signal?.aborted) throw new CancelledError('redaction cancelled; no copy was written');
+      const name = entry.fileName;
+      if (name.endsWith('/')) continue;
+      if (entry.isEncrypted()) {
+        files.push({ name, status: 'skipped', counts: {}, reason: 'encrypted entry' });
+        continue;
+      }
+      let source: Readable;
+      try {
+        source = await openEntry(zip, entry);
+      } catch (err) {
+        files.push({ name, status: 'skipped', counts: {}, reason: `not readable: ${message(err)}` });
+        continue;
+      }
+      const { stream, outcome } = routeThroughRedactor(source, redactor);
+      outcome.catch(() => undefined);
+      try {
+        const written = await writer.addStream(name, stream, { mtime: entry.getLastModDate() });
+        const o = await outcome;
+        files.push(o.binary ? { name, status: 'binary', counts: {}, bytes: written.size } : { name, status: 'redacted', counts: o.counts, bytes: written.size, ...(o.encoding ? { encoding: o.encoding } : {}) });
+      } catch (err) {
+        if (isOutputFatal(err)) throw err;
+        // A broken entry (bad CRC, truncated): the writer kept what was read; a partial copy of a
+        // secret-bearing file is no better than none, so the whole run fails rather than guess.
+        throw new InputError(`entry ${name} of ${input} cannot be read: ${message(err)}; no copy was written`);
+      }
+    }
+    await writer.finalize();
+  } catch (err) {
+    await writer.abort();
+    if (err instanceof InputError || err instanceof CancelledError) throw err;
+    if (isOutputFatal(err)) throw err;
+    throw new InputError(`${input} is not a readable zip archive: ${message(err)}; no copy was written`);
+  } finally {
+    zip.close();
+  }
+}
+
+function rel(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/') || '.';
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function isOutputFatal(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EIO' || code === 'EDQUOT' || code === 'EROFS' || (err as { fatal?: boolean } | undefined)?.fatal === true;
+}

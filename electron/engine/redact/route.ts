@@ -1,0 +1,66 @@
+/**
+ * Every item on its way into the archive: text goes through the Redactor, binary (images,
+ * zips, a "log" that is really binary) passes untouched. The decision is made on the item's
+ * first bytes, so nothing is buffered beyond them.
+ */
+import { PassThrough, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { isProbablyBinary, SNIFF_BYTES, type TextEncoding } from './decode.js';
+import type { Redactor } from './redactor.js';
+
+export interface RouteOutcome {
+  /** Passed through untouched. */
+  binary: boolean;
+  /** Replacements per rule id (empty for binary). */
+  counts: Record<string, number>;
+  encoding?: TextEncoding;
+}
+
+/**
+ * Returns the stream to archive, and the outcome once that stream has ended. An error of the
+ * source (a file vanishing midway) destroys the returned stream with the same error.
+ */
+export function routeThroughRedactor(source: Readable, redactor: Redactor): { stream: Readable; outcome: Promise<RouteOutcome> } {
+  const out = new PassThrough();
+  const outcome = (async (): Promise<RouteOutcome> => {
+    const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    const head: Buffer[] = [];
+    let size = 0;
+    let ended = false;
+    while (size < SNIFF_BYTES) {
+      const next = await it.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      head.push(next.value);
+      size += next.value.length;
+    }
+    const first = Buffer.concat(head);
+    const rest = Readable.from(
+      (async function* () {
+        if (first.length > 0) yield first;
+        if (ended) return;
+        for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+      })(),
+    );
+    if (isProbablyBinary(first)) {
+      await pipeline(rest, out);
+      return { binary: true, counts: {} };
+    }
+    const redact = redactor.createStream();
+    await pipeline(rest, redact, out);
+    const encoding = redact.encoding();
+    return { binary: false, counts: redact.counts(), ...(encoding ? { encoding } : {}) };
+  })();
+  outcome.catch((err: unknown) => out.destroy(err as Error));
+  return { stream: out, outcome };
+}
+
+/** The same for an in-memory item: the redacted bytes (or the input, for binary). */
+export async function redactBuffer(data: Buffer, redactor: Redactor): Promise<{ data: Buffer; outcome: RouteOutcome }> {
+  const { stream, outcome } = routeThroughRedactor(Readable.from([data]), redactor);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return { data: Buffer.concat(chunks), outcome: await outcome };
+}

@@ -1,0 +1,280 @@
+/**
+ * Turns the rule data plus a Redactor's options (optional rules, IT extra rules, allow-list,
+ * known values) into what the line engine runs: fresh regex objects (so no two Redactors share
+ * `lastIndex`), one combined prefilter, and the allow-list.
+ */
+import { InputError } from '../errors.js';
+import { normalizeKind } from './placeholders.js';
+import { OPTIONAL_RULE_IDS, RULES, type RedactionRule, type RuleTarget, type ScanGroup } from './rules.js';
+
+/** Options of a Redactor (see redactor.ts for the documentation of each field). */
+export interface RuleSetOptions {
+  optionalRules?: string[];
+  extraRules?: { id: string; pattern: string; flags?: string; placeholder?: string }[];
+  allow?: string[];
+  knownValues?: { value: string; kind: 'USER' | 'HOST' | 'EMAIL' }[];
+}
+
+export interface CompiledPattern {
+  readonly regex: RegExp;
+  readonly targets: readonly RuleTarget[] | undefined;
+  readonly validate: ((m: RegExpExecArray, line: string) => boolean) | undefined;
+  readonly kind: ((m: RegExpExecArray) => string) | undefined;
+}
+
+export interface CompiledRule {
+  readonly rule: RedactionRule;
+  /** undefined: no cheap test exists (IT rules), the patterns always run on a scanned line. */
+  readonly trigger: RegExp | undefined;
+  readonly patterns: readonly CompiledPattern[];
+}
+
+/** One bulk scan over a block of text, and which rules (indexes into `rules`) a hit concerns. */
+export interface Scanner {
+  readonly regex: RegExp;
+  /** The rules whose scan fragments occur in the hit's text (a hit `key` does not wake the e-mail rule). */
+  rulesFor(hit: string): readonly number[];
+  /** Every hit concerns the same rules: after one hit, the rest of the line need not be scanned. */
+  readonly uniform: boolean;
+  /** For a uniform scanner: the union of its rules' triggers, one test per line instead of one per rule. */
+  readonly confirm?: RegExp;
+  /**
+   * Built-in fragments never match across a line break, so where a hit ends names its line: the
+   * engine can use test() and skip building a match object (IT patterns might contain `\s`).
+   */
+  readonly lineLocal: boolean;
+}
+
+const HIT_CACHE_LIMIT = 4096;
+
+function makeScanner(regex: RegExp, members: { rule: number; fragment: RegExp }[], triggers: (RegExp | undefined)[]): Scanner {
+  const cache = new Map<string, readonly number[]>();
+  const uniform = new Set(members.map((m) => m.fragment.source)).size === 1;
+  const confirm =
+    uniform && members.length > 1 && triggers.every((t) => t !== undefined)
+      ? new RegExp(triggers.map((t) => `(?:${t!.source})`).join('|'), 'im')
+      : undefined;
+  return {
+    regex,
+    uniform,
+    lineLocal: true,
+    ...(confirm ? { confirm } : {}),
+    rulesFor(hit) {
+      let rules = cache.get(hit);
+      if (rules === undefined) {
+        // Substring test: a hit `accountkey` also concerns the rules that look for `key`.
+        rules = members.filter((m) => m.fragment.test(hit)).map((m) => m.rule);
+        if (rules.length === 0) rules = members.map((m) => m.rule);
+        if (cache.size >= HIT_CACHE_LIMIT) cache.clear();
+        cache.set(hit, rules);
+      }
+      return rules;
+    },
+  };
+}
+
+export interface RuleSet {
+  readonly rules: readonly CompiledRule[];
+  /**
+   * The bulk scans: one per scan group (words, marks, digits) over all rules, and one per IT rule
+   * (its own pattern: no keyword can stand in for it). A line without a hit is copied untouched.
+   */
+  readonly scanners: readonly Scanner[];
+  readonly allow: readonly RegExp[];
+  /** The multi-line block rule (private keys) with global begin / end regexes. */
+  readonly block: { readonly rule: RedactionRule; readonly begin: RegExp; readonly end: RegExp } | undefined;
+}
+
+const GROUP_FLAGS: Record<ScanGroup, string> = { words: 'gi', marks: 'gm', digits: 'g' };
+
+/** Top-level alternatives of a regex source (`a|b(c|d)` -> `a`, `b(c|d)`), to drop duplicates across rules. */
+function splitAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i += 1) {
+    const c = source[i];
+    if (c === '\\') {
+      i += 1;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '(') depth += 1;
+    else if (c === ')') depth -= 1;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out.filter((a) => a.length > 0);
+}
+
+const LITERAL = /^(?:[^\\.*+?^${}()|[\]]|\\[^A-Za-z0-9])+$/;
+
+/**
+ * `private|pass|pwd|…` as a prefix tree, `p(?:rivate|ass|wd)|…`: with dozens of keywords the
+ * regex engine then tries far fewer alternatives per position (about 15 % faster on logs).
+ * Undefined when an alternative is not a plain literal.
+ */
+function literalTrie(alternatives: string[]): string | undefined {
+  if (!alternatives.every((a) => LITERAL.test(a))) return undefined;
+  interface Node {
+    next: Map<string, Node>;
+    end: boolean;
+  }
+  const root: Node = { next: new Map(), end: false };
+  for (const a of alternatives) {
+    let node = root;
+    for (const ch of a.replace(/\\(.)/g, '$1').toLowerCase()) {
+      let child = node.next.get(ch);
+      if (!child) {
+        child = { next: new Map(), end: false };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  const emit = (node: Node): string => {
+    const parts = [...node.next].map(([ch, child]) => escape(ch) + emit(child));
+    if (parts.length === 0) return '';
+    const body = parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return [...root.next].map(([ch, child]) => escape(ch) + emit(child)).join('|');
+}
+
+/** Minimum length of a known value: shorter ones would redact ordinary words. */
+export const KNOWN_VALUE_MIN_LENGTH = 3;
+
+// `-` is left alone: outside a class it is not special, and `\-` is an error under the `u` flag.
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+function withFlags(re: RegExp, add: string, drop = ''): RegExp {
+  const flags = new Set([...re.flags].filter((f) => !drop.includes(f)));
+  for (const f of add) flags.add(f);
+  return new RegExp(re.source, [...flags].join(''));
+}
+
+function compilePattern(p: RedactionRule['patterns'][number]): CompiledPattern {
+  // Group indices (`d`) are only paid for where a part of the match is replaced.
+  return { regex: withFlags(p.regex, p.targets ? 'gd' : 'g', 'y'), targets: p.targets, validate: p.validate, kind: p.kind };
+}
+
+function compileRule(rule: RedactionRule): CompiledRule {
+  return { rule, trigger: withFlags(rule.trigger, 'im', 'gy'), patterns: rule.patterns.map(compilePattern) };
+}
+
+function extraRule(spec: NonNullable<RuleSetOptions['extraRules']>[number]): { rule: RedactionRule; scanner: RegExp } {
+  if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(spec.id)) throw new InputError(`redaction rule id "${spec.id}" must be kebab-case (e.g. employee-id)`);
+  const flags = spec.flags ?? '';
+  if (!/^[imsu]*$/.test(flags)) throw new InputError(`redaction rule "${spec.id}": flags "${flags}" not supported (use i, m, s, u)`);
+  let regex: RegExp;
+  try {
+    regex = new RegExp(spec.pattern, flags);
+  } catch (err) {
+    throw new InputError(`redaction rule "${spec.id}": invalid pattern: ${(err as Error).message}`);
+  }
+  if (regex.test('')) throw new InputError(`redaction rule "${spec.id}": the pattern matches the empty string`);
+  const hasSecretGroup = /\(\?<secret>/.test(spec.pattern);
+  const rule: RedactionRule = {
+    id: spec.id,
+    description: `IT policy rule /${spec.pattern}/${flags}`,
+    category: 'secret',
+    optional: false,
+    placeholder: normalizeKind(spec.placeholder ?? 'SECRET'),
+    scan: {},
+    trigger: /(?:)/,
+    patterns: [{ regex, ...(hasSecretGroup ? { targets: [{ group: 'secret' }] } : {}) }],
+  };
+  return { rule, scanner: withFlags(regex, 'gm', 'y') };
+}
+
+function knownValuesRule(values: NonNullable<RuleSetOptions['knownValues']>): RedactionRule | undefined {
+  const usable = values.filter((v) => v.value.trim().length >= KNOWN_VALUE_MIN_LENGTH);
+  if (usable.length === 0) return undefined;
+  const kinds = new Map(usable.map((v) => [v.value.trim().toLowerCase(), v.kind] as const));
+  // Longest first, so `alice.w` wins over `alice`.
+  const alternation = [...kinds.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  return {
+    id: 'known-value',
+    description: "this machine's own identifiers (user name, host name, e-mail) wherever they appear as whole words",
+    category: 'personal',
+    optional: false,
+    placeholder: 'USER',
+    scan: { words: alternation },
+    trigger: new RegExp(alternation, 'i'),
+    patterns: [
+      {
+        regex: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternation})(?![\\p{L}\\p{N}_])`, 'iu'),
+        kind: (m) => kinds.get(m[0].toLowerCase()) ?? 'USER',
+      },
+    ],
+  };
+}
+
+/** Builds the rule set of one Redactor. Throws InputError for a bad option (named in the message). */
+export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
+  const optional = new Set(options.optionalRules ?? []);
+  for (const id of optional) {
+    if (!OPTIONAL_RULE_IDS.includes(id)) throw new InputError(`unknown optional redaction rule "${id}" (known: ${OPTIONAL_RULE_IDS.join(', ')})`);
+  }
+  const builtIn = RULES.filter((r) => !r.optional || optional.has(r.id));
+  const extras = (options.extraRules ?? []).map(extraRule);
+  const ids = new Set(RULES.map((r) => r.id));
+  for (const { rule } of extras) {
+    if (ids.has(rule.id)) throw new InputError(`redaction rule id "${rule.id}" is used twice`);
+    ids.add(rule.id);
+  }
+  const known = knownValuesRule(options.knownValues ?? []);
+
+  // IT rules run right after private keys: they are the organisation's explicit intent, and run
+  // before the generic rules could take part of what they look for.
+  const blocks = builtIn.filter((r) => r.block !== undefined);
+  const rest = builtIn.filter((r) => r.block === undefined);
+  const ordered: CompiledRule[] = [
+    ...blocks.map(compileRule),
+    ...extras.map(({ rule }) => ({ rule, trigger: undefined, patterns: rule.patterns.map(compilePattern) })),
+    ...rest.filter((r) => r.category !== 'network').map(compileRule),
+    ...(known ? [compileRule(known)] : []),
+    ...rest.filter((r) => r.category === 'network').map(compileRule),
+  ];
+
+  const scanners: Scanner[] = [];
+  for (const group of Object.keys(GROUP_FLAGS) as ScanGroup[]) {
+    const members = ordered.map((r, i) => [i, r.rule.scan[group]] as const).filter(([, source]) => source);
+    if (members.length === 0) continue;
+    const alternatives = [...new Set(members.flatMap(([, source]) => splitAlternatives(source!)))];
+    const flags = GROUP_FLAGS[group];
+    scanners.push(
+      makeScanner(
+        new RegExp(group === 'words' ? literalTrie(alternatives) ?? alternatives.join('|') : alternatives.join('|'), flags),
+        members.map(([rule, source]) => ({ rule, fragment: new RegExp(source!, flags.replace('g', '')) })),
+        members.map(([rule]) => ordered[rule]!.trigger),
+      ),
+    );
+  }
+  for (const e of extras) {
+    const index = ordered.findIndex((r) => r.rule === e.rule);
+    scanners.push({ regex: e.scanner, rulesFor: () => [index], uniform: true, lineLocal: false });
+  }
+  const allow = (options.allow ?? []).map((source) => {
+    try {
+      return new RegExp(`^(?:${source})$`);
+    } catch (err) {
+      throw new InputError(`redaction allow-list entry /${source}/ is not a valid pattern: ${(err as Error).message}`);
+    }
+  });
+  const blockRule = builtIn.find((r) => r.block !== undefined);
+  return {
+    rules: ordered,
+    scanners,
+    allow,
+    block: blockRule?.block ? { rule: blockRule, begin: withFlags(blockRule.block.begin, 'gm'), end: withFlags(blockRule.block.end, 'gm') } : undefined,
+  };
+}

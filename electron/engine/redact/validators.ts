@@ -1,0 +1,139 @@
+/**
+ * Checks that turn a regex candidate into a finding: checksums (Luhn, ISO 7064), entropy and
+ * address ranges. Pure functions on strings, so the rules stay declarative.
+ */
+import { isIPv6 } from 'node:net';
+
+/** Luhn (mod 10) over a string of digits. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i -= 1) {
+    let d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return digits.length > 0 && sum % 10 === 0;
+}
+
+export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'unionpay' | 'jcb' | 'diners';
+
+/**
+ * The brand a card number's issuer prefix (IIN) and length belong to, or undefined. Lengths per
+ * brand keep random long numbers (order ids, nanosecond stamps) from passing on Luhn alone.
+ */
+export function cardBrand(digits: string): CardBrand | undefined {
+  const n = digits.length;
+  const p2 = Number(digits.slice(0, 2));
+  const p4 = Number(digits.slice(0, 4));
+  if (digits[0] === '4') return n === 13 || n === 16 || n === 19 ? 'visa' : undefined;
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16 ? 'mastercard' : undefined;
+  if (p2 === 34 || p2 === 37) return n === 15 ? 'amex' : undefined;
+  if (p2 === 62) return n >= 16 && n <= 19 ? 'unionpay' : undefined;
+  if (p4 === 6011 || p2 === 65 || (p4 >= 6440 && p4 <= 6499)) return n >= 16 && n <= 19 ? 'discover' : undefined;
+  if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19 ? 'jcb' : undefined;
+  if (p2 === 36 || p2 === 38 || p2 === 39 || (p4 >= 3000 && p4 <= 3059)) return n >= 14 && n <= 19 ? 'diners' : undefined;
+  return undefined;
+}
+
+const CN_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CN_ID_CHECK = '10X98765432';
+
+/** 18-character PRC resident identity number with a valid ISO 7064 MOD 11-2 check character. */
+export function cnIdValid(id: string): boolean {
+  if (!/^\d{17}[\dXx]$/.test(id)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) sum += (id.charCodeAt(i) - 48) * CN_ID_WEIGHTS[i]!;
+  return CN_ID_CHECK[sum % 11] === id[17]!.toUpperCase();
+}
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(text: string): number {
+  if (text.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const c of counts.values()) {
+    const p = c / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Random-looking enough to be a key: at least 20 characters, letters and digits mixed, entropy
+ * above 3.0 bits/char for hex (random hex tops out at 4) and 3.5 for wider alphabets. UUIDs,
+ * paths and lower-case word chains (`server-2024-prod-key`) are identifiers, not secrets.
+ */
+export function looksRandom(token: string): boolean {
+  if (token.length < 20 || UUID.test(token)) return false;
+  if (/^[./~]/.test(token)) return false;
+  if (!/[0-9]/.test(token) || !/[A-Za-z]/.test(token)) return false;
+  const hex = /^[0-9a-fA-F]+$/.test(token);
+  if (!hex && token === token.toLowerCase() && /[-_/]/.test(token)) return false;
+  return shannonEntropy(token) >= (hex ? 3.0 : 3.5);
+}
+
+/** Dotted quad to its 32-bit value, or undefined when not a valid address. */
+function ipv4Value(ip: string): number | undefined {
+  const parts = ip.split('.');
+  if (parts.length !== 4) return undefined;
+  let value = 0;
+  for (const part of parts) {
+    if (!/^\d{1,3}$/.test(part) || (part.length > 1 && part[0] === '0')) return undefined;
+    const n = Number(part);
+    if (n > 255) return undefined;
+    value = value * 256 + n;
+  }
+  return value;
+}
+
+// [network, prefix length]: private, loopback, link-local, CGNAT, documentation, benchmark,
+// multicast and reserved ranges (RFC 6890) — none of them identify a site on the internet.
+const IPV4_NON_PUBLIC: ReadonlyArray<[string, number]> = [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+];
+const IPV4_RANGES = IPV4_NON_PUBLIC.map(([net, bits]) => {
+  const size = 2 ** (32 - bits);
+  const start = ipv4Value(net)!;
+  return [start, start + size - 1] as const;
+});
+
+/** A valid IPv4 address routable on the public internet. */
+export function isPublicIPv4(ip: string): boolean {
+  const v = ipv4Value(ip);
+  if (v === undefined) return false;
+  return !IPV4_RANGES.some(([lo, hi]) => v >= lo && v <= hi);
+}
+
+/** A valid IPv6 global unicast address (2000::/3), excluding documentation 2001:db8::/32. */
+export function isPublicIPv6(ip: string): boolean {
+  const bare = ip.replace(/%.*$/, '');
+  if (!isIPv6(bare)) return false;
+  const first = bare.split(':')[0] ?? '';
+  if (first === '') return false;
+  const hextet = parseInt(first, 16);
+  if (hextet < 0x2000 || hextet > 0x3fff) return false;
+  return !/^2001:0?db8:/i.test(bare);
+}

@@ -1,0 +1,218 @@
+/**
+ * Redaction throughput on one core: ≥ 200 MB of deterministic log-like text (mostly clean lines,
+ * about 1 % with a secret or personal value) through `Redactor.createStream()`, against a baseline
+ * in the same process over the same bytes: a pass-through Transform that decodes UTF-8
+ * (StringDecoder) and encodes it again — the floor any text stage pays. Target: ≥ 100 MB/s.
+ * Also prints the corpus quality table (tests/fixtures/redact).
+ *
+ *   npx tsx tests/bench/redact.bench.ts        (BENCH_MB=… to change the volume)
+ */
+import { StringDecoder } from 'node:string_decoder';
+import { Transform, type Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { Redactor } from '../../electron/engine/redact/index.js';
+import { computeCorpusQuality, formatQualityTable, type CorpusQuality } from '../unit/engine/redact/corpus-quality.js';
+
+export interface RedactBench {
+  /** Redactor throughput, MB (10^6 bytes) of input per second of wall-clock time. */
+  mbPerSec: number;
+  /** Decode + re-encode pass-through over the same bytes. */
+  baselineMbPerSec: number;
+  /**
+   * The same per second of CPU time of this process (all its threads, GC helpers included): the
+   * figure that stays meaningful when other processes share the cores.
+   */
+  mbPerCpuSec: number;
+  baselineMbPerCpuSec: number;
+  /** Highest resident set size sampled while the redactor ran. */
+  peakRssMB: number;
+  /** With every optional rule on and this machine's known values (first 50 MB only). */
+  allRulesMbPerSec: number;
+  inputMB: number;
+  /** Replacements made during the throughput run, per rule. */
+  counts: Record<string, number>;
+  quality: CorpusQuality;
+}
+
+/** Small deterministic PRNG (mulberry32), so every run redacts the same text. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LEVELS = ['INFO', 'INFO', 'INFO', 'DEBUG', 'DEBUG', 'WARN', 'ERROR'];
+const MODULES = ['net.http', 'db.pool', 'ui.main', 'sync.worker', 'auth.session', 'updater', 'cache', 'scheduler', 'plugin.host'];
+const GUIDS = ['3f2b1c4e-9a8d-4e7f-b6c5-1d2e3f4a5b6c', 'a1b2c3d4-e5f6-4789-abcd-ef0123456789', '0c7d9e2f-1b3a-4c5d-8e6f-7a8b9c0d1e2f'];
+
+/** One line of clean log text; `r` picks the template and its numbers. */
+function cleanLine(r: () => number, i: number): string {
+  const n = Math.floor(r() * 100000);
+  switch (i % 14) {
+    case 0: return `request GET /api/v2/items/${n % 9973}?page=${n % 7} completed in ${n % 500}ms status=200 bytes=${n % 65536}`;
+    case 1: return `connected to 10.0.${n % 255}.${(n * 3) % 255}:5432 pool size 10 idle ${n % 10} wait ${n % 30}ms`;
+    case 2: return `loaded config from C:\\ProgramData\\XXSoftware\\Settings\\config.xml version 4.2.${n % 100}.${n % 3000}`;
+    case 3: return `job ${GUIDS[n % 3]} finished: ${n % 40} files, ${(n % 900) / 10} MB in ${n % 60}s`;
+    case 4: return `cache hit ratio 0.${n % 100} evictions ${n % 77} keys=${n % 1000} memory ${n % 512}MB`;
+    case 5: return `session refreshed for tenant acme-${n % 50}, expires_in=3600 token_type=Bearer`;
+    case 6: return `thread pool saturated: active=${n % 16} queued=${n % 40} completed=${n}`;
+    case 7: return `deployed commit 9fceb02d0ae598e95dc970b74767f19372d61af8 build ${n % 20000} on Windows 10.0.19045.${n % 4000}`;
+    case 8: return `worker ${n % 8} heartbeat ok, uptime ${n}s, load 0.${n % 99} 0.${n % 97} 0.${n % 95}`;
+    case 9: return `HTTP/1.1 304 Not Modified etag="${(n * 2654435761).toString(16)}" cache-control: max-age=3600`;
+    case 10: return `scheduler tick ${n}: next run at 2024-03-${String(1 + (n % 28)).padStart(2, '0')}T0${n % 10}:15:00Z (in ${n % 3600}s)`;
+    case 11: return `plugin "report-export" v1.${n % 20}.${n % 9} loaded from /opt/xxsoftware/plugins/report-export (sha256 ok)`;
+    case 12: return `user action: clicked "Save" in dialog Settings > Network after ${n % 9000}ms`;
+    default: return `gc: young collection freed ${n % 800}MB in ${n % 40}ms, heap ${n % 4096}MB of 4096MB`;
+  }
+}
+
+/** One line carrying something to redact. */
+function dirtyLine(r: () => number, i: number): string {
+  const n = Math.floor(r() * 1000000);
+  switch (i % 8) {
+    case 0: return `login failed for user=ops password=Pw${n}!x retry=1`;
+    case 1: return `calling https://api.example.com/v1/data?access_token=tk${n}abcdef${n}&page=2`;
+    case 2: return `Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyJHtufSIsIm4iOiIke259In0.${n}abcDEF_ghi`;
+    case 3: return `contact wang.${n}@example.com about ticket, phone 138${String(n).padStart(8, '0')}`;
+    case 4: return `opened C:\\Users\\user${n % 100}\\AppData\\Local\\XXSoftware\\cache.db`;
+    case 5: return `"db_password": "S3cr3t-${n}", "timeout": 30`;
+    case 6: return `aws_access_key_id=AKIA${String(n).padStart(16, 'X').slice(0, 16)}`;
+    default: return `smtp connect smtp://mailer:Pa55-${n}@smtp.example.com:587 ok`;
+  }
+}
+
+/** About `mb` MB of log text in 1 MiB pieces (generated once, outside the timed part). */
+export function generateLogText(mb: number): Buffer[] {
+  const r = prng(20240315);
+  const pieces: Buffer[] = [];
+  let total = 0;
+  let i = 0;
+  const target = mb * 1e6;
+  while (total < target) {
+    const lines: string[] = [];
+    let size = 0;
+    while (size < 1 << 20) {
+      const stamp = `2024-03-15 ${String(8 + ((i / 36000) % 12 | 0)).padStart(2, '0')}:${String((i / 600) % 60 | 0).padStart(2, '0')}:${String((i / 10) % 60 | 0).padStart(2, '0')}.${String(i % 1000).padStart(3, '0')}`;
+      const body = r() < 0.01 ? dirtyLine(r, i) : cleanLine(r, i);
+      const line = `${stamp} [${LEVELS[i % LEVELS.length]}] ${MODULES[i % MODULES.length]} pid=${4000 + (i % 300)}: ${body}\n`;
+      lines.push(line);
+      size += line.length;
+      i += 1;
+    }
+    const piece = Buffer.from(lines.join(''), 'utf8');
+    pieces.push(piece);
+    total += piece.length;
+  }
+  return pieces;
+}
+
+/** Wall-clock and CPU seconds of `run`. */
+async function measure(run: () => Promise<void>): Promise<{ seconds: number; cpuSeconds: number }> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await run();
+  const cpu = process.cpuUsage(cpu0);
+  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+}
+
+/** Feeds the pieces in 64 KiB chunks (a file read stream's size) and waits for the end. */
+async function pump(stream: Transform, pieces: Buffer[], onChunk?: () => void): Promise<void> {
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  stream.on('data', () => undefined);
+  const writable: Writable = stream;
+  let k = 0;
+  for (const piece of pieces) {
+    for (let off = 0; off < piece.length; off += 65536) {
+      if (!writable.write(piece.subarray(off, off + 65536))) await new Promise((res) => writable.once('drain', res));
+      if ((k += 1) % 64 === 0) onChunk?.();
+    }
+  }
+  writable.end();
+  await done;
+}
+
+function passThroughUtf8(): Transform {
+  const decoder = new StringDecoder('utf8');
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      cb(null, Buffer.from(decoder.write(chunk), 'utf8'));
+    },
+    flush(cb) {
+      cb(null, Buffer.from(decoder.end(), 'utf8'));
+    },
+  });
+}
+
+export async function benchRedact(mb = Number(process.env.BENCH_MB ?? 200)): Promise<RedactBench> {
+  // The same 50 MB repeated: the volume is what matters, and the input held in memory stays small.
+  const unique = generateLogText(Math.min(mb, 50));
+  const pieces: Buffer[] = [];
+  let bytes = 0;
+  while (bytes < mb * 1e6) {
+    for (const p of unique) {
+      pieces.push(p);
+      bytes += p.length;
+      if (bytes >= mb * 1e6) break;
+    }
+  }
+
+  // Warm-up so both sides run optimized code.
+  await pump(passThroughUtf8(), pieces.slice(0, 4));
+  await pump(new Redactor().createStream(), pieces.slice(0, 4));
+
+  const baseline = await measure(() => pump(passThroughUtf8(), pieces));
+
+  const redactor = new Redactor();
+  const stream = redactor.createStream();
+  let peak = process.memoryUsage().rss;
+  const redaction = await measure(() =>
+    pump(stream, pieces, () => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }),
+  );
+  peak = Math.max(peak, process.memoryUsage().rss);
+
+  const subset = unique;
+  const subsetBytes = subset.reduce((n, p) => n + p.length, 0);
+  const all = new Redactor({
+    optionalRules: ['ipv4-public', 'ipv6-public', 'mac-address', 'hostname'],
+    knownValues: [
+      { value: 'wzhang', kind: 'USER' },
+      { value: 'WS-PC0142', kind: 'HOST' },
+    ],
+  });
+  const allRules = await measure(() => pump(all.createStream(), subset));
+
+  const inputMB = bytes / 1e6;
+  return {
+    mbPerSec: inputMB / redaction.seconds,
+    mbPerCpuSec: inputMB / redaction.cpuSeconds,
+    allRulesMbPerSec: subsetBytes / 1e6 / allRules.seconds,
+    baselineMbPerSec: inputMB / baseline.seconds,
+    baselineMbPerCpuSec: inputMB / baseline.cpuSeconds,
+    peakRssMB: peak / 2 ** 20,
+    inputMB,
+    counts: stream.counts(),
+    quality: await computeCorpusQuality(),
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const r = await benchRedact();
+  console.log(`input:     ${r.inputMB.toFixed(0)} MB of log-like text, 64 KiB chunks, one stream`);
+  console.log(`redactor:  ${r.mbPerSec.toFixed(1)} MB/s wall clock, ${r.mbPerCpuSec.toFixed(1)} MB per CPU second (target >= 100)`);
+  console.log(`baseline:  ${r.baselineMbPerSec.toFixed(1)} MB/s wall clock, ${r.baselineMbPerCpuSec.toFixed(1)} MB per CPU second (UTF-8 decode + encode pass-through)`);
+  console.log(`peak RSS:  ${r.peakRssMB.toFixed(0)} MB (includes the 50 MB of input held in memory)`);
+  console.log(`all rules: ${r.allRulesMbPerSec.toFixed(1)} MB/s (optional network rules and known values on; first 50 MB)`);
+  console.log(`replacements: ${JSON.stringify(r.counts)}`);
+  console.log('');
+  console.log(formatQualityTable(r.quality));
+}

@@ -1,0 +1,235 @@
+/**
+ * Recall and precision of the redactor on the labelled corpus in tests/fixtures/redact/.
+ *
+ * Each fixture `<name>` has a sidecar `<name>.labels.json`:
+ *   { "profile": "default" | "network" | "policy",
+ *     "planted":  [{ "rule": "<rule id>", "value": "<text that must not reach the archive>" }],
+ *     "survive":  [{ "rule": "<rule id it imitates>", "value": "<look-alike that must stay>" }],
+ *     "neutral":  ["<values that may go either way>"] }
+ * Files of one profile are redacted by one Redactor, in name order, as one archive would be.
+ *
+ * Definitions:
+ * - recall (per rule, overall): planted values absent from the output / planted values.
+ * - precision: TP / (TP + FP), where TP = placeholder occurrences in the output whose original value
+ *   is (or contains, or is part of) a planted value of that file; FP = placeholder occurrences whose
+ *   original is neither planted nor neutral ("spurious"), plus look-alike occurrences lost without a
+ *   spurious placeholder of their own ("collateral", e.g. swallowed by an over-long match).
+ *   Spurious FPs count against the rule that made the placeholder, collateral ones against the
+ *   rule the look-alike imitates.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeText, PLACEHOLDER_PATTERN, Redactor, RULES, type RedactorOptions } from '../../../../electron/engine/redact/index.js';
+
+export const CORPUS_DIR = fileURLToPath(new URL('../../../fixtures/redact/', import.meta.url));
+
+/** The machine the corpus pretends to come from. */
+const MACHINE: RedactorOptions['knownValues'] = [
+  { value: 'wzhang', kind: 'USER' },
+  { value: 'WS-PC0142', kind: 'HOST' },
+];
+
+export const PROFILES: Record<string, RedactorOptions> = {
+  default: { knownValues: MACHINE },
+  network: { knownValues: MACHINE, optionalRules: ['ipv4-public', 'ipv6-public', 'mac-address', 'hostname'] },
+  policy: {
+    knownValues: MACHINE,
+    extraRules: [
+      { id: 'employee-id', pattern: String.raw`\bEMP-\d{6}\b`, placeholder: 'EMPLOYEE' },
+      { id: 'license-serial', pattern: String.raw`license_serial\s*=\s*(?<secret>[A-Z0-9-]{10,})`, flags: 'i' },
+    ],
+    allow: [String.raw`support@xxsoftware\.com`, String.raw`noreply@[a-z.-]+`],
+  },
+};
+
+export interface CorpusLabels {
+  profile?: string;
+  planted: { rule: string; value: string }[];
+  survive: { rule: string; value: string }[];
+  neutral?: string[];
+}
+
+export interface RuleQuality {
+  rule: string;
+  planted: number;
+  found: number;
+  recall: number;
+  truePositives: number;
+  falsePositives: number;
+  precision: number;
+  lookAlikes: number;
+  damaged: number;
+}
+
+export interface CorpusQuality {
+  files: number;
+  rules: RuleQuality[];
+  overall: RuleQuality;
+  /** `file: rule value` for every planted value that reached the output. */
+  misses: string[];
+  /** `file: rule value (why)` for every false positive. */
+  falsePositives: string[];
+}
+
+function occurrences(text: string, value: string): number {
+  let n = 0;
+  for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + value.length)) n += 1;
+  return n;
+}
+
+/** Deterministic chunk sizes from 1 byte to 8 KiB, so the corpus also crosses chunk boundaries. */
+function* chunks(data: Buffer, seed: number): Generator<Buffer> {
+  let s = seed;
+  let off = 0;
+  while (off < data.length) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    const size = 1 + (s % 8192);
+    yield data.subarray(off, off + size);
+    off += size;
+  }
+}
+
+async function redactBytes(redactor: Redactor, data: Buffer, seed: number): Promise<string> {
+  const stream = redactor.createStream();
+  const out: Buffer[] = [];
+  stream.on('data', (b: Buffer) => out.push(b));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  for (const c of chunks(data, seed)) stream.write(c);
+  stream.end();
+  await done;
+  return Buffer.concat(out).toString('utf8');
+}
+
+/** Fixture names (without the .labels.json sidecar), sorted. */
+export function corpusFiles(dir = CORPUS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.labels.json'))
+    .map((f) => f.slice(0, -'.labels.json'.length))
+    .sort();
+}
+
+export async function computeCorpusQuality(dir = CORPUS_DIR): Promise<CorpusQuality> {
+  const ruleIds = [...RULES.map((r) => r.id), 'known-value', ...PROFILES.policy!.extraRules!.map((r) => r.id)];
+  const stats = new Map<string, RuleQuality>(
+    ruleIds.map((rule) => [rule, { rule, planted: 0, found: 0, recall: 1, truePositives: 0, falsePositives: 0, precision: 1, lookAlikes: 0, damaged: 0 }]),
+  );
+  const at = (rule: string) => {
+    const s = stats.get(rule);
+    if (!s) throw new Error(`corpus label names unknown rule "${rule}"`);
+    return s;
+  };
+  const misses: string[] = [];
+  const falsePositives: string[] = [];
+  const redactors = new Map<string, Redactor>();
+  const files = corpusFiles(dir);
+
+  for (const [index, name] of files.entries()) {
+    const labels = JSON.parse(readFileSync(join(dir, `${name}.labels.json`), 'utf8')) as CorpusLabels;
+    const profile = labels.profile ?? 'default';
+    const options = PROFILES[profile];
+    if (!options) throw new Error(`${name}: unknown profile "${profile}"`);
+    let redactor = redactors.get(profile);
+    if (!redactor) {
+      redactor = new Redactor(options);
+      redactors.set(profile, redactor);
+    }
+    const data = readFileSync(join(dir, name));
+    const input = decodeText(data).text;
+    const output = await redactBytes(redactor, data, index + 1);
+
+    for (const p of labels.planted) {
+      if (!input.includes(p.value)) throw new Error(`${name}: planted value not in the file: ${p.value}`);
+      const s = at(p.rule);
+      s.planted += 1;
+      if (output.includes(p.value)) misses.push(`${name}: ${p.rule} ${JSON.stringify(p.value)}`);
+      else s.found += 1;
+    }
+
+    const mapping = redactor.mapping();
+    const rules = redactor.placeholderRules();
+    const planted = labels.planted.map((p) => p.value);
+    const neutral = labels.neutral ?? [];
+    // Placeholders are shared by equal values (`021-64381234` and `(021) 6438-1234` are one phone
+    // number): compare the letters and digits too.
+    const norm = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+    const related = (original: string, value: string) =>
+      original === value ||
+      original.includes(value) ||
+      (original.length >= 4 && value.includes(original)) ||
+      (norm(original).length >= 4 && norm(original) === norm(value));
+    const spurious: string[] = [];
+    for (const m of output.matchAll(new RegExp(PLACEHOLDER_PATTERN.source, 'g'))) {
+      const original = mapping.get(m[0]);
+      const rule = rules.get(m[0]);
+      if (original === undefined || rule === undefined) continue; // literal text that looks like one
+      if (planted.some((v) => related(original, v))) at(rule).truePositives += 1;
+      else if (!neutral.some((v) => related(original, v))) {
+        at(rule).falsePositives += 1;
+        spurious.push(original);
+        falsePositives.push(`${name}: ${rule} ${JSON.stringify(original)} (not planted)`);
+      }
+    }
+
+    for (const l of labels.survive) {
+      const inCount = occurrences(input, l.value);
+      if (inCount === 0) throw new Error(`${name}: look-alike not in the file: ${l.value}`);
+      const s = at(l.rule);
+      s.lookAlikes += 1;
+      const lost = Math.max(0, inCount - occurrences(output, l.value));
+      if (lost > 0) {
+        s.damaged += 1;
+        if (!spurious.some((v) => v === l.value || v.includes(l.value) || l.value.includes(v))) {
+          s.falsePositives += lost;
+          falsePositives.push(`${name}: ${l.rule} look-alike ${JSON.stringify(l.value)} damaged`);
+        }
+      }
+    }
+  }
+
+  const finish = (s: RuleQuality): RuleQuality => ({
+    ...s,
+    recall: s.planted === 0 ? 1 : s.found / s.planted,
+    precision: s.truePositives + s.falsePositives === 0 ? 1 : s.truePositives / (s.truePositives + s.falsePositives),
+  });
+  const rows = [...stats.values()].map(finish);
+  const overall = finish(
+    rows.reduce(
+      (a, r) => ({
+        ...a,
+        planted: a.planted + r.planted,
+        found: a.found + r.found,
+        truePositives: a.truePositives + r.truePositives,
+        falsePositives: a.falsePositives + r.falsePositives,
+        lookAlikes: a.lookAlikes + r.lookAlikes,
+        damaged: a.damaged + r.damaged,
+      }),
+      { rule: 'overall', planted: 0, found: 0, recall: 1, truePositives: 0, falsePositives: 0, precision: 1, lookAlikes: 0, damaged: 0 },
+    ),
+  );
+  return { files: files.length, rules: rows, overall, misses, falsePositives };
+}
+
+/** The quality table as aligned text. */
+export function formatQualityTable(q: CorpusQuality): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const header = ['rule', 'planted', 'recall', 'replaced', 'FP', 'precision', 'look-alikes', 'damaged'];
+  const row = (r: RuleQuality) => [
+    r.rule,
+    String(r.planted),
+    r.planted ? pct(r.recall) : '-',
+    String(r.truePositives + r.falsePositives),
+    String(r.falsePositives),
+    r.truePositives + r.falsePositives ? pct(r.precision) : '-',
+    String(r.lookAlikes),
+    String(r.damaged),
+  ];
+  const rows = [header, ...q.rules.map(row), row(q.overall)];
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1, -1).map(line), widths.map((w) => '-'.repeat(w)).join('  '), line(rows[rows.length - 1]!)];
+  return `corpus: ${q.files} files\n${out.join('\n')}\n`;
+}

@@ -1,0 +1,31 @@
+/** Feeding a redaction stream in chosen chunk sizes, for the streaming tests. */
+import type { Redactor, RedactStream } from '../../../../electron/engine/redact/index.js';
+
+/** Chunk sizes: a fixed size, or a deterministic pseudo-random one in [1, max]. */
+export function chunkSizes(kind: number | { max: number; seed: number }): () => number {
+  if (typeof kind === 'number') return () => kind;
+  let s = kind.seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return 1 + ((s >>> 8) % kind.max);
+  };
+}
+
+/** Writes `data` through a new stream of `redactor` in chunks; resolves with the output and the stream. */
+export async function redactInChunks(redactor: Redactor, data: Buffer, size: () => number): Promise<{ text: string; stream: RedactStream }> {
+  const stream = redactor.createStream();
+  const out: Buffer[] = [];
+  stream.on('data', (b: Buffer) => out.push(b));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  for (let off = 0; off < data.length; ) {
+    const n = size();
+    stream.write(data.subarray(off, off + n));
+    off += n;
+  }
+  stream.end();
+  await done;
+  return { text: Buffer.concat(out).toString('utf8'), stream };
+}

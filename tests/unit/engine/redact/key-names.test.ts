@@ -1,0 +1,38 @@
+/** Which key names hold secrets, and which values are stand-ins. */
+import { describe, expect, it } from 'vitest';
+import { isBenignValue, isSecretKey, keyWords } from '../../../../electron/engine/redact/key-names.js';
+
+describe('key names', () => {
+  it('splits keys into words', () => {
+    expect(keyWords('smtpPassword')).toEqual(['smtp', 'password']);
+    expect(keyWords('DB_PASSWORD')).toEqual(['db', 'password']);
+    expect(keyWords('APIKey')).toEqual(['api', 'key']);
+    expect(keyWords('x-api-key')).toEqual(['x', 'api', 'key']);
+    expect(keyWords('数据库密码')).toEqual(['数据库密码']);
+  });
+
+  it('recognises secret keys in many spellings', () => {
+    for (const key of ['password', 'PASSWD', 'pwd', 'db_pass', 'smtpPassword', 'DB_PASSWORD', 'dbpassword', 'api_key', 'apiKey', 'ACCESS_KEY', 'client_secret', 'auth', 'credentials', 'private_key', 'secret_key_base', 'auth_token', 'encryptionKey', 'session_id', 'JSESSIONID', '密码', '数据库密码', '接口密钥', 'storePassword', 'requirepass']) {
+      expect(isSecretKey(key, 'assignment'), key).toBe(true);
+    }
+  });
+
+  it('rejects keys that only describe a secret or are not about one', () => {
+    for (const key of ['token_expiry', 'password_policy', 'PASSWORD_MIN_LENGTH', 'maxPasswordAge', 'is_password_set', 'token_type', 'token_url', 'keyFile', 'secret_name', 'PublicKeyToken', 'public_key', 'next_page_token', 'keys', 'key', 'monkey', 'bypass', 'passed', 'compass', 'secretary', 'tokenizer', 'author', 'authority', 'TokenService.java', 'c.a.x.auth.LoginController']) {
+      expect(isSecretKey(key, 'assignment'), key).toBe(false);
+    }
+  });
+
+  it('treats key, sig, code and sid as secrets in URLs only', () => {
+    for (const key of ['key', 'sig', 'code', 'sid', 'X-Amz-Signature', 'X-Amz-Credential', 'access_token']) expect(isSecretKey(key, 'url'), key).toBe(true);
+    for (const key of ['error_code', 'page_token', 'X-Amz-Expires']) expect(isSecretKey(key, 'url'), key).toBe(false);
+    expect(isSecretKey('key', 'assignment')).toBe(false);
+  });
+
+  it('knows stand-in values', () => {
+    for (const v of ['', 'true', 'FALSE', 'null', 'none', '***', '<redacted>', '[hidden]', '${DB_PASSWORD}', '${VAULT', '%PWD%', '{{ .Values.pw }}', '$DB_PASS', 'Bearer', '!vault', '/etc/openvpn/auth.txt', 'C:\\secrets\\db.txt', 'not configured', 'not set', 'unknown']) {
+      expect(isBenignValue(v), v).toBe(true);
+    }
+    for (const v of ['hunter2', 'password', 'changeme', '123456', 'p@ss word', 'abc=def']) expect(isBenignValue(v), v).toBe(false);
+  });
+});

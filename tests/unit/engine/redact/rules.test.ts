@@ -1,0 +1,323 @@
+/**
+ * Each rule family on its own: what must be replaced (and how the text around it survives) and
+ * the look-alikes that must stay. A fresh Redactor per case, so placeholders start at 1.
+ */
+import { describe, expect, it } from 'vitest';
+import { OPTIONAL_RULE_IDS, Redactor, RULES, type RedactorOptions } from '../../../../electron/engine/redact/index.js';
+
+type Case = [input: string, expected: string];
+
+const redact = (text: string, options?: RedactorOptions) => new Redactor(options).redactText(text).text;
+const check = (cases: Case[], options?: RedactorOptions) => {
+  for (const [input, expected] of cases) expect(redact(input, options), input).toBe(expected);
+};
+const unchanged = (inputs: string[], options?: RedactorOptions) => check(inputs.map((i) => [i, i]), options);
+
+describe('secret-assignment', () => {
+  it('replaces values of secret-named keys in every syntax, keeping the key and quotes', () => {
+    check([
+      ['password=hunter2', 'password=<SECRET-1>'],
+      ['DB_PASSWORD=correct horse battery staple', 'DB_PASSWORD=<SECRET-1>'],
+      ['export API_KEY=AbCd1234EfGh5678', 'export API_KEY=<SECRET-1>'],
+      ['  db_password: s3cr3t # prod', '  db_password: <SECRET-1> # prod'],
+      ['smtpPassword: "Sm7p!pass"', 'smtpPassword: "<SECRET-1>"'],
+      ['{"password":"p@ss\\"word","user":"bob"}', '{"password":"<SECRET-1>","user":"bob"}'],
+      ['{\\"apiToken\\":\\"tkn_4f9a2b\\",\\"n\\":1}', '{\\"apiToken\\":\\"<TOKEN-1>\\",\\"n\\":1}'],
+      ['<password>Xy!9pass</password>', '<password><SECRET-1></password>'],
+      ['<Password><![CDATA[cd@ta-pw]]></Password>', '<Password><![CDATA[<SECRET-1>]]></Password>'],
+      ['<db:Password>nsPass1</db:Password>', '<db:Password><SECRET-1></db:Password>'],
+      ['<add key="DbPassword" value="AddKeyPw1" />', '<add key="DbPassword" value="<SECRET-1>" />'],
+      ['<user name="bob" password="AttrPw2" />', '<user name="bob" password="<SECRET-1>" />'],
+      ['<entry key="api.token">entry-token-77</entry>', '<entry key="api.token"><TOKEN-1></entry>'],
+      ['<property name="mail.smtp.password" value="PropPw!"/>', '<property name="mail.smtp.password" value="<SECRET-1>"/>'],
+      ['Server=db;Uid=sa;Pwd=UidPwd1;Encrypt=True', 'Server=db;Uid=sa;Pwd=<SECRET-1>;Encrypt=True'],
+      ['login failed user=bob pass=bobpass1 ok', 'login failed user=bob pass=<SECRET-1> ok'],
+      ["'password' => 'RubyPw1'", "'password' => '<SECRET-1>'"],
+      ['java -jar app.jar --db-password Cl1Pass --port 8080 --token=CliTok3n', 'java -jar app.jar --db-password <SECRET-1> --port 8080 --token=<TOKEN-1>'],
+      ['XXSService.exe -ServiceUser svc -Password PsStyle-Pw1 -Port 8765', 'XXSService.exe -ServiceUser svc -Password <SECRET-1> -Port 8765'],
+      ['mysqldump -u root -pMyDumpPw backup > x.sql', 'mysqldump -u root -p<SECRET-1> backup > x.sql'],
+      ['sshpass -p Ssh!Pass ssh ops@10.0.0.7', 'sshpass -p <SECRET-1> ssh ops@10.0.0.7'],
+      ["CREATE USER 'app'@'localhost' IDENTIFIED BY 'SqlPw#9';", "CREATE USER 'app'@'localhost' IDENTIFIED BY '<SECRET-1>';"],
+      ['密码=中文密码123 用户名=张三', '密码=<SECRET-1> 用户名=张三'],
+      ['数据库密码：Zh@2024，端口=5432', '数据库密码：<SECRET-1>，端口=5432'],
+      ['storePassword=AndroidStore1', 'storePassword=<SECRET-1>'],
+      ['"client_secret": "cs-123-xyz"', '"client_secret": "<SECRET-1>"'],
+      ['redis-server --requirepass Redis!Req-Pw', 'redis-server --requirepass <SECRET-1>'],
+      ["$conf['db_pass'] = 'PhpPass1'; config[\"password\"] = \"PyPass1\"", "$conf['db_pass'] = '<SECRET-1>'; config[\"password\"] = \"<SECRET-2>\""],
+      ["ConvertTo-SecureString 'Ps!Cred-Backup9' -AsPlainText -Force", "ConvertTo-SecureString '<SECRET-1>' -AsPlainText -Force"],
+      ['net use Z: \\\\fs01\\share /user:ACME\\bob N3tUse!Pw', 'net use Z: \\\\fs01\\share /user:ACME\\bob <SECRET-1>'],
+      ['XXS_API_TOKEN                  xxs-env-T0ken-5566', 'XXS_API_TOKEN                  <TOKEN-1>'],
+    ]);
+  });
+
+  it('takes a value that sits alone on the next line', () => {
+    check([
+      ['<password>\n  NextLinePw\n</password>', '<password>\n  <SECRET-1>\n</password>'],
+      ['<setting name="ApiToken" serializeAs="String">\n  <value>SettingTok1</value>\n</setting>', '<setting name="ApiToken" serializeAs="String">\n  <value><TOKEN-1></value>\n</setting>'],
+      ['password: |\n  yamlBlockPw\nnext: 1', 'password: |\n  <SECRET-1>\nnext: 1'],
+      ['  - name: ADMIN_PASSWORD\n    value: Adm1n-Env-Pa55', '  - name: ADMIN_PASSWORD\n    value: <SECRET-1>'],
+    ]);
+  });
+
+  it('leaves describing keys, stand-in values, class names and non-secret words alone', () => {
+    unchanged([
+      '{"passwordPolicy":{"minLength":12},"token_expiry":3600,"password_min_length":8}',
+      'TOKEN_EXPIRY=3600',
+      'PASSWORD_POLICY=strict',
+      'token_type=Bearer expires_in=3600',
+      '<PasswordPolicy>Complex</PasswordPolicy><TokenLifetime>3600</TokenLifetime>',
+      'password=none token=*** secret=${VAULT_SECRET} pwd=%DB_PWD% auth=<redacted> key=',
+      'password: ******** remember_password=true is_password_set=false',
+      '"secret_name": "db-creds", "keyFile": "/etc/xxs/tls/server.key"',
+      'Culture=neutral, PublicKeyToken=b77a5c561934e089',
+      'bypass=true passed=12 compass=north tokenizer=bert session=active keys=157',
+      'sudo: alice : TTY=pts/2 ; PWD=/srv/app ; USER=root',
+      'at com.acme.auth.PasswordEncoderConfig.encode(PasswordEncoderConfig.java:57)',
+      'c.a.x.auth.LoginController               : login attempt',
+      'openvpn --auth-user-pass /etc/openvpn/auth.txt --password-command "pass show x"',
+      'next_page_token=CgNhYmM cancellationToken=None',
+      'login ok token: refreshed',
+    ]);
+  });
+});
+
+describe('auth-header', () => {
+  it('replaces credentials and keeps the scheme and cookie names', () => {
+    check([
+      ['Authorization: Bearer abcDEF123.xyz-456_tok', 'Authorization: Bearer <TOKEN-1>'],
+      ['authorization: Basic dXNlcjpwYXNzd29yZA==', 'authorization: Basic <TOKEN-1>'],
+      ['Proxy-Authorization: Basic cHJveHk6cHc=', 'Proxy-Authorization: Basic <TOKEN-1>'],
+      ['"Authorization": "token ghtok_123abc"', '"Authorization": "token <TOKEN-1>"'],
+      ['Authorization: Digest username="bob", realm="x", nonce="dcd98b", response="6629fae4"', 'Authorization: Digest <TOKEN-1>'],
+      ['X-Auth-Token: xauthtok999', 'X-Auth-Token: <TOKEN-1>'],
+      ['curl -H "X-Api-Key: hdrkey123456" https://x', 'curl -H "X-Api-Key: <TOKEN-1>" https://x'],
+      ['Ocp-Apim-Subscription-Key: 0123456789abcdef', 'Ocp-Apim-Subscription-Key: <TOKEN-1>'],
+      ['Cookie: JSESSIONID=ABC123DEF456; lang=en; _ga=GA1.2.3456.7890', 'Cookie: JSESSIONID=<TOKEN-1>; lang=en; _ga=<TOKEN-2>'],
+      ['Set-Cookie: sid=s%3Aabc.def; Path=/; HttpOnly; Expires=Wed, 21 Oct 2025 07:28:00 GMT', 'Set-Cookie: sid=<TOKEN-1>; Path=/; HttpOnly; Expires=Wed, 21 Oct 2025 07:28:00 GMT'],
+      ['curl -u admin:CurlPw1 https://x', 'curl -u <USER-1>:<SECRET-1> https://x'],
+    ]);
+  });
+
+  it('keeps challenges and plain-word cookies', () => {
+    unchanged(['WWW-Authenticate: Basic realm="Access"', 'Set-Cookie: theme=dark; Path=/', 'Cache-Control: private, max-age=3600']);
+  });
+});
+
+describe('jwt, url-credentials, url-secret-param', () => {
+  it('replaces tokens, URL passwords and users, and secret query parameters', () => {
+    check([
+      ['t eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c ok', 't <TOKEN-1> ok'],
+      ['postgres://app_user:PgPass1@db.internal:5432/app', 'postgres://<USER-1>:<SECRET-1>@db.internal:5432/app'],
+      ['redis://:RedisPw1@cache:6379/0', 'redis://:<SECRET-1>@cache:6379/0'],
+      ['https://bob:p@ss#word@host.example.com/path', 'https://<USER-1>:<SECRET-1>@host.example.com/path'],
+      ['jdbc:mysql://rw:Hik@ri@db01:3306/x?useSSL=true', 'jdbc:mysql://<USER-1>:<SECRET-1>@db01:3306/x?useSSL=true'],
+      ['GET /cb?code=OAuthCode1&state=xyz&access_token=AT123&sig=SiG456&page=2&error_code=500', 'GET /cb?code=<TOKEN-1>&state=xyz&access_token=<TOKEN-2>&sig=<TOKEN-3>&page=2&error_code=500'],
+      ['/view;jsessionid=1A5306372?doc=42', '/view;jsessionid=<TOKEN-1>?doc=42'],
+      ['grant_type=password&username=svc&password=Sync%21Pass&client_id=agent', 'grant_type=password&username=svc&password=<SECRET-1>&client_id=agent'],
+    ]);
+  });
+
+  it('keeps URLs without credentials and ordinary parameters', () => {
+    unchanged([
+      'https://host.example.com:8443/path?page=2&per_page=50&sort=asc',
+      'ssh://git@github.com/org/repo.git',
+      'GET /api/v2/orders?page_token=CgNhYmM&expires=3600&X-Amz-Expires=3600',
+      'a JWT header alone: eyJhbGciOiJIUzI1NiJ9 (two parts: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx)',
+    ]);
+  });
+});
+
+describe('private-key', () => {
+  it('replaces the body of private keys of every kind and keeps the markers', () => {
+    check([
+      ['-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU\nLfVLPHCozMxH2Mo4\n-----END RSA PRIVATE KEY-----\nafter', '-----BEGIN RSA PRIVATE KEY-----\n<PRIVATE-KEY-1>\n-----END RSA PRIVATE KEY-----\nafter'],
+      ['-----BEGIN OPENSSH PRIVATE KEY-----\r\nb3BlbnNz\r\n-----END OPENSSH PRIVATE KEY-----\r\n', '-----BEGIN OPENSSH PRIVATE KEY-----\r\n<PRIVATE-KEY-1>\r\n-----END OPENSSH PRIVATE KEY-----\r\n'],
+      ['{"private_key":"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg\\n-----END PRIVATE KEY-----\\n"}', '{"private_key":"-----BEGIN PRIVATE KEY-----\\n<PRIVATE-KEY-1>\\n-----END PRIVATE KEY-----\\n"}'],
+      ['-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBF3xyz\n=abcd\n-----END PGP PRIVATE KEY BLOCK-----', '-----BEGIN PGP PRIVATE KEY BLOCK-----\n<PRIVATE-KEY-1>\n-----END PGP PRIVATE KEY BLOCK-----'],
+      ['Public-Lines: 1\nAAAApub\nPrivate-Lines: 2\nAAAAprivate1\nAAAAprivate2\nPrivate-MAC: 8f1e', 'Public-Lines: 1\nAAAApub\nPrivate-Lines: 2\n<PRIVATE-KEY-1>\nPrivate-MAC: 8f1e'],
+      ['-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkq\nline2\n', '-----BEGIN ENCRYPTED PRIVATE KEY-----\n<PRIVATE-KEY-1>\n'],
+    ]);
+  });
+
+  it('keeps certificates and public keys', () => {
+    unchanged([
+      '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBa\n-----END CERTIFICATE-----',
+      '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----',
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF3dHPufVallzihCkfSBjHSx comment',
+    ]);
+  });
+});
+
+describe('cloud-key and high-entropy', () => {
+  it('replaces provider keys by their format', () => {
+    check([
+      ['AKIAIOSFODNN7EXAMPLE aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '<TOKEN-1> aws_secret_access_key = <SECRET-1>'],
+      ['ghp_16C7e42F292c6912E7710c838347Ae178B4a github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz', '<TOKEN-1> <TOKEN-2>'],
+      ['xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx', '<TOKEN-1>'],
+      ['https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX', 'https://hooks.slack.com/services/<TOKEN-1>'],
+      ['key=AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe', 'key=<TOKEN-1>'],
+      ['AccountName=acct;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;EndpointSuffix=core.windows.net', 'AccountName=acct;AccountKey=<SECRET-1>;EndpointSuffix=core.windows.net'],
+      ['sk_live_4eC39HqLyjWDarjtT1zdp7dc rk_test_51H0abcdEFGH whsec_1234567890abcdefABCDEFghij', '<TOKEN-1> <TOKEN-2> <TOKEN-3>'],
+      ['sk-proj-AbCdEf1234567890GhIjKlMnOp glpat-Qw3Er5Ty7Ui9Op1As3Df npm_Ab3Cd5Ef7Gh9Ij1Kl3Mn5Op7Qr9St1Uv3Wx5', '<TOKEN-1> <TOKEN-2> <TOKEN-3>'],
+      ['LTAI5tAbCdEfGhIjKlMn01 AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE', '<TOKEN-1> <TOKEN-2>'],
+    ]);
+  });
+
+  it('replaces random-looking strings only next to a secret-like name', () => {
+    check([
+      ['generated API key ZmFrZWtleTEyMzQ1Njc4OTAxMjM0NTY3', 'generated API key <SECRET-1>'],
+      ['key=9fceb02d0ae598e95dc970b74767f19372d61af8', 'key=<SECRET-1>'],
+      ['HMAC signature: 4f8a2c9e1b7d3f6a0c5e8b2d9f1a4c7e3b6d0f2a', 'HMAC signature: <SECRET-1>'],
+      ['license key: ABCD-1234-EFGH-5678-IJKL', 'license key: <SECRET-1>'],
+    ]);
+  });
+
+  it('keeps publishable keys, hashes, UUIDs, fingerprints, public keys and paths', () => {
+    unchanged([
+      'pk_live_TYooMQauvdEDq54NiTphI7jx STRIPE_PUBLISHABLE_KEY=pk_live_51HqLyjWDarjtT1zdp7dcPublic',
+      'sha256=9fceb02d0ae598e95dc970b74767f19372d61af8e95dc970b74767f19372d6',
+      'commit 9fceb02d0ae598e95dc970b74767f19372d61af8 request-id 3f2b1c4e-9a8d-4e7f-b6c5-1d2e3f4a5b6c',
+      'Host key fingerprint is SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8',
+      'ssh-ed25519 public key AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsa accepted',
+      'signing key loaded from /etc/ssl/private/server-2024-prod-key.pem',
+      'keyboard layout us-intl-altgr-dead-keys-2024',
+      'disk-usage task-runner-queue-processor-01 msg.send',
+    ]);
+  });
+});
+
+describe('personal data', () => {
+  it('replaces e-mail addresses, also URL-encoded', () => {
+    check([
+      ['mail Alice.Smith+tag@Example.COM and bob_o@sub.example.cn;', 'mail <EMAIL-1> and <EMAIL-2>;'],
+      ['?email=alice%40example.com&x=1', '?email=<EMAIL-1>&x=1'],
+    ]);
+    unchanged(['icon@2x.png lodash@4.17.21 root@localhost @types/node git@github.com:org/repo.git user@example']);
+  });
+
+  it('replaces phone numbers in their common forms', () => {
+    check([
+      ['+86 138 0013 8000, +86-13912345678, 13800138000, 0086 139 1234 5678, (+86)13512345678', '<PHONE-1>, <PHONE-2>, <PHONE-3>, <PHONE-4>, <PHONE-5>'],
+      ['+1 (555) 123-4567 / 555-123-4567 / (555) 987-6543 / +44 20 7946 0958', '<PHONE-1> / <PHONE-2> / <PHONE-3> / <PHONE-4>'],
+      ['010-62345678, 0755-86123456, (021) 6438-1234', '<PHONE-1>, <PHONE-2>, <PHONE-3>'],
+      ['138-0013-8000 is 13800138000', '<PHONE-1> is <PHONE-1>'],
+    ]);
+  });
+
+  it('keeps timestamps, PIDs, ports, versions and long digit runs that look like phones', () => {
+    unchanged([
+      '2024-01-15 10:23:45.123 pid 13812 port 5432 v10.0.19045 build 10.0.19045.4046',
+      'ts=1705312345123 id=13800138000123 n=1.138001380001 mac 12:13:80:01:38:00',
+      'test 12345678901 short 10086 order 20231102091533001',
+    ]);
+  });
+
+  it('replaces resident ids with a valid check character only', () => {
+    check([['id 110101199003074514 and 21010219800509520X', 'id <CNID-1> and <CNID-2>']]);
+    unchanged(['bad checksum 110101199003074515, order 110101199003074514000, 999999199001011234']);
+  });
+
+  it('replaces Luhn-valid cards with a known issuer, in groups or not', () => {
+    check([
+      ['4111 1111 1111 1111 / 4111-1111-1111-1111 / 5555555555554444', '<CARD-1> / <CARD-1> / <CARD-2>'],
+      ['378282246310005 and 3782 822463 10005', '<CARD-1> and <CARD-1>'],
+      ['6011111111111117, 2223003122003222, 3530111333300000', '<CARD-1>, <CARD-2>, <CARD-3>'],
+      ['银联 6222 0212 3456 7890 123 (not Luhn, grouped)', '银联 <CARD-1> (not Luhn, grouped)'],
+      ['card no. 6212345678901234', 'card no. <CARD-1>'],
+      ['csv,4192114885486968,2023-11-02', 'csv,<CARD-1>,2023-11-02'],
+    ]);
+    unchanged(['4111 1111 1111 1112, 1234567890123456, 4111-1111 1111-1111, 99999999999999999999, order 6212345678901234']);
+  });
+
+  it('replaces user names in home paths, not built-in profiles or URL paths', () => {
+    check([
+      ['C:\\Users\\alice\\AppData\\Local C:/Users/John Smith/Documents/a.docx', 'C:\\Users\\<USER-1>\\AppData\\Local C:/Users/<USER-2>/Documents/a.docx'],
+      ['"C:\\\\Users\\\\li.na\\\\AppData" and \\\\Users\\\\bob\\\\x', '"C:\\\\Users\\\\<USER-1>\\\\AppData" and \\\\Users\\\\<USER-2>\\\\x'],
+      ['"C:\\\\\\\\Users\\\\\\\\dbl\\\\\\\\x"', '"C:\\\\\\\\Users\\\\\\\\<USER-1>\\\\\\\\x"'],
+      ['/home/alice/.config /var/home/carol/x /Users/Bob/Library', '/home/<USER-1>/.config /var/home/<USER-2>/x /Users/<USER-3>/Library'],
+      ['\\\\fs01\\Users\\chen.jing\\share', '\\\\fs01\\Users\\<USER-1>\\share'],
+      ['USER=alice\nLOGNAME=root', 'USER=<USER-1>\nLOGNAME=root'],
+      ['    Account Name:       li.na\n    Account Name:       PC01$\n    Account Name:       SYSTEM', '    Account Name:       <USER-1>\n    Account Name:       PC01$\n    Account Name:       SYSTEM'],
+    ]);
+    unchanged([
+      'C:\\Users\\Public\\Documents C:\\Users\\Default\\NTUSER.DAT C:\\Users\\All Users\\x C:\\Users\\Administrator\\Desktop',
+      '/root/.bashrc ~/notes /srv/www/home/index.html GET /home/dashboard HTTP/1.1 GET /api/users/12345/profile',
+      'https://example.com/Users/x /Users/Shared/XXS',
+    ]);
+  });
+
+  it('replaces account SIDs and keeps well-known ones', () => {
+    check([
+      ['SID S-1-5-21-3623811015-3361044348-30300820-1013, machine S-1-5-21-3623811015-3361044348-30300820', 'SID <SID-1>, machine <SID-2>'],
+      ['Azure S-1-12-1-1234567890-1234567890-1234567890-1234567890', 'Azure <SID-1>'],
+    ]);
+    unchanged(['S-1-5-18 S-1-5-19 S-1-5-32-544 S-1-1-0 S-1-0-0']);
+  });
+});
+
+describe('optional network rules', () => {
+  const all: RedactorOptions = { optionalRules: ['ipv4-public', 'ipv6-public', 'mac-address', 'hostname'] };
+
+  it('are off by default', () => {
+    unchanged(['ip 8.8.8.8 mac 00:1A:2B:3C:4D:5E v6 2001:4860:4860::8888 host db01.acme-internal.com']);
+  });
+
+  it('replace public addresses, MACs and host names when on', () => {
+    check(
+      [
+        ['ip 8.8.8.8 and 114.114.114.114:53', 'ip <IP-1> and <IP-2>:53'],
+        ['v6 2001:4860:4860::8888 and 2408:8207:1851:a7f0:b1c4:9a2e:3f7d:1c23:443', 'v6 <IP-1> and <IP-2>:443'],
+        ['mac 00:1A:2B:3C:4D:5E 00-1a-2b-3c-4d-5e 0011.2233.4455', 'mac <MAC-1> <MAC-1> <MAC-2>'],
+        ['hosts db01.acme-internal.com and https://ifconfig.acme-corp.cn/x', 'hosts <HOST-1> and https://<HOST-2>/x'],
+      ],
+      all,
+    );
+  });
+
+  it('keep private, reserved, documentation and multicast addresses, versions and file names', () => {
+    unchanged(
+      [
+        '10.0.0.1 192.168.1.10 172.16.5.4 100.64.1.1 127.0.0.1 169.254.1.1 203.0.113.5 198.51.100.7 224.0.0.251 255.255.255.0',
+        'v1.2.3.4 Chrome/120.0.6099.109 version 1.2.3.4 kernel 6.1.0.18-amd64',
+        'fe80::1ff:fe23:4567:890a%eth0 fd00::1 ::1 2001:db8::1 10:23:45 2024:03:15',
+        '00:00:00:00:00:00 ff:ff:ff:ff:ff:ff 01-00-5e-00-00-16 12:34:56',
+        'config.xml org.apache.commons.io README.md app.exe api.github.com www.microsoft.com localhost',
+      ],
+      all,
+    );
+  });
+
+  it('are exactly the optional rules', () => {
+    expect([...OPTIONAL_RULE_IDS].sort()).toEqual(['hostname', 'ipv4-public', 'ipv6-public', 'mac-address']);
+  });
+});
+
+describe('RULES', () => {
+  it('are data: unique kebab-case ids, a category, a placeholder kind and patterns', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of RULES) {
+      expect(r.id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+      expect(['secret', 'personal', 'network']).toContain(r.category);
+      expect(r.placeholder).toMatch(/^[A-Z][A-Z0-9-]*$/);
+      expect(r.patterns.length).toBeGreaterThan(0);
+      expect(r.description.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('keep the words scan a plain list of literals (it is compiled to a fast prefix tree)', () => {
+    const literal = /^(?:[^\\.*+?^${}()|[\]]|\\[^A-Za-z0-9])+$/;
+    for (const r of RULES) for (const word of (r.scan.words ?? '').split('|').filter(Boolean)) expect(word, r.id).toMatch(literal);
+  });
+
+  it('never reach a line their scan fragments and trigger would not wake (superset check on the corpus of cases)', () => {
+    // Every replacement a rule makes alone must also be made when the line goes through the
+    // scanners: compare the full pipeline with scanners against each rule applied unconditionally.
+    const samples = [
+      'password=hunter2 token=abc123 <password>x1</password> --api-key k9 Authorization: Bearer t0k',
+      'mail a.b@example.com phone 13800138000 card 4111111111111111 id 110101199003074514',
+      'C:\\Users\\alice\\x /home/bob/y S-1-5-21-1-2-3-1001 eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc',
+    ];
+    for (const s of samples) expect(redact(s)).not.toMatch(/hunter2|abc123|x1\b|k9|t0k|a\.b@|13800138000|4111111111111111|110101199003074514|alice|bob|1001|eyJ/);
+  });
+});
