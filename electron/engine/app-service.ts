@@ -1,0 +1,706 @@
+/**
+ * The desktop app's logic on plain Node: everything `window.diagnostics` offers (shared/api.ts),
+ * implemented with the engine — planCollectors/describe for the preview, runSession for the
+ * collection, the durable outbox and the connectors for the upload, and the checklist results the session ran.
+ * Electron main only adds its transport (validated IPC) and two OS hooks (desktopCapturer,
+ * showItemInFolder); the e2e tests drive this same class through a page binding, so the whole
+ * path except Electron's IPC is the real one.
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import type {
+  ApiEventName,
+  ApiEventPayload,
+  ApiHandlers,
+  CategoryPreview,
+  ChecksState,
+  CollectionResult,
+  Defaults,
+  IntakeForm,
+  Lock,
+  PlanRow,
+  Preview,
+  Screenshot,
+  SessionEvent,
+  StartCollectionResponse,
+  UploadStatus,
+} from '../../shared/api.js';
+import { StartCollectionRequestSchema, uiLocaleFor, type LinkEvent } from '../../shared/api.js';
+import { parseDeepLink } from '../../shared/deep-link.js';
+import { emailSubject, standardName } from '../../shared/naming.js';
+import type { Policy } from '../../shared/policy.js';
+import type { CheckResult, LocalizedText, Platform, ProgressEvent } from '../../shared/types.js';
+import { sha256File } from './archive/sha256-file.js';
+import { COLLECTORS } from './collectors/index.js';
+import { isPng, pngSize, screenshotCollector } from './collectors/screenshot.js';
+import type { Collector, CollectorContext } from './collectors/types.js';
+import { productVersion } from './collectors/versions.js';
+import { CancelledError, InputError } from './errors.js';
+import { policyForLink, verifyLink } from './link/signed-link.js';
+import { dataDir as defaultDataDir } from './platform/app-paths.js';
+import { exec } from './platform/exec.js';
+import { expandPath, resolvePathPattern } from './platform/paths.js';
+import { planCollectors, runSession } from './session.js';
+import { writeEmailDraft } from './upload/email-draft.js';
+import { CONNECTORS, connectorEntry, createConnector } from './upload/index.js';
+import { JobBusyError, Outbox, type OutboxOptions, type UploadJob } from './upload/outbox.js';
+import { UploadError } from './upload/upload-error.js';
+import { TOOL_VERSION } from './version.js';
+
+/** What only the host (Electron main, or a test) can do. */
+export interface AppHooks {
+  /** The desktop as PNG, taken with the app window out of the way (desktopCapturer in Electron). */
+  captureScreen?(): Promise<Buffer>;
+  /** Shows a file in the OS file manager (shell.showItemInFolder in Electron). */
+  showInFolder?(path: string): void | Promise<void>;
+}
+
+export interface AppServiceOptions {
+  policy: Policy;
+  env?: NodeJS.ProcessEnv;
+  platform?: Platform;
+  host?: string;
+  /** OS locale (`zh-CN`, `en-US` …): picks the UI language. */
+  locale?: string;
+  /** Where the outbox lives; default the platform's data folder (DIAGCOLLECT_DATA_DIR). */
+  dataDir?: string;
+  collectors?: readonly Collector[];
+  /** The `diagcollect://` link the app was opened with, if any. */
+  deepLink?: string;
+  hooks?: AppHooks;
+  /** Outbox retry settings (tests use a long backoff so only an explicit retry runs). */
+  outbox?: Pick<OutboxOptions, 'backoff' | 'maxAttempts'>;
+  /** Run the basic checklist alongside each collection (default true). */
+  runChecks?: boolean;
+  now?: () => Date;
+  /** One line per notable event; never receives intake text or secrets. */
+  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+type Listener<K extends ApiEventName> = (payload: ApiEventPayload<K>) => void;
+
+const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+const PROGRESS_EMIT_MS = 100;
+/** Usual sizes (uncompressed) of what the command-based collectors write, from real runs. */
+const TYPICAL_BYTES: Record<string, number> = {
+  versions: 2_000,
+  system: 10_000,
+  network: 8_000,
+  software: 120_000,
+  processes: 40_000,
+  'system-logs': 2_000_000,
+  screenshot: 1_500_000,
+};
+
+interface RunningSession {
+  id: string;
+  abort: AbortController;
+  done: Promise<void>;
+  /** Hands the session's checklist results to getChecks (first call wins). */
+  checksSettled?: (results: CheckResult[]) => void;
+}
+
+interface ChecksRun {
+  state: ChecksState['state'];
+  results: CheckResult[];
+  done?: Promise<void>;
+}
+
+interface UploadContext {
+  jobId: string;
+  timer?: NodeJS.Timeout;
+  running?: Promise<void>;
+}
+
+/** Formats a date as `YYYY-MM-DDTHH:mm` in local time (an `<input type="datetime-local">` value). */
+export function localMinute(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** A collector that writes the screenshot the user has already seen (taken by the host). */
+function providedScreenshot(png: Buffer, source: string): Collector {
+  return {
+    ...screenshotCollector,
+    describe: () => [source],
+    async run(ctx) {
+      ctx.addBuffer(ctx.name('screenshot'), png, source, 'binary');
+    },
+  };
+}
+
+/** A CollectorContext that only runs commands: for reading a product's version outside a session. */
+function commandContext(policy: Policy, platform: Platform, signal: AbortSignal): CollectorContext {
+  const ignore = () => {};
+  return {
+    signal,
+    policy,
+    platform,
+    since: new Date(),
+    lang: 'en',
+    name: (key) => standardName(key, 'en'),
+    exec: (command, args, options = {}) => exec(command, args, { ...options, signal }),
+    addText: ignore,
+    addJson: ignore,
+    addBuffer: ignore,
+    addFile: async () => false,
+    skip: ignore,
+    warn: ignore,
+  };
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export class AppService {
+  readonly #basePolicy: Policy;
+  /** A verified signed link may choose the upload target; it applies from the next collection on. */
+  #linkPolicy: Policy | undefined;
+  /** The policy of the last collection, for its upload and retries. */
+  #uploadPolicy: Policy;
+  readonly #env: NodeJS.ProcessEnv;
+  readonly #platform: Platform;
+  readonly #host: string;
+  readonly #locale: string | undefined;
+  readonly #dataDir: string;
+  readonly #collectors: readonly Collector[];
+  readonly #hooks: AppHooks;
+  readonly #runChecks: boolean;
+  readonly #now: () => Date;
+  readonly #log: NonNullable<AppServiceOptions['log']>;
+  readonly #outbox: Outbox;
+  readonly #listeners = new Map<ApiEventName, Set<(payload: never) => void>>();
+  readonly #detected: Promise<{ productName: string; productVersion: string }>;
+  readonly #lifetime = new AbortController();
+
+  #link: LinkEvent | undefined;
+  #screenshot: Buffer | undefined;
+  #session: RunningSession | undefined;
+  #result: CollectionResult | undefined;
+  #upload: UploadStatus;
+  #uploadContext: UploadContext | undefined;
+  #checks: ChecksRun = { state: 'none', results: [] };
+
+  constructor(options: AppServiceOptions) {
+    this.#basePolicy = options.policy;
+    this.#uploadPolicy = options.policy;
+    this.#env = options.env ?? process.env;
+    this.#platform = options.platform ?? (process.platform as Platform);
+    this.#host = options.host ?? os.hostname();
+    this.#locale = options.locale;
+    this.#dataDir = options.dataDir ?? defaultDataDir(this.#env);
+    this.#collectors = options.collectors ?? COLLECTORS;
+    this.#hooks = options.hooks ?? {};
+    this.#runChecks = options.runChecks ?? true;
+    this.#now = options.now ?? (() => new Date());
+    this.#log = options.log ?? (() => {});
+    this.#outbox = new Outbox({ dataDir: this.#dataDir, ...options.outbox });
+    this.#upload = this.#uploadBase('none');
+    if (options.deepLink) this.#link = this.#acceptLink(options.deepLink);
+    // Started now so the form can be prefilled without waiting for the product's version command.
+    this.#detected = this.#detectProduct();
+  }
+
+  get #policy(): Policy {
+    return this.#linkPolicy ?? this.#basePolicy;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Events
+  // -------------------------------------------------------------------------------------------
+
+  /** Subscribes to one of the API's events; returns the unsubscribe function. */
+  on<K extends ApiEventName>(name: K, listener: Listener<K>): () => void {
+    let set = this.#listeners.get(name);
+    if (!set) this.#listeners.set(name, (set = new Set()));
+    set.add(listener as (payload: never) => void);
+    return () => set.delete(listener as (payload: never) => void);
+  }
+
+  #emit<K extends ApiEventName>(name: K, payload: ApiEventPayload<K>): void {
+    for (const listener of this.#listeners.get(name) ?? []) {
+      try {
+        (listener as Listener<K>)(payload);
+      } catch (err) {
+        this.#log('warn', `a ${name} listener threw: ${errorMessage(err)}`);
+      }
+    }
+  }
+
+  /** A `diagcollect://` link opened while the app runs (second instance, macOS open-url). */
+  handleDeepLink(raw: string): void {
+    const link = this.#acceptLink(raw);
+    this.#link = link;
+    this.#emit('onDeepLink', link);
+  }
+
+  /**
+   * A signed link (it has `sig`, or policy names link-signing keys, and then every link must be
+   * signed) is verified against policy and may choose the upload target; without keys in policy
+   * the plain `diagcollect://collect?ticket=…` link only prefills the ticket.
+   */
+  #acceptLink(raw: string): LinkEvent {
+    const mustBeSigned = /[?&]sig=/.test(raw) || (this.#basePolicy.linkSigning?.publicKeys.length ?? 0) > 0;
+    if (mustBeSigned) {
+      const verified = verifyLink(raw, this.#basePolicy, this.#now());
+      this.#log(verified.ok ? 'info' : 'warn', verified.ok ? `signed link for ticket ${verified.ticket} (key ${verified.keyId})` : `link refused: ${verified.error}`);
+      if (!verified.ok) return { ok: false, reason: verified.reason };
+      this.#linkPolicy = policyForLink(this.#basePolicy, verified);
+      return { ok: true, ticket: verified.ticket };
+    }
+    const parsed = parseDeepLink(raw);
+    this.#log(parsed.ok ? 'info' : 'warn', parsed.ok ? `link for ticket ${parsed.ticket}` : `link refused: ${parsed.error}`);
+    if (!parsed.ok) return { ok: false, reason: parsed.reason };
+    this.#linkPolicy = undefined;
+    return { ok: true, ticket: parsed.ticket };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The API
+  // -------------------------------------------------------------------------------------------
+
+  /** The handler table main registers (and the e2e bridge uses): one entry per API method. */
+  handlers(): ApiHandlers {
+    return {
+      getDefaults: () => this.getDefaults(),
+      preview: (request) => this.preview(request.exclude),
+      captureScreenshot: () => this.captureScreenshot(),
+      startCollection: (request) => this.startCollection(request),
+      cancelCollection: () => this.cancelCollection(),
+      getUploadState: () => this.getUploadState(),
+      retryUpload: () => this.retryUpload(),
+      openFolder: () => this.openFolder(),
+      getChecks: () => this.getChecks(),
+    };
+  }
+
+  async getDefaults(): Promise<Defaults> {
+    const detected = await Promise.race([this.#detected, delay(1_500, undefined, { ref: false })]);
+    const link = this.#link;
+    const target = this.#policy.upload.target;
+    return {
+      appVersion: TOOL_VERSION,
+      locale: uiLocaleFor(this.#locale ?? Intl.DateTimeFormat().resolvedOptions().locale),
+      platform: this.#platform,
+      host: this.#host,
+      ticket: link?.ok ? link.ticket : '',
+      ticketSource: link?.ok ? 'link' : 'none',
+      ...(link && !link.ok ? { linkError: link.reason } : {}),
+      intake: { productName: detected?.productName ?? '', productModel: '', productVersion: detected?.productVersion ?? '', occurredAt: localMinute(this.#now()) },
+      archiveLanguage: this.#policy.archiveLanguage,
+      screenshot: this.#policy.screenshotAllowed ? 'allowed' : 'forbidden',
+      upload: { target, targetName: target === 'outbox' ? 'outbox' : (CONNECTORS.find((c) => c.id === target)?.displayName.en ?? target) },
+    };
+  }
+
+  /** Every category: what it reads, its size estimate, whether the user may switch it. */
+  async preview(exclude: readonly string[] = []): Promise<Preview> {
+    const categories = await Promise.all(this.#collectors.map((c) => this.#previewOne(c, exclude)));
+    const totalBytes = categories.filter((c) => c.included).reduce((sum, c) => sum + c.estimate.bytes, 0);
+    return { platform: this.#platform, categories, totalBytes };
+  }
+
+  async #previewOne(c: Collector, exclude: readonly string[]): Promise<CategoryPreview> {
+    const policy = this.#policy;
+    const available = c.platforms.includes(this.#platform);
+    const lock: Lock | undefined = !available
+      ? 'platform'
+      : policy.disabledCollectors.includes(c.id)
+        ? 'policy-disabled'
+        : c.category === 'screenshot' && !policy.screenshotAllowed
+          ? 'policy-forbidden'
+          : undefined;
+    const reads = available ? c.describe(this.#platform, policy) : [];
+    let estimate: CategoryPreview['estimate'] = { bytes: TYPICAL_BYTES[c.id] ?? 50_000, basis: 'typical' };
+    let note: LocalizedText | undefined;
+    if (c.id === 'app-logs' || c.id === 'config') {
+      const patterns = c.id === 'app-logs' ? policy.appLogPaths : policy.configPaths;
+      if (patterns.length === 0) note = t('IT 没有配置要收集的路径，这一项不会读取任何文件', 'IT has not configured any paths, so nothing is read here');
+      estimate = { bytes: lock ? 0 : await this.#measurePaths(patterns), basis: 'measured' };
+    }
+    if (c.category === 'screenshot' && this.#screenshot) estimate = { bytes: this.#screenshot.length, basis: 'measured' };
+    return {
+      id: c.id,
+      category: c.category,
+      title: c.title,
+      reads,
+      sensitive: c.sensitive,
+      included: !lock && !c.sensitive && !exclude.includes(c.id),
+      ...(lock ? { lock } : {}),
+      estimate,
+      ...(note ? { note } : {}),
+    };
+  }
+
+  /** What the path-list collectors would take: file sizes, capped as the collector caps them. */
+  async #measurePaths(patterns: readonly string[]): Promise<number> {
+    const { caps } = this.#policy;
+    const signal = AbortSignal.timeout(3_000);
+    const seen = new Set<string>();
+    let total = 0;
+    for (const pattern of patterns) {
+      const expanded = expandPath(pattern, this.#env, this.#platform);
+      if (!expanded.ok) continue;
+      const resolved = await resolvePathPattern(expanded.path, { maxFiles: caps.filesPerPath, signal, platform: this.#platform }).catch(() => undefined);
+      for (const f of resolved?.files ?? []) {
+        if (seen.has(f.path)) continue;
+        seen.add(f.path);
+        total += Math.min(f.size, caps.fileBytes);
+      }
+    }
+    return Math.min(total, caps.collectorBytes);
+  }
+
+  async captureScreenshot(): Promise<Screenshot> {
+    if (!this.#policy.screenshotAllowed) return { available: false, reason: t('IT 策略不允许截图', 'Your IT policy does not allow screenshots') };
+    let png: Buffer | undefined;
+    let why = '';
+    try {
+      png = this.#hooks.captureScreen ? await this.#hooks.captureScreen() : await this.#captureWithCollector();
+    } catch (err) {
+      why = errorMessage(err);
+    }
+    if (!png || !isPng(png)) {
+      this.#log('warn', `screenshot not available: ${why || 'no picture'}`);
+      return { available: false, reason: t(`无法截图：${why || '没有图像'}`, `The screenshot could not be taken: ${why || 'no picture'}`) };
+    }
+    this.#screenshot = png;
+    const { width, height } = pngSize(png);
+    return { available: true, dataUrl: `data:image/png;base64,${png.toString('base64')}`, width, height, bytes: png.length };
+  }
+
+  /** Without a host hook (plain Node), the CLI's screenshot collector takes the picture. */
+  async #captureWithCollector(): Promise<Buffer> {
+    let png: Buffer | undefined;
+    let reason = 'no picture';
+    const ctx: CollectorContext = {
+      ...commandContext(this.#policy, this.#platform, AbortSignal.timeout(screenshotCollector.timeoutMs)),
+      addBuffer: (_name, data) => {
+        png = data;
+      },
+      skip: (_source, why) => {
+        reason = why;
+      },
+    };
+    await screenshotCollector.run(ctx);
+    if (!png) throw new Error(reason);
+    return png;
+  }
+
+  async startCollection(raw: unknown): Promise<StartCollectionResponse> {
+    // Main validated the payload already; parsing again keeps the service safe for any caller.
+    const request = StartCollectionRequestSchema.parse(raw);
+    if (this.#session) throw new InputError('a collection is already running; wait for it to finish or cancel it');
+    const screenshot = request.includeScreenshot ? this.#screenshot : undefined;
+    const collectors = this.#collectors.map((c) => (c.category === 'screenshot' && screenshot ? providedScreenshot(screenshot, 'desktop screenshot (seen by the user before collecting)') : c));
+    const plan = planCollectors({ collectors, policy: this.#policy, platform: this.#platform, skip: request.exclude, consentSensitive: request.includeScreenshot });
+    const skippedIds = new Map(plan.skipped.map((s) => [s.collector.id, s.reason]));
+    const rows: PlanRow[] = collectors.map((c) => {
+      const why = skippedIds.get(c.id);
+      return why === undefined ? { id: c.id, title: c.title, status: 'waiting' } : { id: c.id, title: c.title, status: 'skipped', reason: this.#skipReason(c, why, request.exclude) };
+    });
+    // The order the session runs them: waiting rows first in run order, skipped after.
+    const order = new Map([...plan.run, ...plan.skipped.map((s) => s.collector)].map((c, i) => [c.id, i]));
+    rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+
+    const id = randomBytes(6).toString('hex');
+    const startedAt = this.#now();
+    this.#uploadPolicy = this.#policy;
+    const abort = new AbortController();
+    this.#result = undefined;
+    this.#stopUploadTimer();
+    this.#uploadContext = undefined;
+    this.#setUpload(this.#uploadBase('none'));
+    this.#log('info', `collection ${id} started for ticket ${request.ticket}: ${plan.run.length} collectors, ${plan.skipped.length} skipped`);
+
+    const session: RunningSession = { id, abort, done: Promise.resolve() };
+    this.#session = session;
+    // The session runs the checklist beside the collectors (its results also go into the
+    // archive); the Done screen shows the same results: one run, one set of data.
+    let checksSettled: () => void = () => {};
+    const checks: ChecksRun = { state: this.#runChecks ? 'running' : 'none', results: [] };
+    checks.done = new Promise<void>((resolve) => (checksSettled = resolve));
+    this.#checks = checks;
+    session.checksSettled = (results) => {
+      if (checks.state === 'done') return;
+      checks.results = results;
+      checks.state = this.#runChecks ? 'done' : 'none';
+      checksSettled();
+    };
+    // Reply first, then start: the rows reach the window before the first progress event.
+    session.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+      this.#collect(session, { ticket: request.ticket, intake: request.intake, exclude: request.exclude, consent: request.includeScreenshot, collectors }),
+    );
+    return { sessionId: id, startedAt: startedAt.toISOString(), rows };
+  }
+
+  #skipReason(c: Collector, engineReason: string, exclude: readonly string[]): LocalizedText {
+    if (!c.platforms.includes(this.#platform)) return t('此操作系统不支持', 'Not available on this operating system');
+    if (exclude.includes(c.id)) return t('您选择了不收集', 'You switched it off');
+    if (this.#policy.disabledCollectors.includes(c.id)) return t('已被 IT 策略关闭', 'Switched off by your IT policy');
+    if (c.category === 'screenshot' && !this.#policy.screenshotAllowed) return t('IT 策略不允许截图', 'Your IT policy does not allow screenshots');
+    if (c.sensitive) return t('您选择了不附带截图', 'You chose not to include the screenshot');
+    return t(engineReason, engineReason);
+  }
+
+  async #collect(
+    session: RunningSession,
+    args: { ticket: string; intake: IntakeForm; exclude: string[]; consent: boolean; collectors: readonly Collector[] },
+  ): Promise<void> {
+    const emit = (event: SessionEvent) => this.#emit('onProgress', event);
+    const outDir = join(this.#dataDir, 'outbox', args.ticket);
+    try {
+      const result = await runSession({
+        ticket: args.ticket,
+        intake: args.intake,
+        policy: this.#policy,
+        outDir,
+        collectors: args.collectors,
+        ...(this.#runChecks ? {} : { checks: [] }),
+        skip: args.exclude,
+        consentSensitive: args.consent,
+        platform: this.#platform,
+        host: this.#host,
+        now: this.#now,
+        signal: session.abort.signal,
+        onProgress: (event: ProgressEvent) => emit({ type: 'progress', sessionId: session.id, event }),
+      });
+      session.checksSettled?.(result.checks);
+      const sha256 = await sha256File(result.archivePath);
+      const lang = result.manifest.archiveLanguage;
+      const emailDraft = await writeEmailDraft({
+        ticket: args.ticket,
+        lang,
+        archivePath: result.archivePath,
+        archiveName: result.archiveName,
+        archiveBytes: result.bytes,
+        archiveSha256: sha256,
+        manifest: result.manifest,
+      });
+      const done: CollectionResult = {
+        ticket: args.ticket,
+        archiveName: result.archiveName,
+        archivePath: result.archivePath,
+        bytes: result.bytes,
+        sha256,
+        items: result.manifest.items.length,
+        emailDraft,
+        emailSubject: emailSubject(args.ticket),
+        collectors: result.manifest.collectors,
+        partial: result.partial,
+        startedAt: result.manifest.startedAt,
+        finishedAt: result.manifest.finishedAt,
+      };
+      this.#result = done;
+      this.#session = undefined;
+      this.#log('info', `collection ${session.id} finished: ${result.archiveName} (${result.bytes} bytes${result.partial ? ', incomplete' : ''})`);
+      this.#setUpload({ ...this.#uploadBase(this.#uploadPolicy.upload.target === 'outbox' ? 'local' : 'queued'), totalBytes: result.bytes });
+      emit({ type: 'finished', sessionId: session.id, result: done });
+      await this.#startUpload(done);
+    } catch (err) {
+      this.#session = undefined;
+      if (err instanceof CancelledError || session.abort.signal.aborted) {
+        this.#log('info', `collection ${session.id} cancelled`);
+        emit({ type: 'cancelled', sessionId: session.id });
+      } else {
+        this.#log('error', `collection ${session.id} failed: ${errorMessage(err)}`);
+        emit({ type: 'failed', sessionId: session.id, message: errorMessage(err) });
+      }
+    } finally {
+      session.checksSettled?.([]);
+      if (this.#session === session) this.#session = undefined;
+    }
+  }
+
+  async cancelCollection(): Promise<{ cancelled: boolean }> {
+    const session = this.#session;
+    if (!session) return { cancelled: false };
+    session.abort.abort(new CancelledError());
+    // Resolve once nothing is left behind: the partial archive is removed by the session.
+    await session.done;
+    return { cancelled: true };
+  }
+
+  async openFolder(): Promise<{ opened: boolean }> {
+    if (!this.#result || !this.#hooks.showInFolder) return { opened: false };
+    await this.#hooks.showInFolder(this.#result.archivePath);
+    return { opened: true };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Checks
+  // -------------------------------------------------------------------------------------------
+
+  async getChecks(): Promise<ChecksState> {
+    const checks = this.#checks;
+    await checks.done;
+    return { state: checks.state, results: checks.results };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Upload
+  // -------------------------------------------------------------------------------------------
+
+  #targetName(): string {
+    const target = this.#uploadPolicy.upload.target;
+    if (target === 'outbox') return 'outbox';
+    return CONNECTORS.find((c) => c.id === target)?.displayName.en ?? target;
+  }
+
+  #uploadBase(state: UploadStatus['state']): UploadStatus {
+    return { target: this.#uploadPolicy.upload.target, targetName: this.#targetName(), state, sentBytes: 0, totalBytes: 0, attempts: 0 };
+  }
+
+  #setUpload(status: UploadStatus): void {
+    this.#upload = status;
+    this.#emit('onUploadState', status);
+  }
+
+  #statusOf(job: UploadJob, sentBytes = 0): UploadStatus {
+    const failedOrQueued = job.state !== 'done' && job.lastError;
+    return {
+      ...this.#uploadBase(job.state),
+      sentBytes: job.state === 'done' ? job.archive.size : sentBytes,
+      totalBytes: job.archive.size,
+      attempts: job.attempts,
+      ...(job.state === 'queued' && job.nextAttemptAt ? { nextAttemptAt: job.nextAttemptAt } : {}),
+      ...(failedOrQueued && job.lastError ? { error: { kind: job.lastError.kind, message: job.lastError.message } } : {}),
+      ...(job.result?.url ? { attachmentUrl: job.result.url } : {}),
+      ...(job.result ? { alreadyPresent: job.result.alreadyPresent } : {}),
+    };
+  }
+
+  async #startUpload(result: CollectionResult): Promise<void> {
+    const policy = this.#uploadPolicy;
+    const target = policy.upload.target;
+    if (target === 'outbox') return;
+    try {
+      const destination = connectorEntry(target).destination(policy);
+      const mb = (result.bytes / (1024 * 1024)).toFixed(1);
+      const comment =
+        policy.archiveLanguage === 'zh-CN'
+          ? `诊断信息：${result.archiveName}（${mb} MB，SHA-256 ${result.sha256}），由 diagcollect ${TOOL_VERSION} 收集并上传。`
+          : `Diagnostics: ${result.archiveName} (${mb} MB, SHA-256 ${result.sha256}), collected and uploaded by diagcollect ${TOOL_VERSION}.`;
+      const job = await this.#outbox.enqueue({ ticket: result.ticket, destination, archive: { path: result.archivePath, name: result.archiveName, size: result.bytes, sha256: result.sha256 }, comment });
+      this.#uploadContext = { jobId: job.id };
+      await this.#runJob(false);
+    } catch (err) {
+      this.#uploadFailedBeforeJob(err, result.bytes);
+    }
+  }
+
+  #uploadFailedBeforeJob(err: unknown, totalBytes: number): void {
+    const kind = err instanceof UploadError ? err.kind : 'config';
+    this.#log('error', `upload could not start: ${errorMessage(err)}`);
+    this.#setUpload({ ...this.#uploadBase('failed'), totalBytes, error: { kind, message: errorMessage(err) } });
+  }
+
+  async #runJob(force: boolean): Promise<void> {
+    const context = this.#uploadContext;
+    if (!context) return;
+    if (context.running) return context.running;
+    this.#stopUploadTimer();
+    const run = (async () => {
+      let job = await this.#outbox.get(context.jobId);
+      let connector;
+      try {
+        connector = await createConnector(job.destination, this.#uploadPolicy, { env: this.#env, dataDir: this.#dataDir });
+      } catch (err) {
+        this.#uploadFailedBeforeJob(err, job.archive.size);
+        return;
+      }
+      let sent = 0;
+      let lastEmit = 0;
+      try {
+        this.#setUpload({ ...this.#statusOf(job), state: 'uploading' });
+        job = await this.#outbox.run(job.id, {
+          connector,
+          force,
+          signal: this.#lifetime.signal,
+          onProgress: (sentBytes) => {
+            sent = sentBytes;
+            const now = Date.now();
+            if (now - lastEmit >= PROGRESS_EMIT_MS) {
+              lastEmit = now;
+              this.#setUpload({ ...this.#statusOf(job, sent), state: 'uploading' });
+            }
+          },
+          onEvent: (event) => {
+            job = event.job;
+            this.#setUpload(this.#statusOf(event.job, sent));
+          },
+        });
+        this.#setUpload(this.#statusOf(job, sent));
+        this.#log(job.state === 'done' ? 'info' : 'warn', `upload job ${job.id}: ${job.state}${job.lastError && job.state !== 'done' ? ` (${job.lastError.kind})` : ''}`);
+        if (job.state === 'queued' && job.nextAttemptAt) this.#scheduleRetry(Date.parse(job.nextAttemptAt) - Date.now());
+      } catch (err) {
+        if (err instanceof JobBusyError) this.#log('warn', err.message);
+        else this.#uploadFailedBeforeJob(err, job.archive.size);
+      } finally {
+        await connector.close?.();
+      }
+    })();
+    context.running = run;
+    try {
+      await run;
+    } finally {
+      context.running = undefined;
+    }
+  }
+
+  /** While the app is open, a queued upload is tried again when its backoff ends. */
+  #scheduleRetry(delayMs: number): void {
+    const context = this.#uploadContext;
+    if (!context || this.#lifetime.signal.aborted) return;
+    context.timer = setTimeout(() => void this.#runJob(false), Math.max(250, delayMs));
+    context.timer.unref();
+  }
+
+  #stopUploadTimer(): void {
+    if (this.#uploadContext?.timer) clearTimeout(this.#uploadContext.timer);
+  }
+
+  async getUploadState(): Promise<UploadStatus> {
+    return this.#upload;
+  }
+
+  /** Tries the upload again now (a failed job starts a fresh series of attempts). */
+  async retryUpload(): Promise<UploadStatus> {
+    if (!this.#uploadContext) {
+      if (this.#result && this.#upload.state === 'failed') await this.#startUpload(this.#result);
+      return this.#upload;
+    }
+    await this.#runJob(true);
+    return this.#upload;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  async #detectProduct(): Promise<{ productName: string; productVersion: string }> {
+    const product = this.#policy.products[0];
+    if (!product) return { productName: '', productVersion: '' };
+    try {
+      const read = await productVersion(commandContext(this.#policy, this.#platform, AbortSignal.timeout(5_000)), product);
+      return { productName: product.name, productVersion: read.version.startsWith('unknown') ? '' : read.version };
+    } catch {
+      return { productName: product.name, productVersion: '' };
+    }
+  }
+
+  /** Stops a running collection, checks and upload retries (app quit, end of a test). */
+  async dispose(): Promise<void> {
+    this.#lifetime.abort();
+    this.#stopUploadTimer();
+    const session = this.#session;
+    if (session) {
+      session.abort.abort(new CancelledError());
+      await session.done.catch(() => {});
+    }
+    await this.#checks.done;
+    await this.#uploadContext?.running;
+    this.#listeners.clear();
+  }
+}

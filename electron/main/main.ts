@@ -1,0 +1,130 @@
+/**
+ * The Electron main process: lifecycle, the one window, deep links, and the validated IPC to
+ * the engine's AppService. Thin on purpose: logic lives in the engine (tested on plain Node),
+ * security settings in window-config.ts (tested as data), the IPC wrapper in ipc.ts.
+ *
+ * Built by `npm run build:electron` into out/main/main.js (the package's "main").
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { API_EVENTS, uiLocaleFor, type ApiEventName } from '../../shared/api.js';
+import { DEEP_LINK_SCHEME, findDeepLinkArgument } from '../../shared/deep-link.js';
+import { AppService } from '../engine/app-service.js';
+import { loadAppPolicy } from './app-policy.js';
+import { cliArguments } from './cli-mode.js';
+import { createSenderCheck, registerApiHandlers } from './ipc.js';
+import { setUpLog } from './log.js';
+import { menuTemplate } from './menu.js';
+import { captureDesktop } from './screenshot.js';
+import { createMainWindow, hardenSession, serveRenderer } from './window.js';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl } from './window-config.js';
+
+const devMode = !app.isPackaged;
+const log = setUpLog({ devMode });
+const APP_ROOT = app.getAppPath();
+const RENDERER_DIR = path.join(APP_ROOT, 'renderer', 'dist');
+const PRELOAD = path.join(APP_ROOT, 'out', 'preload', 'preload.cjs');
+
+// Item 4 of the security checklist: every renderer sandboxed, whatever a window asks for.
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+let win: BrowserWindow | undefined;
+let service: AppService | undefined;
+let pendingLink = findDeepLinkArgument(process.argv);
+
+function onLink(url: string): void {
+  if (service) service.handleDeepLink(url);
+  else pendingLink = url;
+  if (win && !win.isDestroyed()) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+}
+
+const cliArgs = cliArguments(process.argv, Boolean(process.defaultApp));
+if (cliArgs) {
+  // Command-line mode (IT scripts): no window, no single-instance lock; exit with the CLI's code.
+  void import('../cli/main.js')
+    .then(({ main: cli }) => cli(['diagcollect', 'diagcollect', ...cliArgs]))
+    .then((code) => app.exit(code), fatal);
+} else if (!app.requestSingleInstanceLock()) {
+  // A second start hands its command line (and link) to the running app and quits.
+  app.quit();
+} else {
+  // Windows and Linux: a link opened while the app runs arrives as the second instance's argv.
+  app.on('second-instance', (_event, argv) => {
+    const link = findDeepLinkArgument(argv);
+    if (link) onLink(link);
+    else if (win && !win.isDestroyed()) win.focus();
+  });
+  // macOS: links arrive as open-url, also before 'ready'.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    onLink(url);
+  });
+  if (devMode && process.argv[1]) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1])]);
+  else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => void service?.dispose());
+  app.whenReady().then(start, (err: unknown) => fatal(err));
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  serveRenderer(RENDERER_DIR);
+  const locale = uiLocaleFor(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
+  let policy;
+  let problems: string[] = [];
+  try {
+    ({ policy, problems } = await loadAppPolicy());
+  } catch (err) {
+    // A bad managed policy: say which key and file, and do not run against IT's intent.
+    const message = err instanceof Error ? err.message : String(err);
+    log.error(message);
+    dialog.showErrorBox(locale === 'zh-CN' ? '策略文件有误' : 'The policy file is not valid', message);
+    app.quit();
+    return;
+  }
+  service = new AppService({
+    policy,
+    locale,
+    ...(pendingLink ? { deepLink: pendingLink } : {}),
+    hooks: {
+      captureScreen: () => captureDesktop(win),
+      showInFolder: (file) => shell.showItemInFolder(file),
+    },
+    log: (level, message) => log[level](message),
+  });
+  pendingLink = undefined;
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, locale, devMode, appName: app.getName() })));
+  win = createMainWindow({ preloadPath: PRELOAD, devTools: devMode, title: locale === 'zh-CN' ? '诊断信息收集' : 'Diagnostics Collector' });
+  const ourWindow = win;
+  registerApiHandlers(ipcMain, service.handlers(), {
+    isTrustedSender: createSenderCheck({ isAllowedUrl: isAppUrl, isOurWebContents: (id) => !ourWindow.isDestroyed() && ourWindow.webContents.id === id }),
+    log,
+  });
+  for (const name of Object.keys(API_EVENTS) as ApiEventName[]) {
+    service.on(name, (payload) => {
+      if (!ourWindow.isDestroyed()) ourWindow.webContents.send(API_EVENTS[name].channel, payload);
+    });
+  }
+  log.info(`started ${app.getName()} ${app.getVersion()} (${process.platform}, UI ${locale})`);
+  if (problems.length > 0) {
+    // Bad policy keys were left out (or fail closed); IT and the user see which, and why.
+    for (const p of problems) log.warn(`policy: ${p}`);
+    void dialog.showMessageBox(ourWindow, {
+      type: 'warning',
+      title: locale === 'zh-CN' ? '策略设置有误' : 'Policy problems',
+      message: locale === 'zh-CN' ? '部分策略设置无效，已忽略（或使用安全的默认值）：' : 'Some policy settings are not valid and were left out (or set to the safe value):',
+      detail: problems.join('\n'),
+    });
+  }
+}
+
+function fatal(err: unknown): void {
+  log.error(err instanceof Error ? err : String(err));
+  dialog.showErrorBox('Diagnostics Collector', err instanceof Error ? err.message : String(err));
+  app.exit(1);
+}

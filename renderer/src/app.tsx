@@ -1,0 +1,339 @@
+/**
+ * The four screens (Start → Review → Progress → Done) and the state they share. Everything the
+ * app does goes through `window.diagnostics` (shared/api.ts); this file only keeps the UI state.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChecksState, Defaults, DiagnosticsApi, LinkEvent, Preview, SessionEvent, UiLocale, UploadStatus } from '../../shared/api.js';
+import { Header } from './components/header.js';
+import { DICTIONARIES, pick, type Dictionary } from './i18n.js';
+import { formatBytes } from './model/format.js';
+import { initialValues, type FormValues } from './model/form-values.js';
+import { applySessionEvent, initialProgress, type ProgressState } from './model/progress.js';
+import { DoneScreen } from './screens/done.js';
+import { ProgressScreen } from './screens/progress.js';
+import { ReviewScreen, type ScreenshotState } from './screens/review.js';
+import { StartScreen } from './screens/start.js';
+
+type Validate = (typeof import('./model/form.js'))['validateForm'];
+let validatorLoad: Promise<Validate> | undefined;
+/** The form validator, loaded once (a separate chunk: it brings zod). */
+function loadValidator(): Promise<Validate> {
+  validatorLoad ??= import('./model/form.js').then((m) => m.validateForm);
+  return validatorLoad;
+}
+type Notice = { kind: 'cancelled' } | { kind: 'failed'; message: string } | { kind: 'error'; message: string };
+type ScreenName = 'start' | 'review' | 'progress' | 'done';
+const STEP: Record<ScreenName, number> = { start: 0, review: 1, progress: 2, done: 3 };
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function detailsText(t: Dictionary, state: ProgressState, upload: UploadStatus): string {
+  const r = state.result;
+  if (!r) return '';
+  const d = t.details;
+  return [
+    r.emailSubject,
+    `${d.ticket}: ${r.ticket}`,
+    `${d.archive}: ${r.archiveName} (${formatBytes(r.bytes)})`,
+    `${d.sha256}: ${r.sha256}`,
+    `${d.location}: ${r.archivePath}`,
+    `${d.collected}: ${r.startedAt}`,
+    `${d.upload}: ${t.uploadStateWord[upload.state]}${upload.error && upload.state !== 'done' ? ` (${upload.error.message})` : ''}`,
+  ].join('\n');
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard permission: the classic way, from a hidden text area.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.className = 'visually-hidden';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+export function App({ api }: { api: DiagnosticsApi }) {
+  const [screen, setScreen] = useState<ScreenName>('start');
+  const [locale, setLocale] = useState<UiLocale>(() => (navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'));
+  const [defaults, setDefaults] = useState<Defaults>();
+  const [fatal, setFatal] = useState<string>();
+  const [values, setValues] = useState<FormValues>();
+  const [linkNotice, setLinkNotice] = useState<LinkEvent>();
+  const [preview, setPreview] = useState<Preview>();
+  const [exclude, setExclude] = useState<ReadonlySet<string>>(new Set());
+  const [screenshot, setScreenshot] = useState<ScreenshotState>({ phase: 'idle', include: false });
+  const [progress, setProgress] = useState<ProgressState>();
+  const [starting, setStarting] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [notice, setNotice] = useState<Notice>();
+  const [upload, setUpload] = useState<UploadStatus>();
+  const [checks, setChecks] = useState<ChecksState>();
+  const [retrying, setRetrying] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const progressRef = useRef<ProgressState>(undefined);
+  const early = useRef<SessionEvent[]>([]);
+  const screenRef = useRef(screen);
+  screenRef.current = screen;
+  const shotAsked = useRef(false);
+  const t = DICTIONARIES[locale];
+
+  // The validator brings zod: loaded right after the first paint, long before anyone submits.
+  const [validate, setValidate] = useState<Validate>();
+  useEffect(() => {
+    void loadValidator().then((v) => setValidate(() => v));
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t.appName;
+  }, [locale, t]);
+
+  useEffect(() => {
+    let live = true;
+    api.getDefaults().then(
+      (d) => {
+        if (!live) return;
+        setDefaults(d);
+        setLocale(d.locale);
+        setValues((v) => v ?? initialValues(d));
+      },
+      (err: unknown) => live && setFatal(errorText(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  useEffect(() => {
+    const offProgress = api.onProgress((event) => {
+      const state = progressRef.current;
+      if (!state) {
+        // Arrived before startCollection's reply: replayed once the rows are known.
+        early.current.push(event);
+        return;
+      }
+      const next = applySessionEvent(state, event);
+      if (next === state) return;
+      progressRef.current = next;
+      setProgress(next);
+      if (event.type === 'finished') setScreen('done');
+      else if (event.type === 'cancelled') {
+        setNotice({ kind: 'cancelled' });
+        setScreen('review');
+      } else if (event.type === 'failed') {
+        setNotice({ kind: 'failed', message: event.message });
+        setScreen('review');
+      }
+    });
+    const offUpload = api.onUploadState((status) => setUpload(status));
+    const offLink = api.onDeepLink((event) => {
+      setLinkNotice(event);
+      if (event.ok && screenRef.current === 'start') setValues((v) => (v ? { ...v, ticket: event.ticket } : v));
+    });
+    return () => {
+      offProgress();
+      offUpload();
+      offLink();
+    };
+  }, [api]);
+
+  // Each new screen starts with its heading focused, so keyboard and screen-reader users begin at the top.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [screen, defaults]);
+
+  const takeScreenshot = useCallback(() => {
+    setScreenshot((s) => ({ ...s, phase: 'taking' }));
+    api.captureScreenshot().then(
+      (shot) => setScreenshot({ phase: 'done', shot, include: shot.available }),
+      (err: unknown) => setScreenshot({ phase: 'done', shot: { available: false, reason: { 'zh-CN': errorText(err), en: errorText(err) } }, include: false }),
+    );
+  }, [api]);
+
+  const goReview = useCallback(() => {
+    setNotice(undefined);
+    setScreen('review');
+    api.preview({ exclude: [...exclude] }).then(
+      (p) => {
+        setPreview(p);
+        const shotCategory = p.categories.find((c) => c.category === 'screenshot');
+        // The screenshot is taken once, on the first visit, so the user sees what would be sent.
+        if (shotCategory && !shotCategory.lock && !shotAsked.current) {
+          shotAsked.current = true;
+          takeScreenshot();
+        }
+      },
+      (err: unknown) => setNotice({ kind: 'error', message: errorText(err) }),
+    );
+  }, [api, exclude, takeScreenshot]);
+
+  const start = useCallback(async () => {
+    if (!values) return;
+    setStarting(true);
+    setNotice(undefined);
+    const { ticket, ...intake } = values;
+    progressRef.current = undefined;
+    early.current = [];
+    try {
+      const started = await api.startCollection({ ticket, intake, exclude: [...exclude], includeScreenshot: screenshot.include && screenshot.shot?.available === true });
+      let state = initialProgress(started, Date.now());
+      for (const event of early.current.splice(0)) state = applySessionEvent(state, event);
+      progressRef.current = state;
+      setProgress(state);
+      setUpload(undefined);
+      setChecks(undefined);
+      setCancelling(false);
+      setScreen('progress');
+    } catch (err) {
+      setNotice({ kind: 'failed', message: errorText(err) });
+    } finally {
+      setStarting(false);
+    }
+  }, [api, values, exclude, screenshot]);
+
+  const cancel = useCallback(() => {
+    setCancelling(true);
+    api.cancelCollection().catch(() => setCancelling(false));
+  }, [api]);
+
+  useEffect(() => {
+    if (screen !== 'done') return;
+    let live = true;
+    api.getUploadState().then((u) => live && setUpload((cur) => cur ?? u));
+    api.getChecks().then(
+      (c) => live && setChecks(c),
+      () => live && setChecks({ state: 'done', results: [] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, screen]);
+
+  const retry = useCallback(() => {
+    setRetrying(true);
+    api
+      .retryUpload()
+      .then((u) => setUpload(u))
+      .catch(() => {})
+      .finally(() => setRetrying(false));
+  }, [api]);
+
+  const startOver = useCallback(() => {
+    progressRef.current = undefined;
+    setProgress(undefined);
+    setUpload(undefined);
+    setChecks(undefined);
+    setScreenshot({ phase: 'idle', include: false });
+    shotAsked.current = false;
+    if (defaults) setValues({ ...initialValues(defaults), ticket: values?.ticket ?? defaults.ticket });
+    setScreen('start');
+  }, [defaults, values]);
+
+  const switchLanguage = () => setLocale((l) => (l === 'zh-CN' ? 'en' : 'zh-CN'));
+  const noticeText = notice && (notice.kind === 'cancelled' ? t.cancelledNotice : notice.kind === 'failed' ? t.failedNotice(notice.message) : notice.message);
+
+  let body: React.ReactNode;
+  if (fatal) {
+    body = (
+      <div className="screen">
+        <div className="screen-body">
+          <h1 ref={headingRef} tabIndex={-1}>
+            {t.appName}
+          </h1>
+          <div className="banner error" role="alert">
+            {fatal}
+          </div>
+        </div>
+      </div>
+    );
+  } else if (!defaults || !values) {
+    body = (
+      <div className="screen">
+        <div className="screen-body">
+          <p className="muted" role="status">
+            {t.loading}
+          </p>
+        </div>
+      </div>
+    );
+  } else if (screen === 'start') {
+    body = (
+      <StartScreen
+        t={t}
+        locale={locale}
+        defaults={defaults}
+        values={values}
+        validate={validate}
+        loadValidator={loadValidator}
+        onChange={setValues}
+        onNext={goReview}
+        headingRef={headingRef}
+        {...(linkNotice ? { linkNotice: { ok: linkNotice.ok, text: linkNotice.ok ? `${t.ticketFromLink}: ${linkNotice.ticket}` : pick(linkNotice.reason, locale) } } : {})}
+      />
+    );
+  } else if (screen === 'review') {
+    body = (
+      <ReviewScreen
+        t={t}
+        locale={locale}
+        preview={preview}
+        exclude={exclude}
+        onToggle={(id, on) =>
+          setExclude((prev) => {
+            const next = new Set(prev);
+            if (on) next.delete(id);
+            else next.add(id);
+            return next;
+          })
+        }
+        screenshot={screenshot}
+        onTakeScreenshot={takeScreenshot}
+        onIncludeScreenshot={(include) => setScreenshot((s) => ({ ...s, include }))}
+        onBack={() => setScreen('start')}
+        onStart={() => void start()}
+        starting={starting}
+        headingRef={headingRef}
+        {...(notice && noticeText ? { notice: { kind: notice.kind === 'cancelled' ? 'warn' : 'error', text: noticeText } } : {})}
+      />
+    );
+  } else if (screen === 'progress' && progress) {
+    body = <ProgressScreen t={t} locale={locale} state={progress} onCancel={cancel} cancelling={cancelling} headingRef={headingRef} />;
+  } else if (screen === 'done' && progress?.result) {
+    const status: UploadStatus = upload ?? { target: defaults.upload.target, targetName: defaults.upload.targetName, state: 'none', sentBytes: 0, totalBytes: 0, attempts: 0 };
+    body = (
+      <DoneScreen
+        t={t}
+        locale={locale}
+        result={progress.result}
+        rows={progress.rows}
+        upload={status}
+        checks={checks}
+        retrying={retrying}
+        onRetry={retry}
+        onOpenFolder={() => void api.openFolder().catch(() => {})}
+        onCopy={() => copyText(detailsText(t, progress, status))}
+        onNew={startOver}
+        headingRef={headingRef}
+      />
+    );
+  }
+
+  return (
+    <div className="app">
+      <Header t={t} locale={locale} step={STEP[screen]} onSwitchLanguage={switchLanguage} />
+      <main id="main" className="main">
+        {body}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { UiLocale } from '../../../shared/api.js';
+import type { Dictionary } from '../i18n.js';
+import { Icon } from './icon.js';
+
+export function Header({ t, locale, step, onSwitchLanguage }: { t: Dictionary; locale: UiLocale; step: number; onSwitchLanguage: () => void }) {
+  const other: UiLocale = locale === 'zh-CN' ? 'en' : 'zh-CN';
+  return (
+    <header className="topbar">
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <div className="brand">
+        <span className="brand-mark">
+          <Icon name="shield" />
+        </span>
+        <span className="brand-name">{t.appName}</span>
+      </div>
+      <nav className="steps" aria-label={t.stepOf(step + 1, t.steps.length)}>
+        <ol>
+          {t.steps.map((label, i) => (
+            <li key={label} className={i === step ? 'current' : i < step ? 'past' : undefined} aria-current={i === step ? 'step' : undefined}>
+              <span className="step-num" aria-hidden="true">
+                {i < step ? <Icon name="check" /> : i + 1}
+              </span>
+              <span className="step-label">{label}</span>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <button type="button" className="lang-switch" onClick={onSwitchLanguage} aria-label={t.switchLanguageLabel} lang={other}>
+        {t.switchLanguage}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * The Progress screen's state, as a pure reducer over the session events from
+ * `window.diagnostics.onProgress` (no React here, so it is unit-tested on Node).
+ */
+import type { CollectionResult, SessionEvent, StartCollectionResponse } from '../../../shared/api.js';
+import type { CollectorStatus, LocalizedText } from '../../../shared/types.js';
+
+/** `writing`: shown, not stored — the collector is done but its files are still streaming into the archive. */
+export type RowStatus = 'waiting' | 'running' | 'writing' | CollectorStatus;
+
+export interface ProgressRow {
+  id: string;
+  title: LocalizedText;
+  status: RowStatus;
+  /** Why it was skipped, in both languages (decided before the run). */
+  reason?: LocalizedText;
+  /** The engine's own words about a skip, failure or timeout (technical, English). */
+  detail?: string;
+  items: number;
+  bytes: number;
+  durationMs?: number;
+}
+
+export type Phase = 'starting' | 'collecting' | 'archiving' | 'finalizing' | 'done' | 'cancelled' | 'failed';
+
+export interface ProgressState {
+  sessionId: string;
+  startedAt: number;
+  rows: ProgressRow[];
+  phase: Phase;
+  totalItems: number;
+  totalBytes: number;
+  result?: CollectionResult;
+  error?: string;
+}
+
+export function initialProgress(start: StartCollectionResponse, startedAt: number): ProgressState {
+  return {
+    sessionId: start.sessionId,
+    startedAt,
+    rows: start.rows.map((r) => ({ id: r.id, title: r.title, status: r.status, ...(r.reason ? { reason: r.reason } : {}), items: 0, bytes: 0 })),
+    phase: 'starting',
+    totalItems: 0,
+    totalBytes: 0,
+  };
+}
+
+const updateRow = (rows: ProgressRow[], id: string, change: (row: ProgressRow) => ProgressRow): ProgressRow[] => rows.map((r) => (r.id === id ? change(r) : r));
+
+export function applySessionEvent(state: ProgressState, event: SessionEvent): ProgressState {
+  if (event.sessionId !== state.sessionId) return state;
+  switch (event.type) {
+    case 'cancelled':
+      return { ...state, phase: 'cancelled' };
+    case 'failed':
+      return { ...state, phase: 'failed', error: event.message };
+    case 'finished': {
+      // The manifest has the last word on every collector's outcome.
+      const runs = new Map(event.result.collectors.map((c) => [c.id, c]));
+      const rows = state.rows.map((r) => {
+        const run = runs.get(r.id);
+        if (!run) return r;
+        return { ...r, status: run.status, items: run.items, bytes: run.bytes, durationMs: run.durationMs, ...(run.error && !r.reason ? { detail: run.error } : {}) };
+      });
+      return { ...state, rows, phase: 'done', result: event.result };
+    }
+    case 'progress': {
+      const e = event.event;
+      switch (e.type) {
+        case 'phase':
+          return e.phase === 'done' ? state : { ...state, phase: e.phase };
+        case 'collector-start':
+          return { ...state, phase: state.phase === 'starting' ? 'collecting' : state.phase, rows: updateRow(state.rows, e.collector, (r) => ({ ...r, status: 'running' })) };
+        case 'collector-end':
+          return {
+            ...state,
+            rows: updateRow(state.rows, e.collector, (r) => ({ ...r, status: e.status, durationMs: e.durationMs, ...(e.error ? { detail: e.error } : {}) })),
+          };
+        case 'item':
+          return {
+            ...state,
+            totalItems: e.totalItems,
+            totalBytes: e.totalBytes,
+            rows: updateRow(state.rows, e.collector, (r) => ({ ...r, items: r.items + 1, bytes: r.bytes + e.bytes })),
+          };
+      }
+    }
+  }
+  return state;
+}
+
+const FINISHED: ReadonlySet<RowStatus> = new Set(['ok', 'error', 'timeout', 'skipped', 'cancelled']);
+
+/** What a row shows: a finished collector whose files have not reached the archive yet is still `writing`. */
+export function displayStatus(row: ProgressRow, phase: Phase): RowStatus {
+  if (row.status === 'ok' && row.items === 0 && (phase === 'starting' || phase === 'collecting' || phase === 'archiving')) return 'writing';
+  return row.status;
+}
+
+/** Rows that run (not skipped before the start), and how many of them have finished. */
+export function counts(state: ProgressState): { done: number; total: number } {
+  const active = state.rows.filter((r) => !r.reason);
+  return { done: active.filter((r) => FINISHED.has(displayStatus(r, state.phase))).length, total: active.length };
+}
+
+/** 0…1 for the overall bar: collectors make up 90 %, packing the archive the rest. */
+export function overallFraction(state: ProgressState): number {
+  if (state.phase === 'done') return 1;
+  const { done, total } = counts(state);
+  const collecting = total === 0 ? 1 : done / total;
+  const tail = state.phase === 'archiving' ? 0.03 : state.phase === 'finalizing' ? 0.08 : 0;
+  return Math.min(0.99, collecting * 0.9 + tail);
+}

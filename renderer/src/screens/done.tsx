@@ -1,0 +1,221 @@
+/** Done: the archive, its way to the ticket (live from the outbox), the basic checklist. */
+import { useState } from 'react';
+import type { ChecksState, CollectionResult, UiLocale, UploadStatus } from '../../../shared/api.js';
+import type { CheckGroup, CheckResult, CheckStatus } from '../../../shared/types.js';
+import { Icon, type IconName } from '../components/icon.js';
+import { adviceFor, engineReason, pick, type Dictionary } from '../i18n.js';
+import { formatBytes, formatDuration, formatTime } from '../model/format.js';
+import type { ProgressRow } from '../model/progress.js';
+
+interface DoneProps {
+  t: Dictionary;
+  locale: UiLocale;
+  result: CollectionResult;
+  rows: ProgressRow[];
+  upload: UploadStatus;
+  checks: ChecksState | undefined;
+  retrying: boolean;
+  onRetry: () => void;
+  onOpenFolder: () => void;
+  onCopy: () => Promise<boolean>;
+  onNew: () => void;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+}
+
+const CHECK_ICON: Record<CheckStatus, IconName> = { pass: 'check', warn: 'warn', fail: 'cross', skipped: 'minus' };
+const GROUPS: CheckGroup[] = ['network', 'version', 'environment', 'restart'];
+
+export function DoneScreen(props: DoneProps) {
+  const { t, locale, result, checks } = props;
+  const [copied, setCopied] = useState(false);
+  const problems = props.rows.filter((r) => r.status === 'error' || r.status === 'timeout');
+  const duration = Date.parse(result.finishedAt) - Date.parse(result.startedAt);
+
+  const copy = async () => {
+    setCopied(await props.onCopy());
+    setTimeout(() => setCopied(false), 4000);
+  };
+
+  return (
+    <div className="screen">
+      <div className="screen-body">
+        <section className={`hero ${result.partial ? 'partial' : 'success'}`} aria-labelledby="done-title">
+          <span className="hero-icon">
+            <Icon name={result.partial ? 'warn' : 'check'} />
+          </span>
+          <div className="hero-main">
+            <h1 id="done-title" ref={props.headingRef} tabIndex={-1}>
+              {result.partial ? t.donePartialTitle : t.doneTitle}
+            </h1>
+            <p className="archive-label muted">{t.archive}</p>
+            {/* Archive names follow the support standard (zh-CN by default): tag them so the
+                font fallback picks simplified Chinese glyphs whatever the UI language. */}
+            <p className="archive-name" data-testid="archive-name" lang={/[\u4e00-\u9fff]/.test(result.archiveName) ? 'zh-CN' : undefined}>
+              {result.archiveName}
+            </p>
+            <p className="muted">
+              <span data-testid="archive-size">{formatBytes(result.bytes)}</span> · {t.files(result.items)} · {formatDuration(duration, locale)}
+            </p>
+            <div className="button-row">
+              <button type="button" onClick={props.onOpenFolder}>
+                <Icon name="folder" /> {t.openFolder}
+              </button>
+              <button type="button" onClick={() => void copy()}>
+                <Icon name="copy" /> {t.copyDetails}
+              </button>
+              <span className="copied" role="status">
+                {copied ? t.copied : ''}
+              </span>
+            </div>
+          </div>
+        </section>
+
+        {problems.length > 0 && (
+          <section className="card" aria-labelledby="done-problems">
+            <h2 id="done-problems">{t.notCompleted}</h2>
+            <p className="muted small">{t.partial}</p>
+            <ul className="plain">
+              {problems.map((r) => (
+                <li key={r.id}>
+                  <strong>{pick(r.title, locale)}</strong> — {t.rowStatus[r.status]}
+                  {r.detail ? `: ${engineReason(r.detail, locale)}` : ''}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <UploadCard {...props} />
+
+        {checks?.state !== 'none' && (
+          <section className="card checks" aria-labelledby="done-checks" aria-busy={checks?.state !== 'done' || undefined}>
+            <h2 id="done-checks">{t.checksTitle}</h2>
+            {!checks || checks.state === 'running' ? (
+              <p className="muted" role="status">
+                <Icon name="spinner" /> {t.checksRunning}
+              </p>
+            ) : checks.results.length === 0 ? (
+              <p className="muted">{t.checksNone}</p>
+            ) : (
+              GROUPS.map((g, i) => <CheckGroupList key={g} t={t} locale={locale} number={i + 1} group={g} results={checks.results.filter((r) => r.group === g)} />)
+            )}
+          </section>
+        )}
+      </div>
+      <footer className="actionbar">
+        <span className="spacer" />
+        <button type="button" onClick={props.onNew}>
+          {t.newCollection}
+        </button>
+      </footer>
+    </div>
+  );
+}
+
+function UploadCard({ t, locale, result, upload, retrying, onRetry }: DoneProps) {
+  const pct = upload.totalBytes > 0 ? Math.round((upload.sentBytes / upload.totalBytes) * 100) : 0;
+  const problem = upload.error ? (t.uploadProblem[upload.error.kind] ?? t.uploadProblem.other!)(upload.targetName, result.ticket) : '';
+  let icon: IconName = 'clock';
+  let text = '';
+  switch (upload.state) {
+    case 'local':
+      icon = 'folder';
+      text = t.upload.local(result.emailSubject);
+      break;
+    case 'uploading':
+      icon = 'spinner';
+      text = t.upload.uploading(upload.targetName, pct);
+      break;
+    case 'done':
+      icon = 'check';
+      text = t.upload.done(upload.targetName, result.ticket);
+      break;
+    case 'queued':
+      icon = upload.error ? 'warn' : 'clock';
+      text = upload.error ? t.upload.queued(problem) : t.upload.queuedWaiting;
+      break;
+    case 'failed':
+      icon = 'cross';
+      text = t.upload.failed(problem);
+      break;
+    case 'none':
+      text = t.upload.queuedWaiting;
+  }
+  const showRetry = upload.state === 'failed' || (upload.state === 'queued' && Boolean(upload.error));
+  return (
+    <section className={`card upload state-${upload.state}`} aria-labelledby="done-upload" data-upload-state={upload.state}>
+      <h2 id="done-upload">{t.uploadTitle}</h2>
+      <p className="upload-text" role="status">
+        <Icon name={icon} />
+        <span>
+          {text}
+          {upload.state === 'done' && upload.alreadyPresent ? <span className="muted"> {t.upload.alreadyPresent}</span> : null}
+        </span>
+      </p>
+      {upload.state === 'uploading' && (
+        <div className="bar" role="progressbar" aria-label={t.uploadTitle} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+          <div className="bar-fill" style={{ width: `${pct}%` }} />
+        </div>
+      )}
+      {upload.state === 'done' && upload.attachmentUrl && <p className="muted small mono">{upload.attachmentUrl}</p>}
+      {(upload.state === 'queued' || upload.state === 'failed') && upload.error && (
+        <p className="advice">
+          <strong>{t.whatToDo}</strong>
+          {t.advice[adviceFor(upload.error.kind)]}
+        </p>
+      )}
+      {(upload.state === 'queued' || upload.state === 'failed') && (upload.attempts > 0 || upload.nextAttemptAt) && (
+        <p className="muted small" data-testid="upload-attempts">
+          {t.upload.attempts(upload.attempts)}
+          {upload.state === 'queued' && upload.nextAttemptAt ? ` · ${t.upload.next(formatTime(upload.nextAttemptAt, locale))}` : ''}
+        </p>
+      )}
+      {(upload.state === 'queued' || upload.state === 'failed') && upload.error && (
+        <p className="muted small technical">
+          {t.technical}
+          {upload.error.message}
+        </p>
+      )}
+      {showRetry && (
+        <div className="button-row">
+          <button type="button" className="primary" onClick={onRetry} disabled={retrying} aria-busy={retrying || undefined}>
+            <Icon name="retry" /> {retrying ? t.retrying : t.retry}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function CheckGroupList({ t, locale, number, group, results }: { t: Dictionary; locale: UiLocale; number: number; group: CheckGroup; results: CheckResult[] }) {
+  if (results.length === 0) return null;
+  return (
+    <div className="check-group">
+      <h3>
+        {number}. {t.checkGroups[group]}
+      </h3>
+      <ul className="check-list">
+        {results.map((r) => (
+          <li key={r.id} className={`check status-${r.status}`}>
+            <span className="check-icon">
+              <Icon name={CHECK_ICON[r.status]} />
+            </span>
+            <div className="check-main">
+              <p className="check-title">
+                <strong>{pick(r.title, locale)}</strong> <span className={`pill pill-${r.status}`}>{t.checkStatus[r.status]}</span>
+              </p>
+              <p className="muted small">{pick(r.detail, locale)}</p>
+              {r.advice.length > 0 && (
+                <ol className="advice-list">
+                  {r.advice.map((a, i) => (
+                    <li key={i}>{pick(a, locale)}</li>
+                  ))}
+                </ol>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

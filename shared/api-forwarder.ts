@@ -1,0 +1,85 @@
+/**
+ * The zod-free half of the IPC contract, for the preload: the channel name of every method and
+ * event (the contract map in api.ts takes its channels from here, checked at compile time), the
+ * reply envelope, and `createDiagnosticsApi`, which builds `window.diagnostics` from a transport.
+ * Kept apart so the sandboxed preload bundle stays a few kilobytes instead of carrying zod.
+ */
+import type { DiagnosticsApi } from './api.js';
+
+/** IPC channel of each `window.diagnostics` method. */
+export const METHOD_CHANNELS = {
+  getDefaults: 'diagnostics:get-defaults',
+  preview: 'diagnostics:preview',
+  captureScreenshot: 'diagnostics:capture-screenshot',
+  startCollection: 'diagnostics:start-collection',
+  cancelCollection: 'diagnostics:cancel-collection',
+  getUploadState: 'diagnostics:get-upload-state',
+  retryUpload: 'diagnostics:retry-upload',
+  openFolder: 'diagnostics:open-folder',
+  getChecks: 'diagnostics:get-checks',
+} as const;
+
+/** IPC channel of each event main pushes. */
+export const EVENT_CHANNELS = {
+  onProgress: 'diagnostics:progress',
+  onUploadState: 'diagnostics:upload-state',
+  onDeepLink: 'diagnostics:deep-link',
+} as const;
+
+/** Every channel of the contract: the only ones main handles and the preload uses. */
+export const API_CHANNELS: readonly string[] = [...Object.values(METHOD_CHANNELS), ...Object.values(EVENT_CHANNELS)];
+
+export const API_ERROR_CODES = ['invalid-request', 'untrusted-sender', 'failed'] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** What travels back over IPC (ApiReplySchema in api.ts validates the same shape). */
+export type ApiReply = { ok: true; value: unknown } | { ok: false; error: { code: ApiErrorCode; message: string } };
+
+/** The error a `window.diagnostics` call rejects with; `message` is meant for the user. */
+export class DiagnosticsApiError extends Error {
+  readonly code: ApiErrorCode;
+  constructor(code: ApiErrorCode, message: string) {
+    super(message);
+    this.name = 'DiagnosticsApiError';
+    this.code = code;
+  }
+}
+
+function isReply(value: unknown): value is ApiReply {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  if (v.ok === true) return 'value' in v;
+  return v.ok === false && typeof v.error?.message === 'string' && (API_ERROR_CODES as readonly unknown[]).includes(v.error.code);
+}
+
+/** The reply's value, or a DiagnosticsApiError. */
+export function unwrapReply(reply: unknown): unknown {
+  if (!isReply(reply)) throw new DiagnosticsApiError('failed', 'the app sent an answer it does not understand');
+  if (!reply.ok) throw new DiagnosticsApiError(reply.error.code, reply.error.message);
+  return reply.value;
+}
+
+/** How the forwarder reaches main: `ipcRenderer` in the preload, a test bridge in e2e tests. */
+export interface ApiTransport {
+  invoke(channel: string, request: unknown): Promise<unknown>;
+  /** Calls `listener` with the payload only (never the IPC event); returns the unsubscribe function. */
+  subscribe(channel: string, listener: (payload: unknown) => void): () => void;
+}
+
+/**
+ * Builds `window.diagnostics`: one named method per contract entry, nothing generic (no
+ * `invoke(channel)` reaches the page). No logic beyond unwrapping the reply: main validates.
+ */
+export function createDiagnosticsApi(transport: ApiTransport): DiagnosticsApi {
+  const api: Record<string, unknown> = {};
+  for (const [name, channel] of Object.entries(METHOD_CHANNELS)) {
+    api[name] = async (request?: unknown) => unwrapReply(await transport.invoke(channel, request));
+  }
+  for (const [name, channel] of Object.entries(EVENT_CHANNELS)) {
+    api[name] = (listener: (payload: unknown) => void) => {
+      if (typeof listener !== 'function') throw new TypeError(`${name} needs a function`);
+      return transport.subscribe(channel, (payload) => listener(payload));
+    };
+  }
+  return Object.freeze(api) as DiagnosticsApi;
+}

@@ -1,0 +1,325 @@
+/**
+ * The IPC contract between the renderer and the Electron main process (GitHub Desktop's
+ * `ipc-shared.ts`, STYLE.md §2): one map from each method of `window.diagnostics` to its IPC
+ * channel and the zod schemas of its request and response, and one map of the events the
+ * renderer can subscribe to. Everything else is derived from these two maps: the
+ * `DiagnosticsApi` type the renderer sees, the handler table main must implement, the preload's
+ * forwarder (`createDiagnosticsApi`) and the validation main runs before any handler.
+ *
+ * Pure TypeScript + zod: no Node, no DOM, no Electron.
+ */
+import { z } from 'zod';
+import { API_ERROR_CODES, EVENT_CHANNELS, METHOD_CHANNELS, type ApiReply } from './api-forwarder.js';
+import { UPLOAD_TARGETS } from './policy.js';
+import {
+  ArchiveLanguageSchema,
+  CategorySchema,
+  CheckResultSchema,
+  CollectorRunSchema,
+  LocalizedTextSchema,
+  PlatformSchema,
+  PrioritySchema,
+  ProgressEventSchema,
+  TicketIdSchema,
+  type Intake,
+} from './types.js';
+
+/** The UI languages (the archive language is a separate policy key). */
+export const UiLocaleSchema = z.enum(['zh-CN', 'en']);
+export type UiLocale = z.infer<typeof UiLocaleSchema>;
+
+/** Picks the UI language for an OS locale such as `zh-CN`, `zh_TW.UTF-8` or `en-US`. */
+export function uiLocaleFor(osLocale: string | undefined): UiLocale {
+  return /^zh\b|^zh[-_]/i.test(osLocale ?? '') ? 'zh-CN' : 'en';
+}
+
+export const CollectorIdSchema = z.string().max(64).regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+
+// ---------------------------------------------------------------------------------------------
+// The intake form (信息记录, SUPPORT-GUIDE.md). Messages are codes the renderer translates.
+// ---------------------------------------------------------------------------------------------
+
+/** Validation message codes; the renderer shows them in the UI language. */
+export const FIELD_ERRORS = ['required', 'too-long', 'contact', 'time', 'ticket'] as const;
+export type FieldError = (typeof FIELD_ERRORS)[number];
+const E = Object.fromEntries(FIELD_ERRORS.map((c) => [c, c])) as { [K in FieldError]: K };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A phone number: optional +, then at least six digits among spaces, dashes, dots and brackets. */
+const PHONE = /^\+?[\d\s().-]{6,32}$/;
+
+/** A phone number or an e-mail address (联系方式). */
+export function isContact(value: string): boolean {
+  const v = value.trim();
+  return EMAIL.test(v) || (PHONE.test(v) && (v.match(/\d/g)?.length ?? 0) >= 6);
+}
+
+const text = (max: number) => z.string().trim().max(max, E['too-long']);
+const requiredText = (max: number) => z.string().trim().min(1, E.required).max(max, E['too-long']);
+
+/** `YYYY-MM-DDTHH:mm` (an `<input type="datetime-local">`) or `YYYY-MM-DD HH:mm`: to the minute. */
+export const OccurredAtSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/, E.time);
+
+/**
+ * What the desktop form asks for. Stricter than the archive's `IntakeSchema` (which accepts an
+ * empty record from the CLI): a person to call back, a description and the time are required.
+ */
+export const IntakeFormSchema = z
+  .object({
+    name: requiredText(200),
+    contact: requiredText(200).refine(isContact, E.contact),
+    department: text(200),
+    productName: text(200),
+    productModel: text(200),
+    productVersion: text(100),
+    problemDescription: requiredText(20_000),
+    occurredAt: OccurredAtSchema,
+    priority: PrioritySchema,
+    stepsToReproduce: text(20_000),
+    solutionsTried: text(20_000),
+  })
+  .strict();
+export type IntakeForm = z.infer<typeof IntakeFormSchema>;
+// The form's output is a valid archive intake record (compile-time check, no runtime cost).
+const _formIsIntake: (form: IntakeForm) => Intake = (form) => form;
+
+/** The ticket field: required, then the shared ticket-id rule. */
+export const TicketFieldSchema = z.string().trim().min(1, E.required).pipe(TicketIdSchema);
+
+// ---------------------------------------------------------------------------------------------
+// Requests and responses
+// ---------------------------------------------------------------------------------------------
+
+/** No payload: methods called without an argument. */
+const None = z.undefined();
+
+export const DefaultsSchema = z.object({
+  appVersion: z.string(),
+  /** UI language from the OS locale (switchable in the UI). */
+  locale: UiLocaleSchema,
+  platform: PlatformSchema,
+  host: z.string(),
+  /** Prefilled ticket id ('' when none). */
+  ticket: z.string(),
+  ticketSource: z.enum(['link', 'none']),
+  /** A `diagcollect://` link that was refused, and why (shown to the user). */
+  linkError: LocalizedTextSchema.optional(),
+  /** Prefilled intake fields: what the engine detected, and "now" for the time of occurrence. */
+  intake: z.object({ productName: z.string(), productModel: z.string(), productVersion: z.string(), occurredAt: z.string() }),
+  archiveLanguage: ArchiveLanguageSchema,
+  /** `forbidden`: managed policy forbids screenshots (shown locked). */
+  screenshot: z.enum(['allowed', 'forbidden']),
+  upload: z.object({ target: z.enum(UPLOAD_TARGETS), targetName: z.string() }),
+});
+export type Defaults = z.infer<typeof DefaultsSchema>;
+
+export const PreviewRequestSchema = z.object({ exclude: z.array(CollectorIdSchema).max(64).default([]) }).strict();
+
+/** Why a category cannot be switched by the user. */
+export const LockSchema = z.enum(['policy-disabled', 'policy-forbidden', 'platform']);
+export type Lock = z.infer<typeof LockSchema>;
+
+export const CategoryPreviewSchema = z.object({
+  id: CollectorIdSchema,
+  category: CategorySchema,
+  title: LocalizedTextSchema,
+  /** What it reads on this computer: commands and paths. */
+  reads: z.array(z.string()),
+  /** Off until the user consents (the screenshot). */
+  sensitive: z.boolean(),
+  /** On unless the user switches it off (false when locked off). */
+  included: z.boolean(),
+  lock: LockSchema.optional(),
+  /** `measured`: the files were looked at now; `typical`: a usual size for this kind of data. */
+  estimate: z.object({ bytes: z.number().int().nonnegative(), basis: z.enum(['measured', 'typical']) }),
+  /** Something the user should know (nothing configured to read, …). */
+  note: LocalizedTextSchema.optional(),
+});
+export type CategoryPreview = z.infer<typeof CategoryPreviewSchema>;
+
+/** Examples of what redaction hides; present only when the engine offers a redaction preview. */
+export const RedactionPreviewSchema = z.object({
+  samples: z.array(z.object({ rule: LocalizedTextSchema, before: z.string(), after: z.string() })),
+});
+
+export const PreviewSchema = z.object({
+  platform: PlatformSchema,
+  categories: z.array(CategoryPreviewSchema),
+  /** Estimated size of what is included (before compression). */
+  totalBytes: z.number().int().nonnegative(),
+  redaction: RedactionPreviewSchema.optional(),
+});
+export type Preview = z.infer<typeof PreviewSchema>;
+
+export const ScreenshotSchema = z.discriminatedUnion('available', [
+  z.object({
+    available: z.literal(true),
+    dataUrl: z.string().startsWith('data:image/png;base64,'),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    bytes: z.number().int().positive(),
+  }),
+  z.object({ available: z.literal(false), reason: LocalizedTextSchema }),
+]);
+export type Screenshot = z.infer<typeof ScreenshotSchema>;
+
+export const StartCollectionRequestSchema = z
+  .object({
+    ticket: TicketFieldSchema,
+    intake: IntakeFormSchema,
+    /** Collector ids the user switched off. */
+    exclude: z.array(CollectorIdSchema).max(64).default([]),
+    /** The user saw the screenshot preview and kept it. */
+    includeScreenshot: z.boolean(),
+  })
+  .strict();
+export type StartCollectionRequest = z.input<typeof StartCollectionRequestSchema>;
+
+export const PlanRowSchema = z.object({
+  id: CollectorIdSchema,
+  title: LocalizedTextSchema,
+  status: z.enum(['waiting', 'skipped']),
+  reason: LocalizedTextSchema.optional(),
+});
+export type PlanRow = z.infer<typeof PlanRowSchema>;
+
+export const StartCollectionResponseSchema = z.object({
+  sessionId: z.string(),
+  startedAt: z.string(),
+  /** One row per collector, in the order they are shown; runs are reported by `onProgress`. */
+  rows: z.array(PlanRowSchema),
+});
+export type StartCollectionResponse = z.infer<typeof StartCollectionResponseSchema>;
+
+export const CollectionResultSchema = z.object({
+  ticket: z.string(),
+  archiveName: z.string(),
+  archivePath: z.string(),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string(),
+  items: z.number().int().nonnegative(),
+  /** The `.eml` draft beside the archive. */
+  emailDraft: z.string(),
+  emailSubject: z.string(),
+  collectors: z.array(CollectorRunSchema),
+  /** Some collector failed or timed out. */
+  partial: z.boolean(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+});
+export type CollectionResult = z.infer<typeof CollectionResultSchema>;
+
+export const SessionEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), sessionId: z.string(), event: ProgressEventSchema }),
+  z.object({ type: z.literal('finished'), sessionId: z.string(), result: CollectionResultSchema }),
+  z.object({ type: z.literal('failed'), sessionId: z.string(), message: z.string() }),
+  z.object({ type: z.literal('cancelled'), sessionId: z.string() }),
+]);
+export type SessionEvent = z.infer<typeof SessionEventSchema>;
+
+/**
+ * The archive's way to the ticket. `none`: nothing collected yet; `local`: no ticket system is
+ * configured, the archive and its e-mail draft wait in the outbox folder; the rest mirror the
+ * outbox job (queued for a retry, uploading, done, failed for good).
+ */
+export const UploadStatusSchema = z.object({
+  target: z.enum(UPLOAD_TARGETS),
+  targetName: z.string(),
+  state: z.enum(['none', 'local', 'queued', 'uploading', 'done', 'failed']),
+  sentBytes: z.number().nonnegative(),
+  totalBytes: z.number().nonnegative(),
+  attempts: z.number().int().nonnegative(),
+  /** Queued: when the next automatic attempt happens. */
+  nextAttemptAt: z.string().optional(),
+  /** The last error: its kind (auth, network, not-found …) and the engine's message. */
+  error: z.object({ kind: z.string(), message: z.string() }).optional(),
+  attachmentUrl: z.string().optional(),
+  alreadyPresent: z.boolean().optional(),
+});
+export type UploadStatus = z.infer<typeof UploadStatusSchema>;
+
+export const ChecksStateSchema = z.object({
+  state: z.enum(['none', 'running', 'done']),
+  results: z.array(CheckResultSchema),
+});
+export type ChecksState = z.infer<typeof ChecksStateSchema>;
+
+export const LinkEventSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), ticket: z.string() }),
+  z.object({ ok: z.literal(false), reason: LocalizedTextSchema }),
+]);
+export type LinkEvent = z.infer<typeof LinkEventSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The two maps
+// ---------------------------------------------------------------------------------------------
+
+interface MethodSpec {
+  channel: string;
+  request: z.ZodType;
+  response: z.ZodType;
+}
+
+/** Every method of `window.diagnostics`: its IPC channel, request and response schemas. */
+const CH = { ...METHOD_CHANNELS, ...EVENT_CHANNELS };
+
+export const API_METHODS = {
+  getDefaults: { channel: CH.getDefaults, request: None, response: DefaultsSchema },
+  preview: { channel: CH.preview, request: PreviewRequestSchema, response: PreviewSchema },
+  /** Hides the app window, takes the desktop, shows the window again; the PNG stays in main. */
+  captureScreenshot: { channel: CH.captureScreenshot, request: None, response: ScreenshotSchema },
+  startCollection: { channel: CH.startCollection, request: StartCollectionRequestSchema, response: StartCollectionResponseSchema },
+  cancelCollection: { channel: CH.cancelCollection, request: None, response: z.object({ cancelled: z.boolean() }) },
+  getUploadState: { channel: CH.getUploadState, request: None, response: UploadStatusSchema },
+  retryUpload: { channel: CH.retryUpload, request: None, response: UploadStatusSchema },
+  /** Shows the last archive in the file manager (the path never comes from the renderer). */
+  openFolder: { channel: CH.openFolder, request: None, response: z.object({ opened: z.boolean() }) },
+  /** The basic checklist of the last collection; resolves when it has finished. */
+  getChecks: { channel: CH.getChecks, request: None, response: ChecksStateSchema },
+} as const satisfies { [K in keyof typeof METHOD_CHANNELS]: MethodSpec & { channel: (typeof METHOD_CHANNELS)[K] } };
+
+interface EventSpec {
+  channel: string;
+  payload: z.ZodType;
+}
+
+/** Events main pushes to the renderer; each `on…` method returns its unsubscribe function. */
+export const API_EVENTS = {
+  onProgress: { channel: CH.onProgress, payload: SessionEventSchema },
+  onUploadState: { channel: CH.onUploadState, payload: UploadStatusSchema },
+  onDeepLink: { channel: CH.onDeepLink, payload: LinkEventSchema },
+} as const satisfies { [K in keyof typeof EVENT_CHANNELS]: EventSpec & { channel: (typeof EVENT_CHANNELS)[K] } };
+
+export type ApiMethodName = keyof typeof API_METHODS;
+export type ApiEventName = keyof typeof API_EVENTS;
+export type ApiRequest<K extends ApiMethodName> = z.output<(typeof API_METHODS)[K]['request']>;
+export type ApiResponse<K extends ApiMethodName> = z.output<(typeof API_METHODS)[K]['response']>;
+export type ApiEventPayload<K extends ApiEventName> = z.output<(typeof API_EVENTS)[K]['payload']>;
+
+type MethodOf<S extends MethodSpec> = S['request'] extends z.ZodUndefined
+  ? () => Promise<z.output<S['response']>>
+  : (request: z.input<S['request']>) => Promise<z.output<S['response']>>;
+
+/** `window.diagnostics`: derived from the two maps, never written by hand. */
+export type DiagnosticsApi = { readonly [K in ApiMethodName]: MethodOf<(typeof API_METHODS)[K]> } & {
+  readonly [K in ApiEventName]: (listener: (payload: ApiEventPayload<K>) => void) => () => void;
+};
+
+/** What main implements: one handler per method, called with the already validated request. */
+export type ApiHandlers = { [K in ApiMethodName]: (request: ApiRequest<K>) => Promise<z.input<(typeof API_METHODS)[K]['response']>> };
+
+export { API_ERROR_CODES, DiagnosticsApiError, createDiagnosticsApi, unwrapReply, type ApiErrorCode, type ApiReply, type ApiTransport } from './api-forwarder.js';
+
+// ---------------------------------------------------------------------------------------------
+// The reply envelope (the forwarder itself is in api-forwarder.ts, free of zod for the preload)
+// ---------------------------------------------------------------------------------------------
+
+/** `invalid-request`: the payload failed the schema; `untrusted-sender`: not our window; `failed`: the handler threw. */
+export const ApiErrorCodeSchema = z.enum(API_ERROR_CODES);
+
+/** What travels back over IPC: Electron mangles thrown errors' messages, so failures are data. */
+export const ApiReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: ApiErrorCodeSchema, message: z.string() }) }),
+]);
+const _replyMatches: (reply: z.infer<typeof ApiReplySchema>) => ApiReply = (reply) => reply;

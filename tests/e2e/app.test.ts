@@ -1,0 +1,371 @@
+/**
+ * The desktop app end to end, in Chromium (headless, no display): the built renderer (vite
+ * build, served with the app's CSP), `window.diagnostics` from the same forwarder as the
+ * preload, the same validated IPC wrapper as Electron main, and the real engine service writing
+ * real archives, uploading to a real Redmine (tests/servers). Only Electron's IPC transport and
+ * desktopCapturer are replaced (a Playwright binding; a PNG rendered by Chromium).
+ * `npm run test:electron` runs the same flows in a real Electron window where one exists.
+ */
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UiLocale } from '../../shared/api.js';
+import { ManifestSchema } from '../../shared/types.js';
+import { readZip, sha256 } from '../helpers/zip.js';
+import { freePort, startFaultProxy } from '../integration/helpers/fault-proxy.js';
+import { RedmineApi } from '../integration/helpers/ticket-apis.js';
+import { ensureRedmine } from '../servers/servers.js';
+import { openApp, renderDesktop, type AppUnderTest, type HarnessShared, type OpenOptions } from './support/app-harness.js';
+import { launchChromium } from './support/browser.js';
+import { buildPageShim, buildRenderer } from './support/build.js';
+import {
+  INTAKE,
+  escape,
+  expectAccessible,
+  expectNoHorizontalOverflow,
+  field,
+  fillStart,
+  goToReview,
+  saveScreen,
+  startCollecting,
+  waitForChecks,
+  waitForDone,
+  waitForStart,
+  words,
+} from './support/flows.js';
+import { serveDirectory } from './support/static-server.js';
+
+const LOCALES: UiLocale[] = ['zh-CN', 'en'];
+const ARCHIVE_NAME = /^(\d+)_诊断信息_\d{8}-\d{4}_[A-Za-z0-9.-]+(_\d+)?\.zip$/;
+
+let shared: HarnessShared;
+let browser: Browser;
+let work: string;
+let bigLog: string;
+const open: AppUnderTest[] = [];
+
+async function app(options: OpenOptions): Promise<AppUnderTest> {
+  const a = await openApp(shared, options);
+  open.push(a);
+  return a;
+}
+
+async function closeApp(a: AppUnderTest): Promise<void> {
+  expect(a.problems, 'console errors, CSP refusals or page errors').toEqual([]);
+  await a.close();
+  open.splice(open.indexOf(a), 1);
+}
+
+/** A real, slow collection: a 192 MB log of random text that has to be streamed and deflated. */
+async function writeBigLog(file: string, bytes: number): Promise<void> {
+  const out = createWriteStream(file);
+  for (let written = 0; written < bytes; written += 1 << 20) {
+    const line = randomBytes(1 << 19).toString('hex');
+    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'diagcollect-e2e-work-'));
+  bigLog = path.join(work, 'xxsoftware.log');
+  const [rendererDir, shim] = await Promise.all([buildRenderer(path.join(work, 'renderer')), buildPageShim(), writeBigLog(bigLog, 192 << 20)]);
+  browser = await launchChromium();
+  const server = await serveDirectory(rendererDir);
+  shared = { browser, server, shim, desktopPng: await renderDesktop(browser) };
+}, 120_000);
+
+afterAll(async () => {
+  for (const a of open.splice(0)) await a.close().catch(() => {});
+  await shared?.server.close();
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('desktop app in Chromium (test bridge → real engine)', () => {
+  for (const locale of LOCALES) {
+    it(`collects a named archive end to end, prefilled from a deep link (${locale})`, async () => {
+      const t = words(locale);
+      const a = await app({ locale, deepLink: 'diagcollect://collect?ticket=12345' });
+      const { page } = a;
+      await waitForStart(page, locale);
+      await expect.poll(() => field(page, t.ticket).inputValue()).toBe('12345');
+      await expectAccessible(page, `start (${locale})`);
+      await saveScreen(page, `1-start-${locale}`);
+
+      await fillStart(page, locale, { more: true });
+      await goToReview(page, locale);
+      await expect.poll(() => page.locator('.shot-state').textContent()).toContain(t.screenshotIncluded);
+      await expectAccessible(page, `review (${locale})`);
+      await saveScreen(page, `2-review-${locale}`);
+
+      // The user switches the process list off.
+      await page.locator('[data-category=processes] input').uncheck();
+      await startCollecting(page, locale);
+      const archiveName = await waitForDone(page, locale);
+      expect(archiveName).toMatch(ARCHIVE_NAME);
+      expect(archiveName.startsWith('12345_')).toBe(true);
+
+      // The archive is really there, whole, with a valid manifest carrying the intake.
+      const archivePath = path.join(a.dataDir, 'outbox', '12345', archiveName);
+      expect(existsSync(archivePath)).toBe(true);
+      const entries = await readZip(archivePath);
+      const manifest = ManifestSchema.parse(JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8')));
+      expect(manifest.ticket).toBe('12345');
+      expect(manifest.intake).toMatchObject({ name: INTAKE[locale].name, contact: INTAKE[locale].contact, priority: '高', problemDescription: INTAKE[locale].problem });
+      expect(manifest.collectors.find((c) => c.id === 'processes')?.status).toBe('skipped');
+      const shot = entries.find((e) => e.name === '问题截图.png');
+      expect(shot && sha256(shot.data)).toBe(sha256(shared.desktopPng));
+      expect(entries.some((e) => e.name === '工单信息.txt')).toBe(true);
+      expect(existsSync(archivePath.replace(/\.zip$/, '.eml'))).toBe(true);
+
+      // No ticket system configured: the archive waits in the outbox with an e-mail draft.
+      await page.locator('[data-upload-state=local]').waitFor();
+      await expect.poll(() => page.locator('.upload-text').textContent()).toContain('【技术支持】12345');
+      await waitForChecks(page);
+      await expectAccessible(page, `done (${locale})`);
+      await saveScreen(page, `4-done-${locale}`);
+
+      await page.getByRole('button', { name: t.openFolder }).click();
+      await expect.poll(() => a.opened).toEqual([archivePath]);
+      await page.getByRole('button', { name: t.copyDetails }).click();
+      await page.getByText(t.copied).waitFor();
+      const clip = await page.evaluate(() => navigator.clipboard.readText());
+      expect(clip).toContain(archiveName);
+      expect(clip).toContain('【技术支持】12345');
+      await closeApp(a);
+    });
+  }
+
+  for (const locale of LOCALES) {
+    it(`shows validation errors inline, and main refuses a bad payload before the engine (${locale})`, async () => {
+      const t = words(locale);
+      const a = await app({ locale, runChecks: false });
+      const { page } = a;
+      await waitForStart(page, locale);
+      await page.getByRole('button', { name: t.next }).click();
+      await page.getByRole('alert').filter({ hasText: t.errorSummary(4) }).waitFor();
+      // Focus moves to the first field to fix; every bad field says why, next to it.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+      for (const label of [t.ticket, t.name, t.contact, t.problemDescription]) {
+        await expect.poll(() => field(page, label).getAttribute('aria-invalid')).toBe('true');
+      }
+      expect(await page.locator('.field .error').allTextContents()).toEqual(Array(4).fill(` ${t.errors.required}`));
+
+      await field(page, t.ticket).fill('12 34/5');
+      await field(page, t.name).fill(INTAKE[locale].name);
+      await field(page, t.contact).fill('call me');
+      await field(page, t.contact).blur();
+      await page.getByText(t.errors.ticket).waitFor();
+      await page.getByText(t.errors.contact).waitFor();
+      await expectAccessible(page, `start with errors (${locale})`);
+      await saveScreen(page, `1-start-errors-${locale}`);
+
+      // A page that skipped the form (or was tampered with) is stopped in main, not in the engine.
+      const intake = { name: 'x', contact: 'x@example.com', department: '', productName: '', productModel: '', productVersion: '', problemDescription: 'x', occurredAt: '2026-11-24T09:30', priority: '中', stepsToReproduce: '', solutionsTried: '' };
+      const attempt = (request: unknown) =>
+        page.evaluate(
+          (r) =>
+            (window.diagnostics!.startCollection as (x: unknown) => Promise<unknown>)(r).then(
+              () => 'accepted',
+              (e: Error) => e.message,
+            ),
+          request,
+        );
+      expect(await attempt({ ticket: '../../etc', intake, exclude: [], includeScreenshot: false })).toMatch(/^startCollection: ticket: /);
+      expect(await attempt({ ticket: '12345', intake: { ...intake, extra: 'field' }, exclude: [], includeScreenshot: false })).toMatch(/^startCollection: intake: .*extra/);
+      expect(await attempt({ ticket: '12345', intake, exclude: ['not a collector id!'], includeScreenshot: false })).toMatch(/^startCollection: exclude\.0/);
+      expect(a.bridge.calls.filter((c) => c.channel === 'diagnostics:start-collection').map((c) => (c.reply as { error?: { code: string } }).error?.code)).toEqual(['invalid-request', 'invalid-request', 'invalid-request']);
+      expect(existsSync(path.join(a.dataDir, 'outbox'))).toBe(false);
+      await closeApp(a);
+    });
+  }
+
+  for (const locale of LOCALES) {
+    it(`cancels a slow collection and leaves nothing behind (${locale})`, async () => {
+      const t = words(locale);
+      const a = await app({
+        locale,
+        deepLink: 'diagcollect://collect?ticket=23456',
+        policy: { appLogPaths: [bigLog], caps: { fileBytes: 512 << 20, collectorBytes: 1 << 30, filesPerPath: 10, systemLogBytes: 1 << 20 } },
+        runChecks: false,
+      });
+      const { page } = a;
+      await waitForStart(page, locale);
+      await fillStart(page, locale);
+      await goToReview(page, locale);
+      // The estimate for the application logs is measured from the real file.
+      await expect.poll(() => page.locator('[data-category=app-logs] .size').textContent()).toBe('192.0 MB');
+      await startCollecting(page, locale);
+      await page.getByText(t.phases.archiving!).waitFor();
+      await expectAccessible(page, `progress (${locale})`);
+      await saveScreen(page, `3-progress-${locale}`);
+
+      await page.getByRole('button', { name: t.cancel }).click();
+      await page.getByRole('heading', { level: 1, name: t.reviewTitle }).waitFor();
+      await page.getByRole('alert').filter({ hasText: t.cancelledNotice }).waitFor();
+      const folder = path.join(a.dataDir, 'outbox', '23456');
+      expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+      await closeApp(a);
+    });
+  }
+
+  describe('upload to a real Redmine (tests/servers)', () => {
+    let redmine: Awaited<ReturnType<typeof ensureRedmine>>;
+    beforeAll(async () => {
+      redmine = await ensureRedmine();
+    }, 600_000);
+
+    for (const locale of LOCALES) {
+      it(`shows a failed upload with what to do, retries, and attaches once the server answers (${locale})`, async () => {
+        const t = words(locale);
+        const api = new RedmineApi(redmine);
+        const issue: string = await api.createIssue();
+        // Nothing listens on this port yet: connection refused.
+        const port = await freePort();
+        const a = await app({
+          locale,
+          deepLink: `diagcollect://collect?ticket=${issue}`,
+          policy: { upload: { target: 'redmine', redmine: { url: `http://127.0.0.1:${port}` } } },
+          env: { DIAGCOLLECT_REDMINE_API_KEY: redmine.REDMINE_API_KEY },
+          // Only the Retry button tries again during the test.
+          outbox: { backoff: { baseMs: 600_000, maxMs: 600_000 } },
+          runChecks: false,
+        });
+        const { page } = a;
+        await waitForStart(page, locale);
+        await fillStart(page, locale);
+        await goToReview(page, locale);
+        await startCollecting(page, locale);
+        const archiveName = await waitForDone(page, locale);
+
+        const card = page.locator('section.upload');
+        await page.locator('[data-upload-state=queued]').waitFor();
+        await expect.poll(() => card.textContent()).toContain('connection refused');
+        await expect.poll(() => card.textContent()).toContain(t.advice.network);
+        await expect.poll(() => page.getByTestId('upload-attempts').textContent()).toContain(t.upload.attempts(1));
+        await expectAccessible(page, `done, upload queued (${locale})`);
+        await saveScreen(page, `5-upload-failed-${locale}`);
+
+        await page.getByRole('button', { name: t.retry }).click();
+        await expect.poll(() => page.getByTestId('upload-attempts').textContent()).toContain(t.upload.attempts(2));
+
+        // The server comes back (a proxy to the real Redmine on the same port): Retry attaches it.
+        const proxy = await startFaultProxy(redmine.REDMINE_URL, port);
+        try {
+          await page.getByRole('button', { name: t.retry }).click();
+          await page.locator('[data-upload-state=done]').waitFor({ timeout: 60_000 });
+          await expect.poll(() => card.textContent()).toContain(t.upload.done('Redmine', issue));
+          await saveScreen(page, `5-upload-done-${locale}`);
+        } finally {
+          await proxy.close();
+        }
+        const attached = (await api.attachments(issue)).filter((x) => x.filename === archiveName);
+        expect(attached).toHaveLength(1);
+        const local = readFileSync(path.join(a.dataDir, 'outbox', issue, archiveName));
+        expect((await api.download(attached[0]!.id)).sha256).toBe(sha256(local));
+        await closeApp(a);
+      });
+    }
+  });
+
+  it('works with the keyboard only, with visible focus, at 800×600', async () => {
+    const locale: UiLocale = 'zh-CN';
+    const t = words(locale);
+    const a = await app({ locale, deepLink: 'diagcollect://collect?ticket=34567', viewport: { width: 800, height: 600 }, runChecks: false });
+    const { page } = a;
+    await waitForStart(page, locale);
+    await expectNoHorizontalOverflow(page, 'start 800×600');
+    await saveScreen(page, `6-start-800x600-${locale}`);
+
+    /** Presses Tab until the focused element has this accessible label (or text); fails after 40. */
+    const tabTo = async (name: string | RegExp) => {
+      for (let i = 0; i < 40; i += 1) {
+        await page.keyboard.press('Tab');
+        const label = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el) return '';
+          const labelled = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
+          return (labelled || el.getAttribute('aria-label') || el.textContent || '').replace(/\s*\*\s*$/, '').trim();
+        });
+        if (typeof name === 'string' ? label === name : name.test(label)) return;
+      }
+      throw new Error(`Tab never reached ${String(name)}`);
+    };
+    await tabTo(t.name);
+    await page.keyboard.type(INTAKE[locale].name);
+    await tabTo(t.contact);
+    await page.keyboard.type(INTAKE[locale].contact);
+    await tabTo(t.problemDescription);
+    await page.keyboard.type(INTAKE[locale].problem);
+    await tabTo(t.next);
+    // The focused button shows a clear focus ring.
+    const ring = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement!);
+      return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+    });
+    expect(ring.style).toBe('solid');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    await saveScreen(page, `6-focus-ring-800x600-${locale}`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: t.reviewTitle }).waitFor();
+    await page.locator('.shot img').waitFor();
+    await expectNoHorizontalOverflow(page, 'review 800×600');
+    await saveScreen(page, `6-review-800x600-${locale}`);
+    // Switch a category off with the keyboard: Space on the focused switch.
+    await tabTo(/^已安装软件$/);
+    await page.keyboard.press('Space');
+    expect(await page.locator('[data-category=software] input').isChecked()).toBe(false);
+    await tabTo(t.startCollecting);
+    await page.keyboard.press('Enter');
+    await waitForDone(page, locale);
+    await expectNoHorizontalOverflow(page, 'done 800×600');
+    await saveScreen(page, `6-done-800x600-${locale}`);
+    await tabTo(new RegExp(escape(t.openFolder)));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => a.opened.length).toBe(1);
+    await closeApp(a);
+  });
+
+  it('switches language in the UI, shows policy locks, honours reduced motion, and stays usable in forced colours', async () => {
+    const a = await app({ locale: 'en', runChecks: false, policy: { disabledCollectors: ['processes'], screenshotAllowed: false } });
+    const { page } = a;
+    await waitForStart(page, 'en');
+    await page.getByRole('button', { name: words('en').switchLanguageLabel }).click();
+    await waitForStart(page, 'zh-CN');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.getByRole('button', { name: words('zh-CN').switchLanguageLabel }).click();
+    await waitForStart(page, 'en');
+
+    await fillStart(page, 'en', { ticket: '45678' });
+    await page.getByRole('button', { name: words('en').next }).click();
+    await page.locator('[data-category]').first().waitFor();
+    // IT switched the process list off and forbids screenshots: both shown locked, with the reason.
+    const locked = page.locator('[data-category=processes]');
+    expect(await locked.locator('input').isDisabled()).toBe(true);
+    expect(await locked.locator('input').isChecked()).toBe(false);
+    expect(await locked.textContent()).toContain(words('en').locks['policy-disabled']);
+    await page.getByText(words('en').screenshotForbidden).waitFor();
+    await expectAccessible(page, 'review with policy locks');
+    await saveScreen(page, '7-review-locked-en');
+
+    await page.emulateMedia({ reducedMotion: 'reduce', forcedColors: 'active' });
+    // Spinners stop, transitions are off; switches fall back to native checkboxes.
+    const styles = await page.evaluate(() => {
+      const sw = document.querySelector('input.switch')!;
+      const probe = document.createElement('span');
+      probe.className = 'icon spin';
+      document.body.append(probe);
+      const s = { spin: getComputedStyle(probe).animationName, switchAppearance: getComputedStyle(sw).appearance, transition: getComputedStyle(sw).transitionDuration };
+      probe.remove();
+      return s;
+    });
+    expect(styles).toEqual({ spin: 'none', switchAppearance: 'auto', transition: '0s' });
+    await expectAccessible(page, 'review in forced colours');
+    await saveScreen(page, '7-review-forced-colors-en');
+    await closeApp(a);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * One running app for a test: a real AppService (temp data folder, the given policy) behind the
+ * test bridge, in a fresh Chromium context on the built renderer. Console errors (a CSP refusal
+ * shows up as one) and page errors are collected so every test can assert there were none.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { UiLocale } from '../../../shared/api.js';
+import { PolicySchema, type PolicyInput } from '../../../shared/policy.js';
+import { AppService, type AppServiceOptions } from '../../../electron/engine/app-service.js';
+import { attachBridge, type Bridge } from './bridge.js';
+import type { StaticServer } from './static-server.js';
+
+export interface HarnessShared {
+  browser: Browser;
+  server: StaticServer;
+  shim: string;
+  /** What the screenshot hook returns: a picture of a desktop with an error dialog. */
+  desktopPng: Buffer;
+}
+
+export interface AppUnderTest {
+  page: Page;
+  context: BrowserContext;
+  service: AppService;
+  bridge: Bridge;
+  dataDir: string;
+  /** Paths the app asked the OS to show in the file manager. */
+  opened: string[];
+  /** Console errors and page errors seen so far. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  locale: UiLocale;
+  policy?: PolicyInput;
+  deepLink?: string;
+  env?: Record<string, string>;
+  viewport?: { width: number; height: number };
+  outbox?: AppServiceOptions['outbox'];
+  runChecks?: boolean;
+}
+
+export async function openApp(shared: HarnessShared, options: OpenOptions): Promise<AppUnderTest> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'diagcollect-e2e-'));
+  const opened: string[] = [];
+  const service = new AppService({
+    policy: PolicySchema.parse(options.policy ?? {}),
+    env: { ...process.env, DIAGCOLLECT_DATA_DIR: dataDir, ...options.env },
+    locale: options.locale,
+    dataDir,
+    ...(options.deepLink ? { deepLink: options.deepLink } : {}),
+    ...(options.outbox ? { outbox: options.outbox } : {}),
+    runChecks: options.runChecks ?? true,
+    hooks: {
+      // Stands in for Electron's desktopCapturer (which needs Electron): a real PNG from Chromium.
+      captureScreen: async () => shared.desktopPng,
+      showInFolder: (file) => void opened.push(file),
+    },
+  });
+  const context = await shared.browser.newContext({ viewport: options.viewport ?? { width: 960, height: 720 }, locale: options.locale, deviceScaleFactor: 1 });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.server.origin });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const bridge = await attachBridge(page, service, { origin: shared.server.origin, shim: shared.shim });
+  await page.goto(shared.server.url);
+  return {
+    page,
+    context,
+    service,
+    bridge,
+    dataDir,
+    opened,
+    problems,
+    async close() {
+      bridge.detach();
+      await context.close();
+      await service.dispose();
+    },
+  };
+}
+
+/** A desktop with an application showing an error: what the user would capture. */
+export async function renderDesktop(browser: Browser): Promise<Buffer> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.setContent(`<html><body style="margin:0;font-family:'Noto Sans CJK SC',sans-serif;background:linear-gradient(135deg,#2f5d8a,#6a8fb5);height:800px">
+    <div style="position:absolute;left:90px;top:70px;width:1000px;height:620px;background:#fff;border-radius:8px;box-shadow:0 10px 40px #0006;overflow:hidden">
+      <div style="background:#2b5797;color:#fff;padding:10px 16px">XX财务软件 企业版 2.3.1</div>
+      <div style="display:flex;height:580px"><div style="width:190px;background:#f1f3f6;padding:14px;line-height:2">首页<br>凭证<br><b>报表</b><br>设置</div>
+      <div style="flex:1;position:relative;background:#fafbfc">
+        <div style="position:absolute;left:220px;top:170px;width:380px;background:#fff;border:1px solid #999;box-shadow:0 6px 20px #0004">
+          <div style="background:#c0392b;color:#fff;padding:8px 12px">错误</div>
+          <div style="padding:18px">错误代码 E1023：无法连接到服务器。<br><br>请检查网络连接后重试。</div>
+          <div style="text-align:right;padding:10px"><button>确定</button></div>
+        </div></div></div></div></body></html>`);
+  const png = await page.screenshot();
+  await page.close();
+  return png;
+}

@@ -1,0 +1,133 @@
+/**
+ * What a user does, step by step, on any page that has `window.diagnostics` — a Chromium page
+ * with the test bridge, or the real Electron window (tests/e2e/electron). Elements are found
+ * the way a user finds them: by their labels and roles, in the UI language.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { UiLocale } from '../../../shared/api.js';
+import { DICTIONARIES, type Dictionary } from '../../../renderer/src/i18n.js';
+import { REPO_ROOT } from './build.js';
+
+export const SCREENS_DIR = path.join(REPO_ROOT, 'test-results', 'screens');
+const AXE_SOURCE: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+export const words = (locale: UiLocale): Dictionary => DICTIONARIES[locale];
+
+export const INTAKE: Record<UiLocale, { name: string; contact: string; department: string; problem: string; steps: string; tried: string }> = {
+  'zh-CN': {
+    name: '张伟',
+    contact: 'zhang.wei@example.com',
+    department: '财务部',
+    problem: '打开月度报表时提示“错误代码 E1023：无法连接到服务器”，重试后仍然失败。',
+    steps: '1. 打开 XX 财务软件\n2. 点击“报表”\n3. 选择“月度报表”',
+    tried: '重启了软件和电脑，问题依旧。',
+  },
+  en: {
+    name: 'Alex Chen',
+    contact: '+86 138 0013 8000',
+    department: 'Finance',
+    problem: 'Opening the monthly report shows "Error E1023: cannot connect to the server", also after retrying.',
+    steps: '1. Open the finance app\n2. Click Reports\n3. Choose Monthly report',
+    tried: 'Restarted the app and the computer; no change.',
+  },
+};
+
+/**
+ * Saves what the window shows as `<name>.png`; when the screen scrolls, also `<name>-end.png`
+ * scrolled to the bottom (the scrolling happens inside the screen, so a full-page shot would not).
+ */
+export async function saveScreen(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const file = path.join(SCREENS_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  const scrolled = await page.evaluate(() => {
+    const body = document.querySelector('.screen-body');
+    if (!body || body.scrollHeight <= body.clientHeight) return false;
+    body.scrollTop = body.scrollHeight;
+    return true;
+  });
+  if (scrolled) {
+    await page.screenshot({ path: path.join(SCREENS_DIR, `${name}-end.png`) });
+    await page.evaluate(() => document.querySelector('.screen-body')?.scrollTo(0, 0));
+  }
+  return file;
+}
+
+/** axe-core on the current screen: no violations at all (WCAG 2.x A/AA and best practices). */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // page.evaluate runs outside the page's CSP, so axe can be injected without weakening it.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
+  expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+/** A text field by its accessible name (the label without the required marker). */
+export function field(page: Page, name: string) {
+  return page.getByRole('textbox', { name, exact: true });
+}
+
+/** The Start screen is showing (defaults arrived). */
+export async function waitForStart(page: Page, locale: UiLocale): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: words(locale).startTitle }).waitFor();
+}
+
+export async function fillStart(page: Page, locale: UiLocale, options: { ticket?: string; more?: boolean } = {}): Promise<void> {
+  const t = words(locale);
+  const v = INTAKE[locale];
+  if (options.ticket !== undefined) await field(page, t.ticket).fill(options.ticket);
+  await field(page, t.name).fill(v.name);
+  await field(page, t.contact).fill(v.contact);
+  await field(page, `${t.department}${t.optional}`).fill(v.department);
+  await field(page, t.problemDescription).fill(v.problem);
+  await page.getByRole('radio', { name: new RegExp(`^${t.priorities['高']}`) }).check();
+  if (options.more) {
+    await page.getByText(t.sectionMore, { exact: true }).click();
+    await field(page, `${t.stepsToReproduce}${t.optional}`).fill(v.steps);
+    await field(page, `${t.solutionsTried}${t.optional}`).fill(v.tried);
+  }
+}
+
+/** Start → Review, and waits until every category and the screenshot preview are shown. */
+export async function goToReview(page: Page, locale: UiLocale, options: { screenshot?: boolean } = {}): Promise<void> {
+  const t = words(locale);
+  await page.getByRole('button', { name: t.next }).click();
+  await page.getByRole('heading', { level: 1, name: t.reviewTitle }).waitFor();
+  await page.locator('[data-category]').first().waitFor();
+  if (options.screenshot !== false) await page.locator('.shot img').waitFor();
+}
+
+/** Review → Progress; resolves once the first progress row is visible. */
+export async function startCollecting(page: Page, locale: UiLocale): Promise<void> {
+  await page.getByRole('button', { name: words(locale).startCollecting }).click();
+  await page.locator('[data-collector]').first().waitFor();
+}
+
+/** Waits for the Done screen; returns the archive name it shows. */
+export async function waitForDone(page: Page, locale: UiLocale, timeout = 60_000): Promise<string> {
+  const t = words(locale);
+  await page.getByRole('heading', { level: 1, name: new RegExp(`^(${escape(t.doneTitle)}|${escape(t.donePartialTitle)})$`) }).waitFor({ timeout });
+  return (await page.getByTestId('archive-name').textContent())!.trim();
+}
+
+/** Waits until the checklist has results (or says there are none). */
+export async function waitForChecks(page: Page, timeout = 30_000): Promise<void> {
+  await page.locator('section.checks:not([aria-busy])').waitFor({ timeout });
+}
+
+export function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** No horizontal scrolling at the current viewport (the UI is laid out for 800×600). */
+export async function expectNoHorizontalOverflow(page: Page, label: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal overflow on ${label}`).toBeLessThanOrEqual(0);
+}

@@ -1,0 +1,267 @@
+/**
+ * The desktop app's engine service (electron/engine/app-service.ts) on plain Node: real
+ * sessions writing real archives into a temp data folder, real outbox jobs; the collectors are
+ * small stand-ins (one slow one that only stops when cancelled) so every case is fast and exact.
+ */
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SessionEvent, UploadStatus } from '../../../shared/api.js';
+import { PolicySchema, type PolicyInput } from '../../../shared/policy.js';
+import { ManifestSchema, type Category } from '../../../shared/types.js';
+import { AppService, type AppServiceOptions } from '../../../electron/engine/app-service.js';
+import { appLogsCollector } from '../../../electron/engine/collectors/app-logs.js';
+import { screenshotCollector } from '../../../electron/engine/collectors/screenshot.js';
+import { generateLinkKeyPair } from '../../../electron/engine/link/keys.js';
+import { createSignedLink } from '../../../electron/engine/link/signed-link.js';
+import type { Collector } from '../../../electron/engine/collectors/types.js';
+import { readZip, sha256 } from '../../helpers/zip.js';
+import { freePort } from '../../integration/helpers/fault-proxy.js';
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+const quick = (id: string, category: Category, platforms: Collector['platforms'] = ['linux', 'win32', 'darwin']): Collector => ({
+  id,
+  category,
+  title: { 'zh-CN': `${id} 中文`, en: id },
+  platforms,
+  timeoutMs: 5_000,
+  sensitive: false,
+  describe: () => [`reads ${id}`],
+  async run(ctx) {
+    ctx.addText(`${id}.txt`, `${id} output\n`, id);
+  },
+});
+
+/** Runs until the session is cancelled. */
+const hanging: Collector = {
+  ...quick('system', 'system'),
+  timeoutMs: 30_000,
+  run: (ctx) =>
+    new Promise<void>((_resolve, reject) => {
+      ctx.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+    }),
+};
+
+const intake = {
+  name: '张伟',
+  contact: 'zhang.wei@example.com',
+  department: '财务部',
+  productName: '',
+  productModel: '',
+  productVersion: '',
+  problemDescription: '报表打不开',
+  occurredAt: '2026-11-24T09:30',
+  priority: '高' as const,
+  stepsToReproduce: '',
+  solutionsTried: '',
+};
+
+const services: AppService[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const s of services.splice(0)) await s.dispose();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function make(options: Partial<AppServiceOptions> & { policyInput?: PolicyInput } = {}) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'app-service-'));
+  dirs.push(dataDir);
+  const events: SessionEvent[] = [];
+  const uploads: UploadStatus[] = [];
+  const opened: string[] = [];
+  const service = new AppService({
+    policy: PolicySchema.parse(options.policyInput ?? {}),
+    platform: 'linux',
+    host: 'pc-01',
+    locale: 'zh-CN',
+    dataDir,
+    env: { ...process.env, DIAGCOLLECT_REDMINE_API_KEY: '' },
+    collectors: [quick('versions', 'versions'), quick('network', 'network'), screenshotCollector],
+    runChecks: false,
+    hooks: { captureScreen: async () => PNG, showInFolder: (p) => void opened.push(p) },
+    ...options,
+  });
+  services.push(service);
+  service.on('onProgress', (e) => events.push(e));
+  service.on('onUploadState', (u) => uploads.push(u));
+  const finished = () =>
+    new Promise<SessionEvent>((resolve) => {
+      const off = service.on('onProgress', (e) => {
+        if (e.type !== 'progress') {
+          off();
+          resolve(e);
+        }
+      });
+    });
+  return { service, dataDir, events, uploads, opened, finished };
+}
+
+describe('getDefaults', () => {
+  it('prefills the ticket from the link, the UI language from the OS, the product from policy', async () => {
+    const { service } = make({ deepLink: 'diagcollect://collect?ticket=12345', policyInput: { products: [{ name: 'XX财务软件', versionCommand: ['echo', '2.3.1'] }] } });
+    const d = await service.getDefaults();
+    expect(d).toMatchObject({ ticket: '12345', ticketSource: 'link', locale: 'zh-CN', host: 'pc-01', platform: 'linux', screenshot: 'allowed', upload: { target: 'outbox' } });
+    expect(d.intake).toMatchObject({ productName: 'XX财务软件', productVersion: '2.3.1' });
+    expect(d.intake.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(d.linkError).toBeUndefined();
+  });
+
+  it('says why a link was refused, and fills in nothing from it', async () => {
+    const { service } = make({ deepLink: 'diagcollect://collect?ticket=..%2Fetc', locale: 'en-US' });
+    const d = await service.getDefaults();
+    expect(d).toMatchObject({ ticket: '', ticketSource: 'none', locale: 'en' });
+    expect(d.linkError?.en).toContain('encoded path separator');
+  });
+
+  it('pushes a link that arrives later to the window', () => {
+    const { service } = make();
+    const seen: unknown[] = [];
+    service.on('onDeepLink', (l) => seen.push(l));
+    service.handleDeepLink('diagcollect://collect?ticket=777');
+    service.handleDeepLink('diagcollect://delete?ticket=777');
+    expect(seen).toEqual([{ ok: true, ticket: '777' }, { ok: false, reason: expect.objectContaining({ en: expect.stringContaining('unknown action') }) }]);
+  });
+});
+
+describe('signed links (electron/engine/link/signed-link.ts)', () => {
+  it('verifies a signed link against policy; it prefills the ticket and chooses the upload target', async () => {
+    const pair = generateLinkKeyPair();
+    const link = createSignedLink(
+      { ticket: '777', target: 'redmine', url: 'https://redmine.example.com', exp: Math.floor(Date.now() / 1000) + 3600 },
+      createPrivateKey(pair.privateKeyPem),
+      createPublicKey(pair.publicKeyPem),
+    );
+    const policyInput: PolicyInput = { linkSigning: { publicKeys: [pair.publicKeyBase64] }, upload: { target: 'outbox', allowedHosts: ['redmine.example.com'] } };
+    const { service } = make({ deepLink: link, policyInput });
+    expect(await service.getDefaults()).toMatchObject({ ticket: '777', ticketSource: 'link', upload: { target: 'redmine', targetName: 'Redmine' } });
+
+    // With keys in policy, the plain ticket link is no longer enough, and a changed ticket breaks the signature.
+    const seen: unknown[] = [];
+    service.on('onDeepLink', (l) => seen.push(l));
+    service.handleDeepLink('diagcollect://collect?ticket=777');
+    service.handleDeepLink(link.replace('ticket=777', 'ticket=778'));
+    expect(seen).toEqual([
+      { ok: false, reason: expect.objectContaining({ en: expect.stringContaining('not signed') }) },
+      { ok: false, reason: expect.objectContaining({ en: expect.stringContaining('changed after it was signed') }) },
+    ]);
+  });
+});
+
+describe('preview', () => {
+  it('shows what each category reads, its size, and which ones policy locks', async () => {
+    const logDir = mkdtempSync(path.join(os.tmpdir(), 'app-logs-'));
+    dirs.push(logDir);
+    writeFileSync(path.join(logDir, 'a.log'), 'x'.repeat(3000));
+    writeFileSync(path.join(logDir, 'b.log'), 'y'.repeat(2000));
+    const { service } = make({
+      policyInput: { disabledCollectors: ['network'], screenshotAllowed: false, appLogPaths: [path.join(logDir, '*.log')] },
+      collectors: [quick('versions', 'versions'), quick('network', 'network'), quick('software', 'software', ['win32']), appLogsCollector, screenshotCollector],
+    });
+    const p = await service.preview();
+    const by = Object.fromEntries(p.categories.map((c) => [c.id, c]));
+    expect(by.versions).toMatchObject({ included: true, reads: ['reads versions'], estimate: { basis: 'typical' } });
+    expect(by.network).toMatchObject({ included: false, lock: 'policy-disabled' });
+    expect(by.software).toMatchObject({ included: false, lock: 'platform', reads: [] });
+    expect(by['app-logs']).toMatchObject({ included: true, estimate: { bytes: 5000, basis: 'measured' } });
+    expect(by.screenshot).toMatchObject({ included: false, lock: 'policy-forbidden', sensitive: true });
+    expect(await service.captureScreenshot()).toMatchObject({ available: false });
+  });
+});
+
+describe('a collection', () => {
+  it('writes the named archive with the intake, the seen screenshot, and what was left out', async () => {
+    const { service, dataDir, events, opened, uploads, finished } = make();
+    const shot = await service.captureScreenshot();
+    expect(shot).toMatchObject({ available: true, width: 1, height: 1, bytes: PNG.length });
+    const done = finished();
+    const started = await service.startCollection({ ticket: '12345', intake, exclude: ['network'], includeScreenshot: true });
+    expect(started.rows.map((r) => [r.id, r.status, r.reason?.en])).toEqual([
+      ['versions', 'waiting', undefined],
+      ['screenshot', 'waiting', undefined],
+      ['network', 'skipped', 'You switched it off'],
+    ]);
+    const end = await done;
+    expect(end.type).toBe('finished');
+    if (end.type !== 'finished') return;
+    const r = end.result;
+    expect(r.archiveName).toMatch(/^12345_诊断信息_\d{8}-\d{4}_pc-01\.zip$/);
+    expect(r.archivePath).toBe(path.join(dataDir, 'outbox', '12345', r.archiveName));
+    expect(r.emailSubject).toBe('【技术支持】12345');
+    const entries = await readZip(r.archivePath);
+    expect(sha256(entries.find((e) => e.name === '问题截图.png')!.data)).toBe(sha256(PNG));
+    const manifest = ManifestSchema.parse(JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8')));
+    expect(manifest.intake).toMatchObject({ name: '张伟', priority: '高' });
+    expect(manifest.collectors.find((c) => c.id === 'network')?.status).toBe('skipped');
+    // Events: the rows' runs, then finished; never before the reply.
+    expect(events[0]).toMatchObject({ type: 'progress', event: { type: 'phase', phase: 'collecting' } });
+    expect(events.some((e) => e.type === 'progress' && e.event.type === 'collector-end' && e.event.collector === 'screenshot' && e.event.status === 'ok')).toBe(true);
+    expect(uploads.at(-1)).toMatchObject({ state: 'local', totalBytes: r.bytes });
+    expect(await service.getUploadState()).toMatchObject({ state: 'local' });
+    expect(await service.openFolder()).toEqual({ opened: true });
+    expect(opened).toEqual([r.archivePath]);
+  });
+
+  it('leaves the screenshot out unless the user kept it', async () => {
+    const { service, finished } = make();
+    await service.captureScreenshot();
+    const done = finished();
+    const started = await service.startCollection({ ticket: '12345', intake, exclude: [], includeScreenshot: false });
+    expect(started.rows.find((r) => r.id === 'screenshot')).toMatchObject({ status: 'skipped', reason: { en: 'You chose not to include the screenshot' } });
+    const end = await done;
+    if (end.type !== 'finished') throw new Error(end.type);
+    expect((await readZip(end.result.archivePath)).some((e) => e.name.endsWith('.png'))).toBe(false);
+  });
+
+  it('runs one collection at a time, and cancelling leaves nothing behind', async () => {
+    const { service, dataDir, finished } = make({ collectors: [quick('versions', 'versions'), hanging] });
+    const done = finished();
+    await service.startCollection({ ticket: '23456', intake, exclude: [], includeScreenshot: false });
+    await expect(service.startCollection({ ticket: '23456', intake, exclude: [], includeScreenshot: false })).rejects.toThrow(/already running/);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await service.cancelCollection()).toEqual({ cancelled: true });
+    expect((await done).type).toBe('cancelled');
+    const folder = path.join(dataDir, 'outbox', '23456');
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+    expect(await service.cancelCollection()).toEqual({ cancelled: false });
+  });
+
+  it('refuses an unknown collector id and a bad ticket before anything starts', async () => {
+    const { service, dataDir } = make();
+    await expect(service.startCollection({ ticket: '12345', intake, exclude: ['nope'], includeScreenshot: false })).rejects.toThrow(/unknown collector "nope"/);
+    await expect(service.startCollection({ ticket: '1/2', intake, exclude: [], includeScreenshot: false })).rejects.toThrow();
+    expect(existsSync(path.join(dataDir, 'outbox'))).toBe(false);
+  });
+});
+
+describe('the upload', () => {
+  it('queues a failed upload with the reason, and tries again on Retry', async () => {
+    const port = await freePort();
+    const { service, finished, uploads } = make({
+      policyInput: { upload: { target: 'redmine', redmine: { url: `http://127.0.0.1:${port}` } } },
+      env: { ...process.env, DIAGCOLLECT_REDMINE_API_KEY: '0123456789abcdef' },
+      outbox: { backoff: { baseMs: 600_000, maxMs: 600_000 } },
+    });
+    const done = finished();
+    await service.startCollection({ ticket: '54321', intake, exclude: [], includeScreenshot: false });
+    expect((await done).type).toBe('finished');
+    await expect.poll(async () => (await service.getUploadState()).attempts, { timeout: 10_000 }).toBe(1);
+    const first = await service.getUploadState();
+    expect(first).toMatchObject({ target: 'redmine', targetName: 'Redmine', state: 'queued', error: { kind: 'network' } });
+    expect(first.nextAttemptAt).toBeDefined();
+    expect(uploads.map((u) => u.state)).toContain('uploading');
+    const again = await service.retryUpload();
+    expect(again).toMatchObject({ state: 'queued', attempts: 2, error: { kind: 'network' } });
+  });
+
+  it('fails with a settings error (and says so) when the credential is missing', async () => {
+    const { service, finished } = make({ policyInput: { upload: { target: 'redmine', redmine: { url: 'https://redmine.example.com' } } } });
+    const done = finished();
+    await service.startCollection({ ticket: '54322', intake, exclude: [], includeScreenshot: false });
+    await done;
+    await expect.poll(async () => (await service.getUploadState()).state, { timeout: 10_000 }).toBe('failed');
+    expect((await service.getUploadState()).error).toMatchObject({ kind: 'config', message: expect.stringContaining('DIAGCOLLECT_REDMINE_API_KEY') });
+  });
+});
