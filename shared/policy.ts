@@ -6,7 +6,34 @@ import { z } from 'zod';
 import { ChecksPolicySchema, ProductVersionFields } from './check-policy.js';
 import { ArchiveLanguageSchema } from './types.js';
 
-const PathListSchema = z.array(z.string().min(1).max(4096)).max(500);
+/**
+ * A log or config path from policy: absolute once `~`, `$VAR`/`${VAR}` and `%VAR%` are expanded
+ * (so it starts with `/`, `~/`, a drive letter, `\\server\share` or a variable), and without
+ * `..` segments: a policy names what to collect, it never climbs out of a folder.
+ */
+export const POLICY_PATH_RULE = 'must be an absolute path (starting with /, ~/, a drive letter such as C:\\, \\\\server\\share, or a variable such as %ProgramData% or $HOME) without ".." segments';
+export function isPolicyPath(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) return false;
+  if (value.split(/[\\/]/).some((segment) => segment === '..')) return false;
+  return /^(\/|~$|~[\\/]|[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/]|\$[A-Za-z_]|\$\{[A-Za-z_]|%[A-Za-z_][A-Za-z0-9_()]*%)/.test(value);
+}
+const PolicyPathSchema = z.string().min(1).max(4096).refine(isPolicyPath, POLICY_PATH_RULE);
+const PathListSchema = z.array(PolicyPathSchema).max(500);
+
+/**
+ * An upload host in `upload.allowedHosts`: a DNS name, `*.example.com` (any name below it), an
+ * IPv4 address or `[IPv6]`; no scheme, port, path, user or spaces.
+ */
+export const HOST_PATTERN_RULE = 'must be a host name such as redmine.example.com or *.example.com, an IPv4 address or [IPv6] (no scheme, port, path or spaces)';
+export function isHostPattern(value: string): boolean {
+  if (/^\[[0-9A-Fa-f:.]+\]$/.test(value)) return value.includes(':');
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(value)) return value.split('.').every((n) => Number(n) <= 255);
+  const name = value.startsWith('*.') ? value.slice(2) : value;
+  const labels = name.split('.');
+  return name.length <= 253 && labels.length >= 1 && labels.every((l) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(l)) && !/^\d+$/.test(labels[labels.length - 1]!);
+}
+export const HostPatternSchema = z.string().min(1).max(253).refine(isHostPattern, HOST_PATTERN_RULE);
 
 /**
  * A ticket server's base URL: https, or plain http only on this machine (tests, a local proxy),
@@ -53,9 +80,15 @@ export const UploadPolicySchema = z
     redmine: RedmineUploadSchema.optional(),
     rt: RtUploadSchema.optional(),
     /** PEM file with an extra CA (company root) trusted besides the system roots. TLS is always verified. */
-    caFile: z.string().min(1).max(4096).optional(),
+    caFile: PolicyPathSchema.optional(),
     /** Host names (or `*.example.com`) uploads may go to; unset: any host of the configured target. */
-    allowedHosts: z.array(z.string().min(1).max(253)).max(100).optional(),
+    allowedHosts: z.array(HostPatternSchema).max(100).optional(),
+    /**
+     * The credentials reference: a machine-wide credentials file (same format as
+     * `<data dir>/credentials.json`, readable only by its owner) used instead of the per-user one.
+     * The secret itself never lives in the policy.
+     */
+    credentialsFile: PolicyPathSchema.optional(),
   })
   .strict()
   .superRefine((upload, ctx) => {
@@ -65,6 +98,56 @@ export const UploadPolicySchema = z
     }
   });
 export type UploadPolicy = z.infer<typeof UploadPolicySchema>;
+
+/** `redaction`: rules added to the built-in ones (optional rules switched on, IT's own patterns, allow-list). */
+export const RedactionPolicySchema = z
+  .object({
+    /** Optional built-in rules to switch on: ipv4-public, ipv6-public, mac-address, hostname. */
+    optionalRules: z.array(z.string().min(1).max(64)).max(50).default([]),
+    /** IT's own patterns: regex source, flags (i, m, s, u), placeholder kind (default SECRET). */
+    extraRules: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'must be a kebab-case id such as employee-id').max(64),
+            pattern: z.string().min(1).max(1000),
+            flags: z.string().regex(/^[imsu]*$/, 'flags may only be i, m, s and u').max(4).optional(),
+            placeholder: z.string().regex(/^[A-Za-z][A-Za-z0-9 _-]*$/, 'must be a word such as EMPLOYEE-ID').max(40).optional(),
+          })
+          .strict(),
+      )
+      .max(100)
+      .default([]),
+    /** Regex sources: a match that also fully matches one of these is kept. */
+    allow: z.array(z.string().min(1).max(1000)).max(100).default([]),
+  })
+  .strict();
+
+/** Ed25519 public key: PEM (`-----BEGIN PUBLIC KEY-----`) or base64 of the raw 32 bytes or of the DER SPKI. */
+export const LinkPublicKeySchema = z
+  .string()
+  .min(40)
+  .max(1000)
+  .refine((k) => /^-----BEGIN PUBLIC KEY-----[A-Za-z0-9+/=\s]+-----END PUBLIC KEY-----\s*$/.test(k.trim()) || /^[A-Za-z0-9+/]{43}=$|^[A-Za-z0-9+/]{59}=$/.test(k.trim()), 'must be an Ed25519 public key: PEM, or base64 as printed by `diagcollect link keygen`');
+
+export const LinkSigningPolicySchema = z
+  .object({
+    publicKeys: z.array(LinkPublicKeySchema).max(10).default([]),
+    /** A link valid for longer than this is refused even when signed. */
+    maxLifetimeHours: z.number().int().min(1).max(8760).default(720),
+  })
+  .strict();
+
+export const DistributionPolicySchema = z
+  .object({
+    /**
+     * Download address of the portable build; `{ticket}` is replaced by the ticket, e.g.
+     * `https://downloads.example.com/diagcollect/DiagnosticsCollector_{ticket}.exe`. Without
+     * `{ticket}` the file name `DiagnosticsCollector_<ticket>.exe` is appended.
+     */
+    downloadUrl: ServerUrlSchema,
+  })
+  .strict();
 
 export const PolicySchema = z
   .object({
@@ -83,11 +166,24 @@ export const PolicySchema = z
     concurrency: z.number().int().min(1).max(16).default(4),
     /** Default time window for logs, e.g. "24h", "90m", "7d". */
     since: z.string().regex(/^\d+[mhd]$/, 'since must look like 90m, 24h or 7d').default('24h'),
-    disabledCollectors: z.array(z.string()).default([]),
+    disabledCollectors: z.array(z.string().min(1).max(64)).max(100).default([]),
     /** Screenshot is opt-in; policy may forbid it entirely. */
     screenshotAllowed: z.boolean().default(true),
     appLogPaths: PathListSchema.default([]),
     configPaths: PathListSchema.default([]),
+    /**
+     * Windows event logs exported for the log window (wevtutil epl, plus a text rendering), e.g.
+     * "System", "Application", "Microsoft-Windows-PowerShell/Operational".
+     */
+    windowsEventLogs: z
+      .array(z.string().min(1).max(256).regex(/^[\p{L}\p{N}_ .()/-]+$/u, 'must be an event log name such as System or Microsoft-Windows-PowerShell/Operational'))
+      .max(50)
+      .default(['System', 'Application']),
+    /**
+     * macOS unified log filter (`log show --predicate`); the whole unified log for a day is
+     * gigabytes, so by default only errors and faults. An empty string takes every message.
+     */
+    macosLogPredicate: z.string().max(4096).default('messageType == error OR messageType == fault'),
     caps: z
       .object({
         /** Per file: the newest bytes are kept (logs) or the file is skipped (structured). */
@@ -108,20 +204,36 @@ export const PolicySchema = z
           .object({
             name: z.string().min(1).max(200),
             /** A command whose first line of output is the version, e.g. ["myapp", "--version"]. */
-            versionCommand: z.array(z.string()).min(1).optional(),
-            /** Debian/RPM package name to ask the package manager for. */
-            package: z.string().optional(),
+            versionCommand: z.array(z.string().max(4096)).min(1).max(50).optional(),
+            /** Package to ask for: Debian/RPM package, macOS pkgutil id, or Windows program (DisplayName in the Uninstall registry keys). */
+            package: z.string().max(200).optional(),
             ...ProductVersionFields,
           })
           .strict(),
       )
+      .max(50)
       .default([]),
     /** The basic checklist (基础检查清单): endpoints, supported OS and browsers, thresholds. */
     checks: ChecksPolicySchema,
     /** Where the archive goes after it is written: the local outbox (default) or a ticket system. */
     upload: UploadPolicySchema.default({ target: 'outbox' }),
+    /** Screenshot switched on and locked in the app (needs screenshotAllowed); the user still sees it before sending. */
+    screenshotRequired: z.boolean().optional(),
+    /** UI language; unset: the system's language. */
+    language: ArchiveLanguageSchema.optional(),
+    /** IT's additions to the built-in redaction (electron/engine/redact). */
+    redaction: RedactionPolicySchema.optional(),
+    /** Public keys that sign the support agent's `diagcollect://` links; no key: every link is refused. */
+    linkSigning: LinkSigningPolicySchema.optional(),
+    /** Where users without the app download it (`diagcollect link` prints the link). */
+    distribution: DistributionPolicySchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((policy, ctx) => {
+    if (policy.screenshotRequired && !policy.screenshotAllowed) {
+      ctx.addIssue({ code: 'custom', path: ['screenshotRequired'], message: 'screenshotRequired is true but screenshotAllowed is false: allow screenshots or do not require them' });
+    }
+  });
 
 export type Policy = z.infer<typeof PolicySchema>;
 export type PolicyInput = z.input<typeof PolicySchema>;

@@ -1,0 +1,135 @@
+/**
+ * `diagcollect link`: what a support agent sends during a remote session.
+ *
+ *   diagcollect link keygen [--out FILE]                 a key pair; prints the public key for policy
+ *   diagcollect link --ticket 12345 --key FILE [--target redmine] [--target-url URL] [--expires 24h]
+ *
+ * prints (a) the signed `diagcollect://collect?…` link, (b) the download link of the portable
+ * build named for the ticket (policy `distribution.downloadUrl`, or `--download-url`), and (c) the
+ * e-mail or chat text with the subject `【技术支持】12345` and numbered steps, in Chinese and English.
+ */
+import { Option, type Command } from 'commander';
+import { createPublicKey } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ARCHIVE_LANGUAGES, type ArchiveLanguage } from '../../shared/naming.js';
+import { ServerUrlSchema, UPLOAD_TARGETS, type UploadTarget } from '../../shared/policy.js';
+import { EXIT, InputError } from '../engine/errors.js';
+import { agentMessage } from '../engine/link/agent-message.js';
+import { downloadLink } from '../engine/link/executable-name.js';
+import { generateLinkKeyPair, keyId, readPrivateKeyFile } from '../engine/link/keys.js';
+import { createSignedLink, linkFieldProblem, MAX_LINK_LIFETIME_HOURS } from '../engine/link/signed-link.js';
+import { formatProblem, loadEffectivePolicy } from '../engine/policy/effective.js';
+import { parseDuration } from '../engine/session.js';
+import type { CliIo } from './main.js';
+
+interface LinkFlags {
+  ticket?: string;
+  key?: string;
+  target?: string;
+  targetUrl?: string;
+  expires: string;
+  downloadUrl?: string;
+  policy?: string;
+  json?: boolean;
+  lang?: ArchiveLanguage;
+}
+
+export function registerLinkCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const link = program
+    .command('link')
+    .description('for support agents: a signed diagcollect:// link, a download link and the message to send for a ticket')
+    .option('-t, --ticket <id>', 'ticket id, e.g. 12345')
+    .option('--key <file>', 'your private link-signing key (PEM, from `diagcollect link keygen`)')
+    .addOption(new Option('--target <target>', 'where the archive is uploaded (default: the user\'s policy)').choices(UPLOAD_TARGETS as unknown as string[]))
+    .option('--target-url <url>', 'server of the target, e.g. https://redmine.example.com (must be allowed by the user\'s policy)')
+    .option('--expires <duration>', `how long the link is valid: 90m, 24h, 7d (at most ${MAX_LINK_LIFETIME_HOURS / 24}d)`, '24h')
+    .option('--download-url <url>', 'download address of the portable build (default: policy distribution.downloadUrl); {ticket} is replaced')
+    .option('--policy <file>', 'JSON policy file (distribution.downloadUrl)')
+    .addOption(new Option('--lang <lang>', 'language of the message (default: both)').choices(ARCHIVE_LANGUAGES as string[]))
+    .option('--json', 'print JSON')
+    .action(async (flags: LinkFlags) => {
+      setExit(await makeLink(flags, io));
+    });
+
+  link
+    .command('keygen')
+    .description('create an Ed25519 key pair: the private key stays with support, the public key goes into policy linkSigning.publicKeys')
+    .option('-o, --out <file>', 'where to write the private key (never overwritten)', 'diagcollect-link.key')
+    .option('--json', 'print JSON')
+    .action(async (_flags: unknown, cmd: Command) => {
+      // --json may land on `link` itself (commander reads a parent's options anywhere on the line).
+      const flags = cmd.optsWithGlobals<{ out: string; json?: boolean }>();
+      const file = resolve(flags.out);
+      const pair = generateLinkKeyPair();
+      try {
+        await writeFile(file, pair.privateKeyPem, { mode: 0o600, flag: 'wx' });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new InputError(code === 'EEXIST' ? `${file} already exists; a key is never overwritten (choose another --out)` : `cannot write ${file}: ${code ?? (err as Error).message}`);
+      }
+      if (flags.json) {
+        io.stdout.write(`${JSON.stringify({ ok: true, privateKeyFile: file, publicKey: pair.publicKeyBase64, publicKeyPem: pair.publicKeyPem, keyId: pair.keyId })}\n`);
+      } else {
+        io.stdout.write(`Private key: ${file} (keep it with support; readable only by you)\n`);
+        io.stdout.write(`Key id:      ${pair.keyId}\n`);
+        io.stdout.write(`Public key:  ${pair.publicKeyBase64}\n\n`);
+        io.stdout.write(`Put the public key into the policy of the computers that should accept your links:\n`);
+        io.stdout.write(`  ${JSON.stringify({ linkSigning: { publicKeys: [pair.publicKeyBase64] } })}\n`);
+      }
+      setExit(EXIT.ok);
+    });
+}
+
+async function makeLink(flags: LinkFlags, io: CliIo): Promise<number> {
+  if (!flags.ticket) throw new InputError('--ticket is required, e.g. diagcollect link --ticket 12345 --key diagcollect-link.key');
+  if (!flags.key) throw new InputError('--key is required: your private link-signing key (create one with `diagcollect link keygen`)');
+  const hours = parseDuration(flags.expires) / 3_600_000;
+  if (hours <= 0) throw new InputError(`--expires ${flags.expires}: a link must be valid for some time, e.g. 24h`);
+  if (hours > MAX_LINK_LIFETIME_HOURS) throw new InputError(`--expires ${flags.expires} is too long: a link is valid for at most ${MAX_LINK_LIFETIME_HOURS / 24} days`);
+  const now = Date.now();
+  const fields = {
+    ticket: flags.ticket,
+    exp: Math.floor(now / 1000 + hours * 3600),
+    ...(flags.target ? { target: flags.target as UploadTarget } : {}),
+    ...(flags.targetUrl ? { url: flags.targetUrl.replace(/\/+$/, '') } : {}),
+  };
+  const problem = linkFieldProblem(fields);
+  if (problem) throw new InputError(problem);
+  const privateKey = await readPrivateKeyFile(flags.key);
+  const publicKey = createPublicKey(privateKey);
+  let signed: string;
+  try {
+    signed = createSignedLink(fields, privateKey, publicKey);
+  } catch (err) {
+    throw new InputError((err as Error).message);
+  }
+
+  let base = flags.downloadUrl;
+  if (base) {
+    const check = ServerUrlSchema.safeParse(base);
+    if (!check.success) throw new InputError(`--download-url ${check.error.issues[0]?.message ?? 'is not valid'}`);
+  } else {
+    const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
+    for (const p of effective.problems) if (!flags.json) io.stderr.write(`diagcollect: ${formatProblem(p)}\n`);
+    base = effective.policy.distribution?.downloadUrl;
+  }
+  const download = base ? downloadLink(base, fields.ticket) : undefined;
+  const expiresAt = new Date(fields.exp * 1000);
+  const message = agentMessage({ ticket: fields.ticket, link: signed, ...(download ? { downloadUrl: download } : {}), expiresAt });
+
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify({ ok: true, ticket: fields.ticket, link: signed, keyId: keyId(publicKey), expiresAt: expiresAt.toISOString(), ...(download ? { downloadUrl: download } : {}), email: message })}\n`);
+    return EXIT.ok;
+  }
+  const out: string[] = [];
+  out.push(`Ticket:   ${fields.ticket}`, `Expires:  ${expiresAt.toISOString()} (in ${flags.expires})`, '');
+  out.push(`Link for users who have the app (signed with key ${keyId(publicKey)}):`, `  ${signed}`, '');
+  out.push('Download for users without the app (the file name carries the ticket):');
+  out.push(download ? `  ${download}` : '  (none: set distribution.downloadUrl in policy, or pass --download-url)', '');
+  out.push(`Message to send — subject: ${message.subject}`);
+  const langs: ArchiveLanguage[] = flags.lang ? [flags.lang] : ['zh-CN', 'en'];
+  for (const lang of langs) out.push(`---- ${lang === 'zh-CN' ? '中文' : 'English'} ----`, message.body[lang]);
+  io.stdout.write(`${out.join('\n')}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,78 @@
+/**
+ * `diagcollect policy show`: the effective policy and where each value came from (default, user
+ * settings, a `--policy` file, managed policy), which keys are locked, and every problem of every
+ * source with the key and the reason. A bad source never stops it: exit 0 when every source is
+ * valid, 2 when some source has problems (the effective policy is printed all the same).
+ */
+import type { Command } from 'commander';
+import { EXIT } from '../engine/errors.js';
+import { formatProblem, loadEffectivePolicy, type EffectivePolicy, type ValueOrigin } from '../engine/policy/effective.js';
+import type { CliIo } from './main.js';
+
+const SOURCE_LABEL = { managed: 'managed policy', file: 'policy file', user: 'user settings', default: 'default' } as const;
+
+function originText(o: ValueOrigin): string {
+  return o.source === 'default' ? 'default' : `${SOURCE_LABEL[o.source]} (${o.location})`;
+}
+
+function valueOf(policy: unknown, key: string): unknown {
+  let cur: unknown = policy;
+  for (const part of key.split('.')) cur = (cur as Record<string, unknown> | undefined)?.[part];
+  return cur;
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The report as text: sources (highest first), problems, then every key with its value and source. */
+export function formatPolicyReport(effective: EffectivePolicy): string {
+  const out: string[] = [];
+  out.push('Policy sources (highest precedence first):');
+  for (const s of [...effective.sources].reverse()) {
+    const state = !s.present ? 'not present' : `${s.keys} key${s.keys === 1 ? '' : 's'} in effect${s.problems ? `, ${s.problems} problem${s.problems === 1 ? '' : 's'}` : ''}`;
+    out.push(`  ${SOURCE_LABEL[s.kind].padEnd(15)} ${s.location}  — ${state}`);
+  }
+  out.push(`  ${'defaults'.padEnd(15)} built in`);
+  if (effective.problems.length > 0) {
+    out.push('', `Problems (${effective.problems.length}):`);
+    for (const p of effective.problems) out.push(`  - ${formatProblem(p)}`);
+  }
+  out.push('', 'Effective policy (🔒 = set by managed policy, locked in the app):');
+  const keys = Object.keys(effective.origins);
+  const width = Math.min(40, Math.max(...keys.map((k) => k.length)) + 2);
+  for (const key of keys) {
+    const origin = effective.origins[key]!;
+    const lock = origin.source === 'managed' ? '🔒 ' : '   ';
+    out.push(`  ${lock}${key.padEnd(width)} ${shorten(JSON.stringify(valueOf(effective.policy, key)) ?? 'unset', 60).padEnd(60)}  ${originText(origin)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The report for `--json`. */
+export function policyReportJson(effective: EffectivePolicy): Record<string, unknown> {
+  return {
+    ok: effective.problems.length === 0,
+    exitCode: effective.problems.length === 0 ? EXIT.ok : EXIT.badInput,
+    sources: [...effective.sources].reverse(),
+    problems: effective.problems.map((p) => ({ ...p, message: formatProblem(p) })),
+    locked: effective.locked,
+    values: Object.entries(effective.origins).map(([key, o]) => ({ key, value: valueOf(effective.policy, key), source: o.source, ...(o.location ? { location: o.location } : {}), locked: o.source === 'managed' })),
+    policy: effective.policy,
+  };
+}
+
+export function registerPolicyCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const policy = program.command('policy').description('the policy in effect on this computer (managed policy, settings, --policy file)');
+  policy
+    .command('show')
+    .description('print the effective policy, where each value came from and which keys are locked; exit 2 when a source has problems')
+    .option('--policy <file>', 'also apply this JSON policy file (between user settings and managed policy)')
+    .option('--json', 'print JSON')
+    .action(async (flags: { policy?: string; json?: boolean }) => {
+      const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy } : {}) });
+      if (flags.json) io.stdout.write(`${JSON.stringify(policyReportJson(effective), null, 2)}\n`);
+      else io.stdout.write(formatPolicyReport(effective));
+      setExit(effective.problems.length === 0 ? EXIT.ok : EXIT.badInput);
+    });
+}

@@ -1,0 +1,142 @@
+/**
+ * Where policy comes from, one reader per source. Each returns the raw object as written (not yet
+ * validated) or says the source is absent; a source that cannot be read is a problem of that
+ * source, never an exception.
+ *
+ * | source   | where                                                                 |
+ * |----------|-----------------------------------------------------------------------|
+ * | managed  | Windows `HKLM\Software\Policies\DiagCollect` (`reg query /s`); macOS `/Library/Managed Preferences/com.diagcollect.app.plist` (`plutil -convert json`); Linux `/etc/diagcollect/policy.json` |
+ * | file     | `--policy FILE` (JSON)                                                |
+ * | user     | `<data dir>/settings.json` (what the user chose in the app)           |
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { CommandNotFoundError, exec } from '../platform/exec.js';
+import { parseRegQuery, REGISTRY_POLICY_KEY, REGISTRY_POLICY_KEY_SHORT, registryToPolicy } from './registry.js';
+
+/** The app's bundle id (electron-builder `appId`): the macOS preference domain. */
+export const MAC_BUNDLE_ID = 'com.diagcollect.app';
+export const MAC_MANAGED_POLICY = `/Library/Managed Preferences/${MAC_BUNDLE_ID}.plist`;
+export const LINUX_MANAGED_POLICY = '/etc/diagcollect/policy.json';
+/** Larger than any sensible policy; a bigger source is refused before it is parsed. */
+export const MAX_POLICY_BYTES = 1024 * 1024;
+
+export type PolicySourceKind = 'managed' | 'file' | 'user';
+
+export interface SourceIssue {
+  /** Policy key (`upload.redmine.url`), or '' for the whole source. */
+  key: string;
+  /** Where inside the source, when that is not obvious from the key (a registry path). */
+  where?: string;
+  reason: string;
+}
+
+export interface SourceRead {
+  kind: PolicySourceKind;
+  /** File path or registry key. */
+  location: string;
+  /** false: the source does not exist on this computer (not an error). */
+  present: boolean;
+  raw?: unknown;
+  issues: SourceIssue[];
+}
+
+export type RunCommand = (command: string, args: string[]) => Promise<{ code: number | null; stdout: Buffer; stderr: string }>;
+
+/** Runs reg.exe / plutil with a timeout; output beyond MAX_POLICY_BYTES is cut (and then refused). */
+export const runCommand: RunCommand = async (command, args) => {
+  const r = await exec(command, args, { timeoutMs: 15_000, maxBytes: MAX_POLICY_BYTES + 1, keep: 'head', env: process.env });
+  return { code: r.timedOut ? null : r.code, stdout: r.stdout, stderr: r.stderr };
+};
+
+const whole = (reason: string): SourceIssue[] => [{ key: '', reason }];
+
+/** A JSON policy file; `optional`: a missing file is an absent source, not an error. */
+export async function readJsonSource(kind: PolicySourceKind, file: string, optional: boolean): Promise<SourceRead> {
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && optional) return { kind, location: file, present: false, issues: [] };
+    const why = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a directory, not a JSON file' : code === 'EACCES' ? 'no permission to read it' : (err as Error).message;
+    return { kind, location: file, present: true, issues: whole(`cannot read it: ${why}`) };
+  }
+  if (data.length > MAX_POLICY_BYTES) return { kind, location: file, present: true, issues: whole(`it is ${data.length} bytes; a policy is at most ${MAX_POLICY_BYTES} bytes`) };
+  try {
+    return { kind, location: file, present: true, raw: JSON.parse(data.toString('utf8').replace(/^\uFEFF/, '')), issues: [] };
+  } catch (err) {
+    return { kind, location: file, present: true, issues: whole(`not valid JSON (${(err as Error).message})`) };
+  }
+}
+
+/** `<data dir>/settings.json`. */
+export function userSettingsFile(dataDirectory: string): string {
+  return join(dataDirectory, 'settings.json');
+}
+
+/** reg.exe prints in the console code page: UTF-16 with a BOM, UTF-8, else the zh-CN code page (GBK/GB18030). */
+export function decodeConsoleText(data: Buffer): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return data.subarray(2).toString('utf16le');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return iconv.decode(data, 'gb18030');
+  }
+}
+
+/** Windows: `reg query HKLM\Software\Policies\DiagCollect /s`. */
+export async function readRegistrySource(run: RunCommand = runCommand): Promise<SourceRead> {
+  const location = REGISTRY_POLICY_KEY_SHORT;
+  let r;
+  try {
+    r = await run('reg', ['query', REGISTRY_POLICY_KEY, '/s']);
+  } catch (err) {
+    return { kind: 'managed', location, present: true, issues: whole(err instanceof CommandNotFoundError ? 'reg.exe was not found, so the managed policy could not be read' : `reg query failed: ${(err as Error).message}`) };
+  }
+  const text = decodeConsoleText(r.stdout);
+  // reg.exe exits 1 with "unable to find the specified registry key" when nothing is deployed.
+  if (r.code === 1 && text.trim() === '') return { kind: 'managed', location, present: false, issues: [] };
+  if (r.code !== 0) return { kind: 'managed', location, present: true, issues: whole(r.code === null ? 'reg query did not finish in time' : `reg query failed (exit ${r.code}): ${r.stderr.trim().slice(0, 300)}`) };
+  if (r.stdout.length > MAX_POLICY_BYTES) return { kind: 'managed', location, present: true, issues: whole(`the key holds more than ${MAX_POLICY_BYTES} bytes of values; a policy is smaller`) };
+  const { raw, problems } = registryToPolicy(parseRegQuery(text, REGISTRY_POLICY_KEY));
+  return { kind: 'managed', location, present: true, raw, issues: problems };
+}
+
+/** macOS: the managed preferences plist (written by the MDM profile), converted by `plutil`. */
+export async function readPlistSource(file: string = MAC_MANAGED_POLICY, run: RunCommand = runCommand): Promise<SourceRead> {
+  try {
+    await readFile(file, { flag: 'r' }).then((b) => {
+      if (b.length > MAX_POLICY_BYTES) throw new RangeError(`it is ${b.length} bytes; a policy is at most ${MAX_POLICY_BYTES} bytes`);
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'managed', location: file, present: false, issues: [] };
+    return { kind: 'managed', location: file, present: true, issues: whole(err instanceof RangeError ? err.message : `cannot read it: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`) };
+  }
+  let r;
+  try {
+    r = await run('plutil', ['-convert', 'json', '-o', '-', file]);
+  } catch (err) {
+    return { kind: 'managed', location: file, present: true, issues: whole(err instanceof CommandNotFoundError ? 'plutil was not found, so the managed preferences could not be read' : `plutil failed: ${(err as Error).message}`) };
+  }
+  if (r.code !== 0) {
+    // plutil refuses plists holding <date> or <data>, which no policy key takes.
+    return { kind: 'managed', location: file, present: true, issues: whole(`plutil could not convert it (exit ${r.code ?? 'timeout'}): ${(r.stderr || r.stdout.toString('utf8')).trim().slice(0, 300)}; policy values are text, numbers, true/false, arrays and dictionaries only`) };
+  }
+  try {
+    const raw: unknown = JSON.parse(r.stdout.toString('utf8'));
+    // A profile's own bookkeeping (PayloadUUID, PayloadVersion …) is not policy.
+    if (raw && typeof raw === 'object' && !Array.isArray(raw)) for (const k of Object.keys(raw)) if (/^Payload[A-Z]/.test(k)) delete (raw as Record<string, unknown>)[k];
+    return { kind: 'managed', location: file, present: true, raw, issues: [] };
+  } catch (err) {
+    return { kind: 'managed', location: file, present: true, issues: whole(`plutil printed something that is not JSON (${(err as Error).message})`) };
+  }
+}
+
+/** The managed source of this platform. */
+export function readManagedSource(platform: NodeJS.Platform, options: { run?: RunCommand; macPlist?: string; linuxFile?: string } = {}): Promise<SourceRead> {
+  if (platform === 'win32') return readRegistrySource(options.run);
+  if (platform === 'darwin') return readPlistSource(options.macPlist ?? MAC_MANAGED_POLICY, options.run);
+  return readJsonSource('managed', options.linuxFile ?? LINUX_MANAGED_POLICY, true);
+}
