@@ -67,11 +67,52 @@ export const RtUploadSchema = z
   })
   .strict();
 
+/** A host name or IP address for a mail server (no scheme, port, user or spaces). */
+const MailHostSchema = z
+  .string()
+  .min(1)
+  .max(253)
+  .refine((h) => isHostPattern(h) && !h.startsWith('*.'), 'must be a host name such as smtp.example.com or an IP address (no scheme, port or spaces)');
+const MailAddressSchema = z.email().max(254);
+const LOOPBACK_MAIL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * `upload.smtp`: e-mail the archive to support. The password (when `user` is set) comes from
+ * DIAGCOLLECT_SMTP_PASSWORD. `secure`: TLS from the first byte (port 465); otherwise STARTTLS,
+ * `required` (default: refuse a server that does not offer it) or `opportunistic`.
+ */
+export const SmtpUploadSchema = z
+  .object({
+    host: MailHostSchema,
+    port: z.number().int().min(1).max(65535),
+    secure: z.boolean().default(false),
+    startTls: z.enum(['required', 'opportunistic']).default('required'),
+    from: MailAddressSchema,
+    to: z.array(MailAddressSchema).min(1).max(20),
+    cc: z.array(MailAddressSchema).max(20).optional(),
+    /** Login name; unset: no AUTH. */
+    user: z.string().min(1).max(256).optional(),
+    /** Largest message the server takes (the archive grows by a third in base64); default 20 MB. */
+    maxMessageBytes: z
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(2 * 1024 * 1024 * 1024)
+      .default(20 * 1024 * 1024),
+  })
+  .strict()
+  .superRefine((smtp, ctx) => {
+    // A password is never sent over a connection that may stay plain text (except to this machine).
+    if (smtp.user && !smtp.secure && smtp.startTls !== 'required' && !LOOPBACK_MAIL_HOSTS.has(smtp.host.toLowerCase())) {
+      ctx.addIssue({ code: 'custom', path: ['startTls'], message: 'with a user (AUTH), startTls must be "required" or secure true: the password must not travel in plain text' });
+    }
+  });
+
 /**
  * Upload targets. `outbox` keeps the archive and e-mail draft locally (the default). A new
  * target adds its id here and its own settings object to UploadPolicySchema, like redmine/rt.
  */
-export const UPLOAD_TARGETS = ['outbox', 'redmine', 'rt'] as const;
+export const UPLOAD_TARGETS = ['outbox', 'redmine', 'rt', 'smtp'] as const;
 export type UploadTarget = (typeof UPLOAD_TARGETS)[number];
 
 export const UploadPolicySchema = z
@@ -79,6 +120,7 @@ export const UploadPolicySchema = z
     target: z.enum(UPLOAD_TARGETS).default('outbox'),
     redmine: RedmineUploadSchema.optional(),
     rt: RtUploadSchema.optional(),
+    smtp: SmtpUploadSchema.optional(),
     /** PEM file with an extra CA (company root) trusted besides the system roots. TLS is always verified. */
     caFile: PolicyPathSchema.optional(),
     /** Host names (or `*.example.com`) uploads may go to; unset: any host of the configured target. */

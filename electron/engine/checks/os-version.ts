@@ -1,11 +1,14 @@
 /**
  * 系统环境检查 — is this operating system (and its version) on the policy's supported list?
  * Linux by os-release `ID`/`VERSION_ID` (debian 12, ubuntu 22.04, uos, kylin …), macOS by
- * `sw_vers -productVersion`, Windows by its build (`10.0.22631`; Windows 11 is 10.0.22000+).
+ * `sw_vers -productVersion`, Windows by its build from the registry (`10.0.22631.2861`; Windows 11
+ * is 10.0.22000+, so `minVersion: "10.0.22000"` means "Windows 11").
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
+import { NT_CURRENT_VERSION_KEY, parseWindowsVersion } from '../collectors/support/registry.js';
 import { parseOsRelease } from '../collectors/versions.js';
+import { decodeWindowsOutput } from '../platform/windows-output.js';
 import { ADVICE } from './advice.js';
 import { t } from './support/format.js';
 import { compareVersions } from './support/version.js';
@@ -40,6 +43,11 @@ export async function detectOs(ctx: Pick<CheckContext, 'platform' | 'exec'>, osR
     const version = r && r.code === 0 ? r.stdout.toString('utf8').trim() : undefined;
     return { id: 'macos', like: [], ...(version ? { version } : {}), name: `macOS ${version ?? `(Darwin ${os.release()})`}` };
   }
+  // The registry names the edition and release and gives the update revision (UBR);
+  // ProductName says "Windows 10" on Windows 11 too, the build tells them apart.
+  const r = await ctx.exec('reg', ['query', NT_CURRENT_VERSION_KEY], { timeoutMs: 3000 }).catch(() => undefined);
+  const v = r && r.code === 0 ? parseWindowsVersion(decodeWindowsOutput(r.stdout)) : undefined;
+  if (v?.version) return { id: 'windows', like: [], version: v.version, name: `${v.name}${v.displayVersion ? ` ${v.displayVersion}` : ''} (${v.version})` };
   const release = os.release();
   const build = Number(release.split('.')[2] ?? 0);
   return { id: 'windows', like: [], version: release, name: `${build >= 22000 ? 'Windows 11' : 'Windows'} (${release})` };

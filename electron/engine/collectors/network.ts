@@ -3,7 +3,8 @@
  * servers; proxy settings; the routing table and the hosts file (the support guide's data
  * template: "IP address, subnet mask, gateway"). On Linux `ip -j` gives all of it as JSON in a
  * few milliseconds (systeminformation's networkInterfaces() takes ~60 ms and keeps only one
- * address per family); elsewhere Node's os.networkInterfaces() plus the platform's own commands.
+ * address per family). Windows (network.win32.ts) and macOS (network.darwin.ts) gather with their
+ * own commands into the same structures, rendered here the same way.
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,7 +12,11 @@ import type { Platform } from '../../../shared/types.js';
 import { TOOL_VERSION } from '../version.js';
 import { commandLine, failureOf, tryExec } from './support/run.js';
 import { documentTitle, formatFields, formatTable, heading, tr } from './support/text.js';
-import type { Collector, CollectorContext } from './types.js';
+import { darwinNetwork, darwinNetworkPlan } from './network.darwin.js';
+import { windowsNetwork, windowsNetworkPlan } from './network.win32.js';
+import { describePlan } from './support/plan.js';
+import { formatSystemProxy, type SystemProxy } from './support/system-proxy.js';
+import type { Collector, CollectorContext, PlannedCommand } from './types.js';
 
 export interface InterfaceAddress {
   family: 'IPv4' | 'IPv6';
@@ -29,6 +34,16 @@ export interface NetworkInterface {
   state: string;
   addresses: InterfaceAddress[];
   gateways: string[];
+  /** Windows: the adapter's description (its driver name). */
+  description?: string;
+  /** Windows and macOS: the DNS servers set on this interface. */
+  dnsServers?: string[];
+  /** Windows: Public, Private or DomainAuthenticated (which firewall profile applies). */
+  networkCategory?: string;
+  /** macOS: the network service it belongs to ("Wi-Fi", "USB 10/100/1000 LAN"). */
+  service?: string;
+  /** macOS: DHCP, Manual … */
+  configMethod?: string;
 }
 
 export interface DnsInfo {
@@ -171,33 +186,32 @@ async function gnomeProxy(ctx: CollectorContext): Promise<Record<string, string>
   return out;
 }
 
-function hostsPath(platform: Platform): string {
+export function hostsPath(platform: Platform): string {
   return platform === 'win32' ? `${process.env.SystemRoot ?? 'C:\\Windows'}\\System32\\drivers\\etc\\hosts` : '/etc/hosts';
 }
 
-/** Commands whose raw output is kept as it is, per platform (what a support agent runs by hand). */
-const RAW: Record<Platform, Array<[string, string[]]>> = {
-  linux: [],
-  darwin: [
-    ['scutil', ['--dns']],
-    ['scutil', ['--proxy']],
-    ['networksetup', ['-listallhardwareports']],
-  ],
-  win32: [
-    ['ipconfig', ['/all']],
-    ['netsh', ['winhttp', 'show', 'proxy']],
-    ['reg', ['query', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings']],
-  ],
-};
+const LINUX_ROUTES: Array<[string, string[]]> = [
+  ['ip', ['route', 'show']],
+  ['ip', ['-6', 'route', 'show']],
+];
 
-const ROUTES: Record<Platform, Array<[string, string[]]>> = {
-  linux: [
-    ['ip', ['route', 'show']],
-    ['ip', ['-6', 'route', 'show']],
-  ],
-  darwin: [['netstat', ['-rn']]],
-  win32: [['route', ['print']]],
-};
+/** What one platform's gathering found; rendered the same way everywhere. */
+export interface NetworkGathered {
+  interfaces: NetworkInterface[];
+  dns?: DnsInfo;
+  /** A resolver's own view (resolvectl dns, scutil --dns), shown after the DNS fields. */
+  dnsDetail?: { title: string; text: string };
+  gnome?: Record<string, string>;
+  /** The desktop's proxy settings (WinINET, WinHTTP, macOS network settings). */
+  systemProxies?: SystemProxy[];
+  /** Commands whose output is kept as printed (ipconfig /all, scutil --proxy …). */
+  raws: Array<{ cmd: string; out: string | undefined }>;
+  routes: Array<{ cmd: string; out: string | undefined }>;
+  source: string;
+  jsonSource: string;
+  /** Platform facts added to network.json. */
+  extraJson?: Record<string, unknown>;
+}
 
 async function linuxInterfaces(ctx: CollectorContext): Promise<NetworkInterface[] | undefined> {
   const [addr, r4, r6] = await Promise.all([text(ctx, 'ip', ['-j', 'addr', 'show']), text(ctx, 'ip', ['-j', 'route', 'show']), text(ctx, 'ip', ['-j', '-6', 'route', 'show'])]);
@@ -210,9 +224,34 @@ async function linuxInterfaces(ctx: CollectorContext): Promise<NetworkInterface[
   }
 }
 
-async function darwinGateway(ctx: CollectorContext): Promise<string | undefined> {
-  const out = await text(ctx, 'route', ['-n', 'get', 'default']);
-  return out ? /gateway:\s*(\S+)/.exec(out)?.[1] : undefined;
+async function linuxNetwork(ctx: CollectorContext): Promise<NetworkGathered> {
+  const [ifacesFromIp, resolv, resolvectl, gnome, routes] = await Promise.all([
+    linuxInterfaces(ctx),
+    readFile('/etc/resolv.conf', 'utf8').catch((err: NodeJS.ErrnoException) => {
+      ctx.skip('/etc/resolv.conf', err.code === 'ENOENT' ? 'does not exist' : err.message);
+      return undefined;
+    }),
+    tryExec(ctx, 'resolvectl', ['dns'], { timeoutMs: CMD_TIMEOUT_MS, missing: 'resolvectl is not installed (systemd-resolved not in use); DNS servers are taken from /etc/resolv.conf' }),
+    gnomeProxy(ctx),
+    Promise.all(LINUX_ROUTES.map(async ([c, a]) => ({ cmd: commandLine(c, a), out: await text(ctx, c, a) }))),
+  ]);
+  let resolvectlText: string | undefined;
+  if (resolvectl) {
+    const failure = failureOf(resolvectl);
+    if (failure) ctx.skip('resolvectl dns', failure);
+    else resolvectlText = resolvectl.stdout.toString('utf8').trim();
+  }
+  return {
+    interfaces: ifacesFromIp ?? interfacesFromNode(),
+    dns: resolv === undefined ? undefined : parseResolvConf(resolv),
+    ...(resolvectlText ? { dnsDetail: { title: 'resolvectl dns', text: resolvectlText } } : {}),
+    gnome,
+    raws: [],
+    routes,
+    source: 'ip -j addr/route, /etc/resolv.conf, resolvectl, gsettings, environment',
+    jsonSource: 'ip -j, /etc/resolv.conf, environment',
+    extraJson: { resolvectl: resolvectlText ?? null },
+  };
 }
 
 export const networkCollector: Collector = {
@@ -227,40 +266,23 @@ export const networkCollector: Collector = {
     const common = [`hosts file: ${hostsPath(platform)}`, 'proxy environment variables (http_proxy, https_proxy, no_proxy, all_proxy, any case)'];
     const show = (cmds: Array<[string, string[]]>) => cmds.map(([c, a]) => commandLine(c, a));
     if (platform === 'linux') {
-      return ['ip -j addr show, ip -j route show, ip -j -6 route show (interfaces, addresses, gateways)', ...show(ROUTES.linux), '/etc/resolv.conf, resolvectl dns (DNS servers)', 'gsettings get org.gnome.system.proxy mode (GNOME proxy)', ...common];
+      return ['ip -j addr show, ip -j route show, ip -j -6 route show (interfaces, addresses, gateways)', ...show(LINUX_ROUTES), '/etc/resolv.conf, resolvectl dns (DNS servers)', 'gsettings get org.gnome.system.proxy mode (GNOME proxy)', ...common];
     }
-    if (platform === 'darwin') return ['os.networkInterfaces()', 'route -n get default (gateway)', ...show(ROUTES.darwin), ...show(RAW.darwin), ...common];
-    return ['os.networkInterfaces()', ...show(ROUTES.win32), ...show(RAW.win32), ...common];
+    if (platform === 'darwin') return [...describePlan('darwin', darwinNetworkPlan()), 'os.networkInterfaces() (every address, loopback and tunnels)', ...common];
+    return [...describePlan('win32', windowsNetworkPlan()), ...common];
+  },
+
+  plan(platform: Platform): PlannedCommand[] {
+    if (platform === 'win32') return windowsNetworkPlan();
+    if (platform === 'darwin') return darwinNetworkPlan();
+    return [];
   },
 
   async run(ctx) {
     const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
     const platform = ctx.platform;
-
-    const [ifacesFromIp, resolv, resolvectl, gnome, routeTexts, raws, darwinGw] = await Promise.all([
-      platform === 'linux' ? linuxInterfaces(ctx) : Promise.resolve(undefined),
-      platform === 'win32' ? Promise.resolve(undefined) : readFile('/etc/resolv.conf', 'utf8').catch((err: NodeJS.ErrnoException) => {
-        ctx.skip('/etc/resolv.conf', err.code === 'ENOENT' ? 'does not exist' : err.message);
-        return undefined;
-      }),
-      platform === 'linux'
-        ? tryExec(ctx, 'resolvectl', ['dns'], { timeoutMs: CMD_TIMEOUT_MS, missing: 'resolvectl is not installed (systemd-resolved not in use); DNS servers are taken from /etc/resolv.conf' })
-        : Promise.resolve(undefined),
-      platform === 'linux' ? gnomeProxy(ctx) : Promise.resolve(undefined),
-      Promise.all(ROUTES[platform].map(async ([c, a]) => ({ cmd: commandLine(c, a), out: await text(ctx, c, a) }))),
-      Promise.all(RAW[platform].map(async ([c, a]) => ({ cmd: commandLine(c, a), out: await text(ctx, c, a) }))),
-      platform === 'darwin' ? darwinGateway(ctx) : Promise.resolve(undefined),
-    ]);
-
-    const interfaces = ifacesFromIp ?? interfacesFromNode();
-    if (darwinGw) for (const i of interfaces) if (i.addresses.some((a) => a.family === 'IPv4' && a.scope !== 'host' && !a.address.startsWith('127.'))) i.gateways.push(darwinGw);
-    const dns: DnsInfo | undefined = resolv === undefined ? undefined : parseResolvConf(resolv);
-    let resolvectlText: string | undefined;
-    if (resolvectl) {
-      const failure = failureOf(resolvectl);
-      if (failure) ctx.skip('resolvectl dns', failure);
-      else resolvectlText = resolvectl.stdout.toString('utf8').trim();
-    }
+    const facts = platform === 'win32' ? await windowsNetwork(ctx) : platform === 'darwin' ? await darwinNetwork(ctx) : await linuxNetwork(ctx);
+    const { interfaces, dns, gnome, raws } = facts;
     const proxyEnv = proxyEnvironment();
 
     let out = documentTitle(L('网络配置', 'Network settings'), TOOL_VERSION);
@@ -290,7 +312,7 @@ export const networkCollector: Collector = {
       [L('搜索域', 'Search domains'), dns?.search.join(' ')],
       [L('来源', 'Source'), dns?.source],
     ]);
-    if (resolvectlText) out += `\nresolvectl dns:\n${resolvectlText}\n`;
+    if (facts.dnsDetail) out += `\n${facts.dnsDetail.title}:\n${facts.dnsDetail.text}\n`;
 
     out += `\n${heading(L('代理', 'Proxy'), 2)}`;
     out += formatTable(
@@ -299,13 +321,14 @@ export const networkCollector: Collector = {
       { empty: L('（未设置代理环境变量）', '(no proxy environment variables set)') },
     );
     if (gnome) out += `\nGNOME (gsettings):\n${formatFields(Object.entries(gnome))}`;
+    if (facts.systemProxies?.length) out += `\n${L('系统代理设置', 'Desktop proxy settings')}:\n${facts.systemProxies.map((p) => `${formatSystemProxy(p)}\n`).join('')}`;
 
     for (const r of raws) if (r.out !== undefined) out += `\n${heading(r.cmd, 2)}${r.out.trimEnd()}\n`;
     out += `\n${L('路由表见', 'Routing table: see')} ${ctx.name('routes')}; hosts: ${ctx.name('hosts')}\n`;
 
-    ctx.addText(ctx.name('network'), out, platform === 'linux' ? 'ip -j addr/route, /etc/resolv.conf, resolvectl, gsettings, environment' : 'os.networkInterfaces(), platform commands');
+    ctx.addText(ctx.name('network'), out, facts.source);
 
-    const routesOut = routeTexts.filter((r) => r.out !== undefined);
+    const routesOut = facts.routes.filter((r) => r.out !== undefined);
     if (routesOut.length > 0) {
       let routes = documentTitle(L('路由表', 'Routing table'), TOOL_VERSION);
       for (const r of routesOut) routes += `${heading(r.cmd, 2)}${r.out!.trimEnd() || L('（空）', '(empty)')}\n\n`;
@@ -320,10 +343,10 @@ export const networkCollector: Collector = {
         interfaces,
         defaultGateways: interfaces.flatMap((i) => i.gateways.map((gateway) => ({ interface: i.name, gateway }))),
         dns: dns ?? null,
-        resolvectl: resolvectlText ?? null,
-        proxy: { environment: Object.fromEntries(proxyEnv), gnome: gnome ?? null },
+        ...facts.extraJson,
+        proxy: { environment: Object.fromEntries(proxyEnv), gnome: gnome ?? null, ...(facts.systemProxies ? { system: facts.systemProxies } : {}) },
       },
-      'ip -j, /etc/resolv.conf, environment',
+      facts.jsonSource,
     );
   },
 };

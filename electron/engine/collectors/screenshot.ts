@@ -9,8 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Platform } from '../../../shared/types.js';
 import { CommandNotFoundError } from '../platform/exec.js';
+import { describePlan } from './support/plan.js';
 import { failureOf, powershellArgs } from './support/run.js';
-import type { Collector, CollectorContext } from './types.js';
+import type { Collector, CollectorContext, PlannedCommand } from './types.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const SHOT_TIMEOUT_MS = 10_000;
@@ -46,15 +47,44 @@ const XWD: Method = {
 const GNOME: Method = { label: 'gnome-screenshot -f <file>', steps: (file) => [{ cmd: 'gnome-screenshot', args: ['-f', file] }], stdout: false };
 const SCREENCAPTURE: Method = { label: 'screencapture -x -t png <file>', steps: (file) => [{ cmd: 'screencapture', args: ['-x', '-t', 'png', file] }], stdout: false };
 
-const WINDOWS_SCRIPT = (file: string) =>
+/**
+ * The whole virtual screen (every monitor). SetProcessDPIAware first: PowerShell is not DPI
+ * aware, so on a display scaled to 150 % VirtualScreen would report scaled-down sizes and the
+ * picture would hold only the top-left part of the desktop.
+ */
+export const WINDOWS_SCRIPT = (file: string): string =>
   [
     'Add-Type -AssemblyName System.Windows.Forms,System.Drawing',
+    "Add-Type -Namespace DiagCollect -Name Dpi -MemberDefinition '[DllImport(\"user32.dll\")] public static extern bool SetProcessDPIAware();'",
+    '[void][DiagCollect.Dpi]::SetProcessDPIAware()',
     '$b = [System.Windows.Forms.SystemInformation]::VirtualScreen',
     '$bmp = New-Object System.Drawing.Bitmap $b.Width, $b.Height',
     '$g = [System.Drawing.Graphics]::FromImage($bmp)',
     '$g.CopyFromScreen($b.Left, $b.Top, 0, 0, $bmp.Size)',
     `$bmp.Save('${file.replace(/'/g, "''")}', [System.Drawing.Imaging.ImageFormat]::Png)`,
+    '$g.Dispose()',
+    '$bmp.Dispose()',
   ].join('; ');
+
+/** Where macOS asks for the permission a screenshot needs, for reasons and notes. */
+export const MAC_SCREEN_RECORDING_HELP =
+  'macOS allows screenshots only to apps given the Screen Recording permission: open System Settings → Privacy & Security → Screen Recording (System Preferences → Security & Privacy → Privacy → Screen Recording before macOS 13), switch it on for the app that runs diagcollect (Terminal, iTerm or Diagnostics Collector), quit and reopen that app, then collect again';
+
+/**
+ * True when a PNG is (almost) one flat colour: it compresses below 1 byte per 200 pixels, which a
+ * real desktop with text never does (deflate packs a flat image about 1000:1, 4 bytes a pixel).
+ */
+export function looksBlank(png: Buffer): boolean {
+  const { width, height } = pngSize(png);
+  return width * height > 0 && png.length * 200 < width * height;
+}
+
+/** Why the Windows capture failed, in words a user can act on. */
+export function windowsShotReason(failure: string): string {
+  return /handle is invalid|句柄无效|CopyFromScreen/i.test(failure)
+    ? `${failure} — there is no interactive desktop to capture (diagcollect runs as a service or in session 0, or the screen is locked); run it from the user's own desktop session`
+    : failure;
+}
 const POWERSHELL: Method = {
   label: 'powershell System.Drawing CopyFromScreen (virtual screen) → PNG',
   steps: (file) => [{ cmd: 'powershell.exe', args: powershellArgs(WINDOWS_SCRIPT(file)) }],
@@ -91,6 +121,22 @@ async function take(ctx: CollectorContext, method: Method, dir: string): Promise
   return isPng(png) ? png : `${method.label} did not produce a PNG`;
 }
 
+/** The capture command on macOS and Windows (Linux picks its tool by session: screenshotMethods). */
+export function screenshotPlan(platform: Platform): PlannedCommand[] {
+  if (platform === 'darwin') return [{ command: 'screencapture', args: ['-x', '-t', 'png', '<temp folder>/screen.png'], purpose: 'the whole desktop as PNG, without the shutter sound (needs the Screen Recording permission)' }];
+  if (platform === 'win32') {
+    return [
+      {
+        command: 'powershell.exe',
+        args: powershellArgs(WINDOWS_SCRIPT('<temp folder>\\screen.png')),
+        display: 'powershell.exe -NoProfile -NonInteractive -Command "SetProcessDPIAware; [Drawing.Graphics]::CopyFromScreen(VirtualScreen) → PNG"',
+        purpose: 'every monitor (the virtual screen) at full resolution as PNG',
+      },
+    ];
+  }
+  return [];
+}
+
 export const screenshotCollector: Collector = {
   id: 'screenshot',
   category: 'screenshot',
@@ -100,10 +146,12 @@ export const screenshotCollector: Collector = {
   sensitive: true,
 
   describe(platform: Platform): string[] {
-    if (platform === 'darwin') return [SCREENCAPTURE.label];
-    if (platform === 'win32') return [POWERSHELL.label];
+    if (platform === 'darwin') return [...describePlan('darwin', screenshotPlan(platform)), 'a blank picture is left out; the reason says how to grant the Screen Recording permission'];
+    if (platform === 'win32') return [...describePlan('win32', screenshotPlan(platform)), 'the PNG is written to a temporary folder, read, and the folder removed'];
     return [`Wayland (WAYLAND_DISPLAY): ${GRIM.label}, else ${GNOME.label}`, `X11 (DISPLAY): ${IMPORT.label}, else ${XWD.label}, else ${GNOME.label}`];
   },
+
+  plan: screenshotPlan,
 
   async run(ctx) {
     if (!ctx.policy.screenshotAllowed) {
@@ -124,11 +172,21 @@ export const screenshotCollector: Collector = {
           failures.push(result);
           continue;
         }
-        ctx.addBuffer(ctx.name('screenshot'), result, method.label, 'binary');
+        if (ctx.platform === 'darwin' && looksBlank(result)) {
+          // Without the permission, recent macOS versions hand out an empty or single-colour picture.
+          ctx.skip('screenshot', `${method.label} returned a blank picture (${pngSize(result).width}x${pngSize(result).height}, one colour): the Screen Recording permission is probably missing. ${MAC_SCREEN_RECORDING_HELP}`);
+          return;
+        }
+        const note =
+          ctx.platform === 'darwin'
+            ? 'if the picture shows only the desktop background and menu bar, without any windows, the Screen Recording permission is missing (System Settings → Privacy & Security → Screen Recording)'
+            : undefined;
+        ctx.addBuffer(ctx.name('screenshot'), result, method.label, 'binary', note ? { note } : undefined);
         if (failures.length) ctx.warn(`screenshot: earlier methods failed: ${failures.join('; ')}`);
         return;
       }
-      ctx.skip('screenshot', `no screenshot tool worked: ${failures.join('; ')}`);
+      const why = `no screenshot tool worked: ${failures.join('; ')}`;
+      ctx.skip('screenshot', ctx.platform === 'darwin' ? `${why}. ${MAC_SCREEN_RECORDING_HELP}` : ctx.platform === 'win32' ? windowsShotReason(why) : why);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -2,18 +2,21 @@
  * 已安装软件: the installed software as one readable table per package manager. On Linux every
  * package manager that exists is asked (dpkg, rpm, flatpak, snap); a missing one is a skip with
  * its reason, not an error. Windows reads the Uninstall registry keys (what "Apps & features"
- * shows); macOS asks system_profiler and pkgutil.
+ * shows, software.win32.ts); macOS reads each app's Info.plist and pkgutil (software.darwin.ts).
  */
 import type { Platform } from '../../../shared/types.js';
 import { TOOL_VERSION } from '../version.js';
-import { commandLine, failureOf, powershellArgs, tryExec } from './support/run.js';
+import { darwinSoftwarePlan, darwinSoftwareSections } from './software.darwin.js';
+import { windowsSoftwarePlan, windowsSoftwareSections } from './software.win32.js';
+import { describePlan } from './support/plan.js';
+import { commandLine, failureOf, tryExec } from './support/run.js';
 import { documentTitle, formatTable, heading, tr } from './support/text.js';
-import type { Collector, CollectorContext } from './types.js';
+import type { Collector, CollectorContext, PlannedCommand } from './types.js';
 
 const CMD_TIMEOUT_MS = 20_000;
 const MAX_OUTPUT = 16 * 1024 * 1024;
 
-interface Section {
+export interface Section {
   title: string;
   source: string;
   body: string;
@@ -94,13 +97,11 @@ async function linuxSections(ctx: CollectorContext, L: (zh: string, en: string) 
   return sections;
 }
 
-const WINDOWS_UNINSTALL_KEYS = [
-  'HKLM:\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\*',
-  'HKLM:\\Software\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\*',
-  'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\*',
-];
-
-/** Parses the JSON of Get-ItemProperty on the Uninstall keys (one object, or an array). */
+/**
+ * Parses the JSON of Get-ItemProperty on the Uninstall keys (one object, or an array). The
+ * collector reads the keys with `reg query` now (software.win32.ts); kept for scripts that
+ * hand over PowerShell's answer.
+ */
 export function parseWindowsUninstall(json: string): string[][] {
   const parsed = JSON.parse(json || '[]') as unknown;
   const list = (Array.isArray(parsed) ? parsed : [parsed]) as Array<Record<string, unknown>>;
@@ -109,40 +110,6 @@ export function parseWindowsUninstall(json: string): string[][] {
     .map((p) => [String(p.DisplayName), String(p.DisplayVersion ?? ''), String(p.Publisher ?? ''), String(p.InstallDate ?? '')]);
   const unique = new Map(rows.map((r) => [r.join('\t'), r]));
   return [...unique.values()].sort((a, b) => a[0]!.localeCompare(b[0]!));
-}
-
-async function windowsSections(ctx: CollectorContext, L: (zh: string, en: string) => string): Promise<Section[]> {
-  const script = `Get-ItemProperty ${WINDOWS_UNINSTALL_KEYS.map((k) => `'${k}'`).join(',')} -ErrorAction SilentlyContinue | Select-Object DisplayName,DisplayVersion,Publisher,InstallDate | ConvertTo-Json -Compress`;
-  const out = await run(ctx, 'powershell.exe', powershellArgs(script));
-  if (out === undefined) return [];
-  const rows = parseWindowsUninstall(out);
-  return [
-    {
-      title: L('已安装的程序（注册表 Uninstall）', 'Installed programs (Uninstall registry keys)'),
-      source: 'Get-ItemProperty HKLM/HKCU ...\\CurrentVersion\\Uninstall\\*',
-      body: formatTable([L('名称', 'Name'), L('版本', 'Version'), L('发布者', 'Publisher'), L('安装日期', 'Installed')], rows),
-      count: rows.length,
-    },
-  ];
-}
-
-async function darwinSections(ctx: CollectorContext, L: (zh: string, en: string) => string): Promise<Section[]> {
-  const [apps, pkgs] = await Promise.all([run(ctx, 'system_profiler', ['-json', '-detailLevel', 'mini', 'SPApplicationsDataType']), run(ctx, 'pkgutil', ['--pkgs'])]);
-  const sections: Section[] = [];
-  if (apps !== undefined) {
-    const list = ((JSON.parse(apps) as { SPApplicationsDataType?: Array<Record<string, unknown>> }).SPApplicationsDataType ?? []).map((a) => [
-      String(a._name ?? ''),
-      String(a.version ?? ''),
-      String(a.path ?? ''),
-    ]);
-    list.sort((a, b) => a[0]!.localeCompare(b[0]!));
-    sections.push({ title: L('应用程序', 'Applications'), source: 'system_profiler -json SPApplicationsDataType', body: formatTable([L('名称', 'Name'), L('版本', 'Version'), L('路径', 'Path')], list), count: list.length });
-  }
-  if (pkgs !== undefined) {
-    const ids = pkgs.split('\n').filter(Boolean).sort();
-    sections.push({ title: L('安装包收据', 'Installer receipts'), source: 'pkgutil --pkgs', body: `${ids.join('\n')}\n`, count: ids.length });
-  }
-  return sections;
 }
 
 export const softwareCollector: Collector = {
@@ -162,13 +129,19 @@ export const softwareCollector: Collector = {
         'snap list',
       ];
     }
-    if (platform === 'darwin') return ['system_profiler -json -detailLevel mini SPApplicationsDataType', 'pkgutil --pkgs'];
-    return [`powershell Get-ItemProperty ${WINDOWS_UNINSTALL_KEYS.join(', ')} (DisplayName, DisplayVersion, Publisher, InstallDate)`];
+    if (platform === 'darwin') return describePlan('darwin', darwinSoftwarePlan());
+    return describePlan('win32', windowsSoftwarePlan());
+  },
+
+  plan(platform: Platform): PlannedCommand[] {
+    if (platform === 'win32') return windowsSoftwarePlan();
+    if (platform === 'darwin') return darwinSoftwarePlan();
+    return [];
   },
 
   async run(ctx) {
     const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
-    const sections = ctx.platform === 'linux' ? await linuxSections(ctx, L) : ctx.platform === 'win32' ? await windowsSections(ctx, L) : await darwinSections(ctx, L);
+    const sections = ctx.platform === 'linux' ? await linuxSections(ctx, L) : ctx.platform === 'win32' ? await windowsSoftwareSections(ctx, L) : await darwinSoftwareSections(ctx, L);
     if (sections.length === 0) {
       ctx.warn('no package manager could be asked; the installed-software list is missing');
       return;

@@ -10,9 +10,12 @@ import os from 'node:os';
 import si from 'systeminformation';
 import type { Platform } from '../../../shared/types.js';
 import { TOOL_VERSION } from '../version.js';
-import { commandLine, failureOf, powershellArgs, tryExec } from './support/run.js';
+import { commandLine, failureOf, tryExec } from './support/run.js';
+import { describePlan } from './support/plan.js';
 import { documentTitle, formatBytes, formatDuration, formatFields, formatTable, heading, tr } from './support/text.js';
-import type { Collector, CollectorContext } from './types.js';
+import { darwinSystemFacts, darwinSystemPlan, formatDarwinSystem, type DarwinSystemFacts } from './system.darwin.js';
+import { formatWindowsSystem, windowsSystemFacts, windowsSystemPlan, windowsVolumes, type WindowsSystemFacts } from './system.win32.js';
+import type { Collector, CollectorContext, PlannedCommand } from './types.js';
 
 export interface FileSystemRow {
   filesystem: string;
@@ -74,32 +77,6 @@ async function fileSystems(ctx: CollectorContext): Promise<FileSystemRow[]> {
   return parseDf(r.stdout.toString('utf8'), withType);
 }
 
-async function windowsVolumes(ctx: CollectorContext): Promise<FileSystemRow[]> {
-  const script = 'Get-CimInstance Win32_LogicalDisk | Select-Object DeviceID,FileSystem,Size,FreeSpace,VolumeName,DriveType | ConvertTo-Json -Compress';
-  const r = await tryExec(ctx, 'powershell.exe', powershellArgs(script), { timeoutMs: 10_000 });
-  if (!r) return [];
-  const failure = failureOf(r);
-  if (failure) {
-    ctx.skip('Get-CimInstance Win32_LogicalDisk', failure);
-    return [];
-  }
-  const parsed = JSON.parse(r.stdout.toString('utf8') || '[]') as unknown;
-  const list = (Array.isArray(parsed) ? parsed : [parsed]) as Array<Record<string, unknown>>;
-  return list.map((d) => {
-    const size = Number(d.Size ?? 0);
-    const free = Number(d.FreeSpace ?? 0);
-    return {
-      filesystem: String(d.VolumeName ?? ''),
-      type: String(d.FileSystem ?? ''),
-      sizeBytes: size,
-      usedBytes: size - free,
-      availableBytes: free,
-      usePercent: size > 0 ? Math.round(((size - free) / size) * 100) : null,
-      mount: String(d.DeviceID ?? ''),
-    };
-  });
-}
-
 /** Runs a systeminformation call; a failure is a warning and an empty section, never a crash. */
 async function siCall<T>(ctx: CollectorContext, what: string, fn: () => Promise<T>): Promise<T | undefined> {
   try {
@@ -133,25 +110,34 @@ export const systemCollector: Collector = {
   category: 'system',
   title: { 'zh-CN': '系统信息', en: 'System information' },
   platforms: ['linux', 'win32', 'darwin'],
-  timeoutMs: 15_000,
+  // Windows starts several PowerShells and macOS system_profiler: both can take seconds.
+  timeoutMs: 30_000,
   sensitive: false,
 
   describe(platform: Platform): string[] {
     const common = ['OS, hardware model, CPU, memory (systeminformation: osInfo, system, cpu, mem, blockDevices)', 'uptime, host name, locale (Intl, LANG/LC_*), time zone'];
     if (platform === 'linux') return [...common, 'df -P -k -T (file systems and free space; -l on a hung network mount)', 'lsblk (disks, via systeminformation)', '/sys/class/dmi/id, /proc/cpuinfo, /etc/os-release'];
-    if (platform === 'darwin') return [...common, 'df -P -k (file systems and free space)', 'sysctl, system_profiler (via systeminformation)'];
-    return [...common, 'powershell Get-CimInstance Win32_LogicalDisk (volumes and free space)', 'Win32_ComputerSystem, Win32_Processor, Win32_OperatingSystem (via systeminformation)'];
+    if (platform === 'darwin') return [...common, 'df -P -k (file systems and free space)', ...describePlan('darwin', darwinSystemPlan()), 'sysctl (via systeminformation)'];
+    return [...common, ...describePlan('win32', windowsSystemPlan()), 'Win32_ComputerSystem, Win32_Processor, Win32_OperatingSystem (via systeminformation)'];
+  },
+
+  plan(platform: Platform): PlannedCommand[] {
+    if (platform === 'darwin') return [{ command: 'df', args: ['-P', '-k'], purpose: 'file systems and free space' }, ...darwinSystemPlan()];
+    if (platform === 'win32') return windowsSystemPlan();
+    return [];
   },
 
   async run(ctx) {
     const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
-    const [osInfo, system, cpu, mem, blocks, fs] = await Promise.all([
+    const [osInfo, system, cpu, mem, blocks, fs, winFacts, macFacts] = await Promise.all([
       siCall(ctx, 'osInfo', () => si.osInfo()),
       siCall(ctx, 'system', () => si.system()),
       siCall(ctx, 'cpu', () => si.cpu()),
       siCall(ctx, 'mem', () => si.mem()),
       siCall(ctx, 'blockDevices', () => si.blockDevices()),
       fileSystems(ctx),
+      ctx.platform === 'win32' ? windowsSystemFacts(ctx) : Promise.resolve<WindowsSystemFacts | undefined>(undefined),
+      ctx.platform === 'darwin' ? darwinSystemFacts(ctx) : Promise.resolve<DarwinSystemFacts | undefined>(undefined),
     ]);
     const locale = localeInfo();
     const uptimeSeconds = os.uptime();
@@ -203,8 +189,11 @@ export const systemCollector: Collector = {
       ['LC_MESSAGES', locale.LC_MESSAGES],
       ['LANGUAGE', locale.LANGUAGE],
     ]);
+    if (winFacts) text += formatWindowsSystem(winFacts, L);
+    if (macFacts) text += formatDarwinSystem(macFacts, L);
 
-    ctx.addText(ctx.name('system'), text, 'systeminformation, df, os, Intl');
+    const source = ctx.platform === 'win32' ? 'systeminformation, reg query, Get-CimInstance, Get-HotFix, Get-MpComputerStatus, netsh advfirewall, os, Intl' : ctx.platform === 'darwin' ? 'systeminformation, df, system_profiler, sw_vers, os, Intl' : 'systeminformation, df, os, Intl';
+    ctx.addText(ctx.name('system'), text, source);
     ctx.addJson(
       ctx.name('systemJson'),
       {
@@ -218,8 +207,10 @@ export const systemCollector: Collector = {
         disks,
         fileSystems: fs,
         locale,
+        ...(winFacts ? { windows: winFacts } : {}),
+        ...(macFacts ? { macos: macFacts } : {}),
       },
-      'systeminformation, df, os, Intl',
+      source,
     );
   },
 };

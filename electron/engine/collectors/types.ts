@@ -46,6 +46,19 @@ export interface CollectorContext {
   warn(message: string): void;
 }
 
+/**
+ * One command a collector runs, with its exact arguments: what `plan()` returns, what tests
+ * assert and what `describe()` shows (so the list of what is collected cannot drift from the code).
+ */
+export interface PlannedCommand {
+  command: string;
+  args: string[];
+  /** What it is for, shown after the command. */
+  purpose: string;
+  /** How to show it when the arguments are unreadable (PowerShell's -EncodedCommand). */
+  display?: string;
+}
+
 /** One collector = one file exporting one object (see ARCHITECTURE.md). */
 export interface Collector {
   id: string;
@@ -59,6 +72,12 @@ export interface Collector {
   slow?: boolean;
   /** What it would read on a platform: commands and paths, for `diagcollect list` and the preview. */
   describe(platform: Platform, policy: Policy): string[];
+  /**
+   * The commands it runs on a platform, in order, with their exact arguments. Commands whose
+   * arguments come from an earlier answer (one per network service, one per app) are shown with
+   * a `<placeholder>`. Files it reads are in describe() only.
+   */
+  plan?(platform: Platform, policy: Policy, since: Date): PlannedCommand[];
   run(ctx: CollectorContext): Promise<void>;
 }
 

@@ -9,7 +9,11 @@ import type { Policy } from '../../../shared/policy.js';
 import type { Platform } from '../../../shared/types.js';
 import { CommandNotFoundError } from '../platform/exec.js';
 import { TOOL_VERSION } from '../version.js';
+import { findInstalledProgram, readInstalledPrograms, type InstalledProgram } from './software.win32.js';
+import { formatWindowsVersion, NT_CURRENT_VERSION_KEY, parseWindowsVersion } from './support/registry.js';
 import { commandLine, failureOf, tryExec } from './support/run.js';
+import { windowsText } from './support/windows-run.js';
+import { parseSwVers } from './system.darwin.js';
 import { documentTitle, firstLine, formatFields, formatTable, heading, tr } from './support/text.js';
 import type { Collector, CollectorContext } from './types.js';
 
@@ -40,18 +44,31 @@ async function osName(ctx: CollectorContext): Promise<string> {
   if (ctx.platform === 'darwin') {
     const r = await tryExec(ctx, 'sw_vers', [], { timeoutMs: PRODUCT_TIMEOUT_MS });
     if (r && !failureOf(r)) {
-      const f = Object.fromEntries(
-        r.stdout
-          .toString('utf8')
-          .split('\n')
-          .map((l) => l.split(':').map((s) => s.trim()))
-          .filter((kv) => kv.length === 2),
-      ) as Record<string, string>;
-      return `${f.ProductName ?? 'macOS'} ${f.ProductVersion ?? ''} (${f.BuildVersion ?? ''})`.trim();
+      const f = parseSwVers(r.stdout.toString('utf8'));
+      return `${f.productName ?? 'macOS'} ${f.productVersion ?? ''} (${f.buildVersion ?? ''})`.trim();
     }
     return `macOS (Darwin ${os.release()})`;
   }
+  // The registry's edition, release and build; os.version() says "Windows 10" on Windows 11 too.
+  const reg = await windowsText(ctx, 'reg', ['query', NT_CURRENT_VERSION_KEY], { timeoutMs: PRODUCT_TIMEOUT_MS });
+  const v = reg ? parseWindowsVersion(reg.text) : undefined;
+  if (v) return formatWindowsVersion(v);
   return os.version ? `${os.version()} (${os.release()})` : `Windows ${os.release()}`;
+}
+
+/** The Uninstall keys are read once per collection, whatever the number of products. */
+const installedPrograms = new WeakMap<AbortSignal, Promise<InstalledProgram[]>>();
+
+async function windowsPackageVersion(ctx: CollectorContext, pkg: string): Promise<{ version?: string; source: string; note: string }> {
+  let programs = installedPrograms.get(ctx.signal);
+  if (!programs) {
+    programs = readInstalledPrograms(ctx).then((r) => r.programs);
+    installedPrograms.set(ctx.signal, programs);
+  }
+  const found = findInstalledProgram(await programs, pkg);
+  const source = `Uninstall registry keys (DisplayName "${pkg}")`;
+  if (found?.version) return { version: found.version, source: `${source}: ${found.name}`, note: '' };
+  return { source, note: found ? `"${found.name}" is installed but its DisplayVersion is empty` : `no installed program is named "${pkg}" in the Uninstall registry keys` };
 }
 
 /** The version of one product: its command's first line, or its package's version. */
@@ -82,6 +99,7 @@ export async function productVersion(ctx: CollectorContext, product: Product): P
 }
 
 async function packageVersion(ctx: CollectorContext, pkg: string): Promise<{ version?: string; source: string; note: string }> {
+  if (ctx.platform === 'win32') return windowsPackageVersion(ctx, pkg);
   const tries: Array<[string, string[]]> =
     ctx.platform === 'linux'
       ? [
@@ -91,7 +109,6 @@ async function packageVersion(ctx: CollectorContext, pkg: string): Promise<{ ver
       : ctx.platform === 'darwin'
         ? [['pkgutil', ['--pkg-info', pkg]]]
         : [];
-  if (tries.length === 0) return { source: 'policy.products', note: `package "${pkg}": package look-up is not available on Windows; give a versionCommand` };
   const notes: string[] = [];
   let anyManager = false;
   for (const [cmd, args] of tries) {
@@ -123,14 +140,14 @@ export const versionsCollector: Collector = {
   sensitive: false,
 
   describe(platform: Platform, policy: Policy): string[] {
-    const osSource = { linux: '/etc/os-release', darwin: 'sw_vers', win32: 'os.version() (Windows product name and build)' }[platform];
+    const osSource = { linux: '/etc/os-release', darwin: 'sw_vers', win32: `reg query "${NT_CURRENT_VERSION_KEY}" (edition, DisplayVersion, CurrentBuild.UBR; build 22000+ is Windows 11)` }[platform];
     const lines = [`diagcollect version (package.json)`, `OS name: ${osSource}; kernel: uname (os.release())`, 'Node, Electron and Chromium versions (process.versions)'];
     for (const p of policy.products) {
       if (p.versionCommand) lines.push(`${p.name}: ${commandLine(p.versionCommand[0]!, p.versionCommand.slice(1))} (first line of output)`);
       if (p.package) {
         if (platform === 'linux') lines.push(`${p.name}: dpkg-query -W -f '\${Version}' ${p.package} or rpm -q ${p.package}`);
         if (platform === 'darwin') lines.push(`${p.name}: pkgutil --pkg-info ${p.package}`);
-        if (platform === 'win32' && !p.versionCommand) lines.push(`${p.name}: no versionCommand; package look-up is not available on Windows`);
+        if (platform === 'win32') lines.push(`${p.name}: DisplayName "${p.package}" in the Uninstall registry keys (reg query <key> /s)`);
       }
     }
     return lines;

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, posix, win32 } from 'node:path';
 
 /**
  * The app's own data folder, by platform convention: `%LOCALAPPDATA%\DiagCollect` (Windows),
@@ -16,4 +16,17 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.P
 /** `<data dir>/outbox/<ticket>/`: where archives wait for upload (or for the user to send them). */
 export function outboxDir(ticket: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   return join(dataDir(env, platform), 'outbox', ticket);
+}
+
+/**
+ * The app's own logs, where each OS keeps them: `%LOCALAPPDATA%\DiagCollect\logs` (Windows),
+ * `~/Library/Logs/DiagCollect` (macOS, where Console.app looks), `$XDG_STATE_HOME/diagcollect`
+ * or `~/.local/state/diagcollect` (Linux: logs are state, not data, by the XDG spec).
+ * `DIAGCOLLECT_LOG_DIR` overrides it.
+ */
+export function logsDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+  if (env.DIAGCOLLECT_LOG_DIR) return env.DIAGCOLLECT_LOG_DIR;
+  if (platform === 'win32') return win32.join(env.LOCALAPPDATA || win32.join(home, 'AppData', 'Local'), 'DiagCollect', 'logs');
+  if (platform === 'darwin') return posix.join(home, 'Library', 'Logs', 'DiagCollect');
+  return posix.join(env.XDG_STATE_HOME || posix.join(home, '.local', 'state'), 'diagcollect');
 }

@@ -19,6 +19,8 @@ export interface ExecResult {
   signal: NodeJS.Signals | null;
   stdout: Buffer;
   stderr: string;
+  /** stderr's bytes (capped like `stderr`), for tools that do not print UTF-8 (Windows code pages). */
+  stderrBytes?: Buffer;
   /** stdout was cut to maxBytes */
   truncated: boolean;
   timedOut: boolean;
@@ -74,7 +76,8 @@ export function exec(command: string, args: string[], options: ExecOptions = {})
     const chunks: Buffer[] = [];
     let held = 0;
     let truncated = false;
-    let stderr = '';
+    const stderrChunks: Buffer[] = [];
+    let stderrHeld = 0;
     let timedOut = false;
     let aborted = false;
     let settled = false;
@@ -98,7 +101,10 @@ export function exec(command: string, args: string[], options: ExecOptions = {})
       }
     });
     child.stderr.on('data', (chunk: Buffer) => {
-      if (stderr.length < STDERR_CAP) stderr += chunk.toString('utf8');
+      if (stderrHeld < STDERR_CAP) {
+        stderrChunks.push(chunk);
+        stderrHeld += chunk.length;
+      }
     });
 
     const timer = timeoutMs
@@ -138,12 +144,15 @@ export function exec(command: string, args: string[], options: ExecOptions = {})
         const nl = stdout.indexOf(10);
         if (nl >= 0 && nl < stdout.length - 1) stdout = stdout.subarray(nl + 1);
       }
+      // Decoded once at the end, so a character split across two chunks stays whole.
+      const stderrBytes = Buffer.concat(stderrChunks).subarray(0, STDERR_CAP);
       resolve({
         command: [command, ...args].join(' '),
         code,
         signal: sig,
         stdout,
-        stderr: stderr.slice(0, STDERR_CAP),
+        stderr: stderrBytes.toString('utf8'),
+        stderrBytes,
         truncated,
         timedOut,
         durationMs: performance.now() - started,

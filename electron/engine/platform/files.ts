@@ -101,7 +101,9 @@ export function fileErrorReason(err: unknown): string {
     case 'ENAMETOOLONG':
       return 'the path is too long';
     case 'EBUSY':
-      return 'is locked by another program';
+      // Windows: ERROR_SHARING_VIOLATION (another program opened it without sharing it for
+      // reading) or ERROR_LOCK_VIOLATION (a byte-range lock); libuv maps both to EBUSY.
+      return 'is locked by another program (it holds the file open without letting others read it); close that program and collect again, or copy the file by hand';
     case 'EIO':
       return 'could not be read (input/output error: a failing disk or a network share that went away)';
     default:
@@ -116,6 +118,12 @@ function humanSize(bytes: number): string {
 }
 
 // O_NONBLOCK: opening a FIFO (swapped in after the check) returns at once instead of waiting for a writer.
+// On Windows, libuv opens every file with FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE
+// (deps/uv/src/win/fs.c, fs__open; only UV_FS_O_EXLOCK asks for exclusive access): a log that its
+// program keeps open for writing, and that it opened with read sharing, is read while it grows,
+// and our handle never stops that program from writing, rotating or deleting it. A file its owner
+// opened without read sharing (the event logs under System32\winevt\Logs, some databases) fails
+// with EBUSY, which becomes a skip with the reason (fileErrorReason).
 const OPEN_FLAGS = process.platform === 'win32' ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0);
 
 /** Opens `path` for reading and re-checks on the open handle that it is a regular file. */

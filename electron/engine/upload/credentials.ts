@@ -12,6 +12,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
+import { expandPath } from '../platform/paths.js';
 import { UploadError } from './upload-error.js';
 
 export class Secret {
@@ -58,12 +59,17 @@ export function secretEnvName(spec: SecretSpec): string {
  * Reads a secret: the environment variable first, then the credentials file. Rejects (kind
  * `config`) with a message saying where to put it, or why the file was refused.
  */
-export async function readSecret(spec: SecretSpec, options: { env: NodeJS.ProcessEnv; dataDir: string; platform?: NodeJS.Platform }): Promise<Secret> {
+export async function readSecret(spec: SecretSpec, options: { env: NodeJS.ProcessEnv; dataDir: string; platform?: NodeJS.Platform; /** policy upload.credentialsFile: a machine-wide file instead of the per-user one */ file?: string }): Promise<Secret> {
   const envName = secretEnvName(spec);
   const fromEnv = options.env[envName]?.trim();
   if (fromEnv) return new Secret(fromEnv);
 
-  const file = credentialsFile(options.dataDir);
+  let file = credentialsFile(options.dataDir);
+  if (options.file) {
+    const expanded = expandPath(options.file, options.env, options.platform ?? process.platform);
+    if (!expanded.ok) throw new UploadError('config', `policy upload.credentialsFile: ${expanded.reason}`);
+    file = expanded.path;
+  }
   const howTo = `set ${envName}, or put {"${spec.target}": {"${spec.key}": "…"}} into ${file} and make it private (chmod 600)`;
   let mode: number;
   try {

@@ -87,7 +87,7 @@ export class RedmineConnector implements UploadConnector {
       ...(project ? { project } : {}),
       ...(policy.upload.caFile ? { caFile: policy.upload.caFile } : {}),
       ...(policy.upload.allowedHosts ? { allowedHosts: policy.upload.allowedHosts } : {}),
-      apiKey: await readSecret(REDMINE_SECRET, options),
+      apiKey: await readSecret(REDMINE_SECRET, { ...options, ...(policy.upload.credentialsFile ? { file: policy.upload.credentialsFile } : {}) }),
     });
   }
 

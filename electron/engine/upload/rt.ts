@@ -143,7 +143,7 @@ export class RtConnector implements UploadConnector {
       mode: options.mode ?? policy.upload.rt?.mode ?? 'comment',
       ...(policy.upload.caFile ? { caFile: policy.upload.caFile } : {}),
       ...(policy.upload.allowedHosts ? { allowedHosts: policy.upload.allowedHosts } : {}),
-      token: await readSecret(RT_SECRET, options),
+      token: await readSecret(RT_SECRET, { ...options, ...(policy.upload.credentialsFile ? { file: policy.upload.credentialsFile } : {}) }),
     });
   }
 

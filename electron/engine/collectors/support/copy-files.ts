@@ -12,10 +12,15 @@ import type { CollectorContext } from '../types.js';
 import { formatBytes } from './text.js';
 
 export interface CopyPlan {
-  folder: 'appLogDir' | 'configDir';
+  folder: 'appLogDir' | 'configDir' | 'systemLogDir';
   patterns: string[];
   /** Policy key the patterns come from, for reasons ("policy.appLogPaths"). */
   policyKey: string;
+  /** A folder inside `folder` the files go to (`Library` → 系统日志/Library/Logs/…). */
+  subfolder?: string;
+  /** Cap over all files of this plan, instead of caps.collectorBytes; `capKey` names it in reasons. */
+  maxTotalBytes?: number;
+  capKey?: string;
 }
 
 /** Characters Windows does not allow in file names become `_`, so the archive unpacks everywhere. */
@@ -85,6 +90,8 @@ export async function copyPolicyFiles(ctx: CollectorContext, plan: CopyPlan): Pr
   candidates.sort((a, b) => b.mtimeMs - a.mtimeMs);
   const used = new Set<string>();
   let total = 0;
+  const maxTotal = plan.maxTotalBytes ?? caps.collectorBytes;
+  const capKey = plan.capKey ?? 'caps.collectorBytes';
   for (const f of candidates) {
     if (ctx.signal.aborted) return;
     const mode = isStructured(f.path) ? 'whole' : 'tail';
@@ -93,14 +100,14 @@ export async function copyPolicyFiles(ctx: CollectorContext, plan: CopyPlan): Pr
       ctx.skip(f.path, `is ${formatBytes(f.size)}, over the ${formatBytes(caps.fileBytes)} per-file cap (caps.fileBytes); structured files are kept whole or not at all`);
       continue;
     }
-    if (total + planned > caps.collectorBytes) {
+    if (total + planned > maxTotal) {
       ctx.skip(
         f.path,
-        `left out: the ${formatBytes(caps.collectorBytes)} cap for this collector (caps.collectorBytes) would be exceeded (${formatBytes(total)} of newer files already taken, this one adds ${formatBytes(planned)})`,
+        `left out: the ${formatBytes(maxTotal)} cap for this collector (${capKey}) would be exceeded (${formatBytes(total)} of newer files already taken, this one adds ${formatBytes(planned)})`,
       );
       continue;
     }
-    const name = entryIn(plan.folder, uniqueName(f.entry, used), ctx.lang);
+    const name = entryIn(plan.folder, uniqueName(plan.subfolder ? `${safeEntryPart(plan.subfolder)}/${f.entry}` : f.entry, used), ctx.lang);
     if (await ctx.addFile(name, f.path, { mode, maxBytes: caps.fileBytes })) total += planned;
   }
 }

@@ -48,9 +48,37 @@ export function failureOf(result: ExecResult): string | undefined {
 }
 
 /**
- * Arguments for `powershell.exe` running `script` with UTF-8 output: Windows commands otherwise
- * print in the console's OEM code page (GBK on Chinese Windows), which would arrive garbled.
+ * The script PowerShell really runs: output in UTF-8 without a BOM (Windows commands otherwise
+ * print in the console's OEM code page, GBK on Chinese Windows, and [Text.Encoding]::UTF8 would
+ * put a BOM before the first line, which JSON.parse refuses), and no progress records (written
+ * to stderr as CLIXML when the output is not a console).
+ */
+export function powershellScript(script: string): string {
+  return `$ProgressPreference = 'SilentlyContinue'; [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false; ${script}`;
+}
+
+/**
+ * Arguments for `powershell.exe` running `script`. -EncodedCommand (UTF-16LE, base64) passes
+ * quotes, `$` and non-ASCII paths through CreateProcess untouched, whatever the script holds.
  */
 export function powershellArgs(script: string): string[] {
-  return ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', `[Console]::OutputEncoding = [Text.Encoding]::UTF8; ${script}`];
+  return ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', Buffer.from(powershellScript(script), 'utf16le').toString('base64')];
+}
+
+/** How a PowerShell command is shown to people (describe(), sources): the script, readable. */
+export function powershellDisplay(script: string): string {
+  return `powershell.exe -NoProfile -NonInteractive -Command "${script}"`;
+}
+
+/** A command's stdout as UTF-8 text; undefined (with the skip recorded) when it could not be used. */
+export async function commandText(ctx: CollectorContext, command: string, args: string[], options: ExecOptions & { source?: string; missing?: string } = {}): Promise<string | undefined> {
+  const source = options.source ?? commandLine(command, args);
+  const r = await tryExec(ctx, command, args, { timeoutMs: 10_000, maxBytes: 16 * 1024 * 1024, ...options, source });
+  if (!r) return undefined;
+  const failure = failureOf(r);
+  if (failure) {
+    ctx.skip(source, failure);
+    return undefined;
+  }
+  return r.stdout.toString('utf8');
 }

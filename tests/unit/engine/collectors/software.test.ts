@@ -31,7 +31,8 @@ describe('software collector (real dpkg-query)', () => {
   it('describe() per platform', () => {
     const policy = createFakeContext().policy;
     expect(softwareCollector.describe('linux', policy).join('\n')).toMatch(/dpkg-query -W[\s\S]*rpm -qa[\s\S]*flatpak list[\s\S]*snap list/);
-    expect(softwareCollector.describe('darwin', policy).join('\n')).toMatch(/system_profiler -json .*SPApplicationsDataType[\s\S]*pkgutil --pkgs/);
+    // each app's Info.plist (system_profiler SPApplicationsDataType scans the whole disk: minutes)
+    expect(softwareCollector.describe('darwin', policy).join('\n')).toMatch(/plutil -convert json -o - .*Info\.plist[\s\S]*pkgutil --pkgs/);
     expect(softwareCollector.describe('win32', policy).join('\n')).toMatch(/CurrentVersion\\Uninstall/);
   });
 });

@@ -13,7 +13,7 @@ const alive = (pid: number) => {
 };
 
 /** Starts `sh` that spawns a grandchild sleeper and prints its pid. */
-const TREE = ['-c', 'sleep 30 & echo $!; wait'];
+const TREE = ['-c', 'sleep 47.3 & echo $!; wait'];
 
 describe('exec', () => {
   it('captures stdout and the exit code without a shell', async () => {
@@ -41,13 +41,13 @@ describe('exec', () => {
   it('kills the whole process tree on abort and rejects', async () => {
     const ac = new AbortController();
     let grandchild = 0;
-    const p = exec('sh', ['-c', 'sleep 30 & echo $! > /dev/stderr; wait'], { signal: ac.signal });
+    const p = exec('sh', ['-c', 'sleep 47.3 & echo $! > /dev/stderr; wait'], { signal: ac.signal });
     const t0 = performance.now();
     setTimeout(() => ac.abort(), 200);
     await expect(p).rejects.toBeTruthy();
     expect(performance.now() - t0).toBeLessThan(10_000);
-    // The tree is gone: no sleep 30 left whose parent was our sh.
-    const ps = await exec('sh', ['-c', 'pgrep -f "^sleep 30$" || true']);
+    // The tree is gone: no sleep 47.3 left whose parent was our sh.
+    const ps = await exec('sh', ['-c', 'pgrep -f "^sleep 47.3$" || true']);
     grandchild = Number(ps.stdout.toString().trim().split('\n')[0] || 0);
     expect(grandchild === 0 || !alive(grandchild)).toBe(true);
   });
