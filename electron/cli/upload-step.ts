@@ -111,11 +111,11 @@ export function describeOutcome(job: UploadJob): string {
 /** Queues the archive and uploads it now; the job stays in the outbox if it cannot finish. */
 export async function runUploadStep(
   plan: UploadPlan,
-  args: { ticket: string; archive: ArchiveFile; lang: ArchiveLanguage; io: UploadIo; json: boolean; signal: AbortSignal; waitSeconds: number },
+  args: { ticket: string; archive: ArchiveFile; lang: ArchiveLanguage; io: UploadIo; json: boolean; signal: AbortSignal; waitSeconds: number; comment?: string },
 ): Promise<{ json: Record<string, unknown>; summary: string; exitCode: number }> {
   const { io } = args;
   const outbox = new Outbox({ dataDir: dataDir(io.env) });
-  let job = await outbox.enqueue({ ticket: args.ticket, destination: plan.destination, archive: args.archive, comment: uploadComment(args.archive, args.lang) });
+  let job = await outbox.enqueue({ ticket: args.ticket, destination: plan.destination, archive: args.archive, comment: args.comment ?? uploadComment(args.archive, args.lang) });
   const progress = createUploadProgress({ json: args.json, tty: Boolean(io.stderr.isTTY), out: io.stderr, label: `Upload to ${plan.connector.displayName.en}` });
   try {
     job = await outbox.run(job.id, { connector: plan.connector, signal: args.signal, onProgress: progress.onProgress, onEvent: progress.onEvent, waitBudgetMs: args.waitSeconds * 1000 });

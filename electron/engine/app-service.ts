@@ -47,6 +47,7 @@ import { writeEmailDraft } from './upload/email-draft.js';
 import { CONNECTORS, connectorEntry, createConnector } from './upload/index.js';
 import { JobBusyError, Outbox, type OutboxOptions, type UploadJob } from './upload/outbox.js';
 import { UploadError } from './upload/upload-error.js';
+import { previewCollection } from './preview.js';
 import { TOOL_VERSION } from './version.js';
 
 /** What only the host (Electron main, or a test) can do. */
@@ -167,6 +168,7 @@ export class AppService {
   readonly #locale: string | undefined;
   readonly #dataDir: string;
   readonly #collectors: readonly Collector[];
+  #redactionPreview?: Promise<Preview['redaction'] | undefined>;
   readonly #hooks: AppHooks;
   readonly #runChecks: boolean;
   readonly #now: () => Date;
@@ -298,9 +300,34 @@ export class AppService {
 
   /** Every category: what it reads, its size estimate, whether the user may switch it. */
   async preview(exclude: readonly string[] = []): Promise<Preview> {
-    const categories = await Promise.all(this.#collectors.map((c) => this.#previewOne(c, exclude)));
+    const [categories, redaction] = await Promise.all([Promise.all(this.#collectors.map((c) => this.#previewOne(c, exclude))), this.#redactionSamples()]);
     const totalBytes = categories.filter((c) => c.included).reduce((sum, c) => sum + c.estimate.bytes, 0);
-    return { platform: this.#platform, categories, totalBytes };
+    return { platform: this.#platform, categories, totalBytes, ...(redaction && redaction.samples.length > 0 ? { redaction } : {}) };
+  }
+
+  /**
+   * Real examples of what redaction will hide on this computer: the engine's dry run (every
+   * collector but the screenshot, nothing written), once per app start, at most 8 s; the sample
+   * shows the entry and the redacted line around the placeholder, never the secret.
+   */
+  #redactionSamples(): Promise<Preview['redaction'] | undefined> {
+    this.#redactionPreview ??= (async () => {
+      const abort = AbortSignal.timeout(8_000);
+      const preview = await previewCollection({
+        ticket: 'preview',
+        policy: this.#policy,
+        platform: this.#platform,
+        collectors: this.#collectors.filter((c) => !c.sensitive),
+        signal: AbortSignal.any([abort, this.#lifetime.signal]),
+        samplesPerItem: 2,
+      });
+      const samples = preview.items.flatMap((item) => item.samples.map((s) => ({ rule: t(s.rule, s.rule), before: item.name, after: s.context })));
+      return { samples: samples.slice(0, 8) };
+    })().catch((err: unknown) => {
+      this.#log('warn', `redaction preview unavailable: ${errorMessage(err)}`);
+      return undefined;
+    });
+    return this.#redactionPreview;
   }
 
   async #previewOne(c: Collector, exclude: readonly string[]): Promise<CategoryPreview> {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { archiveName, checkTicketId, standardName, type ArchiveLanguage } from '../../shared/naming.js';
@@ -22,7 +22,8 @@ import type { Collector, PendingItem } from './collectors/types.js';
 import { InputError, CancelledError } from './errors.js';
 import { runChecks } from './checks/runner.js';
 import type { Check } from './checks/types.js';
-import { Redactor } from './redact/redactor.js';
+import { leakCandidates } from './redact/leak-check.js';
+import { createRedactor, saveRedactionMap } from './redact/policy-redactor.js';
 import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
 import { formatIntake } from './report/intake-text.js';
 import { reportEntries } from './report/report-entries.js';
@@ -41,6 +42,8 @@ export interface SessionOptions {
   only?: readonly string[];
   /** Leave out these collector ids. */
   skip?: readonly string[];
+  /** Leave out these items by archive entry name (recorded in `skipped`; see the dry run). */
+  excludeItems?: readonly string[];
   /** Sensitive collectors (the screenshot) run only with consent. */
   consentSensitive?: boolean;
   /** Redact secrets and personal data in every text item (default true: privacy first). */
@@ -62,6 +65,11 @@ export interface SessionOptions {
 
 export interface SessionResult {
   checks: CheckResult[];
+  /**
+   * Secrets and identifiers the rules found, for the leak check before upload (in memory only;
+   * never written anywhere). Values the user typed into the intake are left out.
+   */
+  leakValues: string[];
   archivePath: string;
   archiveName: string;
   bytes: number;
@@ -242,6 +250,10 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const sink: ItemSink = {
     claimName,
     push(item) {
+      if (options.excludeItems?.includes(item.name)) {
+        skipped.push({ collector: item.collector, source: item.source, reason: 'left out by the user (--exclude-item)' });
+        return;
+      }
       // Keep the order of arrival: open the next stream only once the previous one was handed over.
       chain = chain.then(() => {
         const p: Promise<void> = writeItem(item)
@@ -404,6 +416,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     emit({ type: 'phase', phase: 'done' });
     return {
       checks,
+      leakValues: redactor ? leakCandidates(redactor.seenValues(), intakeText.toString('utf8')) : [],
       archivePath: final.path,
       archiveName: name,
       bytes: final.bytes,
@@ -422,37 +435,6 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   } finally {
     outerSignal?.removeEventListener('abort', onOuterAbort);
   }
-}
-
-function createRedactor(policy: Policy): Redactor {
-  const user = safeUserName();
-  return new Redactor({
-    optionalRules: policy.redaction?.optionalRules ?? [],
-    extraRules: policy.redaction?.extraRules ?? [],
-    allow: policy.redaction?.allow ?? [],
-    // The host name stays: the support standard puts it in the archive name.
-    knownValues: user ? [{ value: user, kind: 'USER' }] : [],
-  });
-}
-
-function safeUserName(): string | undefined {
-  try {
-    const name = os.userInfo().username;
-    // Generic accounts are not personal data, and would redact words such as "root" everywhere.
-    return name && !['root', 'admin', 'administrator', 'user', 'system'].includes(name.toLowerCase()) ? name : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** `<dir>/<archive>.json`: placeholder → value, readable by the user only, never archived. */
-async function saveRedactionMap(dir: string, archive: string, redactor: Redactor): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const target = join(dir, `${archive.replace(/\.zip$/, '')}.json`);
-  const temp = `${target}.${process.pid}.partial`;
-  const map = Object.fromEntries([...redactor.mapping()].sort(([a], [b]) => a.localeCompare(b)));
-  await writeFile(temp, `${JSON.stringify({ archive, note: 'Local only: what each placeholder in the archive stands for. Never send this file.', placeholders: map }, null, 2)}\n`, { mode: 0o600 });
-  await rename(temp, target);
 }
 
 /** A second run in the same minute gets `…_2.zip` rather than failing at the very end. */

@@ -1,0 +1,250 @@
+/**
+ * The dry run: runs the selected collectors exactly as a session would (same plan, same
+ * collector context, same policy Redactor) but writes nothing. For each item it reports what
+ * the archive would hold — name, collector, source, size after redaction, kind — and a few
+ * redaction samples: the placeholder with a little redacted context around it, never the value.
+ */
+import os from 'node:os';
+import { StringDecoder } from 'node:string_decoder';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { archiveName, checkTicketId, type ArchiveLanguage } from '../../shared/naming.js';
+import type { Policy } from '../../shared/policy.js';
+import type { Platform } from '../../shared/types.js';
+import { createCollectorContext, createNameRegistry, type ItemSink } from './collectors/context.js';
+import { COLLECTORS } from './collectors/index.js';
+import type { Collector, PendingItem } from './collectors/types.js';
+import { InputError } from './errors.js';
+import { PLACEHOLDER_PATTERN } from './redact/placeholders.js';
+import { createRedactor } from './redact/policy-redactor.js';
+import type { Redactor } from './redact/redactor.js';
+import { routeThroughRedactor } from './redact/route.js';
+import { parseDuration, planCollectors } from './session.js';
+
+export interface PreviewOptions {
+  ticket: string;
+  policy: Policy;
+  collectors?: readonly Collector[];
+  only?: readonly string[];
+  skip?: readonly string[];
+  /** Items left out by archive name (as the session's `excludeItems`). */
+  excludeItems?: readonly string[];
+  consentSensitive?: boolean;
+  redact?: boolean;
+  since?: Date;
+  lang?: ArchiveLanguage;
+  platform?: Platform;
+  host?: string;
+  now?: () => Date;
+  signal?: AbortSignal;
+  /** Samples kept per item (default 3). */
+  samplesPerItem?: number;
+}
+
+export interface RedactionSample {
+  placeholder: string;
+  rule: string;
+  /** The redacted line around the placeholder (at most ~40 characters each side). */
+  context: string;
+}
+
+export interface PreviewItem {
+  name: string;
+  collector: string;
+  source: string;
+  kind: 'text' | 'binary';
+  /** Bytes the entry would have (after redaction). */
+  size: number;
+  /** Taken only with consent (the screenshot). */
+  sensitive: boolean;
+  truncated: boolean;
+  redactions: Record<string, number>;
+  samples: RedactionSample[];
+  note?: string;
+}
+
+export interface CollectionPreview {
+  ticket: string;
+  archiveName: string;
+  items: PreviewItem[];
+  skipped: { collector: string; source: string; reason: string }[];
+  redaction: { enabled: boolean; rules: string[]; totals: Record<string, number> };
+  totalBytes: number;
+}
+
+const CONTEXT = 40;
+
+/** Runs the collectors as the session would and reports what the archive would hold; writes nothing. */
+export async function previewCollection(options: PreviewOptions): Promise<CollectionPreview> {
+  const ticketCheck = checkTicketId(options.ticket);
+  if (!ticketCheck.ok) throw new InputError(ticketCheck.reason);
+  const { policy } = options;
+  const now = options.now ?? (() => new Date());
+  const platform = options.platform ?? (process.platform as Platform);
+  const lang = options.lang ?? policy.archiveLanguage;
+  const host = options.host ?? os.hostname();
+  const startedAt = now();
+  const since = options.since ?? new Date(startedAt.getTime() - parseDuration(policy.since));
+  const collectors = options.collectors ?? COLLECTORS;
+  const plan = planCollectors({ ...options, collectors, platform });
+  const redactor = options.redact === false ? undefined : createRedactor(policy);
+  const sensitive = new Set(collectors.filter((c) => c.sensitive).map((c) => c.id));
+  const excluded = new Set(options.excludeItems ?? []);
+  const perItem = options.samplesPerItem ?? 3;
+
+  const items: PreviewItem[] = [];
+  const skipped: CollectionPreview['skipped'] = plan.skipped.map(({ collector, reason }) => ({ collector: collector.id, source: collector.id, reason }));
+  let chain: Promise<void> = Promise.resolve();
+  const measure = async (item: PendingItem): Promise<void> => {
+    if (excluded.has(item.name)) {
+      skipped.push({ collector: item.collector, source: item.source, reason: 'left out by the user (--exclude-item)' });
+      return;
+    }
+    let source: Readable;
+    let truncated = item.truncated ?? false;
+    let note = item.note;
+    if (item.data) source = Readable.from([item.data]);
+    else if (item.open) {
+      try {
+        const opened = await item.open();
+        source = opened.stream;
+        truncated = opened.truncated;
+        note = opened.note;
+      } catch (err) {
+        skipped.push({ collector: item.collector, source: item.source, reason: err instanceof Error ? err.message : String(err) });
+        return;
+      }
+    } else return;
+    const route = redactor && item.kind === 'text' ? routeThroughRedactor(source, redactor) : undefined;
+    const sampler = new Sampler(redactor, perItem);
+    let size = 0;
+    await pipeline(
+      route?.stream ?? source,
+      new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          size += chunk.length;
+          if (route) sampler.push(chunk);
+          cb();
+        },
+      }),
+    );
+    const outcome = route ? await route.outcome : undefined;
+    const binary = item.kind === 'binary' || outcome?.binary === true;
+    items.push({
+      name: item.name,
+      collector: item.collector,
+      source: item.source,
+      kind: binary ? 'binary' : 'text',
+      size,
+      sensitive: sensitive.has(item.collector),
+      truncated,
+      redactions: outcome && !outcome.binary ? outcome.counts : {},
+      samples: binary ? [] : sampler.end(),
+      ...(binary && redactor ? { note: [note, 'binary content: archived as it is, without redaction'].filter(Boolean).join('; ') } : note ? { note } : {}),
+    });
+  };
+  const sink: ItemSink = {
+    claimName: createNameRegistry(),
+    push(item) {
+      chain = chain.then(() => measure(item)).catch((err: unknown) => {
+        skipped.push({ collector: item.collector, source: item.source, reason: err instanceof Error ? err.message : String(err) });
+      });
+    },
+    skip: (s) => skipped.push(s),
+  };
+
+  const deadline = AbortSignal.timeout(policy.deadlineSeconds * 1000);
+  const queue = [...plan.run];
+  const runOne = async (collector: Collector): Promise<void> => {
+    const own = new AbortController();
+    const signal = AbortSignal.any([own.signal, deadline, ...(options.signal ? [options.signal] : [])]);
+    const bound = createCollectorContext({ collector, signal, policy, platform, since, lang, sink });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        collector.run(bound.ctx),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(() => {
+            skipped.push({ collector: collector.id, source: collector.id, reason: `did not finish within its ${Math.round(collector.timeoutMs / 1000)} s timeout` });
+            resolve();
+          }, collector.timeoutMs);
+        }),
+      ]);
+    } catch (err) {
+      skipped.push({ collector: collector.id, source: collector.id, reason: err instanceof Error ? err.message : String(err) });
+    } finally {
+      clearTimeout(timer);
+      own.abort();
+      bound.close();
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(policy.concurrency, queue.length) }, async () => {
+      for (let c = queue.shift(); c; c = queue.shift()) await runOne(c);
+    }),
+  );
+  await chain;
+  if (options.signal?.aborted) throw new InputError('the preview was cancelled');
+
+  const scrub = (text: string) => (redactor ? redactor.redactText(text).text : text);
+  for (const item of items) {
+    item.source = scrub(item.source);
+    if (item.note) item.note = scrub(item.note);
+  }
+  for (const s of skipped) {
+    s.source = scrub(s.source);
+    s.reason = scrub(s.reason);
+  }
+  const totals: Record<string, number> = {};
+  for (const item of items) for (const [rule, n] of Object.entries(item.redactions)) totals[rule] = (totals[rule] ?? 0) + n;
+  return {
+    ticket: ticketCheck.ticket,
+    archiveName: archiveName({ ticket: ticketCheck.ticket, lang, date: startedAt, host, template: policy.archiveNameTemplate }),
+    items,
+    skipped,
+    redaction: redactor ? { enabled: true, rules: redactor.activeRules(), totals } : { enabled: false, rules: [], totals: {} },
+    totalBytes: items.reduce((sum, i) => sum + i.size, 0),
+  };
+}
+
+/** Finds placeholders in the redacted output line by line, keeping the first few with context. */
+class Sampler {
+  private readonly decoder = new StringDecoder('utf8');
+  private partial = '';
+  private readonly samples: RedactionSample[] = [];
+  private readonly taken = new Set<string>();
+
+  constructor(
+    private readonly redactor: Redactor | undefined,
+    private readonly max: number,
+  ) {}
+
+  push(chunk: Buffer): void {
+    if (!this.redactor || this.samples.length >= this.max) return;
+    const text = this.partial + this.decoder.write(chunk);
+    const lines = text.split('\n');
+    this.partial = (lines.pop() ?? '').slice(-4096);
+    for (const line of lines) this.scan(line);
+  }
+
+  end(): RedactionSample[] {
+    if (this.redactor && this.samples.length < this.max) this.scan(this.partial + this.decoder.end());
+    return this.samples;
+  }
+
+  private scan(line: string): void {
+    const rules = this.redactor!.placeholderRules();
+    for (const m of line.matchAll(new RegExp(PLACEHOLDER_PATTERN.source, 'g'))) {
+      if (this.samples.length >= this.max) return;
+      const placeholder = m[0];
+      const rule = rules.get(placeholder);
+      // Only placeholders this Redactor made (not text that merely looks like one), once each.
+      if (!rule || this.taken.has(placeholder)) continue;
+      this.taken.add(placeholder);
+      const start = Math.max(0, m.index - CONTEXT);
+      const end = Math.min(line.length, m.index + placeholder.length + CONTEXT);
+      const context = `${start > 0 ? '…' : ''}${line.slice(start, end).trim()}${end < line.length ? '…' : ''}`;
+      this.samples.push({ placeholder, rule, context });
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { summaryText } from '../../../../electron/engine/report/summary-text.js';
+import { IntakeSchema, type CheckResult, type Manifest } from '../../../../shared/types.js';
+
+const manifest: Manifest = {
+  format: 'diagcollect-manifest/1',
+  tool: { name: 'diagcollect', version: '0.1.0' },
+  ticket: '12345',
+  archiveLanguage: 'zh-CN',
+  host: 'pc-01',
+  os: { platform: 'linux', release: '6.1', arch: 'x64' },
+  startedAt: '2026-11-24T09:30:00.000Z',
+  finishedAt: '2026-11-24T09:30:02.000Z',
+  since: '2026-11-23T09:30:00.000Z',
+  intake: IntakeSchema.parse({ problemDescription: '软件打不开\n第二行', priority: '高' }),
+  collectors: [{ id: 'network', status: 'timeout', durationMs: 15000, items: 0, bytes: 0, error: 'x', warnings: [] }],
+  items: [],
+  skipped: [],
+};
+const check = (id: string, status: CheckResult['status'], zh: string, en: string): CheckResult => ({
+  id,
+  group: 'network',
+  title: { 'zh-CN': `${id} 检查`, en: `${id} check` },
+  status,
+  detail: { 'zh-CN': zh, en },
+  advice: [],
+  durationMs: 1,
+});
+const checks = [check('dns', 'warn', 'DNS 慢', 'DNS slow'), check('gateway', 'fail', '网关不可达', 'gateway unreachable'), check('disk', 'pass', '磁盘正常', 'disk fine')];
+const archive = { path: '/x.zip', name: '12345_诊断信息_20261124-0930_pc-01.zip', size: 3 * 1024 * 1024, sha256: 'ab'.repeat(32) };
+
+describe('summary text for the ticket comment', () => {
+  it('puts the archive, problem, failed checks first and incomplete collectors in a few zh-CN lines', () => {
+    const text = summaryText({ manifest, checks, archive });
+    const lines = text.split('\n');
+    expect(lines[0]).toContain(archive.name);
+    expect(text).toContain('问题（优先级 高）：软件打不开');
+    expect(text).not.toContain('第二行');
+    expect(text).toContain('基础检查：1 项失败，1 项警告，1 项通过');
+    expect(text.indexOf('✗ gateway 检查')).toBeLessThan(text.indexOf('! dns 检查'));
+    expect(text).not.toContain('disk');
+    expect(text).toContain('未完成的收集项：network');
+    expect(lines.length).toBeLessThanOrEqual(12);
+  });
+  it('speaks English for an en archive', () => {
+    const text = summaryText({ manifest: { ...manifest, archiveLanguage: 'en' }, checks, archive });
+    expect(text).toContain('Basic checks: 1 failed, 1 warnings, 1 passed');
+    expect(text).toContain('✗ gateway check: gateway unreachable');
+  });
+});
