@@ -116,26 +116,37 @@ interface GatewayProbe {
   tcp: TcpProbeResult[];
   ping: 'answered' | 'no-answer' | 'unavailable';
   /** The first positive answer. */
-  answer?: TcpProbeResult | 'ping';
+  answer?: TcpProbeResult | 'ping' | 'neighbour';
 }
 
 /** What the kernel's neighbour table (ARP / IPv6 neighbour discovery) says of the gateway, on Linux. */
-async function neighbourState(ctx: CheckContext, gw: Gateway, arpPath: string): Promise<'reachable' | 'failed' | undefined> {
+async function neighbourState(ctx: CheckContext, gw: Gateway, arpPath: string): Promise<'confirmed' | 'reachable' | 'failed' | undefined> {
   if (ctx.platform !== 'linux') return undefined;
   const r = await ctx
     .exec('ip', [gw.family === 6 ? '-6' : '-4', 'neigh', 'show', gw.address, ...(gw.interface ? ['dev', gw.interface] : [])], { timeoutMs: 2000 })
     .catch(() => undefined);
-  const state = r && r.code === 0 ? parseNeighbourState(r.stdout.toString('utf8')) : undefined;
+  const text = r && r.code === 0 ? r.stdout.toString('utf8') : '';
+  // REACHABLE: the kernel confirmed two-way traffic with the gateway within the last ~30 s.
+  if (/\b(REACHABLE|PERMANENT)\s*$/m.test(text)) return 'confirmed';
+  const state = text ? parseNeighbourState(text) : undefined;
   if (state || gw.family === 6) return state;
   const arp = await readFile(arpPath, 'utf8').catch(() => '');
   return parseProcNetArp(arp).has(gw.address) ? 'reachable' : undefined;
 }
 
+/** A gateway the neighbour table knows (it answered on the link) gets only this long to answer a probe too. */
+const KNOWN_NEIGHBOUR_PROBE_MS = 300;
+
 async function probeGateway(ctx: CheckContext, gw: Gateway, ports: number[], arpPath: string, probe: typeof tcpProbe): Promise<GatewayProbe> {
-  const timeoutMs = ctx.policy.checks.probeTimeoutMs;
   // The kernel already failed to find the gateway on the link: probing would only wait out the
   // timeout (and slow every collection by it) to learn the same.
-  if ((await neighbourState(ctx, gw, arpPath)) === 'failed') return { gateway: gw, verdict: 'unreachable', tcp: [], ping: 'unavailable' };
+  const known = await neighbourState(ctx, gw, arpPath);
+  if (known === 'failed') return { gateway: gw, verdict: 'unreachable', tcp: [], ping: 'unavailable' };
+  // Confirmed just now by real traffic: probing would only wait on routers that ignore probes.
+  if (known === 'confirmed') return { gateway: gw, verdict: 'reachable', tcp: [], ping: 'unavailable', answer: 'neighbour' };
+  // Known on the link already (STALE …): a LAN gateway answers a probe in milliseconds; one that
+  // ignores probes is still 'link', so a short wait keeps every collection from paying 3 s for it.
+  const timeoutMs = known === 'reachable' ? Math.min(KNOWN_NEIGHBOUR_PROBE_MS, ctx.policy.checks.probeTimeoutMs) : ctx.policy.checks.probeTimeoutMs;
   // Link-local IPv6 gateways need their interface.
   const host = gw.family === 6 && /^fe80:/i.test(gw.address) && gw.interface ? `${gw.address}%${gw.interface}` : gw.address;
   const stop = new AbortController();
@@ -169,7 +180,7 @@ async function probeGateway(ctx: CheckContext, gw: Gateway, ports: number[], arp
   tcp.sort((a, b) => a.port - b.port);
   if (answer) return { gateway: gw, verdict: 'reachable', tcp, ping, answer };
   const neighbour = await neighbourState(ctx, gw, arpPath);
-  if (neighbour === 'reachable') return { gateway: gw, verdict: 'link', tcp, ping };
+  if (neighbour === 'reachable' || neighbour === 'confirmed') return { gateway: gw, verdict: 'link', tcp, ping };
   const unreachable = neighbour === 'failed' || tcp.some((p) => p.outcome === 'unreachable');
   return { gateway: gw, verdict: unreachable ? 'unreachable' : 'silent', tcp, ping };
 }
@@ -179,6 +190,7 @@ function describe(p: GatewayProbe, timeoutMs: number) {
   const ports = p.tcp.map((x) => x.port).join(', ');
   if (p.verdict === 'reachable') {
     if (p.answer === 'ping') return t(`${name} 可达：ping 有应答`, `${name} reachable: answers ping`);
+    if (p.answer === 'neighbour') return t(`${name} 可达：系统的邻居表（ARP/NDP）刚刚确认过与它的通信`, `${name} reachable: the system's neighbour table (ARP/NDP) confirmed traffic with it moments ago`);
     const a = p.answer as TcpProbeResult;
     return t(`${name} 可达：TCP 端口 ${a.port} 有应答（${ms(a.ms)}）`, `${name} reachable: answered on TCP port ${a.port} in ${ms(a.ms)}`);
   }
