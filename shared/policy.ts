@@ -108,11 +108,92 @@ export const SmtpUploadSchema = z
     }
   });
 
+const MiB = 1024 * 1024;
+/** Headers the policy may add to an HTTP PUT (never credentials: those come from the environment). */
+const PutHeaderNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, 'must be an HTTP header name')
+  .refine((h) => !['authorization', 'cookie', 'host', 'content-length', 'transfer-encoding', 'proxy-authorization'].includes(h.toLowerCase()), 'this header is set by diagcollect or is a credential (credentials come from the environment)');
+
+/**
+ * `upload.httpPut`: PUT the archive to object storage. `url` is the object URL with `{ticket}`
+ * and `{name}` placeholders (e.g. https://bucket.s3.eu-central-1.amazonaws.com/diag/{ticket}/{name}).
+ * A pre-signed URL is a secret and comes from DIAGCOLLECT_HTTP_PUT_URL instead. With `s3`, requests
+ * are signed (SigV4, keys from DIAGCOLLECT_HTTP_PUT_ACCESS_KEY_ID / _SECRET_ACCESS_KEY) and
+ * `multipart` switches big archives to S3 multipart upload.
+ */
+export const HttpPutUploadSchema = z
+  .object({
+    url: ServerUrlSchema.refine((u) => !/[?&](X-Amz-Signature|X-Amz-Credential|Signature|sig)=/i.test(u), 'a pre-signed URL is a secret: put it into DIAGCOLLECT_HTTP_PUT_URL, not into the policy'),
+    headers: z.record(PutHeaderNameSchema, z.string().max(1024)).optional(),
+    /** S3 request signing (SigV4). */
+    s3: z.object({ region: z.string().regex(/^[a-z0-9-]{2,32}$/, 'must be an AWS region such as eu-central-1') }).strict().optional(),
+    /** S3 multipart upload for archives of `thresholdBytes` or more, in parts of `partBytes` (S3: at least 5 MiB). */
+    multipart: z
+      .object({
+        thresholdBytes: z.number().int().min(5 * MiB),
+        partBytes: z
+          .number()
+          .int()
+          .min(5 * MiB)
+          .max(5 * 1024 * MiB),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((put, ctx) => {
+    if (put.multipart && !put.s3) ctx.addIssue({ code: 'custom', path: ['multipart'], message: 'multipart needs s3 (SigV4 signing): each part and the completion are signed requests' });
+  });
+
+/** `upload.jira`: Jira Service Management; token from DIAGCOLLECT_JIRA_TOKEN (Cloud: with `user`, the account e-mail; Data Center: a PAT, no user). */
+export const JiraUploadSchema = z
+  .object({
+    url: ServerUrlSchema,
+    user: z.string().min(1).max(256).optional(),
+    /** Attachment visible to the customer (default: internal). */
+    public: z.boolean().default(false),
+  })
+  .strict();
+
+/** `upload.zendesk`: Zendesk Support; API token from DIAGCOLLECT_ZENDESK_TOKEN for the agent `user` (e-mail). */
+export const ZendeskUploadSchema = z
+  .object({
+    url: ServerUrlSchema,
+    user: z.string().min(1).max(256),
+    /** Public comment (default: internal note). */
+    public: z.boolean().default(false),
+  })
+  .strict();
+
+/** `upload.servicenow`: ServiceNow; password from DIAGCOLLECT_SERVICENOW_PASSWORD; the ticket is the record number (INC0010001). */
+export const ServiceNowUploadSchema = z
+  .object({
+    url: ServerUrlSchema,
+    user: z.string().min(1).max(256),
+    table: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,79}$/, 'must be a ServiceNow table name such as incident')
+      .default('incident'),
+  })
+  .strict();
+
+/** `upload.freshdesk`: Freshdesk; API key from DIAGCOLLECT_FRESHDESK_API_KEY. */
+export const FreshdeskUploadSchema = z
+  .object({
+    url: ServerUrlSchema,
+    /** Private note (default) or public. */
+    private: z.boolean().default(true),
+  })
+  .strict();
+
 /**
  * Upload targets. `outbox` keeps the archive and e-mail draft locally (the default). A new
  * target adds its id here and its own settings object to UploadPolicySchema, like redmine/rt.
  */
-export const UPLOAD_TARGETS = ['outbox', 'redmine', 'rt', 'smtp'] as const;
+export const UPLOAD_TARGETS = ['outbox', 'redmine', 'rt', 'smtp', 'http-put', 'jira', 'zendesk', 'servicenow', 'freshdesk'] as const;
+/** The policy key of a target's settings (`http-put` → `httpPut`). */
+export const uploadPolicyKey = (target: string): string => target.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 export type UploadTarget = (typeof UPLOAD_TARGETS)[number];
 
 export const UploadPolicySchema = z
@@ -121,6 +202,11 @@ export const UploadPolicySchema = z
     redmine: RedmineUploadSchema.optional(),
     rt: RtUploadSchema.optional(),
     smtp: SmtpUploadSchema.optional(),
+    httpPut: HttpPutUploadSchema.optional(),
+    jira: JiraUploadSchema.optional(),
+    zendesk: ZendeskUploadSchema.optional(),
+    servicenow: ServiceNowUploadSchema.optional(),
+    freshdesk: FreshdeskUploadSchema.optional(),
     /** PEM file with an extra CA (company root) trusted besides the system roots. TLS is always verified. */
     caFile: PolicyPathSchema.optional(),
     /** Host names (or `*.example.com`) uploads may go to; unset: any host of the configured target. */
@@ -135,8 +221,9 @@ export const UploadPolicySchema = z
   .strict()
   .superRefine((upload, ctx) => {
     const target = upload.target;
-    if (target !== 'outbox' && !(target in upload)) {
-      ctx.addIssue({ code: 'custom', path: [target], message: `upload.target is "${target}", so upload.${target} (at least its url) must be set` });
+    const key = uploadPolicyKey(target);
+    if (target !== 'outbox' && !(key in upload)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: `upload.target is "${target}", so upload.${key} (at least its url) must be set` });
     }
   });
 export type UploadPolicy = z.infer<typeof UploadPolicySchema>;

@@ -86,7 +86,7 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     .option('--policy <file>', 'JSON policy: log and config paths, caps, deadline (see README)')
     .option('--json', 'print one JSON result on stdout, nothing else')
     .addOption(new Option('--lang <lang>', 'language of archive and entry names').choices(ARCHIVE_LANGUAGES as string[]))
-    .option('--upload <target>', 'after collecting, upload to: outbox (keep it local), redmine, rt, smtp (default: policy upload.target)')
+    .option('--upload <target>', 'after collecting, upload to: outbox (keep it local), redmine, rt, smtp, http-put, jira, zendesk, servicenow, freshdesk (default: policy upload.target)')
     .option('--upload-wait <seconds>', 'keep retrying a failing upload this long before leaving it queued in the outbox', '60')
     .option('--dry-run', 'show what the archive would hold (items, sizes after redaction, redaction samples) and write nothing')
     .option('--accept-leaks', 'upload even when the leak check finds values that redaction hid elsewhere in the archive')

@@ -17,7 +17,9 @@ export function truncationMarker(kept: number, what: string): Buffer {
 
 /** Whole minutes since `since`, at least 1 (for `log show --last`). */
 export function minutesSince(since: Date, now: number = Date.now()): number {
-  return Math.max(1, Math.ceil((now - since.getTime()) / 60_000));
+  // Whole minutes, rounded up; the milliseconds between computing `since` and `now` in one call
+  // chain must not turn "24h" into 1441 minutes.
+  return Math.max(1, Math.ceil((now - since.getTime() - 1000) / 60_000));
 }
 
 export interface CommandLogOptions {
