@@ -5,7 +5,8 @@ import { DEFAULT_POLICY, type Policy } from '../../shared/policy.js';
 import { PlatformSchema, type Platform } from '../../shared/types.js';
 import { sha256File } from '../engine/archive/sha256-file.js';
 import { COLLECTORS } from '../engine/collectors/index.js';
-import { CancelledError, EXIT, InputError } from '../engine/errors.js';
+import { formatBytes } from '../engine/collectors/support/text.js';
+import { EXIT, InputError } from '../engine/errors.js';
 import { policyForLink, verifyLink } from '../engine/link/signed-link.js';
 import { dataDir, outboxDir } from '../engine/platform/app-paths.js';
 import { createRunLog } from '../engine/platform/run-log.js';
@@ -20,6 +21,7 @@ import { registerLinkCommand } from './link-command.js';
 import { registerPolicyCommand } from './policy-command.js';
 import { formatPreview } from './preview-format.js';
 import { registerRedactCommand } from './redact-command.js';
+import { exitCodeFor } from './exit-code.js';
 import { createProgressReporter } from './progress.js';
 import { registerOutboxCommand } from './outbox-command.js';
 import { scanArchiveForLeaks } from '../engine/redact/leak-check.js';
@@ -275,7 +277,7 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
         })}\n`,
       );
     } else if (!flags.silent) {
-      io.stdout.write(`\nArchive:      ${result.archivePath} (${humanBytes(result.bytes)}, ${result.manifest.items.length} files)\n`);
+      io.stdout.write(`\nArchive:      ${result.archivePath} (${formatBytes(result.bytes)}, ${result.manifest.items.length} files)\n`);
       io.stdout.write(`SHA-256:      ${archiveSha256}\n`);
       io.stdout.write(`E-mail draft: ${eml}\n`);
       io.stdout.write(`              open it, check the attachment, and send it to support (subject 【技术支持】${ticket})\n`);
@@ -289,9 +291,8 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
     }
     return code;
   } catch (err) {
-    if (err instanceof CancelledError) return fail(EXIT.cancelled, err.message);
-    if (err instanceof InputError) return fail(EXIT.badInput, err.message);
-    return fail(EXIT.failure, err instanceof Error ? err.message : String(err));
+    const { code, message } = exitCodeFor(err);
+    return fail(code, message);
   } finally {
     io.signals.off('SIGINT', onSignal);
     io.signals.off('SIGTERM', onSignal);
@@ -299,8 +300,3 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
   }
 }
 
-function humanBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}

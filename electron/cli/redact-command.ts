@@ -5,10 +5,11 @@
  */
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { CancelledError, EXIT, InputError } from '../engine/errors.js';
+import { EXIT } from '../engine/errors.js';
 import { dataDir } from '../engine/platform/app-paths.js';
 import { formatProblem, loadEffectivePolicy } from '../engine/policy/effective.js';
 import { redactFiles, type RedactFilesResult } from '../engine/redact/redact-files.js';
+import { exitCodeFor } from './exit-code.js';
 import type { CliIo } from './main.js';
 
 interface RedactFlags {
@@ -55,9 +56,8 @@ async function redactCommand(path: string, flags: RedactFlags, io: CliIo): Promi
     else io.stdout.write(formatSummary(result));
     return code;
   } catch (err) {
-    if (err instanceof CancelledError) return fail(EXIT.cancelled, err.message);
-    if (err instanceof InputError) return fail(EXIT.badInput, err.message);
-    return fail(EXIT.failure, err instanceof Error ? err.message : String(err));
+    const { code, message } = exitCodeFor(err);
+    return fail(code, message);
   } finally {
     io.signals.off('SIGINT', onSignal);
     io.signals.off('SIGTERM', onSignal);
