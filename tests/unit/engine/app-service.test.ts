@@ -247,9 +247,15 @@ describe('the upload', () => {
     const done = finished();
     await service.startCollection({ ticket: '54321', intake, exclude: [], includeScreenshot: false });
     expect((await done).type).toBe('finished');
-    await expect.poll(async () => (await service.getUploadState()).attempts, { timeout: 10_000 }).toBe(1);
+    // The attempt count rises when the attempt starts; wait for it to end (queued for a retry).
+    await expect
+      .poll(async () => {
+        const s = await service.getUploadState();
+        return `${s.state}/${s.attempts}`;
+      }, { timeout: 10_000 })
+      .toBe('queued/1');
     const first = await service.getUploadState();
-    expect(first).toMatchObject({ target: 'redmine', targetName: 'Redmine', state: 'queued', error: { kind: 'network' } });
+    expect(first).toMatchObject({ target: 'redmine', targetName: 'Redmine', state: 'queued', attempts: 1, error: { kind: 'network' } });
     expect(first.nextAttemptAt).toBeDefined();
     expect(uploads.map((u) => u.state)).toContain('uploading');
     const again = await service.retryUpload();
