@@ -40,6 +40,7 @@ interface CollectFlags {
   lang?: ArchiveLanguage;
   upload?: string;
   uploadWait?: string;
+  split?: boolean;
   link?: string;
   silent?: boolean;
   dryRun?: boolean;
@@ -90,6 +91,7 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     .addOption(new Option('--lang <lang>', 'language of archive and entry names').choices(ARCHIVE_LANGUAGES as string[]))
     .option('--upload <target>', 'after collecting, upload to: outbox (keep it local), redmine, rt, smtp, http-put, jira, zendesk, servicenow, freshdesk (default: policy upload.target)')
     .option('--upload-wait <seconds>', 'keep retrying a failing upload this long before leaving it queued in the outbox', '60')
+    .option('--split', "when the archive is too big for the upload target, upload it as parts (<name>_part01.zip, …)")
     .option('--dry-run', 'show what the archive would hold (items, sizes after redaction, redaction samples) and write nothing')
     .option('--accept-leaks', 'upload even when the leak check finds values that redaction hid elsewhere in the archive')
     .option('--exclude-item <names>', 'leave out these archive entries by name (comma-separated; see --dry-run)', list)
@@ -252,7 +254,7 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
       );
     }
     const upload = uploadPlan && !leakBlocked
-      ? await runUploadStep(uploadPlan, { ticket, archive: { path: result.archivePath, name: result.archiveName, size: result.bytes, sha256: archiveSha256 }, lang, io, json: quiet, signal: abort.signal, waitSeconds: uploadWait, comment: summaryText({ manifest: result.manifest, checks: result.checks, archive: { path: result.archivePath, name: result.archiveName, size: result.bytes, sha256: archiveSha256 }, lang }) })
+      ? await runUploadStep(uploadPlan, { ticket, archive: { path: result.archivePath, name: result.archiveName, size: result.bytes, sha256: archiveSha256 }, lang, io, json: quiet, signal: abort.signal, waitSeconds: uploadWait, split: Boolean(flags.split), comment: summaryText({ manifest: result.manifest, checks: result.checks, archive: { path: result.archivePath, name: result.archiveName, size: result.bytes, sha256: archiveSha256 }, lang }) })
       : undefined;
     const code = leakBlocked ? EXIT.uploadPending : upload && upload.exitCode !== EXIT.ok ? upload.exitCode : result.partial ? EXIT.partial : EXIT.ok;
     const problems = result.manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout');

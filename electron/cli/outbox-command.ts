@@ -64,8 +64,9 @@ export function registerOutboxCommand(program: Command, io: OutboxIo, setExitCod
     .description('upload now: one job, or every job that is not done (failed ones too)')
     .argument('[id]', 'job id (see `diagcollect outbox list`)')
     .option('--policy <file>', 'JSON policy (upload.caFile, upload.allowedHosts)')
+    .option('--split', "split an archive that is too big for the target into parts (<name>_part01.zip, …) uploaded one by one")
     .option('--json', 'print JSON')
-    .action(async (id: string | undefined, flags: { policy?: string; json?: boolean }) => {
+    .action(async (id: string | undefined, flags: { policy?: string; json?: boolean; split?: boolean }) => {
       const policy: Policy = flags.policy ? await loadPolicyFile(flags.policy) : DEFAULT_POLICY;
       const box = outbox();
       let jobs: UploadJob[];
@@ -102,7 +103,7 @@ export function registerOutboxCommand(program: Command, io: OutboxIo, setExitCod
           }
           const progress = createUploadProgress({ json: Boolean(flags.json), tty: Boolean(io.stderr.isTTY), out: io.stderr, label: `Upload ${job.id}` });
           try {
-            job = await box.run(job.id, { connector, force: true, signal: abort.signal, onProgress: progress.onProgress, onEvent: progress.onEvent });
+            job = await box.run(job.id, { connector, force: true, ...(flags.split ? { split: true } : {}), signal: abort.signal, onProgress: progress.onProgress, onEvent: progress.onEvent });
           } catch (err) {
             if (!(err instanceof JobBusyError)) throw err;
             if (!flags.json) io.stderr.write(`diagcollect: ${err.message}\n`);

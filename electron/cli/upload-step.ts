@@ -111,14 +111,14 @@ export function describeOutcome(job: UploadJob): string {
 /** Queues the archive and uploads it now; the job stays in the outbox if it cannot finish. */
 export async function runUploadStep(
   plan: UploadPlan,
-  args: { ticket: string; archive: ArchiveFile; lang: ArchiveLanguage; io: UploadIo; json: boolean; signal: AbortSignal; waitSeconds: number; comment?: string },
+  args: { ticket: string; archive: ArchiveFile; lang: ArchiveLanguage; io: UploadIo; json: boolean; signal: AbortSignal; waitSeconds: number; comment?: string; split?: boolean },
 ): Promise<{ json: Record<string, unknown>; summary: string; exitCode: number }> {
   const { io } = args;
   const outbox = new Outbox({ dataDir: dataDir(io.env) });
-  let job = await outbox.enqueue({ ticket: args.ticket, destination: plan.destination, archive: args.archive, comment: args.comment ?? uploadComment(args.archive, args.lang) });
+  let job = await outbox.enqueue({ ticket: args.ticket, destination: plan.destination, archive: args.archive, comment: args.comment ?? uploadComment(args.archive, args.lang), note: uploadComment(args.archive, args.lang) });
   const progress = createUploadProgress({ json: args.json, tty: Boolean(io.stderr.isTTY), out: io.stderr, label: `Upload to ${plan.connector.displayName.en}` });
   try {
-    job = await outbox.run(job.id, { connector: plan.connector, signal: args.signal, onProgress: progress.onProgress, onEvent: progress.onEvent, waitBudgetMs: args.waitSeconds * 1000 });
+    job = await outbox.run(job.id, { connector: plan.connector, signal: args.signal, onProgress: progress.onProgress, onEvent: progress.onEvent, waitBudgetMs: args.waitSeconds * 1000, ...(args.split ? { split: true } : {}) });
   } catch (err) {
     if (!(err instanceof JobBusyError)) throw err;
     if (!args.json) io.stderr.write(`diagcollect: ${err.message}\n`);

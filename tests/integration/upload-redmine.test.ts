@@ -269,7 +269,9 @@ describe('outbox → Redmine: exactly once, retries and faults', () => {
   it('the answer to the attach request is lost after Redmine attached it: the retry finds it, no second upload', async () => {
     const issue = await api.createIssue();
     const archive = await makeArchive(issue, 'lost', 1 * MB);
-    const { outbox, job: queued } = await job(issue, archive, mkdtempSync(join(work, 'data-')));
+    // no comment: no triage note, so the first PUT of the issue is the attach (upload-triage.test.ts covers a lost triage note)
+    const outbox = new Outbox({ dataDir: mkdtempSync(join(work, 'data-')), backoff: FAST });
+    const queued = await outbox.enqueue({ ticket: issue, destination: { target: 'redmine', url: proxy.url }, archive });
     const from = proxy.log.length;
     proxy.faults.push({ method: 'PUT', path: new RegExp(`^/issues/${issue}\\.json`), kind: 'lose-answer', status: 502 });
     const c = await connector(proxy.url);

@@ -16,12 +16,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import { checkTicketId } from '../../../shared/naming.js';
 import { UPLOAD_TARGETS } from '../../../shared/policy.js';
 import { UploadStateSchema } from '../../../shared/types.js';
+import { partName, splitArchive, SplitError } from '../archive/split.js';
 import type { Destination } from './index.js';
 import { acquireLock, lockIsLive, readLockOwner, type LockOwner } from './job-lock.js';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './retry.js';
@@ -42,6 +43,26 @@ export const UploadJobSchema = z.object({
   }),
   archive: z.object({ path: z.string(), name: z.string(), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   comment: z.string().optional(),
+  /** The one-line note sent with the archive once the triage comment is on the ticket. */
+  note: z.string().optional(),
+  /** Set once the triage comment (`comment`) is on the ticket as a note of its own: never posted twice. */
+  triage: z.object({ at: z.string(), id: z.string().optional() }).optional(),
+  /** Set just before the triage comment is sent: a retry first asks the ticket whether it got there. */
+  triageSentAt: z.string().optional(),
+  /** Split the archive into parts when it is bigger than the target's known limit (`--split`). */
+  split: z.boolean().optional(),
+  /** The parts sent instead of the archive, once split; each part is exactly-once on its own. */
+  parts: z
+    .array(
+      z.object({
+        path: z.string(),
+        name: z.string(),
+        size: z.number().int().nonnegative(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        result: z.object({ id: z.string(), url: z.string().optional(), alreadyPresent: z.boolean(), at: z.string() }).optional(),
+      }),
+    )
+    .optional(),
   state: UploadStateSchema,
   attempts: z.number().int().nonnegative(),
   createdAt: z.string(),
@@ -84,6 +105,8 @@ export interface RunOptions {
   waitBudgetMs?: number;
   /** An explicit retry: a failed job is queued again with a fresh attempt count; the backoff wait is skipped. */
   force?: boolean;
+  /** Allow splitting an archive that is too big for the target into parts (`--split`). */
+  split?: boolean;
 }
 
 export interface OutboxOptions {
@@ -118,6 +141,8 @@ export interface BrokenJob {
 }
 
 const HISTORY_MAX = 30;
+const MB = 1024 * 1024;
+const mbText = (n: number) => `${Math.floor((n / MB) * 10) / 10} MB`;
 
 /** Writes a file so that it is either the old or the new content after any crash. */
 export async function writeFileAtomic(path: string, data: string): Promise<void> {
@@ -200,7 +225,7 @@ export class Outbox {
    * Queues an upload of `archive` to `destination`. The same archive (name and SHA-256) for the
    * same ticket and server is queued once: the existing job is returned.
    */
-  async enqueue(input: { ticket: string; destination: Destination; archive: ArchiveFile; comment?: string }): Promise<UploadJob> {
+  async enqueue(input: { ticket: string; destination: Destination; archive: ArchiveFile; comment?: string; note?: string }): Promise<UploadJob> {
     const dir = this.jobsDir(input.ticket);
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const { jobs } = await this.list();
@@ -216,6 +241,7 @@ export class Outbox {
       destination: { ...input.destination },
       archive: { path: input.archive.path, name: input.archive.name, size: input.archive.size, sha256: input.archive.sha256 },
       ...(input.comment ? { comment: input.comment } : {}),
+      ...(input.note ? { note: input.note } : {}),
       state: 'queued',
       attempts: 0,
       createdAt: at,
@@ -311,6 +337,8 @@ export class Outbox {
       const started = this.#now();
       const budget = options.waitBudgetMs ?? 0;
       job = await this.#read(path); // fresh, now that we hold the lock
+      if (options.split && !job.split) job = await this.#save({ ...job, split: true });
+      await this.#loadLimit(job, options.connector);
       if (options.force && (job.state === 'failed' || job.state === 'queued')) {
         const again = job.state === 'failed';
         job = await this.#save({
@@ -348,6 +376,87 @@ export class Outbox {
     }
   }
 
+  /** Size limits learned from servers' refusals, by target URL, so a later run knows them up front. */
+  get #limitsPath(): string {
+    return join(this.root, 'limits.json');
+  }
+
+  async #loadLimit(job: UploadJob, connector: UploadConnector): Promise<void> {
+    if (connector.maxBytes !== undefined) return;
+    try {
+      const limits = JSON.parse(await readFile(this.#limitsPath, 'utf8')) as Record<string, unknown>;
+      const known = limits[`${job.destination.target} ${job.destination.url}`];
+      if (typeof known === 'number' && known > 0) connector.maxBytes = known;
+    } catch {}
+  }
+
+  async #saveLimit(job: UploadJob, maxBytes: number): Promise<void> {
+    let limits: Record<string, unknown> = {};
+    try {
+      limits = JSON.parse(await readFile(this.#limitsPath, 'utf8')) as Record<string, unknown>;
+    } catch {}
+    limits[`${job.destination.target} ${job.destination.url}`] = maxBytes;
+    await mkdir(this.root, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(this.#limitsPath, `${JSON.stringify(limits, null, 2)}\n`);
+  }
+
+  #tooBig(job: UploadJob, maxBytes: number): string {
+    return `${job.archive.name} (${mbText(job.archive.size)}) is too big for ${job.destination.target} (limit ${mbText(maxBytes)}): run again with --split, or keep ${job.archive.path} for manual upload`;
+  }
+
+  /** Splits the archive into parts (once: the parts are recorded in the job). */
+  async #split(job: UploadJob, maxBytes: number, signal?: AbortSignal): Promise<UploadJob> {
+    // Parts left by a run that died before recording them are ours (same names): start afresh.
+    for (let i = 0; i < 1000; i += 1) {
+      const stale = join(dirname(job.archive.path), partName(job.archive.name, i, i < 99 ? 1 : 100));
+      if (!(await stat(stale).then(() => true, () => false))) break;
+      await unlink(stale);
+    }
+    let parts;
+    try {
+      parts = await splitArchive(job.archive.path, { maxBytes, ...(signal ? { signal } : {}) });
+    } catch (err) {
+      if (err instanceof SplitError) throw new UploadError('too-large', `${err.message}; or keep ${job.archive.path} for manual upload`);
+      throw err;
+    }
+    const at = this.#iso();
+    return this.#save({
+      ...job,
+      parts: parts.map((p) => ({ path: p.path, name: p.name, size: p.size, sha256: p.sha256 })),
+      history: [...job.history, { at, event: 'split', detail: `${parts.length} parts of at most ${mbText(maxBytes)}: ${parts.map((p) => p.name).join(', ')}` }],
+    });
+  }
+
+  /** Sends the parts in order; each part is looked for on the ticket first and recorded once sent. */
+  async #sendParts(job: UploadJob, options: RunOptions, note: string | undefined): Promise<{ job: UploadJob; ref: { id: string; url?: string; name: string; size: number }; alreadyPresent: boolean }> {
+    const { connector, signal } = options;
+    const parts = job.parts ?? [];
+    for (const [i, part] of parts.entries()) {
+      if (part.result) continue;
+      const st = await stat(part.path).catch(() => undefined);
+      if (!st || st.size !== part.size) throw new UploadError('archive', `the part ${part.path} is gone or has changed; collect again`);
+      const existing = await connector.findAttachment(job.ticket, part.name, part.sha256, { ...(signal ? { signal } : {}), size: part.size });
+      const comment = `${note ?? job.archive.name} (part ${i + 1}/${parts.length}: ${part.name})`;
+      const ref =
+        existing ??
+        (await connector.attach(job.ticket, part, {
+          ...(signal ? { signal } : {}),
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+          comment,
+        }));
+      const at = this.#iso();
+      const next = (job.parts ?? parts).map((p, j) => (j === i ? { ...p, result: { id: ref.id, ...(ref.url ? { url: ref.url } : {}), alreadyPresent: Boolean(existing), at } } : p));
+      job = await this.#save({ ...job, parts: next, history: [...job.history, { at, event: 'part done', detail: `${part.name}: ${existing ? 'already on the ticket as ' : ''}attachment ${ref.id}` }] });
+    }
+    const done = job.parts ?? [];
+    const first = done[0]?.result;
+    return {
+      job,
+      ref: { id: done.map((p) => p.result?.id ?? '?').join(','), ...(first?.url ? { url: first.url } : {}), name: job.archive.name, size: done.reduce((n, p) => n + p.size, 0) },
+      alreadyPresent: done.every((p) => p.result?.alreadyPresent),
+    };
+  }
+
   async #attempt(start: UploadJob, options: RunOptions): Promise<{ job: UploadJob; stop: boolean }> {
     const { connector, signal } = options;
     let job = await this.#save({ ...start, state: 'uploading', attempts: start.attempts + 1, nextAttemptAt: undefined });
@@ -358,14 +467,46 @@ export class Outbox {
       if (!st || st.size !== file.size) {
         throw new UploadError('archive', st ? `the archive ${file.path} has changed (${st.size} bytes, ${file.size} were queued); collect again` : `the archive ${file.path} is gone; collect again`);
       }
+      // Too big for the target's known limit: split (--split) or stop with what to do.
+      const limit = connector.maxBytes;
+      if (!job.parts && limit !== undefined && file.size > limit) {
+        if (!job.split) throw new UploadError('too-large', this.#tooBig(job, limit));
+      }
       // Exactly once: an earlier attempt may have got through before a crash or a lost answer.
-      const existing = await connector.findAttachment(job.ticket, file.name, file.sha256, { ...(signal ? { signal } : {}), size: file.size });
+      const existing = job.parts ? null : await connector.findAttachment(job.ticket, file.name, file.sha256, { ...(signal ? { signal } : {}), size: file.size });
+      // Triage first: the summary as a note of its own, seconds before the large upload starts.
+      // Recorded in the job right away, so a retry never posts it again; if the answer to the post
+      // was lost (triageSentAt set, triage not), the ticket is asked first.
+      const summary = job.comment;
+      if (!existing && summary && !job.triage && connector.postComment) {
+        const already = job.triageSentAt && connector.findComment ? await connector.findComment(job.ticket, summary, signal ? { signal } : {}) : null;
+        if (!already) job = await this.#save({ ...job, triageSentAt: this.#iso() });
+        const posted = already ?? (await connector.postComment(job.ticket, summary, signal ? { signal } : {}));
+        const at = this.#iso();
+        const detail = `${already ? 'already on the ticket' : 'posted'}${posted.id ? ` (${posted.id})` : ''}`;
+        job = await this.#save({ ...job, triage: { at, ...(posted.id ? { id: posted.id } : {}) }, history: [...job.history, { at, event: 'triage comment', detail }] });
+      }
+      if (!existing && !job.parts && job.split && limit !== undefined && file.size > limit) job = await this.#split(job, limit, signal);
+      if (job.parts) {
+        const sent = await this.#sendParts(job, options, job.triage ? job.note : job.comment);
+        const at = this.#iso();
+        job = await this.#save({
+          ...sent.job,
+          state: 'done',
+          lastError: undefined,
+          result: { ...sent.ref, alreadyPresent: sent.alreadyPresent, at },
+          history: [...sent.job.history, { at, event: 'done', detail: `${job.parts?.length ?? 0} parts: attachments ${sent.ref.id}` }],
+        });
+        options.onEvent?.({ type: 'done', job });
+        return { job, stop: true };
+      }
+      const comment = job.triage ? (job.note ?? file.name) : job.comment;
       const ref =
         existing ??
         (await connector.attach(job.ticket, file, {
           ...(signal ? { signal } : {}),
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-          ...(job.comment ? { comment: job.comment } : {}),
+          ...(comment ? { comment } : {}),
         }));
       const at = this.#iso();
       job = await this.#save({
@@ -378,13 +519,24 @@ export class Outbox {
       options.onEvent?.({ type: 'done', job });
       return { job, stop: true };
     } catch (err) {
-      const error = toUploadError(err, connector.targetUrl ?? connector.id, signal?.aborted);
+      let error = toUploadError(err, connector.targetUrl ?? connector.id, signal?.aborted);
       const at = this.#iso();
       const lastError = { kind: error.kind, message: error.message, ...(error.status ? { status: error.status } : {}), at };
       if (error.kind === 'cancelled') {
         job = await this.#save({ ...job, state: 'queued', lastError, history: [...job.history, { at, event: 'cancelled' }] });
         options.onEvent?.({ type: 'cancelled', job });
         return { job, stop: true };
+      }
+      if (error.kind === 'too-large' && connector.maxBytes !== undefined) {
+        await this.#saveLimit(job, connector.maxBytes).catch(() => {});
+        // Learned from the server's refusal: split now if allowed, else say how.
+        if (job.split && !job.parts && job.archive.size > connector.maxBytes && job.attempts < this.#maxAttempts) {
+          job = await this.#save({ ...job, state: 'queued', lastError, history: [...job.history, { at, event: 'retry scheduled', detail: `${error.message}; splitting into parts` }] });
+          return { job, stop: false };
+        }
+        if (!job.parts && job.archive.size > connector.maxBytes && !error.message.includes('--split')) {
+          error = new UploadError('too-large', `${error.message}. ${this.#tooBig(job, connector.maxBytes)}`, error.status !== undefined ? { status: error.status } : {});
+        }
       }
       if (error.permanent || job.attempts >= this.#maxAttempts) {
         const reason = error.permanent ? error.message : `gave up after ${job.attempts} attempts; the last error: ${error.message}`;

@@ -227,6 +227,32 @@ export class RedmineConnector implements UploadConnector {
     return { id: String(id), url: this.#http.url(`attachments/${id}`).href, name: data.attachment.filename, size: data.attachment.filesize };
   }
 
+  /** A journal note of its own (`PUT /issues/N.json` with `notes` only). */
+  async postComment(ticket: string, text: string, options: { signal?: AbortSignal } = {}): Promise<{ id?: string }> {
+    const n = issueNumber(ticket);
+    await this.#http.json('PUT', `issues/${n}.json`, {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ issue: { notes: text } }),
+      expect: [200, 204],
+      signal: options.signal,
+      context: { action: `add a note to issue ${n}`, notFound: this.#notFound(n) },
+    });
+    return {};
+  }
+
+  async findComment(ticket: string, text: string, options: { signal?: AbortSignal } = {}): Promise<{ id?: string } | null> {
+    const n = issueNumber(ticket);
+    const { data } = await this.#http.json<{ issue: { journals?: Array<{ id: number; notes?: string | null }> } }>('GET', `issues/${n}.json`, {
+      query: { include: 'journals' },
+      expect: [200],
+      signal: options.signal,
+      context: { action: `read issue ${n}`, notFound: this.#notFound(n) },
+    });
+    const same = (a: string) => a.replace(/\r\n/g, '\n').trim();
+    const hit = (data.issue.journals ?? []).find((j) => j.notes && same(j.notes) === same(text));
+    return hit ? { id: String(hit.id) } : null;
+  }
+
   async close(): Promise<void> {
     await this.#http.close();
   }

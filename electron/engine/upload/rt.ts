@@ -272,6 +272,48 @@ export class RtConnector implements UploadConnector {
     return this.#ref(got);
   }
 
+  /** A text-only comment (`POST /ticket/N/comment`, JSON body): never mailed to requestors. */
+  async postComment(ticket: string, text: string, options: { signal?: AbortSignal } = {}): Promise<{ id?: string }> {
+    const n = ticketNumber(ticket);
+    const response = await this.#http.send('POST', `ticket/${n}/comment`, {
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ Content: text, ContentType: 'text/plain' }),
+      expect: [201],
+      signal: options.signal,
+      context: { action: `add a comment to ticket ${n}`, notFound: this.#notFound(n) },
+    });
+    await response.body.dump().catch(() => {});
+    const location = typeof response.headers.location === 'string' ? response.headers.location : '';
+    const txn = /\/transaction\/(\d+)/.exec(location)?.[1];
+    return txn ? { id: txn } : {};
+  }
+
+  async findComment(ticket: string, text: string, options: { signal?: AbortSignal } = {}): Promise<{ id?: string } | null> {
+    const n = ticketNumber(ticket);
+    const same = (a: string) => a.replace(/\r\n/g, '\n').trim();
+    for (let page = 1; page < 1_000; page += 1) {
+      const { data } = await this.#http.json<RtCollection<{ id: string | number; Type?: string }>>('GET', `ticket/${n}/history`, {
+        query: { fields: 'Type', per_page: '100', page: String(page) },
+        expect: [200],
+        signal: options.signal,
+        context: { action: `read the history of ticket ${n}`, notFound: this.#notFound(n) },
+      });
+      for (const t of (data?.items ?? []).filter((i) => i.Type === 'Comment')) {
+        const { data: parts } = await this.#http.json<RtCollection<{ id: string | number; ContentType?: string; Content?: string; Filename?: string }>>('GET', `transaction/${t.id}/attachments`, {
+          query: { fields: 'ContentType,Content,Filename', per_page: '20' },
+          expect: [200],
+          signal: options.signal,
+          context: { action: `read transaction ${t.id}` },
+        });
+        const body = (parts?.items ?? []).find((a) => !a.Filename && a.ContentType === 'text/plain' && a.Content);
+        // The collection gives text Content as is (a single attachment's JSON would be base64).
+        if (body && (same(body.Content!) === same(text) || same(Buffer.from(body.Content!, 'base64').toString('utf8')) === same(text))) return { id: String(t.id) };
+      }
+      if (!data?.pages || page >= data.pages) break;
+    }
+    return null;
+  }
+
   async close(): Promise<void> {
     await this.#http.close();
   }

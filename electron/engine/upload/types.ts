@@ -38,6 +38,16 @@ export interface UploadConnector {
   /** `size`, when given, lets a connector skip candidates of another size without downloading them. */
   findAttachment(ticket: string, name: string, sha256: string, options?: { signal?: AbortSignal; size?: number }): Promise<AttachmentRef | null>;
   attach(ticket: string, file: ArchiveFile, options?: AttachOptions): Promise<AttachmentRef>;
+  /**
+   * Posts a text-only note (the triage summary) on the ticket, where the target supports one.
+   * The outbox calls it once per job, before the archive is sent, and records that it did.
+   */
+  postComment?(ticket: string, text: string, options?: { signal?: AbortSignal }): Promise<{ id?: string }>;
+  /**
+   * Whether the ticket already has a note with exactly this text (an earlier attempt may have
+   * posted it and lost the answer). Asked before posting again.
+   */
+  findComment?(ticket: string, text: string, options?: { signal?: AbortSignal }): Promise<{ id?: string } | null>;
   /** Largest attachment the target accepts, in bytes (undefined: no known limit). */
   maxBytes?: number;
   /** The server's base URL, for messages and the job file (never carries credentials). */
