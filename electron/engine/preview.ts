@@ -11,7 +11,8 @@ import { pipeline } from 'node:stream/promises';
 import { archiveName, checkTicketId, type ArchiveLanguage } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
 import type { Platform } from '../../shared/types.js';
-import { createCollectorContext, createNameRegistry, type ItemSink } from './collectors/context.js';
+import { createNameRegistry, type ItemSink } from './collectors/context.js';
+import { runCollectors } from './run-collectors.js';
 import { COLLECTORS } from './collectors/index.js';
 import type { Collector, PendingItem } from './collectors/types.js';
 import { InputError } from './errors.js';
@@ -154,35 +155,11 @@ export async function previewCollection(options: PreviewOptions): Promise<Collec
   };
 
   const deadline = AbortSignal.timeout(policy.deadlineSeconds * 1000);
-  const queue = [...plan.run];
-  const runOne = async (collector: Collector): Promise<void> => {
-    const own = new AbortController();
-    const signal = AbortSignal.any([own.signal, deadline, ...(options.signal ? [options.signal] : [])]);
-    const bound = createCollectorContext({ collector, signal, policy, platform, since, lang, sink });
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        collector.run(bound.ctx),
-        new Promise<void>((resolve) => {
-          timer = setTimeout(() => {
-            skipped.push({ collector: collector.id, source: collector.id, reason: `did not finish within its ${Math.round(collector.timeoutMs / 1000)} s timeout` });
-            resolve();
-          }, collector.timeoutMs);
-        }),
-      ]);
-    } catch (err) {
-      skipped.push({ collector: collector.id, source: collector.id, reason: err instanceof Error ? err.message : String(err) });
-    } finally {
-      clearTimeout(timer);
-      own.abort();
-      bound.close();
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(policy.concurrency, queue.length) }, async () => {
-      for (let c = queue.shift(); c; c = queue.shift()) await runOne(c);
-    }),
-  );
+  const runs = await runCollectors({ collectors: plan.run, policy, platform, since, lang, sink, skipped, cancel: options.signal ?? new AbortController().signal, deadline });
+  // A collector that failed or ran out of time: what it would have taken is unknown, say why.
+  for (const run of runs) {
+    if (run.status === 'error' || run.status === 'timeout' || run.status === 'cancelled') skipped.push({ collector: run.id, source: run.id, reason: run.error ?? run.status });
+  }
   await chain;
   if (options.signal?.aborted) throw new InputError('the preview was cancelled');
 

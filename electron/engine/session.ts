@@ -16,7 +16,7 @@ import {
 } from '../../shared/types.js';
 import { EntryInputError } from './archive/archive-errors.js';
 import { ZipWriter, type EntryResult } from './archive/zip-writer.js';
-import { createCollectorContext, createNameRegistry, type ItemSink } from './collectors/context.js';
+import { createNameRegistry, type ItemSink } from './collectors/context.js';
 import { COLLECTORS } from './collectors/index.js';
 import type { Collector, PendingItem } from './collectors/types.js';
 import { InputError, CancelledError } from './errors.js';
@@ -26,6 +26,7 @@ import { leakCandidates } from './redact/leak-check.js';
 import { createRedactor, saveRedactionMap } from './redact/policy-redactor.js';
 import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
 import { formatIntake } from './report/intake-text.js';
+import { runCollectors } from './run-collectors.js';
 import { reportEntries } from './report/report-entries.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -278,82 +279,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const checksRun = runChecks({ policy, platform, now, signal: AbortSignal.any([sessionAbort.signal, deadline]), checks: options.checks });
 
   try {
-    const queue = [...plan.run];
-    const runOne = async (collector: Collector): Promise<void> => {
-      const started = performance.now();
-      if (deadline.aborted || sessionAbort.signal.aborted) {
-        runs.push({
-          id: collector.id,
-          status: sessionAbort.signal.aborted ? 'cancelled' : 'timeout',
-          durationMs: 0,
-          items: 0,
-          bytes: 0,
-          error: sessionAbort.signal.aborted ? 'cancelled before it started' : `not started before the session deadline of ${policy.deadlineSeconds} s`,
-          warnings: [],
-        });
-        return;
-      }
-      emit({ type: 'collector-start', collector: collector.id });
-      const own = new AbortController();
-      const signal = AbortSignal.any([own.signal, sessionAbort.signal, deadline]);
-      const bound = createCollectorContext({ collector, signal, policy, platform, since, lang, sink });
-      let status: CollectorRun['status'] = 'ok';
-      let error: string | undefined;
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), collector.timeoutMs);
-      });
-      const stopped = new Promise<'stopped'>((resolve) => {
-        if (signal.aborted) resolve('stopped');
-        signal.addEventListener('abort', () => resolve('stopped'), { once: true });
-      });
-      try {
-        const outcome = await Promise.race([collector.run(bound.ctx).then(() => 'done' as const), timedOut, stopped]);
-        if (outcome === 'timeout') {
-          status = 'timeout';
-          error = `did not finish within its ${Math.round(collector.timeoutMs / 1000)} s timeout; stopped`;
-        } else if (outcome === 'stopped') {
-          if (sessionAbort.signal.aborted) {
-            status = 'cancelled';
-            error = 'cancelled';
-          } else {
-            status = 'timeout';
-            error = `stopped at the session deadline of ${policy.deadlineSeconds} s`;
-          }
-        }
-      } catch (err) {
-        if (sessionAbort.signal.aborted) {
-          status = 'cancelled';
-          error = 'cancelled';
-        } else if (deadline.aborted) {
-          status = 'timeout';
-          error = `stopped at the session deadline of ${policy.deadlineSeconds} s`;
-        } else {
-          status = 'error';
-          error = errorMessage(err);
-        }
-      } finally {
-        clearTimeout(timer);
-        // Kills whatever the collector still runs (its commands' process trees).
-        own.abort();
-        bound.close();
-      }
-      if (status === 'ok' && bound.counts.items === 0) {
-        // Ran, but had nothing it could take (no display, no journal …): say so, with the reason.
-        const why = skipped.find((s) => s.collector === collector.id);
-        if (why) {
-          status = 'skipped';
-          error = why.reason;
-        }
-      }
-      const durationMs = Math.round(performance.now() - started);
-      runs.push({ id: collector.id, status, durationMs, items: bound.counts.items, bytes: bound.counts.bytes, ...(error ? { error } : {}), warnings: bound.warnings });
-      emit({ type: 'collector-end', collector: collector.id, status, durationMs, ...(error ? { error } : {}) });
-    };
-    const workers = Array.from({ length: Math.min(policy.concurrency, queue.length) }, async () => {
-      for (let c = queue.shift(); c; c = queue.shift()) await runOne(c);
-    });
-    await Promise.all(workers);
+    runs.push(...(await runCollectors({ collectors: plan.run, policy, platform, since, lang, sink, skipped, cancel: sessionAbort.signal, deadline, emit })));
     if (sessionAbort.signal.aborted) throw new CancelledError();
 
     emit({ type: 'phase', phase: 'archiving' });
