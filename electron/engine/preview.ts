@@ -8,39 +8,27 @@ import os from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { archiveName, checkTicketId, type ArchiveLanguage } from '../../shared/naming.js';
-import type { Policy } from '../../shared/policy.js';
+import { archiveName, checkTicketId } from '../../shared/naming.js';
 import type { Platform } from '../../shared/types.js';
 import { createNameRegistry, type ItemSink } from './collectors/context.js';
-import { runCollectors } from './run-collectors.js';
 import { COLLECTORS } from './collectors/index.js';
-import type { Collector, PendingItem } from './collectors/types.js';
+import type { PendingItem } from './collectors/types.js';
 import { InputError } from './errors.js';
 import { PLACEHOLDER_PATTERN } from './redact/placeholders.js';
 import { createRedactor } from './redact/policy-redactor.js';
 import type { Redactor } from './redact/redactor.js';
 import { routeThroughRedactor } from './redact/route.js';
-import { parseDuration, planCollectors } from './session.js';
+import { runCollectors } from './run-collectors.js';
+import { parseDuration, planCollectors, type SessionOptions } from './session.js';
 
-export interface PreviewOptions {
-  ticket: string;
-  policy: Policy;
-  collectors?: readonly Collector[];
-  only?: readonly string[];
-  skip?: readonly string[];
-  /** Items left out by archive name (as the session's `excludeItems`). */
-  excludeItems?: readonly string[];
-  consentSensitive?: boolean;
-  redact?: boolean;
-  since?: Date;
-  lang?: ArchiveLanguage;
-  platform?: Platform;
-  host?: string;
-  now?: () => Date;
-  signal?: AbortSignal;
+/** The session's own options for what runs and how (the dry run writes nothing, so no outDir). */
+export type PreviewOptions = Pick<
+  SessionOptions,
+  'ticket' | 'policy' | 'collectors' | 'only' | 'skip' | 'excludeItems' | 'consentSensitive' | 'redact' | 'since' | 'lang' | 'platform' | 'host' | 'now' | 'signal'
+> & {
   /** Samples kept per item (default 3). */
   samplesPerItem?: number;
-}
+};
 
 export interface RedactionSample {
   placeholder: string;

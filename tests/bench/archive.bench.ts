@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ZipWriter, type EntryResult } from '../../electron/engine/archive/zip-writer.js';
+import { prng } from './prng.js';
 
 /** Figures returned by {@link benchArchive}. Throughputs are input MiB per second of wall time. */
 export interface ArchiveBenchResult {
@@ -34,17 +35,6 @@ const MiB = 1024 * 1024;
 
 // ---------------------------------------------------------------- corpus
 
-/** Small, fast, seedable PRNG (mulberry32): the corpus must be identical on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;

@@ -12,6 +12,7 @@ import { Transform, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Redactor } from '../../electron/engine/redact/index.js';
 import { computeCorpusQuality, formatQualityTable, type CorpusQuality } from '../unit/engine/redact/corpus-quality.js';
+import { prng } from './prng.js';
 
 export interface RedactBench {
   /** Redactor throughput, MB (10^6 bytes) of input per second of wall-clock time. */
@@ -34,17 +35,6 @@ export interface RedactBench {
   quality: CorpusQuality;
 }
 
-/** Small deterministic PRNG (mulberry32), so every run redacts the same text. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LEVELS = ['INFO', 'INFO', 'INFO', 'DEBUG', 'DEBUG', 'WARN', 'ERROR'];
 const MODULES = ['net.http', 'db.pool', 'ui.main', 'sync.worker', 'auth.session', 'updater', 'cache', 'scheduler', 'plugin.host'];

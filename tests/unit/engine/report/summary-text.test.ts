@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { summaryText } from '../../../../electron/engine/report/summary-text.js';
-import { IntakeSchema, type CheckResult, type Manifest } from '../../../../shared/types.js';
+import type { CheckResult } from '../../../../shared/types.js';
+import { testManifest } from '../../../helpers/manifest.js';
 
-const manifest: Manifest = {
-  format: 'diagcollect-manifest/1',
-  tool: { name: 'diagcollect', version: '0.1.0' },
-  ticket: '12345',
-  archiveLanguage: 'zh-CN',
-  host: 'pc-01',
-  os: { platform: 'linux', release: '6.1', arch: 'x64' },
-  startedAt: '2026-11-24T09:30:00.000Z',
-  finishedAt: '2026-11-24T09:30:02.000Z',
-  since: '2026-11-23T09:30:00.000Z',
-  intake: IntakeSchema.parse({ problemDescription: '软件打不开\n第二行', priority: '高' }),
-  collectors: [{ id: 'network', status: 'timeout', durationMs: 15000, items: 0, bytes: 0, error: 'x', warnings: [] }],
-  items: [],
-  skipped: [],
-};
+const manifest = testManifest({ intake: { problemDescription: '软件打不开\n第二行', priority: '高' } });
 const check = (id: string, status: CheckResult['status'], zh: string, en: string): CheckResult => ({
   id,
   group: 'network',

@@ -4,25 +4,11 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { writeEmailDraft } from '../../../../electron/engine/upload/email-draft.js';
-import { IntakeSchema, type Manifest } from '../../../../shared/types.js';
+import { testManifest } from '../../../helpers/manifest.js';
 import { sha256 } from '../../../helpers/zip.js';
 
-const manifest = (over: Partial<Manifest> = {}): Manifest => ({
-  format: 'diagcollect-manifest/1',
-  tool: { name: 'diagcollect', version: '0.1.0' },
-  ticket: '12345',
-  archiveLanguage: 'zh-CN',
-  host: 'pc-01',
-  os: { platform: 'linux', release: '6.1', arch: 'x64' },
-  startedAt: '2026-11-24T09:30:00.000Z',
-  finishedAt: '2026-11-24T09:30:02.000Z',
-  since: '2026-11-23T09:30:00.000Z',
-  intake: IntakeSchema.parse({ problemDescription: '软件打不开', stepsToReproduce: '1. 双击图标\n2. 报错' }),
-  collectors: [{ id: 'network', status: 'timeout', durationMs: 15000, items: 0, bytes: 0, error: 'did not finish', warnings: [] }],
-  items: [],
-  skipped: [],
-  ...over,
-});
+const manifest = (over: Parameters<typeof testManifest>[0] = {}) =>
+  testManifest({ intake: { problemDescription: '软件打不开', stepsToReproduce: '1. 双击图标\n2. 报错' }, ...over });
 
 describe('e-mail draft', () => {
   it('has the standard subject, the facts as bullets and the archive attached under its Chinese name', async () => {
