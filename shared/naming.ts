@@ -45,7 +45,16 @@ export const TICKET_ID_MAX_LENGTH = 64;
 /** Letters, digits, `.`, `_`, `-`; starts with a letter or digit. Covers Redmine/RT numbers and Jira keys. */
 const TICKET_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const TICKET_ID_RULE =
-  'a ticket id is 1–64 characters: letters, digits, ".", "_" or "-", starting with a letter or digit (e.g. 12345 or SUP-12345); no spaces, slashes, ".." or control characters';
+  'a ticket id is 1–64 characters: letters, digits, ".", "_" or "-", starting with a letter or digit (e.g. 12345 or SUP-12345); no spaces, slashes, ".." or control characters, no dot at the end, and not a Windows device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9)';
+
+/**
+ * Names Windows reserves for devices, with or without an extension (`CON`, `nul.txt`, `COM1.log`):
+ * a folder or file named so cannot be created or opened on Windows. The archive and its outbox
+ * folder travel to Windows desktops and shares, so such ids are refused on every platform.
+ * `COM¹`–`COM³` and `LPT¹`–`LPT³` (superscript digits) are reserved too, but cannot occur here
+ * because ticket ids are ASCII.
+ */
+const WINDOWS_RESERVED_NAME = /^(?:CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(?:\..*)?$/i;
 
 export type TicketIdCheck = { ok: true; ticket: string } | { ok: false; reason: string };
 
@@ -60,6 +69,11 @@ export function checkTicketId(raw: string): TicketIdCheck {
   if (raw.includes('..')) return bad('the ticket id contains ".."');
   if (/\s/.test(raw)) return bad('the ticket id contains a space');
   if (!TICKET_ID_PATTERN.test(raw)) return bad(`the ticket id "${raw}" contains a character that is not allowed`);
+  // Windows drops a trailing dot or space from a folder name, so "abc." would become "abc".
+  if (/[. ]$/.test(raw)) return bad(`the ticket id "${raw}" ends in a dot, which Windows cannot keep in a folder name`);
+  if (WINDOWS_RESERVED_NAME.test(raw)) {
+    return bad(`the ticket id "${raw}" is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, also with an extension), so its folder could not be opened on Windows; use the ticket number, e.g. SUP-${raw.replace(/\..*$/, '')}`);
+  }
   return { ok: true, ticket: raw };
 }
 

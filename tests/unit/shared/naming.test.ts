@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { archiveName, checkTicketId, emailSubject, formatTimestamp, safeHostName, STANDARD_NAMES } from '../../../shared/naming.js';
 
 describe('ticket id rule', () => {
-  it.each(['12345', 'SUP-12345', 'a', 'x.y_z-1', 'A'.repeat(64)])('accepts %s', (id) => {
+  it.each(['12345', 'SUP-12345', 'a', 'x.y_z-1', 'A'.repeat(64), 'CONSOLE', 'COM10', 'LPT0', 'NUL1', 'a.b', 'CON-1'])('accepts %s', (id) => {
     expect(checkTicketId(id)).toEqual({ ok: true, ticket: id });
   });
 
@@ -17,6 +17,15 @@ describe('ticket id rule', () => {
     ['1'.repeat(65), '65 characters'],
     ['-123', 'not allowed'],
     ['工单1', 'not allowed'],
+    ['abc.', 'ends in a dot'],
+    ['abc ', 'space'],
+    ['CON', 'Windows reserves'],
+    ['con', 'Windows reserves'],
+    ['com1.txt', 'Windows reserves'],
+    ['Lpt9', 'Windows reserves'],
+    ['NUL.tar.gz', 'Windows reserves'],
+    ['aux.', 'ends in a dot'],
+    ['PRN', 'Windows reserves'],
   ])('refuses %j and says why (%s)', (id, why) => {
     const check = checkTicketId(id);
     expect(check.ok).toBe(false);
