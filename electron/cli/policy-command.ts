@@ -70,7 +70,8 @@ export function registerPolicyCommand(program: Command, io: CliIo, setExit: (cod
     .option('--policy <file>', 'also apply this JSON policy file (between user settings and managed policy)')
     .option('--json', 'print JSON')
     .action(async (flags: { policy?: string; json?: boolean }) => {
-      const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy } : {}) });
+      // Report-only: show every problem, refusals too, and exit 2 below.
+      const effective = await loadEffectivePolicy({ env: io.env, reportOnly: true, ...(flags.policy ? { policyFile: flags.policy } : {}) });
       if (flags.json) io.stdout.write(`${JSON.stringify(policyReportJson(effective), null, 2)}\n`);
       else io.stdout.write(formatPolicyReport(effective));
       setExit(effective.problems.length === 0 ? EXIT.ok : EXIT.badInput);

@@ -9,9 +9,11 @@ import { lstat, opendir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { rootWidePathReason } from '../../../shared/policy.js';
 import { fileErrorReason, specialFileReason } from './files.js';
 
-export type ExpandResult = { ok: true; path: string } | { ok: false; reason: string };
+/** `escapes`: the path climbs out with `..` once expanded (a policy error, not a missing variable). */
+export type ExpandResult = { ok: true; path: string } | { ok: false; reason: string; escapes?: boolean };
 
 /** Looks a variable up; Windows variable names are case-insensitive (`%ProgramData%` = `PROGRAMDATA`). */
 function lookup(env: NodeJS.ProcessEnv, name: string, platform: NodeJS.Platform): string | undefined {
@@ -25,6 +27,10 @@ function lookup(env: NodeJS.ProcessEnv, name: string, platform: NodeJS.Platform)
  * (`%ProgramData%`, `%LOCALAPPDATA%`, `%ProgramFiles(x86)%` …). A variable that is not set (or
  * empty) is an error with a reason, never silently replaced by nothing: `$LOGDIR/app.log` must
  * not become `/app.log`.
+ *
+ * The result is normalised (`//` and `.` segments gone) AFTER expansion, and a `..` segment that
+ * appears only then (`LOGDIR=/var/log/../../etc`, `$LOGDIR/shadow`) is refused (`escapes`): the
+ * policy's "no .." rule holds for what is actually opened, not only for what was written.
  */
 export function expandPath(pattern: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): ExpandResult {
   const missing: string[] = [];
@@ -61,7 +67,30 @@ export function expandPath(pattern: string, env: NodeJS.ProcessEnv = process.env
       reason: `"${pattern}": the environment variable${missing.length > 1 ? 's' : ''} ${list} ${missing.length > 1 ? 'are' : 'is'} not set for this user, so the path was not searched`,
     };
   }
-  return { ok: true, path: out };
+  const parts = out.split(sep);
+  if (parts.some((segment) => segment === '..')) {
+    return {
+      ok: false,
+      escapes: true,
+      reason: `"${pattern}" becomes "${out}" once expanded, which climbs out of a folder with ".."; a policy path names the folder itself (write the real path, or fix the variable)`,
+    };
+  }
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  return { ok: true, path: p.normalize(out) };
+}
+
+/**
+ * Why a policy's app-log or config path is refused on this computer, or undefined: it escapes
+ * with `..` once expanded, or it is root-wide (see rootWidePathReason) once expanded. A variable
+ * that is not set is not a policy error: the path is skipped with the reason at collection time.
+ */
+export function policyPathProblem(pattern: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+  const expanded = expandPath(pattern, env, platform);
+  if (!expanded.ok) return expanded.escapes ? expanded.reason : undefined;
+  const home = lookup(env, platform === 'win32' ? 'USERPROFILE' : 'HOME', platform) || os.homedir();
+  const why = rootWidePathReason(expanded.path, home);
+  if (!why) return undefined;
+  return expanded.path === pattern ? why : `${why} (it is "${expanded.path}" once expanded)`;
 }
 
 export interface FoundFile {

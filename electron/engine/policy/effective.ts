@@ -3,16 +3,27 @@
  * remembers where it came from; every key the managed policy sets is locked (the app shows it
  * greyed out, settings cannot change it).
  *
- * A bad source never stops the program. Each bad key is reported with the source, the key and
- * the reason and left out, so the value below it (or the default) applies; the rest of that
- * source still applies. Where leaving a managed key out would widen what the program may do, it
- * fails closed instead (FAIL_CLOSED): IT tried to set it, so it stays locked at the safe value.
+ * A bad key is reported with the source, the key and the reason and left out, so the value
+ * below it (or the default) applies; the rest of that source still applies. Where leaving a
+ * managed key out would widen what the program may do, it fails closed instead (FAIL_CLOSED): IT
+ * tried to set it, so it stays locked at the safe value.
+ *
+ * Some problems of the `--policy` file and of the managed policy are refusals (`fatal`): the
+ * whole source cannot be used (unreadable, not a regular file, over 1 MiB, not JSON), or a key
+ * whose loss would widen what is collected or narrow what is redacted is bad (refusals.ts:
+ * redaction patterns, app-log and config paths). loadEffectivePolicy then throws a PolicyError
+ * (an InputError: exit 2 in the CLI, an error box in the app) naming the source and the key,
+ * unless `reportOnly` (`diagcollect policy show`). User settings are written by the app and are
+ * never fatal.
  */
 import { PolicySchema, type Policy } from '../../../shared/policy.js';
+import { InputError } from '../errors.js';
 import { parsePublicKey } from '../link/keys.js';
 import { dataDir as defaultDataDir } from '../platform/app-paths.js';
-import { OPTIONAL_RULE_IDS, Redactor } from '../redact/index.js';
+import { policyPathProblem } from '../platform/paths.js';
+import { OPTIONAL_RULE_IDS } from '../redact/index.js';
 import { loadPolicyFile } from './load.js';
+import { allowPatternProblem, extraRuleProblem, isRefusedKey } from './refusals.js';
 import { readJsonSource, readManagedSource, userSettingsFile, type PolicySourceKind, type RunCommand, type SourceRead } from './sources.js';
 
 export type ValueSource = 'default' | PolicySourceKind;
@@ -33,6 +44,22 @@ export interface PolicyProblem {
   reason: string;
   /** What the program does instead. */
   outcome: string;
+  /** A refusal: loadEffectivePolicy throws PolicyError for it (unless reportOnly). */
+  fatal: boolean;
+}
+
+/** A `--policy` file or managed policy the program must not run with; an InputError (exit 2). */
+export class PolicyError extends InputError {
+  readonly problems: readonly PolicyProblem[];
+  constructor(problems: readonly PolicyProblem[]) {
+    const managed = problems.some((p) => p.source === 'managed');
+    super(
+      `the policy cannot be used:\n${problems.map((p) => `  - ${SOURCE_NAME[p.source]} ${p.location}: ${p.key || '(the whole source)'}${p.where ? ` (${p.where})` : ''}: ${p.reason}`).join('\n')}\n` +
+        (managed ? 'Nothing was collected. The managed policy is set by your IT department: ask them to fix it.' : 'Nothing was collected. Fix the policy file and run again.'),
+    );
+    this.name = 'PolicyError';
+    this.problems = problems;
+  }
 }
 
 export interface SourceReport {
@@ -67,6 +94,8 @@ export interface LoadPolicyOptions {
   managed?: { linuxFile?: string; macPlist?: string; run?: RunCommand };
   /** Skip the managed source altogether (tests of the other layers). */
   skipManaged?: boolean;
+  /** Report refusals as problems instead of throwing PolicyError (`diagcollect policy show`). */
+  reportOnly?: boolean;
 }
 
 /**
@@ -124,8 +153,13 @@ interface Cleaned {
   problems: Array<{ key: string; where?: string; reason: string; dropped: string }>;
 }
 
+interface CheckContext {
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+}
+
 /** Validates one source on its own and leaves out each bad key (a list with a bad entry: the whole list). */
-function cleanSource(read: SourceRead): Cleaned {
+function cleanSource(read: SourceRead, context: CheckContext): Cleaned {
   const problems: Cleaned['problems'] = read.issues.map((i) => ({ ...i, dropped: i.key.replace(/\.\d+(\..*)?$/, '') }));
   const untilIndex = (key: string) => {
     const parts = key.split('.');
@@ -166,12 +200,25 @@ function cleanSource(read: SourceRead): Cleaned {
       }
     }
   }
-  semanticChecks(clean, problems, dropped);
+  semanticChecks(clean, problems, dropped, context);
   return { read, clean, dropped, problems };
 }
 
-/** Checks that need the engine: redaction patterns compile, link keys are Ed25519. Bad entries are left out one by one. */
-function semanticChecks(clean: Obj, problems: Cleaned['problems'], dropped: string[][]): void {
+/**
+ * Checks that need the engine: redaction patterns compile for the linear-time engine, paths do
+ * not escape or sweep the disk once expanded, link keys are Ed25519. Bad entries are left out
+ * one by one.
+ */
+function semanticChecks(clean: Obj, problems: Cleaned['problems'], dropped: string[][], context: CheckContext): void {
+  for (const key of ['appLogPaths', 'configPaths']) {
+    const list = clean[key];
+    if (!Array.isArray(list)) continue;
+    clean[key] = (list as string[]).filter((pattern, i) => {
+      const why = policyPathProblem(pattern, context.env, context.platform);
+      if (why) problems.push({ key: `${key}.${i}`, reason: why, dropped: `${key}.${i}` });
+      return !why;
+    });
+  }
   const redaction = clean.redaction;
   if (isObj(redaction)) {
     const keep = <T>(list: unknown, key: string, check: (item: T) => string | undefined): T[] | undefined => {
@@ -184,24 +231,9 @@ function semanticChecks(clean: Obj, problems: Cleaned['problems'], dropped: stri
     };
     const optional = keep<string>(redaction.optionalRules, 'optionalRules', (id) => (OPTIONAL_RULE_IDS.includes(id) ? undefined : `unknown optional redaction rule "${id}": use one of ${OPTIONAL_RULE_IDS.join(', ')}`));
     if (optional) redaction.optionalRules = optional;
-    const tryRedactor = (options: ConstructorParameters<typeof Redactor>[0]) => {
-      try {
-        new Redactor(options);
-        return undefined;
-      } catch (err) {
-        return (err as Error).message;
-      }
-    };
-    const extra = keep<{ id: string; pattern: string }>(redaction.extraRules, 'extraRules', (rule) => tryRedactor({ extraRules: [rule] }));
+    const extra = keep<{ id: string; pattern: string }>(redaction.extraRules, 'extraRules', extraRuleProblem);
     if (extra) redaction.extraRules = extra;
-    const allow = keep<string>(redaction.allow, 'allow', (pattern) => {
-      try {
-        new RegExp(pattern, 'u');
-        return undefined;
-      } catch (err) {
-        return `invalid pattern: ${(err as Error).message}`;
-      }
-    });
+    const allow = keep<string>(redaction.allow, 'allow', allowPatternProblem);
     if (allow) redaction.allow = allow;
   }
   const signing = clean.linkSigning;
@@ -232,9 +264,18 @@ export function isLocked(locked: readonly string[], key: string): boolean {
   return locked.some((l) => l === key || l.startsWith(`${key}.`) || key.startsWith(`${l}.`));
 }
 
-/** Merges the sources in order of precedence, validates the whole, and records every value's origin. */
-export function resolvePolicy(reads: SourceRead[]): EffectivePolicy {
-  const cleaned = reads.map(cleanSource);
+/** Is this problem a refusal (see the top of this file)? */
+function isFatal(kind: PolicySourceKind, key: string): boolean {
+  return kind !== 'user' && (key === '' || isRefusedKey(key));
+}
+
+/**
+ * Merges the sources in order of precedence, validates the whole, and records every value's
+ * origin. `context`: the environment paths are expanded in (default: this process's).
+ */
+export function resolvePolicy(reads: SourceRead[], context: Partial<CheckContext> = {}): EffectivePolicy {
+  const check: CheckContext = { env: context.env ?? process.env, platform: context.platform ?? process.platform };
+  const cleaned = reads.map((r) => cleanSource(r, check));
   const problems: PolicyProblem[] = [];
   const merged: Obj = {};
   const origins = new Map<string, ValueOrigin>();
@@ -271,7 +312,7 @@ export function resolvePolicy(reads: SourceRead[]): EffectivePolicy {
       const closed = failClosed.find((f) => f.origin.location === c.read.location && (p.dropped === '' || f.key === p.dropped || f.key.startsWith(`${p.dropped}.`)));
       const what = p.dropped === '' ? 'the whole source was ignored' : p.dropped === p.key ? 'ignored' : `${p.dropped} was ignored`;
       const instead = closed ? `; ${closed.key} is locked to ${JSON.stringify(closed.value)}: ${closed.why}` : '; the value from a lower source or the default applies';
-      problems.push({ source: c.read.kind, location: c.read.location, key: p.key, ...(p.where ? { where: p.where } : {}), reason: p.reason, outcome: `${what}${instead}` });
+      problems.push({ source: c.read.kind, location: c.read.location, key: p.key, ...(p.where ? { where: p.where } : {}), reason: p.reason, outcome: `${what}${instead}`, fatal: isFatal(c.read.kind, p.key) });
     }
   }
 
@@ -295,10 +336,10 @@ export function resolvePolicy(reads: SourceRead[]): EffectivePolicy {
       if (winner && !alreadyAlone && section !== '') {
         lay(winner, { [section]: winner.clean[section] }, []);
         for (const loser of setters.slice(0, -1)) {
-          problems.push({ source: loser.read.kind, location: loser.read.location, key: section, reason: `together with ${SOURCE_NAME[winner.read.kind]} ${winner.read.location}: ${reason}`, outcome: `ignored; ${section} comes whole from ${SOURCE_NAME[winner.read.kind]}` });
+          problems.push({ source: loser.read.kind, location: loser.read.location, key: section, reason: `together with ${SOURCE_NAME[winner.read.kind]} ${winner.read.location}: ${reason}`, outcome: `ignored; ${section} comes whole from ${SOURCE_NAME[winner.read.kind]}`, fatal: false });
         }
       } else {
-        for (const s of setters) problems.push({ source: s.read.kind, location: s.read.location, key: section, reason, outcome: 'ignored; the default applies' });
+        for (const s of setters) problems.push({ source: s.read.kind, location: s.read.location, key: section, reason, outcome: 'ignored; the default applies', fatal: false });
       }
     }
     applyFailClosed();
@@ -324,15 +365,22 @@ export function resolvePolicy(reads: SourceRead[]): EffectivePolicy {
   return { policy, origins: allOrigins, locked, sources, problems };
 }
 
-/** Reads every source for this computer and resolves the effective policy. Never throws except for a bad `--policy` in strict mode. */
+/**
+ * Reads every source for this computer and resolves the effective policy. Throws InputError for
+ * a bad `--policy` in strict mode, and PolicyError for any refusal (see the top of this file)
+ * unless `reportOnly`.
+ */
 export async function loadEffectivePolicy(options: LoadPolicyOptions = {}): Promise<EffectivePolicy> {
   const platform = options.platform ?? process.platform;
   const env = options.env ?? process.env;
   const dir = options.dataDir ?? defaultDataDir(env, platform);
   // Strict mode keeps the CLI's established behaviour: a bad --policy is exit 2 with every bad key named.
-  if (options.policyFile && options.strictPolicyFile) await loadPolicyFile(options.policyFile);
+  if (options.policyFile && options.strictPolicyFile) await loadPolicyFile(options.policyFile, env, platform);
   const reads: SourceRead[] = [await readJsonSource('user', userSettingsFile(dir), true)];
   if (options.policyFile) reads.push(await readJsonSource('file', options.policyFile, false));
   if (!options.skipManaged) reads.push(await readManagedSource(platform, options.managed ?? {}));
-  return resolvePolicy(reads);
+  const effective = resolvePolicy(reads, { env, platform });
+  const fatal = effective.problems.filter((p) => p.fatal);
+  if (fatal.length > 0 && !options.reportOnly) throw new PolicyError(fatal);
+  return effective;
 }

@@ -1,24 +1,28 @@
-import { readFile } from 'node:fs/promises';
 import { PolicySchema, type Policy } from '../../../shared/policy.js';
 import { InputError } from '../errors.js';
+import { policyRefusals } from './refusals.js';
+import { readPolicyBytes } from './sources.js';
 
-/** Reads a JSON policy file; every bad key is named with its source and the reason. */
-export async function loadPolicyFile(path: string): Promise<Policy> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a directory, not a JSON file' : code === 'EACCES' ? 'no permission to read it' : (err as Error).message;
-    throw new InputError(`policy ${path}: cannot read it: ${why}`);
-  }
+/**
+ * Reads a JSON policy file; every bad key is named with its source and the reason. Refused
+ * (InputError, exit 2): a file that is not a regular file (a FIFO would hang), over 1 MiB,
+ * unreadable, not JSON, not valid, with a redaction pattern that does not compile for the
+ * linear-time engine, or with a path that escapes or is root-wide once expanded.
+ */
+export async function loadPolicyFile(path: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<Policy> {
+  const read = await readPolicyBytes(path);
+  if (!read.ok) throw new InputError(`policy ${path}: ${read.reason}`);
+  const text = read.data.toString('utf8');
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new InputError(`policy ${path}: not valid JSON (${(err as Error).message}); fix the file or leave out --policy`);
   }
-  return parsePolicy(raw, path);
+  const policy = parsePolicy(raw, path);
+  const refusals = policyRefusals(policy, env, platform);
+  if (refusals.length > 0) throw new InputError(`policy ${path} is not valid:\n${refusals.map((r) => `  - ${r.key}: ${r.reason}`).join('\n')}`);
+  return policy;
 }
 
 /** Validates a policy object; `source` names where it came from in the error. */

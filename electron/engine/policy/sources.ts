@@ -9,7 +9,8 @@
  * | file     | `--policy FILE` (JSON)                                                |
  * | user     | `<data dir>/settings.json` (what the user chose in the app)           |
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { CommandNotFoundError, exec } from '../platform/exec.js';
@@ -52,18 +53,80 @@ export const runCommand: RunCommand = async (command, args) => {
 
 const whole = (reason: string): SourceIssue[] => [{ key: '', reason }];
 
+export type PolicyBytes = { ok: true; data: Buffer } | { ok: false; missing: boolean; reason: string };
+
+/** Why a file-system error means the policy cannot be read, in words. */
+function readErrorReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'cannot read it: the file does not exist';
+    case 'EISDIR':
+      return 'cannot read it: it is a folder, not a JSON file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read it: no permission to read it';
+    case 'ELOOP':
+      return 'cannot read it: it is a symbolic link loop';
+    default:
+      return `cannot read it: ${(err as Error).message}`;
+  }
+}
+
+/** Why a policy path that is not a regular file is refused. */
+function notRegularReason(st: import('node:fs').Stats): string {
+  if (st.isDirectory()) return 'it is a folder, not a JSON file';
+  if (st.isFIFO()) return 'it is a FIFO (named pipe), not a file; a policy must be a regular file (reading a pipe could wait forever)';
+  if (st.isSocket()) return 'it is a socket, not a file; a policy must be a regular file';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'it is a device, not a file; a policy must be a regular file';
+  return 'it is not a regular file; a policy must be a regular file';
+}
+
+// O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer, so a FIFO (or a
+// file swapped for one) given as a policy is refused instead of hanging the program.
+const OPEN_FLAGS = process.platform === 'win32' ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0);
+
+/**
+ * Reads a policy file safely: opened without blocking, checked on the open handle to be a
+ * regular file of at most MAX_POLICY_BYTES, and never read past that (a file that grows while
+ * it is read is refused too). Every refusal is a reason, never an exception.
+ */
+export async function readPolicyBytes(file: string): Promise<PolicyBytes> {
+  let handle;
+  try {
+    handle = await open(file, OPEN_FLAGS);
+  } catch (err) {
+    return { ok: false, missing: (err as NodeJS.ErrnoException).code === 'ENOENT', reason: readErrorReason(err) };
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) return { ok: false, missing: false, reason: notRegularReason(st) };
+    const tooBig = (size: number) => ({ ok: false as const, missing: false, reason: `it is ${size} bytes; a policy is at most ${MAX_POLICY_BYTES} bytes (1 MiB): keep only the keys you set` });
+    if (st.size > MAX_POLICY_BYTES) return tooBig(st.size);
+    const buf = Buffer.alloc(MAX_POLICY_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, length, buf.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > MAX_POLICY_BYTES) return tooBig(length);
+    }
+    return { ok: true, data: buf.subarray(0, length) };
+  } catch (err) {
+    return { ok: false, missing: false, reason: readErrorReason(err) };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
 /** A JSON policy file; `optional`: a missing file is an absent source, not an error. */
 export async function readJsonSource(kind: PolicySourceKind, file: string, optional: boolean): Promise<SourceRead> {
-  let data: Buffer;
-  try {
-    data = await readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && optional) return { kind, location: file, present: false, issues: [] };
-    const why = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a directory, not a JSON file' : code === 'EACCES' ? 'no permission to read it' : (err as Error).message;
-    return { kind, location: file, present: true, issues: whole(`cannot read it: ${why}`) };
+  const read = await readPolicyBytes(file);
+  if (!read.ok) {
+    if (read.missing && optional) return { kind, location: file, present: false, issues: [] };
+    return { kind, location: file, present: true, issues: whole(read.reason) };
   }
-  if (data.length > MAX_POLICY_BYTES) return { kind, location: file, present: true, issues: whole(`it is ${data.length} bytes; a policy is at most ${MAX_POLICY_BYTES} bytes`) };
+  const data = read.data;
   try {
     return { kind, location: file, present: true, raw: JSON.parse(data.toString('utf8').replace(/^\uFEFF/, '')), issues: [] };
   } catch (err) {
@@ -106,13 +169,11 @@ export async function readRegistrySource(run: RunCommand = runCommand): Promise<
 
 /** macOS: the managed preferences plist (written by the MDM profile), converted by `plutil`. */
 export async function readPlistSource(file: string = MAC_MANAGED_POLICY, run: RunCommand = runCommand): Promise<SourceRead> {
-  try {
-    await readFile(file, { flag: 'r' }).then((b) => {
-      if (b.length > MAX_POLICY_BYTES) throw new RangeError(`it is ${b.length} bytes; a policy is at most ${MAX_POLICY_BYTES} bytes`);
-    });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'managed', location: file, present: false, issues: [] };
-    return { kind: 'managed', location: file, present: true, issues: whole(err instanceof RangeError ? err.message : `cannot read it: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`) };
+  // Checked here (regular file, size) before plutil reads it: plutil would wait forever on a FIFO.
+  const read = await readPolicyBytes(file);
+  if (!read.ok) {
+    if (read.missing) return { kind: 'managed', location: file, present: false, issues: [] };
+    return { kind: 'managed', location: file, present: true, issues: whole(read.reason) };
   }
   let r;
   try {

@@ -4,6 +4,7 @@
  * `lastIndex`), one combined prefilter, and the allow-list.
  */
 import { InputError } from '../errors.js';
+import { LinearRegExp } from './linear-regexp.js';
 import { normalizeKind } from './placeholders.js';
 import { OPTIONAL_RULE_IDS, RULES, type RedactionRule, type RuleTarget, type ScanGroup } from './rules.js';
 
@@ -158,7 +159,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$
 function withFlags(re: RegExp, add: string, drop = ''): RegExp {
   const flags = new Set([...re.flags].filter((f) => !drop.includes(f)));
   for (const f of add) flags.add(f);
-  return new RegExp(re.source, [...flags].join(''));
+  // Same class: an IT pattern stays on the linear-time engine (LinearRegExp).
+  return re instanceof LinearRegExp ? new LinearRegExp(re.source, [...flags].join('')) : new RegExp(re.source, [...flags].join(''));
 }
 
 function compilePattern(p: RedactionRule['patterns'][number]): CompiledPattern {
@@ -176,9 +178,10 @@ function extraRule(spec: NonNullable<RuleSetOptions['extraRules']>[number]): { r
   if (!/^[imsu]*$/.test(flags)) throw new InputError(`redaction rule "${spec.id}": flags "${flags}" not supported (use i, m, s, u)`);
   let regex: RegExp;
   try {
-    regex = new RegExp(spec.pattern, flags);
+    // IT patterns run in linear time (RE2): a pattern like (a+)+$ cannot stall a collection.
+    regex = new LinearRegExp(spec.pattern, flags);
   } catch (err) {
-    throw new InputError(`redaction rule "${spec.id}": invalid pattern: ${(err as Error).message}`);
+    throw new InputError(`redaction rule "${spec.id}": ${(err as Error).message}`);
   }
   if (regex.test('')) throw new InputError(`redaction rule "${spec.id}": the pattern matches the empty string`);
   const hasSecretGroup = /\(\?<secret>/.test(spec.pattern);
@@ -265,7 +268,7 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
   }
   const allow = (options.allow ?? []).map((source) => {
     try {
-      return new RegExp(`^(?:${source})$`);
+      return new LinearRegExp(`^(?:${source})$`);
     } catch (err) {
       throw new InputError(`redaction allow-list entry /${source}/ is not a valid pattern: ${(err as Error).message}`);
     }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../electron/engine/errors.js';
-import { formatProblem, isLocked, loadEffectivePolicy } from '../../../../electron/engine/policy/effective.js';
+import { formatProblem, isLocked, loadEffectivePolicy, PolicyError } from '../../../../electron/engine/policy/effective.js';
 import { LINUX_MANAGED_POLICY } from '../../../../electron/engine/policy/sources.js';
 import { saveUserSettings } from '../../../../electron/engine/policy/user-settings.js';
 
@@ -74,7 +74,7 @@ describe('effective policy: defaults < user settings < --policy file < managed',
     ]);
   });
 
-  it('never crashes on a bad source: reports key, source and reason, keeps safe values', async () => {
+  it('report-only (policy show): reports every bad key with source and reason, keeps safe values', async () => {
     const { load, dataDir, managedFile } = setup({
       user: '{ "archiveLanguage": ',
       managed: {
@@ -88,7 +88,7 @@ describe('effective policy: defaults < user settings < --policy file < managed',
         deadlineSecs: 5,
       },
     });
-    const e = await load();
+    const e = await load({ reportOnly: true });
     const lines = e.problems.map(formatProblem);
     const find = (text: string) => lines.find((l) => l.includes(text));
     expect(find(`user settings ${join(dataDir, 'settings.json')}: (the whole source): not valid JSON`)).toBeDefined();
@@ -102,6 +102,16 @@ describe('effective policy: defaults < user settings < --policy file < managed',
     expect(find('redaction.optionalRules.0: unknown optional redaction rule "credit-cards"')).toBeDefined();
     expect(find('redaction.extraRules.0: redaction rule "bad": invalid pattern')).toBeDefined();
     expect(find('redaction.allow.0: invalid pattern')).toBeDefined();
+    // Refusals: the source's paths and redaction rules, and the user settings never.
+    expect(e.problems.filter((p) => p.fatal).map((p) => p.key)).toEqual(['appLogPaths.0', 'configPaths.0', 'redaction.optionalRules.0', 'redaction.extraRules.0', 'redaction.allow.0']);
+    // Without report-only, the program refuses to run with it, naming the file and each key.
+    const err = await load().catch((x: unknown) => x);
+    expect(err).toBeInstanceOf(PolicyError);
+    expect(err).toBeInstanceOf(InputError);
+    const message = (err as Error).message;
+    for (const key of ['appLogPaths.0', 'configPaths.0', 'redaction.extraRules.0', 'redaction.allow.0']) expect(message).toContain(`managed policy ${managedFile}: ${key}`);
+    expect(message).not.toContain('screenshotAllowed');
+    expect(message).toContain('ask them to fix it');
     expect(e.policy.screenshotAllowed).toBe(false);
     expect(e.policy.upload.allowedHosts).toEqual([]);
     expect(e.policy.appLogPaths).toEqual([]);
@@ -132,10 +142,31 @@ describe('effective policy: defaults < user settings < --policy file < managed',
     expect(e.policy.caps.fileBytes).toBe(20 * 1024 * 1024);
   });
 
-  it('refuses a source larger than 1 MiB before parsing it', async () => {
-    const { load } = setup({ managed: JSON.stringify({ appLogPaths: Array.from({ length: 300 }, (_, i) => `/var/log/${'x'.repeat(4000)}${i}`) }) });
-    const e = await load();
+  it('refuses a source larger than 1 MiB before parsing it: exit 2, not "the default applies"', async () => {
+    const { load, managedFile } = setup({ managed: JSON.stringify({ appLogPaths: Array.from({ length: 300 }, (_, i) => `/var/log/${'x'.repeat(4000)}${i}`) }) });
+    const e = await load({ reportOnly: true });
     expect(e.problems[0]?.reason).toMatch(/a policy is at most 1048576 bytes/);
+    expect(e.problems[0]?.fatal).toBe(true);
+    await expect(load()).rejects.toThrow(new RegExp(`managed policy ${managedFile}: \\(the whole source\\): it is \\d+ bytes`));
+  });
+
+  it('refuses a --policy file that is too big even when not strict, and a FIFO without waiting', async () => {
+    const { load, policyFile } = setup({ file: JSON.stringify({ deadlineSeconds: 30 }) + ' '.repeat(1024 * 1024) });
+    await expect(load()).rejects.toThrow(`policy file ${policyFile}: (the whole source): it is`);
+    await expect(load({ strictPolicyFile: true })).rejects.toThrow(/a policy is at most 1048576 bytes/);
+  });
+
+  it('a bad user settings file is reported, never fatal (the app writes it)', async () => {
+    const { load } = setup({ user: '{ "redaction": { "extraRules": [{ "id": "x", "pattern": "(" }] } }' });
+    const e = await load();
+    expect(e.problems.map((p) => [p.key, p.fatal])).toEqual([['redaction.extraRules.0', false]]);
+  });
+
+  it('checks paths after expanding variables in the environment given', async () => {
+    const { load, managedFile } = setup({ managed: { appLogPaths: ['$LOGDIR/*.log'] } });
+    await expect(load({ env: { LOGDIR: '/var/log/myapp' } })).resolves.toMatchObject({ problems: [] });
+    await expect(load({ env: { LOGDIR: '/var/log/../../etc' } })).rejects.toThrow(`managed policy ${managedFile}: appLogPaths.0: "$LOGDIR/*.log" becomes "/var/log/../../etc/*.log" once expanded`);
+    await expect(load({ env: { LOGDIR: '/' } })).rejects.toThrow(/root-wide|top-level/);
   });
 
   it('locks managed keys for settings: isLocked and saveUserSettings', async () => {

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { LinearRegExp, UnsupportedPatternError } from '../../../../electron/engine/redact/linear-regexp.js';
+import { Redactor } from '../../../../electron/engine/redact/index.js';
+
+describe('LinearRegExp: IT patterns on the linear-time engine', () => {
+  it('finds what RegExp finds: index, groups, indices, lastIndex loops, replace, matchAll', () => {
+    const text = '日本 😀 EMP-123 x emp-9';
+    const re = new LinearRegExp('emp-(?<secret>\\d+)', 'gid');
+    const native = /emp-(?<secret>\d+)/dgi;
+    const ours = [...text.matchAll(re)].map((m) => [m.index, m[0], m.groups?.secret, m.indices?.groups?.secret]);
+    const theirs = [...text.matchAll(native)].map((m) => [m.index, m[0], m.groups?.secret, m.indices?.groups?.secret]);
+    expect(ours).toEqual(theirs);
+    expect(ours).toHaveLength(2);
+    expect(text.replace(new LinearRegExp('\\d+', 'g'), '#')).toBe('日本 😀 EMP-# x emp-#');
+    const once = new LinearRegExp('x$', 'm');
+    expect(once.test('a\nx\nb')).toBe(true);
+    expect(new LinearRegExp('x$').test('a\nx\nb')).toBe(false);
+    // The base class stays a RegExp for everything that reads source and flags.
+    expect(re).toBeInstanceOf(RegExp);
+    expect(re.flags).toBe('dgi');
+  });
+
+  it('keeps lastIndex semantics for global and sticky patterns', () => {
+    const re = new LinearRegExp('a', 'g');
+    expect(re.exec('aba')?.index).toBe(0);
+    expect(re.lastIndex).toBe(1);
+    expect(re.exec('aba')?.index).toBe(2);
+    expect(re.exec('aba')).toBeNull();
+    expect(re.lastIndex).toBe(0);
+    const sticky = new LinearRegExp('b', 'y');
+    expect(sticky.exec('ab')).toBeNull();
+    sticky.lastIndex = 1;
+    expect(sticky.exec('ab')?.index).toBe(1);
+  });
+
+  it('runs (a+)+$ over a long line without backtracking (the 82 s case)', () => {
+    // V8 needs minutes for this; RE2 answers in linear time. The guard is the test timeout.
+    const line = `${'a'.repeat(5000)}!`;
+    expect(new LinearRegExp('(a+)+$').test(line)).toBe(false);
+    const redactor = new Redactor({ extraRules: [{ id: 'nested', pattern: '(a+)+$' }] });
+    expect(redactor.redactText(`${'a'.repeat(35)}!\nkey aaaa\n`).text).toContain('!');
+  }, 20_000);
+
+  it.each([
+    ['(a)\\1', 'backreference'],
+    ['(?<n>a)\\k<n>', 'backreference'],
+    ['x(?=y)', 'lookahead or lookbehind'],
+    ['(?<!x)y', 'lookahead or lookbehind'],
+    ['(', 'invalid pattern'],
+  ])('refuses %s and says what to change (%s)', (source, why) => {
+    expect(() => new LinearRegExp(source)).toThrow(UnsupportedPatternError);
+    expect(() => new LinearRegExp(source)).toThrow(why);
+  });
+
+  it('is what the Redactor compiles IT rules and allow entries with', () => {
+    expect(() => new Redactor({ extraRules: [{ id: 'emp', pattern: '(a)\\1' }] })).toThrow(/redaction rule "emp": it uses a backreference/);
+    expect(() => new Redactor({ allow: ['(?=a)'] })).toThrow(/lookahead or lookbehind/);
+    const r = new Redactor({ extraRules: [{ id: 'emp', pattern: 'EMP-(?<secret>\\d{4})', placeholder: 'EMPLOYEE' }] });
+    const out = r.redactText('badge EMP-1234 today\n').text;
+    expect(out).not.toContain('1234');
+    expect(out).toContain('EMP-');
+  });
+});
