@@ -60,7 +60,7 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
     addBuffer: (name, data, source, kind, options) => pushData(name, data, source, kind, options),
     async addFile(name: string, path: string, options: AddFileOptions = {}) {
       if (!live()) return false;
-      const prepared = await prepareFile(path, { maxBytes: options.maxBytes ?? policy.caps.fileBytes, mode: options.mode ?? 'tail' });
+      const prepared = await prepareFile(path, { maxBytes: options.maxBytes ?? policy.caps.fileBytes, mode: options.mode ?? 'tail', ...(options.roots ? { roots: options.roots } : {}) });
       if (!prepared.ok) {
         ctx.skip(path, prepared.reason);
         return false;

@@ -11,6 +11,8 @@ export interface AddFileOptions {
   /** 'tail' (logs: keep newest lines, mark the truncation) or 'whole' (structured: whole or skipped). */
   mode?: 'tail' | 'whole';
   kind?: 'text' | 'binary';
+  /** Real paths of the folders the file must stay inside (links leading out are skipped); see files.ts. */
+  roots?: readonly string[];
 }
 
 /** Options for in-memory items. */

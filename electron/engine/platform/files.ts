@@ -7,11 +7,21 @@
  * opened, because reading them can hang or never end; files are opened with O_NONBLOCK and
  * re-checked with fstat, so a path swapped for a FIFO between the check and the open cannot
  * hang the collection either; a read never goes past the size seen at prepare time.
+ *
+ * Links never widen what is read: every open (at prepare time and again when the archive writer
+ * reads the file) is checked on the REAL path of what was opened — the opened handle's device
+ * and inode must be those of `realpath(path)`, so a link swapped between the open and the check
+ * is caught. That real path must then lie inside the configured roots (when the caller gives
+ * them: the folders a policy names), and outside this tool's own data and the well-known secret
+ * stores (protected-paths.ts), whatever the policy says. Otherwise the file is skipped with the
+ * reason.
  */
 import { constants, type Stats } from 'node:fs';
-import { lstat, open, readlink, stat, type FileHandle } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 import { Readable } from 'node:stream';
+import { dataDir, logsDir } from './app-paths.js';
+import { isSecretFileIdentity, protectedPathReason } from './protected-paths.js';
 
 export type FileMode = 'tail' | 'whole';
 
@@ -45,6 +55,11 @@ export interface PrepareOptions {
   maxBytes: number;
   /** 'tail': logs, keep the newest lines; 'whole': structured files, whole or not at all. */
   mode: FileMode;
+  /**
+   * Real paths of the folders the file must stay inside (the policy's folders); a link whose
+   * target lies outside them is skipped. Unset: any place (the protected paths still apply).
+   */
+  roots?: readonly string[];
 }
 
 /**
@@ -70,8 +85,8 @@ const STRUCTURED_EXTENSIONS = new Set([
 ]);
 
 /** True for files that must be kept whole (see STRUCTURED_EXTENSIONS). */
-export function isStructured(path: string): boolean {
-  return STRUCTURED_EXTENSIONS.has(extname(path).toLowerCase());
+export function isStructured(file: string): boolean {
+  return STRUCTURED_EXTENSIONS.has(path.extname(file).toLowerCase());
 }
 
 /** The reason a stat'ed path is not a regular file we may read, or undefined for a regular file. */
@@ -126,13 +141,74 @@ function humanSize(bytes: number): string {
 // with EBUSY, which becomes a skip with the reason (fileErrorReason).
 const OPEN_FLAGS = process.platform === 'win32' ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0);
 
-/** Opens `path` for reading and re-checks on the open handle that it is a regular file. */
-async function openRegular(path: string): Promise<{ handle: FileHandle; st: Stats }> {
-  const handle = await open(path, OPEN_FLAGS);
+/** A file refused by the link and protected-path rules; the message is the reason. */
+class RefusedFileError extends Error {}
+
+/** The real paths of this tool's own folders (data, logs), resolved once per location. */
+const ownDirsCache = new Map<string, Promise<string[]>>();
+function ownRealDirs(): Promise<string[]> {
+  const dirs = [dataDir(), logsDir()];
+  const key = dirs.join('\0');
+  let found = ownDirsCache.get(key);
+  if (!found) {
+    found = Promise.all(dirs.map((d) => realpath(d).catch(() => d)));
+    ownDirsCache.set(key, found);
+  }
+  return found;
+}
+
+const resolvePath = (p: string) => path.resolve(p);
+const sameCase = (p: string) => (process.platform === 'win32' || process.platform === 'darwin' ? p.toLowerCase() : p);
+
+/** Is `real` the folder `root` or below it? Both are real paths. */
+export function isInside(real: string, root: string): boolean {
+  const r = sameCase(root.endsWith(path.sep) ? root.slice(0, -1) : root);
+  const p = sameCase(real);
+  return p === r || p.startsWith(r + path.sep) || (r === '' && p.startsWith(path.sep));
+}
+
+/**
+ * The checks on an opened file (see the top of this file). Throws RefusedFileError with the
+ * reason; returns the real path.
+ */
+async function checkOpened(file: string, handle: FileHandle, roots: readonly string[] | undefined): Promise<string> {
+  const opened = await handle.stat({ bigint: true });
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch (err) {
+    throw new RefusedFileError(`${fileErrorReason(err)} (its real path could not be resolved after it was opened)`);
+  }
+  const named = await stat(real, { bigint: true }).catch(() => undefined);
+  if (!named || named.dev !== opened.dev || named.ino !== opened.ino) {
+    throw new RefusedFileError('changed while it was being opened (a link pointed elsewhere a moment earlier); skipped so that a swapped link cannot widen what is read');
+  }
+  const own = await ownRealDirs();
+  const protectedWhy = protectedPathReason(real, { extra: own });
+  const linked = sameCase(real) !== sameCase(resolvePath(file));
+  if (protectedWhy) throw new RefusedFileError(linked ? `is a link to ${real}, which ${protectedWhy}` : protectedWhy);
+  if (await isSecretFileIdentity(opened)) throw new RefusedFileError(`is a hard link to a password file of the operating system; never collected, whatever the policy says`);
+  if (roots && roots.length > 0 && !roots.some((root) => isInside(real, root))) {
+    throw new RefusedFileError(
+      linked
+        ? `is a link to ${real}, outside the folders the policy names (${roots.join(', ')}); links are followed only when they stay inside them (name the real folder in policy to collect it)`
+        : `is outside the folders the policy names (${roots.join(', ')})`,
+    );
+  }
+  return real;
+}
+
+/**
+ * Opens `file` for reading and re-checks on the open handle that it is a regular file, then
+ * checks where it really is (checkOpened).
+ */
+async function openRegular(file: string, roots?: readonly string[]): Promise<{ handle: FileHandle; st: Stats }> {
+  const handle = await open(file, OPEN_FLAGS);
   try {
     const st = await handle.stat();
     const special = specialFileReason(st);
-    if (special) throw new Error(`${path} ${special}`);
+    if (special) throw new Error(`${file} ${special}`);
+    await checkOpened(file, handle, roots);
     return { handle, st };
   } catch (err) {
     await handle.close().catch(() => undefined);
@@ -170,13 +246,18 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<P
   }
   const special = specialFileReason(st);
   if (special) return fail(special);
+  // Early and with a clear reason even where the open would fail (no permission for /etc/shadow);
+  // the check that counts is the one on the opened file (checkOpened).
+  const early = await realpath(path).catch(() => undefined);
+  const earlyWhy = early === undefined ? undefined : protectedPathReason(early, { extra: await ownRealDirs() });
+  if (early !== undefined && earlyWhy) return fail(sameCase(early) !== sameCase(resolvePath(path)) ? `is a link to ${early}, which ${earlyWhy}` : earlyWhy);
 
   const fileSize = st.size;
   if (opts.mode === 'whole' && fileSize > opts.maxBytes) {
     return fail(`is ${humanSize(fileSize)}, over the ${humanSize(opts.maxBytes)} cap; structured files are kept whole or not at all`);
   }
   try {
-    const { handle } = await openRegular(path);
+    const { handle } = await openRegular(path, opts.roots);
     await handle.close();
   } catch (err) {
     return fail(err instanceof Error && !(err as NodeJS.ErrnoException).code ? err.message.replace(`${path} `, '') : fileErrorReason(err));
@@ -189,16 +270,18 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<P
     size: cut ? opts.maxBytes : fileSize,
     fileSize,
     truncated: cut,
-    open: () => openPrepared(path, fileSize, cut ? opts.maxBytes : undefined, identity),
+    open: () => openPrepared(path, fileSize, cut ? opts.maxBytes : undefined, identity, opts.roots),
   };
 }
 
-async function openPrepared(path: string, fileSize: number, keepNewest: number | undefined, identity: { dev: number; ino: number }): Promise<OpenedFile> {
+async function openPrepared(path: string, fileSize: number, keepNewest: number | undefined, identity: { dev: number; ino: number }, roots: readonly string[] | undefined): Promise<OpenedFile> {
   let handle: FileHandle;
   let st: Stats;
   try {
-    ({ handle, st } = await openRegular(path));
+    // Checked again: the link may have been swapped since prepareFile looked.
+    ({ handle, st } = await openRegular(path, roots));
   } catch (err) {
+    if (err instanceof RefusedFileError) throw new Error(`${path} ${err.message}`);
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new Error(`${path} vanished before it could be read (it was there when the collection started; deleted or rotated away since)`);
     if (code) throw new Error(`${path}: ${fileErrorReason(err)}`);

@@ -5,7 +5,7 @@
  * a huge tree is reported, not walked forever.
  */
 import type { Dir, Dirent } from 'node:fs';
-import { lstat, opendir, stat } from 'node:fs/promises';
+import { lstat, opendir, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -109,6 +109,12 @@ export interface SkippedPath {
 export interface ResolvedPattern {
   /** The folder the pattern starts from (the part before the first wildcard). */
   base: string;
+  /**
+   * The real path of `base` (links resolved), when it exists: the root the pattern's files must
+   * stay inside (files.ts PrepareOptions.roots). A link at or above the base is IT's own choice
+   * (macOS /var is /private/var); a link below it must not lead out.
+   */
+  root?: string;
   /** Newest first, at most `maxFiles`. */
   files: FoundFile[];
   skipped: SkippedPath[];
@@ -139,6 +145,12 @@ function escapeExtglob(segment: string): string {
  * whatever was left out.
  */
 export async function resolvePathPattern(pattern: string, options: ResolveOptions): Promise<ResolvedPattern> {
+  const resolved = await resolveFiles(pattern, options);
+  const root = await realpath(resolved.base).catch(() => undefined);
+  return root === undefined ? resolved : { ...resolved, root };
+}
+
+async function resolveFiles(pattern: string, options: ResolveOptions): Promise<ResolvedPattern> {
   const platform = options.platform ?? process.platform;
   const maxDepth = options.maxDepth ?? 16;
   const maxEntries = options.maxEntries ?? 50_000;

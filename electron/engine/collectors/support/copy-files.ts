@@ -70,6 +70,8 @@ export async function copyPolicyFiles(ctx: CollectorContext, plan: CopyPlan): Pr
 
   const candidates: Array<FoundFile & { entry: string }> = [];
   const seen = new Set<string>();
+  // The folders the patterns name: a link is followed only when its target stays inside them.
+  const roots: string[] = [];
   for (const pattern of plan.patterns) {
     const expanded = expandPath(pattern, process.env, ctx.platform);
     if (!expanded.ok) {
@@ -77,6 +79,7 @@ export async function copyPolicyFiles(ctx: CollectorContext, plan: CopyPlan): Pr
       continue;
     }
     const resolved = await resolvePathPattern(expanded.path, { maxFiles: caps.filesPerPath, signal: ctx.signal, platform: ctx.platform });
+    if (resolved.root !== undefined) roots.push(resolved.root);
     for (const s of resolved.skipped) ctx.skip(s.path, s.reason);
     for (const f of resolved.files) {
       // The same file named by two patterns is taken once.
@@ -108,6 +111,6 @@ export async function copyPolicyFiles(ctx: CollectorContext, plan: CopyPlan): Pr
       continue;
     }
     const name = entryIn(plan.folder, uniqueName(plan.subfolder ? `${safeEntryPart(plan.subfolder)}/${f.entry}` : f.entry, used), ctx.lang);
-    if (await ctx.addFile(name, f.path, { mode, maxBytes: caps.fileBytes })) total += planned;
+    if (await ctx.addFile(name, f.path, { mode, maxBytes: caps.fileBytes, roots })) total += planned;
   }
 }

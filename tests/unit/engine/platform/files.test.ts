@@ -214,3 +214,73 @@ describe('isStructured', () => {
     expect(isStructured(`/x/${name}`)).toBe(false);
   });
 });
+
+describe('prepareFile: links never widen what is read', () => {
+  const setupRoots = () => {
+    const base = mkdtempSync(path.join(os.tmpdir(), 'files-roots-'));
+    const logs = path.join(base, 'logs');
+    const outside = path.join(base, 'outside');
+    mkdirSync(logs);
+    mkdirSync(outside);
+    writeFileSync(path.join(logs, 'app.log'), 'inside\n');
+    writeFileSync(path.join(outside, 'secret.txt'), 'outside secret\n');
+    return { base, logs, outside, roots: [logs] };
+  };
+
+  it('follows a link whose target stays inside the roots', async () => {
+    const { logs, roots } = setupRoots();
+    symlinkSync(path.join(logs, 'app.log'), path.join(logs, 'current.log'));
+    const p = ok(await prepareFile(path.join(logs, 'current.log'), { maxBytes: 1024, mode: 'tail', roots }));
+    expect((await drain((await p.open()).stream)).toString()).toBe('inside\n');
+  });
+
+  it('skips a link that leads outside the roots, naming the target', async () => {
+    const { logs, outside, roots } = setupRoots();
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(logs, 'out.log'));
+    const why = reasonOf(await prepareFile(path.join(logs, 'out.log'), { maxBytes: 1024, mode: 'tail', roots }));
+    expect(why).toContain(`is a link to ${path.join(outside, 'secret.txt')}, outside the folders the policy names`);
+    // Without roots (a collector reading a fixed file), the same link is followed.
+    ok(await prepareFile(path.join(logs, 'out.log'), { maxBytes: 1024, mode: 'tail' }));
+  });
+
+  it('skips a link through a linked folder that leads outside', async () => {
+    const { logs, outside, roots } = setupRoots();
+    symlinkSync(outside, path.join(logs, 'sub'));
+    const why = reasonOf(await prepareFile(path.join(logs, 'sub', 'secret.txt'), { maxBytes: 1024, mode: 'tail', roots }));
+    expect(why).toContain('outside the folders the policy names');
+  });
+
+  it('checks again when the archive writer opens the file: a link swapped after prepare is refused', async () => {
+    const { logs, outside, roots } = setupRoots();
+    const link = path.join(logs, 'swap.log');
+    symlinkSync(path.join(logs, 'app.log'), link);
+    const p = ok(await prepareFile(link, { maxBytes: 1024, mode: 'tail', roots }));
+    unlinkSync(link);
+    symlinkSync(path.join(outside, 'secret.txt'), link);
+    await expect(p.open()).rejects.toThrow(/outside the folders the policy names/);
+  });
+
+  it.skipIf(process.platform === 'win32')('never takes /etc/shadow, through a link or by name, whatever the roots', async () => {
+    const { logs } = setupRoots();
+    symlinkSync('/etc/shadow', path.join(logs, 'shadow.log'));
+    const viaLink = reasonOf(await prepareFile(path.join(logs, 'shadow.log'), { maxBytes: 1024, mode: 'tail', roots: ['/'] }));
+    expect(viaLink).toContain('is a link to /etc/shadow, which is a password or key store');
+    expect(reasonOf(await prepareFile('/etc/shadow', { maxBytes: 1024, mode: 'tail' }))).toContain('password or key store');
+  });
+
+  it("never takes this tool's own data (DIAGCOLLECT_DATA_DIR), even inside the roots", async () => {
+    const { base } = setupRoots();
+    const data = path.join(base, 'data');
+    mkdirSync(path.join(data, 'redaction-maps'), { recursive: true });
+    writeFileSync(path.join(data, 'redaction-maps', 'a.json'), '{"<EMAIL-1>":"alice@example.com"}');
+    const before = process.env.DIAGCOLLECT_DATA_DIR;
+    process.env.DIAGCOLLECT_DATA_DIR = data;
+    try {
+      const why = reasonOf(await prepareFile(path.join(data, 'redaction-maps', 'a.json'), { maxBytes: 1024, mode: 'whole', roots: [base] }));
+      expect(why).toContain("diagcollect's own data");
+    } finally {
+      if (before === undefined) delete process.env.DIAGCOLLECT_DATA_DIR;
+      else process.env.DIAGCOLLECT_DATA_DIR = before;
+    }
+  });
+});

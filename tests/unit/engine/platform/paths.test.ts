@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expandPath, resolvePathPattern } from '../../../../electron/engine/platform/paths.js';
+import { expandPath, policyPathProblem, resolvePathPattern } from '../../../../electron/engine/platform/paths.js';
 
 describe('expandPath', () => {
   const env = { HOME: '/home/ann', LOGDIR: '/var/log/app', EMPTY: '' };
@@ -157,5 +157,35 @@ describe('resolvePathPattern', () => {
     const ac = new AbortController();
     ac.abort(new Error('cancelled by test'));
     await expect(resolvePathPattern(at('logs'), { maxFiles: 10, signal: ac.signal })).rejects.toThrow('cancelled by test');
+  });
+});
+
+describe('paths are checked after expansion', () => {
+  it('normalises after expanding, and refuses a ".." that only appears then', () => {
+    expect(expandPath('$LOGDIR//./app.log', { LOGDIR: '/var/log/myapp' }, 'linux')).toEqual({ ok: true, path: '/var/log/myapp/app.log' });
+    const r = expandPath('$LOGDIR/shadow', { LOGDIR: '/var/log/../../etc' }, 'linux');
+    expect(r).toMatchObject({ ok: false, escapes: true });
+    if (!r.ok) expect(r.reason).toContain('"$LOGDIR/shadow" becomes "/var/log/../../etc/shadow" once expanded');
+    expect(expandPath('%APPDIR%\\logs', { APPDIR: 'C:\\App\\..\\Windows' }, 'win32')).toMatchObject({ ok: false, escapes: true });
+  });
+
+  it('policyPathProblem: escapes and root-wide patterns once expanded; an unset variable is not a policy error', () => {
+    expect(policyPathProblem('$LOGDIR/*.log', { LOGDIR: '/var/log/../../etc' }, 'linux')).toContain('climbs out');
+    expect(policyPathProblem('$LOGDIR/**/*.log', { LOGDIR: '/' }, 'linux')).toContain('root-wide');
+    expect(policyPathProblem('%ProgramData%\\**', { ProgramData: 'C:\\ProgramData' }, 'win32')).toContain('top-level folder');
+    expect(policyPathProblem('/home/alice/**', { HOME: '/home/alice' }, 'linux')).toContain('whole home folder');
+    expect(policyPathProblem('$UNSET/app.log', {}, 'linux')).toBeUndefined();
+    expect(policyPathProblem('%ProgramData%\\MyApp\\Logs\\**', { ProgramData: 'C:\\ProgramData' }, 'win32')).toBeUndefined();
+    expect(policyPathProblem('~/.myapp/**', { HOME: '/home/alice' }, 'linux')).toBeUndefined();
+  });
+
+  it('resolvePathPattern reports the real path of the base folder as the root', async () => {
+    const base = mkdtempSync(path.join(os.tmpdir(), 'paths-root-'));
+    mkdirSync(path.join(base, 'real'));
+    writeFileSync(path.join(base, 'real', 'a.log'), 'x');
+    symlinkSync(path.join(base, 'real'), path.join(base, 'named'));
+    const r = await resolvePathPattern(path.join(base, 'named', '*.log'), { maxFiles: 10 });
+    expect(r.root).toBe(realpathSync(path.join(base, 'real')));
+    expect(r.files.map((f) => f.relative)).toEqual(['a.log']);
   });
 });

@@ -1,0 +1,166 @@
+/**
+ * Files that are never collected, whatever the policy says: this tool's own data (redaction
+ * maps hold the values redaction hid, credentials.json the upload secrets, the outbox earlier
+ * archives, the logs) and the well-known secret stores of every platform (password hashes, SSH
+ * and GPG keys, keychains, browser profiles, the Windows SAM/SECURITY hives). IT runs the tool
+ * as root or SYSTEM, where a link or a broad glob would otherwise reach all of them.
+ *
+ * Checked on the REAL path of what was opened (files.ts), so neither a link nor `..` nor a
+ * variable gets around it. A hard link to /etc/shadow has a harmless-looking real path, so the
+ * fixed secret files are also compared by identity (device and inode) when a file has several
+ * links.
+ */
+import type { BigIntStats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { dataDir, logsDir } from './app-paths.js';
+
+interface Protected {
+  /** Lower-case on Windows and macOS, `/`-separated. */
+  segments: string[];
+  /** true: the segments may start anywhere (any user's home); false: from the root. */
+  anywhere: boolean;
+  /** Only names in the last matched folder that pass this test. */
+  name?: RegExp;
+  why: string;
+}
+
+const OWN = "diagcollect's own data (redaction maps, credentials, outbox, logs); never collected";
+const PASSWORDS = 'a password or key store of the operating system; never collected, whatever the policy says';
+const KEYS = 'holds private keys (SSH, GPG, TLS) or a keychain; never collected, whatever the policy says';
+const BROWSER = 'a browser profile (saved passwords, cookies, history); never collected, whatever the policy says';
+
+const rule = (path: string, why: string, name?: RegExp): Protected => ({
+  segments: path.split('/').filter((s) => s !== ''),
+  anywhere: !path.startsWith('/'),
+  why,
+  ...(name ? { name } : {}),
+});
+
+const COMMON: Protected[] = [
+  // Any user's home, root's included.
+  rule('.ssh', KEYS),
+  rule('.gnupg', KEYS),
+  rule('.pki', KEYS),
+  rule('.password-store', KEYS),
+  rule('.local/share/keyrings', KEYS),
+  rule('.mozilla', BROWSER),
+  rule('.config/google-chrome', BROWSER),
+  rule('.config/chromium', BROWSER),
+  rule('.config/microsoft-edge', BROWSER),
+  rule('.config/BraveSoftware', BROWSER),
+  rule('snap/firefox', BROWSER),
+  rule('snap/chromium', BROWSER),
+  // Where this tool keeps its data for any user (DIAGCOLLECT_DATA_DIR is added at run time).
+  rule('.local/share/diagcollect', OWN),
+  rule('.local/state/diagcollect', OWN),
+];
+
+const LINUX: Protected[] = [
+  rule('/etc/shadow', PASSWORDS),
+  rule('/etc/shadow-', PASSWORDS),
+  rule('/etc/gshadow', PASSWORDS),
+  rule('/etc/gshadow-', PASSWORDS),
+  rule('/etc/security/opasswd', PASSWORDS),
+  rule('/etc/ssh', KEYS, /^ssh_host_.*_key$/),
+  rule('/etc/ssl/private', KEYS),
+  rule('/etc/pki/tls/private', KEYS),
+  rule('/var/lib/sss/secrets', PASSWORDS),
+];
+
+const DARWIN: Protected[] = [
+  rule('/etc/master.passwd', PASSWORDS),
+  rule('/private/etc/master.passwd', PASSWORDS),
+  rule('/private/var/db/dslocal', PASSWORDS),
+  rule('/private/var/db/SystemKey', PASSWORDS),
+  rule('/Library/Keychains', KEYS),
+  rule('/System/Library/Keychains', KEYS),
+  rule('/private/etc/ssh', KEYS, /^ssh_host_.*_key$/),
+  rule('Library/Keychains', KEYS),
+  rule('Library/Application Support/Google/Chrome', BROWSER),
+  rule('Library/Application Support/Firefox', BROWSER),
+  rule('Library/Application Support/Microsoft Edge', BROWSER),
+  rule('Library/Safari', BROWSER),
+  rule('Library/Cookies', BROWSER),
+  rule('Library/Application Support/DiagCollect', OWN),
+  rule('Library/Logs/DiagCollect', OWN),
+];
+
+const WIN32: Protected[] = [
+  // Drive letters differ; the hives are found by their place below the Windows folder.
+  rule('Windows/System32/config', PASSWORDS, /^(?:sam|security|system)(?:\.|$)/),
+  rule('Windows/System32/config/RegBack', PASSWORDS),
+  rule('Windows/repair', PASSWORDS, /^(?:sam|security|system)$/),
+  rule('AppData/Roaming/Microsoft/Credentials', PASSWORDS),
+  rule('AppData/Local/Microsoft/Credentials', PASSWORDS),
+  rule('AppData/Roaming/Microsoft/Protect', KEYS),
+  rule('AppData/Local/Microsoft/Vault', PASSWORDS),
+  rule('AppData/Roaming/Microsoft/Crypto', KEYS),
+  rule('AppData/Local/Google/Chrome/User Data', BROWSER),
+  rule('AppData/Local/Microsoft/Edge/User Data', BROWSER),
+  rule('AppData/Roaming/Mozilla/Firefox', BROWSER),
+  rule('AppData/Local/DiagCollect', OWN),
+];
+
+/** Files compared by identity too (hard links), per platform. */
+const IDENTITY_FILES: Partial<Record<NodeJS.Platform, string[]>> = {
+  linux: ['/etc/shadow', '/etc/gshadow', '/etc/shadow-', '/etc/gshadow-'],
+  darwin: ['/private/etc/master.passwd'],
+};
+
+const caseless = (platform: NodeJS.Platform) => platform === 'win32' || platform === 'darwin';
+
+function split(p: string, platform: NodeJS.Platform): string[] {
+  const text = platform === 'win32' ? p.replace(/\\/g, '/') : p;
+  return (caseless(platform) ? text.toLowerCase() : text).split('/').filter((s) => s !== '' && s !== '.');
+}
+
+function rulesFor(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Protected[] {
+  const own = [dataDir(env, platform), logsDir(env, platform)].map((dir) => ({ ...rule(platform === 'win32' ? dir.replace(/\\/g, '/') : dir, OWN), anywhere: false }));
+  const byPlatform = platform === 'win32' ? WIN32 : platform === 'darwin' ? DARWIN : LINUX;
+  return [...own, ...COMMON, ...byPlatform];
+}
+
+function matches(parts: string[], r: Protected, platform: NodeJS.Platform): boolean {
+  // A Windows drive (`c:`) or UNC server is not part of a rule: drop it for the anchored rules too.
+  const want = r.segments.map((s) => (caseless(platform) ? s.toLowerCase() : s));
+  const path = platform === 'win32' && /^[a-z]:$/.test(parts[0] ?? '') ? parts.slice(1) : parts;
+  const starts = r.anywhere || platform === 'win32' ? [...path.keys()] : [0];
+  for (const at of starts) {
+    if (!want.every((s, i) => path[at + i] === s)) continue;
+    const rest = path.slice(at + want.length);
+    if (!r.name) return true;
+    if (rest.length === 1 && r.name.test(rest[0]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * Why `realPath` (the resolved path of an opened file) must never be collected, or undefined.
+ * `extra`: further folders or files of this run that are this tool's own (e.g. the output folder).
+ */
+export function protectedPathReason(
+  realPath: string,
+  options: { platform?: NodeJS.Platform; env?: NodeJS.ProcessEnv; extra?: readonly string[] } = {},
+): string | undefined {
+  const platform = options.platform ?? process.platform;
+  const env = options.env ?? process.env;
+  const parts = split(realPath, platform);
+  const extra = (options.extra ?? []).map((dir) => ({ ...rule(platform === 'win32' ? dir.replace(/\\/g, '/') : dir, OWN), anywhere: false }));
+  for (const r of [...extra, ...rulesFor(platform, env)]) {
+    if (matches(parts, { ...r, segments: r.segments.flatMap((s) => split(s, platform)) }, platform)) return `is ${r.why}`;
+  }
+  return undefined;
+}
+
+/**
+ * For a file with more than one hard link: is it one of the fixed secret files under another
+ * name? (A hard link's real path says nothing.) Missing files are simply not compared.
+ */
+export async function isSecretFileIdentity(st: BigIntStats, platform: NodeJS.Platform = process.platform): Promise<boolean> {
+  if (st.nlink <= 1n) return false;
+  for (const file of IDENTITY_FILES[platform] ?? []) {
+    const other = await stat(file, { bigint: true }).catch(() => undefined);
+    if (other && other.dev === st.dev && other.ino === st.ino) return true;
+  }
+  return false;
+}
