@@ -81,7 +81,12 @@ export async function runCollectors(options: RunCollectorsOptions): Promise<Coll
       own.abort();
       bound.close();
     }
-    if (status === 'ok' && bound.counts.items === 0) {
+    if ((status === 'ok' || status === 'skipped') && bound.failures.length > 0) {
+      // A command hung or crashed: the output is incomplete whatever else the collector took.
+      // Named first, before any "not installed" skip, so the reason is the real cause.
+      status = bound.failures.some((f) => f.timedOut) ? 'timeout' : 'error';
+      error = bound.failures.map((f) => `${f.source}: ${f.reason}`).join('; ');
+    } else if (status === 'ok' && bound.counts.items === 0) {
       // Ran, but had nothing it could take (no display, no journal …): say so, with the reason.
       const why = skipped.find((s) => s.collector === collector.id);
       if (why) {
