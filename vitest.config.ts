@@ -4,7 +4,7 @@ import { platformExcludes } from './tests/platform-excludes.js';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/e2e/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/e2e/*.test.ts', 'tests/faults/**/*.test.ts'],
     // On the Windows and macOS runners, tests of Linux itself are left out (the list says why).
     exclude: [...configDefaults.exclude, ...platformExcludes()],
     testTimeout: 60_000,
