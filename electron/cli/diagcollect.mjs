@@ -6,6 +6,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+// Ctrl-C / SIGTERM before a command has installed its own handling (collect cancels cleanly,
+// electron/cli/signals.ts): nothing was started yet, so end at once with the documented 130.
+const earlyExit = (signal) => {
+  if (process.listenerCount(signal) === 1) process.exit(130);
+};
+process.on('SIGINT', earlyExit);
+process.on('SIGTERM', earlyExit);
+
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bundle = `${root}dist/cli/main.mjs`;
 
@@ -44,4 +52,10 @@ if (process.env.DIAGCOLLECT_FROM_SOURCE !== '1' && bundleIsFresh()) {
   register();
   ({ main } = await import('./main.ts'));
 }
-process.exitCode = await main(process.argv);
+const code = await main(process.argv);
+process.exitCode = code;
+// Exit explicitly once the output is flushed: a process some tool left behind (holding a pipe or
+// a handle) must not keep diagcollect alive after its work is done.
+const quit = () => process.exit(code);
+setTimeout(quit, 2000);
+process.stdout.write('', () => process.stderr.write('', quit));

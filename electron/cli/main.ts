@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { ARCHIVE_LANGUAGES, type ArchiveLanguage } from '../../shared/naming.js';
 import { DEFAULT_POLICY, type Policy } from '../../shared/policy.js';
 import { PlatformSchema, type Platform } from '../../shared/types.js';
+import { afterPublishProblem } from '../engine/archive/archive-errors.js';
 import { sha256File } from '../engine/archive/sha256-file.js';
 import { COLLECTORS } from '../engine/collectors/index.js';
 import { formatBytes } from '../engine/collectors/support/text.js';
@@ -27,6 +28,8 @@ import { registerOutboxCommand } from './outbox-command.js';
 import { scanArchiveForLeaks } from '../engine/redact/leak-check.js';
 import { summaryText } from '../engine/report/summary-text.js';
 import { prepareUpload, runUploadStep } from './upload-step.js';
+import { handleInterrupts } from './signals.js';
+import { reapChildren } from '../engine/platform/exec.js';
 
 interface CollectFlags {
   ticket?: string;
@@ -167,15 +170,7 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
     return code;
   };
   const abort = new AbortController();
-  let interrupts = 0;
-  const onSignal = () => {
-    interrupts += 1;
-    if (interrupts > 1) process.exit(EXIT.cancelled);
-    if (!quiet) io.stderr.write('\nCancelling… (press Ctrl-C again to quit at once)\n');
-    abort.abort();
-  };
-  io.signals.on('SIGINT', onSignal);
-  io.signals.on('SIGTERM', onSignal);
+  const stopInterrupts = handleInterrupts({ signals: io.signals, abort, ...(quiet ? {} : { say: (text: string) => void io.stderr.write(text) }) });
   try {
     log?.info(`collect: diagcollect ${TOOL_VERSION}, ${flags.link ? 'from a support link' : `ticket ${flags.ticket ?? '(none)'}`}${flags.policy ? `, policy file ${flags.policy}` : ''}`);
     await log?.flush();
@@ -230,6 +225,10 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
     progress.done();
     const archiveSha256 = await sha256File(result.archivePath);
     const lang = result.manifest.archiveLanguage;
+    const problems = [...result.problems];
+    const mapPath = join(dataDir(io.env), 'redaction-maps', `${result.archiveName.replace(/\.zip$/, '')}.json`);
+    const emlTarget = result.archivePath.replace(/\.zip$/, '.eml');
+    // The archive is published: a failure now (disk full) must say so, not "no archive".
     const eml = await writeEmailDraft({
       ticket,
       lang,
@@ -238,6 +237,9 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
       archiveBytes: result.bytes,
       archiveSha256,
       manifest: result.manifest,
+    }).catch((err: unknown) => {
+      problems.push(afterPublishProblem({ archivePath: result.archivePath, step: 'The e-mail draft', target: emlTarget, error: err, existing: result.problems.length === 0 && result.manifest.redaction?.enabled ? [`${mapPath} (the redaction map, local only)`] : [] }));
+      return undefined;
     });
     // Last look before anything leaves: values the rules hid somewhere must not stand elsewhere.
     const leaks = await scanArchiveForLeaks(result.archivePath, result.leakValues);
@@ -256,8 +258,12 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
     const upload = uploadPlan && !leakBlocked
       ? await runUploadStep(uploadPlan, { ticket, archive: { path: result.archivePath, name: result.archiveName, size: result.bytes, sha256: archiveSha256 }, lang, io, json: quiet, signal: abort.signal, waitSeconds: uploadWait, split: Boolean(flags.split), comment: summaryText({ manifest: result.manifest, checks: result.checks, archive: { path: result.archivePath, name: result.archiveName, size: result.bytes, sha256: archiveSha256 }, lang }) })
       : undefined;
-    const code = leakBlocked ? EXIT.uploadPending : upload && upload.exitCode !== EXIT.ok ? upload.exitCode : result.partial ? EXIT.partial : EXIT.ok;
-    const problems = result.manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout');
+    const code = leakBlocked ? EXIT.uploadPending : upload && upload.exitCode !== EXIT.ok ? upload.exitCode : result.partial || problems.length > 0 ? EXIT.partial : EXIT.ok;
+    const failedCollectors = result.manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout');
+    for (const p of problems) {
+      log?.error(p);
+      if (!flags.json) io.stderr.write(`diagcollect: ${p}\n`);
+    }
     log?.info(`archive ${result.archiveName} (${result.bytes} bytes, sha256 ${archiveSha256}) in ${outDir}; collectors: ${result.manifest.collectors.map((c) => `${c.id}=${c.status}`).join(' ')}`);
     if (upload) log?.info(`upload: ${upload.summary.trim()}`);
     log?.info(`exit ${code}`);
@@ -268,7 +274,8 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
           exitCode: code,
           ticket,
           archive: { path: result.archivePath, name: result.archiveName, bytes: result.bytes, sha256: archiveSha256 },
-          emailDraft: eml,
+          emailDraft: eml ?? null,
+          ...(problems.length > 0 ? { problems } : {}),
           upload: upload?.json ?? (leakBlocked ? { target: uploadPlan?.destination.target, state: 'blocked', reason: 'leak check: see leaks' } : { target: 'outbox', path: outDir }),
           ...(leaks.length > 0 ? { leaks } : {}),
           items: result.manifest.items.length,
@@ -281,10 +288,12 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
     } else if (!flags.silent) {
       io.stdout.write(`\nArchive:      ${result.archivePath} (${formatBytes(result.bytes)}, ${result.manifest.items.length} files)\n`);
       io.stdout.write(`SHA-256:      ${archiveSha256}\n`);
-      io.stdout.write(`E-mail draft: ${eml}\n`);
-      io.stdout.write(`              open it, check the attachment, and send it to support (subject 【技术支持】${ticket})\n`);
+      if (eml) {
+        io.stdout.write(`E-mail draft: ${eml}\n`);
+        io.stdout.write(`              open it, check the attachment, and send it to support (subject 【技术支持】${ticket})\n`);
+      } else io.stdout.write(`E-mail draft: not written (see above); attach the archive by hand (subject 【技术支持】${ticket})\n`);
       if (upload) io.stdout.write(upload.summary);
-      for (const p of problems) io.stdout.write(`Incomplete:   ${p.id}: ${p.error ?? p.status}\n`);
+      for (const p of failedCollectors) io.stdout.write(`Incomplete:   ${p.id}: ${p.error ?? p.status}\n`);
       const notRun = result.manifest.collectors.filter((c) => c.status === 'skipped');
       notRun.forEach((c, i) => io.stdout.write(`${i === 0 ? 'Not taken:   ' : '             '} ${c.id} — ${c.error ?? 'skipped'}\n`));
       if (result.manifest.skipped.length) io.stdout.write(`Skipped:      ${result.manifest.skipped.length} sources (reasons in manifest.json)\n`);
@@ -296,8 +305,9 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
     const { code, message } = exitCodeFor(err);
     return fail(code, message);
   } finally {
-    io.signals.off('SIGINT', onSignal);
-    io.signals.off('SIGTERM', onSignal);
+    stopInterrupts();
+    // Whatever a command we started left behind (a hung tool's escaped grandchild) dies with us.
+    await reapChildren();
     await log?.flush();
   }
 }

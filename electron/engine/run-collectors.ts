@@ -23,12 +23,15 @@ export interface RunCollectorsOptions {
   cancel: AbortSignal;
   /** The whole run's deadline (policy.deadlineSeconds). */
   deadline: AbortSignal;
+  /** How the deadline is named in reasons (default "the session deadline of <policy> s"). */
+  deadlineWhat?: string;
   emit?: (event: ProgressEvent) => void;
 }
 
 /** One CollectorRun per collector, in completion order. */
 export async function runCollectors(options: RunCollectorsOptions): Promise<CollectorRun[]> {
   const { policy, platform, since, lang, sink, skipped, cancel, deadline } = options;
+  const deadlineWhat = options.deadlineWhat ?? `the session deadline of ${policy.deadlineSeconds} s`;
   const emit = options.emit ?? (() => {});
   const runs: CollectorRun[] = [];
   const queue = [...options.collectors];
@@ -41,7 +44,7 @@ export async function runCollectors(options: RunCollectorsOptions): Promise<Coll
         durationMs: 0,
         items: 0,
         bytes: 0,
-        error: cancel.aborted ? 'cancelled before it started' : `not started before the session deadline of ${policy.deadlineSeconds} s`,
+        error: cancel.aborted ? 'cancelled before it started' : `not started before ${deadlineWhat}`,
         warnings: [],
       });
       return;
@@ -60,7 +63,7 @@ export async function runCollectors(options: RunCollectorsOptions): Promise<Coll
       if (signal.aborted) resolve('stopped');
       signal.addEventListener('abort', () => resolve('stopped'), { once: true });
     });
-    const stoppedBy = (): [CollectorRun['status'], string] => (cancel.aborted ? ['cancelled', 'cancelled'] : ['timeout', `stopped at the session deadline of ${policy.deadlineSeconds} s`]);
+    const stoppedBy = (): [CollectorRun['status'], string] => (cancel.aborted ? ['cancelled', 'cancelled'] : ['timeout', `stopped at ${deadlineWhat}`]);
     try {
       const outcome = await Promise.race([collector.run(bound.ctx).then(() => 'done' as const), timedOut, stopped]);
       if (outcome === 'timeout') {
@@ -81,7 +84,12 @@ export async function runCollectors(options: RunCollectorsOptions): Promise<Coll
       own.abort();
       bound.close();
     }
-    if (status === 'ok' && bound.counts.items === 0) {
+    if ((status === 'ok' || status === 'skipped') && bound.failures.length > 0) {
+      // A command hung or crashed: the output is incomplete whatever else the collector took.
+      // Named first, before any "not installed" skip, so the reason is the real cause.
+      status = bound.failures.some((f) => f.timedOut) ? 'timeout' : 'error';
+      error = bound.failures.map((f) => `${f.source}: ${f.reason}`).join('; ');
+    } else if (status === 'ok' && bound.counts.items === 0) {
       // Ran, but had nothing it could take (no display, no journal …): say so, with the reason.
       const why = skipped.find((s) => s.collector === collector.id);
       if (why) {

@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { archiveName, checkTicketId, standardName, type ArchiveLanguage } from '../../shared/naming.js';
@@ -15,6 +15,7 @@ import {
   type ProgressEvent,
 } from '../../shared/types.js';
 import { EntryInputError } from './archive/archive-errors.js';
+import { cleanStaleOutputs, reserveArchiveName } from './archive/atomic-output.js';
 import { ZipWriter, type EntryResult } from './archive/zip-writer.js';
 import { createNameRegistry, type ItemSink } from './collectors/context.js';
 import { COLLECTORS } from './collectors/index.js';
@@ -60,6 +61,13 @@ export interface SessionOptions {
   platform?: Platform;
   host?: string;
   now?: () => Date;
+  /**
+   * When the whole session must be over (collect + redact + archive); default: policy
+   * deadlineSeconds from the start. Past it, collectors and items in flight are cut with the
+   * reason in the manifest, the archive is finalized with what is there, and `partial` is set.
+   * A workflow that does more after the session (leak check, draft) passes its own deadline.
+   */
+  deadline?: Date;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -77,6 +85,21 @@ export interface SessionResult {
   manifest: Manifest;
   /** Some collector failed or timed out: the archive is there, but incomplete. */
   partial: boolean;
+  /** The deadline passed: collectors or items were cut (reasons in the manifest). */
+  deadlineHit: boolean;
+  /**
+   * Steps after the archive was published that failed (e.g. saving the redaction map on a full
+   * disk): the archive at `archivePath` is whole; each line says what is missing and where.
+   */
+  problems: string[];
+}
+
+/** Past the session deadline: what cuts a stream in flight, and the reason the manifest gives. */
+export class DeadlineError extends Error {
+  constructor(readonly what: string) {
+    super(`cut at ${what}`);
+    this.name = 'DeadlineError';
+  }
 }
 
 /** Parses `90m`, `24h`, `7d`. */
@@ -149,6 +172,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const plan = planCollectors({ ...options, collectors: options.collectors ?? COLLECTORS, platform });
 
   const standard = archiveName({ ticket: ticketCheck.ticket, lang, date: startedAt, host, template: policy.archiveNameTemplate });
+  // Wall-clock time (not `now`, which tests may fix): the deadline is a real timer.
+  const deadlineAt = options.deadline?.getTime() ?? Date.now() + policy.deadlineSeconds * 1000;
+  const deadlineWhat = options.deadline ? `the session deadline (${options.deadline.toISOString()})` : `the session deadline of ${policy.deadlineSeconds} s`;
   const sessionAbort = new AbortController();
   const outerSignal = options.signal;
   const onOuterAbort = () => sessionAbort.abort(new CancelledError());
@@ -156,13 +182,23 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   outerSignal?.addEventListener('abort', onOuterAbort, { once: true });
 
   await mkdir(options.outDir, { recursive: true });
+  // What killed runs left here (kill -9, power loss); then our name, reserved before any work.
+  await cleanStaleOutputs(options.outDir);
   const redactor = options.redact === false ? undefined : createRedactor(policy);
   const redactionTotals: Record<string, number> = {};
   const addCounts = (counts: Record<string, number>) => {
     for (const [rule, n] of Object.entries(counts)) redactionTotals[rule] = (redactionTotals[rule] ?? 0) + n;
   };
-  const name = await unusedName(options.outDir, standard);
-  const writer = await ZipWriter.open(join(options.outDir, name));
+  const reservation = await reserveArchiveName(options.outDir, standard);
+  const name = reservation.name;
+  let writer: ZipWriter;
+  try {
+    writer = await ZipWriter.open(join(options.outDir, name));
+  } catch (err) {
+    await reservation.release();
+    outerSignal?.removeEventListener('abort', onOuterAbort);
+    throw err;
+  }
 
   const items: ManifestItem[] = [];
   const skipped: ManifestSkip[] = plan.skipped.map(({ collector, reason }) => ({ collector: collector.id, source: collector.id, reason }));
@@ -180,8 +216,17 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
 
   // Items are written in arrival order; a bounded number of writes are in flight at once.
   const pending = new Set<Promise<void>>();
+  /** Source streams being archived: cut (destroyed) at the deadline, keeping what was read. */
+  const streaming = new Set<NodeJS.ReadableStream & { destroy(error?: Error): void }>();
+  let deadlinePassed = false;
+  let archiveClosed = false;
   let chain: Promise<void> = Promise.resolve();
   const writeItem = async (item: PendingItem): Promise<void> => {
+    // Past the deadline only small in-memory items (already collected, cheap) are still written.
+    if (archiveClosed || (deadlinePassed && !(item.data && item.data.length <= LATE_ITEM_BYTES))) {
+      skipped.push({ collector: item.collector, source: item.source, reason: `not archived: ${deadlineWhat} passed before its turn` });
+      return;
+    }
     let result: EntryResult;
     let truncated = item.truncated ?? false;
     let note = item.note;
@@ -203,6 +248,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         data = redacted.data;
         routed(redacted.outcome);
       }
+      if (archiveClosed) return;
       if (forSummary.has(item.name)) summaryEntries.push({ name: item.name, data });
       result = await writer.addBuffer(item.name, data);
     } else if (item.open) {
@@ -213,6 +259,13 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         skipped.push({ collector: item.collector, source: item.source, reason: errorMessage(err) });
         return;
       }
+      if (deadlinePassed || archiveClosed) {
+        // Opening took until past the deadline (a slow network share): not started any more.
+        opened.stream.destroy();
+        skipped.push({ collector: item.collector, source: item.source, reason: `not archived: ${deadlineWhat} passed before its turn` });
+        return;
+      }
+      streaming.add(opened.stream);
       const route = redactor && item.kind === 'text' ? routeThroughRedactor(opened.stream, redactor) : undefined;
       try {
         result = await writer.addStream(item.name, route?.stream ?? opened.stream);
@@ -221,11 +274,13 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         if (route) routed(await route.outcome);
       } catch (err) {
         if (!(err instanceof EntryInputError)) throw err;
-        // The source broke midway (I/O error, file deleted under us): the writer kept what was
-        // read as a valid entry; say so instead of pretending it is whole.
+        // The source broke midway (I/O error, file deleted under us) or the deadline cut it: the
+        // writer kept what was read as a valid entry; say so instead of pretending it is whole.
         result = err.entry;
         truncated = true;
-        note = `reading stopped midway: ${errorMessage(err.cause ?? err)}; the entry holds the first ${result.size} bytes`;
+        note = err.cause instanceof DeadlineError ? `cut at ${deadlineWhat}: the entry holds the first ${result.size} bytes` : `reading stopped midway: ${errorMessage(err.cause ?? err)}; the entry holds the first ${result.size} bytes`;
+      } finally {
+        streaming.delete(opened.stream);
       }
     } else {
       return;
@@ -271,20 +326,26 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     skip: (s) => skipped.push(s),
   };
 
-  const deadlineMs = policy.deadlineSeconds * 1000;
-  const deadline = AbortSignal.timeout(deadlineMs);
+  const deadline = AbortSignal.timeout(Math.max(0, deadlineAt - Date.now()));
+  const onDeadline = () => {
+    deadlinePassed = true;
+    for (const stream of streaming) stream.destroy(new DeadlineError(deadlineWhat));
+  };
+  deadline.addEventListener('abort', onDeadline, { once: true });
   emit({ type: 'phase', phase: 'collecting' });
   // The checklist runs beside the collectors; its results are findings, not collection errors.
   const checksStartedAt = now();
   const checksRun = runChecks({ policy, platform, now, signal: AbortSignal.any([sessionAbort.signal, deadline]), checks: options.checks });
 
   try {
-    runs.push(...(await runCollectors({ collectors: plan.run, policy, platform, since, lang, sink, skipped, cancel: sessionAbort.signal, deadline, emit })));
+    runs.push(...(await runCollectors({ collectors: plan.run, policy, platform, since, lang, sink, skipped, cancel: sessionAbort.signal, deadline, deadlineWhat, emit })));
     if (sessionAbort.signal.aborted) throw new CancelledError();
 
     emit({ type: 'phase', phase: 'archiving' });
-    // Cancel must not wait for a large file to finish streaming.
-    await untilAborted(chain.then(() => Promise.all(pending)), sessionAbort.signal);
+    // Cancel must not wait for a large file to finish streaming; past the deadline, streams in
+    // flight are cut (onDeadline) and we wait only briefly for a source stuck opening.
+    await untilAborted(untilDeadlineGrace(chain.then(() => Promise.all(pending)), deadline), sessionAbort.signal);
+    archiveClosed = true;
     if (writerError) throw writerError;
     if (sessionAbort.signal.aborted) throw new CancelledError();
 
@@ -296,6 +357,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     items.unshift({ name: intakeName, collector: 'session', source: 'intake', kind: 'text', size: intakeResult.size, sha256: intakeResult.sha256, truncated: false });
 
     const checks = await untilAborted(checksRun, sessionAbort.signal);
+    // Checks are bounded by the deadline too; what they could not finish says so itself.
     const checksFinishedAt = now();
 
     const order = new Map([...plan.run, ...plan.skipped.map((s) => s.collector)].map((c, i) => [c.id, i]));
@@ -338,7 +400,13 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     await writer.addBuffer(claimName(standardName('manifest', lang)), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
     if (sessionAbort.signal.aborted) throw new CancelledError();
     const final = await writer.finalize();
-    if (redactor && options.redactionMapDir) await saveRedactionMap(options.redactionMapDir, name, redactor);
+    // From here on the archive exists: a failure is reported with it, never as "no archive".
+    const problems: string[] = [];
+    if (redactor && options.redactionMapDir) {
+      await saveRedactionMap(options.redactionMapDir, name, redactor).catch((err: unknown) => {
+        problems.push(`the archive ${final.path} is complete, but the redaction map (what each placeholder stands for) could not be saved in ${options.redactionMapDir}: ${errorMessage(err)}; no map file exists for it`);
+      });
+    }
     emit({ type: 'phase', phase: 'done' });
     return {
       checks,
@@ -347,7 +415,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       archiveName: name,
       bytes: final.bytes,
       manifest,
-      partial: runs.some((r) => r.status === 'error' || r.status === 'timeout'),
+      partial: deadlinePassed || runs.some((r) => r.status === 'error' || r.status === 'timeout'),
+      deadlineHit: deadlinePassed,
+      problems,
     };
   } catch (err) {
     sessionAbort.abort(err);
@@ -359,18 +429,35 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     }
     throw err;
   } finally {
+    deadline.removeEventListener('abort', onDeadline);
     outerSignal?.removeEventListener('abort', onOuterAbort);
+    await reservation.release();
   }
 }
 
-/** A second run in the same minute gets `…_2.zip` rather than failing at the very end. */
-async function unusedName(dir: string, name: string): Promise<string> {
-  const taken = new Set(await readdir(dir));
-  const stem = name.replace(/\.zip$/, '');
-  for (let n = 1; ; n += 1) {
-    const candidate = n === 1 ? stem : `${stem}_${n}`;
-    if (!taken.has(`${candidate}.zip`) && !taken.has(`${candidate}.eml`)) return `${candidate}.zip`;
-  }
+/** In-memory items up to this size are still archived after the deadline (seconds of work at most). */
+const LATE_ITEM_BYTES = 1024 * 1024;
+
+/** How long, past the deadline, we still wait for a source stuck opening (a hung share). */
+const DEADLINE_GRACE_MS = 2_000;
+
+/** `work`, but past the deadline no longer than DEADLINE_GRACE_MS. */
+function untilDeadlineGrace(work: Promise<unknown>, deadline: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const onDeadline = () => {
+      timer = setTimeout(resolve, DEADLINE_GRACE_MS);
+    };
+    if (deadline.aborted) onDeadline();
+    else deadline.addEventListener('abort', onDeadline, { once: true });
+    work.then(
+      () => resolve(),
+      (err: unknown) => reject(err),
+    ).finally(() => {
+      clearTimeout(timer);
+      deadline.removeEventListener('abort', onDeadline);
+    });
+  });
 }
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

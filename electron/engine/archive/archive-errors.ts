@@ -103,3 +103,31 @@ export class EntryUnreadableError extends Error {
     this.code = errnoCode(cause);
   }
 }
+
+/** Why writing a file failed, in words a user can act on (disk full, read-only, permission …). */
+export function outputFailureReason(error: unknown): string {
+  const code = errnoCode(error);
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `the disk is full (${code})`;
+    case 'EIO':
+      return 'the disk reported an input/output error (EIO)';
+    case 'EROFS':
+      return 'the drive is read-only (EROFS)';
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied (${code})`;
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * A step after the archive was published failed (the e-mail draft, the redaction map): the
+ * archive exists and is whole, and the message says exactly which files exist and which not.
+ */
+export function afterPublishProblem(options: { archivePath: string; step: string; target: string; error: unknown; existing?: string[] }): string {
+  const exists = [`${options.archivePath} (the archive, complete)`, ...(options.existing ?? [])];
+  return `${options.step} could not be written to ${options.target}: ${outputFailureReason(options.error)}; that file does not exist. These files exist: ${exists.join(', ')}. Free some space (or fix the folder) and attach the archive by hand, or collect again.`;
+}

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import si from 'systeminformation';
+import { parseMeminfo as parseMeminfoBytes } from '../collectors/support/system-facts.js';
 import { formatBytes } from '../collectors/support/text.js';
 import { ADVICE } from './advice.js';
 import { t } from './support/format.js';
@@ -23,15 +23,8 @@ export interface MemoryFigures {
 
 /** Sizes from `/proc/meminfo` (kB lines). */
 export function parseMeminfo(text: string): MemoryFigures | undefined {
-  const kb = (key: string) => {
-    const m = new RegExp(`^${key}:\\s+(\\d+)\\s*kB`, 'm').exec(text);
-    return m ? Number(m[1]) * 1024 : undefined;
-  };
-  const total = kb('MemTotal');
-  if (!total) return undefined;
-  const available = kb('MemAvailable') ?? (kb('MemFree') ?? 0) + (kb('Cached') ?? 0) + (kb('Buffers') ?? 0);
-  const swapTotal = kb('SwapTotal') ?? 0;
-  return { totalBytes: total, availableBytes: available, swapTotalBytes: swapTotal, swapUsedBytes: Math.max(0, swapTotal - (kb('SwapFree') ?? swapTotal)) };
+  const m = parseMeminfoBytes(text);
+  return m ? { totalBytes: m.totalBytes, availableBytes: m.availableBytes, swapTotalBytes: m.swapTotalBytes, swapUsedBytes: m.swapUsedBytes } : undefined;
 }
 
 /** `full avg10=0.00 avg60=1.23 …` → 1.23 */
@@ -49,8 +42,8 @@ async function figures(ctx: CheckContext, paths: { meminfo: string; pressure: st
       return stall === undefined ? parsed : { ...parsed, stallFullAvg60: stall };
     }
   }
-  const mem = await si.mem().catch(() => undefined);
-  if (mem) return { totalBytes: mem.total, availableBytes: mem.available, swapTotalBytes: mem.swaptotal, swapUsedBytes: mem.swapused };
+  // Off Linux, Node's own figures: systeminformation's mem() runs `sysctl` through execSync on
+  // macOS, which blocks the event loop (and with it every timeout) while it runs.
   return { totalBytes: os.totalmem(), availableBytes: os.freemem(), swapTotalBytes: 0, swapUsedBytes: 0 };
 }
 

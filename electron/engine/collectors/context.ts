@@ -2,6 +2,7 @@ import { standardName, type ArchiveLanguage } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
 import type { ManifestSkip, Platform } from '../../../shared/types.js';
 import { exec } from '../platform/exec.js';
+import { commandLine, secondsText } from './support/run.js';
 import { prepareFile } from '../platform/files.js';
 import type { AddDataOptions, AddFileOptions, Collector, CollectorContext, PendingItem } from './types.js';
 
@@ -29,14 +30,26 @@ export interface BoundContext {
   warnings: string[];
   /** Items and bytes queued so far (bytes of files are their prepared size). */
   counts: { items: number; bytes: number };
+  /**
+   * Commands that timed out or were killed by a signal: the collector's output is incomplete
+   * even when it went on, so its run is a `timeout` / `error` (exit 3), never a quiet skip.
+   */
+  failures: CommandFailure[];
   /** After close, late calls from a collector that outlived its timeout are dropped. */
   close(): void;
+}
+
+export interface CommandFailure {
+  source: string;
+  reason: string;
+  timedOut: boolean;
 }
 
 export function createCollectorContext(setup: ContextSetup): BoundContext {
   const { collector, signal, policy, sink } = setup;
   const warnings: string[] = [];
   const counts = { items: 0, bytes: 0 };
+  const failures: CommandFailure[] = [];
   let closed = false;
   const live = () => !closed && !signal.aborted;
 
@@ -54,7 +67,15 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
     since: setup.since,
     lang: setup.lang,
     name: (key) => standardName(key, setup.lang),
-    exec: (command, args, options = {}) => exec(command, args, { ...options, signal }),
+    exec: async (command, args, options = {}) => {
+      const r = await exec(command, args, { ...options, signal });
+      // Killed by its own cap (keep: 'head') is by design; a timeout or a crash is not.
+      if (!closed && (r.timedOut || (r.code === null && !r.truncated))) {
+        const how = r.timedOut ? `timed out after ${secondsText(options.timeoutMs ?? r.durationMs)} and was killed with its child processes` : `was killed by ${r.signal ?? 'a signal'}`;
+        failures.push({ source: commandLine(command, args), reason: how, timedOut: r.timedOut });
+      }
+      return r;
+    },
     addText: (name, text, source, options) => pushData(name, Buffer.from(text, 'utf8'), source, 'text', options),
     addJson: (name, value, source) => pushData(name, Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8'), source, 'text'),
     addBuffer: (name, data, source, kind, options) => pushData(name, data, source, kind, options),
@@ -84,7 +105,7 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
       if (!closed) warnings.push(message);
     },
   };
-  return { ctx, warnings, counts, close: () => void (closed = true) };
+  return { ctx, warnings, counts, failures, close: () => void (closed = true) };
 }
 
 /** Unique names: `a.txt`, `a (2).txt`, `a (3).txt` … */

@@ -4,14 +4,15 @@
  *
  * File systems come from `df` run through `ctx.exec` (asynchronous, with a timeout, killed on
  * abort), not from node-disk-info: its getDiskInfo() runs `df` with execSync, which blocks the
- * whole engine — a hung network mount would freeze every collector beyond any timeout.
+ * whole engine — a hung network mount would freeze every collector beyond any timeout. The rest
+ * is read from files (support/system-facts.ts), not from systeminformation, for the same reason.
  */
 import os from 'node:os';
-import si from 'systeminformation';
 import type { Platform } from '../../../shared/types.js';
 import { TOOL_VERSION } from '../version.js';
 import { commandLine, failureOf, tryExec } from './support/run.js';
 import { describePlan } from './support/plan.js';
+import { systemFacts, type SystemFacts } from './support/system-facts.js';
 import { documentTitle, formatBytes, formatDuration, formatFields, formatTable, heading, tr } from './support/text.js';
 import { darwinSystemFacts, darwinSystemPlan, formatDarwinSystem, type DarwinSystemFacts } from './system.darwin.js';
 import { formatWindowsSystem, windowsSystemFacts, windowsSystemPlan, windowsVolumes, type WindowsSystemFacts } from './system.win32.js';
@@ -77,12 +78,12 @@ async function fileSystems(ctx: CollectorContext): Promise<FileSystemRow[]> {
   return parseDf(r.stdout.toString('utf8'), withType);
 }
 
-/** Runs a systeminformation call; a failure is a warning and an empty section, never a crash. */
-async function siCall<T>(ctx: CollectorContext, what: string, fn: () => Promise<T>): Promise<T | undefined> {
+/** The file-based facts; a failure is a warning and Node's own figures, never a crash. */
+async function readFacts(ctx: CollectorContext): Promise<SystemFacts | undefined> {
   try {
-    return await fn();
+    return await systemFacts(ctx.platform);
   } catch (err) {
-    ctx.warn(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+    ctx.warn(`system facts: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
   }
 }
@@ -115,10 +116,10 @@ export const systemCollector: Collector = {
   sensitive: false,
 
   describe(platform: Platform): string[] {
-    const common = ['OS, hardware model, CPU, memory (systeminformation: osInfo, system, cpu, mem, blockDevices)', 'uptime, host name, locale (Intl, LANG/LC_*), time zone'];
-    if (platform === 'linux') return [...common, 'df -P -k -T (file systems and free space; -l on a hung network mount)', 'lsblk (disks, via systeminformation)', '/sys/class/dmi/id, /proc/cpuinfo, /etc/os-release'];
-    if (platform === 'darwin') return [...common, 'df -P -k (file systems and free space)', ...describePlan('darwin', darwinSystemPlan()), 'sysctl (via systeminformation)'];
-    return [...common, ...describePlan('win32', windowsSystemPlan()), 'Win32_ComputerSystem, Win32_Processor, Win32_OperatingSystem (via systeminformation)'];
+    const common = ['uptime, host name, CPU, memory (Node os module), locale (Intl, LANG/LC_*), time zone'];
+    if (platform === 'linux') return [...common, 'df -P -k -T (file systems and free space; -l on a hung network mount)', '/etc/os-release, /sys/class/dmi/id, /proc/cpuinfo, /proc/meminfo, /sys/block (OS, hardware model, CPU, memory, disks)'];
+    if (platform === 'darwin') return [...common, 'df -P -k (file systems and free space)', ...describePlan('darwin', darwinSystemPlan())];
+    return [...common, ...describePlan('win32', windowsSystemPlan())];
   },
 
   plan(platform: Platform): PlannedCommand[] {
@@ -129,16 +130,16 @@ export const systemCollector: Collector = {
 
   async run(ctx) {
     const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
-    const [osInfo, system, cpu, mem, blocks, fs, winFacts, macFacts] = await Promise.all([
-      siCall(ctx, 'osInfo', () => si.osInfo()),
-      siCall(ctx, 'system', () => si.system()),
-      siCall(ctx, 'cpu', () => si.cpu()),
-      siCall(ctx, 'mem', () => si.mem()),
-      siCall(ctx, 'blockDevices', () => si.blockDevices()),
+    const [facts, fs, winFacts, macFacts] = await Promise.all([
+      readFacts(ctx),
       fileSystems(ctx),
       ctx.platform === 'win32' ? windowsSystemFacts(ctx) : Promise.resolve<WindowsSystemFacts | undefined>(undefined),
       ctx.platform === 'darwin' ? darwinSystemFacts(ctx) : Promise.resolve<DarwinSystemFacts | undefined>(undefined),
     ]);
+    const osInfo = facts?.os;
+    const system = facts?.hardware;
+    const cpu = facts?.cpu;
+    const mem = facts?.memory;
     const locale = localeInfo();
     const uptimeSeconds = os.uptime();
     const load = ctx.platform === 'win32' ? undefined : os.loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -152,7 +153,7 @@ export const systemCollector: Collector = {
       [L('主机名', 'Host name'), os.hostname()],
       [L('运行时间', 'Uptime'), `${formatDuration(uptimeSeconds)} (${L('自', 'since')} ${new Date(Date.now() - uptimeSeconds * 1000).toISOString()})`],
       [L('负载', 'Load average'), load],
-      [L('启动方式', 'Boot'), osInfo ? (osInfo.uefi ? 'UEFI' : 'BIOS/unknown') : undefined],
+      [L('启动方式', 'Boot'), osInfo?.uefi === undefined ? undefined : osInfo.uefi ? 'UEFI' : 'BIOS/unknown'],
     ]);
     text += `\n${heading(L('硬件', 'Hardware'), 2)}`;
     text += formatFields([
@@ -164,9 +165,9 @@ export const systemCollector: Collector = {
       [L('频率', 'Speed'), cpu?.speed ? `${cpu.speed} GHz` : undefined],
       [L('内存总量', 'Memory total'), formatBytes(mem?.total ?? os.totalmem())],
       [L('可用内存', 'Memory available'), formatBytes(mem?.available ?? os.freemem())],
-      [L('交换分区', 'Swap'), mem ? `${formatBytes(mem.swapused)} ${L('已用', 'used')} / ${formatBytes(mem.swaptotal)}` : undefined],
+      [L('交换分区', 'Swap'), mem && ctx.platform === 'linux' ? `${formatBytes(mem.swapused)} ${L('已用', 'used')} / ${formatBytes(mem.swaptotal)}` : undefined],
     ]);
-    const disks = (blocks ?? []).filter((b) => b.type === 'disk');
+    const disks = facts?.disks ?? [];
     text += `\n${heading(L('磁盘', 'Disks'), 2)}`;
     text += formatTable(
       [L('设备', 'Device'), L('大小', 'Size'), L('类型', 'Type'), L('型号', 'Model')],
@@ -192,7 +193,7 @@ export const systemCollector: Collector = {
     if (winFacts) text += formatWindowsSystem(winFacts, L);
     if (macFacts) text += formatDarwinSystem(macFacts, L);
 
-    const source = ctx.platform === 'win32' ? 'systeminformation, reg query, Get-CimInstance, Get-HotFix, Get-MpComputerStatus, netsh advfirewall, os, Intl' : ctx.platform === 'darwin' ? 'systeminformation, df, system_profiler, sw_vers, os, Intl' : 'systeminformation, df, os, Intl';
+    const source = ctx.platform === 'win32' ? 'reg query, Get-CimInstance, Get-HotFix, Get-MpComputerStatus, netsh advfirewall, os, Intl' : ctx.platform === 'darwin' ? 'df, system_profiler, sw_vers, os, Intl' : '/etc/os-release, /sys, /proc, df, os, Intl';
     ctx.addText(ctx.name('system'), text, source);
     ctx.addJson(
       ctx.name('systemJson'),

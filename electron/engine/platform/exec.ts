@@ -1,4 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 
 export interface ExecOptions {
   /** Kill the command's whole process tree after this long. */
@@ -36,6 +38,26 @@ export class CommandNotFoundError extends Error {
 
 const STDERR_CAP = 64 * 1024;
 
+/**
+ * Every command we start carries this variable, `<our pid>.<n>.<random>`, and its descendants
+ * inherit it. A descendant that left the command's process group (`setsid`, a daemonizing tool)
+ * escapes a group kill; on Linux we find it by this mark in /proc/<pid>/environ and kill it too,
+ * so nothing we started outlives a timeout, a cancel or the CLI.
+ */
+export const EXEC_MARK_VARIABLE = 'DIAGCOLLECT_EXEC_ID';
+const RUN_PREFIX = `${process.pid}.${randomBytes(4).toString('hex')}.`;
+let serial = 0;
+
+/** After the command itself exited, how long its pipes may stay open (held by a descendant). */
+const PIPE_GRACE_MS = 300;
+/** After a kill, how long we wait for the pipes to close before we stop reading them. */
+const KILL_GRACE_MS = 1_500;
+
+/** Commands still running, so the CLI can kill them all before it exits. */
+const running = new Map<ChildProcess, () => void>();
+/** Sweeps for escaped descendants in progress. */
+const sweeps = new Set<Promise<void>>();
+
 /** Kills a process and everything it started (its process group on POSIX, /T on Windows). */
 export function killTree(pid: number): void {
   try {
@@ -53,10 +75,85 @@ export function killTree(pid: number): void {
   }
 }
 
+/** Pids (other than ours) whose environment holds `needle` (`VAR=value…`); Linux only. */
+async function pidsMarkedWith(needle: string): Promise<number[]> {
+  let entries: string[];
+  try {
+    entries = await readdir('/proc');
+  } catch {
+    return [];
+  }
+  const wanted = Buffer.from(needle, 'utf8');
+  const pids = entries.filter((e) => /^\d+$/.test(e) && Number(e) !== process.pid);
+  const found: number[] = [];
+  // A few reads at a time: a busy machine has thousands of processes, and descriptors are finite.
+  for (let i = 0; i < pids.length; i += 64) {
+    await Promise.all(
+      pids.slice(i, i + 64).map(async (pid) => {
+        const environ = await readFile(`/proc/${pid}/environ`).catch(() => undefined);
+        if (!environ) return;
+        for (let at = environ.indexOf(wanted); at >= 0; at = environ.indexOf(wanted, at + 1)) {
+          if (at === 0 || environ[at - 1] === 0) {
+            found.push(Number(pid));
+            return;
+          }
+        }
+      }),
+    );
+  }
+  return found;
+}
+
+/**
+ * Kills every process carrying `mark` (and the group each one leads), a few passes so that
+ * children started between a scan and the kill are caught too. Resolves when none is left.
+ */
+function sweepMarked(needle: string): Promise<void> {
+  if (process.platform !== 'linux') return Promise.resolve();
+  const sweep = (async () => {
+    for (let pass = 0; pass < 4; pass += 1) {
+      const pids = await pidsMarkedWith(needle);
+      if (pids.length === 0) return;
+      for (const pid of pids) {
+        for (const target of [-pid, pid]) {
+          try {
+            process.kill(target, 'SIGKILL');
+          } catch {
+            /* not a group leader, or gone */
+          }
+        }
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })().finally(() => sweeps.delete(sweep));
+  sweeps.add(sweep);
+  return sweep;
+}
+
+/**
+ * Kills every command still running and every process any of our commands left behind (by the
+ * mark), and waits for the sweeps in progress. The CLI calls it before it exits, so neither a
+ * hung command nor an escaped grandchild outlives diagcollect or keeps it alive.
+ */
+export async function reapChildren(): Promise<void> {
+  for (const kill of [...running.values()]) kill();
+  await Promise.allSettled([...sweeps]);
+  await sweepMarked(`${EXEC_MARK_VARIABLE}=${RUN_PREFIX}`);
+}
+
+/** Commands started by exec() that have not exited yet (for tests and diagnostics). */
+export function runningCommands(): number {
+  return running.size;
+}
+
 /**
  * Runs a command without a shell. Never rejects for a non-zero exit: the caller decides.
  * Rejects with CommandNotFoundError when the binary does not exist, and with an AbortError
  * when the signal fires (after the whole tree is killed).
+ *
+ * Never waits on a pipe forever: a descendant that escaped the process group and still holds
+ * stdout (a `setsid` grandchild) is killed by its mark; if the pipe stays open even so, we stop
+ * reading it and settle with what was read.
  */
 export function exec(command: string, args: string[], options: ExecOptions = {}): Promise<ExecResult> {
   const { timeoutMs, signal, maxBytes = 32 * 1024 * 1024, keep = 'tail' } = options;
@@ -66,11 +163,12 @@ export function exec(command: string, args: string[], options: ExecOptions = {})
       reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
       return;
     }
+    const mark = `${RUN_PREFIX}${(serial += 1)}`;
     const child = spawn(command, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
       windowsHide: true,
-      env: options.env ?? { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' },
+      env: { ...(options.env ?? { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' }), [EXEC_MARK_VARIABLE]: mark },
       cwd: options.cwd,
     });
     const chunks: Buffer[] = [];
@@ -80,9 +178,23 @@ export function exec(command: string, args: string[], options: ExecOptions = {})
     let stderrHeld = 0;
     let timedOut = false;
     let aborted = false;
+    let killed = false;
     let settled = false;
+    let exited: { code: number | null; sig: NodeJS.Signals | null } | undefined;
+    let graceTimer: NodeJS.Timeout | undefined;
 
-    child.stdout.on('data', (chunk: Buffer) => {
+    /** Kills the process group and, by the mark, whatever escaped it. */
+    const terminate = () => {
+      if (killed) return;
+      killed = true;
+      if (child.pid) killTree(child.pid);
+      void sweepMarked(`${EXEC_MARK_VARIABLE}=${mark}\0`);
+      // The kill closes the pipes within milliseconds; if a holder survived, stop waiting.
+      if (exited) armGrace(KILL_GRACE_MS);
+    };
+    if (child.pid) running.set(child, terminate);
+
+    child.stdout!.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
       held += chunk.length;
       if (held > maxBytes) {
@@ -92,15 +204,15 @@ export function exec(command: string, args: string[], options: ExecOptions = {})
           chunks.length = 0;
           chunks.push(all);
           held = all.length;
-          child.stdout.destroy();
-          killTree(child.pid!);
+          child.stdout!.destroy();
+          terminate();
         } else {
           // Drop whole chunks from the front while the rest still covers maxBytes.
           while (chunks.length > 1 && held - chunks[0]!.length >= maxBytes) held -= chunks.shift()!.length;
         }
       }
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
       if (stderrHeld < STDERR_CAP) {
         stderrChunks.push(chunk);
         stderrHeld += chunk.length;
@@ -110,26 +222,22 @@ export function exec(command: string, args: string[], options: ExecOptions = {})
     const timer = timeoutMs
       ? setTimeout(() => {
           timedOut = true;
-          killTree(child.pid!);
+          terminate();
         }, timeoutMs)
       : undefined;
     const onAbort = () => {
       aborted = true;
-      if (child.pid) killTree(child.pid);
+      terminate();
     };
     signal?.addEventListener('abort', onAbort, { once: true });
 
     const finish = () => {
       clearTimeout(timer);
+      clearTimeout(graceTimer);
+      running.delete(child);
       signal?.removeEventListener('abort', onAbort);
     };
-    child.on('error', (err: NodeJS.ErrnoException) => {
-      if (settled) return;
-      settled = true;
-      finish();
-      reject(err.code === 'ENOENT' ? new CommandNotFoundError(command) : err);
-    });
-    child.on('close', (code, sig) => {
+    const settle = (code: number | null, sig: NodeJS.Signals | null) => {
       if (settled) return;
       settled = true;
       finish();
@@ -157,6 +265,36 @@ export function exec(command: string, args: string[], options: ExecOptions = {})
         timedOut,
         durationMs: performance.now() - started,
       });
+    };
+    /** The command exited but its pipes stay open: after `ms`, kill the holders and stop reading. */
+    const armGrace = (ms: number) => {
+      clearTimeout(graceTimer);
+      graceTimer = setTimeout(() => {
+        if (settled || !exited) return;
+        if (!killed) {
+          // Left behind by a command that finished: an escaped descendant holding our pipe.
+          killed = true;
+          void sweepMarked(`${EXEC_MARK_VARIABLE}=${mark}\0`);
+          armGrace(KILL_GRACE_MS);
+          return;
+        }
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        settle(exited.code, exited.sig);
+      }, ms);
+    };
+
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      if (settled) return;
+      settled = true;
+      finish();
+      reject(err.code === 'ENOENT' ? new CommandNotFoundError(command) : err);
     });
+    child.on('exit', (code, sig) => {
+      exited = { code, sig };
+      running.delete(child);
+      armGrace(killed ? KILL_GRACE_MS : PIPE_GRACE_MS);
+    });
+    child.on('close', (code, sig) => settle(code, sig));
   });
 }

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { ManifestSchema, type ProgressEvent } from '../../../shared/types.js';
 import type { Collector } from '../../../electron/engine/collectors/types.js';
 import { CancelledError, InputError } from '../../../electron/engine/errors.js';
 import { planCollectors, runSession } from '../../../electron/engine/session.js';
+import { failureOf, tryExec } from '../../../electron/engine/collectors/support/run.js';
 import { readZip, sha256 } from '../../helpers/zip.js';
 
 const base = {
@@ -246,5 +248,68 @@ describe('session redaction', () => {
     const entries = await readZip(result.archivePath);
     expect(entries.find((e) => e.name === 'a.txt')!.data.toString()).toBe('erin@example.com\n');
     expect(result.manifest.redaction?.enabled).toBe(false);
+  });
+});
+
+describe('session: no lost work, one deadline, real causes', () => {
+  it('two sessions for one ticket in one folder at once both keep their archive (the name is reserved first)', async () => {
+    const outDir = tmp();
+    const opts = { ticket: '6', policy: DEFAULT_POLICY, outDir, collectors: [quick], checks: [], host: 'h', now: () => new Date(2026, 0, 1, 8, 0) };
+    const [a, b] = await Promise.all([runSession(opts), runSession(opts)]);
+    expect([a.archiveName, b.archiveName].sort()).toEqual(['6_诊断信息_20260101-0800_h.zip', '6_诊断信息_20260101-0800_h_2.zip']);
+    expect(readdirSync(outDir).sort()).toEqual([a.archiveName, b.archiveName].sort());
+  });
+
+  it('cleans what killed runs left: temp files untouched for over an hour, reservations of dead processes', async () => {
+    const outDir = tmp();
+    const old = new Date(Date.now() - 2 * 3600 * 1000);
+    writeFileSync(join(outDir, '.7_old.zip.0a0b.partial'), 'half an archive');
+    utimesSync(join(outDir, '.7_old.zip.0a0b.partial'), old, old);
+    writeFileSync(join(outDir, '.7_live.zip.0c0d.partial'), 'another run is writing this');
+    // A reservation whose process has ended (a child that already exited).
+    const dead = spawnSync('true').pid!;
+    writeFileSync(join(outDir, '.7_dead.zip.reserved'), `${dead}\n${os.hostname()}\n`);
+    writeFileSync(join(outDir, '.7_mine.zip.reserved'), `${process.pid}\n${os.hostname()}\n`);
+    const r = await runSession({ ticket: '7', policy: DEFAULT_POLICY, outDir, collectors: [quick], checks: [] });
+    expect(readdirSync(outDir).sort()).toEqual(['.7_live.zip.0c0d.partial', '.7_mine.zip.reserved', r.archiveName].sort());
+  });
+
+  it('an explicit deadline cuts the collectors in flight, names itself in the reason, and still finalizes', async () => {
+    const outDir = tmp();
+    const forever = make('forever', async (ctx) => {
+      await ctx.exec('sleep', ['59.7']);
+    }, { timeoutMs: 120_000 });
+    const deadline = new Date(Date.now() + 1500);
+    const result = await runSession({ ticket: '8', policy: DEFAULT_POLICY, outDir, collectors: [quick, forever], checks: [], deadline });
+    expect(result.deadlineHit).toBe(true);
+    expect(result.partial).toBe(true);
+    const run = result.manifest.collectors.find((c) => c.id === 'forever');
+    expect(run).toMatchObject({ status: 'timeout', error: `stopped at the session deadline (${deadline.toISOString()})` });
+    expect(readdirSync(outDir)).toEqual([result.archiveName]);
+  });
+
+  it('a command that times out makes the collector a timeout naming that command, not a skip of another tool', async () => {
+    const outDir = tmp();
+    const software = make('software-like', async (ctx) => {
+      await tryExec(ctx, 'no-such-rpm-xyz', ['-qa'], { missing: 'rpm is not installed (not a Red Hat/SUSE system)' });
+      const r = await tryExec(ctx, 'sh', ['-c', 'sleep 59.7'], { timeoutMs: 300 });
+      if (r && failureOf(r)) ctx.skip('sh -c sleep', failureOf(r)!);
+    });
+    const result = await runSession({ ticket: '9', policy: DEFAULT_POLICY, outDir, collectors: [software], checks: [] });
+    const run = result.manifest.collectors.find((c) => c.id === 'software-like');
+    expect(run?.status).toBe('timeout');
+    expect(run?.error).toMatch(/^sh -c 'sleep 59\.7': timed out after 0\.3 s and was killed/);
+    expect(result.partial).toBe(true);
+  });
+
+  it('a failure after the archive was published keeps the archive and says which file is missing', async () => {
+    const outDir = tmp();
+    const notADir = join(tmp(), 'maps');
+    writeFileSync(notADir, 'a file where the map folder should be');
+    const result = await runSession({ ticket: '10', policy: DEFAULT_POLICY, outDir, collectors: [quick], checks: [], redactionMapDir: notADir });
+    expect(existsSync(result.archivePath)).toBe(true);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toContain(result.archivePath);
+    expect(result.problems[0]).toContain(notADir);
   });
 });

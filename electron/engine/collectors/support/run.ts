@@ -38,9 +38,14 @@ export async function tryExec(
   }
 }
 
+/** 1234 ms → "1.2 s"; 20012 → "20 s". */
+export function secondsText(ms: number): string {
+  return ms < 10_000 ? `${(Math.round(ms / 100) / 10).toString()} s` : `${Math.round(ms / 1000)} s`;
+}
+
 /** Why a finished command is unusable, or undefined when it succeeded. */
 export function failureOf(result: ExecResult): string | undefined {
-  if (result.timedOut) return `timed out after ${Math.round(result.durationMs)} ms`;
+  if (result.timedOut) return `timed out after ${secondsText(result.durationMs)} and was killed with its child processes`;
   if (result.code === 0) return undefined;
   const err = result.stderr.trim().split(/\r?\n/).slice(-3).join(' / ');
   const how = result.code === null ? `was killed by ${result.signal ?? 'a signal'}` : `exited with code ${result.code}`;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CommandNotFoundError, exec } from '../../../../electron/engine/platform/exec.js';
+import { CommandNotFoundError, exec, reapChildren, runningCommands } from '../../../../electron/engine/platform/exec.js';
 
 /** Running (a zombie waiting for a reaper counts as dead: it was killed). */
 const alive = (pid: number) => {
@@ -66,5 +66,47 @@ describe('exec', () => {
     expect(r.truncated).toBe(true);
     expect(r.stdout.length).toBe(4096);
     expect(r.timedOut).toBe(false);
+  });
+
+  // A `setsid` grandchild leaves the process group (a group kill misses it) and keeps stdout open.
+  const ESCAPED = (seconds: string) => ['-c', `setsid sleep ${seconds} & echo $!; sleep ${seconds}`];
+
+  it.runIf(process.platform === 'linux')('on timeout also kills a setsid grandchild holding stdout, and returns', async () => {
+    const r = await exec('sh', ESCAPED('48.1'), { timeoutMs: 300 });
+    expect(r.timedOut).toBe(true);
+    const escaped = Number(r.stdout.toString().trim());
+    expect(escaped).toBeGreaterThan(0);
+    await new Promise((res) => setTimeout(res, 100));
+    expect(alive(escaped)).toBe(false);
+  });
+
+  it.runIf(process.platform === 'linux')('on abort also kills a setsid grandchild, and rejects', async () => {
+    const ac = new AbortController();
+    const p = exec('sh', ['-c', 'setsid sleep 48.2 & echo $! > /dev/stderr; sleep 48.2'], { signal: ac.signal });
+    setTimeout(() => ac.abort(), 300);
+    await expect(p).rejects.toBeTruthy();
+    await new Promise((res) => setTimeout(res, 100));
+    const ps = await exec('sh', ['-c', 'pgrep -f "^sleep 48.2$" || true']);
+    expect(ps.stdout.toString().trim()).toBe('');
+  });
+
+  it.runIf(process.platform === 'linux')('a command that exits while a descendant keeps its pipe open still returns its output', async () => {
+    const r = await exec('sh', ['-c', 'setsid sleep 48.3 & echo done']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.toString()).toBe('done\n');
+    await new Promise((res) => setTimeout(res, 100));
+    const ps = await exec('sh', ['-c', 'pgrep -f "^sleep 48.3$" || true']);
+    expect(ps.stdout.toString().trim()).toBe('');
+  });
+
+  it.runIf(process.platform === 'linux')('reapChildren kills every running command and what escaped from it', async () => {
+    const p = exec('sh', ESCAPED('48.4'));
+    await new Promise((res) => setTimeout(res, 300));
+    expect(runningCommands()).toBeGreaterThan(0);
+    await reapChildren();
+    const r = await p;
+    expect(r.code).toBeNull();
+    const ps = await exec('sh', ['-c', 'pgrep -f "^sleep 48.4$" || true']);
+    expect(ps.stdout.toString().trim()).toBe('');
   });
 });
