@@ -91,5 +91,7 @@ module.exports = {
       mainFields: ['module', 'main', 'types', 'typings'],
     },
     skipAnalysisNotInRules: false,
+    // Keep node_modules/… paths even when node_modules is a symlink (the probes' temp copy).
+    preserveSymlinks: true,
   },
 };
