@@ -3,10 +3,11 @@
 // which `npm ci` runs through `prepare`). It never compiles TypeScript on the fly: what runs is
 // what ships, and tsx is only a devDependency. `npm run cli` / `npm run collect` rebuild first.
 import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const bundle = `${root}dist/cli/main.mjs`;
+const bundle = join(root, 'dist', 'cli', 'main.mjs');
 
 // `diagcollect list | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -25,7 +26,7 @@ try {
 }
 
 // A developer who edited the sources without rebuilding gets told, not silently the old code.
-if (newestSource(`${root}electron`) > built || newestSource(`${root}shared`) > built) {
+if (newestSource(join(root, 'electron')) > built || newestSource(join(root, 'shared')) > built) {
   process.stderr.write('diagcollect: warning: dist/cli/ is older than the sources; run `npm run build:cli` (or use `npm run cli`, which rebuilds).\n');
 }
 
@@ -42,7 +43,7 @@ function newestSource(dir) {
     return 0;
   }
   for (const entry of entries) {
-    const path = `${dir}/${entry.name}`;
+    const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
     else if (/\.(ts|mjs)$/.test(entry.name) && entry.name !== 'diagcollect.mjs') newest = Math.max(newest, statSync(path).mtimeMs);
   }
