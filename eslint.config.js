@@ -3,7 +3,7 @@
 // a dependency graph cannot see: createRequire, require(), computed import(), process.binding,
 // eval / new Function) and dependency-cruiser (.dependency-cruiser.cjs: per-layer allow-lists on
 // the resolved graph, dynamic imports included). Node's globals in shared/ and renderer/ are
-// type errors (tsconfig.shared.json, tsconfig.renderer.json). Probes: tests/unit/ci/layering-probes.test.ts.
+// type errors (shared/tsconfig.json, renderer/tsconfig.json). Probes: tests/unit/ci/layering-probes.test.ts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';

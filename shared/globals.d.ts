@@ -1,7 +1,7 @@
 /**
  * The few globals shared/ may use: those the browser and Node both provide (WHATWG URL).
- * shared/ is type-checked with neither the DOM lib nor Node's types (tsconfig.shared.json), so a
- * `process`, `Buffer` or `document` here is a type error; only tsconfig.shared.json includes
+ * shared/ is type-checked with neither the DOM lib nor Node's types (shared/tsconfig.json), so a
+ * `process`, `Buffer` or `document` here is a type error; only shared/tsconfig.json includes
  * this file (the other layers get URL from their own lib). Extend it only with a global that
  * exists in both runtimes.
  */
