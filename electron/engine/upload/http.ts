@@ -168,16 +168,17 @@ export class HttpClient {
         signal: options.signal ?? null,
       });
     } catch (err) {
-      const e = (proxy && !options.signal?.aborted && proxyRefusal(err, proxy, url, this.where)) || toUploadError(err, this.where, options.signal?.aborted);
+      const refused = proxy && !options.signal?.aborted ? proxyRefusal(err, proxy, url, this.where) : undefined;
+      const e = refused ?? toUploadError(err, this.where, options.signal?.aborted);
       // Through a proxy, a refused or dropped connection may be the proxy's: say which one, never its credentials.
       let message = e.message;
-      if (proxy && e.kind !== 'cancelled') {
+      if (proxy && !refused && e.kind !== 'cancelled') {
         const code = (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
         message = code === 'ECONNREFUSED'
           ? `${this.where}: the proxy ${proxy.display} (from ${proxy.variable}) refuses connections: is it running, and is ${proxy.variable} right? (or add ${url.hostname} to NO_PROXY)`
           : `${message} (through the proxy ${proxy.display} from ${proxy.variable}; if it should not be used for ${url.hostname}, add that to NO_PROXY)`;
       }
-      const proxySecrets = proxy ? [proxy.url.password, decodeURIComponent(proxy.url.password)].filter((p) => p.length > 0) : [];
+      const proxySecrets = proxy ? [proxy.url.password, safeDecode(proxy.url.password)].filter((p) => p.length > 0) : [];
       throw new UploadError(e.kind, scrub(this.scrub(message), proxySecrets), { ...(e.status ? { status: e.status } : {}) });
     }
     if (options.expect.includes(response.statusCode)) return response;
@@ -232,6 +233,14 @@ export class HttpClient {
       return new UploadError('rejected', `${w} redirected${to} (HTTP ${status}); redirects are not followed: set the URL in the policy to the final address`, { status });
     }
     return new UploadError('rejected', `${w} refused the request to ${context.action} (HTTP ${status})${server}`, { status });
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 
