@@ -4,6 +4,8 @@ import { platformExcludes } from './tests/platform-excludes.js';
 export default defineConfig({
   test: {
     environment: 'node',
+    // The CLI tests run the built bin: rebuild it first when the sources are newer.
+    globalSetup: ['tests/helpers/build-cli.ts'],
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/e2e/*.test.ts', 'tests/faults/**/*.test.ts'],
     // On the Windows and macOS runners, tests of Linux itself are left out (the list says why).
     exclude: [...configDefaults.exclude, ...platformExcludes()],

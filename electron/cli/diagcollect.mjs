@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// The `diagcollect` command. `npm ci` builds one bundled file (dist/cli/main.mjs, via the
-// `prepare` script) that starts in about half the time of compiling TypeScript on the fly; when
-// that bundle is missing or older than any source file (a developer edited the code), the
-// TypeScript sources run directly through tsx. Either way no build step is needed by hand.
+// The `diagcollect` command: runs the built CLI (dist/cli/main.mjs, made by `npm run build:cli`,
+// which `npm ci` runs through `prepare`). It never compiles TypeScript on the fly: what runs is
+// what ships, and tsx is only a devDependency. `npm run cli` / `npm run collect` rebuild first.
 import { readdirSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // Ctrl-C / SIGTERM before a command has installed its own handling (collect cancels cleanly,
 // electron/cli/signals.ts): nothing was started yet, so end at once with the documented 130.
@@ -15,26 +15,7 @@ process.on('SIGINT', earlyExit);
 process.on('SIGTERM', earlyExit);
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const bundle = `${root}dist/cli/main.mjs`;
-
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/\.(ts|mjs|json)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function bundleIsFresh() {
-  try {
-    const built = statSync(bundle).mtimeMs;
-    return built >= Math.max(newestSource(`${root}electron`), newestSource(`${root}shared`), statSync(`${root}package.json`).mtimeMs);
-  } catch {
-    return false;
-  }
-}
+const bundle = join(root, 'dist', 'cli', 'main.mjs');
 
 // `diagcollect list | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -44,14 +25,20 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-let main;
-if (process.env.DIAGCOLLECT_FROM_SOURCE !== '1' && bundleIsFresh()) {
-  ({ main } = await import(bundle));
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  ({ main } = await import('./main.ts'));
+let built;
+try {
+  built = statSync(bundle).mtimeMs;
+} catch {
+  process.stderr.write(`diagcollect: the command-line tool is not built (${bundle} is missing).\nRun \`npm run build:cli\` in ${root} (\`npm ci\` does it too), then try again.\n`);
+  process.exit(1);
 }
+
+// A developer who edited the sources without rebuilding gets told, not silently the old code.
+if (newestSource(join(root, 'electron')) > built || newestSource(join(root, 'shared')) > built) {
+  process.stderr.write('diagcollect: warning: dist/cli/ is older than the sources; run `npm run build:cli` (or use `npm run cli`, which rebuilds).\n');
+}
+
+const { main } = await import(pathToFileURL(bundle).href);
 const code = await main(process.argv);
 process.exitCode = code;
 // Exit explicitly once the output is flushed: a process some tool left behind (holding a pipe or
@@ -59,3 +46,20 @@ process.exitCode = code;
 const quit = () => process.exit(code);
 setTimeout(quit, 2000);
 process.stdout.write('', () => process.stderr.write('', quit));
+
+/** The newest .ts/.mjs under `dir` (0 when the sources are not there, as in an installed package). */
+function newestSource(dir) {
+  let newest = 0;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (/\.(ts|mjs)$/.test(entry.name) && entry.name !== 'diagcollect.mjs') newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}

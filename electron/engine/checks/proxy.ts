@@ -9,7 +9,7 @@
 import { ADVICE, CONNECTION_PATH } from './advice.js';
 import { readSystemProxies, type SystemProxy } from '../collectors/support/system-proxy.js';
 import { ms, secondsText, t } from './support/format.js';
-import { displayProxy, proxyPort, proxyVariables } from './support/proxy.js';
+import { displayProxy, proxyPort, proxyVariables } from '../platform/proxy.js';
 import { tcpProbe } from './support/tcp-probe.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
 

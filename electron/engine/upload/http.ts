@@ -1,6 +1,8 @@
 /**
  * The HTTP side every connector shares: undici with its own connection pool, TLS always verified
- * (system roots plus an optional company CA from policy `upload.caFile`), the allowed-hosts rule,
+ * (system roots plus an optional company CA from policy `upload.caFile`), the proxy the
+ * environment sets (HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY, either case, resolved by
+ * platform/proxy.ts exactly as the connectivity check resolves it), the allowed-hosts rule,
  * no redirects followed (a redirect would carry the API key elsewhere), request bodies streamed
  * from disk with progress (constant memory), and HTTP statuses turned into UploadErrors whose
  * messages say what to do and never contain a secret.
@@ -10,7 +12,8 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import { rootCertificates } from 'node:tls';
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { resolveProxy, type ProxySetting } from '../platform/proxy.js';
 import { parseRetryAfter } from './retry.js';
 import { UploadError, scrub, toUploadError } from './upload-error.js';
 
@@ -27,6 +30,8 @@ export interface HttpClientOptions {
   authHint: string;
   /** Values that must never appear in a message. */
   secrets: () => string[];
+  /** Whose proxy variables apply (default: this process's environment). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** How a particular request's failure statuses read to the user. */
@@ -68,17 +73,49 @@ export function hostAllowed(host: string, allowed: readonly string[]): boolean {
   });
 }
 
+/** Connection settings shared by the direct agent and every proxy agent. */
+interface AgentSettings {
+  ca?: string[];
+}
+
+const TIMEOUTS = { headersTimeout: 300_000, bodyTimeout: 300_000, keepAliveTimeout: 4_000 };
+
 export class HttpClient {
   readonly system: string;
   readonly baseUrl: URL;
   readonly #options: HttpClientOptions;
-  readonly #agent: Agent;
+  readonly #settings: AgentSettings;
+  /** One dispatcher per route: "direct", or the proxy's URL. */
+  readonly #dispatchers = new Map<string, Dispatcher>();
 
-  private constructor(options: HttpClientOptions, agent: Agent) {
+  private constructor(options: HttpClientOptions, settings: AgentSettings) {
     this.#options = options;
     this.system = options.system;
     this.baseUrl = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
-    this.#agent = agent;
+    this.#settings = settings;
+  }
+
+  /** The proxy a request to `url` goes through (undefined: direct), as the proxy check sees it. */
+  proxyFor(url: URL): ProxySetting | undefined {
+    return resolveProxy(url, this.#options.env ?? process.env);
+  }
+
+  #route(url: URL): { dispatcher: Dispatcher; proxy?: ProxySetting } {
+    const proxy = this.proxyFor(url);
+    if (proxy && !/^https?:$/.test(proxy.url.protocol)) {
+      throw new UploadError('config', `${this.where}: the proxy for ${url.host} is ${proxy.display} (from ${proxy.variable}), and uploads go through HTTP(S) proxies only; set ${url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY'} to an HTTP proxy, or add ${url.hostname} to NO_PROXY`);
+    }
+    const key = proxy ? proxy.url.href : 'direct';
+    let dispatcher = this.#dispatchers.get(key);
+    if (!dispatcher) {
+      const ca = this.#settings.ca;
+      // TLS: certificates are always verified; `ca` only adds a trusted root (for the server and for an https:// proxy).
+      dispatcher = proxy
+        ? new ProxyAgent({ uri: proxy.url.href, requestTls: { ...(ca ? { ca } : {}), timeout: 15_000 }, proxyTls: { ...(ca ? { ca } : {}), timeout: 15_000 }, ...TIMEOUTS })
+        : new Agent({ connect: { ...(ca ? { ca } : {}), timeout: 15_000 }, ...TIMEOUTS });
+      this.#dispatchers.set(key, dispatcher);
+    }
+    return proxy ? { dispatcher, proxy } : { dispatcher };
   }
 
   static async create(options: HttpClientOptions): Promise<HttpClient> {
@@ -99,14 +136,7 @@ export class HttpClient {
         throw new UploadError('config', `cannot read upload.caFile ${options.caFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       }
     }
-    const agent = new Agent({
-      // TLS: certificates are always verified; `ca` only adds a trusted root.
-      connect: { ...(ca ? { ca } : {}), timeout: 15_000 },
-      headersTimeout: 300_000,
-      bodyTimeout: 300_000,
-      keepAliveTimeout: 4_000,
-    });
-    return new HttpClient(options, agent);
+    return new HttpClient(options, ca ? { ca } : {});
   }
 
   /** "Redmine at http://127.0.0.1:3000" */
@@ -127,18 +157,29 @@ export class HttpClient {
   /** Sends a request; non-expected statuses throw UploadError. The caller consumes `body`. */
   async send(method: Dispatcher.HttpMethod, path: string, options: RequestOptions): Promise<Dispatcher.ResponseData> {
     const url = this.url(path, options.query);
+    const { dispatcher, proxy } = this.#route(url);
     let response: Dispatcher.ResponseData;
     try {
       response = await request(url, {
         method,
-        dispatcher: this.#agent,
+        dispatcher,
         headers: { 'user-agent': 'diagcollect', accept: 'application/json', ...this.#options.authHeaders(), ...options.headers },
         body: options.body === undefined ? null : typeof options.body === 'string' || Buffer.isBuffer(options.body) ? options.body : Readable.from(options.body, { objectMode: false }),
         signal: options.signal ?? null,
       });
     } catch (err) {
-      const e = toUploadError(err, this.where, options.signal?.aborted);
-      throw new UploadError(e.kind, this.scrub(e.message), { ...(e.status ? { status: e.status } : {}) });
+      const refused = proxy && !options.signal?.aborted ? proxyRefusal(err, proxy, url, this.where) : undefined;
+      const e = refused ?? toUploadError(err, this.where, options.signal?.aborted);
+      // Through a proxy, a refused or dropped connection may be the proxy's: say which one, never its credentials.
+      let message = e.message;
+      if (proxy && !refused && e.kind !== 'cancelled') {
+        const code = (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+        message = code === 'ECONNREFUSED'
+          ? `${this.where}: the proxy ${proxy.display} (from ${proxy.variable}) refuses connections: is it running, and is ${proxy.variable} right? (or add ${url.hostname} to NO_PROXY)`
+          : `${message} (through the proxy ${proxy.display} from ${proxy.variable}; if it should not be used for ${url.hostname}, add that to NO_PROXY)`;
+      }
+      const proxySecrets = proxy ? [proxy.url.password, safeDecode(proxy.url.password)].filter((p) => p.length > 0) : [];
+      throw new UploadError(e.kind, scrub(this.scrub(message), proxySecrets), { ...(e.status ? { status: e.status } : {}) });
     }
     if (options.expect.includes(response.statusCode)) return response;
     const text = await readText(response.body, 256 * 1024).catch(() => '');
@@ -163,7 +204,8 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    await this.#agent.close();
+    await Promise.all([...this.#dispatchers.values()].map((d) => d.close()));
+    this.#dispatchers.clear();
   }
 
   /** An HTTP status as an UploadError that says what to do. */
@@ -192,6 +234,28 @@ export class HttpClient {
     }
     return new UploadError('rejected', `${w} refused the request to ${context.action} (HTTP ${status})${server}`, { status });
   }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A proxy that answers the tunnel request (CONNECT) with anything but 200. undici reports it as
+ * an abort ("Proxy response (407) !== 200 when HTTP Tunneling"), which is not the user's cancel.
+ */
+function proxyRefusal(err: unknown, proxy: ProxySetting, url: URL, where: string): UploadError | undefined {
+  const m = /Proxy response \((\d{3})\)/.exec((err as Error | undefined)?.message ?? '');
+  if (!m) return undefined;
+  const status = Number(m[1]);
+  if (status === 407) {
+    return new UploadError('auth', `${where}: the proxy ${proxy.display} (from ${proxy.variable}) did not accept the credentials (HTTP 407); set them in ${proxy.variable} as http://user:password@host:port`, { status });
+  }
+  return new UploadError(status >= 500 ? 'server' : 'network', `${where}: the proxy ${proxy.display} (from ${proxy.variable}) refused to connect to ${url.host} (HTTP ${status}); ask the network administrator, or add ${url.hostname} to NO_PROXY if it is reachable directly`, { status });
 }
 
 /** Reads a body as UTF-8 text, refusing more than `limit` bytes. */

@@ -11,7 +11,7 @@ import tls from 'node:tls';
 import type { LocalizedText } from '../../../../shared/types.js';
 import { TOOL_VERSION } from '../../version.js';
 import { secondsText, t } from './format.js';
-import { proxyForUrl, proxyPort } from './proxy.js';
+import { proxyPort, resolveProxy } from '../../platform/proxy.js';
 
 export type ProbePhase = 'dns' | 'connect' | 'proxy' | 'tls' | 'response' | 'body';
 
@@ -63,7 +63,7 @@ export function httpProbe(rawUrl: string, options: HttpProbeOptions): Promise<Ht
   const path = `${url.pathname}${url.search}`;
   const method = options.method ?? 'GET';
   const maxBody = options.maxBodyBytes ?? 0;
-  const proxy = proxyForUrl(url, options.env);
+  const proxy = resolveProxy(url, options.env);
   const started = performance.now();
   const sentAt = Date.now();
   const timings: ProbeTimings = { totalMs: 0 };

@@ -5,7 +5,7 @@ import { createDnsCheck, dnsProbeNames } from '../../../../electron/engine/check
 import { endpointsCheck } from '../../../../electron/engine/checks/endpoints.js';
 import { createGatewayCheck, gatewayCheck, parseNeighbourState, parseProcNetArp, parseProcNetIpv6Route, parseProcNetRoute, parseWindowsRoutePrint } from '../../../../electron/engine/checks/gateway.js';
 import { proxyCheck } from '../../../../electron/engine/checks/proxy.js';
-import { bypassesProxy, proxyForUrl } from '../../../../electron/engine/checks/support/proxy.js';
+import { bypassesProxy, resolveProxy } from '../../../../electron/engine/platform/proxy.js';
 import type { tcpProbe } from '../../../../electron/engine/checks/support/tcp-probe.js';
 import { PolicySchema } from '../../../../shared/policy.js';
 import { refusedPort, startDnsServer, startHangingServer, startHttpServer, startProxy, startSelfSignedHttpsServer, type DnsServer, type Running } from '../../../helpers/check-servers.js';
@@ -154,9 +154,9 @@ describe('proxy check', () => {
     expect(bypassesProxy('a.test', 8080, 'a.test:8080')).toBe(true);
     expect(bypassesProxy('a.test', 443, 'a.test:8080')).toBe(false);
     expect(bypassesProxy('anything', 1, '*')).toBe(true);
-    expect(proxyForUrl(new URL('https://x.test/'), { http_proxy: 'http://p:1' })).toBeUndefined();
-    expect(proxyForUrl(new URL('https://x.test/'), { ALL_PROXY: 'p:3128' })?.display).toBe('http://p:3128');
-    expect(proxyForUrl(new URL('http://x.test/'), { http_proxy: 'http://u:pw@p:8080' })).toMatchObject({ variable: 'http_proxy', display: 'http://p:8080' });
+    expect(resolveProxy(new URL('https://x.test/'), { http_proxy: 'http://p:1' })).toBeUndefined();
+    expect(resolveProxy(new URL('https://x.test/'), { ALL_PROXY: 'p:3128' })?.display).toBe('http://p:3128');
+    expect(resolveProxy(new URL('http://x.test/'), { http_proxy: 'http://u:pw@p:8080' })).toMatchObject({ variable: 'http_proxy', display: 'http://p:8080' });
   });
 });
 

@@ -1,8 +1,10 @@
 /**
  * Which proxy a program honouring the usual environment variables (curl, apt, most CLI tools
  * and Electron apps started from a shell) would use for a URL: `https_proxy` / `http_proxy` /
- * `all_proxy` in either case, minus the hosts in `no_proxy`. Desktop settings (GNOME, Windows
- * Internet Options) are recorded by the network collector, not used here.
+ * `all_proxy` in either case, minus the hosts in `no_proxy`. One resolution for everything that
+ * goes out: the connectivity checks (checks/support/http-probe.ts, checks/proxy.ts) and the
+ * uploads (upload/http.ts), so what the check reports is the path the upload takes. Desktop
+ * settings (GNOME, Windows Internet Options) are recorded by the network collector, not used here.
  */
 
 export interface ProxySetting {
@@ -58,14 +60,26 @@ export function bypassesProxy(host: string, port: number, noProxy: string | unde
   return false;
 }
 
-/** The proxy the environment sets for this URL, or undefined for a direct connection. */
-export function proxyForUrl(target: URL, env: NodeJS.ProcessEnv): ProxySetting | undefined {
+/** `localhost`, `*.localhost`, 127.0.0.0/8, ::1: this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::1' || h === '::ffff:127.0.0.1';
+}
+
+/**
+ * The proxy the environment sets for this URL, or undefined for a direct connection. A loopback
+ * target goes through a proxy only when that proxy is on this machine too: a proxy elsewhere
+ * would connect to ITS 127.0.0.1 (and see the request, credentials included), never ours.
+ */
+export function resolveProxy(target: URL, env: NodeJS.ProcessEnv): ProxySetting | undefined {
   const port = target.port ? Number(target.port) : target.protocol === 'https:' ? 443 : 80;
   if (bypassesProxy(target.hostname, port, lookup(env, 'no_proxy')?.[1])) return undefined;
   const found = lookup(env, target.protocol === 'https:' ? 'https_proxy' : 'http_proxy') ?? lookup(env, 'all_proxy');
   if (!found) return undefined;
   const url = parseProxyUrl(found[1]);
-  return url ? { variable: found[0], url, display: displayProxy(url) } : undefined;
+  if (!url) return undefined;
+  if (isLoopbackHost(target.hostname) && !isLoopbackHost(url.hostname)) return undefined;
+  return { variable: found[0], url, display: displayProxy(url) };
 }
 
 /** Every proxy variable that is set, with its parsed URL (undefined when it does not parse). */
