@@ -20,8 +20,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readZip } from '../helpers/zip.js';
 
 const BIN = fileURLToPath(new URL('../../electron/cli/diagcollect.mjs', import.meta.url));
-/** Generous: a run that needs longer than this has hung. */
+/** Generous (the machine may be loaded): a run that needs longer than this has hung. */
 const HANG_GUARD_MS = 120_000;
+/** A test makes at most two runs. */
+const TEST_GUARD = { timeout: 2 * HANG_GUARD_MS + 10_000 };
 
 const temps: string[] = [];
 afterAll(() => {
@@ -83,7 +85,7 @@ async function expectRefused(root: string, policyFile: string, mentions: string[
   return run;
 }
 
-describe('links never widen what is read (real CLI, real links)', () => {
+describe('links never widen what is read (real CLI, real links)', TEST_GUARD, () => {
   it("archives links inside the policy's folders, never a link to /etc/shadow, out of them, or to its own data", async () => {
     const root = tempDir();
     const logs = join(root, 'logs');
@@ -134,7 +136,7 @@ describe('links never widen what is read (real CLI, real links)', () => {
   });
 });
 
-describe('policy errors are errors: exit 2 naming the file and the key (real CLI)', () => {
+describe('policy errors are errors: exit 2 naming the file and the key (real CLI)', TEST_GUARD, () => {
   it.skipIf(process.platform === 'win32')('a FIFO as --policy is refused at once, not waited on', async () => {
     const root = tempDir();
     const fifo = join(root, 'policy.json');
@@ -167,7 +169,7 @@ describe('policy errors are errors: exit 2 naming the file and the key (real CLI
   });
 });
 
-describe('ticket ids Windows cannot use as a folder name (real CLI)', () => {
+describe('ticket ids Windows cannot use as a folder name (real CLI)', TEST_GUARD, () => {
   it.each(['CON', 'com1.txt', 'abc.'])('refuses %s with exit 2 and a clear message', async (ticket) => {
     const root = tempDir();
     const policy = writePolicy(root, {});
