@@ -10,7 +10,16 @@
  * class compiles it for `source` and `flags`), so a rule means the same in both engines, with
  * RE2's differences: `\s` is ASCII whitespace only, and no backreferences or lookaround.
  */
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS as RE2JSClass } from 're2js';
+
+type RE2JS = RE2JSClass;
+/** Loaded on the first IT pattern (synchronously, its CommonJS build): most runs have none. */
+let re2js: typeof RE2JSClass | undefined;
+function engine(): typeof RE2JSClass {
+  re2js ??= (createRequire(import.meta.url)('re2js') as { RE2JS: typeof RE2JSClass }).RE2JS;
+  return re2js;
+}
 
 const BACKREFERENCE = 'it uses a backreference (\\1 or \\k<name>), which cannot run in linear time: repeat the sub-pattern instead of referring back to it';
 
@@ -35,6 +44,7 @@ function unsupportedReason(source: string, message: string): string {
 }
 
 function re2Flags(flags: string): number {
+  const RE2JS = engine();
   let out = 0;
   if (flags.includes('i')) out |= RE2JS.CASE_INSENSITIVE;
   if (flags.includes('m')) out |= RE2JS.MULTILINE;
@@ -67,7 +77,7 @@ export class LinearRegExp extends RegExp {
     }
     if (hasBackreference(source)) throw new UnsupportedPatternError(BACKREFERENCE);
     try {
-      this.#re2 = RE2JS.compile(RE2JS.translateRegExp(source), re2Flags(flags));
+      this.#re2 = engine().compile(engine().translateRegExp(source), re2Flags(flags));
     } catch (err) {
       throw new UnsupportedPatternError(unsupportedReason(source, (err as Error).message));
     }
