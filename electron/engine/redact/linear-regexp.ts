@@ -82,7 +82,8 @@ export function requiredPrefix(source: string, flags: string): string | undefine
     else if (c === '|' && depth === 0) return undefined;
   }
   let literal = '';
-  for (let i = 0; i < source.length; i += 1) {
+  // A leading word boundary is zero-width: the match still starts with the literal after it.
+  for (let i = source.startsWith('\\b') ? 2 : 0; i < source.length; i += 1) {
     const c = source[i]!;
     if (c === '\\') {
       const next = source[i + 1];
@@ -115,21 +116,26 @@ export class LinearRegExp extends RegExp {
   /** The input as searched for the prefix (lower case under `i`), or undefined: no prefilter. */
   #haystack: string | undefined;
 
-  /** Throws UnsupportedPatternError (never a SyntaxError) naming what to change. */
-  constructor(source: string, flags = '') {
+  /**
+   * Throws UnsupportedPatternError (never a SyntaxError) naming what to change. `source` may be
+   * a RegExp: `matchAll` and `split` build a copy through the species constructor.
+   */
+  constructor(source: string | RegExp, flags?: string) {
+    const text = typeof source === 'string' ? source : source.source;
+    const flagText = flags ?? (typeof source === 'string' ? '' : source.flags);
     try {
-      super(source, flags);
+      super(text, flagText);
     } catch (err) {
       throw new UnsupportedPatternError(`invalid pattern: ${(err as Error).message}`);
     }
-    if (hasBackreference(source)) throw new UnsupportedPatternError(BACKREFERENCE);
+    if (hasBackreference(text)) throw new UnsupportedPatternError(BACKREFERENCE);
     try {
-      this.#re2 = engine().compile(engine().translateRegExp(source), re2Flags(flags));
+      this.#re2 = engine().compile(engine().translateRegExp(text), re2Flags(flagText));
     } catch (err) {
-      throw new UnsupportedPatternError(unsupportedReason(source, (err as Error).message));
+      throw new UnsupportedPatternError(unsupportedReason(text, (err as Error).message));
     }
     this.#groups = Object.entries(this.#re2.namedGroups());
-    this.#prefix = requiredPrefix(source, flags);
+    this.#prefix = requiredPrefix(text, flagText);
   }
 
   override exec(input: string): RegExpExecArray | null {

@@ -67,7 +67,8 @@ describe('LinearRegExp: IT patterns on the linear-time engine', () => {
     expect(requiredPrefix('ab?c', '')).toBe('a');
     expect(requiredPrefix('ab+c', '')).toBe('ab');
     expect(requiredPrefix('a|b', '')).toBeUndefined();
-    expect(requiredPrefix('\\bEMP', '')).toBeUndefined();
+    expect(requiredPrefix('\\bEMP', '')).toBe('EMP');
+    expect(requiredPrefix('\\B', '')).toBeUndefined();
     expect(requiredPrefix('^EMP', 'm')).toBeUndefined();
     expect(requiredPrefix('key=', 'i')).toBeUndefined(); // k folds with the Kelvin sign
     expect(requiredPrefix('[ab]c', '')).toBeUndefined();
@@ -87,6 +88,8 @@ describe('LinearRegExp: IT patterns on the linear-time engine', () => {
       ['\\.log', 'g'],
       ['\\d+$', 'gm'],
       ['p-[0-9]', 'gi'],
+      ['\\bEMP-\\d', 'g'],
+      ['\\bab', 'gi'],
     ];
     for (const [source, flags] of patterns) {
       for (const text of texts) {
