@@ -108,8 +108,9 @@ describe('links never widen what is read (real CLI, real links)', TEST_GUARD, ()
       appLogPaths: [join(logs, '*.log')],
       // A glob that covers this tool's own data folder.
       configPaths: [join(data, '**')],
-      // Exponential on a backtracking engine: 35 a's and a "!" took 82 s before.
-      redaction: { extraRules: [{ id: 'nested', pattern: '(a+)+$' }] },
+      // Exponential on a backtracking engine: (a+)+$ over 35 a's and a "!" took 82 s before.
+      // Anchored at the line start so it hides nothing else here (paths ending in "a").
+      redaction: { extraRules: [{ id: 'nested', pattern: '^(a+)+$' }] },
     });
 
     const run = await cli(collectArgs(root, policy), { DIAGCOLLECT_DATA_DIR: data });
@@ -131,8 +132,8 @@ describe('links never widen what is read (real CLI, real links)', TEST_GUARD, ()
     expect(reason(join(logs, 'shadow.log'))).toMatch(/\/etc\/shadow.*password or key store|no read permission/);
     expect(reason(join(logs, 'outside.log'))).toContain('outside the folders the policy names');
     expect(reason(join(logs, 'map.log'))).toContain("diagcollect's own data");
-    expect(reason(join(data, 'redaction-maps', 'old.json'))).toContain("diagcollect's own data");
-    expect(reason(join(data, 'credentials.json'))).toContain("diagcollect's own data");
+    // The glob over the data folder: the folder is not even searched (one reason for all of it).
+    expect(reason(data)).toContain("diagcollect's own data");
   });
 });
 
