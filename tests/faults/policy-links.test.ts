@@ -20,8 +20,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readZip } from '../helpers/zip.js';
 
 const BIN = fileURLToPath(new URL('../../electron/cli/diagcollect.mjs', import.meta.url));
-/** Generous: a run that needs longer than this has hung. */
+/** Generous (the machine may be loaded): a run that needs longer than this has hung. */
 const HANG_GUARD_MS = 120_000;
+/** A test makes at most two runs. */
+const TEST_GUARD = { timeout: 2 * HANG_GUARD_MS + 10_000 };
 
 const temps: string[] = [];
 afterAll(() => {
@@ -83,7 +85,7 @@ async function expectRefused(root: string, policyFile: string, mentions: string[
   return run;
 }
 
-describe('links never widen what is read (real CLI, real links)', () => {
+describe('links never widen what is read (real CLI, real links)', TEST_GUARD, () => {
   it("archives links inside the policy's folders, never a link to /etc/shadow, out of them, or to its own data", async () => {
     const root = tempDir();
     const logs = join(root, 'logs');
@@ -106,8 +108,9 @@ describe('links never widen what is read (real CLI, real links)', () => {
       appLogPaths: [join(logs, '*.log')],
       // A glob that covers this tool's own data folder.
       configPaths: [join(data, '**')],
-      // Exponential on a backtracking engine: 35 a's and a "!" took 82 s before.
-      redaction: { extraRules: [{ id: 'nested', pattern: '(a+)+$' }] },
+      // Exponential on a backtracking engine: (a+)+$ over 35 a's and a "!" took 82 s before.
+      // Anchored at the line start so it hides nothing else here (paths ending in "a").
+      redaction: { extraRules: [{ id: 'nested', pattern: '^(a+)+$' }] },
     });
 
     const run = await cli(collectArgs(root, policy), { DIAGCOLLECT_DATA_DIR: data });
@@ -129,12 +132,12 @@ describe('links never widen what is read (real CLI, real links)', () => {
     expect(reason(join(logs, 'shadow.log'))).toMatch(/\/etc\/shadow.*password or key store|no read permission/);
     expect(reason(join(logs, 'outside.log'))).toContain('outside the folders the policy names');
     expect(reason(join(logs, 'map.log'))).toContain("diagcollect's own data");
-    expect(reason(join(data, 'redaction-maps', 'old.json'))).toContain("diagcollect's own data");
-    expect(reason(join(data, 'credentials.json'))).toContain("diagcollect's own data");
+    // The glob over the data folder: the folder is not even searched (one reason for all of it).
+    expect(reason(data)).toContain("diagcollect's own data");
   });
 });
 
-describe('policy errors are errors: exit 2 naming the file and the key (real CLI)', () => {
+describe('policy errors are errors: exit 2 naming the file and the key (real CLI)', TEST_GUARD, () => {
   it.skipIf(process.platform === 'win32')('a FIFO as --policy is refused at once, not waited on', async () => {
     const root = tempDir();
     const fifo = join(root, 'policy.json');
@@ -167,7 +170,7 @@ describe('policy errors are errors: exit 2 naming the file and the key (real CLI
   });
 });
 
-describe('ticket ids Windows cannot use as a folder name (real CLI)', () => {
+describe('ticket ids Windows cannot use as a folder name (real CLI)', TEST_GUARD, () => {
   it.each(['CON', 'com1.txt', 'abc.'])('refuses %s with exit 2 and a clear message', async (ticket) => {
     const root = tempDir();
     const policy = writePolicy(root, {});

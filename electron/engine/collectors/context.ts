@@ -4,6 +4,7 @@ import type { ManifestSkip, Platform } from '../../../shared/types.js';
 import { exec } from '../platform/exec.js';
 import { commandLine, secondsText } from './support/run.js';
 import { prepareFile } from '../platform/files.js';
+import { expandPath } from '../platform/paths.js';
 import type { AddDataOptions, AddFileOptions, Collector, CollectorContext, PendingItem } from './types.js';
 
 /** Where a collector's items, skips and warnings go. */
@@ -52,6 +53,9 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
   const failures: CommandFailure[] = [];
   let closed = false;
   const live = () => !closed && !signal.aborted;
+  // The machine-wide credentials file the policy names is never collected, like <data dir>/credentials.json.
+  const credentials = policy.upload.credentialsFile ? expandPath(policy.upload.credentialsFile, process.env, setup.platform) : undefined;
+  const protect = credentials?.ok ? [credentials.path] : [];
 
   const pushData = (name: string, data: Buffer, source: string, kind: 'text' | 'binary', options: AddDataOptions = {}) => {
     if (!live()) return;
@@ -81,7 +85,7 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
     addBuffer: (name, data, source, kind, options) => pushData(name, data, source, kind, options),
     async addFile(name: string, path: string, options: AddFileOptions = {}) {
       if (!live()) return false;
-      const prepared = await prepareFile(path, { maxBytes: options.maxBytes ?? policy.caps.fileBytes, mode: options.mode ?? 'tail', ...(options.roots ? { roots: options.roots } : {}) });
+      const prepared = await prepareFile(path, { maxBytes: options.maxBytes ?? policy.caps.fileBytes, mode: options.mode ?? 'tail', protect, ...(options.roots ? { roots: options.roots } : {}) });
       if (!prepared.ok) {
         ctx.skip(path, prepared.reason);
         return false;

@@ -60,7 +60,12 @@ export interface PrepareOptions {
    * target lies outside them is skipped. Unset: any place (the protected paths still apply).
    */
   roots?: readonly string[];
+  /** Further files or folders of this tool never to read (the policy's machine-wide credentials file). */
+  protect?: readonly string[];
 }
+
+/** Where a file may be read from (see the top of this file). */
+type Guard = Pick<PrepareOptions, 'roots' | 'protect'>;
 
 /**
  * Formats whose meaning breaks when cut (a half JSON document, an XML file without its root
@@ -171,7 +176,8 @@ export function isInside(real: string, root: string): boolean {
  * The checks on an opened file (see the top of this file). Throws RefusedFileError with the
  * reason; returns the real path.
  */
-async function checkOpened(file: string, handle: FileHandle, roots: readonly string[] | undefined): Promise<string> {
+async function checkOpened(file: string, handle: FileHandle, guard: Guard): Promise<string> {
+  const { roots } = guard;
   const opened = await handle.stat({ bigint: true });
   let real: string;
   try {
@@ -184,7 +190,7 @@ async function checkOpened(file: string, handle: FileHandle, roots: readonly str
     throw new RefusedFileError('changed while it was being opened (a link pointed elsewhere a moment earlier); skipped so that a swapped link cannot widen what is read');
   }
   const own = await ownRealDirs();
-  const protectedWhy = protectedPathReason(real, { extra: own });
+  const protectedWhy = protectedPathReason(real, { extra: [...own, ...(guard.protect ?? [])] });
   const linked = sameCase(real) !== sameCase(resolvePath(file));
   if (protectedWhy) throw new RefusedFileError(linked ? `is a link to ${real}, which ${protectedWhy}` : protectedWhy);
   if (await isSecretFileIdentity(opened)) throw new RefusedFileError(`is a hard link to a password file of the operating system; never collected, whatever the policy says`);
@@ -202,13 +208,13 @@ async function checkOpened(file: string, handle: FileHandle, roots: readonly str
  * Opens `file` for reading and re-checks on the open handle that it is a regular file, then
  * checks where it really is (checkOpened).
  */
-async function openRegular(file: string, roots?: readonly string[]): Promise<{ handle: FileHandle; st: Stats }> {
+async function openRegular(file: string, guard: Guard): Promise<{ handle: FileHandle; st: Stats }> {
   const handle = await open(file, OPEN_FLAGS);
   try {
     const st = await handle.stat();
     const special = specialFileReason(st);
     if (special) throw new Error(`${file} ${special}`);
-    await checkOpened(file, handle, roots);
+    await checkOpened(file, handle, guard);
     return { handle, st };
   } catch (err) {
     await handle.close().catch(() => undefined);
@@ -249,7 +255,7 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<P
   // Early and with a clear reason even where the open would fail (no permission for /etc/shadow);
   // the check that counts is the one on the opened file (checkOpened).
   const early = await realpath(path).catch(() => undefined);
-  const earlyWhy = early === undefined ? undefined : protectedPathReason(early, { extra: await ownRealDirs() });
+  const earlyWhy = early === undefined ? undefined : protectedPathReason(early, { extra: [...(await ownRealDirs()), ...(opts.protect ?? [])] });
   if (early !== undefined && earlyWhy) return fail(sameCase(early) !== sameCase(resolvePath(path)) ? `is a link to ${early}, which ${earlyWhy}` : earlyWhy);
 
   const fileSize = st.size;
@@ -257,7 +263,7 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<P
     return fail(`is ${humanSize(fileSize)}, over the ${humanSize(opts.maxBytes)} cap; structured files are kept whole or not at all`);
   }
   try {
-    const { handle } = await openRegular(path, opts.roots);
+    const { handle } = await openRegular(path, opts);
     await handle.close();
   } catch (err) {
     return fail(err instanceof Error && !(err as NodeJS.ErrnoException).code ? err.message.replace(`${path} `, '') : fileErrorReason(err));
@@ -270,16 +276,16 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<P
     size: cut ? opts.maxBytes : fileSize,
     fileSize,
     truncated: cut,
-    open: () => openPrepared(path, fileSize, cut ? opts.maxBytes : undefined, identity, opts.roots),
+    open: () => openPrepared(path, fileSize, cut ? opts.maxBytes : undefined, identity, opts),
   };
 }
 
-async function openPrepared(path: string, fileSize: number, keepNewest: number | undefined, identity: { dev: number; ino: number }, roots: readonly string[] | undefined): Promise<OpenedFile> {
+async function openPrepared(path: string, fileSize: number, keepNewest: number | undefined, identity: { dev: number; ino: number }, guard: Guard): Promise<OpenedFile> {
   let handle: FileHandle;
   let st: Stats;
   try {
     // Checked again: the link may have been swapped since prepareFile looked.
-    ({ handle, st } = await openRegular(path, roots));
+    ({ handle, st } = await openRegular(path, guard));
   } catch (err) {
     if (err instanceof RefusedFileError) throw new Error(`${path} ${err.message}`);
     const code = (err as NodeJS.ErrnoException).code;

@@ -11,6 +11,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { rootWidePathReason } from '../../../shared/policy.js';
 import { fileErrorReason, specialFileReason } from './files.js';
+import { protectedPathReason } from './protected-paths.js';
 
 /** `escapes`: the path climbs out with `..` once expanded (a policy error, not a missing variable). */
 export type ExpandResult = { ok: true; path: string } | { ok: false; reason: string; escapes?: boolean };
@@ -269,6 +270,13 @@ async function walk(root: string, o: WalkOptions): Promise<FoundFile[]> {
   while (stack.length > 0) {
     if (o.signal?.aborted) throw o.signal.reason ?? new DOMException('aborted', 'AbortError');
     const { dir, rel, depth } = stack.pop()!;
+    // A secret store or this tool's own data is not even listed: one reason for the whole folder
+    // (files.ts refuses each file on its real path anyway, whatever leads there).
+    const protectedWhy = protectedPathReason(dir, { platform: o.platform });
+    if (protectedWhy) {
+      o.skipped.push({ path: dir, reason: `folder ${protectedWhy}; not searched` });
+      continue;
+    }
     let handle: Dir;
     try {
       // opendir streams the entries: a folder with a million files is not loaded at once.

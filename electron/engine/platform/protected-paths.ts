@@ -121,10 +121,11 @@ function rulesFor(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Protected[
 }
 
 function matches(parts: string[], r: Protected, platform: NodeJS.Platform): boolean {
-  // A Windows drive (`c:`) or UNC server is not part of a rule: drop it for the anchored rules too.
+  // Windows rules are written without a drive and match anywhere; an anchored rule (this tool's
+  // own folders) carries its drive or UNC server and matches from the start.
   const want = r.segments.map((s) => (caseless(platform) ? s.toLowerCase() : s));
-  const path = platform === 'win32' && /^[a-z]:$/.test(parts[0] ?? '') ? parts.slice(1) : parts;
-  const starts = r.anywhere || platform === 'win32' ? [...path.keys()] : [0];
+  const path = parts;
+  const starts = r.anywhere ? [...path.keys()] : [0];
   for (const at of starts) {
     if (!want.every((s, i) => path[at + i] === s)) continue;
     const rest = path.slice(at + want.length);

@@ -283,4 +283,14 @@ describe('prepareFile: links never widen what is read', () => {
       else process.env.DIAGCOLLECT_DATA_DIR = before;
     }
   });
+
+  it('never takes a file it is told to protect (the policy credentials file), even through a link inside the roots', async () => {
+    const { logs, outside, roots } = setupRoots();
+    const credentials = path.join(outside, 'credentials.json');
+    writeFileSync(credentials, '{"redmine":{"apiKey":"k"}}');
+    symlinkSync(credentials, path.join(logs, 'creds.log'));
+    const why = reasonOf(await prepareFile(path.join(logs, 'creds.log'), { maxBytes: 1024, mode: 'tail', roots: [...roots, outside], protect: [credentials] }));
+    expect(why).toContain("diagcollect's own data");
+  });
 });
+

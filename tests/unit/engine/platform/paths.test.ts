@@ -189,3 +189,30 @@ describe('paths are checked after expansion', () => {
     expect(r.files.map((f) => f.relative)).toEqual(['a.log']);
   });
 });
+
+describe('the walk does not enter protected folders', () => {
+  it("skips this tool's data folder and a .ssh folder with one reason each", async () => {
+    const base = mkdtempSync(path.join(os.tmpdir(), 'paths-protected-'));
+    const data = path.join(base, 'data');
+    mkdirSync(path.join(data, 'redaction-maps'), { recursive: true });
+    writeFileSync(path.join(data, 'redaction-maps', 'a.json'), '{}');
+    mkdirSync(path.join(base, 'home', '.ssh'), { recursive: true });
+    writeFileSync(path.join(base, 'home', '.ssh', 'id_ed25519'), 'KEY');
+    writeFileSync(path.join(base, 'home', 'app.log'), 'x');
+    const before = process.env.DIAGCOLLECT_DATA_DIR;
+    process.env.DIAGCOLLECT_DATA_DIR = data;
+    try {
+      const r = await resolvePathPattern(path.join(base, '**'), { maxFiles: 10 });
+      expect(r.files.map((f) => f.relative)).toEqual(['home/app.log']);
+      expect(r.skipped).toEqual(
+        expect.arrayContaining([
+          { path: data, reason: expect.stringContaining("diagcollect's own data") },
+          { path: path.join(base, 'home', '.ssh'), reason: expect.stringContaining('private keys') },
+        ]),
+      );
+    } finally {
+      if (before === undefined) delete process.env.DIAGCOLLECT_DATA_DIR;
+      else process.env.DIAGCOLLECT_DATA_DIR = before;
+    }
+  });
+});

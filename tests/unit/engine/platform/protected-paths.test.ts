@@ -43,6 +43,12 @@ describe('protectedPathReason: never collected, whatever the policy says', () =>
     expect(protectedPathReason(p, { platform, env })).toBeUndefined();
   });
 
+  it("knows this tool's data folder on Windows too", () => {
+    expect(protectedPathReason('E:\\dc\\credentials.json', { platform: 'win32', env: { DIAGCOLLECT_DATA_DIR: 'E:\\DC' } })).toContain("diagcollect's own data");
+    expect(protectedPathReason('E:\\dc2\\app.log', { platform: 'win32', env: { DIAGCOLLECT_DATA_DIR: 'E:\\DC' } })).toBeUndefined();
+    expect(protectedPathReason('C:\\Projects\\dc\\app.log', { platform: 'win32', env: { DIAGCOLLECT_DATA_DIR: 'E:\\DC' } })).toBeUndefined();
+  });
+
   it('adds the folders of this run it is given', () => {
     expect(protectedPathReason('/tmp/out/a.zip', { platform: 'linux', env, extra: ['/tmp/out'] })).toContain("diagcollect's own data");
   });

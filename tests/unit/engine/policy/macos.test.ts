@@ -3,6 +3,7 @@
  * `plutil -convert json -o - <file>` contract: the plist as JSON on stdout (converted here with
  * the `plist` parser), exit 1 with a message for plists JSON cannot hold (<date>, <data>).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -65,5 +66,15 @@ describe('macOS managed preferences (contract: plutil -convert json)', () => {
     const effective = resolvePolicy([read]);
     expect(effective.problems[0]).toMatchObject({ source: 'managed', location: dated, key: '' });
     expect(effective.policy.screenshotAllowed).toBe(false);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a managed plist that is a FIFO before plutil could wait on it (exit 2, naming the file)', async () => {
+    const fifo = join(mkdtempSync(join(os.tmpdir(), 'plist-fifo-')), 'com.diagcollect.app.plist');
+    execFileSync('mkfifo', [fifo]);
+    const run = fakePlutil();
+    const read = await readPlistSource(fifo, run);
+    expect(run.calls).toEqual([]);
+    expect(read.issues[0]?.reason).toContain('FIFO (named pipe)');
+    await expect(loadEffectivePolicy({ platform: 'darwin', env: {}, dataDir: mkdtempSync(join(os.tmpdir(), 'plist-data-')), managed: { macPlist: fifo, run } })).rejects.toThrow(`managed policy ${fifo}: (the whole source)`);
   });
 });

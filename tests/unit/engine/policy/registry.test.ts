@@ -93,6 +93,22 @@ describe('registry policy (contract: reg query /s output)', () => {
     expect(effective.policy.upload.allowedHosts).toEqual([]);
     expect(effective.locked).toEqual(expect.arrayContaining(['screenshotAllowed', 'upload.allowedHosts', 'archiveLanguage']));
     expect(byKey.screenshotAllowed?.outcome).toContain('locked to false');
+    // Refusals (exit 2 in the CLI, an error box in the app): the bad path; not the values that fail closed.
+    expect(effective.problems.filter((p) => p.fatal).map((p) => p.key)).toEqual(['configPaths.0']);
+  });
+
+  it('refuses registry values that would widen collection or narrow redaction, naming the key (exit 2)', async () => {
+    const text = regQueryText([
+      { subkey: '', name: 'appLogPaths', type: 'REG_MULTI_SZ', value: ['C:\\**'] },
+      { subkey: '', name: 'deadlineSeconds', type: 'REG_DWORD', value: 90 },
+    ] as RegistryEntry[]);
+    const read = await readRegistrySource(fakeReg(text));
+    const effective = resolvePolicy([read], { platform: 'win32', env: {} });
+    const refusal = effective.problems.find((p) => p.fatal);
+    expect(refusal).toMatchObject({ source: 'managed', location: 'HKLM\\Software\\Policies\\DiagCollect', key: 'appLogPaths.0' });
+    expect(refusal?.reason).toContain('root-wide');
+    const tooBig = await readRegistrySource(fakeReg(Buffer.alloc(1024 * 1024 + 1, 0x20)));
+    expect(resolvePolicy([tooBig]).problems[0]).toMatchObject({ key: '', fatal: true });
   });
 
   it('treats a missing key as no managed policy, and a failing reg.exe as a problem of the source', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LinearRegExp, UnsupportedPatternError } from '../../../../electron/engine/redact/linear-regexp.js';
+import { LinearRegExp, requiredPrefix, UnsupportedPatternError } from '../../../../electron/engine/redact/linear-regexp.js';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
 
 describe('LinearRegExp: IT patterns on the linear-time engine', () => {
@@ -59,5 +59,44 @@ describe('LinearRegExp: IT patterns on the linear-time engine', () => {
     const out = r.redactText('badge EMP-1234 today\n').text;
     expect(out).not.toContain('1234');
     expect(out).toContain('EMP-');
+  });
+
+  it('requiredPrefix: the literal every match starts with, conservatively', () => {
+    expect(requiredPrefix('EMP-(?<secret>\\d{6})', '')).toBe('EMP-');
+    expect(requiredPrefix('emp\\.id=\\w+', 'i')).toBe('emp.id=');
+    expect(requiredPrefix('ab?c', '')).toBe('a');
+    expect(requiredPrefix('ab+c', '')).toBe('ab');
+    expect(requiredPrefix('a|b', '')).toBeUndefined();
+    expect(requiredPrefix('\\bEMP', '')).toBe('EMP');
+    expect(requiredPrefix('\\B', '')).toBeUndefined();
+    expect(requiredPrefix('^EMP', 'm')).toBeUndefined();
+    expect(requiredPrefix('key=', 'i')).toBeUndefined(); // k folds with the Kelvin sign
+    expect(requiredPrefix('[ab]c', '')).toBeUndefined();
+  });
+
+  it('finds exactly the matches V8 finds, with and without the prefix jump (differential)', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const alphabet = 'aAbBcEMPemp-0123456789xy.log= \n\u212a\u0130';
+    const texts = Array.from({ length: 60 }, () => Array.from({ length: 1 + Math.floor(rand() * 300) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''));
+    const patterns: Array<[string, string]> = [
+      ['EMP-(?<secret>\\d{2})', 'gd'],
+      ['emp-\\d+', 'gi'],
+      ['ab?c', 'g'],
+      ['ab+', 'gi'],
+      ['x{2}y?', 'g'],
+      ['\\.log', 'g'],
+      ['\\d+$', 'gm'],
+      ['p-[0-9]', 'gi'],
+      ['\\bEMP-\\d', 'g'],
+      ['\\bab', 'gi'],
+    ];
+    for (const [source, flags] of patterns) {
+      for (const text of texts) {
+        const ours = [...text.matchAll(new LinearRegExp(source, flags))].map((m) => [m.index, m[0]]);
+        const theirs = [...text.matchAll(new RegExp(source, flags))].map((m) => [m.index, m[0]]);
+        expect(ours, `/${source}/${flags} on ${JSON.stringify(text)}`).toEqual(theirs);
+      }
+    }
   });
 });
