@@ -100,14 +100,14 @@ const COLLECTOR_STATUS: Record<ArchiveLanguage, Record<CollectorStatus, string>>
 };
 const COLLECTOR_BADGE: Record<CollectorStatus, CheckStatus> = { ok: 'pass', error: 'fail', timeout: 'fail', skipped: 'skipped', cancelled: 'skipped' };
 const PRIORITY: Record<ArchiveLanguage, Record<string, string>> = {
-  'zh-CN': { 高: '高', 中: '中', 低: '低' },
-  en: { 高: 'High (高)', 中: 'Medium (中)', 低: 'Low (低)' },
+  'zh-CN': { 高: '高', 中: '中', 低: '低', none: '未填写' },
+  en: { 高: 'High (高)', 中: 'Medium (中)', 低: 'Low (低)', none: 'not given' },
 };
 const VERSION_LABEL: Record<ArchiveLanguage, Record<'minimum' | 'recommended' | 'latest', string>> = {
   'zh-CN': { minimum: '最低', recommended: '推荐', latest: '最新' },
   en: { minimum: 'minimum', recommended: 'recommended', latest: 'latest' },
 };
-const PRIORITY_CLASS: Record<string, string> = { 高: 'high', 中: 'medium', 低: 'low' };
+const PRIORITY_CLASS: Record<string, string> = { 高: 'high', 中: 'medium', 低: 'low', none: 'none' };
 
 /** `2026-11-24 09:30 (UTC+08:00)` in the local time of the computer rendering (the one collected from). */
 function localMinute(iso: string): string {
@@ -405,7 +405,7 @@ ${rows.length
 </section>`;
   }
 
-  const priority = intake.priority;
+  const priority = intake.priority ?? 'none';
   const title = `${T.pageTitle} · ${T.ticket} ${manifest.ticket} · ${manifest.host}`;
   const body = html`<header class="masthead">
 <div class="wrap">
