@@ -245,7 +245,7 @@ export const WorkflowEventSchema = z.discriminatedUnion('type', [
     reason: z.string().optional(),
   }),
   z.object({ type: z.literal('progress'), event: ProgressEventSchema }),
-  z.object({ type: z.literal('archived'), archive: ArchiveFactsSchema, partial: z.boolean() }),
+  z.object({ type: z.literal('archived'), archive: ArchiveFactsSchema, partial: z.boolean(), manifest: ManifestSchema, checks: z.array(CheckResultSchema) }),
   z.object({ type: z.literal('leak-check'), check: LeakCheckSchema }),
   z.object({ type: z.literal('draft'), path: z.string() }),
   /** The e-mail draft could not be written (deadline, disk): the archive is still there. */

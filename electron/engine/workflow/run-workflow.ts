@@ -145,7 +145,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       sha256: await sha256File(session.archivePath),
       entries: await zipEntryCount(session.archivePath),
     };
-    emit({ type: 'archived', archive, partial: session.partial });
+    emit({ type: 'archived', archive, partial: session.partial, manifest: session.manifest, checks: session.checks });
     const file = { path: archive.path, name: archive.name, size: archive.bytes, sha256: archive.sha256 };
     const triage = summaryText({ manifest: session.manifest, checks: session.checks, archive: file, entries: archive.entries, lang });
 
