@@ -11,3 +11,13 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
   return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
+
+/**
+ * The one disk figure: the share of the space users can have that is in use, as `df` computes
+ * its Use% (used / (used + available), rounded up), so 系统信息.txt, the summary page and the app
+ * agree. Space reserved for root counts neither way. 0 for an empty or unknown file system.
+ */
+export function diskUsedPercent(f: { usedBytes: number; availableBytes: number }): number {
+  const usable = f.usedBytes + f.availableBytes;
+  return usable > 0 ? Math.ceil((f.usedBytes * 100) / usable) : 0;
+}

@@ -6,6 +6,8 @@
  * abort), not from node-disk-info: its getDiskInfo() runs `df` with execSync, which blocks the
  * whole engine — a hung network mount would freeze every collector beyond any timeout.
  */
+import { diskUsedPercent } from '../../../shared/figures.js';
+import { detectVirtualization } from './support/virtualization.js';
 import os from 'node:os';
 import si from 'systeminformation';
 import type { Platform } from '../../../shared/types.js';
@@ -129,7 +131,7 @@ export const systemCollector: Collector = {
 
   async run(ctx) {
     const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
-    const [osInfo, system, cpu, mem, blocks, fs, winFacts, macFacts] = await Promise.all([
+    const [osInfo, systemInfo, cpu, mem, blocks, fs, winFacts, macFacts, virt] = await Promise.all([
       siCall(ctx, 'osInfo', () => si.osInfo()),
       siCall(ctx, 'system', () => si.system()),
       siCall(ctx, 'cpu', () => si.cpu()),
@@ -138,7 +140,12 @@ export const systemCollector: Collector = {
       fileSystems(ctx),
       ctx.platform === 'win32' ? windowsSystemFacts(ctx) : Promise.resolve<WindowsSystemFacts | undefined>(undefined),
       ctx.platform === 'darwin' ? darwinSystemFacts(ctx) : Promise.resolve<DarwinSystemFacts | undefined>(undefined),
+      detectVirtualization(ctx),
     ]);
+    // One verdict on virtualisation, from the facts the kernel log shows too (text and JSON agree).
+    const system = systemInfo
+      ? { ...systemInfo, virtual: systemInfo.virtual || virt.virtual, virtualHost: virt.host ?? systemInfo.virtualHost, ...(virt.evidence.length ? { virtualEvidence: virt.evidence } : {}) }
+      : undefined;
     const locale = localeInfo();
     const uptimeSeconds = os.uptime();
     const load = ctx.platform === 'win32' ? undefined : os.loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -158,7 +165,7 @@ export const systemCollector: Collector = {
     text += formatFields([
       [L('厂商', 'Vendor'), system?.manufacturer || '—'],
       [L('型号', 'Model'), [system?.model, system?.version].filter((s) => s && s !== '-').join(' ') || '—'],
-      [L('虚拟机', 'Virtual machine'), system ? (system.virtual ? `${L('是', 'yes')}${system.virtualHost ? ` (${system.virtualHost})` : ''}` : L('否', 'no')) : undefined],
+      [L('虚拟机', 'Virtual machine'), system ? (system.virtual ? `${L('是', 'yes')}${system.virtualHost ? ` (${system.virtualHost})` : ''}${virt.evidence.length ? ` — ${virt.evidence.join('; ')}` : ''}` : L('否', 'no')) : undefined],
       ['CPU', cpu ? `${cpu.manufacturer} ${cpu.brand}`.trim() : os.cpus()[0]?.model],
       [L('核心', 'Cores'), cpu ? `${cpu.physicalCores} ${L('物理', 'physical')}, ${cpu.cores} ${L('逻辑', 'logical')}` : String(os.cpus().length)],
       [L('频率', 'Speed'), cpu?.speed ? `${cpu.speed} GHz` : undefined],
@@ -176,7 +183,7 @@ export const systemCollector: Collector = {
     text += `\n${heading(L('文件系统与剩余空间', 'File systems and free space'), 2)}`;
     text += formatTable(
       [L('挂载点', 'Mounted on'), L('类型', 'Type'), L('大小', 'Size'), L('已用', 'Used'), L('可用', 'Free'), L('使用率', 'Use%'), L('文件系统', 'File system')],
-      fs.map((f) => [f.mount, f.type, formatBytes(f.sizeBytes), formatBytes(f.usedBytes), formatBytes(f.availableBytes), f.usePercent === null ? '' : `${f.usePercent}%`, f.filesystem]),
+      fs.map((f) => [f.mount, f.type, formatBytes(f.sizeBytes), formatBytes(f.usedBytes), formatBytes(f.availableBytes), `${diskUsedPercent(f)}%`, f.filesystem]),
       { right: [2, 3, 4, 5] },
     );
     text += `\n${heading(L('语言与时区', 'Locale and time zone'), 2)}`;
