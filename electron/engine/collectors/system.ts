@@ -118,7 +118,7 @@ export const systemCollector: Collector = {
 
   describe(platform: Platform): string[] {
     const common = ['OS, hardware model, CPU, memory (systeminformation: osInfo, system, cpu, mem, blockDevices)', 'uptime, host name, locale (Intl, LANG/LC_*), time zone'];
-    if (platform === 'linux') return [...common, 'df -P -k -T (file systems and free space; -l on a hung network mount)', 'lsblk (disks, via systeminformation)', '/sys/class/dmi/id, /proc/cpuinfo, /etc/os-release'];
+    if (platform === 'linux') return [...common, 'df -P -k -T (file systems and free space; -l on a hung network mount)', 'lsblk (disks, via systeminformation)', '/sys/class/dmi/id, /proc/cpuinfo, /etc/os-release', 'systemd-detect-virt --vm (virtual machine, where installed)'];
     if (platform === 'darwin') return [...common, 'df -P -k (file systems and free space)', ...describePlan('darwin', darwinSystemPlan()), 'sysctl (via systeminformation)'];
     return [...common, ...describePlan('win32', windowsSystemPlan()), 'Win32_ComputerSystem, Win32_Processor, Win32_OperatingSystem (via systeminformation)'];
   },
