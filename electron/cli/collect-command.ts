@@ -19,6 +19,7 @@ import { formatBytes } from '../engine/report/figures.js';
 import { parseDuration } from '../engine/session.js';
 import { TOOL_VERSION } from '../engine/version.js';
 import { planWorkflow, previewWorkflow, runWorkflow } from '../engine/workflow/run-workflow.js';
+import { targetName } from '../engine/workflow/upload-stage.js';
 import { exitCodeFor } from './exit-code.js';
 import type { CliIo } from './main.js';
 import { formatPreview } from './preview-format.js';
@@ -312,7 +313,7 @@ function createRenderer(flags: CollectFlags, io: CliIo, quiet: boolean) {
         return;
       }
       case 'upload':
-        upload ??= createUploadProgress({ json: quiet, tty: Boolean(io.stderr.isTTY), out: io.stderr, label: `Upload to ${event.job.target}` });
+        upload ??= createUploadProgress({ json: quiet, tty: Boolean(io.stderr.isTTY), out: io.stderr, label: `Upload to ${targetName(event.job.target)}` });
         if (event.step === 'progress') return upload.onProgress(event.sentBytes, event.job.size);
         if (event.step === 'queued') return;
         if (event.step === 'retry-scheduled') return upload.onEvent({ type: 'retry-scheduled', job: event.job, delayMs: event.delayMs ?? 0, error: { message: event.job.error?.message ?? 'failed' } });
