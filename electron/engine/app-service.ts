@@ -185,6 +185,7 @@ export class AppService {
   #result: CollectionResult | undefined;
   /** The workflow's result for the last collection: a blocked upload is sent from it on request. */
   #workflowResult: WorkflowResult | undefined;
+  #workflowRun: Promise<void> | undefined;
   #upload: UploadStatus;
   #uploadContext: UploadContext | undefined;
   #checks: ChecksRun = { state: 'none', results: [] };
@@ -465,6 +466,8 @@ export class AppService {
     session.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
       this.#collect(session, { ticket: request.ticket, intake: request.intake, exclude: request.exclude, consent: request.includeScreenshot, collectors }),
     );
+    // The workflow goes on after the Done screen (its upload): dispose waits for it.
+    this.#workflowRun = session.done;
     return { sessionId: id, startedAt: startedAt.toISOString(), rows };
   }
 
@@ -771,6 +774,7 @@ export class AppService {
       await session.done.catch(() => {});
     }
     await this.#checks.done;
+    await this.#workflowRun?.catch(() => {});
     await this.#uploadContext?.running;
     this.#listeners.clear();
   }
