@@ -16,6 +16,7 @@ import {
   CategorySchema,
   CheckResultSchema,
   CollectorRunSchema,
+  LeakFindingSchema,
   LocalizedTextSchema,
   PlatformSchema,
   PrioritySchema,
@@ -219,13 +220,18 @@ export type SessionEvent = z.infer<typeof SessionEventSchema>;
 
 /**
  * The archive's way to the ticket. `none`: nothing collected yet; `local`: no ticket system is
- * configured, the archive and its e-mail draft wait in the outbox folder; the rest mirror the
+ * configured, the archive and its e-mail draft wait in the outbox folder; `blocked`: the leak
+ * check found values redaction hid elsewhere in the archive (or could not finish), nothing was
+ * sent — `retryUpload` then means "send anyway", the user's explicit choice; the rest mirror the
  * outbox job (queued for a retry, uploading, done, failed for good).
  */
 export const UploadStatusSchema = z.object({
   target: z.enum(UPLOAD_TARGETS),
   targetName: z.string(),
-  state: z.enum(['none', 'local', 'queued', 'uploading', 'done', 'failed']),
+  state: z.enum(['none', 'local', 'blocked', 'queued', 'uploading', 'done', 'failed']),
+  /** Blocked: what the leak check found (entry, line, the value masked), and whether it finished. */
+  leaks: z.array(LeakFindingSchema).optional(),
+  leakCheck: z.enum(['found', 'incomplete']).optional(),
   sentBytes: z.number().nonnegative(),
   totalBytes: z.number().nonnegative(),
   attempts: z.number().int().nonnegative(),

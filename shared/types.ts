@@ -36,7 +36,8 @@ export const IntakeSchema = z.object({
   productVersion: z.string().trim().max(100).default(''),
   problemDescription: z.string().max(20_000).default(''),
   occurredAt: MinuteTimeSchema.optional(),
-  priority: PrioritySchema.default('中'),
+  /** Unset when nobody said (shown as 未填写 / "not given", never as a made-up 中). */
+  priority: PrioritySchema.optional(),
   stepsToReproduce: z.string().max(20_000).default(''),
   solutionsTried: z.string().max(20_000).default(''),
 });
@@ -179,3 +180,82 @@ export const ChecksDocumentSchema = z.object({
   results: z.array(CheckResultSchema),
 });
 export type ChecksDocument = z.infer<typeof ChecksDocumentSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The collect-and-send workflow (electron/engine/workflow): one use case for the app and the
+// CLI. Each stage reports what happened as one of these events; the CLI prints them, the
+// desktop app turns them into its progress and upload states.
+// ---------------------------------------------------------------------------------------------
+
+/** A value that redaction hid somewhere but that still stands in this entry (masked, never whole). */
+export const LeakFindingSchema = z.object({ entry: z.string(), line: z.number().int().positive(), masked: z.string() });
+export type LeakFinding = z.infer<typeof LeakFindingSchema>;
+
+/**
+ * The leak check's verdict before the upload. `clean`: nothing found; `found`: values are still
+ * there (`blocked` unless the user accepted them); `incomplete`: the check did not finish before
+ * the deadline, which blocks the upload the same way (fail closed).
+ */
+export const LeakCheckSchema = z.object({
+  state: z.enum(['clean', 'found', 'incomplete']),
+  leaks: z.array(LeakFindingSchema),
+  /** An upload target is set and the user has not accepted the findings: nothing is sent. */
+  blocked: z.boolean(),
+  /** The user chose to send anyway (`--accept-leaks`, or "send anyway" in the app). */
+  accepted: z.boolean(),
+});
+export type LeakCheck = z.infer<typeof LeakCheckSchema>;
+
+/** The archive as written: the figures every screen, page, draft and comment quote. */
+export const ArchiveFactsSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Entries in the zip, the generated ones (intake, checks, summary, manifest) included. */
+  entries: z.number().int().nonnegative(),
+});
+export type ArchiveFacts = z.infer<typeof ArchiveFactsSchema>;
+
+/** An outbox job as the workflow reports it (the job file itself stays in the engine). */
+export const UploadJobViewSchema = z.object({
+  id: z.string(),
+  target: z.string(),
+  ticket: z.string(),
+  state: UploadStateSchema,
+  attempts: z.number().int().nonnegative(),
+  size: z.number().int().nonnegative(),
+  nextAttemptAt: z.string().optional(),
+  error: z.object({ kind: z.string(), message: z.string() }).optional(),
+  result: z.object({ id: z.string(), url: z.string().optional(), alreadyPresent: z.boolean() }).optional(),
+  /** The triage note (the summary) is on the ticket. */
+  triagePosted: z.boolean(),
+});
+export type UploadJobView = z.infer<typeof UploadJobViewSchema>;
+
+export const WorkflowEventSchema = z.discriminatedUnion('type', [
+  /** The ticket system answered before anything was collected (`found`), or could not be asked. */
+  z.object({
+    type: z.literal('ticket'),
+    ticket: z.string(),
+    target: z.string(),
+    targetName: z.string(),
+    state: z.enum(['found', 'unreachable']),
+    title: z.string().optional(),
+    reason: z.string().optional(),
+  }),
+  z.object({ type: z.literal('progress'), event: ProgressEventSchema }),
+  z.object({ type: z.literal('archived'), archive: ArchiveFactsSchema, partial: z.boolean(), manifest: ManifestSchema, checks: z.array(CheckResultSchema) }),
+  z.object({ type: z.literal('leak-check'), check: LeakCheckSchema }),
+  z.object({ type: z.literal('draft'), path: z.string() }),
+  /** The e-mail draft could not be written (deadline, disk): the archive is still there. */
+  z.object({ type: z.literal('draft-failed'), reason: z.string() }),
+  z.object({
+    type: z.literal('upload'),
+    step: z.enum(['queued', 'attempt', 'progress', 'retry-scheduled', 'done', 'failed', 'cancelled']),
+    job: UploadJobViewSchema,
+    sentBytes: z.number().nonnegative(),
+    delayMs: z.number().nonnegative().optional(),
+  }),
+]);
+export type WorkflowEvent = z.infer<typeof WorkflowEventSchema>;

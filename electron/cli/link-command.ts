@@ -105,21 +105,24 @@ async function makeLink(flags: LinkFlags, io: CliIo): Promise<number> {
     throw new InputError((err as Error).message);
   }
 
+  const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
+  for (const p of effective.problems) if (!flags.json) io.stderr.write(`diagcollect: ${formatProblem(p)}\n`);
   let base = flags.downloadUrl;
   if (base) {
     const check = ServerUrlSchema.safeParse(base);
     if (!check.success) throw new InputError(`--download-url ${check.error.issues[0]?.message ?? 'is not valid'}`);
   } else {
-    const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
-    for (const p of effective.problems) if (!flags.json) io.stderr.write(`diagcollect: ${formatProblem(p)}\n`);
     base = effective.policy.distribution?.downloadUrl;
   }
+  // The message promises an upload only when the archive really goes to a ticket system.
+  const target = flags.target ?? effective.policy.upload.target;
+  const delivery = target === 'outbox' ? 'draft' : 'upload';
   const download = base ? downloadLink(base, fields.ticket) : undefined;
   const expiresAt = new Date(fields.exp * 1000);
-  const message = agentMessage({ ticket: fields.ticket, link: signed, ...(download ? { downloadUrl: download } : {}), expiresAt });
+  const message = agentMessage({ ticket: fields.ticket, link: signed, ...(download ? { downloadUrl: download } : {}), expiresAt, delivery });
 
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify({ ok: true, ticket: fields.ticket, link: signed, keyId: keyId(publicKey), expiresAt: expiresAt.toISOString(), ...(download ? { downloadUrl: download } : {}), email: message })}\n`);
+    io.stdout.write(`${JSON.stringify({ ok: true, ticket: fields.ticket, link: signed, keyId: keyId(publicKey), expiresAt: expiresAt.toISOString(), target, ...(download ? { downloadUrl: download } : {}), email: message })}\n`);
     return EXIT.ok;
   }
   const out: string[] = [];

@@ -11,6 +11,7 @@ import { createConnector } from '../engine/upload/index.js';
 import { JobBusyError, Outbox, UnknownJobError, type UploadJob } from '../engine/upload/outbox.js';
 import type { UploadConnector } from '../engine/upload/types.js';
 import { UploadError } from '../engine/upload/upload-error.js';
+import { formatBytes } from '../engine/report/figures.js';
 import { describeOutcome, uploadJson } from './upload-step.js';
 import { createUploadProgress } from './upload-progress.js';
 
@@ -21,7 +22,6 @@ export interface OutboxIo {
   signals: Pick<NodeJS.Process, 'on' | 'off'>;
 }
 
-const MB = 1024 * 1024;
 
 function stateText(job: UploadJob, running: boolean): string {
   if (running) return 'uploading (now)';
@@ -51,7 +51,7 @@ export function registerOutboxCommand(program: Command, io: OutboxIo, setExitCod
       }
       for (const { job, running } of rows) {
         io.stdout.write(`${job.id}  ticket ${job.ticket}  ${job.destination.target}  ${stateText(job, running)}  attempts ${job.attempts}\n`);
-        io.stdout.write(`    archive: ${job.archive.name} (${(job.archive.size / MB).toFixed(1)} MB) ${job.archive.path}\n`);
+        io.stdout.write(`    archive: ${job.archive.name} (${formatBytes(job.archive.size)}) ${job.archive.path}\n`);
         if (job.state === 'done' && job.result) io.stdout.write(`    attachment ${job.result.id}${job.result.url ? ` ${job.result.url}` : ''}${job.result.alreadyPresent ? ' (was already on the ticket)' : ''}\n`);
         if (job.state !== 'done' && job.lastError) io.stdout.write(`    last error: ${job.lastError.message}\n`);
         if (job.state === 'queued' && job.nextAttemptAt) io.stdout.write(`    next attempt after ${new Date(job.nextAttemptAt).toLocaleString()}\n`);

@@ -1,8 +1,6 @@
 /** `diagcollect collect --dry-run`: the preview as a readable table (no values, only placeholders). */
+import { formatBytes as size } from '../../shared/figures.js';
 import type { CollectionPreview } from '../engine/preview.js';
-
-const KB = 1024;
-const size = (n: number) => (n < KB ? `${n} B` : n < KB * KB ? `${(n / KB).toFixed(1)} KB` : `${(n / (KB * KB)).toFixed(1)} MB`);
 
 export function formatPreview(p: CollectionPreview, options: { color?: boolean; columns?: number } = {}): string {
   const dim = (s: string) => (options.color ? `\x1b[2m${s}\x1b[0m` : s);
@@ -12,7 +10,7 @@ export function formatPreview(p: CollectionPreview, options: { color?: boolean; 
   for (const i of p.items) {
     const counts = Object.entries(i.redactions).map(([rule, n]) => `${n} ${rule}`).join(', ');
     const kind = i.kind === 'binary' ? 'binary' : 'text';
-    const flags = [i.sensitive ? 'sensitive' : '', i.truncated ? 'truncated' : '', i.kind === 'binary' ? 'not redacted' : ''].filter(Boolean).join(', ');
+    const flags = [i.generated ? 'generated at the end' : '', i.sensitive ? 'sensitive' : '', i.truncated ? 'truncated' : '', i.kind === 'binary' ? 'not redacted' : ''].filter(Boolean).join(', ');
     out.push(`${i.name.padEnd(width)}  ${size(i.size).padStart(9)}  ${kind.padEnd(6)}  ${i.collector.padEnd(12)}  ${counts || '-'}${flags ? ` (${flags})` : ''}`);
     out.push(dim(`${' '.repeat(2)}from ${i.source}`));
     for (const s of i.samples) out.push(dim(`${' '.repeat(2)}${s.rule}: ${s.context}`));

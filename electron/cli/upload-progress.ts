@@ -1,8 +1,12 @@
-import type { RunEvent } from '../engine/upload/outbox.js';
+/** An outbox run's steps, as much of them as the bar shows (an outbox RunEvent or a workflow event). */
+export type UploadProgressEvent =
+  | { type: 'attempt'; job: { attempts: number } }
+  | { type: 'retry-scheduled'; job: { attempts: number }; delayMs: number; error: { message: string } }
+  | { type: 'done' | 'failed' | 'cancelled'; job: { attempts: number } };
 
 export interface UploadProgress {
   onProgress(sent: number, total: number): void;
-  onEvent(event: RunEvent): void;
+  onEvent(event: UploadProgressEvent): void;
   done(): void;
 }
 

@@ -1,7 +1,9 @@
 /**
  * The desktop app's logic on plain Node: everything `window.diagnostics` offers (shared/api.ts),
- * implemented with the engine — planCollectors/describe for the preview, runSession for the
- * collection, the durable outbox and the connectors for the upload, and the checklist results the session ran.
+ * implemented with the engine — describe for the preview, and for the collection the one
+ * collect-and-send workflow (engine/workflow) the CLI runs too: ticket pre-check, collect,
+ * archive, leak check, e-mail draft, triage note and upload. This class only translates the
+ * request in and the workflow's events out (progress, the Done screen, the upload state).
  * Electron main only adds its transport (validated IPC) and two OS hooks (desktopCapturer,
  * showItemInFolder); the e2e tests drive this same class through a page binding, so the whole
  * path except Electron's IPC is the real one.
@@ -31,8 +33,7 @@ import { StartCollectionRequestSchema, uiLocaleFor, type LinkEvent } from '../..
 import { parseDeepLink } from '../../shared/deep-link.js';
 import { emailSubject, standardName } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
-import type { CheckResult, LocalizedText, Platform, ProgressEvent } from '../../shared/types.js';
-import { sha256File } from './archive/sha256-file.js';
+import type { CheckResult, LocalizedText, Platform, UploadJobView, WorkflowEvent } from '../../shared/types.js';
 import { COLLECTORS } from './collectors/index.js';
 import { isPng, pngSize, screenshotCollector } from './collectors/screenshot.js';
 import type { Collector, CollectorContext } from './collectors/types.js';
@@ -42,13 +43,12 @@ import { policyForLink, verifyLink } from './link/signed-link.js';
 import { dataDir as defaultDataDir } from './platform/app-paths.js';
 import { exec } from './platform/exec.js';
 import { expandPath, resolvePathPattern } from './platform/paths.js';
-import { planCollectors, runSession } from './session.js';
-import { writeEmailDraft } from './upload/email-draft.js';
-import { CONNECTORS, connectorEntry, createConnector } from './upload/index.js';
-import { JobBusyError, Outbox, type OutboxOptions, type UploadJob } from './upload/outbox.js';
+import { CONNECTORS } from './upload/index.js';
+import { Outbox, type OutboxOptions } from './upload/outbox.js';
 import { UploadError } from './upload/upload-error.js';
-import { previewCollection } from './preview.js';
 import { TOOL_VERSION } from './version.js';
+import { planWorkflow, previewWorkflow, runWorkflow, sendAfterLeakCheck, type WorkflowResult } from './workflow/run-workflow.js';
+import { jobView, runUploadJob } from './workflow/upload-stage.js';
 
 /** What only the host (Electron main, or a test) can do. */
 export interface AppHooks {
@@ -174,6 +174,7 @@ export class AppService {
   readonly #now: () => Date;
   readonly #log: NonNullable<AppServiceOptions['log']>;
   readonly #outbox: Outbox;
+  readonly #outboxOptions: AppServiceOptions['outbox'];
   readonly #listeners = new Map<ApiEventName, Set<(payload: never) => void>>();
   readonly #detected: Promise<{ productName: string; productVersion: string }>;
   readonly #lifetime = new AbortController();
@@ -182,6 +183,9 @@ export class AppService {
   #screenshot: Buffer | undefined;
   #session: RunningSession | undefined;
   #result: CollectionResult | undefined;
+  /** The workflow's result for the last collection: a blocked upload is sent from it on request. */
+  #workflowResult: WorkflowResult | undefined;
+  #workflowRun: Promise<void> | undefined;
   #upload: UploadStatus;
   #uploadContext: UploadContext | undefined;
   #checks: ChecksRun = { state: 'none', results: [] };
@@ -200,6 +204,7 @@ export class AppService {
     this.#now = options.now ?? (() => new Date());
     this.#log = options.log ?? (() => {});
     this.#outbox = new Outbox({ dataDir: this.#dataDir, ...options.outbox });
+    this.#outboxOptions = options.outbox;
     this.#upload = this.#uploadBase('none');
     if (options.deepLink) this.#link = this.#acceptLink(options.deepLink);
     // Started now so the form can be prefilled without waiting for the product's version command.
@@ -313,7 +318,7 @@ export class AppService {
   #redactionSamples(): Promise<Preview['redaction'] | undefined> {
     this.#redactionPreview ??= (async () => {
       const abort = AbortSignal.timeout(8_000);
-      const preview = await previewCollection({
+      const preview = await previewWorkflow({
         ticket: 'preview',
         policy: this.#policy,
         platform: this.#platform,
@@ -423,7 +428,7 @@ export class AppService {
     if (this.#session) throw new InputError('a collection is already running; wait for it to finish or cancel it');
     const screenshot = request.includeScreenshot ? this.#screenshot : undefined;
     const collectors = this.#collectors.map((c) => (c.category === 'screenshot' && screenshot ? providedScreenshot(screenshot, 'desktop screenshot (seen by the user before collecting)') : c));
-    const plan = planCollectors({ collectors, policy: this.#policy, platform: this.#platform, skip: request.exclude, consentSensitive: request.includeScreenshot });
+    const { plan } = planWorkflow({ collectors, policy: this.#policy, platform: this.#platform, skip: request.exclude, consentSensitive: request.includeScreenshot });
     const skippedIds = new Map(plan.skipped.map((s) => [s.collector.id, s.reason]));
     const rows: PlanRow[] = collectors.map((c) => {
       const why = skippedIds.get(c.id);
@@ -461,6 +466,8 @@ export class AppService {
     session.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
       this.#collect(session, { ticket: request.ticket, intake: request.intake, exclude: request.exclude, consent: request.includeScreenshot, collectors }),
     );
+    // The workflow goes on after the Done screen (its upload): dispose waits for it.
+    this.#workflowRun = session.done;
     return { sessionId: id, startedAt: startedAt.toISOString(), rows };
   }
 
@@ -478,13 +485,61 @@ export class AppService {
     args: { ticket: string; intake: IntakeForm; exclude: string[]; consent: boolean; collectors: readonly Collector[] },
   ): Promise<void> {
     const emit = (event: SessionEvent) => this.#emit('onProgress', event);
-    const outDir = join(this.#dataDir, 'outbox', args.ticket);
+    let archived: Extract<WorkflowEvent, { type: 'archived' }> | undefined;
+    let finished = false;
+    // The Done screen appears once the archive and its draft exist; the upload goes on after.
+    const finish = (emailDraft: string) => {
+      if (!archived || finished) return;
+      finished = true;
+      const { archive, manifest } = archived;
+      const done: CollectionResult = {
+        ticket: args.ticket,
+        archiveName: archive.name,
+        archivePath: archive.path,
+        bytes: archive.bytes,
+        sha256: archive.sha256,
+        items: archive.entries,
+        emailDraft,
+        emailSubject: emailSubject(args.ticket),
+        collectors: manifest.collectors,
+        partial: archived.partial,
+        startedAt: manifest.startedAt,
+        finishedAt: manifest.finishedAt,
+      };
+      this.#result = done;
+      if (this.#session === session) this.#session = undefined;
+      this.#log('info', `collection ${session.id} finished: ${archive.name} (${archive.bytes} bytes${archived.partial ? ', incomplete' : ''})`);
+      if (this.#upload.state === 'none') this.#setUpload({ ...this.#uploadBase(this.#uploadPolicy.upload.target === 'outbox' ? 'local' : 'queued'), totalBytes: archive.bytes });
+      emit({ type: 'finished', sessionId: session.id, result: done });
+    };
+    const onEvent = (event: WorkflowEvent) => {
+      switch (event.type) {
+        case 'progress':
+          return emit({ type: 'progress', sessionId: session.id, event: event.event });
+        case 'ticket':
+          return this.#log(event.state === 'found' ? 'info' : 'warn', `ticket ${event.ticket} on ${event.targetName}: ${event.state === 'found' ? 'found' : `not checked (${event.reason ?? ''})`}`);
+        case 'archived':
+          archived = event;
+          return session.checksSettled?.(event.checks);
+        case 'leak-check':
+          return this.#onLeakCheck(event.check, archived?.archive.bytes ?? 0);
+        case 'draft':
+          return finish(event.path);
+        case 'draft-failed':
+          this.#log('warn', `e-mail draft not written: ${event.reason}`);
+          return finish('');
+        case 'upload':
+          return this.#onUploadEvent(event);
+      }
+    };
     try {
-      const result = await runSession({
+      const result = await runWorkflow({
         ticket: args.ticket,
         intake: args.intake,
         policy: this.#policy,
-        outDir,
+        outDir: join(this.#dataDir, 'outbox', args.ticket),
+        dataDir: this.#dataDir,
+        env: this.#env,
         collectors: args.collectors,
         ...(this.#runChecks ? {} : { checks: [] }),
         skip: args.exclude,
@@ -493,43 +548,19 @@ export class AppService {
         host: this.#host,
         now: this.#now,
         signal: session.abort.signal,
-        onProgress: (event: ProgressEvent) => emit({ type: 'progress', sessionId: session.id, event }),
+        // The upload outlives the collection (Cancel stops collecting, not a running upload).
+        uploadSignal: this.#lifetime.signal,
+        ...(this.#outboxOptions ? { outbox: this.#outboxOptions } : {}),
+        onEvent,
       });
-      session.checksSettled?.(result.checks);
-      const sha256 = await sha256File(result.archivePath);
-      const lang = result.manifest.archiveLanguage;
-      const emailDraft = await writeEmailDraft({
-        ticket: args.ticket,
-        lang,
-        archivePath: result.archivePath,
-        archiveName: result.archiveName,
-        archiveBytes: result.bytes,
-        archiveSha256: sha256,
-        manifest: result.manifest,
-      });
-      const done: CollectionResult = {
-        ticket: args.ticket,
-        archiveName: result.archiveName,
-        archivePath: result.archivePath,
-        bytes: result.bytes,
-        sha256,
-        items: result.manifest.items.length,
-        emailDraft,
-        emailSubject: emailSubject(args.ticket),
-        collectors: result.manifest.collectors,
-        partial: result.partial,
-        startedAt: result.manifest.startedAt,
-        finishedAt: result.manifest.finishedAt,
-      };
-      this.#result = done;
-      this.#session = undefined;
-      this.#log('info', `collection ${session.id} finished: ${result.archiveName} (${result.bytes} bytes${result.partial ? ', incomplete' : ''})`);
-      this.#setUpload({ ...this.#uploadBase(this.#uploadPolicy.upload.target === 'outbox' ? 'local' : 'queued'), totalBytes: result.bytes });
-      emit({ type: 'finished', sessionId: session.id, result: done });
-      await this.#startUpload(done);
+      this.#workflowResult = result;
+      if (result.upload) this.#afterJob(result.upload.id, jobView(result.upload));
     } catch (err) {
-      this.#session = undefined;
-      if (err instanceof CancelledError || session.abort.signal.aborted) {
+      if (this.#session === session) this.#session = undefined;
+      if (finished) {
+        // Collected, but the upload could not start (settings, credentials): the archive is kept.
+        this.#uploadFailedBeforeJob(err, this.#result?.bytes ?? 0);
+      } else if (err instanceof CancelledError || session.abort.signal.aborted) {
         this.#log('info', `collection ${session.id} cancelled`);
         emit({ type: 'cancelled', sessionId: session.id });
       } else {
@@ -586,37 +617,45 @@ export class AppService {
     this.#emit('onUploadState', status);
   }
 
-  #statusOf(job: UploadJob, sentBytes = 0): UploadStatus {
-    const failedOrQueued = job.state !== 'done' && job.lastError;
+  #statusOf(job: UploadJobView, sentBytes = 0): UploadStatus {
     return {
       ...this.#uploadBase(job.state),
-      sentBytes: job.state === 'done' ? job.archive.size : sentBytes,
-      totalBytes: job.archive.size,
+      sentBytes: job.state === 'done' ? job.size : sentBytes,
+      totalBytes: job.size,
       attempts: job.attempts,
-      ...(job.state === 'queued' && job.nextAttemptAt ? { nextAttemptAt: job.nextAttemptAt } : {}),
-      ...(failedOrQueued && job.lastError ? { error: { kind: job.lastError.kind, message: job.lastError.message } } : {}),
+      ...(job.nextAttemptAt ? { nextAttemptAt: job.nextAttemptAt } : {}),
+      ...(job.error ? { error: job.error } : {}),
       ...(job.result?.url ? { attachmentUrl: job.result.url } : {}),
       ...(job.result ? { alreadyPresent: job.result.alreadyPresent } : {}),
     };
   }
 
-  async #startUpload(result: CollectionResult): Promise<void> {
-    const policy = this.#uploadPolicy;
-    const target = policy.upload.target;
-    if (target === 'outbox') return;
-    try {
-      const destination = connectorEntry(target).destination(policy);
-      const mb = (result.bytes / (1024 * 1024)).toFixed(1);
-      const comment =
-        policy.archiveLanguage === 'zh-CN'
-          ? `诊断信息：${result.archiveName}（${mb} MB，SHA-256 ${result.sha256}），由 diagcollect ${TOOL_VERSION} 收集并上传。`
-          : `Diagnostics: ${result.archiveName} (${mb} MB, SHA-256 ${result.sha256}), collected and uploaded by diagcollect ${TOOL_VERSION}.`;
-      const job = await this.#outbox.enqueue({ ticket: result.ticket, destination, archive: { path: result.archivePath, name: result.archiveName, size: result.bytes, sha256: result.sha256 }, comment });
-      this.#uploadContext = { jobId: job.id };
-      await this.#runJob(false);
-    } catch (err) {
-      this.#uploadFailedBeforeJob(err, result.bytes);
+  #lastProgressEmit = 0;
+
+  /** The workflow's upload steps as the Done screen's upload state. */
+  #onUploadEvent(event: Extract<WorkflowEvent, { type: 'upload' }>): void {
+    if (event.step === 'queued' && !this.#uploadContext) this.#uploadContext = { jobId: event.job.id };
+    if (event.step === 'progress' || event.step === 'attempt') {
+      const now = Date.now();
+      if (event.step === 'progress' && now - this.#lastProgressEmit < PROGRESS_EMIT_MS) return;
+      this.#lastProgressEmit = now;
+      return this.#setUpload({ ...this.#statusOf(event.job, event.sentBytes), state: 'uploading' });
     }
+    this.#setUpload(this.#statusOf(event.job, event.sentBytes));
+  }
+
+  /** Found leaks (or a check that could not finish) hold the upload back until the user decides. */
+  #onLeakCheck(check: WorkflowResult['leakCheck'], totalBytes: number): void {
+    if (check.state !== 'clean') this.#log('warn', `leak check: ${check.state}, ${check.leaks.length} value(s)${check.blocked ? '; upload held back' : ''}`);
+    if (!check.blocked) return;
+    this.#setUpload({ ...this.#uploadBase('blocked'), totalBytes, leaks: check.leaks, leakCheck: check.state === 'incomplete' ? 'incomplete' : 'found' });
+  }
+
+  /** After a run of the job: log it, and while the app is open, try again when the backoff ends. */
+  #afterJob(jobId: string, view: { state: string; nextAttemptAt?: string; error?: { kind: string } }): void {
+    this.#uploadContext ??= { jobId };
+    this.#log(view.state === 'done' ? 'info' : 'warn', `upload job ${jobId}: ${view.state}${view.error && view.state !== 'done' ? ` (${view.error.kind})` : ''}`);
+    if (view.state === 'queued' && view.nextAttemptAt) this.#scheduleRetry(Date.parse(view.nextAttemptAt) - Date.now());
   }
 
   #uploadFailedBeforeJob(err: unknown, totalBytes: number): void {
@@ -625,49 +664,29 @@ export class AppService {
     this.#setUpload({ ...this.#uploadBase('failed'), totalBytes, error: { kind, message: errorMessage(err) } });
   }
 
+  /** Runs the queued job again (Retry, or the backoff timer): the workflow's upload stage. */
   async #runJob(force: boolean): Promise<void> {
     const context = this.#uploadContext;
     if (!context) return;
     if (context.running) return context.running;
     this.#stopUploadTimer();
     const run = (async () => {
-      let job = await this.#outbox.get(context.jobId);
-      let connector;
       try {
-        connector = await createConnector(job.destination, this.#uploadPolicy, { env: this.#env, dataDir: this.#dataDir });
-      } catch (err) {
-        this.#uploadFailedBeforeJob(err, job.archive.size);
-        return;
-      }
-      let sent = 0;
-      let lastEmit = 0;
-      try {
-        this.#setUpload({ ...this.#statusOf(job), state: 'uploading' });
-        job = await this.#outbox.run(job.id, {
-          connector,
-          force,
+        const job = await runUploadJob(context.jobId, {
+          outbox: this.#outbox,
+          policy: this.#uploadPolicy,
+          env: this.#env,
+          dataDir: this.#dataDir,
           signal: this.#lifetime.signal,
-          onProgress: (sentBytes) => {
-            sent = sentBytes;
-            const now = Date.now();
-            if (now - lastEmit >= PROGRESS_EMIT_MS) {
-              lastEmit = now;
-              this.#setUpload({ ...this.#statusOf(job, sent), state: 'uploading' });
-            }
-          },
-          onEvent: (event) => {
-            job = event.job;
-            this.#setUpload(this.#statusOf(event.job, sent));
+          force,
+          emit: (event) => {
+            if (event.type === 'upload') this.#onUploadEvent(event);
           },
         });
-        this.#setUpload(this.#statusOf(job, sent));
-        this.#log(job.state === 'done' ? 'info' : 'warn', `upload job ${job.id}: ${job.state}${job.lastError && job.state !== 'done' ? ` (${job.lastError.kind})` : ''}`);
-        if (job.state === 'queued' && job.nextAttemptAt) this.#scheduleRetry(Date.parse(job.nextAttemptAt) - Date.now());
+        this.#setUpload(this.#statusOf(jobView(job)));
+        this.#afterJob(job.id, jobView(job));
       } catch (err) {
-        if (err instanceof JobBusyError) this.#log('warn', err.message);
-        else this.#uploadFailedBeforeJob(err, job.archive.size);
-      } finally {
-        await connector.close?.();
+        this.#uploadFailedBeforeJob(err, this.#result?.bytes ?? 0);
       }
     })();
     context.running = run;
@@ -694,12 +713,40 @@ export class AppService {
     return this.#upload;
   }
 
-  /** Tries the upload again now (a failed job starts a fresh series of attempts). */
+  /**
+   * Tries the upload again now (a failed job starts a fresh series of attempts). When the leak
+   * check held the upload back, this is the user's "send anyway": the workflow's same
+   * queue-and-send stage, with the same triage note.
+   */
   async retryUpload(): Promise<UploadStatus> {
-    if (!this.#uploadContext) {
-      if (this.#result && this.#upload.state === 'failed') await this.#startUpload(this.#result);
+    const result = this.#workflowResult;
+    if (this.#upload.state === 'blocked' && result) {
+      this.#log('warn', `upload sent despite the leak check, at the user's request (${result.leakCheck.leaks.length} value(s))`);
+      const running = (async () => {
+        try {
+          const job = await sendAfterLeakCheck(result, {
+            policy: this.#uploadPolicy,
+            env: this.#env,
+            dataDir: this.#dataDir,
+            signal: this.#lifetime.signal,
+            ...(this.#outboxOptions ? { outbox: this.#outboxOptions } : {}),
+            onEvent: (event) => {
+              if (event.type === 'upload') this.#onUploadEvent(event);
+            },
+          });
+          this.#uploadContext = { jobId: job.id };
+          this.#setUpload(this.#statusOf(jobView(job)));
+          this.#afterJob(job.id, jobView(job));
+        } catch (err) {
+          this.#uploadFailedBeforeJob(err, result.archive.bytes);
+        }
+      })();
+      this.#uploadContext = { jobId: '', running };
+      await running;
+      if (this.#uploadContext?.running === running) this.#uploadContext.running = undefined;
       return this.#upload;
     }
+    if (!this.#uploadContext) return this.#upload;
     await this.#runJob(true);
     return this.#upload;
   }
@@ -727,6 +774,7 @@ export class AppService {
       await session.done.catch(() => {});
     }
     await this.#checks.done;
+    await this.#workflowRun?.catch(() => {});
     await this.#uploadContext?.running;
     this.#listeners.clear();
   }

@@ -8,8 +8,8 @@ import os from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { archiveName, checkTicketId } from '../../shared/naming.js';
-import type { Platform } from '../../shared/types.js';
+import { archiveName, checkTicketId, standardName } from '../../shared/naming.js';
+import { IntakeSchema, type Manifest, type Platform } from '../../shared/types.js';
 import { createNameRegistry, type ItemSink } from './collectors/context.js';
 import { COLLECTORS } from './collectors/index.js';
 import type { PendingItem } from './collectors/types.js';
@@ -19,12 +19,15 @@ import { createRedactor } from './redact/policy-redactor.js';
 import type { Redactor } from './redact/redactor.js';
 import { routeThroughRedactor } from './redact/route.js';
 import { runCollectors } from './run-collectors.js';
+import { formatIntake } from './report/intake-text.js';
+import { reportEntries } from './report/report-entries.js';
+import { TOOL_VERSION } from './version.js';
 import { parseDuration, planCollectors, type SessionOptions } from './session.js';
 
 /** The session's own options for what runs and how (the dry run writes nothing, so no outDir). */
 export type PreviewOptions = Pick<
   SessionOptions,
-  'ticket' | 'policy' | 'collectors' | 'only' | 'skip' | 'excludeItems' | 'consentSensitive' | 'redact' | 'since' | 'lang' | 'platform' | 'host' | 'now' | 'signal'
+  'ticket' | 'intake' | 'policy' | 'collectors' | 'only' | 'skip' | 'excludeItems' | 'consentSensitive' | 'redact' | 'since' | 'lang' | 'platform' | 'host' | 'now' | 'signal'
 > & {
   /** Samples kept per item (default 3). */
   samplesPerItem?: number;
@@ -50,6 +53,11 @@ export interface PreviewItem {
   redactions: Record<string, number>;
   samples: RedactionSample[];
   note?: string;
+  /**
+   * Written by the session itself at the end (intake, checks, summary page, manifest); the size
+   * is rendered from what the dry run knows, without the checklist's results.
+   */
+  generated?: boolean;
 }
 
 export interface CollectionPreview {
@@ -82,6 +90,9 @@ export async function previewCollection(options: PreviewOptions): Promise<Collec
   const perItem = options.samplesPerItem ?? 3;
 
   const items: PreviewItem[] = [];
+  // The summary page reads these entries as they would be written (as the session does).
+  const forSummary = new Set((['systemJson', 'networkJson', 'screenshot'] as const).map((k) => standardName(k, lang)));
+  const summaryEntries: { name: string; data: Buffer }[] = [];
   const skipped: CollectionPreview['skipped'] = plan.skipped.map(({ collector, reason }) => ({ collector: collector.id, source: collector.id, reason }));
   let chain: Promise<void> = Promise.resolve();
   const measure = async (item: PendingItem): Promise<void> => {
@@ -106,18 +117,21 @@ export async function previewCollection(options: PreviewOptions): Promise<Collec
     } else return;
     const route = redactor && item.kind === 'text' ? routeThroughRedactor(source, redactor) : undefined;
     const sampler = new Sampler(redactor, perItem);
+    const keep: Buffer[] | undefined = forSummary.has(item.name) ? [] : undefined;
     let size = 0;
     await pipeline(
       route?.stream ?? source,
       new Writable({
         write(chunk: Buffer, _enc, cb) {
           size += chunk.length;
+          keep?.push(chunk);
           if (route) sampler.push(chunk);
           cb();
         },
       }),
     );
     const outcome = route ? await route.outcome : undefined;
+    if (keep) summaryEntries.push({ name: item.name, data: Buffer.concat(keep) });
     const binary = item.kind === 'binary' || outcome?.binary === true;
     items.push({
       name: item.name,
@@ -162,14 +176,65 @@ export async function previewCollection(options: PreviewOptions): Promise<Collec
   }
   const totals: Record<string, number> = {};
   for (const item of items) for (const [rule, n] of Object.entries(item.redactions)) totals[rule] = (totals[rule] ?? 0) + n;
+  const redaction = redactor ? { enabled: true, rules: redactor.activeRules(), totals } : { enabled: false, rules: [], totals: {} };
+  const [intakeItem, ...reportItems] = generatedEntries({ ticket: ticketCheck.ticket, intake: options.intake, lang, startedAt, host, platform, since, items, skipped, runs, redaction, summaryEntries });
+  // Where the session puts them: the intake first, the reports and the manifest last.
+  items.unshift(intakeItem!);
+  items.push(...reportItems);
   return {
     ticket: ticketCheck.ticket,
     archiveName: archiveName({ ticket: ticketCheck.ticket, lang, date: startedAt, host, template: policy.archiveNameTemplate }),
     items,
     skipped,
-    redaction: redactor ? { enabled: true, rules: redactor.activeRules(), totals } : { enabled: false, rules: [], totals: {} },
+    redaction,
     totalBytes: items.reduce((sum, i) => sum + i.size, 0),
   };
+}
+
+/**
+ * The entries the session writes after the collectors' items — the intake text, `checks.json`,
+ * the summary page and `manifest.json` — rendered by the same functions from what the dry run
+ * knows, so `--dry-run` lists every entry the real run writes.
+ */
+function generatedEntries(input: {
+  ticket: string;
+  intake: PreviewOptions['intake'];
+  lang: NonNullable<PreviewOptions['lang']>;
+  startedAt: Date;
+  host: string;
+  platform: Platform;
+  since: Date;
+  items: PreviewItem[];
+  skipped: CollectionPreview['skipped'];
+  runs: Manifest['collectors'];
+  redaction: Manifest['redaction'] & object;
+  summaryEntries: { name: string; data: Buffer }[];
+}): PreviewItem[] {
+  const intake = IntakeSchema.parse(input.intake ?? {});
+  const generated = (name: string, data: Buffer, source: string): PreviewItem => ({ name, collector: 'session', source, kind: 'text', size: data.length, sensitive: false, truncated: false, redactions: {}, samples: [], generated: true });
+  const intakeEntry = generated(standardName('intake', input.lang), Buffer.from(formatIntake(input.ticket, intake, input.lang, input.startedAt, input.host), 'utf8'), 'intake');
+  const manifest: Manifest = {
+    format: 'diagcollect-manifest/1',
+    tool: { name: 'diagcollect', version: TOOL_VERSION },
+    ticket: input.ticket,
+    archiveLanguage: input.lang,
+    host: input.host,
+    os: { platform: input.platform, release: os.release(), arch: os.arch() },
+    startedAt: input.startedAt.toISOString(),
+    finishedAt: input.startedAt.toISOString(),
+    since: input.since.toISOString(),
+    intake,
+    collectors: input.runs,
+    items: [intakeEntry, ...input.items].map((i) => ({ name: i.name, collector: i.collector, source: i.source, kind: i.kind, size: i.size, sha256: '0'.repeat(64), truncated: i.truncated })),
+    skipped: input.skipped,
+    redaction: input.redaction,
+  };
+  const reports = reportEntries({ manifest, checks: [], checksStartedAt: input.startedAt, checksFinishedAt: input.startedAt, entries: input.summaryEntries, lang: input.lang, redactions: input.redaction.totals }).map((e) =>
+    generated(e.name, e.data, e.source),
+  );
+  for (const r of reports) manifest.items.push({ name: r.name, collector: 'session', source: r.source, kind: 'text', size: r.size, sha256: '0'.repeat(64), truncated: false });
+  const manifestEntry = generated(standardName('manifest', input.lang), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), 'manifest');
+  return [intakeEntry, ...reports, manifestEntry];
 }
 
 /** Finds placeholders in the redacted output line by line, keeping the first few with context. */

@@ -112,6 +112,11 @@ const zh = {
     next: (time: string) => `将于 ${time} 自动重试`,
     failed: (reason: string) => `上传失败：${reason}`,
     attempts: (n: number) => `已尝试 ${n} 次`,
+    blocked: (target: string) => `没有发送到 ${target}：泄露检查发现，压缩包中仍有在别处已脱敏的值。`,
+    blockedIncomplete: (target: string) => `没有发送到 ${target}：泄露检查未能在时限内完成。`,
+    leakAt: (entry: string, line: number, masked: string) => `${entry} 第 ${line} 行：${masked}`,
+    blockedAdvice: '请先打开文件夹检查这些条目；在“检查内容”中关闭相应类别后重新收集，或者确认无误后选择“仍然发送”。',
+    sendAnyway: '仍然发送',
   },
   uploadProblem: {
     network: (target: string) => `无法连接到 ${target}`,
@@ -157,7 +162,7 @@ const zh = {
     upload: '发送状态',
     collected: '收集时间',
   },
-  uploadStateWord: { none: '—', local: '已保存在本机（待发送）', queued: '排队等待重试', uploading: '上传中', done: '已附加到工单', failed: '上传失败' } as Record<UploadStatus['state'], string>,
+  uploadStateWord: { none: '—', local: '已保存在本机（待发送）', blocked: '泄露检查阻止了发送', queued: '排队等待重试', uploading: '上传中', done: '已附加到工单', failed: '上传失败' } as Record<UploadStatus['state'], string>,
 };
 
 export type Dictionary = typeof zh;
@@ -268,6 +273,11 @@ const en: Dictionary = {
     next: (time) => `Trying again automatically at ${time}`,
     failed: (reason) => `The upload failed: ${reason}`,
     attempts: (n) => (n === 1 ? '1 attempt' : `${n} attempts`),
+    blocked: (target) => `Not sent to ${target}: the leak check found values in the archive that redaction hid elsewhere.`,
+    blockedIncomplete: (target) => `Not sent to ${target}: the leak check could not finish in time.`,
+    leakAt: (entry, line, masked) => `${entry}, line ${line}: ${masked}`,
+    blockedAdvice: 'Open the folder and check these entries; switch the category off on the review screen and collect again, or, if they are fine, choose Send anyway.',
+    sendAnyway: 'Send anyway',
   },
   uploadProblem: {
     network: (target) => `Cannot reach ${target}`,
@@ -313,7 +323,7 @@ const en: Dictionary = {
     upload: 'Upload',
     collected: 'Collected',
   },
-  uploadStateWord: { none: '—', local: 'saved on this computer (to be sent)', queued: 'queued for a retry', uploading: 'uploading', done: 'attached to the ticket', failed: 'failed' },
+  uploadStateWord: { none: '—', local: 'saved on this computer (to be sent)', blocked: 'held back by the leak check', queued: 'queued for a retry', uploading: 'uploading', done: 'attached to the ticket', failed: 'failed' },
 };
 
 export const DICTIONARIES: Record<UiLocale, Dictionary> = { 'zh-CN': zh, en };

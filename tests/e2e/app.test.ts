@@ -7,11 +7,14 @@
  * `npm run test:electron` runs the same flows in a real Electron window where one exists.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main as cliMain } from '../../electron/cli/main.js';
+import * as workflow from '../../electron/engine/workflow/run-workflow.js';
 import type { UiLocale } from '../../shared/api.js';
 import { ManifestSchema } from '../../shared/types.js';
 import { readZip, sha256 } from '../helpers/zip.js';
@@ -37,6 +40,13 @@ import {
   words,
 } from './support/flows.js';
 import { serveDirectory } from './support/static-server.js';
+
+// Every caller of the workflow in this process — the app's AppService and the CLI's collect —
+// goes through this spy: the leak-check test asserts both took the same function.
+vi.mock('../../electron/engine/workflow/run-workflow.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../electron/engine/workflow/run-workflow.js')>();
+  return { ...original, runWorkflow: vi.fn(original.runWorkflow) };
+});
 
 const LOCALES: UiLocale[] = ['zh-CN', 'en'];
 const ARCHIVE_NAME = /^(\d+)_诊断信息_\d{8}-\d{4}_[A-Za-z0-9.-]+(_\d+)?\.zip$/;
@@ -270,6 +280,91 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
         await closeApp(a);
       });
     }
+  });
+
+  describe('the leak check before the upload, in the app and the CLI (real Redmine)', () => {
+    let redmine: Awaited<ReturnType<typeof ensureRedmine>>;
+    beforeAll(async () => {
+      redmine = await ensureRedmine();
+    }, 600_000);
+
+    it('blocks the upload of a planted leak, says so, and sends only when the user chooses to — the same workflow as the CLI', async () => {
+      const locale: UiLocale = 'en';
+      const t = words(locale);
+      const api = new RedmineApi(redmine);
+      const issue = await api.createIssue();
+      // The planted leak: a password redaction hides in app.log stands unredacted in a binary crash dump.
+      const secret = `Sw0rdfish-${randomBytes(3).toString('hex')}`;
+      const logs = mkdtempSync(path.join(work, 'leak-logs-'));
+      writeFileSync(path.join(logs, 'app.log'), `start\nsmtp_password=${secret}\n`);
+      writeFileSync(path.join(logs, 'crash.log'), Buffer.concat([Buffer.alloc(64), Buffer.from(secret), Buffer.alloc(64)]));
+      const policy = { appLogPaths: [`${logs}/*.log`], disabledCollectors: ['software', 'processes', 'system-logs'], upload: { target: 'redmine' as const, redmine: { url: redmine.REDMINE_URL, project: redmine.REDMINE_PROJECT } } };
+      const env = { DIAGCOLLECT_REDMINE_API_KEY: redmine.REDMINE_API_KEY };
+      const runWorkflow = vi.mocked(workflow.runWorkflow);
+      runWorkflow.mockClear();
+
+      // The app.
+      const a = await app({ locale, deepLink: `diagcollect://collect?ticket=${issue}`, policy, env, runChecks: false });
+      const { page } = a;
+      await waitForStart(page, locale);
+      await fillStart(page, locale);
+      await goToReview(page, locale);
+      await startCollecting(page, locale);
+      const archiveName = await waitForDone(page, locale);
+      const card = page.locator('section.upload');
+      await page.locator('[data-upload-state=blocked]').waitFor();
+      await expect.poll(() => card.textContent()).toContain(t.upload.blocked('Redmine'));
+      const leakLines = await page.getByTestId('leaks').locator('li').allTextContents();
+      expect(leakLines).toEqual([expect.stringMatching(/crash\.log, line 1: S\*{8}[0-9a-f]$/)]);
+      expect(await page.content()).not.toContain(secret);
+      await expectAccessible(page, 'done, upload blocked by the leak check');
+      await saveScreen(page, '8-upload-blocked-en');
+      // Nothing left the machine: no job, no attachment, no note on the ticket.
+      expect(await api.attachments(issue)).toEqual([]);
+      const jobs = path.join(a.dataDir, 'outbox', issue, 'jobs');
+      expect(existsSync(jobs) ? readdirSync(jobs) : []).toEqual([]);
+      // The redaction map is kept locally (never in the archive), as the CLI keeps it.
+      expect(readdirSync(path.join(a.dataDir, 'redaction-maps')).some((f) => f.startsWith(archiveName.replace(/\.zip$/, '')))).toBe(true);
+
+      // The CLI, same policy and ticket, in this process: exit 4 and the same findings.
+      const cliData = mkdtempSync(path.join(work, 'leak-cli-'));
+      const policyFile = path.join(cliData, 'policy.json');
+      writeFileSync(policyFile, JSON.stringify(policy));
+      const stdout = new PassThrough();
+      let out = '';
+      stdout.on('data', (c: Buffer) => (out += c.toString()));
+      const code = await cliMain(['node', 'diagcollect', 'collect', '--ticket', issue, '--policy', policyFile, '--only', 'app-logs', '--no-screenshot', '--json', '--upload-wait', '0'], {
+        stdout,
+        stderr: new PassThrough(),
+        env: { ...process.env, DISPLAY: '', DIAGCOLLECT_DATA_DIR: cliData, ...env },
+        signals: new PassThrough() as unknown as Pick<NodeJS.Process, 'on' | 'off'>,
+      });
+      const cli = JSON.parse(out) as { upload: { state: string }; leaks: { entry: string; masked: string }[] };
+      expect(code).toBe(4);
+      expect(cli.upload.state).toBe('blocked');
+      expect(cli.leaks.map((l) => l.masked)).toEqual(leakLines.map((l) => l.split(': ').at(-1)));
+      expect(await api.attachments(issue)).toEqual([]);
+
+      // Same code path: both runs were this one workflow function, and both ended blocked by its leak check.
+      expect(runWorkflow).toHaveBeenCalledTimes(2);
+      const runs = await Promise.all(runWorkflow.mock.results.map((r) => r.value as ReturnType<typeof workflow.runWorkflow>));
+      expect(runs.map((r) => [r.ticket, r.target, r.leakCheck.state, r.leakCheck.blocked, r.upload])).toEqual([
+        [issue, 'redmine', 'found', true, undefined],
+        [issue, 'redmine', 'found', true, undefined],
+      ]);
+
+      // The user looked, and chooses to send anyway: the triage note, then the archive, once.
+      await page.getByRole('button', { name: t.upload.sendAnyway }).click();
+      await page.locator('[data-upload-state=done]').waitFor({ timeout: 60_000 });
+      const attached = (await api.attachments(issue)).filter((x) => x.filename === archiveName);
+      expect(attached).toHaveLength(1);
+      expect((await api.download(attached[0]!.id)).sha256).toBe(sha256(readFileSync(path.join(a.dataDir, 'outbox', issue, archiveName))));
+      const journals = await fetch(`${redmine.REDMINE_URL}/issues/${issue}.json?include=journals`, { headers: { 'X-Redmine-API-Key': redmine.REDMINE_API_KEY } }).then(
+        async (r) => ((await r.json()) as { issue: { journals: { notes: string }[] } }).issue.journals,
+      );
+      expect(journals.map((j) => j.notes).filter(Boolean)[0]).toContain(archiveName);
+      await closeApp(a);
+    }, 180_000);
   });
 
   it('works with the keyboard only, with visible focus, at 800×600', async () => {

@@ -63,6 +63,11 @@ describe('diagcollect link (real process)', () => {
     expect(out.email.subject).toBe('【技术支持】12345');
     expect(out.email.body['zh-CN']).toContain('1. ');
     expect(out.email.body.en).toContain(out.link);
+    // The policy has no ticket system: the message says to send the draft, never that it uploads.
+    expect(out.email.body.en).toContain('send the draft to us');
+    expect(out.email.body.en).not.toMatch(/upload/i);
+    const toRedmine = makeLink(['--target', 'redmine', '--target-url', 'https://redmine.example.com']);
+    expect(toRedmine.email.body.en).toContain('uploaded to the ticket automatically');
     const text = cli(['link', '--ticket', '12345', '--key', agent.key, '--policy', policyFile, '--lang', 'en']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Message to send — subject: 【技术支持】12345');

@@ -34,7 +34,7 @@ export async function createTempBeside(finalPath: string): Promise<{ tempPath: s
   try {
     // A numeric fd (not a FileHandle): fs.WriteStream owns and closes it, and fsync works on it.
     const fd = await new Promise<number>((resolve, reject) => {
-      openFd(tempPath, 'wx', 0o644, (error, opened) => (error ? reject(error) : resolve(opened)));
+      openFd(tempPath, 'wx', 0o600, (error, opened) => (error ? reject(error) : resolve(opened)));
     });
     return { tempPath, fd };
   } catch (error) {

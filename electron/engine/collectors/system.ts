@@ -7,6 +7,8 @@
  * whole engine — a hung network mount would freeze every collector beyond any timeout. The rest
  * is read from files (support/system-facts.ts), not from systeminformation, for the same reason.
  */
+import { diskUsedPercent } from '../../../shared/figures.js';
+import { detectVirtualization } from './support/virtualization.js';
 import os from 'node:os';
 import type { Platform } from '../../../shared/types.js';
 import { TOOL_VERSION } from '../version.js';
@@ -117,7 +119,7 @@ export const systemCollector: Collector = {
 
   describe(platform: Platform): string[] {
     const common = ['uptime, host name, CPU, memory (Node os module), locale (Intl, LANG/LC_*), time zone'];
-    if (platform === 'linux') return [...common, 'df -P -k -T (file systems and free space; -l on a hung network mount)', '/etc/os-release, /sys/class/dmi/id, /proc/cpuinfo, /proc/meminfo, /sys/block (OS, hardware model, CPU, memory, disks)'];
+    if (platform === 'linux') return [...common, 'df -P -k -T (file systems and free space; -l on a hung network mount)', '/etc/os-release, /sys/class/dmi/id, /proc/cpuinfo, /proc/meminfo, /sys/block (OS, hardware model, CPU, memory, disks)', 'systemd-detect-virt --vm (virtual machine, where installed)'];
     if (platform === 'darwin') return [...common, 'df -P -k (file systems and free space)', ...describePlan('darwin', darwinSystemPlan())];
     return [...common, ...describePlan('win32', windowsSystemPlan())];
   },
@@ -130,14 +132,19 @@ export const systemCollector: Collector = {
 
   async run(ctx) {
     const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
-    const [facts, fs, winFacts, macFacts] = await Promise.all([
+    const [facts, fs, winFacts, macFacts, virt] = await Promise.all([
       readFacts(ctx),
       fileSystems(ctx),
       ctx.platform === 'win32' ? windowsSystemFacts(ctx) : Promise.resolve<WindowsSystemFacts | undefined>(undefined),
       ctx.platform === 'darwin' ? darwinSystemFacts(ctx) : Promise.resolve<DarwinSystemFacts | undefined>(undefined),
+      detectVirtualization(ctx),
     ]);
     const osInfo = facts?.os;
-    const system = facts?.hardware;
+    // One verdict on virtualisation, from the facts the kernel log shows too (text and JSON agree).
+    const hardware = facts?.hardware;
+    const system = hardware
+      ? { ...hardware, virtual: hardware.virtual || virt.virtual, virtualHost: virt.host ?? hardware.virtualHost, ...(virt.evidence.length ? { virtualEvidence: virt.evidence } : {}) }
+      : virt.virtual ? { manufacturer: '', model: '', version: '', virtual: true, virtualHost: virt.host ?? '', virtualEvidence: virt.evidence } : undefined;
     const cpu = facts?.cpu;
     const mem = facts?.memory;
     const locale = localeInfo();
@@ -159,7 +166,7 @@ export const systemCollector: Collector = {
     text += formatFields([
       [L('厂商', 'Vendor'), system?.manufacturer || '—'],
       [L('型号', 'Model'), [system?.model, system?.version].filter((s) => s && s !== '-').join(' ') || '—'],
-      [L('虚拟机', 'Virtual machine'), system ? (system.virtual ? `${L('是', 'yes')}${system.virtualHost ? ` (${system.virtualHost})` : ''}` : L('否', 'no')) : undefined],
+      [L('虚拟机', 'Virtual machine'), system ? (system.virtual ? `${L('是', 'yes')}${system.virtualHost ? ` (${system.virtualHost})` : ''}${virt.evidence.length ? ` — ${virt.evidence.join('; ')}` : ''}` : L('否', 'no')) : undefined],
       ['CPU', cpu ? `${cpu.manufacturer} ${cpu.brand}`.trim() : os.cpus()[0]?.model],
       [L('核心', 'Cores'), cpu ? `${cpu.physicalCores} ${L('物理', 'physical')}, ${cpu.cores} ${L('逻辑', 'logical')}` : String(os.cpus().length)],
       [L('频率', 'Speed'), cpu?.speed ? `${cpu.speed} GHz` : undefined],
@@ -177,7 +184,7 @@ export const systemCollector: Collector = {
     text += `\n${heading(L('文件系统与剩余空间', 'File systems and free space'), 2)}`;
     text += formatTable(
       [L('挂载点', 'Mounted on'), L('类型', 'Type'), L('大小', 'Size'), L('已用', 'Used'), L('可用', 'Free'), L('使用率', 'Use%'), L('文件系统', 'File system')],
-      fs.map((f) => [f.mount, f.type, formatBytes(f.sizeBytes), formatBytes(f.usedBytes), formatBytes(f.availableBytes), f.usePercent === null ? '' : `${f.usePercent}%`, f.filesystem]),
+      fs.map((f) => [f.mount, f.type, formatBytes(f.sizeBytes), formatBytes(f.usedBytes), formatBytes(f.availableBytes), `${diskUsedPercent(f)}%`, f.filesystem]),
       { right: [2, 3, 4, 5] },
     );
     text += `\n${heading(L('语言与时区', 'Locale and time zone'), 2)}`;

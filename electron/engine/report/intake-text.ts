@@ -66,7 +66,7 @@ export function formatIntake(ticket: string, intake: Intake, lang: ArchiveLangua
     line(l.productModel, intake.productModel),
     line(l.productVersion, intake.productVersion),
     line(l.occurredAt, intake.occurredAt),
-    line(l.priority, lang === 'en' ? PRIORITY_EN[intake.priority] : intake.priority),
+    line(l.priority, intake.priority === undefined ? undefined : lang === 'en' ? PRIORITY_EN[intake.priority] : intake.priority),
     '',
     block(l.problemDescription, intake.problemDescription),
     '',

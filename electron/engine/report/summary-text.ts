@@ -6,11 +6,10 @@
 import type { ArchiveLanguage } from '../../../shared/naming.js';
 import type { CheckResult, Manifest } from '../../../shared/types.js';
 import type { ArchiveFile } from '../upload/types.js';
-
-const MB = 1024 * 1024;
+import { formatBytes } from './figures.js';
 const MARK = { fail: '✗', warn: '!', pass: '✓', skipped: '–' } as const;
 
-export function summaryText(input: { manifest: Manifest; checks: readonly CheckResult[]; archive: ArchiveFile; lang?: ArchiveLanguage }): string {
+export function summaryText(input: { manifest: Manifest; checks: readonly CheckResult[]; archive: ArchiveFile; entries?: number; lang?: ArchiveLanguage }): string {
   const { manifest, checks, archive } = input;
   const lang = input.lang ?? manifest.archiveLanguage;
   const zh = lang === 'zh-CN';
@@ -18,13 +17,16 @@ export function summaryText(input: { manifest: Manifest; checks: readonly CheckR
   const count = (s: CheckResult['status']) => checks.filter((c) => c.status === s).length;
   const problems = checks.filter((c) => c.status === 'fail' || c.status === 'warn').sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
   const incomplete = manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout');
+  const files = input.entries === undefined ? { zh: '', en: '' } : { zh: `，${input.entries} 个文件`, en: `, ${input.entries} files` };
   const firstLine = (text: string) => text.trim().split('\n')[0]!.slice(0, 200);
   const lines = [
-    l(`诊断信息：${archive.name}（${(archive.size / MB).toFixed(1)} MB，SHA-256 ${archive.sha256}）`, `Diagnostics: ${archive.name} (${(archive.size / MB).toFixed(1)} MB, SHA-256 ${archive.sha256})`),
+    l(`诊断信息：${archive.name}（${formatBytes(archive.size)}${files.zh}，SHA-256 ${archive.sha256}）`, `Diagnostics: ${archive.name} (${formatBytes(archive.size)}${files.en}, SHA-256 ${archive.sha256})`),
     l(`计算机：${manifest.host}（${manifest.os.platform} ${manifest.os.release}），收集于 ${manifest.startedAt}`, `Computer: ${manifest.host} (${manifest.os.platform} ${manifest.os.release}), collected ${manifest.startedAt}`),
   ];
   if (manifest.intake.problemDescription.trim()) {
-    lines.push(l(`问题（优先级 ${manifest.intake.priority}）：${firstLine(manifest.intake.problemDescription)}`, `Problem (priority ${manifest.intake.priority}): ${firstLine(manifest.intake.problemDescription)}`));
+    const priority = manifest.intake.priority;
+    const prio = { zh: priority ?? '未填写', en: priority ? (({ 高: 'high', 中: 'medium', 低: 'low' }) as const)[priority] : 'not given' };
+    lines.push(l(`问题（优先级 ${prio.zh}）：${firstLine(manifest.intake.problemDescription)}`, `Problem (priority ${prio.en}): ${firstLine(manifest.intake.problemDescription)}`));
   }
   if (checks.length > 0) {
     lines.push(l(`基础检查：${count('fail')} 项失败，${count('warn')} 项警告，${count('pass')} 项通过`, `Basic checks: ${count('fail')} failed, ${count('warn')} warnings, ${count('pass')} passed`));

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { emailSubject, type ArchiveLanguage } from '../../../shared/naming.js';
 import type { Manifest } from '../../../shared/types.js';
+import { formatBytes } from '../report/figures.js';
 
 export interface DraftInput {
   ticket: string;
@@ -14,17 +15,18 @@ export interface DraftInput {
   archiveBytes: number;
   archiveSha256: string;
   manifest: Manifest;
+  /** Entries in the zip (report/figures.ts); default: the manifest's items and the generated entries. */
+  entries?: number;
   /** Support's address from policy; empty leaves To: for the user to fill in. */
   to?: string;
 }
-
-const MB = 1024 * 1024;
 
 /** The body: steps and facts as bullets, as the support guide asks for e-mail. */
 export function draftBody(input: DraftInput): string {
   const { manifest, lang } = input;
   const failed = manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout');
-  const size = `${(input.archiveBytes / MB).toFixed(1)} MB`;
+  const size = formatBytes(input.archiveBytes);
+  const entries = input.entries ?? manifest.items.length + 1;
   if (lang === 'zh-CN') {
     return [
       '您好，',
@@ -35,7 +37,7 @@ export function draftBody(input: DraftInput): string {
       `- SHA-256：${input.archiveSha256}`,
       `- 计算机：${manifest.host}（${manifest.os.platform} ${manifest.os.release}）`,
       `- 收集时间：${manifest.startedAt}`,
-      `- 收集项：${manifest.items.length} 个文件`,
+      `- 收集项：${entries} 个文件`,
       ...(failed.length ? [`- 未完成：${failed.map((c) => `${c.id}（${c.error ?? c.status}）`).join('，')}`] : []),
       ...(manifest.intake.problemDescription ? ['', '问题描述：', manifest.intake.problemDescription] : []),
       ...(manifest.intake.stepsToReproduce ? ['', '重现步骤：', manifest.intake.stepsToReproduce] : []),
@@ -53,7 +55,7 @@ export function draftBody(input: DraftInput): string {
     `- SHA-256: ${input.archiveSha256}`,
     `- Computer: ${manifest.host} (${manifest.os.platform} ${manifest.os.release})`,
     `- Collected at: ${manifest.startedAt}`,
-    `- Items: ${manifest.items.length} files`,
+    `- Items: ${entries} files`,
     ...(failed.length ? [`- Incomplete: ${failed.map((c) => `${c.id} (${c.error ?? c.status})`).join(', ')}`] : []),
     ...(manifest.intake.problemDescription ? ['', 'Problem description:', manifest.intake.problemDescription] : []),
     ...(manifest.intake.stepsToReproduce ? ['', 'Steps to reproduce:', manifest.intake.stepsToReproduce] : []),
@@ -79,7 +81,7 @@ export async function writeEmailDraft(input: DraftInput): Promise<string> {
     attachments: [{ filename: input.archiveName, path: input.archivePath, contentType: 'application/zip' }],
   });
   try {
-    await pipeline(composer.compile().createReadStream(), createWriteStream(temp, { flags: 'wx' }));
+    await pipeline(composer.compile().createReadStream(), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
     await rename(temp, target);
   } catch (err) {
     await rm(temp, { force: true });

@@ -34,6 +34,7 @@ import { rootCertificates } from 'node:tls';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import yauzl from 'yauzl';
+import { formatBytes } from '../../../shared/figures.js';
 import { checkTicketId, emailSubject } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
 import { readSecret, secretEnvName, type Secret, type SecretSpec } from './credentials.js';
@@ -158,7 +159,7 @@ export async function readArchiveSummary(path: string, lang: 'zh-CN' | 'en'): Pr
 export function mailBody(input: { ticket: string; file: ArchiveFile; comment?: string; summary: ArchiveSummary; lang: 'zh-CN' | 'en' }): string {
   const { file, summary } = input;
   const zh = input.lang === 'zh-CN';
-  const size = `${(file.size / MB).toFixed(1)} MB`;
+  const size = formatBytes(file.size);
   const lines = [
     input.comment || (zh ? `工单 ${input.ticket} 的诊断信息见附件。` : `Attached are the diagnostics for ticket ${input.ticket}.`),
     '',

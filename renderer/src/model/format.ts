@@ -1,12 +1,8 @@
 /** Sizes and durations as people read them. */
 import type { UiLocale } from '../../../shared/api.js';
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
-}
+// One size formatter for every layer (shared/figures.ts).
+export { formatBytes } from '../../../shared/figures.js';
 
 /** `m:ss`, or `h:mm:ss` from an hour on. */
 export function formatElapsed(ms: number): string {

@@ -138,6 +138,10 @@ function UploadCard({ t, locale, result, upload, retrying, onRetry }: DoneProps)
       icon = 'cross';
       text = t.upload.failed(problem);
       break;
+    case 'blocked':
+      icon = 'warn';
+      text = upload.leakCheck === 'incomplete' ? t.upload.blockedIncomplete(upload.targetName) : t.upload.blocked(upload.targetName);
+      break;
     case 'none':
       text = t.upload.queuedWaiting;
   }
@@ -175,6 +179,26 @@ function UploadCard({ t, locale, result, upload, retrying, onRetry }: DoneProps)
           {t.technical}
           {upload.error.message}
         </p>
+      )}
+      {upload.state === 'blocked' && (
+        <>
+          {upload.leaks && upload.leaks.length > 0 && (
+            <ul className="leaks mono small" data-testid="leaks">
+              {upload.leaks.slice(0, 10).map((l) => (
+                <li key={`${l.entry}:${l.line}:${l.masked}`}>{t.upload.leakAt(l.entry, l.line, l.masked)}</li>
+              ))}
+            </ul>
+          )}
+          <p className="advice">
+            <strong>{t.whatToDo}</strong>
+            {t.upload.blockedAdvice}
+          </p>
+          <div className="button-row">
+            <button type="button" onClick={onRetry} disabled={retrying} aria-busy={retrying || undefined}>
+              {t.upload.sendAnyway}
+            </button>
+          </div>
+        </>
       )}
       {showRetry && (
         <div className="button-row">

@@ -262,12 +262,12 @@ describe('the upload', () => {
     expect(again).toMatchObject({ state: 'queued', attempts: 2, error: { kind: 'network' } });
   });
 
-  it('fails with a settings error (and says so) when the credential is missing', async () => {
-    const { service, finished } = make({ policyInput: { upload: { target: 'redmine', redmine: { url: 'https://redmine.example.com' } } } });
+  it('checks the ticket system before collecting: a missing credential fails the collection and nothing is written', async () => {
+    const { service, finished, dataDir } = make({ policyInput: { upload: { target: 'redmine', redmine: { url: 'https://redmine.example.com' } } } });
     const done = finished();
     await service.startCollection({ ticket: '54322', intake, exclude: [], includeScreenshot: false });
-    await done;
-    await expect.poll(async () => (await service.getUploadState()).state, { timeout: 10_000 }).toBe('failed');
-    expect((await service.getUploadState()).error).toMatchObject({ kind: 'config', message: expect.stringContaining('DIAGCOLLECT_REDMINE_API_KEY') });
+    const end = await done;
+    expect(end).toMatchObject({ type: 'failed', message: expect.stringContaining('DIAGCOLLECT_REDMINE_API_KEY') });
+    expect(existsSync(path.join(dataDir, 'outbox', '54322'))).toBe(false);
   });
 });

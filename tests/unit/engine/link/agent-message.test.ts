@@ -23,4 +23,17 @@ describe('the agent message', () => {
     const short = agentMessage({ ticket: '7', link: 'diagcollect://collect?ticket=7', expiresAt: new Date() });
     expect(short.body.en.split('\n').filter((l) => /^\d+\. /.test(l))).toHaveLength(5);
   });
+
+  it('promises an upload only when the target is a ticket system; otherwise it says to send the draft', () => {
+    const base = { ticket: '12345', link: 'diagcollect://collect?ticket=12345', expiresAt: new Date() };
+    const upload = agentMessage({ ...base, delivery: 'upload' });
+    expect(upload.body.en).toContain('uploaded to the ticket automatically');
+    expect(upload.body['zh-CN']).toContain('自动上传到工单');
+    for (const m of [agentMessage({ ...base, delivery: 'draft' }), agentMessage(base)]) {
+      expect(m.body.en).not.toMatch(/upload/i);
+      expect(m.body['zh-CN']).not.toContain('上传');
+      expect(m.body.en).toContain('send the draft to us');
+      expect(m.body['zh-CN']).toContain('邮件草稿（主题“【技术支持】12345”');
+    }
+  });
 });

@@ -1,0 +1,334 @@
+/**
+ * `diagcollect collect`: translates the command line into the workflow's options
+ * (electron/engine/workflow) and renders its events on the terminal, or as one JSON document.
+ * Every step — ticket pre-check, collect, archive, leak check, draft, triage note, upload — is
+ * the workflow's, the same one the desktop app runs.
+ */
+import { Option, type Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ARCHIVE_LANGUAGES, emailSubject, type ArchiveLanguage } from '../../shared/naming.js';
+import type { Policy } from '../../shared/policy.js';
+import { IntakeSchema, type Intake, type Platform, type Priority, type WorkflowEvent } from '../../shared/types.js';
+import { EXIT, InputError } from '../engine/errors.js';
+import { policyForLink, verifyLink } from '../engine/link/signed-link.js';
+import { dataDir, outboxDir } from '../engine/platform/app-paths.js';
+import { createRunLog } from '../engine/platform/run-log.js';
+import { formatProblem, loadEffectivePolicy } from '../engine/policy/effective.js';
+import { formatBytes } from '../engine/report/figures.js';
+import { parseDuration } from '../engine/session.js';
+import { TOOL_VERSION } from '../engine/version.js';
+import { planWorkflow, previewWorkflow, runWorkflow } from '../engine/workflow/run-workflow.js';
+import { targetName } from '../engine/workflow/upload-stage.js';
+import { exitCodeFor } from './exit-code.js';
+import { reapChildren } from '../engine/platform/exec.js';
+import { handleInterrupts } from './signals.js';
+import type { CliIo } from './main.js';
+import { formatPreview } from './preview-format.js';
+import { createProgressReporter } from './progress.js';
+import { createUploadProgress } from './upload-progress.js';
+import { describeOutcome, uploadJson } from './upload-step.js';
+
+export interface CollectFlags {
+  ticket?: string;
+  since?: string;
+  only?: string[];
+  skip?: string[];
+  screenshot: boolean;
+  out?: string;
+  policy?: string;
+  json?: boolean;
+  lang?: ArchiveLanguage;
+  upload?: string;
+  uploadWait?: string;
+  split?: boolean;
+  link?: string;
+  silent?: boolean;
+  dryRun?: boolean;
+  acceptLeaks?: boolean;
+  excludeItem?: string[];
+  // The intake record (信息记录), as the desktop form asks for it.
+  intake?: string;
+  name?: string;
+  contact?: string;
+  department?: string;
+  description?: string;
+  occurredAt?: string;
+  priority?: string;
+  product?: string;
+  tried?: string;
+}
+
+const list = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+const PRIORITIES: Record<string, Priority> = { 高: '高', 中: '中', 低: '低', high: '高', medium: '中', low: '低' };
+
+export function registerCollectCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('collect')
+    .description('collect a diagnostics archive for a ticket into the local outbox (or --out DIR)')
+    .option('-t, --ticket <id>', 'ticket id, e.g. 12345 or SUP-12345 (or give --link)')
+    .option('--link <url>', 'a signed diagcollect:// link from support: collect for its ticket (and upload where it says, if policy allows)')
+    .option('--silent', 'for IT scripts: no progress or summary (errors still on stderr); a log in <data dir>/logs/diagcollect.log')
+    .option('--since <duration>', 'how far back logs go: 90m, 24h, 7d (default: policy, 24h)')
+    .option('--only <ids>', 'run only these collectors (comma-separated; see `diagcollect list`)', list)
+    .option('--skip <ids>', 'leave out these collectors (comma-separated)', list)
+    .option('--no-screenshot', 'do not take a screenshot of the desktop')
+    .option('-o, --out <dir>', 'write the archive and e-mail draft here instead of the outbox')
+    .option('--policy <file>', 'JSON policy: log and config paths, caps, deadline (see README)')
+    .option('--json', 'print one JSON result on stdout, nothing else')
+    .addOption(new Option('--lang <lang>', 'language of archive and entry names').choices(ARCHIVE_LANGUAGES as string[]))
+    .option('--upload <target>', 'after collecting, upload to: outbox (keep it local), redmine, rt, smtp, http-put, jira, zendesk, servicenow, freshdesk (default: policy upload.target)')
+    .option('--upload-wait <seconds>', 'keep retrying a failing upload this long before leaving it queued in the outbox', '60')
+    .option('--split', 'when the archive is too big for the upload target, upload it as parts (<name>_part01.zip, …)')
+    .option('--dry-run', 'show every entry the archive would hold (sizes after redaction, redaction samples) and write nothing')
+    .option('--accept-leaks', 'upload even when the leak check finds values that redaction hid elsewhere in the archive')
+    .option('--exclude-item <names>', 'leave out these archive entries by name (comma-separated; see --dry-run)', list)
+    .option('--intake <file>', 'the intake record as JSON (fields as in manifest.json "intake"); the options below override it')
+    .option('--name <name>', 'who reports the problem (姓名)')
+    .option('--contact <contact>', 'phone or e-mail to call back (联系方式)')
+    .option('--department <department>', 'department (所属部门)')
+    .option('--description <text>', 'what goes wrong (问题描述)')
+    .option('--occurred-at <time>', 'when it happened, local time to the minute: "YYYY-MM-DD HH:mm" (发生时间)')
+    .addOption(new Option('--priority <priority>', 'how urgent (优先级); unset is recorded as "not given"').choices(Object.keys(PRIORITIES)))
+    .option('--product <name>', 'the product concerned (产品名称)')
+    .option('--tried <text>', 'what was tried already (已尝试的解决方案)')
+    .action(async (flags: CollectFlags) => {
+      setExit(await collect(flags, io));
+    });
+}
+
+/** `YYYY-MM-DD HH:mm` (or with a T), a real minute of the calendar; anything else is bad input. */
+export function parseOccurredAt(raw: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/.exec(raw.trim());
+  const bad = () => new InputError(`--occurred-at "${raw}" is not a time to the minute: use local time as "YYYY-MM-DD HH:mm", e.g. "2026-11-24 09:30"`);
+  if (!m) throw bad();
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const date = new Date(y, mo - 1, d, h, mi);
+  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h || date.getMinutes() !== mi) throw bad();
+  return `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}`;
+}
+
+/** The intake record: `--intake FILE` (validated by the shared schema), then the options over it. */
+export async function intakeFromFlags(flags: CollectFlags): Promise<Partial<Intake>> {
+  let base: Partial<Intake> = {};
+  if (flags.intake) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(resolve(flags.intake), 'utf8'));
+    } catch (err) {
+      throw new InputError(`--intake ${flags.intake}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err)}`);
+    }
+    const parsed = IntakeSchema.strict().safeParse(raw);
+    if (!parsed.success) throw new InputError(`--intake ${flags.intake}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`);
+    base = parsed.data;
+  }
+  const set = <K extends keyof Intake>(key: K, value: Intake[K] | undefined) => {
+    if (value !== undefined) base = { ...base, [key]: value };
+  };
+  set('name', flags.name);
+  set('contact', flags.contact);
+  set('department', flags.department);
+  set('problemDescription', flags.description);
+  set('occurredAt', flags.occurredAt === undefined ? undefined : parseOccurredAt(flags.occurredAt));
+  set('priority', flags.priority === undefined ? undefined : PRIORITIES[flags.priority.toLowerCase()]);
+  set('productName', flags.product);
+  set('solutionsTried', flags.tried);
+  if (base.occurredAt !== undefined) base = { ...base, occurredAt: parseOccurredAt(base.occurredAt) };
+  const checked = IntakeSchema.safeParse(base);
+  if (!checked.success) throw new InputError(`intake: ${checked.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`);
+  return base;
+}
+
+async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
+  // --silent (IT scripts): a small log of the run instead of progress. A dry run writes nothing, not even that.
+  const log = flags.silent && !flags.dryRun ? createRunLog(dataDir(io.env)) : undefined;
+  const quiet = Boolean(flags.json || flags.silent);
+  const fail = (code: number, message: string) => {
+    log?.error(`exit ${code}: ${message}`);
+    if (flags.json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error: message })}\n`);
+    else io.stderr.write(`diagcollect: ${message}\n`);
+    return code;
+  };
+  const abort = new AbortController();
+  const stopInterrupts = handleInterrupts({ signals: io.signals, abort, ...(quiet ? {} : { say: (text: string) => void io.stderr.write(text) }) });
+  try {
+    log?.info(`collect: diagcollect ${TOOL_VERSION}, ${flags.link ? 'from a support link' : `ticket ${flags.ticket ?? '(none)'}`}${flags.policy ? `, policy file ${flags.policy}` : ''}`);
+    await log?.flush();
+    // defaults < user settings < --policy FILE < managed policy; a bad managed or user source is reported, not fatal.
+    const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
+    let policy: Policy = effective.policy;
+    for (const problem of effective.problems) {
+      log?.error(`policy: ${formatProblem(problem)}`);
+      if (!quiet) io.stderr.write(`diagcollect: ${formatProblem(problem)}\n`);
+    }
+    let ticket = flags.ticket ?? '';
+    if (flags.link !== undefined) {
+      const link = verifyLink(flags.link, policy, new Date());
+      if (!link.ok) throw new InputError(link.reason.en);
+      if (flags.ticket && flags.ticket !== link.ticket) throw new InputError(`--ticket ${flags.ticket} is not the ticket of the link (${link.ticket}); leave out --ticket`);
+      ticket = link.ticket;
+      policy = policyForLink(policy, link);
+      log?.info(`link verified: ticket ${link.ticket}, key ${link.keyId}, target ${link.target ?? 'from policy'}, expires ${link.expiresAt.toISOString()}`);
+    }
+    if (!ticket) throw new InputError('a ticket is required: --ticket <id> (e.g. 12345), or --link <diagcollect://…> from support');
+    const intake = await intakeFromFlags(flags);
+    const since = flags.since ? new Date(Date.now() - parseDuration(flags.since)) : undefined;
+    const uploadWait = Number(flags.uploadWait ?? 60);
+    if (!Number.isFinite(uploadWait) || uploadWait < 0) throw new InputError(`--upload-wait must be a number of seconds, not "${flags.uploadWait}"`);
+    const selection = {
+      ticket,
+      intake,
+      policy,
+      ...(flags.only ? { only: flags.only } : {}),
+      ...(flags.skip ? { skip: flags.skip } : {}),
+      ...(flags.excludeItem ? { excludeItems: flags.excludeItem } : {}),
+      consentSensitive: flags.screenshot,
+      ...(since ? { since } : {}),
+      ...(flags.lang ? { lang: flags.lang } : {}),
+      ...(flags.upload ? { target: flags.upload } : {}),
+      platform: process.platform as Platform,
+      signal: abort.signal,
+    };
+    // Bad selections, entry names and targets are refused before anything starts.
+    planWorkflow(selection);
+    if (flags.dryRun) {
+      const preview = await previewWorkflow(selection);
+      io.stdout.write(flags.json ? `${JSON.stringify({ ok: true, exitCode: EXIT.ok, dryRun: true, entries: preview.items.length, ...preview })}\n` : formatPreview(preview, { color: Boolean(io.stdout.isTTY), columns: io.stdout.columns }));
+      return EXIT.ok;
+    }
+    const outDir = flags.out ? resolve(flags.out) : outboxDir(ticket, io.env);
+    const render = createRenderer(flags, io, quiet);
+    const result = await runWorkflow({
+      ...selection,
+      outDir,
+      dataDir: dataDir(io.env),
+      env: io.env,
+      ...(flags.acceptLeaks ? { acceptLeaks: true } : {}),
+      uploadWaitMs: uploadWait * 1000,
+      ...(flags.split ? { split: true } : {}),
+      onEvent: render.onEvent,
+    });
+    render.done();
+    const { archive, leakCheck, upload } = result;
+    const code = leakCheck.blocked ? EXIT.uploadPending : upload && upload.state !== 'done' ? EXIT.uploadPending : result.partial ? EXIT.partial : EXIT.ok;
+    log?.info(`archive ${archive.name} (${archive.bytes} bytes, ${archive.entries} entries, sha256 ${archive.sha256}) in ${outDir}; collectors: ${result.manifest.collectors.map((c) => `${c.id}=${c.status}`).join(' ')}`);
+    if (upload) log?.info(`upload: ${describeOutcome(upload)}`);
+    if (leakCheck.blocked) log?.info(`upload blocked by the leak check: ${leakCheck.leaks.length} value(s) found`);
+    for (const p of result.problems) {
+      log?.error(p);
+      if (!flags.json) io.stderr.write(`diagcollect: ${p}\n`);
+    }
+    log?.info(`exit ${code}`);
+    if (flags.json) {
+      io.stdout.write(
+        `${JSON.stringify({
+          ok: true,
+          exitCode: code,
+          ticket,
+          archive: { path: archive.path, name: archive.name, bytes: archive.bytes, size: formatBytes(archive.bytes), sha256: archive.sha256, entries: archive.entries },
+          emailDraft: result.emailDraft ?? null,
+          ...(result.draftError ? { draftError: result.draftError } : {}),
+          ...(result.problems.length > 0 ? { problems: result.problems } : {}),
+          upload: upload
+            ? { ...uploadJson(upload), ...(result.ticketCheck?.title !== undefined ? { title: result.ticketCheck.title } : {}) }
+            : leakCheck.blocked
+              ? { target: result.target, state: 'blocked', reason: leakCheck.state === 'incomplete' ? 'leak check did not finish before the deadline' : 'leak check: see leaks' }
+              : { target: 'outbox', path: outDir },
+          leakCheck: { state: leakCheck.state, blocked: leakCheck.blocked, accepted: leakCheck.accepted },
+          ...(leakCheck.leaks.length > 0 ? { leaks: leakCheck.leaks } : {}),
+          items: archive.entries,
+          skipped: result.manifest.skipped.length,
+          collectors: result.manifest.collectors.map(({ id, status, durationMs, items, bytes, error }) => ({ id, status, durationMs, items, bytes, ...(error ? { error } : {}) })),
+          ...(effective.problems.length > 0 ? { policyProblems: effective.problems.map(formatProblem) } : {}),
+          ...(log ? { log: log.file } : {}),
+        })}\n`,
+      );
+    } else if (!flags.silent) {
+      const out = (line: string) => io.stdout.write(`${line}\n`);
+      out(`\nArchive:      ${archive.path} (${formatBytes(archive.bytes)}, ${archive.entries} files)`);
+      out(`SHA-256:      ${archive.sha256}`);
+      if (result.emailDraft) {
+        out(`E-mail draft: ${result.emailDraft}`);
+        out(`              open it, check the attachment, and send it to support (subject ${emailSubject(ticket)})`);
+      } else out(`E-mail draft: not written; attach the archive by hand (subject ${emailSubject(ticket)})`);
+      if (upload) out(`Upload:       ${describeOutcome(upload)}`);
+      else if (leakCheck.blocked) out(`Upload:       not started: the leak check ${leakCheck.state === 'incomplete' ? 'did not finish before the deadline' : 'found values redaction hid elsewhere'} (see above)`);
+      for (const p of result.manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout')) out(`Incomplete:   ${p.id}: ${p.error ?? p.status}`);
+      const notRun = result.manifest.collectors.filter((c) => c.status === 'skipped');
+      notRun.forEach((c, i) => out(`${i === 0 ? 'Not taken:   ' : '             '} ${c.id} — ${c.error ?? 'skipped'}`));
+      if (result.manifest.skipped.length) out(`Skipped:      ${result.manifest.skipped.length} sources (reasons in manifest.json)`);
+      const totals = Object.entries(result.manifest.redaction?.totals ?? {}).sort((a, b) => b[1] - a[1]);
+      if (totals.length) out(`Redacted:     ${totals.map(([rule, n]) => `${n} ${rule}`).join(', ')} (placeholders such as <EMAIL-1>; the key stays on this computer)`);
+    }
+    return code;
+  } catch (err) {
+    const { code, message } = exitCodeFor(err);
+    return fail(code, message);
+  } finally {
+    // Whatever a command we started left behind (a hung tool's escaped grandchild) dies with us.
+    await reapChildren();
+    stopInterrupts();
+    await log?.flush();
+  }
+}
+
+/** The workflow's events on the terminal (stderr; stdout keeps the result). Silent with --json/--silent. */
+function createRenderer(flags: CollectFlags, io: CliIo, quiet: boolean) {
+  const progress = createProgressReporter({ json: quiet, out: io.stderr, tty: Boolean(io.stderr.isTTY) });
+  let upload: ReturnType<typeof createUploadProgress> | undefined;
+  const onEvent = (event: WorkflowEvent): void => {
+    switch (event.type) {
+      case 'progress':
+        return progress.onEvent(event.event);
+      case 'ticket':
+        if (quiet) return;
+        if (event.state === 'found') io.stderr.write(`Ticket ${event.ticket} on ${event.targetName}: ${event.title ?? ''}\n`);
+        else io.stderr.write(`diagcollect: cannot check ticket ${event.ticket} now (${event.reason ?? 'no answer'}); collecting anyway, the upload will be queued\n`);
+        return;
+      case 'archived':
+        return progress.done();
+      case 'leak-check': {
+        const { check } = event;
+        if (quiet || check.state === 'clean') return;
+        if (check.state === 'incomplete') {
+          io.stderr.write(`\ndiagcollect: the leak check did not finish before the deadline (policy deadlineSeconds).\n`);
+        } else {
+          io.stderr.write(`\ndiagcollect: the archive still contains ${check.leaks.length} value(s) that redaction hid elsewhere:\n`);
+          for (const l of check.leaks.slice(0, 20)) io.stderr.write(`  - ${l.entry}, line ${l.line}: ${l.masked}\n`);
+        }
+        io.stderr.write(
+          check.blocked
+            ? '  The upload was not started. Leave the entry out (--exclude-item <name> or --skip <collector>) and collect again, or send it as it is with --accept-leaks.\n'
+            : check.accepted
+              ? '  Sent anyway, as --accept-leaks asked.\n'
+              : '  Check these entries before you send the archive.\n',
+        );
+        return;
+      }
+      case 'upload':
+        upload ??= createUploadProgress({ json: quiet, tty: Boolean(io.stderr.isTTY), out: io.stderr, label: `Upload to ${targetName(event.job.target)}` });
+        if (event.step === 'progress') return upload.onProgress(event.sentBytes, event.job.size);
+        if (event.step === 'queued') return;
+        if (event.step === 'retry-scheduled') return upload.onEvent({ type: 'retry-scheduled', job: event.job, delayMs: event.delayMs ?? 0, error: { message: event.job.error?.message ?? 'failed' } });
+        return upload.onEvent({ type: event.step, job: event.job });
+      case 'draft':
+      case 'draft-failed':
+        return;
+    }
+  };
+  return {
+    onEvent,
+    done() {
+      progress.done();
+      upload?.done();
+    },
+  };
+}
+

@@ -1,0 +1,311 @@
+/**
+ * The one collect-and-send use case, for the desktop app and the CLI alike:
+ *
+ *   intake → plan → (ticket pre-check) → collect → redact → archive   (session.ts)
+ *          → leak check → e-mail draft → (triage note, upload)          (here)
+ *
+ * Callers translate their options in and render the {@link WorkflowEvent}s out; neither holds
+ * any of these steps. The dry run is the same pipeline up to the archive, with a measuring sink
+ * instead of the zip (preview.ts). The leak check and the draft are bounded by the same deadline
+ * as the collection: a check that cannot finish blocks the upload (fail closed).
+ */
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { ArchiveLanguage } from '../../../shared/naming.js';
+import type { Policy } from '../../../shared/policy.js';
+import type { ArchiveFacts, CheckResult, Intake, LeakCheck, Manifest, Platform, WorkflowEvent } from '../../../shared/types.js';
+import { afterPublishProblem } from '../archive/archive-errors.js';
+import { sha256File } from '../archive/sha256-file.js';
+import type { Check } from '../checks/types.js';
+import { COLLECTORS } from '../collectors/index.js';
+import type { Collector } from '../collectors/types.js';
+import { CancelledError, InputError } from '../errors.js';
+import { previewCollection, type CollectionPreview } from '../preview.js';
+import { scanArchiveForLeaks } from '../redact/leak-check.js';
+import { zipEntryCount } from '../report/figures.js';
+import { summaryText } from '../report/summary-text.js';
+import { planCollectors, runSession, type SessionOptions } from '../session.js';
+import { writeEmailDraft } from '../upload/email-draft.js';
+import type { OutboxOptions, UploadJob } from '../upload/outbox.js';
+import { checkExcludeItems } from './exclude-items.js';
+import { precheckTicket, queueAndSend, resolveTarget, targetName, type UploadPlan } from './upload-stage.js';
+
+export interface WorkflowOptions {
+  ticket: string;
+  intake?: Partial<Intake>;
+  policy: Policy;
+  /** Where the archive and its draft go: the outbox folder, or `--out`. */
+  outDir: string;
+  /** The app's data folder: outbox jobs, redaction maps. */
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  collectors?: readonly Collector[];
+  checks?: readonly Check[];
+  only?: readonly string[];
+  skip?: readonly string[];
+  excludeItems?: readonly string[];
+  consentSensitive?: boolean;
+  since?: Date;
+  lang?: ArchiveLanguage;
+  platform?: Platform;
+  host?: string;
+  now?: () => Date;
+  /** Cancel (Ctrl-C, the Cancel button). */
+  signal?: AbortSignal;
+  /**
+   * The collection's deadline; default `policy.deadlineSeconds` from the start. The session, the
+   * leak check and the draft all stop at it.
+   */
+  deadline?: AbortSignal;
+  /** The whole run's deadline as a time (the session cuts items in flight at it); default from policy. */
+  deadlineAt?: Date;
+  /** Upload target override (`--upload`); default `policy.upload.target`. */
+  target?: string;
+  /** Send even when the leak check finds values redaction hid elsewhere (`--accept-leaks`). */
+  acceptLeaks?: boolean;
+  /** Keep retrying a failing upload this long before leaving it queued (default 0: one attempt). */
+  uploadWaitMs?: number;
+  split?: boolean;
+  /** Keeps the upload going after the collection (the app's lifetime); default `signal`. */
+  uploadSignal?: AbortSignal;
+  outbox?: Pick<OutboxOptions, 'backoff' | 'maxAttempts'>;
+  onEvent?: (event: WorkflowEvent) => void;
+}
+
+export interface WorkflowResult {
+  ticket: string;
+  archive: ArchiveFacts;
+  manifest: Manifest;
+  checks: CheckResult[];
+  partial: boolean;
+  /** What went wrong after collecting (e.g. the draft could not be written), each naming the files that exist. */
+  problems: string[];
+  /** `undefined` when the draft could not be written in time (see `draftError`). */
+  emailDraft?: string;
+  draftError?: string;
+  leakCheck: LeakCheck;
+  /** `outbox`: no ticket system, the archive waits locally with its draft. */
+  target: string;
+  targetName: string;
+  /** The ticket system's answer before collecting. */
+  ticketCheck?: { title?: string; unreachable?: string };
+  /** The outbox job, once queued (absent for `outbox` or when the leak check blocked it). */
+  upload?: UploadJob;
+  /** The triage note the upload posts (and the blocked upload would post). */
+  triage: string;
+}
+
+/** Validates everything the user gave before anything runs (bad input: nothing is collected). */
+export function planWorkflow(options: Pick<WorkflowOptions, 'policy' | 'collectors' | 'only' | 'skip' | 'excludeItems' | 'consentSensitive' | 'platform' | 'lang' | 'target'>) {
+  const platform = options.platform ?? (process.platform as Platform);
+  const plan = planCollectors({ ...options, collectors: options.collectors ?? COLLECTORS, platform });
+  checkExcludeItems(options.excludeItems ?? [], options.lang ?? options.policy.archiveLanguage);
+  const target = resolveTarget(options.target, options.policy);
+  return { plan, target, targetName: targetName(target) };
+}
+
+/** The dry run: the same plan and collectors, a measuring sink instead of the zip; writes nothing. */
+export async function previewWorkflow(options: Omit<WorkflowOptions, 'outDir' | 'dataDir' | 'env'> & { samplesPerItem?: number }): Promise<CollectionPreview> {
+  planWorkflow(options);
+  return previewCollection({
+    ticket: options.ticket,
+    policy: options.policy,
+    ...pick(options, ['intake', 'collectors', 'only', 'skip', 'excludeItems', 'consentSensitive', 'since', 'lang', 'platform', 'host', 'now', 'signal', 'samplesPerItem']),
+  });
+}
+
+/** Collects, archives, checks for leaks, drafts the e-mail and (when a ticket system is set) sends. */
+export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowResult> {
+  const emit = (event: WorkflowEvent) => options.onEvent?.(event);
+  const signal = options.signal ?? new AbortController().signal;
+  const deadlineAt = options.deadlineAt ?? new Date(Date.now() + options.policy.deadlineSeconds * 1000);
+  const deadline = options.deadline ?? AbortSignal.timeout(Math.max(0, deadlineAt.getTime() - Date.now()));
+  const { target, targetName: name } = planWorkflow(options);
+  if (signal.aborted) throw new CancelledError();
+
+  // The ticket is asked about before anything is collected: a wrong ticket costs nothing.
+  let plan: UploadPlan | undefined;
+  if (target !== 'outbox') plan = await precheckTicket({ target, policy: options.policy, ticket: options.ticket, env: options.env, dataDir: options.dataDir, signal, emit });
+
+  const createdDir = await makeOutDir(options.outDir, options.dataDir);
+  const written: string[] = [];
+  try {
+    // One deadline for the whole run: the session cuts items in flight at it (session.ts).
+    const sessionOptions: SessionOptions = {
+      ticket: options.ticket,
+      policy: options.policy,
+      outDir: options.outDir,
+      redactionMapDir: join(options.dataDir, 'redaction-maps'),
+      signal,
+      deadline: deadlineAt,
+      onProgress: (event) => emit({ type: 'progress', event }),
+      ...pick(options, ['intake', 'collectors', 'checks', 'only', 'skip', 'excludeItems', 'consentSensitive', 'since', 'lang', 'platform', 'host', 'now']),
+    };
+    const session = await runSession(sessionOptions);
+    written.push(session.archivePath);
+    const lang = session.manifest.archiveLanguage;
+    const archive: ArchiveFacts = {
+      path: session.archivePath,
+      name: session.archiveName,
+      bytes: session.bytes,
+      sha256: await sha256File(session.archivePath),
+      entries: await zipEntryCount(session.archivePath),
+    };
+    emit({ type: 'archived', archive, partial: session.partial, manifest: session.manifest, checks: session.checks });
+    const file = { path: archive.path, name: archive.name, size: archive.bytes, sha256: archive.sha256 };
+    const triage = summaryText({ manifest: session.manifest, checks: session.checks, archive: file, entries: archive.entries, lang });
+
+    // Last look before anything leaves: values the rules hid somewhere must not stand elsewhere.
+    const bound = AbortSignal.any([signal, deadline]);
+    let leakCheck: LeakCheck;
+    try {
+      const leaks = await untilAborted(scanArchiveForLeaks(session.archivePath, session.leakValues), bound);
+      const found = leaks.length > 0;
+      leakCheck = { state: found ? 'found' : 'clean', leaks, blocked: found && Boolean(plan) && !options.acceptLeaks, accepted: found && Boolean(options.acceptLeaks) };
+    } catch (err) {
+      if (signal.aborted) throw new CancelledError();
+      if (!deadline.aborted) throw err;
+      leakCheck = { state: 'incomplete', leaks: [], blocked: Boolean(plan) && !options.acceptLeaks, accepted: Boolean(options.acceptLeaks) };
+    }
+    emit({ type: 'leak-check', check: leakCheck });
+
+    let emailDraft: string | undefined;
+    let draftError: string | undefined;
+    try {
+      emailDraft = await untilAborted(
+        writeEmailDraft({ ticket: options.ticket, lang, archivePath: archive.path, archiveName: archive.name, archiveBytes: archive.bytes, archiveSha256: archive.sha256, entries: archive.entries, manifest: session.manifest }),
+        bound,
+      );
+      written.push(emailDraft);
+      emit({ type: 'draft', path: emailDraft });
+    } catch (err) {
+      if (signal.aborted) throw new CancelledError();
+      draftError = deadline.aborted
+        ? 'the e-mail draft was not written: the collection reached its deadline (policy deadlineSeconds)'
+        : afterPublishProblem({ archivePath: archive.path, step: 'The e-mail draft', target: archive.path.replace(/\.zip$/, '.eml'), error: err });
+      emit({ type: 'draft-failed', reason: draftError });
+    }
+
+    const result: WorkflowResult = {
+      ticket: session.manifest.ticket,
+      archive,
+      manifest: session.manifest,
+      checks: session.checks,
+      // Items cut or failed, or a step after publishing that failed: the archive is there, incomplete.
+      partial: session.partial || session.problems.length > 0 || draftError !== undefined,
+      problems: [...session.problems, ...(draftError ? [draftError] : [])],
+      ...(emailDraft ? { emailDraft } : {}),
+      ...(draftError ? { draftError } : {}),
+      leakCheck,
+      target,
+      targetName: name,
+      ...(plan ? { ticketCheck: { ...(plan.title !== undefined ? { title: plan.title } : {}), ...(plan.unreachable ? { unreachable: plan.unreachable } : {}) } } : {}),
+      triage,
+    };
+    if (!plan) return result;
+    if (leakCheck.blocked) {
+      await plan.connector.close?.();
+      return result;
+    }
+    result.upload = await queueAndSend({
+      plan,
+      ticket: result.ticket,
+      archive: file,
+      lang,
+      triage,
+      options: {
+        policy: options.policy,
+        env: options.env,
+        dataDir: options.dataDir,
+        signal: options.uploadSignal ?? signal,
+        waitBudgetMs: options.uploadWaitMs ?? 0,
+        ...(options.split ? { split: true } : {}),
+        ...(options.outbox ? { outbox: options.outbox } : {}),
+        emit,
+      },
+    });
+    return result;
+  } catch (err) {
+    await plan?.connector.close?.();
+    // A cancelled run leaves nothing behind: not even the folder it created for the archive.
+    if (err instanceof CancelledError || signal.aborted) {
+      for (const path of written) await rm(path, { force: true });
+      if (createdDir) await rm(createdDir, { recursive: true, force: true });
+    }
+    throw err instanceof CancelledError || !signal.aborted ? err : new CancelledError();
+  }
+}
+
+/**
+ * After a blocked upload, the user chose to send anyway (the app's "send anyway"; the CLI's
+ * equivalent is running again with --accept-leaks): the same queue-and-send stage, with the
+ * same triage note.
+ */
+export async function sendAfterLeakCheck(
+  result: WorkflowResult,
+  options: Pick<WorkflowOptions, 'policy' | 'env' | 'dataDir' | 'uploadWaitMs' | 'split' | 'outbox' | 'onEvent'> & { signal?: AbortSignal },
+): Promise<UploadJob> {
+  if (result.target === 'outbox') throw new InputError('no ticket system is configured: send the e-mail draft instead');
+  const emit = (event: WorkflowEvent) => options.onEvent?.(event);
+  const plan = await precheckTicket({ target: result.target, policy: options.policy, ticket: result.ticket, env: options.env, dataDir: options.dataDir, signal: options.signal ?? new AbortController().signal, emit });
+  result.leakCheck = { ...result.leakCheck, blocked: false, accepted: true };
+  emit({ type: 'leak-check', check: result.leakCheck });
+  result.upload = await queueAndSend({
+    plan,
+    ticket: result.ticket,
+    archive: { path: result.archive.path, name: result.archive.name, size: result.archive.bytes, sha256: result.archive.sha256 },
+    lang: result.manifest.archiveLanguage,
+    triage: result.triage,
+    options: {
+      policy: options.policy,
+      env: options.env,
+      dataDir: options.dataDir,
+      ...(options.signal ? { signal: options.signal } : {}),
+      waitBudgetMs: options.uploadWaitMs ?? 0,
+      ...(options.split ? { split: true } : {}),
+      ...(options.outbox ? { outbox: options.outbox } : {}),
+      emit,
+    },
+  });
+  return result.upload;
+}
+
+/**
+ * Creates the output folder (the outbox folder 0700: archives wait there) and returns the top
+ * folder this call created, so a cancelled run can remove exactly that and nothing else.
+ */
+async function makeOutDir(outDir: string, dataDir: string): Promise<string | undefined> {
+  const dir = resolve(outDir);
+  const inOutbox = dir.startsWith(resolve(dataDir, 'outbox'));
+  if (inOutbox) await mkdir(dirname(dir), { recursive: true, mode: 0o700 });
+  const existed = await stat(dir).then(
+    () => true,
+    () => false,
+  );
+  const created = await mkdir(dir, { recursive: true, ...(inOutbox ? { mode: 0o700 } : {}) });
+  return existed ? undefined : (created ?? dir);
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (source[k] !== undefined) out[k] = source[k];
+  return out;
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
+  return new Promise<T>((resolvePromise, reject) => {
+    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolvePromise(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
