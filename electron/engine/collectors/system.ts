@@ -137,7 +137,7 @@ export const systemCollector: Collector = {
       ctx.platform === 'darwin' ? darwinSystemFacts(ctx) : Promise.resolve<DarwinSystemFacts | undefined>(undefined),
     ]);
     const osInfo = facts?.os;
-    const system = facts?.hardware;
+    const system = facts?.hardware ?? winFacts?.hardware;
     const cpu = facts?.cpu;
     const mem = facts?.memory;
     const locale = localeInfo();
