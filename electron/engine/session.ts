@@ -328,6 +328,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
 
   const deadline = AbortSignal.timeout(Math.max(0, deadlineAt - Date.now()));
   const onDeadline = () => {
+    // Once the items are all archived, a deadline passing during the last writes cuts nothing.
+    if (archiveClosed) return;
     deadlinePassed = true;
     for (const stream of streaming) stream.destroy(new DeadlineError(deadlineWhat));
   };
