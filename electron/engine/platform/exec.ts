@@ -297,9 +297,14 @@ export function exec(command: string, args: string[], options: ExecOptions = {})
           armGrace(KILL_GRACE_MS);
           return;
         }
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-        settle(exited.code, exited.sig);
+        // After the poll phase of this loop turn: if the loop was blocked, what the command wrote
+        // before it exited (and the end of the pipe) is read first, so no output is lost.
+        setImmediate(() => {
+          if (settled || !exited) return;
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+          settle(exited.code, exited.sig);
+        });
       }, ms);
     };
 
