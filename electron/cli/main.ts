@@ -305,9 +305,9 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
     const { code, message } = exitCodeFor(err);
     return fail(code, message);
   } finally {
-    stopInterrupts();
     // Whatever a command we started left behind (a hung tool's escaped grandchild) dies with us.
     await reapChildren();
+    stopInterrupts();
     await log?.flush();
   }
 }
