@@ -61,6 +61,26 @@ describe.runIf(linux)('faults: hanging commands, signals, kill -9, concurrency, 
     expect(await settledProcesses(fakes.marker)).toEqual([]);
   });
 
+  it('a command hitting its own timeout fails its collector with exit 3, and the reason names that command', async () => {
+    // Only dpkg-query and ps hang (their timeouts: 20 s and 10 s); rpm, flatpak and snap are
+    // not installed here, which must not become the reason.
+    const only = await hangingFakes(['dpkg-query', 'ps']);
+    try {
+      const dir = join(work, 'own-timeout');
+      const out = join(dir, 'out');
+      const { done } = startCli(['collect', '--ticket', 'F-8', '--json', '--only', 'software,processes', '--out', out], { PATH: `${only.bin}:${process.env.PATH ?? ''}`, DIAGCOLLECT_DATA_DIR: join(dir, 'data') });
+      const r = await done;
+      expect(r.code, r.stderr).toBe(3);
+      const runs = Object.fromEntries((JSON.parse(r.stdout) as CollectJson).collectors!.map((c) => [c.id, c]));
+      expect(runs.software).toMatchObject({ status: 'timeout', error: expect.stringMatching(/^dpkg-query .*: timed out after 20 s and was killed with its child processes$/) });
+      expect(runs.processes).toMatchObject({ status: 'timeout', error: expect.stringMatching(/^ps .*: timed out after 10 s and was killed with its child processes$/) });
+      expect(await settledProcesses(only.marker)).toEqual([]);
+    } finally {
+      await killMarked(only.marker);
+      await rm(only.dir, { recursive: true, force: true });
+    }
+  });
+
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} mid-run (commands hung) cancels: exit 130, no archive, no .partial, nothing left running`, async () => {
       const { out, policy, env } = await setup(`mid-${signal}`, 60);
