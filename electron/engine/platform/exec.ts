@@ -160,6 +160,62 @@ export async function reapChildren(): Promise<void> {
   await sweepMarked(`${EXEC_MARK_VARIABLE}=${RUN_PREFIX}`);
 }
 
+/**
+ * Kills what a diagcollect that died without cleaning up (kill -9, a crash) left running: every
+ * process whose mark names a diagcollect process that no longer exists. Linux only (/proc).
+ * Returns how many were killed.
+ */
+export async function reapOrphans(): Promise<number> {
+  if (process.platform !== 'linux') return 0;
+  let entries: string[];
+  try {
+    entries = await readdir('/proc');
+  } catch {
+    return 0;
+  }
+  const key = Buffer.from(`${EXEC_MARK_VARIABLE}=`, 'utf8');
+  const owners = new Map<number, boolean>();
+  const ownerAlive = (pid: number) => {
+    if (!owners.has(pid)) {
+      let alive = true;
+      try {
+        process.kill(pid, 0);
+      } catch (error) {
+        alive = (error as NodeJS.ErrnoException).code === 'EPERM';
+      }
+      owners.set(pid, alive);
+    }
+    return owners.get(pid)!;
+  };
+  let killed = 0;
+  const pids = entries.filter((e) => /^\d+$/.test(e) && Number(e) !== process.pid);
+  for (let i = 0; i < pids.length; i += 64) {
+    await Promise.all(
+      pids.slice(i, i + 64).map(async (pid) => {
+        const environ = await readFile(`/proc/${pid}/environ`).catch(() => undefined);
+        if (!environ) return;
+        for (let at = environ.indexOf(key); at >= 0; at = environ.indexOf(key, at + 1)) {
+          if (at !== 0 && environ[at - 1] !== 0) continue;
+          const end = environ.indexOf(0, at);
+          const owner = Number(environ.subarray(at + key.length, end < 0 ? undefined : end).toString('utf8').split('.')[0]);
+          if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && !ownerAlive(owner)) {
+            for (const target of [-Number(pid), Number(pid)]) {
+              try {
+                process.kill(target, 'SIGKILL');
+              } catch {
+                /* not a group leader, or gone */
+              }
+            }
+            killed += 1;
+          }
+          return;
+        }
+      }),
+    );
+  }
+  return killed;
+}
+
 /** Commands started by exec() that have not exited yet (for tests and diagnostics). */
 export function runningCommands(): number {
   return running.size;
