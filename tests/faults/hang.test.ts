@@ -129,8 +129,8 @@ describe.runIf(linux)('faults: hanging commands, signals, kill -9, concurrency, 
     await waitUntil(async () => (await filesIn(out)).some((f) => f.endsWith('.partial')), 'the temp archive to exist');
     child.kill('SIGKILL');
     await done;
-    // Nothing can clean up at kill -9 itself: the hung fakes live on, orphaned.
-    expect((await processesWith(fakes.marker)).length).toBeGreaterThan(0);
+    // Nothing can clean up at kill -9 itself: the hung fakes live on, orphaned, until the next
+    // diagcollect session on this computer (this rerun, or any other one running meanwhile).
     const left = (await filesIn(out)).filter((f) => f.startsWith('.'));
     expect(left.some((f) => f.endsWith('.partial'))).toBe(true);
     // Make them look an hour and more old, as after a crash yesterday.
