@@ -21,6 +21,7 @@ import { createNameRegistry, type ItemSink } from './collectors/context.js';
 import { COLLECTORS } from './collectors/index.js';
 import type { Collector, PendingItem } from './collectors/types.js';
 import { InputError, CancelledError } from './errors.js';
+import { reapOrphans } from './platform/exec.js';
 import { runChecks } from './checks/runner.js';
 import type { Check } from './checks/types.js';
 import { leakCandidates } from './redact/leak-check.js';
@@ -182,8 +183,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   outerSignal?.addEventListener('abort', onOuterAbort, { once: true });
 
   await mkdir(options.outDir, { recursive: true });
-  // What killed runs left here (kill -9, power loss); then our name, reserved before any work.
-  await cleanStaleOutputs(options.outDir);
+  // What killed runs left here (kill -9, power loss): temp files, and commands still running
+  // for a diagcollect that is gone; then our name, reserved before any work.
+  await Promise.all([cleanStaleOutputs(options.outDir), reapOrphans()]);
   const redactor = options.redact === false ? undefined : createRedactor(policy);
   const redactionTotals: Record<string, number> = {};
   const addCounts = (counts: Record<string, number>) => {
@@ -328,6 +330,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
 
   const deadline = AbortSignal.timeout(Math.max(0, deadlineAt - Date.now()));
   const onDeadline = () => {
+    // Once the items are all archived, a deadline passing during the last writes cuts nothing.
+    if (archiveClosed) return;
     deadlinePassed = true;
     for (const stream of streaming) stream.destroy(new DeadlineError(deadlineWhat));
   };

@@ -61,6 +61,26 @@ describe.runIf(linux)('faults: hanging commands, signals, kill -9, concurrency, 
     expect(await settledProcesses(fakes.marker)).toEqual([]);
   });
 
+  it('a command hitting its own timeout fails its collector with exit 3, and the reason names that command', async () => {
+    // Only dpkg-query and ps hang (their timeouts: 20 s and 10 s); rpm, flatpak and snap are
+    // not installed here, which must not become the reason.
+    const only = await hangingFakes(['dpkg-query', 'ps']);
+    try {
+      const dir = join(work, 'own-timeout');
+      const out = join(dir, 'out');
+      const { done } = startCli(['collect', '--ticket', 'F-8', '--json', '--only', 'software,processes', '--out', out], { PATH: `${only.bin}:${process.env.PATH ?? ''}`, DIAGCOLLECT_DATA_DIR: join(dir, 'data') });
+      const r = await done;
+      expect(r.code, r.stderr).toBe(3);
+      const runs = Object.fromEntries((JSON.parse(r.stdout) as CollectJson).collectors!.map((c) => [c.id, c]));
+      expect(runs.software).toMatchObject({ status: 'timeout', error: expect.stringMatching(/^dpkg-query .*: timed out after 20 s and was killed with its child processes$/) });
+      expect(runs.processes).toMatchObject({ status: 'timeout', error: expect.stringMatching(/^ps .*: timed out after 10 s and was killed with its child processes$/) });
+      expect(await settledProcesses(only.marker)).toEqual([]);
+    } finally {
+      await killMarked(only.marker);
+      await rm(only.dir, { recursive: true, force: true });
+    }
+  });
+
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} mid-run (commands hung) cancels: exit 130, no archive, no .partial, nothing left running`, async () => {
       const { out, policy, env } = await setup(`mid-${signal}`, 60);
@@ -103,14 +123,14 @@ describe.runIf(linux)('faults: hanging commands, signals, kill -9, concurrency, 
     expect(await settledProcesses(fakes.marker)).toEqual([]);
   });
 
-  it('after kill -9 the next run cleans the stale .partial (and reservation) and writes its archive', async () => {
+  it('after kill -9 the next run cleans the stale .partial (and reservation), kills the orphaned commands and writes its archive', async () => {
     const { out, policy, env } = await setup('kill9', 60);
     const { child, done } = startCli(['collect', '--ticket', 'F-5', '--json', '--policy', policy, '--out', out], env);
     await waitUntil(async () => (await filesIn(out)).some((f) => f.endsWith('.partial')), 'the temp archive to exist');
     child.kill('SIGKILL');
     await done;
-    // Nothing can clean up after kill -9: the fakes are orphans now (ours to kill).
-    await killMarked(fakes.marker);
+    // Nothing can clean up at kill -9 itself: the hung fakes live on, orphaned, until the next
+    // diagcollect session on this computer (this rerun, or any other one running meanwhile).
     const left = (await filesIn(out)).filter((f) => f.startsWith('.'));
     expect(left.some((f) => f.endsWith('.partial'))).toBe(true);
     // Make them look an hour and more old, as after a crash yesterday.
@@ -124,6 +144,8 @@ describe.runIf(linux)('faults: hanging commands, signals, kill -9, concurrency, 
     const files = await filesIn(out);
     expect(files.filter((f) => f.startsWith('.'))).toEqual([]);
     expect(files).toContain(json.archive!.name);
+    // …and the next run killed what the killed one left running.
+    expect(await settledProcesses(fakes.marker)).toEqual([]);
   });
 
   it('two collections for one ticket into one folder at once: both archives survive under different names', async () => {

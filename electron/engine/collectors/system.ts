@@ -141,7 +141,7 @@ export const systemCollector: Collector = {
     ]);
     const osInfo = facts?.os;
     // One verdict on virtualisation, from the facts the kernel log shows too (text and JSON agree).
-    const hardware = facts?.hardware;
+    const hardware = facts?.hardware ?? winFacts?.hardware;
     const system = hardware
       ? { ...hardware, virtual: hardware.virtual || virt.virtual, virtualHost: virt.host ?? hardware.virtualHost, ...(virt.evidence.length ? { virtualEvidence: virt.evidence } : {}) }
       : virt.virtual ? { manufacturer: '', model: '', version: '', virtual: true, virtualHost: virt.host ?? '', virtualEvidence: virt.evidence } : undefined;

@@ -6,7 +6,8 @@
  */
 import type { FileSystemRow } from './system.js';
 import { csvRecords } from './support/csv.js';
-import { formatWindowsVersion, NT_CURRENT_VERSION_KEY, parseWindowsVersion, type WindowsVersion } from './support/registry.js';
+import { formatWindowsVersion, NT_CURRENT_VERSION_KEY, parseRegQuery, parseWindowsVersion, regString, type WindowsVersion } from './support/registry.js';
+import { virtualHostOf, type HardwareFacts } from './support/system-facts.js';
 import { powershellArgs, powershellDisplay } from './support/run.js';
 import { formatFields, formatTable, heading } from './support/text.js';
 import { windowsText } from './support/windows-run.js';
@@ -29,6 +30,8 @@ export const DEFENDER_FIELDS = [
   'QuickScanEndTime',
 ];
 export const DEFENDER_SCRIPT = `Get-MpComputerStatus -ErrorAction Stop | Select-Object ${DEFENDER_FIELDS.join(',')} | ConvertTo-Json -Compress`;
+/** The maker and model as the firmware reports them (what systeminformation's system() read via WMI). */
+export const BIOS_KEY = 'HKLM\\HARDWARE\\DESCRIPTION\\System\\BIOS';
 export const WMIC_QFE = { command: 'wmic', args: ['qfe', 'get', 'HotFixID,Description,InstalledOn,InstalledBy', '/format:csv'] };
 
 export function windowsSystemPlan(): PlannedCommand[] {
@@ -39,6 +42,7 @@ export function windowsSystemPlan(): PlannedCommand[] {
     { ...WMIC_QFE, purpose: 'installed updates, only when Get-HotFix fails (wmic is removed from Windows 11 24H2)' },
     { command: 'powershell.exe', args: powershellArgs(DEFENDER_SCRIPT), display: powershellDisplay(DEFENDER_SCRIPT), purpose: 'Microsoft Defender: protection switched on, signature age' },
     { command: 'netsh', args: ['advfirewall', 'show', 'allprofiles', 'state'], purpose: 'Windows Firewall: on or off in each profile' },
+    { command: 'reg', args: ['query', BIOS_KEY], purpose: 'computer maker and model, and whether it is a virtual machine (SystemManufacturer, SystemProductName)' },
   ];
 }
 
@@ -168,17 +172,31 @@ export interface WindowsSystemFacts {
   hotfixSource?: string;
   defender?: DefenderState;
   firewall?: FirewallProfile[];
+  hardware?: HardwareFacts;
+}
+
+/** `reg query …\System\BIOS` → maker, model, version and the hypervisor it names. */
+export function parseBiosKey(text: string): HardwareFacts | undefined {
+  const values = parseRegQuery(text)[0]?.values ?? {};
+  const manufacturer = regString(values.SystemManufacturer);
+  const model = regString(values.SystemProductName);
+  if (!manufacturer && !model) return undefined;
+  const host = virtualHostOf(manufacturer, model);
+  return { manufacturer: manufacturer ?? '', model: model ?? '', version: regString(values.SystemVersion) ?? '', virtual: Boolean(host), virtualHost: host ?? '' };
 }
 
 export async function windowsSystemFacts(ctx: CollectorContext): Promise<WindowsSystemFacts> {
-  const [reg, , hotfix, , defender, firewall] = windowsSystemPlan();
-  const [regOut, hotfixOut, defenderOut, firewallOut] = await Promise.all([
+  const [reg, , hotfix, , defender, firewall, bios] = windowsSystemPlan();
+  const [regOut, hotfixOut, defenderOut, firewallOut, biosOut] = await Promise.all([
     windowsText(ctx, reg!.command, reg!.args, { timeoutMs: 10_000 }),
     windowsText(ctx, hotfix!.command, hotfix!.args, { utf8: true, timeoutMs: 20_000, source: 'Get-HotFix' }),
     windowsText(ctx, defender!.command, defender!.args, { utf8: true, timeoutMs: 15_000, source: 'Get-MpComputerStatus' }),
     windowsText(ctx, firewall!.command, firewall!.args, { timeoutMs: 10_000 }),
+    windowsText(ctx, bios!.command, bios!.args, { timeoutMs: 10_000 }),
   ]);
   const facts: WindowsSystemFacts = {};
+  const hardware = biosOut ? parseBiosKey(biosOut.text) : undefined;
+  if (hardware) facts.hardware = hardware;
   if (regOut) facts.version = parseWindowsVersion(regOut.text);
   if (hotfixOut) {
     facts.hotfixes = parseHotfixCsv(hotfixOut.text);

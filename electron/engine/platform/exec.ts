@@ -75,27 +75,29 @@ export function killTree(pid: number): void {
   }
 }
 
-/** Pids (other than ours) whose environment holds `needle` (`VAR=value…`); Linux only. */
-async function pidsMarkedWith(needle: string): Promise<number[]> {
+/** For each needle (`VAR=value…`), the pids (other than ours) whose environment holds it; Linux only. */
+async function pidsMarkedWith(needles: readonly string[]): Promise<Map<string, number[]>> {
+  const found = new Map<string, number[]>(needles.map((n) => [n, []]));
   let entries: string[];
   try {
     entries = await readdir('/proc');
   } catch {
-    return [];
+    return found;
   }
-  const wanted = Buffer.from(needle, 'utf8');
+  const wanted = needles.map((n) => [n, Buffer.from(n, 'utf8')] as const);
   const pids = entries.filter((e) => /^\d+$/.test(e) && Number(e) !== process.pid);
-  const found: number[] = [];
   // A few reads at a time: a busy machine has thousands of processes, and descriptors are finite.
   for (let i = 0; i < pids.length; i += 64) {
     await Promise.all(
       pids.slice(i, i + 64).map(async (pid) => {
         const environ = await readFile(`/proc/${pid}/environ`).catch(() => undefined);
-        if (!environ) return;
-        for (let at = environ.indexOf(wanted); at >= 0; at = environ.indexOf(wanted, at + 1)) {
-          if (at === 0 || environ[at - 1] === 0) {
-            found.push(Number(pid));
-            return;
+        if (!environ || environ.length === 0) return;
+        for (const [needle, bytes] of wanted) {
+          for (let at = environ.indexOf(bytes); at >= 0; at = environ.indexOf(bytes, at + 1)) {
+            if (at === 0 || environ[at - 1] === 0) {
+              found.get(needle)!.push(Number(pid));
+              break;
+            }
           }
         }
       }),
@@ -104,29 +106,46 @@ async function pidsMarkedWith(needle: string): Promise<number[]> {
   return found;
 }
 
+/** Marks whose processes are to die, with the scans each still gets. */
+const doomed = new Map<string, number>();
+let scanning: Promise<void> | undefined;
+
 /**
- * Kills every process carrying `mark` (and the group each one leads), a few passes so that
- * children started between a scan and the kill are caught too. Resolves when none is left.
+ * Kills every process carrying the mark (and the group each one leads), a few passes so that
+ * children started between a scan and the kill are caught too. One scan of /proc serves every
+ * mark asked for meanwhile (a cancel kills many commands at once). Resolves when none is left.
  */
 function sweepMarked(needle: string): Promise<void> {
   if (process.platform !== 'linux') return Promise.resolve();
-  const sweep = (async () => {
-    for (let pass = 0; pass < 4; pass += 1) {
-      const pids = await pidsMarkedWith(needle);
-      if (pids.length === 0) return;
-      for (const pid of pids) {
-        for (const target of [-pid, pid]) {
-          try {
-            process.kill(target, 'SIGKILL');
-          } catch {
-            /* not a group leader, or gone */
+  doomed.set(needle, 4);
+  scanning ??= (async () => {
+    for (;;) {
+      // Checked and cleared in one tick: a mark added after this starts a new scan.
+      if (doomed.size === 0) {
+        scanning = undefined;
+        return;
+      }
+      const found = await pidsMarkedWith([...doomed.keys()]);
+      for (const [mark, pids] of found) {
+        const left = (doomed.get(mark) ?? 1) - 1;
+        if (pids.length === 0 || left <= 0) doomed.delete(mark);
+        else doomed.set(mark, left);
+        for (const pid of pids) {
+          for (const target of [-pid, pid]) {
+            try {
+              process.kill(target, 'SIGKILL');
+            } catch {
+              /* not a group leader, or gone */
+            }
           }
         }
       }
-      await new Promise((r) => setTimeout(r, 20));
+      if (doomed.size > 0) await new Promise((r) => setTimeout(r, 20));
     }
-  })().finally(() => sweeps.delete(sweep));
+  })();
+  const sweep = scanning;
   sweeps.add(sweep);
+  void sweep.finally(() => sweeps.delete(sweep));
   return sweep;
 }
 
@@ -139,6 +158,62 @@ export async function reapChildren(): Promise<void> {
   for (const kill of [...running.values()]) kill();
   await Promise.allSettled([...sweeps]);
   await sweepMarked(`${EXEC_MARK_VARIABLE}=${RUN_PREFIX}`);
+}
+
+/**
+ * Kills what a diagcollect that died without cleaning up (kill -9, a crash) left running: every
+ * process whose mark names a diagcollect process that no longer exists. Linux only (/proc).
+ * Returns how many were killed.
+ */
+export async function reapOrphans(): Promise<number> {
+  if (process.platform !== 'linux') return 0;
+  let entries: string[];
+  try {
+    entries = await readdir('/proc');
+  } catch {
+    return 0;
+  }
+  const key = Buffer.from(`${EXEC_MARK_VARIABLE}=`, 'utf8');
+  const owners = new Map<number, boolean>();
+  const ownerAlive = (pid: number) => {
+    if (!owners.has(pid)) {
+      let alive = true;
+      try {
+        process.kill(pid, 0);
+      } catch (error) {
+        alive = (error as NodeJS.ErrnoException).code === 'EPERM';
+      }
+      owners.set(pid, alive);
+    }
+    return owners.get(pid)!;
+  };
+  let killed = 0;
+  const pids = entries.filter((e) => /^\d+$/.test(e) && Number(e) !== process.pid);
+  for (let i = 0; i < pids.length; i += 64) {
+    await Promise.all(
+      pids.slice(i, i + 64).map(async (pid) => {
+        const environ = await readFile(`/proc/${pid}/environ`).catch(() => undefined);
+        if (!environ) return;
+        for (let at = environ.indexOf(key); at >= 0; at = environ.indexOf(key, at + 1)) {
+          if (at !== 0 && environ[at - 1] !== 0) continue;
+          const end = environ.indexOf(0, at);
+          const owner = Number(environ.subarray(at + key.length, end < 0 ? undefined : end).toString('utf8').split('.')[0]);
+          if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && !ownerAlive(owner)) {
+            for (const target of [-Number(pid), Number(pid)]) {
+              try {
+                process.kill(target, 'SIGKILL');
+              } catch {
+                /* not a group leader, or gone */
+              }
+            }
+            killed += 1;
+          }
+          return;
+        }
+      }),
+    );
+  }
+  return killed;
 }
 
 /** Commands started by exec() that have not exited yet (for tests and diagnostics). */
@@ -278,9 +353,14 @@ export function exec(command: string, args: string[], options: ExecOptions = {})
           armGrace(KILL_GRACE_MS);
           return;
         }
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-        settle(exited.code, exited.sig);
+        // After the poll phase of this loop turn: if the loop was blocked, what the command wrote
+        // before it exited (and the end of the pipe) is read first, so no output is lost.
+        setImmediate(() => {
+          if (settled || !exited) return;
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+          settle(exited.code, exited.sig);
+        });
       }, ms);
     };
 

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { open, rm } from 'node:fs/promises';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -311,5 +313,46 @@ describe('session: no lost work, one deadline, real causes', () => {
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toContain(result.archivePath);
     expect(result.problems[0]).toContain(notADir);
+  });
+});
+
+describe('session: the deadline covers archiving too', () => {
+  it('a file still streaming at the deadline is cut (kept as far as read, with the reason); the archive is finalized', async () => {
+    const outDir = tmp();
+    const big = join(tmp(), 'big.log');
+    // 192 MiB that does not compress: over a second of deflate even for three fast cores, so
+    // still streaming at a 1 s deadline.
+    const handle = await open(big, 'w');
+    for (let i = 0; i < 12; i += 1) await handle.write(randomBytes(16 * 1024 * 1024));
+    await handle.close();
+    const bigFile = make('big-file', async (ctx) => {
+      await ctx.addFile('big.log', big, { maxBytes: 256 * 1024 * 1024, kind: 'binary' });
+    });
+    const policy = PolicySchema.parse({ caps: { fileBytes: 256 * 1024 * 1024 } });
+    try {
+      const result = await runSession({ ticket: '11', policy, outDir, collectors: [quick, bigFile], checks: [], redact: false, deadline: new Date(Date.now() + 1000) });
+      expect(result.deadlineHit).toBe(true);
+      expect(result.partial).toBe(true);
+      const item = result.manifest.items.find((i) => i.name === 'big.log');
+      const skip = result.manifest.skipped.find((s) => s.source === big);
+      const run = result.manifest.collectors.find((c) => c.id === 'big-file');
+      // In flight: cut with what was read. Not yet started: left out. Not even queued (a very
+      // loaded machine): the collector was stopped. Never archived whole, always said why.
+      if (item) {
+        expect(item).toMatchObject({ truncated: true, note: expect.stringMatching(/^cut at the session deadline \(.+\): the entry holds the first \d+ bytes$/) });
+        expect(item.size).toBeLessThan(192 * 1024 * 1024);
+      } else if (skip) {
+        expect(skip.reason).toMatch(/^not archived: the session deadline \(.+\) passed before its turn$/);
+      } else {
+        expect(run).toMatchObject({ status: 'timeout', error: expect.stringMatching(/^stopped at the session deadline/) });
+      }
+      // Small items collected before the deadline are there, and the archive reads back whole.
+      const entries = await readZip(result.archivePath);
+      expect(entries.map((e) => e.name)).toContain('data.json');
+      if (item) expect(entries.find((e) => e.name === 'big.log')?.data.length).toBe(item.size);
+      expect(readdirSync(outDir)).toEqual([result.archiveName]);
+    } finally {
+      await rm(big, { force: true });
+    }
   });
 });

@@ -13,6 +13,7 @@ import {
   VOLUMES_SCRIPT,
   windowsSystemFacts,
   windowsSystemPlan,
+  parseBiosKey,
 } from '../../../../electron/engine/collectors/system.win32.js';
 import { decodeWindowsOutput } from '../../../../electron/engine/platform/windows-output.js';
 import { cat, winBytes, winFixture, winText } from '../../../helpers/platform-fixtures.js';
@@ -80,7 +81,14 @@ describe('Windows system facts (contract: documented output of each tool)', () =
       ['wmic', 'qfe', 'get', 'HotFixID,Description,InstalledOn,InstalledBy', '/format:csv'],
       ['powershell.exe', ...powershellArgs(DEFENDER_SCRIPT)],
       ['netsh', 'advfirewall', 'show', 'allprofiles', 'state'],
+      ['reg', 'query', 'HKLM\\HARDWARE\\DESCRIPTION\\System\\BIOS'],
     ]);
+  });
+
+  it('the BIOS key: maker, model, and the hypervisor it names', () => {
+    const text = ['', 'HKEY_LOCAL_MACHINE\\HARDWARE\\DESCRIPTION\\System\\BIOS', '    SystemManufacturer    REG_SZ    QEMU', '    SystemProductName    REG_SZ    Standard PC (Q35 + ICH9, 2009)', '    SystemVersion    REG_SZ    pc-q35-8.2', ''].join('\r\n');
+    expect(parseBiosKey(text)).toEqual({ manufacturer: 'QEMU', model: 'Standard PC (Q35 + ICH9, 2009)', version: 'pc-q35-8.2', virtual: true, virtualHost: 'QEMU' });
+    expect(parseBiosKey('HKEY_LOCAL_MACHINE\\HARDWARE\\DESCRIPTION\\System\\BIOS\r\n')).toBeUndefined();
   });
 });
 
