@@ -131,7 +131,7 @@ describe('timestamp formats from real programs', () => {
   it('Ruby Logger (Redmine\'s production.log): W, / E, prefixes and the level word', () => {
     const r = read(`${DIR}redmine-production.log`, 'UTC');
     expect(r.counts.undated).toBe(0);
-    expect(r.events[0]!.utc).toBe('2026-12-05T04:27:26.833Z');
+    expect(r.events[0]!.utc).toBe('2026-12-05T04:27:28.261Z');
     expect(r.events.some((e) => e.level === 'warning')).toBe(true);
     for (const e of r.events) expect(e.level).toBe(e.text.startsWith('W,') ? 'warning' : 'info');
   });
