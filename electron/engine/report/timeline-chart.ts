@@ -18,18 +18,18 @@ const PLOT_W = W - PLOT_X - 12;
 const ROW_H = 28;
 const TOP = 34;
 
-export const CHART_TEXT: Record<ArchiveLanguage, Record<'title' | 'reported' | 'collectionStart' | 'focusCollection' | 'others' | 'table' | 'time' | 'source' | 'events' | 'errors' | 'warnings' | 'none' | 'legendError' | 'legendWarning' | 'legendInfo' | 'perMinute' | 'sectionTitle' | 'summaryLink' | 'stats' | 'windowEvents' | 'window' | 'undated', string>> = {
+export const CHART_TEXT: Record<ArchiveLanguage, Record<'title' | 'reported' | 'collectionStart' | 'focusCollection' | 'others' | 'table' | 'time' | 'source' | 'events' | 'errors' | 'warnings' | 'none' | 'legendError' | 'legendWarning' | 'legendInfo' | 'perMinute' | 'sectionTitle' | 'summaryLink' | 'stats' | 'windowEvents' | 'window' | 'undated' | 'markers' | 'checks' | 'logScale', string>> = {
   'zh-CN': {
     title: '发生时间前后 30 分钟的事件（每分钟、每个来源）', reported: '发生时间', collectionStart: '开始收集', focusCollection: '未填写发生时间，以开始收集的时间为中心',
     others: '其他来源', table: '图表数据（每分钟的事件数）', time: '时间', source: '来源', events: '事件', errors: '错误', warnings: '警告',
     none: '这段时间内各日志中没有事件。', legendError: '含错误', legendWarning: '含警告', legendInfo: '仅信息', perMinute: '每分钟事件数',
-    sectionTitle: '事件时间线', summaryLink: '打开完整的事件时间线', stats: '行有时间', windowEvents: '个事件', window: '发生时间前后 30 分钟', undated: '无法识别时间的行',
+    sectionTitle: '事件时间线', summaryLink: '打开完整的事件时间线', stats: '行有时间', windowEvents: '个事件', window: '发生时间前后 30 分钟', undated: '无法识别时间的行', markers: '发生时间与收集', checks: '基础检查', logScale: '柱高为对数刻度',
   },
   en: {
     title: 'Events in the 30 minutes before and after the reported time (per minute and source)', reported: 'Reported', collectionStart: 'Collection started', focusCollection: 'No time of occurrence was given: centred on the start of the collection',
     others: 'Other sources', table: 'Chart data (events per minute)', time: 'Time', source: 'Source', events: 'Events', errors: 'Errors', warnings: 'Warnings',
     none: 'No log events in this period.', legendError: 'with errors', legendWarning: 'with warnings', legendInfo: 'information only', perMinute: 'events per minute',
-    sectionTitle: 'Incident timeline', summaryLink: 'Open the full incident timeline', stats: 'lines dated', windowEvents: 'events', window: '30 minutes before and after the reported time', undated: 'undated lines',
+    sectionTitle: 'Incident timeline', summaryLink: 'Open the full incident timeline', stats: 'lines dated', windowEvents: 'events', window: '30 minutes before and after the reported time', undated: 'undated lines', markers: 'Reported time, collection', checks: 'Basic checks', logScale: 'bar height on a log scale',
   },
 };
 
@@ -46,7 +46,9 @@ function minuteLabel(doc: TimelineDocument, index: number): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
-function shortName(s: TimelineSource): string {
+function shortName(s: TimelineSource, lang: ArchiveLanguage): string {
+  if (s.kind === 'session') return CHART_TEXT[lang].markers;
+  if (s.kind === 'checks') return CHART_TEXT[lang].checks;
   const base = s.name.split('/').pop() ?? s.name;
   const folder = s.name.includes('/') ? `${s.name.split('/')[0]}/` : '';
   const text = base.length + folder.length <= 30 ? `${folder}${base}` : base;
@@ -60,7 +62,7 @@ export function chartRows(doc: TimelineDocument, lang: ArchiveLanguage): Row[] {
     for (const c of counts) {
       const s = doc.sources[c.source]!;
       let row = bySource.get(c.source);
-      if (!row) bySource.set(c.source, (row = { label: shortName(s), full: s.name, cells: new Map(), total: 0 }));
+      if (!row) bySource.set(c.source, (row = { label: shortName(s, lang), full: s.name, cells: new Map(), total: 0 }));
       row.cells.set(minute, { events: c.events, errors: c.errors, warnings: c.warnings });
       row.total += c.events;
     }
@@ -112,7 +114,8 @@ export function renderStripChart(doc: TimelineDocument, lang: ArchiveLanguage, i
     const y0 = TOP + i * ROW_H;
     bars.push(html`<rect class="band${i % 2 ? ' odd' : ''}" x="${PLOT_X}" y="${y0}" width="${PLOT_W}" height="${ROW_H}"/><text class="label" x="${LABEL_W}" y="${y0 + ROW_H / 2 + 4}" text-anchor="end"><title>${r.full}</title>${r.label}</text>`);
     for (const [m, c] of r.cells) {
-      const h = 3 + (ROW_H - 7) * Math.sqrt(c.events / max);
+      // Log scale: one event still shows, a burst of hundreds does not flatten the rest.
+      const h = 4 + (ROW_H - 8) * (Math.log1p(c.events) / Math.log1p(max));
       const cls = c.errors ? 'b-error' : c.warnings ? 'b-warning' : 'b-info';
       bars.push(html`<rect class="${cls}" x="${(x(m) + 1).toFixed(1)}" y="${(y0 + ROW_H - 2 - h).toFixed(1)}" width="${Math.max(1, colW - 2).toFixed(1)}" height="${h.toFixed(1)}"><title>${minuteLabel(doc, m)} · ${r.full}: ${c.events} ${T.events}${c.errors ? `, ${c.errors} ${T.errors}` : ''}${c.warnings ? `, ${c.warnings} ${T.warnings}` : ''}</title></rect>`);
     }
@@ -141,7 +144,7 @@ ${marker(focusIndex, 'focus', focusLabel, true)}
   }
   return html`<figure class="timeline-chart">
 ${svg}
-<figcaption><span class="legend"><span class="swatch b-error" aria-hidden="true"></span>${T.legendError}</span><span class="legend"><span class="swatch b-warning" aria-hidden="true"></span>${T.legendWarning}</span><span class="legend"><span class="swatch b-info" aria-hidden="true"></span>${T.legendInfo}</span><span class="legend">${T.perMinute} · ${zone}</span>${doc.focus.basis === 'collection' ? html`<span class="legend">${T.focusCollection}</span>` : ''}</figcaption>
+<figcaption><span class="legend"><span class="swatch b-error" aria-hidden="true"></span>${T.legendError}</span><span class="legend"><span class="swatch b-warning" aria-hidden="true"></span>${T.legendWarning}</span><span class="legend"><span class="swatch b-info" aria-hidden="true"></span>${T.legendInfo}</span><span class="legend">${T.perMinute} · ${T.logScale} · ${zone}</span>${doc.focus.basis === 'collection' ? html`<span class="legend">${T.focusCollection}</span>` : ''}</figcaption>
 </figure>
 ${tableRows.length
     ? html`<details class="chart-data"><summary>${T.table}</summary><table><thead><tr><th scope="col">${T.time}</th><th scope="col">${T.source}</th><th scope="col" class="num">${T.events}</th><th scope="col" class="num">${T.errors}</th><th scope="col" class="num">${T.warnings}</th></tr></thead><tbody>${tableRows}</tbody></table></details>`
