@@ -55,7 +55,7 @@ export function pageEvents(doc: TimelineDocument, max = MAX_PAGE_EVENTS): Timeli
   const focus = Date.parse(doc.focus.utc);
   const rank = (e: TimelineEvent) => (e.marker ? 0 : e.level === 'error' ? 1 : e.level === 'warning' ? 2 : 3);
   const chosen = [...doc.events].sort((a, b) => rank(a) - rank(b) || Math.abs(Date.parse(a.utc) - focus) - Math.abs(Date.parse(b.utc) - focus)).slice(0, max);
-  return chosen.sort((a, b) => a.utc.localeCompare(b.utc) || a.source - b.source);
+  return chosen.sort((a, b) => a.utc.localeCompare(b.utc) || a.source - b.source || (a.line ?? 0) - (b.line ?? 0));
 }
 
 function eventRows(doc: TimelineDocument, events: readonly TimelineEvent[], lang: ArchiveLanguage): SafeHtml[] {

@@ -173,7 +173,7 @@ export class TimelineBuilder {
   finish(meta: { ticket: string; host: string; startedAt: Date; finishedAt: Date; reportedAsEntered?: string }): TimelineDocument {
     this.trim(this.windowKept, this.caps.windowEvents);
     this.trim(this.outsideKept, this.caps.outsideEvents);
-    const byTime = (a: Kept, b: Kept) => a.ms - b.ms || a.source - b.source;
+    const byTime = (a: Kept, b: Kept) => a.ms - b.ms || a.source - b.source || (a.line ?? 0) - (b.line ?? 0);
     const toEvent = (k: Kept): TimelineEvent => ({ ...timeOf(k.ms), source: k.source, level: k.level, text: k.text, ...(k.line ? { line: k.line } : {}), ...(k.marker ? { marker: k.marker } : {}) });
     const sources: TimelineSource[] = this.sources.map((s) => {
       const c = s.counts;

@@ -33,7 +33,6 @@ const MAX_SAMPLES = 3;
 const MAX_CONTINUATION = 500;
 
 const WINDOWS_EVENT = /^(?:Event|事件)\[\d+\]\s*[:：]?\s*$/;
-const WINDOWS_FIELD = /^ {2}([^:：]+?)\s*[:：] ?(.*)$/;
 const WINDOWS_LEVELS: Record<string, Level> = {
   error: 'error', 错误: 'error', critical: 'error', 关键: 'error', 严重: 'error',
   warning: 'warning', 警告: 'warning',
@@ -57,7 +56,9 @@ export function emptyCounts(): SourceCounts {
 
 export class SourceReader {
   private partial = '';
-  private pending: Pending | undefined;
+  /** The event being read (one object reused: millions of lines must not allocate one each). */
+  private readonly p: Pending = { ms: 0, level: 'info', text: '', line: 0, extra: 0 };
+  private active = false;
   private hint: FormatId | undefined;
   private lineNo = 0;
   private skipToNewline = false;
@@ -111,13 +112,12 @@ export class SourceReader {
     const c = this.counts;
     if (raw.length === 0 || (raw.length < 3 && raw.trim() === '')) return;
     c.lines += 1;
-    const p = this.pending;
+    const p = this.active ? this.p : undefined;
     if (p?.windows) {
       if (this.windowsLine(p, raw)) return;
     } else if (raw.charCodeAt(0) === 69 || raw.charCodeAt(0) === 0x4e8b) {
       if (WINDOWS_EVENT.test(raw)) {
-        this.flush();
-        this.pending = { ms: Number.NaN, level: 'info', text: '', line: this.lineNo, extra: 0, windows: {} };
+        this.startWindowsEvent();
         return;
       }
     }
@@ -127,8 +127,7 @@ export class SourceReader {
       this.hint = stamp.format;
       c.formats[stamp.format] = (c.formats[stamp.format] ?? 0) + 1;
       c.zones[stamp.zone] = (c.zones[stamp.zone] ?? 0) + 1;
-      const level = stamp.level ?? rubyLevel(raw) ?? levelOfText(raw, stamp.end);
-      this.pending = { ms: stamp.ms, level, text: raw, line: this.lineNo, extra: 0 };
+      this.begin(stamp.ms, stamp.level ?? rubyLevel(raw) ?? levelOfText(raw, stamp.end), raw);
       return;
     }
     if (p && !p.windows && p.extra < MAX_CONTINUATION && (CONTINUATION.test(raw) || (p.extra === 0 && JUL_LEVEL.test(raw)))) {
@@ -151,36 +150,42 @@ export class SourceReader {
 
   /** One line inside a Windows event record; false when the line ends the record. */
   private windowsLine(p: Pending, raw: string): boolean {
-    if (WINDOWS_EVENT.test(raw)) {
-      this.flush();
-      this.pending = { ms: Number.NaN, level: 'info', text: '', line: this.lineNo, extra: 0, windows: {} };
+    const first = raw.charCodeAt(0);
+    if ((first === 69 || first === 0x4e8b) && WINDOWS_EVENT.test(raw)) {
+      this.startWindowsEvent();
       return true;
     }
     const w = p.windows!;
     p.extra += 1;
-    const f = WINDOWS_FIELD.exec(raw);
-    if (f) {
-      const label = f[1]!.trim();
-      const value = f[2]!.trim();
-      if (label === 'Date' || label === '日期') {
-        const stamp = stampOf(value, this.reference);
-        if (stamp) {
-          p.ms = stamp.ms;
-          this.counts.formats['windows-event'] = (this.counts.formats['windows-event'] ?? 0) + 1;
-          this.counts.zones[stamp.zone] = (this.counts.zones[stamp.zone] ?? 0) + 1;
+    // Fields are `  Label: value` (two spaces); anything else is the description's text.
+    if (first === 32 && raw.charCodeAt(1) === 32 && raw.charCodeAt(2) !== 32) {
+      let colon = raw.indexOf(':', 2);
+      const wide = raw.indexOf('：', 2);
+      if (colon < 0 || (wide >= 0 && wide < colon)) colon = wide;
+      if (colon > 2) {
+        const label = raw.slice(2, colon).trimEnd();
+        if (label === 'Date' || label === '日期') {
+          const stamp = stampOf(raw.slice(colon + 1).trim(), this.reference);
+          if (stamp) {
+            p.ms = stamp.ms;
+            this.counts.formats['windows-event'] = (this.counts.formats['windows-event'] ?? 0) + 1;
+            this.counts.zones[stamp.zone] = (this.counts.zones[stamp.zone] ?? 0) + 1;
+          }
+        } else if (label === 'Level' || label === '级别') p.level = WINDOWS_LEVELS[raw.slice(colon + 1).trim().toLowerCase()] ?? 'info';
+        else if (label === 'Source' || label === '来源') w.source = raw.slice(colon + 1).trim();
+        else if (label === 'Event ID' || label === '事件 ID') w.id = raw.slice(colon + 1).trim();
+        else if (label === 'Description' || label === '描述') {
+          w.awaitingDescription = true;
+          const value = raw.slice(colon + 1).trim();
+          if (value) p.text = value;
         }
-      } else if (label === 'Level' || label === '级别') p.level = WINDOWS_LEVELS[value.toLowerCase()] ?? 'info';
-      else if (label === 'Source' || label === '来源') w.source = value;
-      else if (label === 'Event ID' || label === '事件 ID') w.id = value;
-      else if (label === 'Description' || label === '描述') {
-        w.awaitingDescription = true;
-        if (value) p.text = value;
+        return true;
       }
-      return true;
     }
     if (w.awaitingDescription && !p.text && raw.trim()) p.text = raw.trim();
     return true;
   }
+
 
   private undated(raw: string): void {
     const c = this.counts;
@@ -188,10 +193,26 @@ export class SourceReader {
     if (c.undatedSamples.length < MAX_SAMPLES) c.undatedSamples.push(copy(raw.slice(0, 200)));
   }
 
+  private begin(ms: number, level: Level, text: string, windows?: Pending['windows']): void {
+    this.flush();
+    const p = this.p;
+    p.ms = ms;
+    p.level = level;
+    p.text = text;
+    p.line = this.lineNo;
+    p.extra = 0;
+    p.windows = windows;
+    this.active = true;
+  }
+
+  private startWindowsEvent(): void {
+    this.begin(Number.NaN, 'info', '', {});
+  }
+
   private flush(): void {
-    const p = this.pending;
-    if (!p) return;
-    this.pending = undefined;
+    if (!this.active) return;
+    this.active = false;
+    const p = this.p;
     const c = this.counts;
     if (Number.isNaN(p.ms)) {
       // A record whose date could not be read: all its lines are undated.

@@ -36,6 +36,21 @@ export interface Stamp {
   end: number;
 }
 
+/**
+ * The one result object every parser fills and returns (500 MB of lines must not allocate one
+ * each): read it before the next call.
+ */
+const R: Stamp = { ms: 0, format: 'iso8601', zone: 'local', end: 0 };
+
+function out(ms: number, format: FormatId, zone: Zone, end: number, level?: Level): Stamp {
+  R.ms = ms;
+  R.format = format;
+  R.zone = zone;
+  R.end = end;
+  R.level = level;
+  return R;
+}
+
 const MONTHS: Record<string, number> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -54,21 +69,51 @@ function d4(s: string, i: number): number {
 }
 
 const localCache = new Map<number, number>();
+const utcCache = new Map<number, number>();
+
+/** UTC minute → ms (Date.UTC once per minute seen). */
+let lastUtcKey = -1;
+let lastUtcMs = 0;
+
+function utcMinuteMs(y: number, mo: number, d: number, h: number, mi: number): number {
+  const key = (((y * 13 + mo) * 32 + d) * 24 + h) * 60 + mi;
+  if (key === lastUtcKey) return lastUtcMs;
+  lastUtcKey = key;
+  let ms = utcCache.get(key);
+  if (ms === undefined) {
+    if (utcCache.size > 8192) utcCache.clear();
+    ms = Date.UTC(y, mo - 1, d, h, mi);
+    utcCache.set(key, ms);
+  }
+  lastUtcMs = ms;
+  return ms;
+}
 
 /** Forget converted local minutes (only needed when the process's time zone changes: tests). */
 export function clearLocalTimeCache(): void {
   localCache.clear();
+  utcCache.clear();
+  lastLocalKey = -1;
+  lastUtcKey = -1;
+  yearOf = { reference: Number.NaN, year: 0 };
 }
 
 /** Local wall-clock minute → UTC ms, through this computer's zone rules (DST included). */
+let lastLocalKey = -1;
+let lastLocalMs = 0;
+
 export function localMinuteMs(y: number, mo: number, d: number, h: number, mi: number): number {
   const key = (((y * 13 + mo) * 32 + d) * 24 + h) * 60 + mi;
+  // Logs run in time order: most lines fall in the minute of the line before.
+  if (key === lastLocalKey) return lastLocalMs;
+  lastLocalKey = key;
   let ms = localCache.get(key);
   if (ms === undefined) {
     if (localCache.size > 8192) localCache.clear();
     ms = new Date(y, mo - 1, d, h, mi).getTime();
     localCache.set(key, ms);
   }
+  lastLocalMs = ms;
   return ms;
 }
 
@@ -76,31 +121,26 @@ function valid(mo: number, d: number, h: number, mi: number, sec: number): boole
   return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 60;
 }
 
-/** Fraction digits at i: [milliseconds, index after the digits]. */
-function fraction(s: string, i: number): [number, number] {
-  let ms = 0;
-  let n = 0;
-  let j = i;
-  while (isDigit(s.charCodeAt(j))) {
-    if (n < 3) ms = ms * 10 + (s.charCodeAt(j) - 48);
-    n += 1;
-    j += 1;
-  }
-  if (n === 0) return [0, i];
-  while (n < 3) {
-    ms *= 10;
-    n += 1;
-  }
-  return [ms, j];
-}
+let zoneOffset = 0;
+let zoneEnd = 0;
 
-/** A zone designator at i: `Z`, `UTC`, `+08:00`, `+0800`, `+08` (optionally after one space). */
-function zoneAt(s: string, i: number): { offsetMin: number; end: number; zone: Zone } | undefined {
+/**
+ * A zone designator at i: `Z`, `UTC`, `+08:00`, `+0800`, `+08` (optionally after one space).
+ * Sets zoneOffset (minutes) and zoneEnd; undefined when there is none.
+ */
+function zoneAt(s: string, i: number): Zone | undefined {
   let j = i;
   if (s.charCodeAt(j) === 32) j += 1;
   const c = s.charCodeAt(j);
-  if (c === 90 /* Z */) return { offsetMin: 0, end: j + 1, zone: 'utc' };
-  if (c === 85 /* U */ && s.startsWith('UTC', j) && !isLetter(s.charCodeAt(j + 3))) return { offsetMin: 0, end: j + 3, zone: 'utc' };
+  zoneOffset = 0;
+  if (c === 90 /* Z */) {
+    zoneEnd = j + 1;
+    return 'utc';
+  }
+  if (c === 85 /* U */ && s.startsWith('UTC', j) && !isLetter(s.charCodeAt(j + 3))) {
+    zoneEnd = j + 3;
+    return 'utc';
+  }
   if (c === 43 || c === 45) {
     const hh = d2(s, j + 1);
     if (hh < 0 || hh > 14) return undefined;
@@ -117,7 +157,9 @@ function zoneAt(s: string, i: number): { offsetMin: number; end: number; zone: Z
     }
     if (isDigit(s.charCodeAt(k))) return undefined;
     const off = hh * 60 + mm;
-    return { offsetMin: c === 45 ? -off : off, end: k, zone: off === 0 ? 'utc' : 'offset' };
+    zoneOffset = c === 45 ? -off : off;
+    zoneEnd = k;
+    return off === 0 ? 'utc' : 'offset';
   }
   return undefined;
 }
@@ -148,10 +190,19 @@ export function isoAt(s: string, i: number): Stamp | undefined {
   j += 8;
   let ms = 0;
   const f = s.charCodeAt(j);
-  if (f === 46 || f === 44) [ms, j] = fraction(s, j + 1);
+  if (f === 46 || f === 44) {
+    j += 1;
+    let n = 0;
+    while (isDigit(s.charCodeAt(j))) {
+      if (n < 3) ms = ms * 10 + (s.charCodeAt(j) - 48);
+      n += 1;
+      j += 1;
+    }
+    for (; n < 3; n += 1) ms *= 10;
+  }
   const z = zoneAt(s, j);
-  if (z) return { ms: Date.UTC(y, mo - 1, d, h, mi, sec, ms) - z.offsetMin * 60_000, format: 'iso8601', zone: z.zone, end: z.end };
-  return { ms: localMinuteMs(y, mo, d, h, mi) + sec * 1000 + ms, format: 'iso8601', zone: 'local', end: j };
+  if (z) return out(utcMinuteMs(y, mo, d, h, mi) - zoneOffset * 60_000 + sec * 1000 + ms, 'iso8601', z, zoneEnd);
+  return out(localMinuteMs(y, mo, d, h, mi) + sec * 1000 + ms, 'iso8601', 'local', j);
 }
 
 /** Syslog severity (PRI % 8) → level: 0–3 emerg…err, 4 warning, 5–7 notice…debug. */
@@ -159,40 +210,45 @@ export function severityLevel(severity: number): Level {
   return severity <= 3 ? 'error' : severity === 4 ? 'warning' : 'info';
 }
 
-/** `<PRI>` at i: [severity, index after] or undefined. */
-function priAt(s: string, i: number): [number, number] | undefined {
-  if (s.charCodeAt(i) !== 60) return undefined;
-  let j = i + 1;
+/** `<PRI>` at 0: severity * 8 + index after it (≤ 5), or -1. */
+function priAt(s: string): number {
+  if (s.charCodeAt(0) !== 60) return -1;
+  let j = 1;
   let pri = 0;
-  while (isDigit(s.charCodeAt(j)) && j < i + 4) {
+  while (isDigit(s.charCodeAt(j)) && j < 4) {
     pri = pri * 10 + (s.charCodeAt(j) - 48);
     j += 1;
   }
-  if (j === i + 1 || s.charCodeAt(j) !== 62 || pri > 191) return undefined;
-  return [pri % 8, j + 1];
+  if (j === 1 || s.charCodeAt(j) !== 62 || pri > 191) return -1;
+  return (pri % 8) * 8 + j + 1;
 }
 
 /**
  * The year for a stamp that has none: the collection's year, or the year before when that
  * would put the stamp more than two days after the collection (December lines read in January).
  */
-function withYear(reference: number, build: (year: number) => number): number {
-  const year = new Date(reference).getFullYear();
-  const ms = build(year);
-  return ms > reference + 2 * 86_400_000 ? build(year - 1) : ms;
+let yearOf = { reference: Number.NaN, year: 0 };
+
+function withYear(reference: number, mo: number, d: number, h: number, mi: number): number {
+  if (yearOf.reference !== reference) yearOf = { reference, year: new Date(reference).getFullYear() };
+  const ms = localMinuteMs(yearOf.year, mo, d, h, mi);
+  return ms > reference + 2 * 86_400_000 ? localMinuteMs(yearOf.year - 1, mo, d, h, mi) : ms;
 }
 
 const RFC3164 = /(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?(?= )/y;
 
 /** `<PRI>1 2003-10-11T22:14:15.003Z host app …` (RFC 5424) or `<PRI>Oct 11 22:14:15 host …` / `Oct 11 22:14:15 host …` (RFC 3164, local). */
 export function syslogAt(s: string, reference: number): Stamp | undefined {
-  const pri = priAt(s, 0);
+  const pri = priAt(s);
   let i = 0;
-  if (pri) {
-    i = pri[1];
+  if (pri >= 0) {
+    i = pri % 8;
     if (s.charCodeAt(i) === 49 && s.charCodeAt(i + 1) === 32) {
       const iso = isoAt(s, i + 2);
-      return iso ? { ...iso, format: 'rfc5424', level: severityLevel(pri[0]) } : undefined;
+      if (!iso) return undefined;
+      iso.format = 'rfc5424';
+      iso.level = severityLevel(pri >> 3);
+      return iso;
     }
   }
   RFC3164.lastIndex = i;
@@ -205,8 +261,7 @@ export function syslogAt(s: string, reference: number): Stamp | undefined {
   const sec = Number(m[5]);
   if (!valid(mo, d, h, mi, sec)) return undefined;
   const frac = m[6] ? Number(m[6].slice(0, 3).padEnd(3, '0')) : 0;
-  const ms = withYear(reference, (y) => localMinuteMs(y, mo, d, h, mi)) + sec * 1000 + frac;
-  return { ms, format: 'rfc3164', zone: 'local', end: RFC3164.lastIndex, ...(pri ? { level: severityLevel(pri[0]) } : {}) };
+  return out(withYear(reference, mo, d, h, mi) + sec * 1000 + frac, 'rfc3164', 'local', RFC3164.lastIndex, pri >= 0 ? severityLevel(pri >> 3) : undefined);
 }
 
 const CHROMIUM = /\[(?:\d+:\d+:)?(\d\d)(\d\d)\/(\d\d)(\d\d)(\d\d)(?:\.(\d{1,6}))?:([A-Z]+\d*):[^\]]*\]/y;
@@ -226,7 +281,7 @@ export function chromiumAt(s: string, reference: number): Stamp | undefined {
   const frac = m[6] ? Number(m[6].slice(0, 3).padEnd(3, '0')) : 0;
   const lv = m[7]!;
   const level: Level = lv === 'ERROR' || lv === 'FATAL' ? 'error' : lv === 'WARNING' ? 'warning' : 'info';
-  return { ms: withYear(reference, (y) => localMinuteMs(y, mo, d, h, mi)) + sec * 1000 + frac, format: 'chromium', zone: 'local', level, end: CHROMIUM.lastIndex };
+  return out(withYear(reference, mo, d, h, mi) + sec * 1000 + frac, 'chromium', 'local', CHROMIUM.lastIndex, level);
 }
 
 /** A string field's value in one line of JSON (without parsing the whole line). */
@@ -256,7 +311,7 @@ export function journaldAt(s: string): Stamp | undefined {
   const us = jsonField(s, '__REALTIME_TIMESTAMP');
   if (!us || !/^\d{10,17}$/.test(us)) return undefined;
   const pri = jsonField(s, 'PRIORITY');
-  return { ms: Math.floor(Number(us) / 1000), format: 'journald-json', zone: 'utc', end: 0, ...(pri && /^[0-7]$/.test(pri) ? { level: severityLevel(Number(pri)) } : {}) };
+  return out(Math.floor(Number(us) / 1000), 'journald-json', 'utc', 0, pri && /^[0-7]$/.test(pri) ? severityLevel(Number(pri)) : undefined);
 }
 
 /** A macOS unified log line (`log show --style ndjson`): `timestamp` "2024-01-15 09:38:52.117245+0800", `messageType` Error/Fault. */
@@ -266,8 +321,7 @@ export function macosAt(s: string): Stamp | undefined {
   const iso = isoAt(ts, 0);
   if (!iso) return undefined;
   const type = jsonField(s, 'messageType');
-  const level: Level = type === 'Error' || type === 'Fault' ? 'error' : 'info';
-  return { ms: iso.ms, format: 'macos-ndjson', zone: iso.zone, level, end: 0 };
+  return out(iso.ms, 'macos-ndjson', iso.zone, 0, type === 'Error' || type === 'Fault' ? 'error' : 'info');
 }
 
 const SLASH_YMD = /(\d{4})\/(\d{1,2})\/(\d{1,2}) (\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,7}))?/y;
@@ -284,7 +338,7 @@ export function dotnetAt(s: string, i: number): Stamp | undefined {
   let m = SLASH_YMD.exec(s);
   if (m) {
     const ms = local(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), m[7]);
-    return ms === undefined ? undefined : { ms, format: 'dotnet', zone: 'local', end: SLASH_YMD.lastIndex };
+    return ms === undefined ? undefined : out(ms, 'dotnet', 'local', SLASH_YMD.lastIndex);
   }
   SLASH_MDY.lastIndex = i;
   m = SLASH_MDY.exec(s);
@@ -293,7 +347,7 @@ export function dotnetAt(s: string, i: number): Stamp | undefined {
   if (m[8] === 'PM' && h < 12) h += 12;
   if (m[8] === 'AM' && h === 12) h = 0;
   const ms = local(Number(m[3]), Number(m[1]), Number(m[2]), h, Number(m[5]), Number(m[6]), m[7]);
-  return ms === undefined ? undefined : { ms, format: 'dotnet', zone: 'local', end: SLASH_MDY.lastIndex };
+  return ms === undefined ? undefined : out(ms, 'dotnet', 'local', SLASH_MDY.lastIndex);
 }
 
 const JUL = /(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d\d), (\d{4}) (\d{1,2}):(\d\d):(\d\d) ([AP]M) /y;
@@ -307,7 +361,7 @@ export function julAt(s: string): Stamp | undefined {
   if (m[7] === 'PM' && h < 12) h += 12;
   if (m[7] === 'AM' && h === 12) h = 0;
   const ms = local(Number(m[3]), MONTHS[m[1]!]!, Number(m[2]), h, Number(m[5]), Number(m[6]), undefined);
-  return ms === undefined ? undefined : { ms, format: 'java-util-logging', zone: 'local', end: JUL.lastIndex };
+  return ms === undefined ? undefined : out(ms, 'java-util-logging', 'local', JUL.lastIndex);
 }
 
 const CTIME = /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? (\d{4})/y;
@@ -318,7 +372,7 @@ export function ctimeAt(s: string, i: number): Stamp | undefined {
   const m = CTIME.exec(s);
   if (!m) return undefined;
   const ms = local(Number(m[7]), MONTHS[m[1]!]!, Number(m[2]!.trim()), Number(m[3]), Number(m[4]), Number(m[5]), m[6]);
-  return ms === undefined ? undefined : { ms, format: 'ctime', zone: 'local', end: CTIME.lastIndex };
+  return ms === undefined ? undefined : out(ms, 'ctime', 'local', CTIME.lastIndex);
 }
 
 const CLF = /\[(\d\d)\/(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\/(\d{4}):(\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)\]/g;
@@ -332,7 +386,7 @@ export function clfIn(s: string): Stamp | undefined {
   const [d, h, mi, sec] = [Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6])];
   if (!valid(mo, d, h, mi, sec)) return undefined;
   const off = (Number(m[8]) * 60 + Number(m[9])) * (m[7] === '-' ? -1 : 1);
-  return { ms: Date.UTC(Number(m[3]), mo - 1, d, h, mi, sec) - off * 60_000, format: 'clf', zone: off === 0 ? 'utc' : 'offset', end: m.index + m[0].length };
+  return out(Date.UTC(Number(m[3]), mo - 1, d, h, mi, sec) - off * 60_000, 'clf', off === 0 ? 'utc' : 'offset', m.index + m[0].length);
 }
 
 /** How far into a line a stamp may start after a prefix (`I, [`, `update-alternatives `, `ERROR `). */
@@ -396,24 +450,28 @@ function search(s: string): Stamp | undefined {
 }
 
 const UPPER_LEVEL = /\b(FATAL|CRITICAL|CRIT|EMERG|ALERT|SEVERE|ERROR|ERR|FTL|EROR|WARNING|WARN|WRN)\b/;
-const LOWER_LEVEL = /(?:^|[\s[<|(])(fatal|critical|crit|emerg|alert|error|err|warning|warn)(?=[\]>|):])/i;
-const CJK_LEVEL = /(致命|严重|错误|失败|警告)/;
+const MARKED_LEVEL = /[\s[<|(]([Ff]atal|[Cc]ritical|crit|emerg|alert|[Ee]rror|err|[Ww]arning|[Ww]arn)[\]>|):]/;
+const HAS_CJK = /[\u4e00-\u9fff]/;
+const CJK_LEVEL = /致命|严重|错误|失败|警告/;
 
 /**
- * The level words of text formats, in the first characters after the stamp: `ERROR`, `[ERR]`,
- * `|WARN|`, `E,` (Ruby), `[error]`, `error:`, `错误`, `警告`. Anything else is information.
+ * The level words of text formats, in the first characters after the stamp: upper-case words
+ * anywhere (`ERROR`, `[ERR]`, `|WARN|`), lower-case or capitalised ones only as a marker
+ * (`[error]`, `error:`, `<warn>`), and the Chinese words (`错误`, `警告`). Anything else is
+ * information. It runs on every line: the Chinese words are looked for only in lines with
+ * Chinese text.
  */
 export function levelOfText(s: string, from: number): Level {
-  const head = s.length - from > 96 ? s.slice(from, from + 96) : from > 0 ? s.slice(from) : s;
+  // From the character before the text, so a marker right at its start (` [error]`) is seen.
+  const at = from > 0 ? from - 1 : 0;
+  const head = s.length - at > 96 ? s.slice(at, at + 96) : at > 0 ? s.slice(at) : ` ${s}`;
   const m = UPPER_LEVEL.exec(head);
-  if (m) {
-    return m[1]!.startsWith('W') ? 'warning' : 'error';
-  }
-  const l = LOWER_LEVEL.exec(head);
-  if (l) return l[1]!.toLowerCase().startsWith('warn') ? 'warning' : 'error';
+  if (m) return m[1]!.charCodeAt(0) === 87 ? 'warning' : 'error';
+  const l = MARKED_LEVEL.exec(head);
+  if (l) return l[1]!.charCodeAt(0) === 87 || l[1]!.charCodeAt(0) === 119 ? 'warning' : 'error';
+  if (!HAS_CJK.test(head)) return 'info';
   const c = CJK_LEVEL.exec(head);
-  if (c) return c[1] === '警告' ? 'warning' : 'error';
-  return 'info';
+  return c ? (c[0] === '警告' ? 'warning' : 'error') : 'info';
 }
 
 /** Ruby's Logger writes the level's initial before the stamp: `E, [2026-…]`, `W, […]`, `F, […]`. */
