@@ -32,6 +32,13 @@ interface Kept {
   marker?: TimelineEvent['marker'];
 }
 
+interface KeptList {
+  list: Kept[];
+  cap: number;
+  /** The worst member after the last trim. */
+  worst: { rank: number; distance: number } | undefined;
+}
+
 interface SourceState {
   name: string;
   kind: SourceKind;
@@ -61,8 +68,8 @@ export class TimelineBuilder {
   readonly windowEnd: number;
   private readonly caps: BuilderCaps;
   private readonly sources: SourceState[] = [];
-  private readonly windowKept: Kept[] = [];
-  private readonly outsideKept: Kept[] = [];
+  private readonly windowKept: KeptList = { list: [], cap: 0, worst: undefined };
+  private readonly outsideKept: KeptList = { list: [], cap: 0, worst: undefined };
   private windowCount = 0;
   /** minute index → per-source [events, errors, warnings]. */
   private readonly minutes = new Map<number, Map<number, [number, number, number]>>();
@@ -71,6 +78,8 @@ export class TimelineBuilder {
 
   constructor(private readonly options: BuilderOptions) {
     this.caps = { ...DEFAULT_CAPS, ...options.caps };
+    this.windowKept.cap = this.caps.windowEvents;
+    this.outsideKept.cap = this.caps.outsideEvents;
     const focusMinute = Math.floor(options.focusMs / 60_000) * 60_000;
     this.windowStart = focusMinute - WINDOW_MINUTES * 60_000;
     this.windowEnd = focusMinute + (WINDOW_MINUTES + 1) * 60_000;
@@ -113,9 +122,9 @@ export class TimelineBuilder {
       cell[0] += 1;
       if (level === 'error') cell[1] += 1;
       else if (level === 'warning') cell[2] += 1;
-      this.keep(this.windowKept, this.caps.windowEvents, { ms, source, level, text: clip(text), ...(line ? { line } : {}), ...(marker ? { marker } : {}) });
+      this.keep(this.windowKept, ms, source, level, text, line, marker);
     } else if (level !== 'info' || marker) {
-      this.keep(this.outsideKept, this.caps.outsideEvents, { ms, source, level, text: clip(text), ...(line ? { line } : {}), ...(marker ? { marker } : {}) });
+      this.keep(this.outsideKept, ms, source, level, text, line, marker);
     }
   }
 
@@ -157,22 +166,32 @@ export class TimelineBuilder {
     else if (level === 'warning') cell[2] += 1;
   }
 
-  /** Keeps at most `cap`: errors, then warnings, then the closest to the focus (markers always). */
-  private keep(list: Kept[], cap: number, e: Kept): void {
-    list.push(e);
-    if (list.length >= cap * 2) this.trim(list, cap);
+  /**
+   * Keeps at most `cap`: milestones, errors, warnings, then the closest to the focus. Once the
+   * list has been trimmed, an event that would not beat its worst member is not even copied.
+   */
+  private keep(k: KeptList, ms: number, source: number, level: Level, text: string, line?: number, marker?: Kept['marker']): void {
+    const rank = marker ? -1 : RANK[level];
+    const distance = Math.abs(ms - this.options.focusMs);
+    const w = k.worst;
+    if (w && (rank > w.rank || (rank === w.rank && distance >= w.distance))) return;
+    k.list.push({ ms, source, level, text: clip(text), ...(line ? { line } : {}), ...(marker ? { marker } : {}) });
+    if (k.list.length >= k.cap * 2) this.trim(k);
   }
 
-  private trim(list: Kept[], cap: number): void {
-    if (list.length <= cap) return;
+  private trim(k: KeptList): void {
+    if (k.list.length <= k.cap) return;
     const focus = this.options.focusMs;
-    list.sort((a, b) => Number(!!b.marker) - Number(!!a.marker) || RANK[a.level] - RANK[b.level] || Math.abs(a.ms - focus) - Math.abs(b.ms - focus));
-    list.length = cap;
+    const rank = (e: Kept) => (e.marker ? -1 : RANK[e.level]);
+    k.list.sort((a, b) => rank(a) - rank(b) || Math.abs(a.ms - focus) - Math.abs(b.ms - focus));
+    k.list.length = k.cap;
+    const last = k.list[k.cap - 1]!;
+    k.worst = { rank: rank(last), distance: Math.abs(last.ms - focus) };
   }
 
   finish(meta: { ticket: string; host: string; startedAt: Date; finishedAt: Date; reportedAsEntered?: string }): TimelineDocument {
-    this.trim(this.windowKept, this.caps.windowEvents);
-    this.trim(this.outsideKept, this.caps.outsideEvents);
+    this.trim(this.windowKept);
+    this.trim(this.outsideKept);
     const byTime = (a: Kept, b: Kept) => a.ms - b.ms || a.source - b.source || (a.line ?? 0) - (b.line ?? 0);
     const toEvent = (k: Kept): TimelineEvent => ({ ...timeOf(k.ms), source: k.source, level: k.level, text: k.text, ...(k.line ? { line: k.line } : {}), ...(k.marker ? { marker: k.marker } : {}) });
     const sources: TimelineSource[] = this.sources.map((s) => {
@@ -197,9 +216,12 @@ export class TimelineBuilder {
       };
     });
     const sum = (f: (s: TimelineSource) => number) => sources.reduce((n, s) => n + f(s), 0);
-    const lines = sum((s) => s.lines);
-    const dated = sum((s) => s.dated);
-    const continuation = sum((s) => s.continuation);
+    // Lines are counted over the logs only (milestones and check results are always dated).
+    const logs = sources.filter((s) => s.kind === 'system-logs' || s.kind === 'app-logs');
+    const sumLogs = (f: (s: TimelineSource) => number) => logs.reduce((n, s) => n + f(s), 0);
+    const lines = sumLogs((s) => s.lines);
+    const dated = sumLogs((s) => s.dated);
+    const continuation = sumLogs((s) => s.continuation);
     const cells = (m: Map<number, [number, number, number]>): MinuteCounts[] =>
       [...m.entries()].sort((a, b) => a[0] - b[0]).map(([source, [events, errors, warnings]]) => ({ source, events, errors, warnings }));
     const hourRows = new Map<number, Map<number, [number, number, number]>>();
@@ -227,7 +249,7 @@ export class TimelineBuilder {
         to: timeOf(this.windowEnd),
         minutes: WINDOW_MINUTES * 2 + 1,
         events: this.windowCount,
-        listed: this.windowKept.length,
+        listed: this.windowKept.list.length,
         perMinute: [...this.minutes.entries()].sort((a, b) => a[0] - b[0]).map(([minute, m]) => ({ minute, counts: cells(m) })),
       },
       sources,
@@ -235,14 +257,14 @@ export class TimelineBuilder {
         lines,
         dated,
         continuation,
-        undated: sum((s) => s.undated),
+        undated: sumLogs((s) => s.undated),
         events: sum((s) => s.events),
         errors: sum((s) => s.errors),
         warnings: sum((s) => s.warnings),
         datedShare: lines === 0 ? 1 : (dated + continuation) / lines,
       },
-      events: [...this.windowKept].sort(byTime).map(toEvent),
-      notableOutside: [...this.outsideKept].sort(byTime).map(toEvent),
+      events: [...this.windowKept.list].sort(byTime).map(toEvent),
+      notableOutside: [...this.outsideKept.list].sort(byTime).map(toEvent),
       perHour: [...hourRows.entries()].sort((a, b) => a[0] - b[0]).map(([hour, m]) => ({ hour: new Date(hour * 3_600_000).toISOString(), counts: cells(m) })),
       perHourOverflow: this.hourOverflow,
     };

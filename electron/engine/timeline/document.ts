@@ -89,6 +89,7 @@ export interface TimelineDocument {
     perMinute: Array<{ minute: number; counts: MinuteCounts[] }>;
   };
   sources: TimelineSource[];
+  /** Lines, dated, continuation, undated and datedShare over the logs; events, errors, warnings over every source. */
   totals: { lines: number; dated: number; continuation: number; undated: number; events: number; errors: number; warnings: number; datedShare: number };
   /** Events in the window, in time order (markers included). */
   events: TimelineEvent[];

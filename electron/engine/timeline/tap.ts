@@ -100,11 +100,18 @@ export class TimelineTap {
         callback();
       },
     });
-    pipeline(source, tap, (err) => {
-      if (!err || !reader) return;
-      run(() => reader?.end());
+    // Seen as the source fails (before the writer is told): what was read still counts.
+    source.once('error', (err: Error) => {
+      if (!reader) return;
+      // The decoder holds up to its first 8 KiB until it has decided the encoding.
+      run(() => {
+        reader?.write(decoder.end());
+        reader?.end();
+      });
+      off = true;
       this.builder.sourceError(item.name, `reading stopped midway: ${err.message}; the events read until then are included`);
     });
+    pipeline(source, tap, () => {});
     return tap;
   }
 
