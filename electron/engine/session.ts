@@ -207,7 +207,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         routed(redacted.outcome);
       }
       if (forSummary.has(item.name)) summaryEntries.push({ name: item.name, data });
-      timeline.buffer(item, data);
+      await timeline.buffer(item, data);
       result = await writer.addBuffer(item.name, data);
     } else if (item.open) {
       let opened: Awaited<ReturnType<NonNullable<PendingItem['open']>>>;

@@ -8,10 +8,13 @@ import { pipeline, Transform, type Readable } from 'node:stream';
 import { standardName, type ArchiveLanguage } from '../../../shared/naming.js';
 import type { Category, CheckResult } from '../../../shared/types.js';
 import type { Collector } from '../collectors/types.js';
-import { isProbablyBinary, SniffingDecoder } from '../redact/decode.js';
+import { isProbablyBinary, SniffingDecoder, SNIFF_BYTES } from '../redact/decode.js';
 import { reportedMs, TimelineBuilder, type BuilderCaps } from './builder.js';
 import type { SourceKind, TimelineDocument } from './document.js';
 import type { SourceReader } from './source-reader.js';
+
+/** In-memory items are read this much at a time. */
+const BUFFER_SLICE = 1 << 20;
 
 const LOG_CATEGORIES: ReadonlySet<Category> = new Set(['system-logs', 'app-logs']);
 
@@ -60,13 +63,20 @@ export class TimelineTap {
     return item.kind === 'text' && this.kinds.has(item.collector);
   }
 
-  /** An in-memory item as written to the archive. */
-  buffer(item: TapItem, data: Buffer): void {
-    if (!this.wants(item) || data.length === 0 || isProbablyBinary(data)) return;
+  /**
+   * An in-memory item as written to the archive. Read in slices that yield to the event loop in
+   * between: a system log of tens of megabytes must not stall the session's other work.
+   */
+  async buffer(item: TapItem, data: Buffer): Promise<void> {
+    if (!this.wants(item) || data.length === 0 || isProbablyBinary(data.subarray(0, SNIFF_BYTES))) return;
     const reader = this.builder.reader(item.name, this.kinds.get(item.collector)!, item.collector);
+    const decoder = new SniffingDecoder();
+    for (let i = 0; i < data.length; i += BUFFER_SLICE) {
+      if (!this.guard(item.name, () => reader.write(decoder.write(data.subarray(i, i + BUFFER_SLICE))))) return;
+      if (i + BUFFER_SLICE < data.length) await new Promise((resolve) => setImmediate(resolve));
+    }
     this.guard(item.name, () => {
-      const decoder = new SniffingDecoder();
-      reader.write(decoder.write(data) + decoder.end());
+      reader.write(decoder.end());
       reader.end();
     });
   }

@@ -20,9 +20,9 @@ afterAll(() => {
 /** 12:00 local: the collection (and the checks) two hours after the reported 09:40. */
 const startedAt = new Date('2024-01-15T04:00:00Z');
 
-function timeline(lines: Record<string, string>, occurredAt = '2024-01-15 09:40'): TimelineDocument {
+async function timeline(lines: Record<string, string>, occurredAt = '2024-01-15 09:40'): Promise<TimelineDocument> {
   const tap = new TimelineTap({ collectors: [{ id: 'app-logs', category: 'app-logs' }], occurredAt, startedAt });
-  for (const [name, text] of Object.entries(lines)) tap.buffer({ name, collector: 'app-logs', kind: 'text' }, Buffer.from(text));
+  for (const [name, text] of Object.entries(lines)) await tap.buffer({ name, collector: 'app-logs', kind: 'text' }, Buffer.from(text));
   return tap.finish({
     ticket: '12345',
     host: 'pc-01',
@@ -35,9 +35,12 @@ function timeline(lines: Record<string, string>, occurredAt = '2024-01-15 09:40'
 }
 
 describe('timeline page', () => {
-  const doc = timeline({
+  let doc: TimelineDocument;
+  beforeAll(async () => {
+    doc = await timeline({
     '软件日志/app.log': '2024-01-15 09:38:52,117 ERROR sync failed <script>alert(1)</script>\n2024-01-15 09:39:10,000 WARN retry "quoted" & more\n2024-01-15 09:41:00,000 INFO ok\nno date here\n',
     '软件日志/other.log': '2024-01-15 09:10:00 INFO far before\n2024-01-15 08:00:00 ERROR long before\n',
+    });
   });
 
   it('escapes every log line, holds no script, and names both chart title and description', () => {
@@ -63,9 +66,9 @@ describe('timeline page', () => {
     expect(doc.sources.find((s) => s.name === '软件日志/app.log')).toMatchObject({ lines: 4, dated: 3, undated: 1 });
   });
 
-  it('the page lists milestones and errors first when there are more events than it shows', () => {
+  it('the page lists milestones and errors first when there are more events than it shows', async () => {
     const many = Array.from({ length: 600 }, (_, i) => `2024-01-15 09:${String(10 + Math.floor(i / 20)).padStart(2, '0')}:${String((i * 3) % 60).padStart(2, '0')} ${i === 599 ? 'ERROR last' : 'INFO n'}`).join('\n');
-    const big = timeline({ 'big.log': `${many}\n` });
+    const big = await timeline({ 'big.log': `${many}\n` });
     const listed = pageEvents(big, 100);
     expect(listed.length).toBe(100);
     expect(listed.some((e) => e.marker === 'reported')).toBe(true);

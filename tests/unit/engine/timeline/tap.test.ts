@@ -39,8 +39,8 @@ describe('timeline tap', () => {
     expect(createHash('sha256').update(out).digest('hex')).toBe(createHash('sha256').update(log).digest('hex'));
     const config = Readable.from([Buffer.from('2024-01-15 09:39:00 not an event\n')]);
     expect(tap.stream({ name: '配置文件/a.ini', collector: 'config', kind: 'text' }, config)).toBe(config);
-    tap.buffer({ name: 'shot.png', collector: 'app-logs', kind: 'binary' }, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
-    tap.buffer({ name: '软件日志/blob.log', collector: 'app-logs', kind: 'text' }, Buffer.from([1, 2, 0, 0, 5, 6, 0, 7]));
+    await tap.buffer({ name: 'shot.png', collector: 'app-logs', kind: 'binary' }, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
+    await tap.buffer({ name: '软件日志/blob.log', collector: 'app-logs', kind: 'text' }, Buffer.from([1, 2, 0, 0, 5, 6, 0, 7]));
     const doc = finish(tap);
     expect(doc.sources.map((s) => s.name)).toEqual(['软件日志/app.log', 'manifest.json']);
     expect(doc.events.filter((e) => !e.marker).map((e) => [e.utc, e.level])).toEqual([
@@ -52,14 +52,22 @@ describe('timeline tap', () => {
     expect(doc.events.find((e) => e.marker === 'reported')).toBeDefined();
   });
 
-  it('counts undated lines per source (with examples) instead of dropping them', () => {
+  it('counts undated lines per source (with examples) instead of dropping them', async () => {
     const tap = new TimelineTap({ collectors: COLLECTORS, startedAt });
-    tap.buffer({ name: 'a.log', collector: 'app-logs', kind: 'text' }, Buffer.from('banner without a date\n2024-01-15 10:00:00 INFO ok\n\tat continuation\nanother free line\n'));
+    await tap.buffer({ name: 'a.log', collector: 'app-logs', kind: 'text' }, Buffer.from('banner without a date\n2024-01-15 10:00:00 INFO ok\n\tat continuation\nanother free line\n'));
     const doc = finish(tap);
     expect(doc.focus.basis).toBe('collection');
     expect(doc.reported).toBeUndefined();
     expect(doc.sources[0]).toMatchObject({ lines: 4, dated: 1, continuation: 1, undated: 2, undatedSamples: ['banner without a date', 'another free line'] });
     expect(doc.totals.datedShare).toBe(0.5);
+  });
+
+  it('reads a large in-memory item in slices, a line cut between slices still counts once', async () => {
+    const tap = new TimelineTap({ collectors: COLLECTORS, startedAt });
+    const line = '2024-01-15 10:00:00,123 WARN [main] com.example.Sync - queue is long, dropping nothing\n';
+    const n = Math.ceil((3 * 1024 * 1024) / line.length);
+    await tap.buffer({ name: 'big.log', collector: 'system-logs', kind: 'text' }, Buffer.from(line.repeat(n)));
+    expect(finish(tap).sources[0]).toMatchObject({ lines: n, dated: n, undated: 0, warnings: n });
   });
 
   it('a source that breaks midway keeps the events read so far, is marked, and the error still reaches the archive writer', async () => {
