@@ -22,6 +22,10 @@ import { runSession } from '../../../electron/engine/session.js';
 import type { TimelineDocument } from '../../../electron/engine/timeline/document.js';
 import { readZip } from '../../helpers/zip.js';
 
+// A zone other than the machine's UTC, so the offsets shown are really read and converted: the
+// session, Chromium (a child process) and the app log below all write in it.
+process.env.TZ = 'Asia/Shanghai';
+
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const OUT = join(ROOT, 'test-results', 'timeline');
 const CHROMIUM = '/usr/bin/chromium';
@@ -103,7 +107,10 @@ describe.each(LANGS)('incident timeline of a real collection (%s)', (lang) => {
     expect(doc.sources.find((s) => s.name.endsWith('chromium.log'))!.formats.chromium).toBeGreaterThan(0);
     // The window's events include the app's errors, shown with the local offset.
     const err = doc.events.find((e) => e.level === 'error' && doc.sources[e.source]!.name.endsWith('xxsoftware.log'))!;
-    expect(err.local).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} [+-]\d\d:\d\d$/);
+    expect(err.local).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \+08:00$/);
+    expect(doc.clock).toMatchObject({ timeZone: 'Asia/Shanghai', utcOffset: '+08:00' });
+    // The reported minute (entered in local time) is 8 minutes before the run, in UTC too.
+    expect(Math.abs(Date.parse(doc.reported!.utc) - (Date.now() - 8 * 60_000))).toBeLessThan(15 * 60_000);
     expect(err.text).not.toContain(SECRET);
     expect(JSON.stringify(doc)).not.toContain(SECRET);
     expect(timelineHtml).not.toContain(SECRET);
