@@ -18,18 +18,20 @@ const PLOT_W = W - PLOT_X - 12;
 const ROW_H = 28;
 const TOP = 34;
 
-export const CHART_TEXT: Record<ArchiveLanguage, Record<'title' | 'reported' | 'collectionStart' | 'focusCollection' | 'others' | 'table' | 'time' | 'source' | 'events' | 'errors' | 'warnings' | 'none' | 'legendError' | 'legendWarning' | 'legendInfo' | 'perMinute' | 'sectionTitle' | 'summaryLink' | 'stats' | 'windowEvents' | 'window' | 'undated' | 'markers' | 'checks' | 'logScale', string>> = {
+export const CHART_TEXT: Record<ArchiveLanguage, Record<'title' | 'reported' | 'collectionStart' | 'focusCollection' | 'others' | 'table' | 'time' | 'source' | 'events' | 'errors' | 'warnings' | 'none' | 'legendError' | 'legendWarning' | 'legendInfo' | 'perMinute' | 'sectionTitle' | 'summaryLink' | 'stats' | 'windowEvents' | 'window' | 'undated' | 'markers' | 'checks' | 'logScale' | 'dayTitle' | 'hour' | 'dayNone' | 'perHour', string>> = {
   'zh-CN': {
     title: '发生时间前后 30 分钟的事件（每分钟、每个来源）', reported: '发生时间', collectionStart: '开始收集', focusCollection: '未填写发生时间，以开始收集的时间为中心',
     others: '其他来源', table: '图表数据（每分钟的事件数）', time: '时间', source: '来源', events: '事件', errors: '错误', warnings: '警告',
     none: '这段时间内各日志中没有事件。', legendError: '含错误', legendWarning: '含警告', legendInfo: '仅信息', perMinute: '每分钟事件数',
     sectionTitle: '事件时间线', summaryLink: '打开完整的事件时间线', stats: '行有时间', windowEvents: '个事件', window: '发生时间前后 30 分钟', undated: '无法识别时间的行', markers: '发生时间与收集', checks: '基础检查', logScale: '柱高为对数刻度',
+    dayTitle: '收集前 24 小时的事件（每小时，所有来源）', hour: '小时', dayNone: '这 24 小时内没有有时间的事件。', perHour: '每小时事件数',
   },
   en: {
     title: 'Events in the 30 minutes before and after the reported time (per minute and source)', reported: 'Reported', collectionStart: 'Collection started', focusCollection: 'No time of occurrence was given: centred on the start of the collection',
     others: 'Other sources', table: 'Chart data (events per minute)', time: 'Time', source: 'Source', events: 'Events', errors: 'Errors', warnings: 'Warnings',
     none: 'No log events in this period.', legendError: 'with errors', legendWarning: 'with warnings', legendInfo: 'information only', perMinute: 'events per minute',
     sectionTitle: 'Incident timeline', summaryLink: 'Open the full incident timeline', stats: 'lines dated', windowEvents: 'events', window: '30 minutes before and after the reported time', undated: 'undated lines', markers: 'Reported time, collection', checks: 'Basic checks', logScale: 'bar height on a log scale',
+    dayTitle: 'Events in the 24 hours before the collection (per hour, all sources)', hour: 'Hour', dayNone: 'No dated events in these 24 hours.', perHour: 'events per hour',
   },
 };
 
@@ -162,6 +164,78 @@ export function renderTimelineSection(doc: TimelineDocument, lang: ArchiveLangua
 ${renderStripChart(doc, lang, 'summary-strip')}
 <p class="tl-stats"><a href="${standardName('timeline', lang)}">${T.summaryLink} (${standardName('timeline', lang)})</a> · ${doc.totals.dated + doc.totals.continuation} / ${doc.totals.lines} ${T.stats} (${percent(doc.totals.datedShare)}) · ${T.undated}: ${doc.totals.undated}</p>
 </section>`;
+}
+
+const HOURS = 24;
+
+/** `09:00` local time of an hour. */
+function hourLabel(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * The day before the collection at a glance: events per hour over all sources, the colour the
+ * worst level in the hour, the reported hour marked — so errors outside the ±30 minutes show too.
+ */
+export function renderDayOverview(doc: TimelineDocument, lang: ArchiveLanguage, id: string): SafeHtml {
+  const T = CHART_TEXT[lang];
+  const end = Math.floor(Date.parse(doc.collection.finishedAt.utc) / 3_600_000) * 3_600_000;
+  const start = end - (HOURS - 1) * 3_600_000;
+  const cells = new Map<number, { events: number; errors: number; warnings: number }>();
+  for (const row of doc.perHour) {
+    const h = Date.parse(row.hour);
+    if (h < start || h > end) continue;
+    const index = (h - start) / 3_600_000;
+    const cell = { events: 0, errors: 0, warnings: 0 };
+    for (const c of row.counts) {
+      if (doc.sources[c.source]?.kind === 'session') continue;
+      cell.events += c.events;
+      cell.errors += c.errors;
+      cell.warnings += c.warnings;
+    }
+    if (cell.events > 0) cells.set(index, cell);
+  }
+  const height = 92;
+  const colW = PLOT_W / HOURS;
+  const max = Math.max(1, ...[...cells.values()].map((c) => c.events));
+  const total = [...cells.values()].reduce((n, c) => n + c.events, 0);
+  const errors = [...cells.values()].reduce((n, c) => n + c.errors, 0);
+  const zone = `UTC${doc.clock.utcOffset}`;
+  const desc =
+    lang === 'zh-CN'
+      ? `${hourLabel(start)} 至 ${hourLabel(end + 3_600_000)}（${zone}）每小时的日志事件，共 ${total} 个，其中错误 ${errors} 个。`
+      : `Log events per hour from ${hourLabel(start)} to ${hourLabel(end + 3_600_000)} (${zone}): ${total} events, ${errors} errors.`;
+  const bars: SafeHtml[] = [];
+  for (const [i, c] of cells) {
+    const h = 4 + 44 * (Math.log1p(c.events) / Math.log1p(max));
+    const cls = c.errors ? 'b-error' : c.warnings ? 'b-warning' : 'b-info';
+    bars.push(html`<rect class="${cls}" x="${(PLOT_X + i * colW + 2).toFixed(1)}" y="${(70 - h).toFixed(1)}" width="${(colW - 4).toFixed(1)}" height="${h.toFixed(1)}"><title>${hourLabel(start + i * 3_600_000)} · ${c.events} ${T.events}${c.errors ? `, ${c.errors} ${T.errors}` : ''}${c.warnings ? `, ${c.warnings} ${T.warnings}` : ''}</title></rect>`);
+  }
+  const ticks: SafeHtml[] = [];
+  for (let i = 0; i < HOURS; i += 3) ticks.push(html`<text class="axis" x="${(PLOT_X + i * colW).toFixed(1)}" y="86">${hourLabel(start + i * 3_600_000)}</text>`);
+  const focus = Date.parse(doc.focus.utc);
+  const fi = (focus - start) / 3_600_000;
+  const focusLine =
+    fi >= 0 && fi < HOURS
+      ? html`<line class="focus" x1="${(PLOT_X + fi * colW).toFixed(1)}" x2="${(PLOT_X + fi * colW).toFixed(1)}" y1="14" y2="72"/>`
+      : '';
+  const rows = [...cells.entries()].sort((a, b) => a[0] - b[0]);
+  return html`<figure class="timeline-chart">
+<svg class="strip" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${W} ${height}" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">
+<title id="${id}-title">${T.dayTitle}</title>
+<desc id="${id}-desc">${desc}</desc>
+<rect class="band" x="${PLOT_X}" y="20" width="${PLOT_W}" height="52"/>
+<text class="label" x="${LABEL_W}" y="50" text-anchor="end">${T.perHour}</text>
+${bars}
+${ticks}
+${focusLine}
+${cells.size === 0 ? html`<text class="axis" x="${PLOT_X + PLOT_W / 2}" y="50" text-anchor="middle">${T.dayNone}</text>` : ''}
+</svg>
+</figure>
+${rows.length
+    ? html`<details class="chart-data"><summary>${T.table}</summary><table><thead><tr><th scope="col">${T.hour}</th><th scope="col" class="num">${T.events}</th><th scope="col" class="num">${T.errors}</th><th scope="col" class="num">${T.warnings}</th></tr></thead><tbody>${rows.map(([i, c]) => html`<tr><th scope="row" class="mono">${hourLabel(start + i * 3_600_000)}</th><td class="num">${c.events}</td><td class="num">${c.errors || ''}</td><td class="num">${c.warnings || ''}</td></tr>`)}</tbody></table></details>`
+    : ''}`;
 }
 
 /** CSS for the chart, added to the summary page's. */

@@ -8,7 +8,7 @@ import type { ArchiveLanguage } from '../../../shared/naming.js';
 import type { TimelineDocument, TimelineEvent } from '../timeline/document.js';
 import type { Level } from '../timeline/stamps.js';
 import { html, trusted, type SafeHtml } from './html.js';
-import { CHART_CSS, percent, renderStripChart } from './timeline-chart.js';
+import { CHART_CSS, CHART_TEXT, percent, renderDayOverview, renderStripChart } from './timeline-chart.js';
 import { SUMMARY_CSS } from './summary-html.js';
 
 type Key =
@@ -95,6 +95,10 @@ ${renderStripChart(doc, lang, 'strip')}
 <section class="card" aria-labelledby="events-title">
 <h2 id="events-title">${T.events} <span class="tally">${listed.length < doc.window.events ? `${listed.length} / ${doc.window.events} · ${T.moreInJson}` : listed.length}</span></h2>
 ${listed.length ? eventTable(doc, listed, lang, T.window) : html`<p class="muted">${T.noEvents}</p>`}
+</section>
+<section class="card" aria-labelledby="day-title">
+<h2 id="day-title">${CHART_TEXT[lang].dayTitle}</h2>
+${renderDayOverview(doc, lang, 'day-chart')}
 </section>
 ${doc.notableOutside.length
     ? html`<section class="card" aria-labelledby="outside-title"><h2 id="outside-title">${T.outside} <span class="tally">${doc.notableOutside.length} · ${T.outsideNote}</span></h2>${eventTable(doc, doc.notableOutside, lang, T.outside)}</section>`

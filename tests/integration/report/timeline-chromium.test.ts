@@ -133,8 +133,10 @@ describe.each(LANGS)('incident timeline of a real collection (%s)', (lang) => {
     expect((await svg.boundingBox())!.y).toBeLessThan(400);
     expect(await svg.locator('title').first().textContent()).toBeTruthy();
     expect(await svg.locator('desc').first().textContent()).toMatch(/\d/);
-    expect(await page.locator('svg.strip rect.b-error').count()).toBeGreaterThan(0);
-    expect(await page.locator('svg.strip line.focus').count()).toBe(1);
+    expect(await svg.locator('rect.b-error').count()).toBeGreaterThan(0);
+    expect(await svg.locator('line.focus').count()).toBe(1);
+    // Below it, the day before the collection per hour.
+    expect(await page.locator('svg.strip').count()).toBe(2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     await page.screenshot({ path: join(OUT, `timeline-${lang}-desktop.png`) });
     await page.screenshot({ path: join(OUT, `timeline-${lang}-full.png`), fullPage: true });

@@ -56,6 +56,9 @@ describe('timeline page', () => {
     expect(page).toMatch(/<tr class="row-warn">.*retry/);
     expect(page).toContain('no date here');
     expect(page).toContain('2024-01-15 09:38:52.117 +08:00');
+    // The day before the collection, per hour: the error at 08:00 shows there, outside the window.
+    expect(page).toMatch(/<svg class="strip" role="img" aria-labelledby="day-chart-title day-chart-desc"/);
+    expect(page).toMatch(/<rect class="b-error"[^>]*><title>08:00 · 1 事件, 1 错误<\/title>/);
   });
 
   it('the window holds the app log, the checks and the reported time; the error long before is listed outside it', () => {
