@@ -18,20 +18,20 @@ const PLOT_W = W - PLOT_X - 12;
 const ROW_H = 28;
 const TOP = 34;
 
-export const CHART_TEXT: Record<ArchiveLanguage, Record<'title' | 'reported' | 'collectionStart' | 'focusCollection' | 'others' | 'table' | 'time' | 'source' | 'events' | 'errors' | 'warnings' | 'none' | 'legendError' | 'legendWarning' | 'legendInfo' | 'perMinute' | 'sectionTitle' | 'summaryLink' | 'stats' | 'windowEvents' | 'window' | 'undated' | 'markers' | 'checks' | 'logScale' | 'dayTitle' | 'hour' | 'dayNone' | 'perHour', string>> = {
+export const CHART_TEXT: Record<ArchiveLanguage, Record<'title' | 'reported' | 'collectionStart' | 'focusCollection' | 'others' | 'table' | 'time' | 'source' | 'events' | 'errors' | 'warnings' | 'none' | 'legendError' | 'legendWarning' | 'legendInfo' | 'perMinute' | 'sectionTitle' | 'summaryLink' | 'stats' | 'windowEvents' | 'window' | 'undated' | 'markers' | 'checks' | 'logScale' | 'dayTitle' | 'hour' | 'dayNone' | 'perHour' | 'tableHour', string>> = {
   'zh-CN': {
     title: '发生时间前后 30 分钟的事件（每分钟、每个来源）', reported: '发生时间', collectionStart: '开始收集', focusCollection: '未填写发生时间，以开始收集的时间为中心',
     others: '其他来源', table: '图表数据（每分钟的事件数）', time: '时间', source: '来源', events: '事件', errors: '错误', warnings: '警告',
     none: '这段时间内各日志中没有事件。', legendError: '含错误', legendWarning: '含警告', legendInfo: '仅信息', perMinute: '每分钟事件数',
     sectionTitle: '事件时间线', summaryLink: '打开完整的事件时间线', stats: '行有时间', windowEvents: '个事件', window: '发生时间前后 30 分钟', undated: '无法识别时间的行', markers: '发生时间与收集', checks: '基础检查', logScale: '柱高为对数刻度',
-    dayTitle: '收集前 24 小时的事件（每小时，所有来源）', hour: '小时', dayNone: '这 24 小时内没有有时间的事件。', perHour: '每小时事件数',
+    dayTitle: '收集前 24 小时的事件（每小时，所有来源）', hour: '小时', dayNone: '这 24 小时内没有有时间的事件。', perHour: '每小时事件数', tableHour: '图表数据（每小时的事件数）',
   },
   en: {
     title: 'Events in the 30 minutes before and after the reported time (per minute and source)', reported: 'Reported', collectionStart: 'Collection started', focusCollection: 'No time of occurrence was given: centred on the start of the collection',
     others: 'Other sources', table: 'Chart data (events per minute)', time: 'Time', source: 'Source', events: 'Events', errors: 'Errors', warnings: 'Warnings',
     none: 'No log events in this period.', legendError: 'with errors', legendWarning: 'with warnings', legendInfo: 'information only', perMinute: 'events per minute',
     sectionTitle: 'Incident timeline', summaryLink: 'Open the full incident timeline', stats: 'lines dated', windowEvents: 'events', window: '30 minutes before and after the reported time', undated: 'undated lines', markers: 'Reported time, collection', checks: 'Basic checks', logScale: 'bar height on a log scale',
-    dayTitle: 'Events in the 24 hours before the collection (per hour, all sources)', hour: 'Hour', dayNone: 'No dated events in these 24 hours.', perHour: 'events per hour',
+    dayTitle: 'Events in the 24 hours before the collection (per hour, all sources)', hour: 'Hour', dayNone: 'No dated events in these 24 hours.', perHour: 'events per hour', tableHour: 'Chart data (events per hour)',
   },
 };
 
@@ -234,7 +234,7 @@ ${cells.size === 0 ? html`<text class="axis" x="${PLOT_X + PLOT_W / 2}" y="50" t
 </svg>
 </figure>
 ${rows.length
-    ? html`<details class="chart-data"><summary>${T.table}</summary><table><thead><tr><th scope="col">${T.hour}</th><th scope="col" class="num">${T.events}</th><th scope="col" class="num">${T.errors}</th><th scope="col" class="num">${T.warnings}</th></tr></thead><tbody>${rows.map(([i, c]) => html`<tr><th scope="row" class="mono">${hourLabel(start + i * 3_600_000)}</th><td class="num">${c.events}</td><td class="num">${c.errors || ''}</td><td class="num">${c.warnings || ''}</td></tr>`)}</tbody></table></details>`
+    ? html`<details class="chart-data"><summary>${T.tableHour}</summary><table><thead><tr><th scope="col">${T.hour}</th><th scope="col" class="num">${T.events}</th><th scope="col" class="num">${T.errors}</th><th scope="col" class="num">${T.warnings}</th></tr></thead><tbody>${rows.map(([i, c]) => html`<tr><th scope="row" class="mono">${hourLabel(start + i * 3_600_000)}</th><td class="num">${c.events}</td><td class="num">${c.errors || ''}</td><td class="num">${c.warnings || ''}</td></tr>`)}</tbody></table></details>`
     : ''}`;
 }
 
