@@ -11,6 +11,8 @@ export const ARCHIVE_LANGUAGES: readonly ArchiveLanguage[] = ['zh-CN', 'en'];
 export const STANDARD_NAMES = {
   intake: { 'zh-CN': '工单信息.txt', en: 'ticket-info.txt' },
   summary: { 'zh-CN': '诊断摘要.html', en: 'summary.html' },
+  timeline: { 'zh-CN': '事件时间线.html', en: 'timeline.html' },
+  timelineJson: { 'zh-CN': 'timeline.json', en: 'timeline.json' },
   versions: { 'zh-CN': '版本信息.txt', en: 'versions.txt' },
   system: { 'zh-CN': '系统信息.txt', en: 'system-info.txt' },
   systemJson: { 'zh-CN': '系统信息.json', en: 'system-info.json' },

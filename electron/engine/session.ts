@@ -30,6 +30,7 @@ import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/
 import { formatIntake } from './report/intake-text.js';
 import { runCollectors } from './run-collectors.js';
 import { reportEntries } from './report/report-entries.js';
+import { TimelineTap } from './timeline/tap.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface SessionOptions {
@@ -191,6 +192,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const addCounts = (counts: Record<string, number>) => {
     for (const [rule, n] of Object.entries(counts)) redactionTotals[rule] = (redactionTotals[rule] ?? 0) + n;
   };
+  // The incident timeline reads the logs as they go into the zip, after redaction.
+  const timeline = new TimelineTap({ collectors: options.collectors ?? COLLECTORS, occurredAt: intake.occurredAt, startedAt });
   const reservation = await reserveArchiveName(options.outDir, standard);
   const name = reservation.name;
   let writer: ZipWriter;
@@ -252,6 +255,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       }
       if (archiveClosed) return;
       if (forSummary.has(item.name)) summaryEntries.push({ name: item.name, data });
+      await timeline.buffer(item, data);
       result = await writer.addBuffer(item.name, data);
     } else if (item.open) {
       let opened: Awaited<ReturnType<NonNullable<PendingItem['open']>>>;
@@ -270,7 +274,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       streaming.add(opened.stream);
       const route = redactor && item.kind === 'text' ? routeThroughRedactor(opened.stream, redactor) : undefined;
       try {
-        result = await writer.addStream(item.name, route?.stream ?? opened.stream);
+        result = await writer.addStream(item.name, timeline.stream(item, route?.stream ?? opened.stream));
         truncated = opened.truncated;
         note = opened.note;
         if (route) routed(await route.outcome);
@@ -396,7 +400,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       skipped,
       redaction: redactor ? { enabled: true, rules: redactor.activeRules(), totals: redactionTotals } : { enabled: false, rules: [], totals: {} },
     };
-    for (const entry of reportEntries({ manifest, checks, checksStartedAt, checksFinishedAt, entries: summaryEntries, lang, ...(redactor ? { redactions: redactionTotals } : {}) })) {
+    const timelineDoc = timeline.finish({ ticket: ticketCheck.ticket, host, lang, startedAt, finishedAt, checks, checksFinishedAt });
+    for (const entry of reportEntries({ manifest, checks, checksStartedAt, checksFinishedAt, entries: summaryEntries, lang, timeline: timelineDoc, ...(redactor ? { redactions: redactionTotals } : {}) })) {
       const entryName = claimName(entry.name);
       const r = await writer.addBuffer(entryName, entry.data);
       manifest.items.push({ name: entryName, collector: 'session', source: entry.source, kind: 'text', size: r.size, sha256: r.sha256, truncated: false });

@@ -20,6 +20,8 @@ import { GENERATED_AFTER_ITEMS } from './figures.js';
 import { formatDuration } from '../collectors/support/text.js';
 import { html, trusted, type SafeHtml } from './html.js';
 import type { FileSystemSummary, NetworkSummary, SystemSummary } from './summary-data.js';
+import type { TimelineDocument } from '../timeline/document.js';
+import { CHART_CSS, renderTimelineSection } from './timeline-chart.js';
 
 export interface SummaryInput {
   /** The manifest as written to the archive (its items: every entry but this page and checks.json). */
@@ -34,6 +36,8 @@ export interface SummaryInput {
   redactions?: Record<string, number>;
   /** The archive's language; defaults to manifest.archiveLanguage. */
   lang?: ArchiveLanguage;
+  /** The incident timeline: its strip chart is shown right after the verdict. */
+  timeline?: TimelineDocument;
 }
 
 /** Screenshots larger than this are not embedded (the page would be slow to open); the entry is named instead. */
@@ -422,6 +426,7 @@ ${rows.length
 </header>
 <main class="wrap">
 ${verdict}
+${input.timeline ? renderTimelineSection(input.timeline, lang) : ''}
 <div class="grid">
 ${problem}
 ${glance}
@@ -446,7 +451,7 @@ ${redaction}
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="diagcollect ${html`${manifest.tool.version}`}">
 <title>${html`${title}`}</title>
-<style>${trusted(CSS + widths.css())}</style>
+<style>${trusted(SUMMARY_CSS + (input.timeline ? CHART_CSS : '') + widths.css())}</style>
 </head>
 <body>
 ${body}
@@ -455,7 +460,8 @@ ${body}
 `;
 }
 
-const CSS = `
+/** The page's style, shared by the other report pages (事件时间线). */
+export const SUMMARY_CSS = `
 :root{--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#f6f8fa;--card:#fff;--navy:#0b2545;--accent:#0969da;
 --pass:#116329;--pass-bg:#dafbe1;--warn:#7d4e00;--warn-bg:#fff8c5;--fail:#a40e26;--fail-bg:#ffebe9;--skip:#424a53;--skip-bg:#eaeef2}
 *{box-sizing:border-box}

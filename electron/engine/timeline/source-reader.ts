@@ -1,0 +1,237 @@
+/**
+ * One source's text, line by line, into timeline events: each dated line starts an event; the
+ * lines after it that belong to it (a stack trace, java.util.logging's level line, the fields of
+ * a Windows event) are its continuation; any other line without a date is counted as undated —
+ * never silently dropped. Text arrives in chunks of any size (streaming); a line split across
+ * chunks is joined first.
+ */
+import { levelOfText, rubyLevel, stampOf, type FormatId, type Level, type Zone } from './stamps.js';
+
+/** What the reader hands on for each event. */
+export interface EventSink {
+  event(ms: number, level: Level, text: string, line: number): void;
+}
+
+/** Counts for one source (timeline.json → sources). */
+export interface SourceCounts {
+  lines: number;
+  /** Lines that start an event. */
+  dated: number;
+  /** Lines that belong to the event before them. */
+  continuation: number;
+  /** Lines with no date that belong to no event. */
+  undated: number;
+  formats: Partial<Record<FormatId, number>>;
+  zones: Partial<Record<Zone, number>>;
+  /** A few undated lines (already redacted), so a reader sees what could not be dated. */
+  undatedSamples: string[];
+}
+
+const MAX_LINE = 64 * 1024;
+const MAX_SAMPLES = 3;
+/** A continuation longer than this (a dump without dates) is counted as undated from here on. */
+const MAX_CONTINUATION = 500;
+
+const WINDOWS_EVENT = /^(?:Event|事件)\[\d+\]\s*[:：]?\s*$/;
+const WINDOWS_LEVELS: Record<string, Level> = {
+  error: 'error', 错误: 'error', critical: 'error', 关键: 'error', 严重: 'error',
+  warning: 'warning', 警告: 'warning',
+};
+/** Lines that continue the event before them: indented, a stack trace, an exception's name. */
+const CONTINUATION = /^(?:[ \t]|Caused by[: ]|Traceback \(|\.\.\. \d+ (?:more|common)|--- End of|[\w$.]+(?:Exception|Error)\b)/;
+const JUL_LEVEL = /^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST|严重|警告|信息|配置|详细): /;
+
+interface Pending {
+  ms: number;
+  level: Level;
+  text: string;
+  line: number;
+  extra: number;
+  windows?: { source?: string; id?: string; awaitingDescription?: boolean };
+}
+
+export function emptyCounts(): SourceCounts {
+  return { lines: 0, dated: 0, continuation: 0, undated: 0, formats: {}, zones: {}, undatedSamples: [] };
+}
+
+export class SourceReader {
+  private partial = '';
+  /** The event being read (one object reused: millions of lines must not allocate one each). */
+  private readonly p: Pending = { ms: 0, level: 'info', text: '', line: 0, extra: 0 };
+  private active = false;
+  private hint: FormatId | undefined;
+  private lineNo = 0;
+  private skipToNewline = false;
+
+  constructor(
+    readonly counts: SourceCounts,
+    private readonly sink: EventSink,
+    /** The collection's time: the year of stamps without one is chosen to put them at or before it. */
+    private readonly reference: number,
+  ) {}
+
+  write(text: string): void {
+    let start = 0;
+    let buffered = this.partial;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) break;
+      let line = text.slice(start, nl);
+      if (buffered) {
+        line = buffered + line;
+        buffered = '';
+      }
+      this.line(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
+      start = nl + 1;
+    }
+    const rest = start < text.length ? text.slice(start) : '';
+    this.partial = buffered + rest;
+    // A "line" of megabytes (a minified blob): judge it by its head, count it once.
+    if (this.partial.length > MAX_LINE) {
+      if (!this.skipToNewline) {
+        this.line(this.partial.slice(0, 4096));
+        this.skipToNewline = true;
+      }
+      this.partial = '';
+    }
+  }
+
+  end(): void {
+    if (this.partial) this.line(this.partial);
+    this.partial = '';
+    this.flush();
+  }
+
+  private line(raw: string): void {
+    if (this.skipToNewline) {
+      // The tail of an over-long line already counted by its head.
+      this.skipToNewline = false;
+      return;
+    }
+    this.lineNo += 1;
+    const c = this.counts;
+    if (raw.length === 0 || (raw.length < 3 && raw.trim() === '')) return;
+    c.lines += 1;
+    const p = this.active ? this.p : undefined;
+    if (p?.windows) {
+      if (this.windowsLine(p, raw)) return;
+    } else if (raw.charCodeAt(0) === 69 || raw.charCodeAt(0) === 0x4e8b) {
+      if (WINDOWS_EVENT.test(raw)) {
+        this.startWindowsEvent();
+        return;
+      }
+    }
+    const stamp = stampOf(raw, this.reference, this.hint);
+    if (stamp) {
+      this.flush();
+      this.hint = stamp.format;
+      c.formats[stamp.format] = (c.formats[stamp.format] ?? 0) + 1;
+      c.zones[stamp.zone] = (c.zones[stamp.zone] ?? 0) + 1;
+      this.begin(stamp.ms, stamp.level ?? rubyLevel(raw) ?? levelOfText(raw, stamp.end), raw);
+      return;
+    }
+    if (p && !p.windows && p.extra < MAX_CONTINUATION && (CONTINUATION.test(raw) || (p.extra === 0 && JUL_LEVEL.test(raw)))) {
+      p.extra += 1;
+      const jul = p.extra === 1 ? JUL_LEVEL.exec(raw) : null;
+      if (jul) {
+        const w = jul[1]!;
+        p.level = w === 'SEVERE' || w === '严重' ? 'error' : w === 'WARNING' || w === '警告' ? 'warning' : 'info';
+        p.text = `${p.text} — ${raw}`;
+      }
+      return;
+    }
+    if (raw.charCodeAt(0) === 123 && raw.startsWith('{"count":')) {
+      // `log show --style ndjson`'s closing summary line: not an event, not a loss.
+      c.lines -= 1;
+      return;
+    }
+    this.undated(raw);
+  }
+
+  /** One line inside a Windows event record; false when the line ends the record. */
+  private windowsLine(p: Pending, raw: string): boolean {
+    const first = raw.charCodeAt(0);
+    if ((first === 69 || first === 0x4e8b) && WINDOWS_EVENT.test(raw)) {
+      this.startWindowsEvent();
+      return true;
+    }
+    const w = p.windows!;
+    p.extra += 1;
+    // Fields are `  Label: value` (two spaces); anything else is the description's text.
+    if (first === 32 && raw.charCodeAt(1) === 32 && raw.charCodeAt(2) !== 32) {
+      let colon = raw.indexOf(':', 2);
+      const wide = raw.indexOf('：', 2);
+      if (colon < 0 || (wide >= 0 && wide < colon)) colon = wide;
+      if (colon > 2) {
+        const label = raw.slice(2, colon).trimEnd();
+        if (label === 'Date' || label === '日期') {
+          const stamp = stampOf(raw.slice(colon + 1).trim(), this.reference);
+          if (stamp) {
+            p.ms = stamp.ms;
+            this.counts.formats['windows-event'] = (this.counts.formats['windows-event'] ?? 0) + 1;
+            this.counts.zones[stamp.zone] = (this.counts.zones[stamp.zone] ?? 0) + 1;
+          }
+        } else if (label === 'Level' || label === '级别') p.level = WINDOWS_LEVELS[raw.slice(colon + 1).trim().toLowerCase()] ?? 'info';
+        else if (label === 'Source' || label === '来源') w.source = raw.slice(colon + 1).trim();
+        else if (label === 'Event ID' || label === '事件 ID') w.id = raw.slice(colon + 1).trim();
+        else if (label === 'Description' || label === '描述') {
+          w.awaitingDescription = true;
+          const value = raw.slice(colon + 1).trim();
+          if (value) p.text = value;
+        }
+        return true;
+      }
+    }
+    if (w.awaitingDescription && !p.text && raw.trim()) p.text = raw.trim();
+    return true;
+  }
+
+
+  private undated(raw: string): void {
+    const c = this.counts;
+    c.undated += 1;
+    if (c.undatedSamples.length < MAX_SAMPLES) c.undatedSamples.push(copy(raw.slice(0, 200)));
+  }
+
+  private begin(ms: number, level: Level, text: string, windows?: Pending['windows']): void {
+    this.flush();
+    const p = this.p;
+    p.ms = ms;
+    p.level = level;
+    p.text = text;
+    p.line = this.lineNo;
+    p.extra = 0;
+    p.windows = windows;
+    this.active = true;
+  }
+
+  private startWindowsEvent(): void {
+    this.begin(Number.NaN, 'info', '', {});
+  }
+
+  private flush(): void {
+    if (!this.active) return;
+    this.active = false;
+    const p = this.p;
+    const c = this.counts;
+    if (Number.isNaN(p.ms)) {
+      // A record whose date could not be read: all its lines are undated.
+      c.undated += p.extra + 1;
+      if (c.undatedSamples.length < MAX_SAMPLES) c.undatedSamples.push(copy(`Event (line ${p.line}) without a readable Date`));
+      return;
+    }
+    c.dated += 1;
+    c.continuation += p.extra;
+    let text = p.text;
+    if (p.windows) {
+      const w = p.windows;
+      text = [w.source, w.id ? `(${w.id})` : '', text ? `— ${text}` : ''].filter(Boolean).join(' ');
+    }
+    this.sink.event(p.ms, p.level, text, p.line);
+  }
+}
+
+/** A string that holds no reference to the (large) chunk it was sliced from. */
+export function copy(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportEntries } from '../../../../electron/engine/report/report-entries.js';
+import { chartRows } from '../../../../electron/engine/report/timeline-chart.js';
+import { pageEvents, renderTimelineHtml } from '../../../../electron/engine/report/timeline-html.js';
+import { clearLocalTimeCache } from '../../../../electron/engine/timeline/stamps.js';
+import { TimelineTap } from '../../../../electron/engine/timeline/tap.js';
+import type { TimelineDocument } from '../../../../electron/engine/timeline/document.js';
+import type { Manifest } from '../../../../shared/types.js';
+
+const ORIGINAL_TZ = process.env.TZ;
+// Before the documents below are built (at collection time).
+process.env.TZ = 'Asia/Shanghai';
+clearLocalTimeCache();
+beforeAll(() => expect(process.env.TZ).toBe('Asia/Shanghai'));
+afterAll(() => {
+  process.env.TZ = ORIGINAL_TZ ?? 'UTC';
+  clearLocalTimeCache();
+});
+
+/** 12:00 local: the collection (and the checks) two hours after the reported 09:40. */
+const startedAt = new Date('2024-01-15T04:00:00Z');
+
+async function timeline(lines: Record<string, string>, occurredAt = '2024-01-15 09:40'): Promise<TimelineDocument> {
+  const tap = new TimelineTap({ collectors: [{ id: 'app-logs', category: 'app-logs' }], occurredAt, startedAt });
+  for (const [name, text] of Object.entries(lines)) await tap.buffer({ name, collector: 'app-logs', kind: 'text' }, Buffer.from(text));
+  return tap.finish({
+    ticket: '12345',
+    host: 'pc-01',
+    lang: 'zh-CN',
+    startedAt,
+    finishedAt: new Date(startedAt.getTime() + 9000),
+    checks: [{ id: 'dns', group: 'network', title: { 'zh-CN': 'DNS', en: 'DNS' }, status: 'fail', detail: { 'zh-CN': '解析失败', en: 'lookup failed' }, advice: [], durationMs: 5 }],
+    checksFinishedAt: new Date(startedAt.getTime() + 5000),
+  });
+}
+
+describe('timeline page', () => {
+  let doc: TimelineDocument;
+  beforeAll(async () => {
+    doc = await timeline({
+    '软件日志/app.log': '2024-01-15 09:38:52,117 ERROR sync failed <script>alert(1)</script>\n2024-01-15 09:39:10,000 WARN retry "quoted" & more\n2024-01-15 09:41:00,000 INFO ok\nno date here\n',
+    '软件日志/other.log': '2024-01-15 09:10:00 INFO far before\n2024-01-15 08:00:00 ERROR long before\n',
+    });
+  });
+
+  it('escapes every log line, holds no script, and names both chart title and description', () => {
+    const page = renderTimelineHtml(doc, 'zh-CN');
+    expect(page).not.toMatch(/<script/i);
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain('retry &quot;quoted&quot; &amp; more');
+    expect(page).toMatch(/<svg class="strip" role="img" aria-labelledby="strip-title strip-desc"/);
+    expect(page).toMatch(/<title id="strip-title">发生时间前后 30 分钟的事件/);
+    expect(page).toMatch(/<desc id="strip-desc">09:10 至 10:10（UTC\+08:00）每分钟的日志事件/);
+    // The error and the warning stand out; the undated line is counted and shown as an example.
+    expect(page).toMatch(/<tr class="row-fail">.*sync failed/);
+    expect(page).toMatch(/<tr class="row-warn">.*retry/);
+    expect(page).toContain('no date here');
+    expect(page).toContain('2024-01-15 09:38:52.117 +08:00');
+    // The day before the collection, per hour: the error at 08:00 shows there, outside the window.
+    expect(page).toMatch(/<svg class="strip" role="img" aria-labelledby="day-chart-title day-chart-desc"/);
+    expect(page).toMatch(/<rect class="b-error"[^>]*><title>08:00 · 1 事件, 1 错误<\/title>/);
+  });
+
+  it('the window holds the app log, the checks and the reported time; the error long before is listed outside it', () => {
+    // 09:38:52, 09:39:10, 09:41:00, other.log's 09:10:00 (the window's first minute), the reported time.
+    expect(doc.window.events).toBe(5);
+    expect(doc.notableOutside.map((e) => e.text)).toEqual(['2024-01-15 08:00:00 ERROR long before', '开始收集诊断信息', 'DNS: 解析失败', '收集完成']);
+    expect(chartRows(doc, 'zh-CN').map((r) => r.label)).toEqual(['软件日志/app.log', '软件日志/other.log', '发生时间与收集']);
+    expect(doc.sources.find((s) => s.name === '软件日志/app.log')).toMatchObject({ lines: 4, dated: 3, undated: 1 });
+  });
+
+  it('the page lists milestones and errors first when there are more events than it shows', async () => {
+    const many = Array.from({ length: 600 }, (_, i) => `2024-01-15 09:${String(10 + Math.floor(i / 20)).padStart(2, '0')}:${String((i * 3) % 60).padStart(2, '0')} ${i === 599 ? 'ERROR last' : 'INFO n'}`).join('\n');
+    const big = await timeline({ 'big.log': `${many}\n` });
+    const listed = pageEvents(big, 100);
+    expect(listed.length).toBe(100);
+    expect(listed.some((e) => e.marker === 'reported')).toBe(true);
+    expect(listed.some((e) => e.text.includes('ERROR last'))).toBe(true);
+  });
+
+  it('report entries: timeline.json and 事件时间线.html before the summary, whose chart comes right after the verdict', () => {
+    const manifest = {
+      format: 'diagcollect-manifest/1', tool: { name: 'diagcollect', version: '0.1.0' }, ticket: '12345', archiveLanguage: 'zh-CN', host: 'pc-01',
+      os: { platform: 'linux', release: '6', arch: 'x64' }, startedAt: startedAt.toISOString(), finishedAt: startedAt.toISOString(), since: startedAt.toISOString(),
+      intake: { name: '', contact: '', department: '', productName: '', productModel: '', productVersion: '', problemDescription: 'x', occurredAt: '2024-01-15 09:40', priority: '中', stepsToReproduce: '', solutionsTried: '' },
+      collectors: [], items: [], skipped: [],
+    } satisfies Manifest;
+    const entries = reportEntries({ manifest, checks: [], checksStartedAt: startedAt, checksFinishedAt: startedAt, entries: [], lang: 'zh-CN', timeline: doc });
+    expect(entries.map((e) => e.name)).toEqual(['checks.json', 'timeline.json', '事件时间线.html', '诊断摘要.html']);
+    expect(JSON.parse(entries[1]!.data.toString()).format).toBe('diagcollect-timeline/1');
+    const summary = entries[3]!.data.toString();
+    expect(summary.indexOf('id="timeline-title"')).toBeGreaterThan(summary.indexOf('id="verdict-title"'));
+    expect(summary.indexOf('id="timeline-title"')).toBeLessThan(summary.indexOf('id="problem-title"'));
+    expect(summary).toContain('<a href="事件时间线.html">');
+    expect(summary).not.toMatch(/<script/i);
+    expect(reportEntries({ manifest, checks: [], checksStartedAt: startedAt, checksFinishedAt: startedAt, entries: [], lang: 'zh-CN' }).map((e) => e.name)).toEqual(['checks.json', '诊断摘要.html']);
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * Every timestamp format against output of the real programs (tests/fixtures/timeline/README.md
+ * says where each file came from; the Windows and macOS files are the existing platform
+ * fixtures). Each file is read in the time zone it was written in; instants are checked in UTC.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { decodeText } from '../../../../electron/engine/redact/decode.js';
+import { emptyCounts, SourceReader, type SourceCounts } from '../../../../electron/engine/timeline/source-reader.js';
+import { clearLocalTimeCache, type Level } from '../../../../electron/engine/timeline/stamps.js';
+
+const DIR = fileURLToPath(new URL('../../../fixtures/timeline/', import.meta.url));
+const WIN = fileURLToPath(new URL('../../../fixtures/win32/', import.meta.url));
+const MAC = fileURLToPath(new URL('../../../fixtures/darwin/', import.meta.url));
+const ORIGINAL_TZ = process.env.TZ;
+
+interface Read {
+  counts: SourceCounts;
+  events: Array<{ utc: string; level: Level; text: string; line: number }>;
+}
+
+function useZone(tz: string): void {
+  process.env.TZ = tz;
+  clearLocalTimeCache();
+}
+
+/** Reads a file as the session does: decoded, in chunks of `chunk` characters. */
+function read(path: string, tz: string, reference = '2026-12-05T05:00:00Z', chunk = 97): Read {
+  useZone(tz);
+  const text = decodeText(readFileSync(path)).text;
+  const counts = emptyCounts();
+  const events: Read['events'] = [];
+  const reader = new SourceReader(counts, { event: (ms, level, t, line) => events.push({ utc: new Date(ms).toISOString(), level, text: t, line }) }, Date.parse(reference));
+  for (let i = 0; i < text.length; i += chunk) reader.write(text.slice(i, i + chunk));
+  reader.end();
+  return { counts, events };
+}
+
+const levels = (r: Read) => r.events.map((e) => e.level);
+
+beforeEach(() => clearLocalTimeCache());
+afterAll(() => useZone(ORIGINAL_TZ ?? 'UTC'));
+
+describe('timestamp formats from real programs', () => {
+  it('syslog RFC 5424 (util-linux logger --rfc5424): the offset is honoured, the priority gives the level', () => {
+    const r = read(`${DIR}logger-rfc5424.txt`, 'UTC');
+    expect(r.counts).toMatchObject({ lines: 8, dated: 8, undated: 0, formats: { rfc5424: 8 } });
+    // Written at the same instant in UTC and in Asia/Shanghai (+08:00): the same minute in UTC.
+    expect(r.events[0]!.utc).toBe('2026-12-05T04:34:55.270Z');
+    expect(r.events[4]!.utc).toBe('2026-12-05T04:34:55.323Z');
+    expect(levels(r)).toEqual(['error', 'warning', 'info', 'error', 'error', 'warning', 'info', 'error']);
+  });
+
+  it('syslog RFC 3164 (logger --rfc3164): no zone and no year — read in local time, year from the collection', () => {
+    const utc = read(`${DIR}logger-rfc3164.utc.txt`, 'UTC');
+    const cst = read(`${DIR}logger-rfc3164.asia-shanghai.txt`, 'Asia/Shanghai');
+    expect(utc.counts).toMatchObject({ lines: 3, dated: 3, undated: 0, formats: { rfc3164: 3 }, zones: { local: 3 } });
+    expect(utc.events.map((e) => e.utc)).toEqual(['2026-12-05T04:34:55.000Z', '2026-12-05T04:34:55.000Z', '2026-12-05T04:34:55.000Z']);
+    expect(cst.events.map((e) => e.utc)).toEqual(utc.events.map((e) => e.utc));
+    expect(levels(utc)).toEqual(['error', 'warning', 'info']);
+  });
+
+  it('a December line read in January belongs to the year before', () => {
+    const r = read(`${DIR}logger-rfc3164.utc.txt`, 'UTC', '2027-01-02T10:00:00Z');
+    expect(r.events[0]!.utc).toBe('2026-12-05T04:34:55.000Z');
+  });
+
+  it('journalctl -o short-iso: the same instants whatever zone journalctl printed them in', () => {
+    const utc = read(`${DIR}journalctl-short-iso.txt`, 'UTC');
+    const cst = read(`${DIR}journalctl-short-iso.asia-shanghai.txt`, 'Asia/Shanghai');
+    expect(utc.counts).toMatchObject({ lines: 50, dated: 50, undated: 0 });
+    expect(cst.events.map((e) => e.utc)).toEqual(utc.events.map((e) => e.utc));
+    expect(utc.events.at(-3)!.text).toContain('sync failed');
+  });
+
+  it('journald JSON (journalctl -o json): __REALTIME_TIMESTAMP in µs, PRIORITY as the level; matches short-iso', () => {
+    const json = read(`${DIR}journalctl-o-json.ndjson`, 'Asia/Shanghai');
+    const iso = read(`${DIR}journalctl-short-iso.txt`, 'UTC');
+    expect(json.counts).toMatchObject({ lines: 50, dated: 50, undated: 0, formats: { 'journald-json': 50 }, zones: { utc: 50 } });
+    expect(json.events.map((e) => e.utc.slice(0, 19))).toEqual(iso.events.map((e) => e.utc.slice(0, 19)));
+    const sync = json.events.find((e) => e.text.includes('sync failed'))!;
+    expect(sync.level).toBe('error');
+    expect(json.events.find((e) => e.text.includes('retrying in 30s'))!.level).toBe('warning');
+  });
+
+  it('Chromium --enable-logging=stderr: [pid:tid:MMDD/HHMMSS.µs:LEVEL:file] in local time; the wrapper\'s line is counted undated', () => {
+    const r = read(`${DIR}chromium-enable-logging-stderr.txt`, 'UTC');
+    expect(r.counts.lines).toBe(35);
+    expect(r.counts).toMatchObject({ dated: 34, undated: 1, formats: { chromium: 34 } });
+    expect(r.counts.undatedSamples[0]).toContain('/usr/bin/chromium: 9:');
+    expect(r.events[0]!.utc).toBe('2026-12-05T04:34:46.561Z');
+    expect(new Set(levels(r))).toEqual(new Set(['error', 'warning']));
+  });
+
+  it('Windows event text (wevtutil qe /f:text): one event per record, Date in UTC, English levels', () => {
+    const r = read(`${WIN}wevtutil-qe-system.en.txt`, 'Asia/Shanghai');
+    expect(r.counts).toMatchObject({ dated: 4, undated: 0, formats: { 'windows-event': 4 }, zones: { utc: 4 } });
+    expect(r.counts.continuation + r.counts.dated).toBe(r.counts.lines);
+    expect(r.events.map((e) => e.utc)).toEqual(['2024-01-15T09:41:07.428Z', '2024-01-15T09:38:52.117Z', '2024-01-15T09:12:30.002Z', '2024-01-15T08:01:44.965Z']);
+    expect(levels(r)).toEqual(['info', 'warning', 'error', 'error']);
+    expect(r.events[2]!.text).toBe('Service Control Manager (7031) — The XXSoftware Service service terminated unexpectedly.  It has done this 1 time(s).  The following corrective action will be taken in 60000 milliseconds: Restart the service.');
+  });
+
+  it('Windows event text from Chinese Windows: local dates, Chinese levels and descriptions; UTF-16LE reads the same', () => {
+    const r = read(`${WIN}wevtutil-qe-system.zh-CN.txt`, 'Asia/Shanghai');
+    const u16 = read(`${WIN}wevtutil-qe-system.zh-CN.utf16le.txt`, 'Asia/Shanghai');
+    expect(r.counts).toMatchObject({ dated: 4, undated: 0, zones: { local: 4 } });
+    expect(r.events[0]!.utc).toBe('2024-01-15T01:41:07.428Z');
+    expect(levels(r)).toEqual(['info', 'warning', 'error', 'error']);
+    expect(r.events[1]!.text).toContain('名称 crm.corp.example.cn 的名称解析超时');
+    expect(u16.events).toEqual(r.events);
+  });
+
+  it('macOS unified log (log show --style ndjson): offset honoured, Error/Fault as errors, the closing count line is no loss', () => {
+    const r = read(`${MAC}log-show.ndjson`, 'UTC');
+    expect(r.counts).toMatchObject({ lines: 3, dated: 3, undated: 0, formats: { 'macos-ndjson': 3 } });
+    expect(r.events[0]!.utc).toBe('2024-01-15T01:38:52.117Z');
+    expect(levels(r)).toEqual(['error', 'error', 'error']);
+  });
+
+  it('dpkg.log and alternatives.log (stamp after a prefix): local time', () => {
+    const dpkg = read(`${DIR}dpkg.log`, 'UTC');
+    expect(dpkg.counts).toMatchObject({ lines: 40, dated: 40, undated: 0 });
+    expect(dpkg.events[0]!.utc).toBe('2025-06-24T14:36:25.000Z');
+    const alt = read(`${DIR}alternatives.log`, 'Asia/Shanghai');
+    expect(alt.counts).toMatchObject({ dated: 20, undated: 0 });
+    expect(alt.events[0]!.utc).toBe('2025-06-24T06:36:53.000Z');
+  });
+
+  it('Ruby Logger (Redmine\'s production.log): W, / E, prefixes and the level word', () => {
+    const r = read(`${DIR}redmine-production.log`, 'UTC');
+    expect(r.counts.undated).toBe(0);
+    expect(r.events[0]!.utc).toBe('2026-12-05T04:27:28.261Z');
+    expect(r.events.some((e) => e.level === 'warning')).toBe(true);
+    for (const e of r.events) expect(e.level).toBe(e.text.startsWith('W,') ? 'warning' : 'info');
+  });
+
+  it('java.util.logging (java 17, SimpleFormatter): two-line records, the level from the second line, the stack trace belongs to the event', () => {
+    const r = read(`${DIR}java-util-logging.txt`, 'UTC');
+    expect(r.counts).toMatchObject({ dated: 3, undated: 0, formats: { 'java-util-logging': 3 } });
+    expect(r.counts.continuation).toBe(r.counts.lines - 3);
+    expect(levels(r)).toEqual(['info', 'warning', 'error']);
+    expect(r.events[2]!.text).toContain('SEVERE: sync failed');
+    expect(r.events[0]!.utc).toBe('2026-12-05T04:35:17.000Z');
+  });
+
+  it('Python logging (basicConfig asctime): comma milliseconds, the traceback belongs to the error', () => {
+    const r = read(`${DIR}python-logging.txt`, 'UTC');
+    expect(r.counts).toMatchObject({ dated: 3, continuation: 3, undated: 0 });
+    expect(levels(r)).toEqual(['info', 'warning', 'error']);
+    expect(r.events[0]!.utc).toBe('2026-12-05T04:35:21.035Z');
+  });
+
+  it('logback (Spring Boot\'s documented default) and log4j: UTC and local stamps, levels; a time-only line is undated', () => {
+    const lb = read(`${DIR}spring-boot-logback.txt`, 'UTC');
+    expect(lb.counts).toMatchObject({ dated: 8, undated: 0 });
+    expect(lb.events[0]!.utc).toBe('2024-04-18T19:56:04.218Z');
+    const l4j = read(`${DIR}log4j.txt`, 'Asia/Shanghai');
+    expect(l4j.counts).toMatchObject({ dated: 3, continuation: 6, undated: 1 });
+    expect(levels(l4j)).toEqual(['info', 'warning', 'error']);
+    expect(l4j.events[2]!.utc).toBe('2024-01-15T01:38:53.501Z');
+  });
+
+  it('.NET (Serilog, NLog, log4net, DateTime.ToString in zh-CN and en-US)', () => {
+    const r = read(`${DIR}dotnet.txt`, 'Asia/Shanghai');
+    expect(r.counts).toMatchObject({ dated: 7, continuation: 2, undated: 0 });
+    expect(levels(r)).toEqual(['info', 'warning', 'error', 'error', 'warning', 'error', 'info']);
+    expect(r.events.map((e) => e.utc)).toEqual([
+      '2024-01-15T01:38:51.003Z',
+      '2024-01-15T01:38:52.117Z',
+      '2024-01-15T01:38:53.501Z',
+      '2024-01-15T01:38:53.501Z',
+      '2024-01-15T01:38:54.220Z',
+      '2024-01-15T01:38:55.000Z',
+      '2024-01-15T01:38:56.000Z',
+    ]);
+  });
+
+  it('≥ 98 % of the lines of all fixture formats are dated (or belong to a dated event), whatever the chunking', () => {
+    const files: Array<[string, string]> = [
+      ...readdirSync(DIR).filter((f) => !f.endsWith('.md')).map((f): [string, string] => [`${DIR}${f}`, f.includes('asia-shanghai') || f === 'dotnet.txt' || f === 'log4j.txt' ? 'Asia/Shanghai' : 'UTC']),
+      [`${WIN}wevtutil-qe-system.en.txt`, 'UTC'],
+      [`${WIN}wevtutil-qe-system.zh-CN.txt`, 'Asia/Shanghai'],
+      [`${MAC}log-show.ndjson`, 'UTC'],
+    ];
+    let lines = 0;
+    let covered = 0;
+    for (const [file, tz] of files) {
+      for (const chunk of [1, 4096]) {
+        const r = read(file, tz, undefined, chunk);
+        if (chunk === 1) {
+          lines += r.counts.lines;
+          covered += r.counts.dated + r.counts.continuation;
+        } else {
+          expect(r.counts.dated, file).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(covered / lines).toBeGreaterThanOrEqual(0.98);
+  });
+});
