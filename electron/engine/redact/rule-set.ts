@@ -4,7 +4,7 @@
  * `lastIndex`), one combined prefilter, and the allow-list.
  */
 import { InputError } from '../errors.js';
-import { normalizeKind } from './placeholders.js';
+import { detach, normalizeKind } from './placeholders.js';
 import { OPTIONAL_RULE_IDS, RULES, type RedactionRule, type RuleTarget, type ScanGroup } from './rules.js';
 
 /** Options of a Redactor (see redactor.ts for the documentation of each field). */
@@ -66,7 +66,7 @@ function makeScanner(regex: RegExp, members: { rule: number; fragment: RegExp }[
         rules = members.filter((m) => m.fragment.test(hit)).map((m) => m.rule);
         if (rules.length === 0) rules = members.map((m) => m.rule);
         if (cache.size >= HIT_CACHE_LIMIT) cache.clear();
-        cache.set(hit, rules);
+        cache.set(detach(hit), rules);
       }
       return rules;
     },
