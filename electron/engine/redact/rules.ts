@@ -9,6 +9,7 @@
  */
 import { isBenignValue, isSecretKey, secretKindForKey } from './key-names.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
+import { isMeasurementContext } from './context.js';
 import { cardBrand, cnIdValid, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
@@ -73,6 +74,8 @@ export interface RedactionRule {
 }
 
 const digitsOnly = (value: string) => value.replace(/\D+/g, '');
+/** Digits under a size/count/time/id key, or a bare JSON number under a non-personal key. */
+const notMeasurement = (m: RegExpExecArray, line: string) => !isMeasurementContext(line, m.index, m[0].length);
 const group = (m: RegExpExecArray, name: string) => m.groups?.[name] ?? '';
 const before = (m: RegExpExecArray, line: string, n: number) => line.slice(Math.max(0, m.index - n), m.index);
 
@@ -101,6 +104,8 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (CONTAINER_KEY.test(key) && /^[A-Za-z_][\w.-]*=[^=\s]/.test(value)) return false;
   // `PWD=/home/alice/src` is the shell's working directory, not a password.
   if (PWD_DIRECTORY.test(key) && /^[/~]/.test(value)) return false;
+  // `--pass: #116329` is a CSS custom property (a colour), not a command-line password.
+  if (key.startsWith('--') && /^[\s"'\]]*:/.test(m[0].slice(m[0].indexOf(key) + key.length))) return false;
   return isSecretKey(key, context) && isRealValue(value);
 };
 
@@ -187,6 +192,14 @@ const SESSION_WORDS = String.raw`sessid|sessionid|session_id|session-id|session\
 // a digit run (not mid-number, not after a dot: versions), 7+ digits or a 3-4, 4-4 or 4-6 grouping.
 const PERSONAL_DIGITS = String.raw`(?<![\d.])\d{3}(?:[-. ]?\d{4}|\d[ -]\d{4})`;
 
+// A connection string: the line also names a server, a database or a driver.
+const CONNECTION_CONTEXT = /(?:server|data source|host|hostname|database|initial catalog|user id|uid|provider|driver|dsn|addr|address)\s*=|jdbc:/i;
+const PASSPORT_CONTEXT = /passport|护照|证件|證件/i;
+const PERMIT_CONTEXT = /permit|通行[证證]|回[乡鄉][证證]|台胞[证證]/i;
+
+// Words before a UnionPay number that is not Luhn-valid that still make it a card.
+const CARD_CONTEXT = /card|卡号|银行卡|储蓄卡|信用卡|借记卡|账号|帐号|开户|pan\b/i;
+
 const WINDOWS_SERVICE_ACCOUNTS = /^(?:system|local service|network service|anonymous logon|dwm-\d+|umfd-\d+|-)$/i;
 const WINDOWS_BUILTIN_USERS = /^(?:public|default|default user|all users|defaultuser\d*|shared|guest|administrator|wdagutilityaccount|root|user|username|yourname|your[ _-]?user(?:name)?|\*|\.{1,2}|%[^%]*%|\$[\w:{}]+)$/i;
 
@@ -231,6 +244,23 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,30}:\/\/(?<user>[^\s:@/?#"'<>[\]]*):(?<secret>[^\s/?"'<>]*)@(?=[^\s@/?#"'<>]*(?:[/?#:"'<>\s\]]|$))/i,
         targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
         validate: (m) => group(m, 'secret').length > 0 && isRealValue(group(m, 'secret')),
+      },
+    ],
+  },
+  {
+    id: 'connection-string',
+    description: 'passwords in database connection strings (ADO.NET, ODBC, JDBC): Password=/Pwd= up to the next `;`, spaces and braces included; URL forms (mongodb://, postgres://, mysql://) are url-credentials',
+    category: 'secret',
+    optional: false,
+    placeholder: 'SECRET',
+    scan: { words: 'password|pwd' },
+    trigger: /(?:password|pwd)\s*=/i,
+    gate: (line) => CONNECTION_CONTEXT.test(line),
+    patterns: [
+      {
+        regex: /(?<![\w-])(?:password|pwd)\s*=\s*(?<secret>\{[^}\r\n]*\}|"[^"\r\n]*"|'[^'\r\n]*'|[^;"'\s](?:[^;"'\r\n]*[^;"'\s])?)/i,
+        targets: [{ group: 'secret' }],
+        validate: (m) => isRealValue(group(m, 'secret').replace(/^[{"']|[}"']$/g, '')),
       },
     ],
   },
@@ -476,11 +506,12 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'EMAIL',
     scan: { marks: '@|%40' },
-    trigger: /[\w.%+-](?:@|%40)[a-z0-9-]+\.[a-z]/i,
+    trigger: /[\w.%+-](?:@|%40)[\p{L}\p{N}-]+\.\p{L}/iu,
     identity: (value) => value.replace(/%40/i, '@'),
     patterns: [
       {
-        regex: /(?<![\w.%+-])[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-](?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?<tld>[A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/,
+        // Internationalized domains (`zhang.san@公司.cn`, `li@例子.中国`): labels of any letters.
+        regex: /(?<![\w.%+-])[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-](?:@|%40)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?<tld>[A-Za-z]{2,24}|中国|中國|公司|网络|網絡|香港|台湾|台灣)(?![\w-]|\.[A-Za-z0-9])/u,
         // `git@github.com:org/repo.git` is an SSH remote, not a person.
         validate: (m, line) => !EMAIL_FILE_TLDS.test(group(m, 'tld')) && !(m[0].startsWith('git@') && (line[m.index + m[0].length] === ':' || line.slice(Math.max(0, m.index - 3), m.index) === '://')),
       },
@@ -498,7 +529,7 @@ export const RULES: readonly RedactionRule[] = [
     patterns: [
       {
         regex: /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/,
-        validate: (m) => cnIdValid(m[0]),
+        validate: (m, line) => cnIdValid(m[0]) && notMeasurement(m, line),
       },
     ],
   },
@@ -522,16 +553,16 @@ export const RULES: readonly RedactionRule[] = [
           const seps = text.match(/[ -]/g);
           if (seps && new Set(seps).size > 1) return false;
           const brand = cardBrand(digits);
-          if (brand === undefined) return false;
+          if (brand === undefined || !notMeasurement(m, line)) return false;
           if (luhnValid(digits)) return true;
           // UnionPay numbers are not always Luhn-valid: accept them only with strong signs of a card.
-          return brand === 'unionpay' && (/^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$/.test(text) || /card|卡号|银行卡|pan\b/i.test(before(m, line, 24)));
+          return brand === 'unionpay' && (/^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$/.test(text) || CARD_CONTEXT.test(before(m, line, 24)));
         },
       },
       {
         // Amex is grouped 4-6-5.
         regex: /(?<![\d.-])3[47]\d{2}([ -])\d{6}\1\d{5}(?![\d-])/,
-        validate: (m) => luhnValid(digitsOnly(m[0])),
+        validate: (m, line) => luhnValid(digitsOnly(m[0])) && notMeasurement(m, line),
       },
     ],
   },
@@ -548,23 +579,58 @@ export const RULES: readonly RedactionRule[] = [
       {
         // Mainland China mobile, optionally with +86 / 0086 / (+86); never part of a longer number,
         // a decimal, a version or a time.
-        regex: /(?<![\d.:/+#-]|\d[ -])(?:(?:\+|00)86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?!\d|[.:-]\d)/,
+        // `86-138…` and `86 138 …` without the plus too.
+        regex: /(?<![\d.:/+#-]|\d[ -])(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?!\d|[.:-]\d)/,
+        validate: notMeasurement,
       },
       {
         // International E.164 with separators: + country code, 8–15 digits in all.
         regex: /(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\d]|[.:]\d)/,
-        validate: (m) => {
+        validate: (m, line) => {
           const n = digitsOnly(m[0]).length;
-          return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]);
+          return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]) && notMeasurement(m, line);
         },
       },
       {
         // North American: (555) 123-4567, 555-123-4567, 555.123.4567, 1-555-123-4567.
         regex: /(?<![\w.+-])(?:1[ .-])?(?:\([2-9]\d{2}\)[ ]?\d{3}[-.]\d{4}|[2-9]\d{2}(?<s>[-.])\d{3}\k<s>\d{4})(?![\w-]|\.\d)/,
+        validate: notMeasurement,
       },
       {
         // China landline with area code: 010-12345678, 0755-1234567, (021) 6438-1234.
         regex: /(?<![\w.+-])(?:\(?0[1-9]\d{1,2}\)?-[2-9]\d{6,7}|\(0[1-9]\d{1,2}\)[ ]?[2-9]\d{2,3}[- ]?\d{4})(?![\w-]|\.\d)/,
+      },
+    ],
+  },
+  {
+    id: 'passport',
+    description: 'PRC passport numbers (E or G + 8 digits, E + letter + 7 digits) next to a word that names them (护照, passport, 证件)',
+    category: 'personal',
+    optional: false,
+    placeholder: 'PASSPORT',
+    scan: { words: 'passport', marks: '护照|證件|证件' },
+    trigger: /passport|护照|证件|證件/i,
+    identity: (value) => value.toUpperCase(),
+    patterns: [
+      {
+        regex: /(?<![A-Za-z0-9])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})(?![A-Za-z0-9])/,
+        validate: (m, line) => PASSPORT_CONTEXT.test(before(m, line, 32)),
+      },
+    ],
+  },
+  {
+    id: 'travel-permit',
+    description: 'Hong Kong / Macao / Taiwan travel permits (往来港澳通行证 C…, 回乡证 H/M…, 台胞证 8 digits, 往来台湾通行证 T/L…) next to a word that names them',
+    category: 'personal',
+    optional: false,
+    placeholder: 'PERMIT',
+    scan: { words: 'permit', marks: '通行证|通行證|回乡证|回鄉證|台胞证|台胞證' },
+    trigger: /permit|通行[证證]|回[乡鄉][证證]|台胞[证證]/i,
+    identity: (value) => value.toUpperCase(),
+    patterns: [
+      {
+        regex: /(?<![A-Za-z0-9])(?:[CWHMTL][A-Z]?\d{7,10}|\d{8}(?:\(\w\))?)(?![A-Za-z0-9])/,
+        validate: (m, line) => PERMIT_CONTEXT.test(before(m, line, 40)) && notMeasurement(m, line),
       },
     ],
   },
@@ -578,13 +644,14 @@ export const RULES: readonly RedactionRule[] = [
     trigger: /\/home\/|\/Users\/|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
     patterns: [
       {
-        regex: /(?<![\w.~-])(?:\/(?:var|export|data))?\/home\/(?<secret>[A-Za-z0-9_][A-Za-z0-9_.@-]{0,63})(?=[/\s"'`:;,)\]}>|]|$)/,
+        // Names may be any letters: /home/张伟, /Users/José.
+        regex: /(?<![\w.~-])(?:\/(?:var|export|data))?\/home\/(?<secret>[\p{L}\p{N}_][\p{L}\p{N}_.@-]{0,63})(?=[/\s"'`:;,)\]}>|]|$)/u,
         targets: [{ group: 'secret' }],
         validate: (m, line) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !/\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/.test(before(m, line, 10)),
       },
       {
         // macOS: /Users with a capital U (REST paths are /users/…).
-        regex: /(?<![\w.~:-])\/Users\/(?<secret>[A-Za-z0-9_][A-Za-z0-9_.@ -]{0,63}?)(?=[/"'`:;,)\]}>|]|\s|$)/,
+        regex: /(?<![\w.~:-])\/Users\/(?<secret>[\p{L}\p{N}_][\p{L}\p{N}_.@ -]{0,63}?)(?=[/"'`:;,)\]}>|]|\s|$)/u,
         targets: [{ group: 'secret' }],
         validate: (m, line) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !/\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/.test(before(m, line, 10)),
       },
