@@ -194,12 +194,13 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       } else {
         redactions = outcome.counts;
         addCounts(outcome.counts);
+        if (outcome.structure?.note) note = [note, outcome.structure.note].filter(Boolean).join('; ');
       }
     };
     if (item.data) {
       let data = item.data;
       if (redactor && item.kind === 'text') {
-        const redacted = await redactBuffer(item.data, redactor);
+        const redacted = await redactBuffer(item.data, redactor, item.name);
         data = redacted.data;
         routed(redacted.outcome);
       }
@@ -213,7 +214,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         skipped.push({ collector: item.collector, source: item.source, reason: errorMessage(err) });
         return;
       }
-      const route = redactor && item.kind === 'text' ? routeThroughRedactor(opened.stream, redactor) : undefined;
+      const route = redactor && item.kind === 'text' ? routeThroughRedactor(opened.stream, redactor, item.name) : undefined;
       try {
         result = await writer.addStream(item.name, route?.stream ?? opened.stream);
         truncated = opened.truncated;

@@ -18,6 +18,8 @@ const MEASURE_WORDS = new Set([
   'inactive', 'shared', 'dirty', 'writeback', 'rss', 'vsz', 'heap', 'cpu', 'cores', 'physical', 'logical',
   'nonce', 'crc32', 'sha', 'md5', 'build_id', 'revision', 'rev', 'generation', 'interval', 'period', 'ttl', 'timeout',
   'latency', 'avg', 'sum', 'usage', 'load', 'percent', 'pct', 'ratio', 'score', 'weight', 'priority', 'level',
+  // Typed number elements (plist `<integer>`, .NET settings): a phone number would be a string.
+  'integer', 'real', 'int', 'long', 'double', 'float', 'dword', 'qword',
 ]);
 
 /** Words of a key that announce personal data, which win over the measurement words (`phone_number`). */

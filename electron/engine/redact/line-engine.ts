@@ -387,10 +387,12 @@ export class LineEngine {
     const identity = b.keptComplete ? compact : `sha256:${b.hash.digest('hex')}`;
     const value = b.keptComplete ? b.kept.trim() : `${b.kept.trim()}…`;
     this.sink.count(rule.id);
+    // Through start/finishLine like any line, so the placeholder is encoded for the item's format.
+    this.sink.startLine();
     const placeholder = this.sink.placeholder(rule.placeholder, value, rule.id, identity);
     const lead = b.lead ?? '';
     const trail = /\r?\n$/.exec(b.tail)?.[0] ?? '';
-    return `${lead}${placeholder}${trail || (lead ? lead : '')}`;
+    return this.sink.finishLine(`${lead}${placeholder}${trail || (lead ? lead : '')}`);
   }
 }
 
