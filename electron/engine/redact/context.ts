@@ -25,6 +25,9 @@ const MEASURE_WORDS = new Set([
 /** Words of a key that announce personal data, which win over the measurement words (`phone_number`). */
 const PERSONAL_KEY = /phone|mobile|tel(?:ephone)?\b|cell|fax|contact|card|pan\b|account|acct|iban|passport|permit|idcard|id_?no|身份证|手机|电话|号码|联系|卡号|账号|帐号|护照|通行证/i;
 
+const UNIT_AFTER = /^[ \t]?(?:bytes?|[KMGT]i?B|[KMGT]?B\b|ms|ns|µs|us|s\b|secs?\b|seconds|字节|毫秒|微秒|纳秒|秒|个|次|条)/;
+const MEASURE_BEFORE = /(?:大小|字节数?|容量|剩余|可用|已用|内存|磁盘|耗时|时长|时间戳|uptime|size|bytes|count|total|free|used|elapsed|duration)[ \t]*$/i;
+
 /**
  * The key a value at `index` in `line` is assigned to: `"free": `, `size=`, `<bytes>`, `Total: `.
  * Undefined when the value is not right after a key and a separator.
@@ -32,8 +35,13 @@ const PERSONAL_KEY = /phone|mobile|tel(?:ephone)?\b|cell|fax|contact|card|pan\b|
 export function keyBefore(line: string, index: number): string | undefined {
   const head = line.slice(Math.max(0, index - 96), index);
   const m = /(?:["']?(?<key>[\p{L}\p{N}_.\- ]*[\p{L}\p{N}_])["']?\s*(?:=>|:=|[=:：])\s*["']?|<(?<tag>[\w.:-]+)(?:\s[^<>]*)?>)$/u.exec(head);
-  const key = m?.groups?.key ?? m?.groups?.tag;
+  let key = (m?.groups?.key ?? m?.groups?.tag)?.trim();
   if (key === undefined) return undefined;
+  // `<add key="MaxUploadBytes" value="…"/>`: the attribute named `value` belongs to the key named before it.
+  if (/^(?:value|data)$/i.test(key)) {
+    const named = /(?:key|name)\s*=\s*["']([^"'<>]{1,80})["'][^<>]*$/i.exec(head);
+    if (named) key = named[1]!;
+  }
   // `level 3 total 12` style phrases: only the last few words are the key.
   return key.trim().split(/\s+/).slice(-3).join(' ');
 }
@@ -65,6 +73,10 @@ export function isBareNumberValue(line: string, index: number, length: number): 
  * number under a key that does not name personal data.
  */
 export function isMeasurementContext(line: string, index: number, length: number): boolean {
+  // A unit after the number (`13512345678 字节`, `13800138000 ms`) or a measuring word right
+  // before it without a separator (`文件大小 13512345678`, `uptime 13800138000`).
+  if (UNIT_AFTER.test(line.slice(index + length, index + length + 8))) return true;
+  if (MEASURE_BEFORE.test(line.slice(Math.max(0, index - 16), index))) return true;
   const key = keyBefore(line, index);
   if (key !== undefined) {
     if (isMeasureKey(key)) return true;

@@ -42,8 +42,10 @@ interface OpenBlock {
   kept: string;
   keptComplete: boolean;
   hash: Hash;
-  /** Last two characters of the body, to know whether it ended with a line break. */
+  /** Last characters of the body, to know whether it ended with a line break and how indented. */
   tail: string;
+  /** Indentation of the key's first line (YAML block scalars, XML): the placeholder keeps it. */
+  indent: string | undefined;
 }
 
 /** The cut position for an over-long line starting at `start`: after a separator, never inside a surrogate pair. */
@@ -253,7 +255,7 @@ export class LineEngine {
       const opened = openBlockAt(line, block.begin, block.end);
       if (opened !== undefined) {
         const out = this.redactLine(line.slice(0, opened), false);
-        this.block = { lead: undefined, kept: '', keptComplete: true, hash: createHash('sha256'), tail: '' };
+        this.block = { lead: undefined, kept: '', keptComplete: true, hash: createHash('sha256'), tail: '', indent: undefined };
         return { out, blockFrom: opened };
       }
     }
@@ -364,7 +366,11 @@ export class LineEngine {
 
   private addBody(b: OpenBlock, body: string): void {
     if (body.length === 0) return;
-    if (b.lead === undefined) b.lead = /^\r?\n/.exec(body)?.[0] ?? '';
+    if (b.lead === undefined) {
+      const m = /^(\r?\n)([ \t]*)/.exec(body);
+      b.lead = m?.[1] ?? '';
+      b.indent = m?.[2] ?? '';
+    }
     const compact = body.replace(/\s+/g, '');
     b.hash.update(compact);
     if (b.keptComplete) {
@@ -376,7 +382,7 @@ export class LineEngine {
         b.keptComplete = false;
       }
     }
-    b.tail = (b.tail + body).slice(-2);
+    b.tail = (b.tail + body).slice(-80);
   }
 
   private closeBlock(): string {
@@ -391,8 +397,10 @@ export class LineEngine {
     this.sink.startLine();
     const placeholder = this.sink.placeholder(rule.placeholder, value, rule.id, identity);
     const lead = b.lead ?? '';
-    const trail = /\r?\n$/.exec(b.tail)?.[0] ?? '';
-    return this.sink.finishLine(`${lead}${placeholder}${trail || (lead ? lead : '')}`);
+    // The END marker keeps the indentation it had (`    -----END …` inside a YAML block).
+    const end = /(\r?\n)([ \t]*)$/.exec(b.tail);
+    const trail = end ? end[1]! + end[2]! : lead;
+    return this.sink.finishLine(`${lead}${lead ? b.indent ?? '' : ''}${placeholder}${trail}`);
   }
 }
 

@@ -114,7 +114,7 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
 // key="…" / name="…" attribute? Found from the secret-ish word outwards, which is much cheaper
 // than a regex that has to try every token start.
 const KEY_WORD_GLOBAL = new RegExp(KEY_WORD, 'gi');
-const AFTER_KEY = new RegExp(String.raw`${KEY_QUOTE}[ \t]*(?:[=:：>]|[ \t]+["'])|["']\s+(?:value|data|password)\s*=|["'][^<>\r\n]*>`, 'y');
+const AFTER_KEY = new RegExp(String.raw`${KEY_QUOTE}[ \t]*(?:[=:：>]|[ \t]+["'])|["'][ \t]*,[ \t]*["']|["']\s+(?:value|data|password)\s*=|["'][^<>\r\n]*>`, 'y');
 const isKeyChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45 || (c >= 0x4e00 && c <= 0x9fa5);
 function anyAssignedSecretKey(line: string): boolean {
@@ -148,6 +148,8 @@ function anyKey(line: string, tokens: RegExp, context: 'assignment' | 'url'): bo
 }
 const VALUE_ON_NEXT_LINE = [
   new RegExp(String.raw`<(?:[\w-]+:)?(?<key>${KEY})(?:\s[^<>]*)?>\s*$`, 'i'),
+  // plist: `<key>SyncToken</key>` ⏎ `<string>…</string>`
+  new RegExp(String.raw`^[ \t]*<key>(?<key>${KEY})</key>[ \t]*\r?$`, 'i'),
   new RegExp(String.raw`<setting\s+name\s*=\s*["'](?<key>${KEY})["'][^<>]*>\s*$`, 'i'),
   new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?["']?(?<key>${KEY})["']?[ \t]*:[ \t]*(?:!vault[ \t]*)?[|>][-+]?[ \t]*\r?$`, 'i'),
   // Kubernetes env: `- name: DB_PASSWORD` ⏎ `value: …`
@@ -167,6 +169,14 @@ function opensValueOnNextLine(line: string): string | undefined {
 const FURTHER_ASSIGNMENT = /[\s,;，；][\w.\-\u4e00-\u9fa5]+[ \t]*[=:：]/;
 // Cookie values that are one short word (`theme=dark`, `lang=en`) carry no credential.
 const PLAIN_COOKIE_VALUE = /^[A-Za-z_-]{1,12}$/;
+
+// `auth: OpenAI call failed for key …`: a logger's module name and a sentence, not `auth` = `OpenAI`.
+const LOGGER_MODULE = /^(?:auth|token|tokens|session|sessions|cookie|cookies|secret|secrets|credential|credentials|creds)$/i;
+function isLoggerPrefix(m: RegExpExecArray, line: string): boolean {
+  if (!LOGGER_MODULE.test(group(m, 'key')) || !/:[ \t]+\S+$/.test(m[0])) return false;
+  const value = group(m, 'secret');
+  return /^[A-Za-z][a-z]*(?:[A-Z][a-z]*)*[A-Za-z]?$/.test(value) && value.length <= 24 && /^[ \t]+[a-z]{2,}\b/.test(line.slice(m.index + m[0].length));
+}
 
 const kindFromKey = (m: RegExpExecArray) => secretKindForKey(group(m, 'key'));
 
@@ -426,7 +436,14 @@ export const RULES: readonly RedactionRule[] = [
         // Unquoted inline values in logs and URLs-less forms: `login failed password=hunter2 user=bob`.
         regex: new RegExp(String.raw`${NOT_KEY_BEFORE}(?<key>${KEY})${KEY_QUOTE}${SEP}(?<secret>${UNQUOTED_VALUE})`, 'i'),
         targets: [{ group: 'secret' }],
-        validate: validKey('assignment'),
+        validate: (m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line),
+        kind: kindFromKey,
+      },
+      {
+        // Argument arrays (Docker, Kubernetes, JSON): `["--db-password", "x y", …]`.
+        regex: new RegExp(String.raw`(?<q>["'])--?(?<key>${KEY})\k<q>[ \t]*,[ \t]*(?<q2>["'])(?<secret>[^"'\r\n]+)\k<q2>`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: (m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-'),
         kind: kindFromKey,
       },
       {
@@ -474,7 +491,7 @@ export const RULES: readonly RedactionRule[] = [
       },
     ],
     opensValueOnNextLine,
-    nextLineValue: /^[ \t]*(?:<value>|(?:-[ \t]+)?value:[ \t]*)?["']?(?<secret>[^<\s"'](?:[^<\r\n]*[^<\s"'])?)["']?(?:<\/[\w:.-]+>)?[ \t]*\r?$/,
+    nextLineValue: /^[ \t]*(?:<value>|<string>|(?:-[ \t]+)?value:[ \t]*)?["']?(?<secret>[^<\s"'](?:[^<\r\n]*[^<\s"'])?)["']?(?:<\/[\w:.-]+>)?[ \t]*\r?$/,
   },
   {
     id: 'high-entropy',
