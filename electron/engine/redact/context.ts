@@ -72,7 +72,7 @@ export function isBareNumberValue(line: string, index: number, length: number): 
  * Digits at `index` are a measurement by their context: under a measuring key, or a bare JSON
  * number under a key that does not name personal data.
  */
-export function isMeasurementContext(line: string, index: number, length: number): boolean {
+export function isMeasurementContext(line: string, index: number, length: number, around?: { previous(): string }): boolean {
   // A unit after the number (`13512345678 字节`, `13800138000 ms`) or a measuring word right
   // before it without a separator (`文件大小 13512345678`, `uptime 13800138000`).
   if (UNIT_AFTER.test(line.slice(index + length, index + length + 8))) return true;
@@ -81,6 +81,15 @@ export function isMeasurementContext(line: string, index: number, length: number
   if (key !== undefined) {
     if (isMeasureKey(key)) return true;
     if (isPersonalKey(key)) return false;
+  }
+  // The key on the line before: Kubernetes `- name: CACHE_MAX_BYTES` ⏎ `value: "…"`, plist `<key>…</key>` ⏎ `<integer>…`.
+  if (around && (key === undefined || /^(?:value|string|integer|real)$/i.test(key))) {
+    const named = /^[ \t]*(?:-[ \t]+)?name:[ \t]*["']?([\w.-]+)["']?[ \t]*$|^[ \t]*<key>([^<]+)<\/key>[ \t]*$/.exec(around.previous().replace(/\r$/, ''));
+    const previousKey = named?.[1] ?? named?.[2];
+    if (previousKey !== undefined) {
+      if (isMeasureKey(previousKey)) return true;
+      if (isPersonalKey(previousKey)) return false;
+    }
   }
   return /["'][ \t]*:[ \t]*$/.test(line.slice(Math.max(0, index - 4), index)) && isBareNumberValue(line, index, length);
 }

@@ -16,8 +16,9 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { isBenignValue } from './key-names.js';
-import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
+import { detach, isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { CompiledPattern, CompiledRule, RuleSet } from './rule-set.js';
+import type { LineSurroundings } from './rules.js';
 
 /** Longest line (in UTF-16 code units) redacted as one piece. */
 export const MAX_LINE = 64 * 1024;
@@ -78,6 +79,20 @@ export class LineEngine {
   private readonly candidate: Int32Array;
   private lineStamp = 0;
   private readonly blockRuleIndex: number;
+  /** The text being processed and where the current line starts in it (for `around`). */
+  private aroundText = '';
+  private aroundStart = 0;
+  /** The last line of the previous text (a copy, at most 1 KiB), and the item's first line. */
+  private lastLine = '';
+  private firstLine: string | undefined;
+  private readonly around: LineSurroundings = {
+    previous: () => {
+      if (this.aroundStart === 0) return this.lastLine;
+      const end = this.aroundStart - 1;
+      return this.aroundText.slice(this.aroundText.lastIndexOf('\n', end - 1) + 1, end);
+    },
+    header: () => this.firstLine ?? '',
+  };
 
   constructor(
     private readonly rules: RuleSet,
@@ -90,6 +105,11 @@ export class LineEngine {
   /** Redacts what can be redacted now; returns UTF-16 text ready to encode. */
   push(text: string): string {
     if (text.length === 0) return '';
+    if (this.firstLine === undefined) {
+      const nl = text.indexOf('\n');
+      // A copy: the header must not keep the first chunk alive.
+      if (nl >= 0 || text.length >= 1024) this.firstLine = detach(text.slice(0, Math.min(nl < 0 ? 1024 : nl, 1024)).replace(/\r$/, ''));
+    }
     let rest = this.carry + text;
     this.carry = '';
     let out = '';
@@ -144,6 +164,16 @@ export class LineEngine {
 
   /** Lines (the last may lack its newline): the prefilter picks the lines that go through the rules. */
   private processLines(text: string): string {
+    const out = this.processLinesOf(text);
+    // The last complete line, for the first line of the next text (copied: the text is dropped).
+    const end = text.endsWith('\n') ? text.length - 1 : text.length;
+    const from = text.lastIndexOf('\n', end - 1) + 1;
+    this.lastLine = detach(text.slice(Math.max(from, end - 1024), end));
+    this.aroundText = '';
+    return out;
+  }
+
+  private processLinesOf(text: string): string {
     let out = '';
     let pos = 0;
     const n = text.length;
@@ -177,6 +207,8 @@ export class LineEngine {
       const contentEnd = nl < 0 ? n : nl;
       const end = nl < 0 ? n : nl + 1;
       const line = text.slice(start, contentEnd);
+      this.aroundText = text;
+      this.aroundStart = start;
       this.markCandidates(text, line, end);
       const r = this.redactLineOrOpenBlock(line, nl >= 0);
       out += r.out;
@@ -326,7 +358,7 @@ export class LineEngine {
         re.lastIndex = m.index + 1;
         continue;
       }
-      if (p.validate && !p.validate(m, s)) {
+      if (p.validate && !p.validate(m, s, this.around)) {
         // Rejected: look again from the next character, a shorter candidate may start inside.
         re.lastIndex = m.index + 1;
         continue;

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import { detach, normalizeKind } from './placeholders.js';
-import { OPTIONAL_RULE_IDS, RULES, type RedactionRule, type RuleTarget, type ScanGroup } from './rules.js';
+import { OPTIONAL_RULE_IDS, RULES, type RedactionRule, type RulePattern, type RuleTarget, type ScanGroup } from './rules.js';
 
 /** Options of a Redactor (see redactor.ts for the documentation of each field). */
 export interface RuleSetOptions {
@@ -18,7 +18,7 @@ export interface RuleSetOptions {
 export interface CompiledPattern {
   readonly regex: RegExp;
   readonly targets: readonly RuleTarget[] | undefined;
-  readonly validate: ((m: RegExpExecArray, line: string) => boolean) | undefined;
+  readonly validate: RulePattern['validate'];
   readonly kind: ((m: RegExpExecArray) => string) | undefined;
 }
 

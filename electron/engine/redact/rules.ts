@@ -27,10 +27,22 @@ export interface RulePattern {
   readonly regex: RegExp;
   /** Named groups to replace; absent: the whole match is replaced. */
   readonly targets?: readonly RuleTarget[];
-  /** Rejects a candidate (checksum, key name, benign value); the text is then left alone. */
-  readonly validate?: (match: RegExpExecArray, line: string) => boolean;
+  /**
+   * Rejects a candidate (checksum, key name, benign value); the text is then left alone. `around`
+   * gives what surrounds the line, for values whose key is elsewhere (YAML `- name:` ⏎ `value:`,
+   * a CSV header).
+   */
+  readonly validate?: (match: RegExpExecArray, line: string, around: LineSurroundings) => boolean;
   /** Placeholder kind chosen from the match (e.g. TOKEN for `token=`, SECRET for `password=`). */
   readonly kind?: (match: RegExpExecArray) => string;
+}
+
+/** What surrounds the line being redacted (computed only when a validator asks). */
+export interface LineSurroundings {
+  /** The line before (without its line break); '' at the start of an item. */
+  previous(): string;
+  /** The item's first line (a CSV header, at most 1 KiB). */
+  header(): string;
 }
 
 /** A multi-line block: everything between `begin` and `end` is one secret (PEM private keys). */
@@ -75,7 +87,16 @@ export interface RedactionRule {
 
 const digitsOnly = (value: string) => value.replace(/\D+/g, '');
 /** Digits under a size/count/time/id key, or a bare JSON number under a non-personal key. */
-const notMeasurement = (m: RegExpExecArray, line: string) => !isMeasurementContext(line, m.index, m[0].length);
+const notMeasurement = (m: RegExpExecArray, line: string, around?: LineSurroundings) => !isMeasurementContext(line, m.index, m[0].length, around);
+
+/** The CSV header's name for the column a match sits in (`护照` above `EB1234567`), or ''. */
+function columnName(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): string {
+  if (!around || line.indexOf(',') < 0) return '';
+  const header = around.header();
+  if (header === line || header.indexOf(',') < 0) return '';
+  const column = line.slice(0, m.index).split(',').length - 1;
+  return header.split(',')[column] ?? '';
+}
 const group = (m: RegExpExecArray, name: string) => m.groups?.[name] ?? '';
 const before = (m: RegExpExecArray, line: string, n: number) => line.slice(Math.max(0, m.index - n), m.index);
 
@@ -204,7 +225,7 @@ const PERSONAL_DIGITS = String.raw`(?<![\d.])\d{3}(?:[-. ]?\d{4}|\d[ -]\d{4})`;
 
 // A connection string: the line also names a server, a database or a driver.
 const CONNECTION_CONTEXT = /(?:server|data source|host|hostname|database|initial catalog|user id|uid|provider|driver|dsn|addr|address)\s*=|jdbc:/i;
-const PASSPORT_CONTEXT = /passport|护照|证件|證件/i;
+const PASSPORT_CONTEXT = /passport|护照|護照|证件|證件/i;
 const PERMIT_CONTEXT = /permit|通行[证證]|回[乡鄉][证證]|台胞[证證]/i;
 
 // Words before a UnionPay number that is not Luhn-valid that still make it a card.
@@ -546,7 +567,7 @@ export const RULES: readonly RedactionRule[] = [
     patterns: [
       {
         regex: /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/,
-        validate: (m, line) => cnIdValid(m[0]) && notMeasurement(m, line),
+        validate: (m, line, around) => cnIdValid(m[0]) && notMeasurement(m, line, around),
       },
     ],
   },
@@ -563,14 +584,14 @@ export const RULES: readonly RedactionRule[] = [
       {
         // Commas may separate fields (CSV); `,123` right after would be a thousands separator.
         regex: /(?<![\d.:/-]|\d[ -])(?:\d{4}[ -]?){3,4}\d{1,4}(?![\d-]|[.:]\d|,\d{3}(?!\d))/,
-        validate: (m, line) => {
+        validate: (m, line, around) => {
           const text = m[0];
           const digits = digitsOnly(text);
           if (digits.length < 13 || digits.length > 19) return false;
           const seps = text.match(/[ -]/g);
           if (seps && new Set(seps).size > 1) return false;
           const brand = cardBrand(digits);
-          if (brand === undefined || !notMeasurement(m, line)) return false;
+          if (brand === undefined || !notMeasurement(m, line, around)) return false;
           if (luhnValid(digits)) return true;
           // UnionPay numbers are not always Luhn-valid: accept them only with strong signs of a card.
           return brand === 'unionpay' && (/^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$/.test(text) || CARD_CONTEXT.test(before(m, line, 24)));
@@ -579,7 +600,7 @@ export const RULES: readonly RedactionRule[] = [
       {
         // Amex is grouped 4-6-5.
         regex: /(?<![\d.-])3[47]\d{2}([ -])\d{6}\1\d{5}(?![\d-])/,
-        validate: (m, line) => luhnValid(digitsOnly(m[0])) && notMeasurement(m, line),
+        validate: (m, line, around) => luhnValid(digitsOnly(m[0])) && notMeasurement(m, line, around),
       },
     ],
   },
@@ -598,20 +619,20 @@ export const RULES: readonly RedactionRule[] = [
         // a decimal, a version or a time.
         // `86-138…` and `86 138 …` without the plus too.
         regex: /(?<![\d.:/+#-]|\d[ -])(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?!\d|[.:-]\d)/,
-        validate: notMeasurement,
+        validate: (m, line, around) => notMeasurement(m, line, around),
       },
       {
         // International E.164 with separators: + country code, 8–15 digits in all.
         regex: /(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\d]|[.:]\d)/,
-        validate: (m, line) => {
+        validate: (m, line, around) => {
           const n = digitsOnly(m[0]).length;
-          return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]) && notMeasurement(m, line);
+          return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]) && notMeasurement(m, line, around);
         },
       },
       {
         // North American: (555) 123-4567, 555-123-4567, 555.123.4567, 1-555-123-4567.
         regex: /(?<![\w.+-])(?:1[ .-])?(?:\([2-9]\d{2}\)[ ]?\d{3}[-.]\d{4}|[2-9]\d{2}(?<s>[-.])\d{3}\k<s>\d{4})(?![\w-]|\.\d)/,
-        validate: notMeasurement,
+        validate: (m, line, around) => notMeasurement(m, line, around),
       },
       {
         // China landline with area code: 010-12345678, 0755-1234567, (021) 6438-1234.
@@ -625,13 +646,15 @@ export const RULES: readonly RedactionRule[] = [
     category: 'personal',
     optional: false,
     placeholder: 'PASSPORT',
-    scan: { words: 'passport', marks: '护照|證件|证件' },
-    trigger: /passport|护照|证件|證件/i,
+    // The number itself wakes the rule too (its context may be a CSV header, not the line),
+    // through the digit scan the other personal numbers share: no scan of its own.
+    scan: { words: 'passport', marks: '护照|證件|证件', digits: PERSONAL_DIGITS },
+    trigger: /passport|护照|证件|證件|\b[EG][A-Z]?\d{7}/i,
     identity: (value) => value.toUpperCase(),
     patterns: [
       {
         regex: /(?<![A-Za-z0-9])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})(?![A-Za-z0-9])/,
-        validate: (m, line) => PASSPORT_CONTEXT.test(before(m, line, 32)),
+        validate: (m, line, around) => PASSPORT_CONTEXT.test(before(m, line, 32)) || PASSPORT_CONTEXT.test(columnName(m, line, around)),
       },
     ],
   },
@@ -641,13 +664,13 @@ export const RULES: readonly RedactionRule[] = [
     category: 'personal',
     optional: false,
     placeholder: 'PERMIT',
-    scan: { words: 'permit', marks: '通行证|通行證|回乡证|回鄉證|台胞证|台胞證' },
-    trigger: /permit|通行[证證]|回[乡鄉][证證]|台胞[证證]/i,
+    scan: { words: 'permit', marks: '通行证|通行證|回乡证|回鄉證|台胞证|台胞證', digits: PERSONAL_DIGITS },
+    trigger: /permit|通行[证證]|回[乡鄉][证證]|台胞[证證]|\b[CHMT]\d{8}\b/i,
     identity: (value) => value.toUpperCase(),
     patterns: [
       {
         regex: /(?<![A-Za-z0-9])(?:[CWHMTL][A-Z]?\d{7,10}|\d{8}(?:\(\w\))?)(?![A-Za-z0-9])/,
-        validate: (m, line) => PERMIT_CONTEXT.test(before(m, line, 40)) && notMeasurement(m, line),
+        validate: (m, line, around) => (PERMIT_CONTEXT.test(before(m, line, 40)) || PERMIT_CONTEXT.test(columnName(m, line, around))) && notMeasurement(m, line, around),
       },
     ],
   },
