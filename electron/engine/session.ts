@@ -24,6 +24,7 @@ import { runChecks } from './checks/runner.js';
 import type { Check } from './checks/types.js';
 import { leakCandidates } from './redact/leak-check.js';
 import { createRedactor, saveRedactionMap } from './redact/policy-redactor.js';
+import { redactFacts } from './redact/redact-facts.js';
 import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
 import { formatIntake } from './report/intake-text.js';
 import { runCollectors } from './run-collectors.js';
@@ -331,7 +332,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       skipped,
       redaction: redactor ? { enabled: true, rules: redactor.activeRules(), totals: redactionTotals } : { enabled: false, rules: [], totals: {} },
     };
-    for (const entry of reportEntries({ manifest, checks, checksStartedAt, checksFinishedAt, entries: summaryEntries, lang, ...(redactor ? { redactions: redactionTotals } : {}) })) {
+    // checks.json and the summary page are rendered from redacted facts (never redacted as text).
+    const reportChecks = redactor ? redactFacts(checks, redactor) : checks;
+    for (const entry of reportEntries({ manifest, checks: reportChecks, checksStartedAt, checksFinishedAt, entries: summaryEntries, lang, ...(redactor ? { redactions: redactionTotals } : {}) })) {
       const entryName = claimName(entry.name);
       const r = await writer.addBuffer(entryName, entry.data);
       manifest.items.push({ name: entryName, collector: 'session', source: entry.source, kind: 'text', size: r.size, sha256: r.sha256, truncated: false });
