@@ -18,6 +18,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { isBenignValue } from './key-names.js';
 import { detach, isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { CompiledPattern, CompiledRule, RuleSet } from './rule-set.js';
+import { hasContext } from './rule-validators.js';
 import type { LineSurroundings } from './rules.js';
 
 /** Longest line (in UTF-16 code units) redacted as one piece. */
@@ -358,7 +359,7 @@ export class LineEngine {
         re.lastIndex = m.index + 1;
         continue;
       }
-      if (p.validate && !p.validate(m, s, this.around)) {
+      if ((p.validate && !p.validate(m, s, this.around)) || (p.context && !hasContext(p.context, m, s, this.around))) {
         // Rejected: look again from the next character, a shorter candidate may start inside.
         re.lastIndex = m.index + 1;
         continue;

@@ -19,6 +19,7 @@ export interface CompiledPattern {
   readonly regex: RegExp;
   readonly targets: readonly RuleTarget[] | undefined;
   readonly validate: RulePattern['validate'];
+  readonly context: RulePattern['context'];
   readonly kind: ((m: RegExpExecArray) => string) | undefined;
 }
 
@@ -163,7 +164,7 @@ function withFlags(re: RegExp, add: string, drop = ''): RegExp {
 
 function compilePattern(p: RedactionRule['patterns'][number]): CompiledPattern {
   // Group indices (`d`) are only paid for where a part of the match is replaced.
-  return { regex: withFlags(p.regex, p.targets ? 'gd' : 'g', 'y'), targets: p.targets, validate: p.validate, kind: p.kind };
+  return { regex: withFlags(p.regex, p.targets ? 'gd' : 'g', 'y'), targets: p.targets, validate: p.validate, context: p.context, kind: p.kind };
 }
 
 function compileRule(rule: RedactionRule): CompiledRule {

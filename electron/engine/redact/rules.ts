@@ -9,8 +9,8 @@
  */
 import { isBenignValue, isSecretKey, secretKindForKey } from './key-names.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
-import { isMeasurementContext } from './context.js';
-import { cardBrand, cnIdValid, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
+import { amexNumber, cardNumber, cnIdNumber, internationalPhone, notMeasurement, personalEmail } from './rule-validators.js';
+import { isPublicIPv4, isPublicIPv6, looksRandom } from './validators.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits';
@@ -33,6 +33,11 @@ export interface RulePattern {
    * a CSV header).
    */
   readonly validate?: (match: RegExpExecArray, line: string, around: LineSurroundings) => boolean;
+  /**
+   * Words that must stand near the match for it to count (`护照` before a passport number): in
+   * the `before` characters ahead of it on its line, or in the CSV header of its column.
+   */
+  readonly context?: { readonly words: RegExp; readonly before: number };
   /** Placeholder kind chosen from the match (e.g. TOKEN for `token=`, SECRET for `password=`). */
   readonly kind?: (match: RegExpExecArray) => string;
 }
@@ -86,17 +91,6 @@ export interface RedactionRule {
 }
 
 const digitsOnly = (value: string) => value.replace(/\D+/g, '');
-/** Digits under a size/count/time/id key, or a bare JSON number under a non-personal key. */
-const notMeasurement = (m: RegExpExecArray, line: string, around?: LineSurroundings) => !isMeasurementContext(line, m.index, m[0].length, around);
-
-/** The CSV header's name for the column a match sits in (`护照` above `EB1234567`), or ''. */
-function columnName(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): string {
-  if (!around || line.indexOf(',') < 0) return '';
-  const header = around.header();
-  if (header === line || header.indexOf(',') < 0) return '';
-  const column = line.slice(0, m.index).split(',').length - 1;
-  return header.split(',')[column] ?? '';
-}
 const group = (m: RegExpExecArray, name: string) => m.groups?.[name] ?? '';
 const before = (m: RegExpExecArray, line: string, n: number) => line.slice(Math.max(0, m.index - n), m.index);
 
@@ -201,7 +195,6 @@ function isLoggerPrefix(m: RegExpExecArray, line: string): boolean {
 
 const kindFromKey = (m: RegExpExecArray) => secretKindForKey(group(m, 'key'));
 
-const EMAIL_FILE_TLDS = /^(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|js|mjs|cjs|ts|tsx|jsx|css|scss|less|json|map|txt|log|xml|html?|dll|exe|so|dylib|py|rb|java|class|jar|md|ya?ml|ini|conf|cfg|lock|pem|crt|cer|key|zip|gz|tgz|bak|tmp|dat|db|sqlite|vue|php|sh|ps1|bat|cmd|msi|pdf|docx?|xlsx?)$/i;
 
 // `.com`, `.local` …: a host name ends with one of the TLDs the hostname rule knows (HOST_TLDS).
 const HOST_TLD_LIST = [
@@ -227,9 +220,6 @@ const PERSONAL_DIGITS = String.raw`(?<![\d.])\d{3}(?:[-. ]?\d{4}|\d[ -]\d{4})`;
 const CONNECTION_CONTEXT = /(?:server|data source|host|hostname|database|initial catalog|user id|uid|provider|driver|dsn|addr|address)\s*=|jdbc:/i;
 const PASSPORT_CONTEXT = /passport|护照|護照|证件|證件/i;
 const PERMIT_CONTEXT = /permit|通行[证證]|回[乡鄉][证證]|台胞[证證]/i;
-
-// Words before a UnionPay number that is not Luhn-valid that still make it a card.
-const CARD_CONTEXT = /card|卡号|银行卡|储蓄卡|信用卡|借记卡|账号|帐号|开户|pan\b/i;
 
 const WINDOWS_SERVICE_ACCOUNTS = /^(?:system|local service|network service|anonymous logon|dwm-\d+|umfd-\d+|-)$/i;
 const WINDOWS_BUILTIN_USERS = /^(?:public|default|default user|all users|defaultuser\d*|shared|guest|administrator|wdagutilityaccount|root|user|username|yourname|your[ _-]?user(?:name)?|\*|\.{1,2}|%[^%]*%|\$[\w:{}]+)$/i;
@@ -551,7 +541,7 @@ export const RULES: readonly RedactionRule[] = [
         // Internationalized domains (`zhang.san@公司.cn`, `li@例子.中国`): labels of any letters.
         regex: /(?<![\w.%+-])[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-](?:@|%40)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?<tld>[A-Za-z]{2,24}|中国|中國|公司|网络|網絡|香港|台湾|台灣)(?![\w-]|\.[A-Za-z0-9])/u,
         // `git@github.com:org/repo.git` is an SSH remote, not a person.
-        validate: (m, line) => !EMAIL_FILE_TLDS.test(group(m, 'tld')) && !(m[0].startsWith('git@') && (line[m.index + m[0].length] === ':' || line.slice(Math.max(0, m.index - 3), m.index) === '://')),
+        validate: personalEmail,
       },
     ],
   },
@@ -567,7 +557,7 @@ export const RULES: readonly RedactionRule[] = [
     patterns: [
       {
         regex: /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/,
-        validate: (m, line, around) => cnIdValid(m[0]) && notMeasurement(m, line, around),
+        validate: cnIdNumber,
       },
     ],
   },
@@ -584,23 +574,12 @@ export const RULES: readonly RedactionRule[] = [
       {
         // Commas may separate fields (CSV); `,123` right after would be a thousands separator.
         regex: /(?<![\d.:/-]|\d[ -])(?:\d{4}[ -]?){3,4}\d{1,4}(?![\d-]|[.:]\d|,\d{3}(?!\d))/,
-        validate: (m, line, around) => {
-          const text = m[0];
-          const digits = digitsOnly(text);
-          if (digits.length < 13 || digits.length > 19) return false;
-          const seps = text.match(/[ -]/g);
-          if (seps && new Set(seps).size > 1) return false;
-          const brand = cardBrand(digits);
-          if (brand === undefined || !notMeasurement(m, line, around)) return false;
-          if (luhnValid(digits)) return true;
-          // UnionPay numbers are not always Luhn-valid: accept them only with strong signs of a card.
-          return brand === 'unionpay' && (/^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$/.test(text) || CARD_CONTEXT.test(before(m, line, 24)));
-        },
+        validate: cardNumber,
       },
       {
         // Amex is grouped 4-6-5.
         regex: /(?<![\d.-])3[47]\d{2}([ -])\d{6}\1\d{5}(?![\d-])/,
-        validate: (m, line, around) => luhnValid(digitsOnly(m[0])) && notMeasurement(m, line, around),
+        validate: amexNumber,
       },
     ],
   },
@@ -619,20 +598,17 @@ export const RULES: readonly RedactionRule[] = [
         // a decimal, a version or a time.
         // `86-138…` and `86 138 …` without the plus too.
         regex: /(?<![\d.:/+#-]|\d[ -])(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?!\d|[.:-]\d)/,
-        validate: (m, line, around) => notMeasurement(m, line, around),
+        validate: notMeasurement,
       },
       {
         // International E.164 with separators: + country code, 8–15 digits in all.
         regex: /(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\d]|[.:]\d)/,
-        validate: (m, line, around) => {
-          const n = digitsOnly(m[0]).length;
-          return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]) && notMeasurement(m, line, around);
-        },
+        validate: internationalPhone,
       },
       {
         // North American: (555) 123-4567, 555-123-4567, 555.123.4567, 1-555-123-4567.
         regex: /(?<![\w.+-])(?:1[ .-])?(?:\([2-9]\d{2}\)[ ]?\d{3}[-.]\d{4}|[2-9]\d{2}(?<s>[-.])\d{3}\k<s>\d{4})(?![\w-]|\.\d)/,
-        validate: (m, line, around) => notMeasurement(m, line, around),
+        validate: notMeasurement,
       },
       {
         // China landline with area code: 010-12345678, 0755-1234567, (021) 6438-1234.
@@ -654,7 +630,7 @@ export const RULES: readonly RedactionRule[] = [
     patterns: [
       {
         regex: /(?<![A-Za-z0-9])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})(?![A-Za-z0-9])/,
-        validate: (m, line, around) => PASSPORT_CONTEXT.test(before(m, line, 32)) || PASSPORT_CONTEXT.test(columnName(m, line, around)),
+        context: { words: PASSPORT_CONTEXT, before: 32 },
       },
     ],
   },
@@ -670,7 +646,8 @@ export const RULES: readonly RedactionRule[] = [
     patterns: [
       {
         regex: /(?<![A-Za-z0-9])(?:[CWHMTL][A-Z]?\d{7,10}|\d{8}(?:\(\w\))?)(?![A-Za-z0-9])/,
-        validate: (m, line, around) => (PERMIT_CONTEXT.test(before(m, line, 40)) || PERMIT_CONTEXT.test(columnName(m, line, around))) && notMeasurement(m, line, around),
+        context: { words: PERMIT_CONTEXT, before: 40 },
+        validate: notMeasurement,
       },
     ],
   },
