@@ -11,8 +11,26 @@ export type RuleValidator = (m: RegExpExecArray, line: string, around?: LineSurr
 export const digitsOnly = (value: string) => value.replace(/\D+/g, '');
 const before = (m: RegExpExecArray, line: string, n: number) => line.slice(Math.max(0, m.index - n), m.index);
 
-/** Digits under a size/count/time/id key, a unit or a typed number element are a measurement. */
-export const notMeasurement: RuleValidator = (m, line, around) => !isMeasurementContext(line, m.index, m[0].length, around);
+/**
+ * Digits under a size/count/time/id key, a unit or a typed number element are a measurement; digits
+ * inside a longer hex string (a hash, a key id) are part of it. Neither is a phone, card or ID.
+ */
+export const notMeasurement: RuleValidator = (m, line, around) => !insideHex(m, line) && !isMeasurementContext(line, m.index, m[0].length, around);
+
+const isHexChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** The match is glued to hex letters and the whole token is hex: `9f4532015112830366abcd`. */
+function insideHex(m: RegExpExecArray, line: string): boolean {
+  let start = m.index;
+  let end = m.index + m[0].length;
+  if (!isAlnum(line.charCodeAt(start - 1)) && !isAlnum(line.charCodeAt(end))) return false;
+  if (/[^0-9]/.test(m[0])) return false; // grouped numbers are not hex runs
+  while (start > 0 && isAlnum(line.charCodeAt(start - 1))) start -= 1;
+  while (end < line.length && isAlnum(line.charCodeAt(end))) end += 1;
+  for (let i = start; i < end; i += 1) if (!isHexChar(line.charCodeAt(i))) return false;
+  return true;
+}
 
 // Words before a UnionPay number that is not Luhn-valid that still make it a card.
 const CARD_CONTEXT = /card|卡号|银行卡|储蓄卡|信用卡|借记卡|账号|帐号|开户|pan\b/i;
