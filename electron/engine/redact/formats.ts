@@ -14,8 +14,8 @@ import { PLACEHOLDER_PATTERN } from './placeholders.js';
 
 export type TextFormat = 'json' | 'xml' | 'html' | 'css' | 'yaml' | 'ini' | 'reg' | 'log';
 
-/** Largest item (in UTF-16 code units) kept in memory to check its structure after redaction. */
-export const STRUCTURE_CHECK_LIMIT = 8 * 1024 * 1024;
+/** Most text (input and output together, in UTF-16 code units) held to check an item's structure after redaction: a few MB, so memory stays bounded whatever the item. */
+export const STRUCTURE_CHECK_LIMIT = 4 * 1024 * 1024;
 
 /** What happened to an item's structure. */
 export interface StructureOutcome {

@@ -5,7 +5,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { detectFormat, encodePlaceholders, xmlWellFormed } from '../../../../electron/engine/redact/formats.js';
+import { detectFormat, encodePlaceholders, STRUCTURE_CHECK_LIMIT, xmlWellFormed } from '../../../../electron/engine/redact/formats.js';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
 import { chunkSizes, redactInChunks } from './helpers.js';
 
@@ -73,6 +73,23 @@ describe('JSON', () => {
     expect(out).not.toContain('hunter2');
     expect(out).not.toContain('13800138000');
     expect(structure).toEqual({ format: 'json', check: 'fallback', note: 'not valid json: redacted as plain text' });
+  });
+
+  it('redacts a JSON file over the check limit line by line, with JSON-safe placeholders, and says it was not checked', async () => {
+    const row = (i: number) => `  {"id": ${i}, "phone": 13800${String(i % 1000000).padStart(6, '0')}, "bytes": 13912345678, "note": "padding padding padding padding"}`;
+    const rows: string[] = [];
+    let size = 0;
+    for (let i = 0; size < STRUCTURE_CHECK_LIMIT; i += 1) {
+      rows.push(row(i));
+      size += rows[rows.length - 1]!.length * 2;
+    }
+    const text = `[\n${rows.join(',\n')}\n]\n`;
+    const { out, structure } = await redactAs('export.json', text);
+    expect(structure?.check).toBe('unchecked');
+    expect(structure?.note).toMatch(/larger than 4 MiB: redacted line by line with json-safe placeholders/);
+    const parsed = JSON.parse(out) as { phone: string; bytes: number }[];
+    expect(parsed[0]!.phone).toMatch(/^<PHONE-\d+>$/);
+    expect(parsed[0]!.bytes).toBe(13912345678);
   });
 
   it('checks JSON Lines line by line', async () => {
