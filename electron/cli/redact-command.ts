@@ -69,7 +69,7 @@ function formatSummary(r: RedactFilesResult): string {
   const totals = Object.entries(r.totals).sort((a, b) => b[1] - a[1]);
   const lines = [
     `Redacted copy: ${r.output}`,
-    `Files:         ${count('redacted')} redacted, ${count('binary')} not redacted: binary (copied unchanged), ${count('skipped')} not copied`,
+    `Files:         ${count('redacted')} redacted, ${count('binary')} not redacted: binary (copied unchanged), ${count('skipped')} not copied${count('generated') ? `, ${count('generated')} report entries copied unchanged` : ''}`,
     `Replaced:      ${totals.length ? totals.map(([rule, n]) => `${n} ${rule}`).join(', ') : 'nothing'}`,
     `Report:        ${r.report}`,
   ];

@@ -115,7 +115,7 @@ export async function previewCollection(options: PreviewOptions): Promise<Collec
         return;
       }
     } else return;
-    const route = redactor && item.kind === 'text' ? routeThroughRedactor(source, redactor) : undefined;
+    const route = redactor && item.kind === 'text' ? routeThroughRedactor(source, redactor, item.name) : undefined;
     const sampler = new Sampler(redactor, perItem);
     const keep: Buffer[] | undefined = forSummary.has(item.name) ? [] : undefined;
     let size = 0;

@@ -26,6 +26,7 @@ import { runChecks } from './checks/runner.js';
 import type { Check } from './checks/types.js';
 import { leakCandidates } from './redact/leak-check.js';
 import { createRedactor, saveRedactionMap } from './redact/policy-redactor.js';
+import { redactFacts } from './redact/redact-facts.js';
 import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
 import { formatIntake } from './report/intake-text.js';
 import { runCollectors } from './run-collectors.js';
@@ -244,12 +245,13 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       } else {
         redactions = outcome.counts;
         addCounts(outcome.counts);
+        if (outcome.structure?.note) note = [note, outcome.structure.note].filter(Boolean).join('; ');
       }
     };
     if (item.data) {
       let data = item.data;
       if (redactor && item.kind === 'text') {
-        const redacted = await redactBuffer(item.data, redactor);
+        const redacted = await redactBuffer(item.data, redactor, item.name);
         data = redacted.data;
         routed(redacted.outcome);
       }
@@ -272,7 +274,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         return;
       }
       streaming.add(opened.stream);
-      const route = redactor && item.kind === 'text' ? routeThroughRedactor(opened.stream, redactor) : undefined;
+      const route = redactor && item.kind === 'text' ? routeThroughRedactor(opened.stream, redactor, item.name) : undefined;
       try {
         result = await writer.addStream(item.name, timeline.stream(item, route?.stream ?? opened.stream));
         truncated = opened.truncated;
@@ -400,8 +402,10 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       skipped,
       redaction: redactor ? { enabled: true, rules: redactor.activeRules(), totals: redactionTotals } : { enabled: false, rules: [], totals: {} },
     };
-    const timelineDoc = timeline.finish({ ticket: ticketCheck.ticket, host, lang, startedAt, finishedAt, checks, checksFinishedAt });
-    for (const entry of reportEntries({ manifest, checks, checksStartedAt, checksFinishedAt, entries: summaryEntries, lang, timeline: timelineDoc, ...(redactor ? { redactions: redactionTotals } : {}) })) {
+    // checks.json and the summary page are rendered from redacted facts (never redacted as text).
+    const reportChecks = redactor ? redactFacts(checks, redactor) : checks;
+    const timelineDoc = timeline.finish({ ticket: ticketCheck.ticket, host, lang, startedAt, finishedAt, checks: reportChecks, checksFinishedAt });
+    for (const entry of reportEntries({ manifest, checks: reportChecks, checksStartedAt, checksFinishedAt, entries: summaryEntries, lang, timeline: timelineDoc, ...(redactor ? { redactions: redactionTotals } : {}) })) {
       const entryName = claimName(entry.name);
       const r = await writer.addBuffer(entryName, entry.data);
       manifest.items.push({ name: entryName, collector: 'session', source: entry.source, kind: 'text', size: r.size, sha256: r.sha256, truncated: false });

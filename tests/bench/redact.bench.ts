@@ -3,7 +3,9 @@
  * about 1 % with a secret or personal value) through `Redactor.createStream()`, against a baseline
  * in the same process over the same bytes: a pass-through Transform that decodes UTF-8
  * (StringDecoder) and encodes it again — the floor any text stage pays. Target: ≥ 100 MB/s.
- * Also prints the corpus quality table (tests/fixtures/redact).
+ * Also prints the corpus quality tables (tests/fixtures/redact), one per corpus: the fixtures the
+ * rules were tuned on, those written afterwards (held-out/), and real outputs of this machine's
+ * collectors (real/, where nothing should be redacted).
  *
  *   npx tsx tests/bench/redact.bench.ts        (BENCH_MB=… to change the volume)
  */
@@ -11,7 +13,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { Transform, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Redactor } from '../../electron/engine/redact/index.js';
-import { computeCorpusQuality, formatQualityTable, type CorpusQuality } from '../unit/engine/redact/corpus-quality.js';
+import { computeCorpusQuality, CORPUS_SETS, formatQualityTable, type CorpusQuality, type CorpusSet } from '../unit/engine/redact/corpus-quality.js';
 import { prng } from './prng.js';
 
 export interface RedactBench {
@@ -32,7 +34,16 @@ export interface RedactBench {
   inputMB: number;
   /** Replacements made during the throughput run, per rule. */
   counts: Record<string, number>;
+  /** Corpus quality of the tuned fixtures (kept for the bench runner's summary). */
   quality: CorpusQuality;
+  /** Corpus quality per corpus: tuned, held-out, real. */
+  qualityBySet: Record<CorpusSet, CorpusQuality>;
+}
+
+async function qualityBySet(): Promise<Record<CorpusSet, CorpusQuality>> {
+  const out = {} as Record<CorpusSet, CorpusQuality>;
+  for (const set of Object.keys(CORPUS_SETS) as CorpusSet[]) out[set] = await computeCorpusQuality(CORPUS_SETS[set]);
+  return out;
 }
 
 
@@ -191,7 +202,10 @@ export async function benchRedact(mb = Number(process.env.BENCH_MB ?? 200)): Pro
     peakRssMB: peak / 2 ** 20,
     inputMB,
     counts: stream.counts(),
-    quality: await computeCorpusQuality(),
+    ...(await (async () => {
+      const bySet = await qualityBySet();
+      return { quality: bySet.tuned, qualityBySet: bySet };
+    })()),
   };
 }
 
@@ -204,5 +218,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`all rules: ${r.allRulesMbPerSec.toFixed(1)} MB/s (optional network rules and known values on; first 50 MB)`);
   console.log(`replacements: ${JSON.stringify(r.counts)}`);
   console.log('');
-  console.log(formatQualityTable(r.quality));
+  for (const [set, q] of Object.entries(r.qualityBySet)) {
+    console.log(`${set}: ${formatQualityTable(q)}`);
+    if (q.structureFailures.length > 0) console.log(`structure broken by redaction:\n  ${q.structureFailures.join('\n  ')}\n`);
+  }
 }

@@ -3,7 +3,8 @@
  * Every text item passes through `Redactor.createStream()` on its way into the zip; binary items
  * (`isProbablyBinary`) are routed around it.
  */
-export { Redactor, type RedactorOptions, type RedactStream } from './redactor.js';
+export { Redactor, type RedactorOptions, type RedactStream, type StreamOptions } from './redactor.js';
+export { detectFormat, type StructureOutcome, type TextFormat } from './formats.js';
 export { RULES, OPTIONAL_RULE_IDS, type RedactionRule, type RulePattern, type RuleTarget, type RuleBlock, type RuleCategory } from './rules.js';
 export { decodeText, isProbablyBinary, SniffingDecoder, SNIFF_BYTES, type TextEncoding } from './decode.js';
 export { PLACEHOLDER_PATTERN, isPlaceholder } from './placeholders.js';

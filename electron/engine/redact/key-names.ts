@@ -3,6 +3,7 @@
  * whether a value is a real value or a stand-in (`true`, `***`, `${DB_PASSWORD}`). Shared by the
  * assignment, header and URL-parameter rules so they agree on what a secret-named key is.
  */
+import { detach } from './placeholders.js';
 
 /** Where the key was found: URL parameters also treat `key`, `sig`, `code`, `sid` as secrets. */
 export type KeyContext = 'assignment' | 'header' | 'url';
@@ -86,7 +87,8 @@ export function isSecretKey(key: string, context: KeyContext): boolean {
   if (known !== undefined) return known;
   const verdict = classifyKey(key, context);
   if (cache.size >= VERDICT_CACHE_LIMIT) cache.clear();
-  cache.set(key, verdict);
+  // A copy: the key was cut from a chunk of input, which the cache must not keep alive.
+  cache.set(detach(key), verdict);
   return verdict;
 }
 

@@ -16,8 +16,10 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { isBenignValue } from './key-names.js';
-import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
+import { detach, isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { CompiledPattern, CompiledRule, RuleSet } from './rule-set.js';
+import { hasContext } from './rule-validators.js';
+import type { LineSurroundings } from './rules.js';
 
 /** Longest line (in UTF-16 code units) redacted as one piece. */
 export const MAX_LINE = 64 * 1024;
@@ -42,8 +44,10 @@ interface OpenBlock {
   kept: string;
   keptComplete: boolean;
   hash: Hash;
-  /** Last two characters of the body, to know whether it ended with a line break. */
+  /** Last characters of the body, to know whether it ended with a line break and how indented. */
   tail: string;
+  /** Indentation of the key's first line (YAML block scalars, XML): the placeholder keeps it. */
+  indent: string | undefined;
 }
 
 /** The cut position for an over-long line starting at `start`: after a separator, never inside a surrogate pair. */
@@ -76,6 +80,20 @@ export class LineEngine {
   private readonly candidate: Int32Array;
   private lineStamp = 0;
   private readonly blockRuleIndex: number;
+  /** The text being processed and where the current line starts in it (for `around`). */
+  private aroundText = '';
+  private aroundStart = 0;
+  /** The last line of the previous text (a copy, at most 1 KiB), and the item's first line. */
+  private lastLine = '';
+  private firstLine: string | undefined;
+  private readonly around: LineSurroundings = {
+    previous: () => {
+      if (this.aroundStart === 0) return this.lastLine;
+      const end = this.aroundStart - 1;
+      return this.aroundText.slice(this.aroundText.lastIndexOf('\n', end - 1) + 1, end);
+    },
+    header: () => this.firstLine ?? '',
+  };
 
   constructor(
     private readonly rules: RuleSet,
@@ -88,6 +106,11 @@ export class LineEngine {
   /** Redacts what can be redacted now; returns UTF-16 text ready to encode. */
   push(text: string): string {
     if (text.length === 0) return '';
+    if (this.firstLine === undefined) {
+      const nl = text.indexOf('\n');
+      // A copy: the header must not keep the first chunk alive.
+      if (nl >= 0 || text.length >= 1024) this.firstLine = detach(text.slice(0, Math.min(nl < 0 ? 1024 : nl, 1024)).replace(/\r$/, ''));
+    }
     let rest = this.carry + text;
     this.carry = '';
     let out = '';
@@ -142,6 +165,16 @@ export class LineEngine {
 
   /** Lines (the last may lack its newline): the prefilter picks the lines that go through the rules. */
   private processLines(text: string): string {
+    const out = this.processLinesOf(text);
+    // The last complete line, for the first line of the next text (copied: the text is dropped).
+    const end = text.endsWith('\n') ? text.length - 1 : text.length;
+    const from = text.lastIndexOf('\n', end - 1) + 1;
+    this.lastLine = detach(text.slice(Math.max(from, end - 1024), end));
+    this.aroundText = '';
+    return out;
+  }
+
+  private processLinesOf(text: string): string {
     let out = '';
     let pos = 0;
     const n = text.length;
@@ -175,6 +208,8 @@ export class LineEngine {
       const contentEnd = nl < 0 ? n : nl;
       const end = nl < 0 ? n : nl + 1;
       const line = text.slice(start, contentEnd);
+      this.aroundText = text;
+      this.aroundStart = start;
       this.markCandidates(text, line, end);
       const r = this.redactLineOrOpenBlock(line, nl >= 0);
       out += r.out;
@@ -253,7 +288,7 @@ export class LineEngine {
       const opened = openBlockAt(line, block.begin, block.end);
       if (opened !== undefined) {
         const out = this.redactLine(line.slice(0, opened), false);
-        this.block = { lead: undefined, kept: '', keptComplete: true, hash: createHash('sha256'), tail: '' };
+        this.block = { lead: undefined, kept: '', keptComplete: true, hash: createHash('sha256'), tail: '', indent: undefined };
         return { out, blockFrom: opened };
       }
     }
@@ -324,7 +359,7 @@ export class LineEngine {
         re.lastIndex = m.index + 1;
         continue;
       }
-      if (p.validate && !p.validate(m, s)) {
+      if ((p.validate && !p.validate(m, s, this.around)) || (p.context && !hasContext(p.context, m, s, this.around))) {
         // Rejected: look again from the next character, a shorter candidate may start inside.
         re.lastIndex = m.index + 1;
         continue;
@@ -364,7 +399,11 @@ export class LineEngine {
 
   private addBody(b: OpenBlock, body: string): void {
     if (body.length === 0) return;
-    if (b.lead === undefined) b.lead = /^\r?\n/.exec(body)?.[0] ?? '';
+    if (b.lead === undefined) {
+      const m = /^(\r?\n)([ \t]*)/.exec(body);
+      b.lead = m?.[1] ?? '';
+      b.indent = m?.[2] ?? '';
+    }
     const compact = body.replace(/\s+/g, '');
     b.hash.update(compact);
     if (b.keptComplete) {
@@ -376,7 +415,7 @@ export class LineEngine {
         b.keptComplete = false;
       }
     }
-    b.tail = (b.tail + body).slice(-2);
+    b.tail = (b.tail + body).slice(-80);
   }
 
   private closeBlock(): string {
@@ -387,10 +426,14 @@ export class LineEngine {
     const identity = b.keptComplete ? compact : `sha256:${b.hash.digest('hex')}`;
     const value = b.keptComplete ? b.kept.trim() : `${b.kept.trim()}…`;
     this.sink.count(rule.id);
+    // Through start/finishLine like any line, so the placeholder is encoded for the item's format.
+    this.sink.startLine();
     const placeholder = this.sink.placeholder(rule.placeholder, value, rule.id, identity);
     const lead = b.lead ?? '';
-    const trail = /\r?\n$/.exec(b.tail)?.[0] ?? '';
-    return `${lead}${placeholder}${trail || (lead ? lead : '')}`;
+    // The END marker keeps the indentation it had (`    -----END …` inside a YAML block).
+    const end = /(\r?\n)([ \t]*)$/.exec(b.tail);
+    const trail = end ? end[1]! + end[2]! : lead;
+    return this.sink.finishLine(`${lead}${lead ? b.indent ?? '' : ''}${placeholder}${trail}`);
   }
 }
 

@@ -35,6 +35,16 @@ export function normalizeKind(kind: string): string {
   return /^[A-Z]/.test(k) ? k : `X-${k || 'SECRET'}`;
 }
 
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 keeps a substring
+ * of 13+ characters as a view on its parent, so a value cut from a 64 KiB chunk of a log would
+ * keep the whole chunk alive for as long as the registry holds it: memory would grow with the
+ * input instead of with the number of distinct values.
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
 /** One registry per Redactor (per archive). */
 export class PlaceholderRegistry {
   private readonly byKey = new Map<string, string>();
@@ -51,10 +61,16 @@ export class PlaceholderRegistry {
    * as one kind keeps that placeholder when met again as another, so one value never has two.
    */
   placeholderFor(kind: string, value: string, rule: string, identity: string = value): string {
-    const key = CASE_INSENSITIVE_KINDS.has(kind) ? identity.toLowerCase() : identity;
+    const looked = CASE_INSENSITIVE_KINDS.has(kind) ? identity.toLowerCase() : identity;
+    const existing = this.byKey.get(looked);
+    if (existing !== undefined) {
+      if (!this.seen.has(value)) this.seen.add(detach(value));
+      return existing;
+    }
+    // Kept for the whole archive: copies, never views on the input (see detach).
+    const key = detach(looked);
+    value = detach(value);
     this.seen.add(value);
-    const existing = this.byKey.get(key);
-    if (existing !== undefined) return existing;
     const n = (this.counters.get(kind) ?? 0) + 1;
     this.counters.set(kind, n);
     const placeholder = `<${kind}-${n}>`;
@@ -107,7 +123,7 @@ export class PlaceholderRegistry {
 
   /** Records a secret value that was removed without a placeholder of its own (key body lines). */
   addSeen(value: string): void {
-    this.seen.add(value);
+    if (!this.seen.has(value)) this.seen.add(detach(value));
   }
 
   mapping(): ReadonlyMap<string, string> {

@@ -11,11 +11,13 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { ARCHIVE_LANGUAGES, standardName } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
 import { createTempBeside, publishWithoutOverwrite, removeQuietly } from '../archive/atomic-output.js';
 import { ZipWriter } from '../archive/zip-writer.js';
 import { CancelledError, InputError } from '../errors.js';
 import { isProbablyBinary, SNIFF_BYTES, type TextEncoding } from './decode.js';
+import type { StructureOutcome, TextFormat } from './formats.js';
 import { createRedactor, saveRedactionMap } from './policy-redactor.js';
 import type { Redactor } from './redactor.js';
 import { routeThroughRedactor } from './route.js';
@@ -26,16 +28,23 @@ export type RedactInputKind = 'file' | 'directory' | 'archive';
 export interface RedactedFile {
   /** Relative name (folder, archive entry) or the file's name. */
   name: string;
-  /** redacted: went through the Redactor (perhaps with nothing found); binary: copied untouched; skipped: not copied. */
-  status: 'redacted' | 'binary' | 'skipped';
+  /**
+   * redacted: went through the Redactor (perhaps with nothing found); binary: copied untouched;
+   * generated: a report entry of a diagcollect archive, copied untouched (see `reason`);
+   * skipped: not copied.
+   */
+  status: 'redacted' | 'binary' | 'generated' | 'skipped';
   /** Replacements per rule id (redacted only). */
   counts: Record<string, number>;
   /** Bytes written to the output. */
   bytes?: number;
   /** The input encoding, when it was not UTF-8 (the copy is UTF-8). */
   encoding?: TextEncoding;
-  /** Why it was skipped. */
+  /** Why it was skipped or copied untouched. */
   reason?: string;
+  /** The file's format, and a note when its structure could not be kept or checked. */
+  format?: TextFormat;
+  structureNote?: string;
 }
 
 export interface RedactFilesOptions {
@@ -136,10 +145,12 @@ export function formatRedactionReport(result: Omit<RedactFilesResult, 'map'>, re
     const name = scrub(f.name).padEnd(width);
     if (f.status === 'binary') lines.push(`${name}  not redacted: binary (copied unchanged)`);
     else if (f.status === 'skipped') lines.push(`${name}  not copied: ${scrub(f.reason ?? 'skipped')}`);
+    else if (f.status === 'generated') lines.push(`${name}  copied unchanged: ${f.reason ?? 'generated from redacted data'}`);
     else {
       const counts = Object.entries(f.counts).sort((a, b) => b[1] - a[1]);
       const what = counts.length ? counts.map(([rule, n]) => `${n} ${rule}`).join(', ') : 'nothing found';
-      lines.push(`${name}  redacted: ${what}${f.encoding && f.encoding !== 'utf8' ? ` (converted from ${f.encoding} to UTF-8)` : ''}`);
+      const notes = [f.encoding && f.encoding !== 'utf8' ? `converted from ${f.encoding} to UTF-8` : '', f.structureNote ?? ''].filter(Boolean);
+      lines.push(`${name}  redacted: ${what}${notes.length ? ` (${notes.join('; ')})` : ''}`);
     }
   }
   const totals = Object.entries(result.totals).sort((a, b) => b[1] - a[1]);
@@ -190,12 +201,12 @@ async function sniff(path: string): Promise<Buffer> {
 }
 
 /** Streams one text file through a new Redactor stream into `dest` (created exclusively). */
-async function streamRedacted(src: string, dest: string, redactor: Redactor, flags: 'wx' | { fd: number }): Promise<{ counts: Record<string, number>; bytes: number; encoding?: TextEncoding }> {
-  const redact = redactor.createStream();
+async function streamRedacted(src: string, dest: string, redactor: Redactor, flags: 'wx' | { fd: number }): Promise<{ counts: Record<string, number>; bytes: number; encoding?: TextEncoding; format?: TextFormat; structureNote?: string }> {
+  const redact = redactor.createStream({ name: basename(src) });
   const out = typeof flags === 'string' ? createWriteStream(dest, { flags }) : createWriteStream(dest, { fd: flags.fd });
   await pipeline(createReadStream(src), redact, out);
   const encoding = redact.encoding();
-  return { counts: redact.counts(), bytes: out.bytesWritten, ...(encoding ? { encoding } : {}) };
+  return { counts: redact.counts(), bytes: out.bytesWritten, ...(encoding ? { encoding } : {}), ...structureFields(redact.structure()) };
 }
 
 async function redactSingleFile(input: string, output: string, redactor: Redactor): Promise<RedactedFile> {
@@ -340,12 +351,27 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
         files.push({ name, status: 'skipped', counts: {}, reason: `not readable: ${message(err)}` });
         continue;
       }
-      const { stream, outcome } = routeThroughRedactor(source, redactor);
+      const generated = generatedEntryReason(name);
+      if (generated !== undefined) {
+        try {
+          const written = await writer.addStream(name, source, { mtime: entry.getLastModDate() });
+          files.push({ name, status: 'generated', counts: {}, bytes: written.size, reason: generated });
+        } catch (err) {
+          if (isOutputFatal(err)) throw err;
+          throw new InputError(`entry ${name} of ${input} cannot be read: ${message(err)}; no copy was written`);
+        }
+        continue;
+      }
+      const { stream, outcome } = routeThroughRedactor(source, redactor, name);
       outcome.catch(() => undefined);
       try {
         const written = await writer.addStream(name, stream, { mtime: entry.getLastModDate() });
         const o = await outcome;
-        files.push(o.binary ? { name, status: 'binary', counts: {}, bytes: written.size } : { name, status: 'redacted', counts: o.counts, bytes: written.size, ...(o.encoding ? { encoding: o.encoding } : {}) });
+        files.push(
+          o.binary
+            ? { name, status: 'binary', counts: {}, bytes: written.size }
+            : { name, status: 'redacted', counts: o.counts, bytes: written.size, ...(o.encoding ? { encoding: o.encoding } : {}), ...structureFields(o.structure) },
+        );
       } catch (err) {
         if (isOutputFatal(err)) throw err;
         // A broken entry (bad CRC, truncated): the writer kept what was read; a partial copy of a
@@ -362,6 +388,25 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
   } finally {
     zip.close();
   }
+}
+
+function structureFields(s: StructureOutcome | undefined): { format?: TextFormat; structureNote?: string } {
+  if (!s) return {};
+  return { format: s.format, ...(s.note ? { structureNote: s.note } : {}) };
+}
+
+/**
+ * Entries a diagcollect archive renders from already-redacted data (the summary page, the
+ * checklist results, the ticket text): redacting their markup as text would only damage it
+ * (a CSS colour named `--pass` is not a password), so they are copied as they are.
+ */
+const GENERATED_ENTRIES = new Set(
+  (['summary', 'checks', 'intake'] as const).flatMap((key) => ARCHIVE_LANGUAGES.map((lang) => standardName(key, lang))),
+);
+
+/** Why an archive entry is copied untouched, or undefined when it is redacted like any other. */
+export function generatedEntryReason(name: string): string | undefined {
+  return GENERATED_ENTRIES.has(name) ? 'generated by diagcollect from redacted data (not redacted again as text)' : undefined;
 }
 
 function rel(root: string, path: string): string {

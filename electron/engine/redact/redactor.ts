@@ -5,6 +5,7 @@
  */
 import { Transform } from 'node:stream';
 import { SniffingDecoder, type TextEncoding } from './decode.js';
+import { detectFormat, encodePlaceholders, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
 import { LineEngine, type RedactionSink } from './line-engine.js';
 import { PlaceholderRegistry } from './placeholders.js';
 import { buildRuleSet, type RuleSet } from './rule-set.js';
@@ -33,7 +34,15 @@ export type RedactStream = Transform & {
   counts(): Record<string, number>;
   /** The detected input encoding (undefined until enough input was seen). */
   encoding(): TextEncoding | undefined;
+  /** The item's format and whether its structure survived (complete after 'end'). */
+  structure(): StructureOutcome | undefined;
 };
+
+/** What a stream knows about its item. */
+export interface StreamOptions {
+  /** The item's name (`系统信息.json`, `app.config`): picks the format before its content does. */
+  name?: string;
+}
 
 export class Redactor {
   private readonly ruleSet: RuleSet;
@@ -49,19 +58,65 @@ export class Redactor {
    * decode.ts); output is always UTF-8, invalid bytes become U+FFFD. Binary data is treated as
    * text too (it never fails, and ASCII secrets inside are still replaced): route binary items
    * around the stream with `isProbablyBinary` on their first 8 KiB.
+   *
+   * The item's format (formats.ts) decides how placeholders are written. JSON and XML items up to
+   * STRUCTURE_CHECK_LIMIT are held until their end and checked: one that did not parse before
+   * redaction is redacted again as plain text (same placeholders), and `structure()` says so.
    */
-  createStream(): RedactStream {
-    const counts: Record<string, number> = {};
-    const engine = new LineEngine(this.ruleSet, this.sink(counts));
+  createStream(options: StreamOptions = {}): RedactStream {
+    let counts: Record<string, number> = {};
+    let format: TextFormat | undefined;
+    let encodeAs: TextFormat = 'log';
+    let engine = new LineEngine(this.ruleSet, this.sink(counts, () => encodeAs));
     const decoder = new SniffingDecoder();
+    // Input and output held for the structure check (checkable formats, up to the limit).
+    let held: { input: string[]; output: string[]; size: number } | undefined;
+    let structure: StructureOutcome | undefined;
     const emit = (stream: Transform, text: string) => {
       if (text.length > 0) stream.push(Buffer.from(text, 'utf8'));
+    };
+    const handle = (stream: Transform, text: string, final: boolean) => {
+      if (format === undefined && (text.length > 0 || final)) {
+        format = detectFormat(options.name, text);
+        encodeAs = format;
+        if (hasStructureCheck(format)) held = { input: [], output: [], size: 0 };
+        else structure = { format, check: 'unchecked' };
+      }
+      const out = engine.push(text) + (final ? engine.end() : '');
+      if (!held) return emit(stream, out);
+      held.input.push(text);
+      held.output.push(out);
+      held.size += text.length + out.length;
+      if (held.size > STRUCTURE_CHECK_LIMIT) {
+        for (const piece of held.output) emit(stream, piece);
+        held = undefined;
+        structure = { format: format!, check: 'unchecked', note: `${format} larger than ${STRUCTURE_CHECK_LIMIT / 2 ** 20} MiB: redacted line by line with ${format}-safe placeholders, structure not checked` };
+        return;
+      }
+      if (!final) return;
+      const input = held.input.join('');
+      const output = held.output.join('');
+      held = undefined;
+      const f = format!;
+      if (parsesAs(f, input) !== true) {
+        // Not valid to begin with: redact as plain text (the registry gives the same placeholders).
+        counts = {};
+        encodeAs = 'log';
+        engine = new LineEngine(this.ruleSet, this.sink(counts, () => encodeAs));
+        emit(stream, engine.push(input) + engine.end());
+        structure = { format: f, check: 'fallback', note: `not valid ${f}: redacted as plain text` };
+        return;
+      }
+      emit(stream, output);
+      structure = parsesAs(f, output)
+        ? { format: f, check: 'valid' }
+        : { format: f, check: 'broken', note: `valid ${f} before redaction but not after: please report this` };
     };
     const stream = new Transform({
       transform(chunk: Buffer | string, _encoding, callback) {
         try {
           const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-          emit(this, engine.push(decoder.write(bytes)));
+          handle(this, decoder.write(bytes), false);
           callback();
         } catch (err) {
           callback(err as Error);
@@ -69,20 +124,20 @@ export class Redactor {
       },
       flush(callback) {
         try {
-          emit(this, engine.push(decoder.end()) + engine.end());
+          handle(this, decoder.end(), true);
           callback();
         } catch (err) {
           callback(err as Error);
         }
       },
     });
-    return Object.assign(stream, { counts: () => ({ ...counts }), encoding: () => decoder.encoding });
+    return Object.assign(stream, { counts: () => ({ ...counts }), encoding: () => decoder.encoding, structure: () => structure });
   }
 
   /** Convenience for small strings, with the same placeholders as the streams. */
   redactText(text: string): { text: string; counts: Record<string, number> } {
     const counts: Record<string, number> = {};
-    const engine = new LineEngine(this.ruleSet, this.sink(counts));
+    const engine = new LineEngine(this.ruleSet, this.sink(counts, () => 'log'));
     const out = engine.push(text) + engine.end();
     return { text: out, counts };
   }
@@ -107,12 +162,17 @@ export class Redactor {
     return this.ruleSet.rules.map((r) => r.rule.id);
   }
 
-  private sink(counts: Record<string, number>): RedactionSink {
+  private sink(counts: Record<string, number>, format: () => TextFormat): RedactionSink {
     const registry = this.registry;
+    const isOurs = (placeholder: string) => registry.mapping().has(placeholder);
     return {
       placeholder: (kind, value, ruleId, identity) => registry.placeholderFor(kind, value, ruleId, identity),
       startLine: () => registry.startLine(),
-      finishLine: (line) => registry.finishLine(line),
+      finishLine: (line) => {
+        const done = registry.finishLine(line);
+        const f = format();
+        return f === 'log' ? done : encodePlaceholders(f, done, isOurs);
+      },
       count: (ruleId) => {
         counts[ruleId] = (counts[ruleId] ?? 0) + 1;
       },

@@ -6,6 +6,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isProbablyBinary, SNIFF_BYTES, type TextEncoding } from './decode.js';
+import type { StructureOutcome } from './formats.js';
 import type { Redactor } from './redactor.js';
 
 export interface RouteOutcome {
@@ -14,13 +15,15 @@ export interface RouteOutcome {
   /** Replacements per rule id (empty for binary). */
   counts: Record<string, number>;
   encoding?: TextEncoding;
+  /** The item's format and whether it still parses (text only). */
+  structure?: StructureOutcome;
 }
 
 /**
  * Returns the stream to archive, and the outcome once that stream has ended. An error of the
  * source (a file vanishing midway) destroys the returned stream with the same error.
  */
-export function routeThroughRedactor(source: Readable, redactor: Redactor): { stream: Readable; outcome: Promise<RouteOutcome> } {
+export function routeThroughRedactor(source: Readable, redactor: Redactor, name?: string): { stream: Readable; outcome: Promise<RouteOutcome> } {
   const out = new PassThrough();
   const outcome = (async (): Promise<RouteOutcome> => {
     const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -48,18 +51,19 @@ export function routeThroughRedactor(source: Readable, redactor: Redactor): { st
       await pipeline(rest, out);
       return { binary: true, counts: {} };
     }
-    const redact = redactor.createStream();
+    const redact = redactor.createStream(name === undefined ? {} : { name });
     await pipeline(rest, redact, out);
     const encoding = redact.encoding();
-    return { binary: false, counts: redact.counts(), ...(encoding ? { encoding } : {}) };
+    const structure = redact.structure();
+    return { binary: false, counts: redact.counts(), ...(encoding ? { encoding } : {}), ...(structure ? { structure } : {}) };
   })();
   outcome.catch((err: unknown) => out.destroy(err as Error));
   return { stream: out, outcome };
 }
 
 /** The same for an in-memory item: the redacted bytes (or the input, for binary). */
-export async function redactBuffer(data: Buffer, redactor: Redactor): Promise<{ data: Buffer; outcome: RouteOutcome }> {
-  const { stream, outcome } = routeThroughRedactor(Readable.from([data]), redactor);
+export async function redactBuffer(data: Buffer, redactor: Redactor, name?: string): Promise<{ data: Buffer; outcome: RouteOutcome }> {
+  const { stream, outcome } = routeThroughRedactor(Readable.from([data]), redactor, name);
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return { data: Buffer.concat(chunks), outcome: await outcome };

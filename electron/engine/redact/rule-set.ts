@@ -5,8 +5,8 @@
  */
 import { InputError } from '../errors.js';
 import { LinearRegExp } from './linear-regexp.js';
-import { normalizeKind } from './placeholders.js';
-import { OPTIONAL_RULE_IDS, RULES, type RedactionRule, type RuleTarget, type ScanGroup } from './rules.js';
+import { detach, normalizeKind } from './placeholders.js';
+import { OPTIONAL_RULE_IDS, RULES, type RedactionRule, type RulePattern, type RuleTarget, type ScanGroup } from './rules.js';
 
 /** Options of a Redactor (see redactor.ts for the documentation of each field). */
 export interface RuleSetOptions {
@@ -19,7 +19,8 @@ export interface RuleSetOptions {
 export interface CompiledPattern {
   readonly regex: RegExp;
   readonly targets: readonly RuleTarget[] | undefined;
-  readonly validate: ((m: RegExpExecArray, line: string) => boolean) | undefined;
+  readonly validate: RulePattern['validate'];
+  readonly context: RulePattern['context'];
   readonly kind: ((m: RegExpExecArray) => string) | undefined;
 }
 
@@ -67,7 +68,7 @@ function makeScanner(regex: RegExp, members: { rule: number; fragment: RegExp }[
         rules = members.filter((m) => m.fragment.test(hit)).map((m) => m.rule);
         if (rules.length === 0) rules = members.map((m) => m.rule);
         if (cache.size >= HIT_CACHE_LIMIT) cache.clear();
-        cache.set(hit, rules);
+        cache.set(detach(hit), rules);
       }
       return rules;
     },
@@ -165,7 +166,7 @@ function withFlags(re: RegExp, add: string, drop = ''): RegExp {
 
 function compilePattern(p: RedactionRule['patterns'][number]): CompiledPattern {
   // Group indices (`d`) are only paid for where a part of the match is replaced.
-  return { regex: withFlags(p.regex, p.targets ? 'gd' : 'g', 'y'), targets: p.targets, validate: p.validate, kind: p.kind };
+  return { regex: withFlags(p.regex, p.targets ? 'gd' : 'g', 'y'), targets: p.targets, validate: p.validate, context: p.context, kind: p.kind };
 }
 
 function compileRule(rule: RedactionRule): CompiledRule {

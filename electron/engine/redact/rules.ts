@@ -9,7 +9,8 @@
  */
 import { isBenignValue, isSecretKey, secretKindForKey } from './key-names.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
-import { cardBrand, cnIdValid, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
+import { amexNumber, cardNumber, cnIdNumber, internationalPhone, notMeasurement, personalEmail } from './rule-validators.js';
+import { isPublicIPv4, isPublicIPv6, looksRandom } from './validators.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits';
@@ -26,10 +27,27 @@ export interface RulePattern {
   readonly regex: RegExp;
   /** Named groups to replace; absent: the whole match is replaced. */
   readonly targets?: readonly RuleTarget[];
-  /** Rejects a candidate (checksum, key name, benign value); the text is then left alone. */
-  readonly validate?: (match: RegExpExecArray, line: string) => boolean;
+  /**
+   * Rejects a candidate (checksum, key name, benign value); the text is then left alone. `around`
+   * gives what surrounds the line, for values whose key is elsewhere (YAML `- name:` ⏎ `value:`,
+   * a CSV header).
+   */
+  readonly validate?: (match: RegExpExecArray, line: string, around: LineSurroundings) => boolean;
+  /**
+   * Words that must stand near the match for it to count (`护照` before a passport number): in
+   * the `before` characters ahead of it on its line, or in the CSV header of its column.
+   */
+  readonly context?: { readonly words: RegExp; readonly before: number };
   /** Placeholder kind chosen from the match (e.g. TOKEN for `token=`, SECRET for `password=`). */
   readonly kind?: (match: RegExpExecArray) => string;
+}
+
+/** What surrounds the line being redacted (computed only when a validator asks). */
+export interface LineSurroundings {
+  /** The line before (without its line break); '' at the start of an item. */
+  previous(): string;
+  /** The item's first line (a CSV header, at most 1 KiB). */
+  header(): string;
 }
 
 /** A multi-line block: everything between `begin` and `end` is one secret (PEM private keys). */
@@ -101,6 +119,8 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (CONTAINER_KEY.test(key) && /^[A-Za-z_][\w.-]*=[^=\s]/.test(value)) return false;
   // `PWD=/home/alice/src` is the shell's working directory, not a password.
   if (PWD_DIRECTORY.test(key) && /^[/~]/.test(value)) return false;
+  // `--pass: #116329` is a CSS custom property (a colour), not a command-line password.
+  if (key.startsWith('--') && /^[\s"'\]]*:/.test(m[0].slice(m[0].indexOf(key) + key.length))) return false;
   return isSecretKey(key, context) && isRealValue(value);
 };
 
@@ -109,7 +129,7 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
 // key="…" / name="…" attribute? Found from the secret-ish word outwards, which is much cheaper
 // than a regex that has to try every token start.
 const KEY_WORD_GLOBAL = new RegExp(KEY_WORD, 'gi');
-const AFTER_KEY = new RegExp(String.raw`${KEY_QUOTE}[ \t]*(?:[=:：>]|[ \t]+["'])|["']\s+(?:value|data|password)\s*=|["'][^<>\r\n]*>`, 'y');
+const AFTER_KEY = new RegExp(String.raw`${KEY_QUOTE}[ \t]*(?:[=:：>]|[ \t]+["'])|["'][ \t]*,[ \t]*["']|["']\s+(?:value|data|password)\s*=|["'][^<>\r\n]*>`, 'y');
 const isKeyChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45 || (c >= 0x4e00 && c <= 0x9fa5);
 function anyAssignedSecretKey(line: string): boolean {
@@ -143,6 +163,8 @@ function anyKey(line: string, tokens: RegExp, context: 'assignment' | 'url'): bo
 }
 const VALUE_ON_NEXT_LINE = [
   new RegExp(String.raw`<(?:[\w-]+:)?(?<key>${KEY})(?:\s[^<>]*)?>\s*$`, 'i'),
+  // plist: `<key>SyncToken</key>` ⏎ `<string>…</string>`
+  new RegExp(String.raw`^[ \t]*<key>(?<key>${KEY})</key>[ \t]*\r?$`, 'i'),
   new RegExp(String.raw`<setting\s+name\s*=\s*["'](?<key>${KEY})["'][^<>]*>\s*$`, 'i'),
   new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?["']?(?<key>${KEY})["']?[ \t]*:[ \t]*(?:!vault[ \t]*)?[|>][-+]?[ \t]*\r?$`, 'i'),
   // Kubernetes env: `- name: DB_PASSWORD` ⏎ `value: …`
@@ -163,9 +185,16 @@ const FURTHER_ASSIGNMENT = /[\s,;，；][\w.\-\u4e00-\u9fa5]+[ \t]*[=:：]/;
 // Cookie values that are one short word (`theme=dark`, `lang=en`) carry no credential.
 const PLAIN_COOKIE_VALUE = /^[A-Za-z_-]{1,12}$/;
 
+// `auth: OpenAI call failed for key …`: a logger's module name and a sentence, not `auth` = `OpenAI`.
+const LOGGER_MODULE = /^(?:auth|token|tokens|session|sessions|cookie|cookies|secret|secrets|credential|credentials|creds)$/i;
+function isLoggerPrefix(m: RegExpExecArray, line: string): boolean {
+  if (!LOGGER_MODULE.test(group(m, 'key')) || !/:[ \t]+\S+$/.test(m[0])) return false;
+  const value = group(m, 'secret');
+  return /^[A-Za-z][a-z]*(?:[A-Z][a-z]*)*[A-Za-z]?$/.test(value) && value.length <= 24 && /^[ \t]+[a-z]{2,}\b/.test(line.slice(m.index + m[0].length));
+}
+
 const kindFromKey = (m: RegExpExecArray) => secretKindForKey(group(m, 'key'));
 
-const EMAIL_FILE_TLDS = /^(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|js|mjs|cjs|ts|tsx|jsx|css|scss|less|json|map|txt|log|xml|html?|dll|exe|so|dylib|py|rb|java|class|jar|md|ya?ml|ini|conf|cfg|lock|pem|crt|cer|key|zip|gz|tgz|bak|tmp|dat|db|sqlite|vue|php|sh|ps1|bat|cmd|msi|pdf|docx?|xlsx?)$/i;
 
 // `.com`, `.local` …: a host name ends with one of the TLDs the hostname rule knows (HOST_TLDS).
 const HOST_TLD_LIST = [
@@ -186,6 +215,11 @@ const SESSION_WORDS = String.raw`sessid|sessionid|session_id|session-id|session\
 // Shared by cn-id, payment-card and phone (one scan, one union test per line): from the start of
 // a digit run (not mid-number, not after a dot: versions), 7+ digits or a 3-4, 4-4 or 4-6 grouping.
 const PERSONAL_DIGITS = String.raw`(?<![\d.])\d{3}(?:[-. ]?\d{4}|\d[ -]\d{4})`;
+
+// A connection string: the line also names a server, a database or a driver.
+const CONNECTION_CONTEXT = /(?:server|data source|host|hostname|database|initial catalog|user id|uid|provider|driver|dsn|addr|address)\s*=|jdbc:/i;
+const PASSPORT_CONTEXT = /passport|护照|護照|证件|證件/i;
+const PERMIT_CONTEXT = /permit|通行[证證]|回[乡鄉][证證]|台胞[证證]/i;
 
 const WINDOWS_SERVICE_ACCOUNTS = /^(?:system|local service|network service|anonymous logon|dwm-\d+|umfd-\d+|-)$/i;
 const WINDOWS_BUILTIN_USERS = /^(?:public|default|default user|all users|defaultuser\d*|shared|guest|administrator|wdagutilityaccount|root|user|username|yourname|your[ _-]?user(?:name)?|\*|\.{1,2}|%[^%]*%|\$[\w:{}]+)$/i;
@@ -231,6 +265,23 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,30}:\/\/(?<user>[^\s:@/?#"'<>[\]]*):(?<secret>[^\s/?"'<>]*)@(?=[^\s@/?#"'<>]*(?:[/?#:"'<>\s\]]|$))/i,
         targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
         validate: (m) => group(m, 'secret').length > 0 && isRealValue(group(m, 'secret')),
+      },
+    ],
+  },
+  {
+    id: 'connection-string',
+    description: 'passwords in database connection strings (ADO.NET, ODBC, JDBC): Password=/Pwd= up to the next `;`, spaces and braces included; URL forms (mongodb://, postgres://, mysql://) are url-credentials',
+    category: 'secret',
+    optional: false,
+    placeholder: 'SECRET',
+    scan: { words: 'password|pwd' },
+    trigger: /(?:password|pwd)\s*=/i,
+    gate: (line) => CONNECTION_CONTEXT.test(line),
+    patterns: [
+      {
+        regex: /(?<![\w-])(?:password|pwd)\s*=\s*(?<secret>\{[^}\r\n]*\}|"[^"\r\n]*"|'[^'\r\n]*'|[^;"'\s](?:[^;"'\r\n]*[^;"'\s])?)/i,
+        targets: [{ group: 'secret' }],
+        validate: (m) => isRealValue(group(m, 'secret').replace(/^[{"']|[}"']$/g, '')),
       },
     ],
   },
@@ -396,7 +447,14 @@ export const RULES: readonly RedactionRule[] = [
         // Unquoted inline values in logs and URLs-less forms: `login failed password=hunter2 user=bob`.
         regex: new RegExp(String.raw`${NOT_KEY_BEFORE}(?<key>${KEY})${KEY_QUOTE}${SEP}(?<secret>${UNQUOTED_VALUE})`, 'i'),
         targets: [{ group: 'secret' }],
-        validate: validKey('assignment'),
+        validate: (m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line),
+        kind: kindFromKey,
+      },
+      {
+        // Argument arrays (Docker, Kubernetes, JSON): `["--db-password", "x y", …]`.
+        regex: new RegExp(String.raw`(?<q>["'])--?(?<key>${KEY})\k<q>[ \t]*,[ \t]*(?<q2>["'])(?<secret>[^"'\r\n]+)\k<q2>`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: (m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-'),
         kind: kindFromKey,
       },
       {
@@ -444,7 +502,7 @@ export const RULES: readonly RedactionRule[] = [
       },
     ],
     opensValueOnNextLine,
-    nextLineValue: /^[ \t]*(?:<value>|(?:-[ \t]+)?value:[ \t]*)?["']?(?<secret>[^<\s"'](?:[^<\r\n]*[^<\s"'])?)["']?(?:<\/[\w:.-]+>)?[ \t]*\r?$/,
+    nextLineValue: /^[ \t]*(?:<value>|<string>|(?:-[ \t]+)?value:[ \t]*)?["']?(?<secret>[^<\s"'](?:[^<\r\n]*[^<\s"'])?)["']?(?:<\/[\w:.-]+>)?[ \t]*\r?$/,
   },
   {
     id: 'high-entropy',
@@ -476,13 +534,14 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'EMAIL',
     scan: { marks: '@|%40' },
-    trigger: /[\w.%+-](?:@|%40)[a-z0-9-]+\.[a-z]/i,
+    trigger: /[\w.%+-](?:@|%40)[\p{L}\p{N}-]+\.\p{L}/iu,
     identity: (value) => value.replace(/%40/i, '@'),
     patterns: [
       {
-        regex: /(?<![\w.%+-])[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-](?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?<tld>[A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/,
+        // Internationalized domains (`zhang.san@公司.cn`, `li@例子.中国`): labels of any letters.
+        regex: /(?<![\w.%+-])[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-](?:@|%40)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?<tld>[A-Za-z]{2,24}|中国|中國|公司|网络|網絡|香港|台湾|台灣)(?![\w-]|\.[A-Za-z0-9])/u,
         // `git@github.com:org/repo.git` is an SSH remote, not a person.
-        validate: (m, line) => !EMAIL_FILE_TLDS.test(group(m, 'tld')) && !(m[0].startsWith('git@') && (line[m.index + m[0].length] === ':' || line.slice(Math.max(0, m.index - 3), m.index) === '://')),
+        validate: personalEmail,
       },
     ],
   },
@@ -498,7 +557,7 @@ export const RULES: readonly RedactionRule[] = [
     patterns: [
       {
         regex: /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/,
-        validate: (m) => cnIdValid(m[0]),
+        validate: cnIdNumber,
       },
     ],
   },
@@ -515,23 +574,12 @@ export const RULES: readonly RedactionRule[] = [
       {
         // Commas may separate fields (CSV); `,123` right after would be a thousands separator.
         regex: /(?<![\d.:/-]|\d[ -])(?:\d{4}[ -]?){3,4}\d{1,4}(?![\d-]|[.:]\d|,\d{3}(?!\d))/,
-        validate: (m, line) => {
-          const text = m[0];
-          const digits = digitsOnly(text);
-          if (digits.length < 13 || digits.length > 19) return false;
-          const seps = text.match(/[ -]/g);
-          if (seps && new Set(seps).size > 1) return false;
-          const brand = cardBrand(digits);
-          if (brand === undefined) return false;
-          if (luhnValid(digits)) return true;
-          // UnionPay numbers are not always Luhn-valid: accept them only with strong signs of a card.
-          return brand === 'unionpay' && (/^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$/.test(text) || /card|卡号|银行卡|pan\b/i.test(before(m, line, 24)));
-        },
+        validate: cardNumber,
       },
       {
         // Amex is grouped 4-6-5.
         regex: /(?<![\d.-])3[47]\d{2}([ -])\d{6}\1\d{5}(?![\d-])/,
-        validate: (m) => luhnValid(digitsOnly(m[0])),
+        validate: amexNumber,
       },
     ],
   },
@@ -548,23 +596,58 @@ export const RULES: readonly RedactionRule[] = [
       {
         // Mainland China mobile, optionally with +86 / 0086 / (+86); never part of a longer number,
         // a decimal, a version or a time.
-        regex: /(?<![\d.:/+#-]|\d[ -])(?:(?:\+|00)86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?!\d|[.:-]\d)/,
+        // `86-138…` and `86 138 …` without the plus too.
+        regex: /(?<![\d.:/+#-]|\d[ -])(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?!\d|[.:-]\d)/,
+        validate: notMeasurement,
       },
       {
         // International E.164 with separators: + country code, 8–15 digits in all.
         regex: /(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\d]|[.:]\d)/,
-        validate: (m) => {
-          const n = digitsOnly(m[0]).length;
-          return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]);
-        },
+        validate: internationalPhone,
       },
       {
         // North American: (555) 123-4567, 555-123-4567, 555.123.4567, 1-555-123-4567.
         regex: /(?<![\w.+-])(?:1[ .-])?(?:\([2-9]\d{2}\)[ ]?\d{3}[-.]\d{4}|[2-9]\d{2}(?<s>[-.])\d{3}\k<s>\d{4})(?![\w-]|\.\d)/,
+        validate: notMeasurement,
       },
       {
         // China landline with area code: 010-12345678, 0755-1234567, (021) 6438-1234.
         regex: /(?<![\w.+-])(?:\(?0[1-9]\d{1,2}\)?-[2-9]\d{6,7}|\(0[1-9]\d{1,2}\)[ ]?[2-9]\d{2,3}[- ]?\d{4})(?![\w-]|\.\d)/,
+      },
+    ],
+  },
+  {
+    id: 'passport',
+    description: 'PRC passport numbers (E or G + 8 digits, E + letter + 7 digits) next to a word that names them (护照, passport, 证件)',
+    category: 'personal',
+    optional: false,
+    placeholder: 'PASSPORT',
+    // The number itself wakes the rule too (its context may be a CSV header, not the line),
+    // through the digit scan the other personal numbers share: no scan of its own.
+    scan: { words: 'passport', marks: '护照|證件|证件', digits: PERSONAL_DIGITS },
+    trigger: /passport|护照|证件|證件|\b[EG][A-Z]?\d{7}/i,
+    identity: (value) => value.toUpperCase(),
+    patterns: [
+      {
+        regex: /(?<![A-Za-z0-9])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})(?![A-Za-z0-9])/,
+        context: { words: PASSPORT_CONTEXT, before: 32 },
+      },
+    ],
+  },
+  {
+    id: 'travel-permit',
+    description: 'Hong Kong / Macao / Taiwan travel permits (往来港澳通行证 C…, 回乡证 H/M…, 台胞证 8 digits, 往来台湾通行证 T/L…) next to a word that names them',
+    category: 'personal',
+    optional: false,
+    placeholder: 'PERMIT',
+    scan: { words: 'permit', marks: '通行证|通行證|回乡证|回鄉證|台胞证|台胞證', digits: PERSONAL_DIGITS },
+    trigger: /permit|通行[证證]|回[乡鄉][证證]|台胞[证證]|\b[CHMT]\d{8}\b/i,
+    identity: (value) => value.toUpperCase(),
+    patterns: [
+      {
+        regex: /(?<![A-Za-z0-9])(?:[CWHMTL][A-Z]?\d{7,10}|\d{8}(?:\(\w\))?)(?![A-Za-z0-9])/,
+        context: { words: PERMIT_CONTEXT, before: 40 },
+        validate: notMeasurement,
       },
     ],
   },
@@ -578,13 +661,14 @@ export const RULES: readonly RedactionRule[] = [
     trigger: /\/home\/|\/Users\/|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
     patterns: [
       {
-        regex: /(?<![\w.~-])(?:\/(?:var|export|data))?\/home\/(?<secret>[A-Za-z0-9_][A-Za-z0-9_.@-]{0,63})(?=[/\s"'`:;,)\]}>|]|$)/,
+        // Names may be any letters: /home/张伟, /Users/José.
+        regex: /(?<![\w.~-])(?:\/(?:var|export|data))?\/home\/(?<secret>[\p{L}\p{N}_][\p{L}\p{N}_.@-]{0,63})(?=[/\s"'`:;,)\]}>|]|$)/u,
         targets: [{ group: 'secret' }],
         validate: (m, line) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !/\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/.test(before(m, line, 10)),
       },
       {
         // macOS: /Users with a capital U (REST paths are /users/…).
-        regex: /(?<![\w.~:-])\/Users\/(?<secret>[A-Za-z0-9_][A-Za-z0-9_.@ -]{0,63}?)(?=[/"'`:;,)\]}>|]|\s|$)/,
+        regex: /(?<![\w.~:-])\/Users\/(?<secret>[\p{L}\p{N}_][\p{L}\p{N}_.@ -]{0,63}?)(?=[/"'`:;,)\]}>|]|\s|$)/u,
         targets: [{ group: 'secret' }],
         validate: (m, line) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !/\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/.test(before(m, line, 10)),
       },

@@ -20,7 +20,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeText, PLACEHOLDER_PATTERN, Redactor, RULES, type RedactorOptions } from '../../../../electron/engine/redact/index.js';
+import { DOMParser } from '@xmldom/xmldom';
+import YAML from 'yaml';
+import { decodeText, detectFormat, PLACEHOLDER_PATTERN, Redactor, RULES, type RedactorOptions } from '../../../../electron/engine/redact/index.js';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../../../fixtures/redact/', import.meta.url));
 
@@ -45,6 +47,8 @@ export const PROFILES: Record<string, RedactorOptions> = {
 
 export interface CorpusLabels {
   profile?: string;
+  /** Which corpus the file belongs to (see CORPUS_SETS); informative, the folder decides. */
+  set?: string;
   planted: { rule: string; value: string }[];
   survive: { rule: string; value: string }[];
   neutral?: string[];
@@ -70,6 +74,59 @@ export interface CorpusQuality {
   misses: string[];
   /** `file: rule value (why)` for every false positive. */
   falsePositives: string[];
+  /** `file: problem` for every structured file that parsed before redaction and not after. */
+  structureFailures: string[];
+}
+
+/** The three corpora: fixtures the rules were tuned on, fixtures written afterwards, real outputs of this machine. */
+export const CORPUS_SETS = {
+  tuned: CORPUS_DIR,
+  'held-out': join(CORPUS_DIR, 'held-out'),
+  real: join(CORPUS_DIR, 'real'),
+} as const;
+export type CorpusSet = keyof typeof CORPUS_SETS;
+
+/** Why a structured file (JSON, XML/plist, YAML) no longer parses after redaction; undefined when fine. */
+export function structureProblem(name: string, input: string, output: string): string | undefined {
+  const parse = parserFor(name, input);
+  if (!parse) return undefined;
+  const before = parse(input);
+  if (before !== undefined) return undefined; // not valid to begin with: nothing to keep
+  const after = parse(output);
+  return after === undefined ? undefined : `parsed before redaction, not after: ${after}`;
+}
+
+/** A parser returning an error message, or undefined when the text parses. */
+function parserFor(name: string, input: string): ((text: string) => string | undefined) | undefined {
+  const format = detectFormat(name, input.slice(0, 256));
+  const guard = (f: (text: string) => void) => (text: string) => {
+    try {
+      f(text);
+      return undefined;
+    } catch (err) {
+      return (err as Error).message.slice(0, 200);
+    }
+  };
+  if (format === 'json') {
+    return guard((text) => {
+      try {
+        JSON.parse(text);
+      } catch (err) {
+        const lines = text.split(/\r?\n/).filter((l) => l.trim());
+        if (lines.length < 2) throw err;
+        for (const l of lines) JSON.parse(l);
+      }
+    });
+  }
+  if (format === 'yaml') return guard((text) => YAML.parse(text, { logLevel: 'error' }));
+  if (format === 'xml') {
+    return guard((text) => {
+      const errors: string[] = [];
+      new DOMParser({ onError: (level, msg) => void (level !== 'warning' && errors.push(msg)) }).parseFromString(text, 'text/xml');
+      if (errors.length > 0) throw new Error(errors[0]);
+    });
+  }
+  return undefined;
 }
 
 function occurrences(text: string, value: string): number {
@@ -90,8 +147,8 @@ function* chunks(data: Buffer, seed: number): Generator<Buffer> {
   }
 }
 
-async function redactBytes(redactor: Redactor, data: Buffer, seed: number): Promise<string> {
-  const stream = redactor.createStream();
+async function redactBytes(redactor: Redactor, data: Buffer, seed: number, name: string): Promise<string> {
+  const stream = redactor.createStream({ name });
   const out: Buffer[] = [];
   stream.on('data', (b: Buffer) => out.push(b));
   const done = new Promise<void>((resolve, reject) => {
@@ -124,6 +181,7 @@ export async function computeCorpusQuality(dir = CORPUS_DIR): Promise<CorpusQual
   };
   const misses: string[] = [];
   const falsePositives: string[] = [];
+  const structureFailures: string[] = [];
   const redactors = new Map<string, Redactor>();
   const files = corpusFiles(dir);
 
@@ -139,7 +197,9 @@ export async function computeCorpusQuality(dir = CORPUS_DIR): Promise<CorpusQual
     }
     const data = readFileSync(join(dir, name));
     const input = decodeText(data).text;
-    const output = await redactBytes(redactor, data, index + 1);
+    const output = await redactBytes(redactor, data, index + 1, name);
+    const structure = structureProblem(name, input, output);
+    if (structure) structureFailures.push(`${name}: ${structure}`);
 
     for (const p of labels.planted) {
       if (!input.includes(p.value)) throw new Error(`${name}: planted value not in the file: ${p.value}`);
@@ -210,7 +270,7 @@ export async function computeCorpusQuality(dir = CORPUS_DIR): Promise<CorpusQual
       { rule: 'overall', planted: 0, found: 0, recall: 1, truePositives: 0, falsePositives: 0, precision: 1, lookAlikes: 0, damaged: 0 },
     ),
   );
-  return { files: files.length, rules: rows, overall, misses, falsePositives };
+  return { files: files.length, rules: rows, overall, misses, falsePositives, structureFailures };
 }
 
 /** The quality table as aligned text. */

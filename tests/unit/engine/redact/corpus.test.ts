@@ -1,34 +1,56 @@
 /**
- * Quality of the redactor on the labelled corpus (tests/fixtures/redact, format in
- * corpus-quality.ts): recall ≥ 99 % overall and ≥ 95 % per rule, precision ≥ 95 %.
+ * Quality of the redactor on the labelled corpora (tests/fixtures/redact, format in
+ * corpus-quality.ts), reported apart: `tuned` (fixtures the rules were tuned on), `held-out`
+ * (written afterwards, in held-out/), `real` (outputs of this machine's own collectors, in real/,
+ * where the truth is "nothing to redact"). Targets (issue 14): recall ≥ 99.5 % overall and
+ * ≥ 97 % for every rule, precision ≥ 99 %, zero redactions in the real facts, every structured
+ * file still parses after redaction.
  */
 import { describe, expect, it } from 'vitest';
-import { computeCorpusQuality, formatQualityTable, type CorpusQuality } from './corpus-quality.js';
+import { computeCorpusQuality, CORPUS_SETS, formatQualityTable, type CorpusQuality, type CorpusSet } from './corpus-quality.js';
+
+const quality = new Map<CorpusSet, CorpusQuality>();
+const get = (set: CorpusSet) => quality.get(set)!;
 
 describe('redaction corpus', () => {
-  let quality: CorpusQuality;
-
-  it('computes recall and precision per rule', async () => {
-    quality = await computeCorpusQuality();
-    console.log(formatQualityTable(quality));
-    if (quality.misses.length > 0) console.log(`missed:\n  ${quality.misses.join('\n  ')}`);
-    if (quality.falsePositives.length > 0) console.log(`false positives:\n  ${quality.falsePositives.join('\n  ')}`);
-    expect(quality.files).toBeGreaterThanOrEqual(15);
+  it('computes recall and precision per rule for each corpus', async () => {
+    for (const set of Object.keys(CORPUS_SETS) as CorpusSet[]) {
+      const q = await computeCorpusQuality(CORPUS_SETS[set]);
+      quality.set(set, q);
+      console.log(`${set}: ${formatQualityTable(q)}`);
+      if (q.misses.length > 0) console.log(`missed:\n  ${q.misses.join('\n  ')}`);
+      if (q.falsePositives.length > 0) console.log(`false positives:\n  ${q.falsePositives.join('\n  ')}`);
+    }
+    expect(get('tuned').files).toBeGreaterThanOrEqual(15);
+    expect(get('held-out').files).toBeGreaterThanOrEqual(10);
+    expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
   it('is large enough to mean something (≥ 300 planted values, ≥ 300 look-alikes)', () => {
-    expect(quality.overall.planted).toBeGreaterThanOrEqual(300);
-    expect(quality.overall.lookAlikes).toBeGreaterThanOrEqual(300);
+    expect(get('tuned').overall.planted).toBeGreaterThanOrEqual(300);
+    expect(get('tuned').overall.lookAlikes).toBeGreaterThanOrEqual(300);
+    expect(get('held-out').overall.planted).toBeGreaterThanOrEqual(50);
+    expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
-  it('finds ≥ 99 % of planted values overall and ≥ 95 % for every rule', () => {
-    expect(quality.overall.recall).toBeGreaterThanOrEqual(0.99);
-    for (const r of quality.rules.filter((x) => x.planted > 0)) {
-      expect({ rule: r.rule, recall: r.recall }).toEqual({ rule: r.rule, recall: expect.toSatisfy((v: number) => v >= 0.95) });
-    }
+  for (const set of ['tuned', 'held-out'] as const) {
+    it(`${set}: finds ≥ 99.5 % of planted values overall and ≥ 97 % for every rule, precision ≥ 99 %`, () => {
+      const q = get(set);
+      expect(q.overall.recall).toBeGreaterThanOrEqual(0.995);
+      for (const r of q.rules.filter((x) => x.planted > 0)) {
+        expect({ rule: r.rule, recall: r.recall }).toEqual({ rule: r.rule, recall: expect.toSatisfy((v: number) => v >= 0.97) });
+      }
+      expect(q.overall.precision).toBeGreaterThanOrEqual(0.99);
+    });
+  }
+
+  it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
+    const q = get('real');
+    expect(q.falsePositives).toEqual([]);
+    expect(q.overall.truePositives + q.overall.falsePositives).toBe(0);
   });
 
-  it('keeps precision ≥ 95 %', () => {
-    expect(quality.overall.precision).toBeGreaterThanOrEqual(0.95);
+  it('every structured file (JSON, XML/plist, YAML) still parses after redaction', () => {
+    for (const set of Object.keys(CORPUS_SETS) as CorpusSet[]) expect({ set, failures: get(set).structureFailures }).toEqual({ set, failures: [] });
   });
 });

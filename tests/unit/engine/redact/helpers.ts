@@ -1,5 +1,5 @@
 /** Feeding a redaction stream in chosen chunk sizes, for the streaming tests. */
-import type { Redactor, RedactStream } from '../../../../electron/engine/redact/index.js';
+import type { Redactor, RedactStream, StreamOptions } from '../../../../electron/engine/redact/index.js';
 
 /** Chunk sizes: a fixed size, or a deterministic pseudo-random one in [1, max]. */
 export function chunkSizes(kind: number | { max: number; seed: number }): () => number {
@@ -12,8 +12,8 @@ export function chunkSizes(kind: number | { max: number; seed: number }): () => 
 }
 
 /** Writes `data` through a new stream of `redactor` in chunks; resolves with the output and the stream. */
-export async function redactInChunks(redactor: Redactor, data: Buffer, size: () => number): Promise<{ text: string; stream: RedactStream }> {
-  const stream = redactor.createStream();
+export async function redactInChunks(redactor: Redactor, data: Buffer, size: () => number, options: StreamOptions = {}): Promise<{ text: string; stream: RedactStream }> {
+  const stream = redactor.createStream(options);
   const out: Buffer[] = [];
   stream.on('data', (b: Buffer) => out.push(b));
   const done = new Promise<void>((resolve, reject) => {

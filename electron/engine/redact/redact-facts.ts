@@ -1,0 +1,17 @@
+/**
+ * Generated entries (the checklist results, the summary page) are rendered from facts, never
+ * redacted as text: their markup would be damaged. So the facts themselves go through the
+ * Redactor, one string value at a time, before anything is rendered from them.
+ */
+import type { Redactor } from './redactor.js';
+
+/** A deep copy of `value` with every string redacted as plain text (keys and numbers kept). */
+export function redactFacts<T>(value: T, redactor: Redactor): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.length === 0 ? v : redactor.redactText(v).text;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}
