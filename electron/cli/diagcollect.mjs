@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The `diagcollect` command. `npm ci` builds one bundled file (dist/cli/main.mjs, via the
-// `prepare` script) that starts in about half the time of compiling TypeScript on the fly; when
-// that bundle is missing or older than any source file (a developer edited the code), the
-// TypeScript sources run directly through tsx. Either way no build step is needed by hand.
+// The `diagcollect` command. `npm ci` builds the bundle (dist/cli/main.mjs and its chunks, via
+// the `prepare` script): split per command, so each command loads only its own code and
+// dependencies (`--version` and `list` never load upload or archive code). When that bundle is
+// missing or older than any source file (a developer edited the code), the TypeScript sources run
+// directly through tsx. Either way no build step is needed by hand.
 import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -6,7 +6,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import si from 'systeminformation';
 import { formatBytes } from '../collectors/support/text.js';
 import { ADVICE } from './advice.js';
 import { t } from './support/format.js';
@@ -49,7 +48,8 @@ async function figures(ctx: CheckContext, paths: { meminfo: string; pressure: st
       return stall === undefined ? parsed : { ...parsed, stallFullAvg60: stall };
     }
   }
-  const mem = await si.mem().catch(() => undefined);
+  // Loaded only on this path (not Linux), so `diagcollect check` starts light.
+  const mem = await import('systeminformation').then(({ default: si }) => si.mem()).catch(() => undefined);
   if (mem) return { totalBytes: mem.total, availableBytes: mem.available, swapTotalBytes: mem.swaptotal, swapUsedBytes: mem.swapused };
   return { totalBytes: os.totalmem(), availableBytes: os.freemem(), swapTotalBytes: 0, swapUsedBytes: 0 };
 }

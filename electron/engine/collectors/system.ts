@@ -7,7 +7,6 @@
  * whole engine — a hung network mount would freeze every collector beyond any timeout.
  */
 import os from 'node:os';
-import si from 'systeminformation';
 import type { Platform } from '../../../shared/types.js';
 import { TOOL_VERSION } from '../version.js';
 import { commandLine, failureOf, tryExec } from './support/run.js';
@@ -129,6 +128,8 @@ export const systemCollector: Collector = {
 
   async run(ctx) {
     const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
+    // Loaded here, not at the top: `diagcollect list` imports this module and must start light.
+    const { default: si } = await import('systeminformation');
     const [osInfo, system, cpu, mem, blocks, fs, winFacts, macFacts] = await Promise.all([
       siCall(ctx, 'osInfo', () => si.osInfo()),
       siCall(ctx, 'system', () => si.system()),
