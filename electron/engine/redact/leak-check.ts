@@ -48,117 +48,162 @@ export function leakCandidates(seen: Iterable<string>, intakeText: string): stri
 }
 
 /**
- * Most transition-table cells one automaton may hold (4 bytes each: 32 MB). More values than fit
- * are split over several automata, each a pass over the chunk: memory stays bounded and the cost
- * stays linear in bytes × automata (one automaton up to roughly 10 000 values of 20 characters).
+ * Transition-table cells (4 bytes each) for the dense rows: 8 MB. The states nearest the start,
+ * where a scan spends nearly all its time, get a full row (one lookup per byte); deeper states,
+ * which almost always have a single way on, keep only their edges and a failure link. So memory
+ * stays bounded whatever the number of values, and every value is searched in the same one pass.
  */
-const MAX_TABLE_CELLS = 8 * 1024 * 1024;
+const DENSE_CELLS = 2 * 1024 * 1024;
 
 /** ASCII upper case → lower case; every other byte stays itself (non-ASCII compares exactly). */
 const foldByte = (b: number) => (b >= 0x41 && b <= 0x5a ? b + 32 : b);
 
 /**
- * A byte-level Aho–Corasick automaton, compiled to a full DFA over byte classes (only bytes that
- * occur in some value get their own class, the rest share one) so the table stays small.
+ * A byte-level Aho–Corasick automaton over byte classes (only bytes that occur in some value get
+ * their own class; the rest share one). States are numbered breadth-first, so the dense ones (a
+ * full row each) are exactly those below `denseCount`, and a failure link always points lower.
  */
 class Automaton {
   private readonly classOf = new Uint8Array(256);
   private readonly classCount: number;
-  /**
-   * `delta[state + class]` = the next state, pre-multiplied by the class count (a row offset);
-   * stored as `~next` (negative) when some value ends at the next state, so the scan loop tests
-   * for output with one comparison.
-   */
-  private readonly delta: Int32Array;
-  /** Values (indices into `needles`) ending exactly at a state, and the next suffix state with output. */
-  private endsHere: (number[] | undefined)[] = [];
-  private outputLink: Int32Array;
+  private readonly denseCount: number;
+  /** `dense[state * classCount + class]`: the next state, for states below `denseCount`. */
+  private readonly dense: Int32Array;
+  /** The trie as first child / next sibling (−1: none), with the class of the edge into each state. */
+  private readonly firstChild: Int32Array;
+  private readonly nextSibling: Int32Array;
+  private readonly label: Int32Array;
+  private readonly fail: Int32Array;
+  /** 1 when a value ends at the state or at one of its suffix states. */
+  private readonly hasOutput: Uint8Array;
+  /** Needles ending exactly at a state, and the next suffix state where one ends (−1: none). */
+  private readonly endsHere: (number[] | undefined)[];
+  private readonly outputLink: Int32Array;
 
-  constructor(needles: readonly Uint8Array[]) {
-    // Byte classes: 0 for bytes no value holds, then one per distinct (folded) byte.
+  constructor(needles: readonly Uint8Array[], denseCells = DENSE_CELLS) {
     const classByFolded = new Map<number, number>();
     for (const n of needles) for (const b of n) if (!classByFolded.has(b)) classByFolded.set(b, classByFolded.size + 1);
     for (let b = 0; b < 256; b += 1) this.classOf[b] = classByFolded.get(foldByte(b)) ?? 0;
     const k = (this.classCount = classByFolded.size + 1);
 
-    // The trie (state numbers, not yet pre-multiplied; 0 = no edge, as no edge leads to the root).
-    let states = 1;
-    for (const n of needles) states += n.length;
-    let delta = new Int32Array(states * k);
+    // 1. The trie, in insertion order (edges found through a map while building).
+    let capacity = 1;
+    for (const n of needles) capacity += n.length;
+    const child = new Map<number, number>();
+    const firstChild = new Int32Array(capacity).fill(-1);
+    const nextSibling = new Int32Array(capacity).fill(-1);
+    const label = new Int32Array(capacity);
+    const ends: (number[] | undefined)[] = [];
     let used = 1;
     needles.forEach((needle, index) => {
       let s = 0;
       for (const b of needle) {
-        const cell = s * k + this.classOf[b]!;
-        if (delta[cell] === 0) delta[cell] = used++;
-        s = delta[cell]!;
-      }
-      (this.endsHere[s] ??= []).push(index);
-    });
-    if (used < states) delta = delta.slice(0, used * k);
-
-    // Breadth-first: failure links, output links, and each missing edge = the failure state's edge.
-    const fail = new Int32Array(used);
-    const outputLink = new Int32Array(used).fill(-1);
-    const queue = new Int32Array(used);
-    let head = 0;
-    let tail = 0;
-    for (let c = 0; c < k; c += 1) if (delta[c] !== 0) queue[tail++] = delta[c]!;
-    while (head < tail) {
-      const s = queue[head++]!;
-      const f = fail[s]!;
-      outputLink[s] = this.endsHere[f] ? f : outputLink[f]!;
-      for (let c = 0; c < k; c += 1) {
-        const t = delta[s * k + c]!;
-        if (t !== 0) {
-          fail[t] = delta[f * k + c]!;
-          queue[tail++] = t;
-        } else {
-          delta[s * k + c] = delta[f * k + c]!;
+        const c = this.classOf[b]!;
+        let t = child.get(s * k + c);
+        if (t === undefined) {
+          t = used++;
+          child.set(s * k + c, t);
+          label[t] = c;
+          nextSibling[t] = firstChild[s]!;
+          firstChild[s] = t;
         }
+        s = t;
       }
-    }
-    // Renumber the states breadth-first, so the shallow states (where a scan spends most of its
-    // time) sit together in the table and stay in the CPU cache; then pre-multiply and flag output.
+      (ends[s] ??= []).push(index);
+    });
+
+    // 2. Breadth-first order: new number of each state.
+    const order = new Int32Array(used);
+    let tail = 1;
+    for (let head = 0; head < tail; head += 1) for (let t = firstChild[order[head]!]!; t >= 0; t = nextSibling[t]!) order[tail++] = t;
     const renumber = new Int32Array(used);
-    for (let i = 0; i < tail; i += 1) renumber[queue[i]!] = i + 1;
-    const table = new Int32Array(used * k);
-    const endsHere: (number[] | undefined)[] = [];
-    this.outputLink = new Int32Array(used).fill(-1);
+    for (let i = 0; i < used; i += 1) renumber[order[i]!] = i;
+    this.firstChild = new Int32Array(used).fill(-1);
+    this.nextSibling = new Int32Array(used).fill(-1);
+    this.label = new Int32Array(used);
+    this.endsHere = [];
     for (let old = 0; old < used; old += 1) {
       const s = renumber[old]!;
-      endsHere[s] = this.endsHere[old];
-      if (outputLink[old]! >= 0) this.outputLink[s] = renumber[outputLink[old]!]!;
+      if (firstChild[old]! >= 0) this.firstChild[s] = renumber[firstChild[old]!]!;
+      if (nextSibling[old]! >= 0) this.nextSibling[s] = renumber[nextSibling[old]!]!;
+      this.label[s] = label[old]!;
+      this.endsHere[s] = ends[old];
     }
-    this.endsHere = endsHere;
-    for (let old = 0; old < used; old += 1) {
-      const row = renumber[old]! * k;
-      for (let c = 0; c < k; c += 1) {
-        const t = renumber[delta[old * k + c]!]!;
-        table[row + c] = endsHere[t] || this.outputLink[t]! >= 0 ? ~(t * k) : t * k;
+
+    // 3. Failure and output links, breadth-first (a state's failure state is shallower: done).
+    this.fail = new Int32Array(used);
+    this.outputLink = new Int32Array(used).fill(-1);
+    this.hasOutput = new Uint8Array(used);
+    this.denseCount = Math.max(1, Math.min(used, Math.floor(denseCells / k)));
+    this.dense = new Int32Array(this.denseCount * k);
+    for (let s = 0; s < used; s += 1) {
+      if (s > 0) {
+        const f = this.fail[s]!;
+        this.outputLink[s] = this.endsHere[f] ? f : this.outputLink[f]!;
+        this.hasOutput[s] = this.endsHere[s] || this.outputLink[s]! >= 0 ? 1 : 0;
+      }
+      for (let t = this.firstChild[s]!; t >= 0; t = this.nextSibling[t]!) this.fail[t] = s === 0 ? 0 : this.step(this.fail[s]!, this.label[t]!);
+      // A dense row: each class's edge, else where the failure state goes on it (already known).
+      if (s < this.denseCount) {
+        const row = s * k;
+        if (s > 0) this.dense.copyWithin(row, this.fail[s]! * k, this.fail[s]! * k + k);
+        for (let t = this.firstChild[s]!; t >= 0; t = this.nextSibling[t]!) this.dense[row + this.label[t]!] = t;
       }
     }
-    this.delta = table;
+    // Now the scan's form: each target pre-multiplied by the class count (a row offset, saving a
+    // multiplication per byte), and stored as `~target` when a value ends there (one comparison).
+    for (let cell = 0; cell < this.dense.length; cell += 1) {
+      const t = this.dense[cell]!;
+      this.dense[cell] = this.hasOutput[t] === 1 ? ~(t * k) : t * k;
+    }
   }
 
   /**
-   * Runs the bytes through the automaton from `state` (0 at the start of an entry); calls
-   * `onMatch(needle, endIndex)` for each value that ends in this chunk (`endIndex`: the index of
-   * its last byte) and returns the state to pass in with the next chunk.
+   * The next state from `state` on class `c`, following failure links from sparse states. While
+   * the automaton is built it reads the dense rows as plain state numbers; afterwards as the
+   * scan's pre-multiplied, flagged form (`decoded`).
+   */
+  private step(state: number, c: number, decoded = false): number {
+    let s = state;
+    for (;;) {
+      if (s < this.denseCount) {
+        const v = this.dense[s * this.classCount + c]!;
+        return decoded ? (v >= 0 ? v : ~v) / this.classCount : v;
+      }
+      for (let t = this.firstChild[s]!; t >= 0; t = this.nextSibling[t]!) if (this.label[t] === c) return t;
+      s = this.fail[s]!;
+    }
+  }
+
+  /**
+   * Runs the bytes through the automaton from `state` (0 at the start of an entry; otherwise what
+   * the previous chunk returned); calls `onMatch(needle, endIndex)` for each value that ends in this
+   * chunk (`endIndex`: the index of its last byte) and returns the state for the next chunk.
    */
   scan(chunk: Uint8Array, state: number, onMatch: (needle: number, endIndex: number) => void): number {
-    const { classOf, delta } = this;
-    let s = state;
+    const { classOf, dense, hasOutput } = this;
+    const k = this.classCount;
+    const denseLimit = this.denseCount * k;
+    // `at` is the state pre-multiplied by k: the offset of its row when it has one.
+    let at = state;
     for (let i = 0; i < chunk.length; i += 1) {
-      const t = delta[s + classOf[chunk[i]!]!]!;
-      if (t >= 0) {
-        s = t;
-      } else {
-        s = ~t;
-        this.report(s / this.classCount, i, onMatch);
+      const c = classOf[chunk[i]!]!;
+      if (at < denseLimit) {
+        // The path for nearly every byte: one lookup.
+        const next = dense[at + c]!;
+        if (next >= 0) {
+          at = next;
+        } else {
+          at = ~next;
+          this.report(at / k, i, onMatch);
+        }
+        continue;
       }
+      const s = this.step(at / k, c, true);
+      at = s * k;
+      if (hasOutput[s] === 1) this.report(s, i, onMatch);
     }
-    return s;
+    return at;
   }
 
   private report(state: number, endIndex: number, onMatch: (needle: number, endIndex: number) => void): void {
@@ -174,8 +219,8 @@ class Automaton {
  * the bytes already pass by (e.g. while the archive is written).
  */
 export class LeakMatcher {
-  private readonly automata: { automaton: Automaton; needleIds: number[] }[] = [];
-  private states: number[] = [];
+  private readonly automaton: Automaton | undefined;
+  private state = 0;
   /** Per value: its masked form and how many newlines it holds (to give the line it starts on). */
   private readonly values: { masked: string; newlines: number }[] = [];
   /** Per distinct folded value (needle): the values it stands for. */
@@ -186,9 +231,17 @@ export class LeakMatcher {
   private entry = '';
   private linesBefore = 0;
   private hits: LeakHit[] = [];
+  private found: { at: number; value: number }[] = [];
+  private readonly onMatch = (needle: number, endIndex: number) => {
+    for (const value of this.valuesOf[needle]!) {
+      if (this.foundIn[value] === this.entryNumber) continue;
+      this.foundIn[value] = this.entryNumber;
+      this.found.push({ at: endIndex, value });
+    }
+  };
 
-  /** `maxTableCells`: the cap per automaton (tests lower it to exercise the split). */
-  constructor(values: readonly string[], { maxTableCells = MAX_TABLE_CELLS }: { maxTableCells?: number } = {}) {
+  /** `denseCells`: the budget for full table rows (tests lower it so most states are sparse). */
+  constructor(values: readonly string[], { denseCells = DENSE_CELLS }: { denseCells?: number } = {}) {
     const needleIndex = new Map<string, number>();
     const needles: Uint8Array[] = [];
     values.forEach((value, index) => {
@@ -208,33 +261,7 @@ export class LeakMatcher {
       this.valuesOf[n]!.push(index);
     });
     this.foundIn = new Int32Array(values.length).fill(-1);
-    // Split the needles so no automaton's table passes the cap.
-    let group: number[] = [];
-    let bytes = new Set<number>();
-    let states = 1;
-    const close = () => {
-      if (group.length > 0) this.automata.push({ automaton: new Automaton(group.map((id) => needles[id]!)), needleIds: group });
-    };
-    needles.forEach((needle, id) => {
-      const more = new Set(bytes);
-      for (const b of needle) more.add(b);
-      if (group.length > 0 && (states + needle.length) * (more.size + 1) > maxTableCells) {
-        close();
-        group = [];
-        states = 1;
-        more.clear();
-        for (const b of needle) more.add(b);
-      }
-      group.push(id);
-      states += needle.length;
-      bytes = more;
-    });
-    close();
-  }
-
-  /** Passes over each chunk: 1 unless the values are very many. */
-  get passes(): number {
-    return this.automata.length;
+    this.automaton = needles.length > 0 ? new Automaton(needles, denseCells) : undefined;
   }
 
   beginEntry(name: string): void {
@@ -242,28 +269,23 @@ export class LeakMatcher {
     this.entryNumber += 1;
     this.linesBefore = 0;
     this.hits = [];
-    this.states = this.automata.map(() => 0);
+    this.state = 0;
   }
 
   push(chunk: Uint8Array): void {
-    const found: { at: number; value: number }[] = [];
-    this.automata.forEach(({ automaton, needleIds }, a) => {
-      this.states[a] = automaton.scan(chunk, this.states[a]!, (local, endIndex) => {
-        for (const value of this.valuesOf[needleIds[local]!]!) {
-          if (this.foundIn[value] === this.entryNumber) continue;
-          this.foundIn[value] = this.entryNumber;
-          found.push({ at: endIndex, value });
-        }
-      });
-    });
+    if (this.automaton) this.state = this.automaton.scan(chunk, this.state, this.onMatch);
+    const found = this.found;
     // Newlines are counted with native indexOf, once over the chunk, stopping at each hit in order.
-    if (found.length > 1) found.sort((x, y) => x.at - y.at || x.value - y.value);
     let lines = this.linesBefore;
     let nl = chunk.indexOf(10);
-    for (const { at, value } of found) {
-      for (; nl >= 0 && nl <= at; nl = chunk.indexOf(10, nl + 1)) lines += 1;
-      // The line the value starts on: the line of its last byte, less its own newlines.
-      this.hits.push({ entry: this.entry, line: lines + 1 - this.values[value]!.newlines, masked: this.values[value]!.masked });
+    if (found.length > 0) {
+      this.found = [];
+      found.sort((x, y) => x.at - y.at || x.value - y.value);
+      for (const { at, value } of found) {
+        for (; nl >= 0 && nl <= at; nl = chunk.indexOf(10, nl + 1)) lines += 1;
+        // The line the value starts on: the line of its last byte, less its own newlines.
+        this.hits.push({ entry: this.entry, line: lines + 1 - this.values[value]!.newlines, masked: this.values[value]!.masked });
+      }
     }
     for (; nl >= 0; nl = chunk.indexOf(10, nl + 1)) lines += 1;
     this.linesBefore = lines;
