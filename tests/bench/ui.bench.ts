@@ -30,27 +30,26 @@ const BASELINE = `<!doctype html><html><head><meta charset="utf-8"><title>baseli
   document.getElementById('rows').appendChild(li);
 });</script></body></html>`;
 
-/** From a click on the named button to the frame that shows the first `[data-collector]` row. */
+/**
+ * From a click on the named button to the frame that shows the first `[data-collector]` row.
+ * Passed as source text: tsx (which runs the bench) adds helpers to named functions that do not
+ * exist inside the page.
+ */
 function clickToFirstRow(page: Page, buttonName: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve) => {
-        const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === name)!;
-        const seen = () => document.querySelector('[data-collector]');
-        const observer = new MutationObserver(() => {
-          if (!seen()) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - started));
-        });
-        observer.observe(document.body, { childList: true, subtree: true });
-        const started = performance.now();
-        button.click();
-      }),
-    buttonName,
-  );
+  return page.evaluate(`new Promise((resolve) => {
+    const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === ${JSON.stringify(buttonName)});
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('[data-collector]')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - started));
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    const started = performance.now();
+    button.click();
+  })`);
 }
 
-const firstPaint = (page: Page) => page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
+const firstPaint = (page: Page): Promise<number> => page.evaluate(`performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN`);
 
 export async function benchUi(runs = 5): Promise<UiBench> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'diagcollect-ui-bench-'));
@@ -71,7 +70,7 @@ export async function benchUi(runs = 5): Promise<UiBench> {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(baselineServer.url);
-      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+      await page.waitForFunction(`performance.getEntriesByName('first-contentful-paint').length > 0`);
       basePaints.push(await firstPaint(page));
       baseRows.push(await clickToFirstRow(page, 'Start'));
       await context.close();
