@@ -6,7 +6,7 @@
  * machine has noisy neighbours). These were test budgets (300 ms, 100 ms) that failed on a
  * loaded CI machine; here they are ratios.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -23,12 +23,14 @@ export interface UiBench {
   baselineRowMs: number;
 }
 
-const BASELINE = `<!doctype html><html><head><meta charset="utf-8"><title>baseline</title></head>
-<body><h1>Baseline</h1><button id="start">Start</button><ul id="rows"></ul>
-<script>document.getElementById('start').addEventListener('click', () => {
+// The baseline page: a heading, and a button that adds a row. Its script is a file of its own:
+// the static server sends the app's CSP, which allows no inline script.
+const BASELINE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>baseline</title></head>
+<body><h1>Baseline</h1><button id="start">Start</button><ul id="rows"></ul><script src="baseline.js"></script></body></html>`;
+const BASELINE_JS = `document.getElementById('start').addEventListener('click', () => {
   const li = document.createElement('li'); li.setAttribute('data-collector', 'x'); li.textContent = 'row';
   document.getElementById('rows').appendChild(li);
-});</script></body></html>`;
+});`;
 
 /**
  * From a click on the named button to the frame that shows the first `[data-collector]` row.
@@ -55,9 +57,9 @@ export async function benchUi(runs = 5): Promise<UiBench> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'diagcollect-ui-bench-'));
   const browser = await launchChromium();
   const baselineDir = path.join(work, 'baseline');
-  rmSync(baselineDir, { recursive: true, force: true });
-  await import('node:fs/promises').then((fs) => fs.mkdir(baselineDir, { recursive: true }));
-  writeFileSync(path.join(baselineDir, 'index.html'), BASELINE);
+  mkdirSync(baselineDir, { recursive: true });
+  writeFileSync(path.join(baselineDir, 'index.html'), BASELINE_HTML);
+  writeFileSync(path.join(baselineDir, 'baseline.js'), BASELINE_JS);
   const baselineServer = await serveDirectory(baselineDir);
   const server = await serveDirectory(await buildRenderer(path.join(work, 'renderer')));
   const shared = { browser, server, shim: await buildPageShim(), desktopPng: await renderDesktop(browser) };
