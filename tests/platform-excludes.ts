@@ -18,7 +18,6 @@ export const LINUX_ONLY: Record<string, string> = {
   'tests/unit/engine/collectors/screenshot.test.ts': 'a real X server (Xvfb) and ImageMagick',
   'tests/unit/engine/collectors/system.test.ts': 'GNU df -T',
   'tests/unit/engine/collectors/versions.test.ts': '/etc/os-release and dpkg',
-  'tests/unit/engine/collectors/default-speed.test.ts': 'times the Linux collectors on this machine',
   'tests/unit/engine/checks/environment.test.ts': '/etc/os-release, POSIX stand-in browsers',
   'tests/unit/engine/checks/network.test.ts': 'the default gateway from /proc/net/route and ip neigh',
   'tests/unit/engine/platform/exec.test.ts': '/proc/<pid>/stat, process groups, pgrep',

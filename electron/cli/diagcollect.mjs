@@ -2,6 +2,7 @@
 // The `diagcollect` command: runs the built CLI (dist/cli/main.mjs, made by `npm run build:cli`,
 // which `npm ci` runs through `prepare`). It never compiles TypeScript on the fly: what runs is
 // what ships, and tsx is only a devDependency. `npm run cli` / `npm run collect` rebuild first.
+// The bundle is split per command, so each command loads only its own code and dependencies.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

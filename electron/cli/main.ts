@@ -1,15 +1,13 @@
+/**
+ * The `diagcollect` command line: a thin commander definition. Each command's work lives in its
+ * own module, imported when that command runs, so starting the CLI loads only commander and what
+ * the chosen command needs (the bundle is split per command: see `build:cli` in package.json).
+ */
 import { Command, CommanderError, Option } from 'commander';
-import { DEFAULT_POLICY } from '../../shared/policy.js';
-import { PlatformSchema, type Platform } from '../../shared/types.js';
-import { COLLECTORS } from '../engine/collectors/index.js';
+import type { Platform } from '../../shared/types.js';
 import { EXIT, InputError } from '../engine/errors.js';
-import { loadPolicyFile } from '../engine/policy/load.js';
 import { TOOL_VERSION } from '../engine/version.js';
-import { registerCheckCommand } from './check-command.js';
-import { registerLinkCommand } from './link-command.js';
-import { registerPolicyCommand } from './policy-command.js';
-import { registerRedactCommand } from './redact-command.js';
-import { registerOutboxCommand } from './outbox-command.js';
+import type { ListFlags } from './list-command.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -17,6 +15,26 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Ctrl-C / SIGTERM: the CLI installs handlers on this emitter (process in real use). */
   signals: Pick<NodeJS.Process, 'on' | 'off'>;
+}
+
+/** Platforms for `list --platform` (the values of shared/types' PlatformSchema, without loading zod). */
+const PLATFORMS: Platform[] = ['linux', 'win32', 'darwin'];
+
+type Register = (program: Command, io: CliIo, setExitCode: (code: number) => void) => Promise<void>;
+
+/** Commands whose module defines both options and action, loaded by name. */
+const SELF_REGISTERING: Record<string, Register> = {
+  collect: async (...args) => (await import('./collect-command.js')).registerCollectCommand(...args),
+  outbox: async (...args) => (await import('./outbox-command.js')).registerOutboxCommand(...args),
+  check: async (...args) => (await import('./check-command.js')).registerCheckCommand(...args),
+  policy: async (...args) => (await import('./policy-command.js')).registerPolicyCommand(...args),
+  link: async (...args) => (await import('./link-command.js')).registerLinkCommand(...args),
+  redact: async (...args) => (await import('./redact-command.js')).registerRedactCommand(...args),
+};
+
+/** The command being run: the first argument that is not an option (the CLI has no global option taking a value). */
+function commandName(args: string[]): string | undefined {
+  return args.find((a) => !a.startsWith('-'));
 }
 
 /** Runs the CLI; resolves with the exit code (see EXIT and the README). */
@@ -30,49 +48,28 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
 
-  const { registerCollectCommand } = await import('./collect-command.js');
-  registerCollectCommand(program, io, (code) => (exitCode = code));
-
   program
     .command('list')
     .description('list the collectors and what each would read')
-    .addOption(new Option('--platform <platform>', 'show what is collected on another platform').choices(PlatformSchema.options))
+    .addOption(new Option('--platform <platform>', 'show what is collected on another platform').choices(PLATFORMS))
     .option('--policy <file>', 'JSON policy (adds its log and config paths)')
     .option('--json', 'print JSON')
-    .action(async (flags: { platform?: Platform; policy?: string; json?: boolean }) => {
-      const policy = flags.policy ? await loadPolicyFile(flags.policy) : DEFAULT_POLICY;
-      const platform = flags.platform ?? (process.platform as Platform);
-      const rows = COLLECTORS.map((c) => ({
-        id: c.id,
-        category: c.category,
-        title: c.title,
-        platforms: c.platforms,
-        timeoutMs: c.timeoutMs,
-        sensitive: c.sensitive,
-        reads: c.platforms.includes(platform) ? c.describe(platform, policy) : [],
-      }));
-      if (flags.json) {
-        io.stdout.write(`${JSON.stringify({ platform, collectors: rows }, null, 2)}\n`);
-        return;
-      }
-      io.stdout.write(`Collectors on ${platform}:\n\n`);
-      for (const r of rows) {
-        const flag = r.sensitive ? ' (sensitive: screenshot, opt-out with --no-screenshot)' : '';
-        io.stdout.write(`${r.id.padEnd(12)} ${r.title.en} / ${r.title['zh-CN']}${flag}\n`);
-        if (r.reads.length === 0) io.stdout.write(`${' '.repeat(13)}not available on ${platform}\n`);
-        for (const read of r.reads) io.stdout.write(`${' '.repeat(13)}- ${read}\n`);
-      }
+    .action(async (flags: ListFlags) => {
+      const { listCollectors } = await import('./list-command.js');
+      await listCollectors(flags, io);
     });
 
-  registerOutboxCommand(program, io, (code) => (exitCode = code));
-
-  registerCheckCommand(program, io, (code) => (exitCode = code));
-
-  registerPolicyCommand(program, io, (code) => (exitCode = code));
-
-  registerLinkCommand(program, io, (code) => (exitCode = code));
-
-  registerRedactCommand(program, io, (code) => (exitCode = code));
+  // The other commands register themselves (options and action) from their own modules: only
+  // the one being run is loaded, so `--version` or `list` never pay for upload, archive or
+  // redaction code. `--help`, `help` or an unknown command load them all (help lists every command).
+  const setExitCode = (code: number) => (exitCode = code);
+  const named = commandName(argv.slice(2));
+  const known = named !== undefined && program.commands.some((c) => c.name() === named);
+  const versionOnly = named === undefined && argv.slice(2).some((a) => a === '-V' || a === '--version');
+  for (const [name, register] of Object.entries(SELF_REGISTERING)) {
+    const wanted = named === name || (!versionOnly && !known && !(named !== undefined && named in SELF_REGISTERING));
+    if (wanted) await register(program, io, setExitCode);
+  }
 
   try {
     await program.parseAsync(argv);
@@ -89,3 +86,4 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   }
   return exitCode;
 }
+

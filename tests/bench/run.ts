@@ -1,36 +1,134 @@
 /**
  * `npm run bench`: every speed and memory requirement as a ratio against a baseline run in the
- * same process, so the figures mean the same on a slow or busy machine. Pick some with
- * `npm run bench -- collect archive`.
+ * same process or the same run, so the figures mean the same on a slow or busy machine. Tests
+ * assert behaviour only; timings live here.
+ *
+ *   npm run bench                          everything
+ *   npm run bench -- startup leak scaling  some parts: startup, leak, redact, scaling, collect,
+ *                                          archive, upload, ui
+ *   BENCH_QUICK=1 npm run bench            smaller sizes and fewer runs (minutes, not tens of them)
+ *
+ * Each part prints its rows as soon as it is done (a long run shows progress); the summary table
+ * of every row follows at the end.
  */
 import { benchArchive } from './archive.bench.js';
 import { benchCollect } from './collect.bench.js';
+import { benchLeak } from './leak.bench.js';
+import { QUICK } from './measure.js';
+import { benchRedact } from './redact.bench.js';
+import { benchScaling, type ScalingRow } from './scaling.bench.js';
+import { benchStartup } from './startup.bench.js';
+import { benchUi } from './ui.bench.js';
 import { benchUpload, benchUploadMemory } from './upload.bench.js';
 
 type Row = [string, string, string];
+const PARTS = ['startup', 'leak', 'redact', 'scaling', 'collect', 'archive', 'upload', 'ui'] as const;
 const rows: Row[] = [];
 const want = new Set(process.argv.slice(2));
-const on = (name: string) => want.size === 0 || want.has(name);
+for (const name of want) {
+  if (!(PARTS as readonly string[]).includes(name)) {
+    console.error(`bench: unknown part "${name}"; choose from: ${PARTS.join(', ')}`);
+    process.exit(2);
+  }
+}
+const on = (name: (typeof PARTS)[number]) => want.size === 0 || want.has(name);
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'BELOW TARGET');
+const x = (n: number) => `${n.toFixed(2)}x`;
 
+function table(lines: Row[] | string[][]): string {
+  const widths = lines[0]!.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
+  return lines.map((l) => l.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
+}
+
+function add(part: string, added: Row[]): void {
+  rows.push(...added);
+  console.log(`\n[${part}]\n${table(added)}`);
+}
+
+console.log(`bench${QUICK ? ' (quick: BENCH_QUICK=1)' : ''}: ${want.size ? [...want].join(', ') : 'all parts'}; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+if (on('startup')) {
+  const r = benchStartup();
+  add(
+    'startup',
+    r.rows.map((s) => [
+      `startup: ${s.name} / node -e 0`,
+      `${x(s.wallRatio)} wall, ${x(s.cpuRatio)} CPU  (${(s.wallSeconds * 1000).toFixed(0)} ms vs ${(r.node.wallSeconds * 1000).toFixed(0)} ms; CPU ${(s.cpuSeconds * 1000).toFixed(0)} vs ${(r.node.cpuSeconds * 1000).toFixed(0)} ms)`,
+      `<= 2x: ${verdict(Math.min(s.wallRatio, s.cpuRatio) <= 2)}`,
+    ]),
+  );
+}
+if (on('leak')) {
+  const r = await benchLeak();
+  add(
+    'leak',
+    r.rows.map((l) => [
+      `leak check: ${l.values} values over ${r.inputMB.toFixed(0)} MB`,
+      `${l.mbPerSec.toFixed(0)} MB/s wall, ${l.mbPerCpuSec.toFixed(0)} MB/s per CPU second; ${x(l.ratio)} the time of a pass-through read (${r.passThroughMbPerSec.toFixed(0)} MB/s wall, ${r.passThroughMbPerCpuSec.toFixed(0)} per CPU s)`,
+      `>= 300 MB/s (per CPU s): ${verdict(l.mbPerCpuSec >= 300)}`,
+    ]),
+  );
+  add('leak', [['leak check: matcher alone vs a JS loop summing the same bytes', `${r.matcherMbPerCpuSec.toFixed(0)} vs ${r.byteLoopMbPerCpuSec.toFixed(0)} MB per CPU s (${x(r.byteLoopMbPerCpuSec / r.matcherMbPerCpuSec)} the cost)`, '']]);
+}
+if (on('redact')) {
+  const r = await benchRedact(Number(process.env.BENCH_MB ?? (QUICK ? 50 : 200)));
+  add('redact', [
+    ['redaction: MB/s per core (CPU time)', `${r.mbPerCpuSec.toFixed(0)} MB/s vs pass-through copy ${r.baselineMbPerCpuSec.toFixed(0)} MB/s (${x(r.baselineMbPerCpuSec / r.mbPerCpuSec)} slower)`, `>= 100 MB/s: ${verdict(r.mbPerCpuSec >= 100)}`],
+    ['redaction: MB/s wall', `${r.mbPerSec.toFixed(0)} MB/s vs pass-through ${r.baselineMbPerSec.toFixed(0)} MB/s over ${r.inputMB.toFixed(0)} MB`, ''],
+    ['redaction: peak RSS', `${r.peakRssMB.toFixed(0)} MB`, `<= 150 MB: ${verdict(r.peakRssMB <= 150)}`],
+  ]);
+}
+if (on('scaling')) {
+  const r = benchScaling();
+  const first = r[0];
+  const perMB = (s: ScalingRow) => s.oursSeconds / Math.max(s.inputMB, 1e-9);
+  const lines = [
+    ['collection', 'input', 'ours', 'zip -6', 'ours/zip', 'ours s/MB', 'peak RSS ours', 'zip', 'exit'],
+    ...r.map((s) => [s.name, `${s.inputMB.toFixed(1)} MB`, `${s.oursSeconds.toFixed(2)} s`, `${s.zipSeconds.toFixed(2)} s`, x(s.ratio), perMB(s).toFixed(3), `${s.oursPeakRssMB.toFixed(0)} MB`, `${s.zipPeakRssMB.toFixed(0)} MB`, String(s.exitCode)]),
+  ];
+  console.log(`\n[scaling]\n${table(lines)}`);
+  const logs = r.filter((s) => s.name.startsWith('app logs'));
+  const largest = logs.at(-1);
+  const added: Row[] = [];
+  if (largest && first) added.push([`scaling: ${largest.name} vs zip -6`, `${x(largest.ratio)} (${largest.oursSeconds.toFixed(1)} s vs ${largest.zipSeconds.toFixed(1)} s)`, `<= 1.5x: ${verdict(largest.ratio <= 1.5)}`]);
+  added.push(['scaling: peak RSS at every size', `${Math.max(...r.map((s) => s.oursPeakRssMB)).toFixed(0)} MB at most`, `<= 150 MB: ${verdict(r.every((s) => s.oursPeakRssMB <= 150))}`]);
+  if (logs.length > 1) added.push(['scaling: ratio to zip, largest / smallest logs', x(logs.at(-1)!.ratio / logs[0]!.ratio), `linear (<= 1.5x): ${verdict(logs.at(-1)!.ratio / logs[0]!.ratio <= 1.5)}`]);
+  const fileRows = r.filter((s) => s.name.endsWith('small files'));
+  if (fileRows.length > 1) {
+    const a = fileRows[0]!;
+    const b = fileRows.at(-1)!;
+    const growth = b.oursSeconds / b.files / (a.oursSeconds / a.files);
+    added.push([`scaling: time per file, ${b.files} vs ${a.files} files`, x(growth), `linear (<= 1.5x): ${verdict(growth <= 1.5)}`]);
+  }
+  rows.push(...added);
+}
 if (on('collect')) {
-  const r = benchCollect(Number(process.env.BENCH_RUNS ?? 3));
-  rows.push(['collect: speed-up over sos report (same categories)', `${r.speedup.toFixed(2)}x  (sos ${r.sosSeconds.toFixed(2)} s, ours ${r.oursSeconds.toFixed(2)} s)`, `>= 3x: ${verdict(r.speedup >= 3)}`]);
+  const r = benchCollect(Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3)));
+  add('collect', [['collect: speed-up over sos report (same categories)', `${x(r.speedup)}  (sos ${r.sosSeconds.toFixed(2)} s, ours ${r.oursSeconds.toFixed(2)} s)`, `>= 8x: ${verdict(r.speedup >= 8)}`]]);
 }
 if (on('archive')) {
-  const r = await benchArchive({ corpusMB: Number(process.env.BENCH_CORPUS_MB ?? 500) });
-  rows.push(['archive: throughput ours / zip -6', `${r.ratio.toFixed(2)}x  (zip ${r.zipMiBs.toFixed(1)} MiB/s, ours ${r.oursMiBs.toFixed(1)} MiB/s)`, `>= 1.0: ${verdict(r.ratio >= 1)}`]);
-  rows.push(['archive: peak RSS of the writer', `${r.peakRssMB.toFixed(0)} MB`, `< 150 MB: ${verdict(r.peakRssMB < 150)}`]);
+  const r = await benchArchive({ corpusMB: Number(process.env.BENCH_CORPUS_MB ?? (QUICK ? 100 : 500)) });
   const diff = Math.abs(r.oursCompression - r.zipCompression) / r.zipCompression;
-  rows.push(['archive: compression ratio vs zip -6', `${(r.oursCompression * 100).toFixed(1)} % vs ${(r.zipCompression * 100).toFixed(1)} %`, `within 5 %: ${verdict(diff <= 0.05)}`]);
+  add('archive', [
+    ['archive: throughput ours / zip -6', `${x(r.ratio)}  (zip ${r.zipMiBs.toFixed(1)} MiB/s, ours ${r.oursMiBs.toFixed(1)} MiB/s)`, `>= 1.0: ${verdict(r.ratio >= 1)}`],
+    ['archive: peak RSS of the writer', `${r.peakRssMB.toFixed(0)} MB`, `< 150 MB: ${verdict(r.peakRssMB < 150)}`],
+    ['archive: compression ratio vs zip -6', `${(r.oursCompression * 100).toFixed(1)} % vs ${(r.zipCompression * 100).toFixed(1)} %`, `within 5 %: ${verdict(diff <= 0.05)}`],
+  ]);
 }
 if (on('upload')) {
   const r = await benchUpload();
-  const big = await benchUploadMemory(1024);
-  rows.push(['upload: throughput ours / curl --data-binary (real Redmine)', `${r.ratio.toFixed(2)}x  (curl ${r.curlMiBs.toFixed(1)} MiB/s, ours ${r.oursMiBs.toFixed(1)} MiB/s)`, `>= 0.8: ${verdict(r.ratio >= 0.8)}`]);
-  rows.push(['upload: peak RSS, 190 MiB vs 1 GiB file', `${r.oursPeakRssMB.toFixed(0)} MB vs ${big.peakRssMB.toFixed(0)} MB`, `flat (< +50 MB): ${verdict(big.peakRssMB - r.oursPeakRssMB < 50)}`]);
+  const big = await benchUploadMemory(QUICK ? 256 : 1024);
+  add('upload', [
+    ['upload: throughput ours / curl --data-binary (real Redmine)', `${x(r.ratio)}  (curl ${r.curlMiBs.toFixed(1)} MiB/s, ours ${r.oursMiBs.toFixed(1)} MiB/s)`, `>= 0.8: ${verdict(r.ratio >= 0.8)}`],
+    [`upload: peak RSS, 190 MiB vs ${QUICK ? 256 : 1024} MiB file`, `${r.oursPeakRssMB.toFixed(0)} MB vs ${big.peakRssMB.toFixed(0)} MB`, `flat (< +50 MB): ${verdict(big.peakRssMB - r.oursPeakRssMB < 50)}`],
+  ]);
+}
+if (on('ui')) {
+  const r = await benchUi(QUICK ? 2 : 5);
+  add('ui', [
+    ['ui: first contentful paint / a one-heading page', `${x(r.firstPaintMs / r.baselinePaintMs)}  (${r.firstPaintMs.toFixed(0)} ms vs ${r.baselinePaintMs.toFixed(0)} ms)`, `was a 300 ms test budget: ${verdict(r.firstPaintMs < 300)} on this machine`],
+    ['ui: first progress row after Start / a page that adds a row', `${x(r.firstRowMs / r.baselineRowMs)}  (${r.firstRowMs.toFixed(0)} ms vs ${r.baselineRowMs.toFixed(0)} ms)`, `was a 100 ms test budget: ${verdict(r.firstRowMs < 100)} on this machine`],
+  ]);
 }
 
-const w0 = Math.max(...rows.map((r) => r[0].length));
-const w1 = Math.max(...rows.map((r) => r[1].length));
-for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
+if (rows.length > 0) console.log(`\n[summary]\n${table(rows)}`);

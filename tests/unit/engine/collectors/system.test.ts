@@ -7,9 +7,8 @@ import { createFakeContext } from './fake-context.js';
 describe('system collector (real machine)', () => {
   it('writes readable text and JSON with OS, hardware, memory, file systems, locale and time zone', async () => {
     const ctx = createFakeContext();
-    const started = performance.now();
+    // Its speed is measured in `npm run bench -- collect`, not here.
     await systemCollector.run(ctx);
-    expect(performance.now() - started).toBeLessThan(1500);
 
     const json = JSON.parse(await ctx.text('system-info.json')) as { fileSystems: FileSystemRow[]; memory: { total: number }; locale: { timeZone: string }; hostname: string };
     expect(json.memory.total).toBe(os.totalmem());

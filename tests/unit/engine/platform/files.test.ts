@@ -105,10 +105,10 @@ describe('prepareFile: what is refused, and why', () => {
   });
 
   it('a FIFO, at once, without hanging', async () => {
+    // No writer ever opens this FIFO: opening it for reading would block for good, so a return
+    // at all (before the test's timeout) is the proof; the reason says it was never opened.
     execFileSync('mkfifo', [at('pipe')]);
-    const started = Date.now();
     expect(reasonOf(await prepareFile(at('pipe'), { maxBytes: 10, mode: 'tail' }))).toBe('is a FIFO (named pipe); skipped so the collection cannot hang');
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('a socket', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ZipWriter } from '../../../../electron/engine/archive/zip-writer.js';
 import type { Collector } from '../../../../electron/engine/collectors/types.js';
-import { leakCandidates, maskValue, scanArchiveForLeaks } from '../../../../electron/engine/redact/leak-check.js';
+import { LeakMatcher, leakCandidates, maskValue, scanArchiveForLeaks } from '../../../../electron/engine/redact/leak-check.js';
 import { runSession } from '../../../../electron/engine/session.js';
 import { DEFAULT_POLICY } from '../../../../shared/policy.js';
 
@@ -50,5 +50,128 @@ describe('leak check', () => {
     expect(result.leakValues).toContain('Tr0ub4dor-and-3');
     const hits = await scanArchiveForLeaks(result.archivePath, result.leakValues);
     expect(hits.map((h) => h.entry)).toEqual(['dump.bin']);
+  });
+
+  it('finds a value split across two chunks, at every split point', () => {
+    const value = 'Tr0ub4dor-&-3';
+    const text = Buffer.from(`one\ntwo ${value.toUpperCase()} three\n`);
+    const start = text.indexOf('TR0');
+    for (let cut = start; cut <= start + value.length; cut += 1) {
+      const m = new LeakMatcher([value]);
+      m.beginEntry('e');
+      m.push(text.subarray(0, cut));
+      m.push(text.subarray(cut));
+      expect(m.endEntry(), `cut at ${cut}`).toEqual([{ entry: 'e', line: 2, masked: maskValue(value) }]);
+    }
+  });
+
+  it('carries the state over many one-byte chunks, and counts lines across them', () => {
+    const m = new LeakMatcher(['needle-in-hay']);
+    m.beginEntry('bytes');
+    for (const b of Buffer.from('a\nb\nc needle-in-\nhay needle-IN-hay\n')) m.push(Uint8Array.of(b));
+    expect(m.endEntry()).toEqual([{ entry: 'bytes', line: 4, masked: maskValue('needle-in-hay') }]);
+  });
+
+  it('starts each entry afresh: a value cut by the end of an entry is not a hit', () => {
+    const m = new LeakMatcher(['split-secret']);
+    m.beginEntry('a');
+    m.push(Buffer.from('x split-'));
+    expect(m.endEntry()).toEqual([]);
+    m.beginEntry('b');
+    m.push(Buffer.from('secret y'));
+    expect(m.endEntry()).toEqual([]);
+  });
+
+  it('finds overlapping and nested values, each once per entry, in the order they occur', () => {
+    const m = new LeakMatcher(['abcd', 'bcdef', 'cdefgh', 'zzzz']);
+    m.beginEntry('e');
+    m.push(Buffer.from('..abcdefgh..\nabcdefgh\n'));
+    expect(m.endEntry().map((h) => [h.masked, h.line])).toEqual([
+      [maskValue('abcd'), 1],
+      [maskValue('bcdef'), 1],
+      [maskValue('cdefgh'), 1],
+    ]);
+  });
+
+  it('matches non-ASCII values byte for byte, folding only ASCII letters', () => {
+    const values = ['张三的密码Abc', 'Jörg.Müller@example.de', 'пароль-Secret'];
+    const m = new LeakMatcher(values);
+    m.beginEntry('utf8.txt');
+    // Case differs only in ASCII letters: found. "JÖRG" differs in a non-ASCII letter: not found.
+    m.push(Buffer.from('a\n用户 张三的密码aBC\nmail JÖRG.MÜLLER@EXAMPLE.DE\nпароль-SECRET\n'));
+    expect(m.endEntry()).toEqual([
+      { entry: 'utf8.txt', line: 2, masked: maskValue(values[0]!) },
+      { entry: 'utf8.txt', line: 4, masked: maskValue(values[2]!) },
+    ]);
+    // A multi-byte character cut between chunks is still matched.
+    const cut = new LeakMatcher(['张三的密码Abc']);
+    cut.beginEntry('e');
+    const bytes = Buffer.from('x张三的密码abc');
+    cut.push(bytes.subarray(0, 3));
+    cut.push(bytes.subarray(3));
+    expect(cut.endEntry()).toHaveLength(1);
+  });
+
+  it('reports every value when two differ only in ASCII case', () => {
+    const m = new LeakMatcher(['Secret-One', 'secret-one']);
+    m.beginEntry('e');
+    m.push(Buffer.from('SECRET-ONE'));
+    expect(m.endEntry()).toHaveLength(2);
+  });
+
+  it('searches 10 000 values in one pass and agrees with a plain search, with or without full table rows', async () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789-._@';
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    const values = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? `10.${i % 256}.${(i >> 8) % 256}.${i % 7}` : word(6 + (i % 20))));
+    const lines: string[] = [];
+    for (let i = 0; i < 12_000; i += 1) lines.push(i % 29 === 0 ? `line ${i} ${values[(i * 31) % values.length]!.toUpperCase()} end` : `line ${i} ${word(30)}`);
+    const text = `${lines.join('\n')}\n`;
+    const path = join(tmp(), 'many.zip');
+    const w = await ZipWriter.open(path);
+    void w.addBuffer('big.log', Buffer.from(text));
+    await w.finalize();
+    // The reference: a plain search per value.
+    const lower = text.toLowerCase();
+    const expected = values
+      .map((v, i) => ({ i, at: lower.indexOf(v) }))
+      .filter((x) => x.at >= 0)
+      .map((x) => ({ ...x, end: x.at + values[x.i]!.length }))
+      .sort((a, b) => a.end - b.end || a.i - b.i)
+      .map((x) => ({ entry: 'big.log', line: lower.slice(0, x.at).split('\n').length, masked: maskValue(values[x.i]!) }));
+    expect(expected.length).toBeGreaterThan(300);
+    expect(await scanArchiveForLeaks(path, values)).toEqual(expected);
+    // Only the start state with a full row (every other state by its edges and failure link), and
+    // a budget that cuts the breadth-first order mid-level: the same answers.
+    for (const denseCells of [1, 5_000]) {
+      const m = new LeakMatcher(values, { denseCells });
+      m.beginEntry('big.log');
+      const bytes = Buffer.from(text);
+      for (let o = 0; o < bytes.length; o += 4093) m.push(bytes.subarray(o, o + 4093));
+      expect(m.endEntry(), `denseCells ${denseCells}`).toEqual(expected);
+    }
+  });
+
+  it('overlapping values through failure links when deep states have no full rows', () => {
+    const m = new LeakMatcher(['abcd', 'bcdef', 'cdefgh', 'xabcdy'], { denseCells: 1 });
+    m.beginEntry('e');
+    m.push(Buffer.from('..xabcdefgh..\nxabcdy\n'));
+    expect(m.endEntry().map((h) => [h.masked, h.line])).toEqual([
+      [maskValue('abcd'), 1],
+      [maskValue('bcdef'), 1],
+      [maskValue('cdefgh'), 1],
+      [maskValue('xabcdy'), 2],
+    ]);
+  });
+
+  it('stops when its signal is aborted', async () => {
+    const path = join(tmp(), 'a.zip');
+    const w = await ZipWriter.open(path);
+    void w.addBuffer('a.txt', Buffer.from('secret-value\n'));
+    await w.finalize();
+    const abort = new AbortController();
+    abort.abort(new Error('deadline'));
+    await expect(scanArchiveForLeaks(path, ['secret-value'], { signal: abort.signal })).rejects.toThrow('deadline');
   });
 });

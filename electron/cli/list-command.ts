@@ -1,0 +1,40 @@
+/**
+ * `diagcollect list`: the collectors and what each would read on this (or another) platform.
+ * Loaded only when this command runs (see main.ts).
+ */
+import { DEFAULT_POLICY } from '../../shared/policy.js';
+import type { Platform } from '../../shared/types.js';
+import { COLLECTORS } from '../engine/collectors/index.js';
+import { loadPolicyFile } from '../engine/policy/load.js';
+import type { CliIo } from './main.js';
+
+export interface ListFlags {
+  platform?: Platform;
+  policy?: string;
+  json?: boolean;
+}
+
+export async function listCollectors(flags: ListFlags, io: CliIo): Promise<void> {
+  const policy = flags.policy ? await loadPolicyFile(flags.policy) : DEFAULT_POLICY;
+  const platform = flags.platform ?? (process.platform as Platform);
+  const rows = COLLECTORS.map((c) => ({
+    id: c.id,
+    category: c.category,
+    title: c.title,
+    platforms: c.platforms,
+    timeoutMs: c.timeoutMs,
+    sensitive: c.sensitive,
+    reads: c.platforms.includes(platform) ? c.describe(platform, policy) : [],
+  }));
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify({ platform, collectors: rows }, null, 2)}\n`);
+    return;
+  }
+  io.stdout.write(`Collectors on ${platform}:\n\n`);
+  for (const r of rows) {
+    const flag = r.sensitive ? ' (sensitive: screenshot, opt-out with --no-screenshot)' : '';
+    io.stdout.write(`${r.id.padEnd(12)} ${r.title.en} / ${r.title['zh-CN']}${flag}\n`);
+    if (r.reads.length === 0) io.stdout.write(`${' '.repeat(13)}not available on ${platform}\n`);
+    for (const read of r.reads) io.stdout.write(`${' '.repeat(13)}- ${read}\n`);
+  }
+}

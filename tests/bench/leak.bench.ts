@@ -1,0 +1,125 @@
+/**
+ * The leak check (`scanArchiveForLeaks`) against a pass-through read of the same archive (yauzl
+ * opens and inflates every entry and drops the bytes): the floor any scan of the archive pays.
+ * The values are what the Redactor hid in the first pieces of the log text (realistic kinds and
+ * counts), plus made-up ones up to 1 000 and to 10 000 (absent, so the whole archive is searched).
+ * Throughput is in MB of entry bytes (uncompressed) per second. Target: ≥ 300 MB/s.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import yauzl from 'yauzl';
+import { ZipWriter } from '../../electron/engine/archive/zip-writer.js';
+import { Redactor } from '../../electron/engine/redact/index.js';
+import { LeakMatcher, scanArchiveForLeaks } from '../../electron/engine/redact/leak-check.js';
+import { QUICK } from './measure.js';
+import { prng } from './prng.js';
+import { generateLogText } from './redact.bench.js';
+
+export interface LeakBenchRow {
+  values: number;
+  mbPerSec: number;
+  /** MB per second of this process's CPU time (inflate threads included): steadier under load. */
+  mbPerCpuSec: number;
+  /** Leak check time / pass-through read time. */
+  ratio: number;
+  hits: number;
+}
+
+export interface LeakBench {
+  inputMB: number;
+  /**
+   * The matcher alone over the bytes in memory (no zip, no inflate), against the plainest
+   * JavaScript pass over the same bytes (a sum of every byte), both per CPU second: how close the
+   * search is to the floor of touching each byte once.
+   */
+  matcherMbPerCpuSec: number;
+  byteLoopMbPerCpuSec: number;
+  passThroughMbPerSec: number;
+  passThroughMbPerCpuSec: number;
+  rows: LeakBenchRow[];
+}
+
+/** Reads and inflates every entry, dropping the bytes. */
+async function passThroughRead(archivePath: string): Promise<number> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(archivePath, { lazyEntries: true }, (err, z) => (err || !z ? reject(err) : resolve(z))));
+  let bytes = 0;
+  await new Promise<void>((resolve, reject) => {
+    zip.on('error', reject);
+    zip.on('end', resolve);
+    zip.on('entry', (entry: yauzl.Entry) => {
+      zip.openReadStream(entry, (err, stream) => {
+        if (err || !stream) return reject(err);
+        stream.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        stream.on('error', reject);
+        stream.on('end', () => zip.readEntry());
+      });
+    });
+    zip.readEntry();
+  });
+  zip.close();
+  return bytes;
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ seconds: number; cpuSeconds: number; value: T }> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const value = await run();
+  const c = process.cpuUsage(c0);
+  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (c.user + c.system) / 1e6, value };
+}
+
+export async function benchLeak(mb = Number(process.env.BENCH_LEAK_MB ?? (QUICK ? 50 : 300))): Promise<LeakBench> {
+  const dir = mkdtempSync(join(os.tmpdir(), 'bench-leak-'));
+  try {
+    const pieces = generateLogText(mb);
+    const archive = join(dir, 'leak.zip');
+    const writer = await ZipWriter.open(archive);
+    // Entries of ~16 MB, like app logs after the caps.
+    for (let i = 0; i < pieces.length; i += 16) void writer.addBuffer(`app-logs/app-${i / 16}.log`, Buffer.concat(pieces.slice(i, i + 16)));
+    await writer.finalize();
+    const redactor = new Redactor();
+    redactor.redactText(Buffer.concat(pieces.slice(0, 8)).toString('utf8'));
+    const seen = [...redactor.seenValues()].filter((v) => v.trim().length >= 4);
+    const r = prng(13);
+    const madeUp = (n: number) => Array.from({ length: n }, (_, i) => `absent-${Math.floor(r() * 1e9).toString(36)}-${i}@nowhere.example`);
+    const inputMB = pieces.reduce((n, p) => n + p.length, 0) / 1e6;
+    const sample = Buffer.concat(pieces.slice(0, 32));
+    const perCpuSecond = (run: () => void) => {
+      const c0 = process.cpuUsage();
+      run();
+      const c = process.cpuUsage(c0);
+      return sample.length / (c.user + c.system);
+    };
+    const matcher = new LeakMatcher([...seen, ...madeUp(Math.max(0, 1000 - seen.length))]);
+    const scanSample = () => {
+      matcher.beginEntry('sample');
+      for (let o = 0; o < sample.length; o += 16_384) matcher.push(sample.subarray(o, o + 16_384));
+      matcher.endEntry();
+    };
+    let sum = 0;
+    const sumSample = () => {
+      for (let o = 0; o < sample.length; o += 16_384) {
+        const chunk = sample.subarray(o, o + 16_384);
+        for (let i = 0; i < chunk.length; i += 1) sum = (sum + chunk[i]!) | 0;
+      }
+    };
+    scanSample();
+    sumSample();
+    const matcherMbPerCpuSec = perCpuSecond(scanSample);
+    const byteLoopMbPerCpuSec = perCpuSecond(sumSample);
+    if (sum === 0.5) console.log(sum); // keeps the loop from being optimised away
+    pieces.length = 0;
+
+    await passThroughRead(archive); // warm the page cache
+    const base = await timed(() => passThroughRead(archive));
+    const rows: LeakBenchRow[] = [];
+    for (const values of [seen, [...seen, ...madeUp(Math.max(0, 1000 - seen.length))], [...seen, ...madeUp(Math.max(0, 10_000 - seen.length))]]) {
+      const run = await timed(() => scanArchiveForLeaks(archive, values));
+      rows.push({ values: values.length, mbPerSec: inputMB / run.seconds, mbPerCpuSec: inputMB / run.cpuSeconds, ratio: run.seconds / base.seconds, hits: run.value.length });
+    }
+    return { inputMB, matcherMbPerCpuSec, byteLoopMbPerCpuSec, passThroughMbPerSec: inputMB / base.seconds, passThroughMbPerCpuSec: inputMB / base.cpuSeconds, rows };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

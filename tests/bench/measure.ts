@@ -1,0 +1,44 @@
+/**
+ * Shared bench helpers: run a command and read its wall time, CPU time and peak RSS (GNU time), and
+ * keep the built CLI bundle fresh so startup figures are the shipped ones.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CLI = join(ROOT, 'electron/cli/diagcollect.mjs');
+/** BENCH_QUICK=1: smaller sizes, fewer runs, so the whole bench takes minutes. */
+export const QUICK = process.env.BENCH_QUICK === '1';
+
+export interface Measured {
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMB: number;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `command args` under /usr/bin/time; throws when GNU time is missing. */
+export function measure(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Measured {
+  const report = join(os.tmpdir(), `bench-time-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-o', report, '-f', '%e %U %S %M', command, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.error) throw new Error(`cannot run ${command} under /usr/bin/time (apt-get install time): ${r.error.message}`);
+  const line = readFileSync(report, 'utf8').trim().split('\n').at(-1) ?? '';
+  rmSync(report, { force: true });
+  const [, user, sys, rssKB] = line.split(' ').map(Number);
+  return { seconds, cpuSeconds: (user ?? 0) + (sys ?? 0), peakRssMB: (rssKB ?? 0) / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Builds the CLI bundle (dist/cli), as `npm ci` does, so figures are those of the shipped command. */
+export function buildCli(): void {
+  const r = spawnSync('npm', ['run', '-s', 'build:cli'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run build:cli failed: ${r.stderr}`);
+}

@@ -1,0 +1,77 @@
+/**
+ * The CLI loads per command: the bundle is built as `build:cli` builds it (split, one chunk per
+ * command), then run in a real Node process with a module-resolution hook that records every
+ * package it loads. `--version` loads commander alone; `list` and `check` none of the upload,
+ * mail, archive or system-information packages; `collect` does load them.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+// Inside the repo, so the bundle's external packages resolve from node_modules as in dist/cli.
+const OUT = join(ROOT, 'dist', `test-cli-${process.pid}`);
+const HEAVY = ['undici', 'nodemailer', 'compress-commons', 'systeminformation', 'yauzl'];
+
+beforeAll(async () => {
+  // The same options as package.json's build:cli (checked below), into a folder of our own.
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['build:cli']!;
+  for (const flag of ['--bundle', '--splitting', '--format=esm', '--platform=node', '--packages=external', '--outdir=dist/cli', '--out-extension:.js=.mjs']) expect(script).toContain(flag);
+  await build({ entryPoints: [join(ROOT, 'electron/cli/main.ts')], bundle: true, splitting: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outdir: OUT, outExtension: { '.js': '.mjs' }, logLevel: 'warning' });
+  mkdirSync(join(OUT, 'hooks'), { recursive: true });
+  writeFileSync(
+    join(OUT, 'hooks', 'hooks.mjs'),
+    `export async function resolve(specifier, context, next) {
+  if (!/^(\\.|\\/|node:|file:)/.test(specifier)) process.stderr.write('PACKAGE ' + specifier.split('/')[0] + '\\n');
+  return next(specifier, context);
+}\n`,
+  );
+  writeFileSync(join(OUT, 'hooks', 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(OUT, 'hooks', 'hooks.mjs')).href)});\n`);
+}, 120_000);
+
+afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+/** Runs the built CLI with `args`; returns the packages it loaded and its exit status. */
+function packagesLoaded(args: string[]): { packages: string[]; status: number | null; stdout: string } {
+  const bundle = pathToFileURL(join(OUT, 'main.mjs')).href;
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(OUT, 'hooks', 'register.mjs')).href, '--input-type=module', '-e', `const { main } = await import(${JSON.stringify(bundle)}); process.exitCode = await main(['node', 'diagcollect', ...${JSON.stringify(args)}]);`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DIAGCOLLECT_DATA_DIR: join(OUT, 'data') },
+  });
+  const packages = [...new Set(r.stderr.split('\n').filter((l) => l.startsWith('PACKAGE ')).map((l) => l.slice(8)))].sort();
+  return { packages, status: r.status, stdout: r.stdout };
+}
+
+describe('the CLI loads only what the command uses', () => {
+  it('--version loads commander and nothing else', () => {
+    const r = packagesLoaded(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(r.packages).toEqual(['commander']);
+  });
+
+  it('list and check load no upload, mail, archive or system-information package', () => {
+    const list = packagesLoaded(['list', '--json']);
+    expect(list.status).toBe(0);
+    expect(JSON.parse(list.stdout)).toHaveProperty('collectors');
+    const check = packagesLoaded(['check', '--only', 'uptime', '--json']);
+    expect([0, 3]).toContain(check.status);
+    for (const r of [list, check]) for (const heavy of HEAVY) expect(r.packages).not.toContain(heavy);
+  });
+
+  it('collect --help and the full help still work; a command that needs them loads the heavy packages', () => {
+    const help = packagesLoaded(['--help']);
+    expect(help.status).toBe(0);
+    for (const command of ['collect', 'list', 'outbox', 'check', 'policy', 'link', 'redact']) expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    const redact = packagesLoaded(['redact', '--help']);
+    expect(redact.status).toBe(0);
+    expect(redact.stdout).toContain('--out');
+    // The outbox command reads upload jobs: it does load the upload code (and so undici).
+    const outbox = packagesLoaded(['outbox', 'list', '--json']);
+    expect(outbox.packages).toContain('undici');
+  });
+});
