@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ARCHIVE_LANGUAGES, TICKET_ID_MAX_LENGTH, checkTicketId } from './naming.js';
+import { ReasonSchema } from './reasons.js';
 
 export const PlatformSchema = z.enum(['linux', 'win32', 'darwin']);
 export type Platform = z.infer<typeof PlatformSchema>;
@@ -90,7 +91,10 @@ export type ManifestItem = z.infer<typeof ManifestItemSchema>;
 export const ManifestSkipSchema = z.object({
   collector: z.string(),
   source: z.string(),
+  /** In English, for support staff reading manifest.json (rendered from `code` when there is one). */
   reason: z.string(),
+  /** The reason as a code: what every surface renders in its own language. */
+  code: ReasonSchema.optional(),
 });
 export type ManifestSkip = z.infer<typeof ManifestSkipSchema>;
 
@@ -104,6 +108,8 @@ export const CollectorRunSchema = z.object({
   items: z.number().int().nonnegative(),
   bytes: z.number().int().nonnegative(),
   error: z.string().optional(),
+  /** Why it was skipped or did not finish, as a code (`error` holds the English text). */
+  reason: ReasonSchema.optional(),
   warnings: z.array(z.string()),
 });
 export type CollectorRun = z.infer<typeof CollectorRunSchema>;
@@ -138,6 +144,7 @@ export const ProgressEventSchema = z.discriminatedUnion('type', [
     status: CollectorStatusSchema,
     durationMs: z.number(),
     error: z.string().optional(),
+    reason: ReasonSchema.optional(),
   }),
   z.object({ type: z.literal('item'), collector: z.string(), name: z.string(), bytes: z.number(), totalItems: z.number(), totalBytes: z.number() }),
 ]);
