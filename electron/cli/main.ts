@@ -1,11 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { join, resolve } from 'node:path';
-import { ARCHIVE_LANGUAGES, type ArchiveLanguage } from '../../shared/naming.js';
+import type { ArchiveLanguage } from '../../shared/naming.js';
 import { DEFAULT_POLICY, type Policy } from '../../shared/policy.js';
 import { PlatformSchema, type Platform } from '../../shared/types.js';
 import { sha256File } from '../engine/archive/sha256-file.js';
 import { COLLECTORS } from '../engine/collectors/index.js';
-import { formatBytes } from '../engine/collectors/support/text.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { policyForLink, verifyLink } from '../engine/link/signed-link.js';
 import { dataDir, outboxDir } from '../engine/platform/app-paths.js';
@@ -17,6 +16,8 @@ import { parseDuration, planCollectors, runSession } from '../engine/session.js'
 import { writeEmailDraft } from '../engine/upload/email-draft.js';
 import { TOOL_VERSION } from '../engine/version.js';
 import { registerCheckCommand } from './check-command.js';
+import { cliLocale, cliTranslator, langOption, localiseHelp } from './cli-i18n.js';
+import { formatCollectSummary, formatLeaks } from './collect-output.js';
 import { registerLinkCommand } from './link-command.js';
 import { registerPolicyCommand } from './policy-command.js';
 import { formatPreview } from './preview-format.js';
@@ -37,6 +38,7 @@ interface CollectFlags {
   out?: string;
   policy?: string;
   json?: boolean;
+  /** The output's language and the archive's (one flag, both meanings). */
   lang?: ArchiveLanguage;
   upload?: string;
   uploadWait?: string;
@@ -54,6 +56,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Ctrl-C / SIGTERM: the CLI installs handlers on this emitter (process in real use). */
   signals: Pick<NodeJS.Process, 'on' | 'off'>;
+  /** The output's language; main sets it from --lang or the user's locale (cli-i18n.ts). */
+  locale?: ArchiveLanguage;
 }
 
 const list = (value: string, previous: string[] = []) => [
@@ -65,46 +69,51 @@ const list = (value: string, previous: string[] = []) => [
 ];
 
 /** Runs the CLI; resolves with the exit code (see EXIT and the README). */
-export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, signals: process }): Promise<number> {
+export async function main(argv: string[], ioIn: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, signals: process }): Promise<number> {
   let exitCode: number = EXIT.ok;
+  // The user's language, decided before parsing so that --help speaks it too.
+  const io: CliIo = { ...ioIn, locale: ioIn.locale ?? cliLocale(argv.slice(2), ioIn.env) };
+  const tr = cliTranslator(io);
   const program = new Command('diagcollect')
-    .description('Collects diagnostics (logs, system and network settings, versions, a screenshot) into a named archive for a support ticket.')
-    .version(TOOL_VERSION, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
-    .showHelpAfterError('(run diagcollect --help for usage)')
+    .description(tr.t('cli.help.program'))
+    .version(TOOL_VERSION, '-V, --version', tr.t('cli.help.version'))
+    .helpOption('-h, --help', tr.t('cli.help.help'))
+    .showHelpAfterError(tr.t('cli.help.afterError'))
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
+  localiseHelp(program, tr);
 
   program
     .command('collect')
-    .description('collect a diagnostics archive for a ticket into the local outbox (or --out DIR)')
-    .option('-t, --ticket <id>', 'ticket id, e.g. 12345 or SUP-12345 (or give --link)')
-    .option('--link <url>', 'a signed diagcollect:// link from support: collect for its ticket (and upload where it says, if policy allows)')
-    .option('--silent', 'for IT scripts: no progress or summary (errors still on stderr); a log in <data dir>/logs/diagcollect.log')
-    .option('--since <duration>', 'how far back logs go: 90m, 24h, 7d (default: policy, 24h)')
-    .option('--only <ids>', 'run only these collectors (comma-separated; see `diagcollect list`)', list)
-    .option('--skip <ids>', 'leave out these collectors (comma-separated)', list)
-    .option('--no-screenshot', 'do not take a screenshot of the desktop')
-    .option('-o, --out <dir>', 'write the archive and e-mail draft here instead of the outbox')
-    .option('--policy <file>', 'JSON policy: log and config paths, caps, deadline (see README)')
-    .option('--json', 'print one JSON result on stdout, nothing else')
-    .addOption(new Option('--lang <lang>', 'language of archive and entry names').choices(ARCHIVE_LANGUAGES as string[]))
-    .option('--upload <target>', 'after collecting, upload to: outbox (keep it local), redmine, rt, smtp, http-put, jira, zendesk, servicenow, freshdesk (default: policy upload.target)')
-    .option('--upload-wait <seconds>', 'keep retrying a failing upload this long before leaving it queued in the outbox', '60')
-    .option('--split', "when the archive is too big for the upload target, upload it as parts (<name>_part01.zip, …)")
-    .option('--dry-run', 'show what the archive would hold (items, sizes after redaction, redaction samples) and write nothing')
-    .option('--accept-leaks', 'upload even when the leak check finds values that redaction hid elsewhere in the archive')
-    .option('--exclude-item <names>', 'leave out these archive entries by name (comma-separated; see --dry-run)', list)
+    .description(tr.t('cli.help.collect'))
+    .option('-t, --ticket <id>', tr.t('cli.help.collect.ticket'))
+    .option('--link <url>', tr.t('cli.help.collect.link'))
+    .option('--silent', tr.t('cli.help.collect.silent'))
+    .option('--since <duration>', tr.t('cli.help.collect.since'))
+    .option('--only <ids>', tr.t('cli.help.collect.only'), list)
+    .option('--skip <ids>', tr.t('cli.help.collect.skip'), list)
+    .option('--no-screenshot', tr.t('cli.help.collect.noScreenshot'))
+    .option('-o, --out <dir>', tr.t('cli.help.collect.out'))
+    .option('--policy <file>', tr.t('cli.help.collect.policy'))
+    .option('--json', tr.t('cli.help.collect.json'))
+    .addOption(langOption(tr))
+    .option('--upload <target>', tr.t('cli.help.collect.upload'))
+    .option('--upload-wait <seconds>', tr.t('cli.help.collect.uploadWait'), '60')
+    .option('--split', tr.t('cli.help.collect.split'))
+    .option('--dry-run', tr.t('cli.help.collect.dryRun'))
+    .option('--accept-leaks', tr.t('cli.help.collect.acceptLeaks'))
+    .option('--exclude-item <names>', tr.t('cli.help.collect.excludeItem'), list)
     .action(async (flags: CollectFlags) => {
       exitCode = await collect(flags, io);
     });
 
   program
     .command('list')
-    .description('list the collectors and what each would read')
-    .addOption(new Option('--platform <platform>', 'show what is collected on another platform').choices(PlatformSchema.options))
-    .option('--policy <file>', 'JSON policy (adds its log and config paths)')
-    .option('--json', 'print JSON')
+    .description(tr.t('cli.help.list'))
+    .addOption(new Option('--platform <platform>', tr.t('cli.help.list.platform')).choices(PlatformSchema.options))
+    .option('--policy <file>', tr.t('cli.help.list.policy'))
+    .option('--json', tr.t('cli.help.json'))
+    .addOption(langOption(tr))
     .action(async (flags: { platform?: Platform; policy?: string; json?: boolean }) => {
       const policy = flags.policy ? await loadPolicyFile(flags.policy) : DEFAULT_POLICY;
       const platform = flags.platform ?? (process.platform as Platform);
@@ -121,11 +130,11 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
         io.stdout.write(`${JSON.stringify({ platform, collectors: rows }, null, 2)}\n`);
         return;
       }
-      io.stdout.write(`Collectors on ${platform}:\n\n`);
+      io.stdout.write(`${tr.t('cli.list.heading', { platform })}\n\n`);
       for (const r of rows) {
-        const flag = r.sensitive ? ' (sensitive: screenshot, opt-out with --no-screenshot)' : '';
-        io.stdout.write(`${r.id.padEnd(12)} ${r.title.en} / ${r.title['zh-CN']}${flag}\n`);
-        if (r.reads.length === 0) io.stdout.write(`${' '.repeat(13)}not available on ${platform}\n`);
+        const flag = r.sensitive ? tr.t('cli.list.sensitive') : '';
+        io.stdout.write(`${r.id.padEnd(12)} ${r.title[tr.locale]}${flag}\n`);
+        if (r.reads.length === 0) io.stdout.write(`${' '.repeat(13)}${tr.reason({ code: 'platform', platform })}\n`);
         for (const read of r.reads) io.stdout.write(`${' '.repeat(13)}- ${read}\n`);
       }
     });
@@ -160,6 +169,7 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
   // --silent (IT scripts): a small log of the run instead of progress on the terminal.
   const log = flags.silent ? createRunLog(dataDir(io.env)) : undefined;
   const quiet = Boolean(flags.json || flags.silent);
+  const tr = cliTranslator(io);
   const fail = (code: number, message: string, extra: Record<string, unknown> = {}) => {
     log?.error(`exit ${code}: ${message}`);
     if (flags.json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error: message, ...extra })}\n`);
@@ -171,7 +181,7 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
   const onSignal = () => {
     interrupts += 1;
     if (interrupts > 1) process.exit(EXIT.cancelled);
-    if (!quiet) io.stderr.write('\nCancelling… (press Ctrl-C again to quit at once)\n');
+    if (!quiet) io.stderr.write(`\n${tr.t('cli.collect.cancelling')}\n`);
     abort.abort();
   };
   io.signals.on('SIGINT', onSignal);
@@ -211,7 +221,7 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
     if (!Number.isFinite(uploadWait) || uploadWait < 0) throw new InputError(`--upload-wait must be a number of seconds, not "${flags.uploadWait}"`);
     // A ticket that does not exist is refused before anything is collected (when the server answers).
     const uploadPlan = await prepareUpload({ target: flags.upload, policy, ticket, io, json: quiet, signal: abort.signal });
-    const progress = createProgressReporter({ json: quiet, out: io.stderr, tty: Boolean(io.stderr.isTTY) });
+    const progress = createProgressReporter({ json: quiet, out: io.stderr, tty: Boolean(io.stderr.isTTY), tr });
     const result = await runSession({
       ticket,
       policy,
@@ -242,22 +252,11 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
     // Last look before anything leaves: values the rules hid somewhere must not stand elsewhere.
     const leaks = await scanArchiveForLeaks(result.archivePath, result.leakValues);
     const leakBlocked = Boolean(uploadPlan) && leaks.length > 0 && !flags.acceptLeaks;
-    if (leaks.length > 0 && !quiet) {
-      io.stderr.write(`\ndiagcollect: the archive still contains ${leaks.length} value(s) that redaction hid elsewhere:\n`);
-      for (const l of leaks.slice(0, 20)) io.stderr.write(`  - ${l.entry}, line ${l.line}: ${l.masked}\n`);
-      io.stderr.write(
-        leakBlocked
-          ? '  The upload was not started. Leave the entry out (--exclude-item <name> or --skip <collector>) and collect again, or send it as it is with --accept-leaks.\n'
-          : uploadPlan
-            ? '  Sent anyway, as --accept-leaks asked.\n'
-            : '  Check these entries before you send the archive.\n',
-      );
-    }
+    if (leaks.length > 0 && !quiet) io.stderr.write(formatLeaks(leaks, leakBlocked ? 'blocked' : uploadPlan ? 'accepted' : 'check', tr));
     const upload = uploadPlan && !leakBlocked
       ? await runUploadStep(uploadPlan, { ticket, archive: { path: result.archivePath, name: result.archiveName, size: result.bytes, sha256: archiveSha256 }, lang, io, json: quiet, signal: abort.signal, waitSeconds: uploadWait, split: Boolean(flags.split), comment: summaryText({ manifest: result.manifest, checks: result.checks, archive: { path: result.archivePath, name: result.archiveName, size: result.bytes, sha256: archiveSha256 }, lang }) })
       : undefined;
     const code = leakBlocked ? EXIT.uploadPending : upload && upload.exitCode !== EXIT.ok ? upload.exitCode : result.partial ? EXIT.partial : EXIT.ok;
-    const problems = result.manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout');
     log?.info(`archive ${result.archiveName} (${result.bytes} bytes, sha256 ${archiveSha256}) in ${outDir}; collectors: ${result.manifest.collectors.map((c) => `${c.id}=${c.status}`).join(' ')}`);
     if (upload) log?.info(`upload: ${upload.summary.trim()}`);
     log?.info(`exit ${code}`);
@@ -279,17 +278,7 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
         })}\n`,
       );
     } else if (!flags.silent) {
-      io.stdout.write(`\nArchive:      ${result.archivePath} (${formatBytes(result.bytes)}, ${result.manifest.items.length} files)\n`);
-      io.stdout.write(`SHA-256:      ${archiveSha256}\n`);
-      io.stdout.write(`E-mail draft: ${eml}\n`);
-      io.stdout.write(`              open it, check the attachment, and send it to support (subject 【技术支持】${ticket})\n`);
-      if (upload) io.stdout.write(upload.summary);
-      for (const p of problems) io.stdout.write(`Incomplete:   ${p.id}: ${p.error ?? p.status}\n`);
-      const notRun = result.manifest.collectors.filter((c) => c.status === 'skipped');
-      notRun.forEach((c, i) => io.stdout.write(`${i === 0 ? 'Not taken:   ' : '             '} ${c.id} — ${c.error ?? 'skipped'}\n`));
-      if (result.manifest.skipped.length) io.stdout.write(`Skipped:      ${result.manifest.skipped.length} sources (reasons in manifest.json)\n`);
-      const totals = Object.entries(result.manifest.redaction?.totals ?? {}).sort((a, b) => b[1] - a[1]);
-      if (totals.length) io.stdout.write(`Redacted:     ${totals.map(([rule, n]) => `${n} ${rule}`).join(', ')} (placeholders such as <EMAIL-1>; the key stays on this computer)\n`);
+      io.stdout.write(formatCollectSummary({ archivePath: result.archivePath, bytes: result.bytes, sha256: archiveSha256, emailDraft: eml, ticket, manifest: result.manifest, ...(upload ? { upload: upload.summary } : {}) }, tr));
     }
     return code;
   } catch (err) {

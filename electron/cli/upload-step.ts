@@ -4,6 +4,8 @@
  * input: nothing is collected; an unreachable server is not: collect anyway and queue); after
  * the archive is written, queue the job in the durable outbox and run it now with progress.
  */
+import { formatDateTime, formatDuration, formatSize } from '../../shared/i18n/format.js';
+import { translator, type Translator } from '../../shared/i18n/translate.js';
 import type { ArchiveLanguage } from '../../shared/naming.js';
 import { UPLOAD_TARGETS, type Policy } from '../../shared/policy.js';
 import { CancelledError, EXIT, InputError } from '../engine/errors.js';
@@ -19,6 +21,8 @@ export interface UploadIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
+  /** The output's language (set by main). */
+  locale?: ArchiveLanguage;
 }
 
 export interface UploadPlan {
@@ -31,12 +35,12 @@ export interface UploadPlan {
 }
 
 const VALIDATE_TIMEOUT_MS = 20_000;
-const MB = 1024 * 1024;
 
 /** Resolves the target (flag, else policy) and checks the ticket; undefined for the plain outbox. */
 export async function prepareUpload(args: { target?: string; policy: Policy; ticket: string; io: UploadIo; json: boolean; signal: AbortSignal }): Promise<UploadPlan | undefined> {
   const target = args.target ?? args.policy.upload.target;
   if (target === 'outbox') return undefined;
+  const tr = translator(args.io.locale ?? 'en');
   if (!(UPLOAD_TARGETS as readonly string[]).includes(target)) throw new InputError(`unknown upload target "${target}": use one of ${UPLOAD_TARGETS.join(', ')}`);
   let destination: Destination;
   let connector: UploadConnector;
@@ -51,7 +55,7 @@ export async function prepareUpload(args: { target?: string; policy: Policy; tic
   const timeout = AbortSignal.timeout(VALIDATE_TIMEOUT_MS);
   try {
     const { title } = await connector.validateTicket(args.ticket, { signal: AbortSignal.any([args.signal, timeout]) });
-    if (!args.json) args.io.stderr.write(`Ticket ${args.ticket} on ${connector.displayName.en}: ${title}\n`);
+    if (!args.json) args.io.stderr.write(`${tr.t('cli.upload.ticketFound', { ticket: args.ticket, target: connector.displayName[tr.locale], title })}\n`);
     return { destination, connector, title };
   } catch (err) {
     if (args.signal.aborted) {
@@ -64,17 +68,25 @@ export async function prepareUpload(args: { target?: string; policy: Policy; tic
       throw new InputError(`${e.message}; nothing was collected`);
     }
     const why = timeout.aborted ? `${connector.displayName.en} did not answer within ${VALIDATE_TIMEOUT_MS / 1000} s` : e.message;
-    if (!args.json) args.io.stderr.write(`diagcollect: cannot check ticket ${args.ticket} now (${why}); collecting anyway, the upload will be queued\n`);
+    const shown = timeout.aborted
+      ? tr.t('cli.upload.noAnswer', { target: connector.displayName[tr.locale], duration: formatDuration(VALIDATE_TIMEOUT_MS, tr.locale) })
+      : tr.locale === 'en'
+        ? e.message
+        : tr.uploadProblem({ kind: e.kind, cause: e.networkCause }, { target: connector.displayName[tr.locale], ticket: args.ticket });
+    if (!args.json) args.io.stderr.write(`diagcollect: ${tr.t('cli.upload.cannotCheck', { ticket: args.ticket, why: shown })}\n`);
     return { destination, connector, unreachable: why };
   }
 }
 
 /** The note posted with the attachment, in the archive's language. */
 export function uploadComment(archive: ArchiveFile, lang: ArchiveLanguage): string {
-  const mb = (archive.size / MB).toFixed(1);
-  return lang === 'zh-CN'
-    ? `诊断信息：${archive.name}（${mb} MB，SHA-256 ${archive.sha256}），由 diagcollect ${TOOL_VERSION} 收集并上传。`
-    : `Diagnostics: ${archive.name} (${mb} MB, SHA-256 ${archive.sha256}), collected and uploaded by diagcollect ${TOOL_VERSION}.`;
+  return translator(lang).t('cli.upload.note', { archive: archive.name, size: formatSize(archive.size, lang), sha256: archive.sha256, version: TOOL_VERSION });
+}
+
+/** Why a job is not done, in the user's language (the engine's English message in English: it is the most specific). */
+export function jobReason(job: UploadJob, tr: Translator): string {
+  if (!job.lastError) return '';
+  return tr.locale === 'en' ? job.lastError.message : tr.uploadProblem(job.lastError, { target: job.destination.target, ticket: job.ticket });
 }
 
 /** What `--json` reports under `upload`. */
@@ -96,16 +108,16 @@ export function uploadJson(job: UploadJob): Record<string, unknown> {
 }
 
 /** One human line about a job's outcome. */
-export function describeOutcome(job: UploadJob): string {
-  const where = `${job.destination.target} ticket ${job.ticket}`;
+export function describeOutcome(job: UploadJob, tr: Translator = translator('en')): string {
+  const facts = { archive: job.archive.name, target: job.destination.target, ticket: job.ticket };
   if (job.state === 'done' && job.result) {
-    const how = job.result.alreadyPresent ? 'was already attached to' : 'attached to';
-    return `${job.archive.name} ${how} ${where} (attachment ${job.result.id}${job.result.url ? `, ${job.result.url}` : ''})`;
+    const id = `${job.result.id}${job.result.url ? `, ${job.result.url}` : ''}`;
+    return tr.t(job.result.alreadyPresent ? 'cli.upload.alreadyDone' : 'cli.upload.done', { ...facts, id });
   }
-  if (job.state === 'failed') return `FAILED (job ${job.id}): ${job.lastError?.message ?? 'unknown error'}. The archive is kept: ${job.archive.path}`;
-  const next = job.nextAttemptAt ? `, next attempt after ${new Date(job.nextAttemptAt).toLocaleString()}` : '';
-  const why = job.lastError ? `: ${job.lastError.message}` : '';
-  return `queued (job ${job.id}${next})${why}. Run \`diagcollect outbox retry ${job.id}\` to try again`;
+  if (job.state === 'failed') return tr.t('cli.upload.failed', { job: job.id, reason: jobReason(job, tr) || tr.t('upload.kind.rejected', { target: job.destination.target }), path: job.archive.path });
+  const next = job.nextAttemptAt ? tr.t('cli.upload.next', { time: formatDateTime(job.nextAttemptAt, tr.locale) }) : '';
+  const why = job.lastError ? `${tr.locale === 'en' ? ': ' : '：'}${jobReason(job, tr)}` : '';
+  return tr.t('cli.upload.queued', { job: job.id, next, reason: why });
 }
 
 /** Queues the archive and uploads it now; the job stays in the outbox if it cannot finish. */
@@ -116,7 +128,8 @@ export async function runUploadStep(
   const { io } = args;
   const outbox = new Outbox({ dataDir: dataDir(io.env) });
   let job = await outbox.enqueue({ ticket: args.ticket, destination: plan.destination, archive: args.archive, comment: args.comment ?? uploadComment(args.archive, args.lang), note: uploadComment(args.archive, args.lang) });
-  const progress = createUploadProgress({ json: args.json, tty: Boolean(io.stderr.isTTY), out: io.stderr, label: `Upload to ${plan.connector.displayName.en}` });
+  const tr = translator(io.locale ?? 'en');
+  const progress = createUploadProgress({ json: args.json, tty: Boolean(io.stderr.isTTY), out: io.stderr, label: tr.t('cli.upload.label', { target: plan.connector.displayName[tr.locale] }), tr });
   try {
     job = await outbox.run(job.id, { connector: plan.connector, signal: args.signal, onProgress: progress.onProgress, onEvent: progress.onEvent, waitBudgetMs: args.waitSeconds * 1000, ...(args.split ? { split: true } : {}) });
   } catch (err) {
@@ -126,5 +139,5 @@ export async function runUploadStep(
     progress.done();
     await plan.connector.close?.();
   }
-  return { json: { ...uploadJson(job), ...(plan.title !== undefined ? { title: plan.title } : {}) }, summary: `Upload:       ${describeOutcome(job)}\n`, exitCode: job.state === 'done' ? EXIT.ok : EXIT.uploadPending };
+  return { json: { ...uploadJson(job), ...(plan.title !== undefined ? { title: plan.title } : {}) }, summary: `${tr.t('cli.upload.summary')} ${describeOutcome(job, tr)}\n`, exitCode: job.state === 'done' ? EXIT.ok : EXIT.uploadPending };
 }

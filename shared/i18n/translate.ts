@@ -14,6 +14,8 @@ export type MessageValues = Record<string, string | number>;
 export interface Translator {
   readonly locale: Locale;
   t(key: MessageKey, values?: MessageValues): string;
+  /** True when the catalogue has this key (ids from data, such as redaction rule ids). */
+  has(key: string): key is MessageKey;
   /** A skip or failure reason, in this language. */
   reason(reason: Reason): string;
   /** An upload problem: its kind, and the socket cause when known. */
@@ -59,6 +61,7 @@ export function createTranslator(locale: Locale): Translator {
   return {
     locale,
     t,
+    has: (key): key is MessageKey => Object.hasOwn(CATALOGUES[locale], key),
     reason: (reason) => t(`reason.${reason.code}`, reasonValues(reason, locale)),
     uploadProblem: (problem, context = {}) => {
       const text = t(`upload.kind.${problem.kind}`, { target: context.target ?? '', ticket: context.ticket ?? '' });
