@@ -4,9 +4,9 @@
  * redacted, and the leak check's findings.
  */
 import { emailSubject } from '../../shared/naming.js';
-import type { Translator } from '../../shared/i18n/translate.js';
+import { reasonFor, type Translator } from '../../shared/i18n/translate.js';
 import { formatSize } from '../../shared/i18n/format.js';
-import type { LeakFinding, Reason } from '../../shared/reasons.js';
+import type { LeakFinding } from '../../shared/reasons.js';
 import type { CollectorRun, Manifest } from '../../shared/types.js';
 
 /** Labels padded to one column (CJK counts two), so the values line up in both languages. */
@@ -18,10 +18,7 @@ function labelled(rows: Array<[string, string]>): string {
 
 /** A collector run's reason in the user's language (the English `error` only in English, for codes it lacks). */
 export function runReason(run: Pick<CollectorRun, 'status' | 'error' | 'reason'>, tr: Translator): string {
-  const code: Reason | undefined = run.reason;
-  if (code && !(code.code === 'failed' && tr.locale === 'en' && run.error)) return tr.reason(code);
-  if (run.error) return tr.locale === 'en' ? run.error : tr.reason({ code: 'failed' });
-  return tr.t(`collectorStatus.${run.status}`);
+  return reasonFor(tr, run.reason, run.error, tr.t(`collectorStatus.${run.status}`));
 }
 
 export interface CollectSummary {

@@ -4,7 +4,7 @@
  */
 import type { FieldError, Lock, UiLocale, UploadStatus } from '../../shared/api.js';
 import type { CheckGroup, CheckStatus, LocalizedText } from '../../shared/types.js';
-import { translator } from '../../shared/i18n/translate.js';
+import { reasonFor, translator } from '../../shared/i18n/translate.js';
 import type { Reason, UploadErrorKind } from '../../shared/reasons.js';
 import type { RowStatus } from './model/progress.js';
 
@@ -311,10 +311,7 @@ export function adviceFor(kind: UploadErrorKind): keyof Dictionary['advice'] {
  * so no English sentence reaches the Chinese UI.
  */
 export function reasonText(row: { reason?: Reason | undefined; detailCode?: Reason | undefined; detail?: string | undefined }, locale: UiLocale): string {
-  const code = row.reason ?? row.detailCode;
-  if (code && !(code.code === 'failed' && locale === 'en' && row.detail)) return translator(locale).reason(code);
-  if (!row.detail) return '';
-  return locale === 'en' ? row.detail : translator(locale).reason({ code: 'failed' });
+  return reasonFor(translator(locale), row.reason ?? row.detailCode, row.detail);
 }
 
 /** An upload error (kind and cause codes) in the UI language. */

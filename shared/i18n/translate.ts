@@ -82,3 +82,13 @@ export function translator(locale: Locale): Translator {
 export function englishReason(reason: Reason): string {
   return translator('en').reason(reason);
 }
+
+/**
+ * A reason in the translator's language: its code when there is one; the engine's English text
+ * only in English (there it is the most specific); otherwise the generic "could not be read".
+ */
+export function reasonFor(tr: Translator, code: Reason | undefined, english: string | undefined, fallback = ''): string {
+  if (code && !(code.code === 'failed' && tr.locale === 'en' && english)) return tr.reason(code);
+  if (english) return tr.locale === 'en' ? english : tr.reason({ code: 'failed' });
+  return fallback;
+}
