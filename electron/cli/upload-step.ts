@@ -54,8 +54,9 @@ export async function prepareUpload(args: { target?: string; policy: Policy; tic
   }
   const timeout = AbortSignal.timeout(VALIDATE_TIMEOUT_MS);
   try {
-    const { title } = await connector.validateTicket(args.ticket, { signal: AbortSignal.any([args.signal, timeout]) });
-    if (!args.json) args.io.stderr.write(`${tr.t('cli.upload.ticketFound', { ticket: args.ticket, target: connector.displayName[tr.locale], title })}\n`);
+    const { title, lookedUp } = await connector.validateTicket(args.ticket, { signal: AbortSignal.any([args.signal, timeout]) });
+    const target = connector.displayName[tr.locale];
+    if (!args.json) args.io.stderr.write(`${lookedUp === false ? tr.t('cli.upload.notLookedUp', { ticket: args.ticket, target }) : tr.t('cli.upload.ticketFound', { ticket: args.ticket, target, title })}\n`);
     return { destination, connector, title };
   } catch (err) {
     if (args.signal.aborted) {

@@ -158,6 +158,7 @@ const zhCN = {
 
   // — CLI: upload —
   'cli.upload.ticketFound': '{target} 上的工单 {ticket}：{title}',
+  'cli.upload.notLookedUp': '{target} 不核对工单号 {ticket}，直接上传',
   'cli.upload.cannotCheck': '现在无法检查工单 {ticket}（{why}）；继续收集，上传将排队',
   'cli.upload.noAnswer': '{target} 在 {duration} 内没有应答',
   'cli.upload.label': '上传到 {target}',
@@ -474,6 +475,7 @@ const en: Catalogue = {
   'cli.progress.finalizing': 'finalizing…',
 
   'cli.upload.ticketFound': 'Ticket {ticket} on {target}: {title}',
+  'cli.upload.notLookedUp': '{target} does not look up ticket {ticket}; the archive is uploaded as it is',
   'cli.upload.cannotCheck': 'cannot check ticket {ticket} now ({why}); collecting anyway, the upload will be queued',
   'cli.upload.noAnswer': '{target} did not answer within {duration}',
   'cli.upload.label': 'Upload to {target}',

@@ -23,6 +23,8 @@ export function visibleTextOfHtml(page: string): string {
   const attributes = [...page.matchAll(/\s(?:alt|title|aria-label|placeholder)="([^"]*)"/g)].map((m) => m[1]);
   const body = page
     .replace(/<(style|script|code|pre)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    // Cells the page itself marks as code (entry names, sources, collector ids).
+    .replace(/<(td|th|span|p)\b[^>]*class="[^"]*\bmono\b[^"]*"[^>]*>[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
@@ -43,7 +45,7 @@ const TECHNICAL: readonly RegExp[] = [
   /\$\{?[A-Z_][A-Z0-9_]*\}?/g, // environment variables
   /%[A-Z_]+%/g,
   /\S*[\\/]\S*/g, // paths (anything with a slash)
-  /\b[\w-]+\.[a-z0-9]{1,5}\b/gi, // file names, dotted identifiers (policy.configPaths, manifest.json)
+  /[^\s（(：:，,]+\.[a-z0-9]{1,5}\b/gi, // file names (系统信息.txt), dotted identifiers (policy.configPaths, manifest.json)
   /\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b/gi, // kebab/snake identifiers (app-logs, SHA-256, PREEMPT_DYNAMIC)
   /\b[0-9a-f]{16,}\b/gi, // hashes
 ];

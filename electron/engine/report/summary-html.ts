@@ -431,7 +431,7 @@ ${field(T.proxy, proxyVars.length ? proxyVars.map(([k, v]) => `${k}=${v}`).join(
 <table class="items">
 <thead><tr><th scope="col">${T.entry}</th><th scope="col">${T.collector}</th><th scope="col" class="num">${T.size}</th><th scope="col">${T.note}</th></tr></thead>
 <tbody>${items.slice(0, MAX_ITEM_ROWS).map(
-    (i) => html`<tr><th scope="row" class="mono">${i.name}</th><td>${i.collector}</td><td class="num">${formatBytes(i.size)}</td><td>${i.truncated ? html`<span class="tag">${T.truncated}</span> ` : ''}${i.note ? (lang === 'en' ? i.note : T.noteInManifest) : ''}</td></tr>`,
+    (i) => html`<tr><th scope="row" class="mono">${i.name}</th><td class="mono">${i.collector}</td><td class="num">${formatBytes(i.size)}</td><td>${i.truncated ? html`<span class="tag">${T.truncated}</span> ` : ''}${i.note ? (lang === 'en' ? i.note : T.noteInManifest) : ''}</td></tr>`,
   )}</tbody>
 <tfoot><tr><th scope="row">${T.total}</th><td>${items.length > MAX_ITEM_ROWS ? `${items.length - MAX_ITEM_ROWS} ${T.moreRows} ${standardName('manifest', lang)}` : ''}</td><td class="num">${formatBytes(totalBytes)}</td><td></td></tr></tfoot>
 </table>
@@ -450,7 +450,7 @@ ${notOk.length
     : ''}
 ${skippedSources.length
     ? html`<h3>${T.skippedSources} <span class="tally">${skippedSources.length}</span></h3><table class="skips"><thead><tr><th scope="col">${T.collector}</th><th scope="col">${T.source}</th><th scope="col">${T.reason}</th></tr></thead><tbody>${skippedSources.slice(0, MAX_SKIP_ROWS).map(
-        (s) => html`<tr><td>${s.collector}</td><th scope="row" class="mono">${s.source}</th><td>${reasonFor(tr, s.code, s.reason)}</td></tr>`,
+        (s) => html`<tr><td class="mono">${s.collector}</td><th scope="row" class="mono">${s.source}</th><td>${reasonFor(tr, s.code, s.reason)}</td></tr>`,
       )}</tbody>${skippedSources.length > MAX_SKIP_ROWS ? html`<tfoot><tr><td colspan="3">${skippedSources.length - MAX_SKIP_ROWS} ${T.moreRows} ${standardName('manifest', lang)}</td></tr></tfoot>` : ''}</table>`
     : ''}
 </section>`;

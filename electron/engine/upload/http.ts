@@ -138,7 +138,7 @@ export class HttpClient {
       });
     } catch (err) {
       const e = toUploadError(err, this.where, options.signal?.aborted);
-      throw new UploadError(e.kind, this.scrub(e.message), { ...(e.status ? { status: e.status } : {}) });
+      throw new UploadError(e.kind, this.scrub(e.message), { ...(e.status ? { status: e.status } : {}), ...(e.networkCause ? { networkCause: e.networkCause } : {}) });
     }
     if (options.expect.includes(response.statusCode)) return response;
     const text = await readText(response.body, 256 * 1024).catch(() => '');

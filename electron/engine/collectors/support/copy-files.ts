@@ -56,7 +56,7 @@ export function uniqueName(name: string, used: Set<string>): string {
 
 /** What a path-list collector would read: every pattern, with the caps that apply. */
 export function describePaths(patterns: string[], policyKey: string, policy: Policy): string[] {
-  if (patterns.length === 0) return [`nothing: ${policyKey} is empty in policy`];
+  if (patterns.length === 0) return [`${policyKey} = []`];
   const caps = `newest first, at most ${policy.caps.filesPerPath} files per path, ${formatBytes(policy.caps.fileBytes)} per file, ${formatBytes(policy.caps.collectorBytes)} in all`;
   return [...patterns, `(${caps})`];
 }
