@@ -25,6 +25,7 @@ import {
   INTAKE,
   escape,
   expectAccessible,
+  expectNoEnglishOnScreen,
   expectNoHorizontalOverflow,
   field,
   fillStart,
@@ -94,12 +95,14 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       await waitForStart(page, locale);
       await expect.poll(() => field(page, t.ticket).inputValue()).toBe('12345');
       await expectAccessible(page, `start (${locale})`);
+      await expectNoEnglishOnScreen(page, locale, 'start');
       await saveScreen(page, `1-start-${locale}`);
 
       await fillStart(page, locale, { more: true });
       await goToReview(page, locale);
       await expect.poll(() => page.locator('.shot-state').textContent()).toContain(t.screenshotIncluded);
       await expectAccessible(page, `review (${locale})`);
+      await expectNoEnglishOnScreen(page, locale, 'review');
       await saveScreen(page, `2-review-${locale}`);
 
       // The user switches the process list off.
@@ -127,6 +130,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       await expect.poll(() => page.locator('.upload-text').textContent()).toContain('【技术支持】12345');
       await waitForChecks(page);
       await expectAccessible(page, `done (${locale})`);
+      await expectNoEnglishOnScreen(page, locale, 'done');
       await saveScreen(page, `4-done-${locale}`);
 
       await page.getByRole('button', { name: t.openFolder }).click();
@@ -162,6 +166,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       await page.getByText(t.errors.ticket).waitFor();
       await page.getByText(t.errors.contact).waitFor();
       await expectAccessible(page, `start with errors (${locale})`);
+      await expectNoEnglishOnScreen(page, locale, 'start with errors');
       await saveScreen(page, `1-start-errors-${locale}`);
 
       // A page that skipped the form (or was tampered with) is stopped in main, not in the engine.
@@ -202,6 +207,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       await startCollecting(page, locale);
       await page.getByText(t.phases.archiving!).waitFor();
       await expectAccessible(page, `progress (${locale})`);
+      await expectNoEnglishOnScreen(page, locale, 'progress');
       await saveScreen(page, `3-progress-${locale}`);
 
       await page.getByRole('button', { name: t.cancel }).click();
@@ -248,6 +254,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
         await expect.poll(() => card.textContent()).toContain(t.advice.network);
         await expect.poll(() => page.getByTestId('upload-attempts').textContent()).toContain(t.upload.attempts(1));
         await expectAccessible(page, `done, upload queued (${locale})`);
+        await expectNoEnglishOnScreen(page, locale, 'done, upload queued');
         await saveScreen(page, `5-upload-failed-${locale}`);
 
         await page.getByRole('button', { name: t.retry }).click();
