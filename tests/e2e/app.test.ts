@@ -250,7 +250,8 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
 
         const card = page.locator('section.upload');
         await page.locator('[data-upload-state=queued]').waitFor();
-        await expect.poll(() => card.textContent()).toContain('connection refused');
+        // The cause, as a code rendered in the UI language (the engine's English words only in English).
+        await expect.poll(() => card.textContent()).toContain(locale === 'en' ? 'connection refused' : '连接被拒绝');
         await expect.poll(() => card.textContent()).toContain(t.advice.network);
         await expect.poll(() => page.getByTestId('upload-attempts').textContent()).toContain(t.upload.attempts(1));
         await expectAccessible(page, `done, upload queued (${locale})`);

@@ -170,7 +170,8 @@ function UploadCard({ t, locale, result, upload, retrying, onRetry }: DoneProps)
           {upload.state === 'queued' && upload.nextAttemptAt ? ` · ${t.upload.next(formatTime(upload.nextAttemptAt, locale))}` : ''}
         </p>
       )}
-      {(upload.state === 'queued' || upload.state === 'failed') && upload.error && (
+      {/* The engine's own words are English, for support: shown in English; "复制详情" copies them in every language. */}
+      {(upload.state === 'queued' || upload.state === 'failed') && upload.error && locale === 'en' && (
         <p className="muted small technical">
           {t.technical}
           {upload.error.message}
