@@ -203,7 +203,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       await fillStart(page, locale);
       await goToReview(page, locale);
       // The estimate for the application logs is measured from the real file.
-      await expect.poll(() => page.locator('[data-category=app-logs] .size').textContent()).toBe('192.0 MB');
+      await expect.poll(() => page.locator('[data-category=app-logs] .size').textContent()).toBe('192 MB');
       await startCollecting(page, locale);
       await page.getByText(t.phases.archiving!).waitFor();
       await expectAccessible(page, `progress (${locale})`);
