@@ -29,7 +29,7 @@ module.exports = {
   allowedSeverity: 'error',
   allowed: [
     // shared/: plain TypeScript and zod, nothing else (no Node, no React, no systeminformation).
-    { from: { path: LAYERS.shared }, to: { path: ['^shared/', '^node_modules/zod/'] } },
+    { from: { path: LAYERS.shared }, to: { path: ['^shared/', '^node_modules/zod/', '^node_modules/intl-messageformat/', '^node_modules/@formatjs/', '^node_modules/tslib/'] } },
     // The engine: itself, shared/, Node, and the runtime dependencies except electron.
     { from: { path: LAYERS.engine }, to: { path: ['^electron/engine/', '^shared/'] } },
     { from: { path: LAYERS.engine }, to: { dependencyTypes: ['core'] } },
@@ -44,7 +44,7 @@ module.exports = {
     // The preload is sandboxed: electron's contextBridge/ipcRenderer and the shared contract only.
     { from: { path: LAYERS.preload }, to: { path: ['^electron/preload/', '^shared/', '^node_modules/electron/'] } },
     // The renderer: itself, shared/ and browser libraries bundled by Vite.
-    { from: { path: LAYERS.renderer }, to: { path: ['^renderer/src/', '^shared/', '^node_modules/(react|react-dom|scheduler|zod)/'] } },
+    { from: { path: LAYERS.renderer }, to: { path: ['^renderer/src/', '^shared/', '^node_modules/(react|react-dom|scheduler|zod|intl-messageformat|@formatjs|tslib)/'] } },
     // Tests, build scripts and tool configs may use anything (they are not shipped).
     { from: { path: [LAYERS.tests, LAYERS.build, LAYERS.config] }, to: {} },
   ],

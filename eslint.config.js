@@ -66,7 +66,7 @@ export default tseslint.config(
   },
   // The bin loads the built CLI by its computed path (dist/ is not a layer; it IS the CLI, bundled).
   { files: ['electron/cli/diagcollect.mjs'], rules: { 'no-restricted-syntax': ['error', ...HIDDEN_LOADS.filter((r) => !r.selector.startsWith('ImportExpression'))] } },
-  layer(LAYERS.shared, [noElectron, noNode, { regex: '^(?!zod(/|$)|\\./)', message: 'shared/ imports nothing but zod and its own files (no React, no systeminformation, no Node).' }]),
+  layer(LAYERS.shared, [noElectron, noNode, { regex: '^(?!zod(/|$)|intl-messageformat(/|$)|\\.\\.?/)', message: 'shared/ imports nothing but zod, intl-messageformat (the message catalogue) and its own files (no React, no systeminformation, no Node).' }]),
   layer(LAYERS.engine, [noElectron, noMainOrCli, noRenderer]),
   layer(LAYERS.cli, [noElectron, noRenderer, pattern(['**/main/**', '**/preload/**'], 'The CLI uses the engine, not the Electron main process.')]),
   layer(LAYERS.preload, [noEngine, noRenderer, pattern(['**/main/**'], 'The preload is a thin forwarder.')]),

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { API_ERROR_CODES, EVENT_CHANNELS, METHOD_CHANNELS, type ApiReply } from './api-forwarder.js';
 import { UPLOAD_TARGETS } from './policy.js';
+import { NetworkCauseSchema, ReasonSchema, UploadErrorKindSchema } from './reasons.js';
 import {
   ArchiveLanguageSchema,
   CategorySchema,
@@ -180,7 +181,7 @@ export const PlanRowSchema = z.object({
   id: CollectorIdSchema,
   title: LocalizedTextSchema,
   status: z.enum(['waiting', 'skipped']),
-  reason: LocalizedTextSchema.optional(),
+  reason: ReasonSchema.optional(),
 });
 export type PlanRow = z.infer<typeof PlanRowSchema>;
 
@@ -237,8 +238,8 @@ export const UploadStatusSchema = z.object({
   attempts: z.number().int().nonnegative(),
   /** Queued: when the next automatic attempt happens. */
   nextAttemptAt: z.string().optional(),
-  /** The last error: its kind (auth, network, not-found …) and the engine's message. */
-  error: z.object({ kind: z.string(), message: z.string() }).optional(),
+  /** The last error: its kind and socket cause as codes (rendered by the catalogue), and the engine's English message (technical detail). */
+  error: z.object({ kind: UploadErrorKindSchema, cause: NetworkCauseSchema.optional(), message: z.string() }).optional(),
   attachmentUrl: z.string().optional(),
   alreadyPresent: z.boolean().optional(),
 });

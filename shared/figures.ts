@@ -1,15 +1,13 @@
+import { formatSize } from './i18n/format.js';
+
 /**
  * The one size formatter: every figure about an archive — the CLI's summary, the e-mail draft,
- * `outbox list`, the ticket comment, the summary page and the app's screens — goes through it,
- * so a 38 KB archive reads "38 KB" everywhere (never "0.0 MB"). Binary units (1 KB = 1024 B),
- * written the way people read them. Pure TypeScript: the renderer uses it too.
+ * `outbox list`, the ticket comment, the summary page and the app's screens — goes through
+ * `formatSize` (shared/i18n/format.ts), so a 38 KB archive reads "38 KB" everywhere (never
+ * "0.0 MB"). Digits and units read the same in zh-CN and en.
  */
 export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return '?';
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+  return formatSize(bytes, 'en');
 }
 
 /**

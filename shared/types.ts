@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ARCHIVE_LANGUAGES, TICKET_ID_MAX_LENGTH, checkTicketId } from './naming.js';
+import { NetworkCauseSchema, ReasonSchema, UploadErrorKindSchema } from './reasons.js';
 
 export const PlatformSchema = z.enum(['linux', 'win32', 'darwin']);
 export type Platform = z.infer<typeof PlatformSchema>;
@@ -91,7 +92,10 @@ export type ManifestItem = z.infer<typeof ManifestItemSchema>;
 export const ManifestSkipSchema = z.object({
   collector: z.string(),
   source: z.string(),
+  /** In English, for support staff reading manifest.json (rendered from `code` when there is one). */
   reason: z.string(),
+  /** The reason as a code: what every surface renders in its own language. */
+  code: ReasonSchema.optional(),
 });
 export type ManifestSkip = z.infer<typeof ManifestSkipSchema>;
 
@@ -105,6 +109,8 @@ export const CollectorRunSchema = z.object({
   items: z.number().int().nonnegative(),
   bytes: z.number().int().nonnegative(),
   error: z.string().optional(),
+  /** Why it was skipped or did not finish, as a code (`error` holds the English text). */
+  reason: ReasonSchema.optional(),
   warnings: z.array(z.string()),
 });
 export type CollectorRun = z.infer<typeof CollectorRunSchema>;
@@ -139,6 +145,7 @@ export const ProgressEventSchema = z.discriminatedUnion('type', [
     status: CollectorStatusSchema,
     durationMs: z.number(),
     error: z.string().optional(),
+    reason: ReasonSchema.optional(),
   }),
   z.object({ type: z.literal('item'), collector: z.string(), name: z.string(), bytes: z.number(), totalItems: z.number(), totalBytes: z.number() }),
 ]);
@@ -226,7 +233,8 @@ export const UploadJobViewSchema = z.object({
   attempts: z.number().int().nonnegative(),
   size: z.number().int().nonnegative(),
   nextAttemptAt: z.string().optional(),
-  error: z.object({ kind: z.string(), message: z.string() }).optional(),
+  /** The last error: its kind and socket cause as codes (rendered by the catalogue), and the engine's English message. */
+  error: z.object({ kind: UploadErrorKindSchema, cause: NetworkCauseSchema.optional(), message: z.string() }).optional(),
   result: z.object({ id: z.string(), url: z.string().optional(), alreadyPresent: z.boolean() }).optional(),
   /** The triage note (the summary) is on the ticket. */
   triagePosted: z.boolean(),

@@ -3,17 +3,19 @@
  * user's language, or `--json` for scripts. Exit 0 when every check passed or was skipped, 3
  * when any warned or failed, 2 for bad input, 130 when cancelled.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import os from 'node:os';
-import { ARCHIVE_LANGUAGES, type ArchiveLanguage } from '../../shared/naming.js';
+import { formatDateTime, formatDuration } from '../../shared/i18n/format.js';
+import { translator } from '../../shared/i18n/translate.js';
+import type { ArchiveLanguage } from '../../shared/naming.js';
 import { DEFAULT_POLICY, type Policy } from '../../shared/policy.js';
 import type { CheckResult, CheckStatus, Platform } from '../../shared/types.js';
 import { CHECKS } from '../engine/checks/index.js';
 import { CHECK_GROUPS, checksDocument, runChecks, worstStatus } from '../engine/checks/runner.js';
-import { ms } from '../engine/checks/support/format.js';
-import { displayWidth, formatLocalTime } from '../engine/collectors/support/text.js';
+import { displayWidth } from '../engine/collectors/support/text.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { loadPolicyFile } from '../engine/policy/load.js';
+import { cliTranslator, langOption } from './cli-i18n.js';
 import type { CliIo } from './main.js';
 
 interface CheckFlags {
@@ -23,16 +25,15 @@ interface CheckFlags {
   only?: string[];
 }
 
-/** zh-CN when the locale variables say Chinese (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else en. */
-export function languageFromEnv(env: NodeJS.ProcessEnv): ArchiveLanguage {
-  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE || '';
-  return /^zh/i.test(value) ? 'zh-CN' : 'en';
-}
-
 const BADGE: Record<ArchiveLanguage, Record<CheckStatus, string>> = {
-  'zh-CN': { pass: '通过', warn: '警告', fail: '失败', skipped: '跳过' },
-  en: { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIP' },
+  'zh-CN': badges('zh-CN'),
+  en: badges('en'),
 };
+
+function badges(locale: ArchiveLanguage): Record<CheckStatus, string> {
+  const tr = translator(locale);
+  return { pass: tr.t('cli.check.badge.pass'), warn: tr.t('cli.check.badge.warn'), fail: tr.t('cli.check.badge.fail'), skipped: tr.t('cli.check.badge.skipped') };
+}
 const COLOR: Record<CheckStatus, string> = { pass: '\x1b[32m', warn: '\x1b[33m', fail: '\x1b[31m', skipped: '\x1b[2m' };
 const RESET = '\x1b[0m';
 
@@ -113,14 +114,12 @@ function countsOf(results: readonly CheckResult[]): Record<CheckStatus, number> 
 }
 
 export function summaryLine(results: readonly CheckResult[], lang: ArchiveLanguage): string {
-  const c = countsOf(results);
-  return lang === 'zh-CN'
-    ? `${c.pass} 项通过 · ${c.warn} 项警告 · ${c.fail} 项失败 · ${c.skipped} 项跳过`
-    : `${c.pass} passed · ${c.warn} warnings · ${c.fail} failed · ${c.skipped} skipped`;
+  return translator(lang).t('cli.check.summary', { ...countsOf(results) });
 }
 
 async function check(flags: CheckFlags, io: CliIo): Promise<number> {
-  const lang = flags.lang ?? languageFromEnv(io.env);
+  const tr = cliTranslator(io);
+  const lang = tr.locale;
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   io.signals.on('SIGINT', onSignal);
@@ -135,7 +134,7 @@ async function check(flags: CheckFlags, io: CliIo): Promise<number> {
     const done = new Set<string>();
     const startedAt = new Date();
     const started = performance.now();
-    if (tty) io.stderr.write(lang === 'zh-CN' ? `正在检查… 0/${total}` : `Checking… 0/${total}`);
+    if (tty) io.stderr.write(tr.t('cli.check.running', { done: 0, total }));
     const results = await runChecks({
       policy,
       platform: process.platform as Platform,
@@ -145,14 +144,14 @@ async function check(flags: CheckFlags, io: CliIo): Promise<number> {
       onResult: (r) => {
         // One check may give several results (dns:…): count checks.
         done.add(r.id.split(':')[0]!);
-        if (tty) io.stderr.write(`\r${lang === 'zh-CN' ? '正在检查…' : 'Checking…'} ${done.size}/${total}`);
+        if (tty) io.stderr.write(`\r${tr.t('cli.check.running', { done: done.size, total })}`);
       },
     });
     if (tty) io.stderr.write('\r\x1b[K');
     const finishedAt = new Date();
     if (abort.signal.aborted) {
       if (flags.json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: EXIT.cancelled, error: 'cancelled' })}\n`);
-      else io.stderr.write('diagcollect: the checks were cancelled\n');
+      else io.stderr.write(`diagcollect: ${tr.t('cli.check.cancelled')}\n`);
       return EXIT.cancelled;
     }
     const worst = worstStatus(results);
@@ -162,8 +161,7 @@ async function check(flags: CheckFlags, io: CliIo): Promise<number> {
       return code;
     }
     const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
-    const took = ms(performance.now() - started);
-    const heading = lang === 'zh-CN' ? `基础检查清单 · ${os.hostname()} · ${formatLocalTime(startedAt)} · 用时 ${took}` : `Basic checklist · ${os.hostname()} · ${formatLocalTime(startedAt)} · took ${took}`;
+    const heading = tr.t('cli.check.heading', { host: os.hostname(), time: formatDateTime(startedAt, lang), duration: formatDuration(performance.now() - started, lang) });
     io.stdout.write(`${heading}\n`);
     io.stdout.write(formatCheckTable(results, lang, { color, columns: io.stdout.isTTY ? io.stdout.columns : undefined }));
     io.stdout.write(`\n${summaryLine(results, lang)}\n`);
@@ -176,13 +174,14 @@ async function check(flags: CheckFlags, io: CliIo): Promise<number> {
 
 /** Adds `diagcollect check` to the program; the action reports its exit code through `setExitCode`. */
 export function registerCheckCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  const tr = cliTranslator(io);
   program
     .command('check')
-    .description('run the basic checklist (network, software version, system environment, restart) and print the results')
-    .option('--policy <file>', 'JSON policy: endpoints, supported OS and browsers, thresholds (see README)')
-    .option('--json', 'print one JSON object on stdout (the results as in checks.json)')
-    .option('--only <ids>', 'run only these checks (comma-separated ids)', (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)])
-    .addOption(new Option('--lang <lang>', 'language of the table (default: from LANG)').choices(ARCHIVE_LANGUAGES as string[]))
+    .description(tr.t('cli.help.check'))
+    .option('--policy <file>', tr.t('cli.help.check.policy'))
+    .option('--json', tr.t('cli.help.check.json'))
+    .option('--only <ids>', tr.t('cli.help.check.only'), (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)])
+    .addOption(langOption(tr))
     .action(async (flags: CheckFlags) => {
       setExitCode(await check(flags, io));
     });

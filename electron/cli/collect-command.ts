@@ -7,7 +7,7 @@
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ARCHIVE_LANGUAGES, emailSubject, type ArchiveLanguage } from '../../shared/naming.js';
+import { emailSubject, type ArchiveLanguage } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
 import { IntakeSchema, type Intake, type Platform, type Priority, type WorkflowEvent } from '../../shared/types.js';
 import { EXIT, InputError } from '../engine/errors.js';
@@ -23,6 +23,8 @@ import { targetName } from '../engine/workflow/upload-stage.js';
 import { exitCodeFor } from './exit-code.js';
 import { reapChildren } from '../engine/platform/exec.js';
 import { handleInterrupts } from './signals.js';
+import { cliTranslator, langOption } from './cli-i18n.js';
+import { formatLeaks, runReason, ruleName } from './collect-output.js';
 import type { CliIo } from './main.js';
 import { formatPreview } from './preview-format.js';
 import { createProgressReporter } from './progress.js';
@@ -70,35 +72,36 @@ const list = (value: string, previous: string[] = []) => [
 const PRIORITIES: Record<string, Priority> = { 高: '高', 中: '中', 低: '低', high: '高', medium: '中', low: '低' };
 
 export function registerCollectCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const tr = cliTranslator(io);
   program
     .command('collect')
-    .description('collect a diagnostics archive for a ticket into the local outbox (or --out DIR)')
-    .option('-t, --ticket <id>', 'ticket id, e.g. 12345 or SUP-12345 (or give --link)')
-    .option('--link <url>', 'a signed diagcollect:// link from support: collect for its ticket (and upload where it says, if policy allows)')
-    .option('--silent', 'for IT scripts: no progress or summary (errors still on stderr); a log in <data dir>/logs/diagcollect.log')
-    .option('--since <duration>', 'how far back logs go: 90m, 24h, 7d (default: policy, 24h)')
-    .option('--only <ids>', 'run only these collectors (comma-separated; see `diagcollect list`)', list)
-    .option('--skip <ids>', 'leave out these collectors (comma-separated)', list)
-    .option('--no-screenshot', 'do not take a screenshot of the desktop')
-    .option('-o, --out <dir>', 'write the archive and e-mail draft here instead of the outbox')
-    .option('--policy <file>', 'JSON policy: log and config paths, caps, deadline (see README)')
-    .option('--json', 'print one JSON result on stdout, nothing else')
-    .addOption(new Option('--lang <lang>', 'language of archive and entry names').choices(ARCHIVE_LANGUAGES as string[]))
-    .option('--upload <target>', 'after collecting, upload to: outbox (keep it local), redmine, rt, smtp, http-put, jira, zendesk, servicenow, freshdesk (default: policy upload.target)')
-    .option('--upload-wait <seconds>', 'keep retrying a failing upload this long before leaving it queued in the outbox', '60')
-    .option('--split', 'when the archive is too big for the upload target, upload it as parts (<name>_part01.zip, …)')
-    .option('--dry-run', 'show every entry the archive would hold (sizes after redaction, redaction samples) and write nothing')
-    .option('--accept-leaks', 'upload even when the leak check finds values that redaction hid elsewhere in the archive')
-    .option('--exclude-item <names>', 'leave out these archive entries by name (comma-separated; see --dry-run)', list)
-    .option('--intake <file>', 'the intake record as JSON (fields as in manifest.json "intake"); the options below override it')
-    .option('--name <name>', 'who reports the problem (姓名)')
-    .option('--contact <contact>', 'phone or e-mail to call back (联系方式)')
-    .option('--department <department>', 'department (所属部门)')
-    .option('--description <text>', 'what goes wrong (问题描述)')
-    .option('--occurred-at <time>', 'when it happened, local time to the minute: "YYYY-MM-DD HH:mm" (发生时间)')
-    .addOption(new Option('--priority <priority>', 'how urgent (优先级); unset is recorded as "not given"').choices(Object.keys(PRIORITIES)))
-    .option('--product <name>', 'the product concerned (产品名称)')
-    .option('--tried <text>', 'what was tried already (已尝试的解决方案)')
+    .description(tr.t('cli.help.collect'))
+    .option('-t, --ticket <id>', tr.t('cli.help.collect.ticket'))
+    .option('--link <url>', tr.t('cli.help.collect.link'))
+    .option('--silent', tr.t('cli.help.collect.silent'))
+    .option('--since <duration>', tr.t('cli.help.collect.since'))
+    .option('--only <ids>', tr.t('cli.help.collect.only'), list)
+    .option('--skip <ids>', tr.t('cli.help.collect.skip'), list)
+    .option('--no-screenshot', tr.t('cli.help.collect.noScreenshot'))
+    .option('-o, --out <dir>', tr.t('cli.help.collect.out'))
+    .option('--policy <file>', tr.t('cli.help.collect.policy'))
+    .option('--json', tr.t('cli.help.collect.json'))
+    .addOption(langOption(tr))
+    .option('--upload <target>', tr.t('cli.help.collect.upload'))
+    .option('--upload-wait <seconds>', tr.t('cli.help.collect.uploadWait'), '60')
+    .option('--split', tr.t('cli.help.collect.split'))
+    .option('--dry-run', tr.t('cli.help.collect.dryRun'))
+    .option('--accept-leaks', tr.t('cli.help.collect.acceptLeaks'))
+    .option('--exclude-item <names>', tr.t('cli.help.collect.excludeItem'), list)
+    .option('--intake <file>', tr.t('cli.help.collect.intake'))
+    .option('--name <name>', tr.t('cli.help.collect.name'))
+    .option('--contact <contact>', tr.t('cli.help.collect.contact'))
+    .option('--department <department>', tr.t('cli.help.collect.department'))
+    .option('--description <text>', tr.t('cli.help.collect.description'))
+    .option('--occurred-at <time>', tr.t('cli.help.collect.occurredAt'))
+    .addOption(new Option('--priority <priority>', tr.t('cli.help.collect.priority')).choices(Object.keys(PRIORITIES)))
+    .option('--product <name>', tr.t('cli.help.collect.product'))
+    .option('--tried <text>', tr.t('cli.help.collect.tried'))
     .action(async (flags: CollectFlags) => {
       setExit(await collect(flags, io));
     });
@@ -147,6 +150,7 @@ export async function intakeFromFlags(flags: CollectFlags): Promise<Partial<Inta
 }
 
 async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
+  const tr = cliTranslator(io);
   // --silent (IT scripts): a small log of the run instead of progress. A dry run writes nothing, not even that.
   const log = flags.silent && !flags.dryRun ? createRunLog(dataDir(io.env)) : undefined;
   const quiet = Boolean(flags.json || flags.silent);
@@ -251,21 +255,25 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
         })}\n`,
       );
     } else if (!flags.silent) {
-      const out = (line: string) => io.stdout.write(`${line}\n`);
-      out(`\nArchive:      ${archive.path} (${formatBytes(archive.bytes)}, ${archive.entries} files)`);
-      out(`SHA-256:      ${archive.sha256}`);
+      // Labels padded to one column (CJK counts two), so the values line up in both languages.
+      const width = (t: string) => [...t].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+      const rows: Array<[string, string]> = [];
+      const row = (label: string, value: string) => rows.push([label, value]);
+      row(tr.t('cli.collect.archive'), tr.t('cli.collect.archiveFacts', { path: archive.path, size: formatBytes(archive.bytes), count: archive.entries }));
+      row(tr.t('cli.collect.sha256'), archive.sha256);
       if (result.emailDraft) {
-        out(`E-mail draft: ${result.emailDraft}`);
-        out(`              open it, check the attachment, and send it to support (subject ${emailSubject(ticket)})`);
-      } else out(`E-mail draft: not written; attach the archive by hand (subject ${emailSubject(ticket)})`);
-      if (upload) out(`Upload:       ${describeOutcome(upload)}`);
-      else if (leakCheck.blocked) out(`Upload:       not started: the leak check ${leakCheck.state === 'incomplete' ? 'did not finish before the deadline' : 'found values redaction hid elsewhere'} (see above)`);
-      for (const p of result.manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout')) out(`Incomplete:   ${p.id}: ${p.error ?? p.status}`);
-      const notRun = result.manifest.collectors.filter((c) => c.status === 'skipped');
-      notRun.forEach((c, i) => out(`${i === 0 ? 'Not taken:   ' : '             '} ${c.id} — ${c.error ?? 'skipped'}`));
-      if (result.manifest.skipped.length) out(`Skipped:      ${result.manifest.skipped.length} sources (reasons in manifest.json)`);
-      const totals = Object.entries(result.manifest.redaction?.totals ?? {}).sort((a, b) => b[1] - a[1]);
-      if (totals.length) out(`Redacted:     ${totals.map(([rule, n]) => `${n} ${rule}`).join(', ')} (placeholders such as <EMAIL-1>; the key stays on this computer)`);
+        row(tr.t('cli.collect.draft'), result.emailDraft);
+        row('', tr.t('cli.collect.draftHint', { subject: emailSubject(ticket) }));
+      } else row(tr.t('cli.collect.draft'), tr.t('cli.collect.draftMissing', { subject: emailSubject(ticket) }));
+      if (upload) row(tr.t('cli.collect.upload'), describeOutcome(upload, tr));
+      else if (leakCheck.blocked) row(tr.t('cli.collect.upload'), tr.t(leakCheck.state === 'incomplete' ? 'cli.collect.uploadBlockedIncomplete' : 'cli.collect.uploadBlocked'));
+      result.manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout').forEach((p, i) => row(i === 0 ? tr.t('cli.collect.incomplete') : '', `${p.id}: ${runReason(p, tr)}`));
+      result.manifest.collectors.filter((c) => c.status === 'skipped').forEach((c, i) => row(i === 0 ? tr.t('cli.collect.notTaken') : '', `${c.id} — ${runReason(c, tr)}`));
+      if (result.manifest.skipped.length) row(tr.t('cli.collect.skipped'), tr.t('cli.collect.skippedSources', { count: result.manifest.skipped.length }));
+      const totals = Object.entries(result.manifest.redaction?.totals ?? {}).sort((x, y) => y[1] - x[1]);
+      if (totals.length) row(tr.t('cli.collect.redacted'), tr.t('cli.collect.redactedHint', { list: tr.list(totals.map(([rule, count]) => tr.t('cli.collect.ruleCount', { rule: ruleName(rule, tr), count }))) }));
+      const column = Math.max(...rows.filter(([l]) => l).map(([l]) => width(l))) + 2;
+      io.stdout.write(`\n${rows.map(([label, value]) => `${label}${' '.repeat(Math.max(1, column - width(label)))}${value}\n`).join('')}`);
     }
     return code;
   } catch (err) {
@@ -281,6 +289,7 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
 
 /** The workflow's events on the terminal (stderr; stdout keeps the result). Silent with --json/--silent. */
 function createRenderer(flags: CollectFlags, io: CliIo, quiet: boolean) {
+  const tr = cliTranslator(io);
   const progress = createProgressReporter({ json: quiet, out: io.stderr, tty: Boolean(io.stderr.isTTY) });
   let upload: ReturnType<typeof createUploadProgress> | undefined;
   const onEvent = (event: WorkflowEvent): void => {
@@ -289,34 +298,26 @@ function createRenderer(flags: CollectFlags, io: CliIo, quiet: boolean) {
         return progress.onEvent(event.event);
       case 'ticket':
         if (quiet) return;
-        if (event.state === 'found') io.stderr.write(`Ticket ${event.ticket} on ${event.targetName}: ${event.title ?? ''}\n`);
-        else io.stderr.write(`diagcollect: cannot check ticket ${event.ticket} now (${event.reason ?? 'no answer'}); collecting anyway, the upload will be queued\n`);
+        if (event.state === 'found') io.stderr.write(`${tr.t('cli.upload.ticketFound', { ticket: event.ticket, target: event.targetName, title: event.title ?? '' })}\n`);
+        else io.stderr.write(`diagcollect: ${tr.t('cli.upload.cannotCheck', { ticket: event.ticket, why: event.reason ?? '—' })}\n`);
         return;
       case 'archived':
         return progress.done();
       case 'leak-check': {
         const { check } = event;
         if (quiet || check.state === 'clean') return;
-        if (check.state === 'incomplete') {
-          io.stderr.write(`\ndiagcollect: the leak check did not finish before the deadline (policy deadlineSeconds).\n`);
-        } else {
-          io.stderr.write(`\ndiagcollect: the archive still contains ${check.leaks.length} value(s) that redaction hid elsewhere:\n`);
-          for (const l of check.leaks.slice(0, 20)) io.stderr.write(`  - ${l.entry}, line ${l.line}: ${l.masked}\n`);
-        }
-        io.stderr.write(
-          check.blocked
-            ? '  The upload was not started. Leave the entry out (--exclude-item <name> or --skip <collector>) and collect again, or send it as it is with --accept-leaks.\n'
-            : check.accepted
-              ? '  Sent anyway, as --accept-leaks asked.\n'
-              : '  Check these entries before you send the archive.\n',
-        );
+        if (check.state === 'incomplete') io.stderr.write(`\ndiagcollect: ${tr.t('cli.collect.leakIncomplete')}\n`);
+        else io.stderr.write(formatLeaks(check.leaks, check.blocked ? 'blocked' : check.accepted ? 'accepted' : 'check', tr));
         return;
       }
       case 'upload':
-        upload ??= createUploadProgress({ json: quiet, tty: Boolean(io.stderr.isTTY), out: io.stderr, label: `Upload to ${targetName(event.job.target)}` });
+        upload ??= createUploadProgress({ json: quiet, tty: Boolean(io.stderr.isTTY), out: io.stderr, label: tr.t('cli.upload.label', { target: targetName(event.job.target) }), tr });
         if (event.step === 'progress') return upload.onProgress(event.sentBytes, event.job.size);
         if (event.step === 'queued') return;
-        if (event.step === 'retry-scheduled') return upload.onEvent({ type: 'retry-scheduled', job: event.job, delayMs: event.delayMs ?? 0, error: { message: event.job.error?.message ?? 'failed' } });
+        if (event.step === 'retry-scheduled') {
+          const e = event.job.error;
+          return upload.onEvent({ type: 'retry-scheduled', job: { attempts: event.job.attempts, destination: { target: event.job.target } }, delayMs: event.delayMs ?? 0, error: { message: e?.message ?? 'failed', ...(e ? { kind: e.kind } : {}), ...(e?.cause ? { networkCause: e.cause } : {}) } });
+        }
         return upload.onEvent({ type: event.step, job: event.job });
       case 'draft':
       case 'draft-failed':

@@ -9,6 +9,7 @@
  * e-mail or chat text with the subject `【技术支持】12345` and numbered steps, in Chinese and English.
  */
 import { Option, type Command } from 'commander';
+import { cliTranslator } from './cli-i18n.js';
 import { createPublicKey } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -38,7 +39,7 @@ interface LinkFlags {
 export function registerLinkCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const link = program
     .command('link')
-    .description('for support agents: a signed diagcollect:// link, a download link and the message to send for a ticket')
+    .description(cliTranslator(io).t('cli.help.link'))
     .option('-t, --ticket <id>', 'ticket id, e.g. 12345')
     .option('--key <file>', 'your private link-signing key (PEM, from `diagcollect link keygen`)')
     .addOption(new Option('--target <target>', 'where the archive is uploaded (default: the user\'s policy)').choices(UPLOAD_TARGETS as unknown as string[]))
@@ -54,7 +55,7 @@ export function registerLinkCommand(program: Command, io: CliIo, setExit: (code:
 
   link
     .command('keygen')
-    .description('create an Ed25519 key pair: the private key stays with support, the public key goes into policy linkSigning.publicKeys')
+    .description(cliTranslator(io).t('cli.help.link.keygen'))
     .option('-o, --out <file>', 'where to write the private key (never overwritten)', 'diagcollect-link.key')
     .option('--json', 'print JSON')
     .action(async (_flags: unknown, cmd: Command) => {

@@ -7,6 +7,7 @@ import type { Platform } from '../../shared/types.js';
 import { COLLECTORS } from '../engine/collectors/index.js';
 import { loadPolicyFile } from '../engine/policy/load.js';
 import type { CliIo } from './main.js';
+import { cliTranslator } from './cli-i18n.js';
 
 export interface ListFlags {
   platform?: Platform;
@@ -17,6 +18,7 @@ export interface ListFlags {
 export async function listCollectors(flags: ListFlags, io: CliIo): Promise<void> {
   const policy = flags.policy ? await loadPolicyFile(flags.policy) : DEFAULT_POLICY;
   const platform = flags.platform ?? (process.platform as Platform);
+  const tr = cliTranslator(io);
   const rows = COLLECTORS.map((c) => ({
     id: c.id,
     category: c.category,
@@ -30,11 +32,11 @@ export async function listCollectors(flags: ListFlags, io: CliIo): Promise<void>
     io.stdout.write(`${JSON.stringify({ platform, collectors: rows }, null, 2)}\n`);
     return;
   }
-  io.stdout.write(`Collectors on ${platform}:\n\n`);
+  io.stdout.write(`${tr.t('cli.list.heading', { platform })}\n\n`);
   for (const r of rows) {
-    const flag = r.sensitive ? ' (sensitive: screenshot, opt-out with --no-screenshot)' : '';
-    io.stdout.write(`${r.id.padEnd(12)} ${r.title.en} / ${r.title['zh-CN']}${flag}\n`);
-    if (r.reads.length === 0) io.stdout.write(`${' '.repeat(13)}not available on ${platform}\n`);
+    const flag = r.sensitive ? tr.t('cli.list.sensitive') : '';
+    io.stdout.write(`${r.id.padEnd(12)} ${r.title[tr.locale]}${flag}\n`);
+    if (r.reads.length === 0) io.stdout.write(`${' '.repeat(13)}${tr.reason({ code: 'platform', platform })}\n`);
     for (const read of r.reads) io.stdout.write(`${' '.repeat(13)}- ${read}\n`);
   }
 }

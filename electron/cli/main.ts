@@ -4,9 +4,11 @@
  * the chosen command needs (the bundle is split per command: see `build:cli` in package.json).
  */
 import { Command, CommanderError, Option } from 'commander';
+import type { ArchiveLanguage } from '../../shared/naming.js';
 import type { Platform } from '../../shared/types.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { TOOL_VERSION } from '../engine/version.js';
+import { cliLocale, cliTranslator, langOption, localiseHelp } from './cli-i18n.js';
 import type { ListFlags } from './list-command.js';
 
 export interface CliIo {
@@ -15,6 +17,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Ctrl-C / SIGTERM: the CLI installs handlers on this emitter (process in real use). */
   signals: Pick<NodeJS.Process, 'on' | 'off'>;
+  /** The output's language; main sets it from --lang or the user's locale (cli-i18n.ts). */
+  locale?: ArchiveLanguage;
 }
 
 /** Platforms for `list --platform` (the values of shared/types' PlatformSchema, without loading zod). */
@@ -38,22 +42,27 @@ function commandName(args: string[]): string | undefined {
 }
 
 /** Runs the CLI; resolves with the exit code (see EXIT and the README). */
-export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, signals: process }): Promise<number> {
+export async function main(argv: string[], ioIn: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, signals: process }): Promise<number> {
   let exitCode: number = EXIT.ok;
+  // The user's language, decided before parsing so that --help speaks it too.
+  const io: CliIo = { ...ioIn, locale: ioIn.locale ?? cliLocale(argv.slice(2), ioIn.env) };
+  const tr = cliTranslator(io);
   const program = new Command('diagcollect')
-    .description('Collects diagnostics (logs, system and network settings, versions, a screenshot) into a named archive for a support ticket.')
-    .version(TOOL_VERSION, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
-    .showHelpAfterError('(run diagcollect --help for usage)')
+    .description(tr.t('cli.help.program'))
+    .version(TOOL_VERSION, '-V, --version', tr.t('cli.help.version'))
+    .helpOption('-h, --help', tr.t('cli.help.help'))
+    .showHelpAfterError(tr.t('cli.help.afterError'))
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
+  localiseHelp(program, tr);
 
   program
     .command('list')
-    .description('list the collectors and what each would read')
-    .addOption(new Option('--platform <platform>', 'show what is collected on another platform').choices(PLATFORMS))
-    .option('--policy <file>', 'JSON policy (adds its log and config paths)')
-    .option('--json', 'print JSON')
+    .description(tr.t('cli.help.list'))
+    .addOption(new Option('--platform <platform>', tr.t('cli.help.list.platform')).choices(PLATFORMS))
+    .option('--policy <file>', tr.t('cli.help.list.policy'))
+    .option('--json', tr.t('cli.help.json'))
+    .addOption(langOption(tr))
     .action(async (flags: ListFlags) => {
       const { listCollectors } = await import('./list-command.js');
       await listCollectors(flags, io);

@@ -11,8 +11,11 @@ import { createConnector } from '../engine/upload/index.js';
 import { JobBusyError, Outbox, UnknownJobError, type UploadJob } from '../engine/upload/outbox.js';
 import type { UploadConnector } from '../engine/upload/types.js';
 import { UploadError } from '../engine/upload/upload-error.js';
-import { formatBytes } from '../engine/report/figures.js';
-import { describeOutcome, uploadJson } from './upload-step.js';
+import { describeOutcome, jobReason, uploadJson } from './upload-step.js';
+import { cliTranslator, langOption } from './cli-i18n.js';
+import { formatDateTime, formatSize } from '../../shared/i18n/format.js';
+import type { Translator } from '../../shared/i18n/translate.js';
+import type { ArchiveLanguage } from '../../shared/naming.js';
 import { createUploadProgress } from './upload-progress.js';
 
 export interface OutboxIo {
@@ -20,23 +23,25 @@ export interface OutboxIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   signals: Pick<NodeJS.Process, 'on' | 'off'>;
+  locale?: ArchiveLanguage;
 }
 
-
-function stateText(job: UploadJob, running: boolean): string {
-  if (running) return 'uploading (now)';
-  if (job.state === 'uploading') return 'interrupted (retry resumes it)';
-  return job.state;
+function stateText(job: UploadJob, running: boolean, tr: Translator): string {
+  if (running) return tr.t('cli.outbox.state.running');
+  if (job.state === 'uploading') return tr.t('cli.outbox.state.interrupted');
+  return tr.t(`cli.outbox.state.${job.state}`);
 }
 
 export function registerOutboxCommand(program: Command, io: OutboxIo, setExitCode: (code: number) => void): void {
-  const outboxCmd = program.command('outbox').description('upload jobs in the local outbox: list, retry, remove');
+  const tr = cliTranslator(io);
+  const outboxCmd = program.command('outbox').description(tr.t('cli.help.outbox'));
   const outbox = () => new Outbox({ dataDir: dataDir(io.env) });
 
   outboxCmd
     .command('list')
-    .description('list the upload jobs and their state')
-    .option('--json', 'print JSON')
+    .description(tr.t('cli.help.outbox.list'))
+    .option('--json', tr.t('cli.help.json'))
+    .addOption(langOption(tr))
     .action(async (flags: { json?: boolean }) => {
       const box = outbox();
       const { jobs, broken } = await box.list();
@@ -46,26 +51,27 @@ export function registerOutboxCommand(program: Command, io: OutboxIo, setExitCod
         return;
       }
       if (rows.length === 0 && broken.length === 0) {
-        io.stdout.write(`No upload jobs in ${box.root}\n`);
+        io.stdout.write(`${tr.t('cli.outbox.empty', { root: box.root })}\n`);
         return;
       }
       for (const { job, running } of rows) {
-        io.stdout.write(`${job.id}  ticket ${job.ticket}  ${job.destination.target}  ${stateText(job, running)}  attempts ${job.attempts}\n`);
-        io.stdout.write(`    archive: ${job.archive.name} (${formatBytes(job.archive.size)}) ${job.archive.path}\n`);
-        if (job.state === 'done' && job.result) io.stdout.write(`    attachment ${job.result.id}${job.result.url ? ` ${job.result.url}` : ''}${job.result.alreadyPresent ? ' (was already on the ticket)' : ''}\n`);
-        if (job.state !== 'done' && job.lastError) io.stdout.write(`    last error: ${job.lastError.message}\n`);
-        if (job.state === 'queued' && job.nextAttemptAt) io.stdout.write(`    next attempt after ${new Date(job.nextAttemptAt).toLocaleString()}\n`);
+        io.stdout.write(`${tr.t('cli.outbox.row', { job: job.id, ticket: job.ticket, target: job.destination.target, state: stateText(job, running, tr), attempts: job.attempts })}\n`);
+        io.stdout.write(`    ${tr.t('cli.outbox.archive', { name: job.archive.name, size: formatSize(job.archive.size, tr.locale), path: job.archive.path })}\n`);
+        if (job.state === 'done' && job.result) io.stdout.write(`    ${tr.t('cli.outbox.attachment', { id: job.result.id })}${job.result.url ? ` ${job.result.url}` : ''}${job.result.alreadyPresent ? tr.t('cli.outbox.alreadyPresent') : ''}\n`);
+        if (job.state !== 'done' && job.lastError) io.stdout.write(`    ${tr.t('cli.outbox.lastError', { reason: jobReason(job, tr) })}\n`);
+        if (job.state === 'queued' && job.nextAttemptAt) io.stdout.write(`    ${tr.t('cli.outbox.nextAttempt', { time: formatDateTime(job.nextAttemptAt, tr.locale) })}\n`);
       }
-      for (const b of broken) io.stdout.write(`unreadable job file ${b.path}: ${b.error}\n`);
+      for (const b of broken) io.stdout.write(`${tr.t('cli.outbox.unreadable', { path: b.path, error: b.error })}\n`);
     });
 
   outboxCmd
     .command('retry')
-    .description('upload now: one job, or every job that is not done (failed ones too)')
-    .argument('[id]', 'job id (see `diagcollect outbox list`)')
-    .option('--policy <file>', 'JSON policy (upload.caFile, upload.allowedHosts)')
-    .option('--split', "split an archive that is too big for the target into parts (<name>_part01.zip, …) uploaded one by one")
-    .option('--json', 'print JSON')
+    .description(tr.t('cli.help.outbox.retry'))
+    .argument('[id]', tr.t('cli.help.outbox.jobId'))
+    .option('--policy <file>', tr.t('cli.help.outbox.retry.policy'))
+    .option('--split', tr.t('cli.help.outbox.retry.split'))
+    .option('--json', tr.t('cli.help.json'))
+    .addOption(langOption(tr))
     .action(async (id: string | undefined, flags: { policy?: string; json?: boolean; split?: boolean }) => {
       const policy: Policy = flags.policy ? await loadPolicyFile(flags.policy) : DEFAULT_POLICY;
       const box = outbox();
@@ -101,7 +107,7 @@ export function registerOutboxCommand(program: Command, io: OutboxIo, setExitCod
             }
             connectors.set(key, connector);
           }
-          const progress = createUploadProgress({ json: Boolean(flags.json), tty: Boolean(io.stderr.isTTY), out: io.stderr, label: `Upload ${job.id}` });
+          const progress = createUploadProgress({ json: Boolean(flags.json), tty: Boolean(io.stderr.isTTY), out: io.stderr, label: tr.t('cli.upload.label', { target: job.id }), tr });
           try {
             job = await box.run(job.id, { connector, force: true, ...(flags.split ? { split: true } : {}), signal: abort.signal, onProgress: progress.onProgress, onEvent: progress.onEvent });
           } catch (err) {
@@ -112,7 +118,7 @@ export function registerOutboxCommand(program: Command, io: OutboxIo, setExitCod
           }
           results.push(job);
           if (job.state !== 'done') code = EXIT.uploadPending;
-          if (!flags.json) io.stdout.write(`${job.id}: ${describeOutcome(job)}\n`);
+          if (!flags.json) io.stdout.write(`${job.id}: ${describeOutcome(job, tr)}\n`);
         }
       } finally {
         io.signals.off('SIGINT', onSignal);
@@ -121,15 +127,16 @@ export function registerOutboxCommand(program: Command, io: OutboxIo, setExitCod
       }
       if (abort.signal.aborted) code = EXIT.cancelled;
       if (flags.json) io.stdout.write(`${JSON.stringify({ ok: code === EXIT.ok, exitCode: code, jobs: results.map(uploadJson) })}\n`);
-      else if (jobs.length === 0) io.stdout.write('Nothing to upload: every job is done.\n');
+      else if (jobs.length === 0) io.stdout.write(`${tr.t('cli.outbox.nothing')}\n`);
       setExitCode(code);
     });
 
   outboxCmd
     .command('remove')
-    .description('forget an upload job (the archive itself is kept)')
-    .argument('<id>', 'job id')
-    .option('--json', 'print JSON')
+    .description(tr.t('cli.help.outbox.remove'))
+    .argument('<id>', tr.t('cli.help.outbox.jobId'))
+    .option('--json', tr.t('cli.help.json'))
+    .addOption(langOption(tr))
     .action(async (id: string, flags: { json?: boolean }) => {
       let job: UploadJob;
       try {
@@ -144,6 +151,6 @@ export function registerOutboxCommand(program: Command, io: OutboxIo, setExitCod
         throw err;
       }
       if (flags.json) io.stdout.write(`${JSON.stringify({ removed: job.id, state: job.state, archive: job.archive.path })}\n`);
-      else io.stdout.write(`Removed job ${job.id} (${job.state}); the archive is kept: ${job.archive.path}\n`);
+      else io.stdout.write(`${tr.t('cli.outbox.removed', { job: job.id, state: tr.t(`cli.outbox.state.${job.state}`), path: job.archive.path })}\n`);
     });
 }

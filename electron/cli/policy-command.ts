@@ -5,6 +5,7 @@
  * valid, 2 when some source has problems (the effective policy is printed all the same).
  */
 import type { Command } from 'commander';
+import { cliTranslator } from './cli-i18n.js';
 import { EXIT } from '../engine/errors.js';
 import { formatProblem, loadEffectivePolicy, type EffectivePolicy, type ValueOrigin } from '../engine/policy/effective.js';
 import type { CliIo } from './main.js';
@@ -63,10 +64,10 @@ export function policyReportJson(effective: EffectivePolicy): Record<string, unk
 }
 
 export function registerPolicyCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  const policy = program.command('policy').description('the policy in effect on this computer (managed policy, settings, --policy file)');
+  const policy = program.command('policy').description(cliTranslator(io).t('cli.help.policy'));
   policy
     .command('show')
-    .description('print the effective policy, where each value came from and which keys are locked; exit 2 when a source has problems')
+    .description(cliTranslator(io).t('cli.help.policy.show'))
     .option('--policy <file>', 'also apply this JSON policy file (between user settings and managed policy)')
     .option('--json', 'print JSON')
     .action(async (flags: { policy?: string; json?: boolean }) => {

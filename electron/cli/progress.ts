@@ -1,19 +1,21 @@
+import { formatDuration, formatSize } from '../../shared/i18n/format.js';
+import { translator, type Translator } from '../../shared/i18n/translate.js';
 import type { ProgressEvent } from '../../shared/types.js';
+import { runReason } from './collect-output.js';
 
 export interface ProgressReporter {
   onEvent(event: ProgressEvent): void;
   done(): void;
 }
 
-const MB = 1024 * 1024;
-
 /**
  * A one-line progress bar on a terminal; plain lines when output is piped or logged;
  * nothing in --json mode (stdout then carries one JSON document only).
  */
-export function createProgressReporter(options: { json: boolean; tty: boolean; out: NodeJS.WritableStream; width?: number }): ProgressReporter {
+export function createProgressReporter(options: { json: boolean; tty: boolean; out: NodeJS.WritableStream; width?: number; tr?: Translator }): ProgressReporter {
   if (options.json) return { onEvent: () => {}, done: () => {} };
   const { out, tty } = options;
+  const tr = options.tr ?? translator('en');
   const running = new Set<string>();
   let started = 0;
   let finished = 0;
@@ -30,9 +32,8 @@ export function createProgressReporter(options: { json: boolean; tty: boolean; o
     const width = 20;
     const filled = Math.round((finished / total) * width);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    const secs = ((now - t0) / 1000).toFixed(1);
     const doing = running.size ? ` · ${[...running].join(', ')}` : '';
-    const line = `${bar} ${finished}/${started} collectors · ${items} files · ${(bytes / MB).toFixed(1)} MB · ${secs} s${doing}`;
+    const line = `${bar} ${tr.t('cli.progress.line', { done: finished, started, items, size: formatSize(bytes, tr.locale), elapsed: formatDuration(now - t0, tr.locale) })}${doing}`;
     out.write(`\r\x1b[2K${line.slice(0, (options.width ?? 120) - 1)}`);
   };
 
@@ -49,8 +50,8 @@ export function createProgressReporter(options: { json: boolean; tty: boolean; o
           running.delete(event.collector);
           if (tty) draw(true);
           else {
-            const why = event.error ? `: ${event.error}` : '';
-            out.write(`${event.collector}: ${event.status} (${event.durationMs} ms)${why}\n`);
+            const why = event.error || event.reason ? ` — ${runReason(event, tr)}` : '';
+            out.write(`${tr.t('cli.progress.end', { collector: event.collector, status: tr.t(`collectorStatus.${event.status}`), duration: formatDuration(event.durationMs, tr.locale) })}${why}\n`);
           }
           break;
         }
@@ -60,7 +61,7 @@ export function createProgressReporter(options: { json: boolean; tty: boolean; o
           if (tty) draw();
           break;
         case 'phase':
-          if (!tty && (event.phase === 'archiving' || event.phase === 'finalizing')) out.write(`${event.phase}…\n`);
+          if (!tty && (event.phase === 'archiving' || event.phase === 'finalizing')) out.write(`${tr.t(event.phase === 'archiving' ? 'cli.progress.archiving' : 'cli.progress.finalizing')}\n`);
           if (tty && event.phase === 'finalizing') draw(true);
           break;
       }

@@ -4,6 +4,7 @@
  * when written, 3 when some files could not be copied, 2 for bad input, 1 on failure.
  */
 import type { Command } from 'commander';
+import { cliTranslator } from './cli-i18n.js';
 import { join } from 'node:path';
 import { EXIT } from '../engine/errors.js';
 import { dataDir } from '../engine/platform/app-paths.js';
@@ -21,7 +22,7 @@ interface RedactFlags {
 export function registerRedactCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   program
     .command('redact')
-    .description('write a redacted copy of a file, a folder or an archive (.zip) to attach by hand; the original is left untouched')
+    .description(cliTranslator(io).t('cli.help.redact'))
     .argument('<path>', 'a text file, a folder, or a .zip archive (e.g. one made before IT added rules)')
     .option('-o, --out <dir>', 'write the copy into this folder (default: beside the input)')
     .option('--json', 'print one JSON result on stdout, nothing else')

@@ -3,7 +3,8 @@
  * and one human line. The upload itself — pre-check, queue, triage note, send — is the
  * workflow's (electron/engine/workflow/upload-stage.ts).
  */
-import { formatBytes } from '../engine/report/figures.js';
+import { formatDateTime } from '../../shared/i18n/format.js';
+import { translator, type Translator } from '../../shared/i18n/translate.js';
 import type { UploadJob } from '../engine/upload/outbox.js';
 
 /** What `--json` reports under `upload`. */
@@ -25,15 +26,21 @@ export function uploadJson(job: UploadJob): Record<string, unknown> {
   };
 }
 
-/** One human line about a job's outcome. */
-export function describeOutcome(job: UploadJob): string {
-  const where = `${job.destination.target} ticket ${job.ticket}`;
+/** Why a job is not done, in the user's language (the engine's English message in English: it is the most specific). */
+export function jobReason(job: UploadJob, tr: Translator): string {
+  if (!job.lastError) return '';
+  return tr.locale === 'en' ? job.lastError.message : tr.uploadProblem(job.lastError, { target: job.destination.target, ticket: job.ticket });
+}
+
+/** One human line about a job's outcome, in the user's language. */
+export function describeOutcome(job: UploadJob, tr: Translator = translator('en')): string {
+  const facts = { archive: job.archive.name, target: job.destination.target, ticket: job.ticket };
   if (job.state === 'done' && job.result) {
-    const how = job.result.alreadyPresent ? 'was already attached to' : 'attached to';
-    return `${job.archive.name} (${formatBytes(job.archive.size)}) ${how} ${where} (attachment ${job.result.id}${job.result.url ? `, ${job.result.url}` : ''})`;
+    const id = `${job.result.id}${job.result.url ? `, ${job.result.url}` : ''}`;
+    return tr.t(job.result.alreadyPresent ? 'cli.upload.alreadyDone' : 'cli.upload.done', { ...facts, id });
   }
-  if (job.state === 'failed') return `FAILED (job ${job.id}): ${job.lastError?.message ?? 'unknown error'}. The archive is kept: ${job.archive.path}`;
-  const next = job.nextAttemptAt ? `, next attempt after ${new Date(job.nextAttemptAt).toLocaleString()}` : '';
-  const why = job.lastError ? `: ${job.lastError.message}` : '';
-  return `queued (job ${job.id}${next})${why}. Run \`diagcollect outbox retry ${job.id}\` to try again`;
+  if (job.state === 'failed') return tr.t('cli.upload.failed', { job: job.id, reason: jobReason(job, tr) || tr.t('upload.kind.rejected', { target: job.destination.target }), path: job.archive.path });
+  const next = job.nextAttemptAt ? tr.t('cli.upload.next', { time: formatDateTime(job.nextAttemptAt, tr.locale) }) : '';
+  const why = job.lastError ? `${tr.locale === 'en' ? ': ' : '：'}${jobReason(job, tr)}` : '';
+  return tr.t('cli.upload.queued', { job: job.id, next, reason: why });
 }

@@ -31,6 +31,7 @@ import type {
 } from '../../shared/api.js';
 import { StartCollectionRequestSchema, uiLocaleFor, type LinkEvent } from '../../shared/api.js';
 import { parseDeepLink } from '../../shared/deep-link.js';
+import { englishReason } from '../../shared/i18n/translate.js';
 import { emailSubject, standardName } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
 import type { CheckResult, LocalizedText, Platform, UploadJobView, WorkflowEvent } from '../../shared/types.js';
@@ -414,7 +415,7 @@ export class AppService {
         png = data;
       },
       skip: (_source, why) => {
-        reason = why;
+        reason = typeof why === 'string' ? why : englishReason(why);
       },
     };
     await screenshotCollector.run(ctx);
@@ -429,10 +430,10 @@ export class AppService {
     const screenshot = request.includeScreenshot ? this.#screenshot : undefined;
     const collectors = this.#collectors.map((c) => (c.category === 'screenshot' && screenshot ? providedScreenshot(screenshot, 'desktop screenshot (seen by the user before collecting)') : c));
     const { plan } = planWorkflow({ collectors, policy: this.#policy, platform: this.#platform, skip: request.exclude, consentSensitive: request.includeScreenshot });
-    const skippedIds = new Map(plan.skipped.map((s) => [s.collector.id, s.reason]));
+    const skippedIds = new Map(plan.skipped.map((s) => [s.collector.id, s.code]));
     const rows: PlanRow[] = collectors.map((c) => {
       const why = skippedIds.get(c.id);
-      return why === undefined ? { id: c.id, title: c.title, status: 'waiting' } : { id: c.id, title: c.title, status: 'skipped', reason: this.#skipReason(c, why, request.exclude) };
+      return why === undefined ? { id: c.id, title: c.title, status: 'waiting' } : { id: c.id, title: c.title, status: 'skipped', reason: why };
     });
     // The order the session runs them: waiting rows first in run order, skipped after.
     const order = new Map([...plan.run, ...plan.skipped.map((s) => s.collector)].map((c, i) => [c.id, i]));
@@ -469,15 +470,6 @@ export class AppService {
     // The workflow goes on after the Done screen (its upload): dispose waits for it.
     this.#workflowRun = session.done;
     return { sessionId: id, startedAt: startedAt.toISOString(), rows };
-  }
-
-  #skipReason(c: Collector, engineReason: string, exclude: readonly string[]): LocalizedText {
-    if (!c.platforms.includes(this.#platform)) return t('此操作系统不支持', 'Not available on this operating system');
-    if (exclude.includes(c.id)) return t('您选择了不收集', 'You switched it off');
-    if (this.#policy.disabledCollectors.includes(c.id)) return t('已被 IT 策略关闭', 'Switched off by your IT policy');
-    if (c.category === 'screenshot' && !this.#policy.screenshotAllowed) return t('IT 策略不允许截图', 'Your IT policy does not allow screenshots');
-    if (c.sensitive) return t('您选择了不附带截图', 'You chose not to include the screenshot');
-    return t(engineReason, engineReason);
   }
 
   async #collect(
@@ -660,8 +652,9 @@ export class AppService {
 
   #uploadFailedBeforeJob(err: unknown, totalBytes: number): void {
     const kind = err instanceof UploadError ? err.kind : 'config';
+    const cause = err instanceof UploadError ? err.networkCause : undefined;
     this.#log('error', `upload could not start: ${errorMessage(err)}`);
-    this.#setUpload({ ...this.#uploadBase('failed'), totalBytes, error: { kind, message: errorMessage(err) } });
+    this.#setUpload({ ...this.#uploadBase('failed'), totalBytes, error: { kind, ...(cause ? { cause } : {}), message: errorMessage(err) } });
   }
 
   /** Runs the queued job again (Retry, or the backoff timer): the workflow's upload stage. */

@@ -7,6 +7,8 @@
 import type { ArchiveLanguage } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
 import type { CollectorRun, ManifestSkip, Platform, ProgressEvent } from '../../shared/types.js';
+import { englishReason } from '../../shared/i18n/translate.js';
+import type { Reason } from '../../shared/reasons.js';
 import { createCollectorContext, type ItemSink } from './collectors/context.js';
 import type { Collector } from './collectors/types.js';
 
@@ -29,9 +31,11 @@ export interface RunCollectorsOptions {
 }
 
 /** One CollectorRun per collector, in completion order. */
+/** A reason as the manifest keeps it: the code, and its English text for support staff. */
+const coded = (reason: Reason) => ({ error: englishReason(reason), reason });
+
 export async function runCollectors(options: RunCollectorsOptions): Promise<CollectorRun[]> {
   const { policy, platform, since, lang, sink, skipped, cancel, deadline } = options;
-  const deadlineWhat = options.deadlineWhat ?? `the session deadline of ${policy.deadlineSeconds} s`;
   const emit = options.emit ?? (() => {});
   const runs: CollectorRun[] = [];
   const queue = [...options.collectors];
@@ -44,7 +48,7 @@ export async function runCollectors(options: RunCollectorsOptions): Promise<Coll
         durationMs: 0,
         items: 0,
         bytes: 0,
-        error: cancel.aborted ? 'cancelled before it started' : `not started before ${deadlineWhat}`,
+        ...coded(cancel.aborted ? { code: 'cancelled' } : { code: 'not-started', seconds: policy.deadlineSeconds }),
         warnings: [],
       });
       return;
@@ -55,6 +59,7 @@ export async function runCollectors(options: RunCollectorsOptions): Promise<Coll
     const bound = createCollectorContext({ collector, signal, policy, platform, since, lang, sink });
     let status: CollectorRun['status'] = 'ok';
     let error: string | undefined;
+    let reason: Reason | undefined;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), collector.timeoutMs);
@@ -63,20 +68,25 @@ export async function runCollectors(options: RunCollectorsOptions): Promise<Coll
       if (signal.aborted) resolve('stopped');
       signal.addEventListener('abort', () => resolve('stopped'), { once: true });
     });
-    const stoppedBy = (): [CollectorRun['status'], string] => (cancel.aborted ? ['cancelled', 'cancelled'] : ['timeout', `stopped at ${deadlineWhat}`]);
+    const stoppedBy = (): [CollectorRun['status'], string, Reason] => {
+      const why: Reason = cancel.aborted ? { code: 'cancelled' } : { code: 'deadline', seconds: policy.deadlineSeconds };
+      return [cancel.aborted ? 'cancelled' : 'timeout', englishReason(why), why];
+    };
     try {
       const outcome = await Promise.race([collector.run(bound.ctx).then(() => 'done' as const), timedOut, stopped]);
       if (outcome === 'timeout') {
         status = 'timeout';
-        error = `did not finish within its ${Math.round(collector.timeoutMs / 1000)} s timeout; stopped`;
+        reason = { code: 'timeout', seconds: Math.round(collector.timeoutMs / 1000) };
+        error = englishReason(reason);
       } else if (outcome === 'stopped') {
-        [status, error] = stoppedBy();
+        [status, error, reason] = stoppedBy();
       }
     } catch (err) {
-      if (cancel.aborted || deadline.aborted) [status, error] = stoppedBy();
+      if (cancel.aborted || deadline.aborted) [status, error, reason] = stoppedBy();
       else {
         status = 'error';
         error = err instanceof Error ? err.message : String(err);
+        reason = { code: 'failed' };
       }
     } finally {
       clearTimeout(timer);
@@ -95,11 +105,13 @@ export async function runCollectors(options: RunCollectorsOptions): Promise<Coll
       if (why) {
         status = 'skipped';
         error = why.reason;
+        reason = why.code ?? { code: 'failed' };
       }
     }
     const durationMs = Math.round(performance.now() - started);
-    runs.push({ id: collector.id, status, durationMs, items: bound.counts.items, bytes: bound.counts.bytes, ...(error ? { error } : {}), warnings: bound.warnings });
-    emit({ type: 'collector-end', collector: collector.id, status, durationMs, ...(error ? { error } : {}) });
+    const why = { ...(error ? { error } : {}), ...(reason ? { reason } : {}) };
+    runs.push({ id: collector.id, status, durationMs, items: bound.counts.items, bytes: bound.counts.bytes, ...why, warnings: bound.warnings });
+    emit({ type: 'collector-end', collector: collector.id, status, durationMs, ...why });
   };
   await Promise.all(
     Array.from({ length: Math.min(policy.concurrency, queue.length) }, async () => {

@@ -3,6 +3,8 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { archiveName, checkTicketId, standardName, type ArchiveLanguage } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
+import type { Reason } from '../../shared/reasons.js';
+import { englishReason } from '../../shared/i18n/translate.js';
 import {
   IntakeSchema,
   type CheckResult,
@@ -121,29 +123,30 @@ export function planCollectors(options: {
   only?: readonly string[];
   skip?: readonly string[];
   consentSensitive?: boolean;
-}): { run: Collector[]; skipped: { collector: Collector; reason: string }[] } {
+}): { run: Collector[]; skipped: { collector: Collector; reason: string; code: Reason }[] } {
   const { collectors, policy, platform, only, skip, consentSensitive } = options;
   const known = new Set(collectors.map((c) => c.id));
   for (const id of [...(only ?? []), ...(skip ?? [])]) {
     if (!known.has(id)) throw new InputError(`unknown collector "${id}"; known collectors: ${[...known].join(', ')}`);
   }
   const run: Collector[] = [];
-  const skipped: { collector: Collector; reason: string }[] = [];
+  const skipped: { collector: Collector; reason: string; code: Reason }[] = [];
   for (const c of collectors) {
-    const reason = !c.platforms.includes(platform)
-      ? `not available on ${platform}`
+    // A code, rendered by the catalogue on every surface; `reason` is its English text for manifest.json.
+    const code: Reason | undefined = !c.platforms.includes(platform)
+      ? { code: 'platform', platform }
       : only && only.length > 0 && !only.includes(c.id)
-        ? 'not selected (--only)'
+        ? { code: 'not-selected' }
         : skip?.includes(c.id)
-          ? 'left out by the user (--skip)'
+          ? { code: 'left-out' }
           : policy.disabledCollectors.includes(c.id)
-            ? 'disabled by policy (disabledCollectors)'
+            ? { code: 'policy-disabled' }
             : c.sensitive && c.category === 'screenshot' && !policy.screenshotAllowed
-              ? 'screenshots are not allowed by policy (screenshotAllowed: false)'
+              ? { code: 'screenshot-forbidden' }
               : c.sensitive && !consentSensitive
-                ? 'sensitive: taken only with the user\'s consent'
+                ? { code: 'no-consent' }
                 : undefined;
-    if (reason) skipped.push({ collector: c, reason });
+    if (code) skipped.push({ collector: c, reason: englishReason(code), code });
     else run.push(c);
   }
   // Quick collectors first, so the deadline cuts the slow ones, not the essentials.
@@ -207,14 +210,15 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   }
 
   const items: ManifestItem[] = [];
-  const skipped: ManifestSkip[] = plan.skipped.map(({ collector, reason }) => ({ collector: collector.id, source: collector.id, reason }));
-  const runs: CollectorRun[] = plan.skipped.map(({ collector, reason }) => ({
+  const skipped: ManifestSkip[] = plan.skipped.map(({ collector, reason, code }) => ({ collector: collector.id, source: collector.id, reason, code }));
+  const runs: CollectorRun[] = plan.skipped.map(({ collector, reason, code }) => ({
     id: collector.id,
     status: 'skipped',
     durationMs: 0,
     items: 0,
     bytes: 0,
     error: reason,
+    reason: code,
     warnings: [],
   }));
   let totalBytes = 0;
@@ -315,7 +319,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     claimName,
     push(item) {
       if (options.excludeItems?.includes(item.name)) {
-        skipped.push({ collector: item.collector, source: item.source, reason: 'left out by the user (--exclude-item)' });
+        skipped.push({ collector: item.collector, source: item.source, reason: englishReason({ code: 'left-out' }), code: { code: 'left-out' } });
         return;
       }
       // Keep the order of arrival: open the next stream only once the previous one was handed over.

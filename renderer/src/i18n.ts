@@ -4,6 +4,8 @@
  */
 import type { FieldError, Lock, UiLocale, UploadStatus } from '../../shared/api.js';
 import type { CheckGroup, CheckStatus, LocalizedText } from '../../shared/types.js';
+import { reasonFor, translator } from '../../shared/i18n/translate.js';
+import type { Reason, UploadErrorKind } from '../../shared/reasons.js';
 import type { RowStatus } from './model/progress.js';
 
 const zh = {
@@ -118,21 +120,6 @@ const zh = {
     blockedAdvice: '请先打开文件夹检查这些条目；在“检查内容”中关闭相应类别后重新收集，或者确认无误后选择“仍然发送”。',
     sendAnyway: '仍然发送',
   },
-  uploadProblem: {
-    network: (target: string) => `无法连接到 ${target}`,
-    timeout: (target: string) => `${target} 没有及时响应`,
-    server: (target: string) => `${target} 暂时出错`,
-    'rate-limited': (target: string) => `${target} 暂时拒绝了过多的请求`,
-    integrity: () => '上传后的内容校验不一致',
-    auth: (target: string) => `${target} 不接受上传凭据`,
-    forbidden: () => '上传账号没有权限',
-    'not-found': (_target: string, ticket: string) => `找不到工单 ${ticket}`,
-    'too-large': () => '压缩包超过了工单系统的大小限制',
-    config: () => '上传设置不完整',
-    tls: (target: string) => `${target} 的证书不受信任`,
-    archive: () => '压缩包已被移动或修改',
-    other: () => '上传没有完成',
-  } as Record<string, (target: string, ticket: string) => string>,
   technical: '技术信息：',
   whatToDo: '怎么办：',
   advice: {
@@ -279,21 +266,6 @@ const en: Dictionary = {
     blockedAdvice: 'Open the folder and check these entries; switch the category off on the review screen and collect again, or, if they are fine, choose Send anyway.',
     sendAnyway: 'Send anyway',
   },
-  uploadProblem: {
-    network: (target) => `Cannot reach ${target}`,
-    timeout: (target) => `${target} did not answer in time`,
-    server: (target) => `${target} had a temporary error`,
-    'rate-limited': (target) => `${target} is refusing too many requests for now`,
-    integrity: () => 'What arrived did not match what was sent',
-    auth: (target) => `${target} did not accept the upload credentials`,
-    forbidden: () => 'The upload account is not allowed to do this',
-    'not-found': (_target, ticket) => `Ticket ${ticket} was not found`,
-    'too-large': () => 'The archive is larger than the ticket system accepts',
-    config: () => 'The upload settings are incomplete',
-    tls: (target) => `The certificate of ${target} is not trusted`,
-    archive: () => 'The archive was moved or changed',
-    other: () => 'The upload did not finish',
-  },
   technical: 'Details: ',
   whatToDo: 'What to do: ',
   advice: {
@@ -334,7 +306,7 @@ export function pick(text: LocalizedText, locale: UiLocale): string {
 }
 
 /** The advice group for an upload error kind (upload-error.ts in the engine names the kinds). */
-export function adviceFor(kind: string): keyof Dictionary['advice'] {
+export function adviceFor(kind: UploadErrorKind): keyof Dictionary['advice'] {
   if (['auth', 'forbidden', 'config', 'tls'].includes(kind)) return 'settings';
   if (kind === 'not-found') return 'not-found';
   if (kind === 'too-large') return 'too-large';
@@ -344,20 +316,15 @@ export function adviceFor(kind: string): keyof Dictionary['advice'] {
 }
 
 /**
- * The engine's reasons are English, written for support staff and the manifest; the common ones
- * get a translation here (the English original stays in manifest.json), anything else is shown as it is.
+ * Why a collector was skipped or did not finish. The engine sends a code (shared/reasons.ts),
+ * rendered by the one catalogue; its English technical text (`detail`) is shown only in English,
+ * so no English sentence reaches the Chinese UI.
  */
-const ENGINE_REASONS: ReadonlyArray<[RegExp, string]> = [
-  [/^no paths are configured/, 'IT 没有配置要收集的路径'],
-  [/no graphical session/, '没有图形界面会话，无法截图'],
-  [/not available on/, '此系统不支持'],
-  [/did not finish within its .* timeout/, '未在规定时间内完成，已停止'],
-  [/stopped at the session deadline/, '到达整体时限，已停止'],
-  [/^cancelled/, '已取消'],
-];
+export function reasonText(row: { reason?: Reason | undefined; detailCode?: Reason | undefined; detail?: string | undefined }, locale: UiLocale): string {
+  return reasonFor(translator(locale), row.reason ?? row.detailCode, row.detail);
+}
 
-export function engineReason(text: string, locale: UiLocale): string {
-  if (locale !== 'zh-CN') return text;
-  const hit = ENGINE_REASONS.find(([pattern]) => pattern.test(text));
-  return hit ? hit[1] : text;
+/** An upload error (kind and cause codes) in the UI language. */
+export function uploadProblemText(error: NonNullable<UploadStatus['error']>, target: string, ticket: string, locale: UiLocale): string {
+  return translator(locale).uploadProblem(error, { target, ticket });
 }

@@ -28,6 +28,7 @@ import {
   INTAKE,
   escape,
   expectAccessible,
+  expectNoEnglishOnScreen,
   expectNoHorizontalOverflow,
   field,
   fillStart,
@@ -104,12 +105,14 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       await waitForStart(page, locale);
       await expect.poll(() => field(page, t.ticket).inputValue()).toBe('12345');
       await expectAccessible(page, `start (${locale})`);
+      await expectNoEnglishOnScreen(page, locale, 'start');
       await saveScreen(page, `1-start-${locale}`);
 
       await fillStart(page, locale, { more: true });
       await goToReview(page, locale);
       await expect.poll(() => page.locator('.shot-state').textContent()).toContain(t.screenshotIncluded);
       await expectAccessible(page, `review (${locale})`);
+      await expectNoEnglishOnScreen(page, locale, 'review');
       await saveScreen(page, `2-review-${locale}`);
 
       // The user switches the process list off.
@@ -137,6 +140,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       await expect.poll(() => page.locator('.upload-text').textContent()).toContain('【技术支持】12345');
       await waitForChecks(page);
       await expectAccessible(page, `done (${locale})`);
+      await expectNoEnglishOnScreen(page, locale, 'done');
       await saveScreen(page, `4-done-${locale}`);
 
       await page.getByRole('button', { name: t.openFolder }).click();
@@ -172,6 +176,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       await page.getByText(t.errors.ticket).waitFor();
       await page.getByText(t.errors.contact).waitFor();
       await expectAccessible(page, `start with errors (${locale})`);
+      await expectNoEnglishOnScreen(page, locale, 'start with errors');
       await saveScreen(page, `1-start-errors-${locale}`);
 
       // A page that skipped the form (or was tampered with) is stopped in main, not in the engine.
@@ -208,10 +213,11 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       await fillStart(page, locale);
       await goToReview(page, locale);
       // The estimate for the application logs is measured from the real file.
-      await expect.poll(() => page.locator('[data-category=app-logs] .size').textContent()).toBe('192.0 MB');
+      await expect.poll(() => page.locator('[data-category=app-logs] .size').textContent()).toBe('192 MB');
       await startCollecting(page, locale);
       await page.getByText(t.phases.archiving!).waitFor();
       await expectAccessible(page, `progress (${locale})`);
+      await expectNoEnglishOnScreen(page, locale, 'progress');
       await saveScreen(page, `3-progress-${locale}`);
 
       await page.getByRole('button', { name: t.cancel }).click();
@@ -254,10 +260,12 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
 
         const card = page.locator('section.upload');
         await page.locator('[data-upload-state=queued]').waitFor();
-        await expect.poll(() => card.textContent()).toContain('connection refused');
+        // The cause, as a code rendered in the UI language (the engine's English words only in English).
+        await expect.poll(() => card.textContent()).toContain(locale === 'en' ? 'connection refused' : '连接被拒绝');
         await expect.poll(() => card.textContent()).toContain(t.advice.network);
         await expect.poll(() => page.getByTestId('upload-attempts').textContent()).toContain(t.upload.attempts(1));
         await expectAccessible(page, `done, upload queued (${locale})`);
+        await expectNoEnglishOnScreen(page, locale, 'done, upload queued');
         await saveScreen(page, `5-upload-failed-${locale}`);
 
         await page.getByRole('button', { name: t.retry }).click();

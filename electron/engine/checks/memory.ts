@@ -7,7 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { parseMeminfo as parseMeminfoBytes } from '../collectors/support/system-facts.js';
-import { formatBytes } from '../collectors/support/text.js';
+import { formatSize } from '../../../shared/i18n/format.js';
+
+/** One size formatter everywhere (shared/i18n/format.ts); digits and units read the same in zh-CN and en. */
+const formatBytes = (bytes: number) => formatSize(bytes, 'en');
 import { ADVICE } from './advice.js';
 import { t } from './support/format.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';

@@ -105,7 +105,7 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckResult[
             check,
             {
               status: 'fail',
-              detail: t(`超时：${s} 内未完成（timed out after ${s}）`, `timed out after ${s}: the check did not finish`),
+              detail: t(`超时：${s} 内未完成`, `timed out after ${s}: the check did not finish`),
               advice: check.group === 'network' ? CONNECTION_PATH : [],
               data: { timedOut: true, timeoutMs: err.timeoutMs },
             },

@@ -4,7 +4,7 @@
  * verify". Warns after policy `checks.uptimeWarnDays` (30 by default).
  */
 import os from 'node:os';
-import { formatDuration, formatLocalTime } from '../collectors/support/text.js';
+import { formatDateTime, formatDuration } from '../../../shared/i18n/format.js';
 import { ADVICE } from './advice.js';
 import { t } from './support/format.js';
 import type { Check, CheckOutcome } from './types.js';
@@ -26,17 +26,18 @@ export function createUptimeCheck(options: UptimeCheckOptions = {}): Check {
       const days = seconds / 86_400;
       const limit = ctx.policy.checks.uptimeWarnDays;
       const bootedAt = new Date(ctx.now().getTime() - seconds * 1000);
-      const since = formatLocalTime(bootedAt);
+      const up = { zh: formatDuration(seconds * 1000, 'zh-CN'), en: formatDuration(seconds * 1000, 'en') };
+      const since = { zh: formatDateTime(bootedAt, 'zh-CN'), en: formatDateTime(bootedAt, 'en') };
       const data = { uptimeSeconds: Math.round(seconds), bootedAt: bootedAt.toISOString(), warnDays: limit };
       if (days > limit) {
         return {
           status: 'warn',
-          detail: t(`已连续运行 ${formatDuration(seconds)}（自 ${since}），超过 ${limit} 天`, `up ${formatDuration(seconds)} (since ${since}), more than ${limit} days`),
+          detail: t(`已连续运行 ${up.zh}（自 ${since.zh} 起），超过 ${limit} 天`, `up ${up.en} (since ${since.en}), more than ${limit} days`),
           advice: [ADVICE.restartComputer],
           data,
         };
       }
-      return { status: 'pass', detail: t(`已运行 ${formatDuration(seconds)}（自 ${since}）`, `up ${formatDuration(seconds)} (since ${since})`), data };
+      return { status: 'pass', detail: t(`已运行 ${up.zh}（自 ${since.zh} 起）`, `up ${up.en} (since ${since.en})`), data };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { standardName, type ArchiveLanguage } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
+import { englishReason } from '../../../shared/i18n/translate.js';
 import type { ManifestSkip, Platform } from '../../../shared/types.js';
 import { exec } from '../platform/exec.js';
 import { commandLine, secondsText } from './support/run.js';
@@ -103,7 +104,8 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
       return true;
     },
     skip: (source, reason) => {
-      if (!closed) sink.skip({ collector: collector.id, source, reason });
+      if (closed) return;
+      sink.skip(typeof reason === 'string' ? { collector: collector.id, source, reason } : { collector: collector.id, source, reason: englishReason(reason), code: reason });
     },
     warn: (message) => {
       if (!closed) warnings.push(message);

@@ -155,12 +155,12 @@ export const screenshotCollector: Collector = {
 
   async run(ctx) {
     if (!ctx.policy.screenshotAllowed) {
-      ctx.skip('screenshot', 'screenshots are not allowed by policy (screenshotAllowed: false)');
+      ctx.skip('screenshot', { code: 'screenshot-forbidden' });
       return;
     }
     const plan = screenshotMethods(ctx.platform);
     if ('reason' in plan) {
-      ctx.skip('screenshot', plan.reason);
+      ctx.skip('screenshot', { code: 'no-display' });
       return;
     }
     const dir = await mkdtemp(path.join(os.tmpdir(), 'diagcollect-shot-'));

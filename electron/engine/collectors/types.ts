@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { ArchiveLanguage, StandardNameKey } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
 import type { Category, LocalizedText, Platform } from '../../../shared/types.js';
+import type { Reason } from '../../../shared/reasons.js';
 import type { ExecOptions, ExecResult } from '../platform/exec.js';
 
 /** Options for a file copied into the archive. */
@@ -42,8 +43,11 @@ export interface CollectorContext {
    * records a skip when the file cannot be taken (unreadable, special file, over the cap …).
    */
   addFile(name: string, path: string, options?: AddFileOptions): Promise<boolean>;
-  /** Something not collected, with the reason; goes to the manifest's `skipped`. */
-  skip(source: string, reason: string): void;
+  /**
+   * Something not collected, with the reason; goes to the manifest's `skipped`. A code
+   * (shared/reasons.ts) is shown in the user's language; free text only as English detail.
+   */
+  skip(source: string, reason: string | Reason): void;
   /** A non-fatal problem, recorded on the collector's run. */
   warn(message: string): void;
 }

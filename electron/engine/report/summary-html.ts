@@ -15,9 +15,10 @@ import type { CheckResult, CheckStatus, CollectorStatus, LocalizedText, Manifest
 import { BROWSER_LABELS } from '../checks/browsers.js';
 import { CHECK_GROUPS } from '../checks/runner.js';
 import { COLLECTORS } from '../collectors/index.js';
-import { diskUsedPercent, formatBytes } from '../../../shared/figures.js';
+import { diskUsedPercent } from '../../../shared/figures.js';
 import { GENERATED_AFTER_ITEMS } from './figures.js';
-import { formatDuration } from '../collectors/support/text.js';
+import { formatDateTime, formatDuration as formatSpan, formatSize } from '../../../shared/i18n/format.js';
+import { reasonFor, translator } from '../../../shared/i18n/translate.js';
 import { html, trusted, type SafeHtml } from './html.js';
 import type { FileSystemSummary, NetworkSummary, SystemSummary } from './summary-data.js';
 import type { TimelineDocument } from '../timeline/document.js';
@@ -58,42 +59,110 @@ type Dict = Record<
   | 'screenshot' | 'screenshotAlt' | 'screenshotTooBig'
   | 'collected' | 'entry' | 'collector' | 'size' | 'note' | 'truncated' | 'total' | 'moreRows' | 'filesInArchive'
   | 'notCollected' | 'collectorRuns' | 'duration' | 'reason' | 'skippedSources' | 'source' | 'nothingSkipped'
-  | 'redaction' | 'rule' | 'count' | 'noRedactions' | 'footer' | 'none',
+  | 'redaction' | 'rule' | 'count' | 'noRedactions' | 'footer' | 'none' | 'noteInManifest',
   string
 >;
 
-const TEXT: Record<ArchiveLanguage, Dict> = {
-  'zh-CN': {
-    pageTitle: '诊断摘要', eyebrow: '诊断摘要 · diagcollect', ticket: '工单', host: '计算机', collectedAt: '收集于', priority: '优先级',
-    allPassed: '基础检查全部通过', noChecks: '本次未运行基础检查', lookFirst: '请先看这里', incompleteCollectors: '个收集项未完成，见“未收集的内容”',
-    problem: '问题', description: '问题描述', occurredAt: '发生时间', product: '产品', tried: '已尝试的解决方案', steps: '重现步骤', reporter: '报告人', notGiven: '（未填写）',
-    glance: '本机概况', os: '操作系统', uptime: '运行时间', memory: '内存', systemDisk: '系统盘', ip: 'IP 地址', gateway: '网关', dns: 'DNS', proxy: '代理', directConnection: '无（直接连接）', timeZone: '时区',
-    checklist: '基础检查清单', status: '状态', check: '检查项', result: '结果', advice: '建议',
-    system: '系统信息', kernel: '内核', arch: '架构', hardware: '硬件', cpu: 'CPU', swap: '交换分区', locale: '区域设置', available: '可用', of: '/',
-    disks: '磁盘空间', mount: '挂载点', usage: '使用率', used: '已用', free: '剩余', usedColumn: '已用', freeColumn: '剩余', noDisks: '（未收集文件系统信息）',
-    network: '网络配置', interface: '接口', state: '状态', addresses: '地址', mac: 'MAC', mtu: 'MTU', searchDomains: '搜索域', noInterfaces: '（未收集网络信息）', hiddenInterfaces: '个无地址的接口未列出，见',
-    versions: '版本', component: '组件', version: '版本', reportedByUser: '用户报告', tool: '诊断工具', browser: '浏览器',
-    screenshot: '问题截图', screenshotAlt: '问题发生时的屏幕截图', screenshotTooBig: '截图较大，未嵌入本页；见归档中的',
-    collected: '收集的内容', entry: '文件', collector: '收集项', size: '大小', note: '说明', truncated: '已截断', total: '合计', moreRows: '项未列出，见', filesInArchive: '个文件（压缩包内，含本页与 manifest.json）',
-    notCollected: '未收集的内容及原因', collectorRuns: '跳过或未完成的收集项', duration: '用时', reason: '原因', skippedSources: '跳过的来源', source: '来源', nothingSkipped: '所有收集项均已完成，没有跳过的内容。',
-    redaction: '隐私处理（脱敏）', rule: '规则', count: '替换次数', noRedactions: '没有需要脱敏的内容。', footer: '由 diagcollect 生成；数据来自归档中的 manifest.json、checks.json 和收集项的 JSON 文件。时间为收集计算机的本地时间。', none: '无',
-  },
-  en: {
-    pageTitle: 'Diagnostics summary', eyebrow: 'Diagnostics summary · diagcollect', ticket: 'Ticket', host: 'Computer', collectedAt: 'Collected', priority: 'Priority',
-    allPassed: 'All basic checks passed', noChecks: 'The basic checks did not run', lookFirst: 'look here first', incompleteCollectors: 'collector(s) incomplete: see “Not collected”',
-    problem: 'Problem', description: 'Description', occurredAt: 'Occurred at', product: 'Product', tried: 'Solutions tried', steps: 'Steps to reproduce', reporter: 'Reported by', notGiven: '(not given)',
-    glance: 'This computer at a glance', os: 'Operating system', uptime: 'Uptime', memory: 'Memory', systemDisk: 'System disk', ip: 'IP address', gateway: 'Gateway', dns: 'DNS', proxy: 'Proxy', directConnection: 'none (direct connection)', timeZone: 'Time zone',
-    checklist: 'Basic checklist', status: 'Status', check: 'Check', result: 'Result', advice: 'What to do',
-    system: 'System', kernel: 'Kernel', arch: 'Architecture', hardware: 'Hardware', cpu: 'CPU', swap: 'Swap', locale: 'Locale', available: 'available', of: 'of',
-    disks: 'Disk space', mount: 'Mounted on', usage: 'Usage', used: 'used', free: 'free', usedColumn: 'Used', freeColumn: 'Free', noDisks: '(no file system information collected)',
-    network: 'Network', interface: 'Interface', state: 'State', addresses: 'Addresses', mac: 'MAC', mtu: 'MTU', searchDomains: 'Search domains', noInterfaces: '(no network information collected)', hiddenInterfaces: 'interface(s) without addresses not listed; see',
-    versions: 'Versions', component: 'Component', version: 'Version', reportedByUser: 'reported by the user', tool: 'Diagnostics tool', browser: 'Browser',
-    screenshot: 'Screenshot', screenshotAlt: 'Screenshot of the screen when the problem happened', screenshotTooBig: 'The screenshot is too large to embed here; see the archive entry',
-    collected: 'What was collected', entry: 'Entry', collector: 'Collector', size: 'Size', note: 'Note', truncated: 'truncated', total: 'Total', moreRows: 'more not listed; see', filesInArchive: 'files in the archive (this page and manifest.json included)',
-    notCollected: 'Not collected, and why', collectorRuns: 'Collectors skipped or unfinished', duration: 'Time', reason: 'Reason', skippedSources: 'Skipped sources', source: 'Source', nothingSkipped: 'Every collector finished; nothing was skipped.',
-    redaction: 'Privacy (redaction)', rule: 'Rule', count: 'Replacements', noRedactions: 'Nothing needed redacting.', footer: 'Generated by diagcollect from the archive’s manifest.json, checks.json and the collectors’ JSON entries. Times are local to the computer collected from.', none: 'none',
-  },
-};
+/** The page's words, from the one catalogue (shared/i18n/messages.ts, keys `summary.*`). */
+function dictionary(lang: ArchiveLanguage): Dict {
+  const tr = translator(lang);
+  return Object.fromEntries(DICT_KEYS.map((k) => [k, tr.t(`summary.${k}`)])) as Dict;
+}
+const DICT_KEYS = [
+  'pageTitle',
+  'eyebrow',
+  'ticket',
+  'host',
+  'collectedAt',
+  'priority',
+  'allPassed',
+  'noChecks',
+  'lookFirst',
+  'incompleteCollectors',
+  'problem',
+  'description',
+  'occurredAt',
+  'product',
+  'tried',
+  'steps',
+  'reporter',
+  'notGiven',
+  'glance',
+  'os',
+  'uptime',
+  'memory',
+  'systemDisk',
+  'ip',
+  'gateway',
+  'dns',
+  'proxy',
+  'directConnection',
+  'timeZone',
+  'checklist',
+  'status',
+  'check',
+  'result',
+  'advice',
+  'system',
+  'kernel',
+  'arch',
+  'hardware',
+  'cpu',
+  'swap',
+  'locale',
+  'available',
+  'of',
+  'disks',
+  'mount',
+  'usage',
+  'used',
+  'free',
+  'usedColumn',
+  'freeColumn',
+  'noDisks',
+  'network',
+  'interface',
+  'state',
+  'addresses',
+  'mac',
+  'mtu',
+  'searchDomains',
+  'noInterfaces',
+  'hiddenInterfaces',
+  'versions',
+  'component',
+  'version',
+  'reportedByUser',
+  'tool',
+  'browser',
+  'screenshot',
+  'screenshotAlt',
+  'screenshotTooBig',
+  'collected',
+  'entry',
+  'collector',
+  'size',
+  'note',
+  'truncated',
+  'total',
+  'moreRows',
+  'notCollected',
+  'collectorRuns',
+  'duration',
+  'reason',
+  'skippedSources',
+  'source',
+  'nothingSkipped',
+  'redaction',
+  'rule',
+  'count',
+  'noRedactions',
+  'footer',
+  'none',
+  'noteInManifest',
+  'filesInArchive',
+] as const satisfies ReadonlyArray<keyof Dict>;
+const TEXT: Record<ArchiveLanguage, Dict> = { 'zh-CN': dictionary('zh-CN'), en: dictionary('en') };
 
 const STATUS_TEXT: Record<ArchiveLanguage, Record<CheckStatus, string>> = {
   'zh-CN': { pass: '通过', warn: '警告', fail: '失败', skipped: '跳过' },
@@ -115,15 +184,9 @@ const VERSION_LABEL: Record<ArchiveLanguage, Record<'minimum' | 'recommended' | 
 };
 const PRIORITY_CLASS: Record<string, string> = { 高: 'high', 中: 'medium', 低: 'low', none: 'none' };
 
-/** `2026-11-24 09:30 (UTC+08:00)` in the local time of the computer rendering (the one collected from). */
-function localMinute(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  const off = -d.getTimezoneOffset();
-  const sign = off >= 0 ? '+' : '-';
-  const abs = Math.abs(off);
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())} (UTC${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)})`;
+/** A moment in the local time of the computer rendering (the one collected from), with its offset. */
+function localMinute(iso: string, lang: ArchiveLanguage): string {
+  return formatDateTime(iso, lang);
 }
 
 function badge(status: CheckStatus, label: string): SafeHtml {
@@ -175,7 +238,7 @@ function diskLevel(freePercent: number, thresholds: { warnPercent: number; failP
 }
 
 function collectorTitle(id: string, lang: ArchiveLanguage): string {
-  if (id === 'session') return lang === 'zh-CN' ? '会话' : 'session';
+  if (id === 'session') return translator(lang).t('summary.session');
   const c = COLLECTORS.find((x) => x.id === id);
   return c ? `${c.title[lang]} (${id})` : id;
 }
@@ -186,6 +249,9 @@ export function renderSummaryHtml(input: SummaryInput): string {
   const checks = [...input.checks];
   const lang = input.lang ?? manifest.archiveLanguage;
   const T = TEXT[lang];
+  const tr = translator(lang);
+  const formatBytes = (n: number) => formatSize(n, lang);
+  const formatDuration = (seconds: number) => formatSpan(seconds * 1000, lang);
   const widths = new Widths();
   const intake = manifest.intake;
   const given = (v: string | undefined) => (v && v.trim() ? v : undefined);
@@ -200,9 +266,7 @@ export function renderSummaryHtml(input: SummaryInput): string {
       ? T.allPassed
       : verdictLevel === 'none'
         ? T.noChecks
-        : lang === 'zh-CN'
-          ? `发现 ${[fails.length ? `${fails.length} 项失败` : '', warns.length ? `${warns.length} 项警告` : ''].filter(Boolean).join('、')} — ${T.lookFirst}`
-          : `${[fails.length ? `${fails.length} failed` : '', warns.length ? `${warns.length} warning${warns.length > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ')} — ${T.lookFirst}`;
+        : tr.t('summary.verdict', { fail: fails.length, warn: warns.length, lookFirst: T.lookFirst });
   const verdict = html`<section class="verdict v-${verdictLevel}" aria-labelledby="verdict-title">
 <h2 id="verdict-title">${verdictTitle}</h2>
 ${fails.length + warns.length > 0
@@ -378,7 +442,7 @@ ${field(T.proxy, proxyVars.length ? proxyVars.map(([k, v]) => `${k}=${v}`).join(
 <table class="items">
 <thead><tr><th scope="col">${T.entry}</th><th scope="col">${T.collector}</th><th scope="col" class="num">${T.size}</th><th scope="col">${T.note}</th></tr></thead>
 <tbody>${items.slice(0, MAX_ITEM_ROWS).map(
-    (i) => html`<tr><th scope="row" class="mono">${i.name}</th><td>${i.collector}</td><td class="num">${formatBytes(i.size)}</td><td>${i.truncated ? html`<span class="tag">${T.truncated}</span> ` : ''}${i.note ?? ''}</td></tr>`,
+    (i) => html`<tr><th scope="row" class="mono">${i.name}</th><td class="mono">${i.collector}</td><td class="num">${formatBytes(i.size)}</td><td>${i.truncated ? html`<span class="tag">${T.truncated}</span> ` : ''}${i.note ? (lang === 'en' ? i.note : T.noteInManifest) : ''}</td></tr>`,
   )}</tbody>
 <tfoot><tr><th scope="row">${T.total}</th><td>${items.length > MAX_ITEM_ROWS ? `${items.length - MAX_ITEM_ROWS} ${T.moreRows} ${standardName('manifest', lang)}` : ''}</td><td class="num">${formatBytes(totalBytes)}</td><td></td></tr></tfoot>
 </table>
@@ -392,12 +456,12 @@ ${field(T.proxy, proxyVars.length ? proxyVars.map(([k, v]) => `${k}=${v}`).join(
 ${notOk.length === 0 && skippedSources.length === 0 ? html`<p class="muted">${T.nothingSkipped}</p>` : ''}
 ${notOk.length
     ? html`<h3>${T.collectorRuns}</h3><table class="runs"><thead><tr><th scope="col">${T.collector}</th><th scope="col" class="c-status">${T.status}</th><th scope="col" class="num">${T.duration}</th><th scope="col">${T.reason}</th></tr></thead><tbody>${notOk.map(
-        (c) => html`<tr><th scope="row">${collectorTitle(c.id, lang)}</th><td>${badge(COLLECTOR_BADGE[c.status], COLLECTOR_STATUS[lang][c.status])}</td><td class="num">${(c.durationMs / 1000).toFixed(1)} s</td><td>${c.error ?? ''}</td></tr>`,
+        (c) => html`<tr><th scope="row">${collectorTitle(c.id, lang)}</th><td>${badge(COLLECTOR_BADGE[c.status], COLLECTOR_STATUS[lang][c.status])}</td><td class="num">${formatSpan(c.durationMs, lang)}</td><td>${reasonFor(tr, c.reason, c.error)}</td></tr>`,
       )}</tbody></table>`
     : ''}
 ${skippedSources.length
     ? html`<h3>${T.skippedSources} <span class="tally">${skippedSources.length}</span></h3><table class="skips"><thead><tr><th scope="col">${T.collector}</th><th scope="col">${T.source}</th><th scope="col">${T.reason}</th></tr></thead><tbody>${skippedSources.slice(0, MAX_SKIP_ROWS).map(
-        (s) => html`<tr><td>${s.collector}</td><th scope="row" class="mono">${s.source}</th><td>${s.reason}</td></tr>`,
+        (s) => html`<tr><td class="mono">${s.collector}</td><th scope="row" class="mono">${s.source}</th><td>${reasonFor(tr, s.code, s.reason)}</td></tr>`,
       )}</tbody>${skippedSources.length > MAX_SKIP_ROWS ? html`<tfoot><tr><td colspan="3">${skippedSources.length - MAX_SKIP_ROWS} ${T.moreRows} ${standardName('manifest', lang)}</td></tr></tfoot>` : ''}</table>`
     : ''}
 </section>`;
@@ -421,7 +485,7 @@ ${rows.length
 <div class="wrap">
 <p class="eyebrow">${T.eyebrow}</p>
 <h1>【技术支持】${manifest.ticket}</h1>
-<p class="meta"><span>${T.host}: ${manifest.host}</span><span>${T.collectedAt}: ${localMinute(manifest.startedAt)}</span><span>${T.priority}: <span class="prio prio-${PRIORITY_CLASS[priority] ?? 'medium'}">${PRIORITY[lang][priority] ?? priority}</span></span></p>
+<p class="meta"><span>${T.host}: ${manifest.host}</span><span>${T.collectedAt}: ${localMinute(manifest.startedAt, lang)}</span><span>${T.priority}: <span class="prio prio-${PRIORITY_CLASS[priority] ?? 'medium'}">${PRIORITY[lang][priority] ?? priority}</span></span></p>
 </div>
 </header>
 <main class="wrap">
@@ -441,7 +505,7 @@ ${collected}
 ${notCollected}
 ${redaction}
 </main>
-<footer class="wrap foot"><p>${T.footer}</p><p>diagcollect ${manifest.tool.version} · ${manifest.ticket} · ${localMinute(manifest.startedAt)} – ${localMinute(manifest.finishedAt)}</p></footer>`;
+<footer class="wrap foot"><p>${T.footer}</p><p>diagcollect ${manifest.tool.version} · ${manifest.ticket} · ${localMinute(manifest.startedAt, lang)} – ${localMinute(manifest.finishedAt, lang)}</p></footer>`;
 
   return `<!DOCTYPE html>
 <html lang="${lang}">

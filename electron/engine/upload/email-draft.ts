@@ -4,8 +4,9 @@ import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { emailSubject, type ArchiveLanguage } from '../../../shared/naming.js';
+import { formatDateTime, formatSize } from '../../../shared/i18n/format.js';
+import { reasonFor, translator } from '../../../shared/i18n/translate.js';
 import type { Manifest } from '../../../shared/types.js';
-import { formatBytes } from '../report/figures.js';
 
 export interface DraftInput {
   ticket: string;
@@ -21,46 +22,28 @@ export interface DraftInput {
   to?: string;
 }
 
-/** The body: steps and facts as bullets, as the support guide asks for e-mail. */
+/** The body: steps and facts as bullets, as the support guide asks for e-mail; every sentence from the catalogue. */
 export function draftBody(input: DraftInput): string {
   const { manifest, lang } = input;
+  const tr = translator(lang);
   const failed = manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout');
-  const size = formatBytes(input.archiveBytes);
-  const entries = input.entries ?? manifest.items.length + 1;
-  if (lang === 'zh-CN') {
-    return [
-      '您好，',
-      '',
-      `附件是工单 ${input.ticket} 的诊断信息，由 diagcollect ${manifest.tool.version} 自动收集。`,
-      '',
-      `- 附件：${input.archiveName}（${size}）`,
-      `- SHA-256：${input.archiveSha256}`,
-      `- 计算机：${manifest.host}（${manifest.os.platform} ${manifest.os.release}）`,
-      `- 收集时间：${manifest.startedAt}`,
-      `- 收集项：${entries} 个文件`,
-      ...(failed.length ? [`- 未完成：${failed.map((c) => `${c.id}（${c.error ?? c.status}）`).join('，')}`] : []),
-      ...(manifest.intake.problemDescription ? ['', '问题描述：', manifest.intake.problemDescription] : []),
-      ...(manifest.intake.stepsToReproduce ? ['', '重现步骤：', manifest.intake.stepsToReproduce] : []),
-      '',
-      '发送前请确认附件内容。',
-      '',
-    ].join('\n');
-  }
+  const reason = (c: (typeof failed)[number]) => reasonFor(tr, c.reason, c.error, tr.t(`collectorStatus.${c.status}`));
+  const bullet = (text: string) => `- ${text}`;
   return [
-    'Hello,',
+    tr.t('draft.greeting'),
     '',
-    `Attached are the diagnostics for ticket ${input.ticket}, collected by diagcollect ${manifest.tool.version}.`,
+    tr.t('draft.intro', { ticket: input.ticket, version: manifest.tool.version }),
     '',
-    `- Attachment: ${input.archiveName} (${size})`,
-    `- SHA-256: ${input.archiveSha256}`,
-    `- Computer: ${manifest.host} (${manifest.os.platform} ${manifest.os.release})`,
-    `- Collected at: ${manifest.startedAt}`,
-    `- Items: ${entries} files`,
-    ...(failed.length ? [`- Incomplete: ${failed.map((c) => `${c.id} (${c.error ?? c.status})`).join(', ')}`] : []),
-    ...(manifest.intake.problemDescription ? ['', 'Problem description:', manifest.intake.problemDescription] : []),
-    ...(manifest.intake.stepsToReproduce ? ['', 'Steps to reproduce:', manifest.intake.stepsToReproduce] : []),
+    bullet(tr.t('draft.attachment', { name: input.archiveName, size: formatSize(input.archiveBytes, lang) })),
+    bullet(tr.t('draft.sha256', { sha256: input.archiveSha256 })),
+    bullet(tr.t('draft.computer', { host: manifest.host, os: `${manifest.os.platform} ${manifest.os.release}` })),
+    bullet(tr.t('draft.collectedAt', { time: formatDateTime(manifest.startedAt, lang) })),
+    bullet(tr.t('draft.items', { count: input.entries ?? manifest.items.length + 1 })),
+    ...(failed.length ? [bullet(tr.t('draft.incomplete', { list: tr.list(failed.map((c) => tr.t('draft.itemReason', { id: c.id, reason: reason(c) }))) }))] : []),
+    ...(manifest.intake.problemDescription ? ['', tr.t('draft.problem'), manifest.intake.problemDescription] : []),
+    ...(manifest.intake.stepsToReproduce ? ['', tr.t('draft.steps'), manifest.intake.stepsToReproduce] : []),
     '',
-    'Please check the attachment before you send it.',
+    tr.t('draft.checkFirst'),
     '',
   ].join('\n');
 }

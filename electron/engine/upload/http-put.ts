@@ -232,11 +232,11 @@ export class HttpPutConnector implements UploadConnector {
     });
   }
 
-  async validateTicket(ticket: string): Promise<{ title: string }> {
+  async validateTicket(ticket: string): Promise<{ title: string; lookedUp: false }> {
     // Object storage has no tickets: the id only names the object, so it is checked for its form.
     const check = checkTicketId(ticket);
     if (!check.ok) throw new UploadError('rejected', check.reason);
-    return { title: `upload to ${this.targetUrl} (the ticket number is not looked up)` };
+    return { title: `upload to ${this.targetUrl} (the ticket number is not looked up)`, lookedUp: false };
   }
 
   async findAttachment(ticket: string, name: string, sha256: string, options: { signal?: AbortSignal; size?: number } = {}): Promise<AttachmentRef | null> {

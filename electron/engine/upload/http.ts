@@ -179,7 +179,7 @@ export class HttpClient {
           : `${message} (through the proxy ${proxy.display} from ${proxy.variable}; if it should not be used for ${url.hostname}, add that to NO_PROXY)`;
       }
       const proxySecrets = proxy ? [proxy.url.password, safeDecode(proxy.url.password)].filter((p) => p.length > 0) : [];
-      throw new UploadError(e.kind, scrub(this.scrub(message), proxySecrets), { ...(e.status ? { status: e.status } : {}) });
+      throw new UploadError(e.kind, scrub(this.scrub(message), proxySecrets), { ...(e.status ? { status: e.status } : {}), ...(e.networkCause ? { networkCause: e.networkCause } : {}) });
     }
     if (options.expect.includes(response.statusCode)) return response;
     const text = await readText(response.body, 256 * 1024).catch(() => '');

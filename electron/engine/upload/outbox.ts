@@ -28,6 +28,7 @@ import { acquireLock, lockIsLive, readLockOwner, type LockOwner } from './job-lo
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './retry.js';
 import type { ArchiveFile, UploadConnector } from './types.js';
 import { UploadError, toUploadError } from './upload-error.js';
+import { NetworkCauseSchema, UploadErrorKindSchema } from '../../../shared/reasons.js';
 
 const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
 
@@ -69,7 +70,7 @@ export const UploadJobSchema = z.object({
   updatedAt: z.string(),
   /** When a queued job may be tried again (backoff or the server's Retry-After). */
   nextAttemptAt: z.string().optional(),
-  lastError: z.object({ kind: z.string(), message: z.string(), status: z.number().optional(), at: z.string() }).optional(),
+  lastError: z.object({ kind: UploadErrorKindSchema.catch('rejected'), cause: NetworkCauseSchema.optional().catch(undefined), message: z.string(), status: z.number().optional(), at: z.string() }).optional(),
   result: z
     .object({
       id: z.string(),
@@ -521,7 +522,7 @@ export class Outbox {
     } catch (err) {
       let error = toUploadError(err, connector.targetUrl ?? connector.id, signal?.aborted);
       const at = this.#iso();
-      const lastError = { kind: error.kind, message: error.message, ...(error.status ? { status: error.status } : {}), at };
+      const lastError = { kind: error.kind, ...(error.networkCause ? { cause: error.networkCause } : {}), message: error.message, ...(error.status ? { status: error.status } : {}), at };
       if (error.kind === 'cancelled') {
         job = await this.#save({ ...job, state: 'queued', lastError, history: [...job.history, { at, event: 'cancelled' }] });
         options.onEvent?.({ type: 'cancelled', job });

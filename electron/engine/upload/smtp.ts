@@ -347,12 +347,12 @@ export class SmtpConnector implements UploadConnector {
     }
   }
 
-  async validateTicket(ticket: string, options: { signal?: AbortSignal } = {}): Promise<{ title: string }> {
+  async validateTicket(ticket: string, options: { signal?: AbortSignal } = {}): Promise<{ title: string; lookedUp: false }> {
     const check = checkTicketId(ticket);
     if (!check.ok) throw new UploadError('rejected', check.reason);
     // No ticket API behind SMTP: the id is checked syntactically; the server and login are checked for real.
     await this.#session(options.signal, async () => undefined);
-    return { title: `e-mail to ${[...this.#settings.to, ...(this.#settings.cc ?? [])].join(', ')} (the ticket number is not looked up)` };
+    return { title: `e-mail to ${[...this.#settings.to, ...(this.#settings.cc ?? [])].join(', ')} (the ticket number is not looked up)`, lookedUp: false };
   }
 
   /** SMTP cannot look into a mailbox: always null (see the file comment for exactly-once). */

@@ -34,7 +34,8 @@ export interface UploadConnector {
   displayName: LocalizedText;
   isConfigured(policy: Policy): boolean;
   /** Resolves with the ticket's title, or rejects with an error that says what is wrong. */
-  validateTicket(ticket: string, options?: { signal?: AbortSignal }): Promise<{ title: string }>;
+  /** `lookedUp: false`: the target has no tickets to look up (e-mail, object storage); `title` then describes the target in English. */
+  validateTicket(ticket: string, options?: { signal?: AbortSignal }): Promise<{ title: string; lookedUp?: false }>;
   /** `size`, when given, lets a connector skip candidates of another size without downloading them. */
   findAttachment(ticket: string, name: string, sha256: string, options?: { signal?: AbortSignal; size?: number }): Promise<AttachmentRef | null>;
   attach(ticket: string, file: ArchiveFile, options?: AttachOptions): Promise<AttachmentRef>;

@@ -4,37 +4,34 @@
  * for the user and never contain a credential (connectors pass them through `scrub`).
  */
 
-export type UploadErrorKind =
-  // permanent: retrying cannot help until someone changes something
-  | 'auth' // 401: wrong or missing API key / token
-  | 'forbidden' // 403: the account may not do this
-  | 'not-found' // 404: no such ticket (or not visible to the account)
-  | 'too-large' // 413, Redmine 422 size, RT truncation
-  | 'rejected' // other 4xx, unexpected answers
-  | 'config' // bad settings, missing credentials, host not allowed
-  | 'tls' // certificate not trusted
-  | 'archive' // the archive is missing or changed
-  // transient: retried with backoff
-  | 'rate-limited' // 429
-  | 'server' // 5xx, 408
-  | 'network' // refused, reset, closed mid-upload, DNS
-  | 'timeout'
-  | 'integrity' // stored bytes differ from what was sent (retried: the next attempt checks first)
-  // neither: the user or a signal stopped it; the job stays queued
-  | 'cancelled';
+/**
+ * The kinds are codes in shared/reasons.ts (UploadErrorKindSchema), rendered in the user's
+ * language by the catalogue. Permanent (retrying cannot help until someone changes something):
+ * auth 401, forbidden 403, not-found 404, too-large (413, Redmine 422 size, RT truncation),
+ * rejected (other 4xx, unexpected answers), config, tls, archive. Transient (retried with
+ * backoff): rate-limited 429, server (5xx, 408), network, timeout, integrity. `cancelled`: the
+ * user or a signal stopped it; the job stays queued.
+ */
+import { translator } from '../../../shared/i18n/translate.js';
+import type { NetworkCause, UploadErrorKind } from '../../../shared/reasons.js';
+
+export type { UploadErrorKind } from '../../../shared/reasons.js';
 
 const PERMANENT: ReadonlySet<UploadErrorKind> = new Set(['auth', 'forbidden', 'not-found', 'too-large', 'rejected', 'config', 'tls', 'archive']);
 
 export class UploadError extends Error {
   readonly kind: UploadErrorKind;
+  /** The socket-level cause (refused, DNS …) when known: a code the catalogue renders. */
+  readonly networkCause?: NetworkCause;
   readonly status?: number;
   /** From `Retry-After` (429, 503): wait at least this long before the next attempt. */
   readonly retryAfterMs?: number;
 
-  constructor(kind: UploadErrorKind, message: string, options: { status?: number; retryAfterMs?: number } = {}) {
+  constructor(kind: UploadErrorKind, message: string, options: { status?: number; retryAfterMs?: number; networkCause?: NetworkCause } = {}) {
     super(message);
     this.name = 'UploadError';
     this.kind = kind;
+    if (options.networkCause !== undefined) this.networkCause = options.networkCause;
     if (options.status !== undefined) this.status = options.status;
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
@@ -56,22 +53,25 @@ const TLS_CODES = new Set([
   'CERT_UNTRUSTED',
 ]);
 
-const NETWORK_CODES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused (is the server running?)',
-  ECONNRESET: 'the connection was reset',
-  EPIPE: 'the server closed the connection while the archive was being sent',
-  ENOTFOUND: 'the host name was not found (check the URL and DNS)',
-  EAI_AGAIN: 'the host name could not be resolved right now (DNS)',
-  EHOSTUNREACH: 'the host is unreachable',
-  ENETUNREACH: 'the network is unreachable',
-  ETIMEDOUT: 'the connection timed out',
-  UND_ERR_SOCKET: 'the server closed the connection',
-  UND_ERR_CLOSED: 'the connection was closed',
-  UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
-  UND_ERR_HEADERS_TIMEOUT: 'the server did not answer in time',
-  UND_ERR_BODY_TIMEOUT: 'the server stopped sending its answer',
-  UND_ERR_REQ_CONTENT_LENGTH_MISMATCH: 'the archive changed size while it was being sent',
+const NETWORK_CODES: Record<string, NetworkCause> = {
+  ECONNREFUSED: 'refused',
+  ECONNRESET: 'reset',
+  EPIPE: 'closed',
+  ENOTFOUND: 'dns-not-found',
+  EAI_AGAIN: 'dns-again',
+  EHOSTUNREACH: 'unreachable',
+  ENETUNREACH: 'unreachable',
+  ETIMEDOUT: 'timed-out',
+  UND_ERR_SOCKET: 'closed',
+  UND_ERR_CLOSED: 'closed',
+  UND_ERR_CONNECT_TIMEOUT: 'timed-out',
+  UND_ERR_HEADERS_TIMEOUT: 'no-answer',
+  UND_ERR_BODY_TIMEOUT: 'no-answer',
+  UND_ERR_REQ_CONTENT_LENGTH_MISMATCH: 'size-changed',
 };
+
+/** The English text of a cause, for logs and manifest-style messages (from the catalogue). */
+const causeText = (cause: NetworkCause) => translator('en').t(`upload.cause.${cause}`);
 
 function errorCode(err: unknown): string | undefined {
   // undici wraps the socket error: the useful code may sit on the cause.
@@ -92,11 +92,12 @@ export function toUploadError(err: unknown, where: string, aborted = false): Upl
   if (aborted || name === 'AbortError') return new UploadError('cancelled', 'the upload was cancelled');
   const code = errorCode(err);
   if (code && TLS_CODES.has(code)) {
-    return new UploadError('tls', `${where}: the server's certificate is not trusted (${code}); if your company uses its own CA, set upload.caFile in the policy to its PEM file`);
+    return new UploadError('tls', `${where}: the server's certificate is not trusted (${code}); if your company uses its own CA, set upload.caFile in the policy to its PEM file`, { networkCause: 'certificate' });
   }
   if (code && code in NETWORK_CODES) {
     const kind = code.includes('TIMEOUT') || code === 'ETIMEDOUT' ? 'timeout' : 'network';
-    return new UploadError(kind, `${where}: ${NETWORK_CODES[code]}`);
+    const networkCause = NETWORK_CODES[code]!;
+    return new UploadError(kind, `${where}: ${causeText(networkCause)}`, { networkCause });
   }
   const message = err instanceof Error ? err.message : String(err);
   return new UploadError('network', `${where}: ${message}`);

@@ -108,7 +108,7 @@ export function jobView(job: UploadJob): UploadJobView {
     attempts: job.attempts,
     size: job.archive.size,
     ...(job.state === 'queued' && job.nextAttemptAt ? { nextAttemptAt: job.nextAttemptAt } : {}),
-    ...(job.state !== 'done' && job.lastError ? { error: { kind: job.lastError.kind, message: job.lastError.message } } : {}),
+    ...(job.state !== 'done' && job.lastError ? { error: { kind: job.lastError.kind, ...(job.lastError.cause ? { cause: job.lastError.cause } : {}), message: job.lastError.message } } : {}),
     ...(job.result ? { result: { id: job.result.id, ...(job.result.url ? { url: job.result.url } : {}), alreadyPresent: job.result.alreadyPresent } } : {}),
     triagePosted: Boolean(job.triage),
   };

@@ -1,10 +1,11 @@
-/** Sizes and durations as people read them. */
+/** Sizes and durations as people read them: the shared Intl formatters (shared/i18n/format.ts), one for every surface. */
 import type { UiLocale } from '../../../shared/api.js';
+import { formatDuration as formatSpan, formatTimeOfDay } from '../../../shared/i18n/format.js';
 
 // One size formatter for every layer (shared/figures.ts).
 export { formatBytes } from '../../../shared/figures.js';
 
-/** `m:ss`, or `h:mm:ss` from an hour on. */
+/** `m:ss`, or `h:mm:ss` from an hour on: a running clock, the same in every language. */
 export function formatElapsed(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const s = total % 60;
@@ -14,16 +15,12 @@ export function formatElapsed(ms: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
 
+/** The time of day of a moment, `09:30:05`. */
 export function formatTime(iso: string, locale: UiLocale): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleTimeString(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return formatTimeOfDay(iso, locale);
 }
 
-/** A short duration: `0.4 s`, `12 s`, `2:05` (zh-CN: `0.4 秒`, `12 秒`). */
+/** A duration by locale: `0.4 sec`, `2 min 5 sec` (zh-CN: `0.4秒`, `2分钟5秒`). */
 export function formatDuration(ms: number, locale: UiLocale): string {
-  if (ms >= 60_000) return formatElapsed(ms);
-  const s = ms / 1000;
-  const n = s < 10 ? s.toFixed(1) : String(Math.round(s));
-  return locale === 'zh-CN' ? `${n} 秒` : `${n} s`;
+  return formatSpan(ms, locale);
 }

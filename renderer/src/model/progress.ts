@@ -3,6 +3,7 @@
  * `window.diagnostics.onProgress` (no React here, so it is unit-tested on Node).
  */
 import type { CollectionResult, SessionEvent, StartCollectionResponse } from '../../../shared/api.js';
+import type { Reason } from '../../../shared/reasons.js';
 import type { CollectorStatus, LocalizedText } from '../../../shared/types.js';
 
 /** `writing`: shown, not stored — the collector is done but its files are still streaming into the archive. */
@@ -12,9 +13,11 @@ export interface ProgressRow {
   id: string;
   title: LocalizedText;
   status: RowStatus;
-  /** Why it was skipped, in both languages (decided before the run). */
-  reason?: LocalizedText;
-  /** The engine's own words about a skip, failure or timeout (technical, English). */
+  /** Why it was skipped, as a code (decided before the run). */
+  reason?: Reason;
+  /** Why a run was skipped, failed or timed out, as a code (rendered in the UI language). */
+  detailCode?: Reason;
+  /** The engine's own words about it (technical, English): shown only in English. */
   detail?: string;
   items: number;
   bytes: number;
@@ -60,7 +63,7 @@ export function applySessionEvent(state: ProgressState, event: SessionEvent): Pr
       const rows = state.rows.map((r) => {
         const run = runs.get(r.id);
         if (!run) return r;
-        return { ...r, status: run.status, items: run.items, bytes: run.bytes, durationMs: run.durationMs, ...(run.error && !r.reason ? { detail: run.error } : {}) };
+        return { ...r, status: run.status, items: run.items, bytes: run.bytes, durationMs: run.durationMs, ...(run.error && !r.reason ? { detail: run.error } : {}), ...(run.reason && !r.reason ? { detailCode: run.reason } : {}) };
       });
       return { ...state, rows, phase: 'done', result: event.result };
     }
@@ -74,7 +77,7 @@ export function applySessionEvent(state: ProgressState, event: SessionEvent): Pr
         case 'collector-end':
           return {
             ...state,
-            rows: updateRow(state.rows, e.collector, (r) => ({ ...r, status: e.status, durationMs: e.durationMs, ...(e.error ? { detail: e.error } : {}) })),
+            rows: updateRow(state.rows, e.collector, (r) => ({ ...r, status: e.status, durationMs: e.durationMs, ...(e.error ? { detail: e.error } : {}), ...(e.reason ? { detailCode: e.reason } : {}) })),
           };
         case 'item':
           return {

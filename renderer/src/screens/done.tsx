@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ChecksState, CollectionResult, UiLocale, UploadStatus } from '../../../shared/api.js';
 import type { CheckGroup, CheckResult, CheckStatus } from '../../../shared/types.js';
 import { Icon, type IconName } from '../components/icon.js';
-import { adviceFor, engineReason, pick, type Dictionary } from '../i18n.js';
+import { adviceFor, pick, reasonText, uploadProblemText, type Dictionary } from '../i18n.js';
 import { formatBytes, formatDuration, formatTime } from '../model/format.js';
 import type { ProgressRow } from '../model/progress.js';
 
@@ -78,7 +78,7 @@ export function DoneScreen(props: DoneProps) {
               {problems.map((r) => (
                 <li key={r.id}>
                   <strong>{pick(r.title, locale)}</strong> — {t.rowStatus[r.status]}
-                  {r.detail ? `: ${engineReason(r.detail, locale)}` : ''}
+                  {r.detail || r.detailCode ? `: ${reasonText({ detail: r.detail, detailCode: r.detailCode }, locale)}` : ''}
                 </li>
               ))}
             </ul>
@@ -114,7 +114,7 @@ export function DoneScreen(props: DoneProps) {
 
 function UploadCard({ t, locale, result, upload, retrying, onRetry }: DoneProps) {
   const pct = upload.totalBytes > 0 ? Math.round((upload.sentBytes / upload.totalBytes) * 100) : 0;
-  const problem = upload.error ? (t.uploadProblem[upload.error.kind] ?? t.uploadProblem.other!)(upload.targetName, result.ticket) : '';
+  const problem = upload.error ? uploadProblemText(upload.error, upload.targetName, result.ticket, locale) : '';
   let icon: IconName = 'clock';
   let text = '';
   switch (upload.state) {
@@ -174,7 +174,8 @@ function UploadCard({ t, locale, result, upload, retrying, onRetry }: DoneProps)
           {upload.state === 'queued' && upload.nextAttemptAt ? ` · ${t.upload.next(formatTime(upload.nextAttemptAt, locale))}` : ''}
         </p>
       )}
-      {(upload.state === 'queued' || upload.state === 'failed') && upload.error && (
+      {/* The engine's own words are English, for support: shown in English; "复制详情" copies them in every language. */}
+      {(upload.state === 'queued' || upload.state === 'failed') && upload.error && locale === 'en' && (
         <p className="muted small technical">
           {t.technical}
           {upload.error.message}

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { UiLocale } from '../../../shared/api.js';
 import { Icon, type IconName } from '../components/icon.js';
-import { engineReason, pick, type Dictionary } from '../i18n.js';
+import { pick, reasonText, type Dictionary } from '../i18n.js';
 import { formatBytes, formatElapsed } from '../model/format.js';
 import { counts, displayStatus, overallFraction, type ProgressRow, type ProgressState, type RowStatus } from '../model/progress.js';
 
@@ -78,11 +78,9 @@ function Row({ row, status, t, locale }: { row: ProgressRow; status: RowStatus; 
   const detail =
     status === 'ok'
       ? t.rowDetail(row.items, formatBytes(row.bytes))
-      : row.reason
-        ? pick(row.reason, locale)
-        : (status === 'skipped' || status === 'error' || status === 'timeout') && row.detail
-          ? engineReason(row.detail, locale)
-          : undefined;
+      : row.reason || status === 'skipped' || status === 'error' || status === 'timeout'
+        ? reasonText(row, locale) || undefined
+        : undefined;
   return (
     <li className={`row status-${status}`} data-collector={row.id} data-status={status}>
       <span className="row-icon">

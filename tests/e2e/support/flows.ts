@@ -10,12 +10,32 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { UiLocale } from '../../../shared/api.js';
 import { DICTIONARIES, type Dictionary } from '../../../renderer/src/i18n.js';
+import { englishSentences } from '../../helpers/english-scan.js';
 import { REPO_ROOT } from './build.js';
 
 export const SCREENS_DIR = path.join(REPO_ROOT, 'test-results', 'screens');
 const AXE_SOURCE: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
 export const words = (locale: UiLocale): Dictionary => DICTIONARIES[locale];
+
+/**
+ * On a zh-CN screen no English sentence may show: the visible text and what assistive
+ * technology reads (aria-label, title, alt, placeholder) are scanned (tests/helpers/english-scan.ts).
+ * The "What it reads" lists (collectors' commands and paths) and code-styled text are data.
+ */
+export async function expectNoEnglishOnScreen(page: Page, locale: UiLocale, label: string): Promise<void> {
+  if (locale !== 'zh-CN') return;
+  const text = await page.evaluate(() => {
+    const root = document.body.cloneNode(true) as HTMLElement;
+    for (const el of Array.from(root.querySelectorAll('details.reads ul, code, .mono, script, style'))) el.remove();
+    const attributes = Array.from(document.querySelectorAll('[aria-label],[title],[alt],[placeholder]')).flatMap((el) =>
+      ['aria-label', 'title', 'alt', 'placeholder'].map((a) => el.getAttribute(a) ?? ''),
+    );
+    return [root.innerText || root.textContent || '', ...attributes].join('\n');
+  });
+  // The language switch names its target language in that language, as language menus do.
+  expect(englishSentences(text, ['Switch to English']), `English sentences on the zh-CN ${label} screen:\n${text}`).toEqual([]);
+}
 
 export const INTAKE: Record<UiLocale, { name: string; contact: string; department: string; problem: string; steps: string; tried: string }> = {
   'zh-CN': {

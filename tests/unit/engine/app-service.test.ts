@@ -178,10 +178,10 @@ describe('a collection', () => {
     expect(shot).toMatchObject({ available: true, width: 1, height: 1, bytes: PNG.length });
     const done = finished();
     const started = await service.startCollection({ ticket: '12345', intake, exclude: ['network'], includeScreenshot: true });
-    expect(started.rows.map((r) => [r.id, r.status, r.reason?.en])).toEqual([
+    expect(started.rows.map((r) => [r.id, r.status, r.reason?.code])).toEqual([
       ['versions', 'waiting', undefined],
       ['screenshot', 'waiting', undefined],
-      ['network', 'skipped', 'You switched it off'],
+      ['network', 'skipped', 'left-out'],
     ]);
     const end = await done;
     expect(end.type).toBe('finished');
@@ -209,7 +209,7 @@ describe('a collection', () => {
     await service.captureScreenshot();
     const done = finished();
     const started = await service.startCollection({ ticket: '12345', intake, exclude: [], includeScreenshot: false });
-    expect(started.rows.find((r) => r.id === 'screenshot')).toMatchObject({ status: 'skipped', reason: { en: 'You chose not to include the screenshot' } });
+    expect(started.rows.find((r) => r.id === 'screenshot')).toMatchObject({ status: 'skipped', reason: { code: 'no-consent' } });
     const end = await done;
     if (end.type !== 'finished') throw new Error(end.type);
     expect((await readZip(end.result.archivePath)).some((e) => e.name.endsWith('.png'))).toBe(false);

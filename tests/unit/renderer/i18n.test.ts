@@ -1,6 +1,6 @@
 /** The UI dictionaries (renderer/src/i18n.ts): both languages complete, nothing left empty. */
 import { describe, expect, it } from 'vitest';
-import { DICTIONARIES, adviceFor, engineReason } from '../../../renderer/src/i18n.js';
+import { DICTIONARIES, adviceFor, reasonText, uploadProblemText } from '../../../renderer/src/i18n.js';
 
 function leaves(value: unknown, prefix = ''): Array<[string, unknown]> {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -38,12 +38,19 @@ describe('helpers', () => {
     expect(adviceFor('rate-limited')).toBe('network');
     expect(adviceFor('auth')).toBe('settings');
     expect(adviceFor('not-found')).toBe('not-found');
-    expect(adviceFor('something-new')).toBe('other');
+    expect(adviceFor('cancelled')).toBe('other');
   });
 
-  it('translates well-known engine reasons and keeps the original', () => {
-    expect(engineReason('no paths are configured (policy.appLogPaths is empty in policy)', 'zh-CN')).toBe('IT 没有配置要收集的路径');
-    expect(engineReason('no paths are configured', 'en')).toBe('no paths are configured');
-    expect(engineReason('something else', 'zh-CN')).toBe('something else');
+  it('renders reason codes in the UI language; English technical text only in English', () => {
+    const code = { code: 'not-configured', policyKey: 'policy.appLogPaths' } as const;
+    expect(reasonText({ detailCode: code, detail: 'no paths are configured (policy.appLogPaths is empty in policy)' }, 'zh-CN')).toBe('IT 策略没有配置要收集的路径（policy.appLogPaths 为空）');
+    expect(reasonText({ detailCode: code }, 'en')).toBe('no paths are configured (policy.appLogPaths is empty in policy)');
+    expect(reasonText({ detail: 'ENOENT: something else' }, 'en')).toBe('ENOENT: something else');
+    expect(reasonText({ detail: 'ENOENT: something else' }, 'zh-CN')).toBe('读取失败（技术详情见 manifest.json）');
+    expect(reasonText({ detailCode: { code: 'failed' }, detail: 'exit code 3' }, 'en')).toBe('exit code 3');
+  });
+  it('renders upload problems from kind and cause codes', () => {
+    expect(uploadProblemText({ kind: 'network', cause: 'refused', message: 'x' }, 'Redmine', '1', 'zh-CN')).toBe('无法连接到 Redmine：连接被拒绝（服务器可能没有运行）');
+    expect(uploadProblemText({ kind: 'not-found', message: 'x' }, 'Redmine', '77', 'en')).toBe('Ticket 77 was not found');
   });
 });

@@ -10,7 +10,7 @@ const start: StartCollectionResponse = {
   rows: [
     { id: 'versions', title: title('Versions'), status: 'waiting' },
     { id: 'app-logs', title: title('Application logs'), status: 'waiting' },
-    { id: 'processes', title: title('Processes'), status: 'skipped', reason: { 'zh-CN': '您选择了不收集', en: 'You switched it off' } },
+    { id: 'processes', title: title('Processes'), status: 'skipped', reason: { code: 'left-out' } },
   ],
 };
 const progress = (event: Extract<SessionEvent, { type: 'progress' }>['event']): SessionEvent => ({ type: 'progress', sessionId: 's1', event });

@@ -56,7 +56,7 @@ export function uniqueName(name: string, used: Set<string>): string {
 
 /** What a path-list collector would read: every pattern, with the caps that apply. */
 export function describePaths(patterns: string[], policyKey: string, policy: Policy): string[] {
-  if (patterns.length === 0) return [`nothing: ${policyKey} is empty in policy`];
+  if (patterns.length === 0) return [`${policyKey} = []`];
   const caps = `newest first, at most ${policy.caps.filesPerPath} files per path, ${formatBytes(policy.caps.fileBytes)} per file, ${formatBytes(policy.caps.collectorBytes)} in all`;
   return [...patterns, `(${caps})`];
 }
@@ -64,7 +64,7 @@ export function describePaths(patterns: string[], policyKey: string, policy: Pol
 export async function copyPolicyFiles(ctx: CollectorContext, plan: CopyPlan): Promise<void> {
   const { caps } = ctx.policy;
   if (plan.patterns.length === 0) {
-    ctx.skip(plan.policyKey, `no paths are configured (${plan.policyKey} is empty in policy)`);
+    ctx.skip(plan.policyKey, { code: 'not-configured', policyKey: plan.policyKey });
     return;
   }
 
@@ -100,7 +100,7 @@ export async function copyPolicyFiles(ctx: CollectorContext, plan: CopyPlan): Pr
     const mode = isStructured(f.path) ? 'whole' : 'tail';
     const planned = mode === 'tail' ? Math.min(f.size, caps.fileBytes) : f.size;
     if (mode === 'whole' && f.size > caps.fileBytes) {
-      ctx.skip(f.path, `is ${formatBytes(f.size)}, over the ${formatBytes(caps.fileBytes)} per-file cap (caps.fileBytes); structured files are kept whole or not at all`);
+      ctx.skip(f.path, { code: 'file-too-large', bytes: f.size, capBytes: caps.fileBytes });
       continue;
     }
     if (total + planned > maxTotal) {

@@ -30,7 +30,7 @@ export async function tryExec(
   } catch (err) {
     if (ctx.signal.aborted) throw err;
     if (err instanceof CommandNotFoundError) {
-      ctx.skip(source, missing ?? `${command} is not installed on this computer (command not found)`);
+      ctx.skip(source, missing ?? { code: 'command-missing', command });
       return undefined;
     }
     ctx.warn(`${source}: ${err instanceof Error ? err.message : String(err)}`);

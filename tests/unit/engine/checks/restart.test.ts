@@ -12,7 +12,7 @@ describe('uptime', () => {
     expect((real.data as { uptimeSeconds: number }).uptimeSeconds).toBeCloseTo(os.uptime(), -1);
     const long = list(await createUptimeCheck({ uptimeSeconds: () => 45 * 86_400 + 3600 }).run(createCheckContext()))[0]!;
     expect(long.status).toBe('warn');
-    expect(long.detail.en).toMatch(/^up 45d 1h 0m \(since .+\), more than 30 days$/);
+    expect(long.detail.en).toMatch(/^up 45 days 1 hr \(since .+\), more than 30 days$/);
     expect(long.advice![0]!['zh-CN']).toBe('重启计算机，然后验证问题是否仍然存在（重启验证）');
     const policy = list(await createUptimeCheck({ uptimeSeconds: () => 8 * 86_400 }).run(createCheckContext({ policy: { checks: { uptimeWarnDays: 7 } } })))[0]!;
     expect(policy.status).toBe('warn');

@@ -60,7 +60,7 @@ describe('app-logs collector (real files)', () => {
 
     expect(ctx.skips).toEqual(
       expect.arrayContaining([
-        { source: at('a/logs/state.json'), reason: 'is 4.9 KiB, over the 4.0 KiB per-file cap (caps.fileBytes); structured files are kept whole or not at all' },
+        { source: at('a/logs/state.json'), reason: 'the file is 4.9 KB, over the per-file cap of 4 KB (caps.fileBytes); structured files are kept whole or not at all' },
         { source: '$DIAG_TEST_UNSET_VAR/x.log', reason: '"$DIAG_TEST_UNSET_VAR/x.log": the environment variable $DIAG_TEST_UNSET_VAR is not set for this user, so the path was not searched' },
       ]),
     );

@@ -29,7 +29,7 @@ describe('config collector (real files)', () => {
     const notes = await ctx.read('config-files/app/notes');
     expect(notes.truncated).toBe(true);
     expect(notes.data.toString().trimEnd().split('\n').at(-1)).toBe('note 399');
-    expect(ctx.skips).toEqual([{ source: at('etc/app/huge.json'), reason: 'is 2.9 KiB, over the 2.0 KiB per-file cap (caps.fileBytes); structured files are kept whole or not at all' }]);
+    expect(ctx.skips).toEqual([{ source: at('etc/app/huge.json'), reason: 'the file is 2.9 KB, over the per-file cap of 2 KB (caps.fileBytes); structured files are kept whole or not at all' }]);
   });
 
   it('zh-CN entries go under 配置文件/', async () => {

@@ -4,6 +4,7 @@
  */
 import type { Readable } from 'node:stream';
 import { standardName, type ArchiveLanguage } from '../../../../shared/naming.js';
+import { englishReason } from '../../../../shared/i18n/translate.js';
 import { DEFAULT_POLICY, PolicySchema, type Policy, type PolicyInput } from '../../../../shared/policy.js';
 import type { Platform } from '../../../../shared/types.js';
 import type { AddDataOptions, AddFileOptions, CollectorContext } from '../../../../electron/engine/collectors/types.js';
@@ -87,7 +88,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
       items.push({ name, source: path, kind: o.kind ?? 'text', open: prepared.open, size: prepared.size, truncated: prepared.truncated });
       return true;
     },
-    skip: (source, reason) => void skips.push({ source, reason }),
+    skip: (source, reason) => void skips.push({ source, reason: typeof reason === 'string' ? reason : englishReason(reason) }),
     warn: (message) => void warnings.push(message),
     item(name) {
       const found = items.find((i) => i.name === name);

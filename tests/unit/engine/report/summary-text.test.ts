@@ -31,7 +31,7 @@ describe('summary text for the ticket comment', () => {
   });
   it('speaks English for an en archive', () => {
     const text = summaryText({ manifest: { ...manifest, archiveLanguage: 'en' }, checks, archive });
-    expect(text).toContain('Basic checks: 1 failed, 1 warnings, 1 passed');
+    expect(text).toContain('Basic checks: 1 failed, 1 warning, 1 passed');
     expect(text).toContain('✗ gateway check: gateway unreachable');
   });
 });

@@ -1,0 +1,91 @@
+/**
+ * Why something did not happen, as codes with typed parameters — never as sentences. The engine
+ * produces these; every surface (renderer, CLI, summary page, e-mail draft, ticket comment)
+ * renders them through the one message catalogue (shared/i18n/messages.ts) in its language.
+ * The English sentence still written into manifest.json is rendered from the same catalogue.
+ */
+import { z } from 'zod';
+
+const Platform = z.enum(['linux', 'win32', 'darwin']);
+const Seconds = z.number().nonnegative();
+
+/** Skip and failure reasons of collectors and of the sources they read. */
+export const ReasonCodeSchema = z.enum([
+  'platform',
+  'not-selected',
+  'left-out',
+  'policy-disabled',
+  'screenshot-forbidden',
+  'no-consent',
+  'not-configured',
+  'no-display',
+  'command-missing',
+  'file-too-large',
+  'timeout',
+  'deadline',
+  'not-started',
+  'cancelled',
+  'failed',
+]);
+export type ReasonCode = z.infer<typeof ReasonCodeSchema>;
+
+export const ReasonSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('platform'), platform: Platform }),
+  z.object({ code: z.literal('not-selected') }),
+  z.object({ code: z.literal('left-out') }),
+  z.object({ code: z.literal('policy-disabled') }),
+  z.object({ code: z.literal('screenshot-forbidden') }),
+  z.object({ code: z.literal('no-consent') }),
+  /** A policy list (`policy.configPaths`, `policy.logPaths` …) is empty: nothing to copy. */
+  z.object({ code: z.literal('not-configured'), policyKey: z.string() }),
+  z.object({ code: z.literal('no-display') }),
+  z.object({ code: z.literal('command-missing'), command: z.string() }),
+  z.object({ code: z.literal('file-too-large'), bytes: z.number().nonnegative(), capBytes: z.number().nonnegative() }),
+  /** The collector's own timeout. */
+  z.object({ code: z.literal('timeout'), seconds: Seconds }),
+  /** Stopped at the whole session's deadline. */
+  z.object({ code: z.literal('deadline'), seconds: Seconds }),
+  /** Never started: the session deadline had passed. */
+  z.object({ code: z.literal('not-started'), seconds: Seconds }),
+  z.object({ code: z.literal('cancelled') }),
+  /** Anything else: the technical text stays in the English `error`/`reason` beside it. */
+  z.object({ code: z.literal('failed') }),
+]);
+export type Reason = z.infer<typeof ReasonSchema>;
+
+/**
+ * Upload error kinds (electron/engine/upload/upload-error.ts classifies every failure once).
+ * Permanent: auth … archive; transient: rate-limited … integrity; `cancelled`: stopped by the user.
+ */
+export const UploadErrorKindSchema = z.enum([
+  'auth',
+  'forbidden',
+  'not-found',
+  'too-large',
+  'rejected',
+  'config',
+  'tls',
+  'archive',
+  'rate-limited',
+  'server',
+  'network',
+  'timeout',
+  'integrity',
+  'cancelled',
+  'busy',
+]);
+export type UploadErrorKind = z.infer<typeof UploadErrorKindSchema>;
+
+/** The socket-level cause of a `network`/`timeout`/`tls` upload error, when one is known. */
+export const NetworkCauseSchema = z.enum(['refused', 'reset', 'closed', 'dns-not-found', 'dns-again', 'unreachable', 'timed-out', 'no-answer', 'size-changed', 'certificate']);
+export type NetworkCause = z.infer<typeof NetworkCauseSchema>;
+
+/** A leak-check finding: a value redaction hid elsewhere still stands in this entry. */
+export const LeakFindingSchema = z.object({
+  code: z.literal('value-elsewhere'),
+  entry: z.string(),
+  line: z.number().int().positive(),
+  /** First and last character only. */
+  masked: z.string(),
+});
+export type LeakFinding = z.infer<typeof LeakFindingSchema>;

@@ -1,0 +1,28 @@
+/** The scanner the zh-CN tests rely on (tests/helpers/english-scan.ts): it must catch sentences and pass names. */
+import { describe, expect, it } from 'vitest';
+import { englishSentences, visibleTextOfHtml } from '../../../helpers/english-scan.js';
+
+describe('englishSentences', () => {
+  it('finds the English sentences the zh-CN summary page used to show', () => {
+    expect(englishSentences('原因：no paths are configured (policy.configPaths is empty in policy)')).not.toEqual([]);
+    expect(englishSentences('上传失败：connection refused (is the server running?)')).not.toEqual([]);
+    expect(englishSentences('用时 15m 15s，did not finish within its 30 s timeout')).not.toEqual([]);
+  });
+  it('passes Chinese text with names, paths, commands, options and identifiers', () => {
+    const ok = [
+      'IT 策略没有配置要收集的路径（policy.configPaths 为空）',
+      '请运行 `diagcollect outbox retry abc123` 再试一次',
+      '浏览器 Microsoft Edge 120.0 · Google Chrome 119',
+      '操作系统：Debian GNU/Linux 12 (bookworm)',
+      '压缩包：/tmp/out/12345_诊断信息_20261205-0501_vm.zip（49 KB，14 个文件）',
+      '排除条目（--exclude-item <名称> 或 --skip <收集项>）',
+      '已脱敏：邮箱 2 处（用 <EMAIL-1> 这样的占位符替换）',
+      'CPU：QEMU Virtual CPU version 2.5+',
+    ];
+    for (const text of ok) expect(englishSentences(text), text).toEqual([]);
+  });
+  it('reads visible text and alt/aria attributes of a page, not its CSS or code', () => {
+    const page = '<style>.a{width:1%} body { font-family: sans-serif }</style><p>正常</p><img alt="a picture of the screen"><code>set it to this value</code>';
+    expect(englishSentences(visibleTextOfHtml(page))).toEqual(['a picture of the screen']);
+  });
+});
