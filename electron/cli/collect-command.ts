@@ -161,7 +161,7 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
     return code;
   };
   const abort = new AbortController();
-  const stopInterrupts = handleInterrupts({ signals: io.signals, abort, ...(quiet ? {} : { say: (text: string) => void io.stderr.write(text) }) });
+  const stopInterrupts = handleInterrupts({ signals: io.signals, abort, ...(quiet ? {} : { say: () => void io.stderr.write(`\n${tr.t('cli.collect.cancelling')}\n`) }) });
   try {
     log?.info(`collect: diagcollect ${TOOL_VERSION}, ${flags.link ? 'from a support link' : `ticket ${flags.ticket ?? '(none)'}`}${flags.policy ? `, policy file ${flags.policy}` : ''}`);
     await log?.flush();
@@ -290,7 +290,7 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
 /** The workflow's events on the terminal (stderr; stdout keeps the result). Silent with --json/--silent. */
 function createRenderer(flags: CollectFlags, io: CliIo, quiet: boolean) {
   const tr = cliTranslator(io);
-  const progress = createProgressReporter({ json: quiet, out: io.stderr, tty: Boolean(io.stderr.isTTY) });
+  const progress = createProgressReporter({ json: quiet, out: io.stderr, tty: Boolean(io.stderr.isTTY), tr });
   let upload: ReturnType<typeof createUploadProgress> | undefined;
   const onEvent = (event: WorkflowEvent): void => {
     switch (event.type) {
