@@ -4,7 +4,7 @@
  * assert behaviour only; timings live here.
  *
  *   npm run bench                          everything
- *   npm run bench -- startup leak scaling  some parts: startup, leak, redact, scaling, collect,
+ *   npm run bench -- startup leak scaling  some parts: startup, leak, redact, scaling, collect, timeline,
  *                                          archive, upload, ui
  *   BENCH_QUICK=1 npm run bench            smaller sizes and fewer runs (minutes, not tens of them)
  *
@@ -18,11 +18,12 @@ import { QUICK } from './measure.js';
 import { benchRedact } from './redact.bench.js';
 import { benchScaling, type ScalingRow } from './scaling.bench.js';
 import { benchStartup } from './startup.bench.js';
+import { benchTimeline, timelineRows } from './timeline.bench.js';
 import { benchUi } from './ui.bench.js';
 import { benchUpload, benchUploadMemory } from './upload.bench.js';
 
 type Row = [string, string, string];
-const PARTS = ['startup', 'leak', 'redact', 'scaling', 'collect', 'archive', 'upload', 'ui'] as const;
+const PARTS = ['startup', 'leak', 'redact', 'scaling', 'collect', 'archive', 'upload', 'ui', 'timeline'] as const;
 const rows: Row[] = [];
 const want = new Set(process.argv.slice(2));
 for (const name of want) {
@@ -129,6 +130,10 @@ if (on('ui')) {
     ['ui: first contentful paint / a one-heading page', `${x(r.firstPaintMs / r.baselinePaintMs)}  (${r.firstPaintMs.toFixed(0)} ms vs ${r.baselinePaintMs.toFixed(0)} ms)`, `was a 300 ms test budget: ${verdict(r.firstPaintMs < 300)} on this machine`],
     ['ui: first progress row after Start / a page that adds a row', `${x(r.firstRowMs / r.baselineRowMs)}  (${r.firstRowMs.toFixed(0)} ms vs ${r.baselineRowMs.toFixed(0)} ms)`, `was a 100 ms test budget: ${verdict(r.firstRowMs < 100)} on this machine`],
   ]);
+}
+
+if (on('timeline')) {
+  add('timeline', timelineRows(await benchTimeline({ mb: Number(process.env.BENCH_MB ?? (QUICK ? 50 : 500)) })));
 }
 
 if (rows.length > 0) console.log(`\n[summary]\n${table(rows)}`);

@@ -175,15 +175,19 @@ export async function benchTimeline(options: { mb?: number } = {}): Promise<Time
   }
 }
 
-export async function main(): Promise<void> {
-  const r = await benchTimeline({ mb: Number(process.env.BENCH_MB ?? 500) });
+/** The bench's rows (part, figure, target), for run.ts and for this file run alone. */
+export function timelineRows(r: TimelineBench): Array<[string, string, string]> {
   const verdict = (ok: boolean) => (ok ? 'meets target' : 'BELOW TARGET');
-  const rows: Array<[string, string, string]> = [
+  return [
     ['timeline: wall time for the corpus', `${r.seconds.toFixed(2)} s for ${r.inputMB.toFixed(0)} MB (${r.mbPerSec.toFixed(0)} MB/s; read+decode alone ${r.baselineSeconds.toFixed(2)} s, ${r.ratioToBaseline.toFixed(1)}x)`, `<= 5 s per 500 MB: ${verdict(r.seconds * (500 / r.inputMB) <= 5)}`],
     ['timeline: CPU time (all threads)', `${r.cpuSeconds.toFixed(2)} s (${(r.inputMB / r.cpuSeconds).toFixed(0)} MB per CPU second; read+decode alone ${r.baselineCpuSeconds.toFixed(2)} s)`, `<= 5 s per 500 MB: ${verdict(r.cpuSeconds * (500 / r.inputMB) <= 5)}`],
     ['timeline: peak RSS', `${r.peakRssMB.toFixed(0)} MB (${r.rssBeforeMB.toFixed(0)} MB before it started)`, `<= 150 MB: ${verdict(r.peakRssMB <= 150)}`],
     ['timeline: lines dated', `${(r.datedShare * 100).toFixed(2)} % of ${r.lines} lines (${r.events} events, ${r.windowEvents} in the ±30 min window)`, `>= 98 %: ${verdict(r.datedShare >= 0.98)}`],
   ];
+}
+
+export async function main(): Promise<void> {
+  const rows = timelineRows(await benchTimeline({ mb: Number(process.env.BENCH_MB ?? 500) }));
   const w0 = Math.max(...rows.map((x) => x[0].length));
   const w1 = Math.max(...rows.map((x) => x[1].length));
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
