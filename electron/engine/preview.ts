@@ -21,6 +21,7 @@ import { routeThroughRedactor } from './redact/route.js';
 import { runCollectors } from './run-collectors.js';
 import { formatIntake } from './report/intake-text.js';
 import { reportEntries } from './report/report-entries.js';
+import { TimelineTap } from './timeline/tap.js';
 import { TOOL_VERSION } from './version.js';
 import { parseDuration, planCollectors, type SessionOptions } from './session.js';
 
@@ -229,7 +230,17 @@ function generatedEntries(input: {
     skipped: input.skipped,
     redaction: input.redaction,
   };
-  const reports = reportEntries({ manifest, checks: [], checksStartedAt: input.startedAt, checksFinishedAt: input.startedAt, entries: input.summaryEntries, lang: input.lang, redactions: input.redaction.totals }).map((e) =>
+  // The timeline's entries too (the dry run keeps no log bytes, so its events are the markers only).
+  const timeline = new TimelineTap({ collectors: COLLECTORS, occurredAt: intake.occurredAt, startedAt: input.startedAt }).finish({
+    ticket: input.ticket,
+    host: input.host,
+    lang: input.lang,
+    startedAt: input.startedAt,
+    finishedAt: input.startedAt,
+    checks: [],
+    checksFinishedAt: input.startedAt,
+  });
+  const reports = reportEntries({ manifest, checks: [], checksStartedAt: input.startedAt, checksFinishedAt: input.startedAt, entries: input.summaryEntries, lang: input.lang, redactions: input.redaction.totals, timeline }).map((e) =>
     generated(e.name, e.data, e.source),
   );
   for (const r of reports) manifest.items.push({ name: r.name, collector: 'session', source: r.source, kind: 'text', size: r.size, sha256: '0'.repeat(64), truncated: false });

@@ -25,3 +25,6 @@ export async function zipEntryCount(archivePath: string): Promise<number> {
  * everything but itself; the summary page is rendered before those three exist.
  */
 export const GENERATED_AFTER_ITEMS = 3;
+
+/** With an incident timeline, two more come with them (`timeline.json`, `事件时间线.html`). */
+export const TIMELINE_ENTRIES = 2;

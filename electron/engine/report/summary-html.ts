@@ -16,7 +16,7 @@ import { BROWSER_LABELS } from '../checks/browsers.js';
 import { CHECK_GROUPS } from '../checks/runner.js';
 import { COLLECTORS } from '../collectors/index.js';
 import { diskUsedPercent } from '../../../shared/figures.js';
-import { GENERATED_AFTER_ITEMS } from './figures.js';
+import { GENERATED_AFTER_ITEMS, TIMELINE_ENTRIES } from './figures.js';
 import { formatDateTime, formatDuration as formatSpan, formatSize } from '../../../shared/i18n/format.js';
 import { reasonFor, translator } from '../../../shared/i18n/translate.js';
 import { html, trusted, type SafeHtml } from './html.js';
@@ -436,7 +436,7 @@ ${field(T.proxy, proxyVars.length ? proxyVars.map(([k, v]) => `${k}=${v}`).join(
   const totalBytes = items.reduce((n, i) => n + i.size, 0);
   // The zip's own count (report/figures.ts): the page is rendered before checks.json, itself and
   // manifest.json are added, so those are counted here rather than left out.
-  const entriesInArchive = items.length + GENERATED_AFTER_ITEMS;
+  const entriesInArchive = items.length + GENERATED_AFTER_ITEMS + (input.timeline ? TIMELINE_ENTRIES : 0);
   const collected = html`<section class="card" aria-labelledby="collected-title">
 <h2 id="collected-title">${T.collected} <span class="tally" data-entries="${entriesInArchive}">${entriesInArchive} ${T.filesInArchive} · ${formatBytes(totalBytes)}</span></h2>
 <table class="items">
