@@ -8,7 +8,6 @@ import type { ArchiveLanguage } from '../../shared/naming.js';
 import type { Platform } from '../../shared/types.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { TOOL_VERSION } from '../engine/version.js';
-import { cliLocale, cliTranslator, langOption, localiseHelp } from './cli-i18n.js';
 import type { ListFlags } from './list-command.js';
 
 export interface CliIo {
@@ -44,6 +43,13 @@ function commandName(args: string[]): string | undefined {
 /** Runs the CLI; resolves with the exit code (see EXIT and the README). */
 export async function main(argv: string[], ioIn: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, signals: process }): Promise<number> {
   let exitCode: number = EXIT.ok;
+  // `--version` alone needs no words: answer before loading the message catalogue.
+  const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === '-V' || args[0] === '--version')) {
+    ioIn.stdout.write(`${TOOL_VERSION}\n`);
+    return exitCode;
+  }
+  const { cliLocale, cliTranslator, langOption, localiseHelp } = await import('./cli-i18n.js');
   // The user's language, decided before parsing so that --help speaks it too.
   const io: CliIo = { ...ioIn, locale: ioIn.locale ?? cliLocale(argv.slice(2), ioIn.env) };
   const tr = cliTranslator(io);

@@ -20,6 +20,7 @@ import type { Redactor } from './redact/redactor.js';
 import { routeThroughRedactor } from './redact/route.js';
 import { runCollectors } from './run-collectors.js';
 import { formatIntake } from './report/intake-text.js';
+import { englishReason } from '../../shared/i18n/translate.js';
 import { reportEntries } from './report/report-entries.js';
 import { TimelineTap } from './timeline/tap.js';
 import { TOOL_VERSION } from './version.js';
@@ -98,7 +99,7 @@ export async function previewCollection(options: PreviewOptions): Promise<Collec
   let chain: Promise<void> = Promise.resolve();
   const measure = async (item: PendingItem): Promise<void> => {
     if (excluded.has(item.name)) {
-      skipped.push({ collector: item.collector, source: item.source, reason: 'left out by the user (--exclude-item)' });
+      skipped.push({ collector: item.collector, source: item.source, reason: englishReason({ code: 'left-out' }) });
       return;
     }
     let source: Readable;

@@ -36,6 +36,7 @@ const coded = (reason: Reason) => ({ error: englishReason(reason), reason });
 
 export async function runCollectors(options: RunCollectorsOptions): Promise<CollectorRun[]> {
   const { policy, platform, since, lang, sink, skipped, cancel, deadline } = options;
+  const deadlineWhat = options.deadlineWhat;
   const emit = options.emit ?? (() => {});
   const runs: CollectorRun[] = [];
   const queue = [...options.collectors];
@@ -70,7 +71,8 @@ export async function runCollectors(options: RunCollectorsOptions): Promise<Coll
     });
     const stoppedBy = (): [CollectorRun['status'], string, Reason] => {
       const why: Reason = cancel.aborted ? { code: 'cancelled' } : { code: 'deadline', seconds: policy.deadlineSeconds };
-      return [cancel.aborted ? 'cancelled' : 'timeout', englishReason(why), why];
+      // The English text names an explicit deadline (a time), which the code's seconds cannot.
+      return [cancel.aborted ? 'cancelled' : 'timeout', !cancel.aborted && deadlineWhat ? `stopped at ${deadlineWhat}` : englishReason(why), why];
     };
     try {
       const outcome = await Promise.race([collector.run(bound.ctx).then(() => 'done' as const), timedOut, stopped]);

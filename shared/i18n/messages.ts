@@ -351,7 +351,7 @@ export type Catalogue = Record<MessageKey, string>;
 const en: Catalogue = {
   'reason.platform': 'not available on {platform}',
   'reason.not-selected': 'not selected (--only)',
-  'reason.left-out': 'left out by the user',
+  'reason.left-out': 'left out by the user (--exclude-item)',
   'reason.policy-disabled': 'disabled by policy (disabledCollectors)',
   'reason.screenshot-forbidden': 'screenshots are not allowed by policy (screenshotAllowed: false)',
   'reason.no-consent': 'sensitive: taken only with the user’s consent',

@@ -18,7 +18,7 @@ export const CLI = join(ROOT, 'electron/cli/diagcollect.mjs');
  * list is kept here, by reading the code: system (df), network (ip, resolvectl, gsettings),
  * software (dpkg-query, rpm, flatpak, snap), processes (ps), system logs (journalctl, dmesg),
  * screenshot (import, xwd, convert, gnome-screenshot, grim), checks (timedatectl, ip, ping,
- * needs-restarting, the browsers' --version).
+ * needs-restarting, the browsers' --version), virtualisation (systemd-detect-virt).
  */
 export const LINUX_COMMANDS = [
   'df',
@@ -40,6 +40,7 @@ export const LINUX_COMMANDS = [
   'timedatectl',
   'ping',
   'needs-restarting',
+  'systemd-detect-virt',
   ...Object.values(LINUX_BROWSER_COMMANDS).flat(),
 ];
 

@@ -11,7 +11,7 @@
  */
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { ArchiveLanguage } from '../../../shared/naming.js';
+import { checkTicketId, type ArchiveLanguage } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
 import type { ArchiveFacts, CheckResult, Intake, LeakCheck, Manifest, Platform, WorkflowEvent } from '../../../shared/types.js';
 import { afterPublishProblem } from '../archive/archive-errors.js';
@@ -96,8 +96,13 @@ export interface WorkflowResult {
 }
 
 /** Validates everything the user gave before anything runs (bad input: nothing is collected). */
-export function planWorkflow(options: Pick<WorkflowOptions, 'policy' | 'collectors' | 'only' | 'skip' | 'excludeItems' | 'consentSensitive' | 'platform' | 'lang' | 'target'>) {
+export function planWorkflow(options: Partial<Pick<WorkflowOptions, 'ticket'>> & Pick<WorkflowOptions, 'policy' | 'collectors' | 'only' | 'skip' | 'excludeItems' | 'consentSensitive' | 'platform' | 'lang' | 'target'>) {
   const platform = options.platform ?? (process.platform as Platform);
+  // A bad ticket id is refused before anything is created (the --out folder included).
+  if (options.ticket !== undefined) {
+    const check = checkTicketId(options.ticket);
+    if (!check.ok) throw new InputError(check.reason);
+  }
   const plan = planCollectors({ ...options, collectors: options.collectors ?? COLLECTORS, platform });
   checkExcludeItems(options.excludeItems ?? [], options.lang ?? options.policy.archiveLanguage);
   const target = resolveTarget(options.target, options.policy);

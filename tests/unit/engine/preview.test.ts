@@ -45,8 +45,8 @@ describe('previewCollection', () => {
   it('lists what would be skipped, and why, including excluded items', async () => {
     const p = await previewCollection({ ticket: '12345', policy: DEFAULT_POLICY, collectors: [logs, shot], excludeItems: ['other.log'] });
     // The collectors' items, and the entries the session generates around them (listed too).
-    expect(p.items.map((i) => i.name)).toEqual(['工单信息.txt', 'app.log', 'checks.json', '诊断摘要.html', 'manifest.json']);
-    expect(p.items.filter((i) => i.generated).map((i) => i.name)).toEqual(['工单信息.txt', 'checks.json', '诊断摘要.html', 'manifest.json']);
+    expect(p.items.map((i) => i.name)).toEqual(['工单信息.txt', 'app.log', 'checks.json', 'timeline.json', '事件时间线.html', '诊断摘要.html', 'manifest.json']);
+    expect(p.items.filter((i) => i.generated).map((i) => i.name)).toEqual(['工单信息.txt', 'checks.json', 'timeline.json', '事件时间线.html', '诊断摘要.html', 'manifest.json']);
     expect(p.skipped).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ collector: 'shot', reason: expect.stringMatching(/consent/) }),

@@ -41,6 +41,6 @@ describe('config collector (real files)', () => {
   it('describe() lists the policy paths and caps', () => {
     const policy = createFakeContext({ policy: { configPaths: ['%ProgramData%\\XXSoftware\\Settings\\config.xml'] } }).policy;
     expect(configCollector.describe('win32', policy)).toEqual(['%ProgramData%\\XXSoftware\\Settings\\config.xml', '(newest first, at most 200 files per path, 20.0 MiB per file, 200 MiB in all)']);
-    expect(configCollector.describe('linux', createFakeContext().policy)).toEqual(['nothing: policy.configPaths is empty in policy']);
+    expect(configCollector.describe('linux', createFakeContext().policy)).toEqual(['policy.configPaths = []']);
   });
 });
