@@ -250,6 +250,8 @@ export const WorkflowEventSchema = z.discriminatedUnion('type', [
     targetName: z.string(),
     state: z.enum(['found', 'unreachable']),
     title: z.string().optional(),
+    /** false: the target has no tickets to look up (e-mail, object storage); `title` then describes the target. */
+    lookedUp: z.boolean().optional(),
     reason: z.string().optional(),
   }),
   z.object({ type: z.literal('progress'), event: ProgressEventSchema }),

@@ -298,7 +298,8 @@ function createRenderer(flags: CollectFlags, io: CliIo, quiet: boolean) {
         return progress.onEvent(event.event);
       case 'ticket':
         if (quiet) return;
-        if (event.state === 'found') io.stderr.write(`${tr.t('cli.upload.ticketFound', { ticket: event.ticket, target: event.targetName, title: event.title ?? '' })}\n`);
+        if (event.state === 'found' && event.lookedUp === false) io.stderr.write(`${tr.t('cli.upload.notLookedUp', { ticket: event.ticket, target: event.targetName })}\n`);
+        else if (event.state === 'found') io.stderr.write(`${tr.t('cli.upload.ticketFound', { ticket: event.ticket, target: event.targetName, title: event.title ?? '' })}\n`);
         else io.stderr.write(`diagcollect: ${tr.t('cli.upload.cannotCheck', { ticket: event.ticket, why: event.reason ?? '—' })}\n`);
         return;
       case 'archived':

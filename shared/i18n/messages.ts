@@ -334,6 +334,8 @@ const zhCN = {
 
   'summary.noteInManifest': '有说明（见 manifest.json）',
   'summary.filesInArchive': '个文件（压缩包内，含本页与 manifest.json）',
+  'summary.virtualMachine': '{host} 虚拟机',
+  'summary.cores': '{count} 核',
   'summary.session': '会话',
   'summary.verdict': '发现 {fail, plural, =0 {} other {# 项失败}}{fail, plural, =0 {} other {{warn, plural, =0 {} other {、}}}}{warn, plural, =0 {} other {# 项警告}} — {lookFirst}',
 
@@ -664,6 +666,8 @@ const en: Catalogue = {
 
   'summary.noteInManifest': 'see the note in manifest.json',
   'summary.filesInArchive': 'files in the archive (this page and manifest.json included)',
+  'summary.virtualMachine': '{host} virtual machine',
+  'summary.cores': '{count, plural, one {# core} other {# cores}}',
   'summary.session': 'session',
   'summary.verdict': '{fail, plural, =0 {} other {# failed}}{fail, plural, =0 {} other {{warn, plural, =0 {} other {, }}}}{warn, plural, =0 {} other {{warn, plural, one {# warning} other {# warnings}}}} — {lookFirst}',
 

@@ -7,6 +7,7 @@
  * The session feeds these from the bytes that went into the archive (after redaction), so the
  * page shows exactly what the archive shows.
  */
+import { translator } from '../../../shared/i18n/translate.js';
 import { standardName, type ArchiveLanguage } from '../../../shared/naming.js';
 
 export interface FileSystemSummary {
@@ -59,7 +60,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** The system collector's JSON → SystemSummary (undefined when it is not an object). */
-export function systemSummaryFromJson(value: unknown): SystemSummary | undefined {
+export function systemSummaryFromJson(value: unknown, lang: ArchiveLanguage = 'en'): SystemSummary | undefined {
+  const tr = translator(lang);
   const root = obj(value);
   if (!root) return undefined;
   const os = obj(root.os) ?? {};
@@ -69,14 +71,14 @@ export function systemSummaryFromJson(value: unknown): SystemSummary | undefined
     : [str(os.platform), str(os.release)].filter(Boolean).join(' ') || undefined;
   const hw = obj(root.hardware);
   const hardware = hw
-    ? [hw.virtual === true ? `${str(hw.virtualHost) ?? ''} virtual machine`.trim() : undefined, [str(hw.manufacturer), str(hw.model)].filter((s) => s && s !== '-').join(' ') || undefined]
+    ? [hw.virtual === true ? tr.t('summary.virtualMachine', { host: str(hw.virtualHost) ?? '' }).trim() : undefined, [str(hw.manufacturer), str(hw.model)].filter((s) => s && s !== '-').join(' ') || undefined]
         .filter(Boolean)
         .join(' · ') || undefined
     : undefined;
   const cpuObj = obj(root.cpu);
   const cores = num(cpuObj?.cores) ?? num(cpuObj?.logicalCores);
   const cpuName = cpuObj ? str(`${str(cpuObj.manufacturer) ?? ''} ${str(cpuObj.brand) ?? ''}`.trim()) ?? str(cpuObj.model) : undefined;
-  const cpu = cpuName ? `${cpuName}${cores ? ` · ${cores} cores` : ''}` : undefined;
+  const cpu = cpuName ? `${cpuName}${cores ? ` · ${tr.t('summary.cores', { count: cores })}` : ''}` : undefined;
   const mem = obj(root.memory);
   const total = num(mem?.total);
   const memory =
@@ -177,7 +179,7 @@ export function summaryDataFromEntries(entries: Iterable<{ name: string; data?: 
       if (e.name === name && e.data) found[key] = e.data;
     }
   }
-  const system = systemSummaryFromJson(parseJson(found.system));
+  const system = systemSummaryFromJson(parseJson(found.system), lang);
   const network = networkSummaryFromJson(parseJson(found.network));
   return { ...(system ? { system } : {}), ...(network ? { network } : {}), ...(found.screenshot ? { screenshotPng: found.screenshot } : {}) };
 }

@@ -70,8 +70,8 @@ export async function precheckTicket(args: {
   const name = connector.displayName.en;
   const timeout = AbortSignal.timeout(VALIDATE_TIMEOUT_MS);
   try {
-    const { title } = await connector.validateTicket(args.ticket, { signal: AbortSignal.any([args.signal, timeout]) });
-    args.emit({ type: 'ticket', ticket: args.ticket, target: args.target, targetName: name, state: 'found', title });
+    const { title, lookedUp } = await connector.validateTicket(args.ticket, { signal: AbortSignal.any([args.signal, timeout]) });
+    args.emit({ type: 'ticket', ticket: args.ticket, target: args.target, targetName: name, state: 'found', title, ...(lookedUp === false ? { lookedUp } : {}) });
     return { destination, connector, title };
   } catch (err) {
     if (args.signal.aborted) {
