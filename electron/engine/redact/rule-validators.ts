@@ -21,13 +21,19 @@ const isHexChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) ||
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** The match is glued to hex letters and the whole token is hex: `9f4532015112830366abcd`. */
+const HEX_WINDOW = 256;
+
 function insideHex(m: RegExpExecArray, line: string): boolean {
   let start = m.index;
   let end = m.index + m[0].length;
   if (!isAlnum(line.charCodeAt(start - 1)) && !isAlnum(line.charCodeAt(end))) return false;
   if (/[^0-9]/.test(m[0])) return false; // grouped numbers are not hex runs
-  while (start > 0 && isAlnum(line.charCodeAt(start - 1))) start -= 1;
-  while (end < line.length && isAlnum(line.charCodeAt(end))) end += 1;
+  // Look at most HEX_WINDOW characters each way: a run of hex that long is a hex blob, and a
+  // bounded look keeps a 200 MB one-line hex dump linear (each match would rescan the line).
+  const lo = Math.max(0, start - HEX_WINDOW);
+  const hi = Math.min(line.length, end + HEX_WINDOW);
+  while (start > lo && isAlnum(line.charCodeAt(start - 1))) start -= 1;
+  while (end < hi && isAlnum(line.charCodeAt(end))) end += 1;
   for (let i = start; i < end; i += 1) if (!isHexChar(line.charCodeAt(i))) return false;
   return true;
 }
