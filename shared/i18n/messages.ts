@@ -83,6 +83,10 @@ const zhCN = {
   'rule.windows-sid': 'Windows 账户 SID',
   'rule.mac-address': 'MAC 地址',
   'rule.hostname': '主机名',
+  'rule.connection-string': '数据库连接密码',
+  'rule.passport': '护照号',
+  'rule.travel-permit': '通行证号',
+  'rule.known-value': '本机用户名',
 
   // — CLI: --help —
   'cli.help.program': '把诊断信息（日志、系统与网络设置、版本、截图）收集到一个按工单命名的压缩包中。',
@@ -424,6 +428,10 @@ const en: Catalogue = {
   'rule.windows-sid': 'Windows account SID',
   'rule.mac-address': 'MAC address',
   'rule.hostname': 'host name',
+  'rule.connection-string': 'database password',
+  'rule.passport': 'passport number',
+  'rule.travel-permit': 'travel permit number',
+  'rule.known-value': "this computer's user name",
 
   'cli.help.program': 'Collects diagnostics (logs, system and network settings, versions, a screenshot) into a named archive for a support ticket.',
   'cli.help.version': 'print the version',

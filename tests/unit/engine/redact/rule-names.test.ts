@@ -1,6 +1,6 @@
 /** Conformance: the engine's rules and the shared rule codes are the same list, each named in both languages. */
 import { describe, expect, it } from 'vitest';
-import { REDACTION_RULE_IDS, REDACTION_RULE_NAMES, redactionCountRows, redactionRuleName } from '../../../../shared/redaction-rules.js';
+import { REDACTION_RULE_IDS, redactionCountRows, redactionRuleName } from '../../../../shared/redaction-rules.js';
 import { Redactor, RULES } from '../../../../electron/engine/redact/index.js';
 
 describe('redaction rule codes', () => {
@@ -10,8 +10,8 @@ describe('redaction rule codes', () => {
 
   it('every code has a zh-CN and an en name', () => {
     for (const id of REDACTION_RULE_IDS) {
-      expect(REDACTION_RULE_NAMES[id]['zh-CN'].length, id).toBeGreaterThan(0);
-      expect(REDACTION_RULE_NAMES[id].en.length, id).toBeGreaterThan(0);
+      expect(redactionRuleName(id, 'zh-CN'), id).not.toBe(id);
+      expect(redactionRuleName(id, 'en'), id).not.toBe(id);
     }
     expect(redactionRuleName('phone', 'zh-CN')).toBe('手机号');
     expect(redactionRuleName('email', 'zh-CN')).toBe('邮箱');
