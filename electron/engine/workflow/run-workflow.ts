@@ -142,7 +142,9 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       outDir: options.outDir,
       redactionMapDir: join(options.dataDir, 'redaction-maps'),
       signal,
-      deadline: deadlineAt,
+      // An explicit deadline is passed on; else the session applies policy deadlineSeconds itself
+      // (the same moment as deadlineAt, and its reasons then name "the session deadline of N s").
+      ...(options.deadlineAt ? { deadline: options.deadlineAt } : {}),
       onProgress: (event) => emit({ type: 'progress', event }),
       ...pick(options, ['intake', 'collectors', 'checks', 'only', 'skip', 'excludeItems', 'consentSensitive', 'since', 'lang', 'platform', 'host', 'now']),
     };
