@@ -90,9 +90,7 @@ describe('session', () => {
   it('records a failing collector and a timed-out one, kills its process tree, and goes on', async () => {
     const outDir = tmp();
     const before = sleepers();
-    const t0 = performance.now();
     const result = await runSession({ ticket: 'T-1', policy: DEFAULT_POLICY, outDir, collectors: [hanging, failing, quick], lang: 'en' });
-    expect(performance.now() - t0).toBeLessThan(10_000);
     const runs = Object.fromEntries(result.manifest.collectors.map((c) => [c.id, c]));
     expect(runs.failing?.status).toBe('error');
     expect(runs.failing?.error).toBe('disk went away');
@@ -105,7 +103,7 @@ describe('session', () => {
     const names = (await readZip(result.archivePath)).map((e) => e.name);
     expect(names).toContain('versions.txt');
     expect(names).not.toContain('late.txt');
-  });
+  }, 10_000); // hang guard: far below the 59.7 s sleeps of the hung collector
 
   it('stops at the session deadline: a hung collector never hangs the collection', async () => {
     const outDir = tmp();
@@ -117,13 +115,12 @@ describe('session', () => {
     const result = await runSession({ ticket: '1', policy, outDir, collectors: [forever, quick] });
     const took = performance.now() - t0;
     expect(took).toBeGreaterThan(4_500);
-    expect(took).toBeLessThan(15_000);
     const runs = Object.fromEntries(result.manifest.collectors.map((c) => [c.id, c]));
     expect(runs.forever?.status).toBe('timeout');
     expect(runs.forever?.error).toContain('session deadline of 5 s');
     // The quick one ran first although listed second: slow collectors start last.
     expect(runs.quick?.status).toBe('ok');
-  });
+  }, 15_000); // hang guard: the 5 s deadline, far below the 59.7 s sleep
 
   it('cancel leaves no archive and no partial file behind, and kills running commands', async () => {
     const outDir = tmp();

@@ -70,14 +70,11 @@ describe('runChecks', () => {
         return { status: 'pass', detail: { 'zh-CN': '好', en: 'fine' } };
       },
     });
-    const started = performance.now();
     const [r] = await runChecks({ policy: DEFAULT_POLICY, checks: [sleeper] });
-    // Hang guard: far below the 30 s sleep, which only a killed process tree can beat.
-    expect(performance.now() - started).toBeLessThan(15_000);
     expect(r!.status).toBe('fail');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(exitSeen).toBeDefined();
-  });
+  }, 15_000); // hang guard: far below the 30 s sleep, which only a killed process tree can beat
 
   it('a throwing check fails with its message; other platforms and policy-disabled checks are skipped with the reason', async () => {
     const results = await runChecks({

@@ -30,27 +30,23 @@ describe('exec', () => {
   it('kills the whole process tree on timeout', async () => {
     const r = await exec('sh', TREE, { timeoutMs: 300 });
     expect(r.timedOut).toBe(true);
-    // Returns long before the grandchild's 30 s: it was killed too, not left holding the pipe.
-    expect(r.durationMs).toBeLessThan(10_000);
     const grandchild = Number(r.stdout.toString().trim());
     expect(grandchild).toBeGreaterThan(0);
     await new Promise((res) => setTimeout(res, 100));
     expect(alive(grandchild)).toBe(false);
-  });
+  }, 10_000); // hang guard: far below the grandchild's 30 s, which only a killed tree can beat
 
   it('kills the whole process tree on abort and rejects', async () => {
     const ac = new AbortController();
     let grandchild = 0;
     const p = exec('sh', ['-c', 'sleep 47.3 & echo $! > /dev/stderr; wait'], { signal: ac.signal });
-    const t0 = performance.now();
     setTimeout(() => ac.abort(), 200);
     await expect(p).rejects.toBeTruthy();
-    expect(performance.now() - t0).toBeLessThan(10_000);
     // The tree is gone: no sleep 47.3 left whose parent was our sh.
     const ps = await exec('sh', ['-c', 'pgrep -f "^sleep 47.3$" || true']);
     grandchild = Number(ps.stdout.toString().trim().split('\n')[0] || 0);
     expect(grandchild === 0 || !alive(grandchild)).toBe(true);
-  });
+  }, 10_000); // hang guard: far below the 47.3 s sleep
 
   it('keeps the newest bytes when output is over the cap', async () => {
     const r = await exec('sh', ['-c', 'for i in $(seq 1 5000); do echo "line $i"; done'], { maxBytes: 1000, keep: 'tail' });
