@@ -24,7 +24,7 @@ import { exitCodeFor } from './exit-code.js';
 import { reapChildren } from '../engine/platform/exec.js';
 import { handleInterrupts } from './signals.js';
 import { cliTranslator, langOption } from './cli-i18n.js';
-import { formatLeaks, runReason, ruleName } from './collect-output.js';
+import { formatLeaks, labelled, runReason, ruleName } from './collect-output.js';
 import type { CliIo } from './main.js';
 import { formatPreview } from './preview-format.js';
 import { createProgressReporter } from './progress.js';
@@ -255,8 +255,6 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
         })}\n`,
       );
     } else if (!flags.silent) {
-      // Labels padded to one column (CJK counts two), so the values line up in both languages.
-      const width = (t: string) => [...t].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
       const rows: Array<[string, string]> = [];
       const row = (label: string, value: string) => rows.push([label, value]);
       row(tr.t('cli.collect.archive'), tr.t('cli.collect.archiveFacts', { path: archive.path, size: formatBytes(archive.bytes), count: archive.entries }));
@@ -272,8 +270,7 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
       if (result.manifest.skipped.length) row(tr.t('cli.collect.skipped'), tr.t('cli.collect.skippedSources', { count: result.manifest.skipped.length }));
       const totals = Object.entries(result.manifest.redaction?.totals ?? {}).sort((x, y) => y[1] - x[1]);
       if (totals.length) row(tr.t('cli.collect.redacted'), tr.t('cli.collect.redactedHint', { list: tr.list(totals.map(([rule, count]) => tr.t('cli.collect.ruleCount', { rule: ruleName(rule, tr), count }))) }));
-      const column = Math.max(...rows.filter(([l]) => l).map(([l]) => width(l))) + 2;
-      io.stdout.write(`\n${rows.map(([label, value]) => `${label}${' '.repeat(Math.max(1, column - width(label)))}${value}\n`).join('')}`);
+      io.stdout.write(`\n${labelled(rows)}`);
     }
     return code;
   } catch (err) {

@@ -11,14 +11,11 @@
  */
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { checkTicketId, type ArchiveLanguage } from '../../../shared/naming.js';
-import type { Policy } from '../../../shared/policy.js';
-import type { ArchiveFacts, CheckResult, Intake, LeakCheck, Manifest, Platform, WorkflowEvent } from '../../../shared/types.js';
+import { checkTicketId } from '../../../shared/naming.js';
+import type { ArchiveFacts, CheckResult, LeakCheck, Manifest, Platform, WorkflowEvent } from '../../../shared/types.js';
 import { afterPublishProblem } from '../archive/archive-errors.js';
 import { sha256File } from '../archive/sha256-file.js';
-import type { Check } from '../checks/types.js';
 import { COLLECTORS } from '../collectors/index.js';
-import type { Collector } from '../collectors/types.js';
 import { CancelledError, InputError } from '../errors.js';
 import { previewCollection, type CollectionPreview } from '../preview.js';
 import { scanArchiveForLeaks } from '../redact/leak-check.js';
@@ -30,28 +27,12 @@ import type { OutboxOptions, UploadJob } from '../upload/outbox.js';
 import { checkExcludeItems } from './exclude-items.js';
 import { precheckTicket, queueAndSend, resolveTarget, targetName, type UploadPlan } from './upload-stage.js';
 
-export interface WorkflowOptions {
-  ticket: string;
-  intake?: Partial<Intake>;
-  policy: Policy;
-  /** Where the archive and its draft go: the outbox folder, or `--out`. */
-  outDir: string;
+/** The session's options (intake, selection, consent, language …) plus what the later stages need. */
+export interface WorkflowOptions
+  extends Pick<SessionOptions, 'ticket' | 'intake' | 'policy' | 'outDir' | 'collectors' | 'checks' | 'only' | 'skip' | 'excludeItems' | 'consentSensitive' | 'since' | 'lang' | 'platform' | 'host' | 'now' | 'signal'> {
   /** The app's data folder: outbox jobs, redaction maps. */
   dataDir: string;
   env: NodeJS.ProcessEnv;
-  collectors?: readonly Collector[];
-  checks?: readonly Check[];
-  only?: readonly string[];
-  skip?: readonly string[];
-  excludeItems?: readonly string[];
-  consentSensitive?: boolean;
-  since?: Date;
-  lang?: ArchiveLanguage;
-  platform?: Platform;
-  host?: string;
-  now?: () => Date;
-  /** Cancel (Ctrl-C, the Cancel button). */
-  signal?: AbortSignal;
   /**
    * The collection's deadline; default `policy.deadlineSeconds` from the start. The session, the
    * leak check and the draft all stop at it.
