@@ -107,10 +107,27 @@ export class Redactor {
         structure = { format: f, check: 'fallback', note: `not valid ${f}: redacted as plain text` };
         return;
       }
+      if (parsesAs(f, output)) {
+        emit(stream, output);
+        structure = { format: f, check: 'valid' };
+        return;
+      }
+      // A match cut through the format's syntax (a JSON escape such as `\"` taken into a value):
+      // JSON is redacted again value by value and written anew, so it parses whatever the rules
+      // matched; anything else keeps the line result and is reported as broken (never hidden).
+      if (f === 'json') {
+        const fresh: Record<string, number> = {};
+        const rewritten = this.redactJsonValues(input, fresh);
+        if (rewritten !== undefined) {
+          for (const k of Object.keys(counts)) delete counts[k];
+          Object.assign(counts, fresh);
+          emit(stream, rewritten);
+          structure = { format: f, check: 'valid', note: 'json redacted value by value and rewritten (line-by-line placeholders would have broken it)' };
+          return;
+        }
+      }
       emit(stream, output);
-      structure = parsesAs(f, output)
-        ? { format: f, check: 'valid' }
-        : { format: f, check: 'broken', note: `valid ${f} before redaction but not after: please report this` };
+      structure = { format: f, check: 'broken', note: `valid ${f} before redaction but not after: please report this` };
     };
     const stream = new Transform({
       transform(chunk: Buffer | string, _encoding, callback) {
@@ -132,6 +149,61 @@ export class Redactor {
       },
     });
     return Object.assign(stream, { counts: () => ({ ...counts }), encoding: () => decoder.encoding, structure: () => structure });
+  }
+
+  /**
+   * Redacts a JSON document (or JSON Lines) by its decoded values: every key and string is
+   * redacted as text with its key before it (`password: …`, so key rules and the measurement
+   * context still apply), every number as `"key": n`; a number a rule replaces becomes a string.
+   * The result is re-serialised with the input's indentation, so it always parses. Undefined when
+   * the input does not parse.
+   */
+  private redactJsonValues(input: string, counts: Record<string, number>): string | undefined {
+    const body = input.replace(/^\uFEFF/, '');
+    const redact = (text: string) => {
+      const engine = new LineEngine(this.ruleSet, this.sink(counts, () => 'log'));
+      return engine.push(text) + engine.end();
+    };
+    const withKey = (key: string | undefined, text: string, sep: string): string => {
+      if (key === undefined || key.length === 0 || /[\r\n]/.test(key)) return redact(text);
+      const head = `${key}${sep}`;
+      const out = redact(head + text);
+      return out.startsWith(head) ? out.slice(head.length) : redact(text);
+    };
+    const walk = (value: unknown, key: string | undefined): unknown => {
+      if (typeof value === 'string') return withKey(key, value, ': ');
+      if (typeof value === 'number') {
+        const literal = JSON.stringify(value);
+        const out = key === undefined ? redact(literal) : withKey(`"${key.replace(/["\\]/g, '')}"`, literal, ': ');
+        return out === literal ? value : out;
+      }
+      if (Array.isArray(value)) return value.map((v) => walk(v, key));
+      if (value !== null && typeof value === 'object') {
+        const copy: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) copy[redact(k)] = walk(v, k);
+        return copy;
+      }
+      return value;
+    };
+    const indent = /^[{[]\r?\n([ \t]+)/.exec(body)?.[1] ?? '';
+    const newline = body.includes('\r\n') ? '\r\n' : '\n';
+    const serialise = (doc: unknown) => {
+      const text = JSON.stringify(walk(doc, undefined), null, indent);
+      return newline === '\n' ? text : text.replace(/\n/g, newline);
+    };
+    try {
+      return serialise(JSON.parse(body)) + (/\r?\n$/.test(body) ? newline : '');
+    } catch {
+      // JSON Lines: one document per line.
+      try {
+        return body
+          .split(/\r?\n/)
+          .map((line) => (line.trim().length === 0 ? line : JSON.stringify(walk(JSON.parse(line), undefined))))
+          .join(newline);
+      } catch {
+        return undefined;
+      }
+    }
   }
 
   /** Convenience for small strings, with the same placeholders as the streams. */

@@ -67,6 +67,25 @@ describe('JSON', () => {
     expect(structure?.check).toBe('valid');
   });
 
+  it('keeps JSON valid when a value ends in an escape (the manifest of a CI machine), by redacting value by value', async () => {
+    // A token rule takes everything up to the quote: on the raw line that is `abc123456\\`, the
+    // backslash of the escaped quote, which leaves the string unterminated.
+    const doc = { a: 'C:\\Users\\张三\\AppData', b: 'he said "token=abc123456"', c: 'https://host/x?token=abc\\"def', n: 17179869184, phone: 13800138000 };
+    const text = JSON.stringify(doc, null, 2) + '\n';
+    const { out, structure, counts } = await redactAs('manifest.json', text);
+    const parsed = JSON.parse(out) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(Object.keys(doc));
+    expect(parsed.b).toMatch(/^he said "token=<TOKEN-\d+>"$/);
+    expect(parsed.n).toBe(17179869184);
+    expect(parsed.phone).toMatch(/^<PHONE-\d+>$/);
+    expect(out).not.toContain('abc123456');
+    expect(out.startsWith('{\n  "a"')).toBe(true);
+    expect(out.endsWith('}\n')).toBe(true);
+    expect(structure).toMatchObject({ format: 'json', check: 'valid' });
+    expect(structure?.note).toMatch(/value by value/);
+    expect(counts).toMatchObject({ phone: 1 });
+  });
+
   it('falls back to plain text for a .json file that is not JSON, and says so', async () => {
     const text = '{ this is not json, password=hunter2 phone 13800138000\n';
     const { out, structure } = await redactAs('broken.json', text);
