@@ -28,6 +28,13 @@ export const MinuteTimeSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/, 'time of occurrence must be "YYYY-MM-DD HH:mm" (to the minute)');
 
 /** The support guide's intake record (信息记录). */
+/**
+ * The guide's triage matrix (技术排查矩阵): 连接问题 / 功能异常 / 运行缓慢 / 其他. The type decides
+ * what extra evidence is collected and which advice path is followed.
+ */
+export const ProblemTypeSchema = z.enum(['connection', 'malfunction', 'slow', 'other']);
+export type ProblemType = z.infer<typeof ProblemTypeSchema>;
+
 export const IntakeSchema = z.object({
   name: z.string().trim().max(200).default(''),
   contact: z.string().trim().max(200).default(''),
@@ -41,6 +48,8 @@ export const IntakeSchema = z.object({
   priority: PrioritySchema.optional(),
   stepsToReproduce: z.string().max(20_000).default(''),
   solutionsTried: z.string().max(20_000).default(''),
+  /** Unset when nobody said; collections then gather the default evidence only. */
+  problemType: ProblemTypeSchema.optional(),
 });
 export type Intake = z.infer<typeof IntakeSchema>;
 

@@ -13,6 +13,7 @@ const LABELS: Record<ArchiveLanguage, Record<keyof Intake | 'ticket' | 'collecte
     problemDescription: '问题描述',
     occurredAt: '发生时间',
     priority: '优先级',
+    problemType: '问题类型',
     stepsToReproduce: '重现步骤',
     solutionsTried: '已尝试的解决方案',
     collectedAt: '收集时间',
@@ -29,6 +30,7 @@ const LABELS: Record<ArchiveLanguage, Record<keyof Intake | 'ticket' | 'collecte
     problemDescription: 'Problem description',
     occurredAt: 'Time of occurrence',
     priority: 'Priority',
+    problemType: 'Problem type',
     stepsToReproduce: 'Steps to reproduce',
     solutionsTried: 'Solutions tried',
     collectedAt: 'Collected at',
@@ -37,6 +39,10 @@ const LABELS: Record<ArchiveLanguage, Record<keyof Intake | 'ticket' | 'collecte
 };
 
 const PRIORITY_EN = { 高: 'high (高)', 中: 'medium (中)', 低: 'low (低)' } as const;
+const PROBLEM_TYPE: Record<ArchiveLanguage, Record<NonNullable<Intake['problemType']>, string>> = {
+  'zh-CN': { connection: '连接问题', malfunction: '功能异常', slow: '运行缓慢', other: '其他' },
+  en: { connection: 'connection problem (连接问题)', malfunction: 'malfunction (功能异常)', slow: 'running slowly (运行缓慢)', other: 'other (其他)' },
+};
 const NOT_GIVEN: Record<ArchiveLanguage, string> = { 'zh-CN': '（未填写）', en: '(not given)' };
 
 /** `YYYY-MM-DD HH:mm` local time: the guide records times to the minute. */
@@ -67,6 +73,7 @@ export function formatIntake(ticket: string, intake: Intake, lang: ArchiveLangua
     line(l.productVersion, intake.productVersion),
     line(l.occurredAt, intake.occurredAt),
     line(l.priority, intake.priority === undefined ? undefined : lang === 'en' ? PRIORITY_EN[intake.priority] : intake.priority),
+    line(l.problemType, intake.problemType === undefined ? undefined : PROBLEM_TYPE[lang][intake.problemType]),
     '',
     block(l.problemDescription, intake.problemDescription),
     '',
