@@ -72,7 +72,7 @@ function runCase(name: string, logDir: string, work: string, files: number, inpu
   );
   const outDir = join(work, 'out');
   const dataDir = join(work, 'data');
-  const env = { ...process.env, DIAGCOLLECT_DATA_DIR: dataDir, DIAGCOLLECT_FROM_SOURCE: '0', DISPLAY: '' };
+  const env = { ...process.env, DIAGCOLLECT_DATA_DIR: dataDir, DISPLAY: '' };
   const ours = measure(process.execPath, [CLI, 'collect', '--ticket', 'bench', '--only', 'app-logs', '--no-screenshot', '--policy', policyFile, '--out', outDir, '--json'], { env });
   if (ours.status !== 0 && ours.status !== 3) throw new Error(`diagcollect collect failed (${ours.status}): ${ours.stderr.slice(0, 500)}${ours.stdout.slice(0, 500)}`);
   rmSync(outDir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ const BIN = join(ROOT, 'electron/cli/diagcollect.mjs');
 /** Runs the CLI without blocking this process (the servers it talks to live here). */
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DIAGCOLLECT_FROM_SOURCE: '1', LANG: 'C.UTF-8', LC_ALL: '', http_proxy: '', https_proxy: '', HTTP_PROXY: '', HTTPS_PROXY: '', ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', http_proxy: '', https_proxy: '', HTTP_PROXY: '', HTTPS_PROXY: '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
