@@ -23,7 +23,7 @@ const COMMANDS: [string, string[]][] = [
 
 export function benchStartup(runs = QUICK ? 5 : 15): { node: { wallSeconds: number; cpuSeconds: number }; rows: StartupRow[] } {
   buildCli();
-  const env = { ...process.env};
+  const env = { ...process.env };
   const node = { wall: [] as number[], cpu: [] as number[] };
   const ours = COMMANDS.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
   for (let i = 0; i < runs; i += 1) {
