@@ -11,7 +11,10 @@
  * match JavaScript strings; using them would mean decoding and lower-casing every chunk and
  * losing the state at chunk boundaries, which costs more than the search itself.
  */
+import { open, type FileHandle } from 'node:fs/promises';
+import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
+import { YoungGarbage } from '../platform/young-garbage.js';
 
 export interface LeakHit {
   /** The entry that holds the value. */
@@ -48,12 +51,13 @@ export function leakCandidates(seen: Iterable<string>, intakeText: string): stri
 }
 
 /**
- * Transition-table cells (4 bytes each) for the dense rows: 8 MB. The states nearest the start,
- * where a scan spends nearly all its time, get a full row (one lookup per byte); deeper states,
- * which almost always have a single way on, keep only their edges and a failure link. So memory
- * stays bounded whatever the number of values, and every value is searched in the same one pass.
+ * Transition-table cells (4 bytes each) for the dense rows: 1 MB, which stays in the CPU's cache
+ * (8 MB scanned no faster, and held that memory for the whole check). The states nearest the
+ * start, where a scan spends nearly all its time, get a full row (one lookup per byte); deeper
+ * states, which almost always have a single way on, keep only their edges and a failure link. So
+ * memory stays bounded whatever the number of values, and every value is searched in one pass.
  */
-const DENSE_CELLS = 2 * 1024 * 1024;
+const DENSE_CELLS = 256 * 1024;
 
 /** ASCII upper case → lower case; every other byte stays itself (non-ASCII compares exactly). */
 const foldByte = (b: number) => (b >= 0x41 && b <= 0x5a ? b + 32 : b);
@@ -86,31 +90,40 @@ class Automaton {
     for (let b = 0; b < 256; b += 1) this.classOf[b] = classByFolded.get(foldByte(b)) ?? 0;
     const k = (this.classCount = classByFolded.size + 1);
 
-    // 1. The trie, in insertion order (edges found through a map while building).
+    // 1. The trie, built from the needles in sorted order: a needle shares with the trie exactly
+    // its common prefix with the needle before it, so no map of edges is needed (one held
+    // hundreds of thousands of entries, measured as ~10 MB on the heap for ~9 000 values).
     let capacity = 1;
-    for (const n of needles) capacity += n.length;
-    const child = new Map<number, number>();
+    let longest = 0;
+    for (const n of needles) {
+      capacity += n.length;
+      longest = Math.max(longest, n.length);
+    }
     const firstChild = new Int32Array(capacity).fill(-1);
     const nextSibling = new Int32Array(capacity).fill(-1);
     const label = new Int32Array(capacity);
     const ends: (number[] | undefined)[] = [];
+    const sorted = needles.map((_, i) => i).sort((x, y) => Buffer.compare(needles[x]!, needles[y]!));
+    /** `path[d]`: the state at depth d on the previous needle's path. */
+    const path = new Int32Array(longest + 1);
     let used = 1;
-    needles.forEach((needle, index) => {
-      let s = 0;
-      for (const b of needle) {
-        const c = this.classOf[b]!;
-        let t = child.get(s * k + c);
-        if (t === undefined) {
-          t = used++;
-          child.set(s * k + c, t);
-          label[t] = c;
-          nextSibling[t] = firstChild[s]!;
-          firstChild[s] = t;
-        }
+    let previous: Uint8Array = new Uint8Array(0);
+    for (const index of sorted) {
+      const needle = needles[index]!;
+      let d = 0;
+      while (d < needle.length && d < previous.length && needle[d] === previous[d]) d += 1;
+      let s = path[d]!;
+      for (let j = d; j < needle.length; j += 1) {
+        const t = used++;
+        label[t] = this.classOf[needle[j]!]!;
+        nextSibling[t] = firstChild[s]!;
+        firstChild[s] = t;
         s = t;
+        path[j + 1] = t;
       }
       (ends[s] ??= []).push(index);
-    });
+      previous = needle;
+    }
 
     // 2. Breadth-first order: new number of each state.
     const order = new Int32Array(used);
@@ -177,17 +190,23 @@ class Automaton {
 
   /**
    * Runs the bytes through the automaton from `state` (0 at the start of an entry; otherwise what
-   * the previous chunk returned); calls `onMatch(needle, endIndex)` for each value that ends in this
-   * chunk (`endIndex`: the index of its last byte) and returns the state for the next chunk.
+   * the previous chunk returned); calls `onMatch(needle, newlines)` for each value that ends in this
+   * chunk, with the number of newlines in the chunk up to and including the value's last byte (at
+   * `endIndex`), and
+   * returns the state for the next chunk. Newlines are counted here, in the one pass over the
+   * bytes: a separate `indexOf` per line cost nearly as much as the search (profiled).
    */
-  scan(chunk: Uint8Array, state: number, onMatch: (needle: number, endIndex: number) => void): number {
+  scan(chunk: Uint8Array, state: number, onMatch: (needle: number, newlines: number, endIndex: number) => boolean): number {
     const { classOf, dense, hasOutput } = this;
     const k = this.classCount;
     const denseLimit = this.denseCount * k;
     // `at` is the state pre-multiplied by k: the offset of its row when it has one.
     let at = state;
+    let newlines = 0;
     for (let i = 0; i < chunk.length; i += 1) {
-      const c = classOf[chunk[i]!]!;
+      const b = chunk[i]!;
+      if (b === 10) newlines += 1;
+      const c = classOf[b]!;
       if (at < denseLimit) {
         // The path for nearly every byte: one lookup.
         const next = dense[at + c]!;
@@ -195,22 +214,39 @@ class Automaton {
           at = next;
         } else {
           at = ~next;
-          this.report(at / k, i, onMatch);
+          this.report(at / k, newlines, i, onMatch);
         }
         continue;
       }
       const s = this.step(at / k, c, true);
       at = s * k;
-      if (hasOutput[s] === 1) this.report(s, i, onMatch);
+      if (hasOutput[s] === 1) this.report(s, newlines, i, onMatch);
     }
+    this.newlines = newlines;
     return at;
   }
 
-  private report(state: number, endIndex: number, onMatch: (needle: number, endIndex: number) => void): void {
+  /** Newlines in the chunk last scanned. */
+  newlines = 0;
+
+  /**
+   * Per state: the `epoch` in which every value ending there was already reported. Logs repeat
+   * their addresses and names on every line; after the first time, such a state costs one lookup.
+   */
+  private quietIn: Int32Array | undefined;
+
+  private report(state: number, newlines: number, endIndex: number, onMatch: (needle: number, newlines: number, endIndex: number) => boolean): void {
+    const quiet = (this.quietIn ??= new Int32Array(this.fail.length).fill(-1));
+    if (quiet[state] === this.epoch) return;
+    let fresh = false;
     for (let s = this.endsHere[state] ? state : this.outputLink[state]!; s >= 0; s = this.outputLink[s]!) {
-      for (const needle of this.endsHere[s]!) onMatch(needle, endIndex);
+      for (const needle of this.endsHere[s]!) if (onMatch(needle, newlines, endIndex)) fresh = true;
     }
+    if (!fresh) quiet[state] = this.epoch;
   }
+
+  /** Set by the caller: a new number for each entry (see quietIn). */
+  epoch = 0;
 }
 
 /**
@@ -231,13 +267,21 @@ export class LeakMatcher {
   private entry = '';
   private linesBefore = 0;
   private hits: LeakHit[] = [];
-  private found: { at: number; value: number }[] = [];
-  private readonly onMatch = (needle: number, endIndex: number) => {
+  /** Per needle: the number of the entry all its values were last found in (repeats cost nothing). */
+  private readonly needleDoneIn: Int32Array;
+  /** Hits of the chunk being scanned, put in order (position, then value) when it is done. */
+  private found: { at: number; value: number; line: number }[] = [];
+  /** Whether the needle was new in this entry. */
+  private readonly onMatch = (needle: number, newlines: number, endIndex: number): boolean => {
+    if (this.needleDoneIn[needle] === this.entryNumber) return false;
+    this.needleDoneIn[needle] = this.entryNumber;
     for (const value of this.valuesOf[needle]!) {
       if (this.foundIn[value] === this.entryNumber) continue;
       this.foundIn[value] = this.entryNumber;
-      this.found.push({ at: endIndex, value });
+      // The line the value starts on: the line of its last byte, less its own newlines.
+      this.found.push({ at: endIndex, value, line: this.linesBefore + newlines + 1 - this.values[value]!.newlines });
     }
+    return true;
   };
 
   /** `denseCells`: the budget for full table rows (tests lower it so most states are sparse). */
@@ -261,6 +305,7 @@ export class LeakMatcher {
       this.valuesOf[n]!.push(index);
     });
     this.foundIn = new Int32Array(values.length).fill(-1);
+    this.needleDoneIn = new Int32Array(needles.length).fill(-1);
     this.automaton = needles.length > 0 ? new Automaton(needles, denseCells) : undefined;
   }
 
@@ -270,25 +315,21 @@ export class LeakMatcher {
     this.linesBefore = 0;
     this.hits = [];
     this.state = 0;
+    if (this.automaton) this.automaton.epoch = this.entryNumber;
   }
 
   push(chunk: Uint8Array): void {
-    if (this.automaton) this.state = this.automaton.scan(chunk, this.state, this.onMatch);
-    const found = this.found;
-    // Newlines are counted with native indexOf, once over the chunk, stopping at each hit in order.
-    let lines = this.linesBefore;
-    let nl = chunk.indexOf(10);
-    if (found.length > 0) {
-      this.found = [];
-      found.sort((x, y) => x.at - y.at || x.value - y.value);
-      for (const { at, value } of found) {
-        for (; nl >= 0 && nl <= at; nl = chunk.indexOf(10, nl + 1)) lines += 1;
-        // The line the value starts on: the line of its last byte, less its own newlines.
-        this.hits.push({ entry: this.entry, line: lines + 1 - this.values[value]!.newlines, masked: this.values[value]!.masked });
-      }
+    if (!this.automaton) {
+      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, nl + 1)) this.linesBefore += 1;
+      return;
     }
-    for (; nl >= 0; nl = chunk.indexOf(10, nl + 1)) lines += 1;
-    this.linesBefore = lines;
+    this.state = this.automaton.scan(chunk, this.state, this.onMatch);
+    this.linesBefore += this.automaton.newlines;
+    if (this.found.length === 0) return;
+    const found = this.found;
+    this.found = [];
+    found.sort((x, y) => x.at - y.at || x.value - y.value);
+    for (const { value, line } of found) this.hits.push({ entry: this.entry, line, masked: this.values[value]!.masked });
   }
 
   /** The hits of the entry just read. */
@@ -299,53 +340,148 @@ export class LeakMatcher {
   }
 }
 
+/** Compressed bytes read from the archive at a time (one read per MiB, not per 16 KiB). */
+const READ_BYTES = 1024 * 1024;
+/** zlib's output step: long runs for the matcher; larger steps left more garbage behind (measured). */
+const INFLATE_STEP_BYTES = 64 * 1024;
+
+interface EntrySpan {
+  name: string;
+  method: number;
+  localHeaderOffset: number;
+  compressedSize: number;
+}
+
+/** The entries of the central directory (yauzl reads and validates it), without their data. */
+async function listEntries(archivePath: string): Promise<EntrySpan[]> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(archivePath, { lazyEntries: true, autoClose: true }, (err, z) => (err || !z ? reject(err) : resolve(z))));
+  return new Promise<EntrySpan[]>((resolve, reject) => {
+    const spans: EntrySpan[] = [];
+    zip.on('error', reject);
+    zip.on('end', () => resolve(spans));
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (!entry.fileName.endsWith('/')) {
+        if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+          zip.close();
+          reject(new Error(`${archivePath}: entry ${entry.fileName} uses compression method ${entry.compressionMethod}, which the leak check cannot read`));
+          return;
+        }
+        spans.push({ name: entry.fileName, method: entry.compressionMethod, localHeaderOffset: entry.relativeOffsetOfLocalHeader, compressedSize: entry.compressedSize });
+      }
+      zip.readEntry();
+    });
+    zip.readEntry();
+  });
+}
+
 /**
  * Scans every entry of a zip for the values (ASCII case-insensitive, other bytes exact); one hit
  * per value and entry, entries in archive order. Streams entry by entry: memory does not grow with
  * the archive.
+ *
+ * Compressed data is read 1 MiB at a time into one reused buffer and inflated by zlib on the
+ * threadpool in 64 KiB steps; each step is matched on the main thread while zlib already
+ * inflates the next (see scanDeflated). yauzl's entry streams (16 KiB steps, a new buffer per
+ * read and several stream hops) cost more than the search itself (measured).
  */
 export async function scanArchiveForLeaks(archivePath: string, values: readonly string[], options: LeakScanOptions = {}): Promise<LeakHit[]> {
   if (values.length === 0) return [];
   const { signal } = options;
   signal?.throwIfAborted();
   const matcher = new LeakMatcher(values);
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(archivePath, { lazyEntries: true }, (err, z) => (err || !z ? reject(err) : resolve(z))));
+  const spans = await listEntries(archivePath);
   const hits: LeakHit[] = [];
+  const file = await open(archivePath, 'r');
   try {
-    await new Promise<void>((resolve, reject) => {
-      const onAbort = () => reject(signal?.reason);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const done = (err?: unknown) => {
-        signal?.removeEventListener('abort', onAbort);
-        if (err) reject(err);
-        else resolve();
-      };
-      zip.on('error', done);
-      zip.on('end', () => done());
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (signal?.aborted) return done(signal.reason);
-        if (entry.fileName.endsWith('/')) return zip.readEntry();
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return done(err);
-          matcher.beginEntry(entry.fileName);
-          stream.on('data', (chunk: Buffer) => {
-            if (signal?.aborted) {
-              stream.destroy();
-              return done(signal.reason);
-            }
-            matcher.push(chunk);
-          });
-          stream.on('error', done);
-          stream.on('end', () => {
-            hits.push(...matcher.endEntry());
-            zip.readEntry();
-          });
-        });
-      });
-      zip.readEntry();
-    });
+    const input = Buffer.allocUnsafe(READ_BYTES);
+    for (const span of spans) {
+      signal?.throwIfAborted();
+      const { bytesRead } = await file.read(input, 0, 30, span.localHeaderOffset);
+      if (bytesRead < 30 || input.readUInt32LE(0) !== 0x04034b50) throw new Error(`${archivePath}: no local header for ${span.name} at offset ${span.localHeaderOffset}`);
+      const start = span.localHeaderOffset + 30 + input.readUInt16LE(26) + input.readUInt16LE(28);
+      matcher.beginEntry(span.name);
+      const source: CompressedSource = { file, input, start, end: start + span.compressedSize, what: `${archivePath}: entry ${span.name}` };
+      if (span.method === 8) await scanDeflated(source, matcher, signal);
+      else await readSpan(source, signal, (piece) => matcher.push(piece));
+      hits.push(...matcher.endEntry());
+    }
   } finally {
-    zip.close();
+    await file.close();
   }
   return hits;
+}
+
+interface CompressedSource {
+  file: FileHandle;
+  /** The one read buffer, reused for every read. */
+  input: Buffer;
+  start: number;
+  end: number;
+  what: string;
+}
+
+/** Reads the span into the reused buffer piece by piece; `use` must be done with a piece when it resolves. */
+async function readSpan(source: CompressedSource, signal: AbortSignal | undefined, use: (piece: Buffer) => unknown): Promise<void> {
+  const { file, input, end } = source;
+  for (let pos = source.start; pos < end; ) {
+    signal?.throwIfAborted();
+    const { bytesRead } = await file.read(input, 0, Math.min(input.length, end - pos), pos);
+    if (bytesRead === 0) throw new Error(`${source.what} ends early (the archive is truncated)`);
+    pos += bytesRead;
+    await use(input.subarray(0, bytesRead));
+  }
+}
+
+/**
+ * Inflates one entry and matches its bytes. zlib hands over each output step and only then starts
+ * the next one; matching inside that hand-over would leave the threadpool idle while the main
+ * thread searches. So output steps are queued and matched on the next turn of the event loop, by
+ * which time zlib works on the next step: inflating and searching overlap.
+ */
+async function scanDeflated(source: CompressedSource, matcher: LeakMatcher, signal: AbortSignal | undefined): Promise<void> {
+  const inflate = createInflateRaw({ chunkSize: INFLATE_STEP_BYTES });
+  const queued: Buffer[] = [];
+  let draining = false;
+  let drained: (() => void) | undefined;
+  const garbage = new YoungGarbage();
+  const drain = () => {
+    draining = false;
+    for (let piece = queued.shift(); piece; piece = queued.shift()) {
+      matcher.push(piece);
+      // Each output step is a fresh buffer, dead once matched: free them while they are young.
+      garbage.passed(piece.length);
+    }
+    drained?.();
+  };
+  inflate.on('data', (piece: Buffer) => {
+    queued.push(piece);
+    if (!draining) {
+      draining = true;
+      setImmediate(drain);
+    }
+  });
+  let failure: Error | undefined;
+  let onFailure: ((err: Error) => void) | undefined;
+  const failed = new Promise<never>((_, reject) => (onFailure = reject));
+  failed.catch(() => undefined);
+  inflate.once('error', (err: Error) => {
+    failure = err;
+    onFailure?.(err);
+  });
+  const ended = new Promise<void>((resolve) => inflate.once('end', resolve));
+  // A corrupt entry fails zlib, which may then never call back a pending write: race against it.
+  const settle = <T>(p: Promise<T>) => Promise.race([p, failed]);
+  try {
+    // The write callback comes once zlib has consumed the piece: the read buffer is free again.
+    await readSpan(source, signal, (piece) => settle(new Promise<void>((resolve, reject) => inflate.write(piece, (err) => (err ? reject(err) : resolve())))));
+    inflate.end();
+    await settle(ended);
+    if (draining) await new Promise<void>((resolve) => (drained = resolve));
+  } catch (err) {
+    if (signal?.aborted) throw signal.reason;
+    const cause = failure ?? err;
+    throw new Error(`${source.what} cannot be inflated: ${cause instanceof Error ? cause.message : String(cause)}`);
+  } finally {
+    inflate.destroy();
+  }
 }

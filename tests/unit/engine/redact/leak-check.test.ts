@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -173,5 +173,36 @@ describe('leak check', () => {
     const abort = new AbortController();
     abort.abort(new Error('deadline'));
     await expect(scanArchiveForLeaks(path, ['secret-value'], { signal: abort.signal })).rejects.toThrow('deadline');
+  });
+
+  it('reads stored and deflated entries alike, and reports a line once repeated values are quiet', async () => {
+    const path = join(tmp(), 'a.zip');
+    const w = await ZipWriter.open(path);
+    const noisy = Buffer.from(Array.from({ length: 50_000 }, (_, i) => `10.0.0.7 user=alice step ${i}\n`).join('') + 'late Tr0ub4dor-and-3\n');
+    void w.addBuffer('noisy.log', noisy);
+    void w.addBuffer('stored.bin', Buffer.from('x Tr0ub4dor-and-3 y\n'), { store: true });
+    void w.addBuffer('again.log', Buffer.from('alice\n10.0.0.7\n'));
+    await w.finalize();
+    expect(await scanArchiveForLeaks(path, ['10.0.0.7', 'alice', 'Tr0ub4dor-and-3'])).toEqual([
+      { entry: 'noisy.log', line: 1, masked: maskValue('10.0.0.7') },
+      { entry: 'noisy.log', line: 1, masked: maskValue('alice') },
+      { entry: 'noisy.log', line: 50_001, masked: maskValue('Tr0ub4dor-and-3') },
+      { entry: 'stored.bin', line: 1, masked: maskValue('Tr0ub4dor-and-3') },
+      { entry: 'again.log', line: 1, masked: maskValue('alice') },
+      { entry: 'again.log', line: 2, masked: maskValue('10.0.0.7') },
+    ]);
+  });
+
+  it('fails with the entry named when its data cannot be inflated, instead of hanging', async () => {
+    const path = join(tmp(), 'a.zip');
+    const w = await ZipWriter.open(path);
+    const text = Buffer.from(Array.from({ length: 20_000 }, (_, i) => `line ${i} ${(i * 7919) % 1000}\n`).join(''));
+    void w.addBuffer('broken.log', text);
+    await w.finalize();
+    const bytes = readFileSync(path);
+    // Garbage over the middle of the compressed data (the local header is 30 bytes + the name).
+    bytes.fill(0xff, 200, 2_000);
+    writeFileSync(path, bytes);
+    await expect(scanArchiveForLeaks(path, ['secret-value'])).rejects.toThrow(/broken\.log cannot be inflated/);
   });
 });
