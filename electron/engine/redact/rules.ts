@@ -155,6 +155,7 @@ function anyAssignedSecretKey(line: string): boolean {
   }
   return false;
 }
+const ESCAPED_QUOTE_BEFORE = /&(?:quot|apos|#34|#39|#x2[27]);$/i;
 const URL_PARAM_TOKEN = /(?<=[?&;])[\w.-]+(?==)/g;
 function anyKey(line: string, tokens: RegExp, context: 'assignment' | 'url'): boolean {
   tokens.lastIndex = 0;
@@ -391,7 +392,8 @@ export const RULES: readonly RedactionRule[] = [
       {
         regex: /(?<=[?&;])(?<key>[\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*)=(?<secret>[^&\s"'#<>;?]+)/i,
         targets: [{ group: 'secret' }],
-        validate: validKey('url'),
+        // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
+        validate: (m, line) => validKey('url')(m) && !ESCAPED_QUOTE_BEFORE.test(line.slice(Math.max(0, m.index - 6), m.index)),
         kind: kindFromKey,
       },
     ],

@@ -67,9 +67,10 @@ describe('JSON', () => {
     expect(structure?.check).toBe('valid');
   });
 
-  it('keeps JSON valid when a value ends in an escape (the manifest of a CI machine), by redacting value by value', async () => {
+  it('keeps JSON valid when a value ends in an escape (the manifest of a CI machine)', async () => {
     // A token rule takes everything up to the quote: on the raw line that is `abc123456\\`, the
-    // backslash of the escaped quote, which leaves the string unterminated.
+    // backslash of the escaped quote. The line engine gives the backslash back (adjustSpan), so
+    // the line output parses as it is; redacting value by value stays the net behind it.
     const doc = { a: 'C:\\Users\\张三\\AppData', b: 'he said "token=abc123456"', c: 'https://host/x?token=abc\\"def', n: 17179869184, phone: 13800138000 };
     const text = JSON.stringify(doc, null, 2) + '\n';
     const { out, structure, counts } = await redactAs('manifest.json', text);
@@ -81,8 +82,7 @@ describe('JSON', () => {
     expect(out).not.toContain('abc123456');
     expect(out.startsWith('{\n  "a"')).toBe(true);
     expect(out.endsWith('}\n')).toBe(true);
-    expect(structure).toMatchObject({ format: 'json', check: 'valid' });
-    expect(structure?.note).toMatch(/value by value/);
+    expect(structure).toEqual({ format: 'json', check: 'valid' });
     expect(counts).toMatchObject({ phone: 1 });
   });
 
