@@ -234,9 +234,10 @@ function swapEscapes(text: string, table: Record<string, string>): string {
 }
 
 /**
- * Non-ASCII characters written as `\uXXXX` (Python's json.dumps, many .NET serialisers) are
- * decoded to the characters themselves, which is the same JSON: a name or an e-mail domain in
- * Chinese is then visible to the rules (`/home/\u5f20\u4e09` is `/home/张三`). ASCII escapes
+ * Non-ASCII characters written as `\uXXXX` (Python's json.dumps, many .NET serialisers) and
+ * slashes written `\/` (PHP's json_encode) are decoded to the characters themselves, which is the
+ * same JSON: a name or a path is then visible to the rules (`/home/\u5f20\u4e09` is `/home/张三`,
+ * `\/home\/bob` is `/home/bob`). ASCII escapes
  * (`\u0022`, `\u003c`) and lone surrogates stay as they are. Returns the decoded text and the
  * tail that may be the start of an escape cut by the chunk boundary (decoded with the next chunk).
  */
@@ -251,10 +252,11 @@ export function decodeJsonUnicode(text: string, final: boolean): { text: string;
   }
   const body = cut === text.length ? text : text.slice(0, cut);
   const rest = cut === text.length ? '' : text.slice(cut);
-  if (body.indexOf('\\u') < 0) return { text: body, rest };
-  const decoded = body.replace(/(\\+)u([dD][89abAB][0-9A-Fa-f]{2})\\u([dD][c-fC-F][0-9A-Fa-f]{2})|(\\+)u([0-9A-Fa-f]{4})/g, (whole, pairSlashes?: string, high?: string, low?: string, slashes?: string, hex?: string) => {
+  if (body.indexOf('\\u') < 0 && body.indexOf('\\/') < 0) return { text: body, rest };
+  const decoded = body.replace(/(\\+)u([dD][89abAB][0-9A-Fa-f]{2})\\u([dD][c-fC-F][0-9A-Fa-f]{2})|(\\+)(?:u([0-9A-Fa-f]{4})|\/)/g, (whole, pairSlashes?: string, high?: string, low?: string, slashes?: string, hex?: string) => {
     const run = pairSlashes ?? slashes!;
     if (run.length % 2 === 0) return whole; // `\\u…`: an escaped backslash, then text
+    if (high === undefined && hex === undefined) return `${run.slice(1)}/`; // `\/` (PHP's json_encode) is `/`
     if (high !== undefined) return run.slice(1) + String.fromCharCode(parseInt(high, 16), parseInt(low!, 16));
     const code = parseInt(hex!, 16);
     if (code < 0x80 || (code >= 0xd800 && code <= 0xdfff) || code === 0x2028 || code === 0x2029) return whole;

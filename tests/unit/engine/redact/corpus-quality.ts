@@ -82,6 +82,8 @@ export interface CorpusQuality {
 export const CORPUS_SETS = {
   tuned: CORPUS_DIR,
   'held-out': join(CORPUS_DIR, 'held-out'),
+  // Session 3: written before the rules were looked at again (Windows/macOS/Chinese desktop formats).
+  'held-out-2': join(CORPUS_DIR, 'held-out-2'),
   real: join(CORPUS_DIR, 'real'),
 } as const;
 export type CorpusSet = keyof typeof CORPUS_SETS;
