@@ -83,6 +83,8 @@ export class LineEngine {
   /** Placeholder kind for a value expected alone on the next line (`<password>` ⏎ `hunter2`). */
   private pendingKind: string | undefined;
   private pendingRule: CompiledRule | undefined;
+  /** An HTTP header named on the line before its value (HAR: `"name": "Cookie",` ⏎ `"value": "…"`). */
+  private pendingHeader: string | undefined;
   /** Next hit of each scanner in the current text (-1: none left, -2: not searched yet). */
   private scannerNext: number[] = [];
   /** Text of that hit, and where the scan goes on after it. */
@@ -201,6 +203,14 @@ export class LineEngine {
         pos = r.pos;
         continue;
       }
+      if (this.pendingHeader !== undefined) {
+        const nl = text.indexOf('\n', pos);
+        const contentEnd = nl < 0 ? n : nl;
+        out += this.redactHeaderValue(text.slice(pos, contentEnd), nl >= 0);
+        if (nl >= 0) out += '\n';
+        pos = nl < 0 ? n : nl + 1;
+        continue;
+      }
       if (this.pendingKind !== undefined) {
         const nl = text.indexOf('\n', pos);
         const contentEnd = nl < 0 ? n : nl;
@@ -304,7 +314,24 @@ export class LineEngine {
         return { out, blockFrom: opened };
       }
     }
-    return { out: this.redactLine(line, hasNewline) };
+    const out = this.redactLine(line, hasNewline);
+    if (hasNewline && this.pendingKind === undefined) this.pendingHeader = HEADER_NAME_LINE.exec(line)?.[1];
+    return { out };
+  }
+
+  /**
+   * The value line after a header's name (HAR, JSON name/value lists): redacted as the header
+   * itself, `"Cookie: a=b; c=d"`, so the header rules apply (cookie names kept, `Basic` kept), then
+   * written back under its `"value":` key.
+   */
+  private redactHeaderValue(line: string, hasNewline: boolean): string {
+    const header = this.pendingHeader!;
+    this.pendingHeader = undefined;
+    const m = HEADER_VALUE_LINE.exec(line);
+    if (!m) return this.redactLine(line, hasNewline, true);
+    const head = `${m[1]}"${header}: `;
+    const out = this.redactLine(head + line.slice(m[0].length), hasNewline, true);
+    return out.startsWith(head) ? m[0] + out.slice(head.length) : this.redactLine(line, hasNewline, true);
   }
 
   /**
@@ -453,6 +480,10 @@ export class LineEngine {
     return this.sink.finishLine(`${lead}${lead ? b.indent ?? '' : ''}${placeholder}${trail}`);
   }
 }
+
+// HAR and other JSON name/value lists of HTTP headers: the name, then its value on the next line.
+const HEADER_NAME_LINE = /^[ \t]*"name"[ \t]*:[ \t]*"((?:proxy-)?authori[sz]ation|(?:set-)?cookie|x-[\w-]*(?:key|token|auth|secret|session)[\w-]*|api-?key|private-token|access-token|auth-token)"[ \t]*,?[ \t]*\r?$/i;
+const HEADER_VALUE_LINE = /^([ \t]*)"value"[ \t]*:[ \t]*"/;
 
 const PLACEHOLDER_AT = new RegExp(PLACEHOLDER_PATTERN.source, 'y');
 const PLACEHOLDER_BEFORE = new RegExp(`${PLACEHOLDER_PATTERN.source}$`);

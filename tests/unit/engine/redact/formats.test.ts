@@ -204,3 +204,15 @@ describe('YAML, INI, .reg, HTML/CSS', () => {
     expect(encodePlaceholders('json', '"a": <SECRET-1>, "b": "<SECRET-1>"', ours)).toBe('"a": "<SECRET-1>", "b": "<SECRET-1>"');
   });
 });
+
+describe('JSON name/value lists of HTTP headers (HAR)', () => {
+  it('redacts a header value as the header it is named on the line before, and keeps measurements', async () => {
+    const har = { headers: [{ name: 'Authorization', value: 'Basic d2FuZ2Zhbmc6UGFzc3cwcmQhMjAyNg==' }, { name: 'Cookie', value: 'JSESSIONID=8F3A2B1C9D4E5F60718293A4B5C6D7E8; theme=dark' }, { name: 'Content-Length', value: '13912345678' }] };
+    const { out, structure } = await redactAs('session.har', `${JSON.stringify(har, null, 2)}\n`);
+    const parsed = JSON.parse(out) as typeof har;
+    expect(parsed.headers[0]!.value).toMatch(/^Basic <TOKEN-\d+>$/);
+    expect(parsed.headers[1]!.value).toMatch(/^JSESSIONID=<TOKEN-\d+>; theme=dark$/);
+    expect(parsed.headers[2]!.value).toBe('13912345678');
+    expect(structure?.check).toBe('valid');
+  });
+});
