@@ -346,9 +346,9 @@ export class LineEngine {
       const cr = rules[i]!;
       if (!all && this.candidate[i] !== this.lineStamp) continue;
       if (cr.trigger !== undefined && !cr.trigger.test(s)) continue;
-      if (cr.rule.gate && !cr.rule.gate(s)) continue;
+      if (cr.gate && !cr.gate(s)) continue;
       // Judged before the patterns run: they may replace part of the opening line.
-      const kind = cr.rule.opensValueOnNextLine?.(s);
+      const kind = cr.opensValueOnNextLine?.(s);
       for (const p of cr.patterns) s = this.applyPattern(s, cr, p);
       if (kind !== undefined && hasNewline) {
         this.pendingKind = kind;
@@ -369,7 +369,7 @@ export class LineEngine {
     let s = line;
     if (m && value && !isPlaceholder(value) && !isBenignValue(value) && !this.isAllowed(value)) {
       const [start, end] = this.sink.adjust(line, m.index + m[0].indexOf(value), m.index + m[0].indexOf(value) + value.length);
-      s = line.slice(0, start) + this.replace(rule.rule.id, kind, line.slice(start, end), rule.rule.identity) + line.slice(end);
+      s = line.slice(0, start) + this.replace(rule.rule.id, kind, line.slice(start, end), rule.identity) + line.slice(end);
     }
     return this.redactLine(s, hasNewline, true);
   }
@@ -409,7 +409,7 @@ export class LineEngine {
         if (isPlaceholder(m[0])) continue;
         const [start, end] = this.sink.adjust(s, m.index, m.index + m[0].length);
         if (start < last || end <= start) continue;
-        out += s.slice(last, start) + this.replace(rule.id, p.kind?.(m) ?? rule.placeholder, s.slice(start, end), rule.identity);
+        out += s.slice(last, start) + this.replace(rule.id, p.kind?.(m) ?? rule.placeholder, s.slice(start, end), cr.identity);
         last = end;
         continue;
       }
@@ -422,7 +422,7 @@ export class LineEngine {
         if (isPlaceholder(value) || touchesPlaceholder(s, span[0], span[1]) || this.isAllowed(value)) continue;
         const [start, end] = this.sink.adjust(s, span[0], span[1]);
         if (start < last || end <= start) continue;
-        out += s.slice(last, start) + this.replace(rule.id, t.kind ?? p.kind?.(m) ?? rule.placeholder, s.slice(start, end), rule.identity);
+        out += s.slice(last, start) + this.replace(rule.id, t.kind ?? p.kind?.(m) ?? rule.placeholder, s.slice(start, end), cr.identity);
         last = end;
       }
     } while ((m = re.exec(s)) !== null);
