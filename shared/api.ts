@@ -142,6 +142,8 @@ export type CategoryPreview = z.infer<typeof CategoryPreviewSchema>;
 /** Examples of what redaction hides; present only when the engine offers a redaction preview. */
 export const RedactionPreviewSchema = z.object({
   samples: z.array(z.object({ rule: LocalizedTextSchema, before: z.string(), after: z.string() })),
+  /** Replacements per type over the whole dry run (localized type name, count), most frequent first. */
+  types: z.array(z.object({ rule: LocalizedTextSchema, count: z.number().int().nonnegative() })).optional(),
 });
 
 export const PreviewSchema = z.object({

@@ -204,7 +204,7 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
     planWorkflow(selection);
     if (flags.dryRun) {
       const preview = await previewWorkflow(selection);
-      io.stdout.write(flags.json ? `${JSON.stringify({ ok: true, exitCode: EXIT.ok, dryRun: true, entries: preview.items.length, ...preview })}\n` : formatPreview(preview, { color: Boolean(io.stdout.isTTY), columns: io.stdout.columns }));
+      io.stdout.write(flags.json ? `${JSON.stringify({ ok: true, exitCode: EXIT.ok, dryRun: true, entries: preview.items.length, ...preview })}\n` : formatPreview(preview, { color: Boolean(io.stdout.isTTY), columns: io.stdout.columns, locale: tr.locale }));
       return EXIT.ok;
     }
     const outDir = flags.out ? resolve(flags.out) : outboxDir(ticket, io.env);

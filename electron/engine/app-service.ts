@@ -327,8 +327,10 @@ export class AppService {
         signal: AbortSignal.any([abort, this.#lifetime.signal]),
         samplesPerItem: 2,
       });
-      const samples = preview.items.flatMap((item) => item.samples.map((s) => ({ rule: t(s.rule, s.rule), before: item.name, after: s.context })));
-      return { samples: samples.slice(0, 8) };
+      // The engine's preview names each type (手机号 / phone number) and counts it; rendered as it is.
+      const types = preview.redaction.types;
+      const samples = types.flatMap((type) => type.samples.map((s) => ({ rule: type.name, before: s.entry, after: s.context })));
+      return { samples: samples.slice(0, 8), types: types.map((type) => ({ rule: type.name, count: type.count })) };
     })().catch((err: unknown) => {
       this.#log('warn', `redaction preview unavailable: ${errorMessage(err)}`);
       return undefined;

@@ -9,7 +9,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { archiveName, checkTicketId, standardName } from '../../shared/naming.js';
-import { IntakeSchema, type Manifest, type Platform } from '../../shared/types.js';
+import { redactionRuleName } from '../../shared/redaction-rules.js';
+import { IntakeSchema, type LocalizedText, type Manifest, type Platform } from '../../shared/types.js';
 import { createNameRegistry, type ItemSink } from './collectors/context.js';
 import { COLLECTORS } from './collectors/index.js';
 import type { PendingItem } from './collectors/types.js';
@@ -42,6 +43,18 @@ export interface RedactionSample {
   context: string;
 }
 
+/** One kind of value redaction hides, over the whole archive: what the preview explains. */
+export interface RedactionTypeSummary {
+  /** The rule id (`phone`, `secret-assignment`, an IT rule's id). */
+  rule: string;
+  /** Its name in both languages (catalogue `rule.<id>`: 手机号 / phone number; an IT rule by its id). */
+  name: LocalizedText;
+  /** Replacements over every entry. */
+  count: number;
+  /** A few examples across entries: the entry, the placeholder and the redacted text around it. */
+  samples: (RedactionSample & { entry: string })[];
+}
+
 export interface PreviewItem {
   name: string;
   collector: string;
@@ -67,8 +80,24 @@ export interface CollectionPreview {
   archiveName: string;
   items: PreviewItem[];
   skipped: { collector: string; source: string; reason: string }[];
-  redaction: { enabled: boolean; rules: string[]; totals: Record<string, number> };
+  redaction: { enabled: boolean; rules: string[]; totals: Record<string, number>; types: RedactionTypeSummary[] };
   totalBytes: number;
+}
+
+/** Samples kept per type in `redaction.types`. */
+const SAMPLES_PER_TYPE = 3;
+
+/** Counts per type, most frequent first, each with its names and samples from the items. */
+export function redactionTypes(items: readonly PreviewItem[], totals: Record<string, number>): RedactionTypeSummary[] {
+  return Object.entries(totals)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([rule, count]) => ({
+      rule,
+      name: { 'zh-CN': redactionRuleName(rule, 'zh-CN'), en: redactionRuleName(rule, 'en') },
+      count,
+      samples: items.flatMap((i) => i.samples.filter((s) => s.rule === rule).map((s) => ({ ...s, entry: i.name }))).slice(0, SAMPLES_PER_TYPE),
+    }));
 }
 
 const CONTEXT = 40;
@@ -180,6 +209,7 @@ export async function previewCollection(options: PreviewOptions): Promise<Collec
   for (const item of items) for (const [rule, n] of Object.entries(item.redactions)) totals[rule] = (totals[rule] ?? 0) + n;
   const redaction = redactor ? { enabled: true, rules: redactor.activeRules(), totals } : { enabled: false, rules: [], totals: {} };
   const [intakeItem, ...reportItems] = generatedEntries({ ticket: ticketCheck.ticket, intake: options.intake, lang, startedAt, host, platform, since, items, skipped, runs, redaction, summaryEntries });
+  const types = redactionTypes(items, totals);
   // Where the session puts them: the intake first, the reports and the manifest last.
   items.unshift(intakeItem!);
   items.push(...reportItems);
@@ -188,7 +218,7 @@ export async function previewCollection(options: PreviewOptions): Promise<Collec
     archiveName: archiveName({ ticket: ticketCheck.ticket, lang, date: startedAt, host, template: policy.archiveNameTemplate }),
     items,
     skipped,
-    redaction,
+    redaction: { ...redaction, types },
     totalBytes: items.reduce((sum, i) => sum + i.size, 0),
   };
 }
@@ -249,12 +279,14 @@ function generatedEntries(input: {
   return [intakeEntry, ...reports, manifestEntry];
 }
 
-/** Finds placeholders in the redacted output line by line, keeping the first few with context. */
+/** Finds placeholders in the redacted output line by line, keeping the first of each type (up to `max`) with context. */
 class Sampler {
   private readonly decoder = new StringDecoder('utf8');
   private partial = '';
   private readonly samples: RedactionSample[] = [];
   private readonly taken = new Set<string>();
+  /** Rules already sampled in this item: one example per type, so rarer types get theirs. */
+  private readonly rulesTaken = new Set<string>();
 
   constructor(
     private readonly redactor: Redactor | undefined,
@@ -281,8 +313,9 @@ class Sampler {
       const placeholder = m[0];
       const rule = rules.get(placeholder);
       // Only placeholders this Redactor made (not text that merely looks like one), once each.
-      if (!rule || this.taken.has(placeholder)) continue;
+      if (!rule || this.taken.has(placeholder) || this.rulesTaken.has(rule)) continue;
       this.taken.add(placeholder);
+      this.rulesTaken.add(rule);
       const start = Math.max(0, m.index - CONTEXT);
       const end = Math.min(line.length, m.index + placeholder.length + CONTEXT);
       const context = `${start > 0 ? '…' : ''}${line.slice(start, end).trim()}${end < line.length ? '…' : ''}`;

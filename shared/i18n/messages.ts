@@ -349,6 +349,12 @@ const zhCN = {
   'priority.低': '低',
   'priority.none': '未填写',
   'list.separator': '，',
+
+  // redact (issue 14): the dry run explains its redactions by type
+  'preview.byType': '按类型脱敏（共 {count} 处）：',
+  'preview.typeRow': '{name}：{count} 处',
+  'preview.nothingRedacted': '没有需要脱敏的内容',
+  'preview.redactionOff': '脱敏已关闭',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -684,6 +690,12 @@ const en: Catalogue = {
   'priority.低': 'low',
   'priority.none': 'not given',
   'list.separator': ', ',
+
+  // redact (issue 14): the dry run explains its redactions by type
+  'preview.byType': 'Redacted, by type ({count} in all):',
+  'preview.typeRow': '{name}: {count}',
+  'preview.nothingRedacted': 'Nothing needed redacting',
+  'preview.redactionOff': 'Redaction is off',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

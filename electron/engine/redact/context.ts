@@ -82,10 +82,11 @@ export function isMeasurementContext(line: string, index: number, length: number
     if (isMeasureKey(key)) return true;
     if (isPersonalKey(key)) return false;
   }
-  // The key on the line before: Kubernetes `- name: CACHE_MAX_BYTES` ⏎ `value: "…"`, plist `<key>…</key>` ⏎ `<integer>…`.
+  // The key on the line before: Kubernetes `- name: CACHE_MAX_BYTES` ⏎ `value: "…"`, plist `<key>…</key>` ⏎ `<integer>…`,
   if (around && (key === undefined || /^(?:value|string|integer|real)$/i.test(key))) {
-    const named = /^[ \t]*(?:-[ \t]+)?name:[ \t]*["']?([\w.-]+)["']?[ \t]*$|^[ \t]*<key>([^<]+)<\/key>[ \t]*$/.exec(around.previous().replace(/\r$/, ''));
-    const previousKey = named?.[1] ?? named?.[2];
+    // …and JSON name/value lists (HAR headers): `"name": "Content-Length",` ⏎ `"value": "…"`.
+    const named = /^[ \t]*(?:-[ \t]+)?name:[ \t]*["']?([\w.-]+)["']?[ \t]*$|^[ \t]*<key>([^<]+)<\/key>[ \t]*$|^[ \t]*"name"[ \t]*:[ \t]*"([\w.-]+)"[ \t]*,?[ \t]*$/.exec(around.previous().replace(/\r$/, ''));
+    const previousKey = named?.[1] ?? named?.[2] ?? named?.[3];
     if (previousKey !== undefined) {
       if (isMeasureKey(previousKey)) return true;
       if (isPersonalKey(previousKey)) return false;

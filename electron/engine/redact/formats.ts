@@ -103,6 +103,190 @@ function quoteBareJsonPlaceholders(line: string, isOurs: (placeholder: string) =
 }
 const PLACEHOLDER_AT = new RegExp(PLACEHOLDER_PATTERN.source, 'y');
 
+const XML_ENTITY = /&(?:[A-Za-z][A-Za-z0-9]{1,15}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});/y;
+const JSON_UNICODE_ESCAPE = /\\u[0-9A-Fa-f]{4}/y;
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** Where the XML entity that covers `at` starts, or -1 (`at` inside `&amp;`, after its `&`). */
+function entityAround(line: string, at: number): { start: number; end: number } | undefined {
+  const amp = line.lastIndexOf('&', at - 1);
+  if (amp < 0 || at - amp > 16) return undefined;
+  XML_ENTITY.lastIndex = amp;
+  if (!XML_ENTITY.test(line)) return undefined;
+  const end = XML_ENTITY.lastIndex;
+  return at < end ? { start: amp, end } : undefined;
+}
+
+/** Whether the code unit at `i` is escaped by an odd run of backslashes before it. */
+function escapedAt(line: string, i: number): boolean {
+  let n = 0;
+  for (let j = i - 1; j >= 0 && line.charCodeAt(j) === 92; j -= 1) n += 1;
+  return n % 2 === 1;
+}
+
+/**
+ * Moves the edges of a span the rules want to replace so that it never cuts the format's own
+ * syntax: a JSON escape (`\"`, `\\`, `\n`, `\uXXXX`) or an XML entity (`&amp;`, `&apos;`,
+ * `&#x41;`) stays whole. An entity or a letter escape inside a value is part of the value (the
+ * rule stopped at its `;` or backslash only because of the encoding), so the span grows over it
+ * and the word that goes on after it: `C:\Users\张三&apos;s` is one user name, `Password=p&amp;w;`
+ * one password. A span that ends on the backslash of an escaped quote gives the backslash back.
+ * Plain text (log, ini …) is returned as it is.
+ */
+export function adjustSpan(format: TextFormat, line: string, start: number, end: number): [number, number] {
+  if (format === 'xml' || format === 'html') return adjustXmlSpan(line, start, end);
+  if (format === 'json') return adjustJsonSpan(line, start, end);
+  return [start, end];
+}
+
+function adjustXmlSpan(line: string, start: number, end: number): [number, number] {
+  // Markup is never part of a value (a connection-string password runs to `;`, not over `</c>`).
+  const lt = line.indexOf('<', start);
+  if (lt >= 0 && lt < end) end = lt;
+  while (end > start && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end -= 1;
+  const head = entityAround(line, start);
+  if (head && head.start < start) start = head.start;
+  const tail = end > start ? entityAround(line, end) : undefined;
+  // Only a value that ran into an entity grows; one that stopped before an `&` is left alone
+  // (`?a=1&amp;token=…` in a URL is a separator).
+  if (tail && tail.start < end) {
+    end = tail.end;
+    for (;;) {
+      while (end < line.length && WORD_CHAR.test(line[end]!)) end += 1;
+      XML_ENTITY.lastIndex = end;
+      if (line.charCodeAt(end) !== 38 /* & */ || !XML_ENTITY.test(line)) break;
+      end = XML_ENTITY.lastIndex;
+    }
+  }
+  return [start, end];
+}
+
+function adjustJsonSpan(line: string, start: number, end: number): [number, number] {
+  // A value never runs over the end of its string (an unescaped quote).
+  for (let q = line.indexOf('"', start); q >= 0 && q < end; q = line.indexOf('"', q + 1)) {
+    if (!escapedAt(line, q)) {
+      end = q;
+      break;
+    }
+  }
+  // Starting on the character an escape protects (`n` of `\n`, `"` of `\"`): take the backslash too.
+  if (start > 0 && escapedAt(line, start)) start -= 1;
+  else {
+    // Inside `\uXXXX`: back to its backslash.
+    for (let k = 1; k <= 5 && start - k >= 0; k += 1) {
+      JSON_UNICODE_ESCAPE.lastIndex = start - k;
+      if (line.charCodeAt(start - k) === 92 && !escapedAt(line, start - k) && JSON_UNICODE_ESCAPE.test(line) && JSON_UNICODE_ESCAPE.lastIndex > start) {
+        start -= k;
+        break;
+      }
+    }
+  }
+  // Ending inside `\uXXXX`: to its end.
+  for (let k = 1; k <= 5 && end - k > start; k += 1) {
+    JSON_UNICODE_ESCAPE.lastIndex = end - k;
+    if (line.charCodeAt(end - k) === 92 && !escapedAt(line, end - k) && JSON_UNICODE_ESCAPE.test(line) && JSON_UNICODE_ESCAPE.lastIndex > end) {
+      end = JSON_UNICODE_ESCAPE.lastIndex;
+      break;
+    }
+  }
+  // Ending on a backslash that escapes what follows (`abc\` of `abc\"`): give it back.
+  if (end > start && line.charCodeAt(end - 1) === 92 && !escapedAt(line, end - 1)) end -= 1;
+  // A letter written as `\uXXXX` right after the value belongs to it (`Jos\u00e9`).
+  for (;;) {
+    JSON_UNICODE_ESCAPE.lastIndex = end;
+    if (end <= start || line.charCodeAt(end) !== 92 || escapedAt(line, end) || !JSON_UNICODE_ESCAPE.test(line)) break;
+    if (!/[\p{L}\p{N}]/u.test(String.fromCharCode(parseInt(line.slice(end + 2, end + 6), 16)))) break;
+    end = JSON_UNICODE_ESCAPE.lastIndex;
+    while (end < line.length && WORD_CHAR.test(line[end]!)) end += 1;
+  }
+  return [start, end];
+}
+
+// JSON escapes that stand between words (`\n`, `\t` …) are masked, while the rules run, as the
+// backslash and a space-like character no valid JSON has after a backslash: the rules then see a
+// word boundary (`\n/home/bob` is a home path, `password=x\n` ends at the escape) and the line
+// keeps its length, so every match maps back one to one.
+const JSON_MASK: Record<string, string> = { n: '\u2002', t: '\u2003', r: '\u2004', b: '\u2005', f: '\u2006' };
+const JSON_UNMASK: Record<string, string> = Object.fromEntries(Object.entries(JSON_MASK).map(([k, v]) => [v, k]));
+
+/** `\n`, `\t`, `\r`, `\b`, `\f` of a JSON line as masked escapes (see JSON_MASK); other lines as they are. */
+export function maskEscapes(format: TextFormat, line: string): string {
+  if (format !== 'json' || line.indexOf('\\') < 0) return line;
+  return swapEscapes(line, JSON_MASK);
+}
+
+/** The inverse of maskEscapes. */
+export function unmaskEscapes(format: TextFormat, text: string): string {
+  if (format !== 'json' || text.indexOf('\\') < 0) return text;
+  return swapEscapes(text, JSON_UNMASK);
+}
+
+function swapEscapes(text: string, table: Record<string, string>): string {
+  let out = '';
+  let last = 0;
+  for (let i = text.indexOf('\\'); i >= 0 && i < text.length - 1; i = text.indexOf('\\', i + 2)) {
+    const to = table[text[i + 1]!];
+    if (to === undefined) continue;
+    out += text.slice(last, i + 1) + to;
+    last = i + 2;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/**
+ * Non-ASCII characters written as `\uXXXX` (Python's json.dumps, many .NET serialisers) and
+ * slashes written `\/` (PHP's json_encode) are decoded to the characters themselves, which is the
+ * same JSON: a name or a path is then visible to the rules (`/home/\u5f20\u4e09` is `/home/张三`,
+ * `\/home\/bob` is `/home/bob`). ASCII escapes
+ * (`\u0022`, `\u003c`) and lone surrogates stay as they are. Returns the decoded text and the
+ * tail that may be the start of an escape cut by the chunk boundary (decoded with the next chunk).
+ */
+export function decodeJsonUnicode(text: string, final: boolean): { text: string; rest: string } {
+  let cut = text.length;
+  if (!final) {
+    const b = text.lastIndexOf('\\');
+    if (b >= 0 && b >= text.length - 12) {
+      cut = b;
+      while (cut > 0 && text.charCodeAt(cut - 1) === 92) cut -= 1;
+    }
+  }
+  const body = cut === text.length ? text : text.slice(0, cut);
+  const rest = cut === text.length ? '' : text.slice(cut);
+  if (body.indexOf('\\u') < 0 && body.indexOf('\\/') < 0) return { text: body, rest };
+  const decoded = body.replace(/(\\+)u([dD][89abAB][0-9A-Fa-f]{2})\\u([dD][c-fC-F][0-9A-Fa-f]{2})|(\\+)(?:u([0-9A-Fa-f]{4})|\/)/g, (whole, pairSlashes?: string, high?: string, low?: string, slashes?: string, hex?: string) => {
+    const run = pairSlashes ?? slashes!;
+    if (run.length % 2 === 0) return whole; // `\\u…`: an escaped backslash, then text
+    if (high === undefined && hex === undefined) return `${run.slice(1)}/`; // `\/` (PHP's json_encode) is `/`
+    if (high !== undefined) return run.slice(1) + String.fromCharCode(parseInt(high, 16), parseInt(low!, 16));
+    const code = parseInt(hex!, 16);
+    if (code < 0x80 || (code >= 0xd800 && code <= 0xdfff) || code === 0x2028 || code === 0x2029) return whole;
+    return run.slice(1) + String.fromCharCode(code);
+  });
+  return { text: decoded, rest };
+}
+
+/**
+ * Where to cut an over-long JSON line (minified JSON is one line) in [limit - window, limit], so
+ * that the piece ends outside a string: right after a `,` `{` `[` `:` between values. Placeholder
+ * encoding reads each piece from its start as outside a string, so a cut inside one would make
+ * it quote a placeholder in a string. Undefined when there is no such place (a string longer than
+ * the window): the caller cuts where it would anyway.
+ */
+export function jsonCutPoint(text: string, start: number, limit: number, window: number): number | undefined {
+  let inString = false;
+  let best: number | undefined;
+  const from = limit - window;
+  for (let i = start; i < limit; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i += 1;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if ((c === 44 || c === 123 || c === 91 || c === 58) && i + 1 >= from) best = i + 1;
+  }
+  return best;
+}
+
 /** Formats whose structure is checked after redaction. */
 export function hasStructureCheck(format: TextFormat): boolean {
   return format === 'json' || format === 'xml';

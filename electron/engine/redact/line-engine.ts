@@ -36,6 +36,16 @@ export interface RedactionSink {
   finishLine(line: string): string;
   count(ruleId: string): void;
   seen(value: string): void;
+  /**
+   * The span [start, end) of `line` a rule wants to replace, moved so it cuts no escape or entity
+   * of the item's format (see formats.ts adjustSpan).
+   */
+  adjust(line: string, start: number, end: number): [number, number];
+  /** The line as the rules see it (JSON escapes masked, see formats.ts maskEscapes), and back. */
+  mask(line: string): string;
+  unmask(text: string): string;
+  /** Where the format wants an over-long line cut in [limit - window, limit] (JSON: outside strings), or undefined. */
+  cut(text: string, start: number, limit: number, window: number): number | undefined;
 }
 
 interface OpenBlock {
@@ -51,8 +61,10 @@ interface OpenBlock {
 }
 
 /** The cut position for an over-long line starting at `start`: after a separator, never inside a surrogate pair. */
-function cutPoint(text: string, start: number): number {
+function cutPoint(text: string, start: number, sink: RedactionSink): number {
   const limit = start + MAX_LINE;
+  const preferred = sink.cut(text, start, limit, CUT_WINDOW);
+  if (preferred !== undefined) return preferred;
   for (let i = limit; i > limit - CUT_WINDOW; i -= 1) {
     const c = text.charCodeAt(i - 1);
     // space, tab, `,` `;` `&` `>` `}` `]`
@@ -71,6 +83,8 @@ export class LineEngine {
   /** Placeholder kind for a value expected alone on the next line (`<password>` ⏎ `hunter2`). */
   private pendingKind: string | undefined;
   private pendingRule: CompiledRule | undefined;
+  /** An HTTP header named on the line before its value (HAR: `"name": "Cookie",` ⏎ `"value": "…"`). */
+  private pendingHeader: string | undefined;
   /** Next hit of each scanner in the current text (-1: none left, -2: not searched yet). */
   private scannerNext: number[] = [];
   /** Text of that hit, and where the scan goes on after it. */
@@ -120,7 +134,7 @@ export class LineEngine {
       rest = rest.slice(lastNl + 1);
     }
     while (rest.length > MAX_LINE) {
-      const cut = cutPoint(rest, 0);
+      const cut = cutPoint(rest, 0, this.sink);
       out += this.processLines(rest.slice(0, cut));
       rest = rest.slice(cut);
     }
@@ -152,7 +166,7 @@ export class LineEngine {
         out += this.processLines(text.slice(segment, lineStart));
         let s = lineStart;
         while (contentEnd - s > MAX_LINE) {
-          const cut = cutPoint(text, s);
+          const cut = cutPoint(text, s, this.sink);
           out += this.processLines(text.slice(s, cut));
           s = cut;
         }
@@ -187,6 +201,14 @@ export class LineEngine {
         const r = this.consumeBlock(text, pos);
         out += r.out;
         pos = r.pos;
+        continue;
+      }
+      if (this.pendingHeader !== undefined) {
+        const nl = text.indexOf('\n', pos);
+        const contentEnd = nl < 0 ? n : nl;
+        out += this.redactHeaderValue(text.slice(pos, contentEnd), nl >= 0);
+        if (nl >= 0) out += '\n';
+        pos = nl < 0 ? n : nl + 1;
         continue;
       }
       if (this.pendingKind !== undefined) {
@@ -292,7 +314,24 @@ export class LineEngine {
         return { out, blockFrom: opened };
       }
     }
-    return { out: this.redactLine(line, hasNewline) };
+    const out = this.redactLine(line, hasNewline);
+    if (hasNewline && this.pendingKind === undefined) this.pendingHeader = HEADER_NAME_LINE.exec(line)?.[1];
+    return { out };
+  }
+
+  /**
+   * The value line after a header's name (HAR, JSON name/value lists): redacted as the header
+   * itself, `"Cookie: a=b; c=d"`, so the header rules apply (cookie names kept, `Basic` kept), then
+   * written back under its `"value":` key.
+   */
+  private redactHeaderValue(line: string, hasNewline: boolean): string {
+    const header = this.pendingHeader!;
+    this.pendingHeader = undefined;
+    const m = HEADER_VALUE_LINE.exec(line);
+    if (!m) return this.redactLine(line, hasNewline, true);
+    const head = `${m[1]}"${header}: `;
+    const out = this.redactLine(head + line.slice(m[0].length), hasNewline, true);
+    return out.startsWith(head) ? m[0] + out.slice(head.length) : this.redactLine(line, hasNewline, true);
   }
 
   /**
@@ -300,23 +339,23 @@ export class LineEngine {
    * rule order. `hasNewline`: a next line follows, so a value may be opened for it.
    */
   private redactLine(line: string, hasNewline: boolean, all = false): string {
-    let s = line;
+    let s = this.sink.mask(line);
     this.sink.startLine();
     const rules = this.rules.rules;
     for (let i = 0; i < rules.length; i += 1) {
       const cr = rules[i]!;
       if (!all && this.candidate[i] !== this.lineStamp) continue;
       if (cr.trigger !== undefined && !cr.trigger.test(s)) continue;
-      if (cr.rule.gate && !cr.rule.gate(s)) continue;
+      if (cr.gate && !cr.gate(s)) continue;
       // Judged before the patterns run: they may replace part of the opening line.
-      const kind = cr.rule.opensValueOnNextLine?.(s);
+      const kind = cr.opensValueOnNextLine?.(s);
       for (const p of cr.patterns) s = this.applyPattern(s, cr, p);
       if (kind !== undefined && hasNewline) {
         this.pendingKind = kind;
         this.pendingRule = cr;
       }
     }
-    return this.sink.finishLine(s);
+    return this.sink.finishLine(this.sink.unmask(s));
   }
 
   private redactNextLineValue(line: string, hasNewline: boolean): string {
@@ -329,8 +368,8 @@ export class LineEngine {
     const value = m?.groups?.secret;
     let s = line;
     if (m && value && !isPlaceholder(value) && !isBenignValue(value) && !this.isAllowed(value)) {
-      const start = m.index + m[0].indexOf(value);
-      s = line.slice(0, start) + this.replace(rule.rule.id, kind, value, rule.rule.identity) + line.slice(start + value.length);
+      const [start, end] = this.sink.adjust(line, m.index + m[0].indexOf(value), m.index + m[0].indexOf(value) + value.length);
+      s = line.slice(0, start) + this.replace(rule.rule.id, kind, line.slice(start, end), rule.identity) + line.slice(end);
     }
     return this.redactLine(s, hasNewline, true);
   }
@@ -341,8 +380,9 @@ export class LineEngine {
     return false;
   }
 
-  private replace(ruleId: string, kind: string, value: string, identity: ((v: string) => string) | undefined): string {
+  private replace(ruleId: string, kind: string, masked: string, identity: ((v: string) => string) | undefined): string {
     this.sink.count(ruleId);
+    const value = this.sink.unmask(masked);
     return this.sink.placeholder(kind, value, ruleId, identity ? identity(value) : value);
   }
 
@@ -367,8 +407,10 @@ export class LineEngine {
       if (this.isAllowed(m[0])) continue;
       if (p.targets === undefined) {
         if (isPlaceholder(m[0])) continue;
-        out += s.slice(last, m.index) + this.replace(rule.id, p.kind?.(m) ?? rule.placeholder, m[0], rule.identity);
-        last = m.index + m[0].length;
+        const [start, end] = this.sink.adjust(s, m.index, m.index + m[0].length);
+        if (start < last || end <= start) continue;
+        out += s.slice(last, start) + this.replace(rule.id, p.kind?.(m) ?? rule.placeholder, s.slice(start, end), cr.identity);
+        last = end;
         continue;
       }
       const groups = m.indices?.groups;
@@ -378,8 +420,10 @@ export class LineEngine {
         if (!span || span[1] <= span[0] || span[0] < last) continue;
         const value = s.slice(span[0], span[1]);
         if (isPlaceholder(value) || touchesPlaceholder(s, span[0], span[1]) || this.isAllowed(value)) continue;
-        out += s.slice(last, span[0]) + this.replace(rule.id, t.kind ?? p.kind?.(m) ?? rule.placeholder, value, rule.identity);
-        last = span[1];
+        const [start, end] = this.sink.adjust(s, span[0], span[1]);
+        if (start < last || end <= start) continue;
+        out += s.slice(last, start) + this.replace(rule.id, t.kind ?? p.kind?.(m) ?? rule.placeholder, s.slice(start, end), cr.identity);
+        last = end;
       }
     } while ((m = re.exec(s)) !== null);
     return last === 0 ? s : out + s.slice(last);
@@ -436,6 +480,10 @@ export class LineEngine {
     return this.sink.finishLine(`${lead}${lead ? b.indent ?? '' : ''}${placeholder}${trail}`);
   }
 }
+
+// HAR and other JSON name/value lists of HTTP headers: the name, then its value on the next line.
+const HEADER_NAME_LINE = /^[ \t]*"name"[ \t]*:[ \t]*"((?:proxy-)?authori[sz]ation|(?:set-)?cookie|x-[\w-]*(?:key|token|auth|secret|session)[\w-]*|api-?key|private-token|access-token|auth-token)"[ \t]*,?[ \t]*\r?$/i;
+const HEADER_VALUE_LINE = /^([ \t]*)"value"[ \t]*:[ \t]*"/;
 
 const PLACEHOLDER_AT = new RegExp(PLACEHOLDER_PATTERN.source, 'y');
 const PLACEHOLDER_BEFORE = new RegExp(`${PLACEHOLDER_PATTERN.source}$`);

@@ -5,7 +5,7 @@
  */
 import { Transform } from 'node:stream';
 import { SniffingDecoder, type TextEncoding } from './decode.js';
-import { detectFormat, encodePlaceholders, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
+import { adjustSpan, decodeJsonUnicode, detectFormat, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
 import { LineEngine, type RedactionSink } from './line-engine.js';
 import { PlaceholderRegistry } from './placeholders.js';
 import { buildRuleSet, type RuleSet } from './rule-set.js';
@@ -72,6 +72,7 @@ export class Redactor {
     // Input and output held for the structure check (checkable formats, up to the limit).
     let held: { input: string[]; output: string[]; size: number } | undefined;
     let structure: StructureOutcome | undefined;
+    let jsonRest = '';
     const emit = (stream: Transform, text: string) => {
       if (text.length > 0) stream.push(Buffer.from(text, 'utf8'));
     };
@@ -82,7 +83,14 @@ export class Redactor {
         if (hasStructureCheck(format)) held = { input: [], output: [], size: 0 };
         else structure = { format, check: 'unchecked' };
       }
-      const out = engine.push(text) + (final ? engine.end() : '');
+      let lines = text;
+      if (encodeAs === 'json') {
+        // Non-ASCII `\uXXXX` escapes decoded, so the rules see the characters (an escape cut by the chunk boundary waits for the next chunk).
+        const decoded = decodeJsonUnicode(jsonRest + text, final);
+        lines = decoded.text;
+        jsonRest = decoded.rest;
+      }
+      const out = engine.push(lines) + (final ? engine.end() : '');
       if (!held) return emit(stream, out);
       held.input.push(text);
       held.output.push(out);
@@ -249,6 +257,10 @@ export class Redactor {
         counts[ruleId] = (counts[ruleId] ?? 0) + 1;
       },
       seen: (value) => registry.addSeen(value),
+      adjust: (line, start, end) => adjustSpan(format(), line, start, end),
+      mask: (line) => maskEscapes(format(), line),
+      unmask: (text) => unmaskEscapes(format(), text),
+      cut: (text, start, limit, window) => (format() === 'json' ? jsonCutPoint(text, start, limit, window) : undefined),
     };
   }
 }

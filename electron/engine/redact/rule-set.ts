@@ -6,29 +6,36 @@
 import { InputError } from '../errors.js';
 import { LinearRegExp } from './linear-regexp.js';
 import { detach, normalizeKind } from './placeholders.js';
-import { OPTIONAL_RULE_IDS, RULES, type RedactionRule, type RulePattern, type RuleTarget, type ScanGroup } from './rules.js';
+import { GATES, IDENTITIES, KINDS, OPENERS, VALIDATORS, type ValidatorName } from './rule-validators.js';
+import { OPTIONAL_RULE_IDS, RULES, type LineSurroundings, type RedactionRule, type RulePattern, type RuleTarget, type ScanGroup } from './rules.js';
 
 /** Options of a Redactor (see redactor.ts for the documentation of each field). */
 export interface RuleSetOptions {
   optionalRules?: string[];
-  extraRules?: { id: string; pattern: string; flags?: string; placeholder?: string }[];
+  extraRules?: { id: string; pattern: string; flags?: string; placeholder?: string; validator?: string; context?: string[] }[];
   allow?: string[];
   knownValues?: { value: string; kind: 'USER' | 'HOST' | 'EMAIL' }[];
 }
 
+/** A pattern with the functions its table entry names, looked up once. */
 export interface CompiledPattern {
   readonly regex: RegExp;
   readonly targets: readonly RuleTarget[] | undefined;
-  readonly validate: RulePattern['validate'];
-  readonly context: RulePattern['context'];
+  readonly validate: ((m: RegExpExecArray, line: string, around: LineSurroundings) => boolean) | undefined;
+  /** Context words as one case-insensitive regex. */
+  readonly context: { readonly words: RegExp; readonly before: number } | undefined;
   readonly kind: ((m: RegExpExecArray) => string) | undefined;
 }
 
+/** A rule of the table with its named functions looked up. */
 export interface CompiledRule {
   readonly rule: RedactionRule;
   /** undefined: no cheap test exists (IT rules), the patterns always run on a scanned line. */
   readonly trigger: RegExp | undefined;
   readonly patterns: readonly CompiledPattern[];
+  readonly gate: ((line: string) => boolean) | undefined;
+  readonly identity: ((value: string) => string) | undefined;
+  readonly opensValueOnNextLine: ((line: string) => string | undefined) | undefined;
 }
 
 /** One bulk scan over a block of text, and which rules (indexes into `rules`) a hit concerns. */
@@ -164,15 +171,36 @@ function withFlags(re: RegExp, add: string, drop = ''): RegExp {
   return re instanceof LinearRegExp ? new LinearRegExp(re.source, [...flags].join('')) : new RegExp(re.source, [...flags].join(''));
 }
 
-function compilePattern(p: RedactionRule['patterns'][number]): CompiledPattern {
+const contextRegExp = (words: readonly string[]) => new RegExp(words.map(escapeRegExp).join('|'), 'i');
+
+function compilePattern(p: RulePattern, kind?: (m: RegExpExecArray) => string): CompiledPattern {
   // Group indices (`d`) are only paid for where a part of the match is replaced.
-  return { regex: withFlags(p.regex, p.targets ? 'gd' : 'g', 'y'), targets: p.targets, validate: p.validate, context: p.context, kind: p.kind };
+  return {
+    regex: withFlags(p.regex, p.targets ? 'gd' : 'g', 'y'),
+    targets: p.targets,
+    validate: p.validate ? VALIDATORS[p.validate] : undefined,
+    context: p.context ? { words: contextRegExp(p.context.words), before: p.context.before } : undefined,
+    kind: kind ?? (p.kind ? KINDS[p.kind] : undefined),
+  };
 }
 
-function compileRule(rule: RedactionRule): CompiledRule {
-  return { rule, trigger: withFlags(rule.trigger, 'im', 'gy'), patterns: rule.patterns.map(compilePattern) };
+function compileRule(rule: RedactionRule, trigger: RegExp | undefined = withFlags(rule.trigger, 'im', 'gy'), kind?: (m: RegExpExecArray) => string): CompiledRule {
+  return {
+    rule,
+    trigger,
+    patterns: rule.patterns.map((p) => compilePattern(p, kind)),
+    gate: rule.gate ? GATES[rule.gate] : undefined,
+    identity: rule.identity ? IDENTITIES[rule.identity] : undefined,
+    opensValueOnNextLine: rule.opensValueOnNextLine ? OPENERS[rule.opensValueOnNextLine] : undefined,
+  };
 }
 
+const isValidatorName = (name: string): name is ValidatorName => Object.hasOwn(VALIDATORS, name);
+
+/**
+ * An IT rule from policy: a row of the same table — its pattern, and optionally a validator of the
+ * table by name (`luhn`, `notMeasurement` …) and context words that must stand before a match.
+ */
 function extraRule(spec: NonNullable<RuleSetOptions['extraRules']>[number]): { rule: RedactionRule; scanner: RegExp } {
   if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(spec.id)) throw new InputError(`redaction rule id "${spec.id}" must be kebab-case (e.g. employee-id)`);
   const flags = spec.flags ?? '';
@@ -186,40 +214,50 @@ function extraRule(spec: NonNullable<RuleSetOptions['extraRules']>[number]): { r
   }
   if (regex.test('')) throw new InputError(`redaction rule "${spec.id}": the pattern matches the empty string`);
   const hasSecretGroup = /\(\?<secret>/.test(spec.pattern);
+  if (spec.validator !== undefined && !isValidatorName(spec.validator)) {
+    throw new InputError(`redaction rule "${spec.id}": unknown validator "${spec.validator}" (known: ${Object.keys(VALIDATORS).join(', ')})`);
+  }
+  const context = spec.context?.map((w) => w.trim()).filter((w) => w.length > 0);
   const rule: RedactionRule = {
     id: spec.id,
+    nameKey: `rule.${spec.id}`,
     description: `IT policy rule /${spec.pattern}/${flags}`,
     category: 'secret',
     optional: false,
     placeholder: normalizeKind(spec.placeholder ?? 'SECRET'),
     scan: {},
     trigger: /(?:)/,
-    patterns: [{ regex, ...(hasSecretGroup ? { targets: [{ group: 'secret' }] } : {}) }],
+    patterns: [
+      {
+        regex,
+        ...(hasSecretGroup ? { targets: [{ group: 'secret' }] } : {}),
+        ...(spec.validator !== undefined ? { validate: spec.validator as ValidatorName } : {}),
+        ...(context && context.length > 0 ? { context: { words: context, before: 40 } } : {}),
+      },
+    ],
   };
   return { rule, scanner: withFlags(regex, 'gm', 'y') };
 }
 
-function knownValuesRule(values: NonNullable<RuleSetOptions['knownValues']>): RedactionRule | undefined {
+function knownValuesRule(values: NonNullable<RuleSetOptions['knownValues']>): CompiledRule | undefined {
   const usable = values.filter((v) => v.value.trim().length >= KNOWN_VALUE_MIN_LENGTH);
   if (usable.length === 0) return undefined;
   const kinds = new Map(usable.map((v) => [v.value.trim().toLowerCase(), v.kind] as const));
   // Longest first, so `alice.w` wins over `alice`.
   const alternation = [...kinds.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-  return {
+  const rule: RedactionRule = {
     id: 'known-value',
+    nameKey: 'rule.known-value',
     description: "this machine's own identifiers (user name, host name, e-mail) wherever they appear as whole words",
     category: 'personal',
     optional: false,
     placeholder: 'USER',
     scan: { words: alternation },
     trigger: new RegExp(alternation, 'i'),
-    patterns: [
-      {
-        regex: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternation})(?![\\p{L}\\p{N}_])`, 'iu'),
-        kind: (m) => kinds.get(m[0].toLowerCase()) ?? 'USER',
-      },
-    ],
+    patterns: [{ regex: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternation})(?![\\p{L}\\p{N}_])`, 'iu') }],
   };
+  // The kind comes from the value (USER, HOST, EMAIL): a function of this rule set, not of the table.
+  return compileRule(rule, undefined, (m) => kinds.get(m[0].toLowerCase()) ?? 'USER');
 }
 
 /** Builds the rule set of one Redactor. Throws InputError for a bad option (named in the message). */
@@ -242,11 +280,11 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
   const blocks = builtIn.filter((r) => r.block !== undefined);
   const rest = builtIn.filter((r) => r.block === undefined);
   const ordered: CompiledRule[] = [
-    ...blocks.map(compileRule),
-    ...extras.map(({ rule }) => ({ rule, trigger: undefined, patterns: rule.patterns.map(compilePattern) })),
-    ...rest.filter((r) => r.category !== 'network').map(compileRule),
-    ...(known ? [compileRule(known)] : []),
-    ...rest.filter((r) => r.category === 'network').map(compileRule),
+    ...blocks.map((r) => compileRule(r)),
+    ...extras.map(({ rule }) => compileRule(rule, undefined)),
+    ...rest.filter((r) => r.category !== 'network').map((r) => compileRule(r)),
+    ...(known ? [known] : []),
+    ...rest.filter((r) => r.category === 'network').map((r) => compileRule(r)),
   ];
 
   const scanners: Scanner[] = [];

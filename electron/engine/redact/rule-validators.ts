@@ -1,15 +1,21 @@
 /**
- * Small named validators the rule table (rules.ts) points to: each takes a regex match, its line
- * and what surrounds the line, and says whether the match is what the rule is after.
+ * The small named functions the rule table (rules.ts) points to by name: validators (is this
+ * match what the rule is after?), gates (is this line worth the rule's patterns?), placeholder
+ * kinds, identities (what makes two values the same) and next-line openers. The table is data
+ * — ids, patterns, names of these functions, context words — and policy extends it the same way:
+ * an IT rule may name a validator (`luhn`, `notMeasurement` …) and context words.
  */
 import { isMeasurementContext } from './context.js';
+import { isBenignValue, isSecretKey, secretKindForKey } from './key-names.js';
+import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { LineSurroundings } from './rules.js';
-import { cardBrand, cnIdValid, luhnValid } from './validators.js';
+import { cardBrand, cnIdValid, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
 export type RuleValidator = (m: RegExpExecArray, line: string, around?: LineSurroundings) => boolean;
 
 export const digitsOnly = (value: string) => value.replace(/\D+/g, '');
 const before = (m: RegExpExecArray, line: string, n: number) => line.slice(Math.max(0, m.index - n), m.index);
+const group = (m: RegExpExecArray, name: string) => m.groups?.[name] ?? '';
 
 /**
  * Digits under a size/count/time/id key, a unit or a typed number element are a measurement; digits
@@ -88,3 +94,222 @@ export function csvColumnName(m: RegExpExecArray, line: string, around: LineSurr
 export function hasContext(context: { words: RegExp; before: number }, m: RegExpExecArray, line: string, around: LineSurroundings | undefined): boolean {
   return context.words.test(before(m, line, context.before)) || context.words.test(csvColumnName(m, line, around));
 }
+
+// A key name made of word characters, dots and dashes (and CJK) containing a secret-ish word;
+// `isSecretKey` then decides on the whole name, so the regex can stay loose.
+const KEY_CHAR = String.raw`[A-Za-z0-9_.\-\u4e00-\u9fa5]`;
+const KEY_WORD = String.raw`(?:pass|pwd|pw\b|secret|token|key|auth|cred|cookie|sess|jwt|bearer|密码|口令|密钥|令牌|私钥)`;
+export const KEY = String.raw`${KEY_CHAR}*?${KEY_WORD}${KEY_CHAR}*`;
+export const NOT_KEY_BEFORE = String.raw`(?<![A-Za-z0-9_.\-\u4e00-\u9fa5])`;
+// A closing quote after the key, and the `]` of `conf['db_pass'] = …` (PHP, Python).
+export const KEY_QUOTE = String.raw`(?:\\?["'\`]|&quot;)?\]?`;
+export const SEP = String.raw`[ \t]*(?:=>|:=|[=:：])[ \t]*`;
+// Unquoted values end at whitespace and at the punctuation that separates fields in logs,
+// query strings, connection strings and CJK text.
+export const UNQUOTED_VALUE = String.raw`[^\s"'\`<>,;&|(){}[\]，；。、）】」\\][^\s"'\`<>,;&|)}\]，；。、）】」]*`;
+
+// A value that already holds a placeholder was handled by an earlier rule (`Bearer <TOKEN-1>`).
+const isRealValue = (value: string) => !isBenignValue(value) && !PLACEHOLDER_PATTERN.test(value);
+// `credentials: user=bob password=x`, `Cookie: a=b; c=d`: the value is a list of pairs, each
+// judged on its own (by this rule or by auth-header), not one secret.
+const CONTAINER_KEY = /(?:^|[^a-z])(?:credentials|creds|secrets|tokens|cookies?|set-cookie|auth|authentication)$/i;
+const PWD_DIRECTORY = /^(?:OLD)?PWD$/;
+const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArray) => {
+  const key = group(m, 'key');
+  const value = group(m, 'secret');
+  if (CONTAINER_KEY.test(key) && /^[A-Za-z_][\w.-]*=[^=\s]/.test(value)) return false;
+  // `PWD=/home/alice/src` is the shell's working directory, not a password.
+  if (PWD_DIRECTORY.test(key) && /^[/~]/.test(value)) return false;
+  // `--pass: #116329` is a CSS custom property (a colour), not a command-line password.
+  if (key.startsWith('--') && /^[\s"'\]]*:/.test(m[0].slice(m[0].indexOf(key) + key.length))) return false;
+  return isSecretKey(key, context) && isRealValue(value);
+};
+
+// The gate of secret-assignment: is some key on the line named like a secret and placed where the
+// patterns look — before a separator or a quoted value, as a `--flag`, as an XML element, or as a
+// key="…" / name="…" attribute? Found from the secret-ish word outwards, which is much cheaper
+// than a regex that has to try every token start.
+const KEY_WORD_GLOBAL = new RegExp(KEY_WORD, 'gi');
+const AFTER_KEY = new RegExp(String.raw`${KEY_QUOTE}[ \t]*(?:[=:：>]|[ \t]+["'])|["'][ \t]*,[ \t]*["']|["']\s+(?:value|data|password)\s*=|["'][^<>\r\n]*>`, 'y');
+const isKeyChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45 || (c >= 0x4e00 && c <= 0x9fa5);
+function anyAssignedSecretKey(line: string): boolean {
+  KEY_WORD_GLOBAL.lastIndex = 0;
+  let scannedTo = -1;
+  // test() and lastIndex, not exec(): no match object per keyword on hot log lines.
+  while (KEY_WORD_GLOBAL.test(line)) {
+    const wordEnd = KEY_WORD_GLOBAL.lastIndex;
+    if (wordEnd <= scannedTo) continue; // a word inside a key already judged
+    let start = wordEnd - 1;
+    while (start > 0 && isKeyChar(line.charCodeAt(start - 1))) start -= 1;
+    let end = wordEnd;
+    while (end < line.length && isKeyChar(line.charCodeAt(end))) end += 1;
+    scannedTo = end;
+    KEY_WORD_GLOBAL.lastIndex = end;
+    const key = line.slice(start, end);
+    AFTER_KEY.lastIndex = end;
+    const placed =
+      AFTER_KEY.test(line) ||
+      line.charCodeAt(start - 1) === 60 /* < */ ||
+      (key.charCodeAt(0) === 45 /* - */ && /^[ \t]+[^\s"']/.test(line.slice(end, end + 2)));
+    if (placed && isSecretKey(key, 'assignment')) return true;
+  }
+  return false;
+}
+const ESCAPED_QUOTE_BEFORE = /&(?:quot|apos|#34|#39|#x2[27]);$/i;
+const URL_PARAM_TOKEN = /(?<=[?&;])[\w.-]+(?==)/g;
+function anyKey(line: string, tokens: RegExp, context: 'assignment' | 'url'): boolean {
+  tokens.lastIndex = 0;
+  for (let m = tokens.exec(line); m !== null; m = tokens.exec(line)) if (isSecretKey(m[0], context)) return true;
+  return false;
+}
+const VALUE_ON_NEXT_LINE = [
+  new RegExp(String.raw`<(?:[\w-]+:)?(?<key>${KEY})(?:\s[^<>]*)?>\s*$`, 'i'),
+  // plist: `<key>SyncToken</key>` ⏎ `<string>…</string>`
+  new RegExp(String.raw`^[ \t]*<key>(?<key>${KEY})</key>[ \t]*\r?$`, 'i'),
+  new RegExp(String.raw`<setting\s+name\s*=\s*["'](?<key>${KEY})["'][^<>]*>\s*$`, 'i'),
+  new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?["']?(?<key>${KEY})["']?[ \t]*:[ \t]*(?:!vault[ \t]*)?[|>][-+]?[ \t]*\r?$`, 'i'),
+  // Kubernetes env: `- name: DB_PASSWORD` ⏎ `value: …`
+  new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?name:[ \t]*["']?(?<key>${KEY})["']?[ \t]*\r?$`, 'i'),
+];
+const SPECIAL_FORMS = /identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S/i;
+function opensValueOnNextLine(line: string): string | undefined {
+  // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
+  const last = line.trimEnd().slice(-1);
+  if (last !== '>' && last !== '|' && last !== '-' && last !== '+' && !line.includes('name:')) return undefined;
+  for (const re of VALUE_ON_NEXT_LINE) {
+    const key = re.exec(line)?.groups?.key;
+    if (key !== undefined && isSecretKey(key, 'assignment')) return secretKindForKey(key);
+  }
+  return undefined;
+}
+const FURTHER_ASSIGNMENT = /[\s,;，；][\w.\-\u4e00-\u9fa5]+[ \t]*[=:：]/;
+// Cookie values that are one short word (`theme=dark`, `lang=en`) carry no credential.
+const PLAIN_COOKIE_VALUE = /^[A-Za-z_-]{1,12}$/;
+
+// `auth: OpenAI call failed for key …`: a logger's module name and a sentence, not `auth` = `OpenAI`.
+const LOGGER_MODULE = /^(?:auth|token|tokens|session|sessions|cookie|cookies|secret|secrets|credential|credentials|creds)$/i;
+function isLoggerPrefix(m: RegExpExecArray, line: string): boolean {
+  if (!LOGGER_MODULE.test(group(m, 'key')) || !/:[ \t]+\S+$/.test(m[0])) return false;
+  const value = group(m, 'secret');
+  return /^[A-Za-z][a-z]*(?:[A-Z][a-z]*)*[A-Za-z]?$/.test(value) && value.length <= 24 && /^[ \t]+[a-z]{2,}\b/.test(line.slice(m.index + m[0].length));
+}
+
+
+
+
+export const HOST_TLD_LIST = [
+  'com', 'net', 'org', 'io', 'cn', 'local', 'lan', 'corp', 'internal', 'intranet', 'home', 'edu', 'gov', 'mil', 'int', 'biz', 'info', 'co', 'uk', 'de', 'fr', 'jp', 'kr', 'hk', 'tw', 'sg', 'au', 'ca', 'us', 'ru', 'in', 'nl', 'se', 'ch', 'it', 'es', 'br', 'eu', 'me', 'tv', 'cc', 'xyz', 'top', 'site', 'online', 'tech', 'cloud', 'app', 'dev', 'ad', 'domain', 'private', 'office', 'work', 'company',
+];
+
+// A connection string: the line also names a server, a database or a driver.
+const CONNECTION_CONTEXT = /(?:server|data source|host|hostname|database|initial catalog|user id|uid|provider|driver|dsn|addr|address)\s*=|jdbc:/i;
+
+const WINDOWS_SERVICE_ACCOUNTS = /^(?:system|local service|network service|anonymous logon|dwm-\d+|umfd-\d+|-)$/i;
+const WINDOWS_BUILTIN_USERS = /^(?:public|default|default user|all users|defaultuser\d*|shared|guest|administrator|wdagutilityaccount|root|user|username|yourname|your[ _-]?user(?:name)?|\*|\.{1,2}|%[^%]*%|\$[\w:{}]+)$/i;
+
+
+const HOST_TLDS = new Set(HOST_TLD_LIST);
+const PUBLIC_SERVICE_DOMAINS = /(?:^|\.)(?:microsoft\.com|windows\.com|windowsupdate\.com|office\.com|office365\.com|live\.com|msftconnecttest\.com|google\.com|googleapis\.com|gstatic\.com|apple\.com|icloud\.com|github\.com|githubusercontent\.com|gitlab\.com|debian\.org|ubuntu\.com|canonical\.com|npmjs\.org|npmjs\.com|python\.org|pypi\.org|mozilla\.org|amazonaws\.com|cloudflare\.com|akamai\.net|digicert\.com|letsencrypt\.org|w3\.org|xmlsoap\.org|apache\.org|example\.com|example\.org|example\.net|localhost|baidu\.com|qq\.com|aliyun\.com|alicdn\.com|tencent\.com)$/i;
+const PACKAGE_ROOTS = /^(?:com|org|net|io|java|javax|android|androidx|kotlin|scala|sun|jdk|microsoft|system)\./i;
+
+function isPrivateLookingHost(host: string, tld: string): boolean {
+  if (!HOST_TLDS.has(tld.toLowerCase())) return false;
+  if (PUBLIC_SERVICE_DOMAINS.test(host)) return false;
+  if (PACKAGE_ROOTS.test(host) && host.split('.').length >= 3) return false;
+  return true;
+}
+
+// — The registries the table names —
+
+const HTTP_VERB_BEFORE = /\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/;
+
+/** Validators by name (RulePattern.validate, and `validator` of an IT rule). */
+export const VALIDATORS = {
+  notMeasurement,
+  cardNumber,
+  amexNumber,
+  cnIdNumber,
+  internationalPhone,
+  personalEmail,
+  /** Luhn over the digits (an IT rule for its own card or account numbers). */
+  luhn: ((m) => luhnValid(digitsOnly(m[0]))) as RuleValidator,
+  nonEmptyKeyBody: ((m) => group(m, 'secret').replace(/\\[rn]|\s+/g, '').length > 0) as RuleValidator,
+  urlPassword: ((m) => group(m, 'secret').length > 0 && isRealValue(group(m, 'secret'))) as RuleValidator,
+  connectionPassword: ((m) => isRealValue(group(m, 'secret').replace(/^[{"']|[}"']$/g, ''))) as RuleValidator,
+  /** OpenAI-style keys mix digits, upper and lower case (`sk-` + a word is not one). */
+  mixedCaseKey: ((m) => /\d/.test(m[0]) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0])) as RuleValidator,
+  realSecret: ((m) => isRealValue(group(m, 'secret'))) as RuleValidator,
+  headerKey: validKey('header') as RuleValidator,
+  cookieValue: ((m) => isRealValue(group(m, 'secret')) && !PLAIN_COOKIE_VALUE.test(group(m, 'secret'))) as RuleValidator,
+  curlPassword: ((m) => !isBenignValue(group(m, 'secret'))) as RuleValidator,
+  // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
+  urlParamKey: ((m, line) => validKey('url')(m) && !ESCAPED_QUOTE_BEFORE.test(line.slice(Math.max(0, m.index - 6), m.index))) as RuleValidator,
+  // A line of several `k=v` pairs is not one value: the inline pattern takes its tokens.
+  wholeLineAssignment: ((m) => validKey('assignment')(m) && !FURTHER_ASSIGNMENT.test(group(m, 'secret'))) as RuleValidator,
+  assignmentKey: validKey('assignment') as RuleValidator,
+  namedElementValue: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret') || group(m, 'text'))) as RuleValidator,
+  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line)) as RuleValidator,
+  argumentArray: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-')) as RuleValidator,
+  commandLineFlag: ((m, line) => {
+    const value = group(m, 'secret') || group(m, 'qsecret');
+    const key = group(m, 'key');
+    // `-Password x` (PowerShell) yes; `-pMyDumpPw x` (a flag with its value glued on) no.
+    const singleDash = line[m.index + 1] !== '-';
+    if (singleDash && !/^(?:[A-Z][a-z]+)+$|^[a-z]+$/.test(key)) return false;
+    return isSecretKey(key, 'assignment') && isRealValue(value);
+  }) as RuleValidator,
+  directiveValue: ((m) => (/^identified/i.test(group(m, 'key')) || isSecretKey(group(m, 'key'), 'assignment')) && isRealValue(group(m, 'secret'))) as RuleValidator,
+  randomNearSecretWord: ((m, line) =>
+    looksRandom(group(m, 'secret').replace(/=+$/, '')) &&
+    !/^pk_(?:live|test)_/.test(group(m, 'secret')) &&
+    // An identifier named between the word and the string (`token …, traceId: …`) owns it.
+    !/public|fingerprint|sha-?\d*|md5|hash|checksum|digest|uuid|guid|thumbprint|serial|version|commit|trace|request|correlation|span/i.test(group(m, 'gap')) &&
+    !/(?:^|[^A-Za-z])[Ii][Dd]\b|[a-z]Id\b/.test(group(m, 'gap')) &&
+    !/pub(?:lic)?[\s_.-]*$/i.test(before(m, line, 8)) &&
+    !/https?:\/\/\S*$/.test(before(m, line, 200) + group(m, 'name') + group(m, 'gap'))) as RuleValidator,
+  homeFolderUser: ((m, line) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !HTTP_VERB_BEFORE.test(before(m, line, 10))) as RuleValidator,
+  windowsProfileUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret'))) as RuleValidator,
+  accountNameUser: ((m) => !WINDOWS_SERVICE_ACCOUNTS.test(group(m, 'secret')) && !isPlaceholder(group(m, 'secret')) && !group(m, 'secret').includes('<')) as RuleValidator,
+  loginVariableUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !isBenignValue(group(m, 'secret'))) as RuleValidator,
+  publicIPv4: ((m, line) => isPublicIPv4(m[0]) && !/(?:\bv|version\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12))) as RuleValidator,
+  publicIPv6: ((m) => isPublicIPv6(m[0])) as RuleValidator,
+  // All-zero, broadcast and multicast (group bit set in the first octet) name no machine.
+  unicastMac: ((m) => {
+    const hex = m[0].replace(/[^0-9a-f]/gi, '');
+    return !/^(?:0+|f+)$/i.test(hex) && (parseInt(hex.slice(0, 2), 16) & 1) === 0;
+  }) as RuleValidator,
+  privateLookingHost: ((m) => isPrivateLookingHost(m[0], group(m, 'tld'))) as RuleValidator,
+} satisfies Record<string, RuleValidator>;
+export type ValidatorName = keyof typeof VALIDATORS;
+
+/** Per-line gates by name: a finer check after the trigger, before the patterns run. */
+export const GATES = {
+  connectionContext: (line: string) => CONNECTION_CONTEXT.test(line),
+  secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url'),
+  assignedSecretKey: (line: string) => anyAssignedSecretKey(line) || SPECIAL_FORMS.test(line) || opensValueOnNextLine(line) !== undefined,
+} satisfies Record<string, (line: string) => boolean>;
+export type GateName = keyof typeof GATES;
+
+/** Placeholder kinds chosen from a match, by name. */
+export const KINDS = {
+  /** TOKEN for `token=`, SECRET for `password=` … (key-names.ts). */
+  fromKey: (m: RegExpExecArray) => secretKindForKey(group(m, 'key')),
+} satisfies Record<string, (m: RegExpExecArray) => string>;
+export type KindName = keyof typeof KINDS;
+
+/** What makes two values the same one, by name. */
+export const IDENTITIES = {
+  digitsOnly,
+  upperCase: (value: string) => value.toUpperCase(),
+  emailAt: (value: string) => value.replace(/%40/i, '@'),
+  pemBody: (body: string) => body.replace(/\\[rn]|\s+/g, ''),
+  macDigits: (value: string) => value.toLowerCase().replace(/[^0-9a-f]/g, ''),
+} satisfies Record<string, (value: string) => string>;
+export type IdentityName = keyof typeof IDENTITIES;
+
+/** Lines that open a value on the next line, by name (the placeholder kind, or undefined). */
+export const OPENERS = {
+  secretKeyOnItsOwnLine: opensValueOnNextLine,
+} satisfies Record<string, (line: string) => string | undefined>;
+export type OpenerName = keyof typeof OPENERS;

@@ -7,10 +7,19 @@
  * already replaced (placeholders are inert). Specific formats come before generic ones so that
  * a GitHub token inside a URL password is still one replacement, counted once.
  */
-import { isBenignValue, isSecretKey, secretKindForKey } from './key-names.js';
-import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
-import { amexNumber, cardNumber, cnIdNumber, internationalPhone, notMeasurement, personalEmail } from './rule-validators.js';
-import { isPublicIPv4, isPublicIPv6, looksRandom } from './validators.js';
+import {
+  HOST_TLD_LIST,
+  KEY,
+  KEY_QUOTE,
+  NOT_KEY_BEFORE,
+  SEP,
+  UNQUOTED_VALUE,
+  type GateName,
+  type IdentityName,
+  type KindName,
+  type OpenerName,
+  type ValidatorName,
+} from './rule-validators.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits';
@@ -32,14 +41,14 @@ export interface RulePattern {
    * gives what surrounds the line, for values whose key is elsewhere (YAML `- name:` ⏎ `value:`,
    * a CSV header).
    */
-  readonly validate?: (match: RegExpExecArray, line: string, around: LineSurroundings) => boolean;
+  readonly validate?: ValidatorName;
   /**
    * Words that must stand near the match for it to count (`护照` before a passport number): in
    * the `before` characters ahead of it on its line, or in the CSV header of its column.
    */
-  readonly context?: { readonly words: RegExp; readonly before: number };
+  readonly context?: { readonly words: readonly string[]; readonly before: number };
   /** Placeholder kind chosen from the match (e.g. TOKEN for `token=`, SECRET for `password=`). */
-  readonly kind?: (match: RegExpExecArray) => string;
+  readonly kind?: KindName;
 }
 
 /** What surrounds the line being redacted (computed only when a validator asks). */
@@ -59,9 +68,11 @@ export interface RuleBlock {
 export interface RedactionRule {
   /** kebab-case; the key of the per-rule counts in the manifest. */
   readonly id: string;
+  /** Catalogue key of its display name (shared/i18n/messages.ts: 手机号 / phone number). */
+  readonly nameKey: `rule.${string}`;
   readonly description: string;
   readonly category: RuleCategory;
-  /** Optional rules are off unless named in `RedactorOptions.optionalRules`. */
+  /** Default off: optional rules run only when named in `RedactorOptions.optionalRules`. */
   readonly optional: boolean;
   /** Default placeholder kind: `SECRET` gives `<SECRET-1>`. */
   readonly placeholder: string;
@@ -76,130 +87,22 @@ export interface RedactionRule {
   /** Per line, case-insensitive: a necessary condition checked before the rule's patterns run. */
   readonly trigger: RegExp;
   /** A finer per-line check after the trigger (is any key on the line named like a secret?). */
-  readonly gate?: (line: string) => boolean;
+  readonly gate?: GateName;
   readonly patterns: readonly RulePattern[];
   /** What makes two values the same one (digits of a phone number); defaults to the value. */
-  readonly identity?: (value: string) => string;
+  readonly identity?: IdentityName;
   readonly block?: RuleBlock;
   /**
    * For values that sit alone on the line after their key (`<password>` ⏎ `hunter2`, YAML
    * `password: |` ⏎ `  hunter2`): the placeholder kind when this line opens such a value.
    */
-  readonly opensValueOnNextLine?: (line: string) => string | undefined;
+  readonly opensValueOnNextLine?: OpenerName;
   /** Finds the value (group `secret`) on the line after an opening line. */
   readonly nextLineValue?: RegExp;
 }
 
-const digitsOnly = (value: string) => value.replace(/\D+/g, '');
-const group = (m: RegExpExecArray, name: string) => m.groups?.[name] ?? '';
-const before = (m: RegExpExecArray, line: string, n: number) => line.slice(Math.max(0, m.index - n), m.index);
-
-// A key name made of word characters, dots and dashes (and CJK) containing a secret-ish word;
-// `isSecretKey` then decides on the whole name, so the regex can stay loose.
-const KEY_CHAR = String.raw`[A-Za-z0-9_.\-\u4e00-\u9fa5]`;
-const KEY_WORD = String.raw`(?:pass|pwd|pw\b|secret|token|key|auth|cred|cookie|sess|jwt|bearer|密码|口令|密钥|令牌|私钥)`;
-const KEY = String.raw`${KEY_CHAR}*?${KEY_WORD}${KEY_CHAR}*`;
-const NOT_KEY_BEFORE = String.raw`(?<![A-Za-z0-9_.\-\u4e00-\u9fa5])`;
-// A closing quote after the key, and the `]` of `conf['db_pass'] = …` (PHP, Python).
-const KEY_QUOTE = String.raw`(?:\\?["'\`]|&quot;)?\]?`;
-const SEP = String.raw`[ \t]*(?:=>|:=|[=:：])[ \t]*`;
-// Unquoted values end at whitespace and at the punctuation that separates fields in logs,
-// query strings, connection strings and CJK text.
-const UNQUOTED_VALUE = String.raw`[^\s"'\`<>,;&|(){}[\]，；。、）】」\\][^\s"'\`<>,;&|)}\]，；。、）】」]*`;
-
-// A value that already holds a placeholder was handled by an earlier rule (`Bearer <TOKEN-1>`).
-const isRealValue = (value: string) => !isBenignValue(value) && !PLACEHOLDER_PATTERN.test(value);
-// `credentials: user=bob password=x`, `Cookie: a=b; c=d`: the value is a list of pairs, each
-// judged on its own (by this rule or by auth-header), not one secret.
-const CONTAINER_KEY = /(?:^|[^a-z])(?:credentials|creds|secrets|tokens|cookies?|set-cookie|auth|authentication)$/i;
-const PWD_DIRECTORY = /^(?:OLD)?PWD$/;
-const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArray) => {
-  const key = group(m, 'key');
-  const value = group(m, 'secret');
-  if (CONTAINER_KEY.test(key) && /^[A-Za-z_][\w.-]*=[^=\s]/.test(value)) return false;
-  // `PWD=/home/alice/src` is the shell's working directory, not a password.
-  if (PWD_DIRECTORY.test(key) && /^[/~]/.test(value)) return false;
-  // `--pass: #116329` is a CSS custom property (a colour), not a command-line password.
-  if (key.startsWith('--') && /^[\s"'\]]*:/.test(m[0].slice(m[0].indexOf(key) + key.length))) return false;
-  return isSecretKey(key, context) && isRealValue(value);
-};
-
-// The gate of secret-assignment: is some key on the line named like a secret and placed where the
-// patterns look — before a separator or a quoted value, as a `--flag`, as an XML element, or as a
-// key="…" / name="…" attribute? Found from the secret-ish word outwards, which is much cheaper
-// than a regex that has to try every token start.
-const KEY_WORD_GLOBAL = new RegExp(KEY_WORD, 'gi');
-const AFTER_KEY = new RegExp(String.raw`${KEY_QUOTE}[ \t]*(?:[=:：>]|[ \t]+["'])|["'][ \t]*,[ \t]*["']|["']\s+(?:value|data|password)\s*=|["'][^<>\r\n]*>`, 'y');
-const isKeyChar = (c: number) =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45 || (c >= 0x4e00 && c <= 0x9fa5);
-function anyAssignedSecretKey(line: string): boolean {
-  KEY_WORD_GLOBAL.lastIndex = 0;
-  let scannedTo = -1;
-  // test() and lastIndex, not exec(): no match object per keyword on hot log lines.
-  while (KEY_WORD_GLOBAL.test(line)) {
-    const wordEnd = KEY_WORD_GLOBAL.lastIndex;
-    if (wordEnd <= scannedTo) continue; // a word inside a key already judged
-    let start = wordEnd - 1;
-    while (start > 0 && isKeyChar(line.charCodeAt(start - 1))) start -= 1;
-    let end = wordEnd;
-    while (end < line.length && isKeyChar(line.charCodeAt(end))) end += 1;
-    scannedTo = end;
-    KEY_WORD_GLOBAL.lastIndex = end;
-    const key = line.slice(start, end);
-    AFTER_KEY.lastIndex = end;
-    const placed =
-      AFTER_KEY.test(line) ||
-      line.charCodeAt(start - 1) === 60 /* < */ ||
-      (key.charCodeAt(0) === 45 /* - */ && /^[ \t]+[^\s"']/.test(line.slice(end, end + 2)));
-    if (placed && isSecretKey(key, 'assignment')) return true;
-  }
-  return false;
-}
-const URL_PARAM_TOKEN = /(?<=[?&;])[\w.-]+(?==)/g;
-function anyKey(line: string, tokens: RegExp, context: 'assignment' | 'url'): boolean {
-  tokens.lastIndex = 0;
-  for (let m = tokens.exec(line); m !== null; m = tokens.exec(line)) if (isSecretKey(m[0], context)) return true;
-  return false;
-}
-const VALUE_ON_NEXT_LINE = [
-  new RegExp(String.raw`<(?:[\w-]+:)?(?<key>${KEY})(?:\s[^<>]*)?>\s*$`, 'i'),
-  // plist: `<key>SyncToken</key>` ⏎ `<string>…</string>`
-  new RegExp(String.raw`^[ \t]*<key>(?<key>${KEY})</key>[ \t]*\r?$`, 'i'),
-  new RegExp(String.raw`<setting\s+name\s*=\s*["'](?<key>${KEY})["'][^<>]*>\s*$`, 'i'),
-  new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?["']?(?<key>${KEY})["']?[ \t]*:[ \t]*(?:!vault[ \t]*)?[|>][-+]?[ \t]*\r?$`, 'i'),
-  // Kubernetes env: `- name: DB_PASSWORD` ⏎ `value: …`
-  new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?name:[ \t]*["']?(?<key>${KEY})["']?[ \t]*\r?$`, 'i'),
-];
-const SPECIAL_FORMS = /identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S/i;
-function opensValueOnNextLine(line: string): string | undefined {
-  // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
-  const last = line.trimEnd().slice(-1);
-  if (last !== '>' && last !== '|' && last !== '-' && last !== '+' && !line.includes('name:')) return undefined;
-  for (const re of VALUE_ON_NEXT_LINE) {
-    const key = re.exec(line)?.groups?.key;
-    if (key !== undefined && isSecretKey(key, 'assignment')) return secretKindForKey(key);
-  }
-  return undefined;
-}
-const FURTHER_ASSIGNMENT = /[\s,;，；][\w.\-\u4e00-\u9fa5]+[ \t]*[=:：]/;
-// Cookie values that are one short word (`theme=dark`, `lang=en`) carry no credential.
-const PLAIN_COOKIE_VALUE = /^[A-Za-z_-]{1,12}$/;
-
-// `auth: OpenAI call failed for key …`: a logger's module name and a sentence, not `auth` = `OpenAI`.
-const LOGGER_MODULE = /^(?:auth|token|tokens|session|sessions|cookie|cookies|secret|secrets|credential|credentials|creds)$/i;
-function isLoggerPrefix(m: RegExpExecArray, line: string): boolean {
-  if (!LOGGER_MODULE.test(group(m, 'key')) || !/:[ \t]+\S+$/.test(m[0])) return false;
-  const value = group(m, 'secret');
-  return /^[A-Za-z][a-z]*(?:[A-Z][a-z]*)*[A-Za-z]?$/.test(value) && value.length <= 24 && /^[ \t]+[a-z]{2,}\b/.test(line.slice(m.index + m[0].length));
-}
-
-const kindFromKey = (m: RegExpExecArray) => secretKindForKey(group(m, 'key'));
-
 
 // `.com`, `.local` …: a host name ends with one of the TLDs the hostname rule knows (HOST_TLDS).
-const HOST_TLD_LIST = [
-  'com', 'net', 'org', 'io', 'cn', 'local', 'lan', 'corp', 'internal', 'intranet', 'home', 'edu', 'gov', 'mil', 'int', 'biz', 'info', 'co', 'uk', 'de', 'fr', 'jp', 'kr', 'hk', 'tw', 'sg', 'au', 'ca', 'us', 'ru', 'in', 'nl', 'se', 'ch', 'it', 'es', 'br', 'eu', 'me', 'tv', 'cc', 'xyz', 'top', 'site', 'online', 'tech', 'cloud', 'app', 'dev', 'ad', 'domain', 'private', 'office', 'work', 'company',
-];
 // Two-letter TLDs that begin common words (`.session`, `.debug`, `.config`) are looked for with an
 // end-of-label check instead, so that every `auth.session` does not wake the rule.
 const WORDY_TLDS = ['de', 'fr', 'it', 'es', 'in', 'me', 'co', 'ca', 'se', 'us', 'ru', 'au', 'br', 'ch', 'ad', 'cc', 'tv'];
@@ -216,32 +119,25 @@ const SESSION_WORDS = String.raw`sessid|sessionid|session_id|session-id|session\
 // a digit run (not mid-number, not after a dot: versions), 7+ digits or a 3-4, 4-4 or 4-6 grouping.
 const PERSONAL_DIGITS = String.raw`(?<![\d.])\d{3}(?:[-. ]?\d{4}|\d[ -]\d{4})`;
 
-// A connection string: the line also names a server, a database or a driver.
-const CONNECTION_CONTEXT = /(?:server|data source|host|hostname|database|initial catalog|user id|uid|provider|driver|dsn|addr|address)\s*=|jdbc:/i;
-const PASSPORT_CONTEXT = /passport|护照|護照|证件|證件/i;
-const PERMIT_CONTEXT = /permit|通行[证證]|回[乡鄉][证證]|台胞[证證]/i;
-
-const WINDOWS_SERVICE_ACCOUNTS = /^(?:system|local service|network service|anonymous logon|dwm-\d+|umfd-\d+|-)$/i;
-const WINDOWS_BUILTIN_USERS = /^(?:public|default|default user|all users|defaultuser\d*|shared|guest|administrator|wdagutilityaccount|root|user|username|yourname|your[ _-]?user(?:name)?|\*|\.{1,2}|%[^%]*%|\$[\w:{}]+)$/i;
-
 /** The built-in rules, in the order they run. */
 export const RULES: readonly RedactionRule[] = [
   {
     id: 'private-key',
+    nameKey: 'rule.private-key',
     description: 'PEM and PGP private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted), PuTTY private lines; certificates and public keys are kept',
     category: 'secret',
     optional: false,
     placeholder: 'PRIVATE-KEY',
     scan: { words: 'private' },
     trigger: /private key|private-lines/i,
-    identity: (body) => body.replace(/\\[rn]|\s+/g, ''),
+    identity: 'pemBody',
     patterns: [
       {
         // Whole block on one line: JSON-escaped (`\n`) keys in service-account files, one-line dumps.
         // Escaped line breaks next to the markers stay, so the JSON keeps its shape.
         regex: /(?<begin>-{4,5} ?BEGIN (?<type>[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?) ?-{4,5})(?:\\r)?(?:\\n)?(?<secret>.*?)(?:\\r)?(?:\\n)?(?<end>-{4,5} ?END \k<type> ?-{4,5})/,
         targets: [{ group: 'secret' }],
-        validate: (m) => group(m, 'secret').replace(/\\[rn]|\s+/g, '').length > 0,
+        validate: 'nonEmptyKeyBody',
       },
     ],
     block: {
@@ -252,6 +148,7 @@ export const RULES: readonly RedactionRule[] = [
   },
   {
     id: 'url-credentials',
+    nameKey: 'rule.url-credentials',
     description: 'user and password in URLs: scheme://user:password@host',
     category: 'secret',
     optional: false,
@@ -264,29 +161,31 @@ export const RULES: readonly RedactionRule[] = [
         // `#` is allowed in the password: RFC 3986 wants it escaped, configuration files rarely do.
         regex: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,30}:\/\/(?<user>[^\s:@/?#"'<>[\]]*):(?<secret>[^\s/?"'<>]*)@(?=[^\s@/?#"'<>]*(?:[/?#:"'<>\s\]]|$))/i,
         targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
-        validate: (m) => group(m, 'secret').length > 0 && isRealValue(group(m, 'secret')),
+        validate: 'urlPassword',
       },
     ],
   },
   {
     id: 'connection-string',
+    nameKey: 'rule.connection-string',
     description: 'passwords in database connection strings (ADO.NET, ODBC, JDBC): Password=/Pwd= up to the next `;`, spaces and braces included; URL forms (mongodb://, postgres://, mysql://) are url-credentials',
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
     scan: { words: 'password|pwd' },
     trigger: /(?:password|pwd)\s*=/i,
-    gate: (line) => CONNECTION_CONTEXT.test(line),
+    gate: 'connectionContext',
     patterns: [
       {
         regex: /(?<![\w-])(?:password|pwd)\s*=\s*(?<secret>\{[^}\r\n]*\}|"[^"\r\n]*"|'[^'\r\n]*'|[^;"'\s](?:[^;"'\r\n]*[^;"'\s])?)/i,
         targets: [{ group: 'secret' }],
-        validate: (m) => isRealValue(group(m, 'secret').replace(/^[{"']|[}"']$/g, '')),
+        validate: 'connectionPassword',
       },
     ],
   },
   {
     id: 'cloud-key',
+    nameKey: 'rule.cloud-key',
     description: 'provider keys by their format: AWS, GitHub, GitLab, Slack, Google, Azure, Stripe, OpenAI, SendGrid, npm, Alibaba Cloud, Tencent Cloud',
     category: 'secret',
     optional: false,
@@ -315,7 +214,7 @@ export const RULES: readonly RedactionRule[] = [
       { regex: /(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,}|whsec_[A-Za-z0-9]{20,})/ },
       {
         regex: /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/,
-        validate: (m) => /\d/.test(m[0]) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0]),
+        validate: 'mixedCaseKey',
       },
       { regex: /(?<![A-Za-z0-9])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/ },
       { regex: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/ },
@@ -325,6 +224,7 @@ export const RULES: readonly RedactionRule[] = [
   },
   {
     id: 'auth-header',
+    nameKey: 'rule.auth-header',
     description: 'HTTP credentials: Authorization / Proxy-Authorization values, API-key and token headers, Cookie and Set-Cookie values (cookie names kept), curl -u user:password',
     category: 'secret',
     optional: false,
@@ -342,34 +242,35 @@ export const RULES: readonly RedactionRule[] = [
       {
         regex: /(?<![\w-])(?:proxy-)?authori[sz]ation["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token|apikey|api-key|key|jwt|sso-key|ssws|negotiate|ntlm|kerberos|splunk|gosign)\s+)?(?!(?:digest|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey(?:lite)?|mac)\s)(?<secret>[^\s"',;]+)/i,
         targets: [{ group: 'secret' }],
-        validate: (m) => isRealValue(group(m, 'secret')),
+        validate: 'realSecret',
       },
       {
         regex: /(?<![\w-])(?<key>x-[a-z0-9-]*(?:key|token|secret|auth|signature|session|password)[a-z0-9-]*|api-?key|apikey|private-token|ocp-apim-subscription-key|access-token|auth-token)["']?\s*:\s*["']?(?<secret>[^\s"',;]+)/i,
         targets: [{ group: 'secret' }],
-        validate: validKey('header'),
+        validate: 'headerKey',
       },
       {
         // Every value of a Cookie header; names stay so the agent can see which cookies were sent.
         regex: /(?<=(?<![\w-])cookie["']?\s*:\s*["']?(?:[^;\r\n"']*;\s*)*)(?<name>[^\s=;,"']+)=(?<secret>[^;\r\n"']*)/i,
         targets: [{ group: 'secret' }],
-        validate: (m) => isRealValue(group(m, 'secret')) && !PLAIN_COOKIE_VALUE.test(group(m, 'secret')),
+        validate: 'cookieValue',
       },
       {
         // Set-Cookie: only the cookie itself; Path, Expires, Domain … are attributes.
         regex: /(?<=(?<![\w])set-cookie["']?\s*:\s*["']?)(?<name>[^\s=;,"']+)=(?<secret>[^;\r\n"']*)/i,
         targets: [{ group: 'secret' }],
-        validate: (m) => isRealValue(group(m, 'secret')) && !PLAIN_COOKIE_VALUE.test(group(m, 'secret')),
+        validate: 'cookieValue',
       },
       {
         regex: /(?:^|\s)(?:-u|--user|--proxy-user)\s+["']?(?<user>[^\s:"']+):(?<secret>[^\s"']+)/,
         targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
-        validate: (m) => !isBenignValue(group(m, 'secret')),
+        validate: 'curlPassword',
       },
     ],
   },
   {
     id: 'jwt',
+    nameKey: 'rule.jwt',
     description: 'JSON Web Tokens (eyJ….eyJ….signature)',
     category: 'secret',
     optional: false,
@@ -380,24 +281,27 @@ export const RULES: readonly RedactionRule[] = [
   },
   {
     id: 'url-secret-param',
+    nameKey: 'rule.url-secret-param',
     description: 'URL query parameters named like secrets: token, access_token, api_key, password, sig, signature, code, session ids',
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
     scan: { words: `token|key|secret|pass|pwd|sig|auth|cred|jwt|${SESSION_WORDS}|session=`, marks: String.raw`[?&;][\w.-]*(?:code|sid|otp|ticket|hash|CODE|SID|OTP|TICKET|HASH)` },
     trigger: /[?&;][\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*=/i,
-    gate: (line) => anyKey(line, URL_PARAM_TOKEN, 'url'),
+    gate: 'secretUrlParam',
     patterns: [
       {
         regex: /(?<=[?&;])(?<key>[\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*)=(?<secret>[^&\s"'#<>;?]+)/i,
         targets: [{ group: 'secret' }],
-        validate: validKey('url'),
-        kind: kindFromKey,
+        // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
+        validate: 'urlParamKey',
+        kind: 'fromKey',
       },
     ],
   },
   {
     id: 'secret-assignment',
+    nameKey: 'rule.secret-assignment',
     description: 'values of keys named like secrets (password, passwd, pwd, secret, token, api_key, access_key, client_secret, auth, credential, private_key, 密码 …) in key=value, key: value, JSON, XML elements and attributes, INI, YAML, .env, environment tables, command-line flags (mysql -p, sshpass -p, net use), PowerShell secure strings and SQL',
     category: 'secret',
     optional: false,
@@ -405,7 +309,7 @@ export const RULES: readonly RedactionRule[] = [
     scan: { words: `pass|pwd|secret|token|key|auth|cred|cookie|${SESSION_WORDS}|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|net use|net\\.exe use`, marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥` },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
     trigger: /pass|pwd|pw\b|secret|token|key|auth|cred|cookie|sess|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use|密码|口令|密钥|令牌|私钥/i,
-    gate: (line) => anyAssignedSecretKey(line) || SPECIAL_FORMS.test(line) || opensValueOnNextLine(line) !== undefined,
+    gate: 'assignedSecretKey',
     patterns: [
       {
         // INI, .env, YAML, properties: `DB_PASSWORD=p@ss word` — the rest of the line is the value
@@ -413,70 +317,57 @@ export const RULES: readonly RedactionRule[] = [
         regex: new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?(?:export[ \t]+|set[ \t]+)?(?<kq>["']?)(?<key>${KEY})\k<kq>[ \t]*(?:=|:(?!//)|：)[ \t]*(?<secret>[^\s"'\`{[|>&*!][^\r\n]*?)(?:[ \t]+#[^\r\n]*)?[ \t]*\r?$`, 'i'),
         targets: [{ group: 'secret' }],
         // A line of several `k=v` pairs is not one value: the inline pattern takes its tokens.
-        validate: (m) => validKey('assignment')(m) && !FURTHER_ASSIGNMENT.test(group(m, 'secret')),
-        kind: kindFromKey,
+        validate: 'wholeLineAssignment',
+        kind: 'fromKey',
       },
       {
         // Quoted values: JSON, XML attributes, quoted assignments, PHP/Ruby hashes, escaped JSON in logs.
         regex: new RegExp(String.raw`${NOT_KEY_BEFORE}(?<key>${KEY})${KEY_QUOTE}${SEP}(?<q>\\?["'\`]|&quot;)(?<secret>(?:(?!\k<q>)(?:\\.|[^\\\r\n]))*)\k<q>`, 'i'),
         targets: [{ group: 'secret' }],
-        validate: validKey('assignment'),
-        kind: kindFromKey,
+        validate: 'assignmentKey',
+        kind: 'fromKey',
       },
       {
         // XML element text: <password>…</password>, <db:Password>…, CDATA.
         regex: new RegExp(String.raw`<(?:[\w-]+:)?(?<key>${KEY})(?:\s[^<>]*)?>(?:<!\[CDATA\[(?<secret>.*?)\]\]>|(?<text>[^<\r\n]+))`, 'i'),
         targets: [{ group: 'secret' }, { group: 'text' }],
-        validate: (m) => {
-          const value = group(m, 'secret') || group(m, 'text');
-          return isSecretKey(group(m, 'key'), 'assignment') && isRealValue(value);
-        },
-        kind: kindFromKey,
+        validate: 'namedElementValue',
+        kind: 'fromKey',
       },
       {
         // <add key="DbPassword" value="…"/>, <property name="password" value="…"/>, <entry key="token">…</entry>
         regex: /(?<![\w-])(?:key|name)\s*=\s*(?<q>["'])(?<key>[^"'<>]{1,80})\k<q>(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*?(?:\s+(?:value|data|password)\s*=\s*(?<q2>["'])(?<secret>[^"'\r\n]*)\k<q2>|\s*>(?<text>[^<\r\n]+)<)/i,
         targets: [{ group: 'secret' }, { group: 'text' }],
-        validate: (m) => {
-          const value = group(m, 'secret') || group(m, 'text');
-          return isSecretKey(group(m, 'key'), 'assignment') && isRealValue(value);
-        },
-        kind: kindFromKey,
+        validate: 'namedElementValue',
+        kind: 'fromKey',
       },
       {
         // Unquoted inline values in logs and URLs-less forms: `login failed password=hunter2 user=bob`.
         regex: new RegExp(String.raw`${NOT_KEY_BEFORE}(?<key>${KEY})${KEY_QUOTE}${SEP}(?<secret>${UNQUOTED_VALUE})`, 'i'),
         targets: [{ group: 'secret' }],
-        validate: (m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line),
-        kind: kindFromKey,
+        validate: 'inlineAssignment',
+        kind: 'fromKey',
       },
       {
         // Argument arrays (Docker, Kubernetes, JSON): `["--db-password", "x y", …]`.
         regex: new RegExp(String.raw`(?<q>["'])--?(?<key>${KEY})\k<q>[ \t]*,[ \t]*(?<q2>["'])(?<secret>[^"'\r\n]+)\k<q2>`, 'i'),
         targets: [{ group: 'secret' }],
-        validate: (m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-'),
-        kind: kindFromKey,
+        validate: 'argumentArray',
+        kind: 'fromKey',
       },
       {
         // Command-line flags: `--password hunter2`, `-Password hunter2`, `--db-pass "x y"`.
         regex: new RegExp(String.raw`(?<=^|\s)--?(?<key>${KEY})(?:[ \t]+|=)(?:(?<q>["'])(?<qsecret>[^"'\r\n]+)\k<q>|(?<secret>[^\s"'-][^\s"']*))`, 'i'),
         targets: [{ group: 'qsecret' }, { group: 'secret' }],
-        validate: (m, line) => {
-          const value = group(m, 'secret') || group(m, 'qsecret');
-          const key = group(m, 'key');
-          // `-Password x` (PowerShell) yes; `-pMyDumpPw x` (a flag with its value glued on) no.
-          const singleDash = line[m.index + 1] !== '-';
-          if (singleDash && !/^(?:[A-Z][a-z]+)+$|^[a-z]+$/.test(key)) return false;
-          return isSecretKey(key, 'assignment') && isRealValue(value);
-        },
-        kind: kindFromKey,
+        validate: 'commandLineFlag',
+        kind: 'fromKey',
       },
       {
         // Key, spaces, quoted value: SQL `PASSWORD 'x'`, nginx/Apache style directives.
         regex: new RegExp(String.raw`${NOT_KEY_BEFORE}(?<key>${KEY}|identified[ \t]+by)[ \t]+(?<q>["'])(?<secret>[^"'\r\n]+)\k<q>`, 'i'),
         targets: [{ group: 'secret' }],
-        validate: (m) => (/^identified/i.test(group(m, 'key')) || isSecretKey(group(m, 'key'), 'assignment')) && isRealValue(group(m, 'secret')),
-        kind: kindFromKey,
+        validate: 'directiveValue',
+        kind: 'fromKey',
       },
       {
         // mysql -pSecret (no space: the MySQL client's own syntax).
@@ -487,8 +378,8 @@ export const RULES: readonly RedactionRule[] = [
         // Environment listings as a table (PowerShell `Get-ChildItem Env:`): NAME, spaces, value.
         regex: new RegExp(String.raw`^(?<key>[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*)[ \t]{2,}(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$`),
         targets: [{ group: 'secret' }],
-        validate: validKey('assignment'),
-        kind: kindFromKey,
+        validate: 'assignmentKey',
+        kind: 'fromKey',
       },
       {
         // PowerShell: ConvertTo-SecureString 'plain' -AsPlainText; Windows: net use … /user:x password.
@@ -501,11 +392,12 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'secret' }],
       },
     ],
-    opensValueOnNextLine,
+    opensValueOnNextLine: 'secretKeyOnItsOwnLine',
     nextLineValue: /^[ \t]*(?:<value>|<string>|(?:-[ \t]+)?value:[ \t]*)?["']?(?<secret>[^<\s"'](?:[^<\r\n]*[^<\s"'])?)["']?(?:<\/[\w:.-]+>)?[ \t]*\r?$/,
   },
   {
     id: 'high-entropy',
+    nameKey: 'rule.high-entropy',
     description: 'random-looking strings (≥ 20 characters, letters and digits, Shannon entropy ≥ 3.5 bits/char, ≥ 3.0 for hex) within a few words after a secret-like name; bare hashes and UUIDs are kept',
     category: 'secret',
     optional: false,
@@ -516,99 +408,96 @@ export const RULES: readonly RedactionRule[] = [
       {
         regex: /(?<name>key|secret|token|passw(?:or)?d|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|密码|密钥|令牌)(?<gap>[^\r\n]{0,32}?)(?<![A-Za-z0-9+/_-])(?<secret>[A-Za-z0-9+/_-]{20,}={0,2})(?![A-Za-z0-9+/=_-])/i,
         targets: [{ group: 'secret' }],
-        validate: (m, line) =>
-          looksRandom(group(m, 'secret').replace(/=+$/, '')) &&
-          !/^pk_(?:live|test)_/.test(group(m, 'secret')) &&
-          // An identifier named between the word and the string (`token …, traceId: …`) owns it.
-          !/public|fingerprint|sha-?\d*|md5|hash|checksum|digest|uuid|guid|thumbprint|serial|version|commit|trace|request|correlation|span/i.test(group(m, 'gap')) &&
-          !/(?:^|[^A-Za-z])[Ii][Dd]\b|[a-z]Id\b/.test(group(m, 'gap')) &&
-          !/pub(?:lic)?[\s_.-]*$/i.test(before(m, line, 8)) &&
-          !/https?:\/\/\S*$/.test(before(m, line, 200) + group(m, 'name') + group(m, 'gap')),
+        validate: 'randomNearSecretWord',
       },
     ],
   },
   {
     id: 'email',
+    nameKey: 'rule.email',
     description: 'e-mail addresses (also URL-encoded with %40)',
     category: 'personal',
     optional: false,
     placeholder: 'EMAIL',
     scan: { marks: '@|%40' },
     trigger: /[\w.%+-](?:@|%40)[\p{L}\p{N}-]+\.\p{L}/iu,
-    identity: (value) => value.replace(/%40/i, '@'),
+    identity: 'emailAt',
     patterns: [
       {
         // Internationalized domains (`zhang.san@公司.cn`, `li@例子.中国`): labels of any letters.
         regex: /(?<![\w.%+-])[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-](?:@|%40)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?<tld>[A-Za-z]{2,24}|中国|中國|公司|网络|網絡|香港|台湾|台灣)(?![\w-]|\.[A-Za-z0-9])/u,
         // `git@github.com:org/repo.git` is an SSH remote, not a person.
-        validate: personalEmail,
+        validate: 'personalEmail',
       },
     ],
   },
   {
     id: 'cn-id',
+    nameKey: 'rule.cn-id',
     description: 'PRC resident identity numbers (18 characters, valid ISO 7064 MOD 11-2 check character)',
     category: 'personal',
     optional: false,
     placeholder: 'CNID',
     scan: { digits: PERSONAL_DIGITS },
     trigger: /\d{17}/,
-    identity: (value) => value.toUpperCase(),
+    identity: 'upperCase',
     patterns: [
       {
         regex: /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/,
-        validate: cnIdNumber,
+        validate: 'cnIdNumber',
       },
     ],
   },
   {
     id: 'payment-card',
+    nameKey: 'rule.payment-card',
     description: 'payment card numbers: 13–19 digits (spaces or dashes allowed), known issuer prefix and length, Luhn-valid; UnionPay (62) without Luhn only when written in groups or next to a card keyword',
     category: 'personal',
     optional: false,
     placeholder: 'CARD',
     scan: { digits: PERSONAL_DIGITS },
     trigger: /\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d|3[47]\d{2}[ -]\d{6}[ -]\d{5}/,
-    identity: digitsOnly,
+    identity: 'digitsOnly',
     patterns: [
       {
         // Commas may separate fields (CSV); `,123` right after would be a thousands separator.
         regex: /(?<![\d.:/-]|\d[ -])(?:\d{4}[ -]?){3,4}\d{1,4}(?![\d-]|[.:]\d|,\d{3}(?!\d))/,
-        validate: cardNumber,
+        validate: 'cardNumber',
       },
       {
         // Amex is grouped 4-6-5.
         regex: /(?<![\d.-])3[47]\d{2}([ -])\d{6}\1\d{5}(?![\d-])/,
-        validate: amexNumber,
+        validate: 'amexNumber',
       },
     ],
   },
   {
     id: 'phone',
+    nameKey: 'rule.phone',
     description: 'phone numbers: international (+86 138 0013 8000), mainland China mobile (1[3-9] + 9 digits, not inside longer digit runs), China landlines (010-12345678), North American ((555) 123-4567, 555-123-4567)',
     category: 'personal',
     optional: false,
     placeholder: 'PHONE',
     scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+\d` },
     trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}/,
-    identity: digitsOnly,
+    identity: 'digitsOnly',
     patterns: [
       {
         // Mainland China mobile, optionally with +86 / 0086 / (+86); never part of a longer number,
         // a decimal, a version or a time.
         // `86-138…` and `86 138 …` without the plus too.
         regex: /(?<![\d.:/+#-]|\d[ -])(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?!\d|[.:-]\d)/,
-        validate: notMeasurement,
+        validate: 'notMeasurement',
       },
       {
         // International E.164 with separators: + country code, 8–15 digits in all.
         regex: /(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\d]|[.:]\d)/,
-        validate: internationalPhone,
+        validate: 'internationalPhone',
       },
       {
         // North American: (555) 123-4567, 555-123-4567, 555.123.4567, 1-555-123-4567.
         regex: /(?<![\w.+-])(?:1[ .-])?(?:\([2-9]\d{2}\)[ ]?\d{3}[-.]\d{4}|[2-9]\d{2}(?<s>[-.])\d{3}\k<s>\d{4})(?![\w-]|\.\d)/,
-        validate: notMeasurement,
+        validate: 'notMeasurement',
       },
       {
         // China landline with area code: 010-12345678, 0755-1234567, (021) 6438-1234.
@@ -618,6 +507,7 @@ export const RULES: readonly RedactionRule[] = [
   },
   {
     id: 'passport',
+    nameKey: 'rule.passport',
     description: 'PRC passport numbers (E or G + 8 digits, E + letter + 7 digits) next to a word that names them (护照, passport, 证件)',
     category: 'personal',
     optional: false,
@@ -626,33 +516,35 @@ export const RULES: readonly RedactionRule[] = [
     // through the digit scan the other personal numbers share: no scan of its own.
     scan: { words: 'passport', marks: '护照|證件|证件', digits: PERSONAL_DIGITS },
     trigger: /passport|护照|证件|證件|\b[EG][A-Z]?\d{7}/i,
-    identity: (value) => value.toUpperCase(),
+    identity: 'upperCase',
     patterns: [
       {
         regex: /(?<![A-Za-z0-9])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})(?![A-Za-z0-9])/,
-        context: { words: PASSPORT_CONTEXT, before: 32 },
+        context: { words: ['passport', '护照', '護照', '证件', '證件'], before: 32 },
       },
     ],
   },
   {
     id: 'travel-permit',
+    nameKey: 'rule.travel-permit',
     description: 'Hong Kong / Macao / Taiwan travel permits (往来港澳通行证 C…, 回乡证 H/M…, 台胞证 8 digits, 往来台湾通行证 T/L…) next to a word that names them',
     category: 'personal',
     optional: false,
     placeholder: 'PERMIT',
     scan: { words: 'permit', marks: '通行证|通行證|回乡证|回鄉證|台胞证|台胞證', digits: PERSONAL_DIGITS },
     trigger: /permit|通行[证證]|回[乡鄉][证證]|台胞[证證]|\b[CHMT]\d{8}\b/i,
-    identity: (value) => value.toUpperCase(),
+    identity: 'upperCase',
     patterns: [
       {
         regex: /(?<![A-Za-z0-9])(?:[CWHMTL][A-Z]?\d{7,10}|\d{8}(?:\(\w\))?)(?![A-Za-z0-9])/,
-        context: { words: PERMIT_CONTEXT, before: 40 },
-        validate: notMeasurement,
+        context: { words: ['permit', '通行证', '通行證', '回乡证', '回鄉證', '台胞证', '台胞證'], before: 40 },
+        validate: 'notMeasurement',
       },
     ],
   },
   {
     id: 'home-user',
+    nameKey: 'rule.home-user',
     description: 'user names in home paths (/home/alice, /Users/alice, C:\\Users\\alice, C:/Users/alice, JSON-escaped C:\\\\Users\\\\alice) and login variables (USER=, USERNAME=, LOGNAME=); built-in profiles (Public, Default, All Users, Administrator …) and /root are kept',
     category: 'personal',
     optional: false,
@@ -664,35 +556,36 @@ export const RULES: readonly RedactionRule[] = [
         // Names may be any letters: /home/张伟, /Users/José.
         regex: /(?<![\w.~-])(?:\/(?:var|export|data))?\/home\/(?<secret>[\p{L}\p{N}_][\p{L}\p{N}_.@-]{0,63})(?=[/\s"'`:;,)\]}>|]|$)/u,
         targets: [{ group: 'secret' }],
-        validate: (m, line) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !/\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/.test(before(m, line, 10)),
+        validate: 'homeFolderUser',
       },
       {
         // macOS: /Users with a capital U (REST paths are /users/…).
         regex: /(?<![\w.~:-])\/Users\/(?<secret>[\p{L}\p{N}_][\p{L}\p{N}_.@ -]{0,63}?)(?=[/"'`:;,)\]}>|]|\s|$)/u,
         targets: [{ group: 'secret' }],
-        validate: (m, line) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !/\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/.test(before(m, line, 10)),
+        validate: 'homeFolderUser',
       },
       {
         // Windows: a name may hold spaces when a path separator follows it (C:\Users\John Smith\…).
         regex: /(?:(?:(?<![\w])[A-Za-z]:)?\\{1,4}(?:users|documents and settings)\\{1,4}|(?<![\w])[A-Za-z]:\/(?:users|documents and settings)\/)(?<secret>[^\\/"'<>|:*?\s](?:[^\\/"'<>|:*?\r\n\t]{0,62}[^\\/"'<>|:*?\s])?(?=\\|\/)|[^\\/"'<>|:*?\s,;]{1,64})/i,
         targets: [{ group: 'secret' }],
-        validate: (m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')),
+        validate: 'windowsProfileUser',
       },
       {
         // Windows security events: `Account Name: alice` (machine accounts end in `$`).
         regex: /^[ \t]*(?:Account Name|User Name|帐户名|账户名称|帐户名称)[ \t]*:[ \t]*(?<secret>[^\s\\$-](?:[^\r\n]*[^\s$])?)[ \t]*\r?$/,
         targets: [{ group: 'secret' }],
-        validate: (m) => !WINDOWS_SERVICE_ACCOUNTS.test(group(m, 'secret')) && !isPlaceholder(group(m, 'secret')) && !group(m, 'secret').includes('<'),
+        validate: 'accountNameUser',
       },
       {
         regex: /^(?:export\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=(?<secret>[^\s"']+)\r?$/,
         targets: [{ group: 'secret' }],
-        validate: (m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !isBenignValue(group(m, 'secret')),
+        validate: 'loginVariableUser',
       },
     ],
   },
   {
     id: 'windows-sid',
+    nameKey: 'rule.windows-sid',
     description: 'Windows account SIDs of a machine or domain (S-1-5-21-…, Azure AD S-1-12-1-…); well-known SIDs such as S-1-5-18 are kept',
     category: 'personal',
     optional: false,
@@ -703,6 +596,7 @@ export const RULES: readonly RedactionRule[] = [
   },
   {
     id: 'ipv4-public',
+    nameKey: 'rule.ipv4-public',
     description: 'public IPv4 addresses (private, loopback, link-local, CGNAT, documentation, multicast and reserved ranges are kept)',
     category: 'network',
     optional: true,
@@ -712,12 +606,13 @@ export const RULES: readonly RedactionRule[] = [
     patterns: [
       {
         regex: /(?<![\w.:-])(?:\d{1,3}\.){3}\d{1,3}(?![\w-]|\.\d)/,
-        validate: (m, line) => isPublicIPv4(m[0]) && !/(?:\bv|version\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12)),
+        validate: 'publicIPv4',
       },
     ],
   },
   {
     id: 'ipv6-public',
+    nameKey: 'rule.ipv6-public',
     description: 'global unicast IPv6 addresses (2000::/3; link-local fe80::/10, unique-local fc00::/7, loopback and documentation are kept)',
     category: 'network',
     optional: true,
@@ -728,12 +623,13 @@ export const RULES: readonly RedactionRule[] = [
       {
         // netstat prints `addr:port` even for IPv6: a trailing `:port` may follow.
         regex: /(?<![\w:.])[23][0-9a-f]{3}(?::[0-9a-f]{0,4}){2,7}(?:%[\w.]+)?(?:(?![\w:])|(?=:\d{1,5}(?![\w:])))/i,
-        validate: (m) => isPublicIPv6(m[0]),
+        validate: 'publicIPv6',
       },
     ],
   },
   {
     id: 'mac-address',
+    nameKey: 'rule.mac-address',
     description: 'MAC addresses (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff); all-zero and broadcast are kept',
     category: 'network',
     optional: true,
@@ -741,20 +637,18 @@ export const RULES: readonly RedactionRule[] = [
     // Four groups at least: `08:00:00` (a time) has only three.
     scan: { digits: String.raw`[0-9a-fA-F]{2}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}|[0-9a-fA-F]{2}-[0-9a-fA-F]{2}-[0-9a-fA-F]{2}-[0-9a-fA-F]{2}|[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\.` },
     trigger: /[0-9a-f]{2}[:-][0-9a-f]{2}[:-][0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\./i,
-    identity: (value) => value.toLowerCase().replace(/[^0-9a-f]/g, ''),
+    identity: 'macDigits',
     patterns: [
       {
         regex: /(?<![\w:.-])(?:[0-9A-Fa-f]{2}(?<s>[:-])(?:[0-9A-Fa-f]{2}\k<s>){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:.-])/,
         // All-zero, broadcast and multicast (group bit set in the first octet) name no machine.
-        validate: (m) => {
-          const hex = m[0].replace(/[^0-9a-f]/gi, '');
-          return !/^(?:0+|f+)$/i.test(hex) && (parseInt(hex.slice(0, 2), 16) & 1) === 0;
-        },
+        validate: 'unicastMac',
       },
     ],
   },
   {
     id: 'hostname',
+    nameKey: 'rule.hostname',
     description: 'fully qualified host names with a known top-level domain (file names, Java packages, well-known public service domains and example domains are kept)',
     category: 'network',
     optional: true,
@@ -765,22 +659,11 @@ export const RULES: readonly RedactionRule[] = [
       {
         // After `//` (a URL's host) but not after `dir/` (a path's file name).
         regex: /(?<![\w.@\\-]|[\w.-]\/)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?<tld>[A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9]|\()/,
-        validate: (m) => isPrivateLookingHost(m[0], group(m, 'tld')),
+        validate: 'privateLookingHost',
       },
     ],
   },
 ];
-
-const HOST_TLDS = new Set(HOST_TLD_LIST);
-const PUBLIC_SERVICE_DOMAINS = /(?:^|\.)(?:microsoft\.com|windows\.com|windowsupdate\.com|office\.com|office365\.com|live\.com|msftconnecttest\.com|google\.com|googleapis\.com|gstatic\.com|apple\.com|icloud\.com|github\.com|githubusercontent\.com|gitlab\.com|debian\.org|ubuntu\.com|canonical\.com|npmjs\.org|npmjs\.com|python\.org|pypi\.org|mozilla\.org|amazonaws\.com|cloudflare\.com|akamai\.net|digicert\.com|letsencrypt\.org|w3\.org|xmlsoap\.org|apache\.org|example\.com|example\.org|example\.net|localhost|baidu\.com|qq\.com|aliyun\.com|alicdn\.com|tencent\.com)$/i;
-const PACKAGE_ROOTS = /^(?:com|org|net|io|java|javax|android|androidx|kotlin|scala|sun|jdk|microsoft|system)\./i;
-
-function isPrivateLookingHost(host: string, tld: string): boolean {
-  if (!HOST_TLDS.has(tld.toLowerCase())) return false;
-  if (PUBLIC_SERVICE_DOMAINS.test(host)) return false;
-  if (PACKAGE_ROOTS.test(host) && host.split('.').length >= 3) return false;
-  return true;
-}
 
 /** Ids of the rules that are off unless asked for. */
 export const OPTIONAL_RULE_IDS: readonly string[] = RULES.filter((r) => r.optional).map((r) => r.id);

@@ -115,6 +115,9 @@ export function ReviewScreen(props: ReviewProps) {
         {preview?.redaction && preview.redaction.samples.length > 0 && (
           <section className="card" aria-labelledby={`${uid}-redact`}>
             <h2 id={`${uid}-redact`}>{t.redactionTitle}</h2>
+            {preview.redaction.types && (
+              <p className="muted small">{preview.redaction.types.map((type) => `${pick(type.rule, locale)} × ${type.count}`).join(' · ')}</p>
+            )}
             <ul className="redaction">
               {preview.redaction.samples.map((s, i) => (
                 <li key={i}>

@@ -38,8 +38,31 @@ describe('previewCollection', () => {
     expect(json).not.toContain(TOKEN);
     expect(app.size).toBe(Buffer.byteLength(`start\nsent to <EMAIL-1> with token=${app.samples.find((s) => s.rule !== 'email')?.placeholder ?? ''} ok\n`));
     expect(p.items.find((i) => i.name === 'screen.png')).toMatchObject({ kind: 'binary', sensitive: true, size: PNG.length, samples: [] });
-    expect(formatPreview(p)).toMatch(/app\.log.*email/);
+    expect(formatPreview(p)).toMatch(/app\.log.*e-mail address/);
     expect(formatPreview(p)).not.toContain(EMAIL);
+  });
+
+  it('explains its redactions by type: localized names, counts over every entry and samples in context, rendered as they are by the CLI', async () => {
+    const more = make('more', async (ctx) => {
+      ctx.addText('contacts.txt', `call 13800138000 or mail wang.wu@example.org\nnext: 13900139000\n`, 'test');
+    });
+    const p = await previewCollection({ ticket: '12345', policy: DEFAULT_POLICY, collectors: [logs, more], host: 'pc-01' });
+    const byRule = Object.fromEntries(p.redaction.types.map((t) => [t.rule, t]));
+    expect(byRule.email).toMatchObject({ count: 2, name: { 'zh-CN': '邮箱', en: 'e-mail address' } });
+    expect(byRule.phone).toMatchObject({ count: 2, name: { 'zh-CN': '手机号', en: 'phone number' } });
+    // Most frequent first; counts agree with the totals.
+    expect(p.redaction.types.map((t) => t.count)).toEqual([...p.redaction.types.map((t) => t.count)].sort((a, b) => b - a));
+    for (const t of p.redaction.types) expect(t.count).toBe(p.redaction.totals[t.rule]);
+    // Every type has a sample: the entry and the redacted text around the placeholder.
+    expect(byRule.email!.samples.map((s) => s.entry).sort()).toEqual(['app.log', 'contacts.txt']);
+    expect(byRule.phone!.samples[0]).toMatchObject({ entry: 'contacts.txt', context: expect.stringMatching(/^call <PHONE-1> or mail <EMAIL-\d>/) });
+    const zh = formatPreview(p, { locale: 'zh-CN' });
+    expect(zh).toContain('按类型脱敏（共');
+    expect(zh).toMatch(/邮箱：2 处\n {4}app\.log: .*<EMAIL-1>/);
+    expect(zh).toMatch(/手机号：2 处\n {4}contacts\.txt: call <PHONE-1>/);
+    const en = formatPreview(p, { locale: 'en' });
+    expect(en).toMatch(/e-mail address: 2\n/);
+    expect(en + zh).not.toMatch(/13800138000|wang\.wu@/);
   });
 
   it('lists what would be skipped, and why, including excluded items', async () => {

@@ -4,12 +4,12 @@
  * same structure as an unredacted run, and `redact` on a collected archive leaves the summary
  * page (its styles included) exactly as it was.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { standardName, type ArchiveLanguage } from '../../../../shared/naming.js';
-import { DEFAULT_POLICY } from '../../../../shared/policy.js';
+import { DEFAULT_POLICY, type Policy } from '../../../../shared/policy.js';
 import { ManifestSchema } from '../../../../shared/types.js';
 import { redactFiles } from '../../../../electron/engine/redact/redact-files.js';
 import { runSession } from '../../../../electron/engine/session.js';
@@ -18,11 +18,31 @@ import { readZip, type ReadEntry } from '../../../helpers/zip.js';
 const tmp = () => mkdtempSync(join(os.tmpdir(), 'redact-real-'));
 const HOUR = 3_600_000;
 
-async function collect(lang: ArchiveLanguage, sinceMs: number, redact: boolean) {
+// A company application's logs and settings, as IT points the app-logs collector at them: real
+// secrets and personal data that must never reach the archive.
+const APP_SECRETS = ['Pg!Prod-2024#x', 'wang.fang@xxsoft.com.cn', '13912345678', 'ghp_Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2', '张伟'];
+function appLogPolicy(): Policy {
+  const dir = join(tmp(), 'XXClient');
+  mkdirSync(join(dir, 'logs'), { recursive: true });
+  writeFileSync(
+    join(dir, 'logs', 'client.log'),
+    [
+      '2026-12-05 08:01:02.113 [INFO] sync.worker: connecting to erp.xxsoft.local:5432 as svc_erp password=Pg!Prod-2024#x',
+      '2026-12-05 08:01:03.540 [WARN] mail: notify wang.fang@xxsoft.com.cn (手机 13912345678) about job 4711, size 17179869184 bytes',
+      '2026-12-05 08:01:04.002 [DEBUG] git: using token ghp_Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2',
+      '2026-12-05 08:01:05.777 [INFO] ui: opened C:\\Users\\张伟\\Documents\\月度报表.xlsx',
+      '',
+    ].join('\r\n'),
+  );
+  writeFileSync(join(dir, 'settings.json'), `${JSON.stringify({ db: { host: 'erp.xxsoft.local', password: 'Pg!Prod-2024#x' }, cacheBytes: 13812345678, owner: 'C:\\Users\\张伟' }, null, 2)}\n`);
+  return { ...DEFAULT_POLICY, appLogPaths: [join(dir, 'logs', '*.log'), join(dir, 'settings.json')] };
+}
+
+async function collect(lang: ArchiveLanguage, sinceMs: number, redact: boolean, policy: Policy = DEFAULT_POLICY) {
   const result = await runSession({
-    ticket: `${redact ? 7000 : 7100}${Math.round(sinceMs / HOUR)}`,
+    ticket: `${redact ? 7000 : 7100}${Math.round(sinceMs / 60_000)}`,
     intake: { name: '张三', contact: 'zhang.san@公司.cn', problemDescription: '打开报表时卡住' },
-    policy: DEFAULT_POLICY,
+    policy,
     outDir: tmp(),
     since: new Date(Date.now() - sinceMs),
     lang,
@@ -47,20 +67,31 @@ function summaryStructure(html: string): { sections: string[]; fields: string[] 
 const FACTS = ['systemJson', 'networkJson', 'system', 'network', 'versions', 'hosts', 'routes'] as const;
 
 describe('redaction on real collections of this machine', () => {
-  it('keeps system and network facts intact and the summary page whole, whatever --since and --lang', { timeout: 300_000 }, async () => {
+  it('keeps system and network facts intact and the summary page whole in 20 collections, whatever --since, --lang and app logs', { timeout: 1_200_000 }, async () => {
     const baselines = new Map<ArchiveLanguage, { sections: string[]; fields: string[] }>();
     for (const lang of ['zh-CN', 'en'] as const) {
       const { entries } = await collect(lang, 24 * HOUR, false);
       baselines.set(lang, summaryStructure(entry(entries, standardName('summary', lang)).data.toString('utf8')));
     }
-    const runs: [ArchiveLanguage, number][] = [
-      ['zh-CN', 1 * HOUR],
-      ['en', 24 * HOUR],
-      ['zh-CN', 7 * 24 * HOUR],
-      ['en', 15 * 60_000],
-    ];
-    for (const [lang, since] of runs) {
-      const { entries } = await collect(lang, since, true);
+    // 20 real collections: both languages, five --since windows, with and without app logs.
+    const runs: [ArchiveLanguage, number, boolean][] = [];
+    for (const lang of ['zh-CN', 'en'] as const) {
+      for (const since of [15 * 60_000, 1 * HOUR, 6 * HOUR, 24 * HOUR, 7 * 24 * HOUR]) for (const appLogs of [false, true]) runs.push([lang, since, appLogs]);
+    }
+    expect(runs).toHaveLength(20);
+    for (const [lang, since, appLogs] of runs) {
+      const { entries } = await collect(lang, since, true, appLogs ? appLogPolicy() : DEFAULT_POLICY);
+      if (appLogs) {
+        const logs = entries.filter((e) => /client\.log|settings\.json/.test(e.name));
+        expect(logs.length, `${lang}: app logs collected`).toBe(2);
+        for (const e of logs) {
+          const text = e.data.toString('utf8');
+          expect({ entry: e.name, leaked: APP_SECRETS.filter((v) => text.includes(v)) }).toEqual({ entry: e.name, leaked: [] });
+          // The byte count stays a number; the JSON settings still parse.
+          expect(text).toMatch(/17179869184|13812345678,/);
+          if (e.name.endsWith('.json')) expect(() => JSON.parse(text)).not.toThrow();
+        }
+      }
       const manifest = ManifestSchema.parse(JSON.parse(entry(entries, 'manifest.json').data.toString('utf8')));
       for (const key of ['systemJson', 'networkJson'] as const) {
         const text = entry(entries, standardName(key, lang)).data.toString('utf8');
@@ -73,7 +104,7 @@ describe('redaction on real collections of this machine', () => {
         expect(entry(entries, item.name).data.toString('utf8')).not.toMatch(/<[A-Z]+(?:-[A-Z]+)*-\d+>/);
       }
       const html = entry(entries, standardName('summary', lang)).data.toString('utf8');
-      expect(summaryStructure(html), `${lang} since ${since / 60_000} min`).toEqual(baselines.get(lang));
+      expect(summaryStructure(html), `${lang} since ${since / 60_000} min, app logs ${appLogs}`).toEqual(baselines.get(lang));
       // The memory, disk and uptime rows come from the redacted system JSON: all there.
       expect(summaryStructure(html).fields.length).toBeGreaterThanOrEqual(8);
     }
