@@ -1,0 +1,69 @@
+/**
+ * The basic checklist on the Done screen: each result as the engine rendered it in codes
+ * (shared/check-messages.ts), in the app's language through the one catalogue
+ * (shared/i18n/check-text.ts). The renderer computes nothing: it shows what the engine decided.
+ */
+import type { ChecksState, UiLocale } from '../../../shared/api.js';
+import { checkView } from '../../../shared/i18n/check-text.js';
+import { translator } from '../../../shared/i18n/translate.js';
+import type { CheckGroup, CheckResult, CheckStatus } from '../../../shared/types.js';
+import type { Dictionary } from '../i18n.js';
+import { Icon, type IconName } from './icon.js';
+
+const CHECK_ICON: Record<CheckStatus, IconName> = { pass: 'check', warn: 'warn', fail: 'cross', skipped: 'minus' };
+const GROUPS: CheckGroup[] = ['network', 'version', 'environment', 'restart'];
+
+export function ChecksList({ t, locale, checks }: { t: Dictionary; locale: UiLocale; checks: ChecksState | undefined }) {
+  if (checks?.state === 'none') return null;
+  return (
+    <section className="card checks" aria-labelledby="done-checks" aria-busy={checks?.state !== 'done' || undefined}>
+      <h2 id="done-checks">{t.checksTitle}</h2>
+      {!checks || checks.state === 'running' ? (
+        <p className="muted" role="status">
+          <Icon name="spinner" /> {t.checksRunning}
+        </p>
+      ) : checks.results.length === 0 ? (
+        <p className="muted">{t.checksNone}</p>
+      ) : (
+        GROUPS.map((g, i) => <CheckGroupList key={g} t={t} locale={locale} number={i + 1} group={g} results={checks.results.filter((r) => r.group === g)} />)
+      )}
+    </section>
+  );
+}
+
+function CheckGroupList({ t, locale, number, group, results }: { t: Dictionary; locale: UiLocale; number: number; group: CheckGroup; results: CheckResult[] }) {
+  if (results.length === 0) return null;
+  const tr = translator(locale);
+  return (
+    <div className="check-group">
+      <h3>
+        {number}. {t.checkGroups[group]}
+      </h3>
+      <ul className="check-list">
+        {results.map((r) => {
+          const view = checkView(tr, r);
+          return (
+            <li key={r.id} className={`check status-${r.status}`}>
+              <span className="check-icon">
+                <Icon name={CHECK_ICON[r.status]} />
+              </span>
+              <div className="check-main">
+                <p className="check-title">
+                  <strong>{view.title}</strong> <span className={`pill pill-${r.status}`}>{t.checkStatus[r.status]}</span>
+                </p>
+                <p className="muted small">{view.detail}</p>
+                {view.advice.length > 0 && (
+                  <ol className="advice-list">
+                    {view.advice.map((a, i) => (
+                      <li key={i}>{a}</li>
+                    ))}
+                  </ol>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
