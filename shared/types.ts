@@ -188,8 +188,13 @@ export const CheckResultSchema = z.object({
   detail: z.array(CheckMessageSchema),
   /** Steps in order, following the guide's common-issue paths; empty when all is well. */
   advice: z.array(CheckMessageSchema),
-  /** The same title, detail and advice rendered in English (for scripts; the codes are the truth). */
-  en: z.object({ title: z.string(), detail: z.string(), advice: z.array(z.string()) }),
+  /**
+   * For the user (the app): one plain sentence, at most one action they can take, and whether
+   * to show it at all (checks with nothing configured, or nothing a user can read, are not).
+   */
+  user: z.object({ show: z.boolean(), sentence: CheckMessageSchema, action: CheckMessageSchema.optional() }),
+  /** The same texts rendered in English (for scripts; the codes are the truth). */
+  en: z.object({ title: z.string(), detail: z.string(), advice: z.array(z.string()), sentence: z.string(), action: z.string().optional() }),
   durationMs: z.number().nonnegative(),
   /** Measured values (timings, versions, sizes) for scripts and the summary page. */
   data: z.record(z.string(), z.unknown()).optional(),

@@ -47,6 +47,8 @@ export function checkView(tr: Translator, result: Pick<CheckResult, 'title' | 'd
 }
 
 /** The English rendering checks.json keeps beside the codes, for scripts. */
-export function englishCheck(result: Pick<CheckResult, 'title' | 'detail' | 'advice'>): CheckView {
-  return checkView(translator('en'), result);
+export function englishCheck(result: Pick<CheckResult, 'title' | 'detail' | 'advice' | 'user'>): CheckResult['en'] {
+  const en = translator('en');
+  const { action } = result.user;
+  return { ...checkView(en, result), sentence: checkText(en, result.user.sentence), ...(action ? { action: checkText(en, action) } : {}) };
 }

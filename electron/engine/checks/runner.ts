@@ -11,6 +11,7 @@ import { englishCheck } from '../../../shared/i18n/check-text.js';
 import { CheckGroupSchema, type CheckResult, type ChecksDocument, type Platform } from '../../../shared/types.js';
 import { exec } from '../platform/exec.js';
 import { CONNECTION_PATH } from './advice.js';
+import { forPeople } from './for-people.js';
 import { CHECKS } from './index.js';
 import { errorCode, errorText } from './support/format.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
@@ -38,12 +39,13 @@ class CheckTimeout extends Error {
   }
 }
 
-function toResults(check: Check, outcome: CheckOutcome | CheckOutcome[], durationMs: number): CheckResult[] {
+function toResults(check: Check, outcome: CheckOutcome | CheckOutcome[], durationMs: number, policy: Policy): CheckResult[] {
   const list = Array.isArray(outcome) ? outcome : [outcome];
   return list.map((o) => {
     const title = o.title ?? check.title;
     const detail = Array.isArray(o.detail) ? o.detail : [o.detail];
     const advice = o.status === 'pass' || o.status === 'skipped' ? [] : (o.advice ?? []);
+    const user = forPeople(check.id, o, { policy });
     return {
       id: o.subject ? `${check.id}:${o.subject}` : check.id,
       group: check.group,
@@ -51,7 +53,8 @@ function toResults(check: Check, outcome: CheckOutcome | CheckOutcome[], duratio
       status: o.status,
       detail,
       advice,
-      en: englishCheck({ title, detail, advice }),
+      user,
+      en: englishCheck({ title, detail, advice, user }),
       durationMs: Math.round(o.durationMs ?? durationMs),
       ...(o.data ? { data: o.data } : {}),
     };
@@ -74,7 +77,7 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckResult[
   };
 
   const runOne = async (check: Check): Promise<CheckResult[]> => {
-    const skipped = (detail: CheckOutcome['detail']) => emit(toResults(check, { status: 'skipped', detail }, 0));
+    const skipped = (detail: CheckOutcome['detail']) => emit(toResults(check, { status: 'skipped', detail }, 0, policy));
     if (options.only && options.only.length > 0 && !options.only.includes(check.id)) return [];
     if (!check.platforms.includes(platform)) return skipped(cm('runner.platform', { platform }));
     if (policy.checks.disabled.includes(check.id)) return skipped(cm('runner.disabled'));
@@ -102,10 +105,10 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckResult[
     stopped.catch(() => {});
     try {
       const outcome = await Promise.race([check.run(ctx), stopped]);
-      return emit(toResults(check, outcome, performance.now() - started));
+      return emit(toResults(check, outcome, performance.now() - started, policy));
     } catch (err) {
       const durationMs = performance.now() - started;
-      if (outer.aborted) return emit(toResults(check, { status: 'skipped', detail: cm('runner.cancelled') }, durationMs));
+      if (outer.aborted) return emit(toResults(check, { status: 'skipped', detail: cm('runner.cancelled') }, durationMs, policy));
       if (err instanceof CheckTimeout) {
         return emit(
           toResults(
@@ -117,10 +120,11 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckResult[
               data: { timedOut: true, timeoutMs: err.timeoutMs },
             },
             durationMs,
+            policy,
           ),
         );
       }
-      return emit(toResults(check, { status: 'fail', detail: cm('runner.error', { error: errorCode(err) }), data: { error: errorText(err) } }, durationMs));
+      return emit(toResults(check, { status: 'fail', detail: cm('runner.error', { error: errorCode(err) }), data: { error: errorText(err) } }, durationMs, policy));
     } finally {
       clearTimeout(timer);
       if (onOuterAbort) outer.removeEventListener('abort', onOuterAbort);

@@ -1,10 +1,12 @@
 /**
- * The basic checklist on the Done screen: each result as the engine rendered it in codes
- * (shared/check-messages.ts), in the app's language through the one catalogue
- * (shared/i18n/check-text.ts). The renderer computes nothing: it shows what the engine decided.
+ * The basic checklist on the Done screen, for the person at the computer: each result's plain
+ * sentence and the one action they can take, as the engine decided (CheckResult.user), in the
+ * app's language through the one catalogue. Results the engine marks not-for-user (nothing
+ * configured, evidence for the agent) are not shown; the technical detail stays in checks.json
+ * and the summary page.
  */
 import type { ChecksState, UiLocale } from '../../../shared/api.js';
-import { checkView } from '../../../shared/i18n/check-text.js';
+import { checkText } from '../../../shared/i18n/check-text.js';
 import { translator } from '../../../shared/i18n/translate.js';
 import type { CheckGroup, CheckResult, CheckStatus } from '../../../shared/types.js';
 import type { Dictionary } from '../i18n.js';
@@ -22,10 +24,10 @@ export function ChecksList({ t, locale, checks }: { t: Dictionary; locale: UiLoc
         <p className="muted" role="status">
           <Icon name="spinner" /> {t.checksRunning}
         </p>
-      ) : checks.results.length === 0 ? (
+      ) : checks.results.every((r) => !r.user.show) ? (
         <p className="muted">{t.checksNone}</p>
       ) : (
-        GROUPS.map((g, i) => <CheckGroupList key={g} t={t} locale={locale} number={i + 1} group={g} results={checks.results.filter((r) => r.group === g)} />)
+        GROUPS.map((g, i) => <CheckGroupList key={g} t={t} locale={locale} number={i + 1} group={g} results={checks.results.filter((r) => r.group === g && r.user.show)} />)
       )}
     </section>
   );
@@ -40,29 +42,19 @@ function CheckGroupList({ t, locale, number, group, results }: { t: Dictionary; 
         {number}. {t.checkGroups[group]}
       </h3>
       <ul className="check-list">
-        {results.map((r) => {
-          const view = checkView(tr, r);
-          return (
-            <li key={r.id} className={`check status-${r.status}`}>
-              <span className="check-icon">
-                <Icon name={CHECK_ICON[r.status]} />
-              </span>
-              <div className="check-main">
-                <p className="check-title">
-                  <strong>{view.title}</strong> <span className={`pill pill-${r.status}`}>{t.checkStatus[r.status]}</span>
-                </p>
-                <p className="muted small">{view.detail}</p>
-                {view.advice.length > 0 && (
-                  <ol className="advice-list">
-                    {view.advice.map((a, i) => (
-                      <li key={i}>{a}</li>
-                    ))}
-                  </ol>
-                )}
-              </div>
-            </li>
-          );
-        })}
+        {results.map((r) => (
+          <li key={r.id} className={`check status-${r.status}`} data-check={r.id}>
+            <span className="check-icon">
+              <Icon name={CHECK_ICON[r.status]} />
+            </span>
+            <div className="check-main">
+              <p className="check-title">
+                <span>{checkText(tr, r.user.sentence)}</span> <span className={`pill pill-${r.status}`}>{t.checkStatus[r.status]}</span>
+              </p>
+              {r.user.action && <p className="check-action small">→ {checkText(tr, r.user.action)}</p>}
+            </div>
+          </li>
+        ))}
       </ul>
     </div>
   );
