@@ -91,6 +91,11 @@ export const ChecksPolicySchema = z
     probeTimeoutMs: z.number().int().min(200).max(8000).default(3000),
     /** A DNS answer or HTTP response slower than this is a warning (运行缓慢). */
     slowMs: z.number().int().min(50).max(60_000).default(1500),
+    /**
+     * IT manages this computer's network, software and clock settings (proxy and DNS by policy,
+     * GPO or DHCP; installs by IT): the app tells the user to contact IT instead of changing them.
+     */
+    managedNetwork: z.boolean().default(false),
   })
   .strict()
   .prefault({});

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ARCHIVE_LANGUAGES, TICKET_ID_MAX_LENGTH, checkTicketId } from './naming.js';
+import { CheckMessageSchema } from './check-messages.js';
 import { NetworkCauseSchema, ReasonSchema, UploadErrorKindSchema } from './reasons.js';
 
 export const PlatformSchema = z.enum(['linux', 'win32', 'darwin']);
@@ -172,16 +173,28 @@ export type CheckGroup = z.infer<typeof CheckGroupSchema>;
 export const CheckStatusSchema = z.enum(['pass', 'warn', 'fail', 'skipped']);
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 
-/** One line of the checklist: what was checked, the verdict, why, and what to do (both languages). */
+/**
+ * One line of the checklist: what was checked, the verdict, why, and what to do — as codes with
+ * typed arguments (shared/check-messages.ts), rendered in the reader's language by
+ * shared/i18n/check-text.ts; `en` keeps the English rendering for scripts reading checks.json.
+ */
 export const CheckResultSchema = z.object({
   /** The check's id, or `<check id>:<subject>` when one check gives several results (`dns:10.0.0.1`). */
   id: z.string().min(1),
   group: CheckGroupSchema,
-  title: LocalizedTextSchema,
+  title: CheckMessageSchema,
   status: CheckStatusSchema,
-  detail: LocalizedTextSchema,
+  /** The technical finding for the agent, as clauses (joined `；` / `; `). */
+  detail: z.array(CheckMessageSchema),
   /** Steps in order, following the guide's common-issue paths; empty when all is well. */
-  advice: z.array(LocalizedTextSchema),
+  advice: z.array(CheckMessageSchema),
+  /**
+   * For the user (the app): one plain sentence, at most one action they can take, and whether
+   * to show it at all (checks with nothing configured, or nothing a user can read, are not).
+   */
+  user: z.object({ show: z.boolean(), sentence: CheckMessageSchema, action: CheckMessageSchema.optional() }),
+  /** The same texts rendered in English (for scripts; the codes are the truth). */
+  en: z.object({ title: z.string(), detail: z.string(), advice: z.array(z.string()), sentence: z.string(), action: z.string().optional() }),
   durationMs: z.number().nonnegative(),
   /** Measured values (timings, versions, sizes) for scripts and the summary page. */
   data: z.record(z.string(), z.unknown()).optional(),

@@ -9,6 +9,7 @@ import { formatDateTime, formatDuration } from '../../shared/i18n/format.js';
 import { translator } from '../../shared/i18n/translate.js';
 import type { ArchiveLanguage } from '../../shared/naming.js';
 import { DEFAULT_POLICY, type Policy } from '../../shared/policy.js';
+import { checkText, checkView } from '../../shared/i18n/check-text.js';
 import type { CheckResult, CheckStatus, Platform } from '../../shared/types.js';
 import { CHECKS } from '../engine/checks/index.js';
 import { CHECK_GROUPS, checksDocument, runChecks, worstStatus } from '../engine/checks/runner.js';
@@ -79,7 +80,9 @@ export function formatCheckTable(results: readonly CheckResult[], lang: ArchiveL
     return options.color ? `${COLOR[s]}${text}${RESET}` : text;
   };
   const badgeWidth = Math.max(...Object.values(BADGE[lang]).map((b) => displayWidth(b))) + 2;
-  const titleWidth = Math.min(34, Math.max(0, ...results.map((r) => displayWidth(r.title[lang]))));
+  const tr = translator(lang);
+  const views = new Map(results.map((r) => [r, checkView(tr, r)]));
+  const titleWidth = Math.min(34, Math.max(0, ...results.map((r) => displayWidth(views.get(r)!.title))));
   const indent = 2 + badgeWidth + 2;
   const detailColumn = indent + titleWidth + 2;
   const detailWidth = options.columns ? Math.max(30, options.columns - detailColumn - 1) : Infinity;
@@ -88,17 +91,18 @@ export function formatCheckTable(results: readonly CheckResult[], lang: ArchiveL
   for (const group of CHECK_GROUPS) {
     const rows = results.filter((r) => r.group === group.id);
     if (rows.length === 0) continue;
-    out += `\n${group.number}. ${group.title[lang]}\n`;
+    out += `\n${group.number}. ${checkText(tr, group.title)}\n`;
     for (const r of rows) {
-      const title = r.title[lang];
-      const detail = Number.isFinite(detailWidth) ? wrapText(r.detail[lang], detailWidth) : [r.detail[lang]];
+      const view = views.get(r)!;
+      const title = view.title;
+      const detail = Number.isFinite(detailWidth) ? wrapText(view.detail, detailWidth) : [view.detail];
       const head = `  ${badge(r.status)}${' '.repeat(badgeWidth - displayWidth(`[${BADGE[lang][r.status]}]`))}  `;
       const titleCell = displayWidth(title) > titleWidth ? title : pad(title, titleWidth);
       const firstGap = displayWidth(title) > titleWidth ? `\n${' '.repeat(detailColumn)}` : '  ';
       out += `${head}${titleCell}${firstGap}${detail[0] ?? ''}\n`;
       for (const more of detail.slice(1)) out += `${' '.repeat(detailColumn)}${more}\n`;
-      for (const step of r.advice) {
-        const lines = Number.isFinite(detailWidth) ? wrapText(step[lang], detailWidth - 2) : [step[lang]];
+      for (const step of view.advice) {
+        const lines = Number.isFinite(detailWidth) ? wrapText(step, detailWidth - 2) : [step];
         out += `${' '.repeat(detailColumn)}→ ${lines[0]}\n`;
         for (const more of lines.slice(1)) out += `${' '.repeat(detailColumn + 2)}${more}\n`;
       }

@@ -79,3 +79,13 @@ export function formatTimeOfDay(value: string | Date, locale: Locale): string {
 export function formatNumber(n: number, locale: Locale): string {
   return new Intl.NumberFormat(locale).format(n);
 }
+
+/**
+ * A measured latency or a probe timeout: `12 ms` / `12毫秒` under a second (where probes live),
+ * else as formatDuration (`1.5 sec`, `2 min 5 sec`).
+ */
+export function formatLatency(ms: number, locale: Locale): string {
+  if (!Number.isFinite(ms) || ms < 0) return '?';
+  if (ms < 1000) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond', unitDisplay: 'short', maximumFractionDigits: 0 }).format(Math.round(ms));
+  return formatDuration(ms, locale);
+}

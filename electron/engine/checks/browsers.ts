@@ -8,7 +8,7 @@ import { BROWSER_NAMES, type BrowserName } from '../../../shared/check-policy.js
 import { powershellArgs } from '../collectors/support/run.js';
 import { firstLine } from '../collectors/support/text.js';
 import { ADVICE } from './advice.js';
-import { t } from './support/format.js';
+import { cm, type CheckMessage } from '../../../shared/check-messages.js';
 import { compareVersions, extractVersion } from './support/version.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
 
@@ -98,7 +98,7 @@ export function createBrowsersCheck(options: BrowsersCheckOptions = {}): Check {
   return {
     id: 'browsers',
     group: 'environment',
-    title: { 'zh-CN': '浏览器版本', en: 'Browser versions' },
+    title: cm('title.browsers'),
     platforms: ['linux', 'win32', 'darwin'],
     timeoutMs: 10_000,
     async run(ctx): Promise<CheckOutcome> {
@@ -109,23 +109,23 @@ export function createBrowsersCheck(options: BrowsersCheckOptions = {}): Check {
       const list = found.map((b) => `${BROWSER_LABELS[b.name]} ${b.version}`).join(', ');
       if (required.length === 0) {
         if (found.length === 0) {
-          return { status: 'warn', detail: t('未找到浏览器（Chromium、Firefox、Chrome、Edge）', 'no browser found (Chromium, Firefox, Chrome, Edge)'), advice: [ADVICE.installBrowser], data };
+          return { status: 'warn', detail: cm('browsers.none'), advice: [ADVICE.installBrowser], data };
         }
-        return { status: 'pass', detail: t(`已安装：${list}（策略中未规定最低版本）`, `installed: ${list} (policy sets no minimum versions)`), data };
+        return { status: 'pass', detail: cm('browsers.installed', { list }), data };
       }
-      const lines: Array<{ ok: boolean; zh: string; en: string }> = [];
+      const lines: Array<{ ok: boolean; text: CheckMessage }> = [];
       for (const req of required) {
         const b = found.find((f) => f.name === req.name);
         if (!b) continue;
         const ok = (compareVersions(b.version, req.minVersion) ?? -1) >= 0;
         const label = `${BROWSER_LABELS[b.name]} ${b.version}`;
-        lines.push(ok ? { ok, zh: `${label}（≥ ${req.minVersion}）`, en: `${label} (≥ ${req.minVersion})` } : { ok, zh: `${label} 低于最低版本 ${req.minVersion}`, en: `${label} is older than the minimum ${req.minVersion}` });
+        lines.push({ ok, text: cm(ok ? 'browsers.ok' : 'browsers.older', { browser: label, min: req.minVersion }) });
       }
       const supportedList = required.map((r) => `${BROWSER_LABELS[r.name]} ≥ ${r.minVersion}`).join(', ');
       if (lines.length === 0) {
         return {
           status: 'fail',
-          detail: t(`没有安装支持的浏览器（${supportedList}）${found.length ? `；已安装：${list}` : ''}`, `none of the supported browsers is installed (${supportedList})${found.length ? `; installed: ${list}` : ''}`),
+          detail: [cm('browsers.noneSupported', { supported: supportedList }), ...(found.length ? [cm('browsers.alsoInstalled', { list })] : [])],
           advice: [ADVICE.installBrowser],
           data,
         };
@@ -134,7 +134,7 @@ export function createBrowsersCheck(options: BrowsersCheckOptions = {}): Check {
       const allOk = lines.every((l) => l.ok);
       return {
         status: allOk ? 'pass' : anyOk ? 'warn' : 'fail',
-        detail: { 'zh-CN': lines.map((l) => l.zh).join('；'), en: lines.map((l) => l.en).join('; ') },
+        detail: lines.map((l) => l.text),
         ...(allOk ? {} : { advice: [ADVICE.updateBrowser] }),
         data,
       };

@@ -4,9 +4,8 @@
  * logins (tokens "not yet valid"), and makes log times disagree with the ticket's time of
  * occurrence. Without a URL, Linux's NTP synchronisation state (`timedatectl`) is reported.
  */
-import { formatLocalTime } from '../collectors/support/text.js';
 import { ADVICE } from './advice.js';
-import { ms, t } from './support/format.js';
+import { at, cm, dur, msg, type CheckMessage } from '../../../shared/check-messages.js';
 import { describeProbeError, httpProbe } from './support/http-probe.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
 
@@ -14,27 +13,28 @@ function timeSource(ctx: CheckContext): string | undefined {
   return ctx.policy.checks.timeUrl ?? ctx.policy.checks.endpoints[0]?.url ?? ctx.policy.checks.captivePortal?.url;
 }
 
-function skewText(seconds: number): { zh: string; en: string } {
+function skewText(seconds: number): CheckMessage {
   const abs = Math.abs(seconds);
-  const amount = abs >= 120 ? `${Math.round(abs / 60)} min` : `${Math.round(abs)} s`;
-  if (abs < 2) return { zh: '与服务器时间一致（误差小于 2 秒）', en: 'matches the server (within 2 s)' };
-  return seconds > 0 ? { zh: `比服务器慢 ${amount}`, en: `${amount} behind the server` } : { zh: `比服务器快 ${amount}`, en: `${amount} ahead of the server` };
+  if (abs < 2) return cm('clock.match');
+  // Minutes when it is minutes off, else seconds: "5 min", "12 sec".
+  const amount = dur((abs >= 120 ? Math.round(abs / 60) * 60 : Math.round(abs)) * 1000);
+  return seconds > 0 ? cm('clock.behind', { amount }) : cm('clock.ahead', { amount });
 }
 
 async function ntpState(ctx: CheckContext): Promise<CheckOutcome> {
   if (ctx.platform === 'linux') {
     const r = await ctx.exec('timedatectl', ['show', '-p', 'NTPSynchronized', '--value'], { timeoutMs: 3000 }).catch(() => undefined);
     const value = r && r.code === 0 ? r.stdout.toString('utf8').trim() : undefined;
-    if (value === 'yes') return { status: 'pass', detail: t('系统时间由 NTP 同步（策略中没有时间地址，未测量误差）', 'the clock is synchronized by NTP (no time URL in policy to measure the difference)'), data: { ntpSynchronized: true } };
-    if (value === 'no') return { status: 'warn', detail: t('系统时间没有与 NTP 同步', 'the clock is not synchronized by NTP'), advice: [ADVICE.syncClock], data: { ntpSynchronized: false } };
+    if (value === 'yes') return { status: 'pass', detail: cm('clock.ntpOk'), data: { ntpSynchronized: true } };
+    if (value === 'no') return { status: 'warn', detail: cm('clock.ntpOff'), advice: [ADVICE.syncClock], data: { ntpSynchronized: false } };
   }
-  return { status: 'skipped', detail: t('策略中没有时间地址（checks.timeUrl 或 checks.endpoints），无法测量时钟误差', 'no time URL in policy (checks.timeUrl or checks.endpoints) to measure the clock against') };
+  return { status: 'skipped', detail: cm('clock.noSource') };
 }
 
 export const clockCheck: Check = {
   id: 'clock',
   group: 'environment',
-  title: { 'zh-CN': '系统时间', en: 'System clock' },
+  title: cm('title.clock'),
   platforms: ['linux', 'win32', 'darwin'],
   timeoutMs: 10_000,
   async run(ctx): Promise<CheckOutcome> {
@@ -44,8 +44,8 @@ export const clockCheck: Check = {
     const r = await httpProbe(url, { signal: ctx.signal, timeoutMs: ctx.policy.checks.probeTimeoutMs, env: ctx.env, method: 'HEAD' });
     const date = typeof r.headers?.date === 'string' ? Date.parse(r.headers.date) : NaN;
     if (r.error || Number.isNaN(date) || r.answeredAt === undefined) {
-      const why = r.error ? describeProbeError(r, ctx.policy.checks.probeTimeoutMs) : t('响应中没有 Date 头', 'the answer has no Date header');
-      return { status: 'skipped', detail: { 'zh-CN': `无法从 ${url} 获取时间：${why['zh-CN']}`, en: `could not get the time from ${url}: ${why.en}` }, data: { url } };
+      const why = r.error ? describeProbeError(r, ctx.policy.checks.probeTimeoutMs) : cm('clock.noDateHeader');
+      return { status: 'skipped', detail: cm('clock.noTime', { url, why: msg(why) }), data: { url } };
     }
     // The server stamped its Date somewhere during the round trip; it is truncated to the second.
     // Measured from when the request went out (after DNS, TCP and TLS), not from the start.
@@ -54,15 +54,9 @@ export const clockCheck: Check = {
     const skewSeconds = Math.round((date + 500 - localMid) / 100) / 10;
     const abs = Math.abs(skewSeconds);
     const status = abs > failSeconds ? 'fail' : abs > warnSeconds ? 'warn' : 'pass';
-    const s = skewText(skewSeconds);
-    const local = formatLocalTime(new Date(localMid));
-    const server = formatLocalTime(new Date(date));
     return {
       status,
-      detail: t(
-        `本机时间${s.zh}（本机 ${local}，服务器 ${server}，往返 ${ms(r.answeredAt - requestSent)}）`,
-        `the clock ${s.en} (local ${local}, server ${server}, round trip ${ms(r.answeredAt - requestSent)})`,
-      ),
+      detail: cm('clock.skew', { skew: msg(skewText(skewSeconds)), local: at(new Date(localMid)), server: at(new Date(date)), roundTrip: dur(r.answeredAt - requestSent) }),
       ...(status === 'pass' ? {} : { advice: [ADVICE.syncClock] }),
       data: { url, skewSeconds, serverDate: r.headers?.date, roundTripMs: Math.round(r.answeredAt - requestSent), thresholds: { warnSeconds, failSeconds } },
     };

@@ -6,13 +6,8 @@
  */
 import { statfs } from 'node:fs/promises';
 import os from 'node:os';
-import type { LocalizedText } from '../../../shared/types.js';
-import { formatSize } from '../../../shared/i18n/format.js';
-
-/** One size formatter everywhere (shared/i18n/format.ts); digits and units read the same in zh-CN and en. */
-const formatBytes = (bytes: number) => formatSize(bytes, 'en');
+import { cm, msg, size } from '../../../shared/check-messages.js';
 import { ADVICE } from './advice.js';
-import { t } from './support/format.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
 
 export interface VolumeSpace {
@@ -38,18 +33,12 @@ function defaultPaths(ctx: CheckContext): Array<{ path: string; role: VolumeSpac
   ];
 }
 
-const ROLE: Record<VolumeSpace['role'], LocalizedText> = {
-  system: t('系统', 'system'),
-  home: t('用户目录', 'home'),
-  temp: t('临时目录', 'temp'),
-  other: t('其他', 'other'),
-};
 
 export function createDiskSpaceCheck(options: DiskSpaceCheckOptions = {}): Check {
   return {
     id: 'disk-space',
     group: 'environment',
-    title: { 'zh-CN': '磁盘空间', en: 'Free disk space' },
+    title: cm('title.disk-space'),
     platforms: ['linux', 'win32', 'darwin'],
     timeoutMs: 5_000,
     async run(ctx): Promise<CheckOutcome> {
@@ -71,23 +60,16 @@ export function createDiskSpaceCheck(options: DiskSpaceCheckOptions = {}): Check
       }
       const volumes = [...seen.values()];
       if (volumes.length === 0) {
-        return { status: 'skipped', detail: t(`无法读取磁盘空间（${problems.join('；')}）`, `could not read free space (${problems.join('; ')})`) };
+        return { status: 'skipped', detail: cm('disk.unreadable', { problems: problems.join(', ') }) };
       }
       const verdict = (v: VolumeSpace) => (v.freePercent < failPercent || v.freeBytes < failBytes ? 'fail' : v.freePercent < warnPercent ? 'warn' : 'pass');
       const rank = { pass: 0, warn: 1, fail: 2 } as const;
       const status = volumes.map(verdict).reduce((a, b) => (rank[b] > rank[a] ? b : a), 'pass' as 'pass' | 'warn' | 'fail');
-      const line = (v: VolumeSpace) => ({
-        zh: `${v.path}（${ROLE[v.role]['zh-CN']}）剩余 ${formatBytes(v.freeBytes)} / ${formatBytes(v.totalBytes)}（${v.freePercent}%）`,
-        en: `${v.path} (${ROLE[v.role].en}): ${formatBytes(v.freeBytes)} free of ${formatBytes(v.totalBytes)} (${v.freePercent} %)`,
-      });
-      const lines = volumes.map(line);
-      const limits = t(`警告阈值 ${warnPercent}%，失败阈值 ${failPercent}% 或 ${formatBytes(failBytes)}`, `warn under ${warnPercent} %, fail under ${failPercent} % or ${formatBytes(failBytes)}`);
+      const lines = volumes.map((v) => cm('disk.volume', { path: v.path, role: msg(cm(`disk.role.${v.role}`)), free: size(v.freeBytes), total: size(v.totalBytes), percent: v.freePercent }));
+      const limits = cm('disk.limits', { warn: warnPercent, fail: failPercent, failSize: size(failBytes) });
       return {
         status,
-        detail: {
-          'zh-CN': `${lines.map((l) => l.zh).join('；')}${status === 'pass' ? '' : `（${limits['zh-CN']}）`}`,
-          en: `${lines.map((l) => l.en).join('; ')}${status === 'pass' ? '' : ` (${limits.en})`}`,
-        },
+        detail: status === 'pass' ? lines : [...lines, limits],
         ...(status === 'pass' ? {} : { advice: [ADVICE.freeDiskSpace, ADVICE.clearCache] }),
         data: { volumes, thresholds: { warnPercent, failPercent, failBytes } },
       };

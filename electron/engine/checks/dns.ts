@@ -11,9 +11,8 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import { CONNECTION_PATH, ADVICE } from './advice.js';
-import { ms, secondsText, t } from './support/format.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
-import type { LocalizedText } from '../../../shared/types.js';
+import { cm, dur, type CheckMessage } from '../../../shared/check-messages.js';
 
 export const DEFAULT_DNS_PROBE = 'example.com';
 
@@ -96,61 +95,45 @@ async function serverLookup(server: string, name: string, ctx: CheckContext): Pr
   }
 }
 
-function answerText(q: Query, timeoutMs: number): LocalizedText {
+function answerText(q: Query, timeoutMs: number): CheckMessage {
   const a = q.answer;
+  const name = q.name;
   switch (a.kind) {
     case 'ok':
-      return t(`${q.name} → ${a.addresses.join(', ')}（${ms(a.ms)}）`, `${q.name} → ${a.addresses.join(', ')} (${ms(a.ms)})`);
+      return cm('dns.ok', { name, addresses: a.addresses.join(', '), took: dur(a.ms) });
     case 'nxdomain':
-      return t(`${q.name}：名称不存在（NXDOMAIN）`, `${q.name}: name not found (NXDOMAIN)`);
+      return cm('dns.nxdomain', { name });
     case 'nodata':
-      return t(`${q.name}：名称存在但没有地址记录`, `${q.name}: the name exists but has no address record`);
+      return cm('dns.nodata', { name });
     case 'timeout':
-      return t(`${q.name}：${secondsText(timeoutMs)} 内无应答`, `${q.name}: no answer within ${secondsText(timeoutMs)}`);
+      return cm('dns.timeout', { name, timeout: dur(timeoutMs) });
     case 'refused':
-      return t(`${q.name}：被拒绝（${a.code}：该地址没有 DNS 服务，或不为本机解析）`, `${q.name}: refused (${a.code}: no DNS service at that address, or it will not resolve for this computer)`);
+      return cm('dns.refused', { name, code: a.code });
     case 'servfail':
-      return t(`${q.name}：服务器故障（SERVFAIL，上游解析失败）`, `${q.name}: server failure (SERVFAIL, the upstream lookup failed)`);
+      return cm('dns.servfail', { name });
     default:
-      return t(`${q.name}：错误 ${a.code}`, `${q.name}: error ${a.code}`);
+      return cm('dns.error', { name, code: a.code });
   }
 }
 
-function joined(queries: Query[], timeoutMs: number): LocalizedText {
-  const parts = queries.map((q) => answerText(q, timeoutMs));
-  return { 'zh-CN': parts.map((p) => p['zh-CN']).join('；'), en: parts.map((p) => p.en).join('; ') };
-}
-
 /** Verdict for one resolver's answers. */
-function judge(queries: Query[], required: boolean, slowMs: number): { status: CheckOutcome['status']; note?: LocalizedText; advice?: LocalizedText[] } {
+function judge(queries: Query[], required: boolean, slowMs: number): { status: CheckOutcome['status']; note?: CheckMessage; advice?: CheckMessage[] } {
   const kinds = queries.map((q) => q.answer.kind);
   if (kinds.some((k) => k === 'timeout' || k === 'refused' || k === 'servfail' || k === 'error')) {
     return { status: 'fail', advice: [ADVICE.checkDnsServers, ...CONNECTION_PATH] };
   }
   if (kinds.some((k) => k === 'nxdomain' || k === 'nodata')) {
     if (required) return { status: 'fail', advice: [ADVICE.checkDnsServers, ...CONNECTION_PATH] };
-    return {
-      status: 'warn',
-      note: t(
-        `DNS 有应答，但找不到 ${DEFAULT_DNS_PROBE}（互联网上一定存在的名称）：此网络可能过滤了 DNS 或没有互联网 DNS`,
-        `DNS answers, but does not know ${DEFAULT_DNS_PROBE} (a name that always exists on the Internet): this network may filter DNS or have no Internet DNS`,
-      ),
-      advice: [ADVICE.checkDnsServers, ADVICE.changeNetwork],
-    };
+    return { status: 'warn', note: cm('dns.filtered', { probe: DEFAULT_DNS_PROBE }), advice: [ADVICE.checkDnsServers, ADVICE.changeNetwork] };
   }
   const slowest = Math.max(...queries.map((q) => q.answer.ms));
-  if (slowest > slowMs) {
-    return {
-      status: 'warn',
-      note: t(`解析缓慢（最慢 ${ms(slowest)}，超过 ${ms(slowMs)}）`, `slow (slowest ${ms(slowest)}, over ${ms(slowMs)})`),
-      advice: [ADVICE.checkDns, ADVICE.checkDnsServers],
-    };
-  }
+  if (slowest > slowMs) return { status: 'warn', note: cm('dns.slow', { slowest: dur(slowest), limit: dur(slowMs) }), advice: [ADVICE.checkDns, ADVICE.checkDnsServers] };
   return { status: 'pass' };
 }
 
-function withNote(detail: LocalizedText, note?: LocalizedText): LocalizedText {
-  return note ? { 'zh-CN': `${note['zh-CN']}。${detail['zh-CN']}`, en: `${note.en}. ${detail.en}` } : detail;
+/** The verdict's note first, then each name's answer. */
+function detailOf(queries: Query[], timeoutMs: number, note?: CheckMessage): CheckMessage[] {
+  return [...(note ? [note] : []), ...queries.map((q) => answerText(q, timeoutMs))];
 }
 
 function dataOf(queries: Query[]) {
@@ -166,7 +149,7 @@ export function createDnsCheck(options: DnsCheckOptions = {}): Check {
   return {
     id: 'dns',
     group: 'network',
-    title: { 'zh-CN': 'DNS 解析', en: 'DNS resolution' },
+    title: cm('title.dns'),
     platforms: ['linux', 'win32', 'darwin'],
     timeoutMs: 10_000,
     async run(ctx): Promise<CheckOutcome[]> {
@@ -180,9 +163,9 @@ export function createDnsCheck(options: DnsCheckOptions = {}): Check {
       const results: CheckOutcome[] = [];
       const sys = judge(system, required, slowMs);
       results.push({
-        title: { 'zh-CN': 'DNS 解析（系统）', en: 'DNS resolution (system resolver)' },
+        title: cm('title.dns-system'),
         status: sys.status,
-        detail: withNote(joined(system, probeTimeoutMs), sys.note),
+        detail: detailOf(system, probeTimeoutMs, sys.note),
         ...(sys.advice ? { advice: sys.advice } : {}),
         data: { names, required, servers, queries: dataOf(system) },
       });
@@ -190,9 +173,9 @@ export function createDnsCheck(options: DnsCheckOptions = {}): Check {
         const v = judge(queries, required, slowMs);
         results.push({
           subject: server,
-          title: { 'zh-CN': `DNS 服务器 ${server}`, en: `DNS server ${server}` },
+          title: cm('title.dns-server', { server }),
           status: v.status,
-          detail: withNote(joined(queries, probeTimeoutMs), v.note),
+          detail: detailOf(queries, probeTimeoutMs, v.note),
           ...(v.advice ? { advice: v.advice } : {}),
           data: { server, queries: dataOf(queries) },
         });
@@ -200,9 +183,9 @@ export function createDnsCheck(options: DnsCheckOptions = {}): Check {
       if (servers.length === 0) {
         results.push({
           subject: 'servers',
-          title: { 'zh-CN': 'DNS 服务器', en: 'DNS servers' },
+          title: cm('title.dns-servers'),
           status: 'warn',
-          detail: t('未配置 DNS 服务器', 'no DNS servers are configured'),
+          detail: cm('dns.noServers'),
           advice: [ADVICE.checkDnsServers, ADVICE.checkNetworkConfig],
         });
       }

@@ -5,8 +5,8 @@
  * unexpected 4xx is a warning, a slow answer too (运行缓慢).
  */
 import { ADVICE, CONNECTION_PATH, SLOW_PATH } from './advice.js';
-import { ms, t } from './support/format.js';
-import { describeProbeError, httpProbe, isCertificateError, timingsText, type HttpProbeResult } from './support/http-probe.js';
+import { cm, dur, list, msg, type CheckMessage } from '../../../shared/check-messages.js';
+import { describeProbeError, httpProbe, isCertificateError, timingSteps, type HttpProbeResult } from './support/http-probe.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
 
 /** Statuses that prove the server itself answered as it should (auth pages count). */
@@ -26,9 +26,6 @@ function probeData(r: HttpProbeResult) {
 /** Judges one endpoint's probe. */
 export function judgeEndpoint(r: HttpProbeResult, ctx: Pick<CheckContext, 'policy'>): Omit<CheckOutcome, 'subject' | 'title'> {
   const { probeTimeoutMs, slowMs } = ctx.policy.checks;
-  const where = r.remoteAddress ? `，${r.remoteAddress}` : '';
-  const whereEn = r.remoteAddress ? `, ${r.remoteAddress}` : '';
-  const via = r.proxy ? { zh: `，经代理 ${r.proxy}`, en: `, through proxy ${r.proxy}` } : { zh: '', en: '' };
   if (r.error) {
     const cert = isCertificateError(r);
     return {
@@ -40,42 +37,42 @@ export function judgeEndpoint(r: HttpProbeResult, ctx: Pick<CheckContext, 'polic
     };
   }
   const status = r.status ?? 0;
-  const steps = timingsText(r.timings);
   const total = r.timings.firstByteMs ?? r.timings.totalMs;
-  const base = {
-    'zh-CN': `HTTP ${status}，${ms(total)}（${steps['zh-CN']}${where}${via.zh}）`,
-    en: `HTTP ${status} in ${ms(total)} (${steps.en}${whereEn}${via.en})`,
-  };
+  // "TCP 3 ms · first byte 5 ms, 127.0.0.1, through proxy …"
+  const parts = [...timingGroup(r), ...(r.remoteAddress ? [cm('plain', { text: r.remoteAddress })] : []), ...(r.proxy ? [cm('probe.through', { proxy: r.proxy })] : [])];
+  const base = cm('endpoints.answer', { status, took: dur(total), steps: list(parts, 'comma') });
   const data = probeData(r);
-  if (status >= 500) {
-    return { status: 'warn', detail: { 'zh-CN': `服务器有响应但报告错误：${base['zh-CN']}`, en: `the server answers but reports an error: ${base.en}` }, advice: [t('服务器端故障：请联系该服务的管理员或稍后再试', 'A server-side fault: tell the service\'s administrators or try again later')], data, durationMs: r.timings.totalMs };
-  }
+  if (status >= 500) return { status: 'warn', detail: cm('endpoints.serverError', { answer: msg(base) }), advice: [ADVICE.serverFault], data, durationMs: r.timings.totalMs };
   if (status >= 400 && !REACHABLE_4XX.has(status)) {
-    return { status: 'warn', detail: { 'zh-CN': `服务器有响应，但地址可能有误：${base['zh-CN']}`, en: `the server answers, but the address may be wrong: ${base.en}` }, advice: [t('核对策略中配置的地址', 'Check the URL configured in policy')], data, durationMs: r.timings.totalMs };
+    return { status: 'warn', detail: cm('endpoints.badAddress', { answer: msg(base) }), advice: [ADVICE.checkEndpointUrl], data, durationMs: r.timings.totalMs };
   }
-  if (total > slowMs) {
-    return { status: 'warn', detail: { 'zh-CN': `响应缓慢（超过 ${ms(slowMs)}）：${base['zh-CN']}`, en: `slow (over ${ms(slowMs)}): ${base.en}` }, advice: SLOW_PATH, data, durationMs: r.timings.totalMs };
-  }
+  if (total > slowMs) return { status: 'warn', detail: cm('endpoints.slow', { limit: dur(slowMs), answer: msg(base) }), advice: SLOW_PATH, data, durationMs: r.timings.totalMs };
   return { status: 'pass', detail: base, data, durationMs: r.timings.totalMs };
+}
+
+/** The probe's timing steps as one list item (` · ` between steps), when there are any. */
+function timingGroup(r: HttpProbeResult): CheckMessage[] {
+  const steps = timingSteps(r.timings);
+  return steps.length ? [cm('probe.steps', { steps: list(steps, 'dot') })] : [];
 }
 
 export const endpointsCheck: Check = {
   id: 'endpoints',
   group: 'network',
-  title: { 'zh-CN': '服务器连接', en: 'Server connections' },
+  title: cm('title.endpoints'),
   platforms: ['linux', 'win32', 'darwin'],
   timeoutMs: 10_000,
   async run(ctx): Promise<CheckOutcome | CheckOutcome[]> {
     const endpoints = ctx.policy.checks.endpoints;
     if (endpoints.length === 0) {
-      return { status: 'skipped', detail: t('策略中未配置服务器（checks.endpoints）', 'no endpoints configured in policy (checks.endpoints)') };
+      return { status: 'skipped', detail: cm('endpoints.notConfigured') };
     }
     return Promise.all(
       endpoints.map(async (e) => {
         const r = await httpProbe(e.url, { signal: ctx.signal, timeoutMs: ctx.policy.checks.probeTimeoutMs, env: ctx.env });
         return {
           subject: e.name,
-          title: { 'zh-CN': `服务器：${e.name}`, en: `Server: ${e.name}` },
+          title: cm('title.endpoint', { name: e.name }),
           ...judgeEndpoint(r, ctx),
         };
       }),

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import type { Platform } from '../../../shared/types.js';
 import { CommandNotFoundError } from '../platform/exec.js';
 import { CONNECTION_PATH } from './advice.js';
-import { ms, secondsText, t } from './support/format.js';
+import { cm, dur, type CheckMessage } from '../../../shared/check-messages.js';
 import { tcpProbe, type TcpProbeResult } from './support/tcp-probe.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
 
@@ -185,43 +185,36 @@ async function probeGateway(ctx: CheckContext, gw: Gateway, ports: number[], arp
   return { gateway: gw, verdict: unreachable ? 'unreachable' : 'silent', tcp, ping };
 }
 
-function describe(p: GatewayProbe, timeoutMs: number) {
-  const name = `${p.gateway.address}${p.gateway.interface ? ` (${p.gateway.interface})` : ''}`;
+function describe(p: GatewayProbe, timeoutMs: number): CheckMessage {
+  const gateway = `${p.gateway.address}${p.gateway.interface ? ` (${p.gateway.interface})` : ''}`;
   const ports = p.tcp.map((x) => x.port).join(', ');
   if (p.verdict === 'reachable') {
-    if (p.answer === 'ping') return t(`${name} 可达：ping 有应答`, `${name} reachable: answers ping`);
-    if (p.answer === 'neighbour') return t(`${name} 可达：系统的邻居表（ARP/NDP）刚刚确认过与它的通信`, `${name} reachable: the system's neighbour table (ARP/NDP) confirmed traffic with it moments ago`);
+    if (p.answer === 'ping') return cm('gateway.ping', { gateway });
+    if (p.answer === 'neighbour') return cm('gateway.neighbour', { gateway });
     const a = p.answer as TcpProbeResult;
-    return t(`${name} 可达：TCP 端口 ${a.port} 有应答（${ms(a.ms)}）`, `${name} reachable: answered on TCP port ${a.port} in ${ms(a.ms)}`);
+    return cm('gateway.tcp', { gateway, port: a.port, took: dur(a.ms) });
   }
-  if (p.verdict === 'link') {
-    return t(`${name} 在局域网上有应答（ARP），但不响应 ping 和 TCP ${ports}（很多路由器如此）`, `${name} answers on the local link (ARP) but ignores ping and TCP ${ports}, as many routers do`);
-  }
-  if (p.verdict === 'unreachable') {
-    return t(`${name} 不可达：局域网上没有应答（网线、Wi-Fi 或路由器本身的问题）`, `${name} unreachable: no answer on the local link (cable, Wi-Fi or the router itself)`);
-  }
-  return t(
-    `${name} 在 ${secondsText(timeoutMs)} 内没有响应 ping 或 TCP ${ports}；很多路由器会忽略这些探测，此结果不能确定`,
-    `${name} did not answer ping or TCP ${ports} within ${secondsText(timeoutMs)}; many routers ignore such probes, so this is not conclusive`,
-  );
+  if (p.verdict === 'link') return cm('gateway.link', { gateway, ports });
+  if (p.verdict === 'unreachable') return cm('gateway.unreachable', { gateway });
+  return cm('gateway.silent', { gateway, ports, timeout: dur(timeoutMs) });
 }
 
 export function createGatewayCheck(options: GatewayCheckOptions = {}): Check {
   return {
     id: 'gateway',
     group: 'network',
-    title: { 'zh-CN': '默认网关', en: 'Default gateway' },
+    title: cm('title.gateway'),
     platforms: ['linux', 'win32', 'darwin'],
     timeoutMs: 10_000,
     async run(ctx): Promise<CheckOutcome> {
       const gateways = await (options.gateways ?? systemGateways)(ctx);
       if (gateways === undefined) {
-        return { status: 'skipped', detail: t('无法读取路由表', 'could not read the routing table') };
+        return { status: 'skipped', detail: cm('gateway.unreadable') };
       }
       if (gateways.length === 0) {
         return {
           status: 'fail',
-          detail: t('没有默认网关（没有默认路由）：本机无法访问其他网络', 'no default gateway (no default route): this computer cannot reach other networks'),
+          detail: cm('gateway.none'),
           advice: CONNECTION_PATH,
           data: { gateways: [] },
         };
@@ -236,12 +229,8 @@ export function createGatewayCheck(options: GatewayCheckOptions = {}): Check {
       let status: CheckOutcome['status'] = good(primary) ? 'pass' : primary.verdict === 'unreachable' ? 'fail' : 'warn';
       // A dead IPv6 gateway next to a working IPv4 one slows programs that try IPv6 first.
       if (status === 'pass' && others.some((p) => p.verdict === 'unreachable')) status = 'warn';
-      const texts = probes.map((p) => describe(p, timeoutMs));
-      const detail = { 'zh-CN': texts.map((x) => x['zh-CN']).join('；'), en: texts.map((x) => x.en).join('; ') };
-      if (status === 'warn' && good(primary)) {
-        detail['zh-CN'] += '；IPv6 网关不可达，优先使用 IPv6 的程序可能连接缓慢';
-        detail.en += '; the IPv6 gateway is unreachable: programs that try IPv6 first may connect slowly';
-      }
+      const detail = probes.map((p) => describe(p, timeoutMs));
+      if (status === 'warn' && good(primary)) detail.push(cm('gateway.ipv6Slow'));
       return {
         status,
         detail,

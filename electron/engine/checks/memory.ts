@@ -7,12 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { parseMeminfo as parseMeminfoBytes } from '../collectors/support/system-facts.js';
-import { formatSize } from '../../../shared/i18n/format.js';
-
-/** One size formatter everywhere (shared/i18n/format.ts); digits and units read the same in zh-CN and en. */
-const formatBytes = (bytes: number) => formatSize(bytes, 'en');
+import { cm, msg, size, type CheckMessage } from '../../../shared/check-messages.js';
 import { ADVICE } from './advice.js';
-import { t } from './support/format.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
 
 export interface MemoryFigures {
@@ -64,7 +60,7 @@ export function createMemoryCheck(options: MemoryCheckOptions = {}): Check {
   return {
     id: 'memory',
     group: 'environment',
-    title: { 'zh-CN': '内存', en: 'Memory' },
+    title: cm('title.memory'),
     platforms: ['linux', 'win32', 'darwin'],
     timeoutMs: 5_000,
     async run(ctx): Promise<CheckOutcome> {
@@ -73,28 +69,22 @@ export function createMemoryCheck(options: MemoryCheckOptions = {}): Check {
       const availablePercent = Math.round((f.availableBytes / f.totalBytes) * 1000) / 10;
       const swapPercent = f.swapTotalBytes > 0 ? Math.round((f.swapUsedBytes / f.swapTotalBytes) * 1000) / 10 : 0;
       let status: CheckOutcome['status'] = availablePercent < failPercent ? 'fail' : availablePercent < warnPercent ? 'warn' : 'pass';
-      const notes: Array<{ zh: string; en: string }> = [];
+      const notes: CheckMessage[] = [];
       if (status === 'pass' && swapPercent > SWAP_BUSY_PERCENT && availablePercent < warnPercent * 2) {
         status = 'warn';
-        notes.push({ zh: '交换分区使用较多，系统可能在频繁换页', en: 'swap is well used: the system is probably paging' });
+        notes.push(cm('memory.paging'));
       }
       if (status === 'pass' && (f.stallFullAvg60 ?? 0) >= STALL_WARN_PERCENT) {
         status = 'warn';
-        notes.push({ zh: `过去一分钟有 ${f.stallFullAvg60}% 的时间所有进程都在等待内存`, en: `all tasks waited for memory ${f.stallFullAvg60} % of the last minute` });
+        notes.push(cm('memory.stall', { percent: f.stallFullAvg60 ?? 0 }));
       }
-      const swap = f.swapTotalBytes > 0 ? { zh: `交换分区已用 ${formatBytes(f.swapUsedBytes)} / ${formatBytes(f.swapTotalBytes)}`, en: `swap ${formatBytes(f.swapUsedBytes)} used of ${formatBytes(f.swapTotalBytes)}` } : { zh: '无交换分区', en: 'no swap' };
-      const base = {
-        zh: `可用 ${formatBytes(f.availableBytes)} / ${formatBytes(f.totalBytes)}（${availablePercent}%），${swap.zh}`,
-        en: `${formatBytes(f.availableBytes)} available of ${formatBytes(f.totalBytes)} (${availablePercent} %), ${swap.en}`,
-      };
-      const limits = { zh: `（警告阈值 ${warnPercent}%，失败阈值 ${failPercent}%）`, en: ` (warn under ${warnPercent} %, fail under ${failPercent} %)` };
+      const swap = f.swapTotalBytes > 0 ? cm('memory.swap', { used: size(f.swapUsedBytes), total: size(f.swapTotalBytes) }) : cm('memory.noSwap');
+      const base = cm('memory.figures', { available: size(f.availableBytes), total: size(f.totalBytes), percent: availablePercent, swap: msg(swap) });
+      const limits = cm('memory.limits', { warn: warnPercent, fail: failPercent });
       return {
         status,
-        detail: {
-          'zh-CN': [base.zh, ...notes.map((n) => n.zh)].join('；') + (status === 'pass' ? '' : limits.zh),
-          en: [base.en, ...notes.map((n) => n.en)].join('; ') + (status === 'pass' ? '' : limits.en),
-        },
-        ...(status === 'pass' ? {} : { advice: [ADVICE.closeBackground, t('如果经常内存不足，考虑增加内存', 'If memory runs short often, consider adding memory')] }),
+        detail: [base, ...notes, ...(status === 'pass' ? [] : [limits])],
+        ...(status === 'pass' ? {} : { advice: [ADVICE.closeBackground, ADVICE.addMemory] }),
         data: { ...f, availablePercent, swapPercent, thresholds: { warnPercent, failPercent } },
       };
     },

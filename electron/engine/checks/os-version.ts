@@ -10,7 +10,7 @@ import { NT_CURRENT_VERSION_KEY, parseWindowsVersion } from '../collectors/suppo
 import { parseOsRelease } from '../collectors/versions.js';
 import { decodeWindowsOutput } from '../platform/windows-output.js';
 import { ADVICE } from './advice.js';
-import { t } from './support/format.js';
+import { cm } from '../../../shared/check-messages.js';
 import { compareVersions } from './support/version.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
 
@@ -61,7 +61,7 @@ export function createOsVersionCheck(options: OsVersionCheckOptions = {}): Check
   return {
     id: 'os-version',
     group: 'environment',
-    title: { 'zh-CN': '操作系统版本', en: 'Operating system version' },
+    title: cm('title.os-version'),
     platforms: ['linux', 'win32', 'darwin'],
     timeoutMs: 5_000,
     async run(ctx): Promise<CheckOutcome> {
@@ -70,14 +70,14 @@ export function createOsVersionCheck(options: OsVersionCheckOptions = {}): Check
       const data = { os: found, supported };
       const shown = `${found.name}${found.version && !found.name.includes(found.version) ? ` ${found.version}` : ''}`;
       if (supported.length === 0) {
-        return { status: 'skipped', detail: t(`${shown}；策略中没有支持的系统列表（checks.supportedOs）`, `${shown}; policy has no supported-OS list (checks.supportedOs)`), data };
+        return { status: 'skipped', detail: cm('os.noList', { os: shown }), data };
       }
       const entries = supported.filter((s) => s.id === found.id);
       const list = supported.map((s) => `${s.id}${s.minVersion ? ` ≥ ${s.minVersion}` : ''}`).join(', ');
       if (entries.length === 0) {
         return {
           status: 'warn',
-          detail: t(`${shown} 不在支持列表中（${list}）：支持可能受限`, `${shown} is not on the supported list (${list}): support may be limited`),
+          detail: cm('os.notListed', { os: shown, list }),
           advice: [ADVICE.upgradeOs],
           data,
         };
@@ -87,14 +87,12 @@ export function createOsVersionCheck(options: OsVersionCheckOptions = {}): Check
         const min = entries.map((s) => s.minVersion).join(' / ');
         return {
           status: 'fail',
-          detail: found.version
-            ? t(`${shown} 低于支持的最低版本 ${min}`, `${shown} is older than the minimum supported version ${min}`)
-            : t(`${shown}：无法确定版本，支持的最低版本为 ${min}`, `${shown}: the version is unknown; the minimum supported is ${min}`),
+          detail: cm(found.version ? 'os.older' : 'os.unknownVersion', { os: shown, min }),
           advice: [ADVICE.upgradeOs],
           data,
         };
       }
-      return { status: 'pass', detail: t(`${shown}，在支持列表中（${list}）`, `${shown}, supported (${list})`), data };
+      return { status: 'pass', detail: cm('os.ok', { os: shown, list }), data };
     },
   };
 }

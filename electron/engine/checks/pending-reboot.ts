@@ -10,7 +10,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { CommandNotFoundError } from '../platform/exec.js';
 import { ADVICE } from './advice.js';
-import { t } from './support/format.js';
+import { cm, type CheckMessage } from '../../../shared/check-messages.js';
 import { parseSoftwareUpdateList, SOFTWAREUPDATE_ARGS } from './pending-reboot.darwin.js';
 import { readWindowsRebootSignals, WINDOWS_REBOOT_SIGNALS, windowsRebootVerdict } from './pending-reboot.win32.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
@@ -23,15 +23,14 @@ export interface PendingRebootCheckOptions {
 
 interface Signal {
   source: string;
-  zh: string;
-  en: string;
+  text: CheckMessage;
 }
 
 export function createPendingRebootCheck(options: PendingRebootCheckOptions = {}): Check {
   return {
     id: 'pending-reboot',
     group: 'restart',
-    title: { 'zh-CN': '待重启', en: 'Pending restart' },
+    title: cm('title.pending-reboot'),
     platforms: ['linux', 'win32', 'darwin'],
     timeoutMs: 8_000,
     async run(ctx): Promise<CheckOutcome> {
@@ -53,28 +52,28 @@ export function createPendingRebootCheck(options: PendingRebootCheckOptions = {}
       if (flagExists) {
         const list = [...new Set(pkgs.split('\n').map((l) => l.trim()).filter(Boolean))];
         const names = list.length ? `${list.slice(0, 8).join(', ')}${list.length > 8 ? ` …(+${list.length - 8})` : ''}` : '';
-        signals.push({ source: flag, zh: `系统更新后需要重启${names ? `（${names}）` : ''}`, en: `updates are waiting for a restart${names ? ` (${names})` : ''}` });
+        signals.push({ source: flag, text: names ? cm('reboot.updatesWith', { packages: names }) : cm('reboot.updates') });
       }
       if (needsRestarting) {
         looked.push('needs-restarting -r');
-        if (needsRestarting.code === 1) signals.push({ source: 'needs-restarting -r', zh: 'needs-restarting 报告需要重启', en: 'needs-restarting reports that a restart is needed' });
+        if (needsRestarting.code === 1) signals.push({ source: 'needs-restarting -r', text: cm('reboot.needsRestarting') });
       }
       if (modules && modules.length > 0) {
         looked.push(`${modulesDir}/${kernel}`);
         if (!modules.includes(kernel)) {
-          signals.push({ source: modulesDir, zh: `正在运行的内核 ${kernel} 已被更新或删除（已安装：${modules.slice(0, 3).join(', ')}）`, en: `the running kernel ${kernel} was updated or removed (installed: ${modules.slice(0, 3).join(', ')})` });
+          signals.push({ source: modulesDir, text: cm('reboot.kernel', { kernel, installed: modules.slice(0, 3).join(', ') }) });
         }
       }
       const data = { signals: signals.map((s) => s.source), looked };
       if (signals.length > 0) {
         return {
           status: 'warn',
-          detail: { 'zh-CN': signals.map((s) => s.zh).join('；'), en: signals.map((s) => s.en).join('; ') },
+          detail: signals.map((s) => s.text),
           advice: [ADVICE.restartComputer],
           data,
         };
       }
-      return { status: 'pass', detail: t(`没有待处理的重启（已检查 ${looked.join('、')}）`, `no restart pending (checked ${looked.join(', ')})`), data };
+      return { status: 'pass', detail: cm('reboot.none', { looked: looked.join(', ') }), data };
     },
   };
 }
@@ -84,24 +83,23 @@ async function windowsPendingReboot(ctx: CheckContext): Promise<CheckOutcome> {
   const looked = WINDOWS_REBOOT_SIGNALS.filter((s) => !verdict.unknown.includes(s)).map((s) => s.args[1] + (s.args[3] ? `\\${s.args[3]}` : ''));
   const data = { signals: verdict.pending.map((s) => s.id), looked, unreadable: verdict.unknown.map((s) => s.id), ...(verdict.fileCount ? { pendingFiles: verdict.fileCount } : {}) };
   if (verdict.pending.length > 0) {
-    const files = (id: string, zh: boolean) => (id === 'file-rename' && verdict.fileCount ? (zh ? `（${verdict.fileCount} 个）` : ` (${verdict.fileCount})`) : '');
     return {
       status: 'warn',
-      detail: { 'zh-CN': verdict.pending.map((s) => s.zh + files(s.id, true)).join('；'), en: verdict.pending.map((s) => s.en + files(s.id, false)).join('; ') },
+      detail: verdict.pending.map((s) => (s.id === 'file-rename' ? cm('reboot.win.file-rename', { count: verdict.fileCount ?? 1 }) : cm(`reboot.win.${s.id}`))),
       advice: [ADVICE.restartComputer],
       data,
     };
   }
   if (verdict.unknown.length === WINDOWS_REBOOT_SIGNALS.length) {
-    return { status: 'skipped', detail: t('无法读取注册表中的重启标记', 'could not read the restart markers in the registry'), data };
+    return { status: 'skipped', detail: cm('reboot.win.unreadable'), data };
   }
-  return { status: 'pass', detail: t('没有待处理的重启（已检查组件更新、Windows 更新和待替换文件的注册表标记）', 'no restart pending (checked the component servicing, Windows Update and pending file rename markers in the registry)'), data };
+  return { status: 'pass', detail: cm('reboot.win.none'), data };
 }
 
 async function darwinPendingReboot(ctx: CheckContext): Promise<CheckOutcome> {
   const r = await ctx.exec('softwareupdate', SOFTWAREUPDATE_ARGS, { timeoutMs: 6_000 }).catch(() => undefined);
   if (!r || r.code !== 0 || r.timedOut) {
-    return { status: 'skipped', detail: t('无法列出待安装的 macOS 更新（softwareupdate）', 'could not list the waiting macOS updates (softwareupdate)') };
+    return { status: 'skipped', detail: cm('reboot.mac.unreadable') };
   }
   // softwareupdate prints "Software Update Tool" and "No new software available." on stderr.
   const updates = parseSoftwareUpdateList(`${r.stdout.toString('utf8')}\n${r.stderr}`);
@@ -111,16 +109,14 @@ async function darwinPendingReboot(ctx: CheckContext): Promise<CheckOutcome> {
     const names = restart.map((u) => u.title).join(', ');
     return {
       status: 'warn',
-      detail: t(`有需要重启才能安装的 macOS 更新：${names}`, `macOS updates that need a restart are waiting to be installed: ${names}`),
+      detail: cm('reboot.mac.updates', { names }),
       advice: [ADVICE.restartComputer],
       data,
     };
   }
   return {
     status: 'pass',
-    detail: updates.length
-      ? t(`没有需要重启的更新（另有 ${updates.length} 个更新可安装）`, `no update that needs a restart is waiting (${updates.length} other update${updates.length > 1 ? 's' : ''} available)`)
-      : t('没有待安装的 macOS 更新（根据上次的后台检查）', 'no macOS update is waiting (as of the last background check)'),
+    detail: updates.length ? cm('reboot.mac.others', { count: updates.length }) : cm('reboot.mac.none'),
     data,
   };
 }

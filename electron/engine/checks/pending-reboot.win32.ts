@@ -9,30 +9,22 @@ import { decodeWindowsOutput } from '../platform/windows-output.js';
 import type { CheckContext } from './types.js';
 
 export interface RebootSignal {
-  id: string;
+  id: 'cbs' | 'windows-update' | 'file-rename';
   args: string[];
-  zh: string;
-  en: string;
 }
 
 export const WINDOWS_REBOOT_SIGNALS: RebootSignal[] = [
   {
     id: 'cbs',
     args: ['query', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending'],
-    zh: 'Windows 组件更新（CBS）正在等待重启',
-    en: 'Windows component servicing (CBS) is waiting for a restart',
   },
   {
     id: 'windows-update',
     args: ['query', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update\\RebootRequired'],
-    zh: 'Windows 更新已安装，需要重启',
-    en: 'Windows Update installed updates that need a restart',
   },
   {
     id: 'file-rename',
     args: ['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager', '/v', 'PendingFileRenameOperations'],
-    zh: '有文件等待在下次重启时替换（PendingFileRenameOperations）',
-    en: 'files are waiting to be replaced at the next restart (PendingFileRenameOperations)',
   },
 ];
 

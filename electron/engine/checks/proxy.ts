@@ -8,7 +8,7 @@
  */
 import { ADVICE, CONNECTION_PATH } from './advice.js';
 import { readSystemProxies, type SystemProxy } from '../collectors/support/system-proxy.js';
-import { ms, secondsText, t } from './support/format.js';
+import { cm, dur, list, type CheckMessage } from '../../../shared/check-messages.js';
 import { displayProxy, proxyPort, proxyVariables } from '../platform/proxy.js';
 import { tcpProbe } from './support/tcp-probe.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
@@ -16,7 +16,7 @@ import type { Check, CheckContext, CheckOutcome } from './types.js';
 export const proxyCheck: Check = {
   id: 'proxy',
   group: 'network',
-  title: { 'zh-CN': '代理', en: 'Proxy' },
+  title: cm('title.proxy'),
   platforms: ['linux', 'win32', 'darwin'],
   timeoutMs: 10_000,
   async run(ctx): Promise<CheckOutcome> {
@@ -28,9 +28,7 @@ export const proxyCheck: Check = {
     if (vars.length === 0) {
       return {
         status: 'pass',
-        detail: system
-          ? t('未设置代理环境变量：直接连接（无法读取系统代理设置）', 'no proxy environment variables: direct connection (the desktop proxy settings could not be read)')
-          : t('未设置代理环境变量：直接连接', 'no proxy environment variables: direct connection'),
+        detail: cm(system ? 'proxy.noneUnreadable' : 'proxy.none'),
         data: { proxies: [] },
       };
     }
@@ -41,25 +39,25 @@ export const proxyCheck: Check = {
       proxies.map(async ([display, url]) => ({ display, variables: vars.filter((v) => v.url && displayProxy(v.url) === display).map((v) => v.variable), r: await tcpProbe(url.hostname.replace(/^\[|\]$/g, ''), proxyPort(url), { timeoutMs, signal: ctx.signal }) })),
     );
     const bad = probes.filter((p) => p.r.outcome !== 'connected');
-    const lines = probes.map((p) => {
-      const vs = p.variables.join(', ');
-      if (p.r.outcome === 'connected') return t(`${p.display}（${vs}）可连接（${ms(p.r.ms)}）`, `${p.display} (${vs}) accepts connections (${ms(p.r.ms)})`);
-      if (p.r.outcome === 'refused') return t(`${p.display}（${vs}）拒绝连接：代理未运行或端口错误`, `${p.display} (${vs}) refuses connections: proxy not running or wrong port`);
-      if (p.r.outcome === 'timeout') return t(`${p.display}（${vs}）${secondsText(timeoutMs)} 内无响应`, `${p.display} (${vs}) did not answer within ${secondsText(timeoutMs)}`);
-      return t(`${p.display}（${vs}）不可达（${p.r.code ?? p.r.outcome}）`, `${p.display} (${vs}) unreachable (${p.r.code ?? p.r.outcome})`);
+    const lines: CheckMessage[] = probes.map((p) => {
+      const at = { proxy: p.display, variables: p.variables.join(', ') };
+      if (p.r.outcome === 'connected') return cm('proxy.env.connected', { ...at, took: dur(p.r.ms) });
+      if (p.r.outcome === 'refused') return cm('proxy.env.refused', at);
+      if (p.r.outcome === 'timeout') return cm('proxy.env.timeout', { ...at, timeout: dur(timeoutMs) });
+      return cm('proxy.env.unreachable', { ...at, code: p.r.code ?? p.r.outcome });
     });
-    for (const u of unparsable) lines.push(t(`${u.variable} 的值不是有效的代理地址`, `${u.variable} is not a valid proxy address`));
-    if (noProxy) lines.push(t(`不使用代理：${noProxy}`, `no proxy for: ${noProxy}`));
+    for (const u of unparsable) lines.push(cm('proxy.invalid', { variable: u.variable }));
+    if (noProxy) lines.push(cm('proxy.noProxy', { hosts: noProxy }));
     let desktopBad = 0;
     if (system && system.proxies.length > 0) {
       const more = await desktopProxies(ctx, system.proxies, desktop);
       if (more.status === 'fail') desktopBad += 1;
-      lines.push(more.detail);
+      lines.push(...(Array.isArray(more.detail) ? more.detail : [more.detail]));
     }
     const status = bad.length > 0 || unparsable.length > 0 || desktopBad > 0 ? 'fail' : 'pass';
     return {
       status,
-      detail: { 'zh-CN': `使用代理：${lines.map((l) => l['zh-CN']).join('；')}`, en: `proxy in use: ${lines.map((l) => l.en).join('; ')}` },
+      detail: cm('proxy.inUse', { parts: list(lines) }),
       ...(status === 'fail' ? { advice: [ADVICE.checkProxy, ...CONNECTION_PATH] } : {}),
       data: {
         proxies: probes.map((p) => ({ proxy: p.display, variables: p.variables, outcome: p.r.outcome, ms: Math.round(p.r.ms) })),
@@ -75,24 +73,23 @@ async function desktopProxies(ctx: CheckContext, all: SystemProxy[], desktop: Sy
   const timeoutMs = ctx.policy.checks.probeTimeoutMs;
   const servers = [...new Map(desktop.flatMap((p) => p.servers.map((s) => [`${s.host}:${s.port}`, { ...s, sources: desktop.filter((d) => d.servers.some((x) => x.host === s.host && x.port === s.port)).map((d) => d.source) }] as const))).values()];
   const probes = await Promise.all(servers.map(async (s) => ({ s, r: await tcpProbe(s.host, s.port, { timeoutMs, signal: ctx.signal }) })));
-  const lines = probes.map(({ s, r }) => {
-    const name = `${s.host.includes(':') ? `[${s.host}]` : s.host}:${s.port}`;
-    const from = s.sources.map((x) => x.replace(/ \(.*\)$/, '')).join(', ');
-    if (r.outcome === 'connected') return t(`${from} 代理 ${name} 可连接（${ms(r.ms)}）`, `${from} proxy ${name} accepts connections (${ms(r.ms)})`);
-    if (r.outcome === 'refused') return t(`${from} 代理 ${name} 拒绝连接：代理未运行或端口错误`, `${from} proxy ${name} refuses connections: proxy not running or wrong port`);
-    if (r.outcome === 'timeout') return t(`${from} 代理 ${name} ${secondsText(timeoutMs)} 内无响应`, `${from} proxy ${name} did not answer within ${secondsText(timeoutMs)}`);
-    return t(`${from} 代理 ${name} 不可达（${r.code ?? r.outcome}）`, `${from} proxy ${name} unreachable (${r.code ?? r.outcome})`);
+  const lines: CheckMessage[] = probes.map(({ s, r }) => {
+    const at = { source: s.sources.map((x) => x.replace(/ \(.*\)$/, '')).join(', '), proxy: `${s.host.includes(':') ? `[${s.host}]` : s.host}:${s.port}` };
+    if (r.outcome === 'connected') return cm('proxy.desktop.connected', { ...at, took: dur(r.ms) });
+    if (r.outcome === 'refused') return cm('proxy.desktop.refused', at);
+    if (r.outcome === 'timeout') return cm('proxy.desktop.timeout', { ...at, timeout: dur(timeoutMs) });
+    return cm('proxy.desktop.unreachable', { ...at, code: r.code ?? r.outcome });
   });
   for (const p of all) {
-    const from = p.source.replace(/ \(.*\)$/, '');
-    if (p.pacUrl) lines.push(t(`${from} 使用自动配置脚本（PAC）${p.pacUrl}（未检测）`, `${from} uses the proxy auto-config script ${p.pacUrl} (not evaluated)`));
-    else if (p.autoDetect && !p.enabled) lines.push(t(`${from} 开启了自动检测代理（WPAD）`, `${from} detects the proxy automatically (WPAD)`));
+    const source = p.source.replace(/ \(.*\)$/, '');
+    if (p.pacUrl) lines.push(cm('proxy.pac', { source, url: p.pacUrl }));
+    else if (p.autoDetect && !p.enabled) lines.push(cm('proxy.wpad', { source }));
   }
   const bad = probes.filter((p) => p.r.outcome !== 'connected');
-  if (lines.length === 0) lines.push(t('系统代理设置：直接连接', 'desktop proxy settings: direct connection'));
+  if (lines.length === 0) lines.push(cm('proxy.desktop.direct'));
   return {
     status: bad.length > 0 ? 'fail' : 'pass',
-    detail: { 'zh-CN': lines.map((l) => l['zh-CN']).join('；'), en: lines.map((l) => l.en).join('; ') },
+    detail: lines,
     ...(bad.length > 0 ? { advice: [ADVICE.checkProxy, ...CONNECTION_PATH] } : {}),
     data: { proxies: probes.map((p) => ({ proxy: `${p.s.host}:${p.s.port}`, sources: p.s.sources, outcome: p.r.outcome, ms: Math.round(p.r.ms) })), system: all },
   };

@@ -6,11 +6,14 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { Policy } from '../../../shared/policy.js';
+import { cm, dur } from '../../../shared/check-messages.js';
+import { englishCheck } from '../../../shared/i18n/check-text.js';
 import { CheckGroupSchema, type CheckResult, type ChecksDocument, type Platform } from '../../../shared/types.js';
 import { exec } from '../platform/exec.js';
 import { CONNECTION_PATH } from './advice.js';
+import { forPeople } from './for-people.js';
 import { CHECKS } from './index.js';
-import { errorText, secondsText, t } from './support/format.js';
+import { errorCode, errorText } from './support/format.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
 
 export interface RunChecksOptions {
@@ -31,23 +34,31 @@ export interface RunChecksOptions {
 
 class CheckTimeout extends Error {
   constructor(readonly timeoutMs: number) {
-    super(`timed out after ${secondsText(timeoutMs)}`);
+    super(`timed out after ${timeoutMs} ms`);
     this.name = 'CheckTimeout';
   }
 }
 
-function toResults(check: Check, outcome: CheckOutcome | CheckOutcome[], durationMs: number): CheckResult[] {
+function toResults(check: Check, outcome: CheckOutcome | CheckOutcome[], durationMs: number, policy: Policy): CheckResult[] {
   const list = Array.isArray(outcome) ? outcome : [outcome];
-  return list.map((o) => ({
-    id: o.subject ? `${check.id}:${o.subject}` : check.id,
-    group: check.group,
-    title: o.title ?? check.title,
-    status: o.status,
-    detail: o.detail,
-    advice: o.status === 'pass' || o.status === 'skipped' ? [] : (o.advice ?? []),
-    durationMs: Math.round(o.durationMs ?? durationMs),
-    ...(o.data ? { data: o.data } : {}),
-  }));
+  return list.map((o) => {
+    const title = o.title ?? check.title;
+    const detail = Array.isArray(o.detail) ? o.detail : [o.detail];
+    const advice = o.status === 'pass' || o.status === 'skipped' ? [] : (o.advice ?? []);
+    const user = forPeople(check.id, o, { policy });
+    return {
+      id: o.subject ? `${check.id}:${o.subject}` : check.id,
+      group: check.group,
+      title,
+      status: o.status,
+      detail,
+      advice,
+      user,
+      en: englishCheck({ title, detail, advice, user }),
+      durationMs: Math.round(o.durationMs ?? durationMs),
+      ...(o.data ? { data: o.data } : {}),
+    };
+  });
 }
 
 /** Runs the checks in parallel; results come back in checklist order. */
@@ -66,11 +77,11 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckResult[
   };
 
   const runOne = async (check: Check): Promise<CheckResult[]> => {
-    const skipped = (detail: ReturnType<typeof t>) => emit(toResults(check, { status: 'skipped', detail }, 0));
+    const skipped = (detail: CheckOutcome['detail']) => emit(toResults(check, { status: 'skipped', detail }, 0, policy));
     if (options.only && options.only.length > 0 && !options.only.includes(check.id)) return [];
-    if (!check.platforms.includes(platform)) return skipped(t(`暂不支持 ${platform}`, `not available on ${platform} yet`));
-    if (policy.checks.disabled.includes(check.id)) return skipped(t('已被策略禁用（checks.disabled）', 'disabled by policy (checks.disabled)'));
-    if (outer.aborted) return skipped(t('已取消', 'cancelled'));
+    if (!check.platforms.includes(platform)) return skipped(cm('runner.platform', { platform }));
+    if (policy.checks.disabled.includes(check.id)) return skipped(cm('runner.disabled'));
+    if (outer.aborted) return skipped(cm('runner.cancelled'));
 
     const own = new AbortController();
     const signal = AbortSignal.any([own.signal, outer]);
@@ -94,26 +105,26 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckResult[
     stopped.catch(() => {});
     try {
       const outcome = await Promise.race([check.run(ctx), stopped]);
-      return emit(toResults(check, outcome, performance.now() - started));
+      return emit(toResults(check, outcome, performance.now() - started, policy));
     } catch (err) {
       const durationMs = performance.now() - started;
-      if (outer.aborted) return emit(toResults(check, { status: 'skipped', detail: t('已取消', 'cancelled') }, durationMs));
+      if (outer.aborted) return emit(toResults(check, { status: 'skipped', detail: cm('runner.cancelled') }, durationMs, policy));
       if (err instanceof CheckTimeout) {
-        const s = secondsText(err.timeoutMs);
         return emit(
           toResults(
             check,
             {
               status: 'fail',
-              detail: t(`超时：${s} 内未完成`, `timed out after ${s}: the check did not finish`),
+              detail: cm('runner.timeout', { timeout: dur(err.timeoutMs) }),
               advice: check.group === 'network' ? CONNECTION_PATH : [],
               data: { timedOut: true, timeoutMs: err.timeoutMs },
             },
             durationMs,
+            policy,
           ),
         );
       }
-      return emit(toResults(check, { status: 'fail', detail: t(`检查出错：${errorText(err)}`, `the check failed: ${errorText(err)}`), data: { error: errorText(err) } }, durationMs));
+      return emit(toResults(check, { status: 'fail', detail: cm('runner.error', { error: errorCode(err) }), data: { error: errorText(err) } }, durationMs, policy));
     } finally {
       clearTimeout(timer);
       if (onOuterAbort) outer.removeEventListener('abort', onOuterAbort);
@@ -135,12 +146,7 @@ export function checksDocument(results: CheckResult[], startedAt: Date, finished
 export const CHECK_GROUPS = CheckGroupSchema.options.map((id, i) => ({
   id,
   number: i + 1,
-  title: {
-    network: t('网络连接测试', 'Network connectivity'),
-    version: t('软件版本确认', 'Software version'),
-    environment: t('系统环境检查', 'System environment'),
-    restart: t('重启验证', 'Restart and verify'),
-  }[id],
+  title: cm(`group.${id}`),
 }));
 
 /** `warn`/`fail` anywhere: exit code 3 of `diagcollect check`. */

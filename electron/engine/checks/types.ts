@@ -4,7 +4,8 @@
  * `checks.json` and the summary page from the results).
  */
 import type { Policy } from '../../../shared/policy.js';
-import type { CheckGroup, CheckStatus, LocalizedText, Platform } from '../../../shared/types.js';
+import type { CheckMessage } from '../../../shared/check-messages.js';
+import type { CheckGroup, CheckStatus, Platform } from '../../../shared/types.js';
 import type { ExecOptions, ExecResult } from '../platform/exec.js';
 
 /** What a check gets to do its work. */
@@ -25,11 +26,12 @@ export interface CheckOutcome {
   /** Subject of one of several results, appended to the check id: `dns:10.0.0.1`. */
   subject?: string;
   /** Defaults to the check's title. */
-  title?: LocalizedText;
+  title?: CheckMessage;
   status: CheckStatus;
-  detail: LocalizedText;
+  /** The finding for the agent: one message, or clauses joined `；` / `; `. */
+  detail: CheckMessage | CheckMessage[];
   /** Steps in order (see advice.ts); only for warn and fail. */
-  advice?: LocalizedText[];
+  advice?: CheckMessage[];
   data?: Record<string, unknown>;
   /** This result's own duration (one endpoint); defaults to the whole check's. */
   durationMs?: number;
@@ -39,7 +41,7 @@ export interface Check {
   /** kebab-case, unique. */
   id: string;
   group: CheckGroup;
-  title: LocalizedText;
+  title: CheckMessage;
   /** Elsewhere the runner reports it as skipped ("not available on … yet"). */
   platforms: Platform[];
   /** The runner stops the check after this long and reports it as failed ("timed out after N s"). */

@@ -4,9 +4,8 @@
  * verify". Warns after policy `checks.uptimeWarnDays` (30 by default).
  */
 import os from 'node:os';
-import { formatDateTime, formatDuration } from '../../../shared/i18n/format.js';
+import { at, cm, dur } from '../../../shared/check-messages.js';
 import { ADVICE } from './advice.js';
-import { t } from './support/format.js';
 import type { Check, CheckOutcome } from './types.js';
 
 export interface UptimeCheckOptions {
@@ -18,7 +17,7 @@ export function createUptimeCheck(options: UptimeCheckOptions = {}): Check {
   return {
     id: 'uptime',
     group: 'restart',
-    title: { 'zh-CN': '运行时间', en: 'Uptime' },
+    title: cm('title.uptime'),
     platforms: ['linux', 'win32', 'darwin'],
     timeoutMs: 2_000,
     async run(ctx): Promise<CheckOutcome> {
@@ -26,18 +25,18 @@ export function createUptimeCheck(options: UptimeCheckOptions = {}): Check {
       const days = seconds / 86_400;
       const limit = ctx.policy.checks.uptimeWarnDays;
       const bootedAt = new Date(ctx.now().getTime() - seconds * 1000);
-      const up = { zh: formatDuration(seconds * 1000, 'zh-CN'), en: formatDuration(seconds * 1000, 'en') };
-      const since = { zh: formatDateTime(bootedAt, 'zh-CN'), en: formatDateTime(bootedAt, 'en') };
+      const up = dur(seconds * 1000);
+      const since = at(bootedAt);
       const data = { uptimeSeconds: Math.round(seconds), bootedAt: bootedAt.toISOString(), warnDays: limit };
       if (days > limit) {
         return {
           status: 'warn',
-          detail: t(`已连续运行 ${up.zh}（自 ${since.zh} 起），超过 ${limit} 天`, `up ${up.en} (since ${since.en}), more than ${limit} days`),
+          detail: cm('uptime.long', { up, since, limit }),
           advice: [ADVICE.restartComputer],
           data,
         };
       }
-      return { status: 'pass', detail: t(`已运行 ${up.zh}（自 ${since.zh} 起）`, `up ${up.en} (since ${since.en})`), data };
+      return { status: 'pass', detail: cm('uptime.ok', { up, since }), data };
     },
   };
 }

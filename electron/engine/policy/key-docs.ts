@@ -54,6 +54,7 @@ export const KEY_DOCS: Record<string, KeyDoc> = {
   'checks.uptimeWarnDays': { en: ['Restart advised after (days)', 'A computer up longer than this is advised to restart.'], zh: ['建议重启的运行天数', '连续运行超过该天数时建议重启。'] },
   'checks.probeTimeoutMs': { en: ['Network probe timeout (ms)', 'Time each DNS query, connection or request may take.'], zh: ['网络探测超时（毫秒）', '每次 DNS 查询、连接或请求的时限。'] },
   'checks.slowMs': { en: ['Slow answer (ms)', 'A DNS answer or HTTP response slower than this is a warning.'], zh: ['响应缓慢阈值（毫秒）', 'DNS 或 HTTP 响应慢于该值时警告。'] },
+  'checks.managedNetwork': { en: ['Settings managed by IT', 'Proxy, DNS, software and clock are managed by IT: users are told to contact IT instead of changing them.'], zh: ['设置由 IT 管理', '代理、DNS、软件和时间由 IT 管理：提示用户联系 IT，而不是自行修改。'] },
   'upload.target': { en: ['Upload target', 'Where archives go after they are written: outbox (stay on this computer), redmine, rt, smtp, http-put, jira, zendesk, servicenow or freshdesk.'], zh: ['上传目标', '诊断包生成后的去向：outbox（留在本机）、redmine、rt、smtp、http-put、jira、zendesk、servicenow 或 freshdesk。'] },
   'upload.redmine.url': { en: ['Redmine address', 'Base URL of Redmine, https:// (the API key never goes into policy).'], zh: ['Redmine 地址', 'Redmine 的基础地址，须为 https://（API 密钥不写入策略）。'] },
   'upload.redmine.project': { en: ['Redmine project', 'Project identifier; only issues of this project are accepted.'], zh: ['Redmine 项目', '项目标识；只接受该项目的问题单。'] },

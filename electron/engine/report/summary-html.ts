@@ -11,7 +11,9 @@
  */
 import type { ArchiveLanguage } from '../../../shared/naming.js';
 import { standardName } from '../../../shared/naming.js';
-import type { CheckResult, CheckStatus, CollectorStatus, LocalizedText, Manifest } from '../../../shared/types.js';
+import type { CheckMessage } from '../../../shared/check-messages.js';
+import { checkClauses, checkText } from '../../../shared/i18n/check-text.js';
+import type { CheckResult, CheckStatus, CollectorStatus, Manifest } from '../../../shared/types.js';
 import { BROWSER_LABELS } from '../checks/browsers.js';
 import { CHECK_GROUPS } from '../checks/runner.js';
 import { COLLECTORS } from '../collectors/index.js';
@@ -216,8 +218,10 @@ function field(label: string, value: HtmlValueLike): SafeHtml | '' {
 }
 type HtmlValueLike = SafeHtml | string | number | undefined | null;
 
-function text(t: LocalizedText, lang: ArchiveLanguage): string {
-  return t[lang];
+/** A check's message in the page's language (shared/i18n/check-text.ts). */
+function text(m: CheckMessage | readonly CheckMessage[], lang: ArchiveLanguage): string {
+  const tr = translator(lang);
+  return Array.isArray(m) ? checkClauses(tr, m) : checkText(tr, m as CheckMessage);
 }
 
 function realFileSystems(system: SystemSummary | undefined): FileSystemSummary[] {
@@ -325,7 +329,7 @@ ${CHECK_GROUPS.map((g) => {
   const rows = checks.filter((c) => c.group === g.id);
   if (rows.length === 0) return '';
   const counts = (['fail', 'warn', 'pass', 'skipped'] as const).filter((s) => rows.some((r) => r.status === s)).map((s) => `${rows.filter((r) => r.status === s).length} ${STATUS_TEXT[lang][s]}`);
-  return html`<h3>${g.number}. ${g.title[lang]} <span class="tally">${counts.join(' · ')}</span></h3>
+  return html`<h3>${g.number}. ${text(g.title, lang)} <span class="tally">${counts.join(' · ')}</span></h3>
 <table class="checks">
 <thead><tr><th scope="col" class="c-status">${T.status}</th><th scope="col" class="c-check">${T.check}</th><th scope="col">${T.result}</th><th scope="col" class="c-advice">${T.advice}</th></tr></thead>
 <tbody>${rows.map(

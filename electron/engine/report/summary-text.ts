@@ -6,6 +6,7 @@
 import { formatDateTime, formatSize } from '../../../shared/i18n/format.js';
 import { translator } from '../../../shared/i18n/translate.js';
 import { standardName, type ArchiveLanguage } from '../../../shared/naming.js';
+import { checkView } from '../../../shared/i18n/check-text.js';
 import type { CheckResult, Manifest } from '../../../shared/types.js';
 import type { ArchiveFile } from '../upload/types.js';
 const MARK = { fail: '✗', warn: '!', pass: '✓', skipped: '–' } as const;
@@ -29,7 +30,10 @@ export function summaryText(input: { manifest: Manifest; checks: readonly CheckR
   }
   if (checks.length > 0) {
     lines.push(tr.t('comment.checks', { fail: count('fail'), warn: count('warn'), pass: count('pass') }));
-    for (const c of problems.slice(0, 6)) lines.push(`  ${MARK[c.status]} ${c.title[lang]}${separator}${firstLine(c.detail[lang])}`);
+    for (const c of problems.slice(0, 6)) {
+      const view = checkView(tr, c);
+      lines.push(`  ${MARK[c.status]} ${view.title}${separator}${firstLine(view.detail)}`);
+    }
     if (problems.length > 6) lines.push(`  ${tr.t('comment.more', { count: problems.length - 6, page })}`);
   }
   if (incomplete.length > 0) lines.push(tr.t('comment.incomplete', { list: tr.list(incomplete.map((c) => c.id)) }));

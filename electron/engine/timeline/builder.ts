@@ -4,6 +4,8 @@
  * window around the focus (errors and warnings first, then the closest to the focus) and the
  * errors and warnings outside it closest to the focus.
  */
+import { checkView } from '../../../shared/i18n/check-text.js';
+import { translator } from '../../../shared/i18n/translate.js';
 import type { CheckResult } from '../../../shared/types.js';
 import { TIMELINE_FORMAT, type MinuteCounts, type SourceKind, type TimelineDocument, type TimelineEvent, type TimelineSource, type TimelineTime } from './document.js';
 import { emptyCounts, SourceReader, copy, type SourceCounts } from './source-reader.js';
@@ -137,7 +139,8 @@ export class TimelineBuilder {
       counts.lines += 1;
       counts.dated += 1;
       const level: Level = c.status === 'fail' ? 'error' : c.status === 'warn' ? 'warning' : 'info';
-      this.add(index, atMs, level, `${c.title[lang]}: ${c.detail[lang]}`);
+      const view = checkView(translator(lang), c);
+      this.add(index, atMs, level, `${view.title}: ${view.detail}`);
     }
   }
 

@@ -35,6 +35,9 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import yauzl from 'yauzl';
 import { formatBytes } from '../../../shared/figures.js';
+import { checkView } from '../../../shared/i18n/check-text.js';
+import { translator } from '../../../shared/i18n/translate.js';
+import { CheckResultSchema } from '../../../shared/types.js';
 import { checkTicketId, emailSubject } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
 import { readSecret, secretEnvName, type Secret, type SecretSpec } from './credentials.js';
@@ -128,8 +131,6 @@ function readZipJson(path: string, baseName: string): Promise<unknown> {
   });
 }
 
-type Localized = Record<string, string> | undefined;
-const pick = (t: Localized, lang: 'zh-CN' | 'en'): string => (t ? (t[lang] ?? t.en ?? Object.values(t)[0] ?? '') : '');
 
 /** Steps (collectors with their outcome) and checklist verdicts from manifest.json and checks.json. */
 export async function readArchiveSummary(path: string, lang: 'zh-CN' | 'en'): Promise<ArchiveSummary> {
@@ -145,11 +146,14 @@ export async function readArchiveSummary(path: string, lang: 'zh-CN' | 'en'): Pr
   const out: string[] = [];
   const results = (checks as { results?: unknown } | undefined)?.results;
   if (Array.isArray(results)) {
-    for (const r of results as { id?: string; status?: string; title?: Localized; detail?: Localized }[]) {
+    const tr = translator(lang);
+    for (const raw of results) {
+      // Codes rendered in the draft's language; a result this version cannot read keeps its English text.
+      const parsed = CheckResultSchema.safeParse(raw);
+      const r = raw as { id?: string; status?: string; en?: { title?: string; detail?: string } };
       if (typeof r?.id !== 'string') continue;
-      const title = pick(r.title, lang) || r.id;
-      const detail = pick(r.detail, lang);
-      out.push(`[${r.status ?? '?'}] ${title}${detail ? ` — ${detail}` : ''}`);
+      const view = parsed.success ? checkView(tr, parsed.data) : { title: r.en?.title || r.id, detail: r.en?.detail ?? '' };
+      out.push(`[${r.status ?? '?'}] ${view.title}${view.detail ? ` — ${view.detail}` : ''}`);
     }
   }
   return { steps, checks: out };

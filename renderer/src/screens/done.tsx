@@ -1,7 +1,7 @@
 /** Done: the archive, its way to the ticket (live from the outbox), the basic checklist. */
 import { useState } from 'react';
 import type { ChecksState, CollectionResult, UiLocale, UploadStatus } from '../../../shared/api.js';
-import type { CheckGroup, CheckResult, CheckStatus } from '../../../shared/types.js';
+import { ChecksList } from '../components/checks-list.js';
 import { Icon, type IconName } from '../components/icon.js';
 import { adviceFor, pick, reasonText, uploadProblemText, type Dictionary } from '../i18n.js';
 import { formatBytes, formatDuration, formatTime } from '../model/format.js';
@@ -21,9 +21,6 @@ interface DoneProps {
   onNew: () => void;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
 }
-
-const CHECK_ICON: Record<CheckStatus, IconName> = { pass: 'check', warn: 'warn', fail: 'cross', skipped: 'minus' };
-const GROUPS: CheckGroup[] = ['network', 'version', 'environment', 'restart'];
 
 export function DoneScreen(props: DoneProps) {
   const { t, locale, result, checks } = props;
@@ -87,20 +84,7 @@ export function DoneScreen(props: DoneProps) {
 
         <UploadCard {...props} />
 
-        {checks?.state !== 'none' && (
-          <section className="card checks" aria-labelledby="done-checks" aria-busy={checks?.state !== 'done' || undefined}>
-            <h2 id="done-checks">{t.checksTitle}</h2>
-            {!checks || checks.state === 'running' ? (
-              <p className="muted" role="status">
-                <Icon name="spinner" /> {t.checksRunning}
-              </p>
-            ) : checks.results.length === 0 ? (
-              <p className="muted">{t.checksNone}</p>
-            ) : (
-              GROUPS.map((g, i) => <CheckGroupList key={g} t={t} locale={locale} number={i + 1} group={g} results={checks.results.filter((r) => r.group === g)} />)
-            )}
-          </section>
-        )}
+        <ChecksList t={t} locale={locale} checks={checks} />
       </div>
       <footer className="actionbar">
         <span className="spacer" />
@@ -209,38 +193,5 @@ function UploadCard({ t, locale, result, upload, retrying, onRetry }: DoneProps)
         </div>
       )}
     </section>
-  );
-}
-
-function CheckGroupList({ t, locale, number, group, results }: { t: Dictionary; locale: UiLocale; number: number; group: CheckGroup; results: CheckResult[] }) {
-  if (results.length === 0) return null;
-  return (
-    <div className="check-group">
-      <h3>
-        {number}. {t.checkGroups[group]}
-      </h3>
-      <ul className="check-list">
-        {results.map((r) => (
-          <li key={r.id} className={`check status-${r.status}`}>
-            <span className="check-icon">
-              <Icon name={CHECK_ICON[r.status]} />
-            </span>
-            <div className="check-main">
-              <p className="check-title">
-                <strong>{pick(r.title, locale)}</strong> <span className={`pill pill-${r.status}`}>{t.checkStatus[r.status]}</span>
-              </p>
-              <p className="muted small">{pick(r.detail, locale)}</p>
-              {r.advice.length > 0 && (
-                <ol className="advice-list">
-                  {r.advice.map((a, i) => (
-                    <li key={i}>{pick(a, locale)}</li>
-                  ))}
-                </ol>
-              )}
-            </div>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

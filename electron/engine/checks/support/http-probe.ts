@@ -8,9 +8,8 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
-import type { LocalizedText } from '../../../../shared/types.js';
+import { cm, dur, msg, type CheckMessage } from '../../../../shared/check-messages.js';
 import { TOOL_VERSION } from '../../version.js';
-import { secondsText, t } from './format.js';
 import { proxyPort, resolveProxy } from '../../platform/proxy.js';
 
 export type ProbePhase = 'dns' | 'connect' | 'proxy' | 'tls' | 'response' | 'body';
@@ -91,7 +90,7 @@ export function httpProbe(rawUrl: string, options: HttpProbeOptions): Promise<Ht
     };
     const timer = setTimeout(() => {
       timedOut = true;
-      fail(new Error(`no answer within ${secondsText(options.timeoutMs)}`));
+      fail(new Error(`no answer within ${options.timeoutMs} ms`));
     }, options.timeoutMs);
     const onAbort = () => fail(options.signal.reason ?? new Error('cancelled'));
     if (options.signal.aborted) {
@@ -218,55 +217,40 @@ export function isCertificateError(result: HttpProbeResult): boolean {
   return result.error !== undefined && !result.error.timedOut && CERT_ERROR.test(result.error.code);
 }
 
-/** Why a probe failed, in both languages, naming the phase: what support reads first. */
-export function describeProbeError(result: HttpProbeResult, timeoutMs: number): LocalizedText {
+/** Why a probe failed, naming the phase: what support reads first. */
+export function describeProbeError(result: HttpProbeResult, timeoutMs: number): CheckMessage {
   const e = result.error;
-  if (!e) return t('无错误', 'no error');
-  const s = secondsText(timeoutMs);
-  const via = result.proxy ? t(`（经代理 ${result.proxy}）`, ` (through proxy ${result.proxy})`) : t('', '');
-  const withVia = (x: LocalizedText): LocalizedText => ({ 'zh-CN': x['zh-CN'] + via['zh-CN'], en: x.en + via.en });
-  if (e.code === 'UNSUPPORTED_PROXY' || e.code.startsWith('PROXY_')) return t(`代理错误：${e.message}`, `proxy error: ${e.message}`);
-  if (e.timedOut) {
-    const byPhase: Record<ProbePhase, LocalizedText> = {
-      dns: t(`${s} 内域名未解析完成（DNS 无响应）`, `the name did not resolve within ${s} (DNS not answering)`),
-      connect: t(`${s} 内未能建立 TCP 连接（防火墙丢弃或服务器不可达）`, `no TCP connection within ${s} (a firewall drops it, or the server is unreachable)`),
-      proxy: t(`已连接代理，但 ${s} 内代理未建立隧道`, `connected to the proxy, but it opened no tunnel within ${s}`),
-      tls: t(`已建立 TCP 连接，但 ${s} 内 TLS 握手未完成`, `TCP connected, but the TLS handshake did not finish within ${s}`),
-      response: t(`已连接，但服务器 ${s} 内没有 HTTP 响应`, `connected, but no HTTP answer within ${s}`),
-      body: t(`响应在 ${s} 内未传输完成`, `the answer did not finish within ${s}`),
-    };
-    return withVia(byPhase[e.phase]);
-  }
+  if (!e) return cm('probe.noError');
+  const withVia = (x: CheckMessage): CheckMessage => (result.proxy ? cm('probe.viaProxy', { problem: msg(x), proxy: result.proxy }) : x);
+  if (e.code === 'UNSUPPORTED_PROXY') return cm('probe.proxyUnsupported', { protocol: (result.proxy ?? '').replace(/:.*$/, '') || '?' });
+  if (e.code.startsWith('PROXY_')) return cm('probe.proxyStatus', { status: e.code.slice('PROXY_'.length) });
+  if (e.timedOut) return withVia(cm(`probe.timeout.${e.phase}`, { timeout: dur(timeoutMs) }));
   const code = e.code;
-  if (code === 'ENOTFOUND') return withVia(t(`域名无法解析（DNS 中不存在该名称）`, `the name does not resolve (not found in DNS)`));
-  if (code === 'EAI_AGAIN') return withVia(t('域名暂时无法解析（DNS 服务器无响应）', 'the name could not be resolved right now (DNS server not answering)'));
-  if (code === 'ECONNREFUSED') return withVia(t('连接被拒绝（该端口没有服务，或被防火墙拒绝）', 'connection refused (nothing listens on that port, or a firewall rejects it)'));
-  if (code === 'ECONNRESET' || code === 'EPIPE') return withVia(t('连接被重置（防火墙或代理可能中断了连接）', 'connection reset (a firewall or proxy may cut it)'));
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return withVia(t('主机不可达（没有到该网络的路由）', 'host unreachable (no route to that network)'));
-  if (code === 'HPE_INVALID_CONSTANT' || code.startsWith('HPE_')) return withVia(t(`服务器的响应不是有效的 HTTP（${code}）`, `the answer is not valid HTTP (${code})`));
-  if (CERT_ERROR.test(code)) {
-    return withVia(t(`服务器证书未通过验证（${code}）：系统时间可能不正确，或有代理/防火墙拦截 HTTPS`, `the server certificate was not accepted (${code}): the system clock may be wrong, or a proxy/firewall intercepts HTTPS`));
-  }
-  return withVia(t(`${e.phase} 阶段出错：${code} ${e.message}`, `failed during ${e.phase}: ${code} ${e.message}`));
+  if (code === 'ENOTFOUND') return withVia(cm('probe.notFound'));
+  if (code === 'EAI_AGAIN') return withVia(cm('probe.dnsAgain'));
+  if (code === 'ECONNREFUSED') return withVia(cm('probe.refused'));
+  if (code === 'ECONNRESET' || code === 'EPIPE') return withVia(cm('probe.reset'));
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return withVia(cm('probe.unreachable'));
+  if (code.startsWith('HPE_')) return withVia(cm('probe.badHttp', { code }));
+  if (CERT_ERROR.test(code)) return withVia(cm('probe.certificate', { code }));
+  return withVia(cm('probe.other', { phase: e.phase, code }));
 }
 
 /** "DNS 5 ms · TCP 12 ms · TLS 40 ms · first byte 80 ms" — each step's own duration. */
-export function timingsText(timings: ProbeTimings): LocalizedText {
-  const steps: Array<[string, string, number | undefined]> = [
-    ['DNS', 'DNS', timings.dnsMs],
-    ['TCP', 'TCP', timings.connectMs],
-    ['代理隧道', 'proxy', timings.proxyMs],
-    ['TLS', 'TLS', timings.tlsMs],
-    ['首字节', 'first byte', timings.firstByteMs],
+export function timingSteps(timings: ProbeTimings): CheckMessage[] {
+  const steps: Array<['probe.step.dns' | 'probe.step.tcp' | 'probe.step.proxy' | 'probe.step.tls' | 'probe.step.firstByte', number | undefined]> = [
+    ['probe.step.dns', timings.dnsMs],
+    ['probe.step.tcp', timings.connectMs],
+    ['probe.step.proxy', timings.proxyMs],
+    ['probe.step.tls', timings.tlsMs],
+    ['probe.step.firstByte', timings.firstByteMs],
   ];
   let previous = 0;
-  const parts: Array<[string, string]> = [];
-  for (const [zh, en, at] of steps) {
-    if (at === undefined) continue;
-    const own = Math.max(0, at - previous);
-    previous = at;
-    const value = own < 1000 ? `${Math.round(own)} ms` : `${(own / 1000).toFixed(1)} s`;
-    parts.push([`${zh} ${value}`, `${en} ${value}`]);
+  const parts: CheckMessage[] = [];
+  for (const [code, atMs] of steps) {
+    if (atMs === undefined) continue;
+    parts.push(cm(code, { took: dur(Math.max(0, atMs - previous)) }));
+    previous = atMs;
   }
-  return { 'zh-CN': parts.map((p) => p[0]).join(' · '), en: parts.map((p) => p[1]).join(' · ') };
+  return parts;
 }

@@ -106,7 +106,7 @@ describe('memory', () => {
     expect((await one(check(meminfo(8_000_000, 4_000_000)).run(createCheckContext()))).status).toBe('pass');
     const low = await one(check(meminfo(1_600_000, 4_000_000)).run(createCheckContext()));
     expect(low.status).toBe('warn');
-    expect(low.detail.en).toBe('1.5 GB available of 15 GB (10 %), swap 0 B used of 3.8 GB (warn under 15 %, fail under 5 %)');
+    expect(low.detail.en).toBe('1.5 GB available of 15 GB (10 %), swap 0 B used of 3.8 GB; warn under 15 %, fail under 5 %');
     const out = await one(check(meminfo(400_000, 0)).run(createCheckContext()));
     expect(out.status).toBe('fail');
     expect(out.advice![0]!['zh-CN']).toBe('关闭不需要的后台程序');

@@ -79,6 +79,6 @@ describe('software version check (real commands, a real version URL)', () => {
     const ctx = createCheckContext({ policy: { checks: { probeTimeoutMs: 400 }, products: [{ name: 'P', versionCommand: ['xxsoftware'], versionUrl: `${hanging.url}/version.json` }] } });
     const [r] = list(await productVersionCheck.run(ctx));
     expect(r!.status).toBe('warn');
-    expect(r!.detail.en).toBe('installed 2.3.1; could not fetch the latest version: connected, but no HTTP answer within 0.4 s');
+    expect(r!.detail.en).toBe('installed 2.3.1; could not fetch the latest version: connected, but no HTTP answer within 400 ms');
   });
 });

@@ -18,3 +18,13 @@ describe('redactFacts', () => {
     expect(facts.data.path).toBe('/home/alice.w');
   });
 });
+
+describe('redactFacts on check results', () => {
+  it('redacts the arguments of check messages and keeps their codes', () => {
+    const facts = { title: { code: 'title.endpoint', args: { name: 'alice.w' } }, detail: [{ code: 'disk.volume', args: { path: '/home/alice.w' } }] };
+    const out = redactFacts(facts, new Redactor());
+    expect(out.title.code).toBe('title.endpoint');
+    expect(out.detail[0]!.code).toBe('disk.volume');
+    expect(out.detail[0]!.args.path).toBe('/home/<USER-1>');
+  });
+});

@@ -5,6 +5,8 @@ import { escapeHtml, html } from '../../../../electron/engine/report/html.js';
 import { networkSummaryFromJson, summaryDataFromEntries, systemSummaryFromJson } from '../../../../electron/engine/report/summary-data.js';
 import { reportEntries } from '../../../../electron/engine/report/report-entries.js';
 import { renderSummaryHtml, type SummaryInput } from '../../../../electron/engine/report/summary-html.js';
+import { at, cm, dur, msg, size } from '../../../../shared/check-messages.js';
+import { checkResult } from '../../../helpers/check-result.js';
 import { ChecksDocumentSchema, IntakeSchema, type CheckResult, type Manifest } from '../../../../shared/types.js';
 
 const SYSTEM_JSON = {
@@ -32,8 +34,6 @@ const NETWORK_JSON = {
   dns: { nameservers: ['192.168.1.1'], search: ['corp.example'], source: '/etc/resolv.conf' },
   proxy: { environment: { HTTPS_PROXY: 'http://proxy.corp.example:3128' }, gnome: null },
 };
-
-const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 function manifest(over: Partial<Manifest> = {}): Manifest {
   return {
@@ -63,11 +63,11 @@ function manifest(over: Partial<Manifest> = {}): Manifest {
 }
 
 const CHECKS: CheckResult[] = [
-  { id: 'gateway', group: 'network', title: t('默认网关', 'Default gateway'), status: 'pass', detail: t('192.168.1.1 可达', '192.168.1.1 reachable'), advice: [], durationMs: 12 },
-  { id: 'endpoints:portal', group: 'network', title: t('服务器：portal', 'Server: portal'), status: 'fail', detail: t('连接被拒绝', 'connection refused'), advice: [t('检查网络配置', 'Check network configuration'), t('重启路由器', 'Restart the router')], durationMs: 3 },
-  { id: 'product-version:XX', group: 'version', title: t('软件版本：XX', 'Software version: XX'), status: 'warn', detail: t('已安装 2.3.1，有更新', 'installed 2.3.1; update available'), advice: [t('更新软件', 'Update the software')], durationMs: 40, data: { product: 'XX财务软件', installed: '2.3.1', latest: '2.4.1' } },
-  { id: 'disk-space', group: 'environment', title: t('磁盘空间', 'Free disk space'), status: 'fail', detail: t('/ 剩余 5 GB', '/ 5 GB free'), advice: [t('释放磁盘空间', 'Free disk space')], durationMs: 2, data: { thresholds: { warnPercent: 10, failPercent: 2 } } },
-  { id: 'uptime', group: 'restart', title: t('运行时间', 'Uptime'), status: 'pass', detail: t('已运行 3 天', 'up 3 days'), advice: [], durationMs: 1 },
+  checkResult({ id: 'gateway', group: 'network', title: cm('title.gateway'), status: 'pass', detail: cm('gateway.ping', { gateway: '192.168.1.1' }), advice: [], durationMs: 12 }),
+  checkResult({ id: 'endpoints:portal', group: 'network', title: cm('title.endpoint', { name: 'portal' }), status: 'fail', detail: cm('probe.refused'), advice: [cm('advice.checkNetworkConfig'), cm('advice.restartRouter')], durationMs: 3 }),
+  checkResult({ id: 'product-version:XX', group: 'version', title: cm('title.product', { name: 'XX' }), status: 'warn', detail: cm('product.update.latest', { installed: '2.3.1', version: '2.4.1' }), advice: [cm('advice.updateSoftware')], durationMs: 40, data: { product: 'XX财务软件', installed: '2.3.1', latest: '2.4.1' } }),
+  checkResult({ id: 'disk-space', group: 'environment', title: cm('title.disk-space'), status: 'fail', detail: cm('disk.volume', { path: '/', role: msg(cm('disk.role.system')), free: size(5 * 1024 ** 3), total: size(100 * 1024 ** 3), percent: 5 }), advice: [cm('advice.freeDiskSpace')], durationMs: 2, data: { thresholds: { warnPercent: 10, failPercent: 2 } } }),
+  checkResult({ id: 'uptime', group: 'restart', title: cm('title.uptime'), status: 'pass', detail: cm('uptime.ok', { up: dur(3 * 86_400_000), since: at('2026-11-21T09:30:00Z') }), advice: [], durationMs: 1 }),
 ];
 
 function input(over: Partial<SummaryInput> = {}): SummaryInput {
@@ -145,7 +145,7 @@ describe('summary page', () => {
     // checklist groups in the guide's order, with advice as an ordered list
     expect(page.indexOf('1. 网络连接测试')).toBeLessThan(page.indexOf('2. 软件版本确认'));
     expect(page.indexOf('3. 系统环境检查')).toBeLessThan(page.indexOf('4. 重启验证'));
-    expect(page).toContain('<ol class="advice"><li>检查网络配置</li><li>重启路由器</li></ol>');
+    expect(page).toContain('<ol class="advice"><li>检查网络配置：网线或 Wi-Fi 是否连接，IP 地址、网关和 DNS 是否正确</li><li>重启路由器（或调制解调器），等待一分钟后再试</li></ol>');
   });
 
   it('shows disks as CSS bars (a full disk in red), interfaces with addresses, versions, what was collected, skipped and redacted', () => {
@@ -191,7 +191,7 @@ describe('summary page', () => {
           skipped: [{ collector: evil, source: evil, reason: evil }],
           collectors: [{ id: evil, status: 'error', durationMs: 1, items: 0, bytes: 0, error: evil, warnings: [] }],
         }),
-        checks: [{ ...CHECKS[1]!, title: t(evil, evil), detail: t(evil, evil), advice: [t(evil, evil)], data: { product: evil } }],
+        checks: [checkResult({ ...CHECKS[1]!, title: cm('title.endpoint', { name: evil }), detail: cm('plain', { text: evil }), advice: [cm('plain', { text: evil })], data: { product: evil } })],
         system: systemSummaryFromJson({ ...SYSTEM_JSON, os: { distro: evil }, fileSystems: [{ ...SYSTEM_JSON.fileSystems[0], mount: evil }] }),
         network: networkSummaryFromJson({ ...NETWORK_JSON, interfaces: [{ name: evil, state: 'UP', addresses: [{ family: 'IPv4', address: evil }], gateways: [evil] }], proxy: { environment: { [evil]: evil } } }),
         redactions: { [evil]: 1 },

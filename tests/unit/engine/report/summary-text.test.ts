@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { summaryText } from '../../../../electron/engine/report/summary-text.js';
+import { cm, dur, type CheckMessage } from '../../../../shared/check-messages.js';
 import type { CheckResult } from '../../../../shared/types.js';
+import { checkResult } from '../../../helpers/check-result.js';
 import { testManifest } from '../../../helpers/manifest.js';
 
 const manifest = testManifest({ intake: { problemDescription: '软件打不开\n第二行', priority: '高' } });
-const check = (id: string, status: CheckResult['status'], zh: string, en: string): CheckResult => ({
-  id,
-  group: 'network',
-  title: { 'zh-CN': `${id} 检查`, en: `${id} check` },
-  status,
-  detail: { 'zh-CN': zh, en },
-  advice: [],
-  durationMs: 1,
-});
-const checks = [check('dns', 'warn', 'DNS 慢', 'DNS slow'), check('gateway', 'fail', '网关不可达', 'gateway unreachable'), check('disk', 'pass', '磁盘正常', 'disk fine')];
+const check = (id: string, status: CheckResult['status'], title: CheckMessage, detail: CheckMessage): CheckResult =>
+  checkResult({ id, group: 'network', title, status, detail, advice: [], durationMs: 1 });
+const checks = [
+  check('dns', 'warn', cm('title.dns'), cm('dns.slow', { slowest: dur(900), limit: dur(500) })),
+  check('gateway', 'fail', cm('title.gateway'), cm('gateway.unreachable', { gateway: '192.168.1.1' })),
+  check('disk', 'pass', cm('title.disk-space'), cm('disk.role.system')),
+];
 const archive = { path: '/x.zip', name: '12345_诊断信息_20261124-0930_pc-01.zip', size: 3 * 1024 * 1024, sha256: 'ab'.repeat(32) };
 
 describe('summary text for the ticket comment', () => {
@@ -24,14 +23,14 @@ describe('summary text for the ticket comment', () => {
     expect(text).toContain('问题（优先级 高）：软件打不开');
     expect(text).not.toContain('第二行');
     expect(text).toContain('基础检查：1 项失败，1 项警告，1 项通过');
-    expect(text.indexOf('✗ gateway 检查')).toBeLessThan(text.indexOf('! dns 检查'));
-    expect(text).not.toContain('disk');
+    expect(text.indexOf('✗ 默认网关')).toBeLessThan(text.indexOf('! DNS 解析'));
+    expect(text).not.toContain('磁盘空间');
     expect(text).toContain('未完成的收集项：network');
     expect(lines.length).toBeLessThanOrEqual(12);
   });
   it('speaks English for an en archive', () => {
     const text = summaryText({ manifest: { ...manifest, archiveLanguage: 'en' }, checks, archive });
     expect(text).toContain('Basic checks: 1 failed, 1 warning, 1 passed');
-    expect(text).toContain('✗ gateway check: gateway unreachable');
+    expect(text).toContain('✗ Default gateway: 192.168.1.1 unreachable: no answer on the local link');
   });
 });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cm } from '../../../../shared/check-messages.js';
+import { checkResult } from '../../../helpers/check-result.js';
 import { reportEntries } from '../../../../electron/engine/report/report-entries.js';
 import { chartRows } from '../../../../electron/engine/report/timeline-chart.js';
 import { pageEvents, renderTimelineHtml } from '../../../../electron/engine/report/timeline-html.js';
@@ -29,7 +31,7 @@ async function timeline(lines: Record<string, string>, occurredAt = '2024-01-15 
     lang: 'zh-CN',
     startedAt,
     finishedAt: new Date(startedAt.getTime() + 9000),
-    checks: [{ id: 'dns', group: 'network', title: { 'zh-CN': 'DNS', en: 'DNS' }, status: 'fail', detail: { 'zh-CN': '解析失败', en: 'lookup failed' }, advice: [], durationMs: 5 }],
+    checks: [checkResult({ id: 'dns', group: 'network', title: cm('title.dns'), status: 'fail', detail: cm('dns.nxdomain', { name: 'portal.corp.test' }), advice: [], durationMs: 5 })],
     checksFinishedAt: new Date(startedAt.getTime() + 5000),
   });
 }
@@ -64,7 +66,7 @@ describe('timeline page', () => {
   it('the window holds the app log, the checks and the reported time; the error long before is listed outside it', () => {
     // 09:38:52, 09:39:10, 09:41:00, other.log's 09:10:00 (the window's first minute), the reported time.
     expect(doc.window.events).toBe(5);
-    expect(doc.notableOutside.map((e) => e.text)).toEqual(['2024-01-15 08:00:00 ERROR long before', '开始收集诊断信息', 'DNS: 解析失败', '收集完成']);
+    expect(doc.notableOutside.map((e) => e.text)).toEqual(['2024-01-15 08:00:00 ERROR long before', '开始收集诊断信息', 'DNS 解析: portal.corp.test：名称不存在（NXDOMAIN）', '收集完成']);
     expect(chartRows(doc, 'zh-CN').map((r) => r.label)).toEqual(['软件日志/app.log', '软件日志/other.log', '发生时间与收集']);
     expect(doc.sources.find((s) => s.name === '软件日志/app.log')).toMatchObject({ lines: 4, dated: 3, undated: 1 });
   });

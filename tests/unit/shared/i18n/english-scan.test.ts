@@ -1,6 +1,11 @@
 /** The scanner the zh-CN tests rely on (tests/helpers/english-scan.ts): it must catch sentences and pass names. */
 import { describe, expect, it } from 'vitest';
 import { englishSentences, visibleTextOfHtml } from '../../../helpers/english-scan.js';
+import { runChecks } from '../../../../electron/engine/checks/runner.js';
+import { CHECK_CODES, CHECK_MESSAGES, CheckMessageSchema, cm, type ArgKind, type CheckArg } from '../../../../shared/check-messages.js';
+import { checkText, checkView } from '../../../../shared/i18n/check-text.js';
+import { translator } from '../../../../shared/i18n/translate.js';
+import { PolicySchema } from '../../../../shared/policy.js';
 
 describe('englishSentences', () => {
   it('finds the English sentences the zh-CN summary page used to show', () => {
@@ -25,4 +30,36 @@ describe('englishSentences', () => {
     const page = '<style>.a{width:1%} body { font-family: sans-serif }</style><p>正常</p><img alt="a picture of the screen"><code>set it to this value</code>';
     expect(englishSentences(visibleTextOfHtml(page))).toEqual(['a picture of the screen']);
   });
+});
+
+describe('the checklist in zh-CN (shared/check-messages.ts through the catalogue)', () => {
+  const zh = translator('zh-CN');
+  const sample: Record<ArgKind, CheckArg> = {
+    text: 'portal.corp.test',
+    num: 3,
+    dur: { ms: 1500 },
+    size: { bytes: 5 * 1024 ** 3 },
+    time: { at: '2026-11-24T01:30:00Z' },
+    msg: { msg: cm('probe.refused') },
+    list: { list: [cm('probe.refused'), cm('dns.noServers')] },
+  };
+
+  it('every check message, with every argument filled, has no English sentence', () => {
+    for (const code of CHECK_CODES) {
+      const spec = CHECK_MESSAGES[code] as Record<string, ArgKind>;
+      const message = { code, args: Object.fromEntries(Object.entries(spec).map(([name, kind]) => [name, sample[kind]])) };
+      expect(CheckMessageSchema.safeParse(message).success, code).toBe(true);
+      const text = checkText(zh, message);
+      expect(englishSentences(text), `${code}: ${text}`).toEqual([]);
+    }
+  });
+
+  it('every outcome of the real checklist on this machine reads without English in zh-CN', async () => {
+    const results = await runChecks({ policy: PolicySchema.parse({ checks: { probeTimeoutMs: 500, endpoints: [{ name: 'Portal', url: 'http://127.0.0.1:9/' }] } }) });
+    expect(results.length).toBeGreaterThan(10);
+    for (const r of results) {
+      const view = checkView(zh, r);
+      for (const text of [view.title, view.detail, ...view.advice]) expect(englishSentences(text), `${r.id}: ${text}`).toEqual([]);
+    }
+  }, 30_000);
 });

@@ -1,0 +1,384 @@
+/**
+ * What the checklist (基础检查清单) says, as codes with typed arguments — never as sentences.
+ * The engine's checks produce these; every surface (CLI, summary page, checks.json's English
+ * rendering, e-mail draft, ticket note, the app) renders them through the one catalogue
+ * (shared/i18n/messages.ts, keys `check.<code>`) with shared/i18n/check-text.ts. The same idea
+ * as shared/reasons.ts, for a larger vocabulary: each code declares its arguments' kinds once,
+ * here; the TypeScript types and the zod validation both come from that table.
+ */
+import { z } from 'zod';
+
+/**
+ * Argument kinds: `text` (a name, address, version, command — shown as is), `num` (a count or a
+ * percentage), `dur` (milliseconds, formatted by locale), `size` (bytes), `time` (an ISO moment,
+ * local time with the offset), `msg` (a nested message), `list` (messages joined as the language
+ * joins clauses).
+ */
+export type ArgKind = 'text' | 'num' | 'dur' | 'size' | 'time' | 'msg' | 'list';
+
+const TEXT = 'text' as const;
+const NUM = 'num' as const;
+const DUR = 'dur' as const;
+const SIZE = 'size' as const;
+const TIME = 'time' as const;
+const MSG = 'msg' as const;
+const LIST = 'list' as const;
+
+/** Every check message and its arguments. The catalogue has `check.<code>` for each. */
+export const CHECK_MESSAGES = {
+  // Raw technical text inside a list (an address); never a sentence.
+  plain: { text: TEXT },
+
+  // — Titles —
+  'title.gateway': {},
+  'title.dns': {},
+  'title.dns-system': {},
+  'title.dns-server': { server: TEXT },
+  'title.dns-servers': {},
+  'title.proxy': {},
+  'title.endpoints': {},
+  'title.endpoint': { name: TEXT },
+  'title.captive-portal': {},
+  'title.product-version': {},
+  'title.product': { name: TEXT },
+  'title.os-version': {},
+  'title.browsers': {},
+  'title.disk-space': {},
+  'title.memory': {},
+  'title.clock': {},
+  'title.uptime': {},
+  'title.pending-reboot': {},
+
+  // — The checklist's groups —
+  'group.network': {},
+  'group.version': {},
+  'group.environment': {},
+  'group.restart': {},
+
+  // — The runner —
+  'runner.platform': { platform: TEXT },
+  'runner.disabled': {},
+  'runner.cancelled': {},
+  'runner.timeout': { timeout: DUR },
+  /** `error`: an error code or name (ENOENT, TypeError); the message stays in data.error. */
+  'runner.error': { error: TEXT },
+
+  // — Advice: the support guide's paths and the checklist's own steps —
+  'advice.checkNetworkConfig': {},
+  'advice.restartRouter': {},
+  'advice.changeNetwork': {},
+  'advice.checkFirewall': {},
+  'advice.checkDnsServers': {},
+  'advice.checkProxy': {},
+  'advice.loginCaptivePortal': {},
+  'advice.checkPermissions': {},
+  'advice.restoreDefaults': {},
+  'advice.logInAgain': {},
+  'advice.clearCache': {},
+  'advice.closeBackground': {},
+  'advice.checkDns': {},
+  'advice.updateSoftware': {},
+  'advice.updateBrowser': {},
+  'advice.installBrowser': {},
+  'advice.upgradeOs': {},
+  'advice.freeDiskSpace': {},
+  'advice.syncClock': {},
+  'advice.restartComputer': {},
+  'advice.serverFault': {},
+  'advice.checkEndpointUrl': {},
+  'advice.addMemory': {},
+  'advice.installProduct': {},
+  'advice.retryNetwork': {},
+
+  // — HTTP probes (support/http-probe.ts) —
+  'probe.noError': {},
+  'probe.viaProxy': { problem: MSG, proxy: TEXT },
+  'probe.timeout.dns': { timeout: DUR },
+  'probe.timeout.connect': { timeout: DUR },
+  'probe.timeout.proxy': { timeout: DUR },
+  'probe.timeout.tls': { timeout: DUR },
+  'probe.timeout.response': { timeout: DUR },
+  'probe.timeout.body': { timeout: DUR },
+  'probe.notFound': {},
+  'probe.dnsAgain': {},
+  'probe.refused': {},
+  'probe.reset': {},
+  'probe.unreachable': {},
+  'probe.badHttp': { code: TEXT },
+  'probe.certificate': { code: TEXT },
+  'probe.other': { phase: TEXT, code: TEXT },
+  'probe.proxyUnsupported': { protocol: TEXT },
+  'probe.proxyStatus': { status: TEXT },
+  'probe.step.dns': { took: DUR },
+  'probe.step.tcp': { took: DUR },
+  'probe.step.proxy': { took: DUR },
+  'probe.step.tls': { took: DUR },
+  'probe.step.firstByte': { took: DUR },
+  'probe.through': { proxy: TEXT },
+  'probe.steps': { steps: LIST },
+
+  // — Default gateway —
+  'gateway.unreadable': {},
+  'gateway.none': {},
+  'gateway.ping': { gateway: TEXT },
+  'gateway.neighbour': { gateway: TEXT },
+  'gateway.tcp': { gateway: TEXT, port: NUM, took: DUR },
+  'gateway.link': { gateway: TEXT, ports: TEXT },
+  'gateway.unreachable': { gateway: TEXT },
+  'gateway.silent': { gateway: TEXT, ports: TEXT, timeout: DUR },
+  'gateway.ipv6Slow': {},
+
+  // — DNS —
+  'dns.ok': { name: TEXT, addresses: TEXT, took: DUR },
+  'dns.nxdomain': { name: TEXT },
+  'dns.nodata': { name: TEXT },
+  'dns.timeout': { name: TEXT, timeout: DUR },
+  'dns.refused': { name: TEXT, code: TEXT },
+  'dns.servfail': { name: TEXT },
+  'dns.error': { name: TEXT, code: TEXT },
+  'dns.filtered': { probe: TEXT },
+  'dns.slow': { slowest: DUR, limit: DUR },
+  'dns.noServers': {},
+
+  // — Proxy —
+  'proxy.none': {},
+  'proxy.noneUnreadable': {},
+  'proxy.inUse': { parts: LIST },
+  'proxy.env.connected': { proxy: TEXT, variables: TEXT, took: DUR },
+  'proxy.env.refused': { proxy: TEXT, variables: TEXT },
+  'proxy.env.timeout': { proxy: TEXT, variables: TEXT, timeout: DUR },
+  'proxy.env.unreachable': { proxy: TEXT, variables: TEXT, code: TEXT },
+  'proxy.invalid': { variable: TEXT },
+  'proxy.noProxy': { hosts: TEXT },
+  'proxy.desktop.connected': { source: TEXT, proxy: TEXT, took: DUR },
+  'proxy.desktop.refused': { source: TEXT, proxy: TEXT },
+  'proxy.desktop.timeout': { source: TEXT, proxy: TEXT, timeout: DUR },
+  'proxy.desktop.unreachable': { source: TEXT, proxy: TEXT, code: TEXT },
+  'proxy.desktop.direct': {},
+  'proxy.pac': { source: TEXT, url: TEXT },
+  'proxy.wpad': { source: TEXT },
+
+  // — Endpoints —
+  'endpoints.notConfigured': {},
+  'endpoints.answer': { status: NUM, took: DUR, steps: LIST },
+  'endpoints.serverError': { answer: MSG },
+  'endpoints.badAddress': { answer: MSG },
+  'endpoints.slow': { limit: DUR, answer: MSG },
+
+  // — Captive portal —
+  'captive.notConfigured': {},
+  'captive.unreachable': { why: MSG },
+  'captive.ok': { status: NUM, took: DUR },
+  'captive.content': { got: TEXT },
+  'captive.status': { got: TEXT, expected: NUM },
+  'captive.intercepted': { what: MSG },
+
+  // — Product version —
+  'product.notConfigured': {},
+  'product.versionHttp': { status: NUM },
+  'product.versionJson': {},
+  'product.latestProblem': { why: MSG },
+  'product.notInstalled': { why: TEXT },
+  'product.unreadable': { why: TEXT },
+  'product.older': { installed: TEXT, minimum: TEXT },
+  'product.update.latest': { installed: TEXT, version: TEXT },
+  'product.update.recommended': { installed: TEXT, version: TEXT },
+  'product.installed': { installed: TEXT },
+  'product.noTargets': { installed: TEXT },
+  'product.ok': { installed: TEXT, compared: LIST },
+  'product.target.minimum': { version: TEXT },
+  'product.target.recommended': { version: TEXT },
+  'product.target.latest': { version: TEXT },
+
+  // — Operating system —
+  'os.noList': { os: TEXT },
+  'os.notListed': { os: TEXT, list: TEXT },
+  'os.older': { os: TEXT, min: TEXT },
+  'os.unknownVersion': { os: TEXT, min: TEXT },
+  'os.ok': { os: TEXT, list: TEXT },
+
+  // — Browsers —
+  'browsers.none': {},
+  'browsers.installed': { list: TEXT },
+  'browsers.ok': { browser: TEXT, min: TEXT },
+  'browsers.older': { browser: TEXT, min: TEXT },
+  'browsers.noneSupported': { supported: TEXT },
+  'browsers.alsoInstalled': { list: TEXT },
+
+  // — Disk space —
+  'disk.unreadable': { problems: TEXT },
+  'disk.volume': { path: TEXT, role: MSG, free: SIZE, total: SIZE, percent: NUM },
+  'disk.role.system': {},
+  'disk.role.home': {},
+  'disk.role.temp': {},
+  'disk.role.other': {},
+  'disk.limits': { warn: NUM, fail: NUM, failSize: SIZE },
+
+  // — Memory —
+  'memory.figures': { available: SIZE, total: SIZE, percent: NUM, swap: MSG },
+  'memory.swap': { used: SIZE, total: SIZE },
+  'memory.noSwap': {},
+  'memory.paging': {},
+  'memory.stall': { percent: NUM },
+  'memory.limits': { warn: NUM, fail: NUM },
+
+  // — Clock —
+  'clock.ntpOk': {},
+  'clock.ntpOff': {},
+  'clock.noSource': {},
+  'clock.noTime': { url: TEXT, why: MSG },
+  'clock.noDateHeader': {},
+  'clock.skew': { skew: MSG, local: TIME, server: TIME, roundTrip: DUR },
+  'clock.match': {},
+  'clock.behind': { amount: DUR },
+  'clock.ahead': { amount: DUR },
+
+  // — Uptime —
+  'uptime.long': { up: DUR, since: TIME, limit: NUM },
+  'uptime.ok': { up: DUR, since: TIME },
+
+  // — Pending restart —
+  'reboot.updates': {},
+  'reboot.updatesWith': { packages: TEXT },
+  'reboot.needsRestarting': {},
+  'reboot.kernel': { kernel: TEXT, installed: TEXT },
+  'reboot.none': { looked: TEXT },
+  'reboot.win.cbs': {},
+  'reboot.win.windows-update': {},
+  'reboot.win.file-rename': { count: NUM },
+  'reboot.win.unreadable': {},
+  'reboot.win.none': {},
+  'reboot.mac.unreadable': {},
+  'reboot.mac.updates': { names: TEXT },
+  'reboot.mac.others': { count: NUM },
+  'reboot.mac.none': {},
+
+  // — For the user (the app): one plain sentence and at most one action; no jargon —
+  'user.action.contactIt': {},
+  'user.action.restartRouter': {},
+  'user.action.changeNetwork': {},
+  'user.action.checkProxy': {},
+  'user.action.tryLater': {},
+  'user.action.loginNetwork': {},
+  'user.action.updateProduct': { name: TEXT },
+  'user.action.installProduct': { name: TEXT },
+  'user.action.updateBrowser': {},
+  'user.action.installBrowser': {},
+  'user.action.freeDisk': {},
+  'user.action.closePrograms': {},
+  'user.action.setTime': {},
+  'user.action.restart': {},
+  'user.gateway.ok': {},
+  'user.gateway.down': {},
+  'user.gateway.unsure': {},
+  'user.dns.ok': {},
+  'user.dns.down': {},
+  'user.dns.slow': {},
+  'user.proxy.ok': {},
+  'user.proxy.down': {},
+  'user.endpoint.ok': { name: TEXT },
+  'user.endpoint.down': { name: TEXT },
+  'user.endpoint.certificate': { name: TEXT },
+  'user.endpoint.slow': { name: TEXT },
+  'user.endpoint.serverError': { name: TEXT },
+  'user.captive.ok': {},
+  'user.captive.login': {},
+  'user.product.ok': { name: TEXT },
+  'user.product.old': { name: TEXT },
+  'user.product.update': { name: TEXT },
+  'user.product.missing': { name: TEXT },
+  'user.product.unknown': { name: TEXT },
+  'user.os.ok': {},
+  'user.os.unsupported': {},
+  'user.browsers.ok': {},
+  'user.browsers.none': {},
+  'user.browsers.old': {},
+  'user.disk.ok': {},
+  'user.disk.low': {},
+  'user.memory.ok': {},
+  'user.memory.low': {},
+  'user.clock.ok': {},
+  'user.clock.wrong': {},
+  'user.uptime.ok': {},
+  'user.uptime.long': { days: NUM },
+  'user.reboot.none': {},
+  'user.reboot.pending': {},
+  'user.timeout': {},
+  'user.notChecked': {},
+} as const satisfies Record<string, Record<string, ArgKind>>;
+
+export type CheckCode = keyof typeof CHECK_MESSAGES;
+export const CHECK_CODES = Object.keys(CHECK_MESSAGES) as [CheckCode, ...CheckCode[]];
+
+/** A message: its code and arguments. */
+export interface CheckMessage {
+  code: CheckCode;
+  args?: Record<string, CheckArg>;
+}
+
+export type CheckArg = string | number | { ms: number } | { bytes: number } | { at: string } | { msg: CheckMessage } | { list: CheckMessage[]; sep?: ListSeparator };
+
+/** How a list's items are joined: clauses (；/ ; ), items (，/ , ) or steps ( · ). */
+export type ListSeparator = 'semicolon' | 'comma' | 'dot';
+
+type ArgOf<K extends ArgKind> = K extends 'text'
+  ? string
+  : K extends 'num'
+    ? number
+    : K extends 'dur'
+      ? { ms: number }
+      : K extends 'size'
+        ? { bytes: number }
+        : K extends 'time'
+          ? { at: string }
+          : K extends 'msg'
+            ? { msg: CheckMessage }
+            : { list: CheckMessage[]; sep?: ListSeparator };
+
+/** The typed arguments of a code. */
+export type CheckArgs<C extends CheckCode> = { -readonly [P in keyof (typeof CHECK_MESSAGES)[C]]: (typeof CHECK_MESSAGES)[C][P] extends ArgKind ? ArgOf<(typeof CHECK_MESSAGES)[C][P]> : never };
+
+/** Builds a message; the compiler checks the arguments against the table above. */
+export function cm<C extends CheckCode>(code: C, ...args: keyof CheckArgs<C> extends never ? [] : [CheckArgs<C>]): CheckMessage {
+  return args[0] ? { code, args: args[0] as Record<string, CheckArg> } : { code };
+}
+
+/** Argument helpers: a duration, a size, a moment, a nested message, a list. */
+export const dur = (ms: number) => ({ ms: Math.max(0, ms) });
+export const size = (bytes: number) => ({ bytes });
+export const at = (date: Date | string) => ({ at: typeof date === 'string' ? date : date.toISOString() });
+export const msg = (message: CheckMessage) => ({ msg: message });
+export const list = (items: CheckMessage[], sep: ListSeparator = 'semicolon') => ({ list: items, sep });
+
+function argMatches(kind: ArgKind, value: unknown): boolean {
+  const o = value as Record<string, unknown> | null;
+  switch (kind) {
+    case 'text':
+      return typeof value === 'string';
+    case 'num':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'dur':
+      return typeof o?.ms === 'number';
+    case 'size':
+      return typeof o?.bytes === 'number';
+    case 'time':
+      return typeof o?.at === 'string';
+    case 'msg':
+      return CheckMessageSchema.safeParse(o?.msg).success;
+    case 'list':
+      return Array.isArray(o?.list) && o.list.every((m) => CheckMessageSchema.safeParse(m).success);
+  }
+}
+
+/** A message as stored (checks.json, IPC): the code is known and each argument has its kind. */
+export const CheckMessageSchema: z.ZodType<CheckMessage> = z.lazy(() =>
+  z
+    .object({ code: z.enum(CHECK_CODES), args: z.record(z.string(), z.unknown()).optional() })
+    .superRefine((m, ctx) => {
+      const spec = CHECK_MESSAGES[m.code] as Record<string, ArgKind>;
+      for (const [name, kind] of Object.entries(spec)) {
+        if (!argMatches(kind, m.args?.[name])) ctx.addIssue({ code: 'custom', message: `${m.code}: argument "${name}" must be ${kind}` });
+      }
+      for (const name of Object.keys(m.args ?? {})) if (!(name in spec)) ctx.addIssue({ code: 'custom', message: `${m.code}: unknown argument "${name}"` });
+    }) as unknown as z.ZodType<CheckMessage>,
+);
