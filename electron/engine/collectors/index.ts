@@ -7,6 +7,7 @@ import { configCollector } from './config.js';
 import { networkCollector } from './network.js';
 import { processesCollector } from './processes.js';
 import { screenshotCollector } from './screenshot.js';
+import { securityLogsCollector } from './security-logs.js';
 import { softwareCollector } from './software.js';
 import { systemLogsCollector } from './system-logs.js';
 import { systemCollector } from './system.js';
@@ -22,5 +23,7 @@ export const COLLECTORS: readonly Collector[] = [
   systemLogsCollector,
   appLogsCollector,
   configCollector,
+  // Triage (issue 18): the security logs, then the evidence each problem type adds (gated by the planner).
+  securityLogsCollector,
   screenshotCollector,
 ];
