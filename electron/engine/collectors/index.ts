@@ -4,6 +4,9 @@
  */
 import { appLogsCollector } from './app-logs.js';
 import { configCollector } from './config.js';
+import { firewallCollector } from './firewall.js';
+import { networkPathCollector } from './network-path.js';
+import { wifiCollector } from './wifi.js';
 import { networkCollector } from './network.js';
 import { processesCollector } from './processes.js';
 import { screenshotCollector } from './screenshot.js';
@@ -25,5 +28,9 @@ export const COLLECTORS: readonly Collector[] = [
   configCollector,
   // Triage (issue 18): the security logs, then the evidence each problem type adds (gated by the planner).
   securityLogsCollector,
+  // 连接问题 connection
+  networkPathCollector,
+  firewallCollector,
+  wifiCollector,
   screenshotCollector,
 ];
