@@ -4,6 +4,9 @@
  */
 import { appLogsCollector } from './app-logs.js';
 import { configCollector } from './config.js';
+import { configDefaultsCollector } from './config-defaults.js';
+import { crashReportsCollector } from './crash-reports.js';
+import { permissionsCollector } from './permissions.js';
 import { firewallCollector } from './firewall.js';
 import { networkPathCollector } from './network-path.js';
 import { wifiCollector } from './wifi.js';
@@ -32,5 +35,9 @@ export const COLLECTORS: readonly Collector[] = [
   networkPathCollector,
   firewallCollector,
   wifiCollector,
+  // 功能异常 malfunction
+  configDefaultsCollector,
+  permissionsCollector,
+  crashReportsCollector,
   screenshotCollector,
 ];
