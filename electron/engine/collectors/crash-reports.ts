@@ -17,7 +17,7 @@ import { safeEntryPart } from './support/copy-files.js';
 import { forProblemTypes } from './support/gates.js';
 import { formatSections, runSection } from './support/sections.js';
 import { documentTitle, formatLocalTime, formatTable, heading, tr } from './support/text.js';
-import type { Collector, CollectorContext, PlannedCommand } from './types.js';
+import type { Collector, PlannedCommand } from './types.js';
 import { TOOL_VERSION } from '../version.js';
 
 const MAX_REPORTS = 20;
