@@ -21,6 +21,7 @@ import {
   LocalizedTextSchema,
   PlatformSchema,
   PrioritySchema,
+  ProblemTypeSchema,
   ProgressEventSchema,
   TicketIdSchema,
   type Intake,
@@ -254,7 +255,7 @@ export const ChecksStateSchema = z.object({
 export type ChecksState = z.infer<typeof ChecksStateSchema>;
 
 export const LinkEventSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), ticket: z.string() }),
+  z.object({ ok: z.literal(true), ticket: z.string(), problemType: ProblemTypeSchema.optional() }),
   z.object({ ok: z.literal(false), reason: LocalizedTextSchema }),
 ]);
 export type LinkEvent = z.infer<typeof LinkEventSchema>;

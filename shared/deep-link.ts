@@ -6,7 +6,7 @@
  * separators or dots, user/port/fragment parts. A link never does more than prefill the form.
  */
 import { checkTicketId } from './naming.js';
-import type { LocalizedText } from './types.js';
+import { ProblemTypeSchema, type LocalizedText, type ProblemType } from './types.js';
 
 export const DEEP_LINK_SCHEME = 'diagcollect';
 /** Longer than any ticket link we produce; a longer one is refused before it is parsed. */
@@ -44,6 +44,19 @@ export function parseDeepLink(raw: unknown): DeepLink {
   const check = checkTicketId(ticket);
   if (!check.ok) return refuse('bad-ticket', '工单号格式不正确', `the ticket number is not valid (${check.reason})`);
   return { ok: true, action: 'collect', ticket: check.ticket };
+}
+
+/**
+ * `problem=connection|malfunction|slow|other`: the problem type a signed support link presets
+ * (the agent's triage, issue 18). Only signed links carry it (electron/engine/link/signed-link.ts);
+ * the plain ticket link above still prefills the ticket and nothing else.
+ */
+export const LINK_PROBLEM_PARAM = 'problem';
+
+/** The problem type a link parameter names, or undefined when it names none. */
+export function linkProblemType(value: string): ProblemType | undefined {
+  const parsed = ProblemTypeSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** The `diagcollect:` argument in a command line (Windows and Linux pass the link as an argument). */

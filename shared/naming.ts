@@ -30,6 +30,20 @@ export const STANDARD_NAMES = {
   screenshot: { 'zh-CN': '问题截图.png', en: 'screenshot.png' },
   checks: { 'zh-CN': 'checks.json', en: 'checks.json' },
   manifest: { 'zh-CN': 'manifest.json', en: 'manifest.json' },
+  // Triage (issue 18): the evidence each problem type adds, and the security logs.
+  securityLog: { 'zh-CN': '安全日志.txt', en: 'security-log.txt' },
+  networkPath: { 'zh-CN': '网络配置/路由追踪.txt', en: 'network/path.txt' },
+  firewall: { 'zh-CN': '网络配置/防火墙.txt', en: 'network/firewall.txt' },
+  wifi: { 'zh-CN': '网络配置/无线网络.txt', en: 'network/wifi.txt' },
+  resourceSample: { 'zh-CN': '性能采样.txt', en: 'resource-sample.txt' },
+  resourceSampleJson: { 'zh-CN': '性能采样.json', en: 'resource-sample.json' },
+  diskLatency: { 'zh-CN': '磁盘空间与延迟.txt', en: 'disk-latency.txt' },
+  startupItems: { 'zh-CN': '启动项.txt', en: 'startup-items.txt' },
+  pendingUpdates: { 'zh-CN': '待安装更新.txt', en: 'pending-updates.txt' },
+  configDiff: { 'zh-CN': '配置与默认值比较.txt', en: 'config-vs-defaults.txt' },
+  permissions: { 'zh-CN': '文件权限.txt', en: 'permissions.txt' },
+  crashReportDir: { 'zh-CN': '崩溃报告/', en: 'crash-reports/' },
+  crashReports: { 'zh-CN': '崩溃报告/崩溃报告列表.txt', en: 'crash-reports/list.txt' },
 } as const satisfies Record<string, Record<ArchiveLanguage, string>>;
 
 export type StandardNameKey = keyof typeof STANDARD_NAMES;
@@ -118,6 +132,6 @@ export function emailSubject(ticket: string): string {
 }
 
 /** Joins an archive folder name (ending in `/`) and a file name. */
-export function entryIn(folderKey: 'systemLogDir' | 'appLogDir' | 'configDir', file: string, lang: ArchiveLanguage): string {
+export function entryIn(folderKey: 'systemLogDir' | 'appLogDir' | 'configDir' | 'crashReportDir', file: string, lang: ArchiveLanguage): string {
   return `${STANDARD_NAMES[folderKey][lang]}${file}`;
 }

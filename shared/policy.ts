@@ -329,6 +329,47 @@ export const DistributionPolicySchema = z
   })
   .strict();
 
+/** The intake's problem types (shared/types.ts ProblemTypeSchema; not imported: types.ts imports this file). */
+const PolicyProblemTypeSchema = z.enum(['connection', 'malfunction', 'slow', 'other']);
+
+/**
+ * `securityLogs` (安全日志: Linux auth log, Windows Security event log, macOS authentication
+ * subsystems): off by default for privacy. `enabled` takes them in every collection; otherwise
+ * only when the intake's problem type is one of `problemTypes`. Windows needs elevation for the
+ * Security log: `windowsElevatedPath` names the elevated way IT configured (a scheduled task, a
+ * software-centre entry), shown to the user when diagcollect runs without it.
+ */
+export const SecurityLogsPolicySchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    problemTypes: z.array(PolicyProblemTypeSchema).max(4).default([]),
+    windowsElevatedPath: z.string().min(1).max(500).optional(),
+  })
+  .strict();
+
+/** `{ config, defaults }`: a product's configuration file and the file with its default values. */
+const ConfigDefaultsSchema = z.object({ config: PolicyPathSchema, defaults: PolicyPathSchema }).strict();
+
+/**
+ * `triage`: the extra evidence each problem type adds (issue 18). `sampleSeconds`: length of the
+ * 运行缓慢 resource sample; `configDefaults`: config files compared with their defaults
+ * (功能异常); `productPaths`: the product's install and data folders whose permissions are
+ * listed (besides configPaths and appLogPaths); `processNames`: the product's process names whose
+ * crash reports are collected (default: the products' versionCommand programs).
+ */
+export const TriagePolicySchema = z
+  .object({
+    sampleSeconds: z.number().int().min(1).max(300).default(30),
+    configDefaults: z.array(ConfigDefaultsSchema).max(50).default([]),
+    productPaths: PathListSchema.default([]),
+    processNames: z
+      .array(z.string().regex(/^[\p{L}\p{N}_ .+-]{1,100}$/u, 'must be a process name such as xxsoftware or XXSoftware.exe'))
+      .max(50)
+      .default([]),
+  })
+  .strict();
+export type TriagePolicy = z.infer<typeof TriagePolicySchema>;
+
 export const PolicySchema = z
   .object({
     /** Names and entry names of the archive; zh-CN by the support team's standard. */
@@ -407,6 +448,10 @@ export const PolicySchema = z
     linkSigning: LinkSigningPolicySchema.optional(),
     /** Where users without the app download it (`diagcollect link` prints the link). */
     distribution: DistributionPolicySchema.optional(),
+    /** Security logs (安全日志): off by default for privacy (issue 18). */
+    securityLogs: SecurityLogsPolicySchema.default({ enabled: false, problemTypes: [] }),
+    /** Per-problem-type evidence: sample length, config defaults, product paths and processes (issue 18). */
+    triage: TriagePolicySchema.default({ sampleSeconds: 30, configDefaults: [], productPaths: [], processNames: [] }),
   })
   .strict()
   .superRefine((policy, ctx) => {

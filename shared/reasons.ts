@@ -8,6 +8,8 @@ import { z } from 'zod';
 
 const Platform = z.enum(['linux', 'win32', 'darwin']);
 const Seconds = z.number().nonnegative();
+/** The intake's problem types (shared/types.ts ProblemTypeSchema; repeated here: types.ts imports this file). */
+const ProblemType = z.enum(['connection', 'malfunction', 'slow', 'other']);
 
 /** Skip and failure reasons of collectors and of the sources they read. */
 export const ReasonCodeSchema = z.enum([
@@ -26,6 +28,9 @@ export const ReasonCodeSchema = z.enum([
   'not-started',
   'cancelled',
   'failed',
+  'problem-type',
+  'security-logs-off',
+  'needs-elevation',
 ]);
 export type ReasonCode = z.infer<typeof ReasonCodeSchema>;
 
@@ -50,6 +55,12 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('cancelled') }),
   /** Anything else: the technical text stays in the English `error`/`reason` beside it. */
   z.object({ code: z.literal('failed') }),
+  /** Evidence for other problem types (issue 18): `types` it is for, `actual` the intake's (or `none`). */
+  z.object({ code: z.literal('problem-type'), types: z.array(ProblemType).min(1), actual: z.union([ProblemType, z.literal('none')]) }),
+  /** Security logs (安全日志) are off in policy (`securityLogs`) for privacy. */
+  z.object({ code: z.literal('security-logs-off') }),
+  /** The source needs administrator rights; `path`: the elevated path IT configured (free text), if any. */
+  z.object({ code: z.literal('needs-elevation'), path: z.string().max(500).optional() }),
 ]);
 export type Reason = z.infer<typeof ReasonSchema>;
 

@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { emailSubject, type ArchiveLanguage } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
-import { IntakeSchema, type Intake, type Platform, type Priority, type WorkflowEvent } from '../../shared/types.js';
+import { IntakeSchema, ProblemTypeSchema, type Intake, type Platform, type Priority, type ProblemType, type WorkflowEvent } from '../../shared/types.js';
+import { translator, type Translator } from '../../shared/i18n/translate.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { policyForLink, verifyLink } from '../engine/link/signed-link.js';
 import { dataDir, outboxDir } from '../engine/platform/app-paths.js';
@@ -59,6 +60,7 @@ export interface CollectFlags {
   priority?: string;
   product?: string;
   tried?: string;
+  problem?: string;
 }
 
 const list = (value: string, previous: string[] = []) => [
@@ -102,6 +104,7 @@ export function registerCollectCommand(program: Command, io: CliIo, setExit: (co
     .addOption(new Option('--priority <priority>', tr.t('cli.help.collect.priority')).choices(Object.keys(PRIORITIES)))
     .option('--product <name>', tr.t('cli.help.collect.product'))
     .option('--tried <text>', tr.t('cli.help.collect.tried'))
+    .option('--problem <type>', tr.t('cli.help.collect.problem'))
     .action(async (flags: CollectFlags) => {
       setExit(await collect(flags, io));
     });
@@ -118,8 +121,19 @@ export function parseOccurredAt(raw: string): string {
   return `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}`;
 }
 
+/**
+ * `--problem`: the guide's problem types by their ids, or by their Chinese names (连接问题 …).
+ * Anything else is bad input, named in the user's language with the valid values.
+ */
+export function parseProblemType(raw: string, tr: Translator): ProblemType {
+  const value = raw.trim().toLowerCase();
+  const found = ProblemTypeSchema.options.find((t) => t === value || translator('zh-CN').t(`problemType.${t}`) === raw.trim());
+  if (found) return found;
+  throw new InputError(`--problem: ${tr.t('cli.collect.badProblem', { value: raw, valid: ProblemTypeSchema.options.map((t) => `${t} (${translator('zh-CN').t(`problemType.${t}`)})`).join(', ') })}`);
+}
+
 /** The intake record: `--intake FILE` (validated by the shared schema), then the options over it. */
-export async function intakeFromFlags(flags: CollectFlags): Promise<Partial<Intake>> {
+export async function intakeFromFlags(flags: CollectFlags, tr: Translator = translator('en')): Promise<Partial<Intake>> {
   let base: Partial<Intake> = {};
   if (flags.intake) {
     let raw: unknown;
@@ -143,6 +157,7 @@ export async function intakeFromFlags(flags: CollectFlags): Promise<Partial<Inta
   set('priority', flags.priority === undefined ? undefined : PRIORITIES[flags.priority.toLowerCase()]);
   set('productName', flags.product);
   set('solutionsTried', flags.tried);
+  set('problemType', flags.problem === undefined ? undefined : parseProblemType(flags.problem, tr));
   if (base.occurredAt !== undefined) base = { ...base, occurredAt: parseOccurredAt(base.occurredAt) };
   const checked = IntakeSchema.safeParse(base);
   if (!checked.success) throw new InputError(`intake: ${checked.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`);
@@ -173,16 +188,20 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
       if (!quiet) io.stderr.write(`diagcollect: ${formatProblem(problem)}\n`);
     }
     let ticket = flags.ticket ?? '';
+    let linkProblem: ProblemType | undefined;
     if (flags.link !== undefined) {
       const link = verifyLink(flags.link, policy, new Date());
       if (!link.ok) throw new InputError(link.reason.en);
       if (flags.ticket && flags.ticket !== link.ticket) throw new InputError(`--ticket ${flags.ticket} is not the ticket of the link (${link.ticket}); leave out --ticket`);
       ticket = link.ticket;
+      linkProblem = link.problemType;
       policy = policyForLink(policy, link);
       log?.info(`link verified: ticket ${link.ticket}, key ${link.keyId}, target ${link.target ?? 'from policy'}, expires ${link.expiresAt.toISOString()}`);
     }
     if (!ticket) throw new InputError('a ticket is required: --ticket <id> (e.g. 12345), or --link <diagcollect://…> from support');
-    const intake = await intakeFromFlags(flags);
+    const fromFlags = await intakeFromFlags(flags, tr);
+    // The agent's link presets the problem type; the user's own --problem / --intake wins.
+    const intake = linkProblem && fromFlags.problemType === undefined ? { ...fromFlags, problemType: linkProblem } : fromFlags;
     const since = flags.since ? new Date(Date.now() - parseDuration(flags.since)) : undefined;
     const uploadWait = Number(flags.uploadWait ?? 60);
     if (!Number.isFinite(uploadWait) || uploadWait < 0) throw new InputError(`--upload-wait must be a number of seconds, not "${flags.uploadWait}"`);

@@ -15,6 +15,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ARCHIVE_LANGUAGES, type ArchiveLanguage } from '../../shared/naming.js';
 import { ServerUrlSchema, UPLOAD_TARGETS, type UploadTarget } from '../../shared/policy.js';
+import { ProblemTypeSchema, type ProblemType } from '../../shared/types.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { agentMessage } from '../engine/link/agent-message.js';
 import { downloadLink } from '../engine/link/executable-name.js';
@@ -34,6 +35,7 @@ interface LinkFlags {
   policy?: string;
   json?: boolean;
   lang?: ArchiveLanguage;
+  problem?: string;
 }
 
 export function registerLinkCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -44,6 +46,7 @@ export function registerLinkCommand(program: Command, io: CliIo, setExit: (code:
     .option('--key <file>', 'your private link-signing key (PEM, from `diagcollect link keygen`)')
     .addOption(new Option('--target <target>', 'where the archive is uploaded (default: the user\'s policy)').choices(UPLOAD_TARGETS as unknown as string[]))
     .option('--target-url <url>', 'server of the target, e.g. https://redmine.example.com (must be allowed by the user\'s policy)')
+    .addOption(new Option('--problem <type>', cliTranslator(io).t('cli.help.link.problem')).choices(ProblemTypeSchema.options))
     .option('--expires <duration>', `how long the link is valid: 90m, 24h, 7d (at most ${MAX_LINK_LIFETIME_HOURS / 24}d)`, '24h')
     .option('--download-url <url>', 'download address of the portable build (default: policy distribution.downloadUrl); {ticket} is replaced')
     .option('--policy <file>', 'JSON policy file (distribution.downloadUrl)')
@@ -94,6 +97,7 @@ async function makeLink(flags: LinkFlags, io: CliIo): Promise<number> {
     exp: Math.floor(now / 1000 + hours * 3600),
     ...(flags.target ? { target: flags.target as UploadTarget } : {}),
     ...(flags.targetUrl ? { url: flags.targetUrl.replace(/\/+$/, '') } : {}),
+    ...(flags.problem ? { problemType: flags.problem as ProblemType } : {}),
   };
   const problem = linkFieldProblem(fields);
   if (problem) throw new InputError(problem);

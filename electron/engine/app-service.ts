@@ -257,7 +257,7 @@ export class AppService {
       this.#log(verified.ok ? 'info' : 'warn', verified.ok ? `signed link for ticket ${verified.ticket} (key ${verified.keyId})` : `link refused: ${verified.error}`);
       if (!verified.ok) return { ok: false, reason: verified.reason };
       this.#linkPolicy = policyForLink(this.#basePolicy, verified);
-      return { ok: true, ticket: verified.ticket };
+      return { ok: true, ticket: verified.ticket, ...(verified.problemType ? { problemType: verified.problemType } : {}) };
     }
     const parsed = parseDeepLink(raw);
     this.#log(parsed.ok ? 'info' : 'warn', parsed.ok ? `link for ticket ${parsed.ticket}` : `link refused: ${parsed.error}`);

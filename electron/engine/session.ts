@@ -123,8 +123,11 @@ export function planCollectors(options: {
   only?: readonly string[];
   skip?: readonly string[];
   consentSensitive?: boolean;
+  /** Its problem type decides which problem-type collectors run (Collector.gate). */
+  intake?: Partial<Intake>;
 }): { run: Collector[]; skipped: { collector: Collector; reason: string; code: Reason }[] } {
   const { collectors, policy, platform, only, skip, consentSensitive } = options;
+  const problemType = options.intake?.problemType;
   const known = new Set(collectors.map((c) => c.id));
   for (const id of [...(only ?? []), ...(skip ?? [])]) {
     if (!known.has(id)) throw new InputError(`unknown collector "${id}"; known collectors: ${[...known].join(', ')}`);
@@ -141,11 +144,12 @@ export function planCollectors(options: {
           ? { code: 'left-out' }
           : policy.disabledCollectors.includes(c.id)
             ? { code: 'policy-disabled' }
-            : c.sensitive && c.category === 'screenshot' && !policy.screenshotAllowed
+            : c.gate?.(policy, problemType, only?.includes(c.id) ?? false) ??
+              (c.sensitive && c.category === 'screenshot' && !policy.screenshotAllowed
               ? { code: 'screenshot-forbidden' }
               : c.sensitive && !consentSensitive
                 ? { code: 'no-consent' }
-                : undefined;
+                : undefined);
     if (code) skipped.push({ collector: c, reason: englishReason(code), code });
     else run.push(c);
   }

@@ -51,6 +51,13 @@ function reasonValues(reason: Reason, locale: Locale): MessageValues {
     case 'deadline':
     case 'not-started':
       return { duration: formatDuration(reason.seconds * 1000, locale) };
+    case 'problem-type': {
+      const tr = translator(locale);
+      const type = (t: string) => (t === 'none' ? tr.t('priority.none') : tr.t(`problemType.${t as 'other'}`));
+      return { types: tr.list(reason.types.map(type)), actual: type(reason.actual) };
+    }
+    case 'needs-elevation':
+      return { path: reason.path ?? 'none' };
     default:
       return {};
   }

@@ -4,9 +4,16 @@
  */
 import { appLogsCollector } from './app-logs.js';
 import { configCollector } from './config.js';
+import { configDefaultsCollector } from './config-defaults.js';
+import { crashReportsCollector } from './crash-reports.js';
+import { permissionsCollector } from './permissions.js';
+import { firewallCollector } from './firewall.js';
+import { networkPathCollector } from './network-path.js';
+import { wifiCollector } from './wifi.js';
 import { networkCollector } from './network.js';
 import { processesCollector } from './processes.js';
 import { screenshotCollector } from './screenshot.js';
+import { securityLogsCollector } from './security-logs.js';
 import { softwareCollector } from './software.js';
 import { systemLogsCollector } from './system-logs.js';
 import { systemCollector } from './system.js';
@@ -22,5 +29,15 @@ export const COLLECTORS: readonly Collector[] = [
   systemLogsCollector,
   appLogsCollector,
   configCollector,
+  // Triage (issue 18): the security logs, then the evidence each problem type adds (gated by the planner).
+  securityLogsCollector,
+  // 连接问题 connection
+  networkPathCollector,
+  firewallCollector,
+  wifiCollector,
+  // 功能异常 malfunction
+  configDefaultsCollector,
+  permissionsCollector,
+  crashReportsCollector,
   screenshotCollector,
 ];

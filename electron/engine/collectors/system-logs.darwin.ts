@@ -69,7 +69,7 @@ export function summarizeLogNdjson(text: string): LogNdjsonSummary {
   return { events, types, first, last };
 }
 
-function summaryNote(text: string): string | undefined {
+export function summaryNote(text: string): string | undefined {
   const s = summarizeLogNdjson(text);
   if (s.events === 0) return 'no events in the window';
   const types = Object.entries(s.types)

@@ -109,7 +109,7 @@ export function summarizeEventText(text: string): EventTextSummary {
   return { events, levels, newest: dates[0], oldest: dates.at(-1) };
 }
 
-function summaryNote(text: string): string | undefined {
+export function summaryNote(text: string): string | undefined {
   const s = summarizeEventText(text);
   if (s.events === 0) return undefined;
   const levels = Object.entries(s.levels)

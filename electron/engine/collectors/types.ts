@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { ArchiveLanguage, StandardNameKey } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
-import type { Category, LocalizedText, Platform } from '../../../shared/types.js';
+import type { Category, LocalizedText, Platform, ProblemType } from '../../../shared/types.js';
 import type { Reason } from '../../../shared/reasons.js';
 import type { ExecOptions, ExecResult } from '../platform/exec.js';
 
@@ -76,6 +76,12 @@ export interface Collector {
   sensitive: boolean;
   /** Slow collectors are started last, so the deadline cuts them rather than the quick ones. */
   slow?: boolean;
+  /**
+   * Why it does not run for this collection, or undefined: problem-type evidence (issue 18) and
+   * the security logs decide from the policy and the intake's problem type; `named`: the user
+   * named it in --only. See collectors/support/gates.ts.
+   */
+  gate?(policy: Policy, problemType: ProblemType | undefined, named: boolean): Reason | undefined;
   /** What it would read on a platform: commands and paths, for `diagcollect list` and the preview. */
   describe(platform: Platform, policy: Policy): string[];
   /**

@@ -15,15 +15,15 @@
  * sign is made of characters that need none), each parameter at most once.
  */
 import { sign, verify, type KeyObject } from 'node:crypto';
-import { DEEP_LINK_MAX_LENGTH, DEEP_LINK_SCHEME } from '../../../shared/deep-link.js';
+import { DEEP_LINK_MAX_LENGTH, DEEP_LINK_SCHEME, LINK_PROBLEM_PARAM, linkProblemType } from '../../../shared/deep-link.js';
 import { checkTicketId } from '../../../shared/naming.js';
 import { ServerUrlSchema, UPLOAD_TARGETS, type Policy, type UploadTarget } from '../../../shared/policy.js';
-import type { LocalizedText } from '../../../shared/types.js';
+import { ProblemTypeSchema, type LocalizedText, type ProblemType } from '../../../shared/types.js';
 import { hostAllowed } from '../upload/http.js';
 import { keyId, parsePublicKey } from './keys.js';
 
 const PAYLOAD_VERSION = 'diagcollect-link/1';
-const PARAMS = ['ticket', 'target', 'url', 'exp', 'kid', 'sig'] as const;
+const PARAMS = ['ticket', 'target', 'url', LINK_PROBLEM_PARAM, 'exp', 'kid', 'sig'] as const;
 /** A server URL that needs no percent-encoding inside a query: scheme, host, port, plain path. */
 const LINK_SERVER_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[A-Za-z0-9._~/-]*)?$/;
 /** The longest link life `diagcollect link --expires` accepts (policy may allow less). */
@@ -37,6 +37,8 @@ export interface LinkFields {
   url?: string;
   /** Expiry, seconds since 1970 (UTC). */
   exp: number;
+  /** The problem type the agent presets (the user can still change it). */
+  problemType?: ProblemType;
 }
 
 export type LinkError =
@@ -48,6 +50,7 @@ export type LinkError =
   | 'missing-ticket'
   | 'bad-ticket'
   | 'bad-target'
+  | 'bad-problem'
   | 'not-signed'
   | 'no-trusted-keys'
   | 'unknown-key'
@@ -58,7 +61,7 @@ export type LinkError =
   | 'target-not-configured';
 
 export type LinkVerification =
-  | { ok: true; ticket: string; target?: UploadTarget; url?: string; expiresAt: Date; keyId: string }
+  | { ok: true; ticket: string; target?: UploadTarget; url?: string; problemType?: ProblemType; expiresAt: Date; keyId: string }
   | { ok: false; error: LinkError; reason: LocalizedText };
 
 const refuse = (error: LinkError, zh: string, en: string): LinkVerification => ({ ok: false, error, reason: { 'zh-CN': `已拒绝该链接：${zh}`, en: `The link was refused: ${en}` } });
@@ -66,6 +69,8 @@ const refuse = (error: LinkError, zh: string, en: string): LinkVerification => (
 /** The bytes that are signed: fixed order, one field per line, empty for an absent field. */
 export function canonicalPayload(fields: LinkFields & { kid: string }): Buffer {
   const lines = [PAYLOAD_VERSION, 'collect', `ticket=${fields.ticket}`, `target=${fields.target ?? ''}`, `url=${fields.url ?? ''}`, `exp=${fields.exp}`, `kid=${fields.kid}`];
+  // Only when present, so links signed before the field existed still verify.
+  if (fields.problemType) lines.push(`${LINK_PROBLEM_PARAM}=${fields.problemType}`);
   return Buffer.from(lines.join('\n'), 'utf8');
 }
 
@@ -80,6 +85,7 @@ export function linkFieldProblem(fields: LinkFields): string | undefined {
     const check = ServerUrlSchema.safeParse(fields.url);
     if (!check.success) return `the server URL ${check.error.issues[0]?.message ?? 'is not valid'}`;
   }
+  if (fields.problemType !== undefined && !ProblemTypeSchema.safeParse(fields.problemType).success) return `unknown problem type "${String(fields.problemType)}": use one of ${ProblemTypeSchema.options.join(', ')}`;
   if (!Number.isInteger(fields.exp) || fields.exp <= 0) return 'the expiry must be a time in the future';
   return undefined;
 }
@@ -93,6 +99,7 @@ export function createSignedLink(fields: LinkFields, privateKey: KeyObject, publ
   const params: string[] = [`ticket=${fields.ticket}`];
   if (fields.target) params.push(`target=${fields.target}`);
   if (fields.url) params.push(`url=${fields.url}`);
+  if (fields.problemType) params.push(`${LINK_PROBLEM_PARAM}=${fields.problemType}`);
   params.push(`exp=${fields.exp}`, `kid=${kid}`, `sig=${sig}`);
   const link = `${DEEP_LINK_SCHEME}://collect?${params.join('&')}`;
   if (link.length > DEEP_LINK_MAX_LENGTH) throw new Error(`the link would be ${link.length} characters long; at most ${DEEP_LINK_MAX_LENGTH} are accepted (use a shorter server URL or leave it to policy)`);
@@ -146,6 +153,9 @@ export function verifyLink(raw: unknown, policy: Policy, now: Date): LinkVerific
   if (serverUrl !== undefined && (!LINK_SERVER_URL.test(serverUrl) || !ServerUrlSchema.safeParse(serverUrl).success || target === undefined || target === 'outbox')) {
     return refuse('bad-target', '链接中的服务器地址无效', `the server address "${serverUrl}" is not valid (it needs https:// and a redmine or rt target)`);
   }
+  const problemText = values.get(LINK_PROBLEM_PARAM);
+  const problemType = problemText === undefined ? undefined : linkProblemType(problemText);
+  if (problemText !== undefined && !problemType) return refuse('bad-problem', `未知的问题类型“${problemText}”`, `unknown problem type "${problemText}" (use ${ProblemTypeSchema.options.join(', ')})`);
   const expText = values.get('exp');
   const kid = values.get('kid');
   const sig = values.get('sig');
@@ -164,7 +174,7 @@ export function verifyLink(raw: unknown, policy: Policy, now: Date): LinkVerific
   const key = trusted.find((k) => keyId(k) === kid);
   if (!key) return refuse('unknown-key', `链接由未受信任的密钥签名（密钥 ${kid}）`, `it was signed by a key this computer does not trust (key id ${kid}; trusted: ${trusted.map(keyId).join(', ')})`);
 
-  const fields: LinkFields = { ticket, exp: Number(expText), ...(target ? { target: target as UploadTarget } : {}), ...(serverUrl ? { url: serverUrl } : {}) };
+  const fields: LinkFields = { ticket, exp: Number(expText), ...(target ? { target: target as UploadTarget } : {}), ...(serverUrl ? { url: serverUrl } : {}), ...(problemType ? { problemType } : {}) };
   const signatureOk = verify(null, canonicalPayload({ ...fields, kid }), key, Buffer.from(sig, 'base64url'));
   if (!signatureOk) return refuse('tampered', '签名与链接内容不符：链接在签发后被修改过（例如工单号被改动）', 'the signature does not match its contents: the link was changed after it was signed (for example its ticket number)');
 
@@ -188,7 +198,7 @@ export function verifyLink(raw: unknown, policy: Policy, now: Date): LinkVerific
       return refuse('host-not-allowed', `链接要求上传到 ${host}，但本机策略没有允许该主机`, `it sends the archive to ${host}, but this computer's policy allows no host besides ${configured ? new URL(configured).hostname : 'none'} (set upload.allowedHosts)`);
     }
   }
-  return { ok: true, ticket: ticketCheck.ticket, ...(fields.target ? { target: fields.target } : {}), ...(fields.url ? { url: fields.url } : {}), expiresAt, keyId: kid };
+  return { ok: true, ticket: ticketCheck.ticket, ...(fields.target ? { target: fields.target } : {}), ...(fields.url ? { url: fields.url } : {}), ...(problemType ? { problemType } : {}), expiresAt, keyId: kid };
 }
 
 /** The policy a verified link runs with: its target (and server URL) replace the policy's. */

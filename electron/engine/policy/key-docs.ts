@@ -16,6 +16,8 @@ export const SECTION_TITLES: Record<string, { en: string; zh: string }> = {
   redaction: { en: 'Redaction', zh: '脱敏' },
   linkSigning: { en: 'Support links', zh: '支持链接' },
   distribution: { en: 'Distribution', zh: '分发' },
+  securityLogs: { en: 'Security logs', zh: '安全日志' },
+  triage: { en: 'Problem-type evidence', zh: '按问题类型收集' },
 };
 
 export const KEY_DOCS: Record<string, KeyDoc> = {
@@ -96,4 +98,12 @@ export const KEY_DOCS: Record<string, KeyDoc> = {
   'linkSigning.publicKeys': { en: ['Support link keys', 'Ed25519 public keys (base64 from `diagcollect link keygen`, or PEM) whose signed diagcollect:// links this computer accepts; none: every link is refused.'], zh: ['支持链接公钥', '本机接受其签名 diagcollect:// 链接的 Ed25519 公钥（`diagcollect link keygen` 输出的 base64 或 PEM）；未设置则拒绝所有链接。'] },
   'linkSigning.maxLifetimeHours': { en: ['Longest link life (hours)', 'A link valid for longer than this is refused even when signed.'], zh: ['链接最长有效期（小时）', '有效期超过该值的链接即使已签名也会被拒绝。'] },
   'distribution.downloadUrl': { en: ['Download address', 'Address of the portable build for users without the app; {ticket} is replaced by the ticket number.'], zh: ['下载地址', '为未安装用户提供的便携版下载地址；{ticket} 会替换为工单号。'] },
+  // Triage (issue 18): security logs and per-problem-type evidence.
+  'securityLogs.enabled': { en: ['Collect security logs', 'Take the security logs (Linux auth log, Windows Security event log, macOS authentication messages) in every collection. Off by default for privacy.'], zh: ['收集安全日志', '每次收集都包含安全日志（Linux 认证日志、Windows 安全事件日志、macOS 认证消息）。为保护隐私默认关闭。'] },
+  'securityLogs.problemTypes': { en: ['Security logs for problem types', 'Problem types (connection, malfunction, slow, other) whose collections include the security logs when they are not on for all.'], zh: ['需要安全日志的问题类型', '未全部开启时，这些问题类型（connection、malfunction、slow、other）的收集包含安全日志。'] },
+  'securityLogs.windowsElevatedPath': { en: ['Elevated path (Windows)', 'How users run diagcollect with administrator rights (e.g. a software-centre entry or scheduled task); shown when the Security log cannot be read.'], zh: ['管理员权限方式（Windows）', '用户以管理员权限运行 diagcollect 的方式（例如软件中心条目或计划任务）；无法读取安全日志时显示给用户。'] },
+  'triage.sampleSeconds': { en: ['Slow-problem sample (seconds)', 'How long CPU, memory, disk and network are sampled per process when the problem type is slow.'], zh: ['运行缓慢采样时长（秒）', '问题类型为运行缓慢时，按进程采样 CPU、内存、磁盘和网络的时长。'] },
+  'triage.configDefaults': { en: ['Configuration defaults (JSON)', 'JSON list of {"config": path, "defaults": path}: each configuration file is compared with its defaults for malfunction problems.'], zh: ['默认配置（JSON）', '{"config": 路径, "defaults": 路径} 列表（JSON）：功能异常时将配置文件与默认配置比较。'] },
+  'triage.productPaths': { en: ['Product folders', 'Install and data folders of your software whose permissions are listed for malfunction problems (besides the config and log paths).'], zh: ['产品文件夹', '功能异常时列出权限的软件安装和数据文件夹（配置和日志路径之外）。'] },
+  'triage.processNames': { en: ['Product processes', 'Process names of your software whose crash reports are collected for malfunction problems; default: the products\' version commands.'], zh: ['产品进程', '功能异常时收集其崩溃报告的软件进程名；默认取产品的版本命令。'] },
 };

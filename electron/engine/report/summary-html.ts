@@ -288,6 +288,7 @@ ${incomplete.length ? html`<p class="incomplete">${badge('fail', COLLECTOR_STATU
 <h2 id="problem-title">${T.problem}</h2>
 <p class="description${given(intake.problemDescription) ? '' : ' muted'}">${given(intake.problemDescription) ?? T.notGiven}</p>
 <dl class="fields">
+${field(tr.t('problemType.label'), intake.problemType ? tr.t(`problemType.${intake.problemType}`) : undefined)}
 ${field(T.occurredAt, given(intake.occurredAt))}
 ${field(T.product, product || undefined)}
 ${field(T.steps, given(intake.stepsToReproduce) ? html`<span class="pre">${intake.stepsToReproduce}</span>` : undefined)}

@@ -25,6 +25,7 @@ export function summaryText(input: { manifest: Manifest; checks: readonly CheckR
     tr.t('comment.archive', { name: archive.name, size: formatSize(archive.size, lang), files: input.entries === undefined ? '' : tr.t('comment.files', { count: input.entries }), sha256: archive.sha256 }),
     tr.t('comment.computer', { host: manifest.host, os: `${manifest.os.platform} ${manifest.os.release}`, time: formatDateTime(manifest.startedAt, lang) }),
   ];
+  if (manifest.intake.problemType) lines.push(tr.t('comment.problemType', { type: tr.t(`problemType.${manifest.intake.problemType}`) }));
   if (manifest.intake.problemDescription.trim()) {
     lines.push(tr.t('comment.problem', { priority: tr.t(`priority.${manifest.intake.priority ?? 'none'}`), text: firstLine(manifest.intake.problemDescription) }));
   }

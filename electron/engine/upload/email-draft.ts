@@ -40,6 +40,7 @@ export function draftBody(input: DraftInput): string {
     bullet(tr.t('draft.collectedAt', { time: formatDateTime(manifest.startedAt, lang) })),
     bullet(tr.t('draft.items', { count: input.entries ?? manifest.items.length + 1 })),
     ...(failed.length ? [bullet(tr.t('draft.incomplete', { list: tr.list(failed.map((c) => tr.t('draft.itemReason', { id: c.id, reason: reason(c) }))) }))] : []),
+    ...(manifest.intake.problemType ? ['', tr.t('draft.problemType', { type: tr.t(`problemType.${manifest.intake.problemType}`) })] : []),
     ...(manifest.intake.problemDescription ? ['', tr.t('draft.problem'), manifest.intake.problemDescription] : []),
     ...(manifest.intake.stepsToReproduce ? ['', tr.t('draft.steps'), manifest.intake.stepsToReproduce] : []),
     '',

@@ -77,7 +77,7 @@ export interface WorkflowResult {
 }
 
 /** Validates everything the user gave before anything runs (bad input: nothing is collected). */
-export function planWorkflow(options: Partial<Pick<WorkflowOptions, 'ticket'>> & Pick<WorkflowOptions, 'policy' | 'collectors' | 'only' | 'skip' | 'excludeItems' | 'consentSensitive' | 'platform' | 'lang' | 'target'>) {
+export function planWorkflow(options: Partial<Pick<WorkflowOptions, 'ticket'>> & Pick<WorkflowOptions, 'policy' | 'intake' | 'collectors' | 'only' | 'skip' | 'excludeItems' | 'consentSensitive' | 'platform' | 'lang' | 'target'>) {
   const platform = options.platform ?? (process.platform as Platform);
   // A bad ticket id is refused before anything is created (the --out folder included).
   if (options.ticket !== undefined) {

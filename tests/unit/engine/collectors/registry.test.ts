@@ -3,6 +3,9 @@ import { DEFAULT_POLICY, PolicySchema } from '../../../../shared/policy.js';
 import { CategorySchema, CollectorInfoSchema, PlatformSchema } from '../../../../shared/types.js';
 import { COLLECTORS } from '../../../../electron/engine/collectors/index.js';
 
+/** Issue 18: the security logs and the evidence each problem type adds (gated by the planner). */
+const TRIAGE_IDS = ['security-logs', 'network-path', 'firewall', 'wifi', 'config-defaults', 'permissions', 'crash-reports'];
+const TRIAGE_SLOW = ['security-logs', 'network-path'];
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const policyWithPaths = PolicySchema.parse({
   appLogPaths: ['/var/log/app/*.log'],
@@ -13,7 +16,7 @@ const policyWithPaths = PolicySchema.parse({
 describe('collector registry (conformance)', () => {
   it('has the expected collectors in order, with unique kebab-case ids', () => {
     const ids = COLLECTORS.map((c) => c.id);
-    expect(ids).toEqual(['versions', 'system', 'network', 'software', 'processes', 'system-logs', 'app-logs', 'config', 'screenshot']);
+    expect(ids).toEqual(['versions', 'system', 'network', 'software', 'processes', 'system-logs', 'app-logs', 'config', ...TRIAGE_IDS, 'screenshot']);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -51,7 +54,7 @@ describe('collector registry (conformance)', () => {
 
   it('only the screenshot is sensitive; logs are the slow ones', () => {
     expect(COLLECTORS.filter((c) => c.sensitive).map((c) => c.id)).toEqual(['screenshot']);
-    expect(COLLECTORS.filter((c) => c.slow).map((c) => c.id)).toEqual(['system-logs', 'app-logs']);
+    expect(COLLECTORS.filter((c) => c.slow).map((c) => c.id)).toEqual(['system-logs', 'app-logs', ...TRIAGE_SLOW]);
   });
 
   it('policy paths show up in describe() of the path collectors', () => {
