@@ -9,6 +9,7 @@
  * path except Electron's IPC is the real one.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -22,6 +23,8 @@ import type {
   Defaults,
   IntakeForm,
   Lock,
+  OpenDraftResponse,
+  PendingUploads,
   PlanRow,
   Preview,
   Screenshot,
@@ -45,7 +48,7 @@ import { dataDir as defaultDataDir } from './platform/app-paths.js';
 import { exec } from './platform/exec.js';
 import { expandPath, resolvePathPattern } from './platform/paths.js';
 import { CONNECTORS } from './upload/index.js';
-import { Outbox, type OutboxOptions } from './upload/outbox.js';
+import { Outbox, writeFileAtomic, type OutboxOptions } from './upload/outbox.js';
 import { UploadError } from './upload/upload-error.js';
 import { TOOL_VERSION } from './version.js';
 import { planWorkflow, previewWorkflow, runWorkflow, sendAfterLeakCheck, type WorkflowResult } from './workflow/run-workflow.js';
@@ -57,6 +60,12 @@ export interface AppHooks {
   captureScreen?(): Promise<Buffer>;
   /** Shows a file in the OS file manager (shell.showItemInFolder in Electron). */
   showInFolder?(path: string): void | Promise<void>;
+  /** Opens a file with its default program (shell.openPath): '' when it opened, else why not. */
+  openPath?(path: string): Promise<string>;
+  /** Opens a mailto: URL in the mail program (shell.openExternal). */
+  openExternal?(url: string): Promise<void>;
+  /** Closes the app (完成). */
+  quit?(): void;
 }
 
 export interface AppServiceOptions {
@@ -108,6 +117,36 @@ interface ChecksRun {
   state: ChecksState['state'];
   results: CheckResult[];
   done?: Promise<void>;
+}
+
+/** The reporter's own details, remembered between collections (the user's settings, 0600). */
+export interface Profile {
+  name: string;
+  contact: string;
+  department: string;
+}
+const EMPTY_PROFILE: Profile = { name: '', contact: '', department: '' };
+
+/** `<data dir>/profile.json`: who reported last time on this computer. */
+export function profileFile(dataDirectory: string): string {
+  return join(dataDirectory, 'profile.json');
+}
+
+/** The saved profile; an absent or unreadable file is an empty one (it is only a convenience). */
+export async function readProfile(dataDirectory: string): Promise<Profile> {
+  try {
+    const raw = JSON.parse(await readFile(profileFile(dataDirectory), 'utf8')) as Partial<Record<keyof Profile, unknown>>;
+    const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : '');
+    return { name: str(raw.name), contact: str(raw.contact), department: str(raw.department) };
+  } catch {
+    return { ...EMPTY_PROFILE };
+  }
+}
+
+/** A mailto: URL with the standard subject and a body that says where the archive is. */
+export function mailtoUrl(result: Pick<CollectionResult, 'emailSubject' | 'archivePath' | 'archiveName'>, to = ''): string {
+  const body = `${result.archiveName}\n${result.archivePath}\n`;
+  return `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(result.emailSubject)}&body=${encodeURIComponent(body)}`;
 }
 
 interface UploadContext {
@@ -190,6 +229,10 @@ export class AppService {
   #upload: UploadStatus;
   #uploadContext: UploadContext | undefined;
   #checks: ChecksRun = { state: 'none', results: [] };
+  /** Jobs of earlier collections found queued at start, as last reported. */
+  readonly #pending = new Map<string, UploadJobView>();
+  readonly #pendingTimers = new Set<NodeJS.Timeout>();
+  #resumed: Promise<void> | undefined;
 
   constructor(options: AppServiceOptions) {
     this.#basePolicy = options.policy;
@@ -210,6 +253,77 @@ export class AppService {
     if (options.deepLink) this.#link = this.#acceptLink(options.deepLink);
     // Started now so the form can be prefilled without waiting for the product's version command.
     this.#detected = this.#detectProduct();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Uploads left queued by an earlier start (the app was closed, the server was down)
+  // -------------------------------------------------------------------------------------------
+
+  /**
+   * Resumes the outbox's queued jobs: each is tried once now (the workflow's upload stage, the
+   * same as Retry), and again when its backoff ends while the app is open. Main calls this once
+   * at start; the Start screen shows the jobs (`getPendingUploads`, `onPendingUploads`).
+   */
+  resumeQueuedUploads(): Promise<void> {
+    this.#resumed ??= (async () => {
+      const jobs = await this.#outbox.unfinished().catch(() => []);
+      const queued = jobs.filter((j) => j.state === 'queued' || j.state === 'uploading');
+      for (const job of queued) this.#pending.set(job.id, jobView(job));
+      if (queued.length > 0) this.#log('info', `resuming ${queued.length} queued upload(s) from an earlier start`);
+      this.#emitPending();
+      for (const job of queued) await this.#runPending(job.id);
+    })();
+    return this.#resumed;
+  }
+
+  async #runPending(jobId: string): Promise<void> {
+    if (this.#lifetime.signal.aborted) return;
+    try {
+      const job = await runUploadJob(jobId, {
+        outbox: this.#outbox,
+        policy: this.#basePolicy,
+        env: this.#env,
+        dataDir: this.#dataDir,
+        signal: this.#lifetime.signal,
+        emit: (event) => {
+          if (event.type !== 'upload') return;
+          this.#pending.set(jobId, event.job);
+          if (event.step !== 'progress') this.#emitPending();
+        },
+      });
+      const view = jobView(job);
+      this.#pending.set(jobId, view);
+      this.#log(view.state === 'done' ? 'info' : 'warn', `resumed upload job ${jobId}: ${view.state}`);
+      if (view.state === 'queued' && view.nextAttemptAt && !this.#lifetime.signal.aborted) {
+        const timer = setTimeout(() => {
+          this.#pendingTimers.delete(timer);
+          void this.#runPending(jobId);
+        }, Math.max(250, Date.parse(view.nextAttemptAt) - Date.now()));
+        timer.unref();
+        this.#pendingTimers.add(timer);
+      }
+    } catch (err) {
+      this.#log('warn', `resumed upload job ${jobId} could not run: ${errorMessage(err)}`);
+    }
+    this.#emitPending();
+  }
+
+  #emitPending(): void {
+    this.#emit('onPendingUploads', { jobs: [...this.#pending.values()] });
+  }
+
+  async getPendingUploads(): Promise<PendingUploads> {
+    return { jobs: [...this.#pending.values()] };
+  }
+
+  /**
+   * How many archives are waiting to be sent (earlier ones resumed at start, and this start's
+   * own): main asks before the window closes while this is not 0.
+   */
+  waitingUploads(): number {
+    const earlier = [...this.#pending.values()].filter((j) => j.state === 'queued' || j.state === 'uploading').length;
+    const current = this.#upload.state === 'queued' || this.#upload.state === 'uploading' ? 1 : 0;
+    return earlier + current;
   }
 
   get #policy(): Policy {
@@ -257,7 +371,7 @@ export class AppService {
       this.#log(verified.ok ? 'info' : 'warn', verified.ok ? `signed link for ticket ${verified.ticket} (key ${verified.keyId})` : `link refused: ${verified.error}`);
       if (!verified.ok) return { ok: false, reason: verified.reason };
       this.#linkPolicy = policyForLink(this.#basePolicy, verified);
-      return { ok: true, ticket: verified.ticket };
+      return { ok: true, ticket: verified.ticket, locked: true };
     }
     const parsed = parseDeepLink(raw);
     this.#log(parsed.ok ? 'info' : 'warn', parsed.ok ? `link for ticket ${parsed.ticket}` : `link refused: ${parsed.error}`);
@@ -282,11 +396,14 @@ export class AppService {
       retryUpload: () => this.retryUpload(),
       openFolder: () => this.openFolder(),
       getChecks: () => this.getChecks(),
+      openDraft: () => this.openDraft(),
+      quitApp: () => this.quitApp(),
+      getPendingUploads: () => this.getPendingUploads(),
     };
   }
 
   async getDefaults(): Promise<Defaults> {
-    const detected = await Promise.race([this.#detected, delay(1_500, undefined, { ref: false })]);
+    const [detected, profile] = await Promise.all([Promise.race([this.#detected, delay(1_500, undefined, { ref: false })]), readProfile(this.#dataDir)]);
     const link = this.#link;
     const target = this.#policy.upload.target;
     return {
@@ -296,6 +413,8 @@ export class AppService {
       host: this.#host,
       ticket: link?.ok ? link.ticket : '',
       ticketSource: link?.ok ? 'link' : 'none',
+      ticketLocked: Boolean(link?.ok && link.locked),
+      profile,
       ...(link && !link.ok ? { linkError: link.reason } : {}),
       intake: { productName: detected?.productName ?? '', productModel: '', productVersion: detected?.productVersion ?? '', occurredAt: localMinute(this.#now()) },
       archiveLanguage: this.#policy.archiveLanguage,
@@ -448,6 +567,7 @@ export class AppService {
     this.#uploadContext = undefined;
     this.#setUpload(this.#uploadBase('none'));
     this.#log('info', `collection ${id} started for ticket ${request.ticket}: ${plan.run.length} collectors, ${plan.skipped.length} skipped`);
+    void this.#saveProfile(request.intake);
 
     const session: RunningSession = { id, abort, done: Promise.resolve() };
     this.#session = session;
@@ -572,6 +692,50 @@ export class AppService {
     // Resolve once nothing is left behind: the partial archive is removed by the session.
     await session.done;
     return { cancelled: true };
+  }
+
+  /**
+   * Opens the e-mail draft (.eml) in the user's mail program; when there is no draft or no
+   * program for .eml files, a mailto: with the standard subject (the user attaches the archive).
+   */
+  async openDraft(): Promise<OpenDraftResponse> {
+    const result = this.#result;
+    if (!result) return { opened: 'none' };
+    if (result.emailDraft && this.#hooks.openPath) {
+      const problem = await this.#hooks.openPath(result.emailDraft).catch((err: unknown) => errorMessage(err));
+      if (!problem) {
+        this.#log('info', 'e-mail draft opened in the mail program');
+        return { opened: 'draft' };
+      }
+      this.#log('warn', `e-mail draft could not be opened (${problem}); trying mailto:`);
+    }
+    if (!this.#hooks.openExternal) return { opened: 'none' };
+    try {
+      await this.#hooks.openExternal(mailtoUrl(result, this.#uploadPolicy.upload.smtp?.to?.[0] ?? ''));
+      return { opened: 'mailto' };
+    } catch (err) {
+      this.#log('warn', `mailto: could not be opened: ${errorMessage(err)}`);
+      return { opened: 'none' };
+    }
+  }
+
+  /** 完成: the host closes the app; uploads still queued resume at the next start. */
+  async quitApp(): Promise<{ quitting: boolean }> {
+    if (!this.#hooks.quit) return { quitting: false };
+    // After the reply has gone out, so the window is not torn down mid-call.
+    setImmediate(() => this.#hooks.quit?.());
+    return { quitting: true };
+  }
+
+  /** Remembers who reported (name, contact, department) for the next collection's form. */
+  async #saveProfile(intake: IntakeForm): Promise<void> {
+    const profile: Profile = { name: intake.name, contact: intake.contact, department: intake.department };
+    try {
+      await mkdir(this.#dataDir, { recursive: true, mode: 0o700 });
+      await writeFileAtomic(profileFile(this.#dataDir), `${JSON.stringify(profile, null, 2)}\n`);
+    } catch (err) {
+      this.#log('warn', `profile not saved: ${errorMessage(err)}`);
+    }
   }
 
   async openFolder(): Promise<{ opened: boolean }> {
@@ -761,6 +925,8 @@ export class AppService {
   async dispose(): Promise<void> {
     this.#lifetime.abort();
     this.#stopUploadTimer();
+    for (const timer of this.#pendingTimers) clearTimeout(timer);
+    await this.#resumed;
     const session = this.#session;
     if (session) {
       session.abort.abort(new CancelledError());
