@@ -260,8 +260,10 @@ export class AppService {
   // -------------------------------------------------------------------------------------------
 
   /**
-   * Resumes the outbox's queued jobs: each is tried once now (the workflow's upload stage, the
-   * same as Retry), and again when its backoff ends while the app is open. Main calls this once
+   * Resumes the outbox's queued jobs: each is tried once now — a new start is a new chance (the
+   * network may be back), so the backoff of the last run is not waited out — through the
+   * workflow's upload stage (the same as Retry), and again when its backoff ends while the app
+   * is open. Main calls this once
    * at start; the Start screen shows the jobs (`getPendingUploads`, `onPendingUploads`).
    */
   resumeQueuedUploads(): Promise<void> {
@@ -271,12 +273,12 @@ export class AppService {
       for (const job of queued) this.#pending.set(job.id, jobView(job));
       if (queued.length > 0) this.#log('info', `resuming ${queued.length} queued upload(s) from an earlier start`);
       this.#emitPending();
-      for (const job of queued) await this.#runPending(job.id);
+      for (const job of queued) await this.#runPending(job.id, true);
     })();
     return this.#resumed;
   }
 
-  async #runPending(jobId: string): Promise<void> {
+  async #runPending(jobId: string, now = false): Promise<void> {
     if (this.#lifetime.signal.aborted) return;
     try {
       const job = await runUploadJob(jobId, {
@@ -285,6 +287,7 @@ export class AppService {
         env: this.#env,
         dataDir: this.#dataDir,
         signal: this.#lifetime.signal,
+        force: now,
         emit: (event) => {
           if (event.type !== 'upload') return;
           this.#pending.set(jobId, event.job);
@@ -297,7 +300,7 @@ export class AppService {
       if (view.state === 'queued' && view.nextAttemptAt && !this.#lifetime.signal.aborted) {
         const timer = setTimeout(() => {
           this.#pendingTimers.delete(timer);
-          void this.#runPending(jobId);
+          void this.#runPending(jobId, false);
         }, Math.max(250, Date.parse(view.nextAttemptAt) - Date.now()));
         timer.unref();
         this.#pendingTimers.add(timer);

@@ -12,7 +12,7 @@
  *   - Review in plain words with what reads nothing listed apart; Progress with the active item
  *     first and the counter; Cancel asks first.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -247,12 +247,13 @@ describe('the finished desktop app (Chromium → real engine)', () => {
   for (const locale of LOCALES) {
     it(`shows the item being read first with its bytes, the counter and the time; Cancel asks first (${locale})`, async () => {
       const t = words(locale);
-      // A big log makes a slow item that is read in front of the user.
+      // A big log of random text makes a slow item, streamed and deflated in front of the user.
       const logs = mkdtempSync(path.join(work, 'big-'));
       const big = path.join(logs, 'xxsoftware.log');
       const out = createWriteStream(big);
-      const line = `${'2026-11-24 09:30:00 INFO worker heartbeat ok '.repeat(20)}\n`;
-      for (let i = 0; i < 60_000; i += 1) if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
+      for (let written = 0; written < 192 << 20; written += 1 << 20) {
+        if (!out.write(randomBytes(1 << 19).toString('hex'))) await new Promise<void>((r) => out.once('drain', () => r()));
+      }
       await new Promise<void>((r) => out.end(() => r()));
       const a = await app({
         locale,
@@ -277,6 +278,9 @@ describe('the finished desktop app (Chromium → real engine)', () => {
       await shot(page, '3-progress-cancel-confirm', locale);
       await page.getByRole('button', { name: t.cancelNo }).click();
       expect(await page.getByRole('heading', { level: 1, name: t.progressTitle }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: t.cancel }).click();
+      await page.getByRole('button', { name: t.cancelYes }).click();
+      await page.getByRole('alert').filter({ hasText: t.cancelledNotice }).waitFor();
       await closeApp(a);
       rmSync(logs, { recursive: true, force: true });
     });

@@ -108,7 +108,7 @@ function Row({ row, status, t, locale }: { row: ProgressRow; status: RowStatus; 
   const detail =
     status === 'ok'
       ? t.rowDetail({ items: row.items, size: formatBytes(row.bytes) })
-      : active
+      : active && row.bytes > 0
         ? t.bytesRead({ size: formatBytes(row.bytes) })
         : row.reason || status === 'skipped' || status === 'error' || status === 'timeout'
           ? reasonText(row, locale) || undefined
