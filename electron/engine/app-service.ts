@@ -48,6 +48,7 @@ import { dataDir as defaultDataDir } from './platform/app-paths.js';
 import { exec } from './platform/exec.js';
 import { expandPath, resolvePathPattern } from './platform/paths.js';
 import { CONNECTORS } from './upload/index.js';
+import type { KeychainSecrets } from './upload/keychain-secrets.js';
 import { Outbox, writeFileAtomic, type OutboxOptions } from './upload/outbox.js';
 import { UploadError } from './upload/upload-error.js';
 import { TOOL_VERSION } from './version.js';
@@ -83,6 +84,8 @@ export interface AppServiceOptions {
   hooks?: AppHooks;
   /** Outbox retry settings (tests use a long backoff so only an explicit retry runs). */
   outbox?: Pick<OutboxOptions, 'backoff' | 'maxAttempts'>;
+  /** Upload secrets kept by the OS keychain (Electron safeStorage); read before the credentials file. */
+  keychain?: KeychainSecrets;
   /** Run the basic checklist alongside each collection (default true). */
   runChecks?: boolean;
   now?: () => Date;
@@ -211,6 +214,7 @@ export class AppService {
   #redactionPreview?: Promise<Preview['redaction'] | undefined>;
   readonly #hooks: AppHooks;
   readonly #runChecks: boolean;
+  readonly #keychain: KeychainSecrets | undefined;
   readonly #now: () => Date;
   readonly #log: NonNullable<AppServiceOptions['log']>;
   readonly #outbox: Outbox;
@@ -245,6 +249,7 @@ export class AppService {
     this.#collectors = options.collectors ?? COLLECTORS;
     this.#hooks = options.hooks ?? {};
     this.#runChecks = options.runChecks ?? true;
+    this.#keychain = options.keychain;
     this.#now = options.now ?? (() => new Date());
     this.#log = options.log ?? (() => {});
     this.#outbox = new Outbox({ dataDir: this.#dataDir, ...options.outbox });
@@ -284,7 +289,7 @@ export class AppService {
       const job = await runUploadJob(jobId, {
         outbox: this.#outbox,
         policy: this.#basePolicy,
-        env: this.#env,
+        env: await this.#uploadEnv(),
         dataDir: this.#dataDir,
         signal: this.#lifetime.signal,
         force: now,
@@ -654,7 +659,7 @@ export class AppService {
         policy: this.#policy,
         outDir: join(this.#dataDir, 'outbox', args.ticket),
         dataDir: this.#dataDir,
-        env: this.#env,
+        env: await this.#uploadEnv(),
         collectors: args.collectors,
         ...(this.#runChecks ? {} : { checks: [] }),
         skip: args.exclude,
@@ -728,6 +733,27 @@ export class AppService {
     // After the reply has gone out, so the window is not torn down mid-call.
     setImmediate(() => this.#hooks.quit?.());
     return { quitting: true };
+  }
+
+  /**
+   * The environment the upload connectors read their secrets from: the keychain's secrets under
+   * their DIAGCOLLECT_<TARGET>_<SECRET> names, with a variable set in the real environment
+   * winning (IT's scripts); the credentials file comes after both (credentials.ts).
+   */
+  async #uploadEnv(): Promise<NodeJS.ProcessEnv> {
+    if (!this.#keychain) return this.#env;
+    const { env, unreadable } = await this.#keychain.env();
+    if (unreadable.length > 0) this.#log('warn', `keychain secrets that could not be decrypted were left out: ${unreadable.join(', ')}`);
+    const merged: NodeJS.ProcessEnv = { ...this.#env };
+    for (const [name, value] of Object.entries(env)) if (!merged[name]) merged[name] = value;
+    return merged;
+  }
+
+  /** Stores an upload secret in the OS keychain (never in plain text); the next upload uses it. */
+  async storeUploadSecret(target: string, key: string, value: string): Promise<void> {
+    if (!this.#keychain) throw new Error('no keychain in this host: set the secret in the environment or the credentials file');
+    await this.#keychain.set(target, key, value);
+    this.#log('info', `upload secret ${target}.${key} stored in the OS keychain`);
   }
 
   /** Remembers who reported (name, contact, department) for the next collection's form. */
@@ -835,7 +861,7 @@ export class AppService {
         const job = await runUploadJob(context.jobId, {
           outbox: this.#outbox,
           policy: this.#uploadPolicy,
-          env: this.#env,
+          env: await this.#uploadEnv(),
           dataDir: this.#dataDir,
           signal: this.#lifetime.signal,
           force,
@@ -886,7 +912,7 @@ export class AppService {
         try {
           const job = await sendAfterLeakCheck(result, {
             policy: this.#uploadPolicy,
-            env: this.#env,
+            env: await this.#uploadEnv(),
             dataDir: this.#dataDir,
             signal: this.#lifetime.signal,
             ...(this.#outboxOptions ? { outbox: this.#outboxOptions } : {}),

@@ -6,11 +6,13 @@
  * Built by `npm run build:electron` into out/main/main.js (the package's "main").
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { API_EVENTS, uiLocaleFor, type ApiEventName } from '../../shared/api.js';
 import { DEEP_LINK_SCHEME, findDeepLinkArgument } from '../../shared/deep-link.js';
 import { translator } from '../../shared/i18n/translate.js';
 import { AppService } from '../engine/app-service.js';
+import { dataDir } from '../engine/platform/app-paths.js';
+import { KeychainSecrets, type SecretCipher } from '../engine/upload/keychain-secrets.js';
 import { loadAppPolicy } from './app-policy.js';
 import { cliArguments } from './cli-mode.js';
 import { createSenderCheck, registerApiHandlers } from './ipc.js';
@@ -94,6 +96,7 @@ async function start(): Promise<void> {
     policy,
     locale,
     ...(pendingLink ? { deepLink: pendingLink } : {}),
+    keychain: new KeychainSecrets(dataDir(process.env), safeStorageCipher),
     hooks: {
       captureScreen: () => captureDesktop(win),
       showInFolder: (file) => shell.showItemInFolder(file),
@@ -156,6 +159,16 @@ async function start(): Promise<void> {
     });
   }
 }
+
+/**
+ * Electron's safeStorage as the keychain's cipher. On Linux, `basic_text` means no Secret Service
+ * or KWallet: that is a fixed key, not the user's, so it counts as unavailable (nothing stored).
+ */
+const safeStorageCipher: SecretCipher = {
+  isAvailable: () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+  encrypt: (plain) => safeStorage.encryptString(plain),
+  decrypt: (data) => safeStorage.decryptString(data),
+};
 
 function fatal(err: unknown): void {
   log.error(err instanceof Error ? err : String(err));

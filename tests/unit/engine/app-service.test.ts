@@ -352,3 +352,47 @@ describe("the Done screen's next step, the reporter, and uploads left from an ea
     expect(next.waitingUploads()).toBe(1);
   });
 });
+
+describe('upload secrets from the OS keychain', () => {
+  it('the upload reads a secret stored in the keychain; the credentials file is never written', async () => {
+    const { KeychainSecrets } = await import('../../../electron/engine/upload/keychain-secrets.js');
+    const { createCipheriv, createDecipheriv, randomBytes } = await import('node:crypto');
+    const key = randomBytes(32);
+    const cipher = {
+      isAvailable: () => true,
+      encrypt: (plain: string) => {
+        const iv = randomBytes(12);
+        const c = createCipheriv('aes-256-gcm', key, iv);
+        const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+        return Buffer.concat([iv, c.getAuthTag(), body]);
+      },
+      decrypt: (data: Buffer) => {
+        const d = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
+        d.setAuthTag(data.subarray(12, 28));
+        return Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8');
+      },
+    };
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'app-service-keychain-'));
+    dirs.push(dataDir);
+    const port = await freePort();
+    const { service, finished } = make({
+      dataDir,
+      keychain: new KeychainSecrets(dataDir, cipher),
+      policyInput: { upload: { target: 'redmine', redmine: { url: `http://127.0.0.1:${port}` } } },
+      outbox: { backoff: { baseMs: 600_000, maxMs: 600_000 } },
+    });
+    // Without the secret, the ticket pre-check stops the collection (as in 'the upload' above).
+    await service.storeUploadSecret('redmine', 'apiKey', '0123456789abcdef');
+    const done = finished();
+    await service.startCollection({ ticket: '60010', intake, exclude: [], includeScreenshot: false });
+    expect((await done).type).toBe('finished');
+    // The secret got past the pre-check; the (absent) server is what stops the upload.
+    await expect
+      .poll(async () => {
+        const s = await service.getUploadState();
+        return `${s.state}/${s.error?.kind ?? ''}`;
+      }, { timeout: 10_000 })
+      .toBe('queued/network');
+    expect(existsSync(path.join(dataDir, 'credentials.json'))).toBe(false);
+  });
+});
