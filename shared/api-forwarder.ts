@@ -17,6 +17,9 @@ export const METHOD_CHANNELS = {
   retryUpload: 'diagnostics:retry-upload',
   openFolder: 'diagnostics:open-folder',
   getChecks: 'diagnostics:get-checks',
+  openDraft: 'diagnostics:open-draft',
+  quitApp: 'diagnostics:quit-app',
+  getPendingUploads: 'diagnostics:get-pending-uploads',
 } as const;
 
 /** IPC channel of each event main pushes. */
@@ -24,6 +27,7 @@ export const EVENT_CHANNELS = {
   onProgress: 'diagnostics:progress',
   onUploadState: 'diagnostics:upload-state',
   onDeepLink: 'diagnostics:deep-link',
+  onPendingUploads: 'diagnostics:pending-uploads',
 } as const;
 
 /** Every channel of the contract: the only ones main handles and the preload uses. */

@@ -24,6 +24,7 @@ import {
   ProblemTypeSchema,
   ProgressEventSchema,
   TicketIdSchema,
+  UploadJobViewSchema,
   type Intake,
 } from './types.js';
 
@@ -66,6 +67,7 @@ export const OccurredAtSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d
 /**
  * What the desktop form asks for. Stricter than the archive's `IntakeSchema` (which accepts an
  * empty record from the CLI): a person to call back, a description and the time are required.
+ * The priority and the problem type are optional: unset is written as 未填写, never a made-up 中.
  */
 export const IntakeFormSchema = z
   .object({
@@ -77,9 +79,10 @@ export const IntakeFormSchema = z
     productVersion: text(100),
     problemDescription: requiredText(20_000),
     occurredAt: OccurredAtSchema,
-    priority: PrioritySchema,
+    priority: PrioritySchema.optional(),
     stepsToReproduce: text(20_000),
     solutionsTried: text(20_000),
+    problemType: ProblemTypeSchema.optional(),
   })
   .strict();
 export type IntakeForm = z.infer<typeof IntakeFormSchema>;
@@ -105,6 +108,10 @@ export const DefaultsSchema = z.object({
   /** Prefilled ticket id ('' when none). */
   ticket: z.string(),
   ticketSource: z.enum(['link', 'none']),
+  /** The ticket came from a signed link: shown read-only. */
+  ticketLocked: z.boolean(),
+  /** Who reported last time on this computer (the user's own settings), prefilled. */
+  profile: z.object({ name: z.string(), contact: z.string(), department: z.string() }),
   /** A `diagcollect://` link that was refused, and why (shown to the user). */
   linkError: LocalizedTextSchema.optional(),
   /** Prefilled intake fields: what the engine detected, and "now" for the time of occurrence. */
@@ -255,10 +262,19 @@ export const ChecksStateSchema = z.object({
 export type ChecksState = z.infer<typeof ChecksStateSchema>;
 
 export const LinkEventSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), ticket: z.string(), problemType: ProblemTypeSchema.optional() }),
+  /** `locked`: a verified signed link chose the ticket (shown read-only); it may preset the problem type. */
+  z.object({ ok: z.literal(true), ticket: z.string(), locked: z.boolean().optional(), problemType: ProblemTypeSchema.optional() }),
   z.object({ ok: z.literal(false), reason: LocalizedTextSchema }),
 ]);
 export type LinkEvent = z.infer<typeof LinkEventSchema>;
+
+/** How the e-mail draft was opened: the .eml in the mail program, a mailto: fallback, or not at all. */
+export const OpenDraftResponseSchema = z.object({ opened: z.enum(['draft', 'mailto', 'none']) });
+export type OpenDraftResponse = z.infer<typeof OpenDraftResponseSchema>;
+
+/** Upload jobs from earlier collections that the app resumes (the outbox's jobs, as the workflow reports them). */
+export const PendingUploadsSchema = z.object({ jobs: z.array(UploadJobViewSchema) });
+export type PendingUploads = z.infer<typeof PendingUploadsSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // The two maps
@@ -286,6 +302,12 @@ export const API_METHODS = {
   openFolder: { channel: CH.openFolder, request: None, response: z.object({ opened: z.boolean() }) },
   /** The basic checklist of the last collection; resolves when it has finished. */
   getChecks: { channel: CH.getChecks, request: None, response: ChecksStateSchema },
+  /** Opens the last archive's e-mail draft (.eml) in the mail program; mailto: when that fails. */
+  openDraft: { channel: CH.openDraft, request: None, response: OpenDraftResponseSchema },
+  /** 完成: closes the app (queued uploads resume at the next start). */
+  quitApp: { channel: CH.quitApp, request: None, response: z.object({ quitting: z.boolean() }) },
+  /** Upload jobs of earlier collections resumed at this start. */
+  getPendingUploads: { channel: CH.getPendingUploads, request: None, response: PendingUploadsSchema },
 } as const satisfies { [K in keyof typeof METHOD_CHANNELS]: MethodSpec & { channel: (typeof METHOD_CHANNELS)[K] } };
 
 interface EventSpec {
@@ -298,6 +320,7 @@ export const API_EVENTS = {
   onProgress: { channel: CH.onProgress, payload: SessionEventSchema },
   onUploadState: { channel: CH.onUploadState, payload: UploadStatusSchema },
   onDeepLink: { channel: CH.onDeepLink, payload: LinkEventSchema },
+  onPendingUploads: { channel: CH.onPendingUploads, payload: PendingUploadsSchema },
 } as const satisfies { [K in keyof typeof EVENT_CHANNELS]: EventSpec & { channel: (typeof EVENT_CHANNELS)[K] } };
 
 export type ApiMethodName = keyof typeof API_METHODS;

@@ -9,6 +9,7 @@
  * path except Electron's IPC is the real one.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -22,6 +23,8 @@ import type {
   Defaults,
   IntakeForm,
   Lock,
+  OpenDraftResponse,
+  PendingUploads,
   PlanRow,
   Preview,
   Screenshot,
@@ -45,7 +48,8 @@ import { dataDir as defaultDataDir } from './platform/app-paths.js';
 import { exec } from './platform/exec.js';
 import { expandPath, resolvePathPattern } from './platform/paths.js';
 import { CONNECTORS } from './upload/index.js';
-import { Outbox, type OutboxOptions } from './upload/outbox.js';
+import type { KeychainSecrets } from './upload/keychain-secrets.js';
+import { Outbox, writeFileAtomic, type OutboxOptions } from './upload/outbox.js';
 import { UploadError } from './upload/upload-error.js';
 import { TOOL_VERSION } from './version.js';
 import { planWorkflow, previewWorkflow, runWorkflow, sendAfterLeakCheck, type WorkflowResult } from './workflow/run-workflow.js';
@@ -57,6 +61,12 @@ export interface AppHooks {
   captureScreen?(): Promise<Buffer>;
   /** Shows a file in the OS file manager (shell.showItemInFolder in Electron). */
   showInFolder?(path: string): void | Promise<void>;
+  /** Opens a file with its default program (shell.openPath): '' when it opened, else why not. */
+  openPath?(path: string): Promise<string>;
+  /** Opens a mailto: URL in the mail program (shell.openExternal). */
+  openExternal?(url: string): Promise<void>;
+  /** Closes the app (完成). */
+  quit?(): void;
 }
 
 export interface AppServiceOptions {
@@ -74,6 +84,8 @@ export interface AppServiceOptions {
   hooks?: AppHooks;
   /** Outbox retry settings (tests use a long backoff so only an explicit retry runs). */
   outbox?: Pick<OutboxOptions, 'backoff' | 'maxAttempts'>;
+  /** Upload secrets kept by the OS keychain (Electron safeStorage); read before the credentials file. */
+  keychain?: KeychainSecrets;
   /** Run the basic checklist alongside each collection (default true). */
   runChecks?: boolean;
   now?: () => Date;
@@ -108,6 +120,36 @@ interface ChecksRun {
   state: ChecksState['state'];
   results: CheckResult[];
   done?: Promise<void>;
+}
+
+/** The reporter's own details, remembered between collections (the user's settings, 0600). */
+export interface Profile {
+  name: string;
+  contact: string;
+  department: string;
+}
+const EMPTY_PROFILE: Profile = { name: '', contact: '', department: '' };
+
+/** `<data dir>/profile.json`: who reported last time on this computer. */
+export function profileFile(dataDirectory: string): string {
+  return join(dataDirectory, 'profile.json');
+}
+
+/** The saved profile; an absent or unreadable file is an empty one (it is only a convenience). */
+export async function readProfile(dataDirectory: string): Promise<Profile> {
+  try {
+    const raw = JSON.parse(await readFile(profileFile(dataDirectory), 'utf8')) as Partial<Record<keyof Profile, unknown>>;
+    const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : '');
+    return { name: str(raw.name), contact: str(raw.contact), department: str(raw.department) };
+  } catch {
+    return { ...EMPTY_PROFILE };
+  }
+}
+
+/** A mailto: URL with the standard subject and a body that says where the archive is. */
+export function mailtoUrl(result: Pick<CollectionResult, 'emailSubject' | 'archivePath' | 'archiveName'>, to = ''): string {
+  const body = `${result.archiveName}\n${result.archivePath}\n`;
+  return `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(result.emailSubject)}&body=${encodeURIComponent(body)}`;
 }
 
 interface UploadContext {
@@ -172,6 +214,7 @@ export class AppService {
   #redactionPreview?: Promise<Preview['redaction'] | undefined>;
   readonly #hooks: AppHooks;
   readonly #runChecks: boolean;
+  readonly #keychain: KeychainSecrets | undefined;
   readonly #now: () => Date;
   readonly #log: NonNullable<AppServiceOptions['log']>;
   readonly #outbox: Outbox;
@@ -190,6 +233,10 @@ export class AppService {
   #upload: UploadStatus;
   #uploadContext: UploadContext | undefined;
   #checks: ChecksRun = { state: 'none', results: [] };
+  /** Jobs of earlier collections found queued at start, as last reported. */
+  readonly #pending = new Map<string, UploadJobView>();
+  readonly #pendingTimers = new Set<NodeJS.Timeout>();
+  #resumed: Promise<void> | undefined;
 
   constructor(options: AppServiceOptions) {
     this.#basePolicy = options.policy;
@@ -202,6 +249,7 @@ export class AppService {
     this.#collectors = options.collectors ?? COLLECTORS;
     this.#hooks = options.hooks ?? {};
     this.#runChecks = options.runChecks ?? true;
+    this.#keychain = options.keychain;
     this.#now = options.now ?? (() => new Date());
     this.#log = options.log ?? (() => {});
     this.#outbox = new Outbox({ dataDir: this.#dataDir, ...options.outbox });
@@ -210,6 +258,80 @@ export class AppService {
     if (options.deepLink) this.#link = this.#acceptLink(options.deepLink);
     // Started now so the form can be prefilled without waiting for the product's version command.
     this.#detected = this.#detectProduct();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Uploads left queued by an earlier start (the app was closed, the server was down)
+  // -------------------------------------------------------------------------------------------
+
+  /**
+   * Resumes the outbox's queued jobs: each is tried once now — a new start is a new chance (the
+   * network may be back), so the backoff of the last run is not waited out — through the
+   * workflow's upload stage (the same as Retry), and again when its backoff ends while the app
+   * is open. Main calls this once
+   * at start; the Start screen shows the jobs (`getPendingUploads`, `onPendingUploads`).
+   */
+  resumeQueuedUploads(): Promise<void> {
+    this.#resumed ??= (async () => {
+      const jobs = await this.#outbox.unfinished().catch(() => []);
+      const queued = jobs.filter((j) => j.state === 'queued' || j.state === 'uploading');
+      for (const job of queued) this.#pending.set(job.id, jobView(job));
+      if (queued.length > 0) this.#log('info', `resuming ${queued.length} queued upload(s) from an earlier start`);
+      this.#emitPending();
+      for (const job of queued) await this.#runPending(job.id, true);
+    })();
+    return this.#resumed;
+  }
+
+  async #runPending(jobId: string, now = false): Promise<void> {
+    if (this.#lifetime.signal.aborted) return;
+    try {
+      const job = await runUploadJob(jobId, {
+        outbox: this.#outbox,
+        policy: this.#basePolicy,
+        env: await this.#uploadEnv(),
+        dataDir: this.#dataDir,
+        signal: this.#lifetime.signal,
+        force: now,
+        emit: (event) => {
+          if (event.type !== 'upload') return;
+          this.#pending.set(jobId, event.job);
+          if (event.step !== 'progress') this.#emitPending();
+        },
+      });
+      const view = jobView(job);
+      this.#pending.set(jobId, view);
+      this.#log(view.state === 'done' ? 'info' : 'warn', `resumed upload job ${jobId}: ${view.state}`);
+      if (view.state === 'queued' && view.nextAttemptAt && !this.#lifetime.signal.aborted) {
+        const timer = setTimeout(() => {
+          this.#pendingTimers.delete(timer);
+          void this.#runPending(jobId, false);
+        }, Math.max(250, Date.parse(view.nextAttemptAt) - Date.now()));
+        timer.unref();
+        this.#pendingTimers.add(timer);
+      }
+    } catch (err) {
+      this.#log('warn', `resumed upload job ${jobId} could not run: ${errorMessage(err)}`);
+    }
+    this.#emitPending();
+  }
+
+  #emitPending(): void {
+    this.#emit('onPendingUploads', { jobs: [...this.#pending.values()] });
+  }
+
+  async getPendingUploads(): Promise<PendingUploads> {
+    return { jobs: [...this.#pending.values()] };
+  }
+
+  /**
+   * How many archives are waiting to be sent (earlier ones resumed at start, and this start's
+   * own): main asks before the window closes while this is not 0.
+   */
+  waitingUploads(): number {
+    const earlier = [...this.#pending.values()].filter((j) => j.state === 'queued' || j.state === 'uploading').length;
+    const current = this.#upload.state === 'queued' || this.#upload.state === 'uploading' ? 1 : 0;
+    return earlier + current;
   }
 
   get #policy(): Policy {
@@ -257,7 +379,7 @@ export class AppService {
       this.#log(verified.ok ? 'info' : 'warn', verified.ok ? `signed link for ticket ${verified.ticket} (key ${verified.keyId})` : `link refused: ${verified.error}`);
       if (!verified.ok) return { ok: false, reason: verified.reason };
       this.#linkPolicy = policyForLink(this.#basePolicy, verified);
-      return { ok: true, ticket: verified.ticket, ...(verified.problemType ? { problemType: verified.problemType } : {}) };
+      return { ok: true, ticket: verified.ticket, locked: true, ...(verified.problemType ? { problemType: verified.problemType } : {}) };
     }
     const parsed = parseDeepLink(raw);
     this.#log(parsed.ok ? 'info' : 'warn', parsed.ok ? `link for ticket ${parsed.ticket}` : `link refused: ${parsed.error}`);
@@ -282,11 +404,14 @@ export class AppService {
       retryUpload: () => this.retryUpload(),
       openFolder: () => this.openFolder(),
       getChecks: () => this.getChecks(),
+      openDraft: () => this.openDraft(),
+      quitApp: () => this.quitApp(),
+      getPendingUploads: () => this.getPendingUploads(),
     };
   }
 
   async getDefaults(): Promise<Defaults> {
-    const detected = await Promise.race([this.#detected, delay(1_500, undefined, { ref: false })]);
+    const [detected, profile] = await Promise.all([Promise.race([this.#detected, delay(1_500, undefined, { ref: false })]), readProfile(this.#dataDir)]);
     const link = this.#link;
     const target = this.#policy.upload.target;
     return {
@@ -296,6 +421,8 @@ export class AppService {
       host: this.#host,
       ticket: link?.ok ? link.ticket : '',
       ticketSource: link?.ok ? 'link' : 'none',
+      ticketLocked: Boolean(link?.ok && link.locked),
+      profile,
       ...(link && !link.ok ? { linkError: link.reason } : {}),
       intake: { productName: detected?.productName ?? '', productModel: '', productVersion: detected?.productVersion ?? '', occurredAt: localMinute(this.#now()) },
       archiveLanguage: this.#policy.archiveLanguage,
@@ -450,6 +577,7 @@ export class AppService {
     this.#uploadContext = undefined;
     this.#setUpload(this.#uploadBase('none'));
     this.#log('info', `collection ${id} started for ticket ${request.ticket}: ${plan.run.length} collectors, ${plan.skipped.length} skipped`);
+    void this.#saveProfile(request.intake);
 
     const session: RunningSession = { id, abort, done: Promise.resolve() };
     this.#session = session;
@@ -533,7 +661,7 @@ export class AppService {
         policy: this.#policy,
         outDir: join(this.#dataDir, 'outbox', args.ticket),
         dataDir: this.#dataDir,
-        env: this.#env,
+        env: await this.#uploadEnv(),
         collectors: args.collectors,
         ...(this.#runChecks ? {} : { checks: [] }),
         skip: args.exclude,
@@ -574,6 +702,71 @@ export class AppService {
     // Resolve once nothing is left behind: the partial archive is removed by the session.
     await session.done;
     return { cancelled: true };
+  }
+
+  /**
+   * Opens the e-mail draft (.eml) in the user's mail program; when there is no draft or no
+   * program for .eml files, a mailto: with the standard subject (the user attaches the archive).
+   */
+  async openDraft(): Promise<OpenDraftResponse> {
+    const result = this.#result;
+    if (!result) return { opened: 'none' };
+    if (result.emailDraft && this.#hooks.openPath) {
+      const problem = await this.#hooks.openPath(result.emailDraft).catch((err: unknown) => errorMessage(err));
+      if (!problem) {
+        this.#log('info', 'e-mail draft opened in the mail program');
+        return { opened: 'draft' };
+      }
+      this.#log('warn', `e-mail draft could not be opened (${problem}); trying mailto:`);
+    }
+    if (!this.#hooks.openExternal) return { opened: 'none' };
+    try {
+      await this.#hooks.openExternal(mailtoUrl(result, this.#uploadPolicy.upload.smtp?.to?.[0] ?? ''));
+      return { opened: 'mailto' };
+    } catch (err) {
+      this.#log('warn', `mailto: could not be opened: ${errorMessage(err)}`);
+      return { opened: 'none' };
+    }
+  }
+
+  /** 完成: the host closes the app; uploads still queued resume at the next start. */
+  async quitApp(): Promise<{ quitting: boolean }> {
+    if (!this.#hooks.quit) return { quitting: false };
+    // After the reply has gone out, so the window is not torn down mid-call.
+    setImmediate(() => this.#hooks.quit?.());
+    return { quitting: true };
+  }
+
+  /**
+   * The environment the upload connectors read their secrets from: the keychain's secrets under
+   * their DIAGCOLLECT_<TARGET>_<SECRET> names, with a variable set in the real environment
+   * winning (IT's scripts); the credentials file comes after both (credentials.ts).
+   */
+  async #uploadEnv(): Promise<NodeJS.ProcessEnv> {
+    if (!this.#keychain) return this.#env;
+    const { env, unreadable } = await this.#keychain.env();
+    if (unreadable.length > 0) this.#log('warn', `keychain secrets that could not be decrypted were left out: ${unreadable.join(', ')}`);
+    const merged: NodeJS.ProcessEnv = { ...this.#env };
+    for (const [name, value] of Object.entries(env)) if (!merged[name]) merged[name] = value;
+    return merged;
+  }
+
+  /** Stores an upload secret in the OS keychain (never in plain text); the next upload uses it. */
+  async storeUploadSecret(target: string, key: string, value: string): Promise<void> {
+    if (!this.#keychain) throw new Error('no keychain in this host: set the secret in the environment or the credentials file');
+    await this.#keychain.set(target, key, value);
+    this.#log('info', `upload secret ${target}.${key} stored in the OS keychain`);
+  }
+
+  /** Remembers who reported (name, contact, department) for the next collection's form. */
+  async #saveProfile(intake: IntakeForm): Promise<void> {
+    const profile: Profile = { name: intake.name, contact: intake.contact, department: intake.department };
+    try {
+      await mkdir(this.#dataDir, { recursive: true, mode: 0o700 });
+      await writeFileAtomic(profileFile(this.#dataDir), `${JSON.stringify(profile, null, 2)}\n`);
+    } catch (err) {
+      this.#log('warn', `profile not saved: ${errorMessage(err)}`);
+    }
   }
 
   async openFolder(): Promise<{ opened: boolean }> {
@@ -670,7 +863,7 @@ export class AppService {
         const job = await runUploadJob(context.jobId, {
           outbox: this.#outbox,
           policy: this.#uploadPolicy,
-          env: this.#env,
+          env: await this.#uploadEnv(),
           dataDir: this.#dataDir,
           signal: this.#lifetime.signal,
           force,
@@ -721,7 +914,7 @@ export class AppService {
         try {
           const job = await sendAfterLeakCheck(result, {
             policy: this.#uploadPolicy,
-            env: this.#env,
+            env: await this.#uploadEnv(),
             dataDir: this.#dataDir,
             signal: this.#lifetime.signal,
             ...(this.#outboxOptions ? { outbox: this.#outboxOptions } : {}),
@@ -763,6 +956,8 @@ export class AppService {
   async dispose(): Promise<void> {
     this.#lifetime.abort();
     this.#stopUploadTimer();
+    for (const timer of this.#pendingTimers) clearTimeout(timer);
+    await this.#resumed;
     const session = this.#session;
     if (session) {
       session.abort.abort(new CancelledError());

@@ -6,10 +6,13 @@
  * Built by `npm run build:electron` into out/main/main.js (the package's "main").
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { API_EVENTS, uiLocaleFor, type ApiEventName } from '../../shared/api.js';
 import { DEEP_LINK_SCHEME, findDeepLinkArgument } from '../../shared/deep-link.js';
+import { translator } from '../../shared/i18n/translate.js';
 import { AppService } from '../engine/app-service.js';
+import { dataDir } from '../engine/platform/app-paths.js';
+import { KeychainSecrets, type SecretCipher } from '../engine/upload/keychain-secrets.js';
 import { loadAppPolicy } from './app-policy.js';
 import { cliArguments } from './cli-mode.js';
 import { createSenderCheck, registerApiHandlers } from './ipc.js';
@@ -31,6 +34,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHE
 
 let win: BrowserWindow | undefined;
 let service: AppService | undefined;
+/** The user chose to close (完成, or "close" in the question below): no more asking. */
+let closeConfirmed = false;
 let pendingLink = findDeepLinkArgument(process.argv);
 
 function onLink(url: string): void {
@@ -91,9 +96,17 @@ async function start(): Promise<void> {
     policy,
     locale,
     ...(pendingLink ? { deepLink: pendingLink } : {}),
+    keychain: new KeychainSecrets(dataDir(process.env), safeStorageCipher),
     hooks: {
       captureScreen: () => captureDesktop(win),
       showInFolder: (file) => shell.showItemInFolder(file),
+      // The .eml opens in the user's mail program; '' means it did.
+      openPath: (file) => shell.openPath(file),
+      openExternal: (url) => shell.openExternal(url),
+      quit: () => {
+        closeConfirmed = true;
+        app.quit();
+      },
     },
     log: (level, message) => log[level](message),
   });
@@ -101,6 +114,28 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, locale, devMode, appName: app.getName() })));
   win = createMainWindow({ preloadPath: PRELOAD, devTools: devMode, title: locale === 'zh-CN' ? '诊断信息收集' : 'Diagnostics Collector' });
   const ourWindow = win;
+  const words = translator(locale);
+  // Closing while an archive waits to be sent asks first; what is queued resumes at the next start.
+  ourWindow.on('close', (event) => {
+    const waiting = service?.waitingUploads() ?? 0;
+    if (closeConfirmed || waiting === 0) return;
+    event.preventDefault();
+    void dialog
+      .showMessageBox(ourWindow, {
+        type: 'question',
+        title: words.t('app.close.title'),
+        message: words.t('app.close.message', { count: waiting }),
+        detail: words.t('app.close.detail'),
+        buttons: [words.t('app.close.quit'), words.t('app.close.stay')],
+        defaultId: 1,
+        cancelId: 1,
+      })
+      .then(({ response }) => {
+        if (response !== 0) return;
+        closeConfirmed = true;
+        ourWindow.close();
+      });
+  });
   registerApiHandlers(ipcMain, service.handlers(), {
     isTrustedSender: createSenderCheck({ isAllowedUrl: isAppUrl, isOurWebContents: (id) => !ourWindow.isDestroyed() && ourWindow.webContents.id === id }),
     log,
@@ -111,6 +146,8 @@ async function start(): Promise<void> {
     });
   }
   log.info(`started ${app.getName()} ${app.getVersion()} (${process.platform}, UI ${locale})`);
+  // Archives an earlier start could not send (closed, offline) are sent now.
+  void service.resumeQueuedUploads();
   if (problems.length > 0) {
     // Bad policy keys were left out (or fail closed); IT and the user see which, and why.
     for (const p of problems) log.warn(`policy: ${p}`);
@@ -122,6 +159,16 @@ async function start(): Promise<void> {
     });
   }
 }
+
+/**
+ * Electron's safeStorage as the keychain's cipher. On Linux, `basic_text` means no Secret Service
+ * or KWallet: that is a fixed key, not the user's, so it counts as unavailable (nothing stored).
+ */
+const safeStorageCipher: SecretCipher = {
+  isAvailable: () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+  encrypt: (plain) => safeStorage.encryptString(plain),
+  decrypt: (data) => safeStorage.decryptString(data),
+};
 
 function fatal(err: unknown): void {
   log.error(err instanceof Error ? err : String(err));

@@ -3,11 +3,12 @@
  * app does goes through `window.diagnostics` (shared/api.ts); this file only keeps the UI state.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChecksState, Defaults, DiagnosticsApi, LinkEvent, Preview, SessionEvent, UiLocale, UploadStatus } from '../../shared/api.js';
+import type { ChecksState, Defaults, DiagnosticsApi, LinkEvent, OpenDraftResponse, PendingUploads, Preview, SessionEvent, UiLocale, UploadStatus } from '../../shared/api.js';
+import { formatDateTime } from '../../shared/i18n/format.js';
 import { Header } from './components/header.js';
-import { DICTIONARIES, pick, type Dictionary } from './i18n.js';
+import { dictionary, pick, uploadProblemText, type Dictionary } from './i18n.js';
 import { formatBytes } from './model/format.js';
-import { initialValues, type FormValues } from './model/form-values.js';
+import { initialValues, localMinute, valuesForNewCollection, type FormValues } from './model/form-values.js';
 import { applySessionEvent, initialProgress, type ProgressState } from './model/progress.js';
 import { DoneScreen } from './screens/done.js';
 import { ProgressScreen } from './screens/progress.js';
@@ -29,20 +30,25 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export function detailsText(t: Dictionary, state: ProgressState, upload: UploadStatus): string {
+/** What 复制详情 copies: the facts support asks for, times in local time, the upload's state (and the engine's own words when it failed). */
+export function detailsText(t: Dictionary, locale: UiLocale, state: ProgressState, upload: UploadStatus): string {
   const r = state.result;
   if (!r) return '';
   const d = t.details;
+  const problem = upload.error && upload.state !== 'done' ? ` (${uploadProblemText(upload.error, upload.targetName, r.ticket, locale)}; ${upload.error.message})` : '';
   return [
     r.emailSubject,
     `${d.ticket}: ${r.ticket}`,
     `${d.archive}: ${r.archiveName} (${formatBytes(r.bytes)})`,
     `${d.sha256}: ${r.sha256}`,
     `${d.location}: ${r.archivePath}`,
-    `${d.collected}: ${r.startedAt}`,
-    `${d.upload}: ${t.uploadStateWord[upload.state]}${upload.error && upload.state !== 'done' ? ` (${upload.error.message})` : ''}`,
+    `${d.collected}: ${formatDateTime(r.startedAt, locale)}`,
+    `${d.upload}: ${t.uploadStateWord[upload.state]}${problem}`,
   ].join('\n');
 }
+
+/** The pause between saying the window will hide and hiding it: long enough to read the line. */
+const HIDE_NOTICE_MS = 1200;
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -79,13 +85,14 @@ export function App({ api }: { api: DiagnosticsApi }) {
   const [upload, setUpload] = useState<UploadStatus>();
   const [checks, setChecks] = useState<ChecksState>();
   const [retrying, setRetrying] = useState(false);
+  const [pending, setPending] = useState<PendingUploads>();
+  const [shotDismissed, setShotDismissed] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const progressRef = useRef<ProgressState>(undefined);
   const early = useRef<SessionEvent[]>([]);
   const screenRef = useRef(screen);
   screenRef.current = screen;
-  const shotAsked = useRef(false);
-  const t = DICTIONARIES[locale];
+  const t = dictionary(locale);
 
   // The validator brings zod: loaded right after the first paint, long before anyone submits.
   const [validate, setValidate] = useState<Validate>();
@@ -140,10 +147,16 @@ export function App({ api }: { api: DiagnosticsApi }) {
       setLinkNotice(event);
       if (event.ok && screenRef.current === 'start') setValues((v) => (v ? { ...v, ticket: event.ticket } : v));
     });
+    const offPending = api.onPendingUploads((p) => setPending(p));
+    api.getPendingUploads().then(
+      (p) => setPending((cur) => cur ?? p),
+      () => {},
+    );
     return () => {
       offProgress();
       offUpload();
       offLink();
+      offPending();
     };
   }, [api]);
 
@@ -152,30 +165,32 @@ export function App({ api }: { api: DiagnosticsApi }) {
     headingRef.current?.focus();
   }, [screen, defaults]);
 
+  /**
+   * Only on the user's click: first say that the window will hide, then capture. The picture is
+   * not attached until the user turns it on in Review (it is marked sensitive).
+   */
   const takeScreenshot = useCallback(() => {
-    setScreenshot((s) => ({ ...s, phase: 'taking' }));
-    api.captureScreenshot().then(
-      (shot) => setScreenshot({ phase: 'done', shot, include: shot.available }),
-      (err: unknown) => setScreenshot({ phase: 'done', shot: { available: false, reason: { 'zh-CN': errorText(err), en: errorText(err) } }, include: false }),
-    );
+    setScreenshot((s) => ({ ...s, phase: 'hiding' }));
+    void new Promise((resolve) => setTimeout(resolve, HIDE_NOTICE_MS))
+      .then(() => {
+        setScreenshot((s) => ({ ...s, phase: 'taking' }));
+        return api.captureScreenshot();
+      })
+      .then(
+        (shot) => setScreenshot({ phase: 'done', shot, include: false }),
+        (err: unknown) => setScreenshot({ phase: 'done', shot: { available: false, reason: { 'zh-CN': errorText(err), en: errorText(err) } }, include: false }),
+      );
   }, [api]);
 
   const goReview = useCallback(() => {
     setNotice(undefined);
+    setShotDismissed(true);
     setScreen('review');
     api.preview({ exclude: [...exclude] }).then(
-      (p) => {
-        setPreview(p);
-        const shotCategory = p.categories.find((c) => c.category === 'screenshot');
-        // The screenshot is taken once, on the first visit, so the user sees what would be sent.
-        if (shotCategory && !shotCategory.lock && !shotAsked.current) {
-          shotAsked.current = true;
-          takeScreenshot();
-        }
-      },
+      (p) => setPreview(p),
       (err: unknown) => setNotice({ kind: 'error', message: errorText(err) }),
     );
-  }, [api, exclude, takeScreenshot]);
+  }, [api, exclude]);
 
   const start = useCallback(async () => {
     if (!values) return;
@@ -228,19 +243,34 @@ export function App({ api }: { api: DiagnosticsApi }) {
       .finally(() => setRetrying(false));
   }, [api]);
 
+  const openDraft = useCallback(
+    (): Promise<OpenDraftResponse['opened']> =>
+      api.openDraft().then(
+        (r) => r.opened,
+        () => 'none' as const,
+      ),
+    [api],
+  );
+
+  const finish = useCallback(() => {
+    void api.quitApp().catch(() => {});
+  }, [api]);
+
+  // 重新收集 keeps who reports and the ticket; the problem, the time and the screenshot start afresh.
   const startOver = useCallback(() => {
     progressRef.current = undefined;
     setProgress(undefined);
     setUpload(undefined);
     setChecks(undefined);
     setScreenshot({ phase: 'idle', include: false });
-    shotAsked.current = false;
-    if (defaults) setValues({ ...initialValues(defaults), ticket: values?.ticket ?? defaults.ticket });
+    setShotDismissed(false);
+    if (defaults) setValues(valuesForNewCollection(defaults, values, localMinute(new Date())));
     setScreen('start');
   }, [defaults, values]);
 
   const switchLanguage = () => setLocale((l) => (l === 'zh-CN' ? 'en' : 'zh-CN'));
-  const noticeText = notice && (notice.kind === 'cancelled' ? t.cancelledNotice : notice.kind === 'failed' ? t.failedNotice(notice.message) : notice.message);
+  const noticeText = notice && (notice.kind === 'cancelled' ? t.cancelledNotice : notice.kind === 'failed' ? t.failedNotice({ message: notice.message }) : notice.message);
+  const shotAllowed = defaults?.screenshot === 'allowed';
 
   let body: React.ReactNode;
   if (fatal) {
@@ -278,7 +308,11 @@ export function App({ api }: { api: DiagnosticsApi }) {
         onChange={setValues}
         onNext={goReview}
         headingRef={headingRef}
-        {...(linkNotice ? { linkNotice: { ok: linkNotice.ok, text: linkNotice.ok ? `${t.ticketFromLink}: ${linkNotice.ticket}` : pick(linkNotice.reason, locale) } } : {})}
+        pending={pending}
+        shotOffer={
+          shotAllowed ? { t, locale, screenshot, dismissed: shotDismissed, onTake: takeScreenshot, onDismiss: () => setShotDismissed(true) } : undefined
+        }
+        {...(linkNotice ? { linkNotice: linkNotice.ok ? { ok: true, ticket: linkNotice.ticket, locked: linkNotice.locked === true } : { ok: false, text: pick(linkNotice.reason, locale) } } : {})}
       />
     );
   } else if (screen === 'review') {
@@ -321,8 +355,10 @@ export function App({ api }: { api: DiagnosticsApi }) {
         retrying={retrying}
         onRetry={retry}
         onOpenFolder={() => void api.openFolder().catch(() => {})}
-        onCopy={() => copyText(detailsText(t, progress, status))}
+        onOpenDraft={openDraft}
+        onCopy={() => copyText(detailsText(t, locale, progress, status))}
         onNew={startOver}
+        onFinish={finish}
         headingRef={headingRef}
       />
     );

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { openApp, renderDesktop } from '../e2e/support/app-harness.js';
 import { launchChromium } from '../e2e/support/browser.js';
 import { buildPageShim, buildRenderer } from '../e2e/support/build.js';
-import { fillStart, goToReview, waitForStart, words } from '../e2e/support/flows.js';
+import { fillStart, goToReview, waitForDone, waitForStart, words } from '../e2e/support/flows.js';
 import { serveDirectory } from '../e2e/support/static-server.js';
 
 export interface UiBench {
@@ -87,7 +87,7 @@ export async function benchUi(runs = 5): Promise<UiBench> {
       await fillStart(b.page, 'en');
       await goToReview(b.page, 'en');
       rows.push(await clickToFirstRow(b.page, words('en').startCollecting));
-      await b.page.getByRole('heading', { level: 1, name: new RegExp(`^${words('en').doneTitle}`) }).waitFor({ timeout: 120_000 });
+      await waitForDone(b.page, 'en', 120_000);
       await b.close();
     }
   } finally {

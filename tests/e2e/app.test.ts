@@ -26,6 +26,8 @@ import { launchChromium } from './support/browser.js';
 import { buildPageShim, buildRenderer } from './support/build.js';
 import {
   INTAKE,
+  captureAtLaunch,
+  doneState,
   escape,
   expectAccessible,
   expectNoEnglishOnScreen,
@@ -33,6 +35,7 @@ import {
   field,
   fillStart,
   goToReview,
+  languageSwitch,
   saveScreen,
   startCollecting,
   waitForChecks,
@@ -108,8 +111,11 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       await expectNoEnglishOnScreen(page, locale, 'start');
       await saveScreen(page, `1-start-${locale}`);
 
+      await captureAtLaunch(page, locale);
       await fillStart(page, locale, { more: true });
-      await goToReview(page, locale);
+      await goToReview(page, locale, { screenshot: true });
+      // Taken at launch, attached only once the user turns it on.
+      await page.getByRole('checkbox', { name: t.includeShot }).check();
       await expect.poll(() => page.locator('.shot-state').textContent()).toContain(t.screenshotIncluded);
       await expectAccessible(page, `review (${locale})`);
       await expectNoEnglishOnScreen(page, locale, 'review');
@@ -128,7 +134,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       const entries = await readZip(archivePath);
       const manifest = ManifestSchema.parse(JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8')));
       expect(manifest.ticket).toBe('12345');
-      expect(manifest.intake).toMatchObject({ name: INTAKE[locale].name, contact: INTAKE[locale].contact, priority: '高', problemDescription: INTAKE[locale].problem });
+      expect(manifest.intake).toMatchObject({ name: INTAKE[locale].name, contact: INTAKE[locale].contact, priority: '高', problemType: 'connection', problemDescription: INTAKE[locale].problem });
       expect(manifest.collectors.find((c) => c.id === 'processes')?.status).toBe('skipped');
       const shot = entries.find((e) => e.name === '问题截图.png');
       expect(shot && sha256(shot.data)).toBe(sha256(shared.desktopPng));
@@ -137,7 +143,8 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
 
       // No ticket system configured: the archive waits in the outbox with an e-mail draft.
       await page.locator('[data-upload-state=local]').waitFor();
-      await expect.poll(() => page.locator('.upload-text').textContent()).toContain('【技术支持】12345');
+      expect(await doneState(page)).toEqual({ state: 'manual', title: t.done.manual });
+      await expect.poll(() => page.locator('.send-steps').textContent()).toContain('【技术支持】12345');
       await waitForChecks(page);
       await expectAccessible(page, `done (${locale})`);
       await expectNoEnglishOnScreen(page, locale, 'done');
@@ -161,7 +168,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       const { page } = a;
       await waitForStart(page, locale);
       await page.getByRole('button', { name: t.next }).click();
-      await page.getByRole('alert').filter({ hasText: t.errorSummary(4) }).waitFor();
+      await page.getByRole('alert').filter({ hasText: t.errorSummary({ n: 4 }) }).waitFor();
       // Focus moves to the first field to fix; every bad field says why, next to it.
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
       for (const label of [t.ticket, t.name, t.contact, t.problemDescription]) {
@@ -221,6 +228,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       await saveScreen(page, `3-progress-${locale}`);
 
       await page.getByRole('button', { name: t.cancel }).click();
+      await page.getByRole('button', { name: t.cancelYes }).click();
       await page.getByRole('heading', { level: 1, name: t.reviewTitle }).waitFor();
       await page.getByRole('alert').filter({ hasText: t.cancelledNotice }).waitFor();
       const folder = path.join(a.dataDir, 'outbox', '23456');
@@ -258,25 +266,26 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
         await startCollecting(page, locale);
         const archiveName = await waitForDone(page, locale);
 
-        const card = page.locator('section.upload');
+        const card = page.locator('[data-done-state]');
         await page.locator('[data-upload-state=queued]').waitFor();
+        await expect.poll(() => doneState(page)).toEqual({ state: 'retrying', title: t.done.retrying });
         // The cause, as a code rendered in the UI language (the engine's English words only in English).
         await expect.poll(() => card.textContent()).toContain(locale === 'en' ? 'connection refused' : '连接被拒绝');
         await expect.poll(() => card.textContent()).toContain(t.advice.network);
-        await expect.poll(() => page.getByTestId('upload-attempts').textContent()).toContain(t.upload.attempts(1));
+        await expect.poll(() => page.getByTestId('upload-attempts').textContent()).toContain(t.upload.attempts({ n: 1 }));
         await expectAccessible(page, `done, upload queued (${locale})`);
         await expectNoEnglishOnScreen(page, locale, 'done, upload queued');
         await saveScreen(page, `5-upload-failed-${locale}`);
 
         await page.getByRole('button', { name: t.retry }).click();
-        await expect.poll(() => page.getByTestId('upload-attempts').textContent()).toContain(t.upload.attempts(2));
+        await expect.poll(() => page.getByTestId('upload-attempts').textContent()).toContain(t.upload.attempts({ n: 2 }));
 
         // The server comes back (a proxy to the real Redmine on the same port): Retry attaches it.
         const proxy = await startFaultProxy(redmine.REDMINE_URL, port);
         try {
           await page.getByRole('button', { name: t.retry }).click();
           await page.locator('[data-upload-state=done]').waitFor({ timeout: 60_000 });
-          await expect.poll(() => card.textContent()).toContain(t.upload.done('Redmine', issue));
+          await expect.poll(() => doneState(page)).toEqual({ state: 'sent', title: t.done.sent({ ticket: issue }) });
           await saveScreen(page, `5-upload-done-${locale}`);
         } finally {
           await proxy.close();
@@ -319,9 +328,9 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       await goToReview(page, locale);
       await startCollecting(page, locale);
       const archiveName = await waitForDone(page, locale);
-      const card = page.locator('section.upload');
+      const card = page.locator('[data-done-state]');
       await page.locator('[data-upload-state=blocked]').waitFor();
-      await expect.poll(() => card.textContent()).toContain(t.upload.blocked('Redmine'));
+      await expect.poll(() => card.textContent()).toContain(t.upload.blocked({ target: 'Redmine' }));
       const leakLines = await page.getByTestId('leaks').locator('li').allTextContents();
       expect(leakLines).toEqual([expect.stringMatching(/crash\.log, line 1: S\*{8}[0-9a-f]$/)]);
       expect(await page.content()).not.toContain(secret);
@@ -398,12 +407,12 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       }
       throw new Error(`Tab never reached ${String(name)}`);
     };
+    await tabTo(t.problemDescription);
+    await page.keyboard.type(INTAKE[locale].problem);
     await tabTo(t.name);
     await page.keyboard.type(INTAKE[locale].name);
     await tabTo(t.contact);
     await page.keyboard.type(INTAKE[locale].contact);
-    await tabTo(t.problemDescription);
-    await page.keyboard.type(INTAKE[locale].problem);
     await tabTo(t.next);
     // The focused button shows a clear focus ring.
     const ring = await page.evaluate(() => {
@@ -415,7 +424,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
     await saveScreen(page, `6-focus-ring-800x600-${locale}`);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: t.reviewTitle }).waitFor();
-    await page.locator('.shot img').waitFor();
+    await page.locator('[data-category]').first().waitFor();
     await expectNoHorizontalOverflow(page, 'review 800×600');
     await saveScreen(page, `6-review-800x600-${locale}`);
     // Switch a category off with the keyboard: Space on the focused switch.
@@ -437,19 +446,18 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
     const a = await app({ locale: 'en', runChecks: false, policy: { disabledCollectors: ['processes'], screenshotAllowed: false } });
     const { page } = a;
     await waitForStart(page, 'en');
-    await page.getByRole('button', { name: words('en').switchLanguageLabel }).click();
+    await languageSwitch(page, 'en').click();
     await waitForStart(page, 'zh-CN');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    await page.getByRole('button', { name: words('zh-CN').switchLanguageLabel }).click();
+    await languageSwitch(page, 'zh-CN').click();
     await waitForStart(page, 'en');
 
     await fillStart(page, 'en', { ticket: '45678' });
     await page.getByRole('button', { name: words('en').next }).click();
     await page.locator('[data-category]').first().waitFor();
-    // IT switched the process list off and forbids screenshots: both shown locked, with the reason.
-    const locked = page.locator('[data-category=processes]');
-    expect(await locked.locator('input').isDisabled()).toBe(true);
-    expect(await locked.locator('input').isChecked()).toBe(false);
+    // IT switched the process list off and forbids screenshots: both listed as not collected, with the reason.
+    const locked = page.locator('[data-category=processes][data-not-collected]');
+    expect(await locked.locator('input').count()).toBe(0);
     expect(await locked.textContent()).toContain(words('en').locks['policy-disabled']);
     await page.getByText(words('en').screenshotForbidden).waitFor();
     await expectAccessible(page, 'review with policy locks');

@@ -1,9 +1,10 @@
 import type { UiLocale } from '../../../shared/api.js';
-import type { Dictionary } from '../i18n.js';
+import { LANGUAGE_NAMES, type Dictionary } from '../i18n.js';
 import { Icon } from './icon.js';
 
 export function Header({ t, locale, step, onSwitchLanguage }: { t: Dictionary; locale: UiLocale; step: number; onSwitchLanguage: () => void }) {
   const other: UiLocale = locale === 'zh-CN' ? 'en' : 'zh-CN';
+  const steps = Object.values(t.steps);
   return (
     <header className="topbar">
       <a className="skip-link" href="#main">
@@ -15,9 +16,9 @@ export function Header({ t, locale, step, onSwitchLanguage }: { t: Dictionary; l
         </span>
         <span className="brand-name">{t.appName}</span>
       </div>
-      <nav className="steps" aria-label={t.stepOf(step + 1, t.steps.length)}>
+      <nav className="steps" aria-label={t.stepOf({ n: step + 1, total: steps.length })}>
         <ol>
-          {t.steps.map((label, i) => (
+          {steps.map((label, i) => (
             <li key={label} className={i === step ? 'current' : i < step ? 'past' : undefined} aria-current={i === step ? 'step' : undefined}>
               <span className="step-num" aria-hidden="true">
                 {i < step ? <Icon name="check" /> : i + 1}
@@ -27,8 +28,8 @@ export function Header({ t, locale, step, onSwitchLanguage }: { t: Dictionary; l
           ))}
         </ol>
       </nav>
-      <button type="button" className="lang-switch" onClick={onSwitchLanguage} aria-label={t.switchLanguageLabel} lang={other}>
-        {t.switchLanguage}
+      <button type="button" className="lang-switch" onClick={onSwitchLanguage} aria-label={LANGUAGE_NAMES[other].switchTo} lang={other}>
+        {LANGUAGE_NAMES[other].name}
       </button>
     </header>
   );

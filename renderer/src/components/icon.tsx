@@ -1,5 +1,5 @@
 /** Small line icons (inline SVG, currentColor: they follow forced-colors and the text colour). */
-export type IconName = 'check' | 'cross' | 'warn' | 'minus' | 'clock' | 'spinner' | 'lock' | 'folder' | 'copy' | 'retry' | 'camera' | 'shield';
+export type IconName = 'check' | 'cross' | 'warn' | 'minus' | 'clock' | 'spinner' | 'lock' | 'folder' | 'copy' | 'retry' | 'camera' | 'shield' | 'mail';
 
 const PATHS: Record<IconName, string> = {
   check: 'M4 10.5l4 4 8-9',
@@ -14,6 +14,7 @@ const PATHS: Record<IconName, string> = {
   retry: 'M15 6a6 6 0 1 0 1 6M15 2v4h-4',
   camera: 'M3 6h3l2-2h4l2 2h3v10H3zM10 8a3 3 0 1 0 0 6a3 3 0 1 0 0-6z',
   shield: 'M10 2l7 3v5c0 4-3 7-7 8c-4-1-7-4-7-8V5z',
+  mail: 'M2 5h16v10H2zM2 5l8 6l8-6',
 };
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {

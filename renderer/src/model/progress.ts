@@ -114,3 +114,17 @@ export function overallFraction(state: ProgressState): number {
   const tail = state.phase === 'archiving' ? 0.03 : state.phase === 'finalizing' ? 0.08 : 0;
   return Math.min(0.99, collecting * 0.9 + tail);
 }
+
+const RANK: Record<RowStatus, number> = { running: 0, writing: 0, waiting: 1, error: 2, timeout: 2, ok: 3, cancelled: 3, skipped: 4 };
+
+/**
+ * The rows in the order the screen shows them: what is being read now first (so the one slow
+ * item is never below the fold), then what waits, then what finished, skipped last. Stable
+ * within a group, so rows do not jump around while they keep their state.
+ */
+export function orderedRows(state: ProgressState): Array<{ row: ProgressRow; status: RowStatus }> {
+  return state.rows
+    .map((row, index) => ({ row, status: displayStatus(row, state.phase), index }))
+    .sort((a, b) => RANK[a.status] - RANK[b.status] || a.index - b.index)
+    .map(({ row, status }) => ({ row, status }));
+}

@@ -1,6 +1,12 @@
-/** Done: the archive, its way to the ticket (live from the outbox), the basic checklist. */
+/**
+ * Done: the title says where the archive really is — sent to the ticket, waiting for the user to
+ * send the e-mail draft, or saved and retried automatically — from the engine's upload state,
+ * never recomputed here; the next step is one button (the e-mail draft), with numbered steps
+ * when sending is manual; 完成 closes the app. Below: the archive, what did not finish, and the
+ * basic checklist.
+ */
 import { useState } from 'react';
-import type { ChecksState, CollectionResult, UiLocale, UploadStatus } from '../../../shared/api.js';
+import type { ChecksState, CollectionResult, OpenDraftResponse, UiLocale, UploadStatus } from '../../../shared/api.js';
 import { ChecksList } from '../components/checks-list.js';
 import { Icon, type IconName } from '../components/icon.js';
 import { adviceFor, pick, reasonText, uploadProblemText, type Dictionary } from '../i18n.js';
@@ -17,60 +23,186 @@ interface DoneProps {
   retrying: boolean;
   onRetry: () => void;
   onOpenFolder: () => void;
+  onOpenDraft: () => Promise<OpenDraftResponse['opened']>;
   onCopy: () => Promise<boolean>;
   onNew: () => void;
+  onFinish: () => void;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
 }
 
+
+/** What the Done screen says, by the engine's upload state. */
+export type DoneState = 'sent' | 'manual' | 'retrying' | 'failed' | 'uploading' | 'blocked';
+
+export function doneState(upload: UploadStatus): DoneState {
+  switch (upload.state) {
+    case 'done':
+      return 'sent';
+    case 'local':
+      return 'manual';
+    case 'failed':
+      return 'failed';
+    case 'blocked':
+      return 'blocked';
+    case 'queued':
+      return upload.error ? 'retrying' : 'uploading';
+    default:
+      return 'uploading';
+  }
+}
+
+const HERO_ICON: Record<DoneState, IconName> = { sent: 'check', manual: 'mail', retrying: 'clock', failed: 'warn', uploading: 'spinner', blocked: 'warn' };
+const HERO_TONE: Record<DoneState, string> = { sent: 'success', manual: 'action', retrying: 'partial', failed: 'partial', uploading: 'action', blocked: 'partial' };
+
 export function DoneScreen(props: DoneProps) {
-  const { t, locale, result, checks } = props;
+  const { t, locale, result, checks, upload } = props;
   const [copied, setCopied] = useState(false);
+  const [draft, setDraft] = useState<OpenDraftResponse['opened']>();
   const problems = props.rows.filter((r) => r.status === 'error' || r.status === 'timeout');
   const duration = Date.parse(result.finishedAt) - Date.parse(result.startedAt);
+  const state = doneState(upload);
+  const problem = upload.error ? uploadProblemText(upload.error, upload.targetName, result.ticket, locale) : '';
+  const pct = upload.totalBytes > 0 ? Math.round((upload.sentBytes / upload.totalBytes) * 100) : 0;
+  const manual = state === 'manual' || state === 'failed';
+  const draftButton = state !== 'sent' && state !== 'uploading';
 
   const copy = async () => {
     setCopied(await props.onCopy());
     setTimeout(() => setCopied(false), 4000);
   };
+  const openDraft = async () => setDraft(await props.onOpenDraft());
+
+  const title = {
+    sent: t.done.sent({ ticket: result.ticket }),
+    manual: t.done.manual,
+    retrying: t.done.retrying,
+    failed: t.done.failed,
+    uploading: t.done.uploading({ ticket: result.ticket }),
+    blocked: t.done.blocked,
+  }[state];
+  const lead = {
+    sent: t.done.sentLead,
+    manual: t.done.manualLead,
+    retrying: t.done.retryingLead({ problem }),
+    failed: t.done.failedLead({ problem }),
+    uploading: t.done.uploadingLead({ target: upload.targetName, pct }),
+    blocked: upload.leakCheck === 'incomplete' ? t.upload.blockedIncomplete({ target: upload.targetName }) : t.upload.blocked({ target: upload.targetName }),
+  }[state];
 
   return (
     <div className="screen">
       <div className="screen-body">
-        <section className={`hero ${result.partial ? 'partial' : 'success'}`} aria-labelledby="done-title">
+        <section className={`hero ${HERO_TONE[state]}`} aria-labelledby="done-title" data-done-state={state}>
           <span className="hero-icon">
-            <Icon name={result.partial ? 'warn' : 'check'} />
+            <Icon name={HERO_ICON[state]} />
           </span>
           <div className="hero-main">
             <h1 id="done-title" ref={props.headingRef} tabIndex={-1}>
-              {result.partial ? t.donePartialTitle : t.doneTitle}
+              {title}
             </h1>
-            <p className="archive-label muted">{t.archive}</p>
-            {/* Archive names follow the support standard (zh-CN by default): tag them so the
-                font fallback picks simplified Chinese glyphs whatever the UI language. */}
-            <p className="archive-name" data-testid="archive-name" lang={/[\u4e00-\u9fff]/.test(result.archiveName) ? 'zh-CN' : undefined}>
-              {result.archiveName}
+            <p className="hero-lead" role="status" data-upload-state={upload.state}>
+              {lead}
+              {state === 'sent' && upload.alreadyPresent ? <span className="muted"> {t.upload.alreadyPresent}</span> : null}
             </p>
-            <p className="muted">
-              <span data-testid="archive-size">{formatBytes(result.bytes)}</span> · {t.files(result.items)} · {formatDuration(duration, locale)}
-            </p>
+            {state === 'uploading' && (
+              <div className="bar" role="progressbar" aria-label={t.uploadTitle} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+                <div className="bar-fill" style={{ width: `${pct}%` }} />
+              </div>
+            )}
+            {state === 'sent' && upload.attachmentUrl && <p className="muted small mono">{upload.attachmentUrl}</p>}
+            {manual && (
+              <>
+                <h2 className="steps-title">{t.done.stepsTitle}</h2>
+                <ol className="send-steps">
+                  <li>{t.done.step1({ subject: result.emailSubject })}</li>
+                  <li>{t.done.step2}</li>
+                  <li>{t.done.step3}</li>
+                </ol>
+              </>
+            )}
+            {state === 'retrying' && upload.nextAttemptAt && (
+              <p className="muted small" data-testid="next-attempt">
+                {t.done.nextAttempt({ time: formatTime(upload.nextAttemptAt, locale) })}
+              </p>
+            )}
+            {(state === 'retrying' || state === 'failed') && upload.error && (
+              <>
+                <p className="advice">
+                  <strong>{t.whatToDo}</strong>
+                  {t.advice[adviceFor(upload.error.kind)]}
+                </p>
+                <p className="muted small" data-testid="upload-attempts">
+                  {t.upload.attempts({ n: upload.attempts })}
+                </p>
+                {/* The engine's own words are English, for support: shown in English; "复制详情" copies them in every language. */}
+                {locale === 'en' && <p className="muted small technical">{`${t.technical}${upload.error.message}`}</p>}
+              </>
+            )}
+            {state === 'blocked' && (
+              <>
+                {upload.leaks && upload.leaks.length > 0 && (
+                  <ul className="leaks mono small" data-testid="leaks">
+                    {upload.leaks.slice(0, 10).map((l) => (
+                      <li key={`${l.entry}:${l.line}:${l.masked}`}>{t.upload.leakAt({ entry: l.entry, line: l.line, masked: l.masked })}</li>
+                    ))}
+                  </ul>
+                )}
+                <p className="advice">
+                  <strong>{t.whatToDo}</strong>
+                  {t.upload.blockedAdvice}
+                </p>
+              </>
+            )}
             <div className="button-row">
+              {draftButton && (
+                <button type="button" className={manual ? 'primary' : undefined} onClick={() => void openDraft()}>
+                  <Icon name="mail" /> {t.done.openDraft}
+                </button>
+              )}
+              {(state === 'retrying' || state === 'failed') && (
+                <button type="button" className={manual ? undefined : 'primary'} onClick={props.onRetry} disabled={props.retrying} aria-busy={props.retrying || undefined}>
+                  <Icon name="retry" /> {props.retrying ? t.retrying : t.retry}
+                </button>
+              )}
+              {state === 'blocked' && (
+                <button type="button" onClick={props.onRetry} disabled={props.retrying} aria-busy={props.retrying || undefined}>
+                  {t.upload.sendAnyway}
+                </button>
+              )}
               <button type="button" onClick={props.onOpenFolder}>
                 <Icon name="folder" /> {t.openFolder}
               </button>
-              <button type="button" onClick={() => void copy()}>
-                <Icon name="copy" /> {t.copyDetails}
-              </button>
-              <span className="copied" role="status">
-                {copied ? t.copied : ''}
-              </span>
             </div>
+            <p className="draft-result small" role="status" data-testid="draft-result">
+              {draft === 'draft' ? t.done.draftOpened : draft === 'mailto' ? t.done.mailtoOpened : draft === 'none' ? t.done.draftNone : ''}
+            </p>
+          </div>
+        </section>
+
+        <section className="card archive-card" aria-labelledby="done-archive">
+          <h2 id="done-archive">{t.archive}</h2>
+          {/* Archive names follow the support standard (zh-CN by default): tag them so the
+              font fallback picks simplified Chinese glyphs whatever the UI language. */}
+          <p className="archive-name" data-testid="archive-name" lang={/[\u4e00-\u9fff]/.test(result.archiveName) ? 'zh-CN' : undefined}>
+            {result.archiveName}
+          </p>
+          <p className="muted">
+            <span data-testid="archive-size">{formatBytes(result.bytes)}</span> · {t.files({ n: result.items })} · {formatDuration(duration, locale)}
+          </p>
+          <div className="button-row">
+            <button type="button" onClick={() => void copy()}>
+              <Icon name="copy" /> {t.copyDetails}
+            </button>
+            <span className="copied" role="status">
+              {copied ? t.copied : ''}
+            </span>
           </div>
         </section>
 
         {problems.length > 0 && (
           <section className="card" aria-labelledby="done-problems">
             <h2 id="done-problems">{t.notCompleted}</h2>
-            <p className="muted small">{t.partial}</p>
+            <p className="muted small">{t.done.partialNote}</p>
             <ul className="plain">
               {problems.map((r) => (
                 <li key={r.id}>
@@ -82,116 +214,20 @@ export function DoneScreen(props: DoneProps) {
           </section>
         )}
 
-        <UploadCard {...props} />
-
         <ChecksList t={t} locale={locale} checks={checks} />
+          </section>
+        )}
       </div>
       <footer className="actionbar">
-        <span className="spacer" />
         <button type="button" onClick={props.onNew}>
           {t.newCollection}
         </button>
+        <span className="spacer" />
+        {(state === 'retrying' || state === 'uploading') && <span className="muted small finish-note">{t.done.finishQueued}</span>}
+        <button type="button" className={state === 'sent' || draft ? 'primary' : undefined} onClick={props.onFinish}>
+          {t.done.finish}
+        </button>
       </footer>
     </div>
-  );
-}
-
-function UploadCard({ t, locale, result, upload, retrying, onRetry }: DoneProps) {
-  const pct = upload.totalBytes > 0 ? Math.round((upload.sentBytes / upload.totalBytes) * 100) : 0;
-  const problem = upload.error ? uploadProblemText(upload.error, upload.targetName, result.ticket, locale) : '';
-  let icon: IconName = 'clock';
-  let text = '';
-  switch (upload.state) {
-    case 'local':
-      icon = 'folder';
-      text = t.upload.local(result.emailSubject);
-      break;
-    case 'uploading':
-      icon = 'spinner';
-      text = t.upload.uploading(upload.targetName, pct);
-      break;
-    case 'done':
-      icon = 'check';
-      text = t.upload.done(upload.targetName, result.ticket);
-      break;
-    case 'queued':
-      icon = upload.error ? 'warn' : 'clock';
-      text = upload.error ? t.upload.queued(problem) : t.upload.queuedWaiting;
-      break;
-    case 'failed':
-      icon = 'cross';
-      text = t.upload.failed(problem);
-      break;
-    case 'blocked':
-      icon = 'warn';
-      text = upload.leakCheck === 'incomplete' ? t.upload.blockedIncomplete(upload.targetName) : t.upload.blocked(upload.targetName);
-      break;
-    case 'none':
-      text = t.upload.queuedWaiting;
-  }
-  const showRetry = upload.state === 'failed' || (upload.state === 'queued' && Boolean(upload.error));
-  return (
-    <section className={`card upload state-${upload.state}`} aria-labelledby="done-upload" data-upload-state={upload.state}>
-      <h2 id="done-upload">{t.uploadTitle}</h2>
-      <p className="upload-text" role="status">
-        <Icon name={icon} />
-        <span>
-          {text}
-          {upload.state === 'done' && upload.alreadyPresent ? <span className="muted"> {t.upload.alreadyPresent}</span> : null}
-        </span>
-      </p>
-      {upload.state === 'uploading' && (
-        <div className="bar" role="progressbar" aria-label={t.uploadTitle} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
-          <div className="bar-fill" style={{ width: `${pct}%` }} />
-        </div>
-      )}
-      {upload.state === 'done' && upload.attachmentUrl && <p className="muted small mono">{upload.attachmentUrl}</p>}
-      {(upload.state === 'queued' || upload.state === 'failed') && upload.error && (
-        <p className="advice">
-          <strong>{t.whatToDo}</strong>
-          {t.advice[adviceFor(upload.error.kind)]}
-        </p>
-      )}
-      {(upload.state === 'queued' || upload.state === 'failed') && (upload.attempts > 0 || upload.nextAttemptAt) && (
-        <p className="muted small" data-testid="upload-attempts">
-          {t.upload.attempts(upload.attempts)}
-          {upload.state === 'queued' && upload.nextAttemptAt ? ` · ${t.upload.next(formatTime(upload.nextAttemptAt, locale))}` : ''}
-        </p>
-      )}
-      {/* The engine's own words are English, for support: shown in English; "复制详情" copies them in every language. */}
-      {(upload.state === 'queued' || upload.state === 'failed') && upload.error && locale === 'en' && (
-        <p className="muted small technical">
-          {t.technical}
-          {upload.error.message}
-        </p>
-      )}
-      {upload.state === 'blocked' && (
-        <>
-          {upload.leaks && upload.leaks.length > 0 && (
-            <ul className="leaks mono small" data-testid="leaks">
-              {upload.leaks.slice(0, 10).map((l) => (
-                <li key={`${l.entry}:${l.line}:${l.masked}`}>{t.upload.leakAt(l.entry, l.line, l.masked)}</li>
-              ))}
-            </ul>
-          )}
-          <p className="advice">
-            <strong>{t.whatToDo}</strong>
-            {t.upload.blockedAdvice}
-          </p>
-          <div className="button-row">
-            <button type="button" onClick={onRetry} disabled={retrying} aria-busy={retrying || undefined}>
-              {t.upload.sendAnyway}
-            </button>
-          </div>
-        </>
-      )}
-      {showRetry && (
-        <div className="button-row">
-          <button type="button" className="primary" onClick={onRetry} disabled={retrying} aria-busy={retrying || undefined}>
-            <Icon name="retry" /> {retrying ? t.retrying : t.retry}
-          </button>
-        </div>
-      )}
-    </section>
   );
 }

@@ -1,4 +1,8 @@
-/** Review: every category with what it reads and its size, the screenshot preview, then Start. */
+/**
+ * Review: what will be collected, in plain words first (one sentence per category, the commands
+ * and paths under 技术细节); categories that read nothing are listed apart with the reason; the
+ * screenshot only when the user took one and turned it on; then Start.
+ */
 import { useId } from 'react';
 import type { CategoryPreview, Preview, Screenshot, UiLocale } from '../../../shared/api.js';
 import { Icon } from '../components/icon.js';
@@ -6,7 +10,8 @@ import { pick, type Dictionary } from '../i18n.js';
 import { formatBytes } from '../model/format.js';
 
 export interface ScreenshotState {
-  phase: 'idle' | 'taking' | 'done';
+  /** `hiding`: the user was told the window hides; the capture follows. */
+  phase: 'idle' | 'hiding' | 'taking' | 'done';
   shot?: Screenshot;
   include: boolean;
 }
@@ -27,14 +32,23 @@ interface ReviewProps {
   headingRef: React.RefObject<HTMLHeadingElement | null>;
 }
 
+/** Why a category takes nothing: locked by policy or platform, or nothing configured to read. */
+function notCollectedReason(t: Dictionary, c: CategoryPreview, locale: UiLocale): string | undefined {
+  if (c.lock) return t.locks[c.lock];
+  if (c.note && c.estimate.bytes === 0) return pick(c.note, locale);
+  return undefined;
+}
+
 export function ReviewScreen(props: ReviewProps) {
   const { t, locale, preview, exclude, screenshot, notice } = props;
   const uid = useId();
   const categories = preview?.categories.filter((c) => c.category !== 'screenshot') ?? [];
+  const offered = categories.filter((c) => notCollectedReason(t, c, locale) === undefined);
+  const notOffered = categories.filter((c) => notCollectedReason(t, c, locale) !== undefined);
   const shotCategory = preview?.categories.find((c) => c.category === 'screenshot');
-  const included = (c: CategoryPreview) => !c.lock && !exclude.has(c.id);
+  const included = (c: CategoryPreview) => !exclude.has(c.id);
   const shotBytes = screenshot.include && screenshot.shot?.available ? screenshot.shot.bytes : 0;
-  const total = categories.filter(included).reduce((sum, c) => sum + c.estimate.bytes, 0) + shotBytes;
+  const total = offered.filter(included).reduce((sum, c) => sum + c.estimate.bytes, 0) + shotBytes;
 
   return (
     <div className="screen">
@@ -55,33 +69,23 @@ export function ReviewScreen(props: ReviewProps) {
           </h2>
           {!preview && <p className="muted">{t.loading}</p>}
           <ul className="categories">
-            {categories.map((c) => {
+            {offered.map((c) => {
               const on = included(c);
               const id = `${uid}-${c.id}`;
               return (
-                <li key={c.id} className={`category${c.lock ? ' locked' : ''}${on ? '' : ' off'}`} data-category={c.id}>
-                  <input
-                    type="checkbox"
-                    className="switch"
-                    id={id}
-                    checked={on}
-                    disabled={Boolean(c.lock)}
-                    onChange={(e) => props.onToggle(c.id, e.target.checked)}
-                    aria-describedby={c.lock ? `${id}-lock` : undefined}
-                  />
+                <li key={c.id} className={`category${on ? '' : ' off'}`} data-category={c.id}>
+                  <input type="checkbox" className="switch" id={id} checked={on} onChange={(e) => props.onToggle(c.id, e.target.checked)} aria-describedby={`${id}-what`} />
                   <div className="category-main">
                     <label htmlFor={id} className="category-title">
                       {pick(c.title, locale)}
                     </label>
-                    {c.lock && (
-                      <span className="lock-note" id={`${id}-lock`}>
-                        <Icon name="lock" /> {t.locks[c.lock]}
-                      </span>
-                    )}
+                    <p className="contains" id={`${id}-what`}>
+                      {t.contains[c.category]}
+                    </p>
                     {c.note && <p className="muted small">{pick(c.note, locale)}</p>}
                     {c.reads.length > 0 && (
                       <details className="reads">
-                        <summary>{t.reads}</summary>
+                        <summary>{t.technicalDetails}</summary>
                         <ul>
                           {c.reads.map((r) => (
                             <li key={r}>
@@ -92,7 +96,7 @@ export function ReviewScreen(props: ReviewProps) {
                       </details>
                     )}
                   </div>
-                  <span className="size">{c.lock || (c.note && c.estimate.bytes === 0) ? '—' : t.estimate(formatBytes(c.estimate.bytes), c.estimate.basis === 'measured')}</span>
+                  <span className="size">{c.estimate.basis === 'measured' ? formatBytes(c.estimate.bytes) : t.estimate({ size: formatBytes(c.estimate.bytes) })}</span>
                 </li>
               );
             })}
@@ -111,6 +115,24 @@ export function ReviewScreen(props: ReviewProps) {
             <ScreenshotPanel {...props} />
           )}
         </section>
+
+        {notOffered.length > 0 && (
+          <section className="card not-collected" aria-labelledby={`${uid}-not`}>
+            <h2 id={`${uid}-not`}>{t.notCollected}</h2>
+            <ul className="plain">
+              {notOffered.map((c) => (
+                <li key={c.id} data-category={c.id} data-not-collected="">
+                  <strong>{pick(c.title, locale)}</strong>
+                  <span className="muted">
+                    {' '}
+                    — {c.lock && <Icon name="lock" />}
+                    {notCollectedReason(t, c, locale)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
 
         {preview?.redaction && preview.redaction.samples.length > 0 && (
           <section className="card" aria-labelledby={`${uid}-redact`}>
@@ -135,7 +157,7 @@ export function ReviewScreen(props: ReviewProps) {
         <button type="button" onClick={props.onBack}>
           {t.back}
         </button>
-        <span className="total muted">{preview ? t.total(formatBytes(total)) : ''}</span>
+        <span className="total muted">{preview ? t.total({ size: formatBytes(total) }) : ''}</span>
         <button type="button" className="primary" onClick={props.onStart} disabled={!preview || props.starting} aria-busy={props.starting || undefined}>
           {props.starting ? t.starting : t.startCollecting}
         </button>
@@ -146,37 +168,31 @@ export function ReviewScreen(props: ReviewProps) {
 
 function ScreenshotPanel({ t, locale, screenshot, onTakeScreenshot, onIncludeScreenshot }: ReviewProps) {
   const shot = screenshot.shot;
-  if (screenshot.phase === 'taking') {
+  if (screenshot.phase === 'hiding' || screenshot.phase === 'taking') {
     return (
       <p className="muted" role="status">
-        <Icon name="spinner" /> {t.screenshotTaking}
+        <Icon name="spinner" /> {screenshot.phase === 'hiding' ? t.shotHiding : t.screenshotTaking}
       </p>
     );
   }
-  if (!shot) {
+  if (!shot || !shot.available) {
     return (
       <div className="shot-empty">
-        <p className="muted">{t.screenshotLead}</p>
+        <p className="muted">{shot && !shot.available ? pick(shot.reason, locale) : t.screenshotLead}</p>
         <button type="button" onClick={onTakeScreenshot}>
           <Icon name="camera" /> {t.take}
         </button>
       </div>
     );
   }
-  if (!shot.available) {
-    return (
-      <div className="shot-empty">
-        <p className="muted">{pick(shot.reason, locale)}</p>
-        <button type="button" onClick={onTakeScreenshot}>
-          <Icon name="retry" /> {t.retake}
-        </button>
-      </div>
-    );
-  }
   return (
     <div className={`shot${screenshot.include ? '' : ' excluded'}`}>
-      <img src={shot.dataUrl} alt={t.screenshotAlt(shot.width, shot.height)} width={shot.width} height={shot.height} />
+      <img src={shot.dataUrl} alt={t.screenshotAlt({ w: shot.width, h: shot.height })} width={shot.width} height={shot.height} />
       <div className="shot-side">
+        <label className="shot-include">
+          <input type="checkbox" className="switch" checked={screenshot.include} onChange={(e) => onIncludeScreenshot(e.target.checked)} />
+          <span>{t.includeShot}</span>
+        </label>
         <p className="shot-state" role="status">
           <Icon name={screenshot.include ? 'check' : 'minus'} /> {screenshot.include ? t.screenshotIncluded : t.screenshotExcluded}
         </p>
@@ -184,15 +200,6 @@ function ScreenshotPanel({ t, locale, screenshot, onTakeScreenshot, onIncludeScr
           {shot.width}×{shot.height} · {formatBytes(shot.bytes)}
         </p>
         <div className="button-row">
-          {screenshot.include ? (
-            <button type="button" onClick={() => onIncludeScreenshot(false)}>
-              {t.dontInclude}
-            </button>
-          ) : (
-            <button type="button" onClick={() => onIncludeScreenshot(true)}>
-              {t.include}
-            </button>
-          )}
           <button type="button" onClick={onTakeScreenshot}>
             <Icon name="retry" /> {t.retake}
           </button>

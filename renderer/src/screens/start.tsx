@@ -1,11 +1,19 @@
-/** Start: the ticket and the support guide's intake record (信息记录), checked with the shared schemas. */
+/**
+ * Start: what support needs first (the ticket and what happened) above the fold; who reports
+ * (remembered from last time); the rest of the intake record (信息记录) under 更多信息. Checked
+ * with the shared schemas. Above the form: uploads left from an earlier start, and the offer to
+ * capture the screen before the error on it is gone.
+ */
 import { useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
-import type { Defaults, UiLocale } from '../../../shared/api.js';
-import type { Priority } from '../../../shared/types.js';
+import type { Defaults, PendingUploads, UiLocale } from '../../../shared/api.js';
+import type { Priority, ProblemType } from '../../../shared/types.js';
 import { Icon } from '../components/icon.js';
-import { pick, type Dictionary } from '../i18n.js';
+import { TimePicker } from '../components/time-picker.js';
+import { pick, uploadProblemText, type Dictionary } from '../i18n.js';
 import type { FormVerdict } from '../model/form.js';
-import { firstInvalid, type FieldName, type FormErrors, type FormValues } from '../model/form-values.js';
+import { firstInvalid, MORE_FIELDS, type FieldName, type FormErrors, type FormValues } from '../model/form-values.js';
+import { formatTime } from '../model/format.js';
+import { ShotOffer, type ShotOfferProps } from './shot-offer.js';
 
 interface StartProps {
   t: Dictionary;
@@ -17,18 +25,28 @@ interface StartProps {
   loadValidator: () => Promise<(values: FormValues) => FormVerdict>;
   onChange: (values: FormValues) => void;
   onNext: () => void;
-  linkNotice?: { ok: boolean; text: string };
+  /** A link that arrived while the app runs: its ticket (locked when signed), or why it was refused. */
+  linkNotice?: { ok: true; ticket: string; locked: boolean } | { ok: false; text: string };
+  pending: PendingUploads | undefined;
+  shotOffer: ShotOfferProps | undefined;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
 }
 
 const PRIORITIES: Priority[] = ['高', '中', '低'];
+const PROBLEM_TYPES: ProblemType[] = ['connection', 'malfunction', 'slow', 'other'];
 
-export function StartScreen({ t, locale, defaults, values, validate, loadValidator, onChange, onNext, linkNotice, headingRef }: StartProps) {
+export function StartScreen(props: StartProps) {
+  const { t, locale, defaults, values, validate, loadValidator, onChange, onNext, linkNotice, headingRef } = props;
   const [errors, setErrors] = useState<FormErrors>({});
   const [submitted, setSubmitted] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const moreRef = useRef<HTMLDetailsElement>(null);
   const uid = useId();
   const idOf = (f: FieldName) => `${uid}-${f}`;
+  const ticketLocked = (defaults.ticketLocked && values.ticket === defaults.ticket) || (linkNotice?.ok === true && linkNotice.locked && values.ticket === linkNotice.ticket);
+  const fromLink = ticketLocked || (defaults.ticketSource === 'link' && values.ticket === defaults.ticket) || (linkNotice?.ok === true && values.ticket === linkNotice.ticket);
+  const linkError = linkNotice && !linkNotice.ok ? linkNotice.text : defaults.linkError ? pick(defaults.linkError, locale) : undefined;
+  const remembered = Boolean(defaults.profile.name || defaults.profile.contact);
 
   const revalidate = (next: FormValues, field?: FieldName) => {
     if (!validate) return;
@@ -39,11 +57,12 @@ export function StartScreen({ t, locale, defaults, values, validate, loadValidat
     else if (submitted) setErrors(all);
   };
 
-  const set = (field: FieldName) => (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-    const next = { ...values, [field]: e.target.value } as FormValues;
+  const change = (field: FieldName, value: string) => {
+    const next = { ...values, [field]: value } as FormValues;
     onChange(next);
     if (submitted || errors[field]) revalidate(next, field);
   };
+  const set = (field: FieldName) => (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => change(field, e.target.value);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -57,8 +76,8 @@ export function StartScreen({ t, locale, defaults, values, validate, loadValidat
     }
     setErrors(verdict.errors);
     const first = firstInvalid(verdict.errors);
+    if (first && MORE_FIELDS.has(first)) moreRef.current?.setAttribute('open', '');
     const target = first ? formRef.current?.querySelector<HTMLElement>(`#${CSS.escape(idOf(first))}`) : undefined;
-    target?.closest('details')?.setAttribute('open', '');
     target?.focus();
   };
 
@@ -85,7 +104,7 @@ export function StartScreen({ t, locale, defaults, values, validate, loadValidat
         {input({
           id,
           name,
-          value: String(values[name]),
+          value: String(values[name] ?? ''),
           onChange: set(name),
           onBlur: () => revalidate(values, name),
           'aria-invalid': error ? true : undefined,
@@ -106,6 +125,25 @@ export function StartScreen({ t, locale, defaults, values, validate, loadValidat
     );
   };
 
+  const choice = <V extends string>(name: 'priority' | 'problemType', legend: string, options: V[], label: (v: V) => ReactNode) => (
+    <fieldset className={`field ${name}`}>
+      <legend>
+        {legend}
+        <span className="opt">{t.optional}</span>
+      </legend>
+      <div className="segmented">
+        {options.map((v) => (
+          <label key={v} className={values[name] === v ? 'selected' : undefined}>
+            <input type="radio" name={`${uid}-${name}`} value={v} checked={values[name] === v} onChange={() => onChange({ ...values, [name]: v })} />
+            <span className="seg-text">{label(v)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+
+  const ticketHint = ticketLocked ? t.ticketLocked : fromLink ? `${t.ticketHint} · ${t.ticketFromLink}` : t.ticketHint;
+
   return (
     <form ref={formRef} className="screen" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${uid}-title`}>
       <div className="screen-body">
@@ -113,84 +151,83 @@ export function StartScreen({ t, locale, defaults, values, validate, loadValidat
           {t.startTitle}
         </h1>
         <p className="lead">{t.startLead}</p>
-        {defaults.linkError && (
-          <div className="banner warn" role="alert">
-            <Icon name="warn" /> <span>{pick(defaults.linkError, locale)}</span>
+        {linkError && (
+          <div className="banner warn" role="alert" data-testid="link-error">
+            <Icon name="warn" />
+            <span>
+              {linkError}
+              <br />
+              <strong>{t.linkErrorNext}</strong>
+            </span>
           </div>
         )}
-        {linkNotice && (
-          <div className={`banner ${linkNotice.ok ? 'info' : 'warn'}`} role="status">
-            <Icon name={linkNotice.ok ? 'check' : 'warn'} /> <span>{linkNotice.text}</span>
-          </div>
-        )}
+        <PendingBanner t={t} locale={locale} pending={props.pending} />
         {submitted && errorCount > 0 && (
           <div className="banner error" role="alert">
-            <Icon name="warn" /> <span>{t.errorSummary(errorCount)}</span>
+            <Icon name="warn" /> <span>{t.errorSummary({ n: errorCount })}</span>
           </div>
         )}
+        {props.shotOffer && <ShotOffer {...props.shotOffer} />}
 
         <section className="card" aria-labelledby={`${uid}-s1`}>
-          <h2 id={`${uid}-s1`}>{t.sectionTicket}</h2>
+          <h2 id={`${uid}-s1`} className="visually-hidden">
+            {t.problemDescription}
+          </h2>
           <div className="grid">
-            {field('ticket', t.ticket, (p) => <input {...p} type="text" autoComplete="off" spellCheck={false} inputMode="text" maxLength={64} className="mono" />, {
-              required: true,
-              hint: defaults.ticketSource === 'link' && values.ticket === defaults.ticket ? `${t.ticketHint} · ${t.ticketFromLink}` : t.ticketHint,
-            })}
+            {field(
+              'ticket',
+              t.ticket,
+              (p) => (
+                <div className={ticketLocked ? 'locked-input' : undefined}>
+                  <input {...p} type="text" autoComplete="off" spellCheck={false} inputMode="text" maxLength={64} className="mono" readOnly={ticketLocked} aria-readonly={ticketLocked || undefined} />
+                  {ticketLocked && <Icon name="lock" />}
+                </div>
+              ),
+              { required: true, hint: ticketHint },
+            )}
+            {field('problemDescription', t.problemDescription, (p) => <textarea {...p} rows={3} maxLength={20_000} />, { required: true, hint: t.problemHint, wide: true })}
+            {choice('problemType', t.problemType, PROBLEM_TYPES, (v) => <strong>{t.problemTypes[v]}</strong>)}
           </div>
         </section>
 
         <section className="card" aria-labelledby={`${uid}-s2`}>
           <h2 id={`${uid}-s2`}>{t.sectionYou}</h2>
-          <div className="grid">
+          {remembered && <p className="hint section-hint">{t.profileRemembered}</p>}
+          <div className="grid three">
             {field('name', t.name, (p) => <input {...p} type="text" autoComplete="name" maxLength={200} />, { required: true })}
             {field('contact', t.contact, (p) => <input {...p} type="text" autoComplete="email" maxLength={200} />, { required: true, hint: t.contactHint })}
             {field('department', t.department, (p) => <input {...p} type="text" autoComplete="organization-title" maxLength={200} />)}
           </div>
         </section>
 
-        <section className="card" aria-labelledby={`${uid}-s3`}>
-          <h2 id={`${uid}-s3`}>{t.sectionProblem}</h2>
+        <details className="card more" ref={moreRef}>
+          <summary>
+            <h2>{t.sectionMore}</h2>
+            <span className="opt">{t.moreHint}</span>
+          </summary>
           <div className="grid">
-            {field('problemDescription', t.problemDescription, (p) => <textarea {...p} rows={4} maxLength={20_000} />, { required: true, hint: t.problemHint, wide: true })}
-            {field('occurredAt', t.occurredAt, (p) => <input {...p} type="datetime-local" step={60} />, { required: true, hint: t.occurredAtHint })}
-            <fieldset className="field priority">
-              <legend>
-                {t.priority}
-                <span className="req" aria-hidden="true">
-                  {' '}
-                  *
-                </span>
-              </legend>
-              <div className="segmented">
-                {PRIORITIES.map((p) => (
-                  <label key={p} className={values.priority === p ? 'selected' : undefined}>
-                    <input type="radio" name={`${uid}-priority`} value={p} checked={values.priority === p} onChange={() => onChange({ ...values, priority: p })} />
-                    <span className="seg-text">
-                      <strong>{t.priorities[p]}</strong>
-                      <small>{t.priorityHints[p]}</small>
-                    </span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <TimePicker
+              t={t}
+              locale={locale}
+              id={idOf('occurredAt')}
+              value={values.occurredAt}
+              onChange={(v) => change('occurredAt', v)}
+              {...(errors.occurredAt ? { error: t.errors[errors.occurredAt] } : {})}
+            />
+            {choice('priority', t.priority, PRIORITIES, (p) => (
+              <>
+                <strong>{t.priorities[p]}</strong>
+                <small>{t.priorityHints[p]}</small>
+              </>
+            ))}
           </div>
-        </section>
-
-        <section className="card" aria-labelledby={`${uid}-s4`}>
-          <h2 id={`${uid}-s4`}>{t.sectionProduct}</h2>
+          <h3 className="sub">{t.sectionProduct}</h3>
           <p className="hint section-hint">{defaults.intake.productName || defaults.intake.productVersion ? t.productHint : t.productHintEmpty}</p>
           <div className="grid three">
             {field('productName', t.productName, (p) => <input {...p} type="text" maxLength={200} />)}
             {field('productModel', t.productModel, (p) => <input {...p} type="text" maxLength={200} />)}
             {field('productVersion', t.productVersion, (p) => <input {...p} type="text" maxLength={100} />)}
           </div>
-        </section>
-
-        <details className="card more">
-          <summary>
-            <h2>{t.sectionMore}</h2>
-            <span className="opt">{t.optional}</span>
-          </summary>
           <div className="grid">
             {field('stepsToReproduce', t.stepsToReproduce, (p) => <textarea {...p} rows={3} maxLength={20_000} />, { hint: t.stepsHint, wide: true })}
             {field('solutionsTried', t.solutionsTried, (p) => <textarea {...p} rows={3} maxLength={20_000} />, { wide: true })}
@@ -204,6 +241,46 @@ export function StartScreen({ t, locale, defaults, values, validate, loadValidat
         </button>
       </footer>
     </form>
+  );
+}
+
+/** Archives from an earlier start: waiting, being sent, sent — as the engine reports each job. */
+function PendingBanner({ t, locale, pending }: { t: Dictionary; locale: UiLocale; pending: PendingUploads | undefined }) {
+  const jobs = pending?.jobs ?? [];
+  if (jobs.length === 0) return null;
+  const waiting = jobs.filter((j) => j.state === 'queued');
+  const sending = jobs.filter((j) => j.state === 'uploading');
+  const sent = jobs.filter((j) => j.state === 'done');
+  const failed = jobs.filter((j) => j.state === 'failed');
+  const next = waiting.map((j) => j.nextAttemptAt).filter((x): x is string => Boolean(x)).sort()[0];
+  return (
+    <div className="pending" role="status" data-testid="pending-uploads">
+      {waiting.length > 0 && (
+        <p className="banner warn" data-pending="queued">
+          <Icon name="clock" />
+          <span>
+            <strong>{t.pending.waiting({ count: waiting.length })}</strong>
+            {next ? <> {t.pending.waitingDetail({ time: formatTime(next, locale) })}</> : null}
+          </span>
+        </p>
+      )}
+      {sending.map((j) => (
+        <p key={j.id} className="banner info" data-pending="uploading">
+          <Icon name="spinner" /> <span>{t.pending.sending({ ticket: j.ticket })}</span>
+        </p>
+      ))}
+      {sent.map((j) => (
+        <p key={j.id} className="banner success" data-pending="done">
+          <Icon name="check" /> <span>{t.pending.sent({ ticket: j.ticket })}</span>
+        </p>
+      ))}
+      {failed.map((j) => (
+        <p key={j.id} className="banner error" data-pending="failed">
+          <Icon name="cross" />{' '}
+          <span>{t.pending.failed({ ticket: j.ticket, problem: j.error ? uploadProblemText(j.error, j.target, j.ticket, locale) : '' })}</span>
+        </p>
+      ))}
+    </div>
   );
 }
 

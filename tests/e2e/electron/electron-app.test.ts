@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManifestSchema } from '../../../shared/types.js';
 import { readZip } from '../../helpers/zip.js';
 import { REPO_ROOT } from '../support/build.js';
-import { expectAccessible, fillStart, field, goToReview, saveScreen, startCollecting, waitForDone, waitForStart, words } from '../support/flows.js';
+import { expectAccessible, fillStart, field, goToReview, saveScreen, startCollecting, waitForDone, waitForStart, words, languageSwitch } from '../support/flows.js';
 
 /** The Electron executable, resolved the way the `electron` package does; undefined when absent. */
 function electronBinary(): string | undefined {
@@ -106,7 +106,7 @@ describe.skipIf(!BINARY)('the desktop app in a real Electron window', () => {
       const { app, page, dataDir } = await launch(['diagcollect://collect?ticket=12345'], { LANG: locale === 'zh-CN' ? 'zh_CN.UTF-8' : 'en_US.UTF-8', LANGUAGE: locale === 'zh-CN' ? 'zh_CN' : 'en_US' });
       try {
         const shown = await page.evaluate(() => document.documentElement.lang);
-        if (shown !== locale) await page.getByRole('button', { name: words(shown === 'en' ? 'en' : 'zh-CN').switchLanguageLabel }).click();
+        if (shown !== locale) await languageSwitch(page, shown === 'en' ? 'en' : 'zh-CN').click();
         await waitForStart(page, locale);
         await expect.poll(() => field(page, words(locale).ticket).inputValue()).toBe('12345');
         await expectAccessible(page, `electron start (${locale})`);

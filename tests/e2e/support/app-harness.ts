@@ -29,6 +29,10 @@ export interface AppUnderTest {
   dataDir: string;
   /** Paths the app asked the OS to show in the file manager. */
   opened: string[];
+  /** Files the app asked the OS to open with their program (the e-mail draft), and mailto: URLs. */
+  launched: string[];
+  /** How often the app asked to quit (完成). */
+  quits: number;
   /** Console errors and page errors seen so far. */
   problems: string[];
   close(): Promise<void>;
@@ -42,11 +46,18 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
   outbox?: AppServiceOptions['outbox'];
   runChecks?: boolean;
+  /** Reuse a data folder: the same computer, started again. */
+  dataDir?: string;
+  colorScheme?: 'light' | 'dark';
+  /** What the OS answers when the .eml is opened: '' (opened) or why not. */
+  openPathResult?: string;
 }
 
 export async function openApp(shared: HarnessShared, options: OpenOptions): Promise<AppUnderTest> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'diagcollect-e2e-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'diagcollect-e2e-')));
   const opened: string[] = [];
+  const launched: string[] = [];
+  let quits = 0;
   const service = new AppService({
     policy: PolicySchema.parse(options.policy ?? {}),
     env: { ...process.env, DIAGCOLLECT_DATA_DIR: dataDir, ...options.env },
@@ -59,9 +70,18 @@ export async function openApp(shared: HarnessShared, options: OpenOptions): Prom
       // Stands in for Electron's desktopCapturer (which needs Electron): a real PNG from Chromium.
       captureScreen: async () => shared.desktopPng,
       showInFolder: (file) => void opened.push(file),
+      // Stand in for shell.openPath / shell.openExternal / app.quit (Electron only).
+      openPath: async (file) => {
+        launched.push(file);
+        return options.openPathResult ?? '';
+      },
+      openExternal: async (url) => void launched.push(url),
+      quit: () => void (quits += 1),
     },
   });
-  const context = await shared.browser.newContext({ viewport: options.viewport ?? { width: 960, height: 720 }, locale: options.locale, deviceScaleFactor: 1 });
+  // As Electron main does at start: archives an earlier start left queued are sent now.
+  void service.resumeQueuedUploads();
+  const context = await shared.browser.newContext({ viewport: options.viewport ?? { width: 960, height: 720 }, locale: options.locale, deviceScaleFactor: 1, colorScheme: options.colorScheme ?? 'light' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.server.origin });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -78,6 +98,10 @@ export async function openApp(shared: HarnessShared, options: OpenOptions): Prom
     bridge,
     dataDir,
     opened,
+    launched,
+    get quits() {
+      return quits;
+    },
     problems,
     async close() {
       bridge.detach();

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { UiLocale } from '../../../shared/api.js';
-import { DICTIONARIES, type Dictionary } from '../../../renderer/src/i18n.js';
+import { DICTIONARIES, LANGUAGE_NAMES, type Dictionary } from '../../../renderer/src/i18n.js';
 import { englishSentences } from '../../helpers/english-scan.js';
 import { REPO_ROOT } from './build.js';
 
@@ -17,6 +17,11 @@ export const SCREENS_DIR = path.join(REPO_ROOT, 'test-results', 'screens');
 const AXE_SOURCE: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
 export const words = (locale: UiLocale): Dictionary => DICTIONARIES[locale];
+
+/** The header's language switch, as a user finds it on a screen in `from`. */
+export function languageSwitch(page: Page, from: UiLocale) {
+  return page.getByRole('button', { name: LANGUAGE_NAMES[from === 'en' ? 'zh-CN' : 'en'].switchTo });
+}
 
 /**
  * On a zh-CN screen no English sentence may show: the visible text and what assistive
@@ -99,29 +104,45 @@ export async function waitForStart(page: Page, locale: UiLocale): Promise<void> 
   await page.getByRole('heading', { level: 1, name: words(locale).startTitle }).waitFor();
 }
 
-export async function fillStart(page: Page, locale: UiLocale, options: { ticket?: string; more?: boolean } = {}): Promise<void> {
+/**
+ * Fills the Start screen: the problem, who reports (unless `person: false`, when the app
+ * prefilled it from last time), and with `more` the time, priority and steps under 更多信息.
+ */
+export async function fillStart(page: Page, locale: UiLocale, options: { ticket?: string; more?: boolean; person?: boolean } = {}): Promise<void> {
   const t = words(locale);
   const v = INTAKE[locale];
   if (options.ticket !== undefined) await field(page, t.ticket).fill(options.ticket);
-  await field(page, t.name).fill(v.name);
-  await field(page, t.contact).fill(v.contact);
-  await field(page, `${t.department}${t.optional}`).fill(v.department);
   await field(page, t.problemDescription).fill(v.problem);
-  await page.getByRole('radio', { name: new RegExp(`^${t.priorities['高']}`) }).check();
+  if (options.person !== false) {
+    await field(page, t.name).fill(v.name);
+    await field(page, t.contact).fill(v.contact);
+    await field(page, `${t.department}${t.optional}`).fill(v.department);
+  }
   if (options.more) {
+    await page.getByRole('radio', { name: t.problemTypes.connection }).check();
     await page.getByText(t.sectionMore, { exact: true }).click();
+    await page.getByRole('radio', { name: new RegExp(`^${t.priorities['高']}`) }).check();
     await field(page, `${t.stepsToReproduce}${t.optional}`).fill(v.steps);
     await field(page, `${t.solutionsTried}${t.optional}`).fill(v.tried);
   }
 }
 
-/** Start → Review, and waits until every category and the screenshot preview are shown. */
+/** Start → Review, and waits until every category is shown (and the screenshot, when one was taken). */
 export async function goToReview(page: Page, locale: UiLocale, options: { screenshot?: boolean } = {}): Promise<void> {
   const t = words(locale);
   await page.getByRole('button', { name: t.next }).click();
   await page.getByRole('heading', { level: 1, name: t.reviewTitle }).waitFor();
   await page.locator('[data-category]').first().waitFor();
-  if (options.screenshot !== false) await page.locator('.shot img').waitFor();
+  if (options.screenshot === true) await page.locator('.shot img').waitFor();
+}
+
+/** The launch offer: capture the screen before filling in the form; waits for the picture. */
+export async function captureAtLaunch(page: Page, locale: UiLocale): Promise<void> {
+  const t = words(locale);
+  await page.getByRole('button', { name: t.shotOffer.take }).click();
+  // The window says it will hide before it does.
+  await page.getByText(t.shotHiding).waitFor();
+  await page.getByText(t.shotOffer.taken).waitFor({ timeout: 20_000 });
 }
 
 /** Review → Progress; resolves once the first progress row is visible. */
@@ -131,10 +152,15 @@ export async function startCollecting(page: Page, locale: UiLocale): Promise<voi
 }
 
 /** Waits for the Done screen; returns the archive name it shows. */
-export async function waitForDone(page: Page, locale: UiLocale, timeout = 60_000): Promise<string> {
-  const t = words(locale);
-  await page.getByRole('heading', { level: 1, name: new RegExp(`^(${escape(t.doneTitle)}|${escape(t.donePartialTitle)})$`) }).waitFor({ timeout });
+export async function waitForDone(page: Page, _locale: UiLocale, timeout = 60_000): Promise<string> {
+  await page.locator('[data-done-state] h1').waitFor({ timeout });
   return (await page.getByTestId('archive-name').textContent())!.trim();
+}
+
+/** The Done screen's state (sent, manual, retrying, failed, uploading, blocked) and its title. */
+export async function doneState(page: Page): Promise<{ state: string | null; title: string }> {
+  const hero = page.locator('[data-done-state]');
+  return { state: await hero.getAttribute('data-done-state'), title: (await hero.locator('h1').textContent())!.trim() };
 }
 
 /** Waits until the checklist has results (or says there are none). */

@@ -271,3 +271,128 @@ describe('the upload', () => {
     expect(existsSync(path.join(dataDir, 'outbox', '54322'))).toBe(false);
   });
 });
+
+describe("the Done screen's next step, the reporter, and uploads left from an earlier start", () => {
+  it('opens the e-mail draft with the OS; falls back to mailto: with the standard subject; 完成 quits', async () => {
+    const launched: string[] = [];
+    let quits = 0;
+    let answer = '';
+    const { service, finished } = make({
+      hooks: {
+        openPath: async (p) => {
+          launched.push(p);
+          return answer;
+        },
+        openExternal: async (url) => void launched.push(url),
+        quit: () => void (quits += 1),
+      },
+    });
+    expect(await service.openDraft()).toEqual({ opened: 'none' });
+    const done = finished();
+    await service.startCollection({ ticket: '60001', intake, exclude: [], includeScreenshot: false });
+    const end = await done;
+    if (end.type !== 'finished') throw new Error(end.type);
+    expect(await service.openDraft()).toEqual({ opened: 'draft' });
+    expect(launched).toEqual([end.result.emailDraft]);
+    expect(end.result.emailDraft).toMatch(/\.eml$/);
+    answer = 'No application is associated with the specified file';
+    expect(await service.openDraft()).toEqual({ opened: 'mailto' });
+    expect(decodeURIComponent(launched[2]!)).toMatch(/^mailto:\?subject=【技术支持】60001&body=60001_/);
+    expect(await service.quitApp()).toEqual({ quitting: true });
+    await expect.poll(() => quits).toBe(1);
+  });
+
+  it('remembers who reported (0600) and prefills it at the next start', async () => {
+    const { service, finished, dataDir } = make();
+    expect((await service.getDefaults()).profile).toEqual({ name: '', contact: '', department: '' });
+    const done = finished();
+    await service.startCollection({ ticket: '60002', intake, exclude: [], includeScreenshot: false });
+    await done;
+    const again = new AppService({ policy: PolicySchema.parse({}), platform: 'linux', locale: 'zh-CN', dataDir, collectors: [], runChecks: false });
+    services.push(again);
+    expect((await again.getDefaults()).profile).toEqual({ name: '张伟', contact: 'zhang.wei@example.com', department: '财务部' });
+    const { statSync, readFileSync } = await import('node:fs');
+    expect(statSync(path.join(dataDir, 'profile.json')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path.join(dataDir, 'profile.json'), 'utf8')).not.toContain('报表打不开');
+  });
+
+  it('marks a verified signed link as locked', async () => {
+    const keys = generateLinkKeyPair();
+    const link = createSignedLink({ ticket: '60003', exp: Math.floor(Date.now() / 1000) + 600 }, createPrivateKey(keys.privateKeyPem), createPublicKey(keys.publicKeyPem));
+    const { service } = make({ policyInput: { linkSigning: { publicKeys: [keys.publicKeyBase64] } }, deepLink: link });
+    expect(await service.getDefaults()).toMatchObject({ ticket: '60003', ticketSource: 'link', ticketLocked: true });
+    const plain = make({ deepLink: 'diagcollect://collect?ticket=60004' });
+    expect(await plain.service.getDefaults()).toMatchObject({ ticket: '60004', ticketLocked: false });
+  });
+
+  it('resumes a queued upload at the next start: tried at once, reported, counted as waiting', async () => {
+    const port = await freePort();
+    const options = {
+      policyInput: { upload: { target: 'redmine' as const, redmine: { url: `http://127.0.0.1:${port}` } } },
+      env: { ...process.env, DIAGCOLLECT_REDMINE_API_KEY: '0123456789abcdef' },
+      outbox: { backoff: { baseMs: 600_000, maxMs: 600_000 } },
+    };
+    const first = make(options);
+    const done = first.finished();
+    await first.service.startCollection({ ticket: '60005', intake, exclude: [], includeScreenshot: false });
+    await done;
+    await expect.poll(async () => (await first.service.getUploadState()).state, { timeout: 10_000 }).toBe('queued');
+    expect(first.service.waitingUploads()).toBe(1);
+    await first.service.dispose();
+
+    const next = new AppService({ policy: PolicySchema.parse(options.policyInput), platform: 'linux', locale: 'zh-CN', dataDir: first.dataDir, env: options.env, collectors: [], runChecks: false, outbox: options.outbox });
+    services.push(next);
+    const reports: number[] = [];
+    next.on('onPendingUploads', (p) => reports.push(p.jobs.length));
+    await next.resumeQueuedUploads();
+    const pending = await next.getPendingUploads();
+    // Tried again now (not after the ten-minute backoff), still refused, still queued.
+    expect(pending.jobs).toMatchObject([{ ticket: '60005', state: 'queued', attempts: 2, error: { kind: 'network' } }]);
+    expect(reports.length).toBeGreaterThan(0);
+    expect(next.waitingUploads()).toBe(1);
+  });
+});
+
+describe('upload secrets from the OS keychain', () => {
+  it('the upload reads a secret stored in the keychain; the credentials file is never written', async () => {
+    const { KeychainSecrets } = await import('../../../electron/engine/upload/keychain-secrets.js');
+    const { createCipheriv, createDecipheriv, randomBytes } = await import('node:crypto');
+    const key = randomBytes(32);
+    const cipher = {
+      isAvailable: () => true,
+      encrypt: (plain: string) => {
+        const iv = randomBytes(12);
+        const c = createCipheriv('aes-256-gcm', key, iv);
+        const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+        return Buffer.concat([iv, c.getAuthTag(), body]);
+      },
+      decrypt: (data: Buffer) => {
+        const d = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
+        d.setAuthTag(data.subarray(12, 28));
+        return Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8');
+      },
+    };
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'app-service-keychain-'));
+    dirs.push(dataDir);
+    const port = await freePort();
+    const { service, finished } = make({
+      dataDir,
+      keychain: new KeychainSecrets(dataDir, cipher),
+      policyInput: { upload: { target: 'redmine', redmine: { url: `http://127.0.0.1:${port}` } } },
+      outbox: { backoff: { baseMs: 600_000, maxMs: 600_000 } },
+    });
+    // Without the secret, the ticket pre-check stops the collection (as in 'the upload' above).
+    await service.storeUploadSecret('redmine', 'apiKey', '0123456789abcdef');
+    const done = finished();
+    await service.startCollection({ ticket: '60010', intake, exclude: [], includeScreenshot: false });
+    expect((await done).type).toBe('finished');
+    // The secret got past the pre-check; the (absent) server is what stops the upload.
+    await expect
+      .poll(async () => {
+        const s = await service.getUploadState();
+        return `${s.state}/${s.error?.kind ?? ''}`;
+      }, { timeout: 10_000 })
+      .toBe('queued/network');
+    expect(existsSync(path.join(dataDir, 'credentials.json'))).toBe(false);
+  });
+});

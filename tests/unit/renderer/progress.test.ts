@@ -1,7 +1,7 @@
 /** The Progress screen's reducer (renderer/src/model/progress.ts) over real event shapes. */
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent, StartCollectionResponse } from '../../../shared/api.js';
-import { applySessionEvent, counts, displayStatus, initialProgress, overallFraction } from '../../../renderer/src/model/progress.js';
+import { applySessionEvent, counts, displayStatus, initialProgress, orderedRows, overallFraction } from '../../../renderer/src/model/progress.js';
 
 const title = (en: string) => ({ 'zh-CN': en, en });
 const start: StartCollectionResponse = {
@@ -71,5 +71,22 @@ describe('applySessionEvent', () => {
     expect(applySessionEvent(s, { type: 'cancelled', sessionId: 'other' })).toBe(s);
     expect(applySessionEvent(s, { type: 'cancelled', sessionId: 's1' }).phase).toBe('cancelled');
     expect(applySessionEvent(s, { type: 'failed', sessionId: 's1', message: 'disk full' })).toMatchObject({ phase: 'failed', error: 'disk full' });
+  });
+});
+
+describe('orderedRows', () => {
+  it('puts the items being read first, then waiting, then finished, skipped last', () => {
+    let s = initialProgress(start, 0);
+    s = applySessionEvent(s, progress({ type: 'collector-start', collector: 'versions' }));
+    s = applySessionEvent(s, progress({ type: 'collector-end', collector: 'versions', status: 'ok', durationMs: 3 }));
+    s = applySessionEvent(s, progress({ type: 'item', collector: 'versions', name: '版本信息.txt', bytes: 10, totalItems: 1, totalBytes: 10 }));
+    expect(orderedRows(s).map((r) => [r.row.id, r.status])).toEqual([
+      ['app-logs', 'waiting'],
+      ['versions', 'ok'],
+      ['processes', 'skipped'],
+    ]);
+    s = applySessionEvent(s, progress({ type: 'collector-start', collector: 'app-logs' }));
+    s = applySessionEvent(s, progress({ type: 'item', collector: 'app-logs', name: 'a.log', bytes: 48 << 20, totalItems: 2, totalBytes: 10 + (48 << 20) }));
+    expect(orderedRows(s)[0]).toMatchObject({ row: { id: 'app-logs', bytes: 48 << 20 }, status: 'running' });
   });
 });

@@ -1,0 +1,376 @@
+/**
+ * The desktop app as a first-time user meets it, state by state, in Chromium against the real
+ * engine (test bridge → AppService), in zh-CN and en and in dark mode, with a screenshot of each
+ * state under test-results/screens/ (kept as CI artefacts):
+ *   - a first-time user reaches "draft opened" in ≤ 6 actions; 完成 closes the app;
+ *   - the Done title follows the engine's upload state (sent / one more step / failed, retried);
+ *   - a failed upload survives a restart: Start says "1 个诊断包等待上传", and the next start
+ *     sends it to a real Redmine (tests/servers);
+ *   - the reporter is remembered; a signed link locks the ticket; a refused link says what to do;
+ *   - the screenshot only after a click, the window saying first that it will hide, off until
+ *     the user turns it on in Review;
+ *   - Review in plain words with what reads nothing listed apart; Progress with the active item
+ *     first and the counter; Cancel asks first.
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicKeyBase64 } from '../../electron/engine/link/keys.js';
+import { createSignedLink } from '../../electron/engine/link/signed-link.js';
+import type { UiLocale } from '../../shared/api.js';
+import { readZip, sha256 } from '../helpers/zip.js';
+import { freePort, startFaultProxy } from '../integration/helpers/fault-proxy.js';
+import { RedmineApi } from '../integration/helpers/ticket-apis.js';
+import { ensureRedmine } from '../servers/servers.js';
+import { openApp, renderDesktop, type AppUnderTest, type HarnessShared, type OpenOptions } from './support/app-harness.js';
+import { launchChromium } from './support/browser.js';
+import { buildPageShim, buildRenderer } from './support/build.js';
+import {
+  INTAKE,
+  captureAtLaunch,
+  doneState,
+  expectAccessible,
+  expectNoEnglishOnScreen,
+  field,
+  fillStart,
+  goToReview,
+  saveScreen,
+  startCollecting,
+  waitForDone,
+  waitForStart,
+  words,
+} from './support/flows.js';
+import { serveDirectory } from './support/static-server.js';
+
+const LOCALES: UiLocale[] = ['zh-CN', 'en'];
+/** Collectors that are slow or vary by machine are left out where a test is about the UI only. */
+const QUICK = { disabledCollectors: ['software', 'processes', 'system-logs'] };
+
+let shared: HarnessShared;
+let browser: Browser;
+let work: string;
+const open: AppUnderTest[] = [];
+
+async function app(options: OpenOptions): Promise<AppUnderTest> {
+  const a = await openApp(shared, options);
+  open.push(a);
+  return a;
+}
+
+async function closeApp(a: AppUnderTest): Promise<void> {
+  expect(a.problems, 'console errors, CSP refusals or page errors').toEqual([]);
+  await a.close();
+  open.splice(open.indexOf(a), 1);
+}
+
+/** Counts what the user does: every click, fill and key press goes through here. */
+function actor() {
+  let actions = 0;
+  return {
+    get count() {
+      return actions;
+    },
+    async click(locator: ReturnType<Page['getByRole']>) {
+      actions += 1;
+      await locator.click();
+    },
+    async fill(locator: ReturnType<Page['getByRole']>, text: string) {
+      actions += 1;
+      await locator.fill(text);
+    },
+  };
+}
+
+/** Screens in a language, light or dark: the name says which. */
+const shot = (page: Page, name: string, locale: UiLocale, dark = false) => saveScreen(page, `s3-${name}-${locale}${dark ? '-dark' : ''}`);
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'diagcollect-e2e-states-'));
+  const [rendererDir, shim] = await Promise.all([buildRenderer(path.join(work, 'renderer')), buildPageShim()]);
+  browser = await launchChromium();
+  const server = await serveDirectory(rendererDir);
+  shared = { browser, server, shim, desktopPng: await renderDesktop(browser) };
+}, 120_000);
+
+afterAll(async () => {
+  for (const a of open.splice(0)) await a.close().catch(() => {});
+  await shared?.server.close();
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the finished desktop app (Chromium → real engine)', () => {
+  for (const locale of LOCALES) {
+    for (const dark of [false, true]) {
+      it(`a first-time user with a link reaches the opened e-mail draft in ≤ 6 actions; 完成 closes (${locale}${dark ? ', dark' : ''})`, async () => {
+        const t = words(locale);
+        const a = await app({ locale, deepLink: 'diagcollect://collect?ticket=12345', policy: QUICK, runChecks: false, colorScheme: dark ? 'dark' : 'light' });
+        const { page } = a;
+        await waitForStart(page, locale);
+        if (dark) expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(243, 245, 248)');
+        // Above the fold at 960×720: the ticket and the description.
+        for (const label of [t.ticket, t.problemDescription]) {
+          const box = (await field(page, label).boundingBox())!;
+          expect(box.y + box.height, `${label} above the fold`).toBeLessThan(720 - 64);
+        }
+        await expectAccessible(page, `start (${locale}${dark ? ', dark' : ''})`);
+        await expectNoEnglishOnScreen(page, locale, 'start');
+        await shot(page, '1-start', locale, dark);
+
+        const user = actor();
+        await user.fill(field(page, t.problemDescription), INTAKE[locale].problem);
+        await user.fill(field(page, t.name), INTAKE[locale].name);
+        await user.fill(field(page, t.contact), INTAKE[locale].contact);
+        await user.click(page.getByRole('button', { name: t.next }));
+        await page.getByRole('heading', { level: 1, name: t.reviewTitle }).waitFor();
+        await page.locator('[data-category]').first().waitFor();
+        await expectAccessible(page, `review (${locale}${dark ? ', dark' : ''})`);
+        await expectNoEnglishOnScreen(page, locale, 'review');
+        await shot(page, '2-review', locale, dark);
+        await user.click(page.getByRole('button', { name: t.startCollecting }));
+        await waitForDone(page, locale);
+
+        // No ticket system configured: one more step, said so in the title, with numbered steps.
+        expect(await doneState(page)).toEqual({ state: 'manual', title: t.done.manual });
+        expect(await page.locator('ol.send-steps li').count()).toBe(3);
+        await expectAccessible(page, `done, manual (${locale}${dark ? ', dark' : ''})`);
+        await expectNoEnglishOnScreen(page, locale, 'done, manual');
+        await shot(page, '4-done-manual', locale, dark);
+        await user.click(page.getByRole('button', { name: t.done.openDraft }));
+        await page.getByTestId('draft-result').filter({ hasText: t.done.draftOpened }).waitFor();
+        expect(user.count).toBeLessThanOrEqual(6);
+        const archiveName = (await page.getByTestId('archive-name').textContent())!.trim();
+        const draft = path.join(a.dataDir, 'outbox', '12345', archiveName.replace(/\.zip$/, '.eml'));
+        expect(a.launched).toEqual([draft]);
+        expect(readFileSync(draft, 'utf8')).toMatch(/^Subject: /m);
+        await shot(page, '4-done-draft-opened', locale, dark);
+
+        await page.getByRole('button', { name: t.done.finish }).click();
+        await expect.poll(() => a.quits).toBe(1);
+        await closeApp(a);
+      });
+    }
+  }
+
+  it('falls back to mailto: when no program opens the .eml, and says what to attach', async () => {
+    const t = words('en');
+    const a = await app({ locale: 'en', deepLink: 'diagcollect://collect?ticket=13579', policy: QUICK, runChecks: false, openPathResult: 'No application is associated with the specified file' });
+    const { page } = a;
+    await waitForStart(page, 'en');
+    await fillStart(page, 'en');
+    await goToReview(page, 'en');
+    await startCollecting(page, 'en');
+    await waitForDone(page, 'en');
+    await page.getByRole('button', { name: t.done.openDraft }).click();
+    await page.getByTestId('draft-result').filter({ hasText: t.done.mailtoOpened }).waitFor();
+    expect(a.launched).toHaveLength(2);
+    expect(a.launched[1]).toMatch(/^mailto:\?subject=%E3%80%90%E6%8A%80%E6%9C%AF%E6%94%AF%E6%8C%81%E3%80%9113579&body=/);
+    await closeApp(a);
+  });
+
+  for (const locale of LOCALES) {
+    it(`remembers the reporter; 重新收集 keeps name and contact; a signed link locks the ticket; a refused link says what to do (${locale})`, async () => {
+      const t = words(locale);
+      const pair = generateKeyPairSync('ed25519');
+      const policy = { ...QUICK, linkSigning: { publicKeys: [publicKeyBase64(pair.publicKey)] } };
+      const signed = createSignedLink({ ticket: '24680', exp: Math.floor(Date.now() / 1000) + 3600 }, pair.privateKey, pair.publicKey);
+      const first = await app({ locale, deepLink: signed, policy, runChecks: false });
+      await waitForStart(first.page, locale);
+      const ticket = field(first.page, t.ticket);
+      expect(await ticket.inputValue()).toBe('24680');
+      expect(await ticket.getAttribute('readonly')).not.toBeNull();
+      await first.page.getByText(t.ticketLocked).waitFor();
+      await shot(first.page, '1-start-signed-link', locale);
+      await fillStart(first.page, locale);
+      await goToReview(first.page, locale);
+      await startCollecting(first.page, locale);
+      await waitForDone(first.page, locale);
+      await first.page.getByRole('button', { name: t.newCollection }).click();
+      await waitForStart(first.page, locale);
+      expect(await field(first.page, t.name).inputValue()).toBe(INTAKE[locale].name);
+      expect(await field(first.page, t.contact).inputValue()).toBe(INTAKE[locale].contact);
+      expect(await field(first.page, t.problemDescription).inputValue()).toBe('');
+      await closeApp(first);
+
+      // The next start on this computer: prefilled from the user's settings; a bad link is refused with a next step.
+      const again = await app({ locale, dataDir: first.dataDir, deepLink: `${signed.slice(0, -4)}AAAA`, policy, runChecks: false });
+      await waitForStart(again.page, locale);
+      expect(await field(again.page, t.name).inputValue()).toBe(INTAKE[locale].name);
+      expect(await field(again.page, t.contact).inputValue()).toBe(INTAKE[locale].contact);
+      await again.page.getByText(t.profileRemembered).waitFor();
+      await again.page.getByTestId('link-error').filter({ hasText: t.linkErrorNext }).waitFor();
+      expect(await field(again.page, t.ticket).getAttribute('readonly')).toBeNull();
+      await expectAccessible(again.page, `start, remembered, refused link (${locale})`);
+      await expectNoEnglishOnScreen(again.page, locale, 'start, refused link');
+      await shot(again.page, '1-start-remembered-bad-link', locale);
+      await closeApp(again);
+    });
+  }
+
+  for (const locale of LOCALES) {
+    it(`captures the screen only on a click, after saying the window hides; attached only when turned on (${locale})`, async () => {
+      const t = words(locale);
+      const a = await app({ locale, deepLink: 'diagcollect://collect?ticket=11223', policy: { disabledCollectors: ['software', 'processes', 'system-logs', 'network'] }, runChecks: false });
+      const { page } = a;
+      await waitForStart(page, locale);
+      expect(a.bridge.calls.some((c) => c.channel === 'diagnostics:capture-screenshot')).toBe(false);
+      await shot(page, '1-start-capture-offer', locale);
+      await captureAtLaunch(page, locale);
+      await fillStart(page, locale);
+      await goToReview(page, locale, { screenshot: true });
+      // Off until the user turns it on.
+      const include = page.getByRole('checkbox', { name: t.includeShot });
+      expect(await include.isChecked()).toBe(false);
+      await page.locator('.shot-state').filter({ hasText: t.screenshotExcluded }).waitFor();
+      // What reads nothing is listed apart, with the reason; the rest says in one sentence what it holds.
+      await page.locator('[data-category=app-logs][data-not-collected]').waitFor();
+      await expect.poll(() => page.locator('[data-category=versions] .contains').textContent()).toBe(t.contains.versions);
+      expect(await page.locator('[data-category=versions] details.reads').getAttribute('open')).toBeNull();
+      await expectAccessible(page, `review with screenshot (${locale})`);
+      await expectNoEnglishOnScreen(page, locale, 'review with screenshot');
+      await shot(page, '2-review-screenshot-off', locale);
+      await include.check();
+      await page.locator('.shot-state').filter({ hasText: t.screenshotIncluded }).waitFor();
+      await startCollecting(page, locale);
+      const name = await waitForDone(page, locale);
+      const entries = await readZip(path.join(a.dataDir, 'outbox', '11223', name));
+      // The archive follows the support standard's names (zh-CN) whatever the UI language.
+      const png = entries.find((e) => e.name === '问题截图.png');
+      expect(png && sha256(png.data)).toBe(sha256(shared.desktopPng));
+      await closeApp(a);
+    });
+  }
+
+  for (const locale of LOCALES) {
+    it(`shows the item being read first with its bytes, the counter and the time; Cancel asks first (${locale})`, async () => {
+      const t = words(locale);
+      // A big log of random text makes a slow item, streamed and deflated in front of the user.
+      const logs = mkdtempSync(path.join(work, 'big-'));
+      const big = path.join(logs, 'xxsoftware.log');
+      const out = createWriteStream(big);
+      for (let written = 0; written < 192 << 20; written += 1 << 20) {
+        if (!out.write(randomBytes(1 << 19).toString('hex'))) await new Promise<void>((r) => out.once('drain', () => r()));
+      }
+      await new Promise<void>((r) => out.end(() => r()));
+      const a = await app({
+        locale,
+        deepLink: 'diagcollect://collect?ticket=33445',
+        policy: { appLogPaths: [big], caps: { fileBytes: 512 << 20, collectorBytes: 1 << 30, filesPerPath: 10, systemLogBytes: 1 << 20 } },
+        runChecks: false,
+      });
+      const { page } = a;
+      await waitForStart(page, locale);
+      await fillStart(page, locale);
+      await goToReview(page, locale);
+      await startCollecting(page, locale);
+      await page.getByTestId('counter').waitFor();
+      await page.getByTestId('elapsed').waitFor();
+      const first = page.locator('ol.rows li').first();
+      await expect.poll(() => first.getAttribute('data-status'), { timeout: 30_000 }).toMatch(/running|writing/);
+      await expectAccessible(page, `progress (${locale})`);
+      await expectNoEnglishOnScreen(page, locale, 'progress');
+      await shot(page, '3-progress', locale);
+      await page.getByRole('button', { name: t.cancel }).click();
+      await page.getByRole('alertdialog').filter({ hasText: t.cancelConfirm }).waitFor();
+      await shot(page, '3-progress-cancel-confirm', locale);
+      await page.getByRole('button', { name: t.cancelNo }).click();
+      expect(await page.getByRole('heading', { level: 1, name: t.progressTitle }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: t.cancel }).click();
+      await page.getByRole('button', { name: t.cancelYes }).click();
+      await page.getByRole('alert').filter({ hasText: t.cancelledNotice }).waitFor();
+      await closeApp(a);
+      rmSync(logs, { recursive: true, force: true });
+    });
+  }
+
+  describe('a failed upload survives a restart (real Redmine, tests/servers)', () => {
+    let redmine: Awaited<ReturnType<typeof ensureRedmine>>;
+    beforeAll(async () => {
+      redmine = await ensureRedmine();
+    }, 600_000);
+
+    for (const locale of LOCALES) {
+      it(`says it failed and retries; Start shows it waiting; the next start sends it (${locale})`, async () => {
+        const t = words(locale);
+        const api = new RedmineApi(redmine);
+        const issue: string = await api.createIssue();
+        const port = await freePort();
+        const options = {
+          locale,
+          policy: { ...QUICK, upload: { target: 'redmine' as const, redmine: { url: `http://127.0.0.1:${port}` } } },
+          env: { DIAGCOLLECT_REDMINE_API_KEY: redmine.REDMINE_API_KEY },
+          outbox: { backoff: { baseMs: 600_000, maxMs: 600_000 } },
+          runChecks: false,
+        };
+        // 1. Nothing listens on the port: the upload fails and is queued.
+        const a = await app({ ...options, deepLink: `diagcollect://collect?ticket=${issue}` });
+        await waitForStart(a.page, locale);
+        await fillStart(a.page, locale);
+        await goToReview(a.page, locale);
+        await startCollecting(a.page, locale);
+        const archiveName = await waitForDone(a.page, locale);
+        await expect.poll(() => doneState(a.page), { timeout: 30_000 }).toEqual({ state: 'retrying', title: t.done.retrying });
+        await a.page.getByTestId('next-attempt').waitFor();
+        expect(a.service.waitingUploads()).toBe(1);
+        await expectAccessible(a.page, `done, upload failed (${locale})`);
+        await expectNoEnglishOnScreen(a.page, locale, 'done, upload failed');
+        await shot(a.page, '4-done-upload-failed', locale);
+        await closeApp(a);
+
+        // 2. Started again, still offline: Start says an archive waits.
+        const b = await app({ ...options, dataDir: a.dataDir });
+        await waitForStart(b.page, locale);
+        await b.page.locator('[data-pending=queued]').filter({ hasText: t.pending.waiting({ count: 1 }) }).waitFor({ timeout: 30_000 });
+        await expectAccessible(b.page, `start with a waiting upload (${locale})`);
+        await expectNoEnglishOnScreen(b.page, locale, 'start with a waiting upload');
+        await shot(b.page, '1-start-upload-waiting', locale);
+        await closeApp(b);
+
+        // 3. The server is back (a proxy to the real Redmine on that port): the next start sends it.
+        const proxy = await startFaultProxy(redmine.REDMINE_URL, port);
+        try {
+          const c = await app({ ...options, dataDir: a.dataDir });
+          await waitForStart(c.page, locale);
+          await c.page.locator('[data-pending=done]').filter({ hasText: t.pending.sent({ ticket: issue }) }).waitFor({ timeout: 60_000 });
+          await shot(c.page, '1-start-upload-resumed', locale);
+          expect(c.service.waitingUploads()).toBe(0);
+          await closeApp(c);
+        } finally {
+          await proxy.close();
+        }
+        const attached = (await api.attachments(issue)).filter((x) => x.filename === archiveName);
+        expect(attached).toHaveLength(1);
+        expect((await api.download(attached[0]!.id)).sha256).toBe(sha256(readFileSync(path.join(a.dataDir, 'outbox', issue, archiveName))));
+      }, 180_000);
+
+      it(`says "sent to ticket N" when the upload succeeds (${locale})`, async () => {
+        const t = words(locale);
+        const api = new RedmineApi(redmine);
+        const issue: string = await api.createIssue();
+        const a = await app({
+          locale,
+          deepLink: `diagcollect://collect?ticket=${issue}`,
+          policy: { ...QUICK, upload: { target: 'redmine', redmine: { url: redmine.REDMINE_URL } } },
+          env: { DIAGCOLLECT_REDMINE_API_KEY: redmine.REDMINE_API_KEY },
+          runChecks: false,
+        });
+        await waitForStart(a.page, locale);
+        await fillStart(a.page, locale);
+        await goToReview(a.page, locale);
+        await startCollecting(a.page, locale);
+        await waitForDone(a.page, locale);
+        await expect.poll(() => doneState(a.page), { timeout: 60_000 }).toEqual({ state: 'sent', title: t.done.sent({ ticket: issue }) });
+        expect(await a.page.getByRole('button', { name: t.done.openDraft }).count()).toBe(0);
+        await expectAccessible(a.page, `done, sent (${locale})`);
+        await expectNoEnglishOnScreen(a.page, locale, 'done, sent');
+        await shot(a.page, '4-done-sent', locale);
+        expect(existsSync(path.join(a.dataDir, 'outbox', issue))).toBe(true);
+        expect(readdirSync(path.join(a.dataDir, 'outbox', issue)).some((f) => f.endsWith('.zip'))).toBe(true);
+        await closeApp(a);
+      }, 120_000);
+    }
+  });
+});
