@@ -329,6 +329,28 @@ export const DistributionPolicySchema = z
   })
   .strict();
 
+/**
+ * The fleet baseline (`diagcollect baseline build`): a file IT places or an https address, each
+ * with an Ed25519 signature beside it (`<file>.sig`, `<url>.sig`) checked against
+ * `linkSigning.publicKeys` — the keys that already sign support links.
+ */
+export const BaselinePolicySchema = z
+  .object({
+    file: PolicyPathSchema.optional(),
+    url: ServerUrlSchema.optional(),
+    /** A value used by fewer than this share of desktops (percent) is reported as unusual. */
+    outlierPercent: z.number().min(0.1).max(50).default(5),
+  })
+  .strict()
+  .refine((b) => !(b.file && b.url), 'set baseline.file or baseline.url, not both');
+
+export const NetworkFilesPolicySchema = z
+  .object({
+    resolvConf: PolicyPathSchema.optional(),
+    hosts: PolicyPathSchema.optional(),
+  })
+  .strict();
+
 export const PolicySchema = z
   .object({
     /** Names and entry names of the archive; zh-CN by the support team's standard. */
@@ -407,6 +429,10 @@ export const PolicySchema = z
     linkSigning: LinkSigningPolicySchema.optional(),
     /** Where users without the app download it (`diagcollect link` prints the link). */
     distribution: DistributionPolicySchema.optional(),
+    /** The fleet baseline this desktop is compared with (electron/engine/baseline; issue 17). */
+    baseline: BaselinePolicySchema.optional(),
+    /** Read the DNS settings and the hosts file from these files instead of the system's (test benches, containers). */
+    networkFiles: NetworkFilesPolicySchema.optional(),
   })
   .strict()
   .superRefine((policy, ctx) => {
