@@ -34,6 +34,8 @@ export interface ArchiveFacts {
   host?: string;
   startedAt?: string;
   toolVersion?: string;
+  /** Collectors that ran (status ok or error), from the manifest. */
+  collectors?: string[];
   checks?: Map<string, CheckFact>;
   versions?: Map<string, string>;
   network?: NetworkFacts;
@@ -179,6 +181,7 @@ export async function readFacts(archive: ArchiveReader, name: string, options: F
   }
 
   const tool = obj(manifest?.tool);
+  const ran = Array.isArray(manifest?.collectors) ? manifest.collectors.map(obj).filter((c) => c && (c.status === 'ok' || c.status === 'error')).map((c) => str(c!.id) ?? '') : undefined;
   return {
     name,
     lang,
@@ -186,6 +189,7 @@ export async function readFacts(archive: ArchiveReader, name: string, options: F
     ...(host ? { host } : {}),
     ...(str(manifest?.startedAt) ? { startedAt: str(manifest!.startedAt)! } : {}),
     ...(str(tool?.version) ? { toolVersion: str(tool!.version)! } : {}),
+    ...(ran ? { collectors: ran } : {}),
     ...(checks ? { checks } : {}),
     ...(versions ? { versions } : {}),
     ...(network ? { network } : {}),
