@@ -45,7 +45,11 @@ export async function fileSource(path: string): Promise<RangeSource> {
   };
 }
 
-/** The tail read at open: the end-of-central-directory record plus a comment of up to 64 KiB. */
+/**
+ * The tail read at open: usually the end-of-central-directory record and the whole directory
+ * of a collection fit in 8 KiB; a zip comment can push the record back by up to 64 KiB.
+ */
+const FIRST_TAIL_BYTES = 8 * 1024;
 const TAIL_BYTES = 22 + 65_535;
 /** A central directory larger than this is read in blocks instead of in one piece. */
 const MAX_DIRECTORY_PREFETCH = 16 * 1024 * 1024;
@@ -107,18 +111,32 @@ class CachedReader extends yauzl.RandomAccessReader {
     return undefined;
   }
 
-  /** Puts bytes already read into the cache. */
-  seed(start: number, data: Buffer): void {
+  /**
+   * Puts the tail already read into the cache. `recordFound`: the end-of-central-directory record
+   * lies in it. yauzl looks for that record by reading the last 64 KiB and searching backwards
+   * from the end, stopping at the first match, so the bytes before a tail that holds the record
+   * are never looked at: they are served as zeros instead of fetched (yauzl reads 20 bytes more,
+   * for a Zip64 locator, which a record found in this tail makes irrelevant too).
+   */
+  seed(start: number, data: Buffer, recordFound: boolean): void {
     this.requests += 1;
     this.bytesFetched += data.length;
     this.#segments.push({ start, data });
+    if (recordFound) this.#tail = { start, data };
   }
+
+  #tail: Segment | undefined;
 
   override _readStreamForRange(start: number, end: number): Readable {
     const out = new PassThrough();
     const hit = this.#cached(start, end);
     if (hit) {
       out.end(hit);
+      return out;
+    }
+    const tail = this.#tail;
+    if (tail && end === tail.start + tail.data.length && start < tail.start && end - start <= TAIL_BYTES + 1024) {
+      out.end(Buffer.concat([Buffer.alloc(tail.start - start), tail.data]));
       return out;
     }
     if (end - start > STREAM_THRESHOLD) {
@@ -174,10 +192,15 @@ export class ArchiveReader {
   static async open(source: RangeSource): Promise<ArchiveReader> {
     const reader = new CachedReader(source);
     try {
-      const tailStart = Math.max(0, source.size - TAIL_BYTES);
-      const tail = await source.read(tailStart, source.size);
-      reader.seed(tailStart, tail);
-      const dir = directoryRange(tail, tailStart);
+      let tailStart = Math.max(0, source.size - FIRST_TAIL_BYTES);
+      let tail = await source.read(tailStart, source.size);
+      let dir = directoryRange(tail, tailStart);
+      if (!dir && tailStart > 0) {
+        tailStart = Math.max(0, source.size - TAIL_BYTES);
+        tail = await source.read(tailStart, source.size);
+        dir = directoryRange(tail, tailStart);
+      }
+      reader.seed(tailStart, tail, dir !== undefined);
       if (dir && dir.start < tailStart && dir.end - dir.start <= MAX_DIRECTORY_PREFETCH) await reader.fetch(dir.start, source.size);
       const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
         yauzl.fromRandomAccessReader(reader, source.size, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true }, (err, z) => (err || !z ? reject(err ?? new Error('no zip')) : resolve(z))),
