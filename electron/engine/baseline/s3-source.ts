@@ -30,9 +30,9 @@ export function s3Client(options: { endpoint?: string; region?: string; env?: No
   });
 }
 
-/** Every .zip object under the prefix, page by page (1 000 keys a page), with its size. */
-export async function* listS3Archives(client: S3Client, location: S3Location, signal?: AbortSignal): AsyncGenerator<{ key: string; size: number }> {
-  for await (const page of paginateListObjectsV2({ client, pageSize: 1000 }, { Bucket: location.bucket, Prefix: location.prefix }, ...(signal ? [{ abortSignal: signal }] : []))) {
+/** Every .zip object under the prefix, page by page (1 000 keys a page by default), with its size. */
+export async function* listS3Archives(client: S3Client, location: S3Location, signal?: AbortSignal, pageSize = 1000): AsyncGenerator<{ key: string; size: number }> {
+  for await (const page of paginateListObjectsV2({ client, pageSize }, { Bucket: location.bucket, Prefix: location.prefix }, ...(signal ? [{ abortSignal: signal }] : []))) {
     for (const o of page.Contents ?? []) if (o.Key && o.Key.endsWith('.zip') && o.Size) yield { key: o.Key, size: o.Size };
   }
 }
