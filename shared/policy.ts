@@ -370,6 +370,28 @@ export const TriagePolicySchema = z
   .strict();
 export type TriagePolicy = z.infer<typeof TriagePolicySchema>;
 
+/**
+ * The fleet baseline (`diagcollect baseline build`): a file IT places or an https address, each
+ * with an Ed25519 signature beside it (`<file>.sig`, `<url>.sig`) checked against
+ * `linkSigning.publicKeys` — the keys that already sign support links.
+ */
+export const BaselinePolicySchema = z
+  .object({
+    file: PolicyPathSchema.optional(),
+    url: ServerUrlSchema.optional(),
+    /** A value used by fewer than this share of desktops (percent) is reported as unusual. */
+    outlierPercent: z.number().min(0.1).max(50).default(5),
+  })
+  .strict()
+  .refine((b) => !(b.file && b.url), 'set baseline.file or baseline.url, not both');
+
+export const NetworkFilesPolicySchema = z
+  .object({
+    resolvConf: PolicyPathSchema.optional(),
+    hosts: PolicyPathSchema.optional(),
+  })
+  .strict();
+
 export const PolicySchema = z
   .object({
     /** Names and entry names of the archive; zh-CN by the support team's standard. */
@@ -452,6 +474,10 @@ export const PolicySchema = z
     securityLogs: SecurityLogsPolicySchema.default({ enabled: false, problemTypes: [] }),
     /** Per-problem-type evidence: sample length, config defaults, product paths and processes (issue 18). */
     triage: TriagePolicySchema.default({ sampleSeconds: 30, configDefaults: [], productPaths: [], processNames: [] }),
+    /** The fleet baseline this desktop is compared with (electron/engine/baseline; issue 17). */
+    baseline: BaselinePolicySchema.optional(),
+    /** Read the DNS settings and the hosts file from these files instead of the system's (test benches, containers). */
+    networkFiles: NetworkFilesPolicySchema.optional(),
   })
   .strict()
   .superRefine((policy, ctx) => {

@@ -33,6 +33,8 @@ const SELF_REGISTERING: Record<string, Register> = {
   policy: async (...args) => (await import('./policy-command.js')).registerPolicyCommand(...args),
   link: async (...args) => (await import('./link-command.js')).registerLinkCommand(...args),
   redact: async (...args) => (await import('./redact-command.js')).registerRedactCommand(...args),
+  compare: async (...args) => (await import('./compare-command.js')).registerCompareCommand(...args),
+  baseline: async (...args) => (await import('./baseline-command.js')).registerBaselineCommand(...args),
 };
 
 /** The command being run: the first argument that is not an option (the CLI has no global option taking a value). */

@@ -8,6 +8,7 @@ import { clockCheck } from './clock.js';
 import { diskSpaceCheck } from './disk-space.js';
 import { dnsCheck } from './dns.js';
 import { endpointsCheck } from './endpoints.js';
+import { fleetCheck } from './fleet.js';
 import { gatewayCheck } from './gateway.js';
 import { memoryCheck } from './memory.js';
 import { osVersionCheck } from './os-version.js';
@@ -29,6 +30,7 @@ export const CHECKS: readonly Check[] = [
   diskSpaceCheck,
   memoryCheck,
   clockCheck,
+  fleetCheck,
   uptimeCheck,
   pendingRebootCheck,
 ];

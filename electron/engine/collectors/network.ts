@@ -225,10 +225,11 @@ async function linuxInterfaces(ctx: CollectorContext): Promise<NetworkInterface[
 }
 
 async function linuxNetwork(ctx: CollectorContext): Promise<NetworkGathered> {
+  const resolvConf = ctx.policy.networkFiles?.resolvConf ?? '/etc/resolv.conf';
   const [ifacesFromIp, resolv, resolvectl, gnome, routes] = await Promise.all([
     linuxInterfaces(ctx),
-    readFile('/etc/resolv.conf', 'utf8').catch((err: NodeJS.ErrnoException) => {
-      ctx.skip('/etc/resolv.conf', err.code === 'ENOENT' ? 'does not exist' : err.message);
+    readFile(resolvConf, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      ctx.skip(resolvConf, err.code === 'ENOENT' ? 'does not exist' : err.message);
       return undefined;
     }),
     tryExec(ctx, 'resolvectl', ['dns'], { timeoutMs: CMD_TIMEOUT_MS, missing: 'resolvectl is not installed (systemd-resolved not in use); DNS servers are taken from /etc/resolv.conf' }),
@@ -243,7 +244,7 @@ async function linuxNetwork(ctx: CollectorContext): Promise<NetworkGathered> {
   }
   return {
     interfaces: ifacesFromIp ?? interfacesFromNode(),
-    dns: resolv === undefined ? undefined : parseResolvConf(resolv),
+    dns: resolv === undefined ? undefined : { ...parseResolvConf(resolv), source: resolvConf },
     ...(resolvectlText ? { dnsDetail: { title: 'resolvectl dns', text: resolvectlText } } : {}),
     gnome,
     raws: [],
@@ -335,7 +336,7 @@ export const networkCollector: Collector = {
       ctx.addText(ctx.name('routes'), routes, routesOut.map((r) => r.cmd).join('; '));
     }
 
-    await ctx.addFile(ctx.name('hosts'), hostsPath(platform), { mode: 'whole', maxBytes: 4 * 1024 * 1024, kind: 'text' });
+    await ctx.addFile(ctx.name('hosts'), ctx.policy.networkFiles?.hosts ?? hostsPath(platform), { mode: 'whole', maxBytes: 4 * 1024 * 1024, kind: 'text' });
 
     ctx.addJson(
       ctx.name('networkJson'),

@@ -18,6 +18,8 @@ export const SECTION_TITLES: Record<string, { en: string; zh: string }> = {
   distribution: { en: 'Distribution', zh: '分发' },
   securityLogs: { en: 'Security logs', zh: '安全日志' },
   triage: { en: 'Problem-type evidence', zh: '按问题类型收集' },
+  baseline: { en: 'Fleet baseline', zh: '全公司基线' },
+  networkFiles: { en: 'Network files', zh: '网络配置文件' },
 };
 
 export const KEY_DOCS: Record<string, KeyDoc> = {
@@ -97,6 +99,11 @@ export const KEY_DOCS: Record<string, KeyDoc> = {
   'redaction.allow': { en: ['Redaction allow-list', 'Regular expressions; a match that fully matches one of these is kept.'], zh: ['脱敏白名单', '正则表达式；完全匹配其中之一的内容保留不脱敏。'] },
   'linkSigning.publicKeys': { en: ['Support link keys', 'Ed25519 public keys (base64 from `diagcollect link keygen`, or PEM) whose signed diagcollect:// links this computer accepts; none: every link is refused.'], zh: ['支持链接公钥', '本机接受其签名 diagcollect:// 链接的 Ed25519 公钥（`diagcollect link keygen` 输出的 base64 或 PEM）；未设置则拒绝所有链接。'] },
   'linkSigning.maxLifetimeHours': { en: ['Longest link life (hours)', 'A link valid for longer than this is refused even when signed.'], zh: ['链接最长有效期（小时）', '有效期超过该值的链接即使已签名也会被拒绝。'] },
+  'baseline.file': { en: ['Baseline file', 'Path of the fleet baseline (diagcollect baseline build); its signature <file>.sig must verify with a support link key.'], zh: ['基线文件', '全公司基线文件的路径（diagcollect baseline build 生成）；其签名 <文件>.sig 须能用支持链接公钥验证。'] },
+  'baseline.url': { en: ['Baseline address', 'https address of the fleet baseline; its signature <address>.sig must verify with a support link key.'], zh: ['基线地址', '全公司基线的 https 地址；其签名 <地址>.sig 须能用支持链接公钥验证。'] },
+  'baseline.outlierPercent': { en: ['Unusual below (percent)', 'A setting used by fewer than this share of desktops is reported as unusual.'], zh: ['少见阈值（百分比）', '使用比例低于该值的设置被报告为少见。'] },
+  'networkFiles.resolvConf': { en: ['DNS settings file', 'Read DNS servers from this file instead of /etc/resolv.conf (test benches, containers).'], zh: ['DNS 配置文件', '从该文件而非 /etc/resolv.conf 读取 DNS 服务器（测试环境、容器）。'] },
+  'networkFiles.hosts': { en: ['hosts file', 'Collect this hosts file instead of the system\'s.'], zh: ['hosts 文件', '收集该 hosts 文件而非系统的 hosts 文件。'] },
   'distribution.downloadUrl': { en: ['Download address', 'Address of the portable build for users without the app; {ticket} is replaced by the ticket number.'], zh: ['下载地址', '为未安装用户提供的便携版下载地址；{ticket} 会替换为工单号。'] },
   // Triage (issue 18): security logs and per-problem-type evidence.
   'securityLogs.enabled': { en: ['Collect security logs', 'Take the security logs (Linux auth log, Windows Security event log, macOS authentication messages) in every collection. Off by default for privacy.'], zh: ['收集安全日志', '每次收集都包含安全日志（Linux 认证日志、Windows 安全事件日志、macOS 认证消息）。为保护隐私默认关闭。'] },

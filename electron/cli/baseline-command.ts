@@ -1,0 +1,100 @@
+/**
+ * `diagcollect baseline build <archives…|folder|s3://bucket/prefix> --out baseline.json`: the
+ * fleet baseline from many archives (reads only their central directories and structured facts).
+ * `--key` signs it for policy `baseline.file`/`baseline.url`. Exit 0 when written, 3 when some
+ * archives could not be read (listed), 2 for bad input.
+ */
+import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { formatDuration } from '../../shared/i18n/format.js';
+import { buildBaseline, DEFAULT_CONCURRENCY, DEFAULT_K } from '../engine/baseline/build.js';
+import { signBaseline } from '../engine/baseline/signature.js';
+import { EXIT, InputError } from '../engine/errors.js';
+import { readPrivateKeyFile } from '../engine/link/keys.js';
+import { writeFileAtomic } from '../engine/upload/outbox.js';
+import { cliTranslator, langOption } from './cli-i18n.js';
+import { exitCodeFor } from './exit-code.js';
+import type { CliIo } from './main.js';
+
+interface BuildFlags {
+  out: string;
+  k?: string;
+  concurrency?: string;
+  key?: string;
+  endpoint?: string;
+  json?: boolean;
+}
+
+function positiveInt(value: string | undefined, fallback: number, option: string, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new InputError(`${option} must be a whole number from 1 to ${max}, not "${value}"`);
+  return n;
+}
+
+export function registerBaselineCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  const tr = cliTranslator(io);
+  const baseline = program.command('baseline').description(tr.t('cli.help.baseline'));
+  baseline
+    .command('build')
+    .description(tr.t('cli.help.baseline.build'))
+    .argument('<sources...>', tr.t('cli.help.baseline.sources'))
+    .requiredOption('-o, --out <file>', tr.t('cli.help.baseline.out'))
+    .option('--k <n>', tr.t('cli.help.baseline.k'))
+    .option('--concurrency <n>', tr.t('cli.help.baseline.concurrency'))
+    .option('--key <file>', tr.t('cli.help.baseline.key'))
+    .option('--endpoint <url>', tr.t('cli.help.baseline.endpoint'))
+    .option('--json', tr.t('cli.help.json'))
+    .addOption(langOption(tr))
+    .action(async (sources: string[], flags: BuildFlags) => {
+      setExitCode(await build(sources, flags, io));
+    });
+}
+
+async function build(sources: string[], flags: BuildFlags, io: CliIo): Promise<number> {
+  const tr = cliTranslator(io);
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  io.signals.on('SIGINT', onSignal);
+  io.signals.on('SIGTERM', onSignal);
+  const started = performance.now();
+  try {
+    const k = positiveInt(flags.k, DEFAULT_K, '--k', 1000);
+    const concurrency = positiveInt(flags.concurrency, DEFAULT_CONCURRENCY, '--concurrency', 256);
+    // The key is read before the work: a bad key is bad input, not a surprise after an hour.
+    const key = flags.key ? await readPrivateKeyFile(flags.key) : undefined;
+    const result = await buildBaseline({
+      sources,
+      k,
+      concurrency,
+      signal: abort.signal,
+      ...(flags.endpoint ? { s3: async () => (await import('../engine/baseline/s3-source.js')).s3Client({ endpoint: flags.endpoint!, env: io.env }) } : {}),
+    });
+    if (result.archives === 0) throw new InputError(`no readable archive in ${sources.join(', ')}${result.unreadable[0] ? ` (${result.unreadable[0].label}: ${result.unreadable[0].reason})` : ''}`);
+    const data = Buffer.from(`${JSON.stringify(result.document, null, 1)}\n`);
+    await writeFileAtomic(flags.out, data.toString('utf8'));
+    const sigPath = `${flags.out}.sig`;
+    if (key) await writeFile(sigPath, signBaseline(data, key));
+    const code = result.unreadableTotal > 0 ? EXIT.partial : EXIT.ok;
+    const facts = Object.keys(result.document.facts).length;
+    if (flags.json) {
+      io.stdout.write(`${JSON.stringify({ ok: true, exitCode: code, out: flags.out, ...(key ? { signature: sigPath } : {}), bytes: data.length, archives: result.archives, desktops: result.document.desktops, duplicates: result.duplicates, facts, k, unreadable: result.unreadable, unreadableTotal: result.unreadableTotal, io: result.io })}\n`);
+      return code;
+    }
+    io.stdout.write(`${tr.t('baseline.built', { path: flags.out, archives: result.archives, facts, k, duration: formatDuration(performance.now() - started, tr.locale) })}\n`);
+    if (key) io.stdout.write(`${tr.t('baseline.signed', { path: sigPath })}\n`);
+    if (result.unreadableTotal > 0) {
+      io.stderr.write(`${tr.t('baseline.unreadable', { count: result.unreadableTotal })}\n`);
+      for (const u of result.unreadable) io.stderr.write(`  ${u.label}: ${u.reason}\n`);
+    }
+    return code;
+  } catch (err) {
+    const { code, message } = exitCodeFor(err);
+    if (flags.json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error: message })}\n`);
+    else io.stderr.write(`diagcollect: ${message}\n`);
+    return code;
+  } finally {
+    io.signals.off('SIGINT', onSignal);
+    io.signals.off('SIGTERM', onSignal);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The baseline this desktop is compared with, from policy: `baseline.file` (placed by IT) or
+ * `baseline.url` (https), each with `<…>.sig` beside it. Nothing unsigned, oversized or malformed
+ * is used; the error says which and why, and the fleet check reports it instead of a result.
+ */
+import { readFile } from 'node:fs/promises';
+import { BaselineDocumentSchema, type BaselineDocument } from '../../../shared/baseline.js';
+import type { Policy } from '../../../shared/policy.js';
+import { expandPath } from '../platform/paths.js';
+import { baselineSignatureProblem } from './signature.js';
+
+/** A baseline of 100 facts is far below this (see the bench); anything larger is refused. */
+export const MAX_BASELINE_BYTES = 8 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 10_000;
+
+export class BaselineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BaselineError';
+  }
+}
+
+async function fetchBytes(url: string, signal?: AbortSignal): Promise<Buffer> {
+  const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+  const r = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: 'error' });
+  if (!r.ok) throw new BaselineError(`${url} answered HTTP ${r.status}`);
+  const length = Number(r.headers.get('content-length') ?? 0);
+  if (length > MAX_BASELINE_BYTES) throw new BaselineError(`${url} is ${length} bytes; a baseline is at most ${MAX_BASELINE_BYTES}`);
+  const data = Buffer.from(await r.arrayBuffer());
+  if (data.length > MAX_BASELINE_BYTES) throw new BaselineError(`${url} is larger than ${MAX_BASELINE_BYTES} bytes`);
+  return data;
+}
+
+async function readBytes(path: string): Promise<Buffer> {
+  const data = await readFile(path);
+  if (data.length > MAX_BASELINE_BYTES) throw new BaselineError(`${path} is larger than ${MAX_BASELINE_BYTES} bytes`);
+  return data;
+}
+
+/** Parses and checks a baseline's bytes against its signature; throws BaselineError saying why not. */
+export function verifiedBaseline(data: Buffer, signature: string, policy: Policy, where: string): BaselineDocument {
+  const problem = baselineSignatureProblem(data, signature, policy);
+  if (problem) throw new BaselineError(`${where}: ${problem}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(data.toString('utf8'));
+  } catch {
+    throw new BaselineError(`${where} is not JSON`);
+  }
+  const parsed = BaselineDocumentSchema.safeParse(json);
+  if (!parsed.success) throw new BaselineError(`${where} is not a diagcollect baseline (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'bad shape'})`);
+  return parsed.data;
+}
+
+/** The policy's baseline, verified; undefined when policy names none. */
+export async function loadPolicyBaseline(policy: Policy, options: { signal?: AbortSignal; env?: NodeJS.ProcessEnv } = {}): Promise<BaselineDocument | undefined> {
+  const b = policy.baseline;
+  if (!b?.file && !b?.url) return undefined;
+  try {
+    if (b.url) {
+      const [data, sig] = await Promise.all([fetchBytes(b.url, options.signal), fetchBytes(`${b.url}.sig`, options.signal)]);
+      return verifiedBaseline(data, sig.toString('utf8'), policy, b.url);
+    }
+    const expanded = expandPath(b.file!, options.env ?? process.env);
+    if (!expanded.ok) throw new BaselineError(`baseline.file ${b.file!}: ${expanded.reason}`);
+    const path = expanded.path;
+    const [data, sig] = await Promise.all([readBytes(path), readFile(`${path}.sig`, 'utf8')]);
+    return verifiedBaseline(data, sig, policy, path);
+  } catch (err) {
+    if (err instanceof BaselineError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    throw new BaselineError(e.code === 'ENOENT' ? `${e.path ?? 'the baseline'} does not exist` : e.message);
+  }
+}

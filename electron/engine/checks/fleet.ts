@@ -1,0 +1,110 @@
+/**
+ * 与全公司对比 — this desktop against the fleet baseline (policy `baseline.file`/`baseline.url`,
+ * signed; electron/engine/baseline). A DNS server, proxy, gateway network, OS version or time
+ * zone is only suspicious next to what the company's other desktops have: "DNS 10.1.1.9 is used
+ * by 2% of desktops; 97% use 10.0.0.53". The agent sees every such finding (detail, checks.json);
+ * the user is told in plain words only when there is something to do about it (network
+ * settings): those findings warn with advice, the others pass with the numbers in the detail.
+ */
+import { readFile } from 'node:fs/promises';
+import dns from 'node:dns';
+import type { FleetFinding } from '../../../shared/baseline.js';
+import { translator } from '../../../shared/i18n/translate.js';
+import type { MessageKey } from '../../../shared/i18n/messages.js';
+import type { LocalizedText } from '../../../shared/types.js';
+import { fleetFindings } from '../baseline/findings.js';
+import { networkOf, proxyFact, type DesktopFacts } from '../baseline/fleet-facts.js';
+import { BaselineError, loadPolicyBaseline } from '../baseline/load.js';
+import { parseResolvConf } from '../collectors/network.js';
+import { detectOs } from './os-version.js';
+import type { Check, CheckContext, CheckOutcome } from './types.js';
+
+/** Both languages of one catalogue message. */
+function both(key: MessageKey, values: Record<string, string | number> = {}): LocalizedText {
+  return { 'zh-CN': translator('zh-CN').t(key, values), en: translator('en').t(key, values) };
+}
+
+/** Findings a user can act on (with IT's help); the rest are for the agent only. */
+const ACTIONABLE = new Set(['dns', 'proxy', 'gatewayPrefix']);
+
+/** DNS servers, proxy, gateway network, OS version and time zone of this computer, now. */
+export async function liveFleetFacts(ctx: CheckContext): Promise<DesktopFacts> {
+  const facts: DesktopFacts = new Map();
+  if (ctx.platform === 'linux') {
+    const path = ctx.policy.networkFiles?.resolvConf ?? '/etc/resolv.conf';
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text !== undefined) facts.set('dns', parseResolvConf(text).nameservers);
+    const routes = await ctx.exec('ip', ['-j', 'route', 'show', 'default'], { timeoutMs: 3000 }).catch(() => undefined);
+    if (routes?.code === 0) {
+      try {
+        const gateways = (JSON.parse(routes.stdout.toString('utf8')) as Array<{ gateway?: string }>).flatMap((r) => (r.gateway ? [networkOf(r.gateway)] : [])).filter((g): g is string => Boolean(g));
+        if (gateways.length) facts.set('gatewayPrefix', [...new Set(gateways)]);
+      } catch {
+        // unexpected output: the gateway is left out of the comparison
+      }
+    }
+  } else {
+    facts.set('dns', dns.getServers());
+  }
+  facts.set('proxy', [proxyFact(ctx.env)]);
+  const os = await detectOs(ctx);
+  facts.set('os', [`${os.id}${os.version ? ` ${os.version}` : ''}`]);
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone) facts.set('timeZone', [zone]);
+  return facts;
+}
+
+/** "DNS 服务器" / "Browser chromium" for a fact id. */
+function factName(fact: string): LocalizedText {
+  const [kind, name = ''] = fact.split(/:(.*)/s);
+  return both(`baseline.fact.${kind}` as MessageKey, { name, id: name });
+}
+
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+function valueText(fact: string, value: string): LocalizedText {
+  return fact === 'proxy' && value === 'none' ? both('baseline.noProxy') : { 'zh-CN': value, en: value };
+}
+
+/** The agent's sentence: "DNS 服务器 10.1.1.9 仅 2% 的电脑使用；97% 使用 10.0.0.53". */
+export function findingText(f: FleetFinding, k: number): LocalizedText {
+  const fact = factName(f.fact);
+  const value = valueText(f.fact, f.value);
+  const majority = valueText(f.fact, f.majority.value);
+  const per = (lang: 'zh-CN' | 'en') =>
+    translator(lang).t(f.rare ? 'fleet.unusualRare' : 'fleet.unusual', { fact: fact[lang], value: value[lang], share: percent(f.share), majorityShare: percent(f.majority.share), majority: majority[lang], k });
+  return { 'zh-CN': per('zh-CN'), en: per('en') };
+}
+
+export const fleetCheck: Check = {
+  id: 'fleet',
+  group: 'environment',
+  title: both('fleet.title'),
+  platforms: ['linux', 'win32', 'darwin'],
+  timeoutMs: 12_000,
+  async run(ctx): Promise<CheckOutcome | CheckOutcome[]> {
+    let baseline;
+    try {
+      baseline = await loadPolicyBaseline(ctx.policy, { signal: ctx.signal, env: ctx.env });
+    } catch (err) {
+      if (!(err instanceof BaselineError)) throw err;
+      return { status: 'skipped', detail: both('fleet.unavailable', { reason: err.message }) };
+    }
+    if (!baseline) return { status: 'skipped', detail: both('fleet.notConfigured') };
+    const facts = await liveFleetFacts(ctx);
+    const findings = fleetFindings(baseline, facts, ctx.policy.baseline?.outlierPercent ?? 5);
+    const data = { desktops: baseline.desktops, createdAt: baseline.createdAt, findings };
+    if (findings.length === 0) return { status: 'pass', detail: both('fleet.usual', { archives: baseline.desktops }), data };
+    return findings.map((f) => {
+      const actionable = ACTIONABLE.has(f.fact);
+      const fact = factName(f.fact);
+      return {
+        subject: f.fact,
+        status: actionable ? 'warn' : 'pass',
+        detail: findingText(f, baseline.k),
+        ...(actionable ? { advice: [{ 'zh-CN': translator('zh-CN').t('fleet.advice.network', { fact: fact['zh-CN'] }), en: translator('en').t('fleet.advice.network', { fact: fact.en }) }] } : {}),
+        data: { ...f, desktops: baseline.desktops },
+      };
+    });
+  },
+};
