@@ -10,6 +10,8 @@ import { resolve } from 'node:path';
 import { emailSubject, type ArchiveLanguage } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
 import { IntakeSchema, type Intake, type Platform, type Priority, type WorkflowEvent } from '../../shared/types.js';
+import { COLLECTORS } from '../engine/collectors/index.js';
+import type { Collector } from '../engine/collectors/types.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { policyForLink, verifyLink } from '../engine/link/signed-link.js';
 import { dataDir, outboxDir } from '../engine/platform/app-paths.js';
@@ -149,7 +151,8 @@ export async function intakeFromFlags(flags: CollectFlags): Promise<Partial<Inta
   return base;
 }
 
-async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
+/** `extra`: collectors beside the registry's (the recording of `diagcollect record`). */
+export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Collector[] = []): Promise<number> {
   const tr = cliTranslator(io);
   // --silent (IT scripts): a small log of the run instead of progress. A dry run writes nothing, not even that.
   const log = flags.silent && !flags.dryRun ? createRunLog(dataDir(io.env)) : undefined;
@@ -190,6 +193,7 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
       ticket,
       intake,
       policy,
+      ...(extra.length > 0 ? { collectors: [...COLLECTORS, ...extra] } : {}),
       ...(flags.only ? { only: flags.only } : {}),
       ...(flags.skip ? { skip: flags.skip } : {}),
       ...(flags.excludeItem ? { excludeItems: flags.excludeItem } : {}),

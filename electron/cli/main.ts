@@ -33,6 +33,7 @@ const SELF_REGISTERING: Record<string, Register> = {
   policy: async (...args) => (await import('./policy-command.js')).registerPolicyCommand(...args),
   link: async (...args) => (await import('./link-command.js')).registerLinkCommand(...args),
   redact: async (...args) => (await import('./redact-command.js')).registerRedactCommand(...args),
+  record: async (...args) => (await import('./record-command.js')).registerRecordCommand(...args),
 };
 
 /** The command being run: the first argument that is not an option (the CLI has no global option taking a value). */
