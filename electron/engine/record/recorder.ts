@@ -176,7 +176,7 @@ export class Recorder {
       this.options.onStep?.(step);
       return;
     }
-    const titled = foregroundWindowTitle(this.options.platform).then((t) => {
+    const titled = foregroundWindowTitle(this.options.platform, step.x !== undefined ? { x: step.x, y: step.y! } : undefined).then((t) => {
       if (t) step.window = t;
     });
     if (!this.options.pictures) {

@@ -67,7 +67,9 @@ export async function readSystemLogWindow(plan: readonly PlannedLog[], dir: stri
         continue;
       }
       await writeFile(`${dir}/${p.file}`, r.stdout, { mode: 0o600 });
-      files.push({ file: p.file, source: `${p.command} ${p.args.join(' ')}`, bytes: r.stdout.length });
+      // The journal's cursor is long and says nothing to a reader: the command is named without it.
+      const shown = p.command === 'journalctl' ? 'journalctl --after-cursor <cursor at Start> -o short-iso-precise' : `${p.command} ${p.args.join(' ')}`;
+      files.push({ file: p.file, source: shown, bytes: r.stdout.length });
     } catch (err) {
       problems.push(`${p.command}: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -1,8 +1,8 @@
 /**
  * The foreground window's title at a step, per platform. Linux/X11 asks xdotool for the active
  * window; without a window manager that keeps `_NET_ACTIVE_WINDOW` (a bare X server, some
- * kiosks) it takes the top-level window under the pointer instead (`xwininfo` names its
- * parents), which for a click is the window clicked. Windows and macOS are plans (commands and
+ * kiosks) it takes the top-most window at the click instead (`xwininfo` lists the windows in
+ * stacking order with their positions), which is the window clicked. Windows and macOS are plans (commands and
  * parsers) tested on recorded output; all run through the engine's exec, never blocking.
  */
 import type { Platform } from '../../../shared/types.js';
@@ -44,22 +44,37 @@ export function parseMacTitle(stdout: string): string | undefined {
   return clean(window ? `${window} — ${app}` : app);
 }
 
-/** `xdotool getmouselocation --shell` → the window id under the pointer (0: the root, none). */
-export function parseMouseWindow(stdout: string): string | undefined {
-  const id = /^WINDOW=(\d+)$/m.exec(stdout)?.[1];
-  return id && id !== '0' ? id : undefined;
+/** `xdotool getmouselocation --shell` → the pointer's position. */
+export function parseMouseLocation(stdout: string): { x: number; y: number } | undefined {
+  const x = /^X=(-?\d+)$/m.exec(stdout)?.[1];
+  const y = /^Y=(-?\d+)$/m.exec(stdout)?.[1];
+  return x !== undefined && y !== undefined ? { x: Number(x), y: Number(y) } : undefined;
+}
+
+export interface XWindow {
+  id: string;
+  name?: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /**
- * `xwininfo -children -id W`: the window's own name, else its parent's id (toolkit widgets
- * have no name; their top-level window has the title).
+ * The children listed by `xwininfo -children -id W` (or `-root`), top-most first (xwininfo
+ * lists them in the reverse of X's bottom-to-top order), with their absolute position.
  */
-export function parseXwininfo(stdout: string): { name?: string; parent?: string } {
-  const own = /^xwininfo: Window id: 0x[0-9a-f]+ "(.*)"$/im.exec(stdout)?.[1];
-  if (own !== undefined) return { name: own };
-  const parent = /^\s*Parent window id: (0x[0-9a-f]+)(?: "(.*)")?/im.exec(stdout);
-  if (!parent || /\(the root window\)|\(none\)|id: 0x0\b/.test(parent[0]) || /Window id: 0x[0-9a-f]+ \(the root window\)/.test(stdout)) return {};
-  return parent[2] !== undefined ? { name: parent[2] } : { parent: parent[1]! };
+export function parseXwininfoChildren(stdout: string): XWindow[] {
+  const out: XWindow[] = [];
+  for (const m of stdout.matchAll(/^\s+(0x[0-9a-f]+) (?:"(.*)"|\(has no name\)): \(.*?\)\s+(\d+)x(\d+)[+-]-?\d+[+-]-?\d+\s+\+?(-?\d+)\+?(-?\d+)\s*$/gm)) {
+    out.push({ id: m[1]!, ...(m[2] !== undefined ? { name: m[2] } : {}), width: Number(m[3]), height: Number(m[4]), x: Number(m[5]), y: Number(m[6]) });
+  }
+  return out;
+}
+
+/** The top-most window of `windows` that holds the point. */
+export function windowAt(windows: readonly XWindow[], x: number, y: number): XWindow | undefined {
+  return windows.find((w) => x >= w.x && y >= w.y && x < w.x + w.width && y < w.y + w.height);
 }
 
 function clean(title: string): string | undefined {
@@ -69,7 +84,7 @@ function clean(title: string): string | undefined {
 }
 
 /** The foreground window's title, or undefined when none can be told (never throws). */
-export async function foregroundWindowTitle(platform: Platform, run: Run = defaultRun): Promise<string | undefined> {
+export async function foregroundWindowTitle(platform: Platform, point?: { x: number; y: number }, run: Run = defaultRun): Promise<string | undefined> {
   try {
     const [first] = windowTitlePlan(platform);
     const r = await run(first!.command, first!.args);
@@ -79,13 +94,17 @@ export async function foregroundWindowTitle(platform: Platform, run: Run = defau
       if (title || platform !== 'linux') return title;
     }
     if (platform !== 'linux') return undefined;
-    // No window manager telling the active window: the top-level window under the pointer.
-    const where = await run('xdotool', ['getmouselocation', '--shell']);
-    let id: string | undefined = parseMouseWindow(where.stdout.toString('utf8'));
-    for (let depth = 0; id && depth < 8; depth += 1) {
-      const info = parseXwininfo((await run('xwininfo', ['-children', '-id', id])).stdout.toString('utf8'));
-      if (info.name !== undefined) return clean(info.name);
-      id = info.parent;
+    // No window manager telling the active window: the top-level window at the click (or the pointer).
+    const at = point ?? parseMouseLocation((await run('xdotool', ['getmouselocation', '--shell'])).stdout.toString('utf8'));
+    if (!at) return undefined;
+    let id = 'root';
+    for (let depth = 0; depth < 4; depth += 1) {
+      const listed = parseXwininfoChildren((await run('xwininfo', id === 'root' ? ['-root', '-children'] : ['-children', '-id', id])).stdout.toString('utf8'));
+      const hit = windowAt(listed, at.x, at.y);
+      if (!hit) return undefined;
+      if (hit.name) return clean(hit.name);
+      // A window manager's frame has no name: its client inside has.
+      id = hit.id;
     }
     return undefined;
   } catch {

@@ -27,7 +27,7 @@ export function parseXwd(dump: Buffer): RawImage {
   const byteOrder = field(7);
   const bitsPerPixel = field(11);
   const bytesPerLine = field(12);
-  const [redMask, greenMask, blueMask] = [field(15), field(16), field(17)];
+  const [redMask, greenMask, blueMask] = [field(14), field(15), field(16)];
   const ncolors = field(19);
   if (bitsPerPixel !== 32 && bitsPerPixel !== 24) throw new Error(`xwd dump has ${bitsPerPixel} bits per pixel; only 24 and 32 are read`);
   const start = headerSize + ncolors * 12;
