@@ -31,7 +31,7 @@ const apps: ChildProcess[] = [];
 let display = '';
 let entries: ReadEntry[] = [];
 let recording: Recording;
-let logLines: Array<{ at: string; text: string }> = [];
+const logLines: Array<{ at: string; text: string }> = [];
 let exitCode: number | null = null;
 let stderrText = '';
 
