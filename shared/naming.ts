@@ -29,6 +29,12 @@ export const STANDARD_NAMES = {
   configDir: { 'zh-CN': '配置文件/', en: 'config-files/' },
   screenshot: { 'zh-CN': '问题截图.png', en: 'screenshot.png' },
   checks: { 'zh-CN': 'checks.json', en: 'checks.json' },
+  // 复现录制 (diagcollect record): the steps page, its pictures, the steps as a log, the new log lines.
+  recordingDir: { 'zh-CN': '复现录制/', en: 'recording/' },
+  recordingSteps: { 'zh-CN': '复现录制/操作步骤.html', en: 'recording/steps.html' },
+  recordingLog: { 'zh-CN': '复现录制/录制记录.txt', en: 'recording/recording-log.txt' },
+  recordingJson: { 'zh-CN': '复现录制/recording.json', en: 'recording/recording.json' },
+  recordingNewLines: { 'zh-CN': '复现录制/新增日志/', en: 'recording/new-log-lines/' },
   manifest: { 'zh-CN': 'manifest.json', en: 'manifest.json' },
   // Triage (issue 18): the evidence each problem type adds, and the security logs.
   securityLog: { 'zh-CN': '安全日志.txt', en: 'security-log.txt' },

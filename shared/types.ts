@@ -64,6 +64,7 @@ export const CategorySchema = z.enum([
   'software',
   'processes',
   'screenshot',
+  'recording',
 ]);
 export type Category = z.infer<typeof CategorySchema>;
 

@@ -11,6 +11,8 @@ import { emailSubject, type ArchiveLanguage } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
 import { IntakeSchema, ProblemTypeSchema, type Intake, type Platform, type Priority, type ProblemType, type WorkflowEvent } from '../../shared/types.js';
 import { translator, type Translator } from '../../shared/i18n/translate.js';
+import { COLLECTORS } from '../engine/collectors/index.js';
+import type { Collector } from '../engine/collectors/types.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { policyForLink, verifyLink } from '../engine/link/signed-link.js';
 import { dataDir, outboxDir } from '../engine/platform/app-paths.js';
@@ -164,7 +166,8 @@ export async function intakeFromFlags(flags: CollectFlags, tr: Translator = tran
   return base;
 }
 
-async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
+/** `extra`: collectors beside the registry's (the recording of `diagcollect record`). */
+export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Collector[] = []): Promise<number> {
   const tr = cliTranslator(io);
   // --silent (IT scripts): a small log of the run instead of progress. A dry run writes nothing, not even that.
   const log = flags.silent && !flags.dryRun ? createRunLog(dataDir(io.env)) : undefined;
@@ -209,6 +212,7 @@ async function collect(flags: CollectFlags, io: CliIo): Promise<number> {
       ticket,
       intake,
       policy,
+      ...(extra.length > 0 ? { collectors: [...COLLECTORS, ...extra] } : {}),
       ...(flags.only ? { only: flags.only } : {}),
       ...(flags.skip ? { skip: flags.skip } : {}),
       ...(flags.excludeItem ? { excludeItems: flags.excludeItem } : {}),

@@ -35,6 +35,7 @@ const SELF_REGISTERING: Record<string, Register> = {
   redact: async (...args) => (await import('./redact-command.js')).registerRedactCommand(...args),
   compare: async (...args) => (await import('./compare-command.js')).registerCompareCommand(...args),
   baseline: async (...args) => (await import('./baseline-command.js')).registerBaselineCommand(...args),
+  record: async (...args) => (await import('./record-command.js')).registerRecordCommand(...args),
 };
 
 /** The command being run: the first argument that is not an option (the CLI has no global option taking a value). */

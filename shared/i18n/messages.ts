@@ -927,6 +927,23 @@ const zhCN = {
   'fleet.unusualRare': '{fact} {value} 很少见（少于 {k} 台电脑使用）；{majorityShare} 使用 {majority}',
   'fleet.advice.network': '这台电脑的网络设置（{fact}）与公司大多数电脑不同：请联系 IT 恢复公司的标准网络设置',
   'fleet.advice.version': '这台电脑的{fact}与公司大多数电脑不同：请按 IT 的要求更新',
+  // record (复现录制): diagcollect record and its steps.
+  'cli.help.record': '录制问题的复现过程（复现录制）：开始 → 重现问题 → 停止，然后生成诊断包',
+  'cli.help.record.stop': '停止正在进行的录制（在另一个终端中运行）',
+  'cli.help.record.minutes': '录制时限（分钟；默认 10）',
+  'cli.help.record.interval': '无法获取单击时，每隔多少秒截图一次（默认 10）',
+  'cli.help.record.noHook': '不使用全局输入钩子（改为定时截图加标记）',
+  'cli.record.started': '● 正在录制（工单 {ticket}）。请现在重现问题：每次单击记录一个步骤并截图。\n  输入备注后按回车可添加备注；直接按回车（或 Ctrl+Alt+M）添加标记并截图；\n  按 Ctrl-C 或运行 diagcollect record --stop 结束录制（最长 {minutes} 分钟）。键盘输入不会被记录。',
+  'cli.record.noHook': '无法获取单击（{why}）：改为每 {seconds} 秒截图一次，并在每次标记时截图。',
+  'cli.record.noPictures': '不截图：{why}',
+  'cli.record.step': '  步骤 {n}：{action}{window, select, none {} other { · {window}}}',
+  'cli.record.stopped': '■ 录制结束（{why}）：{count} 个步骤。正在生成诊断包…',
+  'cli.record.why.user': '用户停止',
+  'cli.record.why.time-limit': '达到录制时限',
+  'cli.record.why.control': '由另一个 diagcollect 停止',
+  'cli.record.why.cancelled': '已取消',
+  'cli.record.stopSent': '已停止工单 {ticket} 的录制（进程 {pid}），它正在生成诊断包。',
+  'cli.record.kept': '录制内容保留在 {dir}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1842,6 +1859,23 @@ const en: Catalogue = {
   'fleet.unusualRare': '{fact} {value} is rare (fewer than {k} desktops); {majorityShare} use {majority}',
   'fleet.advice.network': 'This computer’s network settings ({fact}) differ from most of the company’s desktops: ask IT to restore the company’s standard network settings',
   'fleet.advice.version': 'This computer’s {fact} differs from most of the company’s desktops: update it as IT asks',
+  // record (复现录制): diagcollect record and its steps.
+  'cli.help.record': 'record the problem being reproduced (复现录制): start → reproduce → stop, then make the archive',
+  'cli.help.record.stop': 'stop the recording that is running (from another terminal)',
+  'cli.help.record.minutes': 'time limit in minutes (default 10)',
+  'cli.help.record.interval': 'where clicks cannot be seen, take a picture this often, in seconds (default 10)',
+  'cli.help.record.noHook': 'do not use the global input hook (timed pictures and marks instead)',
+  'cli.record.started': '● Recording (ticket {ticket}). Reproduce the problem now: each click becomes a step with a picture.\n  Type a note and press Enter to add it; press Enter alone (or Ctrl+Alt+M) for a mark with a picture;\n  Ctrl-C or diagcollect record --stop ends the recording (at most {minutes} min). Keystrokes are never recorded.',
+  'cli.record.noHook': 'Clicks cannot be seen ({why}): a picture every {seconds} s and at each mark instead.',
+  'cli.record.noPictures': 'No pictures: {why}',
+  'cli.record.step': '  Step {n}: {action}{window, select, none {} other { · {window}}}',
+  'cli.record.stopped': '■ Recording stopped ({why}): {count, plural, one {# step} other {# steps}}. Making the archive…',
+  'cli.record.why.user': 'by the user',
+  'cli.record.why.time-limit': 'time limit reached',
+  'cli.record.why.control': 'stopped by another diagcollect',
+  'cli.record.why.cancelled': 'cancelled',
+  'cli.record.stopSent': 'Stopped the recording of ticket {ticket} (process {pid}); it is making the archive.',
+  'cli.record.kept': 'The recording is kept in {dir}',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

@@ -8,7 +8,7 @@ import type { FormatId, Level, Zone } from './stamps.js';
 export const TIMELINE_FORMAT = 'diagcollect-timeline/1';
 
 /** What kind of source a row of the timeline is. */
-export type SourceKind = 'system-logs' | 'app-logs' | 'checks' | 'session';
+export type SourceKind = 'system-logs' | 'app-logs' | 'recording' | 'checks' | 'session';
 
 export interface TimelineTime {
   /** UTC, ISO 8601 with Z. */

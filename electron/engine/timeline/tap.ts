@@ -5,7 +5,7 @@
  * `finish` adds the checklist, the milestones and returns timeline.json's document.
  */
 import { pipeline, Transform, type Readable } from 'node:stream';
-import { standardName, type ArchiveLanguage } from '../../../shared/naming.js';
+import { ARCHIVE_LANGUAGES, standardName, type ArchiveLanguage } from '../../../shared/naming.js';
 import type { Category, CheckResult } from '../../../shared/types.js';
 import type { Collector } from '../collectors/types.js';
 import { isProbablyBinary, SniffingDecoder, SNIFF_BYTES } from '../redact/decode.js';
@@ -16,7 +16,13 @@ import type { SourceReader } from './source-reader.js';
 /** In-memory items are read this much at a time. */
 const BUFFER_SLICE = 1 << 20;
 
-const LOG_CATEGORIES: ReadonlySet<Category> = new Set(['system-logs', 'app-logs']);
+const LOG_CATEGORIES: ReadonlySet<Category> = new Set(['system-logs', 'app-logs', 'recording']);
+
+/**
+ * Of a recording, the timeline reads its steps and events (录制记录.txt); the lines the logs
+ * gained while recording are already on it from the logs themselves.
+ */
+const RECORDING_LOGS: ReadonlySet<string> = new Set(ARCHIVE_LANGUAGES.map((l) => standardName('recordingLog', l)));
 
 export interface TimelineTapOptions {
   /** The collectors of the session (their category decides which items are logs). */
@@ -60,7 +66,8 @@ export class TimelineTap {
 
   /** Logs only: configuration files, process lists and JSON are not events. */
   wants(item: TapItem): boolean {
-    return item.kind === 'text' && this.kinds.has(item.collector);
+    if (item.kind !== 'text' || !this.kinds.has(item.collector)) return false;
+    return this.kinds.get(item.collector) !== 'recording' || RECORDING_LOGS.has(item.name);
   }
 
   /**

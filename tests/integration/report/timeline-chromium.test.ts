@@ -28,6 +28,7 @@ process.env.TZ = 'Asia/Shanghai';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const OUT = join(ROOT, 'test-results', 'timeline');
+const SCREENS = join(ROOT, 'test-results', 'screens');
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -147,6 +148,9 @@ describe.each(LANGS)('incident timeline of a real collection (%s)', (lang) => {
     expect(await top('#timeline-title')).toBeLessThan(400);
     expect(await page.locator(`a[href="${standardName('timeline', lang)}"]`).count()).toBe(1);
     await page.screenshot({ path: join(OUT, `summary-${lang}-desktop.png`) });
+    // The summary page's strip chart alone, kept as a CI artefact (test-results/screens/).
+    mkdirSync(SCREENS, { recursive: true });
+    await page.locator('svg.strip').first().screenshot({ path: join(SCREENS, `summary-strip-chart-${lang}.png`) });
     await context.close();
   });
 

@@ -1,0 +1,152 @@
+/**
+ * `diagcollect record --ticket N`: 复现录制. Start → the user reproduces the problem → Stop
+ * (Ctrl-C, `diagcollect record --stop` from another terminal, or the time limit); then the one
+ * workflow makes the archive exactly as `collect` does, with the recording as one more
+ * collector (electron/engine/record). While recording: a typed line + Enter is a note, Enter
+ * alone a mark; each step is printed as it is taken (stderr; stdout keeps the result).
+ */
+import { Option, type Command } from 'commander';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { checkTicketId, formatTimestamp } from '../../shared/naming.js';
+import type { Platform } from '../../shared/types.js';
+import { EXIT, InputError } from '../engine/errors.js';
+import { dataDir } from '../engine/platform/app-paths.js';
+import { loadEffectivePolicy } from '../engine/policy/effective.js';
+import { claimActive, recordingsDir, releaseActive, requestStop, watchStopRequest } from '../engine/record/control.js';
+import { Recorder } from '../engine/record/recorder.js';
+import { recordingCollector } from '../engine/record/recording-collector.js';
+import { stepAction } from '../engine/record/steps-html.js';
+import type { StopReason } from '../engine/record/types.js';
+import { planWorkflow } from '../engine/workflow/run-workflow.js';
+import { cliTranslator, langOption } from './cli-i18n.js';
+import { collect, type CollectFlags } from './collect-command.js';
+import { exitCodeFor } from './exit-code.js';
+import type { CliIo } from './main.js';
+
+export interface RecordFlags extends CollectFlags {
+  stop?: boolean;
+  minutes?: string;
+  interval?: string;
+  hook: boolean;
+}
+
+const PRIORITIES = ['高', '中', '低', 'high', 'medium', 'low'];
+
+export function registerRecordCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const tr = cliTranslator(io);
+  program
+    .command('record')
+    .description(tr.t('cli.help.record'))
+    .option('-t, --ticket <id>', tr.t('cli.help.collect.ticket'))
+    .option('--stop', tr.t('cli.help.record.stop'))
+    .option('--minutes <n>', tr.t('cli.help.record.minutes'))
+    .option('--interval <seconds>', tr.t('cli.help.record.interval'))
+    .option('--no-hook', tr.t('cli.help.record.noHook'))
+    .option('--no-screenshot', tr.t('cli.help.collect.noScreenshot'))
+    .option('-o, --out <dir>', tr.t('cli.help.collect.out'))
+    .option('--policy <file>', tr.t('cli.help.collect.policy'))
+    .option('--json', tr.t('cli.help.collect.json'))
+    .addOption(langOption(tr))
+    .option('--since <duration>', tr.t('cli.help.collect.since'))
+    .option('--upload <target>', tr.t('cli.help.collect.upload'))
+    .option('--upload-wait <seconds>', tr.t('cli.help.collect.uploadWait'), '60')
+    .option('--accept-leaks', tr.t('cli.help.collect.acceptLeaks'))
+    .option('--intake <file>', tr.t('cli.help.collect.intake'))
+    .option('--name <name>', tr.t('cli.help.collect.name'))
+    .option('--contact <contact>', tr.t('cli.help.collect.contact'))
+    .option('--department <department>', tr.t('cli.help.collect.department'))
+    .option('--description <text>', tr.t('cli.help.collect.description'))
+    .option('--occurred-at <time>', tr.t('cli.help.collect.occurredAt'))
+    .addOption(new Option('--priority <priority>', tr.t('cli.help.collect.priority')).choices(PRIORITIES))
+    .option('--product <name>', tr.t('cli.help.collect.product'))
+    .option('--tried <text>', tr.t('cli.help.collect.tried'))
+    .action(async (flags: RecordFlags) => {
+      setExit(await record(flags, io));
+    });
+}
+
+function positive(raw: string | undefined, what: string, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || n > max) throw new InputError(`${what} must be a number above 0 and at most ${max}, not "${raw}"`);
+  return n;
+}
+
+async function record(flags: RecordFlags, io: CliIo): Promise<number> {
+  const tr = cliTranslator(io);
+  const say = (text: string) => void (flags.json ? undefined : io.stderr.write(`${text}\n`));
+  const data = dataDir(io.env);
+  try {
+    if (flags.stop) {
+      const stopped = await requestStop(data);
+      say(tr.t('cli.record.stopSent', { ticket: stopped.ticket, pid: stopped.pid }));
+      if (flags.json) io.stdout.write(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, stopped: { ticket: stopped.ticket, pid: stopped.pid } })}\n`);
+      return EXIT.ok;
+    }
+    if (!flags.ticket) throw new InputError('a ticket is required: diagcollect record --ticket <id> (e.g. 12345)');
+    const ticket = checkTicketId(flags.ticket);
+    if (!ticket.ok) throw new InputError(ticket.reason);
+    const minutes = positive(flags.minutes, '--minutes', 10, 120);
+    const interval = positive(flags.interval, '--interval', 10, 600);
+    const { policy } = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
+    // Everything the archive step would refuse is refused before the user spends time reproducing.
+    planWorkflow({ ticket: ticket.ticket, policy, consentSensitive: flags.screenshot, ...(flags.lang ? { lang: flags.lang } : {}), ...(flags.upload ? { target: flags.upload } : {}), platform: process.platform as Platform });
+    const lang = flags.lang ?? policy.archiveLanguage;
+
+    const dir = path.join(recordingsDir(data), `${ticket.ticket}_${formatTimestamp(new Date())}_${process.pid}`);
+    await claimActive(data, { pid: process.pid, ticket: ticket.ticket, startedAt: new Date().toISOString(), dir });
+    let recorder: Recorder;
+    try {
+      recorder = await Recorder.start({
+        ticket: ticket.ticket,
+        dir,
+        policy,
+        platform: process.platform as Platform,
+        env: io.env,
+        pictures: flags.screenshot && policy.screenshotAllowed,
+        ...(!policy.screenshotAllowed ? { noPicturesWhy: 'IT policy does not allow screenshots' } : !flags.screenshot ? { noPicturesWhy: 'the user chose no screenshots (--no-screenshot)' } : {}),
+        limitMs: minutes * 60_000,
+        intervalMs: interval * 1000,
+        hook: flags.hook ? 'auto' : 'off',
+        onStep: (s) => say(tr.t('cli.record.step', { n: s.n, action: stepAction(s, lang), window: s.window ?? 'none' })),
+      });
+    } catch (err) {
+      await releaseActive(data);
+      await rm(dir, { recursive: true, force: true });
+      throw err;
+    }
+    say(tr.t('cli.record.started', { ticket: ticket.ticket, minutes }));
+    const rec0 = recorder;
+    let stopWith: (reason: StopReason) => void = () => {};
+    const stopped = new Promise<StopReason>((resolve) => (stopWith = resolve));
+    const onSignal = () => stopWith('user');
+    io.signals.on('SIGINT', onSignal);
+    io.signals.on('SIGTERM', onSignal);
+    const unwatch = watchStopRequest(dir, () => stopWith('control'));
+    void rec0.limitReached.then(stopWith);
+    // Notes and marks from the terminal; a closed stdin just means no notes.
+    const lines = process.stdin.readable ? createInterface({ input: process.stdin, terminal: false }) : undefined;
+    lines?.on('line', (line) => (line.trim() ? rec0.note(line) : rec0.mark()));
+    const reason = await stopped;
+    io.signals.off('SIGINT', onSignal);
+    io.signals.off('SIGTERM', onSignal);
+    unwatch();
+    lines?.close();
+    process.stdin.pause();
+    const recording = await rec0.stop(reason);
+    await releaseActive(data);
+    say(tr.t('cli.record.stopped', { why: tr.t(`cli.record.why.${reason}`), count: recording.steps.length }));
+    // The one workflow, as for `collect`, with the recording as one more collector.
+    const code = await collect({ ...flags, ticket: ticket.ticket }, io, [recordingCollector(recording, dir)]);
+    if (code === EXIT.ok || code === EXIT.partial || code === EXIT.uploadPending) await rm(dir, { recursive: true, force: true });
+    else say(tr.t('cli.record.kept', { dir }));
+    return code;
+  } catch (err) {
+    const { code, message } = exitCodeFor(err);
+    if (flags.json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error: message })}\n`);
+    else io.stderr.write(`diagcollect: ${message}\n`);
+    return code;
+  }
+}
