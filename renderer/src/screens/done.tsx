@@ -215,8 +215,6 @@ export function DoneScreen(props: DoneProps) {
         )}
 
         <ChecksList t={t} locale={locale} checks={checks} />
-          </section>
-        )}
       </div>
       <footer className="actionbar">
         <button type="button" onClick={props.onNew}>
