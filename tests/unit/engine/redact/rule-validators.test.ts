@@ -47,3 +47,11 @@ describe('an IT rule from policy extends the table', () => {
     expect(() => new Redactor({ extraRules: [{ id: 'x', pattern: 'x', validator: 'nope' }] })).toThrow(/unknown validator "nope" \(known: notMeasurement, cardNumber/);
   });
 });
+
+describe('Wi-Fi keys of netsh wlan show profile key=clear', () => {
+  it('are redacted in English and Chinese Windows output', () => {
+    const { text } = new Redactor().redactText('    Security key           : Present\n    Key Content            : Wifi@Home2026!\n    关键内容            : Wifi@Office2026!\n');
+    expect(text).toBe('    Security key           : Present\n    Key Content            : <SECRET-1>\n    关键内容            : <SECRET-2>\n');
+  });
+});
+
