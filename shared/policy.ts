@@ -293,6 +293,10 @@ export const RedactionPolicySchema = z
             pattern: z.string().min(1).max(1000),
             flags: z.string().regex(/^[imsu]*$/, 'flags may only be i, m, s and u').max(4).optional(),
             placeholder: z.string().regex(/^[A-Za-z][A-Za-z0-9 _-]*$/, 'must be a word such as EMPLOYEE-ID').max(40).optional(),
+            /** A validator of the built-in rule table by name (`luhn`, `notMeasurement`, `cnIdNumber` …): a match it rejects is kept. */
+            validator: z.string().regex(/^[A-Za-z]+$/, 'must be a validator name such as luhn').max(40).optional(),
+            /** Words one of which must stand just before a match (`工号`, `employee`). */
+            context: z.array(z.string().min(1).max(40)).max(20).optional(),
           })
           .strict(),
       )

@@ -203,18 +203,11 @@ export class LineEngine {
         pos = r.pos;
         continue;
       }
-      if (this.pendingHeader !== undefined) {
+      if (this.pendingHeader !== undefined || this.pendingKind !== undefined) {
+        // The line after an opener holds its value: it goes through the rules whatever the scans say.
         const nl = text.indexOf('\n', pos);
-        const contentEnd = nl < 0 ? n : nl;
-        out += this.redactHeaderValue(text.slice(pos, contentEnd), nl >= 0);
-        if (nl >= 0) out += '\n';
-        pos = nl < 0 ? n : nl + 1;
-        continue;
-      }
-      if (this.pendingKind !== undefined) {
-        const nl = text.indexOf('\n', pos);
-        const contentEnd = nl < 0 ? n : nl;
-        out += this.redactNextLineValue(text.slice(pos, contentEnd), nl >= 0);
+        const line = text.slice(pos, nl < 0 ? n : nl);
+        out += this.pendingHeader !== undefined ? this.redactHeaderValue(line, nl >= 0) : this.redactNextLineValue(line, nl >= 0);
         if (nl >= 0) out += '\n';
         pos = nl < 0 ? n : nl + 1;
         continue;

@@ -15,10 +15,12 @@ export interface RedactorOptions {
   optionalRules?: string[];
   /**
    * Extra rules from IT policy: regex source + flags (i, m, s, u); the whole match (or capture
-   * group `secret` if present) is replaced by `<PLACEHOLDER-n>` (default kind SECRET). An invalid
-   * pattern is an InputError naming the rule.
+   * group `secret` if present) is replaced by `<PLACEHOLDER-n>` (default kind SECRET). A rule may
+   * name a validator of the built-in table (`luhn`, `notMeasurement` …) and context words, one of
+   * which must stand just before a match. An invalid pattern or unknown validator is an InputError
+   * naming the rule.
    */
-  extraRules?: { id: string; pattern: string; flags?: string; placeholder?: string }[];
+  extraRules?: { id: string; pattern: string; flags?: string; placeholder?: string; validator?: string; context?: string[] }[];
   /** Allow-list regex sources: a match that also fully matches one of these is kept. */
   allow?: string[];
   /**
