@@ -12,7 +12,6 @@ import { renderCompareText } from '../engine/compare/report-text.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { dataDir } from '../engine/platform/app-paths.js';
 import { formatProblem, loadEffectivePolicy } from '../engine/policy/effective.js';
-import { resolveTarget } from '../engine/workflow/upload-stage.js';
 import { cliTranslator, langOption } from './cli-i18n.js';
 import { exitCodeFor } from './exit-code.js';
 import type { CliIo } from './main.js';
@@ -59,7 +58,7 @@ async function compareCommand(before: string, after: string | undefined, flags: 
     if (!Number.isFinite(wait) || wait < 0) throw new InputError(`--upload-wait must be a number of seconds, not "${flags.uploadWait}"`);
     const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
     if (!flags.json) for (const problem of effective.problems) io.stderr.write(`diagcollect: ${formatProblem(problem)}\n`);
-    const target = resolveTarget(flags.upload, effective.policy);
+    const target = flags.upload ?? effective.policy.upload.target;
     const result = await runCompare({
       before,
       after: flags.now ? 'live' : after!,
