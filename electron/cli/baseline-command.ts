@@ -13,7 +13,7 @@ import { EXIT, InputError } from '../engine/errors.js';
 import { readPrivateKeyFile } from '../engine/link/keys.js';
 import { writeFileAtomic } from '../engine/upload/outbox.js';
 import { cliTranslator, langOption } from './cli-i18n.js';
-import { exitCodeFor } from './exit-code.js';
+import { commandAction } from './command-action.js';
 import type { CliIo } from './main.js';
 
 interface BuildFlags {
@@ -53,12 +53,8 @@ export function registerBaselineCommand(program: Command, io: CliIo, setExitCode
 
 async function build(sources: string[], flags: BuildFlags, io: CliIo): Promise<number> {
   const tr = cliTranslator(io);
-  const abort = new AbortController();
-  const onSignal = () => abort.abort();
-  io.signals.on('SIGINT', onSignal);
-  io.signals.on('SIGTERM', onSignal);
   const started = performance.now();
-  try {
+  return commandAction(io, flags.json, async (signal) => {
     const k = positiveInt(flags.k, DEFAULT_K, '--k', 1000);
     const concurrency = positiveInt(flags.concurrency, DEFAULT_CONCURRENCY, '--concurrency', 256);
     // The key is read before the work: a bad key is bad input, not a surprise after an hour.
@@ -67,7 +63,7 @@ async function build(sources: string[], flags: BuildFlags, io: CliIo): Promise<n
       sources,
       k,
       concurrency,
-      signal: abort.signal,
+      signal,
       ...(flags.endpoint ? { s3: async () => (await import('../engine/baseline/s3-source.js')).s3Client({ endpoint: flags.endpoint!, env: io.env }) } : {}),
     });
     if (result.archives === 0) throw new InputError(`no readable archive in ${sources.join(', ')}${result.unreadable[0] ? ` (${result.unreadable[0].label}: ${result.unreadable[0].reason})` : ''}`);
@@ -88,13 +84,5 @@ async function build(sources: string[], flags: BuildFlags, io: CliIo): Promise<n
       for (const u of result.unreadable) io.stderr.write(`  ${u.label}: ${u.reason}\n`);
     }
     return code;
-  } catch (err) {
-    const { code, message } = exitCodeFor(err);
-    if (flags.json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error: message })}\n`);
-    else io.stderr.write(`diagcollect: ${message}\n`);
-    return code;
-  } finally {
-    io.signals.off('SIGINT', onSignal);
-    io.signals.off('SIGTERM', onSignal);
-  }
+  });
 }

@@ -12,9 +12,8 @@ import { renderCompareText } from '../engine/compare/report-text.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { dataDir } from '../engine/platform/app-paths.js';
 import { formatProblem, loadEffectivePolicy } from '../engine/policy/effective.js';
-import { resolveTarget } from '../engine/workflow/upload-stage.js';
 import { cliTranslator, langOption } from './cli-i18n.js';
-import { exitCodeFor } from './exit-code.js';
+import { commandAction } from './command-action.js';
 import type { CliIo } from './main.js';
 
 interface CompareFlags {
@@ -48,18 +47,14 @@ export function registerCompareCommand(program: Command, io: CliIo, setExitCode:
 
 async function compareCommand(before: string, after: string | undefined, flags: CompareFlags, io: CliIo): Promise<number> {
   const tr = cliTranslator(io);
-  const abort = new AbortController();
-  const onSignal = () => abort.abort();
-  io.signals.on('SIGINT', onSignal);
-  io.signals.on('SIGTERM', onSignal);
-  try {
+  return commandAction(io, flags.json, async (signal) => {
     if (flags.now && after) throw new InputError('give either an after archive or --now, not both');
     if (!flags.now && !after) throw new InputError('give the archive from after the fix, or --now to check this computer now');
     const wait = flags.uploadWait === undefined ? 60 : Number(flags.uploadWait);
     if (!Number.isFinite(wait) || wait < 0) throw new InputError(`--upload-wait must be a number of seconds, not "${flags.uploadWait}"`);
     const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
     if (!flags.json) for (const problem of effective.problems) io.stderr.write(`diagcollect: ${formatProblem(problem)}\n`);
-    const target = resolveTarget(flags.upload, effective.policy);
+    const target = flags.upload ?? effective.policy.upload.target;
     const result = await runCompare({
       before,
       after: flags.now ? 'live' : after!,
@@ -69,7 +64,7 @@ async function compareCommand(before: string, after: string | undefined, flags: 
       target,
       env: io.env,
       dataDir: dataDir(io.env),
-      signal: abort.signal,
+      signal,
       uploadWaitMs: wait * 1000,
     });
     const pending = result.upload !== undefined && result.upload.state !== 'done';
@@ -88,13 +83,5 @@ async function compareCommand(before: string, after: string | undefined, flags: 
       else io.stderr.write(`diagcollect: ${tr.t('compare.queued', { ticket, problem: result.upload.lastError?.message ?? result.upload.state })}\n`);
     }
     return code;
-  } catch (err) {
-    const { code, message } = exitCodeFor(err);
-    if (flags.json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error: message })}\n`);
-    else io.stderr.write(`diagcollect: ${message}\n`);
-    return code;
-  } finally {
-    io.signals.off('SIGINT', onSignal);
-    io.signals.off('SIGTERM', onSignal);
-  }
+  });
 }

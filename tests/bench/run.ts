@@ -5,7 +5,7 @@
  *
  *   npm run bench                          everything
  *   npm run bench -- startup leak scaling  some parts: startup, leak, redact, scaling, collect, timeline,
- *                                          archive, upload, ui
+ *                                          archive, upload, ui, compare, baseline
  *   BENCH_QUICK=1 npm run bench            smaller sizes and fewer runs (minutes, not tens of them)
  *
  * Each part prints its rows as soon as it is done (a long run shows progress); the summary table
@@ -13,6 +13,7 @@
  */
 import { benchArchive } from './archive.bench.js';
 import { benchCollect } from './collect.bench.js';
+import { baselineFileBytes, benchBaselineBuild, benchCompare } from './compare.bench.js';
 import { benchLeak } from './leak.bench.js';
 import { QUICK } from './measure.js';
 import { benchRedact } from './redact.bench.js';
@@ -24,7 +25,7 @@ import { benchUi } from './ui.bench.js';
 import { benchUpload, benchUploadMemory } from './upload.bench.js';
 
 type Row = [string, string, string];
-const PARTS = ['startup', 'leak', 'redact', 'scaling', 'collect', 'archive', 'upload', 'ui', 'timeline', 'record'] as const;
+const PARTS = ['startup', 'leak', 'redact', 'scaling', 'collect', 'archive', 'upload', 'ui', 'timeline', 'record', 'compare', 'baseline'] as const;
 const rows: Row[] = [];
 const want = new Set(process.argv.slice(2));
 for (const name of want) {
@@ -144,5 +145,22 @@ if (on('timeline')) {
 }
 
 if (on('record')) add('record', recordRows(await benchRecord(QUICK ? 5 : 10)));
+if (on('compare')) {
+  const r = benchCompare();
+  add('compare', [['compare: two default archives / diagcollect --version', `${x(r.compareSeconds / r.startupSeconds)}  (${(r.compareSeconds * 1000).toFixed(0)} ms wall, ${(r.compareCpuSeconds * 1000).toFixed(0)} ms CPU vs ${(r.startupSeconds * 1000).toFixed(0)} ms)`, `<= 1 s: ${verdict(r.compareSeconds <= 1)}`]]);
+}
+if (on('baseline')) {
+  const [small, large] = QUICK ? [200, 2000] : [1000, 10_000];
+  const a = await benchBaselineBuild(small);
+  const b = await benchBaselineBuild(large);
+  const linearity = b.seconds / a.seconds / (large / small);
+  const bytes = baselineFileBytes();
+  add('baseline', [
+    [`baseline build: ${small} archives (folder)`, `${a.seconds.toFixed(1)} s, ${a.archivesPerSecond.toFixed(0)} archives/s, peak RSS ${a.peakRssMB.toFixed(0)} MB, ${(a.bytesFetchedShare * 100).toFixed(1)}% of the bytes read`, ''],
+    [`baseline build: ${large} archives (folder)`, `${b.seconds.toFixed(1)} s, ${b.archivesPerSecond.toFixed(0)} archives/s, peak RSS ${b.peakRssMB.toFixed(0)} MB, ${(b.bytesFetchedShare * 100).toFixed(1)}% of the bytes read`, `<= 60 s and <= 200 MB at 10 000: ${verdict(b.seconds * (10_000 / large) <= 60 && b.peakRssMB <= 200)}`],
+    [`baseline build: time ${large} / ${small}, per archive`, `${x(linearity)} (1.00x = linear)`, `<= 1.3x: ${verdict(linearity <= 1.3)}`],
+    ['baseline file: 100 facts over 10 000 desktops', `${(bytes / 1024).toFixed(0)} KB`, `<= 1 MB: ${verdict(bytes <= 1024 * 1024)}`],
+  ]);
+}
 
 if (rows.length > 0) console.log(`\n[summary]\n${table(rows)}`);

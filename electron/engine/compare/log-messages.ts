@@ -25,7 +25,7 @@ export function normaliseMessage(line: string, host?: string): string {
   return s
     .replace(/\[\d+\]/g, '[#]')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>')
-    .replace(/\b0x[0-9a-f]+\b/gi, '0x#')
+    .replace(/\b0x[0-9a-f]+\b/gi, '<hex>')
     .replace(/\b\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, '<time>')
     .replace(/\d+/g, '#')
     .replace(/\s+/g, ' ')

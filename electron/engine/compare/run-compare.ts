@@ -13,8 +13,6 @@ import type { Policy } from '../../../shared/policy.js';
 import type { WorkflowEvent } from '../../../shared/types.js';
 import { sha256File } from '../archive/sha256-file.js';
 import { writeFileAtomic, type UploadJob } from '../upload/outbox.js';
-import { precheckTicket, queueAndSend } from '../workflow/upload-stage.js';
-import { runSession } from '../session.js';
 import { ArchiveReadError, fileSource, withArchive } from './archive-reader.js';
 import { InputError } from '../errors.js';
 import { compareFacts } from './diff.js';
@@ -74,6 +72,8 @@ export async function liveFacts(options: { ticket: string; policy: Policy; lang:
   const only = LIVE_COLLECTORS.filter((id) => !options.collectors || options.collectors.includes(id));
   const dir = await mkdtemp(join(os.tmpdir(), 'diagcollect-compare-'));
   try {
+    // Loaded only for --now: comparing two archives needs no collector, check or redaction code.
+    const { runSession } = await import('../session.js');
     const result = await runSession({ ticket: options.ticket, policy: options.policy, outDir: dir, only, consentSensitive: false, lang: options.lang, ...(options.signal ? { signal: options.signal } : {}) });
     const facts = await archiveFacts(result.archivePath);
     return { ...facts, name: 'live' };
@@ -83,6 +83,10 @@ export async function liveFacts(options: { ticket: string; policy: Policy; lang:
 }
 
 export async function runCompare(options: CompareOptions): Promise<CompareResult> {
+  const target = options.target;
+  const upload = target && target !== 'outbox' ? await import('../workflow/upload-stage.js') : undefined;
+  // An unknown target is bad input before anything is read or written.
+  if (upload && target) upload.resolveTarget(target, options.policy);
   const before = await archiveFacts(options.before);
   const lang = options.lang ?? before.lang;
   const live = options.after === 'live';
@@ -94,15 +98,15 @@ export async function runCompare(options: CompareOptions): Promise<CompareResult
   const reportPath = join(outDir, COMPARE_REPORT_NAME[lang]);
   await writeFileAtomic(reportPath, renderCompareHtml(report, lang));
 
-  const target = options.target;
-  if (!target || target === 'outbox') return { report, lang, reportPath };
+  if (!upload || !target) return { report, lang, reportPath };
+  const { precheckTicket, queueAndSend } = upload;
   const signal = options.signal ?? new AbortController().signal;
   const emit = options.emit ?? (() => undefined);
   const note = ticketNote(report, ticket, lang);
   const plan = await precheckTicket({ target, policy: options.policy, ticket, env: options.env, dataDir: options.dataDir, signal, emit });
   const { size } = await stat(reportPath);
   const archive = { path: reportPath, name: COMPARE_REPORT_NAME[lang], size, sha256: await sha256File(reportPath) };
-  const upload = await queueAndSend({
+  const job = await queueAndSend({
     plan,
     ticket,
     archive,
@@ -110,5 +114,5 @@ export async function runCompare(options: CompareOptions): Promise<CompareResult
     triage: note,
     options: { policy: options.policy, env: options.env, dataDir: options.dataDir, signal, waitBudgetMs: options.uploadWaitMs ?? 0, emit },
   });
-  return { report, lang, reportPath, note, upload };
+  return { report, lang, reportPath, note, upload: job };
 }
