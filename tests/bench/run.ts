@@ -19,11 +19,12 @@ import { benchRedact } from './redact.bench.js';
 import { benchScaling, type ScalingRow } from './scaling.bench.js';
 import { benchStartup } from './startup.bench.js';
 import { benchTimeline, timelineRows } from './timeline.bench.js';
+import { benchResourceSample, sampleRows } from './resource-sample.bench.js';
 import { benchUi } from './ui.bench.js';
 import { benchUpload, benchUploadMemory } from './upload.bench.js';
 
 type Row = [string, string, string];
-const PARTS = ['startup', 'leak', 'redact', 'scaling', 'collect', 'archive', 'upload', 'ui', 'timeline'] as const;
+const PARTS = ['startup', 'leak', 'redact', 'scaling', 'collect', 'archive', 'upload', 'ui', 'timeline', 'sample'] as const;
 const rows: Row[] = [];
 const want = new Set(process.argv.slice(2));
 for (const name of want) {
@@ -134,6 +135,10 @@ if (on('ui')) {
 
 if (on('timeline')) {
   add('timeline', timelineRows(await benchTimeline({ mb: Number(process.env.BENCH_MB ?? (QUICK ? 50 : 500)) })));
+}
+
+if (on('sample')) {
+  add('sample', sampleRows(await benchResourceSample(QUICK ? 10 : 30)));
 }
 
 if (rows.length > 0) console.log(`\n[summary]\n${table(rows)}`);

@@ -12,6 +12,7 @@ import { networkPathCollector } from './network-path.js';
 import { wifiCollector } from './wifi.js';
 import { networkCollector } from './network.js';
 import { processesCollector } from './processes.js';
+import { resourceSampleCollector } from './resource-sample.js';
 import { screenshotCollector } from './screenshot.js';
 import { securityLogsCollector } from './security-logs.js';
 import { softwareCollector } from './software.js';
@@ -39,5 +40,7 @@ export const COLLECTORS: readonly Collector[] = [
   configDefaultsCollector,
   permissionsCollector,
   crashReportsCollector,
+  // 运行缓慢 slow
+  resourceSampleCollector,
   screenshotCollector,
 ];
