@@ -5,6 +5,8 @@
 import { appLogsCollector } from './app-logs.js';
 import { configCollector } from './config.js';
 import { configDefaultsCollector } from './config-defaults.js';
+import { diskLatencyCollector } from './disk-latency.js';
+import { pendingUpdatesCollector, startupItemsCollector } from './startup-updates.js';
 import { crashReportsCollector } from './crash-reports.js';
 import { permissionsCollector } from './permissions.js';
 import { firewallCollector } from './firewall.js';
@@ -42,5 +44,8 @@ export const COLLECTORS: readonly Collector[] = [
   crashReportsCollector,
   // 运行缓慢 slow
   resourceSampleCollector,
+  diskLatencyCollector,
+  startupItemsCollector,
+  pendingUpdatesCollector,
   screenshotCollector,
 ];
