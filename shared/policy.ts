@@ -363,7 +363,7 @@ const ConfigDefaultsSchema = z.object({ config: PolicyPathSchema, defaults: Poli
  */
 export const TriagePolicySchema = z
   .object({
-    sampleSeconds: z.number().int().min(1).max(300).default(30),
+    sampleSeconds: z.number().int().min(1).max(90).default(30),
     configDefaults: z.array(ConfigDefaultsSchema).max(50).default([]),
     productPaths: PathListSchema.default([]),
     processNames: z

@@ -122,7 +122,7 @@ export async function previewCollection(options: PreviewOptions): Promise<Collec
 
   const items: PreviewItem[] = [];
   // The summary page reads these entries as they would be written (as the session does).
-  const forSummary = new Set((['systemJson', 'networkJson', 'screenshot'] as const).map((k) => standardName(k, lang)));
+  const forSummary = new Set((['systemJson', 'networkJson', 'screenshot', 'resourceSampleJson'] as const).map((k) => standardName(k, lang)));
   const summaryEntries: { name: string; data: Buffer }[] = [];
   const skipped: CollectionPreview['skipped'] = plan.skipped.map(({ collector, reason }) => ({ collector: collector.id, source: collector.id, reason }));
   let chain: Promise<void> = Promise.resolve();

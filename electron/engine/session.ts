@@ -316,7 +316,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     emit({ type: 'item', collector: item.collector, name: item.name, bytes: result.size, totalItems: items.length, totalBytes });
   };
   // The summary page reads the system/network JSON and the screenshot as written to the archive.
-  const forSummary = new Set((['systemJson', 'networkJson', 'screenshot'] as const).map((k) => standardName(k, lang)));
+  const forSummary = new Set((['systemJson', 'networkJson', 'screenshot', 'resourceSampleJson'] as const).map((k) => standardName(k, lang)));
   const summaryEntries: { name: string; data: Buffer }[] = [];
   const claimName = createNameRegistry();
   const sink: ItemSink = {

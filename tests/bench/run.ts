@@ -21,11 +21,12 @@ import { benchScaling, type ScalingRow } from './scaling.bench.js';
 import { benchStartup } from './startup.bench.js';
 import { benchTimeline, timelineRows } from './timeline.bench.js';
 import { benchRecord, recordRows } from './record.bench.js';
+import { benchResourceSample, sampleRows } from './resource-sample.bench.js';
 import { benchUi } from './ui.bench.js';
 import { benchUpload, benchUploadMemory } from './upload.bench.js';
 
 type Row = [string, string, string];
-const PARTS = ['startup', 'leak', 'redact', 'scaling', 'collect', 'archive', 'upload', 'ui', 'timeline', 'record', 'compare', 'baseline'] as const;
+const PARTS = ['startup', 'leak', 'redact', 'scaling', 'collect', 'archive', 'upload', 'ui', 'timeline', 'record', 'compare', 'baseline', 'sample'] as const;
 const rows: Row[] = [];
 const want = new Set(process.argv.slice(2));
 for (const name of want) {
@@ -161,6 +162,8 @@ if (on('baseline')) {
     [`baseline build: time ${large} / ${small}, per archive`, `${x(linearity)} (1.00x = linear)`, `<= 1.3x: ${verdict(linearity <= 1.3)}`],
     ['baseline file: 100 facts over 10 000 desktops', `${(bytes / 1024).toFixed(0)} KB`, `<= 1 MB: ${verdict(bytes <= 1024 * 1024)}`],
   ]);
+if (on('sample')) {
+  add('sample', sampleRows(await benchResourceSample(QUICK ? 10 : 30)));
 }
 
 if (rows.length > 0) console.log(`\n[summary]\n${table(rows)}`);

@@ -5,6 +5,8 @@
 import { appLogsCollector } from './app-logs.js';
 import { configCollector } from './config.js';
 import { configDefaultsCollector } from './config-defaults.js';
+import { diskLatencyCollector } from './disk-latency.js';
+import { pendingUpdatesCollector, startupItemsCollector } from './startup-updates.js';
 import { crashReportsCollector } from './crash-reports.js';
 import { permissionsCollector } from './permissions.js';
 import { firewallCollector } from './firewall.js';
@@ -12,6 +14,7 @@ import { networkPathCollector } from './network-path.js';
 import { wifiCollector } from './wifi.js';
 import { networkCollector } from './network.js';
 import { processesCollector } from './processes.js';
+import { resourceSampleCollector } from './resource-sample.js';
 import { screenshotCollector } from './screenshot.js';
 import { securityLogsCollector } from './security-logs.js';
 import { softwareCollector } from './software.js';
@@ -39,5 +42,10 @@ export const COLLECTORS: readonly Collector[] = [
   configDefaultsCollector,
   permissionsCollector,
   crashReportsCollector,
+  // 运行缓慢 slow
+  resourceSampleCollector,
+  diskLatencyCollector,
+  startupItemsCollector,
+  pendingUpdatesCollector,
   screenshotCollector,
 ];

@@ -74,27 +74,21 @@ export function parseHops(text: string): Hop[] {
   return [...hops.values()].sort((a, b) => a.hop - b.hop);
 }
 
-async function traceHost(ctx: CollectorContext, host: string): Promise<Section[]> {
+/** Whether a tool can be started (only "not found" counts as missing; a refusal of -V does not). */
+async function exists(ctx: CollectorContext, command: string): Promise<boolean> {
+  return ctx.exec(command, ['-V'], { timeoutMs: 3_000, maxBytes: 4096 }).then(
+    () => true,
+    (err: unknown) => !(err instanceof CommandNotFoundError),
+  );
+}
+
+async function traceHost(ctx: CollectorContext, host: string, have: ReadonlySet<string>): Promise<Section[]> {
   const { trace, mtr } = traceCommands(ctx.platform, host);
-  const out: Section[] = [];
-  const tryFirst = async () => {
-    for (const c of trace) {
-      // Only a missing tool moves on to the next one; a trace that ran and failed is its own answer.
-      const exists = await ctx.exec(c.command, ['-V'], { timeoutMs: 3_000, maxBytes: 4096 }).then(
-        () => true,
-        (err: unknown) => !(err instanceof CommandNotFoundError),
-      );
-      if (!exists && c !== trace.at(-1)) {
-        ctx.skip(c.command, { code: 'command-missing', command: c.command });
-        continue;
-      }
-      const s = await runSection(ctx, { ...c, okCodes: [1] });
-      if (s) out.push(s);
-      return;
-    }
-  };
-  await Promise.all([tryFirst(), mtr ? runSection(ctx, mtr).then((s) => void (s && out.push(s))) : Promise.resolve()]);
-  return out;
+  // The first trace tool this computer has (Windows: tracert, always there), and mtr besides.
+  const chosen = trace.find((c) => have.has(c.command)) ?? (ctx.platform === 'win32' ? trace[0] : undefined);
+  const runs = [chosen ? { ...chosen, okCodes: [1] } : undefined, mtr && have.has(mtr.command) ? mtr : undefined].filter((c): c is SectionCommand => c !== undefined);
+  const done = await Promise.all(runs.map((c) => runSection(ctx, c)));
+  return done.filter((s): s is Section => s !== undefined);
 }
 
 export const networkPathCollector: Collector = {
@@ -121,7 +115,14 @@ export const networkPathCollector: Collector = {
       ctx.skip('checks.endpoints', { code: 'not-configured', policyKey: 'checks.endpoints' });
       return;
     }
-    const sections = (await Promise.all(hosts.map((h) => traceHost(ctx, h)))).flat();
+    const tools = ctx.platform === 'win32' ? [] : [...new Set([...traceCommands(ctx.platform, '').trace.map((c) => c.command), ...(traceCommands(ctx.platform, '').mtr ? ['mtr'] : [])])];
+    const found = await Promise.all(tools.map((t) => exists(ctx, t)));
+    const have = new Set(tools.filter((_, i) => found[i]));
+    if (ctx.platform !== 'win32' && have.size === 0) {
+      ctx.skip(tools.join(', '), { code: 'command-missing', command: tools.join(' / ') });
+      return;
+    }
+    const sections = (await Promise.all(hosts.map((h) => traceHost(ctx, h, have)))).flat();
     if (sections.length === 0) return;
     const rows = sections.map((s) => {
       const hops = parseHops(s.text);

@@ -9,6 +9,7 @@
  */
 import { translator } from '../../../shared/i18n/translate.js';
 import { standardName, type ArchiveLanguage } from '../../../shared/naming.js';
+import { parseResourceSample, type ResourceSample } from '../collectors/support/resource-sample-data.js';
 
 export interface FileSystemSummary {
   mount: string;
@@ -156,6 +157,8 @@ export interface SummaryData {
   system?: SystemSummary;
   network?: NetworkSummary;
   screenshotPng?: Buffer;
+  /** The slow-problem resource sample (性能采样.json), charted on the page. */
+  sample?: ResourceSample;
 }
 
 function parseJson(data: Buffer | undefined): unknown {
@@ -172,7 +175,7 @@ function parseJson(data: Buffer | undefined): unknown {
  * (system and network JSON, the screenshot), given the bytes exactly as written to the zip.
  */
 export function summaryDataFromEntries(entries: Iterable<{ name: string; data?: Buffer }>, lang: ArchiveLanguage): SummaryData {
-  const wanted = { system: standardName('systemJson', lang), network: standardName('networkJson', lang), screenshot: standardName('screenshot', lang) };
+  const wanted = { system: standardName('systemJson', lang), network: standardName('networkJson', lang), screenshot: standardName('screenshot', lang), sample: standardName('resourceSampleJson', lang) };
   const found: Partial<Record<keyof typeof wanted, Buffer>> = {};
   for (const e of entries) {
     for (const [key, name] of Object.entries(wanted) as Array<[keyof typeof wanted, string]>) {
@@ -181,5 +184,6 @@ export function summaryDataFromEntries(entries: Iterable<{ name: string; data?: 
   }
   const system = systemSummaryFromJson(parseJson(found.system), lang);
   const network = networkSummaryFromJson(parseJson(found.network));
-  return { ...(system ? { system } : {}), ...(network ? { network } : {}), ...(found.screenshot ? { screenshotPng: found.screenshot } : {}) };
+  const sample = found.sample ? parseResourceSample(found.sample.toString('utf8')) : undefined;
+  return { ...(system ? { system } : {}), ...(network ? { network } : {}), ...(found.screenshot ? { screenshotPng: found.screenshot } : {}), ...(sample ? { sample } : {}) };
 }

@@ -25,6 +25,8 @@ import { html, trusted, type SafeHtml } from './html.js';
 import type { FileSystemSummary, NetworkSummary, SystemSummary } from './summary-data.js';
 import type { TimelineDocument } from '../timeline/document.js';
 import { CHART_CSS, renderTimelineSection } from './timeline-chart.js';
+import { renderSampleSection, SAMPLE_CSS } from './sample-chart.js';
+import type { ResourceSample } from '../collectors/support/resource-sample-data.js';
 
 export interface SummaryInput {
   /** The manifest as written to the archive (its items: every entry but this page and checks.json). */
@@ -41,6 +43,8 @@ export interface SummaryInput {
   lang?: ArchiveLanguage;
   /** The incident timeline: its strip chart is shown right after the verdict. */
   timeline?: TimelineDocument;
+  /** The slow-problem resource sample: its charts follow the checklist (sample-chart.ts). */
+  sample?: ResourceSample;
 }
 
 /** Screenshots larger than this are not embedded (the page would be slow to open); the entry is named instead. */
@@ -501,6 +505,7 @@ ${problem}
 ${glance}
 </div>
 ${checklist}
+${renderSampleSection(input.sample, lang)}
 ${systemSection}
 ${disks}
 ${networkSection}
@@ -520,7 +525,7 @@ ${redaction}
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="diagcollect ${html`${manifest.tool.version}`}">
 <title>${html`${title}`}</title>
-<style>${trusted(SUMMARY_CSS + (input.timeline ? CHART_CSS : '') + widths.css())}</style>
+<style>${trusted(SUMMARY_CSS + (input.timeline ? CHART_CSS : '') + (input.sample ? SAMPLE_CSS : '') + widths.css())}</style>
 </head>
 <body>
 ${body}

@@ -22,6 +22,8 @@ export interface SectionCommand {
   /** The output says there is nothing to read here (e.g. "no wireless interface"): the reason. */
   nothing?: (text: string) => string | undefined;
   maxBytes?: number;
+  /** How to show the command (PowerShell's -EncodedCommand is unreadable). */
+  display?: string;
 }
 
 export interface Section {
@@ -32,7 +34,7 @@ export interface Section {
 
 /** Runs one section's command; undefined (with the skip recorded) when it gave nothing usable. */
 export async function runSection(ctx: CollectorContext, s: SectionCommand): Promise<Section | undefined> {
-  const source = s.windows ? windowsCommandLine(s.command, s.args) : commandLine(s.command, s.args);
+  const source = s.display ?? (s.windows ? windowsCommandLine(s.command, s.args) : commandLine(s.command, s.args));
   const [r, cp] = await Promise.all([
     tryExec(ctx, s.command, s.args, { timeoutMs: s.timeoutMs ?? 10_000, maxBytes: s.maxBytes ?? 4 * 1024 * 1024, keep: 'head', source }),
     s.windows ? consoleCodePage(ctx.exec) : Promise.resolve(undefined),

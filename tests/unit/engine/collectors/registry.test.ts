@@ -4,8 +4,8 @@ import { CategorySchema, CollectorInfoSchema, PlatformSchema } from '../../../..
 import { COLLECTORS } from '../../../../electron/engine/collectors/index.js';
 
 /** Issue 18: the security logs and the evidence each problem type adds (gated by the planner). */
-const TRIAGE_IDS = ['security-logs', 'network-path', 'firewall', 'wifi', 'config-defaults', 'permissions', 'crash-reports'];
-const TRIAGE_SLOW = ['security-logs', 'network-path'];
+const TRIAGE_IDS = ['security-logs', 'network-path', 'firewall', 'wifi', 'config-defaults', 'permissions', 'crash-reports', 'resource-sample', 'disk-latency', 'startup-items', 'pending-updates'];
+const TRIAGE_SLOW = ['security-logs', 'network-path', 'pending-updates'];
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const policyWithPaths = PolicySchema.parse({
   appLogPaths: ['/var/log/app/*.log'],
