@@ -162,6 +162,7 @@ if (on('baseline')) {
     [`baseline build: time ${large} / ${small}, per archive`, `${x(linearity)} (1.00x = linear)`, `<= 1.3x: ${verdict(linearity <= 1.3)}`],
     ['baseline file: 100 facts over 10 000 desktops', `${(bytes / 1024).toFixed(0)} KB`, `<= 1 MB: ${verdict(bytes <= 1024 * 1024)}`],
   ]);
+}
 if (on('sample')) {
   add('sample', sampleRows(await benchResourceSample(QUICK ? 10 : 30)));
 }
