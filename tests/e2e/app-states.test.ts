@@ -206,6 +206,14 @@ describe('the finished desktop app (Chromium → real engine)', () => {
       await expectAccessible(again.page, `start, remembered, refused link (${locale})`);
       await expectNoEnglishOnScreen(again.page, locale, 'start, refused link');
       await shot(again.page, '1-start-remembered-bad-link', locale);
+      // 更多信息: the time picker speaks the app's language, whatever the OS locale.
+      await again.page.getByText(t.sectionMore, { exact: true }).click();
+      const day = again.page.getByRole('combobox', { name: t.occurredDay });
+      expect(await day.locator('option').first().textContent()).toMatch(locale === 'zh-CN' ? /^今天（\d+月\d+日/ : /^Today \(/);
+      await expectAccessible(again.page, `start, more details (${locale})`);
+      await expectNoEnglishOnScreen(again.page, locale, 'start, more details');
+      await again.page.getByRole('combobox', { name: t.occurredHour }).scrollIntoViewIfNeeded();
+      await shot(again.page, '1-start-more-details', locale);
       await closeApp(again);
     });
   }
