@@ -291,7 +291,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
       await page.getByRole('alert').filter({ hasText: t.cancelledNotice }).waitFor();
       await closeApp(a);
       rmSync(logs, { recursive: true, force: true });
-        }, 180_000);
+    }, 180_000);
   }
 
   describe('a failed upload survives a restart (real Redmine, tests/servers)', () => {
