@@ -132,7 +132,8 @@ export async function goToReview(page: Page, locale: UiLocale, options: { screen
   const t = words(locale);
   await page.getByRole('button', { name: t.next }).click();
   await page.getByRole('heading', { level: 1, name: t.reviewTitle }).waitFor();
-  await page.locator('[data-category]').first().waitFor();
+  // The preview measures the files and dry-runs redaction: slow on a loaded machine (a guard, not a budget).
+  await page.locator('[data-category]').first().waitFor({ timeout: 90_000 });
   if (options.screenshot === true) await page.locator('.shot img').waitFor();
 }
 
