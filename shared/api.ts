@@ -273,7 +273,7 @@ export const OpenDraftResponseSchema = z.object({ opened: z.enum(['draft', 'mail
 export type OpenDraftResponse = z.infer<typeof OpenDraftResponseSchema>;
 
 /** Upload jobs from earlier collections that the app resumes (the outbox's jobs, as the workflow reports them). */
-export const PendingUploadsSchema = z.object({ jobs: z.array(UploadJobViewSchema) });
+export const PendingUploadsSchema = z.object({ jobs: z.array(UploadJobViewSchema.extend({ targetName: z.string() })) });
 export type PendingUploads = z.infer<typeof PendingUploadsSchema>;
 
 // ---------------------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ import { Outbox, writeFileAtomic, type OutboxOptions } from './upload/outbox.js'
 import { UploadError } from './upload/upload-error.js';
 import { TOOL_VERSION } from './version.js';
 import { planWorkflow, previewWorkflow, runWorkflow, sendAfterLeakCheck, type WorkflowResult } from './workflow/run-workflow.js';
-import { jobView, runUploadJob } from './workflow/upload-stage.js';
+import { jobView, runUploadJob, targetName } from './workflow/upload-stage.js';
 
 /** What only the host (Electron main, or a test) can do. */
 export interface AppHooks {
@@ -234,7 +234,7 @@ export class AppService {
   #uploadContext: UploadContext | undefined;
   #checks: ChecksRun = { state: 'none', results: [] };
   /** Jobs of earlier collections found queued at start, as last reported. */
-  readonly #pending = new Map<string, UploadJobView>();
+  readonly #pending = new Map<string, PendingUploads['jobs'][number]>();
   readonly #pendingTimers = new Set<NodeJS.Timeout>();
   #resumed: Promise<void> | undefined;
 
@@ -275,7 +275,7 @@ export class AppService {
     this.#resumed ??= (async () => {
       const jobs = await this.#outbox.unfinished().catch(() => []);
       const queued = jobs.filter((j) => j.state === 'queued' || j.state === 'uploading');
-      for (const job of queued) this.#pending.set(job.id, jobView(job));
+      for (const job of queued) this.#pending.set(job.id, this.#pendingView(jobView(job)));
       if (queued.length > 0) this.#log('info', `resuming ${queued.length} queued upload(s) from an earlier start`);
       this.#emitPending();
       for (const job of queued) await this.#runPending(job.id, true);
@@ -295,12 +295,12 @@ export class AppService {
         force: now,
         emit: (event) => {
           if (event.type !== 'upload') return;
-          this.#pending.set(jobId, event.job);
+          this.#pending.set(jobId, this.#pendingView(event.job));
           if (event.step !== 'progress') this.#emitPending();
         },
       });
       const view = jobView(job);
-      this.#pending.set(jobId, view);
+      this.#pending.set(jobId, this.#pendingView(view));
       this.#log(view.state === 'done' ? 'info' : 'warn', `resumed upload job ${jobId}: ${view.state}`);
       if (view.state === 'queued' && view.nextAttemptAt && !this.#lifetime.signal.aborted) {
         const timer = setTimeout(() => {
@@ -314,6 +314,10 @@ export class AppService {
       this.#log('warn', `resumed upload job ${jobId} could not run: ${errorMessage(err)}`);
     }
     this.#emitPending();
+  }
+
+  #pendingView(view: UploadJobView): PendingUploads['jobs'][number] {
+    return { ...view, targetName: targetName(view.target) };
   }
 
   #emitPending(): void {

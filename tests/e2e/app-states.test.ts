@@ -12,8 +12,8 @@
  *   - Review in plain words with what reads nothing listed apart; Progress with the active item
  *     first and the counter; Cancel asks first.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -25,7 +25,7 @@ import { readZip, sha256 } from '../helpers/zip.js';
 import { freePort, startFaultProxy } from '../integration/helpers/fault-proxy.js';
 import { RedmineApi } from '../integration/helpers/ticket-apis.js';
 import { ensureRedmine } from '../servers/servers.js';
-import { openApp, renderDesktop, type AppUnderTest, type HarnessShared, type OpenOptions } from './support/app-harness.js';
+import { appPool, renderDesktop, writeBigLog, type HarnessShared } from './support/app-harness.js';
 import { launchChromium } from './support/browser.js';
 import { buildPageShim, buildRenderer } from './support/build.js';
 import {
@@ -52,19 +52,9 @@ const QUICK = { disabledCollectors: ['software', 'processes', 'system-logs'] };
 let shared: HarnessShared;
 let browser: Browser;
 let work: string;
-const open: AppUnderTest[] = [];
-
-async function app(options: OpenOptions): Promise<AppUnderTest> {
-  const a = await openApp(shared, options);
-  open.push(a);
-  return a;
-}
-
-async function closeApp(a: AppUnderTest): Promise<void> {
-  expect(a.problems, 'console errors, CSP refusals or page errors').toEqual([]);
-  await a.close();
-  open.splice(open.indexOf(a), 1);
-}
+const pool = appPool(() => shared);
+const app = pool.open;
+const closeApp = pool.close;
 
 /** Counts what the user does: every click, fill and key press goes through here. */
 function actor() {
@@ -96,7 +86,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const a of open.splice(0)) await a.close().catch(() => {});
+  await pool.closeAll();
   await shared?.server.close();
   await browser?.close();
   rmSync(work, { recursive: true, force: true });
@@ -206,6 +196,14 @@ describe('the finished desktop app (Chromium → real engine)', () => {
       await expectAccessible(again.page, `start, remembered, refused link (${locale})`);
       await expectNoEnglishOnScreen(again.page, locale, 'start, refused link');
       await shot(again.page, '1-start-remembered-bad-link', locale);
+      // 更多信息: the time picker speaks the app's language, whatever the OS locale.
+      await again.page.getByText(t.sectionMore, { exact: true }).click();
+      const day = again.page.getByRole('combobox', { name: t.occurredDay });
+      expect(await day.locator('option').first().textContent()).toMatch(locale === 'zh-CN' ? /^今天（\d+月\d+日/ : /^Today \(/);
+      await expectAccessible(again.page, `start, more details (${locale})`);
+      await expectNoEnglishOnScreen(again.page, locale, 'start, more details');
+      await again.page.getByRole('combobox', { name: t.occurredHour }).scrollIntoViewIfNeeded();
+      await shot(again.page, '1-start-more-details', locale);
       await closeApp(again);
     });
   }
@@ -250,15 +248,11 @@ describe('the finished desktop app (Chromium → real engine)', () => {
       // A big log of random text makes a slow item, streamed and deflated in front of the user.
       const logs = mkdtempSync(path.join(work, 'big-'));
       const big = path.join(logs, 'xxsoftware.log');
-      const out = createWriteStream(big);
-      for (let written = 0; written < 192 << 20; written += 1 << 20) {
-        if (!out.write(randomBytes(1 << 19).toString('hex'))) await new Promise<void>((r) => out.once('drain', () => r()));
-      }
-      await new Promise<void>((r) => out.end(() => r()));
+      await writeBigLog(big, 192 << 20);
       const a = await app({
         locale,
         deepLink: 'diagcollect://collect?ticket=33445',
-        policy: { appLogPaths: [big], caps: { fileBytes: 512 << 20, collectorBytes: 1 << 30, filesPerPath: 10, systemLogBytes: 1 << 20 } },
+        policy: { ...QUICK, appLogPaths: [big], caps: { fileBytes: 512 << 20, collectorBytes: 1 << 30, filesPerPath: 10, systemLogBytes: 1 << 20 } },
         runChecks: false,
       });
       const { page } = a;
@@ -283,7 +277,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
       await page.getByRole('alert').filter({ hasText: t.cancelledNotice }).waitFor();
       await closeApp(a);
       rmSync(logs, { recursive: true, force: true });
-    });
+    }, 180_000);
   }
 
   describe('a failed upload survives a restart (real Redmine, tests/servers)', () => {

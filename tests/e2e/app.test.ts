@@ -7,7 +7,7 @@
  * `npm run test:electron` runs the same flows in a real Electron window where one exists.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -21,7 +21,7 @@ import { readZip, sha256 } from '../helpers/zip.js';
 import { freePort, startFaultProxy } from '../integration/helpers/fault-proxy.js';
 import { RedmineApi } from '../integration/helpers/ticket-apis.js';
 import { ensureRedmine } from '../servers/servers.js';
-import { openApp, renderDesktop, type AppUnderTest, type HarnessShared, type OpenOptions } from './support/app-harness.js';
+import { appPool, renderDesktop, writeBigLog, type HarnessShared } from './support/app-harness.js';
 import { launchChromium } from './support/browser.js';
 import { buildPageShim, buildRenderer } from './support/build.js';
 import {
@@ -59,29 +59,9 @@ let shared: HarnessShared;
 let browser: Browser;
 let work: string;
 let bigLog: string;
-const open: AppUnderTest[] = [];
-
-async function app(options: OpenOptions): Promise<AppUnderTest> {
-  const a = await openApp(shared, options);
-  open.push(a);
-  return a;
-}
-
-async function closeApp(a: AppUnderTest): Promise<void> {
-  expect(a.problems, 'console errors, CSP refusals or page errors').toEqual([]);
-  await a.close();
-  open.splice(open.indexOf(a), 1);
-}
-
-/** A real, slow collection: a 192 MB log of random text that has to be streamed and deflated. */
-async function writeBigLog(file: string, bytes: number): Promise<void> {
-  const out = createWriteStream(file);
-  for (let written = 0; written < bytes; written += 1 << 20) {
-    const line = randomBytes(1 << 19).toString('hex');
-    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-}
+const pool = appPool(() => shared);
+const app = pool.open;
+const closeApp = pool.close;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'diagcollect-e2e-work-'));
@@ -93,7 +73,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const a of open.splice(0)) await a.close().catch(() => {});
+  await pool.closeAll();
   await shared?.server.close();
   await browser?.close();
   rmSync(work, { recursive: true, force: true });

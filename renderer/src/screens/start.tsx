@@ -277,7 +277,7 @@ function PendingBanner({ t, locale, pending }: { t: Dictionary; locale: UiLocale
       {failed.map((j) => (
         <p key={j.id} className="banner error" data-pending="failed">
           <Icon name="cross" />{' '}
-          <span>{t.pending.failed({ ticket: j.ticket, problem: j.error ? uploadProblemText(j.error, j.target, j.ticket, locale) : '' })}</span>
+          <span>{t.pending.failed({ ticket: j.ticket, problem: j.error ? uploadProblemText(j.error, j.targetName, j.ticket, locale) : '' })}</span>
         </p>
       ))}
     </div>

@@ -3,10 +3,13 @@
  * test bridge, in a fresh Chromium context on the built renderer. Console errors (a CSP refusal
  * shows up as one) and page errors are collected so every test can assert there were none.
  */
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { UiLocale } from '../../../shared/api.js';
 import { PolicySchema, type PolicyInput } from '../../../shared/policy.js';
 import { AppService, type AppServiceOptions } from '../../../electron/engine/app-service.js';
@@ -127,4 +130,34 @@ export async function renderDesktop(browser: Browser): Promise<Buffer> {
   const png = await page.screenshot();
   await page.close();
   return png;
+}
+
+/** The apps one test file opened: `close` checks the console stayed clean; `closeAll` tidies up after a failure. */
+export function appPool(shared: () => HarnessShared) {
+  const open: AppUnderTest[] = [];
+  return {
+    async open(options: OpenOptions): Promise<AppUnderTest> {
+      const a = await openApp(shared(), options);
+      open.push(a);
+      return a;
+    },
+    async close(a: AppUnderTest): Promise<void> {
+      expect(a.problems, 'console errors, CSP refusals or page errors').toEqual([]);
+      await a.close();
+      open.splice(open.indexOf(a), 1);
+    },
+    async closeAll(): Promise<void> {
+      for (const a of open.splice(0)) await a.close().catch(() => {});
+    },
+  };
+}
+
+/** A real, slow collection: a log of random text that has to be streamed and deflated. */
+export async function writeBigLog(file: string, bytes: number): Promise<void> {
+  const out = createWriteStream(file);
+  for (let written = 0; written < bytes; written += 1 << 20) {
+    const line = randomBytes(1 << 19).toString('hex');
+    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }

@@ -132,7 +132,8 @@ export async function goToReview(page: Page, locale: UiLocale, options: { screen
   const t = words(locale);
   await page.getByRole('button', { name: t.next }).click();
   await page.getByRole('heading', { level: 1, name: t.reviewTitle }).waitFor();
-  await page.locator('[data-category]').first().waitFor();
+  // The preview measures the files and dry-runs redaction: slow on a loaded machine (a guard, not a budget).
+  await page.locator('[data-category]').first().waitFor({ timeout: 90_000 });
   if (options.screenshot === true) await page.locator('.shot img').waitFor();
 }
 
@@ -157,10 +158,9 @@ export async function waitForDone(page: Page, _locale: UiLocale, timeout = 60_00
   return (await page.getByTestId('archive-name').textContent())!.trim();
 }
 
-/** The Done screen's state (sent, manual, retrying, failed, uploading, blocked) and its title. */
+/** The Done screen's state (sent, manual, retrying, failed, uploading, blocked) and its title, read together. */
 export async function doneState(page: Page): Promise<{ state: string | null; title: string }> {
-  const hero = page.locator('[data-done-state]');
-  return { state: await hero.getAttribute('data-done-state'), title: (await hero.locator('h1').textContent())!.trim() };
+  return page.locator('[data-done-state]').evaluate((hero) => ({ state: hero.getAttribute('data-done-state'), title: (hero.querySelector('h1')?.textContent ?? '').trim() }));
 }
 
 /** Waits until the checklist has results (or says there are none). */

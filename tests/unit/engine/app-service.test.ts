@@ -356,22 +356,8 @@ describe("the Done screen's next step, the reporter, and uploads left from an ea
 describe('upload secrets from the OS keychain', () => {
   it('the upload reads a secret stored in the keychain; the credentials file is never written', async () => {
     const { KeychainSecrets } = await import('../../../electron/engine/upload/keychain-secrets.js');
-    const { createCipheriv, createDecipheriv, randomBytes } = await import('node:crypto');
-    const key = randomBytes(32);
-    const cipher = {
-      isAvailable: () => true,
-      encrypt: (plain: string) => {
-        const iv = randomBytes(12);
-        const c = createCipheriv('aes-256-gcm', key, iv);
-        const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-        return Buffer.concat([iv, c.getAuthTag(), body]);
-      },
-      decrypt: (data: Buffer) => {
-        const d = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-        d.setAuthTag(data.subarray(12, 28));
-        return Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8');
-      },
-    };
+    const { aesCipher } = await import('../../helpers/aes-cipher.js');
+    const cipher = aesCipher();
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'app-service-keychain-'));
     dirs.push(dataDir);
     const port = await freePort();

@@ -134,4 +134,16 @@ describe('main.ts, started with a stand-in electron module', () => {
     expect(links[1]).toMatchObject({ ok: false, reason: { en: expect.stringContaining('parameters other than one "ticket"') } });
     expect(fake.calls).toContain('window.focus');
   });
+
+  it('closes without asking when no archive waits; 完成 quits through the engine service; the draft opens with the OS', async () => {
+    let prevented = false;
+    win.emit('close', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(false);
+    const call = (name: keyof typeof API_METHODS) => (fake.handlers.get(API_METHODS[name].channel) as Handler)(trusted());
+    expect(await call('openDraft')).toEqual({ ok: true, value: { opened: 'none' } });
+    expect(await call('getPendingUploads')).toEqual({ ok: true, value: { jobs: [] } });
+    fake.calls.length = 0;
+    expect(await call('quitApp')).toEqual({ ok: true, value: { quitting: true } });
+    await vi.waitFor(() => expect(fake.calls).toContain('app.quit'));
+  });
 });

@@ -3,29 +3,13 @@
  * plain Node: the cipher stands in for Electron's safeStorage with real AES-256-GCM under a key
  * only this test holds, so "encrypted" is checked for real — the file never holds the value.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KeychainSecrets, KeychainUnavailableError, keychainFile, type SecretCipher } from '../../../../electron/engine/upload/keychain-secrets.js';
-
-function aesCipher(key = randomBytes(32), available = true): SecretCipher {
-  return {
-    isAvailable: () => available,
-    encrypt(plain) {
-      const iv = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-      return Buffer.concat([iv, c.getAuthTag(), body]);
-    },
-    decrypt(data) {
-      const d = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-      d.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8');
-    },
-  };
-}
+import { KeychainSecrets, KeychainUnavailableError, keychainFile } from '../../../../electron/engine/upload/keychain-secrets.js';
+import { aesCipher } from '../../../helpers/aes-cipher.js';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -127,6 +127,9 @@ export class FakeBrowserWindow extends EventEmitter {
   isVisible() {
     return this.visible;
   }
+  close() {
+    state.calls.push('window.close');
+  }
   getBounds() {
     return { x: 0, y: 0, width: 960, height: 720 };
   }
@@ -169,6 +172,18 @@ export const session = {
 export const shell = {
   showItemInFolder: (p: string) => void state.shown.push(p),
   openExternal: async (url: string) => void state.opened.push(url),
+  openPath: async (p: string) => {
+    state.opened.push(p);
+    return '';
+  },
+};
+
+/** A keychain that really transforms the bytes (so a plain-text write would show), not real crypto. */
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (plain: string) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
+  decryptString: (data: Buffer) => Buffer.from(data.map((b) => b ^ 0x5a)).toString('utf8'),
 };
 
 export const Menu = {
