@@ -17,6 +17,12 @@ export const METHOD_CHANNELS = {
   retryUpload: 'diagnostics:retry-upload',
   openFolder: 'diagnostics:open-folder',
   getChecks: 'diagnostics:get-checks',
+  // 复现录制 (record): start, note, mark, stop, state.
+  recordStart: 'diagnostics:record-start',
+  recordNote: 'diagnostics:record-note',
+  recordMark: 'diagnostics:record-mark',
+  recordStop: 'diagnostics:record-stop',
+  getRecordStatus: 'diagnostics:get-record-status',
 } as const;
 
 /** IPC channel of each event main pushes. */

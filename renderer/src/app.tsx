@@ -12,6 +12,7 @@ import { applySessionEvent, initialProgress, type ProgressState } from './model/
 import { DoneScreen } from './screens/done.js';
 import { ProgressScreen } from './screens/progress.js';
 import { ReviewScreen, type ScreenshotState } from './screens/review.js';
+import { RecordPanel } from './screens/record.js';
 import { StartScreen } from './screens/start.js';
 
 type Validate = (typeof import('./model/form.js'))['validateForm'];
@@ -280,6 +281,15 @@ export function App({ api }: { api: DiagnosticsApi }) {
         headingRef={headingRef}
         {...(linkNotice ? { linkNotice: { ok: linkNotice.ok, text: linkNotice.ok ? `${t.ticketFromLink}: ${linkNotice.ticket}` : pick(linkNotice.reason, locale) } } : {})}
       />
+    );
+    // 复现录制: below the form, for the ticket being filled in.
+    body = (
+      <>
+        {body}
+        <div className="screen-body">
+          <RecordPanel api={api} locale={locale} ticket={values?.ticket ?? defaults.ticket} screenshotAllowed={defaults.screenshot === 'allowed'} />
+        </div>
+      </>
     );
   } else if (screen === 'review') {
     body = (
