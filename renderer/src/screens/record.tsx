@@ -60,7 +60,8 @@ export function RecordPanel({ api, locale, ticket, screenshotAllowed }: RecordPa
             <span aria-hidden="true">● </span>
             {tr.t('record.app.recording', { count: status.steps })}
           </p>
-          {status.input === 'interval' && <p className="muted">{tr.t('record.app.noHook', { why: status.why ?? '' })}</p>}
+          {/* The engine's reason is English: shown in the English UI only. */}
+          {status.input === 'interval' && <p className="muted">{tr.t('record.app.noHook', { why: locale === 'en' ? (status.why ?? '') : 'none' })}</p>}
           <form
             className="button-row"
             onSubmit={(e) => {
@@ -71,7 +72,7 @@ export function RecordPanel({ api, locale, ticket, screenshotAllowed }: RecordPa
               run(() => api.recordNote({ text }));
             }}
           >
-            <label htmlFor={`${uid}-note`} className="sr-only">
+            <label htmlFor={`${uid}-note`} className="visually-hidden">
               {tr.t('record.app.note')}
             </label>
             <input id={`${uid}-note`} type="text" value={note} maxLength={2000} placeholder={tr.t('record.app.note')} onChange={(e) => setNote(e.target.value)} />
