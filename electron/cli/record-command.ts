@@ -118,6 +118,9 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
       throw err;
     }
     say(tr.t('cli.record.started', { ticket: ticket.ticket, minutes }));
+    const input = recorder.inputMode;
+    if (input.mode === 'interval') say(tr.t('cli.record.noHook', { why: input.why ?? '', seconds: interval }));
+    if (!(flags.screenshot && policy.screenshotAllowed)) say(tr.t('cli.record.noPictures', { why: policy.screenshotAllowed ? '--no-screenshot' : 'IT policy (screenshotAllowed: false)' }));
     const rec0 = recorder;
     let stopWith: (reason: StopReason) => void = () => {};
     const stopped = new Promise<StopReason>((resolve) => (stopWith = resolve));

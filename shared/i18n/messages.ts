@@ -377,7 +377,7 @@ const zhCN = {
   'record.app.addNote': '添加备注',
   'record.app.mark': '标记（截图）',
   'record.app.stopped': '已录制 {count} 个步骤（工单 {ticket}），收集时会一并加入诊断包。',
-  'record.app.noHook': '无法获取单击：每 10 秒截图一次，并在每次标记时截图。',
+  'record.app.noHook': '无法获取单击{why, select, none {} other {（{why}）}}：每 10 秒截图一次，并在每次标记时截图。',
   'record.app.needTicket': '请先填写工单号',
 } as const;
 
