@@ -35,6 +35,8 @@ const cpu = () => {
 export async function benchRecord(clicks = 10): Promise<RecordBench> {
   const xvfb: ChildProcess = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x800x24', '-nolisten', 'tcp', '-noreset'], { stdio: ['ignore', 'pipe', 'ignore'] });
   const display = await new Promise<string>((resolve) => xvfb.stdout!.once('data', (d: Buffer) => resolve(`:${d.toString().trim()}`)));
+  // The input hook opens this process's display.
+  process.env.DISPLAY = display;
   const env = { ...process.env, DISPLAY: display };
   const clock = spawn('xclock', ['-geometry', '300x300+100+100', '-update', '1'], { env, stdio: 'ignore' });
   const dir = mkdtempSync(join(os.tmpdir(), 'record-bench-'));
