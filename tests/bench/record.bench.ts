@@ -61,8 +61,10 @@ export async function benchRecord(clicks = 10): Promise<RecordBench> {
     return { idleCorePercent, clicks: steps.length, captureMs: steps, medianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN, worstMs: sorted.at(-1) ?? NaN, load: os.loadavg()[0]! };
   } finally {
     clock.kill();
-    xvfb.kill();
     rmSync(dir, { recursive: true, force: true });
+    // The hook keeps its X connection after stop, and Xlib ends a process whose server goes
+    // away: the X server stops when this process does.
+    process.once('exit', () => xvfb.kill());
   }
 }
 
