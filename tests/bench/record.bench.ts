@@ -8,7 +8,7 @@
  *
  *   npx tsx tests/bench/record.bench.ts        (or npm run bench -- record)
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +51,8 @@ export async function benchRecord(clicks = 10): Promise<RecordBench> {
     await sleep(10_000);
     const idleCorePercent = ((cpu() - c0) / ((performance.now() - t0) / 1000)) * 100;
     for (let i = 0; i < clicks; i += 1) {
-      spawnSync('xdotool', ['mousemove', String(150 + i * 10), '250', 'click', '1'], { env });
+      // Asynchronously: a blocked event loop would delay the hook's events and hide the cost.
+      await new Promise((resolve) => spawn('xdotool', ['mousemove', String(150 + i * 10), '250', 'click', '1'], { env, stdio: 'ignore' }).on('exit', resolve));
       await sleep(1000);
     }
     await sleep(1500);
