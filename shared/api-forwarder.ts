@@ -20,6 +20,12 @@ export const METHOD_CHANNELS = {
   openDraft: 'diagnostics:open-draft',
   quitApp: 'diagnostics:quit-app',
   getPendingUploads: 'diagnostics:get-pending-uploads',
+  // 复现录制 (record): start, note, mark, stop, state.
+  recordStart: 'diagnostics:record-start',
+  recordNote: 'diagnostics:record-note',
+  recordMark: 'diagnostics:record-mark',
+  recordStop: 'diagnostics:record-stop',
+  getRecordStatus: 'diagnostics:get-record-status',
 } as const;
 
 /** IPC channel of each event main pushes. */

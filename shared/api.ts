@@ -286,6 +286,22 @@ interface MethodSpec {
   response: z.ZodType;
 }
 
+/** 复现录制: the recorder's state, for the indicator and the step count (engine/record/app-recorder.ts). */
+export const RecordStatusSchema = z.object({
+  state: z.enum(['idle', 'recording', 'stopped']),
+  ticket: z.string().optional(),
+  startedAt: z.string().optional(),
+  stoppedAt: z.string().optional(),
+  steps: z.number().int().nonnegative(),
+  input: z.enum(['hook', 'interval']).optional(),
+  why: z.string().optional(),
+  noPictures: z.string().optional(),
+  stopReason: z.enum(['user', 'time-limit', 'control', 'cancelled']).optional(),
+});
+export type RecordStatus = z.infer<typeof RecordStatusSchema>;
+export const RecordStartRequestSchema = z.object({ ticket: TicketFieldSchema, pictures: z.boolean() }).strict();
+export const RecordNoteRequestSchema = z.object({ text: z.string().trim().min(1).max(2000) }).strict();
+
 /** Every method of `window.diagnostics`: its IPC channel, request and response schemas. */
 const CH = { ...METHOD_CHANNELS, ...EVENT_CHANNELS };
 
@@ -308,6 +324,12 @@ export const API_METHODS = {
   quitApp: { channel: CH.quitApp, request: None, response: z.object({ quitting: z.boolean() }) },
   /** Upload jobs of earlier collections resumed at this start. */
   getPendingUploads: { channel: CH.getPendingUploads, request: None, response: PendingUploadsSchema },
+  /** 复现录制: pictures only with the user's consent, and never when policy forbids screenshots. */
+  recordStart: { channel: CH.recordStart, request: RecordStartRequestSchema, response: RecordStatusSchema },
+  recordNote: { channel: CH.recordNote, request: RecordNoteRequestSchema, response: RecordStatusSchema },
+  recordMark: { channel: CH.recordMark, request: None, response: RecordStatusSchema },
+  recordStop: { channel: CH.recordStop, request: None, response: RecordStatusSchema },
+  getRecordStatus: { channel: CH.getRecordStatus, request: None, response: RecordStatusSchema },
 } as const satisfies { [K in keyof typeof METHOD_CHANNELS]: MethodSpec & { channel: (typeof METHOD_CHANNELS)[K] } };
 
 interface EventSpec {

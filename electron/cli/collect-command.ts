@@ -27,6 +27,7 @@ import { exitCodeFor } from './exit-code.js';
 import { reapChildren } from '../engine/platform/exec.js';
 import { handleInterrupts } from './signals.js';
 import { cliTranslator, langOption } from './cli-i18n.js';
+import type { Translator } from '../../shared/i18n/translate.js';
 import { formatLeaks, labelled, runReason, ruleName } from './collect-output.js';
 import type { CliIo } from './main.js';
 import { formatPreview } from './preview-format.js';
@@ -77,9 +78,15 @@ const PRIORITIES: Record<string, Priority> = { 高: '高', 中: '中', 低: '低
 
 export function registerCollectCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const tr = cliTranslator(io);
-  program
-    .command('collect')
-    .description(tr.t('cli.help.collect'))
+  addCollectOptions(program.command('collect').description(tr.t('cli.help.collect')), tr)
+    .action(async (flags: CollectFlags) => {
+      setExit(await collect(flags, io));
+    });
+}
+
+/** The options of `collect`, also those of `record` (which collects when it stops). */
+export function addCollectOptions(command: Command, tr: Translator): Command {
+  return command
     .option('-t, --ticket <id>', tr.t('cli.help.collect.ticket'))
     .option('--link <url>', tr.t('cli.help.collect.link'))
     .option('--silent', tr.t('cli.help.collect.silent'))
@@ -106,10 +113,7 @@ export function registerCollectCommand(program: Command, io: CliIo, setExit: (co
     .addOption(new Option('--priority <priority>', tr.t('cli.help.collect.priority')).choices(Object.keys(PRIORITIES)))
     .option('--product <name>', tr.t('cli.help.collect.product'))
     .option('--tried <text>', tr.t('cli.help.collect.tried'))
-    .option('--problem <type>', tr.t('cli.help.collect.problem'))
-    .action(async (flags: CollectFlags) => {
-      setExit(await collect(flags, io));
-    });
+    .option('--problem <type>', tr.t('cli.help.collect.problem'));
 }
 
 /** `YYYY-MM-DD HH:mm` (or with a T), a real minute of the calendar; anything else is bad input. */

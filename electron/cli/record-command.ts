@@ -5,7 +5,7 @@
  * collector (electron/engine/record). While recording: a typed line + Enter is a note, Enter
  * alone a mark; each step is printed as it is taken (stderr; stdout keeps the result).
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -20,8 +20,8 @@ import { recordingCollector } from '../engine/record/recording-collector.js';
 import { stepAction } from '../engine/record/steps-html.js';
 import type { StopReason } from '../engine/record/types.js';
 import { planWorkflow } from '../engine/workflow/run-workflow.js';
-import { cliTranslator, langOption } from './cli-i18n.js';
-import { collect, type CollectFlags } from './collect-command.js';
+import { cliTranslator } from './cli-i18n.js';
+import { addCollectOptions, collect, type CollectFlags } from './collect-command.js';
 import { exitCodeFor } from './exit-code.js';
 import type { CliIo } from './main.js';
 
@@ -32,36 +32,13 @@ export interface RecordFlags extends CollectFlags {
   hook: boolean;
 }
 
-const PRIORITIES = ['高', '中', '低', 'high', 'medium', 'low'];
-
 export function registerRecordCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const tr = cliTranslator(io);
-  program
-    .command('record')
-    .description(tr.t('cli.help.record'))
-    .option('-t, --ticket <id>', tr.t('cli.help.collect.ticket'))
+  addCollectOptions(program.command('record').description(tr.t('cli.help.record')), tr)
     .option('--stop', tr.t('cli.help.record.stop'))
     .option('--minutes <n>', tr.t('cli.help.record.minutes'))
     .option('--interval <seconds>', tr.t('cli.help.record.interval'))
     .option('--no-hook', tr.t('cli.help.record.noHook'))
-    .option('--no-screenshot', tr.t('cli.help.collect.noScreenshot'))
-    .option('-o, --out <dir>', tr.t('cli.help.collect.out'))
-    .option('--policy <file>', tr.t('cli.help.collect.policy'))
-    .option('--json', tr.t('cli.help.collect.json'))
-    .addOption(langOption(tr))
-    .option('--since <duration>', tr.t('cli.help.collect.since'))
-    .option('--upload <target>', tr.t('cli.help.collect.upload'))
-    .option('--upload-wait <seconds>', tr.t('cli.help.collect.uploadWait'), '60')
-    .option('--accept-leaks', tr.t('cli.help.collect.acceptLeaks'))
-    .option('--intake <file>', tr.t('cli.help.collect.intake'))
-    .option('--name <name>', tr.t('cli.help.collect.name'))
-    .option('--contact <contact>', tr.t('cli.help.collect.contact'))
-    .option('--department <department>', tr.t('cli.help.collect.department'))
-    .option('--description <text>', tr.t('cli.help.collect.description'))
-    .option('--occurred-at <time>', tr.t('cli.help.collect.occurredAt'))
-    .addOption(new Option('--priority <priority>', tr.t('cli.help.collect.priority')).choices(PRIORITIES))
-    .option('--product <name>', tr.t('cli.help.collect.product'))
-    .option('--tried <text>', tr.t('cli.help.collect.tried'))
     .action(async (flags: RecordFlags) => {
       setExit(await record(flags, io));
     });
@@ -85,6 +62,7 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
       if (flags.json) io.stdout.write(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, stopped: { ticket: stopped.ticket, pid: stopped.pid } })}\n`);
       return EXIT.ok;
     }
+    if (flags.dryRun) throw new InputError('--dry-run does not go with record: a recording is real; use diagcollect collect --dry-run to see what is collected');
     if (!flags.ticket) throw new InputError('a ticket is required: diagcollect record --ticket <id> (e.g. 12345)');
     const ticket = checkTicketId(flags.ticket);
     if (!ticket.ok) throw new InputError(ticket.reason);
@@ -118,6 +96,9 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
       throw err;
     }
     say(tr.t('cli.record.started', { ticket: ticket.ticket, minutes }));
+    const input = recorder.inputMode;
+    if (input.mode === 'interval') say(tr.t('cli.record.noHook', { why: input.why ?? '', seconds: interval }));
+    if (!(flags.screenshot && policy.screenshotAllowed)) say(tr.t('cli.record.noPictures', { why: policy.screenshotAllowed ? '--no-screenshot' : 'IT policy (screenshotAllowed: false)' }));
     const rec0 = recorder;
     let stopWith: (reason: StopReason) => void = () => {};
     const stopped = new Promise<StopReason>((resolve) => (stopWith = resolve));

@@ -39,6 +39,7 @@ import { emailSubject, standardName } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
 import type { CheckResult, LocalizedText, Platform, UploadJobView, WorkflowEvent } from '../../shared/types.js';
 import { COLLECTORS } from './collectors/index.js';
+import { AppRecorder } from './record/app-recorder.js';
 import { isPng, pngSize, screenshotCollector } from './collectors/screenshot.js';
 import type { Collector, CollectorContext } from './collectors/types.js';
 import { productVersion } from './collectors/versions.js';
@@ -218,6 +219,7 @@ export class AppService {
   readonly #now: () => Date;
   readonly #log: NonNullable<AppServiceOptions['log']>;
   readonly #outbox: Outbox;
+  readonly #recorder: AppRecorder;
   readonly #outboxOptions: AppServiceOptions['outbox'];
   readonly #listeners = new Map<ApiEventName, Set<(payload: never) => void>>();
   readonly #detected: Promise<{ productName: string; productVersion: string }>;
@@ -253,6 +255,7 @@ export class AppService {
     this.#now = options.now ?? (() => new Date());
     this.#log = options.log ?? (() => {});
     this.#outbox = new Outbox({ dataDir: this.#dataDir, ...options.outbox });
+    this.#recorder = new AppRecorder({ dataDir: this.#dataDir, policy: () => this.#policy, platform: this.#platform, env: this.#env });
     this.#outboxOptions = options.outbox;
     this.#upload = this.#uploadBase('none');
     if (options.deepLink) this.#link = this.#acceptLink(options.deepLink);
@@ -411,6 +414,11 @@ export class AppService {
       openDraft: () => this.openDraft(),
       quitApp: () => this.quitApp(),
       getPendingUploads: () => this.getPendingUploads(),
+      recordStart: (request) => this.#recorder.start(request),
+      recordNote: async (request) => this.#recorder.note(request.text),
+      recordMark: async () => this.#recorder.mark(),
+      recordStop: () => this.#recorder.stop(),
+      getRecordStatus: async () => this.#recorder.status(),
     };
   }
 
@@ -561,7 +569,11 @@ export class AppService {
     const request = StartCollectionRequestSchema.parse(raw);
     if (this.#session) throw new InputError('a collection is already running; wait for it to finish or cancel it');
     const screenshot = request.includeScreenshot ? this.#screenshot : undefined;
-    const collectors = this.#collectors.map((c) => (c.category === 'screenshot' && screenshot ? providedScreenshot(screenshot, 'desktop screenshot (seen by the user before collecting)') : c));
+    const collectors = [
+      ...this.#collectors.map((c) => (c.category === 'screenshot' && screenshot ? providedScreenshot(screenshot, 'desktop screenshot (seen by the user before collecting)') : c)),
+      // 复现录制: a stopped recording of this ticket goes into the archive as one more collector.
+      ...this.#recorder.collectorsFor(request.ticket),
+    ];
     const { plan } = planWorkflow({ collectors, policy: this.#policy, platform: this.#platform, skip: request.exclude, consentSensitive: request.includeScreenshot });
     const skippedIds = new Map(plan.skipped.map((s) => [s.collector.id, s.code]));
     const rows: PlanRow[] = collectors.map((c) => {
@@ -958,6 +970,7 @@ export class AppService {
 
   /** Stops a running collection, checks and upload retries (app quit, end of a test). */
   async dispose(): Promise<void> {
+    await this.#recorder.dispose();
     this.#lifetime.abort();
     this.#stopUploadTimer();
     for (const timer of this.#pendingTimers) clearTimeout(timer);

@@ -13,6 +13,7 @@ import { applySessionEvent, initialProgress, type ProgressState } from './model/
 import { DoneScreen } from './screens/done.js';
 import { ProgressScreen } from './screens/progress.js';
 import { ReviewScreen, type ScreenshotState } from './screens/review.js';
+import { RecordPanel } from './screens/record.js';
 import { StartScreen } from './screens/start.js';
 
 type Validate = (typeof import('./model/form.js'))['validateForm'];
@@ -314,6 +315,15 @@ export function App({ api }: { api: DiagnosticsApi }) {
         }
         {...(linkNotice ? { linkNotice: linkNotice.ok ? { ok: true, ticket: linkNotice.ticket, locked: linkNotice.locked === true } : { ok: false, text: pick(linkNotice.reason, locale) } } : {})}
       />
+    );
+    // 复现录制: below the form, for the ticket being filled in.
+    body = (
+      <>
+        {body}
+        <div className="screen-body">
+          <RecordPanel api={api} locale={locale} ticket={values?.ticket ?? defaults.ticket} screenshotAllowed={defaults.screenshot === 'allowed'} />
+        </div>
+      </>
     );
   } else if (screen === 'review') {
     body = (

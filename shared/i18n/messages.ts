@@ -945,6 +945,19 @@ const zhCN = {
   'cli.record.why.cancelled': '已取消',
   'cli.record.stopSent': '已停止工单 {ticket} 的录制（进程 {pid}），它正在生成诊断包。',
   'cli.record.kept': '录制内容保留在 {dir}',
+  'record.app.title': '复现录制（可选）',
+  'record.app.lead': '开始录制后请重现问题：每次单击都会记录一个步骤（时间、窗口标题，经您同意时附截图），同时记录录制期间新增的日志和网络变化。键盘输入不会被记录。收集时录制内容会放入诊断包的“复现录制”文件夹。',
+  'record.app.pictures': '每个步骤附截图（单击位置会标出）',
+  'record.app.picturesForbidden': 'IT 策略不允许截图：只记录步骤，不截图',
+  'record.app.start': '开始录制',
+  'record.app.stop': '停止录制',
+  'record.app.recording': '正在录制 · {count} 个步骤',
+  'record.app.note': '备注（例如：这里出现错误提示）',
+  'record.app.addNote': '添加备注',
+  'record.app.mark': '标记（截图）',
+  'record.app.stopped': '已录制 {count} 个步骤（工单 {ticket}），收集时会一并加入诊断包。',
+  'record.app.noHook': '无法获取单击{why, select, none {} other {（{why}）}}：每 10 秒截图一次，并在每次标记时截图。',
+  'record.app.needTicket': '请先填写工单号',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1878,6 +1891,19 @@ const en: Catalogue = {
   'cli.record.why.cancelled': 'cancelled',
   'cli.record.stopSent': 'Stopped the recording of ticket {ticket} (process {pid}); it is making the archive.',
   'cli.record.kept': 'The recording is kept in {dir}',
+  'record.app.title': 'Record the problem (optional)',
+  'record.app.lead': 'Start recording, then reproduce the problem: each click becomes a step (time, window title, and a picture if you allow it), and the log lines and network changes of that time are kept. Keystrokes are never recorded. The recording goes into the archive’s recording folder when you collect.',
+  'record.app.pictures': 'A picture with each step (the click is marked)',
+  'record.app.picturesForbidden': 'IT policy does not allow screenshots: steps only, no pictures',
+  'record.app.start': 'Start recording',
+  'record.app.stop': 'Stop recording',
+  'record.app.recording': 'Recording · {count, plural, one {# step} other {# steps}}',
+  'record.app.note': 'Note (e.g. the error appears here)',
+  'record.app.addNote': 'Add note',
+  'record.app.mark': 'Mark (picture)',
+  'record.app.stopped': 'Recorded {count, plural, one {# step} other {# steps}} (ticket {ticket}); they go into the archive when you collect.',
+  'record.app.noHook': 'Clicks cannot be seen{why, select, none {} other { ({why})}}: a picture every 10 s and at each mark instead.',
+  'record.app.needTicket': 'Fill in the ticket first',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

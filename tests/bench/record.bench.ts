@@ -8,7 +8,7 @@
  *
  *   npx tsx tests/bench/record.bench.ts        (or npm run bench -- record)
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,8 @@ const cpu = () => {
 export async function benchRecord(clicks = 10): Promise<RecordBench> {
   const xvfb: ChildProcess = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x800x24', '-nolisten', 'tcp', '-noreset'], { stdio: ['ignore', 'pipe', 'ignore'] });
   const display = await new Promise<string>((resolve) => xvfb.stdout!.once('data', (d: Buffer) => resolve(`:${d.toString().trim()}`)));
+  // The input hook opens this process's display.
+  process.env.DISPLAY = display;
   const env = { ...process.env, DISPLAY: display };
   const clock = spawn('xclock', ['-geometry', '300x300+100+100', '-update', '1'], { env, stdio: 'ignore' });
   const dir = mkdtempSync(join(os.tmpdir(), 'record-bench-'));
@@ -49,7 +51,8 @@ export async function benchRecord(clicks = 10): Promise<RecordBench> {
     await sleep(10_000);
     const idleCorePercent = ((cpu() - c0) / ((performance.now() - t0) / 1000)) * 100;
     for (let i = 0; i < clicks; i += 1) {
-      spawnSync('xdotool', ['mousemove', String(150 + i * 10), '250', 'click', '1'], { env });
+      // Asynchronously: a blocked event loop would delay the hook's events and hide the cost.
+      await new Promise((resolve) => spawn('xdotool', ['mousemove', String(150 + i * 10), '250', 'click', '1'], { env, stdio: 'ignore' }).on('exit', resolve));
       await sleep(1000);
     }
     await sleep(1500);
@@ -59,8 +62,10 @@ export async function benchRecord(clicks = 10): Promise<RecordBench> {
     return { idleCorePercent, clicks: steps.length, captureMs: steps, medianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN, worstMs: sorted.at(-1) ?? NaN, load: os.loadavg()[0]! };
   } finally {
     clock.kill();
-    xvfb.kill();
     rmSync(dir, { recursive: true, force: true });
+    // The hook keeps its X connection after stop, and Xlib ends a process whose server goes
+    // away: the X server stops when this process does.
+    process.once('exit', () => xvfb.kill());
   }
 }
 

@@ -52,6 +52,8 @@ interface Hook {
 export async function startHook(platform: Platform, env: NodeJS.ProcessEnv, handlers: InputHandlers): Promise<InputSource | string> {
   const why = hookUnavailable(platform, env);
   if (why) return why;
+  // The hook opens the display of this process's environment, not of `env`.
+  if (platform === 'linux' && env.DISPLAY !== process.env.DISPLAY) return `the input hook watches this process's display (${process.env.DISPLAY ?? 'none'}), not ${env.DISPLAY}`;
   let hook: Hook;
   try {
     const mod = (await import('uiohook-napi')) as unknown as { uIOhook?: Hook; default?: { uIOhook: Hook } };

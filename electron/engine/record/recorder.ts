@@ -95,6 +95,11 @@ export class Recorder {
     return this.steps.length;
   }
 
+  /** How clicks are seen (the hook, or timed pictures and why). */
+  get inputMode(): { mode: 'hook' | 'interval'; why?: string } {
+    return { mode: this.input?.mode ?? 'interval', ...(this.input?.why ? { why: this.input.why } : {}) };
+  }
+
   private event(kind: RecordingEvent['kind'], text: string, level?: RecordingEvent['level']): void {
     const e: RecordingEvent = { at: new Date().toISOString(), kind, text, ...(level ? { level } : {}) };
     this.events.push(e);

@@ -112,17 +112,25 @@ ${samples.length
 </section>
 </main>
 <footer class="wrap foot"><p>${T.footer}</p><p>diagcollect · ${doc.ticket} · ${doc.clock.timeZone} UTC${doc.clock.utcOffset}</p></footer>`;
+  return standalonePage({ lang, title, css: SUMMARY_CSS + CHART_CSS + PAGE_CSS, body, imgSrc: 'data:' });
+}
+
+/**
+ * A page of the archive that opens on its own: no scripts, nothing from elsewhere (the CSP says
+ * so too), inline CSS; pictures from `imgSrc` only (`data:`, or `'self'` for files beside it).
+ */
+export function standalonePage(page: { lang: ArchiveLanguage; title: string; css: string; body: SafeHtml; imgSrc: "data:" | "'self'" }): string {
   return `<!DOCTYPE html>
-<html lang="${lang}">
+<html lang="${page.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${html`${title}`}</title>
-<style>${trusted(SUMMARY_CSS + CHART_CSS + PAGE_CSS)}</style>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src ${page.imgSrc}">
+<title>${html`${page.title}`}</title>
+<style>${trusted(page.css)}</style>
 </head>
 <body>
-${body}
+${page.body}
 </body>
 </html>
 `;
