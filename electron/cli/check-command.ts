@@ -133,7 +133,7 @@ async function check(flags: CheckFlags, io: CliIo): Promise<number> {
     let policy: Policy = DEFAULT_POLICY;
     if (flags.policy) policy = await loadPolicyFile(flags.policy);
     const known = new Set(CHECKS.map((c) => c.id));
-    for (const id of flags.only ?? []) if (!known.has(id)) throw new InputError(`unknown check "${id}"; known checks: ${[...known].join(', ')}`);
+    for (const id of flags.only ?? []) if (!known.has(id)) throw InputError.coded('unknown-check', { id, known: [...known].join(', ') }, `unknown check "${id}"; known checks: ${[...known].join(', ')}`);
     const total = flags.only?.length ? flags.only.length : CHECKS.length;
     const done = new Set<string>();
     const startedAt = new Date();

@@ -593,6 +593,24 @@ const zhCN = {
   'check.user.reboot.pending': '有更新需要重启电脑才能完成',
   'check.user.timeout': '这项检查没有按时完成',
   'check.user.notChecked': '这项检查未能完成',
+
+  // — Bad input (owner: checks; shared/input-errors.ts codes, rendered by the CLI) —
+  'input.ticket-required': '需要工单号：--ticket <工单号>（例如 12345），或使用技术支持发来的 --link <diagcollect://…>',
+  'input.ticket-invalid': '工单号“{ticket}”无效：只能包含字母、数字、“.”、“_”、“-”，以字母或数字开头，最长 64 个字符，不能以点结尾，也不能是 Windows 保留的设备名',
+  'input.ticket-not-link': '--ticket {ticket} 与链接中的工单 {linkTicket} 不一致；请去掉 --ticket',
+  'input.unknown-check': '没有名为“{id}”的检查；可用的检查：{known}',
+  'input.unknown-collector': '没有名为“{id}”的收集项；可用的收集项：{known}',
+  'input.bad-duration': '“{value}”不是有效的时长；请使用数字加 m、h 或 d，例如 90m、24h 或 7d',
+  'input.exclude-unknown': '--exclude-item：压缩包中没有名为 {unknown} 的条目；可用的名称：{valid}（运行 --dry-run 查看所有条目）',
+  'input.policy-unreadable': '无法读取策略文件 {path}；请检查路径，或去掉 --policy',
+  'input.policy-not-json': '策略文件 {path} 不是有效的 JSON；请修正文件，或去掉 --policy',
+  'input.policy-invalid': '策略 {path} 无效：{problems}',
+  'input.intake-invalid': '工单信息无效：{problems}',
+  'input.intake-file': '--intake {path}：工单信息文件无效（{problems}）',
+  'input.occurred-at': '--occurred-at “{value}”不是精确到分钟的时间：请使用本地时间“YYYY-MM-DD HH:mm”，例如“2026-11-24 09:30”',
+  'input.upload-wait': '--upload-wait 必须是秒数，而不是“{value}”',
+  'input.upload-target': '未知的上传目标“{target}”：请使用 {known} 之一',
+  'input.no-ticket-system': '没有配置工单系统：请改为发送邮件草稿',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1172,6 +1190,24 @@ const en: Catalogue = {
   'check.user.reboot.pending': 'Updates need a restart to finish',
   'check.user.timeout': 'This check did not finish in time',
   'check.user.notChecked': 'This check could not finish',
+
+  // — Bad input (owner: checks; shared/input-errors.ts codes, rendered by the CLI) —
+  'input.ticket-required': 'a ticket is required: --ticket <id> (e.g. 12345), or --link <diagcollect://…> from support',
+  'input.ticket-invalid': 'the ticket id "{ticket}" is not valid: 1–64 letters, digits, ".", "_", "-", starting with a letter or digit, not ending in a dot, and not a device name Windows reserves',
+  'input.ticket-not-link': '--ticket {ticket} is not the ticket of the link ({linkTicket}); leave out --ticket',
+  'input.unknown-check': 'unknown check "{id}"; known checks: {known}',
+  'input.unknown-collector': 'unknown collector "{id}"; known collectors: {known}',
+  'input.bad-duration': '"{value}" is not a duration; use a number followed by m, h or d, e.g. 90m, 24h or 7d',
+  'input.exclude-unknown': '--exclude-item: no archive entry is called {unknown}; valid names: {valid} (run --dry-run to see every entry)',
+  'input.policy-unreadable': 'cannot read the policy file {path}; check the path or leave out --policy',
+  'input.policy-not-json': 'the policy file {path} is not valid JSON; fix the file or leave out --policy',
+  'input.policy-invalid': 'policy {path} is not valid: {problems}',
+  'input.intake-invalid': 'intake: {problems}',
+  'input.intake-file': '--intake {path}: {problems}',
+  'input.occurred-at': '--occurred-at "{value}" is not a time to the minute: use local time as "YYYY-MM-DD HH:mm", e.g. "2026-11-24 09:30"',
+  'input.upload-wait': '--upload-wait must be a number of seconds, not "{value}"',
+  'input.upload-target': 'unknown upload target "{target}": use one of {known}',
+  'input.no-ticket-system': 'no ticket system is configured: send the e-mail draft instead',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };
