@@ -349,7 +349,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   emit({ type: 'phase', phase: 'collecting' });
   // The checklist runs beside the collectors; its results are findings, not collection errors.
   const checksStartedAt = now();
-  const checksRun = runChecks({ policy, platform, now, signal: AbortSignal.any([sessionAbort.signal, deadline]), checks: options.checks });
+  const checksRun = runChecks({ policy, platform, now, signal: AbortSignal.any([sessionAbort.signal, deadline]), checks: options.checks, problemType: intake.problemType });
 
   try {
     runs.push(...(await runCollectors({ collectors: plan.run, policy, platform, since, lang, sink, skipped, cancel: sessionAbort.signal, deadline, deadlineWhat, emit })));
