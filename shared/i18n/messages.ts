@@ -657,6 +657,7 @@ const zhCN = {
   'input.upload-wait': '--upload-wait 必须是秒数，而不是“{value}”',
   'input.upload-target': '未知的上传目标“{target}”：请使用 {known} 之一',
   'input.no-ticket-system': '没有配置工单系统：请改为发送邮件草稿',
+  'cli.help.check.problem': '报告的问题类型：connection（连接问题，逐步取证每个服务器）、malfunction、slow、other；并给出指南中该类型的排查顺序',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1300,6 +1301,7 @@ const en: Catalogue = {
   'input.upload-wait': '--upload-wait must be a number of seconds, not "{value}"',
   'input.upload-target': 'unknown upload target "{target}": use one of {known}',
   'input.no-ticket-system': 'no ticket system is configured: send the e-mail draft instead',
+  'cli.help.check.problem': 'the reported problem type: connection (take each server apart step by step), malfunction, slow, other; adds the guide’s path for it',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

@@ -116,3 +116,15 @@ describe('bad input and list in the user\'s language (#12)', () => {
     expect(en.stdout).toContain('(file systems and free space');
   });
 });
+
+describe('check --problem connection (#18)', () => {
+  it('takes each endpoint apart and ends with the guide\'s path, in JSON', async () => {
+    const policy = policyFile({ checks: { ...CALM, probeTimeoutMs: 1000, endpoints: [{ name: 'Refusing', url: `http://127.0.0.1:${refused}/` }] } });
+    const r = await cli(['check', '--json', '--policy', policy, '--only', 'connection', '--problem', 'connection']);
+    const results = ChecksDocumentSchema.parse(JSON.parse(r.stdout)).results;
+    expect(results.map((x) => x.id)).toEqual(['connection:Refusing', 'triage']);
+    expect(results[0]!.en.detail).toMatch(/127\.0\.0\.1 is an IP address: no DNS needed; TCP connection to 127\.0\.0\.1 port \d+ failed \(ECONNREFUSED\); plain HTTP: no TLS; the HTTP request failed: connection refused/);
+    expect(results[1]!.advice.map((a) => a.code)).toEqual(['advice.changeNetwork', 'advice.checkNetworkConfig', 'advice.restartRouter']);
+    expect(r.code).toBe(3);
+  });
+});
