@@ -13,6 +13,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { at, cm, dur, msg, type CheckMessage } from '../../../shared/check-messages.js';
 import { resolveProxy } from '../platform/proxy.js';
+import { serverLookup } from './dns.js';
 import { describeProbeError, httpProbe } from './support/http-probe.js';
 import { tcpProbe } from './support/tcp-probe.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
@@ -57,26 +58,10 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '
 const pemOf = (raw: Buffer) => `-----BEGIN CERTIFICATE-----\n${raw.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
 
 async function resolverAnswers(host: string, ctx: CheckContext, servers: string[]): Promise<DnsEvidence[]> {
-  const timeoutMs = ctx.policy.checks.probeTimeoutMs;
   return Promise.all(
     servers.map(async (server) => {
-      const resolver = new dns.promises.Resolver({ timeout: timeoutMs, tries: 1 });
-      resolver.setServers([server]);
-      const onAbort = () => resolver.cancel();
-      ctx.signal.addEventListener('abort', onAbort, { once: true });
-      const started = performance.now();
-      try {
-        const addresses = await resolver.resolve4(host).catch(async (err: NodeJS.ErrnoException) => {
-          if (err.code !== 'ENODATA') throw err;
-          return resolver.resolve6(host);
-        });
-        return { server, addresses: addresses.slice(0, 4), ms: performance.now() - started };
-      } catch (err) {
-        return { server, code: (err as NodeJS.ErrnoException).code ?? 'ERROR', ms: performance.now() - started };
-      } finally {
-        ctx.signal.removeEventListener('abort', onAbort);
-        resolver.cancel();
-      }
+      const a = await serverLookup(server, host, ctx);
+      return a.kind === 'ok' ? { server, addresses: a.addresses, ms: a.ms } : { server, code: a.code, ms: a.ms };
     }),
   );
 }
