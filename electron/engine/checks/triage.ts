@@ -37,7 +37,8 @@ function lead(type: keyof typeof PATHS, results: readonly CheckResult[]): { firs
     if (server.length) return { first: ADVICE.changeNetwork, basis: 'triage.basis.server', basedOn: server };
   }
   if (type === 'malfunction') {
-    const login = find((r) => /"status":40[13]\b/.test(JSON.stringify(r.detail)));
+    // A server that answers 401/403 is reachable (its check passes) but refuses this user.
+    const login = results.filter((r) => /"status":40[13]\b/.test(JSON.stringify(r.detail))).map((r) => r.id);
     if (login.length) return { first: ADVICE.logInAgain, basis: 'triage.basis.login', basedOn: login };
   }
   if (type === 'slow') {
