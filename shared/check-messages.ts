@@ -48,6 +48,9 @@ export const CHECK_MESSAGES = {
   'title.clock': {},
   'title.uptime': {},
   'title.pending-reboot': {},
+  'title.connection-evidence': {},
+  'title.connection': { name: TEXT },
+  'title.triage': { type: MSG },
 
   // — The checklist's groups —
   'group.network': {},
@@ -253,6 +256,44 @@ export const CHECK_MESSAGES = {
   'reboot.mac.others': { count: NUM },
   'reboot.mac.none': {},
 
+  // — 连接问题 evidence (connection.ts) —
+  'connection.notRequested': {},
+  'connection.noEndpoints': {},
+  'connection.dns.literal': { host: TEXT },
+  'connection.dns.noResolvers': {},
+  'connection.dns.answer': { server: TEXT, addresses: TEXT, took: DUR },
+  'connection.dns.failed': { server: TEXT, code: TEXT },
+  'connection.direct.viaProxy': { proxy: TEXT },
+  'connection.direct.noAddress': {},
+  'connection.tcp.ok': { address: TEXT, port: NUM, took: DUR },
+  'connection.tcp.failed': { address: TEXT, port: NUM, outcome: TEXT },
+  'connection.tls.ok': { protocol: TEXT, issuer: TEXT, expires: TIME },
+  'connection.tls.enterpriseCa': { issuer: TEXT },
+  'connection.tls.expired': { expired: TIME },
+  'connection.tls.notYet': { from: TIME },
+  'connection.tls.wrongName': { host: TEXT, names: TEXT },
+  'connection.tls.privateCa': { issuer: TEXT },
+  'connection.tls.failed': { code: TEXT },
+  'connection.tls.skipped': {},
+  'connection.http.direct': { status: NUM, took: DUR },
+  'connection.http.proxy': { status: NUM, took: DUR, proxy: TEXT },
+  'connection.http.failed': { why: MSG },
+
+  // — The guide's path for the reported problem type (triage.ts) —
+  'problem.connection': {},
+  'problem.malfunction': {},
+  'problem.slow': {},
+  'triage.basis.dns': {},
+  'triage.basis.gateway': {},
+  'triage.basis.server': {},
+  'triage.basis.certificate': {},
+  'triage.basis.proxy': {},
+  'triage.basis.login': {},
+  'triage.basis.memory': {},
+  'triage.basis.disk': {},
+  'triage.basis.slowDns': {},
+  'triage.basis.none': {},
+
   // — For the user (the app): one plain sentence and at most one action; no jargon —
   'user.action.contactIt': {},
   'user.action.restartRouter': {},
@@ -305,6 +346,15 @@ export const CHECK_MESSAGES = {
   'user.reboot.pending': {},
   'user.timeout': {},
   'user.notChecked': {},
+  'user.connection.ok': { name: TEXT },
+  'user.connection.certificate': { name: TEXT },
+  'user.connection.down': { name: TEXT },
+  'user.triage.connection': {},
+  'user.triage.malfunction': {},
+  'user.triage.slow': {},
+  'user.action.checkNetwork': {},
+  'user.action.logInAgain': {},
+  'user.action.clearCache': {},
 } as const satisfies Record<string, Record<string, ArgKind>>;
 
 export type CheckCode = keyof typeof CHECK_MESSAGES;

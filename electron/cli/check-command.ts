@@ -3,14 +3,14 @@
  * user's language, or `--json` for scripts. Exit 0 when every check passed or was skipped, 3
  * when any warned or failed, 2 for bad input, 130 when cancelled.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import os from 'node:os';
 import { formatDateTime, formatDuration } from '../../shared/i18n/format.js';
 import { translator } from '../../shared/i18n/translate.js';
 import type { ArchiveLanguage } from '../../shared/naming.js';
 import { DEFAULT_POLICY, type Policy } from '../../shared/policy.js';
 import { checkText, checkView } from '../../shared/i18n/check-text.js';
-import type { CheckResult, CheckStatus, Platform } from '../../shared/types.js';
+import { ProblemTypeSchema, type CheckResult, type CheckStatus, type Platform, type ProblemType } from '../../shared/types.js';
 import { CHECKS } from '../engine/checks/index.js';
 import { CHECK_GROUPS, checksDocument, runChecks, worstStatus } from '../engine/checks/runner.js';
 import { displayWidth } from '../engine/collectors/support/text.js';
@@ -24,6 +24,7 @@ interface CheckFlags {
   json?: boolean;
   lang?: ArchiveLanguage;
   only?: string[];
+  problem?: ProblemType;
 }
 
 const BADGE: Record<ArchiveLanguage, Record<CheckStatus, string>> = {
@@ -133,7 +134,7 @@ async function check(flags: CheckFlags, io: CliIo): Promise<number> {
     let policy: Policy = DEFAULT_POLICY;
     if (flags.policy) policy = await loadPolicyFile(flags.policy);
     const known = new Set(CHECKS.map((c) => c.id));
-    for (const id of flags.only ?? []) if (!known.has(id)) throw new InputError(`unknown check "${id}"; known checks: ${[...known].join(', ')}`);
+    for (const id of flags.only ?? []) if (!known.has(id)) throw InputError.coded('unknown-check', { id, known: [...known].join(', ') }, `unknown check "${id}"; known checks: ${[...known].join(', ')}`);
     const total = flags.only?.length ? flags.only.length : CHECKS.length;
     const done = new Set<string>();
     const startedAt = new Date();
@@ -145,6 +146,7 @@ async function check(flags: CheckFlags, io: CliIo): Promise<number> {
       signal: abort.signal,
       env: io.env,
       only: flags.only,
+      problemType: flags.problem,
       onResult: (r) => {
         // One check may give several results (dns:…): count checks.
         done.add(r.id.split(':')[0]!);
@@ -185,6 +187,7 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: (
     .option('--policy <file>', tr.t('cli.help.check.policy'))
     .option('--json', tr.t('cli.help.check.json'))
     .option('--only <ids>', tr.t('cli.help.check.only'), (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)])
+    .addOption(new Option('--problem <type>', tr.t('cli.help.check.problem')).choices(ProblemTypeSchema.options))
     .addOption(langOption(tr))
     .action(async (flags: CheckFlags) => {
       setExitCode(await check(flags, io));

@@ -7,6 +7,7 @@
 import { Help, Option, type Command } from 'commander';
 import { LOCALES, parseLocale, userLocale } from '../../shared/i18n/locale.js';
 import { translator, type Locale, type Translator } from '../../shared/i18n/translate.js';
+import type { InputError } from '../engine/errors.js';
 
 /** `--lang X` / `--lang=X` anywhere on the command line (read before commander parses, for --help). */
 export function langFromArgv(argv: readonly string[]): Locale | undefined {
@@ -56,4 +57,13 @@ export function localiseHelp(program: Command, tr: Translator): void {
         .replace(/\bdefault: /, `${tr.t('cli.help.default')} `),
   });
   program.helpCommand('help [command]', tr.t('cli.help.helpCommand'));
+}
+
+/**
+ * Bad input in the user's language: its code through the catalogue. In English the engine's own
+ * message is the most specific (it names the exact rule broken), so it is shown as it is; so is
+ * a message without a code.
+ */
+export function inputErrorText(tr: Translator, err: InputError): string {
+  return err.problem && tr.locale !== 'en' ? tr.t(`input.${err.problem.code}`, err.problem.params) : err.message;
 }

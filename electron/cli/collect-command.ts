@@ -119,7 +119,7 @@ export function addCollectOptions(command: Command, tr: Translator): Command {
 /** `YYYY-MM-DD HH:mm` (or with a T), a real minute of the calendar; anything else is bad input. */
 export function parseOccurredAt(raw: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/.exec(raw.trim());
-  const bad = () => new InputError(`--occurred-at "${raw}" is not a time to the minute: use local time as "YYYY-MM-DD HH:mm", e.g. "2026-11-24 09:30"`);
+  const bad = () => InputError.coded('occurred-at', { value: raw }, `--occurred-at "${raw}" is not a time to the minute: use local time as "YYYY-MM-DD HH:mm", e.g. "2026-11-24 09:30"`);
   if (!m) throw bad();
   const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
   const date = new Date(y, mo - 1, d, h, mi);
@@ -146,10 +146,14 @@ export async function intakeFromFlags(flags: CollectFlags, tr: Translator = tran
     try {
       raw = JSON.parse(await readFile(resolve(flags.intake), 'utf8'));
     } catch (err) {
-      throw new InputError(`--intake ${flags.intake}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err)}`);
+      const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err);
+      throw InputError.coded('intake-file', { path: flags.intake, problems: (err as NodeJS.ErrnoException).code ?? why }, `--intake ${flags.intake}: ${why}`);
     }
     const parsed = IntakeSchema.strict().safeParse(raw);
-    if (!parsed.success) throw new InputError(`--intake ${flags.intake}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+      throw InputError.coded('intake-file', { path: flags.intake, problems }, `--intake ${flags.intake}: ${problems}`);
+    }
     base = parsed.data;
   }
   const set = <K extends keyof Intake>(key: K, value: Intake[K] | undefined) => {
@@ -166,7 +170,10 @@ export async function intakeFromFlags(flags: CollectFlags, tr: Translator = tran
   set('problemType', flags.problem === undefined ? undefined : parseProblemType(flags.problem, tr));
   if (base.occurredAt !== undefined) base = { ...base, occurredAt: parseOccurredAt(base.occurredAt) };
   const checked = IntakeSchema.safeParse(base);
-  if (!checked.success) throw new InputError(`intake: ${checked.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`);
+  if (!checked.success) {
+    const problems = checked.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+    throw InputError.coded('intake-invalid', { problems }, `intake: ${problems}`);
+  }
   return base;
 }
 
@@ -199,19 +206,19 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
     if (flags.link !== undefined) {
       const link = verifyLink(flags.link, policy, new Date());
       if (!link.ok) throw new InputError(link.reason.en);
-      if (flags.ticket && flags.ticket !== link.ticket) throw new InputError(`--ticket ${flags.ticket} is not the ticket of the link (${link.ticket}); leave out --ticket`);
+      if (flags.ticket && flags.ticket !== link.ticket) throw InputError.coded('ticket-not-link', { ticket: flags.ticket, linkTicket: link.ticket }, `--ticket ${flags.ticket} is not the ticket of the link (${link.ticket}); leave out --ticket`);
       ticket = link.ticket;
       linkProblem = link.problemType;
       policy = policyForLink(policy, link);
       log?.info(`link verified: ticket ${link.ticket}, key ${link.keyId}, target ${link.target ?? 'from policy'}, expires ${link.expiresAt.toISOString()}`);
     }
-    if (!ticket) throw new InputError('a ticket is required: --ticket <id> (e.g. 12345), or --link <diagcollect://…> from support');
+    if (!ticket) throw InputError.coded('ticket-required', {}, 'a ticket is required: --ticket <id> (e.g. 12345), or --link <diagcollect://…> from support');
     const fromFlags = await intakeFromFlags(flags, tr);
     // The agent's link presets the problem type; the user's own --problem / --intake wins.
     const intake = linkProblem && fromFlags.problemType === undefined ? { ...fromFlags, problemType: linkProblem } : fromFlags;
     const since = flags.since ? new Date(Date.now() - parseDuration(flags.since)) : undefined;
     const uploadWait = Number(flags.uploadWait ?? 60);
-    if (!Number.isFinite(uploadWait) || uploadWait < 0) throw new InputError(`--upload-wait must be a number of seconds, not "${flags.uploadWait}"`);
+    if (!Number.isFinite(uploadWait) || uploadWait < 0) throw InputError.coded('upload-wait', { value: String(flags.uploadWait) }, `--upload-wait must be a number of seconds, not "${flags.uploadWait}"`);
     const selection = {
       ticket,
       intake,

@@ -15,6 +15,19 @@ export interface ListFlags {
   json?: boolean;
 }
 
+/**
+ * What a collector reads, as it describes it: the command or path, then " — " (or brackets)
+ * and a note in English. Outside English only the command or path is printed (names, not sentences); the
+ * notes stay for `--lang en` and `--json`.
+ */
+export function readLine(read: string, locale: string): string {
+  if (locale === 'en') return read;
+  const cut = read.indexOf(' — ');
+  const head = cut > 0 ? read.slice(0, cut) : read;
+  // "df -P -k -T (file systems and free space)": the note in brackets at the end goes too.
+  return head.replace(/ \([^()]*\)$/, '');
+}
+
 export async function listCollectors(flags: ListFlags, io: CliIo): Promise<void> {
   const policy = flags.policy ? await loadPolicyFile(flags.policy) : DEFAULT_POLICY;
   const platform = flags.platform ?? (process.platform as Platform);
@@ -37,6 +50,6 @@ export async function listCollectors(flags: ListFlags, io: CliIo): Promise<void>
     const flag = r.sensitive ? tr.t('cli.list.sensitive') : '';
     io.stdout.write(`${r.id.padEnd(12)} ${r.title[tr.locale]}${flag}\n`);
     if (r.reads.length === 0) io.stdout.write(`${' '.repeat(13)}${tr.reason({ code: 'platform', platform })}\n`);
-    for (const read of r.reads) io.stdout.write(`${' '.repeat(13)}- ${read}\n`);
+    for (const read of r.reads) io.stdout.write(`${' '.repeat(13)}- ${readLine(read, tr.locale)}\n`);
   }
 }

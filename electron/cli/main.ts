@@ -52,7 +52,7 @@ export async function main(argv: string[], ioIn: CliIo = { stdout: process.stdou
     ioIn.stdout.write(`${TOOL_VERSION}\n`);
     return exitCode;
   }
-  const { cliLocale, cliTranslator, langOption, localiseHelp } = await import('./cli-i18n.js');
+  const { cliLocale, cliTranslator, inputErrorText, langOption, localiseHelp } = await import('./cli-i18n.js');
   // The user's language, decided before parsing so that --help speaks it too.
   const io: CliIo = { ...ioIn, locale: ioIn.locale ?? cliLocale(argv.slice(2), ioIn.env) };
   const tr = cliTranslator(io);
@@ -96,7 +96,7 @@ export async function main(argv: string[], ioIn: CliIo = { stdout: process.stdou
       return err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
     if (err instanceof InputError) {
-      io.stderr.write(`diagcollect: ${err.message}\n`);
+      io.stderr.write(`diagcollect: ${inputErrorText(cliTranslator(io), err)}\n`);
       return EXIT.badInput;
     }
     io.stderr.write(`diagcollect: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,8 +1,21 @@
-/** Bad input from the user or a script: nothing was collected. The message says what to do. */
+import type { InputErrorCode, InputErrorParams, InputProblem } from '../../shared/input-errors.js';
+
+/**
+ * Bad input from the user or a script: nothing was collected. The message says what to do, in
+ * English (for logs); `problem`, when set, is the same as a code with parameters that the CLI
+ * renders in the user's language (shared/input-errors.ts).
+ */
 export class InputError extends Error {
-  constructor(message: string) {
+  readonly problem: InputProblem | undefined;
+  constructor(message: string, problem?: InputProblem) {
     super(message);
     this.name = 'InputError';
+    this.problem = problem;
+  }
+
+  /** An InputError with a code: the CLI shows it in the user's language. */
+  static coded<C extends InputErrorCode>(code: C, params: InputErrorParams<C>, message: string): InputError {
+    return new InputError(message, { code, params } as InputProblem);
   }
 }
 

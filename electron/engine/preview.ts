@@ -105,7 +105,7 @@ const CONTEXT = 40;
 /** Runs the collectors as the session would and reports what the archive would hold; writes nothing. */
 export async function previewCollection(options: PreviewOptions): Promise<CollectionPreview> {
   const ticketCheck = checkTicketId(options.ticket);
-  if (!ticketCheck.ok) throw new InputError(ticketCheck.reason);
+  if (!ticketCheck.ok) throw InputError.coded('ticket-invalid', { ticket: options.ticket }, ticketCheck.reason);
   const { policy } = options;
   const now = options.now ?? (() => new Date());
   const platform = options.platform ?? (process.platform as Platform);

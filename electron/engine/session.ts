@@ -110,7 +110,7 @@ export class DeadlineError extends Error {
 /** Parses `90m`, `24h`, `7d`. */
 export function parseDuration(text: string): number {
   const m = /^(\d+)([mhd])$/.exec(text.trim());
-  if (!m) throw new InputError(`"${text}" is not a duration; use a number followed by m, h or d, e.g. 90m, 24h or 7d`);
+  if (!m) throw InputError.coded('bad-duration', { value: text }, `"${text}" is not a duration; use a number followed by m, h or d, e.g. 90m, 24h or 7d`);
   const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'];
   return Number(m[1]) * unit;
 }
@@ -130,7 +130,7 @@ export function planCollectors(options: {
   const problemType = options.intake?.problemType;
   const known = new Set(collectors.map((c) => c.id));
   for (const id of [...(only ?? []), ...(skip ?? [])]) {
-    if (!known.has(id)) throw new InputError(`unknown collector "${id}"; known collectors: ${[...known].join(', ')}`);
+    if (!known.has(id)) throw InputError.coded('unknown-collector', { id, known: [...known].join(', ') }, `unknown collector "${id}"; known collectors: ${[...known].join(', ')}`);
   }
   const run: Collector[] = [];
   const skipped: { collector: Collector; reason: string; code: Reason }[] = [];
@@ -165,7 +165,7 @@ export function planCollectors(options: {
  */
 export async function runSession(options: SessionOptions): Promise<SessionResult> {
   const ticketCheck = checkTicketId(options.ticket);
-  if (!ticketCheck.ok) throw new InputError(ticketCheck.reason);
+  if (!ticketCheck.ok) throw InputError.coded('ticket-invalid', { ticket: options.ticket }, ticketCheck.reason);
   const intakeParse = IntakeSchema.safeParse(options.intake ?? {});
   if (!intakeParse.success) {
     throw new InputError(`intake: ${intakeParse.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`);
@@ -353,7 +353,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   emit({ type: 'phase', phase: 'collecting' });
   // The checklist runs beside the collectors; its results are findings, not collection errors.
   const checksStartedAt = now();
-  const checksRun = runChecks({ policy, platform, now, signal: AbortSignal.any([sessionAbort.signal, deadline]), checks: options.checks });
+  const checksRun = runChecks({ policy, platform, now, signal: AbortSignal.any([sessionAbort.signal, deadline]), checks: options.checks, problemType: intake.problemType });
 
   try {
     runs.push(...(await runCollectors({ collectors: plan.run, policy, platform, since, lang, sink, skipped, cancel: sessionAbort.signal, deadline, deadlineWhat, emit })));

@@ -87,3 +87,44 @@ describe('diagcollect check (real process)', () => {
     expect(unknown.stderr).toContain('unknown check "nope"');
   });
 });
+
+describe('bad input and list in the user\'s language (#12)', () => {
+  it('an unknown check id: exit 2 with the catalogue\'s sentence in zh-CN, English under C', async () => {
+    const zh = await cli(['check', '--only', 'nope'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/^diagcollect: 没有名为“nope”的检查；可用的检查：gateway, dns/);
+    const en = await cli(['check', '--only', 'nope']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/^diagcollect: unknown check "nope"; known checks: gateway, dns/);
+  });
+
+  it('a policy file that is not JSON: named, in zh-CN', async () => {
+    const file = join(mkdtempSync(join(os.tmpdir(), 'check-cli-')), 'broken.json');
+    writeFileSync(file, '{ not json');
+    const zh = await cli(['check', '--policy', file], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(`diagcollect: 策略文件 ${file} 不是有效的 JSON；请修正文件，或去掉 --policy\n`);
+  });
+
+  it('list in zh-CN: Chinese titles and the commands read, without the English notes', async () => {
+    const zh = await cli(['list'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('linux 上的收集项');
+    expect(zh.stdout).toContain('- df -P -k -T\n');
+    expect(zh.stdout).not.toContain('(file systems and free space');
+    const en = await cli(['list', '--lang', 'en']);
+    expect(en.stdout).toContain('(file systems and free space');
+  });
+});
+
+describe('check --problem connection (#18)', () => {
+  it('takes each endpoint apart and ends with the guide\'s path, in JSON', async () => {
+    const policy = policyFile({ checks: { ...CALM, probeTimeoutMs: 1000, endpoints: [{ name: 'Refusing', url: `http://127.0.0.1:${refused}/` }] } });
+    const r = await cli(['check', '--json', '--policy', policy, '--only', 'connection', '--problem', 'connection']);
+    const results = ChecksDocumentSchema.parse(JSON.parse(r.stdout)).results;
+    expect(results.map((x) => x.id)).toEqual(['connection:Refusing', 'triage']);
+    expect(results[0]!.en.detail).toMatch(/127\.0\.0\.1 is an IP address: no DNS needed; TCP connection to 127\.0\.0\.1 port \d+ failed \(ECONNREFUSED\); plain HTTP: no TLS; the HTTP request failed: connection refused/);
+    expect(results[1]!.advice.map((a) => a.code)).toEqual(['advice.changeNetwork', 'advice.checkNetworkConfig', 'advice.restartRouter']);
+    expect(r.code).toBe(3);
+  });
+});

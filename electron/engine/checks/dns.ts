@@ -16,7 +16,7 @@ import { cm, dur, type CheckMessage } from '../../../shared/check-messages.js';
 
 export const DEFAULT_DNS_PROBE = 'example.com';
 
-type Answer =
+export type Answer =
   | { kind: 'ok'; addresses: string[]; ms: number }
   | { kind: 'nxdomain' | 'nodata' | 'timeout' | 'refused' | 'servfail' | 'error'; ms: number; code: string };
 
@@ -72,7 +72,8 @@ async function systemLookup(name: string, ctx: CheckContext): Promise<Answer> {
   }
 }
 
-async function serverLookup(server: string, name: string, ctx: CheckContext): Promise<Answer> {
+/** One name from one DNS server (A, else AAAA), bounded by the probe timeout and the check's signal. */
+export async function serverLookup(server: string, name: string, ctx: Pick<CheckContext, 'policy' | 'signal'>): Promise<Answer> {
   const timeoutMs = ctx.policy.checks.probeTimeoutMs;
   const resolver = new dns.promises.Resolver({ timeout: timeoutMs, tries: 1 });
   resolver.setServers([server]);

@@ -110,6 +110,25 @@ export function forPeople(checkId: string, outcome: CheckOutcome, ctx: Pick<Chec
     case 'pending-reboot':
       if (outcome.status === 'skipped') return hidden(cm('user.notChecked'));
       return bad ? shown(cm('user.reboot.pending'), cm('user.action.restart')) : shown(cm('user.reboot.none'));
+    case 'connection':
+      if (has('connection.notRequested', 'connection.noEndpoints')) return hidden(cm('user.notChecked'));
+      if (ok) return shown(cm('user.connection.ok', { name }));
+      if (has('connection.tls.expired', 'connection.tls.notYet', 'connection.tls.wrongName', 'connection.tls.privateCa')) return shown(cm('user.connection.certificate', { name }), it);
+      return shown(cm('user.connection.down', { name }), network ?? cm('user.action.changeNetwork'));
+    case 'triage': {
+      const type = outcome.data?.problemType;
+      const first = outcome.advice?.[0]?.code;
+      const action: Partial<Record<CheckCode, CheckMessage>> = {
+        'advice.checkNetworkConfig': network ?? cm('user.action.checkNetwork'),
+        'advice.restartRouter': network ?? cm('user.action.restartRouter'),
+        'advice.changeNetwork': cm('user.action.changeNetwork'),
+        'advice.logInAgain': cm('user.action.logInAgain'),
+        'advice.clearCache': cm('user.action.clearCache'),
+        'advice.closeBackground': cm('user.action.closePrograms'),
+      };
+      const sentence = type === 'malfunction' ? cm('user.triage.malfunction') : type === 'slow' ? cm('user.triage.slow') : cm('user.triage.connection');
+      return shown(sentence, (first && action[first]) || it);
+    }
     default:
       // A check this table does not know yet (a new plug-in): shown only when it found a problem.
       return bad ? shown(outcome.title ?? cm('user.notChecked'), managed ? it : undefined) : hidden(outcome.title ?? cm('user.notChecked'));

@@ -5,6 +5,7 @@
 import { browsersCheck } from './browsers.js';
 import { captivePortalCheck } from './captive-portal.js';
 import { clockCheck } from './clock.js';
+import { connectionCheck } from './connection.js';
 import { diskSpaceCheck } from './disk-space.js';
 import { dnsCheck } from './dns.js';
 import { endpointsCheck } from './endpoints.js';
@@ -23,6 +24,7 @@ export const CHECKS: readonly Check[] = [
   dnsCheck,
   proxyCheck,
   endpointsCheck,
+  connectionCheck,
   captivePortalCheck,
   productVersionCheck,
   osVersionCheck,

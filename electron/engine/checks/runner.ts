@@ -8,10 +8,11 @@ import { setMaxListeners } from 'node:events';
 import type { Policy } from '../../../shared/policy.js';
 import { cm, dur } from '../../../shared/check-messages.js';
 import { englishCheck } from '../../../shared/i18n/check-text.js';
-import { CheckGroupSchema, type CheckResult, type ChecksDocument, type Platform } from '../../../shared/types.js';
+import { CheckGroupSchema, type CheckResult, type ChecksDocument, type Platform, type ProblemType } from '../../../shared/types.js';
 import { exec } from '../platform/exec.js';
 import { CONNECTION_PATH } from './advice.js';
 import { forPeople } from './for-people.js';
+import { triageOutcome } from './triage.js';
 import { CHECKS } from './index.js';
 import { errorCode, errorText } from './support/format.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
@@ -30,7 +31,12 @@ export interface RunChecksOptions {
   only?: readonly string[];
   /** Environment for proxy variables; default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** The problem type from the intake: adds its evidence (connection) and its advice path. */
+  problemType?: ProblemType | undefined;
 }
+
+/** The advice for the reported problem type: a result of its own, after the checks it rests on. */
+const TRIAGE: Check = { id: 'triage', group: 'network', title: cm('title.connection-evidence'), platforms: ['linux', 'win32', 'darwin'], timeoutMs: 1000, run: async () => [] };
 
 class CheckTimeout extends Error {
   constructor(readonly timeoutMs: number) {
@@ -44,7 +50,8 @@ function toResults(check: Check, outcome: CheckOutcome | CheckOutcome[], duratio
   return list.map((o) => {
     const title = o.title ?? check.title;
     const detail = Array.isArray(o.detail) ? o.detail : [o.detail];
-    const advice = o.status === 'pass' || o.status === 'skipped' ? [] : (o.advice ?? []);
+    // Advice only where something is wrong; the problem type's path is advice whatever was found.
+    const advice = (o.status === 'pass' || o.status === 'skipped') && check.id !== TRIAGE.id ? [] : (o.advice ?? []);
     const user = forPeople(check.id, o, { policy });
     return {
       id: o.subject ? `${check.id}:${o.subject}` : check.id,
@@ -91,6 +98,7 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckResult[
       policy,
       platform,
       env,
+      problemType: options.problemType,
       now,
       exec: (command, args, execOptions = {}) => exec(command, args, { ...execOptions, signal: execOptions.signal ? AbortSignal.any([execOptions.signal, signal]) : signal }),
     };
@@ -133,8 +141,11 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckResult[
     }
   };
 
-  const perCheck = await Promise.all(checks.map(runOne));
-  return perCheck.flat();
+  const perCheck = (await Promise.all(checks.map(runOne))).flat();
+  // The guide's path for the reported problem, ordered by what the checks above found.
+  const triage = outer.aborted ? undefined : triageOutcome(options.problemType, perCheck);
+  if (!triage) return perCheck;
+  return [...perCheck, ...emit(toResults({ ...TRIAGE, group: options.problemType === 'connection' ? 'network' : 'environment' }, triage, 0, policy))];
 }
 
 /** The `checks.json` document. */

@@ -5,7 +5,7 @@
  */
 import type { Policy } from '../../../shared/policy.js';
 import type { CheckMessage } from '../../../shared/check-messages.js';
-import type { CheckGroup, CheckStatus, Platform } from '../../../shared/types.js';
+import type { CheckGroup, CheckStatus, Platform, ProblemType } from '../../../shared/types.js';
 import type { ExecOptions, ExecResult } from '../platform/exec.js';
 
 /** What a check gets to do its work. */
@@ -16,6 +16,8 @@ export interface CheckContext {
   readonly platform: Platform;
   /** Environment for proxy variables (process.env in real use). */
   readonly env: NodeJS.ProcessEnv;
+  /** The problem type the user reported (intake): decides the extra evidence (connection.ts). */
+  readonly problemType?: ProblemType | undefined;
   now(): Date;
   /** Runs a command bound to the check's signal; its whole process tree dies on abort. */
   exec(command: string, args: string[], options?: ExecOptions): Promise<ExecResult>;

@@ -11,17 +11,20 @@ import { readPolicyBytes } from './sources.js';
  */
 export async function loadPolicyFile(path: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<Policy> {
   const read = await readPolicyBytes(path);
-  if (!read.ok) throw new InputError(`policy ${path}: ${read.reason}`);
+  if (!read.ok) throw InputError.coded('policy-unreadable', { path }, `policy ${path}: ${read.reason}`);
   const text = read.data.toString('utf8');
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new InputError(`policy ${path}: not valid JSON (${(err as Error).message}); fix the file or leave out --policy`);
+    throw InputError.coded('policy-not-json', { path }, `policy ${path}: not valid JSON (${(err as Error).message}); fix the file or leave out --policy`);
   }
   const policy = parsePolicy(raw, path);
   const refusals = policyRefusals(policy, env, platform);
-  if (refusals.length > 0) throw new InputError(`policy ${path} is not valid:\n${refusals.map((r) => `  - ${r.key}: ${r.reason}`).join('\n')}`);
+  if (refusals.length > 0) {
+    const problems = refusals.map((r) => `${r.key}: ${r.reason}`);
+    throw InputError.coded('policy-invalid', { path, problems: `\n${problems.map((p) => `  - ${p}`).join('\n')}` }, `policy ${path} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
   return policy;
 }
 
@@ -37,5 +40,5 @@ export function parsePolicy(raw: unknown, source: string): Policy {
     }
     return `  - ${key || '(the whole policy)'}: ${issue.message}`;
   });
-  throw new InputError(`policy ${source} is not valid:\n${lines.join('\n')}`);
+  throw InputError.coded('policy-invalid', { path: source, problems: `\n${lines.join('\n')}` }, `policy ${source} is not valid:\n${lines.join('\n')}`);
 }

@@ -31,7 +31,9 @@ export function checkExcludeItems(items: readonly string[], lang: ArchiveLanguag
   const { names, folders } = excludableNames(lang);
   const unknown = items.filter((item) => !names.includes(item) && !folders.some((f) => item.startsWith(f) && item.length > f.length));
   if (unknown.length === 0) return;
-  throw new InputError(
+  throw InputError.coded(
+    'exclude-unknown',
+    { unknown: unknown.map((u) => `"${u}"`).join(', '), valid: `${names.join(', ')}; ${folders.join(', ')}` },
     `--exclude-item: no archive entry is called ${unknown.map((u) => `"${u}"`).join(', ')}; valid names: ${names.join(', ')}, or a file in ${folders.join(', ')} (e.g. ${folders[0] ?? ''}app.log; run --dry-run to see every entry)`,
   );
 }

@@ -82,7 +82,7 @@ export function planWorkflow(options: Partial<Pick<WorkflowOptions, 'ticket'>> &
   // A bad ticket id is refused before anything is created (the --out folder included).
   if (options.ticket !== undefined) {
     const check = checkTicketId(options.ticket);
-    if (!check.ok) throw new InputError(check.reason);
+    if (!check.ok) throw InputError.coded('ticket-invalid', { ticket: options.ticket }, check.reason);
   }
   const plan = planCollectors({ ...options, collectors: options.collectors ?? COLLECTORS, platform });
   checkExcludeItems(options.excludeItems ?? [], options.lang ?? options.policy.archiveLanguage);
@@ -233,7 +233,7 @@ export async function sendAfterLeakCheck(
   result: WorkflowResult,
   options: Pick<WorkflowOptions, 'policy' | 'env' | 'dataDir' | 'uploadWaitMs' | 'split' | 'outbox' | 'onEvent'> & { signal?: AbortSignal },
 ): Promise<UploadJob> {
-  if (result.target === 'outbox') throw new InputError('no ticket system is configured: send the e-mail draft instead');
+  if (result.target === 'outbox') throw InputError.coded('no-ticket-system', {}, 'no ticket system is configured: send the e-mail draft instead');
   const emit = (event: WorkflowEvent) => options.onEvent?.(event);
   const plan = await precheckTicket({ target: result.target, policy: options.policy, ticket: result.ticket, env: options.env, dataDir: options.dataDir, signal: options.signal ?? new AbortController().signal, emit });
   result.leakCheck = { ...result.leakCheck, blocked: false, accepted: true };

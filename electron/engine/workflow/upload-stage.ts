@@ -29,7 +29,7 @@ export const VALIDATE_TIMEOUT_MS = 20_000;
 /** `outbox` keeps the archive local; anything else must be a known ticket system. */
 export function resolveTarget(override: string | undefined, policy: Policy): string {
   const target = override ?? policy.upload.target;
-  if (!(UPLOAD_TARGETS as readonly string[]).includes(target)) throw new InputError(`unknown upload target "${target}": use one of ${UPLOAD_TARGETS.join(', ')}`);
+  if (!(UPLOAD_TARGETS as readonly string[]).includes(target)) throw InputError.coded('upload-target', { target, known: UPLOAD_TARGETS.join(', ') }, `unknown upload target "${target}": use one of ${UPLOAD_TARGETS.join(', ')}`);
   return target;
 }
 

@@ -183,19 +183,19 @@ describe('session report entries', () => {
     const check = {
       id: 'always-warn',
       group: 'restart',
-      title: { 'zh-CN': '测试检查', en: 'Test check' },
+      title: { code: 'title.pending-reboot' },
       platforms: ['linux', 'win32', 'darwin'],
       timeoutMs: 5_000,
-      run: async () => ({ status: 'warn', detail: { 'zh-CN': '需要重启', en: 'restart pending' } }),
+      run: async () => ({ status: 'warn', detail: { code: 'reboot.updatesWith', args: { packages: 'restart-pending-pkg' } } }),
     } as unknown as import('../../../electron/engine/checks/types.js').Check;
     const result = await runSession({ ticket: '8', policy: DEFAULT_POLICY, outDir, collectors: [quick], checks: [check], lang: 'en' });
     expect(result.checks.map((c) => [c.id, c.status])).toEqual([['always-warn', 'warn']]);
     expect(result.partial).toBe(false);
     const entries = await readZip(result.archivePath);
     const checksJson = JSON.parse(entries.find((e) => e.name === 'checks.json')!.data.toString());
-    expect(JSON.stringify(checksJson)).toContain('restart pending');
+    expect(JSON.stringify(checksJson)).toContain('updates are waiting for a restart (restart-pending-pkg)');
     const html = entries.find((e) => e.name === 'summary.html')!.data.toString();
-    expect(html).toContain('restart pending');
+    expect(html).toContain('updates are waiting for a restart (restart-pending-pkg)');
     expect(html).not.toMatch(/<script/i);
     const manifest = ManifestSchema.parse(JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString()));
     for (const name of ['checks.json', 'summary.html']) {

@@ -50,6 +50,8 @@ export interface HttpProbeOptions {
   method?: 'GET' | 'HEAD';
   /** Body bytes to keep; 0 (default) closes the connection as soon as the headers are in. */
   maxBodyBytes?: number;
+  /** An enterprise CA (PEM) trusted besides the public roots. */
+  ca?: string;
 }
 
 const HEADERS = { 'user-agent': `diagcollect/${TOOL_VERSION} (connectivity check)`, accept: '*/*', connection: 'close' };
@@ -156,7 +158,7 @@ export function httpProbe(rawUrl: string, options: HttpProbeOptions): Promise<Ht
     }
 
     if (!proxy) {
-      const req = (secure ? https : http).request({ host, port, path, method, headers: { ...HEADERS, host: url.host }, agent: false, servername });
+      const req = (secure ? https : http).request({ host, port, path, method, headers: { ...HEADERS, host: url.host }, agent: false, servername, ...(options.ca && secure ? { ca: [...tls.rootCertificates, options.ca] } : {}) });
       destroyers.push(() => req.destroy());
       req.once('socket', (socket) => watch(socket, secure ? 'tls' : 'response'));
       req.once('response', onResponse);
@@ -193,7 +195,7 @@ export function httpProbe(rawUrl: string, options: HttpProbeOptions): Promise<Ht
         return;
       }
       phase = 'tls';
-      const secureSocket = tls.connect({ socket, servername, ALPNProtocols: ['http/1.1'] });
+      const secureSocket = tls.connect({ socket, servername, ALPNProtocols: ['http/1.1'], ...(options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}) });
       destroyers.push(() => secureSocket.destroy());
       secureSocket.once('secureConnect', () => {
         timings.tlsMs = since();

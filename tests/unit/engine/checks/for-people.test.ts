@@ -60,3 +60,15 @@ describe('checks for people', () => {
     expect(forPeople('memory', { status: 'skipped', detail: cm('runner.disabled') }, { policy }).show).toBe(false);
   });
 });
+
+describe('the guide\'s path for malfunction, led by the evidence', () => {
+  it('a server refusing this user (HTTP 403, a passing endpoint) puts "log in again" first', async () => {
+    const { triageOutcome } = await import('../../../../electron/engine/checks/triage.js');
+    const { checkResult } = await import('../../../helpers/check-result.js');
+    const { dur, list } = await import('../../../../shared/check-messages.js');
+    const portal = checkResult({ id: 'endpoints:Portal', group: 'network', title: cm('title.endpoint', { name: 'Portal' }), status: 'pass', detail: cm('endpoints.answer', { status: 403, took: dur(12), steps: list([]) }), advice: [], durationMs: 12 });
+    expect(triageOutcome('malfunction', [portal])!.advice!.map((a) => a.code)).toEqual(['advice.logInAgain', 'advice.checkPermissions', 'advice.restoreDefaults']);
+    expect(triageOutcome('malfunction', [])!.advice!.map((a) => a.code)).toEqual(['advice.checkPermissions', 'advice.restoreDefaults', 'advice.logInAgain']);
+    expect(triageOutcome('other', [portal])).toBeUndefined();
+  });
+});

@@ -14,7 +14,7 @@ const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 describe('check registry (conformance)', () => {
   it('has the checks in the checklist order, unique kebab-case ids', () => {
     const ids = CHECKS.map((c) => c.id);
-    expect(ids).toEqual(['gateway', 'dns', 'proxy', 'endpoints', 'captive-portal', 'product-version', 'os-version', 'browsers', 'disk-space', 'memory', 'clock', 'fleet', 'uptime', 'pending-reboot']);
+    expect(ids).toEqual(['gateway', 'dns', 'proxy', 'endpoints', 'connection', 'captive-portal', 'product-version', 'os-version', 'browsers', 'disk-space', 'memory', 'clock', 'fleet', 'uptime', 'pending-reboot']);
     expect(new Set(ids).size).toBe(ids.length);
     const groupOrder = CHECKS.map((c) => CheckGroupSchema.options.indexOf(c.group));
     expect([...groupOrder].sort((a, b) => a - b)).toEqual(groupOrder);
