@@ -294,6 +294,27 @@ export const CHECK_MESSAGES = {
   'triage.basis.slowDns': {},
   'triage.basis.none': {},
 
+  // — Compared with the fleet (checks/fleet.ts, the signed baseline of electron/engine/baseline) —
+  'title.fleet': {},
+  'fleet.fact.dns': {},
+  'fleet.fact.proxy': {},
+  'fleet.fact.gatewayPrefix': {},
+  'fleet.fact.os': {},
+  'fleet.fact.kernel': {},
+  'fleet.fact.timeZone': {},
+  'fleet.fact.browser': { name: TEXT },
+  'fleet.fact.product': { name: TEXT },
+  'fleet.fact.check': { name: TEXT },
+  'fleet.noProxy': {},
+  'fleet.notConfigured': {},
+  'fleet.unavailable': { reason: TEXT },
+  'fleet.usual': { archives: NUM },
+  /** `share`, `majorityShare`: percentages as written ("2%"). */
+  'fleet.unusual': { fact: MSG, value: MSG, share: TEXT, majorityShare: TEXT, majority: MSG },
+  'fleet.unusualRare': { fact: MSG, value: MSG, k: NUM, majorityShare: TEXT, majority: MSG },
+  'advice.fleetNetwork': { fact: MSG },
+  'user.fleet.unusual': {},
+
   // — For the user (the app): one plain sentence and at most one action; no jargon —
   'user.action.contactIt': {},
   'user.action.restartRouter': {},

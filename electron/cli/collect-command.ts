@@ -27,7 +27,6 @@ import { exitCodeFor } from './exit-code.js';
 import { reapChildren } from '../engine/platform/exec.js';
 import { handleInterrupts } from './signals.js';
 import { cliTranslator, langOption } from './cli-i18n.js';
-import type { Translator } from '../../shared/i18n/translate.js';
 import { formatLeaks, labelled, runReason, ruleName } from './collect-output.js';
 import type { CliIo } from './main.js';
 import { formatPreview } from './preview-format.js';

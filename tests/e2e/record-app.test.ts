@@ -16,7 +16,7 @@ import { readZip } from '../helpers/zip.js';
 import { openApp, renderDesktop, type AppUnderTest, type HarnessShared } from './support/app-harness.js';
 import { launchChromium } from './support/browser.js';
 import { buildPageShim, buildRenderer } from './support/build.js';
-import { fillStart, goToReview, saveScreen, startCollecting, waitForDone, waitForStart, words } from './support/flows.js';
+import { fillStart, goToReview, saveScreen, startCollecting, waitForDone, waitForStart } from './support/flows.js';
 import { serveDirectory } from './support/static-server.js';
 
 let browser: Browser;
@@ -64,8 +64,7 @@ describe('复现录制 in the app (Chromium, real AppService)', () => {
     await goToReview(page, 'zh-CN');
     await startCollecting(page, 'zh-CN');
     const name = await waitForDone(page, 'zh-CN', 120_000);
-    expect(words('zh-CN').doneTitle.length).toBeGreaterThan(0);
-    const outbox = path.join(app.dataDir, 'outbox', '4711');
+        const outbox = path.join(app.dataDir, 'outbox', '4711');
     const zip = readdirSync(outbox).find((f) => f === name)!;
     const entries = await readZip(path.join(outbox, zip));
     const names = entries.map((e) => e.name);

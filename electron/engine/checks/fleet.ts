@@ -9,20 +9,13 @@
 import { readFile } from 'node:fs/promises';
 import dns from 'node:dns';
 import type { FleetFinding } from '../../../shared/baseline.js';
-import { translator } from '../../../shared/i18n/translate.js';
-import type { MessageKey } from '../../../shared/i18n/messages.js';
-import type { LocalizedText } from '../../../shared/types.js';
+import { cm, msg, type CheckMessage } from '../../../shared/check-messages.js';
 import { fleetFindings } from '../baseline/findings.js';
 import { networkOf, proxyFact, type DesktopFacts } from '../baseline/fleet-facts.js';
 import { BaselineError, loadPolicyBaseline } from '../baseline/load.js';
 import { parseResolvConf } from '../collectors/network.js';
 import { detectOs } from './os-version.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
-
-/** Both languages of one catalogue message. */
-function both(key: MessageKey, values: Record<string, string | number> = {}): LocalizedText {
-  return { 'zh-CN': translator('zh-CN').t(key, values), en: translator('en').t(key, values) };
-}
 
 /** Findings a user can act on (with IT's help); the rest are for the agent only. */
 const ACTIONABLE = new Set(['dns', 'proxy', 'gatewayPrefix']);
@@ -54,32 +47,37 @@ export async function liveFleetFacts(ctx: CheckContext): Promise<DesktopFacts> {
   return facts;
 }
 
+const NAMED = { browser: 'fleet.fact.browser', product: 'fleet.fact.product', check: 'fleet.fact.check' } as const;
+const PLAIN = { dns: 'fleet.fact.dns', proxy: 'fleet.fact.proxy', gatewayPrefix: 'fleet.fact.gatewayPrefix', os: 'fleet.fact.os', kernel: 'fleet.fact.kernel', timeZone: 'fleet.fact.timeZone' } as const;
+
 /** "DNS 服务器" / "Browser chromium" for a fact id. */
-function factName(fact: string): LocalizedText {
-  const [kind, name = ''] = fact.split(/:(.*)/s);
-  return both(`baseline.fact.${kind}` as MessageKey, { name, id: name });
+export function factName(fact: string): CheckMessage {
+  const [kind = '', name = ''] = fact.split(/:(.*)/s);
+  if (kind in NAMED) return cm(NAMED[kind as keyof typeof NAMED], { name });
+  if (kind in PLAIN) return cm(PLAIN[kind as keyof typeof PLAIN]);
+  return cm('plain', { text: fact });
 }
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
-function valueText(fact: string, value: string): LocalizedText {
-  return fact === 'proxy' && value === 'none' ? both('baseline.noProxy') : { 'zh-CN': value, en: value };
+function valueText(fact: string, value: string): CheckMessage {
+  return fact === 'proxy' && value === 'none' ? cm('fleet.noProxy') : cm('plain', { text: value });
 }
 
 /** The agent's sentence: "DNS 服务器 10.1.1.9 仅 2% 的电脑使用；97% 使用 10.0.0.53". */
-export function findingText(f: FleetFinding, k: number): LocalizedText {
-  const fact = factName(f.fact);
-  const value = valueText(f.fact, f.value);
-  const majority = valueText(f.fact, f.majority.value);
-  const per = (lang: 'zh-CN' | 'en') =>
-    translator(lang).t(f.rare ? 'fleet.unusualRare' : 'fleet.unusual', { fact: fact[lang], value: value[lang], share: percent(f.share), majorityShare: percent(f.majority.share), majority: majority[lang], k });
-  return { 'zh-CN': per('zh-CN'), en: per('en') };
+export function findingText(f: FleetFinding, k: number): CheckMessage {
+  const fact = msg(factName(f.fact));
+  const value = msg(valueText(f.fact, f.value));
+  const majority = msg(valueText(f.fact, f.majority.value));
+  return f.rare
+    ? cm('fleet.unusualRare', { fact, value, k, majorityShare: percent(f.majority.share), majority })
+    : cm('fleet.unusual', { fact, value, share: percent(f.share), majorityShare: percent(f.majority.share), majority });
 }
 
 export const fleetCheck: Check = {
   id: 'fleet',
   group: 'environment',
-  title: both('fleet.title'),
+  title: cm('title.fleet'),
   platforms: ['linux', 'win32', 'darwin'],
   timeoutMs: 12_000,
   async run(ctx): Promise<CheckOutcome | CheckOutcome[]> {
@@ -88,21 +86,20 @@ export const fleetCheck: Check = {
       baseline = await loadPolicyBaseline(ctx.policy, { signal: ctx.signal, env: ctx.env });
     } catch (err) {
       if (!(err instanceof BaselineError)) throw err;
-      return { status: 'skipped', detail: both('fleet.unavailable', { reason: err.message }) };
+      return { status: 'skipped', detail: cm('fleet.unavailable', { reason: err.message }) };
     }
-    if (!baseline) return { status: 'skipped', detail: both('fleet.notConfigured') };
+    if (!baseline) return { status: 'skipped', detail: cm('fleet.notConfigured') };
     const facts = await liveFleetFacts(ctx);
     const findings = fleetFindings(baseline, facts, ctx.policy.baseline?.outlierPercent ?? 5);
     const data = { desktops: baseline.desktops, createdAt: baseline.createdAt, findings };
-    if (findings.length === 0) return { status: 'pass', detail: both('fleet.usual', { archives: baseline.desktops }), data };
+    if (findings.length === 0) return { status: 'pass', detail: cm('fleet.usual', { archives: baseline.desktops }), data };
     return findings.map((f) => {
       const actionable = ACTIONABLE.has(f.fact);
-      const fact = factName(f.fact);
       return {
         subject: f.fact,
         status: actionable ? 'warn' : 'pass',
         detail: findingText(f, baseline.k),
-        ...(actionable ? { advice: [{ 'zh-CN': translator('zh-CN').t('fleet.advice.network', { fact: fact['zh-CN'] }), en: translator('en').t('fleet.advice.network', { fact: fact.en }) }] } : {}),
+        ...(actionable ? { advice: [cm('advice.fleetNetwork', { fact: msg(factName(f.fact)) })] } : {}),
         data: { ...f, desktops: baseline.desktops },
       };
     });

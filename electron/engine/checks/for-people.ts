@@ -115,6 +115,9 @@ export function forPeople(checkId: string, outcome: CheckOutcome, ctx: Pick<Chec
       if (ok) return shown(cm('user.connection.ok', { name }));
       if (has('connection.tls.expired', 'connection.tls.notYet', 'connection.tls.wrongName', 'connection.tls.privateCa')) return shown(cm('user.connection.certificate', { name }), it);
       return shown(cm('user.connection.down', { name }), network ?? cm('user.action.changeNetwork'));
+    case 'fleet':
+      // Unusual network settings are IT's to put right; everything else is for the agent.
+      return outcome.status === 'warn' ? shown(cm('user.fleet.unusual'), it) : hidden(cm('title.fleet'));
     case 'triage': {
       const type = outcome.data?.problemType;
       const first = outcome.advice?.[0]?.code;

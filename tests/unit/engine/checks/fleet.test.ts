@@ -2,6 +2,8 @@
  * The fleet check on this computer, with a real signed baseline file in policy and the DNS
  * settings read from a resolv.conf of the test's own (policy networkFiles).
  */
+import { checkView } from '../../../../shared/i18n/check-text.js';
+import { translator } from '../../../../shared/i18n/translate.js';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -41,25 +43,26 @@ describe('fleet check', () => {
     const results = await run(policy(writeBaseline(), '10.1.1.9'));
     const dns = results.find((r) => r.id === 'fleet:dns');
     expect(dns).toMatchObject({ status: 'warn', group: 'environment' });
-    expect(dns!.detail.en).toBe('DNS server 10.1.1.9 is used by 2% of desktops; 97% use 10.0.0.53');
-    expect(dns!.detail['zh-CN']).toBe('DNS 服务器 10.1.1.9 仅 2% 的电脑使用；97% 使用 10.0.0.53');
-    expect(dns!.advice[0]!['zh-CN']).toContain('请联系 IT');
+    expect(dns!.en.detail).toBe('DNS server 10.1.1.9 is used by 2% of desktops; 97% use 10.0.0.53');
+    expect(checkView(translator('zh-CN'), dns!).detail).toBe('DNS 服务器 10.1.1.9 仅 2% 的电脑使用；97% 使用 10.0.0.53');
+    expect(checkView(translator('zh-CN'), dns!).advice[0]).toContain('请联系 IT');
+    expect(dns!.user).toMatchObject({ show: true });
   });
 
   it('passes when this desktop uses what most do; a value folded into "other" is rare', async () => {
     const usual = await run(policy(writeBaseline(), '10.0.0.53'));
     expect(usual.map((r) => [r.id, r.status])).toEqual([['fleet', 'pass']]);
     const rare = await run(policy(writeBaseline(5), '10.2.2.2'));
-    expect(rare.find((r) => r.id === 'fleet:dns')!.detail.en).toBe('DNS server 10.2.2.2 is rare (fewer than 5 desktops); 97% use 10.0.0.53');
+    expect(rare.find((r) => r.id === 'fleet:dns')!.en.detail).toBe('DNS server 10.2.2.2 is rare (fewer than 5 desktops); 97% use 10.0.0.53');
   });
 
   it('is skipped with the reason when policy names no baseline, or the baseline is not signed by a trusted key', async () => {
     const none = await run(policy(undefined, '10.0.0.53'));
     expect(none[0]).toMatchObject({ id: 'fleet', status: 'skipped' });
-    expect(none[0]!.detail.en).toContain('baseline.file or baseline.url');
+    expect(none[0]!.en.detail).toContain('baseline.file or baseline.url');
     const other = generateKeyPairSync('ed25519').publicKey;
     const untrusted = await run(policy(writeBaseline(), '10.1.1.9', [publicKeyBase64(other)]));
     expect(untrusted[0]).toMatchObject({ id: 'fleet', status: 'skipped' });
-    expect(untrusted[0]!.detail.en).toContain('does not match any key');
+    expect(untrusted[0]!.en.detail).toContain('does not match any key');
   });
 });
