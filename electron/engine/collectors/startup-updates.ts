@@ -3,9 +3,10 @@
  * 启动项 (programs started at boot or sign-in: "close background programs") and 待安装更新
  * (pending updates). Each command's output is kept as it is; a missing tool is a skip naming it.
  */
-import { readdir } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { access, readdir } from 'node:fs/promises';
 import os from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import type { Platform } from '../../../shared/types.js';
 import { forProblemTypes } from './support/gates.js';
 import { describePlan } from './support/plan.js';
@@ -57,10 +58,24 @@ async function folderSections(ctx: CollectorContext): Promise<Section[]> {
   return out;
 }
 
+/** Whether an executable of that name is on PATH (no shell started for it). */
+async function onPath(command: string): Promise<boolean> {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    try {
+      await access(join(dir, command), fsConstants.X_OK);
+      return true;
+    } catch {
+      // not in this folder
+    }
+  }
+  return false;
+}
+
 /** Linux: only the package managers that exist (apt or dnf); the other is no news. */
 async function present(ctx: CollectorContext, commands: SectionCommand[]): Promise<SectionCommand[]> {
   if (ctx.platform !== 'linux') return commands;
-  const found = await Promise.all(commands.map((c) => ctx.exec('sh', ['-c', `command -v ${c.command}`], { timeoutMs: 5_000 }).then((r) => r.code === 0, () => false)));
+  const found = await Promise.all(commands.map((c) => onPath(c.command)));
   const kept = commands.filter((_, i) => found[i]);
   return kept.length ? kept : commands.slice(0, 1);
 }
