@@ -10,6 +10,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { API_EVENTS, uiLocaleFor, type ApiEventName } from '../../shared/api.js';
 import { DEEP_LINK_SCHEME, findDeepLinkArgument } from '../../shared/deep-link.js';
 import { AppService } from '../engine/app-service.js';
+import { reapChildren } from '../engine/platform/exec.js';
 import { loadAppPolicy } from './app-policy.js';
 import { cliArguments } from './cli-mode.js';
 import { createSenderCheck, registerApiHandlers } from './ipc.js';
@@ -68,6 +69,9 @@ if (cliArgs) {
 
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => void service?.dispose());
+  // Issue 13 (perf): commands the engine started, and what they left running, never outlive the
+  // app; the kill of each running command's process tree happens at once, in this call.
+  app.on('will-quit', () => void reapChildren());
   app.whenReady().then(start, (err: unknown) => fatal(err));
 }
 
