@@ -15,7 +15,6 @@ import { CHECKS } from '../engine/checks/index.js';
 import { CHECK_GROUPS, checksDocument, runChecks, worstStatus } from '../engine/checks/runner.js';
 import { displayWidth } from '../engine/collectors/support/text.js';
 import { EXIT, InputError } from '../engine/errors.js';
-import { loadPolicyFile } from '../engine/policy/load.js';
 import { cliTranslator, langOption } from './cli-i18n.js';
 import type { CliIo } from './main.js';
 
@@ -132,7 +131,8 @@ async function check(flags: CheckFlags, io: CliIo): Promise<number> {
   const tty = Boolean(io.stderr.isTTY) && !flags.json;
   try {
     let policy: Policy = DEFAULT_POLICY;
-    if (flags.policy) policy = await loadPolicyFile(flags.policy);
+    // The policy loader is loaded only when a file is given (startup of a plain `check`).
+    if (flags.policy) policy = await (await import('../engine/policy/load.js')).loadPolicyFile(flags.policy);
     const known = new Set(CHECKS.map((c) => c.id));
     for (const id of flags.only ?? []) if (!known.has(id)) throw InputError.coded('unknown-check', { id, known: [...known].join(', ') }, `unknown check "${id}"; known checks: ${[...known].join(', ')}`);
     const total = flags.only?.length ? flags.only.length : CHECKS.length;

@@ -5,7 +5,6 @@
 import { DEFAULT_POLICY } from '../../shared/policy.js';
 import type { Platform } from '../../shared/types.js';
 import { COLLECTORS } from '../engine/collectors/index.js';
-import { loadPolicyFile } from '../engine/policy/load.js';
 import type { CliIo } from './main.js';
 import { cliTranslator } from './cli-i18n.js';
 
@@ -29,7 +28,8 @@ export function readLine(read: string, locale: string): string {
 }
 
 export async function listCollectors(flags: ListFlags, io: CliIo): Promise<void> {
-  const policy = flags.policy ? await loadPolicyFile(flags.policy) : DEFAULT_POLICY;
+  // The policy loader (file sources, path rules, rule validation) is loaded only when a file is given.
+  const policy = flags.policy ? await (await import('../engine/policy/load.js')).loadPolicyFile(flags.policy) : DEFAULT_POLICY;
   const platform = flags.platform ?? (process.platform as Platform);
   const tr = cliTranslator(io);
   const rows = COLLECTORS.map((c) => ({

@@ -62,8 +62,19 @@ export async function runCollectors(options: RunCollectorsOptions): Promise<Coll
     let error: string | undefined;
     let reason: Reason | undefined;
     let timer: NodeJS.Timeout | undefined;
+    // The timeout is the longest a collector may go without queuing an item or recording a skip:
+    // one stuck on a command or a hung share stops after timeoutMs, while one working through ten
+    // thousand small logs (a file every few ms) is not cut for being busy. The deadline bounds both.
+    const progress = () => bound.counts.items + bound.counts.skips;
     const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), collector.timeoutMs);
+      const arm = (seen: number) => {
+        timer = setTimeout(() => {
+          const now = progress();
+          if (now === seen) resolve('timeout');
+          else arm(now);
+        }, collector.timeoutMs);
+      };
+      arm(progress());
     });
     const stopped = new Promise<'stopped'>((resolve) => {
       if (signal.aborted) resolve('stopped');

@@ -13,6 +13,7 @@ import { translator } from '../../shared/i18n/translate.js';
 import { AppService } from '../engine/app-service.js';
 import { dataDir } from '../engine/platform/app-paths.js';
 import { KeychainSecrets, type SecretCipher } from '../engine/upload/keychain-secrets.js';
+import { reapChildren } from '../engine/platform/exec.js';
 import { loadAppPolicy } from './app-policy.js';
 import { cliArguments } from './cli-mode.js';
 import { createSenderCheck, registerApiHandlers } from './ipc.js';
@@ -73,6 +74,9 @@ if (cliArgs) {
 
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => void service?.dispose());
+  // Issue 13 (perf): commands the engine started, and what they left running, never outlive the
+  // app; the kill of each running command's process tree happens at once, in this call.
+  app.on('will-quit', () => void reapChildren());
   app.whenReady().then(start, (err: unknown) => fatal(err));
 }
 

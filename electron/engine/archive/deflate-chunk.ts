@@ -1,4 +1,4 @@
-import { constants, createDeflateRaw } from 'node:zlib';
+import { constants, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 /**
  * Input chunk size. Large enough that the per-chunk costs (zlib state setup, a sync-flush marker,
@@ -24,6 +24,9 @@ const OUTPUT_STEP_BYTES = 16 * 1024;
  */
 const MIN_USED_SHARE = 1 / 4;
 
+/** Inputs up to this size are deflated at once on the calling thread (see deflateChunk). */
+const SMALL_INPUT_BYTES = 16 * 1024;
+
 /**
  * Raw-deflates one chunk of an entry, pigz-style, on libuv's threadpool (zlib's async API), so
  * chunks of the same or of consecutive entries compress in parallel. A chunk that is not the
@@ -34,12 +37,22 @@ const MIN_USED_SHARE = 1 / 4;
  * Resolves with the output pieces, in order (not concatenated: that would be another copy).
  */
 export function deflateChunk(input: Buffer, level: number, last: boolean, previous?: Buffer): Promise<Buffer[]> {
-  const deflate = createDeflateRaw({
+  const options = {
     level,
     finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
     chunkSize: OUTPUT_STEP_BYTES,
     ...(previous && previous.length > 0 ? { dictionary: previous.subarray(Math.max(0, previous.length - WINDOW_BYTES)) } : {}),
-  });
+  };
+  // A small input (most files of a folder of small logs) costs more in the stream's set-up and the
+  // threadpool round trip than in deflate itself: done here, it is tens of microseconds.
+  if (input.length <= SMALL_INPUT_BYTES) {
+    try {
+      return Promise.resolve([deflateRawSync(input, options)]);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  const deflate = createDeflateRaw(options);
   return new Promise((resolve, reject) => {
     const output: Buffer[] = [];
     deflate.on('data', (piece: Buffer) => {

@@ -8,6 +8,9 @@ import { prepareFile } from '../platform/files.js';
 import { expandPath } from '../platform/paths.js';
 import type { AddDataOptions, AddFileOptions, Collector, CollectorContext, PendingItem } from './types.js';
 
+/** At most this many files are being checked ahead of their turn (each may hold a descriptor briefly). */
+const PREFETCH_LIMIT = 32;
+
 /** Where a collector's items, skips and warnings go. */
 export interface ItemSink {
   /** Reserves a unique archive name (adds ` (2)` before the extension on collision). */
@@ -30,8 +33,8 @@ export interface ContextSetup {
 export interface BoundContext {
   ctx: CollectorContext;
   warnings: string[];
-  /** Items and bytes queued so far (bytes of files are their prepared size). */
-  counts: { items: number; bytes: number };
+  /** Items and bytes queued so far (bytes of files are their prepared size), and skips recorded. */
+  counts: { items: number; bytes: number; skips: number };
   /**
    * Commands that timed out or were killed by a signal: the collector's output is incomplete
    * even when it went on, so its run is a `timeout` / `error` (exit 3), never a quiet skip.
@@ -50,13 +53,17 @@ export interface CommandFailure {
 export function createCollectorContext(setup: ContextSetup): BoundContext {
   const { collector, signal, policy, sink } = setup;
   const warnings: string[] = [];
-  const counts = { items: 0, bytes: 0 };
+  const counts = { items: 0, bytes: 0, skips: 0 };
   const failures: CommandFailure[] = [];
   let closed = false;
   const live = () => !closed && !signal.aborted;
   // The machine-wide credentials file the policy names is never collected, like <data dir>/credentials.json.
   const credentials = policy.upload.credentialsFile ? expandPath(policy.upload.credentialsFile, process.env, setup.platform) : undefined;
   const protect = credentials?.ok ? [credentials.path] : [];
+
+  /** Checks started ahead for files the collector named in `prefetch` (see AddFileOptions). */
+  const prefetched = new Map<string, ReturnType<typeof prepareFile>>();
+  const maxBytesOf = (options: AddFileOptions) => options.maxBytes ?? policy.caps.fileBytes;
 
   const pushData = (name: string, data: Buffer, source: string, kind: 'text' | 'binary', options: AddDataOptions = {}) => {
     if (!live()) return;
@@ -86,7 +93,18 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
     addBuffer: (name, data, source, kind, options) => pushData(name, data, source, kind, options),
     async addFile(name: string, path: string, options: AddFileOptions = {}) {
       if (!live()) return false;
-      const prepared = await prepareFile(path, { maxBytes: options.maxBytes ?? policy.caps.fileBytes, mode: options.mode ?? 'tail', protect, ...(options.roots ? { roots: options.roots } : {}) });
+      const keyOf = (file: string, mode: 'tail' | 'whole') => `${mode}\0${maxBytesOf(options)}\0${file}`;
+      const start = (file: string, mode: 'tail' | 'whole') => prepareFile(file, { maxBytes: maxBytesOf(options), mode, protect, ...(options.roots ? { roots: options.roots } : {}) });
+      const mode = options.mode ?? 'tail';
+      const ownKey = keyOf(path, mode);
+      const own = prefetched.get(ownKey) ?? start(path, mode);
+      prefetched.delete(ownKey);
+      for (const next of options.prefetch ?? []) {
+        const key = keyOf(next.path, next.mode ?? 'tail');
+        if (prefetched.size >= PREFETCH_LIMIT) break;
+        if (!prefetched.has(key)) prefetched.set(key, start(next.path, next.mode ?? 'tail'));
+      }
+      const prepared = await own;
       if (!prepared.ok) {
         ctx.skip(path, prepared.reason);
         return false;
@@ -105,6 +123,7 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
     },
     skip: (source, reason) => {
       if (closed) return;
+      counts.skips += 1;
       sink.skip(typeof reason === 'string' ? { collector: collector.id, source, reason } : { collector: collector.id, source, reason: englishReason(reason), code: reason });
     },
     warn: (message) => {

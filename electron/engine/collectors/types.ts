@@ -14,6 +14,12 @@ export interface AddFileOptions {
   kind?: 'text' | 'binary';
   /** Real paths of the folders the file must stay inside (links leading out are skipped); see files.ts. */
   roots?: readonly string[];
+  /**
+   * Files this collector will probably add next, with the same options but their own mode: their
+   * checks start now, so that thousands of small files do not each wait for a dozen file-system
+   * round trips in turn. Only a hint; each file is still added (or skipped) when its turn comes.
+   */
+  prefetch?: ReadonlyArray<{ path: string; mode?: 'tail' | 'whole' }>;
 }
 
 /** Options for in-memory items. */

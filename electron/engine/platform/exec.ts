@@ -58,17 +58,37 @@ const running = new Map<ChildProcess, () => void>();
 /** Sweeps for escaped descendants in progress. */
 const sweeps = new Set<Promise<void>>();
 
+/** One step of a tree kill: a signal to a pid (negative: a process group) or a command to run. */
+export type KillStep = { signal: 'SIGKILL'; pid: number } | { command: string; args: string[] };
+
+/**
+ * How a command's whole tree is killed. POSIX: exec starts every command `detached`, i.e. as the
+ * leader of its own process group, so SIGKILL to the negative pid reaches it and everything it
+ * started that stayed in the group (on macOS, without /proc, that is all we can reach; on Linux
+ * the mark sweep finds those that left it); the pid alone if the group is gone. Windows:
+ * `taskkill /T /F` ends the process and its child processes, by the parent links Windows keeps.
+ */
+export function killTreePlan(pid: number, platform: NodeJS.Platform = process.platform): { steps: KillStep[]; fallback?: KillStep } {
+  if (platform === 'win32') return { steps: [{ command: 'taskkill', args: ['/pid', String(pid), '/T', '/F'] }] };
+  return { steps: [{ signal: 'SIGKILL', pid: -pid }], fallback: { signal: 'SIGKILL', pid } };
+}
+
+/** Whether exec starts commands as the leaders of their own process groups (see killTreePlan). */
+export const spawnsDetached = (platform: NodeJS.Platform = process.platform): boolean => platform !== 'win32';
+
+function runKillStep(step: KillStep): void {
+  if ('command' in step) spawn(step.command, step.args, { stdio: 'ignore', windowsHide: true }).on('error', () => undefined);
+  else process.kill(step.pid, step.signal);
+}
+
 /** Kills a process and everything it started (its process group on POSIX, /T on Windows). */
 export function killTree(pid: number): void {
+  const plan = killTreePlan(pid);
   try {
-    if (process.platform === 'win32') {
-      spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
-    } else {
-      process.kill(-pid, 'SIGKILL');
-    }
+    for (const step of plan.steps) runKillStep(step);
   } catch {
     try {
-      process.kill(pid, 'SIGKILL');
+      if (plan.fallback) runKillStep(plan.fallback);
     } catch {
       /* already gone */
     }
@@ -241,7 +261,7 @@ export function exec(command: string, args: string[], options: ExecOptions = {})
     const mark = `${RUN_PREFIX}${(serial += 1)}`;
     const child = spawn(command, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
-      detached: process.platform !== 'win32',
+      detached: spawnsDetached(),
       windowsHide: true,
       env: { ...(options.env ?? { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' }), [EXEC_MARK_VARIABLE]: mark },
       cwd: options.cwd,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CommandNotFoundError, exec, reapChildren, runningCommands } from '../../../../electron/engine/platform/exec.js';
+import { spawn } from 'node:child_process';
+import { CommandNotFoundError, exec, killTree, killTreePlan, reapChildren, runningCommands, spawnsDetached } from '../../../../electron/engine/platform/exec.js';
 
 /** Running (a zombie waiting for a reaper counts as dead: it was killed). */
 const alive = (pid: number) => {
@@ -104,5 +105,29 @@ describe('exec', () => {
     expect(r.code).toBeNull();
     const ps = await exec('sh', ['-c', 'pgrep -f "^sleep 48.4$" || true']);
     expect(ps.stdout.toString().trim()).toBe('');
+  });
+});
+
+describe('killTree: the plan per platform (macOS and Windows have no /proc sweep)', () => {
+  it('POSIX: SIGKILL to the process group (commands start detached, as group leaders), the pid alone as fallback', () => {
+    for (const platform of ['linux', 'darwin'] as const) {
+      expect(spawnsDetached(platform)).toBe(true);
+      expect(killTreePlan(4242, platform)).toEqual({ steps: [{ signal: 'SIGKILL', pid: -4242 }], fallback: { signal: 'SIGKILL', pid: 4242 } });
+    }
+  });
+
+  it('Windows: taskkill /T /F on the pid (Windows keeps the parent links; no process groups)', () => {
+    expect(spawnsDetached('win32')).toBe(false);
+    expect(killTreePlan(4242, 'win32')).toEqual({ steps: [{ command: 'taskkill', args: ['/pid', '4242', '/T', '/F'] }] });
+  });
+
+  it.runIf(process.platform !== 'win32')('the group kill alone ends a command and the child it started (no mark sweep involved)', async () => {
+    const child = spawn('sh', ['-c', 'sleep 51.7 & echo $!; wait'], { detached: spawnsDetached(), stdio: ['ignore', 'pipe', 'ignore'] });
+    const grandchild = await new Promise<number>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    killTree(child.pid!);
+    await exited;
+    for (let i = 0; i < 100 && alive(grandchild); i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(alive(grandchild)).toBe(false);
   });
 });

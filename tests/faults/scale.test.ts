@@ -1,0 +1,108 @@
+/**
+ * Fault suite (issue 13), scale: the real CLI as a process against many small files and against
+ * more app logs than its deadline allows. Behaviour only — exit codes, what the archive holds,
+ * the reasons; the timeouts are generous hang guards, never speed budgets (speed: npm run bench).
+ */
+import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import yauzl from 'yauzl';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesIn, startCli } from './support.js';
+
+interface CollectJson {
+  exitCode: number;
+  archive?: { path: string };
+  collectors?: Array<{ id: string; status: string; error?: string; items: number }>;
+}
+
+/** One entry's text (the others are not inflated: a cut 1 GB log of zeros stays on disk). */
+async function entryText(path: string, wanted: (name: string) => boolean): Promise<string | undefined> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true }, (err, z) => (err || !z ? reject(err) : resolve(z))));
+  return new Promise((resolve, reject) => {
+    zip.on('entry', (e: yauzl.Entry) => {
+      if (!wanted(e.fileName)) return zip.readEntry();
+      zip.openReadStream(e, (err, stream) => {
+        if (err || !stream) return reject(err);
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          zip.close();
+          resolve(Buffer.concat(chunks).toString('utf8'));
+        });
+      });
+    });
+    zip.on('end', () => resolve(undefined));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+/** Entry names of a zip, from its central directory. */
+async function entryNames(path: string): Promise<string[]> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true }, (err, z) => (err || !z ? reject(err) : resolve(z))));
+  return new Promise((resolve, reject) => {
+    const names: string[] = [];
+    zip.on('entry', (e: yauzl.Entry) => {
+      names.push(e.fileName);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(names));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+describe('faults: scale (real CLI, real files)', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await mkdtemp(join(os.tmpdir(), 'diagcollect-faults-scale-'));
+  });
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  const collect = async (name: string, logs: string, policy: object) => {
+    const dir = join(work, name);
+    await mkdir(dir, { recursive: true });
+    const policyFile = join(dir, 'policy.json');
+    await writeFile(policyFile, JSON.stringify({ appLogPaths: [logs], ...policy }));
+    const out = join(dir, 'out');
+    const { done } = startCli(['collect', '--ticket', 'S-1', '--only', 'app-logs', '--no-screenshot', '--json', '--policy', policyFile, '--out', out], { DIAGCOLLECT_DATA_DIR: join(dir, 'data'), DISPLAY: '' });
+    const r = await done;
+    return { r, out, json: JSON.parse(r.stdout || '{}') as CollectJson };
+  };
+
+  it('10 000 small logs with filesPerPath raised: every one is archived and the exit code is 0', async () => {
+    const logs = join(work, 'small');
+    await mkdir(logs);
+    for (let i = 0; i < 10_000; i += 1) await writeFile(join(logs, `f-${i}.log`), `2024-03-15 10:00:00 [INFO] worker ${i} ok\n${i % 10 === 0 ? `token=ghp_${i}abcdefABCDEF0123456789 user=u${i}@corp.example\n` : ''}`);
+    const { r, json } = await collect('small', logs, { caps: { filesPerPath: 20_000 }, deadlineSeconds: 3600 });
+    expect(r.code, r.stderr).toBe(0);
+    const appLogs = json.collectors!.find((c) => c.id === 'app-logs')!;
+    expect(appLogs.status, appLogs.error).toBe('ok');
+    expect(appLogs.items).toBeGreaterThanOrEqual(10_000);
+    const names = await entryNames(json.archive!.path);
+    expect(names.filter((n) => /\/f-\d+\.log$/.test(n))).toHaveLength(10_000);
+  }, 900_000);
+
+  it('2 GB of app logs (caps raised) against a 5 s deadline (the smallest policy allows): exit 3, the archive finalized with what was read, the reason names the deadline', async () => {
+    const logs = join(work, 'big');
+    await mkdir(logs);
+    // Sparse files: 2 GB at no cost to the disk; the collector reads every byte of them.
+    for (const n of [0, 1]) {
+      const file = await open(join(logs, `big-${n}.log`), 'w');
+      await file.truncate(1024 * 1024 * 1024);
+      await file.close();
+    }
+    const { r, out, json } = await collect('big', logs, { caps: { fileBytes: 2 ** 31, collectorBytes: 2 ** 33 }, deadlineSeconds: 5 });
+    expect(r.code, r.stderr).toBe(3);
+    expect(json.exitCode).toBe(3);
+    // Finalized: a complete zip (its central directory reads) whose manifest says what was cut
+    // and why; no temp file of the archive is left.
+    const manifest = JSON.parse((await entryText(json.archive!.path, (n) => n.endsWith('manifest.json')))!) as { items: Array<{ source: string; truncated: boolean; note?: string }>; skipped: Array<{ reason: string }> };
+    const reasons = [...manifest.items.filter((i) => i.truncated).map((i) => i.note ?? ''), ...manifest.skipped.map((s) => s.reason)];
+    expect(reasons.some((why) => /session deadline of 5 s/.test(why))).toBe(true);
+    expect((await filesIn(out)).filter((f) => f.startsWith('.') && f.includes('.zip'))).toEqual([]);
+  }, 600_000);
+});
