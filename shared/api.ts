@@ -123,7 +123,8 @@ export const DefaultsSchema = z.object({
 });
 export type Defaults = z.infer<typeof DefaultsSchema>;
 
-export const PreviewRequestSchema = z.object({ exclude: z.array(CollectorIdSchema).max(64).default([]) }).strict();
+/** `problemType`: the intake's, so the preview lists only the evidence this collection will gather. */
+export const PreviewRequestSchema = z.object({ exclude: z.array(CollectorIdSchema).max(64).default([]), problemType: ProblemTypeSchema.optional() }).strict();
 
 /** Why a category cannot be switched by the user. */
 export const LockSchema = z.enum(['policy-disabled', 'policy-forbidden', 'platform']);

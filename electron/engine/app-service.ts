@@ -37,7 +37,7 @@ import { parseDeepLink } from '../../shared/deep-link.js';
 import { englishReason } from '../../shared/i18n/translate.js';
 import { emailSubject, standardName } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
-import type { CheckResult, LocalizedText, Platform, UploadJobView, WorkflowEvent } from '../../shared/types.js';
+import type { CheckResult, LocalizedText, Platform, ProblemType, UploadJobView, WorkflowEvent } from '../../shared/types.js';
 import { COLLECTORS } from './collectors/index.js';
 import { AppRecorder } from './record/app-recorder.js';
 import { isPng, pngSize, screenshotCollector } from './collectors/screenshot.js';
@@ -403,7 +403,7 @@ export class AppService {
   handlers(): ApiHandlers {
     return {
       getDefaults: () => this.getDefaults(),
-      preview: (request) => this.preview(request.exclude),
+      preview: (request) => this.preview(request.exclude, request.problemType),
       captureScreenshot: () => this.captureScreenshot(),
       startCollection: (request) => this.startCollection(request),
       cancelCollection: () => this.cancelCollection(),
@@ -444,8 +444,11 @@ export class AppService {
   }
 
   /** Every category: what it reads, its size estimate, whether the user may switch it. */
-  async preview(exclude: readonly string[] = []): Promise<Preview> {
-    const [categories, redaction] = await Promise.all([Promise.all(this.#collectors.map((c) => this.#previewOne(c, exclude))), this.#redactionSamples()]);
+  async preview(exclude: readonly string[] = [], problemType?: ProblemType): Promise<Preview> {
+    // Evidence gated by problem type or policy (security logs, the slow sample …) that this
+    // collection will not gather is not offered: the session's planner asks the same gate.
+    const planned = this.#collectors.filter((c) => c.gate?.(this.#policy, problemType, false) === undefined);
+    const [categories, redaction] = await Promise.all([Promise.all(planned.map((c) => this.#previewOne(c, exclude))), this.#redactionSamples()]);
     const totalBytes = categories.filter((c) => c.included).reduce((sum, c) => sum + c.estimate.bytes, 0);
     return { platform: this.#platform, categories, totalBytes, ...(redaction && redaction.samples.length > 0 ? { redaction } : {}) };
   }

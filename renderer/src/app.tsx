@@ -187,11 +187,12 @@ export function App({ api }: { api: DiagnosticsApi }) {
     setNotice(undefined);
     setShotDismissed(true);
     setScreen('review');
-    api.preview({ exclude: [...exclude] }).then(
+    // The problem type decides which evidence is gathered: the preview shows only what will run.
+    api.preview({ exclude: [...exclude], ...(values?.problemType ? { problemType: values.problemType } : {}) }).then(
       (p) => setPreview(p),
       (err: unknown) => setNotice({ kind: 'error', message: errorText(err) }),
     );
-  }, [api, exclude]);
+  }, [api, exclude, values]);
 
   const start = useCallback(async () => {
     if (!values) return;

@@ -3,6 +3,9 @@
  * sessions writing real archives into a temp data folder, real outbox jobs; the collectors are
  * small stand-ins (one slow one that only stops when cancelled) so every case is fast and exact.
  */
+import { resourceSampleCollector } from '../../../electron/engine/collectors/resource-sample.js';
+import { securityLogsCollector } from '../../../electron/engine/collectors/security-logs.js';
+import type { ProblemType } from '../../../shared/types.js';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -168,6 +171,18 @@ describe('preview', () => {
     expect(by['app-logs']).toMatchObject({ included: true, estimate: { bytes: 5000, basis: 'measured' } });
     expect(by.screenshot).toMatchObject({ included: false, lock: 'policy-forbidden', sensitive: true });
     expect(await service.captureScreenshot()).toMatchObject({ available: false });
+  });
+});
+
+describe('the preview and the problem type', () => {
+  it('offers only the evidence the collection will gather: the slow sample for 运行缓慢, security logs only when policy allows them', async () => {
+    const collectors = [quick('versions', 'versions'), resourceSampleCollector, securityLogsCollector];
+    const { service } = make({ collectors });
+    const ids = async (problemType?: ProblemType) => (await service.preview([], problemType)).categories.map((c) => c.id);
+    expect(await ids()).toEqual(['versions']);
+    expect(await ids('slow')).toEqual(['versions', 'resource-sample']);
+    const allowed = make({ collectors, policyInput: { securityLogs: { enabled: true } } });
+    expect((await allowed.service.preview([], 'connection')).categories.map((c) => c.id)).toEqual(['versions', 'security-logs']);
   });
 });
 
