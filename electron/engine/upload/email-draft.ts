@@ -9,6 +9,8 @@ import { reasonFor, translator } from '../../../shared/i18n/translate.js';
 import type { Manifest } from '../../../shared/types.js';
 
 export interface DraftInput {
+  /** Stops the write (the run's deadline, a cancel): the temp file is removed and nothing is published. */
+  signal?: AbortSignal;
   ticket: string;
   lang: ArchiveLanguage;
   archivePath: string;
@@ -65,7 +67,9 @@ export async function writeEmailDraft(input: DraftInput): Promise<string> {
     attachments: [{ filename: input.archiveName, path: input.archivePath, contentType: 'application/zip' }],
   });
   try {
-    await pipeline(composer.compile().createReadStream(), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+    input.signal?.throwIfAborted();
+    await pipeline(composer.compile().createReadStream(), createWriteStream(temp, { flags: 'wx', mode: 0o600 }), input.signal ? { signal: input.signal } : {});
+    input.signal?.throwIfAborted();
     await rename(temp, target);
   } catch (err) {
     await rm(temp, { force: true });

@@ -160,10 +160,9 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
     let emailDraft: string | undefined;
     let draftError: string | undefined;
     try {
-      emailDraft = await untilAborted(
-        writeEmailDraft({ ticket: options.ticket, lang, archivePath: archive.path, archiveName: archive.name, archiveBytes: archive.bytes, archiveSha256: archive.sha256, entries: archive.entries, manifest: session.manifest }),
-        bound,
-      );
+      // The draft stops itself at the deadline and removes its temp file before this returns, so
+      // "not written" is true when it is said (no .eml published afterwards, no .partial left).
+      emailDraft = await writeEmailDraft({ signal: bound, ticket: options.ticket, lang, archivePath: archive.path, archiveName: archive.name, archiveBytes: archive.bytes, archiveSha256: archive.sha256, entries: archive.entries, manifest: session.manifest });
       written.push(emailDraft);
       emit({ type: 'draft', path: emailDraft });
     } catch (err) {

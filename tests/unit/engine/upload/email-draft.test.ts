@@ -11,6 +11,20 @@ const manifest = (over: Parameters<typeof testManifest>[0] = {}) =>
   testManifest({ intake: { problemDescription: '软件打不开', stepsToReproduce: '1. 双击图标\n2. 报错' }, ...over });
 
 describe('e-mail draft', () => {
+  it('stops at the deadline: rejects, publishes no .eml and leaves no temp file', async () => {
+    const dir = mkdtempSync(join(os.tmpdir(), 'draft-abort-'));
+    const name = '12345_诊断信息_20240315-0942_PC.zip';
+    const archive = join(dir, name);
+    writeFileSync(archive, Buffer.alloc(64 * 1024, 7));
+    const input = { ticket: '12345', lang: 'zh-CN' as const, archivePath: archive, archiveName: name, archiveBytes: 64 * 1024, archiveSha256: 'x'.repeat(64), manifest: manifest() };
+    await expect(writeEmailDraft({ ...input, signal: AbortSignal.abort(new Error('deadline')) })).rejects.toThrow('deadline');
+    const stopping = new AbortController();
+    const writing = writeEmailDraft({ ...input, signal: stopping.signal });
+    stopping.abort(new Error('deadline'));
+    await expect(writing).rejects.toThrow(); // the stream's AbortError, or the reason itself
+    expect(readdirSync(dir)).toEqual([name]);
+  });
+
   it('has the standard subject, the facts as bullets and the archive attached under its Chinese name', async () => {
     const dir = mkdtempSync(join(os.tmpdir(), 'eml-'));
     const name = '12345_诊断信息_20261124-0930_pc-01.zip';
