@@ -1,0 +1,84 @@
+/**
+ * The line engine's scans (and any other shortcut it takes for speed) may only save work: with them
+ * on, every file must come out byte for byte as when every rule is tried on every line
+ * (`prefilter: false`), with the same counts and the same placeholder map. Checked on every
+ * fixture of the labelled corpus (all sets, all three profiles), on log text like the redact
+ * bench's and on lines written to sit at the scans' edges; with the engine fed in ragged chunks.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Redactor } from '../../../../electron/engine/redact/index.js';
+import { generateLogText } from '../../../bench/redact.bench.js';
+import { CORPUS_DIR, PROFILES } from './corpus-quality.js';
+import { chunkSizes, redactInChunks } from './helpers.js';
+
+function fixtureFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...fixtureFiles(path));
+    else if (!name.endsWith('.labels.json') && !name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
+
+// Lines at the edges of the scans: keywords split by case, by escapes and by line breaks, values
+// right after a scan hit on the line before, digits next to dots, CRLF, a key block over lines.
+const EDGES = [
+  'PaSsWoRd=Hunter2-x',
+  'x=1\r\nToKeN: abcdefghijklmnopqrstuvwx1234\r\n',
+  '{"db_pass\\u0077ord": "S3cr3t!x", "n": 13800138000}',
+  '<setting name="ApiKey">',
+  '  k3y-value-on-next-line-abcdef123',
+  '- name: DB_PASSWORD',
+  '  value: p@ss-word-42',
+  'phone.13800138000 v1.13800138000 +86 138 0013 8000 tel:(010) 6438-1234',
+  'card 6222 0212 3456 7890 128 id 11010519491231002X passport E12345678 证件 G12345678',
+  'curl -u admin:pa55w0rd https://h/x?access_token=abc123&sig=zz9',
+  'mysql -uroot -pS3cret db; sshpass -p hunter22 ssh h; net use \\\\s\\x /user:bob Pw1!',
+  '-----BEGIN RSA PRIVATE KEY-----',
+  'MIIEowIBAAKCAQEA7bq0123456789abcdefABCDEF',
+  '-----END RSA PRIVATE KEY-----',
+  'C:\\Users\\张伟\\AppData /home/josé/x /Users/Ann Lee/Desktop S-1-5-21-1004336348-1177238915-682003330-512',
+  'mail zhang.san@公司.cn and a%40b.example.org AKIAABCDEFGHIJKLMNOP ghp_' + 'a1'.repeat(18),
+  'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl Authorization: Basic dXNlcjpwYXNz',
+  'x'.repeat(70_000) + ' password=afterTheCut',
+].join('\n');
+
+async function bothWays(files: { name: string; data: Buffer }[], profile: string, chunk: () => number): Promise<void> {
+  const fast = new Redactor(PROFILES[profile]);
+  const reference = new Redactor(PROFILES[profile], { prefilter: false });
+  for (const f of files) {
+    const a = await redactInChunks(fast, f.data, chunk, { name: f.name });
+    const b = await redactInChunks(reference, f.data, () => 65536, { name: f.name });
+    expect({ file: f.name, text: a.text }).toEqual({ file: f.name, text: b.text });
+    expect({ file: f.name, counts: a.stream.counts() }).toEqual({ file: f.name, counts: b.stream.counts() });
+  }
+  expect([...fast.mapping()]).toEqual([...reference.mapping()]);
+}
+
+describe('line engine prefilter', () => {
+  const corpus = fixtureFiles(CORPUS_DIR).map((path) => ({ name: relative(CORPUS_DIR, path), data: readFileSync(path) }));
+
+  it('finds fixtures to compare', () => {
+    expect(corpus.length).toBeGreaterThan(50);
+  });
+
+  for (const profile of Object.keys(PROFILES)) {
+    it(`changes nothing on the labelled corpus (${profile} profile)`, async () => {
+      await bothWays(corpus, profile, () => 65536);
+    }, 120_000);
+  }
+
+  it('changes nothing on bench-like logs and edge lines, however the input is cut', async () => {
+    const log = Buffer.concat(generateLogText(1));
+    const files = [
+      { name: 'app.log', data: log },
+      { name: 'edges.txt', data: Buffer.from(EDGES, 'utf8') },
+      { name: 'edges.json', data: Buffer.from(EDGES, 'utf8') },
+    ];
+    await bothWays(files, 'network', chunkSizes({ max: 9000, seed: 7 }));
+    await bothWays(files, 'default', chunkSizes(65536));
+  }, 120_000);
+});
