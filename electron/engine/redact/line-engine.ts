@@ -93,6 +93,8 @@ export class LineEngine {
   /** Per rule: the line number (`lineStamp`) on which a scanner hit concerned it. */
   private readonly candidate: Int32Array;
   private lineStamp = 0;
+  /** Set by redactLineOrOpenBlock when the line opened a private-key block: where the key starts in it. */
+  private blockFrom: number | undefined;
   private readonly blockRuleIndex: number;
   /** The text being processed and where the current line starts in it (for `around`). */
   private aroundText = '';
@@ -196,6 +198,9 @@ export class LineEngine {
   private processLinesOf(text: string): string {
     let out = '';
     let pos = 0;
+    // Text before `copied` is in `out`; from there to `pos` it is unchanged input, written as one
+    // slice when something changes (most lines the scans wake come out as they went in).
+    let copied = 0;
     const n = text.length;
     const k = this.rules.scanners.length;
     this.scannerNext = new Array<number>(k).fill(-2);
@@ -204,26 +209,22 @@ export class LineEngine {
     while (pos < n) {
       if (this.block) {
         const r = this.consumeBlock(text, pos);
-        out += r.out;
-        pos = r.pos;
+        out += text.slice(copied, pos) + r.out;
+        pos = copied = r.pos;
         continue;
       }
       if (this.pendingHeader !== undefined || this.pendingKind !== undefined) {
         // The line after an opener holds its value: it goes through the rules whatever the scans say.
         const nl = text.indexOf('\n', pos);
         const line = text.slice(pos, nl < 0 ? n : nl);
-        out += this.pendingHeader !== undefined ? this.redactHeaderValue(line, nl >= 0) : this.redactNextLineValue(line, nl >= 0);
-        if (nl >= 0) out += '\n';
+        out += text.slice(copied, pos) + (this.pendingHeader !== undefined ? this.redactHeaderValue(line, nl >= 0) : this.redactNextLineValue(line, nl >= 0));
+        copied = nl < 0 ? n : nl;
         pos = nl < 0 ? n : nl + 1;
         continue;
       }
       const at = this.prefilter ? this.nextHit(text, pos) : pos;
-      if (at < 0) {
-        out += pos === 0 ? text : text.slice(pos);
-        break;
-      }
+      if (at < 0) break;
       const start = Math.max(pos, text.lastIndexOf('\n', at - 1) + 1);
-      if (start > pos) out += text.slice(pos, start);
       const nl = text.indexOf('\n', at);
       const contentEnd = nl < 0 ? n : nl;
       const end = nl < 0 ? n : nl + 1;
@@ -231,15 +232,22 @@ export class LineEngine {
       this.aroundText = text;
       this.aroundStart = start;
       this.markCandidates(text, line, end);
-      const r = this.redactLineOrOpenBlock(line, nl >= 0);
-      out += r.out;
-      if (r.blockFrom !== undefined) pos = start + r.blockFrom;
-      else {
-        if (nl >= 0) out += '\n';
-        pos = end;
+      const redacted = this.redactLineOrOpenBlock(line, nl >= 0);
+      if (this.blockFrom !== undefined) {
+        out += text.slice(copied, start) + redacted;
+        pos = copied = start + this.blockFrom;
+        this.blockFrom = undefined;
+        continue;
       }
+      if (redacted !== line) {
+        out += text.slice(copied, start) + redacted;
+        copied = contentEnd;
+      }
+      pos = end;
     }
-    return out;
+    // `out` may be empty or hold a closed key that began before this text ('' + text is text).
+    if (copied === 0) return out + text;
+    return copied < n ? out + text.slice(copied) : out;
   }
 
   /** Earliest position ≥ pos where a scanner hits, or -1. */
@@ -304,21 +312,22 @@ export class LineEngine {
 
   /**
    * Redacts one line. When the line opens a private-key block that does not close on it, only the
-   * part up to the BEGIN marker is redacted as a line and `blockFrom` says where the key starts.
+   * part up to the BEGIN marker is redacted as a line and `blockFrom` is set to where the key starts.
    */
-  private redactLineOrOpenBlock(line: string, hasNewline: boolean): { out: string; blockFrom?: number } {
+  private redactLineOrOpenBlock(line: string, hasNewline: boolean): string {
     const block = this.rules.block;
     if (block && this.candidate[this.blockRuleIndex] === this.lineStamp && block.rule.trigger.test(line)) {
       const opened = openBlockAt(line, block.begin, block.end);
       if (opened !== undefined) {
         const out = this.redactLine(line.slice(0, opened), false);
         this.block = { lead: undefined, kept: '', keptComplete: true, hash: createHash('sha256'), tail: '', indent: undefined };
-        return { out, blockFrom: opened };
+        this.blockFrom = opened;
+        return out;
       }
     }
     const out = this.redactLine(line, hasNewline);
     if (hasNewline && this.pendingKind === undefined) this.pendingHeader = HEADER_NAME_LINE.exec(line)?.[1];
-    return { out };
+    return out;
   }
 
   /**

@@ -43,8 +43,12 @@ const EDGES = [
   'C:\\Users\\张伟\\AppData /home/josé/x /Users/Ann Lee/Desktop S-1-5-21-1004336348-1177238915-682003330-512',
   'mail zhang.san@公司.cn and a%40b.example.org AKIAABCDEFGHIJKLMNOP ghp_' + 'a1'.repeat(18),
   'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl Authorization: Basic dXNlcjpwYXNz',
-  'x'.repeat(70_000) + ' password=afterTheCut',
+  '-----BEGIN OPENSSH PRIVATE KEY-----',
+  'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW',
+  '-----END OPENSSH PRIVATE KEY-----',
+  'after the key: password=hunter2',
 ].join('\n');
+const LONG_LINE = `${'x'.repeat(70_000)} password=afterTheCut\nmail bob@example.com\n`;
 
 async function bothWays(files: { name: string; data: Buffer }[], profile: string, chunk: () => number): Promise<void> {
   const fast = new Redactor(PROFILES[profile]);
@@ -77,8 +81,14 @@ describe('line engine prefilter', () => {
       { name: 'app.log', data: log },
       { name: 'edges.txt', data: Buffer.from(EDGES, 'utf8') },
       { name: 'edges.json', data: Buffer.from(EDGES, 'utf8') },
+      { name: 'long.log', data: Buffer.from(LONG_LINE, 'utf8') },
     ];
     await bothWays(files, 'network', chunkSizes({ max: 9000, seed: 7 }));
     await bothWays(files, 'default', chunkSizes(65536));
+    // Tiny chunks, after the decoder's first 8 KiB (which it reads whole to detect the encoding):
+    // every line, and each private-key marker, begins or ends a piece of text somewhere.
+    const filler = Array.from({ length: 400 }, (_, i) => `filler line ${i} with nothing to hide`).join('\n');
+    const edges = files.filter((f) => f.name.startsWith('edges')).map((f) => ({ name: f.name, data: Buffer.concat([Buffer.from(`${filler}\n`), f.data]) }));
+    for (const seed of [1, 2, 3]) await bothWays(edges, 'policy', chunkSizes({ max: 12, seed }));
   }, 120_000);
 });
