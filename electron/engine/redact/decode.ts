@@ -14,6 +14,7 @@
  * Single-byte code pages (Windows-1252 …) are not detected: their accented letters become U+FFFD,
  * the ASCII around them (where secrets' keys are) stays readable.
  */
+import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 
@@ -179,13 +180,7 @@ export class SniffingDecoder {
     if (chunk.length === 0) return '';
     if (this.state === 'decided') return this.chunker!.write(chunk);
     if (this.state === 'ascii') {
-      if (this.pendingBytes === 0) {
-        // Latin-1 maps each byte to one character, and only bytes ≥ 0x80 give characters that take
-        // two UTF-8 bytes: equal lengths mean ASCII. Both passes together cost less than Node 20's
-        // isAscii alone (measured here: about 3 and 5 GB/s against 1.1 GB/s on 64 KiB chunks).
-        const text = chunk.toString('latin1');
-        if (Buffer.byteLength(text, 'utf8') === text.length) return text;
-      }
+      if (this.pendingBytes === 0 && isAscii(chunk)) return chunk.toString('latin1');
       return this.asciiWrite(chunk, false);
     }
     this.pending.push(chunk);
