@@ -9,11 +9,15 @@
  *
  *   npx tsx tests/bench/redact.bench.ts        (BENCH_MB=… to change the volume)
  */
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { Transform, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Redactor } from '../../electron/engine/redact/index.js';
 import { computeCorpusQuality, CORPUS_SETS, formatQualityTable, type CorpusQuality, type CorpusSet } from '../unit/engine/redact/corpus-quality.js';
+import { buildCli, CLI, measure as measureCommand } from './measure.js';
 import { prng } from './prng.js';
 
 export interface RedactBench {
@@ -38,6 +42,58 @@ export interface RedactBench {
   quality: CorpusQuality;
   /** Corpus quality per corpus: tuned, held-out, real. */
   qualityBySet: Record<CorpusSet, CorpusQuality>;
+}
+
+/** `diagcollect redact` (the built CLI, its own process) on one generated log. */
+export interface RedactCliRun {
+  inputMB: number;
+  /** Peak resident set size of the whole process (GNU time). */
+  peakRssMB: number;
+  cpuSeconds: number;
+  /** Input MB per CPU second of the process: start-up, reading and writing included. */
+  mbPerCpuSec: number;
+}
+
+/** Writes about `mb` MB of the bench's log text to `path` (50 MB of it repeated, never all in memory). */
+async function writeLogFile(path: string, mb: number): Promise<number> {
+  const unique = generateLogText(Math.min(mb, 50));
+  const out = createWriteStream(path);
+  let bytes = 0;
+  while (bytes < mb * 1e6) {
+    for (const piece of unique) {
+      if (!out.write(piece)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      bytes += piece.length;
+      if (bytes >= mb * 1e6) break;
+    }
+  }
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  return bytes;
+}
+
+/**
+ * Memory of `diagcollect redact` at each size (issue 13: flat, <= 150 MB from 10 MB to 1 GB): the
+ * redactor keeps copies of the values it replaces, never the input's chunks. Sizes in MB from
+ * BENCH_REDACT_CLI_MB (default 10,100; add 1000 for the 1 GB point, about a minute of CPU).
+ */
+export async function benchRedactCli(sizes = (process.env.BENCH_REDACT_CLI_MB ?? '10,100').split(',').map(Number)): Promise<RedactCliRun[]> {
+  buildCli();
+  const dir = mkdtempSync(join(os.tmpdir(), 'redact-cli-bench-'));
+  try {
+    const runs: RedactCliRun[] = [];
+    for (const mb of sizes) {
+      const input = join(dir, `app-${mb}.log`);
+      const bytes = await writeLogFile(input, mb);
+      const out = join(dir, `out-${mb}`);
+      const r = measureCommand(process.execPath, [CLI, 'redact', input, '--out', out], { env: { ...process.env, DIAGCOLLECT_DATA_DIR: join(dir, `data-${mb}`) } });
+      if (r.status !== 0) throw new Error(`diagcollect redact failed on ${mb} MB (exit ${r.status}): ${r.stderr}`);
+      runs.push({ inputMB: bytes / 1e6, peakRssMB: r.peakRssMB, cpuSeconds: r.cpuSeconds, mbPerCpuSec: bytes / 1e6 / r.cpuSeconds });
+      rmSync(input, { force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+    return runs;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function qualityBySet(): Promise<Record<CorpusSet, CorpusQuality>> {
@@ -221,5 +277,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const [set, q] of Object.entries(r.qualityBySet)) {
     console.log(`${set}: ${formatQualityTable(q)}`);
     if (q.structureFailures.length > 0) console.log(`structure broken by redaction:\n  ${q.structureFailures.join('\n  ')}\n`);
+  }
+  for (const c of await benchRedactCli()) {
+    console.log(`diagcollect redact ${c.inputMB.toFixed(0)} MB: peak RSS ${c.peakRssMB.toFixed(0)} MB (target <= 150), ${c.mbPerCpuSec.toFixed(1)} MB per CPU second of the whole process`);
   }
 }

@@ -16,7 +16,7 @@ import { benchCollect } from './collect.bench.js';
 import { baselineFileBytes, benchBaselineBuild, benchCompare } from './compare.bench.js';
 import { benchLeak } from './leak.bench.js';
 import { QUICK } from './measure.js';
-import { benchRedact } from './redact.bench.js';
+import { benchRedact, benchRedactCli } from './redact.bench.js';
 import { benchScaling, type ScalingRow } from './scaling.bench.js';
 import { benchStartup } from './startup.bench.js';
 import { benchTimeline, timelineRows } from './timeline.bench.js';
@@ -79,7 +79,9 @@ if (on('redact')) {
   add('redact', [
     ['redaction: MB/s per core (CPU time)', `${r.mbPerCpuSec.toFixed(0)} MB/s vs pass-through copy ${r.baselineMbPerCpuSec.toFixed(0)} MB/s (${x(r.baselineMbPerCpuSec / r.mbPerCpuSec)} slower)`, `>= 100 MB/s: ${verdict(r.mbPerCpuSec >= 100)}`],
     ['redaction: MB/s wall', `${r.mbPerSec.toFixed(0)} MB/s vs pass-through ${r.baselineMbPerSec.toFixed(0)} MB/s over ${r.inputMB.toFixed(0)} MB`, ''],
-    ['redaction: peak RSS', `${r.peakRssMB.toFixed(0)} MB`, `<= 150 MB: ${verdict(r.peakRssMB <= 150)}`],
+    // The bench process holds 50 MB of input: the target is the CLI's own figure, the rows below.
+    ['redaction: peak RSS of the bench process', `${r.peakRssMB.toFixed(0)} MB (50 MB of input held)`, ''],
+    ...(await benchRedactCli()).map((c): Row => [`redaction: diagcollect redact ${c.inputMB.toFixed(0)} MB, peak RSS`, `${c.peakRssMB.toFixed(0)} MB (${c.mbPerCpuSec.toFixed(0)} MB per CPU s, whole process)`, `<= 150 MB: ${verdict(c.peakRssMB <= 150)}`]),
     // Corpus quality per set, the held-out ones apart from the tuned one (issue 14).
     ...Object.entries(r.qualityBySet).map(([set, q]): Row => [
       `redaction corpus ${set}: recall / precision`,
