@@ -286,7 +286,7 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
-    scan: { words: `token|key|secret|pass|pwd|sig|auth|cred|jwt|${SESSION_WORDS}|session=`, marks: String.raw`[?&;][\w.-]*(?:code|sid|otp|ticket|hash|CODE|SID|OTP|TICKET|HASH)` },
+    scan: { words: `token|key|secret|pass|pwd|sig|auth|cred|jwt|${SESSION_WORDS}|session=`, marks: String.raw`[?&;][\w.-]*(?:[Cc][Oo][Dd][Ee]|[Ss][Ii][Dd]|[Oo][Tt][Pp]|[Tt][Ii][Cc][Kk][Ee][Tt]|[Hh][Aa][Ss][Hh])` },
     trigger: /[?&;][\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*=/i,
     gate: 'secretUrlParam',
     patterns: [

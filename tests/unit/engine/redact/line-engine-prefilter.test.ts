@@ -36,6 +36,8 @@ const EDGES = [
   'phone.13800138000 v1.13800138000 +86 138 0013 8000 tel:(010) 6438-1234',
   'card 6222 0212 3456 7890 128 id 11010519491231002X passport E12345678 证件 G12345678',
   'curl -u admin:pa55w0rd https://h/x?access_token=abc123&sig=zz9',
+  // Mixed-case parameter names (the trigger is case-insensitive, so the scan must be too).
+  'GET /cb?Code=abc123def&Sid=s1d2e3f4 HTTP/1.1 /login;Ticket=ST-12345-abcdef ?OtpHash=9f8e7d',
   'mysql -uroot -pS3cret db; sshpass -p hunter22 ssh h; net use \\\\s\\x /user:bob Pw1!',
   '-----BEGIN RSA PRIVATE KEY-----',
   'MIIEowIBAAKCAQEA7bq0123456789abcdefABCDEF',
