@@ -88,6 +88,8 @@ export const CORPUS_SETS = {
   'held-out-3': join(CORPUS_DIR, 'held-out-3'),
   // Session 3, written after every fix of this session and measured once: the unseen figure.
   'held-out-4': join(CORPUS_DIR, 'held-out-4'),
+  // Session 4, written before any rule was read or changed: the first figure is the unseen one.
+  'held-out-5': join(CORPUS_DIR, 'held-out-5'),
   real: join(CORPUS_DIR, 'real'),
 } as const;
 export type CorpusSet = keyof typeof CORPUS_SETS;
