@@ -225,14 +225,14 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'auth-header',
     nameKey: 'rule.auth-header',
-    description: 'HTTP credentials: Authorization / Proxy-Authorization values, API-key and token headers, Cookie and Set-Cookie values (cookie names kept), curl -u user:password',
+    description: 'HTTP credentials: Authorization / Proxy-Authorization values, API-key and token headers, Cookie and Set-Cookie values (cookie names kept), curl -u user:password, and `Basic <base64>` anywhere when it decodes to user:password',
     category: 'secret',
     optional: false,
     placeholder: 'TOKEN',
     // Not `auth` or `sess` alone: `X-Auth:` and `X-Session-Id:` are also secret-assignment's, and
     // module names like `auth.session` would wake this rule on every line.
-    scan: { words: 'authori|cookie|key|token|secret|sig|pass', marks: String.raw`-u\s|--user|--proxy-user` },
-    trigger: /authori[sz]ation|cookie|(?:key|token|secret|auth|signature|session|password)[a-z0-9-]*[\x22']?\s*:|(?<!\S)(?:-u|--user|--proxy-user)\s/im,
+    scan: { words: 'authori|cookie|key|token|secret|sig|pass|basic', marks: String.raw`-u\s|--user|--proxy-user` },
+    trigger: /authori[sz]ation|cookie|basic\s+[a-z0-9+/]{8}|(?:key|token|secret|auth|signature|session|password)[a-z0-9-]*[\x22']?\s*:|(?<!\S)(?:-u|--user|--proxy-user)\s/im,
     patterns: [
       {
         // Schemes whose credentials are a parameter list: the rest of the value goes.
@@ -260,6 +260,13 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?<=(?<![\w])set-cookie["']?\s*:\s*["']?)(?<name>[^\s=;,"']+)=(?<secret>[^;\r\n"']*)/i,
         targets: [{ group: 'secret' }],
         validate: 'cookieValue',
+      },
+      {
+        // `Basic b3JkZXI6cGFzcw==` quoted in a log message or a config value, away from its header:
+        // only when the base64 decodes to `user:password`.
+        regex: /(?<![\w-])basic\s+(?<secret>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/i,
+        targets: [{ group: 'secret' }],
+        validate: 'basicCredentials',
       },
       {
         regex: /(?:^|\s)(?:-u|--user|--proxy-user)\s+["']?(?<user>[^\s:"']+):(?<secret>[^\s"']+)/,
@@ -392,6 +399,13 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'secret' }],
       },
       {
+        // Chinese prose: `账号 zhoumin 密码 Share!2026zm`, `密码是Abc@123` — one token of printable
+        // ASCII after the word (not `密码 错误`, `密码 reset`, `密码 SHA256 加密`).
+        regex: /(?:密码|口令)(?:(?:是|为|為)[ \t]*|[ \t]+)(?<secret>[\x21-\x7e]{4,64})(?![\x21-\x7e])/,
+        targets: [{ group: 'secret' }],
+        validate: 'proseChinesePassword',
+      },
+      {
         // Wi-Fi keys in `netsh wlan show profile … key=clear` (English and Chinese Windows).
         regex: /^[ \t]*(?:Key Content|关键内容)[ \t]*:[ \t]*(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$/,
         targets: [{ group: 'secret' }],
@@ -403,34 +417,42 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'high-entropy',
     nameKey: 'rule.high-entropy',
-    description: 'random-looking strings (≥ 20 characters, letters and digits, Shannon entropy ≥ 3.5 bits/char, ≥ 3.0 for hex) within a few words after a secret-like name; bare hashes and UUIDs are kept',
+    description: 'random-looking strings (≥ 20 characters, letters and digits, Shannon entropy ≥ 3.5 bits/char, ≥ 3.0 for hex) within a few words after a secret-like name; base64 JSON that holds a password, auth or token field (Kubernetes .dockerconfigjson, encoded config); bare hashes and UUIDs are kept',
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
-    scan: { words: 'key|secret|token|pass|pwd|cred|sig|hmac|licen|private|bearer', marks: '密码|密钥|令牌' },
-    trigger: /(?:key|secret|token|passw|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|密码|密钥|令牌)[^\r\n]{0,32}?[A-Za-z0-9+/_-]{20}/i,
+    scan: { words: 'key|secret|token|pass|pwd|cred|sig|hmac|licen|private|bearer|eyj', marks: '密码|密钥|令牌' },
+    trigger: /eyJ[A-Za-z0-9+/]{30}|(?:key|secret|token|passw|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|密码|密钥|令牌)[^\r\n]{0,32}?[A-Za-z0-9+/_-]{20}/i,
     patterns: [
       {
         regex: /(?<name>key|secret|token|passw(?:or)?d|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|密码|密钥|令牌)(?<gap>[^\r\n]{0,32}?)(?<![A-Za-z0-9+/_-])(?<secret>[A-Za-z0-9+/_-]{20,}={0,2})(?![A-Za-z0-9+/=_-])/i,
         targets: [{ group: 'secret' }],
         validate: 'randomNearSecretWord',
       },
+      {
+        // `eyJ…` is base64 of `{"`: a JSON document. Redacted when it decodes to one with a
+        // credential field (`{"auths":{"registry":{"password":…`); JWTs were taken by the jwt rule.
+        regex: /(?<![A-Za-z0-9+/=_-])eyJ[A-Za-z0-9+/_-]{30,}={0,2}(?![A-Za-z0-9+/=_-])/,
+        validate: 'encodedCredentials',
+      },
     ],
   },
   {
     id: 'email',
     nameKey: 'rule.email',
-    description: 'e-mail addresses (also URL-encoded with %40)',
+    description: 'e-mail addresses (also URL-encoded with %40), with internationalized domains (公司.cn, xn--…) and local parts (jürgen@…, 陈静@…)',
     category: 'personal',
     optional: false,
     placeholder: 'EMAIL',
     scan: { marks: '@|%40' },
-    trigger: /[\w.%+-](?:@|%40)[\p{L}\p{N}-]+\.\p{L}/iu,
+    trigger: /[\p{L}\p{N}_.%+-](?:@|%40)[\p{L}\p{N}-]+\.\p{L}/iu,
     identity: 'emailAt',
     patterns: [
       {
-        // Internationalized domains (`zhang.san@公司.cn`, `li@例子.中国`): labels of any letters.
-        regex: /(?<![\w.%+-])[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-](?:@|%40)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?<tld>[A-Za-z]{2,24}|中国|中國|公司|网络|網絡|香港|台湾|台灣)(?![\w-]|\.[A-Za-z0-9])/u,
+        // Internationalized domains (`zhang.san@公司.cn`, `li@例子.中国`, punycode `xn--fiqs8s`):
+        // labels of any letters. Local parts in Latin letters with accents (`jürgen.groß@…`), or
+        // a short run of Han characters that does not continue a Chinese sentence (`陈静@…`).
+        regex: /(?:(?<![\p{Script=Latin}\p{N}_.%+-])[\p{Script=Latin}\p{N}._%+-]*[\p{Script=Latin}\p{N}_%+-]|(?<![\p{Script=Han}\p{Script=Latin}\p{N}_.%+-])\p{Script=Han}{1,4})(?:@|%40)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?<tld>[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59}|中国|中國|公司|网络|網絡|香港|台湾|台灣|[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]{2,24})(?![\p{Script=Latin}\p{N}_-]|\.[\p{Script=Latin}\p{N}])/u,
         // `git@github.com:org/repo.git` is an SSH remote, not a person.
         validate: 'personalEmail',
       },
@@ -484,7 +506,7 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'PHONE',
     scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+\d` },
-    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}/,
+    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}/,
     identity: 'digitsOnly',
     patterns: [
       {
@@ -505,8 +527,9 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'notMeasurement',
       },
       {
-        // China landline with area code: 010-12345678, 0755-1234567, (021) 6438-1234.
-        regex: /(?<![\w.+-])(?:\(?0[1-9]\d{1,2}\)?-[2-9]\d{6,7}|\(0[1-9]\d{1,2}\)[ ]?[2-9]\d{2,3}[- ]?\d{4})(?![\w-]|\.\d)/,
+        // China landline with area code: 010-12345678, 0755-1234567, (021) 6438-1234, and the
+        // subscriber number in two groups as people write it: 010-6552 9988, 021-6438-2299.
+        regex: /(?<![\w.+-])(?:\(?0[1-9]\d{1,2}\)?-[2-9]\d{6,7}|0[1-9]\d{1,2}-[2-9]\d{2,3}[- ]\d{4}|\(0[1-9]\d{1,2}\)[ ]?[2-9]\d{2,3}[- ]?\d{4})(?![\w-]|\.\d)/,
       },
     ],
   },
@@ -550,16 +573,23 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'home-user',
     nameKey: 'rule.home-user',
-    description: 'user names in home paths (/home/alice, /Users/alice, C:\\Users\\alice, C:/Users/alice, JSON-escaped C:\\\\Users\\\\alice) and login variables (USER=, USERNAME=, LOGNAME=); built-in profiles (Public, Default, All Users, Administrator …) and /root are kept',
+    description: 'user names in home paths (/home/alice, /Users/alice, C:\\Users\\alice, C:/Users/alice, JSON-escaped C:\\\\Users\\\\alice), removable-media mounts (/media/alice/…, /run/media/alice/…) and login variables (USER=, USERNAME=, LOGNAME=); built-in profiles (Public, Default, All Users, Administrator …) and /root are kept',
     category: 'personal',
     optional: false,
     placeholder: 'USER',
-    scan: { words: 'home/|users|documents and|account name|user name', marks: '^(?:export\\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=|帐户名|账户名称' },
-    trigger: /\/home\/|\/Users\/|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
+    scan: { words: 'home/|users|media/|documents and|account name|user name', marks: '^(?:export\\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=|帐户名|账户名称' },
+    trigger: /\/home\/|\/Users\/|\/media\/[^/\s]+\/|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
     patterns: [
       {
         // Names may be any letters: /home/张伟, /Users/José.
         regex: /(?<![\w.~-])(?:\/(?:var|export|data))?\/home\/(?<secret>[\p{L}\p{N}_][\p{L}\p{N}_.@-]{0,63})(?=[/\s"'`:;,)\]}>|]|$)/u,
+        targets: [{ group: 'secret' }],
+        validate: 'homeFolderUser',
+      },
+      {
+        // udisks mounts removable media per user: /media/alice/U盘, /run/media/alice/DATA. Only
+        // with a folder after the name, and not the shared mount points (/media/cdrom, /media/usb0).
+        regex: /(?<![\w.~-])(?:\/run)?\/media\/(?<secret>(?!(?:cdrom|floppy|usb|sd[a-z]|disk|hdd|images?|uploads?|static|files?|assets|videos?|audio|photos?|music|public|data|backup|external|media|tmp)\d*\/)[\p{L}\p{N}_][\p{L}\p{N}_.@-]{0,63})(?=\/)/u,
         targets: [{ group: 'secret' }],
         validate: 'homeFolderUser',
       },
@@ -571,7 +601,8 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // Windows: a name may hold spaces when a path separator follows it (C:\Users\John Smith\…).
-        regex: /(?:(?:(?<![\w])[A-Za-z]:)?\\{1,4}(?:users|documents and settings)\\{1,4}|(?<![\w])[A-Za-z]:\/(?:users|documents and settings)\/)(?<secret>[^\\/"'<>|:*?\s](?:[^\\/"'<>|:*?\r\n\t]{0,62}[^\\/"'<>|:*?\s])?(?=\\|\/)|[^\\/"'<>|:*?\s,;]{1,64})/i,
+        // Without a separator after it, the name ends at CJK punctuation too (`C:\Users\周敏，系统 …`).
+        regex: /(?:(?:(?<![\w])[A-Za-z]:)?\\{1,4}(?:users|documents and settings)\\{1,4}|(?<![\w])[A-Za-z]:\/(?:users|documents and settings)\/)(?<secret>[^\\/"'<>|:*?\s](?:[^\\/"'<>|:*?\r\n\t]{0,62}[^\\/"'<>|:*?\s])?(?=\\|\/)|[^\\/"'<>|:*?\s,;，。、；：）】」]{1,64})/i,
         targets: [{ group: 'secret' }],
         validate: 'windowsProfileUser',
       },
@@ -635,7 +666,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'mac-address',
     nameKey: 'rule.mac-address',
-    description: 'MAC addresses (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff); all-zero and broadcast are kept',
+    description: 'MAC addresses (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff), also inside a DHCPv6 client DUID; all-zero and broadcast are kept',
     category: 'network',
     optional: true,
     placeholder: 'MAC',
@@ -648,6 +679,13 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?<![\w:.-])(?:[0-9A-Fa-f]{2}(?<s>[:-])(?:[0-9A-Fa-f]{2}\k<s>){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:.-])/,
         // All-zero, broadcast and multicast (group bit set in the first octet) name no machine.
         validate: 'unicastMac',
+      },
+      {
+        // A DHCPv6 DUID-LLT / DUID-LL of an Ethernet interface (ipconfig's "DHCPv6 Client DUID",
+        // dhclient leases): type, hardware type 1, for LLT four bytes of time, then the MAC.
+        regex: /(?<![\w:.-])00(?<s>[:-])0(?<type>[13])\k<s>00\k<s>01\k<s>(?<time>(?:[0-9A-Fa-f]{2}\k<s>){4})?(?<mac>(?:[0-9A-Fa-f]{2}\k<s>){5}[0-9A-Fa-f]{2})(?![\w:.-])/,
+        targets: [{ group: 'mac' }],
+        validate: 'duidMac',
       },
     ],
   },
