@@ -90,6 +90,9 @@ export const CORPUS_SETS = {
   'held-out-4': join(CORPUS_DIR, 'held-out-4'),
   // Session 4, written before any rule was read or changed: the first figure is the unseen one.
   'held-out-5': join(CORPUS_DIR, 'held-out-5'),
+  // Session 4, written after the held-out-5 fixes, on structures of public config samples: the
+  // first figure tells whether those fixes generalise.
+  'held-out-6': join(CORPUS_DIR, 'held-out-6'),
   real: join(CORPUS_DIR, 'real'),
 } as const;
 export type CorpusSet = keyof typeof CORPUS_SETS;
