@@ -98,7 +98,7 @@ export function hasContext(context: { words: RegExp; before: number }, m: RegExp
 // A key name made of word characters, dots and dashes (and CJK) containing a secret-ish word;
 // `isSecretKey` then decides on the whole name, so the regex can stay loose.
 const KEY_CHAR = String.raw`[A-Za-z0-9_.\-\u4e00-\u9fa5]`;
-const KEY_WORD = String.raw`(?:pass|pwd|pw\b|secret|token|key|auth|cred|cookie|sess|jwt|bearer|密码|口令|密钥|令牌|私钥)`;
+const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|密码|口令|密钥|令牌|私钥)`;
 export const KEY = String.raw`${KEY_CHAR}*?${KEY_WORD}${KEY_CHAR}*`;
 export const NOT_KEY_BEFORE = String.raw`(?<![A-Za-z0-9_.\-\u4e00-\u9fa5])`;
 // A closing quote after the key, and the `]` of `conf['db_pass'] = …` (PHP, Python).
@@ -172,7 +172,7 @@ const VALUE_ON_NEXT_LINE = [
   // Kubernetes env: `- name: DB_PASSWORD` ⏎ `value: …`
   new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?name:[ \t]*["']?(?<key>${KEY})["']?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S/i;
+const SPECIAL_FORMS = /^[^:\s]+:(?:\d{2,5}|\*):[^:\s]+:[^:\s]+:\S|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);

@@ -117,6 +117,9 @@ const SESSION_WORDS = String.raw`sessid|sessionid|session_id|session-id|session\
 
 // Shared by cn-id, payment-card and phone (one scan, one union test per line): from the start of
 // a digit run (not mid-number, not after a dot: versions), 7+ digits or a 3-4, 4-4 or 4-6 grouping.
+// A PostgreSQL .pgpass line: host:port:database:user:password.
+const PGPASS_LINE = String.raw`^[^:\s]+:(?:\d{2,5}|\*):[^:\s]+:[^:\s]+:\S`;
+
 const PERSONAL_DIGITS = String.raw`(?<![\d.])\d{3}(?:[-. ]?\d{4}|\d[ -]\d{4})`;
 
 /** The built-in rules, in the order they run. */
@@ -124,12 +127,12 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'private-key',
     nameKey: 'rule.private-key',
-    description: 'PEM and PGP private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted), PuTTY private lines; certificates and public keys are kept',
+    description: 'PEM and PGP private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted), OpenVPN static keys (tls-auth / tls-crypt), PuTTY private lines; certificates and public keys are kept',
     category: 'secret',
     optional: false,
     placeholder: 'PRIVATE-KEY',
-    scan: { words: 'private' },
-    trigger: /private key|private-lines/i,
+    scan: { words: 'private|static key' },
+    trigger: /private key|private-lines|openvpn static key/i,
     identity: 'pemBody',
     patterns: [
       {
@@ -142,24 +145,30 @@ export const RULES: readonly RedactionRule[] = [
     ],
     block: {
       // PuTTY .ppk files: the lines after `Private-Lines: N` up to `Private-MAC:` are the key.
-      begin: /-{4,5} ?BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{4,5}|^Private-Lines: *\d+/,
-      end: /-{4,5} ?END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{4,5}|^Private-MAC:/,
+      begin: /-{4,5} ?BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{4,5}|-{4,5}BEGIN OpenVPN Static key V\d-{4,5}|^Private-Lines: *\d+/,
+      end: /-{4,5} ?END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{4,5}|-{4,5}END OpenVPN Static key V\d-{4,5}|^Private-MAC:/,
     },
   },
   {
     id: 'url-credentials',
     nameKey: 'rule.url-credentials',
-    description: 'user and password in URLs: scheme://user:password@host',
+    description: 'user and password in URLs: scheme://user:password@host, and Go MySQL DSNs user:password@tcp(host)/db',
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
     scan: { marks: '@' },
-    trigger: /:\/\/[^\s@/]*:[^\s]*@/i,
+    trigger: /:\/\/[^\s@/]*:[^\s]*@|:[^\s@]*@(?:tcp|unix|udp)\(/i,
     patterns: [
       {
         // The password runs to the last `@` before the host, so `p@ss` in a password is covered.
         // `#` is allowed in the password: RFC 3986 wants it escaped, configuration files rarely do.
         regex: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,30}:\/\/(?<user>[^\s:@/?#"'<>[\]]*):(?<secret>[^\s/?"'<>]*)@(?=[^\s@/?#"'<>]*(?:[/?#:"'<>\s\]]|$))/i,
+        targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
+        validate: 'urlPassword',
+      },
+      {
+        // go-sql-driver/mysql: `user:password@tcp(10.0.0.5:3306)/db?parseTime=true` has no scheme.
+        regex: /(?<![\w.%+:/@-])(?<user>[\w.-]+):(?<secret>[^\s"'@]+(?:@[^\s"'@]+)*)@(?:tcp|unix|udp)\(/,
         targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
         validate: 'urlPassword',
       },
@@ -186,12 +195,12 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'cloud-key',
     nameKey: 'rule.cloud-key',
-    description: 'provider keys by their format: AWS, GitHub, GitLab, Slack, Google, Azure, Stripe, OpenAI, SendGrid, npm, Alibaba Cloud, Tencent Cloud',
+    description: 'provider keys by their format: AWS, GitHub, GitLab, Slack and Feishu/Lark webhooks, Google, Azure, Stripe, OpenAI, SendGrid, npm, Alibaba Cloud, Tencent Cloud',
     category: 'secret',
     optional: false,
     placeholder: 'TOKEN',
-    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
-    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|secret_?(?:access_?)?key/i,
+    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|/bot/v2/hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
+    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|secret_?(?:access_?)?key/i,
     patterns: [
       { regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/ },
       {
@@ -203,6 +212,11 @@ export const RULES: readonly RedactionRule[] = [
       { regex: /(?<![A-Za-z0-9-])xox[abposr]-[A-Za-z0-9-]{10,}/ },
       {
         regex: /hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9_/-]{16,})/,
+        targets: [{ group: 'secret' }],
+      },
+      {
+        // Feishu / Lark custom bots: the hook id is the whole credential.
+        regex: /open\.(?:feishu\.cn|larksuite\.com)\/open-apis\/bot\/v2\/hook\/(?<secret>[A-Za-z0-9-]{16,})/,
         targets: [{ group: 'secret' }],
       },
       { regex: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/ },
@@ -313,9 +327,9 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
-    scan: { words: `pass|pwd|secret|token|key|auth|cred|cookie|${SESSION_WORDS}|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|net use|net\\.exe use`, marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容` },
+    scan: { words: `pass|pwd|psk|secret|token|key|auth|cred|cookie|${SESSION_WORDS}|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use`, marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|${PGPASS_LINE}` },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /pass|pwd|pw\b|secret|token|key|auth|cred|cookie|sess|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use|密码|口令|密钥|令牌|私钥|关键内容/i,
+    trigger: new RegExp(String.raw`pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|密码|口令|密钥|令牌|私钥|关键内容|${PGPASS_LINE}`, 'i'),
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -356,6 +370,14 @@ export const RULES: readonly RedactionRule[] = [
         kind: 'fromKey',
       },
       {
+        // Calls and pairs: PHP `define( 'DB_PASSWORD', 'x' )`, `os.environ.setdefault("API_TOKEN", "x")`,
+        // `config.set('smtp.password', 'x')` — the value runs to its own closing quote.
+        regex: new RegExp(String.raw`(?<q>["'])(?<key>${KEY})\k<q>[ \t]*,[ \t]*(?<q2>["'])(?<secret>(?:(?!\k<q2>)[^\r\n])+)\k<q2>[ \t]*[),\]]`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: 'argumentArray',
+        kind: 'fromKey',
+      },
+      {
         // Argument arrays (Docker, Kubernetes, JSON): `["--db-password", "x y", …]`.
         regex: new RegExp(String.raw`(?<q>["'])--?(?<key>${KEY})\k<q>[ \t]*,[ \t]*(?<q2>["'])(?<secret>[^"'\r\n]+)\k<q2>`, 'i'),
         targets: [{ group: 'secret' }],
@@ -390,8 +412,26 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // PowerShell: ConvertTo-SecureString 'plain' -AsPlainText; Windows: net use … /user:x password.
-        regex: /ConvertTo-SecureString\s+(?:-String\s+)?(?<q>['"])(?<secret>[^'"\r\n]+)\k<q>|(?:^|[\s/("';&|])net(?:\.exe)?\s+use\b[^\r\n]*?\s\/u(?:ser)?:\S+\s+(?<pw>[^\s/*"'][^\s"']*)/i,
+        regex: /ConvertTo-SecureString\s+(?:-String\s+)?(?<q>['"])(?<secret>[^'"\r\n]+)\k<q>|(?:^|[\s/("';&|>])net(?:\.exe)?\s+use\b[^\r\n]*?\s\/u(?:ser)?:\S+\s+(?<pw>[^\s/*"'][^\s"']*)/i,
         targets: [{ group: 'secret' }, { group: 'pw' }],
+      },
+      {
+        // Windows credential manager: `cmdkey /add:server /user:DOMAIN\u /pass:secret`.
+        regex: /(?:^|[\s/("';&|>])cmdkey(?:\.exe)?\s[^\r\n]*?\/pass:(?:"(?<q>[^"\r\n]+)"|(?<secret>[^\s"/][^\s"]*))/i,
+        targets: [{ group: 'q' }, { group: 'secret' }],
+      },
+      {
+        // `reg query` output: name, REG_SZ, value (`ProxyPassword    REG_SZ    x`).
+        regex: new RegExp(String.raw`^[ \t]+(?<key>${KEY})[ \t]+REG_(?:SZ|EXPAND_SZ|MULTI_SZ)[ \t]+(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: 'assignmentKey',
+        kind: 'fromKey',
+      },
+      {
+        // PostgreSQL .pgpass: host:port:database:user:password (host a name, a dotted address or *).
+        regex: /^(?:\*|[A-Za-z0-9.-]*[A-Za-z.][A-Za-z0-9.-]*|\[[0-9A-Fa-f:]+\]):(?:\d{2,5}|\*):[^:\s]+:[^:\s]+:(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$/,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
       },
       {
         // sshpass -p secret (the password as its own argument).
@@ -513,7 +553,8 @@ export const RULES: readonly RedactionRule[] = [
         // Mainland China mobile, optionally with +86 / 0086 / (+86); never part of a longer number,
         // a decimal, a version or a time.
         // `86-138…` and `86 138 …` without the plus too.
-        regex: /(?<![\d.:/+#-]|\d[ -])(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?!\d|[.:-]\d)/,
+        // After a colon only when a letter precedes it (vCard `TEL;TYPE=CELL:186…`, `tel:`), not a time.
+        regex: /(?<![\d.:/+#-]|\d[ -])(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?!\d|[.:-]\d)|(?<=[A-Za-z]:)1[3-9]\d{9}(?!\d|[.:-]\d)/,
         validate: 'notMeasurement',
       },
       {
@@ -577,14 +618,20 @@ export const RULES: readonly RedactionRule[] = [
     category: 'personal',
     optional: false,
     placeholder: 'USER',
-    scan: { words: 'home/|users|media/|documents and|account name|user name', marks: '^(?:export\\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=|帐户名|账户名称' },
-    trigger: /\/home\/|\/Users\/|\/media\/[^/\s]+\/|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
+    scan: { words: 'home/|users|media/|%2fhome|documents and|account name|user name', marks: '^(?:export\\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=|帐户名|账户名称' },
+    trigger: /\/home\/|\/Users\/|\/media\/[^/\s]+\/|(?:%5c|%2f)(?:users|home)(?:%5c|%2f)|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
     patterns: [
       {
         // Names may be any letters: /home/张伟, /Users/José.
         regex: /(?<![\w.~-])(?:\/(?:var|export|data))?\/home\/(?<secret>[\p{L}\p{N}_][\p{L}\p{N}_.@-]{0,63})(?=[/\s"'`:;,)\]}>|]|$)/u,
         targets: [{ group: 'secret' }],
         validate: 'homeFolderUser',
+      },
+      {
+        // URL-encoded in a query string or an access log: `file=C%3A%5CUsers%5Calice%5C…`, `%2Fhome%2Falice`.
+        regex: /(?:%5C|%2F)(?:%5C|%2F)?(?:Users|home)(?:%5C|%2F)(?:%5C|%2F)?(?<secret>[\p{L}\p{N}_.-]{1,64}|(?:%[0-9A-F]{2})+)(?=%5C|%2F|[&\s"']|$)/iu,
+        targets: [{ group: 'secret' }],
+        validate: 'windowsProfileUser',
       },
       {
         // udisks mounts removable media per user: /media/alice/U盘, /run/media/alice/DATA. Only

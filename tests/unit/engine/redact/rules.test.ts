@@ -405,3 +405,53 @@ describe('held-out-5 fixes', () => {
     unchanged(['[credential "https://git.xxsoft.com"]']);
   });
 });
+
+// Session 4: what the held-out-6 corpus (public config layouts) found after the held-out-5 fixes.
+describe('held-out-6 fixes', () => {
+  it('replaces values passed as call arguments (PHP define, setdefault, config.set)', () => {
+    check([
+      ["define( 'DB_PASSWORD', 'Wp!Portal_2026#db' );", "define( 'DB_PASSWORD', '<SECRET-1>' );"],
+      ["define( 'NONCE_KEY', 'Zr1#Tu4$Wi7%Yo0^Ap3&Sd6*Fg9(Hj2)Kl5' );", "define( 'NONCE_KEY', '<SECRET-1>' );"],
+      ['os.environ.setdefault("API_TOKEN", "tok-9Qx2Lm")', 'os.environ.setdefault("API_TOKEN", "<TOKEN-1>")'],
+    ]);
+    unchanged(["define( 'DB_NAME', 'xx_portal' );", "define( 'WP_DEBUG', false );"]);
+  });
+
+  it('replaces Windows credential commands and reg query values, also after a cmd.exe prompt', () => {
+    check([
+      ['C:\\Users\\<USER-1>>cmdkey /add:fs01 /user:XXSOFT\\lm /pass:Lm-Fs01#2026', 'C:\\Users\\<USER-1>>cmdkey /add:fs01 /user:XXSOFT\\lm /pass:<SECRET-1>'],
+      ['C:\\Users\\<USER-1>>net use Z: \\\\fs01\\share /user:XXSOFT\\lm Lm-Fs01#2026 /persistent:yes', 'C:\\Users\\<USER-1>>net use Z: \\\\fs01\\share /user:XXSOFT\\lm <SECRET-1> /persistent:yes'],
+      ['    ProxyPassword    REG_SZ    Prx#Putty2026', '    ProxyPassword    REG_SZ    <SECRET-1>'],
+    ]);
+    unchanged(['    ProxyUsername    REG_SZ    liming', '    PortNumber    REG_DWORD    0x16']);
+  });
+
+  it('replaces .pgpass passwords, Wi-Fi PSKs, Go MySQL DSNs and Feishu bot hooks', () => {
+    check([
+      ['10.8.3.20:5432:xxcrm:xxcrm:Crm_Pg#2026!', '10.8.3.20:5432:xxcrm:xxcrm:<SECRET-1>'],
+      ['*:5432:*:report_ro:R3portRO-pg', '*:5432:*:report_ro:<SECRET-1>'],
+      ['psk=Xxsoft@Office2026', 'psk=<SECRET-1>'],
+      ['"dsn":"order:0rd3r-Api!@tcp(10.8.4.11:3306)/orders?parseTime=True"', '"dsn":"<USER-1>:<SECRET-1>@tcp(10.8.4.11:3306)/orders?parseTime=True"'],
+      ['https://open.feishu.cn/open-apis/bot/v2/hook/7c9e1a3f-5b2d-4e8a-9c6f-1d3b5a7e9c2f', 'https://open.feishu.cn/open-apis/bot/v2/hook/<TOKEN-1>'],
+    ]);
+    // Times and log prefixes are not .pgpass lines; a key id and an auth method are not secrets.
+    unchanged(['10:11:12:333:done', 'signing.keyId=24875D73', 'phase2-auth=mschapv2', '手机令牌序列号：2100458826']);
+  });
+
+  it('replaces sign= parameters, URL-encoded profile paths and phones after a vCard colon', () => {
+    check([
+      ['GET /pay/return?out_trade_no=1&sign=Yk3Lm9Qp2Wx7Rz4Nv8Bt HTTP/1.1', 'GET /pay/return?out_trade_no=1&sign=<SECRET-1> HTTP/1.1'],
+      ['GET /download?file=C%3A%5CUsers%5Cwanghao%5CDesktop%5Cr.xlsx HTTP/1.1', 'GET /download?file=C%3A%5CUsers%5C<USER-1>%5CDesktop%5Cr.xlsx HTTP/1.1'],
+      ['TEL;TYPE=CELL:18612345670', 'TEL;TYPE=CELL:<PHONE-1>'],
+    ]);
+    unchanged(['at 10:13812345678', 'GET /x?design=blue']);
+  });
+
+  it('replaces OpenVPN static keys as a block', () => {
+    const text = ['<tls-crypt>', '-----BEGIN OpenVPN Static key V1-----', 'aabef35a7ddecbd9f49c958379fac847', '0c1d2e3f405162738495a6b7c8d9eaf0', '-----END OpenVPN Static key V1-----', '</tls-crypt>'].join('\n');
+    const out = redact(text);
+    expect(out).not.toMatch(/aabef35a|0c1d2e3f/);
+    expect(out).toContain('-----BEGIN OpenVPN Static key V1-----');
+    expect(out).toContain('</tls-crypt>');
+  });
+});
