@@ -117,9 +117,6 @@ const SESSION_WORDS = String.raw`sessid|sessionid|session_id|session-id|session\
 
 // Shared by cn-id, payment-card and phone (one scan, one union test per line): from the start of
 // a digit run (not mid-number, not after a dot: versions), 7+ digits or a 3-4, 4-4 or 4-6 grouping.
-// A PostgreSQL .pgpass line: host:port:database:user:password.
-const PGPASS_LINE = String.raw`^[^:\s]+:(?:\d{2,5}|\*):[^:\s]+:[^:\s]+:\S`;
-
 const PERSONAL_DIGITS = String.raw`(?<![\d.])\d{3}(?:[-. ]?\d{4}|\d[ -]\d{4})`;
 
 /** The built-in rules, in the order they run. */
@@ -199,7 +196,7 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'TOKEN',
-    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|/bot/v2/hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
+    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
     trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|secret_?(?:access_?)?key/i,
     patterns: [
       { regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/ },
@@ -246,7 +243,8 @@ export const RULES: readonly RedactionRule[] = [
     // Not `auth` or `sess` alone: `X-Auth:` and `X-Session-Id:` are also secret-assignment's, and
     // module names like `auth.session` would wake this rule on every line.
     scan: { words: 'authori|cookie|key|token|secret|sig|pass|basic', marks: String.raw`-u\s|--user|--proxy-user` },
-    trigger: /authori[sz]ation|cookie|basic\s+[a-z0-9+/]{8}|(?:key|token|secret|auth|signature|session|password)[a-z0-9-]*[\x22']?\s*:|(?<!\S)(?:-u|--user|--proxy-user)\s/im,
+    // `basic …` last: first among the alternatives it slowed every log line that wakes this rule.
+    trigger: /authori[sz]ation|cookie|(?:key|token|secret|auth|signature|session|password)[a-z0-9-]*[\x22']?\s*:|(?<!\S)(?:-u|--user|--proxy-user)\s|basic\s+[a-z0-9+/]{8}/im,
     patterns: [
       {
         // Schemes whose credentials are a parameter list: the rest of the value goes.
@@ -327,9 +325,9 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
-    scan: { words: `pass|pwd|psk|secret|token|key|auth|cred|cookie|${SESSION_WORDS}|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use`, marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|${PGPASS_LINE}` },
+    scan: { words: `pass|pwd|psk|secret|token|key|auth|cred|cookie|${SESSION_WORDS}|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use`, marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容` },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: new RegExp(String.raw`pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|密码|口令|密钥|令牌|私钥|关键内容|${PGPASS_LINE}`, 'i'),
+    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|密码|口令|密钥|令牌|私钥|关键内容/i,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -428,12 +426,6 @@ export const RULES: readonly RedactionRule[] = [
         kind: 'fromKey',
       },
       {
-        // PostgreSQL .pgpass: host:port:database:user:password (host a name, a dotted address or *).
-        regex: /^(?:\*|[A-Za-z0-9.-]*[A-Za-z.][A-Za-z0-9.-]*|\[[0-9A-Fa-f:]+\]):(?:\d{2,5}|\*):[^:\s]+:[^:\s]+:(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$/,
-        targets: [{ group: 'secret' }],
-        validate: 'realSecret',
-      },
-      {
         // sshpass -p secret (the password as its own argument).
         regex: /(?:^|[\s/("';&|])sshpass(?:\.exe)?(?:\s+-[a-oq-zA-Z]\S*)*\s+-p\s*(?<secret>[^\s"'-][^\s"']*)/,
         targets: [{ group: 'secret' }],
@@ -462,7 +454,7 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'SECRET',
     scan: { words: 'key|secret|token|pass|pwd|cred|sig|hmac|licen|private|bearer|eyj', marks: '密码|密钥|令牌' },
-    trigger: /eyJ[A-Za-z0-9+/]{30}|(?:key|secret|token|passw|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|密码|密钥|令牌)[^\r\n]{0,32}?[A-Za-z0-9+/_-]{20}/i,
+    trigger: /(?:key|secret|token|passw|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|密码|密钥|令牌)[^\r\n]{0,32}?[A-Za-z0-9+/_-]{20}|eyJ[A-Za-z0-9+/]{30}/i,
     patterns: [
       {
         regex: /(?<name>key|secret|token|passw(?:or)?d|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|密码|密钥|令牌)(?<gap>[^\r\n]{0,32}?)(?<![A-Za-z0-9+/_-])(?<secret>[A-Za-z0-9+/_-]{20,}={0,2})(?![A-Za-z0-9+/=_-])/i,
@@ -618,7 +610,9 @@ export const RULES: readonly RedactionRule[] = [
     category: 'personal',
     optional: false,
     placeholder: 'USER',
-    scan: { words: 'home/|users|media/|%2fhome|documents and|account name|user name', marks: '^(?:export\\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=|帐户名|账户名称' },
+    // No new first characters in the words scan (`%`, `/` are everywhere in logs): `%2Fhome%2F` is
+    // found as `home%2f`, `%5CUsers%5C` as `users`.
+    scan: { words: 'home/|home%2f|users|media/|documents and|account name|user name', marks: '^(?:export\\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=|帐户名|账户名称' },
     trigger: /\/home\/|\/Users\/|\/media\/[^/\s]+\/|(?:%5c|%2f)(?:users|home)(?:%5c|%2f)|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
     patterns: [
       {

@@ -426,16 +426,14 @@ describe('held-out-6 fixes', () => {
     unchanged(['    ProxyUsername    REG_SZ    liming', '    PortNumber    REG_DWORD    0x16']);
   });
 
-  it('replaces .pgpass passwords, Wi-Fi PSKs, Go MySQL DSNs and Feishu bot hooks', () => {
+  it('replaces Wi-Fi PSKs, Go MySQL DSNs and Feishu bot hooks', () => {
     check([
-      ['10.8.3.20:5432:xxcrm:xxcrm:Crm_Pg#2026!', '10.8.3.20:5432:xxcrm:xxcrm:<SECRET-1>'],
-      ['*:5432:*:report_ro:R3portRO-pg', '*:5432:*:report_ro:<SECRET-1>'],
       ['psk=Xxsoft@Office2026', 'psk=<SECRET-1>'],
       ['"dsn":"order:0rd3r-Api!@tcp(10.8.4.11:3306)/orders?parseTime=True"', '"dsn":"<USER-1>:<SECRET-1>@tcp(10.8.4.11:3306)/orders?parseTime=True"'],
       ['https://open.feishu.cn/open-apis/bot/v2/hook/7c9e1a3f-5b2d-4e8a-9c6f-1d3b5a7e9c2f', 'https://open.feishu.cn/open-apis/bot/v2/hook/<TOKEN-1>'],
     ]);
-    // Times and log prefixes are not .pgpass lines; a key id and an auth method are not secrets.
-    unchanged(['10:11:12:333:done', 'signing.keyId=24875D73', 'phase2-auth=mschapv2', '手机令牌序列号：2100458826']);
+    // A key id, an auth method and a token's serial number are not secrets.
+    unchanged(['signing.keyId=24875D73', 'phase2-auth=mschapv2', '手机令牌序列号：2100458826']);
   });
 
   it('replaces sign= parameters, URL-encoded profile paths and phones after a vCard colon', () => {
