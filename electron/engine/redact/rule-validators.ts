@@ -172,7 +172,7 @@ const VALUE_ON_NEXT_LINE = [
   // Kubernetes env: `- name: DB_PASSWORD` ⏎ `value: …`
   new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?name:[ \t]*["']?(?<key>${KEY})["']?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /^[^:\s]+:(?:\d{2,5}|\*):[^:\s]+:[^:\s]+:\S|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S/i;
+const SPECIAL_FORMS = /\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
