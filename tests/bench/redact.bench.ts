@@ -3,8 +3,9 @@
  * about 1 % with a secret or personal value) through `Redactor.createStream()`, against a baseline
  * in the same process over the same bytes: a pass-through Transform that decodes UTF-8
  * (StringDecoder) and encodes it again — the floor any text stage pays. Target: ≥ 100 MB/s.
- * Also prints the corpus quality tables (tests/fixtures/redact), one per corpus: the fixtures the
- * rules were tuned on, those written afterwards (held-out/), and real outputs of this machine's
+ * Also prints the corpus quality tables (tests/fixtures/redact), recall and precision per rule for
+ * each corpus, grouped: the fixtures written with the rules, the held-out sets (each with its
+ * first, unseen figure and since when it is tuned on), and real outputs of this machine's
  * collectors (real/, where nothing should be redacted).
  *
  *   npx tsx tests/bench/redact.bench.ts        (BENCH_MB=… to change the volume)
@@ -16,7 +17,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { Transform, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Redactor } from '../../electron/engine/redact/index.js';
-import { computeCorpusQuality, CORPUS_SETS, formatQualityTable, type CorpusQuality, type CorpusSet } from '../unit/engine/redact/corpus-quality.js';
+import { computeCorpusQuality, CORPUS_SETS, formatCorpusReport, type CorpusQuality, type CorpusSet } from '../unit/engine/redact/corpus-quality.js';
 import { buildCli, CLI, measure as measureCommand } from './measure.js';
 import { prng } from './prng.js';
 
@@ -274,10 +275,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`all rules: ${r.allRulesMbPerSec.toFixed(1)} MB/s (optional network rules and known values on; first 50 MB)`);
   console.log(`replacements: ${JSON.stringify(r.counts)}`);
   console.log('');
-  for (const [set, q] of Object.entries(r.qualityBySet)) {
-    console.log(`${set}: ${formatQualityTable(q)}`);
-    if (q.structureFailures.length > 0) console.log(`structure broken by redaction:\n  ${q.structureFailures.join('\n  ')}\n`);
-  }
+  console.log(formatCorpusReport(r.qualityBySet));
   for (const c of await benchRedactCli()) {
     console.log(`diagcollect redact ${c.inputMB.toFixed(0)} MB: peak RSS ${c.peakRssMB.toFixed(0)} MB (target <= 150), ${c.mbPerCpuSec.toFixed(1)} MB per CPU second of the whole process`);
   }

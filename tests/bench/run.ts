@@ -17,6 +17,7 @@ import { baselineFileBytes, benchBaselineBuild, benchCompare } from './compare.b
 import { benchLeak } from './leak.bench.js';
 import { QUICK } from './measure.js';
 import { benchRedact, benchRedactCli } from './redact.bench.js';
+import { CORPUS_STATUS, formatCorpusReport, type CorpusSet } from '../unit/engine/redact/corpus-quality.js';
 import { benchScaling, type ScalingRow } from './scaling.bench.js';
 import { benchStartup } from './startup.bench.js';
 import { benchTimeline, timelineRows } from './timeline.bench.js';
@@ -76,6 +77,7 @@ if (on('leak')) {
 }
 if (on('redact')) {
   const r = await benchRedact(Number(process.env.BENCH_MB ?? (QUICK ? 50 : 200)));
+  console.log(`\n[redact corpus]\n${formatCorpusReport(r.qualityBySet)}`);
   add('redact', [
     ['redaction: MB/s per core (CPU time)', `${r.mbPerCpuSec.toFixed(0)} MB/s vs pass-through copy ${r.baselineMbPerCpuSec.toFixed(0)} MB/s (${x(r.baselineMbPerCpuSec / r.mbPerCpuSec)} slower)`, `>= 100 MB/s: ${verdict(r.mbPerCpuSec >= 100)}`],
     ['redaction: MB/s wall', `${r.mbPerSec.toFixed(0)} MB/s vs pass-through ${r.baselineMbPerSec.toFixed(0)} MB/s over ${r.inputMB.toFixed(0)} MB`, ''],
@@ -84,7 +86,7 @@ if (on('redact')) {
     ...(await benchRedactCli()).map((c): Row => [`redaction: diagcollect redact ${c.inputMB.toFixed(0)} MB, peak RSS`, `${c.peakRssMB.toFixed(0)} MB (${c.mbPerCpuSec.toFixed(0)} MB per CPU s, whole process)`, `<= 150 MB: ${verdict(c.peakRssMB <= 150)}`]),
     // Corpus quality per set, the held-out ones apart from the tuned one (issue 14).
     ...Object.entries(r.qualityBySet).map(([set, q]): Row => [
-      `redaction corpus ${set}: recall / precision`,
+      `redaction corpus ${set} (${CORPUS_STATUS[set as CorpusSet].kind}): recall / precision`,
       `${(q.overall.recall * 100).toFixed(1)} % of ${q.overall.planted} / ${(q.overall.precision * 100).toFixed(1)} %, ${q.overall.damaged} look-alikes damaged`,
       `>= 99.5 % / >= 99 %, every rule >= 97 %: ${verdict(q.overall.recall >= 0.995 && q.overall.precision >= 0.99 && q.rules.every((x) => x.planted === 0 || x.recall >= 0.97))}`,
     ]),

@@ -15,6 +15,8 @@ const SECRET_WORDS = new Set([
   'apikey', 'authorization', 'auth', 'cookie', 'cookies',
   'sessionid', 'jsessionid', 'phpsessid', 'sessid', 'sesskey', 'jwt', 'bearer',
   'requirepass', 'masterauth', 'masterpass',
+  // Wi-Fi pre-shared keys (NetworkManager `psk=`, wpa_supplicant `psk="…"`, `wpa_psk`).
+  'psk',
 ]);
 
 /** Qualifiers that make the next word `key` a secret: `api_key`, `encryptionKey`, `AccountKey`. */
@@ -23,6 +25,8 @@ const KEY_QUALIFIERS = new Set([
   'master', 'license', 'licence', 'app', 'auth', 'session', 'shared', 'account', 'storage',
   'subscription', 'hmac', 'aes', 'crypt', 'crypto', 'ssh', 'gpg', 'pgp', 'root', 'admin',
   'service', 'deploy', 'consumer', 'webhook', 'product', 'serial', 'activation', 'cd', 'db',
+  // WordPress `NONCE_KEY` (its other salts are AUTH_*/SECURE_AUTH_* keys).
+  'nonce',
 ]);
 
 /** Last words that make the key describe a secret rather than hold one (`token_expiry`). */
@@ -47,6 +51,9 @@ const METADATA_SUFFIXES = new Set([
   'java', 'kt', 'kts', 'cs', 'vb', 'fs', 'py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'go', 'rb', 'cpp', 'cc',
   'cxx', 'c', 'h', 'hpp', 'php', 'swift', 'scala', 'groovy', 'rs', 'dart', 'lua', 'pl', 'pm', 'm', 'mm',
 ]);
+
+/** Chinese endings of a key that describe a secret rather than hold one. */
+const CJK_METADATA_SUFFIX = /(?:序列号|编号|类型|长度|位数|有效期|过期时间|到期时间|策略|规则|提示|名称|强度|复杂度)$/;
 
 /** First words that turn the key into a switch or a statistic (`is_password_set`, `maxPasswordAge`). */
 const METADATA_PREFIXES = new Set([
@@ -106,10 +113,15 @@ function classifyKey(key: string, context: KeyContext): boolean {
   const last = words[words.length - 1]!;
   const first = words[0]!;
   if (words.length > 1 && (METADATA_SUFFIXES.has(last) || METADATA_PREFIXES.has(first))) return false;
+  // `signing.keyId`, `key_id`: which key, not the key (`session_id` stays a secret; a service
+  // account's `private_key_id` is kept secret with its key, as the tuned corpus wants).
+  if (words.length > 1 && last === 'id' && words[words.length - 2] === 'key' && !words.includes('private')) return false;
+  // `手机令牌序列号`, `密码有效期`, `密钥类型`: a Chinese key that describes the secret.
+  if (CJK_METADATA_SUFFIX.test(key)) return false;
   // `PublicKeyToken=b77a5c561934e089` (.NET assembly names), `public_key`: public by design.
   if (words.includes('public') || words.some((w) => w.startsWith('publickey'))) return false;
-  if (context === 'url' && words.length <= 2 && /^(?:key|sig|signature|code|sid|session|otp|ticket|hash)$/.test(last)) {
-    // `?key=`, `&sig=`, `x-amz-signature=`; `?code=` only on its own (not `error_code`).
+  if (context === 'url' && words.length <= 2 && /^(?:key|sig|sign|signature|code|sid|session|otp|ticket|hash)$/.test(last)) {
+    // `?key=`, `&sig=`, `&sign=` (Alipay, WeChat Pay), `x-amz-signature=`; `?code=` only on its own (not `error_code`).
     if (last !== 'code' || words.length === 1) return true;
   }
   if (context === 'url' && words.includes('signature')) return true;
@@ -129,7 +141,7 @@ export function secretKindForKey(key: string): 'TOKEN' | 'SECRET' {
   return /token|session|sessid|cookie|jwt|bearer|authorization|^sid$|^code$|^sig$|signature/i.test(key) ? 'TOKEN' : 'SECRET';
 }
 
-const BENIGN_VALUE = /^(?:true|false|yes|no|on|off|null|nil|none|undefined|empty|required|optional|enabled?|disabled?|n\/?a|unset|not[ _-]?set|hidden|masked|redacted|removed|omitted|filtered|sensitive|ok|success|succeeded|successful|fail|failed|failure|denied|granted|accepted|rejected|valid|invalid|expired|revoked|missing|present|configured|supplied|provided|changed|unchanged|updated|match|matched|mismatch|correct|incorrect|wrong|blank|refreshed|pending|unknown|unavailable|bearer|basic|digest|negotiate|ntlm|kerberos|token|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey|sharedkeylite|apikey|api-key|sso-key|ssws|jwt|\*+|x{3,}|•+|●+|\.{3}|…|-+|_+|\?+|#+|0|1)$/i;
+const BENIGN_VALUE = /^(?:true|false|yes|no|on|off|null|nil|none|undefined|empty|required|optional|enabled?|disabled?|n\/?a|unset|not[ _-]?set|hidden|masked|redacted|removed|omitted|filtered|sensitive|ok|success|succeeded|successful|fail|failed|failure|denied|granted|accepted|rejected|valid|invalid|expired|revoked|missing|present|configured|supplied|provided|changed|unchanged|updated|match|matched|mismatch|correct|incorrect|wrong|blank|refreshed|pending|unknown|unavailable|bearer|basic|digest|negotiate|ntlm|kerberos|mschapv2|mschap|chap|pap|gtc|peap|ttls|eap-tls|leap|token|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey|sharedkeylite|apikey|api-key|sso-key|ssws|jwt|\*+|x{3,}|•+|●+|\.{3}|…|-+|_+|\?+|#+|0|1)$/i;
 const TEMPLATE_VALUE = /^(?:\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|\{[A-Za-z_][\w.]*\}|<[^<>]*>|\[[^[\]]*\]|\([a-z ]*\)|@Microsoft\.KeyVault\(.*\)|vault:.*|ENC\[.*\]|\$env:[A-Za-z_]\w*)$/i;
 
 /** `/etc/openvpn/auth.txt`, `C:\secrets\db.txt`, `\\server\share\x`: at least two path levels. */

@@ -98,7 +98,7 @@ export function hasContext(context: { words: RegExp; before: number }, m: RegExp
 // A key name made of word characters, dots and dashes (and CJK) containing a secret-ish word;
 // `isSecretKey` then decides on the whole name, so the regex can stay loose.
 const KEY_CHAR = String.raw`[A-Za-z0-9_.\-\u4e00-\u9fa5]`;
-const KEY_WORD = String.raw`(?:pass|pwd|pw\b|secret|token|key|auth|cred|cookie|sess|jwt|bearer|密码|口令|密钥|令牌|私钥)`;
+const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|密码|口令|密钥|令牌|私钥)`;
 export const KEY = String.raw`${KEY_CHAR}*?${KEY_WORD}${KEY_CHAR}*`;
 export const NOT_KEY_BEFORE = String.raw`(?<![A-Za-z0-9_.\-\u4e00-\u9fa5])`;
 // A closing quote after the key, and the `]` of `conf['db_pass'] = …` (PHP, Python).
@@ -172,7 +172,7 @@ const VALUE_ON_NEXT_LINE = [
   // Kubernetes env: `- name: DB_PASSWORD` ⏎ `value: …`
   new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?name:[ \t]*["']?(?<key>${KEY})["']?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S/i;
+const SPECIAL_FORMS = /\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
@@ -220,6 +220,37 @@ function isPrivateLookingHost(host: string, tld: string): boolean {
   return true;
 }
 
+/** Base64 (standard or URL-safe, padding optional) as UTF-8 text; undefined when it is not text. */
+function base64Text(b64: string): string | undefined {
+  const text = Buffer.from(b64.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  // Binary decodes to replacement characters and control bytes: not text someone typed.
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || c < 9 || (c > 13 && c < 32)) return undefined;
+  }
+  return text;
+}
+
+/** `Basic …` that decodes to `user:password` (a user, a colon, a real password). */
+function isBasicCredentials(b64: string): boolean {
+  const text = base64Text(b64);
+  if (text === undefined) return false;
+  const colon = text.indexOf(':');
+  return colon > 0 && colon < text.length - 1 && !/\s/.test(text.slice(0, colon)) && isRealValue(text.slice(colon + 1));
+}
+
+// A credential field of a JSON document, with a non-empty value.
+const CREDENTIAL_FIELD = /"(?:password|passwd|pwd|auth|secret|token|access_?token|api_?key|private_?key|client_?secret|identitytoken)"\s*:\s*"[^"]/i;
+
+/** Words after 密码 that name an algorithm or a step, not a password (`密码 SHA256 加密`). */
+const PROSE_PASSWORD_WORD = /^(?:md5|sha-?\d*|aes-?\d*|rsa-?\d*|sm[234]|des|3des|bcrypt|scrypt|pbkdf2|base64|utf-?8|gbk|http|https|ldap|ad|ok|ssl|tls|\d{1,3}|\d+位)$/i;
+
+/** All-zero, broadcast and multicast (group bit set in the first octet) name no machine. */
+function isUnicastMac(mac: string): boolean {
+  const hex = mac.replace(/[^0-9a-f]/gi, '');
+  return !/^(?:0+|f+)$/i.test(hex) && (parseInt(hex.slice(0, 2), 16) & 1) === 0;
+}
+
 // — The registries the table names —
 
 const HTTP_VERB_BEFORE = /\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/;
@@ -235,7 +266,9 @@ export const VALIDATORS = {
   /** Luhn over the digits (an IT rule for its own card or account numbers). */
   luhn: ((m) => luhnValid(digitsOnly(m[0]))) as RuleValidator,
   nonEmptyKeyBody: ((m) => group(m, 'secret').replace(/\\[rn]|\s+/g, '').length > 0) as RuleValidator,
-  urlPassword: ((m) => group(m, 'secret').length > 0 && isRealValue(group(m, 'secret'))) as RuleValidator,
+  // `jdbc:sqlserver://host:1433;user=u;password=p@ss`: a property list with an `@` in a password
+  // is not user:password@host (connection-string takes the password).
+  urlPassword: ((m) => group(m, 'secret').length > 0 && isRealValue(group(m, 'secret')) && !/;[\w.-]+=/.test(group(m, 'secret'))) as RuleValidator,
   connectionPassword: ((m) => isRealValue(group(m, 'secret').replace(/^[{"']|[}"']$/g, ''))) as RuleValidator,
   /** OpenAI-style keys mix digits, upper and lower case (`sk-` + a word is not one). */
   mixedCaseKey: ((m) => /\d/.test(m[0]) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0])) as RuleValidator,
@@ -259,7 +292,19 @@ export const VALIDATORS = {
     if (singleDash && !/^(?:[A-Z][a-z]+)+$|^[a-z]+$/.test(key)) return false;
     return isSecretKey(key, 'assignment') && isRealValue(value);
   }) as RuleValidator,
-  directiveValue: ((m) => (/^identified/i.test(group(m, 'key')) || isSecretKey(group(m, 'key'), 'assignment')) && isRealValue(group(m, 'secret'))) as RuleValidator,
+  // Not an INI/git-config section header: `[credential "https://git.example.com"]` names a section.
+  directiveValue: ((m, line) =>
+    (/^identified/i.test(group(m, 'key')) || isSecretKey(group(m, 'key'), 'assignment')) &&
+    isRealValue(group(m, 'secret')) &&
+    !/^[ \t]*\[[^\]]*$/.test(line.slice(0, m.index))) as RuleValidator,
+  basicCredentials: ((m) => isBasicCredentials(group(m, 'secret'))) as RuleValidator,
+  encodedCredentials: ((m) => CREDENTIAL_FIELD.test(base64Text(m[0]) ?? '')) as RuleValidator,
+  proseChinesePassword: ((m) => {
+    const value = group(m, 'secret');
+    if (!isRealValue(value) || PROSE_PASSWORD_WORD.test(value)) return false;
+    // Digits only (银行卡密码 is six), or letters with digits or symbols; a plain word is prose.
+    return /^\d{6,}$/.test(value) || (/[A-Za-z]/.test(value) && /[^A-Za-z]/.test(value));
+  }) as RuleValidator,
   randomNearSecretWord: ((m, line) =>
     looksRandom(group(m, 'secret').replace(/=+$/, '')) &&
     !/^pk_(?:live|test)_/.test(group(m, 'secret')) &&
@@ -275,11 +320,13 @@ export const VALIDATORS = {
   publicIPv4: ((m, line) => isPublicIPv4(m[0]) && !/(?:\bv|version\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12))) as RuleValidator,
   publicIPv6: ((m) => isPublicIPv6(m[0])) as RuleValidator,
   // All-zero, broadcast and multicast (group bit set in the first octet) name no machine.
-  unicastMac: ((m) => {
-    const hex = m[0].replace(/[^0-9a-f]/gi, '');
-    return !/^(?:0+|f+)$/i.test(hex) && (parseInt(hex.slice(0, 2), 16) & 1) === 0;
-  }) as RuleValidator,
+  unicastMac: ((m) => isUnicastMac(m[0])) as RuleValidator,
   privateLookingHost: ((m) => isPrivateLookingHost(m[0], group(m, 'tld'))) as RuleValidator,
+  /** DUID-LLT (type 1) carries four bytes of time before the MAC, DUID-LL (type 3) none. */
+  duidMac: ((m) => {
+    if ((group(m, 'type') === '1') !== (group(m, 'time') !== '')) return false;
+    return isUnicastMac(group(m, 'mac'));
+  }) as RuleValidator,
 } satisfies Record<string, RuleValidator>;
 export type ValidatorName = keyof typeof VALIDATORS;
 

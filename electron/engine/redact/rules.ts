@@ -124,12 +124,12 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'private-key',
     nameKey: 'rule.private-key',
-    description: 'PEM and PGP private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted), PuTTY private lines; certificates and public keys are kept',
+    description: 'PEM and PGP private key blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted), OpenVPN static keys (tls-auth / tls-crypt), PuTTY private lines; certificates and public keys are kept',
     category: 'secret',
     optional: false,
     placeholder: 'PRIVATE-KEY',
-    scan: { words: 'private' },
-    trigger: /private key|private-lines/i,
+    scan: { words: 'private|static key' },
+    trigger: /private key|private-lines|openvpn static key/i,
     identity: 'pemBody',
     patterns: [
       {
@@ -142,24 +142,30 @@ export const RULES: readonly RedactionRule[] = [
     ],
     block: {
       // PuTTY .ppk files: the lines after `Private-Lines: N` up to `Private-MAC:` are the key.
-      begin: /-{4,5} ?BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{4,5}|^Private-Lines: *\d+/,
-      end: /-{4,5} ?END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{4,5}|^Private-MAC:/,
+      begin: /-{4,5} ?BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{4,5}|-{4,5}BEGIN OpenVPN Static key V\d-{4,5}|^Private-Lines: *\d+/,
+      end: /-{4,5} ?END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{4,5}|-{4,5}END OpenVPN Static key V\d-{4,5}|^Private-MAC:/,
     },
   },
   {
     id: 'url-credentials',
     nameKey: 'rule.url-credentials',
-    description: 'user and password in URLs: scheme://user:password@host',
+    description: 'user and password in URLs: scheme://user:password@host, and Go MySQL DSNs user:password@tcp(host)/db',
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
     scan: { marks: '@' },
-    trigger: /:\/\/[^\s@/]*:[^\s]*@/i,
+    trigger: /:\/\/[^\s@/]*:[^\s]*@|:[^\s@]*@(?:tcp|unix|udp)\(/i,
     patterns: [
       {
         // The password runs to the last `@` before the host, so `p@ss` in a password is covered.
         // `#` is allowed in the password: RFC 3986 wants it escaped, configuration files rarely do.
         regex: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,30}:\/\/(?<user>[^\s:@/?#"'<>[\]]*):(?<secret>[^\s/?"'<>]*)@(?=[^\s@/?#"'<>]*(?:[/?#:"'<>\s\]]|$))/i,
+        targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
+        validate: 'urlPassword',
+      },
+      {
+        // go-sql-driver/mysql: `user:password@tcp(10.0.0.5:3306)/db?parseTime=true` has no scheme.
+        regex: /(?<![\w.%+:/@-])(?<user>[\w.-]+):(?<secret>[^\s"'@]+(?:@[^\s"'@]+)*)@(?:tcp|unix|udp)\(/,
         targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
         validate: 'urlPassword',
       },
@@ -186,12 +192,12 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'cloud-key',
     nameKey: 'rule.cloud-key',
-    description: 'provider keys by their format: AWS, GitHub, GitLab, Slack, Google, Azure, Stripe, OpenAI, SendGrid, npm, Alibaba Cloud, Tencent Cloud',
+    description: 'provider keys by their format: AWS, GitHub, GitLab, Slack and Feishu/Lark webhooks, Google, Azure, Stripe, OpenAI, SendGrid, npm, Alibaba Cloud, Tencent Cloud',
     category: 'secret',
     optional: false,
     placeholder: 'TOKEN',
-    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
-    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|secret_?(?:access_?)?key/i,
+    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
+    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|secret_?(?:access_?)?key/i,
     patterns: [
       { regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/ },
       {
@@ -203,6 +209,11 @@ export const RULES: readonly RedactionRule[] = [
       { regex: /(?<![A-Za-z0-9-])xox[abposr]-[A-Za-z0-9-]{10,}/ },
       {
         regex: /hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9_/-]{16,})/,
+        targets: [{ group: 'secret' }],
+      },
+      {
+        // Feishu / Lark custom bots: the hook id is the whole credential.
+        regex: /open\.(?:feishu\.cn|larksuite\.com)\/open-apis\/bot\/v2\/hook\/(?<secret>[A-Za-z0-9-]{16,})/,
         targets: [{ group: 'secret' }],
       },
       { regex: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/ },
@@ -225,14 +236,15 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'auth-header',
     nameKey: 'rule.auth-header',
-    description: 'HTTP credentials: Authorization / Proxy-Authorization values, API-key and token headers, Cookie and Set-Cookie values (cookie names kept), curl -u user:password',
+    description: 'HTTP credentials: Authorization / Proxy-Authorization values, API-key and token headers, Cookie and Set-Cookie values (cookie names kept), curl -u user:password, and `Basic <base64>` anywhere when it decodes to user:password',
     category: 'secret',
     optional: false,
     placeholder: 'TOKEN',
     // Not `auth` or `sess` alone: `X-Auth:` and `X-Session-Id:` are also secret-assignment's, and
     // module names like `auth.session` would wake this rule on every line.
-    scan: { words: 'authori|cookie|key|token|secret|sig|pass', marks: String.raw`-u\s|--user|--proxy-user` },
-    trigger: /authori[sz]ation|cookie|(?:key|token|secret|auth|signature|session|password)[a-z0-9-]*[\x22']?\s*:|(?<!\S)(?:-u|--user|--proxy-user)\s/im,
+    scan: { words: 'authori|cookie|key|token|secret|sig|pass|basic', marks: String.raw`-u\s|--user|--proxy-user` },
+    // `basic …` last: first among the alternatives it slowed every log line that wakes this rule.
+    trigger: /authori[sz]ation|cookie|(?:key|token|secret|auth|signature|session|password)[a-z0-9-]*[\x22']?\s*:|(?<!\S)(?:-u|--user|--proxy-user)\s|basic\s+[a-z0-9+/]{8}/im,
     patterns: [
       {
         // Schemes whose credentials are a parameter list: the rest of the value goes.
@@ -260,6 +272,13 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?<=(?<![\w])set-cookie["']?\s*:\s*["']?)(?<name>[^\s=;,"']+)=(?<secret>[^;\r\n"']*)/i,
         targets: [{ group: 'secret' }],
         validate: 'cookieValue',
+      },
+      {
+        // `Basic b3JkZXI6cGFzcw==` quoted in a log message or a config value, away from its header:
+        // only when the base64 decodes to `user:password`.
+        regex: /(?<![\w-])basic\s+(?<secret>[A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/i,
+        targets: [{ group: 'secret' }],
+        validate: 'basicCredentials',
       },
       {
         regex: /(?:^|\s)(?:-u|--user|--proxy-user)\s+["']?(?<user>[^\s:"']+):(?<secret>[^\s"']+)/,
@@ -306,9 +325,9 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
-    scan: { words: `pass|pwd|secret|token|key|auth|cred|cookie|${SESSION_WORDS}|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|net use|net\\.exe use`, marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容` },
+    scan: { words: `pass|pwd|psk|secret|token|key|auth|cred|cookie|${SESSION_WORDS}|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use`, marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容` },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /pass|pwd|pw\b|secret|token|key|auth|cred|cookie|sess|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use|密码|口令|密钥|令牌|私钥|关键内容/i,
+    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|密码|口令|密钥|令牌|私钥|关键内容/i,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -349,6 +368,14 @@ export const RULES: readonly RedactionRule[] = [
         kind: 'fromKey',
       },
       {
+        // Calls and pairs: PHP `define( 'DB_PASSWORD', 'x' )`, `os.environ.setdefault("API_TOKEN", "x")`,
+        // `config.set('smtp.password', 'x')` — the value runs to its own closing quote.
+        regex: new RegExp(String.raw`(?<q>["'])(?<key>${KEY})\k<q>[ \t]*,[ \t]*(?<q2>["'])(?<secret>(?:(?!\k<q2>)[^\r\n])+)\k<q2>[ \t]*[),\]]`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: 'argumentArray',
+        kind: 'fromKey',
+      },
+      {
         // Argument arrays (Docker, Kubernetes, JSON): `["--db-password", "x y", …]`.
         regex: new RegExp(String.raw`(?<q>["'])--?(?<key>${KEY})\k<q>[ \t]*,[ \t]*(?<q2>["'])(?<secret>[^"'\r\n]+)\k<q2>`, 'i'),
         targets: [{ group: 'secret' }],
@@ -383,13 +410,32 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // PowerShell: ConvertTo-SecureString 'plain' -AsPlainText; Windows: net use … /user:x password.
-        regex: /ConvertTo-SecureString\s+(?:-String\s+)?(?<q>['"])(?<secret>[^'"\r\n]+)\k<q>|(?:^|[\s/("';&|])net(?:\.exe)?\s+use\b[^\r\n]*?\s\/u(?:ser)?:\S+\s+(?<pw>[^\s/*"'][^\s"']*)/i,
+        regex: /ConvertTo-SecureString\s+(?:-String\s+)?(?<q>['"])(?<secret>[^'"\r\n]+)\k<q>|(?:^|[\s/("';&|>])net(?:\.exe)?\s+use\b[^\r\n]*?\s\/u(?:ser)?:\S+\s+(?<pw>[^\s/*"'][^\s"']*)/i,
         targets: [{ group: 'secret' }, { group: 'pw' }],
+      },
+      {
+        // Windows credential manager: `cmdkey /add:server /user:DOMAIN\u /pass:secret`.
+        regex: /(?:^|[\s/("';&|>])cmdkey(?:\.exe)?\s[^\r\n]*?\/pass:(?:"(?<q>[^"\r\n]+)"|(?<secret>[^\s"/][^\s"]*))/i,
+        targets: [{ group: 'q' }, { group: 'secret' }],
+      },
+      {
+        // `reg query` output: name, REG_SZ, value (`ProxyPassword    REG_SZ    x`).
+        regex: new RegExp(String.raw`^[ \t]+(?<key>${KEY})[ \t]+REG_(?:SZ|EXPAND_SZ|MULTI_SZ)[ \t]+(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: 'assignmentKey',
+        kind: 'fromKey',
       },
       {
         // sshpass -p secret (the password as its own argument).
         regex: /(?:^|[\s/("';&|])sshpass(?:\.exe)?(?:\s+-[a-oq-zA-Z]\S*)*\s+-p\s*(?<secret>[^\s"'-][^\s"']*)/,
         targets: [{ group: 'secret' }],
+      },
+      {
+        // Chinese prose: `账号 zhoumin 密码 Share!2026zm`, `密码是Abc@123` — one token of printable
+        // ASCII after the word (not `密码 错误`, `密码 reset`, `密码 SHA256 加密`).
+        regex: /(?:密码|口令)(?:(?:是|为|為)[ \t]*|[ \t]+)(?<secret>[\x21-\x7e]{4,64})(?![\x21-\x7e])/,
+        targets: [{ group: 'secret' }],
+        validate: 'proseChinesePassword',
       },
       {
         // Wi-Fi keys in `netsh wlan show profile … key=clear` (English and Chinese Windows).
@@ -403,34 +449,42 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'high-entropy',
     nameKey: 'rule.high-entropy',
-    description: 'random-looking strings (≥ 20 characters, letters and digits, Shannon entropy ≥ 3.5 bits/char, ≥ 3.0 for hex) within a few words after a secret-like name; bare hashes and UUIDs are kept',
+    description: 'random-looking strings (≥ 20 characters, letters and digits, Shannon entropy ≥ 3.5 bits/char, ≥ 3.0 for hex) within a few words after a secret-like name; base64 JSON that holds a password, auth or token field (Kubernetes .dockerconfigjson, encoded config); bare hashes and UUIDs are kept',
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
-    scan: { words: 'key|secret|token|pass|pwd|cred|sig|hmac|licen|private|bearer', marks: '密码|密钥|令牌' },
-    trigger: /(?:key|secret|token|passw|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|密码|密钥|令牌)[^\r\n]{0,32}?[A-Za-z0-9+/_-]{20}/i,
+    scan: { words: 'key|secret|token|pass|pwd|cred|sig|hmac|licen|private|bearer|eyj', marks: '密码|密钥|令牌' },
+    trigger: /(?:key|secret|token|passw|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|密码|密钥|令牌)[^\r\n]{0,32}?[A-Za-z0-9+/_-]{20}|eyJ[A-Za-z0-9+/]{30}/i,
     patterns: [
       {
         regex: /(?<name>key|secret|token|passw(?:or)?d|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|密码|密钥|令牌)(?<gap>[^\r\n]{0,32}?)(?<![A-Za-z0-9+/_-])(?<secret>[A-Za-z0-9+/_-]{20,}={0,2})(?![A-Za-z0-9+/=_-])/i,
         targets: [{ group: 'secret' }],
         validate: 'randomNearSecretWord',
       },
+      {
+        // `eyJ…` is base64 of `{"`: a JSON document. Redacted when it decodes to one with a
+        // credential field (`{"auths":{"registry":{"password":…`); JWTs were taken by the jwt rule.
+        regex: /(?<![A-Za-z0-9+/=_-])eyJ[A-Za-z0-9+/_-]{30,}={0,2}(?![A-Za-z0-9+/=_-])/,
+        validate: 'encodedCredentials',
+      },
     ],
   },
   {
     id: 'email',
     nameKey: 'rule.email',
-    description: 'e-mail addresses (also URL-encoded with %40)',
+    description: 'e-mail addresses (also URL-encoded with %40), with internationalized domains (公司.cn, xn--…) and local parts (jürgen@…, 陈静@…)',
     category: 'personal',
     optional: false,
     placeholder: 'EMAIL',
     scan: { marks: '@|%40' },
-    trigger: /[\w.%+-](?:@|%40)[\p{L}\p{N}-]+\.\p{L}/iu,
+    trigger: /[\p{L}\p{N}_.%+-](?:@|%40)[\p{L}\p{N}-]+\.\p{L}/iu,
     identity: 'emailAt',
     patterns: [
       {
-        // Internationalized domains (`zhang.san@公司.cn`, `li@例子.中国`): labels of any letters.
-        regex: /(?<![\w.%+-])[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-](?:@|%40)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?<tld>[A-Za-z]{2,24}|中国|中國|公司|网络|網絡|香港|台湾|台灣)(?![\w-]|\.[A-Za-z0-9])/u,
+        // Internationalized domains (`zhang.san@公司.cn`, `li@例子.中国`, punycode `xn--fiqs8s`):
+        // labels of any letters. Local parts in Latin letters with accents (`jürgen.groß@…`), or
+        // a short run of Han characters that does not continue a Chinese sentence (`陈静@…`).
+        regex: /(?:(?<![\p{Script=Latin}\p{N}_.%+-])[\p{Script=Latin}\p{N}._%+-]*[\p{Script=Latin}\p{N}_%+-]|(?<![\p{Script=Han}\p{Script=Latin}\p{N}_.%+-])\p{Script=Han}{1,4})(?:@|%40)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?<tld>[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59}|中国|中國|公司|网络|網絡|香港|台湾|台灣|[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]{2,24})(?![\p{Script=Latin}\p{N}_-]|\.[\p{Script=Latin}\p{N}])/u,
         // `git@github.com:org/repo.git` is an SSH remote, not a person.
         validate: 'personalEmail',
       },
@@ -484,14 +538,15 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'PHONE',
     scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+\d` },
-    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}/,
+    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}/,
     identity: 'digitsOnly',
     patterns: [
       {
         // Mainland China mobile, optionally with +86 / 0086 / (+86); never part of a longer number,
         // a decimal, a version or a time.
         // `86-138…` and `86 138 …` without the plus too.
-        regex: /(?<![\d.:/+#-]|\d[ -])(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?!\d|[.:-]\d)/,
+        // After a colon only when a letter precedes it (vCard `TEL;TYPE=CELL:186…`, `tel:`), not a time.
+        regex: /(?<![\d.:/+#-]|\d[ -])(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?!\d|[.:-]\d)|(?<=[A-Za-z]:)1[3-9]\d{9}(?!\d|[.:-]\d)/,
         validate: 'notMeasurement',
       },
       {
@@ -505,8 +560,9 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'notMeasurement',
       },
       {
-        // China landline with area code: 010-12345678, 0755-1234567, (021) 6438-1234.
-        regex: /(?<![\w.+-])(?:\(?0[1-9]\d{1,2}\)?-[2-9]\d{6,7}|\(0[1-9]\d{1,2}\)[ ]?[2-9]\d{2,3}[- ]?\d{4})(?![\w-]|\.\d)/,
+        // China landline with area code: 010-12345678, 0755-1234567, (021) 6438-1234, and the
+        // subscriber number in two groups as people write it: 010-6552 9988, 021-6438-2299.
+        regex: /(?<![\w.+-])(?:\(?0[1-9]\d{1,2}\)?-[2-9]\d{6,7}|0[1-9]\d{1,2}-[2-9]\d{2,3}[- ]\d{4}|\(0[1-9]\d{1,2}\)[ ]?[2-9]\d{2,3}[- ]?\d{4})(?![\w-]|\.\d)/,
       },
     ],
   },
@@ -550,16 +606,31 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'home-user',
     nameKey: 'rule.home-user',
-    description: 'user names in home paths (/home/alice, /Users/alice, C:\\Users\\alice, C:/Users/alice, JSON-escaped C:\\\\Users\\\\alice) and login variables (USER=, USERNAME=, LOGNAME=); built-in profiles (Public, Default, All Users, Administrator …) and /root are kept',
+    description: 'user names in home paths (/home/alice, /Users/alice, C:\\Users\\alice, C:/Users/alice, JSON-escaped C:\\\\Users\\\\alice), removable-media mounts (/media/alice/…, /run/media/alice/…) and login variables (USER=, USERNAME=, LOGNAME=); built-in profiles (Public, Default, All Users, Administrator …) and /root are kept',
     category: 'personal',
     optional: false,
     placeholder: 'USER',
-    scan: { words: 'home/|users|documents and|account name|user name', marks: '^(?:export\\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=|帐户名|账户名称' },
-    trigger: /\/home\/|\/Users\/|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
+    // No new first characters in the words scan (`%`, `/` are everywhere in logs): `%2Fhome%2F` is
+    // found as `home%2f`, `%5CUsers%5C` as `users`.
+    scan: { words: 'home/|home%2f|users|media/|documents and|account name|user name', marks: '^(?:export\\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=|帐户名|账户名称' },
+    trigger: /\/home\/|\/Users\/|\/media\/[^/\s]+\/|(?:%5c|%2f)(?:users|home)(?:%5c|%2f)|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
     patterns: [
       {
         // Names may be any letters: /home/张伟, /Users/José.
         regex: /(?<![\w.~-])(?:\/(?:var|export|data))?\/home\/(?<secret>[\p{L}\p{N}_][\p{L}\p{N}_.@-]{0,63})(?=[/\s"'`:;,)\]}>|]|$)/u,
+        targets: [{ group: 'secret' }],
+        validate: 'homeFolderUser',
+      },
+      {
+        // URL-encoded in a query string or an access log: `file=C%3A%5CUsers%5Calice%5C…`, `%2Fhome%2Falice`.
+        regex: /(?:%5C|%2F)(?:%5C|%2F)?(?:Users|home)(?:%5C|%2F)(?:%5C|%2F)?(?<secret>[\p{L}\p{N}_.-]{1,64}|(?:%[0-9A-F]{2})+)(?=%5C|%2F|[&\s"']|$)/iu,
+        targets: [{ group: 'secret' }],
+        validate: 'windowsProfileUser',
+      },
+      {
+        // udisks mounts removable media per user: /media/alice/U盘, /run/media/alice/DATA. Only
+        // with a folder after the name, and not the shared mount points (/media/cdrom, /media/usb0).
+        regex: /(?<![\w.~-])(?:\/run)?\/media\/(?<secret>(?!(?:cdrom|floppy|usb|sd[a-z]|disk|hdd|images?|uploads?|static|files?|assets|videos?|audio|photos?|music|public|data|backup|external|media|tmp)\d*\/)[\p{L}\p{N}_][\p{L}\p{N}_.@-]{0,63})(?=\/)/u,
         targets: [{ group: 'secret' }],
         validate: 'homeFolderUser',
       },
@@ -571,7 +642,8 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // Windows: a name may hold spaces when a path separator follows it (C:\Users\John Smith\…).
-        regex: /(?:(?:(?<![\w])[A-Za-z]:)?\\{1,4}(?:users|documents and settings)\\{1,4}|(?<![\w])[A-Za-z]:\/(?:users|documents and settings)\/)(?<secret>[^\\/"'<>|:*?\s](?:[^\\/"'<>|:*?\r\n\t]{0,62}[^\\/"'<>|:*?\s])?(?=\\|\/)|[^\\/"'<>|:*?\s,;]{1,64})/i,
+        // Without a separator after it, the name ends at CJK punctuation too (`C:\Users\周敏，系统 …`).
+        regex: /(?:(?:(?<![\w])[A-Za-z]:)?\\{1,4}(?:users|documents and settings)\\{1,4}|(?<![\w])[A-Za-z]:\/(?:users|documents and settings)\/)(?<secret>[^\\/"'<>|:*?\s](?:[^\\/"'<>|:*?\r\n\t]{0,62}[^\\/"'<>|:*?\s])?(?=\\|\/)|[^\\/"'<>|:*?\s,;，。、；：）】」]{1,64})/i,
         targets: [{ group: 'secret' }],
         validate: 'windowsProfileUser',
       },
@@ -635,7 +707,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'mac-address',
     nameKey: 'rule.mac-address',
-    description: 'MAC addresses (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff); all-zero and broadcast are kept',
+    description: 'MAC addresses (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff), also inside a DHCPv6 client DUID; all-zero and broadcast are kept',
     category: 'network',
     optional: true,
     placeholder: 'MAC',
@@ -648,6 +720,13 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?<![\w:.-])(?:[0-9A-Fa-f]{2}(?<s>[:-])(?:[0-9A-Fa-f]{2}\k<s>){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:.-])/,
         // All-zero, broadcast and multicast (group bit set in the first octet) name no machine.
         validate: 'unicastMac',
+      },
+      {
+        // A DHCPv6 DUID-LLT / DUID-LL of an Ethernet interface (ipconfig's "DHCPv6 Client DUID",
+        // dhclient leases): type, hardware type 1, for LLT four bytes of time, then the MAC.
+        regex: /(?<![\w:.-])00(?<s>[:-])0(?<type>[13])\k<s>00\k<s>01\k<s>(?<time>(?:[0-9A-Fa-f]{2}\k<s>){4})?(?<mac>(?:[0-9A-Fa-f]{2}\k<s>){5}[0-9A-Fa-f]{2})(?![\w:.-])/,
+        targets: [{ group: 'mac' }],
+        validate: 'duidMac',
       },
     ],
   },

@@ -321,3 +321,135 @@ describe('RULES', () => {
     for (const s of samples) expect(redact(s)).not.toMatch(/hunter2|abc123|x1\b|k9|t0k|a\.b@|13800138000|4111111111111111|110101199003074514|alice|bob|1001|eyJ/);
   });
 });
+
+// Session 4: the misses and false positives of the held-out-5 corpus, as general cases.
+describe('held-out-5 fixes', () => {
+  it('replaces landlines whose subscriber number is written in two groups', () => {
+    check([
+      ['<add key="AdminContact" value="010-6552 9988" />', '<add key="AdminContact" value="<PHONE-1>" />'],
+      ['也可以打座机 0755-8612 3456 转 602', '也可以打座机 <PHONE-1> 转 602'],
+      ['座机=021-6438-2299转8012', '座机=<PHONE-1>转8012'],
+    ]);
+    unchanged(['released 2024-1203 4567 units', 'build 0.755-8612 3456']);
+  });
+
+  it('replaces e-mail addresses with punycode or non-ASCII domains and local parts', () => {
+    check([
+      ['ALERT_EMAIL=ops@xn--55qx5d.xn--fiqs8s', 'ALERT_EMAIL=<EMAIL-1>'],
+      ['"Jürgen Groß <jürgen.groß@bücher-shop.de>"', '"Jürgen Groß <<EMAIL-1>>"'],
+      ['邮箱=陈静@中文邮箱.cn', '邮箱=<EMAIL-1>'],
+      ['发到 sun.wei@客户.中国谢谢', '发到 <EMAIL-1>谢谢'],
+      ['请联系zhangsan@example.com。', '请联系<EMAIL-1>。'],
+    ]);
+    // A Chinese sentence before the @ is not a local part.
+    unchanged(['请把文件发给我们的同事@所有人.了解']);
+  });
+
+  it('replaces user names of removable-media mounts, not shared mount points or web paths', () => {
+    check([
+      ['Mounted /media/zhangwei/张伟的U盘 (15728640 KiB free)', 'Mounted /media/<USER-1>/张伟的U盘 (15728640 KiB free)'],
+      ['/run/media/alice/DATA/report.xlsx', '/run/media/<USER-1>/DATA/report.xlsx'],
+    ]);
+    unchanged(['/media/cdrom0/autorun.inf', '/media/usb/backup.tar', 'https://cdn.example.net/media/images/logo.png', '"static": "/media/uploads/a.png"']);
+  });
+
+  it('stops a Windows profile name at CJK punctuation', () => {
+    check([['用户文件夹是 C:\\Users\\周敏，系统 Windows 11', '用户文件夹是 C:\\Users\\<USER-1>，系统 Windows 11']]);
+  });
+
+  it('replaces Basic credentials away from their header only when they decode to user:password', () => {
+    check([['callback rejected: Authorization header was "Basic b3JkZXJfY2I6Y2JQQHNzdzByZCEyMDI2"', 'callback rejected: Authorization header was "Basic <TOKEN-1>"']]);
+    // `basic` + base64 of plain words, binary or a user without a password: not credentials.
+    unchanged(['using basic dGhlIHF1aWNrIGJyb3du auth', 'basic QUJDREVGR0g6 mode', 'Basic realm="erp"']);
+  });
+
+  it('replaces the MAC inside a DHCPv6 client DUID (LLT and LL), consistently with the MAC itself', () => {
+    const net = { optionalRules: ['mac-address'] };
+    check(
+      [
+        [
+          'Physical Address: 3C-52-82-6A-1F-9E\nDHCPv6 Client DUID: 00-01-00-01-2C-8F-11-A3-3C-52-82-6A-1F-9E',
+          'Physical Address: <MAC-1>\nDHCPv6 Client DUID: 00-01-00-01-2C-8F-11-A3-<MAC-1>',
+        ],
+        ['default-duid "00:03:00:01:a4:c3:f0:85:7d:21";', 'default-duid "00:03:00:01:<MAC-1>";'],
+      ],
+      net,
+    );
+    // Type 1 without its four bytes of time, type 3 with them: not a DUID of that shape.
+    unchanged(['00-01-00-01-3C-52-82-6A-1F-9E', '00-03-00-01-2C-8F-11-A3-3C-52-82-6A-1F-9E'], net);
+  });
+
+  it('replaces a password after 密码 in Chinese prose, not words or algorithm names', () => {
+    check([
+      ['共享盘账号 zhoumin 密码 Share!2026zm。', '共享盘账号 zhoumin 密码 <SECRET-1>。'],
+      ['我的密码是Abc@12345，请帮忙重置', '我的密码是<SECRET-1>，请帮忙重置'],
+      ['银行卡密码 123456 千万别外传', '银行卡密码 <SECRET-1> 千万别外传'],
+    ]);
+    unchanged(['密码 错误，请重试', '密码 reset 成功', '密码 SHA256 加密后保存', '密码 6 位']);
+  });
+
+  it('replaces base64 JSON that holds a credential field, not other encoded JSON', () => {
+    const docker = Buffer.from('{"auths":{"registry.example.cn":{"username":"ci","password":"CiReg#2026"}}}').toString('base64');
+    const plain = Buffer.from('{"theme":"dark","fontSize":14,"recent":["a.txt","b.txt"]}').toString('base64');
+    check([[`  .dockerconfigjson: ${docker}`, '  .dockerconfigjson: <SECRET-1>']]);
+    unchanged([`  settings: ${plain}`]);
+  });
+
+  it('keeps JDBC property lists and git-config section names whole', () => {
+    check([
+      [
+        'spring.datasource.url=jdbc:sqlserver://10.5.1.12:1433;databaseName=WMS;user=wms_app;password=Wms@pp_9921;encrypt=false',
+        'spring.datasource.url=jdbc:sqlserver://10.5.1.12:1433;databaseName=WMS;user=wms_app;password=<SECRET-1>;encrypt=false',
+      ],
+    ]);
+    unchanged(['[credential "https://git.xxsoft.com"]']);
+  });
+});
+
+// Session 4: what the held-out-6 corpus (public config layouts) found after the held-out-5 fixes.
+describe('held-out-6 fixes', () => {
+  it('replaces values passed as call arguments (PHP define, setdefault, config.set)', () => {
+    check([
+      ["define( 'DB_PASSWORD', 'Wp!Portal_2026#db' );", "define( 'DB_PASSWORD', '<SECRET-1>' );"],
+      ["define( 'NONCE_KEY', 'Zr1#Tu4$Wi7%Yo0^Ap3&Sd6*Fg9(Hj2)Kl5' );", "define( 'NONCE_KEY', '<SECRET-1>' );"],
+      ['os.environ.setdefault("API_TOKEN", "tok-9Qx2Lm")', 'os.environ.setdefault("API_TOKEN", "<TOKEN-1>")'],
+    ]);
+    unchanged(["define( 'DB_NAME', 'xx_portal' );", "define( 'WP_DEBUG', false );"]);
+  });
+
+  it('replaces Windows credential commands and reg query values, also after a cmd.exe prompt', () => {
+    check([
+      ['C:\\Users\\<USER-1>>cmdkey /add:fs01 /user:XXSOFT\\lm /pass:Lm-Fs01#2026', 'C:\\Users\\<USER-1>>cmdkey /add:fs01 /user:XXSOFT\\lm /pass:<SECRET-1>'],
+      ['C:\\Users\\<USER-1>>net use Z: \\\\fs01\\share /user:XXSOFT\\lm Lm-Fs01#2026 /persistent:yes', 'C:\\Users\\<USER-1>>net use Z: \\\\fs01\\share /user:XXSOFT\\lm <SECRET-1> /persistent:yes'],
+      ['    ProxyPassword    REG_SZ    Prx#Putty2026', '    ProxyPassword    REG_SZ    <SECRET-1>'],
+    ]);
+    unchanged(['    ProxyUsername    REG_SZ    liming', '    PortNumber    REG_DWORD    0x16']);
+  });
+
+  it('replaces Wi-Fi PSKs, Go MySQL DSNs and Feishu bot hooks', () => {
+    check([
+      ['psk=Xxsoft@Office2026', 'psk=<SECRET-1>'],
+      ['"dsn":"order:0rd3r-Api!@tcp(10.8.4.11:3306)/orders?parseTime=True"', '"dsn":"<USER-1>:<SECRET-1>@tcp(10.8.4.11:3306)/orders?parseTime=True"'],
+      ['https://open.feishu.cn/open-apis/bot/v2/hook/7c9e1a3f-5b2d-4e8a-9c6f-1d3b5a7e9c2f', 'https://open.feishu.cn/open-apis/bot/v2/hook/<TOKEN-1>'],
+    ]);
+    // A key id, an auth method and a token's serial number are not secrets.
+    unchanged(['signing.keyId=24875D73', 'phase2-auth=mschapv2', '手机令牌序列号：2100458826']);
+  });
+
+  it('replaces sign= parameters, URL-encoded profile paths and phones after a vCard colon', () => {
+    check([
+      ['GET /pay/return?out_trade_no=1&sign=Yk3Lm9Qp2Wx7Rz4Nv8Bt HTTP/1.1', 'GET /pay/return?out_trade_no=1&sign=<SECRET-1> HTTP/1.1'],
+      ['GET /download?file=C%3A%5CUsers%5Cwanghao%5CDesktop%5Cr.xlsx HTTP/1.1', 'GET /download?file=C%3A%5CUsers%5C<USER-1>%5CDesktop%5Cr.xlsx HTTP/1.1'],
+      ['TEL;TYPE=CELL:18612345670', 'TEL;TYPE=CELL:<PHONE-1>'],
+    ]);
+    unchanged(['at 10:13812345678', 'GET /x?design=blue']);
+  });
+
+  it('replaces OpenVPN static keys as a block', () => {
+    const text = ['<tls-crypt>', '-----BEGIN OpenVPN Static key V1-----', 'aabef35a7ddecbd9f49c958379fac847', '0c1d2e3f405162738495a6b7c8d9eaf0', '-----END OpenVPN Static key V1-----', '</tls-crypt>'].join('\n');
+    const out = redact(text);
+    expect(out).not.toMatch(/aabef35a|0c1d2e3f/);
+    expect(out).toContain('-----BEGIN OpenVPN Static key V1-----');
+    expect(out).toContain('</tls-crypt>');
+  });
+});
