@@ -38,6 +38,8 @@ const WINDOWS_LEVELS: Record<string, Level> = {
   warning: 'warning', 警告: 'warning',
 };
 /** Lines that continue the event before them: indented, a stack trace, an exception's name. */
+/** First characters of the fields a Windows event is read for (Date, Description, Level, Source, Event ID and their Chinese names). */
+const WINDOWS_FIELD_INITIALS: ReadonlySet<number> = new Set([...'DLSE日描级来事'].map((c) => c.charCodeAt(0)));
 const CONTINUATION = /^(?:[ \t]|Caused by[: ]|Traceback \(|\.\.\. \d+ (?:more|common)|--- End of|[\w$.]+(?:Exception|Error)\b)/;
 const JUL_LEVEL = /^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST|严重|警告|信息|配置|详细): /;
 
@@ -60,6 +62,10 @@ export class SourceReader {
   private readonly p: Pending = { ms: 0, level: 'info', text: '', line: 0, extra: 0 };
   private active = false;
   private hint: FormatId | undefined;
+  /** Lines in a row with the same format and zone, not yet added to counts (see settle). */
+  private run = 0;
+  private runFormat: FormatId = 'iso8601';
+  private runZone: Zone = 'local';
   private lineNo = 0;
   private skipToNewline = false;
 
@@ -100,6 +106,20 @@ export class SourceReader {
     if (this.partial) this.line(this.partial);
     this.partial = '';
     this.flush();
+    this.settle();
+  }
+
+  /**
+   * Adds the current run of same-format lines to counts.formats and counts.zones (per line, a
+   * keyed update of both would cost more than the stamp itself). end() calls it; so does the
+   * timeline before it reads the counts of a source that broke off.
+   */
+  settle(): void {
+    if (this.run === 0) return;
+    const c = this.counts;
+    c.formats[this.runFormat] = (c.formats[this.runFormat] ?? 0) + this.run;
+    c.zones[this.runZone] = (c.zones[this.runZone] ?? 0) + this.run;
+    this.run = 0;
   }
 
   private line(raw: string): void {
@@ -125,8 +145,12 @@ export class SourceReader {
     if (stamp) {
       this.flush();
       this.hint = stamp.format;
-      c.formats[stamp.format] = (c.formats[stamp.format] ?? 0) + 1;
-      c.zones[stamp.zone] = (c.zones[stamp.zone] ?? 0) + 1;
+      if (stamp.format !== this.runFormat || stamp.zone !== this.runZone) {
+        this.settle();
+        this.runFormat = stamp.format;
+        this.runZone = stamp.zone;
+      }
+      this.run += 1;
       this.begin(stamp.ms, stamp.level ?? rubyLevel(raw) ?? levelOfText(raw, stamp.end), raw);
       return;
     }
@@ -159,6 +183,12 @@ export class SourceReader {
     p.extra += 1;
     // Fields are `  Label: value` (two spaces); anything else is the description's text.
     if (first === 32 && raw.charCodeAt(1) === 32 && raw.charCodeAt(2) !== 32) {
+      // Most fields (Log Name, Task, Opcode, Keyword, User, Computer …) are not read: skip them
+      // without looking for their colon or copying their label.
+      const c2 = raw.charCodeAt(2);
+      if (!WINDOWS_FIELD_INITIALS.has(c2) && c2 !== 58 && c2 !== 0xff1a) {
+        if (raw.indexOf(':', 3) > 2) return true;
+      }
       let colon = raw.indexOf(':', 2);
       const wide = raw.indexOf('：', 2);
       if (colon < 0 || (wide >= 0 && wide < colon)) colon = wide;
@@ -225,7 +255,10 @@ export class SourceReader {
     let text = p.text;
     if (p.windows) {
       const w = p.windows;
-      text = [w.source, w.id ? `(${w.id})` : '', text ? `— ${text}` : ''].filter(Boolean).join(' ');
+      let t = w.source ?? '';
+      if (w.id) t = t ? `${t} (${w.id})` : `(${w.id})`;
+      if (text) t = t ? `${t} — ${text}` : `— ${text}`;
+      text = t;
     }
     this.sink.event(p.ms, p.level, text, p.line);
   }
