@@ -6,9 +6,7 @@
  * its way into the archive, which a picture inlined as base64 could not survive).
  */
 import type { ArchiveLanguage } from '../../../shared/naming.js';
-import { html, trusted, type SafeHtml } from '../report/html.js';
-import { standalonePage } from '../report/timeline-html.js';
-import { SUMMARY_CSS } from '../report/summary-html.js';
+import { html, standalonePage, trusted, type SafeHtml } from '../report/html.js';
 import { timeOf } from '../timeline/builder.js';
 import type { RecordedStep, Recording } from './types.js';
 
@@ -81,7 +79,7 @@ ${events.length ? html`<section class="card" aria-labelledby="events-title"><h2 
 <section class="card" aria-labelledby="logs-title"><h2 id="logs-title">${T.newLines}</h2>${rec.logs.length ? html`<ul>${rec.logs.map((l) => html`<li><span class="mono">${logNames.get(l.file) ?? l.file}</span> ← <span class="mono small">${l.source}</span> · ${l.bytes} ${T.bytes}${l.rotated ? html` · ${T.rotated}` : ''}</li>`)}</ul>` : html`<p>${T.none}</p>`}</section>
 </main>
 <footer class="wrap foot"><p>${T.footer}</p></footer>`;
-  return standalonePage({ lang, title: `${T.pageTitle} · ${rec.ticket}`, css: SUMMARY_CSS + PAGE_CSS, body, imgSrc: "'self'" });
+  return standalonePage({ lang, title: `${T.pageTitle} · ${rec.ticket}`, css: PAGE_CSS, body, imgSrc: "'self'" });
 }
 
 const PAGE_CSS = `
