@@ -33,6 +33,12 @@ const MAX_SAMPLES = 3;
 const MAX_CONTINUATION = 500;
 
 const WINDOWS_EVENT = /^(?:Event|事件)\[\d+\]\s*[:：]?\s*$/;
+/**
+ * Event Viewer's "Copy details as text" (and the .txt it saves): each event starts with
+ * `Log Name:` / `日志名称:` at the start of a line, its fields are not indented, the description
+ * follows `Description:` / `描述:` on its own lines, then `Event Xml:` / `事件 Xml:` and the XML.
+ */
+const EVENT_VIEWER_COPY = /^(?:Log Name|日志名称)\s*[:：]/;
 const WINDOWS_LEVELS: Record<string, Level> = {
   error: 'error', 错误: 'error', critical: 'error', 关键: 'error', 严重: 'error',
   warning: 'warning', 警告: 'warning',
@@ -49,7 +55,13 @@ interface Pending {
   text: string;
   line: number;
   extra: number;
-  windows?: { source?: string; id?: string; awaitingDescription?: boolean };
+  windows?: {
+    source?: string;
+    id?: string;
+    awaitingDescription?: boolean;
+    /** Where field labels start: 2 in `wevtutil qe /f:text`, 0 in Event Viewer's copied text. */
+    indent: number;
+  };
 }
 
 export function emptyCounts(): SourceCounts {
@@ -135,11 +147,8 @@ export class SourceReader {
     const p = this.active ? this.p : undefined;
     if (p?.windows) {
       if (this.windowsLine(p, raw)) return;
-    } else if (raw.charCodeAt(0) === 69 || raw.charCodeAt(0) === 0x4e8b) {
-      if (WINDOWS_EVENT.test(raw)) {
-        this.startWindowsEvent();
-        return;
-      }
+    } else if (this.windowsStart(raw)) {
+      return;
     }
     const stamp = stampOf(raw, this.reference, this.hint);
     if (stamp) {
@@ -174,26 +183,26 @@ export class SourceReader {
 
   /** One line inside a Windows event record; false when the line ends the record. */
   private windowsLine(p: Pending, raw: string): boolean {
+    if (this.windowsStart(raw)) return true;
     const first = raw.charCodeAt(0);
-    if ((first === 69 || first === 0x4e8b) && WINDOWS_EVENT.test(raw)) {
-      this.startWindowsEvent();
-      return true;
-    }
     const w = p.windows!;
     p.extra += 1;
-    // Fields are `  Label: value` (two spaces); anything else is the description's text.
-    if (first === 32 && raw.charCodeAt(1) === 32 && raw.charCodeAt(2) !== 32) {
+    // wevtutil: fields are `  Label: value` (two spaces); anything else is the description's
+    // text. Event Viewer's copy: fields start the line, up to the description's own lines.
+    const at = w.indent;
+    const field = at === 2 ? first === 32 && raw.charCodeAt(1) === 32 && raw.charCodeAt(2) !== 32 : !w.awaitingDescription && first !== 32 && first !== 9;
+    if (field) {
       // Most fields (Log Name, Task, Opcode, Keyword, User, Computer …) are not read: skip them
       // without looking for their colon or copying their label.
-      const c2 = raw.charCodeAt(2);
+      const c2 = raw.charCodeAt(at);
       if (!WINDOWS_FIELD_INITIALS.has(c2) && c2 !== 58 && c2 !== 0xff1a) {
-        if (raw.indexOf(':', 3) > 2) return true;
+        if (raw.indexOf(':', at + 1) > at) return true;
       }
-      let colon = raw.indexOf(':', 2);
-      const wide = raw.indexOf('：', 2);
+      let colon = raw.indexOf(':', at);
+      const wide = raw.indexOf('：', at);
       if (colon < 0 || (wide >= 0 && wide < colon)) colon = wide;
-      if (colon > 2) {
-        const label = raw.slice(2, colon).trimEnd();
+      if (colon > at) {
+        const label = raw.slice(at, colon).trimEnd();
         if (label === 'Date' || label === '日期') {
           const stamp = stampOf(raw.slice(colon + 1).trim(), this.reference);
           if (stamp) {
@@ -235,8 +244,13 @@ export class SourceReader {
     this.active = true;
   }
 
-  private startWindowsEvent(): void {
-    this.begin(Number.NaN, 'info', '', {});
+  /** A line that starts a Windows event record (either layout): starts it and says so. */
+  private windowsStart(raw: string): boolean {
+    const first = raw.charCodeAt(0);
+    if ((first === 69 || first === 0x4e8b) && WINDOWS_EVENT.test(raw)) this.begin(Number.NaN, 'info', '', { indent: 2 });
+    else if ((first === 76 || first === 0x65e5) && EVENT_VIEWER_COPY.test(raw)) this.begin(Number.NaN, 'info', '', { indent: 0 });
+    else return false;
+    return true;
   }
 
   private flush(): void {

@@ -112,6 +112,23 @@ describe('timestamp formats from real programs', () => {
     expect(u16.events).toEqual(r.events);
   });
 
+  it('Event Viewer\'s copied text from Chinese Windows (real posts): 日志名称 starts an event, 日期 is local, 级别 gives the level, the description and XML belong to it', () => {
+    const sleep = read(`${DIR}eventviewer-copy.zh-CN.system-7040.txt`, 'Asia/Shanghai');
+    expect(sleep.counts).toMatchObject({ dated: 2, undated: 0, formats: { 'windows-event': 2 }, zones: { local: 2 } });
+    expect(sleep.counts.dated + sleep.counts.continuation).toBe(sleep.counts.lines);
+    // The same instants as the events' own XML (TimeCreated SystemTime 14:37:05.98Z, 14:41:11.29Z), to the second.
+    expect(sleep.events.map((e) => e.utc)).toEqual(['2022-04-16T14:37:05.000Z', '2022-04-16T14:41:11.000Z']);
+    expect(levels(sleep)).toEqual(['info', 'info']);
+    expect(sleep.events[0]!.text).toBe('Service Control Manager (7040) — Background Intelligent Transfer Service 服务的启动类型从 按需启动 更改为 自动启动。');
+    expect(sleep.events.map((e) => e.line)).toEqual([1, 38]);
+
+    const ecp = read(`${DIR}eventviewer-copy.zh-CN.exchange-ecp.txt`, 'Asia/Shanghai');
+    expect(ecp.counts).toMatchObject({ dated: 1, undated: 0, formats: { 'windows-event': 1 } });
+    expect(ecp.counts.continuation).toBe(ecp.counts.lines - 1);
+    expect(ecp.events).toHaveLength(1);
+    expect(ecp.events[0]).toMatchObject({ utc: '2023-09-21T11:44:58.000Z', level: 'error', text: 'MSExchange Control Panel (4) — 当前用户:“liye.biz/Users/Administrator”' });
+  });
+
   it('macOS unified log (log show --style ndjson): offset honoured, Error/Fault as errors, the closing count line is no loss', () => {
     const r = read(`${MAC}log-show.ndjson`, 'UTC');
     expect(r.counts).toMatchObject({ lines: 3, dated: 3, undated: 0, formats: { 'macos-ndjson': 3 } });
@@ -179,7 +196,7 @@ describe('timestamp formats from real programs', () => {
 
   it('≥ 98 % of the lines of all fixture formats are dated (or belong to a dated event), whatever the chunking', () => {
     const files: Array<[string, string]> = [
-      ...readdirSync(DIR).filter((f) => !f.endsWith('.md')).map((f): [string, string] => [`${DIR}${f}`, f.includes('asia-shanghai') || f === 'dotnet.txt' || f === 'log4j.txt' ? 'Asia/Shanghai' : 'UTC']),
+      ...readdirSync(DIR).filter((f) => !f.endsWith('.md')).map((f): [string, string] => [`${DIR}${f}`, f.includes('asia-shanghai') || f.includes('.zh-CN.') || f === 'dotnet.txt' || f === 'log4j.txt' ? 'Asia/Shanghai' : 'UTC']),
       [`${WIN}wevtutil-qe-system.en.txt`, 'UTC'],
       [`${WIN}wevtutil-qe-system.zh-CN.txt`, 'Asia/Shanghai'],
       [`${MAC}log-show.ndjson`, 'UTC'],
