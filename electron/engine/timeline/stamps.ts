@@ -352,13 +352,14 @@ function digitsAt(s: string, i: number): number {
   return j === i ? -1 : v;
 }
 
-/** Chromium / Electron `[pid:tid:MMDD/HHMMSS.uuuuuu:LEVEL:file.cc(123)]` or `…:file.cc:123]`: local time, no year. */
+/** Chromium / Electron `[pid:tid:MMDD/HHMMSS.uuuuuu:LEVEL:file.cc(123)]` (or `[pid:MMDD/…`, or `…:file.cc:123]`): local time, no year. */
 export function chromiumAt(s: string, reference: number): Stamp | undefined {
   if (s.charCodeAt(0) !== 91) return undefined;
-  // `pid:tid:` is optional.
+  // `pid:tid:` or `pid:` (Electron and Chromium on Windows write the process id only) or nothing.
   let j = 1;
   if (digitsAt(s, 1) >= 0 && s.charCodeAt(digitsEnd) === 58) {
     const k = digitsEnd + 1;
+    j = k;
     if (digitsAt(s, k) >= 0 && s.charCodeAt(digitsEnd) === 58) j = digitsEnd + 1;
   }
   if (s.charCodeAt(j + 4) !== 47) return undefined;

@@ -93,6 +93,13 @@ describe('timestamp formats from real programs', () => {
     expect(new Set(levels(r))).toEqual(new Set(['error', 'warning']));
   });
 
+  it('Electron on Windows (--enable-logging, a user\'s log in electron/electron#32317): [pid:MMDD/HHMMSS.mmm:LEVEL:file] without a thread id', () => {
+    const r = read(`${DIR}electron-enable-logging.win32.txt`, 'UTC', '2022-02-04T12:00:00Z');
+    expect(r.counts).toMatchObject({ lines: 9, dated: 9, undated: 0, formats: { chromium: 9 }, zones: { local: 9 } });
+    expect(r.events[0]!.utc).toBe('2022-02-04T11:25:40.152Z');
+    expect(levels(r)).toEqual(['error', 'error', 'warning', 'error', 'error', 'warning', 'error', 'error', 'warning']);
+  });
+
   it('Windows event text (wevtutil qe /f:text): one event per record, Date in UTC, English levels', () => {
     const r = read(`${WIN}wevtutil-qe-system.en.txt`, 'Asia/Shanghai');
     expect(r.counts).toMatchObject({ dated: 4, undated: 0, formats: { 'windows-event': 4 }, zones: { utc: 4 } });
