@@ -186,6 +186,14 @@ describe('timestamp formats from real programs', () => {
     expect(l4j.events[2]!.utc).toBe('2024-01-15T01:38:53.501Z');
   });
 
+  it('logback from a real Spring Boot 1.5 app with Sleuth (a user\'s log in an issue): local stamps, the ERROR\'s stack trace belongs to it', () => {
+    const r = read(`${DIR}spring-boot-sleuth-logback.issue.txt`, 'Asia/Shanghai');
+    expect(r.counts).toMatchObject({ lines: 10, dated: 4, continuation: 6, undated: 0, zones: { local: 4 } });
+    expect(levels(r)).toEqual(['info', 'info', 'info', 'error']);
+    expect(r.events[3]!.utc).toBe('2024-05-08T04:02:24.911Z');
+    expect(r.events[3]!.text).toContain('A child container failed during start');
+  });
+
   it('.NET (Serilog, NLog, log4net, DateTime.ToString in zh-CN and en-US)', () => {
     const r = read(`${DIR}dotnet.txt`, 'Asia/Shanghai');
     expect(r.counts).toMatchObject({ dated: 7, continuation: 2, undated: 0 });
