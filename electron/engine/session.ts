@@ -256,7 +256,13 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         if (outcome.structure?.note) note = [note, outcome.structure.note].filter(Boolean).join('; ');
       }
     };
-    if (item.data) {
+    if (item.render) {
+      // A generated entry: rendered from redacted facts, never redacted as text (issue 14).
+      const data = item.render(redactor ? (facts) => redactFacts(facts, redactor) : (facts) => facts);
+      if (archiveClosed) return;
+      result = await writer.addBuffer(item.name, data);
+      note = [note, 'rendered from redacted data (not redacted again as text)'].filter(Boolean).join('; ');
+    } else if (item.data) {
       let data = item.data;
       if (redactor && item.kind === 'text') {
         const redacted = await redactBuffer(item.data, redactor, item.name);

@@ -91,6 +91,11 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
     addText: (name, text, source, options) => pushData(name, Buffer.from(text, 'utf8'), source, 'text', options),
     addJson: (name, value, source) => pushData(name, Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8'), source, 'text'),
     addBuffer: (name, data, source, kind, options) => pushData(name, data, source, kind, options),
+    addRendered(name, facts, render, source) {
+      if (!live()) return;
+      counts.items += 1;
+      sink.push({ name: sink.claimName(name), collector: collector.id, source, kind: 'text', render: (redact) => render(redact(facts)) });
+    },
     async addFile(name: string, path: string, options: AddFileOptions = {}) {
       if (!live()) return false;
       const keyOf = (file: string, mode: 'tail' | 'whole') => `${mode}\0${maxBytesOf(options)}\0${file}`;

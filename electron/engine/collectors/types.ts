@@ -45,6 +45,15 @@ export interface CollectorContext {
   addJson(name: string, value: unknown, source: string): void;
   addBuffer(name: string, data: Buffer, source: string, kind: 'text' | 'binary', options?: AddDataOptions): void;
   /**
+   * A generated entry (a page): `render` gets `facts` after the session redacted every string in
+   * them and returns the entry's bytes, which are then not redacted again as text (issue 14:
+   * generated entries are rendered from redacted data). So the entry may hold what text
+   * redaction would damage, such as pictures inlined as `data:` URLs; those must come from
+   * the collector's own binary data, outside `facts`. Optional: contexts that archive nothing
+   * (the preview, the checks) leave it out.
+   */
+  addRendered?<T>(name: string, facts: T, render: (redacted: T) => Buffer, source: string): void;
+  /**
    * Queues a file to be streamed into the archive (nothing is copied first). Returns false and
    * records a skip when the file cannot be taken (unreadable, special file, over the cap …).
    */
@@ -110,4 +119,6 @@ export interface PendingItem {
   truncated?: boolean;
   note?: string;
   open?: () => Promise<{ stream: Readable; truncated: boolean; note?: string }>;
+  /** A generated entry: its bytes, rendered from facts the session redacts first (see addRendered). */
+  render?: (redact: <T>(facts: T) => T) => Buffer;
 }

@@ -6,8 +6,7 @@ import type { CompareReport } from '../../../shared/compare.js';
 import { formatDateTime } from '../../../shared/i18n/format.js';
 import { translator, type Locale } from '../../../shared/i18n/translate.js';
 import { STANDARD_NAMES } from '../../../shared/naming.js';
-import { html, trusted, type SafeHtml } from '../report/html.js';
-import { SUMMARY_CSS } from '../report/summary-html.js';
+import { html, standalonePage, type SafeHtml } from '../report/html.js';
 import { presentCompare, type PresentedSection, type RowLevel } from './present.js';
 
 /** The report's file name in the archive language (对比报告.html / compare-report.html). */
@@ -54,18 +53,5 @@ ${p.remarks.length ? html`<ul class="issues">${p.remarks.map((r) => html`<li>${r
 ${p.sections.map((s) => section(s, lang))}
 </main>
 <footer class="wrap foot"><p>${tr.t('compare.footer')}</p><p>diagcollect ${report.after.toolVersion ?? report.before.toolVersion ?? ''} · ${STANDARD_NAMES.manifest[lang]}</p></footer>`;
-  return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${html`${tr.t('compare.title')} · ${ticket}`}</title>
-<style>${trusted(SUMMARY_CSS)}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return standalonePage({ lang, title: `${tr.t('compare.title')} · ${ticket}`, css: '', body, imgSrc: 'data:' });
 }

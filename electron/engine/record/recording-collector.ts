@@ -2,7 +2,7 @@
  * The recording as a collector: once the user stopped, the one workflow runs as for `collect`,
  * with this collector beside the others, so the recording's entries are redacted, archived,
  * counted in the manifest and leak-checked like every item. It adds 复现录制/ — the steps page
- * (操作步骤.html), the step pictures, the steps as a dated log (录制记录.txt: what the incident
+ * (操作步骤.html, its pictures inlined), the steps as a dated log (录制记录.txt: what the incident
  * timeline reads, so the steps sit among the log lines), recording.json, and the lines the logs
  * gained while recording (新增日志/).
  */
@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { standardName, type ArchiveLanguage } from '../../../shared/naming.js';
 import type { Collector } from '../collectors/types.js';
-import { stepAction, renderStepsHtml, stepImageName } from './steps-html.js';
+import { stepAction, renderStepsHtml } from './steps-html.js';
 import type { Recording } from './types.js';
 
 export const RECORDING_COLLECTOR_ID = 'recording';
@@ -50,18 +50,21 @@ export function recordingCollector(rec: Recording, dir: string): Collector {
       const lang = ctx.lang;
       const newLines = standardName('recordingNewLines', lang);
       const logNames = new Map(rec.logs.map((l) => [l.file, `${newLines}${l.file}`]));
-      ctx.addText(standardName('recordingSteps', lang), renderStepsHtml(rec, lang, logNames), 'diagcollect record');
-      ctx.addText(standardName('recordingLog', lang), recordingLogText(rec, lang), 'diagcollect record');
-      ctx.addJson(standardName('recordingJson', lang), rec, 'diagcollect record');
-      const folder = standardName('recordingDir', lang);
       // Read into memory (bounded by the recorder's caps): the recording lies in diagcollect's own
       // data folder, which addFile never takes from.
+      const pictures = new Map<number, Buffer>();
       for (const s of rec.steps) {
         if (!s.image) continue;
         const data = await readFile(path.join(dir, s.image)).catch(() => undefined);
-        if (data) ctx.addBuffer(`${folder}${stepImageName(s.n, lang)}`, data, `diagcollect record: step ${s.n}`, 'binary');
+        if (data) pictures.set(s.n, data);
         else ctx.skip(`step ${s.n}`, 'the picture of this step is missing from the recording folder');
       }
+      // The page inlines the pictures (self-contained, like PSR's output): it is rendered from the
+      // recording once redacted, never redacted as text. The pictures are in it only, not twice.
+      const facts = { rec, logNames: [...logNames] };
+      ctx.addRendered?.(standardName('recordingSteps', lang), facts, (r) => Buffer.from(renderStepsHtml(r.rec, lang, new Map(r.logNames), pictures), 'utf8'), 'diagcollect record');
+      ctx.addText(standardName('recordingLog', lang), recordingLogText(rec, lang), 'diagcollect record');
+      ctx.addJson(standardName('recordingJson', lang), rec, 'diagcollect record');
       for (const l of rec.logs) {
         const data = await readFile(path.join(dir, 'logs', l.file)).catch(() => undefined);
         if (data) ctx.addBuffer(logNames.get(l.file)!, data, l.source, 'text');

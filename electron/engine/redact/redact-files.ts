@@ -401,7 +401,7 @@ function structureFields(s: StructureOutcome | undefined): { format?: TextFormat
  * (a CSS colour named `--pass` is not a password), so they are copied as they are.
  */
 const GENERATED_ENTRIES = new Set(
-  (['summary', 'checks', 'intake'] as const).flatMap((key) => ARCHIVE_LANGUAGES.map((lang) => standardName(key, lang))),
+  (['summary', 'checks', 'intake', 'recordingSteps'] as const).flatMap((key) => ARCHIVE_LANGUAGES.map((lang) => standardName(key, lang))),
 );
 
 /** Why an archive entry is copied untouched, or undefined when it is redacted like any other. */

@@ -7,9 +7,8 @@
 import type { ArchiveLanguage } from '../../../shared/naming.js';
 import type { TimelineDocument, TimelineEvent } from '../timeline/document.js';
 import type { Level } from '../timeline/stamps.js';
-import { html, trusted, type SafeHtml } from './html.js';
+import { html, standalonePage, trusted, type SafeHtml } from './html.js';
 import { CHART_CSS, CHART_TEXT, percent, renderDayOverview, renderStripChart } from './timeline-chart.js';
-import { SUMMARY_CSS } from './summary-html.js';
 
 type Key =
   | 'pageTitle' | 'eyebrow' | 'host' | 'reported' | 'notReported' | 'clock' | 'window' | 'windowEvents' | 'listedOnly'
@@ -112,28 +111,7 @@ ${samples.length
 </section>
 </main>
 <footer class="wrap foot"><p>${T.footer}</p><p>diagcollect · ${doc.ticket} · ${doc.clock.timeZone} UTC${doc.clock.utcOffset}</p></footer>`;
-  return standalonePage({ lang, title, css: SUMMARY_CSS + CHART_CSS + PAGE_CSS, body, imgSrc: 'data:' });
-}
-
-/**
- * A page of the archive that opens on its own: no scripts, nothing from elsewhere (the CSP says
- * so too), inline CSS; pictures from `imgSrc` only (`data:`, or `'self'` for files beside it).
- */
-export function standalonePage(page: { lang: ArchiveLanguage; title: string; css: string; body: SafeHtml; imgSrc: "data:" | "'self'" }): string {
-  return `<!DOCTYPE html>
-<html lang="${page.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src ${page.imgSrc}">
-<title>${html`${page.title}`}</title>
-<style>${trusted(page.css)}</style>
-</head>
-<body>
-${page.body}
-</body>
-</html>
-`;
+  return standalonePage({ lang, title, css: CHART_CSS + PAGE_CSS, body, imgSrc: 'data:' });
 }
 
 const PAGE_CSS = `

@@ -77,6 +77,9 @@ export class TimelineBuilder {
   private readonly minutes = new Map<number, Map<number, [number, number, number]>>();
   private readonly hours = new Map<number, [number, number, number]>();
   private hourOverflow = 0;
+  private readonly readers: SourceReader[] = [];
+  private lastHourKey = Number.NaN;
+  private lastHourCell: [number, number, number] | undefined;
 
   constructor(private readonly options: BuilderOptions) {
     this.caps = { ...DEFAULT_CAPS, ...options.caps };
@@ -91,7 +94,9 @@ export class TimelineBuilder {
   reader(name: string, kind: SourceKind, collector: string): SourceReader {
     const index = this.addSource(name, kind, collector);
     const counts = this.sources[index]!.counts;
-    return new SourceReader(counts, { event: (ms, level, text, line) => this.add(index, ms, level, text, line) }, this.options.referenceMs);
+    const reader = new SourceReader(counts, { event: (ms, level, text, line) => this.add(index, ms, level, text, line) }, this.options.referenceMs);
+    this.readers.push(reader);
+    return reader;
   }
 
   addSource(name: string, kind: SourceKind, collector: string): number {
@@ -156,7 +161,8 @@ export class TimelineBuilder {
 
   private countHour(source: number, ms: number, level: Level): void {
     const key = Math.floor(ms / 3_600_000) * 4096 + (source % 4096);
-    let cell = this.hours.get(key);
+    // Logs run in time order: most events fall in the hour (and source) of the one before.
+    let cell = key === this.lastHourKey ? this.lastHourCell : this.hours.get(key);
     if (!cell) {
       if (this.hours.size >= this.caps.hourCells) {
         this.hourOverflow += 1;
@@ -164,6 +170,8 @@ export class TimelineBuilder {
       }
       this.hours.set(key, (cell = [0, 0, 0]));
     }
+    this.lastHourKey = key;
+    this.lastHourCell = cell;
     cell[0] += 1;
     if (level === 'error') cell[1] += 1;
     else if (level === 'warning') cell[2] += 1;
@@ -193,6 +201,8 @@ export class TimelineBuilder {
   }
 
   finish(meta: { ticket: string; host: string; startedAt: Date; finishedAt: Date; reportedAsEntered?: string }): TimelineDocument {
+    // A reader whose source broke off was never ended: its last counts are still pending.
+    for (const r of this.readers) r.settle();
     this.trim(this.windowKept);
     this.trim(this.outsideKept);
     const byTime = (a: Kept, b: Kept) => a.ms - b.ms || a.source - b.source || (a.line ?? 0) - (b.line ?? 0);

@@ -33,11 +33,19 @@ const MAX_SAMPLES = 3;
 const MAX_CONTINUATION = 500;
 
 const WINDOWS_EVENT = /^(?:Event|事件)\[\d+\]\s*[:：]?\s*$/;
+/**
+ * Event Viewer's "Copy details as text" (and the .txt it saves): each event starts with
+ * `Log Name:` / `日志名称:` at the start of a line, its fields are not indented, the description
+ * follows `Description:` / `描述:` on its own lines, then `Event Xml:` / `事件 Xml:` and the XML.
+ */
+const EVENT_VIEWER_COPY = /^(?:Log Name|日志名称)\s*[:：]/;
 const WINDOWS_LEVELS: Record<string, Level> = {
   error: 'error', 错误: 'error', critical: 'error', 关键: 'error', 严重: 'error',
   warning: 'warning', 警告: 'warning',
 };
 /** Lines that continue the event before them: indented, a stack trace, an exception's name. */
+/** First characters of the fields a Windows event is read for (Date, Description, Level, Source, Event ID and their Chinese names). */
+const WINDOWS_FIELD_INITIALS: ReadonlySet<number> = new Set([...'DLSE日描级来事'].map((c) => c.charCodeAt(0)));
 const CONTINUATION = /^(?:[ \t]|Caused by[: ]|Traceback \(|\.\.\. \d+ (?:more|common)|--- End of|[\w$.]+(?:Exception|Error)\b)/;
 const JUL_LEVEL = /^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST|严重|警告|信息|配置|详细): /;
 
@@ -47,7 +55,13 @@ interface Pending {
   text: string;
   line: number;
   extra: number;
-  windows?: { source?: string; id?: string; awaitingDescription?: boolean };
+  windows?: {
+    source?: string;
+    id?: string;
+    awaitingDescription?: boolean;
+    /** Where field labels start: 2 in `wevtutil qe /f:text`, 0 in Event Viewer's copied text. */
+    indent: number;
+  };
 }
 
 export function emptyCounts(): SourceCounts {
@@ -60,6 +74,10 @@ export class SourceReader {
   private readonly p: Pending = { ms: 0, level: 'info', text: '', line: 0, extra: 0 };
   private active = false;
   private hint: FormatId | undefined;
+  /** Lines in a row with the same format and zone, not yet added to counts (see settle). */
+  private run = 0;
+  private runFormat: FormatId = 'iso8601';
+  private runZone: Zone = 'local';
   private lineNo = 0;
   private skipToNewline = false;
 
@@ -100,6 +118,20 @@ export class SourceReader {
     if (this.partial) this.line(this.partial);
     this.partial = '';
     this.flush();
+    this.settle();
+  }
+
+  /**
+   * Adds the current run of same-format lines to counts.formats and counts.zones (per line, a
+   * keyed update of both would cost more than the stamp itself). end() calls it; so does the
+   * timeline before it reads the counts of a source that broke off.
+   */
+  settle(): void {
+    if (this.run === 0) return;
+    const c = this.counts;
+    c.formats[this.runFormat] = (c.formats[this.runFormat] ?? 0) + this.run;
+    c.zones[this.runZone] = (c.zones[this.runZone] ?? 0) + this.run;
+    this.run = 0;
   }
 
   private line(raw: string): void {
@@ -115,18 +147,19 @@ export class SourceReader {
     const p = this.active ? this.p : undefined;
     if (p?.windows) {
       if (this.windowsLine(p, raw)) return;
-    } else if (raw.charCodeAt(0) === 69 || raw.charCodeAt(0) === 0x4e8b) {
-      if (WINDOWS_EVENT.test(raw)) {
-        this.startWindowsEvent();
-        return;
-      }
+    } else if (this.windowsStart(raw)) {
+      return;
     }
     const stamp = stampOf(raw, this.reference, this.hint);
     if (stamp) {
       this.flush();
       this.hint = stamp.format;
-      c.formats[stamp.format] = (c.formats[stamp.format] ?? 0) + 1;
-      c.zones[stamp.zone] = (c.zones[stamp.zone] ?? 0) + 1;
+      if (stamp.format !== this.runFormat || stamp.zone !== this.runZone) {
+        this.settle();
+        this.runFormat = stamp.format;
+        this.runZone = stamp.zone;
+      }
+      this.run += 1;
       this.begin(stamp.ms, stamp.level ?? rubyLevel(raw) ?? levelOfText(raw, stamp.end), raw);
       return;
     }
@@ -150,20 +183,26 @@ export class SourceReader {
 
   /** One line inside a Windows event record; false when the line ends the record. */
   private windowsLine(p: Pending, raw: string): boolean {
+    if (this.windowsStart(raw)) return true;
     const first = raw.charCodeAt(0);
-    if ((first === 69 || first === 0x4e8b) && WINDOWS_EVENT.test(raw)) {
-      this.startWindowsEvent();
-      return true;
-    }
     const w = p.windows!;
     p.extra += 1;
-    // Fields are `  Label: value` (two spaces); anything else is the description's text.
-    if (first === 32 && raw.charCodeAt(1) === 32 && raw.charCodeAt(2) !== 32) {
-      let colon = raw.indexOf(':', 2);
-      const wide = raw.indexOf('：', 2);
+    // wevtutil: fields are `  Label: value` (two spaces); anything else is the description's
+    // text. Event Viewer's copy: fields start the line, up to the description's own lines.
+    const at = w.indent;
+    const field = at === 2 ? first === 32 && raw.charCodeAt(1) === 32 && raw.charCodeAt(2) !== 32 : !w.awaitingDescription && first !== 32 && first !== 9;
+    if (field) {
+      // Most fields (Log Name, Task, Opcode, Keyword, User, Computer …) are not read: skip them
+      // without looking for their colon or copying their label.
+      const c2 = raw.charCodeAt(at);
+      if (!WINDOWS_FIELD_INITIALS.has(c2) && c2 !== 58 && c2 !== 0xff1a) {
+        if (raw.indexOf(':', at + 1) > at) return true;
+      }
+      let colon = raw.indexOf(':', at);
+      const wide = raw.indexOf('：', at);
       if (colon < 0 || (wide >= 0 && wide < colon)) colon = wide;
-      if (colon > 2) {
-        const label = raw.slice(2, colon).trimEnd();
+      if (colon > at) {
+        const label = raw.slice(at, colon).trimEnd();
         if (label === 'Date' || label === '日期') {
           const stamp = stampOf(raw.slice(colon + 1).trim(), this.reference);
           if (stamp) {
@@ -205,8 +244,13 @@ export class SourceReader {
     this.active = true;
   }
 
-  private startWindowsEvent(): void {
-    this.begin(Number.NaN, 'info', '', {});
+  /** A line that starts a Windows event record (either layout): starts it and says so. */
+  private windowsStart(raw: string): boolean {
+    const first = raw.charCodeAt(0);
+    if ((first === 69 || first === 0x4e8b) && WINDOWS_EVENT.test(raw)) this.begin(Number.NaN, 'info', '', { indent: 2 });
+    else if ((first === 76 || first === 0x65e5) && EVENT_VIEWER_COPY.test(raw)) this.begin(Number.NaN, 'info', '', { indent: 0 });
+    else return false;
+    return true;
   }
 
   private flush(): void {
@@ -225,7 +269,10 @@ export class SourceReader {
     let text = p.text;
     if (p.windows) {
       const w = p.windows;
-      text = [w.source, w.id ? `(${w.id})` : '', text ? `— ${text}` : ''].filter(Boolean).join(' ');
+      let t = w.source ?? '';
+      if (w.id) t = t ? `${t} (${w.id})` : `(${w.id})`;
+      if (text) t = t ? `${t} — ${text}` : `— ${text}`;
+      text = t;
     }
     this.sink.event(p.ms, p.level, text, p.line);
   }

@@ -235,7 +235,90 @@ function withYear(reference: number, mo: number, d: number, h: number, mi: numbe
   return ms > reference + 2 * 86_400_000 ? localMinuteMs(yearOf.year - 1, mo, d, h, mi) : ms;
 }
 
-const RFC3164 = /(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?(?= )/y;
+/** `Jan`…`Dec` at i → 1…12, or 0. */
+function monthAt(s: string, i: number): number {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  const c = s.charCodeAt(i + 2);
+  switch (a) {
+    case 74: // J
+      return b === 97 ? (c === 110 ? 1 : 0) : b === 117 ? (c === 110 ? 6 : c === 108 ? 7 : 0) : 0;
+    case 70: // F
+      return b === 101 && c === 98 ? 2 : 0;
+    case 77: // M
+      return b === 97 ? (c === 114 ? 3 : c === 121 ? 5 : 0) : 0;
+    case 65: // A
+      return b === 112 && c === 114 ? 4 : b === 117 && c === 103 ? 8 : 0;
+    case 83: // S
+      return b === 101 && c === 112 ? 9 : 0;
+    case 79: // O
+      return b === 99 && c === 116 ? 10 : 0;
+    case 78: // N
+      return b === 111 && c === 118 ? 11 : 0;
+    case 68: // D
+      return b === 101 && c === 99 ? 12 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** Up to `max` fraction digits at i (after the dot) as milliseconds; sets fracEnd. -1 when there are none or more than `max`. */
+let fracEnd = 0;
+function fractionAt(s: string, i: number, max: number): number {
+  let n = 0;
+  let ms = 0;
+  let j = i;
+  while (isDigit(s.charCodeAt(j))) {
+    if (n < 3) ms = ms * 10 + (s.charCodeAt(j) - 48);
+    n += 1;
+    j += 1;
+  }
+  if (n === 0 || n > max) return -1;
+  for (; n < 3; n += 1) ms *= 10;
+  fracEnd = j;
+  return ms;
+}
+
+/**
+ * RFC 3164's `Oct 11 22:14:15` (day space-padded), optionally `.123456`, then a space: sets
+ * the month … second fields below and returns where the stamp ends, or -1.
+ */
+let fMo = 0;
+let fD = 0;
+let fH = 0;
+let fMi = 0;
+let fSec = 0;
+let fMs = 0;
+function bsdStampAt(s: string, i: number): number {
+  const mo = monthAt(s, i);
+  if (mo === 0 || s.charCodeAt(i + 3) !== 32) return -1;
+  const d1 = s.charCodeAt(i + 4);
+  const d0 = s.charCodeAt(i + 5) - 48;
+  if (d0 < 0 || d0 > 9) return -1;
+  let d: number;
+  if (d1 === 32) d = d0;
+  else if (isDigit(d1)) d = (d1 - 48) * 10 + d0;
+  else return -1;
+  if (s.charCodeAt(i + 6) !== 32 || s.charCodeAt(i + 9) !== 58 || s.charCodeAt(i + 12) !== 58) return -1;
+  const h = d2(s, i + 7);
+  const mi = d2(s, i + 10);
+  const sec = d2(s, i + 13);
+  let j = i + 15;
+  let ms = 0;
+  if (s.charCodeAt(j) === 46) {
+    ms = fractionAt(s, j + 1, 6);
+    if (ms < 0) return -1;
+    j = fracEnd;
+  }
+  if (s.charCodeAt(j) !== 32 || !valid(mo, d, h, mi, sec)) return -1;
+  fMo = mo;
+  fD = d;
+  fH = h;
+  fMi = mi;
+  fSec = sec;
+  fMs = ms;
+  return j;
+}
 
 /** `<PRI>1 2003-10-11T22:14:15.003Z host app …` (RFC 5424) or `<PRI>Oct 11 22:14:15 host …` / `Oct 11 22:14:15 host …` (RFC 3164, local). */
 export function syslogAt(s: string, reference: number): Stamp | undefined {
@@ -251,37 +334,62 @@ export function syslogAt(s: string, reference: number): Stamp | undefined {
       return iso;
     }
   }
-  RFC3164.lastIndex = i;
-  const m = RFC3164.exec(s);
-  if (!m) return undefined;
-  const mo = MONTHS[m[1]!]!;
-  const d = Number(m[2]!.trim());
-  const h = Number(m[3]);
-  const mi = Number(m[4]);
-  const sec = Number(m[5]);
-  if (!valid(mo, d, h, mi, sec)) return undefined;
-  const frac = m[6] ? Number(m[6].slice(0, 3).padEnd(3, '0')) : 0;
-  return out(withYear(reference, mo, d, h, mi) + sec * 1000 + frac, 'rfc3164', 'local', RFC3164.lastIndex, pri >= 0 ? severityLevel(pri >> 3) : undefined);
+  const end = bsdStampAt(s, i);
+  if (end < 0) return undefined;
+  return out(withYear(reference, fMo, fD, fH, fMi) + fSec * 1000 + fMs, 'rfc3164', 'local', end, pri >= 0 ? severityLevel(pri >> 3) : undefined);
 }
 
-const CHROMIUM = /\[(?:\d+:\d+:)?(\d\d)(\d\d)\/(\d\d)(\d\d)(\d\d)(?:\.(\d{1,6}))?:([A-Z]+\d*):[^\]]*\]/y;
+/** A run of digits at i: its value (capped), and digitsEnd; -1 when none. */
+let digitsEnd = 0;
+function digitsAt(s: string, i: number): number {
+  let j = i;
+  let v = 0;
+  while (isDigit(s.charCodeAt(j))) {
+    if (j - i < 15) v = v * 10 + (s.charCodeAt(j) - 48);
+    j += 1;
+  }
+  digitsEnd = j;
+  return j === i ? -1 : v;
+}
 
-/** Chromium / Electron `[pid:tid:MMDD/HHMMSS.uuuuuu:LEVEL:file.cc(123)]` or `…:file.cc:123]`: local time, no year. */
+/** Chromium / Electron `[pid:tid:MMDD/HHMMSS.uuuuuu:LEVEL:file.cc(123)]` (or `[pid:MMDD/…`, or `…:file.cc:123]`): local time, no year. */
 export function chromiumAt(s: string, reference: number): Stamp | undefined {
   if (s.charCodeAt(0) !== 91) return undefined;
-  CHROMIUM.lastIndex = 0;
-  const m = CHROMIUM.exec(s);
-  if (!m) return undefined;
-  const mo = Number(m[1]);
-  const d = Number(m[2]);
-  const h = Number(m[3]);
-  const mi = Number(m[4]);
-  const sec = Number(m[5]);
+  // `pid:tid:` or `pid:` (Electron and Chromium on Windows write the process id only) or nothing.
+  let j = 1;
+  if (digitsAt(s, 1) >= 0 && s.charCodeAt(digitsEnd) === 58) {
+    const k = digitsEnd + 1;
+    j = k;
+    if (digitsAt(s, k) >= 0 && s.charCodeAt(digitsEnd) === 58) j = digitsEnd + 1;
+  }
+  if (s.charCodeAt(j + 4) !== 47) return undefined;
+  const mo = d2(s, j);
+  const d = d2(s, j + 2);
+  const h = d2(s, j + 5);
+  const mi = d2(s, j + 7);
+  const sec = d2(s, j + 9);
   if (!valid(mo, d, h, mi, sec)) return undefined;
-  const frac = m[6] ? Number(m[6].slice(0, 3).padEnd(3, '0')) : 0;
-  const lv = m[7]!;
-  const level: Level = lv === 'ERROR' || lv === 'FATAL' ? 'error' : lv === 'WARNING' ? 'warning' : 'info';
-  return out(withYear(reference, mo, d, h, mi) + sec * 1000 + frac, 'chromium', 'local', CHROMIUM.lastIndex, level);
+  j += 11;
+  let frac = 0;
+  if (s.charCodeAt(j) === 46) {
+    frac = fractionAt(s, j + 1, 6);
+    if (frac < 0) return undefined;
+    j = fracEnd;
+  }
+  if (s.charCodeAt(j) !== 58) return undefined;
+  const lv = j + 1;
+  j = lv;
+  while (s.charCodeAt(j) >= 65 && s.charCodeAt(j) <= 90) j += 1;
+  if (j === lv) return undefined;
+  while (isDigit(s.charCodeAt(j))) j += 1;
+  if (s.charCodeAt(j) !== 58) return undefined;
+  const close = s.indexOf(']', j + 1);
+  if (close < 0) return undefined;
+  // ERROR, FATAL, WARNING; anything else (INFO, VERBOSE1) is information.
+  const first = s.charCodeAt(lv);
+  const len = j - lv;
+  const level: Level = (first === 69 && len === 5 && s.startsWith('ERROR', lv)) || (first === 70 && len === 5 && s.startsWith('FATAL', lv)) ? 'error' : first === 87 && len === 7 && s.startsWith('WARNING', lv) ? 'warning' : 'info';
+  return out(withYear(reference, mo, d, h, mi) + sec * 1000 + frac, 'chromium', 'local', close + 1, level);
 }
 
 /** A string field's value in one line of JSON (without parsing the whole line). */
@@ -308,10 +416,28 @@ export function jsonField(s: string, key: string): string | undefined {
 
 /** A journald JSON line (`journalctl -o json`): `__REALTIME_TIMESTAMP` is UTC microseconds; `PRIORITY` the syslog severity. */
 export function journaldAt(s: string): Stamp | undefined {
-  const us = jsonField(s, '__REALTIME_TIMESTAMP');
-  if (!us || !/^\d{10,17}$/.test(us)) return undefined;
-  const pri = jsonField(s, 'PRIORITY');
-  return out(Math.floor(Number(us) / 1000), 'journald-json', 'utc', 0, pri && /^[0-7]$/.test(pri) ? severityLevel(Number(pri)) : undefined);
+  const k = s.indexOf('"__REALTIME_TIMESTAMP":');
+  if (k < 0) return undefined;
+  let i = k + 23;
+  while (s.charCodeAt(i) === 32) i += 1;
+  if (s.charCodeAt(i) !== 34) return undefined;
+  i += 1;
+  // 10–17 digits of µs; the milliseconds are all but the last three (exact below 2^53).
+  let j = i;
+  let ms = 0;
+  while (isDigit(s.charCodeAt(j))) j += 1;
+  const n = j - i;
+  if (n < 10 || n > 17 || s.charCodeAt(j) !== 34) return undefined;
+  for (let x = i; x < j - 3; x += 1) ms = ms * 10 + (s.charCodeAt(x) - 48);
+  let level: Level | undefined;
+  const p = s.indexOf('"PRIORITY":');
+  if (p >= 0) {
+    let q = p + 11;
+    while (s.charCodeAt(q) === 32) q += 1;
+    const v = s.charCodeAt(q + 1) - 48;
+    if (s.charCodeAt(q) === 34 && v >= 0 && v <= 7 && s.charCodeAt(q + 2) === 34) level = severityLevel(v);
+  }
+  return out(ms, 'journald-json', 'utc', 0, level);
 }
 
 /** A macOS unified log line (`log show --style ndjson`): `timestamp` "2024-01-15 09:38:52.117245+0800", `messageType` Error/Fault. */

@@ -1,7 +1,7 @@
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { recordingLogText } from '../../../../electron/engine/record/recording-collector.js';
-import { renderStepsHtml, stepImageName } from '../../../../electron/engine/record/steps-html.js';
+import { renderStepsHtml } from '../../../../electron/engine/record/steps-html.js';
 import type { Recording } from '../../../../electron/engine/record/types.js';
 import { TimelineBuilder } from '../../../../electron/engine/timeline/builder.js';
 
@@ -27,18 +27,23 @@ const REC: Recording = {
 };
 
 describe('the steps page (操作步骤.html)', () => {
-  const page = renderStepsHtml(REC, 'zh-CN', new Map([['app.log', '复现录制/新增日志/app.log']]));
+  // Step 1's picture (a real JPEG's first bytes are enough for the data: URL); step 4's is missing.
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
+  const page = renderStepsHtml(REC, 'zh-CN', new Map([['app.log', '复现录制/新增日志/app.log']]), new Map([[1, JPEG]]));
 
   it('numbers the steps with time, window, note and picture; escapes every value; no script', () => {
     expect(page).toContain('步骤 1');
     expect(page).toContain('单击（左键），位置 (160, 160)');
     expect(page).toContain('单击（右键），位置 (5, 6)');
-    expect(page).toContain(`src="${stepImageName(1, 'zh-CN')}"`);
-    expect(page).toContain('src="步骤004.jpg"');
+    // Self-contained: the picture inlined, nothing beside the page referred to.
+    expect(page).toContain(`<img src="data:image/jpeg;base64,${JPEG.toString('base64')}" alt="步骤 1: Report &lt;script&gt;alert(1)&lt;/script&gt;">`);
+    expect(page.match(/<img /g)).toHaveLength(1);
+    expect(page).not.toMatch(/\.jpg"/);
+    expect(page).toContain('无截图: 录制文件夹中缺少这张截图');
     expect(page).toContain('无截图: the recording reached its size cap for pictures');
     expect(page).toContain('Report &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).not.toMatch(/<script/i);
-    expect(page).toContain("img-src 'self'");
+    expect(page).toContain('img-src data:');
     expect(page).toContain('复现录制/新增日志/app.log');
     expect(renderStepsHtml(REC, 'en')).toContain('Click (right) at (5, 6)');
   });

@@ -93,6 +93,13 @@ describe('timestamp formats from real programs', () => {
     expect(new Set(levels(r))).toEqual(new Set(['error', 'warning']));
   });
 
+  it('Electron on Windows (--enable-logging, a user\'s log in electron/electron#32317): [pid:MMDD/HHMMSS.mmm:LEVEL:file] without a thread id', () => {
+    const r = read(`${DIR}electron-enable-logging.win32.txt`, 'UTC', '2022-02-04T12:00:00Z');
+    expect(r.counts).toMatchObject({ lines: 9, dated: 9, undated: 0, formats: { chromium: 9 }, zones: { local: 9 } });
+    expect(r.events[0]!.utc).toBe('2022-02-04T11:25:40.152Z');
+    expect(levels(r)).toEqual(['error', 'error', 'warning', 'error', 'error', 'warning', 'error', 'error', 'warning']);
+  });
+
   it('Windows event text (wevtutil qe /f:text): one event per record, Date in UTC, English levels', () => {
     const r = read(`${WIN}wevtutil-qe-system.en.txt`, 'Asia/Shanghai');
     expect(r.counts).toMatchObject({ dated: 4, undated: 0, formats: { 'windows-event': 4 }, zones: { utc: 4 } });
@@ -110,6 +117,23 @@ describe('timestamp formats from real programs', () => {
     expect(levels(r)).toEqual(['info', 'warning', 'error', 'error']);
     expect(r.events[1]!.text).toContain('名称 crm.corp.example.cn 的名称解析超时');
     expect(u16.events).toEqual(r.events);
+  });
+
+  it('Event Viewer\'s copied text from Chinese Windows (real posts): 日志名称 starts an event, 日期 is local, 级别 gives the level, the description and XML belong to it', () => {
+    const sleep = read(`${DIR}eventviewer-copy.zh-CN.system-7040.txt`, 'Asia/Shanghai');
+    expect(sleep.counts).toMatchObject({ dated: 2, undated: 0, formats: { 'windows-event': 2 }, zones: { local: 2 } });
+    expect(sleep.counts.dated + sleep.counts.continuation).toBe(sleep.counts.lines);
+    // The same instants as the events' own XML (TimeCreated SystemTime 14:37:05.98Z, 14:41:11.29Z), to the second.
+    expect(sleep.events.map((e) => e.utc)).toEqual(['2022-04-16T14:37:05.000Z', '2022-04-16T14:41:11.000Z']);
+    expect(levels(sleep)).toEqual(['info', 'info']);
+    expect(sleep.events[0]!.text).toBe('Service Control Manager (7040) — Background Intelligent Transfer Service 服务的启动类型从 按需启动 更改为 自动启动。');
+    expect(sleep.events.map((e) => e.line)).toEqual([1, 38]);
+
+    const ecp = read(`${DIR}eventviewer-copy.zh-CN.exchange-ecp.txt`, 'Asia/Shanghai');
+    expect(ecp.counts).toMatchObject({ dated: 1, undated: 0, formats: { 'windows-event': 1 } });
+    expect(ecp.counts.continuation).toBe(ecp.counts.lines - 1);
+    expect(ecp.events).toHaveLength(1);
+    expect(ecp.events[0]).toMatchObject({ utc: '2023-09-21T11:44:58.000Z', level: 'error', text: 'MSExchange Control Panel (4) — 当前用户:“liye.biz/Users/Administrator”' });
   });
 
   it('macOS unified log (log show --style ndjson): offset honoured, Error/Fault as errors, the closing count line is no loss', () => {
@@ -162,6 +186,14 @@ describe('timestamp formats from real programs', () => {
     expect(l4j.events[2]!.utc).toBe('2024-01-15T01:38:53.501Z');
   });
 
+  it('logback from a real Spring Boot 1.5 app with Sleuth (a user\'s log in an issue): local stamps, the ERROR\'s stack trace belongs to it', () => {
+    const r = read(`${DIR}spring-boot-sleuth-logback.issue.txt`, 'Asia/Shanghai');
+    expect(r.counts).toMatchObject({ lines: 10, dated: 4, continuation: 6, undated: 0, zones: { local: 4 } });
+    expect(levels(r)).toEqual(['info', 'info', 'info', 'error']);
+    expect(r.events[3]!.utc).toBe('2024-05-08T04:02:24.911Z');
+    expect(r.events[3]!.text).toContain('A child container failed during start');
+  });
+
   it('.NET (Serilog, NLog, log4net, DateTime.ToString in zh-CN and en-US)', () => {
     const r = read(`${DIR}dotnet.txt`, 'Asia/Shanghai');
     expect(r.counts).toMatchObject({ dated: 7, continuation: 2, undated: 0 });
@@ -179,7 +211,7 @@ describe('timestamp formats from real programs', () => {
 
   it('≥ 98 % of the lines of all fixture formats are dated (or belong to a dated event), whatever the chunking', () => {
     const files: Array<[string, string]> = [
-      ...readdirSync(DIR).filter((f) => !f.endsWith('.md')).map((f): [string, string] => [`${DIR}${f}`, f.includes('asia-shanghai') || f === 'dotnet.txt' || f === 'log4j.txt' ? 'Asia/Shanghai' : 'UTC']),
+      ...readdirSync(DIR).filter((f) => !f.endsWith('.md')).map((f): [string, string] => [`${DIR}${f}`, f.includes('asia-shanghai') || f.includes('.zh-CN.') || f === 'dotnet.txt' || f === 'log4j.txt' ? 'Asia/Shanghai' : 'UTC']),
       [`${WIN}wevtutil-qe-system.en.txt`, 'UTC'],
       [`${WIN}wevtutil-qe-system.zh-CN.txt`, 'Asia/Shanghai'],
       [`${MAC}log-show.ndjson`, 'UTC'],
