@@ -37,6 +37,7 @@ import { parseDeepLink } from '../../shared/deep-link.js';
 import { englishReason } from '../../shared/i18n/translate.js';
 import { emailSubject, standardName } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
+import type { Reason } from '../../shared/reasons.js';
 import type { CheckResult, LocalizedText, Platform, ProblemType, UploadJobView, WorkflowEvent } from '../../shared/types.js';
 import { COLLECTORS } from './collectors/index.js';
 import { AppRecorder } from './record/app-recorder.js';
@@ -98,6 +99,8 @@ type Listener<K extends ApiEventName> = (payload: ApiEventPayload<K>) => void;
 
 const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 const PROGRESS_EMIT_MS = 100;
+/** The planner's skip codes that Review shows as a locked category (the rest are not offered). */
+const PLAN_LOCKS: Partial<Record<Reason['code'], Lock>> = { platform: 'platform', 'policy-disabled': 'policy-disabled', 'screenshot-forbidden': 'policy-forbidden' };
 /** Usual sizes (uncompressed) of what the command-based collectors write, from real runs. */
 const TYPICAL_BYTES: Record<string, number> = {
   versions: 2_000,
@@ -443,12 +446,33 @@ export class AppService {
     };
   }
 
-  /** Every category: what it reads, its size estimate, whether the user may switch it. */
+  /**
+   * Every category: what it reads, its size estimate, whether the user may switch it. The
+   * planner the collection runs (`planWorkflow`) decides each one, so Review shows exactly its
+   * plan: what it runs is offered, what the platform or IT rules out is shown locked, what the
+   * problem type (or policy's gate) leaves out is not offered, and what the user switched off
+   * stays offered but unticked. Consent is granted here only to list the screenshot: it stays
+   * unticked until the user turns it on.
+   */
   async preview(exclude: readonly string[] = [], problemType?: ProblemType): Promise<Preview> {
-    // Evidence gated by problem type or policy (security logs, the slow sample …) that this
-    // collection will not gather is not offered: the session's planner asks the same gate.
-    const planned = this.#collectors.filter((c) => c.gate?.(this.#policy, problemType, false) === undefined);
-    const [categories, redaction] = await Promise.all([Promise.all(planned.map((c) => this.#previewOne(c, exclude))), this.#redactionSamples()]);
+    const known = new Set(this.#collectors.map((c) => c.id));
+    const { plan } = planWorkflow({
+      collectors: this.#collectors,
+      policy: this.#policy,
+      platform: this.#platform,
+      skip: exclude.filter((id) => known.has(id)),
+      consentSensitive: true,
+      ...(problemType ? { intake: { problemType } } : {}),
+    });
+    const skipped = new Map(plan.skipped.map((s) => [s.collector.id, s.code.code]));
+    const offered = this.#collectors.flatMap((c): Array<{ c: Collector; lock?: Lock; included: boolean }> => {
+      const code = skipped.get(c.id);
+      if (code === undefined) return [{ c, included: !c.sensitive }];
+      if (code === 'left-out') return [{ c, included: false }];
+      const lock = PLAN_LOCKS[code];
+      return lock ? [{ c, lock, included: false }] : [];
+    });
+    const [categories, redaction] = await Promise.all([Promise.all(offered.map((o) => this.#previewOne(o.c, o.included, o.lock))), this.#redactionSamples()]);
     const totalBytes = categories.filter((c) => c.included).reduce((sum, c) => sum + c.estimate.bytes, 0);
     return { platform: this.#platform, categories, totalBytes, ...(redaction && redaction.samples.length > 0 ? { redaction } : {}) };
   }
@@ -480,16 +504,10 @@ export class AppService {
     return this.#redactionPreview;
   }
 
-  async #previewOne(c: Collector, exclude: readonly string[]): Promise<CategoryPreview> {
+  /** One category of the plan: what it reads and how much, with the planner's verdict on it. */
+  async #previewOne(c: Collector, included: boolean, lock: Lock | undefined): Promise<CategoryPreview> {
     const policy = this.#policy;
-    const available = c.platforms.includes(this.#platform);
-    const lock: Lock | undefined = !available
-      ? 'platform'
-      : policy.disabledCollectors.includes(c.id)
-        ? 'policy-disabled'
-        : c.category === 'screenshot' && !policy.screenshotAllowed
-          ? 'policy-forbidden'
-          : undefined;
+    const available = lock !== 'platform';
     const reads = available ? c.describe(this.#platform, policy) : [];
     let estimate: CategoryPreview['estimate'] = { bytes: TYPICAL_BYTES[c.id] ?? 50_000, basis: 'typical' };
     let note: LocalizedText | undefined;
@@ -505,7 +523,7 @@ export class AppService {
       title: c.title,
       reads,
       sensitive: c.sensitive,
-      included: !lock && !c.sensitive && !exclude.includes(c.id),
+      included,
       ...(lock ? { lock } : {}),
       estimate,
       ...(note ? { note } : {}),

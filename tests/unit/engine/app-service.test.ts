@@ -20,6 +20,7 @@ import { screenshotCollector } from '../../../electron/engine/collectors/screens
 import { generateLinkKeyPair } from '../../../electron/engine/link/keys.js';
 import { createSignedLink } from '../../../electron/engine/link/signed-link.js';
 import type { Collector } from '../../../electron/engine/collectors/types.js';
+import { planWorkflow } from '../../../electron/engine/workflow/run-workflow.js';
 import { readZip, sha256 } from '../../helpers/zip.js';
 import { freePort } from '../../integration/helpers/fault-proxy.js';
 
@@ -183,6 +184,31 @@ describe('the preview and the problem type', () => {
     expect(await ids('slow')).toEqual(['versions', 'resource-sample']);
     const allowed = make({ collectors, policyInput: { securityLogs: { enabled: true } } });
     expect((await allowed.service.preview([], 'connection')).categories.map((c) => c.id)).toEqual(['versions', 'security-logs']);
+  });
+});
+
+describe('the preview is the planner\'s plan (one truth)', () => {
+  it('offers and ticks exactly what planWorkflow runs, locks what it rules out, and keeps what the user switched off', async () => {
+    const collectors = [quick('versions', 'versions'), quick('network', 'network'), quick('software', 'software', ['win32']), resourceSampleCollector, securityLogsCollector, screenshotCollector];
+    const policyInput: PolicyInput = { disabledCollectors: ['resource-sample'] };
+    const { service } = make({ collectors, policyInput });
+    for (const problemType of [undefined, 'slow', 'connection'] as const) {
+      const exclude = ['network'];
+      const preview = await service.preview(exclude, problemType);
+      const { plan } = planWorkflow({ collectors, policy: PolicySchema.parse(policyInput), platform: 'linux', skip: exclude, consentSensitive: false, ...(problemType ? { intake: { problemType } } : {}) });
+      const ticked = preview.categories.filter((c) => c.included).map((c) => c.id);
+      expect(ticked.sort(), `ticked for ${problemType ?? 'no type'}`).toEqual(plan.run.map((c) => c.id).sort());
+      const by = Object.fromEntries(preview.categories.map((c) => [c.id, c]));
+      expect(by.network).toMatchObject({ included: false });
+      expect(by.network?.lock).toBeUndefined();
+      expect(by.software).toMatchObject({ lock: 'platform', included: false });
+      // Disabled by IT: shown locked (the planner's policy-disabled comes before the problem type's gate).
+      expect(by['resource-sample']).toMatchObject({ lock: 'policy-disabled', included: false });
+      // Gated out by policy (security logs are off): not offered at all.
+      expect(by['security-logs']).toBeUndefined();
+      expect(by.screenshot).toMatchObject({ included: false, sensitive: true });
+      expect(by.screenshot?.lock).toBeUndefined();
+    }
   });
 });
 
