@@ -1041,6 +1041,12 @@ const zhCN = {
   'input.upload-target': '未知的上传目标“{target}”：请使用 {known} 之一',
   'input.no-ticket-system': '没有配置工单系统：请改为发送邮件草稿',
   'cli.help.check.problem': '报告的问题类型：connection（连接问题，逐步取证每个服务器）、malfunction、slow、other；并给出指南中该类型的排查顺序',
+  // — Desktop app, session 4 (app): the tray, the upload secret in the keychain, 这次修复有效吗？ —
+  'app.tray.status': '{count} 个诊断包等待上传',
+  'app.tray.open': '打开诊断信息收集',
+  'app.tray.quit': '退出（下次打开时继续发送）',
+  'app.tray.noticeTitle': '诊断信息收集仍在运行',
+  'app.tray.noticeBody': '{count} 个诊断包发送完成后会自动退出。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2070,6 +2076,12 @@ const en: Catalogue = {
   'input.upload-target': 'unknown upload target "{target}": use one of {known}',
   'input.no-ticket-system': 'no ticket system is configured: send the e-mail draft instead',
   'cli.help.check.problem': 'the reported problem type: connection (take each server apart step by step), malfunction, slow, other; adds the guide’s path for it',
+  // — Desktop app, session 4 (app): the tray, the upload secret in the keychain, 这次修复有效吗？ —
+  'app.tray.status': '{count, plural, one {# archive} other {# archives}} waiting to upload',
+  'app.tray.open': 'Open Diagnostics Collector',
+  'app.tray.quit': 'Quit (sending goes on at the next start)',
+  'app.tray.noticeTitle': 'Diagnostics Collector is still running',
+  'app.tray.noticeBody': 'It quits by itself once {count, plural, one {the archive is} other {# archives are}} sent.',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };
