@@ -13,6 +13,8 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { UiLocale } from '../../../shared/api.js';
 import { PolicySchema, type PolicyInput } from '../../../shared/policy.js';
 import { AppService, type AppServiceOptions } from '../../../electron/engine/app-service.js';
+import { KeychainSecrets } from '../../../electron/engine/upload/keychain-secrets.js';
+import { aesCipher } from '../../helpers/aes-cipher.js';
 import { attachBridge, type Bridge } from './bridge.js';
 import { launchChromium } from './browser.js';
 import { buildPageShim, buildRenderer } from './build.js';
@@ -56,6 +58,8 @@ export interface OpenOptions {
   colorScheme?: 'light' | 'dark';
   /** What the OS answers when the .eml is opened: '' (opened) or why not. */
   openPathResult?: string;
+  /** An OS keychain for upload secrets (real AES under a key the test holds); `unavailable`: it cannot encrypt. */
+  keychain?: 'available' | 'unavailable';
 }
 
 export async function openApp(shared: HarnessShared, options: OpenOptions): Promise<AppUnderTest> {
@@ -71,6 +75,7 @@ export async function openApp(shared: HarnessShared, options: OpenOptions): Prom
     ...(options.deepLink ? { deepLink: options.deepLink } : {}),
     ...(options.outbox ? { outbox: options.outbox } : {}),
     runChecks: options.runChecks ?? true,
+    ...(options.keychain ? { keychain: new KeychainSecrets(dataDir, aesCipher(undefined, options.keychain === 'available')) } : {}),
     hooks: {
       // Stands in for Electron's desktopCapturer (which needs Electron): a real PNG from Chromium.
       captureScreen: async () => shared.desktopPng,
