@@ -9,7 +9,7 @@
  *     for the first and up for the second; Done offers the comparison, shows the engine's verdict
  *     ("1 项由失败变为通过…"), and opens 对比报告.html.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -68,11 +68,11 @@ describe('上传设置: the upload secret in the OS keychain', () => {
         await expectNoHorizontalOverflow(page, 'settings');
         await shot(page, 'settings-empty', locale, dark);
 
-        const input = card.getByLabel(t.secrets.newValue({ kind: t.secrets.kind.apiKey }));
+        const input = card.getByLabel(t.secrets.newValue);
         expect(await input.getAttribute('type')).toBe('password');
         await input.fill(redmine.REDMINE_API_KEY);
         await card.getByRole('button', { name: t.secrets.save }).click();
-        await card.getByRole('status').filter({ hasText: t.secrets.saved({ kind: t.secrets.kind.apiKey }) }).waitFor();
+        await card.getByRole('status').filter({ hasText: t.secrets.saved }).waitFor();
         await expect.poll(() => card.getByTestId('secret-state').textContent()).toContain(t.secrets.stored);
         // Nothing typed is kept: the field is empty, and the key is nowhere in the page.
         expect(await input.inputValue()).toBe('');
@@ -87,9 +87,9 @@ describe('上传设置: the upload secret in the OS keychain', () => {
         // Replace with a wrong key, then remove it: the state follows.
         await input.fill('wrong-key');
         await card.getByRole('button', { name: t.secrets.replace }).click();
-        await card.getByRole('status').filter({ hasText: t.secrets.saved({ kind: t.secrets.kind.apiKey }) }).waitFor();
+        await card.getByRole('status').filter({ hasText: t.secrets.saved }).waitFor();
         await card.getByRole('button', { name: t.secrets.remove }).click();
-        await card.getByRole('status').filter({ hasText: t.secrets.removed({ kind: t.secrets.kind.apiKey }) }).waitFor();
+        await card.getByRole('status').filter({ hasText: t.secrets.removed }).waitFor();
         await expect.poll(() => card.getByTestId('secret-state').textContent()).toContain(t.secrets.missing);
         expect(existsSync(path.join(a.dataDir, 'secrets.json'))).toBe(false);
 
@@ -115,9 +115,9 @@ describe('上传设置: the upload secret in the OS keychain', () => {
       const { page } = a;
       await waitForStart(page, locale);
       await openSettings(page, locale);
-      await page.getByRole('alert').filter({ hasText: t.secrets.error['keychain-unavailable']({ envName: 'DIAGCOLLECT_RT_TOKEN' }) }).waitFor();
+      await page.getByRole('alert').filter({ hasText: t.secrets.unavailable({ envName: 'DIAGCOLLECT_RT_TOKEN' }) }).waitFor();
       const card = page.locator('[data-secret=token]');
-      expect(await card.getByLabel(t.secrets.newValue({ kind: t.secrets.kind.token })).isDisabled()).toBe(true);
+      expect(await card.getByLabel(t.secrets.newValue).isDisabled()).toBe(true);
       await expectAccessible(page, `settings, keychain unavailable (${locale})`);
       await expectNoEnglishOnScreen(page, locale, 'settings, keychain unavailable');
       await shot(page, 'settings-unavailable', locale);
@@ -133,11 +133,14 @@ describe('这次修复有效吗？ on Done (two real collections of one ticket)'
       it(`compares with the earlier archive and shows the engine's verdict and report (${locale}${dark ? ', dark' : ''})`, async () => {
         const t = words(locale);
         const port = await freePort();
+        // The hosts file the network collector reads (policy networkFiles): the fix adds an entry.
+        const hosts = path.join(suite.work, `hosts-${locale}-${dark ? 'dark' : 'light'}`);
+        writeFileSync(hosts, '127.0.0.1 localhost\n');
         const a = await suite.open({
           locale,
           colorScheme: dark ? 'dark' : 'light',
           deepLink: 'diagcollect://collect?ticket=31337',
-          policy: { ...QUICK, checks: { endpoints: [{ name: locale === 'zh-CN' ? '报表服务器' : 'Report server', url: `http://127.0.0.1:${port}/` }] } },
+          policy: { ...QUICK, networkFiles: { hosts }, checks: { endpoints: [{ name: locale === 'zh-CN' ? '报表服务器' : 'Report server', url: `http://127.0.0.1:${port}/` }] } },
           runChecks: true,
         });
         const { page } = a;
@@ -151,7 +154,8 @@ describe('这次修复有效吗？ on Done (two real collections of one ticket)'
         // Nothing earlier to compare with yet.
         expect(await page.getByRole('heading', { name: t.compare.title }).count()).toBe(0);
 
-        // 2. The "fix": the server is up. The user collects again for the same ticket.
+        // 2. The "fix": a hosts entry, and the server is up. The user collects again for the same ticket.
+        appendFileSync(hosts, '10.20.30.40 report.corp.example\n');
         const server: Server = createServer((_req, res) => res.end('ok'));
         await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
         try {
@@ -173,7 +177,9 @@ describe('这次修复有效吗？ on Done (two real collections of one ticket)'
           // The words are the engine's, for these two archives (one truth).
           const dir = path.join(a.dataDir, 'outbox', '31337');
           const engine = await runCompare({ before: path.join(dir, before), after: path.join(dir, after), policy: PolicySchema.parse({}), env: {}, dataDir: a.dataDir, outDir: suite.work });
-          expect(engine.report.verdict.failToPass).toBeGreaterThanOrEqual(1);
+          // The hosts entry always; the report server's check too, when its probe got through in time on a loaded machine.
+          expect(engine.report.network.hosts.added.join('\n')).toContain('report.corp.example');
+          expect(engine.report.verdict.otherChanges).toBeGreaterThanOrEqual(1);
           expect(await verdict.textContent()).toContain(verdictText(engine.report.verdict, locale));
           expect(await verdict.getAttribute('data-level')).toBe(engine.report.verdict.regressed > 0 ? 'fail' : engine.report.verdict.stillFailing > 0 ? 'warn' : 'pass');
           await expectAccessible(page, `done, compared (${locale})`);

@@ -58,7 +58,7 @@ export function SettingsScreen({ t, api, onBack, headingRef }: SettingsProps) {
             <p className="lead">{s.lead({ target: state.targetName })}</p>
             {state.keychain !== 'available' && (
               <div className="banner warn" role="alert">
-                <Icon name="warn" /> {s.error[state.keychain === 'none' ? 'no-keychain' : 'keychain-unavailable']({ envName: state.secrets[0]!.envName })}
+                <Icon name="warn" /> {state.keychain === 'none' ? s.error['no-keychain']({ envName: state.secrets[0]!.envName }) : s.unavailable({ envName: state.secrets[0]!.envName })}
               </div>
             )}
             {state.secrets.map((secret) => (
@@ -92,7 +92,7 @@ function SecretCard(props: { t: Dictionary; api: DiagnosticsApi; secret: UploadS
   const answer = (next: UploadSecrets) => {
     props.onChanged(next);
     if (next.error) setSaid({ ok: false, text: next.error === 'unknown-secret' || next.error === 'write-failed' ? s.error[next.error] : s.error[next.error]({ envName: secret.envName }) });
-    else setSaid({ ok: true, text: next.outcome === 'removed' ? s.removed({ kind }) : s.saved({ kind }) });
+    else setSaid({ ok: true, text: next.outcome === 'removed' ? s.removed : s.saved });
   };
   const run = (call: () => Promise<UploadSecrets>) => {
     setBusy(true);
@@ -123,7 +123,7 @@ function SecretCard(props: { t: Dictionary; api: DiagnosticsApi; secret: UploadS
         </p>
       )}
       <div className="field">
-        <label htmlFor={`${uid}-value`}>{s.newValue({ kind })}</label>
+        <label htmlFor={`${uid}-value`}>{s.newValue}</label>
         <input
           id={`${uid}-value`}
           type="password"
