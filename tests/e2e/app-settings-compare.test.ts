@@ -22,7 +22,7 @@ import { freePort } from '../integration/helpers/fault-proxy.js';
 import { RedmineApi } from '../integration/helpers/ticket-apis.js';
 import { ensureRedmine } from '../servers/servers.js';
 import { appSuite } from './support/app-harness.js';
-import { doneState, expectAccessible, expectNoEnglishOnScreen, expectNoHorizontalOverflow, fillStart, goToReview, saveScreen, startCollecting, waitForChecks, waitForDone, waitForStart, words } from './support/flows.js';
+import { collectFromStart, doneState, expectAccessible, expectNoEnglishOnScreen, expectNoHorizontalOverflow, saveScreen, waitForChecks, waitForStart, words } from './support/flows.js';
 
 const LOCALES: UiLocale[] = ['zh-CN', 'en'];
 const QUICK = { disabledCollectors: ['software', 'processes', 'system-logs'] };
@@ -98,11 +98,7 @@ describe('上传设置: the upload secret in the OS keychain', () => {
         await card.getByRole('button', { name: t.secrets.save }).click();
         await expect.poll(() => card.getByTestId('secret-state').textContent()).toContain(t.secrets.stored);
         await page.getByRole('button', { name: t.secrets.back }).click();
-        await waitForStart(page, locale);
-        await fillStart(page, locale);
-        await goToReview(page, locale);
-        await startCollecting(page, locale);
-        const archiveName = await waitForDone(page, locale);
+        const archiveName = await collectFromStart(page, locale);
         await expect.poll(() => doneState(page), { timeout: 60_000 }).toEqual({ state: 'sent', title: t.done.sent({ ticket: issue }) });
         expect((await api.attachments(issue)).filter((x) => x.filename === archiveName)).toHaveLength(1);
         await suite.close(a);
@@ -145,11 +141,7 @@ describe('这次修复有效吗？ on Done (two real collections of one ticket)'
         });
         const { page } = a;
         // 1. The report server is down.
-        await waitForStart(page, locale);
-        await fillStart(page, locale);
-        await goToReview(page, locale);
-        await startCollecting(page, locale);
-        const before = await waitForDone(page, locale, 120_000);
+        const before = await collectFromStart(page, locale, { timeout: 120_000 });
         await waitForChecks(page, 120_000);
         // Nothing earlier to compare with yet.
         expect(await page.getByRole('heading', { name: t.compare.title }).count()).toBe(0);
@@ -160,11 +152,7 @@ describe('这次修复有效吗？ on Done (two real collections of one ticket)'
         await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
         try {
           await page.getByRole('button', { name: t.newCollection }).click();
-          await waitForStart(page, locale);
-          await fillStart(page, locale, { person: false });
-          await goToReview(page, locale);
-          await startCollecting(page, locale);
-          const after = await waitForDone(page, locale, 120_000);
+          const after = await collectFromStart(page, locale, { person: false, timeout: 120_000 });
           await waitForChecks(page, 120_000);
           expect(after).not.toBe(before);
 
