@@ -107,9 +107,11 @@ describe('上传设置: the upload secret in the OS keychain', () => {
 
     it(`says the keychain cannot encrypt, and what to do, with nothing to type into (${locale})`, async () => {
       const t = words(locale);
-      const a = await suite.open({ locale, keychain: 'unavailable', policy: { ...QUICK, upload: { target: 'rt', rt: { url: 'http://127.0.0.1:9' } } }, runChecks: false });
+      const a = await suite.open({ locale, keychain: 'unavailable', viewport: { width: 800, height: 600 }, policy: { ...QUICK, upload: { target: 'rt', rt: { url: 'http://127.0.0.1:9' } } }, runChecks: false });
       const { page } = a;
       await waitForStart(page, locale);
+      // At the smallest window the header keeps 上传设置 (its icon, named for assistive technology).
+      await expectNoHorizontalOverflow(page, `start with 上传设置, 800×600 (${locale})`);
       await openSettings(page, locale);
       await page.getByRole('alert').filter({ hasText: t.secrets.unavailable({ envName: 'DIAGCOLLECT_RT_TOKEN' }) }).waitFor();
       const card = page.locator('[data-secret=token]');

@@ -29,8 +29,8 @@ export function Header({ t, locale, step, onSwitchLanguage, onOpenSettings }: { 
         </ol>
       </nav>
       {onOpenSettings && (
-        <button type="button" className="settings-link" onClick={onOpenSettings}>
-          <Icon name="lock" /> {t.secrets.open}
+        <button type="button" className="settings-link" onClick={onOpenSettings} title={t.secrets.open}>
+          <Icon name="lock" /> <span className="settings-label">{t.secrets.open}</span>
         </button>
       )}
       <button type="button" className="lang-switch" onClick={onSwitchLanguage} aria-label={LANGUAGE_NAMES[other].switchTo} lang={other}>
