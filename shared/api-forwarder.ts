@@ -26,6 +26,14 @@ export const METHOD_CHANNELS = {
   recordMark: 'diagnostics:record-mark',
   recordStop: 'diagnostics:record-stop',
   getRecordStatus: 'diagnostics:get-record-status',
+  // Upload secret in the OS keychain: state, store, remove (never read back).
+  getUploadSecrets: 'diagnostics:get-upload-secrets',
+  storeUploadSecret: 'diagnostics:store-upload-secret',
+  removeUploadSecret: 'diagnostics:remove-upload-secret',
+  // 这次修复有效吗？ (issue 17 in the app): an earlier archive of the ticket, the comparison, its report.
+  getCompareOffer: 'diagnostics:get-compare-offer',
+  compareWithEarlier: 'diagnostics:compare-with-earlier',
+  openCompareReport: 'diagnostics:open-compare-report',
 } as const;
 
 /** IPC channel of each event main pushes. */

@@ -303,6 +303,59 @@ export type RecordStatus = z.infer<typeof RecordStatusSchema>;
 export const RecordStartRequestSchema = z.object({ ticket: TicketFieldSchema, pictures: z.boolean() }).strict();
 export const RecordNoteRequestSchema = z.object({ text: z.string().trim().min(1).max(2000) }).strict();
 
+// ---------------------------------------------------------------------------------------------
+// The upload secret in the OS keychain (issue 15 item 8) and 这次修复有效吗？ (issue 17)
+// ---------------------------------------------------------------------------------------------
+
+/** Why a secret was not stored or removed: codes the renderer words (what happened, what to do). */
+export const SECRET_ERRORS = ['keychain-unavailable', 'no-keychain', 'write-failed', 'unknown-secret'] as const;
+
+/**
+ * The secrets the configured upload target needs, and where each one is: stored in the OS
+ * keychain, or set in the environment by IT (which wins). Never a value, not even masked.
+ * `keychain`: `available` (the OS encrypts with the user's key), `unavailable` (no Secret
+ * Service / KWallet: nothing can be stored), `none` (this host has no keychain).
+ */
+export const UploadSecretsSchema = z.object({
+  target: z.enum(UPLOAD_TARGETS),
+  targetName: z.string(),
+  keychain: z.enum(['available', 'unavailable', 'none']),
+  secrets: z.array(z.object({ key: z.string(), envName: z.string(), stored: z.boolean(), fromEnvironment: z.boolean() })),
+  /** The last store/remove: done, or why not. */
+  outcome: z.enum(['stored', 'removed']).optional(),
+  error: z.enum(SECRET_ERRORS).optional(),
+});
+export type UploadSecrets = z.infer<typeof UploadSecretsSchema>;
+export const StoreSecretRequestSchema = z.object({ key: z.string().min(1).max(64), value: z.string().min(1).max(8192) }).strict();
+export const RemoveSecretRequestSchema = z.object({ key: z.string().min(1).max(64) }).strict();
+
+/** The earlier archive of the ticket the last collection would be compared with. */
+export const CompareOfferSchema = z.discriminatedUnion('available', [
+  z.object({ available: z.literal(true), before: z.object({ name: z.string(), collectedAt: z.string() }) }),
+  z.object({ available: z.literal(false) }),
+]);
+export type CompareOffer = z.infer<typeof CompareOfferSchema>;
+
+/** The engine's comparison of the earlier archive with this one: its verdict in both languages, its numbers. */
+export const CompareOutcomeSchema = z.object({
+  verdict: LocalizedTextSchema,
+  /** fail: something got worse; warn: something is still failing; pass: better, or unchanged and fine. */
+  level: z.enum(['pass', 'warn', 'fail']),
+  counts: z.object({
+    warnToPass: z.number().int().nonnegative(),
+    failToPass: z.number().int().nonnegative(),
+    failToWarn: z.number().int().nonnegative(),
+    regressed: z.number().int().nonnegative(),
+    stillFailing: z.number().int().nonnegative(),
+    otherChanges: z.number().int().nonnegative(),
+  }),
+  before: z.object({ name: z.string(), collectedAt: z.string().optional() }),
+  after: z.object({ name: z.string(), collectedAt: z.string().optional() }),
+  /** The file name of 对比报告.html (opened with `openCompareReport`; the path stays in main). */
+  reportName: z.string(),
+});
+export type CompareOutcome = z.infer<typeof CompareOutcomeSchema>;
+
 /** Every method of `window.diagnostics`: its IPC channel, request and response schemas. */
 const CH = { ...METHOD_CHANNELS, ...EVENT_CHANNELS };
 
@@ -331,6 +384,17 @@ export const API_METHODS = {
   recordMark: { channel: CH.recordMark, request: None, response: RecordStatusSchema },
   recordStop: { channel: CH.recordStop, request: None, response: RecordStatusSchema },
   getRecordStatus: { channel: CH.getRecordStatus, request: None, response: RecordStatusSchema },
+  /** Which secrets the upload target needs and whether each is stored (never the values). */
+  getUploadSecrets: { channel: CH.getUploadSecrets, request: None, response: UploadSecretsSchema },
+  /** Encrypts the secret with the OS keychain; nothing is written when it cannot encrypt. */
+  storeUploadSecret: { channel: CH.storeUploadSecret, request: StoreSecretRequestSchema, response: UploadSecretsSchema },
+  removeUploadSecret: { channel: CH.removeUploadSecret, request: RemoveSecretRequestSchema, response: UploadSecretsSchema },
+  /** An earlier archive of the last collection's ticket in the outbox, if any. */
+  getCompareOffer: { channel: CH.getCompareOffer, request: None, response: CompareOfferSchema },
+  /** Compares that earlier archive with the last collection (the engine's compare) and writes 对比报告.html. */
+  compareWithEarlier: { channel: CH.compareWithEarlier, request: None, response: CompareOutcomeSchema },
+  /** Opens the last 对比报告.html with its program (the path never comes from the renderer). */
+  openCompareReport: { channel: CH.openCompareReport, request: None, response: z.object({ opened: z.boolean() }) },
 } as const satisfies { [K in keyof typeof METHOD_CHANNELS]: MethodSpec & { channel: (typeof METHOD_CHANNELS)[K] } };
 
 interface EventSpec {

@@ -9,12 +9,14 @@
  * path except Electron's IPC is the real one.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type {
   ApiEventName,
+  CompareOffer,
+  CompareOutcome,
   ApiEventPayload,
   ApiHandlers,
   CategoryPreview,
@@ -30,6 +32,7 @@ import type {
   Screenshot,
   SessionEvent,
   StartCollectionResponse,
+  UploadSecrets,
   UploadStatus,
 } from '../../shared/api.js';
 import { StartCollectionRequestSchema, uiLocaleFor, type LinkEvent } from '../../shared/api.js';
@@ -37,6 +40,7 @@ import { parseDeepLink } from '../../shared/deep-link.js';
 import { englishReason } from '../../shared/i18n/translate.js';
 import { emailSubject, standardName } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
+import type { Reason } from '../../shared/reasons.js';
 import type { CheckResult, LocalizedText, Platform, ProblemType, UploadJobView, WorkflowEvent } from '../../shared/types.js';
 import { COLLECTORS } from './collectors/index.js';
 import { AppRecorder } from './record/app-recorder.js';
@@ -49,7 +53,10 @@ import { dataDir as defaultDataDir } from './platform/app-paths.js';
 import { exec } from './platform/exec.js';
 import { expandPath, resolvePathPattern } from './platform/paths.js';
 import { CONNECTORS } from './upload/index.js';
-import type { KeychainSecrets } from './upload/keychain-secrets.js';
+import { KeychainUnavailableError, UPLOAD_SECRETS, type KeychainSecrets } from './upload/keychain-secrets.js';
+import { secretEnvName } from './upload/credentials.js';
+import { presentCompare, verdictText } from './compare/present.js';
+import { runCompare } from './compare/run-compare.js';
 import { Outbox, writeFileAtomic, type OutboxOptions } from './upload/outbox.js';
 import { UploadError } from './upload/upload-error.js';
 import { TOOL_VERSION } from './version.js';
@@ -98,6 +105,8 @@ type Listener<K extends ApiEventName> = (payload: ApiEventPayload<K>) => void;
 
 const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 const PROGRESS_EMIT_MS = 100;
+/** The planner's skip codes that Review shows as a locked category (the rest are not offered). */
+const PLAN_LOCKS: Partial<Record<Reason['code'], Lock>> = { platform: 'platform', 'policy-disabled': 'policy-disabled', 'screenshot-forbidden': 'policy-forbidden' };
 /** Usual sizes (uncompressed) of what the command-based collectors write, from real runs. */
 const TYPICAL_BYTES: Record<string, number> = {
   versions: 2_000,
@@ -419,6 +428,12 @@ export class AppService {
       recordMark: async () => this.#recorder.mark(),
       recordStop: () => this.#recorder.stop(),
       getRecordStatus: async () => this.#recorder.status(),
+      getUploadSecrets: () => this.uploadSecrets(),
+      storeUploadSecret: (request) => this.setUploadSecret(request.key, request.value),
+      removeUploadSecret: (request) => this.removeUploadSecret(request.key),
+      getCompareOffer: () => this.getCompareOffer(),
+      compareWithEarlier: () => this.compareWithEarlier(),
+      openCompareReport: () => this.openCompareReport(),
     };
   }
 
@@ -443,12 +458,33 @@ export class AppService {
     };
   }
 
-  /** Every category: what it reads, its size estimate, whether the user may switch it. */
+  /**
+   * Every category: what it reads, its size estimate, whether the user may switch it. The
+   * planner the collection runs (`planWorkflow`) decides each one, so Review shows exactly its
+   * plan: what it runs is offered, what the platform or IT rules out is shown locked, what the
+   * problem type (or policy's gate) leaves out is not offered, and what the user switched off
+   * stays offered but unticked. Consent is granted here only to list the screenshot: it stays
+   * unticked until the user turns it on.
+   */
   async preview(exclude: readonly string[] = [], problemType?: ProblemType): Promise<Preview> {
-    // Evidence gated by problem type or policy (security logs, the slow sample …) that this
-    // collection will not gather is not offered: the session's planner asks the same gate.
-    const planned = this.#collectors.filter((c) => c.gate?.(this.#policy, problemType, false) === undefined);
-    const [categories, redaction] = await Promise.all([Promise.all(planned.map((c) => this.#previewOne(c, exclude))), this.#redactionSamples()]);
+    const known = new Set(this.#collectors.map((c) => c.id));
+    const { plan } = planWorkflow({
+      collectors: this.#collectors,
+      policy: this.#policy,
+      platform: this.#platform,
+      skip: exclude.filter((id) => known.has(id)),
+      consentSensitive: true,
+      ...(problemType ? { intake: { problemType } } : {}),
+    });
+    const skipped = new Map(plan.skipped.map((s) => [s.collector.id, s.code.code]));
+    const offered = this.#collectors.flatMap((c): Array<{ c: Collector; lock?: Lock; included: boolean }> => {
+      const code = skipped.get(c.id);
+      if (code === undefined) return [{ c, included: !c.sensitive }];
+      if (code === 'left-out') return [{ c, included: false }];
+      const lock = PLAN_LOCKS[code];
+      return lock ? [{ c, lock, included: false }] : [];
+    });
+    const [categories, redaction] = await Promise.all([Promise.all(offered.map((o) => this.#previewOne(o.c, o.included, o.lock))), this.#redactionSamples()]);
     const totalBytes = categories.filter((c) => c.included).reduce((sum, c) => sum + c.estimate.bytes, 0);
     return { platform: this.#platform, categories, totalBytes, ...(redaction && redaction.samples.length > 0 ? { redaction } : {}) };
   }
@@ -480,16 +516,10 @@ export class AppService {
     return this.#redactionPreview;
   }
 
-  async #previewOne(c: Collector, exclude: readonly string[]): Promise<CategoryPreview> {
+  /** One category of the plan: what it reads and how much, with the planner's verdict on it. */
+  async #previewOne(c: Collector, included: boolean, lock: Lock | undefined): Promise<CategoryPreview> {
     const policy = this.#policy;
-    const available = c.platforms.includes(this.#platform);
-    const lock: Lock | undefined = !available
-      ? 'platform'
-      : policy.disabledCollectors.includes(c.id)
-        ? 'policy-disabled'
-        : c.category === 'screenshot' && !policy.screenshotAllowed
-          ? 'policy-forbidden'
-          : undefined;
+    const available = lock !== 'platform';
     const reads = available ? c.describe(this.#platform, policy) : [];
     let estimate: CategoryPreview['estimate'] = { bytes: TYPICAL_BYTES[c.id] ?? 50_000, basis: 'typical' };
     let note: LocalizedText | undefined;
@@ -505,7 +535,7 @@ export class AppService {
       title: c.title,
       reads,
       sensitive: c.sensitive,
-      included: !lock && !c.sensitive && !exclude.includes(c.id),
+      included,
       ...(lock ? { lock } : {}),
       estimate,
       ...(note ? { note } : {}),
@@ -592,6 +622,7 @@ export class AppService {
     this.#uploadPolicy = this.#policy;
     const abort = new AbortController();
     this.#result = undefined;
+    this.#compareReport = undefined;
     this.#stopUploadTimer();
     this.#uploadContext = undefined;
     this.#setUpload(this.#uploadBase('none'));
@@ -775,6 +806,113 @@ export class AppService {
     if (!this.#keychain) throw new Error('no keychain in this host: set the secret in the environment or the credentials file');
     await this.#keychain.set(target, key, value);
     this.#log('info', `upload secret ${target}.${key} stored in the OS keychain`);
+  }
+
+  /**
+   * The secrets the configured upload target needs and where each is: stored in the keychain,
+   * set in the environment (IT's, which wins), or missing. Never a value.
+   */
+  async uploadSecrets(): Promise<UploadSecrets> {
+    const target = this.#policy.upload.target;
+    const keychain = this.#keychain;
+    const stored = new Set(keychain ? await keychain.names() : []);
+    return {
+      target,
+      targetName: targetName(target),
+      keychain: !keychain ? 'none' : keychain.available() ? 'available' : 'unavailable',
+      secrets: UPLOAD_SECRETS.filter((s) => s.target === target).map((s) => {
+        const envName = secretEnvName(s);
+        return { key: s.key, envName, stored: stored.has(envName), fromEnvironment: Boolean(this.#env[envName]?.trim()) };
+      }),
+    };
+  }
+
+  /** The app's 上传设置: stores one secret of the current target; a refusal is a code the window words. */
+  async setUploadSecret(key: string, value: string): Promise<UploadSecrets> {
+    const target = this.#policy.upload.target;
+    const error = await this.#secretChange(key, async (keychain) => {
+      await keychain.set(target, key, value);
+      this.#log('info', `upload secret ${target}.${key} stored in the OS keychain`);
+    });
+    return { ...(await this.uploadSecrets()), ...(error ? { error } : { outcome: 'stored' as const }) };
+  }
+
+  async removeUploadSecret(key: string): Promise<UploadSecrets> {
+    const target = this.#policy.upload.target;
+    const error = await this.#secretChange(key, async (keychain) => {
+      if (await keychain.remove(target, key)) this.#log('info', `upload secret ${target}.${key} removed from the OS keychain`);
+    });
+    return { ...(await this.uploadSecrets()), ...(error ? { error } : { outcome: 'removed' as const }) };
+  }
+
+  async #secretChange(key: string, change: (keychain: KeychainSecrets) => Promise<void>): Promise<UploadSecrets['error']> {
+    const target = this.#policy.upload.target;
+    if (!UPLOAD_SECRETS.some((s) => s.target === target && s.key === key)) return 'unknown-secret';
+    if (!this.#keychain) return 'no-keychain';
+    try {
+      await change(this.#keychain);
+      return undefined;
+    } catch (err) {
+      if (err instanceof KeychainUnavailableError) {
+        this.#log('warn', `upload secret ${target}.${key} not stored: the OS keychain is not available`);
+        return 'keychain-unavailable';
+      }
+      this.#log('error', `upload secret ${target}.${key} not changed: ${errorMessage(err)}`);
+      return 'write-failed';
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // 这次修复有效吗？ (issue 17): the last collection against an earlier one of the same ticket
+  // -------------------------------------------------------------------------------------------
+
+  #compareReport: string | undefined;
+
+  /** The newest other archive of the last collection's ticket in the outbox. */
+  async #earlierArchive(): Promise<{ path: string; name: string; collectedAt: string } | undefined> {
+    const result = this.#result;
+    if (!result) return undefined;
+    const dir = join(this.#dataDir, 'outbox', result.ticket);
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.zip') && !n.startsWith('.') && n !== result.archiveName);
+    const found = await Promise.all(names.map(async (name) => ({ name, path: join(dir, name), mtime: (await stat(join(dir, name)).catch(() => undefined))?.mtime })));
+    const newest = found.filter((f) => f.mtime).sort((a, b) => b.mtime!.getTime() - a.mtime!.getTime())[0];
+    return newest && { path: newest.path, name: newest.name, collectedAt: newest.mtime!.toISOString() };
+  }
+
+  async getCompareOffer(): Promise<CompareOffer> {
+    const earlier = await this.#earlierArchive();
+    return earlier ? { available: true, before: { name: earlier.name, collectedAt: earlier.collectedAt } } : { available: false };
+  }
+
+  /**
+   * Compares the earlier archive with the one just made, with the engine's compare (the same as
+   * `diagcollect compare`), and writes 对比报告.html beside them. The verdict is the engine's
+   * words in both languages; the window only shows them.
+   */
+  async compareWithEarlier(): Promise<CompareOutcome> {
+    const result = this.#result;
+    const earlier = await this.#earlierArchive();
+    if (!result || !earlier) throw new InputError('there is no earlier archive of this ticket to compare with');
+    const compared = await runCompare({ before: earlier.path, after: result.archivePath, policy: this.#uploadPolicy, env: this.#env, dataDir: this.#dataDir, signal: this.#lifetime.signal });
+    this.#compareReport = compared.reportPath;
+    const { report } = compared;
+    this.#log('info', `compared ${earlier.name} with ${result.archiveName}: ${verdictText(report.verdict, 'en')}`);
+    const side = (s: typeof report.before) => ({ name: s.name, ...(s.collectedAt ? { collectedAt: s.collectedAt } : {}) });
+    return {
+      verdict: { 'zh-CN': verdictText(report.verdict, 'zh-CN'), en: verdictText(report.verdict, 'en') },
+      level: presentCompare(report, compared.lang).verdictLevel,
+      counts: report.verdict,
+      before: side(report.before),
+      after: side(report.after),
+      reportName: basename(compared.reportPath),
+    };
+  }
+
+  async openCompareReport(): Promise<{ opened: boolean }> {
+    if (!this.#compareReport || !this.#hooks.openPath) return { opened: false };
+    const problem = await this.#hooks.openPath(this.#compareReport).catch((err: unknown) => errorMessage(err));
+    if (problem) this.#log('warn', `compare report could not be opened: ${problem}`);
+    return { opened: !problem };
   }
 
   /** Remembers who reported (name, contact, department) for the next collection's form. */

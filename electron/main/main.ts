@@ -9,8 +9,8 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { API_EVENTS, uiLocaleFor, type ApiEventName } from '../../shared/api.js';
 import { DEEP_LINK_SCHEME, findDeepLinkArgument } from '../../shared/deep-link.js';
-import { translator } from '../../shared/i18n/translate.js';
 import { AppService } from '../engine/app-service.js';
+import { closeAction, closeQuestion } from '../engine/close-plan.js';
 import { dataDir } from '../engine/platform/app-paths.js';
 import { KeychainSecrets, type SecretCipher } from '../engine/upload/keychain-secrets.js';
 import { reapChildren } from '../engine/platform/exec.js';
@@ -20,6 +20,7 @@ import { createSenderCheck, registerApiHandlers } from './ipc.js';
 import { setUpLog } from './log.js';
 import { menuTemplate } from './menu.js';
 import { captureDesktop } from './screenshot.js';
+import { createTrayKeeper, type TrayKeeper } from './tray.js';
 import { createMainWindow, hardenSession, serveRenderer } from './window.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl } from './window-config.js';
 
@@ -37,15 +38,27 @@ let win: BrowserWindow | undefined;
 let service: AppService | undefined;
 /** The user chose to close (完成, or "close" in the question below): no more asking. */
 let closeConfirmed = false;
+/** Windows/macOS: the window hidden in the tray while archives wait to be sent. */
+let trayKeeper: TrayKeeper | undefined;
 let pendingLink = findDeepLinkArgument(process.argv);
 
 function onLink(url: string): void {
   if (service) service.handleDeepLink(url);
   else pendingLink = url;
-  if (win && !win.isDestroyed()) {
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  }
+  showWindow();
+}
+
+/** Quits without asking again (完成, the tray's 退出, the last queued job sent from the tray). */
+function quitConfirmed(): void {
+  closeConfirmed = true;
+  app.quit();
+}
+
+function showWindow(): void {
+  if (!win || win.isDestroyed()) return;
+  if (!win.isVisible()) trayKeeper?.leave();
+  if (win.isMinimized()) win.restore();
+  win.focus();
 }
 
 const cliArgs = cliArguments(process.argv, Boolean(process.defaultApp));
@@ -62,7 +75,7 @@ if (cliArgs) {
   app.on('second-instance', (_event, argv) => {
     const link = findDeepLinkArgument(argv);
     if (link) onLink(link);
-    else if (win && !win.isDestroyed()) win.focus();
+    else showWindow();
   });
   // macOS: links arrive as open-url, also before 'ready'.
   app.on('open-url', (event, url) => {
@@ -107,10 +120,7 @@ async function start(): Promise<void> {
       // The .eml opens in the user's mail program; '' means it did.
       openPath: (file) => shell.openPath(file),
       openExternal: (url) => shell.openExternal(url),
-      quit: () => {
-        closeConfirmed = true;
-        app.quit();
-      },
+      quit: quitConfirmed,
     },
     log: (level, message) => log[level](message),
   });
@@ -118,28 +128,23 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, locale, devMode, appName: app.getName() })));
   win = createMainWindow({ preloadPath: PRELOAD, devTools: devMode, title: locale === 'zh-CN' ? '诊断信息收集' : 'Diagnostics Collector' });
   const ourWindow = win;
-  const words = translator(locale);
-  // Closing while an archive waits to be sent asks first; what is queued resumes at the next start.
+  trayKeeper = createTrayKeeper({ win: ourWindow, iconPath: path.join(RENDERER_DIR, 'tray.png'), locale, waiting: () => service?.waitingUploads() ?? 0, quit: quitConfirmed });
+  // Closing while an archive waits to be sent: the tray (Windows, macOS) or a question (close-plan.ts).
   ourWindow.on('close', (event) => {
     const waiting = service?.waitingUploads() ?? 0;
-    if (closeConfirmed || waiting === 0) return;
+    const action = closeAction({ platform: process.platform, waiting, confirmed: closeConfirmed });
+    if (action === 'close') return;
     event.preventDefault();
-    void dialog
-      .showMessageBox(ourWindow, {
-        type: 'question',
-        title: words.t('app.close.title'),
-        message: words.t('app.close.message', { count: waiting }),
-        detail: words.t('app.close.detail'),
-        buttons: [words.t('app.close.quit'), words.t('app.close.stay')],
-        defaultId: 1,
-        cancelId: 1,
-      })
-      .then(({ response }) => {
-        if (response !== 0) return;
-        closeConfirmed = true;
-        ourWindow.close();
-      });
+    if (action === 'tray') return trayKeeper?.enter();
+    void dialog.showMessageBox(ourWindow, closeQuestion(waiting, locale)).then(({ response }) => {
+      if (response !== 0) return;
+      closeConfirmed = true;
+      ourWindow.close();
+    });
   });
+  // The tray counts the jobs, and the app quits from it once the last one has gone.
+  service.on('onPendingUploads', () => trayKeeper?.update());
+  service.on('onUploadState', () => trayKeeper?.update());
   registerApiHandlers(ipcMain, service.handlers(), {
     isTrustedSender: createSenderCheck({ isAllowedUrl: isAppUrl, isOurWebContents: (id) => !ourWindow.isDestroyed() && ourWindow.webContents.id === id }),
     log,

@@ -10,10 +10,12 @@ import { dictionary, pick, uploadProblemText, type Dictionary } from './i18n.js'
 import { formatBytes } from './model/format.js';
 import { initialValues, localMinute, valuesForNewCollection, type FormValues } from './model/form-values.js';
 import { applySessionEvent, initialProgress, type ProgressState } from './model/progress.js';
+import { CompareCard } from './components/compare-card.js';
 import { DoneScreen } from './screens/done.js';
 import { ProgressScreen } from './screens/progress.js';
 import { ReviewScreen, type ScreenshotState } from './screens/review.js';
 import { RecordPanel } from './screens/record.js';
+import { SettingsScreen } from './screens/settings.js';
 import { StartScreen } from './screens/start.js';
 
 type Validate = (typeof import('./model/form.js'))['validateForm'];
@@ -26,6 +28,7 @@ function loadValidator(): Promise<Validate> {
 type Notice = { kind: 'cancelled' } | { kind: 'failed'; message: string } | { kind: 'error'; message: string };
 type ScreenName = 'start' | 'review' | 'progress' | 'done';
 const STEP: Record<ScreenName, number> = { start: 0, review: 1, progress: 2, done: 3 };
+type Shown = ScreenName | 'settings';
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -88,6 +91,9 @@ export function App({ api }: { api: DiagnosticsApi }) {
   const [retrying, setRetrying] = useState(false);
   const [pending, setPending] = useState<PendingUploads>();
   const [shotDismissed, setShotDismissed] = useState(false);
+  /** 上传设置 over the current screen (which keeps its state underneath). */
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const shown: Shown = settingsOpen ? 'settings' : screen;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const progressRef = useRef<ProgressState>(undefined);
   const early = useRef<SessionEvent[]>([]);
@@ -164,7 +170,7 @@ export function App({ api }: { api: DiagnosticsApi }) {
   // Each new screen starts with its heading focused, so keyboard and screen-reader users begin at the top.
   useEffect(() => {
     headingRef.current?.focus();
-  }, [screen, defaults]);
+  }, [shown, defaults]);
 
   /**
    * Only on the user's click: first say that the window will hide, then capture. The picture is
@@ -298,6 +304,8 @@ export function App({ api }: { api: DiagnosticsApi }) {
         </div>
       </div>
     );
+  } else if (settingsOpen) {
+    body = <SettingsScreen t={t} api={api} onBack={() => setSettingsOpen(false)} headingRef={headingRef} />;
   } else if (screen === 'start') {
     body = (
       <StartScreen
@@ -370,6 +378,8 @@ export function App({ api }: { api: DiagnosticsApi }) {
         onCopy={() => copyText(detailsText(t, locale, progress, status))}
         onNew={startOver}
         onFinish={finish}
+        onOpenSettings={() => setSettingsOpen(true)}
+        compare={<CompareCard t={t} locale={locale} api={api} />}
         headingRef={headingRef}
       />
     );
@@ -377,7 +387,7 @@ export function App({ api }: { api: DiagnosticsApi }) {
 
   return (
     <div className="app">
-      <Header t={t} locale={locale} step={STEP[screen]} onSwitchLanguage={switchLanguage} />
+      <Header t={t} locale={locale} step={STEP[screen]} onSwitchLanguage={switchLanguage} {...(defaults && !settingsOpen ? { onOpenSettings: () => setSettingsOpen(true) } : {})} />
       <main id="main" className="main">
         {body}
       </main>

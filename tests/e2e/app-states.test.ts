@@ -14,10 +14,9 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { publicKeyBase64 } from '../../electron/engine/link/keys.js';
 import { createSignedLink } from '../../electron/engine/link/signed-link.js';
 import type { UiLocale } from '../../shared/api.js';
@@ -25,9 +24,7 @@ import { readZip, sha256 } from '../helpers/zip.js';
 import { freePort, startFaultProxy } from '../integration/helpers/fault-proxy.js';
 import { RedmineApi } from '../integration/helpers/ticket-apis.js';
 import { ensureRedmine } from '../servers/servers.js';
-import { appPool, renderDesktop, writeBigLog, type HarnessShared } from './support/app-harness.js';
-import { launchChromium } from './support/browser.js';
-import { buildPageShim, buildRenderer } from './support/build.js';
+import { appSuite, writeBigLog } from './support/app-harness.js';
 import {
   INTAKE,
   captureAtLaunch,
@@ -43,18 +40,14 @@ import {
   waitForStart,
   words,
 } from './support/flows.js';
-import { serveDirectory } from './support/static-server.js';
 
 const LOCALES: UiLocale[] = ['zh-CN', 'en'];
 /** Collectors that are slow or vary by machine are left out where a test is about the UI only. */
 const QUICK = { disabledCollectors: ['software', 'processes', 'system-logs'] };
 
-let shared: HarnessShared;
-let browser: Browser;
-let work: string;
-const pool = appPool(() => shared);
-const app = pool.open;
-const closeApp = pool.close;
+const suite = appSuite('states');
+const app = suite.open;
+const closeApp = suite.close;
 
 /** Counts what the user does: every click, fill and key press goes through here. */
 function actor() {
@@ -76,21 +69,6 @@ function actor() {
 
 /** Screens in a language, light or dark: the name says which. */
 const shot = (page: Page, name: string, locale: UiLocale, dark = false) => saveScreen(page, `s3-${name}-${locale}${dark ? '-dark' : ''}`);
-
-beforeAll(async () => {
-  work = mkdtempSync(path.join(os.tmpdir(), 'diagcollect-e2e-states-'));
-  const [rendererDir, shim] = await Promise.all([buildRenderer(path.join(work, 'renderer')), buildPageShim()]);
-  browser = await launchChromium();
-  const server = await serveDirectory(rendererDir);
-  shared = { browser, server, shim, desktopPng: await renderDesktop(browser) };
-}, 120_000);
-
-afterAll(async () => {
-  await pool.closeAll();
-  await shared?.server.close();
-  await browser?.close();
-  rmSync(work, { recursive: true, force: true });
-});
 
 describe('the finished desktop app (Chromium → real engine)', () => {
   for (const locale of LOCALES) {
@@ -237,7 +215,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
       const entries = await readZip(path.join(a.dataDir, 'outbox', '11223', name));
       // The archive follows the support standard's names (zh-CN) whatever the UI language.
       const png = entries.find((e) => e.name === '问题截图.png');
-      expect(png && sha256(png.data)).toBe(sha256(shared.desktopPng));
+      expect(png && sha256(png.data)).toBe(sha256(suite.shared.desktopPng));
       await closeApp(a);
     });
   }
@@ -246,7 +224,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
     it(`shows the item being read first with its bytes, the counter and the time; Cancel asks first (${locale})`, async () => {
       const t = words(locale);
       // A big log of random text makes a slow item, streamed and deflated in front of the user.
-      const logs = mkdtempSync(path.join(work, 'big-'));
+      const logs = mkdtempSync(path.join(suite.work, 'big-'));
       const big = path.join(logs, 'xxsoftware.log');
       await writeBigLog(big, 192 << 20);
       const a = await app({

@@ -7,12 +7,10 @@
  * `npm run test:electron` runs the same flows in a real Electron window where one exists.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { main as cliMain } from '../../electron/cli/main.js';
 import * as workflow from '../../electron/engine/workflow/run-workflow.js';
 import type { UiLocale } from '../../shared/api.js';
@@ -21,9 +19,7 @@ import { readZip, sha256 } from '../helpers/zip.js';
 import { freePort, startFaultProxy } from '../integration/helpers/fault-proxy.js';
 import { RedmineApi } from '../integration/helpers/ticket-apis.js';
 import { ensureRedmine } from '../servers/servers.js';
-import { appPool, renderDesktop, writeBigLog, type HarnessShared } from './support/app-harness.js';
-import { launchChromium } from './support/browser.js';
-import { buildPageShim, buildRenderer } from './support/build.js';
+import { appSuite, writeBigLog } from './support/app-harness.js';
 import {
   INTAKE,
   captureAtLaunch,
@@ -43,7 +39,6 @@ import {
   waitForStart,
   words,
 } from './support/flows.js';
-import { serveDirectory } from './support/static-server.js';
 
 // Every caller of the workflow in this process — the app's AppService and the CLI's collect —
 // goes through this spy: the leak-check test asserts both took the same function.
@@ -55,29 +50,15 @@ vi.mock('../../electron/engine/workflow/run-workflow.js', async (importOriginal)
 const LOCALES: UiLocale[] = ['zh-CN', 'en'];
 const ARCHIVE_NAME = /^(\d+)_诊断信息_\d{8}-\d{4}_[A-Za-z0-9.-]+(_\d+)?\.zip$/;
 
-let shared: HarnessShared;
-let browser: Browser;
-let work: string;
 let bigLog: string;
-const pool = appPool(() => shared);
-const app = pool.open;
-const closeApp = pool.close;
-
-beforeAll(async () => {
-  work = mkdtempSync(path.join(os.tmpdir(), 'diagcollect-e2e-work-'));
-  bigLog = path.join(work, 'xxsoftware.log');
-  const [rendererDir, shim] = await Promise.all([buildRenderer(path.join(work, 'renderer')), buildPageShim(), writeBigLog(bigLog, 192 << 20)]);
-  browser = await launchChromium();
-  const server = await serveDirectory(rendererDir);
-  shared = { browser, server, shim, desktopPng: await renderDesktop(browser) };
-}, 120_000);
-
-afterAll(async () => {
-  await pool.closeAll();
-  await shared?.server.close();
-  await browser?.close();
-  rmSync(work, { recursive: true, force: true });
+const suite = appSuite('work', {
+  prepare: async (work) => {
+    bigLog = path.join(work, 'xxsoftware.log');
+    await writeBigLog(bigLog, 192 << 20);
+  },
 });
+const app = suite.open;
+const closeApp = suite.close;
 
 describe('desktop app in Chromium (test bridge → real engine)', () => {
   for (const locale of LOCALES) {
@@ -117,7 +98,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       expect(manifest.intake).toMatchObject({ name: INTAKE[locale].name, contact: INTAKE[locale].contact, priority: '高', problemType: 'connection', problemDescription: INTAKE[locale].problem });
       expect(manifest.collectors.find((c) => c.id === 'processes')?.status).toBe('skipped');
       const shot = entries.find((e) => e.name === '问题截图.png');
-      expect(shot && sha256(shot.data)).toBe(sha256(shared.desktopPng));
+      expect(shot && sha256(shot.data)).toBe(sha256(suite.shared.desktopPng));
       expect(entries.some((e) => e.name === '工单信息.txt')).toBe(true);
       expect(existsSync(archivePath.replace(/\.zip$/, '.eml'))).toBe(true);
 
@@ -292,7 +273,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       const issue = await api.createIssue();
       // The planted leak: a password redaction hides in app.log stands unredacted in a binary crash dump.
       const secret = `Sw0rdfish-${randomBytes(3).toString('hex')}`;
-      const logs = mkdtempSync(path.join(work, 'leak-logs-'));
+      const logs = mkdtempSync(path.join(suite.work, 'leak-logs-'));
       writeFileSync(path.join(logs, 'app.log'), `start\nsmtp_password=${secret}\n`);
       writeFileSync(path.join(logs, 'crash.log'), Buffer.concat([Buffer.alloc(64), Buffer.from(secret), Buffer.alloc(64)]));
       const policy = { appLogPaths: [`${logs}/*.log`], disabledCollectors: ['software', 'processes', 'system-logs'], upload: { target: 'redmine' as const, redmine: { url: redmine.REDMINE_URL, project: redmine.REDMINE_PROJECT } } };
@@ -324,7 +305,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       expect(readdirSync(path.join(a.dataDir, 'redaction-maps')).some((f) => f.startsWith(archiveName.replace(/\.zip$/, '')))).toBe(true);
 
       // The CLI, same policy and ticket, in this process: exit 4 and the same findings.
-      const cliData = mkdtempSync(path.join(work, 'leak-cli-'));
+      const cliData = mkdtempSync(path.join(suite.work, 'leak-cli-'));
       const policyFile = path.join(cliData, 'policy.json');
       writeFileSync(policyFile, JSON.stringify(policy));
       const stdout = new PassThrough();

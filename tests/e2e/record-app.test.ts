@@ -5,44 +5,22 @@
  * stops; the collection that follows puts 复现录制/ into the archive through the one workflow.
  * No X display here: the panel says clicks cannot be seen and why (timed pictures instead).
  */
-import { mkdtempSync, readdirSync, writeFileSync, appendFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translator } from '../../shared/i18n/translate.js';
 import type { Recording } from '../../electron/engine/record/types.js';
 import { readZip } from '../helpers/zip.js';
-import { openApp, renderDesktop, type AppUnderTest, type HarnessShared } from './support/app-harness.js';
-import { launchChromium } from './support/browser.js';
-import { buildPageShim, buildRenderer } from './support/build.js';
+import { appSuite } from './support/app-harness.js';
 import { fillStart, goToReview, saveScreen, startCollecting, waitForDone, waitForStart } from './support/flows.js';
-import { serveDirectory } from './support/static-server.js';
 
-let browser: Browser;
-let shared: HarnessShared;
-let app: AppUnderTest | undefined;
-let work: string;
-
-beforeAll(async () => {
-  work = mkdtempSync(path.join(os.tmpdir(), 'record-app-'));
-  const [rendererDir, shim] = await Promise.all([buildRenderer(path.join(work, 'renderer')), buildPageShim()]);
-  browser = await launchChromium();
-  const server = await serveDirectory(rendererDir);
-  shared = { browser, server, shim, desktopPng: await renderDesktop(browser) };
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close().catch(() => {});
-  await shared?.server.close();
-  await browser?.close();
-});
+const suite = appSuite('record');
 
 describe('复现录制 in the app (Chromium, real AppService)', () => {
   it('records with a note and a mark, then the collection archives 复现录制/', async () => {
-    const log = path.join(work, 'xxsoftware.log');
+    const log = path.join(suite.work, 'xxsoftware.log');
     writeFileSync(log, '2026-01-01T00:00:00.000Z INFO before the recording\n');
-    app = await openApp(shared, { locale: 'zh-CN', policy: { appLogPaths: [log], disabledCollectors: ['software', 'processes'] }, runChecks: false, env: { DISPLAY: '' } });
+    const app = await suite.open({ locale: 'zh-CN', policy: { appLogPaths: [log], disabledCollectors: ['software', 'processes'] }, runChecks: false, env: { DISPLAY: '' } });
     const { page } = app;
     const tr = translator('zh-CN');
     await waitForStart(page, 'zh-CN');
@@ -74,6 +52,6 @@ describe('复现录制 in the app (Chromium, real AppService)', () => {
     expect(rec.steps.map((s) => s.kind)).toEqual(['note', 'mark']);
     expect(rec.steps[1]!.noImage).toMatch(/no graphical session/);
     expect(entries.find((e) => e.name === '复现录制/新增日志/xxsoftware.log')!.data.toString('utf8')).toMatch(/ERROR E1023 while recording\n$/);
-    expect(app.problems).toEqual([]);
+    await suite.close(app);
   }, 240_000);
 });

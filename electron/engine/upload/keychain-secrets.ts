@@ -89,6 +89,11 @@ export class KeychainSecrets {
     }
   }
 
+  /** Whether the OS can encrypt a secret now (the app says so before anyone types one). */
+  available(): boolean {
+    return this.#cipher.isAvailable();
+  }
+
   /** Encrypts and stores one secret (`redmine`, `apiKey`); refuses when the keychain cannot encrypt. */
   async set(target: string, key: string, value: string): Promise<void> {
     const spec = specFor(target, key);

@@ -2,7 +2,7 @@ import type { UiLocale } from '../../../shared/api.js';
 import { LANGUAGE_NAMES, type Dictionary } from '../i18n.js';
 import { Icon } from './icon.js';
 
-export function Header({ t, locale, step, onSwitchLanguage }: { t: Dictionary; locale: UiLocale; step: number; onSwitchLanguage: () => void }) {
+export function Header({ t, locale, step, onSwitchLanguage, onOpenSettings }: { t: Dictionary; locale: UiLocale; step: number; onSwitchLanguage: () => void; onOpenSettings?: () => void }) {
   const other: UiLocale = locale === 'zh-CN' ? 'en' : 'zh-CN';
   const steps = Object.values(t.steps);
   return (
@@ -28,6 +28,11 @@ export function Header({ t, locale, step, onSwitchLanguage }: { t: Dictionary; l
           ))}
         </ol>
       </nav>
+      {onOpenSettings && (
+        <button type="button" className="settings-link" onClick={onOpenSettings} title={t.secrets.open}>
+          <Icon name="lock" /> <span className="settings-label">{t.secrets.open}</span>
+        </button>
+      )}
       <button type="button" className="lang-switch" onClick={onSwitchLanguage} aria-label={LANGUAGE_NAMES[other].switchTo} lang={other}>
         {LANGUAGE_NAMES[other].name}
       </button>

@@ -27,6 +27,10 @@ interface DoneProps {
   onCopy: () => Promise<boolean>;
   onNew: () => void;
   onFinish: () => void;
+  /** 上传设置: where the upload secret is entered (offered when the upload lacks or was refused one). */
+  onOpenSettings: () => void;
+  /** 这次修复有效吗？ (shown when an earlier archive of the ticket exists). */
+  compare?: React.ReactNode;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
 }
 
@@ -164,6 +168,11 @@ export function DoneScreen(props: DoneProps) {
                   <Icon name="retry" /> {props.retrying ? t.retrying : t.retry}
                 </button>
               )}
+              {(state === 'retrying' || state === 'failed') && upload.error && adviceFor(upload.error.kind) === 'settings' && (
+                <button type="button" onClick={props.onOpenSettings}>
+                  <Icon name="lock" /> {t.secrets.fix}
+                </button>
+              )}
               {state === 'blocked' && (
                 <button type="button" onClick={props.onRetry} disabled={props.retrying} aria-busy={props.retrying || undefined}>
                   {t.upload.sendAnyway}
@@ -198,6 +207,8 @@ export function DoneScreen(props: DoneProps) {
             </span>
           </div>
         </section>
+
+        {props.compare}
 
         {problems.length > 0 && (
           <section className="card" aria-labelledby="done-problems">

@@ -5,16 +5,20 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { UiLocale } from '../../../shared/api.js';
 import { PolicySchema, type PolicyInput } from '../../../shared/policy.js';
 import { AppService, type AppServiceOptions } from '../../../electron/engine/app-service.js';
+import { KeychainSecrets } from '../../../electron/engine/upload/keychain-secrets.js';
+import { aesCipher } from '../../helpers/aes-cipher.js';
 import { attachBridge, type Bridge } from './bridge.js';
-import type { StaticServer } from './static-server.js';
+import { launchChromium } from './browser.js';
+import { buildPageShim, buildRenderer } from './build.js';
+import { serveDirectory, type StaticServer } from './static-server.js';
 
 export interface HarnessShared {
   browser: Browser;
@@ -54,6 +58,8 @@ export interface OpenOptions {
   colorScheme?: 'light' | 'dark';
   /** What the OS answers when the .eml is opened: '' (opened) or why not. */
   openPathResult?: string;
+  /** An OS keychain for upload secrets (real AES under a key the test holds); `unavailable`: it cannot encrypt. */
+  keychain?: 'available' | 'unavailable';
 }
 
 export async function openApp(shared: HarnessShared, options: OpenOptions): Promise<AppUnderTest> {
@@ -69,6 +75,7 @@ export async function openApp(shared: HarnessShared, options: OpenOptions): Prom
     ...(options.deepLink ? { deepLink: options.deepLink } : {}),
     ...(options.outbox ? { outbox: options.outbox } : {}),
     runChecks: options.runChecks ?? true,
+    ...(options.keychain ? { keychain: new KeychainSecrets(dataDir, aesCipher(undefined, options.keychain === 'available')) } : {}),
     hooks: {
       // Stands in for Electron's desktopCapturer (which needs Electron): a real PNG from Chromium.
       captureScreen: async () => shared.desktopPng,
@@ -160,4 +167,51 @@ export async function writeBigLog(file: string, bytes: number): Promise<void> {
     if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+}
+
+/** One e2e test file's apps: the shared browser and renderer, a work folder, the pool of open apps. */
+export interface AppSuite {
+  readonly shared: HarnessShared;
+  /** A temporary folder for the file's own files (removed after the file). */
+  readonly work: string;
+  open(options: OpenOptions): Promise<AppUnderTest>;
+  /** Closes an app, checking first that its console stayed clean. */
+  close(app: AppUnderTest): Promise<void>;
+}
+
+/**
+ * Sets up an e2e test file (its beforeAll and afterAll): builds the renderer and the page shim,
+ * starts Chromium and the static server, renders the desktop the screenshot hook returns; after
+ * the file, closes what is still open and removes the work folder. `prepare` runs beside the
+ * build (e.g. writing a big log), with the work folder.
+ */
+export function appSuite(name: string, options: { prepare?: (work: string) => Promise<void> } = {}): AppSuite {
+  let shared: HarnessShared | undefined;
+  let work: string | undefined;
+  const pool = appPool(() => shared!);
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), `diagcollect-e2e-${name}-`));
+    const [rendererDir, shim] = await Promise.all([buildRenderer(path.join(work, 'renderer')), buildPageShim(), options.prepare?.(work)]);
+    const browser = await launchChromium();
+    const server = await serveDirectory(rendererDir);
+    shared = { browser, server, shim, desktopPng: await renderDesktop(browser) };
+  }, 120_000);
+  afterAll(async () => {
+    await pool.closeAll();
+    await shared?.server.close();
+    await shared?.browser.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+  return {
+    get shared() {
+      if (!shared) throw new Error('the app suite is not set up yet (use it inside a test)');
+      return shared;
+    },
+    get work() {
+      if (!work) throw new Error('the app suite is not set up yet (use it inside a test)');
+      return work;
+    },
+    open: (o) => pool.open(o),
+    close: (a) => pool.close(a),
+  };
 }

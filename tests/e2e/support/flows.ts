@@ -177,3 +177,12 @@ export async function expectNoHorizontalOverflow(page: Page, label: string): Pro
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `horizontal overflow on ${label}`).toBeLessThanOrEqual(0);
 }
+
+/** The whole way from a shown Start to Done: fill in, review, collect; returns the archive name. */
+export async function collectFromStart(page: Page, locale: UiLocale, options: { person?: boolean; timeout?: number } = {}): Promise<string> {
+  await waitForStart(page, locale);
+  await fillStart(page, locale, { person: options.person ?? true });
+  await goToReview(page, locale);
+  await startCollecting(page, locale);
+  return waitForDone(page, locale, options.timeout);
+}

@@ -7,7 +7,7 @@ import { resourceSampleCollector } from '../../../electron/engine/collectors/res
 import { securityLogsCollector } from '../../../electron/engine/collectors/security-logs.js';
 import type { ProblemType } from '../../../shared/types.js';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import { screenshotCollector } from '../../../electron/engine/collectors/screens
 import { generateLinkKeyPair } from '../../../electron/engine/link/keys.js';
 import { createSignedLink } from '../../../electron/engine/link/signed-link.js';
 import type { Collector } from '../../../electron/engine/collectors/types.js';
+import { planWorkflow } from '../../../electron/engine/workflow/run-workflow.js';
 import { readZip, sha256 } from '../../helpers/zip.js';
 import { freePort } from '../../integration/helpers/fault-proxy.js';
 
@@ -183,6 +184,31 @@ describe('the preview and the problem type', () => {
     expect(await ids('slow')).toEqual(['versions', 'resource-sample']);
     const allowed = make({ collectors, policyInput: { securityLogs: { enabled: true } } });
     expect((await allowed.service.preview([], 'connection')).categories.map((c) => c.id)).toEqual(['versions', 'security-logs']);
+  });
+});
+
+describe('the preview is the planner\'s plan (one truth)', () => {
+  it('offers and ticks exactly what planWorkflow runs, locks what it rules out, and keeps what the user switched off', async () => {
+    const collectors = [quick('versions', 'versions'), quick('network', 'network'), quick('software', 'software', ['win32']), resourceSampleCollector, securityLogsCollector, screenshotCollector];
+    const policyInput: PolicyInput = { disabledCollectors: ['resource-sample'] };
+    const { service } = make({ collectors, policyInput });
+    for (const problemType of [undefined, 'slow', 'connection'] as const) {
+      const exclude = ['network'];
+      const preview = await service.preview(exclude, problemType);
+      const { plan } = planWorkflow({ collectors, policy: PolicySchema.parse(policyInput), platform: 'linux', skip: exclude, consentSensitive: false, ...(problemType ? { intake: { problemType } } : {}) });
+      const ticked = preview.categories.filter((c) => c.included).map((c) => c.id);
+      expect(ticked.sort(), `ticked for ${problemType ?? 'no type'}`).toEqual(plan.run.map((c) => c.id).sort());
+      const by = Object.fromEntries(preview.categories.map((c) => [c.id, c]));
+      expect(by.network).toMatchObject({ included: false });
+      expect(by.network?.lock).toBeUndefined();
+      expect(by.software).toMatchObject({ lock: 'platform', included: false });
+      // Disabled by IT: shown locked (the planner's policy-disabled comes before the problem type's gate).
+      expect(by['resource-sample']).toMatchObject({ lock: 'policy-disabled', included: false });
+      // Gated out by policy (security logs are off): not offered at all.
+      expect(by['security-logs']).toBeUndefined();
+      expect(by.screenshot).toMatchObject({ included: false, sensitive: true });
+      expect(by.screenshot?.lock).toBeUndefined();
+    }
   });
 });
 
@@ -395,5 +421,86 @@ describe('upload secrets from the OS keychain', () => {
       }, { timeout: 10_000 })
       .toBe('queued/network');
     expect(existsSync(path.join(dataDir, 'credentials.json'))).toBe(false);
+  });
+});
+
+describe('上传设置: the upload secret entered in the app', () => {
+  const SECRET = 'k3y-0123456789abcdef-SECRET';
+  const redmine: PolicyInput = { upload: { target: 'redmine', redmine: { url: 'http://127.0.0.1:9' } } };
+
+  it('stores it encrypted, says it is stored (never the value), replaces and removes it', async () => {
+    const { KeychainSecrets } = await import('../../../electron/engine/upload/keychain-secrets.js');
+    const { aesCipher } = await import('../../helpers/aes-cipher.js');
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'app-service-secret-'));
+    dirs.push(dataDir);
+    const keychain = new KeychainSecrets(dataDir, aesCipher());
+    const { service } = make({ dataDir, keychain, policyInput: redmine, env: { PATH: process.env.PATH ?? '' } });
+    expect(await service.uploadSecrets()).toEqual({
+      target: 'redmine',
+      targetName: 'Redmine',
+      keychain: 'available',
+      secrets: [{ key: 'apiKey', envName: 'DIAGCOLLECT_REDMINE_API_KEY', stored: false, fromEnvironment: false }],
+    });
+    const stored = await service.setUploadSecret('apiKey', SECRET);
+    expect(stored).toMatchObject({ outcome: 'stored', secrets: [{ key: 'apiKey', stored: true }] });
+    expect(JSON.stringify(stored)).not.toContain(SECRET);
+    // Only ciphertext on disk; the upload reads the value back through the keychain.
+    const file = readFileSync(path.join(dataDir, 'secrets.json'), 'utf8');
+    expect(file).not.toContain(SECRET);
+    expect((await keychain.env()).env).toEqual({ DIAGCOLLECT_REDMINE_API_KEY: SECRET });
+    await service.setUploadSecret('apiKey', `${SECRET}-2`);
+    expect((await keychain.env()).env).toEqual({ DIAGCOLLECT_REDMINE_API_KEY: `${SECRET}-2` });
+    expect(await service.removeUploadSecret('apiKey')).toMatchObject({ outcome: 'removed', secrets: [{ stored: false }] });
+    expect(existsSync(path.join(dataDir, 'secrets.json'))).toBe(false);
+    // A key the target does not have is refused, nothing written.
+    expect(await service.setUploadSecret('token', SECRET)).toMatchObject({ error: 'unknown-secret' });
+    expect(existsSync(path.join(dataDir, 'secrets.json'))).toBe(false);
+  });
+
+  it('says when the OS keychain cannot encrypt, or the host has none, and writes nothing', async () => {
+    const { KeychainSecrets } = await import('../../../electron/engine/upload/keychain-secrets.js');
+    const { aesCipher } = await import('../../helpers/aes-cipher.js');
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'app-service-secret-'));
+    dirs.push(dataDir);
+    const locked = make({ dataDir, keychain: new KeychainSecrets(dataDir, aesCipher(undefined, false)), policyInput: redmine });
+    expect(await locked.service.uploadSecrets()).toMatchObject({ keychain: 'unavailable' });
+    expect(await locked.service.setUploadSecret('apiKey', SECRET)).toMatchObject({ error: 'keychain-unavailable', secrets: [{ stored: false }] });
+    expect(readdirSync(dataDir).filter((n) => n.startsWith('secrets'))).toEqual([]);
+    const none = make({ policyInput: redmine, env: { DIAGCOLLECT_REDMINE_API_KEY: 'from-it' } });
+    expect(await none.service.uploadSecrets()).toMatchObject({ keychain: 'none', secrets: [{ stored: false, fromEnvironment: true }] });
+    expect(await none.service.setUploadSecret('apiKey', SECRET)).toMatchObject({ error: 'no-keychain' });
+    // Nothing to store when the archive stays in the outbox.
+    expect((await make().service.uploadSecrets()).secrets).toEqual([]);
+  });
+});
+
+describe('这次修复有效吗？ (the engine\'s compare of an earlier archive of the ticket)', () => {
+  it('offers the earlier archive, compares it with the one just made, and gives the engine\'s verdict and report', async () => {
+    const { runCompare } = await import('../../../electron/engine/compare/run-compare.js');
+    const { verdictText } = await import('../../../electron/engine/compare/present.js');
+    const launched: string[] = [];
+    const { service, dataDir, finished } = make({ hooks: { openPath: async (p) => (launched.push(p), '') } });
+    let done = finished();
+    await service.startCollection({ ticket: '70001', intake, exclude: [], includeScreenshot: false });
+    expect((await done).type).toBe('finished');
+    expect(await service.getCompareOffer()).toEqual({ available: false });
+    await expect(service.compareWithEarlier()).rejects.toThrow(/no earlier archive/);
+    const first = readdirSync(path.join(dataDir, 'outbox', '70001')).find((n) => n.endsWith('.zip'))!;
+
+    done = finished();
+    await service.startCollection({ ticket: '70001', intake, exclude: ['network'], includeScreenshot: false });
+    const second = await done;
+    if (second.type !== 'finished') throw new Error(second.type);
+    expect(await service.getCompareOffer()).toMatchObject({ available: true, before: { name: first } });
+    expect(await service.openCompareReport()).toEqual({ opened: false });
+
+    const outcome = await service.compareWithEarlier();
+    const engine = await runCompare({ before: path.join(dataDir, 'outbox', '70001', first), after: second.result.archivePath, policy: PolicySchema.parse({}), env: {}, dataDir, outDir: mkdtempSync(path.join(os.tmpdir(), 'compare-')) });
+    expect(outcome.counts).toEqual(engine.report.verdict);
+    expect(outcome.verdict).toEqual({ 'zh-CN': verdictText(engine.report.verdict, 'zh-CN'), en: verdictText(engine.report.verdict, 'en') });
+    expect(outcome).toMatchObject({ before: { name: first }, after: { name: second.result.archiveName }, reportName: '对比报告.html' });
+    expect(existsSync(path.join(dataDir, 'outbox', '70001', '对比报告.html'))).toBe(true);
+    expect(await service.openCompareReport()).toEqual({ opened: true });
+    expect(launched).toEqual([path.join(dataDir, 'outbox', '70001', '对比报告.html')]);
   });
 });

@@ -22,6 +22,8 @@ export interface FakeState {
   opened: string[];
   /** The `app` main listens on (emit 'second-instance', 'open-url' on it). */
   app?: EventEmitter;
+  /** Tray icons created, in order. */
+  trays: FakeTray[];
 }
 
 let readyResolve!: () => void;
@@ -39,6 +41,7 @@ export const state: FakeState = {
   ready: () => readyResolve(),
   shown: [],
   opened: [],
+  trays: [],
 };
 (globalThis as { __fakeElectron?: FakeState }).__fakeElectron = state;
 
@@ -211,3 +214,28 @@ export const screen = {
   getPrimaryDisplay: () => ({ id: 1, size: { width: 1280, height: 800 }, scaleFactor: 1 }),
   getDisplayMatching: () => ({ id: 1, size: { width: 1280, height: 800 }, scaleFactor: 1 }),
 };
+
+/** A tray icon: what main set on it, and whether it was destroyed. */
+export class FakeTray extends EventEmitter {
+  tooltip = '';
+  menu?: { template: Array<{ label: string; enabled: boolean; click: () => void }> };
+  balloons: Array<{ title: string; content: string }> = [];
+  destroyed = false;
+  constructor(readonly icon: string) {
+    super();
+    state.trays.push(this);
+  }
+  setToolTip(text: string) {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: { template: Array<{ label: string; enabled: boolean; click: () => void }> }) {
+    this.menu = menu;
+  }
+  displayBalloon(options: { title: string; content: string }) {
+    this.balloons.push(options);
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+export { FakeTray as Tray };
