@@ -147,7 +147,9 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
     const bound = AbortSignal.any([signal, deadline]);
     let leakCheck: LeakCheck;
     try {
-      const leaks = await untilAborted(scanArchiveForLeaks(session.archivePath, session.leakValues), bound);
+      // The scan takes the signal itself and stops reading at it (its file closed) before this
+      // rejects, so "incomplete" is true when it is said: nothing reads on past the deadline.
+      const leaks = await scanArchiveForLeaks(session.archivePath, session.leakValues, { signal: bound });
       const found = leaks.length > 0;
       leakCheck = { state: found ? 'found' : 'clean', leaks, blocked: found && Boolean(plan) && !options.acceptLeaks, accepted: found && Boolean(options.acceptLeaks) };
     } catch (err) {
@@ -277,22 +279,4 @@ function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]
   const out: Partial<Pick<T, K>> = {};
   for (const k of keys) if (source[k] !== undefined) out[k] = source[k];
   return out;
-}
-
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
-  return new Promise<T>((resolvePromise, reject) => {
-    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolvePromise(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

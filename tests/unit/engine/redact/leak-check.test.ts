@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +7,20 @@ import type { Collector } from '../../../../electron/engine/collectors/types.js'
 import { LeakMatcher, leakCandidates, maskValue, scanArchiveForLeaks } from '../../../../electron/engine/redact/leak-check.js';
 import { runSession } from '../../../../electron/engine/session.js';
 import { DEFAULT_POLICY } from '../../../../shared/policy.js';
+import { prng } from '../../../bench/prng.js';
 
 const tmp = () => mkdtempSync(join(os.tmpdir(), 'leak-'));
+
+/** What this process has open (Linux: /proc/self/fd), to prove a stopped scan closed its file. */
+const openFiles = (): string[] =>
+  readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      return [readlinkSync(`/proc/self/fd/${fd}`)];
+    } catch {
+      return [];
+    }
+  });
+
 
 describe('leak check', () => {
   it('finds a value in any entry, case-insensitively, across chunk boundaries, with its line', async () => {
@@ -173,6 +185,23 @@ describe('leak check', () => {
     const abort = new AbortController();
     abort.abort(new Error('deadline'));
     await expect(scanArchiveForLeaks(path, ['secret-value'], { signal: abort.signal })).rejects.toThrow('deadline');
+  });
+
+  it('stops reading when its signal is aborted during the scan, its file closed', async () => {
+    const path = join(tmp(), 'big.zip');
+    const w = await ZipWriter.open(path);
+    // Incompressible-ish text, so the archive holds many MiB to read; the value is only at the end.
+    const r = prng(7);
+    for (let e = 0; e < 4; e += 1) void w.addBuffer(`e${e}.log`, Buffer.from(Array.from({ length: 200_000 }, () => `${Math.floor(r() * 1e12).toString(36)}\n`).join('')));
+    void w.addBuffer('last.txt', Buffer.from('secret-value\n'));
+    await w.finalize();
+    expect(await scanArchiveForLeaks(path, ['secret-value'])).toHaveLength(1);
+    const stopping = new AbortController();
+    const scanning = scanArchiveForLeaks(path, ['secret-value'], { signal: stopping.signal });
+    // Aborted once the scan is under way (its first read done), long before it reaches last.txt.
+    setImmediate(() => stopping.abort(new Error('deadline')));
+    await expect(scanning).rejects.toThrow('deadline');
+    if (process.platform === 'linux') expect(openFiles().filter((f) => f === path)).toEqual([]);
   });
 
   it('reads stored and deflated entries alike, and reports a line once repeated values are quiet', async () => {
