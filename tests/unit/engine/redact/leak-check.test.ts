@@ -165,6 +165,45 @@ describe('leak check', () => {
     }
   });
 
+  it('two lanes per long chunk agree with a plain search, whatever the chunk size, values across the middle included', () => {
+    const r = prng(11);
+    const alphabet = 'abcdef0123456789.@-';
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
+    const values = Array.from({ length: 300 }, (_, i) => word(4 + (i % 40)));
+    // Dense in hits (a value every ~200 bytes, many straddling any cut), short lines.
+    const parts: string[] = [];
+    for (let i = 0; i < 3_000; i += 1) parts.push(i % 3 === 0 ? `${word(20)}\n${values[Math.floor(r() * values.length)]!.toUpperCase()}${word(5)}` : word(60), '\n');
+    const text = parts.join('');
+    const lower = text.toLowerCase();
+    const expected = values
+      .map((v, i) => ({ i, at: lower.indexOf(v) }))
+      .filter((x) => x.at >= 0)
+      .map((x) => ({ ...x, end: x.at + values[x.i]!.length }))
+      .sort((a, b) => a.end - b.end || a.i - b.i)
+      .map((x) => ({ entry: 'e', line: lower.slice(0, x.at).split('\n').length, masked: maskValue(values[x.i]!) }));
+    expect(expected.length).toBeGreaterThan(150);
+    const bytes = Buffer.from(text);
+    for (const denseCells of [1, 300, 256 * 1024]) {
+      for (const size of [4096, 5_000, 65_536, 100_003, bytes.length]) {
+        const m = new LeakMatcher(values, { denseCells });
+        m.beginEntry('e');
+        for (let o = 0; o < bytes.length; o += size) m.push(bytes.subarray(o, o + size));
+        expect(m.endEntry(), `denseCells ${denseCells}, chunks of ${size}`).toEqual(expected);
+      }
+    }
+    // The longest value at every start around the middle of one chunk (where lane 2 begins).
+    const longest = 'q'.repeat(30) + 'Z-9';
+    for (let at = 4096 - longest.length - 2; at <= 4096 + 2; at += 1) {
+      const chunk = Buffer.alloc(8192, 'x');
+      chunk.write('\n', 10);
+      chunk.write(longest, at);
+      const m = new LeakMatcher([longest, 'zzzz']);
+      m.beginEntry('e');
+      m.push(chunk);
+      expect(m.endEntry(), `value at ${at}`).toEqual([{ entry: 'e', line: 2, masked: maskValue(longest) }]);
+    }
+  });
+
   it('overlapping values through failure links when deep states have no full rows', () => {
     const m = new LeakMatcher(['abcd', 'bcdef', 'cdefgh', 'xabcdy'], { denseCells: 1 });
     m.beginEntry('e');
