@@ -25,10 +25,20 @@ export interface LeakHit {
   masked: string;
 }
 
+/** A hit as the matcher finds it: which value (index), its line, and the entry offset just past its end − 1. */
+export interface RawHit {
+  value: number;
+  line: number;
+  at: number;
+}
+
 export interface LeakScanOptions {
   /** Stops the scan (rejects with the signal's reason), e.g. at the run's deadline. */
   signal?: AbortSignal;
 }
+
+/** Values shorter than this are not looked for: they would match everywhere. */
+const MIN_VALUE_LENGTH = 4;
 
 /** `a***e` — enough for the user to recognise the value, not enough to leak it again. */
 export function maskValue(value: string): string {
@@ -45,7 +55,7 @@ export function leakCandidates(seen: Iterable<string>, intakeText: string): stri
   const out = new Set<string>();
   for (const v of seen) {
     const value = v.trim();
-    if (value.length >= 4 && !intake.includes(value.toLowerCase())) out.add(value);
+    if (value.length >= MIN_VALUE_LENGTH && !intake.includes(value.toLowerCase())) out.add(value);
   }
   return [...out];
 }
@@ -435,7 +445,8 @@ export class LeakMatcher {
   private entryNumber = 0;
   private entry = '';
   private linesBefore = 0;
-  private hits: LeakHit[] = [];
+  private bytesBefore = 0;
+  private hits: RawHit[] = [];
   /** Per needle: the number of the entry all its values were last found in (repeats cost nothing). */
   private readonly needleDoneIn: Int32Array;
   /** Hits of the chunk being scanned, put in order (position, then value) when it is done. */
@@ -448,7 +459,7 @@ export class LeakMatcher {
       if (this.foundIn[value] === this.entryNumber) continue;
       this.foundIn[value] = this.entryNumber;
       // The line the value starts on: the line of its last byte, less its own newlines.
-      this.found.push({ at: endIndex, value, line: this.linesBefore + newlines + 1 - this.values[value]!.newlines });
+      this.found.push({ at: this.bytesBefore + endIndex, value, line: this.linesBefore + newlines + 1 - this.values[value]!.newlines });
     }
     return true;
   };
@@ -482,6 +493,7 @@ export class LeakMatcher {
     this.entry = name;
     this.entryNumber += 1;
     this.linesBefore = 0;
+    this.bytesBefore = 0;
     this.hits = [];
     this.state = 0;
     if (this.automaton) this.automaton.epoch = this.entryNumber;
@@ -494,15 +506,21 @@ export class LeakMatcher {
     }
     this.state = this.automaton.scan(chunk, this.state, this.onMatch);
     this.linesBefore += this.automaton.newlines;
+    this.bytesBefore += chunk.length;
     if (this.found.length === 0) return;
     const found = this.found;
     this.found = [];
     found.sort((x, y) => x.at - y.at || x.value - y.value);
-    for (const { value, line } of found) this.hits.push({ entry: this.entry, line, masked: this.values[value]!.masked });
+    this.hits.push(...found);
   }
 
   /** The hits of the entry just read. */
   endEntry(): LeakHit[] {
+    return this.endEntryRaw().map(({ value, line }) => ({ entry: this.entry, line, masked: this.values[value]!.masked }));
+  }
+
+  /** The hits of the entry just read, by value index, with where each ends (for merging passes). */
+  endEntryRaw(): RawHit[] {
     const hits = this.hits;
     this.hits = [];
     return hits;
@@ -555,11 +573,17 @@ async function listEntries(archivePath: string): Promise<EntrySpan[]> {
  */
 export async function scanArchiveForLeaks(archivePath: string, values: readonly string[], options: LeakScanOptions = {}): Promise<LeakHit[]> {
   if (values.length === 0) return [];
-  const { signal } = options;
-  signal?.throwIfAborted();
+  options.signal?.throwIfAborted();
   const matcher = new LeakMatcher(values);
   const spans = await listEntries(archivePath);
   const hits: LeakHit[] = [];
+  await scanSpans(archivePath, spans, matcher, options.signal, () => hits.push(...matcher.endEntry()));
+  return hits;
+}
+
+/** Scans the given entries of the archive, in order; `done` is called after each (read the matcher's hits there). */
+async function scanSpans(archivePath: string, spans: readonly EntrySpan[], matcher: LeakMatcher, signal: AbortSignal | undefined, done: (span: EntrySpan) => void): Promise<void> {
+  signal?.throwIfAborted();
   const file = await open(archivePath, 'r');
   try {
     const input = Buffer.allocUnsafe(READ_BYTES);
@@ -572,12 +596,127 @@ export async function scanArchiveForLeaks(archivePath: string, values: readonly 
       const source: CompressedSource = { file, input, start, end: start + span.compressedSize, what: `${archivePath}: entry ${span.name}` };
       if (span.method === 8) await scanDeflated(source, matcher, signal);
       else await readSpan(source, signal, (piece) => matcher.push(piece));
-      hits.push(...matcher.endEntry());
+      done(span);
     }
   } finally {
     await file.close();
   }
-  return hits;
+}
+
+/**
+ * New values are taken into the write pass's automaton at an entry's start, at most once per this
+ * many bytes searched: a rebuild costs about as much as searching a few hundred KiB, and an
+ * entry searched without the newest values is only searched for them again at the end.
+ */
+const REBUILD_BYTES = 1024 * 1024;
+
+/**
+ * The leak check folded into the archive's single write pass (a ZipWriter `watch`): each entry's
+ * bytes, as they go into the zip (after redaction, before deflate), are searched for the values
+ * the redactor has found so far. The redactor goes on finding values after earlier entries were
+ * written, so each entry remembers how many values it was searched for; at the end
+ * ({@link finish}) only entries written before a value was learned are read back from the archive
+ * and searched for the values learned after them. The guarantee stays that of
+ * {@link scanArchiveForLeaks} over the whole archive with every value (a test compares the two),
+ * while the common case reads back little or nothing.
+ */
+export class LeakWatch {
+  /** Values taken from the source so far (trimmed, long enough, distinct), in the order found. */
+  private readonly known: string[] = [];
+  private readonly knownSet = new Set<string>();
+  /** How many of the source's values were looked at (it only grows, in insertion order). */
+  private taken = 0;
+  private matcher: LeakMatcher | undefined;
+  /** How many of `known` the matcher searches for. */
+  private generation = 0;
+  private sinceBuild = 0;
+  /** Per entry written: how many values it was searched for, and what was found. */
+  private readonly entries = new Map<string, number>();
+  private readonly found = new Map<string, { value: string; line: number; at: number }[]>();
+  private entry = '';
+
+  /** `source`: the redactor's values found so far (a set that only grows, e.g. `seenValues()`). */
+  constructor(private readonly source: () => ReadonlySet<string>) {}
+
+  begin(name: string): void {
+    this.entry = name;
+    if ((!this.matcher || this.sinceBuild >= REBUILD_BYTES) && this.source().size > this.taken) {
+      this.take();
+      if (this.known.length > this.generation) {
+        this.matcher = new LeakMatcher(this.known);
+        this.generation = this.known.length;
+        this.sinceBuild = 0;
+      }
+    }
+    this.matcher?.beginEntry(name);
+  }
+
+  bytes(chunk: Buffer): void {
+    if (!this.matcher) return;
+    this.matcher.push(chunk);
+    this.sinceBuild += chunk.length;
+  }
+
+  end(): void {
+    this.entries.set(this.entry, this.generation);
+    const hits = this.matcher?.endEntryRaw() ?? [];
+    if (hits.length > 0) this.found.set(this.entry, hits.map((h) => ({ value: this.known[h.value]!, line: h.line, at: h.at })));
+  }
+
+  /**
+   * The hits, as {@link scanArchiveForLeaks} of the finished archive with every value the
+   * redactor found would give them, less the values the user typed into the intake
+   * (`intakeText`). Reads back only the entries written before some value was learned (and any
+   * entry the watch did not see). Stops at `signal` (rejects with its reason, file closed).
+   */
+  async finish(archivePath: string, intakeText: string, options: LeakScanOptions = {}): Promise<LeakHit[]> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    this.take();
+    const all = this.known;
+    const order = new Map(all.map((v, i) => [v, i]));
+    const spans = await listEntries(archivePath);
+    const generationOf = (span: EntrySpan) => this.entries.get(span.name) ?? 0;
+    const late = spans.filter((span) => generationOf(span) < all.length);
+    if (late.length > 0) {
+      const from = Math.min(...late.map(generationOf));
+      const lateValues = all.slice(from);
+      const matcher = new LeakMatcher(lateValues);
+      await scanSpans(archivePath, late, matcher, signal, (span) => {
+        const more = matcher.endEntryRaw().map((h) => ({ value: lateValues[h.value]!, line: h.line, at: h.at }));
+        if (more.length > 0) this.found.set(span.name, [...(this.found.get(span.name) ?? []), ...more]);
+      });
+    }
+    const intake = intakeText.toLowerCase();
+    const hits: LeakHit[] = [];
+    for (const span of spans) {
+      const first = new Map<string, { line: number; at: number }>();
+      for (const h of this.found.get(span.name) ?? []) {
+        const seen = first.get(h.value);
+        if (!seen || h.at < seen.at) first.set(h.value, h);
+      }
+      const entryHits = [...first].filter(([value]) => !intake.includes(value.toLowerCase()));
+      entryHits.sort(([v1, h1], [v2, h2]) => h1.at - h2.at || order.get(v1)! - order.get(v2)!);
+      for (const [value, h] of entryHits) hits.push({ entry: span.name, line: h.line, masked: maskValue(value) });
+    }
+    return hits;
+  }
+
+  /** Takes the source's values not yet taken. */
+  private take(): void {
+    const values = this.source();
+    if (values.size <= this.taken) return;
+    let i = 0;
+    for (const v of values) {
+      if (i++ < this.taken) continue;
+      const value = v.trim();
+      if (value.length >= MIN_VALUE_LENGTH && !this.knownSet.has(value)) {
+        this.knownSet.add(value);
+        this.known.push(value);
+      }
+    }
+    this.taken = values.size;
+  }
 }
 
 interface CompressedSource {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ZipWriter } from '../../../../electron/engine/archive/zip-writer.js';
 import type { Collector } from '../../../../electron/engine/collectors/types.js';
-import { LeakMatcher, leakCandidates, maskValue, scanArchiveForLeaks } from '../../../../electron/engine/redact/leak-check.js';
+import { LeakMatcher, LeakWatch, leakCandidates, maskValue, scanArchiveForLeaks } from '../../../../electron/engine/redact/leak-check.js';
 import { runSession } from '../../../../electron/engine/session.js';
 import { DEFAULT_POLICY } from '../../../../shared/policy.js';
 import { prng } from '../../../bench/prng.js';
@@ -62,6 +62,75 @@ describe('leak check', () => {
     expect(result.leakValues).toContain('Tr0ub4dor-and-3');
     const hits = await scanArchiveForLeaks(result.archivePath, result.leakValues);
     expect(hits.map((h) => h.entry)).toEqual(['dump.bin']);
+    // The check the workflow runs (folded into the write pass) finds the same.
+    expect(await result.checkLeaks()).toEqual(hits);
+  });
+
+  describe('folded into the write pass', () => {
+    /** An archive written with a watch while the "redactor" learns values between entries. */
+    async function written(steps: ({ name: string; data: string } | { learn: string })[]) {
+      const path = join(tmp(), 'w.zip');
+      const seen = new Set<string>();
+      const watch = new LeakWatch(() => seen);
+      const w = await ZipWriter.open(path, { watch });
+      for (const step of steps) {
+        // Each entry is fully written before the next step: a value learned after it is late for it.
+        if ('learn' in step) seen.add(step.learn);
+        else await w.addBuffer(step.name, Buffer.from(step.data));
+      }
+      await w.finalize();
+      return { path, seen, watch };
+    }
+
+    it('finds what a full scan finds, values learned after an entry was written included, less the intake', async () => {
+      const { path, seen, watch } = await written([
+        { name: 'early.bin', data: 'x Tr0ub4dor-and-3 y\nmail ALICE@corp.example\n' },
+        { learn: 'Tr0ub4dor-and-3' },
+        { name: 'middle.log', data: 'nothing here\n' },
+        { learn: ' contact@me.example ' },
+        { learn: 'abc' },
+        { name: 'late.txt', data: 'pw tr0ub4dor-AND-3 for contact@me.example\n' },
+        { learn: 'alice@corp.example' },
+      ]);
+      const intake = '联系方式: contact@me.example';
+      const hits = await watch.finish(path, intake);
+      expect(hits).toEqual([
+        { entry: 'early.bin', line: 1, masked: maskValue('Tr0ub4dor-and-3') },
+        { entry: 'early.bin', line: 2, masked: maskValue('alice@corp.example') },
+        { entry: 'late.txt', line: 1, masked: maskValue('Tr0ub4dor-and-3') },
+      ]);
+      expect(hits).toEqual(await scanArchiveForLeaks(path, leakCandidates(seen, intake)));
+    });
+
+    it('reads nothing back when every value was known before the entries were written', async () => {
+      const big = Array.from({ length: 30_000 }, (_, i) => `line ${i} ${(i * 7919) % 1000}\n`).join('');
+      const { path, watch } = await written([
+        { learn: 'secret-value-1' },
+        { name: 'a.log', data: `${big}the secret-value-1 here\n` },
+        { name: 'b.log', data: big },
+      ]);
+      // Garbage over a.log's compressed data: reading it back would fail (see the test below).
+      const bytes = readFileSync(path);
+      bytes.fill(0xff, 200, 2_000);
+      writeFileSync(path, bytes);
+      await expect(scanArchiveForLeaks(path, ['secret-value-1'])).rejects.toThrow(/a\.log cannot be inflated/);
+      expect(await watch.finish(path, '')).toEqual([{ entry: 'a.log', line: 30_001, masked: maskValue('secret-value-1') }]);
+    });
+
+    it('stops at its signal, aborted before or during the read-back', async () => {
+      const r = prng(5);
+      const steps: Parameters<typeof written>[0] = [];
+      for (let e = 0; e < 4; e += 1) steps.push({ name: `e${e}.log`, data: Array.from({ length: 200_000 }, () => `${Math.floor(r() * 1e12).toString(36)}\n`).join('') });
+      steps.push({ learn: 'secret-value' });
+      const { path, watch } = await written(steps);
+      await expect(watch.finish(path, '', { signal: AbortSignal.abort(new Error('deadline')) })).rejects.toThrow('deadline');
+      const stopping = new AbortController();
+      const checking = watch.finish(path, '', { signal: stopping.signal });
+      setImmediate(() => stopping.abort(new Error('deadline')));
+      await expect(checking).rejects.toThrow('deadline');
+      if (process.platform === 'linux') expect(openFiles().filter((f) => f === path)).toEqual([]);
+      expect(await watch.finish(path, '')).toEqual([]);
+    });
   });
 
   it('finds a value split across two chunks, at every split point', () => {
