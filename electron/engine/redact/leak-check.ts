@@ -436,8 +436,8 @@ class Automaton {
 export class LeakMatcher {
   private readonly automaton: Automaton | undefined;
   private state = 0;
-  /** Per value: its masked form and how many newlines it holds (to give the line it starts on). */
-  private readonly values: { masked: string; newlines: number }[] = [];
+  /** Per value: how many newlines it holds (to give the line it starts on). */
+  private readonly newlinesIn: Int32Array;
   /** Per distinct folded value (needle): the values it stands for. */
   private readonly valuesOf: number[][] = [];
   /** Per value: the number of the entry it was last found in (no reset per entry). */
@@ -459,21 +459,26 @@ export class LeakMatcher {
       if (this.foundIn[value] === this.entryNumber) continue;
       this.foundIn[value] = this.entryNumber;
       // The line the value starts on: the line of its last byte, less its own newlines.
-      this.found.push({ at: this.bytesBefore + endIndex, value, line: this.linesBefore + newlines + 1 - this.values[value]!.newlines });
+      this.found.push({ at: this.bytesBefore + endIndex, value, line: this.linesBefore + newlines + 1 - this.newlinesIn[value]! });
     }
     return true;
   };
 
   /** `denseCells`: the budget for full table rows (tests lower it so most states are sparse). */
-  constructor(values: readonly string[], { denseCells = DENSE_CELLS }: { denseCells?: number } = {}) {
+  constructor(
+    private readonly valueList: readonly string[],
+    { denseCells = DENSE_CELLS }: { denseCells?: number } = {},
+  ) {
+    const values = valueList;
     const needleIndex = new Map<string, number>();
     const needles: Uint8Array[] = [];
+    this.newlinesIn = new Int32Array(values.length);
     values.forEach((value, index) => {
       const bytes = Buffer.from(value, 'utf8');
       for (let i = 0; i < bytes.length; i += 1) bytes[i] = foldByte(bytes[i]!);
       let newlines = 0;
       for (const b of bytes) if (b === 10) newlines += 1;
-      this.values.push({ masked: maskValue(value), newlines });
+      this.newlinesIn[index] = newlines;
       if (bytes.length === 0) return;
       const key = bytes.toString('latin1');
       let n = needleIndex.get(key);
@@ -516,7 +521,7 @@ export class LeakMatcher {
 
   /** The hits of the entry just read. */
   endEntry(): LeakHit[] {
-    return this.endEntryRaw().map(({ value, line }) => ({ entry: this.entry, line, masked: this.values[value]!.masked }));
+    return this.endEntryRaw().map(({ value, line }) => ({ entry: this.entry, line, masked: maskValue(this.valueList[value]!) }));
   }
 
   /** The hits of the entry just read, by value index, with where each ends (for merging passes). */
@@ -545,7 +550,8 @@ async function listEntries(archivePath: string): Promise<EntrySpan[]> {
   return new Promise<EntrySpan[]>((resolve, reject) => {
     const spans: EntrySpan[] = [];
     zip.on('error', reject);
-    zip.on('end', () => resolve(spans));
+    // 'close', not 'end': the listing's own descriptor is closed by then (autoClose).
+    zip.on('close', () => resolve(spans));
     zip.on('entry', (entry: yauzl.Entry) => {
       if (!entry.fileName.endsWith('/')) {
         if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
@@ -673,6 +679,8 @@ export class LeakWatch {
     const { signal } = options;
     signal?.throwIfAborted();
     this.take();
+    // The write pass is over: its automaton (the largest thing here) goes before another is built.
+    this.matcher = undefined;
     const all = this.known;
     const order = new Map(all.map((v, i) => [v, i]));
     const spans = await listEntries(archivePath);
