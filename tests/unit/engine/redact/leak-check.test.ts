@@ -11,6 +11,17 @@ import { prng } from '../../../bench/prng.js';
 
 const tmp = () => mkdtempSync(join(os.tmpdir(), 'leak-'));
 
+/** The reference: a plain search per value (lower-case values), hits in the order they end. */
+function plainSearch(values: readonly string[], text: string, entry: string) {
+  const lower = text.toLowerCase();
+  return values
+    .map((v, i) => ({ i, at: lower.indexOf(v) }))
+    .filter((x) => x.at >= 0)
+    .map((x) => ({ ...x, end: x.at + values[x.i]!.length }))
+    .sort((a, b) => a.end - b.end || a.i - b.i)
+    .map((x) => ({ entry, line: lower.slice(0, x.at).split('\n').length, masked: maskValue(values[x.i]!) }));
+}
+
 /** What this process has open (Linux: /proc/self/fd), to prove a stopped scan closed its file. */
 const openFiles = (): string[] =>
   readdirSync('/proc/self/fd').flatMap((fd) => {
@@ -213,14 +224,7 @@ describe('leak check', () => {
     const w = await ZipWriter.open(path);
     void w.addBuffer('big.log', Buffer.from(text));
     await w.finalize();
-    // The reference: a plain search per value.
-    const lower = text.toLowerCase();
-    const expected = values
-      .map((v, i) => ({ i, at: lower.indexOf(v) }))
-      .filter((x) => x.at >= 0)
-      .map((x) => ({ ...x, end: x.at + values[x.i]!.length }))
-      .sort((a, b) => a.end - b.end || a.i - b.i)
-      .map((x) => ({ entry: 'big.log', line: lower.slice(0, x.at).split('\n').length, masked: maskValue(values[x.i]!) }));
+    const expected = plainSearch(values, text, 'big.log');
     expect(expected.length).toBeGreaterThan(300);
     expect(await scanArchiveForLeaks(path, values)).toEqual(expected);
     // Only the start state with a full row (every other state by its edges and failure link), and
@@ -243,13 +247,7 @@ describe('leak check', () => {
     const parts: string[] = [];
     for (let i = 0; i < 3_000; i += 1) parts.push(i % 3 === 0 ? `${word(20)}\n${values[Math.floor(r() * values.length)]!.toUpperCase()}${word(5)}` : word(60), '\n');
     const text = parts.join('');
-    const lower = text.toLowerCase();
-    const expected = values
-      .map((v, i) => ({ i, at: lower.indexOf(v) }))
-      .filter((x) => x.at >= 0)
-      .map((x) => ({ ...x, end: x.at + values[x.i]!.length }))
-      .sort((a, b) => a.end - b.end || a.i - b.i)
-      .map((x) => ({ entry: 'e', line: lower.slice(0, x.at).split('\n').length, masked: maskValue(values[x.i]!) }));
+    const expected = plainSearch(values, text, 'e');
     expect(expected.length).toBeGreaterThan(150);
     const bytes = Buffer.from(text);
     for (const denseCells of [1, 300, 256 * 1024]) {
