@@ -26,7 +26,7 @@ import { InputError, CancelledError } from './errors.js';
 import { reapOrphans } from './platform/exec.js';
 import { runChecks } from './checks/runner.js';
 import type { Check } from './checks/types.js';
-import { leakCandidates } from './redact/leak-check.js';
+import { LeakWatch, leakCandidates, type LeakHit, type LeakScanOptions } from './redact/leak-check.js';
 import { createRedactor, saveRedactionMap } from './redact/policy-redactor.js';
 import { redactFacts } from './redact/redact-facts.js';
 import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
@@ -84,6 +84,11 @@ export interface SessionResult {
    * never written anywhere). Values the user typed into the intake are left out.
    */
   leakValues: string[];
+  /**
+   * The leak check: what scanArchiveForLeaks(archivePath, leakValues) finds, mostly searched
+   * while the archive was written; only entries written before a value was learned are read back.
+   */
+  checkLeaks(options?: LeakScanOptions): Promise<LeakHit[]>;
   archivePath: string;
   archiveName: string;
   bytes: number;
@@ -196,6 +201,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   // for a diagcollect that is gone; then our name, reserved before any work.
   await Promise.all([cleanStaleOutputs(options.outDir), reapOrphans()]);
   const redactor = options.redact === false ? undefined : createRedactor(policy);
+  // The leak check searches each entry as it is written (the redactor's values so far).
+  const leakWatch = redactor ? new LeakWatch(() => redactor.seenValues()) : undefined;
   const redactionTotals: Record<string, number> = {};
   const addCounts = (counts: Record<string, number>) => {
     for (const [rule, n] of Object.entries(counts)) redactionTotals[rule] = (redactionTotals[rule] ?? 0) + n;
@@ -206,7 +213,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const name = reservation.name;
   let writer: ZipWriter;
   try {
-    writer = await ZipWriter.open(join(options.outDir, name));
+    writer = await ZipWriter.open(join(options.outDir, name), leakWatch ? { watch: leakWatch } : {});
   } catch (err) {
     await reservation.release();
     outerSignal?.removeEventListener('abort', onOuterAbort);
@@ -438,6 +445,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     return {
       checks,
       leakValues: redactor ? leakCandidates(redactor.seenValues(), intakeText.toString('utf8')) : [],
+      checkLeaks: (check) => (leakWatch ? leakWatch.finish(final.path, intakeText.toString('utf8'), check) : Promise.resolve([])),
       archivePath: final.path,
       archiveName: name,
       bytes: final.bytes,

@@ -32,6 +32,20 @@ export { ArchiveWriteError, EntryInputError, EntryUnreadableError } from './arch
 export interface ZipWriterOptions {
   /** Deflate level 0–9 (default 6, as `zip -6`); 0 stores every entry. */
   level?: number;
+  /** Sees every entry's bytes as they go in (e.g. the leak check, folded into this pass). */
+  watch?: EntryWatch;
+}
+
+/**
+ * Sees each entry's bytes as they are written, before deflate, in archive order: `begin` (with the
+ * entry's name in the archive), `bytes` for each chunk, `end`. Calls are synchronous and never
+ * interleave between entries; an entry whose file cannot be opened is never begun. The chunk is
+ * only valid during the call.
+ */
+export interface EntryWatch {
+  begin(name: string): void;
+  bytes(chunk: Buffer): void;
+  end(): void;
 }
 
 /** Per-entry options of {@link ZipWriter.addBuffer}, {@link ZipWriter.addStream}, {@link ZipWriter.addFile}. */
@@ -152,6 +166,7 @@ export class ZipWriter {
     readonly tempPath: string,
     private readonly fd: number,
     private readonly level: number,
+    private readonly watch: EntryWatch | undefined,
   ) {
     // autoClose off: the fd must outlive 'finish' so finalize() can fsync it before closing.
     this.out = createWriteStream(tempPath, { fd, autoClose: false, highWaterMark: OUTPUT_BUFFER_BYTES });
@@ -173,7 +188,7 @@ export class ZipWriter {
     const target = resolve(finalPath);
     await refuseExisting(target);
     const { tempPath, fd } = await createTempBeside(target);
-    return new ZipWriter(target, tempPath, fd, level);
+    return new ZipWriter(target, tempPath, fd, level, options.watch);
   }
 
   /**
@@ -294,8 +309,15 @@ export class ZipWriter {
 
   private async readEntry(job: Job): Promise<void> {
     let previous: { raw: Buffer; lease: Lease | undefined } | undefined;
+    const watch = this.watch;
+    let begun = false;
     const emit = async ({ bytes: raw, pooled }: InputChunk, last: boolean): Promise<void> => {
       await this.memory.acquire();
+      if (watch) {
+        if (!begun) watch.begin(job.name);
+        begun = true;
+        watch.bytes(raw);
+      }
       job.crc = crc32(raw, job.crc);
       job.hash.update(raw);
       job.size += raw.length;
@@ -335,6 +357,7 @@ export class ZipWriter {
       job.inputError ??= outcome.inputError;
       if (outcome.openError !== undefined) job.chunks.close();
     }
+    if (begun) watch?.end();
   }
 
   /** Writer: hands entries to the zip engine strictly in call order. */

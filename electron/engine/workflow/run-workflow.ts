@@ -18,7 +18,6 @@ import { sha256File } from '../archive/sha256-file.js';
 import { COLLECTORS } from '../collectors/index.js';
 import { CancelledError, InputError } from '../errors.js';
 import { previewCollection, type CollectionPreview } from '../preview.js';
-import { scanArchiveForLeaks } from '../redact/leak-check.js';
 import { zipEntryCount } from '../report/figures.js';
 import { summaryText } from '../report/summary-text.js';
 import { planCollectors, runSession, type SessionOptions } from '../session.js';
@@ -144,10 +143,14 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
     const triage = summaryText({ manifest: session.manifest, checks: session.checks, archive: file, entries: archive.entries, lang });
 
     // Last look before anything leaves: values the rules hid somewhere must not stand elsewhere.
+    // Most of it ran while the archive was written; what is left reads back only the entries
+    // written before a value was learned.
     const bound = AbortSignal.any([signal, deadline]);
     let leakCheck: LeakCheck;
     try {
-      const leaks = await untilAborted(scanArchiveForLeaks(session.archivePath, session.leakValues), bound);
+      // The check takes the signal itself and stops reading at it (its file closed) before this
+      // rejects, so "incomplete" is true when it is said: nothing reads on past the deadline.
+      const leaks = await session.checkLeaks({ signal: bound });
       const found = leaks.length > 0;
       leakCheck = { state: found ? 'found' : 'clean', leaks, blocked: found && Boolean(plan) && !options.acceptLeaks, accepted: found && Boolean(options.acceptLeaks) };
     } catch (err) {
@@ -277,22 +280,4 @@ function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]
   const out: Partial<Pick<T, K>> = {};
   for (const k of keys) if (source[k] !== undefined) out[k] = source[k];
   return out;
-}
-
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
-  return new Promise<T>((resolvePromise, reject) => {
-    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolvePromise(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

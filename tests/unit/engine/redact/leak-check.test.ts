@@ -1,14 +1,37 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ZipWriter } from '../../../../electron/engine/archive/zip-writer.js';
 import type { Collector } from '../../../../electron/engine/collectors/types.js';
-import { LeakMatcher, leakCandidates, maskValue, scanArchiveForLeaks } from '../../../../electron/engine/redact/leak-check.js';
+import { LeakMatcher, LeakWatch, leakCandidates, maskValue, scanArchiveForLeaks } from '../../../../electron/engine/redact/leak-check.js';
 import { runSession } from '../../../../electron/engine/session.js';
 import { DEFAULT_POLICY } from '../../../../shared/policy.js';
+import { prng } from '../../../bench/prng.js';
 
 const tmp = () => mkdtempSync(join(os.tmpdir(), 'leak-'));
+
+/** The reference: a plain search per value (lower-case values), hits in the order they end. */
+function plainSearch(values: readonly string[], text: string, entry: string) {
+  const lower = text.toLowerCase();
+  return values
+    .map((v, i) => ({ i, at: lower.indexOf(v) }))
+    .filter((x) => x.at >= 0)
+    .map((x) => ({ ...x, end: x.at + values[x.i]!.length }))
+    .sort((a, b) => a.end - b.end || a.i - b.i)
+    .map((x) => ({ entry, line: lower.slice(0, x.at).split('\n').length, masked: maskValue(values[x.i]!) }));
+}
+
+/** What this process has open (Linux: /proc/self/fd), to prove a stopped scan closed its file. */
+const openFiles = (): string[] =>
+  readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      return [readlinkSync(`/proc/self/fd/${fd}`)];
+    } catch {
+      return [];
+    }
+  });
+
 
 describe('leak check', () => {
   it('finds a value in any entry, case-insensitively, across chunk boundaries, with its line', async () => {
@@ -50,6 +73,75 @@ describe('leak check', () => {
     expect(result.leakValues).toContain('Tr0ub4dor-and-3');
     const hits = await scanArchiveForLeaks(result.archivePath, result.leakValues);
     expect(hits.map((h) => h.entry)).toEqual(['dump.bin']);
+    // The check the workflow runs (folded into the write pass) finds the same.
+    expect(await result.checkLeaks()).toEqual(hits);
+  });
+
+  describe('folded into the write pass', () => {
+    /** An archive written with a watch while the "redactor" learns values between entries. */
+    async function written(steps: ({ name: string; data: string } | { learn: string })[]) {
+      const path = join(tmp(), 'w.zip');
+      const seen = new Set<string>();
+      const watch = new LeakWatch(() => seen);
+      const w = await ZipWriter.open(path, { watch });
+      for (const step of steps) {
+        // Each entry is fully written before the next step: a value learned after it is late for it.
+        if ('learn' in step) seen.add(step.learn);
+        else await w.addBuffer(step.name, Buffer.from(step.data));
+      }
+      await w.finalize();
+      return { path, seen, watch };
+    }
+
+    it('finds what a full scan finds, values learned after an entry was written included, less the intake', async () => {
+      const { path, seen, watch } = await written([
+        { name: 'early.bin', data: 'x Tr0ub4dor-and-3 y\nmail ALICE@corp.example\n' },
+        { learn: 'Tr0ub4dor-and-3' },
+        { name: 'middle.log', data: 'nothing here\n' },
+        { learn: ' contact@me.example ' },
+        { learn: 'abc' },
+        { name: 'late.txt', data: 'pw tr0ub4dor-AND-3 for contact@me.example\n' },
+        { learn: 'alice@corp.example' },
+      ]);
+      const intake = '联系方式: contact@me.example';
+      const hits = await watch.finish(path, intake);
+      expect(hits).toEqual([
+        { entry: 'early.bin', line: 1, masked: maskValue('Tr0ub4dor-and-3') },
+        { entry: 'early.bin', line: 2, masked: maskValue('alice@corp.example') },
+        { entry: 'late.txt', line: 1, masked: maskValue('Tr0ub4dor-and-3') },
+      ]);
+      expect(hits).toEqual(await scanArchiveForLeaks(path, leakCandidates(seen, intake)));
+    });
+
+    it('reads nothing back when every value was known before the entries were written', async () => {
+      const big = Array.from({ length: 30_000 }, (_, i) => `line ${i} ${(i * 7919) % 1000}\n`).join('');
+      const { path, watch } = await written([
+        { learn: 'secret-value-1' },
+        { name: 'a.log', data: `${big}the secret-value-1 here\n` },
+        { name: 'b.log', data: big },
+      ]);
+      // Garbage over a.log's compressed data: reading it back would fail (see the test below).
+      const bytes = readFileSync(path);
+      bytes.fill(0xff, 200, 2_000);
+      writeFileSync(path, bytes);
+      await expect(scanArchiveForLeaks(path, ['secret-value-1'])).rejects.toThrow(/a\.log cannot be inflated/);
+      expect(await watch.finish(path, '')).toEqual([{ entry: 'a.log', line: 30_001, masked: maskValue('secret-value-1') }]);
+    });
+
+    it('stops at its signal, aborted before or during the read-back', async () => {
+      const r = prng(5);
+      const steps: Parameters<typeof written>[0] = [];
+      for (let e = 0; e < 2; e += 1) steps.push({ name: `e${e}.log`, data: Array.from({ length: 100_000 }, () => `${Math.floor(r() * 1e12).toString(36)}\n`).join('') });
+      steps.push({ learn: 'secret-value' });
+      const { path, watch } = await written(steps);
+      await expect(watch.finish(path, '', { signal: AbortSignal.abort(new Error('deadline')) })).rejects.toThrow('deadline');
+      const stopping = new AbortController();
+      const checking = watch.finish(path, '', { signal: stopping.signal });
+      setImmediate(() => stopping.abort(new Error('deadline')));
+      await expect(checking).rejects.toThrow('deadline');
+      if (process.platform === 'linux') expect(openFiles().filter((f) => f === path)).toEqual([]);
+      expect(await watch.finish(path, '')).toEqual([]);
+    }, 60_000);
   });
 
   it('finds a value split across two chunks, at every split point', () => {
@@ -132,14 +224,7 @@ describe('leak check', () => {
     const w = await ZipWriter.open(path);
     void w.addBuffer('big.log', Buffer.from(text));
     await w.finalize();
-    // The reference: a plain search per value.
-    const lower = text.toLowerCase();
-    const expected = values
-      .map((v, i) => ({ i, at: lower.indexOf(v) }))
-      .filter((x) => x.at >= 0)
-      .map((x) => ({ ...x, end: x.at + values[x.i]!.length }))
-      .sort((a, b) => a.end - b.end || a.i - b.i)
-      .map((x) => ({ entry: 'big.log', line: lower.slice(0, x.at).split('\n').length, masked: maskValue(values[x.i]!) }));
+    const expected = plainSearch(values, text, 'big.log');
     expect(expected.length).toBeGreaterThan(300);
     expect(await scanArchiveForLeaks(path, values)).toEqual(expected);
     // Only the start state with a full row (every other state by its edges and failure link), and
@@ -150,6 +235,39 @@ describe('leak check', () => {
       const bytes = Buffer.from(text);
       for (let o = 0; o < bytes.length; o += 4093) m.push(bytes.subarray(o, o + 4093));
       expect(m.endEntry(), `denseCells ${denseCells}`).toEqual(expected);
+    }
+  });
+
+  it('two lanes per long chunk agree with a plain search, whatever the chunk size, values across the middle included', () => {
+    const r = prng(11);
+    const alphabet = 'abcdef0123456789.@-';
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
+    const values = Array.from({ length: 300 }, (_, i) => word(4 + (i % 40)));
+    // Dense in hits (a value every ~200 bytes, many straddling any cut), short lines.
+    const parts: string[] = [];
+    for (let i = 0; i < 3_000; i += 1) parts.push(i % 3 === 0 ? `${word(20)}\n${values[Math.floor(r() * values.length)]!.toUpperCase()}${word(5)}` : word(60), '\n');
+    const text = parts.join('');
+    const expected = plainSearch(values, text, 'e');
+    expect(expected.length).toBeGreaterThan(150);
+    const bytes = Buffer.from(text);
+    for (const denseCells of [1, 300, 256 * 1024]) {
+      for (const size of [4096, 5_000, 65_536, 100_003, bytes.length]) {
+        const m = new LeakMatcher(values, { denseCells });
+        m.beginEntry('e');
+        for (let o = 0; o < bytes.length; o += size) m.push(bytes.subarray(o, o + size));
+        expect(m.endEntry(), `denseCells ${denseCells}, chunks of ${size}`).toEqual(expected);
+      }
+    }
+    // The longest value at every start around the middle of one chunk (where lane 2 begins).
+    const longest = 'q'.repeat(30) + 'Z-9';
+    for (let at = 4096 - longest.length - 2; at <= 4096 + 2; at += 1) {
+      const chunk = Buffer.alloc(8192, 'x');
+      chunk.write('\n', 10);
+      chunk.write(longest, at);
+      const m = new LeakMatcher([longest, 'zzzz']);
+      m.beginEntry('e');
+      m.push(chunk);
+      expect(m.endEntry(), `value at ${at}`).toEqual([{ entry: 'e', line: 2, masked: maskValue(longest) }]);
     }
   });
 
@@ -174,6 +292,23 @@ describe('leak check', () => {
     abort.abort(new Error('deadline'));
     await expect(scanArchiveForLeaks(path, ['secret-value'], { signal: abort.signal })).rejects.toThrow('deadline');
   });
+
+  it('stops reading when its signal is aborted during the scan, its file closed', async () => {
+    const path = join(tmp(), 'big.zip');
+    const w = await ZipWriter.open(path);
+    // Incompressible-ish text, so the archive holds many MiB to read; the value is only at the end.
+    const r = prng(7);
+    for (let e = 0; e < 2; e += 1) void w.addBuffer(`e${e}.log`, Buffer.from(Array.from({ length: 100_000 }, () => `${Math.floor(r() * 1e12).toString(36)}\n`).join('')));
+    void w.addBuffer('last.txt', Buffer.from('secret-value\n'));
+    await w.finalize();
+    expect(await scanArchiveForLeaks(path, ['secret-value'])).toHaveLength(1);
+    const stopping = new AbortController();
+    const scanning = scanArchiveForLeaks(path, ['secret-value'], { signal: stopping.signal });
+    // Aborted once the scan is under way (its first read done), long before it reaches last.txt.
+    setImmediate(() => stopping.abort(new Error('deadline')));
+    await expect(scanning).rejects.toThrow('deadline');
+    if (process.platform === 'linux') expect(openFiles().filter((f) => f === path)).toEqual([]);
+  }, 60_000);
 
   it('reads stored and deflated entries alike, and reports a line once repeated values are quiet', async () => {
     const path = join(tmp(), 'a.zip');
