@@ -1041,6 +1041,8 @@ const zhCN = {
   'input.upload-target': '未知的上传目标“{target}”：请使用 {known} 之一',
   'input.no-ticket-system': '没有配置工单系统：请改为发送邮件草稿',
   'cli.help.check.problem': '报告的问题类型：connection（连接问题，逐步取证每个服务器）、malfunction、slow、other；并给出指南中该类型的排查顺序',
+  // perf-start (issue 13 review): the CLI's one line for evidence gated out by problem type.
+  'cli.collect.otherProblemTypes': '{more, select, yes {另有 } other {}}{count} 项只在其他问题类型时收集（见 manifest.json）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2070,6 +2072,8 @@ const en: Catalogue = {
   'input.upload-target': 'unknown upload target "{target}": use one of {known}',
   'input.no-ticket-system': 'no ticket system is configured: send the e-mail draft instead',
   'cli.help.check.problem': 'the reported problem type: connection (take each server apart step by step), malfunction, slow, other; adds the guide’s path for it',
+  // perf-start (issue 13 review): the CLI's one line for evidence gated out by problem type.
+  'cli.collect.otherProblemTypes': '{count, plural, one {# {more, select, yes {more item is} other {item is}}} other {# {more, select, yes {more items are} other {items are}}}} collected only for other problem types (see manifest.json)',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };
