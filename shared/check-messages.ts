@@ -4,9 +4,9 @@
  * rendering, e-mail draft, ticket note, the app) renders them through the one catalogue
  * (shared/i18n/messages.ts, keys `check.<code>`) with shared/i18n/check-text.ts. The same idea
  * as shared/reasons.ts, for a larger vocabulary: each code declares its arguments' kinds once,
- * here; the TypeScript types and the zod validation both come from that table.
+ * here; the TypeScript types and the zod validation (check-message-schema.ts) both come from that
+ * table. No zod here: the checks build messages in commands that never validate any.
  */
-import { z } from 'zod';
 
 /**
  * Argument kinds: `text` (a name, address, version, command — shown as is), `num` (a count or a
@@ -420,36 +420,3 @@ export const size = (bytes: number) => ({ bytes });
 export const at = (date: Date | string) => ({ at: typeof date === 'string' ? date : date.toISOString() });
 export const msg = (message: CheckMessage) => ({ msg: message });
 export const list = (items: CheckMessage[], sep: ListSeparator = 'semicolon') => ({ list: items, sep });
-
-function argMatches(kind: ArgKind, value: unknown): boolean {
-  const o = value as Record<string, unknown> | null;
-  switch (kind) {
-    case 'text':
-      return typeof value === 'string';
-    case 'num':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'dur':
-      return typeof o?.ms === 'number';
-    case 'size':
-      return typeof o?.bytes === 'number';
-    case 'time':
-      return typeof o?.at === 'string';
-    case 'msg':
-      return CheckMessageSchema.safeParse(o?.msg).success;
-    case 'list':
-      return Array.isArray(o?.list) && o.list.every((m) => CheckMessageSchema.safeParse(m).success);
-  }
-}
-
-/** A message as stored (checks.json, IPC): the code is known and each argument has its kind. */
-export const CheckMessageSchema: z.ZodType<CheckMessage> = z.lazy(() =>
-  z
-    .object({ code: z.enum(CHECK_CODES), args: z.record(z.string(), z.unknown()).optional() })
-    .superRefine((m, ctx) => {
-      const spec = CHECK_MESSAGES[m.code] as Record<string, ArgKind>;
-      for (const [name, kind] of Object.entries(spec)) {
-        if (!argMatches(kind, m.args?.[name])) ctx.addIssue({ code: 'custom', message: `${m.code}: argument "${name}" must be ${kind}` });
-      }
-      for (const name of Object.keys(m.args ?? {})) if (!(name in spec)) ctx.addIssue({ code: 'custom', message: `${m.code}: unknown argument "${name}"` });
-    }) as unknown as z.ZodType<CheckMessage>,
-);

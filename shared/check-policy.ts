@@ -4,6 +4,7 @@
  * disk, memory, uptime and pending restarts. Strict like the rest of the policy.
  */
 import { z } from 'zod';
+import { BROWSER_NAMES } from './vocabulary.js';
 
 /** An absolute http:// or https:// URL. */
 export const HttpUrlSchema = z
@@ -23,9 +24,7 @@ const HostNameSchema = z
   .max(253)
   .regex(/^(?!-)[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})*\.?$/, 'must be a host name such as portal.example.com');
 
-/** Browsers the environment check recognises (by `--version` on Linux and macOS, App Paths on Windows). */
-export const BROWSER_NAMES = ['chromium', 'firefox', 'google-chrome', 'microsoft-edge'] as const;
-export type BrowserName = (typeof BROWSER_NAMES)[number];
+export { BROWSER_NAMES, type BrowserName } from './vocabulary.js';
 
 const percent = (fallback: number) => z.number().min(0).max(100).default(fallback);
 

@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import { ARCHIVE_LANGUAGES, TICKET_ID_MAX_LENGTH, checkTicketId } from './naming.js';
-import { CheckMessageSchema } from './check-messages.js';
+import { CheckMessageSchema } from './check-message-schema.js';
 import { NetworkCauseSchema, ReasonSchema, UploadErrorKindSchema } from './reasons.js';
+import { CHECK_GROUP_IDS, PROBLEM_TYPES } from './vocabulary.js';
 
 export const PlatformSchema = z.enum(['linux', 'win32', 'darwin']);
 export type Platform = z.infer<typeof PlatformSchema>;
@@ -33,7 +34,7 @@ export const MinuteTimeSchema = z
  * The guide's triage matrix (技术排查矩阵): 连接问题 / 功能异常 / 运行缓慢 / 其他. The type decides
  * what extra evidence is collected and which advice path is followed.
  */
-export const ProblemTypeSchema = z.enum(['connection', 'malfunction', 'slow', 'other']);
+export const ProblemTypeSchema = z.enum(PROBLEM_TYPES);
 export type ProblemType = z.infer<typeof ProblemTypeSchema>;
 
 export const IntakeSchema = z.object({
@@ -167,7 +168,7 @@ export const UploadStateSchema = z.enum(['queued', 'uploading', 'done', 'failed'
 export type UploadState = z.infer<typeof UploadStateSchema>;
 
 /** The support guide's basic checklist (基础检查清单), its four groups in the guide's order. */
-export const CheckGroupSchema = z.enum(['network', 'version', 'environment', 'restart']);
+export const CheckGroupSchema = z.enum(CHECK_GROUP_IDS);
 export type CheckGroup = z.infer<typeof CheckGroupSchema>;
 
 /** `skipped`: not run or not applicable (no endpoints in policy, not available on this OS). */

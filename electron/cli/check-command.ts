@@ -8,9 +8,11 @@ import os from 'node:os';
 import { formatDateTime, formatDuration } from '../../shared/i18n/format.js';
 import { translator } from '../../shared/i18n/translate.js';
 import type { ArchiveLanguage } from '../../shared/naming.js';
-import { DEFAULT_POLICY, type Policy } from '../../shared/policy.js';
+import { DEFAULT_POLICY } from '../../shared/default-policy.js';
+import type { Policy } from '../../shared/policy.js';
+import { PROBLEM_TYPES } from '../../shared/vocabulary.js';
 import { checkText, checkView } from '../../shared/i18n/check-text.js';
-import { ProblemTypeSchema, type CheckResult, type CheckStatus, type Platform, type ProblemType } from '../../shared/types.js';
+import type { CheckResult, CheckStatus, Platform, ProblemType } from '../../shared/types.js';
 import { CHECKS } from '../engine/checks/index.js';
 import { CHECK_GROUPS, checksDocument, runChecks, worstStatus } from '../engine/checks/runner.js';
 import { displayWidth } from '../engine/collectors/support/text.js';
@@ -187,7 +189,7 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: (
     .option('--policy <file>', tr.t('cli.help.check.policy'))
     .option('--json', tr.t('cli.help.check.json'))
     .option('--only <ids>', tr.t('cli.help.check.only'), (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)])
-    .addOption(new Option('--problem <type>', tr.t('cli.help.check.problem')).choices(ProblemTypeSchema.options))
+    .addOption(new Option('--problem <type>', tr.t('cli.help.check.problem')).choices(PROBLEM_TYPES))
     .addOption(langOption(tr))
     .action(async (flags: CheckFlags) => {
       setExitCode(await check(flags, io));

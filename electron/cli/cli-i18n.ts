@@ -20,14 +20,17 @@ export function langFromArgv(argv: readonly string[]): Locale | undefined {
   return undefined;
 }
 
+/** The runtime's locale, asked for only where the OS (not the environment) holds the language. */
+const osLocale = (): string => Intl.DateTimeFormat().resolvedOptions().locale;
+
 /** The language of this run's output: `--lang`, else the user's locale. */
 export function cliLocale(argv: readonly string[], env: NodeJS.ProcessEnv, platform: string = process.platform): Locale {
-  return langFromArgv(argv) ?? userLocale(env, Intl.DateTimeFormat().resolvedOptions().locale, platform);
+  return langFromArgv(argv) ?? userLocale(env, osLocale, platform);
 }
 
 /** The translator for an io: its locale when main set one, else from its environment. */
 export function cliTranslator(io: { env: NodeJS.ProcessEnv; locale?: Locale }): Translator {
-  return translator(io.locale ?? userLocale(io.env, Intl.DateTimeFormat().resolvedOptions().locale, process.platform));
+  return translator(io.locale ?? userLocale(io.env, osLocale, process.platform));
 }
 
 /** `--lang zh-CN|en`, the same option on every command that prints or writes text. */

@@ -19,6 +19,7 @@ import { dataDir, outboxDir } from '../engine/platform/app-paths.js';
 import { createRunLog } from '../engine/platform/run-log.js';
 import { formatProblem, loadEffectivePolicy } from '../engine/policy/effective.js';
 import { formatBytes } from '../engine/report/figures.js';
+import { notCollected } from '../engine/report/not-collected.js';
 import { parseDuration } from '../engine/session.js';
 import { TOOL_VERSION } from '../engine/version.js';
 import { planWorkflow, previewWorkflow, runWorkflow } from '../engine/workflow/run-workflow.js';
@@ -299,7 +300,13 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
       if (upload) row(tr.t('cli.collect.upload'), describeOutcome(upload, tr));
       else if (leakCheck.blocked) row(tr.t('cli.collect.upload'), tr.t(leakCheck.state === 'incomplete' ? 'cli.collect.uploadBlockedIncomplete' : 'cli.collect.uploadBlocked'));
       result.manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout').forEach((p, i) => row(i === 0 ? tr.t('cli.collect.incomplete') : '', `${p.id}: ${runReason(p, tr)}`));
-      result.manifest.collectors.filter((c) => c.status === 'skipped').forEach((c, i) => row(i === 0 ? tr.t('cli.collect.notTaken') : '', `${c.id} — ${runReason(c, tr)}`));
+      // Evidence for other problem types was never meant to run: one line, not one each.
+      const missing = notCollected(result.manifest.collectors);
+      missing.listed.forEach((c, i) => row(i === 0 ? tr.t('cli.collect.notTaken') : '', `${c.id} — ${runReason(c, tr)}`));
+      if (missing.otherProblemTypes > 0) {
+        const more = missing.listed.length > 0;
+        row(more ? '' : tr.t('cli.collect.notTaken'), tr.t('cli.collect.otherProblemTypes', { count: missing.otherProblemTypes, more: more ? 'yes' : 'no' }));
+      }
       if (result.manifest.skipped.length) row(tr.t('cli.collect.skipped'), tr.t('cli.collect.skippedSources', { count: result.manifest.skipped.length }));
       const totals = Object.entries(result.manifest.redaction?.totals ?? {}).sort((x, y) => y[1] - x[1]);
       if (totals.length) row(tr.t('cli.collect.redacted'), tr.t('cli.collect.redactedHint', { list: tr.list(totals.map(([rule, count]) => tr.t('cli.collect.ruleCount', { rule: ruleName(rule, tr), count }))) }));

@@ -44,7 +44,9 @@ try {
 }
 
 // A developer who edited the sources without rebuilding gets told, not silently the old code.
-if (newestSource(join(root, 'electron')) > built || newestSource(join(root, 'shared')) > built) {
+// Only at a terminal, where a developer reads it: the walk stats every source file (~20 ms),
+// which scripts and tests running the bin many times should not pay each time (issue 13, item 8).
+if (process.stderr.isTTY && (newestSource(join(root, 'electron')) > built || newestSource(join(root, 'shared')) > built)) {
   process.stderr.write('diagcollect: warning: dist/cli/ is older than the sources; run `npm run build:cli` (or use `npm run cli`, which rebuilds).\n');
 }
 

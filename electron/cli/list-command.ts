@@ -2,7 +2,7 @@
  * `diagcollect list`: the collectors and what each would read on this (or another) platform.
  * Loaded only when this command runs (see main.ts).
  */
-import { DEFAULT_POLICY } from '../../shared/policy.js';
+import { DEFAULT_POLICY } from '../../shared/default-policy.js';
 import type { Platform } from '../../shared/types.js';
 import { COLLECTORS } from '../engine/collectors/index.js';
 import type { CliIo } from './main.js';

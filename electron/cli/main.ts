@@ -3,7 +3,7 @@
  * own module, imported when that command runs, so starting the CLI loads only commander and what
  * the chosen command needs (the bundle is split per command: see `build:cli` in package.json).
  */
-import { Command, CommanderError, Option } from 'commander';
+import type { Command } from 'commander';
 import type { ArchiveLanguage } from '../../shared/naming.js';
 import type { Platform } from '../../shared/types.js';
 import { EXIT, InputError } from '../engine/errors.js';
@@ -46,17 +46,17 @@ function commandName(args: string[]): string | undefined {
 /** Runs the CLI; resolves with the exit code (see EXIT and the README). */
 export async function main(argv: string[], ioIn: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, signals: process }): Promise<number> {
   let exitCode: number = EXIT.ok;
-  // `--version` alone needs no words: answer before loading the message catalogue.
+  // `--version` alone needs no words: answer before loading commander and the message catalogue.
   const args = argv.slice(2);
   if (args.length === 1 && (args[0] === '-V' || args[0] === '--version')) {
     ioIn.stdout.write(`${TOOL_VERSION}\n`);
     return exitCode;
   }
-  const { cliLocale, cliTranslator, inputErrorText, langOption, localiseHelp } = await import('./cli-i18n.js');
+  const [{ Command: Program, CommanderError, Option }, { cliLocale, cliTranslator, inputErrorText, langOption, localiseHelp }] = await Promise.all([import('commander'), import('./cli-i18n.js')]);
   // The user's language, decided before parsing so that --help speaks it too.
   const io: CliIo = { ...ioIn, locale: ioIn.locale ?? cliLocale(argv.slice(2), ioIn.env) };
   const tr = cliTranslator(io);
-  const program = new Command('diagcollect')
+  const program = new Program('diagcollect')
     .description(tr.t('cli.help.program'))
     .version(TOOL_VERSION, '-V, --version', tr.t('cli.help.version'))
     .helpOption('-h, --help', tr.t('cli.help.help'))

@@ -1082,6 +1082,8 @@ const zhCN = {
   'app.compare.openReport': '打开对比报告',
   'app.compare.reportNone': '无法打开对比报告，它保存在诊断包所在的文件夹中。',
   'app.compare.failed': '无法对比这两个诊断包。请把两个诊断包都发给技术支持。',
+  // perf-start (issue 13 review): the CLI's one line for evidence gated out by problem type.
+  'cli.collect.otherProblemTypes': '{more, select, yes {另有 } other {}}{count} 项只在其他问题类型时收集（见 manifest.json）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2152,6 +2154,8 @@ const en: Catalogue = {
   'app.compare.openReport': 'Open the comparison report',
   'app.compare.reportNone': 'The comparison report could not be opened; it is in the archive’s folder.',
   'app.compare.failed': 'The two archives could not be compared. Send both archives to support.',
+  // perf-start (issue 13 review): the CLI's one line for evidence gated out by problem type.
+  'cli.collect.otherProblemTypes': '{count, plural, one {# {more, select, yes {more item is} other {item is}}} other {# {more, select, yes {more items are} other {items are}}}} collected only for other problem types (see manifest.json)',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

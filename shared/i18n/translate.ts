@@ -24,6 +24,12 @@ export interface Translator {
   list(items: readonly string[]): string;
 }
 
+// intl-messageformat asks ICU which locales it supports (Intl.NumberFormat.supportedLocalesOf)
+// for every message it compiles; the first ask loads ICU's locale tables, ~25 ms of every
+// command's start-up (issue 13, item 8). Our two locales are always supported (Node and Electron
+// ship full ICU, and so do browsers), so the answer is the locale itself.
+IntlMessageFormat.resolveLocale = (locales) => new Intl.Locale(Array.isArray(locales) ? locales[0]! : locales);
+
 const cache = new Map<string, IntlMessageFormat>();
 
 function compiled(locale: Locale, key: MessageKey): IntlMessageFormat {

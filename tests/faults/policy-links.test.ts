@@ -3,7 +3,8 @@
  * separate process, against real files, links and FIFOs in a temp folder, with its own data dir.
  * - links never widen what is read: a link to /etc/shadow or out of the policy's folders is not
  *   archived and the manifest says why; a link inside them is; this tool's own data (redaction
- *   maps, credentials) is never archived even when a policy glob covers it;
+ *   maps, credentials) is never archived even when a policy glob covers it; nor are SSH or GPG
+ *   keys; a FIFO among the logs is skipped with the reason, never waited on;
  * - policy errors are errors: a FIFO, a 10 MB policy, an invalid pattern, a path that escapes
  *   once expanded, a root-wide glob → exit 2 naming the file and the key, nothing collected;
  * - an IT pattern with catastrophic backtracking on V8, `(a+)+$`, runs in linear time;
@@ -134,6 +135,32 @@ describe('links never widen what is read (real CLI, real links)', TEST_GUARD, ()
     expect(reason(join(logs, 'map.log'))).toContain("diagcollect's own data");
     // The glob over the data folder: the folder is not even searched (one reason for all of it).
     expect(reason(data)).toContain("diagcollect's own data");
+  });
+});
+
+describe('special files and secret stores inside the configured folders (real CLI)', TEST_GUARD, () => {
+  it.skipIf(process.platform === 'win32')('a FIFO among the app logs is skipped with the reason, not waited on; SSH and GPG keys under a configured folder are never archived', async () => {
+    const root = tempDir();
+    const logs = join(root, 'logs');
+    mkdirSync(join(logs, '.ssh'), { recursive: true });
+    mkdirSync(join(logs, '.gnupg'));
+    writeFileSync(join(logs, 'app.log'), 'service started\n');
+    execFileSync('mkfifo', [join(logs, 'pipe.log')]);
+    writeFileSync(join(logs, '.ssh', 'id_ed25519'), '-----BEGIN OPENSSH PRIVATE KEY-----\nSSH-KEY-MARKER\n', { mode: 0o600 });
+    writeFileSync(join(logs, '.gnupg', 'secring.gpg'), 'GPG-KEY-MARKER\n', { mode: 0o600 });
+    const policy = writePolicy(root, { appLogPaths: [join(logs, '*.log')], configPaths: [join(logs, '**')] });
+
+    const run = await cli(collectArgs(root, policy), { DIAGCOLLECT_DATA_DIR: join(root, 'data') });
+    expect([0, 3], run.stderr).toContain(run.code);
+    expect(run.signal).toBeNull();
+    const entries = await readZip((JSON.parse(run.stdout) as { archive: { path: string } }).archive.path);
+    expect(entries.some((e) => e.name.endsWith('/app.log'))).toBe(true);
+    expect(entries.filter((e) => /pipe\.log|id_ed25519|secring/.test(e.name)).map((e) => e.name)).toEqual([]);
+    const all = Buffer.concat(entries.map((e) => e.data)).toString('utf8');
+    expect(all).not.toContain('SSH-KEY-MARKER');
+    expect(all).not.toContain('GPG-KEY-MARKER');
+    const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8')) as { skipped: Array<{ source: string; reason: string }> };
+    expect(manifest.skipped.find((s) => s.source === join(logs, 'pipe.log'))?.reason).toContain('FIFO');
   });
 });
 

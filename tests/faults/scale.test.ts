@@ -8,11 +8,11 @@ import os from 'node:os';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filesIn, startCli } from './support.js';
+import { filesIn, settledProcesses, startCli } from './support.js';
 
 interface CollectJson {
   exitCode: number;
-  archive?: { path: string };
+  archive?: { path: string; entries?: number };
   collectors?: Array<{ id: string; status: string; error?: string; items: number }>;
 }
 
@@ -85,6 +85,35 @@ describe('faults: scale (real CLI, real files)', () => {
     const names = await entryNames(json.archive!.path);
     expect(names.filter((n) => /\/f-\d+\.log$/.test(n))).toHaveLength(10_000);
   }, 900_000);
+
+  it('100 000 small logs with filesPerPath raised to its maximum: no hang — it ends by itself or at its 15 s deadline (exit 0 or 3), the archive is whole or absent, nothing is left behind', async () => {
+    const logs = join(work, 'huge');
+    await mkdir(logs);
+    // 64 writers at once: the 100 000 files take seconds, not minutes, even on a loaded machine.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 64 }, async () => {
+        for (let i = next++; i < 100_000; i = next++) await writeFile(join(logs, `f-${i}.log`), `2024-03-15 10:00:00 [INFO] worker ${i} ok\n${i % 10 === 0 ? `token=ghp_${i}abcdefABCDEF0123456789\n` : ''}`);
+      }),
+    );
+    const { r, out, json } = await collect('huge', logs, { caps: { filesPerPath: 100_000 }, deadlineSeconds: 15 });
+    expect([0, 3], r.stderr).toContain(r.code);
+    expect(json.exitCode).toBe(r.code);
+    const appLogs = json.collectors!.find((c) => c.id === 'app-logs')!;
+    if (r.code === 3) expect(appLogs.error ?? JSON.stringify(json), 'exit 3 names why').toMatch(/deadline|left out|walk stopped/);
+    else expect(appLogs.status).toBe('ok');
+    // Published whole (its central directory reads and lists every entry) or not at all; no temp
+    // file of the archive or of the draft is left, and no process of this run lives on.
+    const left = await filesIn(out);
+    expect(left.filter((f) => f.startsWith('.') || f.endsWith('.partial'))).toEqual([]);
+    if (json.archive) {
+      const names = await entryNames(json.archive.path);
+      expect(names).toHaveLength(json.archive.entries!);
+      expect(names.some((n) => n.endsWith('manifest.json'))).toBe(true);
+      expect(names.filter((n) => /\/f-\d+\.log$/.test(n)).length).toBeGreaterThan(0);
+    } else expect(left.filter((f) => f.endsWith('.zip'))).toEqual([]);
+    expect(await settledProcesses(join(work, 'huge'))).toEqual([]);
+  }, 600_000);
 
   it('2 GB of app logs (caps raised) against a 5 s deadline (the smallest policy allows): exit 3, the archive finalized with what was read, the reason names the deadline', async () => {
     const logs = join(work, 'big');

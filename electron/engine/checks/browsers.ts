@@ -4,7 +4,7 @@
  * CFBundleShortVersionString; Windows: the App Paths registry entries' file versions.
  * Without `checks.browsers` in policy the browsers are listed (a warning when there is none).
  */
-import { BROWSER_NAMES, type BrowserName } from '../../../shared/check-policy.js';
+import { BROWSER_NAMES, type BrowserName } from '../../../shared/vocabulary.js';
 import { powershellArgs } from '../collectors/support/run.js';
 import { firstLine } from '../collectors/support/text.js';
 import { ADVICE } from './advice.js';

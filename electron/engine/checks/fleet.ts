@@ -12,7 +12,6 @@ import type { FleetFinding } from '../../../shared/baseline.js';
 import { cm, msg, type CheckMessage } from '../../../shared/check-messages.js';
 import { fleetFindings } from '../baseline/findings.js';
 import { networkOf, proxyFact, type DesktopFacts } from '../baseline/fleet-facts.js';
-import { BaselineError, loadPolicyBaseline } from '../baseline/load.js';
 import { parseResolvConf } from '../collectors/network.js';
 import { detectOs } from './os-version.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
@@ -81,6 +80,8 @@ export const fleetCheck: Check = {
   platforms: ['linux', 'win32', 'darwin'],
   timeoutMs: 12_000,
   async run(ctx): Promise<CheckOutcome | CheckOutcome[]> {
+    // Loaded here, not at the top: the loader's zod schema would slow every command's start-up.
+    const { BaselineError, loadPolicyBaseline } = await import('../baseline/load.js');
     let baseline;
     try {
       baseline = await loadPolicyBaseline(ctx.policy, { signal: ctx.signal, env: ctx.env });

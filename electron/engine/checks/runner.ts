@@ -7,8 +7,9 @@
 import { setMaxListeners } from 'node:events';
 import type { Policy } from '../../../shared/policy.js';
 import { cm, dur } from '../../../shared/check-messages.js';
+import { CHECK_GROUP_IDS } from '../../../shared/vocabulary.js';
 import { englishCheck } from '../../../shared/i18n/check-text.js';
-import { CheckGroupSchema, type CheckResult, type ChecksDocument, type Platform, type ProblemType } from '../../../shared/types.js';
+import type { CheckResult, ChecksDocument, Platform, ProblemType } from '../../../shared/types.js';
 import { exec } from '../platform/exec.js';
 import { CONNECTION_PATH } from './advice.js';
 import { forPeople } from './for-people.js';
@@ -154,7 +155,7 @@ export function checksDocument(results: CheckResult[], startedAt: Date, finished
 }
 
 /** The checklist groups in the guide's order, with their names. */
-export const CHECK_GROUPS = CheckGroupSchema.options.map((id, i) => ({
+export const CHECK_GROUPS = CHECK_GROUP_IDS.map((id, i) => ({
   id,
   number: i + 1,
   title: cm(`group.${id}`),

@@ -3,10 +3,9 @@
  * 启动项 (programs started at boot or sign-in: "close background programs") and 待安装更新
  * (pending updates). Each command's output is kept as it is; a missing tool is a skip naming it.
  */
-import { constants as fsConstants } from 'node:fs';
-import { access, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import os from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import type { Platform } from '../../../shared/types.js';
 import { forProblemTypes } from './support/gates.js';
 import { describePlan } from './support/plan.js';
@@ -15,6 +14,7 @@ import { formatSections, runSections, type Section, type SectionCommand } from '
 import { documentTitle, tr } from './support/text.js';
 import type { Collector, CollectorContext, PlannedCommand } from './types.js';
 import { TOOL_VERSION } from '../version.js';
+import { onPath } from '../platform/on-path.js';
 
 const STARTUP_SCRIPT = 'Get-CimInstance Win32_StartupCommand | Select-Object Name,Command,Location,User | ConvertTo-Csv -NoTypeInformation';
 const UPDATES_SCRIPT = "$s = New-Object -ComObject Microsoft.Update.Session; $s.CreateUpdateSearcher().Search('IsInstalled=0 and IsHidden=0').Updates | ForEach-Object { $_.Title }";
@@ -56,20 +56,6 @@ async function folderSections(ctx: CollectorContext): Promise<Section[]> {
     if (names) out.push({ title: folder, source: folder, text: names.sort().join('\n') || tr(ctx.lang, '（空）', '(empty)') });
   }
   return out;
-}
-
-/** Whether an executable of that name is on PATH (no shell started for it). */
-async function onPath(command: string): Promise<boolean> {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    try {
-      await access(join(dir, command), fsConstants.X_OK);
-      return true;
-    } catch {
-      // not in this folder
-    }
-  }
-  return false;
 }
 
 /** Linux: only the package managers that exist (apt or dnf); the other is no news. */

@@ -8,8 +8,7 @@ import type { Dir, Dirent } from 'node:fs';
 import { lstat, opendir, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import picomatch from 'picomatch';
-import { rootWidePathReason } from '../../../shared/policy.js';
+import { rootWidePathReason } from '../../../shared/policy-paths.js';
 import { fileErrorReason, specialFileReason } from './files.js';
 import { protectedPathReason } from './protected-paths.js';
 
@@ -175,6 +174,9 @@ async function resolveFiles(pattern: string, options: ResolveOptions): Promise<R
   const baseSegments = segments.slice(0, firstGlob);
   const base = p.normalize(baseSegments.join('/') || '/');
   const globSegments = segments.slice(firstGlob).filter((s) => s !== '');
+  // picomatch is loaded only when a pattern has wildcards: `list` and `check` reach this module
+  // through the collectors and never resolve a glob (issue 13, item 8).
+  const { default: picomatch } = await import('picomatch');
   const nocase = platform === 'win32' || platform === 'darwin';
   const pmOptions = { dot: true, nocase };
   const fullMatch = picomatch(globSegments.map(escapeExtglob).join('/'), pmOptions);

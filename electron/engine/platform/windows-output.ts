@@ -15,7 +15,22 @@
  * 6. without one: GB18030, a superset of GBK — most of our users run Chinese Windows.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+// eslint-disable-next-line no-restricted-syntax -- iconv-lite is named in the `import type` below, so the layering check sees the edge
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
+
+let loadedIconv: typeof Iconv | undefined;
+/**
+ * iconv-lite, loaded the first time an output is in a legacy code page (on Windows, in practice).
+ * Every command reaches this module through the collectors and checks, and loading iconv-lite up
+ * front cost each start-up, `--version` and `list` included, ~20 ms (issue 13, item 8). A
+ * synchronous require keeps decodeWindowsOutput synchronous for its many callers.
+ */
+function iconv(): typeof Iconv {
+  // eslint-disable-next-line no-restricted-syntax -- see the import above
+  loadedIconv ??= createRequire(import.meta.url)('iconv-lite') as typeof Iconv;
+  return loadedIconv;
+}
 
 export interface WindowsEncoding {
   /** An iconv-lite encoding name ('utf8', 'utf16le', 'gb18030', 'cp437' …). */
@@ -42,7 +57,7 @@ export function codePageEncoding(codePage: number): string | undefined {
     949: 'cp949',
   };
   if (known[codePage]) return known[codePage];
-  for (const name of [`cp${codePage}`, `windows-${codePage}`]) if (iconv.encodingExists(name)) return name;
+  for (const name of [`cp${codePage}`, `windows-${codePage}`]) if (iconv().encodingExists(name)) return name;
   return undefined;
 }
 
@@ -81,7 +96,7 @@ export function decodeWindowsOutput(data: Buffer, codePage?: number): string {
   const body = data.subarray(bom);
   if (encoding === 'utf8') return body.toString('utf8');
   if (encoding === 'utf16le') return body.subarray(0, body.length & ~1).toString('utf16le');
-  return iconv.decode(body, encoding, { stripBOM: false });
+  return iconv().decode(body, encoding, { stripBOM: false });
 }
 
 /** The number in `chcp`'s answer: "Active code page: 936", "活动代码页: 936", "Page de codes active : 850". */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -7,15 +7,18 @@ import { intakeFromFlags, parseProblemType } from '../../../electron/cli/collect
 import { main } from '../../../electron/cli/main.js';
 import { InputError } from '../../../electron/engine/errors.js';
 import { translator } from '../../../shared/i18n/translate.js';
+import type { Manifest } from '../../../shared/types.js';
+import { readZip } from '../../helpers/zip.js';
 
 async function cli(args: string[], env: NodeJS.ProcessEnv) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let err = '';
+  let out = '';
   stderr.on('data', (c: Buffer) => (err += c.toString()));
-  stdout.resume();
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
   const code = await main(['node', 'diagcollect', 'collect', ...args], { stdout, stderr, env, signals: new PassThrough() as unknown as Pick<NodeJS.Process, 'on' | 'off'> });
-  return { code, stderr: err };
+  return { code, stderr: err, stdout: out };
 }
 
 describe('diagcollect collect --problem', () => {
@@ -40,4 +43,31 @@ describe('diagcollect collect --problem', () => {
     expect((await intakeFromFlags({ screenshot: false, problem: 'slow' })).problemType).toBe('slow');
     expect((await intakeFromFlags({ screenshot: false })).problemType).toBeUndefined();
   });
+});
+
+describe('diagcollect collect: evidence for other problem types', () => {
+  // Everything but `versions` is off by policy, so the only other skips are the 10 collectors
+  // gated by problem type (none given) and the security logs (off by default).
+  const OFF = ['system', 'network', 'software', 'processes', 'system-logs', 'app-logs', 'config', 'screenshot'];
+  const GATED = ['network-path', 'firewall', 'wifi', 'config-defaults', 'permissions', 'crash-reports', 'resource-sample', 'disk-latency', 'startup-items', 'pending-updates'];
+
+  it.each([
+    ['en_US.UTF-8', 'Not taken:', '10 more items are collected only for other problem types (see manifest.json)'],
+    ['zh_CN.UTF-8', '未收集：', '另有 10 项只在其他问题类型时收集（见 manifest.json）'],
+  ])('are one line under "not taken" (%s), each still in the manifest with its reason', async (lang, heading, line) => {
+    const dir = mkdtempSync(join(os.tmpdir(), 'collect-gated-'));
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ disabledCollectors: OFF }));
+    const env = { PATH: process.env.PATH, HOME: dir, LANG: lang, DIAGCOLLECT_DATA_DIR: join(dir, 'data'), XDG_DATA_HOME: join(dir, 'xdg'), XDG_STATE_HOME: join(dir, 'state') };
+    const r = await cli(['--ticket', '12345', '--policy', policy, '--out', join(dir, 'out')], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(heading);
+    expect(r.stdout).toContain(line);
+    for (const id of OFF) expect(r.stdout).toContain(`${id} — `);
+    for (const id of GATED) expect(r.stdout).not.toContain(`${id} —`);
+    const zip = readdirSync(join(dir, 'out')).find((f) => f.endsWith('.zip'))!;
+    const manifest = JSON.parse((await readZip(join(dir, 'out', zip))).find((e) => e.name === 'manifest.json')!.data.toString('utf8')) as Manifest;
+    const gated = manifest.collectors.filter((c) => c.reason?.code === 'problem-type').map((c) => c.id);
+    expect(gated.sort()).toEqual([...GATED].sort());
+  }, 120_000);
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { englishSentences, visibleTextOfHtml } from '../../../helpers/english-scan.js';
 import { runChecks } from '../../../../electron/engine/checks/runner.js';
-import { CHECK_CODES, CHECK_MESSAGES, CheckMessageSchema, cm, type ArgKind, type CheckArg } from '../../../../shared/check-messages.js';
+import { CheckMessageSchema } from '../../../../shared/check-message-schema.js';
+import { CHECK_CODES, CHECK_MESSAGES, cm, type ArgKind, type CheckArg } from '../../../../shared/check-messages.js';
 import { checkText, checkView } from '../../../../shared/i18n/check-text.js';
 import { translator } from '../../../../shared/i18n/translate.js';
 import { PolicySchema } from '../../../../shared/policy.js';

@@ -15,6 +15,18 @@ describe('userLocale', () => {
     expect(userLocale({}, 'zh-CN', 'linux')).toBe('en');
     expect(userLocale({}, 'de-DE', 'win32')).toBe('en');
   });
+  it('asks for the OS locale (given as a function) only when it decides', () => {
+    let asked = 0;
+    const os = () => {
+      asked += 1;
+      return 'zh-CN';
+    };
+    expect(userLocale({ LANG: 'en_US.UTF-8' }, os, 'win32')).toBe('en');
+    expect(userLocale({}, os, 'linux')).toBe('en');
+    expect(asked).toBe(0);
+    expect(userLocale({}, os, 'win32')).toBe('zh-CN');
+    expect(asked).toBe(1);
+  });
   it('reads tags and --lang values', () => {
     expect(localeOf('zh')).toBe('zh-CN');
     expect(localeOf('zhx')).toBe('en');
