@@ -11,7 +11,7 @@ import { buildBaseline, DEFAULT_CONCURRENCY, DEFAULT_K } from '../engine/baselin
 import { signBaseline } from '../engine/baseline/signature.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { readPrivateKeyFile } from '../engine/link/keys.js';
-import { writeFileAtomic } from '../engine/upload/outbox.js';
+import { writeFileAtomic } from '../engine/platform/atomic-write.js';
 import { cliTranslator, langOption } from './cli-i18n.js';
 import { commandAction } from './command-action.js';
 import type { CliIo } from './main.js';
