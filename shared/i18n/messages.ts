@@ -1022,6 +1022,14 @@ const zhCN = {
   'input.upload-target': '未知的上传目标“{target}”：请使用 {known} 之一',
   'input.no-ticket-system': '没有配置工单系统：请改为发送邮件草稿',
   'cli.help.check.problem': '报告的问题类型：connection（连接问题，逐步取证每个服务器）、malfunction、slow、other；并给出指南中该类型的排查顺序',
+
+  // — Compare and fleet baseline, session 4 (compare: `baseline check`; electron/cli/baseline-command.ts) —
+  'cli.help.baseline.check': '把收到的诊断包与全公司基线对比：列出与大多数电脑不同的设置（与“与全公司对比”检查相同）',
+  'cli.help.baseline.check.archive': '诊断包（.zip）',
+  'cli.help.baseline.check.baseline': '基线文件（baseline build 生成的 JSON；默认：策略中的 baseline.file 或 baseline.url）',
+  'cli.help.baseline.check.signature': '基线的签名文件（默认：基线旁的 <基线>.sig，存在时用策略 linkSigning.publicKeys 验证）',
+  'cli.help.baseline.check.policy': 'JSON 策略文件（验证签名的公钥、baseline.outlierPercent）',
+  'baseline.check.heading': '{archive} 与全公司基线对比（{desktops} 台电脑，生成于 {createdAt}；{source}，{signed, select, yes {签名已验证} other {未签名}}）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2032,6 +2040,14 @@ const en: Catalogue = {
   'input.upload-target': 'unknown upload target "{target}": use one of {known}',
   'input.no-ticket-system': 'no ticket system is configured: send the e-mail draft instead',
   'cli.help.check.problem': 'the reported problem type: connection (take each server apart step by step), malfunction, slow, other; adds the guide’s path for it',
+
+  // — Compare and fleet baseline, session 4 (compare: `baseline check`; electron/cli/baseline-command.ts) —
+  'cli.help.baseline.check': 'compare a received archive with the fleet baseline: the settings that differ from most desktops (the same as the fleet check)',
+  'cli.help.baseline.check.archive': 'the archive (.zip)',
+  'cli.help.baseline.check.baseline': 'the baseline file (JSON from baseline build; default: policy baseline.file or baseline.url)',
+  'cli.help.baseline.check.signature': 'the baseline’s signature file (default: <baseline>.sig beside it, checked against policy linkSigning.publicKeys when present)',
+  'cli.help.baseline.check.policy': 'JSON policy file (the keys that check the signature, baseline.outlierPercent)',
+  'baseline.check.heading': '{archive} against the fleet baseline ({desktops} desktops, made {createdAt}; {source}, {signed, select, yes {signature verified} other {unsigned}})',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };
