@@ -3,18 +3,31 @@
  * fleet baseline from many archives (reads only their central directories and structured facts).
  * `--key` signs it for policy `baseline.file`/`baseline.url`. Exit 0 when written, 3 when some
  * archives could not be read (listed), 2 for bad input.
+ *
+ * `diagcollect baseline check <archive.zip> [--baseline baseline.json]`: a received archive
+ * against the baseline, through the fleet check itself (与全公司对比). Exit 0 when nothing the
+ * user should change stands out, 3 when something does (like `check`), 2 for bad input.
  */
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { formatDuration } from '../../shared/i18n/format.js';
+import { basename } from 'node:path';
+import type { BaselineDocument } from '../../shared/baseline.js';
+import { formatDateTime, formatDuration } from '../../shared/i18n/format.js';
 import { buildBaseline, DEFAULT_CONCURRENCY, DEFAULT_K } from '../engine/baseline/build.js';
 import { signBaseline } from '../engine/baseline/signature.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { readPrivateKeyFile } from '../engine/link/keys.js';
-import { writeFileAtomic } from '../engine/upload/outbox.js';
+import { writeFileAtomic } from '../engine/platform/atomic-write.js';
 import { cliTranslator, langOption } from './cli-i18n.js';
 import { commandAction } from './command-action.js';
 import type { CliIo } from './main.js';
+
+interface CheckFlags {
+  baseline?: string;
+  signature?: string;
+  policy?: string;
+  json?: boolean;
+}
 
 interface BuildFlags {
   out: string;
@@ -49,6 +62,62 @@ export function registerBaselineCommand(program: Command, io: CliIo, setExitCode
     .action(async (sources: string[], flags: BuildFlags) => {
       setExitCode(await build(sources, flags, io));
     });
+  baseline
+    .command('check')
+    .description(tr.t('cli.help.baseline.check'))
+    .argument('<archive>', tr.t('cli.help.baseline.check.archive'))
+    .option('--baseline <file>', tr.t('cli.help.baseline.check.baseline'))
+    .option('--signature <file>', tr.t('cli.help.baseline.check.signature'))
+    .option('--policy <file>', tr.t('cli.help.baseline.check.policy'))
+    .option('--json', tr.t('cli.help.json'))
+    .addOption(langOption(tr))
+    .action(async (archive: string, flags: CheckFlags) => {
+      setExitCode(await checkArchive(archive, flags, io));
+    });
+}
+
+async function checkArchive(archive: string, flags: CheckFlags, io: CliIo): Promise<number> {
+  const tr = cliTranslator(io);
+  return commandAction(io, flags.json, async (signal) => {
+    if (flags.signature && !flags.baseline) throw new InputError('--signature goes with --baseline <file>: name the baseline it signs');
+    const [{ loadEffectivePolicy, formatProblem }, { BaselineError, loadBaselineFile, loadPolicyBaseline }, { checkArchiveAgainstBaseline }] = await Promise.all([
+      import('../engine/policy/effective.js'),
+      import('../engine/baseline/load.js'),
+      import('../engine/baseline/check-archive.js'),
+    ]);
+    const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
+    if (!flags.json) for (const problem of effective.problems) io.stderr.write(`diagcollect: ${formatProblem(problem)}\n`);
+    const policy = effective.policy;
+    // A named file: its signature checked when there is one. Else the policy's, which must verify.
+    let loaded: { baseline: BaselineDocument; signed: boolean; source: string } | undefined;
+    try {
+      if (flags.baseline) loaded = { ...(await loadBaselineFile(flags.baseline, policy, flags.signature)), source: flags.baseline };
+      else {
+        const fromPolicy = await loadPolicyBaseline(policy, { signal, env: io.env });
+        if (fromPolicy) loaded = { baseline: fromPolicy, signed: true, source: policy.baseline?.url ?? policy.baseline?.file ?? '' };
+      }
+    } catch (err) {
+      if (err instanceof BaselineError) throw new InputError(`the baseline cannot be used: ${err.message}`);
+      throw err;
+    }
+    if (!loaded) throw new InputError('no baseline: give --baseline <baseline.json> (made by diagcollect baseline build), or set baseline.file or baseline.url in policy');
+    const results = await checkArchiveAgainstBaseline({ archive, baseline: loaded.baseline, policy, signal });
+    const { formatCheckTable, summaryLine } = await import('./check-command.js');
+    const { worstStatus } = await import('../engine/checks/runner.js');
+    const worst = worstStatus(results);
+    const code = worst === 'warn' || worst === 'fail' ? EXIT.partial : EXIT.ok;
+    const { baseline, signed, source } = loaded;
+    if (flags.json) {
+      io.stdout.write(`${JSON.stringify({ ok: true, exitCode: code, archive, baseline: { source, signed, desktops: baseline.desktops, createdAt: baseline.createdAt, k: baseline.k }, results })}\n`);
+      return code;
+    }
+    const lang = tr.locale;
+    const heading = tr.t('baseline.check.heading', { archive: basename(archive), desktops: baseline.desktops, createdAt: formatDateTime(baseline.createdAt, lang), source, signed: signed ? 'yes' : 'no' });
+    io.stdout.write(`${heading}\n`);
+    io.stdout.write(formatCheckTable(results, lang, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR, columns: io.stdout.isTTY ? io.stdout.columns : undefined }));
+    io.stdout.write(`\n${summaryLine(results, lang)}\n`);
+    return code;
+  });
 }
 
 async function build(sources: string[], flags: BuildFlags, io: CliIo): Promise<number> {

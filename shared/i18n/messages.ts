@@ -964,25 +964,6 @@ const zhCN = {
   'baseline.built': '已写入基线 {path}：{archives} 个诊断包，{facts} 项信息（k = {k}），用时 {duration}',
   'baseline.signed': '签名：{path}',
   'baseline.unreadable': '{count} 个文件无法读取，已跳过：',
-  'baseline.other': '其他',
-  'baseline.fact.dns': 'DNS 服务器',
-  'baseline.fact.proxy': '代理',
-  'baseline.fact.gatewayPrefix': '网关网段',
-  'baseline.fact.os': '操作系统版本',
-  'baseline.fact.kernel': '内核版本',
-  'baseline.fact.timeZone': '时区',
-  'baseline.fact.browser': '浏览器 {name}',
-  'baseline.fact.product': '产品 {name}',
-  'baseline.fact.check': '检查 {id}',
-  'baseline.noProxy': '不使用代理',
-  'fleet.title': '与全公司对比',
-  'fleet.notConfigured': '策略中未配置全公司基线（baseline.file 或 baseline.url）',
-  'fleet.unavailable': '无法使用全公司基线：{reason}',
-  'fleet.usual': '所有设置都与公司大多数电脑一致（基线：{archives} 台电脑）',
-  'fleet.unusual': '{fact} {value} 仅 {share} 的电脑使用；{majorityShare} 使用 {majority}',
-  'fleet.unusualRare': '{fact} {value} 很少见（少于 {k} 台电脑使用）；{majorityShare} 使用 {majority}',
-  'fleet.advice.network': '这台电脑的网络设置（{fact}）与公司大多数电脑不同：请联系 IT 恢复公司的标准网络设置',
-  'fleet.advice.version': '这台电脑的{fact}与公司大多数电脑不同：请按 IT 的要求更新',
   // record (复现录制): diagcollect record and its steps.
   'cli.help.record': '录制问题的复现过程（复现录制）：开始 → 重现问题 → 停止，然后生成诊断包',
   'cli.help.record.stop': '停止正在进行的录制（在另一个终端中运行）',
@@ -1084,6 +1065,14 @@ const zhCN = {
   'app.compare.failed': '无法对比这两个诊断包。请把两个诊断包都发给技术支持。',
   // perf-start (issue 13 review): the CLI's one line for evidence gated out by problem type.
   'cli.collect.otherProblemTypes': '{more, select, yes {另有 } other {}}{count} 项只在其他问题类型时收集（见 manifest.json）',
+
+  // — Compare and fleet baseline, session 4 (compare: `baseline check`; electron/cli/baseline-command.ts) —
+  'cli.help.baseline.check': '把收到的诊断包与全公司基线对比：列出与大多数电脑不同的设置（与“与全公司对比”检查相同）',
+  'cli.help.baseline.check.archive': '诊断包（.zip）',
+  'cli.help.baseline.check.baseline': '基线文件（baseline build 生成的 JSON；默认：策略中的 baseline.file 或 baseline.url）',
+  'cli.help.baseline.check.signature': '基线的签名文件（默认：基线旁的 <基线>.sig，存在时用策略 linkSigning.publicKeys 验证）',
+  'cli.help.baseline.check.policy': 'JSON 策略文件（验证签名的公钥、baseline.outlierPercent）',
+  'baseline.check.heading': '{archive} 与全公司基线对比（{desktops} 台电脑，生成于 {createdAt}；{source}，{signed, select, yes {签名已验证} other {未签名}}）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2036,25 +2025,6 @@ const en: Catalogue = {
   'baseline.built': 'Wrote the baseline {path}: {archives} archives, {facts} facts (k = {k}) in {duration}',
   'baseline.signed': 'Signature: {path}',
   'baseline.unreadable': '{count, plural, one {# file} other {# files}} could not be read and were skipped:',
-  'baseline.other': 'other',
-  'baseline.fact.dns': 'DNS server',
-  'baseline.fact.proxy': 'Proxy',
-  'baseline.fact.gatewayPrefix': 'Gateway network',
-  'baseline.fact.os': 'OS version',
-  'baseline.fact.kernel': 'Kernel',
-  'baseline.fact.timeZone': 'Time zone',
-  'baseline.fact.browser': 'Browser {name}',
-  'baseline.fact.product': 'Product {name}',
-  'baseline.fact.check': 'Check {id}',
-  'baseline.noProxy': 'no proxy',
-  'fleet.title': 'Compared with the fleet',
-  'fleet.notConfigured': 'no fleet baseline in policy (baseline.file or baseline.url)',
-  'fleet.unavailable': 'the fleet baseline cannot be used: {reason}',
-  'fleet.usual': 'every setting matches most of the company’s desktops (baseline of {archives} desktops)',
-  'fleet.unusual': '{fact} {value} is used by {share} of desktops; {majorityShare} use {majority}',
-  'fleet.unusualRare': '{fact} {value} is rare (fewer than {k} desktops); {majorityShare} use {majority}',
-  'fleet.advice.network': 'This computer’s network settings ({fact}) differ from most of the company’s desktops: ask IT to restore the company’s standard network settings',
-  'fleet.advice.version': 'This computer’s {fact} differs from most of the company’s desktops: update it as IT asks',
   // record (复现录制): diagcollect record and its steps.
   'cli.help.record': 'record the problem being reproduced (复现录制): start → reproduce → stop, then make the archive',
   'cli.help.record.stop': 'stop the recording that is running (from another terminal)',
@@ -2156,6 +2126,14 @@ const en: Catalogue = {
   'app.compare.failed': 'The two archives could not be compared. Send both archives to support.',
   // perf-start (issue 13 review): the CLI's one line for evidence gated out by problem type.
   'cli.collect.otherProblemTypes': '{count, plural, one {# {more, select, yes {more item is} other {item is}}} other {# {more, select, yes {more items are} other {items are}}}} collected only for other problem types (see manifest.json)',
+
+  // — Compare and fleet baseline, session 4 (compare: `baseline check`; electron/cli/baseline-command.ts) —
+  'cli.help.baseline.check': 'compare a received archive with the fleet baseline: the settings that differ from most desktops (the same as the fleet check)',
+  'cli.help.baseline.check.archive': 'the archive (.zip)',
+  'cli.help.baseline.check.baseline': 'the baseline file (JSON from baseline build; default: policy baseline.file or baseline.url)',
+  'cli.help.baseline.check.signature': 'the baseline’s signature file (default: <baseline>.sig beside it, checked against policy linkSigning.publicKeys when present)',
+  'cli.help.baseline.check.policy': 'JSON policy file (the keys that check the signature, baseline.outlierPercent)',
+  'baseline.check.heading': '{archive} against the fleet baseline ({desktops} desktops, made {createdAt}; {source}, {signed, select, yes {signature verified} other {unsigned}})',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

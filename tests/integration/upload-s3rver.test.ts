@@ -1,19 +1,28 @@
 /**
  * The http-put connector's S3 path against a real S3-compatible server (s3rver on 127.0.0.1,
- * tests/servers/s3rver.ts) — the same server the baseline's s3:// tests use. s3rver checks the
- * SigV4 signature of every request with its own implementation and stores what it receives; the
- * stored object is read back with the AWS SDK. What s3rver cannot show stays in
- * http-put.contract.test.ts: Complete answering 200 with an <Error>, a wrong secret key (s3rver
- * accepts this request's signature whatever the secret) and pre-signed URLs (no presigner here).
+ * tests/servers/s3rver.ts) — the same server the baseline's s3:// tests use: signed PUT,
+ * multipart, a pre-signed PUT URL made by AWS's own presigner (@aws-sdk/s3-request-presigner) and
+ * the same URL expired, and an access key the server does not know. The stored object is read
+ * back with the AWS SDK.
+ *
+ * s3rver 3.7.1 checks which access key signed a request and when a pre-signed URL expires, but
+ * not the SigV4 signature itself (lib/middleware/authentication.js: "Signature version 4
+ * calculation is unimplemeneted"), and it never answers 200 with an <Error> body. Those two stay
+ * contract cases in tests/unit/engine/upload/http-put.contract.test.ts, with AWS's documented
+ * responses as fixtures: a wrong secret key (403 SignatureDoesNotMatch) and Complete answering
+ * 200 with an <Error>.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../electron/engine/upload/credentials.js';
 import { HttpPutConnector, expectedEtag, type HttpPutSettings } from '../../electron/engine/upload/http-put.js';
+import { connectorEntry } from '../../electron/engine/upload/index.js';
+import { PolicySchema } from '../../shared/policy.js';
 import type { ArchiveFile } from '../../electron/engine/upload/types.js';
 import { S3RVER_CREDENTIALS, startS3rver, type RunningS3 } from '../servers/s3rver.js';
 
@@ -82,6 +91,49 @@ describe('http-put → s3rver (real S3-compatible server)', () => {
       expect(await storedSha(`777/${file.name}`)).toEqual({ sha: file.sha256, size: file.size });
     } finally {
       await c.close?.();
+    }
+  });
+
+  it('an access key the server does not know: its real 403 (InvalidAccessKeyId) is final, and the secret is in no message', async () => {
+    const c = await connector({ s3: { region: 'us-east-1', credentials: { accessKeyId: new Secret('NOSUCHKEY'), secretAccessKey: new Secret('wrong-secret-key-xyz') } } });
+    try {
+      const err = (await c.attach('12345', archive(1000)).catch((e: unknown) => e)) as Error;
+      expect(err).toMatchObject({ kind: 'forbidden', permanent: true });
+      expect(err.message).not.toContain('wrong-secret-key-xyz');
+    } finally {
+      await c.close?.();
+    }
+  });
+
+  it('a pre-signed PUT URL from AWS’s presigner (DIAGCOLLECT_HTTP_PUT_URL): stored byte for byte; the same URL expired is final and its signature is not shown', async () => {
+    const policy = PolicySchema.parse({ upload: { target: 'http-put', httpPut: { url: `${s3.endpoint}/diag/{ticket}/{name}` } } });
+    const entry = connectorEntry('http-put');
+    const destination = entry.destination(policy);
+    const file = archive(300_000, '4242');
+    const key = `presigned/${file.name}`;
+    const url = await getSignedUrl(sdk, new PutObjectCommand({ Bucket: 'diag', Key: key }), { expiresIn: 600 });
+    expect(url).toContain('X-Amz-Signature=');
+    const c = await entry.create(destination, policy, { env: { DIAGCOLLECT_HTTP_PUT_URL: url }, dataDir: join(work, 'data') });
+    try {
+      // A pre-signed PUT URL cannot HEAD: nothing is looked up, a re-PUT replaces the object.
+      expect(await c.findAttachment('4242', file.name, file.sha256)).toBeNull();
+      const ref = await c.attach('4242', file);
+      expect(await storedSha(key)).toEqual({ sha: file.sha256, size: file.size });
+      expect(ref.url).toBe(url.slice(0, url.indexOf('?'))); // no signature in the job file
+      expect(c.targetUrl).not.toContain('X-Amz');
+    } finally {
+      await c.close?.();
+    }
+
+    const signature = (u: string) => new URL(u).searchParams.get('X-Amz-Signature')!;
+    const expired = await getSignedUrl(sdk, new PutObjectCommand({ Bucket: 'diag', Key: `presigned/expired.zip` }), { expiresIn: 60, signingDate: new Date(Date.now() - 3600_000) });
+    const c2 = await entry.create(destination, policy, { env: { DIAGCOLLECT_HTTP_PUT_URL: expired }, dataDir: join(work, 'data') });
+    try {
+      const err = (await c2.attach('4242', file).catch((e: unknown) => e)) as Error;
+      expect(err).toMatchObject({ kind: 'forbidden', permanent: true });
+      expect(err.message).not.toContain(signature(expired));
+    } finally {
+      await c2.close?.();
     }
   });
 });

@@ -37,10 +37,8 @@ async function readBytes(path: string): Promise<Buffer> {
   return data;
 }
 
-/** Parses and checks a baseline's bytes against its signature; throws BaselineError saying why not. */
-export function verifiedBaseline(data: Buffer, signature: string, policy: Policy, where: string): BaselineDocument {
-  const problem = baselineSignatureProblem(data, signature, policy);
-  if (problem) throw new BaselineError(`${where}: ${problem}`);
+/** Parses a baseline's bytes (its signature is checked by the caller); throws BaselineError saying why not. */
+export function parseBaseline(data: Buffer, where: string): BaselineDocument {
   let json: unknown;
   try {
     json = JSON.parse(data.toString('utf8'));
@@ -52,11 +50,49 @@ export function verifiedBaseline(data: Buffer, signature: string, policy: Policy
   return parsed.data;
 }
 
+/** Parses and checks a baseline's bytes against its signature; throws BaselineError saying why not. */
+export function verifiedBaseline(data: Buffer, signature: string, policy: Policy, where: string): BaselineDocument {
+  const problem = baselineSignatureProblem(data, signature, policy);
+  if (problem) throw new BaselineError(`${where}: ${problem}`);
+  return parseBaseline(data, where);
+}
+
+/** Reads a file, turning "no such file" into a BaselineError that names it. */
+async function readNamed<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof BaselineError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    throw new BaselineError(e.code === 'ENOENT' ? `${e.path ?? 'the baseline'} does not exist` : e.message);
+  }
+}
+
+/**
+ * A baseline file an agent names (`diagcollect baseline check --baseline FILE`): its signature —
+ * `signaturePath`, else `<FILE>.sig` when there is one — is checked against policy
+ * `linkSigning.publicKeys` exactly as for a policy baseline, and a bad one refuses the file. A file
+ * without a signature is the agent's own choice (one just built): used, and said to be unsigned.
+ */
+export async function loadBaselineFile(path: string, policy: Policy, signaturePath?: string): Promise<{ baseline: BaselineDocument; signed: boolean }> {
+  const data = await readNamed(() => readBytes(path));
+  const beside = `${path}.sig`;
+  // The signature beside the file may be absent; one named with --signature must be there.
+  const signature = await readNamed(() =>
+    readFile(signaturePath ?? beside, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (signaturePath === undefined && err.code === 'ENOENT') return undefined;
+      throw err;
+    }),
+  );
+  if (signature === undefined) return { baseline: parseBaseline(data, path), signed: false };
+  return { baseline: verifiedBaseline(data, signature, policy, path), signed: true };
+}
+
 /** The policy's baseline, verified; undefined when policy names none. */
 export async function loadPolicyBaseline(policy: Policy, options: { signal?: AbortSignal; env?: NodeJS.ProcessEnv } = {}): Promise<BaselineDocument | undefined> {
   const b = policy.baseline;
   if (!b?.file && !b?.url) return undefined;
-  try {
+  return readNamed(async () => {
     if (b.url) {
       const [data, sig] = await Promise.all([fetchBytes(b.url, options.signal), fetchBytes(`${b.url}.sig`, options.signal)]);
       return verifiedBaseline(data, sig.toString('utf8'), policy, b.url);
@@ -66,9 +102,5 @@ export async function loadPolicyBaseline(policy: Policy, options: { signal?: Abo
     const path = expanded.path;
     const [data, sig] = await Promise.all([readBytes(path), readFile(`${path}.sig`, 'utf8')]);
     return verifiedBaseline(data, sig, policy, path);
-  } catch (err) {
-    if (err instanceof BaselineError) throw err;
-    const e = err as NodeJS.ErrnoException;
-    throw new BaselineError(e.code === 'ENOENT' ? `${e.path ?? 'the baseline'} does not exist` : e.message);
-  }
+  });
 }

@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import dns from 'node:dns';
-import type { FleetFinding } from '../../../shared/baseline.js';
+import type { BaselineDocument, FleetFinding } from '../../../shared/baseline.js';
 import { cm, msg, type CheckMessage } from '../../../shared/check-messages.js';
 import { fleetFindings } from '../baseline/findings.js';
 import { networkOf, proxyFact, type DesktopFacts } from '../baseline/fleet-facts.js';
@@ -90,19 +90,35 @@ export const fleetCheck: Check = {
       return { status: 'skipped', detail: cm('fleet.unavailable', { reason: err.message }) };
     }
     if (!baseline) return { status: 'skipped', detail: cm('fleet.notConfigured') };
-    const facts = await liveFleetFacts(ctx);
-    const findings = fleetFindings(baseline, facts, ctx.policy.baseline?.outlierPercent ?? 5);
-    const data = { desktops: baseline.desktops, createdAt: baseline.createdAt, findings };
-    if (findings.length === 0) return { status: 'pass', detail: cm('fleet.usual', { archives: baseline.desktops }), data };
-    return findings.map((f) => {
-      const actionable = ACTIONABLE.has(f.fact);
-      return {
-        subject: f.fact,
-        status: actionable ? 'warn' : 'pass',
-        detail: findingText(f, baseline.k),
-        ...(actionable ? { advice: [cm('advice.fleetNetwork', { fact: msg(factName(f.fact)) })] } : {}),
-        data: { ...f, desktops: baseline.desktops },
-      };
-    });
+    return fleetOutcome(baseline, await liveFleetFacts(ctx), ctx.policy.baseline?.outlierPercent ?? 5);
   },
 };
+
+/**
+ * A desktop's facts against the baseline: a pass with the fleet's size when nothing is unusual,
+ * else one result per unusual value (warn with advice when the user can act on it). One truth for
+ * the live check on this computer and for `diagcollect baseline check` over a received archive.
+ */
+export function fleetOutcome(baseline: BaselineDocument, facts: DesktopFacts, outlierPercent: number): CheckOutcome | CheckOutcome[] {
+  const findings = fleetFindings(baseline, facts, outlierPercent);
+  const data = { desktops: baseline.desktops, createdAt: baseline.createdAt, findings };
+  if (findings.length === 0) return { status: 'pass', detail: cm('fleet.usual', { archives: baseline.desktops }), data };
+  return findings.map((f) => {
+    const actionable = ACTIONABLE.has(f.fact);
+    return {
+      subject: f.fact,
+      status: actionable ? 'warn' : 'pass',
+      detail: findingText(f, baseline.k),
+      ...(actionable ? { advice: [cm('advice.fleetNetwork', { fact: msg(factName(f.fact)) })] } : {}),
+      data: { ...f, desktops: baseline.desktops },
+    };
+  });
+}
+
+/**
+ * The fleet check over facts read from an archive a support team received (not this computer's):
+ * the checks runner turns its outcome into results exactly as for the live check.
+ */
+export function fleetCheckOver(baseline: BaselineDocument, facts: DesktopFacts): Check {
+  return { ...fleetCheck, run: async (ctx) => fleetOutcome(baseline, facts, ctx.policy.baseline?.outlierPercent ?? 5) };
+}

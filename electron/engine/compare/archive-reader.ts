@@ -13,6 +13,7 @@ import { open } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import yauzl from 'yauzl';
+import { InputError } from '../errors.js';
 
 /** Random access to the bytes of one archive. */
 export interface RangeSource {
@@ -287,5 +288,20 @@ export async function withArchive<T>(source: RangeSource | Promise<RangeSource>,
     return await use(archive);
   } finally {
     await archive.close();
+  }
+}
+
+/**
+ * {@link withArchive} over a file the user named (compare, baseline check): a missing or
+ * unreadable file, or one that is not an archive, is bad input that says what to give instead.
+ */
+export async function withArchiveFile<T>(path: string, use: (archive: ArchiveReader) => Promise<T>): Promise<T> {
+  try {
+    return await withArchive(fileSource(path), use);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') throw new InputError(`${path} does not exist: give the path of an archive diagcollect made (.zip)`);
+    if (err instanceof ArchiveReadError || e.code === 'EISDIR' || e.code === 'EACCES') throw new InputError(`${e.message}: give the path of an archive diagcollect made (.zip)`);
+    throw err;
   }
 }

@@ -12,9 +12,9 @@ import type { Locale } from '../../../shared/i18n/translate.js';
 import type { Policy } from '../../../shared/policy.js';
 import type { WorkflowEvent } from '../../../shared/types.js';
 import { sha256File } from '../archive/sha256-file.js';
-import { writeFileAtomic, type UploadJob } from '../upload/outbox.js';
-import { ArchiveReadError, fileSource, withArchive } from './archive-reader.js';
-import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../platform/atomic-write.js';
+import type { UploadJob } from '../upload/outbox.js';
+import { withArchiveFile } from './archive-reader.js';
 import { compareFacts } from './diff.js';
 import { readFacts, type ArchiveFacts } from './facts.js';
 import { ticketNote } from './present.js';
@@ -53,14 +53,7 @@ export interface CompareResult {
 
 /** The facts of an archive on disk. */
 export async function archiveFacts(path: string): Promise<ArchiveFacts> {
-  try {
-    return await withArchive(fileSource(path), (archive) => readFacts(archive, basename(path)));
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT') throw new InputError(`${path} does not exist: give the path of an archive diagcollect made (.zip)`);
-    if (err instanceof ArchiveReadError || e.code === 'EISDIR' || e.code === 'EACCES') throw new InputError(`${e.message}: give the path of an archive diagcollect made (.zip)`);
-    throw err;
-  }
+  return withArchiveFile(path, (archive) => readFacts(archive, basename(path)));
 }
 
 /**

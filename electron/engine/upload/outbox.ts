@@ -15,7 +15,7 @@
  * deleted here: a failed or removed job leaves it in place.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
@@ -28,6 +28,7 @@ import { acquireLock, lockIsLive, readLockOwner, type LockOwner } from './job-lo
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './retry.js';
 import type { ArchiveFile, UploadConnector } from './types.js';
 import { UploadError, toUploadError } from './upload-error.js';
+import { writeFileAtomic } from '../platform/atomic-write.js';
 import { NetworkCauseSchema, UploadErrorKindSchema } from '../../../shared/reasons.js';
 
 const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
@@ -145,33 +146,8 @@ const HISTORY_MAX = 30;
 const MB = 1024 * 1024;
 const mbText = (n: number) => `${Math.floor((n / MB) * 10) / 10} MB`;
 
-/** Writes a file so that it is either the old or the new content after any crash. */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path);
-  } catch (err) {
-    await unlink(temp).catch(() => {});
-    throw err;
-  }
-  // Make the rename itself durable (POSIX; Windows cannot open a folder for fsync).
-  if (process.platform !== 'win32') {
-    const dir = await open(join(path, '..'), 'r');
-    try {
-      await dir.sync();
-    } catch {
-    } finally {
-      await dir.close();
-    }
-  }
-}
+/** Moved to platform/atomic-write.ts (light to load); re-exported for the outbox's callers. */
+export { writeFileAtomic };
 
 function newJobId(now: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
