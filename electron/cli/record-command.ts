@@ -15,6 +15,7 @@ import { EXIT, InputError } from '../engine/errors.js';
 import { dataDir } from '../engine/platform/app-paths.js';
 import { loadEffectivePolicy } from '../engine/policy/effective.js';
 import { claimActive, recordingsDir, releaseActive, requestStop, watchStopRequest } from '../engine/record/control.js';
+import { recordingLimits } from '../engine/record/limits.js';
 import { Recorder } from '../engine/record/recorder.js';
 import { recordingCollector } from '../engine/record/recording-collector.js';
 import { stepAction } from '../engine/record/steps-html.js';
@@ -44,13 +45,6 @@ export function registerRecordCommand(program: Command, io: CliIo, setExit: (cod
     });
 }
 
-function positive(raw: string | undefined, what: string, fallback: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0 || n > max) throw new InputError(`${what} must be a number above 0 and at most ${max}, not "${raw}"`);
-  return n;
-}
-
 async function record(flags: RecordFlags, io: CliIo): Promise<number> {
   const tr = cliTranslator(io);
   const say = (text: string) => void (flags.json ? undefined : io.stderr.write(`${text}\n`));
@@ -66,9 +60,15 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
     if (!flags.ticket) throw new InputError('a ticket is required: diagcollect record --ticket <id> (e.g. 12345)');
     const ticket = checkTicketId(flags.ticket);
     if (!ticket.ok) throw new InputError(ticket.reason);
-    const minutes = positive(flags.minutes, '--minutes', 10, 120);
-    const interval = positive(flags.interval, '--interval', 10, 600);
-    const { policy } = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
+    const { policy, locked } = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
+    // Policy record.* with --minutes / --interval / --no-screenshot where policy lets them.
+    const limits = recordingLimits(policy, locked, {
+      consent: flags.screenshot,
+      declined: 'the user chose no screenshots (--no-screenshot)',
+      ...(flags.minutes !== undefined ? { minutes: flags.minutes } : {}),
+      ...(flags.interval !== undefined ? { intervalSeconds: flags.interval } : {}),
+    });
+    const { minutes, intervalSeconds: interval } = limits;
     // Everything the archive step would refuse is refused before the user spends time reproducing.
     planWorkflow({ ticket: ticket.ticket, policy, consentSensitive: flags.screenshot, ...(flags.lang ? { lang: flags.lang } : {}), ...(flags.upload ? { target: flags.upload } : {}), platform: process.platform as Platform });
     const lang = flags.lang ?? policy.archiveLanguage;
@@ -83,8 +83,8 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
         policy,
         platform: process.platform as Platform,
         env: io.env,
-        pictures: flags.screenshot && policy.screenshotAllowed,
-        ...(!policy.screenshotAllowed ? { noPicturesWhy: 'IT policy does not allow screenshots' } : !flags.screenshot ? { noPicturesWhy: 'the user chose no screenshots (--no-screenshot)' } : {}),
+        pictures: limits.pictures,
+        ...(limits.noPicturesWhy ? { noPicturesWhy: limits.noPicturesWhy } : {}),
         limitMs: minutes * 60_000,
         intervalMs: interval * 1000,
         hook: flags.hook ? 'auto' : 'off',
@@ -98,7 +98,7 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
     say(tr.t('cli.record.started', { ticket: ticket.ticket, minutes }));
     const input = recorder.inputMode;
     if (input.mode === 'interval') say(tr.t('cli.record.noHook', { why: input.why ?? '', seconds: interval }));
-    if (!(flags.screenshot && policy.screenshotAllowed)) say(tr.t('cli.record.noPictures', { why: policy.screenshotAllowed ? '--no-screenshot' : 'IT policy (screenshotAllowed: false)' }));
+    if (limits.noPicturesWhy) say(tr.t('cli.record.noPictures', { why: limits.noPicturesWhy }));
     const rec0 = recorder;
     let stopWith: (reason: StopReason) => void = () => {};
     const stopped = new Promise<StopReason>((resolve) => (stopWith = resolve));

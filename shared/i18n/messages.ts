@@ -986,8 +986,8 @@ const zhCN = {
   // record (复现录制): diagcollect record and its steps.
   'cli.help.record': '录制问题的复现过程（复现录制）：开始 → 重现问题 → 停止，然后生成诊断包',
   'cli.help.record.stop': '停止正在进行的录制（在另一个终端中运行）',
-  'cli.help.record.minutes': '录制时限（分钟；默认 10）',
-  'cli.help.record.interval': '无法获取单击时，每隔多少秒截图一次（默认 10）',
+  'cli.help.record.minutes': '录制时限（分钟；默认取策略 record.maxMinutes，为 10；托管策略设置时不能超过）',
+  'cli.help.record.interval': '无法获取单击时，每隔多少秒截图一次（默认取策略 record.intervalSeconds，为 10）',
   'cli.help.record.noHook': '不使用全局输入钩子（改为定时截图加标记）',
   'cli.record.started': '● 正在录制（工单 {ticket}）。请现在重现问题：每次单击记录一个步骤并截图。\n  输入备注后按回车可添加备注；直接按回车（或 Ctrl+Alt+M）添加标记并截图；\n  按 Ctrl-C 或运行 diagcollect record --stop 结束录制（最长 {minutes} 分钟）。键盘输入不会被记录。',
   'cli.record.noHook': '无法获取单击（{why}）：改为每 {seconds} 秒截图一次，并在每次标记时截图。',
@@ -2015,8 +2015,8 @@ const en: Catalogue = {
   // record (复现录制): diagcollect record and its steps.
   'cli.help.record': 'record the problem being reproduced (复现录制): start → reproduce → stop, then make the archive',
   'cli.help.record.stop': 'stop the recording that is running (from another terminal)',
-  'cli.help.record.minutes': 'time limit in minutes (default 10)',
-  'cli.help.record.interval': 'where clicks cannot be seen, take a picture this often, in seconds (default 10)',
+  'cli.help.record.minutes': 'time limit in minutes (default: policy record.maxMinutes, 10; not above it when a managed policy sets it)',
+  'cli.help.record.interval': 'where clicks cannot be seen, take a picture this often, in seconds (default: policy record.intervalSeconds, 10)',
   'cli.help.record.noHook': 'do not use the global input hook (timed pictures and marks instead)',
   'cli.record.started': '● Recording (ticket {ticket}). Reproduce the problem now: each click becomes a step with a picture.\n  Type a note and press Enter to add it; press Enter alone (or Ctrl+Alt+M) for a mark with a picture;\n  Ctrl-C or diagcollect record --stop ends the recording (at most {minutes} min). Keystrokes are never recorded.',
   'cli.record.noHook': 'Clicks cannot be seen ({why}): a picture every {seconds} s and at each mark instead.',
