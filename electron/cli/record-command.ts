@@ -3,12 +3,15 @@
  * (Ctrl-C, `diagcollect record --stop` from another terminal, or the time limit); then the one
  * workflow makes the archive exactly as `collect` does, with the recording as one more
  * collector (electron/engine/record). While recording: a typed line + Enter is a note, Enter
- * alone a mark; each step is printed as it is taken (stderr; stdout keeps the result).
+ * alone a mark; each step is printed as it is taken (stderr; stdout keeps the result). With
+ * --dry-run the archive is previewed (its pictures listed as sensitive entries with their
+ * sizes, as `collect --dry-run` lists the screenshot) and nothing is written.
  */
 import type { Command } from 'commander';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { formatBytes } from '../../shared/figures.js';
 import { checkTicketId, formatTimestamp } from '../../shared/naming.js';
 import type { Platform } from '../../shared/types.js';
 import { EXIT, InputError } from '../engine/errors.js';
@@ -17,7 +20,7 @@ import { loadEffectivePolicy } from '../engine/policy/effective.js';
 import { claimActive, recordingsDir, releaseActive, requestStop, watchStopRequest } from '../engine/record/control.js';
 import { recordingLimits } from '../engine/record/limits.js';
 import { Recorder } from '../engine/record/recorder.js';
-import { recordingCollector } from '../engine/record/recording-collector.js';
+import { recordingCollectors, recordingPictureFacts } from '../engine/record/recording-collector.js';
 import { stepAction } from '../engine/record/steps-html.js';
 import type { StopReason } from '../engine/record/types.js';
 import { planWorkflow } from '../engine/workflow/run-workflow.js';
@@ -56,7 +59,6 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
       if (flags.json) io.stdout.write(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, stopped: { ticket: stopped.ticket, pid: stopped.pid } })}\n`);
       return EXIT.ok;
     }
-    if (flags.dryRun) throw new InputError('--dry-run does not go with record: a recording is real; use diagcollect collect --dry-run to see what is collected');
     if (!flags.ticket) throw new InputError('a ticket is required: diagcollect record --ticket <id> (e.g. 12345)');
     const ticket = checkTicketId(flags.ticket);
     if (!ticket.ok) throw new InputError(ticket.reason);
@@ -119,8 +121,12 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
     const recording = await rec0.stop(reason);
     await releaseActive(data);
     say(tr.t('cli.record.stopped', { why: tr.t(`cli.record.why.${reason}`), count: recording.steps.length }));
-    // The one workflow, as for `collect`, with the recording as one more collector.
-    const code = await collect({ ...flags, ticket: ticket.ticket }, io, [recordingCollector(recording, dir)]);
+    const pictures = recordingPictureFacts(recording);
+    if (pictures.count > 0) say(tr.t('cli.record.pictures', { count: pictures.count, size: formatBytes(pictures.bytes), dryRun: flags.dryRun ? 'yes' : 'no' }));
+    // The one workflow, as for `collect`, with the recording as more collectors: its pictures are
+    // screenshots (sensitive), under the same --no-screenshot consent; --dry-run previews the
+    // archive, pictures included, and writes nothing.
+    const code = await collect({ ...flags, ticket: ticket.ticket }, io, recordingCollectors(recording, dir, { pictures: flags.screenshot }));
     if (code === EXIT.ok || code === EXIT.partial || code === EXIT.uploadPending) await rm(dir, { recursive: true, force: true });
     else say(tr.t('cli.record.kept', { dir }));
     return code;

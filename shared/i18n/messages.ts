@@ -1041,6 +1041,9 @@ const zhCN = {
   'input.upload-target': '未知的上传目标“{target}”：请使用 {known} 之一',
   'input.no-ticket-system': '没有配置工单系统：请改为发送邮件草稿',
   'cli.help.check.problem': '报告的问题类型：connection（连接问题，逐步取证每个服务器）、malfunction、slow、other；并给出指南中该类型的排查顺序',
+
+  // — 复现录制 (owner: record; session 4) —
+  'cli.record.pictures': '截图：{count} 张，共 {size}。与单张截图一样属于敏感内容{dryRun, select, yes {，下面的预览逐张列出} other {，将放入诊断包（使用 --no-screenshot 排除，使用 --dry-run 先预览）}}。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2070,6 +2073,9 @@ const en: Catalogue = {
   'input.upload-target': 'unknown upload target "{target}": use one of {known}',
   'input.no-ticket-system': 'no ticket system is configured: send the e-mail draft instead',
   'cli.help.check.problem': 'the reported problem type: connection (take each server apart step by step), malfunction, slow, other; adds the guide’s path for it',
+
+  // — 复现录制 (owner: record; session 4) —
+  'cli.record.pictures': 'Pictures: {count, plural, one {# picture} other {# pictures}}, {size}. They are sensitive like the single screenshot{dryRun, select, yes {; the preview below lists each one} other { and go into the archive (--no-screenshot leaves them out; --dry-run previews first)}}.',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

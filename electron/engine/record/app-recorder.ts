@@ -15,7 +15,7 @@ import { InputError } from '../errors.js';
 import { claimActive, recordingsDir, releaseActive } from './control.js';
 import { recordingLimits } from './limits.js';
 import { Recorder, type RecorderOptions } from './recorder.js';
-import { recordingCollector } from './recording-collector.js';
+import { recordingCollectors } from './recording-collector.js';
 import type { Recording, StopReason } from './types.js';
 
 export interface AppRecordStatus {
@@ -142,10 +142,13 @@ export class AppRecorder {
     };
   }
 
-  /** The stopped recording of this ticket as a collector for the collection (none otherwise). */
-  collectorsFor(ticket: string): Collector[] {
+  /**
+   * The stopped recording of this ticket as collectors for the collection (none otherwise).
+   * `pictures`: the screenshot consent of this collection (the Review screen's checkbox).
+   */
+  collectorsFor(ticket: string, pictures = true): Collector[] {
     const s = this.#stopped;
-    return s && s.recording.ticket === ticket ? [recordingCollector(s.recording, s.dir)] : [];
+    return s && s.recording.ticket === ticket ? recordingCollectors(s.recording, s.dir, { pictures }) : [];
   }
 
   /** Forgets a stopped recording and removes its folder. */

@@ -21,9 +21,14 @@ import { journalCursor, readSystemLogWindow, systemLogWindowPlan } from './syste
 import type { RecordedStep, Recording, RecordingEvent, StepKind, StopReason, TailedLog } from './types.js';
 import { foregroundWindowTitle } from './window-title.js';
 
-/** A 10-minute recording stays under 20 MB: the pictures get 12 MB, each log's new lines 2 MB. */
+/**
+ * A 10-minute recording stays under 20 MB: the pictures get 12 MB; the logs' new lines 2 MB a
+ * log and 4 MB together, the system log window 2 MB; the steps page, the steps log and
+ * recording.json are a few hundred bytes a step (tests/integration/record/record-cap.test.ts).
+ */
 export const PICTURE_CAP_BYTES = 12 * 1024 * 1024;
 export const LOG_CAP_BYTES = 2 * 1024 * 1024;
+export const LOGS_TOTAL_CAP_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_LIMIT_MS = 10 * 60_000;
 export const RECORDING_FILE = 'recording.json';
 const CAP_REACHED = 'the recording reached its size cap for pictures';
@@ -81,7 +86,7 @@ export class Recorder {
 
   private constructor(private readonly options: RecorderOptions) {
     this.startedAt = new Date();
-    this.tail = new LogTail({ dir: path.join(options.dir, 'logs'), maxBytes: LOG_CAP_BYTES });
+    this.tail = new LogTail({ dir: path.join(options.dir, 'logs'), maxBytes: LOG_CAP_BYTES, totalBytes: LOGS_TOTAL_CAP_BYTES });
     this.limitReached = new Promise((resolve) => (this.resolveLimit = resolve));
   }
 

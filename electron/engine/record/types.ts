@@ -55,6 +55,8 @@ export interface TailedLog {
   bytes: number;
   /** The log was cut or replaced during the recording (read again from its start). */
   rotated?: boolean;
+  /** More was appended than the recording keeps (per log, or all logs together): the first bytes are kept. */
+  capped?: boolean;
 }
 
 export interface Recording {
