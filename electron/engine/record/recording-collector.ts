@@ -61,13 +61,15 @@ export function recordingCollectors(rec: Recording, dir: string, options: { pict
   return [stepsCollector(shown, dir), picturesCollector(rec, dir)];
 }
 
+/** Both collectors run everywhere and only read the recording folder. */
+const COMMON = { platforms: ['linux', 'win32', 'darwin'], timeoutMs: 60_000 } satisfies Pick<Collector, 'platforms' | 'timeoutMs'>;
+
 function stepsCollector(rec: Recording, dir: string): Collector {
   return {
     id: RECORDING_COLLECTOR_ID,
     category: 'recording',
     title: { 'zh-CN': '复现录制', en: 'Recording' },
-    platforms: ['linux', 'win32', 'darwin'],
-    timeoutMs: 60_000,
+    ...COMMON,
     // Steps, notes, window titles and log lines: redacted like every text; the pictures are the next collector.
     sensitive: false,
     describe: () => [`the recording in ${dir}: ${rec.steps.length} steps, ${rec.logs.length} logs' new lines`],
@@ -95,8 +97,7 @@ function picturesCollector(rec: Recording, dir: string): Collector {
     id: RECORDING_PICTURES_ID,
     category: 'screenshot',
     title: { 'zh-CN': '复现录制截图', en: 'Recording pictures' },
-    platforms: ['linux', 'win32', 'darwin'],
-    timeoutMs: 60_000,
+    ...COMMON,
     // Screenshots of the user's desktop: only with the same consent as the single screenshot.
     sensitive: true,
     describe: () => [`${facts.count} step pictures (${facts.bytes} bytes) of the recording in ${dir}`],
