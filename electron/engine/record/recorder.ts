@@ -75,6 +75,8 @@ export class Recorder {
   private networkBusy = false;
   private cursor: string | undefined;
   private pictureQueue: Promise<void> = Promise.resolve();
+  /** Every step's picture and title: what Stop waits for. */
+  private settled: Promise<void> = Promise.resolve();
   private pendingPictures = 0;
   private pictureBytes = 0;
   private small = false;
@@ -206,23 +208,20 @@ export class Recorder {
       .then((t) => {
         if (t) step.window = t;
       });
-    if (!picture) {
-      void titled.then(() => this.options.onStep?.(step));
-      this.pictureQueue = this.pictureQueue.then(() => titled);
-      return;
+    if (picture) {
+      // Encoded and written one at a time, in step order; a slow title does not hold up the next picture.
+      this.pictureQueue = this.pictureQueue.then(async () => {
+        try {
+          await this.finishPicture(step, at, picture);
+        } catch (err) {
+          step.noImage = `the picture failed: ${err instanceof Error ? err.message : String(err)}`;
+        } finally {
+          this.pendingPictures -= 1;
+        }
+      });
     }
-    // Encoded and written one at a time, in step order.
-    this.pictureQueue = this.pictureQueue.then(async () => {
-      try {
-        await this.finishPicture(step, at, picture);
-      } catch (err) {
-        step.noImage = `the picture failed: ${err instanceof Error ? err.message : String(err)}`;
-      } finally {
-        this.pendingPictures -= 1;
-        await titled;
-        this.options.onStep?.(step);
-      }
-    });
+    const done = Promise.all([this.pictureQueue, titled]).then(() => this.options.onStep?.(step));
+    this.settled = Promise.all([this.settled, done]).then(() => undefined);
   }
 
   /** Starts grabbing the screen for a step, or says on the step why it gets no picture. */
@@ -290,7 +289,7 @@ export class Recorder {
     this.input?.stop();
     for (const t of this.timers) clearTimeout(t);
     const stoppedAt = new Date();
-    await this.pictureQueue;
+    await this.settled;
     this.grabber?.close();
     const logs: TailedLog[] = await this.tail.finish();
     const plan = systemLogWindowPlan(options.platform, options.policy, this.startedAt, stoppedAt, this.cursor);
