@@ -11,7 +11,7 @@
  * as the real dry run of the one workflow measures it, plus the full 12 MB of pictures, is
  * under 20 MB.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ import { X11Screen } from '../../../electron/engine/record/x11-grab.js';
 import { LOGS_TOTAL_CAP_BYTES, PICTURE_CAP_BYTES, Recorder } from '../../../electron/engine/record/recorder.js';
 import { recordingCollectors } from '../../../electron/engine/record/recording-collector.js';
 import { previewWorkflow } from '../../../electron/engine/workflow/run-workflow.js';
+import { startXvfb } from '../../helpers/xvfb.js';
 
 const TEST_CAP = 3 * 1024 * 1024;
 let xvfb: ChildProcess | undefined;
@@ -30,17 +31,7 @@ let display = '';
 const network = { interfaces: () => ({}), defaultRoutes: async () => [], resolve: async () => [], proxies: async () => [] };
 
 beforeAll(async () => {
-  if (spawnSync('sh', ['-c', 'command -v Xvfb && command -v display']).status !== 0) {
-    throw new Error('the recorder’s cap test needs a real X server and ImageMagick: apt-get install -y xvfb imagemagick (.ci/run installs them)');
-  }
-  xvfb = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x800x24', '-nolisten', 'tcp', '-noreset'], { stdio: ['ignore', 'pipe', 'ignore'] });
-  display = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Xvfb did not start within 10 s')), 10_000);
-    xvfb!.stdout!.once('data', (d: Buffer) => {
-      clearTimeout(timer);
-      resolve(`:${d.toString().trim()}`);
-    });
-  });
+  ({ display, server: xvfb } = await startXvfb('1280x800x24', ['display'], 'apt-get install -y xvfb imagemagick'));
   const noise = join(mkdtempSync(join(os.tmpdir(), 'record-cap-noise-')), 'noise.png');
   await sharp({ create: { width: 1280, height: 800, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toFile(noise);
   // ImageMagick sets the root window's background (its exit status is 1 even when it did).

@@ -4,27 +4,18 @@
  * is not there is a reason (never a hang), and a closed connection makes the recorder's grabber
  * fall back to xwd.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openScreenGrabber } from '../../../../electron/engine/record/capture.js';
 import { X11Screen } from '../../../../electron/engine/record/x11-grab.js';
 import { parseXwd } from '../../../../electron/engine/record/xwd.js';
+import { startXvfb } from '../../../helpers/xvfb.js';
 
 let xvfb: ChildProcess | undefined;
 let display = '';
 
 beforeAll(async () => {
-  if (spawnSync('sh', ['-c', 'command -v Xvfb && command -v xwd && command -v xsetroot']).status !== 0) {
-    throw new Error('this test needs a real X server and tools: apt-get install -y xvfb x11-utils x11-xserver-utils (.ci/run installs them)');
-  }
-  xvfb = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '320x200x24', '-nolisten', 'tcp', '-noreset'], { stdio: ['ignore', 'pipe', 'ignore'] });
-  display = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Xvfb did not start within 10 s')), 10_000);
-    xvfb!.stdout!.once('data', (d: Buffer) => {
-      clearTimeout(timer);
-      resolve(`:${d.toString().trim()}`);
-    });
-  });
+  ({ display, server: xvfb } = await startXvfb('320x200x24', ['xwd', 'xsetroot'], 'apt-get install -y xvfb x11-utils x11-xserver-utils'));
   const r = spawnSync('xsetroot', ['-solid', '#1e90c8'], { env: { ...process.env, DISPLAY: display } });
   if (r.status !== 0) throw new Error(`xsetroot: ${r.stderr.toString()}`);
 }, 20_000);
