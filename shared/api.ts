@@ -298,6 +298,9 @@ export const RecordStatusSchema = z.object({
   why: z.string().optional(),
   noPictures: z.string().optional(),
   stopReason: z.enum(['user', 'time-limit', 'control', 'cancelled']).optional(),
+  /** The time limit (policy record.maxMinutes) and, while recording, when it stops by itself. */
+  limitMinutes: z.number().int().positive().optional(),
+  endsAt: z.string().optional(),
 });
 export type RecordStatus = z.infer<typeof RecordStatusSchema>;
 export const RecordStartRequestSchema = z.object({ ticket: TicketFieldSchema, pictures: z.boolean() }).strict();

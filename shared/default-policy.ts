@@ -26,6 +26,7 @@ export const DEFAULT_POLICY: Policy = {
     systemLogBytes: 50 * 1024 * 1024,
   },
   products: [],
+  record: { maxMinutes: 10, intervalSeconds: 10, screenshots: true },
   checks: {
     disabled: [],
     endpoints: [],

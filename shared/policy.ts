@@ -342,6 +342,22 @@ export const NetworkFilesPolicySchema = z
   })
   .strict();
 
+/**
+ * `record`: 复现录制 (issue 16). `maxMinutes`: a recording stops by itself after this long
+ * (`diagcollect record --minutes` may ask for less; for more only when no managed policy set
+ * this key); `intervalSeconds`: a picture this often where clicks cannot be seen (no input
+ * hook); `screenshots`: pictures during a recording at all (they also need `screenshotAllowed`
+ * and the user's consent, as the single screenshot does).
+ */
+export const RecordPolicySchema = z
+  .object({
+    maxMinutes: z.number().int().min(1).max(120).default(10),
+    intervalSeconds: z.number().int().min(2).max(600).default(10),
+    screenshots: z.boolean().default(true),
+  })
+  .strict();
+export type RecordPolicy = z.infer<typeof RecordPolicySchema>;
+
 export const PolicySchema = z
   .object({
     /** Names and entry names of the archive; zh-CN by the support team's standard. */
@@ -428,6 +444,8 @@ export const PolicySchema = z
     baseline: BaselinePolicySchema.optional(),
     /** Read the DNS settings and the hosts file from these files instead of the system's (test benches, containers). */
     networkFiles: NetworkFilesPolicySchema.optional(),
+    /** 复现录制: time limit, picture interval without the input hook, pictures on/off (issue 16). */
+    record: RecordPolicySchema.default({ maxMinutes: 10, intervalSeconds: 10, screenshots: true }),
   })
   .strict()
   .superRefine((policy, ctx) => {

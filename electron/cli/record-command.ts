@@ -3,20 +3,24 @@
  * (Ctrl-C, `diagcollect record --stop` from another terminal, or the time limit); then the one
  * workflow makes the archive exactly as `collect` does, with the recording as one more
  * collector (electron/engine/record). While recording: a typed line + Enter is a note, Enter
- * alone a mark; each step is printed as it is taken (stderr; stdout keeps the result).
+ * alone a mark; each step is printed as it is taken (stderr; stdout keeps the result). With
+ * --dry-run the archive is previewed (its pictures listed as sensitive entries with their
+ * sizes, as `collect --dry-run` lists the screenshot) and nothing is written.
  */
 import type { Command } from 'commander';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { formatBytes } from '../../shared/figures.js';
 import { checkTicketId, formatTimestamp } from '../../shared/naming.js';
 import type { Platform } from '../../shared/types.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { dataDir } from '../engine/platform/app-paths.js';
 import { loadEffectivePolicy } from '../engine/policy/effective.js';
 import { claimActive, recordingsDir, releaseActive, requestStop, watchStopRequest } from '../engine/record/control.js';
+import { recordingLimits } from '../engine/record/limits.js';
 import { Recorder } from '../engine/record/recorder.js';
-import { recordingCollector } from '../engine/record/recording-collector.js';
+import { recordingCollectors, recordingPictureFacts } from '../engine/record/recording-collector.js';
 import { stepAction } from '../engine/record/steps-html.js';
 import type { StopReason } from '../engine/record/types.js';
 import { planWorkflow } from '../engine/workflow/run-workflow.js';
@@ -44,13 +48,6 @@ export function registerRecordCommand(program: Command, io: CliIo, setExit: (cod
     });
 }
 
-function positive(raw: string | undefined, what: string, fallback: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0 || n > max) throw new InputError(`${what} must be a number above 0 and at most ${max}, not "${raw}"`);
-  return n;
-}
-
 async function record(flags: RecordFlags, io: CliIo): Promise<number> {
   const tr = cliTranslator(io);
   const say = (text: string) => void (flags.json ? undefined : io.stderr.write(`${text}\n`));
@@ -62,13 +59,18 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
       if (flags.json) io.stdout.write(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, stopped: { ticket: stopped.ticket, pid: stopped.pid } })}\n`);
       return EXIT.ok;
     }
-    if (flags.dryRun) throw new InputError('--dry-run does not go with record: a recording is real; use diagcollect collect --dry-run to see what is collected');
     if (!flags.ticket) throw new InputError('a ticket is required: diagcollect record --ticket <id> (e.g. 12345)');
     const ticket = checkTicketId(flags.ticket);
     if (!ticket.ok) throw new InputError(ticket.reason);
-    const minutes = positive(flags.minutes, '--minutes', 10, 120);
-    const interval = positive(flags.interval, '--interval', 10, 600);
-    const { policy } = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
+    const { policy, locked } = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
+    // Policy record.* with --minutes / --interval / --no-screenshot where policy lets them.
+    const limits = recordingLimits(policy, locked, {
+      consent: flags.screenshot,
+      declined: 'the user chose no screenshots (--no-screenshot)',
+      ...(flags.minutes !== undefined ? { minutes: flags.minutes } : {}),
+      ...(flags.interval !== undefined ? { intervalSeconds: flags.interval } : {}),
+    });
+    const { minutes, intervalSeconds: interval } = limits;
     // Everything the archive step would refuse is refused before the user spends time reproducing.
     planWorkflow({ ticket: ticket.ticket, policy, consentSensitive: flags.screenshot, ...(flags.lang ? { lang: flags.lang } : {}), ...(flags.upload ? { target: flags.upload } : {}), platform: process.platform as Platform });
     const lang = flags.lang ?? policy.archiveLanguage;
@@ -83,8 +85,8 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
         policy,
         platform: process.platform as Platform,
         env: io.env,
-        pictures: flags.screenshot && policy.screenshotAllowed,
-        ...(!policy.screenshotAllowed ? { noPicturesWhy: 'IT policy does not allow screenshots' } : !flags.screenshot ? { noPicturesWhy: 'the user chose no screenshots (--no-screenshot)' } : {}),
+        pictures: limits.pictures,
+        ...(limits.noPicturesWhy ? { noPicturesWhy: limits.noPicturesWhy } : {}),
         limitMs: minutes * 60_000,
         intervalMs: interval * 1000,
         hook: flags.hook ? 'auto' : 'off',
@@ -98,7 +100,7 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
     say(tr.t('cli.record.started', { ticket: ticket.ticket, minutes }));
     const input = recorder.inputMode;
     if (input.mode === 'interval') say(tr.t('cli.record.noHook', { why: input.why ?? '', seconds: interval }));
-    if (!(flags.screenshot && policy.screenshotAllowed)) say(tr.t('cli.record.noPictures', { why: policy.screenshotAllowed ? '--no-screenshot' : 'IT policy (screenshotAllowed: false)' }));
+    if (limits.noPicturesWhy) say(tr.t('cli.record.noPictures', { why: limits.noPicturesWhy }));
     const rec0 = recorder;
     let stopWith: (reason: StopReason) => void = () => {};
     const stopped = new Promise<StopReason>((resolve) => (stopWith = resolve));
@@ -119,8 +121,12 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
     const recording = await rec0.stop(reason);
     await releaseActive(data);
     say(tr.t('cli.record.stopped', { why: tr.t(`cli.record.why.${reason}`), count: recording.steps.length }));
-    // The one workflow, as for `collect`, with the recording as one more collector.
-    const code = await collect({ ...flags, ticket: ticket.ticket }, io, [recordingCollector(recording, dir)]);
+    const pictures = recordingPictureFacts(recording);
+    if (pictures.count > 0) say(tr.t('cli.record.pictures', { count: pictures.count, size: formatBytes(pictures.bytes), dryRun: flags.dryRun ? 'yes' : 'no' }));
+    // The one workflow, as for `collect`, with the recording as more collectors: its pictures are
+    // screenshots (sensitive), under the same --no-screenshot consent; --dry-run previews the
+    // archive, pictures included, and writes nothing.
+    const code = await collect({ ...flags, ticket: ticket.ticket }, io, recordingCollectors(recording, dir, { pictures: flags.screenshot }));
     if (code === EXIT.ok || code === EXIT.partial || code === EXIT.uploadPending) await rm(dir, { recursive: true, force: true });
     else say(tr.t('cli.record.kept', { dir }));
     return code;

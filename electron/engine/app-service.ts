@@ -605,7 +605,7 @@ export class AppService {
     const collectors = [
       ...this.#collectors.map((c) => (c.category === 'screenshot' && screenshot ? providedScreenshot(screenshot, 'desktop screenshot (seen by the user before collecting)') : c)),
       // 复现录制: a stopped recording of this ticket goes into the archive as one more collector.
-      ...this.#recorder.collectorsFor(request.ticket),
+      ...this.#recorder.collectorsFor(request.ticket, request.includeScreenshot),
     ];
     const { plan } = planWorkflow({ collectors, policy: this.#policy, platform: this.#platform, skip: request.exclude, consentSensitive: request.includeScreenshot });
     const skippedIds = new Map(plan.skipped.map((s) => [s.collector.id, s.code]));

@@ -967,8 +967,8 @@ const zhCN = {
   // record (复现录制): diagcollect record and its steps.
   'cli.help.record': '录制问题的复现过程（复现录制）：开始 → 重现问题 → 停止，然后生成诊断包',
   'cli.help.record.stop': '停止正在进行的录制（在另一个终端中运行）',
-  'cli.help.record.minutes': '录制时限（分钟；默认 10）',
-  'cli.help.record.interval': '无法获取单击时，每隔多少秒截图一次（默认 10）',
+  'cli.help.record.minutes': '录制时限（分钟；默认取策略 record.maxMinutes，为 10；托管策略设置时不能超过）',
+  'cli.help.record.interval': '无法获取单击时，每隔多少秒截图一次（默认取策略 record.intervalSeconds，为 10）',
   'cli.help.record.noHook': '不使用全局输入钩子（改为定时截图加标记）',
   'cli.record.started': '● 正在录制（工单 {ticket}）。请现在重现问题：每次单击记录一个步骤并截图。\n  输入备注后按回车可添加备注；直接按回车（或 Ctrl+Alt+M）添加标记并截图；\n  按 Ctrl-C 或运行 diagcollect record --stop 结束录制（最长 {minutes} 分钟）。键盘输入不会被记录。',
   'cli.record.noHook': '无法获取单击（{why}）：改为每 {seconds} 秒截图一次，并在每次标记时截图。',
@@ -1073,6 +1073,9 @@ const zhCN = {
   'cli.help.baseline.check.signature': '基线的签名文件（默认：基线旁的 <基线>.sig，存在时用策略 linkSigning.publicKeys 验证）',
   'cli.help.baseline.check.policy': 'JSON 策略文件（验证签名的公钥、baseline.outlierPercent）',
   'baseline.check.heading': '{archive} 与全公司基线对比（{desktops} 台电脑，生成于 {createdAt}；{source}，{signed, select, yes {签名已验证} other {未签名}}）',
+
+  // — 复现录制 (owner: record; session 4) —
+  'cli.record.pictures': '截图：{count} 张，共 {size}。与单张截图一样属于敏感内容{dryRun, select, yes {，下面的预览逐张列出} other {，将放入诊断包（使用 --no-screenshot 排除，使用 --dry-run 先预览）}}。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2028,8 +2031,8 @@ const en: Catalogue = {
   // record (复现录制): diagcollect record and its steps.
   'cli.help.record': 'record the problem being reproduced (复现录制): start → reproduce → stop, then make the archive',
   'cli.help.record.stop': 'stop the recording that is running (from another terminal)',
-  'cli.help.record.minutes': 'time limit in minutes (default 10)',
-  'cli.help.record.interval': 'where clicks cannot be seen, take a picture this often, in seconds (default 10)',
+  'cli.help.record.minutes': 'time limit in minutes (default: policy record.maxMinutes, 10; not above it when a managed policy sets it)',
+  'cli.help.record.interval': 'where clicks cannot be seen, take a picture this often, in seconds (default: policy record.intervalSeconds, 10)',
   'cli.help.record.noHook': 'do not use the global input hook (timed pictures and marks instead)',
   'cli.record.started': '● Recording (ticket {ticket}). Reproduce the problem now: each click becomes a step with a picture.\n  Type a note and press Enter to add it; press Enter alone (or Ctrl+Alt+M) for a mark with a picture;\n  Ctrl-C or diagcollect record --stop ends the recording (at most {minutes} min). Keystrokes are never recorded.',
   'cli.record.noHook': 'Clicks cannot be seen ({why}): a picture every {seconds} s and at each mark instead.',
@@ -2134,6 +2137,9 @@ const en: Catalogue = {
   'cli.help.baseline.check.signature': 'the baseline’s signature file (default: <baseline>.sig beside it, checked against policy linkSigning.publicKeys when present)',
   'cli.help.baseline.check.policy': 'JSON policy file (the keys that check the signature, baseline.outlierPercent)',
   'baseline.check.heading': '{archive} against the fleet baseline ({desktops} desktops, made {createdAt}; {source}, {signed, select, yes {signature verified} other {unsigned}})',
+
+  // — 复现录制 (owner: record; session 4) —
+  'cli.record.pictures': 'Pictures: {count, plural, one {# picture} other {# pictures}}, {size}. They are sensitive like the single screenshot{dryRun, select, yes {; the preview below lists each one} other { and go into the archive (--no-screenshot leaves them out; --dry-run previews first)}}.',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

@@ -20,6 +20,7 @@ export const SECTION_TITLES: Record<string, { en: string; zh: string }> = {
   triage: { en: 'Problem-type evidence', zh: '按问题类型收集' },
   baseline: { en: 'Fleet baseline', zh: '全公司基线' },
   networkFiles: { en: 'Network files', zh: '网络配置文件' },
+  record: { en: 'Recording the problem', zh: '复现录制' },
 };
 
 export const KEY_DOCS: Record<string, KeyDoc> = {
@@ -113,4 +114,8 @@ export const KEY_DOCS: Record<string, KeyDoc> = {
   'triage.configDefaults': { en: ['Configuration defaults (JSON)', 'JSON list of {"config": path, "defaults": path}: each configuration file is compared with its defaults for malfunction problems.'], zh: ['默认配置（JSON）', '{"config": 路径, "defaults": 路径} 列表（JSON）：功能异常时将配置文件与默认配置比较。'] },
   'triage.productPaths': { en: ['Product folders', 'Install and data folders of your software whose permissions are listed for malfunction problems (besides the config and log paths).'], zh: ['产品文件夹', '功能异常时列出权限的软件安装和数据文件夹（配置和日志路径之外）。'] },
   'triage.processNames': { en: ['Product processes', 'Process names of your software whose crash reports are collected for malfunction problems; default: the products\' version commands.'], zh: ['产品进程', '功能异常时收集其崩溃报告的软件进程名；默认取产品的版本命令。'] },
+  // 复现录制 (issue 16).
+  'record.maxMinutes': { en: ['Recording time limit (minutes)', 'A recording of the problem stops by itself after this many minutes. Users may ask for less (diagcollect record --minutes); when set here by managed policy, not for more.'], zh: ['录制时长上限（分钟）', '复现录制到此分钟数自动停止。用户可要求更短（diagcollect record --minutes）；由托管策略设置时不能更长。'] },
+  'record.intervalSeconds': { en: ['Picture interval without click detection (seconds)', 'Where clicks cannot be seen (no input hook, e.g. Wayland), a recording takes a picture this often and at each mark.'], zh: ['无法识别点击时的截图间隔（秒）', '无法识别点击时（无输入钩子，例如 Wayland），录制按此间隔及每次标记时截图。'] },
+  'record.screenshots': { en: ['Pictures while recording', 'Take a picture at each step of a recording. They also need Allow screenshots and the user\'s consent, like the single screenshot.'], zh: ['录制时截图', '录制的每个步骤截图。同样需要允许截图并经用户同意，与单张截图相同。'] },
 };

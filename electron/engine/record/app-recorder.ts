@@ -13,8 +13,9 @@ import type { Platform } from '../../../shared/types.js';
 import type { Collector } from '../collectors/types.js';
 import { InputError } from '../errors.js';
 import { claimActive, recordingsDir, releaseActive } from './control.js';
+import { recordingLimits } from './limits.js';
 import { Recorder, type RecorderOptions } from './recorder.js';
-import { recordingCollector } from './recording-collector.js';
+import { recordingCollectors } from './recording-collector.js';
 import type { Recording, StopReason } from './types.js';
 
 export interface AppRecordStatus {
@@ -29,6 +30,9 @@ export interface AppRecordStatus {
   /** No pictures: why (policy, or the user's choice). */
   noPictures?: string;
   stopReason?: StopReason;
+  /** The time limit (policy record.maxMinutes) and, while recording, when it stops by itself. */
+  limitMinutes?: number;
+  endsAt?: string;
 }
 
 export interface AppRecorderOptions {
@@ -41,7 +45,7 @@ export interface AppRecorderOptions {
 }
 
 export class AppRecorder {
-  #running: { recorder: Recorder; ticket: string; dir: string; limit: Promise<void> } | undefined;
+  #running: { recorder: Recorder; ticket: string; dir: string; limit: Promise<void>; limitMinutes: number; noPictures?: string } | undefined;
   #stopped: { recording: Recording; dir: string } | undefined;
   #stopping: Promise<AppRecordStatus> | undefined;
 
@@ -55,7 +59,8 @@ export class AppRecorder {
     const policy = this.options.policy();
     const dir = path.join(recordingsDir(this.options.dataDir), `${ticket.ticket}_${formatTimestamp(new Date())}_app`);
     await claimActive(this.options.dataDir, { pid: process.pid, ticket: ticket.ticket, startedAt: new Date().toISOString(), dir });
-    const pictures = request.pictures && policy.screenshotAllowed;
+    // The same limits as `diagcollect record` (policy record.*, screenshotAllowed, the user's consent).
+    const limits = recordingLimits(policy, [], { consent: request.pictures, declined: 'the user chose no screenshots' });
     try {
       const recorder = await Recorder.start({
         ticket: ticket.ticket,
@@ -63,12 +68,14 @@ export class AppRecorder {
         policy,
         platform: this.options.platform,
         env: this.options.env,
-        pictures,
-        ...(pictures ? {} : { noPicturesWhy: policy.screenshotAllowed ? 'the user chose no screenshots' : 'IT policy does not allow screenshots' }),
+        pictures: limits.pictures,
+        ...(limits.noPicturesWhy ? { noPicturesWhy: limits.noPicturesWhy } : {}),
+        limitMs: limits.minutes * 60_000,
+        intervalMs: limits.intervalSeconds * 1000,
         ...this.options.recorder,
       });
       const limit = recorder.limitReached.then(() => void this.stop('time-limit'));
-      this.#running = { recorder, ticket: ticket.ticket, dir, limit };
+      this.#running = { recorder, ticket: ticket.ticket, dir, limit, limitMinutes: limits.minutes, ...(limits.noPicturesWhy ? { noPictures: limits.noPicturesWhy } : {}) };
     } catch (err) {
       await releaseActive(this.options.dataDir);
       await rm(dir, { recursive: true, force: true });
@@ -108,7 +115,17 @@ export class AppRecorder {
     const r = this.#running;
     if (r) {
       const input = r.recorder.inputMode;
-      return { state: 'recording', ticket: r.ticket, steps: r.recorder.stepCount, startedAt: r.recorder.startedAt.toISOString(), input: input.mode, ...(input.why ? { why: input.why } : {}) };
+      return {
+        state: 'recording',
+        ticket: r.ticket,
+        steps: r.recorder.stepCount,
+        startedAt: r.recorder.startedAt.toISOString(),
+        input: input.mode,
+        ...(input.why ? { why: input.why } : {}),
+        ...(r.noPictures ? { noPictures: r.noPictures } : {}),
+        limitMinutes: r.limitMinutes,
+        endsAt: new Date(r.recorder.startedAt.getTime() + r.limitMinutes * 60_000).toISOString(),
+      };
     }
     const s = this.#stopped?.recording;
     if (!s) return { state: 'idle', steps: 0 };
@@ -125,10 +142,13 @@ export class AppRecorder {
     };
   }
 
-  /** The stopped recording of this ticket as a collector for the collection (none otherwise). */
-  collectorsFor(ticket: string): Collector[] {
+  /**
+   * The stopped recording of this ticket as collectors for the collection (none otherwise).
+   * `pictures`: the screenshot consent of this collection (the Review screen's checkbox).
+   */
+  collectorsFor(ticket: string, pictures = true): Collector[] {
     const s = this.#stopped;
-    return s && s.recording.ticket === ticket ? [recordingCollector(s.recording, s.dir)] : [];
+    return s && s.recording.ticket === ticket ? recordingCollectors(s.recording, s.dir, { pictures }) : [];
   }
 
   /** Forgets a stopped recording and removes its folder. */

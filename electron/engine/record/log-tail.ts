@@ -29,12 +29,15 @@ export interface LogTailOptions {
   dir: string;
   /** Per log: bytes kept at most (the first ones: the recording's start is what matters). */
   maxBytes: number;
+  /** Over all logs together (so many logs cannot push a recording past its size bound); default: no bound beyond maxBytes each. */
+  totalBytes?: number;
 }
 
 export class LogTail {
   private readonly followed = new Map<string, Followed>();
   private readonly names = new Set<string>();
   private busy: Promise<void> = Promise.resolve();
+  private total = 0;
 
   constructor(private readonly options: LogTailOptions) {}
 
@@ -79,7 +82,7 @@ export class LogTail {
       if (!handle) continue;
       try {
         while (f.offset < size && !f.capped) {
-          const want = Math.min(READ_CHUNK, size - f.offset, this.options.maxBytes - f.bytes);
+          const want = Math.min(READ_CHUNK, size - f.offset, this.options.maxBytes - f.bytes, (this.options.totalBytes ?? Infinity) - this.total);
           if (want <= 0) {
             f.capped = true;
             break;
@@ -89,6 +92,7 @@ export class LogTail {
           if (bytesRead === 0) break;
           f.offset += bytesRead;
           f.bytes += bytesRead;
+          this.total += bytesRead;
           await new Promise<void>((resolve, reject) => f.out.write(buf.subarray(0, bytesRead), (err) => (err ? reject(err) : resolve())));
         }
       } finally {
@@ -103,7 +107,7 @@ export class LogTail {
     const out: TailedLog[] = [];
     for (const f of this.followed.values()) {
       await new Promise<void>((resolve) => f.out.end(resolve));
-      out.push({ source: f.source, file: f.file, bytes: f.bytes, ...(f.rotated ? { rotated: true } : {}) });
+      out.push({ source: f.source, file: f.file, bytes: f.bytes, ...(f.rotated ? { rotated: true } : {}), ...(f.capped ? { capped: true } : {}) });
     }
     return out;
   }

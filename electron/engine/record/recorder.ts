@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Policy } from '../../../shared/policy.js';
 import type { Platform } from '../../../shared/types.js';
 import { LINUX_FALLBACK_FILES } from '../collectors/system-logs.js';
-import { encodeStepPicture, grabDesktop, loadSharp, NORMAL_ENCODING, savePicture, SMALL_ENCODING } from './capture.js';
+import { encodeStepPicture, loadSharp, NORMAL_ENCODING, openScreenGrabber, savePicture, SMALL_ENCODING, type Grab, type ScreenGrabber } from './capture.js';
 import { startHook, startInterval, type Click, type InputSource } from './input-hook.js';
 import { LogTail, policyLogFiles } from './log-tail.js';
 import { describeNetwork, diffNetwork, readNetwork, systemReaders, watchedNames, type NetworkReaders, type NetworkSnapshot } from './network-sampler.js';
@@ -21,11 +21,17 @@ import { journalCursor, readSystemLogWindow, systemLogWindowPlan } from './syste
 import type { RecordedStep, Recording, RecordingEvent, StepKind, StopReason, TailedLog } from './types.js';
 import { foregroundWindowTitle } from './window-title.js';
 
-/** A 10-minute recording stays under 20 MB: the pictures get 12 MB, each log's new lines 2 MB. */
+/**
+ * A 10-minute recording stays under 20 MB: the pictures get 12 MB; the logs' new lines 2 MB a
+ * log and 4 MB together, the system log window 2 MB; the steps page, the steps log and
+ * recording.json are a few hundred bytes a step (tests/integration/record/record-cap.test.ts).
+ */
 export const PICTURE_CAP_BYTES = 12 * 1024 * 1024;
 export const LOG_CAP_BYTES = 2 * 1024 * 1024;
+export const LOGS_TOTAL_CAP_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_LIMIT_MS = 10 * 60_000;
 export const RECORDING_FILE = 'recording.json';
+const CAP_REACHED = 'the recording reached its size cap for pictures';
 /** Clicks waiting for their picture beyond this many get none (clicks faster than pictures). */
 const MAX_PENDING_PICTURES = 3;
 
@@ -64,10 +70,13 @@ export class Recorder {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly tail: LogTail;
   private input: InputSource | undefined;
+  private grabber: ScreenGrabber | undefined;
   private network: NetworkSnapshot | undefined;
   private networkBusy = false;
   private cursor: string | undefined;
   private pictureQueue: Promise<void> = Promise.resolve();
+  /** Every step's picture and title: what Stop waits for. */
+  private settled: Promise<void> = Promise.resolve();
   private pendingPictures = 0;
   private pictureBytes = 0;
   private small = false;
@@ -79,7 +88,7 @@ export class Recorder {
 
   private constructor(private readonly options: RecorderOptions) {
     this.startedAt = new Date();
-    this.tail = new LogTail({ dir: path.join(options.dir, 'logs'), maxBytes: LOG_CAP_BYTES });
+    this.tail = new LogTail({ dir: path.join(options.dir, 'logs'), maxBytes: LOG_CAP_BYTES, totalBytes: LOGS_TOTAL_CAP_BYTES });
     this.limitReached = new Promise((resolve) => (this.resolveLimit = resolve));
   }
 
@@ -87,7 +96,15 @@ export class Recorder {
   static async start(options: RecorderOptions): Promise<Recorder> {
     await mkdir(path.join(options.dir, 'logs'), { recursive: true, mode: 0o700 });
     const r = new Recorder(options);
-    await r.begin();
+    try {
+      await r.begin();
+    } catch (err) {
+      // Nothing may keep running (the screen connection, the hook, the timers) for a recording that never started.
+      r.input?.stop();
+      for (const t of r.timers) clearTimeout(t);
+      r.grabber?.close();
+      throw err;
+    }
     return r;
   }
 
@@ -118,8 +135,8 @@ export class Recorder {
       this.cursor = await journalCursor();
       if (!this.cursor) for (const f of LINUX_FALLBACK_FILES.system) if (await this.tail.follow(f)) break;
     }
-    // The image library is loaded now, so the first click's picture is as quick as the others.
-    if (options.pictures) await loadSharp();
+    // The image library and the screen connection are ready now, so the first click's picture is as quick as the others.
+    if (options.pictures) [, this.grabber] = await Promise.all([loadSharp(), openScreenGrabber(options.platform, options.env)]);
 
     const limitMs = options.limitMs ?? DEFAULT_LIMIT_MS;
     this.timers.push(setTimeout(() => this.resolveLimit('time-limit'), limitMs));
@@ -181,47 +198,62 @@ export class Recorder {
       this.options.onStep?.(step);
       return;
     }
-    const titled = foregroundWindowTitle(this.options.platform, step.x !== undefined ? { x: step.x, y: step.y! } : undefined).then((t) => {
-      if (t) step.window = t;
-    });
-    if (!this.options.pictures) {
+    // The picture is asked for first: the X server takes it when the request arrives, so it
+    // shows the screen of the click. The window's title is read once the pixels are in, while
+    // they are encoded: its helper processes (xdotool, xwininfo) are X clients too, and started
+    // during the grab they made the server answer later (tests/bench/record.bench.ts).
+    const picture = this.startPicture(step);
+    const titled = (picture ?? Promise.resolve())
+      .then(() => foregroundWindowTitle(this.options.platform, step.x !== undefined ? { x: step.x, y: step.y! } : undefined))
+      .then((t) => {
+        if (t) step.window = t;
+      });
+    if (picture) {
+      // Encoded and written one at a time, in step order; a slow title does not hold up the next picture.
+      this.pictureQueue = this.pictureQueue.then(async () => {
+        try {
+          await this.finishPicture(step, at, picture);
+        } catch (err) {
+          step.noImage = `the picture failed: ${err instanceof Error ? err.message : String(err)}`;
+        } finally {
+          this.pendingPictures -= 1;
+        }
+      });
+    }
+    const done = Promise.all([this.pictureQueue, titled]).then(() => this.options.onStep?.(step));
+    this.settled = Promise.all([this.settled, done]).then(() => undefined);
+  }
+
+  /** Starts grabbing the screen for a step, or says on the step why it gets no picture. */
+  private startPicture(step: RecordedStep): Promise<{ grab: Grab | { reason: string }; ms: number }> | undefined {
+    if (!this.options.pictures || !this.grabber) {
       step.noImage = this.options.noPicturesWhy ?? 'no screenshots';
-      void titled.then(() => this.options.onStep?.(step));
-      this.pictureQueue = this.pictureQueue.then(() => titled);
-      return;
+      return undefined;
     }
     if (this.pendingPictures >= MAX_PENDING_PICTURES) {
       step.noImage = 'clicks came faster than pictures could be taken';
-      void titled.then(() => this.options.onStep?.(step));
-      this.pictureQueue = this.pictureQueue.then(() => titled);
-      return;
+      return undefined;
+    }
+    if (this.pictureBytes >= (this.options.pictureCapBytes ?? PICTURE_CAP_BYTES)) {
+      step.noImage = CAP_REACHED;
+      return undefined;
     }
     this.pendingPictures += 1;
-    // One picture at a time, in step order; the title is read meanwhile.
-    this.pictureQueue = this.pictureQueue.then(async () => {
-      try {
-        await this.picture(step, at);
-      } catch (err) {
-        step.noImage = `the picture failed: ${err instanceof Error ? err.message : String(err)}`;
-      } finally {
-        this.pendingPictures -= 1;
-        await titled;
-        this.options.onStep?.(step);
-      }
-    });
+    const t0 = performance.now();
+    return this.grabber.grab().then(
+      (grab) => ({ grab, ms: performance.now() - t0 }),
+      (err: unknown) => ({ grab: { reason: err instanceof Error ? err.message : String(err) }, ms: performance.now() - t0 }),
+    );
   }
 
-  private async picture(step: RecordedStep, at: number): Promise<void> {
+  private async finishPicture(step: RecordedStep, at: number, picture: Promise<{ grab: Grab | { reason: string }; ms: number }>): Promise<void> {
     const cap = this.options.pictureCapBytes ?? PICTURE_CAP_BYTES;
-    if (this.pictureBytes >= cap) {
-      step.noImage = 'the recording reached its size cap for pictures';
-      return;
-    }
-    const grab = await grabDesktop(this.options.platform, this.options.env);
+    const { grab, ms: grabMs } = await picture;
     if ('reason' in grab) {
       step.noImage = grab.reason;
       return;
     }
+    const t0 = performance.now();
     const click = step.x !== undefined ? { x: step.x, y: step.y! } : undefined;
     let jpeg = await encodeStepPicture(grab, click, this.small ? SMALL_ENCODING : NORMAL_ENCODING);
     // Nearing the cap: this and every later picture smaller, so the last steps still get one.
@@ -230,15 +262,17 @@ export class Recorder {
       jpeg = await encodeStepPicture(grab, click, SMALL_ENCODING);
     }
     if (this.pictureBytes + jpeg.length > cap) {
-      step.noImage = 'the recording reached its size cap for pictures';
+      step.noImage = CAP_REACHED;
       return;
     }
+    const t1 = performance.now();
     const file = `step-${String(step.n).padStart(3, '0')}.jpg`;
     await savePicture(path.join(this.options.dir, file), jpeg);
     this.pictureBytes += jpeg.length;
     step.image = file;
     step.imageBytes = jpeg.length;
     step.captureMs = Date.now() - at;
+    step.stagesMs = { grab: Math.round(grabMs), encode: Math.round(t1 - t0), write: Math.round(performance.now() - t1) };
   }
 
   /** Stops (idempotent): waits for the pictures in flight, reads the logs' new lines, writes recording.json. */
@@ -255,7 +289,8 @@ export class Recorder {
     this.input?.stop();
     for (const t of this.timers) clearTimeout(t);
     const stoppedAt = new Date();
-    await this.pictureQueue;
+    await this.settled;
+    this.grabber?.close();
     const logs: TailedLog[] = await this.tail.finish();
     const plan = systemLogWindowPlan(options.platform, options.policy, this.startedAt, stoppedAt, this.cursor);
     const system = await readSystemLogWindow(plan, path.join(options.dir, 'logs'), LOG_CAP_BYTES);
@@ -269,7 +304,13 @@ export class Recorder {
       stoppedAt: stoppedAt.toISOString(),
       stopReason: this.stopReason,
       input: { mode: this.input?.mode ?? 'interval', ...(this.input?.mode === 'interval' ? { intervalSeconds: Math.round((options.intervalMs ?? 10_000) / 1000) } : {}), ...(this.input?.why ? { why: this.input.why } : {}) },
-      pictures: { taken: options.pictures, ...(options.pictures ? {} : { why: options.noPicturesWhy ?? 'no screenshots' }), bytes: this.pictureBytes, capBytes: options.pictureCapBytes ?? PICTURE_CAP_BYTES },
+      pictures: {
+        taken: options.pictures,
+        ...(options.pictures ? {} : { why: options.noPicturesWhy ?? 'no screenshots' }),
+        ...(this.grabber ? { method: this.grabber.method, ...(this.grabber.why ? { methodWhy: this.grabber.why } : {}) } : {}),
+        bytes: this.pictureBytes,
+        capBytes: options.pictureCapBytes ?? PICTURE_CAP_BYTES,
+      },
       steps: this.steps,
       events: this.events,
       logs,

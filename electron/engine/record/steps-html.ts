@@ -1,10 +1,11 @@
 /**
  * 操作步骤.html: the recording as a page like Windows Steps Recorder's — numbered steps, each
  * with its time, the window it happened in, the user's note and the picture with the click
- * drawn on it — in the summary page's style. Self-contained like PSR's output: no scripts,
- * nothing from elsewhere, the pictures inlined as `data:` URLs. That is possible because the
- * page is rendered from the recording after redaction (CollectorContext.addRendered) and never
- * redacted as text, which base64 could not survive.
+ * drawn on it — in the summary page's style. No scripts and nothing from elsewhere. The page is
+ * rendered from the recording after redaction (CollectorContext.addRendered) and never redacted as
+ * text, so it may inline pictures as `data:` URLs; in the archive the pictures are their own
+ * entries beside the page instead (the recording-pictures collector: the screenshot's consent and
+ * preview apply to them), which the page links, so the pictures are not stored twice.
  */
 import type { ArchiveLanguage } from '../../../shared/naming.js';
 import { html, standalonePage, trusted, type SafeHtml } from '../report/html.js';
@@ -35,6 +36,12 @@ const STOP: Record<ArchiveLanguage, Record<Recording['stopReason'], string>> = {
   en: { user: 'stopped by the user', 'time-limit': 'time limit reached', control: 'stopped by another diagcollect', cancelled: 'cancelled' },
 };
 
+/** The archive name of a step's picture, in the recording folder: `步骤001.jpg` / `step-001.jpg`. */
+export function stepImageName(n: number, lang: ArchiveLanguage): string {
+  const nn = String(n).padStart(3, '0');
+  return lang === 'zh-CN' ? `步骤${nn}.jpg` : `step-${nn}.jpg`;
+}
+
 /** What happened in a step, in one line (also the step's line on the incident timeline). */
 export function stepAction(step: RecordedStep, lang: ArchiveLanguage): string {
   const T = TEXT[lang];
@@ -51,22 +58,23 @@ function dataUrl(picture: Buffer): SafeHtml {
   return trusted(`data:${type};base64,${picture.toString('base64')}`);
 }
 
-function stepCard(step: RecordedStep, lang: ArchiveLanguage, picture: Buffer | undefined): SafeHtml {
+function stepCard(step: RecordedStep, lang: ArchiveLanguage, picture: Buffer | 'linked' | undefined): SafeHtml {
   const T = TEXT[lang];
   const when = timeOf(Date.parse(step.at)).local;
   return html`<section class="card step" id="step-${step.n}" aria-labelledby="step-${step.n}-title">
 <h2 id="step-${step.n}-title"><span class="num">${T.step} ${step.n}</span> ${stepAction(step, lang)}</h2>
 <p class="facts"><span class="mono">${when}</span>${step.kind !== 'note' ? html`<span>${T.window}: <strong>${step.window ?? T.noWindow}</strong></span>` : ''}</p>
 ${step.note ? html`<p class="note"><strong>${T.note}:</strong> ${step.note}</p>` : ''}
-${picture ? html`<figure><img src="${dataUrl(picture)}" alt="${T.step} ${step.n}: ${step.window ?? ''}"></figure>` : step.kind !== 'note' ? html`<p class="nopic">${T.noPicture}: ${step.noImage ?? (step.image ? T.missingPicture : '')}</p>` : ''}
+${picture ? html`<figure><img src="${picture === 'linked' ? stepImageName(step.n, lang) : dataUrl(picture)}" alt="${T.step} ${step.n}: ${step.window ?? ''}"></figure>` : step.kind !== 'note' ? html`<p class="nopic">${T.noPicture}: ${step.noImage ?? (step.image ? T.missingPicture : '')}</p>` : ''}
 </section>`;
 }
 
 /**
  * The steps page. Pure: the same recording and pictures give the same page. `pictures`: each
- * step's picture by step number (the recording's image files, read by the collector).
+ * step's picture by step number to inline, or 'linked' for pictures that are entries beside the
+ * page (stepImageName).
  */
-export function renderStepsHtml(rec: Recording, lang: ArchiveLanguage, logNames: ReadonlyMap<string, string> = new Map(), pictures: ReadonlyMap<number, Buffer> = new Map()): string {
+export function renderStepsHtml(rec: Recording, lang: ArchiveLanguage, logNames: ReadonlyMap<string, string> = new Map(), pictures: ReadonlyMap<number, Buffer> | 'linked' = new Map()): string {
   const T = TEXT[lang];
   const local = (iso: string) => timeOf(Date.parse(iso)).local;
   const mode = rec.input.mode === 'hook' ? T.hook : T.interval.replace('{n}', String(rec.input.intervalSeconds ?? 10));
@@ -78,12 +86,12 @@ export function renderStepsHtml(rec: Recording, lang: ArchiveLanguage, logNames:
 </div></header>
 <main class="wrap">
 <nav class="card toc" aria-label="${T.steps}"><ol>${rec.steps.map((s) => html`<li><a href="#step-${s.n}">${T.step} ${s.n}</a> <span class="mono small">${local(s.at).slice(11, 23)}</span> ${stepAction(s, lang)}${s.window ? html` — ${s.window}` : ''}</li>`)}</ol></nav>
-${rec.steps.map((s) => stepCard(s, lang, s.image ? pictures.get(s.n) : undefined))}
+${rec.steps.map((s) => stepCard(s, lang, !s.image ? undefined : pictures === 'linked' ? 'linked' : pictures.get(s.n)))}
 ${events.length ? html`<section class="card" aria-labelledby="events-title"><h2 id="events-title">${T.events}</h2><ul class="events">${events.map((e) => html`<li${e.level === 'warning' ? trusted(' class="warn"') : ''}><span class="mono small">${local(e.at)}</span> ${e.text}</li>`)}</ul></section>` : ''}
 <section class="card" aria-labelledby="logs-title"><h2 id="logs-title">${T.newLines}</h2>${rec.logs.length ? html`<ul>${rec.logs.map((l) => html`<li><span class="mono">${logNames.get(l.file) ?? l.file}</span> ← <span class="mono small">${l.source}</span> · ${l.bytes} ${T.bytes}${l.rotated ? html` · ${T.rotated}` : ''}</li>`)}</ul>` : html`<p>${T.none}</p>`}</section>
 </main>
 <footer class="wrap foot"><p>${T.footer}</p></footer>`;
-  return standalonePage({ lang, title: `${T.pageTitle} · ${rec.ticket}`, css: PAGE_CSS, body, imgSrc: 'data:' });
+  return standalonePage({ lang, title: `${T.pageTitle} · ${rec.ticket}`, css: PAGE_CSS, body, imgSrc: pictures === 'linked' ? "'self'" : 'data:' });
 }
 
 const PAGE_CSS = `

@@ -29,6 +29,8 @@ export interface RecordedStep {
   noImage?: string;
   /** Milliseconds from the input to the picture on disk. */
   captureMs?: number;
+  /** Where those went (wall ms): grabbing the screen, encoding the JPEG, writing the file. */
+  stagesMs?: { grab: number; encode: number; write: number };
 }
 
 export type RecordingEventKind = 'start' | 'stop' | 'network' | 'log-source' | 'problem';
@@ -53,6 +55,8 @@ export interface TailedLog {
   bytes: number;
   /** The log was cut or replaced during the recording (read again from its start). */
   rotated?: boolean;
+  /** More was appended than the recording keeps (per log, or all logs together): the first bytes are kept. */
+  capped?: boolean;
 }
 
 export interface Recording {
@@ -63,7 +67,8 @@ export interface Recording {
   stopReason: StopReason;
   /** How clicks were seen: the global input hook, or a picture every N seconds plus marks. */
   input: { mode: 'hook' | 'interval'; intervalSeconds?: number; why?: string };
-  pictures: { taken: boolean; why?: string; bytes: number; capBytes: number };
+  /** `method`: in-process X11 grab, or the tools (xwd …) per picture, and why not in-process. */
+  pictures: { taken: boolean; why?: string; method?: 'x11' | 'tools'; methodWhy?: string; bytes: number; capBytes: number };
   steps: RecordedStep[];
   events: RecordingEvent[];
   logs: TailedLog[];

@@ -1,77 +1,92 @@
 /**
- * The recording through the one workflow (a real session, a real JPEG from sharp): the steps
- * page is rendered from the redacted recording and never redacted as text, so its pictures are
- * inlined byte for byte while the window titles and notes in it are redacted.
+ * A recording's pictures go through the single screenshot's consent and preview: the real
+ * planner and dry run over a real recording folder (real JPEGs, recording.json as the recorder
+ * writes it) list them as sensitive entries with their sizes, and the screenshot switch or
+ * policy leaves them out (the steps page then says why).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../../../shared/policy.js';
-import { ManifestSchema } from '../../../../shared/types.js';
-import { recordingCollector } from '../../../../electron/engine/record/recording-collector.js';
+import { PolicySchema } from '../../../../shared/policy.js';
+import { COLLECTORS } from '../../../../electron/engine/collectors/index.js';
+import { recordingCollectors, recordingPictureFacts } from '../../../../electron/engine/record/recording-collector.js';
 import type { Recording } from '../../../../electron/engine/record/types.js';
-import { generatedEntryReason } from '../../../../electron/engine/redact/redact-files.js';
-import { runSession } from '../../../../electron/engine/session.js';
-import { readZip } from '../../../helpers/zip.js';
+import { previewWorkflow } from '../../../../electron/engine/workflow/run-workflow.js';
 
-const tmp = () => mkdtempSync(join(os.tmpdir(), 'recording-collector-'));
+async function recordingFolder(): Promise<{ rec: Recording; dir: string; sizes: number[] }> {
+  const dir = mkdtempSync(join(os.tmpdir(), 'rec-collector-'));
+  const sizes: number[] = [];
+  for (const n of [1, 2]) {
+    const jpeg = await sharp({ create: { width: 64, height: 40, channels: 3, background: n === 1 ? '#336699' : '#993366' } }).jpeg().toBuffer();
+    writeFileSync(join(dir, `step-00${n}.jpg`), jpeg);
+    sizes.push(jpeg.length);
+  }
+  const at = '2026-12-05T10:00:00.000Z';
+  const rec: Recording = {
+    format: 'diagcollect-recording/1',
+    ticket: '4711',
+    startedAt: at,
+    stoppedAt: '2026-12-05T10:01:00.000Z',
+    stopReason: 'user',
+    input: { mode: 'hook' },
+    pictures: { taken: true, method: 'x11', bytes: sizes[0]! + sizes[1]!, capBytes: 12 * 1024 * 1024 },
+    steps: [
+      { n: 1, kind: 'click', at, x: 10, y: 10, button: 1, window: 'ERP', image: 'step-001.jpg', imageBytes: sizes[0]! },
+      { n: 2, kind: 'click', at, x: 20, y: 20, button: 1, image: 'step-002.jpg', imageBytes: sizes[1]! },
+      { n: 3, kind: 'note', at, note: 'the save button does nothing' },
+    ],
+    events: [],
+    logs: [],
+  };
+  return { rec, dir, sizes };
+}
 
-describe('the recording collector in a session', () => {
-  it('inlines each picture in the steps page byte for byte, with titles and notes redacted; no picture files besides', async () => {
-    const dir = tmp();
-    mkdirSync(join(dir, 'logs'));
-    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 30, b: 30 } } }).jpeg({ quality: 80 }).toBuffer();
-    writeFileSync(join(dir, 'step-001.jpg'), jpeg);
-    writeFileSync(join(dir, 'logs', 'app.log'), '2026-12-05T07:00:12.000Z ERROR sync failed\n');
-    const rec: Recording = {
-      format: 'diagcollect-recording/1',
-      ticket: '4711',
-      startedAt: '2026-12-05T07:00:00.000Z',
-      stoppedAt: '2026-12-05T07:01:00.000Z',
-      stopReason: 'user',
-      input: { mode: 'hook' },
-      pictures: { taken: true, bytes: jpeg.length, capBytes: 12 << 20 },
-      steps: [
-        { n: 1, kind: 'click', at: '2026-12-05T07:00:10.000Z', x: 10, y: 20, button: 1, window: 'Inbox — carol@example.net', image: 'step-001.jpg', imageBytes: jpeg.length },
-        { n: 2, kind: 'note', at: '2026-12-05T07:00:20.000Z', note: '报错 E1023，联系 dave@example.org' },
-        { n: 3, kind: 'mark', at: '2026-12-05T07:00:30.000Z', image: 'step-003.jpg' },
-      ],
-      events: [{ at: '2026-12-05T07:00:00.000Z', kind: 'start', text: 'recording started for ticket 4711' }],
-      logs: [{ source: '/var/log/app.log', file: 'app.log', bytes: 43 }],
-    };
-    const result = await runSession({ ticket: '4711', policy: DEFAULT_POLICY, outDir: tmp(), collectors: [recordingCollector(rec, dir)], checks: [], lang: 'zh-CN' });
-    const entries = await readZip(result.archivePath);
-    const page = entries.find((e) => e.name === '复现录制/操作步骤.html')!.data.toString('utf8');
-
-    const inlined = [...page.matchAll(/<img src="data:image\/jpeg;base64,([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64'));
-    expect(inlined).toHaveLength(1);
-    expect(inlined[0]!.equals(jpeg)).toBe(true);
-    expect(page).toContain("img-src data:");
-    // Step 3's picture file is missing: said on the page and in the manifest, not a broken link.
-    expect(page).toContain('无截图: 录制文件夹中缺少这张截图');
-    expect(entries.filter((e) => /\.(?:jpe?g|png|webp)$/.test(e.name)).map((e) => e.name)).toEqual([]);
-
-    // Rendered from the redacted recording: the same placeholders as recording.json.
-    const json = entries.find((e) => e.name === '复现录制/recording.json')!.data.toString('utf8');
-    for (const secret of ['carol@example.net', 'dave@example.org']) {
-      expect(page).not.toContain(secret);
-      expect(json).not.toContain(secret);
-    }
-    const placeholders = (text: string) => [...text.matchAll(/&lt;EMAIL-[^&]*&gt;|<EMAIL-[^>]*>/g)].map((m) => m[0].replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
-    expect(new Set(placeholders(page))).toEqual(new Set(placeholders(json)));
-    expect(placeholders(page).length).toBeGreaterThanOrEqual(2);
-
-    const manifest = ManifestSchema.parse(JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8')));
-    const item = manifest.items.find((i) => i.name === '复现录制/操作步骤.html')!;
-    expect(item.note).toContain('rendered from redacted data');
-    expect(manifest.skipped.some((s) => s.source === 'step 3')).toBe(true);
+const preview = (rec: Recording, dir: string, options: { consent: boolean; screenshotAllowed?: boolean }) =>
+  previewWorkflow({
+    ticket: '4711',
+    policy: PolicySchema.parse({ screenshotAllowed: options.screenshotAllowed ?? true }),
+    collectors: [...COLLECTORS, ...recordingCollectors(rec, dir, { pictures: options.consent })],
+    only: ['recording', 'recording-pictures'],
+    consentSensitive: options.consent,
+    lang: 'en',
+    platform: 'linux',
   });
 
-  it('diagcollect redact copies the steps page untouched (its base64 would not survive text redaction)', () => {
-    expect(generatedEntryReason('复现录制/操作步骤.html')).toBeDefined();
-    expect(generatedEntryReason('recording/steps.html')).toBeDefined();
-    expect(generatedEntryReason('复现录制/录制记录.txt')).toBeUndefined();
+describe('the recording’s pictures in the preview (as the single screenshot)', () => {
+  it('with consent: each picture is a sensitive, binary entry with its size; the count and bytes come from the recording', async () => {
+    const { rec, dir, sizes } = await recordingFolder();
+    expect(recordingPictureFacts(rec)).toEqual({ count: 2, bytes: sizes[0]! + sizes[1]! });
+    const p = await preview(rec, dir, { consent: true });
+    const pictures = p.items.filter((i) => i.collector === 'recording-pictures');
+    expect(pictures.map((i) => [i.size, i.sensitive, i.kind])).toEqual([
+      [sizes[0], true, 'binary'],
+      [sizes[1], true, 'binary'],
+    ]);
+    expect(pictures.every((i) => i.name.endsWith('.jpg'))).toBe(true);
+    // The steps themselves are text, redacted, not sensitive.
+    expect(p.items.find((i) => i.collector === 'recording' && i.name.endsWith('.html'))!.sensitive).toBe(false);
+  });
+
+  it('without consent (--no-screenshot, the Review checkbox): the pictures are skipped as the screenshot is, and the steps page says why', async () => {
+    const { rec, dir } = await recordingFolder();
+    const p = await preview(rec, dir, { consent: false });
+    expect(p.items.some((i) => i.collector === 'recording-pictures')).toBe(false);
+    expect(p.skipped.find((s) => s.collector === 'recording-pictures')?.reason).toMatch(/consent/);
+    const json = p.items.find((i) => i.collector === 'recording' && i.name.endsWith('.json'))!;
+    expect(json.size).toBeGreaterThan(0);
+    const steps = recordingCollectors(rec, dir, { pictures: false });
+    expect(steps.map((c) => [c.id, c.sensitive, c.category])).toEqual([
+      ['recording', false, 'recording'],
+      ['recording-pictures', true, 'screenshot'],
+    ]);
+  });
+
+  it('policy screenshotAllowed: false leaves them out even with consent, with the screenshot’s reason', async () => {
+    const { rec, dir } = await recordingFolder();
+    const p = await preview(rec, dir, { consent: true, screenshotAllowed: false });
+    expect(p.items.some((i) => i.collector === 'recording-pictures')).toBe(false);
+    expect(p.skipped.find((s) => s.collector === 'recording-pictures')?.reason).toMatch(/policy/i);
   });
 });

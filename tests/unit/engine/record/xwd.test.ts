@@ -23,7 +23,7 @@ describe('parseXwd (a real `xwd -name xlogo` dump from Xvfb)', () => {
   it('refuses what is not a dump, or is cut short, with the reason', () => {
     expect(() => parseXwd(Buffer.from('not an xwd dump'))).toThrow(/too short/);
     const dump = readFileSync(`${FIXTURES}xlogo-40x30.xwd`);
-    expect(() => parseXwd(dump.subarray(0, dump.length - 100))).toThrow(/cut short/);
+    expect(() => parseXwd(dump.subarray(0, dump.length - 100))).toThrow(/xwd dump: the screen image is cut short/);
     const other = Buffer.from(dump);
     other.writeUInt32BE(6, 4);
     expect(() => parseXwd(other)).toThrow(/version 6/);
