@@ -1076,6 +1076,7 @@ const zhCN = {
 
   // — 复现录制 (owner: record; session 4) —
   'cli.record.pictures': '截图：{count} 张，共 {size}。与单张截图一样属于敏感内容{dryRun, select, yes {，下面的预览逐张列出} other {，将放入诊断包（使用 --no-screenshot 排除，使用 --dry-run 先预览）}}。',
+  'record.app.limit': '最长 {minutes} 分钟，{time} 自动停止',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2140,6 +2141,7 @@ const en: Catalogue = {
 
   // — 复现录制 (owner: record; session 4) —
   'cli.record.pictures': 'Pictures: {count, plural, one {# picture} other {# pictures}}, {size}. They are sensitive like the single screenshot{dryRun, select, yes {; the preview below lists each one} other { and go into the archive (--no-screenshot leaves them out; --dry-run previews first)}}.',
+  'record.app.limit': 'At most {minutes} min: stops by itself at {time}',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

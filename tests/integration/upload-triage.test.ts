@@ -163,7 +163,9 @@ describe('triage comment first → RT', () => {
     } finally {
       await real.close();
     }
-  });
+    // A guard against a hang, not a budget: this RT answers each token-authenticated REST2 call in
+    // about 3 s on a busy machine, and the case makes about 20 of them.
+  }, 180_000);
 });
 
 describe('diagcollect CLI → Redmine: collect --upload', () => {

@@ -299,15 +299,23 @@ export class RtConnector implements UploadConnector {
         context: { action: `read the history of ticket ${n}`, notFound: this.#notFound(n) },
       });
       for (const t of (data?.items ?? []).filter((i) => i.Type === 'Comment')) {
-        const { data: parts } = await this.#http.json<RtCollection<{ id: string | number; ContentType?: string; Content?: string; Filename?: string }>>('GET', `transaction/${t.id}/attachments`, {
-          query: { fields: 'ContentType,Content,Filename', per_page: '20' },
+        // Names and types first: asking the collection for Content would also send every archive
+        // attached to the ticket (base64, in full) just to find a short text.
+        const { data: parts } = await this.#http.json<RtCollection<{ id: string | number; ContentType?: string; Filename?: string }>>('GET', `transaction/${t.id}/attachments`, {
+          query: { fields: 'ContentType,Filename', per_page: '20' },
           expect: [200],
           signal: options.signal,
           context: { action: `read transaction ${t.id}` },
         });
-        const body = (parts?.items ?? []).find((a) => !a.Filename && a.ContentType === 'text/plain' && a.Content);
-        // The collection gives text Content as is (a single attachment's JSON would be base64).
-        if (body && (same(body.Content!) === same(text) || same(Buffer.from(body.Content!, 'base64').toString('utf8')) === same(text))) return { id: String(t.id) };
+        const part = (parts?.items ?? []).find((x) => !x.Filename && x.ContentType === 'text/plain');
+        if (!part) continue;
+        const { data: one } = await this.#http.json<{ Content?: string }>('GET', `attachment/${part.id}`, {
+          expect: [200],
+          signal: options.signal,
+          context: { action: `read attachment ${part.id} of transaction ${t.id}` },
+        });
+        // A single attachment's JSON gives its Content as base64.
+        if (one?.Content && same(Buffer.from(one.Content, 'base64').toString('utf8')) === same(text)) return { id: String(t.id) };
       }
       if (!data?.pages || page >= data.pages) break;
     }

@@ -8,6 +8,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { DiagnosticsApi, RecordStatus, UiLocale } from '../../../shared/api.js';
 import { translator } from '../../../shared/i18n/translate.js';
+import { formatTime } from '../model/format.js';
 
 export interface RecordPanelProps {
   api: DiagnosticsApi;
@@ -60,6 +61,8 @@ export function RecordPanel({ api, locale, ticket, screenshotAllowed }: RecordPa
             <span aria-hidden="true">● </span>
             {tr.t('record.app.recording', { count: status.steps })}
           </p>
+          {/* The limit and the end come from the engine (policy record.maxMinutes, or less if asked). */}
+          {status.limitMinutes !== undefined && status.endsAt && <p className="muted">{tr.t('record.app.limit', { minutes: status.limitMinutes, time: formatTime(status.endsAt, locale) })}</p>}
           {/* The engine's reason is English: shown in the English UI only. */}
           {status.input === 'interval' && <p className="muted">{tr.t('record.app.noHook', { why: locale === 'en' ? (status.why ?? '') : 'none' })}</p>}
           <form
