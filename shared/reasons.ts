@@ -31,6 +31,7 @@ export const ReasonCodeSchema = z.enum([
   'problem-type',
   'security-logs-off',
   'needs-elevation',
+  'no-wifi',
 ]);
 export type ReasonCode = z.infer<typeof ReasonCodeSchema>;
 
@@ -61,6 +62,8 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('security-logs-off') }),
   /** The source needs administrator rights; `path`: the elevated path IT configured (free text), if any. */
   z.object({ code: z.literal('needs-elevation'), path: z.string().max(500).optional() }),
+  /** This computer has no Wi-Fi interface: nothing to read, not a failure. */
+  z.object({ code: z.literal('no-wifi') }),
 ]);
 export type Reason = z.infer<typeof ReasonSchema>;
 

@@ -16,7 +16,6 @@ import { documentTitle, formatFields, tr } from './support/text.js';
 import type { Collector, CollectorContext, PlannedCommand } from './types.js';
 import { TOOL_VERSION } from '../version.js';
 
-const NO_WIFI = 'no Wi-Fi interface on this computer';
 
 const WINDOWS: SectionCommand = {
   title: 'netsh wlan',
@@ -24,7 +23,7 @@ const WINDOWS: SectionCommand = {
   args: ['wlan', 'show', 'interfaces'],
   windows: true,
   // "There is no wireless interface on the system." / "系统上没有无线接口。"; Windows 11 24H2 asks for location access first.
-  nothing: (t) => (/no wireless interface|没有无线接口/i.test(t) ? NO_WIFI : /location permission|位置权限/i.test(t) ? 'Windows needs location access for diagcollect to read Wi-Fi details (Settings → Privacy & security → Location)' : undefined),
+  nothing: (t) => (/no wireless interface|没有无线接口/i.test(t) ? { code: 'no-wifi' } : /location permission|位置权限/i.test(t) ? 'Windows needs location access for diagcollect to read Wi-Fi details (Settings → Privacy & security → Location)' : undefined),
 };
 const DARWIN: SectionCommand = { title: 'system_profiler SPAirPortDataType', command: 'system_profiler', args: ['-json', 'SPAirPortDataType'], timeoutMs: 20_000 };
 const IW_DEV: SectionCommand = { title: 'iw dev', command: 'iw', args: ['dev'] };
@@ -93,7 +92,7 @@ async function linuxSections(ctx: CollectorContext): Promise<Section[]> {
   const kernel = await sysWirelessInterfaces();
   if (kernel.length === 0) {
     // The kernel knows no wireless interface: iw and nmcli could only repeat that.
-    ctx.skip('/sys/class/net/*/wireless', NO_WIFI);
+    ctx.skip('/sys/class/net/*/wireless', { code: 'no-wifi' });
     return [];
   }
   const sections: Section[] = [];
@@ -133,7 +132,7 @@ export const wifiCollector: Collector = {
       ctx.warn(`${sections[0]!.source}: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (ctx.platform === 'darwin' && facts.length === 0) {
-      ctx.skip(sections[0]!.source, NO_WIFI);
+      ctx.skip(sections[0]!.source, { code: 'no-wifi' });
       return;
     }
     const label: Record<string, string> = { name: L('接口', 'Interface'), state: L('状态', 'State'), ssid: 'SSID', bssid: 'BSSID', radio: L('无线电类型', 'Radio type'), channel: L('信道', 'Channel'), signal: L('信号', 'Signal'), receiveMbps: L('接收速率 (Mbps)', 'Receive rate (Mbps)'), transmitMbps: L('传输速率 (Mbps)', 'Transmit rate (Mbps)'), authentication: L('身份验证', 'Authentication') };

@@ -41,7 +41,7 @@ describe('a collection per problem type (issue 18, this machine)', () => {
   it('connection: the firewall (en), no Wi-Fi here said so, the path tools named as missing', async () => {
     const { names, manifest } = await collect('connection', 'en');
     expect(names).toContain('network/firewall.txt');
-    expect(manifest.collectors.find((c) => c.id === 'wifi')).toMatchObject({ status: 'skipped', error: 'no Wi-Fi interface on this computer' });
+    expect(manifest.collectors.find((c) => c.id === 'wifi')).toMatchObject({ status: 'skipped', error: 'no Wi-Fi interface on this computer', reason: { code: 'no-wifi' } });
     expect(manifest.collectors.find((c) => c.id === 'network-path')).toMatchObject({ status: 'skipped', reason: { code: 'command-missing' } });
     expect(names.filter((n) => /resource-sample|security-log/.test(n))).toEqual([]);
   }, 90_000);

@@ -6,6 +6,7 @@
  */
 import { decodeWindowsOutput } from '../../platform/windows-output.js';
 import type { CollectorContext } from '../types.js';
+import type { Reason } from '../../../../shared/reasons.js';
 import { commandLine, failureOf, tryExec } from './run.js';
 import { heading } from './text.js';
 import { consoleCodePage, windowsCommandLine } from './windows-run.js';
@@ -20,7 +21,7 @@ export interface SectionCommand {
   /** Exit codes that still carry an answer (grep-like tools). */
   okCodes?: number[];
   /** The output says there is nothing to read here (e.g. "no wireless interface"): the reason. */
-  nothing?: (text: string) => string | undefined;
+  nothing?: (text: string) => string | Reason | undefined;
   maxBytes?: number;
   /** How to show the command (PowerShell's -EncodedCommand is unreadable). */
   display?: string;
