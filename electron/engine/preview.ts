@@ -16,7 +16,7 @@ import { COLLECTORS } from './collectors/index.js';
 import type { PendingItem } from './collectors/types.js';
 import { InputError } from './errors.js';
 import { PLACEHOLDER_PATTERN } from './redact/placeholders.js';
-import { redactFacts } from './redact/redact-facts.js';
+import { renderFromFacts } from './redact/redact-facts.js';
 import { createRedactor } from './redact/policy-redactor.js';
 import type { Redactor } from './redact/redactor.js';
 import { routeThroughRedactor } from './redact/route.js';
@@ -136,7 +136,7 @@ export async function previewCollection(options: PreviewOptions): Promise<Collec
     let truncated = item.truncated ?? false;
     let note = item.note;
     // A generated entry is rendered from redacted facts, as the session does, and not redacted again as text.
-    const rendered = !item.data && item.render ? item.render(redactor ? (facts) => redactFacts(facts, redactor) : (facts) => facts) : undefined;
+    const rendered = !item.data && item.render ? renderFromFacts(item.render, redactor) : undefined;
     if (item.data) source = Readable.from([item.data]);
     else if (rendered) source = Readable.from([rendered]);
     else if (item.open) {

@@ -28,7 +28,7 @@ import { runChecks } from './checks/runner.js';
 import type { Check } from './checks/types.js';
 import { LeakWatch, leakCandidates, type LeakHit, type LeakScanOptions } from './redact/leak-check.js';
 import { createRedactor, saveRedactionMap } from './redact/policy-redactor.js';
-import { redactFacts } from './redact/redact-facts.js';
+import { redactFacts, renderFromFacts } from './redact/redact-facts.js';
 import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
 import { formatIntake } from './report/intake-text.js';
 import { runCollectors } from './run-collectors.js';
@@ -265,7 +265,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     };
     if (item.render) {
       // A generated entry: rendered from redacted facts, never redacted as text (issue 14).
-      const data = item.render(redactor ? (facts) => redactFacts(facts, redactor) : (facts) => facts);
+      const data = renderFromFacts(item.render, redactor);
       if (archiveClosed) return;
       result = await writer.addBuffer(item.name, data);
       note = [note, 'rendered from redacted data (not redacted again as text)'].filter(Boolean).join('; ');

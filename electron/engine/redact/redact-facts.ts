@@ -18,3 +18,8 @@ export function redactFacts<T>(value: T, redactor: Redactor): T {
   };
   return walk(value) as T;
 }
+
+/** A generated entry's bytes: rendered from its facts once redacted (as they are without a redactor). */
+export function renderFromFacts(render: (redact: <T>(facts: T) => T) => Buffer, redactor: Redactor | undefined): Buffer {
+  return render(redactor ? (facts) => redactFacts(facts, redactor) : (facts) => facts);
+}
