@@ -99,7 +99,7 @@ describe('上传设置: the upload secret in the OS keychain', () => {
         await expect.poll(() => card.getByTestId('secret-state').textContent()).toContain(t.secrets.stored);
         await page.getByRole('button', { name: t.secrets.back }).click();
         const archiveName = await collectFromStart(page, locale);
-        await expect.poll(() => doneState(page), { timeout: 60_000 }).toEqual({ state: 'sent', title: t.done.sent({ ticket: issue }) });
+        await expect.poll(() => doneState(page), { timeout: 120_000 }).toEqual({ state: 'sent', title: t.done.sent({ ticket: issue }) });
         expect((await api.attachments(issue)).filter((x) => x.filename === archiveName)).toHaveLength(1);
         await suite.close(a);
       }, 240_000);

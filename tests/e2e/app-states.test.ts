@@ -241,7 +241,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
       await page.getByTestId('counter').waitFor();
       await page.getByTestId('elapsed').waitFor();
       const first = page.locator('ol.rows li').first();
-      await expect.poll(() => first.getAttribute('data-status'), { timeout: 30_000 }).toMatch(/running|writing/);
+      await expect.poll(() => first.getAttribute('data-status'), { timeout: 120_000 }).toMatch(/running|writing/);
       await expectAccessible(page, `progress (${locale})`);
       await expectNoEnglishOnScreen(page, locale, 'progress');
       await shot(page, '3-progress', locale);
@@ -284,7 +284,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
         await goToReview(a.page, locale);
         await startCollecting(a.page, locale);
         const archiveName = await waitForDone(a.page, locale);
-        await expect.poll(() => doneState(a.page), { timeout: 30_000 }).toEqual({ state: 'retrying', title: t.done.retrying });
+        await expect.poll(() => doneState(a.page), { timeout: 120_000 }).toEqual({ state: 'retrying', title: t.done.retrying });
         await a.page.getByTestId('next-attempt').waitFor();
         expect(a.service.waitingUploads()).toBe(1);
         await expectAccessible(a.page, `done, upload failed (${locale})`);
@@ -295,7 +295,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
         // 2. Started again, still offline: Start says an archive waits.
         const b = await app({ ...options, dataDir: a.dataDir });
         await waitForStart(b.page, locale);
-        await b.page.locator('[data-pending=queued]').filter({ hasText: t.pending.waiting({ count: 1 }) }).waitFor({ timeout: 30_000 });
+        await b.page.locator('[data-pending=queued]').filter({ hasText: t.pending.waiting({ count: 1 }) }).waitFor({ timeout: 120_000 });
         await expectAccessible(b.page, `start with a waiting upload (${locale})`);
         await expectNoEnglishOnScreen(b.page, locale, 'start with a waiting upload');
         await shot(b.page, '1-start-upload-waiting', locale);
@@ -306,7 +306,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
         try {
           const c = await app({ ...options, dataDir: a.dataDir });
           await waitForStart(c.page, locale);
-          await c.page.locator('[data-pending=done]').filter({ hasText: t.pending.sent({ ticket: issue }) }).waitFor({ timeout: 60_000 });
+          await c.page.locator('[data-pending=done]').filter({ hasText: t.pending.sent({ ticket: issue }) }).waitFor({ timeout: 120_000 });
           await shot(c.page, '1-start-upload-resumed', locale);
           expect(c.service.waitingUploads()).toBe(0);
           await closeApp(c);
@@ -334,7 +334,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
         await goToReview(a.page, locale);
         await startCollecting(a.page, locale);
         await waitForDone(a.page, locale);
-        await expect.poll(() => doneState(a.page), { timeout: 60_000 }).toEqual({ state: 'sent', title: t.done.sent({ ticket: issue }) });
+        await expect.poll(() => doneState(a.page), { timeout: 120_000 }).toEqual({ state: 'sent', title: t.done.sent({ ticket: issue }) });
         expect(await a.page.getByRole('button', { name: t.done.openDraft }).count()).toBe(0);
         await expectAccessible(a.page, `done, sent (${locale})`);
         await expectNoEnglishOnScreen(a.page, locale, 'done, sent');

@@ -245,7 +245,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
         const proxy = await startFaultProxy(redmine.REDMINE_URL, port);
         try {
           await page.getByRole('button', { name: t.retry }).click();
-          await page.locator('[data-upload-state=done]').waitFor({ timeout: 60_000 });
+          await page.locator('[data-upload-state=done]').waitFor({ timeout: 120_000 });
           await expect.poll(() => doneState(page)).toEqual({ state: 'sent', title: t.done.sent({ ticket: issue }) });
           await saveScreen(page, `5-upload-done-${locale}`);
         } finally {
@@ -333,7 +333,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
 
       // The user looked, and chooses to send anyway: the triage note, then the archive, once.
       await page.getByRole('button', { name: t.upload.sendAnyway }).click();
-      await page.locator('[data-upload-state=done]').waitFor({ timeout: 60_000 });
+      await page.locator('[data-upload-state=done]').waitFor({ timeout: 120_000 });
       const attached = (await api.attachments(issue)).filter((x) => x.filename === archiveName);
       expect(attached).toHaveLength(1);
       expect((await api.download(attached[0]!.id)).sha256).toBe(sha256(readFileSync(path.join(a.dataDir, 'outbox', issue, archiveName))));

@@ -33,10 +33,10 @@ describe('复现录制 in the app (Chromium, real AppService)', () => {
     await page.getByPlaceholder(tr.t('record.app.note')).fill('点击“保存”后出现 E1023');
     await page.getByRole('button', { name: tr.t('record.app.addNote') }).click();
     await page.getByRole('button', { name: tr.t('record.app.mark') }).click();
-    await page.getByText(tr.t('record.app.recording', { count: 2 })).waitFor({ timeout: 20_000 });
+    await page.getByText(tr.t('record.app.recording', { count: 2 })).waitFor({ timeout: 120_000 });
     await saveScreen(page, 'record-app-recording-zh-CN');
     await page.getByRole('button', { name: tr.t('record.app.stop') }).click();
-    await page.getByText(tr.t('record.app.stopped', { count: 2, ticket: '4711' })).waitFor({ timeout: 30_000 });
+    await page.getByText(tr.t('record.app.stopped', { count: 2, ticket: '4711' })).waitFor({ timeout: 120_000 });
     await saveScreen(page, 'record-app-stopped-zh-CN');
 
     await goToReview(page, 'zh-CN');

@@ -219,7 +219,7 @@ describe('outbox → Redmine: exactly once, retries and faults', () => {
     const c = await connector(proxy.url);
     const events: string[] = [];
     try {
-      const done = await outbox.run(queued.id, { connector: c, waitBudgetMs: 30_000, onEvent: (e) => events.push(e.type) });
+      const done = await outbox.run(queued.id, { connector: c, waitBudgetMs: 300_000, onEvent: (e) => events.push(e.type) });
       expect(done).toMatchObject({ state: 'done', attempts: 2 });
       expect(events).toEqual(['attempt', 'retry-scheduled', 'attempt', 'done']);
       expect(done.history.map((h) => h.event)).toContain('retry scheduled');
@@ -238,7 +238,7 @@ describe('outbox → Redmine: exactly once, retries and faults', () => {
     proxy.faults.push({ method: 'POST', path: /^\/uploads\.json/, kind: 'status', status: 429, headers: { 'Retry-After': new Date(Date.now() + 4_000).toUTCString() } });
     const c = await connector(proxy.url);
     try {
-      const done = await outbox.run(queued.id, { connector: c, waitBudgetMs: 30_000 });
+      const done = await outbox.run(queued.id, { connector: c, waitBudgetMs: 300_000 });
       expect(done).toMatchObject({ state: 'done', attempts: 3 });
       const posts = proxy.log.slice(from).filter((l) => l.method === 'POST');
       expect(posts.map((p) => p.status)).toEqual([429, 429, 201]);
@@ -257,7 +257,7 @@ describe('outbox → Redmine: exactly once, retries and faults', () => {
     proxy.faults.push({ method: 'POST', path: /^\/uploads\.json/, kind: 'close-mid-body', bytes: 3 * MB });
     const c = await connector(proxy.url);
     try {
-      const done = await outbox.run(queued.id, { connector: c, waitBudgetMs: 30_000 });
+      const done = await outbox.run(queued.id, { connector: c, waitBudgetMs: 300_000 });
       expect(done).toMatchObject({ state: 'done', attempts: 2 });
       expect(done.history.find((h) => h.event === 'retry scheduled')?.detail).toMatch(/closed|reset|EPIPE|socket/i);
       await expectExactlyOnce(issue, archive);
@@ -276,7 +276,7 @@ describe('outbox → Redmine: exactly once, retries and faults', () => {
     proxy.faults.push({ method: 'PUT', path: new RegExp(`^/issues/${issue}\\.json`), kind: 'lose-answer', status: 502 });
     const c = await connector(proxy.url);
     try {
-      const done = await outbox.run(queued.id, { connector: c, waitBudgetMs: 30_000 });
+      const done = await outbox.run(queued.id, { connector: c, waitBudgetMs: 300_000 });
       expect(done).toMatchObject({ state: 'done', attempts: 2, result: { alreadyPresent: true } });
       expect(proxy.log.slice(from).filter((l) => l.method === 'POST' && l.path.startsWith('/uploads.json'))).toHaveLength(1);
       await expectExactlyOnce(issue, archive);
@@ -291,7 +291,7 @@ describe('outbox → Redmine: exactly once, retries and faults', () => {
     const { outbox, job: queued } = await job(issue, archive, mkdtempSync(join(work, 'data-')), env.REDMINE_URL);
     const c = await connector(env.REDMINE_URL, 'not-the-key-123456');
     try {
-      const failed = await outbox.run(queued.id, { connector: c, waitBudgetMs: 30_000 });
+      const failed = await outbox.run(queued.id, { connector: c, waitBudgetMs: 300_000 });
       expect(failed).toMatchObject({ state: 'failed', attempts: 1, lastError: { kind: 'auth', status: 401 } });
       expect(failed.lastError?.message).toContain('check the API key');
       expect(failed.lastError?.message).not.toContain('not-the-key-123456');

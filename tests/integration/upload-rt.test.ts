@@ -119,7 +119,7 @@ describe('RT that silently truncates ($TruncateLongAttachments, second rt-server
     const job = await outbox.enqueue({ ticket, destination: { target: 'rt', url: `http://127.0.0.1:${port}` }, archive });
     const c = await RtConnector.create({ url: `http://127.0.0.1:${port}`, mode: 'comment', token: new Secret(env.RT_TOKEN) });
     try {
-      const failed = await outbox.run(job.id, { connector: c, waitBudgetMs: 30_000 });
+      const failed = await outbox.run(job.id, { connector: c, waitBudgetMs: 300_000 });
       expect(failed).toMatchObject({ state: 'failed', attempts: 1, lastError: { kind: 'too-large' } });
       expect(failed.lastError?.message).toMatch(/stored only \d+ of 2097152 bytes/);
       expect(failed.lastError?.message).toContain('$MaxAttachmentSize');
@@ -162,7 +162,7 @@ describe('outbox → RT', () => {
     const job = await outbox.enqueue({ ticket, destination: { target: 'rt', url: env.RT_URL }, archive });
     const c = await connector('comment', 'secret-wrong-token-42');
     try {
-      const failed = await outbox.run(job.id, { connector: c, waitBudgetMs: 30_000 });
+      const failed = await outbox.run(job.id, { connector: c, waitBudgetMs: 300_000 });
       expect(failed).toMatchObject({ state: 'failed', attempts: 1, lastError: { kind: 'auth', status: 401 } });
       expect(readFileSync(join(dataDir, 'outbox', ticket, 'jobs', `${job.id}.json`), 'utf8')).not.toContain('secret-wrong-token-42');
       expect(await api.attachments(ticket)).toHaveLength(0);

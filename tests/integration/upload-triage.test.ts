@@ -88,7 +88,7 @@ describe('triage comment first → Redmine', () => {
     const real = await RedmineConnector.create({ url: redmine.REDMINE_URL, apiKey: new Secret(redmine.REDMINE_API_KEY) });
     const c = failFirstAttach(real);
     try {
-      const done = await outbox.run(job.id, { connector: c, waitBudgetMs: 10_000 });
+      const done = await outbox.run(job.id, { connector: c, waitBudgetMs: 300_000 });
       expect(done).toMatchObject({ state: 'done', attempts: 2, triage: { at: expect.any(String) } });
       expect(c.attaches).toBe(2);
       // a re-run after a lost "done" finds the attachment and posts nothing
@@ -123,7 +123,7 @@ describe('triage comment: lost answer', () => {
     proxy.faults.push({ method: 'PUT', path: new RegExp(`^/issues/${issue}\\.json`), kind: 'lose-answer', status: 502 });
     const c = await RedmineConnector.create({ url: proxy.url, apiKey: new Secret(redmine.REDMINE_API_KEY) });
     try {
-      const done = await outbox.run(job.id, { connector: c, waitBudgetMs: 10_000 });
+      const done = await outbox.run(job.id, { connector: c, waitBudgetMs: 300_000 });
       expect(done).toMatchObject({ state: 'done', attempts: 2, triage: { id: expect.any(String) } });
       expect(done.history.find((h) => h.event === 'triage comment')?.detail).toMatch(/already on the ticket/);
       expect((await journals(issue)).filter((j) => j.notes).map((j) => j.notes)).toEqual([SUMMARY, NOTE]);
@@ -144,7 +144,7 @@ describe('triage comment first → RT', () => {
     const real = await RtConnector.create({ url: rt.RT_URL, mode: 'comment', token: new Secret(rt.RT_TOKEN) });
     const c = failFirstAttach(real);
     try {
-      const done = await outbox.run(job.id, { connector: c, waitBudgetMs: 10_000 });
+      const done = await outbox.run(job.id, { connector: c, waitBudgetMs: 300_000 });
       expect(done).toMatchObject({ state: 'done', attempts: 2, triage: { id: expect.stringMatching(/^\d+$/) } });
       writeFileSync(join(dataDir, 'outbox', ticket, 'jobs', `${job.id}.json`), JSON.stringify({ ...done, state: 'queued', result: undefined }));
       expect(await outbox.run(job.id, { connector: real })).toMatchObject({ state: 'done', result: { alreadyPresent: true } });

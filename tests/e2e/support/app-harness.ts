@@ -94,6 +94,9 @@ export async function openApp(shared: HarnessShared, options: OpenOptions): Prom
   const context = await shared.browser.newContext({ viewport: options.viewport ?? { width: 960, height: 720 }, locale: options.locale, deviceScaleFactor: 1, colorScheme: options.colorScheme ?? 'light' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.server.origin });
   const page = await context.newPage();
+  // Playwright's 30 s default is a guard against a hang; on a busy CI machine a real collection
+  // behind a wait can take longer. A wait is never a budget here.
+  page.setDefaultTimeout(120_000);
   const problems: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);

@@ -133,7 +133,7 @@ export async function goToReview(page: Page, locale: UiLocale, options: { screen
   await page.getByRole('button', { name: t.next }).click();
   await page.getByRole('heading', { level: 1, name: t.reviewTitle }).waitFor();
   // The preview measures the files and dry-runs redaction: slow on a loaded machine (a guard, not a budget).
-  await page.locator('[data-category]').first().waitFor({ timeout: 90_000 });
+  await page.locator('[data-category]').first().waitFor();
   if (options.screenshot === true) await page.locator('.shot img').waitFor();
 }
 
@@ -143,7 +143,7 @@ export async function captureAtLaunch(page: Page, locale: UiLocale): Promise<voi
   await page.getByRole('button', { name: t.shotOffer.take }).click();
   // The window says it will hide before it does.
   await page.getByText(t.shotHiding).waitFor();
-  await page.getByText(t.shotOffer.taken).waitFor({ timeout: 20_000 });
+  await page.getByText(t.shotOffer.taken).waitFor();
 }
 
 /** Review → Progress; resolves once the first progress row is visible. */
@@ -153,7 +153,7 @@ export async function startCollecting(page: Page, locale: UiLocale): Promise<voi
 }
 
 /** Waits for the Done screen; returns the archive name it shows. */
-export async function waitForDone(page: Page, _locale: UiLocale, timeout = 60_000): Promise<string> {
+export async function waitForDone(page: Page, _locale: UiLocale, timeout = 180_000): Promise<string> {
   await page.locator('[data-done-state] h1').waitFor({ timeout });
   return (await page.getByTestId('archive-name').textContent())!.trim();
 }
@@ -164,7 +164,7 @@ export async function doneState(page: Page): Promise<{ state: string | null; tit
 }
 
 /** Waits until the checklist has results (or says there are none). */
-export async function waitForChecks(page: Page, timeout = 30_000): Promise<void> {
+export async function waitForChecks(page: Page, timeout = 120_000): Promise<void> {
   await page.locator('section.checks:not([aria-busy])').waitFor({ timeout });
 }
 
