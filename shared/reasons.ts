@@ -32,6 +32,7 @@ export const ReasonCodeSchema = z.enum([
   'security-logs-off',
   'needs-elevation',
   'no-wifi',
+  'needs-location',
 ]);
 export type ReasonCode = z.infer<typeof ReasonCodeSchema>;
 
@@ -64,6 +65,8 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('needs-elevation'), path: z.string().max(500).optional() }),
   /** This computer has no Wi-Fi interface: nothing to read, not a failure. */
   z.object({ code: z.literal('no-wifi') }),
+  /** Windows 11 24H2+ shows Wi-Fi details only to apps with location access (netsh wlan says so). */
+  z.object({ code: z.literal('needs-location') }),
 ]);
 export type Reason = z.infer<typeof ReasonSchema>;
 

@@ -23,7 +23,7 @@ const WINDOWS: SectionCommand = {
   args: ['wlan', 'show', 'interfaces'],
   windows: true,
   // "There is no wireless interface on the system." / "系统上没有无线接口。"; Windows 11 24H2 asks for location access first.
-  nothing: (t) => (/no wireless interface|没有无线接口/i.test(t) ? { code: 'no-wifi' } : /location permission|位置权限/i.test(t) ? 'Windows needs location access for diagcollect to read Wi-Fi details (Settings → Privacy & security → Location)' : undefined),
+  nothing: (t) => (/no wireless interface|没有无线接口/i.test(t) ? { code: 'no-wifi' } : /location permission|位置权限/i.test(t) ? { code: 'needs-location' } : undefined),
 };
 const DARWIN: SectionCommand = { title: 'system_profiler SPAirPortDataType', command: 'system_profiler', args: ['-json', 'SPAirPortDataType'], timeoutMs: 20_000 };
 const IW_DEV: SectionCommand = { title: 'iw dev', command: 'iw', args: ['dev'] };

@@ -28,7 +28,10 @@ export interface RangeSource {
 /** A local file as a {@link RangeSource}. */
 export async function fileSource(path: string): Promise<RangeSource> {
   const handle = await open(path, 'r');
-  const { size } = await handle.stat();
+  const { size } = await handle.stat().catch(async (err: unknown) => {
+    await handle.close();
+    throw err;
+  });
   return {
     label: path,
     size,

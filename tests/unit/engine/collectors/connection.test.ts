@@ -9,6 +9,7 @@ import { networkPathCollector, parseHops, pathTargets, traceCommands } from '../
 import { forgetConsoleCodePage } from '../../../../electron/engine/collectors/support/windows-run.js';
 import { parseAirport, parseWlanInterfaces, sysWirelessInterfaces, wifiCollector } from '../../../../electron/engine/collectors/wifi.js';
 import { decodeWindowsOutput } from '../../../../electron/engine/platform/windows-output.js';
+import { englishReason, translator } from '../../../../shared/i18n/translate.js';
 import { PolicySchema } from '../../../../shared/policy.js';
 import { cat, macFixture, macText, winBytes, winFixture, winText } from '../../../helpers/platform-fixtures.js';
 import { createFakeContext } from './fake-context.js';
@@ -105,6 +106,15 @@ posixShell('network path and firewall with stand-in tools', () => {
     await wifiCollector.run(none);
     expect(none.items).toEqual([]);
     expect(none.skips.map((s) => s.reason)).toEqual(['no Wi-Fi interface on this computer']);
+  });
+
+  it('Windows Wi-Fi: netsh asking for location access (Windows 11 24H2) is a reason the user can act on, in their language', async () => {
+    standIns = installStandIns({ cmd: cat(winFixture('chcp.en.txt')), netsh: cat(winFixture('netsh-wlan-location.en.txt')) });
+    const ctx = createFakeContext({ platform: 'win32' });
+    await wifiCollector.run(ctx);
+    expect(ctx.items).toEqual([]);
+    expect(ctx.skips.map((s) => s.reason)).toEqual([englishReason({ code: 'needs-location' })]);
+    expect(translator('zh-CN').t('reason.needs-location')).toContain('设置 → 隐私和安全性 → 位置');
   });
 });
 
