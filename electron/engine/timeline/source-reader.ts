@@ -55,8 +55,13 @@ const JUL_LEVEL = /^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST|严重|警告|
  * the message lines still belong to the header's event.
  */
 const MEL_HEADER = /\b(?:trce|dbug|info|warn|fail|crit): \S+\[\d+\]\s*$/;
-/** After the stamp (which may take the space that follows it): the six-space indentation. */
-const MEL_BODY = /^ {5,7}\S/;
+/** After the stamp (which may take the space that follows it): the six-space indentation (no slice: it runs on every line that repeats its event's time). */
+function melBody(raw: string, end: number): boolean {
+  let i = end;
+  while (raw.charCodeAt(i) === 32 && i - end < 8) i += 1;
+  const spaces = i - end;
+  return spaces >= 5 && spaces <= 7 && i < raw.length;
+}
 
 interface Pending {
   ms: number;
@@ -160,7 +165,7 @@ export class SourceReader {
       return;
     }
     const stamp = stampOf(raw, this.reference, this.hint);
-    if (stamp && p && !p.windows && p.ms === stamp.ms && p.extra < MAX_CONTINUATION && MEL_BODY.test(raw.slice(stamp.end)) && (p.extra > 0 || MEL_HEADER.test(p.text))) {
+    if (stamp && p && !p.windows && p.ms === stamp.ms && p.extra < MAX_CONTINUATION && melBody(raw, stamp.end) && (p.extra > 0 || MEL_HEADER.test(p.text))) {
       p.extra += 1;
       if (p.extra === 1) p.text = `${p.text} — ${raw.slice(stamp.end).trim()}`;
       return;
