@@ -25,7 +25,10 @@ const MAX_DEPTH = 4;
 /** Buttons 4–7 are the wheel's steps, not clicks. */
 const WHEEL_BUTTONS = new Set([4, 5, 6, 7]);
 
-/** A press seen by the X server: which button, and when it reached this process (ms since the epoch). */
+/** X's buttons (1 left, 2 middle, 3 right, 8/9 back/forward) in the input hook's numbering, which the steps use: 1 left, 2 right, 3 middle. */
+const HOOK_BUTTON: Record<number, number> = { 1: 1, 2: 3, 3: 2, 8: 4, 9: 5 };
+
+/** A press seen by the X server: which button (the hook's numbering), and when it reached this process (ms since the epoch). */
 export interface XPress {
   button: number;
   at: number;
@@ -232,7 +235,7 @@ export class X11Screen {
       this.client.require('xinput', (err, ext) => (err ? reject(err) : resolve(ext)));
     });
     const listener = (ev: XEvent) => {
-      if (ev.name === 'XIRawButtonPress' && ev.detail !== undefined && !WHEEL_BUTTONS.has(ev.detail)) onPress({ button: ev.detail, at: Date.now() });
+      if (ev.name === 'XIRawButtonPress' && ev.detail !== undefined && !WHEEL_BUTTONS.has(ev.detail)) onPress({ button: HOOK_BUTTON[ev.detail] ?? ev.detail, at: Date.now() });
     };
     this.client.on('event', listener);
     xi.XISelectEvents(this.root, { deviceId: xi.AllMasterDevices, mask: ['RawButtonPress'] });
