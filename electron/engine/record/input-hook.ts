@@ -17,8 +17,7 @@ export interface Click {
 }
 
 export interface InputHandlers {
-  /** Absent: the hook's clicks are not wanted (on X11 they come over the picture's connection). */
-  onClick?(click: Click): void;
+  onClick(click: Click): void;
   /** The mark shortcut was pressed. */
   onMarkKey(): void;
 }
@@ -63,8 +62,7 @@ export async function startHook(platform: Platform, env: NodeJS.ProcessEnv, hand
   } catch (err) {
     return `the input hook could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
   }
-  const { onClick } = handlers;
-  if (onClick) hook.on('mousedown', (e) => onClick({ x: e.x, y: e.y, button: Number(e.button) || 1, at: Date.now() }));
+  hook.on('mousedown', (e) => handlers.onClick({ x: e.x, y: e.y, button: Number(e.button) || 1, at: Date.now() }));
   // Only the shortcut is recognised; no key, character or timing is kept.
   hook.on('keydown', (e) => {
     if (e.keycode === KEY_M && e.ctrlKey && e.altKey) handlers.onMarkKey();

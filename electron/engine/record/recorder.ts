@@ -160,11 +160,14 @@ export class Recorder {
     );
     for (const t of this.timers) t.unref?.();
 
-    const onClick = (c: Click) => this.addStep('click', { x: c.x, y: c.y, button: c.button, at: c.at });
-    const onMarkKey = () => this.mark();
     // On X11 the clicks come over the picture's own connection (XInput 2): the hook's are late.
+    // While that connection lives the hook's clicks are dropped; should it fail, they are taken.
     const presses = options.hook === 'off' ? undefined : await this.watchX11Presses();
-    const hook = options.hook === 'off' ? 'the input hook was switched off' : await startHook(options.platform, options.env, presses ? { onMarkKey } : { onClick, onMarkKey });
+    const onClick = (c: Click) => {
+      if (!presses || !this.grabber?.x11) this.addStep('click', { x: c.x, y: c.y, button: c.button, at: c.at });
+    };
+    const onMarkKey = () => this.mark();
+    const hook = options.hook === 'off' ? 'the input hook was switched off' : await startHook(options.platform, options.env, { onClick, onMarkKey });
     if (presses) {
       if (typeof hook === 'string') this.event('problem', `the mark shortcut (Ctrl+Alt+M) is not available: ${hook}`, 'warning');
       this.input = { mode: 'hook', stop: () => (presses(), typeof hook === 'string' ? undefined : hook.stop()) };
