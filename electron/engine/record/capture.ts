@@ -97,6 +97,8 @@ export interface ScreenGrabber {
   readonly method: 'x11' | 'tools';
   /** Why an X11 session does not grab in-process (the tools are used instead). */
   readonly why?: string;
+  /** The X connection the pictures are taken over, while it works: the recorder also reads clicks and window titles over it. */
+  readonly x11?: X11Screen;
   /** Takes the picture now (call it first thing on a click); the pixels, or why there are none. */
   grab(): Promise<Grab | { reason: string }>;
   close(): void;
@@ -116,6 +118,9 @@ export async function openScreenGrabber(platform: Platform, env: NodeJS.ProcessE
   return {
     method: screen ? 'x11' : 'tools',
     ...(why ? { why } : {}),
+    get x11() {
+      return screen && !screen.broken ? screen : undefined;
+    },
     async grab() {
       let failed: string | undefined;
       if (screen && !screen.broken) {

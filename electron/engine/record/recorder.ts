@@ -160,9 +160,18 @@ export class Recorder {
     );
     for (const t of this.timers) t.unref?.();
 
-    const onClick = (c: Click) => this.addStep('click', { x: c.x, y: c.y, button: c.button, at: c.at });
-    const hook = options.hook === 'off' ? 'the input hook was switched off' : await startHook(options.platform, options.env, { onClick, onMarkKey: () => this.mark() });
-    if (typeof hook === 'string') {
+    // On X11 the clicks come over the picture's own connection (XInput 2): the hook's are late.
+    // While that connection lives the hook's clicks are dropped; should it fail, they are taken.
+    const presses = options.hook === 'off' ? undefined : await this.watchX11Presses();
+    const onClick = (c: Click) => {
+      if (!presses || !this.grabber?.x11) this.addStep('click', { x: c.x, y: c.y, button: c.button, at: c.at });
+    };
+    const onMarkKey = () => this.mark();
+    const hook = options.hook === 'off' ? 'the input hook was switched off' : await startHook(options.platform, options.env, { onClick, onMarkKey });
+    if (presses) {
+      if (typeof hook === 'string') this.event('problem', `the mark shortcut (Ctrl+Alt+M) is not available: ${hook}`, 'warning');
+      this.input = { mode: 'hook', stop: () => (presses(), typeof hook === 'string' ? undefined : hook.stop()) };
+    } else if (typeof hook === 'string') {
       const every = options.intervalMs ?? 10_000;
       this.input = startInterval(every, () => this.addStep('interval', {}), hook);
       this.event('problem', `clicks are not seen (${hook}): a picture every ${Math.round(every / 1000)} s and at each mark instead`, 'warning');
@@ -170,6 +179,18 @@ export class Recorder {
     // The first network reading may wait for a DNS answer: clicks are seen meanwhile.
     this.network = await readNetwork(reader, names);
     this.event('network', describeNetwork(this.network));
+  }
+
+  /** Clicks over the X connection, when the session has one; the stop function, or undefined (the hook's clicks are used). */
+  private async watchX11Presses(): Promise<(() => void) | undefined> {
+    const x11 = this.grabber?.x11;
+    if (!x11) return undefined;
+    try {
+      // The pointer is asked for before the picture, so the marker is where the click was.
+      return await x11.watchPresses((p) => this.addStep('click', { button: p.button, at: p.at, position: x11.pointer() }));
+    } catch {
+      return undefined;
+    }
   }
 
   /** A mark by the user (key, button or Enter): a step with a picture, with an optional note. */
@@ -183,14 +204,15 @@ export class Recorder {
     if (t) this.addStep('note', { note: t.slice(0, 2000) });
   }
 
-  private addStep(kind: StepKind, extra: { x?: number; y?: number; button?: number; at?: number; note?: string }): void {
+  private addStep(kind: StepKind, extra: { x?: number; y?: number; button?: number; at?: number; note?: string; position?: Promise<{ x: number; y: number }> }): void {
     if (this.stopping) return;
     const at = extra.at ?? Date.now();
     const step: RecordedStep = {
       n: this.steps.length + 1,
       kind,
       at: new Date(at).toISOString(),
-      ...(extra.x !== undefined ? { x: extra.x, y: extra.y!, button: extra.button ?? 1 } : {}),
+      ...(extra.x !== undefined ? { x: extra.x, y: extra.y! } : {}),
+      ...(extra.x !== undefined || extra.position ? { button: extra.button ?? 1 } : {}),
       ...(extra.note ? { note: extra.note } : {}),
     };
     this.steps.push(step);
@@ -198,13 +220,22 @@ export class Recorder {
       this.options.onStep?.(step);
       return;
     }
+    // A click seen over the X connection learns its position from the server (the request left before the picture's).
+    const placed = extra.position?.then(
+      (p) => Object.assign(step, { x: p.x, y: p.y }),
+      () => step,
+    );
     // The picture is asked for first: the X server takes it when the request arrives, so it
-    // shows the screen of the click. The window's title is read once the pixels are in, while
-    // they are encoded: its helper processes (xdotool, xwininfo) are X clients too, and started
-    // during the grab they made the server answer later (tests/bench/record.bench.ts).
+    // shows the screen of the click. Over the X connection the title's requests follow the
+    // picture's on the wire and are answered right after it. Without the connection the title
+    // is read once the pixels are in, while they are encoded: its helper processes (xdotool,
+    // xwininfo) are X clients too, and started during the grab they made the server answer
+    // later (tests/bench/record.bench.ts).
     const picture = this.startPicture(step);
-    const titled = (picture ?? Promise.resolve())
-      .then(() => foregroundWindowTitle(this.options.platform, step.x !== undefined ? { x: step.x, y: step.y! } : undefined))
+    const x11 = this.grabber?.x11;
+    const titled = (x11 ? Promise.resolve() : (picture ?? Promise.resolve()))
+      .then(() => placed)
+      .then(() => foregroundWindowTitle(this.options.platform, step.x !== undefined ? { x: step.x, y: step.y! } : undefined, undefined, x11))
       .then((t) => {
         if (t) step.window = t;
       });
@@ -212,7 +243,7 @@ export class Recorder {
       // Encoded and written one at a time, in step order; a slow title does not hold up the next picture.
       this.pictureQueue = this.pictureQueue.then(async () => {
         try {
-          await this.finishPicture(step, at, picture);
+          await this.finishPicture(step, at, picture, placed);
         } catch (err) {
           step.noImage = `the picture failed: ${err instanceof Error ? err.message : String(err)}`;
         } finally {
@@ -246,9 +277,11 @@ export class Recorder {
     );
   }
 
-  private async finishPicture(step: RecordedStep, at: number, picture: Promise<{ grab: Grab | { reason: string }; ms: number }>): Promise<void> {
+  private async finishPicture(step: RecordedStep, at: number, picture: Promise<{ grab: Grab | { reason: string }; ms: number }>, placed: Promise<unknown> | undefined): Promise<void> {
     const cap = this.options.pictureCapBytes ?? PICTURE_CAP_BYTES;
     const { grab, ms: grabMs } = await picture;
+    // The click's position (when the server tells it) is in before the pixels: it was asked first.
+    await placed;
     if ('reason' in grab) {
       step.noImage = grab.reason;
       return;

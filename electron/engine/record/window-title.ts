@@ -83,8 +83,25 @@ function clean(title: string): string | undefined {
   return t ? (t.length > TITLE_MAX ? `${t.slice(0, TITLE_MAX - 1)}…` : t) : undefined;
 }
 
-/** The foreground window's title, or undefined when none can be told (never throws). */
-export async function foregroundWindowTitle(platform: Platform, point?: { x: number; y: number }, run: Run = defaultRun): Promise<string | undefined> {
+/** What reads titles over an open X connection (x11-grab.ts's X11Screen). */
+export interface XTitleReader {
+  activeWindowTitle(point?: { x: number; y: number }): Promise<string | undefined>;
+}
+
+/**
+ * The foreground window's title, or undefined when none can be told (never throws). On X11 with
+ * the recording's connection open it is read over that connection (a few requests, no process:
+ * each xdotool/xwininfo process cost 30–100 ms of CPU at every step and competed with the
+ * picture); the processes are the fallback when there is no connection or it fails.
+ */
+export async function foregroundWindowTitle(platform: Platform, point?: { x: number; y: number }, run: Run = defaultRun, x11?: XTitleReader): Promise<string | undefined> {
+  if (platform === 'linux' && x11) {
+    try {
+      return clean((await x11.activeWindowTitle(point)) ?? '');
+    } catch {
+      // the connection failed: ask the tools
+    }
+  }
   try {
     const [first] = windowTitlePlan(platform);
     const r = await run(first!.command, first!.args);

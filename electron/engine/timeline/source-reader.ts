@@ -48,6 +48,20 @@ const WINDOWS_LEVELS: Record<string, Level> = {
 const WINDOWS_FIELD_INITIALS: ReadonlySet<number> = new Set([...'DLSE日描级来事'].map((c) => c.charCodeAt(0)));
 const CONTINUATION = /^(?:[ \t]|Caused by[: ]|Traceback \(|\.\.\. \d+ (?:more|common)|--- End of|[\w$.]+(?:Exception|Error)\b)/;
 const JUL_LEVEL = /^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST|严重|警告|信息|配置|详细): /;
+/**
+ * Microsoft.Extensions.Logging's console record: a header `info: Category[EventId]` and the
+ * message on the next lines, indented by six spaces. Written through a collector that dates
+ * every line (`docker logs -t`, Docker Desktop), each of those lines carries its own stamp:
+ * the message lines still belong to the header's event.
+ */
+const MEL_HEADER = /\b(?:trce|dbug|info|warn|fail|crit): \S+\[\d+\]\s*$/;
+/** After the stamp (which may take the space that follows it): the six-space indentation (no slice: it runs on every line that repeats its event's time). */
+function melBody(raw: string, end: number): boolean {
+  let i = end;
+  while (raw.charCodeAt(i) === 32 && i - end < 8) i += 1;
+  const spaces = i - end;
+  return spaces >= 5 && spaces <= 7 && i < raw.length;
+}
 
 interface Pending {
   ms: number;
@@ -151,6 +165,11 @@ export class SourceReader {
       return;
     }
     const stamp = stampOf(raw, this.reference, this.hint);
+    if (stamp && p && !p.windows && p.ms === stamp.ms && p.extra < MAX_CONTINUATION && melBody(raw, stamp.end) && (p.extra > 0 || MEL_HEADER.test(p.text))) {
+      p.extra += 1;
+      if (p.extra === 1) p.text = `${p.text} — ${raw.slice(stamp.end).trim()}`;
+      return;
+    }
     if (stamp) {
       this.flush();
       this.hint = stamp.format;

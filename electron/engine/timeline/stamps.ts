@@ -576,14 +576,15 @@ function search(s: string): Stamp | undefined {
 }
 
 const UPPER_LEVEL = /\b(FATAL|CRITICAL|CRIT|EMERG|ALERT|SEVERE|ERROR|ERR|FTL|EROR|WARNING|WARN|WRN)\b/;
-const MARKED_LEVEL = /[\s[<|(]([Ff]atal|[Cc]ritical|crit|emerg|alert|[Ee]rror|err|[Ww]arning|[Ww]arn)[\]>|):]/;
+// `fail` is Microsoft.Extensions.Logging's console word for Error (`fail: Category[0]`).
+const MARKED_LEVEL = /[\s[<|(]([Ff]atal|[Cc]ritical|crit|emerg|alert|[Ee]rror|err|fail|[Ww]arning|[Ww]arn)[\]>|):]/;
 const HAS_CJK = /[\u4e00-\u9fff]/;
 const CJK_LEVEL = /致命|严重|错误|失败|警告/;
 
 /**
  * The level words of text formats, in the first characters after the stamp: upper-case words
  * anywhere (`ERROR`, `[ERR]`, `|WARN|`), lower-case or capitalised ones only as a marker
- * (`[error]`, `error:`, `<warn>`), and the Chinese words (`错误`, `警告`). Anything else is
+ * (`[error]`, `error:`, `<warn>`, .NET console's `fail:`), and the Chinese words (`错误`, `警告`). Anything else is
  * information. It runs on every line: the Chinese words are looked for only in lines with
  * Chinese text.
  */

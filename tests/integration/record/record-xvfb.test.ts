@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Recording } from '../../../electron/engine/record/types.js';
 import type { TimelineDocument } from '../../../electron/engine/timeline/document.js';
+import { startXvfb } from '../../helpers/xvfb.js';
 import { readZip, type ReadEntry } from '../../helpers/zip.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -55,17 +56,7 @@ function xdotool(...args: string[]): void {
 }
 
 beforeAll(async () => {
-  if (spawnSync('sh', ['-c', 'command -v Xvfb && command -v xdotool && command -v xclock && command -v xlogo && command -v xwd']).status !== 0) {
-    throw new Error('the recorder test needs a real X server and tools: apt-get install -y xvfb xauth x11-apps xdotool (.ci/run installs them)');
-  }
-  xvfb = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1024x768x24', '-nolisten', 'tcp', '-noreset'], { stdio: ['ignore', 'pipe', 'ignore'] });
-  display = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Xvfb did not start within 10 s')), 10_000);
-    xvfb!.stdout!.on('data', (d: Buffer) => {
-      clearTimeout(timer);
-      resolve(`:${d.toString().trim()}`);
-    });
-  });
+  ({ display, server: xvfb } = await startXvfb('1024x768x24', ['xdotool', 'xclock', 'xlogo', 'xwd'], 'apt-get install -y xvfb xauth x11-apps xdotool'));
   const env = { ...process.env, DISPLAY: display };
   apps.push(spawn('xclock', ['-geometry', '240x240+40+40', '-update', '1'], { env, stdio: 'ignore' }));
   apps.push(spawn('xlogo', ['-geometry', '300x300+560+300'], { env, stdio: 'ignore' }));

@@ -176,14 +176,23 @@ describe('timestamp formats from real programs', () => {
     expect(r.events[0]!.utc).toBe('2026-12-05T04:35:21.035Z');
   });
 
-  it('logback (Spring Boot\'s documented default) and log4j: UTC and local stamps, levels; a time-only line is undated', () => {
+  it('logback (Spring Boot\'s documented default): UTC stamps, levels', () => {
     const lb = read(`${DIR}spring-boot-logback.txt`, 'UTC');
     expect(lb.counts).toMatchObject({ dated: 8, undated: 0 });
     expect(lb.events[0]!.utc).toBe('2024-04-18T19:56:04.218Z');
-    const l4j = read(`${DIR}log4j.txt`, 'Asia/Shanghai');
-    expect(l4j.counts).toMatchObject({ dated: 3, continuation: 6, undated: 1 });
-    expect(levels(l4j)).toEqual(['info', 'warning', 'error']);
-    expect(l4j.events[2]!.utc).toBe('2024-01-15T01:38:53.501Z');
+  });
+
+  it('log4j 2.19 run here with four PatternLayouts (yyyy-MM-dd HH:mm:ss.SSS, ISO8601, %d, XXX offset): every record dated, stack traces belong to the ERROR', () => {
+    const r = read(`${DIR}log4j2.asia-shanghai.txt`, 'Asia/Shanghai');
+    expect(r.counts).toMatchObject({ lines: 48, dated: 20, continuation: 28, undated: 0, zones: { local: 15, offset: 5 } });
+    // DEBUG is shown as info; FATAL as an error.
+    const one = ['info', 'warning', 'error', 'info', 'error'];
+    expect(levels(r)).toEqual([...one, ...one, ...one, ...one]);
+    // Each layout gives the same instants (the program ran once, in Asia/Shanghai).
+    for (let i = 0; i < 4; i += 1) {
+      expect(r.events.slice(i * 5, i * 5 + 5).map((e) => e.utc)).toEqual(['2026-12-05T13:09:40.508Z', '2026-12-05T13:09:40.510Z', '2026-12-05T13:09:40.512Z', '2026-12-05T13:09:40.528Z', '2026-12-05T13:09:40.528Z']);
+    }
+    expect(r.events[2]!.text).toContain('sync failed');
   });
 
   it('logback from a real Spring Boot 1.5 app with Sleuth (a user\'s log in an issue): local stamps, the ERROR\'s stack trace belongs to it', () => {
@@ -209,9 +218,37 @@ describe('timestamp formats from real programs', () => {
     ]);
   });
 
+  it('.NET from public reports: NLog\'s default layout with a stack trace and its internal log, Serilog\'s file sink and console through journald', () => {
+    const nlog = read(`${DIR}nlog-default-layout.issue-548.txt`, 'UTC');
+    expect(nlog.counts).toMatchObject({ lines: 4, dated: 1, continuation: 3, undated: 0 });
+    expect(nlog.events.map((e) => [e.utc, e.level])).toEqual([['2015-02-02T15:09:36.653Z', 'error']]);
+    const internal = read(`${DIR}nlog-internal-log.issue-2234.txt`, 'UTC');
+    expect(internal.counts).toMatchObject({ lines: 16, dated: 16, undated: 0 });
+    expect(internal.events.at(-1)!.utc).toBe('2017-08-02T10:23:28.963Z');
+    // `-05:00` after a space is the stamp's offset.
+    const file = read(`${DIR}serilog-rollingfile.issue-21.txt`, 'UTC');
+    expect(file.events.map((e) => [e.utc, e.level])).toEqual([['2017-05-15T13:06:52.471Z', 'error']]);
+    // Serilog's console `[10:30:44.133] [INF]` has no date; journald's prefix gives it one.
+    const journald = read(`${DIR}serilog-console-journald.pr-15227.txt`, 'UTC', '2026-12-05T05:00:00Z');
+    expect(journald.counts).toMatchObject({ dated: 1, undated: 0 });
+    expect(journald.events[0]!.utc).toBe('2026-10-26T10:30:44.000Z');
+  });
+
+  it('Microsoft.Extensions.Logging console records: with every line dated (docker) the message line belongs to its header; without TimestampFormat nothing is dated', () => {
+    const docker = read(`${DIR}mel-console.docker.txt`, 'UTC');
+    expect(docker.counts).toMatchObject({ lines: 16, dated: 12, continuation: 4, undated: 0 });
+    expect(docker.events[0]).toMatchObject({ utc: '2023-12-01T15:34:28.000Z', level: 'info' });
+    expect(docker.events[0]!.text).toBe('2023-12-01 15:34:28 info: Microsoft.Hosting.Lifetime[14] — Now listening on: http://[::]:8080');
+    expect(docker.events[3]!.text).toContain('Content root path: /app');
+    // The default console layout has no time at all: counted, never dropped or guessed.
+    const bare = read(`${DIR}mel-console-no-timestamp.issue-22186.txt`, 'UTC');
+    expect(bare.counts).toMatchObject({ lines: 8, dated: 0, undated: 8 });
+  });
+
   it('≥ 98 % of the lines of all fixture formats are dated (or belong to a dated event), whatever the chunking', () => {
     const files: Array<[string, string]> = [
-      ...readdirSync(DIR).filter((f) => !f.endsWith('.md')).map((f): [string, string] => [`${DIR}${f}`, f.includes('asia-shanghai') || f.includes('.zh-CN.') || f === 'dotnet.txt' || f === 'log4j.txt' ? 'Asia/Shanghai' : 'UTC']),
+      // Files named no-timestamp hold a layout without any time (checked above to be counted undated).
+      ...readdirSync(DIR).filter((f) => !f.endsWith('.md') && !f.includes('no-timestamp')).map((f): [string, string] => [`${DIR}${f}`, f.includes('asia-shanghai') || f.includes('.zh-CN.') || f === 'dotnet.txt' ? 'Asia/Shanghai' : 'UTC']),
       [`${WIN}wevtutil-qe-system.en.txt`, 'UTC'],
       [`${WIN}wevtutil-qe-system.zh-CN.txt`, 'Asia/Shanghai'],
       [`${MAC}log-show.ndjson`, 'UTC'],

@@ -74,6 +74,11 @@ describe('level words', () => {
     ['2024-01-15 09:38:52 [警告] 磁盘空间不足', 'warning'],
     ['2024-01-15 09:38:52 INFO errorCount=0 terror warnings_total=3', 'info'],
     ['2024-01-15 09:38:52 INFO Error handling enabled', 'info'],
+    // Microsoft.Extensions.Logging's console words.
+    ['2024-01-15 09:38:52 fail: Microsoft.AspNetCore.Server.Kestrel[13]', 'error'],
+    ['2024-01-15 09:38:52 crit: Microsoft.AspNetCore.Hosting.Diagnostics[6]', 'error'],
+    ['2024-01-15 09:38:52 warn: Microsoft.AspNetCore.DataProtection.Repositories.EphemeralXmlRepository[50]', 'warning'],
+    ['2024-01-15 09:38:52 info: Microsoft.Hosting.Lifetime[14]', 'info'],
   ])('%s → %s', (line, level) => {
     expect(levelOfText(line, 19)).toBe(level);
   });
