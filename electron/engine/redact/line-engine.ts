@@ -228,10 +228,15 @@ export class LineEngine {
       const nl = text.indexOf('\n', at);
       const contentEnd = nl < 0 ? n : nl;
       const end = nl < 0 ? n : nl + 1;
+      if (!this.markCandidates(text, start, contentEnd, end)) {
+        // Only words in places where no rule can act (`auth.session pid=1`): the line stays as it is.
+        if (nl >= 0) this.pendingHeader = headerNameAt(text, start, contentEnd);
+        pos = end;
+        continue;
+      }
       const line = text.slice(start, contentEnd);
       this.aroundText = text;
       this.aroundStart = start;
-      this.markCandidates(text, line, end);
       const redacted = this.redactLineOrOpenBlock(line, nl >= 0);
       if (this.blockFrom !== undefined) {
         out += text.slice(copied, start) + redacted;
@@ -288,26 +293,43 @@ export class LineEngine {
     return next;
   }
 
-  /** Marks the rules concerned by every scanner hit in the current line (which ends at `end`). */
-  private markCandidates(text: string, line: string, end: number): void {
+  /**
+   * Marks the rules concerned by every scanner hit in the current line ([start, contentEnd) of
+   * `text`, its line break up to `end`); false when no rule was woken.
+   */
+  private markCandidates(text: string, start: number, contentEnd: number, end: number): boolean {
     const stamp = (this.lineStamp += 1);
     if (!this.prefilter) {
       this.candidate.fill(stamp);
-      return;
+      return true;
     }
+    let woken = false;
     const scanners = this.rules.scanners;
     for (let i = 0; i < scanners.length; i += 1) {
       let next = this.scannerNext[i]!;
       const scanner = scanners[i]!;
-      if (next >= 0 && next < end && scanner.confirm && !scanner.confirm.test(line)) {
+      if (next >= 0 && next < end && scanner.confirm && !scanner.confirm.test(text.slice(start, contentEnd))) {
         next = this.scan(i, text, end);
         continue;
       }
       while (next >= 0 && next < end) {
-        for (const r of scanner.rulesFor(this.scannerHit[i]!)) this.candidate[r] = stamp;
+        const hit = this.scannerHit[i]!;
+        const rules = scanner.rulesFor(hit);
+        for (const r of rules.always) {
+          this.candidate[r] = stamp;
+          woken = true;
+        }
+        // Words that wake a rule only in some places (`auth.session` is no assigned key).
+        for (const p of rules.placed) {
+          if (this.candidate[p.rule] !== stamp && p.at(text, next, next + hit.length)) {
+            this.candidate[p.rule] = stamp;
+            woken = true;
+          }
+        }
         next = this.scan(i, text, scanner.uniform ? end : this.scannerResume[i]!);
       }
     }
+    return woken;
   }
 
   /**
@@ -495,6 +517,13 @@ export class LineEngine {
 // HAR and other JSON name/value lists of HTTP headers: the name, then its value on the next line.
 const HEADER_NAME_LINE = /^[ \t]*"name"[ \t]*:[ \t]*"((?:proxy-)?authori[sz]ation|(?:set-)?cookie|x-[\w-]*(?:key|token|auth|secret|session)[\w-]*|api-?key|private-token|access-token|auth-token)"[ \t]*,?[ \t]*\r?$/i;
 const HEADER_VALUE_LINE = /^([ \t]*)"value"[ \t]*:[ \t]*"/;
+
+/** HEADER_NAME_LINE's header name for the line [start, end) of `text` (sliced only when it starts with `"`). */
+function headerNameAt(text: string, start: number, end: number): string | undefined {
+  let i = start;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i += 1;
+  return text.charCodeAt(i) === 34 ? HEADER_NAME_LINE.exec(text.slice(start, end))?.[1] : undefined;
+}
 
 const PLACEHOLDER_AT = new RegExp(PLACEHOLDER_PATTERN.source, 'y');
 const PLACEHOLDER_BEFORE = new RegExp(`${PLACEHOLDER_PATTERN.source}$`);
