@@ -77,8 +77,29 @@ function cutPoint(text: string, start: number, sink: RedactionSink): number {
   return hi >= 0xd800 && hi <= 0xdbff ? limit - 1 : limit;
 }
 
+/** A replaced span [start, end) of the input, counted in characters from the item's start. */
+export interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** What the output since the last takeEdits() is made of: the input [from, to) with `edits` applied. */
+export interface OutputEdits {
+  readonly from: number;
+  readonly to: number;
+  readonly edits: readonly Edit[];
+}
+
 export class LineEngine {
   private carry = '';
+  /** Characters pushed so far, and how far the output returned so far reaches into them. */
+  private inputPos = 0;
+  private outputPos = 0;
+  /** Where the text being processed starts in the input (for `edits`). */
+  private textAbs = 0;
+  /** Replacements since the last takeEdits(), when recording (see recordEdits). */
+  private edits: Edit[] | undefined;
   private block: OpenBlock | undefined;
   /** Placeholder kind for a value expected alone on the next line (`<password>` ⏎ `hunter2`). */
   private pendingKind: string | undefined;
@@ -124,6 +145,29 @@ export class LineEngine {
     this.blockRuleIndex = rules.block ? rules.rules.findIndex((r) => r.rule === rules.block!.rule) : -1;
   }
 
+  /**
+   * From now on, also describe the output as the input with replacements (takeEdits): a stream
+   * can then write the unchanged input bytes as they came instead of encoding the text again.
+   */
+  recordEdits(): void {
+    this.edits ??= [];
+  }
+
+  /** The input span and the replacements the output returned since the last call is made of. */
+  takeEdits(): OutputEdits | undefined {
+    if (!this.edits) return undefined;
+    const taken = { from: this.takenTo, to: this.outputPos, edits: this.edits };
+    this.edits = [];
+    this.takenTo = this.outputPos;
+    return taken;
+  }
+
+  private takenTo = 0;
+
+  private edit(start: number, end: number, text: string): void {
+    this.edits?.push({ start: this.textAbs + start, end: this.textAbs + end, text });
+  }
+
   /** Redacts what can be redacted now; returns UTF-16 text ready to encode. */
   push(text: string): string {
     if (text.length === 0) return '';
@@ -133,19 +177,24 @@ export class LineEngine {
       if (nl >= 0 || text.length >= 1024) this.firstLine = detach(text.slice(0, Math.min(nl < 0 ? 1024 : nl, 1024)).replace(/\r$/, ''));
     }
     let rest = this.carry + text;
+    let abs = this.inputPos - this.carry.length;
+    this.inputPos += text.length;
     this.carry = '';
     let out = '';
     const lastNl = rest.lastIndexOf('\n');
     if (lastNl >= 0) {
-      out += this.processBlock(rest.slice(0, lastNl + 1));
+      out += this.processBlock(rest.slice(0, lastNl + 1), abs);
       rest = rest.slice(lastNl + 1);
+      abs += lastNl + 1;
     }
     while (rest.length > MAX_LINE) {
       const cut = cutPoint(rest, 0, this.sink);
-      out += this.processLines(rest.slice(0, cut));
+      out += this.processLines(rest.slice(0, cut), abs);
       rest = rest.slice(cut);
+      abs += cut;
     }
     this.carry = rest;
+    this.outputPos = abs;
     return out;
   }
 
@@ -153,16 +202,22 @@ export class LineEngine {
   end(): string {
     let out = '';
     if (this.carry.length > 0) {
-      out += this.processLines(this.carry);
+      out += this.processLines(this.carry, this.inputPos - this.carry.length);
       this.carry = '';
     }
-    if (this.block) out += this.closeBlock();
+    this.outputPos = this.inputPos;
+    if (this.block) {
+      const closed = this.closeBlock();
+      this.textAbs = this.inputPos;
+      this.edit(0, 0, closed);
+      out += closed;
+    }
     return out;
   }
 
   /** Complete lines; over-long ones are cut exactly as push() cuts an over-long carry. */
-  private processBlock(text: string): string {
-    if (text.length <= MAX_LINE) return this.processLines(text);
+  private processBlock(text: string, abs: number): string {
+    if (text.length <= MAX_LINE) return this.processLines(text, abs);
     let out = '';
     let segment = 0;
     let lineStart = 0;
@@ -170,22 +225,24 @@ export class LineEngine {
       const nl = text.indexOf('\n', lineStart);
       const contentEnd = nl < 0 ? text.length : nl;
       if (contentEnd - lineStart > MAX_LINE) {
-        out += this.processLines(text.slice(segment, lineStart));
+        out += this.processLines(text.slice(segment, lineStart), abs + segment);
         let s = lineStart;
         while (contentEnd - s > MAX_LINE) {
           const cut = cutPoint(text, s, this.sink);
-          out += this.processLines(text.slice(s, cut));
+          out += this.processLines(text.slice(s, cut), abs + s);
           s = cut;
         }
         segment = s;
       }
       lineStart = nl < 0 ? text.length : nl + 1;
     }
-    return out + this.processLines(text.slice(segment));
+    return out + this.processLines(text.slice(segment), abs + segment);
   }
 
   /** Lines (the last may lack its newline): the prefilter picks the lines that go through the rules. */
-  private processLines(text: string): string {
+  /** `abs`: where `text` starts in the input. */
+  private processLines(text: string, abs: number): string {
+    this.textAbs = abs;
     const out = this.processLinesOf(text);
     // The last complete line, for the first line of the next text (copied: the text is dropped).
     const end = text.endsWith('\n') ? text.length - 1 : text.length;
@@ -210,6 +267,7 @@ export class LineEngine {
       if (this.block) {
         const r = this.consumeBlock(text, pos);
         out += text.slice(copied, pos) + r.out;
+        this.edit(pos, r.pos, r.out);
         pos = copied = r.pos;
         continue;
       }
@@ -217,8 +275,10 @@ export class LineEngine {
         // The line after an opener holds its value: it goes through the rules whatever the scans say.
         const nl = text.indexOf('\n', pos);
         const line = text.slice(pos, nl < 0 ? n : nl);
-        out += text.slice(copied, pos) + (this.pendingHeader !== undefined ? this.redactHeaderValue(line, nl >= 0) : this.redactNextLineValue(line, nl >= 0));
+        const value = this.pendingHeader !== undefined ? this.redactHeaderValue(line, nl >= 0) : this.redactNextLineValue(line, nl >= 0);
+        out += text.slice(copied, pos) + value;
         copied = nl < 0 ? n : nl;
+        if (value !== line) this.edit(pos, copied, value);
         pos = nl < 0 ? n : nl + 1;
         continue;
       }
@@ -240,6 +300,7 @@ export class LineEngine {
       const redacted = this.redactLineOrOpenBlock(line, nl >= 0);
       if (this.blockFrom !== undefined) {
         out += text.slice(copied, start) + redacted;
+        this.edit(start, start + this.blockFrom, redacted);
         pos = copied = start + this.blockFrom;
         this.blockFrom = undefined;
         continue;
@@ -247,6 +308,7 @@ export class LineEngine {
       if (redacted !== line) {
         out += text.slice(copied, start) + redacted;
         copied = contentEnd;
+        this.edit(start, contentEnd, redacted);
       }
       pos = end;
     }

@@ -221,7 +221,25 @@ function compileRule(rule: RedactionRule, trigger: RegExp | undefined = withFlag
 
 const isValidatorName = (name: string): name is ValidatorName => Object.hasOwn(VALIDATORS, name);
 
-const WAKES: Record<WakeName, WakeCheck> = { assignedKey: wakesAssignedKey };
+/**
+ * high-entropy's trigger wants 20 characters of `[A-Za-z0-9+/_-]` in a row starting within 32 of
+ * the end of its word: any such run starting within 64 of the hit (words are shorter than 32).
+ */
+function randomRun(text: string, start: number): boolean {
+  const stop = Math.min(text.length, start + 84);
+  let run = 0;
+  for (let i = start; i < stop; i += 1) {
+    const c = text.charCodeAt(i);
+    // A-Z a-z 0-9 + / _ -
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 47 && c <= 57) || c === 43 || c === 95 || c === 45) {
+      if ((run += 1) >= 20) return true;
+    } else if (c === 10 || c === 13) return false;
+    else run = 0;
+  }
+  return false;
+}
+
+const WAKES: Record<WakeName, WakeCheck> = { assignedKey: wakesAssignedKey, randomRun };
 
 /** A `placed` check as a function: a named one, or a regex tried sticky at the hit (a fresh copy per rule set). */
 function wakeCheck(at: RegExp | WakeName): WakeCheck {

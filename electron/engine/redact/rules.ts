@@ -25,14 +25,15 @@ export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits';
 
 /** Checks named by the table that a words hit must pass at its place (line-engine wakes). */
-export type WakeName = 'assignedKey';
+export type WakeName = 'assignedKey' | 'randomRun';
 
 export type RuleScan = Readonly<Partial<Record<ScanGroup, string>>> & {
   /**
    * Words (plain literals, scanned with `words`) that wake the rule only where `at` holds at the
    * hit: a sticky case-insensitive regex tried at the hit's first character, or a named check
    * (`assignedKey`: the name the word is part of is placed like an assigned key and named like a
-   * secret). Ordinary words (`auth.session`, `keys=`, `token_type=Bearer`) then wake no line. `at`
+   * secret; `randomRun`: 20 characters of `[A-Za-z0-9+/_-]` in a row within 84 of the hit, on its
+   * line). Ordinary words (`auth.session`, `keys=`, `token_type=Bearer`) then wake no line. `at`
    * must hold wherever the rule's trigger and gate can pass; the reference-mode test checks it.
    */
   readonly placed?: { readonly words: string; readonly at: RegExp | WakeName };
@@ -479,7 +480,7 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'SECRET',
     // The trigger wants a run of 20 such characters within 32 of the word.
-    scan: { placed: { words: 'key|secret|token|pass|pwd|cred|sig|hmac|licen|private|bearer|eyj', at: /[^\r\n]{0,64}?[A-Za-z0-9+/_-]{20}/ }, marks: '密码|密钥|令牌' },
+    scan: { placed: { words: 'key|secret|token|pass|pwd|cred|sig|hmac|licen|private|bearer|eyj', at: 'randomRun' }, marks: '密码|密钥|令牌' },
     trigger: /(?:key|secret|token|passw|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|密码|密钥|令牌)[^\r\n]{0,32}?[A-Za-z0-9+/_-]{20}|eyJ[A-Za-z0-9+/]{30}/i,
     patterns: [
       {
