@@ -349,7 +349,9 @@ export const RULES: readonly RedactionRule[] = [
       // The gate's other forms (SPECIAL_FORMS in rule-validators.ts): their words wake the rule anywhere.
       words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
-      placed: { words: 'pass|pwd|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer', at: 'assignedKey' },
+      // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
+      // not in every `session`; `session_token` is found by its other word.
+      placed: { words: 'pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer', at: 'assignedKey' },
       marks: String.raw`[Pp][Ww]\b|密码|口令|密钥|令牌|私钥|关键内容`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
