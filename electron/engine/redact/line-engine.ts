@@ -5,8 +5,11 @@
  *
  * Speed: a few bulk scans (one regex per scan group: words, marks, digits — see RedactionRule.scan)
  * run over each block of complete lines; only lines they hit are split out, and only the rules
- * whose scan group hit are tried on them (after their per-line trigger). Everything else is copied
- * as one slice, so most lines of a typical log never reach a rule.
+ * whose scan group hit are tried on them (after their per-line trigger). A `placed` word wakes its
+ * rule only where the rule's check holds at the hit (`auth.session pid=1` wakes nothing), so a line
+ * whose hits all fail is not even split out. Everything else is copied as one slice, so most lines
+ * of a typical log never reach a rule. With recordEdits() the output is also described as the
+ * input plus replacements, so a stream can write unchanged input bytes as they came.
  *
  * Bounded memory: a line longer than MAX_LINE characters is cut (at a space or separator near the
  * limit when one exists) and the pieces are redacted as lines of their own. A secret that straddles
