@@ -32,6 +32,9 @@ export interface RedactBench {
    */
   mbPerCpuSec: number;
   baselineMbPerCpuSec: number;
+  /** CPU seconds of the redaction and of the pass-through over the same bytes. */
+  cpuSeconds: number;
+  baselineCpuSeconds: number;
   /** Highest resident set size sampled while the redactor ran. */
   peakRssMB: number;
   /** With every optional rule on and this machine's known values (first 50 MB only). */
@@ -256,6 +259,8 @@ export async function benchRedact(mb = Number(process.env.BENCH_MB ?? 200)): Pro
     allRulesMbPerSec: subsetBytes / 1e6 / allRules.seconds,
     baselineMbPerSec: inputMB / baseline.seconds,
     baselineMbPerCpuSec: inputMB / baseline.cpuSeconds,
+    cpuSeconds: redaction.cpuSeconds,
+    baselineCpuSeconds: baseline.cpuSeconds,
     peakRssMB: peak / 2 ** 20,
     inputMB,
     counts: stream.counts(),
@@ -271,6 +276,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`input:     ${r.inputMB.toFixed(0)} MB of log-like text, 64 KiB chunks, one stream`);
   console.log(`redactor:  ${r.mbPerSec.toFixed(1)} MB/s wall clock, ${r.mbPerCpuSec.toFixed(1)} MB per CPU second (target >= 100)`);
   console.log(`baseline:  ${r.baselineMbPerSec.toFixed(1)} MB/s wall clock, ${r.baselineMbPerCpuSec.toFixed(1)} MB per CPU second (UTF-8 decode + encode pass-through)`);
+  console.log(`CPU:       ${r.cpuSeconds.toFixed(2)} s redactor, ${r.baselineCpuSeconds.toFixed(2)} s baseline; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (the machine's other work adds noise)`);
   console.log(`peak RSS:  ${r.peakRssMB.toFixed(0)} MB (includes the 50 MB of input held in memory)`);
   console.log(`all rules: ${r.allRulesMbPerSec.toFixed(1)} MB/s (optional network rules and known values on; first 50 MB)`);
   console.log(`replacements: ${JSON.stringify(r.counts)}`);

@@ -165,3 +165,49 @@ export function isBenignValue(value: string): boolean {
     ABSOLUTE_PATH.test(v)
   );
 }
+
+// Characters of a key name, as the secret-assignment gate extends a key word (rule-validators.ts).
+const isKeyChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45 || (c >= 0x4e00 && c <= 0x9fa5);
+const isBlank = (c: number) => c === 32 || c === 9;
+
+/**
+ * The prefilter's wake for a key word at [start, end) of `text` (secret-assignment's `placed`
+ * words): true unless the name it is part of is neither placed like an assigned key nor named like
+ * a secret. It must hold on every line the rule's gate passes and its patterns act on, so it is a
+ * looser copy of the gate, read in the text around the word only:
+ * - placed: followed by a quote, `\`, `&` (`&quot;`), `]`, `<`, or by blanks and one of `=` `:`
+ *   `：` `>` or a quote; after `<`, `:` (`<ns:Password …>`), `>` (`<key>SyncToken</key>`) or
+ *   `name:` (Kubernetes env); a `--flag` before a blank; and then `isSecretKey`, the gate's verdict;
+ * - always: next to a `\` (JSON escapes are masked for the rules, formats.ts) and a name starting
+ *   a line followed by two blanks (an environment table, which the gate lets through by shape).
+ * `auth.session pid=1`, `keys=12` and `token_type=Bearer` wake nothing.
+ */
+export function wakesAssignedKey(text: string, start: number, end: number): boolean {
+  let s = start;
+  while (s > 0 && isKeyChar(text.charCodeAt(s - 1))) s -= 1;
+  let e = end;
+  while (e < text.length && isKeyChar(text.charCodeAt(e))) e += 1;
+  const before = text.charCodeAt(s - 1);
+  if (before === 92 || text.charCodeAt(s - 2) === 92) return true;
+  const after = text.charCodeAt(e);
+  if ((s === 0 || before === 10) && isBlank(after) && isBlank(text.charCodeAt(e + 1))) return true;
+  return placedKey(text, s, e, before, after) && isSecretKey(text.slice(s, e), 'assignment');
+}
+
+function placedKey(text: string, s: number, e: number, before: number, after: number): boolean {
+  // `<` `:` `>` before; `"` `'` `` ` `` `\` `&` `]` `<` after.
+  if (before === 60 || before === 58 || before === 62) return true;
+  if (after === 34 || after === 39 || after === 96 || after === 92 || after === 38 || after === 93 || after === 60) return true;
+  if (text.charCodeAt(s) === 45 && isBlank(after)) return true;
+  let j = e;
+  while (isBlank(text.charCodeAt(j))) j += 1;
+  const c = text.charCodeAt(j);
+  // `=` `:` `>` `"` `'` `：`
+  if (c === 61 || c === 58 || c === 62 || c === 34 || c === 39 || c === 0xff1a) return true;
+  // `name: DB_PASSWORD` (Kubernetes env): the value is on the next line.
+  let k = s - 1;
+  if (before === 34 || before === 39) k -= 1;
+  while (isBlank(text.charCodeAt(k))) k -= 1;
+  return text.charCodeAt(k) === 58 && text.slice(Math.max(0, k - 4), k).toLowerCase() === 'name';
+}

@@ -5,8 +5,11 @@
  *
  * Speed: a few bulk scans (one regex per scan group: words, marks, digits — see RedactionRule.scan)
  * run over each block of complete lines; only lines they hit are split out, and only the rules
- * whose scan group hit are tried on them (after their per-line trigger). Everything else is copied
- * as one slice, so most lines of a typical log never reach a rule.
+ * whose scan group hit are tried on them (after their per-line trigger). A `placed` word wakes its
+ * rule only where the rule's check holds at the hit (`auth.session pid=1` wakes nothing), so a line
+ * whose hits all fail is not even split out. Everything else is copied as one slice, so most lines
+ * of a typical log never reach a rule. With recordEdits() the output is also described as the
+ * input plus replacements, so a stream can write unchanged input bytes as they came.
  *
  * Bounded memory: a line longer than MAX_LINE characters is cut (at a space or separator near the
  * limit when one exists) and the pieces are redacted as lines of their own. A secret that straddles
@@ -77,8 +80,29 @@ function cutPoint(text: string, start: number, sink: RedactionSink): number {
   return hi >= 0xd800 && hi <= 0xdbff ? limit - 1 : limit;
 }
 
+/** A replaced span [start, end) of the input, counted in characters from the item's start. */
+export interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** What the output since the last takeEdits() is made of: the input [from, to) with `edits` applied. */
+export interface OutputEdits {
+  readonly from: number;
+  readonly to: number;
+  readonly edits: readonly Edit[];
+}
+
 export class LineEngine {
   private carry = '';
+  /** Characters pushed so far, and how far the output returned so far reaches into them. */
+  private inputPos = 0;
+  private outputPos = 0;
+  /** Where the text being processed starts in the input (for `edits`). */
+  private textAbs = 0;
+  /** Replacements since the last takeEdits(), when recording (see recordEdits). */
+  private edits: Edit[] | undefined;
   private block: OpenBlock | undefined;
   /** Placeholder kind for a value expected alone on the next line (`<password>` ⏎ `hunter2`). */
   private pendingKind: string | undefined;
@@ -124,6 +148,29 @@ export class LineEngine {
     this.blockRuleIndex = rules.block ? rules.rules.findIndex((r) => r.rule === rules.block!.rule) : -1;
   }
 
+  /**
+   * From now on, also describe the output as the input with replacements (takeEdits): a stream
+   * can then write the unchanged input bytes as they came instead of encoding the text again.
+   */
+  recordEdits(): void {
+    this.edits ??= [];
+  }
+
+  /** The input span and the replacements the output returned since the last call is made of. */
+  takeEdits(): OutputEdits | undefined {
+    if (!this.edits) return undefined;
+    const taken = { from: this.takenTo, to: this.outputPos, edits: this.edits };
+    this.edits = [];
+    this.takenTo = this.outputPos;
+    return taken;
+  }
+
+  private takenTo = 0;
+
+  private edit(start: number, end: number, text: string): void {
+    this.edits?.push({ start: this.textAbs + start, end: this.textAbs + end, text });
+  }
+
   /** Redacts what can be redacted now; returns UTF-16 text ready to encode. */
   push(text: string): string {
     if (text.length === 0) return '';
@@ -133,19 +180,24 @@ export class LineEngine {
       if (nl >= 0 || text.length >= 1024) this.firstLine = detach(text.slice(0, Math.min(nl < 0 ? 1024 : nl, 1024)).replace(/\r$/, ''));
     }
     let rest = this.carry + text;
+    let abs = this.inputPos - this.carry.length;
+    this.inputPos += text.length;
     this.carry = '';
     let out = '';
     const lastNl = rest.lastIndexOf('\n');
     if (lastNl >= 0) {
-      out += this.processBlock(rest.slice(0, lastNl + 1));
+      out += this.processBlock(rest.slice(0, lastNl + 1), abs);
       rest = rest.slice(lastNl + 1);
+      abs += lastNl + 1;
     }
     while (rest.length > MAX_LINE) {
       const cut = cutPoint(rest, 0, this.sink);
-      out += this.processLines(rest.slice(0, cut));
+      out += this.processLines(rest.slice(0, cut), abs);
       rest = rest.slice(cut);
+      abs += cut;
     }
     this.carry = rest;
+    this.outputPos = abs;
     return out;
   }
 
@@ -153,16 +205,22 @@ export class LineEngine {
   end(): string {
     let out = '';
     if (this.carry.length > 0) {
-      out += this.processLines(this.carry);
+      out += this.processLines(this.carry, this.inputPos - this.carry.length);
       this.carry = '';
     }
-    if (this.block) out += this.closeBlock();
+    this.outputPos = this.inputPos;
+    if (this.block) {
+      const closed = this.closeBlock();
+      this.textAbs = this.inputPos;
+      this.edit(0, 0, closed);
+      out += closed;
+    }
     return out;
   }
 
   /** Complete lines; over-long ones are cut exactly as push() cuts an over-long carry. */
-  private processBlock(text: string): string {
-    if (text.length <= MAX_LINE) return this.processLines(text);
+  private processBlock(text: string, abs: number): string {
+    if (text.length <= MAX_LINE) return this.processLines(text, abs);
     let out = '';
     let segment = 0;
     let lineStart = 0;
@@ -170,22 +228,24 @@ export class LineEngine {
       const nl = text.indexOf('\n', lineStart);
       const contentEnd = nl < 0 ? text.length : nl;
       if (contentEnd - lineStart > MAX_LINE) {
-        out += this.processLines(text.slice(segment, lineStart));
+        out += this.processLines(text.slice(segment, lineStart), abs + segment);
         let s = lineStart;
         while (contentEnd - s > MAX_LINE) {
           const cut = cutPoint(text, s, this.sink);
-          out += this.processLines(text.slice(s, cut));
+          out += this.processLines(text.slice(s, cut), abs + s);
           s = cut;
         }
         segment = s;
       }
       lineStart = nl < 0 ? text.length : nl + 1;
     }
-    return out + this.processLines(text.slice(segment));
+    return out + this.processLines(text.slice(segment), abs + segment);
   }
 
   /** Lines (the last may lack its newline): the prefilter picks the lines that go through the rules. */
-  private processLines(text: string): string {
+  /** `abs`: where `text` starts in the input. */
+  private processLines(text: string, abs: number): string {
+    this.textAbs = abs;
     const out = this.processLinesOf(text);
     // The last complete line, for the first line of the next text (copied: the text is dropped).
     const end = text.endsWith('\n') ? text.length - 1 : text.length;
@@ -210,6 +270,7 @@ export class LineEngine {
       if (this.block) {
         const r = this.consumeBlock(text, pos);
         out += text.slice(copied, pos) + r.out;
+        this.edit(pos, r.pos, r.out);
         pos = copied = r.pos;
         continue;
       }
@@ -217,8 +278,10 @@ export class LineEngine {
         // The line after an opener holds its value: it goes through the rules whatever the scans say.
         const nl = text.indexOf('\n', pos);
         const line = text.slice(pos, nl < 0 ? n : nl);
-        out += text.slice(copied, pos) + (this.pendingHeader !== undefined ? this.redactHeaderValue(line, nl >= 0) : this.redactNextLineValue(line, nl >= 0));
+        const value = this.pendingHeader !== undefined ? this.redactHeaderValue(line, nl >= 0) : this.redactNextLineValue(line, nl >= 0);
+        out += text.slice(copied, pos) + value;
         copied = nl < 0 ? n : nl;
+        if (value !== line) this.edit(pos, copied, value);
         pos = nl < 0 ? n : nl + 1;
         continue;
       }
@@ -228,13 +291,19 @@ export class LineEngine {
       const nl = text.indexOf('\n', at);
       const contentEnd = nl < 0 ? n : nl;
       const end = nl < 0 ? n : nl + 1;
+      if (!this.markCandidates(text, start, contentEnd, end)) {
+        // Only words in places where no rule can act (`auth.session pid=1`): the line stays as it is.
+        if (nl >= 0) this.pendingHeader = headerNameAt(text, start, contentEnd);
+        pos = end;
+        continue;
+      }
       const line = text.slice(start, contentEnd);
       this.aroundText = text;
       this.aroundStart = start;
-      this.markCandidates(text, line, end);
       const redacted = this.redactLineOrOpenBlock(line, nl >= 0);
       if (this.blockFrom !== undefined) {
         out += text.slice(copied, start) + redacted;
+        this.edit(start, start + this.blockFrom, redacted);
         pos = copied = start + this.blockFrom;
         this.blockFrom = undefined;
         continue;
@@ -242,6 +311,7 @@ export class LineEngine {
       if (redacted !== line) {
         out += text.slice(copied, start) + redacted;
         copied = contentEnd;
+        this.edit(start, contentEnd, redacted);
       }
       pos = end;
     }
@@ -288,26 +358,43 @@ export class LineEngine {
     return next;
   }
 
-  /** Marks the rules concerned by every scanner hit in the current line (which ends at `end`). */
-  private markCandidates(text: string, line: string, end: number): void {
+  /**
+   * Marks the rules concerned by every scanner hit in the current line ([start, contentEnd) of
+   * `text`, its line break up to `end`); false when no rule was woken.
+   */
+  private markCandidates(text: string, start: number, contentEnd: number, end: number): boolean {
     const stamp = (this.lineStamp += 1);
     if (!this.prefilter) {
       this.candidate.fill(stamp);
-      return;
+      return true;
     }
+    let woken = false;
     const scanners = this.rules.scanners;
     for (let i = 0; i < scanners.length; i += 1) {
       let next = this.scannerNext[i]!;
       const scanner = scanners[i]!;
-      if (next >= 0 && next < end && scanner.confirm && !scanner.confirm.test(line)) {
+      if (next >= 0 && next < end && scanner.confirm && !scanner.confirm.test(text.slice(start, contentEnd))) {
         next = this.scan(i, text, end);
         continue;
       }
       while (next >= 0 && next < end) {
-        for (const r of scanner.rulesFor(this.scannerHit[i]!)) this.candidate[r] = stamp;
+        const hit = this.scannerHit[i]!;
+        const rules = scanner.rulesFor(hit);
+        for (const r of rules.always) {
+          this.candidate[r] = stamp;
+          woken = true;
+        }
+        // Words that wake a rule only in some places (`auth.session` is no assigned key).
+        for (const p of rules.placed) {
+          if (this.candidate[p.rule] !== stamp && p.at(text, next, next + hit.length)) {
+            this.candidate[p.rule] = stamp;
+            woken = true;
+          }
+        }
         next = this.scan(i, text, scanner.uniform ? end : this.scannerResume[i]!);
       }
     }
+    return woken;
   }
 
   /**
@@ -495,6 +582,13 @@ export class LineEngine {
 // HAR and other JSON name/value lists of HTTP headers: the name, then its value on the next line.
 const HEADER_NAME_LINE = /^[ \t]*"name"[ \t]*:[ \t]*"((?:proxy-)?authori[sz]ation|(?:set-)?cookie|x-[\w-]*(?:key|token|auth|secret|session)[\w-]*|api-?key|private-token|access-token|auth-token)"[ \t]*,?[ \t]*\r?$/i;
 const HEADER_VALUE_LINE = /^([ \t]*)"value"[ \t]*:[ \t]*"/;
+
+/** HEADER_NAME_LINE's header name for the line [start, end) of `text` (sliced only when it starts with `"`). */
+function headerNameAt(text: string, start: number, end: number): string | undefined {
+  let i = start;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i += 1;
+  return text.charCodeAt(i) === 34 ? HEADER_NAME_LINE.exec(text.slice(start, end))?.[1] : undefined;
+}
 
 const PLACEHOLDER_AT = new RegExp(PLACEHOLDER_PATTERN.source, 'y');
 const PLACEHOLDER_BEFORE = new RegExp(`${PLACEHOLDER_PATTERN.source}$`);

@@ -3,8 +3,10 @@
  * shared by all items of the archive, so `<USER-1>` is the same person in every file; the mapping
  * back to real values stays on the user's machine.
  */
+import { isAscii } from 'node:buffer';
 import { Transform } from 'node:stream';
 import { SniffingDecoder, type TextEncoding } from './decode.js';
+import { InputBytes } from './edited-output.js';
 import { adjustSpan, decodeJsonUnicode, detectFormat, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
 import { LineEngine, type RedactionSink } from './line-engine.js';
 import { PlaceholderRegistry } from './placeholders.js';
@@ -91,6 +93,9 @@ export class Redactor {
     let encodeAs: TextFormat = 'log';
     let engine = this.lineEngine(this.sink(counts, () => encodeAs));
     const decoder = new SniffingDecoder();
+    // The input bytes behind the text (when one byte per character), to write unchanged spans as they came.
+    const inputBytes = new InputBytes();
+    engine.recordEdits();
     // Input and output held for the structure check (checkable formats, up to the limit).
     let held: { input: string[]; output: string[]; size: number } | undefined;
     let structure: StructureOutcome | undefined;
@@ -98,7 +103,7 @@ export class Redactor {
     const emit = (stream: Transform, text: string) => {
       if (text.length > 0) stream.push(encodeUtf8(text));
     };
-    const handle = (stream: Transform, text: string, final: boolean) => {
+    const handle = (stream: Transform, text: string, final: boolean, bytes?: Buffer) => {
       if (format === undefined && (text.length > 0 || final)) {
         format = detectFormat(options.name, text);
         encodeAs = format;
@@ -112,8 +117,18 @@ export class Redactor {
         lines = decoded.text;
         jsonRest = decoded.rest;
       }
+      // ASCII read as UTF-8 (or still undecided): each character is its byte.
+      const oneToOne = bytes !== undefined && lines === text && encodeAs !== 'json' && (decoder.encoding ?? 'utf8') === 'utf8' && isAscii(bytes);
+      inputBytes.add(lines.length, oneToOne ? bytes : undefined);
       const out = engine.push(lines) + (final ? engine.end() : '');
-      if (!held) return emit(stream, out);
+      const edits = engine.takeEdits();
+      if (!held) {
+        const asBytes = edits && inputBytes.bytesOf(edits);
+        if (asBytes === undefined) return emit(stream, out);
+        for (const b of asBytes) if (b.length > 0) stream.push(b);
+        return;
+      }
+      if (edits) inputBytes.forget(edits.to);
       held.input.push(text);
       held.output.push(out);
       held.size += text.length + out.length;
@@ -163,7 +178,7 @@ export class Redactor {
       transform(chunk: Buffer | string, _encoding, callback) {
         try {
           const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-          handle(this, decoder.write(bytes), false);
+          handle(this, decoder.write(bytes), false, bytes);
           callback();
         } catch (err) {
           callback(err as Error);

@@ -4,10 +4,11 @@
  * `lastIndex`), one combined prefilter, and the allow-list.
  */
 import { InputError } from '../errors.js';
+import { wakesAssignedKey } from './key-names.js';
 import { LinearRegExp } from './linear-regexp.js';
 import { detach, normalizeKind } from './placeholders.js';
 import { GATES, IDENTITIES, KINDS, OPENERS, VALIDATORS, type ValidatorName } from './rule-validators.js';
-import { OPTIONAL_RULE_IDS, RULES, type LineSurroundings, type RedactionRule, type RulePattern, type RuleTarget, type ScanGroup } from './rules.js';
+import { OPTIONAL_RULE_IDS, RULES, type LineSurroundings, type RedactionRule, type RulePattern, type RuleTarget, type ScanGroup, type WakeName } from './rules.js';
 
 /** Options of a Redactor (see redactor.ts for the documentation of each field). */
 export interface RuleSetOptions {
@@ -38,11 +39,20 @@ export interface CompiledRule {
   readonly opensValueOnNextLine: ((line: string) => string | undefined) | undefined;
 }
 
+/** Whether a hit at [start, end) of the scanned text wakes a rule (RuleScan.placed). */
+export type WakeCheck = (text: string, start: number, end: number) => boolean;
+
+/** The rules a hit concerns: some whatever surrounds it, some only where their check holds there. */
+export interface HitRules {
+  readonly always: readonly number[];
+  readonly placed: readonly { readonly rule: number; readonly at: WakeCheck }[];
+}
+
 /** One bulk scan over a block of text, and which rules (indexes into `rules`) a hit concerns. */
 export interface Scanner {
   readonly regex: RegExp;
   /** The rules whose scan fragments occur in the hit's text (a hit `key` does not wake the e-mail rule). */
-  rulesFor(hit: string): readonly number[];
+  rulesFor(hit: string): HitRules;
   /** Every hit concerns the same rules: after one hit, the rest of the line need not be scanned. */
   readonly uniform: boolean;
   /** For a uniform scanner: the union of its rules' triggers, one test per line instead of one per rule. */
@@ -56,9 +66,19 @@ export interface Scanner {
 
 const HIT_CACHE_LIMIT = 4096;
 
-function makeScanner(regex: RegExp, members: { rule: number; fragment: RegExp }[], triggers: (RegExp | undefined)[]): Scanner {
-  const cache = new Map<string, readonly number[]>();
-  const uniform = new Set(members.map((m) => m.fragment.source)).size === 1;
+interface ScanMember {
+  rule: number;
+  fragment: RegExp;
+  at?: WakeCheck;
+}
+
+// A hit made of name characters only: a `placed` check reads the name around it. Other hits
+// (`net use`, `hooks.slack/`) wake every rule they concern.
+const NAME_HIT = /^[A-Za-z0-9_.-]+$/;
+
+function makeScanner(regex: RegExp, members: ScanMember[], triggers: (RegExp | undefined)[]): Scanner {
+  const cache = new Map<string, HitRules>();
+  const uniform = members.every((m) => m.at === undefined) && new Set(members.map((m) => m.fragment.source)).size === 1;
   const confirm =
     uniform && members.length > 1 && triggers.every((t) => t !== undefined)
       ? new RegExp(triggers.map((t) => `(?:${t!.source})`).join('|'), 'im')
@@ -72,8 +92,12 @@ function makeScanner(regex: RegExp, members: { rule: number; fragment: RegExp }[
       let rules = cache.get(hit);
       if (rules === undefined) {
         // Substring test: a hit `accountkey` also concerns the rules that look for `key`.
-        rules = members.filter((m) => m.fragment.test(hit)).map((m) => m.rule);
-        if (rules.length === 0) rules = members.map((m) => m.rule);
+        let concerned = members.filter((m) => m.fragment.test(hit));
+        if (concerned.length === 0) concerned = members;
+        const named = NAME_HIT.test(hit);
+        const always = new Set(concerned.filter((m) => m.at === undefined || !named).map((m) => m.rule));
+        const placed = concerned.filter((m) => m.at !== undefined && named && !always.has(m.rule)).map((m) => ({ rule: m.rule, at: m.at! }));
+        rules = { always: [...always], placed };
         if (cache.size >= HIT_CACHE_LIMIT) cache.clear();
         cache.set(detach(hit), rules);
       }
@@ -198,6 +222,36 @@ function compileRule(rule: RedactionRule, trigger: RegExp | undefined = withFlag
 const isValidatorName = (name: string): name is ValidatorName => Object.hasOwn(VALIDATORS, name);
 
 /**
+ * high-entropy's trigger wants 20 characters of `[A-Za-z0-9+/_-]` in a row starting within 32 of
+ * the end of its word: any such run starting within 64 of the hit (words are shorter than 32).
+ */
+function randomRun(text: string, start: number): boolean {
+  const stop = Math.min(text.length, start + 84);
+  let run = 0;
+  for (let i = start; i < stop; i += 1) {
+    const c = text.charCodeAt(i);
+    // A-Z a-z 0-9 + / _ -
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 47 && c <= 57) || c === 43 || c === 95 || c === 45) {
+      if ((run += 1) >= 20) return true;
+    } else if (c === 10 || c === 13) return false;
+    else run = 0;
+  }
+  return false;
+}
+
+const WAKES: Record<WakeName, WakeCheck> = { assignedKey: wakesAssignedKey, randomRun };
+
+/** A `placed` check as a function: a named one, or a regex tried sticky at the hit (a fresh copy per rule set). */
+function wakeCheck(at: RegExp | WakeName): WakeCheck {
+  if (typeof at === 'string') return WAKES[at];
+  const re = withFlags(at, 'iy', 'gm');
+  return (text, start) => {
+    re.lastIndex = start;
+    return re.test(text);
+  };
+}
+
+/**
  * An IT rule from policy: a row of the same table — its pattern, and optionally a validator of the
  * table by name (`luhn`, `notMeasurement` …) and context words that must stand before a match.
  */
@@ -289,21 +343,28 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
 
   const scanners: Scanner[] = [];
   for (const group of Object.keys(GROUP_FLAGS) as ScanGroup[]) {
-    const members = ordered.map((r, i) => [i, r.rule.scan[group]] as const).filter(([, source]) => source);
-    if (members.length === 0) continue;
-    const alternatives = [...new Set(members.flatMap(([, source]) => splitAlternatives(source!)))];
     const flags = GROUP_FLAGS[group];
+    const members: (ScanMember & { source: string })[] = [];
+    ordered.forEach((r, rule) => {
+      const source = r.rule.scan[group];
+      if (source) members.push({ rule, source, fragment: new RegExp(source, flags.replace('g', '')) });
+      const placed = group === 'words' ? r.rule.scan.placed : undefined;
+      if (placed) members.push({ rule, source: placed.words, fragment: new RegExp(placed.words, flags.replace('g', '')), at: wakeCheck(placed.at) });
+    });
+    if (members.length === 0) continue;
+    const alternatives = [...new Set(members.flatMap((m) => splitAlternatives(m.source)))];
     scanners.push(
       makeScanner(
         new RegExp(group === 'words' ? literalTrie(alternatives) ?? alternatives.join('|') : alternatives.join('|'), flags),
-        members.map(([rule, source]) => ({ rule, fragment: new RegExp(source!, flags.replace('g', '')) })),
-        members.map(([rule]) => ordered[rule]!.trigger),
+        members,
+        members.map((m) => ordered[m.rule]!.trigger),
       ),
     );
   }
   for (const e of extras) {
     const index = ordered.findIndex((r) => r.rule === e.rule);
-    scanners.push({ regex: e.scanner, rulesFor: () => [index], uniform: true, lineLocal: false });
+    const rules: HitRules = { always: [index], placed: [] };
+    scanners.push({ regex: e.scanner, rulesFor: () => rules, uniform: true, lineLocal: false });
   }
   const allow = (options.allow ?? []).map((source) => {
     try {

@@ -24,6 +24,24 @@ import {
 export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits';
 
+/** Checks named by the table that a words hit must pass at its place (line-engine wakes). */
+export type WakeName = 'assignedKey' | 'randomRun';
+
+export type RuleScan = Readonly<Partial<Record<ScanGroup, string>>> & {
+  /**
+   * Words (plain literals, scanned with `words`) that wake the rule only where `at` holds at the
+   * hit: a sticky case-insensitive regex tried at the hit's first character, or a named check
+   * (`assignedKey`: the name the word is part of is placed like an assigned key and named like a
+   * secret; `randomRun`: 20 characters of `[A-Za-z0-9+/_-]` in a row within 84 of the hit, on its
+   * line). Ordinary words (`auth.session`, `keys=`, `token_type=Bearer`) then wake no line. `at`
+   * must hold wherever the rule's trigger and gate can pass; the reference-mode test checks it.
+   */
+  readonly placed?: { readonly words: string; readonly at: RegExp | WakeName };
+};
+
+/** `token` as `[Tt][Oo][Kk][Ee][Nn]`: a case-insensitive word inside a case-sensitive marks fragment. */
+const anyCase = (word: string) => word.replace(/[a-z]/g, (c) => `[${c.toUpperCase()}${c}]`);
+
 /** One part of a match to replace: a named group and the placeholder kind it becomes. */
 export interface RuleTarget {
   readonly group: string;
@@ -83,7 +101,7 @@ export interface RedactionRule {
    * characters so the scan can skip ahead), `marks` (case-sensitive symbols, token prefixes, CJK;
    * `^` is a line start), `digits`.
    */
-  readonly scan: Readonly<Partial<Record<ScanGroup, string>>>;
+  readonly scan: RuleScan;
   /** Per line, case-insensitive: a necessary condition checked before the rule's patterns run. */
   readonly trigger: RegExp;
   /** A finer per-line check after the trigger (is any key on the line named like a secret?). */
@@ -110,10 +128,6 @@ const HOST_TLD_WORDS = HOST_TLD_LIST.filter((tld) => !WORDY_TLDS.includes(tld))
   .map((tld) => `\\.${tld}`)
   .join('|');
 const HOST_TLD_MARKS = String.raw`\.(?:${WORDY_TLDS.join('|')})(?![A-Za-z0-9-])`;
-
-// Session ids as keys (`JSESSIONID=`, `session_id:`), not the word `session` of every log line;
-// `session_token`, `SESSION_SECRET`, `sessionKey` are found by their other word.
-const SESSION_WORDS = String.raw`sessid|sessionid|session_id|session-id|session\.id|sesskey`;
 
 // Shared by cn-id, payment-card and phone (one scan, one union test per line): from the start of
 // a digit run (not mid-number, not after a dot: versions), 7+ digits or a 3-4, 4-4 or 4-6 grouping.
@@ -242,7 +256,12 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'TOKEN',
     // Not `auth` or `sess` alone: `X-Auth:` and `X-Session-Id:` are also secret-assignment's, and
     // module names like `auth.session` would wake this rule on every line.
-    scan: { words: 'authori|cookie|key|token|secret|sig|pass|basic', marks: String.raw`-u\s|--user|--proxy-user` },
+    scan: {
+      words: 'authori|cookie',
+      // Only where a header name ends (`X-Api-Key:`) or `Basic` is followed by its credentials.
+      placed: { words: 'key|token|secret|sig|pass|basic', at: /basic\s+[a-z0-9+/]{8}|[\w.-]*["']?\s*:/i },
+      marks: String.raw`-u\s|--user|--proxy-user`,
+    },
     // `basic …` last: first among the alternatives it slowed every log line that wakes this rule.
     trigger: /authori[sz]ation|cookie|(?:key|token|secret|auth|signature|session|password)[a-z0-9-]*[\x22']?\s*:|(?<!\S)(?:-u|--user|--proxy-user)\s|basic\s+[a-z0-9+/]{8}/im,
     patterns: [
@@ -305,7 +324,8 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
-    scan: { words: `token|key|secret|pass|pwd|sig|auth|cred|jwt|${SESSION_WORDS}|session=`, marks: String.raw`[?&;][\w.-]*(?:[Cc][Oo][Dd][Ee]|[Ss][Ii][Dd]|[Oo][Tt][Pp]|[Tt][Ii][Cc][Kk][Ee][Tt]|[Hh][Aa][Ss][Hh])` },
+    // The trigger's parameter start and keyword: a word elsewhere on the line (`auth.session`) wakes nothing.
+    scan: { marks: String.raw`[?&;][\w.-]*(?:${['token', 'key', 'secret', 'pass', 'pwd', 'sig', 'auth', 'code', 'sess', 'sid', 'cred', 'jwt', 'otp', 'ticket', 'hash'].map(anyCase).join('|')})` },
     trigger: /[?&;][\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*=/i,
     gate: 'secretUrlParam',
     patterns: [
@@ -325,7 +345,15 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
-    scan: { words: `pass|pwd|psk|secret|token|key|auth|cred|cookie|${SESSION_WORDS}|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use`, marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容` },
+    scan: {
+      // The gate's other forms (SPECIAL_FORMS in rule-validators.ts): their words wake the rule anywhere.
+      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content',
+      // The gate's key words, only in a name placed like an assigned key and named like a secret.
+      // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
+      // not in every `session`; `session_token` is found by its other word.
+      placed: { words: 'pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer', at: 'assignedKey' },
+      marks: String.raw`[Pp][Ww]\b|密码|口令|密钥|令牌|私钥|关键内容`,
+    },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
     trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|密码|口令|密钥|令牌|私钥|关键内容/i,
     gate: 'assignedSecretKey',
@@ -453,7 +481,8 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
-    scan: { words: 'key|secret|token|pass|pwd|cred|sig|hmac|licen|private|bearer|eyj', marks: '密码|密钥|令牌' },
+    // The trigger wants a run of 20 such characters within 32 of the word.
+    scan: { placed: { words: 'key|secret|token|pass|pwd|cred|sig|hmac|licen|private|bearer|eyj', at: 'randomRun' }, marks: '密码|密钥|令牌' },
     trigger: /(?:key|secret|token|passw|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|密码|密钥|令牌)[^\r\n]{0,32}?[A-Za-z0-9+/_-]{20}|eyJ[A-Za-z0-9+/]{30}/i,
     patterns: [
       {
@@ -576,7 +605,8 @@ export const RULES: readonly RedactionRule[] = [
     // The number itself wakes the rule too (its context may be a CSV header, not the line),
     // through the digit scan the other personal numbers share: no scan of its own.
     scan: { words: 'passport', marks: '护照|證件|证件', digits: PERSONAL_DIGITS },
-    trigger: /passport|护照|证件|證件|\b[EG][A-Z]?\d{7}/i,
+    // The number the pattern needs (the context words alone redact nothing; a hex run such as `ef0123456` is no number).
+    trigger: /(?<![a-z0-9])(?:[eg]\d{8}|e[a-z]\d{7})(?![a-z0-9])/i,
     identity: 'upperCase',
     patterns: [
       {

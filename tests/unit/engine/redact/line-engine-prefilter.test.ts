@@ -49,6 +49,27 @@ const EDGES = [
   'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW',
   '-----END OPENSSH PRIVATE KEY-----',
   'after the key: password=hunter2',
+  // Key words in every place the secret-assignment gate looks (the scan's `placed` words must wake them).
+  'dbPw=hunter2 token_type=Bearer keys=12 auth.session pid=3 session__id=abc123 session refreshed',
+  '<ns:Password attr="1">',
+  'value-on-the-next-line-1',
+  '<key>SyncToken</key>',
+  '<string>abc123def456</string>',
+  '  - name: API_TOKEN',
+  '    value: tok-123',
+  'DB_PASSWORD     s3cret-val',
+  'AUTH_MODE   enabled <db:Password a="1">hunter9</db:Password>',
+  '    ProxyPassword    REG_SZ    x-secret',
+  'Key Content            : wifi-pass-123',
+  '--db-password hunter2 -Password hunter3 --token=abc',
+  '{\\"password\\": \\"abc\\", \\"api_key\\":\\"k1\\"}\\npassword=x1\\tapi_key=y2',
+  'X-Api-Key: abcdef123456 x-my-secret-header: v Basic dXNlcjpwYXNzd29yZA== cookie: a=b1c2d3e4',
+  '"name": "X-Session-Token",',
+  '"value": "st-998877"',
+  'cmdkey /add:srv /user:bob /pass:Secret1 key="api key" value="k-42"',
+  'secret_token  ABCDEFGHIJKLMNOPQRSTUVWXYZ123456 private: QWERTYUIOPASDFGHJKLZ123',
+  '?Session=abc&AUTH_TOKEN=xyz&keys=1 GET /x;jsessionid=F00BA4 smtpPass = "p w"',
+  'E12345678 ef0123456789 passport G12345678',
 ].join('\n');
 const LONG_LINE = `${'x'.repeat(70_000)} password=afterTheCut\nmail bob@example.com\n`;
 
