@@ -620,12 +620,12 @@ async function scanSpans(archivePath: string, spans: readonly EntrySpan[], match
 
 /**
  * New values are taken into the write pass's automaton at an entry's start, at most once per this
- * many bytes written (or 32 bytes per byte of the values, whichever is more): a rebuild costs about
- * as much as searching 0.3 bytes per value byte (~50 ms for 4 000 values, measured), and an entry
- * not searched with the newest values is searched at the end instead.
+ * many bytes written (or 256 bytes per byte of the values, whichever is more): a rebuild costs
+ * ~0.3 µs per value byte (~30 ms for 4 000 values, measured), as much as searching ~100 bytes, and
+ * an entry not searched with the newest values is searched at the end instead.
  */
 const REBUILD_BYTES = 1024 * 1024;
-const REBUILD_BYTES_PER_VALUE_BYTE = 32;
+const REBUILD_BYTES_PER_VALUE_BYTE = 256;
 
 /**
  * The leak check folded into the archive's single write pass (a ZipWriter `watch`): each entry's
@@ -640,12 +640,10 @@ const REBUILD_BYTES_PER_VALUE_BYTE = 32;
  * Searching an entry that will be read back anyway is wasted: the read-back costs the same per
  * byte whatever the number of values. So an entry is searched only while the search can spare its
  * read-back: with every value known at its start, and only until the redactor learns a new value
- * during it (then it is read back whole, with every value); an entry right after one during which
- * values were learned is not searched at all (nor the automaton rebuilt for it), since the learning
- * likely goes on. While the redactor keeps learning, as in logs full of new tokens, the check thus
- * becomes one scan at the end instead of a search during
- * the write plus a read-back of nearly everything (worst case in tests/bench/leak.bench.ts: 68 → 100
- * MB per CPU second).
+ * during it (then it is read back whole, with every value); and the automaton is rebuilt for new
+ * values only when enough bytes went by to pay for the rebuild, else an entry is not searched at
+ * all. While the redactor keeps learning, as in logs full of new tokens, the check thus comes close
+ * to one scan at the end instead of a search during the write plus a read-back of nearly everything.
  */
 export class LeakWatch {
   /** Values taken from the source so far (trimmed, long enough, distinct), in the order found. */
@@ -666,22 +664,12 @@ export class LeakWatch {
   private entry = '';
   /** Whether the entry being written is searched (with every value known when it began). */
   private searching = false;
-  /** The source's size when the entry being written began, and whether it grew during the last entry. */
-  private sizeAtBegin = 0;
-  private learnedDuringLast = false;
 
   /** `source`: the redactor's values found so far (a set that only grows, e.g. `seenValues()`). */
   constructor(private readonly source: () => ReadonlySet<string>) {}
 
   begin(name: string): void {
     this.entry = name;
-    this.sizeAtBegin = this.source().size;
-    // The redactor learned values during the last entry: it likely learns more during this one,
-    // which would void the search (and a rebuild for it). Not searched, this entry is read back.
-    if (this.learnedDuringLast) {
-      this.searching = false;
-      return;
-    }
     this.take();
     if (this.known.length > this.generation && (!this.matcher || this.sinceBuild >= Math.max(REBUILD_BYTES, REBUILD_BYTES_PER_VALUE_BYTE * this.knownBytes))) {
       this.matcher = new LeakMatcher(this.known);
@@ -708,7 +696,6 @@ export class LeakWatch {
   }
 
   end(): void {
-    this.learnedDuringLast = this.source().size > this.sizeAtBegin;
     if (!this.searching) {
       this.entries.set(this.entry, 0);
       return;
