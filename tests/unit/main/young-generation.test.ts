@@ -6,13 +6,12 @@
  * is observed at run time, with the stand-in electron module of main-wiring.test.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { YOUNG_GENERATION_FLAG } from '../../../electron/main/young-generation.js';
+import { startMain } from './support/start-main.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const MODULE = path.join(ROOT, 'electron/main/young-generation.ts');
@@ -52,39 +51,10 @@ describe('keepYoungGenerationSmall', () => {
   });
 
   it('runs before any other module of the built main process', async () => {
-    const appRoot = mkdtempSync(path.join(os.tmpdir(), 'young-generation-'));
-    mkdirSync(path.join(appRoot, 'renderer', 'dist'), { recursive: true });
-    writeFileSync(path.join(appRoot, 'renderer', 'dist', 'index.html'), '<!doctype html><title>app</title>');
-    writeFileSync(path.join(appRoot, 'policy.json'), '{}');
-    process.env.FAKE_APP_PATH = appRoot;
-    process.env.DIAGCOLLECT_DATA_DIR = path.join(appRoot, 'data');
-    process.env.DIAGCOLLECT_POLICY = path.join(appRoot, 'policy.json');
-    const outfile = path.join(ROOT, 'node_modules', '.cache', 'diagcollect-young-generation', `main-${process.pid}.mjs`);
     // Each of our modules notes when it is evaluated, as the build lays them out (as build:electron does).
-    await build({
-      entryPoints: [path.join(ROOT, 'electron/main/main.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      outfile,
-      logLevel: 'error',
-      plugins: [
-        {
-          name: 'order',
-          setup(b) {
-            b.onResolve({ filter: /^electron$/ }, () => ({ path: path.join(ROOT, 'tests/unit/main/support/fake-electron.ts') }));
-            b.onResolve({ filter: /^electron-log\/main(\.js)?$/ }, () => ({ path: path.join(ROOT, 'tests/unit/main/support/fake-electron-log.ts') }));
-            b.onLoad({ filter: /\.ts$/ }, (args) => {
-              const contents = `((globalThis).__evaluated ??= []).push(${JSON.stringify(path.relative(ROOT, args.path))});\n${readFileSync(args.path, 'utf8')}`;
-              return { contents, loader: 'ts' };
-            });
-          },
-        },
-      ],
-    });
-    await import(pathToFileURL(outfile).href);
+    await startMain('young-generation', (b) =>
+      b.onLoad({ filter: /\.ts$/ }, (args) => ({ contents: `((globalThis).__evaluated ??= []).push(${JSON.stringify(path.relative(ROOT, args.path))});\n${readFileSync(args.path, 'utf8')}`, loader: 'ts' })),
+    );
     const evaluated = (globalThis as { __evaluated?: string[] }).__evaluated ?? [];
     expect(evaluated.length).toBeGreaterThan(10);
     expect(evaluated[0]).toBe('electron/main/young-generation.ts');
