@@ -5,6 +5,8 @@
  *
  * Built by `npm run build:electron` into out/main/main.js (the package's "main").
  */
+// First: V8's young-generation flag must be set before the rest of the app allocates.
+import './young-generation.js';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { API_EVENTS, uiLocaleFor, type ApiEventName } from '../../shared/api.js';

@@ -7,16 +7,16 @@
  * blocks the event loop: sockets and c-ares queries only.
  */
 import { X509Certificate } from 'node:crypto';
-import dns from 'node:dns';
+import type * as Tls from 'node:tls';
 import { readFile } from 'node:fs/promises';
 import net from 'node:net';
-import tls from 'node:tls';
 import { at, cm, dur, msg, type CheckMessage } from '../../../shared/check-messages.js';
 import { resolveProxy } from '../platform/proxy.js';
 import { serverLookup } from './dns.js';
 import { describeProbeError, httpProbe } from './support/http-probe.js';
 import { tcpProbe } from './support/tcp-probe.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
+import { dns, tls } from '../platform/lazy-builtins.js';
 
 export interface DnsEvidence {
   server: string;
@@ -44,7 +44,7 @@ export interface TlsEvidence {
 let publicRoots: { fingerprints: Set<string>; subjects: Set<string> } | undefined;
 function roots() {
   if (!publicRoots) {
-    const certs = tls.rootCertificates.map((r) => new X509Certificate(r));
+    const certs = tls().rootCertificates.map((r) => new X509Certificate(r));
     publicRoots = { fingerprints: new Set(certs.map((c) => c.fingerprint256)), subjects: new Set(certs.map((c) => c.subject)) };
   }
   return publicRoots;
@@ -71,7 +71,7 @@ export function tlsHandshake(host: string, address: string, port: number, option
   const started = performance.now();
   return new Promise((resolve) => {
     const servername = net.isIP(host) ? undefined : host;
-    const socket = tls.connect({ host: address, port, servername, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'], ...(options.extraCa ? { ca: [...tls.rootCertificates, options.extraCa] } : {}) });
+    const socket = tls().connect({ host: address, port, servername, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'], ...(options.extraCa ? { ca: [...tls().rootCertificates, options.extraCa] } : {}) });
     let done = false;
     const finish = (e: TlsEvidence) => {
       if (done) return;
@@ -89,7 +89,7 @@ export function tlsHandshake(host: string, address: string, port: number, option
       const peer = socket.getPeerCertificate(true);
       if (!peer || !peer.raw) return finish({ state: 'failed', code: 'NO_CERTIFICATE' });
       const chain: NonNullable<TlsEvidence['chain']> = [];
-      let node: tls.DetailedPeerCertificate | undefined = peer;
+      let node: Tls.DetailedPeerCertificate | undefined = peer;
       const seen = new Set<string>();
       while (node?.raw && !seen.has(node.fingerprint256)) {
         seen.add(node.fingerprint256);
@@ -97,7 +97,7 @@ export function tlsHandshake(host: string, address: string, port: number, option
         node = node.issuerCertificate;
       }
       // The top of the chain the server sent: a public root, or issued by one, is public.
-      let top: tls.DetailedPeerCertificate = peer;
+      let top: Tls.DetailedPeerCertificate = peer;
       while (top.issuerCertificate?.raw && top.issuerCertificate.fingerprint256 !== top.fingerprint256) top = top.issuerCertificate;
       const topCert = new X509Certificate(pemOf(top.raw));
       const publicRoot = isPublicRoot(pemOf(top.raw)) || publicSubjects().has(topCert.issuer);
@@ -116,7 +116,7 @@ export function tlsHandshake(host: string, address: string, port: number, option
       const now = options.now.getTime();
       if (Date.parse(base.validTo!) < now) return finish({ ...base, state: 'expired', code: 'CERT_HAS_EXPIRED' });
       if (Date.parse(base.validFrom!) > now) return finish({ ...base, state: 'not-yet-valid', code: 'CERT_NOT_YET_VALID' });
-      const nameError = tls.checkServerIdentity(host, peer);
+      const nameError = tls().checkServerIdentity(host, peer);
       if (nameError) return finish({ ...base, state: 'wrong-name', code: (nameError as NodeJS.ErrnoException).code ?? 'ERR_TLS_CERT_ALTNAME_INVALID' });
       if (!socket.authorized) return finish({ ...base, state: 'untrusted', code: String(socket.authorizationError ?? 'UNTRUSTED') });
       return finish(base);
@@ -159,7 +159,7 @@ export function createConnectionCheck(options: ConnectionCheckOptions = {}): Che
       if (ctx.problemType !== 'connection') return { status: 'skipped', detail: cm('connection.notRequested') };
       const endpoints = ctx.policy.checks.endpoints;
       if (endpoints.length === 0) return { status: 'skipped', detail: cm('connection.noEndpoints') };
-      const servers = [...new Set((options.servers ?? (() => dns.getServers()))())].slice(0, 4);
+      const servers = [...new Set((options.servers ?? (() => dns().getServers()))())].slice(0, 4);
       const caPath = ctx.policy.upload.caFile;
       const extraCa = caPath ? await readFile(caPath, 'utf8').catch(() => undefined) : undefined;
       return Promise.all(endpoints.map((e) => endpointEvidence(ctx, e, servers, extraCa)));
@@ -184,7 +184,7 @@ async function endpointEvidence(ctx: CheckContext, endpoint: { name: string; url
   else if (answers.length === 0) detail.push(cm('connection.dns.noResolvers'));
   for (const a of answers) detail.push(a.addresses ? cm('connection.dns.answer', { server: a.server, addresses: a.addresses.join(', '), took: dur(a.ms) }) : cm('connection.dns.failed', { server: a.server, code: a.code ?? 'ERROR' }));
   // The address the system itself would use (hosts file included) when no resolver answered.
-  const system = literal ? host : (answers.find((a) => a.addresses)?.addresses?.[0] ?? (await dns.promises.lookup(host).then((r) => r.address, () => undefined)));
+  const system = literal ? host : (answers.find((a) => a.addresses)?.addresses?.[0] ?? (await dns().promises.lookup(host).then((r) => r.address, () => undefined)));
 
   // 2 and 3. TCP and TLS, directly: not taken when a proxy carries the traffic, or without an address.
   let tcp: Awaited<ReturnType<typeof tcpProbe>> | undefined;

@@ -8,11 +8,11 @@
  * `example.com` (reserved by IANA and always present on the Internet; not finding it means the
  * network filters DNS or has no Internet DNS — a warning, not a failure).
  */
-import dns from 'node:dns';
 import net from 'node:net';
 import { CONNECTION_PATH, ADVICE } from './advice.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
 import { cm, dur, type CheckMessage } from '../../../shared/check-messages.js';
+import { dns } from '../platform/lazy-builtins.js';
 
 export const DEFAULT_DNS_PROBE = 'example.com';
 
@@ -65,7 +65,7 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number, signal: AbortSig
 async function systemLookup(name: string, ctx: CheckContext): Promise<Answer> {
   const started = performance.now();
   try {
-    const found = await withTimeout(dns.promises.lookup(name, { all: true }), ctx.policy.checks.probeTimeoutMs, ctx.signal);
+    const found = await withTimeout(dns().promises.lookup(name, { all: true }), ctx.policy.checks.probeTimeoutMs, ctx.signal);
     return { kind: 'ok', addresses: found.map((a) => a.address), ms: performance.now() - started };
   } catch (err) {
     return classify(err, started);
@@ -75,7 +75,7 @@ async function systemLookup(name: string, ctx: CheckContext): Promise<Answer> {
 /** One name from one DNS server (A, else AAAA), bounded by the probe timeout and the check's signal. */
 export async function serverLookup(server: string, name: string, ctx: Pick<CheckContext, 'policy' | 'signal'>): Promise<Answer> {
   const timeoutMs = ctx.policy.checks.probeTimeoutMs;
-  const resolver = new dns.promises.Resolver({ timeout: timeoutMs, tries: 1 });
+  const resolver = new (dns().promises.Resolver)({ timeout: timeoutMs, tries: 1 });
   resolver.setServers([server]);
   const onAbort = () => resolver.cancel();
   ctx.signal.addEventListener('abort', onAbort, { once: true });
@@ -156,7 +156,7 @@ export function createDnsCheck(options: DnsCheckOptions = {}): Check {
     async run(ctx): Promise<CheckOutcome[]> {
       const { names, required } = dnsProbeNames(ctx.policy);
       const { probeTimeoutMs, slowMs } = ctx.policy.checks;
-      const servers = [...new Set((options.servers ?? (() => dns.getServers()))())].slice(0, 6);
+      const servers = [...new Set((options.servers ?? (() => dns().getServers()))())].slice(0, 6);
       const [system, perServer] = await Promise.all([
         Promise.all(names.map(async (name) => ({ name, answer: await systemLookup(name, ctx) }))),
         Promise.all(servers.map(async (server) => ({ server, queries: await Promise.all(names.map(async (name) => ({ name, answer: await serverLookup(server, name, ctx) }))) }))),

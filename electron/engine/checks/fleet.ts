@@ -7,7 +7,6 @@
  * settings): those findings warn with advice, the others pass with the numbers in the detail.
  */
 import { readFile } from 'node:fs/promises';
-import dns from 'node:dns';
 import type { BaselineDocument, FleetFinding } from '../../../shared/baseline.js';
 import { cm, msg, type CheckMessage } from '../../../shared/check-messages.js';
 import { fleetFindings } from '../baseline/findings.js';
@@ -15,6 +14,7 @@ import { networkOf, proxyFact, type DesktopFacts } from '../baseline/fleet-facts
 import { parseResolvConf } from '../collectors/network.js';
 import { detectOs } from './os-version.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
+import { dns } from '../platform/lazy-builtins.js';
 
 /** Findings a user can act on (with IT's help); the rest are for the agent only. */
 const ACTIONABLE = new Set(['dns', 'proxy', 'gatewayPrefix']);
@@ -36,7 +36,7 @@ export async function liveFleetFacts(ctx: CheckContext): Promise<DesktopFacts> {
       }
     }
   } else {
-    facts.set('dns', dns.getServers());
+    facts.set('dns', dns().getServers());
   }
   facts.set('proxy', [proxyFact(ctx.env)]);
   const os = await detectOs(ctx);

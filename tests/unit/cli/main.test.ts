@@ -30,6 +30,7 @@ beforeAll(async () => {
     join(OUT, 'hooks', 'hooks.mjs'),
     `export async function resolve(specifier, context, next) {
   if (!/^(\\.|\\/|node:|file:)/.test(specifier)) process.stderr.write('PACKAGE ' + specifier.split('/')[0] + '\\n');
+  if (specifier.startsWith('node:')) process.stderr.write('BUILTIN ' + specifier.slice(5) + '\\n');
   return next(specifier, context);
 }\n`,
   );
@@ -39,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
 /** Runs the built CLI with `args`; returns the packages it loaded and its exit status. */
-function packagesLoaded(args: string[]): { packages: string[]; status: number | null; stdout: string } {
+function packagesLoaded(args: string[]): { packages: string[]; builtins: string[]; status: number | null; stdout: string } {
   const bundle = pathToFileURL(join(OUT, 'main.mjs')).href;
   const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(OUT, 'hooks', 'register.mjs')).href, '--input-type=module', '-e', `const { main } = await import(${JSON.stringify(bundle)}); process.exitCode = await main(['node', 'diagcollect', ...${JSON.stringify(args)}]);`], {
     cwd: ROOT,
@@ -47,7 +48,8 @@ function packagesLoaded(args: string[]): { packages: string[]; status: number | 
     env: { ...process.env, DIAGCOLLECT_DATA_DIR: join(OUT, 'data') },
   });
   const packages = [...new Set(r.stderr.split('\n').filter((l) => l.startsWith('PACKAGE ')).map((l) => l.slice(8)))].sort();
-  return { packages, status: r.status, stdout: r.stdout };
+  const builtins = [...new Set(r.stderr.split('\n').filter((l) => l.startsWith('BUILTIN ')).map((l) => l.slice(8)))].sort();
+  return { packages, builtins, status: r.status, stdout: r.stdout };
 }
 
 describe('the CLI loads only what the command uses', () => {
@@ -66,6 +68,9 @@ describe('the CLI loads only what the command uses', () => {
     expect([0, 3]).toContain(check.status);
     for (const r of [list, check]) for (const heavy of HEAVY) expect(r.packages).not.toContain(heavy);
     for (const r of [list, check]) expect(r.packages.filter((p) => !LIGHT.includes(p))).toEqual([]);
+    // The network built-ins load on first use (platform/lazy-builtins.ts): ~18 ms of start-up.
+    expect(check.builtins).toContain('child_process');
+    for (const r of [list, check]) for (const builtin of ['http', 'https', 'tls', 'dns']) expect(r.builtins).not.toContain(builtin);
   });
 
   it('collect loads zod and the packages list and check leave out (the test can see them)', () => {

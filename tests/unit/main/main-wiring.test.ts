@@ -5,17 +5,13 @@
  * ready), registers the validated IPC for every channel, wires the engine service, and turns
  * deep links (argv, second instance, open-url) into prefilled tickets or visible refusals.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_METHODS } from '../../../shared/api.js';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, CONTENT_SECURITY_POLICY, webPreferences } from '../../../electron/main/window-config.js';
 import type { FakeBrowserWindow, FakeState } from './support/fake-electron.js';
+import { startMain } from './support/start-main.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 let fake: FakeState;
 let win: FakeBrowserWindow;
 let appRoot: string;
@@ -24,36 +20,9 @@ type Handler = (event: unknown, ...args: unknown[]) => Promise<{ ok: boolean; va
 const trusted = () => ({ senderFrame: { url: 'app://diagcollect/index.html', parent: null }, sender: { id: win.webContents.id } });
 
 beforeAll(async () => {
-  appRoot = mkdtempSync(path.join(os.tmpdir(), 'main-wiring-'));
-  mkdirSync(path.join(appRoot, 'renderer', 'dist'), { recursive: true });
-  writeFileSync(path.join(appRoot, 'renderer', 'dist', 'index.html'), '<!doctype html><title>app</title>');
-  writeFileSync(path.join(appRoot, 'policy.json'), '{}');
-  process.env.FAKE_APP_PATH = appRoot;
-  process.env.DIAGCOLLECT_DATA_DIR = path.join(appRoot, 'data');
-  process.env.DIAGCOLLECT_POLICY = path.join(appRoot, 'policy.json');
+  // Before main starts: it reads its deep link from argv.
   process.argv.push('diagcollect://collect?ticket=12345');
-
-  const outfile = path.join(ROOT, 'node_modules', '.cache', 'diagcollect-main-wiring', `main-${process.pid}.mjs`);
-  await build({
-    entryPoints: [path.join(ROOT, 'electron/main/main.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile,
-    logLevel: 'error',
-    plugins: [
-      {
-        name: 'fake-electron',
-        setup(b) {
-          b.onResolve({ filter: /^electron$/ }, () => ({ path: path.join(ROOT, 'tests/unit/main/support/fake-electron.ts') }));
-          b.onResolve({ filter: /^electron-log\/main(\.js)?$/ }, () => ({ path: path.join(ROOT, 'tests/unit/main/support/fake-electron-log.ts') }));
-        },
-      },
-    ],
-  });
-  await import(pathToFileURL(outfile).href);
+  appRoot = await startMain('main-wiring');
   fake = (globalThis as { __fakeElectron?: FakeState }).__fakeElectron!;
   expect(fake.windows).toHaveLength(0);
   fake.ready();

@@ -4,13 +4,12 @@
  * support far more than "timeout". Honours the proxy environment like curl (see proxy.ts).
  * Redirects are not followed: the status is the answer of the server named in policy.
  */
-import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
-import https from 'node:https';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import net from 'node:net';
-import tls from 'node:tls';
 import { cm, dur, msg, type CheckMessage } from '../../../../shared/check-messages.js';
 import { TOOL_VERSION } from '../../version.js';
 import { proxyPort, resolveProxy } from '../../platform/proxy.js';
+import { http, https, tls } from '../../platform/lazy-builtins.js';
 
 export type ProbePhase = 'dns' | 'connect' | 'proxy' | 'tls' | 'response' | 'body';
 
@@ -158,7 +157,7 @@ export function httpProbe(rawUrl: string, options: HttpProbeOptions): Promise<Ht
     }
 
     if (!proxy) {
-      const req = (secure ? https : http).request({ host, port, path, method, headers: { ...HEADERS, host: url.host }, agent: false, servername, ...(options.ca && secure ? { ca: [...tls.rootCertificates, options.ca] } : {}) });
+      const req = (secure ? https() : http()).request({ host, port, path, method, headers: { ...HEADERS, host: url.host }, agent: false, servername, ...(options.ca && secure ? { ca: [...tls().rootCertificates, options.ca] } : {}) });
       destroyers.push(() => req.destroy());
       req.once('socket', (socket) => watch(socket, secure ? 'tls' : 'response'));
       req.once('response', onResponse);
@@ -170,7 +169,7 @@ export function httpProbe(rawUrl: string, options: HttpProbeOptions): Promise<Ht
     const proxyHost = proxy.url.hostname.replace(/^\[|\]$/g, '');
     if (!secure) {
       // Plain HTTP through a proxy: the absolute URL as the request target.
-      const req = http.request({ host: proxyHost, port: proxyPort(proxy.url), path: url.href, method, headers: { ...HEADERS, host: url.host, ...proxyAuth }, agent: false });
+      const req = http().request({ host: proxyHost, port: proxyPort(proxy.url), path: url.href, method, headers: { ...HEADERS, host: url.host, ...proxyAuth }, agent: false });
       destroyers.push(() => req.destroy());
       req.once('socket', (socket) => watch(socket, 'response'));
       req.once('response', onResponse);
@@ -181,7 +180,7 @@ export function httpProbe(rawUrl: string, options: HttpProbeOptions): Promise<Ht
 
     // HTTPS through a proxy: CONNECT, then TLS with the server inside the tunnel.
     const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
-    const connect = http.request({ host: proxyHost, port: proxyPort(proxy.url), method: 'CONNECT', path: authority, headers: { host: authority, 'user-agent': HEADERS['user-agent'], ...proxyAuth }, agent: false });
+    const connect = http().request({ host: proxyHost, port: proxyPort(proxy.url), method: 'CONNECT', path: authority, headers: { host: authority, 'user-agent': HEADERS['user-agent'], ...proxyAuth }, agent: false });
     destroyers.push(() => connect.destroy());
     connect.once('socket', (socket) => watch(socket, 'proxy'));
     connect.once('error', fail);
@@ -195,14 +194,14 @@ export function httpProbe(rawUrl: string, options: HttpProbeOptions): Promise<Ht
         return;
       }
       phase = 'tls';
-      const secureSocket = tls.connect({ socket, servername, ALPNProtocols: ['http/1.1'], ...(options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}) });
+      const secureSocket = tls().connect({ socket, servername, ALPNProtocols: ['http/1.1'], ...(options.ca ? { ca: [...tls().rootCertificates, options.ca] } : {}) });
       destroyers.push(() => secureSocket.destroy());
       secureSocket.once('secureConnect', () => {
         timings.tlsMs = since();
         phase = 'response';
       });
       secureSocket.once('error', fail);
-      const req = https.request({ host, port, path, method, headers: { ...HEADERS, host: url.host }, createConnection: () => secureSocket });
+      const req = https().request({ host, port, path, method, headers: { ...HEADERS, host: url.host }, createConnection: () => secureSocket });
       destroyers.push(() => req.destroy());
       req.once('response', onResponse);
       req.once('error', fail);

@@ -128,6 +128,39 @@ describe('leak check', () => {
       expect(await watch.finish(path, '')).toEqual([{ entry: 'a.log', line: 30_001, masked: maskValue('secret-value-1') }]);
     });
 
+    it('catches a value learned while an entry is written, in that entry’s earlier and later bytes and in earlier entries', async () => {
+      // Entries of several chunks; the watch sees them chunk by chunk as the writer hands them over,
+      // and the "redactor" learns a value between two chunks of b.log (as it does while it streams).
+      const r = prng(11);
+      const filler = (n: number) => Array.from({ length: n }, () => `${Math.floor(r() * 1e12).toString(36)} ok\n`).join('');
+      const entries = [
+        { name: 'a.log', chunks: [filler(3000), `${filler(3000)}then user-bravo-22 tail\n`] },
+        // Known before b.log began, but in a chunk after the new value: only a read-back of all of b.log with every value finds it.
+        { name: 'b.log', chunks: [`${filler(3000)}USER-BRAVO-22 first\n`, `${filler(100)}KNOWN-first-1 again\n`, `${filler(3000)}x user-bravo-22 y\n`] },
+      ];
+      const path = join(tmp(), 'mid.zip');
+      const w = await ZipWriter.open(path);
+      for (const e of entries) void w.addBuffer(e.name, Buffer.from(e.chunks.join('')));
+      await w.finalize();
+      const seen = new Set<string>(['known-first-1']);
+      const watch = new LeakWatch(() => seen);
+      for (const e of entries) {
+        watch.begin(e.name);
+        e.chunks.forEach((chunk, i) => {
+          watch.bytes(Buffer.from(chunk));
+          if (e.name === 'b.log' && i === 0) seen.add('user-bravo-22');
+        });
+        watch.end();
+      }
+      const hits = await watch.finish(path, '');
+      expect(hits).toEqual(await scanArchiveForLeaks(path, [...seen]));
+      expect(hits.map((h) => `${h.entry}:${h.line}:${h.masked}`)).toEqual([
+        `a.log:6001:${maskValue('user-bravo-22')}`,
+        `b.log:3001:${maskValue('user-bravo-22')}`,
+        `b.log:3102:${maskValue('known-first-1')}`,
+      ]);
+    });
+
     it('stops at its signal, aborted before or during the read-back', async () => {
       const r = prng(5);
       const steps: Parameters<typeof written>[0] = [];
