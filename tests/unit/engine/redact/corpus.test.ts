@@ -28,6 +28,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-4').files).toBeGreaterThanOrEqual(6);
     expect(get('held-out-5').files).toBeGreaterThanOrEqual(30);
     expect(get('held-out-6').files).toBeGreaterThanOrEqual(15);
+    expect(get('held-out-7').files).toBeGreaterThanOrEqual(45);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -37,6 +38,7 @@ describe('redaction corpus', () => {
     expect(get('held-out').overall.planted).toBeGreaterThanOrEqual(50);
     expect(get('held-out-5').overall.planted).toBeGreaterThanOrEqual(150);
     expect(get('held-out-6').overall.planted).toBeGreaterThanOrEqual(60);
+    expect(get('held-out-7').overall.planted).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
