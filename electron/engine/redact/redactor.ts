@@ -5,7 +5,7 @@
  */
 import { Transform } from 'node:stream';
 import { SniffingDecoder, type TextEncoding } from './decode.js';
-import { adjustSpan, decodeJsonUnicode, detectFormat, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
+import { adjustSpan, decodeJsonUnicode, detectFormat, detectLayout, type ItemLayout, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
 import { LineEngine, type RedactionSink } from './line-engine.js';
 import { PlaceholderRegistry } from './placeholders.js';
 import { buildRuleSet, type RuleSet } from './rule-set.js';
@@ -58,6 +58,9 @@ export function encodeUtf8(text: string): Buffer {
 
 export class Redactor {
   private readonly ruleSet: RuleSet;
+  private readonly options: RedactorOptions;
+  /** Rule sets of items with a layout (.pgpass, svn auth, CSV …), built when first needed. */
+  private readonly layoutSets = new Map<ItemLayout, RuleSet>();
   private readonly registry = new PlaceholderRegistry();
 
   private readonly prefilter: boolean;
@@ -68,11 +71,17 @@ export class Redactor {
    */
   constructor(options: RedactorOptions = {}, engine: { prefilter?: boolean } = {}) {
     this.ruleSet = buildRuleSet(options);
+    this.options = options;
     this.prefilter = engine.prefilter ?? true;
   }
 
-  private lineEngine(sink: RedactionSink): LineEngine {
-    return new LineEngine(this.ruleSet, sink, this.prefilter);
+  private lineEngine(sink: RedactionSink, layout?: ItemLayout): LineEngine {
+    let ruleSet = this.ruleSet;
+    if (layout !== undefined) {
+      ruleSet = this.layoutSets.get(layout) ?? buildRuleSet({ ...this.options, layout });
+      this.layoutSets.set(layout, ruleSet);
+    }
+    return new LineEngine(ruleSet, sink, this.prefilter);
   }
 
   /**
@@ -89,7 +98,11 @@ export class Redactor {
     let counts: Record<string, number> = {};
     let format: TextFormat | undefined;
     let encodeAs: TextFormat = 'log';
-    let engine = this.lineEngine(this.sink(counts, () => encodeAs));
+    const sink = this.sink(counts, () => encodeAs);
+    let engine = this.lineEngine(sink);
+    // The item's first line (at most 1 KiB) is held until complete: with the name it picks the
+    // layout (formats.ts detectLayout), and so the rules the item gets.
+    let firstLine: string | undefined = '';
     const decoder = new SniffingDecoder();
     // Input and output held for the structure check (checkable formats, up to the limit).
     let held: { input: string[]; output: string[]; size: number } | undefined;
@@ -98,7 +111,18 @@ export class Redactor {
     const emit = (stream: Transform, text: string) => {
       if (text.length > 0) stream.push(encodeUtf8(text));
     };
-    const handle = (stream: Transform, text: string, final: boolean) => {
+    let layout: ItemLayout | undefined;
+    const handle = (stream: Transform, chunk: string, final: boolean) => {
+      let text = chunk;
+      if (firstLine !== undefined) {
+        firstLine += text;
+        const nl = firstLine.indexOf('\n');
+        if (nl < 0 && firstLine.length < 1024 && !final) return;
+        text = firstLine;
+        firstLine = undefined;
+        layout = detectLayout(options.name, text.slice(0, nl < 0 ? 1024 : nl));
+        if (layout !== undefined) engine = this.lineEngine(sink, layout);
+      }
       if (format === undefined && (text.length > 0 || final)) {
         format = detectFormat(options.name, text);
         encodeAs = format;
@@ -132,7 +156,7 @@ export class Redactor {
         // Not valid to begin with: redact as plain text (the registry gives the same placeholders).
         counts = {};
         encodeAs = 'log';
-        engine = this.lineEngine(this.sink(counts, () => encodeAs));
+        engine = this.lineEngine(this.sink(counts, () => encodeAs), layout);
         emit(stream, engine.push(input) + engine.end());
         structure = { format: f, check: 'fallback', note: `not valid ${f}: redacted as plain text` };
         return;

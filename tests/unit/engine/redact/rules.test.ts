@@ -21,7 +21,7 @@ describe('secret-assignment', () => {
       ['export API_KEY=AbCd1234EfGh5678', 'export API_KEY=<SECRET-1>'],
       ['  db_password: s3cr3t # prod', '  db_password: <SECRET-1> # prod'],
       ['smtpPassword: "Sm7p!pass"', 'smtpPassword: "<SECRET-1>"'],
-      ['{"password":"p@ss\\"word","user":"bob"}', '{"password":"<SECRET-1>","user":"bob"}'],
+      ['{"password":"p@ss\\"word","user":"bob"}', '{"password":"<SECRET-1>","user":"<USER-1>"}'],
       ['{\\"apiToken\\":\\"tkn_4f9a2b\\",\\"n\\":1}', '{\\"apiToken\\":\\"<TOKEN-1>\\",\\"n\\":1}'],
       ['<password>Xy!9pass</password>', '<password><SECRET-1></password>'],
       ['<Password><![CDATA[cd@ta-pw]]></Password>', '<Password><![CDATA[<SECRET-1>]]></Password>'],
@@ -31,21 +31,21 @@ describe('secret-assignment', () => {
       ['<entry key="api.token">entry-token-77</entry>', '<entry key="api.token"><TOKEN-1></entry>'],
       ['<property name="mail.smtp.password" value="PropPw!"/>', '<property name="mail.smtp.password" value="<SECRET-1>"/>'],
       ['Server=db;Uid=sa;Pwd=UidPwd1;Encrypt=True', 'Server=db;Uid=sa;Pwd=<SECRET-1>;Encrypt=True'],
-      ['login failed user=bob pass=bobpass1 ok', 'login failed user=bob pass=<SECRET-1> ok'],
+      ['login failed user=bob pass=bobpass1 ok', 'login failed user=<USER-1> pass=<SECRET-1> ok'],
       ["'password' => 'RubyPw1'", "'password' => '<SECRET-1>'"],
       ['java -jar app.jar --db-password Cl1Pass --port 8080 --token=CliTok3n', 'java -jar app.jar --db-password <SECRET-1> --port 8080 --token=<TOKEN-1>'],
       ['XXSService.exe -ServiceUser svc -Password PsStyle-Pw1 -Port 8765', 'XXSService.exe -ServiceUser svc -Password <SECRET-1> -Port 8765'],
       ['mysqldump -u root -pMyDumpPw backup > x.sql', 'mysqldump -u root -p<SECRET-1> backup > x.sql'],
       ['sshpass -p Ssh!Pass ssh ops@10.0.0.7', 'sshpass -p <SECRET-1> ssh ops@10.0.0.7'],
       ["CREATE USER 'app'@'localhost' IDENTIFIED BY 'SqlPw#9';", "CREATE USER 'app'@'localhost' IDENTIFIED BY '<SECRET-1>';"],
-      ['密码=中文密码123 用户名=张三', '密码=<SECRET-1> 用户名=张三'],
+      ['密码=中文密码123 用户名=张三', '密码=<SECRET-1> 用户名=<NAME-1>'],
       ['数据库密码：Zh@2024，端口=5432', '数据库密码：<SECRET-1>，端口=5432'],
       ['storePassword=AndroidStore1', 'storePassword=<SECRET-1>'],
       ['"client_secret": "cs-123-xyz"', '"client_secret": "<SECRET-1>"'],
       ['redis-server --requirepass Redis!Req-Pw', 'redis-server --requirepass <SECRET-1>'],
       ["$conf['db_pass'] = 'PhpPass1'; config[\"password\"] = \"PyPass1\"", "$conf['db_pass'] = '<SECRET-1>'; config[\"password\"] = \"<SECRET-2>\""],
       ["ConvertTo-SecureString 'Ps!Cred-Backup9' -AsPlainText -Force", "ConvertTo-SecureString '<SECRET-1>' -AsPlainText -Force"],
-      ['net use Z: \\\\fs01\\share /user:ACME\\bob N3tUse!Pw', 'net use Z: \\\\fs01\\share /user:ACME\\bob <SECRET-1>'],
+      ['net use Z: \\\\fs01\\share /user:ACME\\bob N3tUse!Pw', 'net use Z: \\\\fs01\\share /user:ACME\\<USER-1> <SECRET-1>'],
       ['XXS_API_TOKEN                  xxs-env-T0ken-5566', 'XXS_API_TOKEN                  <TOKEN-1>'],
     ]);
   });
@@ -113,7 +113,7 @@ describe('jwt, url-credentials, url-secret-param', () => {
       ['jdbc:mysql://rw:Hik@ri@db01:3306/x?useSSL=true', 'jdbc:mysql://<USER-1>:<SECRET-1>@db01:3306/x?useSSL=true'],
       ['GET /cb?code=OAuthCode1&state=xyz&access_token=AT123&sig=SiG456&page=2&error_code=500', 'GET /cb?code=<TOKEN-1>&state=xyz&access_token=<TOKEN-2>&sig=<TOKEN-3>&page=2&error_code=500'],
       ['/view;jsessionid=1A5306372?doc=42', '/view;jsessionid=<TOKEN-1>?doc=42'],
-      ['grant_type=password&username=svc&password=Sync%21Pass&client_id=agent', 'grant_type=password&username=svc&password=<SECRET-1>&client_id=agent'],
+      ['grant_type=password&username=svc&password=Sync%21Pass&client_id=agent', 'grant_type=password&username=<USER-1>&password=<SECRET-1>&client_id=agent'],
     ]);
   });
 
@@ -399,7 +399,7 @@ describe('held-out-5 fixes', () => {
     check([
       [
         'spring.datasource.url=jdbc:sqlserver://10.5.1.12:1433;databaseName=WMS;user=wms_app;password=Wms@pp_9921;encrypt=false',
-        'spring.datasource.url=jdbc:sqlserver://10.5.1.12:1433;databaseName=WMS;user=wms_app;password=<SECRET-1>;encrypt=false',
+        'spring.datasource.url=jdbc:sqlserver://10.5.1.12:1433;databaseName=WMS;user=<USER-1>;password=<SECRET-1>;encrypt=false',
       ],
     ]);
     unchanged(['[credential "https://git.xxsoft.com"]']);
@@ -419,8 +419,8 @@ describe('held-out-6 fixes', () => {
 
   it('replaces Windows credential commands and reg query values, also after a cmd.exe prompt', () => {
     check([
-      ['C:\\Users\\<USER-1>>cmdkey /add:fs01 /user:XXSOFT\\lm /pass:Lm-Fs01#2026', 'C:\\Users\\<USER-1>>cmdkey /add:fs01 /user:XXSOFT\\lm /pass:<SECRET-1>'],
-      ['C:\\Users\\<USER-1>>net use Z: \\\\fs01\\share /user:XXSOFT\\lm Lm-Fs01#2026 /persistent:yes', 'C:\\Users\\<USER-1>>net use Z: \\\\fs01\\share /user:XXSOFT\\lm <SECRET-1> /persistent:yes'],
+      ['C:\\Users\\<USER-1>>cmdkey /add:fs01 /user:XXSOFT\\lm /pass:Lm-Fs01#2026', 'C:\\Users\\<USER-1>>cmdkey /add:fs01 /user:XXSOFT\\<USER-1> /pass:<SECRET-1>'],
+      ['C:\\Users\\<USER-1>>net use Z: \\\\fs01\\share /user:XXSOFT\\lm Lm-Fs01#2026 /persistent:yes', 'C:\\Users\\<USER-1>>net use Z: \\\\fs01\\share /user:XXSOFT\\<USER-1> <SECRET-1> /persistent:yes'],
       ['    ProxyPassword    REG_SZ    Prx#Putty2026', '    ProxyPassword    REG_SZ    <SECRET-1>'],
     ]);
     unchanged(['    ProxyUsername    REG_SZ    liming', '    PortNumber    REG_DWORD    0x16']);
