@@ -512,6 +512,12 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'randomValue',
       },
       {
+        // Remote Desktop (.rdp) settings are `name:type:value`: `password 51:b:01000000D08C…`.
+        regex: /^(?<key>[A-Za-z][\w ]{0,40}?):[sb]:(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$/,
+        targets: [{ group: 'secret' }],
+        validate: 'assignmentKey',
+      },
+      {
         // .netrc / _netrc: `machine host login user password secret` on one line, or `password
         // secret` alone on its own line (the multi-line form); PAM lines have more words.
         regex: /^[ \t]*(?:machine[ \t]+\S+|default)(?:[ \t]+(?:login|account|port)[ \t]+\S+)*[ \t]+password[ \t]+(?<secret>\S+)/,
@@ -522,12 +528,6 @@ export const RULES: readonly RedactionRule[] = [
         regex: /^[ \t]*password[ \t]+(?<secret>\S+)[ \t]*\r?$/,
         targets: [{ group: 'secret' }],
         validate: 'barePassword',
-      },
-      {
-        // Remote Desktop (.rdp) settings are `name:type:value`: `password 51:b:01000000D08C…`.
-        regex: /^(?<key>[A-Za-z][\w ]{0,40}?):[sb]:(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$/,
-        targets: [{ group: 'secret' }],
-        validate: 'assignmentKey',
       },
       {
         // Chinese prose: `账号 zhoumin 密码 Share!2026zm`, `密码是Abc@123` — one token of printable
@@ -544,7 +544,7 @@ export const RULES: readonly RedactionRule[] = [
     ],
     opensValueOnNextLine: 'secretKeyOnItsOwnLine',
     // `<Value>` of unattend.xml, `"value": "…",` of a JSON key/value list.
-    nextLineValue: /^[ \t]*(?:<[Vv]alue>|<string>|(?:-[ \t]+)?value:[ \t]*|"value"[ \t]*:[ \t]*)?["']?(?<secret>[^<\s"'](?:[^<\r\n]*[^<\s"'])?)["']?(?:<\/[\w:.-]+>)?[ \t]*,?[ \t]*\r?$/,
+    nextLineValue: /^[ \t]*(?:<[Vv]alue>|<string>|(?:-[ \t]+)?value:[ \t]*|"value"[ \t]*:[ \t]*)?["']?(?<secret>[^<\s"'](?:[^<\r\n]*[^<\s"',])?)["']?(?:<\/[\w:.-]+>)?[ \t]*,?[ \t]*\r?$/,
   },
   {
     id: 'high-entropy',
@@ -768,7 +768,7 @@ export const RULES: readonly RedactionRule[] = [
     category: 'personal',
     optional: false,
     placeholder: 'USER',
-    scan: { words: 'user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by', marks: '用户名|登录名|账号|帐号|创建者|所有者' },
+    scan: { words: 'user|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by', marks: '用户名|登录名|账号|帐号|创建者|所有者' },
     trigger: /(?:user(?:_?name)?|log[io]n(?:_?name)?|owner|usr)["']?[ \t]*[=:：]|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited) by[ \t]|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户名|登录名|账号|帐号|创建者|所有者/im,
     patterns: [
       {
@@ -802,14 +802,13 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'person-name',
     nameKey: 'rule.person-name',
-    description: 'Chinese personal names (a known surname, two to four characters) beside a word that names a person: 姓名, 联系人, 负责人, 维护人, 开户名, 全名, 注册的所有人, 用户名, 同事, 我是…的, name=/nick=/DisplayName=/FullName=/RegisteredOwner, and in CSV columns headed 姓名/联系人/name',
+    description: 'Chinese personal names (a known surname, two to four characters) beside a word that names a person: 姓名, 联系人, 负责人, 维护人, 开户名, 全名, 注册的所有人, 用户名, 同事, 我是…的, name=/nick=/DisplayName=/FullName=/RegisteredOwner (CSV columns headed 姓名/联系人 are file-layout\'s)',
     category: 'personal',
     optional: false,
     placeholder: 'NAME',
-    // CSV rows carry no key word: the digit scan of the other personal numbers (an ID, a phone on
-    // the row) wakes them, and the column's header decides.
-    scan: { words: 'name|nick|owner|user', marks: '姓名|名字|联系人|负责人|维护|申请人|经办人|开户名|户名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工', digits: PERSONAL_DIGITS },
-    trigger: /(?:姓名|名字|联系人|负责人|维护|申请人|经办人|开户名|户名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|name|nick|owner|user)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|(?:^|,)[\u4e00-\u9fa5]{2,4}(?:,|\r?$)/im,
+    // CSV columns headed 姓名/联系人 are file-layout's (a CSV item gets that rule on every row).
+    scan: { words: 'name|nick|owner|user', marks: '姓名|名字|联系人|负责人|维护|申请人|经办人|开户名|户名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工' },
+    trigger: /(?:姓名|名字|联系人|负责人|维护|申请人|经办人|开户名|户名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|name|nick|owner|user)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}/i,
     patterns: [
       {
         regex: /(?<key>真实姓名|姓名|名字|紧急联系人|联系人|负责人|维护人|维护|申请人|经办人|开户名|户名|收件人|收货人|持卡人|全名|注册的所有人|所有人|用户名|用户|同事|员工|[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|user))["']?(?:[ \t]*(?:[:：=>(（])[ \t]*|[ \t]{2,}|[ \t]?)(?<vq>["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])/i,
@@ -822,11 +821,6 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'name' }],
         validate: 'personName',
       },
-      {
-        regex: /(?<=^|,)(?<name>[\u4e00-\u9fa5]{2,4})(?=,|\r?$)/,
-        targets: [{ group: 'name' }],
-        validate: 'csvNameColumn',
-      },
     ],
   },
   {
@@ -836,7 +830,7 @@ export const RULES: readonly RedactionRule[] = [
     category: 'personal',
     optional: false,
     placeholder: 'ADDRESS',
-    scan: { marks: String.raw`\d[ \t]*(?:号|弄)` },
+    scan: { marks: '号|弄' },
     trigger: /(?:路|街|大道|巷|胡同|弄)(?:[东西南北中]段)?[ \t]*\d{1,5}[ \t]*(?:号|弄)/,
     patterns: [
       {

@@ -453,3 +453,103 @@ describe('held-out-6 fixes', () => {
     expect(out).toContain('</tls-crypt>');
   });
 });
+
+/** One item through a stream, as an archive entry is: its name picks the format and the layout. */
+async function redactItem(name: string, text: string, options?: RedactorOptions): Promise<string> {
+  const stream = new Redactor(options).createStream({ name });
+  const out: Buffer[] = [];
+  stream.on('data', (b: Buffer) => out.push(b));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  // Small pieces: the first line is held until complete before the layout is chosen.
+  for (let i = 0; i < text.length; i += 7) stream.write(text.slice(i, i + 7));
+  stream.end();
+  await done;
+  return Buffer.concat(out).toString('utf8');
+}
+
+describe('held-out-7 fixes', () => {
+  it('replaces login names outside paths: user=/User:/Owner=, started by, net user, XML elements, .rdp, .netrc', () => {
+    check([
+      ['State: RUNNING since 08:52, started by liuyang', 'State: RUNNING since 08:52, started by <USER-1>'],
+      ['Owner=wangwei', 'Owner=<USER-1>'],
+      ['Config: agent.conf (last modified by User: zhangsan)', 'Config: agent.conf (last modified by User: <USER-1>)'],
+      ['Account:        user=chenjing domain=XXSOFT', 'Account:        user=<USER-1> domain=XXSOFT'],
+      ['创建者:                             XXSOFT\\zhaolei', '创建者:                             XXSOFT\\<USER-1>'],
+      ['C:\\>net user zhaolei /domain', 'C:\\>net user <USER-1> /domain'],
+      ['用户名                 zhaolei', '用户名                 <USER-1>'],
+      ['<DefaultUser>zhoujie</DefaultUser>', '<DefaultUser><USER-1></DefaultUser>'],
+      ['"ProxyUsername"="zhouqiang"', '"ProxyUsername"="<USER-1>"'],
+      ['username:s:XXSOFT\\gaoyan', 'username:s:XXSOFT\\<USER-1>'],
+      ['machine git.xxsoft.com login liuyang password Netrc#Git2026', 'machine git.xxsoft.com login <USER-1> password <SECRET-1>'],
+    ]);
+    // Built-in and service accounts, words after `User:` in a sentence, the machine's SID header.
+    unchanged(['User: root', 'user=SYSTEM', 'Owner: nobody', 'INFO user: opened /data/report.pdf', 'user_agent=curl/8.5', 'userId=10023', '用户名        SID', 'caused by java.io.IOException']);
+  });
+
+  it("uses the machine's own user name wherever it stands (known values)", () => {
+    const options: RedactorOptions = { knownValues: [{ value: 'wzhang', kind: 'USER' }] };
+    check([['>wzhang                console             1  运行中', '><USER-1>                console             1  运行中']], options);
+  });
+
+  it('replaces Chinese personal names beside a word that names a person, not roles or places', () => {
+    check([
+      ['注册的所有人:     王建国', '注册的所有人:     <NAME-1>'],
+      ['<RegisteredOwner>王建国</RegisteredOwner>', '<RegisteredOwner><NAME-1></RegisteredOwner>'],
+      ['user_name="赵磊", en_name="Zhao Lei"', 'user_name="<NAME-1>", en_name="Zhao Lei"'],
+      ['您好，我是财务部的林晓雯，工号 XX20190412', '您好，我是财务部的<NAME-1>，工号 XX20190412'],
+      ['同事陈敏（13761205884）那边正常', '同事<NAME-1>（<PHONE-1>）那边正常'],
+      ['全名                   赵磊', '全名                   <NAME-1>'],
+      ['punch failed user=李娜(lina)', 'punch failed user=<NAME-1>(lina)'],
+    ]);
+    unchanged(['联系人：管理员', 'DisplayName=财务部公共邮箱', '用户：系统', 'name=测试环境']);
+  });
+
+  it('replaces street addresses with their building and room', () => {
+    check([
+      ['上海市浦东新区张江路 665 弄 12 号 801 室', '<ADDRESS-1>'],
+      ['办公地址：深圳市南山区科苑南路 3099 号中国储能大厦 15 楼，周一到周五都在。', '办公地址：<ADDRESS-1>，周一到周五都在。'],
+    ]);
+    unchanged(['线路 2 号故障', '工单号 3099 号已关闭', '第 3 号机柜']);
+  });
+
+  it('replaces credentials of shell history, netrc, .rdp, unattend.xml, JSON key/value lists and NuGet feeds', () => {
+    check([
+      ["sshpass -p 'Ssh#Deploy77' ssh deploy@10.10.8.21", "sshpass -p '<SECRET-1>' ssh deploy@10.10.8.21"],
+      ['redis-cli -h 10.10.5.30 -a Rds-Cli!2026 info memory', 'redis-cli -h 10.10.5.30 -a <SECRET-1> info memory'],
+      ['  password Ftp_Up!88x', '  password <SECRET-1>'],
+      ['password 51:b:01000000D08C9DDF0115D111', 'password 51:b:<SECRET-1>'],
+      ['<AdministratorPassword>\n  <Value>SABlAGwAcABkAGUAcwBr</Value>', '<AdministratorPassword>\n  <Value><SECRET-1></Value>'],
+      ['    {\n      "key": "loginPwd",\n      "value": "T3st!Erp#01",', '    {\n      "key": "loginPwd",\n      "value": "<SECRET-1>",'],
+      ['<add key="https://www.nuget.org/api/v2/package" value="oy2kq3lmz7xnp4rt9wb1vc6sd8fh0gj5ae2uy7io3pk" />', '<add key="https://www.nuget.org/api/v2/package" value="<SECRET-1>" />'],
+      ['<keyMaterial>XxS0ft@5G#Office</keyMaterial>', '<keyMaterial><SECRET-1></keyMaterial>'],
+      ["define( 'LOGGED_IN_KEY',    'Gm5{Wq2}Ez8+Rk1-Yt4/Bn7\\Lx0`Ps3~Dv6!Hc9@Ja' );", "define( 'LOGGED_IN_KEY',    '<SECRET-1>' );"],
+      ['[Login] auth ok, TWFID=a7c3e91f5b2d8046', '[Login] auth ok, TWFID=<SECRET-1>'],
+      ['report.jdbc.url=jdbc:oracle:thin:rpt_reader/Rpt_Read88@//ora-scan.xxsoft.com:1521/RPTDB', 'report.jdbc.url=jdbc:oracle:thin:<USER-1>/<SECRET-1>@//ora-scan.xxsoft.com:1521/RPTDB'],
+      ['身份证号是 440305 19851112 4029（实名）', '身份证号是 <CNID-1>（实名）'],
+    ]);
+    // A bare `password` line with a word, PAM lines, netsh's 密码 (cipher), sign-in method lists, typed .rdp numbers.
+    unchanged(['password reset', 'password   required   pam_unix.so', '    密码                   : CCMP', '    安全密钥               : 存在', 'login user:root auth=local+sms', 'prompt for credentials:i:0', '"auth-model": "native",']);
+  });
+
+  it('routes .pgpass, svn auth, OpenVPN auth-user-pass and CSV tables by name and first line', async () => {
+    expect(await redactItem('pgpass.conf', '# comment: x:1:y:z:w\n10.10.3.60:5432:fssc:fssc_app:Fssc#Pg2026!\n*:5432:*:ro:Ro\\:fssc-77\n')).toBe(
+      '# comment: x:1:y:z:w\n10.10.3.60:5432:fssc:fssc_app:<SECRET-1>\n*:5432:*:ro:<SECRET-2>\n',
+    );
+    expect(await redactItem('.pgpass', 'db:5432:app:app:Pg!One\n')).toBe('db:5432:app:app:<SECRET-1>\n');
+    expect(await redactItem('5f1c8e2a7b9d3e4f6a0c1b2d3e4f5a6b', 'K 8\npasstype\nV 6\nsimple\nK 8\npassword\nV 13\nSvn#Liu-2026x\nK 15\nsvn:realmstring\nV 45\n<https://svn.xxsoft.com:443> XXSoft Subversion\nEND\n')).toBe(
+      'K 8\npasstype\nV 6\nsimple\nK 8\npassword\nV 13\n<SECRET-1>\nK 15\nsvn:realmstring\nV 45\n<https://svn.xxsoft.com:443> XXSoft Subversion\nEND\n',
+    );
+    expect(await redactItem('auth.txt', 'zhaoyun\nZy@Vpn-2026!\n')).toBe('<USER-1>\n<SECRET-1>\n');
+    expect(await redactItem('Chrome 密码.csv', 'name,url,username,password,note\noa.xxsoft.com,https://oa.xxsoft.com/,wangfang,Oa#Wf2026!,\n')).toBe(
+      'name,url,username,password,note\noa.xxsoft.com,https://oa.xxsoft.com/,<USER-1>,<SECRET-1>,\n',
+    );
+    expect(await redactItem('入职.csv', '序号,姓名,部门\n1,孙浩,研发中心\n')).toBe('序号,姓名,部门\n1,<NAME-1>,研发中心\n');
+    // The same lines in an item of another name or layout stay: only the layout says they are credentials.
+    const plain = 'db:5432:app:app:Pg!One\nzhaoyun\nZy@Vpn-2026!\n';
+    expect(await redactItem('notes.txt', plain)).toBe(plain);
+    expect(await redactItem('report.csv', 'date,count,status\n2026-03-01,12,ok\n')).toBe('date,count,status\n2026-03-01,12,ok\n');
+  });
+});
