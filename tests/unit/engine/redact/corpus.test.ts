@@ -62,6 +62,15 @@ describe('redaction corpus', () => {
     expect(q.falsePositives).toEqual([]);
   });
 
+  // held-out-7 after its fixes (98.9 %: a name in a comment and a query string pasted without its
+  // `?` are left): measured, not asserted at target; it must not fall or gain false positives, and
+  // its real outputs of this machine stay untouched.
+  it('held-out-7: at least its level after the session-5 fixes, no false positive', () => {
+    const q = get('held-out-7');
+    expect(q.overall.found).toBeGreaterThanOrEqual(183);
+    expect(q.falsePositives).toEqual([]);
+  });
+
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
     const q = get('real');
     expect(q.falsePositives).toEqual([]);
