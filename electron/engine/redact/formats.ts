@@ -88,6 +88,25 @@ export function detectLayout(name: string | undefined, firstLine: string): ItemL
   return undefined;
 }
 
+/**
+ * A line of a pasted transcript that announces a file's content below it: `==> /home/u/.pgpass <==`
+ * (head/tail of several files) or a shell prompt and `cat`/`type`/`Get-Content` of one file. Gives
+ * the file's path, so the lines after it get that file's layout (until the next such line).
+ */
+export function transcriptSection(line: string): string | undefined {
+  const text = line.replace(/\r$/, '');
+  const head = /^==> (.{1,400}) <==$/.exec(text);
+  if (head) return head[1];
+  const shown = /^(?:[\w@.~:\\/ -]{0,80}[$#%>][ \t]*)(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]+(?:-\S+[ \t]+)*["']?([^\s"'|<>;&]{1,400})["']?[ \t]*$/.exec(text);
+  return shown?.[1];
+}
+
+/**
+ * A cheap necessary condition for `transcriptSection`, anywhere on a line (a prompt character is
+ * rare in logs, so the scan skips ahead quickly); the whole line is then checked.
+ */
+export const TRANSCRIPT_SECTION_HINT = /^==> |[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]/m;
+
 const PLACEHOLDER_GLOBAL = new RegExp(PLACEHOLDER_PATTERN.source, 'g');
 
 /**

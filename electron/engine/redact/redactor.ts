@@ -5,7 +5,7 @@
  */
 import { Transform } from 'node:stream';
 import { SniffingDecoder, type TextEncoding } from './decode.js';
-import { adjustSpan, decodeJsonUnicode, detectFormat, detectLayout, type ItemLayout, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
+import { adjustSpan, decodeJsonUnicode, detectFormat, detectLayout, transcriptSection, TRANSCRIPT_SECTION_HINT, type ItemLayout, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
 import { LineEngine, type RedactionSink } from './line-engine.js';
 import { PlaceholderRegistry } from './placeholders.js';
 import { buildRuleSet, type RuleSet } from './rule-set.js';
@@ -112,6 +112,48 @@ export class Redactor {
       if (text.length > 0) stream.push(encodeUtf8(text));
     };
     let layout: ItemLayout | undefined;
+    // Plain text may be a pasted transcript (`==> ~/.pgpass <==`, `$ cat auth.txt`): the lines after
+    // such a line are that file's, and get its layout's rules (a new engine at the section's start).
+    // An incomplete last line that might announce a section waits for its line break.
+    let sectionCarry = '';
+    const pushSections = (input: string, final: boolean): string => {
+      let text = sectionCarry + input;
+      sectionCarry = '';
+      if (!final) {
+        const lastNl = text.lastIndexOf('\n');
+        const tail = text.slice(lastNl + 1);
+        if (tail.length > 0 && tail.length < 512 && TRANSCRIPT_SECTION_HINT.test(tail)) {
+          sectionCarry = tail;
+          text = text.slice(0, lastNl + 1);
+        }
+      }
+      if (!TRANSCRIPT_SECTION_HINT.test(text)) return engine.push(text);
+      let out = '';
+      let from = 0;
+      const starts = new RegExp(TRANSCRIPT_SECTION_HINT.source, 'gm');
+      for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
+        const nl = text.indexOf('\n', m.index);
+        if (nl < 0) break;
+        const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+        if (lineStart < from) continue;
+        const path = transcriptSection(text.slice(lineStart, nl));
+        starts.lastIndex = nl + 1;
+        if (path === undefined) continue;
+        const nextEnd = text.indexOf('\n', nl + 1);
+        if (nextEnd < 0 && !final && text.length - lineStart < 1024) {
+          // The section's first line (it picks the layout with the name) is not complete yet.
+          sectionCarry = text.slice(lineStart) + sectionCarry;
+          return out + engine.push(text.slice(from, lineStart));
+        }
+        const sectionLayout = detectLayout(path, text.slice(nl + 1, nextEnd < 0 ? text.length : nextEnd));
+        if (sectionLayout === layout) continue;
+        out += engine.push(text.slice(from, nl + 1)) + engine.end();
+        from = nl + 1;
+        layout = sectionLayout;
+        engine = this.lineEngine(sink, layout);
+      }
+      return out + engine.push(text.slice(from));
+    };
     const handle = (stream: Transform, chunk: string, final: boolean) => {
       let text = chunk;
       if (firstLine !== undefined) {
@@ -136,7 +178,7 @@ export class Redactor {
         lines = decoded.text;
         jsonRest = decoded.rest;
       }
-      const out = engine.push(lines) + (final ? engine.end() : '');
+      const out = (encodeAs === 'log' ? pushSections(lines, final) : engine.push(lines)) + (final ? engine.end() : '');
       if (!held) return emit(stream, out);
       held.input.push(text);
       held.output.push(out);

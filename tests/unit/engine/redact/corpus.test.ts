@@ -42,7 +42,7 @@ describe('redaction corpus', () => {
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
-  for (const set of ['tuned', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4', 'held-out-5'] as const) {
+  for (const set of ['tuned', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4', 'held-out-5', 'held-out-6'] as const) {
     it(`${set}: finds ≥ 99.5 % of planted values overall and ≥ 97 % for every rule, precision ≥ 99 %`, () => {
       const q = get(set);
       expect(q.overall.recall).toBeGreaterThanOrEqual(0.995);
@@ -52,15 +52,6 @@ describe('redaction corpus', () => {
       expect(q.overall.precision).toBeGreaterThanOrEqual(0.99);
     });
   }
-
-  // held-out-6's figure after its fixes (95.2 %: a bare password line, a NuGet feed-keyed API key,
-  // WordPress LOGGED_IN_KEY and .pgpass lines are left) is below target: it is measured, not asserted, and must
-  // not fall or gain false positives.
-  it('held-out-6: at least its level after the session-4 fixes, no false positive', () => {
-    const q = get('held-out-6');
-    expect(q.overall.found).toBeGreaterThanOrEqual(100);
-    expect(q.falsePositives).toEqual([]);
-  });
 
   // held-out-7 after its fixes (98.9 %: a name in a comment and a query string pasted without its
   // `?` are left): measured, not asserted at target; it must not fall or gain false positives, and

@@ -552,4 +552,46 @@ describe('held-out-7 fixes', () => {
     expect(await redactItem('notes.txt', plain)).toBe(plain);
     expect(await redactItem('report.csv', 'date,count,status\n2026-03-01,12,ok\n')).toBe('date,count,status\n2026-03-01,12,ok\n');
   });
+
+  it('gives the lines of a pasted transcript the layout of the file shown (head ==> <==, $ cat), whatever the chunking', async () => {
+    const transcript = [
+      '==> /home/dev01/.pgpass <==',
+      '10.8.3.20:5432:xxcrm:xxcrm:Crm_Pg#2026!',
+      '',
+      '==> /home/dev01/notes.txt <==',
+      '10.8.3.21:5432:a:b:not-a-password-here',
+      '$ cat ~/.config/openvpn/auth.txt',
+      'zhaoyun',
+      'Zy@Vpn-2026!',
+      '$ cat ~/todo.md',
+      'zhaoyun',
+      'buy milk',
+      '',
+    ].join('\n');
+    const expected = [
+      '==> /home/<USER-1>/.pgpass <==',
+      '10.8.3.20:5432:xxcrm:xxcrm:<SECRET-1>',
+      '',
+      '==> /home/<USER-1>/notes.txt <==',
+      '10.8.3.21:5432:a:b:not-a-password-here',
+      '$ cat ~/.config/openvpn/auth.txt',
+      '<USER-2>',
+      '<SECRET-2>',
+      // Another file: the layout ends (a plain line is no login there).
+      '$ cat ~/todo.md',
+      'zhaoyun',
+      'buy milk',
+      '',
+    ].join('\n');
+    for (const size of [1, 2, 3, 5, 8, 13, 40, 4096]) {
+      const stream = new Redactor().createStream({ name: 'ticket.txt' });
+      const out: Buffer[] = [];
+      stream.on('data', (b: Buffer) => out.push(b));
+      const done = new Promise<void>((resolve) => stream.on('end', resolve));
+      for (let i = 0; i < transcript.length; i += size) stream.write(transcript.slice(i, i + size));
+      stream.end();
+      await done;
+      expect(Buffer.concat(out).toString('utf8'), `chunks of ${size}`).toBe(expected);
+    }
+  });
 });
