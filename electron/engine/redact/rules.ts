@@ -376,11 +376,12 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'SECRET',
     scan: { words: `token|key|secret|pass|pwd|sig|auth|cred|jwt|${SESSION_WORDS}|session=`, marks: String.raw`[?&;][\w.-]*(?:[Cc][Oo][Dd][Ee]|[Ss][Ii][Dd]|[Oo][Tt][Pp]|[Tt][Ii][Cc][Kk][Ee][Tt]|[Hh][Aa][Ss][Hh])` },
-    trigger: /[?&;][\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*=/i,
+    // Also a query string pasted without its `?` (`：sign=…&timestamp=…`): its first parameter.
+    trigger: /[?&;][\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*=|(?:^|[\s:：，,(（])[\w.-]*(?:token|key|secret|pass|pwd|sig|auth)[\w.-]*=[^&\s]+&[\w.-]+=/i,
     gate: 'secretUrlParam',
     patterns: [
       {
-        regex: /(?<=[?&;])(?<key>[\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*)=(?<secret>[^&\s"'#<>;?]+)/i,
+        regex: /(?<=[?&;]|(?:^|[\s:：，,(（])(?=[\w.-]+=[^&\s]+&[\w.-]+=))(?<key>[\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*)=(?<secret>[^&\s"'#<>;?]+)/i,
         targets: [{ group: 'secret' }],
         // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
         validate: 'urlParamKey',

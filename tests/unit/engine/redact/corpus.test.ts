@@ -53,12 +53,12 @@ describe('redaction corpus', () => {
     });
   }
 
-  // held-out-7 after its fixes (98.9 %: a name in a comment and a query string pasted without its
-  // `?` are left): measured, not asserted at target; it must not fall or gain false positives, and
-  // its real outputs of this machine stay untouched.
+  // held-out-7 after its fixes (99.5 %: a name in a comment no word names is left): measured, not
+  // asserted at target; it must not fall or gain false positives, and its real outputs of this
+  // machine stay untouched.
   it('held-out-7: at least its level after the session-5 fixes, no false positive', () => {
     const q = get('held-out-7');
-    expect(q.overall.found).toBeGreaterThanOrEqual(183);
+    expect(q.overall.found).toBeGreaterThanOrEqual(184);
     expect(q.falsePositives).toEqual([]);
   });
 

@@ -529,9 +529,10 @@ describe('held-out-7 fixes', () => {
       ['[Login] auth ok, TWFID=a7c3e91f5b2d8046', '[Login] auth ok, TWFID=<SECRET-1>'],
       ['report.jdbc.url=jdbc:oracle:thin:rpt_reader/Rpt_Read88@//ora-scan.xxsoft.com:1521/RPTDB', 'report.jdbc.url=jdbc:oracle:thin:<USER-1>/<SECRET-1>@//ora-scan.xxsoft.com:1521/RPTDB'],
       ['身份证号是 440305 19851112 4029（实名）', '身份证号是 <CNID-1>（实名）'],
+      ['报错截图里有一行：sign=5c8e1f3a9b2d7e4c&timestamp=1772417103', '报错截图里有一行：sign=<SECRET-1>&timestamp=1772417103'],
     ]);
     // A bare `password` line with a word, PAM lines, netsh's 密码 (cipher), sign-in method lists, typed .rdp numbers.
-    unchanged(['password reset', 'password   required   pam_unix.so', '    密码                   : CCMP', '    安全密钥               : 存在', 'login user:root auth=local+sms', 'prompt for credentials:i:0', '"auth-model": "native",']);
+    unchanged(['password reset', 'password   required   pam_unix.so', '    密码                   : CCMP', '    安全密钥               : 存在', 'login user:root auth=local+sms', 'prompt for credentials:i:0', '"auth-model": "native",', 'design=blue&size=2']);
   });
 
   it('routes .pgpass, svn auth, OpenVPN auth-user-pass and CSV tables by name and first line', async () => {
