@@ -455,8 +455,8 @@ describe('held-out-6 fixes', () => {
 });
 
 /** One item through a stream, as an archive entry is: its name picks the format and the layout. */
-async function redactItem(name: string, text: string, options?: RedactorOptions): Promise<string> {
-  const stream = new Redactor(options).createStream({ name });
+async function redactItem(name: string, text: string, size = 7): Promise<string> {
+  const stream = new Redactor().createStream({ name });
   const out: Buffer[] = [];
   stream.on('data', (b: Buffer) => out.push(b));
   const done = new Promise<void>((resolve, reject) => {
@@ -464,7 +464,7 @@ async function redactItem(name: string, text: string, options?: RedactorOptions)
     stream.on('error', reject);
   });
   // Small pieces: the first line is held until complete before the layout is chosen.
-  for (let i = 0; i < text.length; i += 7) stream.write(text.slice(i, i + 7));
+  for (let i = 0; i < text.length; i += size) stream.write(text.slice(i, i + size));
   stream.end();
   await done;
   return Buffer.concat(out).toString('utf8');
@@ -584,15 +584,6 @@ describe('held-out-7 fixes', () => {
       'buy milk',
       '',
     ].join('\n');
-    for (const size of [1, 2, 3, 5, 8, 13, 40, 4096]) {
-      const stream = new Redactor().createStream({ name: 'ticket.txt' });
-      const out: Buffer[] = [];
-      stream.on('data', (b: Buffer) => out.push(b));
-      const done = new Promise<void>((resolve) => stream.on('end', resolve));
-      for (let i = 0; i < transcript.length; i += size) stream.write(transcript.slice(i, i + size));
-      stream.end();
-      await done;
-      expect(Buffer.concat(out).toString('utf8'), `chunks of ${size}`).toBe(expected);
-    }
+    for (const size of [1, 2, 3, 5, 8, 13, 40, 4096]) expect(await redactItem('ticket.txt', transcript, size), `chunks of ${size}`).toBe(expected);
   });
 });
