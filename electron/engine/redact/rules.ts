@@ -769,13 +769,16 @@ export const RULES: readonly RedactionRule[] = [
     category: 'personal',
     optional: false,
     placeholder: 'USER',
-    scan: { words: 'user|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by', marks: '用户名|登录名|账号|帐号|创建者|所有者' },
+    // `user` followed by what makes it a key (`user=`, `User:`, `<DefaultUser>`, `"ProxyUsername"=`),
+    // not every `user` of a log line (`user action: clicked`).
+    scan: { words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by', marks: '用户名|登录名|账号|帐号|创建者|所有者' },
     trigger: /(?:user(?:_?name)?|log[io]n(?:_?name)?|owner|usr)["']?[ \t]*[=:：]|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited) by[ \t]|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户名|登录名|账号|帐号|创建者|所有者/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
         // `S:"Username"=webops`, `username:s:XXSOFT\gaoyan` (.rdp), `创建者: XXSOFT\zhaolei`.
-        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:_?name)?|log[io]n(?:_?name)?|owner|usr)|用户名|登录名|登录账号|账号|帐号|创建者|所有者)\k<kq>[ \t]*(?:=|:|：)[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\-]|\.\w)\k<vq>/i,
+        // At most one space before the separator: the line scans look for `user=`, `user :` ….
+        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:_?name)?|log[io]n(?:_?name)?|owner|usr)|用户名|登录名|登录账号|账号|帐号|创建者|所有者)\k<kq> ?(?:=|:|：)[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\-]|\.\w)\k<vq>/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
