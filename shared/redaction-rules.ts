@@ -10,6 +10,7 @@ import type { ArchiveLanguage } from './naming.js';
 
 export const REDACTION_RULE_IDS = [
   'private-key',
+  'file-layout',
   'url-credentials',
   'connection-string',
   'cloud-key',
@@ -25,6 +26,9 @@ export const REDACTION_RULE_IDS = [
   'passport',
   'travel-permit',
   'home-user',
+  'user-name',
+  'person-name',
+  'address',
   'windows-sid',
   'ipv4-public',
   'ipv6-public',

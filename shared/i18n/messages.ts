@@ -1079,6 +1079,12 @@ const zhCN = {
   // — 复现录制 (owner: record; session 4) —
   'cli.record.pictures': '截图：{count} 张，共 {size}。与单张截图一样属于敏感内容{dryRun, select, yes {，下面的预览逐张列出} other {，将放入诊断包（使用 --no-screenshot 排除，使用 --dry-run 先预览）}}。',
   'record.app.limit': '最长 {minutes} 分钟，{time} 自动停止',
+
+  // — 脱敏规则名称 (owner: recall; session 5) —
+  'rule.user-name': '登录名',
+  'rule.person-name': '姓名',
+  'rule.address': '住址',
+  'rule.file-layout': '按文件格式识别的凭据',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2146,6 +2152,12 @@ const en: Catalogue = {
   // — 复现录制 (owner: record; session 4) —
   'cli.record.pictures': 'Pictures: {count, plural, one {# picture} other {# pictures}}, {size}. They are sensitive like the single screenshot{dryRun, select, yes {; the preview below lists each one} other { and go into the archive (--no-screenshot leaves them out; --dry-run previews first)}}.',
   'record.app.limit': 'At most {minutes} min: stops by itself at {time}',
+
+  // — redaction rule names (owner: recall; session 5) —
+  'rule.user-name': 'login name',
+  'rule.person-name': 'person name',
+  'rule.address': 'postal address',
+  'rule.file-layout': 'credential found by file layout',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

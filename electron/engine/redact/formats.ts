@@ -55,6 +55,58 @@ export function detectFormat(name: string | undefined, head: string): TextFormat
   return 'log';
 }
 
+/**
+ * Files whose layout, not a key word, says where a credential is: `.pgpass` (host:port:db:user:
+ * password), Subversion's cached logins (`svn.simple/<hash>`: `K 8` ⏎ `password` ⏎ `V 13` ⏎ value),
+ * OpenVPN's `auth-user-pass` file (user, then password), and CSV tables whose header names a
+ * secret, a login or a person (`password`, `username`, `姓名` …). Their lines carry no word the
+ * line scans look for, so such an item gets the layout's rules on every line (rules.ts
+ * `rulesFor`); logs and other items never pay for them.
+ */
+export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'csv';
+
+/** Headers of CSV columns the layout rules read (the cells below them are redacted). */
+export const CSV_SECRET_COLUMN = /^(?:password|passwd|pwd|密码|口令|secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|pin)$/i;
+export const CSV_USER_COLUMN = /^(?:user(?:[ _-]?name)?|login(?:[ _-]?name)?|account|用户名|账号|帐号|登录名|登录账号)$/i;
+export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|持卡人|^(?:full[ _-]?)?name$|^display[ _-]?name$/i;
+
+/**
+ * The layout of an item, from its name (`.pgpass`, `pgpass.conf`, `auth.txt`) and its first line
+ * (an svn hash file starts `K <n>`, a CSV header); undefined for everything else.
+ */
+export function detectLayout(name: string | undefined, firstLine: string): ItemLayout | undefined {
+  const path = (name ?? '').toLowerCase();
+  const base = path.split(/[\\/]/).pop()!;
+  if (base === '.pgpass' || base === 'pgpass' || base === 'pgpass.conf') return 'pgpass';
+  const head = firstLine.replace(/^\uFEFF/, '').replace(/\r$/, '');
+  if (/^K \d{1,4}$/.test(head) && (/svn/.test(path) || /^[0-9a-f]{32}$/.test(base) || base.startsWith('svn.'))) return 'svn-auth';
+  if (/^(?:auth\.txt|auth-user-pass(?:\.txt)?|[\w.-]+\.auth|login\.conf|pass\.txt)$/.test(base) && /^\S{1,64}$/.test(head)) return 'openvpn-auth';
+  if ((base.endsWith('.csv') || base.endsWith('.tsv') || /^[^,\r\n]+(?:,[^,\r\n]+){2,}$/.test(head)) && head.includes(',')) {
+    const columns = head.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+    if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c))) return 'csv';
+  }
+  return undefined;
+}
+
+/**
+ * A line of a pasted transcript that announces a file's content below it: `==> /home/u/.pgpass <==`
+ * (head/tail of several files) or a shell prompt and `cat`/`type`/`Get-Content` of one file. Gives
+ * the file's path, so the lines after it get that file's layout (until the next such line).
+ */
+export function transcriptSection(line: string): string | undefined {
+  const text = line.replace(/\r$/, '');
+  const head = /^==> (.{1,400}) <==$/.exec(text);
+  if (head) return head[1];
+  const shown = /^(?:[\w@.~:\\/ -]{0,80}[$#%>][ \t]*)(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]+(?:-\S+[ \t]+)*["']?([^\s"'|<>;&]{1,400})["']?[ \t]*$/.exec(text);
+  return shown?.[1];
+}
+
+/**
+ * A cheap necessary condition for `transcriptSection`, anywhere on a line (a prompt character is
+ * rare in logs, so the scan skips ahead quickly); the whole line is then checked.
+ */
+export const TRANSCRIPT_SECTION_HINT = /^==> |[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]/m;
+
 const PLACEHOLDER_GLOBAL = new RegExp(PLACEHOLDER_PATTERN.source, 'g');
 
 /**

@@ -105,7 +105,17 @@ const verdicts: Record<KeyContext, Map<string, boolean>> = { assignment: new Map
 // `c.a.x.auth.LoginController` (a Java logger column): a class name, not a key.
 const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/;
 
+// Key names the word lists below do not decide right: a WLAN profile's `<keyMaterial>` (netsh wlan
+// export … key=clear), Sangfor EasyConnect's session cookie `TWFID`, WordPress salts
+// (`LOGGED_IN_KEY`, `AUTH_SALT` …) — and `auth-model: native` (DBeaver), `auth_type`-like names that
+// describe how one signs in, not the secret. Here, so the prefilter's wake check (wakesAssignedKey)
+// and the rule's gate give the same verdict.
+const MORE_SECRET_KEYS = /^(?:key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt)$/i;
+const DESCRIBING_AUTH_KEY = /(?:^|[^a-z])auth[_.-]?(?:model|scheme|provider|source|order)$|^auth(?:model|scheme)$/i;
+
 function classifyKey(key: string, context: KeyContext): boolean {
+  if (MORE_SECRET_KEYS.test(key)) return true;
+  if (DESCRIBING_AUTH_KEY.test(key)) return false;
   if (CLASS_NAME.test(key)) return false;
   const words = keyWords(key);
   if (words.length === 0) return false;
@@ -192,6 +202,9 @@ export function wakesAssignedKey(text: string, start: number, end: number): bool
   if (before === 92 || text.charCodeAt(s - 2) === 92) return true;
   const after = text.charCodeAt(e);
   if ((s === 0 || before === 10) && isBlank(after) && isBlank(text.charCodeAt(e + 1))) return true;
+  // `password <value>` with a blank: .netrc (`machine h login u password p`), an indented
+  // `password p`, .rdp's `password 51:b:…` — the gate's SPECIAL_FORMS.
+  if (isBlank(after) && e - s === 8 && text.slice(s, e).toLowerCase() === 'password') return true;
   return placedKey(text, s, e, before, after) && isSecretKey(text.slice(s, e), 'assignment');
 }
 

@@ -7,7 +7,7 @@ import { isAscii } from 'node:buffer';
 import { Transform } from 'node:stream';
 import { SniffingDecoder, type TextEncoding } from './decode.js';
 import { InputBytes } from './edited-output.js';
-import { adjustSpan, decodeJsonUnicode, detectFormat, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
+import { adjustSpan, decodeJsonUnicode, detectFormat, detectLayout, transcriptSection, TRANSCRIPT_SECTION_HINT, type ItemLayout, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
 import { LineEngine, type RedactionSink } from './line-engine.js';
 import { PlaceholderRegistry } from './placeholders.js';
 import { buildRuleSet, type RuleSet } from './rule-set.js';
@@ -60,6 +60,9 @@ export function encodeUtf8(text: string): Buffer {
 
 export class Redactor {
   private readonly ruleSet: RuleSet;
+  private readonly options: RedactorOptions;
+  /** Rule sets of items with a layout (.pgpass, svn auth, CSV …), built when first needed. */
+  private readonly layoutSets = new Map<ItemLayout, RuleSet>();
   private readonly registry = new PlaceholderRegistry();
 
   private readonly prefilter: boolean;
@@ -70,11 +73,17 @@ export class Redactor {
    */
   constructor(options: RedactorOptions = {}, engine: { prefilter?: boolean } = {}) {
     this.ruleSet = buildRuleSet(options);
+    this.options = options;
     this.prefilter = engine.prefilter ?? true;
   }
 
-  private lineEngine(sink: RedactionSink): LineEngine {
-    return new LineEngine(this.ruleSet, sink, this.prefilter);
+  private lineEngine(sink: RedactionSink, layout?: ItemLayout): LineEngine {
+    let ruleSet = this.ruleSet;
+    if (layout !== undefined) {
+      ruleSet = this.layoutSets.get(layout) ?? buildRuleSet({ ...this.options, layout });
+      this.layoutSets.set(layout, ruleSet);
+    }
+    return new LineEngine(ruleSet, sink, this.prefilter);
   }
 
   /**
@@ -91,11 +100,21 @@ export class Redactor {
     let counts: Record<string, number> = {};
     let format: TextFormat | undefined;
     let encodeAs: TextFormat = 'log';
-    let engine = this.lineEngine(this.sink(counts, () => encodeAs));
+    const sink = this.sink(counts, () => encodeAs);
+    let engine = this.lineEngine(sink);
+    // The item's first line (at most 1 KiB) is held until complete: with the name it picks the
+    // layout (formats.ts detectLayout), and so the rules the item gets.
+    let firstLine: string | undefined = '';
     const decoder = new SniffingDecoder();
     // The input bytes behind the text (when one byte per character), to write unchanged spans as they came.
-    const inputBytes = new InputBytes();
+    let inputBytes = new InputBytes();
     engine.recordEdits();
+    // Off once a pasted transcript's section gets its own engine (see pushSections).
+    let bytePath = true;
+    const stopBytePath = () => {
+      bytePath = false;
+      inputBytes = new InputBytes();
+    };
     // Input and output held for the structure check (checkable formats, up to the limit).
     let held: { input: string[]; output: string[]; size: number } | undefined;
     let structure: StructureOutcome | undefined;
@@ -103,7 +122,70 @@ export class Redactor {
     const emit = (stream: Transform, text: string) => {
       if (text.length > 0) stream.push(encodeUtf8(text));
     };
-    const handle = (stream: Transform, text: string, final: boolean, bytes?: Buffer) => {
+    let layout: ItemLayout | undefined;
+    // Plain text may be a pasted transcript (`==> ~/.pgpass <==`, `$ cat auth.txt`): the lines after
+    // such a line are that file's, and get its layout's rules (a new engine at the section's start).
+    // An incomplete last line that might announce a section waits for its line break.
+    let sectionCarry = '';
+    const pushSections = (input: string, final: boolean): string => {
+      let text = sectionCarry + input;
+      sectionCarry = '';
+      if (!final) {
+        const lastNl = text.lastIndexOf('\n');
+        const tail = text.slice(lastNl + 1);
+        if (tail.length > 0 && tail.length < 512 && TRANSCRIPT_SECTION_HINT.test(tail)) {
+          sectionCarry = tail;
+          text = text.slice(0, lastNl + 1);
+        }
+      }
+      if (!TRANSCRIPT_SECTION_HINT.test(text)) return engine.push(text);
+      let out = '';
+      let from = 0;
+      const starts = new RegExp(TRANSCRIPT_SECTION_HINT.source, 'gm');
+      for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
+        const nl = text.indexOf('\n', m.index);
+        if (nl < 0) break;
+        const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+        if (lineStart < from) continue;
+        const path = transcriptSection(text.slice(lineStart, nl));
+        starts.lastIndex = nl + 1;
+        if (path === undefined) continue;
+        const nextEnd = text.indexOf('\n', nl + 1);
+        if (nextEnd < 0 && !final && text.length - lineStart < 1024) {
+          // The section's first line (it picks the layout with the name) is not complete yet.
+          sectionCarry = text.slice(lineStart) + sectionCarry;
+          return out + engine.push(text.slice(from, lineStart));
+        }
+        const sectionLayout = detectLayout(path, text.slice(nl + 1, nextEnd < 0 ? text.length : nextEnd));
+        if (sectionLayout === layout) continue;
+        out += engine.push(text.slice(from, nl + 1)) + engine.end();
+        from = nl + 1;
+        layout = sectionLayout;
+        engine = this.lineEngine(sink, layout);
+        // The new engine counts its text from 0: the output is no longer described by edits of
+        // the whole input, so from here on it is encoded as text (and no input is kept).
+        stopBytePath();
+      }
+      return out + engine.push(text.slice(from));
+    };
+    const handle = (stream: Transform, chunk: string, final: boolean, chunkBytes?: Buffer) => {
+      let text = chunk;
+      let bytes = chunkBytes;
+      if (firstLine !== undefined) {
+        // Held text from earlier chunks: these bytes are not the whole text any more.
+        if (firstLine.length > 0) bytes = undefined;
+        firstLine += text;
+        const nl = firstLine.indexOf('\n');
+        if (nl < 0 && firstLine.length < 1024 && !final) return;
+        text = firstLine;
+        firstLine = undefined;
+        layout = detectLayout(options.name, text.slice(0, nl < 0 ? 1024 : nl));
+        if (layout !== undefined) {
+          // Nothing was pushed yet: the layout's engine starts where the first one would have.
+          engine = this.lineEngine(sink, layout);
+          if (bytePath) engine.recordEdits();
+        }
+      }
       if (format === undefined && (text.length > 0 || final)) {
         format = detectFormat(options.name, text);
         encodeAs = format;
@@ -119,9 +201,9 @@ export class Redactor {
       }
       // ASCII read as UTF-8 (or still undecided): each character is its byte.
       const oneToOne = bytes !== undefined && lines === text && encodeAs !== 'json' && (decoder.encoding ?? 'utf8') === 'utf8' && isAscii(bytes);
-      inputBytes.add(lines.length, oneToOne ? bytes : undefined);
-      const out = engine.push(lines) + (final ? engine.end() : '');
-      const edits = engine.takeEdits();
+      if (bytePath) inputBytes.add(lines.length, oneToOne ? bytes : undefined);
+      const out = (encodeAs === 'log' ? pushSections(lines, final) : engine.push(lines)) + (final ? engine.end() : '');
+      const edits = bytePath ? engine.takeEdits() : undefined;
       if (!held) {
         const asBytes = edits && inputBytes.bytesOf(edits);
         if (asBytes === undefined) return emit(stream, out);
@@ -147,7 +229,7 @@ export class Redactor {
         // Not valid to begin with: redact as plain text (the registry gives the same placeholders).
         counts = {};
         encodeAs = 'log';
-        engine = this.lineEngine(this.sink(counts, () => encodeAs));
+        engine = this.lineEngine(this.sink(counts, () => encodeAs), layout);
         emit(stream, engine.push(input) + engine.end());
         structure = { format: f, check: 'fallback', note: `not valid ${f}: redacted as plain text` };
         return;

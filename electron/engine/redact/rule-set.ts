@@ -8,7 +8,8 @@ import { wakesAssignedKey } from './key-names.js';
 import { LinearRegExp } from './linear-regexp.js';
 import { detach, normalizeKind } from './placeholders.js';
 import { GATES, IDENTITIES, KINDS, OPENERS, VALIDATORS, type ValidatorName } from './rule-validators.js';
-import { OPTIONAL_RULE_IDS, RULES, type LineSurroundings, type RedactionRule, type RulePattern, type RuleTarget, type ScanGroup, type WakeName } from './rules.js';
+import type { ItemLayout } from './formats.js';
+import { OPTIONAL_RULE_IDS, RULES, rulesFor, type LineSurroundings, type RedactionRule, type RulePattern, type RuleTarget, type ScanGroup, type WakeName } from './rules.js';
 
 /** Options of a Redactor (see redactor.ts for the documentation of each field). */
 export interface RuleSetOptions {
@@ -16,6 +17,8 @@ export interface RuleSetOptions {
   extraRules?: { id: string; pattern: string; flags?: string; placeholder?: string; validator?: string; context?: string[] }[];
   allow?: string[];
   knownValues?: { value: string; kind: 'USER' | 'HOST' | 'EMAIL' }[];
+  /** The item's layout (formats.ts detectLayout): adds that layout's rules. */
+  layout?: ItemLayout;
 }
 
 /** A pattern with the functions its table entry names, looked up once. */
@@ -320,7 +323,7 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
   for (const id of optional) {
     if (!OPTIONAL_RULE_IDS.includes(id)) throw new InputError(`unknown optional redaction rule "${id}" (known: ${OPTIONAL_RULE_IDS.join(', ')})`);
   }
-  const builtIn = RULES.filter((r) => !r.optional || optional.has(r.id));
+  const builtIn = rulesFor(options.layout).filter((r) => !r.optional || optional.has(r.id));
   const extras = (options.extraRules ?? []).map(extraRule);
   const ids = new Set(RULES.map((r) => r.id));
   for (const { rule } of extras) {

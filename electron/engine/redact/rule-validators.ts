@@ -6,10 +6,11 @@
  * an IT rule may name a validator (`luhn`, `notMeasurement` …) and context words.
  */
 import { isMeasurementContext } from './context.js';
+import { CSV_NAME_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN } from './formats.js';
 import { isBenignValue, isSecretKey, secretKindForKey } from './key-names.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { LineSurroundings } from './rules.js';
-import { cardBrand, cnIdValid, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
+import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
 export type RuleValidator = (m: RegExpExecArray, line: string, around?: LineSurroundings) => boolean;
 
@@ -67,7 +68,7 @@ export const cardNumber: RuleValidator = (m, line, around) => {
 export const amexNumber: RuleValidator = (m, line, around) => luhnValid(digitsOnly(m[0])) && notMeasurement(m, line, around);
 
 /** PRC resident identity number with a valid check character, not a measurement. */
-export const cnIdNumber: RuleValidator = (m, line, around) => cnIdValid(m[0]) && notMeasurement(m, line, around);
+export const cnIdNumber: RuleValidator = (m, line, around) => cnIdValid(m[0].replace(/[ -]/g, '')) && notMeasurement(m, line, around);
 
 /** E.164 with separators: 8–15 digits, not a version (`+1.2`), not a measurement. */
 export const internationalPhone: RuleValidator = (m, line, around) => {
@@ -98,7 +99,7 @@ export function hasContext(context: { words: RegExp; before: number }, m: RegExp
 // A key name made of word characters, dots and dashes (and CJK) containing a secret-ish word;
 // `isSecretKey` then decides on the whole name, so the regex can stay loose.
 const KEY_CHAR = String.raw`[A-Za-z0-9_.\-\u4e00-\u9fa5]`;
-const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|密码|口令|密钥|令牌|私钥)`;
+const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|密码|口令|密钥|令牌|私钥)`;
 export const KEY = String.raw`${KEY_CHAR}*?${KEY_WORD}${KEY_CHAR}*`;
 export const NOT_KEY_BEFORE = String.raw`(?<![A-Za-z0-9_.\-\u4e00-\u9fa5])`;
 // A closing quote after the key, and the `]` of `conf['db_pass'] = …` (PHP, Python).
@@ -109,7 +110,11 @@ export const SEP = String.raw`[ \t]*(?:=>|:=|[=:：])[ \t]*`;
 export const UNQUOTED_VALUE = String.raw`[^\s"'\`<>,;&|(){}[\]，；。、）】」\\][^\s"'\`<>,;&|)}\]，；。、）】」]*`;
 
 // A value that already holds a placeholder was handled by an earlier rule (`Bearer <TOKEN-1>`).
-const isRealValue = (value: string) => !isBenignValue(value) && !PLACEHOLDER_PATTERN.test(value);
+const isRealValue = (value: string) => !isBenignValue(value) && !PLACEHOLDER_PATTERN.test(value) && !DESCRIPTIVE_VALUE.test(value.trim());
+// Values that say what a secret is, not what it is: Chinese netsh's 密码 (cipher) `CCMP`, 安全密钥
+// `存在` (present); a sign-in method list (`auth=local+sms`); an .rdp setting's typed number
+// (`prompt for credentials:i:0`).
+const DESCRIPTIVE_VALUE = /^(?:CCMP|GCMP(?:-256)?|TKIP|WEP|无|存在|不存在|已设置|未设置|已启用|已禁用|i:\d+|(?:local|sms|ldap|radius|ad|otp|totp|cert|certificate|ukey|usbkey|token|saml|oauth2?|sso|cas|kerberos|ntlm|password|pwd|mfa|2fa|push|qrcode|dingtalk|wechat)(?:[+|](?:local|sms|ldap|radius|ad|otp|totp|cert|certificate|ukey|usbkey|token|saml|oauth2?|sso|cas|kerberos|ntlm|password|pwd|mfa|2fa|push|qrcode|dingtalk|wechat))+)$/i;
 // `credentials: user=bob password=x`, `Cookie: a=b; c=d`: the value is a list of pairs, each
 // judged on its own (by this rule or by auth-header), not one secret.
 const CONTAINER_KEY = /(?:^|[^a-z])(?:credentials|creds|secrets|tokens|cookies?|set-cookie|auth|authentication)$/i;
@@ -157,7 +162,7 @@ function anyAssignedSecretKey(line: string): boolean {
   return false;
 }
 const ESCAPED_QUOTE_BEFORE = /&(?:quot|apos|#34|#39|#x2[27]);$/i;
-const URL_PARAM_TOKEN = /(?<=[?&;])[\w.-]+(?==)/g;
+const URL_PARAM_TOKEN = /(?<=[?&;]|(?:^|[\s:：，,(（])(?=[\w.-]+=[^&\s]+&[\w.-]+=))[\w.-]+(?==)/g;
 function anyKey(line: string, tokens: RegExp, context: 'assignment' | 'url'): boolean {
   tokens.lastIndex = 0;
   for (let m = tokens.exec(line); m !== null; m = tokens.exec(line)) if (isSecretKey(m[0], context)) return true;
@@ -171,12 +176,15 @@ const VALUE_ON_NEXT_LINE = [
   new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?["']?(?<key>${KEY})["']?[ \t]*:[ \t]*(?:!vault[ \t]*)?[|>][-+]?[ \t]*\r?$`, 'i'),
   // Kubernetes env: `- name: DB_PASSWORD` ⏎ `value: …`
   new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?name:[ \t]*["']?(?<key>${KEY})["']?[ \t]*\r?$`, 'i'),
+  // JSON key/value lists (Postman environments, settings exports): `"key": "loginPwd",` ⏎ `"value": "…"`
+  // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
+  new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S/i;
+const SPECIAL_FORMS = /\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
-  if (last !== '>' && last !== '|' && last !== '-' && last !== '+' && !line.includes('name:')) return undefined;
+  if (last !== '>' && last !== '|' && last !== '-' && last !== '+' && !line.includes('name:') && !line.includes('"key"')) return undefined;
   for (const re of VALUE_ON_NEXT_LINE) {
     const key = re.exec(line)?.groups?.key;
     if (key !== undefined && isSecretKey(key, 'assignment')) return secretKindForKey(key);
@@ -251,6 +259,33 @@ function isUnicastMac(mac: string): boolean {
   return !/^(?:0+|f+)$/i.test(hex) && (parseInt(hex.slice(0, 2), 16) & 1) === 0;
 }
 
+// Accounts every machine has, service accounts of common software, and words a sentence puts after
+// `User:` or `by` (`User: not found`, `started by the scheduler`): no person's login.
+const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|localsystem|local|nobody|daemon|guest|anonymous|default|defaultuser\d*|user|users|username|test|tester|www-data|www|nginx|apache|httpd|sys|bin|sync|mail|news|postgres|postgresql|mysql|oracle|redis|mongodb|sa|dbo|sshd|ftp|git|jenkins|docker|systemd-[\w-]+|messagebus|polkitd|_apt|trusted ?installer|network ?service|local ?service|everyone|service|services|owner|creator|the|a|an|not|no|is|was|has|logged|found|none|unknown|name|id|and|or|for|with|in|on|at|to|from|by|of|me|you|him|her|them|us|it|this|that|all|any|some|each|user\d*|whoami|current|currentuser|same|other|remote|client|server|host|app|application|process|scheduler|cron|task|job|policy|group|team|manual|manually|script|automation|api|web|ui|cli|sso|ldap|ad|sid|uid|gid|network|nt|authority|trustedinstaller|iusr|iis_iusrs|defaultapppool|apppool|avahi|colord|geoclue|rtkit|sddm|gdm|lightdm|pulse|uuidd|tss|dnsmasq|ntp|chrony|syslog|kernoops|whoopsie|saned|usbmux|cups|lp|man|proxy|backup|list|irc|gnats|dbus|polkit|nm-openvpn|libvirt-qemu|qemu|kvm|games|operator|halt|shutdown|adm|wheel|staff|nogroup|systemd|init|launchd|cron|crond|supervisor|supervisord|pm2|kubelet|schtasks|taskeng|explorer|timeout|error|errors|started|finished|completed|expired|locked|disabled|enabled|required|success|failed|failure|denied|ok|pending|true|false|null|yes|no)$/i;
+
+/** A login name after a user-like key, `by`, or `net user`: not a built-in account, a stand-in or a word. */
+function isLoginName(m: RegExpExecArray, line: string): boolean {
+  const user = group(m, 'user');
+  if (BUILTIN_LOGINS.test(user) || isBenignValue(user) || isPlaceholder(user)) return false;
+  // `INFO user: opened /home/…`: a logger's module name and a sentence, not `user` = `opened`.
+  if (/^[a-z]+$/.test(user) && /:[ \t]+$/.test(m[0].slice(0, m[0].length - user.length - group(m, 'vq').length)) && /^[ \t]+(?:[a-z]{2,}|\/)/.test(line.slice(m.index + m[0].length))) return false;
+  // `user_count=`, `owner_type:` never reach here (the key must end in the user word); a key
+  // that is a switch (`is_owner: yes`, `use_login: true`) has a benign value.
+  return !/^(?:is|has|use|allow|require|max|min|num|default)[\W_]/i.test(group(m, 'key'));
+}
+
+const csvHeader = (m: RegExpExecArray, line: string, around: LineSurroundings | undefined) => csvColumnName(m, line, around).trim().replace(/^"|"$/g, '');
+// Subversion hash files: `V <bytes>` ⏎ value; the realm (`<https://…> name`) and the store type are no secret.
+const SVN_LENGTH = /^V (\d{1,5})\r?$/;
+const SVN_NOT_SECRET = /^(?:<[^>]*>.*|simple|wincrypt|keychain|kwallet|gnome-keyring|gpg-agent|svn\.\w+)$/;
+function isSvnValue(m: RegExpExecArray, around: LineSurroundings | undefined): boolean {
+  const value = group(m, 'secret');
+  const length = SVN_LENGTH.exec(around?.previous() ?? '')?.[1];
+  return length !== undefined && Buffer.byteLength(value, 'utf8') === Number(length) && !SVN_NOT_SECRET.test(value) && !isPlaceholder(value);
+}
+// Before 路 these make a network or a circuit, not a street (线路 2 号, 电路, 网路, 通路).
+const NOT_A_STREET = /(?:线|电|网|通|回|链|支|岔|迷|思|门|套|出|进|道)路/;
+
 // — The registries the table names —
 
 const HTTP_VERB_BEFORE = /\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/;
@@ -278,6 +313,10 @@ export const VALIDATORS = {
   curlPassword: ((m) => !isBenignValue(group(m, 'secret'))) as RuleValidator,
   // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
   urlParamKey: ((m, line) => validKey('url')(m) && !ESCAPED_QUOTE_BEFORE.test(line.slice(Math.max(0, m.index - 6), m.index))) as RuleValidator,
+  /** A value keyed by a URL (NuGet `<apikeys>`: `<add key="https://…" value="…"/>`): only a random one is a key. */
+  randomValue: ((m) => looksRandom(group(m, 'secret'))) as RuleValidator,
+  /** A bare `password x` line wants a value that is not a plain word (`password reset`). */
+  barePassword: ((m) => isRealValue(group(m, 'secret')) && /[^A-Za-z]/.test(group(m, 'secret'))) as RuleValidator,
   // A line of several `k=v` pairs is not one value: the inline pattern takes its tokens.
   wholeLineAssignment: ((m) => validKey('assignment')(m) && !FURTHER_ASSIGNMENT.test(group(m, 'secret'))) as RuleValidator,
   assignmentKey: validKey('assignment') as RuleValidator,
@@ -317,6 +356,16 @@ export const VALIDATORS = {
   windowsProfileUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret'))) as RuleValidator,
   accountNameUser: ((m) => !WINDOWS_SERVICE_ACCOUNTS.test(group(m, 'secret')) && !isPlaceholder(group(m, 'secret')) && !group(m, 'secret').includes('<')) as RuleValidator,
   loginVariableUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !isBenignValue(group(m, 'secret'))) as RuleValidator,
+  loginName: ((m, line) => isLoginName(m, line)) as RuleValidator,
+  personName: ((m) => isChineseName(group(m, 'name'))) as RuleValidator,
+  csvNameColumn: ((m, line, around) => isChineseName(group(m, 'name')) && CSV_NAME_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
+  csvSecretColumn: ((m, line, around) => isRealValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
+  csvUserColumn: ((m, line, around) => isLoginName(m, line) && CSV_USER_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
+  svnHashValue: ((m, _line, around) => isSvnValue(m, around)) as RuleValidator,
+  // OpenVPN auth-user-pass: the first line is the user, the second the password.
+  firstLineLogin: ((m, line, around) => around !== undefined && around.previous() === '' && around.header() === line.replace(/\r$/, '') && !BUILTIN_LOGINS.test(group(m, 'user'))) as RuleValidator,
+  secondLinePassword: ((m, line, around) => around !== undefined && around.header() !== '' && around.previous().replace(/\r$/, '') === around.header() && around.header() !== line.replace(/\r$/, '') && isRealValue(group(m, 'secret'))) as RuleValidator,
+  streetAddress: ((m) => !NOT_A_STREET.test(m[0])) as RuleValidator,
   publicIPv4: ((m, line) => isPublicIPv4(m[0]) && !/(?:\bv|version\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12))) as RuleValidator,
   publicIPv6: ((m) => isPublicIPv6(m[0])) as RuleValidator,
   // All-zero, broadcast and multicast (group bit set in the first octet) name no machine.

@@ -20,6 +20,7 @@ import {
   type OpenerName,
   type ValidatorName,
 } from './rule-validators.js';
+import type { ItemLayout } from './formats.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits';
@@ -67,6 +68,8 @@ export interface RulePattern {
   readonly context?: { readonly words: readonly string[]; readonly before: number };
   /** Placeholder kind chosen from the match (e.g. TOKEN for `token=`, SECRET for `password=`). */
   readonly kind?: KindName;
+  /** Runs only in items of this layout (formats.ts `detectLayout`: `.pgpass`, svn auth, CSV …). */
+  readonly layout?: ItemLayout;
 }
 
 /** What surrounds the line being redacted (computed only when a validator asks). */
@@ -117,6 +120,8 @@ export interface RedactionRule {
   readonly opensValueOnNextLine?: OpenerName;
   /** Finds the value (group `secret`) on the line after an opening line. */
   readonly nextLineValue?: RegExp;
+  /** Only in items with a layout (its patterns name theirs): see `rulesFor`. */
+  readonly layoutOnly?: boolean;
 }
 
 
@@ -161,6 +166,63 @@ export const RULES: readonly RedactionRule[] = [
     },
   },
   {
+    id: 'file-layout',
+    nameKey: 'rule.file-layout',
+    description: "credentials a file's layout places without a key word on the line: the password of .pgpass lines (host:port:db:user:password), Subversion's cached logins (svn.simple), OpenVPN's auth-user-pass file (user, then password), and CSV cells under a password, login or name column (browser password exports, HR tables)",
+    category: 'secret',
+    optional: false,
+    placeholder: 'SECRET',
+    layoutOnly: true,
+    // Every line of such an item: these rules exist only in the rule sets of those items.
+    scan: { marks: '^.' },
+    trigger: /\S/,
+    patterns: [
+      {
+        layout: 'pgpass',
+        // `\:` and `\\` escape inside fields; `*` matches any host, port, db or user.
+        regex: /^(?!#)(?:[^:\\\r\n]|\\.)+:(?:\d+|\*):(?:[^:\\\r\n]|\\.)+:(?:[^:\\\r\n]|\\.)+:(?<secret>(?:[^\\\r\n]|\\.)+?)\r?$/,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
+        layout: 'svn-auth',
+        regex: /^(?<secret>[^\r\n]+?)\r?$/,
+        targets: [{ group: 'secret' }],
+        validate: 'svnHashValue',
+      },
+      {
+        layout: 'openvpn-auth',
+        regex: /^[ \t]*(?<user>\S+)[ \t]*\r?$/,
+        targets: [{ group: 'user', kind: 'USER' }],
+        validate: 'firstLineLogin',
+      },
+      {
+        layout: 'openvpn-auth',
+        regex: /^(?<secret>\S+)[ \t]*\r?$/,
+        targets: [{ group: 'secret' }],
+        validate: 'secondLinePassword',
+      },
+      {
+        layout: 'csv',
+        regex: /(?<=^|,)"?(?<secret>[^,\r\n"]+)"?(?=,|\r?$)/,
+        targets: [{ group: 'secret' }],
+        validate: 'csvSecretColumn',
+      },
+      {
+        layout: 'csv',
+        regex: /(?<=^|,)"?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})"?(?=,|\r?$)/,
+        targets: [{ group: 'user', kind: 'USER' }],
+        validate: 'csvUserColumn',
+      },
+      {
+        layout: 'csv',
+        regex: /(?<=^|,)"?(?<name>[\u4e00-\u9fa5]{2,4})"?(?=,|\r?$)/,
+        targets: [{ group: 'name', kind: 'NAME' }],
+        validate: 'csvNameColumn',
+      },
+    ],
+  },
+  {
     id: 'url-credentials',
     nameKey: 'rule.url-credentials',
     description: 'user and password in URLs: scheme://user:password@host, and Go MySQL DSNs user:password@tcp(host)/db',
@@ -168,7 +230,7 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'SECRET',
     scan: { marks: '@' },
-    trigger: /:\/\/[^\s@/]*:[^\s]*@|:[^\s@]*@(?:tcp|unix|udp)\(/i,
+    trigger: /:\/\/[^\s@/]*:[^\s]*@|:[^\s@]*@(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr)[^\r\n]*\/[^\s]*@/i,
     patterns: [
       {
         // The password runs to the last `@` before the host, so `p@ss` in a password is covered.
@@ -180,6 +242,12 @@ export const RULES: readonly RedactionRule[] = [
       {
         // go-sql-driver/mysql: `user:password@tcp(10.0.0.5:3306)/db?parseTime=true` has no scheme.
         regex: /(?<![\w.%+:/@-])(?<user>[\w.-]+):(?<secret>[^\s"'@]+(?:@[^\s"'@]+)*)@(?:tcp|unix|udp)\(/,
+        targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
+        validate: 'urlPassword',
+      },
+      {
+        // Oracle's user/password@service: JDBC thin/OCI URLs and the sqlplus family's logon argument.
+        regex: /(?:jdbc:oracle:(?:thin|oci8?):|(?:^|[\s"'])(?:sqlplus|rman|expdp|impdp|exp|imp|sqlldr)(?:\.exe)?\s+(?:-\S+\s+)*)(?<user>[\w.$#]+)\/(?<secret>[^\s@"'/]+)@/i,
         targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
         validate: 'urlPassword',
       },
@@ -210,8 +278,8 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'TOKEN',
-    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
-    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|secret_?(?:access_?)?key/i,
+    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret|oy2`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
+    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key/i,
     patterns: [
       { regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/ },
       {
@@ -245,6 +313,8 @@ export const RULES: readonly RedactionRule[] = [
       { regex: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/ },
       { regex: /(?<![A-Za-z0-9])LTAI[A-Za-z0-9]{12,20}(?![A-Za-z0-9])/ },
       { regex: /(?<![A-Za-z0-9])AKID[A-Za-z0-9]{32}(?![A-Za-z0-9])/ },
+      // NuGet.org API keys: `oy2` and 43 lower-case letters and digits (keyed by a feed URL in NuGet.Config).
+      { regex: /(?<![A-Za-z0-9])oy2[a-z0-9]{43}(?![A-Za-z0-9])/ },
     ],
   },
   {
@@ -324,13 +394,19 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
-    // The trigger's parameter start and keyword: a word elsewhere on the line (`auth.session`) wakes nothing.
-    scan: { marks: String.raw`[?&;][\w.-]*(?:${['token', 'key', 'secret', 'pass', 'pwd', 'sig', 'auth', 'code', 'sess', 'sid', 'cred', 'jwt', 'otp', 'ticket', 'hash'].map(anyCase).join('|')})` },
-    trigger: /[?&;][\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*=/i,
+    // The trigger's parameter start and keyword: a word elsewhere on the line (`auth.session`) wakes nothing;
+    // or a query string pasted without its `?` (`：sign=…&timestamp=…`): a keyed value followed by `&name=`.
+    scan: {
+      marks: [
+        String.raw`[?&;][\w.-]*(?:${['token', 'key', 'secret', 'pass', 'pwd', 'sig', 'auth', 'code', 'sess', 'sid', 'cred', 'jwt', 'otp', 'ticket', 'hash'].map(anyCase).join('|')})`,
+        String.raw`[\w.-]*(?:${['token', 'key', 'secret', 'pass', 'pwd', 'sig', 'auth'].map(anyCase).join('|')})[\w.-]*=[^&\s]+&[\w.-]+=`,
+      ].join('|'),
+    },
+    trigger: /[?&;][\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*=|(?:^|[\s:：，,(（])[\w.-]*(?:token|key|secret|pass|pwd|sig|auth)[\w.-]*=[^&\s]+&[\w.-]+=/i,
     gate: 'secretUrlParam',
     patterns: [
       {
-        regex: /(?<=[?&;])(?<key>[\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*)=(?<secret>[^&\s"'#<>;?]+)/i,
+        regex: /(?<=[?&;]|(?:^|[\s:：，,(（])(?=[\w.-]+=[^&\s]+&[\w.-]+=))(?<key>[\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*)=(?<secret>[^&\s"'#<>;?]+)/i,
         targets: [{ group: 'secret' }],
         // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
         validate: 'urlParamKey',
@@ -347,15 +423,15 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'SECRET',
     scan: {
       // The gate's other forms (SPECIAL_FORMS in rule-validators.ts): their words wake the rule anywhere.
-      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content',
+      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
       placed: { words: 'pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer', at: 'assignedKey' },
-      marks: String.raw`[Pp][Ww]\b|密码|口令|密钥|令牌|私钥|关键内容`,
+      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|密码|口令|密钥|令牌|私钥|关键内容/i,
+    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|redis-cli|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|密码|口令|密钥|令牌|私钥|关键内容/i,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -455,8 +531,37 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // sshpass -p secret (the password as its own argument).
-        regex: /(?:^|[\s/("';&|])sshpass(?:\.exe)?(?:\s+-[a-oq-zA-Z]\S*)*\s+-p\s*(?<secret>[^\s"'-][^\s"']*)/,
+        regex: /(?:^|[\s/("';&|])sshpass(?:\.exe)?(?:\s+-[a-oq-zA-Z]\S*)*\s+-p\s*(?:(?<q>["'])(?<qsecret>[^"'\r\n]+)\k<q>|(?<secret>[^\s"'-][^\s"']*))/,
+        targets: [{ group: 'qsecret' }, { group: 'secret' }],
+      },
+      {
+        // redis-cli -a secret / --pass secret (the server password as its own argument).
+        regex: /(?:^|[\s/("';&|])redis-cli(?:\.exe)?\s(?:[^\r\n]*?\s)?(?:-a|--pass|--askpass)\s+(?:(?<q>["'])(?<qsecret>[^"'\r\n]+)\k<q>|(?<secret>[^\s"'-][^\s"']*))/,
+        targets: [{ group: 'qsecret' }, { group: 'secret' }],
+      },
+      {
+        // NuGet.Config `<apikeys>`: the key is the feed's URL, the value the API key.
+        regex: /<add[ \t]+key[ \t]*=[ \t]*"https?:\/\/[^"\s]+"[ \t]+value[ \t]*=[ \t]*"(?<secret>[^"\s]{20,})"/i,
         targets: [{ group: 'secret' }],
+        validate: 'randomValue',
+      },
+      {
+        // Remote Desktop (.rdp) settings are `name:type:value`: `password 51:b:01000000D08C…`.
+        regex: /^(?<key>[A-Za-z][\w ]{0,40}?):[sb]:(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$/,
+        targets: [{ group: 'secret' }],
+        validate: 'assignmentKey',
+      },
+      {
+        // .netrc / _netrc: `machine host login user password secret` on one line, or `password
+        // secret` alone on its own line (the multi-line form); PAM lines have more words.
+        regex: /^[ \t]*(?:machine[ \t]+\S+|default)(?:[ \t]+(?:login|account|port)[ \t]+\S+)*[ \t]+password[ \t]+(?<secret>\S+)/,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
+        regex: /^[ \t]*password[ \t]+(?<secret>\S+)[ \t]*\r?$/,
+        targets: [{ group: 'secret' }],
+        validate: 'barePassword',
       },
       {
         // Chinese prose: `账号 zhoumin 密码 Share!2026zm`, `密码是Abc@123` — one token of printable
@@ -472,7 +577,8 @@ export const RULES: readonly RedactionRule[] = [
       },
     ],
     opensValueOnNextLine: 'secretKeyOnItsOwnLine',
-    nextLineValue: /^[ \t]*(?:<value>|<string>|(?:-[ \t]+)?value:[ \t]*)?["']?(?<secret>[^<\s"'](?:[^<\r\n]*[^<\s"'])?)["']?(?:<\/[\w:.-]+>)?[ \t]*\r?$/,
+    // `<Value>` of unattend.xml, `"value": "…",` of a JSON key/value list.
+    nextLineValue: /^[ \t]*(?:<[Vv]alue>|<string>|(?:-[ \t]+)?value:[ \t]*|"value"[ \t]*:[ \t]*)?["']?(?<secret>[^<\s"'](?:[^<\r\n]*[^<\s"',])?)["']?(?:<\/[\w:.-]+>)?[ \t]*,?[ \t]*\r?$/,
   },
   {
     id: 'high-entropy',
@@ -482,11 +588,11 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'SECRET',
     // The trigger wants a run of 20 such characters within 32 of the word.
-    scan: { placed: { words: 'key|secret|token|pass|pwd|cred|sig|hmac|licen|private|bearer|eyj', at: 'randomRun' }, marks: '密码|密钥|令牌' },
-    trigger: /(?:key|secret|token|passw|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|密码|密钥|令牌)[^\r\n]{0,32}?[A-Za-z0-9+/_-]{20}|eyJ[A-Za-z0-9+/]{30}/i,
+    scan: { placed: { words: 'key|secret|token|pass|pwd|cred|sig|hmac|licen|private|bearer|eyj|session', at: 'randomRun' }, marks: '密码|密钥|令牌' },
+    trigger: /(?:key|secret|token|passw|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|session|密码|密钥|令牌)[^\r\n]{0,32}?[A-Za-z0-9+/_-]{20}|eyJ[A-Za-z0-9+/]{30}/i,
     patterns: [
       {
-        regex: /(?<name>key|secret|token|passw(?:or)?d|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|密码|密钥|令牌)(?<gap>[^\r\n]{0,32}?)(?<![A-Za-z0-9+/_-])(?<secret>[A-Za-z0-9+/_-]{20,}={0,2})(?![A-Za-z0-9+/=_-])/i,
+        regex: /(?<name>key|secret|token|passw(?:or)?d|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|session|密码|密钥|令牌)(?<gap>[^\r\n]{0,32}?)(?<![A-Za-z0-9+/_-])(?<secret>[A-Za-z0-9+/_-]{20,}={0,2})(?![A-Za-z0-9+/=_-])/i,
         targets: [{ group: 'secret' }],
         validate: 'randomNearSecretWord',
       },
@@ -527,11 +633,12 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'CNID',
     scan: { digits: PERSONAL_DIGITS },
-    trigger: /\d{17}/,
+    trigger: /\d{17}|\d{6}[ -]\d{8}[ -]\d{3}/,
     identity: 'upperCase',
     patterns: [
       {
-        regex: /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/,
+        // Also written in groups, 6-8-4, as people copy it from a card (`440305 19851112 4029`).
+        regex: /(?<![0-9A-Za-z])[1-9]\d{5}(?<s>[ -]?)(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\k<s>\d{3}[\dXx](?![0-9A-Za-z]|[ -]\d)/,
         validate: 'cnIdNumber',
       },
     ],
@@ -691,6 +798,87 @@ export const RULES: readonly RedactionRule[] = [
     ],
   },
   {
+    id: 'user-name',
+    nameKey: 'rule.user-name',
+    description: 'login names outside paths: after keys named like a user (user=, User:, username, login, owner, DefaultUser, ProxyUsername, 用户名, 账号, 创建者 …, also in XML elements and RDP `username:s:`), after `started/run/created … by`, and in `net user NAME`; a DOMAIN\\ prefix stays; built-in and service accounts (root, SYSTEM, admin, nobody …) are kept',
+    category: 'personal',
+    optional: false,
+    placeholder: 'USER',
+    // `user` followed by what makes it a key (`user=`, `User:`, `<DefaultUser>`, `"ProxyUsername"=`),
+    // not every `user` of a log line (`user action: clicked`).
+    scan: { words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by', marks: '用户名|登录名|账号|帐号|创建者|所有者' },
+    trigger: /(?:user(?:_?name)?|log[io]n(?:_?name)?|owner|usr)["']?[ \t]*[=:：]|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited) by[ \t]|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户名|登录名|账号|帐号|创建者|所有者/im,
+    patterns: [
+      {
+        // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
+        // `S:"Username"=webops`, `username:s:XXSOFT\gaoyan` (.rdp), `创建者: XXSOFT\zhaolei`.
+        // At most one space before the separator: the line scans look for `user=`, `user :` ….
+        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:_?name)?|log[io]n(?:_?name)?|owner|usr)|用户名|登录名|登录账号|账号|帐号|创建者|所有者)\k<kq> ?(?:=|:|：)[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\-]|\.\w)\k<vq>/i,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // `<DefaultUser>zhoujie</DefaultUser>`, `<UserName>…</UserName>`.
+        regex: /<(?:[\w-]+:)?(?<key>[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|owner))>(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})<\//i,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // `started by liuyang`, `last modified by lina`, `net user zhaolei /domain`, .netrc's
+        // `machine host login liuyang`.
+        regex: /(?:(?:^|\s)machine[ \t]+\S+[ \t]+login[ \t]+|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited)[ \t]+by[ \t]+(?:user[ \t]+)?|(?:^|[\s>])net(?:\.exe)?[ \t]+user[ \t]+)(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\-]|\.\w)\k<vq>/i,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // `net user` output and other two-column listings: `用户名                 zhaolei`.
+        regex: /^[ \t]*(?<key>用户名|User name)[ \t]{2,}(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})[ \t]*\r?$/,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+    ],
+  },
+  {
+    id: 'person-name',
+    nameKey: 'rule.person-name',
+    description: 'Chinese personal names (a known surname, two to four characters) beside a word that names a person: 姓名, 联系人, 负责人, 维护人, 开户名, 全名, 注册的所有人, 用户名, 同事, 我是…的, name=/nick=/DisplayName=/FullName=/RegisteredOwner (CSV columns headed 姓名/联系人 are file-layout\'s)',
+    category: 'personal',
+    optional: false,
+    placeholder: 'NAME',
+    // CSV columns headed 姓名/联系人 are file-layout's (a CSV item gets that rule on every row).
+    scan: { words: 'name|nick|owner|user', marks: '姓名|名字|联系人|负责人|维护|申请人|经办人|开户名|户名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工' },
+    trigger: /(?:姓名|名字|联系人|负责人|维护|申请人|经办人|开户名|户名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|name|nick|owner|user)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}/i,
+    patterns: [
+      {
+        regex: /(?<key>真实姓名|姓名|名字|紧急联系人|联系人|负责人|维护人|维护|申请人|经办人|开户名|户名|收件人|收货人|持卡人|全名|注册的所有人|所有人|用户名|用户|同事|员工|[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|user))["']?(?:[ \t]*(?:[:：=>(（])[ \t]*|[ \t]{2,}|[ \t]?)(?<vq>["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])/i,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // `我是财务部的林晓雯`, `我叫王芳`.
+        regex: /(?:我是|我叫|本人是)(?:[\u4e00-\u9fa5A-Za-z0-9]{1,10}?的)?(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+    ],
+  },
+  {
+    id: 'address',
+    nameKey: 'rule.address',
+    description: 'Chinese street addresses: a road, street or lane with its number (…路 665 弄 12 号 801 室, …大道中段 1268 号 6 栋 2 单元 1102), with the city and district before it and the building, floor and room after it',
+    category: 'personal',
+    optional: false,
+    placeholder: 'ADDRESS',
+    scan: { marks: '号|弄' },
+    trigger: /(?:路|街|大道|巷|胡同|弄)(?:[东西南北中]段)?[ \t]*\d{1,5}[ \t]*(?:号|弄)/,
+    patterns: [
+      {
+        regex: /[\u4e00-\u9fa5]{2,16}?(?:路|街|大道|巷|胡同)(?:[东西南北中]段)?[ \t]*\d{1,5}[ \t]*(?:号|弄)(?:[ \t]*[\u4e00-\u9fa5A-Za-z]{0,12}?[ \t]*\d{1,5}[ \t]*(?:号楼|号|弄|栋|幢|座|单元|楼|层|室|户))*(?:[ \t]*\d{3,5}(?:室)?(?!\d))?/,
+        validate: 'streetAddress',
+      },
+    ],
+  },
+  {
     id: 'windows-sid',
     nameKey: 'rule.windows-sid',
     description: 'Windows account SIDs of a machine or domain (S-1-5-21-…, Azure AD S-1-12-1-…); well-known SIDs such as S-1-5-18 are kept',
@@ -778,6 +966,23 @@ export const RULES: readonly RedactionRule[] = [
     ],
   },
 ];
+
+/**
+ * The rules for an item: the table without the layout rules, or for an item with a layout
+ * (formats.ts `detectLayout`) the table with that layout's patterns of them.
+ */
+export function rulesFor(layout: ItemLayout | undefined): readonly RedactionRule[] {
+  const cached = byLayout.get(layout);
+  if (cached) return cached;
+  const rules = RULES.flatMap((r) => {
+    if (!r.layoutOnly) return [r];
+    const patterns = r.patterns.filter((p) => p.layout === layout);
+    return layout !== undefined && patterns.length > 0 ? [{ ...r, patterns }] : [];
+  });
+  byLayout.set(layout, rules);
+  return rules;
+}
+const byLayout = new Map<ItemLayout | undefined, readonly RedactionRule[]>();
 
 /** Ids of the rules that are off unless asked for. */
 export const OPTIONAL_RULE_IDS: readonly string[] = RULES.filter((r) => r.optional).map((r) => r.id);

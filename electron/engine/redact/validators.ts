@@ -137,3 +137,18 @@ export function isPublicIPv6(ip: string): boolean {
   if (hextet < 0x2000 || hextet > 0x3fff) return false;
   return !/^2001:0?db8:/i.test(bare);
 }
+
+// The commonest Chinese surnames (about 90 % of the population), single and compound: a name
+// beside 姓名/联系人 must start with one, so `管理员`, `系统`, `财务部` are not taken for names.
+const SURNAMES = new Set(
+  [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝'],
+);
+const COMPOUND_SURNAMES = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|令狐|夏侯|端木|西门|南宫|独孤|澹台)/;
+// Words that start with a surname character but name a role, a place or a thing.
+const NOT_A_NAME = /^(?:管理员?|系统|用户|本人|先生|女士|同事|经理|主任|老师|师傅|客户|公司|部门|项目|测试|开发|运维|财务|人事|行政|安全|服务|单位|明细|明天|成功|关闭|常用|全部|全名|全称|和平|安装|安卓|温度|高级|高速|黄金|金额|金山|钱包|文件|文本|向导|易用|时间|时区|华为|连接|连续|路由|路径|宁波|常州|温州|江苏|江西|湖南|湖北|齐全|方式|方法|程序|任务|包含|包括|万元|车辆|景点|党员|宋体|新宋体|黑体|楷体|仿宋|方正|华文|向日葵|金山|石墨|万能|万用|程序员|高德|和平|孔雀|龙芯|曙光|沈阳|武汉|郑州|洛阳|常熟|温岭|江门|钱塘|唐山|秦皇岛|雷达|龙门|熊猫|牛人|马上|马克|高亮|高清|高速|高级|安全|安静|白名单|白屏|黄页|黎明|乔迁)/;
+
+/** Two to four Han characters that read as a Chinese personal name (a known surname first). */
+export function isChineseName(text: string): boolean {
+  if (!/^[\u4e00-\u9fa5]{2,4}$/.test(text) || NOT_A_NAME.test(text)) return false;
+  return COMPOUND_SURNAMES.test(text) ? text.length >= 3 : SURNAMES.has(text[0]!) && text.length <= 3;
+}

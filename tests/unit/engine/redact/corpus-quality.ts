@@ -78,6 +78,9 @@ export interface CorpusQuality {
   structureFailures: string[];
 }
 
+/** Rule ids a held-out set labels before the rule exists (its misses are the point of measuring). */
+const PLANNED_RULES = ['user-name', 'person-name', 'address'];
+
 /** The three corpora: fixtures the rules were tuned on, fixtures written afterwards, real outputs of this machine. */
 export const CORPUS_SETS = {
   tuned: CORPUS_DIR,
@@ -93,6 +96,12 @@ export const CORPUS_SETS = {
   // Session 4, written after the held-out-5 fixes, on structures of public config samples: the
   // first figure tells whether those fixes generalise.
   'held-out-6': join(CORPUS_DIR, 'held-out-6'),
+  // Session 5, written before any rule pattern was read: Chinese office desktops and IT tools
+  // (ipconfig/systeminfo/netsh in GB18030, Outlook PRF, DingTalk/Feishu/EasyConnect logs, browser
+  // password CSV, .npmrc/.netrc/.git-credentials/cloud CLI files, unattend/sysprep/GPP, PuTTY,
+  // WinSCP, Navicat, DBeaver, Xshell, SecureCRT, .rdp, svn auth, Postman, shell history, HR
+  // tables, user names outside paths) and real outputs of this machine.
+  'held-out-7': join(CORPUS_DIR, 'held-out-7'),
   real: join(CORPUS_DIR, 'real'),
 } as const;
 export type CorpusSet = keyof typeof CORPUS_SETS;
@@ -111,6 +120,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-4': { kind: 'held-out', tunedSince: 'session 3', firstRun: '93.8 % of 16 / 100 %' },
   'held-out-5': { kind: 'held-out', tunedSince: 'session 4', firstRun: '92.1 % of 189 / 93.1 % (labels as written); 94.2 % / 98.2 % with wrong labels corrected' },
   'held-out-6': { kind: 'held-out', tunedSince: 'session 4', firstRun: '80.0 % of 105 / 95.8 % (labels as written); 81.0 % / 96.8 % with wrong labels corrected' },
+  'held-out-7': { kind: 'held-out', tunedSince: 'session 5', firstRun: '65.9 % of 185 / 89.9 % (labels as written; 39 values are user names, person names and addresses no rule existed for); 65.9 % / 94.7 % with wrong labels corrected' },
   real: { kind: 'real' },
 };
 
@@ -225,7 +235,9 @@ export function corpusFiles(dir = CORPUS_DIR): string[] {
 }
 
 export async function computeCorpusQuality(dir = CORPUS_DIR): Promise<CorpusQuality> {
-  const ruleIds = [...RULES.map((r) => r.id), 'known-value', ...PROFILES.policy!.extraRules!.map((r) => r.id)];
+  // held-out-7 labels user names, person names and addresses, for which no rule existed when it was
+  // written: their rows count what other rules catch (or miss) until a rule of that name exists.
+  const ruleIds = [...new Set([...RULES.map((r) => r.id), 'known-value', ...PROFILES.policy!.extraRules!.map((r) => r.id), ...PLANNED_RULES])];
   const stats = new Map<string, RuleQuality>(
     ruleIds.map((rule) => [rule, { rule, planted: 0, found: 0, recall: 1, truePositives: 0, falsePositives: 0, precision: 1, lookAlikes: 0, damaged: 0 }]),
   );

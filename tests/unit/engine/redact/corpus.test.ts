@@ -28,6 +28,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-4').files).toBeGreaterThanOrEqual(6);
     expect(get('held-out-5').files).toBeGreaterThanOrEqual(30);
     expect(get('held-out-6').files).toBeGreaterThanOrEqual(15);
+    expect(get('held-out-7').files).toBeGreaterThanOrEqual(45);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -37,10 +38,11 @@ describe('redaction corpus', () => {
     expect(get('held-out').overall.planted).toBeGreaterThanOrEqual(50);
     expect(get('held-out-5').overall.planted).toBeGreaterThanOrEqual(150);
     expect(get('held-out-6').overall.planted).toBeGreaterThanOrEqual(60);
+    expect(get('held-out-7').overall.planted).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
-  for (const set of ['tuned', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4', 'held-out-5'] as const) {
+  for (const set of ['tuned', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4', 'held-out-5', 'held-out-6'] as const) {
     it(`${set}: finds ≥ 99.5 % of planted values overall and ≥ 97 % for every rule, precision ≥ 99 %`, () => {
       const q = get(set);
       expect(q.overall.recall).toBeGreaterThanOrEqual(0.995);
@@ -51,12 +53,12 @@ describe('redaction corpus', () => {
     });
   }
 
-  // held-out-6's figure after its fixes (95.2 %: a bare password line, a NuGet feed-keyed API key,
-  // WordPress LOGGED_IN_KEY and .pgpass lines are left) is below target: it is measured, not asserted, and must
-  // not fall or gain false positives.
-  it('held-out-6: at least its level after the session-4 fixes, no false positive', () => {
-    const q = get('held-out-6');
-    expect(q.overall.found).toBeGreaterThanOrEqual(100);
+  // held-out-7 after its fixes (99.5 %: a name in a comment no word names is left): measured, not
+  // asserted at target; it must not fall or gain false positives, and its real outputs of this
+  // machine stay untouched.
+  it('held-out-7: at least its level after the session-5 fixes, no false positive', () => {
+    const q = get('held-out-7');
+    expect(q.overall.found).toBeGreaterThanOrEqual(184);
     expect(q.falsePositives).toEqual([]);
   });
 

@@ -60,14 +60,14 @@ describe('decodeText', () => {
 describe('the stream on other encodings', () => {
   it('redacts a GBK log and writes UTF-8', async () => {
     const { text, stream } = await redactInChunks(new Redactor(), iconv.encode(LOG, 'gb18030'), chunkSizes(7));
-    expect(text).toBe('2024-03-15 08:03:00 [调试] 登录 用户名=zhangwei 密码=<SECRET-1> 手机 <PHONE-1>\r\n[信息] 完成 ✓\r\n');
+    expect(text).toBe('2024-03-15 08:03:00 [调试] 登录 用户名=<USER-1> 密码=<SECRET-1> 手机 <PHONE-1>\r\n[信息] 完成 ✓\r\n');
     expect(stream.encoding()).toBe('gb18030');
   });
 
   it('redacts a UTF-16LE log and writes UTF-8', async () => {
     const data = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LOG, 'utf16le')]);
     const { text, stream } = await redactInChunks(new Redactor(), data, chunkSizes(3));
-    expect(text).toBe('2024-03-15 08:03:00 [调试] 登录 用户名=zhangwei 密码=<SECRET-1> 手机 <PHONE-1>\r\n[信息] 完成 ✓\r\n');
+    expect(text).toBe('2024-03-15 08:03:00 [调试] 登录 用户名=<USER-1> 密码=<SECRET-1> 手机 <PHONE-1>\r\n[信息] 完成 ✓\r\n');
     expect(stream.encoding()).toBe('utf16le');
   });
 

@@ -21,7 +21,7 @@ describe('secret-assignment', () => {
       ['export API_KEY=AbCd1234EfGh5678', 'export API_KEY=<SECRET-1>'],
       ['  db_password: s3cr3t # prod', '  db_password: <SECRET-1> # prod'],
       ['smtpPassword: "Sm7p!pass"', 'smtpPassword: "<SECRET-1>"'],
-      ['{"password":"p@ss\\"word","user":"bob"}', '{"password":"<SECRET-1>","user":"bob"}'],
+      ['{"password":"p@ss\\"word","user":"bob"}', '{"password":"<SECRET-1>","user":"<USER-1>"}'],
       ['{\\"apiToken\\":\\"tkn_4f9a2b\\",\\"n\\":1}', '{\\"apiToken\\":\\"<TOKEN-1>\\",\\"n\\":1}'],
       ['<password>Xy!9pass</password>', '<password><SECRET-1></password>'],
       ['<Password><![CDATA[cd@ta-pw]]></Password>', '<Password><![CDATA[<SECRET-1>]]></Password>'],
@@ -31,21 +31,21 @@ describe('secret-assignment', () => {
       ['<entry key="api.token">entry-token-77</entry>', '<entry key="api.token"><TOKEN-1></entry>'],
       ['<property name="mail.smtp.password" value="PropPw!"/>', '<property name="mail.smtp.password" value="<SECRET-1>"/>'],
       ['Server=db;Uid=sa;Pwd=UidPwd1;Encrypt=True', 'Server=db;Uid=sa;Pwd=<SECRET-1>;Encrypt=True'],
-      ['login failed user=bob pass=bobpass1 ok', 'login failed user=bob pass=<SECRET-1> ok'],
+      ['login failed user=bob pass=bobpass1 ok', 'login failed user=<USER-1> pass=<SECRET-1> ok'],
       ["'password' => 'RubyPw1'", "'password' => '<SECRET-1>'"],
       ['java -jar app.jar --db-password Cl1Pass --port 8080 --token=CliTok3n', 'java -jar app.jar --db-password <SECRET-1> --port 8080 --token=<TOKEN-1>'],
       ['XXSService.exe -ServiceUser svc -Password PsStyle-Pw1 -Port 8765', 'XXSService.exe -ServiceUser svc -Password <SECRET-1> -Port 8765'],
       ['mysqldump -u root -pMyDumpPw backup > x.sql', 'mysqldump -u root -p<SECRET-1> backup > x.sql'],
       ['sshpass -p Ssh!Pass ssh ops@10.0.0.7', 'sshpass -p <SECRET-1> ssh ops@10.0.0.7'],
       ["CREATE USER 'app'@'localhost' IDENTIFIED BY 'SqlPw#9';", "CREATE USER 'app'@'localhost' IDENTIFIED BY '<SECRET-1>';"],
-      ['密码=中文密码123 用户名=张三', '密码=<SECRET-1> 用户名=张三'],
+      ['密码=中文密码123 用户名=张三', '密码=<SECRET-1> 用户名=<NAME-1>'],
       ['数据库密码：Zh@2024，端口=5432', '数据库密码：<SECRET-1>，端口=5432'],
       ['storePassword=AndroidStore1', 'storePassword=<SECRET-1>'],
       ['"client_secret": "cs-123-xyz"', '"client_secret": "<SECRET-1>"'],
       ['redis-server --requirepass Redis!Req-Pw', 'redis-server --requirepass <SECRET-1>'],
       ["$conf['db_pass'] = 'PhpPass1'; config[\"password\"] = \"PyPass1\"", "$conf['db_pass'] = '<SECRET-1>'; config[\"password\"] = \"<SECRET-2>\""],
       ["ConvertTo-SecureString 'Ps!Cred-Backup9' -AsPlainText -Force", "ConvertTo-SecureString '<SECRET-1>' -AsPlainText -Force"],
-      ['net use Z: \\\\fs01\\share /user:ACME\\bob N3tUse!Pw', 'net use Z: \\\\fs01\\share /user:ACME\\bob <SECRET-1>'],
+      ['net use Z: \\\\fs01\\share /user:ACME\\bob N3tUse!Pw', 'net use Z: \\\\fs01\\share /user:ACME\\<USER-1> <SECRET-1>'],
       ['XXS_API_TOKEN                  xxs-env-T0ken-5566', 'XXS_API_TOKEN                  <TOKEN-1>'],
     ]);
   });
@@ -113,7 +113,7 @@ describe('jwt, url-credentials, url-secret-param', () => {
       ['jdbc:mysql://rw:Hik@ri@db01:3306/x?useSSL=true', 'jdbc:mysql://<USER-1>:<SECRET-1>@db01:3306/x?useSSL=true'],
       ['GET /cb?code=OAuthCode1&state=xyz&access_token=AT123&sig=SiG456&page=2&error_code=500', 'GET /cb?code=<TOKEN-1>&state=xyz&access_token=<TOKEN-2>&sig=<TOKEN-3>&page=2&error_code=500'],
       ['/view;jsessionid=1A5306372?doc=42', '/view;jsessionid=<TOKEN-1>?doc=42'],
-      ['grant_type=password&username=svc&password=Sync%21Pass&client_id=agent', 'grant_type=password&username=svc&password=<SECRET-1>&client_id=agent'],
+      ['grant_type=password&username=svc&password=Sync%21Pass&client_id=agent', 'grant_type=password&username=<USER-1>&password=<SECRET-1>&client_id=agent'],
     ]);
   });
 
@@ -399,7 +399,7 @@ describe('held-out-5 fixes', () => {
     check([
       [
         'spring.datasource.url=jdbc:sqlserver://10.5.1.12:1433;databaseName=WMS;user=wms_app;password=Wms@pp_9921;encrypt=false',
-        'spring.datasource.url=jdbc:sqlserver://10.5.1.12:1433;databaseName=WMS;user=wms_app;password=<SECRET-1>;encrypt=false',
+        'spring.datasource.url=jdbc:sqlserver://10.5.1.12:1433;databaseName=WMS;user=<USER-1>;password=<SECRET-1>;encrypt=false',
       ],
     ]);
     unchanged(['[credential "https://git.xxsoft.com"]']);
@@ -419,8 +419,8 @@ describe('held-out-6 fixes', () => {
 
   it('replaces Windows credential commands and reg query values, also after a cmd.exe prompt', () => {
     check([
-      ['C:\\Users\\<USER-1>>cmdkey /add:fs01 /user:XXSOFT\\lm /pass:Lm-Fs01#2026', 'C:\\Users\\<USER-1>>cmdkey /add:fs01 /user:XXSOFT\\lm /pass:<SECRET-1>'],
-      ['C:\\Users\\<USER-1>>net use Z: \\\\fs01\\share /user:XXSOFT\\lm Lm-Fs01#2026 /persistent:yes', 'C:\\Users\\<USER-1>>net use Z: \\\\fs01\\share /user:XXSOFT\\lm <SECRET-1> /persistent:yes'],
+      ['C:\\Users\\<USER-1>>cmdkey /add:fs01 /user:XXSOFT\\lm /pass:Lm-Fs01#2026', 'C:\\Users\\<USER-1>>cmdkey /add:fs01 /user:XXSOFT\\<USER-1> /pass:<SECRET-1>'],
+      ['C:\\Users\\<USER-1>>net use Z: \\\\fs01\\share /user:XXSOFT\\lm Lm-Fs01#2026 /persistent:yes', 'C:\\Users\\<USER-1>>net use Z: \\\\fs01\\share /user:XXSOFT\\<USER-1> <SECRET-1> /persistent:yes'],
       ['    ProxyPassword    REG_SZ    Prx#Putty2026', '    ProxyPassword    REG_SZ    <SECRET-1>'],
     ]);
     unchanged(['    ProxyUsername    REG_SZ    liming', '    PortNumber    REG_DWORD    0x16']);
@@ -451,5 +451,139 @@ describe('held-out-6 fixes', () => {
     expect(out).not.toMatch(/aabef35a|0c1d2e3f/);
     expect(out).toContain('-----BEGIN OpenVPN Static key V1-----');
     expect(out).toContain('</tls-crypt>');
+  });
+});
+
+/** One item through a stream, as an archive entry is: its name picks the format and the layout. */
+async function redactItem(name: string, text: string, size = 7): Promise<string> {
+  const stream = new Redactor().createStream({ name });
+  const out: Buffer[] = [];
+  stream.on('data', (b: Buffer) => out.push(b));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  // Small pieces: the first line is held until complete before the layout is chosen.
+  for (let i = 0; i < text.length; i += size) stream.write(text.slice(i, i + size));
+  stream.end();
+  await done;
+  return Buffer.concat(out).toString('utf8');
+}
+
+describe('held-out-7 fixes', () => {
+  it('replaces login names outside paths: user=/User:/Owner=, started by, net user, XML elements, .rdp, .netrc', () => {
+    check([
+      ['State: RUNNING since 08:52, started by liuyang', 'State: RUNNING since 08:52, started by <USER-1>'],
+      ['Owner=wangwei', 'Owner=<USER-1>'],
+      ['Config: agent.conf (last modified by User: zhangsan)', 'Config: agent.conf (last modified by User: <USER-1>)'],
+      ['Account:        user=chenjing domain=XXSOFT', 'Account:        user=<USER-1> domain=XXSOFT'],
+      ['创建者:                             XXSOFT\\zhaolei', '创建者:                             XXSOFT\\<USER-1>'],
+      ['C:\\>net user zhaolei /domain', 'C:\\>net user <USER-1> /domain'],
+      ['用户名                 zhaolei', '用户名                 <USER-1>'],
+      ['<DefaultUser>zhoujie</DefaultUser>', '<DefaultUser><USER-1></DefaultUser>'],
+      ['"ProxyUsername"="zhouqiang"', '"ProxyUsername"="<USER-1>"'],
+      ['username:s:XXSOFT\\gaoyan', 'username:s:XXSOFT\\<USER-1>'],
+      ['machine git.xxsoft.com login liuyang password Netrc#Git2026', 'machine git.xxsoft.com login <USER-1> password <SECRET-1>'],
+    ]);
+    // Built-in and service accounts, words after `User:` in a sentence, the machine's SID header.
+    unchanged(['User: root', 'user=SYSTEM', 'Owner: nobody', 'INFO user: opened /data/report.pdf', 'user_agent=curl/8.5', 'userId=10023', '用户名        SID', 'caused by java.io.IOException']);
+  });
+
+  it("uses the machine's own user name wherever it stands (known values)", () => {
+    const options: RedactorOptions = { knownValues: [{ value: 'wzhang', kind: 'USER' }] };
+    check([['>wzhang                console             1  运行中', '><USER-1>                console             1  运行中']], options);
+  });
+
+  it('replaces Chinese personal names beside a word that names a person, not roles or places', () => {
+    check([
+      ['注册的所有人:     王建国', '注册的所有人:     <NAME-1>'],
+      ['<RegisteredOwner>王建国</RegisteredOwner>', '<RegisteredOwner><NAME-1></RegisteredOwner>'],
+      ['user_name="赵磊", en_name="Zhao Lei"', 'user_name="<NAME-1>", en_name="Zhao Lei"'],
+      ['您好，我是财务部的林晓雯，工号 XX20190412', '您好，我是财务部的<NAME-1>，工号 XX20190412'],
+      ['同事陈敏（13761205884）那边正常', '同事<NAME-1>（<PHONE-1>）那边正常'],
+      ['全名                   赵磊', '全名                   <NAME-1>'],
+      ['punch failed user=李娜(lina)', 'punch failed user=<NAME-1>(lina)'],
+    ]);
+    unchanged(['联系人：管理员', 'DisplayName=财务部公共邮箱', '用户：系统', 'name=测试环境']);
+  });
+
+  it('replaces street addresses with their building and room', () => {
+    check([
+      ['上海市浦东新区张江路 665 弄 12 号 801 室', '<ADDRESS-1>'],
+      ['办公地址：深圳市南山区科苑南路 3099 号中国储能大厦 15 楼，周一到周五都在。', '办公地址：<ADDRESS-1>，周一到周五都在。'],
+    ]);
+    unchanged(['线路 2 号故障', '工单号 3099 号已关闭', '第 3 号机柜']);
+  });
+
+  it('replaces credentials of shell history, netrc, .rdp, unattend.xml, JSON key/value lists and NuGet feeds', () => {
+    check([
+      ["sshpass -p 'Ssh#Deploy77' ssh deploy@10.10.8.21", "sshpass -p '<SECRET-1>' ssh deploy@10.10.8.21"],
+      ['redis-cli -h 10.10.5.30 -a Rds-Cli!2026 info memory', 'redis-cli -h 10.10.5.30 -a <SECRET-1> info memory'],
+      ['  password Ftp_Up!88x', '  password <SECRET-1>'],
+      ['password 51:b:01000000D08C9DDF0115D111', 'password 51:b:<SECRET-1>'],
+      ['<AdministratorPassword>\n  <Value>SABlAGwAcABkAGUAcwBr</Value>', '<AdministratorPassword>\n  <Value><SECRET-1></Value>'],
+      ['    {\n      "key": "loginPwd",\n      "value": "T3st!Erp#01",', '    {\n      "key": "loginPwd",\n      "value": "<SECRET-1>",'],
+      ['<add key="https://www.nuget.org/api/v2/package" value="oy2kq3lmz7xnp4rt9wb1vc6sd8fh0gj5ae2uy7io3pk" />', '<add key="https://www.nuget.org/api/v2/package" value="<SECRET-1>" />'],
+      ['<keyMaterial>XxS0ft@5G#Office</keyMaterial>', '<keyMaterial><SECRET-1></keyMaterial>'],
+      ["define( 'LOGGED_IN_KEY',    'Gm5{Wq2}Ez8+Rk1-Yt4/Bn7\\Lx0`Ps3~Dv6!Hc9@Ja' );", "define( 'LOGGED_IN_KEY',    '<SECRET-1>' );"],
+      ['[Login] auth ok, TWFID=a7c3e91f5b2d8046', '[Login] auth ok, TWFID=<SECRET-1>'],
+      ['report.jdbc.url=jdbc:oracle:thin:rpt_reader/Rpt_Read88@//ora-scan.xxsoft.com:1521/RPTDB', 'report.jdbc.url=jdbc:oracle:thin:<USER-1>/<SECRET-1>@//ora-scan.xxsoft.com:1521/RPTDB'],
+      ['身份证号是 440305 19851112 4029（实名）', '身份证号是 <CNID-1>（实名）'],
+      ['报错截图里有一行：sign=5c8e1f3a9b2d7e4c&timestamp=1772417103', '报错截图里有一行：sign=<SECRET-1>&timestamp=1772417103'],
+    ]);
+    // A bare `password` line with a word, PAM lines, netsh's 密码 (cipher), sign-in method lists, typed .rdp numbers.
+    unchanged(['password reset', 'password   required   pam_unix.so', '    密码                   : CCMP', '    安全密钥               : 存在', 'login user:root auth=local+sms', 'prompt for credentials:i:0', '"auth-model": "native",', 'design=blue&size=2']);
+  });
+
+  it('routes .pgpass, svn auth, OpenVPN auth-user-pass and CSV tables by name and first line', async () => {
+    expect(await redactItem('pgpass.conf', '# comment: x:1:y:z:w\n10.10.3.60:5432:fssc:fssc_app:Fssc#Pg2026!\n*:5432:*:ro:Ro\\:fssc-77\n')).toBe(
+      '# comment: x:1:y:z:w\n10.10.3.60:5432:fssc:fssc_app:<SECRET-1>\n*:5432:*:ro:<SECRET-2>\n',
+    );
+    expect(await redactItem('.pgpass', 'db:5432:app:app:Pg!One\n')).toBe('db:5432:app:app:<SECRET-1>\n');
+    expect(await redactItem('5f1c8e2a7b9d3e4f6a0c1b2d3e4f5a6b', 'K 8\npasstype\nV 6\nsimple\nK 8\npassword\nV 13\nSvn#Liu-2026x\nK 15\nsvn:realmstring\nV 45\n<https://svn.xxsoft.com:443> XXSoft Subversion\nEND\n')).toBe(
+      'K 8\npasstype\nV 6\nsimple\nK 8\npassword\nV 13\n<SECRET-1>\nK 15\nsvn:realmstring\nV 45\n<https://svn.xxsoft.com:443> XXSoft Subversion\nEND\n',
+    );
+    expect(await redactItem('auth.txt', 'zhaoyun\nZy@Vpn-2026!\n')).toBe('<USER-1>\n<SECRET-1>\n');
+    expect(await redactItem('Chrome 密码.csv', 'name,url,username,password,note\noa.xxsoft.com,https://oa.xxsoft.com/,wangfang,Oa#Wf2026!,\n')).toBe(
+      'name,url,username,password,note\noa.xxsoft.com,https://oa.xxsoft.com/,<USER-1>,<SECRET-1>,\n',
+    );
+    expect(await redactItem('入职.csv', '序号,姓名,部门\n1,孙浩,研发中心\n')).toBe('序号,姓名,部门\n1,<NAME-1>,研发中心\n');
+    // The same lines in an item of another name or layout stay: only the layout says they are credentials.
+    const plain = 'db:5432:app:app:Pg!One\nzhaoyun\nZy@Vpn-2026!\n';
+    expect(await redactItem('notes.txt', plain)).toBe(plain);
+    expect(await redactItem('report.csv', 'date,count,status\n2026-03-01,12,ok\n')).toBe('date,count,status\n2026-03-01,12,ok\n');
+  });
+
+  it('gives the lines of a pasted transcript the layout of the file shown (head ==> <==, $ cat), whatever the chunking', async () => {
+    const transcript = [
+      '==> /home/dev01/.pgpass <==',
+      '10.8.3.20:5432:xxcrm:xxcrm:Crm_Pg#2026!',
+      '',
+      '==> /home/dev01/notes.txt <==',
+      '10.8.3.21:5432:a:b:not-a-password-here',
+      '$ cat ~/.config/openvpn/auth.txt',
+      'zhaoyun',
+      'Zy@Vpn-2026!',
+      '$ cat ~/todo.md',
+      'zhaoyun',
+      'buy milk',
+      '',
+    ].join('\n');
+    const expected = [
+      '==> /home/<USER-1>/.pgpass <==',
+      '10.8.3.20:5432:xxcrm:xxcrm:<SECRET-1>',
+      '',
+      '==> /home/<USER-1>/notes.txt <==',
+      '10.8.3.21:5432:a:b:not-a-password-here',
+      '$ cat ~/.config/openvpn/auth.txt',
+      '<USER-2>',
+      '<SECRET-2>',
+      // Another file: the layout ends (a plain line is no login there).
+      '$ cat ~/todo.md',
+      'zhaoyun',
+      'buy milk',
+      '',
+    ].join('\n');
+    for (const size of [1, 2, 3, 5, 8, 13, 40, 4096]) expect(await redactItem('ticket.txt', transcript, size), `chunks of ${size}`).toBe(expected);
   });
 });
