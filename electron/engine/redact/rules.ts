@@ -395,11 +395,13 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'SECRET',
     // The trigger's parameter start and keyword: a word elsewhere on the line (`auth.session`) wakes nothing;
-    // or a query string pasted without its `?` (`：sign=…&timestamp=…`): a keyed value followed by `&name=`.
+    // or a query string pasted without its `?` (`：sign=…&timestamp=…`): a keyword, `=value&name=`.
     scan: {
       marks: [
         String.raw`[?&;][\w.-]*(?:${['token', 'key', 'secret', 'pass', 'pwd', 'sig', 'auth', 'code', 'sess', 'sid', 'cred', 'jwt', 'otp', 'ticket', 'hash'].map(anyCase).join('|')})`,
-        String.raw`[\w.-]*(?:${['token', 'key', 'secret', 'pass', 'pwd', 'sig', 'auth'].map(anyCase).join('|')})[\w.-]*=[^&\s]+&[\w.-]+=`,
+        // From the keyword on (a superset of the trigger): no leading `[\w.-]*`, which backtracks
+        // over every start in a long run of word characters (a 1 MB line of hex hung the preview).
+        String.raw`(?:${['token', 'key', 'secret', 'pass', 'pwd', 'sig', 'auth'].map(anyCase).join('|')})[\w.-]*=[^&\s]+&[\w.-]+=`,
       ].join('|'),
     },
     trigger: /[?&;][\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*=|(?:^|[\s:：，,(（])[\w.-]*(?:token|key|secret|pass|pwd|sig|auth)[\w.-]*=[^&\s]+&[\w.-]+=/i,
