@@ -80,8 +80,12 @@ export class Redactor {
   private lineEngine(sink: RedactionSink, layout?: ItemLayout): LineEngine {
     let ruleSet = this.ruleSet;
     if (layout !== undefined) {
-      ruleSet = this.layoutSets.get(layout) ?? buildRuleSet({ ...this.options, layout });
-      this.layoutSets.set(layout, ruleSet);
+      let cached = this.layoutSets.get(layout);
+      if (!cached) {
+        cached = buildRuleSet({ ...this.options, layout });
+        this.layoutSets.set(layout, cached);
+      }
+      ruleSet = cached;
     }
     return new LineEngine(ruleSet, sink, this.prefilter);
   }
@@ -183,7 +187,7 @@ export class Redactor {
         if (layout !== undefined) {
           // Nothing was pushed yet: the layout's engine starts where the first one would have.
           engine = this.lineEngine(sink, layout);
-          if (bytePath) engine.recordEdits();
+          engine.recordEdits();
         }
       }
       if (format === undefined && (text.length > 0 || final)) {
