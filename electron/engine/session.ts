@@ -310,6 +310,10 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         note = err.cause instanceof DeadlineError ? `cut at ${deadlineWhat}: the entry holds the first ${result.size} bytes` : `reading stopped midway: ${errorMessage(err.cause ?? err)}; the entry holds the first ${result.size} bytes`;
       } finally {
         streaming.delete(opened.stream);
+        // The writer destroys only the stream it was given (the redactor's or the timeline's),
+        // which does not reach back to the source: a cancelled or failed archive would leave the
+        // file open until garbage collection. Destroying an ended stream does nothing.
+        opened.stream.destroy();
       }
     } else {
       return;

@@ -303,7 +303,11 @@ async function openPrepared(path: string, fileSize: number, keepNewest: number |
   const end = fileSize;
   let marker: Buffer | undefined;
   if (keepNewest !== undefined) {
-    start = await nextLineStart(handle, fileSize - keepNewest, end);
+    // The caller gets no stream to destroy if this read fails: close the handle here.
+    start = await nextLineStart(handle, fileSize - keepNewest, end).catch(async (err: unknown) => {
+      await handle.close().catch(() => undefined);
+      throw err;
+    });
     notes.push(`kept the newest ${end - start} of ${fileSize} bytes; older lines omitted`);
     marker = Buffer.from(
       `[diagcollect: truncated — kept the newest ${end - start} bytes of ${fileSize} (${humanSize(end - start)} of ${humanSize(fileSize)}); older lines omitted]\n`,

@@ -57,7 +57,13 @@ export function routeThroughRedactor(source: Readable, redactor: Redactor, name?
     const structure = redact.structure();
     return { binary: false, counts: redact.counts(), ...(encoding ? { encoding } : {}), ...(structure ? { structure } : {}) };
   })();
-  outcome.catch((err: unknown) => out.destroy(err as Error));
+  outcome.catch((err: unknown) => {
+    out.destroy(err as Error);
+    // The source is read through its iterator by hand, which nothing returns when the pipeline
+    // fails (e.g. the consumer destroyed `out`): destroy it here, or a file source stays open
+    // until garbage collection closes its handle.
+    source.destroy();
+  });
   return { stream: out, outcome };
 }
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -351,5 +351,41 @@ describe('session: the deadline covers archiving too', () => {
     } finally {
       await rm(big, { force: true });
     }
+  });
+
+  it('cancel while a file is streaming closes the file: no descriptor is left for garbage collection', async () => {
+    const outDir = tmp();
+    const big = join(tmp(), 'app.log');
+    // 48 MiB of log lines: redacting them takes long enough to cancel in the middle.
+    writeFileSync(big, Buffer.from('2026-12-05 10:00:00 INFO worker 7 handled request 1234 in 12 ms\n'.repeat(768 * 1024)));
+    const openOn = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === big;
+      } catch {
+        return false;
+      }
+    });
+    const ac = new AbortController();
+    const bigFile = make('big-file', async (ctx) => {
+      await ctx.addFile('app.log', big, { maxBytes: 64 * 1024 * 1024 });
+    });
+    // Cancel once the collectors are done and the file streams into the archive (open, being read).
+    let streamedWhenCancelled = false;
+    const onProgress = (event: ProgressEvent) => {
+      if (event.type !== 'phase' || event.phase !== 'archiving') return;
+      const poll = setInterval(() => {
+        if (openOn().length === 0) return;
+        clearInterval(poll);
+        streamedWhenCancelled = true;
+        ac.abort();
+      }, 1);
+    };
+    const policy = PolicySchema.parse({ caps: { fileBytes: 64 * 1024 * 1024 } });
+    await expect(runSession({ ticket: '12', policy, outDir, collectors: [bigFile], checks: [], signal: ac.signal, onProgress })).rejects.toBeInstanceOf(CancelledError);
+    expect(streamedWhenCancelled).toBe(true);
+    // Closing is asynchronous: give it a few turns, far less than a collection would need to notice.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(openOn()).toEqual([]);
+    expect(readdirSync(outDir)).toEqual([]);
   });
 });

@@ -51,4 +51,24 @@ describe('routing items through the redactor', () => {
     const { stream } = routeThroughRedactor(failing, new Redactor());
     await expect(collect(stream)).rejects.toThrow('disk went away');
   });
+
+  it('a consumer that gives up (destroys the output) stops the source too: a file source is closed, not left to garbage collection', async () => {
+    let sourceFinished = false;
+    const source = Readable.from(
+      (async function* () {
+        try {
+          for (let i = 0; i < 10_000; i += 1) yield Buffer.from(`line ${i} of a long log\n`.repeat(100));
+        } finally {
+          sourceFinished = true;
+        }
+      })(),
+    );
+    const { stream, outcome } = routeThroughRedactor(source, new Redactor());
+    for await (const _ of stream) break; // reads one piece, then destroys the stream
+    await expect(outcome).rejects.toThrow();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(source.destroyed).toBe(true);
+    expect(sourceFinished).toBe(true);
+  });
 });
+
