@@ -183,10 +183,10 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
   // --silent (IT scripts): a small log of the run instead of progress. A dry run writes nothing, not even that.
   const log = flags.silent && !flags.dryRun ? createRunLog(dataDir(io.env)) : undefined;
   const quiet = Boolean(flags.json || flags.silent);
-  const fail = (code: number, message: string) => {
+  const fail = (code: number, message: string, text = message) => {
     log?.error(`exit ${code}: ${message}`);
     if (flags.json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error: message })}\n`);
-    else io.stderr.write(`diagcollect: ${message}\n`);
+    else io.stderr.write(`diagcollect: ${text}\n`);
     return code;
   };
   const abort = new AbortController();
@@ -314,8 +314,8 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
     }
     return code;
   } catch (err) {
-    const { code, message } = exitCodeFor(err);
-    return fail(code, message);
+    const { code, message, text } = exitCodeFor(err, cliTranslator(io));
+    return fail(code, message, text);
   } finally {
     // Whatever a command we started left behind (a hung tool's escaped grandchild) dies with us.
     await reapChildren();

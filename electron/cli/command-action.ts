@@ -3,6 +3,7 @@
  * becomes its documented exit code and message — one JSON object with `--json`, else a line on
  * stderr.
  */
+import { cliTranslator } from './cli-i18n.js';
 import { exitCodeFor } from './exit-code.js';
 import type { CliIo } from './main.js';
 
@@ -14,9 +15,9 @@ export async function commandAction(io: CliIo, json: boolean | undefined, action
   try {
     return await action(abort.signal);
   } catch (err) {
-    const { code, message } = exitCodeFor(err);
+    const { code, message, text } = exitCodeFor(err, cliTranslator(io));
     if (json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error: message })}\n`);
-    else io.stderr.write(`diagcollect: ${message}\n`);
+    else io.stderr.write(`diagcollect: ${text}\n`);
     return code;
   } finally {
     io.signals.off('SIGINT', onSignal);

@@ -131,9 +131,9 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
     else say(tr.t('cli.record.kept', { dir }));
     return code;
   } catch (err) {
-    const { code, message } = exitCodeFor(err);
+    const { code, message, text } = exitCodeFor(err, cliTranslator(io));
     if (flags.json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error: message })}\n`);
-    else io.stderr.write(`diagcollect: ${message}\n`);
+    else io.stderr.write(`diagcollect: ${text}\n`);
     return code;
   }
 }

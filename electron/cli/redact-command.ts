@@ -33,9 +33,9 @@ export function registerRedactCommand(program: Command, io: CliIo, setExitCode: 
 }
 
 async function redactCommand(path: string, flags: RedactFlags, io: CliIo): Promise<number> {
-  const fail = (code: number, message: string) => {
+  const fail = (code: number, message: string, text = message) => {
     if (flags.json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: code, error: message })}\n`);
-    else io.stderr.write(`diagcollect: ${message}\n`);
+    else io.stderr.write(`diagcollect: ${text}\n`);
     return code;
   };
   const abort = new AbortController();
@@ -57,8 +57,8 @@ async function redactCommand(path: string, flags: RedactFlags, io: CliIo): Promi
     else io.stdout.write(formatSummary(result));
     return code;
   } catch (err) {
-    const { code, message } = exitCodeFor(err);
-    return fail(code, message);
+    const { code, message, text } = exitCodeFor(err, cliTranslator(io));
+    return fail(code, message, text);
   } finally {
     io.signals.off('SIGINT', onSignal);
     io.signals.off('SIGTERM', onSignal);
