@@ -23,11 +23,74 @@ export const INPUT_ERROR_PARAMS = {
   'no-ticket-system': [],
 } as const satisfies Record<string, readonly string[]>;
 
-export type InputErrorCode = keyof typeof INPUT_ERROR_PARAMS;
-export type InputErrorParams<C extends InputErrorCode> = Record<(typeof INPUT_ERROR_PARAMS)[C][number], string>;
+type AllInputErrorParams = typeof INPUT_ERROR_PARAMS & typeof HYGIENE_INPUT_ERROR_PARAMS;
+export type InputErrorCode = keyof AllInputErrorParams;
+export type InputErrorParams<C extends InputErrorCode> = Record<AllInputErrorParams[C][number], string>;
 
 /** A bad-input problem: its code and parameters. */
 export interface InputProblem<C extends InputErrorCode = InputErrorCode> {
   code: C;
   params: InputErrorParams<C>;
+}
+
+// — hygiene (session 6): link, link keys, outbox, redaction rules, user settings; policy problems —
+
+/** Codes of bad input added by "hygiene"; same contract as {@link INPUT_ERROR_PARAMS}. */
+export const HYGIENE_INPUT_ERROR_PARAMS = {
+  'link-ticket-required': [],
+  'link-key-required': [],
+  'link-expires-zero': ['value'],
+  'link-expires-long': ['value', 'days'],
+  'link-fields': [],
+  'link-download-url': ['value'],
+  'link-refused': ['reason'],
+  'key-exists': ['path'],
+  'key-write': ['path', 'cause'],
+  'key-readable-by-others': ['path', 'mode'],
+  'key-missing': ['path'],
+  'key-unreadable': ['path', 'cause'],
+  'key-not-pem': ['path'],
+  'key-not-ed25519': ['path', 'type'],
+  'outbox-unknown-job': ['id'],
+  'outbox-upload': [],
+  'rule-id': ['id'],
+  'rule-flags': ['id', 'flags'],
+  'rule-pattern': ['id'],
+  'rule-empty-match': ['id'],
+  'rule-validator': ['id', 'validator', 'known'],
+  'rule-optional-unknown': ['id', 'known'],
+  'rule-id-twice': ['id'],
+  'rule-allow-pattern': ['pattern'],
+  'settings-locked': ['keys'],
+  'settings-invalid': [],
+  'policy-refused': ['managed'],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * What is wrong with one policy key, without words: the CLI and the app say it in the user's
+ * language. `rule`: a rule of the key itself (a URL, a path, a pattern, a key pair) whose English
+ * text names it exactly (`diagcollect policy show --lang en`); `source`: the whole file or
+ * registry key cannot be used (unreadable, not JSON, not an object).
+ */
+export type PolicyIssue =
+  | { code: 'unknown-key' }
+  | { code: 'type'; expected: string }
+  | { code: 'too-small'; minimum: string; origin: string }
+  | { code: 'too-big'; maximum: string; origin: string }
+  | { code: 'one-of'; values: string }
+  | { code: 'rule' }
+  | { code: 'source' };
+
+/** One bad key of a policy source, for the lines under a refusal or a warning. */
+export interface PolicyLine {
+  source: 'managed' | 'file' | 'user';
+  /** File or registry key. */
+  location: string;
+  /** Policy key, '' for the whole source. */
+  key: string;
+  issue: PolicyIssue;
+  /** The key left out ('' : the whole source), when the program goes on without it. */
+  dropped?: string;
+  /** A key locked to its safe value instead (fail closed). */
+  lockedKey?: string;
 }

@@ -18,7 +18,7 @@ import { signBaseline } from '../engine/baseline/signature.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { readPrivateKeyFile } from '../engine/link/keys.js';
 import { writeFileAtomic } from '../engine/platform/atomic-write.js';
-import { cliTranslator, langOption } from './cli-i18n.js';
+import { cliTranslator, langOption, policyProblemText } from './cli-i18n.js';
 import { commandAction } from './command-action.js';
 import type { CliIo } from './main.js';
 
@@ -86,7 +86,7 @@ async function checkArchive(archive: string, flags: CheckFlags, io: CliIo): Prom
       import('../engine/baseline/check-archive.js'),
     ]);
     const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
-    if (!flags.json) for (const problem of effective.problems) io.stderr.write(`diagcollect: ${formatProblem(problem)}\n`);
+    if (!flags.json) for (const problem of effective.problems) io.stderr.write(`diagcollect: ${policyProblemText(cliTranslator(io), problem, formatProblem(problem))}\n`);
     const policy = effective.policy;
     // A named file: its signature checked when there is one. Else the policy's, which must verify.
     let loaded: { baseline: BaselineDocument; signed: boolean; source: string } | undefined;

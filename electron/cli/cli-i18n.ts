@@ -7,6 +7,7 @@
 import { Help, Option, type Command } from 'commander';
 import { LOCALES, parseLocale, userLocale } from '../../shared/i18n/locale.js';
 import { translator, type Locale, type Translator } from '../../shared/i18n/translate.js';
+import type { PolicyLine } from '../../shared/input-errors.js';
 import type { InputError } from '../engine/errors.js';
 
 /** `--lang X` / `--lang=X` anywhere on the command line (read before commander parses, for --help). */
@@ -68,5 +69,27 @@ export function localiseHelp(program: Command, tr: Translator): void {
  * a message without a code.
  */
 export function inputErrorText(tr: Translator, err: InputError): string {
-  return err.problem && tr.locale !== 'en' ? tr.t(`input.${err.problem.code}`, err.problem.params) : err.message;
+  if (!err.problem || tr.locale === 'en') return err.message;
+  const params: Record<string, string> = { ...err.problem.params };
+  // The bad keys of a policy refusal, one line each, in the user's language.
+  if (err.policyLines) params.problems = `\n${err.policyLines.map((line) => `  - ${policyLineText(tr, line)}`).join('\n')}`;
+  return tr.t(`input.${err.problem.code}`, params);
+}
+
+/** One bad policy key: where (source, file, key) and what to do, without the outcome. */
+export function policyLineText(tr: Translator, line: PolicyLine): string {
+  const { issue } = line;
+  const values: Record<string, string> = { ...issue };
+  return tr.t('policy.line', { source: tr.t(`policy.source.${line.source}`), location: line.location, key: line.key || 'none', issue: tr.t(`policy.issue.${issue.code}`, values) });
+}
+
+/**
+ * A policy problem the program goes on with (printed as a warning): in English the engine's own
+ * line (`english`, from formatProblem: it names the exact rule), else the key, what to do and
+ * what the program does instead, in the user's language.
+ */
+export function policyProblemText(tr: Translator, problem: PolicyLine, english: string): string {
+  if (tr.locale === 'en') return english;
+  const outcome = problem.dropped === '' ? tr.t('policy.outcome.source') : problem.lockedKey ? tr.t('policy.outcome.locked', { key: problem.lockedKey }) : tr.t('policy.outcome.ignored');
+  return tr.t('policy.problem', { line: policyLineText(tr, problem), outcome });
 }

@@ -27,7 +27,7 @@ import { targetName } from '../engine/workflow/upload-stage.js';
 import { exitCodeFor } from './exit-code.js';
 import { reapChildren } from '../engine/platform/exec.js';
 import { handleInterrupts } from './signals.js';
-import { cliTranslator, langOption } from './cli-i18n.js';
+import { cliTranslator, langOption, policyProblemText } from './cli-i18n.js';
 import { formatLeaks, labelled, runReason, ruleName } from './collect-output.js';
 import type { CliIo } from './main.js';
 import { formatPreview } from './preview-format.js';
@@ -199,7 +199,7 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
     let policy: Policy = effective.policy;
     for (const problem of effective.problems) {
       log?.error(`policy: ${formatProblem(problem)}`);
-      if (!quiet) io.stderr.write(`diagcollect: ${formatProblem(problem)}\n`);
+      if (!quiet) io.stderr.write(`diagcollect: ${policyProblemText(tr, problem, formatProblem(problem))}\n`);
     }
     let ticket = flags.ticket ?? '';
     let linkProblem: ProblemType | undefined;

@@ -12,7 +12,7 @@ import { renderCompareText } from '../engine/compare/report-text.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { dataDir } from '../engine/platform/app-paths.js';
 import { formatProblem, loadEffectivePolicy } from '../engine/policy/effective.js';
-import { cliTranslator, langOption } from './cli-i18n.js';
+import { cliTranslator, langOption, policyProblemText } from './cli-i18n.js';
 import { commandAction } from './command-action.js';
 import type { CliIo } from './main.js';
 
@@ -53,7 +53,7 @@ async function compareCommand(before: string, after: string | undefined, flags: 
     const wait = flags.uploadWait === undefined ? 60 : Number(flags.uploadWait);
     if (!Number.isFinite(wait) || wait < 0) throw new InputError(`--upload-wait must be a number of seconds, not "${flags.uploadWait}"`);
     const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
-    if (!flags.json) for (const problem of effective.problems) io.stderr.write(`diagcollect: ${formatProblem(problem)}\n`);
+    if (!flags.json) for (const problem of effective.problems) io.stderr.write(`diagcollect: ${policyProblemText(cliTranslator(io), problem, formatProblem(problem))}\n`);
     const target = flags.upload ?? effective.policy.upload.target;
     const result = await runCompare({
       before,

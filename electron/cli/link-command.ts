@@ -9,7 +9,7 @@
  * e-mail or chat text with the subject `【技术支持】12345` and numbered steps, in Chinese and English.
  */
 import { Option, type Command } from 'commander';
-import { cliTranslator } from './cli-i18n.js';
+import { cliTranslator, policyProblemText } from './cli-i18n.js';
 import { createPublicKey } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -111,7 +111,7 @@ async function makeLink(flags: LinkFlags, io: CliIo): Promise<number> {
   }
 
   const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
-  for (const p of effective.problems) if (!flags.json) io.stderr.write(`diagcollect: ${formatProblem(p)}\n`);
+  for (const p of effective.problems) if (!flags.json) io.stderr.write(`diagcollect: ${policyProblemText(cliTranslator(io), p, formatProblem(p))}\n`);
   let base = flags.downloadUrl;
   if (base) {
     const check = ServerUrlSchema.safeParse(base);

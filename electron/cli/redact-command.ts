@@ -4,7 +4,7 @@
  * when written, 3 when some files could not be copied, 2 for bad input, 1 on failure.
  */
 import type { Command } from 'commander';
-import { cliTranslator } from './cli-i18n.js';
+import { cliTranslator, policyProblemText } from './cli-i18n.js';
 import { join } from 'node:path';
 import { EXIT } from '../engine/errors.js';
 import { dataDir } from '../engine/platform/app-paths.js';
@@ -44,7 +44,7 @@ async function redactCommand(path: string, flags: RedactFlags, io: CliIo): Promi
   io.signals.on('SIGTERM', onSignal);
   try {
     const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
-    if (!flags.json) for (const problem of effective.problems) io.stderr.write(`diagcollect: ${formatProblem(problem)}\n`);
+    if (!flags.json) for (const problem of effective.problems) io.stderr.write(`diagcollect: ${policyProblemText(cliTranslator(io), problem, formatProblem(problem))}\n`);
     const result = await redactFiles({
       input: path,
       ...(flags.out ? { outDir: flags.out } : {}),

@@ -1,4 +1,4 @@
-import type { InputErrorCode, InputErrorParams, InputProblem } from '../../shared/input-errors.js';
+import type { InputErrorCode, InputErrorParams, InputProblem, PolicyLine } from '../../shared/input-errors.js';
 
 /**
  * Bad input from the user or a script: nothing was collected. The message says what to do, in
@@ -7,15 +7,18 @@ import type { InputErrorCode, InputErrorParams, InputProblem } from '../../share
  */
 export class InputError extends Error {
   readonly problem: InputProblem | undefined;
-  constructor(message: string, problem?: InputProblem) {
+  /** The bad policy keys of a policy refusal: rendered as the `problems` of the code's text. */
+  readonly policyLines: readonly PolicyLine[] | undefined;
+  constructor(message: string, problem?: InputProblem, policyLines?: readonly PolicyLine[]) {
     super(message);
     this.name = 'InputError';
     this.problem = problem;
+    this.policyLines = policyLines;
   }
 
   /** An InputError with a code: the CLI shows it in the user's language. */
-  static coded<C extends InputErrorCode>(code: C, params: InputErrorParams<C>, message: string): InputError {
-    return new InputError(message, { code, params } as InputProblem);
+  static coded<C extends InputErrorCode>(code: C, params: InputErrorParams<C>, message: string, policyLines?: readonly PolicyLine[]): InputError {
+    return new InputError(message, { code, params } as InputProblem, policyLines);
   }
 }
 

@@ -17,7 +17,9 @@
  * never fatal.
  */
 import { PolicySchema, type Policy } from '../../../shared/policy.js';
+import type { InputProblem, PolicyIssue } from '../../../shared/input-errors.js';
 import { InputError } from '../errors.js';
+import { policyIssueOf } from './issues.js';
 import { parsePublicKey } from '../link/keys.js';
 import { dataDir as defaultDataDir } from '../platform/app-paths.js';
 import { policyPathProblem } from '../platform/paths.js';
@@ -46,6 +48,11 @@ export interface PolicyProblem {
   outcome: string;
   /** A refusal: loadEffectivePolicy throws PolicyError for it (unless reportOnly). */
   fatal: boolean;
+  /** `reason` without words, for the user's language. */
+  issue: PolicyIssue;
+  /** The key left out ('' : the whole source); a fail-closed key locked instead. */
+  dropped: string;
+  lockedKey?: string;
 }
 
 /** A `--policy` file or managed policy the program must not run with; an InputError (exit 2). */
@@ -56,6 +63,8 @@ export class PolicyError extends InputError {
     super(
       `the policy cannot be used:\n${problems.map((p) => `  - ${SOURCE_NAME[p.source]} ${p.location}: ${p.key || '(the whole source)'}${p.where ? ` (${p.where})` : ''}: ${p.reason}`).join('\n')}\n` +
         (managed ? 'Nothing was collected. The managed policy is set by your IT department: ask them to fix it.' : 'Nothing was collected. Fix the policy file and run again.'),
+      { code: 'policy-refused', params: { managed: managed ? 'yes' : 'no' } } as InputProblem,
+      problems.map(({ source, location, key, issue }) => ({ source, location, key, issue })),
     );
     this.name = 'PolicyError';
     this.problems = problems;
@@ -150,7 +159,7 @@ interface Cleaned {
   clean: Obj;
   /** Paths left out (for fail-closed). */
   dropped: string[][];
-  problems: Array<{ key: string; where?: string; reason: string; dropped: string }>;
+  problems: Array<{ key: string; where?: string; reason: string; dropped: string; issue?: PolicyIssue }>;
 }
 
 interface CheckContext {
@@ -182,21 +191,22 @@ function cleanSource(read: SourceRead, context: CheckContext): Cleaned {
         let drop = firstIndex >= 0 ? target.slice(0, firstIndex) : target;
         const key = target.join('.');
         const reason = issue.code === 'unrecognized_keys' ? 'unknown key: remove it or check the spelling' : issue.message;
+        const described = policyIssueOf(issue);
         // A second issue about a key already left out in this round: report it, drop nothing more.
         const covered = dropped.find((d) => d.length <= drop.length && d.every((part, i) => part === drop[i]));
         if (covered) {
-          problems.push({ key, reason, dropped: covered.join('.') });
+          problems.push({ key, reason, dropped: covered.join('.'), issue: described });
           continue;
         }
         while (drop.length > 0 && !has(clean, drop)) drop = drop.slice(0, -1);
         if (drop.length === 0) {
-          problems.push({ key, reason, dropped: '' });
+          problems.push({ key, reason, dropped: '', issue: described });
           return { read, clean: {}, dropped: [[]], problems };
         }
         if (!has(clean, drop)) continue;
         deletePath(clean, drop);
         dropped.push(drop);
-        problems.push({ key, reason, dropped: drop.join('.') });
+        problems.push({ key, reason, dropped: drop.join('.'), issue: described });
       }
     }
   }
@@ -312,7 +322,18 @@ export function resolvePolicy(reads: SourceRead[], context: Partial<CheckContext
       const closed = failClosed.find((f) => f.origin.location === c.read.location && (p.dropped === '' || f.key === p.dropped || f.key.startsWith(`${p.dropped}.`)));
       const what = p.dropped === '' ? 'the whole source was ignored' : p.dropped === p.key ? 'ignored' : `${p.dropped} was ignored`;
       const instead = closed ? `; ${closed.key} is locked to ${JSON.stringify(closed.value)}: ${closed.why}` : '; the value from a lower source or the default applies';
-      problems.push({ source: c.read.kind, location: c.read.location, key: p.key, ...(p.where ? { where: p.where } : {}), reason: p.reason, outcome: `${what}${instead}`, fatal: isFatal(c.read.kind, p.key) });
+      problems.push({
+        source: c.read.kind,
+        location: c.read.location,
+        key: p.key,
+        ...(p.where ? { where: p.where } : {}),
+        reason: p.reason,
+        outcome: `${what}${instead}`,
+        fatal: isFatal(c.read.kind, p.key),
+        issue: p.issue ?? (p.key === '' ? { code: 'source' } : { code: 'rule' }),
+        dropped: p.dropped,
+        ...(closed ? { lockedKey: closed.key } : {}),
+      });
     }
   }
 
@@ -336,10 +357,10 @@ export function resolvePolicy(reads: SourceRead[], context: Partial<CheckContext
       if (winner && !alreadyAlone && section !== '') {
         lay(winner, { [section]: winner.clean[section] }, []);
         for (const loser of setters.slice(0, -1)) {
-          problems.push({ source: loser.read.kind, location: loser.read.location, key: section, reason: `together with ${SOURCE_NAME[winner.read.kind]} ${winner.read.location}: ${reason}`, outcome: `ignored; ${section} comes whole from ${SOURCE_NAME[winner.read.kind]}`, fatal: false });
+          problems.push({ source: loser.read.kind, location: loser.read.location, key: section, reason: `together with ${SOURCE_NAME[winner.read.kind]} ${winner.read.location}: ${reason}`, outcome: `ignored; ${section} comes whole from ${SOURCE_NAME[winner.read.kind]}`, fatal: false, issue: { code: 'rule' }, dropped: section });
         }
       } else {
-        for (const s of setters) problems.push({ source: s.read.kind, location: s.read.location, key: section, reason, outcome: 'ignored; the default applies', fatal: false });
+        for (const s of setters) problems.push({ source: s.read.kind, location: s.read.location, key: section, reason, outcome: 'ignored; the default applies', fatal: false, issue: { code: 'rule' }, dropped: section });
       }
     }
     applyFailClosed();

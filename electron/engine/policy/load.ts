@@ -1,5 +1,7 @@
 import { PolicySchema, type Policy } from '../../../shared/policy.js';
+import type { PolicyLine } from '../../../shared/input-errors.js';
 import { InputError } from '../errors.js';
+import { policyIssueOf } from './issues.js';
 import { policyRefusals } from './refusals.js';
 import { readPolicyBytes } from './sources.js';
 
@@ -23,7 +25,8 @@ export async function loadPolicyFile(path: string, env: NodeJS.ProcessEnv = proc
   const refusals = policyRefusals(policy, env, platform);
   if (refusals.length > 0) {
     const problems = refusals.map((r) => `${r.key}: ${r.reason}`);
-    throw InputError.coded('policy-invalid', { path, problems: `\n${problems.map((p) => `  - ${p}`).join('\n')}` }, `policy ${path} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    const lines = refusals.map((r): PolicyLine => ({ source: 'file', location: path, key: r.key, issue: { code: 'rule' } }));
+    throw InputError.coded('policy-invalid', { path, problems: `\n${problems.map((p) => `  - ${p}`).join('\n')}` }, `policy ${path} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`, lines);
   }
   return policy;
 }
@@ -32,6 +35,11 @@ export async function loadPolicyFile(path: string, env: NodeJS.ProcessEnv = proc
 export function parsePolicy(raw: unknown, source: string): Policy {
   const result = PolicySchema.safeParse(raw);
   if (result.success) return result.data;
+  const described = result.error.issues.flatMap((issue): PolicyLine[] => {
+    const base = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => ({ source: 'file', location: source, key: [...base, k].join('.'), issue: { code: 'unknown-key' } }));
+    return [{ source: 'file', location: source, key: base.join('.'), issue: policyIssueOf(issue) }];
+  });
   const lines = result.error.issues.map((issue) => {
     const key = issue.path.join('.');
     if (issue.code === 'unrecognized_keys') {
@@ -40,5 +48,5 @@ export function parsePolicy(raw: unknown, source: string): Policy {
     }
     return `  - ${key || '(the whole policy)'}: ${issue.message}`;
   });
-  throw InputError.coded('policy-invalid', { path: source, problems: `\n${lines.join('\n')}` }, `policy ${source} is not valid:\n${lines.join('\n')}`);
+  throw InputError.coded('policy-invalid', { path: source, problems: `\n${lines.join('\n')}` }, `policy ${source} is not valid:\n${lines.join('\n')}`, described);
 }
