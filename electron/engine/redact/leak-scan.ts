@@ -13,7 +13,6 @@ import { LEAK_SCAN_WASM_BASE64 } from './leak-scan-wasm.js';
 interface Exports {
   run1(at: number, i: number, end: number, nl: number): number;
   run2(at1: number, i1: number, end1: number, nl1: number, at2: number, i2: number, end2: number, nl2: number): void;
-  run4(...lanes: number[]): void;
   OUT: WebAssembly.Global;
   CLASS: WebAssembly.Global;
   INPUT: WebAssembly.Global;
@@ -26,7 +25,6 @@ interface Exports {
 export interface ScanLoop {
   run1: Exports['run1'];
   run2: Exports['run2'];
-  run4: Exports['run4'];
   /** Results of the last call (see the .wat). */
   out: Int32Array;
   /** byte → class, as the loop reads it. */
@@ -75,8 +73,7 @@ export function scanLoop(cellCount: number): ScanLoop {
   return {
     run1: exports.run1,
     run2: exports.run2,
-    run4: exports.run4,
-    out: new Int32Array(buffer, out, 12),
+    out: new Int32Array(buffer, out, 8),
     classOf: new Uint8Array(buffer, cls, 256),
     input: new Uint8Array(buffer, input, block),
     block,
