@@ -758,17 +758,21 @@ export class LeakWatch {
     const { signal } = options;
     signal?.throwIfAborted();
     this.take();
-    // The write pass is over: its automaton (the largest thing here) goes before another is built.
-    this.matcher = undefined;
     const all = this.known;
+    // The write pass is over. Its automaton, if it has every value, serves the read-back too (a
+    // rebuild cost as much as searching ~10 MB); else it goes before another is built (it is the
+    // largest thing here). Searching an entry again for values it was searched for only finds
+    // what the first search found: the earliest of each is kept below.
+    const written = this.matcher && this.generation === all.length ? this.matcher : undefined;
+    this.matcher = undefined;
     const order = new Map(all.map((v, i) => [v, i]));
     const spans = await listEntries(archivePath);
     const generationOf = (span: EntrySpan) => this.entries.get(span.name) ?? 0;
     const late = spans.filter((span) => generationOf(span) < all.length);
     if (late.length > 0) {
-      const from = Math.min(...late.map(generationOf));
+      const from = written ? 0 : Math.min(...late.map(generationOf));
       const lateValues = all.slice(from);
-      const matcher = new LeakMatcher(lateValues);
+      const matcher = written ?? new LeakMatcher(lateValues);
       await scanSpans(archivePath, late, matcher, signal, (span) => {
         const more = matcher.endEntryRaw().map((h) => ({ value: lateValues[h.value]!, line: h.line, at: h.at }));
         if (more.length > 0) this.found.set(span.name, [...(this.found.get(span.name) ?? []), ...more]);
