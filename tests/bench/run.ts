@@ -77,7 +77,7 @@ if (on('leak')) {
     'leak',
     r.folded.map((f) => [
       `leak check as collect runs it (write pass + read-back): ${f.name}`,
-      `${f.mbPerCpuSec.toFixed(0)} MB of archive per CPU s over ${f.archiveMB.toFixed(0)} MB, ${f.values} values; read back ${f.readBackMB.toFixed(0)} MB; ${f.hits} hits (one scan at the end instead: ${f.fullScanMbPerCpuSec.toFixed(0)})`,
+      `${f.mbPerCpuSec.toFixed(0)} MB of archive per CPU s over ${f.archiveMB.toFixed(0)} MB, ${f.values} values; read back ${f.readBackMB.toFixed(0)} MB; ${f.hits} hits (one scan at the end instead: ${f.fullScanMbPerCpuSec.toFixed(0)}; inflating alone: ${f.inflateMbPerCpuSec.toFixed(0)})`,
       `>= 300 MB/s (per CPU s): ${verdict(f.mbPerCpuSec >= 300)}`,
     ]),
   );

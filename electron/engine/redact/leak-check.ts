@@ -15,6 +15,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { YoungGarbage } from '../platform/young-garbage.js';
+import { scanLoop, type ScanLoop } from './leak-scan.js';
 
 export interface LeakHit {
   /** The entry that holds the value. */
@@ -87,8 +88,15 @@ class Automaton {
   private readonly classOf = new Uint8Array(256);
   private readonly classCount: number;
   private readonly denseCount: number;
-  /** `dense[state * classCount + class]`: the next state, for states below `denseCount`. */
+  /**
+   * `dense[state * classCount + class]`: the next state, for states below `denseCount`; a view of
+   * the scan loop's memory (see leak-scan.wat for what a cell holds once built).
+   */
   private readonly dense: Int32Array;
+  private readonly loop: ScanLoop;
+  /** A dense row's length in bytes, and the address of row 0 in the loop's memory. */
+  private readonly rowBytes: number;
+  private readonly denseBase: number;
   /** The trie as first child / next sibling (−1: none), with the class of the edge into each state. */
   private readonly firstChild: Int32Array;
   private readonly nextSibling: Int32Array;
@@ -96,15 +104,18 @@ class Automaton {
   private readonly fail: Int32Array;
   /** 1 when a value ends at the state or at one of its suffix states. */
   private readonly hasOutput: Uint8Array;
-  /** Needles ending exactly at a state, and the next suffix state where one ends (−1: none). */
-  private readonly endsHere: (number[] | undefined)[];
+  /** The needle ending exactly at a state (−1: none; the needles are distinct), and the next suffix state where one ends (−1: none). */
+  private readonly endsHere: Int32Array;
   private readonly outputLink: Int32Array;
 
   constructor(needles: readonly Uint8Array[], denseCells = DENSE_CELLS) {
-    const classByFolded = new Map<number, number>();
-    for (const n of needles) for (const b of n) if (!classByFolded.has(b)) classByFolded.set(b, classByFolded.size + 1);
-    for (let b = 0; b < 256; b += 1) this.classOf[b] = classByFolded.get(foldByte(b)) ?? 0;
-    const k = (this.classCount = classByFolded.size + 1);
+    // Classes numbered in order of first occurrence (a Map per byte cost ~3 ms for 10 000 values).
+    // At most 231 (ASCII capitals fold), so a class fits the scan loop's byte table.
+    const classByFolded = new Uint8Array(256);
+    let classes = 1;
+    for (const n of needles) for (let j = 0; j < n.length; j += 1) if (classByFolded[n[j]!] === 0) classByFolded[n[j]!] = classes++;
+    for (let b = 0; b < 256; b += 1) this.classOf[b] = classByFolded[foldByte(b)]!;
+    const k = (this.classCount = classes);
 
     // 1. The trie, built from the needles in sorted order: a needle shares with the trie exactly
     // its common prefix with the needle before it, so no map of edges is needed (one held
@@ -118,7 +129,9 @@ class Automaton {
     const firstChild = new Int32Array(capacity).fill(-1);
     const nextSibling = new Int32Array(capacity).fill(-1);
     const label = new Int32Array(capacity);
-    const ends: (number[] | undefined)[] = [];
+    // Typed arrays, not arrays of arrays: an array written at scattered indices turned into a slow
+    // dictionary (a third of the build for 10 000 values, profiled).
+    const ends = new Int32Array(capacity).fill(-1);
     // Sorted as latin1 strings (one char per byte: the same order as the bytes), not with
     // Buffer.compare, whose call into C++ per comparison cost more than the rest of the build.
     const keys = needles.map((n) => Buffer.from(n.buffer, n.byteOffset, n.length).toString('latin1'));
@@ -140,7 +153,8 @@ class Automaton {
         s = t;
         path[j + 1] = t;
       }
-      (ends[s] ??= []).push(index);
+      if (ends[s]! >= 0) throw new Error('leak check: the automaton was given the same needle twice');
+      ends[s] = index;
       previous = needle;
     }
 
@@ -155,13 +169,13 @@ class Automaton {
     this.label = new Int32Array(used);
     // Filled to its length first: written in state order (not index order), an empty array turned
     // into a slow dictionary, which the scan reads on every hit.
-    this.endsHere = new Array<number[] | undefined>(used).fill(undefined);
+    this.endsHere = new Int32Array(used);
     for (let old = 0; old < used; old += 1) {
       const s = renumber[old]!;
       if (firstChild[old]! >= 0) this.firstChild[s] = renumber[firstChild[old]!]!;
       if (nextSibling[old]! >= 0) this.nextSibling[s] = renumber[nextSibling[old]!]!;
       this.label[s] = label[old]!;
-      this.endsHere[s] = ends[old];
+      this.endsHere[s] = ends[old]!;
     }
 
     // 3. Failure and output links, breadth-first (a state's failure state is shallower: done).
@@ -169,12 +183,16 @@ class Automaton {
     this.outputLink = new Int32Array(used).fill(-1);
     this.hasOutput = new Uint8Array(used);
     this.denseCount = Math.max(1, Math.min(used, Math.floor(denseCells / k)));
-    this.dense = new Int32Array(this.denseCount * k);
+    this.loop = scanLoop(this.denseCount * k);
+    this.loop.classOf.set(this.classOf);
+    this.dense = this.loop.cells;
+    this.rowBytes = 4 * k;
+    this.denseBase = this.loop.denseBase;
     for (let s = 0; s < used; s += 1) {
       if (s > 0) {
         const f = this.fail[s]!;
-        this.outputLink[s] = this.endsHere[f] ? f : this.outputLink[f]!;
-        this.hasOutput[s] = this.endsHere[s] || this.outputLink[s]! >= 0 ? 1 : 0;
+        this.outputLink[s] = this.endsHere[f]! >= 0 ? f : this.outputLink[f]!;
+        this.hasOutput[s] = this.endsHere[s]! >= 0 || this.outputLink[s]! >= 0 ? 1 : 0;
       }
       for (let t = this.firstChild[s]!; t >= 0; t = this.nextSibling[t]!) this.fail[t] = s === 0 ? 0 : this.step(this.fail[s]!, this.label[t]!);
       // A dense row: each class's edge, else where the failure state goes on it (already known).
@@ -184,13 +202,13 @@ class Automaton {
         for (let t = this.firstChild[s]!; t >= 0; t = this.nextSibling[t]!) this.dense[row + this.label[t]!] = t;
       }
     }
-    // Now the scan's form: a dense target without output is stored pre-multiplied by the class
-    // count (its row offset, saving a multiplication per byte); any other target — one where a
-    // value ends, or a sparse state — as `~state`, so the scan's fast path is one lookup and one
-    // sign test per byte.
+    // Now the scan's form: a dense target without output is stored as its row's address in the
+    // loop's memory (saving a multiplication per byte); any other target — one where a value
+    // ends, or a sparse state — as `~state`, so the loop's fast path is one lookup and one sign
+    // test per byte.
     for (let cell = 0; cell < this.dense.length; cell += 1) {
       const t = this.dense[cell]!;
-      this.dense[cell] = this.hasOutput[t] === 1 || t >= this.denseCount ? ~t : t * k;
+      this.dense[cell] = this.hasOutput[t] === 1 || t >= this.denseCount ? ~t : this.denseBase + t * this.rowBytes;
     }
     this.laneStamp = new Int32Array(used);
     let longestState = 0;
@@ -211,7 +229,7 @@ class Automaton {
     for (;;) {
       if (s < this.denseCount) {
         const v = this.dense[s * this.classCount + c]!;
-        return decoded ? (v >= 0 ? v / this.classCount : ~v) : v;
+        return decoded ? (v >= 0 ? (v - this.denseBase) / this.rowBytes : ~v) : v;
       }
       for (let t = this.firstChild[s]!; t >= 0; t = this.nextSibling[t]!) if (this.label[t] === c) return t;
       s = this.fail[s]!;
@@ -262,91 +280,91 @@ class Automaton {
     this.deferred.push(state, newlines, index);
   }
 
+  /** The most bytes one {@link scan} takes (the scan loop's input block). */
+  get block(): number {
+    return this.loop.block;
+  }
+
+  /** A plain state's row address, for the loop. */
+  private row(state: number): number {
+    return this.denseBase + state * this.rowBytes;
+  }
+
   /**
-   * Runs the bytes through the automaton from `state` (0 at the start of an entry; otherwise what
-   * the previous chunk returned); calls `onMatch(needle, newlines, endIndex)` for each value that
-   * ends in this chunk, with the number of newlines in the chunk up to and including the value's
-   * last byte (at `endIndex`), and returns the state for the next chunk. Newlines are counted
-   * here, in the one pass over the bytes: a separate `indexOf` per line cost nearly as much as
-   * the search (profiled).
+   * Runs the bytes (at most {@link block} of them) through the automaton from `state` (0 at the
+   * start of an entry; otherwise what the previous chunk returned); calls
+   * `onMatch(needle, newlines, endIndex)` for each value that ends in this chunk, with the number
+   * of newlines in the chunk up to and including the value's last byte (at `endIndex`), and
+   * returns the state for the next chunk. Newlines are counted in the one pass over the bytes.
    *
-   * A long chunk is searched as two lanes at once: the first half from `state`, the second from
-   * the start state `longest − 1` bytes before the middle (so every value ending in the second
-   * half lies wholly within its lane, and the lane's final state is the true one). Each byte's
-   * lookup depends on the previous one's result; two independent chains let the CPU overlap their
-   * memory latency (measured ~1.6× the single chain).
+   * The bytes are copied into the scan loop's memory (a memcpy: ~1 % of the scan) and walked
+   * there; the loop hands back only at a state where a value ends or one without a full row, which
+   * {@link slow} handles here. A long chunk is searched as two lanes at once: the first half from
+   * `state`, the second from the start state `longest − 1` bytes before the middle (so every value
+   * ending in the second half lies wholly within its lane, and the lane's final state is the true
+   * one). Each byte's lookup depends on the previous one's result; two independent chains let the
+   * CPU overlap their memory latency.
    */
   scan(chunk: Uint8Array, state: number, onMatch: OnMatch): number {
-    const { classOf, dense } = this;
-    const k = this.classCount;
+    const loop = this.loop;
+    const out = loop.out;
     const n = chunk.length;
     this.newlines = 0;
     if (n === 0) return state;
+    if (n > loop.block) throw new RangeError(`leak check: a chunk of ${n} bytes is above the scan block (${loop.block})`);
     this.scanNumber += 1;
+    loop.input.set(chunk);
     const twoLanes = n >= LANE_MIN_BYTES && this.longest <= n >> 3;
     const mid = twoLanes ? n >> 1 : n;
     const start2 = twoLanes ? mid - Math.max(0, this.longest - 1) : n;
     // Lane 1: [0, mid) from `state`; lane 2: [start2, n) from the start state.
     let i1 = 0;
     let nl1 = 0;
-    let at1 = 0;
-    if (state < this.denseCount) at1 = state * k;
-    else {
+    let s1 = state;
+    if (state >= this.denseCount) {
       // The previous chunk ended in a sparse state: follow it until a dense one.
       const b = chunk[0]!;
-      this.slow(chunk, 0, mid, this.step(state, classOf[b]!, true), b === 10 ? 1 : 0, false, 0, onMatch);
+      this.slow(chunk, 0, mid, this.step(state, this.classOf[b]!, true), b === 10 ? 1 : 0, false, 0, onMatch);
       i1 = this.slowIndex;
       nl1 = this.slowNewlines;
-      at1 = this.slowState < this.denseCount ? this.slowState * k : -1;
+      s1 = this.slowState;
     }
-    let s1 = at1 >= 0 ? at1 / k : this.slowState;
     let i2 = start2;
     let nl2 = 0;
-    let at2 = 0;
     let s2 = 0;
     let overlapNewlines = 0;
     for (let j = start2; j < mid; j += 1) if (chunk[j] === 10) overlapNewlines += 1;
-    if (twoLanes && at1 >= 0) {
-      while (i1 < mid && i2 < n) {
-        const b1 = chunk[i1]!;
-        const b2 = chunk[i2]!;
-        if (b1 === 10) nl1 += 1;
-        if (b2 === 10) nl2 += 1;
-        const next1 = dense[at1 + classOf[b1]!]!;
-        const next2 = dense[at2 + classOf[b2]!]!;
-        if ((next1 | next2) >= 0) {
-          at1 = next1;
-          at2 = next2;
-          i1 += 1;
-          i2 += 1;
-          continue;
-        }
-        if (next1 >= 0) {
-          at1 = next1;
-          i1 += 1;
-        } else {
-          this.slow(chunk, i1, mid, ~next1, nl1, false, 0, onMatch);
-          i1 = this.slowIndex;
-          nl1 = this.slowNewlines;
-          s1 = this.slowState;
-          at1 = s1 < this.denseCount ? s1 * k : -1;
-        }
-        if (next2 >= 0) {
-          at2 = next2;
-          i2 += 1;
-        } else {
-          this.slow(chunk, i2, n, ~next2, nl2, true, mid, onMatch);
-          i2 = this.slowIndex;
-          nl2 = this.slowNewlines;
-          s2 = this.slowState;
-          at2 = s2 < this.denseCount ? s2 * k : -1;
-        }
-        // A lane that ended in a sparse state is at its end: finish the other below.
-        if (at1 < 0 || at2 < 0) break;
+    // A lane not at its end is in a dense state (slow leaves a sparse state only at the end).
+    while (twoLanes && i1 < mid && i2 < n) {
+      loop.run2(this.row(s1), i1, mid, nl1, this.row(s2), i2, n, nl2);
+      const v1 = out[0]!;
+      const j1 = out[1]!;
+      const m1 = out[2]!;
+      const v2 = out[3]!;
+      const j2 = out[4]!;
+      const m2 = out[5]!;
+      if (v1 >= 0) {
+        s1 = (v1 - this.denseBase) / this.rowBytes;
+        i1 = j1;
+        nl1 = m1;
+      } else {
+        this.slow(chunk, j1, mid, ~v1, m1, false, 0, onMatch);
+        i1 = this.slowIndex;
+        nl1 = this.slowNewlines;
+        s1 = this.slowState;
+      }
+      if (v2 >= 0) {
+        s2 = (v2 - this.denseBase) / this.rowBytes;
+        i2 = j2;
+        nl2 = m2;
+      } else {
+        this.slow(chunk, j2, n, ~v2, m2, true, mid, onMatch);
+        i2 = this.slowIndex;
+        nl2 = this.slowNewlines;
+        s2 = this.slowState;
       }
     }
     // What is left of each lane, one at a time.
-    if (at1 >= 0) s1 = at1 / k;
     if (i1 < mid) {
       this.run(chunk, i1, mid, s1, nl1, false, 0, onMatch);
       nl1 = this.slowNewlines;
@@ -356,7 +374,6 @@ class Automaton {
       this.newlines = nl1;
       return s1;
     }
-    if (at2 >= 0) s2 = at2 / k;
     if (i2 < n) {
       this.run(chunk, i2, n, s2, nl2, true, mid, onMatch);
       nl2 = this.slowNewlines;
@@ -372,39 +389,30 @@ class Automaton {
 
   /** One lane alone over [i, end) from plain state `state`; leaves the newlines and state in slow*. */
   private run(chunk: Uint8Array, i: number, end: number, state: number, newlines: number, lane2: boolean, from: number, onMatch: OnMatch): void {
-    const { classOf, dense } = this;
-    const k = this.classCount;
+    const loop = this.loop;
     let nl = newlines;
     let j = i;
     let s = state;
     while (j < end) {
+      let next: number;
       if (s >= this.denseCount) {
         const b = chunk[j]!;
         if (b === 10) nl += 1;
-        this.slow(chunk, j, end, this.step(s, classOf[b]!, true), nl, lane2, from, onMatch);
-        j = this.slowIndex;
-        nl = this.slowNewlines;
-        s = this.slowState;
-        continue;
-      }
-      let at = s * k;
-      let left = false;
-      for (; j < end; j += 1) {
-        const b = chunk[j]!;
-        if (b === 10) nl += 1;
-        const next = dense[at + classOf[b]!]!;
-        if (next >= 0) {
-          at = next;
-          continue;
+        next = this.step(s, this.classOf[b]!, true);
+      } else {
+        j = loop.run1(this.row(s), j, end, nl);
+        nl = loop.out[1]!;
+        const v = loop.out[0]!;
+        if (j >= end) {
+          s = (v - this.denseBase) / this.rowBytes;
+          break;
         }
-        this.slow(chunk, j, end, ~next, nl, lane2, from, onMatch);
-        j = this.slowIndex;
-        nl = this.slowNewlines;
-        s = this.slowState;
-        left = true;
-        break;
+        next = ~v;
       }
-      if (!left) s = at / k;
+      this.slow(chunk, j, end, next, nl, lane2, from, onMatch);
+      j = this.slowIndex;
+      nl = this.slowNewlines;
+      s = this.slowState;
     }
     this.slowNewlines = nl;
     this.slowState = s;
@@ -423,8 +431,8 @@ class Automaton {
     const quiet = (this.quietIn ??= new Int32Array(this.fail.length).fill(-1));
     if (quiet[state] === this.epoch) return;
     let fresh = false;
-    for (let s = this.endsHere[state] ? state : this.outputLink[state]!; s >= 0; s = this.outputLink[s]!) {
-      for (const needle of this.endsHere[s]!) if (onMatch(needle, newlines, endIndex)) fresh = true;
+    for (let s = this.endsHere[state]! >= 0 ? state : this.outputLink[state]!; s >= 0; s = this.outputLink[s]!) {
+      if (onMatch(this.endsHere[s]!, newlines, endIndex)) fresh = true;
     }
     if (!fresh) quiet[state] = this.epoch;
   }
@@ -514,9 +522,14 @@ export class LeakMatcher {
       for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, nl + 1)) this.linesBefore += 1;
       return;
     }
-    this.state = this.automaton.scan(chunk, this.state, this.onMatch);
-    this.linesBefore += this.automaton.newlines;
-    this.bytesBefore += chunk.length;
+    const automaton = this.automaton;
+    const block = automaton.block;
+    for (let o = 0; o < chunk.length; o += block) {
+      const piece = o === 0 && chunk.length <= block ? chunk : chunk.subarray(o, o + block);
+      this.state = automaton.scan(piece, this.state, this.onMatch);
+      this.linesBefore += automaton.newlines;
+      this.bytesBefore += piece.length;
+    }
     if (this.found.length === 0) return;
     const found = this.found;
     this.found = [];
@@ -596,8 +609,25 @@ export async function scanArchiveForLeaks(archivePath: string, values: readonly 
   return hits;
 }
 
+/** What the archive's entries are read into: a {@link LeakMatcher}, or nothing (the floor). */
+interface EntrySink {
+  beginEntry(name: string): void;
+  push(chunk: Uint8Array): void;
+}
+
+/**
+ * Reads and inflates every entry exactly as the check does, and drops the bytes: the floor of any
+ * scan of the finished archive (the benchmark's pass-through row). Resolves to the entry bytes.
+ */
+export async function readArchiveEntries(archivePath: string): Promise<number> {
+  let bytes = 0;
+  const sink: EntrySink = { beginEntry: () => undefined, push: (chunk) => (bytes += chunk.length) };
+  await scanSpans(archivePath, await listEntries(archivePath), sink, undefined, () => undefined);
+  return bytes;
+}
+
 /** Scans the given entries of the archive, in order; `done` is called after each (read the matcher's hits there). */
-async function scanSpans(archivePath: string, spans: readonly EntrySpan[], matcher: LeakMatcher, signal: AbortSignal | undefined, done: (span: EntrySpan) => void): Promise<void> {
+async function scanSpans(archivePath: string, spans: readonly EntrySpan[], matcher: EntrySink, signal: AbortSignal | undefined, done: (span: EntrySpan) => void): Promise<void> {
   signal?.throwIfAborted();
   const file = await open(archivePath, 'r');
   try {
@@ -641,9 +671,18 @@ const REBUILD_BYTES_PER_VALUE_BYTE = 256;
  * byte whatever the number of values. So an entry is searched only while the search can spare its
  * read-back: with every value known at its start, and only until the redactor learns a new value
  * during it (then it is read back whole, with every value); and the automaton is rebuilt for new
- * values only when enough bytes went by to pay for the rebuild, else an entry is not searched at
- * all. While the redactor keeps learning, as in logs full of new tokens, the check thus comes close
- * to one scan at the end instead of a search during the write plus a read-back of nearly everything.
+ * values only once the redactor has settled (it learned nothing since the previous entry began;
+ * values known before the first entry count as settled) and enough bytes went by to pay for the
+ * rebuild, else an entry is not searched at all. While the
+ * redactor keeps learning, as in logs full of new tokens, the check is thus one scan at the end.
+ * Measured with the WebAssembly scan loop (`BENCH_QUICK=1 npm run bench -- leak`): inflating costs
+ * about as much as searching, so a read-back costs twice a search in the write pass; rebuilding
+ * for each new batch of values and searching entries that were read back anyway made the worst
+ * case (new values in every entry) ~25 % slower than one scan at the end, while folding stays
+ * ahead where the values are learned early (most entries then are never read back). Building the
+ * first automaton as soon as there were values (not waiting for the redactor to settle) read back
+ * one entry less where values come early, but wasted that entry's search in the worst case; waiting
+ * kept both rows at or above 300 MB per CPU second in the same runs.
  */
 export class LeakWatch {
   /** Values taken from the source so far (trimmed, long enough, distinct), in the order found. */
@@ -664,14 +703,21 @@ export class LeakWatch {
   private entry = '';
   /** Whether the entry being written is searched (with every value known when it began). */
   private searching = false;
+  /** The source's size when the previous entry began (−1: none yet). */
+  private sizeAtBegin = -1;
 
   /** `source`: the redactor's values found so far (a set that only grows, e.g. `seenValues()`). */
   constructor(private readonly source: () => ReadonlySet<string>) {}
 
   begin(name: string): void {
     this.entry = name;
+    // Whether the redactor learned nothing since the previous entry began (values known before
+    // the first entry count as settled).
+    const size = this.source().size;
+    const settled = this.sizeAtBegin < 0 || size === this.sizeAtBegin;
+    this.sizeAtBegin = size;
     this.take();
-    if (this.known.length > this.generation && (!this.matcher || this.sinceBuild >= Math.max(REBUILD_BYTES, REBUILD_BYTES_PER_VALUE_BYTE * this.knownBytes))) {
+    if (this.known.length > this.generation && settled && (!this.matcher || this.sinceBuild >= Math.max(REBUILD_BYTES, REBUILD_BYTES_PER_VALUE_BYTE * this.knownBytes))) {
       this.matcher = new LeakMatcher(this.known);
       this.generation = this.known.length;
       this.sinceBuild = 0;
@@ -716,17 +762,21 @@ export class LeakWatch {
     const { signal } = options;
     signal?.throwIfAborted();
     this.take();
-    // The write pass is over: its automaton (the largest thing here) goes before another is built.
-    this.matcher = undefined;
     const all = this.known;
+    // The write pass is over. Its automaton, if it has every value, serves the read-back too (a
+    // rebuild cost as much as searching ~10 MB); else it goes before another is built (it is the
+    // largest thing here). Searching an entry again for values it was searched for only finds
+    // what the first search found: the earliest of each is kept below.
+    const written = this.matcher && this.generation === all.length ? this.matcher : undefined;
+    this.matcher = undefined;
     const order = new Map(all.map((v, i) => [v, i]));
     const spans = await listEntries(archivePath);
     const generationOf = (span: EntrySpan) => this.entries.get(span.name) ?? 0;
     const late = spans.filter((span) => generationOf(span) < all.length);
     if (late.length > 0) {
-      const from = Math.min(...late.map(generationOf));
+      const from = written ? 0 : Math.min(...late.map(generationOf));
       const lateValues = all.slice(from);
-      const matcher = new LeakMatcher(lateValues);
+      const matcher = written ?? new LeakMatcher(lateValues);
       await scanSpans(archivePath, late, matcher, signal, (span) => {
         const more = matcher.endEntryRaw().map((h) => ({ value: lateValues[h.value]!, line: h.line, at: h.at }));
         if (more.length > 0) this.found.set(span.name, [...(this.found.get(span.name) ?? []), ...more]);
@@ -792,7 +842,7 @@ async function readSpan(source: CompressedSource, signal: AbortSignal | undefine
  * thread searches. So output steps are queued and matched on the next turn of the event loop, by
  * which time zlib works on the next step: inflating and searching overlap.
  */
-async function scanDeflated(source: CompressedSource, matcher: LeakMatcher, signal: AbortSignal | undefined): Promise<void> {
+async function scanDeflated(source: CompressedSource, matcher: EntrySink, signal: AbortSignal | undefined): Promise<void> {
   const inflate = createInflateRaw({ chunkSize: INFLATE_STEP_BYTES });
   const queued: Buffer[] = [];
   let draining = false;

@@ -113,6 +113,28 @@ describe('leak check', () => {
       expect(hits).toEqual(await scanArchiveForLeaks(path, leakCandidates(seen, intake)));
     });
 
+    it('reads back with the write pass’s automaton when it has every value: no hit lost or doubled', async () => {
+      // a.log is written before any value is known (read back); b.log and c.log are searched while
+      // written, with every value, so the read-back of a.log can use that same automaton.
+      const { path, seen, watch } = await written([
+        { name: 'a.log', data: 'one\nkey Late-Value-1 and host-alpha-9\n' },
+        { learn: 'late-value-1' },
+        { learn: 'host-alpha-9' },
+        { name: 'b.log', data: 'x\ny\nlate-value-1 HOST-ALPHA-9 late-value-1\n' },
+        { name: 'c.log', data: 'nothing\n' },
+      ]);
+      const hits = await watch.finish(path, '');
+      expect(hits).toEqual([
+        { entry: 'a.log', line: 2, masked: maskValue('late-value-1') },
+        { entry: 'a.log', line: 2, masked: maskValue('host-alpha-9') },
+        { entry: 'b.log', line: 3, masked: maskValue('late-value-1') },
+        { entry: 'b.log', line: 3, masked: maskValue('host-alpha-9') },
+      ]);
+      expect(hits).toEqual(await scanArchiveForLeaks(path, [...seen]));
+      // Again (as after a stopped attempt): the same answer from a fresh automaton.
+      expect(await watch.finish(path, '')).toEqual(hits);
+    });
+
     it('reads nothing back when every value was known before the entries were written', async () => {
       const big = Array.from({ length: 30_000 }, (_, i) => `line ${i} ${(i * 7919) % 1000}\n`).join('');
       const { path, watch } = await written([
