@@ -280,6 +280,35 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       if (forSummary.has(item.name)) summaryEntries.push({ name: item.name, data });
       await timeline.buffer(item, data);
       result = await writer.addBuffer(item.name, data);
+    } else if (item.read) {
+      // A small file: read at once and written as a buffer (no stream, no pipeline per file).
+      let read: Awaited<ReturnType<NonNullable<PendingItem['read']>>>;
+      try {
+        read = await item.read();
+      } catch (err) {
+        skipped.push({ collector: item.collector, source: item.source, reason: errorMessage(err) });
+        return;
+      }
+      if (deadlinePassed || archiveClosed) {
+        skipped.push({ collector: item.collector, source: item.source, reason: `not archived: ${deadlineWhat} passed before its turn` });
+        return;
+      }
+      truncated = read.truncated;
+      note = read.note;
+      let data = read.data;
+      let outcome: RouteOutcome | undefined;
+      if (redactor && item.kind === 'text') ({ data, outcome } = await redactBuffer(data, redactor, item.name));
+      if (archiveClosed) {
+        skipped.push({ collector: item.collector, source: item.source, reason: `not archived: ${deadlineWhat} passed before its turn` });
+        return;
+      }
+      await timeline.buffer(item, data);
+      if (read.error !== undefined) timeline.builder.sourceError(item.name, `reading stopped midway: ${errorMessage(read.error)}; the events read until then are included`);
+      result = await writer.addBuffer(item.name, data);
+      if (read.error !== undefined) {
+        // As a stream breaking midway (below): the entry holds what was read, and says so.
+        note = `reading stopped midway: ${errorMessage(read.error)}; the entry holds the first ${result.size} bytes`;
+      } else if (outcome) routed(outcome);
     } else if (item.open) {
       let opened: Awaited<ReturnType<NonNullable<PendingItem['open']>>>;
       try {

@@ -123,6 +123,7 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
         source: path,
         kind: options.kind ?? 'text',
         open: prepared.open,
+        ...(prepared.read ? { read: prepared.read } : {}),
       });
       return true;
     },

@@ -16,7 +16,7 @@
  * stores (protected-paths.ts), whatever the policy says. Otherwise the file is skipped with the
  * reason.
  */
-import { constants, type Stats } from 'node:fs';
+import { constants, type BigIntStats, type Stats } from 'node:fs';
 import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -38,6 +38,15 @@ export interface OpenedFile {
   readonly note?: string;
 }
 
+/** A small file read at once (see PreparedFile.read): its bytes, and what `open` would say of them. */
+export interface ReadFile {
+  data: Buffer;
+  truncated: boolean;
+  note?: string;
+  /** The read failed midway (an I/O error): `data` holds what was read before, as the stream would have. */
+  error?: unknown;
+}
+
 export interface PreparedFile {
   ok: true;
   /** Bytes the entry will hold at most, not counting the one-line truncation marker. */
@@ -47,6 +56,14 @@ export interface PreparedFile {
   /** Only the newest `maxBytes` will be kept ('tail' mode). */
   truncated: boolean;
   open: () => Promise<OpenedFile>;
+  /**
+   * For a file whose entry fits one read (READ_AT_ONCE_BYTES): the same checks as `open` and the
+   * same bytes (the marker line first when cut) in one buffer, without a stream — thousands of
+   * small logs each paid for a stream and its pipeline more than for reading them. The bytes are
+   * exactly the one piece `open`'s stream would yield after the marker, so whatever reads them
+   * sees the same input.
+   */
+  read?: () => Promise<ReadFile>;
 }
 
 export type PrepareResult = PreparedFile | { ok: false; reason: string };
@@ -95,7 +112,7 @@ export function isStructured(file: string): boolean {
 }
 
 /** The reason a stat'ed path is not a regular file we may read, or undefined for a regular file. */
-export function specialFileReason(st: Stats): string | undefined {
+export function specialFileReason(st: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>): string | undefined {
   if (st.isFile()) return undefined;
   if (st.isDirectory()) return 'is a folder, not a file';
   if (st.isFIFO()) return 'is a FIFO (named pipe); skipped so the collection cannot hang';
@@ -173,12 +190,13 @@ export function isInside(real: string, root: string): boolean {
 }
 
 /**
- * The checks on an opened file (see the top of this file). Throws RefusedFileError with the
- * reason; returns the real path.
+ * The checks on an opened file (see the top of this file), given the handle's own stat. Throws
+ * RefusedFileError with the reason; returns the real path. `sizeReason` (prepareFile: a
+ * structured file over its cap) is the reason given once the file is known not to be protected,
+ * before the link and root checks, as it was when the size was checked before opening.
  */
-async function checkOpened(file: string, handle: FileHandle, guard: Guard): Promise<string> {
+async function checkOpened(file: string, opened: BigIntStats, guard: Guard, sizeReason?: string): Promise<string> {
   const { roots } = guard;
-  const opened = await handle.stat({ bigint: true });
   let real: string;
   try {
     real = await realpath(file);
@@ -189,10 +207,10 @@ async function checkOpened(file: string, handle: FileHandle, guard: Guard): Prom
   if (!named || named.dev !== opened.dev || named.ino !== opened.ino) {
     throw new RefusedFileError('changed while it was being opened (a link pointed elsewhere a moment earlier); skipped so that a swapped link cannot widen what is read');
   }
-  const own = await ownRealDirs();
-  const protectedWhy = protectedPathReason(real, { extra: [...own, ...(guard.protect ?? [])] });
   const linked = sameCase(real) !== sameCase(resolvePath(file));
+  const protectedWhy = await protectedReason(real, guard);
   if (protectedWhy) throw new RefusedFileError(linked ? `is a link to ${real}, which ${protectedWhy}` : protectedWhy);
+  if (sizeReason) throw new RefusedFileError(sizeReason);
   if (await isSecretFileIdentity(opened)) throw new RefusedFileError(`is a hard link to a password file of the operating system; never collected, whatever the policy says`);
   if (roots && roots.length > 0 && !roots.some((root) => isInside(real, root))) {
     throw new RefusedFileError(
@@ -204,17 +222,23 @@ async function checkOpened(file: string, handle: FileHandle, guard: Guard): Prom
   return real;
 }
 
+/** Why the real path `real` is never read (this tool's own folders, secret stores), or undefined. */
+async function protectedReason(real: string, guard: Guard): Promise<string | undefined> {
+  const own = await ownRealDirs();
+  return protectedPathReason(real, { extra: guard.protect && guard.protect.length > 0 ? [...own, ...guard.protect] : own });
+}
+
 /**
  * Opens `file` for reading and re-checks on the open handle that it is a regular file, then
- * checks where it really is (checkOpened).
+ * checks where it really is (checkOpened). One fstat serves both checks.
  */
-async function openRegular(file: string, guard: Guard): Promise<{ handle: FileHandle; st: Stats }> {
+async function openRegular(file: string, guard: Guard, sizeReason?: string): Promise<{ handle: FileHandle; st: BigIntStats }> {
   const handle = await open(file, OPEN_FLAGS);
   try {
-    const st = await handle.stat();
+    const st = await handle.stat({ bigint: true });
     const special = specialFileReason(st);
     if (special) throw new Error(`${file} ${special}`);
-    await checkOpened(file, handle, guard);
+    await checkOpened(file, st, guard, sizeReason);
     return { handle, st };
   } catch (err) {
     await handle.close().catch(() => undefined);
@@ -252,37 +276,64 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<P
   }
   const special = specialFileReason(st);
   if (special) return fail(special);
-  // Early and with a clear reason even where the open would fail (no permission for /etc/shadow);
-  // the check that counts is the one on the opened file (checkOpened).
-  const early = await realpath(path).catch(() => undefined);
-  const earlyWhy = early === undefined ? undefined : protectedPathReason(early, { extra: [...(await ownRealDirs()), ...(opts.protect ?? [])] });
-  if (early !== undefined && earlyWhy) return fail(sameCase(early) !== sameCase(resolvePath(path)) ? `is a link to ${early}, which ${earlyWhy}` : earlyWhy);
-
   const fileSize = st.size;
-  if (opts.mode === 'whole' && fileSize > opts.maxBytes) {
-    return fail(`is ${humanSize(fileSize)}, over the ${humanSize(opts.maxBytes)} cap; structured files are kept whole or not at all`);
-  }
+  const sizeReason =
+    opts.mode === 'whole' && fileSize > opts.maxBytes ? `is ${humanSize(fileSize)}, over the ${humanSize(opts.maxBytes)} cap; structured files are kept whole or not at all` : undefined;
+  // The checks that count are on the opened file (checkOpened), protected paths first.
+  let identity: Identity;
   try {
-    const { handle } = await openRegular(path, opts);
+    const { handle, st: opened } = await openRegular(path, opts, sizeReason);
+    identity = { dev: opened.dev, ino: opened.ino };
     await handle.close();
   } catch (err) {
+    if (!(err instanceof RefusedFileError)) {
+      // Not opened (no permission for /etc/shadow, a FIFO swapped in): a protected file still gets
+      // its own, clearer reason, found on its real path; then the cap, as if checked before opening.
+      const real = await realpath(path).catch(() => undefined);
+      const why = real === undefined ? undefined : await protectedReason(real, opts);
+      if (real !== undefined && why) return fail(sameCase(real) !== sameCase(resolvePath(path)) ? `is a link to ${real}, which ${why}` : why);
+      if (sizeReason) return fail(sizeReason);
+    }
     return fail(err instanceof Error && !(err as NodeJS.ErrnoException).code ? err.message.replace(`${path} `, '') : fileErrorReason(err));
   }
 
   const cut = opts.mode === 'tail' && fileSize > opts.maxBytes;
-  const identity = { dev: st.dev, ino: st.ino };
+  const keepNewest = cut ? opts.maxBytes : undefined;
+  const size = cut ? opts.maxBytes : fileSize;
   return {
     ok: true,
-    size: cut ? opts.maxBytes : fileSize,
+    size,
     fileSize,
     truncated: cut,
-    open: () => openPrepared(path, fileSize, cut ? opts.maxBytes : undefined, identity, opts),
+    open: () => openPrepared(path, fileSize, keepNewest, identity, opts),
+    // The bytes after the cut are at most `size` (the cut moves forward to a line start).
+    ...(size <= READ_AT_ONCE_BYTES ? { read: () => readPrepared(path, fileSize, keepNewest, identity, opts) } : {}),
   };
 }
 
-async function openPrepared(path: string, fileSize: number, keepNewest: number | undefined, identity: { dev: number; ino: number }, guard: Guard): Promise<OpenedFile> {
+/** The device and inode of a file, as prepareFile opened it. */
+interface Identity {
+  dev: bigint;
+  ino: bigint;
+}
+
+/** An entry of at most this many bytes is one read of `open`'s stream, so `read` can take it at once. */
+const READ_AT_ONCE_BYTES = CHUNK;
+
+/** A prepared file opened again, checked again, with where its entry starts and ends. */
+interface Reopened {
+  handle: FileHandle;
+  /** What happened since it was listed; reading adds to it. */
+  notes: string[];
+  start: number;
+  end: number;
+  /** The truncation marker line, for a cut log. */
+  marker: Buffer | undefined;
+}
+
+async function reopen(path: string, fileSize: number, keepNewest: number | undefined, identity: Identity, guard: Guard): Promise<Reopened> {
   let handle: FileHandle;
-  let st: Stats;
+  let st: BigIntStats;
   try {
     // Checked again: the link may have been swapped since prepareFile looked.
     ({ handle, st } = await openRegular(path, guard));
@@ -296,24 +347,32 @@ async function openPrepared(path: string, fileSize: number, keepNewest: number |
 
   const notes: string[] = [];
   if (st.ino !== identity.ino || st.dev !== identity.dev) notes.push('the file was replaced after it was listed (log rotation?); the new file was read');
-  let grew = false;
-  let shrank = false;
-
   let start = 0;
   const end = fileSize;
   let marker: Buffer | undefined;
-  if (keepNewest !== undefined) {
-    // The caller gets no stream to destroy if this read fails: close the handle here.
-    start = await nextLineStart(handle, fileSize - keepNewest, end).catch(async (err: unknown) => {
-      await handle.close().catch(() => undefined);
-      throw err;
-    });
-    notes.push(`kept the newest ${end - start} of ${fileSize} bytes; older lines omitted`);
-    marker = Buffer.from(
-      `[diagcollect: truncated — kept the newest ${end - start} bytes of ${fileSize} (${humanSize(end - start)} of ${humanSize(fileSize)}); older lines omitted]\n`,
-      'utf8',
-    );
+  try {
+    if (keepNewest !== undefined) {
+      start = await nextLineStart(handle, fileSize - keepNewest, end);
+      notes.push(`kept the newest ${end - start} of ${fileSize} bytes; older lines omitted`);
+      marker = Buffer.from(
+        `[diagcollect: truncated — kept the newest ${end - start} bytes of ${fileSize} (${humanSize(end - start)} of ${humanSize(fileSize)}); older lines omitted]\n`,
+        'utf8',
+      );
+    }
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    throw err;
   }
+  return { handle, notes, start, end, marker };
+}
+
+const shrankNote = (read: number, wanted: number) => `the file shrank while being read: ${read} of ${wanted} bytes could be read (truncated or rotated meanwhile?)`;
+const grewNote = (now: number, seen: number) => `file grew while being read (now ${now} bytes); cut at the ${seen} bytes seen when it was listed`;
+
+async function openPrepared(path: string, fileSize: number, keepNewest: number | undefined, identity: Identity, guard: Guard): Promise<OpenedFile> {
+  const { handle, notes, start, end, marker } = await reopen(path, fileSize, keepNewest, identity, guard);
+  let grew = false;
+  let shrank = false;
 
   let closed = false;
   const closeHandle = async () => {
@@ -332,7 +391,7 @@ async function openPrepared(path: string, fileSize: number, keepNewest: number |
         const { bytesRead } = await handle.read(buf, 0, want, pos);
         if (bytesRead === 0) {
           shrank = true;
-          notes.push(`the file shrank while being read: ${pos - start} of ${end - start} bytes could be read (truncated or rotated meanwhile?)`);
+          notes.push(shrankNote(pos - start, end - start));
           break;
         }
         pos += bytesRead;
@@ -342,7 +401,7 @@ async function openPrepared(path: string, fileSize: number, keepNewest: number |
         const after = await handle.stat().catch(() => undefined);
         if (after && after.size > fileSize) {
           grew = true;
-          notes.push(`file grew while being read (now ${after.size} bytes); cut at the ${fileSize} bytes seen when it was listed`);
+          notes.push(grewNote(after.size, fileSize));
         }
       }
     } finally {
@@ -362,6 +421,53 @@ async function openPrepared(path: string, fileSize: number, keepNewest: number |
       return notes.length > 0 ? notes.join('; ') : undefined;
     },
   };
+}
+
+/**
+ * PreparedFile.read: what openPrepared's stream yields, in one buffer. One byte more than the
+ * entry is asked for, so a file that grew says so without another fstat (only then is it
+ * stat'ed, for the note).
+ */
+async function readPrepared(path: string, fileSize: number, keepNewest: number | undefined, identity: Identity, guard: Guard): Promise<ReadFile> {
+  const { handle, notes, start, end, marker } = await reopen(path, fileSize, keepNewest, identity, guard);
+  let grew = false;
+  try {
+    const wanted = end - start;
+    const buf = Buffer.allocUnsafe(wanted + 1);
+    let got = 0;
+    let error: unknown;
+    try {
+      for (;;) {
+        const { bytesRead } = await handle.read(buf, got, buf.length - got, start + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+        if (got === buf.length) break;
+      }
+    } catch (err) {
+      error = err;
+    }
+    if (error !== undefined) {
+      // As the stream: what was read (the marker, at least) is the entry; the caller says why it stopped.
+      const partial = buf.subarray(0, Math.min(got, wanted));
+      return { data: marker ? Buffer.concat([marker, partial]) : partial, truncated: true, error };
+    }
+    if (got < wanted) notes.push(shrankNote(got, wanted));
+    else if (got > wanted) {
+      const after = await handle.stat().catch(() => undefined);
+      if (after && after.size > fileSize) {
+        grew = true;
+        notes.push(grewNote(after.size, fileSize));
+      }
+    }
+    const data = buf.subarray(0, Math.min(got, wanted));
+    return {
+      data: marker ? Buffer.concat([marker, data]) : data,
+      truncated: keepNewest !== undefined || grew,
+      ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+    };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
 }
 
 /** The offset of the first line that starts at or after `offset` (or `offset` if no newline is near). */

@@ -294,3 +294,41 @@ describe('prepareFile: links never widen what is read', () => {
   });
 });
 
+
+describe('prepareFile: read at once (small files)', () => {
+  it('gives the same bytes, truncation and note as the stream, for a whole and for a cut log', async () => {
+    writeFileSync(at('once.log'), lines(1, 50));
+    writeFileSync(at('once-cut.log'), lines(1, 1000));
+    for (const [file, maxBytes] of [['once.log', 4096], ['once-cut.log', 1000]] as const) {
+      const p = ok(await prepareFile(at(file), { maxBytes, mode: 'tail' }));
+      expect(p.read).toBeDefined();
+      const opened = await p.open();
+      const streamed = await drain(opened.stream);
+      const read = await p.read!();
+      expect(read.data.equals(streamed)).toBe(true);
+      expect(read.truncated).toBe(opened.truncated);
+      expect(read.note).toBe(opened.note);
+      expect(read.error).toBeUndefined();
+    }
+  });
+
+  it('says when the file grew or shrank after it was listed, as the stream does', async () => {
+    writeFileSync(at('grows.log'), lines(1, 10));
+    const p = ok(await prepareFile(at('grows.log'), { maxBytes: 4096, mode: 'tail' }));
+    appendFileSync(at('grows.log'), lines(11, 12));
+    const grown = await p.read!();
+    expect(grown.data.toString()).toBe(lines(1, 10));
+    expect(grown.truncated).toBe(true);
+    expect(grown.note).toMatch(/file grew while being read \(now 132 bytes\); cut at the 110 bytes/);
+    truncateSync(at('grows.log'), 55);
+    const shrunk = await p.read!();
+    expect(shrunk.data.length).toBe(55);
+    expect(shrunk.note).toMatch(/shrank while being read: 55 of 110 bytes/);
+  });
+
+  it('is only offered when the entry fits one read', async () => {
+    writeFileSync(at('big-once.log'), 'x'.repeat(200_000));
+    const p = ok(await prepareFile(at('big-once.log'), { maxBytes: 1_000_000, mode: 'tail' }));
+    expect(p.read).toBeUndefined();
+  });
+});
