@@ -7,7 +7,7 @@ import { isAscii } from 'node:buffer';
 import { Transform } from 'node:stream';
 import { SniffingDecoder, type TextEncoding } from './decode.js';
 import { InputBytes } from './edited-output.js';
-import { adjustSpan, decodeJsonUnicode, detectFormat, detectLayout, transcriptSection, TRANSCRIPT_SECTION_HINT, type ItemLayout, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
+import { adjustSpan, decodeJsonUnicode, detectFormat, detectLayout, transcriptSection, TRANSCRIPT_SECTION_HINT, mayAnnounceSection, type ItemLayout, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
 import { LineEngine, type RedactionSink } from './line-engine.js';
 import { PlaceholderRegistry } from './placeholders.js';
 import { buildRuleSet, type RuleSet } from './rule-set.js';
@@ -137,12 +137,12 @@ export class Redactor {
       if (!final) {
         const lastNl = text.lastIndexOf('\n');
         const tail = text.slice(lastNl + 1);
-        if (tail.length > 0 && tail.length < 512 && TRANSCRIPT_SECTION_HINT.test(tail)) {
+        if (tail.length > 0 && tail.length < 512 && mayAnnounceSection(tail)) {
           sectionCarry = tail;
           text = text.slice(0, lastNl + 1);
         }
       }
-      if (!TRANSCRIPT_SECTION_HINT.test(text)) return engine.push(text);
+      if (!mayAnnounceSection(text)) return engine.push(text);
       let out = '';
       let from = 0;
       const starts = new RegExp(TRANSCRIPT_SECTION_HINT.source, 'gm');

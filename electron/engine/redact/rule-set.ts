@@ -226,10 +226,12 @@ const isValidatorName = (name: string): name is ValidatorName => Object.hasOwn(V
 
 /**
  * high-entropy's trigger wants 20 characters of `[A-Za-z0-9+/_-]` in a row starting within 32 of
- * the end of its word: any such run starting within 64 of the hit (words are shorter than 32).
+ * the end of its word: such a run complete by 52 after the word. The word ends at most 6 after the
+ * hit (`cred` of `credential`, `sig` of `signature`), so the run must be complete by `end` + 58
+ * (`auth.session pid=1: plugin "x" loaded from /opt/…` has its path too far to wake the rule).
  */
-function randomRun(text: string, start: number): boolean {
-  const stop = Math.min(text.length, start + 84);
+function randomRun(text: string, start: number, end: number): boolean {
+  const stop = Math.min(text.length, end + 58);
   let run = 0;
   for (let i = start; i < stop; i += 1) {
     const c = text.charCodeAt(i);
@@ -242,7 +244,24 @@ function randomRun(text: string, start: number): boolean {
   return false;
 }
 
-const WAKES: Record<WakeName, WakeCheck> = { assignedKey: wakesAssignedKey, randomRun };
+/**
+ * person-name's trigger wants two Han characters starting within 24 after its word (`user`,
+ * `name` …), which ends at the hit's end at the latest: such a pair on the hit's line.
+ */
+function hanNear(text: string, start: number, end: number): boolean {
+  const stop = Math.min(text.length, end + 26);
+  let run = 0;
+  for (let i = start; i < stop; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fa5) {
+      if ((run += 1) >= 2) return true;
+    } else if (c === 10 || c === 13) return false;
+    else run = 0;
+  }
+  return false;
+}
+
+const WAKES: Record<WakeName, WakeCheck> = { assignedKey: wakesAssignedKey, randomRun, hanNear };
 
 /** A `placed` check as a function: a named one, or a regex tried sticky at the hit (a fresh copy per rule set). */
 function wakeCheck(at: RegExp | WakeName): WakeCheck {

@@ -26,16 +26,18 @@ export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits';
 
 /** Checks named by the table that a words hit must pass at its place (line-engine wakes). */
-export type WakeName = 'assignedKey' | 'randomRun';
+export type WakeName = 'assignedKey' | 'randomRun' | 'hanNear';
 
 export type RuleScan = Readonly<Partial<Record<ScanGroup, string>>> & {
   /**
    * Words (plain literals, scanned with `words`) that wake the rule only where `at` holds at the
    * hit: a sticky case-insensitive regex tried at the hit's first character, or a named check
    * (`assignedKey`: the name the word is part of is placed like an assigned key and named like a
-   * secret; `randomRun`: 20 characters of `[A-Za-z0-9+/_-]` in a row within 84 of the hit, on its
-   * line). Ordinary words (`auth.session`, `keys=`, `token_type=Bearer`) then wake no line. `at`
-   * must hold wherever the rule's trigger and gate can pass; the reference-mode test checks it.
+   * secret; `randomRun`: 20 characters of `[A-Za-z0-9+/_-]` in a row, complete by 58 after the
+   * hit's end, on its line; `hanNear`: two Han characters in a row starting by 24 after the hit's
+   * end, on its line). Ordinary words (`auth.session`, `keys=`, `token_type=Bearer`, `user action`)
+   * then wake no line. `at` must hold wherever the rule's trigger and gate can pass; the
+   * reference-mode test checks it.
    */
   readonly placed?: { readonly words: string; readonly at: RegExp | WakeName };
 };
@@ -399,10 +401,11 @@ export const RULES: readonly RedactionRule[] = [
     scan: {
       marks: [
         String.raw`[?&;][\w.-]*(?:${['token', 'key', 'secret', 'pass', 'pwd', 'sig', 'auth', 'code', 'sess', 'sid', 'cred', 'jwt', 'otp', 'ticket', 'hash'].map(anyCase).join('|')})`,
-        // Its `=value&name=` (a superset of the trigger's second form): it starts only at `=`. Not
-        // from the keyword (a start at every t, k, s, p, a made the scan 3× slower), and never with
-        // a leading `[\w.-]*`, which backtracks over every start of a long word run.
-        String.raw`=[^&\s]+&[\w.-]+=`,
+        // Its `&name=` (a superset of the trigger's second form): it starts only at `&`. Not from
+        // the keyword (a start at every t, k, s, p, a made the scan 3× slower), nor at `=` (as
+        // common in logs: the marks scan took 3× as long), and never with a leading `[\w.-]*`,
+        // which backtracks over every start of a long word run.
+        String.raw`&[\w.-]+=`,
       ].join('|'),
     },
     trigger: /[?&;][\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*=|(?:^|[\s:：，,(（])[\w.-]*(?:token|key|secret|pass|pwd|sig|auth)[\w.-]*=[^&\s]+&[\w.-]+=/i,
@@ -849,7 +852,9 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'NAME',
     // CSV columns headed 姓名/联系人 are file-layout's (a CSV item gets that rule on every row).
-    scan: { words: 'name|nick|owner|user', marks: '姓名|名字|联系人|负责人|维护|申请人|经办人|开户名|户名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工' },
+    // A word wakes it only where two Han characters follow within its trigger's reach, so
+    // `user action: clicked` in a log wakes nothing.
+    scan: { placed: { words: 'name|nick|owner|user', at: 'hanNear' }, marks: '姓名|名字|联系人|负责人|维护|申请人|经办人|开户名|户名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工' },
     trigger: /(?:姓名|名字|联系人|负责人|维护|申请人|经办人|开户名|户名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|name|nick|owner|user)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}/i,
     patterns: [
       {

@@ -5,7 +5,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { detectFormat, encodePlaceholders, STRUCTURE_CHECK_LIMIT, xmlWellFormed } from '../../../../electron/engine/redact/formats.js';
+import { detectFormat, encodePlaceholders, mayAnnounceSection, STRUCTURE_CHECK_LIMIT, TRANSCRIPT_SECTION_HINT, xmlWellFormed } from '../../../../electron/engine/redact/formats.js';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
 import { chunkSizes, redactInChunks } from './helpers.js';
 
@@ -19,6 +19,30 @@ function xmlErrors(text: string): string[] {
   new DOMParser({ onError: (level, msg) => void (level !== 'warning' && errors.push(msg)) }).parseFromString(text, 'text/xml');
   return errors;
 }
+
+describe('mayAnnounceSection', () => {
+  it('gives the verdict of the transcript hint, also where prompt characters are dense (past its budget)', () => {
+    const pieces = ['>', '$', '#', '%', '==> ', '=', ' ', '\t', '\n', '\r', '\u2028', '\u2029', 'cat', 'gc', 'type', 'more', 'Get-Content', 'sudo ', 'x', '<a>', 'log line 1 ', '用户'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const texts = ['', '==> /x <==', 'a\r==> b', 'a ==> b', '$ cat ~/.pgpass', 'x\u2028==> y', `${'<b>'.repeat(5000)}$ cat f`, `${'<b>'.repeat(5000)}`];
+    for (let n = 0; n < 3000; n += 1) {
+      const len = Math.floor(next() * (n % 10 === 0 ? 3000 : 40));
+      let text = '';
+      for (let i = 0; i < len; i += 1) text += pieces[Math.floor(next() * pieces.length)];
+      texts.push(text);
+    }
+    let announcing = 0;
+    for (const text of texts) {
+      const expected = TRANSCRIPT_SECTION_HINT.test(text);
+      if (expected) announcing += 1;
+      expect({ text, verdict: mayAnnounceSection(text) }).toEqual({ text, verdict: expected });
+    }
+    // Both verdicts occur.
+    expect(announcing).toBeGreaterThan(100);
+    expect(texts.length - announcing).toBeGreaterThan(100);
+  });
+});
 
 describe('detectFormat', () => {
   it('goes by name first, then by content', () => {

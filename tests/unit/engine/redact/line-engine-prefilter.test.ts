@@ -70,6 +70,16 @@ const EDGES = [
   'secret_token  ABCDEFGHIJKLMNOPQRSTUVWXYZ123456 private: QWERTYUIOPASDFGHJKLZ123',
   '?Session=abc&AUTH_TOKEN=xyz&keys=1 GET /x;jsessionid=F00BA4 smtpPass = "p w"',
   'E12345678 ef0123456789 passport G12345678',
+  // person-name's words wake it only where Han characters follow within its trigger's reach.
+  'nickname: (see the HR record) 张伟 user action: clicked "保存"',
+  `owner${' '.repeat(24)}王芳`,
+  'loginusername=    李娜 DisplayName=Zhang 陈静 user  name  赵磊',
+  // A query string pasted without its `?`, also with `=` inside a value.
+  '：sign=abc123def&timestamp=1700000000 appkey=K1 token=a=b==&x=1 &page=2',
+  // high-entropy's run at the farthest place its trigger reaches (32 after `signature`, `credential`).
+  `signature${' '.repeat(32)}Q7xK9mP2vL5nR8tW3yZ6aB4c`,
+  `credential${' '.repeat(32)}Zx8Kq2Lm9Np4Rt7Vw3Yb`,
+  'auth.session pid=4: plugin "report-export" loaded from /opt/xx/plugins/report-export',
 ].join('\n');
 const LONG_LINE = `${'x'.repeat(70_000)} password=afterTheCut\nmail bob@example.com\n`;
 
