@@ -127,7 +127,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-5': { kind: 'held-out', tunedSince: 'session 4', firstRun: '92.1 % of 189 / 93.1 % (labels as written); 94.2 % / 98.2 % with wrong labels corrected' },
   'held-out-6': { kind: 'held-out', tunedSince: 'session 4', firstRun: '80.0 % of 105 / 95.8 % (labels as written); 81.0 % / 96.8 % with wrong labels corrected' },
   'held-out-7': { kind: 'held-out', tunedSince: 'session 5', firstRun: '65.9 % of 185 / 89.9 % (labels as written; 39 values are user names, person names and addresses no rule existed for); 65.9 % / 94.7 % with wrong labels corrected' },
-  'held-out-8': { kind: 'held-out' },
+  'held-out-8': { kind: 'held-out', tunedSince: 'session 6', firstRun: '71.0 % of 217 / 98.4 % (labels as written); 71.4 % / 98.9 % with wrong labels corrected' },
   real: { kind: 'real' },
 };
 
