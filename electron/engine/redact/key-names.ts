@@ -17,6 +17,8 @@ const SECRET_WORDS = new Set([
   'requirepass', 'masterauth', 'masterpass',
   // Wi-Fi pre-shared keys (NetworkManager `psk=`, wpa_supplicant `psk="…"`, `wpa_psk`).
   'psk',
+  // PINs (device, certificate, card: `pin="8426"`, `CertPin=`) and QQ/WeChat's session key `skey`.
+  'pin', 'pincode', 'skey',
 ]);
 
 /** Qualifiers that make the next word `key` a secret: `api_key`, `encryptionKey`, `AccountKey`. */
@@ -27,6 +29,8 @@ const KEY_QUALIFIERS = new Set([
   'service', 'deploy', 'consumer', 'webhook', 'product', 'serial', 'activation', 'cd', 'db',
   // WordPress `NONCE_KEY` (its other salts are AUTH_*/SECURE_AUTH_* keys).
   'nonce',
+  // Feishu/Lark `ENCRYPT_KEY`, `decrypt_key`.
+  'encrypt', 'decrypt',
 ]);
 
 /** Last words that make the key describe a secret rather than hold one (`token_expiry`). */
@@ -75,7 +79,8 @@ export function keyWords(key: string): string[] {
 }
 
 // One word made of glued parts (`dbpassword`, `clientsecret`, `authtoken`, `密码`).
-const GLUED_SECRET = /password|passwd|passphrase|passcode|secret(?!ary|ari)|token(?!i[sz])|credential|apikey|accesskey|secretkey|privatekey|authkey|sessionkey|signingkey|encryptionkey|masterkey|licensekey|密码|口令|密钥|令牌|私钥/;
+// `ERPSESSID`, `ASPSESSIONID` (session cookies named after their app); `OTPSeed` (an authenticator's secret).
+const GLUED_SECRET = /password|passwd|passphrase|passcode|secret(?!ary|ari)|token(?!i[sz])|credential|apikey|accesskey|secretkey|privatekey|authkey|sessionkey|signingkey|encryptionkey|masterkey|licensekey|sess(?:ion)?id$|(?:otp|totp|hotp|mfa)seed|密码|口令|密钥|令牌|私钥/;
 const GLUED_PASS = /(?:^|db|my|user|admin|root|smtp|mail|ftp|ldap|proxy|sql|key|store|trust|wifi|vnc|rdp|ssh|app|login)(?:pass|pwd|pw)$/;
 
 function isSecretWord(word: string): boolean {
@@ -140,6 +145,8 @@ function classifyKey(key: string, context: KeyContext): boolean {
     if ((w === 'token' || w === 'tokens') && i > 0 && HANDLE_TOKEN_QUALIFIERS.has(words[i - 1]!)) continue;
     if (isSecretWord(w)) return true;
     if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) return true;
+    // `OTP_SEED`, `totp.seed`: the shared secret of an authenticator (a random `seed=42` is not).
+    if (w === 'seed' && i > 0 && /^(?:otp|totp|hotp|mfa|2fa|authenticator)$/.test(words[i - 1]!)) return true;
     if (w === 'session' && (words[i + 1] === 'id' || words[i + 1] === 'key' || words[i + 1] === 'token')) return true;
     if (w === 'private' && words[i + 1] === 'key') return true;
   }
@@ -152,10 +159,13 @@ export function secretKindForKey(key: string): 'TOKEN' | 'SECRET' {
 }
 
 const BENIGN_VALUE = /^(?:true|false|yes|no|on|off|null|nil|none|undefined|empty|required|optional|enabled?|disabled?|n\/?a|unset|not[ _-]?set|hidden|masked|redacted|removed|omitted|filtered|sensitive|ok|success|succeeded|successful|fail|failed|failure|denied|granted|accepted|rejected|valid|invalid|expired|revoked|missing|present|configured|supplied|provided|changed|unchanged|updated|match|matched|mismatch|correct|incorrect|wrong|blank|refreshed|pending|unknown|unavailable|bearer|basic|digest|negotiate|ntlm|kerberos|mschapv2|mschap|chap|pap|gtc|peap|ttls|eap-tls|leap|token|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey|sharedkeylite|apikey|api-key|sso-key|ssws|jwt|\*+|x{3,}|•+|●+|\.{3}|…|-+|_+|\?+|#+|0|1)$/i;
-const TEMPLATE_VALUE = /^(?:\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|\{[A-Za-z_][\w.]*\}|<[^<>]*>|\[[^[\]]*\]|\([a-z ]*\)|@Microsoft\.KeyVault\(.*\)|vault:.*|ENC\[.*\]|\$env:[A-Za-z_]\w*)$/i;
+const TEMPLATE_VALUE = /^(?:\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|\{[A-Za-z_][\w.]*(?:\([\w., ]*\))?\}|<[^<>]*>|\[[^[\]]*\]|\([a-z ]*\)|@Microsoft\.KeyVault\(.*\)|vault:.*|ENC\[.*\]|\$env:[A-Za-z_]\w*)$/i;
 
 /** `/etc/openvpn/auth.txt`, `C:\secrets\db.txt`, `\\server\share\x`: at least two path levels. */
 const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\|\/)[^\s\\/]+[\\/][^\s]*$/;
+
+/** `0 kB` (/proc's `VmPin:`), `12 ms`, `80 %`: a number with its unit is a measurement. */
+const MEASUREMENT_VALUE = /^\d+(?:\.\d+)?[ \t]?(?:[kKMGTP]i?B|bytes?|ms|us|ns|s|secs?|seconds?|min|%)$/;
 
 /**
  * A value that is not a secret although its key is: booleans, masks (`***`, `<redacted>`),
@@ -172,7 +182,8 @@ export function isBenignValue(value: string): boolean {
     /^(?:\$\{|\{\{)[\w. :-]*$/.test(v) ||
     /^!{1,2}[A-Za-z]+$/.test(v) ||
     /^(?:not|never|no)[ _-]+[a-z]+(?:[ _-][a-z]+)?$/i.test(v) ||
-    ABSOLUTE_PATH.test(v)
+    ABSOLUTE_PATH.test(v) ||
+    MEASUREMENT_VALUE.test(v)
   );
 }
 

@@ -99,7 +99,7 @@ export function hasContext(context: { words: RegExp; before: number }, m: RegExp
 // A key name made of word characters, dots and dashes (and CJK) containing a secret-ish word;
 // `isSecretKey` then decides on the whole name, so the regex can stay loose.
 const KEY_CHAR = String.raw`[A-Za-z0-9_.\-\u4e00-\u9fa5]`;
-const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|密码|口令|密钥|令牌|私钥)`;
+const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin(?![a-z])|seed|密码|口令|密钥|令牌|私钥)`;
 export const KEY = String.raw`${KEY_CHAR}*?${KEY_WORD}${KEY_CHAR}*`;
 export const NOT_KEY_BEFORE = String.raw`(?<![A-Za-z0-9_.\-\u4e00-\u9fa5])`;
 // A closing quote after the key, and the `]` of `conf['db_pass'] = …` (PHP, Python).
@@ -125,6 +125,10 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (CONTAINER_KEY.test(key) && /^[A-Za-z_][\w.-]*=[^=\s]/.test(value)) return false;
   // `PWD=/home/alice/src` is the shell's working directory, not a password.
   if (PWD_DIRECTORY.test(key) && /^[/~]/.test(value)) return false;
+  // journald's `SESSION_ID=3187`, `session=12`: a session's number, not its secret.
+  if (/sess/i.test(key) && /^\d{1,10}$/.test(value)) return false;
+  // A PIN is one short token: /proc/interrupts' `PIN:  0  0  Posted-interrupt …` is a counter row.
+  if (/pin$/i.test(key) && !/^\S{3,32}$/.test(value)) return false;
   // `--pass: #116329` is a CSS custom property (a colour), not a command-line password.
   if (key.startsWith('--') && /^[\s"'\]]*:/.test(m[0].slice(m[0].indexOf(key) + key.length))) return false;
   return isSecretKey(key, context) && isRealValue(value);
@@ -180,7 +184,7 @@ const VALUE_ON_NEXT_LINE = [
   // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S/i;
+const SPECIAL_FORMS = /(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
@@ -247,6 +251,15 @@ function isBasicCredentials(b64: string): boolean {
   return colon > 0 && colon < text.length - 1 && !/\s/.test(text.slice(0, colon)) && isRealValue(text.slice(colon + 1));
 }
 
+// What a command that sets a credential says (`$p='P@ssw0rd123'`, `-AsPlainText`, `-Password`).
+const COMMAND_CREDENTIAL = /pass|pwd|secret|token|credential|asplaintext|apikey|密码|(["'])(?=[^"'\r\n]{6,64}\1)(?=[^"'\r\n]*[A-Za-z])(?=[^"'\r\n]*\d)(?=[^"'\r\n]*[^\w\s"'])[^"'\r\n]+\1/i;
+
+/** `powershell -enc …`: the base64 of UTF-16LE text, redacted when that command carries a credential. */
+function isEncodedCommandSecret(b64: string): boolean {
+  const text = Buffer.from(b64, 'base64').toString('utf16le');
+  return COMMAND_CREDENTIAL.test(text);
+}
+
 // A credential field of a JSON document, with a non-empty value.
 const CREDENTIAL_FIELD = /"(?:password|passwd|pwd|auth|secret|token|access_?token|api_?key|private_?key|client_?secret|identitytoken)"\s*:\s*"[^"]/i;
 
@@ -269,9 +282,33 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   if (BUILTIN_LOGINS.test(user) || isBenignValue(user) || isPlaceholder(user)) return false;
   // `INFO user: opened /home/…`: a logger's module name and a sentence, not `user` = `opened`.
   if (/^[a-z]+$/.test(user) && /:[ \t]+$/.test(m[0].slice(0, m[0].length - user.length - group(m, 'vq').length)) && /^[ \t]+(?:[a-z]{2,}|\/)/.test(line.slice(m.index + m[0].length))) return false;
+  // Azure Storage's `AccountName=xxsbackup;AccountKey=…`: a storage account, not a person's login.
+  if (/^accountname$/i.test(group(m, 'key')) && /AccountKey|EndpointSuffix|DefaultEndpointsProtocol|SharedAccessSignature/i.test(line)) return false;
   // `user_count=`, `owner_type:` never reach here (the key must end in the user word); a key
   // that is a switch (`is_owner: yes`, `use_login: true`) has a benign value.
   return !/^(?:is|has|use|allow|require|max|min|num|default)[\W_]/i.test(group(m, 'key'));
+}
+
+// `ERROR\nat com.x`, `OK\tdone`: an upper-case word before an escape sequence, not DOMAIN\login.
+const STATUS_WORD = /^(?:ERROR|ERR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|OK|FAIL|FAILED|DONE|SUCCESS|TRUE|FALSE|NULL|NONE|END|EOF|EOL|CRLF|LF|CR|TAB|NUL|HKLM|HKCU|HKCR|HKU|HKCC|HKEY|SOFTWARE|SYSTEM|SAM|SECURITY|HARDWARE|BCD00000000|BUILTIN|WORKGROUP|LOCAL|NT|MACHINE|USER|USERS|CLASSES)$/;
+
+/** `XXSOFT\caoym`: not a status word before an escape (`ERROR\nat`), not a hive, a real login. */
+function isDomainLogin(m: RegExpExecArray, line: string): boolean {
+  if (STATUS_WORD.test(group(m, 'domain')) || !isLoginName(m, line)) return false;
+  // `\n`, `\t` … after a single backslash on a line with other escapes: escaped text, not an account.
+  const slash = m.index + group(m, 'domain').length;
+  return !(line[slash + 1] !== '\\' && /^[nrtbfu0]/.test(group(m, 'user')) && /\\[nrt"]/.test(line.slice(0, slash) + line.slice(slash + 2)));
+}
+
+/** A login of an sshd/PAM/sudo line (the group that matched), not a built-in account. */
+function isAuthLogLogin(m: RegExpExecArray): boolean {
+  const user = group(m, 'user') || group(m, 'sshd') || group(m, 'sudoer');
+  return !BUILTIN_LOGINS.test(user) && !isPlaceholder(user);
+}
+
+/** A WeChat id: after 微信号 any id; after 微信 alone, one with a digit, `_` or `-` (not a word such as `version`). */
+function isWeChatId(m: RegExpExecArray, line: string): boolean {
+  return isLoginName(m, line) && (group(m, 'key') !== '' || /[\d_-]/.test(group(m, 'user')));
 }
 
 const csvHeader = (m: RegExpExecArray, line: string, around: LineSurroundings | undefined) => csvColumnName(m, line, around).trim().replace(/^"|"$/g, '');
@@ -337,6 +374,7 @@ export const VALIDATORS = {
     isRealValue(group(m, 'secret')) &&
     !/^[ \t]*\[[^\]]*$/.test(line.slice(0, m.index))) as RuleValidator,
   basicCredentials: ((m) => isBasicCredentials(group(m, 'secret'))) as RuleValidator,
+  encodedCommandSecret: ((m) => isEncodedCommandSecret(group(m, 'secret'))) as RuleValidator,
   encodedCredentials: ((m) => CREDENTIAL_FIELD.test(base64Text(m[0]) ?? '')) as RuleValidator,
   proseChinesePassword: ((m) => {
     const value = group(m, 'secret');
@@ -357,7 +395,12 @@ export const VALIDATORS = {
   accountNameUser: ((m) => !WINDOWS_SERVICE_ACCOUNTS.test(group(m, 'secret')) && !isPlaceholder(group(m, 'secret')) && !group(m, 'secret').includes('<')) as RuleValidator,
   loginVariableUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !isBenignValue(group(m, 'secret'))) as RuleValidator,
   loginName: ((m, line) => isLoginName(m, line)) as RuleValidator,
+  domainLogin: ((m, line) => isDomainLogin(m, line)) as RuleValidator,
+  authLogLogin: ((m) => isAuthLogLogin(m)) as RuleValidator,
+  wechatId: ((m, line) => isWeChatId(m, line)) as RuleValidator,
   personName: ((m) => isChineseName(group(m, 'name'))) as RuleValidator,
+  // One of the two groups matched: the name after a title, or the name before 老师/先生.
+  titledName: ((m) => isChineseName(group(m, 'name') || group(m, 'called'))) as RuleValidator,
   csvNameColumn: ((m, line, around) => isChineseName(group(m, 'name')) && CSV_NAME_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   csvSecretColumn: ((m, line, around) => isRealValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   csvUserColumn: ((m, line, around) => isLoginName(m, line) && CSV_USER_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,

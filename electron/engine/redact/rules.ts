@@ -280,8 +280,8 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'TOKEN',
-    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret|oy2`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
-    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key/i,
+    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret|oy2|conda`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
+    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key|conda[^\s/"']*\/t\//i,
     patterns: [
       { regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/ },
       {
@@ -315,6 +315,11 @@ export const RULES: readonly RedactionRule[] = [
       { regex: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/ },
       { regex: /(?<![A-Za-z0-9])LTAI[A-Za-z0-9]{12,20}(?![A-Za-z0-9])/ },
       { regex: /(?<![A-Za-z0-9])AKID[A-Za-z0-9]{32}(?![A-Za-z0-9])/ },
+      {
+        // Anaconda channel tokens (anaconda.org, Anaconda Server mirrors): `https://conda.x.com/t/<token>/channel`.
+        regex: /:\/\/[^\s/"'@]*conda[^\s/"'@]*\/t\/(?<secret>[A-Za-z0-9_-]{8,})(?=\/)/i,
+        targets: [{ group: 'secret' }],
+      },
       // NuGet.org API keys: `oy2` and 43 lower-case letters and digits (keyed by a feed URL in NuGet.Config).
       { regex: /(?<![A-Za-z0-9])oy2[a-z0-9]{43}(?![A-Za-z0-9])/ },
     ],
@@ -429,15 +434,15 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'SECRET',
     scan: {
       // The gate's other forms (SPECIAL_FORMS in rule-validators.ts): their words wake the rule anywhere.
-      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key',
+      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
-      placed: { words: 'pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer', at: 'assignedKey' },
+      placed: { words: 'pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed', at: 'assignedKey' },
       marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|redis-cli|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|密码|口令|密钥|令牌|私钥|关键内容/i,
+    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|redis-cli|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容/i,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -524,6 +529,25 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'secret' }, { group: 'pw' }],
       },
       {
+        // `net use Z: \\server\share password /user:DOMAIN\u`: the password before the options.
+        regex: /(?:^|[\s/("';&|>])net(?:\.exe)?\s+use\s+(?:[A-Za-z]:\s+|\*\s+)?\\\\\S+\s+(?<secret>[^\s/*"'][^\s"']*)(?=\s+\/|\s*\r?$)/i,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
+        // `powershell -enc <base64 of UTF-16LE>`: the encoded command, when it holds a credential.
+        regex: /(?:^|[\s"'(])(?:powershell|pwsh)(?:\.exe)?["']?\s(?:[^\r\n]*?\s)?-e(?:nc(?:odedcommand)?|c)?\s+(?<secret>[A-Za-z0-9+/]{16,}={0,2})(?![A-Za-z0-9+/=])/i,
+        targets: [{ group: 'secret' }],
+        validate: 'encodedCommandSecret',
+      },
+      {
+        // JSON name/value lists (HAR cookies and form params, Postman): `{"name": "ERPSESSID", "value": "…"}`.
+        regex: /"(?:name|key)"[ \t]*:[ \t]*"(?<key>[^"\\\r\n]{1,80})"[ \t]*,[ \t]*"value"[ \t]*:[ \t]*"(?<secret>(?:\\.|[^"\\\r\n])+)"/i,
+        targets: [{ group: 'secret' }],
+        validate: 'namedElementValue',
+        kind: 'fromKey',
+      },
+      {
         // Windows credential manager: `cmdkey /add:server /user:DOMAIN\u /pass:secret`.
         regex: /(?:^|[\s/("';&|>])cmdkey(?:\.exe)?\s[^\r\n]*?\/pass:(?:"(?<q>[^"\r\n]+)"|(?<secret>[^\s"/][^\s"]*))/i,
         targets: [{ group: 'q' }, { group: 'secret' }],
@@ -594,11 +618,11 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'SECRET',
     // The trigger wants a run of 20 such characters within 32 of the word.
-    scan: { placed: { words: 'key|secret|token|pass|pwd|cred|sig|hmac|licen|private|bearer|eyj|session', at: 'randomRun' }, marks: '密码|密钥|令牌' },
-    trigger: /(?:key|secret|token|passw|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|session|密码|密钥|令牌)[^\r\n]{0,32}?[A-Za-z0-9+/_-]{20}|eyJ[A-Za-z0-9+/]{30}/i,
+    scan: { placed: { words: 'key|secret|token|pass|pwd|cred|sig|hmac|licen|private|bearer|eyj|session|sid', at: 'randomRun' }, marks: '密码|密钥|令牌' },
+    trigger: /(?:key|secret|token|passw|pwd|credential|signature|(?<![a-z])(?:sig|sid)(?![a-z])|hmac|licen[cs]e|private|bearer|session|密码|密钥|令牌)[^\r\n]{0,32}?[A-Za-z0-9+/_-]{20}|eyJ[A-Za-z0-9+/]{30}/i,
     patterns: [
       {
-        regex: /(?<name>key|secret|token|passw(?:or)?d|pwd|credential|signature|(?<![a-z])sig(?![a-z])|hmac|licen[cs]e|private|bearer|session|密码|密钥|令牌)(?<gap>[^\r\n]{0,32}?)(?<![A-Za-z0-9+/_-])(?<secret>[A-Za-z0-9+/_-]{20,}={0,2})(?![A-Za-z0-9+/=_-])/i,
+        regex: /(?<name>key|secret|token|passw(?:or)?d|pwd|credential|signature|(?<![a-z])(?:sig|sid)(?![a-z])|hmac|licen[cs]e|private|bearer|session|密码|密钥|令牌)(?<gap>[^\r\n]{0,32}?)(?<![A-Za-z0-9+/_-])(?<secret>[A-Za-z0-9+/_-]{20,}={0,2})(?![A-Za-z0-9+/=_-])/i,
         targets: [{ group: 'secret' }],
         validate: 'randomNearSecretWord',
       },
@@ -755,8 +779,8 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'USER',
     // No new first characters in the words scan (`%`, `/` are everywhere in logs): `%2Fhome%2F` is
     // found as `home%2f`, `%5CUsers%5C` as `users`.
-    scan: { words: 'home/|home%2f|users|media/|documents and|account name|user name', marks: '^(?:export\\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=|帐户名|账户名称' },
-    trigger: /\/home\/|\/Users\/|\/media\/[^/\s]+\/|(?:%5c|%2f)(?:users|home)(?:%5c|%2f)|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
+    scan: { words: 'home/|home%2f|users|media/|documents and|account name|user name|dav/', marks: '^(?:export\\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=|帐户名|账户名称' },
+    trigger: /\/home\/|\/Users\/|dav\/|\/media\/[^/\s]+\/|(?:%5c|%2f)(?:users|home)(?:%5c|%2f)|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
     patterns: [
       {
         // Names may be any letters: /home/张伟, /Users/José.
@@ -791,6 +815,12 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'windowsProfileUser',
       },
       {
+        // WebDAV, CalDAV and CardDAV principals: `/dav/fanzq/calendar/`, Nextcloud's `/remote.php/dav/files/alice/`.
+        regex: /\/(?:web|cal|card)?dav\/(?:(?:files|principals(?:\/users)?|calendars|addressbooks)\/)?(?<secret>[A-Za-z][\w.-]{1,31})(?=\/)/i,
+        targets: [{ group: 'secret' }],
+        validate: 'homeFolderUser',
+      },
+      {
         // Windows security events: `Account Name: alice` (machine accounts end in `$`).
         regex: /^[ \t]*(?:Account Name|User Name|帐户名|账户名称|帐户名称)[ \t]*:[ \t]*(?<secret>[^\s\\$-](?:[^\r\n]*[^\s$])?)[ \t]*\r?$/,
         targets: [{ group: 'secret' }],
@@ -806,20 +836,30 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'user-name',
     nameKey: 'rule.user-name',
-    description: 'login names outside paths: after keys named like a user (user=, User:, username, login, owner, DefaultUser, ProxyUsername, 用户名, 账号, 创建者 …, also in XML elements and RDP `username:s:`), after `started/run/created … by`, and in `net user NAME`; a DOMAIN\\ prefix stays; built-in and service accounts (root, SYSTEM, admin, nobody …) are kept',
+    description: 'login names outside paths: after keys named like a user (user=, User:, username, login, owner, account, DefaultUser, ProxyUsername, 用户名, 用户, 账号, 创建者 …, also in XML elements, RDP `username:s:`, prefs.js `"…userName", "x"`, JSON name/value pairs and `Format-List` columns), after `started/run/created … by`, in `net user NAME`, Windows `DOMAIN\\login` accounts, ssh_config `User`, public-key comments (`user@host`), sshd/PAM/sudo log lines and WeChat ids; a DOMAIN\\ prefix stays; built-in and service accounts (root, SYSTEM, admin, nobody …) are kept',
     category: 'personal',
     optional: false,
     placeholder: 'USER',
     // `user` followed by what makes it a key (`user=`, `User:`, `<DefaultUser>`, `"ProxyUsername"=`),
-    // not every `user` of a log line (`user action: clicked`).
-    scan: { words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by', marks: '用户名|登录名|账号|帐号|创建者|所有者' },
-    trigger: /(?:user(?:_?name)?|log[io]n(?:_?name)?|owner|usr)["']?[ \t]*[=:：]|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited) by[ \t]|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户名|登录名|账号|帐号|创建者|所有者/im,
+    // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
+    // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
+    scan: {
+      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-',
+      // `user` of ssh_config (`    User daiqing`) only at a line start.
+      placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|(?<=(?:^|\n)[ \t]*)user[ \t]+[a-z]/i },
+      // DOMAIN\login from its backslash (a look-behind after the literal costs the marks scan nothing;
+      // one before it, or a `^…` start, made the whole scan 40–60 % slower).
+      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
+    },
+    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)["']?[ \t]*(?:[=:：]|["'][ \t]*,)|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited) by[ \t]|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
-        // `S:"Username"=webops`, `username:s:XXSOFT\gaoyan` (.rdp), `创建者: XXSOFT\zhaolei`.
+        // `S:"Username"=webops`, `username:s:XXSOFT\gaoyan` (.rdp), `创建者: XXSOFT\zhaolei`,
+        // `登录用户=kangjing`, `系统账号 lusq` (Chinese keys take a blank too), prefs.js
+        // `user_pref("mail.server.server2.userName", "fanzq")`.
         // At most one space before the separator: the line scans look for `user=`, `user :` ….
-        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:_?name)?|log[io]n(?:_?name)?|owner|usr)|用户名|登录名|登录账号|账号|帐号|创建者|所有者)\k<kq> ?(?:=|:|：)[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\-]|\.\w)\k<vq>/i,
+        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|账号|帐号|账户|帐户)|创建者|所有者)\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
@@ -837,8 +877,49 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'loginName',
       },
       {
-        // `net user` output and other two-column listings: `用户名                 zhaolei`.
-        regex: /^[ \t]*(?<key>用户名|User name)[ \t]{2,}(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})[ \t]*\r?$/,
+        // `net user` output and other two-column listings: `用户名                 zhaolei`;
+        // PowerShell `Format-List`: `SamAccountName    : weizh`.
+        regex: /^[ \t]*(?:(?<key>用户名|User name)[ \t]{2,}|(?<key2>[A-Za-z]*?(?:user(?:_?name)?|account(?:_?name)?|log[io]n(?:_?name)?))[ \t]+:[ \t]+)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})[ \t]*\r?$/i,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // Windows accounts written DOMAIN\login (`XXSOFT\caoym`, `<Author>XXSOFT\shenyue</Author>`,
+        // `用户: XXSOFT\dba_luwei`): an upper-case NetBIOS domain and a lower-case login. Registry
+        // keys (`SOFTWARE\Classes`) and paths (`C:\tools`, `\\server\share`) do not have that shape.
+        regex: /(?<![\w\\$-])(?<domain>[A-Z][A-Z0-9-]{1,14})\\{1,2}(?<user>[a-z][a-z0-9._-]{1,19})(?![\w\\/$-]|\.\w)/,
+        targets: [{ group: 'user' }],
+        validate: 'domainLogin',
+      },
+      {
+        // ssh_config and similar `Keyword value` files: `    User daiqing`.
+        regex: /^[ \t]*User[ \t]+(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})[ \t]*\r?$/,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // The comment of an OpenSSH public key (authorized_keys, *.pub): `ssh-ed25519 AAAA… daiqing@LAPTOP`.
+        regex: /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|sk-ssh-\S+)[ \t]+AAAA[A-Za-z0-9+/=]+[ \t]+(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})@[\w.-]+[ \t]*\r?$/,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // sshd, PAM and sudo lines (auth.log, journald): `Accepted password for liuyang from`,
+        // `session opened for user xueyan(uid=1007)`, `New session 3 of user liuyang.`,
+        // `sshd: liuyang [priv]`, sudo's `liuyang : TTY=pts/2 ; PWD=…`.
+        regex: /(?:(?:Accepted|Failed) (?:password|publickey|keyboard-interactive\/pam) for (?:invalid user )?|session (?:opened|closed) for user |session \S+ of user )(?<user>[A-Za-z][A-Za-z0-9._-]{0,30}[A-Za-z0-9_-])(?=[\s(.]|$)|\bsshd: (?<sshd>[A-Za-z][A-Za-z0-9._-]{1,31})(?= \[priv\]|@(?:pts|notty))|(?:^|[\s"])(?<sudoer>[A-Za-z][A-Za-z0-9._-]{1,31}) : (?:TTY|PWD|USER|COMMAND)=/,
+        targets: [{ group: 'user' }, { group: 'sshd' }, { group: 'sudoer' }],
+        validate: 'authLogLogin',
+      },
+      {
+        // A WeChat id beside its name: `微信 yxg_sales`, `微信号：wxid_abc123`.
+        regex: /微信(?<key>号|账号|ID)?[ \t]*[:：]?[ \t]*(?<user>[A-Za-z][\w-]{5,19})(?![\w@.-])/i,
+        targets: [{ group: 'user' }],
+        validate: 'wechatId',
+      },
+      {
+        // JSON name/value lists (HAR form params, Postman): `{"name": "username", "value": "yanglu"}`.
+        regex: /"(?:name|key)"[ \t]*:[ \t]*"(?<key>[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account))"[ \t]*,[ \t]*"value"[ \t]*:[ \t]*"(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})"/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
@@ -847,24 +928,65 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'person-name',
     nameKey: 'rule.person-name',
-    description: 'Chinese personal names (a known surname, two to four characters) beside a word that names a person: 姓名, 联系人, 负责人, 维护人, 开户名, 全名, 注册的所有人, 用户名, 同事, 我是…的, name=/nick=/DisplayName=/FullName=/RegisteredOwner (CSV columns headed 姓名/联系人 are file-layout\'s)',
+    description: 'Chinese personal names (a known surname, two to four characters) beside a word that names a person: 姓名 (also 姓    名 as forms pad it), 联系人, 负责人, 维护人, 开户名, 全名, 注册的所有人, 用户名, 同事, 我是…的, 本人, X人 roles (授权人, 操作人 …), 作者, a job title before it (财务总监严春梅) or 老师/先生/女士 after it, name=/nick=/DisplayName=/FullName=/RegisteredOwner/LDAP CN=, JSON with escaped quotes, prefs.js pairs; a name right before its e-mail address (`张伟 <zhangwei@…>`, `何佳琪(hejq@…)`); the speaker of a chat export line (`2026-03-30 16:58:12 龚雅婷`) (CSV columns headed 姓名/联系人 are file-layout\'s)',
     category: 'personal',
     optional: false,
     placeholder: 'NAME',
     // CSV columns headed 姓名/联系人 are file-layout's (a CSV item gets that rule on every row).
     // A word wakes it only where two Han characters follow within its trigger's reach, so
-    // `user action: clicked` in a log wakes nothing.
-    scan: { placed: { words: 'name|nick|owner|user', at: 'hanNear' }, marks: '姓名|名字|联系人|负责人|维护|申请人|经办人|开户名|户名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工' },
-    trigger: /(?:姓名|名字|联系人|负责人|维护|申请人|经办人|开户名|户名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|name|nick|owner|user)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}/i,
+    // `user action: clicked` in a log wakes nothing. The e-mail and chat forms start at a Han
+    // character: ASCII log lines never wake them.
+    scan: {
+      placed: { words: 'name|nick|owner|user|cn=|sigtext|signature', at: 'hanNear' },
+      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|维护|汇总|经办|签字|签收|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）]|[(（<][ \t]*[\w.%+-]+@))`,
+    },
+    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5][ \t]*[(（<][ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$/im,
     patterns: [
       {
-        regex: /(?<key>真实姓名|姓名|名字|紧急联系人|联系人|负责人|维护人|维护|申请人|经办人|开户名|户名|收件人|收货人|持卡人|全名|注册的所有人|所有人|用户名|用户|同事|员工|[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|user))["']?(?:[ \t]*(?:[:：=>(（])[ \t]*|[ \t]{2,}|[ \t]?)(?<vq>["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])/i,
-        targets: [{ group: 'name' }],
+        regex: /(?<key>真实姓名|姓[ \t\u3000]*名|名字|紧急联系人|联系人|负责人|维护人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|注册的所有人|所有人|用户名|用户|同事|员工|本人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护)人|(?<![A-Za-z])CN(?==)|[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|user|sig(?:nature)?(?:_?text)?))(?:\\?["'])?(?:[ \t]*(?:[:：=>(（])[ \t]*|(?<=["'])[ \t]*,[ \t]*|[ \t]{2,}|[ \t]?)(?:(?:母亲|父亲|配偶|丈夫|妻子|爱人|儿子|女儿|哥哥|姐姐|弟弟|妹妹)[ \t]*)?(?<vq>\\?["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])(?:[ \t]*[(（](?<login>[A-Za-z][A-Za-z0-9._-]{1,31})[)）])?/i,
+        // `操作人 钱磊 (qianlei)`: the login in brackets after the name is the same person's.
+        targets: [{ group: 'name' }, { group: 'login', kind: 'USER' }],
         validate: 'personName',
       },
       {
         // `我是财务部的林晓雯`, `我叫王芳`.
         regex: /(?:我是|我叫|本人是)(?:[\u4e00-\u9fa5A-Za-z0-9]{1,10}?的)?(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // A job title before the name (`财务总监严春梅`), an honorific after it (`金凤老师`).
+        regex: /(?:总监|经理|主管|主任)(?<name>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])|(?<called>[\u4e00-\u9fa5]{2,3})(?=老师|先生|女士|小姐)/,
+        targets: [{ group: 'name' }, { group: 'called' }],
+        validate: 'titledName',
+      },
+      {
+        // A display name before its address: `袁浩 <yuanhao@…>`, `何佳琪(hejiaqi@…)`, `薛妍 (<EMAIL-1>)`.
+        regex: /(?<![\u4e00-\u9fa5])(?<name>[\u4e00-\u9fa5]{2,4})(?=[ \t]*[(（<][ \t]*(?:<EMAIL-\d+>|[\w.%+-]+@))/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // A name before what the person does for the item: `（沈悦 维护，…）`, `（行政部 车俊杰 汇总）`.
+        regex: /(?<=[(（\s])(?<name>[\u4e00-\u9fa5]{2,3})[ \t]+(?:维护|汇总|接待|经办|签字|签收)(?=[，,。)）\s]|$)/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // The agent of a passive sentence: `由 曹一鸣 操作`, `由王芳审批`.
+        regex: /由[ \t]*(?<name>[\u4e00-\u9fa5]{2,3}?)[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // A comment's attribution: `# … pgpass.conf  (财务共享, 何军)` — the name closes the parenthesis.
+        regex: /^[ \t]*(?:#|\/\/|;|--|::|REM\s)[^\r\n]*?[(（][^()（）\r\n]{0,30}?[,，、][ \t]*(?<name>[\u4e00-\u9fa5]{2,3})[ \t]*[)）]/i,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // The speaker line of a chat export (WeCom, WeChat, QQ, DingTalk): a date, a time, the name.
+        regex: /^[ \t]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?:[A-Za-z0-9]+[-_ ])?(?<name>[\u4e00-\u9fa5]{2,4})[ \t]*\r?$/,
         targets: [{ group: 'name' }],
         validate: 'personName',
       },

@@ -29,6 +29,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-5').files).toBeGreaterThanOrEqual(30);
     expect(get('held-out-6').files).toBeGreaterThanOrEqual(15);
     expect(get('held-out-7').files).toBeGreaterThanOrEqual(45);
+    expect(get('held-out-8').files).toBeGreaterThanOrEqual(45);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -39,10 +40,11 @@ describe('redaction corpus', () => {
     expect(get('held-out-5').overall.planted).toBeGreaterThanOrEqual(150);
     expect(get('held-out-6').overall.planted).toBeGreaterThanOrEqual(60);
     expect(get('held-out-7').overall.planted).toBeGreaterThanOrEqual(150);
+    expect(get('held-out-8').overall.planted).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
-  for (const set of ['tuned', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4', 'held-out-5', 'held-out-6'] as const) {
+  for (const set of ['tuned', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4', 'held-out-5', 'held-out-6', 'held-out-7'] as const) {
     it(`${set}: finds ≥ 99.5 % of planted values overall and ≥ 97 % for every rule, precision ≥ 99 %`, () => {
       const q = get(set);
       expect(q.overall.recall).toBeGreaterThanOrEqual(0.995);
@@ -53,12 +55,19 @@ describe('redaction corpus', () => {
     });
   }
 
-  // held-out-7 after its fixes (99.5 %: a name in a comment no word names is left): measured, not
-  // asserted at target; it must not fall or gain false positives, and its real outputs of this
-  // machine stay untouched.
-  it('held-out-7: at least its level after the session-5 fixes, no false positive', () => {
-    const q = get('held-out-7');
-    expect(q.overall.found).toBeGreaterThanOrEqual(184);
+  // held-out-7 reached its targets in session 6 (the comment attribution `(财务共享, 何军)`): it is
+  // in the loop above now, and must keep no false positive.
+  it('held-out-7: no false positive', () => {
+    expect(get('held-out-7').falsePositives).toEqual([]);
+  });
+
+  // held-out-8 after its fixes (206 of 217, 94.9 %; the misses left are in its FIRST-RUN.md: a CSV
+  // whose header is not its first line, names and logins repeated with no word naming them):
+  // measured, not asserted at target; it must not fall or gain false positives, and its real
+  // outputs of this machine stay untouched.
+  it('held-out-8: at least its level after the session-6 fixes, no false positive', () => {
+    const q = get('held-out-8');
+    expect(q.overall.found).toBeGreaterThanOrEqual(206);
     expect(q.falsePositives).toEqual([]);
   });
 

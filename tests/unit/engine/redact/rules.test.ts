@@ -71,7 +71,7 @@ describe('secret-assignment', () => {
       '"secret_name": "db-creds", "keyFile": "/etc/xxs/tls/server.key"',
       'Culture=neutral, PublicKeyToken=b77a5c561934e089',
       'bypass=true passed=12 compass=north tokenizer=bert session=active keys=157',
-      'sudo: alice : TTY=pts/2 ; PWD=/srv/app ; USER=root',
+      'sudo: root : TTY=pts/2 ; PWD=/srv/app ; USER=root',
       'at com.acme.auth.PasswordEncoderConfig.encode(PasswordEncoderConfig.java:57)',
       'c.a.x.auth.LoginController               : login attempt',
       'openvpn --auth-user-pass /etc/openvpn/auth.txt --password-command "pass show x"',
@@ -381,7 +381,8 @@ describe('held-out-5 fixes', () => {
 
   it('replaces a password after 密码 in Chinese prose, not words or algorithm names', () => {
     check([
-      ['共享盘账号 zhoumin 密码 Share!2026zm。', '共享盘账号 zhoumin 密码 <SECRET-1>。'],
+      // The login after 账号 is a user name (held-out-8): `<USER-1>`.
+      ['共享盘账号 zhoumin 密码 Share!2026zm。', '共享盘账号 <USER-1> 密码 <SECRET-1>。'],
       ['我的密码是Abc@12345，请帮忙重置', '我的密码是<SECRET-1>，请帮忙重置'],
       ['银行卡密码 123456 千万别外传', '银行卡密码 <SECRET-1> 千万别外传'],
     ]);
@@ -502,7 +503,8 @@ describe('held-out-7 fixes', () => {
       ['您好，我是财务部的林晓雯，工号 XX20190412', '您好，我是财务部的<NAME-1>，工号 XX20190412'],
       ['同事陈敏（13761205884）那边正常', '同事<NAME-1>（<PHONE-1>）那边正常'],
       ['全名                   赵磊', '全名                   <NAME-1>'],
-      ['punch failed user=李娜(lina)', 'punch failed user=<NAME-1>(lina)'],
+      // The login in brackets after the name is the same person's (held-out-8).
+      ['punch failed user=李娜(lina)', 'punch failed user=<NAME-1>(<USER-1>)'],
     ]);
     unchanged(['联系人：管理员', 'DisplayName=财务部公共邮箱', '用户：系统', 'name=测试环境']);
   });
@@ -585,5 +587,100 @@ describe('held-out-7 fixes', () => {
       '',
     ].join('\n');
     for (const size of [1, 2, 3, 5, 8, 13, 40, 4096]) expect(await redactItem('ticket.txt', transcript, size), `chunks of ${size}`).toBe(expected);
+  });
+});
+
+describe('held-out-8 fixes', () => {
+  it('replaces login names in Windows, ssh, auth-log, prefs.js, Format-List, JSON name/value and Chinese forms', () => {
+    check([
+      ['2026-03-21 09:41:55 阻止 powershell.exe (用户 XXSOFT\\caoym)', '2026-03-21 09:41:55 阻止 powershell.exe (用户 XXSOFT\\<USER-1>)'],
+      ['    <Author>XXSOFT\\shenyue</Author>', '    <Author>XXSOFT\\<USER-1></Author>'],
+      ['拦截远程登录 源IP 185.220.101.47 用户名 caoym', '拦截远程登录 源IP 185.220.101.47 用户名 <USER-1>'],
+      ['开机 登录用户=XXSOFT\\kangjing', '开机 登录用户=XXSOFT\\<USER-1>'],
+      ['推动金蝶升级，系统账号 lusq，上线周期 4 个月', '推动金蝶升级，系统账号 <USER-1>，上线周期 4 个月'],
+      ['account=sunlogin_chenguang', 'account=<USER-1>'],
+      ['SamAccountName    : weizh', 'SamAccountName    : <USER-1>'],
+      ['user_pref("mail.server.server2.userName", "fanzhiqiang1987");', 'user_pref("mail.server.server2.userName", "<USER-1>");'],
+      ['    User daiqing', '    User <USER-1>'],
+      ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHq2Lm7Vb4Nc8Wd1Yf5 daiqing@DAIQING-THINKPAD', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHq2Lm7Vb4Nc8Wd1Yf5 <USER-1>@DAIQING-THINKPAD'],
+      ['Accepted password for gongxiaoming from 203.0.113.77 port 52114 ssh2', 'Accepted password for <USER-1> from 203.0.113.77 port 52114 ssh2'],
+      ['pam_unix(cron:session): session opened for user xueyan(uid=1007) by (uid=0)', 'pam_unix(cron:session): session opened for user <USER-1>(uid=1007) by (uid=0)'],
+      ['New session 3187 of user gongxiaoming.', 'New session 3187 of user <USER-1>.'],
+      ['"_CMDLINE":"sshd: gongxiaoming [priv]"', '"_CMDLINE":"sshd: <USER-1> [priv]"'],
+      ['"MESSAGE":"gongxiaoming : TTY=pts/2 ; PWD=/srv ; USER=root"', '"MESSAGE":"<USER-1> : TTY=pts/2 ; PWD=/srv ; USER=root"'],
+      ['"USER_ID":"gongxiaoming"', '"USER_ID":"<USER-1>"'],
+      ['签名： 易晓光 | 销售部 | 微信 yxg_sales', '签名： <NAME-1> | 销售部 | 微信 <USER-1>'],
+      ['{"name": "username", "value": "yanglu"},', '{"name": "username", "value": "<USER-1>"},'],
+    ]);
+    unchanged([
+      'HKLM\\SOFTWARE\\Classes',
+      'D:\\tools\\navicat\\navicat.exe',
+      '"message":"ERROR\\nat com.xxsoft.Main ... FAILED\\nexit"',
+      'Failed password for invalid user oracle from 45.148.10.240 port 40022 ssh2',
+      'sshd: Connection closed by 10.0.0.8',
+      'a list of user accounts was exported',
+      '  PID  用户      CPU%  内存(RSS)  启动时间             命令',
+      '微信 version 8.0.49',
+      '{"type": "service_account", "project_id": "xxs-prod"}',
+      'DefaultEndpointsProtocol=https;AccountName=xxsbackup;AccountKey=<SECRET-1>;EndpointSuffix=core.windows.net',
+      'User root',
+    ]);
+  });
+
+  it('replaces Chinese names beside roles, titles, honorifics, e-mail addresses, chat speakers and comment attributions', () => {
+    check([
+      ['姓    名：卢思琪                性    别：女', '姓    名：<NAME-1>                性    别：女'],
+      ['    户  名：任晓峰', '    户  名：<NAME-1>'],
+      ['本人 任晓峰（工号 XS-20817）', '本人 <NAME-1>（工号 XS-20817）'],
+      ['紧急联系人：母亲 汤美华 138 5190 2276', '紧急联系人：母亲 <NAME-1> <PHONE-1>'],
+      ['插入 SanDisk Ultra 授权人 戴志伟', '插入 SanDisk Ultra 授权人 <NAME-1>'],
+      ['汇报对象为财务总监严春梅。', '汇报对象为财务总监<NAME-1>。'],
+      ['这个要问财务的金凤老师，分机 8217。', '这个要问财务的<NAME-1>老师，分机 8217。'],
+      ['DistinguishedName : CN=魏子涵,OU=财务部,DC=xxsoft,DC=local', 'DistinguishedName : CN=<NAME-1>,OU=财务部,DC=xxsoft,DC=local'],
+      ['recv msg from 何佳琪(hejiaqi@xxsoft.com.cn) len=128', 'recv msg from <NAME-1>(<EMAIL-1>) len=128'],
+      ['袁浩 <yuanhao@xxsoft.com.cn> 3f9e2c1', '<NAME-1> <<EMAIL-1>> 3f9e2c1'],
+      ['user_pref("mail.identity.id1.fullName", "范志强");', 'user_pref("mail.identity.id1.fullName", "<NAME-1>");'],
+      ['"text": "{\\"code\\":0,\\"name\\":\\"杨璐\\"}"', '"text": "{\\"code\\":0,\\"name\\":\\"<NAME-1>\\"}"'],
+      ['2026-03-30 16:58:12 龚雅婷', '2026-03-30 16:58:12 <NAME-1>'],
+      ['2026-03-30 16:59:03 IT-黄振宇', '2026-03-30 16:59:03 IT-<NAME-1>'],
+      ['<Description>每日同步（沈悦 维护，电话 8021）</Description>', '<Description>每日同步（<NAME-1> 维护，电话 8021）</Description>'],
+      ['港方接待 黎嘉欣（回乡证）', '港方接待 <NAME-1>（回乡证）'],
+      ['# %APPDATA%\\postgresql\\pgpass.conf  (财务共享, 何军)', '# %APPDATA%\\postgresql\\pgpass.conf  (财务共享, <NAME-1>)'],
+      ['2026-03-21 09:58:00   信任区      添加 D:\\tools\\navicat.exe 由 曹一鸣 操作', '2026-03-21 09:58:00   信任区      添加 D:\\tools\\navicat.exe 由 <NAME-1> 操作'],
+      ['帐号名称：   易晓光-QQ邮箱', '帐号名称：   <NAME-1>-QQ邮箱'],
+      ['签名：       易晓光 | 销售部', '签名：       <NAME-1> | 销售部'],
+      ['user_pref("mail.identity.id1.htmlSigText", "范志强<br>采购部");', 'user_pref("mail.identity.id1.htmlSigText", "<NAME-1><br>采购部");'],
+      ['软件管家 卸载 操作人 钱磊 (qianlei)', '软件管家 卸载 操作人 <NAME-1> (<USER-1>)'],
+    ]);
+    unchanged(['由于网络原因操作失败', '文件名称：报表', '经理审批通过。', '主管部门。', '请问王老师', '2026-03-30 16:58:12 成功', '日志 汇总，共 3 条', '# 区域 (华东, 华北)', '(财务共享, 报表)', '系统 维护']);
+  });
+
+  it('replaces PINs, OTP seeds, skey, encrypt keys, session cookies in JSON name/value lists, net use and encoded PowerShell credentials', () => {
+    check([
+      ['  <PinProtect enabled="true" pin="8426" />', '  <PinProtect enabled="true" pin="<SECRET-1>" />'],
+      ['CertPin=638291', 'CertPin=<SECRET-1>'],
+      ['OTPSeed=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ', 'OTPSeed=<SECRET-1>'],
+      ['auth ok, skey=@crypt_8e1d4b7a_5f02c9e63a1b8d47 sid=0x3e9a', 'auth ok, skey=<SECRET-1> sid=0x3e9a'],
+      ['LARK_ENCRYPT_KEY=eK9v2Tq7Lm4Zx1Rb', 'LARK_ENCRYPT_KEY=<SECRET-1>'],
+      ['{"name": "ERPSESSID", "value": "b71e0c94f3a25d8e6b1c7a09e4f2d38b", "httpOnly": true},', '{"name": "ERPSESSID", "value": "<TOKEN-1>", "httpOnly": true},'],
+      ['{"name": "password", "value": "Yl#2026Erp"},', '{"name": "password", "value": "<SECRET-1>"},'],
+      ['net use Z: \\\\fs01.xxsoft.local\\财务 Lw#Share2026 /user:XXSOFT\\luwei /persistent:yes', 'net use Z: \\\\fs01.xxsoft.local\\财务 <SECRET-1> /user:XXSOFT\\<USER-1> /persistent:yes'],
+      ['阻止 powershell.exe 执行: powershell -enc JABwAD0AJwBQAEAAcwBzAHcAMAByAGQAMQAyADMAJwA= (x)', '阻止 powershell.exe 执行: powershell -enc <SECRET-1> (x)'],
+      ['login ok, sid=4f9a1c7e2b8d3065a7e1c9f4b2d80e63; token_expire=43200', 'login ok, sid=<SECRET-1>; token_expire=43200'],
+      ['  - https://conda.xxsoft.com.cn/t/ct-7e2a9c4f1b8d3056/ml', '  - https://conda.xxsoft.com.cn/t/<TOKEN-1>/ml'],
+      ['calendar uri https://caldav.xxsoft.com.cn/dav/fanzq/calendar/', 'calendar uri https://caldav.xxsoft.com.cn/dav/<USER-1>/calendar/'],
+    ]);
+    unchanged([
+      'VmPin:\t       0 kB',
+      'PIN:          0          0   Posted-interrupt notification event',
+      '"SESSION_ID":"3187"',
+      'requests.post(f"{WEBHOOK}&timestamp={ts}&sign={sign(ts)}")',
+      'random seed=42 epochs=10',
+      'ping 10.0.0.1 mapping=ok',
+      '{"name": "lang", "value": "zh-CN"}',
+      // `Get-Date` encoded: no credential in the command.
+      'powershell -enc RwBlAHQALQBEAGEAdABlAA==',
+      'https://discourse.example.org/t/how-to-install/123',
+    ]);
   });
 });
