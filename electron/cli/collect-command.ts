@@ -205,7 +205,8 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
     let linkProblem: ProblemType | undefined;
     if (flags.link !== undefined) {
       const link = verifyLink(flags.link, policy, new Date());
-      if (!link.ok) throw new InputError(link.reason.en);
+      // The link's reason is already written in both languages; the code carries the Chinese one.
+      if (!link.ok) throw InputError.coded('link-refused', { reason: link.reason['zh-CN'] }, link.reason.en);
       if (flags.ticket && flags.ticket !== link.ticket) throw InputError.coded('ticket-not-link', { ticket: flags.ticket, linkTicket: link.ticket }, `--ticket ${flags.ticket} is not the ticket of the link (${link.ticket}); leave out --ticket`);
       ticket = link.ticket;
       linkProblem = link.problemType;

@@ -70,7 +70,8 @@ export function registerLinkCommand(program: Command, io: CliIo, setExit: (code:
         await writeFile(file, pair.privateKeyPem, { mode: 0o600, flag: 'wx' });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        throw new InputError(code === 'EEXIST' ? `${file} already exists; a key is never overwritten (choose another --out)` : `cannot write ${file}: ${code ?? (err as Error).message}`);
+        if (code === 'EEXIST') throw InputError.coded('key-exists', { path: file }, `${file} already exists; a key is never overwritten (choose another --out)`);
+        throw InputError.coded('key-write', { path: file, cause: code ?? (err as Error).message }, `cannot write ${file}: ${code ?? (err as Error).message}`);
       }
       if (flags.json) {
         io.stdout.write(`${JSON.stringify({ ok: true, privateKeyFile: file, publicKey: pair.publicKeyBase64, publicKeyPem: pair.publicKeyPem, keyId: pair.keyId })}\n`);
@@ -86,11 +87,11 @@ export function registerLinkCommand(program: Command, io: CliIo, setExit: (code:
 }
 
 async function makeLink(flags: LinkFlags, io: CliIo): Promise<number> {
-  if (!flags.ticket) throw new InputError('--ticket is required, e.g. diagcollect link --ticket 12345 --key diagcollect-link.key');
-  if (!flags.key) throw new InputError('--key is required: your private link-signing key (create one with `diagcollect link keygen`)');
+  if (!flags.ticket) throw InputError.coded('link-ticket-required', {}, '--ticket is required, e.g. diagcollect link --ticket 12345 --key diagcollect-link.key');
+  if (!flags.key) throw InputError.coded('link-key-required', {}, '--key is required: your private link-signing key (create one with `diagcollect link keygen`)');
   const hours = parseDuration(flags.expires) / 3_600_000;
-  if (hours <= 0) throw new InputError(`--expires ${flags.expires}: a link must be valid for some time, e.g. 24h`);
-  if (hours > MAX_LINK_LIFETIME_HOURS) throw new InputError(`--expires ${flags.expires} is too long: a link is valid for at most ${MAX_LINK_LIFETIME_HOURS / 24} days`);
+  if (hours <= 0) throw InputError.coded('link-expires-zero', { value: flags.expires }, `--expires ${flags.expires}: a link must be valid for some time, e.g. 24h`);
+  if (hours > MAX_LINK_LIFETIME_HOURS) throw InputError.coded('link-expires-long', { value: flags.expires, days: String(MAX_LINK_LIFETIME_HOURS / 24) }, `--expires ${flags.expires} is too long: a link is valid for at most ${MAX_LINK_LIFETIME_HOURS / 24} days`);
   const now = Date.now();
   const fields = {
     ticket: flags.ticket,
@@ -100,14 +101,14 @@ async function makeLink(flags: LinkFlags, io: CliIo): Promise<number> {
     ...(flags.problem ? { problemType: flags.problem as ProblemType } : {}),
   };
   const problem = linkFieldProblem(fields);
-  if (problem) throw new InputError(problem);
+  if (problem) throw InputError.coded('link-fields', {}, problem);
   const privateKey = await readPrivateKeyFile(flags.key);
   const publicKey = createPublicKey(privateKey);
   let signed: string;
   try {
     signed = createSignedLink(fields, privateKey, publicKey);
   } catch (err) {
-    throw new InputError((err as Error).message);
+    throw InputError.coded('link-fields', {}, (err as Error).message);
   }
 
   const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
@@ -115,7 +116,7 @@ async function makeLink(flags: LinkFlags, io: CliIo): Promise<number> {
   let base = flags.downloadUrl;
   if (base) {
     const check = ServerUrlSchema.safeParse(base);
-    if (!check.success) throw new InputError(`--download-url ${check.error.issues[0]?.message ?? 'is not valid'}`);
+    if (!check.success) throw InputError.coded('link-download-url', { value: base }, `--download-url ${check.error.issues[0]?.message ?? 'is not valid'}`);
   } else {
     base = effective.policy.distribution?.downloadUrl;
   }

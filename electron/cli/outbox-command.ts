@@ -79,7 +79,7 @@ export function registerOutboxCommand(program: Command, io: OutboxIo, setExitCod
       try {
         jobs = id ? [await box.get(id)] : await box.unfinished();
       } catch (err) {
-        if (err instanceof UnknownJobError) throw new InputError(err.message);
+        if (err instanceof UnknownJobError) throw InputError.coded('outbox-unknown-job', { id: err.id }, err.message);
         throw err;
       }
       const abort = new AbortController();
@@ -102,7 +102,7 @@ export function registerOutboxCommand(program: Command, io: OutboxIo, setExitCod
             try {
               connector = await createConnector(job.destination, policy, { env: io.env, dataDir: dataDir(io.env) });
             } catch (err) {
-              if (err instanceof UploadError) throw new InputError(err.message);
+              if (err instanceof UploadError) throw InputError.coded('outbox-upload', {}, err.message);
               throw err;
             }
             connectors.set(key, connector);
@@ -142,7 +142,7 @@ export function registerOutboxCommand(program: Command, io: OutboxIo, setExitCod
       try {
         job = await outbox().remove(id);
       } catch (err) {
-        if (err instanceof UnknownJobError) throw new InputError(err.message);
+        if (err instanceof UnknownJobError) throw InputError.coded('outbox-unknown-job', { id: err.id }, err.message);
         if (err instanceof JobBusyError) {
           io.stderr.write(`diagcollect: ${err.message}\n`);
           setExitCode(EXIT.failure);

@@ -103,4 +103,49 @@ describe('zh-CN output of the real CLI (LANG=zh_CN.UTF-8)', () => {
     expect(outbox.out).toMatch(/连接被拒绝/);
     expectNoEnglish('diagcollect outbox list', outbox.out);
   });
+
+  it('bad input says what is wrong and what to do in Chinese: link, policy, redaction rules, key file, user settings, outbox', { timeout: 300_000 }, () => {
+    const dir = mkdtempSync(join(os.tmpdir(), 'zh-cn-bad-'));
+    const file = (name: string, text: string, mode = 0o600) => {
+      const path = join(dir, name);
+      writeFileSync(path, text, { mode });
+      return path;
+    };
+    const stderrOf = (args: string[], env: NodeJS.ProcessEnv = ZH_ENV) => {
+      const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 240_000 });
+      return { code: r.status, err: r.stderr, out: r.stdout };
+    };
+    const text = file('note.txt', 'hello\n');
+    const pem = file('not-a-key.pem', 'junk\n');
+    const open = file('open.key', 'junk\n', 0o644);
+    const badPolicy = file('policy.json', JSON.stringify({ caps: { fileBytes: 'big', collectorBytes: 1 }, upload: { target: 'ftp' }, screenshotAllowd: true }));
+    const badRules = file('rules.json', JSON.stringify({ redaction: { extraRules: [{ id: 'Employee ID', pattern: 'E\\d+' }], optionalRules: ['nope'] } }));
+    const cases: Array<{ label: string; args: string[]; expect: RegExp; env?: NodeJS.ProcessEnv }> = [
+      { label: 'a refused link', args: ['collect', '--link', 'diagcollect://collect?t=1'], expect: /已拒绝该链接/ },
+      { label: 'a policy with bad keys', args: ['collect', '--ticket', '12345', '--policy', badPolicy], expect: /键 caps\.fileBytes：类型不对，应为数字[\s\S]*键 screenshotAllowd：未知的键/ },
+      { label: 'bad redaction rules', args: ['redact', '--policy', badRules, text], expect: /键 redaction\.extraRules\.0\.id：/ },
+      { label: 'a key file that is not a key', args: ['link', '--ticket', '12345', '--key', pem], expect: /不是 PEM 格式的私钥/ },
+      { label: 'a key file others can read', args: ['link', '--ticket', '12345', '--key', open], expect: /其他用户也能读取（权限 644）/ },
+      { label: 'a missing key file', args: ['link', '--ticket', '12345', '--key', join(dir, 'none.key')], expect: /不存在；请用/ },
+      { label: 'a link valid for no time', args: ['link', '--ticket', '12345', '--key', pem, '--expires', '0h'], expect: /链接必须有有效期/ },
+      { label: 'an unknown outbox job', args: ['outbox', 'retry', 'no-such-job'], expect: /没有上传任务“no-such-job”/ },
+    ];
+    for (const c of cases) {
+      const r = stderrOf(c.args, c.env);
+      expect(r.code, `${c.label}: ${r.err}`).toBe(2);
+      expect(r.err, c.label).toMatch(c.expect);
+      expectNoEnglish(c.label, r.err);
+    }
+    // --lang en: the same refusals keep their English text, word for word (scripts read it).
+    expect(stderrOf(['link', '--ticket', '12345', '--key', open, '--lang', 'en']).err).toContain(`the private key ${open} can be read by other users (mode 644); it was not used. Run: chmod 600 '${open}'`);
+
+    // User settings with bad values: warnings (the collection goes on), each naming the file and key.
+    const settingsDir = mkdtempSync(join(os.tmpdir(), 'zh-cn-settings-'));
+    writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify({ caps: { fileBytes: -1 }, upload: { target: 'nope' }, colour: 'red' }));
+    const settings = stderrOf(['redact', text, '--out', mkdtempSync(join(os.tmpdir(), 'zh-cn-redacted-'))], { ...ZH_ENV, DIAGCOLLECT_DATA_DIR: settingsDir });
+    expect(settings.code, settings.err).toBe(0);
+    expect(settings.err).toMatch(/用户设置 \S+settings\.json：键 caps\.fileBytes：太小[\s\S]*键 upload\.target：只能是以下值之一[\s\S]*键 colour：未知的键/);
+    expectNoEnglish('user settings', settings.err);
+  });
 });
+

@@ -74,20 +74,22 @@ export async function readPrivateKeyFile(path: string, platform: NodeJS.Platform
   try {
     const st = await stat(path);
     if (platform !== 'win32' && (st.mode & 0o077) !== 0) {
-      throw new InputError(`the private key ${path} can be read by other users (mode ${(st.mode & 0o777).toString(8).padStart(3, '0')}); it was not used. Run: chmod 600 '${path}'`);
+      const mode = (st.mode & 0o777).toString(8).padStart(3, '0');
+      throw InputError.coded('key-readable-by-others', { path, mode }, `the private key ${path} can be read by other users (mode ${mode}); it was not used. Run: chmod 600 '${path}'`);
     }
     text = await readFile(path, 'utf8');
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read the private key ${path}: ${code === 'ENOENT' ? 'the file does not exist (create one with `diagcollect link keygen`)' : code ?? (err as Error).message}`);
+    if (code === 'ENOENT') throw InputError.coded('key-missing', { path }, `cannot read the private key ${path}: the file does not exist (create one with \`diagcollect link keygen\`)`);
+    throw InputError.coded('key-unreadable', { path, cause: code ?? (err as Error).message }, `cannot read the private key ${path}: ${code ?? (err as Error).message}`);
   }
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: text, format: 'pem' });
   } catch {
-    throw new InputError(`the private key ${path} is not a PEM private key (create one with \`diagcollect link keygen\`)`);
+    throw InputError.coded('key-not-pem', { path }, `the private key ${path} is not a PEM private key (create one with \`diagcollect link keygen\`)`);
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new InputError(`the private key ${path} is a ${key.asymmetricKeyType ?? 'unknown'} key; links are signed with Ed25519 (\`diagcollect link keygen\`)`);
+  if (key.asymmetricKeyType !== 'ed25519') throw InputError.coded('key-not-ed25519', { path, type: key.asymmetricKeyType ?? 'unknown' }, `the private key ${path} is a ${key.asymmetricKeyType ?? 'unknown'} key; links are signed with Ed25519 (\`diagcollect link keygen\`)`);
   return key;
 }

@@ -8,17 +8,21 @@ import { dirname } from 'node:path';
 import { PolicySchema } from '../../../shared/policy.js';
 import { InputError } from '../errors.js';
 import { isLocked, leafKeys } from './effective.js';
+import { policyIssueOf } from './issues.js';
 import { userSettingsFile } from './sources.js';
+import type { PolicyLine } from '../../../shared/input-errors.js';
 
 /** Validates and writes the settings atomically; refuses a locked key by name. */
 export async function saveUserSettings(dataDirectory: string, settings: Record<string, unknown>, locked: readonly string[]): Promise<string> {
   const lockedKeys = leafKeys(settings)
     .map((k) => k.join('.'))
     .filter((k) => isLocked(locked, k));
-  if (lockedKeys.length > 0) throw new InputError(`${lockedKeys.join(', ')} ${lockedKeys.length > 1 ? 'are' : 'is'} set by your IT department's policy and cannot be changed here`);
+  if (lockedKeys.length > 0) throw InputError.coded('settings-locked', { keys: lockedKeys.join(', ') }, `${lockedKeys.join(', ')} ${lockedKeys.length > 1 ? 'are' : 'is'} set by your IT department's policy and cannot be changed here`);
   const result = PolicySchema.safeParse(settings);
   if (!result.success) {
-    throw new InputError(`settings not saved: ${result.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`).join('; ')}`);
+    const file = userSettingsFile(dataDirectory);
+    const lines = result.error.issues.map((i): PolicyLine => ({ source: 'user', location: file, key: i.path.join('.'), issue: policyIssueOf(i) }));
+    throw InputError.coded('settings-invalid', {}, `settings not saved: ${result.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`).join('; ')}`, lines);
   }
   const file = userSettingsFile(dataDirectory);
   await mkdir(dirname(file), { recursive: true });

@@ -278,20 +278,20 @@ function wakeCheck(at: RegExp | WakeName): WakeCheck {
  * table by name (`luhn`, `notMeasurement` …) and context words that must stand before a match.
  */
 function extraRule(spec: NonNullable<RuleSetOptions['extraRules']>[number]): { rule: RedactionRule; scanner: RegExp } {
-  if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(spec.id)) throw new InputError(`redaction rule id "${spec.id}" must be kebab-case (e.g. employee-id)`);
+  if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(spec.id)) throw InputError.coded('rule-id', { id: spec.id }, `redaction rule id "${spec.id}" must be kebab-case (e.g. employee-id)`);
   const flags = spec.flags ?? '';
-  if (!/^[imsu]*$/.test(flags)) throw new InputError(`redaction rule "${spec.id}": flags "${flags}" not supported (use i, m, s, u)`);
+  if (!/^[imsu]*$/.test(flags)) throw InputError.coded('rule-flags', { id: spec.id, flags }, `redaction rule "${spec.id}": flags "${flags}" not supported (use i, m, s, u)`);
   let regex: RegExp;
   try {
     // IT patterns run in linear time (RE2): a pattern like (a+)+$ cannot stall a collection.
     regex = new LinearRegExp(spec.pattern, flags);
   } catch (err) {
-    throw new InputError(`redaction rule "${spec.id}": ${(err as Error).message}`);
+    throw InputError.coded('rule-pattern', { id: spec.id }, `redaction rule "${spec.id}": ${(err as Error).message}`);
   }
-  if (regex.test('')) throw new InputError(`redaction rule "${spec.id}": the pattern matches the empty string`);
+  if (regex.test('')) throw InputError.coded('rule-empty-match', { id: spec.id }, `redaction rule "${spec.id}": the pattern matches the empty string`);
   const hasSecretGroup = /\(\?<secret>/.test(spec.pattern);
   if (spec.validator !== undefined && !isValidatorName(spec.validator)) {
-    throw new InputError(`redaction rule "${spec.id}": unknown validator "${spec.validator}" (known: ${Object.keys(VALIDATORS).join(', ')})`);
+    throw InputError.coded('rule-validator', { id: spec.id, validator: spec.validator, known: Object.keys(VALIDATORS).join(', ') }, `redaction rule "${spec.id}": unknown validator "${spec.validator}" (known: ${Object.keys(VALIDATORS).join(', ')})`);
   }
   const context = spec.context?.map((w) => w.trim()).filter((w) => w.length > 0);
   const rule: RedactionRule = {
@@ -340,13 +340,13 @@ function knownValuesRule(values: NonNullable<RuleSetOptions['knownValues']>): Co
 export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
   const optional = new Set(options.optionalRules ?? []);
   for (const id of optional) {
-    if (!OPTIONAL_RULE_IDS.includes(id)) throw new InputError(`unknown optional redaction rule "${id}" (known: ${OPTIONAL_RULE_IDS.join(', ')})`);
+    if (!OPTIONAL_RULE_IDS.includes(id)) throw InputError.coded('rule-optional-unknown', { id, known: OPTIONAL_RULE_IDS.join(', ') }, `unknown optional redaction rule "${id}" (known: ${OPTIONAL_RULE_IDS.join(', ')})`);
   }
   const builtIn = rulesFor(options.layout).filter((r) => !r.optional || optional.has(r.id));
   const extras = (options.extraRules ?? []).map(extraRule);
   const ids = new Set(RULES.map((r) => r.id));
   for (const { rule } of extras) {
-    if (ids.has(rule.id)) throw new InputError(`redaction rule id "${rule.id}" is used twice`);
+    if (ids.has(rule.id)) throw InputError.coded('rule-id-twice', { id: rule.id }, `redaction rule id "${rule.id}" is used twice`);
     ids.add(rule.id);
   }
   const known = knownValuesRule(options.knownValues ?? []);
@@ -392,7 +392,7 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
     try {
       return new LinearRegExp(`^(?:${source})$`);
     } catch (err) {
-      throw new InputError(`redaction allow-list entry /${source}/ is not a valid pattern: ${(err as Error).message}`);
+      throw InputError.coded('rule-allow-pattern', { pattern: source }, `redaction allow-list entry /${source}/ is not a valid pattern: ${(err as Error).message}`);
     }
   });
   const blockRule = builtIn.find((r) => r.block !== undefined);

@@ -131,7 +131,7 @@ export class JobBusyError extends Error {
 }
 
 export class UnknownJobError extends Error {
-  constructor(id: string) {
+  constructor(readonly id: string) {
     super(`there is no upload job "${id}" in the outbox (see \`diagcollect outbox list\`)`);
     this.name = 'UnknownJobError';
   }
