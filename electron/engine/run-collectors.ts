@@ -65,12 +65,13 @@ export async function runCollectors(options: RunCollectorsOptions): Promise<Coll
     // The timeout is the longest a collector may go without queuing an item or recording a skip:
     // one stuck on a command or a hung share stops after timeoutMs, while one working through ten
     // thousand small logs (a file every few ms) is not cut for being busy. The deadline bounds both.
+    // Waiting for room in the archive's queue is the writer's pace, not the collector stuck.
     const progress = () => bound.counts.items + bound.counts.skips;
     const timedOut = new Promise<'timeout'>((resolve) => {
       const arm = (seen: number) => {
         timer = setTimeout(() => {
           const now = progress();
-          if (now === seen) resolve('timeout');
+          if (now === seen && bound.counts.waiting === 0) resolve('timeout');
           else arm(now);
         }, collector.timeoutMs);
       };

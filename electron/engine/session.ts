@@ -365,6 +365,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const forSummary = new Set((['systemJson', 'networkJson', 'screenshot', 'resourceSampleJson'] as const).map((k) => standardName(k, lang)));
   const summaryEntries: { name: string; data: Buffer }[] = [];
   const claimName = createNameRegistry();
+  // Items pushed but not yet started; past QUEUE_ROOM, file collectors wait (ItemSink.room).
+  let queued = 0;
+  let roomWaiters: Array<() => void> = [];
   const sink: ItemSink = {
     claimName,
     push(item) {
@@ -372,8 +375,15 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         skipped.push({ collector: item.collector, source: item.source, reason: englishReason({ code: 'left-out' }), code: { code: 'left-out' } });
         return;
       }
+      queued += 1;
       // Keep the order of arrival: open the next stream only once the previous one was handed over.
       chain = chain.then(() => {
+        queued -= 1;
+        if (queued < QUEUE_ROOM && roomWaiters.length > 0) {
+          const waiters = roomWaiters;
+          roomWaiters = [];
+          for (const wake of waiters) wake();
+        }
         const p: Promise<void> = writeItem(item)
           .catch((err) => {
             // A stream that broke midway: the writer kept the archive valid; record what happened.
@@ -386,6 +396,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       });
     },
     skip: (s) => skipped.push(s),
+    room: () => (queued < QUEUE_ROOM ? undefined : new Promise<void>((resolve) => roomWaiters.push(resolve))),
   };
 
   const deadline = AbortSignal.timeout(Math.max(0, deadlineAt - Date.now()));
@@ -502,6 +513,13 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     await reservation.release();
   }
 }
+
+/**
+ * Items queued for the archive before a collector adding files waits for room: enough that the
+ * writer never starves (its files are checked 16 ahead, see copy-files.ts), few enough that what
+ * waits is bounded whatever the number of files.
+ */
+export const QUEUE_ROOM = 64;
 
 /** In-memory items up to this size are still archived after the deadline (seconds of work at most). */
 const LATE_ITEM_BYTES = 1024 * 1024;

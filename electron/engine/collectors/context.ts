@@ -17,6 +17,13 @@ export interface ItemSink {
   claimName(name: string): string;
   push(item: PendingItem): void;
   skip(skip: ManifestSkip): void;
+  /**
+   * Backpressure for files: undefined while the archive's queue has room, else a promise that
+   * settles when it has room again. A collector adding ten thousand small files would otherwise
+   * queue them all long before the writer reaches them, each item and its closures kept (and
+   * promoted to the old generation) until then: memory grew with the file count.
+   */
+  room?(): Promise<void> | undefined;
 }
 
 export interface ContextSetup {
@@ -33,8 +40,11 @@ export interface ContextSetup {
 export interface BoundContext {
   ctx: CollectorContext;
   warnings: string[];
-  /** Items and bytes queued so far (bytes of files are their prepared size), and skips recorded. */
-  counts: { items: number; bytes: number; skips: number };
+  /**
+   * Items and bytes queued so far (bytes of files are their prepared size), and skips recorded;
+   * `waiting`: the collector is waiting for room in the archive's queue (busy, not stuck).
+   */
+  counts: { items: number; bytes: number; skips: number; waiting: number };
   /**
    * Commands that timed out or were killed by a signal: the collector's output is incomplete
    * even when it went on, so its run is a `timeout` / `error` (exit 3), never a quiet skip.
@@ -53,7 +63,7 @@ export interface CommandFailure {
 export function createCollectorContext(setup: ContextSetup): BoundContext {
   const { collector, signal, policy, sink } = setup;
   const warnings: string[] = [];
-  const counts = { items: 0, bytes: 0, skips: 0 };
+  const counts = { items: 0, bytes: 0, skips: 0, waiting: 0 };
   const failures: CommandFailure[] = [];
   let closed = false;
   const live = () => !closed && !signal.aborted;
@@ -125,6 +135,15 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
         open: prepared.open,
         ...(prepared.read ? { read: prepared.read } : {}),
       });
+      const room = sink.room?.();
+      if (room) {
+        counts.waiting += 1;
+        try {
+          await untilRoom(room, signal);
+        } finally {
+          counts.waiting -= 1;
+        }
+      }
       return true;
     },
     skip: (source, reason) => {
@@ -152,4 +171,17 @@ export function createNameRegistry(): (name: string) => string {
     used.add(candidate);
     return candidate;
   };
+}
+
+/** `room`, or sooner when the collector is stopped (the queue may then never drain for it). */
+function untilRoom(room: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    room.then(done, done);
+  });
 }

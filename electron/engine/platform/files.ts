@@ -168,12 +168,13 @@ class RefusedFileError extends Error {}
 
 /** The real paths of this tool's own folders (data, logs), resolved once per location. */
 const ownDirsCache = new Map<string, Promise<string[]>>();
+/** What the data and logs folders are computed from (cheaper than computing them per file). */
+const OWN_DIR_VARIABLES = ['DIAGCOLLECT_DATA_DIR', 'DIAGCOLLECT_LOG_DIR', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'LOCALAPPDATA', 'HOME', 'USERPROFILE'] as const;
 function ownRealDirs(): Promise<string[]> {
-  const dirs = [dataDir(), logsDir()];
-  const key = dirs.join('\0');
+  const key = OWN_DIR_VARIABLES.map((v) => process.env[v] ?? '').join('\0');
   let found = ownDirsCache.get(key);
   if (!found) {
-    found = Promise.all(dirs.map((d) => realpath(d).catch(() => d)));
+    found = Promise.all([dataDir(), logsDir()].map((d) => realpath(d).catch(() => d)));
     ownDirsCache.set(key, found);
   }
   return found;

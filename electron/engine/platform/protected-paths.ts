@@ -139,11 +139,13 @@ const ownRule = (dir: string, platform: NodeJS.Platform): Compiled => compile({ 
  * quarter of all allocation, measured with the sampling heap profiler).
  */
 const compiledCache = new Map<string, Compiled[]>();
+/** What dataDir and logsDir are computed from: the cache key, cheaper than the folders themselves. */
+const DIR_VARIABLES = ['DIAGCOLLECT_DATA_DIR', 'DIAGCOLLECT_LOG_DIR', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'LOCALAPPDATA', 'HOME', 'USERPROFILE'] as const;
 function rulesFor(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Compiled[] {
-  const own = [dataDir(env, platform), logsDir(env, platform)];
-  const key = `${platform}\0${own.join('\0')}`;
+  const key = `${platform}\0${DIR_VARIABLES.map((v) => env[v] ?? '').join('\0')}`;
   let rules = compiledCache.get(key);
   if (!rules) {
+    const own = [dataDir(env, platform), logsDir(env, platform)];
     const byPlatform = platform === 'win32' ? WIN32 : platform === 'darwin' ? DARWIN : LINUX;
     rules = [...own.map((dir) => ownRule(dir, platform)), ...[...COMMON, ...byPlatform].map((r) => compile(r, platform))];
     if (compiledCache.size >= 16) compiledCache.clear();

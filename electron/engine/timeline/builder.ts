@@ -77,7 +77,8 @@ export class TimelineBuilder {
   private readonly minutes = new Map<number, Map<number, [number, number, number]>>();
   private readonly hours = new Map<number, [number, number, number]>();
   private hourOverflow = 0;
-  private readonly readers: SourceReader[] = [];
+  /** Readers not ended yet (a source that broke off): finish settles their counts. Ended ones are let go. */
+  private readonly readers = new Set<SourceReader>();
   private lastHourKey = Number.NaN;
   private lastHourCell: [number, number, number] | undefined;
 
@@ -94,8 +95,12 @@ export class TimelineBuilder {
   reader(name: string, kind: SourceKind, collector: string): SourceReader {
     const index = this.addSource(name, kind, collector);
     const counts = this.sources[index]!.counts;
-    const reader = new SourceReader(counts, { event: (ms, level, text, line) => this.add(index, ms, level, text, line) }, this.options.referenceMs);
-    this.readers.push(reader);
+    const reader: SourceReader = new SourceReader(
+      counts,
+      { event: (ms, level, text, line) => this.add(index, ms, level, text, line), ended: () => this.readers.delete(reader) },
+      this.options.referenceMs,
+    );
+    this.readers.add(reader);
     return reader;
   }
 

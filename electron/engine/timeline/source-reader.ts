@@ -10,6 +10,8 @@ import { levelOfText, rubyLevel, stampOf, type FormatId, type Level, type Zone }
 /** What the reader hands on for each event. */
 export interface EventSink {
   event(ms: number, level: Level, text: string, line: number): void;
+  /** The source was read to its end (its counts are complete). */
+  ended?(): void;
 }
 
 /** Counts for one source (timeline.json → sources). */
@@ -133,6 +135,7 @@ export class SourceReader {
     this.partial = '';
     this.flush();
     this.settle();
+    this.sink.ended?.();
   }
 
   /**

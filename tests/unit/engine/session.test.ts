@@ -9,7 +9,7 @@ import { DEFAULT_POLICY, PolicySchema } from '../../../shared/policy.js';
 import { ManifestSchema, type ProgressEvent } from '../../../shared/types.js';
 import type { Collector } from '../../../electron/engine/collectors/types.js';
 import { CancelledError, InputError } from '../../../electron/engine/errors.js';
-import { planCollectors, runSession } from '../../../electron/engine/session.js';
+import { planCollectors, QUEUE_ROOM, runSession } from '../../../electron/engine/session.js';
 import { failureOf, tryExec } from '../../../electron/engine/collectors/support/run.js';
 import { readZip, sha256 } from '../../helpers/zip.js';
 
@@ -387,5 +387,42 @@ describe('session: the deadline covers archiving too', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(openOn()).toEqual([]);
     expect(readdirSync(outDir)).toEqual([]);
+  });
+
+  // Memory per archived file stays bounded: a collector adding thousands of small files waits for
+  // room instead of queuing them all ahead of the writer (each queued item was kept until written).
+  it('keeps at most QUEUE_ROOM files waiting for the archive, and archives them all', async () => {
+    const dir = tmp();
+    const count = 1500;
+    for (let i = 0; i < count; i += 1) writeFileSync(join(dir, `f-${i}.log`), `2024-03-15 10:00:00 [INFO] worker ${i} ok\n`);
+    let added = 0;
+    let written = 0;
+    let mostAhead = 0;
+    const files = make(
+      'files',
+      async (ctx) => {
+        const paths = Array.from({ length: count }, (_, i) => join(dir, `f-${i}.log`));
+        for (const [i, path] of paths.entries()) {
+          const prefetch = paths.slice(i + 1, i + 17).map((p) => ({ path: p }));
+          if (await ctx.addFile(`logs/f-${i}.log`, path, { prefetch })) added += 1;
+          mostAhead = Math.max(mostAhead, added - written);
+        }
+      },
+      { category: 'app-logs', timeoutMs: 60_000 },
+    );
+    const result = await runSession({
+      ticket: '1',
+      policy: DEFAULT_POLICY,
+      outDir: tmp(),
+      collectors: [files],
+      checks: [],
+      onProgress: (e) => {
+        if (e.type === 'item') written += 1;
+      },
+    });
+    expect(added).toBe(count);
+    expect(result.manifest.items.filter((i) => i.collector === 'files')).toHaveLength(count);
+    // The queue, plus the few items being written at once (8) and the one just added.
+    expect(mostAhead).toBeLessThanOrEqual(QUEUE_ROOM + 8 + 1);
   });
 });
