@@ -242,10 +242,12 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   let deadlinePassed = false;
   let archiveClosed = false;
   let chain: Promise<void> = Promise.resolve();
+  /** An item the deadline left out before its turn came. */
+  const notArchived = (item: PendingItem) => skipped.push({ collector: item.collector, source: item.source, reason: `not archived: ${deadlineWhat} passed before its turn` });
   const writeItem = async (item: PendingItem): Promise<void> => {
     // Past the deadline only small in-memory items (already collected, cheap) are still written.
     if (archiveClosed || (deadlinePassed && !(item.data && item.data.length <= LATE_ITEM_BYTES))) {
-      skipped.push({ collector: item.collector, source: item.source, reason: `not archived: ${deadlineWhat} passed before its turn` });
+      notArchived(item);
       return;
     }
     let result: EntryResult;
@@ -290,7 +292,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         return;
       }
       if (deadlinePassed || archiveClosed) {
-        skipped.push({ collector: item.collector, source: item.source, reason: `not archived: ${deadlineWhat} passed before its turn` });
+        notArchived(item);
         return;
       }
       truncated = read.truncated;
@@ -299,7 +301,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       let outcome: RouteOutcome | undefined;
       if (redactor && item.kind === 'text') ({ data, outcome } = await redactBuffer(data, redactor, item.name));
       if (archiveClosed) {
-        skipped.push({ collector: item.collector, source: item.source, reason: `not archived: ${deadlineWhat} passed before its turn` });
+        notArchived(item);
         return;
       }
       await timeline.buffer(item, data);
@@ -320,7 +322,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       if (deadlinePassed || archiveClosed) {
         // Opening took until past the deadline (a slow network share): not started any more.
         opened.stream.destroy();
-        skipped.push({ collector: item.collector, source: item.source, reason: `not archived: ${deadlineWhat} passed before its turn` });
+        notArchived(item);
         return;
       }
       streaming.add(opened.stream);

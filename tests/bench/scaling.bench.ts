@@ -20,6 +20,10 @@ export interface ScalingRow {
   zipSeconds: number;
   /** ours / zip -6. */
   ratio: number;
+  /** CPU seconds (user + sys, GNU time) of each, and their ratio: the figure that holds on a loaded machine. */
+  oursCpuSeconds: number;
+  zipCpuSeconds: number;
+  cpuRatio: number;
   oursPeakRssMB: number;
   zipPeakRssMB: number;
   exitCode: number | null;
@@ -81,7 +85,7 @@ function runCase(name: string, logDir: string, work: string, files: number, inpu
   const zip = measure('zip', ['-6', '-r', '-q', zipFile, '.'], { cwd: logDir });
   if (zip.status !== 0) throw new Error(`zip -6 failed: ${zip.stderr}`);
   rmSync(zipFile, { force: true });
-  return { name, inputMB, files, oursSeconds: ours.seconds, zipSeconds: zip.seconds, ratio: ours.seconds / zip.seconds, oursPeakRssMB: ours.peakRssMB, zipPeakRssMB: zip.peakRssMB, exitCode: ours.status };
+  return { name, inputMB, files, oursSeconds: ours.seconds, zipSeconds: zip.seconds, ratio: ours.seconds / zip.seconds, oursCpuSeconds: ours.cpuSeconds, zipCpuSeconds: zip.cpuSeconds, cpuRatio: ours.cpuSeconds / zip.cpuSeconds, oursPeakRssMB: ours.peakRssMB, zipPeakRssMB: zip.peakRssMB, exitCode: ours.status };
 }
 
 export interface ScalingOptions {
