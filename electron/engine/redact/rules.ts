@@ -23,7 +23,7 @@ import {
 import type { ItemLayout } from './formats.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
-export type ScanGroup = 'words' | 'marks' | 'digits';
+export type ScanGroup = 'words' | 'marks' | 'digits' | 'backslash';
 
 /** Checks named by the table that a words hit must pass at its place (line-engine wakes). */
 export type WakeName = 'assignedKey' | 'randomRun' | 'hanNear';
@@ -104,8 +104,9 @@ export interface RedactionRule {
    * whole blocks of text; a line without a hit of one of the rule's fragments never reaches the rule.
    * Groups: `words` (case-insensitive plain literals, compiled to one prefix tree; keep them ≥ 3
    * characters so the scan can skip ahead), `marks` (case-sensitive symbols, token prefixes, CJK;
-   * `^` is a line start), `digits` (case-sensitive: digit-led forms, and a symbol-led wake whose
-   * first character is common in logs, which among the marks would slow that whole scan).
+   * `^` is a line start), `digits` (case-sensitive, digit-led forms), `backslash` (its own pass,
+   * for wakes that start at a backslash: among the marks or digits, a first character this common
+   * in logs with Windows paths slowed that whole scan by 11–17 %).
    */
   readonly scan: RuleScan;
   /** Per line, case-insensitive: a necessary condition checked before the rule's patterns run. */
@@ -850,10 +851,8 @@ export const RULES: readonly RedactionRule[] = [
       placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|(?<=(?:^|\n)[ \t]*)user[ \t]+[a-z]/i },
       marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信`,
       // DOMAIN\login from its backslash, with the look-behind after the literal (one before it, or a
-      // `^…` start, made the scan 40–60 % slower). In the digits scan, not the marks scan: a
-      // backslash among the marks' first characters cost the whole redactor 17 % on logs with
-      // Windows paths (77 vs 96 MB per CPU s, session 6), here 11 % less than that.
-      digits: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
+      // `^…` start, made the scan 40–60 % slower), in its own pass (see RedactionRule.scan).
+      backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)["']?[ \t]*(?:[=:：]|["'][ \t]*,)|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited) by[ \t]|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=/im,
     patterns: [
