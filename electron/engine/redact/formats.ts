@@ -68,21 +68,41 @@ export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'csv';
 /** Headers of CSV columns the layout rules read (the cells below them are redacted). */
 export const CSV_SECRET_COLUMN = /^(?:password|passwd|pwd|密码|口令|secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|pin)$/i;
 export const CSV_USER_COLUMN = /^(?:user(?:[ _-]?name)?|login(?:[ _-]?name)?|account|用户名|账号|帐号|登录名|登录账号)$/i;
-export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|持卡人|^(?:full[ _-]?)?name$|^display[ _-]?name$/i;
+export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|持卡人|^(?:full[ _-]?)?name$|^display[ _-]?name$|^cn$|^common[ _-]?name$/i;
+
+/** How far into an item its table header is looked for (comment lines above it included). */
+export const HEADER_REACH = 1024;
 
 /**
- * The layout of an item, from its name (`.pgpass`, `pgpass.conf`, `auth.txt`) and its first line
- * (an svn hash file starts `K <n>`, a CSV header); undefined for everything else.
+ * Where a table's header starts: after any `#` comment lines above it (a printer's address-book
+ * export starts `# Canon iR-ADV … 地址簿导出`, the CSV header comes next). `text` is the item's
+ * start; -1 while a comment line is not complete yet, within HEADER_REACH.
  */
-export function detectLayout(name: string | undefined, firstLine: string): ItemLayout | undefined {
+export function tableHeaderStart(text: string): number {
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (text.charCodeAt(start) === 0x23 /* # */) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0 || nl + 1 >= HEADER_REACH) return nl < 0 && text.length < HEADER_REACH ? -1 : start;
+    start = nl + 1;
+  }
+  return start;
+}
+
+/**
+ * The layout of an item, from its name (`.pgpass`, `pgpass.conf`, `auth.txt`), its first line
+ * (an svn hash file starts `K <n>`) and its table header (a CSV header: the first line, or the
+ * first after `#` comment lines, see tableHeaderStart); undefined for everything else.
+ */
+export function detectLayout(name: string | undefined, firstLine: string, tableHeader = firstLine): ItemLayout | undefined {
   const path = (name ?? '').toLowerCase();
   const base = path.split(/[\\/]/).pop()!;
   if (base === '.pgpass' || base === 'pgpass' || base === 'pgpass.conf') return 'pgpass';
   const head = firstLine.replace(/^\uFEFF/, '').replace(/\r$/, '');
   if (/^K \d{1,4}$/.test(head) && (/svn/.test(path) || /^[0-9a-f]{32}$/.test(base) || base.startsWith('svn.'))) return 'svn-auth';
   if (/^(?:auth\.txt|auth-user-pass(?:\.txt)?|[\w.-]+\.auth|login\.conf|pass\.txt)$/.test(base) && /^\S{1,64}$/.test(head)) return 'openvpn-auth';
-  if ((base.endsWith('.csv') || base.endsWith('.tsv') || /^[^,\r\n]+(?:,[^,\r\n]+){2,}$/.test(head)) && head.includes(',')) {
-    const columns = head.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+  const table = tableHeader === firstLine ? head : tableHeader.replace(/^\uFEFF/, '').replace(/\r$/, '');
+  if ((base.endsWith('.csv') || base.endsWith('.tsv') || /^[^,\r\n]+(?:,[^,\r\n]+){2,}$/.test(table)) && table.includes(',')) {
+    const columns = table.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
     if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c))) return 'csv';
   }
   return undefined;

@@ -171,6 +171,14 @@ export class LineEngine {
     this.edits?.push({ start: this.textAbs + start, end: this.textAbs + end, text });
   }
 
+  /**
+   * The item's header, when it is not its first line: a table's header below `#` comment lines
+   * (formats.ts tableHeaderStart). Called before the first push.
+   */
+  useHeader(line: string): void {
+    this.firstLine = detach(line.slice(0, 1024).replace(/\r$/, ''));
+  }
+
   /** Redacts what can be redacted now; returns UTF-16 text ready to encode. */
   push(text: string): string {
     if (text.length === 0) return '';

@@ -7,7 +7,7 @@ import { isAscii } from 'node:buffer';
 import { Transform } from 'node:stream';
 import { SniffingDecoder, type TextEncoding } from './decode.js';
 import { InputBytes } from './edited-output.js';
-import { adjustSpan, decodeJsonUnicode, detectFormat, detectLayout, transcriptSection, TRANSCRIPT_SECTION_HINT, mayAnnounceSection, type ItemLayout, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
+import { adjustSpan, decodeJsonUnicode, detectFormat, detectLayout, HEADER_REACH, tableHeaderStart, transcriptSection, TRANSCRIPT_SECTION_HINT, mayAnnounceSection, type ItemLayout, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
 import { LineEngine, type RedactionSink } from './line-engine.js';
 import { PlaceholderRegistry } from './placeholders.js';
 import { buildRuleSet, type RuleSet } from './rule-set.js';
@@ -180,14 +180,20 @@ export class Redactor {
         if (firstLine.length > 0) bytes = undefined;
         firstLine += text;
         const nl = firstLine.indexOf('\n');
-        if (nl < 0 && firstLine.length < 1024 && !final) return;
+        // A table's header may come after `#` comment lines: held until complete too (within 1 KiB).
+        const headerStart = tableHeaderStart(firstLine);
+        const headerEnd = headerStart < 0 ? -1 : firstLine.indexOf('\n', headerStart);
+        if ((nl < 0 || headerEnd < 0) && firstLine.length < HEADER_REACH && !final) return;
         text = firstLine;
         firstLine = undefined;
-        layout = detectLayout(options.name, text.slice(0, nl < 0 ? 1024 : nl));
+        const first = text.slice(0, nl < 0 ? HEADER_REACH : nl);
+        const header = headerStart <= 0 || headerStart === 1 ? first : text.slice(headerStart, headerEnd < 0 ? headerStart + HEADER_REACH : headerEnd);
+        layout = detectLayout(options.name, first, header);
         if (layout !== undefined) {
           // Nothing was pushed yet: the layout's engine starts where the first one would have.
           engine = this.lineEngine(sink, layout);
           engine.recordEdits();
+          if (layout === 'csv' && header !== first) engine.useHeader(header);
         }
       }
       if (format === undefined && (text.length > 0 || final)) {

@@ -84,9 +84,12 @@ export const personalEmail: RuleValidator = (m, line) =>
 
 /** The CSV header's name for the column a match sits in (`护照` above `EB1234567`), or ''. */
 export function csvColumnName(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): string {
-  if (!around || line.indexOf(',') < 0) return '';
+  // A `#` line above the header is a comment, not a row.
+  if (!around || line.indexOf(',') < 0 || line.charCodeAt(0) === 0x23) return '';
   const header = around.header();
-  if (header === line || header.indexOf(',') < 0) return '';
+  // The header is kept without its `\r`; a CRLF file's header line must still read as itself.
+  const row = line.charCodeAt(line.length - 1) === 0x0d ? line.slice(0, -1) : line;
+  if (header === row || header.indexOf(',') < 0) return '';
   const column = line.slice(0, m.index).split(',').length - 1;
   return header.split(',')[column] ?? '';
 }

@@ -61,13 +61,13 @@ describe('redaction corpus', () => {
     expect(get('held-out-7').falsePositives).toEqual([]);
   });
 
-  // held-out-8 after its fixes (206 of 217, 94.9 %; the misses left are in its FIRST-RUN.md: a CSV
-  // whose header is not its first line, names and logins repeated with no word naming them):
+  // held-out-8 after its fixes (209 of 217, 96.3 %; the misses left are in its FIRST-RUN.md: names
+  // and logins repeated with no word naming them, three single cases):
   // measured, not asserted at target; it must not fall or gain false positives, and its real
   // outputs of this machine stay untouched.
   it('held-out-8: at least its level after the session-6 fixes, no false positive', () => {
     const q = get('held-out-8');
-    expect(q.overall.found).toBeGreaterThanOrEqual(206);
+    expect(q.overall.found).toBeGreaterThanOrEqual(209);
     expect(q.falsePositives).toEqual([]);
   });
 
