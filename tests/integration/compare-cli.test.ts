@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompareReport } from '../../shared/compare.js';
 import { ensureRedmine, REPO_ROOT, type RedmineEnv } from '../servers/servers.js';
-import { RedmineApi } from './helpers/ticket-apis.js';
+import { fetchRepeatable, RedmineApi } from './helpers/ticket-apis.js';
 
 const BIN = join(REPO_ROOT, 'electron/cli/diagcollect.mjs');
 /** The probing checks would see the network of the moment; they are not what this test changes. */
@@ -150,7 +150,7 @@ describe('diagcollect compare → Redmine (real server)', () => {
       expect(r.code, r.stderr + r.stdout).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ note: `【技术支持】${issue} 效果验证: 其他变化 3 处`, upload: { state: 'done' } });
     }
-    const res = await fetch(`${redmine.REDMINE_URL}/issues/${issue}.json?include=journals,attachments`, { headers: { 'X-Redmine-API-Key': redmine.REDMINE_API_KEY } });
+    const res = await fetchRepeatable(`${redmine.REDMINE_URL}/issues/${issue}.json?include=journals,attachments`, { headers: { 'X-Redmine-API-Key': redmine.REDMINE_API_KEY } });
     const body = (await res.json()) as { issue: { journals: Array<{ notes: string | null }>; attachments: Array<{ filename: string }> } };
     const verdicts = body.issue.journals.filter((j) => j.notes?.includes('效果验证'));
     expect(verdicts).toHaveLength(1);

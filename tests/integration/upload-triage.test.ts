@@ -16,7 +16,7 @@ import type { ArchiveFile, UploadConnector } from '../../electron/engine/upload/
 import { UploadError } from '../../electron/engine/upload/upload-error.js';
 import { ensureRedmine, ensureRt, REPO_ROOT, type RedmineEnv, type RtEnv } from '../servers/servers.js';
 import { startFaultProxy } from './helpers/fault-proxy.js';
-import { RedmineApi, RtApi, randomFile } from './helpers/ticket-apis.js';
+import { fetchRepeatable, RedmineApi, RtApi, randomFile } from './helpers/ticket-apis.js';
 
 const MB = 1024 * 1024;
 const SUMMARY = '诊断摘要 / Summary\nTicket: triage test\nChecks: 2 warnings (disk 91% full)';
@@ -74,7 +74,7 @@ interface Journal {
 }
 
 async function journals(issue: string): Promise<Journal[]> {
-  const r = await fetch(`${redmine.REDMINE_URL}/issues/${issue}.json?include=journals`, { headers: { 'X-Redmine-API-Key': redmine.REDMINE_API_KEY } });
+  const r = await fetchRepeatable(`${redmine.REDMINE_URL}/issues/${issue}.json?include=journals`, { headers: { 'X-Redmine-API-Key': redmine.REDMINE_API_KEY } });
   return ((await r.json()) as { issue: { journals: Journal[] } }).issue.journals;
 }
 
@@ -154,7 +154,7 @@ describe('triage comment first → RT', () => {
       expect(Number(done.triage!.id)).toBeLessThan(Number(files[0]!.TransactionId));
       expect(await rtApi.transactionType(done.triage!.id!)).toBe('Comment');
       // exactly one comment transaction carries the summary text
-      const r = await fetch(`${rt.RT_REST2}/ticket/${ticket}/history?fields=Type&per_page=100`, { headers: { Authorization: `token ${rt.RT_TOKEN}` } });
+      const r = await fetchRepeatable(`${rt.RT_REST2}/ticket/${ticket}/history?fields=Type&per_page=100`, { headers: { Authorization: `token ${rt.RT_TOKEN}` } });
       const comments = ((await r.json()) as { items: Array<{ id: string; Type: string }> }).items.filter((t) => t.Type === 'Comment');
       expect(comments.map((t) => String(t.id))).toEqual([done.triage!.id, files[0]!.TransactionId].map(String));
       // what a retry after a lost answer asks

@@ -9,13 +9,28 @@ import type { RedmineEnv, RtEnv } from '../../servers/servers.js';
 
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
+/**
+ * Plain fetch, tried once more when the server closed a kept-alive connection just as it was
+ * reused (WEBrick does this on a loaded machine: "other side closed", UND_ERR_SOCKET). Only for
+ * requests that are safe to repeat (GET, DELETE): the assertions' reads, never a create.
+ */
+export async function fetchRepeatable(url: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const code = (err as { cause?: { code?: string } }).cause?.code;
+    if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw err;
+    return fetch(url, init);
+  }
+}
+
 export class RedmineApi {
   readonly created: string[] = [];
   constructor(readonly env: RedmineEnv) {}
   /** Deletes the issues this instance created (and so their attachments: the server's disk stays small). */
   async deleteCreated(): Promise<void> {
     for (const id of this.created.splice(0)) {
-      await fetch(`${this.env.REDMINE_URL}/issues/${id}.json`, { method: 'DELETE', headers: this.#h() }).then((r) => r.arrayBuffer());
+      await fetchRepeatable(`${this.env.REDMINE_URL}/issues/${id}.json`, { method: 'DELETE', headers: this.#h() }).then((r) => r.arrayBuffer());
     }
   }
   #h(extra: Record<string, string> = {}) {
@@ -33,12 +48,12 @@ export class RedmineApi {
     return id;
   }
   async attachments(issue: string): Promise<Array<{ id: number; filename: string; filesize: number; content_url: string }>> {
-    const r = await fetch(`${this.env.REDMINE_URL}/issues/${issue}.json?include=attachments`, { headers: this.#h() });
+    const r = await fetchRepeatable(`${this.env.REDMINE_URL}/issues/${issue}.json?include=attachments`, { headers: this.#h() });
     return ((await r.json()) as { issue: { attachments: Array<{ id: number; filename: string; filesize: number; content_url: string }> } }).issue.attachments;
   }
   /** sha256 and the UTF-8 file name from Content-Disposition `filename*=UTF-8''…`. */
   async download(id: number): Promise<{ sha256: string; size: number; dispositionName: string }> {
-    const r = await fetch(`${this.env.REDMINE_URL}/attachments/download/${id}`, { headers: this.#h() });
+    const r = await fetchRepeatable(`${this.env.REDMINE_URL}/attachments/download/${id}`, { headers: this.#h() });
     if (!r.ok || !r.body) throw new Error(`download ${id}: HTTP ${r.status}`);
     const hash = createHash('sha256');
     let size = 0;
@@ -68,19 +83,19 @@ export class RtApi {
   }
   /** Attachments that carry a file name (the message bodies have none). */
   async attachments(ticket: string): Promise<Array<{ id: string; Filename: string; ContentLength: string; TransactionId: string }>> {
-    const r = await fetch(`${this.env.RT_REST2}/ticket/${ticket}/attachments?fields=Filename,ContentLength,TransactionId&per_page=100`, { headers: this.#h() });
+    const r = await fetchRepeatable(`${this.env.RT_REST2}/ticket/${ticket}/attachments?fields=Filename,ContentLength,TransactionId&per_page=100`, { headers: this.#h() });
     const j = (await r.json()) as { items: Array<{ id: string; Filename: string; ContentLength: string; TransactionId: string }> };
     return j.items.filter((a) => a.Filename);
   }
   /** The whole attachment JSON, base64 decoded by JSON.parse + Buffer (fine for test sizes). */
   async download(id: string): Promise<{ sha256: string; size: number; filename: string; contentType: string }> {
-    const r = await fetch(`${this.env.RT_REST2}/attachment/${id}`, { headers: this.#h() });
+    const r = await fetchRepeatable(`${this.env.RT_REST2}/attachment/${id}`, { headers: this.#h() });
     const j = (await r.json()) as { Content: string; Filename: string; ContentType: string };
     const bytes = Buffer.from(j.Content, 'base64');
     return { sha256: sha256(bytes), size: bytes.length, filename: j.Filename, contentType: j.ContentType };
   }
   async transactionType(id: string): Promise<string> {
-    const r = await fetch(`${this.env.RT_REST2}/transaction/${id}`, { headers: this.#h() });
+    const r = await fetchRepeatable(`${this.env.RT_REST2}/transaction/${id}`, { headers: this.#h() });
     return ((await r.json()) as { Type: string }).Type;
   }
 }
