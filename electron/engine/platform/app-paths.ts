@@ -13,6 +13,17 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.P
   return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'diagcollect');
 }
 
+/** The variables dataDir and logsDir read (the home folder included). */
+const OWN_DIR_VARIABLES = ['DIAGCOLLECT_DATA_DIR', 'DIAGCOLLECT_LOG_DIR', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'LOCALAPPDATA', 'HOME', 'USERPROFILE'] as const;
+
+/**
+ * A key that changes whenever dataDir or logsDir may: for caches of what is derived from them,
+ * cheaper to compute per file than the folders themselves.
+ */
+export function ownDirsKey(env: NodeJS.ProcessEnv = process.env): string {
+  return OWN_DIR_VARIABLES.map((v) => env[v] ?? '').join('\0');
+}
+
 /** `<data dir>/outbox/<ticket>/`: where archives wait for upload (or for the user to send them). */
 export function outboxDir(ticket: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   return join(dataDir(env, platform), 'outbox', ticket);

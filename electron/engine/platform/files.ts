@@ -20,7 +20,7 @@ import { constants, type BigIntStats, type Stats } from 'node:fs';
 import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { dataDir, logsDir } from './app-paths.js';
+import { dataDir, logsDir, ownDirsKey } from './app-paths.js';
 import { isSecretFileIdentity, protectedPathReason } from './protected-paths.js';
 
 export type FileMode = 'tail' | 'whole';
@@ -168,10 +168,8 @@ class RefusedFileError extends Error {}
 
 /** The real paths of this tool's own folders (data, logs), resolved once per location. */
 const ownDirsCache = new Map<string, Promise<string[]>>();
-/** What the data and logs folders are computed from (cheaper than computing them per file). */
-const OWN_DIR_VARIABLES = ['DIAGCOLLECT_DATA_DIR', 'DIAGCOLLECT_LOG_DIR', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'LOCALAPPDATA', 'HOME', 'USERPROFILE'] as const;
 function ownRealDirs(): Promise<string[]> {
-  const key = OWN_DIR_VARIABLES.map((v) => process.env[v] ?? '').join('\0');
+  const key = ownDirsKey();
   let found = ownDirsCache.get(key);
   if (!found) {
     found = Promise.all([dataDir(), logsDir()].map((d) => realpath(d).catch(() => d)));

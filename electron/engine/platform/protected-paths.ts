@@ -12,7 +12,7 @@
  */
 import type { BigIntStats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dataDir, logsDir } from './app-paths.js';
+import { dataDir, logsDir, ownDirsKey } from './app-paths.js';
 
 interface Protected {
   /** Lower-case on Windows and macOS, `/`-separated. */
@@ -139,33 +139,31 @@ const ownRule = (dir: string, platform: NodeJS.Platform): Compiled => compile({ 
  * quarter of all allocation, measured with the sampling heap profiler).
  */
 const compiledCache = new Map<string, Compiled[]>();
-/** What dataDir and logsDir are computed from: the cache key, cheaper than the folders themselves. */
-const DIR_VARIABLES = ['DIAGCOLLECT_DATA_DIR', 'DIAGCOLLECT_LOG_DIR', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'LOCALAPPDATA', 'HOME', 'USERPROFILE'] as const;
-function rulesFor(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Compiled[] {
-  const key = `${platform}\0${DIR_VARIABLES.map((v) => env[v] ?? '').join('\0')}`;
-  let rules = compiledCache.get(key);
+/** The extra folders of a run (few, and the same on every call of a collection). */
+const extraCache = new Map<string, Compiled[]>();
+
+/** `cache`'s rules for `key`, built once; a cache holds a few sets at most. */
+function cachedRules(cache: Map<string, Compiled[]>, key: string, build: () => Compiled[]): Compiled[] {
+  let rules = cache.get(key);
   if (!rules) {
-    const own = [dataDir(env, platform), logsDir(env, platform)];
-    const byPlatform = platform === 'win32' ? WIN32 : platform === 'darwin' ? DARWIN : LINUX;
-    rules = [...own.map((dir) => ownRule(dir, platform)), ...[...COMMON, ...byPlatform].map((r) => compile(r, platform))];
-    if (compiledCache.size >= 16) compiledCache.clear();
-    compiledCache.set(key, rules);
+    rules = build();
+    if (cache.size >= 16) cache.clear();
+    cache.set(key, rules);
   }
   return rules;
 }
 
-/** The extra folders of a run (few, and the same on every call of a collection). */
-const extraCache = new Map<string, Compiled[]>();
+function rulesFor(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Compiled[] {
+  return cachedRules(compiledCache, `${platform}\0${ownDirsKey(env)}`, () => {
+    const own = [dataDir(env, platform), logsDir(env, platform)];
+    const byPlatform = platform === 'win32' ? WIN32 : platform === 'darwin' ? DARWIN : LINUX;
+    return [...own.map((dir) => ownRule(dir, platform)), ...[...COMMON, ...byPlatform].map((r) => compile(r, platform))];
+  });
+}
+
 function extraRules(extra: readonly string[], platform: NodeJS.Platform): Compiled[] {
   if (extra.length === 0) return [];
-  const key = `${platform}\0${extra.join('\0')}`;
-  let rules = extraCache.get(key);
-  if (!rules) {
-    rules = extra.map((dir) => ownRule(dir, platform));
-    if (extraCache.size >= 16) extraCache.clear();
-    extraCache.set(key, rules);
-  }
-  return rules;
+  return cachedRules(extraCache, `${platform}\0${extra.join('\0')}`, () => extra.map((dir) => ownRule(dir, platform)));
 }
 
 /**
