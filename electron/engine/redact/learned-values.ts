@@ -53,7 +53,7 @@ export function isLearnable(kind: string, value: string, rule: string): boolean 
 export interface LearnedValue {
   readonly kind: string;
   readonly identity: string;
-  /** The rule that first redacted it: repeats are counted under it. */
+  /** The rule that first redacted it (the placeholder's first rule): repeats are counted under it. */
   readonly rule: string;
 }
 
@@ -74,12 +74,15 @@ export class LearnedValues {
     return this.byKey.size;
   }
 
-  /** Records a value a rule redacted (ignored unless learnable, already known, or the set is full). */
-  learn(kind: string, value: string, rule: string, identity: string): void {
+  /**
+   * Records a value `rule` redacted (ignored unless learnable, already known, or the set is full).
+   * `firstRule`: the rule its placeholder was first made by, when another rule met it first.
+   */
+  learn(kind: string, value: string, rule: string, identity: string, firstRule = rule): void {
     if (this.byKey.size >= LEARNED_MAX) return;
     const key = value.toLowerCase();
     if (this.byKey.has(key) || !isLearnable(kind, value, rule)) return;
-    this.byKey.set(detach(key), { kind, identity: detach(identity), rule });
+    this.byKey.set(detach(key), { kind, identity: detach(identity), rule: firstRule });
     this.version += 1;
     this.scanRegex = undefined;
     this.exactRegex = undefined;

@@ -531,7 +531,7 @@ export class LineEngine {
       const value = learned.get(m[0]);
       const to = m.index + m[0].length;
       if (value === undefined || insidePlaceholder(s, m.index, to) || !learned.accepts(s, m.index, to) || this.isAllowed(m[0])) continue;
-      const [start, end] = this.sink.adjust(s, m.index, m.index + m[0].length);
+      const [start, end] = this.sink.adjust(s, m.index, to);
       if (start < last || end <= start) continue;
       out += s.slice(last, start) + this.replaceLearned(value, s.slice(start, end));
       last = end;

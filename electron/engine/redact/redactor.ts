@@ -380,8 +380,9 @@ export class Redactor {
     const isOurs = (placeholder: string) => registry.mapping().has(placeholder);
     return {
       placeholder: (kind, value, ruleId, identity) => {
-        learned.learn(kind, value, ruleId, identity);
-        return registry.placeholderFor(kind, value, ruleId, identity);
+        const placeholder = registry.placeholderFor(kind, value, ruleId, identity);
+        learned.learn(kind, value, ruleId, identity, registry.rules().get(placeholder));
+        return placeholder;
       },
       startLine: () => registry.startLine(),
       finishLine: (line) => {

@@ -65,6 +65,16 @@ describe('learned values', () => {
     expect(isLearnable('NAME', '康静', 'person-name')).toBe(true);
   });
 
+  it('counts a repeat under the rule that made the placeholder, when a login rule met the value after it', () => {
+    const r = new Redactor();
+    r.redactText('postgres://xxs_app:Pg!Prod-2024#x@db01/xxs');
+    // Not learned from the URL (credential users of URLs are service accounts named like words) …
+    expect(r.redactText('postgres: xxs_app idle').text).toBe('postgres: xxs_app idle');
+    // … but a login rule met it too: learned, and its repeats count where its placeholder came from.
+    expect(r.redactText('User=xxs_app').text).toBe('User=<USER-1>');
+    expect(r.redactText('postgres: xxs_app idle')).toEqual({ text: 'postgres: <USER-1> idle', counts: { 'url-credentials': 1 } });
+  });
+
   it('redacts the same whatever the chunking, and as the reference engine (no prefilter) does', async () => {
     const text = Buffer.from(
       ['plain start', '登录账号: kangjing', 'x'.repeat(300), 'dlp: 用户=kangjing 文件 kangjing.xlsx', '姓名 戴志伟', '审批 戴志伟 同意', 'end', ''].join('\n'),
