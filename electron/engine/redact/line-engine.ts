@@ -523,17 +523,13 @@ export class LineEngine {
 
   /** Replaces learned values in a line (whole words, see learned-values.ts) with their first placeholder. */
   private applyLearned(s: string, learned: LearnedValues): string {
-    const re = learned.exact()!;
-    re.lastIndex = 0;
     let out = '';
     let last = 0;
-    for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-      const value = learned.get(m[0]);
-      const to = m.index + m[0].length;
-      if (value === undefined || insidePlaceholder(s, m.index, to) || !learned.accepts(s, m.index, to) || this.isAllowed(m[0])) continue;
-      const [start, end] = this.sink.adjust(s, m.index, to);
+    for (let m = learned.next(s, 0); m !== undefined; m = learned.next(s, m.end)) {
+      if (insidePlaceholder(s, m.start, m.end) || !learned.accepts(s, m.start, m.end) || this.isAllowed(s.slice(m.start, m.end))) continue;
+      const [start, end] = this.sink.adjust(s, m.start, m.end);
       if (start < last || end <= start) continue;
-      out += s.slice(last, start) + this.replaceLearned(value, s.slice(start, end));
+      out += s.slice(last, start) + this.replaceLearned(m.value, s.slice(start, end));
       last = end;
     }
     return last === 0 ? s : out + s.slice(last);
