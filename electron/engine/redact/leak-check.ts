@@ -40,6 +40,16 @@ export interface LeakScanOptions {
 
 /** Values shorter than this are not looked for: they would match everywhere. */
 const MIN_VALUE_LENGTH = 4;
+/**
+ * A Han name of three characters (`龚雅婷`, nine UTF-8 bytes) is as distinctive as four Latin
+ * letters, but shorter than MIN_VALUE_LENGTH: without this a name written before the line that
+ * named it (the stream had not learned it yet) reached the archive unnoticed. Two-character names
+ * are not looked for: as a substring they stand inside ordinary words.
+ */
+const HAN_NAME = /^[\u4e00-\u9fa5]{3}$/;
+
+/** Whether a seen value (trimmed) is looked for. */
+const worthLookingFor = (value: string) => value.length >= MIN_VALUE_LENGTH || HAN_NAME.test(value);
 
 /** `a***e` — enough for the user to recognise the value, not enough to leak it again. */
 export function maskValue(value: string): string {
@@ -48,7 +58,7 @@ export function maskValue(value: string): string {
 }
 
 /**
- * The values worth looking for: at least 4 characters, minus those the user typed into the
+ * The values worth looking for: at least 4 characters (a Han name 3), minus those the user typed into the
  * intake (a contact e-mail given on purpose for support is not a leak).
  */
 export function leakCandidates(seen: Iterable<string>, intakeText: string): string[] {
@@ -56,7 +66,7 @@ export function leakCandidates(seen: Iterable<string>, intakeText: string): stri
   const out = new Set<string>();
   for (const v of seen) {
     const value = v.trim();
-    if (value.length >= MIN_VALUE_LENGTH && !intake.includes(value.toLowerCase())) out.add(value);
+    if (worthLookingFor(value) && !intake.includes(value.toLowerCase())) out.add(value);
   }
   return [...out];
 }
@@ -805,7 +815,7 @@ export class LeakWatch {
     for (const v of values) {
       if (i++ < this.taken) continue;
       const value = v.trim();
-      if (value.length >= MIN_VALUE_LENGTH && !this.knownSet.has(value)) {
+      if (worthLookingFor(value) && !this.knownSet.has(value)) {
         this.knownSet.add(value);
         this.known.push(value);
         this.knownBytes += Buffer.byteLength(value);

@@ -19,6 +19,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { isBenignValue } from './key-names.js';
+import type { LearnedValue, LearnedValues } from './learned-values.js';
 import { detach, isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { CompiledPattern, CompiledRule, RuleSet } from './rule-set.js';
 import { hasContext } from './rule-validators.js';
@@ -114,6 +115,11 @@ export class LineEngine {
   /** Text of that hit, and where the scan goes on after it. */
   private scannerHit: string[] = [];
   private scannerResume: number[] = [];
+  /** Next hit of the learned values' scan in the current text (-1: none left, -2: not searched yet), and the set's version it was searched with. */
+  private learnedNext = -2;
+  private learnedVersion = -1;
+  /** The line number (`lineStamp`) on which the learned values' scan hit. */
+  private learnedStamp = -1;
   /** Per rule: the line number (`lineStamp`) on which a scanner hit concerned it. */
   private readonly candidate: Int32Array;
   private lineStamp = 0;
@@ -143,6 +149,8 @@ export class LineEngine {
     private readonly rules: RuleSet,
     private readonly sink: RedactionSink,
     private readonly prefilter = true,
+    /** Names and logins the Redactor learned (learned-values.ts): redacted wherever they appear again. */
+    private readonly learned?: LearnedValues,
   ) {
     this.candidate = new Int32Array(rules.rules.length).fill(-1);
     this.blockRuleIndex = rules.block ? rules.rules.findIndex((r) => r.rule === rules.block!.rule) : -1;
@@ -274,6 +282,7 @@ export class LineEngine {
     this.scannerNext = new Array<number>(k).fill(-2);
     this.scannerHit = new Array<string>(k).fill('');
     this.scannerResume = new Array<number>(k).fill(0);
+    this.learnedNext = -2;
     while (pos < n) {
       if (this.block) {
         const r = this.consumeBlock(text, pos);
@@ -337,7 +346,28 @@ export class LineEngine {
       if (next !== -1 && next < pos) next = this.scan(i, text, pos);
       if (next >= 0 && (best < 0 || next < best)) best = next;
     }
+    // Nothing learned (the usual case): one check per hit, no scan.
+    const learned = this.learned;
+    if (learned !== undefined && learned.size > 0) {
+      if (this.learnedVersion !== learned.version) {
+        // The set grew since this text was scanned: scan again from here with the new values.
+        this.learnedVersion = learned.version;
+        this.learnedNext = -2;
+      }
+      let next = this.learnedNext;
+      if (next !== -1 && next < pos) next = this.scanLearned(text, pos);
+      if (next >= 0 && (best < 0 || next < best)) best = next;
+    }
     return best;
+  }
+
+  /** Next hit of the learned values' scan from `from` (-1: none), recorded in learnedNext. */
+  private scanLearned(text: string, from: number): number {
+    const re = this.learned!.scan()!;
+    re.lastIndex = from;
+    const next = re.test(text) ? re.lastIndex - 1 : -1;
+    this.learnedNext = next;
+    return next;
   }
 
   /** Runs scanner i from `from`; records and returns the next hit (-1: none). */
@@ -374,9 +404,15 @@ export class LineEngine {
     const stamp = (this.lineStamp += 1);
     if (!this.prefilter) {
       this.candidate.fill(stamp);
+      this.learnedStamp = stamp;
       return true;
     }
     let woken = false;
+    if (this.learnedNext >= 0 && this.learnedNext < end) {
+      this.learnedStamp = stamp;
+      woken = true;
+      this.scanLearned(text, end);
+    }
     const scanners = this.rules.scanners;
     for (let i = 0; i < scanners.length; i += 1) {
       let next = this.scannerNext[i]!;
@@ -447,6 +483,8 @@ export class LineEngine {
   private redactLine(line: string, hasNewline: boolean, all = false): string {
     let s = this.sink.mask(line);
     this.sink.startLine();
+    const learned = this.learned;
+    const learnedBefore = learned?.version;
     const rules = this.rules.rules;
     for (let i = 0; i < rules.length; i += 1) {
       const cr = rules[i]!;
@@ -461,6 +499,9 @@ export class LineEngine {
         this.pendingRule = cr;
       }
     }
+    // Last, so a value is counted under the rule that names it where one does; also where a rule
+    // learned a value on this very line (a second occurrence after the named one).
+    if (learned !== undefined && learned.size > 0 && (all || this.learnedStamp === this.lineStamp || learned.version !== learnedBefore)) s = this.applyLearned(s, learned);
     return this.sink.finishLine(this.sink.unmask(s));
   }
 
@@ -478,6 +519,26 @@ export class LineEngine {
       s = line.slice(0, start) + this.replace(rule.rule.id, kind, line.slice(start, end), rule.identity) + line.slice(end);
     }
     return this.redactLine(s, hasNewline, true);
+  }
+
+  /** Replaces learned values in a line (whole words, see learned-values.ts) with their first placeholder. */
+  private applyLearned(s: string, learned: LearnedValues): string {
+    let out = '';
+    let last = 0;
+    for (let m = learned.next(s, 0); m !== undefined; m = learned.next(s, m.end)) {
+      if (insidePlaceholder(s, m.start, m.end) || !learned.accepts(s, m.start, m.end) || this.isAllowed(s.slice(m.start, m.end))) continue;
+      const [start, end] = this.sink.adjust(s, m.start, m.end);
+      if (start < last || end <= start) continue;
+      out += s.slice(last, start) + this.replaceLearned(m.value, s.slice(start, end));
+      last = end;
+    }
+    return last === 0 ? s : out + s.slice(last);
+  }
+
+  /** The placeholder the value got first (asked by its identity), counted under the rule that found it. */
+  private replaceLearned(learned: LearnedValue, masked: string): string {
+    this.sink.count(learned.rule);
+    return this.sink.placeholder(learned.kind, this.sink.unmask(masked), learned.rule, learned.identity);
   }
 
   private isAllowed(value: string): boolean {
@@ -611,6 +672,14 @@ function touchesPlaceholder(s: string, start: number, end: number): boolean {
     if (PLACEHOLDER_AT.test(s)) return true;
   }
   return s.charCodeAt(start - 1) === 62 /* > */ && PLACEHOLDER_BEFORE.test(s.slice(Math.max(0, start - 40), start));
+}
+
+/** Whether [start, end) of `s` lies inside one of our placeholders (a learned `user` in `<USER-1>`). */
+function insidePlaceholder(s: string, start: number, end: number): boolean {
+  const open = s.lastIndexOf('<', start);
+  if (open < 0 || start - open > 32) return false;
+  const close = s.indexOf('>', end);
+  return close >= 0 && close - open < 48 && isPlaceholder(s.slice(open, close + 1));
 }
 
 /** Offset just after the last BEGIN marker of a line that no END follows; undefined if none. */

@@ -8,6 +8,7 @@ import { Transform } from 'node:stream';
 import { SniffingDecoder, type TextEncoding } from './decode.js';
 import { InputBytes } from './edited-output.js';
 import { adjustSpan, decodeJsonUnicode, detectFormat, detectLayout, HEADER_REACH, tableHeaderStart, transcriptSection, TRANSCRIPT_SECTION_HINT, mayAnnounceSection, type ItemLayout, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
+import { LearnedValues } from './learned-values.js';
 import { LineEngine, type RedactionSink } from './line-engine.js';
 import { PlaceholderRegistry } from './placeholders.js';
 import { buildRuleSet, type RuleSet } from './rule-set.js';
@@ -64,6 +65,8 @@ export class Redactor {
   /** Rule sets of items with a layout (.pgpass, svn auth, CSV …), built when first needed. */
   private readonly layoutSets = new Map<ItemLayout, RuleSet>();
   private readonly registry = new PlaceholderRegistry();
+  /** Names and logins a rule redacted: redacted again wherever they reappear (learned-values.ts). */
+  private readonly learned = new LearnedValues();
 
   private readonly prefilter: boolean;
 
@@ -87,7 +90,7 @@ export class Redactor {
       }
       ruleSet = cached;
     }
-    return new LineEngine(ruleSet, sink, this.prefilter);
+    return new LineEngine(ruleSet, sink, this.prefilter, this.learned);
   }
 
   /**
@@ -373,9 +376,14 @@ export class Redactor {
 
   private sink(counts: Record<string, number>, format: () => TextFormat): RedactionSink {
     const registry = this.registry;
+    const learned = this.learned;
     const isOurs = (placeholder: string) => registry.mapping().has(placeholder);
     return {
-      placeholder: (kind, value, ruleId, identity) => registry.placeholderFor(kind, value, ruleId, identity),
+      placeholder: (kind, value, ruleId, identity) => {
+        const placeholder = registry.placeholderFor(kind, value, ruleId, identity);
+        learned.learn(kind, value, ruleId, identity, registry.rules().get(placeholder));
+        return placeholder;
+      },
       startLine: () => registry.startLine(),
       finishLine: (line) => {
         const done = registry.finishLine(line);

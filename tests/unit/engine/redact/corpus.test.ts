@@ -61,13 +61,16 @@ describe('redaction corpus', () => {
     expect(get('held-out-7').falsePositives).toEqual([]);
   });
 
-  // held-out-8 after its fixes (209 of 217, 96.3 %; the misses left are in its FIRST-RUN.md: names
-  // and logins repeated with no word naming them, three single cases):
-  // measured, not asserted at target; it must not fall or gain false positives, and its real
+  // held-out-8 after its fixes (209 of 217, 96.3 %), then 211 (97.2 %) in session 7 with names and
+  // logins learned once and redacted where they reappear (learned-values.ts: `扫描-孔令辉`,
+  // `cert\luoxiaotong.p12`). Left: a name written before the line that names it (龚雅婷, the chat
+  // export's header: the collect workflow mends such entries, the stream cannot), two names that
+  // appear once with no word naming them, three single cases (FIRST-RUN.md).
+  // Measured, not asserted at target; it must not fall or gain false positives, and its real
   // outputs of this machine stay untouched.
-  it('held-out-8: at least its level after the session-6 fixes, no false positive', () => {
+  it('held-out-8: at least its level after the session-7 fixes, no false positive', () => {
     const q = get('held-out-8');
-    expect(q.overall.found).toBeGreaterThanOrEqual(209);
+    expect(q.overall.found).toBeGreaterThanOrEqual(211);
     expect(q.falsePositives).toEqual([]);
   });
 
