@@ -34,10 +34,10 @@ export type RuleScan = Readonly<Partial<Record<ScanGroup, string>>> & {
    * hit: a sticky case-insensitive regex tried at the hit's first character, or a named check
    * (`assignedKey`: the name the word is part of is placed like an assigned key and named like a
    * secret; `randomRun`: 20 characters of `[A-Za-z0-9+/_-]` in a row, complete by 58 after the
-   * hit's end, on its line; `hanNear`: two Han characters in a row starting by 24 after the hit's
-   * end, on its line). Ordinary words (`auth.session`, `keys=`, `token_type=Bearer`, `user action`)
-   * then wake no line. `at` must hold wherever the rule's trigger and gate can pass; the
-   * reference-mode test checks it.
+   * hit's end, on its line, and not a string its validator keeps (rule-set.ts randomRun); `hanNear`:
+   * two Han characters in a row starting by 24 after the hit's end, on its line). Ordinary words
+   * (`auth.session`, `keys=`, `token_type=Bearer`, `user action`) then wake no line. `at` must hold
+   * wherever the rule would replace something; the reference-mode test checks it.
    */
   readonly placed?: { readonly words: string; readonly at: RegExp | WakeName };
 };
