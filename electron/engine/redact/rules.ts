@@ -415,11 +415,11 @@ export const RULES: readonly RedactionRule[] = [
         String.raw`&[\w.-]+=`,
       ].join('|'),
     },
-    trigger: /[?&;][\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*=|(?:^|[\s:：，,(（])[\w.-]*(?:token|key|secret|pass|pwd|sig|auth)[\w.-]*=[^&\s]+&[\w.-]+=/i,
+    trigger: /[?&;][\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*=|(?:^|[\s:：，,(（])[\w.-]*(?:token|key|secret|pass|pwd|sig|auth)[\w.-]*=[^&\s]{1,2048}&[\w.-]+=/i,
     gate: 'secretUrlParam',
     patterns: [
       {
-        regex: /(?<=[?&;]|(?:^|[\s:：，,(（])(?=[\w.-]+=[^&\s]+&[\w.-]+=))(?<key>[\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*)=(?<secret>[^&\s"'#<>;?]+)/i,
+        regex: /(?<=[?&;]|(?:^|[\s:：，,(（])(?=[\w.-]+=[^&\s]{1,2048}&[\w.-]+=))(?<key>[\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*)=(?<secret>[^&\s"'#<>;?]+)/i,
         targets: [{ group: 'secret' }],
         // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
         validate: 'urlParamKey',
