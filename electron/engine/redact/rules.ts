@@ -234,7 +234,9 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'SECRET',
     scan: { marks: '@' },
-    trigger: /:\/\/[^\s@/]*:[^\s]*@|:[^\s@]*@(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr)[^\r\n]*\/[^\s]*@/i,
+    // Each start scans at most 2048 characters once (no repeat backtracks over another): on a 64 KiB
+    // line of `sqlplus/` or `:` the unbounded forms took minutes (adversarial-lines.test.ts).
+    trigger: /:\/\/[^\s@/]*:[^\s@]{0,2048}@|:[^\s@]{0,2048}@(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr)[^\r\n]{0,2048}?\/[^\s@/]{0,2048}@/i,
     patterns: [
       {
         // The password runs to the last `@` before the host, so `p@ss` in a password is covered.
@@ -419,7 +421,7 @@ export const RULES: readonly RedactionRule[] = [
     gate: 'secretUrlParam',
     patterns: [
       {
-        regex: /(?<=[?&;]|(?:^|[\s:：，,(（])(?=[\w.-]+=[^&\s]{1,2048}&[\w.-]+=))(?<key>[\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*)=(?<secret>[^&\s"'#<>;?]+)/i,
+        regex: /(?:(?<=[?&;])|(?<=^|[\s:：，,(（])(?=[\w.-]+=[^&\s]{1,2048}&[\w.-]+=))(?<key>[\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*)=(?<secret>[^&\s"'#<>;?]+)/i,
         targets: [{ group: 'secret' }],
         // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
         validate: 'urlParamKey',
