@@ -177,7 +177,7 @@ function anyAssignedSecretKey(line: string): boolean {
   return false;
 }
 const ESCAPED_QUOTE_BEFORE = /&(?:quot|apos|#34|#39|#x2[27]);$/i;
-const URL_PARAM_TOKEN = /(?:(?<=[?&;])|(?<=^|[\s:：，,(（])(?=[\w.-]+=[^&\s]{1,2048}&[\w.-]+=))[\w.-]+(?==)/g;
+export const URL_PARAM_TOKEN = /(?:(?<=[?&;])|(?<=^|[\s:：，,(（])(?=[\w.-]+=[^&\s]{1,2048}&[\w.-]+=))[\w.-]+(?==)/g;
 function anyKey(line: string, tokens: RegExp, context: 'assignment' | 'url'): boolean {
   tokens.lastIndex = 0;
   for (let m = tokens.exec(line); m !== null; m = tokens.exec(line)) if (isSecretKey(m[0], context)) return true;
