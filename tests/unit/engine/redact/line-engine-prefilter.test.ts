@@ -80,6 +80,9 @@ const EDGES = [
   `signature${' '.repeat(32)}Q7xK9mP2vL5nR8tW3yZ6aB4c`,
   `credential${' '.repeat(32)}Zx8Kq2Lm9Np4Rt7Vw3Yb`,
   'auth.session pid=4: plugin "report-export" loaded from /opt/xx/plugins/report-export',
+  // The backslash pass tries its regex at each backslash (indexOf): paths before the account, two in a row.
+  'loaded C:\\ProgramData\\XX\\a.xml by XXSOFT\\caoym from \\\\srv\\share as CORP\\\\zhang.w',
+  '\\\\\\ SOFTWARE\\Classes C:\\tools AB\\c',
   // high-entropy's wake reads the first run after its word as the validator will: kept strings
   // (commit, UUID, `id`) wake nothing; redacted ones next to each edge of that reading still wake.
   'auth.session pid=4: deployed commit 9fceb02d0ae598e95dc970b74767f19372d61af8 session id=Zk3Jq9XbT2mW7pL0aRvN5cYh',
