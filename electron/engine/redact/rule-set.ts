@@ -282,10 +282,12 @@ function firstRunWakes(text: string, end: number, from: number, found: number): 
   let to = found;
   while (to < text.length && isRunChar(text.charCodeAt(to))) to += 1;
   if (text.charCodeAt(to) === 61 /* = */ || text.slice(end, to).includes('\\')) return true;
-  if (!looksRandom(text.slice(from, to))) return false;
-  if (from <= end + 6) return true;
-  const gap = text.slice(end + 6, from);
-  return !OWNER_WORDS.test(gap) && !OWNER_ID.test(gap);
+  // The owner words first: a short test that spares the entropy of a commit hash.
+  if (from > end + 6) {
+    const gap = text.slice(end + 6, from);
+    if (OWNER_WORDS.test(gap) || OWNER_ID.test(gap)) return false;
+  }
+  return looksRandom(text.slice(from, to));
 }
 
 /**
