@@ -373,6 +373,7 @@ export class LineEngine {
   /** Runs scanner i from `from`; records and returns the next hit (-1: none). */
   private scan(i: number, text: string, from: number): number {
     const scanner = this.rules.scanners[i]!;
+    if (scanner.lead !== undefined) return this.scanFromLead(i, text, from);
     const re = scanner.regex;
     re.lastIndex = from;
     if (scanner.uniform && scanner.lineLocal) {
@@ -394,6 +395,27 @@ export class LineEngine {
       this.scannerResume[i] = re.lastIndex;
     }
     return next;
+  }
+
+  /**
+   * scan() for a scanner whose matches all start with one character: each occurrence found with
+   * indexOf, the regex tried there (sticky). The first place it matches is where the regex, run
+   * from `from`, would have matched first.
+   */
+  private scanFromLead(i: number, text: string, from: number): number {
+    const scanner = this.rules.scanners[i]!;
+    const { char, sticky } = scanner.lead!;
+    for (let p = text.indexOf(char, from); p >= 0; p = text.indexOf(char, p + 1)) {
+      sticky.lastIndex = p;
+      const m = sticky.exec(text);
+      if (m === null) continue;
+      this.scannerNext[i] = p;
+      this.scannerHit[i] = m[0];
+      this.scannerResume[i] = sticky.lastIndex;
+      return p;
+    }
+    this.scannerNext[i] = -1;
+    return -1;
   }
 
   /**

@@ -19,6 +19,14 @@ const before = (m: RegExpExecArray, line: string, n: number) => line.slice(Math.
 const group = (m: RegExpExecArray, name: string) => m.groups?.[name] ?? '';
 
 /**
+ * high-entropy: an identifier named between the secret word and the random string (`token …,
+ * traceId: …`, `session … commit 9fce…`) owns the string. OWNER_WORDS is also the line engine's
+ * wake check for the rule (rule-set.ts randomRun): such a word before the string wakes nothing.
+ */
+export const OWNER_WORDS = /public|fingerprint|sha-?\d*|md5|hash|checksum|digest|uuid|guid|thumbprint|serial|version|commit|trace|request|correlation|span/i;
+const gapNamesOwner = (gap: string) => OWNER_WORDS.test(gap) || /(?:^|[^A-Za-z])[Ii][Dd]\b|[a-z]Id\b/.test(gap);
+
+/**
  * Digits under a size/count/time/id key, a unit or a typed number element are a measurement; digits
  * inside a longer hex string (a hash, a key id) are part of it. Neither is a phone, card or ID.
  */
@@ -169,7 +177,7 @@ function anyAssignedSecretKey(line: string): boolean {
   return false;
 }
 const ESCAPED_QUOTE_BEFORE = /&(?:quot|apos|#34|#39|#x2[27]);$/i;
-const URL_PARAM_TOKEN = /(?<=[?&;]|(?:^|[\s:：，,(（])(?=[\w.-]+=[^&\s]+&[\w.-]+=))[\w.-]+(?==)/g;
+export const URL_PARAM_TOKEN = /(?:(?<=[?&;])|(?<=^|[\s:：，,(（])(?=[\w.-]+=[^&\s]{1,2048}&[\w.-]+=))[\w.-]+(?==)/g;
 function anyKey(line: string, tokens: RegExp, context: 'assignment' | 'url'): boolean {
   tokens.lastIndex = 0;
   for (let m = tokens.exec(line); m !== null; m = tokens.exec(line)) if (isSecretKey(m[0], context)) return true;
@@ -388,9 +396,7 @@ export const VALIDATORS = {
   randomNearSecretWord: ((m, line) =>
     looksRandom(group(m, 'secret').replace(/=+$/, '')) &&
     !/^pk_(?:live|test)_/.test(group(m, 'secret')) &&
-    // An identifier named between the word and the string (`token …, traceId: …`) owns it.
-    !/public|fingerprint|sha-?\d*|md5|hash|checksum|digest|uuid|guid|thumbprint|serial|version|commit|trace|request|correlation|span/i.test(group(m, 'gap')) &&
-    !/(?:^|[^A-Za-z])[Ii][Dd]\b|[a-z]Id\b/.test(group(m, 'gap')) &&
+    !gapNamesOwner(group(m, 'gap')) &&
     !/pub(?:lic)?[\s_.-]*$/i.test(before(m, line, 8)) &&
     !/https?:\/\/\S*$/.test(before(m, line, 200) + group(m, 'name') + group(m, 'gap'))) as RuleValidator,
   homeFolderUser: ((m, line) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !HTTP_VERB_BEFORE.test(before(m, line, 10))) as RuleValidator,

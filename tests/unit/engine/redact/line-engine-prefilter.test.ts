@@ -80,6 +80,22 @@ const EDGES = [
   `signature${' '.repeat(32)}Q7xK9mP2vL5nR8tW3yZ6aB4c`,
   `credential${' '.repeat(32)}Zx8Kq2Lm9Np4Rt7Vw3Yb`,
   'auth.session pid=4: plugin "report-export" loaded from /opt/xx/plugins/report-export',
+  // The backslash pass tries its regex at each backslash (indexOf): paths before the account, two in a row.
+  'loaded C:\\ProgramData\\XX\\a.xml by XXSOFT\\caoym from \\\\srv\\share as CORP\\\\zhang.w',
+  '\\\\\\ SOFTWARE\\Classes C:\\tools AB\\c',
+  // high-entropy's wake reads the first run after its word as the validator will: kept strings
+  // (commit, UUID, `id`) wake nothing; redacted ones next to each edge of that reading still wake.
+  'auth.session pid=4: deployed commit 9fceb02d0ae598e95dc970b74767f19372d61af8 session id=Zk3Jq9XbT2mW7pL0aRvN5cYh',
+  'session job 3f2b1c4e-9a8d-4e7f-b6c5-1d2e3f4a5b6c then Zk3Jq9XbT2mW7pL0aRvN5cYh; session pid=7 Zk3Jq9XbT2mW7pL0aRvN5cYh',
+  'session.Xk9mQ2vL7pR4tW8zB3nF6hJ1 session=AbC9dEf8GhI7jKl6MnO5pQr4== tokenAbC9dEf8GhI7jKl6MnO5pQr4 x',
+  // One word per line: another hit on the line would wake the rule for it.
+  'licenserial Zk3Jq9XbT2mW7pL0aRvN5cYh',
+  'credentials: Q7xK9mP2vL5nR8tW3yZ6aB4c',
+  'sigId Q7xK9mP2vL5nR8tW3yZ6aB4c',
+  'session.Xk9mQ2vL7pR4tW8zB3nF6hJ1',
+  'session AbC9dEf8GhI7jKl6MnO5pQr4== x',
+  'session pid=7 Zk3Jq9XbT2mW7pL0aRvN5cYh',
+  '{"session": "pid\\nAbC9dEf8GhI7jKl6MnO5pQr4", "key": "commit\\tQ7xK9mP2vL5nR8tW3yZ6aB4c", "hmac": "x\\trace Zk3Jq9XbT2mW7pL0aRvN5cYh"}',
 ].join('\n');
 const LONG_LINE = `${'x'.repeat(70_000)} password=afterTheCut\nmail bob@example.com\n`;
 
