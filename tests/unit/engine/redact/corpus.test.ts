@@ -30,6 +30,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-6').files).toBeGreaterThanOrEqual(15);
     expect(get('held-out-7').files).toBeGreaterThanOrEqual(45);
     expect(get('held-out-8').files).toBeGreaterThanOrEqual(45);
+    expect(get('held-out-9').files).toBeGreaterThanOrEqual(45);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -41,6 +42,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-6').overall.planted).toBeGreaterThanOrEqual(60);
     expect(get('held-out-7').overall.planted).toBeGreaterThanOrEqual(150);
     expect(get('held-out-8').overall.planted).toBeGreaterThanOrEqual(150);
+    expect(get('held-out-9').overall.planted).toBeGreaterThanOrEqual(200);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
