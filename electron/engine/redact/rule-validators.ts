@@ -350,6 +350,11 @@ function isSvnValue(m: RegExpExecArray, around: LineSurroundings | undefined): b
 // Before 路 these make a network or a circuit, not a street (线路 2 号, 电路, 网路, 通路).
 const NOT_A_STREET = /(?:线|电|网|通|回|链|支|岔|迷|思|门|套|出|进|道)路/;
 
+const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account)"[ \t]*,?[ \t]*\r?$/i;
+
+// Groups of a pattern that hold a key, a quote or a domain, not the login.
+const NOT_LOGIN_GROUP = /^(?:key|kq|vq|q\d?|domain)$/;
+
 // — The registries the table names —
 
 const HTTP_VERB_BEFORE = /\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/;
@@ -411,6 +416,8 @@ export const VALIDATORS = {
   }) as RuleValidator,
   randomNearSecretWord: ((m, line) =>
     looksRandom(group(m, 'secret').replace(/=+$/, '')) &&
+    // Base64 of a DER signature (`MEUCIQ…`: a SEQUENCE of two INTEGERs, ECDSA): verification data, public.
+    !/^ME[QUYC]CI/.test(group(m, 'secret')) &&
     !/^pk_(?:live|test)_/.test(group(m, 'secret')) &&
     // An identifier named between the word and the string (`token …, traceId: …`) owns it.
     !/public|fingerprint|sha-?\d*|md5|hash|checksum|digest|uuid|guid|thumbprint|serial|version|commit|trace|request|correlation|span/i.test(group(m, 'gap')) &&
@@ -426,7 +433,7 @@ export const VALIDATORS = {
   authLogLogin: ((m) => isAuthLogLogin(m)) as RuleValidator,
   /** Whichever login group of a multi-form pattern matched: not a built-in account, not a placeholder. */
   anyLoginGroup: ((m) => {
-    const user = Object.entries(m.groups ?? {}).find(([k, v]) => k !== 'key' && v !== undefined)?.[1] ?? '';
+    const user = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_LOGIN_GROUP.test(k) && v !== undefined)?.[1] ?? '';
     return user !== '' && !BUILTIN_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user);
   }) as RuleValidator,
   wechatId: ((m, line) => isWeChatId(m, line)) as RuleValidator,
@@ -485,5 +492,7 @@ export type IdentityName = keyof typeof IDENTITIES;
 /** Lines that open a value on the next line, by name (the placeholder kind, or undefined). */
 export const OPENERS = {
   secretKeyOnItsOwnLine: opensValueOnNextLine,
+  // Postman collections and settings exports, pretty-printed: `"key": "username",` ⏎ `"value": "wanglin"`.
+  userKeyOnItsOwnLine: (line: string) => (USER_KEY_ON_ITS_OWN_LINE.test(line) ? 'USER' : undefined),
 } satisfies Record<string, (line: string) => string | undefined>;
 export type OpenerName = keyof typeof OPENERS;

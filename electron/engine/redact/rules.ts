@@ -771,7 +771,9 @@ export const RULES: readonly RedactionRule[] = [
     patterns: [
       {
         regex: /(?<![A-Za-z0-9])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})(?![A-Za-z0-9])/,
-        context: { words: ['passport', '护照', '護照', '证件', '證件'], before: 32 },
+        // In a record (an HR export's row, often an HTML table with its header far above), the cell
+        // after a resident id or a travel permit already replaced.
+        context: { words: ['passport', '护照', '護照', '证件', '證件', '<CNID-', '<PERMIT-'], before: 32 },
       },
     ],
   },
@@ -783,12 +785,12 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'PERMIT',
     scan: { words: 'permit', marks: '通行证|通行證|回乡证|回鄉證|台胞证|台胞證', digits: PERSONAL_DIGITS },
-    trigger: /permit|通行[证證]|回[乡鄉][证證]|台胞[证證]|\b[CHMT]\d{8}\b/i,
+    trigger: /permit|通行[证證]|回[乡鄉][证證]|台胞[证證]|\b[CWHMTL][A-Z]?\d{7,8}\b/i,
     identity: 'upperCase',
     patterns: [
       {
         regex: /(?<![A-Za-z0-9])(?:[CWHMTL][A-Z]?\d{7,10}|\d{8}(?:\(\w\))?)(?![A-Za-z0-9])/,
-        context: { words: ['permit', '通行证', '通行證', '回乡证', '回鄉證', '台胞证', '台胞證'], before: 40 },
+        context: { words: ['permit', '通行证', '通行證', '回乡证', '回鄉證', '台胞证', '台胞證', '<PASSPORT-', '<PERMIT-'], before: 40 },
         validate: 'notMeasurement',
       },
     ],
@@ -867,7 +869,7 @@ export const RULES: readonly RedactionRule[] = [
     // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
     // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
     scan: {
-      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|\'s password:|user<|s-1-5-21-',
+      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|\'s password:|user<|s-1-5-21-|access denied: \'',
       // `user` of ssh_config (`    User daiqing`) only at a line start.
       placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|(?<=(?:^|\n)[ \t]*)user[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)/i },
       marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人|#\d{2,3}#\d%`,
@@ -875,7 +877,7 @@ export const RULES: readonly RedactionRule[] = [
       // `^…` start, made the scan 40–60 % slower), in its own pass (see RedactionRule.scan).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
-    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=/im,
+    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -941,13 +943,14 @@ export const RULES: readonly RedactionRule[] = [
         // Not SQL Server's `Login failed for user 'crm_app'`: it names a database login.
         regex: /(?<![\w-])(?<!Login failed for[ \t]+)(?:user|account)[ \t]+(?:(?<q>["'])(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})\k<q>(?![@\w])|(?<bare>[A-Za-z][A-Za-z0-9._-]{1,31})(?=: (?:authentication failure|not found|password mismatch)))/i,
         targets: [{ group: 'user' }, { group: 'bare' }],
-        validate: 'loginName',
+        validate: 'anyLoginGroup',
       },
       {
         // MySQL slow/general log `# User@Host: dba_li[dba_li] @ host [10.0.0.7]`; `ssh -v`'s
-        // `Authenticating to host:22 as 'deploy'` and its `deploy@host's password:` prompt.
-        regex: /User@Host:[ \t]+(?<user>[A-Za-z][\w.-]{0,31})\[(?<user2>[A-Za-z][\w.-]{0,31})\]|Authenticating to \S+ as '(?<ssh>[A-Za-z][\w.-]{0,31})'|^(?<prompt>[A-Za-z][\w.-]{0,31})@[\w.-]+'s password:/,
-        targets: [{ group: 'user' }, { group: 'user2' }, { group: 'ssh' }, { group: 'prompt' }],
+        // `Authenticating to host:22 as 'deploy'` and its `deploy@host's password:` prompt; Subversion's
+        // mod_authz_svn `Access denied: 'liqiang' GET erp:/trunk/…`.
+        regex: /User@Host:[ \t]+(?<user>[A-Za-z][\w.-]{0,31})\[(?<user2>[A-Za-z][\w.-]{0,31})\]|Authenticating to \S+ as '(?<ssh>[A-Za-z][\w.-]{0,31})'|^(?<prompt>[A-Za-z][\w.-]{0,31})@[\w.-]+'s password:|Access denied: '(?<svn>[A-Za-z][\w.-]{0,31})' (?:GET|PUT|POST|DELETE|PROPFIND|PROPPATCH|REPORT|OPTIONS|MKCOL|COPY|MOVE|LOCK|UNLOCK|CHECKOUT|MERGE|MKACTIVITY) /,
+        targets: [{ group: 'user' }, { group: 'user2' }, { group: 'ssh' }, { group: 'prompt' }, { group: 'svn' }],
         validate: 'anyLoginGroup',
       },
       {
@@ -990,6 +993,8 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'loginName',
       },
     ],
+    opensValueOnNextLine: 'userKeyOnItsOwnLine',
+    nextLineValue: /^[ \t]*"value"[ \t]*:[ \t]*"(?<secret>(?!(?:root|admin|administrator|guest|test|user|sa)")[A-Za-z][A-Za-z0-9._-]{1,31})"[ \t]*,?[ \t]*\r?$/i,
   },
   {
     id: 'person-name',
@@ -1004,9 +1009,9 @@ export const RULES: readonly RedactionRule[] = [
     // character: ASCII log lines never wake them.
     scan: {
       placed: { words: 'name|nick|owner|holder|user|cn=|sigtext|signature|parameters:|binding parameter', at: 'hanNear' },
-      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*)[ \t]*[\w.%+-]+@))`,
+      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*)[ \t]*[\w.%+-]+@))`,
     },
-    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*[(（<]?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}/im,
+    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*[(（<]?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]/im,
     patterns: [
       {
         regex: /(?<key>真实姓名|姓[ \t\u3000]*名|名字|紧急联系人|联系人|负责人|维护人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|注册的所有人|所有人|用户名|用户|同事|员工|本人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|(?<![A-Za-z])CN(?==)|[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|holder|user|sig(?:nature)?(?:_?text)?))(?:\\?["'])?(?:[ \t]*(?:[:：=>(（])[ \t]*|(?<=["'])[ \t]*,[ \t]*|[ \t]{2,}|[ \t]?)(?:(?:母亲|父亲|配偶|丈夫|妻子|爱人|儿子|女儿|哥哥|姐姐|弟弟|妹妹)[ \t]*)?(?<vq>\\?["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])(?:[ \t]*[(（](?<login>[A-Za-z][A-Za-z0-9._-]{1,31})[)）])?/i,
@@ -1039,6 +1044,12 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?<=^|[\s(（:：])(?<titled>[\u4e00-\u9fa5]{2,3})[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)(?![\u4e00-\u9fa5])|^[ \t]*(?<signed>[\u4e00-\u9fa5]{2,3})[ \t]*[|｜][ \t]*[\u4e00-\u9fa5A-Za-z]{0,12}?(?:经理|总监|主管|主任|工程师|专员|助理|总裁|董事长|顾问|销售|会计|出纳)|(?<![\u4e00-\u9fa5])(?<owner>[\u4e00-\u9fa5]{2,3})的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（](?<operator>[\u4e00-\u9fa5]{2,4})[)）]/,
         targets: [{ group: 'titled' }, { group: 'signed' }, { group: 'owner' }, { group: 'operator' }],
         validate: 'anyChineseName',
+      },
+      {
+        // The steps of an approval record (WeCom, DingTalk, Feishu): `[已同意] 财务审核 龚晓雯  2026-03-18 14:37`.
+        regex: /^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】][ \t]*(?:[\u4e00-\u9fa5]{1,8}[ \t]+)?(?<name>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
       },
       {
         // A value bound to a query (MyBatis `==> Parameters: 邓雅琴(String), …`, Hibernate `binding

@@ -73,6 +73,15 @@ describe('redaction corpus', () => {
     expect(q.falsePositives).toEqual([]);
   });
 
+  // held-out-9 after its fixes (243 of 255, 95.3 %; first run 76.1 %, see its FIRST-RUN.md): measured,
+  // not asserted at target; it must not fall. Its two false positives left are `from_account=xxsoft`
+  // in an OpenAPI query (a tenant, taken for a login).
+  it('held-out-9: at least its level after the session-7 fixes, no new false positive', () => {
+    const q = get('held-out-9');
+    expect(q.overall.found).toBeGreaterThanOrEqual(243);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(2);
+  });
+
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
     const q = get('real');
     expect(q.falsePositives).toEqual([]);
