@@ -869,10 +869,13 @@ export const RULES: readonly RedactionRule[] = [
     // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
     // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
     scan: {
-      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|\'s password:|user<|s-1-5-21-|access denied: \'',
+      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:',
       // `user` of ssh_config (`    User daiqing`) only at a line start.
       placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|(?<=(?:^|\n)[ \t]*)user[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)/i },
-      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人|#\d{2,3}#\d%`,
+      // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
+      // `deploy@host's password:` by `password:` (a quote or `#` as a marks first character would be
+      // a new one, common in logs).
+      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人`,
       // DOMAIN\login from its backslash, with the look-behind after the literal (one before it, or a
       // `^…` start, made the scan 40–60 % slower), in its own pass (see RedactionRule.scan).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,

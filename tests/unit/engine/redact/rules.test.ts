@@ -695,7 +695,7 @@ describe('held-out-9 fixes', () => {
       ['Servers\\ERP\\User<|||>1<|||>liuqiang_dev', 'Servers\\ERP\\User<|||>1<|||><USER-1>'],
       ['ssh22:deploy_wx@10.20.5.11=kq8Z1xVdN3m7YpR2sW5tH9bL0cF4gJ6e', 'ssh22:<USER-1>@10.20.5.11=<SECRET-1>'],
       ['office=XXSOFT\\gaoyang:Gy#Office2026', 'office=XXSOFT\\<USER-1>:<SECRET-1>'],
-      ['Home=#109#0%10.0.0.9%2222%gaoyang%%-1%-1%%%', 'Home=#109#0%10.0.0.9%2222%<USER-1>%%-1%-1%%%'],
+      ['Home=#109#0%10.0.0.9%2222%gaoyang%%-1%-1%%%%%0%0%0%%%-1%0#MobaFont%10%0%0%-1%15#0# #-1', 'Home=#109#0%10.0.0.9%2222%<USER-1>%%-1%-1%%%%%0%0%0%%%-1%0#MobaFont%10%0%0%-1%15#0# #-1'],
       ["#0 /var/www/db.php(14): PDO->__construct('mysql:host=10.2...', 'oa_web', 'Oa#Web-2026x')", "#0 /var/www/db.php(14): PDO->__construct('mysql:host=10.2...', 'oa_web', '<SECRET-1>')"],
     ]);
     unchanged(['Servers\\ERP\\Port<|||>1<|||>3306', 'MainWinMaximized<|||>3<|||>1', 'start=10:30:00']);
