@@ -68,7 +68,7 @@ export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'csv';
 /** Headers of CSV columns the layout rules read (the cells below them are redacted). */
 export const CSV_SECRET_COLUMN = /^(?:password|passwd|pwd|密码|口令|secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|pin)$/i;
 export const CSV_USER_COLUMN = /^(?:user(?:[ _-]?name)?|login(?:[ _-]?name)?|account|用户名|账号|帐号|登录名|登录账号)$/i;
-export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|持卡人|^(?:full[ _-]?)?name$|^display[ _-]?name$|^cn$|^common[ _-]?name$/i;
+export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|持卡人|所有人|^(?:full[ _-]?)?name$|^display[ _-]?name$|^cn$|^common[ _-]?name$/i;
 
 /** How far into an item its table header is looked for (comment lines above it included). */
 export const HEADER_REACH = 1024;

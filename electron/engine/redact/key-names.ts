@@ -51,6 +51,8 @@ const METADATA_SUFFIXES = new Set([
   'backend', 'server', 'service', 'level', 'sock', 'socket', 'reset', 'sent', 'valid',
   'invalid', 'ok', 'failed', 'failures', 'login', 'handler', 'class', 'module', 'option', 'options',
   'settings', 'config', 'configuration',
+  // Exchange's `X-MS-Exchange-Organization-AuthAs: Internal`: how the sender was authenticated.
+  'as',
   // `TokenService.java:88` in a stack trace: a source file and a line number.
   'java', 'kt', 'kts', 'cs', 'vb', 'fs', 'py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'go', 'rb', 'cpp', 'cc',
   'cxx', 'c', 'h', 'hpp', 'php', 'swift', 'scala', 'groovy', 'rs', 'dart', 'lua', 'pl', 'pm', 'm', 'mm',

@@ -88,7 +88,26 @@ const EMAIL_FILE_TLDS = /^(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|js|mjs|cjs|ts|
 
 /** An address, not a file name (`icon@2x.png`) or an SSH remote (`git@github.com:org/repo`). */
 export const personalEmail: RuleValidator = (m, line) =>
-  !EMAIL_FILE_TLDS.test(m.groups?.tld ?? '') && !(m[0].startsWith('git@') && (line[m.index + m[0].length] === ':' || line.slice(Math.max(0, m.index - 3), m.index) === '://'));
+  !EMAIL_FILE_TLDS.test(m.groups?.tld ?? '') &&
+  !(m[0].startsWith('git@') && (line[m.index + m[0].length] === ':' || line.slice(Math.max(0, m.index - 3), m.index) === '://')) &&
+  !isPublicNoticeAddress(m, line) &&
+  !NOT_AN_ADDRESS_HEADER.test(line) &&
+  !isKerberosRealm(m[0]);
+
+// `pps_core: Software ver. 5.3.6 - Copyright 2005-2007 Rodolfo Giometti <giometti@linux.it>` (the
+// kernel log on every Linux machine): a maintainer's public address in a copyright notice, bracketed
+// after the notice on the same line, is no data of the user's.
+const COPYRIGHT_NOTICE = /(?:\bcopyright\b|\(c\)|©)[^\r\n]*<$/i;
+function isPublicNoticeAddress(m: RegExpExecArray, line: string): boolean {
+  return line[m.index + m[0].length] === '>' && COPYRIGHT_NOTICE.test(line.slice(Math.max(0, m.index - 200), m.index));
+}
+// Mail headers that carry message identifiers in address form (`Message-ID: <2026031810420321@host>`).
+const NOT_AN_ADDRESS_HEADER = /^(?:Message-ID|In-Reply-To|References|Content-ID|Resent-Message-ID|X-Message-ID)[ \t]*:/i;
+// `krbtgt/XXSOFT.LOCAL@XXSOFT.LOCAL`: a Kerberos service principal's realm repeated, not an address.
+function isKerberosRealm(address: string): boolean {
+  const at = address.indexOf('@');
+  return at > 0 && address.slice(0, at).toLowerCase() === address.slice(at + 1).toLowerCase();
+}
 
 /** The CSV header's name for the column a match sits in (`护照` above `EB1234567`), or ''. */
 export function csvColumnName(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): string {
@@ -195,7 +214,7 @@ const VALUE_ON_NEXT_LINE = [
   // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S/i;
+const SPECIAL_FORMS = /(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
@@ -295,6 +314,11 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   if (/^[a-z]+$/.test(user) && /:[ \t]+$/.test(m[0].slice(0, m[0].length - user.length - group(m, 'vq').length)) && /^[ \t]+(?:[a-z]{2,}|\/)/.test(line.slice(m.index + m[0].length))) return false;
   // Azure Storage's `AccountName=xxsbackup;AccountKey=…`: a storage account, not a person's login.
   if (/^accountname$/i.test(group(m, 'key')) && /AccountKey|EndpointSuffix|DefaultEndpointsProtocol|SharedAccessSignature/i.test(line)) return false;
+  // `sso_registration_scopes = sso:account:access`: a scope list, not an `account` key.
+  if (group(m, 'kq') === '' && /\w:$/.test(line.slice(Math.max(0, m.index - 2), m.index)) && /^account/i.test(group(m, 'key'))) return false;
+  // `requested by appstored (pid 244)`: a process; `Account: iCloud (AppleID: …)`: the kind of an account.
+  const after = line.slice(m.index + m[0].length);
+  if (/^[ \t]*\((?:pid|process)\b/i.test(after) || (/^account$/i.test(group(m, 'key')) && /^[ \t]*\([A-Za-z]+:/.test(after))) return false;
   // `user_count=`, `owner_type:` never reach here (the key must end in the user word); a key
   // that is a switch (`is_owner: yes`, `use_login: true`) has a benign value.
   return !/^(?:is|has|use|allow|require|max|min|num|default)[\W_]/i.test(group(m, 'key'));
@@ -333,6 +357,11 @@ function isSvnValue(m: RegExpExecArray, around: LineSurroundings | undefined): b
 }
 // Before 路 these make a network or a circuit, not a street (线路 2 号, 电路, 网路, 通路).
 const NOT_A_STREET = /(?:线|电|网|通|回|链|支|岔|迷|思|门|套|出|进|道)路/;
+
+const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account)"[ \t]*,?[ \t]*\r?$/i;
+
+// Groups of a pattern that hold a key, a quote or a domain, not the login.
+const NOT_LOGIN_GROUP = /^(?:key|kq|vq|q\d?|domain)$/;
 
 // — The registries the table names —
 
@@ -395,6 +424,8 @@ export const VALIDATORS = {
   }) as RuleValidator,
   randomNearSecretWord: ((m, line) =>
     looksRandom(group(m, 'secret').replace(/=+$/, '')) &&
+    // Base64 of a DER signature (`MEUCIQ…`: a SEQUENCE of two INTEGERs, ECDSA): verification data, public.
+    !/^ME[QUYC]CI/.test(group(m, 'secret')) &&
     !/^pk_(?:live|test)_/.test(group(m, 'secret')) &&
     !gapNamesOwner(group(m, 'gap')) &&
     !/pub(?:lic)?[\s_.-]*$/i.test(before(m, line, 8)) &&
@@ -406,8 +437,15 @@ export const VALIDATORS = {
   loginName: ((m, line) => isLoginName(m, line)) as RuleValidator,
   domainLogin: ((m, line) => isDomainLogin(m, line)) as RuleValidator,
   authLogLogin: ((m) => isAuthLogLogin(m)) as RuleValidator,
+  /** Whichever login group of a multi-form pattern matched: not a built-in account, not a placeholder. */
+  anyLoginGroup: ((m) => {
+    const user = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_LOGIN_GROUP.test(k) && v !== undefined)?.[1] ?? '';
+    return user !== '' && !BUILTIN_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user);
+  }) as RuleValidator,
   wechatId: ((m, line) => isWeChatId(m, line)) as RuleValidator,
   personName: ((m) => isChineseName(group(m, 'name'))) as RuleValidator,
+  /** Whichever name group of a multi-form pattern matched reads as a Chinese name. */
+  anyChineseName: ((m) => isChineseName(Object.values(m.groups ?? {}).find((v) => v !== undefined) ?? '')) as RuleValidator,
   // One of the two groups matched: the name after a title, or the name before 老师/先生.
   titledName: ((m) => isChineseName(group(m, 'name') || group(m, 'called'))) as RuleValidator,
   csvNameColumn: ((m, line, around) => isChineseName(group(m, 'name')) && CSV_NAME_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
@@ -418,7 +456,8 @@ export const VALIDATORS = {
   firstLineLogin: ((m, line, around) => around !== undefined && around.previous() === '' && around.header() === line.replace(/\r$/, '') && !BUILTIN_LOGINS.test(group(m, 'user'))) as RuleValidator,
   secondLinePassword: ((m, line, around) => around !== undefined && around.header() !== '' && around.previous().replace(/\r$/, '') === around.header() && around.header() !== line.replace(/\r$/, '') && isRealValue(group(m, 'secret'))) as RuleValidator,
   streetAddress: ((m) => !NOT_A_STREET.test(m[0])) as RuleValidator,
-  publicIPv4: ((m, line) => isPublicIPv4(m[0]) && !/(?:\bv|version\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12))) as RuleValidator,
+  // `X-Mailer: Foxmail 7.2.25.228[cn]`, `User-Agent: … Thunderbird 115.8.0.1`: the mail client's version.
+  publicIPv4: ((m, line) => isPublicIPv4(m[0]) && !/(?:\bv|version\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12)) && !/^(?:X-Mailer|User-Agent)[ \t]*:/i.test(line)) as RuleValidator,
   publicIPv6: ((m) => isPublicIPv6(m[0])) as RuleValidator,
   // All-zero, broadcast and multicast (group bit set in the first octet) name no machine.
   unicastMac: ((m) => isUnicastMac(m[0])) as RuleValidator,
@@ -459,5 +498,7 @@ export type IdentityName = keyof typeof IDENTITIES;
 /** Lines that open a value on the next line, by name (the placeholder kind, or undefined). */
 export const OPENERS = {
   secretKeyOnItsOwnLine: opensValueOnNextLine,
+  // Postman collections and settings exports, pretty-printed: `"key": "username",` ⏎ `"value": "wanglin"`.
+  userKeyOnItsOwnLine: (line: string) => (USER_KEY_ON_ITS_OWN_LINE.test(line) ? 'USER' : undefined),
 } satisfies Record<string, (line: string) => string | undefined>;
 export type OpenerName = keyof typeof OPENERS;

@@ -438,15 +438,19 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'SECRET',
     scan: {
       // The gate's other forms (SPECIAL_FORMS in rule-validators.ts): their words wake the rule anywhere.
-      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh',
+      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
       placed: { words: 'pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed', at: 'assignedKey' },
-      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容`,
+      // MobaXterm's [Passwords] `ssh22:user@host=…` wake by the `@` url-credentials and email scan for
+      // already: a `^(?:ssh|…)` alternative made the whole marks scan 3× slower (a V8 cliff).
+      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|@`,
+      // MobaXterm's [Credentials] `name=DOMAIN\login:password` from its backslash (its own pass).
+      backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|redis-cli|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容/i,
+    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|redis-cli|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(/im,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -605,6 +609,25 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'proseChinesePassword',
       },
       {
+        // HeidiSQL's exported settings: `Servers\ERP\Password<|||>1<|||>7B3A…` (name, type, value).
+        regex: new RegExp(String.raw`\\(?<key>${KEY})<\|\|\|>\d<\|\|\|>(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: 'assignmentKey',
+        kind: 'fromKey',
+      },
+      {
+        // MobaXterm.ini: [Passwords] `ssh22:deploy@10.0.0.5=<stored>`, [Credentials] `office=XXSOFT\login:password`.
+        regex: /^(?:(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:(?<user>[^@=\s]+)@[^=\s]+=|[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\(?<login>[a-z][\w.-]{1,19}):)(?<secret>\S+)[ \t]*\r?$/,
+        targets: [{ group: 'user', kind: 'USER' }, { group: 'login', kind: 'USER' }, { group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
+        // PHP PDO in a stack trace: `PDO->__construct('mysql:host=…', 'user', 'password')`.
+        regex: /(?:new[ \t]+PDO|PDO->__construct)\((?<q1>['"])[^'"\r\n]*\k<q1>,[ \t]*(?<q2>['"])[^'"\r\n]*\k<q2>,[ \t]*(?<q3>['"])(?<secret>[^'"\r\n]+)\k<q3>/i,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
         // Wi-Fi keys in `netsh wlan show profile … key=clear` (English and Chinese Windows).
         regex: /^[ \t]*(?:Key Content|关键内容)[ \t]*:[ \t]*(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$/,
         targets: [{ group: 'secret' }],
@@ -754,7 +777,9 @@ export const RULES: readonly RedactionRule[] = [
     patterns: [
       {
         regex: /(?<![A-Za-z0-9])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})(?![A-Za-z0-9])/,
-        context: { words: ['passport', '护照', '護照', '证件', '證件'], before: 32 },
+        // In a record (an HR export's row, often an HTML table with its header far above), the cell
+        // after a resident id or a travel permit already replaced.
+        context: { words: ['passport', '护照', '護照', '证件', '證件', '<CNID-', '<PERMIT-'], before: 32 },
       },
     ],
   },
@@ -766,12 +791,12 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'PERMIT',
     scan: { words: 'permit', marks: '通行证|通行證|回乡证|回鄉證|台胞证|台胞證', digits: PERSONAL_DIGITS },
-    trigger: /permit|通行[证證]|回[乡鄉][证證]|台胞[证證]|\b[CHMT]\d{8}\b/i,
+    trigger: /permit|通行[证證]|回[乡鄉][证證]|台胞[证證]|\b[CWHMTL][A-Z]?\d{7,8}\b/i,
     identity: 'upperCase',
     patterns: [
       {
         regex: /(?<![A-Za-z0-9])(?:[CWHMTL][A-Z]?\d{7,10}|\d{8}(?:\(\w\))?)(?![A-Za-z0-9])/,
-        context: { words: ['permit', '通行证', '通行證', '回乡证', '回鄉證', '台胞证', '台胞證'], before: 40 },
+        context: { words: ['permit', '通行证', '通行證', '回乡证', '回鄉證', '台胞证', '台胞證', '<PASSPORT-', '<PERMIT-'], before: 40 },
         validate: 'notMeasurement',
       },
     ],
@@ -850,15 +875,18 @@ export const RULES: readonly RedactionRule[] = [
     // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
     // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
     scan: {
-      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-',
+      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:',
       // `user` of ssh_config (`    User daiqing`) only at a line start.
-      placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|(?<=(?:^|\n)[ \t]*)user[ \t]+[a-z]/i },
-      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信`,
+      placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|(?<=(?:^|\n)[ \t]*)user[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)/i },
+      // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
+      // `deploy@host's password:` by `password:` (a quote or `#` as a marks first character would be
+      // a new one, common in logs).
+      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人`,
       // DOMAIN\login from its backslash, with the look-behind after the literal (one before it, or a
       // `^…` start, made the scan 40–60 % slower), in its own pass (see RedactionRule.scan).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
-    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)["']?[ \t]*(?:[=:：]|["'][ \t]*,)|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited) by[ \t]|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=/im,
+    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -866,7 +894,7 @@ export const RULES: readonly RedactionRule[] = [
         // `登录用户=kangjing`, `系统账号 lusq` (Chinese keys take a blank too), prefs.js
         // `user_pref("mail.server.server2.userName", "fanzq")`.
         // At most one space before the separator: the line scans look for `user=`, `user :` ….
-        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|账号|帐号|账户|帐户)|创建者|所有者)\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
+        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|账号|帐号|账户|帐户)|创建者|所有者|(?:导出|操作|制单|提交|申请)人)\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
@@ -879,7 +907,7 @@ export const RULES: readonly RedactionRule[] = [
       {
         // `started by liuyang`, `last modified by lina`, `net user zhaolei /domain`, .netrc's
         // `machine host login liuyang`.
-        regex: /(?:(?:^|\s)machine[ \t]+\S+[ \t]+login[ \t]+|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited)[ \t]+by[ \t]+(?:user[ \t]+)?|(?:^|[\s>])net(?:\.exe)?[ \t]+user[ \t]+)(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\-]|\.\w)\k<vq>/i,
+        regex: /(?:(?:^|\s)machine[ \t]+\S+[ \t]+login[ \t]+|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked)[ \t]+by[ \t]+(?:user[ \t]+)?|(?:granted|assigned)[ \t]+to[ \t]+(?:user[ \t]+)?|(?:^|[\s>])net(?:\.exe)?[ \t]+user[ \t]+)(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\-]|\.\w)\k<vq>/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
@@ -919,6 +947,49 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'authLogLogin',
       },
       {
+        // A login quoted after the word: nginx `user "zhouxin" was not found`, PostgreSQL `for user
+        // "liuyang"`, Confluence `User 'fengqian' (…)`; Apache `user liqiang: authentication failure`.
+        // Not SQL Server's `Login failed for user 'crm_app'`: it names a database login.
+        regex: /(?<![\w-])(?<!Login failed for[ \t]+)(?:user|account)[ \t]+(?:(?<q>["'])(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})\k<q>(?![@\w])|(?<bare>[A-Za-z][A-Za-z0-9._-]{1,31})(?=: (?:authentication failure|not found|password mismatch)))/i,
+        targets: [{ group: 'user' }, { group: 'bare' }],
+        validate: 'anyLoginGroup',
+      },
+      {
+        // MySQL slow/general log `# User@Host: dba_li[dba_li] @ host [10.0.0.7]`; `ssh -v`'s
+        // `Authenticating to host:22 as 'deploy'` and its `deploy@host's password:` prompt; Subversion's
+        // mod_authz_svn `Access denied: 'liqiang' GET erp:/trunk/…`.
+        regex: /User@Host:[ \t]+(?<user>[A-Za-z][\w.-]{0,31})\[(?<user2>[A-Za-z][\w.-]{0,31})\]|Authenticating to \S+ as '(?<ssh>[A-Za-z][\w.-]{0,31})'|^(?<prompt>[A-Za-z][\w.-]{0,31})@[\w.-]+'s password:|Access denied: '(?<svn>[A-Za-z][\w.-]{0,31})' (?:GET|PUT|POST|DELETE|PROPFIND|PROPPATCH|REPORT|OPTIONS|MKCOL|COPY|MOVE|LOCK|UNLOCK|CHECKOUT|MERGE|MKACTIVITY) /,
+        targets: [{ group: 'user' }, { group: 'user2' }, { group: 'ssh' }, { group: 'prompt' }, { group: 'svn' }],
+        validate: 'anyLoginGroup',
+      },
+      {
+        // Windows event XML (4624/4625/4648 …): `<Data Name='TargetUserName'>tangjing</Data>`, and other
+        // elements that name their value by an attribute (`<entry key="username">…<`).
+        regex: /<[\w:-]+[ \t]+(?:Name|name|key)[ \t]*=[ \t]*(?<q>["'])(?<key>[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account(?:_?name)?))\k<q>[ \t]*>(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})</i,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // Jira and Confluence write the login twice: `url: /…; user: liuyang INFO liuyang 542x1843x1 …`
+        // (the second time before the request id).
+        regex: /; user: \S+ (?:INFO|WARN|ERROR|DEBUG|TRACE|FATAL) (?<user>[A-Za-z][\w.-]{1,31}) \d{1,6}x\d{1,9}x\d{1,4} /,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // `whoami /all` prints the domain in lower case: `xxsoft\gaoyuan S-1-5-21-…`.
+        regex: /^(?<domain>[a-z][a-z0-9-]{1,14})\\(?<user>[a-z][\w.-]{1,19})[ \t]+S-1-5-21-/,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // HeidiSQL's exported settings (`Servers\ERP\User<|||>1<|||>liuqiang`) and MobaXterm bookmarks
+        // (`#109#0%10.0.0.5%22%deploy%…`: session type, host, port, login).
+        regex: /\\(?<key>[A-Za-z]*User(?:name)?)<\|\|\|>\d<\|\|\|>(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})[ \t]*\r?$|#\d{2,3}#\d%[^%\s]+%\d*%(?<bookmark>[A-Za-z][A-Za-z0-9._-]{1,31})%/i,
+        targets: [{ group: 'user' }, { group: 'bookmark' }],
+        validate: 'anyLoginGroup',
+      },
+      {
         // A WeChat id beside its name: `微信 yxg_sales`, `微信号：wxid_abc123`.
         regex: /微信(?<key>号|账号|ID)?[ \t]*[:：]?[ \t]*(?<user>[A-Za-z][\w-]{5,19})(?![\w@.-])/i,
         targets: [{ group: 'user' }],
@@ -931,6 +1002,8 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'loginName',
       },
     ],
+    opensValueOnNextLine: 'userKeyOnItsOwnLine',
+    nextLineValue: /^[ \t]*"value"[ \t]*:[ \t]*"(?<secret>(?!(?:root|admin|administrator|guest|test|user|sa)")[A-Za-z][A-Za-z0-9._-]{1,31})"[ \t]*,?[ \t]*\r?$/i,
   },
   {
     id: 'person-name',
@@ -944,13 +1017,13 @@ export const RULES: readonly RedactionRule[] = [
     // `user action: clicked` in a log wakes nothing. The e-mail and chat forms start at a Han
     // character: ASCII log lines never wake them.
     scan: {
-      placed: { words: 'name|nick|owner|user|cn=|sigtext|signature', at: 'hanNear' },
-      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|维护|汇总|经办|签字|签收|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）]|[(（<][ \t]*[\w.%+-]+@))`,
+      placed: { words: 'name|nick|owner|holder|user|cn=|sigtext|signature|parameters:|binding parameter', at: 'hanNear' },
+      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*)[ \t]*[\w.%+-]+@))`,
     },
-    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5][ \t]*[(（<][ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$/im,
+    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*[(（<]?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]/im,
     patterns: [
       {
-        regex: /(?<key>真实姓名|姓[ \t\u3000]*名|名字|紧急联系人|联系人|负责人|维护人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|注册的所有人|所有人|用户名|用户|同事|员工|本人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护)人|(?<![A-Za-z])CN(?==)|[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|user|sig(?:nature)?(?:_?text)?))(?:\\?["'])?(?:[ \t]*(?:[:：=>(（])[ \t]*|(?<=["'])[ \t]*,[ \t]*|[ \t]{2,}|[ \t]?)(?:(?:母亲|父亲|配偶|丈夫|妻子|爱人|儿子|女儿|哥哥|姐姐|弟弟|妹妹)[ \t]*)?(?<vq>\\?["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])(?:[ \t]*[(（](?<login>[A-Za-z][A-Za-z0-9._-]{1,31})[)）])?/i,
+        regex: /(?<key>真实姓名|姓[ \t\u3000]*名|名字|紧急联系人|联系人|负责人|维护人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|注册的所有人|所有人|用户名|用户|同事|员工|本人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|(?<![A-Za-z])CN(?==)|[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|holder|user|sig(?:nature)?(?:_?text)?))(?:\\?["'])?(?:[ \t]*(?:[:：=>(（])[ \t]*|(?<=["'])[ \t]*,[ \t]*|[ \t]{2,}|[ \t]?)(?:(?:母亲|父亲|配偶|丈夫|妻子|爱人|儿子|女儿|哥哥|姐姐|弟弟|妹妹)[ \t]*)?(?<vq>\\?["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])(?:[ \t]*[(（](?<login>[A-Za-z][A-Za-z0-9._-]{1,31})[)）])?/i,
         // `操作人 钱磊 (qianlei)`: the login in brackets after the name is the same person's.
         targets: [{ group: 'name' }, { group: 'login', kind: 'USER' }],
         validate: 'personName',
@@ -963,15 +1036,37 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // A job title before the name (`财务总监严春梅`), an honorific after it (`金凤老师`).
-        regex: /(?:总监|经理|主管|主任)(?<name>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])|(?<called>[\u4e00-\u9fa5]{2,3})(?=老师|先生|女士|小姐)/,
+        regex: /(?:总监|经理|主管|主任)[ \t]?(?<name>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])|(?<called>[\u4e00-\u9fa5]{2,3})(?=老师|先生|女士|小姐)/,
         targets: [{ group: 'name' }, { group: 'called' }],
         validate: 'titledName',
       },
       {
-        // A display name before its address: `袁浩 <yuanhao@…>`, `何佳琪(hejiaqi@…)`, `薛妍 (<EMAIL-1>)`.
-        regex: /(?<![\u4e00-\u9fa5])(?<name>[\u4e00-\u9fa5]{2,4})(?=[ \t]*[(（<][ \t]*(?:<EMAIL-\d+>|[\w.%+-]+@))/,
+        // A display name before its address: `袁浩 <yuanhao@…>`, `何佳琪(hejiaqi@…)`, `薛妍 (<EMAIL-1>)`,
+        // mail headers' `"王海涛" <wanght@…>` and `"采购部-梁晓燕" <…>`, `冯倩, fengqian@…`, `曹文静 / cao@…`.
+        regex: /(?<![\u4e00-\u9fa5])(?<name>[\u4e00-\u9fa5]{2,4})(?=["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*[(（<]?)[ \t]*(?:<EMAIL-\d+>|[\w.%+-]+@))/,
         targets: [{ group: 'name' }],
         validate: 'personName',
+      },
+      {
+        // A job title after the name (`深圳华科 黎志远 总经理`), a signature line (`王海涛 | 华东区销售经理`),
+        // an Apple device (`熊杰的 MacBook Pro`, `方磊的 iPhone`), an operator and its number (`操作员 0027 (庞丽娟)`).
+        regex: /(?<=^|[\s(（:：])(?<titled>[\u4e00-\u9fa5]{2,3})[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)(?![\u4e00-\u9fa5])|^[ \t]*(?<signed>[\u4e00-\u9fa5]{2,3})[ \t]*[|｜][ \t]*[\u4e00-\u9fa5A-Za-z]{0,12}?(?:经理|总监|主管|主任|工程师|专员|助理|总裁|董事长|顾问|销售|会计|出纳)|(?<![\u4e00-\u9fa5])(?<owner>[\u4e00-\u9fa5]{2,3})的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（](?<operator>[\u4e00-\u9fa5]{2,4})[)）]/,
+        targets: [{ group: 'titled' }, { group: 'signed' }, { group: 'owner' }, { group: 'operator' }],
+        validate: 'anyChineseName',
+      },
+      {
+        // The steps of an approval record (WeCom, DingTalk, Feishu): `[已同意] 财务审核 龚晓雯  2026-03-18 14:37`.
+        regex: /^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】][ \t]*(?:[\u4e00-\u9fa5]{1,8}[ \t]+)?(?<name>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // A value bound to a query (MyBatis `==> Parameters: 邓雅琴(String), …`, Hibernate `binding
+        // parameter [1] as [VARCHAR] - [范志明]`), a name beside its gender in a table row (`许梦,女`,
+        // `<td>许梦</td><td>女</td>`).
+        regex: /Parameters:[ \t]*(?:[^\r\n]*?,[ \t]*)?(?<bind>[\u4e00-\u9fa5]{2,4})\((?:String|NString)\)|binding parameter \[\d+\] as \[\w+\] - \[(?<bound>[\u4e00-\u9fa5]{2,4})\]|(?<![\u4e00-\u9fa5])(?<gendered>[\u4e00-\u9fa5]{2,4})(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*)[男女](?![\u4e00-\u9fa5])/,
+        targets: [{ group: 'bind' }, { group: 'bound' }, { group: 'gendered' }],
+        validate: 'anyChineseName',
       },
       {
         // A name before what the person does for the item: `（沈悦 维护，…）`, `（行政部 车俊杰 汇总）`.

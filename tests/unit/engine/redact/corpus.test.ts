@@ -30,6 +30,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-6').files).toBeGreaterThanOrEqual(15);
     expect(get('held-out-7').files).toBeGreaterThanOrEqual(45);
     expect(get('held-out-8').files).toBeGreaterThanOrEqual(45);
+    expect(get('held-out-9').files).toBeGreaterThanOrEqual(45);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -41,6 +42,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-6').overall.planted).toBeGreaterThanOrEqual(60);
     expect(get('held-out-7').overall.planted).toBeGreaterThanOrEqual(150);
     expect(get('held-out-8').overall.planted).toBeGreaterThanOrEqual(150);
+    expect(get('held-out-9').overall.planted).toBeGreaterThanOrEqual(200);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
@@ -72,6 +74,15 @@ describe('redaction corpus', () => {
     const q = get('held-out-8');
     expect(q.overall.found).toBeGreaterThanOrEqual(211);
     expect(q.falsePositives).toEqual([]);
+  });
+
+  // held-out-9 after its fixes (243 of 255, 95.3 %; first run 76.1 %, see its FIRST-RUN.md): measured,
+  // not asserted at target; it must not fall. Its two false positives left are `from_account=xxsoft`
+  // in an OpenAPI query (a tenant, taken for a login).
+  it('held-out-9: at least its level after the session-7 fixes, no new false positive', () => {
+    const q = get('held-out-9');
+    expect(q.overall.found).toBeGreaterThanOrEqual(243);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(2);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {

@@ -2,6 +2,7 @@
  * Each rule family on its own: what must be replaced (and how the text around it survives) and
  * the look-alikes that must stay. A fresh Redactor per case, so placeholders start at 1.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OPTIONAL_RULE_IDS, Redactor, RULES, type RedactorOptions } from '../../../../electron/engine/redact/index.js';
 
@@ -682,5 +683,101 @@ describe('held-out-8 fixes', () => {
       'powershell -enc RwBlAHQALQBEAGEAdABlAA==',
       'https://discourse.example.org/t/how-to-install/123',
     ]);
+  });
+});
+
+// Session 7: the misses and false positives of the held-out-9 corpus, as general cases.
+describe('held-out-9 fixes', () => {
+  it('replaces stored passwords and logins of HeidiSQL, MobaXterm and PHP PDO stack traces', () => {
+    check([
+      ['Servers\\ERP\\Password<|||>1<|||>7B3A91C2D4E5F60718293A4B5C6D7E8F4', 'Servers\\ERP\\Password<|||>1<|||><SECRET-1>'],
+      ['Servers\\ERP\\SSHtunnelPassword<|||>1<|||>Jmp@2026ops', 'Servers\\ERP\\SSHtunnelPassword<|||>1<|||><SECRET-1>'],
+      ['Servers\\ERP\\User<|||>1<|||>liuqiang_dev', 'Servers\\ERP\\User<|||>1<|||><USER-1>'],
+      ['ssh22:deploy_wx@10.20.5.11=kq8Z1xVdN3m7YpR2sW5tH9bL0cF4gJ6e', 'ssh22:<USER-1>@10.20.5.11=<SECRET-1>'],
+      ['office=XXSOFT\\gaoyang:Gy#Office2026', 'office=XXSOFT\\<USER-1>:<SECRET-1>'],
+      ['Home=#109#0%10.0.0.9%2222%gaoyang%%-1%-1%%%%%0%0%0%%%-1%0#MobaFont%10%0%0%-1%15#0# #-1', 'Home=#109#0%10.0.0.9%2222%<USER-1>%%-1%-1%%%%%0%0%0%%%-1%0#MobaFont%10%0%0%-1%15#0# #-1'],
+      ["#0 /var/www/db.php(14): PDO->__construct('mysql:host=10.2...', 'oa_web', 'Oa#Web-2026x')", "#0 /var/www/db.php(14): PDO->__construct('mysql:host=10.2...', 'oa_web', '<SECRET-1>')"],
+    ]);
+    unchanged(['Servers\\ERP\\Port<|||>1<|||>3306', 'MainWinMaximized<|||>3<|||>1', 'start=10:30:00']);
+  });
+
+  it('replaces logins of event XML, whoami, web-server and database logs, ssh -v and Jira', () => {
+    check([
+      ["<Data Name='TargetUserName'>tangjing</Data><Data Name='TargetDomainName'>XXSOFT</Data>", "<Data Name='TargetUserName'><USER-1></Data><Data Name='TargetDomainName'>XXSOFT</Data>"],
+      ['xxsoft\\gaoyuan S-1-5-21-1844237615-2846503817-1062987354-4471', 'xxsoft\\<USER-1> <SID-1>'],
+      ['*1840217 user "zhouxin" was not found in "/etc/nginx/htpasswd"', '*1840217 user "<USER-1>" was not found in "/etc/nginx/htpasswd"'],
+      ['FATAL:  password authentication failed for user "zhuyiming"', 'FATAL:  password authentication failed for user "<USER-1>"'],
+      ['AH01617: user liqiang: authentication failure for "/svn/erp": Password Mismatch', 'AH01617: user <USER-1>: authentication failure for "/svn/erp": Password Mismatch'],
+      ['# User@Host: dba_xiaojun[dba_xiaojun] @ WS-DBA07 [10.20.33.70]  Id: 884230', '# User@Host: <USER-1>[<USER-1>] @ WS-DBA07 [10.20.33.70]  Id: 884230'],
+      ["debug1: Authenticating to 47.242.118.63:22 as 'kn_ops'", "debug1: Authenticating to 47.242.118.63:22 as '<USER-1>'"],
+      ["kn_ops@47.242.118.63's password:", "<USER-1>@47.242.118.63's password:"],
+      ['url: /login.jsp; user: pengxiaolu INFO pengxiaolu 542x1851x1 1k8x2mq 10.0.0.1', 'url: /login.jsp; user: <USER-1> INFO <USER-1> 542x1851x1 1k8x2mq 10.0.0.1'],
+      ["Page 'VPN' viewed by hanxue from 10.20.34.9", "Page 'VPN' viewed by <USER-1> from 10.20.34.9"],
+      ['导出人：hr_linna　导出时间：2026-03-18', '导出人：<USER-1>　导出时间：2026-03-18'],
+    ]);
+    unchanged([
+      "SqlException: Login failed for user 'crm_app'.",
+      'sso_registration_scopes = sso:account:access',
+      'Install requested by appstored (pid 244)',
+      'Account: iCloud (AppleID: <EMAIL-1>)',
+      "<Data Name='SubjectUserName'>FIN-PC0317$</Data>",
+    ]);
+  });
+
+  it('replaces names before addresses in mail headers, bound SQL values, titles, signatures, device names and gender cells', () => {
+    check([
+      ['From: "王海涛" <wanght@xxsoft.com.cn>', 'From: "<NAME-1>" <<EMAIL-1>>'],
+      ['To: "采购部-梁晓燕" <liangxy@huaxin-group.com>', 'To: "采购部-<NAME-1>" <<EMAIL-1>>'],
+      ["User 'fengqian' (冯倩, fengqian@xxsoft.com.cn) synchronized", "User '<USER-1>' (<NAME-1>, <EMAIL-1>) synchronized"],
+      ['render customer 曹文静 / caowenjing@xxsoft.com.cn', 'render customer <NAME-1> / <EMAIL-1>'],
+      ['==> Parameters: 邓雅琴(String), 3(Integer)', '==> Parameters: <NAME-1>(String), 3(Integer)'],
+      ['binding parameter [1] as [VARCHAR] - [范志明]', 'binding parameter [1] as [VARCHAR] - [<NAME-1>]'],
+      ['（招待对象：深圳华科 黎志远 总经理）', '（招待对象：深圳华科 <NAME-1> 总经理）'],
+      ['  [审批中] 总经理 薛明  ', '  [审批中] 总经理 <NAME-1>  '],
+      ['王海涛 | 华东区销售经理', '<NAME-1> | 华东区销售经理'],
+      ['Sender 熊杰的 MacBook Pro sent 2 items', 'Sender <NAME-1>的 MacBook Pro sent 2 items'],
+      ['<tr><td>XS0301</td><td>许梦</td><td>女</td></tr>', '<tr><td>XS0301</td><td><NAME-1></td><td>女</td></tr>'],
+      ['收款人：韦建华', '收款人：<NAME-1>'],
+      ['操作员 0027 (庞丽娟) 身份验证通过', '操作员 0027 (<NAME-1>) 身份验证通过'],
+      ["UPDATE fin_payee SET holder = '邵红梅' WHERE id = 1;", "UPDATE fin_payee SET holder = '<NAME-1>' WHERE id = 1;"],
+    ]);
+    unchanged(['项目经理 审批 通过', '状态 | 正常', '系统的 iPhone 适配', '性别,男', '结果 女']);
+  });
+
+  it('keeps copyright notices, message ids, Kerberos realms, mail-client versions and how a sender was authenticated', () => {
+    const network: RedactorOptions = { optionalRules: ['ipv4-public'] };
+    unchanged(['[    0.245199] pps_core: Software ver. 5.3.6 - Copyright 2005-2007 Rodolfo Giometti <giometti@linux.it>']);
+    unchanged(['Message-ID: <202603181042032178441@xxsoft.com.cn>', 'AS-REQ for krbtgt/XXSOFT.LOCAL@XXSOFT.LOCAL', 'X-MS-Exchange-Organization-AuthAs: Internal']);
+    unchanged(['X-Mailer: Foxmail 7.2.25.228[cn]'], network);
+    // The same addresses outside those places are still personal.
+    check([
+      ['contact Rodolfo Giometti <giometti@linux.it>', 'contact Rodolfo Giometti <<EMAIL-1>>'],
+      ['AS-REQ xiongjie@XXSOFT.LOCAL from 10.20.35.22', 'AS-REQ <EMAIL-1> from 10.20.35.22'],
+      ['Reply-To: <202603181042032178441@xxsoft.com.cn>', 'Reply-To: <<EMAIL-1>>'],
+    ]);
+    check([['Received: from WANGHT-NB (unknown [117.136.38.214])', 'Received: from WANGHT-NB (unknown [<IP-1>])']], network);
+  });
+
+  it('replaces documents in a record after its resident id, approval steps, Subversion denials and pretty-printed user values', () => {
+    check([
+      ['<tr><td>XS0233</td><td>440106199002281827</td><td>EB4291837</td><td>CE7382915</td><td>L40281937</td></tr>', '<tr><td>XS0233</td><td><CNID-1></td><td><PASSPORT-1></td><td><PERMIT-1></td><td><PERMIT-2></td></tr>'],
+      ['  [已同意] 财务审核 龚晓雯  2026-03-18 14:37  票据齐全', '  [已同意] 财务审核 <NAME-1>  2026-03-18 14:37  票据齐全'],
+      ["[authz_svn:error] [client 10.0.0.1:53322] Access denied: 'liqiang' GET erp:/trunk/conf/db.properties", "[authz_svn:error] [client 10.0.0.1:53322] Access denied: '<USER-1>' GET erp:/trunk/conf/db.properties"],
+      ['{\n\t"key": "username",\n\t"value": "api_wanglin",\n\t"type": "string"\n}'.replace(/\\n/g, '\n').replace(/\\t/g, '\t'), '{\n\t"key": "username",\n\t"value": "<USER-1>",\n\t"type": "string"\n}'.replace(/\\n/g, '\n').replace(/\\t/g, '\t')],
+    ]);
+    unchanged([
+      '<tr><td>XS0187</td><td>E73829164</td></tr>',
+      '  [已同意] 系统自动  2026-03-18 14:37',
+      '{\n  "key": "username",\n  "value": "admin"\n}'.replace(/\\n/g, '\n'),
+      '"variations_seed_signature": "MEUCIQDqJ4bV8k2R0pX7sT9wZ3nY1mH6cF5gA2eL0dK8jU4vQwIgP1oN7iM3hG5fE9dC2bA6zY0xW4vU8tS1rQ3pO7nM2lE="',
+    ]);
+  });
+
+  it('keeps the kernel log of this machine free of redactions (its only address is a copyright notice)', () => {
+    const dmesg = readFileSync(new URL('../../../fixtures/redact/held-out-9/real-dmesg.txt', import.meta.url), 'utf8');
+    expect(dmesg).toContain('Copyright 2005-2007 Rodolfo Giometti <giometti@linux.it>');
+    const r = new Redactor();
+    expect(r.redactText(dmesg).text).toBe(dmesg);
+    expect(r.mapping().size).toBe(0);
   });
 });
