@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../electron/engine/errors.js';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
+import { textOfOutput } from '../../../../electron/engine/redact/redactor.js';
 import { chunkSizes, redactInChunks } from './helpers.js';
 
 describe('Redactor', () => {
@@ -103,5 +104,27 @@ describe('Redactor', () => {
       'user <USER-1> on <HOST-1>.corp.local (<HOST-1>$), not wzhangx or xwzhang; li stays; <EMAIL-1>',
     );
     expect(r.redactText('C:\\Users\\wzhang\\x').text).toBe('C:\\Users\\<USER-1>\\x');
+  });
+});
+
+describe('Redactor stream output', () => {
+  // Each pushed buffer travels the stages after the redactor (route, timeline, zip reader) on its
+  // own: one per input chunk, not one per span between replacements; and each carries the text it
+  // encodes, which the timeline reads instead of decoding the bytes again.
+  it('pushes one buffer per input chunk, each with the text it encodes', async () => {
+    const line = (i: number) => `2024-03-15 10:00:00 INFO user=u${i} mail u${i}@corp.example token=ghp_${'a'.repeat(30)}${i} ok\n`;
+    const chunks = [0, 1, 2, 3].map((c) => Buffer.from(Array.from({ length: 200 }, (_, i) => line(c * 200 + i)).join('')));
+    const stream = new Redactor().createStream({ name: 'app.log' });
+    const pushed: Buffer[] = [];
+    stream.on('data', (b: Buffer) => pushed.push(b));
+    const done = new Promise((resolve) => stream.on('end', resolve));
+    for (const c of chunks) stream.write(c);
+    stream.end();
+    await done;
+    expect(pushed.length).toBeLessThanOrEqual(chunks.length + 1);
+    for (const b of pushed) expect(textOfOutput(b)).toBe(b.toString('utf8'));
+    const out = Buffer.concat(pushed).toString('utf8');
+    expect(out).toContain('<EMAIL-');
+    expect(out).not.toContain('@corp.example');
   });
 });
