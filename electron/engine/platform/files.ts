@@ -246,13 +246,6 @@ async function openRegular(file: string, guard: Guard, sizeReason?: string): Pro
 }
 
 const CHUNK = 64 * 1024;
-/**
- * A streamed file is read this much at a time. Each read is a round trip through libuv's
- * threadpool and each piece then travels the redactor, the timeline and the zip writer's reader:
- * at 64 KiB a 1 GB log made 16 000 of each, and on a loaded two-core machine every round trip
- * may hand the core to the woken worker (issue 13: reads were 8 % of the main thread's time).
- */
-const STREAM_CHUNK = 256 * 1024;
 /** How far past the cut we look for the next line start. */
 const LINE_SEARCH = 64 * 1024;
 
@@ -392,7 +385,7 @@ async function openPrepared(path: string, fileSize: number, keepNewest: number |
       if (marker) yield marker;
       let pos = start;
       while (pos < end) {
-        const want = Math.min(STREAM_CHUNK, end - pos);
+        const want = Math.min(CHUNK, end - pos);
         const buf = Buffer.allocUnsafe(want);
         const { bytesRead } = await handle.read(buf, 0, want, pos);
         if (bytesRead === 0) {

@@ -66,9 +66,15 @@ export function encodeUtf8(text: string): Buffer {
  */
 const pushedText = new WeakMap<Buffer, string>();
 
-/** The text a redact stream encoded as `chunk` (undefined for any other buffer). */
-export function textOfOutput(chunk: Buffer): string | undefined {
-  return pushedText.get(chunk);
+/**
+ * The text a redact stream encoded as `chunk` (undefined for any other buffer), given once: the
+ * entry is dropped, so the text dies with its reader, not with the buffer (which waits longer, in
+ * the zip writer).
+ */
+export function takeTextOfOutput(chunk: Buffer): string | undefined {
+  const text = pushedText.get(chunk);
+  pushedText.delete(chunk);
+  return text;
 }
 
 export class Redactor {

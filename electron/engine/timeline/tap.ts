@@ -9,7 +9,7 @@ import { ARCHIVE_LANGUAGES, standardName, type ArchiveLanguage } from '../../../
 import type { Category, CheckResult } from '../../../shared/types.js';
 import type { Collector } from '../collectors/types.js';
 import { isProbablyBinary, SniffingDecoder, SNIFF_BYTES } from '../redact/decode.js';
-import { textOfOutput } from '../redact/redactor.js';
+import { takeTextOfOutput } from '../redact/redactor.js';
 import { reportedMs, TimelineBuilder, type BuilderCaps } from './builder.js';
 import type { SourceKind, TimelineDocument } from './document.js';
 import type { SourceReader } from './source-reader.js';
@@ -54,11 +54,11 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * What decoding `chunk` of a redact stream's output gives (UTF-8; at the item's start a BOM is
- * dropped, as the decoder drops it), taken from the text it was encoded from where that is the
- * same: always, except for a lone surrogate, which UTF-8 turns into U+FFFD.
+ * dropped, as the decoder drops it), taken from the text it was encoded from (`pushed`) where
+ * that is the same: always, except for a lone surrogate, which UTF-8 turns into U+FFFD.
  */
-function redactedText(chunk: Buffer, first: boolean): string {
-  let text = textOfOutput(chunk);
+function redactedText(chunk: Buffer, pushed: string | undefined, first: boolean): string {
+  let text = pushed;
   if (text === undefined || (text.length !== chunk.length && SURROGATE.test(text))) text = chunk.toString('utf8');
   return first && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -125,8 +125,9 @@ export class TimelineTap {
         }
         if (reader && !off) {
           const first = fromText === undefined;
-          fromText ??= textOfOutput(chunk) !== undefined;
-          run(() => reader?.write(fromText ? redactedText(chunk, first) : decoder.write(chunk)));
+          const text = takeTextOfOutput(chunk);
+          fromText ??= text !== undefined;
+          run(() => reader?.write(fromText ? redactedText(chunk, text, first) : decoder.write(chunk)));
         }
         callback(null, chunk);
       },

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../electron/engine/errors.js';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
-import { textOfOutput } from '../../../../electron/engine/redact/redactor.js';
+import { takeTextOfOutput } from '../../../../electron/engine/redact/redactor.js';
 import { chunkSizes, redactInChunks } from './helpers.js';
 
 describe('Redactor', () => {
@@ -122,7 +122,8 @@ describe('Redactor stream output', () => {
     stream.end();
     await done;
     expect(pushed.length).toBeLessThanOrEqual(chunks.length + 1);
-    for (const b of pushed) expect(textOfOutput(b)).toBe(b.toString('utf8'));
+    for (const b of pushed) expect(takeTextOfOutput(b)).toBe(b.toString('utf8'));
+    expect(takeTextOfOutput(pushed[0]!)).toBeUndefined();
     const out = Buffer.concat(pushed).toString('utf8');
     expect(out).toContain('<EMAIL-');
     expect(out).not.toContain('@corp.example');
