@@ -58,25 +58,6 @@ export function encodeUtf8(text: string): Buffer {
   return Buffer.byteLength(text, 'utf8') === text.length ? Buffer.from(text, 'latin1') : Buffer.from(text, 'utf8');
 }
 
-/**
- * The text each buffer a redact stream pushed was made from. A reader further down the same
- * stream (the timeline, which reads the redacted logs as they go into the zip) takes it instead
- * of decoding the bytes again: that second decode was an eighth of all allocation on logs (issue
- * 13). Weak: an entry lives as long as its buffer.
- */
-const pushedText = new WeakMap<Buffer, string>();
-
-/**
- * The text a redact stream encoded as `chunk` (undefined for any other buffer), given once: the
- * entry is dropped, so the text dies with its reader, not with the buffer (which waits longer, in
- * the zip writer).
- */
-export function takeTextOfOutput(chunk: Buffer): string | undefined {
-  const text = pushedText.get(chunk);
-  pushedText.delete(chunk);
-  return text;
-}
-
 export class Redactor {
   private readonly ruleSet: RuleSet;
   private readonly options: RedactorOptions;
@@ -142,12 +123,8 @@ export class Redactor {
     let held: { input: string[]; output: string[]; size: number } | undefined;
     let structure: StructureOutcome | undefined;
     let jsonRest = '';
-    const put = (stream: Transform, bytes: Buffer, text: string) => {
-      pushedText.set(bytes, text);
-      stream.push(bytes);
-    };
     const emit = (stream: Transform, text: string) => {
-      if (text.length > 0) put(stream, encodeUtf8(text), text);
+      if (text.length > 0) stream.push(encodeUtf8(text));
     };
     let layout: ItemLayout | undefined;
     // Plain text may be a pasted transcript (`==> ~/.pgpass <==`, `$ cat auth.txt`): the lines after
@@ -242,10 +219,9 @@ export class Redactor {
         if (asBytes === undefined) return emit(stream, out);
         // One buffer per input chunk, not one per span between replacements: each push travels
         // the stream stages after this one (route, timeline, the zip writer's reader) on its own,
-        // which cost more than copying the spans once (issue 13: ~17 pieces per 64 KiB of logs).
-        // (A lone piece is a fresh view of the input, so the text is keyed to this push alone.)
+        // which cost more than copying the spans once (issue 13: ~17 pieces per 64 KiB of the bench logs).
         const joined = asBytes.length === 1 ? asBytes[0]! : Buffer.concat(asBytes);
-        if (joined.length > 0) put(stream, joined, out);
+        if (joined.length > 0) stream.push(joined);
         return;
       }
       if (edits) inputBytes.forget(edits.to);

@@ -9,7 +9,6 @@ import { ARCHIVE_LANGUAGES, standardName, type ArchiveLanguage } from '../../../
 import type { Category, CheckResult } from '../../../shared/types.js';
 import type { Collector } from '../collectors/types.js';
 import { isProbablyBinary, SniffingDecoder, SNIFF_BYTES } from '../redact/decode.js';
-import { takeTextOfOutput } from '../redact/redactor.js';
 import { reportedMs, TimelineBuilder, type BuilderCaps } from './builder.js';
 import type { SourceKind, TimelineDocument } from './document.js';
 import type { SourceReader } from './source-reader.js';
@@ -48,19 +47,6 @@ export interface TimelineFinishInput {
   finishedAt: Date;
   checks: readonly CheckResult[];
   checksFinishedAt: Date;
-}
-
-const SURROGATE = /[\uD800-\uDFFF]/;
-
-/**
- * What decoding `chunk` of a redact stream's output gives (UTF-8; at the item's start a BOM is
- * dropped, as the decoder drops it), taken from the text it was encoded from (`pushed`) where
- * that is the same: always, except for a lone surrogate, which UTF-8 turns into U+FFFD.
- */
-function redactedText(chunk: Buffer, pushed: string | undefined, first: boolean): string {
-  let text = pushed;
-  if (text === undefined || (text.length !== chunk.length && SURROGATE.test(text))) text = chunk.toString('utf8');
-  return first && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export class TimelineTap {
@@ -111,9 +97,6 @@ export class TimelineTap {
     let reader: SourceReader | undefined;
     let off = false;
     const decoder = new SniffingDecoder();
-    // The redactor's output comes with the text it encodes (UTF-8, always): that text is read
-    // instead of decoding the bytes again, as long as every chunk has it (decided on the first).
-    let fromText: boolean | undefined;
     const run = (f: () => void) => {
       if (!off) off = !this.guard(item.name, f);
     };
@@ -123,12 +106,7 @@ export class TimelineTap {
           if (isProbablyBinary(chunk)) off = true;
           else reader = this.builder.reader(item.name, this.kinds.get(item.collector)!, item.collector);
         }
-        if (reader && !off) {
-          const first = fromText === undefined;
-          const text = takeTextOfOutput(chunk);
-          fromText ??= text !== undefined;
-          run(() => reader?.write(fromText ? redactedText(chunk, text, first) : decoder.write(chunk)));
-        }
+        run(() => reader?.write(decoder.write(chunk)));
         callback(null, chunk);
       },
       flush: (callback) => {

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../electron/engine/errors.js';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
-import { takeTextOfOutput } from '../../../../electron/engine/redact/redactor.js';
 import { chunkSizes, redactInChunks } from './helpers.js';
 
 describe('Redactor', () => {
@@ -109,9 +108,8 @@ describe('Redactor', () => {
 
 describe('Redactor stream output', () => {
   // Each pushed buffer travels the stages after the redactor (route, timeline, zip reader) on its
-  // own: one per input chunk, not one per span between replacements; and each carries the text it
-  // encodes, which the timeline reads instead of decoding the bytes again.
-  it('pushes one buffer per input chunk, each with the text it encodes', async () => {
+  // own: one per input chunk, not one per span between replacements.
+  it('pushes one buffer per input chunk', async () => {
     const line = (i: number) => `2024-03-15 10:00:00 INFO user=u${i} mail u${i}@corp.example token=ghp_${'a'.repeat(30)}${i} ok\n`;
     const chunks = [0, 1, 2, 3].map((c) => Buffer.from(Array.from({ length: 200 }, (_, i) => line(c * 200 + i)).join('')));
     const stream = new Redactor().createStream({ name: 'app.log' });
@@ -122,8 +120,6 @@ describe('Redactor stream output', () => {
     stream.end();
     await done;
     expect(pushed.length).toBeLessThanOrEqual(chunks.length + 1);
-    for (const b of pushed) expect(takeTextOfOutput(b)).toBe(b.toString('utf8'));
-    expect(takeTextOfOutput(pushed[0]!)).toBeUndefined();
     const out = Buffer.concat(pushed).toString('utf8');
     expect(out).toContain('<EMAIL-');
     expect(out).not.toContain('@corp.example');

@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Redactor } from '../../../../electron/engine/redact/redactor.js';
-import { routeThroughRedactor } from '../../../../electron/engine/redact/route.js';
 import { TimelineBuilder } from '../../../../electron/engine/timeline/builder.js';
 import { clearLocalTimeCache } from '../../../../electron/engine/timeline/stamps.js';
 import { TimelineTap } from '../../../../electron/engine/timeline/tap.js';
@@ -83,36 +81,6 @@ describe('timeline tap', () => {
     const doc = finish(tap);
     expect(doc.sources[0]!.events).toBe(2);
     expect(doc.sources[0]!.error).toContain('reading stopped midway: EIO');
-  });
-});
-
-describe('timeline tap over the redactor', () => {
-  // The tap reads the text the redactor encoded instead of decoding its bytes again: the timeline
-  // must be what decoding gives, including where the two could differ (a BOM at the start of the
-  // output, which decoding drops; a broken surrogate pair).
-  it('reads the same events from the redactor\'s text as from its bytes', async () => {
-    const lines = [
-      '\uFEFF2024-01-15 10:00:00 ERROR first line after a second BOM, user=alice password=hunter22',
-      '2024-01-15 10:00:01 WARN 同步失败 mail bob@example.com token=ghp_abcdefABCDEF0123456789abcdefABCDEF01',
-      '2024-01-15 10:00:02 ERROR broken pair \uD83D here',
-      ...Array.from({ length: 3000 }, (_, i) => `2024-01-15 10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} INFO step ${i} ok`),
-    ];
-    // UTF-16LE with a BOM: the decoder drops that one, the second stays in the text.
-    const input = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${lines.join('\n')}\n`, 'utf16le')]);
-    const item = { name: 'a.log', collector: 'app-logs', kind: 'text' as const };
-
-    const viaText = new TimelineTap({ collectors: COLLECTORS, startedAt });
-    const route = routeThroughRedactor(Readable.from([input.subarray(0, 5000), input.subarray(5000, 40_000), input.subarray(40_000)]), new Redactor());
-    const redacted = await drain(viaText.stream(item, route.stream));
-    await route.outcome;
-
-    const viaBytes = new TimelineTap({ collectors: COLLECTORS, startedAt });
-    await drain(viaBytes.stream(item, Readable.from([redacted.subarray(0, 3000), redacted.subarray(3000)])));
-
-    const a = finish(viaText);
-    const b = finish(viaBytes);
-    expect(a).toEqual(b);
-    expect(a.sources[0]).toMatchObject({ dated: lines.length, undated: 0, errors: 2 });
   });
 });
 
