@@ -11,11 +11,15 @@ export const CHUNK_BYTES = 1024 * 1024;
 const WINDOW_BYTES = 32 * 1024;
 
 /**
- * zlib's output buffer size (its default). Larger steps mean fewer round trips but each chunk
- * then leaves a big, mostly empty buffer behind as garbage; with 16 KiB the writer's peak RSS on a
- * 500 MB corpus measured ~15 MB lower (125–128 vs 138–143 MB) at the same throughput.
+ * zlib's output buffer size. Each step is a round trip between the threadpool and the main
+ * thread (zlib's processCallback hands the piece on and queues the next step), and on a loaded
+ * two-core machine each queued step may hand the main thread's core to the woken worker: with
+ * zlib's default 16 KiB a 1 MiB chunk of logs took ~9 of them, and processCallback was 10 % of
+ * the main thread's time on 1 GB of logs (issue 13). A quarter of the input holds text deflated
+ * in one step; a piece that uses little of its step is copied out (MIN_USED_SHARE), so
+ * a bigger step pins no more memory than the deflated bytes themselves.
  */
-const OUTPUT_STEP_BYTES = 16 * 1024;
+const OUTPUT_STEP_BYTES = 256 * 1024;
 
 /**
  * Output slices wait in stream buffers until written, and each pins its whole step buffer: the
@@ -40,7 +44,6 @@ export function deflateChunk(input: Buffer, level: number, last: boolean, previo
   const options = {
     level,
     finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
-    chunkSize: OUTPUT_STEP_BYTES,
     ...(previous && previous.length > 0 ? { dictionary: previous.subarray(Math.max(0, previous.length - WINDOW_BYTES)) } : {}),
   };
   // A small input (most files of a folder of small logs) costs more in the stream's set-up and the
@@ -50,12 +53,15 @@ export function deflateChunk(input: Buffer, level: number, last: boolean, previo
       // The result is a view of zlib's 16 KiB output step: kept as it is, each small file's few
       // hundred bytes would pin 16 KiB while they wait in the output stream's buffer (10 000
       // small logs: ~30 MB of array buffers at once, measured). Copied out like the pieces below.
-      return Promise.resolve([compact(deflateRawSync(input, options))]);
+      return Promise.resolve([compact(deflateRawSync(input, { ...options, chunkSize: SMALL_INPUT_BYTES }))]);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
-  const deflate = createDeflateRaw(options);
+  // A quarter of the input, within [16 KiB, OUTPUT_STEP_BYTES]: a mid-sized file does not get a
+  // step buffer many times its deflated size.
+  const step = Math.min(OUTPUT_STEP_BYTES, Math.max(SMALL_INPUT_BYTES, Math.ceil(input.length / 4)));
+  const deflate = createDeflateRaw({ ...options, chunkSize: step });
   return new Promise((resolve, reject) => {
     const output: Buffer[] = [];
     deflate.on('data', (piece: Buffer) => output.push(compact(piece)));

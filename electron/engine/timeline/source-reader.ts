@@ -30,6 +30,8 @@ export interface SourceCounts {
 }
 
 const MAX_LINE = 64 * 1024;
+/** Of a line longer than MAX_LINE, only this much is read. */
+const LONG_LINE_HEAD = 4096;
 const MAX_SAMPLES = 3;
 /** A continuation longer than this (a dump without dates) is counted as undated from here on. */
 const MAX_CONTINUATION = 500;
@@ -115,7 +117,10 @@ export class SourceReader {
         line = buffered + line;
         buffered = '';
       }
-      this.line(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
+      // An over-long line is judged by its head whether it came whole or in pieces (below), so
+      // the events do not depend on where the chunks were cut.
+      if (line.length > MAX_LINE) this.line(line.slice(0, LONG_LINE_HEAD));
+      else this.line(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
       start = nl + 1;
     }
     const rest = start < text.length ? text.slice(start) : '';
@@ -123,7 +128,7 @@ export class SourceReader {
     // A "line" of megabytes (a minified blob): judge it by its head, count it once.
     if (this.partial.length > MAX_LINE) {
       if (!this.skipToNewline) {
-        this.line(this.partial.slice(0, 4096));
+        this.line(this.partial.slice(0, LONG_LINE_HEAD));
         this.skipToNewline = true;
       }
       this.partial = '';

@@ -269,3 +269,28 @@ describe('timestamp formats from real programs', () => {
     expect(covered / lines).toBeGreaterThanOrEqual(0.98);
   });
 });
+
+describe('over-long lines', () => {
+  /** The events of `text` read in chunks of `chunk` characters. */
+  function readText(text: string, chunk: number): Read {
+    useZone('UTC');
+    const counts = emptyCounts();
+    const events: Read['events'] = [];
+    const reader = new SourceReader(counts, { event: (ms, level, t, line) => events.push({ utc: new Date(ms).toISOString(), level, text: t, line }) }, Date.parse('2026-12-05T05:00:00Z'));
+    for (let i = 0; i < text.length; i += chunk) reader.write(text.slice(i, i + chunk));
+    reader.end();
+    return { counts, events };
+  }
+
+  // The session reads files in chunks whose size is a tuning choice: a line of more than 64 KiB
+  // (a minified blob after a stamp) must give the same events whether it came whole or in pieces.
+  it('a line over 64 KiB is read by its head whatever the chunking', () => {
+    const long = `2024-03-15 10:00:01 INFO start ${'x'.repeat(70_000)} ERROR at the end`;
+    const text = `2024-03-15 10:00:00 INFO before\n${long}\n2024-03-15 10:00:02 WARN after\n`;
+    const whole = readText(text, text.length);
+    for (const chunk of [1000, 65_536, 100_000]) expect(readText(text, chunk)).toEqual(whole);
+    expect(whole.events.map((e) => e.level)).toEqual(['info', 'info', 'warning']);
+    expect(whole.events[1]!.text.length).toBeLessThanOrEqual(4096);
+    expect(whole.counts.lines).toBe(3);
+  });
+});
