@@ -22,6 +22,12 @@ export class InputError extends Error {
   }
 }
 
+/** The system's code of a file error (`EACCES`), or `none`: the `cause` of a coded problem. */
+export function errnoCause(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : 'none';
+}
+
 /** The user (or a signal) cancelled; no partial archive was left behind. */
 export class CancelledError extends Error {
   constructor(message = 'the collection was cancelled; no archive was written') {
