@@ -47,7 +47,7 @@ import { AppRecorder } from './record/app-recorder.js';
 import { isPng, pngSize, screenshotCollector } from './collectors/screenshot.js';
 import type { Collector, CollectorContext } from './collectors/types.js';
 import { productVersion } from './collectors/versions.js';
-import { CancelledError, InputError } from './errors.js';
+import { CancelledError, InputError, problemOf } from './errors.js';
 import { policyForLink, verifyLink } from './link/signed-link.js';
 import { dataDir as defaultDataDir } from './platform/app-paths.js';
 import { exec } from './platform/exec.js';
@@ -737,7 +737,7 @@ export class AppService {
         emit({ type: 'cancelled', sessionId: session.id });
       } else {
         this.#log('error', `collection ${session.id} failed: ${errorMessage(err)}`);
-        emit({ type: 'failed', sessionId: session.id, message: errorMessage(err) });
+        emit({ type: 'failed', sessionId: session.id, message: errorMessage(err), problem: problemOf(err) });
       }
     } finally {
       session.checksSettled?.([]);
