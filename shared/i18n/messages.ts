@@ -1129,7 +1129,7 @@ const zhCN = {
   'policy.outcome.locked': '已忽略；{key} 锁定为安全值，直到 IT 部门修正',
   'policy.outcome.ignored': '已忽略，改用较低来源的值或默认值',
   'policy.problem': '{line}——{outcome}',
-  // — hygiene2 (session 7): redact, compare, baseline, record, the app's refusals (IPC), cancelled —
+  // — hygiene2 (session 7): redact, compare, baseline, record, the app's refusals (IPC), cancelled; `policy show` —
   'input.redact-missing': '{path} 不存在：请给出要脱敏的文件、文件夹或 .zip 压缩包的路径',
   'input.redact-unreadable': '无法读取 {path}{cause, select, none {} other {（{cause}）}}：请检查路径和读取权限',
   'input.redact-not-file': '{path} 不是文件、文件夹或 .zip 压缩包：请给出其中一种',
@@ -1171,6 +1171,17 @@ const zhCN = {
   'input.request-invalid': '应用无法处理这个请求（{fields}）：请检查填写的内容后重试',
   'input.request-untrusted': '已拒绝：这个请求不是来自应用窗口',
   'input.failed': '操作没有完成：请重试；如果问题仍然存在，请把日志文件夹中的 diagcollect.log 发给技术支持',
+  'policyShow.sources': '策略来源（优先级从高到低）：',
+  'policyShow.notPresent': '不存在',
+  'policyShow.state': '{keys} 个键生效{problems, plural, =0 {} other {，# 个问题}}',
+  'policyShow.default': '默认值',
+  'policyShow.defaults': '默认值',
+  'policyShow.builtIn': '内置',
+  'policyShow.problems': '问题（{count} 个）：',
+  'policyShow.effective': '生效的策略（🔒 = 由托管策略设置，在应用中锁定）：',
+  'policyShow.origin': '{source}（{location}）',
+  'policyShow.unset': '未设置',
+  'policyShow.help.policy': '同时应用这个 JSON 策略文件（位于用户设置和托管策略之间）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2288,7 +2299,7 @@ const en: Catalogue = {
   'policy.outcome.locked': 'ignored; {key} is locked to its safe value until IT fixes it',
   'policy.outcome.ignored': 'ignored; the value from a lower source or the default applies',
   'policy.problem': '{line} — {outcome}',
-  // — hygiene2 (session 7): redact, compare, baseline, record, the app's refusals (IPC), cancelled —
+  // — hygiene2 (session 7): redact, compare, baseline, record, the app's refusals (IPC), cancelled; `policy show` —
   'input.redact-missing': '{path} does not exist: give the path of a file, folder or .zip archive to redact',
   'input.redact-unreadable': 'cannot read {path}{cause, select, none {} other { ({cause})}}: check the path and the read permission',
   'input.redact-not-file': '{path} is not a file, folder or .zip archive: give one of those',
@@ -2330,6 +2341,17 @@ const en: Catalogue = {
   'input.request-invalid': 'the app could not handle this request ({fields}): check what you entered and try again',
   'input.request-untrusted': 'refused: this request did not come from the app window',
   'input.failed': 'the operation did not finish: try again; if it keeps failing, send diagcollect.log from the logs folder to support',
+  'policyShow.sources': 'Policy sources (highest precedence first):',
+  'policyShow.notPresent': 'not present',
+  'policyShow.state': '{keys, plural, one {# key} other {# keys}} in effect{problems, plural, =0 {} one {, # problem} other {, # problems}}',
+  'policyShow.default': 'default',
+  'policyShow.defaults': 'defaults',
+  'policyShow.builtIn': 'built in',
+  'policyShow.problems': 'Problems ({count}):',
+  'policyShow.effective': 'Effective policy (🔒 = set by managed policy, locked in the app):',
+  'policyShow.origin': '{source} ({location})',
+  'policyShow.unset': 'unset',
+  'policyShow.help.policy': 'also apply this JSON policy file (between user settings and managed policy)',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

@@ -149,7 +149,7 @@ describe('zh-CN output of the real CLI (LANG=zh_CN.UTF-8)', () => {
     expectNoEnglish('user settings', settings.err);
   });
 
-  it('bad input of redact, compare, baseline and record says what is wrong, names the input and what to do in Chinese, exit 2', { timeout: 300_000 }, () => {
+  it('bad input of redact, compare, baseline, record and policy show says what is wrong, names the input and what to do in Chinese, exit 2', { timeout: 300_000 }, () => {
     const dir = mkdtempSync(join(os.tmpdir(), 'zh-cn-bad2-'));
     const path = (name: string, data: string | Buffer) => {
       const p = join(dir, name);
@@ -199,6 +199,17 @@ describe('zh-CN output of the real CLI (LANG=zh_CN.UTF-8)', () => {
       expect(r.stderr, c.label).toMatch(c.expect);
       expectNoEnglish(c.label, r.stderr);
     }
+    // policy show: sources, problems (source, file, key, what to do) and headings in Chinese; exit 2.
+    const settingsDir = mkdtempSync(join(os.tmpdir(), 'zh-cn-policy-show-'));
+    writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify({ archiveLanguage: 'fr' }));
+    const show = spawnSync(process.execPath, [BIN, 'policy', 'show'], { encoding: 'utf8', env: { ...process.env, ...ZH_ENV, DIAGCOLLECT_DATA_DIR: settingsDir } });
+    expect(show.status, show.stderr).toBe(2);
+    expect(show.stdout).toContain(`用户设置 ${join(settingsDir, 'settings.json')}：键 archiveLanguage：只能是以下值之一`);
+    expect(show.stdout).toMatch(/策略来源（优先级从高到低）：[\s\S]*问题（1 个）：[\s\S]*生效的策略/);
+    // The table's values are the policy's own data (JSON); everything above it is sentences.
+    expectNoEnglish('policy show', show.stdout.slice(0, show.stdout.indexOf('生效的策略')));
+    expectNoEnglish('policy show --help', spawnSync(process.execPath, [BIN, 'policy', 'show', '--help'], { encoding: 'utf8', env: { ...process.env, ...ZH_ENV } }).stdout);
+
     // Nothing half-written: no copy and no report beside the refused inputs.
     expect(readdirSync(dir).filter((f) => f.includes('redacted'))).toEqual([]);
     // In English the engine's own words, unchanged (scripts and logs read them).
