@@ -10,7 +10,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
@@ -158,13 +157,11 @@ describe('zh-CN output of the real CLI (LANG=zh_CN.UTF-8)', () => {
     };
     const note = path('note.txt', 'hello\n');
     const notZip = path('not-a-zip.zip', 'this is text, not a zip archive\n');
-    // A real zip (one stored entry) cut after its local header: the central directory is gone.
+    // A real zip cut after its local header: the central directory is gone.
     const whole = zipOfOne('a.txt', 'hello\n');
     const cut = path('cut-short.zip', whole.subarray(0, 40));
     // A whole zip whose entry bytes were damaged after writing: the directory reads, the entry does not.
-    const damaged = Buffer.from(zipOfOne('a.txt', 'hello hello hello hello\n', 8));
-    damaged[45] = damaged[45]! ^ 0xff;
-    const broken = path('broken-entry.zip', damaged);
+    const broken = path('broken-entry.zip', damagedEntry(zipOfOne('a.txt', 'hello there, a line long enough to be deflated\n'.repeat(20))));
     const binary = path('picture.bin', Buffer.from([0, 1, 2, 3, 0, 0, 0, 255, 254, 0, 7, 0]));
     const missing = join(dir, 'nowhere.zip');
     const out = (name: string) => join(dir, name);
@@ -223,35 +220,20 @@ function esc(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A zip of one stored entry (`method` 0) or deflated one (8), written by hand: local header, data, central directory. */
-function zipOfOne(name: string, text: string, method: 0 | 8 = 0): Buffer {
-  const raw = Buffer.from(text);
-  const data = method === 8 ? deflateRawSync(raw) : raw;
-  const nameBytes = Buffer.from(name);
-  const crc = crc32(raw);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(method, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(raw.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(method, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(raw.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  const dirOffset = local.length + nameBytes.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + nameBytes.length, 12);
-  end.writeUInt32LE(dirOffset, 16);
-  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
+/** A real zip of one text file (the `zip` command), as bytes. */
+function zipOfOne(name: string, text: string): Buffer {
+  const dir = mkdtempSync(join(os.tmpdir(), 'zh-cn-zip-'));
+  writeFileSync(join(dir, name), text);
+  const made = spawnSync('zip', ['-q', '-X', 'one.zip', name], { cwd: dir });
+  expect(made.status, String(made.stderr)).toBe(0);
+  return readFileSync(join(dir, 'one.zip'));
+}
+
+/** The zip with one byte in the middle of its first entry's compressed data flipped (bad data or CRC). */
+function damagedEntry(zip: Buffer): Buffer {
+  const out = Buffer.from(zip);
+  const dataStart = 30 + out.readUInt16LE(26) + out.readUInt16LE(28);
+  const at = dataStart + Math.floor(out.readUInt32LE(18) / 2);
+  out[at] = out[at]! ^ 0xff;
+  return out;
 }
