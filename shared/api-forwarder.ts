@@ -5,6 +5,7 @@
  * Kept apart so the sandboxed preload bundle stays a few kilobytes instead of carrying zod.
  */
 import type { DiagnosticsApi } from './api.js';
+import type { CodedProblem } from './input-errors.js';
 
 /** IPC channel of each `window.diagnostics` method. */
 export const METHOD_CHANNELS = {
@@ -50,30 +51,44 @@ export const API_CHANNELS: readonly string[] = [...Object.values(METHOD_CHANNELS
 export const API_ERROR_CODES = ['invalid-request', 'untrusted-sender', 'failed'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
-/** What travels back over IPC (ApiReplySchema in api.ts validates the same shape). */
-export type ApiReply = { ok: true; value: unknown } | { ok: false; error: { code: ApiErrorCode; message: string } };
+/**
+ * What travels back over IPC (ApiReplySchema in api.ts validates the same shape). `problem`: the
+ * refusal as a code with parameters, which the window renders in its language; `message` is the
+ * engine's English (logs, and the English window).
+ */
+export type ApiReply = { ok: true; value: unknown } | { ok: false; error: { code: ApiErrorCode; message: string; problem?: CodedProblem | undefined } };
 
-/** The error a `window.diagnostics` call rejects with; `message` is meant for the user. */
-export class DiagnosticsApiError extends Error {
+/**
+ * What a `window.diagnostics` call rejects with. Plain data, not an Error: contextBridge copies
+ * an Error's message only ("any custom properties on the Error object will be lost", Electron's
+ * context-bridge docs), while a plain object's fields cross intact, so the code and the problem
+ * reach the page. Render it with the renderer's `apiErrorText`.
+ */
+export class DiagnosticsApiError {
+  readonly name = 'DiagnosticsApiError';
   readonly code: ApiErrorCode;
-  constructor(code: ApiErrorCode, message: string) {
-    super(message);
-    this.name = 'DiagnosticsApiError';
+  readonly message: string;
+  readonly problem: CodedProblem | undefined;
+  constructor(code: ApiErrorCode, message: string, problem?: CodedProblem) {
     this.code = code;
+    this.message = message;
+    this.problem = problem;
   }
 }
 
 function isReply(value: unknown): value is ApiReply {
   if (typeof value !== 'object' || value === null) return false;
-  const v = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  const v = value as { ok?: unknown; error?: { code?: unknown; message?: unknown; problem?: { code?: unknown; params?: unknown } } };
   if (v.ok === true) return 'value' in v;
-  return v.ok === false && typeof v.error?.message === 'string' && (API_ERROR_CODES as readonly unknown[]).includes(v.error.code);
+  const problem = v.error?.problem;
+  const problemOk = problem === undefined || (typeof problem === 'object' && problem !== null && typeof problem.code === 'string' && typeof problem.params === 'object' && problem.params !== null);
+  return v.ok === false && typeof v.error?.message === 'string' && (API_ERROR_CODES as readonly unknown[]).includes(v.error.code) && problemOk;
 }
 
 /** The reply's value, or a DiagnosticsApiError. */
 export function unwrapReply(reply: unknown): unknown {
   if (!isReply(reply)) throw new DiagnosticsApiError('failed', 'the app sent an answer it does not understand');
-  if (!reply.ok) throw new DiagnosticsApiError(reply.error.code, reply.error.message);
+  if (!reply.ok) throw new DiagnosticsApiError(reply.error.code, reply.error.message, reply.error.problem);
   return reply.value;
 }
 

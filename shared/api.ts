@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { API_ERROR_CODES, EVENT_CHANNELS, METHOD_CHANNELS, type ApiReply } from './api-forwarder.js';
+import type { CodedProblem } from './input-errors.js';
 import { UPLOAD_TARGETS } from './policy.js';
 import { NetworkCauseSchema, ReasonSchema, UploadErrorKindSchema } from './reasons.js';
 import {
@@ -222,10 +223,33 @@ export const CollectionResultSchema = z.object({
 });
 export type CollectionResult = z.infer<typeof CollectionResultSchema>;
 
+/** A bad policy key under a refusal (PolicyLine in input-errors.ts). */
+const PolicyLineSchema = z.object({
+  source: z.enum(['managed', 'file', 'user']),
+  location: z.string(),
+  key: z.string(),
+  issue: z.discriminatedUnion('code', [
+    z.object({ code: z.literal('unknown-key') }),
+    z.object({ code: z.literal('type'), expected: z.string() }),
+    z.object({ code: z.literal('too-small'), minimum: z.string(), origin: z.string() }),
+    z.object({ code: z.literal('too-big'), maximum: z.string(), origin: z.string() }),
+    z.object({ code: z.literal('one-of'), values: z.string() }),
+    z.object({ code: z.literal('rule') }),
+    z.object({ code: z.literal('source') }),
+  ]),
+  dropped: z.string().optional(),
+  lockedKey: z.string().optional(),
+});
+
+/** A refusal as a code with parameters (CodedProblem in input-errors.ts), rendered by the window. */
+export const CodedProblemSchema = z.object({ code: z.string().max(64), params: z.record(z.string(), z.string()), lines: z.array(PolicyLineSchema).readonly().optional() });
+const _problemMatches: (p: z.infer<typeof CodedProblemSchema>) => CodedProblem = (p) => p;
+
 export const SessionEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), sessionId: z.string(), event: ProgressEventSchema }),
   z.object({ type: z.literal('finished'), sessionId: z.string(), result: CollectionResultSchema }),
-  z.object({ type: z.literal('failed'), sessionId: z.string(), message: z.string() }),
+  /** `message`: the engine's English; `problem`: the same as a code when it was a refusal (the window renders it). */
+  z.object({ type: z.literal('failed'), sessionId: z.string(), message: z.string(), problem: CodedProblemSchema.optional() }),
   z.object({ type: z.literal('cancelled'), sessionId: z.string() }),
 ]);
 export type SessionEvent = z.infer<typeof SessionEventSchema>;
@@ -443,6 +467,6 @@ export const ApiErrorCodeSchema = z.enum(API_ERROR_CODES);
 /** What travels back over IPC: Electron mangles thrown errors' messages, so failures are data. */
 export const ApiReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: ApiErrorCodeSchema, message: z.string() }) }),
+  z.object({ ok: z.literal(false), error: z.object({ code: ApiErrorCodeSchema, message: z.string(), problem: CodedProblemSchema.optional() }) }),
 ]);
 const _replyMatches: (reply: z.infer<typeof ApiReplySchema>) => ApiReply = (reply) => reply;

@@ -23,7 +23,7 @@ export const INPUT_ERROR_PARAMS = {
   'no-ticket-system': [],
 } as const satisfies Record<string, readonly string[]>;
 
-type AllInputErrorParams = typeof INPUT_ERROR_PARAMS & typeof HYGIENE_INPUT_ERROR_PARAMS;
+type AllInputErrorParams = typeof INPUT_ERROR_PARAMS & typeof HYGIENE_INPUT_ERROR_PARAMS & typeof HYGIENE2_INPUT_ERROR_PARAMS;
 export type InputErrorCode = keyof AllInputErrorParams;
 export type InputErrorParams<C extends InputErrorCode> = Record<AllInputErrorParams[C][number], string>;
 
@@ -65,6 +65,70 @@ export const HYGIENE_INPUT_ERROR_PARAMS = {
   'settings-invalid': [],
   'policy-refused': ['managed'],
 } as const satisfies Record<string, readonly string[]>;
+
+// — hygiene2 (session 7): redact, compare, baseline, record, the app's own refusals —
+
+/**
+ * Codes of bad input added by "hygiene2"; same contract as {@link INPUT_ERROR_PARAMS}. `cause`
+ * is the system's error code (`EACCES`) or `none`: the English detail stays in the message.
+ */
+export const HYGIENE2_INPUT_ERROR_PARAMS = {
+  'redact-missing': ['path'],
+  'redact-unreadable': ['path', 'cause'],
+  'redact-not-file': ['path'],
+  'redact-out-inside': ['out', 'input'],
+  'redact-out-create': ['path', 'cause'],
+  'redact-exists': ['path'],
+  'redact-binary': ['path'],
+  'redact-not-zip': ['path'],
+  'redact-entry': ['entry', 'path'],
+  'archive-missing': ['path'],
+  'archive-unreadable': ['path', 'cause'],
+  'compare-both': [],
+  'compare-after-required': [],
+  'whole-number': ['option', 'max', 'value'],
+  'baseline-signature-alone': [],
+  'baseline-none': [],
+  'baseline-no-archive': ['sources'],
+  'baseline-source': ['source', 'cause'],
+  's3-location': ['url'],
+  'baseline-http': ['url', 'status'],
+  'baseline-too-large': ['path', 'max'],
+  'baseline-not-json': ['path'],
+  'baseline-shape': ['path', 'key'],
+  'baseline-signature': ['path', 'why'],
+  'baseline-missing': ['path'],
+  'baseline-unreadable': ['path', 'cause'],
+  'baseline-file-path': ['path'],
+  'record-ticket-required': [],
+  'record-running': ['ticket', 'pid', 'since'],
+  'record-running-app': [],
+  'record-none': [],
+  'record-number': ['option', 'max', 'value'],
+  'record-over-limit': ['minutes', 'managed'],
+  'collection-running': [],
+  'compare-no-earlier': [],
+  'upload-settings': ['target'],
+  'ticket-refused': ['ticket', 'target', 'why'],
+  cancelled: [],
+  'request-invalid': ['fields'],
+  'request-untrusted': [],
+  failed: [],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Every code of bad input, with its parameter names (the catalogue test walks it). */
+export const ALL_INPUT_ERROR_PARAMS: Readonly<Record<InputErrorCode, readonly string[]>> = { ...INPUT_ERROR_PARAMS, ...HYGIENE_INPUT_ERROR_PARAMS, ...HYGIENE2_INPUT_ERROR_PARAMS };
+
+/**
+ * A refusal as it crosses from main to the window (IPC) or into a session's `failed` event: the
+ * code and parameters, and the bad policy keys when there are any. The window renders it through
+ * the same catalogue as the CLI (shared/i18n/input-text.ts).
+ */
+export interface CodedProblem {
+  code: string;
+  params: Record<string, string>;
+  lines?: readonly PolicyLine[] | undefined;
+}
 
 /**
  * What is wrong with one policy key, without words: the CLI and the app say it in the user's

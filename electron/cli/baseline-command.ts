@@ -41,7 +41,7 @@ interface BuildFlags {
 function positiveInt(value: string | undefined, fallback: number, option: string, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new InputError(`${option} must be a whole number from 1 to ${max}, not "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw InputError.coded('whole-number', { option, max: String(max), value }, `${option} must be a whole number from 1 to ${max}, not "${value}"`);
   return n;
 }
 
@@ -79,7 +79,7 @@ export function registerBaselineCommand(program: Command, io: CliIo, setExitCode
 async function checkArchive(archive: string, flags: CheckFlags, io: CliIo): Promise<number> {
   const tr = cliTranslator(io);
   return commandAction(io, flags.json, async (signal) => {
-    if (flags.signature && !flags.baseline) throw new InputError('--signature goes with --baseline <file>: name the baseline it signs');
+    if (flags.signature && !flags.baseline) throw InputError.coded('baseline-signature-alone', {}, '--signature goes with --baseline <file>: name the baseline it signs');
     const [{ loadEffectivePolicy, formatProblem }, { BaselineError, loadBaselineFile, loadPolicyBaseline }, { checkArchiveAgainstBaseline }] = await Promise.all([
       import('../engine/policy/effective.js'),
       import('../engine/baseline/load.js'),
@@ -97,10 +97,10 @@ async function checkArchive(archive: string, flags: CheckFlags, io: CliIo): Prom
         if (fromPolicy) loaded = { baseline: fromPolicy, signed: true, source: policy.baseline?.url ?? policy.baseline?.file ?? '' };
       }
     } catch (err) {
-      if (err instanceof BaselineError) throw new InputError(`the baseline cannot be used: ${err.message}`);
+      if (err instanceof BaselineError) throw new InputError(`the baseline cannot be used: ${err.message}`, err.problem);
       throw err;
     }
-    if (!loaded) throw new InputError('no baseline: give --baseline <baseline.json> (made by diagcollect baseline build), or set baseline.file or baseline.url in policy');
+    if (!loaded) throw InputError.coded('baseline-none', {}, 'no baseline: give --baseline <baseline.json> (made by diagcollect baseline build), or set baseline.file or baseline.url in policy');
     const results = await checkArchiveAgainstBaseline({ archive, baseline: loaded.baseline, policy, signal });
     const { formatCheckTable, summaryLine } = await import('./check-command.js');
     const { worstStatus } = await import('../engine/checks/runner.js');
@@ -135,7 +135,7 @@ async function build(sources: string[], flags: BuildFlags, io: CliIo): Promise<n
       signal,
       ...(flags.endpoint ? { s3: async () => (await import('../engine/baseline/s3-source.js')).s3Client({ endpoint: flags.endpoint!, env: io.env }) } : {}),
     });
-    if (result.archives === 0) throw new InputError(`no readable archive in ${sources.join(', ')}${result.unreadable[0] ? ` (${result.unreadable[0].label}: ${result.unreadable[0].reason})` : ''}`);
+    if (result.archives === 0) throw InputError.coded('baseline-no-archive', { sources: sources.join(', ') }, `no readable archive in ${sources.join(', ')}${result.unreadable[0] ? ` (${result.unreadable[0].label}: ${result.unreadable[0].reason})` : ''}`);
     const data = Buffer.from(`${JSON.stringify(result.document, null, 1)}\n`);
     await writeFileAtomic(flags.out, data.toString('utf8'));
     const sigPath = `${flags.out}.sig`;

@@ -7,6 +7,7 @@
 import { Help, Option, type Command } from 'commander';
 import { LOCALES, parseLocale, userLocale } from '../../shared/i18n/locale.js';
 import { translator, type Locale, type Translator } from '../../shared/i18n/translate.js';
+import { policyLineText, problemText } from '../../shared/i18n/input-text.js';
 import type { PolicyLine } from '../../shared/input-errors.js';
 import type { InputError } from '../engine/errors.js';
 
@@ -63,24 +64,9 @@ export function localiseHelp(program: Command, tr: Translator): void {
   program.helpCommand('help [command]', tr.t('cli.help.helpCommand'));
 }
 
-/**
- * Bad input in the user's language: its code through the catalogue. In English the engine's own
- * message is the most specific (it names the exact rule broken), so it is shown as it is; so is
- * a message without a code.
- */
+/** Bad input in the user's language: its code through the catalogue (shared/i18n/input-text.ts). */
 export function inputErrorText(tr: Translator, err: InputError): string {
-  if (!err.problem || tr.locale === 'en') return err.message;
-  const params: Record<string, string> = { ...err.problem.params };
-  // The bad keys of a policy refusal, one line each, in the user's language.
-  if (err.policyLines) params.problems = `\n${err.policyLines.map((line) => `  - ${policyLineText(tr, line)}`).join('\n')}`;
-  return tr.t(`input.${err.problem.code}`, params);
-}
-
-/** One bad policy key: where (source, file, key) and what to do, without the outcome. */
-export function policyLineText(tr: Translator, line: PolicyLine): string {
-  const { issue } = line;
-  const values: Record<string, string> = { ...issue };
-  return tr.t('policy.line', { source: tr.t(`policy.source.${line.source}`), location: line.location, key: line.key || 'none', issue: tr.t(`policy.issue.${issue.code}`, values) });
+  return problemText(tr, err.problem && { ...err.problem, lines: err.policyLines }, err.message);
 }
 
 /**

@@ -48,10 +48,10 @@ export function registerCompareCommand(program: Command, io: CliIo, setExitCode:
 async function compareCommand(before: string, after: string | undefined, flags: CompareFlags, io: CliIo): Promise<number> {
   const tr = cliTranslator(io);
   return commandAction(io, flags.json, async (signal) => {
-    if (flags.now && after) throw new InputError('give either an after archive or --now, not both');
-    if (!flags.now && !after) throw new InputError('give the archive from after the fix, or --now to check this computer now');
+    if (flags.now && after) throw InputError.coded('compare-both', {}, 'give either an after archive or --now, not both');
+    if (!flags.now && !after) throw InputError.coded('compare-after-required', {}, 'give the archive from after the fix, or --now to check this computer now');
     const wait = flags.uploadWait === undefined ? 60 : Number(flags.uploadWait);
-    if (!Number.isFinite(wait) || wait < 0) throw new InputError(`--upload-wait must be a number of seconds, not "${flags.uploadWait}"`);
+    if (!Number.isFinite(wait) || wait < 0) throw InputError.coded('upload-wait', { value: String(flags.uploadWait) }, `--upload-wait must be a number of seconds, not "${flags.uploadWait}"`);
     const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
     if (!flags.json) for (const problem of effective.problems) io.stderr.write(`diagcollect: ${policyProblemText(cliTranslator(io), problem, formatProblem(problem))}\n`);
     const target = flags.upload ?? effective.policy.upload.target;

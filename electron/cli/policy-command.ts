@@ -5,15 +5,18 @@
  * valid, 2 when some source has problems (the effective policy is printed all the same).
  */
 import type { Command } from 'commander';
-import { cliTranslator } from './cli-i18n.js';
+import type { Translator } from '../../shared/i18n/translate.js';
+import { cliTranslator, langOption, policyProblemText } from './cli-i18n.js';
 import { EXIT } from '../engine/errors.js';
 import { formatProblem, loadEffectivePolicy, type EffectivePolicy, type ValueOrigin } from '../engine/policy/effective.js';
 import type { CliIo } from './main.js';
 
-const SOURCE_LABEL = { managed: 'managed policy', file: 'policy file', user: 'user settings', default: 'default' } as const;
+function sourceLabel(tr: Translator, source: ValueOrigin['source']): string {
+  return source === 'default' ? tr.t('policyShow.default') : tr.t(`policy.source.${source}`);
+}
 
-function originText(o: ValueOrigin): string {
-  return o.source === 'default' ? 'default' : `${SOURCE_LABEL[o.source]} (${o.location})`;
+function originText(tr: Translator, o: ValueOrigin): string {
+  return o.source === 'default' ? sourceLabel(tr, 'default') : tr.t('policyShow.origin', { source: sourceLabel(tr, o.source), location: o.location ?? '' });
 }
 
 function valueOf(policy: unknown, key: string): unknown {
@@ -26,26 +29,30 @@ function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** The report as text: sources (highest first), problems, then every key with its value and source. */
-export function formatPolicyReport(effective: EffectivePolicy): string {
+/**
+ * The report as text, in the reader's language (keys, values and paths as they are): sources
+ * (highest first), problems (each naming the source, file and key, and what to do), then every
+ * key with its value and source.
+ */
+export function formatPolicyReport(effective: EffectivePolicy, tr: Translator): string {
   const out: string[] = [];
-  out.push('Policy sources (highest precedence first):');
+  out.push(tr.t('policyShow.sources'));
   for (const s of [...effective.sources].reverse()) {
-    const state = !s.present ? 'not present' : `${s.keys} key${s.keys === 1 ? '' : 's'} in effect${s.problems ? `, ${s.problems} problem${s.problems === 1 ? '' : 's'}` : ''}`;
-    out.push(`  ${SOURCE_LABEL[s.kind].padEnd(15)} ${s.location}  — ${state}`);
+    const state = !s.present ? tr.t('policyShow.notPresent') : tr.t('policyShow.state', { keys: s.keys, problems: s.problems });
+    out.push(`  ${sourceLabel(tr, s.kind).padEnd(15)} ${s.location}  — ${state}`);
   }
-  out.push(`  ${'defaults'.padEnd(15)} built in`);
+  out.push(`  ${tr.t('policyShow.defaults').padEnd(15)} ${tr.t('policyShow.builtIn')}`);
   if (effective.problems.length > 0) {
-    out.push('', `Problems (${effective.problems.length}):`);
-    for (const p of effective.problems) out.push(`  - ${formatProblem(p)}`);
+    out.push('', tr.t('policyShow.problems', { count: effective.problems.length }));
+    for (const p of effective.problems) out.push(`  - ${policyProblemText(tr, p, formatProblem(p))}`);
   }
-  out.push('', 'Effective policy (🔒 = set by managed policy, locked in the app):');
+  out.push('', tr.t('policyShow.effective'));
   const keys = Object.keys(effective.origins);
   const width = Math.min(40, Math.max(...keys.map((k) => k.length)) + 2);
   for (const key of keys) {
     const origin = effective.origins[key]!;
     const lock = origin.source === 'managed' ? '🔒 ' : '   ';
-    out.push(`  ${lock}${key.padEnd(width)} ${shorten(JSON.stringify(valueOf(effective.policy, key)) ?? 'unset', 60).padEnd(60)}  ${originText(origin)}`);
+    out.push(`  ${lock}${key.padEnd(width)} ${shorten(JSON.stringify(valueOf(effective.policy, key)) ?? tr.t('policyShow.unset'), 60).padEnd(60)}  ${originText(tr, origin)}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -68,13 +75,14 @@ export function registerPolicyCommand(program: Command, io: CliIo, setExit: (cod
   policy
     .command('show')
     .description(cliTranslator(io).t('cli.help.policy.show'))
-    .option('--policy <file>', 'also apply this JSON policy file (between user settings and managed policy)')
-    .option('--json', 'print JSON')
-    .action(async (flags: { policy?: string; json?: boolean }) => {
+    .option('--policy <file>', cliTranslator(io).t('policyShow.help.policy'))
+    .option('--json', cliTranslator(io).t('cli.help.json'))
+    .addOption(langOption(cliTranslator(io)))
+    .action(async (flags: { policy?: string; json?: boolean; lang?: string }) => {
       // Report-only: show every problem, refusals too, and exit 2 below.
       const effective = await loadEffectivePolicy({ env: io.env, reportOnly: true, ...(flags.policy ? { policyFile: flags.policy } : {}) });
       if (flags.json) io.stdout.write(`${JSON.stringify(policyReportJson(effective), null, 2)}\n`);
-      else io.stdout.write(formatPolicyReport(effective));
+      else io.stdout.write(formatPolicyReport(effective, cliTranslator(io)));
       setExit(effective.problems.length === 0 ? EXIT.ok : EXIT.badInput);
     });
 }

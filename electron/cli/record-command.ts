@@ -59,9 +59,9 @@ async function record(flags: RecordFlags, io: CliIo): Promise<number> {
       if (flags.json) io.stdout.write(`${JSON.stringify({ ok: true, exitCode: EXIT.ok, stopped: { ticket: stopped.ticket, pid: stopped.pid } })}\n`);
       return EXIT.ok;
     }
-    if (!flags.ticket) throw new InputError('a ticket is required: diagcollect record --ticket <id> (e.g. 12345)');
+    if (!flags.ticket) throw InputError.coded('record-ticket-required', {}, 'a ticket is required: diagcollect record --ticket <id> (e.g. 12345)');
     const ticket = checkTicketId(flags.ticket);
-    if (!ticket.ok) throw new InputError(ticket.reason);
+    if (!ticket.ok) throw InputError.coded('ticket-invalid', { ticket: flags.ticket }, ticket.reason);
     const { policy, locked } = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
     // Policy record.* with --minutes / --interval / --no-screenshot where policy lets them.
     const limits = recordingLimits(policy, locked, {

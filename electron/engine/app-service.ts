@@ -47,7 +47,7 @@ import { AppRecorder } from './record/app-recorder.js';
 import { isPng, pngSize, screenshotCollector } from './collectors/screenshot.js';
 import type { Collector, CollectorContext } from './collectors/types.js';
 import { productVersion } from './collectors/versions.js';
-import { CancelledError, InputError } from './errors.js';
+import { CancelledError, InputError, problemOf } from './errors.js';
 import { policyForLink, verifyLink } from './link/signed-link.js';
 import { dataDir as defaultDataDir } from './platform/app-paths.js';
 import { exec } from './platform/exec.js';
@@ -600,7 +600,7 @@ export class AppService {
   async startCollection(raw: unknown): Promise<StartCollectionResponse> {
     // Main validated the payload already; parsing again keeps the service safe for any caller.
     const request = StartCollectionRequestSchema.parse(raw);
-    if (this.#session) throw new InputError('a collection is already running; wait for it to finish or cancel it');
+    if (this.#session) throw InputError.coded('collection-running', {}, 'a collection is already running; wait for it to finish or cancel it');
     const screenshot = request.includeScreenshot ? this.#screenshot : undefined;
     const collectors = [
       ...this.#collectors.map((c) => (c.category === 'screenshot' && screenshot ? providedScreenshot(screenshot, 'desktop screenshot (seen by the user before collecting)') : c)),
@@ -737,7 +737,7 @@ export class AppService {
         emit({ type: 'cancelled', sessionId: session.id });
       } else {
         this.#log('error', `collection ${session.id} failed: ${errorMessage(err)}`);
-        emit({ type: 'failed', sessionId: session.id, message: errorMessage(err) });
+        emit({ type: 'failed', sessionId: session.id, message: errorMessage(err), problem: problemOf(err) });
       }
     } finally {
       session.checksSettled?.([]);
@@ -892,7 +892,7 @@ export class AppService {
   async compareWithEarlier(): Promise<CompareOutcome> {
     const result = this.#result;
     const earlier = await this.#earlierArchive();
-    if (!result || !earlier) throw new InputError('there is no earlier archive of this ticket to compare with');
+    if (!result || !earlier) throw InputError.coded('compare-no-earlier', {}, 'there is no earlier archive of this ticket to compare with');
     const compared = await runCompare({ before: earlier.path, after: result.archivePath, policy: this.#uploadPolicy, env: this.#env, dataDir: this.#dataDir, signal: this.#lifetime.signal });
     this.#compareReport = compared.reportPath;
     const { report } = compared;

@@ -1,4 +1,4 @@
-import type { InputErrorCode, InputErrorParams, InputProblem, PolicyLine } from '../../shared/input-errors.js';
+import type { CodedProblem, InputErrorCode, InputErrorParams, InputProblem, PolicyLine } from '../../shared/input-errors.js';
 
 /**
  * Bad input from the user or a script: nothing was collected. The message says what to do, in
@@ -20,6 +20,22 @@ export class InputError extends Error {
   static coded<C extends InputErrorCode>(code: C, params: InputErrorParams<C>, message: string, policyLines?: readonly PolicyLine[]): InputError {
     return new InputError(message, { code, params } as InputProblem, policyLines);
   }
+}
+
+/** The system's code of a file error (`EACCES`), or `none`: the `cause` of a coded problem. */
+export function errnoCause(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : 'none';
+}
+
+/**
+ * An error as a front end renders it (the app's IPC reply, a session's `failed` event): a refusal
+ * keeps its code, parameters and bad policy keys; anything else is `failed`, whose words say to
+ * retry and where the log is (the English message beside it is the detail the log also has).
+ */
+export function problemOf(err: unknown): CodedProblem {
+  if (err instanceof InputError && err.problem) return { ...err.problem, ...(err.policyLines ? { lines: err.policyLines } : {}) };
+  return { code: 'failed', params: {} };
 }
 
 /** The user (or a signal) cancelled; no partial archive was left behind. */

@@ -198,7 +198,7 @@ export async function previewCollection(options: PreviewOptions): Promise<Collec
     if (run.status === 'error' || run.status === 'timeout' || run.status === 'cancelled') skipped.push({ collector: run.id, source: run.id, reason: run.error ?? run.status });
   }
   await chain;
-  if (options.signal?.aborted) throw new InputError('the preview was cancelled');
+  if (options.signal?.aborted) throw InputError.coded('cancelled', {}, 'the preview was cancelled');
 
   const scrub = (text: string) => (redactor ? redactor.redactText(text).text : text);
   for (const item of items) {

@@ -173,7 +173,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   if (!ticketCheck.ok) throw InputError.coded('ticket-invalid', { ticket: options.ticket }, ticketCheck.reason);
   const intakeParse = IntakeSchema.safeParse(options.intake ?? {});
   if (!intakeParse.success) {
-    throw new InputError(`intake: ${intakeParse.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`);
+    throw InputError.coded('intake-invalid', { problems: [...new Set(intakeParse.error.issues.map((i) => i.path.join('.') || 'intake'))].join(', ') }, `intake: ${intakeParse.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`);
   }
   const intake = intakeParse.data;
   const { policy } = options;

@@ -10,6 +10,8 @@
  * No `electron` import: main passes `ipcMain`; tests pass a plain object of the same shape.
  */
 import { API_METHODS, type ApiErrorCode, type ApiHandlers, type ApiMethodName, type ApiReply } from '../../shared/api.js';
+import type { CodedProblem } from '../../shared/input-errors.js';
+import { problemOf } from '../engine/errors.js';
 
 /** The parts of Electron's IpcMainInvokeEvent the wrapper looks at. */
 export interface IpcEventLike {
@@ -48,7 +50,7 @@ export function createSenderCheck(options: { isAllowedUrl(url: string): boolean;
   };
 }
 
-const fail = (code: ApiErrorCode, message: string): ApiReply => ({ ok: false, error: { code, message } });
+const fail = (code: ApiErrorCode, message: string, problem: CodedProblem): ApiReply => ({ ok: false, error: { code, message, problem } });
 
 /** The zod issues as one line: where and what, never the values sent. */
 function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
@@ -58,22 +60,27 @@ function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
     .join('; ');
 }
 
+/** The fields a refusal names (paths only: never the values sent). */
+function fieldsOf(issues: ReadonlyArray<{ path: PropertyKey[] }>): string {
+  return [...new Set(issues.slice(0, 5).map((i) => i.path.map(String).join('.') || 'request'))].join(', ');
+}
+
 /** Runs one call through the checks; resolves with the reply envelope (never rejects). */
 export async function dispatchApiCall<K extends ApiMethodName>(name: K, handlers: ApiHandlers, event: IpcEventLike, args: unknown[], options: RegisterOptions): Promise<ApiReply> {
   const spec = API_METHODS[name];
   if (!options.isTrustedSender(event)) {
     options.log?.warn(`refused ${spec.channel}: the sender is not the app window (${event.senderFrame?.url ?? 'no frame'})`);
-    return fail('untrusted-sender', 'refused: this request did not come from the app window');
+    return fail('untrusted-sender', 'refused: this request did not come from the app window', { code: 'request-untrusted', params: {} });
   }
   if (args.length > 1) {
     options.log?.warn(`refused ${spec.channel}: ${args.length} arguments`);
-    return fail('invalid-request', `${name}: expected one argument, got ${args.length}`);
+    return fail('invalid-request', `${name}: expected one argument, got ${args.length}`, { code: 'request-invalid', params: { fields: name } });
   }
   const parsed = spec.request.safeParse(args[0]);
   if (!parsed.success) {
     const why = describeIssues(parsed.error.issues);
     options.log?.warn(`refused ${spec.channel}: ${why}`);
-    return fail('invalid-request', `${name}: ${why}`);
+    return fail('invalid-request', `${name}: ${why}`, { code: 'request-invalid', params: { fields: fieldsOf(parsed.error.issues) } });
   }
   try {
     const handler = handlers[name] as (request: unknown) => Promise<unknown>;
@@ -82,7 +89,7 @@ export async function dispatchApiCall<K extends ApiMethodName>(name: K, handlers
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     options.log?.error(`${spec.channel} failed: ${message}`);
-    return fail('failed', message);
+    return fail('failed', message, problemOf(err));
   }
 }
 

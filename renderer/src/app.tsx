@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChecksState, Defaults, DiagnosticsApi, LinkEvent, OpenDraftResponse, PendingUploads, Preview, SessionEvent, UiLocale, UploadStatus } from '../../shared/api.js';
 import { formatDateTime } from '../../shared/i18n/format.js';
 import { Header } from './components/header.js';
-import { dictionary, pick, uploadProblemText, type Dictionary } from './i18n.js';
+import { apiErrorText, dictionary, pick, uploadProblemText, type Dictionary } from './i18n.js';
 import { formatBytes } from './model/format.js';
 import { initialValues, localMinute, valuesForNewCollection, type FormValues } from './model/form-values.js';
 import { applySessionEvent, initialProgress, type ProgressState } from './model/progress.js';
@@ -25,14 +25,11 @@ function loadValidator(): Promise<Validate> {
   validatorLoad ??= import('./model/form.js').then((m) => m.validateForm);
   return validatorLoad;
 }
-type Notice = { kind: 'cancelled' } | { kind: 'failed'; message: string } | { kind: 'error'; message: string };
+/** `error`: what the call rejected with, or the session's failed event; rendered in the UI language when shown. */
+type Notice = { kind: 'cancelled' } | { kind: 'failed'; error: unknown } | { kind: 'error'; error: unknown };
 type ScreenName = 'start' | 'review' | 'progress' | 'done';
 const STEP: Record<ScreenName, number> = { start: 0, review: 1, progress: 2, done: 3 };
 type Shown = ScreenName | 'settings';
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** What 复制详情 copies: the facts support asks for, times in local time, the upload's state (and the engine's own words when it failed). */
 export function detailsText(t: Dictionary, locale: UiLocale, state: ProgressState, upload: UploadStatus): string {
@@ -76,7 +73,7 @@ export function App({ api }: { api: DiagnosticsApi }) {
   const [screen, setScreen] = useState<ScreenName>('start');
   const [locale, setLocale] = useState<UiLocale>(() => (navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'));
   const [defaults, setDefaults] = useState<Defaults>();
-  const [fatal, setFatal] = useState<string>();
+  const [fatal, setFatal] = useState<{ error: unknown }>();
   const [values, setValues] = useState<FormValues>();
   const [linkNotice, setLinkNotice] = useState<LinkEvent>();
   const [preview, setPreview] = useState<Preview>();
@@ -121,7 +118,7 @@ export function App({ api }: { api: DiagnosticsApi }) {
         setLocale(d.locale);
         setValues((v) => v ?? initialValues(d));
       },
-      (err: unknown) => live && setFatal(errorText(err)),
+      (err: unknown) => live && setFatal({ error: err }),
     );
     return () => {
       live = false;
@@ -145,7 +142,7 @@ export function App({ api }: { api: DiagnosticsApi }) {
         setNotice({ kind: 'cancelled' });
         setScreen('review');
       } else if (event.type === 'failed') {
-        setNotice({ kind: 'failed', message: event.message });
+        setNotice({ kind: 'failed', error: event });
         setScreen('review');
       }
     });
@@ -185,7 +182,7 @@ export function App({ api }: { api: DiagnosticsApi }) {
       })
       .then(
         (shot) => setScreenshot({ phase: 'done', shot, include: false }),
-        (err: unknown) => setScreenshot({ phase: 'done', shot: { available: false, reason: { 'zh-CN': errorText(err), en: errorText(err) } }, include: false }),
+        (err: unknown) => setScreenshot({ phase: 'done', shot: { available: false, reason: { 'zh-CN': apiErrorText(err, 'zh-CN'), en: apiErrorText(err, 'en') } }, include: false }),
       );
   }, [api]);
 
@@ -196,7 +193,7 @@ export function App({ api }: { api: DiagnosticsApi }) {
     // The problem type decides which evidence is gathered: the preview shows only what will run.
     api.preview({ exclude: [...exclude], ...(values?.problemType ? { problemType: values.problemType } : {}) }).then(
       (p) => setPreview(p),
-      (err: unknown) => setNotice({ kind: 'error', message: errorText(err) }),
+      (err: unknown) => setNotice({ kind: 'error', error: err }),
     );
   }, [api, exclude, values]);
 
@@ -218,7 +215,7 @@ export function App({ api }: { api: DiagnosticsApi }) {
       setCancelling(false);
       setScreen('progress');
     } catch (err) {
-      setNotice({ kind: 'failed', message: errorText(err) });
+      setNotice({ kind: 'failed', error: err });
     } finally {
       setStarting(false);
     }
@@ -277,7 +274,7 @@ export function App({ api }: { api: DiagnosticsApi }) {
   }, [defaults, values]);
 
   const switchLanguage = () => setLocale((l) => (l === 'zh-CN' ? 'en' : 'zh-CN'));
-  const noticeText = notice && (notice.kind === 'cancelled' ? t.cancelledNotice : notice.kind === 'failed' ? t.failedNotice({ message: notice.message }) : notice.message);
+  const noticeText = notice && (notice.kind === 'cancelled' ? t.cancelledNotice : notice.kind === 'failed' ? t.failedNotice({ message: apiErrorText(notice.error, locale) }) : apiErrorText(notice.error, locale));
   const shotAllowed = defaults?.screenshot === 'allowed';
 
   let body: React.ReactNode;
@@ -289,7 +286,7 @@ export function App({ api }: { api: DiagnosticsApi }) {
             {t.appName}
           </h1>
           <div className="banner error" role="alert">
-            {fatal}
+            {apiErrorText(fatal.error, locale)}
           </div>
         </div>
       </div>
@@ -305,7 +302,7 @@ export function App({ api }: { api: DiagnosticsApi }) {
       </div>
     );
   } else if (settingsOpen) {
-    body = <SettingsScreen t={t} api={api} onBack={() => setSettingsOpen(false)} headingRef={headingRef} />;
+    body = <SettingsScreen t={t} locale={locale} api={api} onBack={() => setSettingsOpen(false)} headingRef={headingRef} />;
   } else if (screen === 'start') {
     body = (
       <StartScreen

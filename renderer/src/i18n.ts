@@ -7,7 +7,9 @@
  */
 import type { UiLocale, UploadStatus } from '../../shared/api.js';
 import { CATALOGUES, type SourceCatalogue } from '../../shared/i18n/messages.js';
+import { problemText } from '../../shared/i18n/input-text.js';
 import { reasonFor, translator, type MessageValues } from '../../shared/i18n/translate.js';
+import type { CodedProblem } from '../../shared/input-errors.js';
 import type { Reason, UploadErrorKind } from '../../shared/reasons.js';
 import type { LocalizedText } from '../../shared/types.js';
 
@@ -88,4 +90,23 @@ export function reasonText(row: { reason?: Reason | undefined; detailCode?: Reas
 /** An upload error (kind and cause codes) in the UI language. */
 export function uploadProblemText(error: NonNullable<UploadStatus['error']>, target: string, ticket: string, locale: UiLocale): string {
   return translator(locale).uploadProblem(error, { target, ticket });
+}
+
+const FAILED: CodedProblem = { code: 'failed', params: {} };
+
+function isProblem(value: unknown): value is CodedProblem {
+  const p = value as Partial<CodedProblem> | undefined;
+  return typeof p === 'object' && p !== null && typeof p.code === 'string' && typeof p.params === 'object' && p.params !== null;
+}
+
+/**
+ * What a `window.diagnostics` call rejected with (shared DiagnosticsApiError: plain data) or a
+ * session's `failed` event, in the UI language: a refusal's code through the one catalogue, the
+ * same words the CLI prints (shared/i18n/input-text.ts); anything else says to retry and where
+ * the log is. The English UI shows the engine's own message, the most specific.
+ */
+export function apiErrorText(err: unknown, locale: UiLocale): string {
+  const e = err as { message?: unknown; problem?: unknown } | null | undefined;
+  const english = typeof e?.message === 'string' ? e.message : String(err);
+  return problemText(translator(locale), isProblem(e?.problem) ? e.problem : FAILED, english);
 }

@@ -147,5 +147,93 @@ describe('zh-CN output of the real CLI (LANG=zh_CN.UTF-8)', () => {
     expect(settings.err).toMatch(/用户设置 \S+settings\.json：键 caps\.fileBytes：太小[\s\S]*键 upload\.target：只能是以下值之一[\s\S]*键 colour：未知的键/);
     expectNoEnglish('user settings', settings.err);
   });
+
+  it('bad input of redact, compare, baseline, record and policy show says what is wrong, names the input and what to do in Chinese, exit 2', { timeout: 300_000 }, () => {
+    const dir = mkdtempSync(join(os.tmpdir(), 'zh-cn-bad2-'));
+    const path = (name: string, data: string | Buffer) => {
+      const p = join(dir, name);
+      writeFileSync(p, data);
+      return p;
+    };
+    const note = path('note.txt', 'hello\n');
+    const notZip = path('not-a-zip.zip', 'this is text, not a zip archive\n');
+    // A real zip cut after its local header: the central directory is gone.
+    const whole = zipOfOne('a.txt', 'hello\n');
+    const cut = path('cut-short.zip', whole.subarray(0, 40));
+    // A whole zip whose entry bytes were damaged after writing: the directory reads, the entry does not.
+    const broken = path('broken-entry.zip', damagedEntry(zipOfOne('a.txt', 'hello there, a line long enough to be deflated\n'.repeat(20))));
+    const binary = path('picture.bin', Buffer.from([0, 1, 2, 3, 0, 0, 0, 255, 254, 0, 7, 0]));
+    const missing = join(dir, 'nowhere.zip');
+    const out = (name: string) => join(dir, name);
+    const cases: Array<{ label: string; args: string[]; expect: RegExp }> = [
+      { label: 'redact: a missing file', args: ['redact', missing], expect: new RegExp(`${esc(missing)} 不存在：请给出要脱敏的文件`) },
+      { label: 'redact: not a zip', args: ['redact', notZip, '--out', out('o1')], expect: new RegExp(`${esc(notZip)} 不是可读取的 zip 压缩包[\\s\\S]*没有写入副本`) },
+      { label: 'redact: a zip cut short', args: ['redact', cut, '--out', out('o2')], expect: new RegExp(`${esc(cut)} 不是可读取的 zip 压缩包`) },
+      { label: 'redact: a damaged entry', args: ['redact', broken, '--out', out('o3')], expect: new RegExp(`${esc(broken)} 中的条目 a\\.txt 无法读取[\\s\\S]*没有写入副本`) },
+      { label: 'redact: binary content', args: ['redact', binary, '--out', out('o4')], expect: new RegExp(`${esc(binary)} 是二进制内容`) },
+      { label: 'redact: --out inside the folder', args: ['redact', dir, '--out', join(dir, 'inner')], expect: /在要脱敏的文件夹里面：请选择 .* 以外的文件夹/ },
+      { label: 'compare: a missing archive', args: ['compare', missing, '--now'], expect: new RegExp(`${esc(missing)} 不存在：请给出 diagcollect 生成的压缩包`) },
+      { label: 'compare: not an archive', args: ['compare', notZip, '--now'], expect: new RegExp(`${esc(notZip)} 不是可读取的 diagcollect 压缩包`) },
+      { label: 'compare: no after archive', args: ['compare', notZip], expect: /缺少修复后的压缩包/ },
+      { label: 'compare: both after and --now', args: ['compare', notZip, notZip, '--now'], expect: /不要同时给出/ },
+      { label: 'compare: a bad --upload-wait', args: ['compare', notZip, '--now', '--upload-wait', 'soon'], expect: /--upload-wait 必须是秒数，而不是“soon”/ },
+      { label: 'baseline check: no baseline', args: ['baseline', 'check', notZip], expect: /没有基线：请用 --baseline/ },
+      { label: 'baseline check: --signature alone', args: ['baseline', 'check', notZip, '--signature', note], expect: /--signature 要和 --baseline <文件> 一起使用/ },
+      { label: 'baseline check: a baseline that is not JSON', args: ['baseline', 'check', notZip, '--baseline', note], expect: new RegExp(`基线无法使用：${esc(note)} 不是 JSON`) },
+      { label: 'baseline check: a missing baseline', args: ['baseline', 'check', notZip, '--baseline', missing], expect: new RegExp(`基线无法使用：${esc(missing)} 不存在`) },
+      { label: 'baseline build: a missing source', args: ['baseline', 'build', missing, '--out', out('b.json')], expect: new RegExp(`${esc(missing)} 不存在：请给出压缩包`) },
+      { label: 'baseline build: no archive in the sources', args: ['baseline', 'build', note, '--out', out('b.json')], expect: new RegExp(`${esc(note)} 中没有可读取的诊断压缩包`) },
+      { label: 'baseline build: --k 0', args: ['baseline', 'build', dir, '--out', out('b.json'), '--k', '0'], expect: /--k 必须是 1 到 1000 之间的整数，而不是“0”/ },
+      { label: 'baseline build: not an S3 location', args: ['baseline', 'build', 's3://B', '--out', out('b.json')], expect: /“s3:\/\/B”不是 S3 位置/ },
+      { label: 'record: no ticket', args: ['record'], expect: /需要工单号：diagcollect record --ticket/ },
+      { label: 'record: a bad ticket', args: ['record', '--ticket', 'a/b'], expect: /工单号“a\/b”无效/ },
+      { label: 'record --stop: none running', args: ['record', '--stop'], expect: /没有正在进行的录制/ },
+      { label: 'record: a bad --minutes', args: ['record', '--ticket', '12345', '--minutes', '-3'], expect: /--minutes 必须是大于 0 且不超过 \d+ 的数字，而不是“-3”/ },
+    ];
+    for (const c of cases) {
+      const r = spawnSync(process.execPath, [BIN, ...c.args], { encoding: 'utf8', env: { ...process.env, ...ZH_ENV }, timeout: 240_000 });
+      expect(r.status, `${c.label}: ${r.stderr}`).toBe(2);
+      expect(r.stderr, c.label).toMatch(c.expect);
+      expectNoEnglish(c.label, r.stderr);
+    }
+    // policy show: sources, problems (source, file, key, what to do) and headings in Chinese; exit 2.
+    const settingsDir = mkdtempSync(join(os.tmpdir(), 'zh-cn-policy-show-'));
+    writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify({ archiveLanguage: 'fr' }));
+    const show = spawnSync(process.execPath, [BIN, 'policy', 'show'], { encoding: 'utf8', env: { ...process.env, ...ZH_ENV, DIAGCOLLECT_DATA_DIR: settingsDir } });
+    expect(show.status, show.stderr).toBe(2);
+    expect(show.stdout).toContain(`用户设置 ${join(settingsDir, 'settings.json')}：键 archiveLanguage：只能是以下值之一`);
+    expect(show.stdout).toMatch(/策略来源（优先级从高到低）：[\s\S]*问题（1 个）：[\s\S]*生效的策略/);
+    // The table's values are the policy's own data (JSON); everything above it is sentences.
+    expectNoEnglish('policy show', show.stdout.slice(0, show.stdout.indexOf('生效的策略')));
+    expectNoEnglish('policy show --help', spawnSync(process.execPath, [BIN, 'policy', 'show', '--help'], { encoding: 'utf8', env: { ...process.env, ...ZH_ENV } }).stdout);
+
+    // Nothing half-written: no copy and no report beside the refused inputs.
+    expect(readdirSync(dir).filter((f) => f.includes('redacted'))).toEqual([]);
+    // In English the engine's own words, unchanged (scripts and logs read them).
+    const en = spawnSync(process.execPath, [BIN, 'redact', notZip, '--out', out('o5')], { encoding: 'utf8', env: { ...process.env, ...ZH_ENV, LANG: 'en_US.UTF-8' } });
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain(`${notZip} is not a readable zip archive`);
+  });
 });
 
+function esc(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A real zip of one text file (the `zip` command), as bytes. */
+function zipOfOne(name: string, text: string): Buffer {
+  const dir = mkdtempSync(join(os.tmpdir(), 'zh-cn-zip-'));
+  writeFileSync(join(dir, name), text);
+  const made = spawnSync('zip', ['-q', '-X', 'one.zip', name], { cwd: dir });
+  expect(made.status, String(made.stderr)).toBe(0);
+  return readFileSync(join(dir, 'one.zip'));
+}
+
+/** The zip with one byte in the middle of its first entry's compressed data flipped (bad data or CRC). */
+function damagedEntry(zip: Buffer): Buffer {
+  const out = Buffer.from(zip);
+  const dataStart = 30 + out.readUInt16LE(26) + out.readUInt16LE(28);
+  const at = dataStart + Math.floor(out.readUInt32LE(18) / 2);
+  out[at] = out[at]! ^ 0xff;
+  return out;
+}

@@ -6,6 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { BaselineDocumentSchema, type BaselineDocument } from '../../../shared/baseline.js';
 import type { Policy } from '../../../shared/policy.js';
+import type { InputErrorCode, InputErrorParams, InputProblem } from '../../../shared/input-errors.js';
+import { errnoCause } from '../errors.js';
 import { expandPath } from '../platform/paths.js';
 import { baselineSignatureProblem } from './signature.js';
 
@@ -13,27 +15,34 @@ import { baselineSignatureProblem } from './signature.js';
 export const MAX_BASELINE_BYTES = 8 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 10_000;
 
+/** A baseline that cannot be used: the English message, and the same as a code (`baseline-…`) for the CLI's refusal. */
 export class BaselineError extends Error {
-  constructor(message: string) {
+  readonly problem: InputProblem;
+  constructor(message: string, problem: InputProblem) {
     super(message);
     this.name = 'BaselineError';
+    this.problem = problem;
+  }
+
+  static coded<C extends InputErrorCode>(code: C, params: InputErrorParams<C>, message: string): BaselineError {
+    return new BaselineError(message, { code, params } as InputProblem);
   }
 }
 
 async function fetchBytes(url: string, signal?: AbortSignal): Promise<Buffer> {
   const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
   const r = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: 'error' });
-  if (!r.ok) throw new BaselineError(`${url} answered HTTP ${r.status}`);
+  if (!r.ok) throw BaselineError.coded('baseline-http', { url, status: String(r.status) }, `${url} answered HTTP ${r.status}`);
   const length = Number(r.headers.get('content-length') ?? 0);
-  if (length > MAX_BASELINE_BYTES) throw new BaselineError(`${url} is ${length} bytes; a baseline is at most ${MAX_BASELINE_BYTES}`);
+  if (length > MAX_BASELINE_BYTES) throw BaselineError.coded('baseline-too-large', { path: url, max: String(MAX_BASELINE_BYTES) }, `${url} is ${length} bytes; a baseline is at most ${MAX_BASELINE_BYTES}`);
   const data = Buffer.from(await r.arrayBuffer());
-  if (data.length > MAX_BASELINE_BYTES) throw new BaselineError(`${url} is larger than ${MAX_BASELINE_BYTES} bytes`);
+  if (data.length > MAX_BASELINE_BYTES) throw BaselineError.coded('baseline-too-large', { path: url, max: String(MAX_BASELINE_BYTES) }, `${url} is larger than ${MAX_BASELINE_BYTES} bytes`);
   return data;
 }
 
 async function readBytes(path: string): Promise<Buffer> {
   const data = await readFile(path);
-  if (data.length > MAX_BASELINE_BYTES) throw new BaselineError(`${path} is larger than ${MAX_BASELINE_BYTES} bytes`);
+  if (data.length > MAX_BASELINE_BYTES) throw BaselineError.coded('baseline-too-large', { path, max: String(MAX_BASELINE_BYTES) }, `${path} is larger than ${MAX_BASELINE_BYTES} bytes`);
   return data;
 }
 
@@ -43,17 +52,20 @@ export function parseBaseline(data: Buffer, where: string): BaselineDocument {
   try {
     json = JSON.parse(data.toString('utf8'));
   } catch {
-    throw new BaselineError(`${where} is not JSON`);
+    throw BaselineError.coded('baseline-not-json', { path: where }, `${where} is not JSON`);
   }
   const parsed = BaselineDocumentSchema.safeParse(json);
-  if (!parsed.success) throw new BaselineError(`${where} is not a diagcollect baseline (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'bad shape'})`);
+  if (!parsed.success) {
+    const key = parsed.error.issues[0]?.path.join('.') ?? '';
+    throw BaselineError.coded('baseline-shape', { path: where, key: key || '(root)' }, `${where} is not a diagcollect baseline (${key}: ${parsed.error.issues[0]?.message ?? 'bad shape'})`);
+  }
   return parsed.data;
 }
 
 /** Parses and checks a baseline's bytes against its signature; throws BaselineError saying why not. */
 export function verifiedBaseline(data: Buffer, signature: string, policy: Policy, where: string): BaselineDocument {
   const problem = baselineSignatureProblem(data, signature, policy);
-  if (problem) throw new BaselineError(`${where}: ${problem}`);
+  if (problem) throw BaselineError.coded('baseline-signature', { path: where, why: problem.why }, `${where}: ${problem.message}`);
   return parseBaseline(data, where);
 }
 
@@ -64,7 +76,7 @@ async function readNamed<T>(read: () => Promise<T>): Promise<T> {
   } catch (err) {
     if (err instanceof BaselineError) throw err;
     const e = err as NodeJS.ErrnoException;
-    throw new BaselineError(e.code === 'ENOENT' ? `${e.path ?? 'the baseline'} does not exist` : e.message);
+    throw e.code === 'ENOENT' ? BaselineError.coded('baseline-missing', { path: e.path ?? '' }, `${e.path ?? 'the baseline'} does not exist`) : BaselineError.coded('baseline-unreadable', { path: e.path ?? '', cause: errnoCause(err) }, e.message);
   }
 }
 
@@ -98,7 +110,7 @@ export async function loadPolicyBaseline(policy: Policy, options: { signal?: Abo
       return verifiedBaseline(data, sig.toString('utf8'), policy, b.url);
     }
     const expanded = expandPath(b.file!, options.env ?? process.env);
-    if (!expanded.ok) throw new BaselineError(`baseline.file ${b.file!}: ${expanded.reason}`);
+    if (!expanded.ok) throw BaselineError.coded('baseline-file-path', { path: b.file! }, `baseline.file ${b.file!}: ${expanded.reason}`);
     const path = expanded.path;
     const [data, sig] = await Promise.all([readBytes(path), readFile(`${path}.sig`, 'utf8')]);
     return verifiedBaseline(data, sig, policy, path);

@@ -16,7 +16,7 @@ export interface S3Location {
 /** `s3://bucket/some/prefix` → { bucket, prefix }. */
 export function parseS3Url(url: string): S3Location {
   const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
-  if (!m) throw new InputError(`"${url}" is not an S3 location: write s3://bucket/prefix (a bucket name is 3–63 lower-case letters, digits, dots and hyphens)`);
+  if (!m) throw InputError.coded('s3-location', { url }, `"${url}" is not an S3 location: write s3://bucket/prefix (a bucket name is 3–63 lower-case letters, digits, dots and hyphens)`);
   return { bucket: m[1]!, prefix: m[2] ?? '' };
 }
 

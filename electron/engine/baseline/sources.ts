@@ -6,7 +6,7 @@
 import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { InputError } from '../errors.js';
+import { errnoCause, InputError } from '../errors.js';
 import { fileSource, type RangeSource } from '../compare/archive-reader.js';
 
 export interface ArchiveRef {
@@ -40,7 +40,7 @@ export async function* archiveRefs(sources: readonly string[], options: SourceOp
       continue;
     }
     const st = await stat(source).catch((err: NodeJS.ErrnoException) => {
-      throw new InputError(`${source}: ${err.code === 'ENOENT' ? 'does not exist' : err.message}; give archives (.zip), folders of archives or s3://bucket/prefix`);
+      throw InputError.coded('baseline-source', { source, cause: errnoCause(err) }, `${source}: ${err.code === 'ENOENT' ? 'does not exist' : err.message}; give archives (.zip), folders of archives or s3://bucket/prefix`);
     });
     if (st.isDirectory()) {
       for await (const path of walk(source)) yield { label: path, open: () => fileSource(path) };

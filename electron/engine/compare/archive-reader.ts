@@ -13,7 +13,7 @@ import { open } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import yauzl from 'yauzl';
-import { InputError } from '../errors.js';
+import { errnoCause, InputError } from '../errors.js';
 
 /** Random access to the bytes of one archive. */
 export interface RangeSource {
@@ -303,8 +303,8 @@ export async function withArchiveFile<T>(path: string, use: (archive: ArchiveRea
     return await withArchive(fileSource(path), use);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT') throw new InputError(`${path} does not exist: give the path of an archive diagcollect made (.zip)`);
-    if (err instanceof ArchiveReadError || e.code === 'EISDIR' || e.code === 'EACCES') throw new InputError(`${e.message}: give the path of an archive diagcollect made (.zip)`);
+    if (e.code === 'ENOENT') throw InputError.coded('archive-missing', { path }, `${path} does not exist: give the path of an archive diagcollect made (.zip)`);
+    if (err instanceof ArchiveReadError || e.code === 'EISDIR' || e.code === 'EACCES') throw InputError.coded('archive-unreadable', { path, cause: errnoCause(err) }, `${e.message}: give the path of an archive diagcollect made (.zip)`);
     throw err;
   }
 }

@@ -52,9 +52,9 @@ export class AppRecorder {
   constructor(private readonly options: AppRecorderOptions) {}
 
   async start(request: { ticket: string; pictures: boolean }): Promise<AppRecordStatus> {
-    if (this.#running) throw new InputError('a recording is already running; stop it first');
+    if (this.#running) throw InputError.coded('record-running-app', {}, 'a recording is already running; stop it first');
     const ticket = checkTicketId(request.ticket);
-    if (!ticket.ok) throw new InputError(ticket.reason);
+    if (!ticket.ok) throw InputError.coded('ticket-invalid', { ticket: request.ticket }, ticket.reason);
     await this.discard();
     const policy = this.options.policy();
     const dir = path.join(recordingsDir(this.options.dataDir), `${ticket.ticket}_${formatTimestamp(new Date())}_app`);

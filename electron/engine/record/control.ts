@@ -52,7 +52,7 @@ export async function claimActive(dataDir: string, info: ActiveRecording): Promi
   await mkdir(recordingsDir(dataDir), { recursive: true, mode: 0o700 });
   const other = await activeRecording(dataDir);
   if (other && other.pid !== info.pid) {
-    throw new InputError(`a recording for ticket ${other.ticket} is already running (process ${other.pid}, since ${other.startedAt}); stop it first with: diagcollect record --stop`);
+    throw InputError.coded('record-running', { ticket: other.ticket, pid: String(other.pid), since: other.startedAt }, `a recording for ticket ${other.ticket} is already running (process ${other.pid}, since ${other.startedAt}); stop it first with: diagcollect record --stop`);
   }
   await writeFile(activeFile(dataDir), `${JSON.stringify(info)}\n`, { mode: 0o600 });
 }
@@ -83,7 +83,7 @@ export function watchStopRequest(dir: string, onStop: () => void, everyMs = 500)
  */
 export async function requestStop(dataDir: string, waitMs = 30_000): Promise<ActiveRecording> {
   const active = await activeRecording(dataDir);
-  if (!active) throw new InputError('no recording is running (start one with: diagcollect record --ticket <id>)');
+  if (!active) throw InputError.coded('record-none', {}, 'no recording is running (start one with: diagcollect record --ticket <id>)');
   await writeFile(path.join(active.dir, STOP_FILE), '', { mode: 0o600 });
   const until = Date.now() + waitMs;
   while (Date.now() < until) {

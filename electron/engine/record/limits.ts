@@ -39,7 +39,7 @@ export interface LimitRequest {
 function checkNumber(raw: number | string | undefined, option: string, max: number): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (String(raw).trim() === '' || !Number.isFinite(value) || value <= 0 || value > max) throw new InputError(`${option} must be a number above 0 and at most ${max}, not "${raw}"`);
+  if (String(raw).trim() === '' || !Number.isFinite(value) || value <= 0 || value > max) throw InputError.coded('record-number', { option, max: String(max), value: String(raw) }, `${option} must be a number above 0 and at most ${max}, not "${raw}"`);
   return value;
 }
 
@@ -49,7 +49,7 @@ export function recordingLimits(policy: Policy, locked: readonly string[], reque
   const minutes = checkNumber(request.minutes, '--minutes', MINUTES_CEILING);
   const intervalSeconds = checkNumber(request.intervalSeconds, '--interval', 600);
   if (managed !== undefined && minutes !== undefined && minutes > managed) {
-    throw new InputError(`--minutes ${minutes} is longer than the recording time limit your IT department set (${managed} min, policy record.maxMinutes): ask for ${managed} minutes or fewer`);
+    throw InputError.coded('record-over-limit', { minutes: String(minutes), managed: String(managed) }, `--minutes ${minutes} is longer than the recording time limit your IT department set (${managed} min, policy record.maxMinutes): ask for ${managed} minutes or fewer`);
   }
   const noPicturesWhy = !policy.screenshotAllowed
     ? 'IT policy does not allow screenshots'

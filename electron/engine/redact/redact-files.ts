@@ -15,7 +15,7 @@ import { ARCHIVE_LANGUAGES, standardName } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
 import { createTempBeside, publishWithoutOverwrite, removeQuietly } from '../archive/atomic-output.js';
 import { ZipWriter } from '../archive/zip-writer.js';
-import { CancelledError, InputError } from '../errors.js';
+import { CancelledError, errnoCause, InputError } from '../errors.js';
 import { isProbablyBinary, SNIFF_BYTES, type TextEncoding } from './decode.js';
 import type { StructureOutcome, TextFormat } from './formats.js';
 import { createRedactor, saveRedactionMap } from './policy-redactor.js';
@@ -96,14 +96,14 @@ export async function redactFiles(options: RedactFilesOptions): Promise<RedactFi
   const output = join(outDir, redactedName(input, kind));
   const report = reportPathFor(output);
   if (kind === 'directory' && (outDir === input || outDir.startsWith(input + sep))) {
-    throw new InputError(`--out ${outDir} is inside the folder being redacted; choose a folder outside ${input}`);
+    throw InputError.coded('redact-out-inside', { out: outDir, input }, `--out ${outDir} is inside the folder being redacted; choose a folder outside ${input}`);
   }
   await refuse(output);
   await refuse(report);
   try {
     await mkdir(outDir, { recursive: true });
   } catch (err) {
-    throw new InputError(`cannot create the output folder ${outDir}: ${message(err)}`);
+    throw InputError.coded('redact-out-create', { path: outDir, cause: errnoCause(err) }, `cannot create the output folder ${outDir}: ${message(err)}`);
   }
   const redactor = options.redactor ?? createRedactor(options.policy);
   const signal = options.signal;
@@ -166,16 +166,16 @@ async function inputKind(input: string): Promise<RedactInputKind> {
     stat = await lstat(input);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${input} does not exist` : `cannot read ${input}: ${message(err)}`);
+    throw code === 'ENOENT' ? InputError.coded('redact-missing', { path: input }, `${input} does not exist`) : InputError.coded('redact-unreadable', { path: input, cause: errnoCause(err) }, `cannot read ${input}: ${message(err)}`);
   }
   if (stat.isSymbolicLink()) {
     // Follow a link given by name: the user chose it.
     stat = await statFollow(input).catch((err: unknown) => {
-      throw new InputError(`cannot read ${input}: ${message(err)}`);
+      throw InputError.coded('redact-unreadable', { path: input, cause: errnoCause(err) }, `cannot read ${input}: ${message(err)}`);
     });
   }
   if (stat.isDirectory()) return 'directory';
-  if (!stat.isFile()) throw new InputError(`${input} is not a file, folder or .zip archive`);
+  if (!stat.isFile()) throw InputError.coded('redact-not-file', { path: input }, `${input} is not a file, folder or .zip archive`);
   return /\.zip$/i.test(input) ? 'archive' : 'file';
 }
 
@@ -184,9 +184,9 @@ async function refuse(path: string): Promise<void> {
     await lstat(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new InputError(`cannot check ${path}: ${message(err)}`);
+    throw InputError.coded('redact-unreadable', { path, cause: errnoCause(err) }, `cannot check ${path}: ${message(err)}`);
   }
-  throw new InputError(`${path} already exists; nothing was overwritten. Remove it or choose another folder with --out`);
+  throw InputError.coded('redact-exists', { path }, `${path} already exists; nothing was overwritten. Remove it or choose another folder with --out`);
 }
 
 async function sniff(path: string): Promise<Buffer> {
@@ -215,10 +215,10 @@ async function redactSingleFile(input: string, output: string, redactor: Redacto
   try {
     head = await sniff(input);
   } catch (err) {
-    throw new InputError(`cannot read ${input}: ${message(err)}`);
+    throw InputError.coded('redact-unreadable', { path: input, cause: errnoCause(err) }, `cannot read ${input}: ${message(err)}`);
   }
   if (isProbablyBinary(head)) {
-    throw new InputError(`${input} is binary content (not text): it cannot be redacted, so no copy was written. Attach it only if you know what is inside`);
+    throw InputError.coded('redact-binary', { path: input }, `${input} is binary content (not text): it cannot be redacted, so no copy was written. Attach it only if you know what is inside`);
   }
   const { tempPath, fd } = await createTempBeside(output);
   try {
@@ -332,7 +332,7 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
   try {
     zip = await openZip(input);
   } catch (err) {
-    throw new InputError(`${input} is not a readable zip archive: ${message(err)}`);
+    throw InputError.coded('redact-not-zip', { path: input }, `${input} is not a readable zip archive: ${message(err)}`);
   }
   const writer = await ZipWriter.open(output);
   try {
@@ -358,7 +358,7 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
           files.push({ name, status: 'generated', counts: {}, bytes: written.size, reason: generated });
         } catch (err) {
           if (isOutputFatal(err)) throw err;
-          throw new InputError(`entry ${name} of ${input} cannot be read: ${message(err)}; no copy was written`);
+          throw InputError.coded('redact-entry', { entry: name, path: input }, `entry ${name} of ${input} cannot be read: ${message(err)}; no copy was written`);
         }
         continue;
       }
@@ -376,7 +376,7 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
         if (isOutputFatal(err)) throw err;
         // A broken entry (bad CRC, truncated): the writer kept what was read; a partial copy of a
         // secret-bearing file is no better than none, so the whole run fails rather than guess.
-        throw new InputError(`entry ${name} of ${input} cannot be read: ${message(err)}; no copy was written`);
+        throw InputError.coded('redact-entry', { entry: name, path: input }, `entry ${name} of ${input} cannot be read: ${message(err)}; no copy was written`);
       }
     }
     await writer.finalize();
@@ -384,7 +384,7 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
     await writer.abort();
     if (err instanceof InputError || err instanceof CancelledError) throw err;
     if (isOutputFatal(err)) throw err;
-    throw new InputError(`${input} is not a readable zip archive: ${message(err)}; no copy was written`);
+    throw InputError.coded('redact-not-zip', { path: input }, `${input} is not a readable zip archive: ${message(err)}; no copy was written`);
   } finally {
     zip.close();
   }

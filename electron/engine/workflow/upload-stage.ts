@@ -64,7 +64,7 @@ export async function precheckTicket(args: {
     destination = entry.destination(args.policy);
     connector = await entry.create(destination, args.policy, { env: args.env, dataDir: args.dataDir });
   } catch (err) {
-    if (err instanceof UploadError) throw new InputError(err.message);
+    if (err instanceof UploadError) throw InputError.coded('upload-settings', { target: args.target }, err.message);
     throw err;
   }
   const name = connector.displayName.en;
@@ -82,7 +82,8 @@ export async function precheckTicket(args: {
     if (e.permanent) {
       await connector.close?.();
       const what = e.kind === 'not-found' ? `ticket ${args.ticket} was not found on ${name}` : e.kind === 'auth' || e.kind === 'forbidden' ? `no permission to write to ticket ${args.ticket} on ${name}` : `${name} refused ticket ${args.ticket}`;
-      throw new InputError(`${what}: ${e.message}; nothing was collected`);
+      const why = e.kind === 'not-found' ? 'missing' : e.kind === 'auth' || e.kind === 'forbidden' ? 'permission' : 'other';
+      throw InputError.coded('ticket-refused', { ticket: args.ticket, target: name, why }, `${what}: ${e.message}; nothing was collected`);
     }
     const why = timeout.aborted ? `${name} did not answer within ${VALIDATE_TIMEOUT_MS / 1000} s` : e.message;
     args.emit({ type: 'ticket', ticket: args.ticket, target: args.target, targetName: name, state: 'unreachable', reason: why });

@@ -8,6 +8,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { DiagnosticsApi, RecordStatus, UiLocale } from '../../../shared/api.js';
 import { translator } from '../../../shared/i18n/translate.js';
+import { apiErrorText } from '../i18n.js';
 import { formatTime } from '../model/format.js';
 
 export interface RecordPanelProps {
@@ -27,7 +28,7 @@ export function RecordPanel({ api, locale, ticket, screenshotAllowed }: RecordPa
   const [pictures, setPictures] = useState(screenshotAllowed);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<{ error: unknown }>();
 
   useEffect(() => {
     let live = true;
@@ -46,7 +47,7 @@ export function RecordPanel({ api, locale, ticket, screenshotAllowed }: RecordPa
     setError(undefined);
     call().then(
       (s) => setStatus(s),
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setError({ error: err }),
     ).finally(() => setBusy(false));
   };
   const recording = status.state === 'recording';
@@ -109,7 +110,7 @@ export function RecordPanel({ api, locale, ticket, screenshotAllowed }: RecordPa
       )}
       {error && (
         <p className="banner error" role="alert">
-          {error}
+          {apiErrorText(error.error, locale)}
         </p>
       )}
     </section>

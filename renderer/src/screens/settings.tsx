@@ -5,12 +5,13 @@
  * lives only in this screen's field and is cleared as soon as it has been handed to main.
  */
 import { useEffect, useId, useState } from 'react';
-import type { DiagnosticsApi, UploadSecrets } from '../../../shared/api.js';
+import type { DiagnosticsApi, UiLocale, UploadSecrets } from '../../../shared/api.js';
 import { Icon } from '../components/icon.js';
-import type { Dictionary } from '../i18n.js';
+import { apiErrorText, type Dictionary } from '../i18n.js';
 
 interface SettingsProps {
   t: Dictionary;
+  locale: UiLocale;
   api: DiagnosticsApi;
   onBack: () => void;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
@@ -19,14 +20,14 @@ interface SettingsProps {
 type Kind = keyof Dictionary['secrets']['kind'];
 const kindOf = (t: Dictionary, key: string): string => (key in t.secrets.kind ? t.secrets.kind[key as Kind] : key);
 
-export function SettingsScreen({ t, api, onBack, headingRef }: SettingsProps) {
+export function SettingsScreen({ t, locale, api, onBack, headingRef }: SettingsProps) {
   const [state, setState] = useState<UploadSecrets>();
-  const [failed, setFailed] = useState<string>();
+  const [failed, setFailed] = useState<{ error: unknown }>();
   useEffect(() => {
     let live = true;
     api.getUploadSecrets().then(
       (s) => live && setState(s),
-      (err: unknown) => live && setFailed(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => live && setFailed({ error: err }),
     );
     return () => {
       live = false;
@@ -42,7 +43,7 @@ export function SettingsScreen({ t, api, onBack, headingRef }: SettingsProps) {
         </h1>
         {failed && (
           <div className="banner error" role="alert">
-            <Icon name="warn" /> {failed}
+            <Icon name="warn" /> {apiErrorText(failed.error, locale)}
           </div>
         )}
         {!state ? (
@@ -62,7 +63,7 @@ export function SettingsScreen({ t, api, onBack, headingRef }: SettingsProps) {
               </div>
             )}
             {state.secrets.map((secret) => (
-              <SecretCard key={secret.key} t={t} api={api} secret={secret} disabled={state.keychain !== 'available'} onChanged={setState} />
+              <SecretCard key={secret.key} t={t} locale={locale} api={api} secret={secret} disabled={state.keychain !== 'available'} onChanged={setState} />
             ))}
             <p className="muted small">
               <Icon name="shield" /> {s.privacy}
@@ -79,8 +80,8 @@ export function SettingsScreen({ t, api, onBack, headingRef }: SettingsProps) {
   );
 }
 
-function SecretCard(props: { t: Dictionary; api: DiagnosticsApi; secret: UploadSecrets['secrets'][number]; disabled: boolean; onChanged: (s: UploadSecrets) => void }) {
-  const { t, api, secret } = props;
+function SecretCard(props: { t: Dictionary; locale: UiLocale; api: DiagnosticsApi; secret: UploadSecrets['secrets'][number]; disabled: boolean; onChanged: (s: UploadSecrets) => void }) {
+  const { t, locale, api, secret } = props;
   const s = t.secrets;
   const kind = kindOf(t, secret.key);
   const uid = useId();
@@ -98,7 +99,7 @@ function SecretCard(props: { t: Dictionary; api: DiagnosticsApi; secret: UploadS
     setBusy(true);
     setSaid(undefined);
     call()
-      .then(answer, (err: unknown) => setSaid({ ok: false, text: err instanceof Error ? err.message : String(err) }))
+      .then(answer, (err: unknown) => setSaid({ ok: false, text: apiErrorText(err, locale) }))
       .finally(() => setBusy(false));
   };
   const save = (e: React.FormEvent) => {

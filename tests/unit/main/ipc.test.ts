@@ -4,7 +4,8 @@
  * and the forwarder the preload uses turns replies back into values or errors.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { API_EVENTS, API_METHODS, DiagnosticsApiError, createDiagnosticsApi, type ApiHandlers } from '../../../shared/api.js';
+import { API_EVENTS, API_METHODS, ApiReplySchema, DiagnosticsApiError, createDiagnosticsApi, type ApiHandlers } from '../../../shared/api.js';
+import { InputError } from '../../../electron/engine/errors.js';
 import { API_CHANNELS, EVENT_CHANNELS, METHOD_CHANNELS } from '../../../shared/api-forwarder.js';
 import { createSenderCheck, dispatchApiCall, registerApiHandlers, type IpcEventLike, type IpcMainLike } from '../../../electron/main/ipc.js';
 import { isAppUrl } from '../../../electron/main/window-config.js';
@@ -80,7 +81,7 @@ describe('dispatchApiCall: the sender check (checklist item 17)', () => {
   it.each(untrusted)('refuses %s before the handler runs', async (_what, event) => {
     const handlers = fakeHandlers();
     const reply = await dispatchApiCall('startCollection', handlers, event, [goodStart], { isTrustedSender });
-    expect(reply).toEqual({ ok: false, error: { code: 'untrusted-sender', message: expect.any(String) } });
+    expect(reply).toEqual({ ok: false, error: { code: 'untrusted-sender', message: expect.any(String), problem: { code: 'request-untrusted', params: {} } } });
     expect(handlers.startCollection).not.toHaveBeenCalled();
   });
 
@@ -138,9 +139,29 @@ describe('dispatchApiCall: the payload check', () => {
   it('reports a handler error as data, and checks the handler kept the contract', async () => {
     const handlers = fakeHandlers();
     handlers.cancelCollection.mockRejectedValueOnce(new Error('a collection is already running'));
-    expect(await dispatchApiCall('cancelCollection', handlers, ours, [undefined], { isTrustedSender })).toEqual({ ok: false, error: { code: 'failed', message: 'a collection is already running' } });
+    expect(await dispatchApiCall('cancelCollection', handlers, ours, [undefined], { isTrustedSender })).toEqual({ ok: false, error: { code: 'failed', message: 'a collection is already running', problem: { code: 'failed', params: {} } } });
     handlers.cancelCollection.mockResolvedValueOnce({ cancelled: 'maybe' });
     expect(await dispatchApiCall('cancelCollection', handlers, ours, [undefined], { isTrustedSender })).toMatchObject({ ok: false, error: { code: 'failed' } });
+  });
+
+  it('carries a refusal as its code and parameters (the window renders them), with the bad policy keys', async () => {
+    const handlers = fakeHandlers();
+    handlers.cancelCollection.mockRejectedValueOnce(InputError.coded('collection-running', {}, 'a collection is already running; wait for it to finish or cancel it'));
+    expect(await dispatchApiCall('cancelCollection', handlers, ours, [undefined], { isTrustedSender })).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'a collection is already running; wait for it to finish or cancel it', problem: { code: 'collection-running', params: {} } },
+    });
+    const line = { source: 'user', location: '/d/settings.json', key: 'caps.fileBytes', issue: { code: 'too-small', minimum: '1', origin: 'number' } } as const;
+    handlers.cancelCollection.mockRejectedValueOnce(InputError.coded('settings-invalid', {}, 'settings not saved: caps.fileBytes: too small', [line]));
+    const reply = await dispatchApiCall('cancelCollection', handlers, ours, [undefined], { isTrustedSender });
+    expect(reply).toMatchObject({ ok: false, error: { problem: { code: 'settings-invalid', lines: [line] } } });
+    expect(ApiReplySchema.parse(reply)).toEqual(reply);
+  });
+
+  it('names the refused fields of a bad payload, never their values', async () => {
+    const reply = await dispatchApiCall('storeUploadSecret', fakeHandlers(), ours, [{ key: 'apiKey', value: 'v'.repeat(8193) }], { isTrustedSender });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request', problem: { code: 'request-invalid', params: { fields: 'value' } } } });
+    expect(JSON.stringify(reply)).not.toContain('vvvv');
   });
 });
 
@@ -175,7 +196,7 @@ describe('createDiagnosticsApi (the preload forwarder)', () => {
     await expect(api.openFolder()).resolves.toEqual({ opened: true });
     const err = await api.startCollection({ ...goodStart, ticket: 'a b' } as never).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DiagnosticsApiError);
-    expect(err).toMatchObject({ code: 'invalid-request' });
+    expect(err).toMatchObject({ code: 'invalid-request', problem: { code: 'request-invalid', params: { fields: 'ticket' } } });
     const refused = await wire(fakeHandlers(), { senderFrame: null }).api.getChecks().catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'untrusted-sender' });
   });

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../../shared/i18n/messages.js';
-import { DICTIONARIES, adviceFor, reasonText, uploadProblemText } from '../../../renderer/src/i18n.js';
+import { DiagnosticsApiError } from '../../../shared/api-forwarder.js';
+import { DICTIONARIES, adviceFor, apiErrorText, reasonText, uploadProblemText } from '../../../renderer/src/i18n.js';
 
 function leaves(value: unknown, prefix = ''): Array<[string, unknown]> {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -62,5 +63,22 @@ describe('helpers', () => {
   it('renders upload problems from kind and cause codes', () => {
     expect(uploadProblemText({ kind: 'network', cause: 'refused', message: 'x' }, 'Redmine', '1', 'zh-CN')).toBe('无法连接到 Redmine：连接被拒绝（服务器可能没有运行）');
     expect(uploadProblemText({ kind: 'not-found', message: 'x' }, 'Redmine', '77', 'en')).toBe('Ticket 77 was not found');
+  });
+
+  it('renders an API refusal from its code in the UI language, also after the copy contextBridge makes (plain data)', () => {
+    const err = new DiagnosticsApiError('failed', 'redaction rule "Employee ID" must be kebab-case (e.g. employee-id)', { code: 'rule-id', params: { id: 'Employee ID' } });
+    // contextBridge copies a plain object's fields (an Error's message only): structuredClone is the same copy.
+    const copied: unknown = structuredClone(err);
+    expect(copied).not.toBeInstanceOf(DiagnosticsApiError);
+    expect(apiErrorText(copied, 'zh-CN')).toBe(CATALOGUES['zh-CN']['input.rule-id'].replace('{id}', 'Employee ID'));
+    expect(apiErrorText(copied, 'en')).toBe('redaction rule "Employee ID" must be kebab-case (e.g. employee-id)');
+    const lines = [{ source: 'user', location: '/d/settings.json', key: 'caps.fileBytes', issue: { code: 'too-small', minimum: '1', origin: 'number' } }] as const;
+    expect(apiErrorText({ message: 'settings not saved', problem: { code: 'settings-invalid', params: {}, lines } }, 'zh-CN')).toBe('设置没有保存，这些值无效：\n  - 用户设置 /d/settings.json：键 caps.fileBytes：太小：最小为 1；请改正这个值');
+  });
+
+  it('says to retry and where the log is for an error without a code, in Chinese; the engine\'s words in English', () => {
+    expect(apiErrorText(new Error('EACCES: permission denied, open /x'), 'zh-CN')).toBe(CATALOGUES['zh-CN']['input.failed']);
+    expect(apiErrorText(new Error('EACCES: permission denied, open /x'), 'en')).toBe('EACCES: permission denied, open /x');
+    expect(apiErrorText({ message: 'x', problem: { code: 'no-such-code-yet', params: {} } }, 'zh-CN')).toBe('x');
   });
 });

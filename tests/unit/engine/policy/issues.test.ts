@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PolicySchema } from '../../../../shared/policy.js';
 import { policyIssueOf } from '../../../../electron/engine/policy/issues.js';
 import { translator } from '../../../../shared/i18n/translate.js';
-import { policyLineText } from '../../../../electron/cli/cli-i18n.js';
+import { policyLineText } from '../../../../shared/i18n/input-text.js';
 
 const issuesOf = (raw: unknown) => PolicySchema.safeParse(raw).error!.issues.map((i) => ({ key: i.path.join('.'), issue: policyIssueOf(i) }));
 

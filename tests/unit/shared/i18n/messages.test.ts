@@ -1,8 +1,12 @@
 /** The one catalogue (shared/i18n/messages.ts): complete, consistent, and no English in zh-CN. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, type MessageKey } from '../../../../shared/i18n/messages.js';
 import { createTranslator, englishReason } from '../../../../shared/i18n/translate.js';
+import { ALL_INPUT_ERROR_PARAMS } from '../../../../shared/input-errors.js';
 import { NetworkCauseSchema, ReasonCodeSchema, UploadErrorKindSchema } from '../../../../shared/reasons.js';
 import { englishSentences } from '../../../helpers/english-scan.js';
 
@@ -63,5 +67,34 @@ describe('message catalogue', () => {
     expect(zh.reason({ code: 'timeout', seconds: 915 })).toBe('未在 15分钟15秒 内完成，已停止');
     expect(englishReason({ code: 'timeout', seconds: 30 })).toBe('did not finish within its 30 sec timeout; stopped');
     expect(zh.uploadProblem({ kind: 'network', cause: 'refused' }, { target: 'Redmine' })).toBe('无法连接到 Redmine：连接被拒绝（服务器可能没有运行）');
+  });
+
+  it('has a message in both languages for every code of bad input, using only the code\'s parameters', () => {
+    for (const [code, params] of Object.entries(ALL_INPUT_ERROR_PARAMS)) {
+      const key = `input.${code}` as MessageKey;
+      expect(keys, code).toContain(key);
+      // `problems` may come from the bad policy keys the refusal carries (input-text.ts).
+      for (const locale of ['zh-CN', 'en'] as const) for (const name of argumentsOf(CATALOGUES[locale][key], locale)) expect([...params, 'problems'], `${locale} ${key}`).toContain(name);
+    }
+  });
+
+  it('every coded refusal in the source names a known code; a refusal without a code is left only where the text is already translated', () => {
+    const root = fileURLToPath(new URL('../../../../electron', import.meta.url));
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(root, f));
+    const used = new Set<string>();
+    const uncoded: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\.coded\(\s*'([a-z0-9-]+)'/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/new InputError\(([^\n]*)/g)) uncoded.push(`${file.slice(root.length + 1)}: ${m[1]!.slice(0, 60)}`);
+    }
+    expect(used.size).toBeGreaterThan(60);
+    for (const code of used) expect(Object.keys(ALL_INPUT_ERROR_PARAMS), code).toContain(code);
+    // The class itself; a BaselineError's problem passed on; --problem, whose text comes from the catalogue.
+    expect(uncoded.sort()).toEqual([
+      'cli/baseline-command.ts: `the baseline cannot be used: ${err.message}`, err.problem);',
+      "cli/collect-command.ts: `--problem: ${tr.t('cli.collect.badProblem', { value: raw, v",
+      'engine/errors.ts: message, { code, params } as InputProblem, policyLines);',
+    ]);
   });
 });
