@@ -1129,6 +1129,8 @@ const zhCN = {
   'policy.outcome.locked': '已忽略；{key} 锁定为安全值，直到 IT 部门修正',
   'policy.outcome.ignored': '已忽略，改用较低来源的值或默认值',
   'policy.problem': '{line}——{outcome}',
+  // Reports with a row per collected file (rss10k, issue 13): pages list a bounded number of rows.
+  'report.moreRows': '…另有 {count, number} 行未列出，见 {file}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2246,6 +2248,8 @@ const en: Catalogue = {
   'policy.outcome.locked': 'ignored; {key} is locked to its safe value until IT fixes it',
   'policy.outcome.ignored': 'ignored; the value from a lower source or the default applies',
   'policy.problem': '{line} — {outcome}',
+  // Reports with a row per collected file (rss10k, issue 13): pages list a bounded number of rows.
+  'report.moreRows': '… and {count, number} more rows, see {file}',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };
