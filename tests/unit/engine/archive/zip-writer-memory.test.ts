@@ -5,23 +5,13 @@
  * buffers per central record at once when finishing (340 000 buffered writes here), the child
  * died with "heap out of memory" even at 64 MB.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runHeapCapped } from '../../../helpers/heap-capped.js';
 
 const CHILD = fileURLToPath(new URL('./zip-writer-memory-child.ts', import.meta.url));
 
-function run(heapMB: number, entries: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${heapMB}`, '--import', 'tsx', CHILD], { env: { ...process.env, ENTRIES: String(entries) } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (heapMB: number, entries: number) => runHeapCapped(CHILD, heapMB, { ENTRIES: String(entries) });
 
 describe('zip writer memory', () => {
   it('writes 20 000 small entries and their central directory under a 32 MB heap', { timeout: 180_000 }, async () => {
