@@ -18,7 +18,15 @@ import { setFlagsFromString } from 'node:v8';
 // hash, so Node's built-in modules no longer match their code cache and are compiled afresh
 // (measured: +15 ms of `check`'s ~240 ms CPU, for a young generation it never fills).
 const PRINT_ONLY = new Set([undefined, 'list', 'check', 'help', '--version', '-V', '--help', '-h']);
-if (!PRINT_ONLY.has(process.argv[2])) setFlagsFromString('--semi-space-growth-factor=1');
+// The old generation likewise: after each full collection V8 lets the heap grow by a factor of up
+// to 4 before the next, so garbage piled up to twice the live heap (10 000 small files: 52 MB used
+// for ~30 MB live when collecting ended). 1.5 keeps it nearer the live size for no measurable CPU
+// (10 000 small files, alternated with the launcher without it, load 13–16: peak RSS 158–160 →
+// 136–140 MB, CPU 18.3/27.8/30.0 vs 23.3/27.3/25.1 s; 1.2 gave 133 MB but ~25 % more CPU).
+if (!PRINT_ONLY.has(process.argv[2])) {
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--heap-growing-percent=50');
+}
 
 // Ctrl-C / SIGTERM before a command has installed its own handling (collect cancels cleanly,
 // electron/cli/signals.ts): nothing was started yet, so end at once with the documented 130.

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { archiveName, checkTicketId, standardName, type ArchiveLanguage } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
 import type { Reason } from '../../shared/reasons.js';
@@ -31,6 +32,7 @@ import { createRedactor, saveRedactionMap } from './redact/policy-redactor.js';
 import { redactFacts, renderFromFacts } from './redact/redact-facts.js';
 import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
 import { formatIntake } from './report/intake-text.js';
+import { jsonPieces } from './report/json-pieces.js';
 import { runCollectors } from './run-collectors.js';
 import { reportEntries } from './report/report-entries.js';
 import { TimelineTap } from './timeline/tap.js';
@@ -472,12 +474,15 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     // checks.json and the summary page are rendered from redacted facts (never redacted as text).
     const reportChecks = redactor ? redactFacts(checks, redactor) : checks;
     const timelineDoc = timeline.finish({ ticket: ticketCheck.ticket, host, lang, startedAt, finishedAt, checks: reportChecks, checksFinishedAt });
+    // One generated entry at a time, each streamed in pieces (a row per collected file in
+    // timeline.json and manifest.json: never the whole document as one string).
     for (const entry of reportEntries({ manifest, checks: reportChecks, checksStartedAt, checksFinishedAt, entries: summaryEntries, lang, timeline: timelineDoc, ...(redactor ? { redactions: redactionTotals } : {}) })) {
       const entryName = claimName(entry.name);
-      const r = await writer.addBuffer(entryName, entry.data);
+      const r = await writer.addStream(entryName, Readable.from(entry.pieces()));
       manifest.items.push({ name: entryName, collector: 'session', source: entry.source, kind: 'text', size: r.size, sha256: r.sha256, truncated: false });
     }
-    await writer.addBuffer(claimName(standardName('manifest', lang)), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
+    summaryEntries.length = 0;
+    await writer.addStream(claimName(standardName('manifest', lang)), Readable.from(jsonPieces(manifest)));
     if (sessionAbort.signal.aborted) throw new CancelledError();
     const final = await writer.finalize();
     // From here on the archive exists: a failure is reported with it, never as "no archive".

@@ -1182,6 +1182,8 @@ const zhCN = {
   'policyShow.origin': '{source}（{location}）',
   'policyShow.unset': '未设置',
   'policyShow.help.policy': '同时应用这个 JSON 策略文件（位于用户设置和托管策略之间）',
+  // Reports with a row per collected file (rss10k, issue 13): pages list a bounded number of rows.
+  'report.moreRows': '…另有 {count, number} 行未列出，见 {file}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2352,6 +2354,8 @@ const en: Catalogue = {
   'policyShow.origin': '{source} ({location})',
   'policyShow.unset': 'unset',
   'policyShow.help.policy': 'also apply this JSON policy file (between user settings and managed policy)',
+  // Reports with a row per collected file (rss10k, issue 13): pages list a bounded number of rows.
+  'report.moreRows': '… and {count, number} more rows, see {file}',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

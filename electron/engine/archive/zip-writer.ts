@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { abortedError, describeOutputError, EntryInputError, EntryUnreadableError } from './archive-errors.js';
 import { AsyncQueue } from './async-queue.js';
@@ -20,7 +20,7 @@ import { CHUNK_BYTES, deflateChunk } from './deflate-chunk.js';
 import { deferred, type Deferred } from './deferred.js';
 import { normalizeEntryName } from './entry-name.js';
 import type { EntryResult } from './entry-result.js';
-import { METHOD_DEFLATED, METHOD_STORED, PrecompressedZipStream } from './precompressed-zip-stream.js';
+import { CentralDirectory, dataDescriptor, dosDateTime, localFileHeader, METHOD_DEFLATED, METHOD_STORED, type ZipMethod } from './zip-format.js';
 import { adoptStream, destroyStream, readBufferInto, readFileInto, readStreamInto, toBuffer } from './entry-sources.js';
 import type { InputChunk } from './rechunker.js';
 import { Semaphore } from './semaphore.js';
@@ -78,7 +78,7 @@ const DEFLATE_JOBS = Math.max(1, Math.min(availableParallelism() + 1, THREADPOOL
  */
 const CHUNKS_IN_FLIGHT = DEFLATE_JOBS + 1;
 
-/** Output buffer of the temp file stream; lets the zip engine's many tiny header writes batch. */
+/** Output buffer of the temp file stream; lets small entries' headers, data and descriptors batch. */
 const OUTPUT_BUFFER_BYTES = 1024 * 1024;
 
 interface Chunk {
@@ -126,8 +126,8 @@ function asError(error: unknown): Error {
  * Entries are written in call order, but their deflate work overlaps: each entry is cut into
  * 1 MiB chunks that are deflated in parallel on libuv's threadpool (pigz-style, see
  * deflate-chunk.ts), while a bounded number of chunks in flight keeps memory flat. Headers,
- * data descriptors, ZIP64 and UTF-8 names come from archiver's zip engine
- * (precompressed-zip-stream.ts).
+ * data descriptors, ZIP64 and UTF-8 names are encoded by zip-format.ts, one buffer per record,
+ * and the central directory grows in one buffer as entries complete.
  *
  * Inputs are read one entry at a time, in call order (a stream is consumed only when its turn
  * comes), while up to CHUNKS_IN_FLIGHT chunks of the following entries are already compressing.
@@ -141,8 +141,10 @@ function asError(error: unknown): Error {
  * not crash on an unobserved rejection.
  */
 export class ZipWriter {
-  private readonly engine = new PrecompressedZipStream();
   private readonly out: WriteStream;
+  private readonly central = new CentralDirectory();
+  /** Bytes handed to the output so far: where the next record starts. */
+  private offset = 0;
   private readonly toRead = new AsyncQueue<Job>();
   private readonly toWrite = new AsyncQueue<Job>();
   private readonly memory = new Semaphore(CHUNKS_IN_FLIGHT);
@@ -158,8 +160,6 @@ export class ZipWriter {
   private fatal: Error | undefined;
   private cleanup: Promise<void> | undefined;
   private finalizing: Promise<{ path: string; bytes: number }> | undefined;
-  /** The data stream of the entry being written, destroyed on failure to unblock the engine. */
-  private current: Readable | undefined;
 
   private constructor(
     private readonly finalPath: string,
@@ -171,8 +171,6 @@ export class ZipWriter {
     // autoClose off: the fd must outlive 'finish' so finalize() can fsync it before closing.
     this.out = createWriteStream(tempPath, { fd, autoClose: false, highWaterMark: OUTPUT_BUFFER_BYTES });
     this.out.on('error', (error) => this.fail(describeOutputError(error, finalPath)));
-    this.engine.on('error', (error: Error) => this.fail(describeOutputError(error, finalPath)));
-    this.engine.pipe(this.out);
     this.readEntries().catch((error: unknown) => this.fail(describeOutputError(error, finalPath)));
     this.writing = this.writeEntries().catch((error: unknown) => this.fail(describeOutputError(error, finalPath)));
   }
@@ -360,7 +358,7 @@ export class ZipWriter {
     if (begun) watch?.end();
   }
 
-  /** Writer: hands entries to the zip engine strictly in call order. */
+  /** Writer: writes entries strictly in call order. */
   private async writeEntries(): Promise<void> {
     for (let job = await this.toWrite.shift(); job; job = await this.toWrite.shift()) {
       await this.writeEntry(job);
@@ -376,7 +374,7 @@ export class ZipWriter {
       job.done.reject(new EntryUnreadableError(job.name, job.input.kind === 'file' ? job.input.path : '', job.openError));
       return;
     }
-    let method: typeof METHOD_STORED | typeof METHOD_DEFLATED = job.store ? METHOD_STORED : METHOD_DEFLATED;
+    let method: ZipMethod = job.store ? METHOD_STORED : METHOD_DEFLATED;
     let firstBytes: Buffer[] | undefined;
     if (first.last && !job.store) {
       const packed = await this.guard(first.packed);
@@ -384,30 +382,29 @@ export class ZipWriter {
       if (byteLength(packed) >= first.raw.length) method = METHOD_STORED;
       firstBytes = method === METHOD_STORED ? [first.raw] : packed;
     }
-    const memory = this.memory;
     const stored = method === METHOD_STORED;
-    async function* data(): AsyncGenerator<Buffer> {
-      let chunk = first!;
-      let bytes = firstBytes ?? (await chunk.packed);
-      for (;;) {
-        // Stored bytes go to the output as they are and may sit in its buffer: never recycle them.
-        if (stored) chunk.lease?.leak();
-        for (const piece of bytes) if (piece.length > 0) yield piece;
-        chunk.lease?.release();
-        memory.release(); // the engine has taken this chunk: let the reader fetch another
-        if (chunk.last) return;
-        const next = await job.chunks.shift();
-        if (!next) throw new Error(`internal: entry ${job.name} ended without its last chunk`);
-        chunk = next;
-        bytes = await chunk.packed;
-      }
+    const name = Buffer.from(job.name, 'utf8');
+    const dosTime = dosDateTime(job.mtime);
+    const headerOffset = this.offset;
+    await this.put(localFileHeader(name, method, dosTime));
+    const dataOffset = this.offset;
+    let chunk = first;
+    let bytes = firstBytes ?? (await this.guard(chunk.packed));
+    for (;;) {
+      // Stored bytes go to the output as they are and may sit in its buffer: never recycle them.
+      if (stored) chunk.lease?.leak();
+      for (const piece of bytes) if (piece.length > 0) await this.put(piece);
+      chunk.lease?.release();
+      this.memory.release(); // the output has taken this chunk: let the reader fetch another
+      if (chunk.last) break;
+      const next = await this.guard(job.chunks.shift());
+      if (!next) throw new Error(`internal: entry ${job.name} ended without its last chunk`);
+      chunk = next;
+      bytes = await this.guard(chunk.packed);
     }
-    this.current = Readable.from(data(), { objectMode: false });
-    const totals = (): { crc32: number; size: number } => ({ crc32: job.crc, size: job.size });
-    const compressedSize = await this.guard(
-      this.engine.appendPrecompressed({ name: job.name, mtime: job.mtime, method, totals }, this.current),
-    );
-    this.current = undefined;
+    const compressedSize = this.offset - dataOffset;
+    await this.put(dataDescriptor(job.crc, compressedSize, job.size));
+    this.central.add({ name, method, dosTime, crc: job.crc, compressedSize, size: job.size, offset: headerOffset });
     const result: EntryResult = {
       name: job.name,
       size: job.size,
@@ -425,10 +422,11 @@ export class ZipWriter {
     this.toWrite.close();
     try {
       await this.guard(this.writing);
+      for (const piece of this.central.finish(this.offset)) await this.put(piece);
       const flushed = new Promise<void>((resolvePromise) => this.out.once('finish', resolvePromise));
-      this.engine.finish();
+      this.out.end();
       await this.guard(flushed);
-      const bytes = this.engine.getBytesWritten();
+      const bytes = this.offset;
       await this.guard(fsyncFd(this.fd));
       const closeError = await closeOutput(this.out);
       if (closeError) throw closeError;
@@ -445,6 +443,17 @@ export class ZipWriter {
       await this.cleanup;
       throw failure;
     }
+  }
+
+  /**
+   * Hands `piece` to the output; waits only when its buffer is full (backpressure), so small
+   * entries cost no round trip. After a failure nothing more is written.
+   */
+  private async put(piece: Buffer): Promise<void> {
+    if (this.fatal) throw this.fatal;
+    this.offset += piece.length;
+    if (this.out.write(piece)) return;
+    await this.guard(new Promise<void>((resolvePromise) => this.out.once('drain', resolvePromise)));
   }
 
   /**
@@ -489,13 +498,10 @@ export class ZipWriter {
       }
     }
     this.jobs.clear();
-    this.current?.destroy(error);
     this.cleanup = this.discardOutput();
   }
 
   private async discardOutput(): Promise<void> {
-    this.engine.unpipe(this.out);
-    this.engine.destroy();
     await closeOutput(this.out);
     await removeQuietly(this.tempPath);
   }

@@ -6,6 +6,7 @@
 import { standardName, type ArchiveLanguage } from '../../../shared/naming.js';
 import type { CheckResult, Manifest } from '../../../shared/types.js';
 import { checksDocument } from '../checks/runner.js';
+import { jsonPieces } from './json-pieces.js';
 import { summaryDataFromEntries } from './summary-data.js';
 import { renderSummaryHtml } from './summary-html.js';
 import { renderTimelineHtml } from './timeline-html.js';
@@ -31,27 +32,50 @@ export interface ReportEntriesInput {
 
 export interface ReportEntry {
   name: string;
-  data: Buffer;
   /** For the manifest item's `source`. */
   source: string;
+  /**
+   * The bytes, rendered only when iterated, in pieces: the session writes one entry at a time as a
+   * stream, so of these documents (timeline.json has a row per log file) only one is ever held,
+   * and never as one string.
+   */
+  pieces(): Iterable<Buffer>;
+  /** All the bytes at once (the dry run and tests); renders the entry again on each read. */
+  readonly data: Buffer;
+}
+
+function entry(name: string, source: string, pieces: () => Iterable<Buffer>): ReportEntry {
+  return {
+    name,
+    source,
+    pieces,
+    get data() {
+      return Buffer.concat([...pieces()]);
+    },
+  };
 }
 
 /** `checks.json` first, then the timeline (`timeline.json`, `事件时间线.html`) when given, then the summary page. */
 export function reportEntries(input: ReportEntriesInput): ReportEntry[] {
   const lang = input.lang ?? input.manifest.archiveLanguage;
   const checks = [...input.checks];
-  const doc = checksDocument(checks, input.checksStartedAt, input.checksFinishedAt);
-  const data = summaryDataFromEntries(input.entries, lang);
   const { timeline } = input;
-  const html = renderSummaryHtml({ manifest: input.manifest, checks, ...data, ...(input.redactions ? { redactions: input.redactions } : {}), ...(timeline ? { timeline } : {}), lang });
+  // The page describes the manifest as it is now: the session adds these entries to its items as
+  // it writes them, before the page (rendered last) is.
+  const itemsNow = input.manifest.items.length;
+  const summary = () => {
+    const data = summaryDataFromEntries(input.entries, lang);
+    const manifest = { ...input.manifest, items: input.manifest.items.slice(0, itemsNow) };
+    return [Buffer.from(renderSummaryHtml({ manifest, checks, ...data, ...(input.redactions ? { redactions: input.redactions } : {}), ...(timeline ? { timeline } : {}), lang }), 'utf8')];
+  };
   return [
-    { name: standardName('checks', lang), data: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`, 'utf8'), source: 'basic checklist (checks)' },
+    entry(standardName('checks', lang), 'basic checklist (checks)', () => jsonPieces(checksDocument(checks, input.checksStartedAt, input.checksFinishedAt))),
     ...(timeline
       ? [
-          { name: standardName('timelineJson', lang), data: Buffer.from(`${JSON.stringify(timeline, null, 2)}\n`, 'utf8'), source: 'incident timeline: the archived logs (after redaction), checks, intake and collection times' },
-          { name: standardName('timeline', lang), data: Buffer.from(renderTimelineHtml(timeline, lang), 'utf8'), source: 'incident timeline (timeline.json) as a page' },
+          entry(standardName('timelineJson', lang), 'incident timeline: the archived logs (after redaction), checks, intake and collection times', () => jsonPieces(timeline)),
+          entry(standardName('timeline', lang), 'incident timeline (timeline.json) as a page', () => [Buffer.from(renderTimelineHtml(timeline, lang), 'utf8')]),
         ]
       : []),
-    { name: standardName('summary', lang), data: Buffer.from(html, 'utf8'), source: 'manifest, checks, system and network JSON, screenshot' },
+    entry(standardName('summary', lang), 'manifest, checks, system and network JSON, screenshot', summary),
   ];
 }

@@ -8,9 +8,12 @@
  */
 import { standardName, type ArchiveLanguage } from '../../../shared/naming.js';
 import type { TimelineDocument, TimelineSource } from '../timeline/document.js';
+import { translator } from '../../../shared/i18n/translate.js';
 import { html, type SafeHtml } from './html.js';
 
 const MAX_ROWS = 8;
+/** Rows of the chart's data table: its cells are per minute and source, so as many as the sources (timeline.json has all). */
+export const MAX_TABLE_ROWS = 200;
 const W = 960;
 const LABEL_W = 210;
 const PLOT_X = LABEL_W + 8;
@@ -139,8 +142,11 @@ ${marker(focusIndex, 'focus', focusLabel, true)}
 </svg>`;
 
   const tableRows: SafeHtml[] = [];
+  let cells = 0;
   for (const { minute, counts } of doc.window.perMinute) {
     for (const c of counts) {
+      // A minute in which thousands of small logs wrote is thousands of cells: the rest stay in timeline.json.
+      if ((cells += 1) > MAX_TABLE_ROWS) continue;
       tableRows.push(html`<tr><td class="mono">${minuteLabel(doc, minute)}</td><th scope="row" class="mono">${doc.sources[c.source]!.name}</th><td class="num">${c.events}</td><td class="num">${c.errors || ''}</td><td class="num">${c.warnings || ''}</td></tr>`);
     }
   }
@@ -149,8 +155,13 @@ ${svg}
 <figcaption><span class="legend"><span class="swatch b-error" aria-hidden="true"></span>${T.legendError}</span><span class="legend"><span class="swatch b-warning" aria-hidden="true"></span>${T.legendWarning}</span><span class="legend"><span class="swatch b-info" aria-hidden="true"></span>${T.legendInfo}</span><span class="legend">${T.perMinute} · ${T.logScale} · ${zone}</span>${doc.focus.basis === 'collection' ? html`<span class="legend">${T.focusCollection}</span>` : ''}</figcaption>
 </figure>
 ${tableRows.length
-    ? html`<details class="chart-data"><summary>${T.table}</summary><table><thead><tr><th scope="col">${T.time}</th><th scope="col">${T.source}</th><th scope="col" class="num">${T.events}</th><th scope="col" class="num">${T.errors}</th><th scope="col" class="num">${T.warnings}</th></tr></thead><tbody>${tableRows}</tbody></table></details>`
+    ? html`<details class="chart-data"><summary>${T.table}</summary><table><thead><tr><th scope="col">${T.time}</th><th scope="col">${T.source}</th><th scope="col" class="num">${T.events}</th><th scope="col" class="num">${T.errors}</th><th scope="col" class="num">${T.warnings}</th></tr></thead><tbody>${tableRows}${moreRowsRow(cells - tableRows.length, 5, standardName('timelineJson', lang), lang)}</tbody></table></details>`
     : ''}`;
+}
+
+/** The row that says how many rows a capped table leaves to a data file. */
+export function moreRowsRow(left: number, columns: number, file: string, lang: ArchiveLanguage): SafeHtml | '' {
+  return left > 0 ? html`<tr class="more"><td colspan="${columns}" class="muted">${translator(lang).t('report.moreRows', { count: left, file })}</td></tr>` : '';
 }
 
 export const percent = (share: number) => `${(Math.floor(share * 1000) / 10).toFixed(1)} %`;

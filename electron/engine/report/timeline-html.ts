@@ -4,11 +4,11 @@
  * order (errors and warnings stand out), the errors and warnings outside the window, and what
  * each source gave (lines dated, undated, formats). No scripts; every string escaped.
  */
-import type { ArchiveLanguage } from '../../../shared/naming.js';
-import type { TimelineDocument, TimelineEvent } from '../timeline/document.js';
+import { standardName, type ArchiveLanguage } from '../../../shared/naming.js';
+import type { TimelineDocument, TimelineEvent, TimelineSource } from '../timeline/document.js';
 import type { Level } from '../timeline/stamps.js';
 import { html, standalonePage, trusted, type SafeHtml } from './html.js';
-import { CHART_CSS, CHART_TEXT, percent, renderDayOverview, renderStripChart } from './timeline-chart.js';
+import { CHART_CSS, CHART_TEXT, moreRowsRow, percent, renderDayOverview, renderStripChart } from './timeline-chart.js';
 
 type Key =
   | 'pageTitle' | 'eyebrow' | 'host' | 'reported' | 'notReported' | 'clock' | 'window' | 'windowEvents' | 'listedOnly'
@@ -40,6 +40,11 @@ const LEVEL_TEXT: Record<ArchiveLanguage, Record<Level, string>> = {
 };
 /** The page stays quick to open and print; timeline.json lists more. */
 const MAX_PAGE_EVENTS = 400;
+/**
+ * Source rows the page lists. A folder of 10 000 small logs is 10 000 sources: as rows that was a
+ * 3 MB page nobody reads to the end (and a peak in memory); timeline.json keeps every one.
+ */
+export const MAX_PAGE_SOURCES = 200;
 const LEVEL_BADGE: Record<Level, string> = { error: 'fail', warning: 'warn', info: 'skipped' };
 const LEVEL_ICON: Record<Level, string> = { error: '✕', warning: '!', info: '·' };
 
@@ -70,15 +75,35 @@ function eventTable(doc: TimelineDocument, events: readonly TimelineEvent[], lan
   return html`<table class="events"><caption class="sr-only">${caption}</caption><thead><tr><th scope="col" class="c-time">${T.time}</th><th scope="col" class="c-src">${T.source}</th><th scope="col" class="c-level">${T.level}</th><th scope="col">${T.text}</th></tr></thead><tbody>${eventRows(doc, events, lang)}</tbody></table>`;
 }
 
+/**
+ * The sources the page lists, in the document's order: at most `max`, those that need a look
+ * first (broke off, errors, warnings, undated lines), then the busiest.
+ */
+export function pageSources(doc: TimelineDocument, max = MAX_PAGE_SOURCES): TimelineSource[] {
+  if (doc.sources.length <= max) return doc.sources;
+  const weight = (s: TimelineSource) => [s.error ? 1 : 0, s.errors, s.warnings, s.undated, s.events, s.lines];
+  const order = doc.sources.map((s, i) => ({ i, w: weight(s) }));
+  order.sort((a, b) => {
+    for (let k = 0; k < a.w.length; k += 1) if (a.w[k] !== b.w[k]) return b.w[k]! - a.w[k]!;
+    return a.i - b.i;
+  });
+  return order
+    .slice(0, max)
+    .map((o) => o.i)
+    .sort((a, b) => a - b)
+    .map((i) => doc.sources[i]!);
+}
+
 /** The timeline page. Pure: same document, same page. */
 export function renderTimelineHtml(doc: TimelineDocument, lang: ArchiveLanguage): string {
   const T = TEXT[lang];
   const title = `${T.pageTitle} · ${doc.ticket} · ${doc.host}`;
-  const sourceRows = doc.sources.map(
+  const shown = pageSources(doc);
+  const sourceRows = shown.map(
     (s) => html`<tr${s.undated > 0 || s.error ? trusted(' class="row-warn"') : ''}><th scope="row" class="mono">${s.name}${s.error ? html`<span class="sub">${s.error}</span>` : ''}</th><td class="num">${s.lines}</td><td class="num">${percent(s.datedShare)}</td><td class="num">${s.undated}</td><td class="num">${s.errors}</td><td class="num">${s.warnings}</td><td class="mono small">${Object.entries(s.formats).map(([f, n]) => `${f} ${n}`).join(', ')}</td><td class="mono small nowrap">${s.first ? `${s.first} – ${s.last}` : ''}</td></tr>`,
   );
   const listed = pageEvents(doc);
-  const samples = doc.sources.filter((s) => s.undatedSamples.length > 0);
+  const samples = shown.filter((s) => s.undatedSamples.length > 0);
   const body = html`<header class="masthead">
 <div class="wrap">
 <p class="eyebrow">${T.eyebrow}</p>
@@ -104,7 +129,7 @@ ${doc.notableOutside.length
     : ''}
 <section class="card" aria-labelledby="sources-title">
 <h2 id="sources-title">${T.sources} <span class="tally">${percent(doc.totals.datedShare)} ${T.dated}</span></h2>
-<table class="sources"><thead><tr><th scope="col">${T.source}</th><th scope="col" class="num">${T.lines}</th><th scope="col" class="num">${T.dated}</th><th scope="col" class="num">${T.undated}</th><th scope="col" class="num">${T.errors}</th><th scope="col" class="num">${T.warnings}</th><th scope="col">${T.formats}</th><th scope="col">${T.span} (UTC)</th></tr></thead><tbody>${sourceRows}</tbody></table>
+<table class="sources"><thead><tr><th scope="col">${T.source}</th><th scope="col" class="num">${T.lines}</th><th scope="col" class="num">${T.dated}</th><th scope="col" class="num">${T.undated}</th><th scope="col" class="num">${T.errors}</th><th scope="col" class="num">${T.warnings}</th><th scope="col">${T.formats}</th><th scope="col">${T.span} (UTC)</th></tr></thead><tbody>${sourceRows}${moreRowsRow(doc.sources.length - shown.length, 8, standardName('timelineJson', lang), lang)}</tbody></table>
 ${samples.length
     ? html`<h3>${T.samples}</h3><ul class="samples">${samples.map((s) => html`<li><span class="mono">${s.name}</span><ul>${s.undatedSamples.map((l) => html`<li class="mono">${l}</li>`)}</ul></li>`)}</ul>`
     : ''}

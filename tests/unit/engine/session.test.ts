@@ -426,3 +426,21 @@ describe('session: the deadline covers archiving too', () => {
     expect(mostAhead).toBeLessThanOrEqual(QUEUE_ROOM + 8 + 1);
   });
 });
+
+describe('session: the generated entries, streamed (rss10k)', () => {
+  it('writes manifest.json and timeline.json in pieces that read back as the whole documents would have been written', async () => {
+    const outDir = tmp();
+    const logs = make('logs', async (ctx) => {
+      for (let i = 0; i < 300; i += 1) ctx.addText(`软件日志/f-${i}.log`, `2026-11-24 09:${String(i % 60).padStart(2, '0')}:00 ERROR worker ${i} failed "quoted"\n`, `/var/log/app/f-${i}.log`);
+    }, { category: 'app-logs' });
+    const result = await runSession({ ticket: '12345', intake: { occurredAt: '2026-11-24 09:30' }, policy: DEFAULT_POLICY, outDir, collectors: [logs], checks: [], host: 'pc-01', now: () => new Date(2026, 10, 24, 10, 0) });
+    const entries = await readZip(result.archivePath);
+    const text = (name: string) => entries.find((e) => e.name === name)!.data.toString('utf8');
+    expect(text('manifest.json')).toBe(`${JSON.stringify(result.manifest, null, 2)}\n`);
+    expect(ManifestSchema.parse(JSON.parse(text('manifest.json'))).items).toHaveLength(entries.length - 1);
+    const timeline = JSON.parse(text('timeline.json')) as { sources: { name: string }[] };
+    expect(timeline.sources.filter((s) => s.name.startsWith('软件日志/'))).toHaveLength(300);
+    // The summary page counts the entries the archive holds (figures.ts), as before the streaming.
+    expect(text('诊断摘要.html')).toContain(`data-entries="${entries.length}"`);
+  });
+});

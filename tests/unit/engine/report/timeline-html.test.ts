@@ -98,3 +98,25 @@ describe('timeline page', () => {
     expect(reportEntries({ manifest, checks: [], checksStartedAt: startedAt, checksFinishedAt: startedAt, entries: [], lang: 'zh-CN' }).map((e) => e.name)).toEqual(['checks.json', '诊断摘要.html']);
   });
 });
+
+describe('timeline page of a folder of many small logs', () => {
+  it('lists at most 200 sources (those with errors first) and 200 chart-table rows, and names how many more timeline.json holds', async () => {
+    const logs: Record<string, string> = {};
+    for (let i = 0; i < 1000; i += 1) logs[`软件日志/f-${i}.log`] = `2024-01-15 09:40:${String(i % 60).padStart(2, '0')} INFO worker ${i} ok\n`;
+    logs['软件日志/f-999.log'] = '2024-01-15 09:41:00 ERROR worker 999 failed\n';
+    const doc = await timeline(logs);
+    expect(doc.sources.filter((s) => s.kind === 'app-logs')).toHaveLength(1000);
+    const page = renderTimelineHtml(doc, 'zh-CN');
+    const sourcesTable = page.slice(page.indexOf('<table class="sources">'), page.indexOf('</table>', page.indexOf('<table class="sources">')));
+    expect(sourcesTable.match(/<tr class="row-warn">|<tr>/g)!.length - 1).toBe(200); // minus the header row
+    expect(sourcesTable).toContain('软件日志/f-999.log');
+    expect(sourcesTable).toContain(`…另有 ${doc.sources.length - 200} 行未列出，见 timeline.json`);
+    const chartTable = page.slice(page.indexOf('<details class="chart-data">'), page.indexOf('</details>'));
+    expect(chartTable.match(/<tr><td class="mono">/g)).toHaveLength(200);
+    expect(chartTable).toMatch(/…另有 \d+ 行未列出，见 timeline\.json/);
+    expect(renderTimelineHtml(doc, 'en')).toContain(`… and ${(doc.sources.length - 200).toLocaleString('en')} more rows, see timeline.json`);
+    // The data file keeps every source.
+    const [, json] = reportEntries({ manifest: { format: 'diagcollect-manifest/1', tool: { name: 'diagcollect', version: '0.1.0' }, ticket: '12345', archiveLanguage: 'zh-CN', host: 'pc-01', os: { platform: 'linux', release: '6', arch: 'x64' }, startedAt: startedAt.toISOString(), finishedAt: startedAt.toISOString(), since: startedAt.toISOString(), intake: { name: '', contact: '', department: '', productName: '', productModel: '', productVersion: '', problemDescription: '', occurredAt: '2024-01-15 09:40', priority: '中', stepsToReproduce: '', solutionsTried: '' }, collectors: [], items: [], skipped: [] }, checks: [], checksStartedAt: startedAt, checksFinishedAt: startedAt, entries: [], lang: 'zh-CN', timeline: doc });
+    expect((JSON.parse(json!.data.toString()) as TimelineDocument).sources).toHaveLength(doc.sources.length);
+  }, 60_000);
+});
