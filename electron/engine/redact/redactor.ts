@@ -220,11 +220,10 @@ export class Redactor {
       if (!held) {
         const asBytes = edits && inputBytes.bytesOf(edits);
         if (asBytes === undefined) return emit(stream, out);
-        // One buffer per input chunk, not one per span between replacements: each push travels
-        // the stream stages after this one (route, timeline, the zip writer's reader) on its own,
-        // which cost more than copying the spans once (issue 13: ~17 pieces per 64 KiB of the bench logs).
-        const joined = asBytes.length === 1 ? asBytes[0]! : Buffer.concat(asBytes);
-        if (joined.length > 0) stream.push(joined);
+        // The spans between replacements are pushed as they are (views of the input, no copy).
+        // Joining them into one buffer per chunk measured no gain in a collection (200 MB of
+        // logs, A/B) and cost the redactor ~12 % (65 vs 74 MB per CPU second, 7 alternated pairs).
+        for (const b of asBytes) if (b.length > 0) stream.push(b);
         return;
       }
       if (edits) inputBytes.forget(edits.to);
