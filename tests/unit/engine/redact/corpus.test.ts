@@ -76,12 +76,13 @@ describe('redaction corpus', () => {
     expect(q.falsePositives).toEqual([]);
   });
 
-  // held-out-9 after its fixes (243 of 255, 95.3 %; first run 76.1 %, see its FIRST-RUN.md): measured,
+  // held-out-9 after its fixes (243 of 255, 95.3 %; first run 76.1 %, see its FIRST-RUN.md), then 246
+  // (96.5 %) once learned names and logins were redacted where they reappear: measured,
   // not asserted at target; it must not fall. Its two false positives left are `from_account=xxsoft`
   // in an OpenAPI query (a tenant, taken for a login).
   it('held-out-9: at least its level after the session-7 fixes, no new false positive', () => {
     const q = get('held-out-9');
-    expect(q.overall.found).toBeGreaterThanOrEqual(243);
+    expect(q.overall.found).toBeGreaterThanOrEqual(246);
     expect(q.falsePositives.length).toBeLessThanOrEqual(2);
   });
 
