@@ -84,6 +84,7 @@ export const HYGIENE2_INPUT_ERROR_PARAMS = {
   'redact-entry': ['entry', 'path'],
   'archive-missing': ['path'],
   'archive-unreadable': ['path', 'cause'],
+  'archive-not-diagcollect': ['path'],
   'compare-both': [],
   'compare-after-required': [],
   'whole-number': ['option', 'max', 'value'],

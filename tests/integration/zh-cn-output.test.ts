@@ -164,6 +164,8 @@ describe('zh-CN output of the real CLI (LANG=zh_CN.UTF-8)', () => {
     const broken = path('broken-entry.zip', damagedEntry(zipOfOne('a.txt', 'hello there, a line long enough to be deflated\n'.repeat(20))));
     const binary = path('picture.bin', Buffer.from([0, 1, 2, 3, 0, 0, 0, 255, 254, 0, 7, 0]));
     const missing = join(dir, 'nowhere.zip');
+    // A whole, readable zip that diagcollect did not make: nothing in it to compare.
+    const otherZip = path('someone-elses.zip', zipOfOne('readme.txt', 'hello\n'));
     const out = (name: string) => join(dir, name);
     const cases: Array<{ label: string; args: string[]; expect: RegExp }> = [
       { label: 'redact: a missing file', args: ['redact', missing], expect: new RegExp(`${esc(missing)} 不存在：请给出要脱敏的文件`) },
@@ -174,6 +176,7 @@ describe('zh-CN output of the real CLI (LANG=zh_CN.UTF-8)', () => {
       { label: 'redact: --out inside the folder', args: ['redact', dir, '--out', join(dir, 'inner')], expect: /在要脱敏的文件夹里面：请选择 .* 以外的文件夹/ },
       { label: 'compare: a missing archive', args: ['compare', missing, '--now'], expect: new RegExp(`${esc(missing)} 不存在：请给出 diagcollect 生成的压缩包`) },
       { label: 'compare: not an archive', args: ['compare', notZip, '--now'], expect: new RegExp(`${esc(notZip)} 不是可读取的 diagcollect 压缩包`) },
+      { label: 'compare: a zip diagcollect did not make', args: ['compare', otherZip, '--now'], expect: new RegExp(`${esc(otherZip)} 是 zip 文件，但不是 diagcollect 生成的诊断包（里面没有 manifest.json）`) },
       { label: 'compare: no after archive', args: ['compare', notZip], expect: /缺少修复后的压缩包/ },
       { label: 'compare: both after and --now', args: ['compare', notZip, notZip, '--now'], expect: /不要同时给出/ },
       { label: 'compare: a bad --upload-wait', args: ['compare', notZip, '--now', '--upload-wait', 'soon'], expect: /--upload-wait 必须是秒数，而不是“soon”/ },

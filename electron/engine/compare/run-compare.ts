@@ -8,10 +8,12 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { CompareReport } from '../../../shared/compare.js';
+import { STANDARD_NAMES } from '../../../shared/naming.js';
 import type { Locale } from '../../../shared/i18n/translate.js';
 import type { Policy } from '../../../shared/policy.js';
 import type { WorkflowEvent } from '../../../shared/types.js';
 import { sha256File } from '../archive/sha256-file.js';
+import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
 import type { UploadJob } from '../upload/outbox.js';
 import { withArchiveFile } from './archive-reader.js';
@@ -53,7 +55,12 @@ export interface CompareResult {
 
 /** The facts of an archive on disk. */
 export async function archiveFacts(path: string): Promise<ArchiveFacts> {
-  return withArchiveFile(path, (archive) => readFacts(archive, basename(path)));
+  return withArchiveFile(path, (archive) => {
+    // Any zip opens; only one diagcollect made has the facts to compare. Without this, a stray zip
+    // compared "successfully" as 工单 ? with nothing in it.
+    if (!archive.entries.has(STANDARD_NAMES.manifest.en)) throw InputError.coded('archive-not-diagcollect', { path }, `${path} is a zip file but not an archive diagcollect made (it holds no manifest.json): give the path of an archive diagcollect made`);
+    return readFacts(archive, basename(path));
+  });
 }
 
 /**
