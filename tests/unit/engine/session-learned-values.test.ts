@@ -10,24 +10,16 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../shared/policy.js';
 import type { Collector } from '../../../electron/engine/collectors/types.js';
 import { runSession } from '../../../electron/engine/session.js';
+import { testCollector } from '../../helpers/collector.js';
 import { readZip } from '../../helpers/zip.js';
 
 const tmp = () => mkdtempSync(join(os.tmpdir(), 'session-learned-'));
 
 /** A collector that archives real files in the given order (as one collector copying app files does). */
 function filesCollector(files: { name: string; path: string }[]): Collector {
-  return {
-    id: 'app-files',
-    category: 'system',
-    title: { 'zh-CN': '测试', en: 'Test' },
-    platforms: ['linux', 'win32', 'darwin'],
-    timeoutMs: 10_000,
-    sensitive: false,
-    describe: () => ['test'],
-    run: async (ctx) => {
-      for (const f of files) await ctx.addFile(f.name, f.path);
-    },
-  };
+  return testCollector('app-files', async (ctx) => {
+    for (const f of files) await ctx.addFile(f.name, f.path);
+  });
 }
 
 async function collect(contents: [string, string][]) {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ZipWriter } from '../../../../electron/engine/archive/zip-writer.js';
-import type { Collector } from '../../../../electron/engine/collectors/types.js';
+import { testCollector } from '../../../helpers/collector.js';
 import { LeakMatcher, LeakWatch, leakCandidates, maskValue, scanArchiveForLeaks } from '../../../../electron/engine/redact/leak-check.js';
 import { runSession } from '../../../../electron/engine/session.js';
 import { DEFAULT_POLICY } from '../../../../shared/policy.js';
@@ -55,20 +55,15 @@ describe('leak check', () => {
   });
 
   it('catches a secret the rules hid in a text item but that also stands in a binary item', async () => {
-    const leaky: Collector = {
-      id: 'leaky',
-      category: 'system',
-      title: { 'zh-CN': '测试', en: 'Test' },
-      platforms: ['linux', 'win32', 'darwin'],
-      timeoutMs: 5000,
-      sensitive: false,
-      describe: () => ['test'],
-      async run(ctx) {
+    const leaky = testCollector(
+      'leaky',
+      (ctx) => {
         ctx.addText('config.txt', 'db_password=Tr0ub4dor-and-3\n', 'test');
         // A binary blob (NUL bytes) that happens to carry the same password: never redacted.
         ctx.addBuffer('dump.bin', Buffer.concat([Buffer.alloc(16), Buffer.from('Tr0ub4dor-and-3'), Buffer.alloc(16)]), 'test', 'binary');
       },
-    };
+      5000,
+    );
     const result = await runSession({ ticket: '1', policy: DEFAULT_POLICY, outDir: tmp(), collectors: [leaky], checks: [], lang: 'en' });
     expect(result.leakValues).toContain('Tr0ub4dor-and-3');
     const hits = await scanArchiveForLeaks(result.archivePath, result.leakValues);

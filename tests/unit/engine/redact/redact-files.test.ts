@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, PolicySchema } from '../../../../shared/policy.js';
 import { main } from '../../../../electron/cli/main.js';
 import { ZipWriter } from '../../../../electron/engine/archive/zip-writer.js';
-import type { Collector } from '../../../../electron/engine/collectors/types.js';
 import { InputError } from '../../../../electron/engine/errors.js';
 import { redactFiles, redactedName } from '../../../../electron/engine/redact/redact-files.js';
 import { runSession } from '../../../../electron/engine/session.js';
 import { readZip } from '../../../helpers/zip.js';
+import { testCollector } from '../../../helpers/collector.js';
 
 const tmp = () => mkdtempSync(join(os.tmpdir(), 'redact-files-'));
 const EMAIL = 'zhang.san@example.com';
@@ -94,19 +94,10 @@ describe('redactFiles', () => {
 
   it('re-redacts an archive made by the session with a rule IT added later; binary entries pass untouched', async () => {
     const staff = /EMP-\d{6}/.source;
-    const collector: Collector = {
-      id: 'planted',
-      category: 'system',
-      title: { 'zh-CN': '测试', en: 'Test' },
-      platforms: ['linux', 'win32', 'darwin'],
-      timeoutMs: 10_000,
-      sensitive: false,
-      describe: () => ['test'],
-      run: async (ctx) => {
-        ctx.addText('staff.txt', `badge EMP-123456 for ${EMAIL}\n`, 'test');
-        ctx.addBuffer('image.png', PNG, 'test', 'binary');
-      },
-    };
+    const collector = testCollector('planted', (ctx) => {
+      ctx.addText('staff.txt', `badge EMP-123456 for ${EMAIL}\n`, 'test');
+      ctx.addBuffer('image.png', PNG, 'test', 'binary');
+    });
     const first = await runSession({ ticket: '12345', policy: DEFAULT_POLICY, outDir: tmp(), collectors: [collector], checks: [], host: 'pc-01' });
     const before = await readZip(first.archivePath);
     expect(before.find((e) => e.name === 'staff.txt')!.data.toString()).toContain('EMP-123456');
