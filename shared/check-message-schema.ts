@@ -23,6 +23,10 @@ function argMatches(kind: ArgKind, value: unknown): boolean {
       return CheckMessageSchema.safeParse(o?.msg).success;
     case 'list':
       return Array.isArray(o?.list) && o.list.every((m) => CheckMessageSchema.safeParse(m).success);
+    case 'problem': {
+      const p = o?.problem as Record<string, unknown> | undefined;
+      return typeof o?.en === 'string' && typeof p?.code === 'string' && typeof p.params === 'object' && p.params !== null && Object.values(p.params).every((v) => typeof v === 'string');
+    }
   }
 }
 

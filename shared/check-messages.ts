@@ -12,9 +12,10 @@
  * Argument kinds: `text` (a name, address, version, command — shown as is), `num` (a count or a
  * percentage), `dur` (milliseconds, formatted by locale), `size` (bytes), `time` (an ISO moment,
  * local time with the offset), `msg` (a nested message), `list` (messages joined as the language
- * joins clauses).
+ * joins clauses), `problem` (a coded refusal of shared/input-errors.ts, rendered from the
+ * catalogue's `input.<code>`, its English text kept for a code the catalogue does not know).
  */
-export type ArgKind = 'text' | 'num' | 'dur' | 'size' | 'time' | 'msg' | 'list';
+export type ArgKind = 'text' | 'num' | 'dur' | 'size' | 'time' | 'msg' | 'list' | 'problem';
 
 const TEXT = 'text' as const;
 const NUM = 'num' as const;
@@ -23,6 +24,7 @@ const SIZE = 'size' as const;
 const TIME = 'time' as const;
 const MSG = 'msg' as const;
 const LIST = 'list' as const;
+const PROBLEM = 'problem' as const;
 
 /** Every check message and its arguments. The catalogue has `check.<code>` for each. */
 export const CHECK_MESSAGES = {
@@ -308,6 +310,9 @@ export const CHECK_MESSAGES = {
   'fleet.noProxy': {},
   'fleet.notConfigured': {},
   'fleet.unavailable': { reason: TEXT },
+  // The baseline refused with a coded problem (its words in the reader's language); the text form
+  // above stays readable in archives made before it.
+  'fleet.baselineProblem': { problem: PROBLEM },
   'fleet.usual': { archives: NUM },
   /** `share`, `majorityShare`: percentages as written ("2%"). */
   'fleet.unusual': { fact: MSG, value: MSG, share: TEXT, majorityShare: TEXT, majority: MSG },
@@ -387,7 +392,13 @@ export interface CheckMessage {
   args?: Record<string, CheckArg>;
 }
 
-export type CheckArg = string | number | { ms: number } | { bytes: number } | { at: string } | { msg: CheckMessage } | { list: CheckMessage[]; sep?: ListSeparator };
+export type CheckArg = string | number | { ms: number } | { bytes: number } | { at: string } | { msg: CheckMessage } | { list: CheckMessage[]; sep?: ListSeparator } | ProblemArg;
+
+/** A coded refusal as an argument: code and parameters, and the engine's English text. */
+export interface ProblemArg {
+  problem: { code: string; params: Record<string, string> };
+  en: string;
+}
 
 /** How a list's items are joined: clauses (；/ ; ), items (，/ , ) or steps ( · ). */
 export type ListSeparator = 'semicolon' | 'comma' | 'dot';
@@ -404,7 +415,9 @@ type ArgOf<K extends ArgKind> = K extends 'text'
           ? { at: string }
           : K extends 'msg'
             ? { msg: CheckMessage }
-            : { list: CheckMessage[]; sep?: ListSeparator };
+            : K extends 'problem'
+              ? ProblemArg
+              : { list: CheckMessage[]; sep?: ListSeparator };
 
 /** The typed arguments of a code. */
 export type CheckArgs<C extends CheckCode> = { -readonly [P in keyof (typeof CHECK_MESSAGES)[C]]: (typeof CHECK_MESSAGES)[C][P] extends ArgKind ? ArgOf<(typeof CHECK_MESSAGES)[C][P]> : never };
@@ -420,3 +433,4 @@ export const size = (bytes: number) => ({ bytes });
 export const at = (date: Date | string) => ({ at: typeof date === 'string' ? date : date.toISOString() });
 export const msg = (message: CheckMessage) => ({ msg: message });
 export const list = (items: CheckMessage[], sep: ListSeparator = 'semicolon') => ({ list: items, sep });
+export const problem = (p: { code: string; params: Record<string, string> }, en: string): ProblemArg => ({ problem: { code: p.code, params: { ...p.params } }, en });

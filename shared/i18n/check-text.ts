@@ -21,6 +21,12 @@ function argText(tr: Translator, arg: CheckArg): string | number {
   if ('bytes' in arg) return formatSize(arg.bytes, tr.locale);
   if ('at' in arg) return formatDateTime(arg.at, tr.locale);
   if ('msg' in arg) return checkText(tr, arg.msg);
+  if ('problem' in arg) {
+    // The same words as the CLI's and the app's refusal; English as the engine wrote it when the
+    // catalogue does not know the code (an archive from a newer engine).
+    const key = `input.${arg.problem.code}`;
+    return tr.has(key) ? tr.t(key, arg.problem.params) : arg.en;
+  }
   return arg.list.map((m) => checkText(tr, m)).join(tr.t(`check.sep.${arg.sep ?? 'semicolon'}`));
 }
 

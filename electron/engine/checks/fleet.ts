@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { BaselineDocument, FleetFinding } from '../../../shared/baseline.js';
-import { cm, msg, type CheckMessage } from '../../../shared/check-messages.js';
+import { cm, msg, problem, type CheckMessage } from '../../../shared/check-messages.js';
 import { fleetFindings } from '../baseline/findings.js';
 import { networkOf, proxyFact, type DesktopFacts } from '../baseline/fleet-facts.js';
 import { parseResolvConf } from '../collectors/network.js';
@@ -87,7 +87,7 @@ export const fleetCheck: Check = {
       baseline = await loadPolicyBaseline(ctx.policy, { signal: ctx.signal, env: ctx.env });
     } catch (err) {
       if (!(err instanceof BaselineError)) throw err;
-      return { status: 'skipped', detail: cm('fleet.unavailable', { reason: err.message }) };
+      return { status: 'skipped', detail: cm('fleet.baselineProblem', { problem: problem(err.problem, err.message) }) };
     }
     if (!baseline) return { status: 'skipped', detail: cm('fleet.notConfigured') };
     return fleetOutcome(baseline, await liveFleetFacts(ctx), ctx.policy.baseline?.outlierPercent ?? 5);

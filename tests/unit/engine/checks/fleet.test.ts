@@ -64,5 +64,16 @@ describe('fleet check', () => {
     const untrusted = await run(policy(writeBaseline(), '10.1.1.9', [publicKeyBase64(other)]));
     expect(untrusted[0]).toMatchObject({ id: 'fleet', status: 'skipped' });
     expect(untrusted[0]!.en.detail).toContain('does not match any key');
+    // The reader's language, from the same catalogue as the CLI's refusal: no English inside a
+    // Chinese checklist.
+    expect(checkView(translator('zh-CN'), untrusted[0]!).detail).toMatch(/^基线无法使用：.*的签名与 linkSigning\.publicKeys 中的任何公钥都不匹配/);
+  });
+
+  it('a missing baseline file is named in the reader’s language, and the English stays for a code the catalogue does not know', async () => {
+    const missing = await run(policy(join(dir, 'no-such-baseline.json'), '10.0.0.53'));
+    expect(missing[0]).toMatchObject({ id: 'fleet', status: 'skipped' });
+    expect(checkView(translator('zh-CN'), missing[0]!).detail).toBe(`基线无法使用：${join(dir, 'no-such-baseline.json')} 不存在；请检查路径`);
+    const unknown = { ...missing[0]!, detail: [{ code: 'fleet.baselineProblem' as const, args: { problem: { problem: { code: 'from-a-newer-engine', params: {} }, en: 'a newer reason' } } }] };
+    expect(checkView(translator('zh-CN'), unknown).detail).toBe('a newer reason');
   });
 });

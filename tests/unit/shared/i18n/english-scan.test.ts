@@ -43,6 +43,7 @@ describe('the checklist in zh-CN (shared/check-messages.ts through the catalogue
     time: { at: '2026-11-24T01:30:00Z' },
     msg: { msg: cm('probe.refused') },
     list: { list: [cm('probe.refused'), cm('dns.noServers')] },
+    problem: { problem: { code: 'baseline-missing', params: { path: '/etc/diagcollect/baseline.json' } }, en: '/etc/diagcollect/baseline.json does not exist' },
   };
 
   it('every check message, with every argument filled, has no English sentence', () => {
