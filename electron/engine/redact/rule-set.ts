@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import { wakesAssignedKey } from './key-names.js';
-import { LinearRegExp } from './linear-regexp.js';
+import { LinearRegExp, ListStartRegExp } from './linear-regexp.js';
 import { looksRandom } from './validators.js';
 import { detach, normalizeKind } from './placeholders.js';
 import { GATES, IDENTITIES, KINDS, OPENERS, OWNER_WORDS, VALIDATORS, type ValidatorName } from './rule-validators.js';
@@ -212,7 +212,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$
 function withFlags(re: RegExp, add: string, drop = ''): RegExp {
   const flags = new Set([...re.flags].filter((f) => !drop.includes(f)));
   for (const f of add) flags.add(f);
-  // Same class: an IT pattern stays on the linear-time engine (LinearRegExp).
+  // Same class: an IT pattern stays on the linear-time engine (LinearRegExp), a list scan keeps its head.
+  if (re instanceof ListStartRegExp) return re.withFlags([...flags].join(''));
   return re instanceof LinearRegExp ? new LinearRegExp(re.source, [...flags].join('')) : new RegExp(re.source, [...flags].join(''));
 }
 
