@@ -308,10 +308,46 @@ function hanNear(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const WAKES: Record<WakeName, WakeCheck> = { assignedKey: wakesAssignedKey, randomRun, hanNear };
+const BASIC_AT = /basic\s+[a-z0-9+/]{8}/iy;
+const HEADER_COLON_AT = /["']?\s*:/y;
+// `[\w.-]`: the characters of a header name.
+const isNameChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d;
+
+/**
+ * headerName: `/basic\s+[a-z0-9+/]{8}|[\w.-]*["']?\s*:/i` tried sticky at the hit. A greedy
+ * `[\w.-]*` ends where the hit's run of name characters does (what follows it, a quote, space or
+ * colon, is none of them), so the verdict past the run is one per run: the last run's end and
+ * verdict are kept, and hits further along the same run (`keykeykey…`, 20 000 of them on a long
+ * line) reuse them instead of walking the rest of the run again.
+ */
+function headerNameCheck(): WakeCheck {
+  let lastText: string | undefined;
+  let runStart = 0;
+  let runEnd = -1;
+  let colon = false;
+  return (text, start) => {
+    BASIC_AT.lastIndex = start;
+    if (BASIC_AT.test(text)) return true;
+    // [runStart, runEnd) are all name characters: a hit inside it has the same run end.
+    if (start < runStart || start >= runEnd || text !== lastText) {
+      let end = start;
+      while (end < text.length && isNameChar(text.charCodeAt(end))) end += 1;
+      HEADER_COLON_AT.lastIndex = end;
+      colon = HEADER_COLON_AT.test(text);
+      lastText = text;
+      runStart = start;
+      runEnd = end;
+    }
+    return colon;
+  };
+}
+
+const WAKES: Record<Exclude<WakeName, 'headerName'>, WakeCheck> = { assignedKey: wakesAssignedKey, randomRun, hanNear };
 
 /** A `placed` check as a function: a named one, or a regex tried sticky at the hit (a fresh copy per rule set). */
 function wakeCheck(at: RegExp | WakeName): WakeCheck {
+  // headerName keeps state (the last run): one per rule set.
+  if (at === 'headerName') return headerNameCheck();
   if (typeof at === 'string') return WAKES[at];
   const re = withFlags(at, 'iy', 'gm');
   return (text, start) => {

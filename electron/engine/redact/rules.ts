@@ -27,7 +27,7 @@ export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits' | 'backslash';
 
 /** Checks named by the table that a words hit must pass at its place (line-engine wakes). */
-export type WakeName = 'assignedKey' | 'randomRun' | 'hanNear';
+export type WakeName = 'assignedKey' | 'randomRun' | 'hanNear' | 'headerName';
 
 export type RuleScan = Readonly<Partial<Record<ScanGroup, string>>> & {
   /**
@@ -341,7 +341,10 @@ export const RULES: readonly RedactionRule[] = [
     scan: {
       words: 'authori|cookie',
       // Only where a header name ends (`X-Api-Key:`) or `Basic` is followed by its credentials.
-      placed: { words: 'key|token|secret|sig|pass|basic', at: /basic\s+[a-z0-9+/]{8}|[\w.-]*["']?\s*:/i },
+      // `headerName` is `/basic\s+[a-z0-9+/]{8}|[\w.-]*["']?\s*:/i` tried at the hit, with the end of
+      // the hit's name run found once per run: that regex, tried at each of the hits on a long run
+      // (`keykeykey…`), walked the rest of the run every time (rule-set.ts).
+      placed: { words: 'key|token|secret|sig|pass|basic', at: 'headerName' },
       marks: String.raw`-u\s|--user|--proxy-user`,
     },
     // `basic …` last: first among the alternatives it slowed every log line that wakes this rule.
@@ -358,7 +361,7 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'realSecret',
       },
       {
-        regex: /(?<![\w-])(?<key>x-[a-z0-9-]*(?:key|token|secret|auth|signature|session|password)[a-z0-9-]*|api-?key|apikey|private-token|ocp-apim-subscription-key|access-token|auth-token)["']?\s*:\s*["']?(?<secret>[^\s"',;]+)/i,
+        regex: /(?<![\w-])(?<key>x-(?=[a-z0-9-]*?(?:key|token|secret|auth|signature|session|password))[a-z0-9-]*|api-?key|apikey|private-token|ocp-apim-subscription-key|access-token|auth-token)["']?\s*:\s*["']?(?<secret>[^\s"',;]+)/i,
         targets: [{ group: 'secret' }],
         validate: 'headerKey',
       },
@@ -422,7 +425,7 @@ export const RULES: readonly RedactionRule[] = [
         String.raw`&[\w.-]+=`,
       ].join('|'),
     },
-    trigger: /[?&;][\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*=|(?:^|[\s:：，,(（])[\w.-]*(?:token|key|secret|pass|pwd|sig|auth)[\w.-]*=[^&\s]{1,2048}&[\w.-]+=/i,
+    trigger: /[?&;](?=[\w.-]*?(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash))[\w.-]*=|(?:^|[\s:：，,(（])(?=[\w.-]*?(?:token|key|secret|pass|pwd|sig|auth))[\w.-]*=[^&\s]{1,2048}&[\w.-]+=/i,
     gate: 'secretUrlParam',
     patterns: [
       {
@@ -531,7 +534,7 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // Environment listings as a table (PowerShell `Get-ChildItem Env:`): NAME, spaces, value.
-        regex: new RegExp(String.raw`^(?<key>[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*)[ \t]{2,}(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$`),
+        regex: new RegExp(String.raw`^(?<key>[A-Z](?=[A-Z0-9_]*?(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS))[A-Z0-9_]*)[ \t]{2,}(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$`),
         targets: [{ group: 'secret' }],
         validate: 'assignmentKey',
         kind: 'fromKey',
@@ -882,7 +885,7 @@ export const RULES: readonly RedactionRule[] = [
     scan: {
       words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:',
       // `user` of ssh_config (`    User daiqing`) only at a line start.
-      placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|(?<=(?:^|\n)[ \t]*)user[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)/i },
+      placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)/i },
       // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
       // `deploy@host's password:` by `password:` (a quote or `#` as a marks first character would be
       // a new one, common in logs).
@@ -996,7 +999,7 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // A WeChat id beside its name: `微信 yxg_sales`, `微信号：wxid_abc123`.
-        regex: /微信(?<key>号|账号|ID)?[ \t]*[:：]?[ \t]*(?<user>[A-Za-z][\w-]{5,19})(?![\w@.-])/i,
+        regex: /微信(?<key>号|账号|ID)?[ \t]*(?:[:：][ \t]*)?(?<user>[A-Za-z][\w-]{5,19})(?![\w@.-])/i,
         targets: [{ group: 'user' }],
         validate: 'wechatId',
       },
@@ -1023,9 +1026,9 @@ export const RULES: readonly RedactionRule[] = [
     // character: ASCII log lines never wake them.
     scan: {
       placed: { words: 'name|nick|owner|holder|user|cn=|sigtext|signature|parameters:|binding parameter', at: 'hanNear' },
-      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*)[ \t]*[\w.%+-]+@))`,
+      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))`,
     },
-    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*[(（<]?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]/im,
+    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]/im,
     patterns: [
       {
         // The English key starts where its run of letters does (the look-behind before
@@ -1052,7 +1055,7 @@ export const RULES: readonly RedactionRule[] = [
       {
         // A display name before its address: `袁浩 <yuanhao@…>`, `何佳琪(hejiaqi@…)`, `薛妍 (<EMAIL-1>)`,
         // mail headers' `"王海涛" <wanght@…>` and `"采购部-梁晓燕" <…>`, `冯倩, fengqian@…`, `曹文静 / cao@…`.
-        regex: /(?<![\u4e00-\u9fa5])(?<name>[\u4e00-\u9fa5]{2,4})(?=["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*[(（<]?)[ \t]*(?:<EMAIL-\d+>|[\w.%+-]+@))/,
+        regex: /(?<![\u4e00-\u9fa5])(?<name>[\u4e00-\u9fa5]{2,4})(?=["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*(?:<EMAIL-\d+>|[\w.%+-]+@))/,
         targets: [{ group: 'name' }],
         validate: 'personName',
       },
