@@ -286,7 +286,7 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'TOKEN',
     scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret|oy2|conda`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
-    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key|conda[^\s/"']*\/t\//i,
+    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key|conda(?![^\s/"']*?conda)[^\s/"']*\/t\//i,
     patterns: [
       { regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/ },
       {
@@ -348,7 +348,7 @@ export const RULES: readonly RedactionRule[] = [
       marks: String.raw`-u\s|--user|--proxy-user`,
     },
     // `basic …` last: first among the alternatives it slowed every log line that wakes this rule.
-    trigger: /authori[sz]ation|cookie|(?:key|token|secret|auth|signature|session|password)[a-z0-9-]*[\x22']?\s*:|(?<!\S)(?:-u|--user|--proxy-user)\s|basic\s+[a-z0-9+/]{8}/im,
+    trigger: /authori[sz]ation|cookie|(?<![a-z0-9-])(?=[a-z0-9-]*?(?:key|token|secret|auth|signature|session|password))[a-z0-9-]+[\x22']?\s*:|(?<!\S)(?:-u|--user|--proxy-user)\s|basic\s+[a-z0-9+/]{8}/im,
     patterns: [
       {
         // Schemes whose credentials are a parameter list: the rest of the value goes.
