@@ -309,7 +309,14 @@ function hanNear(text: string, start: number, end: number): boolean {
 }
 
 const BASIC_AT = /basic\s+[a-z0-9+/]{8}/iy;
-const HEADER_COLON_AT = /["']?\s*:/y;
+/** `/["']?\s*:/y` at `i`, as code: one walk over the whitespace (a sticky `\s*` is swept as global). */
+function colonAt(text: string, i: number): boolean {
+  let j = i;
+  const q = text.charCodeAt(j);
+  if (q === 0x22 || q === 0x27) j += 1;
+  while (j < text.length && /\s/.test(text[j]!)) j += 1;
+  return text.charCodeAt(j) === 0x3a;
+}
 // `[\w.-]`: the characters of a header name.
 const isNameChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d;
 
@@ -332,8 +339,7 @@ function headerNameCheck(): WakeCheck {
     if (start < runStart || start >= runEnd || text !== lastText) {
       let end = start;
       while (end < text.length && isNameChar(text.charCodeAt(end))) end += 1;
-      HEADER_COLON_AT.lastIndex = end;
-      colon = HEADER_COLON_AT.test(text);
+      colon = colonAt(text, end);
       lastText = text;
       runStart = start;
       runEnd = end;
