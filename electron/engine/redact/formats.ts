@@ -352,7 +352,9 @@ export function decodeJsonUnicode(text: string, final: boolean): { text: string;
   const body = cut === text.length ? text : text.slice(0, cut);
   const rest = cut === text.length ? '' : text.slice(cut);
   if (body.indexOf('\\u') < 0 && body.indexOf('\\/') < 0) return { text: body, rest };
-  const decoded = body.replace(/(\\+)u([dD][89abAB][0-9A-Fa-f]{2})\\u([dD][c-fC-F][0-9A-Fa-f]{2})|(\\+)(?:u([0-9A-Fa-f]{4})|\/)/g, (whole, pairSlashes?: string, high?: string, low?: string, slashes?: string, hex?: string) => {
+  // A backslash run is matched from its first backslash only (`(?<!\\)`): a start inside the run
+  // would end at the same place, and trying each one was quadratic on a long run of backslashes.
+  const decoded = body.replace(/(?<!\\)(\\+)u([dD][89abAB][0-9A-Fa-f]{2})\\u([dD][c-fC-F][0-9A-Fa-f]{2})|(?<!\\)(\\+)(?:u([0-9A-Fa-f]{4})|\/)/g, (whole, pairSlashes?: string, high?: string, low?: string, slashes?: string, hex?: string) => {
     const run = pairSlashes ?? slashes!;
     if (run.length % 2 === 0) return whole; // `\\u…`: an escaped backslash, then text
     if (high === undefined && hex === undefined) return `${run.slice(1)}/`; // `\/` (PHP's json_encode) is `/`

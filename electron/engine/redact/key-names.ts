@@ -75,7 +75,8 @@ const HANDLE_TOKEN_QUALIFIERS = new Set(['page', 'continuation', 'cursor', 'sync
 export function keyWords(key: string): string[] {
   const spaced = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // From the first capital of a run only: any later start ends at the same place (quadratic on a long run).
+    .replace(/(?<![A-Z])([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase();
   return spaced.split(/[^a-z0-9\u4e00-\u9fa5]+/).filter((w) => w.length > 0);
 }

@@ -186,3 +186,122 @@ export class LinearRegExp extends RegExp {
     return result;
   }
 }
+
+const SEMICOLON = 0x3b;
+// What the list grammar of ListStartRegExp cannot hold outside a separator's whitespace.
+const isListBreak = (c: number) => c === 0x0d || c === 0x0a || c === 0x22 || c === 0x27;
+// JavaScript's `\s`, by code unit.
+const isSpace = (c: number) =>
+  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** Where ListStartRegExp's scan stands: past a list break (no start), inside an item, just past a separator. */
+const enum ListState {
+  Dead,
+  Item,
+  Separated,
+}
+
+/**
+ * `(?<=HEAD(?:[^;\r\n"']*;\s*)*)BODY` without the look-behind: BODY at each place a `;`-separated
+ * list after a HEAD lets an entry start (every value of a `Cookie:` header). V8 runs such a
+ * look-behind backwards from every place BODY could start, across the whole list before it: a
+ * 64 Ki-character line of `a;a;…` (or of spaces) took minutes. Here one forward pass per input
+ * string finds HEAD's ends and walks the list grammar from them (a three-state automaton), and
+ * BODY runs sticky at those places only: linear in the line. Matches, groups, indices and
+ * `lastIndex` are those of the look-behind form (rules.test.ts and the corpus hold it to that).
+ *
+ * HEAD's greedy ends stand for all of its ends: it must end in optional whitespace and an optional
+ * quote, and a list entry starts neither on whitespace nor on a quote.
+ */
+export class ListStartRegExp extends RegExp {
+  readonly head: RegExp;
+  readonly #body: RegExp;
+  #input: string | undefined;
+  #starts: number[] = [];
+
+  /** `body` (a source, or a RegExp as `matchAll` passes) with `flags`; `head` is matched case-insensitively or not as its own flags say. */
+  constructor(head: RegExp, body: string | RegExp, flags?: string) {
+    const text = typeof body === 'string' ? body : body.source;
+    const flagText = flags ?? (typeof body === 'string' ? '' : body.flags);
+    super(text, flagText);
+    // `matchAll` and `split` build a copy as `new C(regex, flags)`: that copy would lose the head.
+    if (head instanceof ListStartRegExp) throw new TypeError('ListStartRegExp supports exec, test, match and replace, not matchAll or split');
+    this.head = new RegExp(head.source, head.flags.replace(/[gy]/g, '') + 'g');
+    this.#body = new RegExp(text, flagText.replace(/[gy]/g, '') + 'y');
+  }
+
+  /** The same head and body with other flags (rule-set.ts compiles patterns with `g` and `d`). */
+  withFlags(flags: string): ListStartRegExp {
+    return new ListStartRegExp(this.head, this.source, flags);
+  }
+
+  /** Every place, in order, where the look-behind form's look-behind holds. */
+  #startsIn(text: string): number[] {
+    if (this.#input === text) return this.#starts;
+    const heads: number[] = [];
+    const head = this.head;
+    head.lastIndex = 0;
+    for (let m = head.exec(text); m !== null; m = head.exec(text)) {
+      heads.push(m.index + m[0].length);
+      if (m[0].length === 0) head.lastIndex = m.index + 1;
+    }
+    const starts: number[] = [];
+    let state = ListState.Dead;
+    let next = 0;
+    for (let i = heads[0] ?? text.length + 1; i <= text.length; i += 1) {
+      let start = state === ListState.Separated;
+      if (next < heads.length && heads[next] === i) {
+        // A list begins here: an entry may start at once, and the list runs on as an item would.
+        start = true;
+        if (state === ListState.Dead) state = ListState.Item;
+        while (next < heads.length && heads[next] === i) next += 1;
+      }
+      if (start) starts.push(i);
+      if (i === text.length) break;
+      const c = text.charCodeAt(i);
+      if (state === ListState.Separated) {
+        // `;\s*` may go on, or the next entry begins (a space is both).
+        if (c === SEMICOLON || isSpace(c)) state = ListState.Separated;
+        else state = isListBreak(c) ? ListState.Dead : ListState.Item;
+      } else if (state === ListState.Item) {
+        if (c === SEMICOLON) state = ListState.Separated;
+        else if (isListBreak(c)) state = ListState.Dead;
+      } else if (next < heads.length) {
+        i = heads[next]! - 1;
+      } else {
+        break;
+      }
+    }
+    this.#input = text;
+    this.#starts = starts;
+    return starts;
+  }
+
+  override exec(input: string): RegExpExecArray | null {
+    const text = String(input);
+    const stateful = this.global || this.sticky;
+    const from = stateful ? this.lastIndex : 0;
+    const starts = from <= text.length ? this.#startsIn(text) : [];
+    // The first start at or after `from` (binary search: the engine resumes once per match).
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const body = this.#body;
+    for (let k = lo; k < starts.length; k += 1) {
+      const at = starts[k]!;
+      if (this.sticky && at !== from) break;
+      body.lastIndex = at;
+      const m = body.exec(text);
+      if (m !== null) {
+        if (stateful) this.lastIndex = at + m[0].length;
+        return m;
+      }
+    }
+    if (stateful) this.lastIndex = 0;
+    return null;
+  }
+}

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import { wakesAssignedKey } from './key-names.js';
-import { LinearRegExp } from './linear-regexp.js';
+import { LinearRegExp, ListStartRegExp } from './linear-regexp.js';
 import { looksRandom } from './validators.js';
 import { detach, normalizeKind } from './placeholders.js';
 import { GATES, IDENTITIES, KINDS, OPENERS, OWNER_WORDS, VALIDATORS, type ValidatorName } from './rule-validators.js';
@@ -212,7 +212,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$
 function withFlags(re: RegExp, add: string, drop = ''): RegExp {
   const flags = new Set([...re.flags].filter((f) => !drop.includes(f)));
   for (const f of add) flags.add(f);
-  // Same class: an IT pattern stays on the linear-time engine (LinearRegExp).
+  // Same class: an IT pattern stays on the linear-time engine (LinearRegExp), a list scan keeps its head.
+  if (re instanceof ListStartRegExp) return re.withFlags([...flags].join(''));
   return re instanceof LinearRegExp ? new LinearRegExp(re.source, [...flags].join('')) : new RegExp(re.source, [...flags].join(''));
 }
 
@@ -307,10 +308,82 @@ function hanNear(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const WAKES: Record<WakeName, WakeCheck> = { assignedKey: wakesAssignedKey, randomRun, hanNear };
+const BASIC_AT = /basic\s+[a-z0-9+/]{8}/iy;
+/** `/["']?\s*:/y` at `i`, as code: one walk over the whitespace (a sticky `\s*` is swept as global). */
+function colonAt(text: string, i: number): boolean {
+  let j = i;
+  const q = text.charCodeAt(j);
+  if (q === 0x22 || q === 0x27) j += 1;
+  while (j < text.length && /\s/.test(text[j]!)) j += 1;
+  return text.charCodeAt(j) === 0x3a;
+}
+// `[\w.-]`: the characters of a header name.
+const isNameChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d;
+
+/**
+ * headerName: `/basic\s+[a-z0-9+/]{8}|[\w.-]*["']?\s*:/i` tried sticky at the hit. A greedy
+ * `[\w.-]*` ends where the hit's run of name characters does (what follows it, a quote, space or
+ * colon, is none of them), so the verdict past the run is one per run: the last run's end and
+ * verdict are kept, and hits further along the same run (`keykeykey…`, 20 000 of them on a long
+ * line) reuse them instead of walking the rest of the run again.
+ */
+function headerNameCheck(): WakeCheck {
+  let lastText: string | undefined;
+  let runStart = 0;
+  let runEnd = -1;
+  let colon = false;
+  return (text, start) => {
+    BASIC_AT.lastIndex = start;
+    if (BASIC_AT.test(text)) return true;
+    // [runStart, runEnd) are all name characters: a hit inside it has the same run end.
+    if (start < runStart || start >= runEnd || text !== lastText) {
+      let end = start;
+      while (end < text.length && isNameChar(text.charCodeAt(end))) end += 1;
+      colon = colonAt(text, end);
+      lastText = text;
+      runStart = start;
+      runEnd = end;
+    }
+    return colon;
+  };
+}
+
+// key-names.ts isKeyChar: the characters wakesAssignedKey extends a key word's name over.
+const isKeyChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45 || (c >= 0x4e00 && c <= 0x9fa5);
+
+/**
+ * assignedKey with one verdict per name: wakesAssignedKey widens the hit to the run of key
+ * characters around it and judges that name, so every hit inside the same run gets the same
+ * verdict. Asked afresh for each of the 20 000 hits of a 64 Ki-character `keykeykey…` line, it
+ * walked the run each time (6 s for that line); the last run and its verdict are kept instead.
+ */
+function assignedKeyCheck(): WakeCheck {
+  let lastText: string | undefined;
+  let runStart = 0;
+  let runEnd = -1;
+  let verdict = false;
+  return (text, start, end) => {
+    if (start >= runStart && end <= runEnd && text === lastText) return verdict;
+    let s = start;
+    while (s > 0 && isKeyChar(text.charCodeAt(s - 1))) s -= 1;
+    let e = end;
+    while (e < text.length && isKeyChar(text.charCodeAt(e))) e += 1;
+    verdict = wakesAssignedKey(text, start, end);
+    lastText = text;
+    runStart = s;
+    runEnd = e;
+    return verdict;
+  };
+}
+
+const WAKES: Record<Exclude<WakeName, 'headerName' | 'assignedKey'>, WakeCheck> = { randomRun, hanNear };
 
 /** A `placed` check as a function: a named one, or a regex tried sticky at the hit (a fresh copy per rule set). */
 function wakeCheck(at: RegExp | WakeName): WakeCheck {
+  // headerName keeps state (the last run): one per rule set.
+  if (at === 'headerName') return headerNameCheck();
+  if (at === 'assignedKey') return assignedKeyCheck();
   if (typeof at === 'string') return WAKES[at];
   const re = withFlags(at, 'iy', 'gm');
   return (text, start) => {

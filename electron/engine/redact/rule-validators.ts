@@ -130,7 +130,13 @@ export function hasContext(context: { words: RegExp; before: number }, m: RegExp
 // `isSecretKey` then decides on the whole name, so the regex can stay loose.
 const KEY_CHAR = String.raw`[A-Za-z0-9_.\-\u4e00-\u9fa5]`;
 const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin(?![a-z])|seed|密码|口令|密钥|令牌|私钥)`;
-export const KEY = String.raw`${KEY_CHAR}*?${KEY_WORD}${KEY_CHAR}*`;
+// The key is the whole run of key characters it starts in: what follows a key in every pattern
+// (a quote, `=`, `:`, a space, `>`, `<`) is never a key character. So `KEY_CHAR*?KEY_WORD KEY_CHAR*`
+// equals "a run that holds a key word", written here as a lookahead (tried once, never
+// backtracked into) before the run: the lazy-then-greedy form retried the rest of the run after
+// every key word in it, quadratic on a long run such as `token_token_…` (31 ms at 4 KB, seconds
+// at the 64 Ki-character line cap).
+export const KEY = String.raw`(?=${KEY_CHAR}*?${KEY_WORD})${KEY_CHAR}+`;
 export const NOT_KEY_BEFORE = String.raw`(?<![A-Za-z0-9_.\-\u4e00-\u9fa5])`;
 // A closing quote after the key, and the `]` of `conf['db_pass'] = …` (PHP, Python).
 export const KEY_QUOTE = String.raw`(?:\\?["'\`]|&quot;)?\]?`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LinearRegExp, requiredPrefix, UnsupportedPatternError } from '../../../../electron/engine/redact/linear-regexp.js';
+import { LinearRegExp, ListStartRegExp, requiredPrefix, UnsupportedPatternError } from '../../../../electron/engine/redact/linear-regexp.js';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
 
 describe('LinearRegExp: IT patterns on the linear-time engine', () => {
@@ -98,5 +98,44 @@ describe('LinearRegExp: IT patterns on the linear-time engine', () => {
         expect(ours, `/${source}/${flags} on ${JSON.stringify(text)}`).toEqual(theirs);
       }
     }
+  });
+});
+
+describe('ListStartRegExp: a look-behind over a `;` list as one forward scan', () => {
+  const lookBehind = /(?<=(?<![\w-])cookie["']?\s*:\s*["']?(?:[^;\r\n"']*;\s*)*)(?<name>[^\s=;,"']+)=(?<secret>[^;\r\n"']*)/dgi;
+  const ours = new ListStartRegExp(/(?<![\w-])cookie["']?\s*:\s*["']?/i, String.raw`(?<name>[^\s=;,"']+)=(?<secret>[^;\r\n"']*)`, 'dgi');
+  const show = (m: RegExpExecArray | null) => (m === null ? null : [m.index, m[0], m.groups, m.indices?.groups]);
+
+  it('finds what the look-behind form finds, from every lastIndex, on generated lines', () => {
+    const tokens = ['Cookie', 'cookie', 'set-cookie', ':', ' ', '\t', ';', '; ', '=', 'a', 'b1', '"', "'", '\r', '\n', ',', 'x-', '\u3000'];
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let compared = 0;
+    for (let k = 0; k < 3000; k += 1) {
+      let line = '';
+      for (let j = 1 + next(14); j > 0; j -= 1) line += tokens[next(tokens.length)];
+      for (let from = 0; from <= line.length; from += 1) {
+        lookBehind.lastIndex = from;
+        ours.lastIndex = from;
+        expect(show(ours.exec(line)), `${JSON.stringify(line)} from ${from}`).toEqual(show(lookBehind.exec(line)));
+        expect(ours.lastIndex).toBe(lookBehind.lastIndex);
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(20_000);
+  });
+
+  it('takes every value of a header, and none of a list that no header opens', () => {
+    const text = 'Cookie: a=1; b=2;  c=3 x=4; "d=5"\nnot: e=6; f=7';
+    expect([...text.matchAll(lookBehind)].map((m) => m.groups!.name)).toEqual(['a', 'b', 'c']);
+    const names: string[] = [];
+    ours.lastIndex = 0;
+    for (let m = ours.exec(text); m !== null; m = ours.exec(text)) names.push(m.groups!.name!);
+    expect(names).toEqual(['a', 'b', 'c']);
+    expect(ours.withFlags('gi').exec(text)?.index).toBe(8);
+    expect(() => [...text.matchAll(ours)]).toThrow(/not matchAll/);
   });
 });
