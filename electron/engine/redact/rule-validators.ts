@@ -319,6 +319,9 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   // `requested by appstored (pid 244)`: a process; `Account: iCloud (AppleID: …)`: the kind of an account.
   const after = line.slice(m.index + m[0].length);
   if (/^[ \t]*\((?:pid|process)\b/i.test(after) || (/^account$/i.test(group(m, 'key')) && /^[ \t]*\([A-Za-z]+:/.test(after))) return false;
+  // A cookie or query `uid` (`oa_uid=xiongmin`, LDAP `uid=jdoe`) in lower case: `UUID=A1B2-C3D4` is a
+  // volume id, ADO.NET's `;UID=rpt;` a database login (connection-string's, kept).
+  if (/uid$/i.test(group(m, 'key')) && !/(?:^|_)uid$/.test(group(m, 'key'))) return false;
   // `user_count=`, `owner_type:` never reach here (the key must end in the user word); a key
   // that is a switch (`is_owner: yes`, `use_login: true`) has a benign value.
   return !/^(?:is|has|use|allow|require|max|min|num|default)[\W_]/i.test(group(m, 'key'));
@@ -358,7 +361,8 @@ function isSvnValue(m: RegExpExecArray, around: LineSurroundings | undefined): b
 // Before 路 these make a network or a circuit, not a street (线路 2 号, 电路, 网路, 通路).
 const NOT_A_STREET = /(?:线|电|网|通|回|链|支|岔|迷|思|门|套|出|进|道)路/;
 
-const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account)"[ \t]*,?[ \t]*\r?$/i;
+// Also a YAML `users:` map whose keys are the logins (gh/glab `hosts.yml`: `users:` ⏎ `    alice:`).
+const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account)"[ \t]*,?[ \t]*\r?$|^[ \t]+users:[ \t]*\r?$/i;
 
 // Groups of a pattern that hold a key, a quote or a domain, not the login.
 const NOT_LOGIN_GROUP = /^(?:key|kq|vq|q\d?|domain)$/;

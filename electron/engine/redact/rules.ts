@@ -875,18 +875,18 @@ export const RULES: readonly RedactionRule[] = [
     // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
     // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
     scan: {
-      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:',
+      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=',
       // `user` of ssh_config (`    User daiqing`) only at a line start.
       placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|(?<=(?:^|\n)[ \t]*)user[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)/i },
       // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
       // `deploy@host's password:` by `password:` (a quote or `#` as a marks first character would be
       // a new one, common in logs).
-      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人`,
+      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人|标识`,
       // DOMAIN\login from its backslash, with the look-behind after the literal (one before it, or a
       // `^…` start, made the scan 40–60 % slower), in its own pass (see RedactionRule.scan).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
-    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=/im,
+    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -894,7 +894,7 @@ export const RULES: readonly RedactionRule[] = [
         // `登录用户=kangjing`, `系统账号 lusq` (Chinese keys take a blank too), prefs.js
         // `user_pref("mail.server.server2.userName", "fanzq")`.
         // At most one space before the separator: the line scans look for `user=`, `user :` ….
-        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|账号|帐号|账户|帐户)|创建者|所有者|(?:导出|操作|制单|提交|申请)人)\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
+        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|账号|帐号|账户|帐户)|创建者|所有者|(?:导出|操作|制单|提交|申请)人)\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
@@ -977,6 +977,14 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'loginName',
       },
       {
+        // Windows Credential Manager (`vaultcmd /listcreds`, zh-CN and en): `标识: XXSOFT\yinxue`,
+        // `Identity: yinxue_vpn`; and a generic credential's target named `<service>/<login>`
+        // (`资源: LegacyGeneric:target=SangforAtrust/yinxue_vpn`), printed before its identity line.
+        regex: /^[ \t]*(?:标识|Identity)[ \t]*:[ \t]*(?:[A-Za-z0-9][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})[ \t]*\r?$|(?<![\w-])(?:LegacyGeneric|Generic):target=[A-Za-z][\w .-]{0,40}\/(?<target>[A-Za-z][A-Za-z0-9._-]{1,31})[ \t]*\r?$/,
+        targets: [{ group: 'user' }, { group: 'target' }],
+        validate: 'anyLoginGroup',
+      },
+      {
         // `whoami /all` prints the domain in lower case: `xxsoft\gaoyuan S-1-5-21-…`.
         regex: /^(?<domain>[a-z][a-z0-9-]{1,14})\\(?<user>[a-z][\w.-]{1,19})[ \t]+S-1-5-21-/,
         targets: [{ group: 'user' }],
@@ -1003,7 +1011,8 @@ export const RULES: readonly RedactionRule[] = [
       },
     ],
     opensValueOnNextLine: 'userKeyOnItsOwnLine',
-    nextLineValue: /^[ \t]*"value"[ \t]*:[ \t]*"(?<secret>(?!(?:root|admin|administrator|guest|test|user|sa)")[A-Za-z][A-Za-z0-9._-]{1,31})"[ \t]*,?[ \t]*\r?$/i,
+    // The value of a `"key": "username",` pair, or the first key of a YAML `users:` map, itself a map (`    alice:`).
+    nextLineValue: /^[ \t]*(?:"value"[ \t]*:[ \t]*"(?=[^"\r\n]*"[ \t]*,?[ \t]*\r?$)|(?=[A-Za-z][A-Za-z0-9._-]{1,38}:[ \t]*\r?$))(?!(?:root|admin|administrator|guest|test|user|sa|default)["':])(?<secret>[A-Za-z][A-Za-z0-9._-]{1,38})["':]/i,
   },
   {
     id: 'person-name',

@@ -781,3 +781,31 @@ describe('held-out-9 fixes', () => {
     expect(r.mapping().size).toBe(0);
   });
 });
+
+// Session 8 (miss89): held-out-8/9's remaining misses, each fixed as the format family it belongs
+// to; every case below fails on the main before these fixes.
+describe('format families (session 8)', () => {
+  it('takes logins from gh/glab hosts.yml user maps, vaultcmd identities and targets, and lower-case uid keys', () => {
+    check([
+      ['github.com:\n    users:\n        liqiang-ops:\n            oauth_token: x1\n    user: liqiang-ops', 'github.com:\n    users:\n        <USER-1>:\n            oauth_token: <TOKEN-1>\n    user: <USER-1>'],
+      ['gitlab.xxsoft.cn:\n  users:\n    wangfang:\n      api_host: gitlab.xxsoft.cn', 'gitlab.xxsoft.cn:\n  users:\n    <USER-1>:\n      api_host: gitlab.xxsoft.cn'],
+      ['标识: XXSOFT\\hejun', '标识: XXSOFT\\<USER-1>'],
+      ['标识: hejun_vpn', '标识: <USER-1>'],
+      ['Identity: hejun.ops', 'Identity: <USER-1>'],
+      ['资源: LegacyGeneric:target=EasyConnect/hejun_vpn', '资源: LegacyGeneric:target=EasyConnect/<USER-1>'],
+      ['Resource: Generic:target=VPN Client/hejun', 'Resource: Generic:target=VPN Client/<USER-1>'],
+      ['cookie: SID=1; oa_uid=hejun; lang=zh', 'cookie: SID=1; oa_uid=<USER-1>; lang=zh'],
+      ['ldap bind uid=hejun,ou=people,dc=xxsoft,dc=cn', 'ldap bind uid=<USER-1>,ou=people,dc=xxsoft,dc=cn'],
+    ]);
+    unchanged([
+      '  users:\n    enabled: true',
+      'settings:\n  users:\n    default:\n      quota: 5',
+      'UUID=A1B2-C3D4  /boot/efi  vfat  umask=0077  0  1',
+      'Server=db01;UID=rpt;Database=reports',
+      '标识: 10.20.9.15\\administrator',
+      '资源: Domain:target=fs01.xxsoft.local',
+      '资源: LegacyGeneric:target=git:https://git.xxsoft.cn',
+      'uid=1000(root) gid=1000(root)',
+    ]);
+  });
+});
