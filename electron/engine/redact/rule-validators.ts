@@ -362,6 +362,26 @@ function isSvnValue(m: RegExpExecArray, around: LineSurroundings | undefined): b
 const NOT_A_STREET = /(?:线|电|网|通|回|链|支|岔|迷|思|门|套|出|进|道)路/;
 
 // Also a YAML `users:` map whose keys are the logins (gh/glab `hosts.yml`: `users:` ⏎ `    alice:`).
+// The last part of a document's name that reads like a surname and a name but says what the
+// document is (`工作总结-周报.docx`, `销售-华东.xlsx`, `合同-汇总.pdf`).
+const DOCUMENT_WORD = /^(?:周报|月报|年报|日报|季报|汇总|华东|华南|华北|华中|西南|西北|东北|总表|终稿|初稿|定稿|正式|最新|修订|模板|样本|样例|附件|明细|清单|扫描|盖章|签字|原件|副本|备份|简版|完整|中文|英文|双语|印刷|打印|上海|北京|广州|深圳|杭州|南京|成都|武汉|江苏|浙江|山东|河南|河北|湖南|湖北|广东|广西|福建|安徽|江西|云南|贵州|四川|陕西|山西|吉林|辽宁|天津|重庆|宁波|苏州|无锡|厦门|青岛|大连|沈阳|长沙|郑州|济南|合肥|昆明)$/;
+
+// What follows 客户/发给 in a log or a chat when it is a topic, not a person: a surname's character
+// then a common word (`包版本`, `高要求`, `方案`).
+const ROLE_TOPIC = /(?:版本|信息|服务|反馈|电话|要求|问题|名称|地址|编号|列表|数据|资料|端口|系统|管理|需求|订单|类型|等级|来源|状态|回访|投诉|说明|文件|邮件|方案|报价|合同|发票)$/;
+
+// Words of an account, a product or a team, never a person's full name (`"display_name": "Work Profile"`,
+// `From: Microsoft Outlook <…>`).
+const NOT_A_PERSON_WORD = /^(?:Microsoft|Google|Apple|Windows|Office|Outlook|Exchange|Edge|Chrome|Firefox|Adobe|Default|Profile|Person|People|User|Users|Guest|Work|Personal|Home|System|Service|Services|Team|Support|Help|Helpdesk|Desk|Admin|Administrator|Local|Network|Mail|Mailer|Delivery|Daemon|Postmaster|Notification|Notifications|Alert|Alerts|Security|Server|Account|Accounts|Cloud|Online|Azure|Teams|Jira|Confluence|Jenkins|Git|Gitlab|Github|Build|Bot|Robot|Auto|Automatic|Reply|No|Noreply|Do|Not|The|New|Test|Demo|Sales|Finance|Billing|Customer|Service|Center|Office|Project|Group|Company|Inc|Ltd|Corp)$/;
+
+/** `Jiayi Luo`: two or three capitalised words, none of them an account, product or team word; in a mail header only on its own lines. */
+function isLatinFullName(m: RegExpExecArray, line: string): boolean {
+  const name = group(m, 'latin') || group(m, 'mailed');
+  if (name.split(' ').some((w) => NOT_A_PERSON_WORD.test(w))) return false;
+  return group(m, 'mailed') === '' || MAIL_ADDRESS_HEADER.test(line);
+}
+const MAIL_ADDRESS_HEADER = /^(?:From|To|Cc|Bcc|Reply-To|Sender|Author|Committer)[ \t]*:/i;
+
 const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account)"[ \t]*,?[ \t]*\r?$|^[ \t]+users:[ \t]*\r?$/i;
 
 // Groups of a pattern that hold a key, a quote or a domain, not the login.
@@ -450,6 +470,13 @@ export const VALIDATORS = {
   personName: ((m) => isChineseName(group(m, 'name'))) as RuleValidator,
   /** Whichever name group of a multi-form pattern matched reads as a Chinese name. */
   anyChineseName: ((m) => isChineseName(Object.values(m.groups ?? {}).find((v) => v !== undefined) ?? '')) as RuleValidator,
+  /** After a role word (`客户 林慧敏`), not what a customer asks about (`客户: 包版本 lodash@4.17`). */
+  roleName: ((m) => {
+    const name = group(m, 'name') || group(m, 'to');
+    return isChineseName(name) && !ROLE_TOPIC.test(name);
+  }) as RuleValidator,
+  documentOwner: ((m) => isChineseName(group(m, 'name')) && !DOCUMENT_WORD.test(group(m, 'name'))) as RuleValidator,
+  latinFullName: ((m, line) => isLatinFullName(m, line)) as RuleValidator,
   // One of the two groups matched: the name after a title, or the name before 老师/先生.
   titledName: ((m) => isChineseName(group(m, 'name') || group(m, 'called'))) as RuleValidator,
   csvNameColumn: ((m, line, around) => isChineseName(group(m, 'name')) && CSV_NAME_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,

@@ -1027,9 +1027,11 @@ export const RULES: readonly RedactionRule[] = [
     // character: ASCII log lines never wake them.
     scan: {
       placed: { words: 'name|nick|owner|holder|user|cn=|sigtext|signature|parameters:|binding parameter', at: 'hanNear' },
-      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*)[ \t]*[\w.%+-]+@))`,
+      // Keys that only ever hold a person's full name, whatever script (`"gaia_name": "Jiayi Luo"`).
+      words: 'gaia_name|full_name|fullname|real_name|realname|display_name|displayname|user_name',
+      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|客户|顾客|访客|发给|发送给|转给|转发给|交给|寄给|抄送|会话|聊天|^(?:From|To|C[Cc]|B[Cc][Cc]|Reply-To|Sender|Author|Committer)[ \t]*:|[\u4e00-\u9fa5]\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*)[ \t]*[\w.%+-]+@))`,
     },
-    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*[(（<]?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]/im,
+    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*[(（<]?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)[\u4e00-\u9fa5]{2}|(?:发给|发送给|转给|转发给|交给|寄给|抄送)[ \t]*[\u4e00-\u9fa5]{2}|(?:会话|聊天对象)[ \t]*[:：]|与[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*的聊天|^(?:from|to|cc|bcc|reply-to|sender|author|committer)[ \t]*:[^\r\n]*[a-z]"?[ \t]*<<email-|(?:gaia|full|real|display|user)_?name["']?[ \t]*[:=][ \t]*["']?[a-z]+ [a-z]|[-_][\u4e00-\u9fa5]{2,3}\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![a-z])/im,
     patterns: [
       {
         regex: /(?<key>真实姓名|姓[ \t\u3000]*名|名字|紧急联系人|联系人|负责人|维护人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|注册的所有人|所有人|用户名|用户|同事|员工|本人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|(?<![A-Za-z])CN(?==)|[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|holder|user|sig(?:nature)?(?:_?text)?))(?:\\?["'])?(?:[ \t]*(?:[:：=>(（])[ \t]*|(?<=["'])[ \t]*,[ \t]*|[ \t]{2,}|[ \t]?)(?:(?:母亲|父亲|配偶|丈夫|妻子|爱人|儿子|女儿|哥哥|姐姐|弟弟|妹妹)[ \t]*)?(?<vq>\\?["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])(?:[ \t]*[(（](?<login>[A-Za-z][A-Za-z0-9._-]{1,31})[)）])?/i,
@@ -1094,6 +1096,34 @@ export const RULES: readonly RedactionRule[] = [
         regex: /^[ \t]*(?:#|\/\/|;|--|::|REM\s)[^\r\n]*?[(（][^()（）\r\n]{0,30}?[,，、][ \t]*(?<name>[\u4e00-\u9fa5]{2,3})[ \t]*[)）]/i,
         targets: [{ group: 'name' }],
         validate: 'personName',
+      },
+      {
+        // A customer or visitor named in a log line (`(客户 林慧敏 回访电话)`, `顾客：王芳`): a blank or a
+        // colon between, so `客户端`, `客户信息` are no key; and the person something is sent or
+        // copied to (`发给谢婷婷`, `抄送 周敏`).
+        regex: /(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)(?<name>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])|(?:发给|发送给|转给|转发给|交给|寄给|抄送给?)[ \t]*(?<to>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])/,
+        targets: [{ group: 'name' }, { group: 'to' }],
+        validate: 'roleName',
+      },
+      {
+        // The other side of a chat export's header: `会话：IT 服务台 ↔ 龚雅婷`, `与龚雅婷的聊天记录`.
+        regex: /(?:会话|聊天对象)[ \t]*[:：][^\r\n↔⇄]{0,40}(?:↔|⇄|<->)[ \t]*(?<name>[\u4e00-\u9fa5]{2,4})[ \t]*\r?$|与[ \t]*(?<with>[\u4e00-\u9fa5]{2,3})[ \t]*的聊天/,
+        targets: [{ group: 'name' }, { group: 'with' }],
+        validate: 'anyChineseName',
+      },
+      {
+        // An office document named after its person, last in its name (`客户清单-康静.xlsx`, `报销单_王芳.pdf`).
+        regex: /(?<=[\u4e00-\u9fa5A-Za-z0-9)）][-_])(?<name>[\u4e00-\u9fa5]{2,3})\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![A-Za-z0-9])/,
+        targets: [{ group: 'name' }],
+        validate: 'documentOwner',
+      },
+      {
+        // Latin full names where only a person's name can stand: Chrome/Edge profile `"gaia_name": "Jiayi Luo"`,
+        // `full_name`, `realName`, a display name; and mail headers' `CC: Xu Mingyuan <xu.mingyuan@…>`
+        // (the address is the e-mail rule's already).
+        regex: /(?<![\w-])(?<kq>["']?)(?:gaia_name|[Ff]ull_?[Nn]ame|[Rr]eal_?[Nn]ame|[Dd]isplay_?[Nn]ame|[Uu]ser_?[Nn]ame)\k<kq>[ \t]*[:=][ \t]*(?<vq>["']?)(?<latin>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2})\k<vq>(?![\w@.-])|(?:^(?:From|To|C[Cc]|B[Cc][Cc]|Reply-To|Sender|Author|Committer)[ \t]*:|,)[ \t]*(?<mq>"?)(?<mailed>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2})\k<mq>[ \t]*<<EMAIL-\d+>>/,
+        targets: [{ group: 'latin' }, { group: 'mailed' }],
+        validate: 'latinFullName',
       },
       {
         // The speaker line of a chat export (WeCom, WeChat, QQ, DingTalk): a date, a time, the name.

@@ -808,4 +808,45 @@ describe('format families (session 8)', () => {
       'uid=1000(root) gid=1000(root)',
     ]);
   });
+  it('takes Han names after customer and send-to words, in chat export headers and at the end of document names', () => {
+    check([
+      ["value '13512298841 (客户 孟丽君 回访电话)'", "value '<PHONE-1> (客户 <NAME-1> 回访电话)'"],
+      ['顾客：周晓梅，要求退款', '顾客：<NAME-1>，要求退款'],
+      ['<QuickSet name="发给孟丽君" subject="扫描件" />', '<QuickSet name="发给<NAME-1>" subject="扫描件" />'],
+      ['已转发给 周晓梅，抄送孟丽君', '已转发给 <NAME-1>，抄送<NAME-2>'],
+      ['企业微信 聊天记录导出  会话：IT 服务台 ↔ 孟丽君', '企业微信 聊天记录导出  会话：IT 服务台 ↔ <NAME-1>'],
+      ['与周晓梅的聊天记录.txt', '与<NAME-1>的聊天记录.txt'],
+      ['外发文件 "客户清单-孟丽君.xlsx" 通道=微信', '外发文件 "客户清单-<NAME-1>.xlsx" 通道=微信'],
+      ['D:\\报销\\差旅报销单_周晓梅.pdf', 'D:\\报销\\差旅报销单_<NAME-1>.pdf'],
+    ]);
+    unchanged([
+      '客户端 启动完成',
+      '客户信息管理 模块加载',
+      '[08:20] 客户: 包版本 lodash@4.17.21',
+      '发给财务部 审批',
+      '工作总结-周报.docx',
+      '销售数据-华东.xlsx',
+      '会话：IT 服务台 ↔ 值班',
+    ]);
+  });
+
+  it('takes Latin full names in profile name fields and mail address headers', () => {
+    check([
+      ['"gaia_name": "Jiayi Luo",', '"gaia_name": "<NAME-1>",'],
+      ['{"full_name":"Mingyuan Xu","locale":"zh-CN"}', '{"full_name":"<NAME-1>","locale":"zh-CN"}'],
+      ['realName=Lina Zhang', 'realName=<NAME-1>'],
+      ['CC: Xu Mingyuan <xu.mingyuan@xxsoft.com.cn>', 'CC: <NAME-1> <<EMAIL-1>>'],
+      ['To: IT Helpdesk <helpdesk@xxsoft.com.cn>, "Wang Lei" <wl@xxsoft.cn>', 'To: IT Helpdesk <<EMAIL-1>>, "<NAME-1>" <<EMAIL-2>>'],
+    ]);
+    unchanged([
+      '"displayName": "Microsoft Edge"',
+      '"display_name": "Work Profile"',
+      '"name": "Default Profile"',
+      'Signed-off: Rodolfo Giometti (maintainer)',
+    ]);
+    check([
+      ['From: Microsoft Outlook <noreply@xxsoft.cn>', 'From: Microsoft Outlook <<EMAIL-1>>'],
+      ['contact Rodolfo Giometti <giometti@xxsoft.cn>', 'contact Rodolfo Giometti <<EMAIL-1>>'],
+    ]);
+  });
 });
