@@ -138,6 +138,10 @@ const HOST_TLD_WORDS = HOST_TLD_LIST.filter((tld) => !WORDY_TLDS.includes(tld))
   .join('|');
 const HOST_TLD_MARKS = String.raw`\.(?:${WORDY_TLDS.join('|')})(?![A-Za-z0-9-])`;
 
+// Three full-width digits in a row (U+FF10–FF19, typed with a Chinese IME's full-width mode): the
+// mark of phone and ID numbers written that way (no character common in logs starts it).
+const FULL_WIDTH_DIGITS = '[０-９]{3}';
+
 // Shared by cn-id, payment-card and phone (one scan, one union test per line): from the start of
 // a digit run (not mid-number, not after a dot: versions), 7+ digits or a 3-4, 4-4 or 4-6 grouping.
 const PERSONAL_DIGITS = String.raw`(?<![\d.])\d{3}(?:[-. ]?\d{4}|\d[ -]\d{4})`;
@@ -609,6 +613,13 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'proseChinesePassword',
       },
       {
+        // What was typed, quoted after a password failure: `密码错误 (输入: Demo#8888)`, `口令校验失败，输入=Ab12!x`.
+        // Brackets close the value (they rarely end a password and always end such a remark).
+        regex: /(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?[ \t]*[:：=]?[ \t]*(?<secret>[\x21-\x27\x2a-\x7e]{4,64})(?![\x21-\x27\x2a-\x7e])/,
+        targets: [{ group: 'secret' }],
+        validate: 'proseChinesePassword',
+      },
+      {
         // HeidiSQL's exported settings: `Servers\ERP\Password<|||>1<|||>7B3A…` (name, type, value).
         regex: new RegExp(String.raw`\\(?<key>${KEY})<\|\|\|>\d<\|\|\|>(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$`, 'i'),
         targets: [{ group: 'secret' }],
@@ -689,14 +700,19 @@ export const RULES: readonly RedactionRule[] = [
     category: 'personal',
     optional: false,
     placeholder: 'CNID',
-    scan: { digits: PERSONAL_DIGITS },
-    trigger: /\d{17}|\d{6}[ -]\d{8}[ -]\d{3}/,
+    scan: { digits: PERSONAL_DIGITS, marks: FULL_WIDTH_DIGITS },
+    trigger: /\d{17}|\d{6}[ -]\d{8}[ -]\d{3}|[０-９]{17}/,
     identity: 'upperCase',
     patterns: [
       {
         // Also written in groups, 6-8-4, as people copy it from a card (`440305 19851112 4029`).
         regex: /(?<![0-9A-Za-z])[1-9]\d{5}(?<s>[ -]?)(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\k<s>\d{3}[\dXx](?![0-9A-Za-z]|[ -]\d)/,
         validate: 'cnIdNumber',
+      },
+      {
+        // In full-width digits (`４４０３０５…`): judged as its NFKC form.
+        regex: /(?<![０-９0-9A-Za-zＡ-Ｚａ-ｚ])[１-９][０-９]{16}[０-９ＸｘXx](?![０-９0-9A-Za-zＡ-Ｚａ-ｚ])/,
+        validate: 'fullWidthCnId',
       },
     ],
   },
@@ -732,8 +748,8 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'PHONE',
     // `+` and a non-zero digit, as the trigger's international form: `+0800` and `+00:00` (time zones
     // in journal and dmesg lines) woke 354 lines of the real outputs that no rule could change.
-    scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+[1-9]` },
-    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}/,
+    scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+[1-9]|${FULL_WIDTH_DIGITS}` },
+    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|１[３-９][０-９]|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}/,
     identity: 'digitsOnly',
     patterns: [
       {
@@ -758,6 +774,12 @@ export const RULES: readonly RedactionRule[] = [
         // China landline with area code: 010-12345678, 0755-1234567, (021) 6438-1234, and the
         // subscriber number in two groups as people write it: 010-6552 9988, 021-6438-2299.
         regex: /(?<![\w.+-])(?:\(?0[1-9]\d{1,2}\)?-[2-9]\d{6,7}|0[1-9]\d{1,2}-[2-9]\d{2,3}[- ]\d{4}|\(0[1-9]\d{1,2}\)[ ]?[2-9]\d{2,3}[- ]?\d{4})(?![\w-]|\.\d)/,
+      },
+      {
+        // A mobile number typed in full-width digits (`１３７ ６１０２ ４４９８`, a Chinese IME's default):
+        // judged as its NFKC form, the original span replaced.
+        regex: /(?<![０-９\d])(?:[＋+]?[８8][６6][ \u3000\-－]?)?１[３-９][０-９](?:[０-９]{8}|[ \u3000\-－][０-９]{4}[ \u3000\-－][０-９]{4})(?![０-９\d])/,
+        validate: 'fullWidthMobile',
       },
     ],
   },

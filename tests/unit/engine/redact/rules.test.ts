@@ -849,4 +849,22 @@ describe('format families (session 8)', () => {
       ['contact Rodolfo Giometti <giometti@xxsoft.cn>', 'contact Rodolfo Giometti <<EMAIL-1>>'],
     ]);
   });
+  it('takes the password quoted after a failed login in Chinese log text', () => {
+    check([
+      ['[U8Login] 操作员 demo 登录失败: 密码错误 (输入: Demo#8888)', '[U8Login] 操作员 demo 登录失败: 密码错误 (输入: <SECRET-1>)'],
+      ['口令校验失败，输入=Ab12!x', '口令校验失败，输入=<SECRET-1>'],
+      ['密码不正确，输入的是 Qw3rty!9', '密码不正确，输入的是 <SECRET-1>'],
+    ]);
+    unchanged(['请输入密码', '密码错误次数过多，请重新输入', '密码输入框 disabled', '密码错误 (输入: 123)', '密码错误 (输入: reset)']);
+  });
+
+  it('judges phone and ID numbers typed in full-width digits as their NFKC form, replacing the original span', () => {
+    check([
+      ['随行同事（手机 １３７ ６１０２ ４４９８）。', '随行同事（手机 <PHONE-1>）。'],
+      ['手机：＋８６ １３８００１３８０００', '手机：<PHONE-1>'],
+      ['手机 １３７ ６１０２ ４４９８ 或 13761024498', '手机 <PHONE-1> 或 <PHONE-1>'],
+      ['身份证 ４４０３０５１９８８０７１５１２３７', '身份证 <CNID-1>'],
+    ]);
+    unchanged(['编号 １３７６１０２４４９８０１', '身份证 ４４０３０５１９８８０７１５１２３８', 'size=１３７６１０２４４９８ bytes']);
+  });
 });
