@@ -196,6 +196,13 @@ function anyAssignedSecretKey(line: string): boolean {
   return false;
 }
 const ESCAPED_QUOTE_BEFORE = /&(?:quot|apos|#34|#39|#x2[27]);$/i;
+// A query parameter that carries who shared or opened a link as an opaque id (Tencent Docs `&u=<32 hex>`,
+// WeChat `openid=`/`unionid=`): the value names a person as a login does.
+const USER_ID_PARAM = /[?&;](?:u|uid|user_?id|openid|unionid)=[A-Za-z0-9_-]{16}/i;
+
+// `scheme://user:password@host` inside decoded text; group 1 the password.
+const ENCODED_URL_CREDENTIALS = /[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:@/]+:([^\s@/]+)@/i;
+
 export const URL_PARAM_TOKEN = /(?:(?<=[?&;])|(?<=^|[\s:：，,(（])(?=[\w.-]+=[^&\s]{1,2048}&[\w.-]+=))[\w.-]+(?==)/g;
 function anyKey(line: string, tokens: RegExp, context: 'assignment' | 'url'): boolean {
   tokens.lastIndex = 0;
@@ -319,6 +326,9 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   // `requested by appstored (pid 244)`: a process; `Account: iCloud (AppleID: …)`: the kind of an account.
   const after = line.slice(m.index + m[0].length);
   if (/^[ \t]*\((?:pid|process)\b/i.test(after) || (/^account$/i.test(group(m, 'key')) && /^[ \t]*\([A-Za-z]+:/.test(after))) return false;
+  // `from_account=xxsoft&to_account=xxsoft` (an ERP's OpenAPI), `tenant_account=`: the books, tenants
+  // or apps a call moves between, not a person's login.
+  if (/^(?:from|to|src|dst|source|target|dest|parent|corp|tenant|org|app)_?account$/i.test(group(m, 'key'))) return false;
   // A cookie or query `uid` (`oa_uid=xiongmin`, LDAP `uid=jdoe`) in lower case: `UUID=A1B2-C3D4` is a
   // volume id, ADO.NET's `;UID=rpt;` a database login (connection-string's, kept).
   if (/uid$/i.test(group(m, 'key')) && !/(?:^|_)uid$/.test(group(m, 'key'))) return false;
@@ -450,6 +460,10 @@ export const VALIDATORS = {
     !/^[ \t]*\[[^\]]*$/.test(line.slice(0, m.index))) as RuleValidator,
   basicCredentials: ((m) => isBasicCredentials(group(m, 'secret'))) as RuleValidator,
   encodedCommandSecret: ((m) => isEncodedCommandSecret(group(m, 'secret'))) as RuleValidator,
+  encodedUrlCredentials: ((m) => {
+    const url = ENCODED_URL_CREDENTIALS.exec(base64Text(group(m, 'secret')) ?? '');
+    return url !== null && isRealValue(url[1]!);
+  }) as RuleValidator,
   encodedCredentials: ((m) => CREDENTIAL_FIELD.test(base64Text(m[0]) ?? '')) as RuleValidator,
   proseChinesePassword: ((m) => {
     const value = group(m, 'secret');
@@ -494,6 +508,13 @@ export const VALIDATORS = {
     const n = halfWidth(m, line);
     return cnIdNumber(n.match, n.line, around);
   }) as RuleValidator,
+  /** An opaque id, not a number or a word: random-looking, or 16+ hex digits with letters and digits. */
+  opaqueUserId: ((m) => {
+    const v = group(m, 'secret');
+    return looksRandom(v) || (/^[0-9a-f]{16,}$/i.test(v) && /[0-9]/.test(v) && /[a-f]/i.test(v));
+  }) as RuleValidator,
+  /** A machine's own name, not the local machine's alias or an empty field. */
+  netbiosName: ((m) => !/^(?:localhost|local|unknown|none|null|n\/a|-+)$/i.test(group(m, 'host')) && !isPlaceholder(group(m, 'host'))) as RuleValidator,
   documentOwner: ((m) => isChineseName(group(m, 'name')) && !DOCUMENT_WORD.test(group(m, 'name'))) as RuleValidator,
   latinFullName: ((m, line) => isLatinFullName(m, line)) as RuleValidator,
   // One of the two groups matched: the name after a title, or the name before 老师/先生.
@@ -523,7 +544,7 @@ export type ValidatorName = keyof typeof VALIDATORS;
 /** Per-line gates by name: a finer check after the trigger, before the patterns run. */
 export const GATES = {
   connectionContext: (line: string) => CONNECTION_CONTEXT.test(line),
-  secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url'),
+  secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url') || USER_ID_PARAM.test(line),
   assignedSecretKey: (line: string) => anyAssignedSecretKey(line) || SPECIAL_FORMS.test(line) || opensValueOnNextLine(line) !== undefined,
 } satisfies Record<string, (line: string) => boolean>;
 export type GateName = keyof typeof GATES;

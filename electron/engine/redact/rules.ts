@@ -237,10 +237,11 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
-    scan: { marks: '@' },
+    // `Oi8v`, `ovL`, `6Ly`: `://` in base64 at each of its three alignments (a Kubernetes Secret's `data:`).
+    scan: { marks: '@|Oi8v|ovL|6Ly' },
     // Each start scans at most 2048 characters once (no repeat backtracks over another): on a 64 KiB
     // line of `sqlplus/` or `:` the unbounded forms took minutes (adversarial-lines.test.ts).
-    trigger: /:\/\/[^\s@/]*:[^\s@]{0,2048}@|:[^\s@]{0,2048}@(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr)[^\r\n]{0,2048}?\/[^\s@/]{0,2048}@/i,
+    trigger: /:\/\/[^\s@/]*:[^\s@]{0,2048}@|oi8v|ovl|6ly|:[^\s@]{0,2048}@(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr)[^\r\n]{0,2048}?\/[^\s@/]{0,2048}@/i,
     patterns: [
       {
         // The password runs to the last `@` before the host, so `p@ss` in a password is covered.
@@ -260,6 +261,13 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?:jdbc:oracle:(?:thin|oci8?):|(?:^|[\s"'])(?:sqlplus|rman|expdp|impdp|exp|imp|sqlldr)(?:\.exe)?\s+(?:-\S+\s+)*)(?<user>[\w.$#]+)\/(?<secret>[^\s@"'/]+)@/i,
         targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
         validate: 'urlPassword',
+      },
+      {
+        // A URL with credentials in base64 (Kubernetes Secret `data:` values, encoded settings):
+        // `amRiYzpteXNxbDovL2VycDpQd2Qh…` is `jdbc:mysql://erp:Pwd!…@…`. The whole encoded value goes.
+        regex: /(?<![A-Za-z0-9+/=])(?<secret>[A-Za-z0-9+/]{24,4096}={0,2})(?![A-Za-z0-9+/=])/,
+        targets: [{ group: 'secret' }],
+        validate: 'encodedUrlCredentials',
       },
     ],
   },
@@ -419,9 +427,11 @@ export const RULES: readonly RedactionRule[] = [
         // common in logs: the marks scan took 3× as long), and never with a leading `[\w.-]*`,
         // which backtracks over every start of a long word run.
         String.raw`&[\w.-]+=`,
+        // A person's opaque id as a parameter (`&amp;u=4c1e…`, `?openid=…`): USER_ID_PARAM.
+        String.raw`[?&;](?:u|uid|user_?id|openid|unionid)=`,
       ].join('|'),
     },
-    trigger: /[?&;][\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*=|(?:^|[\s:：，,(（])[\w.-]*(?:token|key|secret|pass|pwd|sig|auth)[\w.-]*=[^&\s]{1,2048}&[\w.-]+=/i,
+    trigger: /[?&;][\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*=|[?&;](?:u|uid|user_?id|openid|unionid)=[a-z0-9_-]{16}|(?:^|[\s:：，,(（])[\w.-]*(?:token|key|secret|pass|pwd|sig|auth)[\w.-]*=[^&\s]{1,2048}&[\w.-]+=/i,
     gate: 'secretUrlParam',
     patterns: [
       {
@@ -430,6 +440,12 @@ export const RULES: readonly RedactionRule[] = [
         // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
         validate: 'urlParamKey',
         kind: 'fromKey',
+      },
+      {
+        // Who shared or opened a link, as an opaque id: Tencent Docs `&u=<32 hex>`, WeChat `openid=`.
+        regex: /(?<=[?&;])(?:u|uid|user_?id|openid|unionid)=(?<secret>[A-Za-z0-9_-]{16,128})(?=[&#"'\s<]|$)/i,
+        targets: [{ group: 'secret', kind: 'USER' }],
+        validate: 'opaqueUserId',
       },
     ],
   },
@@ -1248,9 +1264,17 @@ export const RULES: readonly RedactionRule[] = [
     category: 'network',
     optional: true,
     placeholder: 'HOST',
-    scan: { words: HOST_TLD_WORDS, marks: HOST_TLD_MARKS },
-    trigger: /[a-z0-9-]\.[a-z]{2,}/i,
+    // Windows event XML names a machine by its NetBIOS name, no domain (`<Data Name='WorkstationName'>LIJUN-HOME`).
+    scan: { words: `${HOST_TLD_WORDS}|workstation|clientname|computername|machinename`, marks: HOST_TLD_MARKS },
+    trigger: /[a-z0-9-]\.[a-z]{2,}|(?:workstation(?:name)?|clientname|computername|machinename)["'][ \t]*>[a-z0-9]/i,
     patterns: [
+      {
+        // A NetBIOS name (at most 15 characters) in an element named for the machine it came from:
+        // event 4624/4625/4776 `WorkstationName`, `Workstation`, RDP `ClientName`.
+        regex: /<Data[ \t]+Name[ \t]*=[ \t]*(?<q>["'])(?:WorkstationName|Workstation|ClientName|ComputerName|MachineName)\k<q>[ \t]*>(?<host>[A-Za-z0-9][A-Za-z0-9-]{0,14})<\/Data>/,
+        targets: [{ group: 'host' }],
+        validate: 'netbiosName',
+      },
       {
         // After `//` (a URL's host) but not after `dir/` (a path's file name).
         regex: /(?<![\w.@\\-]|[\w.-]\/)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?<tld>[A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9]|\()/,

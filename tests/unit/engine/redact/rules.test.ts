@@ -867,4 +867,24 @@ describe('format families (session 8)', () => {
     ]);
     unchanged(['编号 １３７６１０２４４９８０１', '身份证 ４４０３０５１９８８０７１５１２３８', 'size=１３７６１０２４４９８ bytes']);
   });
+  it("takes a person's opaque id from link parameters, a URL with credentials in base64, and a workstation's NetBIOS name", () => {
+    check([
+      ['<A HREF="https://docs.qq.com/sheet/DRk?tab=BB08J2&amp;u=4c1e7a9f2b8d3065a7e1c9f4b2d80e63">值班表</A>', '<A HREF="https://docs.qq.com/sheet/DRk?tab=BB08J2&amp;u=<USER-1>">值班表</A>'],
+      ['GET /api?openid=oX8Kd2mQ9vL4pR7tZ1cY3nW5bH6j&lang=zh', 'GET /api?openid=<USER-1>&lang=zh'],
+      // base64 of `jdbc:mysql://erp:Pwd!2026@10.10.3.21:3306/erp` and of `postgres://app:S3cret-pg@db:5432/x`
+      ['  DB_URL: amRiYzpteXNxbDovL2VycDpQd2QhMjAyNkAxMC4xMC4zLjIxOjMzMDYvZXJw', '  DB_URL: <SECRET-1>'],
+      [`  DSN: ${Buffer.from('postgres://app:S3cret-pg@db:5432/x').toString('base64')}`, '  DSN: <SECRET-1>'],
+      [`  dsn: ${Buffer.from('x-postgres://app:S3cret-pg@db:5432/x').toString('base64')}`, '  dsn: <SECRET-1>'],
+    ]);
+    check([["<Data Name='WorkstationName'>LIJUN-HOME</Data><Data Name='Workstation'>-</Data>", "<Data Name='WorkstationName'><HOST-1></Data><Data Name='Workstation'>-</Data>"]], { optionalRules: ['hostname'] });
+    unchanged([
+      'GET /api?uid=1234567890123456&v=2',
+      'GET /x?u=aaaaaaaaaaaaaaaaaaaa&page=2',
+      `  url: ${Buffer.from('https://github.com/xxsoft/erp').toString('base64')}`,
+      `  ca.crt: ${Buffer.from('-----BEGIN CERTIFICATE-----').toString('base64')}`,
+      // Not a login: the books an ERP's OpenAPI call moves between.
+      'GET https://api.yonyouup.com/api/voucher/add?from_account=xxsoft&to_account=xxsoft',
+      "<Data Name='WorkstationName'>LIJUN-HOME</Data>",
+    ]);
+  });
 });
