@@ -233,7 +233,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'url-credentials',
     nameKey: 'rule.url-credentials',
-    description: 'user and password in URLs: scheme://user:password@host, and Go MySQL DSNs user:password@tcp(host)/db',
+    description: 'user and password in URLs: scheme://user:password@host, Go MySQL DSNs user:password@tcp(host)/db, and such a URL encoded in base64 (Kubernetes Secret data)',
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
@@ -415,7 +415,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'url-secret-param',
     nameKey: 'rule.url-secret-param',
-    description: 'URL query parameters named like secrets: token, access_token, api_key, password, sig, signature, code, session ids',
+    description: "URL query parameters named like secrets: token, access_token, api_key, password, sig, signature, code, session ids; a person's opaque id (u=, uid=, openid=, unionid=)",
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
@@ -760,7 +760,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'phone',
     nameKey: 'rule.phone',
-    description: 'phone numbers: international (+86 138 0013 8000), mainland China mobile (1[3-9] + 9 digits, not inside longer digit runs), China landlines (010-12345678), North American ((555) 123-4567, 555-123-4567)',
+    description: 'phone numbers: international (+86 138 0013 8000), mainland China mobile (1[3-9] + 9 digits, not inside longer digit runs, also in full-width digits), China landlines (010-12345678), North American ((555) 123-4567, 555-123-4567)',
     category: 'personal',
     optional: false,
     placeholder: 'PHONE',
@@ -907,7 +907,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'user-name',
     nameKey: 'rule.user-name',
-    description: 'login names outside paths: after keys named like a user (user=, User:, username, login, owner, account, DefaultUser, ProxyUsername, 用户名, 用户, 账号, 创建者 …, also in XML elements, RDP `username:s:`, prefs.js `"…userName", "x"`, JSON name/value pairs and `Format-List` columns), after `started/run/created … by`, in `net user NAME`, Windows `DOMAIN\\login` accounts, ssh_config `User`, public-key comments (`user@host`), sshd/PAM/sudo log lines and WeChat ids; a DOMAIN\\ prefix stays; built-in and service accounts (root, SYSTEM, admin, nobody …) are kept',
+    description: 'login names outside paths: after keys named like a user (user=, User:, username, login, owner, account, DefaultUser, ProxyUsername, 用户名, 用户, 账号, 创建者 …, also in XML elements, RDP `username:s:`, prefs.js `"…userName", "x"`, JSON name/value pairs and `Format-List` columns), after `started/run/created … by`, in `net user NAME`, Windows `DOMAIN\\login` accounts, ssh_config `User`, public-key comments (`user@host`), sshd/PAM/sudo log lines, WeChat ids, gh/glab hosts.yml `users:` maps, vaultcmd identities and generic targets, lower-case `uid` keys (cookies, LDAP); a DOMAIN\\ prefix stays; built-in and service accounts (root, SYSTEM, admin, nobody …) are kept',
     category: 'personal',
     optional: false,
     placeholder: 'USER',
@@ -1057,7 +1057,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'person-name',
     nameKey: 'rule.person-name',
-    description: 'Chinese personal names (a known surname, two to four characters) beside a word that names a person: 姓名 (also 姓    名 as forms pad it), 联系人, 负责人, 维护人, 开户名, 全名, 注册的所有人, 用户名, 同事, 我是…的, 本人, X人 roles (授权人, 操作人 …), 作者, a job title before it (财务总监严春梅) or 老师/先生/女士 after it, name=/nick=/DisplayName=/FullName=/RegisteredOwner/LDAP CN=, JSON with escaped quotes, prefs.js pairs; a name right before its e-mail address (`张伟 <zhangwei@…>`, `何佳琪(hejq@…)`); the speaker of a chat export line (`2026-03-30 16:58:12 龚雅婷`) (CSV columns headed 姓名/联系人 are file-layout\'s)',
+    description: 'Chinese personal names (a known surname, two to four characters) beside a word that names a person: 姓名 (also 姓    名 as forms pad it), 联系人, 负责人, 维护人, 开户名, 全名, 注册的所有人, 用户名, 同事, 我是…的, 本人, X人 roles (授权人, 操作人 …), 作者, a job title before it (财务总监严春梅) or 老师/先生/女士 after it, name=/nick=/DisplayName=/FullName=/RegisteredOwner/LDAP CN=, JSON with escaped quotes, prefs.js pairs; a name right before its e-mail address (`张伟 <zhangwei@…>`, `何佳琪(hejq@…)`); the speaker of a chat export line (`2026-03-30 16:58:12 龚雅婷`) and the other side in its header; after 客户/顾客/访客 and 发给/转给/抄送; last in a document name (`客户清单-康静.xlsx`); Latin full names in profile name fields (gaia_name, full_name, realName) and mail address headers (CSV columns headed 姓名/联系人 are file-layout\'s)',
     category: 'personal',
     optional: false,
     placeholder: 'NAME',
@@ -1263,7 +1263,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'hostname',
     nameKey: 'rule.hostname',
-    description: 'fully qualified host names with a known top-level domain (file names, Java packages, well-known public service domains and example domains are kept)',
+    description: 'fully qualified host names with a known top-level domain (file names, Java packages, well-known public service domains and example domains are kept), and NetBIOS names in Windows event XML (WorkstationName, ClientName)',
     category: 'network',
     optional: true,
     placeholder: 'HOST',
