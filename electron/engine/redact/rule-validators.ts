@@ -202,6 +202,13 @@ function anyAssignedSecretKey(line: string): boolean {
   return false;
 }
 const ESCAPED_QUOTE_BEFORE = /&(?:quot|apos|#34|#39|#x2[27]);$/i;
+// A query parameter that carries who shared or opened a link as an opaque id (Tencent Docs `&u=<32 hex>`,
+// WeChat `openid=`/`unionid=`): the value names a person as a login does.
+const USER_ID_PARAM = /[?&;](?:u|uid|user_?id|openid|unionid)=[A-Za-z0-9_-]{16}/i;
+
+// `scheme://user:password@host` inside decoded text; group 1 the password.
+const ENCODED_URL_CREDENTIALS = /[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:@/]+:([^\s@/]+)@/i;
+
 export const URL_PARAM_TOKEN = /(?:(?<=[?&;])|(?<=^|[\s:：，,(（])(?=[\w.-]+=[^&\s]{1,2048}&[\w.-]+=))[\w.-]+(?==)/g;
 function anyKey(line: string, tokens: RegExp, context: 'assignment' | 'url'): boolean {
   tokens.lastIndex = 0;
@@ -220,7 +227,7 @@ const VALUE_ON_NEXT_LINE = [
   // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(/i;
+const SPECIAL_FORMS = /(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?[ \t]*[:：=]?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
@@ -325,6 +332,12 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   // `requested by appstored (pid 244)`: a process; `Account: iCloud (AppleID: …)`: the kind of an account.
   const after = line.slice(m.index + m[0].length);
   if (/^[ \t]*\((?:pid|process)\b/i.test(after) || (/^account$/i.test(group(m, 'key')) && /^[ \t]*\([A-Za-z]+:/.test(after))) return false;
+  // `from_account=xxsoft&to_account=xxsoft` (an ERP's OpenAPI), `tenant_account=`: the books, tenants
+  // or apps a call moves between, not a person's login.
+  if (/^(?:from|to|src|dst|source|target|dest|parent|corp|tenant|org|app)_?account$/i.test(group(m, 'key'))) return false;
+  // A cookie or query `uid` (`oa_uid=xiongmin`, LDAP `uid=jdoe`) in lower case: `UUID=A1B2-C3D4` is a
+  // volume id, ADO.NET's `;UID=rpt;` a database login (connection-string's, kept).
+  if (/uid$/i.test(group(m, 'key')) && !/(?:^|_)uid$/.test(group(m, 'key'))) return false;
   // `user_count=`, `owner_type:` never reach here (the key must end in the user word); a key
   // that is a switch (`is_owner: yes`, `use_login: true`) has a benign value.
   return !/^(?:is|has|use|allow|require|max|min|num|default)[\W_]/i.test(group(m, 'key'));
@@ -364,7 +377,39 @@ function isSvnValue(m: RegExpExecArray, around: LineSurroundings | undefined): b
 // Before 路 these make a network or a circuit, not a street (线路 2 号, 电路, 网路, 通路).
 const NOT_A_STREET = /(?:线|电|网|通|回|链|支|岔|迷|思|门|套|出|进|道)路/;
 
-const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account)"[ \t]*,?[ \t]*\r?$/i;
+// Also a YAML `users:` map whose keys are the logins (gh/glab `hosts.yml`: `users:` ⏎ `    alice:`).
+// The last part of a document's name that reads like a surname and a name but says what the
+// document is (`工作总结-周报.docx`, `销售-华东.xlsx`, `合同-汇总.pdf`).
+const DOCUMENT_WORD = /^(?:周报|月报|年报|日报|季报|汇总|华东|华南|华北|华中|西南|西北|东北|总表|终稿|初稿|定稿|正式|最新|修订|模板|样本|样例|附件|明细|清单|扫描|盖章|签字|原件|副本|备份|简版|完整|中文|英文|双语|印刷|打印|上海|北京|广州|深圳|杭州|南京|成都|武汉|江苏|浙江|山东|河南|河北|湖南|湖北|广东|广西|福建|安徽|江西|云南|贵州|四川|陕西|山西|吉林|辽宁|天津|重庆|宁波|苏州|无锡|厦门|青岛|大连|沈阳|长沙|郑州|济南|合肥|昆明)$/;
+
+const narrow = (t: string) => t.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+
+/**
+ * The match and its line with full-width ASCII (U+FF01–FF5E) and the ideographic space in their NFKC
+ * form: one character for one, so indexes stay, and the validators of the ASCII forms apply.
+ */
+function halfWidth(m: RegExpExecArray, line: string): { match: RegExpExecArray; line: string } {
+  const match = Object.assign([narrow(m[0])], { index: m.index, input: line, groups: m.groups }) as unknown as RegExpExecArray;
+  return { match, line: narrow(line) };
+}
+
+// What follows 客户/发给 in a log or a chat when it is a topic, not a person: a surname's character
+// then a common word (`包版本`, `高要求`, `方案`).
+const ROLE_TOPIC = /(?:版本|信息|服务|反馈|电话|要求|问题|名称|地址|编号|列表|数据|资料|端口|系统|管理|需求|订单|类型|等级|来源|状态|回访|投诉|说明|文件|邮件|方案|报价|合同|发票)$/;
+
+// Words of an account, a product or a team, never a person's full name (`"display_name": "Work Profile"`,
+// `From: Microsoft Outlook <…>`).
+const NOT_A_PERSON_WORD = /^(?:Microsoft|Google|Apple|Windows|Office|Outlook|Exchange|Edge|Chrome|Firefox|Adobe|Default|Profile|Person|People|User|Users|Guest|Work|Personal|Home|System|Service|Services|Team|Support|Help|Helpdesk|Desk|Admin|Administrator|Local|Network|Mail|Mailer|Delivery|Daemon|Postmaster|Notification|Notifications|Alert|Alerts|Security|Server|Account|Accounts|Cloud|Online|Azure|Teams|Jira|Confluence|Jenkins|Git|Gitlab|Github|Build|Bot|Robot|Auto|Automatic|Reply|No|Noreply|Do|Not|The|New|Test|Demo|Sales|Finance|Billing|Customer|Service|Center|Office|Project|Group|Company|Inc|Ltd|Corp)$/;
+
+/** `Jiayi Luo`: two or three capitalised words, none of them an account, product or team word; in a mail header only on its own lines. */
+function isLatinFullName(m: RegExpExecArray, line: string): boolean {
+  const name = group(m, 'latin') || group(m, 'mailed');
+  if (name.split(' ').some((w) => NOT_A_PERSON_WORD.test(w))) return false;
+  return group(m, 'mailed') === '' || MAIL_ADDRESS_HEADER.test(line);
+}
+const MAIL_ADDRESS_HEADER = /^(?:From|To|Cc|Bcc|Reply-To|Sender|Author|Committer)[ \t]*:/i;
+
+const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account)"[ \t]*,?[ \t]*\r?$|^[ \t]+users:[ \t]*\r?$/i;
 
 // Groups of a pattern that hold a key, a quote or a domain, not the login.
 const NOT_LOGIN_GROUP = /^(?:key|kq|vq|q\d?|domain)$/;
@@ -421,6 +466,10 @@ export const VALIDATORS = {
     !/^[ \t]*\[[^\]]*$/.test(line.slice(0, m.index))) as RuleValidator,
   basicCredentials: ((m) => isBasicCredentials(group(m, 'secret'))) as RuleValidator,
   encodedCommandSecret: ((m) => isEncodedCommandSecret(group(m, 'secret'))) as RuleValidator,
+  encodedUrlCredentials: ((m) => {
+    const url = ENCODED_URL_CREDENTIALS.exec(base64Text(group(m, 'secret')) ?? '');
+    return url !== null && isRealValue(url[1]!);
+  }) as RuleValidator,
   encodedCredentials: ((m) => CREDENTIAL_FIELD.test(base64Text(m[0]) ?? '')) as RuleValidator,
   proseChinesePassword: ((m) => {
     const value = group(m, 'secret');
@@ -452,6 +501,28 @@ export const VALIDATORS = {
   personName: ((m) => isChineseName(group(m, 'name'))) as RuleValidator,
   /** Whichever name group of a multi-form pattern matched reads as a Chinese name. */
   anyChineseName: ((m) => isChineseName(Object.values(m.groups ?? {}).find((v) => v !== undefined) ?? '')) as RuleValidator,
+  /** After a role word (`客户 林慧敏`), not what a customer asks about (`客户: 包版本 lodash@4.17`). */
+  roleName: ((m) => {
+    const name = group(m, 'name') || group(m, 'to');
+    return isChineseName(name) && !ROLE_TOPIC.test(name);
+  }) as RuleValidator,
+  fullWidthMobile: ((m, line, around) => {
+    const n = halfWidth(m, line);
+    return /^(?:(?:\+)?86[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})$/.test(n.match[0]) && notMeasurement(n.match, n.line, around);
+  }) as RuleValidator,
+  fullWidthCnId: ((m, line, around) => {
+    const n = halfWidth(m, line);
+    return cnIdNumber(n.match, n.line, around);
+  }) as RuleValidator,
+  /** An opaque id, not a number or a word: random-looking, or 16+ hex digits with letters and digits. */
+  opaqueUserId: ((m) => {
+    const v = group(m, 'secret');
+    return looksRandom(v) || (/^[0-9a-f]{16,}$/i.test(v) && /[0-9]/.test(v) && /[a-f]/i.test(v));
+  }) as RuleValidator,
+  /** A machine's own name, not the local machine's alias or an empty field. */
+  netbiosName: ((m) => !/^(?:localhost|local|unknown|none|null|n\/a|-+)$/i.test(group(m, 'host')) && !isPlaceholder(group(m, 'host'))) as RuleValidator,
+  documentOwner: ((m) => isChineseName(group(m, 'name')) && !DOCUMENT_WORD.test(group(m, 'name'))) as RuleValidator,
+  latinFullName: ((m, line) => isLatinFullName(m, line)) as RuleValidator,
   // One of the two groups matched: the name after a title, or the name before 老师/先生.
   titledName: ((m) => isChineseName(group(m, 'name') || group(m, 'called'))) as RuleValidator,
   csvNameColumn: ((m, line, around) => isChineseName(group(m, 'name')) && CSV_NAME_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
@@ -479,7 +550,7 @@ export type ValidatorName = keyof typeof VALIDATORS;
 /** Per-line gates by name: a finer check after the trigger, before the patterns run. */
 export const GATES = {
   connectionContext: (line: string) => CONNECTION_CONTEXT.test(line),
-  secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url'),
+  secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url') || USER_ID_PARAM.test(line),
   assignedSecretKey: (line: string) => anyAssignedSecretKey(line) || SPECIAL_FORMS.test(line) || opensValueOnNextLine(line) !== undefined,
 } satisfies Record<string, (line: string) => boolean>;
 export type GateName = keyof typeof GATES;
@@ -493,8 +564,9 @@ export type KindName = keyof typeof KINDS;
 
 /** What makes two values the same one, by name. */
 export const IDENTITIES = {
-  digitsOnly,
-  upperCase: (value: string) => value.toUpperCase(),
+  // A number typed in full-width digits is the same number (`１３７…` and `137…` share a placeholder).
+  digitsOnly: (value: string) => digitsOnly(narrow(value)),
+  upperCase: (value: string) => narrow(value).toUpperCase(),
   emailAt: (value: string) => value.replace(/%40/i, '@'),
   pemBody: (body: string) => body.replace(/\\[rn]|\s+/g, ''),
   macDigits: (value: string) => value.toLowerCase().replace(/[^0-9a-f]/g, ''),

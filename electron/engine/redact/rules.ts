@@ -139,6 +139,10 @@ const HOST_TLD_WORDS = HOST_TLD_LIST.filter((tld) => !WORDY_TLDS.includes(tld))
   .join('|');
 const HOST_TLD_MARKS = String.raw`\.(?:${WORDY_TLDS.join('|')})(?![A-Za-z0-9-])`;
 
+// Three full-width digits in a row (U+FF10–FF19, typed with a Chinese IME's full-width mode): the
+// mark of phone and ID numbers written that way (no character common in logs starts it).
+const FULL_WIDTH_DIGITS = '[０-９]{3}';
+
 // Shared by cn-id, payment-card and phone (one scan, one union test per line): from the start of
 // a digit run (not mid-number, not after a dot: versions), 7+ digits or a 3-4, 4-4 or 4-6 grouping.
 const PERSONAL_DIGITS = String.raw`(?<![\d.])\d{3}(?:[-. ]?\d{4}|\d[ -]\d{4})`;
@@ -230,14 +234,17 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'url-credentials',
     nameKey: 'rule.url-credentials',
-    description: 'user and password in URLs: scheme://user:password@host, and Go MySQL DSNs user:password@tcp(host)/db',
+    description: 'user and password in URLs: scheme://user:password@host, Go MySQL DSNs user:password@tcp(host)/db, and such a URL encoded in base64 (Kubernetes Secret data)',
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
-    scan: { marks: '@' },
+    // `://` in base64 at each of its three alignments (a Kubernetes Secret's `data:`): `Oi8v`, `ovL`, and
+    // `6Ly` then 8 or 9, as words from their letters on (marks starting at `o` or `6` made the marks
+    // scan about 20 % slower on the bench).
+    scan: { marks: '@', words: 'oi8v|ovl|ly8|ly9' },
     // Each start scans at most 2048 characters once (no repeat backtracks over another): on a 64 KiB
     // line of `sqlplus/` or `:` the unbounded forms took minutes (adversarial-lines.test.ts).
-    trigger: /:\/\/[^\s@/]*:[^\s@]{0,2048}@|:[^\s@]{0,2048}@(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr)[^\r\n]{0,2048}?\/[^\s@/]{0,2048}@/i,
+    trigger: /:\/\/[^\s@/]*:[^\s@]{0,2048}@|oi8v|ovl|6ly|:[^\s@]{0,2048}@(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr)[^\r\n]{0,2048}?\/[^\s@/]{0,2048}@/i,
     patterns: [
       {
         // The password runs to the last `@` before the host, so `p@ss` in a password is covered.
@@ -257,6 +264,13 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?:jdbc:oracle:(?:thin|oci8?):|(?:^|[\s"'])(?:sqlplus|rman|expdp|impdp|exp|imp|sqlldr)(?:\.exe)?\s+(?:-\S+\s+)*)(?<user>[\w.$#]+)\/(?<secret>[^\s@"'/]+)@/i,
         targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
         validate: 'urlPassword',
+      },
+      {
+        // A URL with credentials in base64 (Kubernetes Secret `data:` values, encoded settings):
+        // `amRiYzpteXNxbDovL2VycDpQd2Qh…` is `jdbc:mysql://erp:Pwd!…@…`. The whole encoded value goes.
+        regex: /(?<![A-Za-z0-9+/=])(?<secret>[A-Za-z0-9+/]{24,4096}={0,2})(?![A-Za-z0-9+/=])/,
+        targets: [{ group: 'secret' }],
+        validate: 'encodedUrlCredentials',
       },
     ],
   },
@@ -409,7 +423,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'url-secret-param',
     nameKey: 'rule.url-secret-param',
-    description: 'URL query parameters named like secrets: token, access_token, api_key, password, sig, signature, code, session ids',
+    description: "URL query parameters named like secrets: token, access_token, api_key, password, sig, signature, code, session ids; a person's opaque id (u=, uid=, openid=, unionid=)",
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
@@ -423,9 +437,11 @@ export const RULES: readonly RedactionRule[] = [
         // common in logs: the marks scan took 3× as long), and never with a leading `[\w.-]*`,
         // which backtracks over every start of a long word run.
         String.raw`&[\w.-]+=`,
+        // A person's opaque id as a parameter (`&amp;u=4c1e…`, `?openid=…`): USER_ID_PARAM.
+        String.raw`[?&;](?:u|uid|user_?id|openid|unionid)=`,
       ].join('|'),
     },
-    trigger: /[?&;](?=[\w.-]*?(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash))[\w.-]*=|(?:^|[\s:：，,(（])(?=[\w.-]*?(?:token|key|secret|pass|pwd|sig|auth))[\w.-]*=[^&\s]{1,2048}&[\w.-]+=/i,
+    trigger: /[?&;](?=[\w.-]*?(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash))[\w.-]*=|[?&;](?:u|uid|user_?id|openid|unionid)=[a-z0-9_-]{16}|(?:^|[\s:：，,(（])(?=[\w.-]*?(?:token|key|secret|pass|pwd|sig|auth))[\w.-]*=[^&\s]{1,2048}&[\w.-]+=/i,
     gate: 'secretUrlParam',
     patterns: [
       {
@@ -434,6 +450,12 @@ export const RULES: readonly RedactionRule[] = [
         // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
         validate: 'urlParamKey',
         kind: 'fromKey',
+      },
+      {
+        // Who shared or opened a link, as an opaque id: Tencent Docs `&u=<32 hex>`, WeChat `openid=`.
+        regex: /(?<=[?&;])(?:u|uid|user_?id|openid|unionid)=(?<secret>[A-Za-z0-9_-]{16,128})(?=[&#"'\s<]|$)/i,
+        targets: [{ group: 'secret', kind: 'USER' }],
+        validate: 'opaqueUserId',
       },
     ],
   },
@@ -617,6 +639,13 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'proseChinesePassword',
       },
       {
+        // What was typed, quoted after a password failure: `密码错误 (输入: Demo#8888)`, `口令校验失败，输入=Ab12!x`.
+        // Brackets close the value (they rarely end a password and always end such a remark).
+        regex: /(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?[ \t]*[:：=]?[ \t]*(?<secret>[\x21-\x27\x2a-\x7e]{4,64})(?![\x21-\x27\x2a-\x7e])/,
+        targets: [{ group: 'secret' }],
+        validate: 'proseChinesePassword',
+      },
+      {
         // HeidiSQL's exported settings: `Servers\ERP\Password<|||>1<|||>7B3A…` (name, type, value).
         regex: new RegExp(String.raw`\\(?<key>${KEY})<\|\|\|>\d<\|\|\|>(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$`, 'i'),
         targets: [{ group: 'secret' }],
@@ -697,14 +726,19 @@ export const RULES: readonly RedactionRule[] = [
     category: 'personal',
     optional: false,
     placeholder: 'CNID',
-    scan: { digits: PERSONAL_DIGITS },
-    trigger: /\d{17}|\d{6}[ -]\d{8}[ -]\d{3}/,
+    scan: { digits: PERSONAL_DIGITS, marks: FULL_WIDTH_DIGITS },
+    trigger: /\d{17}|\d{6}[ -]\d{8}[ -]\d{3}|[０-９]{17}/,
     identity: 'upperCase',
     patterns: [
       {
         // Also written in groups, 6-8-4, as people copy it from a card (`440305 19851112 4029`).
         regex: /(?<![0-9A-Za-z])[1-9]\d{5}(?<s>[ -]?)(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\k<s>\d{3}[\dXx](?![0-9A-Za-z]|[ -]\d)/,
         validate: 'cnIdNumber',
+      },
+      {
+        // In full-width digits (`４４０３０５…`): judged as its NFKC form.
+        regex: /(?<![０-９0-9A-Za-zＡ-Ｚａ-ｚ])[１-９][０-９]{16}[０-９ＸｘXx](?![０-９0-9A-Za-zＡ-Ｚａ-ｚ])/,
+        validate: 'fullWidthCnId',
       },
     ],
   },
@@ -734,14 +768,14 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'phone',
     nameKey: 'rule.phone',
-    description: 'phone numbers: international (+86 138 0013 8000), mainland China mobile (1[3-9] + 9 digits, not inside longer digit runs), China landlines (010-12345678), North American ((555) 123-4567, 555-123-4567)',
+    description: 'phone numbers: international (+86 138 0013 8000), mainland China mobile (1[3-9] + 9 digits, not inside longer digit runs, also in full-width digits), China landlines (010-12345678), North American ((555) 123-4567, 555-123-4567)',
     category: 'personal',
     optional: false,
     placeholder: 'PHONE',
     // `+` and a non-zero digit, as the trigger's international form: `+0800` and `+00:00` (time zones
     // in journal and dmesg lines) woke 354 lines of the real outputs that no rule could change.
-    scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+[1-9]` },
-    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}/,
+    scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+[1-9]|${FULL_WIDTH_DIGITS}` },
+    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|１[３-９][０-９]|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}/,
     identity: 'digitsOnly',
     patterns: [
       {
@@ -766,6 +800,12 @@ export const RULES: readonly RedactionRule[] = [
         // China landline with area code: 010-12345678, 0755-1234567, (021) 6438-1234, and the
         // subscriber number in two groups as people write it: 010-6552 9988, 021-6438-2299.
         regex: /(?<![\w.+-])(?:\(?0[1-9]\d{1,2}\)?-[2-9]\d{6,7}|0[1-9]\d{1,2}-[2-9]\d{2,3}[- ]\d{4}|\(0[1-9]\d{1,2}\)[ ]?[2-9]\d{2,3}[- ]?\d{4})(?![\w-]|\.\d)/,
+      },
+      {
+        // A mobile number typed in full-width digits (`１３７ ６１０２ ４４９８`, a Chinese IME's default):
+        // judged as its NFKC form, the original span replaced.
+        regex: /(?<![０-９\d])(?:[＋+]?[８8][６6][ \u3000\-－]?)?１[３-９][０-９](?:[０-９]{8}|[ \u3000\-－][０-９]{4}[ \u3000\-－][０-９]{4})(?![０-９\d])/,
+        validate: 'fullWidthMobile',
       },
     ],
   },
@@ -875,7 +915,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'user-name',
     nameKey: 'rule.user-name',
-    description: 'login names outside paths: after keys named like a user (user=, User:, username, login, owner, account, DefaultUser, ProxyUsername, 用户名, 用户, 账号, 创建者 …, also in XML elements, RDP `username:s:`, prefs.js `"…userName", "x"`, JSON name/value pairs and `Format-List` columns), after `started/run/created … by`, in `net user NAME`, Windows `DOMAIN\\login` accounts, ssh_config `User`, public-key comments (`user@host`), sshd/PAM/sudo log lines and WeChat ids; a DOMAIN\\ prefix stays; built-in and service accounts (root, SYSTEM, admin, nobody …) are kept',
+    description: 'login names outside paths: after keys named like a user (user=, User:, username, login, owner, account, DefaultUser, ProxyUsername, 用户名, 用户, 账号, 创建者 …, also in XML elements, RDP `username:s:`, prefs.js `"…userName", "x"`, JSON name/value pairs and `Format-List` columns), after `started/run/created … by`, in `net user NAME`, Windows `DOMAIN\\login` accounts, ssh_config `User`, public-key comments (`user@host`), sshd/PAM/sudo log lines, WeChat ids, gh/glab hosts.yml `users:` maps, vaultcmd identities and generic targets, lower-case `uid` keys (cookies, LDAP); a DOMAIN\\ prefix stays; built-in and service accounts (root, SYSTEM, admin, nobody …) are kept',
     category: 'personal',
     optional: false,
     placeholder: 'USER',
@@ -883,18 +923,18 @@ export const RULES: readonly RedactionRule[] = [
     // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
     // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
     scan: {
-      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:',
+      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=',
       // `user` of ssh_config (`    User daiqing`) only at a line start.
       placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)/i },
       // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
       // `deploy@host's password:` by `password:` (a quote or `#` as a marks first character would be
       // a new one, common in logs).
-      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人`,
+      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人|标识`,
       // DOMAIN\login from its backslash, with the look-behind after the literal (one before it, or a
       // `^…` start, made the scan 40–60 % slower), in its own pass (see RedactionRule.scan).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
-    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=/im,
+    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -902,7 +942,7 @@ export const RULES: readonly RedactionRule[] = [
         // `登录用户=kangjing`, `系统账号 lusq` (Chinese keys take a blank too), prefs.js
         // `user_pref("mail.server.server2.userName", "fanzq")`.
         // At most one space before the separator: the line scans look for `user=`, `user :` ….
-        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|账号|帐号|账户|帐户)|创建者|所有者|(?:导出|操作|制单|提交|申请)人)\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
+        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|账号|帐号|账户|帐户)|创建者|所有者|(?:导出|操作|制单|提交|申请)人)\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
@@ -985,6 +1025,14 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'loginName',
       },
       {
+        // Windows Credential Manager (`vaultcmd /listcreds`, zh-CN and en): `标识: XXSOFT\yinxue`,
+        // `Identity: yinxue_vpn`; and a generic credential's target named `<service>/<login>`
+        // (`资源: LegacyGeneric:target=SangforAtrust/yinxue_vpn`), printed before its identity line.
+        regex: /^[ \t]*(?:标识|Identity)[ \t]*:[ \t]*(?:[A-Za-z0-9][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})[ \t]*\r?$|(?<![\w-])(?:LegacyGeneric|Generic):target=[A-Za-z][\w .-]{0,40}\/(?<target>[A-Za-z][A-Za-z0-9._-]{1,31})[ \t]*\r?$/,
+        targets: [{ group: 'user' }, { group: 'target' }],
+        validate: 'anyLoginGroup',
+      },
+      {
         // `whoami /all` prints the domain in lower case: `xxsoft\gaoyuan S-1-5-21-…`.
         regex: /^(?<domain>[a-z][a-z0-9-]{1,14})\\(?<user>[a-z][\w.-]{1,19})[ \t]+S-1-5-21-/,
         targets: [{ group: 'user' }],
@@ -1011,24 +1059,28 @@ export const RULES: readonly RedactionRule[] = [
       },
     ],
     opensValueOnNextLine: 'userKeyOnItsOwnLine',
-    nextLineValue: /^[ \t]*"value"[ \t]*:[ \t]*"(?<secret>(?!(?:root|admin|administrator|guest|test|user|sa)")[A-Za-z][A-Za-z0-9._-]{1,31})"[ \t]*,?[ \t]*\r?$/i,
+    // The value of a `"key": "username",` pair, or the first key of a YAML `users:` map, itself a map (`    alice:`).
+    nextLineValue: /^[ \t]*(?:"value"[ \t]*:[ \t]*"(?=[^"\r\n]*"[ \t]*,?[ \t]*\r?$)|(?=[A-Za-z][A-Za-z0-9._-]{1,38}:[ \t]*\r?$))(?!(?:root|admin|administrator|guest|test|user|sa|default)["':])(?<secret>[A-Za-z][A-Za-z0-9._-]{1,38})["':]/i,
   },
   {
     id: 'person-name',
     nameKey: 'rule.person-name',
-    description: 'Chinese personal names (a known surname, two to four characters) beside a word that names a person: 姓名 (also 姓    名 as forms pad it), 联系人, 负责人, 维护人, 开户名, 全名, 注册的所有人, 用户名, 同事, 我是…的, 本人, X人 roles (授权人, 操作人 …), 作者, a job title before it (财务总监严春梅) or 老师/先生/女士 after it, name=/nick=/DisplayName=/FullName=/RegisteredOwner/LDAP CN=, JSON with escaped quotes, prefs.js pairs; a name right before its e-mail address (`张伟 <zhangwei@…>`, `何佳琪(hejq@…)`); the speaker of a chat export line (`2026-03-30 16:58:12 龚雅婷`) (CSV columns headed 姓名/联系人 are file-layout\'s)',
+    description: 'Chinese personal names (a known surname, two to four characters) beside a word that names a person: 姓名 (also 姓    名 as forms pad it), 联系人, 负责人, 维护人, 开户名, 全名, 注册的所有人, 用户名, 同事, 我是…的, 本人, X人 roles (授权人, 操作人 …), 作者, a job title before it (财务总监严春梅) or 老师/先生/女士 after it, name=/nick=/DisplayName=/FullName=/RegisteredOwner/LDAP CN=, JSON with escaped quotes, prefs.js pairs; a name right before its e-mail address (`张伟 <zhangwei@…>`, `何佳琪(hejq@…)`); the speaker of a chat export line (`2026-03-30 16:58:12 龚雅婷`) and the other side in its header; after 客户/顾客/访客 and 发给/转给/抄送; last in a document name (`客户清单-康静.xlsx`); Latin full names in profile name fields (gaia_name, full_name, realName) and mail address headers (CSV columns headed 姓名/联系人 are file-layout\'s)',
     category: 'personal',
     optional: false,
     placeholder: 'NAME',
     // CSV columns headed 姓名/联系人 are file-layout's (a CSV item gets that rule on every row).
     // A word wakes it only where two Han characters follow within its trigger's reach, so
     // `user action: clicked` in a log wakes nothing. The e-mail and chat forms start at a Han
-    // character: ASCII log lines never wake them.
+    // character: ASCII log lines never wake them. A mail header's Latin display name wakes by the `@` of
+    // its address (the e-mail rule's mark already; a `^From|To|Cc…` mark cost the marks scan ~10 %).
     scan: {
       placed: { words: 'name|nick|owner|holder|user|cn=|sigtext|signature|parameters:|binding parameter', at: 'hanNear' },
-      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))`,
+      // Keys that only ever hold a person's full name, whatever script (`"gaia_name": "Jiayi Luo"`).
+      words: 'gaia_name|full_name|fullname|real_name|realname|display_name|displayname|user_name',
+      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|客户|顾客|访客|发给|发送给|转给|转发给|交给|寄给|抄送|会话|聊天|@|[\u4e00-\u9fa5]\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))`,
     },
-    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]/im,
+    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)[\u4e00-\u9fa5]{2}|(?:发给|发送给|转给|转发给|交给|寄给|抄送)[ \t]*[\u4e00-\u9fa5]{2}|(?:会话|聊天对象)[ \t]*[:：]|与[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*的聊天|^(?:from|to|cc|bcc|reply-to|sender|author|committer)[ \t]*:[^\r\n]*[a-z]"?[ \t]*<<email-|(?:gaia|full|real|display|user)_?name["']?[ \t]*[:=][ \t]*["']?[a-z]+ [a-z]|[-_][\u4e00-\u9fa5]{2,3}\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![a-z])/im,
     patterns: [
       {
         // The English key starts where its run of letters does (the look-behind before
@@ -1097,6 +1149,34 @@ export const RULES: readonly RedactionRule[] = [
         regex: /^[ \t]*(?:#|\/\/|;|--|::|REM\s)[^\r\n]*?[(（][^()（）\r\n]{0,30}?[,，、][ \t]*(?<name>[\u4e00-\u9fa5]{2,3})[ \t]*[)）]/i,
         targets: [{ group: 'name' }],
         validate: 'personName',
+      },
+      {
+        // A customer or visitor named in a log line (`(客户 林慧敏 回访电话)`, `顾客：王芳`): a blank or a
+        // colon between, so `客户端`, `客户信息` are no key; and the person something is sent or
+        // copied to (`发给谢婷婷`, `抄送 周敏`).
+        regex: /(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)(?<name>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])|(?:发给|发送给|转给|转发给|交给|寄给|抄送给?)[ \t]*(?<to>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])/,
+        targets: [{ group: 'name' }, { group: 'to' }],
+        validate: 'roleName',
+      },
+      {
+        // The other side of a chat export's header: `会话：IT 服务台 ↔ 龚雅婷`, `与龚雅婷的聊天记录`.
+        regex: /(?:会话|聊天对象)[ \t]*[:：][^\r\n↔⇄]{0,40}(?:↔|⇄|<->)[ \t]*(?<name>[\u4e00-\u9fa5]{2,4})[ \t]*\r?$|与[ \t]*(?<with>[\u4e00-\u9fa5]{2,3})[ \t]*的聊天/,
+        targets: [{ group: 'name' }, { group: 'with' }],
+        validate: 'anyChineseName',
+      },
+      {
+        // An office document named after its person, last in its name (`客户清单-康静.xlsx`, `报销单_王芳.pdf`).
+        regex: /(?<=[\u4e00-\u9fa5A-Za-z0-9)）][-_])(?<name>[\u4e00-\u9fa5]{2,3})\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![A-Za-z0-9])/,
+        targets: [{ group: 'name' }],
+        validate: 'documentOwner',
+      },
+      {
+        // Latin full names where only a person's name can stand: Chrome/Edge profile `"gaia_name": "Jiayi Luo"`,
+        // `full_name`, `realName`, a display name; and mail headers' `CC: Xu Mingyuan <xu.mingyuan@…>`
+        // (the address is the e-mail rule's already).
+        regex: /(?<![\w-])(?<kq>["']?)(?:gaia_name|[Ff]ull_?[Nn]ame|[Rr]eal_?[Nn]ame|[Dd]isplay_?[Nn]ame|[Uu]ser_?[Nn]ame)\k<kq>[ \t]*[:=][ \t]*(?<vq>["']?)(?<latin>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2})\k<vq>(?![\w@.-])|(?:^(?:From|To|C[Cc]|B[Cc][Cc]|Reply-To|Sender|Author|Committer)[ \t]*:|,)[ \t]*(?<mq>"?)(?<mailed>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2})\k<mq>[ \t]*<<EMAIL-\d+>>/,
+        targets: [{ group: 'latin' }, { group: 'mailed' }],
+        validate: 'latinFullName',
       },
       {
         // The speaker line of a chat export (WeCom, WeChat, QQ, DingTalk): a date, a time, the name.
@@ -1195,13 +1275,21 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'hostname',
     nameKey: 'rule.hostname',
-    description: 'fully qualified host names with a known top-level domain (file names, Java packages, well-known public service domains and example domains are kept)',
+    description: 'fully qualified host names with a known top-level domain (file names, Java packages, well-known public service domains and example domains are kept), and NetBIOS names in Windows event XML (WorkstationName, ClientName)',
     category: 'network',
     optional: true,
     placeholder: 'HOST',
-    scan: { words: HOST_TLD_WORDS, marks: HOST_TLD_MARKS },
-    trigger: /[a-z0-9-]\.[a-z]{2,}/i,
+    // Windows event XML names a machine by its NetBIOS name, no domain (`<Data Name='WorkstationName'>LIJUN-HOME`).
+    scan: { words: `${HOST_TLD_WORDS}|workstation|clientname|computername|machinename`, marks: HOST_TLD_MARKS },
+    trigger: /[a-z0-9-]\.[a-z]{2,}|(?:workstation(?:name)?|clientname|computername|machinename)["'][ \t]*>[a-z0-9]/i,
     patterns: [
+      {
+        // A NetBIOS name (at most 15 characters) in an element named for the machine it came from:
+        // event 4624/4625/4776 `WorkstationName`, `Workstation`, RDP `ClientName`.
+        regex: /<Data[ \t]+Name[ \t]*=[ \t]*(?<q>["'])(?:WorkstationName|Workstation|ClientName|ComputerName|MachineName)\k<q>[ \t]*>(?<host>[A-Za-z0-9][A-Za-z0-9-]{0,14})<\/Data>/,
+        targets: [{ group: 'host' }],
+        validate: 'netbiosName',
+      },
       {
         // After `//` (a URL's host) but not after `dir/` (a path's file name).
         regex: /(?<![\w.@\\-]|[\w.-]\/)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?<tld>[A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9]|\()/,

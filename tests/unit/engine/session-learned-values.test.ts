@@ -51,10 +51,10 @@ describe('session: learned names and logins', () => {
 
   it('still reports a name written before any line names it (the stream cannot take back what it wrote): the leak check finds it', async () => {
     const { text, leaks } = await collect([
-      ['1-chat.txt', '会话：IT 服务台 ↔ 龚雅婷\n'],
+      ['1-chat.txt', 'IT 服务台 ↔ 龚雅婷\n'],
       ['2-hr.ini', '姓名：龚雅婷\n'],
     ]);
-    expect(text('1-chat.txt')).toBe('会话：IT 服务台 ↔ 龚雅婷\n');
+    expect(text('1-chat.txt')).toBe('IT 服务台 ↔ 龚雅婷\n');
     expect(text('2-hr.ini')).toBe('姓名：<NAME-1>\n');
     expect(leaks).toEqual([{ entry: '1-chat.txt', line: 1, masked: '龚*婷' }]);
   });

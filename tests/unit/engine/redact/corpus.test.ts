@@ -46,7 +46,7 @@ describe('redaction corpus', () => {
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
-  for (const set of ['tuned', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4', 'held-out-5', 'held-out-6', 'held-out-7'] as const) {
+  for (const set of ['tuned', 'held-out', 'held-out-2', 'held-out-3', 'held-out-4', 'held-out-5', 'held-out-6', 'held-out-7', 'held-out-8', 'held-out-9'] as const) {
     it(`${set}: finds ≥ 99.5 % of planted values overall and ≥ 97 % for every rule, precision ≥ 99 %`, () => {
       const q = get(set);
       expect(q.overall.recall).toBeGreaterThanOrEqual(0.995);
@@ -63,28 +63,19 @@ describe('redaction corpus', () => {
     expect(get('held-out-7').falsePositives).toEqual([]);
   });
 
-  // held-out-8 after its fixes (209 of 217, 96.3 %), then 211 (97.2 %) in session 7 with names and
-  // logins learned once and redacted where they reappear (learned-values.ts: `扫描-孔令辉`,
-  // `cert\luoxiaotong.p12`). Left: a name written before the line that names it (龚雅婷, the chat
-  // export's header: the collect workflow mends such entries, the stream cannot), two names that
-  // appear once with no word naming them, three single cases (FIRST-RUN.md).
-  // Measured, not asserted at target; it must not fall or gain false positives, and its real
-  // outputs of this machine stay untouched.
-  it('held-out-8: at least its level after the session-7 fixes, no false positive', () => {
-    const q = get('held-out-8');
-    expect(q.overall.found).toBeGreaterThanOrEqual(211);
-    expect(q.falsePositives).toEqual([]);
-  });
-
-  // held-out-9 after its fixes (243 of 255, 95.3 %; first run 76.1 %, see its FIRST-RUN.md), then 246
-  // (96.5 %) once learned names and logins were redacted where they reappear: measured,
-  // not asserted at target; it must not fall. Its two false positives left are `from_account=xxsoft`
-  // in an OpenAPI query (a tenant, taken for a login).
-  it('held-out-9: at least its level after the session-7 fixes, no new false positive', () => {
-    const q = get('held-out-9');
-    expect(q.overall.found).toBeGreaterThanOrEqual(246);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(2);
-  });
+  // held-out-8 (first run 94.9 %, FIRST-RUN.md) and held-out-9 (first run 76.1 %) reached their targets
+  // in session 8: 217 of 217 and 255 of 255, no false positive (miss89's format families: logins in
+  // hosts.yml user maps, vaultcmd and uid keys; Han names after 客户/发给, in chat headers and document
+  // names; Latin full names in profile fields and mail headers; full-width digits; base64 URLs with
+  // credentials; link user ids; NetBIOS workstation names). They are in the loop above now, and
+  // must keep no false positive.
+  for (const set of ['held-out-8', 'held-out-9'] as const) {
+    it(`${set}: every planted value found, no false positive`, () => {
+      const q = get(set);
+      expect(q.overall.found).toBe(q.overall.planted);
+      expect(q.falsePositives).toEqual([]);
+    });
+  }
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
     const q = get('real');
