@@ -152,7 +152,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       // rejects, so "incomplete" is true when it is said: nothing reads on past the deadline.
       const leaks = await session.checkLeaks({ signal: bound });
       const found = leaks.length > 0;
-      leakCheck = { state: found ? 'found' : 'clean', leaks, blocked: found && Boolean(plan) && !options.acceptLeaks, accepted: found && Boolean(options.acceptLeaks) };
+      leakCheck = { state: found ? 'found' : 'clean', leaks, blocked: found && Boolean(plan) && !options.acceptLeaks, accepted: found && Boolean(options.acceptLeaks), ...(found && session.notMended ? { notMended: session.notMended } : {}) };
     } catch (err) {
       if (signal.aborted) throw new CancelledError();
       if (!deadline.aborted) throw err;
