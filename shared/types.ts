@@ -237,7 +237,7 @@ export type LeakFinding = z.infer<typeof LeakFindingSchema>;
  * written, or a value still stood in the mended copy.
  */
 export const MendRefusalSchema = z.object({
-  code: z.enum(['binary', 'deadline', 'failed', 'still-there']),
+  code: z.enum(['binary', 'deadline', 'failed', 'remains']),
   entry: z.string().optional(),
   /** The error, in English (failed only). */
   error: z.string().optional(),

@@ -148,7 +148,7 @@ export async function mendArchive(input: MendInput): Promise<MendOutcome> {
     const still = await scanArchiveForLeaks(copy.path, input.leakValues, { entries: rewritten, signal: input.signal });
     if (still.length > 0) {
       await discard(copy.path);
-      return refused({ code: 'still-there', entry: still[0]!.entry });
+      return refused({ code: 'remains', entry: still[0]!.entry });
     }
     return { state: 'mended', path: copy.path, bytes: copy.bytes, manifest: mended, entries: [...valuesOf.keys()] };
   } catch (err) {
