@@ -4,13 +4,14 @@
  * published; what cannot be mended (a binary entry, a write error, the deadline) leaves the
  * archive as it was and the leak check's findings stand, with the reason.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../shared/policy.js';
 import type { Collector } from '../../../electron/engine/collectors/types.js';
+import { cleanStaleOutputs, STALE_OUTPUT_MS } from '../../../electron/engine/archive/atomic-output.js';
 import { runSession, type SessionOptions } from '../../../electron/engine/session.js';
 import { testCollector } from '../../helpers/collector.js';
 import { readZip, sha256 } from '../../helpers/zip.js';
@@ -108,5 +109,28 @@ describe('session: the mend step', () => {
     expect(entry('1-chat.txt').toString('utf8')).toMatch(/龚雅婷/);
     expect(leaks.map((l) => l.entry)).toContain('1-chat.txt');
     expect(result.manifest.redaction?.mended).toBeUndefined();
+  });
+
+  it('kill -9 while mending publishes nothing: only hidden temp files remain, and the next run removes them', async () => {
+    const dir = tmp();
+    const outDir = join(dir, 'out');
+    const marker = join(dir, 'mending');
+    const paths = BARE_FIRST.map(([name, text]) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../helpers/mend-child.ts'), outDir, marker, ...paths], { stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    // A generous guard against a hang, not a budget.
+    for (let i = 0; i < 600 && !existsSync(marker) && child.exitCode === null; i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(marker)).toBe(true);
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    const left = readdirSync(outDir);
+    expect(left.filter((n) => n.endsWith('.zip'))).toEqual([]);
+    // The writer's temp file and the mend step's copy, both hidden .partial files.
+    expect(left.filter((n) => n.endsWith('.partial')).length).toBe(2);
+    expect(await cleanStaleOutputs(outDir, Date.now() + STALE_OUTPUT_MS + 60_000)).toHaveLength(left.length);
+    expect(readdirSync(outDir)).toEqual([]);
   });
 });
