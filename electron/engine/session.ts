@@ -79,6 +79,11 @@ export interface SessionOptions {
   deadline?: Date;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * The caller's deadline as a signal (the workflow's), when it may come before `deadline`: it
+   * bounds the leak check and the mend step before publishing too (past it, neither runs).
+   */
+  finishDeadline?: AbortSignal;
   /** Test seam of the mend step: called before each write of the mended copy; throwing there is a write error. */
   mendBeforeWrite?: (bytes: number) => void;
 }
@@ -509,11 +514,12 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     const beforePublish: BeforePublish | undefined =
       leakWatch && redactor && !deadlinePassed
         ? async (tempPath) => {
-            const bound = AbortSignal.any([deadline, sessionAbort.signal]);
+            const deadlines = AbortSignal.any([deadline, ...(options.finishDeadline ? [options.finishDeadline] : [])]);
+            const bound = AbortSignal.any([deadlines, sessionAbort.signal]);
             const hits = await leakWatch.finishWithValues(tempPath, intakeString, { signal: bound }).catch((err: unknown) => {
               if (sessionAbort.signal.aborted) throw new CancelledError();
-              // Cut by the deadline, or unreadable: the workflow's check runs as before and says so.
-              if (!deadline.aborted) throw err;
+              // Cut by the deadline: the workflow's check runs as before and says "incomplete".
+              if (!deadlines.aborted) throw err;
               return undefined;
             });
             if (!hits) return undefined;
