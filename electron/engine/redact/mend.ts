@@ -176,7 +176,7 @@ function addCounts(item: ManifestItem, totals: Record<string, number>, counts: R
  * knows), then each hit value still standing replaced by its placeholder (ASCII case folded, as
  * the leak check matches), in the form the entry's format needs. `done` gets the counts.
  */
-async function* mendText(old: Readable, name: string, redactor: Redactor, values: ReadonlySet<string>, done: (counts: Record<string, number>) => void): AsyncGenerator<Buffer> {
+export async function* mendText(old: Readable, name: string, redactor: Redactor, values: ReadonlySet<string>, done: (counts: Record<string, number>) => void): AsyncGenerator<Buffer> {
   const redact = redactor.createStream({ name });
   const pumping = pipeline(old, redact);
   pumping.catch(() => undefined);
