@@ -48,7 +48,7 @@ export async function rewriteZip(options: RewriteOptions): Promise<{ path: strin
     const zip = await openZip(options.source);
     try {
       const central = new CentralDirectory();
-      for await (const entry of entriesOf(zip)) {
+      for await (const entry of zipEntries(zip)) {
         options.signal?.throwIfAborted();
         const name = Buffer.from(entry.fileName, 'utf8');
         const dosTime = ((entry.lastModFileDate << 16) | entry.lastModFileTime) >>> 0;
@@ -154,7 +154,8 @@ function openRaw(zip: yauzl.ZipFile, entry: yauzl.Entry, decompress: boolean): P
   return new Promise((resolve, reject) => zip.openReadStream(entry, options, (err, stream) => (err || !stream ? reject(err ?? new Error(`${entry.fileName}: cannot read`)) : resolve(stream))));
 }
 
-async function* entriesOf(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
+/** Walks a zip's entries one at a time (lazyEntries), so memory stays flat whatever its size. */
+export async function* zipEntries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
   for (;;) {
     const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
       const onEntry = (e: yauzl.Entry) => {

@@ -15,7 +15,7 @@ import { ARCHIVE_LANGUAGES, standardName } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
 import { createTempBeside, publishWithoutOverwrite, removeQuietly } from '../archive/atomic-output.js';
 import { ZipWriter, type BeforePublish } from '../archive/zip-writer.js';
-import { rewriteZip } from '../archive/zip-rewrite.js';
+import { rewriteZip, zipEntries } from '../archive/zip-rewrite.js';
 import { CancelledError, errnoCause, InputError } from '../errors.js';
 import { isProbablyBinary, SNIFF_BYTES, type TextEncoding } from './decode.js';
 import type { StructureOutcome, TextFormat } from './formats.js';
@@ -297,37 +297,6 @@ function openZip(path: string): Promise<yauzl.ZipFile> {
 
 function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
   return new Promise((resolvePromise, reject) => zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error('no stream')) : resolvePromise(stream))));
-}
-
-/** Walks a zip's entries one at a time (lazyEntries), so memory stays flat whatever its size. */
-async function* zipEntries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
-  while (true) {
-    const next = await new Promise<yauzl.Entry | undefined>((resolvePromise, reject) => {
-      const onEntry = (entry: yauzl.Entry) => {
-        cleanup();
-        resolvePromise(entry);
-      };
-      const onEnd = () => {
-        cleanup();
-        resolvePromise(undefined);
-      };
-      const onError = (err: Error) => {
-        cleanup();
-        reject(err);
-      };
-      const cleanup = () => {
-        zip.off('entry', onEntry);
-        zip.off('end', onEnd);
-        zip.off('error', onError);
-      };
-      zip.on('entry', onEntry);
-      zip.on('end', onEnd);
-      zip.on('error', onError);
-      zip.readEntry();
-    });
-    if (!next) return;
-    yield next;
-  }
 }
 
 async function redactArchive(input: string, output: string, redactor: Redactor, files: RedactedFile[], signal?: AbortSignal): Promise<void> {
