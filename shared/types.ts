@@ -143,7 +143,16 @@ export const ManifestSchema = z.object({
   skipped: z.array(ManifestSkipSchema),
   /** Which redaction rules ran and how often each fired over the whole archive. */
   redaction: z
-    .object({ enabled: z.boolean(), rules: z.array(z.string()), totals: z.record(z.string(), z.number().int().nonnegative()) })
+    .object({
+      enabled: z.boolean(),
+      rules: z.array(z.string()),
+      totals: z.record(z.string(), z.number().int().nonnegative()),
+      /**
+       * Entries redacted again once the archive was complete (issue 14, the mend step): a value
+       * was learned after they were written. Absent when nothing was mended (older archives too).
+       */
+      mended: z.array(z.string()).optional(),
+    })
     .optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
@@ -223,6 +232,19 @@ export const LeakFindingSchema = z.object({ entry: z.string(), line: z.number().
 export type LeakFinding = z.infer<typeof LeakFindingSchema>;
 
 /**
+ * Why the mend step (issue 14) left the archive as it was, so the leak check's findings stand:
+ * a binary entry holds a value (never rewritten), the deadline came, the copy could not be
+ * written, or a value still stood in the mended copy.
+ */
+export const MendRefusalSchema = z.object({
+  code: z.enum(['binary', 'deadline', 'failed', 'remains']),
+  entry: z.string().optional(),
+  /** The error, in English (failed only). */
+  error: z.string().optional(),
+});
+export type MendRefusal = z.infer<typeof MendRefusalSchema>;
+
+/**
  * The leak check's verdict before the upload. `clean`: nothing found; `found`: values are still
  * there (`blocked` unless the user accepted them); `incomplete`: the check did not finish before
  * the deadline, which blocks the upload the same way (fail closed).
@@ -234,6 +256,8 @@ export const LeakCheckSchema = z.object({
   blocked: z.boolean(),
   /** The user chose to send anyway (`--accept-leaks`, or "send anyway" in the app). */
   accepted: z.boolean(),
+  /** Values were found and the mend step could not remove them: why (absent otherwise). */
+  notMended: MendRefusalSchema.optional(),
 });
 export type LeakCheck = z.infer<typeof LeakCheckSchema>;
 

@@ -282,6 +282,8 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
               : { target: 'outbox', path: outDir },
           leakCheck: { state: leakCheck.state, blocked: leakCheck.blocked, accepted: leakCheck.accepted },
           ...(leakCheck.leaks.length > 0 ? { leaks: leakCheck.leaks } : {}),
+          ...(result.manifest.redaction?.mended ? { mended: result.manifest.redaction.mended } : {}),
+          ...(leakCheck.notMended ? { notMended: leakCheck.notMended } : {}),
           items: archive.entries,
           skipped: result.manifest.skipped.length,
           collectors: result.manifest.collectors.map(({ id, status, durationMs, items, bytes, error }) => ({ id, status, durationMs, items, bytes, ...(error ? { error } : {}) })),
@@ -311,6 +313,9 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
       if (result.manifest.skipped.length) row(tr.t('cli.collect.skipped'), tr.t('cli.collect.skippedSources', { count: result.manifest.skipped.length }));
       const totals = Object.entries(result.manifest.redaction?.totals ?? {}).sort((x, y) => y[1] - x[1]);
       if (totals.length) row(tr.t('cli.collect.redacted'), tr.t('cli.collect.redactedHint', { list: tr.list(totals.map(([rule, count]) => tr.t('cli.collect.ruleCount', { rule: ruleName(rule, tr), count }))) }));
+      const mended = result.manifest.redaction?.mended ?? [];
+      if (mended.length) row(tr.t('mend.label'), tr.t('mend.mended', { count: mended.length, list: tr.list(mended) }));
+      else if (leakCheck.notMended) row(tr.t('mend.label'), tr.t('mend.notMended', { code: leakCheck.notMended.code, entry: leakCheck.notMended.entry ?? '', error: leakCheck.notMended.error ?? '' }));
       io.stdout.write(`\n${labelled(rows)}`);
     }
     return code;

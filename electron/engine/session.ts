@@ -13,13 +13,14 @@ import {
   type Intake,
   type Manifest,
   type ManifestItem,
+  type MendRefusal,
   type ManifestSkip,
   type Platform,
   type ProgressEvent,
 } from '../../shared/types.js';
 import { EntryInputError } from './archive/archive-errors.js';
-import { cleanStaleOutputs, reserveArchiveName } from './archive/atomic-output.js';
-import { ZipWriter, type EntryResult } from './archive/zip-writer.js';
+import { cleanStaleOutputs, removeQuietly, reserveArchiveName } from './archive/atomic-output.js';
+import { ZipWriter, type BeforePublish, type EntryResult } from './archive/zip-writer.js';
 import { createNameRegistry, type ItemSink } from './collectors/context.js';
 import { COLLECTORS } from './collectors/index.js';
 import type { Collector, PendingItem } from './collectors/types.js';
@@ -27,7 +28,8 @@ import { InputError, CancelledError } from './errors.js';
 import { reapOrphans } from './platform/exec.js';
 import { runChecks } from './checks/runner.js';
 import type { Check } from './checks/types.js';
-import { LeakWatch, leakCandidates, type LeakHit, type LeakScanOptions } from './redact/leak-check.js';
+import { LeakWatch, leakCandidates, maskValue, type LeakHit, type LeakScanOptions } from './redact/leak-check.js';
+import { mendArchive } from './redact/mend.js';
 import { createRedactor, saveRedactionMap } from './redact/policy-redactor.js';
 import { redactFacts, renderFromFacts } from './redact/redact-facts.js';
 import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
@@ -77,6 +79,13 @@ export interface SessionOptions {
   deadline?: Date;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * The caller's deadline as a signal (the workflow's), when it may come before `deadline`: it
+   * bounds the leak check and the mend step before publishing too (past it, neither runs).
+   */
+  finishDeadline?: AbortSignal;
+  /** Test seam of the mend step: called before each write of the mended copy; throwing there is a write error. */
+  mendBeforeWrite?: (bytes: number) => void;
 }
 
 export interface SessionResult {
@@ -99,6 +108,12 @@ export interface SessionResult {
   partial: boolean;
   /** The deadline passed: collectors or items were cut (reasons in the manifest). */
   deadlineHit: boolean;
+  /**
+   * The leak check found values before publishing and the mend step could not remove them: why
+   * (redact/mend.ts). Absent when nothing was found, or the archive was mended (see
+   * `manifest.redaction.mended`).
+   */
+  notMended?: MendRefusal;
   /**
    * Steps after the archive was published that failed (e.g. saving the redaction map on a full
    * disk): the archive at `archivePath` is whole; each line says what is missing and where.
@@ -269,6 +284,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     };
     if (item.render) {
       // A generated entry: rendered from redacted facts, never redacted as text (issue 14).
+      rendered.set(item.name, item.render);
       const data = renderFromFacts(item.render, redactor);
       if (archiveClosed) return;
       result = await writer.addBuffer(item.name, data);
@@ -368,6 +384,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   // The summary page reads the system/network JSON and the screenshot as written to the archive.
   const forSummary = new Set((['systemJson', 'networkJson', 'screenshot', 'resourceSampleJson'] as const).map((k) => standardName(k, lang)));
   const summaryEntries: { name: string; data: Buffer }[] = [];
+  /** Entries rendered from facts, by name: the mend step renders one again if it must. */
+  const rendered = new Map<string, NonNullable<PendingItem['render']>>();
   const claimName = createNameRegistry();
   // Items pushed but not yet started; past QUEUE_ROOM, file collectors wait (ItemSink.room).
   let queued = 0;
@@ -476,15 +494,78 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     const timelineDoc = timeline.finish({ ticket: ticketCheck.ticket, host, lang, startedAt, finishedAt, checks: reportChecks, checksFinishedAt });
     // One generated entry at a time, each streamed in pieces (a row per collected file in
     // timeline.json and manifest.json: never the whole document as one string).
+    const generatedNames: string[] = [];
     for (const entry of reportEntries({ manifest, checks: reportChecks, checksStartedAt, checksFinishedAt, entries: summaryEntries, lang, timeline: timelineDoc, ...(redactor ? { redactions: redactionTotals } : {}) })) {
       const entryName = claimName(entry.name);
+      generatedNames.push(entryName);
       const r = await writer.addStream(entryName, Readable.from(entry.pieces()));
       manifest.items.push({ name: entryName, collector: 'session', source: entry.source, kind: 'text', size: r.size, sha256: r.sha256, truncated: false });
     }
-    summaryEntries.length = 0;
-    await writer.addStream(claimName(standardName('manifest', lang)), Readable.from(jsonPieces(manifest)));
+    const manifestName = claimName(standardName('manifest', lang));
+    await writer.addStream(manifestName, Readable.from(jsonPieces(manifest)));
     if (sessionAbort.signal.aborted) throw new CancelledError();
-    const final = await writer.finalize();
+    const intakeString = intakeText.toString('utf8');
+    // The leak check before the archive is published, and the mend step when it finds values
+    // written before they were learned (redact/mend.ts). Past the deadline neither runs: the
+    // workflow's check then says "incomplete" as before.
+    let leaksBeforePublish: LeakHit[] | undefined;
+    let notMended: MendRefusal | undefined;
+    let published: Manifest = manifest;
+    const beforePublish: BeforePublish | undefined =
+      leakWatch && redactor && !deadlinePassed
+        ? async (tempPath) => {
+            const deadlines = AbortSignal.any([deadline, ...(options.finishDeadline ? [options.finishDeadline] : [])]);
+            const bound = AbortSignal.any([deadlines, sessionAbort.signal]);
+            const hits = await leakWatch.finishWithValues(tempPath, intakeString, { signal: bound }).catch((err: unknown) => {
+              if (sessionAbort.signal.aborted) throw new CancelledError();
+              // Cut by the deadline: the workflow's check runs as before and says "incomplete".
+              if (!deadlines.aborted) throw err;
+              return undefined;
+            });
+            if (!hits) return undefined;
+            leaksBeforePublish = hits.map(({ entry, line, value }) => ({ entry, line, masked: maskValue(value) }));
+            if (hits.length === 0) return undefined;
+            const outcome = await mendArchive({
+              archivePath: tempPath,
+              finalPath: join(options.outDir, name),
+              hits,
+              manifest,
+              redactor,
+              leakValues: leakCandidates(redactor.seenValues(), intakeString),
+              generatedNames,
+              manifestName,
+              rendered,
+              keep: new Set(summaryEntries.map((e) => e.name)),
+              render: (mended, { hitEntries, mendedData }) =>
+                reportEntries({
+                  manifest: mended,
+                  checks: reportChecks,
+                  checksStartedAt,
+                  checksFinishedAt,
+                  entries: summaryEntries.map((e) => ({ name: e.name, data: mendedData.get(e.name) ?? e.data })),
+                  lang,
+                  // Built from the logs as archived: rendered again from its facts redacted again.
+                  timeline: generatedNames.some((n) => hitEntries.has(n)) ? redactFacts(timelineDoc, redactor) : timelineDoc,
+                  redactions: mended.redaction?.totals ?? {},
+                }).map((entry, i) => ({ name: generatedNames[i]!, source: entry.source, pieces: () => entry.pieces() })),
+              signal: bound,
+              ...(options.mendBeforeWrite ? { beforeWrite: options.mendBeforeWrite } : {}),
+            });
+            if (sessionAbort.signal.aborted) {
+              if (outcome.state === 'mended') await removeQuietly(outcome.path);
+              throw new CancelledError();
+            }
+            if (outcome.state === 'not-mended') {
+              notMended = outcome.refusal;
+              return undefined;
+            }
+            leaksBeforePublish = [];
+            published = outcome.manifest;
+            return { path: outcome.path, bytes: outcome.bytes };
+          }
+        : undefined;
+    const final = await writer.finalize(beforePublish);
+    summaryEntries.length = 0;
     // From here on the archive exists: a failure is reported with it, never as "no archive".
     const problems: string[] = [];
     if (redactor && options.redactionMapDir) {
@@ -496,11 +577,13 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     return {
       checks,
       leakValues: redactor ? leakCandidates(redactor.seenValues(), intakeText.toString('utf8')) : [],
-      checkLeaks: (check) => (leakWatch ? leakWatch.finish(final.path, intakeText.toString('utf8'), check) : Promise.resolve([])),
+      // Checked before publishing (and mended): that verdict; else the check runs now, as before.
+      checkLeaks: (check) => (leaksBeforePublish ? Promise.resolve(leaksBeforePublish) : leakWatch ? leakWatch.finish(final.path, intakeString, check) : Promise.resolve([])),
       archivePath: final.path,
       archiveName: name,
       bytes: final.bytes,
-      manifest,
+      manifest: published,
+      ...(notMended ? { notMended } : {}),
       partial: deadlinePassed || runs.some((r) => r.status === 'error' || r.status === 'timeout'),
       deadlineHit: deadlinePassed,
       problems,

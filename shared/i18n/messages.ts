@@ -1186,6 +1186,10 @@ const zhCN = {
   'policyShow.help.policy': '同时应用这个 JSON 策略文件（位于用户设置和托管策略之间）',
   // Reports with a row per collected file (rss10k, issue 13): pages list a bounded number of rows.
   'report.moreRows': '…另有 {count, number} 行未列出，见 {file}',
+  // mend (issue 14): entries redacted again before publishing, or why they could not be.
+  'mend.label': '补充脱敏：',
+  'mend.mended': '归档完成后又脱敏了 {count, plural, other {# 个条目}}（其中的姓名或值在写入之后才被识别）：{list}',
+  'mend.notMended': '{code, select, binary {{entry} 是二进制条目，其中的值不会被改写：发送前请先查看，或用 --exclude-item 去掉它后重新收集} deadline {截止时间已到，归档没能补充脱敏：请延长截止时间（策略 deadlineSeconds）后重新收集} remains {补充脱敏后 {entry} 中仍有该值：发送前请先查看} other {归档没能补充脱敏（{error}），已保留原样：请腾出磁盘空间后重新收集}}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2360,6 +2364,10 @@ const en: Catalogue = {
   'policyShow.help.policy': 'also apply this JSON policy file (between user settings and managed policy)',
   // Reports with a row per collected file (rss10k, issue 13): pages list a bounded number of rows.
   'report.moreRows': '… and {count, number} more rows, see {file}',
+  // mend (issue 14): entries redacted again before publishing, or why they could not be.
+  'mend.label': 'Mended:',
+  'mend.mended': '{count, plural, one {# entry was} other {# entries were}} redacted again once the archive was complete (a name or value in them was recognised only later): {list}',
+  'mend.notMended': '{code, select, binary {{entry} is a binary entry, which is never rewritten: look at it before sending, or collect again without it (--exclude-item)} deadline {the deadline came before the archive could be mended: collect again with a longer deadline (policy deadlineSeconds)} remains {the value still stood in {entry} after mending: look at it before sending} other {the archive could not be mended ({error}) and was kept as written: free some disk space and collect again}}',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

@@ -49,6 +49,14 @@ export interface EntryWatch {
 }
 
 /** Per-entry options of {@link ZipWriter.addBuffer}, {@link ZipWriter.addStream}, {@link ZipWriter.addFile}. */
+/**
+ * Called by {@link ZipWriter.finalize} once the temp file is complete (synced, closed) and before
+ * it gets its final name: may return another complete file beside it (a mended copy, see
+ * archive/mend.ts) to publish instead; the writer then removes its own temp file. A rejection
+ * fails the archive as any write error does (nothing is published).
+ */
+export type BeforePublish = (tempPath: string, bytes: number) => Promise<{ path: string; bytes: number } | undefined>;
+
 export interface EntryOptions {
   /** Modification time shown by unzip/Explorer (default: the file's for addFile, else when added). */
   mtime?: Date;
@@ -236,12 +244,12 @@ export class ZipWriter {
    * the name was taken meanwhile). On any failure the temp file is deleted and no final archive
    * exists. Resolves with the absolute final path and the archive's size in bytes.
    */
-  finalize(): Promise<{ path: string; bytes: number }> {
+  finalize(beforePublish?: BeforePublish): Promise<{ path: string; bytes: number }> {
     if (this.state !== 'open') {
       return Promise.reject(this.fatal ?? new Error(`finalize() was already called for ${this.finalPath}`));
     }
     this.state = 'finalizing';
-    this.finalizing = this.finish();
+    this.finalizing = this.finish(beforePublish);
     return this.finalizing;
   }
 
@@ -417,7 +425,8 @@ export class ZipWriter {
     else job.done.resolve(result);
   }
 
-  private async finish(): Promise<{ path: string; bytes: number }> {
+  private async finish(beforePublish?: BeforePublish): Promise<{ path: string; bytes: number }> {
+    let replacement: string | undefined;
     this.toRead.close();
     this.toWrite.close();
     try {
@@ -426,14 +435,18 @@ export class ZipWriter {
       const flushed = new Promise<void>((resolvePromise) => this.out.once('finish', resolvePromise));
       this.out.end();
       await this.guard(flushed);
-      const bytes = this.offset;
+      let bytes = this.offset;
       await this.guard(fsyncFd(this.fd));
       const closeError = await closeOutput(this.out);
       if (closeError) throw closeError;
       if (this.fatal) throw this.fatal;
+      const swap = beforePublish ? await beforePublish(this.tempPath, bytes) : undefined;
+      if (this.fatal) throw this.fatal;
+      if (swap) ({ path: replacement, bytes } = swap);
       this.state = 'publishing';
-      await publishWithoutOverwrite(this.tempPath, this.finalPath);
+      await publishWithoutOverwrite(replacement ?? this.tempPath, this.finalPath);
       this.state = 'finalized';
+      if (replacement) await removeQuietly(this.tempPath);
       await syncDirectory(dirname(this.finalPath));
       return { path: this.finalPath, bytes };
     } catch (error) {
@@ -441,6 +454,7 @@ export class ZipWriter {
       this.state = 'finalizing'; // let fail() run even if publishing had started
       this.fail(failure);
       await this.cleanup;
+      if (replacement) await removeQuietly(replacement);
       throw failure;
     }
   }

@@ -26,6 +26,13 @@ export interface LeakHit {
   masked: string;
 }
 
+/** A hit with its value in the clear (in memory only: the mend step looks for it). */
+export interface LeakValueHit {
+  entry: string;
+  line: number;
+  value: string;
+}
+
 /** A hit as the matcher finds it: which value (index), its line, and the entry offset just past its end − 1. */
 export interface RawHit {
   value: number;
@@ -36,6 +43,8 @@ export interface RawHit {
 export interface LeakScanOptions {
   /** Stops the scan (rejects with the signal's reason), e.g. at the run's deadline. */
   signal?: AbortSignal;
+  /** Scan only these entries (the mend step verifies the entries it rewrote); default: all. */
+  entries?: ReadonlySet<string>;
 }
 
 /** Values shorter than this are not looked for: they would match everywhere. */
@@ -613,7 +622,8 @@ export async function scanArchiveForLeaks(archivePath: string, values: readonly 
   if (values.length === 0) return [];
   options.signal?.throwIfAborted();
   const matcher = new LeakMatcher(values);
-  const spans = await listEntries(archivePath);
+  const only = options.entries;
+  const spans = (await listEntries(archivePath)).filter((span) => !only || only.has(span.name));
   const hits: LeakHit[] = [];
   await scanSpans(archivePath, spans, matcher, options.signal, () => hits.push(...matcher.endEntry()));
   return hits;
@@ -769,6 +779,14 @@ export class LeakWatch {
    * entry the watch did not see). Stops at `signal` (rejects with its reason, file closed).
    */
   async finish(archivePath: string, intakeText: string, options: LeakScanOptions = {}): Promise<LeakHit[]> {
+    return (await this.finishWithValues(archivePath, intakeText, options)).map(({ entry, line, value }) => ({ entry, line, masked: maskValue(value) }));
+  }
+
+  /**
+   * {@link finish}, with each hit's value in the clear: for the mend step (redact/mend.ts), which
+   * must know what to look for in the entry it rewrites. In memory only, never printed.
+   */
+  async finishWithValues(archivePath: string, intakeText: string, options: LeakScanOptions = {}): Promise<LeakValueHit[]> {
     const { signal } = options;
     signal?.throwIfAborted();
     this.take();
@@ -793,7 +811,7 @@ export class LeakWatch {
       });
     }
     const intake = intakeText.toLowerCase();
-    const hits: LeakHit[] = [];
+    const hits: LeakValueHit[] = [];
     for (const span of spans) {
       const first = new Map<string, { line: number; at: number }>();
       for (const h of this.found.get(span.name) ?? []) {
@@ -802,7 +820,7 @@ export class LeakWatch {
       }
       const entryHits = [...first].filter(([value]) => !intake.includes(value.toLowerCase()));
       entryHits.sort(([v1, h1], [v2, h2]) => h1.at - h2.at || order.get(v1)! - order.get(v2)!);
-      for (const [value, h] of entryHits) hits.push({ entry: span.name, line: h.line, masked: maskValue(value) });
+      for (const [value, h] of entryHits) hits.push({ entry: span.name, line: h.line, value });
     }
     return hits;
   }

@@ -14,10 +14,13 @@ import yauzl from 'yauzl';
 import { ARCHIVE_LANGUAGES, standardName } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
 import { createTempBeside, publishWithoutOverwrite, removeQuietly } from '../archive/atomic-output.js';
-import { ZipWriter } from '../archive/zip-writer.js';
+import { ZipWriter, type BeforePublish } from '../archive/zip-writer.js';
+import { rewriteZip, zipEntries } from '../archive/zip-rewrite.js';
 import { CancelledError, errnoCause, InputError } from '../errors.js';
 import { isProbablyBinary, SNIFF_BYTES, type TextEncoding } from './decode.js';
 import type { StructureOutcome, TextFormat } from './formats.js';
+import { LeakWatch, scanArchiveForLeaks, leakCandidates } from './leak-check.js';
+import { mendText } from './mend.js';
 import { createRedactor, saveRedactionMap } from './policy-redactor.js';
 import type { Redactor } from './redactor.js';
 import { routeThroughRedactor } from './route.js';
@@ -149,7 +152,7 @@ export function formatRedactionReport(result: Omit<RedactFilesResult, 'map'>, re
     else {
       const counts = Object.entries(f.counts).sort((a, b) => b[1] - a[1]);
       const what = counts.length ? counts.map(([rule, n]) => `${n} ${rule}`).join(', ') : 'nothing found';
-      const notes = [f.encoding && f.encoding !== 'utf8' ? `converted from ${f.encoding} to UTF-8` : '', f.structureNote ?? ''].filter(Boolean);
+      const notes = [f.encoding && f.encoding !== 'utf8' ? `converted from ${f.encoding} to UTF-8` : '', f.structureNote ?? '', f.reason ?? ''].filter(Boolean);
       lines.push(`${name}  redacted: ${what}${notes.length ? ` (${notes.join('; ')})` : ''}`);
     }
   }
@@ -296,37 +299,6 @@ function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
   return new Promise((resolvePromise, reject) => zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error('no stream')) : resolvePromise(stream))));
 }
 
-/** Walks a zip's entries one at a time (lazyEntries), so memory stays flat whatever its size. */
-async function* zipEntries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
-  while (true) {
-    const next = await new Promise<yauzl.Entry | undefined>((resolvePromise, reject) => {
-      const onEntry = (entry: yauzl.Entry) => {
-        cleanup();
-        resolvePromise(entry);
-      };
-      const onEnd = () => {
-        cleanup();
-        resolvePromise(undefined);
-      };
-      const onError = (err: Error) => {
-        cleanup();
-        reject(err);
-      };
-      const cleanup = () => {
-        zip.off('entry', onEntry);
-        zip.off('end', onEnd);
-        zip.off('error', onError);
-      };
-      zip.on('entry', onEntry);
-      zip.on('end', onEnd);
-      zip.on('error', onError);
-      zip.readEntry();
-    });
-    if (!next) return;
-    yield next;
-  }
-}
-
 async function redactArchive(input: string, output: string, redactor: Redactor, files: RedactedFile[], signal?: AbortSignal): Promise<void> {
   let zip: yauzl.ZipFile;
   try {
@@ -334,7 +306,10 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
   } catch (err) {
     throw InputError.coded('redact-not-zip', { path: input }, `${input} is not a readable zip archive: ${message(err)}`);
   }
-  const writer = await ZipWriter.open(output);
+  // The leak watch sees each entry as written: an entry written before a name was learned (in a
+  // later entry) is mended before the copy is published, as a collection's is (redact/mend.ts).
+  const watch = new LeakWatch(() => redactor.seenValues());
+  const writer = await ZipWriter.open(output, { watch });
   try {
     for await (const entry of zipEntries(zip)) {
       if (signal?.aborted) throw new CancelledError('redaction cancelled; no copy was written');
@@ -379,7 +354,7 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
         throw InputError.coded('redact-entry', { entry: name, path: input }, `entry ${name} of ${input} cannot be read: ${message(err)}; no copy was written`);
       }
     }
-    await writer.finalize();
+    await writer.finalize(mendBeforePublish(watch, output, redactor, files, signal));
   } catch (err) {
     await writer.abort();
     if (err instanceof InputError || err instanceof CancelledError) throw err;
@@ -388,6 +363,59 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
   } finally {
     zip.close();
   }
+}
+
+/**
+ * The copy's mend step: text entries holding a value learned after they were written are
+ * redacted again (same placeholders) into a copy of the finished archive, checked, and published
+ * instead. Binary and generated entries are never rewritten; a copy that still holds a value in
+ * a rewritten entry is dropped (the first one is published as before).
+ */
+function mendBeforePublish(watch: LeakWatch, output: string, redactor: Redactor, files: RedactedFile[], signal: AbortSignal | undefined): BeforePublish {
+  return async (tempPath) => {
+    const hits = await watch.finishWithValues(tempPath, '', signal ? { signal } : {});
+    const byName = new Map(files.map((f) => [f.name, f]));
+    const valuesOf = new Map<string, Set<string>>();
+    for (const hit of hits) if (byName.get(hit.entry)?.status === 'redacted') valuesOf.set(hit.entry, (valuesOf.get(hit.entry) ?? new Set()).add(hit.value));
+    if (valuesOf.size === 0) return undefined;
+    // Applied to the report only once the copy passed its check.
+    const updates: (() => void)[] = [];
+    const copy = await rewriteZip({
+      source: tempPath,
+      finalPath: output,
+      ...(signal ? { signal } : {}),
+      rewrite: (name) => {
+        const values = valuesOf.get(name);
+        const file = byName.get(name);
+        if (!values || !file) return undefined;
+        return {
+          kind: 'transform',
+          transform: (old) =>
+            mendText(old, name, redactor, values, (counts) =>
+              updates.push(() => {
+                for (const [rule, n] of Object.entries(counts)) file.counts[rule] = (file.counts[rule] ?? 0) + n;
+              }),
+            ),
+        };
+      },
+      written: (result) => {
+        const file = byName.get(result.name);
+        if (file) {
+          updates.push(() => {
+            file.bytes = result.size;
+            file.reason = 'mended: redacted again once the copy was complete (a value was learned after this entry was written)';
+          });
+        }
+      },
+    });
+    const still = await scanArchiveForLeaks(copy.path, leakCandidates(redactor.seenValues(), ''), { entries: new Set(valuesOf.keys()), ...(signal ? { signal } : {}) });
+    if (still.length === 0) {
+      for (const update of updates) update();
+      return copy;
+    }
+    await removeQuietly(copy.path);
+    return undefined;
+  };
 }
 
 function structureFields(s: StructureOutcome | undefined): { format?: TextFormat; structureNote?: string } {

@@ -41,6 +41,7 @@ export function draftBody(input: DraftInput): string {
     bullet(tr.t('draft.computer', { host: manifest.host, os: `${manifest.os.platform} ${manifest.os.release}` })),
     bullet(tr.t('draft.collectedAt', { time: formatDateTime(manifest.startedAt, lang) })),
     bullet(tr.t('draft.items', { count: input.entries ?? manifest.items.length + 1 })),
+    ...(manifest.redaction?.mended?.length ? [bullet(tr.t('mend.mended', { count: manifest.redaction.mended.length, list: tr.list(manifest.redaction.mended) }))] : []),
     ...(failed.length ? [bullet(tr.t('draft.incomplete', { list: tr.list(failed.map((c) => tr.t('draft.itemReason', { id: c.id, reason: reason(c) }))) }))] : []),
     ...(manifest.intake.problemType ? ['', tr.t('draft.problemType', { type: tr.t(`problemType.${manifest.intake.problemType}`) })] : []),
     ...(manifest.intake.problemDescription ? ['', tr.t('draft.problem'), manifest.intake.problemDescription] : []),

@@ -125,6 +125,8 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       // An explicit deadline is passed on; else the session applies policy deadlineSeconds itself
       // (the same moment as deadlineAt, and its reasons then name "the session deadline of N s").
       ...(options.deadlineAt ? { deadline: options.deadlineAt } : {}),
+      // The leak check and the mend step before publishing stop at the run's deadline too.
+      finishDeadline: deadline,
       onProgress: (event) => emit({ type: 'progress', event }),
       ...pick(options, ['intake', 'collectors', 'checks', 'only', 'skip', 'excludeItems', 'consentSensitive', 'since', 'lang', 'platform', 'host', 'now']),
     };
@@ -152,7 +154,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       // rejects, so "incomplete" is true when it is said: nothing reads on past the deadline.
       const leaks = await session.checkLeaks({ signal: bound });
       const found = leaks.length > 0;
-      leakCheck = { state: found ? 'found' : 'clean', leaks, blocked: found && Boolean(plan) && !options.acceptLeaks, accepted: found && Boolean(options.acceptLeaks) };
+      leakCheck = { state: found ? 'found' : 'clean', leaks, blocked: found && Boolean(plan) && !options.acceptLeaks, accepted: found && Boolean(options.acceptLeaks), ...(found && session.notMended ? { notMended: session.notMended } : {}) };
     } catch (err) {
       if (signal.aborted) throw new CancelledError();
       if (!deadline.aborted) throw err;

@@ -49,13 +49,14 @@ describe('session: learned names and logins', () => {
     expect(result.manifest.redaction?.totals).toMatchObject({ 'user-name': 2, 'person-name': 2 });
   });
 
-  it('still reports a name written before any line names it (the stream cannot take back what it wrote): the leak check finds it', async () => {
-    const { text, leaks } = await collect([
+  it('mends a name written before any line names it (the stream could not take it back): the entry is rewritten before publishing and the leak check is clean', async () => {
+    const { result, text, leaks } = await collect([
       ['1-chat.txt', 'IT 服务台 ↔ 龚雅婷\n'],
       ['2-hr.ini', '姓名：龚雅婷\n'],
     ]);
-    expect(text('1-chat.txt')).toBe('IT 服务台 ↔ 龚雅婷\n');
+    expect(text('1-chat.txt')).toBe('IT 服务台 ↔ <NAME-1>\n');
     expect(text('2-hr.ini')).toBe('姓名：<NAME-1>\n');
-    expect(leaks).toEqual([{ entry: '1-chat.txt', line: 1, masked: '龚*婷' }]);
+    expect(leaks).toEqual([]);
+    expect(result.manifest.redaction?.mended).toEqual(['1-chat.txt']);
   });
 });

@@ -131,6 +131,31 @@ describe('redactFiles', () => {
   });
 });
 
+describe('redactFiles on an archive: the mend step', () => {
+  it('redacts a name in an entry written before the entry that names it (mended before the copy is published); the report says so', async () => {
+    const dir = tmp();
+    const zipPath = join(dir, 'hand.zip');
+    const w = await ZipWriter.open(zipPath);
+    await w.addBuffer('1-chat.txt', Buffer.from('会话：IT 服务台 ↔ 龚雅婷\nupload cert\\luoxiaotong.p12\n'));
+    await w.addBuffer('2-shot.png', PNG);
+    await w.addBuffer('3-hr.ini', Buffer.from('[Account]\nUserName=luoxiaotong\n姓名：龚雅婷\n'));
+    await w.finalize();
+    const r = await redactFiles({ input: zipPath, policy: DEFAULT_POLICY });
+    const out = await readZip(r.output);
+    expect(out.map((e) => [e.name, e.name.endsWith('.png') ? e.data.equals(PNG) : e.data.toString()])).toEqual([
+      ['1-chat.txt', '会话：IT 服务台 ↔ <NAME-1>\nupload cert\\<USER-1>.p12\n'],
+      ['2-shot.png', true],
+      ['3-hr.ini', '[Account]\nUserName=<USER-1>\n姓名：<NAME-1>\n'],
+    ]);
+    const chat = r.files.find((f) => f.name === '1-chat.txt')!;
+    expect(chat.counts).toEqual({ 'person-name': 1, 'user-name': 1 });
+    expect(chat.bytes).toBe(out[0]!.data.length);
+    expect(r.totals).toEqual({ 'person-name': 2, 'user-name': 2 });
+    expect(readFileSync(r.report, 'utf8')).toMatch(/1-chat\.txt\s+redacted: .*mended: redacted again/);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.partial'))).toEqual([]);
+  });
+});
+
 describe('diagcollect redact', () => {
   const io = (env: NodeJS.ProcessEnv) => {
     const stdout = new PassThrough();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { writeEmailDraft } from '../../../../electron/engine/upload/email-draft.js';
+import { draftBody, writeEmailDraft } from '../../../../electron/engine/upload/email-draft.js';
 import { testManifest } from '../../../helpers/manifest.js';
 import { sha256 } from '../../../helpers/zip.js';
 
@@ -61,5 +61,13 @@ describe('e-mail draft', () => {
     // A missing archive fails and leaves no draft or temp file.
     await expect(writeEmailDraft({ ticket: 'SUP-1', lang: 'en', archivePath: join(dir, 'gone.zip'), archiveName: 'gone.zip', archiveBytes: 0, archiveSha256: 'x', manifest: manifest() })).rejects.toThrow();
     expect(readdirSync(dir).sort()).toEqual(['a.eml', 'a.zip']);
+  });
+
+  it('says which entries the mend step redacted again (manifest.redaction.mended), in the archive language', () => {
+    const base = { ticket: '12345', archivePath: '/x/a.zip', archiveName: 'a.zip', archiveBytes: 3, archiveSha256: 'x'.repeat(64) };
+    const mended = manifest({ redaction: { enabled: true, rules: [], totals: { 'person-name': 2 }, mended: ['1-chat.txt'] } });
+    expect(draftBody({ ...base, lang: 'en', manifest: mended })).toContain('- 1 entry was redacted again once the archive was complete (a name or value in them was recognised only later): 1-chat.txt');
+    expect(draftBody({ ...base, lang: 'zh-CN', manifest: mended })).toContain('- 归档完成后又脱敏了 1 个条目（其中的姓名或值在写入之后才被识别）：1-chat.txt');
+    expect(draftBody({ ...base, lang: 'en', manifest: manifest() })).not.toContain('redacted again');
   });
 });

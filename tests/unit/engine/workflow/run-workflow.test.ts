@@ -93,8 +93,8 @@ describe('runWorkflow', () => {
   it('the deadline bounds the leak check: a check that cannot finish blocks an upload (fail closed)', async () => {
     const { dataDir, base } = setup();
     const deadline = new AbortController();
-    // The deadline passes as soon as the archive is written: the leak check cannot run.
-    const r = await runWorkflow({ ...base, outDir: join(dataDir, 'out'), collectors: [logs], deadline: deadline.signal, onEvent: (e) => e.type === 'archived' && deadline.abort() });
+    // The deadline passes as the archive is finished (the leak check runs before it is published): the check cannot run.
+    const r = await runWorkflow({ ...base, outDir: join(dataDir, 'out'), collectors: [logs], deadline: deadline.signal, onEvent: (e) => e.type === 'progress' && e.event.type === 'phase' && e.event.phase === 'finalizing' && deadline.abort() });
     expect(r.leakCheck).toMatchObject({ state: 'incomplete', blocked: false });
     expect(r.emailDraft).toBeUndefined();
     expect(r.draftError).toMatch(/deadline/);
