@@ -13,7 +13,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { checkTicketId } from '../../../shared/naming.js';
 import type { ArchiveFacts, CheckResult, LeakCheck, Manifest, Platform, WorkflowEvent } from '../../../shared/types.js';
-import { afterPublishProblem } from '../archive/archive-errors.js';
+import { afterPublishProblem, outputFailureReason } from '../archive/archive-errors.js';
 import { sha256File } from '../archive/sha256-file.js';
 import { COLLECTORS } from '../collectors/index.js';
 import { CancelledError, InputError } from '../errors.js';
@@ -24,7 +24,7 @@ import { planCollectors, runSession, type SessionOptions } from '../session.js';
 import { writeEmailDraft } from '../upload/email-draft.js';
 import type { OutboxOptions, UploadJob } from '../upload/outbox.js';
 import { checkExcludeItems } from './exclude-items.js';
-import { precheckTicket, queueAndSend, resolveTarget, targetName, type UploadPlan } from './upload-stage.js';
+import { precheckTicket, queueAndSend, resolveTarget, targetName, UploadRecordError, type UploadPlan } from './upload-stage.js';
 
 /** The session's options (intake, selection, consent, language …) plus what the later stages need. */
 export interface WorkflowOptions
@@ -197,23 +197,30 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       await plan.connector.close?.();
       return result;
     }
-    result.upload = await queueAndSend({
-      plan,
-      ticket: result.ticket,
-      archive: file,
-      lang,
-      triage,
-      options: {
-        policy: options.policy,
-        env: options.env,
-        dataDir: options.dataDir,
-        signal: options.uploadSignal ?? signal,
-        waitBudgetMs: options.uploadWaitMs ?? 0,
-        ...(options.split ? { split: true } : {}),
-        ...(options.outbox ? { outbox: options.outbox } : {}),
-        emit,
-      },
-    });
+    try {
+      result.upload = await queueAndSend({
+        plan,
+        ticket: result.ticket,
+        archive: file,
+        lang,
+        triage,
+        options: {
+          policy: options.policy,
+          env: options.env,
+          dataDir: options.dataDir,
+          signal: options.uploadSignal ?? signal,
+          waitBudgetMs: options.uploadWaitMs ?? 0,
+          ...(options.split ? { split: true } : {}),
+          ...(options.outbox ? { outbox: options.outbox } : {}),
+          emit,
+        },
+      });
+    } catch (err) {
+      if (!(err instanceof UploadRecordError) || signal.aborted) throw err;
+      // The archive is there: a job record the disk could not take is a problem beside it (exit 3).
+      result.partial = true;
+      result.problems.push(uploadRecordProblem(err, archive.path, emailDraft));
+    }
     return result;
   } catch (err) {
     await plan?.connector.close?.();
@@ -224,6 +231,14 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
     }
     throw err instanceof CancelledError || !signal.aborted ? err : new CancelledError();
   }
+}
+
+/** What exists after the upload's job record could not be written, and what to do. */
+function uploadRecordProblem(err: UploadRecordError, archivePath: string, emailDraft: string | undefined): string {
+  const existing = emailDraft ? [`${emailDraft} (the e-mail draft)`] : [];
+  if (!err.queued) return afterPublishProblem({ archivePath, step: 'The upload job record', target: err.jobsDir, error: err.cause, existing });
+  const exists = [`${archivePath} (the archive, complete)`, ...existing].join(', ');
+  return `The upload job record in ${err.jobsDir} could not be updated: ${outputFailureReason(err.cause)}; the job stays in the outbox as it was (diagcollect outbox list) and is tried again by \`diagcollect outbox retry\` once there is space. These files exist: ${exists}.`;
 }
 
 /**
