@@ -102,4 +102,27 @@ describe.runIf(process.platform === 'linux')('faults: the data folder on a full 
     expect(problems).toMatch(/disk is full \(ENOSPC\)/);
     expect((await allFiles(data)).filter((f) => /\.(tmp|partial)$/.test(f))).toEqual([]);
   });
+
+  it('an --out folder or data folder to be made on a read-only drive: exit 1 saying the drive is read-only, not "ENOENT … mkdir"', async (ctx) => {
+    if (!mounted) return ctx.skip(why);
+    await run('sh', ['-c', `rm -rf "${mnt}"/* && mkdir "${mnt}/ro"`]);
+    const ro = join(work, 'ro');
+    await mkdir(ro, { recursive: true });
+    await run('mount', ['--bind', '-o', 'ro', join(mnt, 'ro'), ro]).catch(() => run('sh', ['-c', `mount --bind "${mnt}/ro" "${ro}" && mount -o remount,bind,ro "${ro}"`]));
+    try {
+      for (const [out, data] of [
+        [join(ro, 'new', 'out'), join(work, 'ro-data')],
+        [join(work, 'out-ro'), join(ro, 'data')],
+      ] as const) {
+        const r = await startCli(['collect', '--ticket', 'F-42', '--json', '--only', 'versions', '--no-screenshot', ...(data.startsWith(`${ro}/`) ? [] : ['--out', out])], { DIAGCOLLECT_DATA_DIR: data }).done;
+        expect(r.code, r.stdout + r.stderr).toBe(1);
+        const error = (JSON.parse(r.stdout) as { error: string }).error;
+        expect(error).toMatch(/read-only \(EROFS\)/);
+        expect(error).toContain(data.startsWith(`${ro}/`) ? data : out);
+        expect(error).not.toMatch(/ENOENT/);
+      }
+    } finally {
+      await run('umount', [ro]).catch(() => undefined);
+    }
+  });
 });

@@ -13,7 +13,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { checkTicketId } from '../../../shared/naming.js';
 import type { ArchiveFacts, CheckResult, LeakCheck, Manifest, Platform, WorkflowEvent } from '../../../shared/types.js';
-import { afterPublishProblem, outputFailureReason } from '../archive/archive-errors.js';
+import { afterPublishProblem, ArchiveWriteError, errnoCode, outputFailureReason } from '../archive/archive-errors.js';
 import { sha256File } from '../archive/sha256-file.js';
 import { COLLECTORS } from '../collectors/index.js';
 import { CancelledError, InputError } from '../errors.js';
@@ -282,13 +282,30 @@ export async function sendAfterLeakCheck(
 async function makeOutDir(outDir: string, dataDir: string): Promise<string | undefined> {
   const dir = resolve(outDir);
   const inOutbox = dir.startsWith(resolve(dataDir, 'outbox'));
-  if (inOutbox) await mkdir(dirname(dir), { recursive: true, mode: 0o700 });
+  if (inOutbox) await makeDir(dirname(dir), 0o700);
   const existed = await stat(dir).then(
     () => true,
     () => false,
   );
-  const created = await mkdir(dir, { recursive: true, ...(inOutbox ? { mode: 0o700 } : {}) });
+  const created = await makeDir(dir, inOutbox ? 0o700 : undefined);
   return existed ? undefined : (created ?? dir);
+}
+
+/**
+ * `mkdir -p` whose failure says why in words a user can act on. Node's recursive mkdir reports a
+ * read-only drive as ENOENT ("no such file or directory, mkdir"), about a parent that exists:
+ * the first missing folder is made on its own to learn the real cause (EROFS, EACCES, ENOSPC).
+ */
+async function makeDir(dir: string, mode: number | undefined): Promise<string | undefined> {
+  try {
+    return await mkdir(dir, { recursive: true, ...(mode !== undefined ? { mode } : {}) });
+  } catch (err) {
+    let cause: unknown = err;
+    let missing = dir;
+    while (dirname(missing) !== missing && !(await stat(dirname(missing)).then(() => true, () => false))) missing = dirname(missing);
+    if (errnoCode(err) === 'ENOENT') await mkdir(missing).then(() => rm(missing, { recursive: true }), (real: unknown) => (cause = real));
+    throw new ArchiveWriteError(`Cannot create the folder ${dir} for the archive: ${outputFailureReason(cause)}. Choose a folder on a drive you can write to (--out, or DIAGCOLLECT_DATA_DIR for the outbox), then collect again.`, dir, errnoCode(cause), { cause });
+  }
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
