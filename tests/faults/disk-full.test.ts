@@ -103,6 +103,20 @@ describe.runIf(process.platform === 'linux')('faults: the data folder on a full 
     expect((await allFiles(data)).filter((f) => /\.(tmp|partial)$/.test(f))).toEqual([]);
   });
 
+  it('the archive does not fit: exit 1 naming the path, and nothing is left — not even the --out folder the run made', async (ctx) => {
+    if (!mounted) return ctx.skip(why);
+    await run('sh', ['-c', `rm -rf "${mnt}"/*`]);
+    const { randomBytes } = await import('node:crypto');
+    await writeFile(join(work, 'logs', 'big.log'), randomBytes(200_000));
+    const policy = join(work, 'big.json');
+    await writeFile(policy, JSON.stringify({ appLogPaths: [join(work, 'logs', 'big.log')] }));
+    const out = join(mnt, 'new', 'out');
+    const r = await startCli(['collect', '--ticket', 'F-43', '--json', '--only', 'app-logs', '--no-screenshot', '--policy', policy, '--out', out], { DIAGCOLLECT_DATA_DIR: join(work, 'big-data') }).done;
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect((JSON.parse(r.stdout) as { error: string }).error).toMatch(/disk is full \(ENOSPC\)/);
+    expect(await readdir(mnt)).toEqual([]);
+  });
+
   it('an --out folder or data folder to be made on a read-only drive: exit 1 saying the drive is read-only, not "ENOENT … mkdir"', async (ctx) => {
     if (!mounted) return ctx.skip(why);
     await run('sh', ['-c', `rm -rf "${mnt}"/* && mkdir "${mnt}/ro"`]);

@@ -9,7 +9,7 @@
  * instead of the zip (preview.ts). The leak check and the draft are bounded by the same deadline
  * as the collection: a check that cannot finish blocks the upload (fail closed).
  */
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { checkTicketId } from '../../../shared/naming.js';
 import type { ArchiveFacts, CheckResult, LeakCheck, Manifest, Platform, WorkflowEvent } from '../../../shared/types.js';
@@ -228,6 +228,12 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
     if (err instanceof CancelledError || signal.aborted) {
       for (const path of written) await rm(path, { force: true });
       if (createdDir) await rm(createdDir, { recursive: true, force: true });
+    } else if (createdDir && written.length === 0) {
+      // A failed run (no archive: a full disk) leaves nothing either, not even the folders it
+      // made — only while they are empty, so nothing anyone else put there is touched.
+      for (let dir = resolve(options.outDir); ; dir = dirname(dir)) {
+        if (!(await rmdir(dir).then(() => true, () => false)) || dir === createdDir || dirname(dir) === dir) break;
+      }
     }
     throw err instanceof CancelledError || !signal.aborted ? err : new CancelledError();
   }
