@@ -7,11 +7,13 @@
  *   archived under names that extract everywhere (these held before; kept here as cases);
  * - a name that is not valid UTF-8 cannot be opened by the name Node reads: skipped with that
  *   reason and what to do (before: "does not exist", about a file that does);
- * - a 50 GB sparse log, a socket and a folder named `*.log` do not hang or fail the run.
+ * - a 50 GB sparse log, a socket and a folder named `*.log` do not hang or fail the run;
+ * - /proc and /sys files (stat says 0 or 4096 bytes whatever they hold) are archived with their
+ *   content — before, /proc/cpuinfo was an empty entry and /sys a "shrank while being read" note.
  * Asserts behaviour only; timeouts are hang guards.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,5 +69,23 @@ describe.runIf(linux)('faults: file names the archive must carry to Windows (rea
     expect(bad?.reason).toMatch(/not valid UTF-8/);
     expect(bad?.reason).not.toMatch(/does not exist/);
     expect(manifest.skipped.find((s) => s.source === join(logs, 'sock.log'))?.reason).toMatch(/socket/);
+  });
+});
+
+describe.runIf(linux)('faults: /proc and /sys files named by the policy (real CLI)', () => {
+  it('are archived with what a read returns, not the size stat reports', async () => {
+    const root = mkdtempSync(join(os.tmpdir(), 'diagcollect-fault-proc-'));
+    temps.push(root);
+    const policy = join(root, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ configPaths: ['/proc/version', '/proc/cpuinfo', '/sys/class/net/lo/mtu'] }));
+    const r = await startCli(['collect', '--ticket', 'F-31', '--json', '--only', 'config', '--no-screenshot', '--policy', policy, '--out', join(root, 'out')], { DIAGCOLLECT_DATA_DIR: join(root, 'data') }).done;
+    expect(r.code, r.stderr).toBe(0);
+    const entries = await readZip((JSON.parse(r.stdout) as { archive: { path: string } }).archive.path);
+    const entry = (suffix: string) => entries.find((e) => e.name.endsWith(suffix));
+    expect(entry('/version')?.data.toString('utf8')).toBe(readFileSync('/proc/version', 'utf8'));
+    expect(entry('/cpuinfo')?.data.toString('utf8')).toMatch(/^processor\s*:/m);
+    expect(entry('/mtu')?.data.toString('utf8')).toBe(readFileSync('/sys/class/net/lo/mtu', 'utf8'));
+    const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8')) as { items: Array<{ name: string; note?: string }> };
+    expect(manifest.items.filter((i) => /shrank/.test(i.note ?? '')).map((i) => i.name)).toEqual([]);
   });
 });
