@@ -1185,6 +1185,8 @@ const zhCN = {
   'policyShow.help.policy': '同时应用这个 JSON 策略文件（位于用户设置和托管策略之间）',
   // Reports with a row per collected file (rss10k, issue 13): pages list a bounded number of rows.
   'report.moreRows': '…另有 {count, number} 行未列出，见 {file}',
+  // — attack (session 8, issue 13: faults): bad input the fault suite found —
+  'input.out-not-folder': '{path} 是一个文件，不是文件夹，无法在那里创建存放诊断包的文件夹：请用 --out 指定一个文件夹，或把这个文件移走',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2358,6 +2360,8 @@ const en: Catalogue = {
   'policyShow.help.policy': 'also apply this JSON policy file (between user settings and managed policy)',
   // Reports with a row per collected file (rss10k, issue 13): pages list a bounded number of rows.
   'report.moreRows': '… and {count, number} more rows, see {file}',
+  // — attack (session 8, issue 13: faults): bad input the fault suite found —
+  'input.out-not-folder': '{path} is a file, not a folder, so the folder for the archive cannot be made there: give --out a folder, or move the file away',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

@@ -140,3 +140,23 @@ describe.runIf(process.platform === 'linux')('faults: the data folder on a full 
     }
   });
 });
+
+describe('faults: --out names a file (real CLI)', () => {
+  it.each([['the file itself', ''], ['a folder below a file', 'sub']])('%s: exit 2 naming the file, in the user language, nothing collected', async (_what, below) => {
+    const work = await mkdtemp(join(os.tmpdir(), 'diagcollect-fault-outfile-'));
+    try {
+      const file = join(work, 'not-a-folder');
+      await writeFile(file, 'x');
+      const out = below ? join(file, below) : file;
+      const en = await startCli(['collect', '--ticket', 'F-44', '--json', '--only', 'versions', '--no-screenshot', '--out', out], { DIAGCOLLECT_DATA_DIR: join(work, 'data') }).done;
+      expect(en.code, en.stdout + en.stderr).toBe(2);
+      expect((JSON.parse(en.stdout) as { error: string }).error).toBe(`${file} is a file, not a folder, so the folder for the archive cannot be made there: give --out a folder, or move the file away`);
+      const zh = await startCli(['collect', '--ticket', 'F-44', '--only', 'versions', '--no-screenshot', '--out', out], { DIAGCOLLECT_DATA_DIR: join(work, 'data'), LANG: 'zh_CN.UTF-8', LC_ALL: '' }).done;
+      expect(zh.code).toBe(2);
+      expect(zh.stderr).toContain(`${file} 是一个文件，不是文件夹`);
+      expect(await readdir(work)).toEqual(['not-a-folder']);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});

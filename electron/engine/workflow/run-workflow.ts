@@ -306,10 +306,17 @@ async function makeDir(dir: string, mode: number | undefined): Promise<string | 
   try {
     return await mkdir(dir, { recursive: true, ...(mode !== undefined ? { mode } : {}) });
   } catch (err) {
+    // A file where a folder must be (--out naming a file, or a file on its way): bad input.
+    const code = errnoCode(err);
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      let file = dir;
+      while (dirname(file) !== file && !(await stat(file).then(() => true, () => false))) file = dirname(file);
+      throw InputError.coded('out-not-folder', { path: file }, `${file} is a file, not a folder, so the folder for the archive cannot be made there: give --out a folder, or move the file away`);
+    }
     let cause: unknown = err;
     let missing = dir;
     while (dirname(missing) !== missing && !(await stat(dirname(missing)).then(() => true, () => false))) missing = dirname(missing);
-    if (errnoCode(err) === 'ENOENT') await mkdir(missing).then(() => rm(missing, { recursive: true }), (real: unknown) => (cause = real));
+    if (code === 'ENOENT') await mkdir(missing).then(() => rm(missing, { recursive: true }), (real: unknown) => (cause = real));
     throw new ArchiveWriteError(`Cannot create the folder ${dir} for the archive: ${outputFailureReason(cause)}. Choose a folder on a drive you can write to (--out, or DIAGCOLLECT_DATA_DIR for the outbox), then collect again.`, dir, errnoCode(cause), { cause });
   }
 }
