@@ -23,7 +23,7 @@ export const INPUT_ERROR_PARAMS = {
   'no-ticket-system': [],
 } as const satisfies Record<string, readonly string[]>;
 
-type AllInputErrorParams = typeof INPUT_ERROR_PARAMS & typeof HYGIENE_INPUT_ERROR_PARAMS & typeof HYGIENE2_INPUT_ERROR_PARAMS;
+type AllInputErrorParams = typeof INPUT_ERROR_PARAMS & typeof HYGIENE_INPUT_ERROR_PARAMS & typeof HYGIENE2_INPUT_ERROR_PARAMS & typeof ATTACK_INPUT_ERROR_PARAMS;
 export type InputErrorCode = keyof AllInputErrorParams;
 export type InputErrorParams<C extends InputErrorCode> = Record<AllInputErrorParams[C][number], string>;
 
@@ -117,8 +117,13 @@ export const HYGIENE2_INPUT_ERROR_PARAMS = {
   failed: [],
 } as const satisfies Record<string, readonly string[]>;
 
+/** Codes of bad input added by "attack" (session 8, issue 13: faults); same contract as {@link INPUT_ERROR_PARAMS}. */
+export const ATTACK_INPUT_ERROR_PARAMS = {
+  'out-not-folder': ['path'],
+} as const satisfies Record<string, readonly string[]>;
+
 /** Every code of bad input, with its parameter names (the catalogue test walks it). */
-export const ALL_INPUT_ERROR_PARAMS: Readonly<Record<InputErrorCode, readonly string[]>> = { ...INPUT_ERROR_PARAMS, ...HYGIENE_INPUT_ERROR_PARAMS, ...HYGIENE2_INPUT_ERROR_PARAMS };
+export const ALL_INPUT_ERROR_PARAMS: Readonly<Record<InputErrorCode, readonly string[]>> = { ...INPUT_ERROR_PARAMS, ...HYGIENE_INPUT_ERROR_PARAMS, ...HYGIENE2_INPUT_ERROR_PARAMS, ...ATTACK_INPUT_ERROR_PARAMS };
 
 /**
  * A refusal as it crosses from main to the window (IPC) or into a session's `failed` event: the

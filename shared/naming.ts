@@ -77,6 +77,13 @@ export const TICKET_ID_RULE =
  * because ticket ids are ASCII.
  */
 const WINDOWS_RESERVED_NAME = /^(?:CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(?:\..*)?$/i;
+/** The same, with the superscript digits a file name (not a ticket id) can hold: `COM¹.log`. */
+const WINDOWS_RESERVED_FILE_NAME = /^(?:CON|PRN|AUX|NUL|COM[1-9¹²³]|LPT[1-9¹²³])(?:\..*)?$/i;
+
+/** Whether Windows reserves `name` (one path segment) for a device, so no file can have it there. */
+export function isWindowsReservedName(name: string): boolean {
+  return WINDOWS_RESERVED_FILE_NAME.test(name);
+}
 
 export type TicketIdCheck = { ok: true; ticket: string } | { ok: false; reason: string };
 

@@ -35,15 +35,25 @@ const earlyExit = (signal) => {
 };
 process.on('SIGINT', earlyExit);
 process.on('SIGTERM', earlyExit);
+// The terminal closed (SIGHUP): the same as SIGTERM — a clean cancel, never Node's default of
+// dying on the spot with the temp archive and the commands we started left behind.
+process.on('SIGHUP', () => process.emit('SIGTERM', 'SIGTERM'));
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bundle = join(root, 'dist', 'cli', 'main.mjs');
 
-// `diagcollect list | head` closes the pipe early: that is the reader's choice, not an error.
+// `diagcollect collect … | head -1` closes the pipe early, a closed terminal fails writes with
+// EIO: that is the reader's choice, not an error — and no reason to drop the work under way
+// (exiting here left a collection with no archive, a .partial behind and exit 0). What is
+// printed from then on goes nowhere; the run ends as it would have, with its exit code.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
+    if (err.code !== 'EPIPE' && err.code !== 'EIO') throw err;
+    stream.write = (_chunk, encoding, callback) => {
+      const done = typeof encoding === 'function' ? encoding : callback;
+      if (done) process.nextTick(done);
+      return true;
+    };
   });
 }
 

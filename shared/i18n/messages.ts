@@ -1190,6 +1190,8 @@ const zhCN = {
   'mend.label': '补充脱敏：',
   'mend.mended': '归档完成后又脱敏了 {count, plural, other {# 个条目}}（其中的姓名或值在写入之后才被识别）：{list}',
   'mend.notMended': '{code, select, binary {{entry} 是二进制条目，其中的值不会被改写：发送前请先查看，或用 --exclude-item 去掉它后重新收集} deadline {截止时间已到，归档没能补充脱敏：请延长截止时间（策略 deadlineSeconds）后重新收集} remains {补充脱敏后 {entry} 中仍有该值：发送前请先查看} other {归档没能补充脱敏（{error}），已保留原样：请腾出磁盘空间后重新收集}}',
+  // — attack (session 8, issue 13: faults): bad input the fault suite found —
+  'input.out-not-folder': '{path} 是一个文件，不是文件夹，无法在那里创建存放诊断包的文件夹：请用 --out 指定一个文件夹，或把这个文件移走',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2368,6 +2370,8 @@ const en: Catalogue = {
   'mend.label': 'Mended:',
   'mend.mended': '{count, plural, one {# entry was} other {# entries were}} redacted again once the archive was complete (a name or value in them was recognised only later): {list}',
   'mend.notMended': '{code, select, binary {{entry} is a binary entry, which is never rewritten: look at it before sending, or collect again without it (--exclude-item)} deadline {the deadline came before the archive could be mended: collect again with a longer deadline (policy deadlineSeconds)} remains {the value still stood in {entry} after mending: look at it before sending} other {the archive could not be mended ({error}) and was kept as written: free some disk space and collect again}}',
+  // — attack (session 8, issue 13: faults): bad input the fault suite found —
+  'input.out-not-folder': '{path} is a file, not a folder, so the folder for the archive cannot be made there: give --out a folder, or move the file away',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

@@ -14,9 +14,13 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
   try {
     await handle.writeFile(data);
     await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (err) {
+    // A full disk must not leave the temp file behind: nothing cleans it later.
+    await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw err;
   }
+  await handle.close();
   try {
     await rename(temp, path);
   } catch (err) {

@@ -280,10 +280,15 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<P
     opts.mode === 'whole' && fileSize > opts.maxBytes ? `is ${humanSize(fileSize)}, over the ${humanSize(opts.maxBytes)} cap; structured files are kept whole or not at all` : undefined;
   // The checks that count are on the opened file (checkOpened), protected paths first.
   let identity: Identity;
+  let pseudo: { data: Buffer; cut: boolean } | undefined;
   try {
     const { handle, st: opened } = await openRegular(path, opts, sizeReason);
     identity = { dev: opened.dev, ino: opened.ino };
-    await handle.close();
+    try {
+      if (await isPseudoFile(path, fileSize)) pseudo = await readToEnd(handle, opts.maxBytes);
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
     if (!(err instanceof RefusedFileError)) {
       // Not opened (no permission for /etc/shadow, a FIFO swapped in): a protected file still gets
@@ -296,6 +301,8 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<P
     return fail(err instanceof Error && !(err as NodeJS.ErrnoException).code ? err.message.replace(`${path} `, '') : fileErrorReason(err));
   }
 
+  if (pseudo) return pseudoFile(pseudo.data, pseudo.cut, opts);
+
   const cut = opts.mode === 'tail' && fileSize > opts.maxBytes;
   const keepNewest = cut ? opts.maxBytes : undefined;
   const size = cut ? opts.maxBytes : fileSize;
@@ -307,6 +314,54 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<P
     open: () => openPrepared(path, fileSize, keepNewest, identity, opts),
     // The bytes after the cut are at most `size` (the cut moves forward to a line start).
     ...(size <= READ_AT_ONCE_BYTES ? { read: () => readPrepared(path, fileSize, keepNewest, identity, opts) } : {}),
+  };
+}
+
+/**
+ * /proc and /sys files report 0 bytes (procfs) or 4096 (sysfs) whatever they hold: what a read
+ * returns is their content. Trusting the size archived /proc/cpuinfo as an empty entry.
+ */
+async function isPseudoFile(path: string, size: number): Promise<boolean> {
+  if (process.platform !== 'linux' || (size !== 0 && size !== 4096)) return false;
+  const real = await realpath(path).catch(() => path);
+  return /^\/(proc|sys)\//.test(real);
+}
+
+/** Reads an open file to its end, keeping at most the newest `maxBytes` (and saying if it cut). */
+async function readToEnd(handle: FileHandle, maxBytes: number): Promise<{ data: Buffer; cut: boolean }> {
+  const pieces: Buffer[] = [];
+  let kept = 0;
+  let cut = false;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    // Position null: pseudo files are read as a stream (some refuse positioned reads past 0).
+    const { bytesRead } = await handle.read(buf, 0, CHUNK, null);
+    if (bytesRead === 0) break;
+    pieces.push(buf.subarray(0, bytesRead));
+    kept += bytesRead;
+    while (kept > maxBytes && pieces.length > 0) {
+      cut = true;
+      const over = kept - maxBytes;
+      if (pieces[0]!.length <= over) kept -= pieces.shift()!.length;
+      else {
+        pieces[0] = pieces[0]!.subarray(over);
+        kept -= over;
+      }
+    }
+  }
+  return { data: Buffer.concat(pieces), cut };
+}
+
+/** A pseudo file, already read: its bytes are the entry (a structured one over the cap is refused). */
+function pseudoFile(data: Buffer, cut: boolean, opts: PrepareOptions): PrepareResult {
+  if (cut && opts.mode === 'whole') return { ok: false, reason: `is over the ${humanSize(opts.maxBytes)} cap; structured files are kept whole or not at all` };
+  return {
+    ok: true,
+    size: data.length,
+    fileSize: data.length,
+    truncated: cut,
+    open: async () => ({ stream: Readable.from([data], { objectMode: false }), truncated: cut }),
+    read: async () => ({ data, truncated: cut }),
   };
 }
 

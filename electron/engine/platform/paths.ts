@@ -345,11 +345,21 @@ async function statAll(files: Array<{ full: string; relative: string }>, o: Walk
         const st = await stat(f.full);
         out.push({ path: f.full, size: st.size, mtimeMs: st.mtimeMs, relative: f.relative });
       } catch (err) {
-        o.skipped.push({ path: f.full, reason: fileErrorReason(err) });
+        o.skipped.push({ path: f.full, reason: undecodableName(f.full, err) ?? fileErrorReason(err) });
       }
     }),
   );
   return out;
+}
+
+/**
+ * A name that is not valid UTF-8 (a Latin-1 or GBK name on a UTF-8 system) is read with U+FFFD
+ * in place of its bytes, and no file has that name: "does not exist" would be false about a file
+ * that is there. Says why and what to do instead.
+ */
+function undecodableName(full: string, err: unknown): string | undefined {
+  if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !full.includes('\uFFFD')) return undefined;
+  return 'its name is not valid UTF-8 (the bytes shown as \uFFFD), so it cannot be opened by name; rename it to a UTF-8 name (e.g. with convmv) to have it collected';
 }
 
 function newestFirst(files: FoundFile[], maxFiles: number, pattern: string, skipped: SkippedPath[]): FoundFile[] {

@@ -2,7 +2,7 @@
  * The Redactor as policy configures it, and the local placeholder map — shared by the session,
  * the preview (dry run) and `diagcollect redact`, so all three hide exactly the same things.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { Policy } from '../../../shared/policy.js';
@@ -40,7 +40,13 @@ export async function saveRedactionMap(dir: string, archive: string, redactor: R
   const target = join(dir, `${archive.replace(/\.zip$/, '')}.json`);
   const temp = `${target}.${process.pid}.partial`;
   const map = Object.fromEntries([...redactor.mapping()].sort(([a], [b]) => a.localeCompare(b)));
-  await writeFile(temp, `${JSON.stringify({ archive, note: 'Local only: what each placeholder in the archive stands for. Never send this file.', placeholders: map }, null, 2)}\n`, { mode: 0o600 });
-  await rename(temp, target);
+  try {
+    await writeFile(temp, `${JSON.stringify({ archive, note: 'Local only: what each placeholder in the archive stands for. Never send this file.', placeholders: map }, null, 2)}\n`, { mode: 0o600 });
+    await rename(temp, target);
+  } catch (err) {
+    // A full disk must not leave half a map (plaintext values) beside the others, never cleaned.
+    await rm(temp, { force: true }).catch(() => {});
+    throw err;
+  }
   return target;
 }

@@ -27,6 +27,7 @@ import type { Destination } from './index.js';
 import { acquireLock, lockIsLive, readLockOwner, type LockOwner } from './job-lock.js';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './retry.js';
 import type { ArchiveFile, UploadConnector } from './types.js';
+import { DEFAULT_STALL_MS, watchStall } from './stall-watch.js';
 import { UploadError, toUploadError } from './upload-error.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
 import { NetworkCauseSchema, UploadErrorKindSchema } from '../../../shared/reasons.js';
@@ -118,6 +119,8 @@ export interface OutboxOptions {
   backoff?: BackoffOptions;
   now?: () => number;
   random?: () => number;
+  /** Once the wait is over, an attempt that moved no bytes for this long is cut (stall-watch.ts). */
+  stallMs?: number;
 }
 
 /** Another process is uploading this job right now. */
@@ -161,6 +164,7 @@ export class Outbox {
   readonly #backoff: BackoffOptions;
   readonly #now: () => number;
   readonly #random: () => number;
+  readonly #stallMs: number;
 
   constructor(options: OutboxOptions) {
     this.root = join(options.dataDir, 'outbox');
@@ -168,6 +172,7 @@ export class Outbox {
     this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.#now = options.now ?? Date.now;
     this.#random = options.random ?? Math.random;
+    this.#stallMs = options.stallMs ?? DEFAULT_STALL_MS;
   }
 
   jobsDir(ticket: string): string {
@@ -344,7 +349,18 @@ export class Outbox {
           job = { ...job, history: [...job.history, { at: this.#iso(), event: 'resumed', detail: 'the previous run stopped during the upload' }] };
         }
         first = false;
-        const outcome = await this.#attempt(job, options);
+        // The wait bounds the attempt too: a server that never answers is cut once it is over.
+        const watch = watchStall({ deadlineMs: started + budget, stallMs: this.#stallMs, now: this.#now, where: options.connector.targetUrl ?? options.connector.id, ...(options.signal ? { outer: options.signal } : {}) });
+        const onProgress = options.onProgress;
+        const watched: RunOptions = {
+          ...options,
+          signal: watch.signal,
+          onProgress: (sent, total) => {
+            watch.progress();
+            onProgress?.(sent, total);
+          },
+        };
+        const outcome = await this.#attempt(job, watched, watch.cut).finally(() => watch.stop());
         job = outcome.job;
         if (outcome.stop) return job;
       }
@@ -434,7 +450,7 @@ export class Outbox {
     };
   }
 
-  async #attempt(start: UploadJob, options: RunOptions): Promise<{ job: UploadJob; stop: boolean }> {
+  async #attempt(start: UploadJob, options: RunOptions, cut: () => UploadError | undefined = () => undefined): Promise<{ job: UploadJob; stop: boolean }> {
     const { connector, signal } = options;
     let job = await this.#save({ ...start, state: 'uploading', attempts: start.attempts + 1, nextAttemptAt: undefined });
     options.onEvent?.({ type: 'attempt', job });
@@ -496,7 +512,7 @@ export class Outbox {
       options.onEvent?.({ type: 'done', job });
       return { job, stop: true };
     } catch (err) {
-      let error = toUploadError(err, connector.targetUrl ?? connector.id, signal?.aborted);
+      let error = cut() ?? toUploadError(err, connector.targetUrl ?? connector.id, signal?.aborted);
       const at = this.#iso();
       const lastError = { kind: error.kind, ...(error.networkCause ? { cause: error.networkCause } : {}), message: error.message, ...(error.status ? { status: error.status } : {}), at };
       if (error.kind === 'cancelled') {

@@ -9,11 +9,11 @@
  * instead of the zip (preview.ts). The leak check and the draft are bounded by the same deadline
  * as the collection: a check that cannot finish blocks the upload (fail closed).
  */
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { checkTicketId } from '../../../shared/naming.js';
 import type { ArchiveFacts, CheckResult, LeakCheck, Manifest, Platform, WorkflowEvent } from '../../../shared/types.js';
-import { afterPublishProblem } from '../archive/archive-errors.js';
+import { afterPublishProblem, ArchiveWriteError, errnoCode, outputFailureReason } from '../archive/archive-errors.js';
 import { sha256File } from '../archive/sha256-file.js';
 import { COLLECTORS } from '../collectors/index.js';
 import { CancelledError, InputError } from '../errors.js';
@@ -24,7 +24,7 @@ import { planCollectors, runSession, type SessionOptions } from '../session.js';
 import { writeEmailDraft } from '../upload/email-draft.js';
 import type { OutboxOptions, UploadJob } from '../upload/outbox.js';
 import { checkExcludeItems } from './exclude-items.js';
-import { precheckTicket, queueAndSend, resolveTarget, targetName, type UploadPlan } from './upload-stage.js';
+import { precheckTicket, queueAndSend, resolveTarget, targetName, UploadRecordError, type UploadPlan } from './upload-stage.js';
 
 /** The session's options (intake, selection, consent, language …) plus what the later stages need. */
 export interface WorkflowOptions
@@ -199,23 +199,30 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       await plan.connector.close?.();
       return result;
     }
-    result.upload = await queueAndSend({
-      plan,
-      ticket: result.ticket,
-      archive: file,
-      lang,
-      triage,
-      options: {
-        policy: options.policy,
-        env: options.env,
-        dataDir: options.dataDir,
-        signal: options.uploadSignal ?? signal,
-        waitBudgetMs: options.uploadWaitMs ?? 0,
-        ...(options.split ? { split: true } : {}),
-        ...(options.outbox ? { outbox: options.outbox } : {}),
-        emit,
-      },
-    });
+    try {
+      result.upload = await queueAndSend({
+        plan,
+        ticket: result.ticket,
+        archive: file,
+        lang,
+        triage,
+        options: {
+          policy: options.policy,
+          env: options.env,
+          dataDir: options.dataDir,
+          signal: options.uploadSignal ?? signal,
+          waitBudgetMs: options.uploadWaitMs ?? 0,
+          ...(options.split ? { split: true } : {}),
+          ...(options.outbox ? { outbox: options.outbox } : {}),
+          emit,
+        },
+      });
+    } catch (err) {
+      if (!(err instanceof UploadRecordError) || signal.aborted) throw err;
+      // The archive is there: a job record the disk could not take is a problem beside it (exit 3).
+      result.partial = true;
+      result.problems.push(uploadRecordProblem(err, archive.path, emailDraft));
+    }
     return result;
   } catch (err) {
     await plan?.connector.close?.();
@@ -223,9 +230,23 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
     if (err instanceof CancelledError || signal.aborted) {
       for (const path of written) await rm(path, { force: true });
       if (createdDir) await rm(createdDir, { recursive: true, force: true });
+    } else if (createdDir && written.length === 0) {
+      // A failed run (no archive: a full disk) leaves nothing either, not even the folders it
+      // made — only while they are empty, so nothing anyone else put there is touched.
+      for (let dir = resolve(options.outDir); ; dir = dirname(dir)) {
+        if (!(await rmdir(dir).then(() => true, () => false)) || dir === createdDir || dirname(dir) === dir) break;
+      }
     }
     throw err instanceof CancelledError || !signal.aborted ? err : new CancelledError();
   }
+}
+
+/** What exists after the upload's job record could not be written, and what to do. */
+function uploadRecordProblem(err: UploadRecordError, archivePath: string, emailDraft: string | undefined): string {
+  const existing = emailDraft ? [`${emailDraft} (the e-mail draft)`] : [];
+  if (!err.queued) return afterPublishProblem({ archivePath, step: 'The upload job record', target: err.jobsDir, error: err.cause, existing });
+  const exists = [`${archivePath} (the archive, complete)`, ...existing].join(', ');
+  return `The upload job record in ${err.jobsDir} could not be updated: ${outputFailureReason(err.cause)}; the job stays in the outbox as it was (diagcollect outbox list) and is tried again by \`diagcollect outbox retry\` once there is space. These files exist: ${exists}.`;
 }
 
 /**
@@ -269,13 +290,37 @@ export async function sendAfterLeakCheck(
 async function makeOutDir(outDir: string, dataDir: string): Promise<string | undefined> {
   const dir = resolve(outDir);
   const inOutbox = dir.startsWith(resolve(dataDir, 'outbox'));
-  if (inOutbox) await mkdir(dirname(dir), { recursive: true, mode: 0o700 });
+  if (inOutbox) await makeDir(dirname(dir), 0o700);
   const existed = await stat(dir).then(
     () => true,
     () => false,
   );
-  const created = await mkdir(dir, { recursive: true, ...(inOutbox ? { mode: 0o700 } : {}) });
+  const created = await makeDir(dir, inOutbox ? 0o700 : undefined);
   return existed ? undefined : (created ?? dir);
+}
+
+/**
+ * `mkdir -p` whose failure says why in words a user can act on. Node's recursive mkdir reports a
+ * read-only drive as ENOENT ("no such file or directory, mkdir"), about a parent that exists:
+ * the first missing folder is made on its own to learn the real cause (EROFS, EACCES, ENOSPC).
+ */
+async function makeDir(dir: string, mode: number | undefined): Promise<string | undefined> {
+  try {
+    return await mkdir(dir, { recursive: true, ...(mode !== undefined ? { mode } : {}) });
+  } catch (err) {
+    // A file where a folder must be (--out naming a file, or a file on its way): bad input.
+    const code = errnoCode(err);
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      let file = dir;
+      while (dirname(file) !== file && !(await stat(file).then(() => true, () => false))) file = dirname(file);
+      throw InputError.coded('out-not-folder', { path: file }, `${file} is a file, not a folder, so the folder for the archive cannot be made there: give --out a folder, or move the file away`);
+    }
+    let cause: unknown = err;
+    let missing = dir;
+    while (dirname(missing) !== missing && !(await stat(dirname(missing)).then(() => true, () => false))) missing = dirname(missing);
+    if (code === 'ENOENT') await mkdir(missing).then(() => rm(missing, { recursive: true }), (real: unknown) => (cause = real));
+    throw new ArchiveWriteError(`Cannot create the folder ${dir} for the archive: ${outputFailureReason(cause)}. Choose a folder on a drive you can write to (--out, or DIAGCOLLECT_DATA_DIR for the outbox), then collect again.`, dir, errnoCode(cause), { cause });
+  }
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {

@@ -174,7 +174,39 @@ export async function queueAndSend(args: {
   options: Omit<UploadRunOptions, 'connector' | 'outbox'> & { outbox?: Pick<OutboxOptions, 'backoff' | 'maxAttempts'> };
 }): Promise<UploadJob> {
   const outbox = new Outbox({ dataDir: args.options.dataDir, ...args.options.outbox });
-  const job = await outbox.enqueue({ ticket: args.ticket, destination: args.plan.destination, archive: args.archive, comment: args.triage, note: uploadComment(args.archive, args.lang) });
+  const jobs = outbox.jobsDir(args.ticket);
+  let job: UploadJob;
+  try {
+    job = await outbox.enqueue({ ticket: args.ticket, destination: args.plan.destination, archive: args.archive, comment: args.triage, note: uploadComment(args.archive, args.lang) });
+  } catch (err) {
+    throw UploadRecordError.wrap(err, jobs, false);
+  }
   args.options.emit({ type: 'upload', step: 'queued', job: jobView(job), sentBytes: 0 });
-  return runUploadJob(job.id, { ...args.options, outbox, connector: args.plan.connector });
+  try {
+    return await runUploadJob(job.id, { ...args.options, outbox, connector: args.plan.connector });
+  } catch (err) {
+    throw UploadRecordError.wrap(err, jobs, true);
+  }
+}
+
+/**
+ * The outbox could not write the upload's job record (a full disk, a read-only data folder)
+ * after the archive was published: the workflow reports it with the files that exist (exit 3),
+ * never as "no archive". `queued`: whether the job file was written before (its state is older).
+ */
+export class UploadRecordError extends Error {
+  constructor(
+    readonly jobsDir: string,
+    readonly queued: boolean,
+    override readonly cause: unknown,
+  ) {
+    super(`the upload's job record in ${jobsDir} could not be written`, { cause });
+    this.name = 'UploadRecordError';
+  }
+
+  /** File-system errors become UploadRecordErrors; anything else is passed on as it is. */
+  static wrap(err: unknown, jobsDir: string, queued: boolean): unknown {
+    const fsError = typeof (err as { code?: unknown } | null)?.code === 'string' && typeof (err as { syscall?: unknown }).syscall === 'string';
+    return fsError && !(err instanceof UploadError) ? new UploadRecordError(jobsDir, queued, err) : err;
+  }
 }

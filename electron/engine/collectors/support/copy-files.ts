@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { isStructured } from '../../platform/files.js';
 import { expandPath, resolvePathPattern, type FoundFile } from '../../platform/paths.js';
-import { entryIn } from '../../../../shared/naming.js';
+import { entryIn, isWindowsReservedName } from '../../../../shared/naming.js';
 import type { Policy } from '../../../../shared/policy.js';
 import type { CollectorContext } from '../types.js';
 import { formatBytes } from './text.js';
@@ -26,11 +26,16 @@ export interface CopyPlan {
   capKey?: string;
 }
 
-/** Characters Windows does not allow in file names become `_`, so the archive unpacks everywhere. */
+/**
+ * Characters Windows does not allow in file names become `_`, and a name it reserves for a device
+ * (`con.log`, `AUX.txt`, `lpt1`: Explorer and Expand-Archive cannot create them) gets a `_` in
+ * front, so the archive unpacks everywhere.
+ */
 export function safeEntryPart(part: string): string {
   // eslint-disable-next-line no-control-regex
   const cleaned = part.replace(/[<>:"\\|?*\u0000-\u001f]/g, '_').replace(/[. ]+$/, (m) => '_'.repeat(m.length));
-  return cleaned === '' || cleaned === '.' || cleaned === '..' ? '_' : cleaned;
+  if (cleaned === '' || cleaned === '.' || cleaned === '..') return '_';
+  return isWindowsReservedName(cleaned) ? `_${cleaned}` : cleaned;
 }
 
 /**

@@ -111,6 +111,10 @@ describe('entry naming', () => {
     expect(safeEntryPart('')).toBe('_');
     expect(safeEntryPart('name. ')).toBe('name__');
   });
+  it('puts a _ before names Windows reserves for devices, with or without an extension', () => {
+    expect(['con.log', 'AUX.txt.log', 'lpt1', 'COM¹.log', 'nul'].map(safeEntryPart)).toEqual(['_con.log', '_AUX.txt.log', '_lpt1', '_COM¹.log', '_nul']);
+    expect(['console.log', 'com10.log', 'auxiliary', 'my-con.log'].map(safeEntryPart)).toEqual(['console.log', 'com10.log', 'auxiliary', 'my-con.log']);
+  });
   it('adds (2), (3) before the extension, ignoring case', () => {
     const used = new Set<string>();
     expect(['a/x.log', 'a/X.log', 'a/x.log', 'a/noext', 'a/noext'].map((n) => uniqueName(n, used))).toEqual(['a/x.log', 'a/X (2).log', 'a/x (3).log', 'a/noext', 'a/noext (2)']);
