@@ -17,7 +17,7 @@ function setup(extra: Record<string, string | Buffer> = {}) {
   const root = mkdtempSync(join(os.tmpdir(), 'mend-cli-'));
   const logs = join(root, 'logs');
   mkdirSync(logs);
-  writeFileSync(join(logs, 'a-chat.log'), '09:12:44 会话：IT 服务台 ↔ 龚雅婷\n09:13:02 upload cert\\luoxiaotong.p12\n');
+  writeFileSync(join(logs, 'a-chat.log'), '09:12:44 IT 服务台 ↔ 龚雅婷\n09:13:02 upload cert\\luoxiaotong.p12\n');
   writeFileSync(join(logs, 'b-hr.log'), '姓名：龚雅婷\nUserName=luoxiaotong\n');
   for (const [name, data] of Object.entries(extra)) writeFileSync(join(logs, name), data);
   const policy = join(root, 'policy.json');

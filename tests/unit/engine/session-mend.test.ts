@@ -43,7 +43,7 @@ async function collect(contents: [string, string | Buffer][], extra: Partial<Ses
 }
 
 const BARE_FIRST: [string, string][] = [
-  ['1-chat.txt', '会话：IT 服务台 ↔ 龚雅婷\n2026-03-31 09:12:44 WARN upload cert\\luoxiaotong.p12\npassword=hunter2xyz\n'],
+  ['1-chat.txt', 'IT 服务台 ↔ 龚雅婷\n2026-03-31 09:12:44 WARN upload cert\\luoxiaotong.p12\npassword=hunter2xyz\n'],
   ['2-notes.txt', 'nothing personal here\n'],
   ['3-hr.ini', '[Account]\nUserName=luoxiaotong\n姓名：龚雅婷\n'],
 ];
@@ -51,7 +51,7 @@ const BARE_FIRST: [string, string][] = [
 describe('session: the mend step', () => {
   it('a name and a login written bare before the file that names them: mended before publishing, no clear value anywhere, figures recomputed', async () => {
     const { result, entries, entry, outDir, leaks } = await collect(BARE_FIRST);
-    expect(entry('1-chat.txt').toString('utf8')).toBe('会话：IT 服务台 ↔ <NAME-1>\n2026-03-31 09:12:44 WARN upload cert\\<USER-1>.p12\npassword=<SECRET-1>\n');
+    expect(entry('1-chat.txt').toString('utf8')).toBe('IT 服务台 ↔ <NAME-1>\n2026-03-31 09:12:44 WARN upload cert\\<USER-1>.p12\npassword=<SECRET-1>\n');
     for (const e of entries) expect({ entry: e.name, clear: CLEAR.test(e.data.toString('utf8')) }).toEqual({ entry: e.name, clear: false });
     expect(leaks).toEqual([]);
     expect(result.notMended).toBeUndefined();

@@ -136,14 +136,14 @@ describe('redactFiles on an archive: the mend step', () => {
     const dir = tmp();
     const zipPath = join(dir, 'hand.zip');
     const w = await ZipWriter.open(zipPath);
-    await w.addBuffer('1-chat.txt', Buffer.from('会话：IT 服务台 ↔ 龚雅婷\nupload cert\\luoxiaotong.p12\n'));
+    await w.addBuffer('1-chat.txt', Buffer.from('IT 服务台 ↔ 龚雅婷\nupload cert\\luoxiaotong.p12\n'));
     await w.addBuffer('2-shot.png', PNG);
     await w.addBuffer('3-hr.ini', Buffer.from('[Account]\nUserName=luoxiaotong\n姓名：龚雅婷\n'));
     await w.finalize();
     const r = await redactFiles({ input: zipPath, policy: DEFAULT_POLICY });
     const out = await readZip(r.output);
     expect(out.map((e) => [e.name, e.name.endsWith('.png') ? e.data.equals(PNG) : e.data.toString()])).toEqual([
-      ['1-chat.txt', '会话：IT 服务台 ↔ <NAME-1>\nupload cert\\<USER-1>.p12\n'],
+      ['1-chat.txt', 'IT 服务台 ↔ <NAME-1>\nupload cert\\<USER-1>.p12\n'],
       ['2-shot.png', true],
       ['3-hr.ini', '[Account]\nUserName=<USER-1>\n姓名：<NAME-1>\n'],
     ]);
