@@ -12,10 +12,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LINE } from '../../electron/engine/redact/line-engine.js';
-import { startCli } from './support.js';
+import { entryText, startCli } from './support.js';
 
 interface CollectJson {
   exitCode: number;
@@ -68,27 +67,6 @@ function logText(): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function appLogText(path: string): Promise<string> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true }, (err, z) => (err || !z ? reject(err) : resolve(z))));
-  return new Promise((resolve, reject) => {
-    zip.on('entry', (e: yauzl.Entry) => {
-      if (!e.fileName.endsWith('adversarial.log')) return zip.readEntry();
-      zip.openReadStream(e, (err, stream) => {
-        if (err || !stream) return reject(err);
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          zip.close();
-          resolve(Buffer.concat(chunks).toString('utf8'));
-        });
-      });
-    });
-    zip.on('end', () => reject(new Error('no adversarial.log in the archive')));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-}
-
 describe('faults: adversarial lines for every formerly quadratic pattern (real CLI)', () => {
   let work: string;
   beforeAll(async () => {
@@ -116,7 +94,8 @@ describe('faults: adversarial lines for every formerly quadratic pattern (real C
     expect(r.code, r.stderr).toBe(0);
     expect(json.collectors?.find((c) => c.id === 'app-logs')?.status).toBe('ok');
 
-    const archived = await appLogText(json.archive!.path);
+    const archived = (await entryText(json.archive!.path, (name) => name.endsWith('adversarial.log')))!;
+    expect(archived).toBeDefined();
     for (const [, value] of SECRETS) expect(archived, value).not.toContain(value);
     expect(archived).toMatch(/db_password=<SECRET-\d+>/);
     expect(archived).toMatch(/sessionid=<TOKEN-\d+>/);

@@ -8,34 +8,12 @@ import os from 'node:os';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filesIn, settledProcesses, startCli } from './support.js';
+import { entryText, filesIn, settledProcesses, startCli } from './support.js';
 
 interface CollectJson {
   exitCode: number;
   archive?: { path: string; entries?: number };
   collectors?: Array<{ id: string; status: string; error?: string; items: number }>;
-}
-
-/** One entry's text (the others are not inflated: a cut 1 GB log of zeros stays on disk). */
-async function entryText(path: string, wanted: (name: string) => boolean): Promise<string | undefined> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true }, (err, z) => (err || !z ? reject(err) : resolve(z))));
-  return new Promise((resolve, reject) => {
-    zip.on('entry', (e: yauzl.Entry) => {
-      if (!wanted(e.fileName)) return zip.readEntry();
-      zip.openReadStream(e, (err, stream) => {
-        if (err || !stream) return reject(err);
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          zip.close();
-          resolve(Buffer.concat(chunks).toString('utf8'));
-        });
-      });
-    });
-    zip.on('end', () => resolve(undefined));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
 }
 
 /** Entry names of a zip, from its central directory. */

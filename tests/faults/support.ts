@@ -7,6 +7,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/pro
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import yauzl from 'yauzl';
 import { LINUX_BROWSER_COMMANDS } from '../../electron/engine/checks/browsers.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -149,4 +150,26 @@ export async function waitUntil(check: () => Promise<boolean> | boolean, what: s
 /** Files in `dir` (none when it does not exist). */
 export async function filesIn(dir: string): Promise<string[]> {
   return (await readdir(dir).catch(() => [] as string[])).sort();
+}
+
+/** One entry's text (the others are not inflated: a cut 1 GB log of zeros stays on disk). */
+export async function entryText(path: string, wanted: (name: string) => boolean): Promise<string | undefined> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true }, (err, z) => (err || !z ? reject(err) : resolve(z))));
+  return new Promise((resolve, reject) => {
+    zip.on('entry', (e: yauzl.Entry) => {
+      if (!wanted(e.fileName)) return zip.readEntry();
+      zip.openReadStream(e, (err, stream) => {
+        if (err || !stream) return reject(err);
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          zip.close();
+          resolve(Buffer.concat(chunks).toString('utf8'));
+        });
+      });
+    });
+    zip.on('end', () => resolve(undefined));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
 }

@@ -36,7 +36,9 @@ export type RuleScan = Readonly<Partial<Record<ScanGroup, string>>> & {
    * (`assignedKey`: the name the word is part of is placed like an assigned key and named like a
    * secret; `randomRun`: 20 characters of `[A-Za-z0-9+/_-]` in a row, complete by 58 after the
    * hit's end, on its line, and not a string its validator keeps (rule-set.ts randomRun); `hanNear`:
-   * two Han characters in a row starting by 24 after the hit's end, on its line). Ordinary words
+   * two Han characters in a row starting by 24 after the hit's end, on its line; `headerName`:
+   * `/basic\s+[a-z0-9+/]{8}|[\w.-]*["']?\s*:/i` at the hit, judged once per run of name characters).
+   * Ordinary words
    * (`auth.session`, `keys=`, `token_type=Bearer`, `user action`) then wake no line. `at` must hold
    * wherever the rule would replace something; the reference-mode test checks it.
    */
