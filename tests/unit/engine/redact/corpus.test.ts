@@ -31,6 +31,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-7').files).toBeGreaterThanOrEqual(45);
     expect(get('held-out-8').files).toBeGreaterThanOrEqual(45);
     expect(get('held-out-9').files).toBeGreaterThanOrEqual(45);
+    expect(get('held-out-10').files).toBeGreaterThanOrEqual(45);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -43,6 +44,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-7').overall.planted).toBeGreaterThanOrEqual(150);
     expect(get('held-out-8').overall.planted).toBeGreaterThanOrEqual(150);
     expect(get('held-out-9').overall.planted).toBeGreaterThanOrEqual(200);
+    expect(get('held-out-10').overall.planted).toBeGreaterThanOrEqual(220);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
@@ -84,6 +86,14 @@ describe('redaction corpus', () => {
     const q = get('held-out-9');
     expect(q.overall.found).toBeGreaterThanOrEqual(246);
     expect(q.falsePositives.length).toBeLessThanOrEqual(2);
+  });
+
+  // held-out-10 (session 8): first run 70.9 % of 292 / 90.6 % (its FIRST-RUN.md). Measured, not
+  // asserted at target; it must not fall below its level.
+  it('held-out-10: at least its level, no more false positives', () => {
+    const q = get('held-out-10');
+    expect(q.overall.found).toBeGreaterThanOrEqual(208);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(18);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
