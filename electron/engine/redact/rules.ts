@@ -513,6 +513,32 @@ export const RULES: readonly RedactionRule[] = [
         kind: 'fromKey',
       },
       {
+        // OpenVPN's management interface: `password "Auth" <password>` (also "Private Key", "HTTP Proxy").
+        regex: /(?<![\w-])password[ \t]+"(?:Auth|Private Key|HTTP Proxy|SOCKS Proxy)"[ \t]+(?<secret>[^\s'"]+)/,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
+        // Configuration directives `key value` (redis.conf `requirepass x`, `masterauth x`), alone on
+        // their line, and redis' `CONFIG SET requirepass x`. A plain word is prose (`password changed`).
+        regex: new RegExp(String.raw`^[ \t]*(?<key>${KEY})[ \t]+(?<secret>[^\s"'=:#;]\S*)[ \t]*\r?$`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: 'directiveLine',
+        kind: 'fromKey',
+      },
+      {
+        regex: new RegExp(String.raw`(?<![\w-])config[ \t]+set[ \t]+(?<key>${KEY})[ \t]+(?<secret>[^\s"'=:#;]\S*)`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: 'directiveLine',
+        kind: 'fromKey',
+      },
+      {
+        // `net user <login> <password> /add`: the account's new password.
+        regex: /(?:^|[\s>])net(?:\.exe)?[ \t]+user[ \t]+[^\s/]+[ \t]+(?<secret>[^\s/*"'][^\s"']*)(?=[ \t]+\/|[ \t]*\r?$)/i,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
         // Key, spaces, quoted value: SQL `PASSWORD 'x'`, nginx/Apache style directives.
         regex: new RegExp(String.raw`${NOT_KEY_BEFORE}(?<key>${KEY}|identified[ \t]+by)[ \t]+(?<q>["'])(?<secret>[^"'\r\n]+)\k<q>`, 'i'),
         targets: [{ group: 'secret' }],
@@ -533,7 +559,7 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // PowerShell: ConvertTo-SecureString 'plain' -AsPlainText; Windows: net use … /user:x password.
-        regex: /ConvertTo-SecureString\s+(?:-String\s+)?(?<q>['"])(?<secret>[^'"\r\n]+)\k<q>|(?:^|[\s/("';&|>])net(?:\.exe)?\s+use\b[^\r\n]*?\s\/u(?:ser)?:\S+\s+(?<pw>[^\s/*"'][^\s"']*)/i,
+        regex: /ConvertTo-SecureString\s+(?:-(?:String|AsPlainText|Force)\s+)*(?<q>['"])(?<secret>[^'"\r\n]+)\k<q>|(?:^|[\s/("';&|>])net(?:\.exe)?\s+use\b[^\r\n]*?\s\/u(?:ser)?:\S+\s+(?<pw>[^\s/*"'][^\s"']*)/i,
         targets: [{ group: 'secret' }, { group: 'pw' }],
       },
       {
@@ -875,9 +901,9 @@ export const RULES: readonly RedactionRule[] = [
     // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
     // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
     scan: {
-      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:',
+      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files',
       // `user` of ssh_config (`    User daiqing`) only at a line start.
-      placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|(?<=(?:^|\n)[ \t]*)user[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)/i },
+      placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|(?<=(?:^|\n)[ \t]*)user[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"/i },
       // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
       // `deploy@host's password:` by `password:` (a quote or `#` as a marks first character would be
       // a new one, common in logs).
@@ -886,7 +912,7 @@ export const RULES: readonly RedactionRule[] = [
       // `^…` start, made the scan 40–60 % slower), in its own pass (see RedactionRule.scan).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
-    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=/im,
+    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -1000,6 +1026,16 @@ export const RULES: readonly RedactionRule[] = [
         regex: /"(?:name|key)"[ \t]*:[ \t]*"(?<key>[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account))"[ \t]*,[ \t]*"value"[ \t]*:[ \t]*"(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})"/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
+      },
+      {
+        // Logins in the grammar of servers and clients the key patterns above do not read: MongoDB's
+        // `"principalName":"x"` and ECS `"user.name":"x"`; Logstash/Ruby/PHP `user => "x"`; `--user x`;
+        // PowerShell AD cmdlets' `-Identity x`; OpenVPN's management `username "Auth" x`;
+        // Elasticsearch's `Authentication of [x]`; Exchange's LegacyDN `/cn=Recipients/cn=x`; WeChat
+        // ids (`wxid_…`, in paths too); QQ numbers after `uin=` and in `Tencent Files\<number>\`.
+        regex: /"(?:principalName|user\.name|userPrincipalName)"[ \t]*:[ \t]*"(?<principal>[A-Za-z][\w.-]{1,31})"|(?<![\w-])["']?(?:[\w.]*?_)?(?:user(?:name)?|login)["']?[ \t]*=>[ \t]*["'](?<arrow>[A-Za-z][\w.-]{1,31})["']|(?:^|\s)--?(?:username|login|user=)(?:[ \t]+|=)?["']?(?<flag>[A-Za-z][\w.-]{1,31})(?![\w@:/\\=-])|(?:^|\s)--?user[ \t]+["']?(?<paired>[A-Za-z][\w.-]{1,31})(?=["']?[ \t]+--?p(?:ass(?:word)?)?[ \t=])|-AD(?:Account\w*|User)\b[^\r\n]*?[ \t]-Identity[ \t]+["']?(?<adid>[A-Za-z][\w.-]{1,31})|(?<![\w-])username[ \t]+"(?:Auth|HTTP Proxy|SOCKS Proxy)"[ \t]+(?<ovpn>[^\s'"]+)|Authentication of \[(?<realm>[A-Za-z][\w.-]{1,31})\]|\/cn=Recipients\/cn=(?<legacy>[A-Za-z][\w.-]{1,40})|(?<![A-Za-z0-9_])(?<wxid>wxid_[a-z0-9]{6,24})(?![A-Za-z0-9_])|(?<![A-Za-z0-9])(?:[a-z]+_)?uin[ \t]*[=:：][ \t]*(?<uin>[1-9]\d{4,10})(?!\d)|Tencent Files[\\/]+(?<qqdir>[1-9]\d{4,10})(?=[\\/])/i,
+        targets: [{ group: 'principal' }, { group: 'arrow' }, { group: 'flag' }, { group: 'paired' }, { group: 'adid' }, { group: 'ovpn' }, { group: 'realm' }, { group: 'legacy' }, { group: 'wxid' }, { group: 'uin' }, { group: 'qqdir' }],
+        validate: 'anyLoginGroup',
       },
     ],
     opensValueOnNextLine: 'userKeyOnItsOwnLine',

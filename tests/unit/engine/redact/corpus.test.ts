@@ -88,12 +88,13 @@ describe('redaction corpus', () => {
     expect(q.falsePositives.length).toBeLessThanOrEqual(2);
   });
 
-  // held-out-10 (session 8): first run 70.9 % of 292 / 90.6 % (its FIRST-RUN.md). Measured, not
-  // asserted at target; it must not fall below its level.
-  it('held-out-10: at least its level, no more false positives', () => {
+  // held-out-10 (session 8): first run 70.9 % of 292 / 90.6 % (its FIRST-RUN.md), then fixes by
+  // format family. Measured, not asserted at target; it must not fall. Its two false positives left
+  // are the company's VPN gateway `vpn.xxsoft.com.cn` under the network profile's hostname rule.
+  it('held-out-10: at least its level after the session-8 fixes, no more false positives', () => {
     const q = get('held-out-10');
-    expect(q.overall.found).toBeGreaterThanOrEqual(208);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(18);
+    expect(q.overall.found).toBeGreaterThanOrEqual(229);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(2);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
