@@ -14,7 +14,8 @@ import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksR
 
 export type RuleValidator = (m: RegExpExecArray, line: string, around?: LineSurroundings) => boolean;
 
-export const digitsOnly = (value: string) => value.replace(/\D+/g, '');
+// Full-width digits count as theirs (`１３８…` and `138…` are one phone number, one placeholder).
+export const digitsOnly = (value: string) => value.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\D+/g, '');
 const before = (m: RegExpExecArray, line: string, n: number) => line.slice(Math.max(0, m.index - n), m.index);
 const group = (m: RegExpExecArray, name: string) => m.groups?.[name] ?? '';
 
@@ -77,6 +78,19 @@ export const amexNumber: RuleValidator = (m, line, around) => luhnValid(digitsOn
 
 /** PRC resident identity number with a valid check character, not a measurement. */
 export const cnIdNumber: RuleValidator = (m, line, around) => cnIdValid(m[0].replace(/[ -]/g, '')) && notMeasurement(m, line, around);
+
+/** Full-width digits (U+FF10–FF19, `Ｘ`) as their ASCII forms, separators dropped. */
+export const halfWidthDigits = (value: string) => value.replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[^\dXx]+/g, '');
+
+/** A mobile number written with at least one full-width digit: 11 digits 1[3-9]…, or 86 and those. */
+export const fullWidthPhone: RuleValidator = (m, line, around) => {
+  if (!/[０-９]/.test(m[0])) return false;
+  const digits = halfWidthDigits(m[0]);
+  return /^(?:0?0?86)?1[3-9]\d{9}$/.test(digits) && notMeasurement(m, line, around);
+};
+
+/** A resident ID written with at least one full-width digit, valid check character. */
+export const fullWidthCnId: RuleValidator = (m, line, around) => /[０-９]/.test(m[0]) && cnIdValid(halfWidthDigits(m[0]).toUpperCase()) && notMeasurement(m, line, around);
 
 /** E.164 with separators: 8–15 digits, not a version (`+1.2`), not a measurement. */
 export const internationalPhone: RuleValidator = (m, line, around) => {
@@ -318,7 +332,8 @@ function isUnicastMac(mac: string): boolean {
 // `User:` or `by` (`User: not found`, `started by the scheduler`): no person's login.
 const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|localsystem|local|nobody|daemon|guest|anonymous|default|defaultuser\d*|user|users|username|test|tester|www-data|www|nginx|apache|httpd|sys|bin|sync|mail|news|postgres|postgresql|mysql|oracle|redis|mongodb|sa|dbo|sshd|ftp|git|jenkins|docker|systemd-[\w-]+|messagebus|polkitd|_apt|trusted ?installer|network ?service|local ?service|everyone|service|services|owner|creator|the|a|an|not|no|is|was|has|logged|found|none|unknown|name|id|and|or|for|with|in|on|at|to|from|by|of|me|you|him|her|them|us|it|this|that|all|any|some|each|user\d*|whoami|current|currentuser|same|other|remote|client|server|host|app|application|process|scheduler|cron|task|job|policy|group|team|manual|manually|script|automation|api|web|ui|cli|sso|ldap|ad|sid|uid|gid|network|nt|authority|trustedinstaller|iusr|iis_iusrs|defaultapppool|apppool|avahi|colord|geoclue|rtkit|sddm|gdm|lightdm|pulse|uuidd|tss|dnsmasq|ntp|chrony|syslog|kernoops|whoopsie|saned|usbmux|cups|lp|man|proxy|backup|list|irc|gnats|dbus|polkit|nm-openvpn|libvirt-qemu|qemu|kvm|games|operator|halt|shutdown|adm|wheel|staff|nogroup|systemd|init|launchd|cron|crond|supervisor|supervisord|pm2|kubelet|schtasks|taskeng|explorer|timeout|error|errors|started|finished|completed|expired|locked|disabled|enabled|required|success|failed|failure|denied|ok|pending|true|false|null|yes|no)$/i;
 
-const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Message|Source|Status)$/;
+// …and the shared accounts of office devices (a printer's FTP/SMB login `scanner`), no person's.
+const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Message|Source|Status)$|^(?:scanner|scan|printer|copier|fax)$/i;
 
 /** A login name after a user-like key, `by`, or `net user`: not a built-in account, a stand-in or a word. */
 function isLoginName(m: RegExpExecArray, line: string): boolean {
@@ -391,6 +406,8 @@ export const VALIDATORS = {
   cnIdNumber,
   internationalPhone,
   personalEmail,
+  fullWidthPhone,
+  fullWidthCnId,
   /** Luhn over the digits (an IT rule for its own card or account numbers). */
   luhn: ((m) => luhnValid(digitsOnly(m[0]))) as RuleValidator,
   nonEmptyKeyBody: ((m) => group(m, 'secret').replace(/\\[rn]|\s+/g, '').length > 0) as RuleValidator,

@@ -715,10 +715,15 @@ export const RULES: readonly RedactionRule[] = [
     category: 'personal',
     optional: false,
     placeholder: 'CNID',
-    scan: { digits: PERSONAL_DIGITS },
-    trigger: /\d{17}|\d{6}[ -]\d{8}[ -]\d{3}/,
+    scan: { digits: PERSONAL_DIGITS, marks: '[０-９]' },
+    trigger: /\d{17}|\d{6}[ -]\d{8}[ -]\d{3}|[０-９]{17}/,
     identity: 'upperCase',
     patterns: [
+      {
+        // In full-width digits (`１２０１０４１９９５…`), as an IME or an OCR writes them.
+        regex: /(?<![0-9A-Za-z０-９])[1-9１-９][\d０-９]{16}[\dXx０-９ＸｘX](?![0-9A-Za-z０-９])/,
+        validate: 'fullWidthCnId',
+      },
       {
         // Also written in groups, 6-8-4, as people copy it from a card (`440305 19851112 4029`).
         regex: /(?<![0-9A-Za-z])[1-9]\d{5}(?<s>[ -]?)(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\k<s>\d{3}[\dXx](?![0-9A-Za-z]|[ -]\d)/,
@@ -758,10 +763,16 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'PHONE',
     // `+` and a non-zero digit, as the trigger's international form: `+0800` and `+00:00` (time zones
     // in journal and dmesg lines) woke 354 lines of the real outputs that no rule could change.
-    scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+[1-9]` },
-    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}/,
+    scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+[1-9]|[０-９]` },
+    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]/,
     identity: 'digitsOnly',
     patterns: [
+      {
+        // Full-width digits, alone or mixed with ASCII ones, grouped by ideographic spaces or dashes
+        // (OCR output, IME input, Excel cells typed in Chinese): `１３８ １０２４ ６６５３` with U+3000 spaces, `1３9-1０2５-7７8４`.
+        regex: /(?<![\d０-９])(?:(?:[+＋]|00|００)?[8８][6６][ \u3000\-－]?)?[1１][3-9３-９][\d０-９](?:[ \u3000\-－]?[\d０-９]){8}(?![\d０-９])/,
+        validate: 'fullWidthPhone',
+      },
       {
         // Mainland China mobile, optionally with +86 / 0086 / (+86); never part of a longer number,
         // a decimal, a version or a time.
@@ -1054,9 +1065,9 @@ export const RULES: readonly RedactionRule[] = [
     // character: ASCII log lines never wake them.
     scan: {
       placed: { words: 'name|nick|owner|holder|user|cn=|sigtext|signature|parameters:|binding parameter', at: 'hanNear' },
-      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*)[ \t]*[\w.%+-]+@))`,
+      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*)[ \t]*[\w.%+-]+@))|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5][ \t\u3000]*[,，:：]?[ \t\u3000]*(?:\+86|1[3-9]\d|[＋１])|[\u4e00-\u9fa5][-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)`,
     },
-    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*[(（<]?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]/im,
+    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|][ \t]*[(（<]?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5]{2}[ \t\u3000]*[,，:：]?[ \t\u3000]*<phone-\d|[\u4e00-\u9fa5]{2}[-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)/im,
     patterns: [
       {
         regex: /(?<key>真实姓名|姓[ \t\u3000]*名|名字|紧急联系人|联系人|负责人|维护人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|注册的所有人|所有人|用户名|用户|同事|员工|本人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|(?<![A-Za-z])CN(?==)|[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|holder|user|sig(?:nature)?(?:_?text)?))(?:\\?["'])?(?:[ \t]*(?:[:：=>(（])[ \t]*|(?<=["'])[ \t]*,[ \t]*|[ \t]{2,}|[ \t]?)(?:(?:母亲|父亲|配偶|丈夫|妻子|爱人|儿子|女儿|哥哥|姐姐|弟弟|妹妹)[ \t]*)?(?<vq>\\?["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])(?:[ \t]*[(（](?<login>[A-Za-z][A-Za-z0-9._-]{1,31})[)）])?/i,
@@ -1127,6 +1138,16 @@ export const RULES: readonly RedactionRule[] = [
         regex: /^[ \t]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?:[A-Za-z0-9]+[-_ ])?(?<name>[\u4e00-\u9fa5]{2,4})[ \t]*\r?$/,
         targets: [{ group: 'name' }],
         validate: 'personName',
+      },
+      {
+        // Where forms and records put a person (held-out-10): the roles of an invoice, a
+        // reimbursement form and a contract (`开票员: 葛春梅`, `法定代表人：卢卫东`, `签字：…`); a name
+        // right before its phone number, however spaced (an OCR'd phone list: `符志伟<U+3000 ×2><PHONE-1>`);
+        // a document named after its person (`\陈晓燕-身份证正反面.pdf`, `温俊杰-劳动合同.pdf`); an HTML
+        // report's key cell and value cell (gpresult: `<td>显示名称</td><td>江淑敏</td>`).
+        regex: /(?:开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|签字)[ \t\u3000]*[:：][ \t\u3000]*(?<role>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])|(?<![\u4e00-\u9fa5])(?<phoned>[\u4e00-\u9fa5]{2,4})[ \t\u3000]*[,，:：]?[ \t\u3000]*(?=<PHONE-\d+>)|(?<=^|[\\/\s"'>：:=])(?<doc>[\u4e00-\u9fa5]{2,3})[-_－](?=(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)[^\\/\r\n"']*\.(?:pdf|docx?|xlsx?|zip|rar|7z|jpe?g|png)(?![A-Za-z0-9]))|<t[dh][^>]*>[ \t]*(?:显示名称|显示名|姓名|全名|真实姓名)[ \t]*<\/t[dh]>[ \t]*<td[^>]*>[ \t]*(?<cell>[\u4e00-\u9fa5]{2,4})[ \t]*<\/td>/,
+        targets: [{ group: 'role' }, { group: 'phoned' }, { group: 'doc' }, { group: 'cell' }],
+        validate: 'anyChineseName',
       },
     ],
   },

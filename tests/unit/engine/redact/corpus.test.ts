@@ -93,7 +93,7 @@ describe('redaction corpus', () => {
   // are the company's VPN gateway `vpn.xxsoft.com.cn` under the network profile's hostname rule.
   it('held-out-10: at least its level after the session-8 fixes, no more false positives', () => {
     const q = get('held-out-10');
-    expect(q.overall.found).toBeGreaterThanOrEqual(229);
+    expect(q.overall.found).toBeGreaterThanOrEqual(250);
     expect(q.falsePositives.length).toBeLessThanOrEqual(2);
   });
 

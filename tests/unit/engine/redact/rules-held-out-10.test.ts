@@ -76,3 +76,39 @@ describe('held-out-10 fixes: logins', () => {
     unchanged(['"Level","Log","Time","User","Event"', 'S0   Login: Account logged in, AccountID=284917763', 'postfix/cleanup[1]: 4Tz: message-id=<20260318090211.4Tz8@mail01.corp.cn>', 'anonymous_identity="anonymous@corp.local"']);
   });
 });
+
+describe('held-out-10 fixes: people and numbers', () => {
+  it('reads the roles of invoices, forms and contracts, a name before its phone, documents named after a person, HTML key cells', () => {
+    check([
+      ['开票员: 柯晓梅 复核员: 财务部', '开票员: <NAME-1> 复核员: 财务部'],
+      ['法定代表人：欧志明', '法定代表人：<NAME-1>'],
+      ['签字：欧志明', '签字：<NAME-1>'],
+      ['林晓东　　13911112222　　8024', '<NAME-1>　　<PHONE-1>　　8024'],
+      ['D:\\资料\\胡文静-身份证扫描.pdf', 'D:\\资料\\<NAME-1>-身份证扫描.pdf'],
+      ['<tr><td scope="row">显示名称</td><td>毛晓琳</td></tr>', '<tr><td scope="row">显示名称</td><td>&lt;NAME-1&gt;</td></tr>'.replace('&lt;', '<').replace('&gt;', '>')],
+    ]);
+    // A department before a number, a document word that is no name, a plain table cell.
+    unchanged(['财务部-驱动器映射.pdf', '<td>更新</td><td>市场部</td>', '共 13911112222 字节']);
+  });
+
+  it('reads phones and resident IDs in full-width digits, mixed or spaced with ideographic spaces', () => {
+    check([
+      ['手机：１３８　１０２４　６６５３', '手机：<PHONE-1>'],
+      ['联系电话：1３9-1０2５-7７8４', '联系电话：<PHONE-1>'],
+      ['电话 ＋８６　１８５　１１０２　９９６３', '电话 <PHONE-1>'],
+      ['身份证 １２０１０４１９９５０４３０２１８４', '身份证 <CNID-1>'],
+    ]);
+    // Full-width dates and asset numbers, a full-width ID with a wrong check digit.
+    unchanged(['工位资产编号：２０２６０３１８００１７', '１２０１０４１９９５０４３０２１８５']);
+  });
+
+  it("reads a printer address book's `Login User Name` / `Login Password` columns under comment lines", async () => {
+    const stream = new Redactor().createStream({ name: 'address-book.csv' });
+    const out: Buffer[] = [];
+    stream.on('data', (b: Buffer) => out.push(b));
+    const done = new Promise((resolve) => stream.on('end', resolve));
+    stream.end(Buffer.from('# Format Version:5.2.0.0\nIndex,Name,Login User Name,Login Password\n[1],x,zhangsan,Zs#2026scan\n[2],y,scanner,Scan!9\n'));
+    await done;
+    expect(Buffer.concat(out).toString('utf8')).toBe('# Format Version:5.2.0.0\nIndex,Name,Login User Name,Login Password\n[1],x,<USER-1>,<SECRET-1>\n[2],y,scanner,<SECRET-2>\n');
+  });
+});
