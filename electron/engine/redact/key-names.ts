@@ -68,6 +68,9 @@ const METADATA_PREFIXES = new Set([
   'last', 'next', 'prev', 'previous', 'total', 'expected', 'default', 'validate', 'verify',
 ]);
 
+/** Words anywhere in a key that make it the size of a buffer for a secret, not the secret. */
+const BUFFER_WORDS = new Set(['buflen', 'bufsize', 'maxlen', 'minlen']);
+
 /** Words before `token` that make it a cursor or a handle, not a credential (`next_page_token`). */
 const HANDLE_TOKEN_QUALIFIERS = new Set(['page', 'continuation', 'cursor', 'sync', 'change', 'delta', 'resume', 'cancellation', 'cancel', 'lexer', 'parser']);
 
@@ -131,6 +134,8 @@ function classifyKey(key: string, context: KeyContext): boolean {
   const last = words[words.length - 1]!;
   const first = words[0]!;
   if (words.length > 1 && (METADATA_SUFFIXES.has(last) || METADATA_PREFIXES.has(first))) return false;
+  // getconf's `NSS_BUFLEN_PASSWD  1024`: the size of a buffer for the password database.
+  if (words.length > 1 && words.some((w) => BUFFER_WORDS.has(w))) return false;
   // `signing.keyId`, `key_id`: which key, not the key (`session_id` stays a secret; a service
   // account's `private_key_id` is kept secret with its key, as the tuned corpus wants).
   if (words.length > 1 && last === 'id' && words[words.length - 2] === 'key' && !words.includes('private')) return false;
@@ -164,6 +169,8 @@ export function secretKindForKey(key: string): 'TOKEN' | 'SECRET' {
 const BENIGN_VALUE = /^(?:true|false|yes|no|on|off|null|nil|none|undefined|empty|required|optional|enabled?|disabled?|n\/?a|unset|not[ _-]?set|hidden|masked|redacted|removed|omitted|filtered|sensitive|ok|success|succeeded|successful|fail|failed|failure|denied|granted|accepted|rejected|valid|invalid|expired|revoked|missing|present|configured|supplied|provided|changed|unchanged|updated|match|matched|mismatch|correct|incorrect|wrong|blank|refreshed|pending|unknown|unavailable|bearer|basic|digest|negotiate|ntlm|kerberos|mschapv2|mschap|chap|pap|gtc|peap|ttls|eap-tls|leap|token|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey|sharedkeylite|apikey|api-key|sso-key|ssws|jwt|\*+|x{3,}|•+|●+|\.{3}|…|-+|_+|\?+|#+|0|1)$/i;
 const TEMPLATE_VALUE = /^(?:\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|\{[A-Za-z_][\w.]*(?:\([\w., ]*\))?\}|<[^<>]*>|\[[^[\]]*\]|\([a-z ]*\)|@Microsoft\.KeyVault\(.*\)|vault:.*|ENC\[.*\]|\$env:[A-Za-z_]\w*)$/i;
 
+const POWERSHELL_CMDLET = /^\(?(?:ConvertTo|ConvertFrom|Get|Read|New|Import|Export|Set)-[A-Z][A-Za-z]+\)?$/;
+
 /** `/etc/openvpn/auth.txt`, `C:\secrets\db.txt`, `\\server\share\x`: at least two path levels. */
 const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\|\/)[^\s\\/]+[\\/][^\s]*$/;
 
@@ -184,6 +191,8 @@ export function isBenignValue(value: string): boolean {
     TEMPLATE_VALUE.test(v) ||
     /^(?:\$\{|\{\{)[\w. :-]*$/.test(v) ||
     /^!{1,2}[A-Za-z]+$/.test(v) ||
+    // `$pw = ConvertTo-SecureString "…" -AsPlainText`: the cmdlet that makes the secret, not the secret.
+    POWERSHELL_CMDLET.test(v) ||
     /^(?:not|never|no)[ _-]+[a-z]+(?:[ _-][a-z]+)?$/i.test(v) ||
     ABSOLUTE_PATH.test(v) ||
     MEASUREMENT_VALUE.test(v)
@@ -219,7 +228,16 @@ export function wakesAssignedKey(text: string, start: number, end: number): bool
   // `password <value>` with a blank: .netrc (`machine h login u password p`), an indented
   // `password p`, .rdp's `password 51:b:…` — the gate's SPECIAL_FORMS.
   if (isBlank(after) && e - s === 8 && text.slice(s, e).toLowerCase() === 'password') return true;
+  // `requirepass x` (a directive starting its line) and redis' `CONFIG SET requirepass x`.
+  if (isBlank(after) && (directiveStart(text, s) || /config[ \t]+set[ \t]+$/i.test(text.slice(Math.max(0, s - 16), s))) && isSecretKey(text.slice(s, e), 'assignment')) return true;
   return placedKey(text, s, e, before, after) && isSecretKey(text.slice(s, e), 'assignment');
+}
+
+/** Only blanks between the start of the line and `s`. */
+function directiveStart(text: string, s: number): boolean {
+  let k = s - 1;
+  while (k >= 0 && isBlank(text.charCodeAt(k))) k -= 1;
+  return k < 0 || text.charCodeAt(k) === 10;
 }
 
 function placedKey(text: string, s: number, e: number, before: number, after: number): boolean {

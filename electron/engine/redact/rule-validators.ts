@@ -14,7 +14,8 @@ import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksR
 
 export type RuleValidator = (m: RegExpExecArray, line: string, around?: LineSurroundings) => boolean;
 
-export const digitsOnly = (value: string) => value.replace(/\D+/g, '');
+// Full-width digits count as theirs (`１３８…` and `138…` are one phone number, one placeholder).
+export const digitsOnly = (value: string) => value.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\D+/g, '');
 const before = (m: RegExpExecArray, line: string, n: number) => line.slice(Math.max(0, m.index - n), m.index);
 const group = (m: RegExpExecArray, name: string) => m.groups?.[name] ?? '';
 
@@ -78,6 +79,19 @@ export const amexNumber: RuleValidator = (m, line, around) => luhnValid(digitsOn
 /** PRC resident identity number with a valid check character, not a measurement. */
 export const cnIdNumber: RuleValidator = (m, line, around) => cnIdValid(m[0].replace(/[ -]/g, '')) && notMeasurement(m, line, around);
 
+/** Full-width digits (U+FF10–FF19, `Ｘ`) as their ASCII forms, separators dropped. */
+export const halfWidthDigits = (value: string) => value.replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[^\dXx]+/g, '');
+
+/** A mobile number written with at least one full-width digit: 11 digits 1[3-9]…, or 86 and those. */
+export const fullWidthPhone: RuleValidator = (m, line, around) => {
+  if (!/[０-９]/.test(m[0])) return false;
+  const digits = halfWidthDigits(m[0]);
+  return /^(?:0?0?86)?1[3-9]\d{9}$/.test(digits) && notMeasurement(m, line, around);
+};
+
+/** A resident ID written with at least one full-width digit, valid check character. */
+export const fullWidthCnId: RuleValidator = (m, line, around) => /[０-９]/.test(m[0]) && cnIdValid(halfWidthDigits(m[0]).toUpperCase()) && notMeasurement(m, line, around);
+
 /** E.164 with separators: 8–15 digits, not a version (`+1.2`), not a measurement. */
 export const internationalPhone: RuleValidator = (m, line, around) => {
   const n = digitsOnly(m[0]).length;
@@ -92,6 +106,9 @@ export const personalEmail: RuleValidator = (m, line) =>
   !(m[0].startsWith('git@') && (line[m.index + m[0].length] === ':' || line.slice(Math.max(0, m.index - 3), m.index) === '://')) &&
   !isPublicNoticeAddress(m, line) &&
   !NOT_AN_ADDRESS_HEADER.test(line) &&
+  // postfix's `message-id=<2026…@mail01…>`, 802.1X's `anonymous_identity="anonymous@corp.local"`.
+  !/(?:message-id|msgid|in-reply-to)[ \t]*[=:][ \t]*<?$/i.test(before(m, line, 20)) &&
+  !/^anonymous@/i.test(m[0]) &&
   !isKerberosRealm(m[0]);
 
 // `pps_core: Software ver. 5.3.6 - Copyright 2005-2007 Rodolfo Giometti <giometti@linux.it>` (the
@@ -227,7 +244,7 @@ const VALUE_ON_NEXT_LINE = [
   // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?[ \t]*[:：=]?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(/i;
+const SPECIAL_FORMS = /(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?[ \t]*[:：=]?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
@@ -297,6 +314,15 @@ function isBasicCredentials(b64: string): boolean {
 // What a command that sets a credential says (`$p='P@ssw0rd123'`, `-AsPlainText`, `-Password`).
 const COMMAND_CREDENTIAL = /pass|pwd|secret|token|credential|asplaintext|apikey|密码|(["'])(?=[^"'\r\n]{6,64}\1)(?=[^"'\r\n]*[A-Za-z])(?=[^"'\r\n]*\d)(?=[^"'\r\n]*[^\w\s"'])[^"'\r\n]+\1/i;
 
+// Five groups of five: a software product key, printed by setup and licensing logs.
+const PRODUCT_KEY = /^[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}$/;
+
+// `>PASSWORD:Verification Failed: 'Auth'` (OpenVPN's management interface): a word and how the
+// check went, a sentence about the password rather than the password.
+function isStatusSentence(m: RegExpExecArray, line: string): boolean {
+  return /^[A-Z]?[a-z]+$/.test(group(m, 'secret')) && /^[ \t]+(?:failed|succeeded|required|expired|rejected|accepted|denied|error)\b/i.test(line.slice(m.index + m[0].length));
+}
+
 /** `powershell -enc …`: the base64 of UTF-16LE text, redacted when that command carries a credential. */
 function isEncodedCommandSecret(b64: string): boolean {
   const text = Buffer.from(b64, 'base64').toString('utf16le');
@@ -319,10 +345,15 @@ function isUnicastMac(mac: string): boolean {
 // `User:` or `by` (`User: not found`, `started by the scheduler`): no person's login.
 const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|localsystem|local|nobody|daemon|guest|anonymous|default|defaultuser\d*|user|users|username|test|tester|www-data|www|nginx|apache|httpd|sys|bin|sync|mail|news|postgres|postgresql|mysql|oracle|redis|mongodb|sa|dbo|sshd|ftp|git|jenkins|docker|systemd-[\w-]+|messagebus|polkitd|_apt|trusted ?installer|network ?service|local ?service|everyone|service|services|owner|creator|the|a|an|not|no|is|was|has|logged|found|none|unknown|name|id|and|or|for|with|in|on|at|to|from|by|of|me|you|him|her|them|us|it|this|that|all|any|some|each|user\d*|whoami|current|currentuser|same|other|remote|client|server|host|app|application|process|scheduler|cron|task|job|policy|group|team|manual|manually|script|automation|api|web|ui|cli|sso|ldap|ad|sid|uid|gid|network|nt|authority|trustedinstaller|iusr|iis_iusrs|defaultapppool|apppool|avahi|colord|geoclue|rtkit|sddm|gdm|lightdm|pulse|uuidd|tss|dnsmasq|ntp|chrony|syslog|kernoops|whoopsie|saned|usbmux|cups|lp|man|proxy|backup|list|irc|gnats|dbus|polkit|nm-openvpn|libvirt-qemu|qemu|kvm|games|operator|halt|shutdown|adm|wheel|staff|nogroup|systemd|init|launchd|cron|crond|supervisor|supervisord|pm2|kubelet|schtasks|taskeng|explorer|timeout|error|errors|started|finished|completed|expired|locked|disabled|enabled|required|success|failed|failure|denied|ok|pending|true|false|null|yes|no)$/i;
 
+// …and the shared accounts of office devices (a printer's FTP/SMB login `scanner`), no person's.
+const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Message|Source|Status)$|^(?:scanner|scan|printer|copier|fax)$/i;
+
 /** A login name after a user-like key, `by`, or `net user`: not a built-in account, a stand-in or a word. */
 function isLoginName(m: RegExpExecArray, line: string): boolean {
   const user = group(m, 'user');
   if (BUILTIN_LOGINS.test(user) || isBenignValue(user) || isPlaceholder(user)) return false;
+  // TeamViewer's `Login: Account x logged in`, a CSV header's `"User","Event"`: the word after the key is another word.
+  if (NOT_A_LOGIN_WORD.test(user)) return false;
   // `INFO user: opened /home/…`: a logger's module name and a sentence, not `user` = `opened`.
   if (/^[a-z]+$/.test(user) && /:[ \t]+$/.test(m[0].slice(0, m[0].length - user.length - group(m, 'vq').length)) && /^[ \t]+(?:[a-z]{2,}|\/)/.test(line.slice(m.index + m[0].length))) return false;
   // Azure Storage's `AccountName=xxsbackup;AccountKey=…`: a storage account, not a person's login.
@@ -384,15 +415,6 @@ const DOCUMENT_WORD = /^(?:周报|月报|年报|日报|季报|汇总|华东|华�
 
 const narrow = (t: string) => t.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 
-/**
- * The match and its line with full-width ASCII (U+FF01–FF5E) and the ideographic space in their NFKC
- * form: one character for one, so indexes stay, and the validators of the ASCII forms apply.
- */
-function halfWidth(m: RegExpExecArray, line: string): { match: RegExpExecArray; line: string } {
-  const match = Object.assign([narrow(m[0])], { index: m.index, input: line, groups: m.groups }) as unknown as RegExpExecArray;
-  return { match, line: narrow(line) };
-}
-
 // What follows 客户/发给 in a log or a chat when it is a topic, not a person: a surname's character
 // then a common word (`包版本`, `高要求`, `方案`).
 const ROLE_TOPIC = /(?:版本|信息|服务|反馈|电话|要求|问题|名称|地址|编号|列表|数据|资料|端口|系统|管理|需求|订单|类型|等级|来源|状态|回访|投诉|说明|文件|邮件|方案|报价|合同|发票)$/;
@@ -426,6 +448,8 @@ export const VALIDATORS = {
   cnIdNumber,
   internationalPhone,
   personalEmail,
+  fullWidthPhone,
+  fullWidthCnId,
   /** Luhn over the digits (an IT rule for its own card or account numbers). */
   luhn: ((m) => luhnValid(digitsOnly(m[0]))) as RuleValidator,
   nonEmptyKeyBody: ((m) => group(m, 'secret').replace(/\\[rn]|\s+/g, '').length > 0) as RuleValidator,
@@ -448,8 +472,11 @@ export const VALIDATORS = {
   // A line of several `k=v` pairs is not one value: the inline pattern takes its tokens.
   wholeLineAssignment: ((m) => validKey('assignment')(m) && !FURTHER_ASSIGNMENT.test(group(m, 'secret'))) as RuleValidator,
   assignmentKey: validKey('assignment') as RuleValidator,
+  /** A `key value` directive: a secret-named key, a value with a digit or a symbol, not a `scheme:/` reference. */
+  // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
+  directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
   namedElementValue: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret') || group(m, 'text'))) as RuleValidator,
-  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line)) as RuleValidator,
+  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line)) as RuleValidator,
   argumentArray: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-')) as RuleValidator,
   commandLineFlag: ((m, line) => {
     const value = group(m, 'secret') || group(m, 'qsecret');
@@ -463,7 +490,11 @@ export const VALIDATORS = {
   directiveValue: ((m, line) =>
     (/^identified/i.test(group(m, 'key')) || isSecretKey(group(m, 'key'), 'assignment')) &&
     isRealValue(group(m, 'secret')) &&
-    !/^[ \t]*\[[^\]]*$/.test(line.slice(0, m.index))) as RuleValidator,
+    !/^[ \t]*\[[^\]]*$/.test(line.slice(0, m.index)) &&
+    // OpenVPN's management `password "Auth" x`: "Auth" names the prompt, the password follows.
+    !(/^(?:Auth|Private Key|HTTP Proxy|SOCKS Proxy)$/.test(group(m, 'secret')) && /^[ \t]+\S/.test(line.slice(m.index + m[0].length))) &&
+    // HCL's block label (`credentials "app.terraform.io" {` in .terraformrc): the block's name.
+    !/^[ \t]*\{/.test(line.slice(m.index + m[0].length))) as RuleValidator,
   basicCredentials: ((m) => isBasicCredentials(group(m, 'secret'))) as RuleValidator,
   encodedCommandSecret: ((m) => isEncodedCommandSecret(group(m, 'secret'))) as RuleValidator,
   encodedUrlCredentials: ((m) => {
@@ -482,6 +513,8 @@ export const VALIDATORS = {
     // Base64 of a DER signature (`MEUCIQ…`: a SEQUENCE of two INTEGERs, ECDSA): verification data, public.
     !/^ME[QUYC]CI/.test(group(m, 'secret')) &&
     !/^pk_(?:live|test)_/.test(group(m, 'secret')) &&
+    // A volume-licence product key (`NPPR9-FWDCX-D2C8J-H872K-2YT43`, Microsoft's public GVLKs).
+    !PRODUCT_KEY.test(group(m, 'secret')) &&
     !gapNamesOwner(group(m, 'gap')) &&
     !/pub(?:lic)?[\s_.-]*$/i.test(before(m, line, 8)) &&
     !/https?:\/\/\S*$/.test(before(m, line, 200) + group(m, 'name') + group(m, 'gap'))) as RuleValidator,
@@ -505,14 +538,6 @@ export const VALIDATORS = {
   roleName: ((m) => {
     const name = group(m, 'name') || group(m, 'to');
     return isChineseName(name) && !ROLE_TOPIC.test(name);
-  }) as RuleValidator,
-  fullWidthMobile: ((m, line, around) => {
-    const n = halfWidth(m, line);
-    return /^(?:(?:\+)?86[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})$/.test(n.match[0]) && notMeasurement(n.match, n.line, around);
-  }) as RuleValidator,
-  fullWidthCnId: ((m, line, around) => {
-    const n = halfWidth(m, line);
-    return cnIdNumber(n.match, n.line, around);
   }) as RuleValidator,
   /** An opaque id, not a number or a word: random-looking, or 16+ hex digits with letters and digits. */
   opaqueUserId: ((m) => {

@@ -141,9 +141,10 @@ const HOST_TLD_WORDS = HOST_TLD_LIST.filter((tld) => !WORDY_TLDS.includes(tld))
   .join('|');
 const HOST_TLD_MARKS = String.raw`\.(?:${WORDY_TLDS.join('|')})(?![A-Za-z0-9-])`;
 
-// Three full-width digits in a row (U+FF10–FF19, typed with a Chinese IME's full-width mode): the
-// mark of phone and ID numbers written that way (no character common in logs starts it).
-const FULL_WIDTH_DIGITS = '[０-９]{3}';
+// A full-width digit (U+FF10–FF19, typed with a Chinese IME's full-width mode or read by OCR, alone
+// or mixed with ASCII digits: `1３9-1０2５-7７8４`): the mark of phone and ID numbers written that way
+// (no character common in logs starts it).
+const FULL_WIDTH_DIGITS = '[０-９]';
 
 // Shared by cn-id, payment-card and phone (one scan, one union test per line): from the start of
 // a digit run (not mid-number, not after a dot: versions), 7+ digits or a 3-4, 4-4 or 4-6 grouping.
@@ -545,6 +546,32 @@ export const RULES: readonly RedactionRule[] = [
         kind: 'fromKey',
       },
       {
+        // OpenVPN's management interface: `password "Auth" <password>` (also "Private Key", "HTTP Proxy").
+        regex: /(?<![\w-])password[ \t]+"(?:Auth|Private Key|HTTP Proxy|SOCKS Proxy)"[ \t]+(?<secret>[^\s'"]+)/,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
+        // Configuration directives `key value` (redis.conf `requirepass x`, `masterauth x`), alone on
+        // their line, and redis' `CONFIG SET requirepass x`. A plain word is prose (`password changed`).
+        regex: new RegExp(String.raw`^[ \t]*(?<key>${KEY})[ \t]+(?<secret>[^\s"'=:#;]\S*)[ \t]*\r?$`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: 'directiveLine',
+        kind: 'fromKey',
+      },
+      {
+        regex: new RegExp(String.raw`(?<![\w-])config[ \t]+set[ \t]+(?<key>${KEY})[ \t]+(?<secret>[^\s"'=:#;]\S*)`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: 'directiveLine',
+        kind: 'fromKey',
+      },
+      {
+        // `net user <login> <password> /add`: the account's new password.
+        regex: /(?:^|[\s>])net(?:\.exe)?[ \t]+user[ \t]+[^\s/]+[ \t]+(?<secret>[^\s/*"'][^\s"']*)(?=[ \t]+\/|[ \t]*\r?$)/i,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
         // Key, spaces, quoted value: SQL `PASSWORD 'x'`, nginx/Apache style directives.
         regex: new RegExp(String.raw`${NOT_KEY_BEFORE}(?<key>${KEY}|identified[ \t]+by)[ \t]+(?<q>["'])(?<secret>[^"'\r\n]+)\k<q>`, 'i'),
         targets: [{ group: 'secret' }],
@@ -565,7 +592,7 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // PowerShell: ConvertTo-SecureString 'plain' -AsPlainText; Windows: net use … /user:x password.
-        regex: /ConvertTo-SecureString\s+(?:-String\s+)?(?<q>['"])(?<secret>[^'"\r\n]+)\k<q>|(?:^|[\s/("';&|>])net(?:\.exe)?\s+use\b[^\r\n]*?\s\/u(?:ser)?:\S+\s+(?<pw>[^\s/*"'][^\s"']*)/i,
+        regex: /ConvertTo-SecureString\s+(?:-(?:String|AsPlainText|Force)\s+)*(?<q>['"])(?<secret>[^'"\r\n]+)\k<q>|(?:^|[\s/("';&|>])net(?:\.exe)?\s+use\b[^\r\n]*?\s\/u(?:ser)?:\S+\s+(?<pw>[^\s/*"'][^\s"']*)/i,
         targets: [{ group: 'secret' }, { group: 'pw' }],
       },
       {
@@ -733,14 +760,14 @@ export const RULES: readonly RedactionRule[] = [
     identity: 'upperCase',
     patterns: [
       {
+        // In full-width digits (`１２０１０４１９９５…`), as an IME or an OCR writes them.
+        regex: /(?<![0-9A-Za-z０-９])[1-9１-９][\d０-９]{16}[\dXx０-９ＸｘX](?![0-9A-Za-z０-９])/,
+        validate: 'fullWidthCnId',
+      },
+      {
         // Also written in groups, 6-8-4, as people copy it from a card (`440305 19851112 4029`).
         regex: /(?<![0-9A-Za-z])[1-9]\d{5}(?<s>[ -]?)(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\k<s>\d{3}[\dXx](?![0-9A-Za-z]|[ -]\d)/,
         validate: 'cnIdNumber',
-      },
-      {
-        // In full-width digits (`４４０３０５…`): judged as its NFKC form.
-        regex: /(?<![０-９0-9A-Za-zＡ-Ｚａ-ｚ])[１-９][０-９]{16}[０-９ＸｘXx](?![０-９0-9A-Za-zＡ-Ｚａ-ｚ])/,
-        validate: 'fullWidthCnId',
       },
     ],
   },
@@ -777,9 +804,15 @@ export const RULES: readonly RedactionRule[] = [
     // `+` and a non-zero digit, as the trigger's international form: `+0800` and `+00:00` (time zones
     // in journal and dmesg lines) woke 354 lines of the real outputs that no rule could change.
     scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+[1-9]|${FULL_WIDTH_DIGITS}` },
-    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|１[３-９][０-９]|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}/,
+    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]/,
     identity: 'digitsOnly',
     patterns: [
+      {
+        // Full-width digits, alone or mixed with ASCII ones, grouped by ideographic spaces or dashes
+        // (OCR output, IME input, Excel cells typed in Chinese): `１３８ １０２４ ６６５３` with U+3000 spaces, `1３9-1０2５-7７8４`.
+        regex: /(?<![\d０-９])(?:(?:[+＋]|00|００)?[8８][6６][ \u3000\-－]?)?[1１][3-9３-９][\d０-９](?:[ \u3000\-－]?[\d０-９]){8}(?![\d０-９])/,
+        validate: 'fullWidthPhone',
+      },
       {
         // Mainland China mobile, optionally with +86 / 0086 / (+86); never part of a longer number,
         // a decimal, a version or a time.
@@ -802,12 +835,6 @@ export const RULES: readonly RedactionRule[] = [
         // China landline with area code: 010-12345678, 0755-1234567, (021) 6438-1234, and the
         // subscriber number in two groups as people write it: 010-6552 9988, 021-6438-2299.
         regex: /(?<![\w.+-])(?:\(?0[1-9]\d{1,2}\)?-[2-9]\d{6,7}|0[1-9]\d{1,2}-[2-9]\d{2,3}[- ]\d{4}|\(0[1-9]\d{1,2}\)[ ]?[2-9]\d{2,3}[- ]?\d{4})(?![\w-]|\.\d)/,
-      },
-      {
-        // A mobile number typed in full-width digits (`１３７ ６１０２ ４４９８`, a Chinese IME's default):
-        // judged as its NFKC form, the original span replaced.
-        regex: /(?<![０-９\d])(?:[＋+]?[８8][６6][ \u3000\-－]?)?１[３-９][０-９](?:[０-９]{8}|[ \u3000\-－][０-９]{4}[ \u3000\-－][０-９]{4})(?![０-９\d])/,
-        validate: 'fullWidthMobile',
       },
     ],
   },
@@ -925,9 +952,9 @@ export const RULES: readonly RedactionRule[] = [
     // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
     // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
     scan: {
-      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=',
+      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files',
       // `user` of ssh_config (`    User daiqing`) only at a line start.
-      placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)/i },
+      placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"/i },
       // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
       // `deploy@host's password:` by `password:` (a quote or `#` as a marks first character would be
       // a new one, common in logs).
@@ -936,7 +963,7 @@ export const RULES: readonly RedactionRule[] = [
       // `^…` start, made the scan 40–60 % slower), in its own pass (see RedactionRule.scan).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
-    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=/im,
+    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -1059,6 +1086,16 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
+      {
+        // Logins in the grammar of servers and clients the key patterns above do not read: MongoDB's
+        // `"principalName":"x"` and ECS `"user.name":"x"`; Logstash/Ruby/PHP `user => "x"`; `--user x`;
+        // PowerShell AD cmdlets' `-Identity x`; OpenVPN's management `username "Auth" x`;
+        // Elasticsearch's `Authentication of [x]`; Exchange's LegacyDN `/cn=Recipients/cn=x`; WeChat
+        // ids (`wxid_…`, in paths too); QQ numbers after `uin=` and in `Tencent Files\<number>\`.
+        regex: /"(?:principalName|user\.name|userPrincipalName)"[ \t]*:[ \t]*"(?<principal>[A-Za-z][\w.-]{1,31})"|(?<![\w-])["']?(?:[\w.]*?_)?(?:user(?:name)?|login)["']?[ \t]*=>[ \t]*["'](?<arrow>[A-Za-z][\w.-]{1,31})["']|(?:^|\s)--?(?:username|login|user=)(?:[ \t]+|=)?["']?(?<flag>[A-Za-z][\w.-]{1,31})(?![\w@:/\\=-])|(?:^|\s)--?user[ \t]+["']?(?<paired>[A-Za-z][\w.-]{1,31})(?=["']?[ \t]+--?p(?:ass(?:word)?)?[ \t=])|-AD(?:Account\w*|User)\b[^\r\n]*?[ \t]-Identity[ \t]+["']?(?<adid>[A-Za-z][\w.-]{1,31})|(?<![\w-])username[ \t]+"(?:Auth|HTTP Proxy|SOCKS Proxy)"[ \t]+(?<ovpn>[^\s'"]+)|Authentication of \[(?<realm>[A-Za-z][\w.-]{1,31})\]|\/cn=Recipients\/cn=(?<legacy>[A-Za-z][\w.-]{1,40})|(?<![A-Za-z0-9_])(?<wxid>wxid_[a-z0-9]{6,24})(?![A-Za-z0-9_])|(?<![A-Za-z0-9])(?:[a-z]+_)?uin[ \t]*[=:：][ \t]*(?<uin>[1-9]\d{4,10})(?!\d)|Tencent Files[\\/]+(?<qqdir>[1-9]\d{4,10})(?=[\\/])/i,
+        targets: [{ group: 'principal' }, { group: 'arrow' }, { group: 'flag' }, { group: 'paired' }, { group: 'adid' }, { group: 'ovpn' }, { group: 'realm' }, { group: 'legacy' }, { group: 'wxid' }, { group: 'uin' }, { group: 'qqdir' }],
+        validate: 'anyLoginGroup',
+      },
     ],
     opensValueOnNextLine: 'userKeyOnItsOwnLine',
     // The value of a `"key": "username",` pair, or the first key of a YAML `users:` map, itself a map (`    alice:`).
@@ -1080,9 +1117,9 @@ export const RULES: readonly RedactionRule[] = [
       placed: { words: 'name|nick|owner|holder|user|cn=|sigtext|signature|parameters:|binding parameter', at: 'hanNear' },
       // Keys that only ever hold a person's full name, whatever script (`"gaia_name": "Jiayi Luo"`).
       words: 'gaia_name|full_name|fullname|real_name|realname|display_name|displayname|user_name',
-      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|客户|顾客|访客|发给|发送给|转给|转发给|交给|寄给|抄送|会话|聊天|@|[\u4e00-\u9fa5]\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))`,
+      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|客户|顾客|访客|发给|发送给|转给|转发给|交给|寄给|抄送|会话|聊天|@|[\u4e00-\u9fa5]\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5][ \t\u3000]*(?:[,，:：][ \t\u3000]*)?(?:\+86|1[3-9]\d|[＋１])|[\u4e00-\u9fa5][-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)`,
     },
-    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)[\u4e00-\u9fa5]{2}|(?:发给|发送给|转给|转发给|交给|寄给|抄送)[ \t]*[\u4e00-\u9fa5]{2}|(?:会话|聊天对象)[ \t]*[:：]|与[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*的聊天|^(?:from|to|cc|bcc|reply-to|sender|author|committer)[ \t]*:[^\r\n]*[a-z]"?[ \t]*<<email-|(?:gaia|full|real|display|user)_?name["']?[ \t]*[:=][ \t]*["']?[a-z]+ [a-z]|[-_][\u4e00-\u9fa5]{2,3}\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![a-z])/im,
+    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)[\u4e00-\u9fa5]{2}|(?:发给|发送给|转给|转发给|交给|寄给|抄送)[ \t]*[\u4e00-\u9fa5]{2}|(?:会话|聊天对象)[ \t]*[:：]|与[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*的聊天|^(?:from|to|cc|bcc|reply-to|sender|author|committer)[ \t]*:[^\r\n]*[a-z]"?[ \t]*<<email-|(?:gaia|full|real|display|user)_?name["']?[ \t]*[:=][ \t]*["']?[a-z]+ [a-z]|[-_][\u4e00-\u9fa5]{2,3}\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![a-z])|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:[,，:：][ \t\u3000]*)?<phone-\d|[\u4e00-\u9fa5]{2}[-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)/im,
     patterns: [
       {
         // The English key starts where its run of letters does (the look-behind before
@@ -1185,6 +1222,16 @@ export const RULES: readonly RedactionRule[] = [
         regex: /^[ \t]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?:[A-Za-z0-9]+[-_ ])?(?<name>[\u4e00-\u9fa5]{2,4})[ \t]*\r?$/,
         targets: [{ group: 'name' }],
         validate: 'personName',
+      },
+      {
+        // Where forms and records put a person (held-out-10): the roles of an invoice, a
+        // reimbursement form and a contract (`开票员: 葛春梅`, `法定代表人：卢卫东`, `签字：…`); a name
+        // right before its phone number, however spaced (an OCR'd phone list: `符志伟<U+3000 ×2><PHONE-1>`);
+        // a document named after its person (`\陈晓燕-身份证正反面.pdf`, `温俊杰-劳动合同.pdf`); an HTML
+        // report's key cell and value cell (gpresult: `<td>显示名称</td><td>江淑敏</td>`).
+        regex: /(?:开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|签字)[ \t\u3000]*[:：][ \t\u3000]*(?<role>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])|(?<![\u4e00-\u9fa5])(?<phoned>[\u4e00-\u9fa5]{2,4})[ \t\u3000]*[,，:：]?[ \t\u3000]*(?=<PHONE-\d+>)|(?<=^|[\\/\s"'>：:=])(?<doc>[\u4e00-\u9fa5]{2,3})[-_－](?=(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)[^\\/\r\n"']*\.(?:pdf|docx?|xlsx?|zip|rar|7z|jpe?g|png)(?![A-Za-z0-9]))|<t[dh][^>]*>[ \t]*(?:显示名称|显示名|姓名|全名|真实姓名)[ \t]*<\/t[dh]>[ \t]*<td[^>]*>[ \t]*(?<cell>[\u4e00-\u9fa5]{2,4})[ \t]*<\/td>/,
+        targets: [{ group: 'role' }, { group: 'phoned' }, { group: 'doc' }, { group: 'cell' }],
+        validate: 'anyChineseName',
       },
     ],
   },

@@ -31,6 +31,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-7').files).toBeGreaterThanOrEqual(45);
     expect(get('held-out-8').files).toBeGreaterThanOrEqual(45);
     expect(get('held-out-9').files).toBeGreaterThanOrEqual(45);
+    expect(get('held-out-10').files).toBeGreaterThanOrEqual(45);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -43,6 +44,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-7').overall.planted).toBeGreaterThanOrEqual(150);
     expect(get('held-out-8').overall.planted).toBeGreaterThanOrEqual(150);
     expect(get('held-out-9').overall.planted).toBeGreaterThanOrEqual(200);
+    expect(get('held-out-10').overall.planted).toBeGreaterThanOrEqual(220);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
@@ -76,6 +78,15 @@ describe('redaction corpus', () => {
       expect(q.falsePositives).toEqual([]);
     });
   }
+
+  // held-out-10 (session 8): first run 70.9 % of 292 / 90.6 % (its FIRST-RUN.md), then fixes by
+  // format family. Measured, not asserted at target; it must not fall. Its two false positives left
+  // are the company's VPN gateway `vpn.xxsoft.com.cn` under the network profile's hostname rule.
+  it('held-out-10: at least its level after the session-8 fixes, no more false positives', () => {
+    const q = get('held-out-10');
+    expect(q.overall.found).toBeGreaterThanOrEqual(250);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(2);
+  });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
     const q = get('real');
