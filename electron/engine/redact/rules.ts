@@ -670,7 +670,7 @@ export const RULES: readonly RedactionRule[] = [
       {
         // What was typed, quoted after a password failure: `密码错误 (输入: Demo#8888)`, `口令校验失败，输入=Ab12!x`.
         // Brackets close the value (they rarely end a password and always end such a remark).
-        regex: /(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?[ \t]*[:：=]?[ \t]*(?<secret>[\x21-\x27\x2a-\x7e]{4,64})(?![\x21-\x27\x2a-\x7e])/,
+        regex: /(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?[ \t]*(?:[:：=][ \t]*)?(?<secret>[\x21-\x27\x2a-\x7e]{4,64})(?![\x21-\x27\x2a-\x7e])/,
         targets: [{ group: 'secret' }],
         validate: 'proseChinesePassword',
       },
@@ -1229,7 +1229,7 @@ export const RULES: readonly RedactionRule[] = [
         // right before its phone number, however spaced (an OCR'd phone list: `符志伟<U+3000 ×2><PHONE-1>`);
         // a document named after its person (`\陈晓燕-身份证正反面.pdf`, `温俊杰-劳动合同.pdf`); an HTML
         // report's key cell and value cell (gpresult: `<td>显示名称</td><td>江淑敏</td>`).
-        regex: /(?:开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|签字)[ \t\u3000]*[:：][ \t\u3000]*(?<role>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])|(?<![\u4e00-\u9fa5])(?<phoned>[\u4e00-\u9fa5]{2,4})[ \t\u3000]*[,，:：]?[ \t\u3000]*(?=<PHONE-\d+>)|(?<=^|[\\/\s"'>：:=])(?<doc>[\u4e00-\u9fa5]{2,3})[-_－](?=(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)[^\\/\r\n"']*\.(?:pdf|docx?|xlsx?|zip|rar|7z|jpe?g|png)(?![A-Za-z0-9]))|<t[dh][^>]*>[ \t]*(?:显示名称|显示名|姓名|全名|真实姓名)[ \t]*<\/t[dh]>[ \t]*<td[^>]*>[ \t]*(?<cell>[\u4e00-\u9fa5]{2,4})[ \t]*<\/td>/,
+        regex: /(?:开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|签字)[ \t\u3000]*[:：][ \t\u3000]*(?<role>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])|(?<![\u4e00-\u9fa5])(?<phoned>[\u4e00-\u9fa5]{2,4})[ \t\u3000]*(?:[,，:：][ \t\u3000]*)?(?=<PHONE-\d+>)|(?<=^|[\\/\s"'>：:=])(?<doc>[\u4e00-\u9fa5]{2,3})[-_－](?=(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)[^\\/\r\n"']*\.(?:pdf|docx?|xlsx?|zip|rar|7z|jpe?g|png)(?![A-Za-z0-9]))|<t[dh][^>]*>[ \t]*(?:显示名称|显示名|姓名|全名|真实姓名)[ \t]*<\/t[dh]>[ \t]*<td[^>]*>[ \t]*(?<cell>[\u4e00-\u9fa5]{2,4})[ \t]*<\/td>/,
         targets: [{ group: 'role' }, { group: 'phoned' }, { group: 'doc' }, { group: 'cell' }],
         validate: 'anyChineseName',
       },
