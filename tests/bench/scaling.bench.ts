@@ -27,6 +27,8 @@ export interface ScalingRow {
   oursPeakRssMB: number;
   zipPeakRssMB: number;
   exitCode: number | null;
+  /** The 1-minute load average when the pair ended: on a shared machine, wall ratios swing with it. */
+  loadAverage: number;
 }
 
 /** Writes `mb` MB of log text as files of at most 100 MB into `dir`. */
@@ -85,7 +87,7 @@ function runCase(name: string, logDir: string, work: string, files: number, inpu
   const zip = measure('zip', ['-6', '-r', '-q', zipFile, '.'], { cwd: logDir });
   if (zip.status !== 0) throw new Error(`zip -6 failed: ${zip.stderr}`);
   rmSync(zipFile, { force: true });
-  return { name, inputMB, files, oursSeconds: ours.seconds, zipSeconds: zip.seconds, ratio: ours.seconds / zip.seconds, oursCpuSeconds: ours.cpuSeconds, zipCpuSeconds: zip.cpuSeconds, cpuRatio: ours.cpuSeconds / zip.cpuSeconds, oursPeakRssMB: ours.peakRssMB, zipPeakRssMB: zip.peakRssMB, exitCode: ours.status };
+  return { name, inputMB, files, oursSeconds: ours.seconds, zipSeconds: zip.seconds, ratio: ours.seconds / zip.seconds, oursCpuSeconds: ours.cpuSeconds, zipCpuSeconds: zip.cpuSeconds, cpuRatio: ours.cpuSeconds / zip.cpuSeconds, oursPeakRssMB: ours.peakRssMB, zipPeakRssMB: zip.peakRssMB, exitCode: ours.status, loadAverage: os.loadavg()[0]! };
 }
 
 export interface ScalingOptions {
