@@ -483,7 +483,8 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'SECRET',
     scan: {
       // The gate's other forms (SPECIAL_FORMS in rule-validators.ts): their words wake the rule anywhere.
-      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct',
+      // Remote-desktop logs' prose: `password accepted: x`, `password x verified` (by their verbs).
+      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
@@ -542,6 +543,12 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'secret' }],
         validate: 'inlineAssignment',
         kind: 'fromKey',
+      },
+      {
+        // Remote-desktop logs (TeamViewer, AnyDesk): `password accepted: tv9x7k`, `password Ad!x9 verified`;
+        // a value between `password` and the verb holds a digit or a symbol (`password was verified` stays).
+        regex: /\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:[ \t]*(?<secret>[^\s,;)]{1,64})|(?=[^\s,;:=]{0,63}[\d!@#$%^&*])(?<value>[^\s,;:=]{4,64})[ \t]+(?:verified|accepted|rejected)\b)/i,
+        targets: [{ group: 'secret' }, { group: 'value' }],
       },
       {
         // Calls and pairs: PHP `define( 'DB_PASSWORD', 'x' )`, `os.environ.setdefault("API_TOKEN", "x")`,

@@ -150,6 +150,14 @@ describe('held-out-10 fixes (miss10): JAAS, rsync, squid', () => {
     unchanged(['no such user, password reset required']);
   });
 
+  it('reads remote-desktop log prose: `password accepted: x`, `password x verified`', () => {
+    check([
+      ['Incoming connection from 123456789 (x), password accepted: rd7k2m', 'Incoming connection from 123456789 (x), password accepted: <SECRET-1>'],
+      ['Profile was used: Unattended, password Un@tt2027 verified', 'Profile was used: Unattended, password <SECRET-1> verified'],
+    ]);
+    unchanged(['password was verified', 'password successfully accepted', 'password accepted']);
+  });
+
   it("reads squid's native access.log login column, and keeps `-` for no login", () => {
     check([
       ['1773800000.123     15 10.1.1.9 TCP_MISS/200 512 GET http://a.example.com/ chenlu HIER_DIRECT/1.2.3.4 text/html',
