@@ -830,8 +830,9 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'PHONE',
     // `+` and a non-zero digit, as the trigger's international form: `+0800` and `+00:00` (time zones
     // in journal and dmesg lines) woke 354 lines of the real outputs that no rule could change.
-    scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+[1-9]|${FULL_WIDTH_DIGITS}` },
-    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]/,
+    // OCR of a printed list reads every digit apart: `1 5 8 0 1 3 3 7 2 0 4`.
+    scan: { digits: String.raw`${PERSONAL_DIGITS}|1 [3-9] \d \d \d`, marks: String.raw`\+[1-9]|${FULL_WIDTH_DIGITS}` },
+    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|1 [3-9](?: \d){9}|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]/,
     identity: 'digitsOnly',
     patterns: [
       {
@@ -847,6 +848,10 @@ export const RULES: readonly RedactionRule[] = [
         // After a colon only when a letter precedes it (vCard `TEL;TYPE=CELL:186…`, `tel:`), not a time.
         regex: /(?<![\d.:/+#-]|\d[ -])(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?!\d|[.:-]\d)|(?<=[A-Za-z]:)1[3-9]\d{9}(?!\d|[.:-]\d)/,
         validate: 'notMeasurement',
+      },
+      {
+        // OCR output with a single blank between all eleven digits, not inside a longer such run.
+        regex: /(?<!\d |\d)1 [3-9](?: \d){9}(?! ?\d)/,
       },
       {
         // International E.164 with separators: + country code, 8–15 digits in all.
