@@ -58,12 +58,13 @@ export function detectFormat(name: string | undefined, head: string): TextFormat
 /**
  * Files whose layout, not a key word, says where a credential is: `.pgpass` (host:port:db:user:
  * password), Subversion's cached logins (`svn.simple/<hash>`: `K 8` ⏎ `password` ⏎ `V 13` ⏎ value),
- * OpenVPN's `auth-user-pass` file (user, then password), and CSV tables whose header names a
+ * OpenVPN's `auth-user-pass` file (user, then password), rsync's secrets files (`rsyncd.secrets`:
+ * `login:password` lines; a client's `rsync.pass`: the password alone), and CSV tables whose header names a
  * secret, a login or a person (`password`, `username`, `姓名` …). Their lines carry no word the
  * line scans look for, so such an item gets the layout's rules on every line (rules.ts
  * `rulesFor`); logs and other items never pay for them.
  */
-export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'csv';
+export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'rsync-secrets' | 'csv';
 
 /** Headers of CSV columns the layout rules read (the cells below them are redacted). */
 // A qualifier may name whose password it is (a printer's address book: `Login Password`, `SMB Password`, `登录密码`).
@@ -89,6 +90,9 @@ export function tableHeaderStart(text: string): number {
   return start;
 }
 
+// rsyncd's `secrets file` and the client's `--password-file`, by their usual names.
+const RSYNC_SECRETS_FILE = /^rsyncd?[._-](?:secrets?|passwd|pass(?:word)?)$/;
+
 /**
  * The layout of an item, from its name (`.pgpass`, `pgpass.conf`, `auth.txt`), its first line
  * (an svn hash file starts `K <n>`) and its table header (a CSV header: the first line, or the
@@ -101,6 +105,7 @@ export function detectLayout(name: string | undefined, firstLine: string, tableH
   const head = firstLine.replace(/^\uFEFF/, '').replace(/\r$/, '');
   if (/^K \d{1,4}$/.test(head) && (/svn/.test(path) || /^[0-9a-f]{32}$/.test(base) || base.startsWith('svn.'))) return 'svn-auth';
   if (/^(?:auth\.txt|auth-user-pass(?:\.txt)?|[\w.-]+\.auth|login\.conf|pass\.txt)$/.test(base) && /^\S{1,64}$/.test(head)) return 'openvpn-auth';
+  if (RSYNC_SECRETS_FILE.test(base)) return 'rsync-secrets';
   const table = tableHeader === firstLine ? head : tableHeader.replace(/^\uFEFF/, '').replace(/\r$/, '');
   if ((base.endsWith('.csv') || base.endsWith('.tsv') || /^[^,\r\n]+(?:,[^,\r\n]+){2,}$/.test(table)) && table.includes(',')) {
     const columns = table.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
@@ -118,6 +123,11 @@ export function transcriptSection(line: string): string | undefined {
   const text = line.replace(/\r$/, '');
   const head = /^==> (.{1,400}) <==$/.exec(text);
   if (head) return head[1];
+  // A bundle of pasted files headed by comments (`# /etc/rsyncd.secrets (chmod 600)` ⏎ … ⏎
+  // `# /var/log/rsyncd.log`): a comment that is only a path (and a remark in brackets). A path
+  // without a layout of its own changes nothing in an item without one.
+  const heading = /^#[ \t]+((?:~|\/)[\w./~-]{1,200})(?:[ \t]+\([^()\r\n]{0,80}\))?[ \t]*\r?$/.exec(text);
+  if (heading) return heading[1];
   const shown = /^(?:[\w@.~:\\/ -]{0,80}[$#%>][ \t]*)(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]+(?:-\S+[ \t]+)*["']?([^\s"'|<>;&]{1,400})["']?[ \t]*$/.exec(text);
   return shown?.[1];
 }
@@ -126,9 +136,9 @@ export function transcriptSection(line: string): string | undefined {
  * A cheap necessary condition for `transcriptSection`, anywhere on a line (a prompt character is
  * rare in logs, so the scan skips ahead quickly); the whole line is then checked.
  */
-export const TRANSCRIPT_SECTION_HINT = /^==> |[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]/m;
+export const TRANSCRIPT_SECTION_HINT = /^==> |[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]|^#[ \t]+[~/]/m;
 
-const PROMPT_AT = /[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]/y;
+const PROMPT_AT = /[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]|#[ \t]+[~/]/y;
 const PROMPT_CHARACTERS = ['>', '$', '#', '%'];
 
 /**

@@ -215,6 +215,18 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'secondLinePassword',
       },
       {
+        // rsyncd.secrets: `login:password` (a `@group:password` line too); comments kept.
+        layout: 'rsync-secrets',
+        regex: /^[ \t]*@?(?<user>[A-Za-z][\w.-]{0,31}):(?<secret>[^\s:][^\r\n]*?)[ \t]*\r?$/,
+        targets: [{ group: 'user', kind: 'USER' }, { group: 'secret' }],
+      },
+      {
+        // A client's password file: the password alone on its line.
+        layout: 'rsync-secrets',
+        regex: /^(?<secret>[^\s:#][^\s:]{0,200})\r?$/,
+        targets: [{ group: 'secret' }],
+      },
+      {
         layout: 'csv',
         regex: /(?<=^|,)"?(?<secret>[^,\r\n"]+)"?(?=,|\r?$)/,
         targets: [{ group: 'secret' }],
@@ -471,7 +483,8 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'SECRET',
     scan: {
       // The gate's other forms (SPECIAL_FORMS in rule-validators.ts): their words wake the rule anywhere.
-      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct',
+      // Remote-desktop logs' prose: `password accepted: x`, `password x verified` (by their verbs).
+      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
@@ -493,6 +506,14 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'secret' }],
         // A line of several `k=v` pairs is not one value: the inline pattern takes its tokens.
         validate: 'wholeLineAssignment',
+        kind: 'fromKey',
+      },
+      {
+        // Triple-quoted values (grafana.ini, TOML, Python): `password = """Gf#x;y"""` — the quotes
+        // let `#` and `;` stand inside without starting a comment.
+        regex: new RegExp(String.raw`${NOT_KEY_BEFORE}(?<key>${KEY})${SEP}(?<q>"""|''')(?<secret>(?:(?!\k<q>)[^\r\n]){1,200})\k<q>`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: 'assignmentKey',
         kind: 'fromKey',
       },
       {
@@ -522,6 +543,12 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'secret' }],
         validate: 'inlineAssignment',
         kind: 'fromKey',
+      },
+      {
+        // Remote-desktop logs (TeamViewer, AnyDesk): `password accepted: tv9x7k`, `password Ad!x9 verified`;
+        // a value between `password` and the verb holds a digit or a symbol (`password was verified` stays).
+        regex: /\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:[ \t]*(?<secret>[^\s,;)]{1,64})|(?=[^\s,;:=]{0,63}[\d!@#$%^&*])(?<value>[^\s,;:=]{4,64})[ \t]+(?:verified|accepted|rejected)\b)/i,
+        targets: [{ group: 'secret' }, { group: 'value' }],
       },
       {
         // Calls and pairs: PHP `define( 'DB_PASSWORD', 'x' )`, `os.environ.setdefault("API_TOKEN", "x")`,
@@ -670,7 +697,7 @@ export const RULES: readonly RedactionRule[] = [
       {
         // What was typed, quoted after a password failure: `密码错误 (输入: Demo#8888)`, `口令校验失败，输入=Ab12!x`.
         // Brackets close the value (they rarely end a password and always end such a remark).
-        regex: /(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?[ \t]*(?:[:：=][ \t]*)?(?<secret>[\x21-\x27\x2a-\x7e]{4,64})(?![\x21-\x27\x2a-\x7e])/,
+        regex: /(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*(?<secret>[\x21-\x27\x2a-\x7e]{4,64})(?![\x21-\x27\x2a-\x7e])/,
         targets: [{ group: 'secret' }],
         validate: 'proseChinesePassword',
       },
@@ -803,8 +830,9 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'PHONE',
     // `+` and a non-zero digit, as the trigger's international form: `+0800` and `+00:00` (time zones
     // in journal and dmesg lines) woke 354 lines of the real outputs that no rule could change.
-    scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+[1-9]|${FULL_WIDTH_DIGITS}` },
-    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]/,
+    // OCR of a printed list reads every digit apart: `1 5 8 0 1 3 3 7 2 0 4`.
+    scan: { digits: String.raw`${PERSONAL_DIGITS}|1 [3-9] \d \d \d`, marks: String.raw`\+[1-9]|${FULL_WIDTH_DIGITS}` },
+    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|1 [3-9](?: \d){9}|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]/,
     identity: 'digitsOnly',
     patterns: [
       {
@@ -820,6 +848,10 @@ export const RULES: readonly RedactionRule[] = [
         // After a colon only when a letter precedes it (vCard `TEL;TYPE=CELL:186…`, `tel:`), not a time.
         regex: /(?<![\d.:/+#-]|\d[ -])(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?!\d|[.:-]\d)|(?<=[A-Za-z]:)1[3-9]\d{9}(?!\d|[.:-]\d)/,
         validate: 'notMeasurement',
+      },
+      {
+        // OCR output with a single blank between all eleven digits, not inside a longer such run.
+        regex: /(?<!\d |\d)1 [3-9](?: \d){9}(?! ?\d)/,
       },
       {
         // International E.164 with separators: + country code, 8–15 digits in all.
@@ -952,18 +984,19 @@ export const RULES: readonly RedactionRule[] = [
     // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
     // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
     scan: {
-      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files',
+      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch',
+      // squid's native access.log: the login column sits between the URL and `HIER_…/peer`.
+      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人|标识|HIER_`,
       // `user` of ssh_config (`    User daiqing`) only at a line start.
-      placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"/i },
+      placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"|user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_)|user [a-z][\w.-]{0,31}, password [^\s,;)]/i },
       // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
       // `deploy@host's password:` by `password:` (a quote or `#` as a marks first character would be
       // a new one, common in logs).
-      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人|标识`,
       // DOMAIN\login from its backslash, with the look-behind after the literal (one before it, or a
       // `^…` start, made the scan 40–60 % slower), in its own pass (see RedactionRule.scan).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
-    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]/im,
+    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -972,6 +1005,46 @@ export const RULES: readonly RedactionRule[] = [
         // `user_pref("mail.server.server2.userName", "fanzq")`.
         // At most one space before the separator: the line scans look for `user=`, `user :` ….
         regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|账号|帐号|账户|帐户)|创建者|所有者|(?:导出|操作|制单|提交|申请)人)\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // Kafka's PlainLoginModule in sasl.jaas.config: `user_<login>="<password>"` declares one
+        // login and its password per option, each option ending in `\` (continued) or `;` (last)
+        // or followed by the next `user_` option. No blank in the value: a `user_agent="Mozilla/5.0 (…)"`
+        // field of a log line is not one.
+        regex: /(?:^|[ \t])user_(?<user>[A-Za-z][A-Za-z0-9._-]{0,31})="(?<secret>[^"\s]{1,200})"(?=[ \t]*(?:\\|;|[ \t]user_))/,
+        targets: [{ group: 'user' }, { group: 'secret', kind: 'SECRET' }],
+      },
+      {
+        // redis ACL (users.acl, redis.conf): `user replica on >p4ss ~* +psync`, the password after `>`;
+        // only on a line with ACL rules (`on`/`off`, `~keys`, `+cmd`/`-@cat`, `&channel`, `nopass`),
+        // looked for once at the line start (after `user[ \t]+` it would rescan the line per blank).
+        regex: /^(?=[^\r\n]*[ \t](?:on|off|~\S|[+-]@?\w|&\S|nopass|allkeys|allcommands)(?:[ \t]|\r?$))[ \t]*user[ \t]+[^\s>]{1,64}[ \t]+(?:[^\s>]{1,200}[ \t]+){0,16}>(?<secret>\S{1,200})/,
+        targets: [{ group: 'secret', kind: 'SECRET' }],
+      },
+      {
+        // Both in one remark of a log: `failed to send mail (user nas-notify, password NasMail!2026)`.
+        regex: /(?<![\w.-])user (?<user>[A-Za-z][\w.-]{0,31}), password (?<secret>[^\s,;)]{1,64})/i,
+        targets: [{ group: 'user' }, { group: 'secret', kind: 'SECRET' }],
+      },
+      {
+        // rsyncd.conf `auth users = rsync_erp, wangxiaogang` (a comma or blank list; `@group` and a
+        // `:ro`/`:rw`/`:deny` suffix allowed): up to four logins of the list.
+        regex: /^[ \t]*auth users[ \t]*=[ \t]*(?<user>[A-Za-z][\w.-]{1,31})(?::[a-z]{2,4})?(?:(?:[ \t]*,[ \t]*|[ \t]+)@?(?<user2>[A-Za-z][\w.-]{1,31})(?::[a-z]{2,4})?)?(?:(?:[ \t]*,[ \t]*|[ \t]+)@?(?<user3>[A-Za-z][\w.-]{1,31})(?::[a-z]{2,4})?)?(?:(?:[ \t]*,[ \t]*|[ \t]+)@?(?<user4>[A-Za-z][\w.-]{1,31}))?/i,
+        targets: [{ group: 'user' }, { group: 'user2' }, { group: 'user3' }, { group: 'user4' }],
+        validate: 'loginName',
+      },
+      {
+        // rsyncd's log: `auth failed on module backup from host (10.0.0.5) for liming: password mismatch`.
+        regex: /[ \t]for (?<user>[a-z][\w.-]{0,31}): password mismatch/i,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // squid's native access.log: `time elapsed client CODE/status bytes METHOD URL login HIER_…/peer type`;
+        // `-` where nobody logged in.
+        regex: /^\d{9,10}\.\d{3}[ \t]+\d+[ \t]+\S+[ \t]+[A-Z_]+\/\d{3}[ \t]+\d+[ \t]+[A-Z]+[ \t]+\S+[ \t]+(?<user>[A-Za-z][\w.@-]{1,63}) HIER_/,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
@@ -1092,7 +1165,7 @@ export const RULES: readonly RedactionRule[] = [
         // PowerShell AD cmdlets' `-Identity x`; OpenVPN's management `username "Auth" x`;
         // Elasticsearch's `Authentication of [x]`; Exchange's LegacyDN `/cn=Recipients/cn=x`; WeChat
         // ids (`wxid_…`, in paths too); QQ numbers after `uin=` and in `Tencent Files\<number>\`.
-        regex: /"(?:principalName|user\.name|userPrincipalName)"[ \t]*:[ \t]*"(?<principal>[A-Za-z][\w.-]{1,31})"|(?<![\w-])["']?(?:[\w.]*?_)?(?:user(?:name)?|login)["']?[ \t]*=>[ \t]*["'](?<arrow>[A-Za-z][\w.-]{1,31})["']|(?:^|\s)--?(?:username|login|user=)(?:[ \t]+|=)?["']?(?<flag>[A-Za-z][\w.-]{1,31})(?![\w@:/\\=-])|(?:^|\s)--?user[ \t]+["']?(?<paired>[A-Za-z][\w.-]{1,31})(?=["']?[ \t]+--?p(?:ass(?:word)?)?[ \t=])|-AD(?:Account\w*|User)\b[^\r\n]*?[ \t]-Identity[ \t]+["']?(?<adid>[A-Za-z][\w.-]{1,31})|(?<![\w-])username[ \t]+"(?:Auth|HTTP Proxy|SOCKS Proxy)"[ \t]+(?<ovpn>[^\s'"]+)|Authentication of \[(?<realm>[A-Za-z][\w.-]{1,31})\]|\/cn=Recipients\/cn=(?<legacy>[A-Za-z][\w.-]{1,40})|(?<![A-Za-z0-9_])(?<wxid>wxid_[a-z0-9]{6,24})(?![A-Za-z0-9_])|(?<![A-Za-z0-9])(?:[a-z]+_)?uin[ \t]*[=:：][ \t]*(?<uin>[1-9]\d{4,10})(?!\d)|Tencent Files[\\/]+(?<qqdir>[1-9]\d{4,10})(?=[\\/])/i,
+        regex: /"(?:principalName|user\.name|userPrincipalName)"[ \t]*:[ \t]*"(?<principal>[A-Za-z][\w.-]{1,31})"|(?<![\w.-])["']?(?:[\w.]*?_)?(?:user(?:name)?|login)["']?[ \t]*=>[ \t]*["'](?<arrow>[A-Za-z][\w.-]{1,31})["']|(?:^|\s)--?(?:username|login|user=)(?:[ \t]+|=)?["']?(?<flag>[A-Za-z][\w.-]{1,31})(?![\w@:/\\=-])|(?:^|\s)--?user[ \t]+["']?(?<paired>[A-Za-z][\w.-]{1,31})(?=["']?[ \t]+--?p(?:ass(?:word)?)?[ \t=])|-AD(?:Account\w*|User)\b[^\r\n]*?[ \t]-Identity[ \t]+["']?(?<adid>[A-Za-z][\w.-]{1,31})|(?<![\w-])username[ \t]+"(?:Auth|HTTP Proxy|SOCKS Proxy)"[ \t]+(?<ovpn>[^\s'"]+)|Authentication of \[(?<realm>[A-Za-z][\w.-]{1,31})\]|\/cn=Recipients\/cn=(?<legacy>[A-Za-z][\w.-]{1,40})|(?<![A-Za-z0-9_])(?<wxid>wxid_[a-z0-9]{6,24})(?![A-Za-z0-9_])|(?<![A-Za-z0-9])(?:[a-z]+_)?uin[ \t]*[=:：][ \t]*(?<uin>[1-9]\d{4,10})(?!\d)|Tencent Files[\\/]+(?<qqdir>[1-9]\d{4,10})(?=[\\/])/i,
         targets: [{ group: 'principal' }, { group: 'arrow' }, { group: 'flag' }, { group: 'paired' }, { group: 'adid' }, { group: 'ovpn' }, { group: 'realm' }, { group: 'legacy' }, { group: 'wxid' }, { group: 'uin' }, { group: 'qqdir' }],
         validate: 'anyLoginGroup',
       },
@@ -1229,7 +1302,7 @@ export const RULES: readonly RedactionRule[] = [
         // right before its phone number, however spaced (an OCR'd phone list: `符志伟<U+3000 ×2><PHONE-1>`);
         // a document named after its person (`\陈晓燕-身份证正反面.pdf`, `温俊杰-劳动合同.pdf`); an HTML
         // report's key cell and value cell (gpresult: `<td>显示名称</td><td>江淑敏</td>`).
-        regex: /(?:开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|签字)[ \t\u3000]*[:：][ \t\u3000]*(?<role>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])|(?<![\u4e00-\u9fa5])(?<phoned>[\u4e00-\u9fa5]{2,4})[ \t\u3000]*(?:[,，:：][ \t\u3000]*)?(?=<PHONE-\d+>)|(?<=^|[\\/\s"'>：:=])(?<doc>[\u4e00-\u9fa5]{2,3})[-_－](?=(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)[^\\/\r\n"']*\.(?:pdf|docx?|xlsx?|zip|rar|7z|jpe?g|png)(?![A-Za-z0-9]))|<t[dh][^>]*>[ \t]*(?:显示名称|显示名|姓名|全名|真实姓名)[ \t]*<\/t[dh]>[ \t]*<td[^>]*>[ \t]*(?<cell>[\u4e00-\u9fa5]{2,4})[ \t]*<\/td>/,
+        regex: /(?:开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|签字)[ \t\u3000]*[:：][ \t\u3000]*(?<role>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])|(?<![\u4e00-\u9fa5])(?<phoned>[\u4e00-\u9fa5]{2,4})(?:[ \t\u3000]*[,，:：])?[ \t\u3000]*(?=<PHONE-\d+>)|(?<=^|[\\/\s"'>：:=])(?<doc>[\u4e00-\u9fa5]{2,3})[-_－](?=(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)[^\\/\r\n"']*\.(?:pdf|docx?|xlsx?|zip|rar|7z|jpe?g|png)(?![A-Za-z0-9]))|<t[dh][^>]*>[ \t]*(?:显示名称|显示名|姓名|全名|真实姓名)[ \t]*<\/t[dh]>[ \t]*<td[^>]*>[ \t]*(?<cell>[\u4e00-\u9fa5]{2,4})[ \t]*<\/td>/,
         targets: [{ group: 'role' }, { group: 'phoned' }, { group: 'doc' }, { group: 'cell' }],
         validate: 'anyChineseName',
       },

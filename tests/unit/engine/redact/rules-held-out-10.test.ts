@@ -109,3 +109,80 @@ describe('held-out-10 fixes: people and numbers', () => {
     expect(text).toBe('# Format Version:5.2.0.0\nIndex,Name,Login User Name,Login Password\n[1],x,<USER-1>,<SECRET-1>\n[2],y,scanner,<SECRET-2>\n');
   });
 });
+
+describe('held-out-10 fixes (miss10): JAAS, rsync, squid', () => {
+  it("reads Kafka's PlainLoginModule `user_<login>=\"<password>\"` options, and keeps other `user_` fields", () => {
+    check([
+      ['    user_ops_admin="Op#s2027x" \\', '    user_<USER-1>="<SECRET-1>" \\'],
+      ['    user_etl="EtL-9q";', '    user_<USER-1>="<SECRET-1>";'],
+      ['PlainLoginModule required user_alice="a1!" user_bob="b2@";', 'PlainLoginModule required user_<USER-1>="<SECRET-1>" user_<USER-2>="<SECRET-2>";'],
+    ]);
+    // A log's user-agent and a user_id field: a blank in the value, or no option end after it.
+    unchanged(['GET / user_agent="Mozilla/5.0 (X11)";', 'event user_id="42" status=ok', 'user_pref("browser.startup", true);']);
+  });
+
+  it("reads rsyncd.conf's `auth users` list and rsyncd's `password mismatch` log line", () => {
+    check([
+      ['    auth users = backup_a, liqiang:ro, @ops', '    auth users = <USER-1>, <USER-2>:ro, @<USER-3>'],
+      ['auth failed on module web from host (10.1.2.3) for zhaoyun: password mismatch', 'auth failed on module web from host (10.1.2.3) for <USER-1>: password mismatch'],
+    ]);
+    unchanged(['    auth users = root', 'auth failed on module web: password mismatch']);
+  });
+
+  it('reads triple-quoted values (grafana.ini, TOML) with `#` and `;` inside', () => {
+    check([
+      ['password = """Db#x;2027q"""', 'password = """<SECRET-1>"""'],
+      ["secret_key = '''k;ey#9Zt'''", "secret_key = '''<SECRET-1>'''"],
+    ]);
+    unchanged(['description = """Grafana; the # of users"""', 'password = """"""']);
+  });
+
+  it('reads redis ACL `user <name> on >password` rules, and keeps ssh_config `User` and ACL lines without a password', () => {
+    check([
+      ['user backup on >Bk#acl2027 ~* +@read', 'user backup on ><SECRET-1> ~* +@read'],
+      ['user app on #2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae >Ap9!x ~* +@all', 'user app on #2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae ><SECRET-1> ~* +@all'],
+    ]);
+    unchanged(['user default on nopass ~* +@all', 'user guest off', 'user ops logged in from 10.0.0.5 >tty1']);
+  });
+
+  it('reads `user <login>, password <password>` remarks of a log line', () => {
+    check([['send failed via smtp.example.com:587 (user mail-bot, password Mb#2027x).', 'send failed via smtp.example.com:587 (user <USER-1>, password <SECRET-1>).']]);
+    unchanged(['no such user, password reset required']);
+  });
+
+  it('reads remote-desktop log prose: `password accepted: x`, `password x verified`', () => {
+    check([
+      ['Incoming connection from 123456789 (x), password accepted: rd7k2m', 'Incoming connection from 123456789 (x), password accepted: <SECRET-1>'],
+      ['Profile was used: Unattended, password Un@tt2027 verified', 'Profile was used: Unattended, password <SECRET-1> verified'],
+    ]);
+    unchanged(['password was verified', 'password successfully accepted', 'password accepted']);
+  });
+
+  it('reads an OCR mobile number with a blank between every digit, not a longer run of such digits', () => {
+    check([['王芳　　1 3 9 1 0 2 4 6 6 5 3　　8024', '王芳　　<PHONE-1>　　8024']]);
+    unchanged(['1 3 9 1 0 2 4 6 6 5 3 7', 'seq 2 1 3 9 1 0 2 4 6 6 5 3']);
+  });
+
+  it("reads squid's native access.log login column, and keeps `-` for no login", () => {
+    check([
+      ['1773800000.123     15 10.1.1.9 TCP_MISS/200 512 GET http://a.example.com/ chenlu HIER_DIRECT/1.2.3.4 text/html',
+        '1773800000.123     15 10.1.1.9 TCP_MISS/200 512 GET http://a.example.com/ <USER-1> HIER_DIRECT/1.2.3.4 text/html'],
+    ]);
+    unchanged(['1773800000.123     15 10.1.1.9 TCP_DENIED/407 512 GET http://a.example.com/ - HIER_NONE/- text/html']);
+  });
+
+  it('reads rsync secrets files by name and as a `# /etc/rsyncd.secrets` section of a pasted bundle', async () => {
+    const file = await redactInChunks(new Redactor(), Buffer.from('# secrets\nbk_user:Bk#2027pw\n@admins:Adm!n99\n'), chunkSizes(4096), { name: 'rsyncd.secrets' });
+    expect(file.text).toBe('# secrets\n<USER-1>:<SECRET-1>\n@<USER-2>:<SECRET-2>\n');
+    const client = await redactInChunks(new Redactor(), Buffer.from('Cl1ent#pw\n'), chunkSizes(4096), { name: 'rsync.pass' });
+    expect(client.text).toBe('<SECRET-1>\n');
+    const bundle = Buffer.from('# /etc/rsyncd.conf\nuid = nobody\n\n# /etc/rsyncd.secrets (chmod 600)\nbk_user:Bk#2027pw\n\n# /var/log/rsyncd.log\nnote:kept here\n');
+    for (const size of [1, 7, 4096]) {
+      const { text } = await redactInChunks(new Redactor(), bundle, chunkSizes(size), { name: 'bundle.txt' });
+      expect(text, `chunks of ${size}`).toBe('# /etc/rsyncd.conf\nuid = nobody\n\n# /etc/rsyncd.secrets (chmod 600)\n<USER-1>:<SECRET-1>\n\n# /var/log/rsyncd.log\nnote:kept here\n');
+    }
+    // The same `login:password` shape in a file of no such name stays.
+    const other = await redactInChunks(new Redactor(), Buffer.from('status:ok\nnote:kept here\n'), chunkSizes(4096), { name: 'notes.txt' });
+    expect(other.text).toBe('status:ok\nnote:kept here\n');
+  });
+});
