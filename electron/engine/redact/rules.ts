@@ -830,9 +830,8 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'PHONE',
     // `+` and a non-zero digit, as the trigger's international form: `+0800` and `+00:00` (time zones
     // in journal and dmesg lines) woke 354 lines of the real outputs that no rule could change.
-    // OCR of a printed list reads every digit apart: `1 5 8 0 1 3 3 7 2 0 4`.
-    scan: { digits: String.raw`${PERSONAL_DIGITS}|1 [3-9] \d \d \d`, marks: String.raw`\+[1-9]|${FULL_WIDTH_DIGITS}` },
-    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|1 [3-9](?: \d){9}|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]/,
+    scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+[1-9]|${FULL_WIDTH_DIGITS}` },
+    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]/,
     identity: 'digitsOnly',
     patterns: [
       {
@@ -848,10 +847,6 @@ export const RULES: readonly RedactionRule[] = [
         // After a colon only when a letter precedes it (vCard `TEL;TYPE=CELL:186…`, `tel:`), not a time.
         regex: /(?<![\d.:/+#-]|\d[ -])(?:(?:\+|00)?86[ -]?|\(\+?86\)[ -]?)?1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})(?!\d|[.:-]\d)|(?<=[A-Za-z]:)1[3-9]\d{9}(?!\d|[.:-]\d)/,
         validate: 'notMeasurement',
-      },
-      {
-        // OCR output with a single blank between all eleven digits, not inside a longer such run.
-        regex: /(?<!\d |\d)1 [3-9](?: \d){9}(?! ?\d)/,
       },
       {
         // International E.164 with separators: + country code, 8–15 digits in all.
@@ -984,9 +979,9 @@ export const RULES: readonly RedactionRule[] = [
     // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
     // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
     scan: {
-      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch',
+      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_',
       // squid's native access.log: the login column sits between the URL and `HIER_…/peer`.
-      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人|标识|HIER_`,
+      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人|标识`,
       // `user` of ssh_config (`    User daiqing`) only at a line start.
       placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"|user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_)|user [a-z][\w.-]{0,31}, password [^\s,;)]/i },
       // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
