@@ -17,8 +17,9 @@ function setup(extra: Record<string, string | Buffer> = {}) {
   const root = mkdtempSync(join(os.tmpdir(), 'mend-cli-'));
   const logs = join(root, 'logs');
   mkdirSync(logs);
-  writeFileSync(join(logs, 'a-chat.log'), '09:12:44 IT 服务台 ↔ 龚雅婷\n09:13:02 upload cert\\luoxiaotong.p12\n');
-  writeFileSync(join(logs, 'b-hr.log'), '姓名：龚雅婷\nUserName=luoxiaotong\n');
+  // One file, named after its first lines: the order is the file's, not which of two files the
+  // collector happened to write first (two files made the text run's mend depend on timing).
+  writeFileSync(join(logs, 'a-chat.log'), '09:12:44 IT 服务台 ↔ 龚雅婷\n09:13:02 upload cert\\luoxiaotong.p12\n09:14:10 姓名：龚雅婷\n09:14:11 UserName=luoxiaotong\n');
   for (const [name, data] of Object.entries(extra)) writeFileSync(join(logs, name), data);
   const policy = join(root, 'policy.json');
   // A ticket system that is down: an upload that is not blocked is queued in the outbox.

@@ -106,13 +106,17 @@ export async function loadPolicyBaseline(policy: Policy, options: { signal?: Abo
   if (!b?.file && !b?.url) return undefined;
   return readNamed(async () => {
     if (b.url) {
-      const [data, sig] = await Promise.all([fetchBytes(b.url, options.signal), fetchBytes(`${b.url}.sig`, options.signal)]);
+      // The baseline before its signature, not both at once: when both are missing the refusal
+      // names the baseline, every time (in parallel, whichever failed first was named).
+      const data = await fetchBytes(b.url, options.signal);
+      const sig = await fetchBytes(`${b.url}.sig`, options.signal);
       return verifiedBaseline(data, sig.toString('utf8'), policy, b.url);
     }
     const expanded = expandPath(b.file!, options.env ?? process.env);
     if (!expanded.ok) throw BaselineError.coded('baseline-file-path', { path: b.file! }, `baseline.file ${b.file!}: ${expanded.reason}`);
     const path = expanded.path;
-    const [data, sig] = await Promise.all([readBytes(path), readFile(`${path}.sig`, 'utf8')]);
+    const data = await readBytes(path);
+    const sig = await readFile(`${path}.sig`, 'utf8');
     return verifiedBaseline(data, sig, policy, path);
   });
 }
