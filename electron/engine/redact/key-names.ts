@@ -51,6 +51,8 @@ const METADATA_SUFFIXES = new Set([
   'backend', 'server', 'service', 'level', 'sock', 'socket', 'reset', 'sent', 'valid',
   'invalid', 'ok', 'failed', 'failures', 'login', 'handler', 'class', 'module', 'option', 'options',
   'settings', 'config', 'configuration',
+  // Redmine's `change_column_default("auth_sources", "tls", …)`: a table of sign-in sources.
+  'sources',
   // Exchange's `X-MS-Exchange-Organization-AuthAs: Internal`: how the sender was authenticated.
   'as',
   // `TokenService.java:88` in a stack trace: a source file and a line number.
@@ -167,6 +169,11 @@ export function secretKindForKey(key: string): 'TOKEN' | 'SECRET' {
 }
 
 const BENIGN_VALUE = /^(?:true|false|yes|no|on|off|null|nil|none|undefined|empty|required|optional|enabled?|disabled?|n\/?a|unset|not[ _-]?set|hidden|masked|redacted|removed|omitted|filtered|sensitive|ok|success|succeeded|successful|fail|failed|failure|denied|granted|accepted|rejected|valid|invalid|expired|revoked|missing|present|configured|supplied|provided|changed|unchanged|updated|match|matched|mismatch|correct|incorrect|wrong|blank|refreshed|pending|unknown|unavailable|bearer|basic|digest|negotiate|ntlm|kerberos|mschapv2|mschap|chap|pap|gtc|peap|ttls|eap-tls|leap|token|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey|sharedkeylite|apikey|api-key|sso-key|ssws|jwt|\*+|x{3,}|•+|●+|\.{3}|…|-+|_+|\?+|#+|0|1)$/i;
+// Words real machines put after a secret-named key that are not secrets: a Debian/RPM architecture
+// (dpkg.log's `python3-jwt:amd64`, `libhttp-cookies-perl:all`), a Rails migration's state
+// (`== 2016… ForcePasswordResetDuringSetup: migrated (0.0010s)`), a PostgreSQL auth method
+// (`initdb --auth-local peer`, pg_hba's `md5`).
+const MACHINE_WORD_VALUE = /^(?:all|any|amd64|arm64|armhf|armel|i386|i686|x86_64|x86-64|aarch64|noarch|ppc64el|ppc64le|s390x|riscv64|mips64el|mipsel|loong64|migrated|migrating|reverted|reverting|peer|trust|ident|reject|md5|scram-sha-256|gss|sspi|pam|radius)$/i;
 const TEMPLATE_VALUE = /^(?:\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|\{[A-Za-z_][\w.]*(?:\([\w., ]*\))?\}|<[^<>]*>|\[[^[\]]*\]|\([a-z ]*\)|@Microsoft\.KeyVault\(.*\)|vault:.*|ENC\[.*\]|\$env:[A-Za-z_]\w*)$/i;
 
 const POWERSHELL_CMDLET = /^\(?(?:ConvertTo|ConvertFrom|Get|Read|New|Import|Export|Set)-[A-Z][A-Za-z]+\)?$/;
@@ -188,6 +195,7 @@ export function isBenignValue(value: string): boolean {
   return (
     v.length === 0 ||
     BENIGN_VALUE.test(v) ||
+    MACHINE_WORD_VALUE.test(v) ||
     TEMPLATE_VALUE.test(v) ||
     /^(?:\$\{|\{\{)[\w. :-]*$/.test(v) ||
     /^!{1,2}[A-Za-z]+$/.test(v) ||

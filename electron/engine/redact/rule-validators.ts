@@ -98,7 +98,7 @@ export const internationalPhone: RuleValidator = (m, line, around) => {
   return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]) && notMeasurement(m, line, around);
 };
 
-const EMAIL_FILE_TLDS = /^(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|js|mjs|cjs|ts|tsx|jsx|css|scss|less|json|map|txt|log|xml|html?|dll|exe|so|dylib|py|rb|java|class|jar|md|ya?ml|ini|conf|cfg|lock|pem|crt|cer|key|zip|gz|tgz|bak|tmp|dat|db|sqlite|vue|php|sh|ps1|bat|cmd|msi|pdf|docx?|xlsx?)$/i;
+const EMAIL_FILE_TLDS = /^(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|js|mjs|cjs|ts|tsx|jsx|css|scss|less|json|map|txt|log|xml|html?|dll|exe|so|dylib|py|rb|java|class|jar|md|ya?ml|ini|conf|cfg|lock|pem|crt|cer|key|zip|gz|tgz|bak|tmp|dat|db|sqlite|vue|php|sh|ps1|bat|cmd|msi|pdf|docx?|xlsx?|service|socket|timer|mount|automount|target|slice|scope|path|device|swap)$/i;
 
 /** An address, not a file name (`icon@2x.png`) or an SSH remote (`git@github.com:org/repo`). */
 export const personalEmail: RuleValidator = (m, line) =>
@@ -157,7 +157,7 @@ export const KEY = String.raw`(?=${KEY_CHAR}*?${KEY_WORD})${KEY_CHAR}+`;
 export const NOT_KEY_BEFORE = String.raw`(?<![A-Za-z0-9_.\-\u4e00-\u9fa5])`;
 // A closing quote after the key, and the `]` of `conf['db_pass'] = …` (PHP, Python).
 export const KEY_QUOTE = String.raw`(?:\\?["'\`]|&quot;)?\]?`;
-export const SEP = String.raw`[ \t]*(?:=>|:=|[=:：])[ \t]*`;
+export const SEP = String.raw`[ \t]*(?:=>|:=|:(?!:)|[=：])[ \t]*`;
 // Unquoted values end at whitespace and at the punctuation that separates fields in logs,
 // query strings, connection strings and CJK text.
 export const UNQUOTED_VALUE = String.raw`[^\s"'\`<>,;&|(){}[\]，；。、）】」\\][^\s"'\`<>,;&|)}\]，；。、）】」]*`;

@@ -1,6 +1,7 @@
 /** Which key names hold secrets, and which values are stand-ins. */
 import { describe, expect, it } from 'vitest';
 import { isBenignValue, isSecretKey, keyWords } from '../../../../electron/engine/redact/key-names.js';
+import { Redactor } from '../../../../electron/engine/redact/index.js';
 
 describe('key names', () => {
   it('splits keys into words', () => {
@@ -34,5 +35,31 @@ describe('key names', () => {
       expect(isBenignValue(v), v).toBe(true);
     }
     for (const v of ['hunter2', 'password', 'changeme', '123456', 'p@ss word', 'abc=def']) expect(isBenignValue(v), v).toBe(false);
+  });
+});
+
+// Found on this machine's own logs (dpkg.log, apt's term.log with Redmine and PostgreSQL set up,
+// RT's site config): one false secret was learned and then replaced everywhere it appeared.
+describe('what real Debian logs put after a secret-named key', () => {
+  const redact = (text: string) => new Redactor().redactText(text).text;
+
+  it('keeps architectures, migration states and auth methods', () => {
+    for (const v of ['amd64', 'all', 'arm64', 'i386', 'migrated', 'migrating', 'peer', 'scram-sha-256', 'md5']) expect(isBenignValue(v), v).toBe(true);
+    const lines = [
+      '2025-06-24 14:36:40 install python3-jwt:amd64 <none> 2.6.0-1',
+      '2026-12-06 00:54:39 status unpacked libhttp-cookies-perl:all 6.10-1',
+      '== 20160404080304 ForcePasswordResetDuringSetup: migrated (0.0010s) =========',
+      '/usr/lib/postgresql/15/bin/initdb -D /var/lib/postgresql/15/main --auth-local peer --auth-host scram-sha-256',
+      '-- change_column_default("auth_sources", "onthefly_register", false)',
+      '# (RT::Authen::Token::UserForAuthString). RT\'s default cost 12',
+      'Created symlink /etc/systemd/system/getty.target.wants/getty@tty1.service → /lib/systemd/system/getty@.service.',
+    ];
+    for (const line of lines) expect(redact(line), line).toBe(line);
+  });
+
+  it('still takes real values in the same shapes', () => {
+    expect(redact('token:Xq7mZ2pL9w')).not.toContain('Xq7mZ2pL9w');
+    expect(redact('db_password: hunter2x')).not.toContain('hunter2x');
+    expect(redact('notify zhang.san@xxsoft.com about it')).not.toContain('zhang.san@xxsoft.com');
   });
 });
