@@ -53,6 +53,8 @@ const METADATA_SUFFIXES = new Set([
   'settings', 'config', 'configuration',
   // Redmine's `change_column_default("auth_sources", "tls", …)`: a table of sign-in sources.
   'sources',
+  // apt's `Pin-Priority: 600`.
+  'priority',
   // Exchange's `X-MS-Exchange-Organization-AuthAs: Internal`: how the sender was authenticated.
   'as',
   // `TokenService.java:88` in a stack trace: a source file and a line number.
@@ -174,7 +176,9 @@ const BENIGN_VALUE = /^(?:true|false|yes|no|on|off|null|nil|none|undefined|empty
 // (`== 2016… ForcePasswordResetDuringSetup: migrated (0.0010s)`), a PostgreSQL auth method
 // (`initdb --auth-local peer`, pg_hba's `md5`).
 const MACHINE_WORD_VALUE = /^(?:all|any|amd64|arm64|armhf|armel|i386|i686|x86_64|x86-64|aarch64|noarch|ppc64el|ppc64le|s390x|riscv64|mips64el|mipsel|loong64|migrated|migrating|reverted|reverting|peer|trust|ident|reject|md5|scram-sha-256|gss|sspi|pam|radius)$/i;
-const TEMPLATE_VALUE = /^(?:\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|\{[A-Za-z_][\w.]*(?:\([\w., ]*\))?\}|<[^<>]*>|\[[^[\]]*\]|\([a-z ]*\)|@Microsoft\.KeyVault\(.*\)|vault:.*|ENC\[.*\]|\$env:[A-Za-z_]\w*)$/i;
+// nsswitch.conf's `passwd:  files systemd`: where the password database comes from.
+const NSSWITCH_SOURCES = /^(?:(?:files|systemd|compat|nis|nisplus|ldap|sss|db|winbind|altfiles|extrausers|cache|hesiod|mymachines|usrfiles)(?:[ \t]+|$))+$/;
+const TEMPLATE_VALUE = /^(?:\$\(.+\)|`[^`]+`|\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|\{[A-Za-z_][\w.]*(?:\([\w., ]*\))?\}|<[^<>]*>|\[[^[\]]*\]|\([a-z ]*\)|@Microsoft\.KeyVault\(.*\)|vault:.*|ENC\[.*\]|\$env:[A-Za-z_]\w*)$/i;
 
 const POWERSHELL_CMDLET = /^\(?(?:ConvertTo|ConvertFrom|Get|Read|New|Import|Export|Set)-[A-Z][A-Za-z]+\)?$/;
 
@@ -196,6 +200,7 @@ export function isBenignValue(value: string): boolean {
     v.length === 0 ||
     BENIGN_VALUE.test(v) ||
     MACHINE_WORD_VALUE.test(v) ||
+    NSSWITCH_SOURCES.test(v) ||
     TEMPLATE_VALUE.test(v) ||
     /^(?:\$\{|\{\{)[\w. :-]*$/.test(v) ||
     /^!{1,2}[A-Za-z]+$/.test(v) ||

@@ -98,7 +98,7 @@ export const internationalPhone: RuleValidator = (m, line, around) => {
   return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]) && notMeasurement(m, line, around);
 };
 
-const EMAIL_FILE_TLDS = /^(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|js|mjs|cjs|ts|tsx|jsx|css|scss|less|json|map|txt|log|xml|html?|dll|exe|so|dylib|py|rb|java|class|jar|md|ya?ml|ini|conf|cfg|lock|pem|crt|cer|key|zip|gz|tgz|bak|tmp|dat|db|sqlite|vue|php|sh|ps1|bat|cmd|msi|pdf|docx?|xlsx?|service|socket|timer|mount|automount|target|slice|scope|path|device|swap)$/i;
+const EMAIL_FILE_TLDS = /^(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|js|mjs|cjs|ts|tsx|jsx|css|scss|less|json|map|txt|log|xml|html?|dll|exe|so|dylib|py|rb|java|class|jar|md|ya?ml|ini|conf|cfg|lock|pem|crt|cer|key|zip|gz|tgz|bak|tmp|dat|db|sqlite|vue|php|sh|ps1|bat|cmd|msi|pdf|docx?|xlsx?|tar|xz|bz2|zst|7z|rar|deb|rpm|apk|whl|gem|nupkg|iso|img|service|socket|timer|mount|automount|target|slice|scope|path|device|swap)$/i;
 
 /** An address, not a file name (`icon@2x.png`) or an SSH remote (`git@github.com:org/repo`). */
 export const personalEmail: RuleValidator = (m, line) =>
@@ -109,6 +109,8 @@ export const personalEmail: RuleValidator = (m, line) =>
   // postfix's `message-id=<2026…@mail01…>`, 802.1X's `anonymous_identity="anonymous@corp.local"`.
   !/(?:message-id|msgid|in-reply-to)[ \t]*[=:][ \t]*<?$/i.test(before(m, line, 20)) &&
   !/^anonymous@/i.test(m[0]) &&
+  // ssh_config's `MACs umac-64@openssh.com`, `zlib@openssh.com`, `curve25519-sha256@libssh.org`: SSH algorithm names.
+  !/@(?:openssh\.com|libssh\.org)$/i.test(m[0]) &&
   !isKerberosRealm(m[0]);
 
 // `pps_core: Software ver. 5.3.6 - Copyright 2005-2007 Rodolfo Giometti <giometti@linux.it>` (the
@@ -182,6 +184,8 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (/sess/i.test(key) && /^\d{1,10}$/.test(value)) return false;
   // A PIN is one short token: /proc/interrupts' `PIN:  0  0  Posted-interrupt …` is a counter row.
   if (/pin$/i.test(key) && !/^\S{3,32}$/.test(value)) return false;
+  // apt's `Pin: origin deb.nodesource.com`: a PIN holds a digit.
+  if (/(?:^|[^a-z])pin$/i.test(key) && !/\d/.test(value)) return false;
   // `--pass: #116329` is a CSS custom property (a colour), not a command-line password.
   if (key.startsWith('--') && /^[\s"'\]]*:/.test(m[0].slice(m[0].indexOf(key) + key.length))) return false;
   return isSecretKey(key, context) && isRealValue(value);
@@ -343,6 +347,10 @@ function isUnicastMac(mac: string): boolean {
 
 // Accounts every machine has, service accounts of common software, and words a sentence puts after
 // `User:` or `by` (`User: not found`, `started by the scheduler`): no person's login.
+// Words of prose after `changed by`, `created by` (`Which fields may be changed by regular users`,
+// systemd's `should be created by either modifying this file`), metasyntactic names (`User "foo"`) and
+// PostgreSQL's pg_hba keywords (`"sameuser", "samerole"`): not logins.
+const PROSE_LOGINS = /^(?:either|neither|both|regular|normal|ordinary|another|every|such|should|would|could|may|might|must|can|will|shall|only|also|then|than|which|who|whom|whose|what|when|where|why|how|these|those|its|their|his|our|your|my|one|new|old|given|specified|named|someone|somebody|anyone|anybody|everybody|itself|hand|means|using|via|foo|bar|baz|qux|quux|sameuser|samerole|samegroup|replication)$/i;
 const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|localsystem|local|nobody|daemon|guest|anonymous|default|defaultuser\d*|user|users|username|test|tester|www-data|www|nginx|apache|httpd|sys|bin|sync|mail|news|postgres|postgresql|mysql|oracle|redis|mongodb|sa|dbo|sshd|ftp|git|jenkins|docker|systemd-[\w-]+|messagebus|polkitd|_apt|trusted ?installer|network ?service|local ?service|everyone|service|services|owner|creator|the|a|an|not|no|is|was|has|logged|found|none|unknown|name|id|and|or|for|with|in|on|at|to|from|by|of|me|you|him|her|them|us|it|this|that|all|any|some|each|user\d*|whoami|current|currentuser|same|other|remote|client|server|host|app|application|process|scheduler|cron|task|job|policy|group|team|manual|manually|script|automation|api|web|ui|cli|sso|ldap|ad|sid|uid|gid|network|nt|authority|trustedinstaller|iusr|iis_iusrs|defaultapppool|apppool|avahi|colord|geoclue|rtkit|sddm|gdm|lightdm|pulse|uuidd|tss|dnsmasq|ntp|chrony|syslog|kernoops|whoopsie|saned|usbmux|cups|lp|man|proxy|backup|list|irc|gnats|dbus|polkit|nm-openvpn|libvirt-qemu|qemu|kvm|games|operator|halt|shutdown|adm|wheel|staff|nogroup|systemd|init|launchd|cron|crond|supervisor|supervisord|pm2|kubelet|schtasks|taskeng|explorer|timeout|error|errors|started|finished|completed|expired|locked|disabled|enabled|required|success|failed|failure|denied|ok|pending|true|false|null|yes|no)$/i;
 
 // …and the shared accounts of office devices (a printer's FTP/SMB login `scanner`), no person's.
@@ -351,7 +359,7 @@ const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Mess
 /** A login name after a user-like key, `by`, or `net user`: not a built-in account, a stand-in or a word. */
 function isLoginName(m: RegExpExecArray, line: string): boolean {
   const user = group(m, 'user');
-  if (BUILTIN_LOGINS.test(user) || isBenignValue(user) || isPlaceholder(user)) return false;
+  if (BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(user) || isBenignValue(user) || isPlaceholder(user)) return false;
   // TeamViewer's `Login: Account x logged in`, a CSV header's `"User","Event"`: the word after the key is another word.
   if (NOT_A_LOGIN_WORD.test(user)) return false;
   // `INFO user: opened /home/…`: a logger's module name and a sentence, not `user` = `opened`.
@@ -436,6 +444,14 @@ const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:
 // Groups of a pattern that hold a key, a quote or a domain, not the login.
 const NOT_LOGIN_GROUP = /^(?:key|kq|vq|q\d?|domain)$/;
 
+// dbconfig-common's `# dbc_dbpass: database user password`, `# dbc_remember_admin_pass: should we
+// cache …`: in a comment, a lower-case word followed by more words is the key's documentation.
+const COMMENT_START = /^[ \t]*(?:#|;|\/\/|--|REM\b|::)/i;
+function isCommentProse(m: RegExpExecArray, line: string): boolean {
+  const value = group(m, 'secret');
+  return /^[a-z]{2,}$/.test(value) && COMMENT_START.test(line) && /^[ \t]+[a-z]{2,}[ \t,.?]/.test(line.slice(m.index + m[0].length));
+}
+
 // — The registries the table names —
 
 const HTTP_VERB_BEFORE = /\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/;
@@ -476,7 +492,7 @@ export const VALIDATORS = {
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
   directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
   namedElementValue: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret') || group(m, 'text'))) as RuleValidator,
-  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line)) as RuleValidator,
+  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line)) as RuleValidator,
   argumentArray: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-')) as RuleValidator,
   commandLineFlag: ((m, line) => {
     const value = group(m, 'secret') || group(m, 'qsecret');
@@ -528,7 +544,7 @@ export const VALIDATORS = {
   /** Whichever login group of a multi-form pattern matched: not a built-in account, not a placeholder. */
   anyLoginGroup: ((m) => {
     const user = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_LOGIN_GROUP.test(k) && v !== undefined)?.[1] ?? '';
-    return user !== '' && !BUILTIN_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user);
+    return user !== '' && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user);
   }) as RuleValidator,
   wechatId: ((m, line) => isWeChatId(m, line)) as RuleValidator,
   personName: ((m) => isChineseName(group(m, 'name'))) as RuleValidator,

@@ -53,6 +53,18 @@ describe('what real Debian logs put after a secret-named key', () => {
       '-- change_column_default("auth_sources", "onthefly_register", false)',
       '# (RT::Authen::Token::UserForAuthString). RT\'s default cost 12',
       'Created symlink /etc/systemd/system/getty.target.wants/getty@tty1.service → /lib/systemd/system/getty@.service.',
+      // Stock files of /etc on Debian.
+      '#   MACs hmac-md5,hmac-sha1,umac-64@openssh.com,hmac-ripemd160',
+      'passwd:         files systemd',
+      '# DATABASE can be "all", "sameuser", "samerole", "replication", a',
+      '# should be created by either modifying this file, or by creating "drop-ins" in',
+      '# Which fields may be changed by regular users using chfn - use',
+      '# dbc_remember_admin_pass: should we cache administrative passwords?',
+      '# dbc_dbpass: database user password',
+      '        MetaKey "$(COMPONENT)/dep11/icons-64x64@2.tar";',
+      'Pin: origin deb.nodesource.com',
+      'Pin-Priority: 600',
+      '        passwd=$(getent passwd "$user")',
     ];
     for (const line of lines) expect(redact(line), line).toBe(line);
   });
@@ -61,5 +73,9 @@ describe('what real Debian logs put after a secret-named key', () => {
     expect(redact('token:Xq7mZ2pL9w')).not.toContain('Xq7mZ2pL9w');
     expect(redact('db_password: hunter2x')).not.toContain('hunter2x');
     expect(redact('notify zhang.san@xxsoft.com about it')).not.toContain('zhang.san@xxsoft.com');
+    expect(redact('pin=8426')).not.toContain('8426');
+    expect(redact('# password: hunter2x for the test box')).not.toContain('hunter2x');
+    expect(redact('report changed by liuyang at 09:12')).not.toContain('liuyang');
+    expect(redact('passwd: Qx7-files')).not.toContain('Qx7-files');
   });
 });
