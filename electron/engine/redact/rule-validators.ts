@@ -281,6 +281,8 @@ export const HOST_TLD_LIST = [
 // A connection string: the line also names a server, a database or a driver.
 const CONNECTION_CONTEXT = /(?:server|data source|host|hostname|database|initial catalog|user id|uid|provider|driver|dsn|addr|address)\s*=|jdbc:/i;
 
+// The domains Windows writes before its own accounts (English and localized).
+const BUILTIN_DOMAIN = /^(?:NT AUTHORITY|NT-AUTORITÄT|AUTORITE NT|NT INSTANCE|Window Manager|Font Driver Host|NT SERVICE|BUILTIN)\\{1,2}/i;
 const WINDOWS_SERVICE_ACCOUNTS = /^(?:system|local service|network service|anonymous logon|dwm-\d+|umfd-\d+|-)$/i;
 const WINDOWS_BUILTIN_USERS = /^(?:public|default|default user|all users|defaultuser\d*|shared|guest|administrator|wdagutilityaccount|root|user|username|yourname|your[ _-]?user(?:name)?|\*|\.{1,2}|%[^%]*%|\$[\w:{}]+)$/i;
 
@@ -360,6 +362,8 @@ const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Mess
 function isLoginName(m: RegExpExecArray, line: string): boolean {
   const user = group(m, 'user');
   if (BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(user) || isBenignValue(user) || isPlaceholder(user)) return false;
+  // wevtutil's `User: S-1-5-18`: a security identifier (a user's own is windows-sid's), not a login.
+  if (/^S-1-\d+(?:-\d+)+$/i.test(user)) return false;
   // TeamViewer's `Login: Account x logged in`, a CSV header's `"User","Event"`: the word after the key is another word.
   if (NOT_A_LOGIN_WORD.test(user)) return false;
   // `INFO user: opened /home/…`: a logger's module name and a sentence, not `user` = `opened`.
@@ -536,7 +540,11 @@ export const VALIDATORS = {
     !/https?:\/\/\S*$/.test(before(m, line, 200) + group(m, 'name') + group(m, 'gap'))) as RuleValidator,
   homeFolderUser: ((m, line) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !HTTP_VERB_BEFORE.test(before(m, line, 10))) as RuleValidator,
   windowsProfileUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret'))) as RuleValidator,
-  accountNameUser: ((m) => !WINDOWS_SERVICE_ACCOUNTS.test(group(m, 'secret')) && !isPlaceholder(group(m, 'secret')) && !group(m, 'secret').includes('<')) as RuleValidator,
+  // wevtutil's `User Name: NT AUTHORITY\\NETWORK SERVICE`, `User Name: N/A`: built-in accounts and no account.
+  accountNameUser: ((m) => {
+    const account = group(m, 'secret').replace(BUILTIN_DOMAIN, '');
+    return !WINDOWS_SERVICE_ACCOUNTS.test(account) && !isBenignValue(account) && !isPlaceholder(account) && !account.includes('<');
+  }) as RuleValidator,
   loginVariableUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !isBenignValue(group(m, 'secret'))) as RuleValidator,
   loginName: ((m, line) => isLoginName(m, line)) as RuleValidator,
   domainLogin: ((m, line) => isDomainLogin(m, line)) as RuleValidator,

@@ -65,6 +65,10 @@ describe('what real Debian logs put after a secret-named key', () => {
       'Pin: origin deb.nodesource.com',
       'Pin-Priority: 600',
       '        passwd=$(getent passwd "$user")',
+      // wevtutil qe System /f:text (tests/fixtures/win32).
+      '  User: S-1-5-20',
+      '  User Name: NT AUTHORITY\\NETWORK SERVICE',
+      '  User Name: N/A',
     ];
     for (const line of lines) expect(redact(line), line).toBe(line);
   });
@@ -77,5 +81,7 @@ describe('what real Debian logs put after a secret-named key', () => {
     expect(redact('# password: hunter2x for the test box')).not.toContain('hunter2x');
     expect(redact('report changed by liuyang at 09:12')).not.toContain('liuyang');
     expect(redact('passwd: Qx7-files')).not.toContain('Qx7-files');
+    expect(redact('  User Name: XXSOFT\\liuyang')).not.toContain('liuyang');
+    expect(redact('  User: S-1-5-21-3623811015-3361044348-30300820-1013')).not.toContain('3623811015-3361044348-30300820-1013');
   });
 });
