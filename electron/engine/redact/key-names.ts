@@ -180,6 +180,8 @@ const MACHINE_WORD_VALUE = /^(?:all|any|amd64|arm64|armhf|armel|i386|i686|x86_64
 const NSSWITCH_SOURCES = /^(?:(?:files|systemd|compat|nis|nisplus|ldap|sss|db|winbind|altfiles|extrausers|cache|hesiod|mymachines|usrfiles)(?:[ \t]+|$))+$/;
 const TEMPLATE_VALUE = /^(?:\$\(.+\)|`[^`]+`|\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|\{[A-Za-z_][\w.]*(?:\([\w., ]*\))?\}|<[^<>]*>|\[[^[\]]*\]|\([a-z ]*\)|@Microsoft\.KeyVault\(.*\)|vault:.*|ENC\[.*\]|\$env:[A-Za-z_]\w*)$/i;
 
+const PROMPT_VALUE = /^(?=[A-Za-z ]+$)(?=.*\b(?:password|passphrase|secret|key|token|pin)\b)[A-Za-z]+(?: [A-Za-z]+){1,5}$/i;
+
 const POWERSHELL_CMDLET = /^\(?(?:ConvertTo|ConvertFrom|Get|Read|New|Import|Export|Set)-[A-Z][A-Za-z]+\)?$/;
 
 /** `/etc/openvpn/auth.txt`, `C:\secrets\db.txt`, `\\server\share\x`: at least two path levels. */
@@ -208,6 +210,12 @@ export function isBenignValue(value: string): boolean {
     POWERSHELL_CMDLET.test(v) ||
     /^(?:not|never|no)[ _-]+[a-z]+(?:[ _-][a-z]+)?$/i.test(v) ||
     ABSOLUTE_PATH.test(v) ||
+    // openssl.cnf's `private_key = $dir/private/cakey.pem# The private key`: a path under a variable.
+    /^(?:\$\{?[A-Za-z_]\w*\}?|%[A-Za-z_]\w*%)[\\/]\S/.test(v) ||
+    // `secret = # disable PBM`: an empty value and its comment.
+    /^#[ \t]/.test(v) ||
+    // openssl.cnf's `challengePassword = A challenge password`: words naming the secret are its label, not the secret.
+    PROMPT_VALUE.test(v) ||
     MEASUREMENT_VALUE.test(v)
   );
 }

@@ -106,6 +106,8 @@ export const personalEmail: RuleValidator = (m, line) =>
   !(m[0].startsWith('git@') && (line[m.index + m[0].length] === ':' || line.slice(Math.max(0, m.index - 3), m.index) === '://')) &&
   !isPublicNoticeAddress(m, line) &&
   !NOT_AN_ADDRESS_HEADER.test(line) &&
+  // dpkg/RPM package metadata: `Maintainer: Debian QA Group <packages@qa.debian.org>` names a package's public maintainer.
+  !PACKAGE_MAINTAINER_FIELD.test(line) &&
   // postfix's `message-id=<2026…@mail01…>`, 802.1X's `anonymous_identity="anonymous@corp.local"`.
   !/(?:message-id|msgid|in-reply-to)[ \t]*[=:][ \t]*<?$/i.test(before(m, line, 20)) &&
   !/^anonymous@/i.test(m[0]) &&
@@ -121,6 +123,7 @@ function isPublicNoticeAddress(m: RegExpExecArray, line: string): boolean {
   return line[m.index + m[0].length] === '>' && COPYRIGHT_NOTICE.test(line.slice(Math.max(0, m.index - 200), m.index));
 }
 // Mail headers that carry message identifiers in address form (`Message-ID: <2026031810420321@host>`).
+const PACKAGE_MAINTAINER_FIELD = /^(?:Maintainer|Original-Maintainer|XSBC-Original-Maintainer|Uploaders|Changed-By|Packager)[ \t]*:/;
 const NOT_AN_ADDRESS_HEADER = /^(?:Message-ID|In-Reply-To|References|Content-ID|Resent-Message-ID|X-Message-ID)[ \t]*:/i;
 // `krbtgt/XXSOFT.LOCAL@XXSOFT.LOCAL`: a Kerberos service principal's realm repeated, not an address.
 function isKerberosRealm(address: string): boolean {
@@ -180,6 +183,8 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (CONTAINER_KEY.test(key) && /^[A-Za-z_][\w.-]*=[^=\s]/.test(value)) return false;
   // `PWD=/home/alice/src` is the shell's working directory, not a password.
   if (PWD_DIRECTORY.test(key) && /^[/~]/.test(value)) return false;
+  // A package description's `Cookie: Baker provides a simple cookie string generator …`: a cookie is `name=value` pairs or one token, not a sentence.
+  if (/(?:^|[^a-z])cookies?$/i.test(key) && !value.includes('=') && /\s\S+\s/.test(value)) return false;
   // journald's `SESSION_ID=3187`, `session=12`: a session's number, not its secret.
   if (/sess/i.test(key) && /^\d{1,10}$/.test(value)) return false;
   // A PIN is one short token: /proc/interrupts' `PIN:  0  0  Posted-interrupt …` is a counter row.
@@ -361,7 +366,12 @@ const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Mess
 /** A login name after a user-like key, `by`, or `net user`: not a built-in account, a stand-in or a word. */
 function isLoginName(m: RegExpExecArray, line: string): boolean {
   const user = group(m, 'user');
-  if (BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(user) || isBenignValue(user) || isPlaceholder(user)) return false;
+  // `exported by default.`, `Dr.`: a word ending a sentence; a login does not end in a dot.
+  const bare = user.replace(/\.+$/, '');
+  if (BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(bare) || BUILTIN_LOGINS.test(bare) || /^(?:Dr|Mr|Mrs|Ms|Prof|St)$/.test(bare) || isBenignValue(user) || isPlaceholder(user)) return false;
+  // `requested by LWP::UserAgent`, `executed by bash(1)`: a Perl/Ruby/C++ namespace, a command and its manual section.
+  const next = line.slice(m.index + m[0].length, m.index + m[0].length + 4);
+  if (/^(?:::|\(\d\))/.test(next)) return false;
   // wevtutil's `User: S-1-5-18`: a security identifier (a user's own is windows-sid's), not a login.
   if (/^S-1-\d+(?:-\d+)+$/i.test(user)) return false;
   // TeamViewer's `Login: Account x logged in`, a CSV header's `"User","Event"`: the word after the key is another word.
@@ -456,6 +466,23 @@ function isCommentProse(m: RegExpExecArray, line: string): boolean {
   return /^[a-z]{2,}$/.test(value) && COMMENT_START.test(line) && /^[ \t]+[a-z]{2,}[ \t,.?]/.test(line.slice(m.index + m[0].length));
 }
 
+/**
+ * The rest of the line from an inline value on reads as a label or a sentence, not a value:
+ * openssl.cnf's `challengePassword = A challenge password`, a package description's
+ * `Set-Cookie: headers and are able to use this information` (a cookie is `name=value` pairs).
+ */
+function isProseAfterKey(m: RegExpExecArray, line: string): boolean {
+  let rest = line.slice(m.index + m[0].length - group(m, 'secret').length);
+  // Without its ` # comment` (found by one scan: `[ \t]+#` unanchored is quadratic on a line of blanks).
+  const comment = rest.search(/[ \t]#/);
+  if (comment >= 0) rest = rest.slice(0, comment);
+  rest = rest.trim();
+  if (isBenignValue(rest)) return true;
+  return /(?:^|[^a-z])cookies?$/i.test(group(m, 'key')) && !rest.includes('=') && /^[a-z]+(?: [a-z]+){2,}\b/i.test(rest);
+}
+
+const DPKG_CONFFILE = /^ \/\S+ [0-9a-f]{32}(?: (?:obsolete|remove-on-upgrade))*\r?$/;
+
 // — The registries the table names —
 
 const HTTP_VERB_BEFORE = /\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/;
@@ -496,7 +523,7 @@ export const VALIDATORS = {
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
   directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
   namedElementValue: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret') || group(m, 'text'))) as RuleValidator,
-  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line)) as RuleValidator,
+  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
   argumentArray: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-')) as RuleValidator,
   commandLineFlag: ((m, line) => {
     const value = group(m, 'secret') || group(m, 'qsecret');
@@ -536,6 +563,8 @@ export const VALIDATORS = {
     // A volume-licence product key (`NPPR9-FWDCX-D2C8J-H872K-2YT43`, Microsoft's public GVLKs).
     !PRODUCT_KEY.test(group(m, 'secret')) &&
     !gapNamesOwner(group(m, 'gap')) &&
+    // dpkg's status file lists each package's configuration files with their MD5: ` /etc/pam.d/passwd 9383a9…`.
+    !DPKG_CONFFILE.test(line) &&
     !/pub(?:lic)?[\s_.-]*$/i.test(before(m, line, 8)) &&
     !/https?:\/\/\S*$/.test(before(m, line, 200) + group(m, 'name') + group(m, 'gap'))) as RuleValidator,
   homeFolderUser: ((m, line) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !HTTP_VERB_BEFORE.test(before(m, line, 10))) as RuleValidator,

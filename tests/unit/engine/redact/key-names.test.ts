@@ -69,6 +69,16 @@ describe('what real Debian logs put after a secret-named key', () => {
       '  User: S-1-5-20',
       '  User Name: NT AUTHORITY\\NETWORK SERVICE',
       '  User Name: N/A',
+      // dpkg's status file, openssl.cnf, /etc/skel/.bashrc.
+      ' /etc/pam.d/passwd eaf2ad85b5ccd06cceb19a3e75f40c63',
+      'Maintainer: Shadow package maintainers <pkg-shadow-devel@lists.alioth.debian.org>',
+      ' Set-Cookie2: and Set-Cookie: headers and are able to use this information to',
+      ' str2time(), are exported by default.',
+      ' If hostname verification is requested by LWP::UserAgent',
+      '# ~/.bashrc: executed by bash(1) for non-login shells.',
+      'private_key	= $dir/private/cakey.pem# The private key',
+      'challengePassword		= A challenge password',
+      'secret = # disable PBM',
     ];
     for (const line of lines) expect(redact(line), line).toBe(line);
   });
@@ -82,6 +92,10 @@ describe('what real Debian logs put after a secret-named key', () => {
     expect(redact('report changed by liuyang at 09:12')).not.toContain('liuyang');
     expect(redact('passwd: Qx7-files')).not.toContain('Qx7-files');
     expect(redact('  User Name: XXSOFT\\liuyang')).not.toContain('liuyang');
+    expect(redact('Cookie: JSESSIONID=abc123def456')).not.toContain('abc123def456');
+    expect(redact('password: correct horse battery staple')).not.toContain('horse battery');
+    expect(redact('password = my secret key 2024')).not.toContain('key 2024');
+    expect(redact('the job was created by liuyang.')).not.toContain('liuyang');
     expect(redact('  User: S-1-5-21-3623811015-3361044348-30300820-1013')).not.toContain('3623811015-3361044348-30300820-1013');
   });
 });
