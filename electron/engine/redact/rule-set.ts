@@ -266,13 +266,24 @@ const OWNER_ID = /[^A-Za-z][Ii][Dd](?=[^A-Za-z0-9_])|[a-z]Id(?=[^A-Za-z0-9_])/;
  */
 function randomRun(text: string, start: number, end: number): boolean {
   const stop = Math.min(text.length, end + 58);
-  let run = 0;
-  for (let i = start; i < stop; i += 1) {
-    const c = text.charCodeAt(i);
-    if (isRunChar(c)) {
-      if ((run += 1) >= 20) return firstRunWakes(text, end, i - 19, i + 1);
-    } else if (c === 10 || c === 13) return false;
-    else run = 0;
+  // The leftmost window of 20 run characters in [start, stop), tried from its last character back:
+  // a character that is not one rules out every window holding it, so the next window starts after
+  // it (most hits are in prose, where a blank comes every few characters: a few reads per window
+  // instead of one per character up to `stop`).
+  let w = start;
+  while (w + 19 < stop) {
+    let q = w + 19;
+    while (q >= w && isRunChar(text.charCodeAt(q))) q -= 1;
+    if (q >= w) {
+      w = q + 1;
+      continue;
+    }
+    // The run is on the hit's line only if no line break comes before it.
+    for (let i = start; i < w; i += 1) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) return false;
+    }
+    return firstRunWakes(text, end, w, w + 20);
   }
   return false;
 }

@@ -15,7 +15,7 @@
  * out is a pass of its own, as the `backslash` group is for user-name's `\[a-z]` wake.
  */
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../../../electron/engine/redact/rules.js';
+import { RULES, type RedactionRule } from '../../../../electron/engine/redact/rules.js';
 
 /** Index just past the atom at `i` (a group, a class, an escape or one character). */
 function atomEnd(src: string, i: number): number {
@@ -136,6 +136,79 @@ function commonFirstCharacters(src: string, flags: string): string[] {
     .map(({ alt }) => alt);
 }
 
+/**
+ * Letters and digits are everywhere in logs too: an alternative that may start at any letter or any
+ * digit is tried at most positions of a line. Both throughput cliffs of session 8 were that kind:
+ * the OCR spaced-digit phone wake `1 [3-9] \d \d \d` beside the digits scan's own shape (~10 % of the
+ * whole redactor in the bench) and the squid `HIER_` mark (a letter-first mark in the case-sensitive
+ * marks scan). So, per shared scan:
+ * - words (and placed words): literal keywords only — a first atom that matches a digit, or more
+ *   than one letter (`[a-z]`, `\w`, `\p{L}`), is refused (a keyword starts with one letter, either case);
+ * - marks: no first atom may match an ASCII letter or digit (a letter-first mark belongs in words, in
+ *   lower case: `hier_`);
+ * - digits: one shape, shared by every rule that reads numbers (DIGIT_SHAPES): a digit-first
+ *   alternative of any other shape is refused (wake a rare format by a context word instead).
+ * The way out for a new format is a context word in words, or a pass of its own (`backslash`).
+ */
+const LETTERS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+const DIGITS = [...'0123456789'];
+
+/** The digits scan's one shape (rules.ts PERSONAL_DIGITS), measured with the scan. */
+const DIGIT_SHAPES = [String.raw`(?<![\d.])\d{3}(?:[-. ]?\d{4}|\d[ -]\d{4})`];
+
+/**
+ * Letter-first marks already there when the check came, each scanned case-sensitively after a
+ * look-behind or with a rare second character: cloud-key's token prefixes and secret-assignment's `PW`.
+ */
+const GRANDFATHERED_ALNUM = [
+  'cloud-key marks: gh[pousr]_',
+  'cloud-key marks: xox[abposr]-',
+  'cloud-key marks: (?<![A-Za-z0-9_-])sk-',
+  'cloud-key marks: (?<![A-Za-z0-9])SG\\.',
+  'secret-assignment marks: (?<![A-Za-z])[Pp][Ww](?![A-Za-z])',
+];
+
+/** The characters of `chars` the atom can match (with the scan's flags). */
+function startsAmong(atom: string, flags: string, chars: string[]): string[] {
+  const re = new RegExp(`^(?:${atom})$`, flags.replace(/[gy]/g, ''));
+  return chars.filter((c) => re.test(c));
+}
+
+/** Alternatives of a words source (case-insensitive) that may start at a digit or at more than one letter. */
+function wordsAlnumStarts(src: string): string[] {
+  return firstAtoms(src)
+    .filter(({ atoms }) =>
+      atoms.some((a) => startsAmong(a, 'i', DIGITS).length > 0 || new Set(startsAmong(a, 'i', LETTERS).map((c) => c.toLowerCase())).size > 1),
+    )
+    .map(({ alt }) => alt);
+}
+
+/** Alternatives of a marks source that may start at an ASCII letter or digit. */
+function marksAlnumStarts(src: string): string[] {
+  return firstAtoms(src)
+    .filter(({ atoms }) => atoms.some((a) => startsAmong(a, 'm', [...LETTERS, ...DIGITS]).length > 0))
+    .map(({ alt }) => alt);
+}
+
+/** Alternatives of a digits source other than the shared shape. */
+function digitsOtherShapes(src: string): string[] {
+  return alternatives(src).filter((alt) => !DIGIT_SHAPES.includes(alt));
+}
+
+/** Letter-first and digit-first alternatives in the shared scans of the rules on by default. */
+function alnumFindings(rules: readonly RedactionRule[]): string[] {
+  const found: string[] = [];
+  for (const rule of rules) {
+    if (rule.optional) continue;
+    const { words, marks, digits, placed } = rule.scan;
+    if (words) for (const alt of wordsAlnumStarts(words)) found.push(`${rule.id} words: ${alt}`);
+    if (placed) for (const alt of wordsAlnumStarts(placed.words)) found.push(`${rule.id} placed: ${alt}`);
+    if (marks) for (const alt of marksAlnumStarts(marks)) found.push(`${rule.id} marks: ${alt}`);
+    if (digits) for (const alt of digitsOtherShapes(digits)) found.push(`${rule.id} digits: ${alt}`);
+  }
+  return found.sort();
+}
+
 describe('bulk scan shapes', () => {
   it('the checker itself finds a repeated start, at the top and inside a leading group, and passes anchored or bounded ones', () => {
     expect(repeatedStarts(String.raw`@|[\w.-]*(?:key)=`)).toEqual([String.raw`[\w.-]*(?:key)=`]);
@@ -179,5 +252,31 @@ describe('bulk scan shapes', () => {
     }
     // A new entry here: give it a pass of its own (ScanGroup `backslash` in rules.ts, GROUP_FLAGS in rule-set.ts).
     expect(found.sort()).toEqual([...GRANDFATHERED].sort());
+  });
+  it('the letter/digit check finds session 8 cliffs and the like, and passes keywords, marks and the digits shape', () => {
+    expect(wordsAlnumStarts(String.raw`key|token|0x|[a-z]+@|\w{3}=|(?:sec|\d)x|passport`)).toEqual(['0x', '[a-z]+@', String.raw`\w{3}=`, String.raw`(?:sec|\d)x`]);
+    expect(wordsAlnumStarts(String.raw`[Kk]ey|(?:net|pdo)->|hooks\.slack`)).toEqual([]);
+    expect(marksAlnumStarts(String.raw`@|HIER_|用户|\+[1-9]|[０-９]|[A-Z]{2}\\|9\d`)).toEqual(['HIER_', String.raw`[A-Z]{2}\\`, String.raw`9\d`]);
+    expect(digitsOtherShapes(`${DIGIT_SHAPES[0]}|1 [3-9] \\d \\d \\d`)).toEqual([String.raw`1 [3-9] \d \d \d`]);
+    expect(digitsOtherShapes(DIGIT_SHAPES[0]!)).toEqual([]);
+  });
+
+  it('a letter-first mark or a digit-first alternative planted into the rule table is refused', () => {
+    const phone = RULES.find((r) => r.id === 'phone')!;
+    const userName = RULES.find((r) => r.id === 'user-name')!;
+    const planted = RULES.map((r) =>
+      r === phone
+        ? { ...r, scan: { ...r.scan, digits: `${r.scan.digits!}|1 [3-9] \\d \\d \\d` } }
+        : r === userName
+          ? { ...r, scan: { ...r.scan, marks: `${r.scan.marks!}|HIER_`, words: `${r.scan.words!}|[a-z]{2}_id` } }
+          : r,
+    );
+    const added = alnumFindings(planted).filter((f) => !GRANDFATHERED_ALNUM.includes(f));
+    expect(added).toEqual(['phone digits: 1 [3-9] \\d \\d \\d', 'user-name marks: HIER_', 'user-name words: [a-z]{2}_id']);
+  });
+
+  it('no shared scan (words, marks, digits) of a rule on by default gains a letter-first or digit-first alternative', () => {
+    // A new entry here: wake the format by a context word (words, lower case), or give it a pass of its own.
+    expect(alnumFindings(RULES)).toEqual([...GRANDFATHERED_ALNUM].sort());
   });
 });
