@@ -253,7 +253,7 @@ const VALUE_ON_NEXT_LINE = [
   // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected)\b)|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]/i;
+const SPECIAL_FORMS = /(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected)\b)|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
@@ -486,6 +486,20 @@ const DPKG_CONFFILE = /^ \/\S+ [0-9a-f]{32}(?: (?:obsolete|remove-on-upgrade))*\
 
 // — The registries the table names —
 
+// A header cell that names a person's column (`<t>姓名</t>`, `<th>联系人</th>`), looked for once per line.
+const NAME_HEADER_CELL = /<t[dh]?(?:[ \t][^<>]{0,200})?>[ \t]*(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)[ \t]*<\/t[dh]?>|[[,][ \t]*"(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)"[ \t]*[,\]]/;
+// The closing line a signature stands under (a mail's `-- `, 此致 ⏎ 敬礼, a chat's 谢谢！).
+const SIGN_OFF = /^[ \t\u3000]*(?:--[ \t]*|[—-]{2,}[ \t]*|此致|敬礼[！!。]?|谢谢[！!。～~]*|多谢[！!。]*|祝好[！!。]?|顺祝(?:商祺|安好)?[！!。，,]?|best(?: regards)?,?|(?:kind )?regards,?|thanks?(?: you)?[,!.]?|cheers,?)[ \t\u3000]*\r?$/i;
+let lastHeaderLine: string | undefined;
+let lastHeaderFound = false;
+function lineHasNameHeaderCell(line: string): boolean {
+  if (line !== lastHeaderLine) {
+    lastHeaderLine = line;
+    lastHeaderFound = NAME_HEADER_CELL.test(line);
+  }
+  return lastHeaderFound;
+}
+
 const HTTP_VERB_BEFORE = /\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/;
 
 /** Validators by name (RulePattern.validate, and `validator` of an IT rule). */
@@ -600,6 +614,15 @@ export const VALIDATORS = {
   }) as RuleValidator,
   /** A machine's own name, not the local machine's alias or an empty field. */
   netbiosName: ((m) => !/^(?:localhost|local|unknown|none|null|n\/a|-+)$/i.test(group(m, 'host')) && !isPlaceholder(group(m, 'host'))) as RuleValidator,
+  /** A table cell that is a Chinese name alone, on a line whose header cells name a person (xlsx sharedStrings, HTML). */
+  nameTableCell: ((m, line) => isChineseName(group(m, 'name')) && lineHasNameHeaderCell(line)) as RuleValidator,
+  /** `key => "…"`: a value with a letter and a digit, not a sprintf reference (`logstash-%{type}`). */
+  /** A name alone on its line, under a sign-off (see SIGN_OFF). */
+  signatureName: ((m, _line, around) => isChineseName(group(m, 'name')) && around !== undefined && SIGN_OFF.test(around.previous())) as RuleValidator,
+  hashRocketKey: ((m) => {
+    const v = group(m, 'secret');
+    return isRealValue(v) && /[A-Za-z]/.test(v) && /\d/.test(v) && !/%\{|\$\{/.test(v);
+  }) as RuleValidator,
   documentOwner: ((m) => isChineseName(group(m, 'name')) && !DOCUMENT_WORD.test(group(m, 'name'))) as RuleValidator,
   latinFullName: ((m, line) => isLatinFullName(m, line)) as RuleValidator,
   // One of the two groups matched: the name after a title, or the name before 老师/先生.

