@@ -536,16 +536,18 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
               manifestName,
               rendered,
               keep: new Set(summaryEntries.map((e) => e.name)),
-              render: (mended, { hitEntries, mendedData }) =>
+              render: (mended, { hitEntries, mendedData, redactAgain }) =>
                 reportEntries({
                   manifest: mended,
-                  checks: reportChecks,
+                  // Rendered from facts redacted before a value was learned: redacted again where the
+                  // leak watch found one in a report entry.
+                  checks: generatedNames.some((n) => hitEntries.has(n)) ? redactAgain(reportChecks) : reportChecks,
                   checksStartedAt,
                   checksFinishedAt,
                   entries: summaryEntries.map((e) => ({ name: e.name, data: mendedData.get(e.name) ?? e.data })),
                   lang,
                   // Built from the logs as archived: rendered again from its facts redacted again.
-                  timeline: generatedNames.some((n) => hitEntries.has(n)) ? redactFacts(timelineDoc, redactor) : timelineDoc,
+                  timeline: generatedNames.some((n) => hitEntries.has(n)) ? redactAgain(timelineDoc) : timelineDoc,
                   redactions: mended.redaction?.totals ?? {},
                 }).map((entry, i) => ({ name: generatedNames[i]!, source: entry.source, pieces: () => entry.pieces() })),
               signal: bound,

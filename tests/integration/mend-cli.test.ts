@@ -52,4 +52,16 @@ describe('the mend step (real CLI)', () => {
     const text = run([]);
     expect(text.stdout).toMatch(/Mended:\s+\S*c-dump\.log is a binary entry, which is never rewritten/);
   });
+
+  it('a secret repeated bare on a dated line: the log, the timeline and its page are all mended, so nothing is left for the user to check', async () => {
+    const run = setup({ 'b-app.log': '2026-12-05 08:01:02 [INFO] connecting as svc with password=Zx81!qqPw\n2026-12-05 08:01:03 [WARN] retry: server said Zx81!qqPw is expired\n' });
+    const result = JSON.parse(run(['--json']).stdout);
+    expect(result.notMended).toBeUndefined();
+    expect(result.leakCheck).toEqual({ state: 'clean', blocked: false, accepted: false });
+    expect(result.mended).toEqual(expect.arrayContaining([expect.stringContaining('b-app.log')]));
+    const entries = await readZip(result.archive.path);
+    expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining(['timeline.json']));
+    for (const e of entries) expect({ entry: e.name, clear: e.data.toString('utf8').includes('Zx81!qqPw') }).toEqual({ entry: e.name, clear: false });
+    expect(entries.find((e) => e.name === 'timeline.json')!.data.toString('utf8')).toContain('server said <SECRET-1> is expired');
+  });
 });

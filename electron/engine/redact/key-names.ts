@@ -54,6 +54,10 @@ const METADATA_SUFFIXES = new Set([
   'backend', 'server', 'service', 'level', 'sock', 'socket', 'reset', 'sent', 'valid',
   'invalid', 'ok', 'failed', 'failures', 'login', 'handler', 'class', 'module', 'option', 'options',
   'settings', 'config', 'configuration',
+  // Redmine's `change_column_default("auth_sources", "tls", …)`: a table of sign-in sources.
+  'sources',
+  // apt's `Pin-Priority: 600`.
+  'priority',
   // Exchange's `X-MS-Exchange-Organization-AuthAs: Internal`: how the sender was authenticated.
   'as',
   // `TokenService.java:88` in a stack trace: a source file and a line number.
@@ -174,7 +178,16 @@ export function secretKindForKey(key: string): 'TOKEN' | 'SECRET' {
 }
 
 const BENIGN_VALUE = /^(?:true|false|yes|no|on|off|null|nil|none|undefined|empty|required|optional|enabled?|disabled?|n\/?a|unset|not[ _-]?set|hidden|masked|redacted|removed|omitted|filtered|sensitive|ok|success|succeeded|successful|fail|failed|failure|denied|granted|accepted|rejected|valid|invalid|expired|revoked|missing|present|configured|supplied|provided|changed|unchanged|updated|match|matched|mismatch|correct|incorrect|wrong|blank|refreshed|pending|unknown|unavailable|bearer|basic|digest|negotiate|ntlm|kerberos|mschapv2|mschap|chap|pap|gtc|peap|ttls|eap-tls|leap|token|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey|sharedkeylite|apikey|api-key|sso-key|ssws|jwt|\*+|x{3,}|•+|●+|\.{3}|…|-+|_+|\?+|#+|0|1)$/i;
-const TEMPLATE_VALUE = /^(?:\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|\{[A-Za-z_][\w.]*(?:\([\w., ]*\))?\}|<[^<>]*>|\[[^[\]]*\]|\([a-z ]*\)|@Microsoft\.KeyVault\(.*\)|vault:.*|ENC\[.*\]|\$env:[A-Za-z_]\w*)$/i;
+// Words real machines put after a secret-named key that are not secrets: a Debian/RPM architecture
+// (dpkg.log's `python3-jwt:amd64`, `libhttp-cookies-perl:all`), a Rails migration's state
+// (`== 2016… ForcePasswordResetDuringSetup: migrated (0.0010s)`), a PostgreSQL auth method
+// (`initdb --auth-local peer`, pg_hba's `md5`).
+const MACHINE_WORD_VALUE = /^(?:all|any|amd64|arm64|armhf|armel|i386|i686|x86_64|x86-64|aarch64|noarch|ppc64el|ppc64le|s390x|riscv64|mips64el|mipsel|loong64|migrated|migrating|reverted|reverting|peer|trust|ident|reject|md5|scram-sha-256|gss|sspi|pam|radius)$/i;
+// nsswitch.conf's `passwd:  files systemd`: where the password database comes from.
+const NSSWITCH_SOURCES = /^(?:(?:files|systemd|compat|nis|nisplus|ldap|sss|db|winbind|altfiles|extrausers|cache|hesiod|mymachines|usrfiles)(?:[ \t]+|$))+$/;
+const TEMPLATE_VALUE = /^(?:\$\(.+\)|`[^`]+`|\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|\{[A-Za-z_][\w.]*(?:\([\w., ]*\))?\}|<[^<>]*>|\[[^[\]]*\]|\([a-z ]*\)|@Microsoft\.KeyVault\(.*\)|vault:.*|ENC\[.*\]|\$env:[A-Za-z_]\w*)$/i;
+
+const PROMPT_VALUE = /^(?=[A-Za-z ]+$)(?=.*\b(?:password|passphrase|secret|key|token|pin)\b)[A-Za-z]+(?: [A-Za-z]+){1,5}$/i;
 
 const POWERSHELL_CMDLET = /^\(?(?:ConvertTo|ConvertFrom|Get|Read|New|Import|Export|Set)-[A-Z][A-Za-z]+\)?$/;
 
@@ -203,6 +216,8 @@ export function isBenignValue(value: string): boolean {
   return (
     v.length === 0 ||
     BENIGN_VALUE.test(v) ||
+    MACHINE_WORD_VALUE.test(v) ||
+    NSSWITCH_SOURCES.test(v) ||
     TEMPLATE_VALUE.test(v) ||
     /^(?:\$\{|\{\{)[\w. :-]*$/.test(v) ||
     /^!{1,2}[A-Za-z]+$/.test(v) ||
@@ -210,6 +225,12 @@ export function isBenignValue(value: string): boolean {
     POWERSHELL_CMDLET.test(v) ||
     /^(?:not|never|no)[ _-]+[a-z]+(?:[ _-][a-z]+)?$/i.test(v) ||
     ABSOLUTE_PATH.test(v) ||
+    // openssl.cnf's `private_key = $dir/private/cakey.pem# The private key`: a path under a variable.
+    /^(?:\$\{?[A-Za-z_]\w*\}?|%[A-Za-z_]\w*%)[\\/]\S/.test(v) ||
+    // `secret = # disable PBM`: an empty value and its comment.
+    /^#[ \t]/.test(v) ||
+    // openssl.cnf's `challengePassword = A challenge password`: words naming the secret are its label, not the secret.
+    PROMPT_VALUE.test(v) ||
     MEASUREMENT_VALUE.test(v) ||
     NOT_A_VALUE.test(v)
   );

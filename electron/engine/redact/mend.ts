@@ -27,7 +27,7 @@ import { rewriteZip, type EntryRewrite } from '../archive/zip-rewrite.js';
 import { jsonPieces } from '../report/json-pieces.js';
 import { detectFormat, encodePlaceholders } from './formats.js';
 import { scanArchiveForLeaks, type LeakValueHit } from './leak-check.js';
-import { renderFromFacts } from './redact-facts.js';
+import { redactFacts, renderFromFacts } from './redact-facts.js';
 import type { Redactor } from './redactor.js';
 
 /** A report entry written after the collected items (checks, timeline, summary page). */
@@ -55,9 +55,11 @@ export interface MendInput {
   /**
    * The report entries rendered again from `manifest` (whose items hold every entry written
    * before them, as mended); `hitEntries` names every entry the leak watch found a value in, and
-   * `mendedData` holds the new bytes of the mended entries named in `keep`. Called once.
+   * `mendedData` holds the new bytes of the mended entries named in `keep`; `redactAgain` redacts
+   * facts (the timeline's lines, the checks) as the mended entries are: by the now-complete
+   * Redactor, then every hit value still standing by its placeholder. Called once.
    */
-  render(manifest: Manifest, context: { hitEntries: ReadonlySet<string>; mendedData: ReadonlyMap<string, Buffer> }): GeneratedEntry[];
+  render(manifest: Manifest, context: { hitEntries: ReadonlySet<string>; mendedData: ReadonlyMap<string, Buffer>; redactAgain: <T>(facts: T) => T }): GeneratedEntry[];
   /** Mended entries whose new bytes `render` needs (the summary page's system and network JSON). */
   keep: ReadonlySet<string>;
   /** Entries rendered from facts during collection (CollectorContext.addRendered), by name. */
@@ -110,7 +112,10 @@ export async function mendArchive(input: MendInput): Promise<MendOutcome> {
     }
     if (name === input.manifestName) return { kind: 'render', pieces: () => jsonPieces(mended) };
     if (!generated.has(name)) return undefined;
-    reports ??= new Map(input.render(mended, { hitEntries, mendedData }).map((entry) => [entry.name, entry]));
+    const hitValues = new Set(input.hits.map((hit) => hit.value));
+    const replace = hitValueReplacer(redactor, hitValues);
+    const redactAgain = <T>(facts: T): T => redactFacts(facts, redactor, replace);
+    reports ??= new Map(input.render(mended, { hitEntries, mendedData, redactAgain }).map((entry) => [entry.name, entry]));
     const entry = reports.get(name);
     if (!entry) throw new Error(`internal: the report entry ${name} was not rendered again`);
     return { kind: 'render', pieces: () => entry.pieces() };
@@ -221,4 +226,17 @@ export async function* mendText(old: Readable, name: string, redactor: Redactor,
   const counts = { ...redact.counts() };
   for (const [rule, n] of Object.entries(extra)) counts[rule] = (counts[rule] ?? 0) + n;
   done(counts);
+}
+
+/**
+ * Replaces every one of `values` still standing in a text by the placeholder the Redactor already
+ * gave it (ASCII case folded, as the leak check matches); values with no placeholder stay.
+ */
+export function hitValueReplacer(redactor: Redactor, values: ReadonlySet<string>): (text: string) => string {
+  const placeholderOf = new Map<string, string>();
+  for (const [placeholder, value] of redactor.mapping()) if (values.has(value) && !placeholderOf.has(value.toLowerCase())) placeholderOf.set(value.toLowerCase(), placeholder);
+  if (placeholderOf.size === 0) return (text) => text;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const pattern = new RegExp([...placeholderOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'gi');
+  return (text) => text.replace(pattern, (m) => placeholderOf.get(m.toLowerCase()) ?? m);
 }

@@ -9,9 +9,9 @@ import type { Redactor } from './redactor.js';
  * A deep copy of `value` with every string redacted as plain text (keys and numbers kept).
  * `code` values stay: they are catalogue codes (`dns.ok`) that surfaces render, never data.
  */
-export function redactFacts<T>(value: T, redactor: Redactor): T {
+export function redactFacts<T>(value: T, redactor: Redactor, after: (text: string) => string = (text) => text): T {
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return v.length === 0 ? v : redactor.redactText(v).text;
+    if (typeof v === 'string') return v.length === 0 ? v : after(redactor.redactText(v).text);
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'code' && typeof x === 'string' && /^[a-z][a-zA-Z0-9.-]*$/.test(x) ? x : walk(x)]));
     return v;

@@ -98,7 +98,7 @@ export const internationalPhone: RuleValidator = (m, line, around) => {
   return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]) && notMeasurement(m, line, around);
 };
 
-const EMAIL_FILE_TLDS = /^(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|js|mjs|cjs|ts|tsx|jsx|css|scss|less|json|map|txt|log|xml|html?|dll|exe|so|dylib|py|rb|java|class|jar|md|ya?ml|ini|conf|cfg|lock|pem|crt|cer|key|zip|gz|tgz|bak|tmp|dat|db|sqlite|vue|php|sh|ps1|bat|cmd|msi|pdf|docx?|xlsx?)$/i;
+const EMAIL_FILE_TLDS = /^(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|js|mjs|cjs|ts|tsx|jsx|css|scss|less|json|map|txt|log|xml|html?|dll|exe|so|dylib|py|rb|java|class|jar|md|ya?ml|ini|conf|cfg|lock|pem|crt|cer|key|zip|gz|tgz|bak|tmp|dat|db|sqlite|vue|php|sh|ps1|bat|cmd|msi|pdf|docx?|xlsx?|tar|xz|bz2|zst|7z|rar|deb|rpm|apk|whl|gem|nupkg|iso|img|service|socket|timer|mount|automount|target|slice|scope|path|device|swap)$/i;
 
 /** An address, not a file name (`icon@2x.png`) or an SSH remote (`git@github.com:org/repo`). */
 export const personalEmail: RuleValidator = (m, line) =>
@@ -106,9 +106,13 @@ export const personalEmail: RuleValidator = (m, line) =>
   !(m[0].startsWith('git@') && (line[m.index + m[0].length] === ':' || line.slice(Math.max(0, m.index - 3), m.index) === '://')) &&
   !isPublicNoticeAddress(m, line) &&
   !NOT_AN_ADDRESS_HEADER.test(line) &&
+  // dpkg/RPM package metadata: `Maintainer: Debian QA Group <packages@qa.debian.org>` names a package's public maintainer.
+  !PACKAGE_MAINTAINER_FIELD.test(line) &&
   // postfix's `message-id=<2026…@mail01…>`, 802.1X's `anonymous_identity="anonymous@corp.local"`.
   !/(?:message-id|msgid|in-reply-to)[ \t]*[=:][ \t]*<?$/i.test(before(m, line, 20)) &&
   !/^anonymous@/i.test(m[0]) &&
+  // ssh_config's `MACs umac-64@openssh.com`, `zlib@openssh.com`, `curve25519-sha256@libssh.org`: SSH algorithm names.
+  !/@(?:openssh\.com|libssh\.org)$/i.test(m[0]) &&
   !isKerberosRealm(m[0]);
 
 // `pps_core: Software ver. 5.3.6 - Copyright 2005-2007 Rodolfo Giometti <giometti@linux.it>` (the
@@ -119,6 +123,7 @@ function isPublicNoticeAddress(m: RegExpExecArray, line: string): boolean {
   return line[m.index + m[0].length] === '>' && COPYRIGHT_NOTICE.test(line.slice(Math.max(0, m.index - 200), m.index));
 }
 // Mail headers that carry message identifiers in address form (`Message-ID: <2026031810420321@host>`).
+const PACKAGE_MAINTAINER_FIELD = /^(?:Maintainer|Original-Maintainer|XSBC-Original-Maintainer|Uploaders|Changed-By|Packager)[ \t]*:/;
 const NOT_AN_ADDRESS_HEADER = /^(?:Message-ID|In-Reply-To|References|Content-ID|Resent-Message-ID|X-Message-ID)[ \t]*:/i;
 // `krbtgt/XXSOFT.LOCAL@XXSOFT.LOCAL`: a Kerberos service principal's realm repeated, not an address.
 function isKerberosRealm(address: string): boolean {
@@ -160,7 +165,7 @@ export const KEY = String.raw`(?=${KEY_CHAR}*?${KEY_WORD})${KEY_CHAR}+`;
 export const NOT_KEY_BEFORE = String.raw`(?<![A-Za-z0-9_.\-\u4e00-\u9fa5])`;
 // A closing quote after the key, and the `]` of `conf['db_pass'] = …` (PHP, Python).
 export const KEY_QUOTE = String.raw`(?:\\?["'\`]|&quot;)?\]?`;
-export const SEP = String.raw`[ \t]*(?:=>|:=|[=:：])[ \t]*`;
+export const SEP = String.raw`[ \t]*(?:=>|:=|:(?!:)|[=：])[ \t]*`;
 // Unquoted values end at whitespace and at the punctuation that separates fields in logs,
 // query strings, connection strings and CJK text.
 export const UNQUOTED_VALUE = String.raw`[^\s"'\`<>,;&|(){}[\]，；。、）】」\\][^\s"'\`<>,;&|)}\]，；。、）】」]*`;
@@ -181,10 +186,14 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (CONTAINER_KEY.test(key) && /^[A-Za-z_][\w.-]*=[^=\s]/.test(value)) return false;
   // `PWD=/home/alice/src` is the shell's working directory, not a password.
   if (PWD_DIRECTORY.test(key) && /^[/~]/.test(value)) return false;
+  // A package description's `Cookie: Baker provides a simple cookie string generator …`: a cookie is `name=value` pairs or one token, not a sentence.
+  if (/(?:^|[^a-z])cookies?$/i.test(key) && !value.includes('=') && /\s\S+\s/.test(value)) return false;
   // journald's `SESSION_ID=3187`, `session=12`: a session's number, not its secret.
   if (/sess/i.test(key) && /^\d{1,10}$/.test(value)) return false;
   // A PIN is one short token: /proc/interrupts' `PIN:  0  0  Posted-interrupt …` is a counter row.
   if (/pin$/i.test(key) && !/^\S{3,32}$/.test(value)) return false;
+  // apt's `Pin: origin deb.nodesource.com`: a PIN holds a digit.
+  if (/(?:^|[^a-z])pin$/i.test(key) && !/\d/.test(value)) return false;
   // `--pass: #116329` is a CSS custom property (a colour), not a command-line password.
   if (key.startsWith('--') && /^[\s"'\]]*:/.test(m[0].slice(m[0].indexOf(key) + key.length))) return false;
   return isSecretKey(key, context) && isRealValue(value);
@@ -291,6 +300,8 @@ export const HOST_TLD_LIST = [
 // A connection string: the line also names a server, a database or a driver.
 const CONNECTION_CONTEXT = /(?:server|data source|host|hostname|database|initial catalog|user id|uid|provider|driver|dsn|addr|address)\s*=|jdbc:/i;
 
+// The domains Windows writes before its own accounts (English and localized).
+const BUILTIN_DOMAIN = /^(?:NT AUTHORITY|NT-AUTORITÄT|AUTORITE NT|NT INSTANCE|Window Manager|Font Driver Host|NT SERVICE|BUILTIN)\\{1,2}/i;
 const WINDOWS_SERVICE_ACCOUNTS = /^(?:system|local service|network service|anonymous logon|dwm-\d+|umfd-\d+|-)$/i;
 const WINDOWS_BUILTIN_USERS = /^(?:public|default|default user|all users|defaultuser\d*|shared|guest|administrator|wdagutilityaccount|root|user|username|yourname|your[ _-]?user(?:name)?|\*|\.{1,2}|%[^%]*%|\$[\w:{}]+)$/i;
 
@@ -357,6 +368,10 @@ function isUnicastMac(mac: string): boolean {
 
 // Accounts every machine has, service accounts of common software, and words a sentence puts after
 // `User:` or `by` (`User: not found`, `started by the scheduler`): no person's login.
+// Words of prose after `changed by`, `created by` (`Which fields may be changed by regular users`,
+// systemd's `should be created by either modifying this file`), metasyntactic names (`User "foo"`) and
+// PostgreSQL's pg_hba keywords (`"sameuser", "samerole"`): not logins.
+const PROSE_LOGINS = /^(?:either|neither|both|regular|normal|ordinary|another|every|such|should|would|could|may|might|must|can|will|shall|only|also|then|than|which|who|whom|whose|what|when|where|why|how|these|those|its|their|his|our|your|my|one|new|old|given|specified|named|someone|somebody|anyone|anybody|everybody|itself|hand|means|using|via|foo|bar|baz|qux|quux|sameuser|samerole|samegroup|replication)$/i;
 const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|localsystem|local|nobody|daemon|guest|anonymous|default|defaultuser\d*|user|users|username|test|tester|www-data|www|nginx|apache|httpd|sys|bin|sync|mail|news|postgres|postgresql|mysql|oracle|redis|mongodb|sa|dbo|sshd|ftp|git|jenkins|docker|systemd-[\w-]+|messagebus|polkitd|_apt|trusted ?installer|network ?service|local ?service|everyone|service|services|owner|creator|the|a|an|not|no|is|was|has|logged|found|none|unknown|name|id|and|or|for|with|in|on|at|to|from|by|of|me|you|him|her|them|us|it|this|that|all|any|some|each|user\d*|whoami|current|currentuser|same|other|remote|client|server|host|app|application|process|scheduler|cron|task|job|policy|group|team|manual|manually|script|automation|api|web|ui|cli|sso|ldap|ad|sid|uid|gid|network|nt|authority|trustedinstaller|iusr|iis_iusrs|defaultapppool|apppool|avahi|colord|geoclue|rtkit|sddm|gdm|lightdm|pulse|uuidd|tss|dnsmasq|ntp|chrony|syslog|kernoops|whoopsie|saned|usbmux|cups|lp|man|proxy|backup|list|irc|gnats|dbus|polkit|nm-openvpn|libvirt-qemu|qemu|kvm|games|operator|halt|shutdown|adm|wheel|staff|nogroup|systemd|init|launchd|cron|crond|supervisor|supervisord|pm2|kubelet|schtasks|taskeng|explorer|timeout|error|errors|started|finished|completed|expired|locked|disabled|enabled|required|success|failed|failure|denied|ok|pending|true|false|null|yes|no)$/i;
 
 // …a column or field name for the secret (`login:password` in a file's format comment, a CSV
@@ -367,7 +382,14 @@ const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Mess
 /** A login name after a user-like key, `by`, or `net user`: not a built-in account, a stand-in or a word. */
 function isLoginName(m: RegExpExecArray, line: string): boolean {
   const user = group(m, 'user');
-  if (BUILTIN_LOGINS.test(user) || isBenignValue(user) || isPlaceholder(user)) return false;
+  // `exported by default.`, `Dr.`: a word ending a sentence; a login does not end in a dot.
+  const bare = user.replace(/\.+$/, '');
+  if (BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(bare) || BUILTIN_LOGINS.test(bare) || /^(?:Dr|Mr|Mrs|Ms|Prof|St)$/.test(bare) || isBenignValue(user) || isPlaceholder(user)) return false;
+  // `requested by LWP::UserAgent`, `executed by bash(1)`: a Perl/Ruby/C++ namespace, a command and its manual section.
+  const next = line.slice(m.index + m[0].length, m.index + m[0].length + 4);
+  if (/^(?:::|\(\d\))/.test(next)) return false;
+  // wevtutil's `User: S-1-5-18`: a security identifier (a user's own is windows-sid's), not a login.
+  if (/^S-1-\d+(?:-\d+)+$/i.test(user)) return false;
   // TeamViewer's `Login: Account x logged in`, a CSV header's `"User","Event"`: the word after the key is another word.
   if (NOT_A_LOGIN_WORD.test(user)) return false;
   // `INFO user: opened /home/…`: a logger's module name and a sentence, not `user` = `opened`.
@@ -437,7 +459,8 @@ const ROLE_TOPIC = /(?:版本|信息|服务|反馈|电话|要求|问题|名称|�
 
 // Words of an account, a product or a team, never a person's full name (`"display_name": "Work Profile"`,
 // `From: Microsoft Outlook <…>`).
-const NOT_A_PERSON_WORD = /^(?:Microsoft|Google|Apple|Windows|Office|Outlook|Exchange|Edge|Chrome|Firefox|Adobe|Default|Profile|Person|People|User|Users|Guest|Work|Personal|Home|System|Service|Services|Team|Support|Help|Helpdesk|Desk|Admin|Administrator|Local|Network|Mail|Mailer|Delivery|Daemon|Postmaster|Notification|Notifications|Alert|Alerts|Security|Server|Account|Accounts|Cloud|Online|Azure|Teams|Jira|Confluence|Jenkins|Git|Gitlab|Github|Build|Bot|Robot|Auto|Automatic|Reply|No|Noreply|Do|Not|The|New|Test|Demo|Sales|Finance|Billing|Customer|Service|Center|Office|Project|Group|Company|Inc|Ltd|Corp)$/;
+const NOT_A_PERSON_WORD = /^(?:Microsoft|Google|Apple|Windows|Office|Outlook|Exchange|Edge|Chrome|Firefox|Adobe|Default|Profile|Person|People|User|Users|Guest|Work|Personal|Home|System|Service|Services|Team|Support|Help|Helpdesk|Desk|Admin|Administrator|Local|Network|Mail|Mailer|Delivery|Daemon|Postmaster|Notification|Notifications|Alert|Alerts|Security|Server|Account|Accounts|Cloud|Online|Azure|Teams|Jira|Confluence|Jenkins|Git|Gitlab|Github|Build|Bot|Robot|Auto|Automatic|Reply|No|Noreply|Do|Not|The|New|Test|Demo|Sales|Finance|Billing|Customer|Service|Center|Office|Project|Group|Company|Inc|Ltd|Corp)$|^(?:Sans|Serif|Mono|Bold|Italic|Oblique|Regular|Light|Medium|Semibold|Demibold|Demi|Black|Narrow|Condensed|Extrabold|Heavy|Thin|Book|Gothic|Plain|Roman|Std|Pro|Ornaments|Unicode|Console|Schoolbook|Fonts?|Handwriting|Blackletter|Caligraphy|Calligraphy|Arial|Helvetica|Times|Courier|Verdana|Tahoma|Georgia|Palatino|Garamond|Lucida|Calibri|Cambria|Candara|Consolas|Constantia|Corbel|Segoe|Noto|Dejavu|Liberation|Ubuntu|Roboto|Menlo|Monaco|Bookman|Corsiva)$/;
+// (the second list: font names — ImageMagick's type-*.xml `fullname="Open Sans Semibold"`, fontconfig)
 
 /** `Jiayi Luo`: two or three capitalised words, none of them an account, product or team word; in a mail header only on its own lines. */
 function isLatinFullName(m: RegExpExecArray, line: string): boolean {
@@ -451,6 +474,31 @@ const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:
 
 // Groups of a pattern that hold a key, a quote or a domain, not the login.
 const NOT_LOGIN_GROUP = /^(?:key|kq|vq|q\d?|domain)$/;
+
+// dbconfig-common's `# dbc_dbpass: database user password`, `# dbc_remember_admin_pass: should we
+// cache …`: in a comment, a lower-case word followed by more words is the key's documentation.
+const COMMENT_START = /^[ \t]*(?:#|;|\/\/|--|REM\b|::)/i;
+function isCommentProse(m: RegExpExecArray, line: string): boolean {
+  const value = group(m, 'secret');
+  return /^[a-z]{2,}$/.test(value) && COMMENT_START.test(line) && /^[ \t]+[a-z]{2,}[ \t,.?]/.test(line.slice(m.index + m[0].length));
+}
+
+/**
+ * The rest of the line from an inline value on reads as a label or a sentence, not a value:
+ * openssl.cnf's `challengePassword = A challenge password`, a package description's
+ * `Set-Cookie: headers and are able to use this information` (a cookie is `name=value` pairs).
+ */
+function isProseAfterKey(m: RegExpExecArray, line: string): boolean {
+  let rest = line.slice(m.index + m[0].length - group(m, 'secret').length);
+  // Without its ` # comment` (found by one scan: `[ \t]+#` unanchored is quadratic on a line of blanks).
+  const comment = rest.search(/[ \t]#/);
+  if (comment >= 0) rest = rest.slice(0, comment);
+  rest = rest.trim();
+  if (isBenignValue(rest)) return true;
+  return /(?:^|[^a-z])cookies?$/i.test(group(m, 'key')) && !rest.includes('=') && /^[a-z]+(?: [a-z]+){2,}\b/i.test(rest);
+}
+
+const DPKG_CONFFILE = /^ \/\S+ [0-9a-f]{32}(?: (?:obsolete|remove-on-upgrade))*\r?$/;
 
 // — The registries the table names —
 
@@ -492,7 +540,7 @@ export const VALIDATORS = {
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
   directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
   namedElementValue: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret') || group(m, 'text'))) as RuleValidator,
-  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line)) as RuleValidator,
+  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
   argumentArray: ((m, line) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-') && !isHeaderRow(line)) as RuleValidator,
   commandLineFlag: ((m, line) => {
     const value = group(m, 'secret') || group(m, 'qsecret');
@@ -532,11 +580,17 @@ export const VALIDATORS = {
     // A volume-licence product key (`NPPR9-FWDCX-D2C8J-H872K-2YT43`, Microsoft's public GVLKs).
     !PRODUCT_KEY.test(group(m, 'secret')) &&
     !gapNamesOwner(group(m, 'gap')) &&
+    // dpkg's status file lists each package's configuration files with their MD5: ` /etc/pam.d/passwd 9383a9…`.
+    !DPKG_CONFFILE.test(line) &&
     !/pub(?:lic)?[\s_.-]*$/i.test(before(m, line, 8)) &&
     !/https?:\/\/\S*$/.test(before(m, line, 200) + group(m, 'name') + group(m, 'gap'))) as RuleValidator,
   homeFolderUser: ((m, line) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !HTTP_VERB_BEFORE.test(before(m, line, 10))) as RuleValidator,
   windowsProfileUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret'))) as RuleValidator,
-  accountNameUser: ((m) => !WINDOWS_SERVICE_ACCOUNTS.test(group(m, 'secret')) && !isPlaceholder(group(m, 'secret')) && !group(m, 'secret').includes('<')) as RuleValidator,
+  // wevtutil's `User Name: NT AUTHORITY\\NETWORK SERVICE`, `User Name: N/A`: built-in accounts and no account.
+  accountNameUser: ((m) => {
+    const account = group(m, 'secret').replace(BUILTIN_DOMAIN, '');
+    return !WINDOWS_SERVICE_ACCOUNTS.test(account) && !isBenignValue(account) && !isPlaceholder(account) && !account.includes('<');
+  }) as RuleValidator,
   loginVariableUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !isBenignValue(group(m, 'secret'))) as RuleValidator,
   loginName: ((m, line) => isLoginName(m, line) && !isHeaderRow(line)) as RuleValidator,
   domainLogin: ((m, line) => isDomainLogin(m, line)) as RuleValidator,
@@ -544,7 +598,7 @@ export const VALIDATORS = {
   /** Whichever login group of a multi-form pattern matched: not a built-in account, not a placeholder. */
   anyLoginGroup: ((m) => {
     const user = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_LOGIN_GROUP.test(k) && v !== undefined)?.[1] ?? '';
-    return user !== '' && !BUILTIN_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user);
+    return user !== '' && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user);
   }) as RuleValidator,
   wechatId: ((m, line) => isWeChatId(m, line)) as RuleValidator,
   personName: ((m) => isChineseName(group(m, 'name'))) as RuleValidator,
