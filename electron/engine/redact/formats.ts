@@ -59,12 +59,13 @@ export function detectFormat(name: string | undefined, head: string): TextFormat
  * Files whose layout, not a key word, says where a credential is: `.pgpass` (host:port:db:user:
  * password), Subversion's cached logins (`svn.simple/<hash>`: `K 8` ⏎ `password` ⏎ `V 13` ⏎ value),
  * OpenVPN's `auth-user-pass` file (user, then password), rsync's secrets files (`rsyncd.secrets`:
- * `login:password` lines; a client's `rsync.pass`: the password alone), and CSV tables whose header names a
+ * `login:password` lines; a client's `rsync.pass`: the password alone), Exim's `passwd.client`
+ * (`host:login:password`), and CSV tables whose header names a
  * secret, a login or a person (`password`, `username`, `姓名` …). Their lines carry no word the
  * line scans look for, so such an item gets the layout's rules on every line (rules.ts
  * `rulesFor`); logs and other items never pay for them.
  */
-export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'rsync-secrets' | 'csv';
+export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'rsync-secrets' | 'exim-passwd' | 'csv';
 
 /** Headers of CSV columns the layout rules read (the cells below them are redacted). */
 // A qualifier may name whose password it is (a printer's address book: `Login Password`, `SMB Password`, `登录密码`).
@@ -87,7 +88,25 @@ export function tableHeaderStart(text: string): number {
     if (nl < 0 || nl + 1 >= HEADER_REACH) return nl < 0 && text.length < HEADER_REACH ? -1 : start;
     start = nl + 1;
   }
-  return start;
+  // A report's title row above the header (DingTalk's `月度汇总,统计日期：…`, a copier's `"Job Log",
+  // "bizhub C360i",…`): a first row of cells naming no column the layout reads, followed by one that does.
+  const nl = text.indexOf('\n', start);
+  if (nl < 0 || nl + 1 >= HEADER_REACH) return start;
+  const title = text.slice(start, nl);
+  if (!title.includes(',') || namesReadColumn(title)) return start;
+  const next = text.indexOf('\n', nl + 1);
+  if (next < 0) return text.length < HEADER_REACH ? -1 : start;
+  return namesReadColumn(text.slice(nl + 1, next)) ? nl + 1 : start;
+}
+
+/** Whether a CSV row has a cell naming a secret, login or person column (CSV_*_COLUMN). */
+function namesReadColumn(row: string): boolean {
+  if (!row.includes(',')) return false;
+  return row
+    .replace(/\r$/, '')
+    .split(',')
+    .map((c) => c.trim().replace(/^"|"$/g, ''))
+    .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c));
 }
 
 // rsyncd's `secrets file` and the client's `--password-file`, by their usual names.
@@ -106,6 +125,8 @@ export function detectLayout(name: string | undefined, firstLine: string, tableH
   if (/^K \d{1,4}$/.test(head) && (/svn/.test(path) || /^[0-9a-f]{32}$/.test(base) || base.startsWith('svn.'))) return 'svn-auth';
   if (/^(?:auth\.txt|auth-user-pass(?:\.txt)?|[\w.-]+\.auth|login\.conf|pass\.txt)$/.test(base) && /^\S{1,64}$/.test(head)) return 'openvpn-auth';
   if (RSYNC_SECRETS_FILE.test(base)) return 'rsync-secrets';
+  // Exim's client authenticators read `/etc/exim4/passwd.client`: `host:login:password` lines.
+  if (base === 'passwd.client') return 'exim-passwd';
   const table = tableHeader === firstLine ? head : tableHeader.replace(/^\uFEFF/, '').replace(/\r$/, '');
   if ((base.endsWith('.csv') || base.endsWith('.tsv') || /^[^,\r\n]+(?:,[^,\r\n]+){2,}$/.test(table)) && table.includes(',')) {
     const columns = table.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));

@@ -19,6 +19,9 @@ const SECRET_WORDS = new Set([
   'psk',
   // PINs (device, certificate, card: `pin="8426"`, `CertPin=`) and QQ/WeChat's session key `skey`.
   'pin', 'pincode', 'skey',
+  // PAM's and SSSD's word for the secret a module passes on (`ldap_default_authtok = …`, `use_authtok`
+  // is a switch: its first word says so).
+  'authtok',
 ]);
 
 /** Qualifiers that make the next word `key` a secret: `api_key`, `encryptionKey`, `AccountKey`. */
@@ -90,7 +93,8 @@ export function keyWords(key: string): string[] {
 
 // One word made of glued parts (`dbpassword`, `clientsecret`, `authtoken`, `密码`).
 // `ERPSESSID`, `ASPSESSIONID` (session cookies named after their app); `OTPSeed` (an authenticator's secret).
-const GLUED_SECRET = /password|passwd|passphrase|passcode|secret(?!ary|ari)|token(?!i[sz])|credential|apikey|accesskey|secretkey|privatekey|authkey|sessionkey|signingkey|encryptionkey|masterkey|licensekey|sess(?:ion)?id$|(?:otp|totp|hotp|mfa)seed|密码|口令|密钥|令牌|私钥/;
+// GlobalProtect's `authcookie`, `portal-userauthcookie`: a sign-in cookie glued to its purpose.
+const GLUED_SECRET = /password|passwd|passphrase|passcode|secret(?!ary|ari)|token(?!i[sz])|credential|apikey|accesskey|secretkey|privatekey|authkey|sessionkey|signingkey|encryptionkey|masterkey|licensekey|sess(?:ion)?id$|(?:otp|totp|hotp|mfa)seed|(?:auth|session|login|sso)cookie$|密码|口令|密钥|令牌|私钥/;
 const GLUED_PASS = /(?:^|db|my|user|admin|root|smtp|mail|ftp|ldap|proxy|sql|key|store|trust|wifi|vnc|rdp|ssh|app|login)(?:pass|pwd|pw)$/;
 
 function isSecretWord(word: string): boolean {
@@ -137,6 +141,9 @@ function classifyKey(key: string, context: KeyContext): boolean {
   if (/^[A-Z]+(?:-[A-Z]+)*-\d+$/.test(key)) return false; // one of our placeholders, not a key
   const last = words[words.length - 1]!;
   const first = words[0]!;
+  // RabbitMQ's `default_pass`, `DEFAULT_PASSWORD` of images and installers: the default account's
+  // password itself (two words only: `default_password_length` and the like stay descriptions).
+  if (words.length === 2 && first === 'default' && isSecretWord(last)) return true;
   if (words.length > 1 && (METADATA_SUFFIXES.has(last) || METADATA_PREFIXES.has(first))) return false;
   // getconf's `NSS_BUFLEN_PASSWD  1024`: the size of a buffer for the password database.
   if (words.length > 1 && words.some((w) => BUFFER_WORDS.has(w))) return false;
@@ -191,6 +198,14 @@ const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\|\/)[^\s\\/]+[\\/][^\s]*$/;
 const MEASUREMENT_VALUE = /^\d+(?:\.\d+)?[ \t]?(?:[kKMGTP]i?B|bytes?|ms|us|ns|s|secs?|seconds?|min|%)$/;
 
 /**
+ * Held-out-11's forms of "no value here": punctuation alone (LDIF's `userPassword:: <base64>` leaves
+ * `:` after the key), a heredoc opener (Terraform `key = <<EOT`, the value is on the next lines), a
+ * port and protocol (/etc/services' `kpasswd  464/tcp`), a fully qualified Java class
+ * (ZooKeeper's `authProvider.1=org.apache.zookeeper.server.auth.SASLAuthenticationProvider`).
+ */
+const NOT_A_VALUE = /^(?:[:=<>|~.-]{1,8}|<<[-~]?["']?[A-Za-z_][A-Za-z0-9_]{0,31}["']?|\d{1,5}\/(?:tcp|udp|sctp|ddp)|(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*)$/;
+
+/**
  * A value that is not a secret although its key is: booleans, masks (`***`, `<redacted>`),
  * references to where the secret really is (`${DB_PASSWORD}`, `%PWD%`, `{{ .Values.pw }}`).
  */
@@ -216,7 +231,8 @@ export function isBenignValue(value: string): boolean {
     /^#[ \t]/.test(v) ||
     // openssl.cnf's `challengePassword = A challenge password`: words naming the secret are its label, not the secret.
     PROMPT_VALUE.test(v) ||
-    MEASUREMENT_VALUE.test(v)
+    MEASUREMENT_VALUE.test(v) ||
+    NOT_A_VALUE.test(v)
   );
 }
 

@@ -139,6 +139,9 @@ export function csvColumnName(m: RegExpExecArray, line: string, around: LineSurr
   // The header is kept without its `\r`; a CRLF file's header line must still read as itself.
   const row = line.charCodeAt(line.length - 1) === 0x0d ? line.slice(0, -1) : line;
   if (header === row || header.indexOf(',') < 0) return '';
+  // A report's title row above its header (formats.ts tableHeaderStart): the item's first line, with
+  // another number of cells than the header's.
+  if (around.previous() === '' && row.split(',').length !== header.split(',').length) return '';
   const column = line.slice(0, m.index).split(',').length - 1;
   return header.split(',')[column] ?? '';
 }
@@ -222,10 +225,21 @@ function anyAssignedSecretKey(line: string): boolean {
     const placed =
       AFTER_KEY.test(line) ||
       line.charCodeAt(start - 1) === 60 /* < */ ||
-      (key.charCodeAt(0) === 45 /* - */ && /^[ \t]+[^\s"']/.test(line.slice(end, end + 2)));
+      (key.charCodeAt(0) === 45 /* - */ && /^[ \t]+[^\s"']/.test(line.slice(end, end + 2))) ||
+      // A property list's pair on one line (`.mobileconfig`): `<key>UserPassword</key><string>…`.
+      (line.startsWith('</key>', end) && line.endsWith('<key>', start));
     if (placed && isSecretKey(key, 'assignment')) return true;
   }
   return false;
+}
+// A CSV header of quoted column names (KeePass, browser password exports): `"Group","Title","Username",
+// "Password","URL","Notes"` — four or more cells, each a bare name (letters, blanks, `_`, `.`, `-`).
+// Its `"Username","Password"` is not a login, nor `"Password","URL"` a password. A data row carries
+// a number, a date, a URL or a symbol somewhere.
+const HEADER_ROW = /^[ \t]*"[A-Za-z][\w .-]{0,39}"(?:[ \t]*[,;\t][ \t]*"[A-Za-z][\w .-]{0,39}"){3,}[ \t]*,?[ \t]*\r?$/;
+const HEADER_CELL_DIGIT = /"[^"\d]*\d[^"]*"/;
+function isHeaderRow(line: string): boolean {
+  return line.length <= 2048 && HEADER_ROW.test(line) && !HEADER_CELL_DIGIT.test(line);
 }
 const ESCAPED_QUOTE_BEFORE = /&(?:quot|apos|#34|#39|#x2[27]);$/i;
 // A query parameter that carries who shared or opened a link as an opaque id (Tencent Docs `&u=<32 hex>`,
@@ -360,8 +374,10 @@ function isUnicastMac(mac: string): boolean {
 const PROSE_LOGINS = /^(?:either|neither|both|regular|normal|ordinary|another|every|such|should|would|could|may|might|must|can|will|shall|only|also|then|than|which|who|whom|whose|what|when|where|why|how|these|those|its|their|his|our|your|my|one|new|old|given|specified|named|someone|somebody|anyone|anybody|everybody|itself|hand|means|using|via|foo|bar|baz|qux|quux|sameuser|samerole|samegroup|replication)$/i;
 const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|localsystem|local|nobody|daemon|guest|anonymous|default|defaultuser\d*|user|users|username|test|tester|www-data|www|nginx|apache|httpd|sys|bin|sync|mail|news|postgres|postgresql|mysql|oracle|redis|mongodb|sa|dbo|sshd|ftp|git|jenkins|docker|systemd-[\w-]+|messagebus|polkitd|_apt|trusted ?installer|network ?service|local ?service|everyone|service|services|owner|creator|the|a|an|not|no|is|was|has|logged|found|none|unknown|name|id|and|or|for|with|in|on|at|to|from|by|of|me|you|him|her|them|us|it|this|that|all|any|some|each|user\d*|whoami|current|currentuser|same|other|remote|client|server|host|app|application|process|scheduler|cron|task|job|policy|group|team|manual|manually|script|automation|api|web|ui|cli|sso|ldap|ad|sid|uid|gid|network|nt|authority|trustedinstaller|iusr|iis_iusrs|defaultapppool|apppool|avahi|colord|geoclue|rtkit|sddm|gdm|lightdm|pulse|uuidd|tss|dnsmasq|ntp|chrony|syslog|kernoops|whoopsie|saned|usbmux|cups|lp|man|proxy|backup|list|irc|gnats|dbus|polkit|nm-openvpn|libvirt-qemu|qemu|kvm|games|operator|halt|shutdown|adm|wheel|staff|nogroup|systemd|init|launchd|cron|crond|supervisor|supervisord|pm2|kubelet|schtasks|taskeng|explorer|timeout|error|errors|started|finished|completed|expired|locked|disabled|enabled|required|success|failed|failure|denied|ok|pending|true|false|null|yes|no)$/i;
 
-// …and the shared accounts of office devices (a printer's FTP/SMB login `scanner`), no person's.
-const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Message|Source|Status)$|^(?:scanner|scan|printer|copier|fax)$/i;
+// …a column or field name for the secret (`login:password` in a file's format comment, a CSV
+// header's `"Username","Password"`), and the shared accounts of office devices (a printer's FTP/SMB login `scanner`, a copier job log's
+// `public` for jobs sent without signing in), no person's.
+const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Message|Source|Status)$|^(?:password|passwd|passphrase|pwd)$|^(?:scanner|scan|printer|copier|fax|public)$/i;
 
 /** A login name after a user-like key, `by`, or `net user`: not a built-in account, a stand-in or a word. */
 function isLoginName(m: RegExpExecArray, line: string): boolean {
@@ -539,7 +555,7 @@ export const VALIDATORS = {
   directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
   namedElementValue: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret') || group(m, 'text'))) as RuleValidator,
   inlineAssignment: ((m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
-  argumentArray: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-')) as RuleValidator,
+  argumentArray: ((m, line) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-') && !isHeaderRow(line)) as RuleValidator,
   commandLineFlag: ((m, line) => {
     const value = group(m, 'secret') || group(m, 'qsecret');
     const key = group(m, 'key');
@@ -590,7 +606,7 @@ export const VALIDATORS = {
     return !WINDOWS_SERVICE_ACCOUNTS.test(account) && !isBenignValue(account) && !isPlaceholder(account) && !account.includes('<');
   }) as RuleValidator,
   loginVariableUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !isBenignValue(group(m, 'secret'))) as RuleValidator,
-  loginName: ((m, line) => isLoginName(m, line)) as RuleValidator,
+  loginName: ((m, line) => isLoginName(m, line) && !isHeaderRow(line)) as RuleValidator,
   domainLogin: ((m, line) => isDomainLogin(m, line)) as RuleValidator,
   authLogLogin: ((m) => isAuthLogLogin(m)) as RuleValidator,
   /** Whichever login group of a multi-form pattern matched: not a built-in account, not a placeholder. */

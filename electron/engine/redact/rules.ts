@@ -221,6 +221,14 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'user', kind: 'USER' }, { group: 'secret' }],
       },
       {
+        // Exim's passwd.client: `host:login:password` (the host may be a `*.domain` pattern; the
+        // login an address, which the email rule took already); comments kept.
+        layout: 'exim-passwd',
+        regex: /^[ \t]*(?!#)[^\s:]+:(?:(?<user>[A-Za-z][\w.-]{0,63})|[^\s:]+):(?<secret>[^\r\n]*?)[ \t]*\r?$/,
+        targets: [{ group: 'user', kind: 'USER' }, { group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
         // A client's password file: the password alone on its line.
         layout: 'rsync-secrets',
         regex: /^(?<secret>[^\s:#][^\s:]{0,200})\r?$/,
@@ -739,6 +747,14 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'secret' }],
         validate: 'hashRocketKey',
       },
+      {
+        // A property list's pair on one line (configuration profiles, `.mobileconfig`):
+        // `<key>UserPassword</key><string>x</string>`, `<key>SharedSecret</key><data>base64</data>`.
+        regex: /<key>(?<key>[^<>\r\n]{1,80})<\/key>[ \t]*<(?<tag>string|data)>(?<secret>[^<\r\n]+)<\/\k<tag>>/,
+        targets: [{ group: 'secret' }],
+        validate: 'namedElementValue',
+        kind: 'fromKey',
+      },
     ],
     opensValueOnNextLine: 'secretKeyOnItsOwnLine',
     // `<Value>` of unattend.xml, `"value": "…",` of a JSON key/value list.
@@ -993,7 +1009,7 @@ export const RULES: readonly RedactionRule[] = [
     // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
     // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
     scan: {
-      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved',
+      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved|set_id=|esmtpsa|valid users|write list|read list|admin users|user_alias|all=\\(|defaults:',
       // squid's native access.log: the login column sits between the URL and `HIER_…/peer`.
       marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人|标识|修改|更新|创建|编辑|变更`,
       // `user` of ssh_config (`    User daiqing`) only at a line start.
@@ -1005,7 +1021,7 @@ export const RULES: readonly RedactionRule[] = [
       // `^…` start, made the scan 40–60 % slower), in its own pass (see RedactionRule.scan).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
-    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=/im,
+    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=|<key>[a-z]*(?:user(?:_?name)?|log[io]n(?:_?name)?|authname)<\/key>|\bset_id=|[ \t]A=[a-z][\w-]{0,30}:[a-z]|uid=[a-z][\w.-]{0,31},(?:ou|dc|cn)=|^[ \t]*(?:valid users|invalid users|admin users|write list|read list)[ \t]*=|^[ \t]*user_alias[ \t]|^[a-z][\w.-]{0,31}[ \t]+all[ \t]*=[ \t]*\(|^defaults:[a-z]/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -1054,6 +1070,36 @@ export const RULES: readonly RedactionRule[] = [
         // squid's native access.log: `time elapsed client CODE/status bytes METHOD URL login HIER_…/peer type`;
         // `-` where nobody logged in.
         regex: /^\d{9,10}\.\d{3}[ \t]+\d+[ \t]+\S+[ \t]+[A-Z_]+\/\d{3}[ \t]+\d+[ \t]+[A-Z]+[ \t]+\S+[ \t]+(?<user>[A-Za-z][\w.@-]{1,63}) HIER_/,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // LDAP distinguished names of people: `dn: uid=zhengli,ou=people,dc=corp,dc=com` (a bind DN's
+        // `cn=svc-app,ou=services` names a service account, kept as the tuned app.env wants).
+        regex: /(?<![\w-])uid=(?<user>[A-Za-z][A-Za-z0-9._-]{1,31}),(?:ou|dc|cn)=/i,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // Samba share lists (`valid users = @"DOM\group" liming, wangfang`) and sudoers (`User_Alias
+        // DBA = liming, wangfang`, `liming  ALL=(ALL) ALL`, `Defaults:liming !requiretty`): up to four
+        // logins of a list; `@group`, `%group` and quoted groups are skipped, and upper-case sudoers
+        // aliases (`DBA  ALL=(oracle) …`).
+        regex: /^[ \t]*(?:(?:valid users|invalid users|admin users|write list|read list)[ \t]*=|User_Alias[ \t]+[A-Z][A-Z0-9_]*[ \t]*=)[ \t]*(?:(?:[@+&%]"[^"\r\n]*"|[@+&%]\S+)[ \t,]+)*(?<user>[A-Za-z][\w.-]{1,31})(?:[ \t]*,[ \t]*|[ \t]+)?(?<user2>[A-Za-z][\w.-]{1,31})?(?:[ \t]*,[ \t]*|[ \t]+)?(?<user3>[A-Za-z][\w.-]{1,31})?(?:[ \t]*,[ \t]*|[ \t]+)?(?<user4>[A-Za-z][\w.-]{1,31})?|^(?![A-Z][A-Z0-9_]*[ \t])(?<sudoer>[A-Za-z][\w.-]{1,31})[ \t]+ALL[ \t]*=[ \t]*\(|^Defaults:(?<defaults>[A-Za-z][\w.-]{1,31})[ \t]/,
+        targets: [{ group: 'user' }, { group: 'user2' }, { group: 'user3' }, { group: 'user4' }, { group: 'sudoer' }, { group: 'defaults' }],
+        validate: 'anyLoginGroup',
+      },
+      {
+        // Exim's mainlog: who signed in to submit (`P=esmtpsa … A=dovecot_plain:liuyang`) and who
+        // failed (`authenticator failed … (set_id=caiwu01)`).
+        regex: /(?:[ \t]A=[a-z][\w-]{0,30}:|(?<![\w-])set_id=)(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@.-])/,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // A property list's pair on one line (`.mobileconfig`): `<key>UserName</key><string>x</string>`,
+        // an IPsec payload's `<key>XAuthName</key>`.
+        regex: /<key>(?<key>[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|authname))<\/key>[ \t]*<string>(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})<\/string>/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },

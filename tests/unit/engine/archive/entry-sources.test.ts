@@ -16,7 +16,7 @@ describe('readStreamInto', () => {
     // All three wait in the stream's buffer before reading starts (as when the writer is busy).
     for (const piece of pieces) stream.write(piece);
     stream.end();
-    const owners = new Set(pieces.map((p) => p.buffer));
+    const owners = new Set<ArrayBufferLike>(pieces.map((p) => p.buffer));
     const seen: ArrayBufferLike[] = [];
     const error = await readStreamInto(stream, new ChunkPool(1024, 2), async (chunk) => {
       if (chunk.bytes.length > 0) seen.push(chunk.bytes.buffer);

@@ -122,6 +122,16 @@ export const CORPUS_SETS = {
   // configs, docker inspect, systemd/supervisor, wpa_supplicant, package-registry tokens, Jupyter,
   // TeamViewer/AnyDesk/Remmina, rsyncd, and real outputs of this machine.
   'held-out-10': join(CORPUS_DIR, 'held-out-10'),
+  // Session 9, written and committed before any rule file was opened: Outlook NK2 autocomplete,
+  // Teams/Zoom logs, DingTalk attendance and WeCom 打卡 exports, FortiClient/GlobalProtect/Ivanti
+  // VPN, a copier job log, SAP GUI saplogon/trace, Oracle EBS + wallet, Chrome autofill, Exim,
+  // Samba/CUPS, Ansible group_vars, tfvars, Vagrantfile, pm2, Nacos/Apollo, ZooKeeper/Dubbo,
+  // RabbitMQ/ActiveMQ, etcd/memcached, LDIF, klist, SSSD/sudoers/PAM, Panther setupact, SCCM/Intune,
+  // a .mobileconfig, BlueZ/iwd, WER, Sentry/Bugsnag events, a Confluence export, a payroll bank
+  // file, a 社保 form (GB18030), 12306 mail, courier SMS, a Feishu group chat, mail signatures,
+  // meeting minutes, a systemd override, KeePass CSV, mRemoteNG, dsregcmd/net user, aria2/wgetrc,
+  // a crashpad header, and real outputs of this machine.
+  'held-out-11': join(CORPUS_DIR, 'held-out-11'),
   real: join(CORPUS_DIR, 'real'),
 } as const;
 export type CorpusSet = keyof typeof CORPUS_SETS;
@@ -144,6 +154,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-8': { kind: 'held-out', tunedSince: 'session 6', firstRun: '71.0 % of 217 / 98.4 % (labels as written); 71.4 % / 98.9 % with wrong labels corrected' },
   'held-out-9': { kind: 'held-out', tunedSince: 'session 7', firstRun: '76.1 % of 255 / 88.9 % (labels as written); 76.1 % / 94.5 % with wrong labels corrected' },
   'held-out-10': { kind: 'held-out', tunedSince: 'session 8', firstRun: '70.9 % of 292 / 90.6 % (labels as written); 71.0 % of 293 / 92.5 % with wrong labels corrected' },
+  'held-out-11': { kind: 'held-out', tunedSince: 'session 9', firstRun: '69.1 % of 408 / 78.9 % (labels as written); 69.4 % of 412 / 89.3 % with wrong labels corrected' },
   real: { kind: 'real' },
 };
 

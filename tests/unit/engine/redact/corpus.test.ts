@@ -32,6 +32,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-8').files).toBeGreaterThanOrEqual(45);
     expect(get('held-out-9').files).toBeGreaterThanOrEqual(45);
     expect(get('held-out-10').files).toBeGreaterThanOrEqual(45);
+    expect(get('held-out-11').files).toBeGreaterThanOrEqual(45);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -45,6 +46,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-8').overall.planted).toBeGreaterThanOrEqual(150);
     expect(get('held-out-9').overall.planted).toBeGreaterThanOrEqual(200);
     expect(get('held-out-10').overall.planted).toBeGreaterThanOrEqual(220);
+    expect(get('held-out-11').overall.planted).toBeGreaterThanOrEqual(400);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
@@ -93,6 +95,18 @@ describe('redaction corpus', () => {
     const q = get('held-out-10');
     expect(q.overall.found).toBeGreaterThanOrEqual(290);
     expect(q.falsePositives.length).toBeLessThanOrEqual(2);
+  });
+
+  // held-out-11 (session 9): first run 69.1 % of 408 / 78.9 % as written, 69.4 % of 412 / 89.3 % with
+  // label errors corrected (its FIRST-RUN.md); then fixes by format family (recall11: default_pass and
+  // authtok keys, glued sign-in cookies, one-line plist pairs, Exim logins and passwd.client, CSV title
+  // rows, quoted CSV header rows, values that are no value, LDAP uid DNs, Samba lists, sudoers) → 312/410.
+  // Measured, not asserted at target; it must not fall. Its false positives left: Chrome's
+  // `use_date` seconds that read as mobiles (133…), a Confluence user key, a Kerberos host principal.
+  it('held-out-11: at least its level after the session-9 fixes, no more false positives', () => {
+    const q = get('held-out-11');
+    expect(q.overall.found).toBeGreaterThanOrEqual(312);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(8);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
