@@ -10,12 +10,13 @@ import { copyFile, lstat, mkdir, open, readdir, rename, rm, stat as statFollow, 
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { ARCHIVE_LANGUAGES, standardName } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
 import { createTempBeside, publishWithoutOverwrite, removeQuietly } from '../archive/atomic-output.js';
 import { ZipWriter, type BeforePublish } from '../archive/zip-writer.js';
-import { rewriteZip, zipEntries } from '../archive/zip-rewrite.js';
+import { openEntryStream, openZip, zipEntries, ZipReadError } from '../archive/zip-read.js';
+import { rewriteZip } from '../archive/zip-rewrite.js';
 import { CancelledError, errnoCause, InputError } from '../errors.js';
 import { isProbablyBinary, SNIFF_BYTES, type TextEncoding } from './decode.js';
 import type { StructureOutcome, TextFormat } from './formats.js';
@@ -289,22 +290,12 @@ async function redactOneOf(src: string, dest: string, name: string, redactor: Re
   }
 }
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolvePromise, reject) => {
-    yauzl.open(path, { lazyEntries: true, decodeStrings: true, autoClose: true }, (err, zip) => (err || !zip ? reject(err ?? new Error('no zip')) : resolvePromise(zip)));
-  });
-}
-
-function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
-  return new Promise((resolvePromise, reject) => zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error('no stream')) : resolvePromise(stream))));
-}
-
 async function redactArchive(input: string, output: string, redactor: Redactor, files: RedactedFile[], signal?: AbortSignal): Promise<void> {
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(input);
   } catch (err) {
-    throw InputError.coded('redact-not-zip', { path: input }, `${input} is not a readable zip archive: ${message(err)}`);
+    throw InputError.coded('redact-not-zip', { path: input }, `${message(err)}; no copy was written`);
   }
   // The leak watch sees each entry as written: an entry written before a name was learned (in a
   // later entry) is mended before the copy is published, as a collection's is (redact/mend.ts).
@@ -321,7 +312,7 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
       }
       let source: Readable;
       try {
-        source = await openEntry(zip, entry);
+        source = await openEntryStream(zip, entry);
       } catch (err) {
         files.push({ name, status: 'skipped', counts: {}, reason: `not readable: ${message(err)}` });
         continue;
@@ -359,7 +350,7 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
     await writer.abort();
     if (err instanceof InputError || err instanceof CancelledError) throw err;
     if (isOutputFatal(err)) throw err;
-    throw InputError.coded('redact-not-zip', { path: input }, `${input} is not a readable zip archive: ${message(err)}; no copy was written`);
+    throw InputError.coded('redact-not-zip', { path: input }, err instanceof ZipReadError ? `${err.message}; no copy was written` : `${input} is not a readable zip archive: ${message(err)}; no copy was written`);
   } finally {
     zip.close();
   }
