@@ -124,6 +124,15 @@ describe('the finished desktop app (Chromium → real engine)', () => {
     }
   }
 
+  /** Start → Review → collect → Done, with the intake filled in: the archive's name. */
+  const collectToDone = async (page: Page, locale: UiLocale): Promise<string> => {
+    await waitForStart(page, locale);
+    await fillStart(page, locale);
+    await goToReview(page, locale);
+    await startCollecting(page, locale);
+    return waitForDone(page, locale);
+  };
+
   for (const locale of LOCALES) {
     it(`the Done screen says which entries were mended (补充脱敏 / Mended), in the catalogue's words, from the engine's list (${locale})`, async () => {
       // One log naming a person bare before the lines that say it is a name: mended before publishing.
@@ -131,11 +140,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
       writeFileSync(path.join(logs, 'a-chat.log'), '09:12:44 IT 服务台 ↔ 龚雅婷\n09:13:02 upload cert\\luoxiaotong.p12\n09:14:10 姓名：龚雅婷\n09:14:11 UserName=luoxiaotong\n');
       const a = await app({ locale, deepLink: 'diagcollect://collect?ticket=24680', policy: { ...QUICK, appLogPaths: [`${logs}/*.log`] }, runChecks: false });
       const { page } = a;
-      await waitForStart(page, locale);
-      await fillStart(page, locale);
-      await goToReview(page, locale);
-      await startCollecting(page, locale);
-      const archiveName = await waitForDone(page, locale);
+      const archiveName = await collectToDone(page, locale);
       const entries = await readZip(path.join(a.dataDir, 'outbox', '24680', archiveName));
       const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8'));
       expect(manifest.redaction.mended).toEqual([expect.stringContaining('a-chat.log')]);
@@ -152,11 +157,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
   it('shows no mended line when nothing was mended', async () => {
     const a = await app({ locale: 'en', deepLink: 'diagcollect://collect?ticket=24681', policy: QUICK, runChecks: false });
     const { page } = a;
-    await waitForStart(page, 'en');
-    await fillStart(page, 'en');
-    await goToReview(page, 'en');
-    await startCollecting(page, 'en');
-    await waitForDone(page, 'en');
+    await collectToDone(page, 'en');
     expect(await page.getByTestId('mended').count()).toBe(0);
     await closeApp(a);
   }, 180_000);
