@@ -220,6 +220,11 @@ export const CollectionResultSchema = z.object({
   partial: z.boolean(),
   startedAt: z.string(),
   finishedAt: z.string(),
+  /**
+   * Entries redacted again once the archive was complete (the mend step; the manifest's
+   * `redaction.mended`): the Done screen says so in the catalogue's words, as the CLI does.
+   */
+  mended: z.array(z.string()).optional(),
 });
 export type CollectionResult = z.infer<typeof CollectionResultSchema>;
 

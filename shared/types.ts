@@ -152,6 +152,11 @@ export const ManifestSchema = z.object({
        * was learned after they were written. Absent when nothing was mended (older archives too).
        */
       mended: z.array(z.string()).optional(),
+      /**
+       * A placeholder this archive holds (of the rule that replaced the most), the example in the
+       * summaries' "placeholders such as …". Absent when nothing was replaced (older archives too).
+       */
+      example: z.string().optional(),
     })
     .optional(),
 });

@@ -312,7 +312,7 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
       }
       if (result.manifest.skipped.length) row(tr.t('cli.collect.skipped'), tr.t('cli.collect.skippedSources', { count: result.manifest.skipped.length }));
       const totals = Object.entries(result.manifest.redaction?.totals ?? {}).sort((x, y) => y[1] - x[1]);
-      if (totals.length) row(tr.t('cli.collect.redacted'), tr.t('cli.collect.redactedHint', { list: tr.list(totals.map(([rule, count]) => tr.t('cli.collect.ruleCount', { rule: ruleName(rule, tr), count }))) }));
+      if (totals.length) row(tr.t('cli.collect.redacted'), tr.t('cli.collect.redactedHint', { list: tr.list(totals.map(([rule, count]) => tr.t('cli.collect.ruleCount', { rule: ruleName(rule, tr), count }))), example: result.manifest.redaction?.example ?? 'none' }));
       const mended = result.manifest.redaction?.mended ?? [];
       if (mended.length) row(tr.t('mend.label'), tr.t('mend.mended', { count: mended.length, list: tr.list(mended) }));
       else if (leakCheck.notMended) row(tr.t('mend.label'), tr.t('mend.notMended', { code: leakCheck.notMended.code, entry: leakCheck.notMended.entry ?? '', error: leakCheck.notMended.error ?? '' }));

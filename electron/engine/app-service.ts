@@ -677,6 +677,7 @@ export class AppService {
         partial: archived.partial,
         startedAt: manifest.startedAt,
         finishedAt: manifest.finishedAt,
+        ...(manifest.redaction?.mended?.length ? { mended: manifest.redaction.mended } : {}),
       };
       this.#result = done;
       if (this.#session === session) this.#session = undefined;

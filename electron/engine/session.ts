@@ -30,6 +30,7 @@ import { runChecks } from './checks/runner.js';
 import type { Check } from './checks/types.js';
 import { LeakWatch, leakCandidates, maskValue, type LeakHit, type LeakScanOptions } from './redact/leak-check.js';
 import { mendArchive } from './redact/mend.js';
+import { placeholderExample } from './redact/placeholders.js';
 import { createRedactor, saveRedactionMap } from './redact/policy-redactor.js';
 import { redactFacts, renderFromFacts } from './redact/redact-facts.js';
 import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
@@ -487,7 +488,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       collectors: runs,
       items,
       skipped,
-      redaction: redactor ? { enabled: true, rules: redactor.activeRules(), totals: redactionTotals } : { enabled: false, rules: [], totals: {} },
+      redaction: redactor ? { enabled: true, rules: redactor.activeRules(), totals: redactionTotals, ...exampleOf(redactionTotals, redactor) } : { enabled: false, rules: [], totals: {} },
     };
     // checks.json and the summary page are rendered from redacted facts (never redacted as text).
     const reportChecks = redactor ? redactFacts(checks, redactor) : checks;
@@ -664,4 +665,10 @@ function errorMessage(err: unknown): string {
 function isWriterFatal(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   return code === 'ENOSPC' || code === 'EIO' || code === 'EDQUOT' || code === 'EROFS' || (err as { fatal?: boolean } | undefined)?.fatal === true;
+}
+
+/** The manifest's example placeholder (one the archive holds), when anything was replaced. */
+function exampleOf(totals: Readonly<Record<string, number>>, redactor: { placeholderRules(): ReadonlyMap<string, string> }): { example?: string } {
+  const example = placeholderExample(totals, redactor.placeholderRules());
+  return example ? { example } : {};
 }

@@ -87,6 +87,15 @@ export function reasonText(row: { reason?: Reason | undefined; detailCode?: Reas
   return reasonFor(translator(locale), row.reason ?? row.detailCode, row.detail);
 }
 
+/**
+ * The mend line (补充脱敏 / Mended) from the entries the engine names (CollectionResult.mended):
+ * the shared catalogue's words, the same the CLI summary and the e-mail draft print.
+ */
+export function mendedText(entries: readonly string[], locale: UiLocale): { label: string; text: string } {
+  const tr = translator(locale);
+  return { label: tr.t('mend.label'), text: tr.t('mend.mended', { count: entries.length, list: tr.list([...entries]) }) };
+}
+
 /** An upload error (kind and cause codes) in the UI language. */
 export function uploadProblemText(error: NonNullable<UploadStatus['error']>, target: string, ticket: string, locale: UiLocale): string {
   return translator(locale).uploadProblem(error, { target, ticket });

@@ -13,13 +13,14 @@
  *     first and the counter; Cancel asks first.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publicKeyBase64 } from '../../electron/engine/link/keys.js';
 import { createSignedLink } from '../../electron/engine/link/signed-link.js';
 import type { UiLocale } from '../../shared/api.js';
+import { translator } from '../../shared/i18n/translate.js';
 import { readZip, sha256 } from '../helpers/zip.js';
 import { freePort, startFaultProxy } from '../integration/helpers/fault-proxy.js';
 import { RedmineApi } from '../integration/helpers/ticket-apis.js';
@@ -122,6 +123,44 @@ describe('the finished desktop app (Chromium → real engine)', () => {
       });
     }
   }
+
+  /** Start → Review → collect → Done, with the intake filled in: the archive's name. */
+  const collectToDone = async (page: Page, locale: UiLocale): Promise<string> => {
+    await waitForStart(page, locale);
+    await fillStart(page, locale);
+    await goToReview(page, locale);
+    await startCollecting(page, locale);
+    return waitForDone(page, locale);
+  };
+
+  for (const locale of LOCALES) {
+    it(`the Done screen says which entries were mended (补充脱敏 / Mended), in the catalogue's words, from the engine's list (${locale})`, async () => {
+      // One log naming a person bare before the lines that say it is a name: mended before publishing.
+      const logs = mkdtempSync(path.join(suite.work, 'mend-'));
+      writeFileSync(path.join(logs, 'a-chat.log'), '09:12:44 IT 服务台 ↔ 龚雅婷\n09:13:02 upload cert\\luoxiaotong.p12\n09:14:10 姓名：龚雅婷\n09:14:11 UserName=luoxiaotong\n');
+      const a = await app({ locale, deepLink: 'diagcollect://collect?ticket=24680', policy: { ...QUICK, appLogPaths: [`${logs}/*.log`] }, runChecks: false });
+      const { page } = a;
+      const archiveName = await collectToDone(page, locale);
+      const entries = await readZip(path.join(a.dataDir, 'outbox', '24680', archiveName));
+      const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8'));
+      expect(manifest.redaction.mended).toEqual([expect.stringContaining('a-chat.log')]);
+      // The shared catalogue's words (the CLI's and the e-mail draft's), for the engine's list.
+      const tr = translator(locale);
+      const label = tr.t('mend.label');
+      const text = tr.t('mend.mended', { count: manifest.redaction.mended.length, list: tr.list(manifest.redaction.mended) });
+      expect(text).toMatch(locale === 'en' ? /^1 entry was redacted again once the archive was complete/ : /^归档完成后又脱敏了 1 个条目/);
+      expect((await page.getByTestId('mended').textContent())!.trim()).toBe(`${label} ${text}`);
+      await closeApp(a);
+    }, 180_000);
+  }
+
+  it('shows no mended line when nothing was mended', async () => {
+    const a = await app({ locale: 'en', deepLink: 'diagcollect://collect?ticket=24681', policy: QUICK, runChecks: false });
+    const { page } = a;
+    await collectToDone(page, 'en');
+    expect(await page.getByTestId('mended').count()).toBe(0);
+    await closeApp(a);
+  }, 180_000);
 
   it('falls back to mailto: when no program opens the .eml, and says what to attach', async () => {
     const t = words('en');

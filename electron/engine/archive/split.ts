@@ -13,8 +13,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { open as openYauzl, type Entry, type ZipFile } from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { openEntryStream, openZip, zipEntries } from './zip-read.js';
 import { ZipWriter } from './zip-writer.js';
 
 export interface SplitPart {
@@ -67,29 +67,10 @@ export function partName(archiveName: string, index: number, count: number): str
   return `${stem}_part${String(index + 1).padStart(Math.max(2, String(count).length), '0')}.zip`;
 }
 
-function openZip(path: string): Promise<ZipFile> {
-  return new Promise((resolve, reject) => {
-    openYauzl(path, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (error, zip) => (error ? reject(error) : resolve(zip)));
-  });
-}
-
-function readEntries(zip: ZipFile): Promise<Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: Entry[] = [];
-    zip.on('entry', (entry: Entry) => {
-      entries.push(entry);
-      zip.readEntry();
-    });
-    zip.once('end', () => resolve(entries));
-    zip.once('error', reject);
-    zip.readEntry();
-  });
-}
-
-function openEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream)));
-  });
+async function readEntries(zip: ZipFile): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  for await (const entry of zipEntries(zip)) entries.push(entry);
+  return entries;
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -122,7 +103,7 @@ async function writePart(zip: ZipFile, entries: Entry[], path: string, level: nu
   try {
     for (const entry of entries) {
       signal?.throwIfAborted();
-      const stream = await openEntry(zip, entry);
+      const stream = await openEntryStream(zip, entry);
       await writer.addStream(entry.fileName, stream, { mtime: entry.getLastModDate(), store: entry.compressionMethod === 0 });
     }
     return (await writer.finalize()).bytes;
@@ -146,7 +127,7 @@ export async function splitArchive(archivePath: string, options: SplitOptions): 
   try {
     zip = await openZip(archivePath);
   } catch (err) {
-    throw new SplitError(`cannot read ${archivePath} as a zip archive: ${(err as Error).message}`);
+    throw new SplitError((err as Error).message);
   }
   const written: string[] = [];
   try {

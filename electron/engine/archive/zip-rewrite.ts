@@ -13,9 +13,9 @@ import { close, fsync, write } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createDeflateRaw } from 'node:zlib';
-import yauzl from 'yauzl';
 import { createTempBeside, removeQuietly } from './atomic-output.js';
 import type { EntryResult } from './entry-result.js';
+import { openEntryStream, openZip, zipEntries } from './zip-read.js';
 import { CentralDirectory, dataDescriptor, localFileHeader, METHOD_DEFLATED, type ZipMethod } from './zip-format.js';
 
 /** How one entry is written anew: its new bytes, from the old ones (inflated) or from nothing. */
@@ -57,7 +57,7 @@ export async function rewriteZip(options: RewriteOptions): Promise<{ path: strin
         if (!change) {
           // Copied as it is: the same method, crc and sizes, only its offset is new.
           await out.put(localFileHeader(name, entry.compressionMethod as ZipMethod, dosTime));
-          for await (const piece of await openRaw(zip, entry, false)) await out.put(piece as Buffer);
+          for await (const piece of await openEntryStream(zip, entry, true)) await out.put(piece as Buffer);
           await out.put(dataDescriptor(entry.crc32, entry.compressedSize, entry.uncompressedSize));
           central.add({ name, method: entry.compressionMethod as ZipMethod, dosTime, crc: entry.crc32, compressedSize: entry.compressedSize, size: entry.uncompressedSize, offset });
           continue;
@@ -66,7 +66,7 @@ export async function rewriteZip(options: RewriteOptions): Promise<{ path: strin
         const hash = createHash('sha256');
         let crc = 0;
         let size = 0;
-        const raw = change.kind === 'transform' ? change.transform(await openRaw(zip, entry, true)) : change.pieces();
+        const raw = change.kind === 'transform' ? change.transform(await openEntryStream(zip, entry)) : change.pieces();
         const counted = (async function* () {
           for await (const piece of raw) {
             crc = crc32(piece, crc);
@@ -144,43 +144,3 @@ class Output {
   }
 }
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => (err || !zip ? reject(err ?? new Error(`${path}: cannot open`)) : resolve(zip))));
-}
-
-/** The entry's bytes: inflated (`decompress`), or its compressed data as stored. */
-function openRaw(zip: yauzl.ZipFile, entry: yauzl.Entry, decompress: boolean): Promise<Readable> {
-  const options = decompress || entry.compressionMethod === 0 ? {} : { decompress: false as const };
-  return new Promise((resolve, reject) => zip.openReadStream(entry, options, (err, stream) => (err || !stream ? reject(err ?? new Error(`${entry.fileName}: cannot read`)) : resolve(stream))));
-}
-
-/** Walks a zip's entries one at a time (lazyEntries), so memory stays flat whatever its size. */
-export async function* zipEntries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
-  for (;;) {
-    const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
-      const onEntry = (e: yauzl.Entry) => {
-        cleanup();
-        resolve(e);
-      };
-      const onEnd = () => {
-        cleanup();
-        resolve(undefined);
-      };
-      const onError = (err: Error) => {
-        cleanup();
-        reject(err);
-      };
-      const cleanup = () => {
-        zip.off('entry', onEntry);
-        zip.off('end', onEnd);
-        zip.off('error', onError);
-      };
-      zip.on('entry', onEntry);
-      zip.on('end', onEnd);
-      zip.on('error', onError);
-      zip.readEntry();
-    });
-    if (!entry) return;
-    yield entry;
-  }
-}

@@ -13,6 +13,7 @@ import { open } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import yauzl from 'yauzl';
+import { openEntryStream } from '../archive/zip-read.js';
 import { errnoCause, InputError } from '../errors.js';
 
 /** Random access to the bytes of one archive. */
@@ -239,7 +240,7 @@ export class ArchiveReader {
     // Local header and data in one ranged read; yauzl then reads both from the cache. A big
     // entry is left to yauzl's own reads, which the reader streams in blocks.
     if (entry.compressedSize <= STREAM_THRESHOLD) await this.#reader.fetch(entry.relativeOffsetOfLocalHeader, entry.relativeOffsetOfLocalHeader + LOCAL_HEADER_ALLOWANCE + entry.fileNameLength + entry.compressedSize);
-    return new Promise((resolve, reject) => this.#zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error('no stream')) : resolve(stream))));
+    return openEntryStream(this.#zip, entry);
   }
 
   /** The entry's bytes, or undefined when there is no such entry or it is larger than `maxBytes`. */

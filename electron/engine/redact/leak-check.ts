@@ -13,7 +13,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
-import yauzl from 'yauzl';
+import { closeZip, openZip, zipEntries } from '../archive/zip-read.js';
 import { YoungGarbage } from '../platform/young-garbage.js';
 import { scanLoop, type ScanLoop } from './leak-scan.js';
 
@@ -587,25 +587,21 @@ interface EntrySpan {
 
 /** The entries of the central directory (yauzl reads and validates it), without their data. */
 async function listEntries(archivePath: string): Promise<EntrySpan[]> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(archivePath, { lazyEntries: true, autoClose: true }, (err, z) => (err || !z ? reject(err) : resolve(z))));
-  return new Promise<EntrySpan[]>((resolve, reject) => {
-    const spans: EntrySpan[] = [];
-    zip.on('error', reject);
-    // 'close', not 'end': the listing's own descriptor is closed by then (autoClose).
-    zip.on('close', () => resolve(spans));
-    zip.on('entry', (entry: yauzl.Entry) => {
-      if (!entry.fileName.endsWith('/')) {
-        if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-          zip.close();
-          reject(new Error(`${archivePath}: entry ${entry.fileName} uses compression method ${entry.compressionMethod}, which the leak check cannot read`));
-          return;
-        }
-        spans.push({ name: entry.fileName, method: entry.compressionMethod, localHeaderOffset: entry.relativeOffsetOfLocalHeader, compressedSize: entry.compressedSize });
+  const zip = await openZip(archivePath);
+  const spans: EntrySpan[] = [];
+  try {
+    for await (const entry of zipEntries(zip)) {
+      if (entry.fileName.endsWith('/')) continue;
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+        throw new Error(`${archivePath}: entry ${entry.fileName} uses compression method ${entry.compressionMethod}, which the leak check cannot read`);
       }
-      zip.readEntry();
-    });
-    zip.readEntry();
-  });
+      spans.push({ name: entry.fileName, method: entry.compressionMethod, localHeaderOffset: entry.relativeOffsetOfLocalHeader, compressedSize: entry.compressedSize });
+    }
+  } finally {
+    // Closed before the scan opens the file again: the listing's descriptor is gone by then.
+    await closeZip(zip);
+  }
+  return spans;
 }
 
 /**

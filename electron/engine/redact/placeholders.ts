@@ -139,3 +139,22 @@ export class PlaceholderRegistry {
     return this.firstRule;
   }
 }
+
+/**
+ * A placeholder this archive actually holds, as the example in "replaced with placeholders such
+ * as …": the first one of the rule that replaced the most (ties: the first rule counted), so a
+ * summary of names and phones says `<NAME-1>`, never an `<EMAIL-1>` that is nowhere in it.
+ * `rules`: each placeholder handed out and its rule, in order of first appearance.
+ */
+export function placeholderExample(totals: Readonly<Record<string, number>>, rules: ReadonlyMap<string, string>): string | undefined {
+  const byRule = new Map<string, string>();
+  for (const [placeholder, rule] of rules) if (!byRule.has(rule)) byRule.set(rule, placeholder);
+  const ranked = Object.entries(totals)
+    .filter(([, n]) => n > 0)
+    .sort((x, y) => y[1] - x[1]);
+  for (const [rule] of ranked) {
+    const placeholder = byRule.get(rule);
+    if (placeholder) return placeholder;
+  }
+  return undefined;
+}

@@ -10,16 +10,17 @@ import { copyFile, lstat, mkdir, open, readdir, rename, rm, stat as statFollow, 
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { ARCHIVE_LANGUAGES, standardName } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
 import { createTempBeside, publishWithoutOverwrite, removeQuietly } from '../archive/atomic-output.js';
 import { ZipWriter, type BeforePublish } from '../archive/zip-writer.js';
-import { rewriteZip, zipEntries } from '../archive/zip-rewrite.js';
+import { openEntryStream, openZip, zipEntries, ZipReadError } from '../archive/zip-read.js';
+import { rewriteZip } from '../archive/zip-rewrite.js';
 import { CancelledError, errnoCause, InputError } from '../errors.js';
 import { isProbablyBinary, SNIFF_BYTES, type TextEncoding } from './decode.js';
 import type { StructureOutcome, TextFormat } from './formats.js';
-import { LeakWatch, scanArchiveForLeaks, leakCandidates } from './leak-check.js';
+import { LeakMatcher, LeakWatch, scanArchiveForLeaks, leakCandidates } from './leak-check.js';
 import { mendText } from './mend.js';
 import { createRedactor, saveRedactionMap } from './policy-redactor.js';
 import type { Redactor } from './redactor.js';
@@ -238,6 +239,7 @@ async function redactDirectory(input: string, output: string, redactor: Redactor
   const temp = join(dirname(output), `.${basename(output)}.${process.pid}.partial`);
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp);
+  const written: WrittenFile[] = [];
   try {
     const walk = async (dir: string): Promise<void> => {
       let entries: Dirent[];
@@ -261,16 +263,67 @@ async function redactDirectory(input: string, output: string, redactor: Redactor
         } else if (!entry.isFile()) {
           files.push({ name, status: 'skipped', counts: {}, reason: 'not a regular file' });
         } else {
-          files.push(await redactOneOf(src, dest, name, redactor));
+          const learnedBefore = redactor.seenValues().size;
+          const file = await redactOneOf(src, dest, name, redactor);
+          files.push(file);
+          if (file.status === 'redacted') written.push({ file, path: dest, learnedBefore });
         }
       }
     };
     await walk(input);
+    await mendFolder(written, redactor, signal);
     await refuse(output);
     await rename(temp, output);
   } catch (err) {
     await rm(temp, { recursive: true, force: true });
     throw err;
+  }
+}
+
+/** A text file of a folder copy, and how many values the redactor knew when it began. */
+interface WrittenFile {
+  file: RedactedFile;
+  path: string;
+  learnedBefore: number;
+}
+
+const MENDED_REASON = 'mended: redacted again once the copy was complete (a value was learned after this file was written)';
+
+/**
+ * The folder copy's mend step (as an archive's, redact/mend.ts): a value learned from a later file
+ * (a name or login, learned-values.ts) still stands in the files written before it. Every file
+ * written while the redactor still learned is searched for the values; each that holds one is
+ * redacted again (same placeholders) in place, and checked again. A value that still stands is
+ * said in the file's line of the report.
+ */
+async function mendFolder(written: readonly WrittenFile[], redactor: Redactor, signal: AbortSignal | undefined): Promise<void> {
+  const learned = redactor.seenValues().size;
+  const late = written.filter((w) => w.learnedBefore < learned);
+  const values = leakCandidates(redactor.seenValues(), '');
+  if (late.length === 0 || values.length === 0) return;
+  const find = async (path: string): Promise<Set<string>> => {
+    const matcher = new LeakMatcher(values);
+    matcher.beginEntry(path);
+    for await (const chunk of createReadStream(path)) {
+      if (signal?.aborted) throw new CancelledError('redaction cancelled; no copy was written');
+      matcher.push(chunk as Buffer);
+    }
+    return new Set(matcher.endEntryRaw().map((hit) => values[hit.value]!));
+  };
+  for (const w of late) {
+    const found = await find(w.path);
+    if (found.size === 0) continue;
+    const mended = `${w.path}.mend`;
+    let counts: Record<string, number> = {};
+    await pipeline(
+      mendText(createReadStream(w.path), w.file.name, redactor, found, (c) => (counts = c)),
+      createWriteStream(mended, { flags: 'wx' }),
+    );
+    await rename(mended, w.path);
+    for (const [rule, n] of Object.entries(counts)) if (n > 0) w.file.counts[rule] = (w.file.counts[rule] ?? 0) + n;
+    w.file.bytes = (await lstat(w.path)).size;
+    const still = await find(w.path);
+    w.file.reason = still.size === 0 ? MENDED_REASON : `not mended: a value learned after this file was written still stands in it; look at it before sending`;
   }
 }
 
@@ -289,22 +342,12 @@ async function redactOneOf(src: string, dest: string, name: string, redactor: Re
   }
 }
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolvePromise, reject) => {
-    yauzl.open(path, { lazyEntries: true, decodeStrings: true, autoClose: true }, (err, zip) => (err || !zip ? reject(err ?? new Error('no zip')) : resolvePromise(zip)));
-  });
-}
-
-function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
-  return new Promise((resolvePromise, reject) => zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error('no stream')) : resolvePromise(stream))));
-}
-
 async function redactArchive(input: string, output: string, redactor: Redactor, files: RedactedFile[], signal?: AbortSignal): Promise<void> {
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(input);
   } catch (err) {
-    throw InputError.coded('redact-not-zip', { path: input }, `${input} is not a readable zip archive: ${message(err)}`);
+    throw InputError.coded('redact-not-zip', { path: input }, `${message(err)}; no copy was written`);
   }
   // The leak watch sees each entry as written: an entry written before a name was learned (in a
   // later entry) is mended before the copy is published, as a collection's is (redact/mend.ts).
@@ -321,7 +364,7 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
       }
       let source: Readable;
       try {
-        source = await openEntry(zip, entry);
+        source = await openEntryStream(zip, entry);
       } catch (err) {
         files.push({ name, status: 'skipped', counts: {}, reason: `not readable: ${message(err)}` });
         continue;
@@ -359,7 +402,7 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
     await writer.abort();
     if (err instanceof InputError || err instanceof CancelledError) throw err;
     if (isOutputFatal(err)) throw err;
-    throw InputError.coded('redact-not-zip', { path: input }, `${input} is not a readable zip archive: ${message(err)}; no copy was written`);
+    throw InputError.coded('redact-not-zip', { path: input }, err instanceof ZipReadError ? `${err.message}; no copy was written` : `${input} is not a readable zip archive: ${message(err)}; no copy was written`);
   } finally {
     zip.close();
   }

@@ -79,18 +79,25 @@ export const amexNumber: RuleValidator = (m, line, around) => luhnValid(digitsOn
 /** PRC resident identity number with a valid check character, not a measurement. */
 export const cnIdNumber: RuleValidator = (m, line, around) => cnIdValid(m[0].replace(/[ -]/g, '')) && notMeasurement(m, line, around);
 
-/** Full-width digits (U+FF10–FF19, `Ｘ`) as their ASCII forms, separators dropped. */
-export const halfWidthDigits = (value: string) => value.replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[^\dXx]+/g, '');
+/**
+ * Full-width forms (U+FF01–FF5E: digits `０`–`９`, letters, punctuation) and the ideographic space
+ * as their ASCII forms. `digitsAndX` then drops everything but digits and `X`/`x` (separators,
+ * for a number's digits and a resident ID's check character).
+ */
+export function narrow(text: string, keep: 'all' | 'digitsAndX' = 'all'): string {
+  const ascii = text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return keep === 'all' ? ascii : ascii.replace(/[^\dXx]+/g, '');
+}
 
 /** A mobile number written with at least one full-width digit: 11 digits 1[3-9]…, or 86 and those. */
 export const fullWidthPhone: RuleValidator = (m, line, around) => {
   if (!/[０-９]/.test(m[0])) return false;
-  const digits = halfWidthDigits(m[0]);
+  const digits = narrow(m[0], 'digitsAndX');
   return /^(?:0?0?86)?1[3-9]\d{9}$/.test(digits) && notMeasurement(m, line, around);
 };
 
 /** A resident ID written with at least one full-width digit, valid check character. */
-export const fullWidthCnId: RuleValidator = (m, line, around) => /[０-９]/.test(m[0]) && cnIdValid(halfWidthDigits(m[0]).toUpperCase()) && notMeasurement(m, line, around);
+export const fullWidthCnId: RuleValidator = (m, line, around) => /[０-９]/.test(m[0]) && cnIdValid(narrow(m[0], 'digitsAndX').toUpperCase()) && notMeasurement(m, line, around);
 
 /** E.164 with separators: 8–15 digits, not a version (`+1.2`), not a measurement. */
 export const internationalPhone: RuleValidator = (m, line, around) => {
@@ -450,8 +457,6 @@ const NOT_A_STREET = /(?:线|电|网|通|回|链|支|岔|迷|思|门|套|出|进
 // The last part of a document's name that reads like a surname and a name but says what the
 // document is (`工作总结-周报.docx`, `销售-华东.xlsx`, `合同-汇总.pdf`).
 const DOCUMENT_WORD = /^(?:周报|月报|年报|日报|季报|汇总|华东|华南|华北|华中|西南|西北|东北|总表|终稿|初稿|定稿|正式|最新|修订|模板|样本|样例|附件|明细|清单|扫描|盖章|签字|原件|副本|备份|简版|完整|中文|英文|双语|印刷|打印|上海|北京|广州|深圳|杭州|南京|成都|武汉|江苏|浙江|山东|河南|河北|湖南|湖北|广东|广西|福建|安徽|江西|云南|贵州|四川|陕西|山西|吉林|辽宁|天津|重庆|宁波|苏州|无锡|厦门|青岛|大连|沈阳|长沙|郑州|济南|合肥|昆明)$/;
-
-const narrow = (t: string) => t.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 
 // What follows 客户/发给 in a log or a chat when it is a topic, not a person: a surname's character
 // then a common word (`包版本`, `高要求`, `方案`).

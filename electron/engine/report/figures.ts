@@ -4,14 +4,14 @@
  * entries (intake, checks, summary page, manifest) included — so the CLI, the e-mail draft, the
  * ticket comment, the summary page and the app all quote the same numbers.
  */
-import yauzl from 'yauzl';
+import { openZip } from '../archive/zip-read.js';
 import { formatBytes } from '../../../shared/figures.js';
 
 export { formatBytes };
 
 /** Entries in a finished zip (from its central directory; nothing is decompressed). */
 export async function zipEntryCount(archivePath: string): Promise<number> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(archivePath, { lazyEntries: true, autoClose: false }, (err, z) => (err || !z ? reject(err ?? new Error('no zip')) : resolve(z))));
+  const zip = await openZip(archivePath);
   try {
     return zip.entryCount;
   } finally {

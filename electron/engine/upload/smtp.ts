@@ -33,13 +33,14 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { rootCertificates } from 'node:tls';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { formatBytes } from '../../../shared/figures.js';
 import { checkView } from '../../../shared/i18n/check-text.js';
 import { translator } from '../../../shared/i18n/translate.js';
 import { CheckResultSchema } from '../../../shared/types.js';
 import { checkTicketId, emailSubject } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
+import { openEntryStream, openZip, zipEntries } from '../archive/zip-read.js';
 import { readSecret, secretEnvName, type Secret, type SecretSpec } from './credentials.js';
 import { hostAllowed } from './http.js';
 import type { ArchiveFile, AttachOptions, AttachmentRef, UploadConnector } from './types.js';
@@ -96,39 +97,27 @@ export interface ArchiveSummary {
   checks: string[];
 }
 
-function readZipJson(path: string, baseName: string): Promise<unknown> {
-  return new Promise((resolve) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true }, (err, zip) => {
-      if (err || !zip) return resolve(undefined);
-      const done = (value: unknown) => {
-        zip.close();
-        resolve(value);
-      };
-      zip.on('error', () => done(undefined));
-      zip.on('end', () => done(undefined));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        const name = entry.fileName;
-        if (!(name === baseName || name.endsWith(`/${baseName}`)) || name.split('/').length > 2 || entry.uncompressedSize > MAX_JSON_ENTRY) {
-          zip.readEntry();
-          return;
-        }
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return done(undefined);
-          const parts: Buffer[] = [];
-          stream.on('data', (b: Buffer) => parts.push(b));
-          stream.on('error', () => done(undefined));
-          stream.on('end', () => {
-            try {
-              done(JSON.parse(Buffer.concat(parts).toString('utf8')));
-            } catch {
-              done(undefined);
-            }
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  });
+async function readZipJson(path: string, baseName: string): Promise<unknown> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(path);
+  } catch {
+    return undefined;
+  }
+  try {
+    for await (const entry of zipEntries(zip)) {
+      const name = entry.fileName;
+      if (!(name === baseName || name.endsWith(`/${baseName}`)) || name.split('/').length > 2 || entry.uncompressedSize > MAX_JSON_ENTRY) continue;
+      const parts: Buffer[] = [];
+      for await (const part of await openEntryStream(zip, entry)) parts.push(part as Buffer);
+      return JSON.parse(Buffer.concat(parts).toString('utf8'));
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    zip.close();
+  }
 }
 
 

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import type { ChecksState, CollectionResult, OpenDraftResponse, UiLocale, UploadStatus } from '../../../shared/api.js';
 import { ChecksList } from '../components/checks-list.js';
 import { Icon, type IconName } from '../components/icon.js';
-import { adviceFor, pick, reasonText, uploadProblemText, type Dictionary } from '../i18n.js';
+import { adviceFor, mendedText, pick, reasonText, uploadProblemText, type Dictionary } from '../i18n.js';
 import { formatBytes, formatDuration, formatTime } from '../model/format.js';
 import type { ProgressRow } from '../model/progress.js';
 
@@ -198,6 +198,7 @@ export function DoneScreen(props: DoneProps) {
           <p className="muted">
             <span data-testid="archive-size">{formatBytes(result.bytes)}</span> · {t.files({ n: result.items })} · {formatDuration(duration, locale)}
           </p>
+          {result.mended && result.mended.length > 0 && <MendedLine entries={result.mended} locale={locale} />}
           <div className="button-row">
             <button type="button" onClick={() => void copy()}>
               <Icon name="copy" /> {t.copyDetails}
@@ -238,5 +239,15 @@ export function DoneScreen(props: DoneProps) {
         </button>
       </footer>
     </div>
+  );
+}
+
+/** 补充脱敏 / Mended: entries redacted again once the archive was complete (the engine's list). */
+function MendedLine({ entries, locale }: { entries: readonly string[]; locale: UiLocale }) {
+  const { label, text } = mendedText(entries, locale);
+  return (
+    <p className="muted small" data-testid="mended">
+      <strong>{label}</strong> {text}
+    </p>
   );
 }

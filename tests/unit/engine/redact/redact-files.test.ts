@@ -156,6 +156,34 @@ describe('redactFiles on an archive: the mend step', () => {
   });
 });
 
+describe('redactFiles on a folder: the mend step', () => {
+  it('redacts a name in a file written before the file that names it (mended before the copy is published); the report says so', async () => {
+    const dir = tmp();
+    const input = join(dir, 'logs');
+    mkdirSync(join(input, 'sub'), { recursive: true });
+    writeFileSync(join(input, '1-chat.txt'), 'IT 服务台 ↔ 龚雅婷\nupload cert\\luoxiaotong.p12\n');
+    writeFileSync(join(input, '2-shot.png'), PNG);
+    writeFileSync(join(input, 'sub', '3-hr.ini'), '[Account]\nUserName=luoxiaotong\n姓名：龚雅婷\n');
+    const r = await redactFiles({ input, policy: DEFAULT_POLICY });
+    expect(r.output).toBe(join(dir, 'logs-redacted'));
+    expect(readFileSync(join(r.output, '1-chat.txt'), 'utf8')).toBe('IT 服务台 ↔ <NAME-1>\nupload cert\\<USER-1>.p12\n');
+    expect(readFileSync(join(r.output, 'sub', '3-hr.ini'), 'utf8')).toBe('[Account]\nUserName=<USER-1>\n姓名：<NAME-1>\n');
+    // A binary file is never rewritten; nothing but the copies is left in the folder.
+    expect(readFileSync(join(r.output, '2-shot.png')).equals(PNG)).toBe(true);
+    expect(readdirSync(r.output).sort()).toEqual(['1-chat.txt', '2-shot.png', 'sub']);
+    expect(readdirSync(dir).sort()).toEqual(['logs', 'logs-redacted', 'logs-redacted.redaction-report.txt']);
+    const chat = r.files.find((f) => f.name === '1-chat.txt')!;
+    expect(chat.counts).toEqual({ 'person-name': 1, 'user-name': 1 });
+    expect(chat.bytes).toBe(readFileSync(join(r.output, '1-chat.txt')).length);
+    expect(chat.reason).toMatch(/^mended: redacted again/);
+    expect(r.files.find((f) => f.name === 'sub/3-hr.ini')!.reason).toBeUndefined();
+    expect(r.totals).toEqual({ 'person-name': 2, 'user-name': 2 });
+    const report = readFileSync(r.report, 'utf8');
+    expect(report).toMatch(/1-chat\.txt\s+redacted: .*mended: redacted again/);
+    expect(report).not.toMatch(/龚雅婷|luoxiaotong/);
+  });
+});
+
 describe('diagcollect redact', () => {
   const io = (env: NodeJS.ProcessEnv) => {
     const stdout = new PassThrough();

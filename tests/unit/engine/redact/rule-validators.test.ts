@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../../shared/i18n/translate.js';
 import { PolicySchema } from '../../../../shared/policy.js';
-import { GATES, IDENTITIES, KINDS, OPENERS, VALIDATORS } from '../../../../electron/engine/redact/rule-validators.js';
+import { GATES, IDENTITIES, KINDS, narrow, OPENERS, VALIDATORS } from '../../../../electron/engine/redact/rule-validators.js';
 import { Redactor, RULES } from '../../../../electron/engine/redact/index.js';
 
 describe('the rule table', () => {
@@ -55,3 +55,33 @@ describe('Wi-Fi keys of netsh wlan show profile key=clear', () => {
   });
 });
 
+
+describe('narrow: full-width forms as ASCII, one function for both uses', () => {
+  // The two functions it replaced (session 8), as they were: their outputs must not change.
+  const oldNarrow = (t: string) => t.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  const oldHalfWidthDigits = (value: string) => value.replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[^\dXx]+/g, '');
+
+  it('maps digits, letters, punctuation and the ideographic space; with digitsAndX keeps only digits and X', () => {
+    expect(narrow('１３７ １２３４\u3000５６７８（Ａｂ）')).toBe('137 1234 5678(Ab)');
+    expect(narrow('１３７－１２３４－５６７８', 'digitsAndX')).toBe('13712345678');
+    expect(narrow('１１０１０５１９９００３０７７６１Ｘ', 'digitsAndX')).toBe('11010519900307761X');
+    expect(narrow('+86 (137) ｘ-Ａ', 'digitsAndX')).toBe('86137x');
+  });
+
+  it('gives exactly what the two old functions gave, for every BMP character and for mixed text', () => {
+    let all = '';
+    for (let c = 0; c < 0x10000; c += 1) if (c < 0xd800 || c > 0xdfff) all += String.fromCharCode(c);
+    expect(narrow(all)).toBe(oldNarrow(all));
+    expect(narrow(all, 'digitsAndX')).toBe(oldHalfWidthDigits(all));
+    for (const text of ['１３７ｘ１２３４Ｘ５６７８', '身份证：１１０１０５－１９９００３０７－７６１ｘ', 'ＡＢＣ　１２３，４５６', '']) {
+      expect(narrow(text)).toBe(oldNarrow(text));
+      expect(narrow(text, 'digitsAndX')).toBe(oldHalfWidthDigits(text));
+    }
+  });
+
+  it('still finds full-width phones and IDs (the validators that use it)', () => {
+    const { text } = new Redactor().redactText('手机：１３８１２３４５６７８\n身份证：１１０１０５１９４９１２３１００２Ｘ\n');
+    expect(text).toMatch(/手机：<PHONE-1>/);
+    expect(text).toMatch(/身份证：<ID-?\w*-?1>|身份证：<[A-Z_]+-1>/);
+  });
+});
