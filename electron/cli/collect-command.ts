@@ -283,6 +283,7 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
           leakCheck: { state: leakCheck.state, blocked: leakCheck.blocked, accepted: leakCheck.accepted },
           ...(leakCheck.leaks.length > 0 ? { leaks: leakCheck.leaks } : {}),
           ...(result.manifest.redaction?.mended ? { mended: result.manifest.redaction.mended } : {}),
+          ...(result.manifest.intakeCleaned ? { intakeCleaned: result.manifest.intakeCleaned } : {}),
           ...(leakCheck.notMended ? { notMended: leakCheck.notMended } : {}),
           items: archive.entries,
           skipped: result.manifest.skipped.length,
@@ -310,6 +311,8 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
         const more = missing.listed.length > 0;
         row(more ? '' : tr.t('cli.collect.notTaken'), tr.t('cli.collect.otherProblemTypes', { count: missing.otherProblemTypes, more: more ? 'yes' : 'no' }));
       }
+      const cleaned = result.manifest.intakeCleaned ?? [];
+      if (cleaned.length) row(tr.t('cli.collect.intakeCleaned'), tr.t('intake.cleaned', { count: cleaned.reduce((n, c) => n + c.removed, 0), list: tr.list(cleaned.map((c) => tr.t('intake.fieldName', { field: c.field }))) }));
       if (result.manifest.skipped.length) row(tr.t('cli.collect.skipped'), tr.t('cli.collect.skippedSources', { count: result.manifest.skipped.length }));
       const totals = Object.entries(result.manifest.redaction?.totals ?? {}).sort((x, y) => y[1] - x[1]);
       if (totals.length) row(tr.t('cli.collect.redacted'), tr.t('cli.collect.redactedHint', { list: tr.list(totals.map(([rule, count]) => tr.t('cli.collect.ruleCount', { rule: ruleName(rule, tr), count }))) }));

@@ -6,6 +6,7 @@ import { archiveName, checkTicketId, standardName, type ArchiveLanguage } from '
 import type { Policy } from '../../shared/policy.js';
 import type { Reason } from '../../shared/reasons.js';
 import { englishReason } from '../../shared/i18n/translate.js';
+import { cleanIntake } from '../../shared/intake-clean.js';
 import {
   IntakeSchema,
   type CheckResult,
@@ -192,7 +193,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   if (!intakeParse.success) {
     throw InputError.coded('intake-invalid', { problems: [...new Set(intakeParse.error.issues.map((i) => i.path.join('.') || 'intake'))].join(', ') }, `intake: ${intakeParse.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`);
   }
-  const intake = intakeParse.data;
+  // Bidi controls and control characters never reach an output (shared/intake-clean.ts).
+  const { intake, cleaned: intakeCleaned } = cleanIntake(intakeParse.data);
   const { policy } = options;
   const now = options.now ?? (() => new Date());
   const platform = options.platform ?? (process.platform as Platform);
@@ -484,6 +486,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       finishedAt: finishedAt.toISOString(),
       since: since.toISOString(),
       intake,
+      ...(intakeCleaned.length > 0 ? { intakeCleaned } : {}),
       collectors: runs,
       items,
       skipped,
