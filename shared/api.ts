@@ -241,6 +241,7 @@ const PolicyLineSchema = z.object({
     z.object({ code: z.literal('one-of'), values: z.string() }),
     z.object({ code: z.literal('rule') }),
     z.object({ code: z.literal('source') }),
+    z.object({ code: z.literal('duplicate-key'), lines: z.string() }),
   ]),
   dropped: z.string().optional(),
   lockedKey: z.string().optional(),

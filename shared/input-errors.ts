@@ -149,7 +149,9 @@ export type PolicyIssue =
   | { code: 'too-big'; maximum: string; origin: string }
   | { code: 'one-of'; values: string }
   | { code: 'rule' }
-  | { code: 'source' };
+  | { code: 'source' }
+  /** The key is written twice in one object (`lines`: where, `3, 7`): which value applies is unknown. */
+  | { code: 'duplicate-key'; lines: string };
 
 /** One bad key of a policy source, for the lines under a refusal or a warning. */
 export interface PolicyLine {

@@ -138,6 +138,11 @@ export const ManifestSchema = z.object({
   finishedAt: z.string(),
   since: z.string(),
   intake: IntakeSchema,
+  /**
+   * Intake fields from which bidi controls or control characters were removed (shared/intake-clean.ts),
+   * so every front end can say so. Absent when nothing was removed (older archives too).
+   */
+  intakeCleaned: z.array(z.object({ field: z.string(), removed: z.number().int().positive() })).optional(),
   collectors: z.array(CollectorRunSchema),
   items: z.array(ManifestItemSchema),
   skipped: z.array(ManifestSkipSchema),

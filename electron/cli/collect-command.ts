@@ -4,6 +4,7 @@
  * Every step — ticket pre-check, collect, archive, leak check, draft, triage note, upload — is
  * the workflow's, the same one the desktop app runs.
  */
+import type { AfterPublishProblem } from '../../shared/after-publish.js';
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -260,10 +261,9 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
     log?.info(`archive ${archive.name} (${archive.bytes} bytes, ${archive.entries} entries, sha256 ${archive.sha256}) in ${outDir}; collectors: ${result.manifest.collectors.map((c) => `${c.id}=${c.status}`).join(' ')}`);
     if (upload) log?.info(`upload: ${describeOutcome(upload)}`);
     if (leakCheck.blocked) log?.info(`upload blocked by the leak check: ${leakCheck.leaks.length} value(s) found`);
-    for (const p of result.problems) {
-      log?.error(p);
-      if (!flags.json) io.stderr.write(`diagcollect: ${p}\n`);
-    }
+    for (const p of result.problems) log?.error(p);
+    // Said in the user's language from the engine's data; the log and --json keep the English.
+    if (!flags.json) for (const p of result.afterPublish) io.stderr.write(`diagcollect: ${afterPublishText(p, cliTranslator(io))}\n`);
     log?.info(`exit ${code}`);
     if (flags.json) {
       io.stdout.write(
@@ -283,6 +283,7 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
           leakCheck: { state: leakCheck.state, blocked: leakCheck.blocked, accepted: leakCheck.accepted },
           ...(leakCheck.leaks.length > 0 ? { leaks: leakCheck.leaks } : {}),
           ...(result.manifest.redaction?.mended ? { mended: result.manifest.redaction.mended } : {}),
+          ...(result.manifest.intakeCleaned ? { intakeCleaned: result.manifest.intakeCleaned } : {}),
           ...(leakCheck.notMended ? { notMended: leakCheck.notMended } : {}),
           items: archive.entries,
           skipped: result.manifest.skipped.length,
@@ -310,6 +311,8 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
         const more = missing.listed.length > 0;
         row(more ? '' : tr.t('cli.collect.notTaken'), tr.t('cli.collect.otherProblemTypes', { count: missing.otherProblemTypes, more: more ? 'yes' : 'no' }));
       }
+      const cleaned = result.manifest.intakeCleaned ?? [];
+      if (cleaned.length) row(tr.t('cli.collect.intakeCleaned'), tr.t('intake.cleaned', { count: cleaned.reduce((n, c) => n + c.removed, 0), list: tr.list(cleaned.map((c) => tr.t('intake.fieldName', { field: c.field }))) }));
       if (result.manifest.skipped.length) row(tr.t('cli.collect.skipped'), tr.t('cli.collect.skippedSources', { count: result.manifest.skipped.length }));
       const totals = Object.entries(result.manifest.redaction?.totals ?? {}).sort((x, y) => y[1] - x[1]);
       if (totals.length) row(tr.t('cli.collect.redacted'), tr.t('cli.collect.redactedHint', { list: tr.list(totals.map(([rule, count]) => tr.t('cli.collect.ruleCount', { rule: ruleName(rule, tr), count }))), example: result.manifest.redaction?.example ?? 'none' }));
@@ -377,3 +380,8 @@ function createRenderer(flags: CollectFlags, io: CliIo, quiet: boolean) {
   };
 }
 
+/** A step after publishing that failed, in the reader's language: which file is missing, which exist. */
+function afterPublishText(p: AfterPublishProblem, tr: ReturnType<typeof cliTranslator>): string {
+  const existing = p.existing.map((path, i) => (i === 0 ? tr.t('afterPublish.archive', { path }) : tr.t('afterPublish.draft', { path })));
+  return tr.t('afterPublish.problem', { step: p.step, target: p.target, cause: p.cause, queued: p.queued ? 'yes' : 'no', existing: tr.list(existing) });
+}

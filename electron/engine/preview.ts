@@ -10,6 +10,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { archiveName, checkTicketId, standardName } from '../../shared/naming.js';
 import { redactionRuleName } from '../../shared/redaction-rules.js';
+import { cleanIntake } from '../../shared/intake-clean.js';
 import { IntakeSchema, type LocalizedText, type Manifest, type Platform } from '../../shared/types.js';
 import { createNameRegistry, type ItemSink } from './collectors/context.js';
 import { COLLECTORS } from './collectors/index.js';
@@ -246,7 +247,7 @@ function generatedEntries(input: {
   redaction: Manifest['redaction'] & object;
   summaryEntries: { name: string; data: Buffer }[];
 }): PreviewItem[] {
-  const intake = IntakeSchema.parse(input.intake ?? {});
+  const { intake } = cleanIntake(IntakeSchema.parse(input.intake ?? {}));
   const generated = (name: string, data: Buffer, source: string): PreviewItem => ({ name, collector: 'session', source, kind: 'text', size: data.length, sensitive: false, truncated: false, redactions: {}, samples: [], generated: true });
   const intakeEntry = generated(standardName('intake', input.lang), Buffer.from(formatIntake(input.ticket, intake, input.lang, input.startedAt, input.host), 'utf8'), 'intake');
   const manifest: Manifest = {

@@ -6,6 +6,8 @@ import { archiveName, checkTicketId, standardName, type ArchiveLanguage } from '
 import type { Policy } from '../../shared/policy.js';
 import type { Reason } from '../../shared/reasons.js';
 import { englishReason } from '../../shared/i18n/translate.js';
+import { causeCode, type AfterPublishProblem } from '../../shared/after-publish.js';
+import { cleanIntake } from '../../shared/intake-clean.js';
 import {
   IntakeSchema,
   type CheckResult,
@@ -120,6 +122,8 @@ export interface SessionResult {
    * disk): the archive at `archivePath` is whole; each line says what is missing and where.
    */
   problems: string[];
+  /** The same problems as data, for every front end's language (shared/after-publish.ts). */
+  afterPublish: AfterPublishProblem[];
 }
 
 /** Past the session deadline: what cuts a stream in flight, and the reason the manifest gives. */
@@ -193,7 +197,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   if (!intakeParse.success) {
     throw InputError.coded('intake-invalid', { problems: [...new Set(intakeParse.error.issues.map((i) => i.path.join('.') || 'intake'))].join(', ') }, `intake: ${intakeParse.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`);
   }
-  const intake = intakeParse.data;
+  // Bidi controls and control characters never reach an output (shared/intake-clean.ts).
+  const { intake, cleaned: intakeCleaned } = cleanIntake(intakeParse.data);
   const { policy } = options;
   const now = options.now ?? (() => new Date());
   const platform = options.platform ?? (process.platform as Platform);
@@ -485,6 +490,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       finishedAt: finishedAt.toISOString(),
       since: since.toISOString(),
       intake,
+      ...(intakeCleaned.length > 0 ? { intakeCleaned } : {}),
       collectors: runs,
       items,
       skipped,
@@ -571,8 +577,10 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     summaryEntries.length = 0;
     // From here on the archive exists: a failure is reported with it, never as "no archive".
     const problems: string[] = [];
+    const afterPublish: AfterPublishProblem[] = [];
     if (redactor && options.redactionMapDir) {
       await saveRedactionMap(options.redactionMapDir, name, redactor).catch((err: unknown) => {
+        afterPublish.push({ step: 'map', target: options.redactionMapDir!, cause: causeCode(err), existing: [final.path] });
         problems.push(`the archive ${final.path} is complete, but the redaction map (what each placeholder stands for) could not be saved in ${options.redactionMapDir}: ${errorMessage(err)}; no map file exists for it`);
       });
     }
@@ -590,6 +598,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       partial: deadlinePassed || runs.some((r) => r.status === 'error' || r.status === 'timeout'),
       deadlineHit: deadlinePassed,
       problems,
+      afterPublish,
     };
   } catch (err) {
     sessionAbort.abort(err);

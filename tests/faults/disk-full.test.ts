@@ -103,6 +103,27 @@ describe.runIf(process.platform === 'linux')('faults: the data folder on a full 
     expect((await allFiles(data)).filter((f) => /\.(tmp|partial)$/.test(f))).toEqual([]);
   });
 
+  it("after publishing, the message listing which files exist is in the user's language (zh-CN and en), coded", async (ctx) => {
+    if (!mounted) return ctx.skip(why);
+    const policy = join(work, 'map-lang.json');
+    await writeFile(policy, JSON.stringify({ appLogPaths: [join(work, 'logs', '*.log')] }));
+    for (const [lang, words] of [
+      ['zh-CN', ['脱敏对照表（占位符对应的原值）未能写入', '（磁盘已满）', '已存在的文件：', '（归档，完整）']],
+      ['en', ['The redaction map (what each placeholder stands for) could not be written to', '(the disk is full)', 'These files exist:', '(the archive, complete)']],
+    ] as const) {
+      const data = await fullDataDir(`data-lang-${lang}`);
+      const out = join(work, `out-lang-${lang}`);
+      const r = await startCli(['collect', '--ticket', 'F-42', '--lang', lang, '--only', 'app-logs', '--no-screenshot', '--policy', policy, '--out', out], { DIAGCOLLECT_DATA_DIR: data }).done;
+      expect(r.code, r.stderr).toBe(3);
+      const zip = (await readdir(out)).find((n) => n.endsWith('.zip'))!;
+      const line = r.stderr.split('\n').find((l) => l.includes(join(data, 'redaction-maps')))!;
+      expect(line, r.stderr).toBeDefined();
+      for (const w of words) expect(line).toContain(w);
+      expect(line).toContain(join(out, zip));
+      if (lang === 'zh-CN') expect(line).not.toMatch(/could not|These files/);
+    }
+  });
+
   it('the archive does not fit: exit 1 naming the path, and nothing is left — not even the --out folder the run made', async (ctx) => {
     if (!mounted) return ctx.skip(why);
     await run('sh', ['-c', `rm -rf "${mnt}"/*`]);

@@ -191,6 +191,18 @@ describe('policy errors are errors: exit 2 naming the file and the key (real CLI
     await expectRefused(root, writePolicy(root, { appLogPaths: ['$LOGDIR/shadow'] }, 'var.json'), ['appLogPaths.0', 'once expanded'], { LOGDIR: '/var/log/../../etc' });
   });
 
+  it('a key written twice is refused in zh-CN and en, naming the file, the key and both lines (JSON.parse would keep the last)', async () => {
+    const root = tempDir();
+    const policy = writePolicy(root, '{\n  "upload": {\n    "target": "redmine",\n    "target": "outbox"\n  },\n  "deadlineSeconds": 30\n}\n');
+    const en = await expectRefused(root, policy, ['upload.target', 'written twice', 'lines 3 and 4'], { LANG: 'en_US.UTF-8', LC_ALL: '' });
+    expect(en.stdout + en.stderr).not.toContain('写了两次');
+    const zh = await cli([...collectArgs(root, policy).filter((a) => a !== '--json'), '--lang', 'zh-CN'], { DIAGCOLLECT_DATA_DIR: join(root, 'data') });
+    expect(zh.code, zh.stderr).toBe(2);
+    expect(zh.stderr).toContain(policy);
+    expect(zh.stderr).toContain('upload.target');
+    expect(zh.stderr).toContain('写了两次（第 3, 4 行）');
+  });
+
   it.each([['/**/*'], ['~/**']])('the root-wide glob %s is refused', async (glob) => {
     const root = tempDir();
     await expectRefused(root, writePolicy(root, { appLogPaths: [glob] }), ['appLogPaths.0']);

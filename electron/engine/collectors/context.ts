@@ -144,7 +144,7 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
           counts.waiting -= 1;
         }
       }
-      return true;
+      return { bytes: prepared.size };
     },
     skip: (source, reason) => {
       if (closed) return;

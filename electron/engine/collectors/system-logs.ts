@@ -44,7 +44,7 @@ async function exists(path: string): Promise<boolean> {
 /** The first existing file of `paths` is added (tail-capped); the others are not looked at. */
 async function addFirstFile(ctx: CollectorContext, name: string, paths: string[], cap: number, why: string): Promise<boolean> {
   for (const p of paths) {
-    if (await exists(p)) return ctx.addFile(name, p, { mode: 'tail', maxBytes: cap, kind: 'text' });
+    if (await exists(p)) return (await ctx.addFile(name, p, { mode: 'tail', maxBytes: cap, kind: 'text' })) !== false;
   }
   ctx.skip(paths.join(', '), `${why}; none of these files exists`);
   return false;

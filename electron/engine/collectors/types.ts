@@ -55,9 +55,10 @@ export interface CollectorContext {
   addRendered?<T>(name: string, facts: T, render: (redacted: T) => Buffer, source: string): void;
   /**
    * Queues a file to be streamed into the archive (nothing is copied first). Returns false and
-   * records a skip when the file cannot be taken (unreadable, special file, over the cap …).
+   * records a skip when the file cannot be taken (unreadable, special file, over the cap …);
+   * else the bytes it will hold: read, not the size on disk (a /proc or /sys file's is 0).
    */
-  addFile(name: string, path: string, options?: AddFileOptions): Promise<boolean>;
+  addFile(name: string, path: string, options?: AddFileOptions): Promise<false | { bytes: number }>;
   /**
    * Something not collected, with the reason; goes to the manifest's `skipped`. A code
    * (shared/reasons.ts) is shown in the user's language; free text only as English detail.

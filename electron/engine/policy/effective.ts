@@ -11,7 +11,8 @@
  * Some problems of the `--policy` file and of the managed policy are refusals (`fatal`): the
  * whole source cannot be used (unreadable, not a regular file, over 1 MiB, not JSON), or a key
  * whose loss would widen what is collected or narrow what is redacted is bad (refusals.ts:
- * redaction patterns, app-log and config paths). loadEffectivePolicy then throws a PolicyError
+ * redaction patterns, app-log and config paths), or a key is written twice in one object (which
+ * value applies would be a guess). loadEffectivePolicy then throws a PolicyError
  * (an InputError: exit 2 in the CLI, an error box in the app) naming the source and the key,
  * unless `reportOnly` (`diagcollect policy show`). User settings are written by the app and are
  * never fatal.
@@ -180,6 +181,8 @@ function cleanSource(read: SourceRead, context: CheckContext): Cleaned {
   if (read.raw === undefined) return { read, clean: {}, dropped, problems };
   if (!isObj(read.raw)) return { read, clean: {}, dropped: [[]], problems: [...problems, { key: '', reason: 'the policy must be an object of keys and values ({…})', dropped: '' }] };
   const clean = structuredClone(read.raw);
+  // A key the reader already found bad (written twice) is left out here too.
+  for (const d of dropped) if (d.length > 0 && has(clean, d)) deletePath(clean, d);
   for (let round = 0; round < 50; round += 1) {
     const result = PolicySchema.safeParse(clean);
     if (result.success) break;
@@ -274,9 +277,9 @@ export function isLocked(locked: readonly string[], key: string): boolean {
   return locked.some((l) => l === key || l.startsWith(`${key}.`) || key.startsWith(`${l}.`));
 }
 
-/** Is this problem a refusal (see the top of this file)? */
-function isFatal(kind: PolicySourceKind, key: string): boolean {
-  return kind !== 'user' && (key === '' || isRefusedKey(key));
+/** Is this problem a refusal (see the top of this file)? A key written twice always is: which value IT meant is unknown. */
+function isFatal(kind: PolicySourceKind, key: string, issue: PolicyIssue | undefined): boolean {
+  return kind !== 'user' && (key === '' || isRefusedKey(key) || issue?.code === 'duplicate-key');
 }
 
 /**
@@ -329,7 +332,7 @@ export function resolvePolicy(reads: SourceRead[], context: Partial<CheckContext
         ...(p.where ? { where: p.where } : {}),
         reason: p.reason,
         outcome: `${what}${instead}`,
-        fatal: isFatal(c.read.kind, p.key),
+        fatal: isFatal(c.read.kind, p.key, p.issue),
         issue: p.issue ?? (p.key === '' ? { code: 'source' } : { code: 'rule' }),
         dropped: p.dropped,
         ...(closed ? { lockedKey: closed.key } : {}),

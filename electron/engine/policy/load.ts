@@ -1,6 +1,7 @@
 import { PolicySchema, type Policy } from '../../../shared/policy.js';
 import type { PolicyLine } from '../../../shared/input-errors.js';
 import { InputError } from '../errors.js';
+import { duplicateKeyReason, duplicateKeys } from './duplicates.js';
 import { policyIssueOf } from './issues.js';
 import { policyRefusals } from './refusals.js';
 import { readPolicyBytes } from './sources.js';
@@ -8,7 +9,7 @@ import { readPolicyBytes } from './sources.js';
 /**
  * Reads a JSON policy file; every bad key is named with its source and the reason. Refused
  * (InputError, exit 2): a file that is not a regular file (a FIFO would hang), over 1 MiB,
- * unreadable, not JSON, not valid, with a redaction pattern that does not compile for the
+ * unreadable, not JSON, with a key written twice in one object, not valid, with a redaction pattern that does not compile for the
  * linear-time engine, or with a path that escapes or is root-wide once expanded.
  */
 export async function loadPolicyFile(path: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<Policy> {
@@ -16,10 +17,17 @@ export async function loadPolicyFile(path: string, env: NodeJS.ProcessEnv = proc
   if (!read.ok) throw InputError.coded('policy-unreadable', { path }, `policy ${path}: ${read.reason}`);
   const text = read.data.toString('utf8');
   let raw: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(json);
   } catch (err) {
     throw InputError.coded('policy-not-json', { path }, `policy ${path}: not valid JSON (${(err as Error).message}); fix the file or leave out --policy`);
+  }
+  const twice = duplicateKeys(json);
+  if (twice.length > 0) {
+    const problems = `\n${twice.map((d) => `  - ${duplicateKeyReason(d)}`).join('\n')}`;
+    const lines = twice.map((d): PolicyLine => ({ source: 'file', location: path, key: d.key, issue: { code: 'duplicate-key', lines: `${d.firstLine}, ${d.line}` } }));
+    throw InputError.coded('policy-invalid', { path, problems }, `policy ${path} is not valid:${problems}`, lines);
   }
   const policy = parsePolicy(raw, path);
   const refusals = policyRefusals(policy, env, platform);

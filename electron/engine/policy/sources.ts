@@ -14,6 +14,8 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { CommandNotFoundError, exec } from '../platform/exec.js';
+import type { PolicyIssue } from '../../../shared/input-errors.js';
+import { duplicateKeyReason, duplicateKeys } from './duplicates.js';
 import { parseRegQuery, REGISTRY_POLICY_KEY, REGISTRY_POLICY_KEY_SHORT, registryToPolicy } from './registry.js';
 
 /** The app's bundle id (electron-builder `appId`): the macOS preference domain. */
@@ -31,6 +33,8 @@ export interface SourceIssue {
   /** Where inside the source, when that is not obvious from the key (a registry path). */
   where?: string;
   reason: string;
+  /** `reason` without words, when it is not the key's own rule (a key written twice). */
+  issue?: PolicyIssue;
 }
 
 export interface SourceRead {
@@ -126,12 +130,16 @@ export async function readJsonSource(kind: PolicySourceKind, file: string, optio
     if (read.missing && optional) return { kind, location: file, present: false, issues: [] };
     return { kind, location: file, present: true, issues: whole(read.reason) };
   }
-  const data = read.data;
+  const json = read.data.toString('utf8').replace(/^\uFEFF/, '');
+  let raw: unknown;
   try {
-    return { kind, location: file, present: true, raw: JSON.parse(data.toString('utf8').replace(/^\uFEFF/, '')), issues: [] };
+    raw = JSON.parse(json);
   } catch (err) {
     return { kind, location: file, present: true, issues: whole(`not valid JSON (${(err as Error).message})`) };
   }
+  // A key written twice: which value IT meant is unknown, so the key is refused (effective.ts).
+  const issues = duplicateKeys(json).map((d): SourceIssue => ({ key: d.key, reason: duplicateKeyReason(d), issue: { code: 'duplicate-key', lines: `${d.firstLine}, ${d.line}` } }));
+  return { kind, location: file, present: true, raw, issues };
 }
 
 /** `<data dir>/settings.json`. */

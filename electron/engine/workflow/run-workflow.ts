@@ -9,6 +9,7 @@
  * instead of the zip (preview.ts). The leak check and the draft are bounded by the same deadline
  * as the collection: a check that cannot finish blocks the upload (fail closed).
  */
+import { causeCode, type AfterPublishProblem } from '../../../shared/after-publish.js';
 import { mkdir, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { checkTicketId } from '../../../shared/naming.js';
@@ -60,6 +61,8 @@ export interface WorkflowResult {
   partial: boolean;
   /** What went wrong after collecting (e.g. the draft could not be written), each naming the files that exist. */
   problems: string[];
+  /** The same problems as data: what every front end renders in its language (shared/after-publish.ts). */
+  afterPublish: AfterPublishProblem[];
   /** `undefined` when the draft could not be written in time (see `draftError`). */
   emailDraft?: string;
   draftError?: string;
@@ -164,6 +167,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
 
     let emailDraft: string | undefined;
     let draftError: string | undefined;
+    let draftProblem: AfterPublishProblem | undefined;
     try {
       // The draft stops itself at the deadline and removes its temp file before this returns, so
       // "not written" is true when it is said (no .eml published afterwards, no .partial left).
@@ -175,6 +179,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       draftError = deadline.aborted
         ? 'the e-mail draft was not written: the collection reached its deadline (policy deadlineSeconds)'
         : afterPublishProblem({ archivePath: archive.path, step: 'The e-mail draft', target: archive.path.replace(/\.zip$/, '.eml'), error: err });
+      draftProblem = { step: 'draft', target: archive.path.replace(/\.zip$/, '.eml'), cause: deadline.aborted ? 'deadline' : causeCode(err), existing: [archive.path] };
       emit({ type: 'draft-failed', reason: draftError });
     }
 
@@ -186,6 +191,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       // Items cut or failed, or a step after publishing that failed: the archive is there, incomplete.
       partial: session.partial || session.problems.length > 0 || draftError !== undefined,
       problems: [...session.problems, ...(draftError ? [draftError] : [])],
+      afterPublish: [...session.afterPublish, ...(draftProblem ? [draftProblem] : [])],
       ...(emailDraft ? { emailDraft } : {}),
       ...(draftError ? { draftError } : {}),
       leakCheck,
@@ -222,6 +228,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       // The archive is there: a job record the disk could not take is a problem beside it (exit 3).
       result.partial = true;
       result.problems.push(uploadRecordProblem(err, archive.path, emailDraft));
+      result.afterPublish.push({ step: 'job-record', target: err.jobsDir, cause: causeCode(err.cause), existing: [archive.path, ...(emailDraft ? [emailDraft] : [])], ...(err.queued ? { queued: true } : {}) });
     }
     return result;
   } catch (err) {

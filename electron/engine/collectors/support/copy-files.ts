@@ -121,6 +121,8 @@ export async function copyPolicyFiles(ctx: CollectorContext, plan: CopyPlan): Pr
     const name = entryIn(plan.folder, uniqueName(plan.subfolder ? `${safeEntryPart(plan.subfolder)}/${f.entry}` : f.entry, used), ctx.lang);
     // The next files' checks overlap this one's (thousands of small logs: each is a dozen fs calls).
     const prefetch = candidates.slice(index + 1, index + 1 + PREFETCH).map((n) => ({ path: n.path, mode: isStructured(n.path) ? ('whole' as const) : ('tail' as const) }));
-    if (await ctx.addFile(name, f.path, { mode, maxBytes: caps.fileBytes, roots, prefetch })) total += planned;
+    // The bytes taken, not the size listed: a /proc or /sys file lists 0 and would never count.
+    const taken = await ctx.addFile(name, f.path, { mode, maxBytes: caps.fileBytes, roots, prefetch });
+    if (taken) total += taken.bytes;
   }
 }

@@ -86,7 +86,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
         return false;
       }
       items.push({ name, source: path, kind: o.kind ?? 'text', open: prepared.open, size: prepared.size, truncated: prepared.truncated });
-      return true;
+      return { bytes: prepared.size };
     },
     skip: (source, reason) => void skips.push({ source, reason: typeof reason === 'string' ? reason : englishReason(reason) }),
     warn: (message) => void warnings.push(message),

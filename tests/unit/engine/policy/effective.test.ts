@@ -185,3 +185,21 @@ describe('effective policy: defaults < user settings < --policy file < managed',
     expect(after.origins.archiveLanguage?.source).toBe('user');
   });
 });
+
+describe('a key written twice in one object', () => {
+  it('is a refusal in the managed policy and the --policy file, naming the source and the key', async () => {
+    const managed = setup({ managed: '{"deadlineSeconds": 30, "deadlineSeconds": 600}' });
+    const err = (await managed.load().catch((e: unknown) => e)) as PolicyError;
+    expect(err).toBeInstanceOf(PolicyError);
+    expect(err.problems.map((p) => [p.source, p.location, p.key, p.issue])).toEqual([['managed', managed.managedFile, 'deadlineSeconds', { code: 'duplicate-key', lines: '1, 1' }]]);
+    const file = setup({ file: '{"upload": {"target": "outbox"},\n"upload": {"target": "redmine"}}' });
+    await expect(file.load()).rejects.toThrow(/policy file .*p\.json: upload: .*written twice \(lines 1 and 2\)/);
+  });
+
+  it('in user settings (written by the app) is left out, not fatal: the value below applies', async () => {
+    const user = setup({ user: '{"deadlineSeconds": 30, "deadlineSeconds": 600}' });
+    const effective = await user.load();
+    expect(effective.problems.map((p) => [p.key, p.fatal])).toEqual([['deadlineSeconds', false]]);
+    expect(effective.origins.deadlineSeconds?.source).toBe('default');
+  });
+});
