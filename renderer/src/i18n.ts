@@ -88,7 +88,7 @@ export function reasonText(row: { reason?: Reason | undefined; detailCode?: Reas
 }
 
 /**
- * The mend line (补充脱敏 / Mended) from the entries the engine names (CollectionResult.mended):
+ * The mend line from the entries the engine names (CollectionResult.mended):
  * the shared catalogue's words, the same the CLI summary and the e-mail draft print.
  */
 export function mendedText(entries: readonly string[], locale: UiLocale): { label: string; text: string } {

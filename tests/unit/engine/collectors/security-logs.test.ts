@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { parseWhoamiElevation, windowsSecurityPlan } from '../../../../electron/
 import { forgetConsoleCodePage } from '../../../../electron/engine/collectors/support/windows-run.js';
 import { summarizeLogNdjson } from '../../../../electron/engine/collectors/system-logs.darwin.js';
 import { cat, macFixture, macText, winFixture, winText } from '../../../helpers/platform-fixtures.js';
+import { machineHasJournal } from '../../../helpers/journal.js';
 import { createFakeContext } from './fake-context.js';
 import { installStandIns, type StandIns } from './stand-ins.js';
 
@@ -76,11 +77,17 @@ describe('auth.log / secure cut to the window', () => {
 });
 
 describe('security-logs collector on this machine (real journalctl)', () => {
-  it('takes the journal\'s auth facility for the window as 安全日志.txt', async () => {
+  it('takes the journal\'s auth facility for the window as 安全日志.txt (or, with no journal and no auth.log here, says so)', async () => {
     const ctx = createFakeContext({ lang: 'zh-CN' });
     await securityLogsCollector.run(ctx);
     expect(ctx.commands[0]).toMatch(/^journalctl SYSLOG_FACILITY=4 SYSLOG_FACILITY=10 --since /);
-    expect(ctx.items.map((i) => i.name)).toEqual(['安全日志.txt']);
+    if (machineHasJournal() || existsSync('/var/log/auth.log') || existsSync('/var/log/secure')) {
+      expect(ctx.items.map((i) => i.name)).toEqual(['安全日志.txt']);
+    } else {
+      // No journal files (a container, a CI image) and no auth.log: nothing made up, and both reasons said.
+      expect(ctx.items).toEqual([]);
+      expect(ctx.skips.map((s) => s.reason)).toEqual(expect.arrayContaining(['journalctl found no journal files (no systemd journal on this computer)', 'none of these auth log files exists']));
+    }
   });
 });
 
