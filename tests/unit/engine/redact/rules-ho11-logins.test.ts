@@ -78,3 +78,31 @@ describe('ho11logins: user keys', () => {
     unchanged(['default_user = guest', 'default_user: true', 'use_login: true']);
   });
 });
+
+describe('ho11logins: logins and passwords in the grammar of servers', () => {
+  it('takes ZooKeeper JAAS options written one per line (`user_<login>="…"` alone), keeping the built-in `super`', () => {
+    check([
+      ['    user_super="Zk#Sup9x"', '    user_super="<SECRET-1>"'],
+      ['    user_liwenjun="Lw!zk2027"', '    user_<USER-1>="<SECRET-1>"'],
+      ['    user_bob="Bb#x1";', '    user_<USER-1>="<SECRET-1>";'],
+    ]);
+    unchanged(['    user_agent="curl/8.4.0"', '    user_id="10042"', 'x user_note="hello"']);
+  });
+
+  it('takes the password of a `login:password` user option (etcdctl, ETCDCTL_USER, curl --user), not a login:group', () => {
+    check([
+      ['export ETCDCTL_USER=root:Etc#d2027x', 'export ETCDCTL_USER=root:<SECRET-1>'],
+      ['etcdctl --user=liwenjun:Qq!88aa get /k', 'etcdctl --user=<USER-1>:<SECRET-1> get /k'],
+      ['curl --user deploy_ci:Dp#2027 https://x', 'curl --user <USER-1>:<SECRET-1> https://x'],
+    ]);
+    unchanged(['docker run --user=www-data:www-data img', 'docker run --user=1000:1000 img', 'chown --user=app:app x']);
+  });
+
+  it("takes SAP's SSO2 logon ticket (MYSAPSSO2), base64 or URL-encoded", () => {
+    check([
+      ['[09:00:01.002] SSO2 ticket MYSAPSSO2=AjQxMDMBABhMAEkAVwBFAE4%2fAPswgfgGCSqGSIb3DQEHAqCB6jCB5wIB', '[09:00:01.002] SSO2 ticket MYSAPSSO2=<TOKEN-1>'],
+      ['icm trace: MYSAPSSO2: AjExMDAgAA5wb3J0YWw6bGl3ZW5qdW6IAAdkZWZhdWx0AQAITElXRU5KVU4%3d (client 800)', 'icm trace: MYSAPSSO2: <TOKEN-1> (client 800)'],
+    ]);
+    unchanged(['SSO2 ticket accepted', 'login/create_sso2_ticket = 2']);
+  });
+});
