@@ -23,7 +23,7 @@ const MEASURE_WORDS = new Set([
 ]);
 
 /** Words of a key that announce personal data, which win over the measurement words (`phone_number`). */
-const PERSONAL_KEY = /phone|mobile|tel(?:ephone)?\b|cell|fax|contact|card|pan\b|account|acct|iban|passport|permit|idcard|id_?no|身份证|手机|电话|号码|联系|卡号|账号|帐号|护照|通行证/i;
+const PERSONAL_KEY = /phone|mobile|tel(?:ephone)?\b|cell|fax|contact|card|pan\b|account|acct|iban|passport|permit|idcard|id_?no|id_?num|身份证|手机|电话|号码|联系|卡号|账号|帐号|护照|通行证/i;
 
 const UNIT_AFTER = /^[ \t]?(?:bytes?|[KMGT]i?B|[KMGT]?B\b|ms|ns|µs|us|s\b|secs?\b|seconds|字节|毫秒|微秒|纳秒|秒|个|次|条)/;
 const MEASURE_BEFORE = /(?:大小|字节数?|容量|剩余|可用|已用|内存|磁盘|耗时|时长|时间戳|uptime|size|bytes|count|total|free|used|elapsed|duration|memory|offset|position|lsn)[ \t]*$/i;

@@ -96,7 +96,16 @@ export function tableHeaderStart(text: string): number {
   if (!title.includes(',') || namesReadColumn(title)) return start;
   const next = text.indexOf('\n', nl + 1);
   if (next < 0) return text.length < HEADER_REACH ? -1 : start;
-  return namesReadColumn(text.slice(nl + 1, next)) ? nl + 1 : start;
+  const second = text.slice(nl + 1, next);
+  // A header names its columns: a row with a cell of digits alone is data (Chrome's autofill export:
+  // `guid,use_count,use_date,…,country` over `3f6b…,14,13387463215,…,CN`, whose `CN` only reads
+  // like a `cn` column), and the first row was the header.
+  return namesReadColumn(second) && !hasNumberCell(second) ? nl + 1 : start;
+}
+
+/** Whether a CSV row has a cell (quoted or not) of digits alone: a data row, never a header. */
+function hasNumberCell(row: string): boolean {
+  return /(?:^|,)[ \t]*"?\d+"?[ \t]*(?=,|\r?$)/.test(row);
 }
 
 /** Whether a CSV row has a cell naming a secret, login or person column (CSV_*_COLUMN). */

@@ -5,7 +5,7 @@
  * — ids, patterns, names of these functions, context words — and policy extends it the same way:
  * an IT rule may name a validator (`luhn`, `notMeasurement` …) and context words.
  */
-import { isMeasurementContext } from './context.js';
+import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_NAME_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN } from './formats.js';
 import { isBenignValue, isSecretKey, secretKindForKey } from './key-names.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
@@ -29,9 +29,26 @@ const gapNamesOwner = (gap: string) => OWNER_WORDS.test(gap) || /(?:^|[^A-Za-z])
 
 /**
  * Digits under a size/count/time/id key, a unit or a typed number element are a measurement; digits
- * inside a longer hex string (a hash, a key id) are part of it. Neither is a phone, card or ID.
+ * inside a longer hex string (a hash, a key id) are part of it. Neither is a phone, card or ID. A CSV
+ * column is a key too: Chrome's autofill export keeps `use_date`/`date_modified` as 11-digit
+ * WebKit seconds (`13387463215`), a mobile's shape, under a header that names a time.
  */
-export const notMeasurement: RuleValidator = (m, line, around) => !insideHex(m, line) && !isMeasurementContext(line, m.index, m[0].length, around);
+export const notMeasurement: RuleValidator = (m, line, around) =>
+  !insideHex(m, line) && !isMeasurementContext(line, m.index, m[0].length, around) && !inMeasureColumn(m, line, around);
+
+// A header cell that names a column (`use_date`, `"Start Time"`, `工作时长(分钟)`), not data.
+const HEADER_CELL = /^[ \t]*"?[A-Za-z_\u4e00-\u9fa5][\w .()/\u4e00-\u9fa5-]{0,39}"?[ \t]*$/;
+/**
+ * The match sits in a CSV column named like a measurement: only in a table, where the header is
+ * all column names and the row has as many cells (a log whose first line has commas is no table).
+ */
+function inMeasureColumn(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): boolean {
+  const name = csvColumnName(m, line, around);
+  if (name === '' || !around) return false;
+  const cells = around.header().split(',');
+  if (cells.length < 3 || cells.length !== line.replace(/\r$/, '').split(',').length || !cells.every((c) => HEADER_CELL.test(c))) return false;
+  return isMeasureKey(name.trim().replace(/^"|"$/g, ''));
+}
 
 const isHexChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -120,7 +137,8 @@ export const personalEmail: RuleValidator = (m, line) =>
   !/^anonymous@/i.test(m[0]) &&
   // ssh_config's `MACs umac-64@openssh.com`, `zlib@openssh.com`, `curve25519-sha256@libssh.org`: SSH algorithm names.
   !/@(?:openssh\.com|libssh\.org)$/i.test(m[0]) &&
-  !isKerberosRealm(m[0]);
+  !isKerberosRealm(m[0]) &&
+  !isServicePrincipal(m, line);
 
 // `pps_core: Software ver. 5.3.6 - Copyright 2005-2007 Rodolfo Giometti <giometti@linux.it>` (the
 // kernel log on every Linux machine): a maintainer's public address in a copyright notice, bracketed
@@ -132,6 +150,13 @@ function isPublicNoticeAddress(m: RegExpExecArray, line: string): boolean {
 // Mail headers that carry message identifiers in address form (`Message-ID: <2026031810420321@host>`).
 const PACKAGE_MAINTAINER_FIELD = /^(?:Maintainer|Original-Maintainer|XSBC-Original-Maintainer|Uploaders|Changed-By|Packager)[ \t]*:/;
 const NOT_AN_ADDRESS_HEADER = /^(?:Message-ID|In-Reply-To|References|Content-ID|Resent-Message-ID|X-Message-ID)[ \t]*:/i;
+// `host/erp-app01.xxsoft.local@XXSOFT.LOCAL`, `HTTP/jira.corp.com@CORP.COM` (klist, keytabs, setspn):
+// a Kerberos service principal, `service/host@REALM` with the realm in capitals, names a machine's
+// service, not a person's mailbox. A user principal (`liming@CORP.COM`) has no `service/` before it.
+function isServicePrincipal(m: RegExpExecArray, line: string): boolean {
+  const at = m[0].lastIndexOf('@');
+  return /(?:^|[^\w/.:-])[A-Za-z][\w-]{0,30}\/$/.test(before(m, line, 33)) && /^[A-Z0-9][A-Z0-9.-]*\.[A-Z]{2,}$/.test(m[0].slice(at + 1));
+}
 // `krbtgt/XXSOFT.LOCAL@XXSOFT.LOCAL`: a Kerberos service principal's realm repeated, not an address.
 function isKerberosRealm(address: string): boolean {
   const at = address.indexOf('@');
@@ -274,7 +299,7 @@ const VALUE_ON_NEXT_LINE = [
   // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected)\b)|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}/i;
+const SPECIAL_FORMS = /(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected)\b)|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
@@ -415,8 +440,10 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   // volume id, ADO.NET's `;UID=rpt;` a database login (connection-string's, kept).
   if (/uid$/i.test(group(m, 'key')) && !/(?:^|_)uid$/.test(group(m, 'key'))) return false;
   // `user_count=`, `owner_type:` never reach here (the key must end in the user word); a key
-  // that is a switch (`is_owner: yes`, `use_login: true`) has a benign value.
-  return !/^(?:is|has|use|allow|require|max|min|num|default)[\W_]/i.test(group(m, 'key'));
+  // that is a switch (`is_owner: yes`, `use_login: true`) has a benign value. A `default_user`
+  // names the account a service creates and signs in with (RabbitMQ `default_user = mqadmin`):
+  // a login like any other (`guest` stays a built-in one).
+  return !/^(?:is|has|use|allow|require|max|min|num)[\W_]/i.test(group(m, 'key'));
 }
 
 // `ERROR\nat com.x`, `OK\tdone`: an upper-case word before an escape sequence, not DOMAIN\login.

@@ -492,7 +492,7 @@ export const RULES: readonly RedactionRule[] = [
     scan: {
       // The gate's other forms (SPECIAL_FORMS in rule-validators.ts): their words wake the rule anywhere.
       // Remote-desktop logs' prose: `password accepted: x`, `password x verified` (by their verbs).
-      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>',
+      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
@@ -504,7 +504,7 @@ export const RULES: readonly RedactionRule[] = [
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|redis-cli|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]/im,
+    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|redis-cli|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2/im,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -746,6 +746,18 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?<![\w.@\]-])key[ \t]*=>[ \t]*(?<q>["'])(?<secret>[^"'\s]{6,128})\k<q>/,
         targets: [{ group: 'secret' }],
         validate: 'hashRocketKey',
+      },
+      {
+        // SAP's single sign-on ticket (cookie, SAP GUI and ICM traces): `MYSAPSSO2=AjQxMDMB…%2f…` logs
+        // its holder in to every SAP system that trusts the issuer; base64, URL-encoded or not.
+        regex: /(?<![\w-])MYSAPSSO2[ \t]*[=:][ \t]*(?<secret>[A-Za-z0-9+/%!_.*=-]{16,4096})/i,
+        targets: [{ group: 'secret', kind: 'TOKEN' }],
+      },
+      {
+        // A keytab's keys as `klist -kte -K` (MIT) prints them: the enctype, then the key itself in hex,
+        // `host/app01@CORP (aes256-cts-hmac-sha1-96)  (0x6b9e…)`. Anyone holding it is that principal.
+        regex: /\((?:aes|camellia|des3?|rc4|arcfour)[\w-]{0,40}\)[ \t]+\(0x(?<secret>[0-9a-fA-F]{16,128})\)/,
+        targets: [{ group: 'secret' }],
       },
       {
         // A property list's pair on one line (configuration profiles, `.mobileconfig`):
@@ -1009,11 +1021,11 @@ export const RULES: readonly RedactionRule[] = [
     // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
     // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
     scan: {
-      words: 'user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved|set_id=|esmtpsa|valid users|write list|read list|admin users|user_alias|all=\\(|defaults:',
+      words: 'default principal|user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved|set_id=|esmtpsa|valid users|write list|read list|admin users|user_alias|all=\\(|defaults:',
       // squid's native access.log: the login column sits between the URL and `HIER_…/peer`.
-      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人|标识|修改|更新|创建|编辑|变更`,
+      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人|标识|修改|更新|创建|编辑|变更|客户端|默认主体`,
       // `user` of ssh_config (`    User daiqing`) only at a line start.
-      placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"|user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_)|user [a-z][\w.-]{0,31}, password [^\s,;)]/i },
+      placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"|user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?\n|$)|user [a-z][\w.-]{0,31}, password [^\s,;)]/i },
       // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
       // `deploy@host's password:` by `password:` (a quote or `#` as a marks first character would be
       // a new one, common in logs).
@@ -1021,7 +1033,7 @@ export const RULES: readonly RedactionRule[] = [
       // `^…` start, made the scan 40–60 % slower), in its own pass (see RedactionRule.scan).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
-    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=|<key>[a-z]*(?:user(?:_?name)?|log[io]n(?:_?name)?|authname)<\/key>|\bset_id=|[ \t]A=[a-z][\w-]{0,30}:[a-z]|uid=[a-z][\w.-]{0,31},(?:ou|dc|cn)=|^[ \t]*(?:valid users|invalid users|admin users|write list|read list)[ \t]*=|^[ \t]*user_alias[ \t]|^[a-z][\w.-]{0,31}[ \t]+all[ \t]*=[ \t]*\(|^defaults:[a-z]/im,
+    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?$)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=|<key>[a-z]*(?:user(?:_?name)?|log[io]n(?:_?name)?|authname)<\/key>|\bset_id=|[ \t]A=[a-z][\w-]{0,30}:[a-z]|uid=[a-z][\w.-]{0,31},(?:ou|dc|cn)=|^[ \t]*(?:valid users|invalid users|admin users|write list|read list)[ \t]*=|^[ \t]*user_alias[ \t]|^[a-z][\w.-]{0,31}[ \t]+all[ \t]*=[ \t]*\(|^defaults:[a-z]|(?:客户端|默认主体|default principal)[ \t]*[:：][ \t]*[a-z][\w.-]{0,31}[ \t]?@[ \t]?[a-z]/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -1038,8 +1050,24 @@ export const RULES: readonly RedactionRule[] = [
         // login and its password per option, each option ending in `\` (continued) or `;` (last)
         // or followed by the next `user_` option. No blank in the value: a `user_agent="Mozilla/5.0 (…)"`
         // field of a log line is not one.
-        regex: /(?:^|[ \t])user_(?<user>[A-Za-z][A-Za-z0-9._-]{0,31})="(?<secret>[^"\s]{1,200})"(?=[ \t]*(?:\\|;|[ \t]user_))/,
-        targets: [{ group: 'user' }, { group: 'secret', kind: 'SECRET' }],
+        // ZooKeeper's DigestLoginModule writes one option per line, the last one alone ending in `;`,
+        // the others in nothing: `    user_super="x"` indented alone on its line is one too (the
+        // built-in `super`/`admin` stay, their passwords go).
+        regex: /(?:^|[ \t])user_(?<user>[A-Za-z][A-Za-z0-9._-]{0,31})="(?<secret>[^"\s]{1,200})"(?=[ \t]*(?:\\|;|[ \t]user_))|^[ \t]+user_(?!(?:agent|id|name|type)=)(?:(?:super|admin)(?==)|(?<alone>[A-Za-z][A-Za-z0-9._-]{0,31}))="(?<secret2>[^"\s]{1,200})"[ \t]*\r?$/,
+        targets: [{ group: 'user' }, { group: 'secret', kind: 'SECRET' }, { group: 'alone' }, { group: 'secret2', kind: 'SECRET' }],
+      },
+      {
+        // A user option whose value is `login:password` (etcdctl `--user=root:x`, `ETCDCTL_USER=root:x`,
+        // `curl --user deploy:x`): the password after the colon, a digit or a symbol in it (`--user=app:app`,
+        // docker's `--user=1000:1000` are a login and a group).
+        regex: /(?<![\w.-])(?:--|[A-Za-z][A-Za-z0-9]*_)?user(?:=|[ \t]+)["']?[A-Za-z][\w.-]{0,31}:(?=[^\s"'@]{0,127}[\d!#$%^&*?~+])(?<secret>[^\s"'@:]{1,128})["']?(?=\s|$)/i,
+        targets: [{ group: 'secret', kind: 'SECRET' }],
+      },
+      {
+        // …and its login, when it is a person's (not `root`).
+        regex: /(?<![\w.-])(?:--|[A-Za-z][A-Za-z0-9]*_)?user(?:=|[ \t]+)["']?(?<user>[A-Za-z][\w.-]{0,31}):[^\s"'@:]{1,128}["']?(?=\s|$)/i,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
       },
       {
         // redis ACL (users.acl, redis.conf): `user replica on >p4ss ~* +psync`, the password after `>`;
@@ -1130,6 +1158,14 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?<![\w\\$-])(?<domain>[A-Z][A-Z0-9-]{1,14})\\{1,2}(?<user>[a-z][a-z0-9._-]{1,19})(?![\w\\/$-]|\.\w)/,
         targets: [{ group: 'user' }],
         validate: 'domainLogin',
+      },
+      {
+        // Kerberos ticket caches: Windows `klist` (`#0>	客户端: yangshuo @ XXSOFT.LOCAL`, zh-CN) and MIT
+        // `klist` (`Default principal: yangshuo@XXSOFT.LOCAL`, `默认主体:`): the signed-in user's
+        // principal, the login before its upper-case realm. A service principal (`host/…@REALM`) has a `/`.
+        regex: /(?:客户端|默认主体|Default principal)[ \t]*[:：][ \t]*(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?=[ \t]?@[ \t]?[A-Z][A-Z0-9-]*(?:\.[A-Z0-9-]+)*(?![\w.@-]))/,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
       },
       {
         // ssh_config and similar `Keyword value` files: `    User daiqing`.
