@@ -523,7 +523,7 @@ function lineHasNameHeaderCell(line: string): boolean {
 
 // A text table's header cell over a person's column (`| 负责人 |`, ICBC payroll `|户名|`, 社保 `姓名`,
 // WeCom 打卡 `姓名`): the whole cell, so `客户名称`, `用户名` or `姓名拼音` name no person's column.
-const TEXT_TABLE_NAME_COLUMN = /^(?:(?:员工|客户|乘客|乘车人|真实|联系人|申请人|收款人)?姓[ \t\u3000]*名|名字|联系人|经办人|申请人|审批人|审核人|负责人|乘车人|乘客|收件人|发件人|收货人|寄件人|户[ \t\u3000]*名|开户名|收款人|持卡人|报销人|操作人|签收人|值班人|对接人|主持人|记录人|参会人|发言人|full[ _-]?name|display[ _-]?name|(?:contact|owner|person)(?:[ _-]?name)?)$/i;
+const TEXT_TABLE_NAME_COLUMN = /^(?:(?:员工|客户|乘客|乘车人|真实|联系人|申请人|收款人)?姓[ \t\u3000]*名|名字|联系人|经办人|申请人|审批人|审核人|负责人|乘车人|乘客|收件人|发件人|收货人|寄件人|户[ \t\u3000]*名|开户名|收款人|持卡人|报销人|操作人|签收人|值班人|对接人|主持人|记录人|参会人|发言人|(?:full|display|drop[ -]?down|contact|owner|person)[ _-]?name|contact|owner|person)$/i;
 // A cell that heads some column (a line of such cells is a header, whichever column the name is in).
 const TEXT_TABLE_HEADER_CELL = /^(?:序号|编号|日期|时间|部门|区域|账号|帐号|金额|备注|性别|电话|手机号?|联系方式|状态|类型|地址|邮箱|证件(?:类型|号码)|身份证号码?|no\.?|#|date|time|department|phone|e-?mail|status)$/i;
 const TEXT_TABLE_REACH = 4096;
@@ -552,6 +552,8 @@ function isTextTableNameCell(m: RegExpExecArray, line: string, around: LineSurro
   for (let i = lines.length - 2, seen = 0; i >= 0 && seen < TEXT_TABLE_LINES; i -= 1, seen += 1) {
     const row = lines[i]!.replace(/\r$/, '');
     if (/^[ \t\u3000]*$/.test(row)) return false;
+    // A rule under the header (`|---|---|`, `-----+-----`): part of the table.
+    if (/^[ \t]*[-=+:|｜][-=+:|｜ \t]*$/.test(row)) continue;
     if (pipe && !/[|｜]/.test(row)) return false;
     const cells = split(row).map(cellText);
     if (TEXT_TABLE_NAME_COLUMN.test(cells[column] ?? '')) return true;

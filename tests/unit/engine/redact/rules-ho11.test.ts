@@ -61,4 +61,19 @@ describe('ho11: names in tables that are not CSV', () => {
     const out = (await redactInChunks(new Redactor(), Buffer.from(input), chunkSizes(4096), { name: 'batch.txt' })).text;
     expect(out).not.toContain('邓佳怡');
   });
+
+  it('takes Latin names (`Last, First` too) in a column headed Display Name under a `-----+-----` rule, not products or services', () => {
+    const input = [
+      'Display Name          | E-Mail Address          | Drop-Down Name                         | Use Count',
+      '----------------------+-------------------------+----------------------------------------+----------',
+      'Novak, Petra          | p.novak@example.cz      | Novak, Petra (p.novak@example.cz)      | 4',
+      'Microsoft Teams       | noreply@example.com     | Microsoft Teams (noreply@example.com)  | 9',
+      '',
+    ].join('\n');
+    const out = redact(input);
+    expect(out).toContain('<NAME-1>          | <EMAIL-1>      | <NAME-1> (<EMAIL-1>)      | 4');
+    expect(out).toContain('Microsoft Teams       |');
+    const products = ['Product        | Version  | Owner', '---------------+----------+--------', 'Visual Studio  | 17.9     | 田雨', ''].join('\n');
+    expect(redact(products)).toBe(products.replace('田雨', '<NAME-1>'));
+  });
 });
