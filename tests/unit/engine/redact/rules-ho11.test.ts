@@ -77,3 +77,18 @@ describe('ho11: names in tables that are not CSV', () => {
     expect(redact(products)).toBe(products.replace('田雨', '<NAME-1>'));
   });
 });
+
+describe('ho11: rail tickets and identity documents', () => {
+  it('takes the passengers of a ticket mail, the name before its identity document, and 尊敬的 X 女士 with a blank', () => {
+    const input = ['尊敬的 蒋雨桐 女士：', '1.蒋雨桐，2026年04月02日08:15开，南京南站-上海虹桥站，G7001次列车，03车07A号，二等座。', '2.柏志平，2026年04月02日08:15开，南京南站-上海虹桥站，G7001次列车，03车07B号，二等座。', '乘车人证件：蒋雨桐 护照 E12345678；柏志平 身份证 320102198105280424'].join('\n');
+    const out = redact(input);
+    for (const n of ['蒋雨桐', '柏志平']) expect(out).not.toContain(n);
+    expect(out).toContain('南京南站-上海虹桥站');
+  });
+
+  it('keeps numbered lines of places and dates, and document words before an id', () => {
+    const kept = ['1.杭州东站，2026年03月23日07:30开', '2.上海分公司，2026年3月1日起', '请上传身份证 正反面', '验证身份证 330'];
+    for (const k of kept) expect(redact(k), k).toBe(k);
+  });
+});
+
