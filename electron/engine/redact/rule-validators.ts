@@ -679,6 +679,8 @@ export const VALIDATORS = {
   netbiosName: ((m) => !/^(?:localhost|local|unknown|none|null|n\/a|-+)$/i.test(group(m, 'host')) && !isPlaceholder(group(m, 'host'))) as RuleValidator,
   /** A table cell that is a Chinese name alone, on a line whose header cells name a person (xlsx sharedStrings, HTML). */
   nameTableCell: ((m, line) => isChineseName(group(m, 'name')) && lineHasNameHeaderCell(line)) as RuleValidator,
+  /** A name before its presence state: a Chinese name, or a Latin one of no product or service word. */
+  presenceName: ((m) => (group(m, 'present') !== '' ? isChineseName(group(m, 'present')) : !group(m, 'latinPresent').split(/,? /).some((w) => NOT_A_PERSON_WORD.test(w)))) as RuleValidator,
   /** A cell of a `|`-separated or blank-aligned table under a header cell naming a person (see isTextTableNameCell). */
   textTableNameCell: ((m, line, around) => isTextTableNameCell(m, line, around)) as RuleValidator,
   /** `key => "…"`: a value with a letter and a digit, not a sprintf reference (`logstash-%{type}`). */

@@ -101,12 +101,12 @@ describe('redaction corpus', () => {
   // label errors corrected (its FIRST-RUN.md); then fixes by format family (recall11: default_pass and
   // authtok keys, glued sign-in cookies, one-line plist pairs, Exim logins and passwd.client, CSV title
   // rows, quoted CSV header rows, values that are no value, LDAP uid DNs, Samba lists, sudoers) → 312/410;
-  // ho11names: person names in `|`-separated and blank-aligned tables under a header naming a person → 334/410 (Latin `Last, First` names in Display Name columns, 12306 passenger lines, a name before its identity document).
+  // ho11names: person names in `|`-separated and blank-aligned tables under a header naming a person → 336/410 (also Latin `Last, First` names in Display Name columns, 12306 passenger lines, a name before its identity document, presence rosters).
   // Measured, not asserted at target; it must not fall. Its false positives left: Chrome's
   // `use_date` seconds that read as mobiles (133…), a Confluence user key, a Kerberos host principal.
   it('held-out-11: at least its level after the session-9 fixes, no more false positives', () => {
     const q = get('held-out-11');
-    expect(q.overall.found).toBeGreaterThanOrEqual(334);
+    expect(q.overall.found).toBeGreaterThanOrEqual(336);
     expect(q.falsePositives.length).toBeLessThanOrEqual(8);
   });
 

@@ -92,3 +92,12 @@ describe('ho11: rail tickets and identity documents', () => {
   });
 });
 
+describe('ho11: presence rosters', () => {
+  it('takes names glued to their presence state, Chinese or Latin, not services', () => {
+    const out = redact('[PresenceService] roster: 郑雅文(Available) Moreau, Claire(Busy) 石磊(Away) Microsoft Teams(Available)');
+    expect(out).toBe('[PresenceService] roster: <NAME-1>(Available) <NAME-2>(Busy) <NAME-3>(Away) Microsoft Teams(Available)');
+    const kept = 'status: 系统(Available) 华东(Offline)';
+    expect(redact(kept)).toBe(kept);
+  });
+});
+
