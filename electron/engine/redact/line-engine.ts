@@ -31,6 +31,8 @@ export const MAX_LINE = 64 * 1024;
 const BLOCK_KEEP = 64 * 1024;
 /** How far back from MAX_LINE a cut looks for a separator. */
 const CUT_WINDOW = 4096;
+/** How much of the texts before the current one `above` can give (a table header over its rows). */
+const HISTORY = 4096;
 
 /** Where replacements go: placeholders, per-rule counts and the seen values. */
 export interface RedactionSink {
@@ -131,6 +133,8 @@ export class LineEngine {
   private aroundStart = 0;
   /** The last line of the previous text (a copy, at most 1 KiB), and the item's first line. */
   private lastLine = '';
+  /** The end of the texts processed before (a copy, at most HISTORY characters): the lines `above` a text's first ones. */
+  private history = '';
   private firstLine: string | undefined;
   private readonly around: LineSurroundings = {
     previous: () => {
@@ -139,6 +143,10 @@ export class LineEngine {
       return this.aroundText.slice(this.aroundText.lastIndexOf('\n', end - 1) + 1, end);
     },
     header: () => this.firstLine ?? '',
+    above: (maxChars: number) => {
+      const here = this.aroundText.slice(Math.max(0, this.aroundStart - maxChars), this.aroundStart);
+      return here.length >= maxChars || here.length < this.aroundStart ? here : this.history.slice(Math.max(0, this.history.length - (maxChars - here.length))) + here;
+    },
   };
 
   /**
@@ -267,6 +275,7 @@ export class LineEngine {
     const end = text.endsWith('\n') ? text.length - 1 : text.length;
     const from = text.lastIndexOf('\n', end - 1) + 1;
     this.lastLine = detach(text.slice(Math.max(from, end - 1024), end));
+    this.history = detach(text.length >= HISTORY ? text.slice(text.length - HISTORY) : (this.history + text).slice(-HISTORY));
     this.aroundText = '';
     return out;
   }

@@ -548,6 +548,48 @@ function lineHasNameHeaderCell(line: string): boolean {
   return lastHeaderFound;
 }
 
+// A text table's header cell over a person's column (`| 负责人 |`, ICBC payroll `|户名|`, 社保 `姓名`,
+// WeCom 打卡 `姓名`): the whole cell, so `客户名称`, `用户名` or `姓名拼音` name no person's column.
+const TEXT_TABLE_NAME_COLUMN = /^(?:(?:员工|客户|乘客|乘车人|真实|联系人|申请人|收款人)?姓[ \t\u3000]*名|名字|联系人|经办人|申请人|审批人|审核人|负责人|乘车人|乘客|收件人|发件人|收货人|寄件人|户[ \t\u3000]*名|开户名|收款人|持卡人|报销人|操作人|签收人|值班人|对接人|主持人|记录人|参会人|发言人|(?:full|display|drop[ -]?down|contact|owner|person)[ _-]?name|contact|owner|person)$/i;
+// A cell that heads some column (a line of such cells is a header, whichever column the name is in).
+const TEXT_TABLE_HEADER_CELL = /^(?:序号|编号|日期|时间|部门|区域|账号|帐号|金额|备注|性别|电话|手机号?|联系方式|状态|类型|地址|邮箱|证件(?:类型|号码)|身份证号码?|no\.?|#|date|time|department|phone|e-?mail|status)$/i;
+const TEXT_TABLE_REACH = 4096;
+const TEXT_TABLE_LINES = 60;
+const cellText = (cell: string) => cell.trim().replace(/^[*_`"']+|[*_`"'：:]+$/g, '').trim();
+
+/**
+ * A cell of a table that is not CSV — `|`-separated rows (ICBC payroll, Markdown), or columns
+ * aligned by blanks (a 社保 form, a WeCom 打卡 export) — under a header cell naming a person. The
+ * header is the nearest line above, in the same run of lines (no blank line between), with a
+ * header cell in that column: the name's column is its cell index (`|` or a tab or two blanks
+ * apart). Only the text before the line (`around.above`, as read) is searched, at most 60 lines.
+ */
+function isTextTableNameCell(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): boolean {
+  const name = group(m, 'cell');
+  const latin = group(m, 'latinCell');
+  if (name !== '' ? !isChineseName(name) : latin === '' || latin.split(' ').some((w) => NOT_A_PERSON_WORD.test(w))) return false;
+  if (around?.above === undefined) return false;
+  const start = m.index + m[0].length - (name || latin).length;
+  const prefix = line.slice(0, start);
+  const pipe = /[|｜]/.test(prefix);
+  const split = pipe ? (row: string) => row.split(/[|｜]/) : (row: string) => row.replace(/^[ \t\u3000]+/, '').split(/\t|[ \t\u3000]{2,}/);
+  const column = split(prefix).length - 1;
+  const lines = around.above(TEXT_TABLE_REACH).split('\n');
+  // The last element is what follows the final line break: the current line's start, empty.
+  for (let i = lines.length - 2, seen = 0; i >= 0 && seen < TEXT_TABLE_LINES; i -= 1, seen += 1) {
+    const row = lines[i]!.replace(/\r$/, '');
+    if (/^[ \t\u3000]*$/.test(row)) return false;
+    // A rule under the header (`|---|---|`, `-----+-----`): part of the table.
+    if (/^[ \t]*[-=+:|｜][-=+:|｜ \t]*$/.test(row)) continue;
+    if (pipe && !/[|｜]/.test(row)) return false;
+    const cells = split(row).map(cellText);
+    if (TEXT_TABLE_NAME_COLUMN.test(cells[column] ?? '')) return true;
+    // A header over other columns: the name stands in none of a person's.
+    if (cells.some((c) => TEXT_TABLE_NAME_COLUMN.test(c) || TEXT_TABLE_HEADER_CELL.test(c))) return false;
+  }
+  return false;
+}
+
 const HTTP_VERB_BEFORE = /\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/;
 
 /** Validators by name (RulePattern.validate, and `validator` of an IT rule). */
@@ -664,6 +706,10 @@ export const VALIDATORS = {
   netbiosName: ((m) => !/^(?:localhost|local|unknown|none|null|n\/a|-+)$/i.test(group(m, 'host')) && !isPlaceholder(group(m, 'host'))) as RuleValidator,
   /** A table cell that is a Chinese name alone, on a line whose header cells name a person (xlsx sharedStrings, HTML). */
   nameTableCell: ((m, line) => isChineseName(group(m, 'name')) && lineHasNameHeaderCell(line)) as RuleValidator,
+  /** A name before its presence state: a Chinese name, or a Latin one of no product or service word. */
+  presenceName: ((m) => (group(m, 'present') !== '' ? isChineseName(group(m, 'present')) : !group(m, 'latinPresent').split(/,? /).some((w) => NOT_A_PERSON_WORD.test(w)))) as RuleValidator,
+  /** A cell of a `|`-separated or blank-aligned table under a header cell naming a person (see isTextTableNameCell). */
+  textTableNameCell: ((m, line, around) => isTextTableNameCell(m, line, around)) as RuleValidator,
   /** `key => "…"`: a value with a letter and a digit, not a sprintf reference (`logstash-%{type}`). */
   /** A name alone on its line, under a sign-off (see SIGN_OFF). */
   signatureName: ((m, _line, around) => isChineseName(group(m, 'name')) && around !== undefined && SIGN_OFF.test(around.previous())) as RuleValidator,

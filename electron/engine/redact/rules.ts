@@ -83,6 +83,12 @@ export interface LineSurroundings {
   previous(): string;
   /** The item's first line (a CSV header, at most 1 KiB). */
   header(): string;
+  /**
+   * The text before the line as it was read (not redacted), at most `maxChars` of it: the lines of
+   * a table above a row (its header). Within the text being processed; at its start, the last line
+   * of the text before.
+   */
+  above?(maxChars: number): string;
 }
 
 /** A multi-line block: everything between `begin` and `end` is one secret (PEM private keys). */
@@ -1290,9 +1296,9 @@ export const RULES: readonly RedactionRule[] = [
       placed: { words: 'name|nick|owner|holder|user|cn=|sigtext|signature|parameters:|binding parameter|remark|alias', at: 'hanNear' },
       // Keys that only ever hold a person's full name, whatever script (`"gaia_name": "Jiayi Luo"`).
       words: 'gaia_name|full_name|fullname|real_name|realname|display_name|displayname|user_name',
-      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|客户|顾客|访客|发给|发送给|转给|转发给|交给|寄给|抄送|会话|聊天|@|[\u4e00-\u9fa5]\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5][ \t\u3000]*(?:[,，:：][ \t\u3000]*)?(?:\+86|1[3-9]\d|[＋１])|[\u4e00-\u9fa5][-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|[\u4e00-\u9fa5](?<=\d[ \t\u3000]{0,3}[/,，、|][ \t\u3000]{0,3}[\u4e00-\u9fa5])|[\u4e00-\u9fa5](?=[ \t]?[(（][\da-z])|(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|[\u4e00-\u9fa5][ \t]{1,4}(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|备注|昵称|个人[)）]|[\u4e00-\u9fa5]\.(?:ipynb|txt|md|ofd|xmind|vsd|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tif|webp)`,
+      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|客户|顾客|访客|发给|发送给|转给|转发给|交给|寄给|抄送|会话|聊天|@|[\u4e00-\u9fa5]\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5][ \t\u3000]*(?:[,，:：][ \t\u3000]*)?(?:\+86|1[3-9]\d|[＋１])|[\u4e00-\u9fa5][-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|[\u4e00-\u9fa5](?<=\d[ \t\u3000]{0,3}[/,，、|][ \t\u3000]{0,3}[\u4e00-\u9fa5])|[\u4e00-\u9fa5](?=[ \t]?[(（][\da-z])|(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|[\u4e00-\u9fa5][ \t]{1,4}(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|备注|昵称|个人[)）]|[\u4e00-\u9fa5](?:[ \t\u3000]{2}|\t)|[\u4e00-\u9fa5][ \t]?\((?:Available|Busy|Away|DoNotDisturb|BeRightBack|Offline|OffWork|InACall|InAMeeting|Presenting|OutOfOffice)\)|[\u4e00-\u9fa5][，,][ \t]*\d{4}年|[\u4e00-\u9fa5][ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?:<|\d|[A-Z]\d)|[\u4e00-\u9fa5]\.(?:ipynb|txt|md|ofd|xmind|vsd|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tif|webp)`,
     },
-    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}(?:老师|先生|女士|小姐)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)[\u4e00-\u9fa5]{2}|(?:发给|发送给|转给|转发给|交给|寄给|抄送)[ \t]*[\u4e00-\u9fa5]{2}|(?:会话|聊天对象)[ \t]*[:：]|与[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*的聊天|^(?:from|to|cc|bcc|reply-to|sender|author|committer)[ \t]*:[^\r\n]*[a-z]"?[ \t]*<<email-|(?:gaia|full|real|display|user)_?name["']?[ \t]*[:=][ \t]*["']?[a-z]+ [a-z]|[-_][\u4e00-\u9fa5]{2,3}\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![a-z])|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:[,，:：][ \t\u3000]*)?<phone-\d|[\u4e00-\u9fa5]{2}[-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|<phone-\d+>[ \t\u3000]*[/,，、|][ \t\u3000]*[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（]\d{5}|[\u4e00-\u9fa5]{2}[ \t]*[(（][^()（）\r\n]{0,25}(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|\d[ \t]+[\u4e00-\u9fa5]{2,3}[ \t]+(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|(?:remark|alias|备注|昵称)[ \t]*[:：=][ \t]*["']?[\u4e00-\u9fa5]{2}|个人[)）][ \t\u3000]*[:：]|@[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（][a-z][a-z0-9._-]{0,31}[)）]|[[,][ \t]*"(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)"[ \t]*[,\]]|[-_][\u4e00-\u9fa5]{2,3}\.(?:ipynb|txt|md|ofd|xmind|vsdx?|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tiff?|webp)(?![a-z])|<t[dh]?(?:[ \t][^<>]{0,200})?>[ \t]*(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)[ \t]*<\/t[dh]?>/im,
+    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}[ \t]?(?:老师|先生|女士|小姐)|[\u4e00-\u9fa5a-z][ \t]?\((?:available|busy|away|donotdisturb|berightback|offline|offwork|inacall|inameeting|presenting|outofoffice)\)|[\u4e00-\u9fa5]{2}[，,][ \t]*\d{4}年\d{1,2}月|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?:<|\d|[a-z]\d)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:[\u4e00-\u9fa5]{2}|[a-z],? [a-z]{2,16})(?:[ \t\u3000]*[|｜\t]|[ \t\u3000]{2})|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)[\u4e00-\u9fa5]{2}|(?:发给|发送给|转给|转发给|交给|寄给|抄送)[ \t]*[\u4e00-\u9fa5]{2}|(?:会话|聊天对象)[ \t]*[:：]|与[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*的聊天|^(?:from|to|cc|bcc|reply-to|sender|author|committer)[ \t]*:[^\r\n]*[a-z]"?[ \t]*<<email-|(?:gaia|full|real|display|user)_?name["']?[ \t]*[:=][ \t]*["']?[a-z]+ [a-z]|[-_][\u4e00-\u9fa5]{2,3}\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![a-z])|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:[,，:：][ \t\u3000]*)?<phone-\d|[\u4e00-\u9fa5]{2}[-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|<phone-\d+>[ \t\u3000]*[/,，、|][ \t\u3000]*[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（]\d{5}|[\u4e00-\u9fa5]{2}[ \t]*[(（][^()（）\r\n]{0,25}(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|\d[ \t]+[\u4e00-\u9fa5]{2,3}[ \t]+(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|(?:remark|alias|备注|昵称)[ \t]*[:：=][ \t]*["']?[\u4e00-\u9fa5]{2}|个人[)）][ \t\u3000]*[:：]|@[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（][a-z][a-z0-9._-]{0,31}[)）]|[[,][ \t]*"(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)"[ \t]*[,\]]|[-_][\u4e00-\u9fa5]{2,3}\.(?:ipynb|txt|md|ofd|xmind|vsdx?|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tiff?|webp)(?![a-z])|<t[dh]?(?:[ \t][^<>]{0,200})?>[ \t]*(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)[ \t]*<\/t[dh]?>/im,
     patterns: [
       {
         // The English key starts where its run of letters does (the look-behind before
@@ -1312,7 +1318,7 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // A job title before the name (`财务总监严春梅`), an honorific after it (`金凤老师`).
-        regex: /(?:总监|经理|主管|主任)[ \t]?(?<name>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])|(?<called>[\u4e00-\u9fa5]{2,3})(?=老师|先生|女士|小姐)/,
+        regex: /(?:总监|经理|主管|主任)[ \t]?(?<name>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])|(?<called>[\u4e00-\u9fa5]{2,3})(?=[ \t]?(?:老师|先生|女士|小姐))/,
         targets: [{ group: 'name' }, { group: 'called' }],
         validate: 'titledName',
       },
@@ -1437,6 +1443,29 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?<=[[,][ \t]{0,3})"(?<name>[\u4e00-\u9fa5]{2,4})"(?=[ \t]*[,\]])/,
         targets: [{ group: 'name' }],
         validate: 'nameTableCell',
+      },
+      {
+        // A rail ticket's passenger lines (12306: `1.陆某某，2026年03月23日07:30开，…`) and a name before the
+        // identity document it travels or registers with (`乘车人证件：王芳 身份证 3302…`, `张伟 护照 E1234…`).
+        regex: /^[ \t]*\d{1,2}[.、．][ \t]*(?<passenger>[\u4e00-\u9fa5]{2,4})[，,][ \t]*\d{4}年\d{1,2}月\d{1,2}日|(?<![\u4e00-\u9fa5])(?<holder>[\u4e00-\u9fa5]{2,4})[ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?=<|\d|[A-Z]\d)/,
+        targets: [{ group: 'passenger' }, { group: 'holder' }],
+        validate: 'anyChineseName',
+      },
+      {
+        // A presence roster (Teams `roster: 龚某某(Available) Ferreira, Lucas(Busy)`): a name, Chinese or
+        // Latin (`Last, First` too), glued to its presence state in brackets.
+        regex: /(?<![\w\u4e00-\u9fa5])(?:(?<present>[\u4e00-\u9fa5]{2,4})|(?<latinPresent>[A-Z][a-z]{1,15},? [A-Z][a-z]{1,15}))[ \t]?\((?:Available|Busy|Away|DoNotDisturb|BeRightBack|Offline|OffWork|InACall|InAMeeting|Presenting|OutOfOffice)\)/,
+        targets: [{ group: 'present' }, { group: 'latinPresent' }],
+        validate: 'presenceName',
+      },
+      {
+        // A cell of a table that is not CSV — `|`-separated (ICBC payroll `1|6222…|贺志远|…`, Markdown
+        // `| 华东 | 滕晓光 |`) or aligned by blanks (社保 `1     甘振华  男`, WeCom `2026/03/16   聂雨涵   NieYuHan`)
+        // — whose column a header above names a person's (姓名, 户名, 负责人 …): a Chinese name, or a
+        // Latin full name (`| Olga Petrova |`). The header is looked for by the validator.
+        regex: /(?<=^|[|｜\t]|[|｜][ \t\u3000]|[ \t\u3000]{2})(?:(?<cell>[\u4e00-\u9fa5]{2,4})|(?<latinCell>[A-Z][a-z]{1,15}(?:,? [A-Z][a-z]{1,15}){1,2}))(?=[ \t\u3000]*(?:[|｜\t]|\r?$|[(<（](?:[^()<>（）\r\n]{0,80}@|<EMAIL-))|[ \t\u3000]{2})/,
+        targets: [{ group: 'cell' }, { group: 'latinCell' }],
+        validate: 'textTableNameCell',
       },
       {
         // A mention in a chat or a ticket (`@王建国 请看一下`), not an address's IDN domain (`zhang@公司.cn`);

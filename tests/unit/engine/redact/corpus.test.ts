@@ -104,10 +104,13 @@ describe('redaction corpus', () => {
   // ho11logins: numbers under CSV time/count columns are no phones and a data row ending in `CN` is no
   // header, Kerberos (klist clients, keytab keys, service principals kept), `default_user`, JAAS options
   // one per line, `login:password` user options, SAP SSO2 tickets → 322/410.
+  // ho11names: person names in `|`-separated and blank-aligned tables under a header naming a person
+  // (also Latin `Last, First` names in Display Name columns, 12306 passenger lines, a name before its
+  // identity document, presence rosters) → 336/410 alone; both merged: 343/410.
   // Measured, not asserted at target; it must not fall. Its false positive left: a Confluence user key.
   it('held-out-11: at least its level after the session-9 fixes, no more false positives', () => {
     const q = get('held-out-11');
-    expect(q.overall.found).toBeGreaterThanOrEqual(322);
+    expect(q.overall.found).toBeGreaterThanOrEqual(343);
     expect(q.falsePositives.length).toBeLessThanOrEqual(1);
   });
 
