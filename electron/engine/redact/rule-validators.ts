@@ -530,6 +530,15 @@ function isProseAfterKey(m: RegExpExecArray, line: string): boolean {
   return /(?:^|[^a-z])cookies?$/i.test(group(m, 'key')) && !rest.includes('=') && /^[a-z]+(?: [a-z]+){2,}\b/i.test(rest);
 }
 
+/** `4/remoteProvider/ImdsCredentials`: segments between slashes that are all words or numbers (base64 is neither). */
+function isPathOfWords(value: string): boolean {
+  if (!value.includes('/')) return false;
+  const segments = value.split('/').filter((x) => x !== '');
+  // A word segment: at most two digits (`V1`) and a run of three lower-case letters per eight characters.
+  const wordish = (x: string) => /^\d+$/.test(x) || ((x.match(/\d/g)?.length ?? 0) <= 2 && (x.match(/[a-z]{3,}/g)?.length ?? 0) >= Math.max(1, Math.floor(x.length / 8)));
+  return segments.length >= 2 && segments.every(wordish);
+}
+
 const DPKG_CONFFILE = /^ \/\S+ [0-9a-f]{32}(?: (?:obsolete|remove-on-upgrade))*\r?$/;
 
 // — The registries the table names —
@@ -662,6 +671,8 @@ export const VALIDATORS = {
   }) as RuleValidator,
   randomNearSecretWord: ((m, line) =>
     looksRandom(group(m, 'secret').replace(/=+$/, '')) &&
+    // npm's `…/credential-provider-imds/dist-types/ts3.4/remoteProvider/ImdsCredentials.d.ts`: a path of words, not base64.
+    !isPathOfWords(group(m, 'secret')) &&
     // Base64 of a DER signature (`MEUCIQ…`: a SEQUENCE of two INTEGERs, ECDSA): verification data, public.
     !/^ME[QUYC]CI/.test(group(m, 'secret')) &&
     !/^pk_(?:live|test)_/.test(group(m, 'secret')) &&

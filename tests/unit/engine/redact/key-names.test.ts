@@ -79,6 +79,8 @@ describe('what real Debian logs put after a secret-named key', () => {
       'private_key	= $dir/private/cakey.pem# The private key',
       'challengePassword		= A challenge password',
       'secret = # disable PBM',
+      // npm's debug log.
+      "6037 silly tar     absolute: '/tmp/x/node_modules/@smithy/credential-provider-imds/dist-types/ts3.4/remoteProvider/ImdsCredentials.d.ts',",
     ];
     for (const line of lines) expect(redact(line), line).toBe(line);
   });
@@ -96,6 +98,7 @@ describe('what real Debian logs put after a secret-named key', () => {
     expect(redact('password: correct horse battery staple')).not.toContain('horse battery');
     expect(redact('password = my secret key 2024')).not.toContain('key 2024');
     expect(redact('the job was created by liuyang.')).not.toContain('liuyang');
+    expect(redact('using credential 9f8Xk2Lq/7Zw3Pm0Vb5Nc8Rt1Yh4Jd6G now')).not.toContain('9f8Xk2Lq/7Zw3Pm0Vb5Nc8Rt1Yh4Jd6G');
     expect(redact('  User: S-1-5-21-3623811015-3361044348-30300820-1013')).not.toContain('3623811015-3361044348-30300820-1013');
   });
 });
