@@ -185,24 +185,20 @@ export async function* mendText(old: Readable, name: string, redactor: Redactor,
   const redact = redactor.createStream({ name });
   const pumping = pipeline(old, redact);
   pumping.catch(() => undefined);
-  const placeholderOf = new Map<string, string>();
-  for (const [placeholder, value] of redactor.mapping()) if (values.has(value) && !placeholderOf.has(value)) placeholderOf.set(value, placeholder);
+  const hits = hitValuePlaceholders(redactor, values);
   const rules = redactor.placeholderRules();
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const pattern = placeholderOf.size > 0 ? new RegExp([...placeholderOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'gi') : undefined;
-  const byLower = new Map([...placeholderOf].map(([value, placeholder]) => [value.toLowerCase(), placeholder]));
   const isOurs = (p: string) => redactor.mapping().has(p);
   const extra: Record<string, number> = {};
   let format: ReturnType<typeof detectFormat> | undefined;
   const fix = (text: string): string => {
-    if (!pattern) return text;
+    if (!hits) return text;
     format ??= detectFormat(name, text);
     const f = format;
     return text.replace(/[^\n]*\n?/g, (line) => {
       if (line.length === 0) return line;
       let hit = false;
-      const replaced = line.replace(pattern, (m) => {
-        const placeholder = byLower.get(m.toLowerCase()) ?? m;
+      const replaced = line.replace(hits.pattern, (m) => {
+        const placeholder = hits.placeholderOf.get(m.toLowerCase()) ?? m;
         if (placeholder === m) return m;
         hit = true;
         const rule = rules.get(placeholder) ?? 'learned';
@@ -233,10 +229,19 @@ export async function* mendText(old: Readable, name: string, redactor: Redactor,
  * gave it (ASCII case folded, as the leak check matches); values with no placeholder stay.
  */
 export function hitValueReplacer(redactor: Redactor, values: ReadonlySet<string>): (text: string) => string {
+  const hits = hitValuePlaceholders(redactor, values);
+  if (!hits) return (text) => text;
+  return (text) => text.replace(hits.pattern, (m) => hits.placeholderOf.get(m.toLowerCase()) ?? m);
+}
+
+/**
+ * The hit values that already have a placeholder: one case-insensitive alternation (longest value
+ * first) and the placeholder of each value by its lower-case form. Undefined when none has one.
+ */
+function hitValuePlaceholders(redactor: Redactor, values: ReadonlySet<string>): { pattern: RegExp; placeholderOf: ReadonlyMap<string, string> } | undefined {
   const placeholderOf = new Map<string, string>();
   for (const [placeholder, value] of redactor.mapping()) if (values.has(value) && !placeholderOf.has(value.toLowerCase())) placeholderOf.set(value.toLowerCase(), placeholder);
-  if (placeholderOf.size === 0) return (text) => text;
+  if (placeholderOf.size === 0) return undefined;
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const pattern = new RegExp([...placeholderOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'gi');
-  return (text) => text.replace(pattern, (m) => placeholderOf.get(m.toLowerCase()) ?? m);
+  return { pattern: new RegExp([...placeholderOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'gi'), placeholderOf };
 }
