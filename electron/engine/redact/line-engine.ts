@@ -639,7 +639,24 @@ export class LineEngine {
     return this.sink.placeholder(kind, value, ruleId, identity ? identity(value) : value);
   }
 
+  /** The last line applyPattern lower-cased, and its lower case (for the patterns' literal checks). */
+  private lowerOf = '';
+  private lowered = '';
+
   private applyPattern(s: string, cr: CompiledRule, p: CompiledPattern): string {
+    const literal = p.literal;
+    if (literal !== undefined) {
+      let hay = s;
+      if (p.folded) {
+        if (s !== this.lowerOf) {
+          this.lowerOf = s;
+          this.lowered = s.toLowerCase();
+        }
+        hay = this.lowered;
+      }
+      // Every match holds the literal: without it the regex cannot match, and there is nothing to do.
+      if (!hay.includes(literal)) return s;
+    }
     const re = p.regex;
     re.lastIndex = 0;
     let m = re.exec(s);

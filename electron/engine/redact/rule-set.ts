@@ -6,6 +6,7 @@
 import { InputError } from '../errors.js';
 import { wakesAssignedKey } from './key-names.js';
 import { LinearRegExp, ListStartRegExp } from './linear-regexp.js';
+import { requiredLiteral } from './required-literal.js';
 import { splitByFirstCharacter, WIDE_GUARD } from './scan-split.js';
 import { looksRandom } from './validators.js';
 import { detach, normalizeKind } from './placeholders.js';
@@ -31,6 +32,12 @@ export interface CompiledPattern {
   /** Context words as one case-insensitive regex. */
   readonly context: { readonly words: RegExp; readonly before: number } | undefined;
   readonly kind: ((m: RegExpExecArray) => string) | undefined;
+  /**
+   * A literal every match contains (required-literal.ts), lower-cased when `folded` (the regex is
+   * case-insensitive): a line without it is not searched.
+   */
+  readonly literal: string | undefined;
+  readonly folded: boolean;
 }
 
 /** A rule of the table with its named functions looked up. */
@@ -229,8 +236,13 @@ const contextRegExp = (words: readonly string[]) => new RegExp(words.map(escapeR
 
 function compilePattern(p: RulePattern, kind?: (m: RegExpExecArray) => string): CompiledPattern {
   // Group indices (`d`) are only paid for where a part of the match is replaced.
+  const regex = withFlags(p.regex, p.targets ? 'gd' : 'g', 'y');
+  // IT patterns (LinearRegExp) keep their own engine's syntax: no literal is read from them.
+  const literal = regex instanceof LinearRegExp ? undefined : requiredLiteral(regex.source, regex.flags);
   return {
-    regex: withFlags(p.regex, p.targets ? 'gd' : 'g', 'y'),
+    regex,
+    literal,
+    folded: regex.flags.includes('i'),
     targets: p.targets,
     validate: p.validate ? VALIDATORS[p.validate] : undefined,
     context: p.context ? { words: contextRegExp(p.context.words), before: p.context.before } : undefined,

@@ -22,10 +22,12 @@
  */
 
 /** Index just past the atom at `i` (a group, a class, an escape or one character). */
-function atomEnd(src: string, i: number): number {
+export function atomEnd(src: string, i: number): number {
   const c = src[i];
   if (c === '\\') {
-    if (src[i + 1] === 'u' && src[i + 2] === '{') return src.indexOf('}', i) + 1;
+    // `\u{…}`, `\p{…}`, `\P{…}`, and a named back-reference `\k<name>`.
+    if ((src[i + 1] === 'u' || src[i + 1] === 'p' || src[i + 1] === 'P') && src[i + 2] === '{') return src.indexOf('}', i) + 1;
+    if (src[i + 1] === 'k' && src[i + 2] === '<') return src.indexOf('>', i) + 1;
     if (src[i + 1] === 'u') return i + 6;
     if (src[i + 1] === 'x') return i + 4;
     return i + 2;
