@@ -12,6 +12,11 @@
  */
 import { atomEnd, topAlternatives } from './scan-split.js';
 
+const isAscii = (text: string) => {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+};
+
 const SPECIAL = new Set([...'\\^$.|?*+()[]{}']);
 const QUANTIFIER = /^(?:[*+?]|\{(\d+)(?:,\d*)?\})\??/;
 
@@ -60,7 +65,7 @@ export function requiredLiteral(source: string, flags: string): string | undefin
   const folded = flags.includes('i');
   let best: string | undefined;
   for (const run of runs) {
-    if (folded && (/[^\x00-\x7f]/.test(run) || (flags.includes('u') && /[sk]/i.test(run)))) continue;
+    if (folded && (!isAscii(run) || (flags.includes('u') && /[sk]/i.test(run)))) continue;
     const r = folded ? run.toLowerCase() : run;
     if (best === undefined || r.length > best.length) best = r;
   }
