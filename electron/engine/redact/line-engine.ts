@@ -117,6 +117,14 @@ export class LineEngine {
   /** Text of that hit, and where the scan goes on after it. */
   private scannerHit: string[] = [];
   private scannerResume: number[] = [];
+  /**
+   * For a split scanner (Scanner.split), per half (index 2 × scanner + half): its next hit (-1: none
+   * left, -2: not searched yet), that hit's text, where its regex goes on, and from where it was searched.
+   */
+  private halfNext: number[] = [];
+  private halfHit: string[] = [];
+  private halfResume: number[] = [];
+  private halfFrom: number[] = [];
   /** Next hit of the learned values' scan in the current text (-1: none left, -2: not searched yet), and the set's version it was searched with. */
   private learnedNext = -2;
   private learnedVersion = -1;
@@ -291,6 +299,12 @@ export class LineEngine {
     this.scannerNext = new Array<number>(k).fill(-2);
     this.scannerHit = new Array<string>(k).fill('');
     this.scannerResume = new Array<number>(k).fill(0);
+    if (this.rules.scanners.some((s) => s.split !== undefined)) {
+      this.halfNext = new Array<number>(2 * k).fill(-2);
+      this.halfHit = new Array<string>(2 * k).fill('');
+      this.halfResume = new Array<number>(2 * k).fill(0);
+      this.halfFrom = new Array<number>(2 * k).fill(0);
+    }
     this.learnedNext = -2;
     while (pos < n) {
       if (this.block) {
@@ -383,6 +397,7 @@ export class LineEngine {
   private scan(i: number, text: string, from: number): number {
     const scanner = this.rules.scanners[i]!;
     if (scanner.lead !== undefined) return this.scanFromLead(i, text, from);
+    if (scanner.split !== undefined) return this.scanSplit(i, text, from, scanner.split);
     const re = scanner.regex;
     re.lastIndex = from;
     if (scanner.uniform && scanner.lineLocal) {
@@ -404,6 +419,46 @@ export class LineEngine {
       this.scannerResume[i] = re.lastIndex;
     }
     return next;
+  }
+
+  /**
+   * scan() for a split scanner: the earlier hit of its two halves. Where a match can start is
+   * disjoint between them (scan-split.ts), so that is the whole regex's hit. A half's hit found
+   * from an earlier position is still its first one from `from` when it is at or after `from`.
+   */
+  private scanSplit(i: number, text: string, from: number, halves: readonly [RegExp, RegExp]): number {
+    let best = -1;
+    let which = -1;
+    for (let h = 0; h < 2; h += 1) {
+      const k = 2 * i + h;
+      let next = this.halfNext[k]!;
+      if (next === -2 || this.halfFrom[k]! > from || (next >= 0 && next < from)) {
+        const re = halves[h]!;
+        re.lastIndex = from;
+        let m = re.exec(text);
+        while (m && m[0].length === 0) {
+          re.lastIndex = m.index + 1;
+          m = re.exec(text);
+        }
+        next = m ? m.index : -1;
+        this.halfNext[k] = next;
+        this.halfFrom[k] = from;
+        if (m) {
+          this.halfHit[k] = m[0];
+          this.halfResume[k] = re.lastIndex;
+        }
+      }
+      if (next >= 0 && (best < 0 || next < best)) {
+        best = next;
+        which = k;
+      }
+    }
+    this.scannerNext[i] = best;
+    if (best >= 0) {
+      this.scannerHit[i] = this.halfHit[which]!;
+      this.scannerResume[i] = this.halfResume[which]!;
+    }
+    return best;
   }
 
   /**
@@ -584,7 +639,24 @@ export class LineEngine {
     return this.sink.placeholder(kind, value, ruleId, identity ? identity(value) : value);
   }
 
+  /** The last line applyPattern lower-cased, and its lower case (for the patterns' literal checks). */
+  private lowerOf = '';
+  private lowered = '';
+
   private applyPattern(s: string, cr: CompiledRule, p: CompiledPattern): string {
+    const literal = p.literal;
+    if (literal !== undefined) {
+      let hay = s;
+      if (p.folded) {
+        if (s !== this.lowerOf) {
+          this.lowerOf = s;
+          this.lowered = s.toLowerCase();
+        }
+        hay = this.lowered;
+      }
+      // Every match holds the literal: without it the regex cannot match, and there is nothing to do.
+      if (!hay.includes(literal)) return s;
+    }
     const re = p.regex;
     re.lastIndex = 0;
     let m = re.exec(s);

@@ -6,6 +6,8 @@
 import { InputError } from '../errors.js';
 import { wakesAssignedKey } from './key-names.js';
 import { LinearRegExp, ListStartRegExp } from './linear-regexp.js';
+import { requiredLiteral } from './required-literal.js';
+import { splitByFirstCharacter, WIDE_GUARD } from './scan-split.js';
 import { looksRandom } from './validators.js';
 import { detach, normalizeKind } from './placeholders.js';
 import { GATES, IDENTITIES, KINDS, OPENERS, OWNER_WORDS, VALIDATORS, type ValidatorName } from './rule-validators.js';
@@ -30,6 +32,12 @@ export interface CompiledPattern {
   /** Context words as one case-insensitive regex. */
   readonly context: { readonly words: RegExp; readonly before: number } | undefined;
   readonly kind: ((m: RegExpExecArray) => string) | undefined;
+  /**
+   * A literal every match contains (required-literal.ts), lower-cased when `folded` (the regex is
+   * case-insensitive): a line without it is not searched.
+   */
+  readonly literal: string | undefined;
+  readonly folded: boolean;
 }
 
 /** A rule of the table with its named functions looked up. */
@@ -72,6 +80,12 @@ export interface Scanner {
    * the regex walk the text (measured on 10 MB of the bench: 3.8 ms of CPU down to 0.6).
    */
   readonly lead?: { readonly char: string; readonly sticky: RegExp };
+  /**
+   * The same scan as two regexes, the alternatives that start at an ASCII character and the others
+   * (scan-split.ts): on a two-byte string (one `“` or Han character in the chunk) the whole regex
+   * tries every Han alternative at every position. The engine takes the earlier hit of the two.
+   */
+  readonly split?: readonly [RegExp, RegExp];
 }
 
 const HIT_CACHE_LIMIT = 4096;
@@ -96,7 +110,7 @@ function leadCharacter(alternatives: string[]): string | undefined {
   return firsts.size === 1 && only !== undefined ? only : undefined;
 }
 
-function makeScanner(regex: RegExp, members: ScanMember[], triggers: (RegExp | undefined)[], lead?: string): Scanner {
+function makeScanner(regex: RegExp, members: ScanMember[], triggers: (RegExp | undefined)[], lead?: string, split?: readonly [RegExp, RegExp]): Scanner {
   const cache = new Map<string, HitRules>();
   const uniform = members.every((m) => m.at === undefined) && new Set(members.map((m) => m.fragment.source)).size === 1;
   const confirm =
@@ -109,6 +123,7 @@ function makeScanner(regex: RegExp, members: ScanMember[], triggers: (RegExp | u
     lineLocal: true,
     ...(confirm ? { confirm } : {}),
     ...(lead !== undefined ? { lead: { char: lead, sticky: withFlags(regex, 'y', 'g') } } : {}),
+    ...(split !== undefined && lead === undefined ? { split } : {}),
     rulesFor(hit) {
       let rules = cache.get(hit);
       if (rules === undefined) {
@@ -221,8 +236,13 @@ const contextRegExp = (words: readonly string[]) => new RegExp(words.map(escapeR
 
 function compilePattern(p: RulePattern, kind?: (m: RegExpExecArray) => string): CompiledPattern {
   // Group indices (`d`) are only paid for where a part of the match is replaced.
+  const regex = withFlags(p.regex, p.targets ? 'gd' : 'g', 'y');
+  // IT patterns (LinearRegExp) keep their own engine's syntax: no literal is read from them.
+  const literal = regex instanceof LinearRegExp ? undefined : requiredLiteral(regex.source, regex.flags);
   return {
-    regex: withFlags(p.regex, p.targets ? 'gd' : 'g', 'y'),
+    regex,
+    literal,
+    folded: regex.flags.includes('i'),
     targets: p.targets,
     validate: p.validate ? VALIDATORS[p.validate] : undefined,
     context: p.context ? { words: contextRegExp(p.context.words), before: p.context.before } : undefined,
@@ -505,12 +525,15 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
     });
     if (members.length === 0) continue;
     const alternatives = [...new Set(members.flatMap((m) => splitAlternatives(m.source)))];
+    // Words are one prefix tree; the other scans may be split by where a match starts (scan-split.ts).
+    const halves = group === 'words' ? undefined : splitByFirstCharacter(alternatives, flags);
     scanners.push(
       makeScanner(
         new RegExp(group === 'words' ? literalTrie(alternatives) ?? alternatives.join('|') : alternatives.join('|'), flags),
         members,
         members.map((m) => ordered[m.rule]!.trigger),
         leadCharacter(alternatives),
+        halves ? [new RegExp(halves.ascii.join('|'), flags), new RegExp(`${WIDE_GUARD}(?:${halves.wide.join('|')})`, flags)] : undefined,
       ),
     );
   }

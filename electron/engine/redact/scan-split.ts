@@ -1,0 +1,191 @@
+/**
+ * A shared scan split in two by the first character a match can start at: ASCII, or anything else.
+ *
+ * Why: V8 compiles a regex twice, for one-byte (Latin-1) and two-byte strings. Against a one-byte
+ * string every alternative that starts with a Han or full-width character is dropped at compile
+ * time; against a two-byte string (a 64 KiB chunk with a single `“`, `→` or Han character in it)
+ * all of them are tried at every position. The marks scan has ~130 such alternatives (person-name's
+ * Chinese words): on the bench's logs with curly quotes it took 44 % of the redactor's CPU,
+ * ~20× its cost on the same text without them.
+ *
+ * Split, each half is cheap on its own: the ASCII half never meets the Han alternatives, and the
+ * other half, behind a guard on its first characters, skips ASCII text in one class test per
+ * position (and fails at once on one-byte strings). Where a match can start is disjoint between the
+ * halves, so at any position at most one half can match there, and inside a half the alternatives
+ * keep their order: the leftmost hit of the two halves is the hit the whole regex would return,
+ * with the same text (the engine's scan takes the earlier of the two; see LineEngine.scan).
+ *
+ * Only alternatives whose first consuming atoms are understood take part: a literal, an escaped
+ * punctuation mark, a class of such characters or ranges, past look-arounds, anchors and into
+ * leading groups. One that may start at both kinds of character, or one this cannot read, leaves
+ * the scan whole (undefined).
+ */
+
+/** Index just past the atom at `i` (a group, a class, an escape or one character). */
+export function atomEnd(src: string, i: number): number {
+  const c = src[i];
+  if (c === '\\') {
+    // `\u{…}`, `\p{…}`, `\P{…}`, and a named back-reference `\k<name>`.
+    if ((src[i + 1] === 'u' || src[i + 1] === 'p' || src[i + 1] === 'P') && src[i + 2] === '{') return src.indexOf('}', i) + 1;
+    if (src[i + 1] === 'k' && src[i + 2] === '<') return src.indexOf('>', i) + 1;
+    if (src[i + 1] === 'u') return i + 6;
+    if (src[i + 1] === 'x') return i + 4;
+    return i + 2;
+  }
+  if (c === '[') {
+    let j = i + 1;
+    if (src[j] === '^') j += 1;
+    if (src[j] === ']') j += 1;
+    for (; j < src.length && src[j] !== ']'; j += 1) if (src[j] === '\\') j += 1;
+    return j + 1;
+  }
+  if (c === '(') {
+    let depth = 0;
+    for (let j = i; j < src.length; j += 1) {
+      if (src[j] === '\\') j += 1;
+      else if (src[j] === '[') j = atomEnd(src, j) - 1;
+      else if (src[j] === '(') depth += 1;
+      else if (src[j] === ')' && --depth === 0) return j + 1;
+    }
+    return -1;
+  }
+  return i + 1;
+}
+
+/** The top-level alternatives of a regex source (`a|b(c|d)` -> `a`, `b(c|d)`). */
+export function topAlternatives(src: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < src.length; ) {
+    if (src[i] === '|') {
+      out.push(src.slice(from, i));
+      from = i + 1;
+      i += 1;
+    } else {
+      const end = atomEnd(src, i);
+      if (end <= i) return [src];
+      i = end;
+    }
+  }
+  out.push(src.slice(from));
+  return out;
+}
+
+const LOOK_AROUND = /^\(\?<?[=!]/;
+const QUANTIFIER = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/;
+
+/**
+ * The atoms an alternative's match can start with (each matches one character), or undefined when
+ * that is not clear here (the alternative may match the empty string, or an atom is not readable).
+ */
+export function firstAtoms(alt: string): string[] | undefined {
+  let i = 0;
+  for (;;) {
+    if (alt.startsWith('\\b', i) || alt.startsWith('\\B', i)) i += 2;
+    else if (alt[i] === '^' || alt[i] === '$') i += 1;
+    else if (LOOK_AROUND.test(alt.slice(i))) {
+      const end = atomEnd(alt, i);
+      if (end < 0) return undefined;
+      i = end;
+    } else break;
+  }
+  if (i >= alt.length) return undefined;
+  const end = atomEnd(alt, i);
+  if (end < 0) return undefined;
+  const quantifier = QUANTIFIER.exec(alt.slice(end))?.[0] ?? '';
+  let atoms: string[] | undefined;
+  if (alt[i] === '(') {
+    const inner = alt.startsWith('(?:', i) ? i + 3 : alt.startsWith('(?<', i) ? alt.indexOf('>', i) + 1 : alt[i + 1] === '?' ? -1 : i + 1;
+    if (inner < 0) return undefined;
+    atoms = [];
+    for (const a of topAlternatives(alt.slice(inner, end - 1))) {
+      const first = firstAtoms(a);
+      if (first === undefined) return undefined;
+      atoms.push(...first);
+    }
+  } else {
+    atoms = [alt.slice(i, end)];
+  }
+  // An optional first atom lets what follows start a match too.
+  if (/^(?:[?*]|\{0[,}])/.test(quantifier)) {
+    const next = firstAtoms(alt.slice(end + quantifier.length));
+    return next === undefined ? undefined : [...atoms, ...next];
+  }
+  return atoms;
+}
+
+const ASCII_PUNCTUATION = /^[\x20-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]$/;
+
+/** One member of a class or a lone atom that matches only itself or a few ASCII characters. */
+function asciiMember(src: string, flags: string): boolean {
+  if (src.length === 1) {
+    const c = src.charCodeAt(0);
+    if (c >= 0x80) return false;
+    // `i` with `u` folds `s` to `ſ` and `k` to the Kelvin sign; without `u`, ASCII stays ASCII.
+    return !(flags.includes('i') && flags.includes('u') && /[a-z]/i.test(src));
+  }
+  if (src[0] !== '\\' || src.length !== 2) return false;
+  const e = src[1]!;
+  if (ASCII_PUNCTUATION.test(e)) return true;
+  // \d is [0-9] in every mode; \w is ASCII unless `u` and `i` together (ſ, K).
+  if (e === 'd') return true;
+  if (e === 'w') return !(flags.includes('i') && flags.includes('u'));
+  return e === 'n' || e === 'r' || e === 't';
+}
+
+/** Whether the one-character atom can match ASCII characters only (literals, escapes, plain classes). */
+export function asciiOnly(atom: string, flags: string): boolean {
+  // `.` outside a class is any character.
+  if (atom === '.') return false;
+  if (atom[0] !== '[') return asciiMember(atom, flags);
+  if (atom[1] === '^' || !atom.endsWith(']')) return false;
+  const body = atom.slice(1, -1);
+  const members: string[] = [];
+  for (let j = 0; j < body.length; ) {
+    const len = body[j] === '\\' ? 2 : 1;
+    if (body[j] === '\\' && (body[j + 1] === 'u' || body[j + 1] === 'x' || body[j + 1] === 'p' || body[j + 1] === 'P')) return false;
+    members.push(body.slice(j, j + len));
+    j += len;
+  }
+  for (let k = 0; k < members.length; k += 1) {
+    const m = members[k]!;
+    if (m === '-' && k > 0 && k < members.length - 1) {
+      // A range between two characters: both ends ASCII (and so everything between).
+      const lo = members[k - 1]!;
+      const hi = members[k + 1]!;
+      if (!asciiMember(lo, flags) || !asciiMember(hi, flags) || lo.length !== 1 || hi.length !== 1) return false;
+      continue;
+    }
+    if (!asciiMember(m, flags)) return false;
+  }
+  return true;
+}
+
+/** Whether the one-character atom can match no ASCII character (tried on all 128). */
+export function nonAsciiOnly(atom: string, flags: string): boolean {
+  let re: RegExp;
+  try {
+    re = new RegExp(`^(?:${atom})$`, flags.replace(/[gym]/g, ''));
+  } catch {
+    return false;
+  }
+  for (let c = 0; c < 128; c += 1) if (re.test(String.fromCharCode(c))) return false;
+  return true;
+}
+
+/** The two halves of a scan's alternatives (each in its original order), or undefined (see the module). */
+export function splitByFirstCharacter(alternatives: readonly string[], flags: string): { ascii: string[]; wide: string[] } | undefined {
+  const ascii: string[] = [];
+  const wide: string[] = [];
+  for (const alt of alternatives) {
+    const atoms = firstAtoms(alt);
+    if (atoms === undefined || atoms.length === 0) return undefined;
+    if (atoms.every((a) => asciiOnly(a, flags))) ascii.push(alt);
+    else if (atoms.every((a) => nonAsciiOnly(a, flags))) wide.push(alt);
+    else return undefined;
+  }
+  return ascii.length > 0 && wide.length > 0 ? { ascii, wide } : undefined;
+}
+
+/** The guard before the wide half: one class test per position, failing on every ASCII character. */
+export const WIDE_GUARD = '(?=[^\\x00-\\x7f])';

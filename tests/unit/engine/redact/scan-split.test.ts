@@ -1,0 +1,102 @@
+/**
+ * A shared scan split by where its matches start (scan-split.ts): the ASCII half and the other
+ * half (Han, full-width …) must together give exactly the hits of the whole regex — same places,
+ * same texts — so the engine wakes the same rules; and the marks scan of the default rules must be
+ * split, since on a two-byte string its ~130 Han alternatives made it ~20× slower.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
+import { asciiOnly, firstAtoms, nonAsciiOnly, splitByFirstCharacter, topAlternatives } from '../../../../electron/engine/redact/scan-split.js';
+import { generateLogText } from '../../../bench/redact.bench.js';
+import { CORPUS_DIR } from './corpus-quality.js';
+
+/** Every hit of a global regex as `index:text`, zero-length ones skipped as the engine does. */
+function hitsOf(re: RegExp, text: string): string[] {
+  const out: string[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    out.push(`${m.index}:${m[0]}`);
+  }
+  return out;
+}
+
+/** The engine's way with a split scan: from each resume point, the earlier hit of the two halves. */
+function splitHitsOf([ascii, wide]: readonly [RegExp, RegExp], text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (;;) {
+    let best: RegExpExecArray | null = null;
+    let end = 0;
+    for (const re of [ascii, wide]) {
+      re.lastIndex = from;
+      let m = re.exec(text);
+      while (m && m[0].length === 0) {
+        re.lastIndex = m.index + 1;
+        m = re.exec(text);
+      }
+      if (m && (best === null || m.index < best.index)) {
+        best = m;
+        end = re.lastIndex;
+      }
+    }
+    if (best === null) return out;
+    out.push(`${best.index}:${best[0]}`);
+    from = end;
+  }
+}
+
+function fixtureTexts(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...fixtureTexts(path));
+    else if (!name.endsWith('.json')) out.push(readFileSync(path, 'utf8'));
+  }
+  return out;
+}
+
+describe('scan split by first character', () => {
+  it('reads the first atoms past look-arounds, anchors and into leading or optional groups', () => {
+    expect(firstAtoms('(?<![A-Za-z0-9_-])sk-')).toEqual(['s']);
+    expect(firstAtoms('^(?:export\\s+)?(?:USER|LOGNAME)=')).toEqual(['e', 'U', 'L']);
+    expect(firstAtoms('(?:授权|审批)人')).toEqual(['授', '审']);
+    expect(firstAtoms('[\\u4e00-\\u9fa5]\\.(?:xlsx?|pdf)')).toEqual(['[\\u4e00-\\u9fa5]']);
+    // May match the empty string, or only looks: not readable here.
+    expect(firstAtoms('(?:ab)?')).toBeUndefined();
+    expect(firstAtoms('(?=x)')).toBeUndefined();
+    expect(topAlternatives('a|b(c|d)|[|]')).toEqual(['a', 'b(c|d)', '[|]']);
+  });
+
+  it('tells ASCII-only atoms from atoms that match no ASCII character', () => {
+    for (const atom of ['@', '\\+', '[?&;]', '[Pp]', '\\d', 's']) expect(asciiOnly(atom, 'gm')).toBe(true);
+    for (const atom of ['.', '\\s', '[^a]', '[\\u4e00-\\u9fa5]', '号', '\\W']) expect(asciiOnly(atom, 'gm')).toBe(false);
+    // With `u` and `i` together, `s` also matches ſ and `k` the Kelvin sign.
+    expect(asciiOnly('s', 'giu')).toBe(false);
+    for (const atom of ['号', '[\\u4e00-\\u9fa5]', '[０-９]', '[男女]']) expect(nonAsciiOnly(atom, 'gm')).toBe(true);
+    for (const atom of ['@', '.', '\\s', '[^x]']) expect(nonAsciiOnly(atom, 'gm')).toBe(false);
+  });
+
+  it('keeps each half in its order and refuses an alternative that may start at both kinds of character', () => {
+    expect(splitByFirstCharacter(['@', '用户', '%40', '[\\u4e00-\\u9fa5]\\.pdf', '用户名'], 'gm')).toEqual({ ascii: ['@', '%40'], wide: ['用户', '[\\u4e00-\\u9fa5]\\.pdf', '用户名'] });
+    expect(splitByFirstCharacter(['@', '^.'], 'gm')).toBeUndefined();
+    expect(splitByFirstCharacter(['@', '\\s+x', '号'], 'gm')).toBeUndefined();
+    expect(splitByFirstCharacter(['@', '%40'], 'gm')).toBeUndefined();
+  });
+
+  it("splits the default marks scan, and its halves hit exactly where and what the whole regex hits (every fixture, bench text with and without curly quotes)", () => {
+    const { scanners } = buildRuleSet({ optionalRules: ['ipv4-public', 'ipv6-public', 'mac-address', 'hostname'] });
+    const split = scanners.filter((s) => s.split !== undefined);
+    expect(split.length).toBeGreaterThan(0);
+    const bench = Buffer.concat(generateLogText(1)).toString('utf8');
+    const texts = [...fixtureTexts(CORPUS_DIR), bench, bench.replace(/"Save"/g, '\u201cSave\u201d'), '号 用户 a@b 客户 \u201c 张三\t 李四.pdf ?token=1 PW 号码 ０１２', '用户@x 名字:x 由 张三 创建 sk-abc 的 iPhone'];
+    for (const s of split) {
+      for (const text of texts) expect(splitHitsOf(s.split!, text)).toEqual(hitsOf(s.regex, text));
+    }
+  });
+});
