@@ -39,6 +39,12 @@ export interface RedactBench {
   peakRssMB: number;
   /** With every optional rule on and this machine's known values (first 50 MB only). */
   allRulesMbPerSec: number;
+  /**
+   * The first 50 MB again with the dialog line's ASCII quotes written as a Chinese UI writes them
+   * (`“保存”`, one line in 14): every 64 KiB chunk is then a two-byte string, as real logs of a
+   * Chinese desktop are. MB per CPU second (session 10 found this case at half the ASCII speed).
+   */
+  twoByteMbPerCpuSec: number;
   inputMB: number;
   /** Replacements made during the throughput run, per rule. */
   counts: Record<string, number>;
@@ -251,12 +257,16 @@ export async function benchRedact(mb = Number(process.env.BENCH_MB ?? 200)): Pro
     ],
   });
   const allRules = await measure(() => pump(all.createStream(), subset));
+  const twoByte = subset.map((p) => Buffer.from(p.toString('utf8').replace(/"Save"/g, '\u201c保存\u201d'), 'utf8'));
+  const twoByteBytes = twoByte.reduce((n, p) => n + p.length, 0);
+  const twoByteRun = await measure(() => pump(new Redactor().createStream(), twoByte));
 
   const inputMB = bytes / 1e6;
   return {
     mbPerSec: inputMB / redaction.seconds,
     mbPerCpuSec: inputMB / redaction.cpuSeconds,
     allRulesMbPerSec: subsetBytes / 1e6 / allRules.seconds,
+    twoByteMbPerCpuSec: twoByteBytes / 1e6 / twoByteRun.cpuSeconds,
     baselineMbPerSec: inputMB / baseline.seconds,
     baselineMbPerCpuSec: inputMB / baseline.cpuSeconds,
     cpuSeconds: redaction.cpuSeconds,
@@ -279,6 +289,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`CPU:       ${r.cpuSeconds.toFixed(2)} s redactor, ${r.baselineCpuSeconds.toFixed(2)} s baseline; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (the machine's other work adds noise)`);
   console.log(`peak RSS:  ${r.peakRssMB.toFixed(0)} MB (includes the 50 MB of input held in memory)`);
   console.log(`all rules: ${r.allRulesMbPerSec.toFixed(1)} MB/s (optional network rules and known values on; first 50 MB)`);
+  console.log(`two-byte:  ${r.twoByteMbPerCpuSec.toFixed(1)} MB per CPU second (first 50 MB with Chinese quotes: every chunk a two-byte string)`);
   console.log(`replacements: ${JSON.stringify(r.counts)}`);
   console.log('');
   console.log(formatCorpusReport(r.qualityBySet));

@@ -132,6 +132,16 @@ export const CORPUS_SETS = {
   // meeting minutes, a systemd override, KeePass CSV, mRemoteNG, dsregcmd/net user, aria2/wgetrc,
   // a crashpad header, and real outputs of this machine.
   'held-out-11': join(CORPUS_DIR, 'held-out-11'),
+  // Session 10, written and committed before any rule file was opened: NetEase MailMaster, Feishu
+  // minutes transcripts, WeCom approval API JSON, Weaver/Seeyon OA logs, Yonyou NC Cloud (GB18030),
+  // GitLab variables export, Harbor/compose, Prometheus, Argo CD repos, kubectl OIDC, Jenkins console,
+  // SonarQube, htpasswd + basic-auth logs, WebLogic, WildFly, Tomcat server.xml, Oracle tnsnames/sqlnet,
+  // DM8/KingbaseES/DB2, MinIO mc, OSS SDK debug, WeChat Pay/Alipay callbacks, a CRM contact CSV, a hotel
+  // mail, a JD waybill, a DS-160 page, student and patient records, Firefox logins.json, a Chrome
+  // `Login Data` dump, FinalShell/KiTTY/plink, Horizon/RealVNC/Citrix, a Kyocera address book, Hikvision
+  // iVMS devices, adb dumpsys account, ideviceinfo, macOS `security`, Get-LocalUser and 4740/4625 text
+  // (zh-CN), Tencent Meeting attendee CSV, Nextcloud, Another Redis Desktop Manager, and real outputs.
+  'held-out-12': join(CORPUS_DIR, 'held-out-12'),
   real: join(CORPUS_DIR, 'real'),
 } as const;
 export type CorpusSet = keyof typeof CORPUS_SETS;
@@ -155,6 +165,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-9': { kind: 'held-out', tunedSince: 'session 7', firstRun: '76.1 % of 255 / 88.9 % (labels as written); 76.1 % / 94.5 % with wrong labels corrected' },
   'held-out-10': { kind: 'held-out', tunedSince: 'session 8', firstRun: '70.9 % of 292 / 90.6 % (labels as written); 71.0 % of 293 / 92.5 % with wrong labels corrected' },
   'held-out-11': { kind: 'held-out', tunedSince: 'session 9', firstRun: '69.1 % of 408 / 78.9 % (labels as written); 69.4 % of 412 / 89.3 % with wrong labels corrected' },
+  'held-out-12': { kind: 'held-out', tunedSince: 'session 10', firstRun: '68.5 % of 359 / 94.9 % (labels as written); 68.7 % of 358 / 96.6 % with wrong labels corrected' },
   real: { kind: 'real' },
 };
 

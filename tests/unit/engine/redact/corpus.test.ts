@@ -33,6 +33,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-9').files).toBeGreaterThanOrEqual(45);
     expect(get('held-out-10').files).toBeGreaterThanOrEqual(45);
     expect(get('held-out-11').files).toBeGreaterThanOrEqual(45);
+    expect(get('held-out-12').files).toBeGreaterThanOrEqual(50);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -47,6 +48,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-9').overall.planted).toBeGreaterThanOrEqual(200);
     expect(get('held-out-10').overall.planted).toBeGreaterThanOrEqual(220);
     expect(get('held-out-11').overall.planted).toBeGreaterThanOrEqual(400);
+    expect(get('held-out-12').overall.planted).toBeGreaterThanOrEqual(350);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
@@ -112,6 +114,17 @@ describe('redaction corpus', () => {
     const q = get('held-out-11');
     expect(q.overall.found).toBeGreaterThanOrEqual(343);
     expect(q.falsePositives.length).toBeLessThanOrEqual(1);
+  });
+
+  // held-out-12 (session 10): written and committed before any rule file was opened, measured once at
+  // main a64a6f8: 246 of 359 = 68.5 % / 94.9 % as written, 246 of 358 = 68.7 % / 96.6 % with six labels
+  // corrected (its FIRST-RUN.md). No rule was changed for it yet: the floor is that first figure, and its
+  // ten false positives (a kubeconfig user entry, `UserInfo{…:c13}`, `Authorization: OSS`, `namespace:`,
+  // a 监护人关系 header, 付款人, an Alipay app_id, a VDI broker host) may not grow.
+  it('held-out-12: at least its first-run level, no more false positives', () => {
+    const q = get('held-out-12');
+    expect(q.overall.found).toBeGreaterThanOrEqual(246);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(10);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
