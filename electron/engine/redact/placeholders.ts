@@ -61,6 +61,16 @@ export class PlaceholderRegistry {
    * as one kind keeps that placeholder when met again as another, so one value never has two.
    */
   placeholderFor(kind: string, value: string, rule: string, identity: string = value): string {
+    // A match that took in a value an earlier rule on this line already replaced
+    // (`Authorization: OSS <TOKEN-1>:sig` after cloud-key took the AccessKeyId): its original is
+    // the original text, not text holding our own placeholder, which the renumbering at the end of
+    // the line would turn into a reference to itself (`<TOKEN-1>` = `<TOKEN-1>:sig`).
+    if (value.includes('<')) {
+      const expand = (text: string) => text.replace(PLACEHOLDER_GLOBAL, (p) => this.originals.get(p) ?? p);
+      const expanded = expand(value);
+      identity = identity === value ? expanded : expand(identity);
+      value = expanded;
+    }
     const looked = CASE_INSENSITIVE_KINDS.has(kind) ? identity.toLowerCase() : identity;
     const existing = this.byKey.get(looked);
     if (existing !== undefined) {

@@ -394,12 +394,13 @@ export const RULES: readonly RedactionRule[] = [
     trigger: /authori[sz]ation|cookie|(?<![a-z0-9-])(?=[a-z0-9-]*?(?:key|token|secret|auth|signature|session|password))[a-z0-9-]+[\x22']?\s*:|(?<!\S)(?:-u|--user|--proxy-user)\s|basic\s+[a-z0-9+/]{8}/im,
     patterns: [
       {
-        // Schemes whose credentials are a parameter list: the rest of the value goes.
-        regex: /(?<![\w-])(?:proxy-)?authori[sz]ation["']?\s*[:=]\s*(?<oq>["']?)(?<scheme>digest|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey(?:lite)?|mac)\s+(?<secret>[^\r\n]*?)\s*\k<oq>,?\s*$/i,
+        // Schemes whose credentials are a parameter list, or an access key and its signature
+        // (S3's `AWS AKID:sig`, Aliyun `OSS`, Huawei `OBS`, Qiniu `QBox`, UpYun, Kingsoft `KS3`): the rest of the value goes.
+        regex: /(?<![\w-])(?:proxy-)?authori[sz]ation["']?\s*[:=]\s*(?<oq>["']?)(?<scheme>digest|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey(?:lite)?|mac|aws|oss|obs|qbox|qiniu|upyun|ks3)\s+(?<secret>[^\r\n]*?)\s*\k<oq>,?\s*$/i,
         targets: [{ group: 'secret' }],
       },
       {
-        regex: /(?<![\w-])(?:proxy-)?authori[sz]ation["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token|apikey|api-key|key|jwt|sso-key|ssws|negotiate|ntlm|kerberos|splunk|gosign)\s+)?(?!(?:digest|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey(?:lite)?|mac)\s)(?<secret>[^\s"',;]+)/i,
+        regex: /(?<![\w-])(?:proxy-)?authori[sz]ation["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token|apikey|api-key|key|jwt|sso-key|ssws|negotiate|ntlm|kerberos|splunk|gosign)\s+)?(?!(?:digest|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey(?:lite)?|mac|aws|oss|obs|qbox|qiniu|upyun|ks3)\s)(?<secret>[^\s"',;]+)/i,
         targets: [{ group: 'secret' }],
         validate: 'realSecret',
       },
