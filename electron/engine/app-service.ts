@@ -743,6 +743,11 @@ export class AppService {
         this.#result = { ...this.#result, afterPublish: result.afterPublish };
         emit({ type: 'after-publish', sessionId: session.id, afterPublish: result.afterPublish });
       }
+      // No job record could be written: nothing will send the archive, which waits with its draft
+      // (not "sending…" for ever). The after-publish card says why and what to do.
+      if (!result.upload && this.#upload.state === 'queued' && result.afterPublish.some((p) => p.step === 'job-record' && !p.queued)) {
+        this.#setUpload({ ...this.#uploadBase('local'), totalBytes: result.archive.bytes });
+      }
       if (result.upload) this.#afterJob(result.upload.id, jobView(result.upload));
     } catch (err) {
       if (this.#session === session) this.#session = undefined;

@@ -159,6 +159,8 @@ describe('the Done screen says what the CLI summary says (Chromium → real engi
       const tr = translator(locale);
       expect(body).toContain(tr.t('afterPublish.archive', { path: path.join(outbox, archiveName) }));
       expect(body).toContain(tr.t('afterPublish.draft', { path: path.join(outbox, archiveName.replace(/\.zip$/, '.eml')) }));
+      // Nothing will send it: not "sending…" for ever, but the e-mail steps.
+      await expect.poll(async () => (await doneState(page)).state).toBe('manual');
       await expectNoEnglishOnScreen(page, locale, 'done, job record');
       await shot(page, 'after-publish-job', locale);
       await suite.close(a);
