@@ -233,6 +233,11 @@ export const CollectionResultSchema = z.object({
    */
   intakeCleaned: z.array(z.object({ field: z.string(), removed: z.number().int().positive() })).optional(),
   /**
+   * What redaction replaced, per rule, and a placeholder the archive holds (the manifest's
+   * `redaction.totals` and `redaction.example`): the CLI's "Redacted:" line. Absent when nothing was replaced.
+   */
+  redaction: z.object({ totals: z.record(z.string(), z.number().int().nonnegative()), example: z.string().optional() }).optional(),
+  /**
    * The leak check's verdict when it was not clean: the values it still found (masked), and why
    * the mend step could not remove them (`notMended`). Absent when the archive is clean. The
    * upload state says separately whether this held the upload back (`blocked`).

@@ -683,6 +683,9 @@ export class AppService {
         finishedAt: manifest.finishedAt,
         ...(manifest.redaction?.mended?.length ? { mended: manifest.redaction.mended } : {}),
         ...(manifest.intakeCleaned?.length ? { intakeCleaned: manifest.intakeCleaned } : {}),
+        ...(manifest.redaction && Object.values(manifest.redaction.totals).some((n) => n > 0)
+          ? { redaction: { totals: manifest.redaction.totals, ...(manifest.redaction.example ? { example: manifest.redaction.example } : {}) } }
+          : {}),
         ...(leakCheck && leakCheck.state !== 'clean'
           ? { leakCheck: { state: leakCheck.state, leaks: leakCheck.leaks, ...(leakCheck.notMended ? { notMended: leakCheck.notMended } : {}) } }
           : {}),

@@ -105,6 +105,22 @@ export function intakeCleanedText(cleaned: ReadonlyArray<{ field: string; remove
   return tr.t('intake.cleaned', { count: cleaned.reduce((n, c) => n + c.removed, 0), list: tr.list(cleaned.map((c) => tr.t('intake.fieldName', { field: c.field }))) });
 }
 
+/**
+ * The redaction line from the engine's counts per rule and its example placeholder
+ * (CollectionResult.redaction): the CLI summary's words, most frequent rule first.
+ */
+export function redactedText(redaction: { totals: Readonly<Record<string, number>>; example?: string | undefined }, locale: UiLocale): string {
+  const tr = translator(locale);
+  const totals = Object.entries(redaction.totals)
+    .filter(([, count]) => count > 0)
+    .sort((x, y) => y[1] - x[1]);
+  const ruleName = (rule: string) => {
+    const key = `rule.${rule}`;
+    return tr.has(key) ? tr.t(key) : rule;
+  };
+  return tr.t('cli.collect.redactedHint', { list: tr.list(totals.map(([rule, count]) => tr.t('cli.collect.ruleCount', { rule: ruleName(rule), count }))), example: redaction.example ?? 'none' });
+}
+
 /** The files that exist after a step after publishing failed (the archive first, then the draft), as the CLI names them. */
 export function existingFilesText(existing: readonly string[], locale: UiLocale): string {
   const tr = translator(locale);

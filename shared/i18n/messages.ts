@@ -859,6 +859,7 @@ const zhCN = {
   // Done: the engine's facts the CLI summary also prints (issue 13/14, one truth): intake cleaned,
   // values left in the archive and why they could not be mended, steps after publishing that failed.
   'app.done.cleanedLabel': '已清理：',
+  'app.done.redactedLabel': '已脱敏：',
   'app.done.checkTitle': '发送前请检查',
   'app.done.leaksFound': '诊断包中仍有 {count} 处在别处已隐藏的值：',
   'app.done.leaksIncomplete': '检查诊断包中是否还留有已隐藏的值，这一步没能在时限内完成。',
@@ -2057,6 +2058,7 @@ const en: Catalogue = {
   'app.upload.blockedAdvice': 'Open the folder and check these entries; switch the category off on the review screen and collect again, or, if they are fine, choose Send anyway.',
   // Done: the engine's facts the CLI summary also prints (issue 13/14, one truth).
   'app.done.cleanedLabel': 'Cleaned:',
+  'app.done.redactedLabel': 'Redacted:',
   'app.done.checkTitle': 'Please check before sending',
   'app.done.leaksFound': '{count, plural, one {# value that was hidden elsewhere still appears} other {# values that were hidden elsewhere still appear}} in the archive:',
   'app.done.leaksIncomplete': 'The check for hidden values left in the archive could not finish in time.',

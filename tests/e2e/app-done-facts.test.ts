@@ -3,6 +3,7 @@
  * screen says too — from the same engine data, in the shared catalogue's words (zh-CN and en),
  * in Chromium against the real engine (test bridge → AppService), with a screenshot of each state
  * under test-results/screens/:
+ *   - 已脱敏 / Redacted: the engine's counts per rule and a placeholder the archive holds;
  *   - 已清理 / Cleaned: hidden direction or control characters the engine removed from the intake
  *     (the manifest's `intakeCleaned`);
  *   - 发送前请检查 / Please check before sending: a value the leak check still found that the mend
@@ -18,6 +19,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { UiLocale } from '../../shared/api.js';
 import { translator } from '../../shared/i18n/translate.js';
+import { ruleName } from '../../electron/cli/collect-output.js';
 import { readZip } from '../helpers/zip.js';
 import { appSuite } from './support/app-harness.js';
 import { doneState, expectAccessible, expectNoEnglishOnScreen, field, fillStart, goToReview, saveScreen, startCollecting, waitForDone, waitForStart, words } from './support/flows.js';
@@ -77,6 +79,12 @@ describe('the Done screen says what the CLI summary says (Chromium → real engi
       const line = tr.t('intake.cleaned', { count: 3, list: tr.list([tr.t('intake.fieldName', { field: 'problemDescription' })]) });
       expect(line).toMatch(locale === 'en' ? /^3 hidden text-direction or control characters were removed from problem description/ : /^已从问题描述中删除 3 个隐藏的/);
       expect(await text(page, 'intake-cleaned')).toBe(`${t.done.cleanedLabel.trim()} ${line}`);
+      // 已脱敏 / Redacted: the manifest's counts per rule and example placeholder, as the CLI summary builds them.
+      const totals = Object.entries(manifest.redaction.totals as Record<string, number>).filter(([, n]) => n > 0).sort((x, y) => y[1] - x[1]);
+      expect(totals.length).toBeGreaterThan(0);
+      expect(manifest.redaction.example).toMatch(/^</);
+      const redacted = tr.t('cli.collect.redactedHint', { list: tr.list(totals.map(([rule, count]) => tr.t('cli.collect.ruleCount', { rule: ruleName(rule, tr), count }))), example: manifest.redaction.example });
+      expect(await text(page, 'redacted')).toBe(`${t.done.redactedLabel.trim()} ${redacted}`);
       await expectAccessible(page, `done, intake cleaned (${locale})`);
       await expectNoEnglishOnScreen(page, locale, 'done, intake cleaned');
       await shot(page, 'intake-cleaned', locale);

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import type { ChecksState, CollectionResult, OpenDraftResponse, UiLocale, UploadStatus } from '../../../shared/api.js';
 import { ChecksList } from '../components/checks-list.js';
 import { Icon, type IconName } from '../components/icon.js';
-import { adviceFor, existingFilesText, intakeCleanedText, mendedText, pick, reasonText, uploadProblemText, type Dictionary } from '../i18n.js';
+import { adviceFor, existingFilesText, intakeCleanedText, mendedText, redactedText, pick, reasonText, uploadProblemText, type Dictionary } from '../i18n.js';
 import { formatBytes, formatDuration, formatTime } from '../model/format.js';
 import type { ProgressRow } from '../model/progress.js';
 
@@ -203,6 +203,11 @@ export function DoneScreen(props: DoneProps) {
           <p className="muted">
             <span data-testid="archive-size">{formatBytes(result.bytes)}</span> · {t.files({ n: result.items })} · {formatDuration(duration, locale)}
           </p>
+          {result.redaction && (
+            <p className="muted small" data-testid="redacted">
+              <strong>{t.done.redactedLabel}</strong> {redactedText(result.redaction, locale)}
+            </p>
+          )}
           {result.mended && result.mended.length > 0 && <MendedLine entries={result.mended} locale={locale} />}
           {result.intakeCleaned && result.intakeCleaned.length > 0 && (
             <p className="muted small" data-testid="intake-cleaned">
