@@ -14,12 +14,14 @@ import type { CodedProblem } from './input-errors.js';
 import { UPLOAD_TARGETS } from './policy.js';
 import { NetworkCauseSchema, ReasonSchema, UploadErrorKindSchema } from './reasons.js';
 import {
+  AfterPublishProblemSchema,
   ArchiveLanguageSchema,
   CategorySchema,
   CheckResultSchema,
   CollectorRunSchema,
   LeakFindingSchema,
   LocalizedTextSchema,
+  MendRefusalSchema,
   PlatformSchema,
   PrioritySchema,
   ProblemTypeSchema,
@@ -225,6 +227,34 @@ export const CollectionResultSchema = z.object({
    * `redaction.mended`): the Done screen says so in the catalogue's words, as the CLI does.
    */
   mended: z.array(z.string()).optional(),
+  /**
+   * Intake fields the engine cleaned of hidden direction or control characters, and how many
+   * (the manifest's `intakeCleaned`; shared/intake-clean.ts). Absent when nothing was removed.
+   */
+  intakeCleaned: z.array(z.object({ field: z.string(), removed: z.number().int().positive() })).optional(),
+  /**
+   * What redaction replaced, per rule, and a placeholder the archive holds (the manifest's
+   * `redaction.totals` and `redaction.example`): the CLI's "Redacted:" line. Absent when nothing was replaced.
+   */
+  redaction: z.object({ totals: z.record(z.string(), z.number().int().nonnegative()), example: z.string().optional() }).optional(),
+  /**
+   * The leak check's verdict when it was not clean: the values it still found (masked), and why
+   * the mend step could not remove them (`notMended`). Absent when the archive is clean. The
+   * upload state says separately whether this held the upload back (`blocked`).
+   */
+  leakCheck: z
+    .object({
+      state: z.enum(['found', 'incomplete']),
+      leaks: z.array(LeakFindingSchema),
+      notMended: MendRefusalSchema.optional(),
+    })
+    .optional(),
+  /**
+   * Steps after the archive was published that failed (the e-mail draft, the redaction map, the
+   * upload job record), each naming the files that exist (shared/after-publish.ts). A failure
+   * that comes later (the job record) arrives as the `after-publish` session event.
+   */
+  afterPublish: z.array(AfterPublishProblemSchema).optional(),
 });
 export type CollectionResult = z.infer<typeof CollectionResultSchema>;
 
@@ -257,6 +287,8 @@ export const SessionEventSchema = z.discriminatedUnion('type', [
   /** `message`: the engine's English; `problem`: the same as a code when it was a refusal (the window renders it). */
   z.object({ type: z.literal('failed'), sessionId: z.string(), message: z.string(), problem: CodedProblemSchema.optional() }),
   z.object({ type: z.literal('cancelled'), sessionId: z.string() }),
+  /** After `finished`: the result's `afterPublish` list as it now stands (a step that failed later, the upload job record). */
+  z.object({ type: z.literal('after-publish'), sessionId: z.string(), afterPublish: z.array(AfterPublishProblemSchema) }),
 ]);
 export type SessionEvent = z.infer<typeof SessionEventSchema>;
 

@@ -7,6 +7,7 @@ import { ARCHIVE_LANGUAGES, TICKET_ID_MAX_LENGTH, checkTicketId } from './naming
 import { CheckMessageSchema } from './check-message-schema.js';
 import { NetworkCauseSchema, ReasonSchema, UploadErrorKindSchema } from './reasons.js';
 import { CHECK_GROUP_IDS, PROBLEM_TYPES } from './vocabulary.js';
+import type { AfterPublishProblem } from './after-publish.js';
 
 export const PlatformSchema = z.enum(['linux', 'win32', 'darwin']);
 export type Platform = z.infer<typeof PlatformSchema>;
@@ -282,6 +283,20 @@ export const ArchiveFactsSchema = z.object({
 });
 export type ArchiveFacts = z.infer<typeof ArchiveFactsSchema>;
 
+/** A step after the archive was published that failed (shared/after-publish.ts), as it crosses IPC. */
+export const AfterPublishProblemSchema = z.object({
+  step: z.enum(['draft', 'map', 'job-record']),
+  target: z.string(),
+  cause: z.string(),
+  existing: z.array(z.string()),
+  queued: z.boolean().optional(),
+});
+// The schema and the interface the engine fills are the same shape, both ways.
+const _afterPublishIn: (p: AfterPublishProblem) => z.infer<typeof AfterPublishProblemSchema> = (p) => p;
+const _afterPublishOut: (p: z.infer<typeof AfterPublishProblemSchema>) => AfterPublishProblem = (p) => p;
+void _afterPublishIn;
+void _afterPublishOut;
+
 /** An outbox job as the workflow reports it (the job file itself stays in the engine). */
 export const UploadJobViewSchema = z.object({
   id: z.string(),
@@ -313,11 +328,12 @@ export const WorkflowEventSchema = z.discriminatedUnion('type', [
     reason: z.string().optional(),
   }),
   z.object({ type: z.literal('progress'), event: ProgressEventSchema }),
-  z.object({ type: z.literal('archived'), archive: ArchiveFactsSchema, partial: z.boolean(), manifest: ManifestSchema, checks: z.array(CheckResultSchema) }),
+  /** `afterPublish`: steps after publishing that already failed (the redaction map), each naming the files that exist. */
+  z.object({ type: z.literal('archived'), archive: ArchiveFactsSchema, partial: z.boolean(), manifest: ManifestSchema, checks: z.array(CheckResultSchema), afterPublish: z.array(AfterPublishProblemSchema).optional() }),
   z.object({ type: z.literal('leak-check'), check: LeakCheckSchema }),
   z.object({ type: z.literal('draft'), path: z.string() }),
   /** The e-mail draft could not be written (deadline, disk): the archive is still there. */
-  z.object({ type: z.literal('draft-failed'), reason: z.string() }),
+  z.object({ type: z.literal('draft-failed'), reason: z.string(), problem: AfterPublishProblemSchema.optional() }),
   z.object({
     type: z.literal('upload'),
     step: z.enum(['queued', 'attempt', 'progress', 'retry-scheduled', 'done', 'failed', 'cancelled']),

@@ -36,6 +36,7 @@ import type {
   UploadStatus,
 } from '../../shared/api.js';
 import { StartCollectionRequestSchema, uiLocaleFor, type LinkEvent } from '../../shared/api.js';
+import type { AfterPublishProblem } from '../../shared/after-publish.js';
 import { parseDeepLink } from '../../shared/deep-link.js';
 import { englishReason } from '../../shared/i18n/translate.js';
 import { emailSubject, standardName } from '../../shared/naming.js';
@@ -658,12 +659,15 @@ export class AppService {
   ): Promise<void> {
     const emit = (event: SessionEvent) => this.#emit('onProgress', event);
     let archived: Extract<WorkflowEvent, { type: 'archived' }> | undefined;
+    let leakCheck: WorkflowResult['leakCheck'] | undefined;
     let finished = false;
     // The Done screen appears once the archive and its draft exist; the upload goes on after.
-    const finish = (emailDraft: string) => {
+    const finish = (emailDraft: string, draftProblem?: AfterPublishProblem) => {
       if (!archived || finished) return;
       finished = true;
       const { archive, manifest } = archived;
+      // The engine's facts as they are: what was cleaned, found, not mended, not written.
+      const afterPublish = [...(archived.afterPublish ?? []), ...(draftProblem ? [draftProblem] : [])];
       const done: CollectionResult = {
         ticket: args.ticket,
         archiveName: archive.name,
@@ -678,6 +682,14 @@ export class AppService {
         startedAt: manifest.startedAt,
         finishedAt: manifest.finishedAt,
         ...(manifest.redaction?.mended?.length ? { mended: manifest.redaction.mended } : {}),
+        ...(manifest.intakeCleaned?.length ? { intakeCleaned: manifest.intakeCleaned } : {}),
+        ...(manifest.redaction && Object.values(manifest.redaction.totals).some((n) => n > 0)
+          ? { redaction: { totals: manifest.redaction.totals, ...(manifest.redaction.example ? { example: manifest.redaction.example } : {}) } }
+          : {}),
+        ...(leakCheck && leakCheck.state !== 'clean'
+          ? { leakCheck: { state: leakCheck.state, leaks: leakCheck.leaks, ...(leakCheck.notMended ? { notMended: leakCheck.notMended } : {}) } }
+          : {}),
+        ...(afterPublish.length > 0 ? { afterPublish } : {}),
       };
       this.#result = done;
       if (this.#session === session) this.#session = undefined;
@@ -695,12 +707,13 @@ export class AppService {
           archived = event;
           return session.checksSettled?.(event.checks);
         case 'leak-check':
+          leakCheck = event.check;
           return this.#onLeakCheck(event.check, archived?.archive.bytes ?? 0);
         case 'draft':
           return finish(event.path);
         case 'draft-failed':
           this.#log('warn', `e-mail draft not written: ${event.reason}`);
-          return finish('');
+          return finish('', event.problem);
         case 'upload':
           return this.#onUploadEvent(event);
       }
@@ -727,6 +740,17 @@ export class AppService {
         onEvent,
       });
       this.#workflowResult = result;
+      // A step that failed after the Done screen appeared (the upload job record): said there too.
+      const shown = this.#result?.afterPublish ?? [];
+      if (this.#result && result.afterPublish.length > shown.length) {
+        this.#result = { ...this.#result, afterPublish: result.afterPublish };
+        emit({ type: 'after-publish', sessionId: session.id, afterPublish: result.afterPublish });
+      }
+      // No job record could be written: nothing will send the archive, which waits with its draft
+      // (not "sending…" for ever). The after-publish card says why and what to do.
+      if (!result.upload && this.#upload.state === 'queued' && result.afterPublish.some((p) => p.step === 'job-record' && !p.queued)) {
+        this.#setUpload({ ...this.#uploadBase('local'), totalBytes: result.archive.bytes });
+      }
       if (result.upload) this.#afterJob(result.upload.id, jobView(result.upload));
     } catch (err) {
       if (this.#session === session) this.#session = undefined;

@@ -96,6 +96,37 @@ export function mendedText(entries: readonly string[], locale: UiLocale): { labe
   return { label: tr.t('mend.label'), text: tr.t('mend.mended', { count: entries.length, list: tr.list([...entries]) }) };
 }
 
+/**
+ * The intake-cleaned line from the engine's list (CollectionResult.intakeCleaned, the manifest's
+ * `intakeCleaned`): the shared catalogue's words, the same the CLI summary prints.
+ */
+export function intakeCleanedText(cleaned: ReadonlyArray<{ field: string; removed: number }>, locale: UiLocale): string {
+  const tr = translator(locale);
+  return tr.t('intake.cleaned', { count: cleaned.reduce((n, c) => n + c.removed, 0), list: tr.list(cleaned.map((c) => tr.t('intake.fieldName', { field: c.field }))) });
+}
+
+/**
+ * The redaction line from the engine's counts per rule and its example placeholder
+ * (CollectionResult.redaction): the CLI summary's words, most frequent rule first.
+ */
+export function redactedText(redaction: { totals: Readonly<Record<string, number>>; example?: string | undefined }, locale: UiLocale): string {
+  const tr = translator(locale);
+  const totals = Object.entries(redaction.totals)
+    .filter(([, count]) => count > 0)
+    .sort((x, y) => y[1] - x[1]);
+  const ruleName = (rule: string) => {
+    const key = `rule.${rule}`;
+    return tr.has(key) ? tr.t(key) : rule;
+  };
+  return tr.t('cli.collect.redactedHint', { list: tr.list(totals.map(([rule, count]) => tr.t('cli.collect.ruleCount', { rule: ruleName(rule), count }))), example: redaction.example ?? 'none' });
+}
+
+/** The files that exist after a step after publishing failed (the archive first, then the draft), as the CLI names them. */
+export function existingFilesText(existing: readonly string[], locale: UiLocale): string {
+  const tr = translator(locale);
+  return tr.list(existing.map((path, i) => tr.t(i === 0 ? 'afterPublish.archive' : 'afterPublish.draft', { path })));
+}
+
 /** An upload error (kind and cause codes) in the UI language. */
 export function uploadProblemText(error: NonNullable<UploadStatus['error']>, target: string, ticket: string, locale: UiLocale): string {
   return translator(locale).uploadProblem(error, { target, ticket });

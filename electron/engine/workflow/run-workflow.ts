@@ -143,7 +143,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       sha256: await sha256File(session.archivePath),
       entries: await zipEntryCount(session.archivePath),
     };
-    emit({ type: 'archived', archive, partial: session.partial, manifest: session.manifest, checks: session.checks });
+    emit({ type: 'archived', archive, partial: session.partial, manifest: session.manifest, checks: session.checks, ...(session.afterPublish.length > 0 ? { afterPublish: session.afterPublish } : {}) });
     const file = { path: archive.path, name: archive.name, size: archive.bytes, sha256: archive.sha256 };
     const triage = summaryText({ manifest: session.manifest, checks: session.checks, archive: file, entries: archive.entries, lang });
 
@@ -180,7 +180,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
         ? 'the e-mail draft was not written: the collection reached its deadline (policy deadlineSeconds)'
         : afterPublishProblem({ archivePath: archive.path, step: 'The e-mail draft', target: archive.path.replace(/\.zip$/, '.eml'), error: err });
       draftProblem = { step: 'draft', target: archive.path.replace(/\.zip$/, '.eml'), cause: deadline.aborted ? 'deadline' : causeCode(err), existing: [archive.path] };
-      emit({ type: 'draft-failed', reason: draftError });
+      emit({ type: 'draft-failed', reason: draftError, problem: draftProblem });
     }
 
     const result: WorkflowResult = {

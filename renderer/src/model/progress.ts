@@ -57,6 +57,9 @@ export function applySessionEvent(state: ProgressState, event: SessionEvent): Pr
       return { ...state, phase: 'cancelled' };
     case 'failed':
       return { ...state, phase: 'failed', error: event.message };
+    case 'after-publish':
+      // A step after publishing failed after the Done screen appeared: the engine's list as it now stands.
+      return state.result ? { ...state, result: { ...state.result, afterPublish: event.afterPublish } } : state;
     case 'finished': {
       // The manifest has the last word on every collector's outcome.
       const runs = new Map(event.result.collectors.map((c) => [c.id, c]));

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import type { ChecksState, CollectionResult, OpenDraftResponse, UiLocale, UploadStatus } from '../../../shared/api.js';
 import { ChecksList } from '../components/checks-list.js';
 import { Icon, type IconName } from '../components/icon.js';
-import { adviceFor, mendedText, pick, reasonText, uploadProblemText, type Dictionary } from '../i18n.js';
+import { adviceFor, existingFilesText, intakeCleanedText, mendedText, redactedText, pick, reasonText, uploadProblemText, type Dictionary } from '../i18n.js';
 import { formatBytes, formatDuration, formatTime } from '../model/format.js';
 import type { ProgressRow } from '../model/progress.js';
 
@@ -151,6 +151,7 @@ export function DoneScreen(props: DoneProps) {
                     ))}
                   </ul>
                 )}
+                {result.leakCheck?.notMended && <NotMendedLine t={t} locale={locale} refusal={result.leakCheck.notMended} />}
                 <p className="advice">
                   <strong>{t.whatToDo}</strong>
                   {t.upload.blockedAdvice}
@@ -188,6 +189,10 @@ export function DoneScreen(props: DoneProps) {
           </div>
         </section>
 
+        {/* Values still in the archive the user is about to send by hand (a held-back upload says so above). */}
+        {result.leakCheck && (state === 'manual' || state === 'failed') && <CheckBeforeSending t={t} locale={locale} leak={result.leakCheck} />}
+        {result.afterPublish && result.afterPublish.length > 0 && <AfterPublishCard t={t} locale={locale} problems={result.afterPublish} />}
+
         <section className="card archive-card" aria-labelledby="done-archive">
           <h2 id="done-archive">{t.archive}</h2>
           {/* Archive names follow the support standard (zh-CN by default): tag them so the
@@ -198,7 +203,17 @@ export function DoneScreen(props: DoneProps) {
           <p className="muted">
             <span data-testid="archive-size">{formatBytes(result.bytes)}</span> · {t.files({ n: result.items })} · {formatDuration(duration, locale)}
           </p>
+          {result.redaction && (
+            <p className="muted small" data-testid="redacted">
+              <strong>{t.done.redactedLabel}</strong> {redactedText(result.redaction, locale)}
+            </p>
+          )}
           {result.mended && result.mended.length > 0 && <MendedLine entries={result.mended} locale={locale} />}
+          {result.intakeCleaned && result.intakeCleaned.length > 0 && (
+            <p className="muted small" data-testid="intake-cleaned">
+              <strong>{t.done.cleanedLabel}</strong> {intakeCleanedText(result.intakeCleaned, locale)}
+            </p>
+          )}
           <div className="button-row">
             <button type="button" onClick={() => void copy()}>
               <Icon name="copy" /> {t.copyDetails}
@@ -249,5 +264,64 @@ function MendedLine({ entries, locale }: { entries: readonly string[]; locale: U
     <p className="muted small" data-testid="mended">
       <strong>{label}</strong> {text}
     </p>
+  );
+}
+
+type LeakCheckFacts = NonNullable<CollectionResult['leakCheck']>;
+type AfterPublishFacts = NonNullable<CollectionResult['afterPublish']>;
+
+/** Why the mend step left a value in the archive (the engine's code), with its English error in English only. */
+function NotMendedLine({ t, locale, refusal }: { t: Dictionary; locale: UiLocale; refusal: NonNullable<LeakCheckFacts['notMended']> }) {
+  return (
+    <>
+      <p className="not-mended" data-testid="not-mended">{t.done.notMended({ code: refusal.code, entry: refusal.entry ?? '' })}</p>
+      {/* The engine's own words are English, for support: shown in English; 复制详情 and the log keep them. */}
+      {locale === 'en' && refusal.error && <p className="muted small technical">{`${t.technical}${refusal.error}`}</p>}
+    </>
+  );
+}
+
+/** 发送前请检查: the leak check's findings (or that it could not finish) when the user sends the archive by hand. */
+function CheckBeforeSending({ t, locale, leak }: { t: Dictionary; locale: UiLocale; leak: LeakCheckFacts }) {
+  return (
+    <section className="card attention" aria-labelledby="done-check" data-testid="check-before-sending">
+      <h2 id="done-check">
+        <Icon name="warn" /> {t.done.checkTitle}
+      </h2>
+      <p>{leak.state === 'incomplete' ? t.done.leaksIncomplete : t.done.leaksFound({ count: leak.leaks.length })}</p>
+      {leak.leaks.length > 0 && (
+        <ul className="leaks mono small" data-testid="leaks">
+          {leak.leaks.slice(0, 10).map((l) => (
+            <li key={`${l.entry}:${l.line}:${l.masked}`}>{t.upload.leakAt({ entry: l.entry, line: l.line, masked: l.masked })}</li>
+          ))}
+        </ul>
+      )}
+      {leak.notMended && <NotMendedLine t={t} locale={locale} refusal={leak.notMended} />}
+      <p className="advice">
+        <strong>{t.whatToDo}</strong>
+        {t.done.checkAdvice({ code: leak.notMended?.code ?? 'none' })}
+      </p>
+    </section>
+  );
+}
+
+/** A step after the archive was published that failed: what, where and why, what to do, which files exist. */
+function AfterPublishCard({ t, locale, problems }: { t: Dictionary; locale: UiLocale; problems: AfterPublishFacts }) {
+  return (
+    <section className="card attention" aria-labelledby="done-after-publish" data-testid="after-publish">
+      <h2 id="done-after-publish">
+        <Icon name="warn" /> {t.done.afterPublishTitle}
+      </h2>
+      {problems.map((p) => (
+        <div key={`${p.step}:${p.target}`} className="after-publish-item" data-step={p.step}>
+          <p className="technical">{t.done.afterPublish({ step: p.step, target: p.target, cause: p.cause })}</p>
+          <p className="advice">
+            <strong>{t.whatToDo}</strong>
+            {t.done.afterPublishNext({ step: p.step, queued: p.queued ? 'yes' : 'no' })}
+          </p>
+          <p className="muted small technical">{t.done.afterPublishFiles({ existing: existingFilesText(p.existing, locale) })}</p>
+        </div>
+      ))}
+    </section>
   );
 }

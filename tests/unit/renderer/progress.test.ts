@@ -66,6 +66,23 @@ describe('applySessionEvent', () => {
     expect(overallFraction(s)).toBe(1);
   });
 
+  it('takes a step after publishing that failed after Done appeared (the after-publish event) into the result, as the engine lists it', () => {
+    let s = initialProgress(start, 0);
+    const map = { step: 'map' as const, target: '/d/redaction-maps', cause: 'ENOSPC', existing: ['/x/a.zip'] };
+    const job = { step: 'job-record' as const, target: '/d/outbox/1/jobs', cause: 'ENOSPC', existing: ['/x/a.zip', '/x/a.eml'] };
+    // Before the result: nothing to attach it to.
+    expect(applySessionEvent(s, { type: 'after-publish', sessionId: 's1', afterPublish: [job] })).toBe(s);
+    s = applySessionEvent(s, {
+      type: 'finished',
+      sessionId: 's1',
+      result: { ticket: '1', archiveName: 'a.zip', archivePath: '/x/a.zip', bytes: 10, sha256: '0'.repeat(64), items: 1, emailDraft: '/x/a.eml', emailSubject: '【技术支持】1', collectors: [], partial: false, startedAt: '2026-11-24T09:30:00.000Z', finishedAt: '2026-11-24T09:30:01.000Z', afterPublish: [map] },
+    });
+    expect(applySessionEvent(s, { type: 'after-publish', sessionId: 'other', afterPublish: [map, job] })).toBe(s);
+    s = applySessionEvent(s, { type: 'after-publish', sessionId: 's1', afterPublish: [map, job] });
+    expect(s.phase).toBe('done');
+    expect(s.result?.afterPublish).toEqual([map, job]);
+  });
+
   it('ignores another session, and records cancel and failure', () => {
     const s = initialProgress(start, 0);
     expect(applySessionEvent(s, { type: 'cancelled', sessionId: 'other' })).toBe(s);
