@@ -34,6 +34,8 @@ const KEY_QUALIFIERS = new Set([
   'nonce',
   // Feishu/Lark `ENCRYPT_KEY`, `decrypt_key`.
   'encrypt', 'decrypt',
+  // A chat robot's webhook key (WeCom `WECOM_BOT_KEY`, `robot_key`): whoever holds it posts as the robot.
+  'bot', 'robot',
 ]);
 
 /** Last words that make the key describe a secret rather than hold one (`token_expiry`). */
@@ -129,7 +131,8 @@ const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/;
 // (`LOGGED_IN_KEY`, `AUTH_SALT` …) — and `auth-model: native` (DBeaver), `auth_type`-like names that
 // describe how one signs in, not the secret. Here, so the prefilter's wake check (wakesAssignedKey)
 // and the rule's gate give the same verdict.
-const MORE_SECRET_KEYS = /^(?:key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt)$/i;
+// VPN portals' session cookies, named for the product: Ivanti/Pulse `DSID`, F5 `MRHSession`.
+const MORE_SECRET_KEYS = /^(?:key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession)$/i;
 const DESCRIBING_AUTH_KEY = /(?:^|[^a-z])auth[_.-]?(?:model|scheme|provider|source|order)$|^auth(?:model|scheme)$/i;
 
 function classifyKey(key: string, context: KeyContext): boolean {
@@ -168,13 +171,16 @@ function classifyKey(key: string, context: KeyContext): boolean {
     if (w === 'seed' && i > 0 && /^(?:otp|totp|hotp|mfa|2fa|authenticator)$/.test(words[i - 1]!)) return true;
     if (w === 'session' && (words[i + 1] === 'id' || words[i + 1] === 'key' || words[i + 1] === 'token')) return true;
     if (w === 'private' && words[i + 1] === 'key') return true;
+    // A salt as the key's last word (`ENCRYPT_SALT`, `password_salt`, `salt`): with the hash or the
+    // key it salts, it is what makes a guess checkable (`salt_master`, `salt_length` are not salts).
+    if (w === 'salt' && i === words.length - 1) return true;
   }
   return false;
 }
 
 /** Words a key is built from that make a stolen value a bearer credential rather than a password. */
 export function secretKindForKey(key: string): 'TOKEN' | 'SECRET' {
-  return /token|session|sessid|cookie|jwt|bearer|authorization|^sid$|^code$|^sig$|signature/i.test(key) ? 'TOKEN' : 'SECRET';
+  return /token|session|sessid|cookie|jwt|bearer|authorization|^sid$|^code$|^sig$|signature|^dsid$/i.test(key) ? 'TOKEN' : 'SECRET';
 }
 
 const BENIGN_VALUE = /^(?:true|false|yes|no|on|off|null|nil|none|undefined|empty|required|optional|enabled?|disabled?|n\/?a|unset|not[ _-]?set|hidden|masked|redacted|removed|omitted|filtered|sensitive|ok|success|succeeded|successful|fail|failed|failure|denied|granted|accepted|rejected|valid|invalid|expired|revoked|missing|present|configured|supplied|provided|changed|unchanged|updated|match|matched|mismatch|correct|incorrect|wrong|blank|refreshed|pending|unknown|unavailable|bearer|basic|digest|negotiate|ntlm|kerberos|mschapv2|mschap|chap|pap|gtc|peap|ttls|eap-tls|leap|token|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey|sharedkeylite|apikey|api-key|sso-key|ssws|jwt|\*+|x{3,}|•+|●+|\.{3}|…|-+|_+|\?+|#+|0|1)$/i;
