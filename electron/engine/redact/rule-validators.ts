@@ -740,6 +740,9 @@ export const VALIDATORS = {
     // A volume-licence product key (`NPPR9-FWDCX-D2C8J-H872K-2YT43`, Microsoft's public GVLKs).
     !PRODUCT_KEY.test(group(m, 'secret')) &&
     !gapNamesOwner(group(m, 'gap')) &&
+    // Confluence's user keys (`<ri:user ri:userkey="8a80…"/>`, a Hibernate `<id name="key">` in entities.xml):
+    // which user, not a credential (`user_key`, an API's key for a user, stays a key).
+    !(/^key$/i.test(group(m, 'name')) && /(?:\buser|<id[ \t]+name=["'])$/i.test(before(m, line, 16))) &&
     // dpkg's status file lists each package's configuration files with their MD5: ` /etc/pam.d/passwd 9383a9…`.
     !DPKG_CONFFILE.test(line) &&
     !/pub(?:lic)?[\s_.-]*$/i.test(before(m, line, 8)) &&

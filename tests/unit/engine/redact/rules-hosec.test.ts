@@ -185,3 +185,10 @@ describe('hosec: logins', () => {
     expect(await file('report.csv', csv)).toBe('姓名,部门,UserId,手机号\n<NAME-1>,研发部,<USER-1>,\n<NAME-2>,财务部,0165194527812345,\n');
   });
 });
+
+describe('hosec: identifiers that are no secret', () => {
+  it("keeps Confluence's user keys, still takes a user's API key", () => {
+    unchanged(['<id name="key"><![CDATA[4028b8817a2c1e40017a2c3d7a21000b]]></id>', '<ac:link><ri:user ri:userkey="4028b8817a2c1e40017a2c3d7a21000b" /></ac:link>']);
+    check([['user_key = 9f8e7d6c5b4a39281706f5e4d3c2b1a0', 'user_key = <SECRET-1>']]);
+  });
+});
