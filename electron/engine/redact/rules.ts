@@ -817,7 +817,7 @@ export const RULES: readonly RedactionRule[] = [
         // {SHA512-CRYPT}$6$…`): the other patterns take no value starting with `{`; a hash lets
         // whoever holds it guess the password offline. The scheme alone (`default_pass_scheme =
         // {SSHA}`) is no hash.
-        regex: new RegExp(String.raw`${NOT_KEY_BEFORE}(?<key>${KEY})[ \t]*(?:=|:(?!:)|[ \t])[ \t]*(?<secret>\{(?:S?SHA(?:1|224|256|384|512)?|S?MD5|(?:SHA(?:256|512)-|MD5-|BLF-)?CRYPT|PBKDF2(?:-SHA(?:1|256|512))?|ARGON2I?D?|BCRYPT|SCRYPT|SSHA(?:256|512)|NTLM|PLAIN|CLEARTEXT)\}[A-Za-z0-9+/=.$_-]{4,512})`, 'i'),
+        regex: new RegExp(String.raw`${NOT_KEY_BEFORE}(?<key>${KEY})[ \t]*(?:=|:(?!:))[ \t]*(?<secret>\{(?:S?SHA(?:1|224|256|384|512)?|S?MD5|(?:SHA(?:256|512)-|MD5-|BLF-)?CRYPT|PBKDF2(?:-SHA(?:1|256|512))?|ARGON2I?D?|BCRYPT|SCRYPT|SSHA(?:256|512)|NTLM|PLAIN|CLEARTEXT)\}[A-Za-z0-9+/=.$_-]{4,512})`, 'i'),
         targets: [{ group: 'secret' }],
         validate: 'assignmentKey',
         kind: 'fromKey',
