@@ -70,7 +70,7 @@ export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'rsync-secrets
 /** Headers of CSV columns the layout rules read (the cells below them are redacted). */
 // A qualifier may name whose password it is (a printer's address book: `Login Password`, `SMB Password`, `登录密码`).
 export const CSV_SECRET_COLUMN = /^(?:(?:login|logon|user|account|smb|ftp|sftp|folder|mail|email|登录|账户|帐户)[ _-]?)?(?:password|passwd|pwd|密码|口令)$|^(?:secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|pin)$/i;
-export const CSV_USER_COLUMN = /^(?:(?:login|logon|smb|ftp|sftp|folder)[ _-]?)?(?:user(?:[ _-]?name)?|login(?:[ _-]?name)?)$|^(?:account|用户名|账号|帐号|登录名|登录账号)$/i;
+export const CSV_USER_COLUMN = /^(?:(?:login|logon|smb|ftp|sftp|folder)[ _-]?)?(?:user(?:[ _-]?(?:name|id))?|login(?:[ _-]?name)?)$|^(?:account|用户名|账号|帐号|登录名|登录账号)$/i;
 export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|寄件人|发件人|报销人|持卡人|所有人|^(?:full[ _-]?)?name$|^display[ _-]?name$|^cn$|^common[ _-]?name$/i;
 
 /** How far into an item its table header is looked for (comment lines above it included). */

@@ -34,6 +34,8 @@ const KEY_QUALIFIERS = new Set([
   'nonce',
   // Feishu/Lark `ENCRYPT_KEY`, `decrypt_key`.
   'encrypt', 'decrypt',
+  // A chat robot's webhook key (WeCom `WECOM_BOT_KEY`, `robot_key`): whoever holds it posts as the robot.
+  'bot', 'robot',
 ]);
 
 /** Last words that make the key describe a secret rather than hold one (`token_expiry`). */
@@ -129,7 +131,8 @@ const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/;
 // (`LOGGED_IN_KEY`, `AUTH_SALT` …) — and `auth-model: native` (DBeaver), `auth_type`-like names that
 // describe how one signs in, not the secret. Here, so the prefilter's wake check (wakesAssignedKey)
 // and the rule's gate give the same verdict.
-const MORE_SECRET_KEYS = /^(?:key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt)$/i;
+// VPN portals' session cookies, named for the product: Ivanti/Pulse `DSID`, F5 `MRHSession`.
+const MORE_SECRET_KEYS = /^(?:key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession)$/i;
 const DESCRIBING_AUTH_KEY = /(?:^|[^a-z])auth[_.-]?(?:model|scheme|provider|source|order)$|^auth(?:model|scheme)$/i;
 
 function classifyKey(key: string, context: KeyContext): boolean {
@@ -168,13 +171,16 @@ function classifyKey(key: string, context: KeyContext): boolean {
     if (w === 'seed' && i > 0 && /^(?:otp|totp|hotp|mfa|2fa|authenticator)$/.test(words[i - 1]!)) return true;
     if (w === 'session' && (words[i + 1] === 'id' || words[i + 1] === 'key' || words[i + 1] === 'token')) return true;
     if (w === 'private' && words[i + 1] === 'key') return true;
+    // A salt as the key's last word (`ENCRYPT_SALT`, `password_salt`, `salt`): with the hash or the
+    // key it salts, it is what makes a guess checkable (`salt_master`, `salt_length` are not salts).
+    if (w === 'salt' && i === words.length - 1) return true;
   }
   return false;
 }
 
 /** Words a key is built from that make a stolen value a bearer credential rather than a password. */
 export function secretKindForKey(key: string): 'TOKEN' | 'SECRET' {
-  return /token|session|sessid|cookie|jwt|bearer|authorization|^sid$|^code$|^sig$|signature/i.test(key) ? 'TOKEN' : 'SECRET';
+  return /token|session|sessid|cookie|jwt|bearer|authorization|^sid$|^code$|^sig$|signature|^dsid$/i.test(key) ? 'TOKEN' : 'SECRET';
 }
 
 // The signature schemes of object storage (`Authorization: OSS <AK>:<sig>`, S3 v2 `AWS`, OBS, Qiniu, UpYun, KS3): auth-header keeps the scheme and takes what follows.

@@ -186,7 +186,7 @@ export function hasContext(context: { words: RegExp; before: number }, m: RegExp
 // A key name made of word characters, dots and dashes (and CJK) containing a secret-ish word;
 // `isSecretKey` then decides on the whole name, so the regex can stay loose.
 const KEY_CHAR = String.raw`[A-Za-z0-9_.\-\u4e00-\u9fa5]`;
-const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin(?![a-z])|seed|密码|口令|密钥|令牌|私钥)`;
+const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin(?![a-z])|seed|salt|dsid|密码|口令|密钥|令牌|私钥)`;
 // The key is the whole run of key characters it starts in: what follows a key in every pattern
 // (a quote, `=`, `:`, a space, `>`, `<`) is never a key character. So `KEY_CHAR*?KEY_WORD KEY_CHAR*`
 // equals "a run that holds a key word", written here as a lookahead (tried once, never
@@ -299,7 +299,7 @@ const VALUE_ON_NEXT_LINE = [
   // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected)\b)|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2/i;
+const SPECIAL_FORMS = /(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected)\b)|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|(?:识别码|设备代码|设备码|设备 ?id)[^\r\n]{0,40}?验证码|name=\\?["']?[\w.-]{0,40}(?:pass|pwd|secret|token)[\w.-]{0,40}\\?["']?\][ \t]+value=/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
@@ -599,6 +599,67 @@ function isTextTableNameCell(m: RegExpExecArray, line: string, around: LineSurro
   return false;
 }
 
+const HTML_TABLE_REACH = 4096;
+const HTML_HEADER_CELL = /<th(?:\s[^<>]*)?>([^<>]*)<\/th>/gi;
+const HTML_CELL_START = /<t[dh][\s>]/gi;
+let lastHtmlAbove = '';
+let lastHtmlHeader: string[] = [];
+
+/** The `<th>` cells of the last header row in `text`, if no table closes or opens after it. */
+function htmlHeaderCells(text: string): string[] {
+  const th = text.toLowerCase().lastIndexOf('<th');
+  if (th < 0) return [];
+  const rest = text.slice(th).toLowerCase();
+  if (rest.includes('</table') || rest.includes('<table')) return [];
+  const rowStart = Math.max(0, text.toLowerCase().lastIndexOf('<tr', th));
+  const rowEnd = text.toLowerCase().indexOf('</tr', th);
+  const row = text.slice(rowStart, rowEnd < 0 ? text.length : rowEnd);
+  return [...row.matchAll(HTML_HEADER_CELL)].map((c) => c[1]!.replace(/&nbsp;/g, ' ').trim());
+}
+
+/**
+ * The header of the HTML table column a `<td>` cell (at `m.index`) sits in: the `<th>` cell of the
+ * same index in the nearest header row above (a Confluence or wiki page's credential table: `<tr>
+ * <th>系统</th>…<th>账号</th><th>口令</th></tr>`, then one `<tr><td>…` row per line), on this line
+ * before the cell's row or on the lines above (`around.above`, as read, at most 4 KiB). '' when no
+ * header row is found, or a table closes or opens between it and the cell.
+ */
+function htmlColumnHeader(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): string {
+  const before = line.slice(0, m.index);
+  const lower = before.toLowerCase();
+  const rowStart = lower.lastIndexOf('<tr');
+  const column = (before.slice(Math.max(0, rowStart)).match(HTML_CELL_START) ?? []).length;
+  const own = htmlHeaderCells(before.slice(0, Math.max(0, rowStart)));
+  if (own.length > 0) return own[column] ?? '';
+  if (lower.includes('<table') || lower.includes('</table') || around?.above === undefined) return '';
+  const above = around.above(HTML_TABLE_REACH);
+  if (above !== lastHtmlAbove) {
+    lastHtmlAbove = above;
+    lastHtmlHeader = htmlHeaderCells(above);
+  }
+  return lastHtmlHeader[column] ?? '';
+}
+
+// A realm file's format comment (Jetty, ActiveMQ: `# username: password [,rolename ...]`) above its lines.
+const REALM_FORMAT = /rolename|username:[ \t]*password/i;
+const REALM_REACH = 2048;
+/** A realm line's password: a real value with a digit or a symbol (or Jetty's `OBF:`/`MD5:`/`CRYPT:`), under the format comment. */
+function isRealmLine(m: RegExpExecArray, around: LineSurroundings | undefined): boolean {
+  const secret = group(m, 'secret');
+  if (!isRealValue(secret) || !/[\d!@#$%^&*+=?~]/.test(secret)) return false;
+  return around?.above !== undefined && REALM_FORMAT.test(around.above(REALM_REACH));
+}
+
+/**
+ * A SASL list's `login@realm: password`: a real value with a letter and a digit or a symbol; a
+ * realm with a dot (`bob@corp.com: …` may be a mail log's) only under a line naming SASL.
+ */
+function isSaslLine(m: RegExpExecArray, around: LineSurroundings | undefined): boolean {
+  const secret = group(m, 'secret');
+  if (!isRealValue(secret) || !/[A-Za-z]/.test(secret) || !/[\d!@#$%^&*+=?~]/.test(secret)) return false;
+  return !group(m, 'host').includes('.') || (around?.above !== undefined && /sasl/i.test(around.above(REALM_REACH)));
+}
+
 const HTTP_VERB_BEFORE = /\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/;
 
 /** Validators by name (RulePattern.validate, and `validator` of an IT rule). */
@@ -679,6 +740,9 @@ export const VALIDATORS = {
     // A volume-licence product key (`NPPR9-FWDCX-D2C8J-H872K-2YT43`, Microsoft's public GVLKs).
     !PRODUCT_KEY.test(group(m, 'secret')) &&
     !gapNamesOwner(group(m, 'gap')) &&
+    // Confluence's user keys (`<ri:user ri:userkey="8a80…"/>`, a Hibernate `<id name="key">` in entities.xml):
+    // which user, not a credential (`user_key`, an API's key for a user, stays a key).
+    !(/^key$/i.test(group(m, 'name')) && /(?:\buser|<id[ \t]+name=["'])$/i.test(before(m, line, 16))) &&
     // dpkg's status file lists each package's configuration files with their MD5: ` /etc/pam.d/passwd 9383a9…`.
     !DPKG_CONFFILE.test(line) &&
     !/pub(?:lic)?[\s_.-]*$/i.test(before(m, line, 8)) &&
@@ -735,6 +799,13 @@ export const VALIDATORS = {
   csvNameColumn: ((m, line, around) => isChineseName(group(m, 'name')) && CSV_NAME_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   csvSecretColumn: ((m, line, around) => isRealValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   csvUserColumn: ((m, line, around) => isLoginName(m, line) && CSV_USER_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
+  realmLine: ((m, _line, around) => isRealmLine(m, around)) as RuleValidator,
+  saslLine: ((m, _line, around) => isSaslLine(m, around)) as RuleValidator,
+  saslLogin: ((m, line, around) => isSaslLine(m, around) && isLoginName(m, line)) as RuleValidator,
+  realmLogin: ((m, line, around) => isRealmLine(m, around) && isLoginName(m, line)) as RuleValidator,
+  /** A cell of an HTML table under a `<th>` naming a password (口令, 密码, Password …) or a login (账号, 用户名, Username …). */
+  htmlSecretColumn: ((m, line, around) => isRealValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(htmlColumnHeader(m, line, around))) as RuleValidator,
+  htmlUserColumn: ((m, line, around) => isLoginName(m, line) && CSV_USER_COLUMN.test(htmlColumnHeader(m, line, around))) as RuleValidator,
   svnHashValue: ((m, _line, around) => isSvnValue(m, around)) as RuleValidator,
   // OpenVPN auth-user-pass: the first line is the user, the second the password.
   firstLineLogin: ((m, line, around) => around !== undefined && around.previous() === '' && around.header() === line.replace(/\r$/, '') && !BUILTIN_LOGINS.test(group(m, 'user'))) as RuleValidator,

@@ -499,19 +499,21 @@ export const RULES: readonly RedactionRule[] = [
     scan: {
       // The gate's other forms (SPECIAL_FORMS in rule-validators.ts): their words wake the rule anywhere.
       // Remote-desktop logs' prose: `password accepted: x`, `password x verified` (by their verbs).
-      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2',
+      // ZooKeeper's `'digest,'` wakes by `digest,'`: a word starting with a quote made the shared words
+      // scan ~15 % slower on the bench (session 10).
+      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
-      placed: { words: 'pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed', at: 'assignedKey' },
+      placed: { words: 'pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession', at: 'assignedKey' },
       // MobaXterm's [Passwords] `ssh22:user@host=…` wake by the `@` url-credentials and email scan for
       // already: a `^(?:ssh|…)` alternative made the whole marks scan 3× slower (a V8 cliff).
-      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|@`,
+      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|验证码|@`,
       // MobaXterm's [Credentials] `name=DOMAIN\login:password` from its backslash (its own pass).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|redis-cli|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2/im,
+    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|redis-cli|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码/im,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -622,8 +624,10 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // mysql -pSecret (no space: the MySQL client's own syntax).
-        regex: /(?:^|[\s/("';&|])(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?:\.exe)?\s(?:[^\r\n]*?\s)?-p(?<secret>[^\s"'-][^\s"']*)/i,
-        targets: [{ group: 'secret' }],
+        // Quoted too (`-p'devR00t#56'`, as shell scripts and Vagrant provisioners write it); a
+        // shell variable in the quotes (`-p"$MYSQL_PWD"`) is a reference, not the password.
+        regex: /(?:^|[\s/("';&|])(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?:\.exe)?\s(?:[^\r\n]*?\s)?-p(?:(?<q>["'])(?<qsecret>[^"'$\s][^"'$\r\n]*)\k<q>|(?<secret>[^\s"'-][^\s"']*))/i,
+        targets: [{ group: 'qsecret' }, { group: 'secret' }],
       },
       {
         // Environment listings as a table (PowerShell `Get-ChildItem Env:`): NAME, spaces, value.
@@ -633,8 +637,9 @@ export const RULES: readonly RedactionRule[] = [
         kind: 'fromKey',
       },
       {
-        // PowerShell: ConvertTo-SecureString 'plain' -AsPlainText; Windows: net use … /user:x password.
-        regex: /ConvertTo-SecureString\s+(?:-(?:String|AsPlainText|Force)\s+)*(?<q>['"])(?<secret>[^'"\r\n]+)\k<q>|(?:^|[\s/("';&|>])net(?:\.exe)?\s+use\b[^\r\n]*?\s\/u(?:ser)?:\S+\s+(?<pw>[^\s/*"'][^\s"']*)/i,
+        // PowerShell: ConvertTo-SecureString 'plain' -AsPlainText; Windows: net use … /user:x password
+        // (also in a script kept as XML CDATA, FortiClient's `<on_connect>`: the password ends before `]]>`).
+        regex: /ConvertTo-SecureString\s+(?:-(?:String|AsPlainText|Force)\s+)*(?<q>['"])(?<secret>[^'"\r\n]+)\k<q>|(?:^|[\s/("';&|>[])net(?:\.exe)?\s+use\b[^\r\n]*?\s\/u(?:ser)?:\S+\s+(?<pw>[^\s/*"'<][^\s"'<]*?)(?=\]\]>|[\s"'<]|$)/i,
         targets: [{ group: 'secret' }, { group: 'pw' }],
       },
       {
@@ -765,6 +770,60 @@ export const RULES: readonly RedactionRule[] = [
         // `host/app01@CORP (aes256-cts-hmac-sha1-96)  (0x6b9e…)`. Anyone holding it is that principal.
         regex: /\((?:aes|camellia|des3?|rc4|arcfour)[\w-]{0,40}\)[ \t]+\(0x(?<secret>[0-9a-fA-F]{16,128})\)/,
         targets: [{ group: 'secret' }],
+      },
+      {
+        // A cell of an HTML table under a header naming a password (a wiki page's credential table,
+        // `<tr><th>系统</th>…<th>账号</th><th>口令</th></tr>`, then a row per line): every row, not the first only.
+        regex: /<td(?:\s[^<>]*)?>(?<secret>[^<>\s][^<>\r\n]{0,127})<\/td>/i,
+        targets: [{ group: 'secret' }],
+        validate: 'htmlSecretColumn',
+      },
+      {
+        // ZooKeeper digest ACLs: `getAcl` prints `'digest,'dubbo:x9Qh…=` and `setAcl`/`addauth` take
+        // `digest:dubbo:x9Qh…=:cdrwa`: base64 SHA-1 of `login:password`, enough to test guesses offline.
+        regex: /(?:'digest,'|(?<![\w-])digest:)(?:[A-Za-z][\w.-]{0,31}|<USER-\d+>):(?<secret>[A-Za-z0-9+/]{27}=)(?![A-Za-z0-9+/=])/,
+        targets: [{ group: 'secret' }],
+      },
+      {
+        // mRemoteNG's confCons.xml root: `Protected="…"` is its master password's check value (with
+        // the default master password it decrypts every connection's password).
+        regex: /<mrng:Connections\b[^>\r\n]*?[ \t]Protected="(?<secret>[A-Za-z0-9+/]{32,}={0,2})"/,
+        targets: [{ group: 'secret' }],
+      },
+      {
+        // Remote-control clients' one-time codes next to the device id (向日葵 `识别码 482 119 337，验证码
+        // k7w2QX`, `设备代码 … 验证码 …`): the pair lets anyone take over the desktop.
+        regex: /(?:识别码|设备代码|设备码|设备 ID|设备ID)[^\r\n]{0,40}?验证码(?:[ \t]*[:：])?[ \t]*(?<secret>[A-Za-z0-9]{4,12})(?![A-Za-z0-9])/,
+        targets: [{ group: 'secret' }],
+      },
+      {
+        // A form field's value in a UI breadcrumb (Sentry `ui.input`): `input[name=\"password\"] value=x`.
+        regex: new RegExp(String.raw`\bname=\\?["']?(?<key>${KEY})\\?["']?\][ \t]+value=(?<secret>[^\s"'\\,}]{1,128})`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: 'assignmentKey',
+        kind: 'fromKey',
+      },
+      {
+        // A Cyrus SASL password list (memcached's `sasldb` as a text file, `saslpasswd2` input):
+        // `login@realm: password` alone on its line; the login unless built in, then the password.
+        regex: /^(?<user>[A-Za-z][\w.-]{0,31})@(?<host>[A-Za-z0-9][\w.-]{0,120}):[ \t]+(?<secret>\S{1,128})[ \t]*\r?$/,
+        targets: [{ group: 'user', kind: 'USER' }],
+        validate: 'saslLogin',
+      },
+      {
+        regex: /^(?:[A-Za-z][\w.-]{0,31}|<USER-\d+>)@(?<host>[A-Za-z0-9][\w.-]{0,120}):[ \t]+(?<secret>\S{1,128})[ \t]*\r?$/,
+        targets: [{ group: 'secret' }],
+        validate: 'saslLine',
+      },
+      {
+        // A password hash tagged with its scheme (LDAP `userPassword: {SSHA}…`, Dovecot `password =
+        // {SHA512-CRYPT}$6$…`): the other patterns take no value starting with `{`; a hash lets
+        // whoever holds it guess the password offline. The scheme alone (`default_pass_scheme =
+        // {SSHA}`) is no hash.
+        regex: new RegExp(String.raw`${NOT_KEY_BEFORE}(?<key>${KEY})[ \t]*(?:=|:(?!:))[ \t]*(?<secret>\{(?:S?SHA(?:1|224|256|384|512)?|S?MD5|(?:SHA(?:256|512)-|MD5-|BLF-)?CRYPT|PBKDF2(?:-SHA(?:1|256|512))?|ARGON2I?D?|BCRYPT|SCRYPT|SSHA(?:256|512)|NTLM|PLAIN|CLEARTEXT)\}[A-Za-z0-9+/=.$_-]{4,512})`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: 'assignmentKey',
+        kind: 'fromKey',
       },
       {
         // A property list's pair on one line (configuration profiles, `.mobileconfig`):
@@ -1028,11 +1087,11 @@ export const RULES: readonly RedactionRule[] = [
     // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
     // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
     scan: {
-      words: 'default principal|user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved|set_id=|esmtpsa|valid users|write list|read list|admin users|user_alias|all=\\(|defaults:',
+      words: 'default principal|user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user-name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved|set_id=|esmtpsa|valid users|write list|read list|admin users|user_alias|all=\\(|defaults:|td><td|identity=|identity =|sending identity|pam_succeed_if|password"|password_hash"',
       // squid's native access.log: the login column sits between the URL and `HIER_…/peer`.
-      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|制单人|提交人|申请人|标识|修改|更新|创建|编辑|变更|客户端|默认主体`,
+      marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|操作员|制单人|提交人|申请人|经办人|经办员|录入人|录入员|复核人|复核员|标识|修改|更新|创建|编辑|变更|客户端|默认主体`,
       // `user` of ssh_config (`    User daiqing`) only at a line start.
-      placed: { words: 'account|user', at: /account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"|user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?\n|$)|user [a-z][\w.-]{0,31}, password [^\s,;)]/i },
+      placed: { words: 'account|user|admin', at: /(?<=,[ \t]?)(?:admin(?:istrator)?|user)s?[ \t]*(?:,|\r?\n|$)|account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"|user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?\n|$)|user [a-z][\w.-]{0,31}, password [^\s,;)]/i },
       // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
       // `deploy@host's password:` by `password:` (a quote or `#` as a marks first character would be
       // a new one, common in logs).
@@ -1040,7 +1099,7 @@ export const RULES: readonly RedactionRule[] = [
       // `^…` start, made the scan 40–60 % slower), in its own pass (see RedactionRule.scan).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
-    trigger: /(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请)人[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?$)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=|<key>[a-z]*(?:user(?:_?name)?|log[io]n(?:_?name)?|authname)<\/key>|\bset_id=|[ \t]A=[a-z][\w-]{0,30}:[a-z]|uid=[a-z][\w.-]{0,31},(?:ou|dc|cn)=|^[ \t]*(?:valid users|invalid users|admin users|write list|read list)[ \t]*=|^[ \t]*user_alias[ \t]|^[a-z][\w.-]{0,31}[ \t]+all[ \t]*=[ \t]*\(|^defaults:[a-z]|(?:客户端|默认主体|default principal)[ \t]*[:：][ \t]*[a-z][\w.-]{0,31}[ \t]?@[ \t]?[a-z]/im,
+    trigger: /(?:user(?:[_-]?(?:name|id))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请|经办|录入|复核)(?:人|员)[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?$)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=|<key>[a-z]*(?:user(?:_?name)?|log[io]n(?:_?name)?|authname)<\/key>|\bset_id=|[ \t]A=[a-z][\w-]{0,30}:[a-z]|uid=[a-z][\w.-]{0,31},(?:ou|dc|cn)=|^[ \t]*(?:valid users|invalid users|admin users|write list|read list)[ \t]*=|^[ \t]*user_alias[ \t]|^[a-z][\w.-]{0,31}[ \t]+all[ \t]*=[ \t]*\(|^defaults:[a-z]|(?:客户端|默认主体|default principal)[ \t]*[:：][ \t]*[a-z][\w.-]{0,31}[ \t]?@[ \t]?[a-z]|<\/td>[ \t]*<td[\s>]|(?:^|[\s;-])identity[ \t]*=|sending identity |pam_succeed_if|"name"[ \t]*:[ \t]*"[^"\r\n]{1,40}"[ \t]*,[ \t]*"(?:password|passwd|pwd)|^[ \t]*[a-z][\w.-]{0,31}[ \t]*:[ \t]*[^\s,]{1,128}[ \t]*,[ \t]*(?:[\w-]{1,40}[ \t]*,[ \t]*){0,8}[\w-]{0,40}(?:admin(?:istrator)?|user)s?[ \t]*\r?$|(?:登录|登陆)(?:账号|帐号|账户|帐户|名|用户名?)/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -1048,7 +1107,7 @@ export const RULES: readonly RedactionRule[] = [
         // `登录用户=kangjing`, `系统账号 lusq` (Chinese keys take a blank too), prefs.js
         // `user_pref("mail.server.server2.userName", "fanzq")`.
         // At most one space before the separator: the line scans look for `user=`, `user :` ….
-        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:_?(?:name|id))?|log[io]n(?:_?name)?|owner|usr|uid|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|账号|帐号|账户|帐户)|创建者|所有者|(?:导出|操作|制单|提交|申请)人)\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
+        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:[_-]?(?:name|id))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|账号|帐号|账户|帐户)|创建者|所有者|(?:导出|操作|制单|提交|申请|经办|录入|复核)(?:人|员))\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
@@ -1137,6 +1196,55 @@ export const RULES: readonly RedactionRule[] = [
         regex: /<key>(?<key>[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|authname))<\/key>[ \t]*<string>(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})<\/string>/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
+      },
+      {
+        // `请登录账号 lujing1984`: the sign-in account's word in a sentence (the key pattern above wants
+        // its Chinese key at the start of a word).
+        regex: /(?:登录|登陆)(?:账号|帐号|账户|帐户|名|用户名?)(?:[ \t]*[:：=][ \t]*|[ \t]+)(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@.\\/:-])/,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // 802.1X identities: iwd `EAP-PEAP-Phase2-Identity=`, `EAP-Identity=`, wpa_supplicant
+        // `identity="…"`, an EAP client's `sending identity x` (not `anonymous_identity`, not PolicyKit's
+        // `Identity=unix-user:x`, whose login follows a colon).
+        regex: /(?:(?:^|[\s;-])identity[ \t]*=[ \t]*(?<vq>"?)|sending identity[ \t]+)(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@.:\\/-])\k<vq>/i,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // PAM's `pam_succeed_if.so user in backup_nas:jumpadmin` (also `notin`, `=`, `!=`): up to four
+        // logins of a `:` list (`user ingroup wheel` names a group).
+        regex: /pam_succeed_if\.so\b[^\r\n]*?[ \t]user[ \t]+(?:in|notin|=|!=)[ \t]+(?<user>[A-Za-z][\w.-]{1,31})(?::(?<user2>[A-Za-z][\w.-]{1,31}))?(?::(?<user3>[A-Za-z][\w.-]{1,31}))?(?::(?<user4>[A-Za-z][\w.-]{1,31}))?/,
+        targets: [{ group: 'user' }, { group: 'user2' }, { group: 'user3' }, { group: 'user4' }],
+        validate: 'anyLoginGroup',
+      },
+      {
+        // A JSON account whose `name` comes with its password (RabbitMQ `export_definitions`:
+        // `"users":[{"name":"shovel","password_hash":"…"}]`): the name is a login.
+        regex: /"name"[ \t]*:[ \t]*"(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})"[ \t]*,[ \t]*"(?:password|passwd|pwd)(?:_?hash)?"[ \t]*:/i,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // Jetty/ActiveMQ realm files (`jetty-realm.properties`, `realm.properties`): `login: password,
+        // role …` under their `username: password [,rolename ...]` comment; the password, and the login
+        // unless built in.
+        regex: /^[ \t]*(?<user>[A-Za-z][\w.-]{0,31})[ \t]*:[ \t]*(?<secret>[^\s,]{1,128})[ \t]*,[ \t]*(?:[\w-]{1,40}[ \t]*,[ \t]*){0,8}[\w-]{0,40}(?:admin(?:istrator)?|user)s?[ \t]*\r?$/i,
+        targets: [{ group: 'user' }],
+        validate: 'realmLogin',
+      },
+      {
+        // …and the password (after the login's placeholder, when the pattern above took the login).
+        regex: /^[ \t]*(?:[A-Za-z][\w.-]{0,31}|<USER-\d+>)[ \t]*:[ \t]*(?<secret>[^\s,]{1,128})[ \t]*,[ \t]*(?:[\w-]{1,40}[ \t]*,[ \t]*){0,8}[\w-]{0,40}(?:admin(?:istrator)?|user)s?[ \t]*\r?$/i,
+        targets: [{ group: 'secret', kind: 'SECRET' }],
+        validate: 'realmLine',
+      },
+      {
+        // A cell of an HTML table under a header naming a login (`<th>账号</th>`, `<th>Username</th>`).
+        regex: /<td(?:\s[^<>]*)?>(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})<\/td>/i,
+        targets: [{ group: 'user' }],
+        validate: 'htmlUserColumn',
       },
       {
         // `<DefaultUser>zhoujie</DefaultUser>`, `<UserName>…</UserName>`.

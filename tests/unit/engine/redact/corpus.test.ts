@@ -109,11 +109,16 @@ describe('redaction corpus', () => {
   // ho11names: person names in `|`-separated and blank-aligned tables under a header naming a person
   // (also Latin `Last, First` names in Display Name columns, 12306 passenger lines, a name before its
   // identity document, presence rosters) → 336/410 alone; both merged: 343/410.
-  // Measured, not asserted at target; it must not fall. Its false positive left: a Confluence user key.
+  // hosec (session 10): quoted `mysql -p'…'`, `net use` in CDATA, VPN session cookies, salts and robot
+  // keys, `{SSHA}` hashes, HTML credential tables, ZooKeeper digest ACLs, mRemoteNG `Protected=`,
+  // 向日葵 codes, UI-breadcrumb password fields, SASL and Jetty realm lists; `user-name:`/`login-no`
+  // keys, 操作员, 登录账号 in prose, 802.1X identities, pam_succeed_if lists, RabbitMQ users, CSV
+  // UserId columns → 370/410; Confluence user keys are no secrets → no false positive left.
+  // Measured, not asserted at target; it must not fall.
   it('held-out-11: at least its level after the session-9 fixes, no more false positives', () => {
     const q = get('held-out-11');
-    expect(q.overall.found).toBeGreaterThanOrEqual(343);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(1);
+    expect(q.overall.found).toBeGreaterThanOrEqual(370);
+    expect(q.falsePositives).toEqual([]);
   });
 
   // held-out-12 (session 10): written and committed before any rule file was opened, measured once at
