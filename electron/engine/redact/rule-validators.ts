@@ -7,7 +7,7 @@
  */
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_NAME_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN } from './formats.js';
-import { isBenignValue, isSecretKey, secretKindForKey } from './key-names.js';
+import { isBenignValue, isSecretKey, keyWords, secretKindForKey } from './key-names.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { LineSurroundings } from './rules.js';
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
@@ -216,6 +216,7 @@ const DESCRIPTIVE_VALUE = /^(?:CCMP|GCMP(?:-256)?|TKIP|WEP|无|存在|不存在|
 // judged on its own (by this rule or by auth-header), not one secret.
 const CONTAINER_KEY = /(?:^|[^a-z])(?:credentials|creds|secrets|tokens|cookies?|set-cookie|auth|authentication)$/i;
 const PWD_DIRECTORY = /^(?:OLD)?PWD$/;
+const MEASURE_WORDS = new Set(['timeout', 'timeouts', 'ttl', 'interval', 'lifetime', 'expiry', 'expires', 'retries', 'retry', 'size', 'len', 'length', 'count', 'max', 'min', 'limit', 'delay', 'age', 'secs', 'seconds', 'ms', 'msecs', 'jiffies']);
 const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArray) => {
   const key = group(m, 'key');
   const value = group(m, 'secret');
@@ -232,6 +233,12 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (/(?:^|[^a-z])pin$/i.test(key) && !/\d/.test(value)) return false;
   // `--pass: #116329` is a CSS custom property (a colour), not a command-line password.
   if (key.startsWith('--') && /^[\s"'\]]*:/.test(m[0].slice(m[0].indexOf(key) + key.length))) return false;
+  // `nspawn's --set-credential= switch.`: a flag written with `=` and a blank after it has an empty
+  // value; the next word is another argument (or prose about the flag).
+  if (key.startsWith('-') && /^=[ \t]/.test(m[0].slice(m[0].indexOf(key) + key.length))) return false;
+  // sysctl's `net.netfilter.nf_conntrack_sctp_timeout_cookie_echoed = 3`: a key that measures time or
+  // size anywhere in its name holds a number of seconds or bytes, not the cookie.
+  if (/^\d{1,10}$/.test(value) && keyWords(key).some((w) => MEASURE_WORDS.has(w))) return false;
   return isSecretKey(key, context) && isRealValue(value);
 };
 
@@ -514,6 +521,20 @@ const NOT_LOGIN_GROUP = /^(?:key|kq|vq|q\d?|domain)$/;
 // dbconfig-common's `# dbc_dbpass: database user password`, `# dbc_remember_admin_pass: should we
 // cache …`: in a comment, a lower-case word followed by more words is the key's documentation.
 const COMMENT_START = /^[ \t]*(?:#|;|\/\/|--|REM\b|::)/i;
+// PAM's bracketed control (`account [success=1 new_authtok_reqd=done default=ignore] pam_unix.so`):
+// a return code (`new_authtok_reqd`, `authtok_err`, `cred_unavail`) and the action it takes.
+const PAM_CONTROL_BEFORE = /^[ \t]*-?(?:auth|account|password|session)[ \t]+\[[^\]]*$/i;
+const PAM_ACTION = /^(?:ignore|bad|die|ok|done|reset|\d{1,2})$/;
+function isPamControl(m: RegExpExecArray, line: string): boolean {
+  return PAM_ACTION.test(group(m, 'secret')) && PAM_CONTROL_BEFORE.test(line.slice(0, m.index));
+}
+
+// A program's usage text (`Xvfb -help`, `--help` output): `-auth file   select authorization file`,
+// the option first on its line, a lower-case metavariable, then blanks and the description.
+function isUsageLine(m: RegExpExecArray, line: string, value: string): boolean {
+  return /^[a-z][a-z-]{0,30}$/.test(value) && /^[ \t]*$/.test(line.slice(0, m.index)) && /^[ \t]{2,}[A-Za-z]+[ \t]/.test(line.slice(m.index + m[0].length));
+}
+
 function isCommentProse(m: RegExpExecArray, line: string): boolean {
   const value = group(m, 'secret');
   return /^[a-z]{2,}$/.test(value) && COMMENT_START.test(line) && /^[ \t]+[a-z]{2,}[ \t,.?]/.test(line.slice(m.index + m[0].length));
@@ -641,7 +662,7 @@ export const VALIDATORS = {
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
   directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
   namedElementValue: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret') || group(m, 'text'))) as RuleValidator,
-  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
+  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isPamControl(m, line) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
   argumentArray: ((m, line) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-') && !isHeaderRow(line)) as RuleValidator,
   commandLineFlag: ((m, line) => {
     const value = group(m, 'secret') || group(m, 'qsecret');
@@ -649,6 +670,7 @@ export const VALIDATORS = {
     // `-Password x` (PowerShell) yes; `-pMyDumpPw x` (a flag with its value glued on) no.
     const singleDash = line[m.index + 1] !== '-';
     if (singleDash && !/^(?:[A-Z][a-z]+)+$|^[a-z]+$/.test(key)) return false;
+    if (isUsageLine(m, line, value)) return false;
     return isSecretKey(key, 'assignment') && isRealValue(value);
   }) as RuleValidator,
   // Not an INI/git-config section header: `[credential "https://git.example.com"]` names a section.
