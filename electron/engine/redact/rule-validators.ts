@@ -529,6 +529,46 @@ function isPamControl(m: RegExpExecArray, line: string): boolean {
   return PAM_ACTION.test(group(m, 'secret')) && PAM_CONTROL_BEFORE.test(line.slice(0, m.index));
 }
 
+/**
+ * The start of a base64 DER SubjectPublicKeyInfo (SEQUENCE { AlgorithmIdentifier, BIT STRING }) or
+ * X.509 certificate (SEQUENCE { SEQUENCE { [0] version … } }): public data. A private key (PKCS#1,
+ * PKCS#8) starts its SEQUENCE with an INTEGER and stays a secret.
+ */
+export function isDerPublicKeyOrCertificate(b64: string): boolean {
+  if (!b64.startsWith('M') || b64.length < 32) return false;
+  const b = Buffer.from(b64.slice(0, 32).replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  // Where the contents of the element at `at` start, or -1.
+  const body = (at: number) => {
+    const len = b[at + 1];
+    if (len === undefined) return -1;
+    return len < 0x80 ? at + 2 : len === 0x81 ? at + 3 : len === 0x82 ? at + 4 : -1;
+  };
+  const lengthOf = (at: number) => {
+    const len = b[at + 1]!;
+    return len < 0x80 ? len : len === 0x81 ? b[at + 2]! : (b[at + 2]! << 8) | b[at + 3]!;
+  };
+  if (b[0] !== 0x30) return false;
+  const inner = body(0);
+  if (inner < 0 || b[inner] !== 0x30) return false;
+  const innerBody = body(inner);
+  if (innerBody < 0) return false;
+  // A certificate's tbsCertificate opens with its explicit version `[0] { INTEGER 0..2 }`.
+  if (b[innerBody] === 0xa0 && b[innerBody + 1] === 0x03 && b[innerBody + 2] === 0x02 && b[innerBody + 3] === 0x01 && b[innerBody + 4]! <= 2) return true;
+  // A public key: an AlgorithmIdentifier (OID first), then a BIT STRING.
+  if (b[innerBody] !== 0x06) return false;
+  const next = innerBody + lengthOf(inner);
+  return next < b.length && b[next] === 0x03;
+}
+
+// Chromium's `Preferences`/`Secure Preferences` keep, under `"protection":{"macs":{…}}`, an HMAC of
+// each protected setting under the setting's own name (`"policy_recovery_token": "7D31…"`,
+// `"restore_on_startup_encrypted_hash": "djEw…"`): integrity checks of settings, not their values.
+const CHROMIUM_MAC = /^(?:[0-9A-F]{64}|djE[wx][A-Za-z0-9+/]{40,}={0,2})$/;
+function isChromiumPrefMac(m: RegExpExecArray, line: string): boolean {
+  return CHROMIUM_MAC.test(group(m, 'secret')) && line.lastIndexOf('"macs":{', m.index) >= 0;
+}
+const JCA_ALGORITHM = /^(?:PBE)?(?:[A-Z][A-Za-z]*\d*)+(?:With|with|And)(?:[A-Z][A-Za-z]*[\d_]*)+$/;
+
 // A program's usage text (`Xvfb -help`, `--help` output): `-auth file   select authorization file`,
 // the option first on its line, a lower-case metavariable, then blanks and the description.
 function isUsageLine(m: RegExpExecArray, line: string, value: string): boolean {
@@ -657,7 +697,7 @@ export const VALIDATORS = {
   barePassword: ((m) => isRealValue(group(m, 'secret')) && /[^A-Za-z]/.test(group(m, 'secret'))) as RuleValidator,
   // A line of several `k=v` pairs is not one value: the inline pattern takes its tokens.
   wholeLineAssignment: ((m) => validKey('assignment')(m) && !FURTHER_ASSIGNMENT.test(group(m, 'secret'))) as RuleValidator,
-  assignmentKey: validKey('assignment') as RuleValidator,
+  assignmentKey: ((m, line) => validKey('assignment')(m) && !isChromiumPrefMac(m, line)) as RuleValidator,
   /** A `key value` directive: a secret-named key, a value with a digit or a symbol, not a `scheme:/` reference. */
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
   directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
@@ -701,6 +741,11 @@ export const VALIDATORS = {
     !isPathOfWords(group(m, 'secret')) &&
     // Base64 of a DER signature (`MEUCIQ…`: a SEQUENCE of two INTEGERs, ECDSA): verification data, public.
     !/^ME[QUYC]CI/.test(group(m, 'secret')) &&
+    // Base64 of a DER public key or certificate (a Chromium extension manifest's `"key": "MIGfMA0GCSq…"`): public by design.
+    !isDerPublicKeyOrCertificate(group(m, 'secret')) &&
+    !isChromiumPrefMac(m, line) &&
+    // A Java (JCA) algorithm name: `keyProtectionAlgorithm = PBEWithHmacSHA256AndAES_256`, `SHA256withRSA`.
+    !JCA_ALGORITHM.test(group(m, 'secret')) &&
     !/^pk_(?:live|test)_/.test(group(m, 'secret')) &&
     // A volume-licence product key (`NPPR9-FWDCX-D2C8J-H872K-2YT43`, Microsoft's public GVLKs).
     !PRODUCT_KEY.test(group(m, 'secret')) &&

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
+import { isDerPublicKeyOrCertificate } from '../../../../electron/engine/redact/rule-validators.js';
 
 function redact(text: string): string {
   return new Redactor().redactText(text).text;
@@ -61,6 +62,43 @@ describe('usage text', () => {
   it('still redacts a password given on a command line', () => {
     expect(redact('-auth hunter2x  # given on the command line')).not.toContain('hunter2x');
     expect(redact('  sshpass -p Wq7xLm2p ssh deploy@10.0.0.5')).not.toContain('Wq7xLm2p');
+  });
+});
+
+describe('public keys and algorithm names', () => {
+  const spki1024 = 'MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDN6hM0rsDYGbzQPQfOygqlRtQgKUXMfnSjhIBL7LnReAVBEd7ZmKtyN2qmSasMl4HZpMhVe2rPWVVwBDl6iyNE/Kok6E6v6V3vCLGsOpQAuuNVye/3QxzIldzG/jQAdWZiyXReRVapOhZtLjGfywCvlWq7Sl/e3sbc0vWybSDI2QIDAQAB';
+  const spki2048 = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxKLxoS2tFczGkPLPgizskuemMghRniWaoLcyehkd3qqGElvW/VDL5AaWTg0nLVkjRo9z+40RQzuVaE8AkAFmxZzow3x+VJYKdjykkJ0iT9wCS0DRTXu269V264Vf/3jvredZiKRkgwlL9xNAwxXFg0x/XFw005UWVRIkdgcKWTjpBP2dPwVZ4WWC+9aGVd+Gyn1o0CLelf4rEjGoXbAAEgAqeGUxrcIlbjXfbcmwIDAQAB';
+  const pkcs8 = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj';
+  const certificate = 'MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ';
+  it('tells a public key or certificate from a private key', () => {
+    expect(isDerPublicKeyOrCertificate(spki1024)).toBe(true);
+    expect(isDerPublicKeyOrCertificate(spki2048)).toBe(true);
+    expect(isDerPublicKeyOrCertificate('MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEmHlKMfrXqg2Pb0NUd9d1ZmOXL9HB')).toBe(true);
+    expect(isDerPublicKeyOrCertificate(certificate)).toBe(true);
+    expect(isDerPublicKeyOrCertificate(pkcs8)).toBe(false);
+    expect(isDerPublicKeyOrCertificate('MIIEpAIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun')).toBe(false);
+  });
+  it("keeps an extension manifest's public key and a JCA algorithm name", () => {
+    const manifest = `{"manifest":{"description":"","key":"${spki1024}","name":"Web Store"}}`;
+    expect(redact(manifest)).toBe(manifest);
+    const line = '#keystore.pkcs12.keyProtectionAlgorithm = PBEWithHmacSHA256AndAES_256';
+    expect(redact(line), line).toBe(line);
+  });
+  it('still redacts a private key body near its name', () => {
+    expect(redact(`private_key: ${pkcs8}ABCDEF`)).not.toContain(pkcs8);
+    expect(redact('signing key Zq8Wm3Xk5Rt7Yp2Lv9Nb4Hc6Jd1Gf0Sa')).not.toContain('Zq8Wm3Xk5Rt7Yp2Lv9Nb4Hc6Jd1Gf0Sa');
+  });
+});
+
+describe("Chromium's protected preferences", () => {
+  const mac = '7D3124ECAF7E96407EB65EAF5A43B02C7EE5F2D4A9FA38A9F371F9E1B74D6383';
+  const encrypted = 'djEwntGC63MNa+3FPXvwkgoSZGXvXYrVoevkgw7qmK06Zwt7RdLbwPV3QCnGv8fsmfLO';
+  it('keeps the MACs of settings under protection.macs', () => {
+    const prefs = `{"protection":{"macs":{"enterprise_signin":{"policy_recovery_token":"${mac}","policy_recovery_token_encrypted_hash":"${encrypted}"},"session":{"restore_on_startup":"81940185F7F78D0317AB3741FA4A283985C31DB3BF95D3A4DDD4CD78FC5021F1"}}}}`;
+    expect(redact(prefs)).toBe(prefs);
+  });
+  it('still redacts the same shape outside the MACs', () => {
+    expect(redact(`{"enterprise_signin":{"policy_recovery_token":"${mac}"}}`)).not.toContain(mac);
   });
 });
 
