@@ -422,6 +422,28 @@ const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|local
 // `public` for jobs sent without signing in), no person's.
 const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Message|Source|Status)$|^(?:password|passwd|passphrase|pwd)$|^(?:scanner|scan|printer|copier|fax|public)$/i;
 
+// jmxremote.access's `should only be granted to create MBeans of known and trusted classes`: `to`
+// and a verb, not a grantee. A grantee ends the sentence or goes on with a preposition
+// (`… granted to hanxue`, `assigned to liming on 2026-03-01`, `granted to wzhang (read)`).
+const GRANTED_TO = /^\s?(?:granted|assigned)[ \t]/i;
+const AFTER_GRANTEE = /^(?:[ \t]*$|[ \t]*[.,;:!?)\]'"]|[ \t]+(?:on|for|at|from|by|with|via|in|as|and|or|until|since|to|through|\(|-|–))(?![^ \t(])|^[ \t]+(?:\(|-)/i;
+function isGranteeVerb(m: RegExpExecArray, line: string): boolean {
+  return GRANTED_TO.test(m[0]) && !AFTER_GRANTEE.test(line.slice(m.index + m[0].length));
+}
+
+// sos report's version.txt (`kernel: unversioned` ⏎ `login: unversioned` ⏎ `logrotate: unversioned`): a
+// list of names and the same value, where `login` is one name of the list; the value is not a login
+// when the line above gives it to a key that is no user key.
+const LIST_LINE = /^[ \t]*([A-Za-z][\w.-]{0,40})[ \t]*[:=][ \t]*(\S+)[ \t]*\r?$/;
+const USER_KEY = /user|login|logon|owner|account|uid|usr|name|principal/i;
+function isListColumnValue(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): boolean {
+  if (!around) return false;
+  const here = LIST_LINE.exec(line);
+  if (!here) return false;
+  const above = LIST_LINE.exec(around.previous());
+  return above !== null && above[2] === here[2] && above[1] !== here[1] && !USER_KEY.test(above[1]!);
+}
+
 /** A login name after a user-like key, `by`, or `net user`: not a built-in account, a stand-in or a word. */
 function isLoginName(m: RegExpExecArray, line: string): boolean {
   const user = group(m, 'user');
@@ -762,7 +784,7 @@ export const VALIDATORS = {
     return !WINDOWS_SERVICE_ACCOUNTS.test(account) && !isBenignValue(account) && !isPlaceholder(account) && !account.includes('<');
   }) as RuleValidator,
   loginVariableUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !isBenignValue(group(m, 'secret'))) as RuleValidator,
-  loginName: ((m, line) => isLoginName(m, line) && !isHeaderRow(line)) as RuleValidator,
+  loginName: ((m, line, around) => isLoginName(m, line) && !isHeaderRow(line) && !isGranteeVerb(m, line) && !isListColumnValue(m, line, around)) as RuleValidator,
   domainLogin: ((m, line) => isDomainLogin(m, line)) as RuleValidator,
   authLogLogin: ((m) => isAuthLogLogin(m)) as RuleValidator,
   /** Whichever login group of a multi-form pattern matched: not a built-in account, not a placeholder. */

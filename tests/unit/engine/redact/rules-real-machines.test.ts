@@ -112,3 +112,21 @@ describe('locale modifiers', () => {
     expect(redact('mail jan@latin.example.com now')).not.toContain('jan@latin');
   });
 });
+
+describe('logins after "granted to" and in lists', () => {
+  it('keeps a verb after "granted to" and a value a list gives to every name', () => {
+    for (const text of [
+      '# should only be granted to create MBeans of known and trusted classes.',
+      'kernel: unversioned\nlogin: unversioned\nlogrotate: unversioned',
+    ]) {
+      expect(redact(text), text).toBe(text);
+    }
+  });
+  it('still redacts a grantee and a login under another user key', () => {
+    expect(redact('access granted to hanxue')).not.toContain('hanxue');
+    expect(redact('access granted to liming on /share')).not.toContain('liming');
+    expect(redact('role assigned to gaoyan (read)')).not.toContain('gaoyan');
+    expect(redact('owner: zhoujie\nlogin: zhoujie')).not.toContain('zhoujie');
+    expect(redact('kernel: 6.1\nlogin: zhoujie')).not.toContain('zhoujie');
+  });
+});
