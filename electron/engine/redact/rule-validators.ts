@@ -427,8 +427,20 @@ const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Mess
 // (`… granted to hanxue`, `assigned to liming on 2026-03-01`, `granted to wzhang (read)`).
 const GRANTED_TO = /^\s?(?:granted|assigned)[ \t]/i;
 const AFTER_GRANTEE = /^(?:[ \t]*$|[ \t]*[.,;:!?)\]'"]|[ \t]+(?:on|for|at|from|by|with|via|in|as|and|or|until|since|to|through|\(|-|–))(?![^ \t(])|^[ \t]+(?:\(|-)/i;
+// A licence's grant (`Permission is hereby granted to copy, distribute …`, `No license is granted
+// to "mirror" the Unicode website`): permission to do something, never to someone by login.
+const LICENCE_GRANT_BEFORE = /(?:permission|license|licence|rights?)[ \t]+(?:(?:is|are|was|be|been|has|have|also|hereby|further|not|expressly)[ \t]+)*$/i;
 function isGranteeVerb(m: RegExpExecArray, line: string): boolean {
-  return GRANTED_TO.test(m[0]) && !AFTER_GRANTEE.test(line.slice(m.index + m[0].length));
+  if (!GRANTED_TO.test(m[0])) return false;
+  return !AFTER_GRANTEE.test(line.slice(m.index + m[0].length)) || LICENCE_GRANT_BEFORE.test(line.slice(Math.max(0, m.index - 60), m.index + (m[0].length - m[0].trimStart().length)));
+}
+
+// `modified by FUJITSU LIMITED`, `approved by Creative Commons`, `Modified by Guido van Rossum`: a
+// capitalised word followed by another is the first word of a company's or a person's name (the
+// person-name rule's, if any), not a login.
+const BY_VERB = /^\s?(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked)[ \t]+by[ \t]/i;
+function isNameAfterBy(m: RegExpExecArray, line: string): boolean {
+  return BY_VERB.test(m[0]) && /^(?:[A-Z][a-z]+|[A-Z]{2,})$/.test(group(m, 'user')) && /^[ \t]+(?:(?:van|von|de|der|den|da|di|du|le|la|del|dos|ten|ter)[ \t]+)?[A-Z][A-Za-z]/.test(line.slice(m.index + m[0].length));
 }
 
 // sos report's version.txt (`kernel: unversioned` ⏎ `login: unversioned` ⏎ `logrotate: unversioned`): a
@@ -588,6 +600,13 @@ export function isDerPublicKeyOrCertificate(b64: string): boolean {
 const CHROMIUM_MAC = /^(?:[0-9A-F]{64}|djE[wx][A-Za-z0-9+/]{40,}={0,2})$/;
 function isChromiumPrefMac(m: RegExpExecArray, line: string): boolean {
   return CHROMIUM_MAC.test(group(m, 'secret')) && line.lastIndexOf('"macs":{', m.index) >= 0;
+}
+// `GPL3+-with-Autoconf-Macros-exception`, `BSD-3-clause-generic`, `APACHE-2-LLVM-EXCEPTIONS`: words and
+// versions, one of them a licence family's name (a product key's groups are random).
+const LICENCE_FAMILY = /^(?:[AL]?GPL|GFDL|BSD|MIT|APACHE|MPL|EPL|CDDL|ISC|ZLIB|CC0?|ARTISTIC|EXPAT|PSF|OFL|BOOST|BSL|X11|PERL|PYTHON|UNICODE|PUBLIC)v?\d*$/i;
+function isLicenceName(value: string): boolean {
+  const parts = value.split(/[-+._]+/).filter((x) => x !== '');
+  return parts.length >= 2 && parts.some((x) => LICENCE_FAMILY.test(x)) && parts.every((x) => /^(?:[A-Za-z]+\d{0,2}|\d{1,2})$/.test(x));
 }
 const JCA_ALGORITHM = /^(?:PBE)?(?:[A-Z][A-Za-z]*\d*)+(?:With|with|And)(?:[A-Z][A-Za-z]*[\d_]*)+$/;
 
@@ -768,6 +787,8 @@ export const VALIDATORS = {
     !isChromiumPrefMac(m, line) &&
     // A Java (JCA) algorithm name: `keyProtectionAlgorithm = PBEWithHmacSHA256AndAES_256`, `SHA256withRSA`.
     !JCA_ALGORITHM.test(group(m, 'secret')) &&
+    // A licence's short name (Debian copyright files' `License: GPL3+-with-Autoconf-Macros-exception`).
+    !isLicenceName(group(m, 'secret')) &&
     !/^pk_(?:live|test)_/.test(group(m, 'secret')) &&
     // A volume-licence product key (`NPPR9-FWDCX-D2C8J-H872K-2YT43`, Microsoft's public GVLKs).
     !PRODUCT_KEY.test(group(m, 'secret')) &&
@@ -784,7 +805,7 @@ export const VALIDATORS = {
     return !WINDOWS_SERVICE_ACCOUNTS.test(account) && !isBenignValue(account) && !isPlaceholder(account) && !account.includes('<');
   }) as RuleValidator,
   loginVariableUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !isBenignValue(group(m, 'secret'))) as RuleValidator,
-  loginName: ((m, line, around) => isLoginName(m, line) && !isHeaderRow(line) && !isGranteeVerb(m, line) && !isListColumnValue(m, line, around)) as RuleValidator,
+  loginName: ((m, line, around) => isLoginName(m, line) && !isHeaderRow(line) && !isGranteeVerb(m, line) && !isNameAfterBy(m, line) && !isListColumnValue(m, line, around)) as RuleValidator,
   domainLogin: ((m, line) => isDomainLogin(m, line)) as RuleValidator,
   authLogLogin: ((m) => isAuthLogLogin(m)) as RuleValidator,
   /** Whichever login group of a multi-form pattern matched: not a built-in account, not a placeholder. */

@@ -130,3 +130,26 @@ describe('logins after "granted to" and in lists', () => {
     expect(redact('kernel: 6.1\nlogin: zhoujie')).not.toContain('zhoujie');
   });
 });
+
+describe('Debian copyright files', () => {
+  it("keeps a licence's grant, a company or person after 'by', and licence short names", () => {
+    for (const line of [
+      ' Permission is granted to copy, distribute and/or modify this document',
+      ' Permission is granted to make and distribute verbatim copies of',
+      ' Permission has been granted to copy, distribute and modify gd in any',
+      'This is source code modified by FUJITSU LIMITED under the Joint',
+      '/* Modified by Guido van Rossum */',
+      'License: GPL3+-with-Autoconf-Macros-exception',
+      'License: BSD-3-clause-Aaron-D-Gifford',
+      'License: APACHE-2-LLVM-EXCEPTIONS',
+    ]) {
+      expect(redact(line), line).toBe(line);
+    }
+  });
+  it('still redacts a login after "by" and a licence key', () => {
+    expect(redact('report exported by zhoujie on 2026-03-01')).not.toContain('zhoujie');
+    expect(redact('file modified by Gaoyan.')).not.toContain('Gaoyan');
+    expect(redact('license_key = 8f3Kq9Xz2LmP7wR4tY6vGPL')).not.toContain('8f3Kq9Xz2LmP7wR4tY6vGPL');
+    expect(redact('license: GPL-8f3Kq9Xz2LmP7wR4tY6v')).not.toContain('8f3Kq9Xz2LmP7wR4tY6v');
+  });
+});
