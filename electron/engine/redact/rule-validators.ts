@@ -608,7 +608,11 @@ function isLicenceName(value: string): boolean {
   const parts = value.split(/[-+._]+/).filter((x) => x !== '');
   return parts.length >= 2 && parts.some((x) => LICENCE_FAMILY.test(x)) && parts.every((x) => /^(?:[A-Za-z]+\d{0,2}|\d{1,2})$/.test(x));
 }
-const JCA_ALGORITHM = /^(?:PBE)?(?:[A-Z][A-Za-z]*\d*)+(?:With|with|And)(?:[A-Z][A-Za-z]*[\d_]*)+$/;
+// One word of letters, digits and `_` (tested apart: a nested `(?:[A-Z][a-z]*\d*)+` is exponential),
+// `With`/`And` joining two names, and a cipher or digest among them.
+function isJcaAlgorithm(value: string): boolean {
+  return /^[A-Z][A-Za-z0-9_]{5,63}$/.test(value) && /[A-Za-z0-9](?:With|with|And)[A-Z]/.test(value) && /SHA|Hmac|HMAC|AES|RSA|DES|MD5|PBKDF|DSA|ECDH|RC[24]/.test(value);
+}
 
 // A program's usage text (`Xvfb -help`, `--help` output): `-auth file   select authorization file`,
 // the option first on its line, a lower-case metavariable, then blanks and the description.
@@ -786,7 +790,7 @@ export const VALIDATORS = {
     !isDerPublicKeyOrCertificate(group(m, 'secret')) &&
     !isChromiumPrefMac(m, line) &&
     // A Java (JCA) algorithm name: `keyProtectionAlgorithm = PBEWithHmacSHA256AndAES_256`, `SHA256withRSA`.
-    !JCA_ALGORITHM.test(group(m, 'secret')) &&
+    !isJcaAlgorithm(group(m, 'secret')) &&
     // A licence's short name (Debian copyright files' `License: GPL3+-with-Autoconf-Macros-exception`).
     !isLicenceName(group(m, 'secret')) &&
     !/^pk_(?:live|test)_/.test(group(m, 'secret')) &&
