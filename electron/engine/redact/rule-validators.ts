@@ -353,8 +353,13 @@ const HOST_TLDS = new Set(HOST_TLD_LIST);
 const PUBLIC_SERVICE_DOMAINS = /(?:^|\.)(?:microsoft\.com|windows\.com|windowsupdate\.com|office\.com|office365\.com|live\.com|msftconnecttest\.com|google\.com|googleapis\.com|gstatic\.com|apple\.com|icloud\.com|github\.com|githubusercontent\.com|gitlab\.com|debian\.org|ubuntu\.com|canonical\.com|npmjs\.org|npmjs\.com|python\.org|pypi\.org|mozilla\.org|amazonaws\.com|cloudflare\.com|akamai\.net|digicert\.com|letsencrypt\.org|w3\.org|xmlsoap\.org|apache\.org|example\.com|example\.org|example\.net|localhost|baidu\.com|qq\.com|aliyun\.com|alicdn\.com|tencent\.com)$/i;
 const PACKAGE_ROOTS = /^(?:com|org|net|io|java|javax|android|androidx|kotlin|scala|sun|jdk|microsoft|system)\./i;
 
+// The web sites of the free software a Linux machine ships, named in its stock configuration files and
+// documentation (`http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd`, `The X.Org Foundation`),
+// and the stand-ins those files use for the reader's own domain (`proxy.mydomain.com`).
+const FREE_SOFTWARE_DOMAINS = /(?:^|\.)(?:freedesktop\.org|x\.org|kernel\.org|gnu\.org|fsf\.org|gnome\.org|kde\.org|postgresql\.org|perl\.org|cpan\.org|ruby-lang\.org|rubygems\.org|openssl\.org|systemd\.io|0pointer\.de|lwn\.net|qemu\.org|nodesource\.com|nodejs\.org|sourceforge\.net|chromium\.org|sqlite\.org|oracle\.com|java\.com|openjdk\.org|redhat\.com|fedoraproject\.org|archlinux\.org|opensuse\.org|kernel\.dk|xfree86\.org|pool\.ntp\.org|(?:my|your)?domain\.(?:com|org|net))$/i;
 function isPrivateLookingHost(host: string, tld: string): boolean {
   if (!HOST_TLDS.has(tld.toLowerCase())) return false;
+  if (FREE_SOFTWARE_DOMAINS.test(host)) return false;
   if (PUBLIC_SERVICE_DOMAINS.test(host)) return false;
   if (PACKAGE_ROOTS.test(host) && host.split('.').length >= 3) return false;
   return true;
@@ -402,6 +407,16 @@ const CREDENTIAL_FIELD = /"(?:password|passwd|pwd|auth|secret|token|access_?toke
 
 /** Words after 密码 that name an algorithm or a step, not a password (`密码 SHA256 加密`). */
 const PROSE_PASSWORD_WORD = /^(?:md5|sha-?\d*|aes-?\d*|rsa-?\d*|sm[234]|des|3des|bcrypt|scrypt|pbkdf2|base64|utf-?8|gbk|http|https|ldap|ad|ok|ssl|tls|\d{1,3}|\d+位)$/i;
+
+// A package's version of four numbers: `gem list`'s `actioncable (6.1.7.10)`, `rdoc (default: 6.4.1.1)`,
+// apt-cache policy's `Candidate: 17.0.21.1+2-1~deb12u1` (a Debian revision after `+` or `~`); and
+// openssl.cnf's object identifiers (`testoid1=1.2.3.4`).
+const GEM_LIST_LINE = /^[A-Za-z][\w.-]*[ \t]+\((?:default:[ \t]*)?\d[\w.]*(?:,[ \t]*(?:default:[ \t]*)?\d[\w.]*)*\)[ \t]*\r?$/;
+const VERSION_KEY_BEFORE = /(?:candidate|installed|version|\*\*\*)[ \t]*(?::[ \t]*)?$|oid\d*[ \t]*=[ \t]*$/i;
+function isPackageVersion(m: RegExpExecArray, line: string): boolean {
+  const end = m.index + m[0].length;
+  return /^[+~][0-9A-Za-z]/.test(line.slice(end, end + 2)) || GEM_LIST_LINE.test(line) || VERSION_KEY_BEFORE.test(before(m, line, 16));
+}
 
 /** All-zero, broadcast and multicast (group bit set in the first octet) name no machine. */
 function isUnicastMac(mac: string): boolean {
@@ -859,11 +874,13 @@ export const VALIDATORS = {
   secondLinePassword: ((m, line, around) => around !== undefined && around.header() !== '' && around.previous().replace(/\r$/, '') === around.header() && around.header() !== line.replace(/\r$/, '') && isRealValue(group(m, 'secret'))) as RuleValidator,
   streetAddress: ((m) => !NOT_A_STREET.test(m[0])) as RuleValidator,
   // `X-Mailer: Foxmail 7.2.25.228[cn]`, `User-Agent: … Thunderbird 115.8.0.1`: the mail client's version.
-  publicIPv4: ((m, line) => isPublicIPv4(m[0]) && !/(?:\bv|version\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12)) && !/^(?:X-Mailer|User-Agent)[ \t]*:/i.test(line)) as RuleValidator,
+  publicIPv4: ((m, line) => isPublicIPv4(m[0]) && !/(?:\bv|version\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12)) && !/^(?:X-Mailer|User-Agent)[ \t]*:/i.test(line) && !isPackageVersion(m, line)) as RuleValidator,
   publicIPv6: ((m) => isPublicIPv6(m[0])) as RuleValidator,
   // All-zero, broadcast and multicast (group bit set in the first octet) name no machine.
   unicastMac: ((m) => isUnicastMac(m[0])) as RuleValidator,
-  privateLookingHost: ((m) => isPrivateLookingHost(m[0], group(m, 'tld'))) as RuleValidator,
+  // Not an X resource (`XClipboard*next.top:` in app-defaults: `*` binds a widget's attribute), not
+  // the file of an RCS keyword (`$XConsortium: Xmessage.ad,v 1.3 94/07/26 …`).
+  privateLookingHost: ((m, line) => isPrivateLookingHost(m[0], group(m, 'tld')) && line[m.index - 1] !== '*' && !line.startsWith(',v ', m.index + m[0].length)) as RuleValidator,
   /** DUID-LLT (type 1) carries four bytes of time before the MAC, DUID-LL (type 3) none. */
   duidMac: ((m) => {
     if ((group(m, 'type') === '1') !== (group(m, 'time') !== '')) return false;

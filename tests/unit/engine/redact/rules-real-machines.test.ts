@@ -153,3 +153,30 @@ describe('Debian copyright files', () => {
     expect(redact('license: GPL-8f3Kq9Xz2LmP7wR4tY6v')).not.toContain('8f3Kq9Xz2LmP7wR4tY6v');
   });
 });
+
+describe('network profile: versions, X resources, free software sites', () => {
+  const redactNetwork = (text: string) => new Redactor({ optionalRules: ['ipv4-public', 'ipv6-public', 'mac-address', 'hostname'] }).redactText(text).text;
+  it('keeps four-number versions, X resources, RCS ids, OIDs and the sites of stock files', () => {
+    for (const line of [
+      'actioncable (6.1.7.10)',
+      'rdoc (default: 6.4.1.1)',
+      'minitest (5.15.0, 5.14.2)',
+      '  Candidate: 17.0.21.1+2-1~deb12u1',
+      '     17.0.21.1+2-1~deb12u1 500',
+      '*next.top: \t\t\tChainTop',
+      '! $XConsortium: Xmessage.ad,v 1.3 94/07/26 20:23:17 gildea Exp $',
+      '#FallbackNTP=0.debian.pool.ntp.org 1.debian.pool.ntp.org',
+      ' "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">',
+      '# testoid1=1.2.3.4',
+      '# (e.g. proxy.mydomain.com), proxyPort is the port number to use',
+    ]) {
+      expect(redactNetwork(line), line).toBe(line);
+    }
+  });
+  it('still redacts public addresses and private host names', () => {
+    expect(redactNetwork('connect to 8.8.4.4 (dns)')).not.toContain('8.8.4.4');
+    expect(redactNetwork('peer 61.135.169.121+ ok')).not.toContain('61.135.169.121');
+    expect(redactNetwork('upstream erp01.xxsoft.local:8080')).not.toContain('erp01.xxsoft');
+    expect(redactNetwork('http://git.xxsoft.com/a/b')).not.toContain('git.xxsoft.com');
+  });
+});
