@@ -180,3 +180,25 @@ describe('network profile: versions, X resources, free software sites', () => {
     expect(redactNetwork('http://git.xxsoft.com/a/b')).not.toContain('git.xxsoft.com');
   });
 });
+
+describe('Python logging times are not CSV', () => {
+  it('keeps the cells of a log whose first line has a milliseconds comma', async () => {
+    const text = [
+      "2026-12-06 03:46:13,209 INFO: [archive:TarFileArchive] initialised empty FileCacheArchive at '/tmp/sos'",
+      "2026-12-06 03:46:13,209 INFO: [sos.report:setup] executing 'sos report --batch --only-plugins apt,date,kernel,login,logrotate,logs'",
+      "2026-12-06 03:46:14,996 INFO: [plugin:process] added cmd output 'ps axo flags,state,uid,pid,ppid,pgid,sid,cls,pri,addr,sz,wchan:20,lstart,tty,time,cmd'",
+      '',
+    ].join('\n');
+    const redactor = new Redactor();
+    const stream = redactor.createStream({ name: 'sos.log' });
+    const out: Buffer[] = [];
+    stream.on('data', (b: Buffer) => out.push(b));
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on('end', resolve);
+      stream.on('error', reject);
+    });
+    stream.end(Buffer.from(text));
+    await done;
+    expect(Buffer.concat(out).toString('utf8')).toBe(text);
+  });
+});
