@@ -123,6 +123,8 @@ export const internationalPhone: RuleValidator = (m, line, around) => {
 };
 
 const LOCALE_MODIFIER_AT = /(?:^|[._-])[a-z]{2,3}(?:_[A-Z]{2})?@(?:latin|cyrillic|latn|cyrl|valencia|euro|ijekavian|ijekavianlatin|devanagari|saaho|iqtelif|abegede|shaw|arabic|hebrew|javanese|boldquot|quot)\.[A-Za-z0-9-]+$/;
+const MESSAGE_ID_PATH = /(?:message-?id|msgid(?:-search)?)\//i;
+const PLACEHOLDER_MAIL_DOMAIN = /@(?:[\w-]+\.)*(?:[\w-]+\.domain|domain\.name|[\w-]+\.invalid)$/i;
 const EMAIL_FILE_TLDS = /^(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|js|mjs|cjs|ts|tsx|jsx|css|scss|less|json|map|txt|log|xml|html?|dll|exe|so|dylib|py|rb|java|class|jar|md|ya?ml|ini|conf|cfg|lock|pem|crt|cer|key|zip|gz|tgz|bak|tmp|dat|db|sqlite|vue|php|sh|ps1|bat|cmd|msi|pdf|docx?|xlsx?|tar|xz|bz2|zst|7z|rar|deb|rpm|apk|whl|gem|nupkg|iso|img|service|socket|timer|mount|automount|target|slice|scope|path|device|swap)$/i;
 
 /** An address, not a file name (`icon@2x.png`) or an SSH remote (`git@github.com:org/repo`). */
@@ -139,6 +141,11 @@ export const personalEmail: RuleValidator = (m, line) =>
   // A locale's modifier in a file name (`systemd.be@latin.catalog`, `sr@latin.po`, `uz@cyrillic.mo`,
   // `de_DE@euro.UTF-8`): gettext catalogues and locale directories, not an address.
   !LOCALE_MODIFIER_AT.test(m[0]) &&
+  // A mailing-list archive's link to a message (`postgresql.org/message-id/flat/Yvo/5No5…%40msg.df7cb.de`):
+  // a message id in a URL's path. And the stand-in domains of stock configuration files' comments
+  // (wgetrc's `From: Your Name <username@site.domain>`, e2scrub.conf's `sender=e2scrub@host.domain.name`).
+  !MESSAGE_ID_PATH.test(before(m, line, 120).split(/[\s"'<>]/).pop()!) &&
+  !PLACEHOLDER_MAIL_DOMAIN.test(m[0]) &&
   // ssh_config's `MACs umac-64@openssh.com`, `zlib@openssh.com`, `curve25519-sha256@libssh.org`: SSH algorithm names.
   !/@(?:openssh\.com|libssh\.org)$/i.test(m[0]) &&
   !isKerberosRealm(m[0]) &&

@@ -202,3 +202,21 @@ describe('Python logging times are not CSV', () => {
     expect(Buffer.concat(out).toString('utf8')).toBe(text);
   });
 });
+
+describe('addresses that are no mailbox', () => {
+  it("keeps a message id in an archive's URL and stand-in domains of stock files", () => {
+    for (const line of [
+      '# (https://www.postgresql.org/message-id/flat/Yvo/5No5S0c4EFMj%40msg.df7cb.de)',
+      'see https://lists.debian.org/msgid-search/87abc@debian.org',
+      '#header = From: Your Name <username@site.domain>',
+      '# sender=e2scrub@host.domain.name',
+    ]) {
+      expect(redact(line), line).toBe(line);
+    }
+  });
+  it('still redacts real addresses', () => {
+    expect(redact('mail to li.ming@xxsoft.com ok')).not.toContain('li.ming@xxsoft.com');
+    expect(redact('ticket from zhangwei@domain.com.cn')).not.toContain('zhangwei@domain.com.cn');
+    expect(redact('see https://mail.xxsoft.com/owa/?to=gaoyan%40xxsoft.com')).not.toContain('gaoyan');
+  });
+});
