@@ -123,6 +123,8 @@ export const internationalPhone: RuleValidator = (m, line, around) => {
 };
 
 const LOCALE_MODIFIER_AT = /(?:^|[._-])[a-z]{2,3}(?:_[A-Z]{2})?@(?:latin|cyrillic|latn|cyrl|valencia|euro|ijekavian|ijekavianlatin|devanagari|saaho|iqtelif|abegede|shaw|arabic|hebrew|javanese|boldquot|quot)\.[A-Za-z0-9-]+$/;
+const CVS_METHOD_LOGIN = /^(?:pserver|ext|extssh|ssh|gserver|kserver|server|local|fork|sspi):[^:]*$/;
+const CVS_METHOD_BEFORE = /:(?:pserver|ext|extssh|ssh|gserver|kserver|server|sspi):$/;
 const MESSAGE_ID_PATH = /(?:message-?id|msgid(?:-search)?)\//i;
 const PLACEHOLDER_MAIL_DOMAIN = /@(?:[\w-]+\.)*(?:[\w-]+\.domain|domain\.name|[\w-]+\.invalid)$/i;
 const EMAIL_FILE_TLDS = /^(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|js|mjs|cjs|ts|tsx|jsx|css|scss|less|json|map|txt|log|xml|html?|dll|exe|so|dylib|py|rb|java|class|jar|md|ya?ml|ini|conf|cfg|lock|pem|crt|cer|key|zip|gz|tgz|bak|tmp|dat|db|sqlite|vue|php|sh|ps1|bat|cmd|msi|pdf|docx?|xlsx?|tar|xz|bz2|zst|7z|rar|deb|rpm|apk|whl|gem|nupkg|iso|img|service|socket|timer|mount|automount|target|slice|scope|path|device|swap)$/i;
@@ -144,6 +146,8 @@ export const personalEmail: RuleValidator = (m, line) =>
   // A mailing-list archive's link to a message (`postgresql.org/message-id/flat/Yvo/5No5…%40msg.df7cb.de`):
   // a message id in a URL's path. And the stand-in domains of stock configuration files' comments
   // (wgetrc's `From: Your Name <username@site.domain>`, e2scrub.conf's `sender=e2scrub@host.domain.name`).
+  // A CVSROOT's login at its server (`:pserver:anoncvs@sources.redhat.com:/cvs/src`).
+  !CVS_METHOD_BEFORE.test(before(m, line, 10)) &&
   !MESSAGE_ID_PATH.test(before(m, line, 120).split(/[\s"'<>]/).pop()!) &&
   !PLACEHOLDER_MAIL_DOMAIN.test(m[0]) &&
   // ssh_config's `MACs umac-64@openssh.com`, `zlib@openssh.com`, `curve25519-sha256@libssh.org`: SSH algorithm names.
@@ -748,7 +752,8 @@ export const VALIDATORS = {
   nonEmptyKeyBody: ((m) => group(m, 'secret').replace(/\\[rn]|\s+/g, '').length > 0) as RuleValidator,
   // `jdbc:sqlserver://host:1433;user=u;password=p@ss`: a property list with an `@` in a password
   // is not user:password@host (connection-string takes the password).
-  urlPassword: ((m) => group(m, 'secret').length > 0 && isRealValue(group(m, 'secret')) && !/;[\w.-]+=/.test(group(m, 'secret'))) as RuleValidator,
+  // A CVSROOT (`cvs://:pserver:anoncvs@sources.redhat.com:/cvs/src`): an access method and a login, no password.
+  urlPassword: ((m) => group(m, 'secret').length > 0 && isRealValue(group(m, 'secret')) && !/;[\w.-]+=/.test(group(m, 'secret')) && !(group(m, 'user') === '' && CVS_METHOD_LOGIN.test(group(m, 'secret')))) as RuleValidator,
   connectionPassword: ((m) => isRealValue(group(m, 'secret').replace(/^[{"']|[}"']$/g, ''))) as RuleValidator,
   /** OpenAI-style keys mix digits, upper and lower case (`sk-` + a word is not one). */
   mixedCaseKey: ((m) => /\d/.test(m[0]) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0])) as RuleValidator,

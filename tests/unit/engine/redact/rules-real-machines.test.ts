@@ -220,3 +220,14 @@ describe('addresses that are no mailbox', () => {
     expect(redact('see https://mail.xxsoft.com/owa/?to=gaoyan%40xxsoft.com')).not.toContain('gaoyan');
   });
 });
+
+describe('CVSROOT', () => {
+  it('keeps an access method and a login', () => {
+    const line = '  cvs://:pserver:anoncvs@sources.redhat.com:/cvs/src';
+    expect(redact(line)).toBe(line);
+  });
+  it('still redacts a password in a CVSROOT or a URL', () => {
+    expect(redact('cvs://:pserver:anoncvs:Zx9Lq2Wp@cvs.xxsoft.com:/cvs')).not.toContain('Zx9Lq2Wp');
+    expect(redact('https://:Zx9Lq2Wp@git.xxsoft.com/a.git')).not.toContain('Zx9Lq2Wp');
+  });
+});
