@@ -469,6 +469,13 @@ function isNameAfterBy(m: RegExpExecArray, line: string): boolean {
   return BY_VERB.test(m[0]) && /^(?:[A-Z][a-z]+|[A-Z]{2,})$/.test(group(m, 'user')) && /^[ \t]+(?:(?:van|von|de|der|den|da|di|du|le|la|del|dos|ten|ter)[ \t]+)?[A-Z][A-Za-z]/.test(line.slice(m.index + m[0].length));
 }
 
+// The examples in the comments of stock PAM files (`# User "john" should get access from ipv4 net/mask`
+// in access.conf, `## user 'morgan' gets the CAP_SETFCAP …` in capability.conf, `# the user 'sword' is
+// given access to games` in group.conf): a quoted user in a `#` comment documents the syntax.
+function isCommentedExampleUser(m: RegExpExecArray, line: string): boolean {
+  return /^(?:user|account)[ \t]+["']/i.test(m[0]) && /^[ \t]*#/.test(line);
+}
+
 // sos report's version.txt (`kernel: unversioned` ⏎ `login: unversioned` ⏎ `logrotate: unversioned`): a
 // list of names and the same value, where `login` is one name of the list; the value is not a login
 // when the line above gives it to a key that is no user key.
@@ -840,9 +847,9 @@ export const VALIDATORS = {
   domainLogin: ((m, line) => isDomainLogin(m, line)) as RuleValidator,
   authLogLogin: ((m) => isAuthLogLogin(m)) as RuleValidator,
   /** Whichever login group of a multi-form pattern matched: not a built-in account, not a placeholder. */
-  anyLoginGroup: ((m) => {
+  anyLoginGroup: ((m, line) => {
     const user = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_LOGIN_GROUP.test(k) && v !== undefined)?.[1] ?? '';
-    return user !== '' && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user);
+    return user !== '' && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user) && !isCommentedExampleUser(m, line);
   }) as RuleValidator,
   wechatId: ((m, line) => isWeChatId(m, line)) as RuleValidator,
   personName: ((m) => isChineseName(group(m, 'name'))) as RuleValidator,

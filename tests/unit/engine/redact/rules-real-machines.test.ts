@@ -231,3 +231,15 @@ describe('CVSROOT', () => {
     expect(redact('https://:Zx9Lq2Wp@git.xxsoft.com/a.git')).not.toContain('Zx9Lq2Wp');
   });
 });
+
+describe("stock PAM files' commented examples", () => {
+  it('keeps a quoted example user in a # comment', () => {
+    for (const text of ['# User "john" should get access from ipv4 net/mask\n#+:john:127.0.0.0/24', "## user 'morgan' gets the CAP_SETFCAP inheritable capability (commented out!)", "# the user 'sword' is given access to games (through membership of"]) {
+      expect(redact(text), text).toBe(text);
+    }
+  });
+  it('still redacts a quoted user in a log line', () => {
+    expect(redact('2026/03/18 10:21:07 [error] user "zhouxin" was not found in "/etc/nginx/htpasswd"')).not.toContain('zhouxin');
+    expect(redact("FATAL:  password authentication failed for user 'liuyang'")).not.toContain('liuyang');
+  });
+});
