@@ -93,7 +93,7 @@ export function tableHeaderStart(text: string): number {
   const nl = text.indexOf('\n', start);
   if (nl < 0 || nl + 1 >= HEADER_REACH) return start;
   const title = text.slice(start, nl);
-  if (!title.includes(',') || namesReadColumn(title)) return start;
+  if (!title.includes(',') || namesReadColumn(title) || LOG_TIMESTAMP_COMMA.test(title)) return start;
   const next = text.indexOf('\n', nl + 1);
   if (next < 0) return text.length < HEADER_REACH ? -1 : start;
   const second = text.slice(nl + 1, next);
@@ -102,6 +102,13 @@ export function tableHeaderStart(text: string): number {
   // like a `cn` column), and the first row was the header.
   return namesReadColumn(second) && !hasNumberCell(second) ? nl + 1 : start;
 }
+
+/**
+ * Python logging's default time (`2026-12-06 03:46:13,209 INFO: …`, sos report's sos.log, Ansible,
+ * many daemons): its comma is the milliseconds', so the line (and the next, whose `--only-plugins
+ * apt,…,login,…` would read as a header naming a login column) is a log, not a table.
+ */
+const LOG_TIMESTAMP_COMMA = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2},\d{3}\b/;
 
 /** Whether a CSV row has a cell (quoted or not) of digits alone: a data row, never a header. */
 function hasNumberCell(row: string): boolean {
@@ -137,7 +144,7 @@ export function detectLayout(name: string | undefined, firstLine: string, tableH
   // Exim's client authenticators read `/etc/exim4/passwd.client`: `host:login:password` lines.
   if (base === 'passwd.client') return 'exim-passwd';
   const table = tableHeader === firstLine ? head : tableHeader.replace(/^\uFEFF/, '').replace(/\r$/, '');
-  if ((base.endsWith('.csv') || base.endsWith('.tsv') || /^[^,\r\n]+(?:,[^,\r\n]+){2,}$/.test(table)) && table.includes(',')) {
+  if ((base.endsWith('.csv') || base.endsWith('.tsv') || (/^[^,\r\n]+(?:,[^,\r\n]+){2,}$/.test(table) && !LOG_TIMESTAMP_COMMA.test(table))) && table.includes(',')) {
     const columns = table.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
     if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c))) return 'csv';
   }

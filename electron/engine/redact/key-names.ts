@@ -133,11 +133,16 @@ const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/;
 // and the rule's gate give the same verdict.
 // VPN portals' session cookies, named for the product: Ivanti/Pulse `DSID`, F5 `MRHSession`.
 const MORE_SECRET_KEYS = /^(?:key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession)$/i;
+// systemd's `LoadCredential=passwd.hashed-password.root`, `ImportCredential=tmpfiles.*`,
+// `ConditionCredential=|sysusers.extra`: the ID (and path) of a credential the service is given, not
+// its contents (`SetCredential=id:data` carries the data itself and stays a secret).
+const SYSTEMD_CREDENTIAL_NAME = /^(?:Load|Import|Condition|Assert)Credential(?:Encrypted)?$/;
 const DESCRIBING_AUTH_KEY = /(?:^|[^a-z])auth[_.-]?(?:model|scheme|provider|source|order)$|^auth(?:model|scheme)$/i;
 
 function classifyKey(key: string, context: KeyContext): boolean {
   if (MORE_SECRET_KEYS.test(key)) return true;
   if (DESCRIBING_AUTH_KEY.test(key)) return false;
+  if (SYSTEMD_CREDENTIAL_NAME.test(key)) return false;
   if (CLASS_NAME.test(key)) return false;
   const words = keyWords(key);
   if (words.length === 0) return false;

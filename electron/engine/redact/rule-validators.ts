@@ -7,7 +7,7 @@
  */
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_NAME_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN } from './formats.js';
-import { isBenignValue, isSecretKey, secretKindForKey } from './key-names.js';
+import { isBenignValue, isSecretKey, keyWords, secretKindForKey } from './key-names.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { LineSurroundings } from './rules.js';
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
@@ -122,6 +122,11 @@ export const internationalPhone: RuleValidator = (m, line, around) => {
   return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]) && notMeasurement(m, line, around);
 };
 
+const LOCALE_MODIFIER_AT = /(?:^|[._-])[a-z]{2,3}(?:_[A-Z]{2})?@(?:latin|cyrillic|latn|cyrl|valencia|euro|ijekavian|ijekavianlatin|devanagari|saaho|iqtelif|abegede|shaw|arabic|hebrew|javanese|boldquot|quot)\.[A-Za-z0-9-]+$/;
+const CVS_METHOD_LOGIN = /^(?:pserver|ext|extssh|ssh|gserver|kserver|server|local|fork|sspi):[^:]*$/;
+const CVS_METHOD_BEFORE = /:(?:pserver|ext|extssh|ssh|gserver|kserver|server|sspi):$/;
+const MESSAGE_ID_PATH = /(?:message-?id|msgid(?:-search)?)\//i;
+const PLACEHOLDER_MAIL_DOMAIN = /@(?:[\w-]+\.)*(?:[\w-]+\.domain|domain\.name|[\w-]+\.invalid)$/i;
 const EMAIL_FILE_TLDS = /^(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|js|mjs|cjs|ts|tsx|jsx|css|scss|less|json|map|txt|log|xml|html?|dll|exe|so|dylib|py|rb|java|class|jar|md|ya?ml|ini|conf|cfg|lock|pem|crt|cer|key|zip|gz|tgz|bak|tmp|dat|db|sqlite|vue|php|sh|ps1|bat|cmd|msi|pdf|docx?|xlsx?|tar|xz|bz2|zst|7z|rar|deb|rpm|apk|whl|gem|nupkg|iso|img|service|socket|timer|mount|automount|target|slice|scope|path|device|swap)$/i;
 
 /** An address, not a file name (`icon@2x.png`) or an SSH remote (`git@github.com:org/repo`). */
@@ -135,6 +140,16 @@ export const personalEmail: RuleValidator = (m, line) =>
   // postfix's `message-id=<2026…@mail01…>`, 802.1X's `anonymous_identity="anonymous@corp.local"`.
   !/(?:message-id|msgid|in-reply-to)[ \t]*[=:][ \t]*<?$/i.test(before(m, line, 20)) &&
   !/^anonymous@/i.test(m[0]) &&
+  // A locale's modifier in a file name (`systemd.be@latin.catalog`, `sr@latin.po`, `uz@cyrillic.mo`,
+  // `de_DE@euro.UTF-8`): gettext catalogues and locale directories, not an address.
+  !LOCALE_MODIFIER_AT.test(m[0]) &&
+  // A mailing-list archive's link to a message (`postgresql.org/message-id/flat/Yvo/5No5…%40msg.df7cb.de`):
+  // a message id in a URL's path. And the stand-in domains of stock configuration files' comments
+  // (wgetrc's `From: Your Name <username@site.domain>`, e2scrub.conf's `sender=e2scrub@host.domain.name`).
+  // A CVSROOT's login at its server (`:pserver:anoncvs@sources.redhat.com:/cvs/src`).
+  !CVS_METHOD_BEFORE.test(before(m, line, 10)) &&
+  !MESSAGE_ID_PATH.test(before(m, line, 120).split(/[\s"'<>]/).pop()!) &&
+  !PLACEHOLDER_MAIL_DOMAIN.test(m[0]) &&
   // ssh_config's `MACs umac-64@openssh.com`, `zlib@openssh.com`, `curve25519-sha256@libssh.org`: SSH algorithm names.
   !/@(?:openssh\.com|libssh\.org)$/i.test(m[0]) &&
   !isKerberosRealm(m[0]) &&
@@ -212,6 +227,7 @@ const DESCRIPTIVE_VALUE = /^(?:CCMP|GCMP(?:-256)?|TKIP|WEP|无|存在|不存在|
 // judged on its own (by this rule or by auth-header), not one secret.
 const CONTAINER_KEY = /(?:^|[^a-z])(?:credentials|creds|secrets|tokens|cookies?|set-cookie|auth|authentication)$/i;
 const PWD_DIRECTORY = /^(?:OLD)?PWD$/;
+const MEASURE_WORDS = new Set(['timeout', 'timeouts', 'ttl', 'interval', 'lifetime', 'expiry', 'expires', 'retries', 'retry', 'size', 'len', 'length', 'count', 'max', 'min', 'limit', 'delay', 'age', 'secs', 'seconds', 'ms', 'msecs', 'jiffies']);
 const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArray) => {
   const key = group(m, 'key');
   const value = group(m, 'secret');
@@ -228,6 +244,12 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (/(?:^|[^a-z])pin$/i.test(key) && !/\d/.test(value)) return false;
   // `--pass: #116329` is a CSS custom property (a colour), not a command-line password.
   if (key.startsWith('--') && /^[\s"'\]]*:/.test(m[0].slice(m[0].indexOf(key) + key.length))) return false;
+  // `nspawn's --set-credential= switch.`: a flag written with `=` and a blank after it has an empty
+  // value; the next word is another argument (or prose about the flag).
+  if (key.startsWith('-') && /^=[ \t]/.test(m[0].slice(m[0].indexOf(key) + key.length))) return false;
+  // sysctl's `net.netfilter.nf_conntrack_sctp_timeout_cookie_echoed = 3`: a key that measures time or
+  // size anywhere in its name holds a number of seconds or bytes, not the cookie.
+  if (/^\d{1,10}$/.test(value) && keyWords(key).some((w) => MEASURE_WORDS.has(w))) return false;
   return isSecretKey(key, context) && isRealValue(value);
 };
 
@@ -342,8 +364,13 @@ const HOST_TLDS = new Set(HOST_TLD_LIST);
 const PUBLIC_SERVICE_DOMAINS = /(?:^|\.)(?:microsoft\.com|windows\.com|windowsupdate\.com|office\.com|office365\.com|live\.com|msftconnecttest\.com|google\.com|googleapis\.com|gstatic\.com|apple\.com|icloud\.com|github\.com|githubusercontent\.com|gitlab\.com|debian\.org|ubuntu\.com|canonical\.com|npmjs\.org|npmjs\.com|python\.org|pypi\.org|mozilla\.org|amazonaws\.com|cloudflare\.com|akamai\.net|digicert\.com|letsencrypt\.org|w3\.org|xmlsoap\.org|apache\.org|example\.com|example\.org|example\.net|localhost|baidu\.com|qq\.com|aliyun\.com|alicdn\.com|tencent\.com)$/i;
 const PACKAGE_ROOTS = /^(?:com|org|net|io|java|javax|android|androidx|kotlin|scala|sun|jdk|microsoft|system)\./i;
 
+// The web sites of the free software a Linux machine ships, named in its stock configuration files and
+// documentation (`http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd`, `The X.Org Foundation`),
+// and the stand-ins those files use for the reader's own domain (`proxy.mydomain.com`).
+const FREE_SOFTWARE_DOMAINS = /(?:^|\.)(?:freedesktop\.org|x\.org|kernel\.org|gnu\.org|fsf\.org|gnome\.org|kde\.org|postgresql\.org|perl\.org|cpan\.org|ruby-lang\.org|rubygems\.org|openssl\.org|systemd\.io|0pointer\.de|lwn\.net|qemu\.org|nodesource\.com|nodejs\.org|sourceforge\.net|chromium\.org|sqlite\.org|oracle\.com|java\.com|openjdk\.org|redhat\.com|fedoraproject\.org|archlinux\.org|opensuse\.org|kernel\.dk|xfree86\.org|pool\.ntp\.org|(?:my|your)?domain\.(?:com|org|net))$/i;
 function isPrivateLookingHost(host: string, tld: string): boolean {
   if (!HOST_TLDS.has(tld.toLowerCase())) return false;
+  if (FREE_SOFTWARE_DOMAINS.test(host)) return false;
   if (PUBLIC_SERVICE_DOMAINS.test(host)) return false;
   if (PACKAGE_ROOTS.test(host) && host.split('.').length >= 3) return false;
   return true;
@@ -392,6 +419,16 @@ const CREDENTIAL_FIELD = /"(?:password|passwd|pwd|auth|secret|token|access_?toke
 /** Words after 密码 that name an algorithm or a step, not a password (`密码 SHA256 加密`). */
 const PROSE_PASSWORD_WORD = /^(?:md5|sha-?\d*|aes-?\d*|rsa-?\d*|sm[234]|des|3des|bcrypt|scrypt|pbkdf2|base64|utf-?8|gbk|http|https|ldap|ad|ok|ssl|tls|\d{1,3}|\d+位)$/i;
 
+// A package's version of four numbers: `gem list`'s `actioncable (6.1.7.10)`, `rdoc (default: 6.4.1.1)`,
+// apt-cache policy's `Candidate: 17.0.21.1+2-1~deb12u1` (a Debian revision after `+` or `~`); and
+// openssl.cnf's object identifiers (`testoid1=1.2.3.4`).
+const GEM_LIST_LINE = /^[A-Za-z][\w.-]*[ \t]+\((?:default:[ \t]*)?\d[\w.]*(?:,[ \t]*(?:default:[ \t]*)?\d[\w.]*)*\)[ \t]*\r?$/;
+const VERSION_KEY_BEFORE = /(?:candidate|installed|version|\*\*\*)[ \t]*(?::[ \t]*)?$|oid\d*[ \t]*=[ \t]*$/i;
+function isPackageVersion(m: RegExpExecArray, line: string): boolean {
+  const end = m.index + m[0].length;
+  return /^[+~][0-9A-Za-z]/.test(line.slice(end, end + 2)) || GEM_LIST_LINE.test(line) || VERSION_KEY_BEFORE.test(before(m, line, 16));
+}
+
 /** All-zero, broadcast and multicast (group bit set in the first octet) name no machine. */
 function isUnicastMac(mac: string): boolean {
   const hex = mac.replace(/[^0-9a-f]/gi, '');
@@ -410,6 +447,47 @@ const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|local
 // header's `"Username","Password"`), and the shared accounts of office devices (a printer's FTP/SMB login `scanner`, a copier job log's
 // `public` for jobs sent without signing in), no person's.
 const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Message|Source|Status)$|^(?:password|passwd|passphrase|pwd)$|^(?:scanner|scan|printer|copier|fax|public)$/i;
+
+// jmxremote.access's `should only be granted to create MBeans of known and trusted classes`: `to`
+// and a verb, not a grantee. A grantee ends the sentence or goes on with a preposition
+// (`… granted to hanxue`, `assigned to liming on 2026-03-01`, `granted to wzhang (read)`).
+const GRANTED_TO = /^\s?(?:granted|assigned)[ \t]/i;
+const AFTER_GRANTEE = /^(?:[ \t]*$|[ \t]*[.,;:!?)\]'"]|[ \t]+(?:on|for|at|from|by|with|via|in|as|and|or|until|since|to|through|\(|-|–))(?![^ \t(])|^[ \t]+(?:\(|-)/i;
+// A licence's grant (`Permission is hereby granted to copy, distribute …`, `No license is granted
+// to "mirror" the Unicode website`): permission to do something, never to someone by login.
+const LICENCE_GRANT_BEFORE = /(?:permission|license|licence|rights?)[ \t]+(?:(?:is|are|was|be|been|has|have|also|hereby|further|not|expressly)[ \t]+)*$/i;
+function isGranteeVerb(m: RegExpExecArray, line: string): boolean {
+  if (!GRANTED_TO.test(m[0])) return false;
+  return !AFTER_GRANTEE.test(line.slice(m.index + m[0].length)) || LICENCE_GRANT_BEFORE.test(line.slice(Math.max(0, m.index - 60), m.index + (m[0].length - m[0].trimStart().length)));
+}
+
+// `modified by FUJITSU LIMITED`, `approved by Creative Commons`, `Modified by Guido van Rossum`: a
+// capitalised word followed by another is the first word of a company's or a person's name (the
+// person-name rule's, if any), not a login.
+const BY_VERB = /^\s?(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked)[ \t]+by[ \t]/i;
+function isNameAfterBy(m: RegExpExecArray, line: string): boolean {
+  return BY_VERB.test(m[0]) && /^(?:[A-Z][a-z]+|[A-Z]{2,})$/.test(group(m, 'user')) && /^[ \t]+(?:(?:van|von|de|der|den|da|di|du|le|la|del|dos|ten|ter)[ \t]+)?[A-Z][A-Za-z]/.test(line.slice(m.index + m[0].length));
+}
+
+// The examples in the comments of stock PAM files (`# User "john" should get access from ipv4 net/mask`
+// in access.conf, `## user 'morgan' gets the CAP_SETFCAP …` in capability.conf, `# the user 'sword' is
+// given access to games` in group.conf): a quoted user in a `#` comment documents the syntax.
+function isCommentedExampleUser(m: RegExpExecArray, line: string): boolean {
+  return /^(?:user|account)[ \t]+["']/i.test(m[0]) && /^[ \t]*#/.test(line);
+}
+
+// sos report's version.txt (`kernel: unversioned` ⏎ `login: unversioned` ⏎ `logrotate: unversioned`): a
+// list of names and the same value, where `login` is one name of the list; the value is not a login
+// when the line above gives it to a key that is no user key.
+const LIST_LINE = /^[ \t]*([A-Za-z][\w.-]{0,40})[ \t]*[:=][ \t]*(\S+)[ \t]*\r?$/;
+const USER_KEY = /user|login|logon|owner|account|uid|usr|name|principal/i;
+function isListColumnValue(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): boolean {
+  if (!around) return false;
+  const here = LIST_LINE.exec(line);
+  if (!here) return false;
+  const above = LIST_LINE.exec(around.previous());
+  return above !== null && above[2] === here[2] && above[1] !== here[1] && !USER_KEY.test(above[1]!);
+}
 
 /** A login name after a user-like key, `by`, or `net user`: not a built-in account, a stand-in or a word. */
 function isLoginName(m: RegExpExecArray, line: string): boolean {
@@ -510,6 +588,71 @@ const NOT_LOGIN_GROUP = /^(?:key|kq|vq|q\d?|domain)$/;
 // dbconfig-common's `# dbc_dbpass: database user password`, `# dbc_remember_admin_pass: should we
 // cache …`: in a comment, a lower-case word followed by more words is the key's documentation.
 const COMMENT_START = /^[ \t]*(?:#|;|\/\/|--|REM\b|::)/i;
+// PAM's bracketed control (`account [success=1 new_authtok_reqd=done default=ignore] pam_unix.so`):
+// a return code (`new_authtok_reqd`, `authtok_err`, `cred_unavail`) and the action it takes.
+const PAM_CONTROL_BEFORE = /^[ \t]*-?(?:auth|account|password|session)[ \t]+\[[^\]]*$/i;
+const PAM_ACTION = /^(?:ignore|bad|die|ok|done|reset|\d{1,2})$/;
+function isPamControl(m: RegExpExecArray, line: string): boolean {
+  return PAM_ACTION.test(group(m, 'secret')) && PAM_CONTROL_BEFORE.test(line.slice(0, m.index));
+}
+
+/**
+ * The start of a base64 DER SubjectPublicKeyInfo (SEQUENCE { AlgorithmIdentifier, BIT STRING }) or
+ * X.509 certificate (SEQUENCE { SEQUENCE { [0] version … } }): public data. A private key (PKCS#1,
+ * PKCS#8) starts its SEQUENCE with an INTEGER and stays a secret.
+ */
+export function isDerPublicKeyOrCertificate(b64: string): boolean {
+  if (!b64.startsWith('M') || b64.length < 32) return false;
+  const b = Buffer.from(b64.slice(0, 32).replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  // Where the contents of the element at `at` start, or -1.
+  const body = (at: number) => {
+    const len = b[at + 1];
+    if (len === undefined) return -1;
+    return len < 0x80 ? at + 2 : len === 0x81 ? at + 3 : len === 0x82 ? at + 4 : -1;
+  };
+  const lengthOf = (at: number) => {
+    const len = b[at + 1]!;
+    return len < 0x80 ? len : len === 0x81 ? b[at + 2]! : (b[at + 2]! << 8) | b[at + 3]!;
+  };
+  if (b[0] !== 0x30) return false;
+  const inner = body(0);
+  if (inner < 0 || b[inner] !== 0x30) return false;
+  const innerBody = body(inner);
+  if (innerBody < 0) return false;
+  // A certificate's tbsCertificate opens with its explicit version `[0] { INTEGER 0..2 }`.
+  if (b[innerBody] === 0xa0 && b[innerBody + 1] === 0x03 && b[innerBody + 2] === 0x02 && b[innerBody + 3] === 0x01 && b[innerBody + 4]! <= 2) return true;
+  // A public key: an AlgorithmIdentifier (OID first), then a BIT STRING.
+  if (b[innerBody] !== 0x06) return false;
+  const next = innerBody + lengthOf(inner);
+  return next < b.length && b[next] === 0x03;
+}
+
+// Chromium's `Preferences`/`Secure Preferences` keep, under `"protection":{"macs":{…}}`, an HMAC of
+// each protected setting under the setting's own name (`"policy_recovery_token": "7D31…"`,
+// `"restore_on_startup_encrypted_hash": "djEw…"`): integrity checks of settings, not their values.
+const CHROMIUM_MAC = /^(?:[0-9A-F]{64}|djE[wx][A-Za-z0-9+/]{40,}={0,2})$/;
+function isChromiumPrefMac(m: RegExpExecArray, line: string): boolean {
+  return CHROMIUM_MAC.test(group(m, 'secret')) && line.lastIndexOf('"macs":{', m.index) >= 0;
+}
+// `GPL3+-with-Autoconf-Macros-exception`, `BSD-3-clause-generic`, `APACHE-2-LLVM-EXCEPTIONS`: words and
+// versions, one of them a licence family's name (a product key's groups are random).
+const LICENCE_FAMILY = /^(?:[AL]?GPL|GFDL|BSD|MIT|APACHE|MPL|EPL|CDDL|ISC|ZLIB|CC0?|ARTISTIC|EXPAT|PSF|OFL|BOOST|BSL|X11|PERL|PYTHON|UNICODE|PUBLIC)v?\d*$/i;
+function isLicenceName(value: string): boolean {
+  const parts = value.split(/[-+._]+/).filter((x) => x !== '');
+  return parts.length >= 2 && parts.some((x) => LICENCE_FAMILY.test(x)) && parts.every((x) => /^(?:[A-Za-z]+\d{0,2}|\d{1,2})$/.test(x));
+}
+// One word of letters, digits and `_` (tested apart: a nested `(?:[A-Z][a-z]*\d*)+` is exponential),
+// `With`/`And` joining two names, and a cipher or digest among them.
+function isJcaAlgorithm(value: string): boolean {
+  return /^[A-Z][A-Za-z0-9_]{5,63}$/.test(value) && /[A-Za-z0-9](?:With|with|And)[A-Z]/.test(value) && /SHA|Hmac|HMAC|AES|RSA|DES|MD5|PBKDF|DSA|ECDH|RC[24]/.test(value);
+}
+
+// A program's usage text (`Xvfb -help`, `--help` output): `-auth file   select authorization file`,
+// the option first on its line, a lower-case metavariable, then blanks and the description.
+function isUsageLine(m: RegExpExecArray, line: string, value: string): boolean {
+  return /^[a-z][a-z-]{0,30}$/.test(value) && /^[ \t]*$/.test(line.slice(0, m.index)) && /^[ \t]{2,}[A-Za-z]+[ \t]/.test(line.slice(m.index + m[0].length));
+}
+
 function isCommentProse(m: RegExpExecArray, line: string): boolean {
   const value = group(m, 'secret');
   return /^[a-z]{2,}$/.test(value) && COMMENT_START.test(line) && /^[ \t]+[a-z]{2,}[ \t,.?]/.test(line.slice(m.index + m[0].length));
@@ -677,7 +820,8 @@ export const VALIDATORS = {
   nonEmptyKeyBody: ((m) => group(m, 'secret').replace(/\\[rn]|\s+/g, '').length > 0) as RuleValidator,
   // `jdbc:sqlserver://host:1433;user=u;password=p@ss`: a property list with an `@` in a password
   // is not user:password@host (connection-string takes the password).
-  urlPassword: ((m) => group(m, 'secret').length > 0 && isRealValue(group(m, 'secret')) && !/;[\w.-]+=/.test(group(m, 'secret'))) as RuleValidator,
+  // A CVSROOT (`cvs://:pserver:anoncvs@sources.redhat.com:/cvs/src`): an access method and a login, no password.
+  urlPassword: ((m) => group(m, 'secret').length > 0 && isRealValue(group(m, 'secret')) && !/;[\w.-]+=/.test(group(m, 'secret')) && !(group(m, 'user') === '' && CVS_METHOD_LOGIN.test(group(m, 'secret')))) as RuleValidator,
   connectionPassword: ((m) => isRealValue(group(m, 'secret').replace(/^[{"']|[}"']$/g, ''))) as RuleValidator,
   /** OpenAI-style keys mix digits, upper and lower case (`sk-` + a word is not one). */
   mixedCaseKey: ((m) => /\d/.test(m[0]) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0])) as RuleValidator,
@@ -693,12 +837,12 @@ export const VALIDATORS = {
   barePassword: ((m) => isRealValue(group(m, 'secret')) && /[^A-Za-z]/.test(group(m, 'secret'))) as RuleValidator,
   // A line of several `k=v` pairs is not one value: the inline pattern takes its tokens.
   wholeLineAssignment: ((m) => validKey('assignment')(m) && !FURTHER_ASSIGNMENT.test(group(m, 'secret'))) as RuleValidator,
-  assignmentKey: validKey('assignment') as RuleValidator,
+  assignmentKey: ((m, line) => validKey('assignment')(m) && !isChromiumPrefMac(m, line)) as RuleValidator,
   /** A `key value` directive: a secret-named key, a value with a digit or a symbol, not a `scheme:/` reference. */
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
   directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
   namedElementValue: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret') || group(m, 'text'))) as RuleValidator,
-  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
+  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isPamControl(m, line) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
   argumentArray: ((m, line) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-') && !isHeaderRow(line)) as RuleValidator,
   commandLineFlag: ((m, line) => {
     const value = group(m, 'secret') || group(m, 'qsecret');
@@ -706,6 +850,7 @@ export const VALIDATORS = {
     // `-Password x` (PowerShell) yes; `-pMyDumpPw x` (a flag with its value glued on) no.
     const singleDash = line[m.index + 1] !== '-';
     if (singleDash && !/^(?:[A-Z][a-z]+)+$|^[a-z]+$/.test(key)) return false;
+    if (isUsageLine(m, line, value)) return false;
     return isSecretKey(key, 'assignment') && isRealValue(value);
   }) as RuleValidator,
   // Not an INI/git-config section header: `[credential "https://git.example.com"]` names a section.
@@ -736,6 +881,13 @@ export const VALIDATORS = {
     !isPathOfWords(group(m, 'secret')) &&
     // Base64 of a DER signature (`MEUCIQ…`: a SEQUENCE of two INTEGERs, ECDSA): verification data, public.
     !/^ME[QUYC]CI/.test(group(m, 'secret')) &&
+    // Base64 of a DER public key or certificate (a Chromium extension manifest's `"key": "MIGfMA0GCSq…"`): public by design.
+    !isDerPublicKeyOrCertificate(group(m, 'secret')) &&
+    !isChromiumPrefMac(m, line) &&
+    // A Java (JCA) algorithm name: `keyProtectionAlgorithm = PBEWithHmacSHA256AndAES_256`, `SHA256withRSA`.
+    !isJcaAlgorithm(group(m, 'secret')) &&
+    // A licence's short name (Debian copyright files' `License: GPL3+-with-Autoconf-Macros-exception`).
+    !isLicenceName(group(m, 'secret')) &&
     !/^pk_(?:live|test)_/.test(group(m, 'secret')) &&
     // A volume-licence product key (`NPPR9-FWDCX-D2C8J-H872K-2YT43`, Microsoft's public GVLKs).
     !PRODUCT_KEY.test(group(m, 'secret')) &&
@@ -755,13 +907,13 @@ export const VALIDATORS = {
     return !WINDOWS_SERVICE_ACCOUNTS.test(account) && !isBenignValue(account) && !isPlaceholder(account) && !account.includes('<');
   }) as RuleValidator,
   loginVariableUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !isBenignValue(group(m, 'secret'))) as RuleValidator,
-  loginName: ((m, line) => isLoginName(m, line) && !isHeaderRow(line)) as RuleValidator,
+  loginName: ((m, line, around) => isLoginName(m, line) && !isHeaderRow(line) && !isGranteeVerb(m, line) && !isNameAfterBy(m, line) && !isListColumnValue(m, line, around)) as RuleValidator,
   domainLogin: ((m, line) => isDomainLogin(m, line)) as RuleValidator,
   authLogLogin: ((m) => isAuthLogLogin(m)) as RuleValidator,
   /** Whichever login group of a multi-form pattern matched: not a built-in account, not a placeholder. */
-  anyLoginGroup: ((m) => {
+  anyLoginGroup: ((m, line) => {
     const user = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_LOGIN_GROUP.test(k) && v !== undefined)?.[1] ?? '';
-    return user !== '' && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user);
+    return user !== '' && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user) && !isCommentedExampleUser(m, line);
   }) as RuleValidator,
   wechatId: ((m, line) => isWeChatId(m, line)) as RuleValidator,
   personName: ((m) => isChineseName(group(m, 'name'))) as RuleValidator,
@@ -812,11 +964,13 @@ export const VALIDATORS = {
   secondLinePassword: ((m, line, around) => around !== undefined && around.header() !== '' && around.previous().replace(/\r$/, '') === around.header() && around.header() !== line.replace(/\r$/, '') && isRealValue(group(m, 'secret'))) as RuleValidator,
   streetAddress: ((m) => !NOT_A_STREET.test(m[0])) as RuleValidator,
   // `X-Mailer: Foxmail 7.2.25.228[cn]`, `User-Agent: … Thunderbird 115.8.0.1`: the mail client's version.
-  publicIPv4: ((m, line) => isPublicIPv4(m[0]) && !/(?:\bv|version\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12)) && !/^(?:X-Mailer|User-Agent)[ \t]*:/i.test(line)) as RuleValidator,
+  publicIPv4: ((m, line) => isPublicIPv4(m[0]) && !/(?:\bv|version\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12)) && !/^(?:X-Mailer|User-Agent)[ \t]*:/i.test(line) && !isPackageVersion(m, line)) as RuleValidator,
   publicIPv6: ((m) => isPublicIPv6(m[0])) as RuleValidator,
   // All-zero, broadcast and multicast (group bit set in the first octet) name no machine.
   unicastMac: ((m) => isUnicastMac(m[0])) as RuleValidator,
-  privateLookingHost: ((m) => isPrivateLookingHost(m[0], group(m, 'tld'))) as RuleValidator,
+  // Not an X resource (`XClipboard*next.top:` in app-defaults: `*` binds a widget's attribute), not
+  // the file of an RCS keyword (`$XConsortium: Xmessage.ad,v 1.3 94/07/26 …`).
+  privateLookingHost: ((m, line) => isPrivateLookingHost(m[0], group(m, 'tld')) && line[m.index - 1] !== '*' && !line.startsWith(',v ', m.index + m[0].length)) as RuleValidator,
   /** DUID-LLT (type 1) carries four bytes of time before the MAC, DUID-LL (type 3) none. */
   duidMac: ((m) => {
     if ((group(m, 'type') === '1') !== (group(m, 'time') !== '')) return false;
