@@ -6,7 +6,7 @@
  * an IT rule may name a validator (`luhn`, `notMeasurement` …) and context words.
  */
 import { isMeasureKey, isMeasurementContext } from './context.js';
-import { CSV_NAME_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN } from './formats.js';
+import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN } from './formats.js';
 import { isBenignValue, isSecretKey, secretKindForKey } from './key-names.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { LineSurroundings } from './rules.js';
@@ -175,7 +175,27 @@ export function csvColumnName(m: RegExpExecArray, line: string, around: LineSurr
   // another number of cells than the header's.
   if (around.previous() === '' && row.split(',').length !== header.split(',').length) return '';
   const column = line.slice(0, m.index).split(',').length - 1;
-  return header.split(',')[column] ?? '';
+  const cells = row.split(',').length;
+  if (cells === header.split(',').length || around.above === undefined) return header.split(',')[column] ?? '';
+  return sectionHeader(around.above(CSV_SECTION_REACH), cells)?.split(',')[column] ?? header.split(',')[column] ?? '';
+}
+
+const CSV_SECTION_REACH = 4096;
+/**
+ * A second table in one CSV file, after a blank line, with a header of its own (Chrome's autofill
+ * export: `credit_cards: guid,name_on_card,…` under the addresses): the first line of the run of
+ * lines the row is in, when it has as many cells as the row, none of them a number alone. A label
+ * before the first column (`credit_cards: `) is no part of its name.
+ */
+function sectionHeader(above: string, cells: number): string | undefined {
+  const lines = above.split('\n');
+  // The last element is the current line's start (empty); stop at a blank line or the text's start.
+  let i = lines.length - 2;
+  while (i > 0 && !/^[ \t]*\r?$/.test(lines[i - 1]!)) i -= 1;
+  if (i < 0 || i === lines.length - 1 || (i === 0 && above.length >= CSV_SECTION_REACH)) return undefined;
+  const head = lines[i]!.replace(/\r$/, '');
+  if (head.split(',').length !== cells || /(?:^|,)[ \t]*"?\d+"?[ \t]*(?=,|$)/.test(head)) return undefined;
+  return head.replace(/^[\w ]{1,40}:[ \t]*/, '');
 }
 
 /** A pattern's context words stand before the match on its line, or head its CSV column. */
@@ -733,6 +753,10 @@ export const VALIDATORS = {
   // One of the two groups matched: the name after a title, or the name before 老师/先生.
   titledName: ((m) => isChineseName(group(m, 'name') || group(m, 'called'))) as RuleValidator,
   csvNameColumn: ((m, line, around) => isChineseName(group(m, 'name')) && CSV_NAME_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
+  /** A Latin full name (`Mengqi Xie`, `XIE MENGQI`) under a column that only ever holds a person's name. */
+  csvLatinNameColumn: ((m, line, around) => !group(m, 'latin').split(' ').some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase())) && CSV_PERSON_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
+  /** A street address (`1187 Lincoln Ave Apt 12`): a number and a word, under a street-address column. */
+  csvAddressColumn: ((m, line, around) => /\d/.test(group(m, 'address')) && /[A-Za-z\u4e00-\u9fa5]{2}/.test(group(m, 'address')) && !isPlaceholder(group(m, 'address').trim()) && CSV_ADDRESS_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   csvSecretColumn: ((m, line, around) => isRealValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   csvUserColumn: ((m, line, around) => isLoginName(m, line) && CSV_USER_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   svnHashValue: ((m, _line, around) => isSvnValue(m, around)) as RuleValidator,

@@ -186,7 +186,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'file-layout',
     nameKey: 'rule.file-layout',
-    description: "credentials a file's layout places without a key word on the line: the password of .pgpass lines (host:port:db:user:password), Subversion's cached logins (svn.simple), OpenVPN's auth-user-pass file (user, then password), and CSV cells under a password, login or name column (browser password exports, HR tables)",
+    description: "credentials a file's layout places without a key word on the line: the password of .pgpass lines (host:port:db:user:password), Subversion's cached logins (svn.simple), OpenVPN's auth-user-pass file (user, then password), and CSV cells under a password, login, name or street-address column (browser password and autofill exports, HR tables; a second table after a blank line reads its own header)",
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
@@ -257,6 +257,18 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?<=^|,)"?(?<name>[\u4e00-\u9fa5]{2,4})"?(?=,|\r?$)/,
         targets: [{ group: 'name', kind: 'NAME' }],
         validate: 'csvNameColumn',
+      },
+      {
+        layout: 'csv',
+        regex: /(?<=^|,)"?(?<latin>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2}|[A-Z]{2,15}(?: [A-Z]{2,15}){1,2})"?(?=,|\r?$)/,
+        targets: [{ group: 'latin', kind: 'NAME' }],
+        validate: 'csvLatinNameColumn',
+      },
+      {
+        layout: 'csv',
+        regex: /(?<=^|,)"?(?<address>[^,\r\n"<>]{4,160})"?(?=,|\r?$)/,
+        targets: [{ group: 'address', kind: 'ADDRESS' }],
+        validate: 'csvAddressColumn',
       },
     ],
   },

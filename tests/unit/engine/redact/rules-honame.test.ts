@@ -57,3 +57,31 @@ describe('person names: surnames, role words, a name glued to its phone number',
     unchanged(['<SECRET-1>']);
   });
 });
+
+describe('CSV columns of a person and an address (browser autofill exports)', () => {
+  it('reads full names, Latin ones too, under NAME_FULL and name_on_card, and a street address', async () => {
+    const text = [
+      'guid,origin,NAME_FULL,NAME_FIRST,NAME_LAST,COMPANY_NAME,ADDRESS_HOME_CITY,ADDRESS_HOME_STREET_ADDRESS,ADDRESS_HOME_ZIP',
+      '9c1d,https://shop.example,冼嘉怡,嘉怡,冼,,广州市,天河路 208 号 1201 室,510620',
+      '7a2e,,Jiayi Xian,Jiayi,Xian,Acme Trading,Austin,4410 Duval St Unit 3,78751',
+      '',
+      'credit_cards: guid,name_on_card,expiration_month,expiration_year',
+      '1b3f,JIAYI XIAN,04,2030',
+      '2c4a,冼嘉怡,09,2028',
+      '',
+    ].join('\n');
+    const out = await file('autofill.csv', text);
+    for (const value of ['冼嘉怡', 'Jiayi Xian', 'JIAYI XIAN', '4410 Duval St Unit 3', '天河路 208 号']) expect(out).not.toContain(value);
+    // Other columns keep their words: a company, a city, a first name alone.
+    for (const kept of ['Acme Trading', 'Austin', ',Jiayi,Xian,', '广州市', 'credit_cards: guid,name_on_card']) expect(out).toContain(kept);
+  });
+
+  it('keeps Latin words under a plain name column and addresses that are hosts', async () => {
+    const packages = 'name,version,license\nReact Native,0.74.1,MIT\nLodash,4.17.21,MIT\n';
+    expect(await file('packages.csv', packages)).toBe(packages);
+    const hosts = 'host,address,port,user\nweb01,10.0.3.17,22,deploy\n';
+    expect(await file('hosts.csv', hosts)).toContain('10.0.3.17');
+    const team = 'full_name,team\nDefault Profile,Work\n';
+    expect(await file('profiles.csv', team)).toBe(team);
+  });
+});
