@@ -511,16 +511,30 @@ const ROLE_TOPIC = /(?:版本|信息|服务|反馈|电话|要求|问题|名称|�
 
 // Words of an account, a product or a team, never a person's full name (`"display_name": "Work Profile"`,
 // `From: Microsoft Outlook <…>`).
-const NOT_A_PERSON_WORD = /^(?:Microsoft|Google|Apple|Windows|Office|Outlook|Exchange|Edge|Chrome|Firefox|Adobe|Default|Profile|Person|People|User|Users|Guest|Work|Personal|Home|System|Service|Services|Team|Support|Help|Helpdesk|Desk|Admin|Administrator|Local|Network|Mail|Mailer|Delivery|Daemon|Postmaster|Notification|Notifications|Alert|Alerts|Security|Server|Account|Accounts|Cloud|Online|Azure|Teams|Jira|Confluence|Jenkins|Git|Gitlab|Github|Build|Bot|Robot|Auto|Automatic|Reply|No|Noreply|Do|Not|The|New|Test|Demo|Sales|Finance|Billing|Customer|Service|Center|Office|Project|Group|Company|Inc|Ltd|Corp)$|^(?:Sans|Serif|Mono|Bold|Italic|Oblique|Regular|Light|Medium|Semibold|Demibold|Demi|Black|Narrow|Condensed|Extrabold|Heavy|Thin|Book|Gothic|Plain|Roman|Std|Pro|Ornaments|Unicode|Console|Schoolbook|Fonts?|Handwriting|Blackletter|Caligraphy|Calligraphy|Arial|Helvetica|Times|Courier|Verdana|Tahoma|Georgia|Palatino|Garamond|Lucida|Calibri|Cambria|Candara|Consolas|Constantia|Corbel|Segoe|Noto|Dejavu|Liberation|Ubuntu|Roboto|Menlo|Monaco|Bookman|Corsiva)$/;
+const NOT_A_PERSON_WORD = /^(?:Microsoft|Google|Apple|Windows|Office|Outlook|Exchange|Edge|Chrome|Firefox|Adobe|Default|Profile|Person|People|User|Users|Guest|Work|Personal|Home|System|Service|Services|Team|Support|Help|Helpdesk|Desk|Admin|Administrator|Local|Network|Mail|Mailer|Delivery|Daemon|Postmaster|Notification|Notifications|Alert|Alerts|Security|Server|Account|Accounts|Cloud|Online|Azure|Teams|Jira|Confluence|Jenkins|Git|Gitlab|Github|Build|Bot|Robot|Auto|Automatic|Reply|No|Noreply|Do|Not|The|New|Test|Demo|Sales|Finance|Billing|Customer|Service|Center|Office|Project|Group|Company|Inc|Ltd|Corp|Zoom|Room|Rooms|Meeting|Meetings|Webinar|Phone|Audio|Video|Conference|Guest)$|^(?:Sans|Serif|Mono|Bold|Italic|Oblique|Regular|Light|Medium|Semibold|Demibold|Demi|Black|Narrow|Condensed|Extrabold|Heavy|Thin|Book|Gothic|Plain|Roman|Std|Pro|Ornaments|Unicode|Console|Schoolbook|Fonts?|Handwriting|Blackletter|Caligraphy|Calligraphy|Arial|Helvetica|Times|Courier|Verdana|Tahoma|Georgia|Palatino|Garamond|Lucida|Calibri|Cambria|Candara|Consolas|Constantia|Corbel|Segoe|Noto|Dejavu|Liberation|Ubuntu|Roboto|Menlo|Monaco|Bookman|Corsiva)$/;
 // (the second list: font names — ImageMagick's type-*.xml `fullname="Open Sans Semibold"`, fontconfig)
 
 /** `Jiayi Luo`: two or three capitalised words, none of them an account, product or team word; in a mail header only on its own lines. */
 function isLatinFullName(m: RegExpExecArray, line: string): boolean {
   const name = group(m, 'latin') || group(m, 'mailed');
-  if (name.split(' ').some((w) => NOT_A_PERSON_WORD.test(w))) return false;
+  if (name.split(/,? /).some((w) => NOT_A_PERSON_WORD.test(w))) return false;
   return group(m, 'mailed') === '' || MAIL_ADDRESS_HEADER.test(line);
 }
 const MAIL_ADDRESS_HEADER = /^(?:From|To|Cc|Bcc|Reply-To|Sender|Author|Committer)[ \t]*:/i;
+// Words before 你/您 or a bracket that start with a surname's character but call no one (`，方便 你看下`).
+const NOT_CALLED = /^(?:方便|明白|安排|关于|于是|和你|万一|时候|高兴|安心|包括|成功|麻烦|谢谢|祝福|希望|应该|车间|石化|钱款|顾问|管理|程序|项目|常规|平时|康复|宁可|毛利|江湖|秦岭|任何|任务|全体|全部|全员|曾经|党委|党支部|于是乎|史上|向你|向您|跟你|给你|给您|和您|同你|余下|余额|连你|连您|常委|邵氏)/;
+// A chat export's speaker line naming someone in Chinese (WeCom, WeChat, Feishu, DingTalk).
+const HAN_SPEAKER_LINE = /^[ \t]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?[ \t]+[\u4e00-\u9fa5]{2,4}[ \t]*\r?$/m;
+/**
+ * A Latin name on a speaker line (`2026-03-18 09:07  Rahul Sharma`) is a speaker only in a chat
+ * export: under a blank line, with a speaker line naming someone in Chinese above it. A log's
+ * `2026-03-18 09:07 Backup Completed` has neither.
+ */
+function isLatinChatSpeaker(m: RegExpExecArray, around: LineSurroundings | undefined): boolean {
+  if (around?.above === undefined || !/^[ \t]*\r?$/.test(around.previous())) return false;
+  if (group(m, 'latin').split(' ').some((w) => NOT_A_PERSON_WORD.test(w))) return false;
+  return HAN_SPEAKER_LINE.test(around.above(TEXT_TABLE_REACH));
+}
 
 const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account)"[ \t]*,?[ \t]*\r?$|^[ \t]+users:[ \t]*\r?$/i;
 
@@ -750,6 +764,8 @@ export const VALIDATORS = {
   }) as RuleValidator,
   documentOwner: ((m) => isChineseName(group(m, 'name')) && !DOCUMENT_WORD.test(group(m, 'name'))) as RuleValidator,
   latinFullName: ((m, line) => isLatinFullName(m, line)) as RuleValidator,
+  latinChatSpeaker: ((m, _line, around) => isLatinChatSpeaker(m, around)) as RuleValidator,
+  addressedName: ((m) => isChineseName(group(m, 'dept') || group(m, 'called')) && !NOT_CALLED.test(group(m, 'dept') || group(m, 'called'))) as RuleValidator,
   // One of the two groups matched: the name after a title, or the name before 老师/先生.
   titledName: ((m) => isChineseName(group(m, 'name') || group(m, 'called'))) as RuleValidator,
   csvNameColumn: ((m, line, around) => isChineseName(group(m, 'name')) && CSV_NAME_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,

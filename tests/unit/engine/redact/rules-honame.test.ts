@@ -85,3 +85,58 @@ describe('CSV columns of a person and an address (browser autofill exports)', ()
     expect(await file('profiles.csv', team)).toBe(team);
   });
 });
+
+describe('person names in documents, meetings, chats and mail', () => {
+  it('reads a name after what its document is, with or without an extension', () => {
+    check([
+      ['"Print","HR","劳动合同-卢志强-签字版.docx","6"', '"Print","HR","劳动合同-<NAME-1>-签字版.docx","6"'],
+      ['"Scan to SMB","身份证复印件_闫佩瑶","1"', '"Scan to SMB","身份证复印件_<NAME-1>","1"'],
+      ['\\\\fs01\\hr\\简历-贺晓东.pdf', '\\\\fs01\\hr\\简历-<NAME-1>.pdf'],
+    ]);
+    unchanged(['合同-华东区-2026.docx', '工资-汇总表.xlsx', '简历-高级工程师.pdf', '合同_王牌套餐.pdf']);
+  });
+
+  it('reads Latin names of meeting participants and organizers', () => {
+    check([
+      ['[Meeting] participant joined: name="Nakamura Yuki" jid=abc@xmpp', '[Meeting] participant joined: name="<NAME-1>" jid=abc@xmpp'],
+      ['ORGANIZER: Olga Petrova', 'ORGANIZER: <NAME-1>'],
+      ['attendee=Tanaka Hiro;role=REQ', 'attendee=<NAME-1>;role=REQ'],
+    ]);
+    unchanged(['participant joined: name="Zoom Rooms" audio=none', 'participant joined: name="Default Profile"', 'organizer: Microsoft Teams']);
+  });
+
+  it('reads a Latin `Last, First` display name in a mail header', () => {
+    check([['From: Tao, Yiming <yiming.tao@jinhua.example>', 'From: <NAME-1> <<EMAIL-1>>']]);
+    check([
+      ['From: Microsoft Outlook <no-reply@microsoft.com>', 'From: Microsoft Outlook <<EMAIL-1>>'],
+      ['From: Support, Team <help@corp.example>', 'From: Support, Team <<EMAIL-1>>'],
+    ]);
+  });
+
+  it('reads a chat export speaker with a Latin name only in a chat export', () => {
+    const chat = '2026-03-18 09:02  仲文涛\n早\n\n2026-03-18 09:07  Rahul Sharma\nplease do not paste passwords\n';
+    expect(redact(chat)).toBe('2026-03-18 09:02  <NAME-1>\n早\n\n2026-03-18 09:07  <NAME-2>\nplease do not paste passwords\n');
+    unchanged(['2026-03-18 09:02:11 Backup Started\n\n2026-03-18 09:07:30 Backup Completed\n']);
+  });
+
+  it('reads a name with a department in brackets, and a name a chat message calls by', () => {
+    check([
+      ['明天上午 9:30 行里 3 楼会议室，门禁找 包晓雨（前台）登记', '明天上午 9:30 行里 3 楼会议室，门禁找 <NAME-1>（前台）登记'],
+      ['有问题联系 尹建华(运维部)', '有问题联系 <NAME-1>(运维部)'],
+      ['早，今天 10 点和行方对接，邱婷婷 你把环境清单发一下', '早，今天 10 点和行方对接，<NAME-1> 你把环境清单发一下'],
+      ['收到，石磊，您先看下', '收到，<NAME-1>，您先看下'],
+    ]);
+    unchanged(['这个，方便 你看下', '请见 华东区（销售部）', '发到 高速（运维组）', '好的，明白 你的意思']);
+  });
+});
+
+describe('addresses', () => {
+  it('reads a residential address after its city with no street number (a courier SMS)', () => {
+    check([
+      ['签收地址：浙江省杭州市西湖区古荡街道嘉绿苑西区 7 幢 3 单元 402 室，感谢', '签收地址：<ADDRESS-1>，感谢'],
+      ['收货地址 上海市浦东新区张江镇汤臣豪园3栋1201室', '收货地址 <ADDRESS-1>'],
+    ]);
+    // A building without a room, a machine room's floor: no one's home.
+    unchanged(['请至 嘉绿苑西区 7 幢 丰巢柜取件', '杭州市机房 3 号楼 2 层', '北京市 2 号楼 施工']);
+  });
+});
