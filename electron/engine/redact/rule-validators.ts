@@ -523,6 +523,15 @@ function isLatinFullName(m: RegExpExecArray, line: string): boolean {
 const MAIL_ADDRESS_HEADER = /^(?:From|To|Cc|Bcc|Reply-To|Sender|Author|Committer)[ \t]*:/i;
 // Words before 你/您 or a bracket that start with a surname's character but call no one (`，方便 你看下`).
 const NOT_CALLED = /^(?:方便|明白|安排|关于|于是|和你|万一|时候|高兴|安心|包括|成功|麻烦|谢谢|祝福|希望|应该|车间|石化|钱款|顾问|管理|程序|项目|常规|平时|康复|宁可|毛利|江湖|秦岭|任何|任务|全体|全部|全员|曾经|党委|党支部|于是乎|史上|向你|向您|跟你|给你|给您|和您|同你|余下|余额|连你|连您|常委|邵氏)/;
+// What a title says in brackets about its item, starting with a surname's character (`网络配置 (简体)`).
+const BRACKET_WORD = /^(?:简体|繁体|单机|应用|默认|常用|备用|冷备|全屏|全部|时间|金额|金牌|石墨|车辆|毛利|童装|向导|齐全|邢台|宫格|党建|边框|席位|苗木|钱包|易用|孔径|卢比|雷达|龙头|马达|景区|景点|安全|安装|明细|高清|高级|平台|平板|包月|包年|包邮|计划|计费|计算|项目|于是|成本|成品|余额|洪水|乔迁|施工|申请|尹|和平)/;
+// Two to four pinyin syllables (a login made of its person's name: `lvguoqing`, `zhan.yuting`, `wangfang01`).
+// A syllable without an initial is one of a few (`an`, `er`); `i`, `u`, `ü` alone are written `yi`, `wu`, `yu`.
+const PINYIN_SYLLABLE = '(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ve|ui|a|o|e|i|u|v)|ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)';
+const PINYIN_LOGIN = new RegExp(`^(?:${PINYIN_SYLLABLE}[._-]?){2,4}\\d{0,4}$`);
+function isPinyinLogin(login: string): boolean {
+  return login.length <= 24 && PINYIN_LOGIN.test(login);
+}
 // A chat export's speaker line naming someone in Chinese (WeCom, WeChat, Feishu, DingTalk).
 const HAN_SPEAKER_LINE = /^[ \t]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?[ \t]+[\u4e00-\u9fa5]{2,4}[ \t]*\r?$/m;
 /**
@@ -765,6 +774,12 @@ export const VALIDATORS = {
   documentOwner: ((m) => isChineseName(group(m, 'name')) && !DOCUMENT_WORD.test(group(m, 'name'))) as RuleValidator,
   latinFullName: ((m, line) => isLatinFullName(m, line)) as RuleValidator,
   latinChatSpeaker: ((m, _line, around) => isLatinChatSpeaker(m, around)) as RuleValidator,
+  /** `（宋嘉伟） → 韦思琪`: both sides names (the first may be taken already). */
+  handover: ((m) => isChineseName(group(m, 'handed')) && (group(m, 'from') === '' || isChineseName(group(m, 'from')))) as RuleValidator,
+  // A login's own name (`lvguoqing = "吕国庆"`): the login reads as the name's pinyin, or was taken already.
+  mappedName: ((m) => isChineseName(group(m, 'mapped') || group(m, 'linked')) && (group(m, 'mapped') === '' || isPlaceholder(group(m, 'login')) || isPinyinLogin(group(m, 'login')))) as RuleValidator,
+  titleOwner: ((m) => isChineseName(group(m, 'name')) && !NOT_CALLED.test(group(m, 'name')) && !BRACKET_WORD.test(group(m, 'name'))) as RuleValidator,
+  base64ChineseName: ((m) => isChineseName(Buffer.from(group(m, 'encoded'), 'base64').toString('utf8'))) as RuleValidator,
   addressedName: ((m) => isChineseName(group(m, 'dept') || group(m, 'called')) && !NOT_CALLED.test(group(m, 'dept') || group(m, 'called'))) as RuleValidator,
   // One of the two groups matched: the name after a title, or the name before 老师/先生.
   titledName: ((m) => isChineseName(group(m, 'name') || group(m, 'called'))) as RuleValidator,

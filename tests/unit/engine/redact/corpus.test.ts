@@ -107,10 +107,14 @@ describe('redaction corpus', () => {
   // ho11names: person names in `|`-separated and blank-aligned tables under a header naming a person
   // (also Latin `Last, First` names in Display Name columns, 12306 passenger lines, a name before its
   // identity document, presence rosters) → 336/410 alone; both merged: 343/410.
+  // honame (session 10): every person-name and address miss by family — surnames (惠, 税 …), English role
+  // words, names glued to their phone, CSV full-name/street-address columns and second tables, documents
+  // named after their person, meeting participants, Latin chat speakers, names in brackets, smbusers,
+  // LDIF base64, addresses without a street number → 369/410 alone.
   // Measured, not asserted at target; it must not fall. Its false positive left: a Confluence user key.
   it('held-out-11: at least its level after the session-9 fixes, no more false positives', () => {
     const q = get('held-out-11');
-    expect(q.overall.found).toBeGreaterThanOrEqual(343);
+    expect(q.overall.found).toBeGreaterThanOrEqual(369);
     expect(q.falsePositives.length).toBeLessThanOrEqual(1);
   });
 

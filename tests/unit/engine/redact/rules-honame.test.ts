@@ -140,3 +140,36 @@ describe('addresses', () => {
     unchanged(['请至 嘉绿苑西区 7 幢 丰巢柜取件', '杭州市机房 3 号楼 2 层', '北京市 2 号楼 施工']);
   });
 });
+
+describe('names beside a login, a user mention, a handover, a title; LDIF base64', () => {
+  it('reads a login mapped to its person (Samba smbusers) only where the login reads as pinyin', () => {
+    check([
+      ['lvguoqing = "吕国庆"', 'lvguoqing = "<NAME-1>"'],
+      ['wang.fang01 = 王芳', 'wang.fang01 = <NAME-1>'],
+    ]);
+    unchanged(['theme = "黄色"', 'label = "高优先"', 'receiver = "包邮"', 'title = "常用"']);
+  });
+
+  it('reads a Confluence user mention display name and who a handover goes to', () => {
+    check([
+      [
+        '<p>交接人：<ac:link><ri:user ri:userkey="ff80818c" /></ac:link>（宋嘉伟） → 韦思琪</p>',
+        '<p>交接人：<ac:link><ri:user ri:userkey="ff80818c" /></ac:link>（<NAME-1>） → <NAME-2></p>',
+      ],
+      ['移交：(巩志刚) -> 冼嘉怡', '移交：(<NAME-1>) -> <NAME-2>'],
+    ]);
+    unchanged(['步骤（初始化） → 部署', '流程 (测试) → 安装']);
+  });
+
+  it('reads a name in brackets last in a profile title', () => {
+    check([['  <key>PayloadDisplayName</key><string>XXSoft 网络配置 (丁伟强)</string>', '  <key>PayloadDisplayName</key><string>XXSoft 网络配置 (<NAME-1>)</string>']]);
+    unchanged(['  <key>PayloadDisplayName</key><string>XXSoft 网络配置 (简体)</string>', 'title: 周报 (全部)', 'name = "输入法 (常用)"']);
+  });
+
+  it('decodes LDIF base64 values of cn and displayName and judges them', () => {
+    const name = Buffer.from('郑佳怡').toString('base64');
+    const group = Buffer.from('财务部').toString('base64');
+    check([[`cn:: ${name}`, 'cn:: <NAME-1>']]);
+    unchanged([`cn:: ${group}`, 'cn:: Zm9vYmFy']);
+  });
+});
