@@ -511,18 +511,19 @@ const ROLE_TOPIC = /(?:版本|信息|服务|反馈|电话|要求|问题|名称|�
 
 // Words of an account, a product or a team, never a person's full name (`"display_name": "Work Profile"`,
 // `From: Microsoft Outlook <…>`).
-const NOT_A_PERSON_WORD = /^(?:Microsoft|Google|Apple|Windows|Office|Outlook|Exchange|Edge|Chrome|Firefox|Adobe|Default|Profile|Person|People|User|Users|Guest|Work|Personal|Home|System|Service|Services|Team|Support|Help|Helpdesk|Desk|Admin|Administrator|Local|Network|Mail|Mailer|Delivery|Daemon|Postmaster|Notification|Notifications|Alert|Alerts|Security|Server|Account|Accounts|Cloud|Online|Azure|Teams|Jira|Confluence|Jenkins|Git|Gitlab|Github|Build|Bot|Robot|Auto|Automatic|Reply|No|Noreply|Do|Not|The|New|Test|Demo|Sales|Finance|Billing|Customer|Service|Center|Office|Project|Group|Company|Inc|Ltd|Corp|Zoom|Room|Rooms|Meeting|Meetings|Webinar|Phone|Audio|Video|Conference|Guest)$|^(?:Sans|Serif|Mono|Bold|Italic|Oblique|Regular|Light|Medium|Semibold|Demibold|Demi|Black|Narrow|Condensed|Extrabold|Heavy|Thin|Book|Gothic|Plain|Roman|Std|Pro|Ornaments|Unicode|Console|Schoolbook|Fonts?|Handwriting|Blackletter|Caligraphy|Calligraphy|Arial|Helvetica|Times|Courier|Verdana|Tahoma|Georgia|Palatino|Garamond|Lucida|Calibri|Cambria|Candara|Consolas|Constantia|Corbel|Segoe|Noto|Dejavu|Liberation|Ubuntu|Roboto|Menlo|Monaco|Bookman|Corsiva)$/;
+const NOT_A_PERSON_WORD = /^(?:Microsoft|Google|Apple|Windows|Office|Outlook|Exchange|Edge|Chrome|Firefox|Adobe|Default|Profile|Person|People|User|Users|Guest|Work|Personal|Home|System|Service|Services|Team|Support|Help|Helpdesk|Desk|Admin|Administrator|Local|Network|Mail|Mailer|Delivery|Daemon|Postmaster|Notification|Notifications|Alert|Alerts|Security|Server|Account|Accounts|Cloud|Online|Azure|Teams|Jira|Confluence|Jenkins|Git|Gitlab|Github|Build|Bot|Robot|Auto|Automatic|Reply|No|Noreply|Do|Not|The|New|Test|Demo|Sales|Finance|Billing|Customer|Service|Center|Office|Project|Group|Company|Inc|Ltd|Corp|Zoom|Room|Rooms|Meeting|Meetings|Webinar|Phone|Audio|Video|Conference|Guest|None|Null|Unknown|Set|Empty|Blank|Tbd|Valued|Card|Holder|Name)$|^(?:Sans|Serif|Mono|Bold|Italic|Oblique|Regular|Light|Medium|Semibold|Demibold|Demi|Black|Narrow|Condensed|Extrabold|Heavy|Thin|Book|Gothic|Plain|Roman|Std|Pro|Ornaments|Unicode|Console|Schoolbook|Fonts?|Handwriting|Blackletter|Caligraphy|Calligraphy|Arial|Helvetica|Times|Courier|Verdana|Tahoma|Georgia|Palatino|Garamond|Lucida|Calibri|Cambria|Candara|Consolas|Constantia|Corbel|Segoe|Noto|Dejavu|Liberation|Ubuntu|Roboto|Menlo|Monaco|Bookman|Corsiva)$/;
 // (the second list: font names — ImageMagick's type-*.xml `fullname="Open Sans Semibold"`, fontconfig)
 
 /** `Jiayi Luo`: two or three capitalised words, none of them an account, product or team word; in a mail header only on its own lines. */
 function isLatinFullName(m: RegExpExecArray, line: string): boolean {
   const name = group(m, 'latin') || group(m, 'mailed');
-  if (name.split(/,? /).some((w) => NOT_A_PERSON_WORD.test(w))) return false;
+  // `XIE MENGQI` as a card prints it: judged as `Xie Mengqi`.
+  if (name.split(/,? /).some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase()))) return false;
   return group(m, 'mailed') === '' || MAIL_ADDRESS_HEADER.test(line);
 }
 const MAIL_ADDRESS_HEADER = /^(?:From|To|Cc|Bcc|Reply-To|Sender|Author|Committer)[ \t]*:/i;
 // Words before 你/您 or a bracket that start with a surname's character but call no one (`，方便 你看下`).
-const NOT_CALLED = /^(?:方便|明白|安排|关于|于是|和你|万一|时候|高兴|安心|包括|成功|麻烦|谢谢|祝福|希望|应该|车间|石化|钱款|顾问|管理|程序|项目|常规|平时|康复|宁可|毛利|江湖|秦岭|任何|任务|全体|全部|全员|曾经|党委|党支部|于是乎|史上|向你|向您|跟你|给你|给您|和您|同你|余下|余额|连你|连您|常委|邵氏)/;
+const NOT_CALLED = /^(?:何时|何必|何况|何处|常常|毕竟|尤其|明明|方便|明白|安排|关于|于是|和你|万一|时候|高兴|安心|包括|成功|麻烦|谢谢|祝福|希望|应该|车间|石化|钱款|顾问|管理|程序|项目|常规|平时|康复|宁可|毛利|江湖|秦岭|任何|任务|全体|全部|全员|曾经|党委|党支部|于是乎|史上|向你|向您|跟你|给你|给您|和您|同你|余下|余额|连你|连您|常委|邵氏)/;
 // What a title says in brackets about its item, starting with a surname's character (`网络配置 (简体)`).
 const BRACKET_WORD = /^(?:简体|繁体|单机|应用|默认|常用|备用|冷备|全屏|全部|时间|金额|金牌|石墨|车辆|毛利|童装|向导|齐全|邢台|宫格|党建|边框|席位|苗木|钱包|易用|孔径|卢比|雷达|龙头|马达|景区|景点|安全|安装|明细|高清|高级|平台|平板|包月|包年|包邮|计划|计费|计算|项目|于是|成本|成品|余额|洪水|乔迁|施工|申请|尹|和平)/;
 // Two to four pinyin syllables (a login made of its person's name: `lvguoqing`, `zhan.yuting`, `wangfang01`).

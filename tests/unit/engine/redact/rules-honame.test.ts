@@ -173,3 +173,15 @@ describe('names beside a login, a user mention, a handover, a title; LDIF base64
     unchanged([`cn:: ${group}`, 'cn:: Zm9vYmFy']);
   });
 });
+
+describe('Latin names as a card prints them', () => {
+  it('reads upper-case and `Last, First` Latin names under card-holder and name keys', () => {
+    check([
+      ['name_on_card: XIE MENGQI', 'name_on_card: <NAME-1>'],
+      ['{"cardholder":"Mengqi Xie","last4":"2567"}', '{"cardholder":"<NAME-1>","last4":"2567"}'],
+      ['姓名：LIANG HAORAN', '姓名：<NAME-1>'],
+      ['持卡人: Liang, Haoran', '持卡人: <NAME-1>'],
+    ]);
+    unchanged(['name_on_card=NOT SET', '"cardholder":"VALUED CUSTOMER"', '"display_name": "IT SUPPORT"', '英文名: Default Profile']);
+  });
+});
