@@ -533,18 +533,6 @@ const PINYIN_LOGIN = new RegExp(`^(?:${PINYIN_SYLLABLE}[._-]?){2,4}\\d{0,4}$`);
 function isPinyinLogin(login: string): boolean {
   return login.length <= 24 && PINYIN_LOGIN.test(login);
 }
-// A chat export's speaker line naming someone in Chinese (WeCom, WeChat, Feishu, DingTalk).
-const HAN_SPEAKER_LINE = /^[ \t]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?[ \t]+[\u4e00-\u9fa5]{2,4}[ \t]*\r?$/m;
-/**
- * A Latin name on a speaker line (`2026-03-18 09:07  Rahul Sharma`) is a speaker only in a chat
- * export: under a blank line, with a speaker line naming someone in Chinese above it. A log's
- * `2026-03-18 09:07 Backup Completed` has neither.
- */
-function isLatinChatSpeaker(m: RegExpExecArray, around: LineSurroundings | undefined): boolean {
-  if (around?.above === undefined || !/^[ \t]*\r?$/.test(around.previous())) return false;
-  if (group(m, 'latin').split(' ').some((w) => NOT_A_PERSON_WORD.test(w))) return false;
-  return HAN_SPEAKER_LINE.test(around.above(TEXT_TABLE_REACH));
-}
 
 const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account)"[ \t]*,?[ \t]*\r?$|^[ \t]+users:[ \t]*\r?$/i;
 
@@ -774,7 +762,6 @@ export const VALIDATORS = {
   }) as RuleValidator,
   documentOwner: ((m) => isChineseName(group(m, 'name')) && !DOCUMENT_WORD.test(group(m, 'name'))) as RuleValidator,
   latinFullName: ((m, line) => isLatinFullName(m, line)) as RuleValidator,
-  latinChatSpeaker: ((m, _line, around) => isLatinChatSpeaker(m, around)) as RuleValidator,
   /** `（宋嘉伟） → 韦思琪`: both sides names (the first may be taken already). */
   handover: ((m) => isChineseName(group(m, 'handed')) && (group(m, 'from') === '' || isChineseName(group(m, 'from')))) as RuleValidator,
   // A login's own name (`lvguoqing = "吕国庆"`): the login reads as the name's pinyin, or was taken already.
