@@ -71,7 +71,17 @@ export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'rsync-secrets
 // A qualifier may name whose password it is (a printer's address book: `Login Password`, `SMB Password`, `登录密码`).
 export const CSV_SECRET_COLUMN = /^(?:(?:login|logon|user|account|smb|ftp|sftp|folder|mail|email|登录|账户|帐户)[ _-]?)?(?:password|passwd|pwd|密码|口令)$|^(?:secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|pin)$/i;
 export const CSV_USER_COLUMN = /^(?:(?:login|logon|smb|ftp|sftp|folder)[ _-]?)?(?:user(?:[ _-]?(?:name|id))?|login(?:[ _-]?name)?)$|^(?:account|用户名|账号|帐号|登录名|登录账号)$/i;
-export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|寄件人|发件人|报销人|持卡人|所有人|^(?:full[ _-]?)?name$|^display[ _-]?name$|^cn$|^common[ _-]?name$/i;
+export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|寄件人|发件人|报销人|持卡人|所有人|^(?:full[ _-]?)?name$|^display[ _-]?name$|^cn$|^common[ _-]?name$|^name[ _-]?full$|^(?:name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
+/**
+ * Columns that only ever hold a person's full name, whatever the script: Latin names there too
+ * (Chrome's autofill export `NAME_FULL`, a card's `name_on_card`: `Mengqi Xie`, `XIE MENGQI`).
+ */
+export const CSV_PERSON_COLUMN = /^(?:(?:员工|客户|真实)?姓名|持卡人|开户名|户名|full[ _-]?name|name[ _-]?full|name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
+/**
+ * Columns of a street address (Chrome's `ADDRESS_HOME_STREET_ADDRESS`, `address_line1`, 详细地址):
+ * not a bare `address`, which a network table uses for an IP address or a host.
+ */
+export const CSV_ADDRESS_COLUMN = /^[a-z _-]*street[ _-]?address(?:[ _-]?\d)?$|^(?:address[ _-]?line|street)[ _-]?\d?$|^(?:详细|街道|收货|收件|家庭|通讯|联系|居住|户籍)(?:地址|住址)$|^住址$/i;
 
 /** How far into an item its table header is looked for (comment lines above it included). */
 export const HEADER_REACH = 1024;
@@ -122,7 +132,7 @@ function namesReadColumn(row: string): boolean {
     .replace(/\r$/, '')
     .split(',')
     .map((c) => c.trim().replace(/^"|"$/g, ''))
-    .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c));
+    .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c));
 }
 
 // rsyncd's `secrets file` and the client's `--password-file`, by their usual names.
@@ -146,7 +156,7 @@ export function detectLayout(name: string | undefined, firstLine: string, tableH
   const table = tableHeader === firstLine ? head : tableHeader.replace(/^\uFEFF/, '').replace(/\r$/, '');
   if ((base.endsWith('.csv') || base.endsWith('.tsv') || (/^[^,\r\n]+(?:,[^,\r\n]+){2,}$/.test(table) && !LOG_TIMESTAMP_COMMA.test(table))) && table.includes(',')) {
     const columns = table.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
-    if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c))) return 'csv';
+    if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c))) return 'csv';
   }
   return undefined;
 }

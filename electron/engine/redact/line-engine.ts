@@ -764,6 +764,17 @@ function headerNameAt(text: string, start: number, end: number): string | undefi
 
 const PLACEHOLDER_AT = new RegExp(PLACEHOLDER_PATTERN.source, 'y');
 const PLACEHOLDER_BEFORE = new RegExp(`${PLACEHOLDER_PATTERN.source}$`);
+// Placeholders of values with a shape of their own (the phone rule's digits, an e-mail's `@`).
+const HAN_BEFORE_SHAPED = /^<(?:PHONE|EMAIL|CNID|CARD)-\d/;
+
+/** Whether [start, end) of `s` is Han characters only. */
+function isHanRun(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fa5) return false;
+  }
+  return end > start;
+}
 
 /**
  * A value glued to a placeholder is the leftover of a value an earlier rule already took
@@ -772,7 +783,9 @@ const PLACEHOLDER_BEFORE = new RegExp(`${PLACEHOLDER_PATTERN.source}$`);
 function touchesPlaceholder(s: string, start: number, end: number): boolean {
   if (s.charCodeAt(end) === 60 /* < */) {
     PLACEHOLDER_AT.lastIndex = end;
-    if (PLACEHOLDER_AT.test(s)) return true;
+    // Chinese writes no blank between a name and its phone number (`联系人俞国华13651992984`): a
+    // name in Han characters before a phone's or an address's placeholder is no leftover of it.
+    if (PLACEHOLDER_AT.test(s) && !(HAN_BEFORE_SHAPED.test(s.slice(end, end + 8)) && isHanRun(s, start, end))) return true;
   }
   return s.charCodeAt(start - 1) === 62 /* > */ && PLACEHOLDER_BEFORE.test(s.slice(Math.max(0, start - 40), start));
 }

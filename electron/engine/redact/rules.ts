@@ -186,7 +186,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'file-layout',
     nameKey: 'rule.file-layout',
-    description: "credentials a file's layout places without a key word on the line: the password of .pgpass lines (host:port:db:user:password), Subversion's cached logins (svn.simple), OpenVPN's auth-user-pass file (user, then password), and CSV cells under a password, login or name column (browser password exports, HR tables)",
+    description: "credentials a file's layout places without a key word on the line: the password of .pgpass lines (host:port:db:user:password), Subversion's cached logins (svn.simple), OpenVPN's auth-user-pass file (user, then password), and CSV cells under a password, login, name or street-address column (browser password and autofill exports, HR tables; a second table after a blank line reads its own header)",
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
@@ -257,6 +257,18 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?<=^|,)"?(?<name>[\u4e00-\u9fa5]{2,4})"?(?=,|\r?$)/,
         targets: [{ group: 'name', kind: 'NAME' }],
         validate: 'csvNameColumn',
+      },
+      {
+        layout: 'csv',
+        regex: /(?<=^|,)"?(?<latin>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2}|[A-Z]{2,15}(?: [A-Z]{2,15}){1,2})"?(?=,|\r?$)/,
+        targets: [{ group: 'latin', kind: 'NAME' }],
+        validate: 'csvLatinNameColumn',
+      },
+      {
+        layout: 'csv',
+        regex: /(?<=^|,)"?(?<address>[^,\r\n"<>]{4,160})"?(?=,|\r?$)/,
+        targets: [{ group: 'address', kind: 'ADDRESS' }],
+        validate: 'csvAddressColumn',
       },
     ],
   },
@@ -1392,7 +1404,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'person-name',
     nameKey: 'rule.person-name',
-    description: 'Chinese personal names (a known surname, two to four characters) beside a word that names a person: 姓名 (also 姓    名 as forms pad it), 联系人, 负责人, 维护人, 开户名, 全名, 注册的所有人, 用户名, 同事, 我是…的, 本人, X人 roles (授权人, 操作人 …), 作者, a job title before it (财务总监严春梅) or 老师/先生/女士 after it, name=/nick=/DisplayName=/FullName=/RegisteredOwner/LDAP CN=, JSON with escaped quotes, prefs.js pairs; a name right before its e-mail address (`张伟 <zhangwei@…>`, `何佳琪(hejq@…)`); the speaker of a chat export line (`2026-03-30 16:58:12 龚雅婷`) and the other side in its header; after 客户/顾客/访客 and 发给/转给/抄送; last in a document name (`客户清单-康静.xlsx`); Latin full names in profile name fields (gaia_name, full_name, realName) and mail address headers (CSV columns headed 姓名/联系人 are file-layout\'s)',
+    description: 'Chinese personal names (a known surname, two to four characters) beside a word that names a person: 姓名 (also 姓    名 as forms pad it), 联系人, 负责人, 维护人, 开户名, 全名, 注册的所有人, 用户名, 同事, 我是…的, 本人, X人 roles (授权人, 操作人 …), 作者, a job title before it (财务总监严春梅) or 老师/先生/女士 after it, name=/nick=/DisplayName=/FullName=/RegisteredOwner/LDAP CN=, JSON with escaped quotes, prefs.js pairs; a name right before its e-mail address (`张伟 <zhangwei@…>`, `何佳琪(hejq@…)`); the speaker of a chat export line (`2026-03-30 16:58:12 龚雅婷`) and the other side in its header; after 客户/顾客/访客 and 发给/转给/抄送; last in a document name (`客户清单-康静.xlsx`); Latin full names in profile name fields (gaia_name, full_name, realName), mail address headers (`Tao, Yiming` too), meeting participants; after English role words (customer, employee, organizer=), 实名 and couriers (配送员); after its document\'s kind (`劳动合同-卢志强-签字版.docx`); with a department in brackets or called before 你/您; a pinyin login\'s name (smbusers), a Confluence mention\'s display name, a handover\'s `→`, a title\'s last brackets, LDIF base64 `cn::` (CSV columns headed 姓名/联系人 are file-layout\'s)',
     category: 'personal',
     optional: false,
     placeholder: 'NAME',
@@ -1402,19 +1414,19 @@ export const RULES: readonly RedactionRule[] = [
     // character: ASCII log lines never wake them. A mail header's Latin display name wakes by the `@` of
     // its address (the e-mail rule's mark already; a `^From|To|Cc…` mark cost the marks scan ~10 %).
     scan: {
-      placed: { words: 'name|nick|owner|holder|user|cn=|sigtext|signature|parameters:|binding parameter|remark|alias', at: 'hanNear' },
+      placed: { words: 'name|nick|owner|holder|user|cn=|sigtext|signature|parameters:|binding parameter|remark|alias|customer|employee|organizer|organiser|attendee|participant|assignee|reporter|approver|requester|contact|recipient|courier|driver|patient|passenger|applicant|operator', at: 'hanNear' },
       // Keys that only ever hold a person's full name, whatever script (`"gaia_name": "Jiayi Luo"`).
-      words: 'gaia_name|full_name|fullname|real_name|realname|display_name|displayname|user_name',
-      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|客户|顾客|访客|发给|发送给|转给|转发给|交给|寄给|抄送|会话|聊天|@|[\u4e00-\u9fa5]\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5][ \t\u3000]*(?:[,，:：][ \t\u3000]*)?(?:\+86|1[3-9]\d|[＋１])|[\u4e00-\u9fa5][-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|[\u4e00-\u9fa5](?<=\d[ \t\u3000]{0,3}[/,，、|][ \t\u3000]{0,3}[\u4e00-\u9fa5])|[\u4e00-\u9fa5](?=[ \t]?[(（][\da-z])|(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|[\u4e00-\u9fa5][ \t]{1,4}(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|备注|昵称|个人[)）]|[\u4e00-\u9fa5](?:[ \t\u3000]{2}|\t)|[\u4e00-\u9fa5][ \t]?\((?:Available|Busy|Away|DoNotDisturb|BeRightBack|Offline|OffWork|InACall|InAMeeting|Presenting|OutOfOffice)\)|[\u4e00-\u9fa5][，,][ \t]*\d{4}年|[\u4e00-\u9fa5][ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?:<|\d|[A-Z]\d)|[\u4e00-\u9fa5]\.(?:ipynb|txt|md|ofd|xmind|vsd|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tif|webp)`,
+      words: 'gaia_name|full_name|fullname|real_name|realname|display_name|displayname|user_name|participant|attendee|organizer|organiser|name_on_card|nameoncard|cardholder|card_holder|holder_name|holdername|cn::|displayname::|gecos::',
+      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|客户|顾客|访客|发给|发送给|转给|转发给|交给|寄给|抄送|会话|聊天|@|[\u4e00-\u9fa5]\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5][ \t\u3000]*(?:[,，:：][ \t\u3000]*)?(?:\+86|1[3-9]\d|[＋１])|[\u4e00-\u9fa5][-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|[\u4e00-\u9fa5](?<=\d[ \t\u3000]{0,3}[/,，、|][ \t\u3000]{0,3}[\u4e00-\u9fa5])|[\u4e00-\u9fa5](?=[ \t]?[(（][\da-z])|(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|[\u4e00-\u9fa5][ \t]{1,4}(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|备注|昵称|个人[)）]|[\u4e00-\u9fa5](?:[ \t\u3000]{2}|\t)|[\u4e00-\u9fa5][ \t]?\((?:Available|Busy|Away|DoNotDisturb|BeRightBack|Offline|OffWork|InACall|InAMeeting|Presenting|OutOfOffice)\)|[\u4e00-\u9fa5][，,][ \t]*\d{4}年|[\u4e00-\u9fa5][ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?:<|\d|[A-Z]\d)|[\u4e00-\u9fa5]\.(?:ipynb|txt|md|ofd|xmind|vsd|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tif|webp)|(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)(?:复印件|扫描件|正反面|照片|原件|材料|申请|证明)?[-_－][\u4e00-\u9fa5]|[\u4e00-\u9fa5][ \t]?[(（](?:[\u4e00-\u9fa5]{0,6}(?:部|组|科|处|中心|前台|行政|人事|财务|法务|运维|客服|销售|采购|主管|经理|总监|助理|专员|工程师|老师|班长|组长)|HR|IT|PM|QA)[)）]|[\u4e00-\u9fa5](?:[ \t]+|[ \t]*[，,][ \t]*)[你您]|[\u4e00-\u9fa5]["'][ \t]*\r?$|[(（][\u4e00-\u9fa5]{2,3}[)）][ \t]*(?:→|->|=>|⇒)`,
     },
-    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}[ \t]?(?:老师|先生|女士|小姐)|[\u4e00-\u9fa5a-z][ \t]?\((?:available|busy|away|donotdisturb|berightback|offline|offwork|inacall|inameeting|presenting|outofoffice)\)|[\u4e00-\u9fa5]{2}[，,][ \t]*\d{4}年\d{1,2}月|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?:<|\d|[a-z]\d)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:[\u4e00-\u9fa5]{2}|[a-z],? [a-z]{2,16})(?:[ \t\u3000]*[|｜\t]|[ \t\u3000]{2})|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)[\u4e00-\u9fa5]{2}|(?:发给|发送给|转给|转发给|交给|寄给|抄送)[ \t]*[\u4e00-\u9fa5]{2}|(?:会话|聊天对象)[ \t]*[:：]|与[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*的聊天|^(?:from|to|cc|bcc|reply-to|sender|author|committer)[ \t]*:[^\r\n]*[a-z]"?[ \t]*<<email-|(?:gaia|full|real|display|user)_?name["']?[ \t]*[:=][ \t]*["']?[a-z]+ [a-z]|[-_][\u4e00-\u9fa5]{2,3}\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![a-z])|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:[,，:：][ \t\u3000]*)?<phone-\d|[\u4e00-\u9fa5]{2}[-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|<phone-\d+>[ \t\u3000]*[/,，、|][ \t\u3000]*[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（]\d{5}|[\u4e00-\u9fa5]{2}[ \t]*[(（][^()（）\r\n]{0,25}(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|\d[ \t]+[\u4e00-\u9fa5]{2,3}[ \t]+(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|(?:remark|alias|备注|昵称)[ \t]*[:：=][ \t]*["']?[\u4e00-\u9fa5]{2}|个人[)）][ \t\u3000]*[:：]|@[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（][a-z][a-z0-9._-]{0,31}[)）]|[[,][ \t]*"(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)"[ \t]*[,\]]|[-_][\u4e00-\u9fa5]{2,3}\.(?:ipynb|txt|md|ofd|xmind|vsdx?|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tiff?|webp)(?![a-z])|<t[dh]?(?:[ \t][^<>]{0,200})?>[ \t]*(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)[ \t]*<\/t[dh]?>/im,
+    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=|customer|employee|organi[sz]er|attendee|participant|assignee|reporter|approver|requester|contact|recipient|courier|driver|patient|passenger|applicant|operator)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}[ \t]?(?:老师|先生|女士|小姐)|[\u4e00-\u9fa5a-z][ \t]?\((?:available|busy|away|donotdisturb|berightback|offline|offwork|inacall|inameeting|presenting|outofoffice)\)|[\u4e00-\u9fa5]{2}[，,][ \t]*\d{4}年\d{1,2}月|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?:<|\d|[a-z]\d)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:[\u4e00-\u9fa5]{2}|[a-z],? [a-z]{2,16})(?:[ \t\u3000]*[|｜\t]|[ \t\u3000]{2})|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)[\u4e00-\u9fa5]{2}|(?:发给|发送给|转给|转发给|交给|寄给|抄送)[ \t]*[\u4e00-\u9fa5]{2}|(?:会话|聊天对象)[ \t]*[:：]|与[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*的聊天|^(?:from|to|cc|bcc|reply-to|sender|author|committer)[ \t]*:[^\r\n]*[a-z]"?[ \t]*<<email-|(?:gaia|full|real|display|user)_?name["']?[ \t]*[:=][ \t]*["']?[a-z]+ [a-z]|(?:name_?on_?card|card_?holder(?:_?name)?|holder_?name|姓[ \t\u3000]*名|持卡人|英文名)["']?[ \t]*[:：=][ \t]*["']?[a-z]+,? [a-z]|[-_][\u4e00-\u9fa5]{2,3}\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![a-z])|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:[,，:：][ \t\u3000]*)?<phone-\d|[\u4e00-\u9fa5]{2}[-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|<phone-\d+>[ \t\u3000]*[/,，、|][ \t\u3000]*[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（]\d{5}|[\u4e00-\u9fa5]{2}[ \t]*[(（][^()（）\r\n]{0,25}(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|\d[ \t]+[\u4e00-\u9fa5]{2,3}[ \t]+(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|(?:remark|alias|备注|昵称)[ \t]*[:：=][ \t]*["']?[\u4e00-\u9fa5]{2}|个人[)）][ \t\u3000]*[:：]|@[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（][a-z][a-z0-9._-]{0,31}[)）]|[[,][ \t]*"(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)"[ \t]*[,\]]|[-_][\u4e00-\u9fa5]{2,3}\.(?:ipynb|txt|md|ofd|xmind|vsdx?|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tiff?|webp)(?![a-z])|<t[dh]?(?:[ \t][^<>]{0,200})?>[ \t]*(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)[ \t]*<\/t[dh]?>|(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)(?:复印件|扫描件|正反面|照片|原件|材料|申请|证明)?[-_－][\u4e00-\u9fa5]{2}|(?:participant|attendee|organi[sz]er)s?\b[^\r\n]{0,40}?[a-z] [a-z]|[\u4e00-\u9fa5]{2}[ \t]?[(（](?:[\u4e00-\u9fa5]{0,6}(?:部|组|科|处|中心|前台|行政|人事|财务|法务|运维|客服|销售|采购|主管|经理|总监|助理|专员|工程师|老师|班长|组长)|HR|IT|PM|QA)[)）]|(?:^|[，,。！!？?；;])[ \t]*[\u4e00-\u9fa5]{2,3}(?:[ \t]+|[ \t]*[，,][ \t]*)[你您]|(?:<user-\d+>|[a-z][\w.-]{0,31})[ \t]*[:=,][ \t]*["']?[\u4e00-\u9fa5]{2,4}["']?[ \t]*\r?$|[(（][\u4e00-\u9fa5]{2,3}[)）][ \t]*(?:→|->|=>|⇒)|(?:name|title|label|description|comment)(?:<\/key>[ \t]*<string>|["']?[ \t]*[:=][ \t]*)[^\r\n]{0,60}?[(（][\u4e00-\u9fa5]{2,3}[)）]|^(?:cn|displayname|gecos)::/im,
     patterns: [
       {
         // The English key starts where its run of letters does (the look-behind before
         // `[A-Za-z_.-]*?`): a key word must end that run (what follows it is never a letter), so a
         // start inside the run finds the same key word and name, only after rescanning the run
         // from every letter, quadratic on `nick_nick_…` (195 ms at 4 KB).
-        regex: /(?<key>真实姓名|姓[ \t\u3000]*名|名字|紧急联系人|联系人|负责人|维护人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|注册的所有人|所有人|用户名|用户|同事|员工|本人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入)人|(?<![A-Za-z])CN(?==)|(?<![A-Za-z_.-])[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|holder|user|sig(?:nature)?(?:_?text)?))(?:\\?["'])?(?:[ \t]*(?:[:：=>(（])[ \t]*|(?<=["'])[ \t]*,[ \t]*|[ \t]{2,}|[ \t]?)(?:(?:母亲|父亲|配偶|丈夫|妻子|爱人|儿子|女儿|哥哥|姐姐|弟弟|妹妹)[ \t]*)?(?<vq>\\?["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])(?:[ \t]*[(（](?<login>[A-Za-z][A-Za-z0-9._-]{1,31})[)）])?/i,
+        regex: /(?<key>真实姓名|姓[ \t\u3000]*名|名字|紧急联系人|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|注册的所有人|所有人|用户名|用户|同事|员工|本人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件)人|(?<![A-Za-z])CN(?==)|(?<![A-Za-z_.-])[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|holder|user|sig(?:nature)?(?:_?text)?|customer|employee|organi[sz]er|attendee|participant|assignee|reporter|approver|requester|contact|recipient|courier|driver|patient|passenger|applicant|operator))(?:\\?["'])?(?:[ \t]*(?:[:：=>(（])[ \t]*|(?<=["'])[ \t]*,[ \t]*|[ \t]{2,}|[ \t]?)(?:(?:母亲|父亲|配偶|丈夫|妻子|爱人|儿子|女儿|哥哥|姐姐|弟弟|妹妹)[ \t]*)?(?<vq>\\?["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])(?:[ \t]*[(（](?<login>[A-Za-z][A-Za-z0-9._-]{1,31})[)）])?/i,
         // `操作人 钱磊 (qianlei)`: the login in brackets after the name is the same person's.
         targets: [{ group: 'name' }, { group: 'login', kind: 'USER' }],
         validate: 'personName',
@@ -1501,7 +1513,7 @@ export const RULES: readonly RedactionRule[] = [
         // Latin full names where only a person's name can stand: Chrome/Edge profile `"gaia_name": "Jiayi Luo"`,
         // `full_name`, `realName`, a display name; and mail headers' `CC: Xu Mingyuan <xu.mingyuan@…>`
         // (the address is the e-mail rule's already).
-        regex: /(?<![\w-])(?<kq>["']?)(?:gaia_name|[Ff]ull_?[Nn]ame|[Rr]eal_?[Nn]ame|[Dd]isplay_?[Nn]ame|[Uu]ser_?[Nn]ame)\k<kq>[ \t]*[:=][ \t]*(?<vq>["']?)(?<latin>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2})\k<vq>(?![\w@.-])|(?:^(?:From|To|C[Cc]|B[Cc][Cc]|Reply-To|Sender|Author|Committer)[ \t]*:|,)[ \t]*(?<mq>"?)(?<mailed>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2})\k<mq>[ \t]*<<EMAIL-\d+>>/,
+        regex: /(?<![\w-])(?<kq>["']?)(?:gaia_name|[Ff]ull_?[Nn]ame|[Rr]eal_?[Nn]ame|[Dd]isplay_?[Nn]ame|[Uu]ser_?[Nn]ame|[Nn]ame_?[Oo]n_?[Cc]ard|[Cc]ard_?[Hh]older(?:_?[Nn]ame)?|[Hh]older_?[Nn]ame|姓[ \t\u3000]*名|持卡人|英文名)\k<kq>[ \t]*[:：=][ \t]*(?<vq>["']?)(?<latin>[A-Z][a-z]{1,15}(?:,? [A-Z][a-z]{1,15}){1,2}|[A-Z]{2,15}(?:,? [A-Z]{2,15}){1,2})\k<vq>(?![\w@.-])|(?:^(?:From|To|C[Cc]|B[Cc][Cc]|Reply-To|Sender|Author|Committer)[ \t]*:|,)[ \t]*(?<mq>"?)(?<mailed>[A-Z][a-z]{1,15}(?:,? [A-Z][a-z]{1,15}){1,2})\k<mq>[ \t]*<<EMAIL-\d+>>/,
         targets: [{ group: 'latin' }, { group: 'mailed' }],
         validate: 'latinFullName',
       },
@@ -1590,18 +1602,71 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'name' }],
         validate: 'signatureName',
       },
+      {
+        // A document named after its person, the name after what the document is (a copier's job log:
+        // `劳动合同-卢志强-签字版.docx`, `身份证复印件_闫佩瑶`), with or without an extension.
+        regex: /(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)(?:复印件|扫描件|正反面|照片|原件|材料|申请|证明)?[-_－](?<name>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])/,
+        targets: [{ group: 'name' }],
+        validate: 'documentOwner',
+      },
+      {
+        // A meeting's people by their role (Zoom `participant joined: name="Nakamura Yuki"`, an invite's
+        // `organizer: Olga Petrova`): a Latin full name, quoted or not, as the value or its `name=`.
+        regex: /(?<![A-Za-z])(?:[Pp]articipant|[Aa]ttendee|[Oo]rgani[sz]er|PARTICIPANT|ATTENDEE|ORGANI[SZ]ER)s?(?:[ \t]+(?:joined|left|added|removed|admitted|invited))?(?:[ \t]*[:=][ \t]*|[ \t]+)(?:(?:[Dd]isplay_?)?[Nn]ame[ \t]*[:=][ \t]*)?(?<q>["']?)(?<latin>[A-Z][a-z]{1,15}(?:,? [A-Z][a-z]{1,15}){1,2})\k<q>(?![\w@.-])/,
+        targets: [{ group: 'latin' }],
+        validate: 'latinFullName',
+      },
+      {
+        // A name with the person's department or role in brackets (`门禁找 包晓雨（前台）登记`, `张伟(财务部)`);
+        // a name a chat message calls by, before 你/您 (`，邱婷婷 你把环境清单发一下`).
+        regex: /(?<![\u4e00-\u9fa5])(?<dept>[\u4e00-\u9fa5]{2,3})[ \t]?[(（](?:[\u4e00-\u9fa5]{0,6}(?:部|组|科|处|中心|前台|行政|人事|财务|法务|运维|客服|销售|采购|主管|经理|总监|助理|专员|工程师|老师|班长|组长)|HR|IT|PM|QA)[)）]|(?:^|[，,。！!？?；;])[ \t]*(?<called>[\u4e00-\u9fa5]{2,3})(?:[ \t]+|[ \t]*[，,][ \t]*)(?=[你您])/,
+        targets: [{ group: 'dept' }, { group: 'called' }],
+        validate: 'addressedName',
+      },
+      {
+        // A login mapped to its person's name (Samba's smbusers `lvguoqing = "吕国庆"`, the login taken
+        // already); a Confluence user mention's display name in brackets after the link
+        // (`<ri:user ri:userkey="…" /></ac:link>（宋嘉伟）`); who a handover goes to (`（宋嘉伟） → 韦思琪`).
+        regex: /^[ \t]*(?<login><USER-\d+>|[a-z][a-z0-9._-]{2,31})[ \t]*[:=][ \t]*["']?(?<mapped>[\u4e00-\u9fa5]{2,4})["']?[ \t]*(?:\r?$|[,;#])|<\/ac:link>[ \t]*[(（](?<linked>[\u4e00-\u9fa5]{2,4})[)）]/,
+        targets: [{ group: 'mapped' }, { group: 'linked' }],
+        validate: 'mappedName',
+      },
+      {
+        regex: /[(（](?:<NAME-\d+>|(?<from>[\u4e00-\u9fa5]{2,3}))[)）][ \t]*(?:→|->|=>|⇒)[ \t]*(?<handed>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])/,
+        targets: [{ group: 'from' }, { group: 'handed' }],
+        validate: 'handover',
+      },
+      {
+        // A profile or an item named after its person, the name in brackets last in its title (a
+        // mobileconfig's `<key>PayloadDisplayName</key><string>XXSoft 网络配置 (丁伟强)</string>`, `title: 周报 (王芳)`).
+        regex: /(?:[Nn]ame|[Tt]itle|[Ll]abel|[Dd]escription|[Cc]omment)(?:<\/key>[ \t]*<string>|["']?[ \t]*[:=][ \t]*["']?)[^\r\n<>"'()（）]{1,60}?[(（](?<name>[\u4e00-\u9fa5]{2,3})[)）][ \t]*(?:<\/string>|["']|\r?$)/,
+        targets: [{ group: 'name' }],
+        validate: 'titleOwner',
+      },
+      {
+        // LDIF's base64 values (`cn:: 6YOR5L2z5oCh`, written so for their non-ASCII text): a Chinese name once decoded.
+        regex: /^(?:cn|displayName|gecos)::[ \t]*(?<encoded>[A-Za-z0-9+/]{4,64}={0,2})[ \t]*\r?$/,
+        targets: [{ group: 'encoded' }],
+        validate: 'base64ChineseName',
+      },
     ],
   },
   {
     id: 'address',
     nameKey: 'rule.address',
-    description: 'Chinese street addresses: a road, street or lane with its number (…路 665 弄 12 号 801 室, …大道中段 1268 号 6 栋 2 单元 1102), with the city and district before it and the building, floor and room after it',
+    description: 'Chinese street addresses: a road, street or lane with its number (…路 665 弄 12 号 801 室, …大道中段 1268 号 6 栋 2 单元 1102), with the city and district before it and the building, floor and room after it; a residential address after its city without a street number (…市…区…街道嘉绿苑西区 7 幢 3 单元 402 室)',
     category: 'personal',
     optional: false,
     placeholder: 'ADDRESS',
-    scan: { marks: '号|弄' },
-    trigger: /(?:路|街|大道|巷|胡同|弄)(?:[东西南北中]段)?[ \t]*\d{1,5}[ \t]*(?:号|弄)/,
+    scan: { marks: '号|弄|幢|栋' },
+    trigger: /(?:路|街|大道|巷|胡同|弄)(?:[东西南北中]段)?[ \t]*\d{1,5}[ \t]*(?:号|弄)|市[^\r\n]{0,40}?\d[ \t]*(?:幢|栋|号楼|座)[ \t]*\d/,
     patterns: [
+      {
+        // A residential address without a street number (a courier's SMS: `浙江省杭州市西湖区古荡街道嘉绿苑西区
+        // 7 幢 3 单元 402 室`): the city (and province) before it, a building, its unit and a room number after.
+        regex: /(?<![\u4e00-\u9fa5])(?:[\u4e00-\u9fa5]{2,7}?(?:省|自治区))?[\u4e00-\u9fa5]{2,7}?市[\u4e00-\u9fa5A-Za-z]{2,30}?[ \t]*\d{1,4}[ \t]*(?:幢|栋|号楼|座)(?:[ \t]*\d{1,3}[ \t]*单元)?(?:[ \t]*\d{1,2}[ \t]*(?:楼|层))?[ \t]*\d{3,5}(?:[ \t]*(?:室|房|户))?(?!\d)/,
+        validate: 'streetAddress',
+      },
       {
         regex: /[\u4e00-\u9fa5]{2,16}?(?:路|街|大道|巷|胡同)(?:[东西南北中]段)?[ \t]*\d{1,5}[ \t]*(?:号|弄)(?:[ \t]*[\u4e00-\u9fa5A-Za-z]{0,12}?[ \t]*\d{1,5}[ \t]*(?:号楼|号|弄|栋|幢|座|单元|楼|层|室|户))*(?:[ \t]*\d{3,5}(?:室)?(?!\d))?/,
         validate: 'streetAddress',

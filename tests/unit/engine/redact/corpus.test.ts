@@ -109,15 +109,22 @@ describe('redaction corpus', () => {
   // ho11names: person names in `|`-separated and blank-aligned tables under a header naming a person
   // (also Latin `Last, First` names in Display Name columns, 12306 passenger lines, a name before its
   // identity document, presence rosters) → 336/410 alone; both merged: 343/410.
+  // honame (session 10): every person-name and address miss by family — surnames (惠, 税 …), English role
+  // words, names glued to their phone, CSV full-name/street-address columns and second tables, documents
+  // named after their person, meeting participants, Latin chat speakers, names in brackets, smbusers,
+  // LDIF base64, addresses without a street number → 368/410 alone (a Latin chat speaker left: its only
+  // wake, a date at the line start, cost the marks scan ~20 % on logs).
+  // Measured, not asserted at target; it must not fall. Its false positive left: a Confluence user key.
   // hosec (session 10): quoted `mysql -p'…'`, `net use` in CDATA, VPN session cookies, salts and robot
   // keys, `{SSHA}` hashes, HTML credential tables, ZooKeeper digest ACLs, mRemoteNG `Protected=`,
   // 向日葵 codes, UI-breadcrumb password fields, SASL and Jetty realm lists; `user-name:`/`login-no`
   // keys, 操作员, 登录账号 in prose, 802.1X identities, pam_succeed_if lists, RabbitMQ users, CSV
   // UserId columns → 370/410; Confluence user keys are no secrets → no false positive left.
+  // Both merged: 395/410 (96.3 %), no false positive.
   // Measured, not asserted at target; it must not fall.
   it('held-out-11: at least its level after the session-9 fixes, no more false positives', () => {
     const q = get('held-out-11');
-    expect(q.overall.found).toBeGreaterThanOrEqual(370);
+    expect(q.overall.found).toBeGreaterThanOrEqual(395);
     expect(q.falsePositives).toEqual([]);
   });
 
