@@ -4,12 +4,12 @@
  * when written, 3 when some files could not be copied, 2 for bad input, 1 on failure.
  */
 import type { Command } from 'commander';
-import { cliTranslator, policyProblemText } from './cli-i18n.js';
+import { cliTranslator, langOption, policyProblemText } from './cli-i18n.js';
 import { join } from 'node:path';
-import { EXIT } from '../engine/errors.js';
+import { EXIT, InputError } from '../engine/errors.js';
 import { dataDir } from '../engine/platform/app-paths.js';
 import { formatProblem, loadEffectivePolicy } from '../engine/policy/effective.js';
-import { redactFiles, type RedactFilesResult } from '../engine/redact/redact-files.js';
+import { DEFAULT_ARCHIVE_LIMITS, redactFiles, type ArchiveLimits, type RedactFilesResult } from '../engine/redact/redact-files.js';
 import { exitCodeFor } from './exit-code.js';
 import type { CliIo } from './main.js';
 
@@ -17,16 +17,35 @@ interface RedactFlags {
   out?: string;
   json?: boolean;
   policy?: string;
+  maxRatio?: string;
+  maxSize?: string;
+}
+
+/** `--max-ratio 500`, `--max-size 8192`: a whole number above 0, else a refusal naming the option. */
+function archiveLimits(flags: RedactFlags): Partial<ArchiveLimits> {
+  const whole = (option: string, value: string): number => {
+    const n = /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : NaN;
+    if (!(n > 0)) throw InputError.coded('redact-limit', { option, value }, `${option} "${value}" is not valid: give a whole number greater than 0`);
+    return n;
+  };
+  return {
+    ...(flags.maxRatio !== undefined ? { maxRatio: whole('--max-ratio', flags.maxRatio) } : {}),
+    ...(flags.maxSize !== undefined ? { maxBytes: whole('--max-size', flags.maxSize) * 1024 * 1024 } : {}),
+  };
 }
 
 export function registerRedactCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  const tr = cliTranslator(io);
   program
     .command('redact')
-    .description(cliTranslator(io).t('cli.help.redact'))
-    .argument('<path>', 'a text file, a folder, or a .zip archive (e.g. one made before IT added rules)')
-    .option('-o, --out <dir>', 'write the copy into this folder (default: beside the input)')
-    .option('--json', 'print one JSON result on stdout, nothing else')
-    .option('--policy <file>', 'JSON policy: extra redaction rules, allow-list, optional rules')
+    .description(tr.t('cli.help.redact'))
+    .argument('<path>', tr.t('cli.help.redact.path'))
+    .option('-o, --out <dir>', tr.t('cli.help.redact.out'))
+    .option('--json', tr.t('cli.help.redact.json'))
+    .option('--policy <file>', tr.t('cli.help.redact.policy'))
+    .option('--max-ratio <n>', tr.t('cli.help.redact.maxRatio'), String(DEFAULT_ARCHIVE_LIMITS.maxRatio))
+    .option('--max-size <MB>', tr.t('cli.help.redact.maxSize'), String(DEFAULT_ARCHIVE_LIMITS.maxBytes / 1024 / 1024))
+    .addOption(langOption(tr))
     .action(async (path: string, flags: RedactFlags) => {
       setExitCode(await redactCommand(path, flags, io));
     });
@@ -43,12 +62,14 @@ async function redactCommand(path: string, flags: RedactFlags, io: CliIo): Promi
   io.signals.on('SIGINT', onSignal);
   io.signals.on('SIGTERM', onSignal);
   try {
+    const limits = archiveLimits(flags);
     const effective = await loadEffectivePolicy({ env: io.env, ...(flags.policy ? { policyFile: flags.policy, strictPolicyFile: true } : {}) });
     if (!flags.json) for (const problem of effective.problems) io.stderr.write(`diagcollect: ${policyProblemText(cliTranslator(io), problem, formatProblem(problem))}\n`);
     const result = await redactFiles({
       input: path,
       ...(flags.out ? { outDir: flags.out } : {}),
       policy: effective.policy,
+      archiveLimits: limits,
       redactionMapDir: join(dataDir(io.env), 'redaction-maps'),
       signal: abort.signal,
     });
