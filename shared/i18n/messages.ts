@@ -171,6 +171,7 @@ const zhCN = {
   'cli.collect.sha256': 'SHA-256：',
   'cli.collect.draft': '邮件草稿：',
   'cli.collect.draftHint': '请打开草稿，检查附件，然后发送给技术支持（主题 {subject}）',
+  'cli.collect.draftNotAttached': '诊断包太大（邮件服务器通常拒收超过 {limit} 的邮件），没有附在草稿中：请在工单页面上传诊断包或用文件共享链接发送，再打开草稿发送给技术支持（主题 {subject}）',
   'cli.collect.incomplete': '未完成：',
   'cli.collect.notTaken': '未收集：',
   'cli.collect.skipped': '已跳过：',
@@ -236,8 +237,9 @@ const zhCN = {
 
   // — E-mail draft (.eml body) —
   'draft.greeting': '您好，',
-  'draft.intro': '附件是工单 {ticket} 的诊断信息，由 diagcollect {version} 自动收集。',
+  'draft.intro': '{attached, select, yes {附件是工单 {ticket} 的诊断信息，由 diagcollect {version} 自动收集。} other {工单 {ticket} 的诊断信息已由 diagcollect {version} 自动收集（诊断包太大，没有附在本邮件中）。}}',
   'draft.attachment': '附件：{name}（{size}）',
+  'draft.notAttached': '未附加：诊断包 {name}（{size}）太大，无法通过邮件发送（邮件服务器通常拒收超过 {limit} 的邮件）。它保存在本机的 {path}：请在工单系统的工单页面上传它，或用文件共享链接发送，并把链接写在本邮件中',
   'draft.sha256': 'SHA-256：{sha256}',
   'draft.computer': '计算机：{host}（{os}）',
   'draft.collectedAt': '收集时间：{time}',
@@ -246,7 +248,7 @@ const zhCN = {
   'draft.itemReason': '{id}（{reason}）',
   'draft.problem': '问题描述：',
   'draft.steps': '重现步骤：',
-  'draft.checkFirst': '发送前请确认附件内容。',
+  'draft.checkFirst': '{attached, select, yes {发送前请确认附件内容。} other {发送前请写上诊断包的链接，或确认已在工单页面上传。}}',
 
   // — Ticket comment (summary-text.ts) —
   'comment.archive': '诊断信息：{name}（{size}{files}，SHA-256 {sha256}）',
@@ -1378,6 +1380,7 @@ const en: Catalogue = {
   'cli.collect.sha256': 'SHA-256:',
   'cli.collect.draft': 'E-mail draft:',
   'cli.collect.draftHint': 'open it, check the attachment, and send it to support (subject {subject})',
+  'cli.collect.draftNotAttached': 'the archive is too large to attach (mail servers commonly refuse messages over {limit}), so the draft names its path instead: upload the archive on the ticket page or share it as a file link, then open the draft and send it to support (subject {subject})',
   'cli.collect.incomplete': 'Incomplete:',
   'cli.collect.notTaken': 'Not taken:',
   'cli.collect.skipped': 'Skipped:',
@@ -1439,8 +1442,9 @@ const en: Catalogue = {
   'cli.check.badge.skipped': 'SKIP',
 
   'draft.greeting': 'Hello,',
-  'draft.intro': 'Attached are the diagnostics for ticket {ticket}, collected by diagcollect {version}.',
+  'draft.intro': '{attached, select, yes {Attached are the diagnostics for ticket {ticket}, collected by diagcollect {version}.} other {The diagnostics for ticket {ticket} were collected by diagcollect {version} (the archive is too large to attach to this message).}}',
   'draft.attachment': 'Attachment: {name} ({size})',
+  'draft.notAttached': 'Not attached: the archive {name} ({size}) is too large to send by e-mail (mail servers commonly refuse messages over {limit}). It is on this computer at {path}: upload it on the ticket page of the ticket system, or share it as a file link and put the link in this message',
   'draft.sha256': 'SHA-256: {sha256}',
   'draft.computer': 'Computer: {host} ({os})',
   'draft.collectedAt': 'Collected at: {time}',
@@ -1449,7 +1453,7 @@ const en: Catalogue = {
   'draft.itemReason': '{id} ({reason})',
   'draft.problem': 'Problem description:',
   'draft.steps': 'Steps to reproduce:',
-  'draft.checkFirst': 'Please check the attachment before you send it.',
+  'draft.checkFirst': '{attached, select, yes {Please check the attachment before you send it.} other {Before you send it, put in the link to the archive, or make sure it was uploaded on the ticket page.}}',
 
   'comment.archive': 'Diagnostics: {name} ({size}{files}, SHA-256 {sha256})',
   'comment.files': ', {count, plural, one {# file} other {# files}}',
