@@ -11,6 +11,8 @@ import { dataDir } from '../engine/platform/app-paths.js';
 import { formatProblem, loadEffectivePolicy } from '../engine/policy/effective.js';
 import { DEFAULT_ARCHIVE_LIMITS, redactFiles, type ArchiveLimits, type RedactFilesResult } from '../engine/redact/redact-files.js';
 import { exitCodeFor } from './exit-code.js';
+import { labelled, ruleName } from './collect-output.js';
+import type { Translator } from '../../shared/i18n/translate.js';
 import type { CliIo } from './main.js';
 
 interface RedactFlags {
@@ -75,7 +77,7 @@ async function redactCommand(path: string, flags: RedactFlags, io: CliIo): Promi
     });
     const code = result.partial ? EXIT.partial : EXIT.ok;
     if (flags.json) io.stdout.write(`${JSON.stringify({ ok: true, exitCode: code, ...result })}\n`);
-    else io.stdout.write(formatSummary(result));
+    else io.stdout.write(formatSummary(result, cliTranslator(io)));
     return code;
   } catch (err) {
     const { code, message, text } = exitCodeFor(err, cliTranslator(io));
@@ -86,17 +88,26 @@ async function redactCommand(path: string, flags: RedactFlags, io: CliIo): Promi
   }
 }
 
-function formatSummary(r: RedactFilesResult): string {
+/** Reasons the engine gives in fixed words, rendered in the user's language (others are shown as they are). */
+const FIXED_REASONS: Record<string, 'redact.summary.reason.symlink' | 'redact.summary.reason.notRegular'> = {
+  'symbolic link (not followed)': 'redact.summary.reason.symlink',
+  'not a regular file': 'redact.summary.reason.notRegular',
+};
+
+function formatSummary(r: RedactFilesResult, tr: Translator): string {
   const count = (s: string) => r.files.filter((f) => f.status === s).length;
   const totals = Object.entries(r.totals).sort((a, b) => b[1] - a[1]);
-  const lines = [
-    `Redacted copy: ${r.output}`,
-    `Files:         ${count('redacted')} redacted, ${count('binary')} not redacted: binary (copied unchanged), ${count('skipped')} not copied${count('generated') ? `, ${count('generated')} report entries copied unchanged` : ''}`,
-    `Replaced:      ${totals.length ? totals.map(([rule, n]) => `${n} ${rule}`).join(', ') : 'nothing'}`,
-    `Report:        ${r.report}`,
+  const rows: Array<[string, string]> = [
+    [tr.t('redact.summary.output'), r.output],
+    [tr.t('redact.summary.files'), tr.t('redact.summary.filesValue', { redacted: count('redacted'), binary: count('binary'), skipped: count('skipped'), generated: count('generated') })],
+    [tr.t('redact.summary.replaced'), totals.length ? tr.list(totals.map(([rule, n]) => tr.t('redact.summary.ruleCount', { count: n, rule: ruleName(rule, tr) }))) : tr.t('redact.summary.nothing')],
+    [tr.t('redact.summary.report'), r.report],
   ];
-  if (r.map) lines.push(`Key (local):   ${r.map} — what each placeholder stands for; never send it`);
-  for (const f of r.files.filter((x) => x.status === 'skipped')) lines.push(`Not copied:    ${f.name} — ${f.reason ?? 'skipped'}`);
-  if (count('binary') > 0) lines.push('Check the binary files yourself before sending: they were not redacted.');
-  return `${lines.join('\n')}\n`;
+  if (r.map) rows.push([tr.t('redact.summary.map'), tr.t('redact.summary.mapValue', { path: r.map })]);
+  for (const f of r.files.filter((x) => x.status === 'skipped')) {
+    const fixed = f.reason !== undefined ? FIXED_REASONS[f.reason] : undefined;
+    rows.push([tr.t('redact.summary.notCopied'), tr.t('redact.summary.notCopiedValue', { name: f.name, reason: fixed ? tr.t(fixed) : (f.reason ?? '') })]);
+  }
+  const text = labelled(rows);
+  return count('binary') > 0 ? `${text}${tr.t('redact.summary.binaryWarning')}\n` : text;
 }

@@ -233,6 +233,12 @@ describe.runIf(linux)('faults: hostile archives given to redact (real CLI, real 
     const entries = await readZip(join(out, 'links.redacted.zip'));
     expect(entries.map((e) => e.name).sort()).toEqual(['logs/bad\uFFFD\uFFFDname.log', 'ok.log']);
     expect(readFileSync(join(out, 'links.redacted.zip.redaction-report.txt'), 'utf8')).toMatch(/link\.log +not copied: symbolic link/);
+    // The summary speaks the user's language (before: English only, and no --lang on redact).
+    const zh = await redact(zip, join(dir, 'out-zh'), join(dir, 'data'), '--lang', 'zh-CN');
+    expect(zh.code, zh.stderr).toBe(3);
+    expect(zh.stdout).toMatch(/^脱敏副本： +\S+links\.redacted\.zip$/m);
+    expect(zh.stdout).toMatch(/^未复制： +link\.log——符号链接（未跟随）$/m);
+    expect(zh.stdout).not.toMatch(/Redacted copy|Not copied/);
   });
 
   it('a truncated zip and a central directory that lies about sizes (smaller or larger): refused as damaged, nothing written, no stack trace', async () => {
