@@ -120,6 +120,13 @@ export const HYGIENE2_INPUT_ERROR_PARAMS = {
 /** Codes of bad input added by "attack" (session 8, issue 13: faults); same contract as {@link INPUT_ERROR_PARAMS}. */
 export const ATTACK_INPUT_ERROR_PARAMS = {
   'out-not-folder': ['path'],
+  // session 10 (attack3): a hostile or damaged archive given to `redact`
+  'redact-encrypted': ['path', 'count', 'entries'],
+  'redact-unsafe-name': ['path', 'entry'],
+  'redact-duplicate': ['path', 'entry'],
+  'redact-ratio': ['path', 'entry', 'compressedMb', 'sizeMb', 'ratio', 'limit', 'suggest'],
+  'redact-too-large': ['path', 'sizeMb', 'limitMb', 'suggest'],
+  'redact-limit': ['option', 'value'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Every code of bad input, with its parameter names (the catalogue test walks it). */

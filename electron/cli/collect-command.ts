@@ -23,6 +23,7 @@ import { formatBytes } from '../engine/report/figures.js';
 import { notCollected } from '../engine/report/not-collected.js';
 import { parseDuration } from '../engine/session.js';
 import { TOOL_VERSION } from '../engine/version.js';
+import { mailMegabytes } from '../engine/upload/email-draft.js';
 import { planWorkflow, previewWorkflow, runWorkflow } from '../engine/workflow/run-workflow.js';
 import { targetName } from '../engine/workflow/upload-stage.js';
 import { exitCodeFor } from './exit-code.js';
@@ -273,6 +274,7 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
           ticket,
           archive: { path: archive.path, name: archive.name, bytes: archive.bytes, size: formatBytes(archive.bytes), sha256: archive.sha256, entries: archive.entries },
           emailDraft: result.emailDraft ?? null,
+          ...(result.emailDraft ? { emailDraftAttached: result.emailDraftAttached ?? true } : {}),
           ...(result.draftError ? { draftError: result.draftError } : {}),
           ...(result.problems.length > 0 ? { problems: result.problems } : {}),
           upload: upload
@@ -299,7 +301,7 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
       row(tr.t('cli.collect.sha256'), archive.sha256);
       if (result.emailDraft) {
         row(tr.t('cli.collect.draft'), result.emailDraft);
-        row('', tr.t('cli.collect.draftHint', { subject: emailSubject(ticket) }));
+        row('', tr.t(result.emailDraftAttached === false ? 'cli.collect.draftNotAttached' : 'cli.collect.draftHint', { subject: emailSubject(ticket), limit: mailMegabytes() }));
       } else row(tr.t('cli.collect.draft'), tr.t('cli.collect.draftMissing', { subject: emailSubject(ticket) }));
       if (upload) row(tr.t('cli.collect.upload'), describeOutcome(upload, tr));
       else if (leakCheck.blocked) row(tr.t('cli.collect.upload'), tr.t(leakCheck.state === 'incomplete' ? 'cli.collect.uploadBlockedIncomplete' : 'cli.collect.uploadBlocked'));

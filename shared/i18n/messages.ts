@@ -139,6 +139,26 @@ const zhCN = {
   'cli.help.link': '供技术支持人员使用：为工单生成签名的 diagcollect:// 链接、下载链接和要发送的消息',
   'cli.help.link.keygen': '生成 Ed25519 密钥对：私钥留在技术支持处，公钥写入策略 linkSigning.publicKeys',
   'cli.help.redact': '为要手动附加的文件、文件夹或压缩包（.zip）写一份脱敏副本；原文件不变',
+  'cli.help.redact.path': '文本文件、文件夹或 .zip 压缩包（例如在 IT 添加规则之前生成的诊断包）',
+  'cli.help.redact.out': '把副本写到这个文件夹（默认：输入旁边）',
+  'cli.help.redact.json': '在 stdout 上只输出一个 JSON 结果',
+  'cli.help.redact.policy': 'JSON 策略文件：额外的脱敏规则、允许列表、可选规则',
+  'cli.help.redact.maxRatio': '压缩包中一个大于 64 MB 的条目最多可以解压为其压缩大小的多少倍（防止压缩炸弹）',
+  'cli.help.redact.maxSize': '压缩包解压后的总大小上限（MB）',
+  'redact.summary.output': '脱敏副本：',
+  'redact.summary.files': '文件：',
+  'redact.summary.filesValue': '已脱敏 {redacted, number} 个，二进制未脱敏（原样复制）{binary, number} 个，未复制 {skipped, number} 个{generated, plural, =0 {} other {，报告条目原样复制 # 个}}',
+  'redact.summary.replaced': '已替换：',
+  'redact.summary.ruleCount': '{rule} {count, number} 处',
+  'redact.summary.nothing': '无',
+  'redact.summary.report': '报告：',
+  'redact.summary.map': '对照表（本机）：',
+  'redact.summary.mapValue': '{path}——每个占位符代表的原值；切勿发送',
+  'redact.summary.notCopied': '未复制：',
+  'redact.summary.notCopiedValue': '{name}——{reason}',
+  'redact.summary.reason.symlink': '符号链接（未跟随）',
+  'redact.summary.reason.notRegular': '不是普通文件',
+  'redact.summary.binaryWarning': '二进制文件没有脱敏：发送前请自行检查。',
 
   // — CLI: list —
   'cli.list.heading': '{platform} 上的收集项：',
@@ -165,6 +185,7 @@ const zhCN = {
   'cli.collect.sha256': 'SHA-256：',
   'cli.collect.draft': '邮件草稿：',
   'cli.collect.draftHint': '请打开草稿，检查附件，然后发送给技术支持（主题 {subject}）',
+  'cli.collect.draftNotAttached': '诊断包太大（邮件服务器通常拒收超过 {limit} 的邮件），没有附在草稿中：请在工单页面上传诊断包或用文件共享链接发送，再打开草稿发送给技术支持（主题 {subject}）',
   'cli.collect.incomplete': '未完成：',
   'cli.collect.notTaken': '未收集：',
   'cli.collect.skipped': '已跳过：',
@@ -230,8 +251,9 @@ const zhCN = {
 
   // — E-mail draft (.eml body) —
   'draft.greeting': '您好，',
-  'draft.intro': '附件是工单 {ticket} 的诊断信息，由 diagcollect {version} 自动收集。',
+  'draft.intro': '{attached, select, yes {附件是工单 {ticket} 的诊断信息，由 diagcollect {version} 自动收集。} other {工单 {ticket} 的诊断信息已由 diagcollect {version} 自动收集（诊断包太大，没有附在本邮件中）。}}',
   'draft.attachment': '附件：{name}（{size}）',
+  'draft.notAttached': '未附加：诊断包 {name}（{size}）太大，无法通过邮件发送（邮件服务器通常拒收超过 {limit} 的邮件）。它保存在本机的 {path}：请在工单系统的工单页面上传它，或用文件共享链接发送，并把链接写在本邮件中',
   'draft.sha256': 'SHA-256：{sha256}',
   'draft.computer': '计算机：{host}（{os}）',
   'draft.collectedAt': '收集时间：{time}',
@@ -240,7 +262,7 @@ const zhCN = {
   'draft.itemReason': '{id}（{reason}）',
   'draft.problem': '问题描述：',
   'draft.steps': '重现步骤：',
-  'draft.checkFirst': '发送前请确认附件内容。',
+  'draft.checkFirst': '{attached, select, yes {发送前请确认附件内容。} other {发送前请写上诊断包的链接，或确认已在工单页面上传。}}',
 
   // — Ticket comment (summary-text.ts) —
   'comment.archive': '诊断信息：{name}（{size}{files}，SHA-256 {sha256}）',
@@ -1212,6 +1234,13 @@ const zhCN = {
   'mend.notMended': '{code, select, binary {{entry} 是二进制条目，其中的值不会被改写：发送前请先查看，或用 --exclude-item 去掉它后重新收集} deadline {截止时间已到，归档没能补充脱敏：请延长截止时间（策略 deadlineSeconds）后重新收集} remains {补充脱敏后 {entry} 中仍有该值：发送前请先查看} other {归档没能补充脱敏（{error}），已保留原样：请腾出磁盘空间后重新收集}}',
   // — attack (session 8, issue 13: faults): bad input the fault suite found —
   'input.out-not-folder': '{path} 是一个文件，不是文件夹，无法在那里创建存放诊断包的文件夹：请用 --out 指定一个文件夹，或把这个文件移走',
+  // — attack3 (session 10, issue 13): a hostile or damaged archive given to redact —
+  'input.redact-encrypted': '{path} 中有 {count, plural, other {# 个}}加密（有密码）的条目（{entries}），无法读取也就无法脱敏，因此没有写入副本：请用密码解压该压缩包（如 7-Zip 或 unzip），再对解压出的文件夹脱敏：diagcollect redact <文件夹>',
+  'input.redact-unsafe-name': '{path} 中的条目 {entry} 的名称指向解压文件夹之外（绝对路径或 ..），因此没有写入副本：不要解压这个压缩包，请向发送者重新索取',
+  'input.redact-duplicate': '{path} 中有两个名为 {entry} 的条目，解压时一个会覆盖另一个，因此没有写入副本：请重新获取该压缩包，或用会在覆盖前询问的工具解压后对文件夹脱敏',
+  'input.redact-ratio': '{path} 中的条目 {entry} 会从 {compressedMb} MB 解压为 {sizeMb} MB（{ratio}:1，超过上限 {limit}:1），看起来像“压缩炸弹”，因此没有写入副本：只有确信该压缩包可信时，才用 --max-ratio {suggest} 重新运行',
+  'input.redact-too-large': '{path} 解压后共 {sizeMb} MB，超过上限 {limitMb} MB，因此没有写入副本：如果确信该压缩包可信且磁盘空间足够，请用 --max-size {suggest} 重新运行，或分别对其中的部分脱敏',
+  'input.redact-limit': '{option} 的值 "{value}" 无效：请给出一个正整数',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1348,6 +1377,26 @@ const en: Catalogue = {
   'cli.help.link': 'for support agents: a signed diagcollect:// link, a download link and the message to send for a ticket',
   'cli.help.link.keygen': 'create an Ed25519 key pair: the private key stays with support, the public key goes into policy linkSigning.publicKeys',
   'cli.help.redact': 'write a redacted copy of a file, a folder or an archive (.zip) to attach by hand; the original is left untouched',
+  'cli.help.redact.path': 'a text file, a folder, or a .zip archive (e.g. one made before IT added rules)',
+  'cli.help.redact.out': 'write the copy into this folder (default: beside the input)',
+  'cli.help.redact.json': 'print one JSON result on stdout, nothing else',
+  'cli.help.redact.policy': 'JSON policy: extra redaction rules, allow-list, optional rules',
+  'cli.help.redact.maxRatio': 'how many times its compressed size an archive entry over 64 MB may inflate to (a guard against zip bombs)',
+  'cli.help.redact.maxSize': 'the most an archive may inflate to in all, in MB',
+  'redact.summary.output': 'Redacted copy:',
+  'redact.summary.files': 'Files:',
+  'redact.summary.filesValue': '{redacted, number} redacted, {binary, number} not redacted: binary (copied unchanged), {skipped, number} not copied{generated, plural, =0 {} one {, # report entry copied unchanged} other {, # report entries copied unchanged}}',
+  'redact.summary.replaced': 'Replaced:',
+  'redact.summary.ruleCount': '{count, number} {rule}',
+  'redact.summary.nothing': 'nothing',
+  'redact.summary.report': 'Report:',
+  'redact.summary.map': 'Key (local):',
+  'redact.summary.mapValue': '{path} — what each placeholder stands for; never send it',
+  'redact.summary.notCopied': 'Not copied:',
+  'redact.summary.notCopiedValue': '{name} — {reason}',
+  'redact.summary.reason.symlink': 'symbolic link (not followed)',
+  'redact.summary.reason.notRegular': 'not a regular file',
+  'redact.summary.binaryWarning': 'Check the binary files yourself before sending: they were not redacted.',
 
   'cli.list.heading': 'Collectors on {platform}:',
   'cli.list.sensitive': ' (sensitive: screenshot, opt-out with --no-screenshot)',
@@ -1372,6 +1421,7 @@ const en: Catalogue = {
   'cli.collect.sha256': 'SHA-256:',
   'cli.collect.draft': 'E-mail draft:',
   'cli.collect.draftHint': 'open it, check the attachment, and send it to support (subject {subject})',
+  'cli.collect.draftNotAttached': 'the archive is too large to attach (mail servers commonly refuse messages over {limit}), so the draft names its path instead: upload the archive on the ticket page or share it as a file link, then open the draft and send it to support (subject {subject})',
   'cli.collect.incomplete': 'Incomplete:',
   'cli.collect.notTaken': 'Not taken:',
   'cli.collect.skipped': 'Skipped:',
@@ -1433,8 +1483,9 @@ const en: Catalogue = {
   'cli.check.badge.skipped': 'SKIP',
 
   'draft.greeting': 'Hello,',
-  'draft.intro': 'Attached are the diagnostics for ticket {ticket}, collected by diagcollect {version}.',
+  'draft.intro': '{attached, select, yes {Attached are the diagnostics for ticket {ticket}, collected by diagcollect {version}.} other {The diagnostics for ticket {ticket} were collected by diagcollect {version} (the archive is too large to attach to this message).}}',
   'draft.attachment': 'Attachment: {name} ({size})',
+  'draft.notAttached': 'Not attached: the archive {name} ({size}) is too large to send by e-mail (mail servers commonly refuse messages over {limit}). It is on this computer at {path}: upload it on the ticket page of the ticket system, or share it as a file link and put the link in this message',
   'draft.sha256': 'SHA-256: {sha256}',
   'draft.computer': 'Computer: {host} ({os})',
   'draft.collectedAt': 'Collected at: {time}',
@@ -1443,7 +1494,7 @@ const en: Catalogue = {
   'draft.itemReason': '{id} ({reason})',
   'draft.problem': 'Problem description:',
   'draft.steps': 'Steps to reproduce:',
-  'draft.checkFirst': 'Please check the attachment before you send it.',
+  'draft.checkFirst': '{attached, select, yes {Please check the attachment before you send it.} other {Before you send it, put in the link to the archive, or make sure it was uploaded on the ticket page.}}',
 
   'comment.archive': 'Diagnostics: {name} ({size}{files}, SHA-256 {sha256})',
   'comment.files': ', {count, plural, one {# file} other {# files}}',
@@ -2411,6 +2462,13 @@ const en: Catalogue = {
   'mend.notMended': '{code, select, binary {{entry} is a binary entry, which is never rewritten: look at it before sending, or collect again without it (--exclude-item)} deadline {the deadline came before the archive could be mended: collect again with a longer deadline (policy deadlineSeconds)} remains {the value still stood in {entry} after mending: look at it before sending} other {the archive could not be mended ({error}) and was kept as written: free some disk space and collect again}}',
   // — attack (session 8, issue 13: faults): bad input the fault suite found —
   'input.out-not-folder': '{path} is a file, not a folder, so the folder for the archive cannot be made there: give --out a folder, or move the file away',
+  // — attack3 (session 10, issue 13): a hostile or damaged archive given to redact —
+  'input.redact-encrypted': '{path} holds {count, plural, one {# password-protected (encrypted) entry} other {# password-protected (encrypted) entries}} ({entries}): they cannot be read, so they cannot be redacted, and no copy was written. Unpack the archive with its password (7-Zip, unzip), then redact the folder: diagcollect redact <folder>',
+  'input.redact-unsafe-name': 'entry {entry} of {path} has a name that points outside the folder it would be unpacked into (an absolute path or ..), so no copy was written: do not unpack this archive; ask whoever sent it for a new one',
+  'input.redact-duplicate': '{path} holds two entries named {entry}: unpacking it would overwrite one with the other, so no copy was written. Get the archive again, or unpack it with a tool that asks before overwriting and redact the folder',
+  'input.redact-ratio': 'entry {entry} of {path} would inflate from {compressedMb} MB to {sizeMb} MB ({ratio}:1, more than the limit of {limit}:1): it looks like a zip bomb, so no copy was written. Only if you trust the archive, run again with --max-ratio {suggest}',
+  'input.redact-too-large': '{path} would inflate to {sizeMb} MB in all, more than the limit of {limitMb} MB, so no copy was written: if you trust the archive and have the disk space, run again with --max-size {suggest}, or redact its parts separately',
+  'input.redact-limit': '{option} "{value}" is not valid: give a whole number greater than 0',
 };
 
 export const CATALOGUES: Record<'zh-CN' | 'en', Catalogue> = { 'zh-CN': zhCN, en };

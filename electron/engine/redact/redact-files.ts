@@ -6,16 +6,17 @@
  * output), and a report lists per file what was replaced, by rule — never the values.
  */
 import { createReadStream, createWriteStream, constants as fsConstants, type Dirent } from 'node:fs';
-import { copyFile, lstat, mkdir, open, readdir, rename, rm, stat as statFollow, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat as statFollow, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type yauzl from 'yauzl';
 import { ARCHIVE_LANGUAGES, standardName } from '../../../shared/naming.js';
 import type { Policy } from '../../../shared/policy.js';
+import { EntryInputError } from '../archive/archive-errors.js';
 import { createTempBeside, publishWithoutOverwrite, removeQuietly } from '../archive/atomic-output.js';
 import { ZipWriter, type BeforePublish } from '../archive/zip-writer.js';
-import { openEntryStream, openZip, zipEntries, ZipReadError } from '../archive/zip-read.js';
+import { closeZip, openEntryStream, openZip, zipEntries, ZipReadError } from '../archive/zip-read.js';
 import { rewriteZip } from '../archive/zip-rewrite.js';
 import { CancelledError, errnoCause, InputError } from '../errors.js';
 import { isProbablyBinary, SNIFF_BYTES, type TextEncoding } from './decode.js';
@@ -62,7 +63,31 @@ export interface RedactFilesOptions {
   now?: () => Date;
   /** Tests: a ready Redactor instead of one made from policy. */
   redactor?: Redactor;
+  /** Bounds on what an archive may inflate to (defaults: {@link DEFAULT_ARCHIVE_LIMITS}). */
+  archiveLimits?: Partial<ArchiveLimits>;
 }
+
+/**
+ * What an input archive may inflate to before anything is written (issue 13, "bounded by
+ * design"): the sizes are those its central directory declares, and every entry is checked
+ * against its declared size as it is read (zip-read.ts, validateEntrySizes), so a directory
+ * that lies cannot get past them either.
+ */
+export interface ArchiveLimits {
+  /**
+   * The most an entry larger than {@link RATIO_FLOOR_BYTES} may inflate to, as a multiple of its
+   * compressed size. Logs of repeated lines deflate 10–100:1; deflate cannot exceed ~1032:1, which
+   * is what a zip bomb of zeros reaches.
+   */
+  maxRatio: number;
+  /** The most all entries may inflate to together, in bytes. */
+  maxBytes: number;
+}
+
+export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = { maxRatio: 200, maxBytes: 4096 * 1024 * 1024 };
+
+/** Entries up to this size are never refused for their ratio (a small file of zeros is harmless). */
+export const RATIO_FLOOR_BYTES = 64 * 1024 * 1024;
 
 export interface RedactFilesResult {
   input: string;
@@ -104,17 +129,26 @@ export async function redactFiles(options: RedactFilesOptions): Promise<RedactFi
   }
   await refuse(output);
   await refuse(report);
+  // An archive is checked whole before anything is created: a refusal leaves nothing behind.
+  const archivePlan = kind === 'archive' ? await inspectArchive(input, { ...DEFAULT_ARCHIVE_LIMITS, ...options.archiveLimits }) : undefined;
+  let created: string | undefined;
   try {
-    await mkdir(outDir, { recursive: true });
+    created = await mkdir(outDir, { recursive: true });
   } catch (err) {
     throw InputError.coded('redact-out-create', { path: outDir, cause: errnoCause(err) }, `cannot create the output folder ${outDir}: ${message(err)}`);
   }
   const redactor = options.redactor ?? createRedactor(options.policy);
   const signal = options.signal;
   const files: RedactedFile[] = [];
-  if (kind === 'file') files.push(await redactSingleFile(input, output, redactor));
-  else if (kind === 'directory') await redactDirectory(input, output, redactor, files, signal);
-  else await redactArchive(input, output, redactor, files, signal);
+  try {
+    if (kind === 'file') files.push(await redactSingleFile(input, output, redactor));
+    else if (kind === 'directory') await redactDirectory(input, output, redactor, files, signal);
+    else await redactArchive(input, output, redactor, files, archivePlan!, signal);
+  } catch (err) {
+    // Nothing was written: the folders this run made for the copy go too (only while empty).
+    if (created) await removeEmptyFolders(created, outDir);
+    throw err;
+  }
 
   const totals: Record<string, number> = {};
   for (const f of files) for (const [rule, n] of Object.entries(f.counts)) totals[rule] = (totals[rule] ?? 0) + n;
@@ -181,6 +215,18 @@ async function inputKind(input: string): Promise<RedactInputKind> {
   if (stat.isDirectory()) return 'directory';
   if (!stat.isFile()) throw InputError.coded('redact-not-file', { path: input }, `${input} is not a file, folder or .zip archive`);
   return /\.zip$/i.test(input) ? 'archive' : 'file';
+}
+
+/** Removes `leaf` and its parents up to `top` (the first folder mkdir created), each only if empty. */
+async function removeEmptyFolders(top: string, leaf: string): Promise<void> {
+  for (let dir = leaf; ; dir = dirname(dir)) {
+    try {
+      await rmdir(dir);
+    } catch {
+      return;
+    }
+    if (dir === top || dirname(dir) === dir) return;
+  }
 }
 
 async function refuse(path: string): Promise<void> {
@@ -342,7 +388,95 @@ async function redactOneOf(src: string, dest: string, name: string, redactor: Re
   }
 }
 
-async function redactArchive(input: string, output: string, redactor: Redactor, files: RedactedFile[], signal?: AbortSignal): Promise<void> {
+/** What {@link inspectArchive} found: entries copied as a note only (not as files). */
+interface ArchivePlan {
+  /** Entry name → why it is not copied (a symbolic link). */
+  skip: Map<string, string>;
+}
+
+const MB = 1024 * 1024;
+const mb = (bytes: number): string => String(Math.max(1, Math.ceil(bytes / MB)));
+
+/** A zip entry made on Unix whose mode says symbolic link: its data is the link's target. */
+function isSymlinkEntry(entry: yauzl.Entry): boolean {
+  return entry.versionMadeBy >> 8 === 3 && ((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000;
+}
+
+/** yauzl's refusals of an entry name (validateFileName): absolute, `..`, or a backslash kept by strictFileNames. */
+const UNSAFE_NAME = /^(?:invalid relative path|absolute path|invalid characters in fileName): (.*)$/s;
+
+/**
+ * Reads the archive's central directory once (no entry is inflated) and refuses, before anything
+ * is written, what cannot be redacted whole: encrypted entries (a copy without them would look
+ * complete; the user can unpack with the password and redact the folder), names that would land
+ * outside the folder on unpacking, two entries of one name, and entries or a total past the
+ * limits (a zip bomb). Symbolic-link entries are not files: they are listed as not copied.
+ */
+async function inspectArchive(input: string, limits: ArchiveLimits): Promise<ArchivePlan> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(input);
+  } catch (err) {
+    throw InputError.coded('redact-not-zip', { path: input }, `${message(err)}; no copy was written`);
+  }
+  const skip = new Map<string, string>();
+  const names = new Set<string>();
+  const encrypted: string[] = [];
+  let total = 0;
+  try {
+    for await (const entry of zipEntries(zip)) {
+      const name = entry.fileName;
+      if (names.has(name)) {
+        throw InputError.coded('redact-duplicate', { path: input, entry: name }, `${input} holds two entries named ${name}: unpacking it would overwrite one with the other, so no copy was written. Get the archive again, or unpack it with a tool that asks before overwriting and redact the folder`);
+      }
+      names.add(name);
+      if (name.endsWith('/')) continue;
+      if (entry.isEncrypted()) encrypted.push(name);
+      if (isSymlinkEntry(entry)) skip.set(name, 'symbolic link (not followed)');
+      const size = entry.uncompressedSize;
+      total += size;
+      const ratio = size / Math.max(1, entry.compressedSize);
+      if (size > RATIO_FLOOR_BYTES && ratio > limits.maxRatio) {
+        const r = String(Math.ceil(ratio));
+        throw InputError.coded(
+          'redact-ratio',
+          { path: input, entry: name, compressedMb: mb(entry.compressedSize), sizeMb: mb(size), ratio: r, limit: String(limits.maxRatio), suggest: r },
+          `entry ${name} of ${input} would inflate from ${mb(entry.compressedSize)} MB to ${mb(size)} MB (${r}:1, more than the limit of ${limits.maxRatio}:1): it looks like a zip bomb, so no copy was written. Only if you trust the archive, run again with --max-ratio ${r}`,
+        );
+      }
+      if (total > limits.maxBytes) {
+        // The whole directory is summed for the figure: the user learns what --max-size would need.
+        for await (const rest of zipEntries(zip)) total += rest.uncompressedSize;
+        throw InputError.coded(
+          'redact-too-large',
+          { path: input, sizeMb: mb(total), limitMb: mb(limits.maxBytes), suggest: mb(total) },
+          `${input} would inflate to ${mb(total)} MB in all, more than the limit of ${mb(limits.maxBytes)} MB, so no copy was written: if you trust the archive and have the disk space, run again with --max-size ${mb(total)}, or redact its parts separately`,
+        );
+      }
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const unsafe = err instanceof ZipReadError && err.cause instanceof Error ? UNSAFE_NAME.exec(err.cause.message) : null;
+    if (unsafe) {
+      const entry = unsafe[1]!;
+      throw InputError.coded('redact-unsafe-name', { path: input, entry }, `entry ${entry} of ${input} has a name that points outside the folder it would be unpacked into (an absolute path or ..), so no copy was written: do not unpack this archive; ask whoever sent it for a new one`);
+    }
+    throw InputError.coded('redact-not-zip', { path: input }, err instanceof ZipReadError ? `${err.message}; no copy was written` : `${input} is not a readable zip archive: ${message(err)}; no copy was written`);
+  } finally {
+    await closeZip(zip);
+  }
+  if (encrypted.length > 0) {
+    const shown = encrypted.slice(0, 5).join(', ') + (encrypted.length > 5 ? ', …' : '');
+    throw InputError.coded(
+      'redact-encrypted',
+      { path: input, count: String(encrypted.length), entries: shown },
+      `${input} holds ${encrypted.length} password-protected (encrypted) ${encrypted.length === 1 ? 'entry' : 'entries'} (${shown}): they cannot be read, so they cannot be redacted, and no copy was written. Unpack the archive with its password (7-Zip, unzip), then redact the folder: diagcollect redact <folder>`,
+    );
+  }
+  return { skip };
+}
+
+async function redactArchive(input: string, output: string, redactor: Redactor, files: RedactedFile[], plan: ArchivePlan, signal?: AbortSignal): Promise<void> {
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(input);
@@ -358,8 +492,9 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
       if (signal?.aborted) throw new CancelledError('redaction cancelled; no copy was written');
       const name = entry.fileName;
       if (name.endsWith('/')) continue;
-      if (entry.isEncrypted()) {
-        files.push({ name, status: 'skipped', counts: {}, reason: 'encrypted entry' });
+      const skipped = plan.skip.get(name);
+      if (skipped !== undefined) {
+        files.push({ name, status: 'skipped', counts: {}, reason: skipped });
         continue;
       }
       let source: Readable;
@@ -376,7 +511,7 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
           files.push({ name, status: 'generated', counts: {}, bytes: written.size, reason: generated });
         } catch (err) {
           if (isOutputFatal(err)) throw err;
-          throw InputError.coded('redact-entry', { entry: name, path: input }, `entry ${name} of ${input} cannot be read: ${message(err)}; no copy was written`);
+          throw InputError.coded('redact-entry', { entry: name, path: input }, `entry ${name} of ${input} cannot be read (${readFailure(err)}); the archive is damaged or cut short: get it again. No copy was written`);
         }
         continue;
       }
@@ -394,7 +529,7 @@ async function redactArchive(input: string, output: string, redactor: Redactor, 
         if (isOutputFatal(err)) throw err;
         // A broken entry (bad CRC, truncated): the writer kept what was read; a partial copy of a
         // secret-bearing file is no better than none, so the whole run fails rather than guess.
-        throw InputError.coded('redact-entry', { entry: name, path: input }, `entry ${name} of ${input} cannot be read: ${message(err)}; no copy was written`);
+        throw InputError.coded('redact-entry', { entry: name, path: input }, `entry ${name} of ${input} cannot be read (${readFailure(err)}); the archive is damaged or cut short: get it again. No copy was written`);
       }
     }
     await writer.finalize(mendBeforePublish(watch, output, redactor, files, signal));
@@ -482,6 +617,11 @@ export function generatedEntryReason(name: string): string | undefined {
 
 function rel(root: string, path: string): string {
   return relative(root, path).split(sep).join('/') || '.';
+}
+
+/** Why an entry could not be read: the stream's own error, not the writer's "kept with those bytes" (nothing is kept here). */
+function readFailure(err: unknown): string {
+  return err instanceof EntryInputError && err.cause instanceof Error ? err.cause.message : message(err);
 }
 
 function message(err: unknown): string {

@@ -22,6 +22,30 @@ export interface DraftInput {
   entries?: number;
   /** Support's address from policy; empty leaves To: for the user to fill in. */
   to?: string;
+  /** The largest message the draft may be with the archive attached (default {@link EMAIL_MESSAGE_LIMIT_BYTES}). */
+  maxMessageBytes?: number;
+}
+
+/**
+ * Mail servers commonly refuse a message over 25 MB (Gmail, Exchange Online's default, most
+ * hosted mail); the archive travels base64-encoded, 4/3 its size plus line breaks. Past this the
+ * draft names the archive's path instead of carrying it (a 200 MB archive made a 274 MB .eml
+ * that no server would take), and the user uploads it or sends it another way.
+ */
+export const EMAIL_MESSAGE_LIMIT_BYTES = 25_000_000;
+
+/** A message limit as mail providers state it: decimal megabytes (`25 MB`). */
+export function mailMegabytes(limit: number = EMAIL_MESSAGE_LIMIT_BYTES): string {
+  return `${Math.floor(limit / 1_000_000)} MB`;
+}
+
+/** Room for the headers and the body beside the attachment. */
+const MESSAGE_OVERHEAD_BYTES = 64 * 1024;
+
+/** Whether an archive of `bytes` fits in a draft of at most `limit` bytes once base64-encoded (76-character lines). */
+export function draftAttaches(bytes: number, limit: number = EMAIL_MESSAGE_LIMIT_BYTES): boolean {
+  const base64 = Math.ceil(bytes / 3) * 4;
+  return base64 + Math.ceil(base64 / 76) * 2 + MESSAGE_OVERHEAD_BYTES <= limit;
 }
 
 /** The body: steps and facts as bullets, as the support guide asks for e-mail; every sentence from the catalogue. */
@@ -31,12 +55,16 @@ export function draftBody(input: DraftInput): string {
   const failed = manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout');
   const reason = (c: (typeof failed)[number]) => reasonFor(tr, c.reason, c.error, tr.t(`collectorStatus.${c.status}`));
   const bullet = (text: string) => `- ${text}`;
+  const attached = draftAttaches(input.archiveBytes, input.maxMessageBytes);
+  const size = formatSize(input.archiveBytes, lang);
   return [
     tr.t('draft.greeting'),
     '',
-    tr.t('draft.intro', { ticket: input.ticket, version: manifest.tool.version }),
+    tr.t('draft.intro', { ticket: input.ticket, version: manifest.tool.version, attached: attached ? 'yes' : 'no' }),
     '',
-    bullet(tr.t('draft.attachment', { name: input.archiveName, size: formatSize(input.archiveBytes, lang) })),
+    attached
+      ? bullet(tr.t('draft.attachment', { name: input.archiveName, size }))
+      : bullet(tr.t('draft.notAttached', { name: input.archiveName, size, limit: mailMegabytes(input.maxMessageBytes), path: input.archivePath })),
     bullet(tr.t('draft.sha256', { sha256: input.archiveSha256 })),
     bullet(tr.t('draft.computer', { host: manifest.host, os: `${manifest.os.platform} ${manifest.os.release}` })),
     bullet(tr.t('draft.collectedAt', { time: formatDateTime(manifest.startedAt, lang) })),
@@ -47,7 +75,7 @@ export function draftBody(input: DraftInput): string {
     ...(manifest.intake.problemDescription ? ['', tr.t('draft.problem'), manifest.intake.problemDescription] : []),
     ...(manifest.intake.stepsToReproduce ? ['', tr.t('draft.steps'), manifest.intake.stepsToReproduce] : []),
     '',
-    tr.t('draft.checkFirst'),
+    tr.t('draft.checkFirst', { attached: attached ? 'yes' : 'no' }),
     '',
   ].join('\n');
 }
@@ -55,7 +83,10 @@ export function draftBody(input: DraftInput): string {
 /**
  * Writes `<archive>.eml` beside the archive: an unsent draft (X-Unsent: 1 opens it as a new
  * message in Outlook and Thunderbird) with the standard subject and the archive attached under
- * its standard name (RFC 2231-encoded). Streamed, written to a temp name, renamed when complete.
+ * its standard name (RFC 2231-encoded), unless the message would be too large to send
+ * ({@link draftAttaches}): then the body names the archive's path and what to do instead.
+ * Streamed (memory stays flat whatever the archive's size), written to a temp name, renamed
+ * when complete.
  */
 export async function writeEmailDraft(input: DraftInput): Promise<string> {
   const target = join(dirname(input.archivePath), `${basename(input.archivePath, '.zip')}.eml`);
@@ -65,7 +96,7 @@ export async function writeEmailDraft(input: DraftInput): Promise<string> {
     subject: emailSubject(input.ticket),
     text: draftBody(input),
     headers: { 'X-Unsent': '1' },
-    attachments: [{ filename: input.archiveName, path: input.archivePath, contentType: 'application/zip' }],
+    attachments: draftAttaches(input.archiveBytes, input.maxMessageBytes) ? [{ filename: input.archiveName, path: input.archivePath, contentType: 'application/zip' }] : [],
   });
   try {
     input.signal?.throwIfAborted();

@@ -22,7 +22,7 @@ import { previewCollection, type CollectionPreview } from '../preview.js';
 import { zipEntryCount } from '../report/figures.js';
 import { summaryText } from '../report/summary-text.js';
 import { planCollectors, runSession, type SessionOptions } from '../session.js';
-import { writeEmailDraft } from '../upload/email-draft.js';
+import { draftAttaches, writeEmailDraft } from '../upload/email-draft.js';
 import type { OutboxOptions, UploadJob } from '../upload/outbox.js';
 import { checkExcludeItems } from './exclude-items.js';
 import { precheckTicket, queueAndSend, resolveTarget, targetName, UploadRecordError, type UploadPlan } from './upload-stage.js';
@@ -65,6 +65,8 @@ export interface WorkflowResult {
   afterPublish: AfterPublishProblem[];
   /** `undefined` when the draft could not be written in time (see `draftError`). */
   emailDraft?: string;
+  /** False when the archive was too large to attach: the draft names its path instead (email-draft.ts). */
+  emailDraftAttached?: boolean;
   draftError?: string;
   leakCheck: LeakCheck;
   /** `outbox`: no ticket system, the archive waits locally with its draft. */
@@ -192,7 +194,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       partial: session.partial || session.problems.length > 0 || draftError !== undefined,
       problems: [...session.problems, ...(draftError ? [draftError] : [])],
       afterPublish: [...session.afterPublish, ...(draftProblem ? [draftProblem] : [])],
-      ...(emailDraft ? { emailDraft } : {}),
+      ...(emailDraft ? { emailDraft, emailDraftAttached: draftAttaches(archive.bytes) } : {}),
       ...(draftError ? { draftError } : {}),
       leakCheck,
       target,

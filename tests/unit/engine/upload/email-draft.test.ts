@@ -3,7 +3,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { draftBody, writeEmailDraft } from '../../../../electron/engine/upload/email-draft.js';
+import { draftAttaches, draftBody, writeEmailDraft } from '../../../../electron/engine/upload/email-draft.js';
 import { testManifest } from '../../../helpers/manifest.js';
 import { sha256 } from '../../../helpers/zip.js';
 
@@ -69,5 +69,20 @@ describe('e-mail draft', () => {
     expect(draftBody({ ...base, lang: 'en', manifest: mended })).toContain('- 1 entry was redacted again once the archive was complete (a name or value in them was recognised only later): 1-chat.txt');
     expect(draftBody({ ...base, lang: 'zh-CN', manifest: mended })).toContain('- 归档完成后又脱敏了 1 个条目（其中的姓名或值在写入之后才被识别）：1-chat.txt');
     expect(draftBody({ ...base, lang: 'en', manifest: manifest() })).not.toContain('redacted again');
+  });
+
+  it('attaches the archive only while the message stays under the limit; past it, names the path and attaches nothing', async () => {
+    expect(draftAttaches(18_000_000)).toBe(true);
+    expect(draftAttaches(18_500_000)).toBe(false);
+    expect(draftAttaches(1000, 10_000)).toBe(false);
+    const dir = mkdtempSync(join(os.tmpdir(), 'eml-big-'));
+    const archive = join(dir, 'big.zip');
+    writeFileSync(archive, Buffer.alloc(200_000, 1));
+    const input = { ticket: 'SUP-2', lang: 'en' as const, archivePath: archive, archiveName: 'big.zip', archiveBytes: 200_000, archiveSha256: 'x', manifest: manifest({ collectors: [] }), maxMessageBytes: 100_000 };
+    const mail = await simpleParser(createReadStream(await writeEmailDraft(input)));
+    expect(mail.attachments).toHaveLength(0);
+    expect(mail.text).toContain(`- Not attached: the archive big.zip (195 KB) is too large to send by e-mail (mail servers commonly refuse messages over 0 MB). It is on this computer at ${archive}`);
+    expect(draftBody({ ...input, lang: 'zh-CN' })).toContain(`它保存在本机的 ${archive}`);
+    expect(draftBody({ ...input, maxMessageBytes: undefined })).toContain('- Attachment: big.zip');
   });
 });
