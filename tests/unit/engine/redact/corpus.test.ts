@@ -132,11 +132,13 @@ describe('redaction corpus', () => {
   // main a64a6f8: 246 of 359 = 68.5 % / 94.9 % as written, 246 of 358 = 68.7 % / 96.6 % with six labels
   // corrected (its FIRST-RUN.md). No rule was changed for it yet: the floor is that first figure, and its
   // ten false positives (a kubeconfig user entry, `UserInfo{…:c13}`, `Authorization: OSS`, `namespace:`,
-  // a 监护人关系 header, 付款人, an Alipay app_id, a VDI broker host) may not grow.
+  // a 监护人关系 header, 付款人, an Alipay app_id, a VDI broker host) may not grow. With the other fixes of
+  // session 10 (held-out-11's families, real-machine false positives, the OSS scheme), never tuned on
+  // this set: 251 of 358 = 70.1 %, six false positives.
   it('held-out-12: at least its first-run level, no more false positives', () => {
     const q = get('held-out-12');
-    expect(q.overall.found).toBeGreaterThanOrEqual(246);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(10);
+    expect(q.overall.found).toBeGreaterThanOrEqual(251);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(6);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
