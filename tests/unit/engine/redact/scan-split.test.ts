@@ -93,6 +93,14 @@ describe('scan split by first character', () => {
     const { scanners } = buildRuleSet({ optionalRules: ['ipv4-public', 'ipv6-public', 'mac-address', 'hostname'] });
     const split = scanners.filter((s) => s.split !== undefined);
     expect(split.length).toBeGreaterThan(0);
+    // The marks scan (person-name's Chinese words among them) itself, in the default rules and with
+    // every optional rule: one alternative that may start at both kinds of character (session 10's
+    // merge added `[(（]…→`) silently leaves the scan whole, at half speed on two-byte text.
+    for (const set of [buildRuleSet({}), buildRuleSet({ optionalRules: ['ipv4-public', 'ipv6-public', 'mac-address', 'hostname'] })]) {
+      const marks = set.scanners.filter((s) => s.regex.source.includes('联系人'));
+      expect(marks.length).toBe(1);
+      expect(marks[0]!.split).toBeDefined();
+    }
     const bench = Buffer.concat(generateLogText(1)).toString('utf8');
     const texts = [...fixtureTexts(CORPUS_DIR), bench, bench.replace(/"Save"/g, '\u201cSave\u201d'), '号 用户 a@b 客户 \u201c 张三\t 李四.pdf ?token=1 PW 号码 ０１２', '用户@x 名字:x 由 张三 创建 sk-abc 的 iPhone'];
     for (const s of split) {
