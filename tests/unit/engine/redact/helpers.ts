@@ -1,5 +1,6 @@
 /** Feeding a redaction stream in chosen chunk sizes, for the streaming tests. */
-import type { Redactor, RedactStream, StreamOptions } from '../../../../electron/engine/redact/index.js';
+import { expect } from 'vitest';
+import { Redactor as RedactorClass, type Redactor, type RedactStream, type StreamOptions } from '../../../../electron/engine/redact/index.js';
 
 /** Chunk sizes: a fixed size, or a deterministic pseudo-random one in [1, max]. */
 export function chunkSizes(kind: number | { max: number; seed: number }): () => number {
@@ -29,3 +30,17 @@ export async function redactInChunks(redactor: Redactor, data: Buffer, size: () 
   await done;
   return { text: Buffer.concat(out).toString('utf8'), stream };
 }
+
+/** A rule test case: an input line (or text) and the output the default Redactor must give. */
+export type Case = [input: string, expected: string];
+
+/** The default Redactor (a new one each time) over one text. */
+export const redact = (text: string): string => new RedactorClass().redactText(text).text;
+/** Each input redacts to its expected text (the input names the failing case). */
+export const check = (cases: Case[]): void => {
+  for (const [input, expected] of cases) expect(redact(input), input).toBe(expected);
+};
+/** Each input comes out unchanged (look-alikes). */
+export const unchanged = (inputs: string[]): void => check(inputs.map((i) => [i, i]));
+/** A whole file through a stream of a new default Redactor, in chunks of `size` bytes, named `name` (layouts). */
+export const file = async (name: string, text: string, size = 4096): Promise<string> => (await redactInChunks(new RedactorClass(), Buffer.from(text), chunkSizes(size), { name })).text;

@@ -5,15 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
-import { chunkSizes, redactInChunks } from './helpers.js';
+import { check, chunkSizes, redactInChunks, unchanged } from './helpers.js';
 
-type Case = [input: string, expected: string];
-
-const redact = (text: string) => new Redactor().redactText(text).text;
-const check = (cases: Case[]) => {
-  for (const [input, expected] of cases) expect(redact(input), input).toBe(expected);
-};
-const unchanged = (inputs: string[]) => check(inputs.map((i) => [i, i]));
 
 describe('held-out-10 fixes: secrets', () => {
   it('reads `key value` directives alone on their line and redis CONFIG SET', () => {

@@ -4,17 +4,8 @@
  * placeholders start at 1.
  */
 import { describe, expect, it } from 'vitest';
-import { Redactor } from '../../../../electron/engine/redact/index.js';
-import { chunkSizes, redactInChunks } from './helpers.js';
+import { check, file, redact, unchanged } from './helpers.js';
 
-type Case = [input: string, expected: string];
-
-const redact = (text: string) => new Redactor().redactText(text).text;
-const check = (cases: Case[]) => {
-  for (const [input, expected] of cases) expect(redact(input), input).toBe(expected);
-};
-const unchanged = (inputs: string[]) => check(inputs.map((i) => [i, i]));
-const file = async (name: string, text: string, size = 4096) => (await redactInChunks(new Redactor(), Buffer.from(text), chunkSizes(size), { name })).text;
 
 describe('hosec: secrets in command lines', () => {
   it("takes a quoted `mysql -p'…'` password, not a shell variable in the quotes", () => {
