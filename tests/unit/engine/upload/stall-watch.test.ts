@@ -10,8 +10,16 @@ import { describe, expect, it } from 'vitest';
 import { Outbox } from '../../../../electron/engine/upload/outbox.js';
 import type { ArchiveFile, AttachOptions, AttachmentRef, UploadConnector } from '../../../../electron/engine/upload/types.js';
 
-/** Until the signal aborts: a server that never answers. */
-const silence = (signal?: AbortSignal) => new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
+/**
+ * Until the signal aborts: a server that never answers. A signal already aborted rejects at once: the
+ * cancel test aborts after 50 ms, and on a loaded machine that can come before the attempt starts
+ * (an 'abort' listener added then never fires, and the test hung until its 180 s guard).
+ */
+const silence = (signal?: AbortSignal) =>
+  new Promise<never>((_, reject) => {
+    if (signal?.aborted) reject(signal.reason as Error);
+    else signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+  });
 
 function connector(attach: (file: ArchiveFile, opts: AttachOptions) => Promise<AttachmentRef>): UploadConnector {
   return {
