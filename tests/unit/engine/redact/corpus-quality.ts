@@ -142,6 +142,18 @@ export const CORPUS_SETS = {
   // iVMS devices, adb dumpsys account, ideviceinfo, macOS `security`, Get-LocalUser and 4740/4625 text
   // (zh-CN), Tencent Meeting attendee CSV, Nextcloud, Another Redis Desktop Manager, and real outputs.
   'held-out-12': join(CORPUS_DIR, 'held-out-12'),
+  // Session 11, written and committed before any rule file was opened: /etc/passwd GECOS + getent,
+  // last/lastlog/who, chage/faillock, auditd acct=, sshd auth.log + fail2ban, lightdm/gdm, autofs +
+  // .smbcredentials, .s3cfg, restic/borg env, dscl, Proxmox user.cfg/pveproxy, SAP HANA hdbuserstore +
+  // hdbsql, SSMS RegSrvr.xml, sqlcmd/bcp/osql batch, DataGrip dataSources, JetBrains http-client env,
+  // VS Code sftp.json + Remote-SSH log, Helm repositories.yaml, Hadoop core-site/Hive, Airflow
+  // connections, Xftp .xfp, Tabby, WindTerm, Guacamole user-mapping, Gitea app.ini, Baidu Netdisk,
+  // Nutstore, Sangfor EDR, Huawei Cloud KooCLI, Tencent Cloud tccli, Qiniu qshell, a CMPP SMS gateway,
+  // a CMB statement CSV (GB18030), a payslip mail, a 数电 e-invoice XML, Didi/Meituan receipts, 公积金
+  // (GB18030) and 个税 exports, Inspur GS (GB18030), an onboarding form, Veeam, ESXi hostd/vpxd,
+  // VirtualBox, Get-WinEvent 4720/4738 (zh-CN, UTF-16LE), Cisco IOS and Huawei VRP configs, iDRAC
+  // racadm, JFrog CLI, Perforce, a Bitwarden export, kibana/filebeat, and 7 real outputs.
+  'held-out-13': join(CORPUS_DIR, 'held-out-13'),
   real: join(CORPUS_DIR, 'real'),
 } as const;
 export type CorpusSet = keyof typeof CORPUS_SETS;
@@ -166,6 +178,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-10': { kind: 'held-out', tunedSince: 'session 8', firstRun: '70.9 % of 292 / 90.6 % (labels as written); 71.0 % of 293 / 92.5 % with wrong labels corrected' },
   'held-out-11': { kind: 'held-out', tunedSince: 'session 9', firstRun: '69.1 % of 408 / 78.9 % (labels as written); 69.4 % of 412 / 89.3 % with wrong labels corrected' },
   'held-out-12': { kind: 'held-out', tunedSince: 'session 10', firstRun: '68.5 % of 359 / 94.9 % (labels as written); 68.7 % of 358 / 96.6 % with wrong labels corrected' },
+  'held-out-13': { kind: 'held-out', firstRun: '63.0 % of 362 / 95.5 % (labels as written); 63.3 % of 360 / 96.4 % with wrong labels corrected' },
   real: { kind: 'real' },
 };
 
@@ -179,7 +192,7 @@ export function formatCorpusReport(bySet: Record<CorpusSet, CorpusQuality>): str
         .filter((set) => CORPUS_STATUS[set].kind === kind)
         .map((set) => {
           const st = CORPUS_STATUS[set];
-          const head = st.firstRun ? `${set} — first run, before any rule saw it: ${st.firstRun}; tuned on since ${st.tunedSince}; now:` : `${set}:`;
+          const head = st.firstRun ? `${set} — first run, before any rule saw it: ${st.firstRun}; ${st.tunedSince ? `tuned on since ${st.tunedSince}` : 'not tuned on yet'}; now:` : `${set}:`;
           const q = bySet[set];
           const extra = [
             q.misses.length > 0 ? `missed:\n  ${q.misses.join('\n  ')}\n` : '',

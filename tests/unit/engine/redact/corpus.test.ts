@@ -34,6 +34,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-10').files).toBeGreaterThanOrEqual(45);
     expect(get('held-out-11').files).toBeGreaterThanOrEqual(45);
     expect(get('held-out-12').files).toBeGreaterThanOrEqual(50);
+    expect(get('held-out-13').files).toBeGreaterThanOrEqual(50);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -49,6 +50,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-10').overall.planted).toBeGreaterThanOrEqual(220);
     expect(get('held-out-11').overall.planted).toBeGreaterThanOrEqual(400);
     expect(get('held-out-12').overall.planted).toBeGreaterThanOrEqual(350);
+    expect(get('held-out-13').overall.planted).toBeGreaterThanOrEqual(350);
+    expect(get('held-out-13').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
@@ -139,6 +142,19 @@ describe('redaction corpus', () => {
     const q = get('held-out-12');
     expect(q.overall.found).toBeGreaterThanOrEqual(251);
     expect(q.falsePositives.length).toBeLessThanOrEqual(6);
+  });
+
+  // held-out-13 (session 11): written and committed before any rule file was opened (52 hand-written
+  // files in formats no earlier set had, 7 real outputs of this machine), measured once at main 7642c7b:
+  // 228 of 362 = 63.0 % / 95.5 % as written, 228 of 360 = 63.3 % / 96.4 % with four labels corrected
+  // (its FIRST-RUN.md). No rule was changed for it: the floor is that first figure, and its eleven false
+  // positives (`auth` learned from `pam_faillock(login:auth)` and replaced archive-wide, `auth: password`,
+  // `gdm-password:session`, `VBoxManage`, a 4738 `上次设置的密码:` date, a Dell express service code, a
+  // batch line after `-P <password>`) may not grow.
+  it('held-out-13: at least its first-run level, no more false positives', () => {
+    const q = get('held-out-13');
+    expect(q.overall.found).toBeGreaterThanOrEqual(228);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(11);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
