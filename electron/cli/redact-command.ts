@@ -45,7 +45,7 @@ export function registerRedactCommand(program: Command, io: CliIo, setExitCode: 
     .option('-o, --out <dir>', tr.t('cli.help.redact.out'))
     .option('--json', tr.t('cli.help.redact.json'))
     .option('--policy <file>', tr.t('cli.help.redact.policy'))
-    .option('--max-ratio <n>', tr.t('cli.help.redact.maxRatio'), String(DEFAULT_ARCHIVE_LIMITS.maxRatio))
+    .option('--max-ratio <n>', tr.t('cli.help.redact.maxRatio'))
     .option('--max-size <MB>', tr.t('cli.help.redact.maxSize'), String(DEFAULT_ARCHIVE_LIMITS.maxBytes / 1024 / 1024))
     .addOption(langOption(tr))
     .action(async (path: string, flags: RedactFlags) => {

@@ -4,9 +4,11 @@
  * records of APPNOTE 4.3), so a test says exactly what lies in it:
  * - an encrypted entry: refused (exit 2) naming the entry and what to do, nothing written —
  *   before, an empty `.redacted.zip` was published with exit 3;
- * - a zip bomb (1 GiB of zeros in 1 MB): refused for its ratio, naming the entry and the ratio,
- *   before anything is inflated; past the ratio, refused for the total (--max-size); with both
- *   limits raised, a 256 MB one-line entry is redacted with memory staying flat;
+ * - our own collection of a 100 MB log of one line repeated (~300:1) is redacted: a ratio cannot
+ *   tell a bomb from a repetitive log, so a bomb is judged by its total — 4 GB of zeros in one
+ *   entry, or in many, is refused before anything is inflated; a bomb nested in a zip is copied
+ *   as binary, never opened; `--max-ratio` adds the ratio check on demand; with the limits
+ *   raised, a 256 MB one-line entry is redacted with memory staying flat;
  * - names with `../`, an absolute path or `..\`, two entries of one name: refused, nothing
  *   written anywhere; a symbolic-link entry is not copied (said so, exit 3); a name that is not
  *   UTF-8 is carried inside the copy;
@@ -14,10 +16,10 @@
  *   nothing written, no stack trace.
  * Asserts behaviour only; timeouts are hang guards.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
+import { constants as zlibConstants, createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readZip } from '../helpers/zip.js';
 import { startCli } from './support.js';
@@ -115,6 +117,19 @@ async function deflatedRepeat(byte: number, count: number): Promise<{ compressed
   return { compressed: Buffer.concat(out), size: count * chunk.length, crc };
 }
 
+/**
+ * `mib` MiB of zeros as raw deflate, made in a moment: one MiB deflated by a fresh compressor and
+ * sync-flushed refers only to itself, so copies of it in a row are a valid stream; an empty final
+ * block ends it.
+ */
+function zerosDeflated(mib: number): { compressed: Buffer; size: number; crc: number } {
+  const chunk = Buffer.alloc(1024 * 1024);
+  const block = deflateRawSync(chunk, { level: 9, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  let crc = 0;
+  for (let i = 0; i < mib; i += 1) crc = crc32(chunk, crc);
+  return { compressed: Buffer.concat([...Array.from({ length: mib }, () => block), Buffer.from([0x03, 0x00])]), size: mib * chunk.length, crc };
+}
+
 interface Run {
   code: number | null;
   stdout: string;
@@ -168,30 +183,77 @@ describe.runIf(linux)('faults: hostile archives given to redact (real CLI, real 
     expect(existsSync(out)).toBe(false);
   });
 
-  it('a zip bomb (1 GiB of zeros in 1 MB) is refused for its ratio before anything is inflated; past the ratio, for its total; nothing written', async () => {
+  it('our own collection of a 100 MB log of one line repeated (~300:1) is redacted, not taken for a zip bomb (before: refused for its ratio, exit 2)', async () => {
     const dir = workDir();
-    const zip = join(dir, 'bomb.zip');
-    const zeros = await deflatedRepeat(0, 1024);
-    writeFileSync(zip, rawZip([{ name: 'small.log', data: Buffer.from('ok\n') }, { name: 'logs/zeros.log', ...zeros }]));
+    const logs = join(dir, 'logs');
+    mkdirSync(logs);
+    const line = '2026-12-06 07:00:00 INFO heartbeat ok worker=main status=healthy\n';
+    const chunk = Buffer.from(line.repeat(Math.floor((1024 * 1024) / line.length)));
+    writeFileSync(join(logs, 'app.log'), Buffer.concat(Array.from({ length: 100 }, () => chunk)));
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ appLogPaths: [logs], deadlineSeconds: 3600, caps: { fileBytes: 2 ** 31, collectorBytes: 2 ** 34, filesPerPath: 1000, systemLogBytes: 50 * 1024 * 1024 } }));
+    const collected = join(dir, 'collected');
+    const c = await startCli(['collect', '--ticket', 'T-1', '--only', 'app-logs', '--no-screenshot', '--policy', policy, '--out', collected, '--json'], { DIAGCOLLECT_DATA_DIR: join(dir, 'data'), DISPLAY: '' }).done;
+    expect(c.code, c.stderr).toBe(0);
+    const archive = (JSON.parse(c.stdout) as { archive: { path: string } }).archive.path;
+    const zip = join(dir, 'ours.zip');
+    renameSync(archive, zip);
     const out = join(dir, 'out');
     const r = await redact(zip, out, join(dir, 'data'));
-    expectRefused(r, out, /entry logs\/zeros\.log of .* would inflate from 1 MB to 1024 MB \((\d{3,4}):1, more than the limit of 200:1\).*zip bomb.*--max-ratio \1/);
-    // Refused from the central directory alone: the gigabyte was never inflated.
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/zip bomb/);
+    expect(readdirSync(out).sort()).toEqual(['ours.redacted.zip', 'ours.redacted.zip.redaction-report.txt']);
+  }, 600_000);
+
+  it('zip bombs are refused for their total before anything is inflated: one 4 GB entry of zeros, many entries of zeros; a bomb nested in a zip is copied, never opened', async () => {
+    const dir = workDir();
+    const out = join(dir, 'out');
+    const big = join(dir, 'bomb.zip');
+    writeFileSync(big, rawZip([{ name: 'small.log', data: Buffer.from('ok\n') }, { name: 'logs/zeros.log', ...zerosDeflated(4095) }]));
+    const r = await redact(big, out, join(dir, 'data'));
+    expectRefused(r, out, /bomb\.zip would inflate to 4096 MB in all, more than the limit of 2048 MB.*--max-size 4096/);
+    // Refused from the central directory alone: the gigabytes were never inflated.
     expect(r.peakRss).toBeLessThan(400 * 1024 * 1024);
 
-    const total = await redact(zip, out, join(dir, 'data'), '--max-ratio', '2000', '--max-size', '512');
+    const many = join(dir, 'many.zip');
+    const piece = zerosDeflated(40);
+    writeFileSync(many, rawZip(Array.from({ length: 60 }, (_, i) => ({ name: `part-${i}.log`, ...piece }))));
+    expectRefused(await redact(many, out, join(dir, 'data')), out, /many\.zip would inflate to 2400 MB in all, more than the limit of 2048 MB/);
+
+    // The inner bomb is a binary entry of a few MB: copied as it is, its gigabytes never inflated.
+    const inner = rawZip([{ name: 'zeros.log', ...zerosDeflated(4095) }]);
+    const nested = join(dir, 'nested.zip');
+    writeFileSync(nested, rawZip([{ name: 'notes.log', data: Buffer.from('user=alice@corp.example\n') }, { name: 'inner.zip', data: inner }]));
+    const n = await redact(nested, out, join(dir, 'data'));
+    expect(n.code, n.stderr).toBe(0);
+    expect(n.peakRss).toBeLessThan(400 * 1024 * 1024);
+    const copied = await readZip(join(out, 'nested.redacted.zip'));
+    expect(copied.find((e) => e.name === 'inner.zip')?.data.equals(inner)).toBe(true);
+    expect(copied.find((e) => e.name === 'notes.log')?.data.toString()).not.toMatch(/alice/);
+  }, 600_000);
+
+  it('--max-ratio still refuses a large entry past the given ratio, and --max-size a total past the given size; nothing written', async () => {
+    const dir = workDir();
+    const zip = join(dir, 'bomb.zip');
+    writeFileSync(zip, rawZip([{ name: 'small.log', data: Buffer.from('ok\n') }, { name: 'logs/zeros.log', ...zerosDeflated(1024) }]));
+    const out = join(dir, 'out');
+    const r = await redact(zip, out, join(dir, 'data'), '--max-ratio', '200');
+    expectRefused(r, out, /entry logs\/zeros\.log of .* would inflate from \d MB to 1024 MB \((\d{3,4}):1, more than the limit of 200:1\).*zip bomb.*--max-ratio \1/);
+    expect(r.peakRss).toBeLessThan(400 * 1024 * 1024);
+
+    const total = await redact(zip, out, join(dir, 'data'), '--max-size', '512');
     expectRefused(total, out, /would inflate to 1025 MB in all, more than the limit of 512 MB.*--max-size 1025/);
     const bad = await redact(zip, out, join(dir, 'data'), '--max-ratio', '0');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--max-ratio "0" is not valid/);
   });
 
-  it('with the limits raised, a 256 MB one-line text entry is redacted and memory stays flat', async () => {
+  it('a 256 MB one-line text entry (~1000:1) is redacted with the default limits and memory stays flat', async () => {
     const dir = workDir();
     const zip = join(dir, 'one-line.zip');
     writeFileSync(zip, rawZip([{ name: 'one.log', ...(await deflatedRepeat(0x61, 256)) }]));
     const out = join(dir, 'out');
-    const r = await redact(zip, out, join(dir, 'data'), '--max-ratio', '2000');
+    const r = await redact(zip, out, join(dir, 'data'));
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['one-line.redacted.zip', 'one-line.redacted.zip.redaction-report.txt']);
     // The entry is 256 MB: a process that held it (or a line of it) whole would pass this.

@@ -6,7 +6,8 @@
  *
  * Only kinds without a shape of their own are learned (USER, NAME): shaped values (phones, cards,
  * e-mail …) are found by their rules anyway. A value must be distinctive: Latin values at least
- * LEARNED_LATIN_MIN_LENGTH characters, not a number, not a generic account or common word; Han
+ * LEARNED_LATIN_MIN_LENGTH characters, not a number, not a generic account, not a common English
+ * word or word of logs (common-words.ts: `create`, `Creative`); Han
  * names at least two characters. Matching:
  * - Latin values, and two-character Han names, only as whole words (no letter, digit or `_`
  *   touching either side): `kangjing` not inside `kangjingli`, `康静` not inside `健康静养`.
@@ -19,6 +20,7 @@
  * values (the bench learns 100, one at a time), a plain alternation ~0.1 ms. The set is capped
  * (LEARNED_MAX): values beyond it are still caught by the leak check.
  */
+import { isCommonWord } from './common-words.js';
 import { isBenignValue } from './key-names.js';
 import { detach } from './placeholders.js';
 
@@ -47,7 +49,7 @@ export function isLearnable(kind: string, value: string, rule: string): boolean 
   const v = value.trim();
   if (v !== value || v.length > 64) return false;
   if (HAN_NAME.test(v)) return true;
-  return v.length >= LEARNED_LATIN_MIN_LENGTH && LATIN_VALUE.test(v) && /\p{L}/u.test(v) && !/^\d[\d._-]*$/.test(v) && !GENERIC.test(v) && !isBenignValue(v);
+  return v.length >= LEARNED_LATIN_MIN_LENGTH && LATIN_VALUE.test(v) && /\p{L}/u.test(v) && !/^\d[\d._-]*$/.test(v) && !GENERIC.test(v) && !isCommonWord(v) && !isBenignValue(v);
 }
 
 /** A learned value: what to ask the placeholder registry for so it returns the first placeholder. */

@@ -21,7 +21,13 @@
  * the scan whole (undefined).
  */
 
-/** Index just past the atom at `i` (a group, a class, an escape or one character). */
+/**
+ * Index just past the atom at `i` (a group, a class, an escape or one character), or -1 (or any
+ * index ≤ i) when the source cannot be read there: a group never closed, an escape cut short.
+ * The one reader of regex atoms: the scan split, required literals (required-literal.ts) and the
+ * scan-shape test all use it. Sources are read as without the `v` flag (none is allowed): `[` in
+ * a class is a plain character, so classes do not nest.
+ */
 export function atomEnd(src: string, i: number): number {
   const c = src[i];
   if (c === '\\') {
@@ -30,6 +36,7 @@ export function atomEnd(src: string, i: number): number {
     if (src[i + 1] === 'k' && src[i + 2] === '<') return src.indexOf('>', i) + 1;
     if (src[i + 1] === 'u') return i + 6;
     if (src[i + 1] === 'x') return i + 4;
+    if (src[i + 1] === 'c' && /[A-Za-z]/.test(src[i + 2] ?? '')) return i + 3;
     return i + 2;
   }
   if (c === '[') {

@@ -48,14 +48,17 @@ export function draftAttaches(bytes: number, limit: number = EMAIL_MESSAGE_LIMIT
   return base64 + Math.ceil(base64 / 76) * 2 + MESSAGE_OVERHEAD_BYTES <= limit;
 }
 
-/** The body: steps and facts as bullets, as the support guide asks for e-mail; every sentence from the catalogue. */
-export function draftBody(input: DraftInput): string {
+/**
+ * The body: steps and facts as bullets, as the support guide asks for e-mail; every sentence from
+ * the catalogue. `attached`: whether the draft carries the archive, decided once by
+ * {@link writeEmailDraft} ({@link draftAttaches}) for the body, the attachment and the caller.
+ */
+export function draftBody(input: DraftInput, attached: boolean): string {
   const { manifest, lang } = input;
   const tr = translator(lang);
   const failed = manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout');
   const reason = (c: (typeof failed)[number]) => reasonFor(tr, c.reason, c.error, tr.t(`collectorStatus.${c.status}`));
   const bullet = (text: string) => `- ${text}`;
-  const attached = draftAttaches(input.archiveBytes, input.maxMessageBytes);
   const size = formatSize(input.archiveBytes, lang);
   return [
     tr.t('draft.greeting'),
@@ -80,6 +83,12 @@ export function draftBody(input: DraftInput): string {
   ].join('\n');
 }
 
+/** A written draft: where it is, and whether it carries the archive (else its body names the archive's path). */
+export interface EmailDraft {
+  path: string;
+  attached: boolean;
+}
+
 /**
  * Writes `<archive>.eml` beside the archive: an unsent draft (X-Unsent: 1 opens it as a new
  * message in Outlook and Thunderbird) with the standard subject and the archive attached under
@@ -88,15 +97,16 @@ export function draftBody(input: DraftInput): string {
  * Streamed (memory stays flat whatever the archive's size), written to a temp name, renamed
  * when complete.
  */
-export async function writeEmailDraft(input: DraftInput): Promise<string> {
+export async function writeEmailDraft(input: DraftInput): Promise<EmailDraft> {
+  const attached = draftAttaches(input.archiveBytes, input.maxMessageBytes);
   const target = join(dirname(input.archivePath), `${basename(input.archivePath, '.zip')}.eml`);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
   const composer = new MailComposer({
     ...(input.to ? { to: input.to } : {}),
     subject: emailSubject(input.ticket),
-    text: draftBody(input),
+    text: draftBody(input, attached),
     headers: { 'X-Unsent': '1' },
-    attachments: draftAttaches(input.archiveBytes, input.maxMessageBytes) ? [{ filename: input.archiveName, path: input.archivePath, contentType: 'application/zip' }] : [],
+    attachments: attached ? [{ filename: input.archiveName, path: input.archivePath, contentType: 'application/zip' }] : [],
   });
   try {
     input.signal?.throwIfAborted();
@@ -107,5 +117,5 @@ export async function writeEmailDraft(input: DraftInput): Promise<string> {
     await rm(temp, { force: true });
     throw err;
   }
-  return target;
+  return { path: target, attached };
 }

@@ -22,7 +22,7 @@ import { previewCollection, type CollectionPreview } from '../preview.js';
 import { zipEntryCount } from '../report/figures.js';
 import { summaryText } from '../report/summary-text.js';
 import { planCollectors, runSession, type SessionOptions } from '../session.js';
-import { draftAttaches, writeEmailDraft } from '../upload/email-draft.js';
+import { writeEmailDraft, type EmailDraft } from '../upload/email-draft.js';
 import type { OutboxOptions, UploadJob } from '../upload/outbox.js';
 import { checkExcludeItems } from './exclude-items.js';
 import { precheckTicket, queueAndSend, resolveTarget, targetName, UploadRecordError, type UploadPlan } from './upload-stage.js';
@@ -167,15 +167,15 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
     }
     emit({ type: 'leak-check', check: leakCheck });
 
-    let emailDraft: string | undefined;
+    let emailDraft: EmailDraft | undefined;
     let draftError: string | undefined;
     let draftProblem: AfterPublishProblem | undefined;
     try {
       // The draft stops itself at the deadline and removes its temp file before this returns, so
       // "not written" is true when it is said (no .eml published afterwards, no .partial left).
       emailDraft = await writeEmailDraft({ signal: bound, ticket: options.ticket, lang, archivePath: archive.path, archiveName: archive.name, archiveBytes: archive.bytes, archiveSha256: archive.sha256, entries: archive.entries, manifest: session.manifest });
-      written.push(emailDraft);
-      emit({ type: 'draft', path: emailDraft });
+      written.push(emailDraft.path);
+      emit({ type: 'draft', path: emailDraft.path });
     } catch (err) {
       if (signal.aborted) throw new CancelledError();
       draftError = deadline.aborted
@@ -194,7 +194,8 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       partial: session.partial || session.problems.length > 0 || draftError !== undefined,
       problems: [...session.problems, ...(draftError ? [draftError] : [])],
       afterPublish: [...session.afterPublish, ...(draftProblem ? [draftProblem] : [])],
-      ...(emailDraft ? { emailDraft, emailDraftAttached: draftAttaches(archive.bytes) } : {}),
+      // Whether the archive is attached is the draft's own answer (one truth with its body).
+      ...(emailDraft ? { emailDraft: emailDraft.path, emailDraftAttached: emailDraft.attached } : {}),
       ...(draftError ? { draftError } : {}),
       leakCheck,
       target,
@@ -229,8 +230,8 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       if (!(err instanceof UploadRecordError) || signal.aborted) throw err;
       // The archive is there: a job record the disk could not take is a problem beside it (exit 3).
       result.partial = true;
-      result.problems.push(uploadRecordProblem(err, archive.path, emailDraft));
-      result.afterPublish.push({ step: 'job-record', target: err.jobsDir, cause: causeCode(err.cause), existing: [archive.path, ...(emailDraft ? [emailDraft] : [])], ...(err.queued ? { queued: true } : {}) });
+      result.problems.push(uploadRecordProblem(err, archive.path, emailDraft?.path));
+      result.afterPublish.push({ step: 'job-record', target: err.jobsDir, cause: causeCode(err.cause), existing: [archive.path, ...(emailDraft ? [emailDraft.path] : [])], ...(err.queued ? { queued: true } : {}) });
     }
     return result;
   } catch (err) {

@@ -16,29 +16,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULES, type RedactionRule } from '../../../../electron/engine/redact/rules.js';
+import { atomEnd as readAtomEnd } from '../../../../electron/engine/redact/scan-split.js';
 
-/** Index just past the atom at `i` (a group, a class, an escape or one character). */
+/** The engine's reader of a regex atom (scan-split.ts); a source it cannot read fails the test, not passes it. */
 function atomEnd(src: string, i: number): number {
-  const c = src[i];
-  if (c === '\\') return src[i + 1] === 'u' && src[i + 2] === '{' ? src.indexOf('}', i) + 1 : i + 2;
-  if (c === '[') {
-    let j = i + 1;
-    if (src[j] === '^') j += 1;
-    if (src[j] === ']') j += 1;
-    for (; j < src.length && src[j] !== ']'; j += 1) if (src[j] === '\\') j += 1;
-    return j + 1;
-  }
-  if (c === '(') {
-    let depth = 0;
-    for (let j = i; j < src.length; j += 1) {
-      if (src[j] === '\\') j += 1;
-      else if (src[j] === '[') j = atomEnd(src, j) - 1;
-      else if (src[j] === '(') depth += 1;
-      else if (src[j] === ')' && --depth === 0) return j + 1;
-    }
-    throw new Error(`unbalanced group in ${src}`);
-  }
-  return i + 1;
+  const end = readAtomEnd(src, i);
+  if (end <= i) throw new Error(`unreadable atom at ${i} (an unbalanced group?) in ${src}`);
+  return end;
 }
 
 /** The top-level alternatives of a regex source. */
@@ -214,6 +198,9 @@ describe('bulk scan shapes', () => {
     expect(repeatedStarts(String.raw`@|[\w.-]*(?:key)=`)).toEqual([String.raw`[\w.-]*(?:key)=`]);
     expect(repeatedStarts(String.raw`(?:x|\d+y)`)).toEqual([String.raw`\d+y`]);
     expect(repeatedStarts(String.raw`(?<!\d)\w{2,}z`)).toEqual([String.raw`(?<!\d)\w{2,}z`]);
+    // A property or code point escape is one atom (the test's own reader took `\p` alone and missed the `+`).
+    expect(repeatedStarts(String.raw`\p{L}+token|\u{1F600}*x|\p{Lu}y`)).toEqual([String.raw`\p{L}+token`, String.raw`\u{1F600}*x`]);
+    expect(() => repeatedStarts('a|(b')).toThrow(/unbalanced/);
     expect(repeatedStarts(String.raw`(?<![\d.])\d{3}(?:[-. ]?\d{4})|[0-9a-f]{2}:`)).toEqual([]);
     expect(repeatedStarts(String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|^(?:export\s+)?USER=|密码`)).toEqual([]);
     expect(repeatedStarts(String.raw`(?:[Tt]oken|key)[\w.-]*=[^&\s]+&`)).toEqual([]);

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
-import { asciiOnly, firstAtoms, nonAsciiOnly, splitByFirstCharacter, topAlternatives } from '../../../../electron/engine/redact/scan-split.js';
+import { asciiOnly, atomEnd, firstAtoms, nonAsciiOnly, splitByFirstCharacter, topAlternatives } from '../../../../electron/engine/redact/scan-split.js';
 import { generateLogText } from '../../../bench/redact.bench.js';
 import { CORPUS_DIR } from './corpus-quality.js';
 
@@ -60,6 +60,39 @@ function fixtureTexts(dir: string): string[] {
   }
   return out;
 }
+
+describe('atomEnd: the one reader of a regex atom (the scans, required literals and the scan-shape test use it)', () => {
+  /** The first atom of each source, as atomEnd reads it. */
+  const first = (src: string) => src.slice(0, atomEnd(src, 0));
+
+  it('reads Unicode property and code point escapes whole, and the other escapes', () => {
+    expect(first('\\p{L}+token')).toBe('\\p{L}');
+    expect(first('\\P{Script=Han}x')).toBe('\\P{Script=Han}');
+    expect(first('\\u{1F600}{2}')).toBe('\\u{1F600}');
+    expect(first('\\u0041B')).toBe('\\u0041');
+    expect(first('\\x41B')).toBe('\\x41');
+    expect(first('\\cJx')).toBe('\\cJ');
+    expect(first('\\k<name>x')).toBe('\\k<name>');
+    expect(first('\\bx')).toBe('\\b');
+    expect(first('\\.x')).toBe('\\.');
+  });
+
+  it('reads classes whole: a ] first or escaped, a [ inside (no nesting without the v flag), escapes and properties inside', () => {
+    expect(first('[]a]b')).toBe('[]a]');
+    expect(first('[^]a]b')).toBe('[^]a]');
+    expect(first('[\\]\\\\]x')).toBe('[\\]\\\\]');
+    expect(first('[[a]]')).toBe('[[a]');
+    expect(first('[\\p{L}\\u{1F600}-]x')).toBe('[\\p{L}\\u{1F600}-]');
+  });
+
+  it('reads groups whole past nested groups and classes holding ( or ), and gives -1 for an unbalanced group', () => {
+    expect(first('(a(b|c)[)(](?:d))e')).toBe('(a(b|c)[)(](?:d))');
+    expect(first('(?<n>\\p{L}[(]\\))x')).toBe('(?<n>\\p{L}[(]\\))');
+    expect(atomEnd('(ab', 0)).toBe(-1);
+    expect(atomEnd('((a)', 0)).toBe(-1);
+    expect(topAlternatives('a|(b')).toEqual(['a|(b']);
+  });
+});
 
 describe('scan split by first character', () => {
   it('reads the first atoms past look-arounds, anchors and into leading or optional groups', () => {

@@ -5,7 +5,7 @@ import { draftBody } from '../../../../electron/engine/upload/email-draft.js';
 import { testManifest } from '../../../helpers/manifest.js';
 
 const archive = { path: '/x.zip', name: '12345_诊断信息_20261124-0930_pc-01.zip', size: 1024, sha256: 'ab'.repeat(32) };
-const draft = (m: ReturnType<typeof testManifest>, lang: 'zh-CN' | 'en') => draftBody({ ticket: '12345', lang, archivePath: '/x.zip', archiveName: archive.name, archiveBytes: 1024, archiveSha256: archive.sha256, manifest: m });
+const draft = (m: ReturnType<typeof testManifest>, lang: 'zh-CN' | 'en') => draftBody({ ticket: '12345', lang, archivePath: '/x.zip', archiveName: archive.name, archiveBytes: 1024, archiveSha256: archive.sha256, manifest: m }, true);
 
 describe('the problem type on every surface (issue 18)', () => {
   it('summary page, ticket comment and e-mail draft name it in the archive\'s language', () => {

@@ -31,7 +31,9 @@ describe('e-mail draft', () => {
     const archive = join(dir, name);
     const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 256));
     writeFileSync(archive, bytes);
-    const eml = await writeEmailDraft({ ticket: '12345', lang: 'zh-CN', archivePath: archive, archiveName: name, archiveBytes: bytes.length, archiveSha256: sha256(bytes), manifest: manifest() });
+    const draft = await writeEmailDraft({ ticket: '12345', lang: 'zh-CN', archivePath: archive, archiveName: name, archiveBytes: bytes.length, archiveSha256: sha256(bytes), manifest: manifest() });
+    const eml = draft.path;
+    expect(draft.attached).toBe(true);
     expect(eml).toBe(join(dir, '12345_诊断信息_20261124-0930_pc-01.eml'));
     expect(readdirSync(dir).sort()).toEqual([eml.split('/').pop(), name].sort());
     const raw = readFileSync(eml, 'latin1');
@@ -53,7 +55,7 @@ describe('e-mail draft', () => {
     const dir = mkdtempSync(join(os.tmpdir(), 'eml-'));
     const archive = join(dir, 'a.zip');
     writeFileSync(archive, 'zip');
-    const eml = await writeEmailDraft({ ticket: 'SUP-1', lang: 'en', archivePath: archive, archiveName: 'a.zip', archiveBytes: 3, archiveSha256: 'x', manifest: manifest({ collectors: [] }) });
+    const eml = (await writeEmailDraft({ ticket: 'SUP-1', lang: 'en', archivePath: archive, archiveName: 'a.zip', archiveBytes: 3, archiveSha256: 'x', manifest: manifest({ collectors: [] }) })).path;
     const mail = await simpleParser(createReadStream(eml));
     expect(mail.subject).toBe('【技术支持】SUP-1');
     expect(mail.text).toContain('- Attachment: a.zip');
@@ -66,9 +68,9 @@ describe('e-mail draft', () => {
   it('says which entries the mend step redacted again (manifest.redaction.mended), in the archive language', () => {
     const base = { ticket: '12345', archivePath: '/x/a.zip', archiveName: 'a.zip', archiveBytes: 3, archiveSha256: 'x'.repeat(64) };
     const mended = manifest({ redaction: { enabled: true, rules: [], totals: { 'person-name': 2 }, mended: ['1-chat.txt'] } });
-    expect(draftBody({ ...base, lang: 'en', manifest: mended })).toContain('- 1 entry was redacted again once the archive was complete (a name or value in them was recognised only later): 1-chat.txt');
-    expect(draftBody({ ...base, lang: 'zh-CN', manifest: mended })).toContain('- 归档完成后又脱敏了 1 个条目（其中的姓名或值在写入之后才被识别）：1-chat.txt');
-    expect(draftBody({ ...base, lang: 'en', manifest: manifest() })).not.toContain('redacted again');
+    expect(draftBody({ ...base, lang: 'en', manifest: mended }, true)).toContain('- 1 entry was redacted again once the archive was complete (a name or value in them was recognised only later): 1-chat.txt');
+    expect(draftBody({ ...base, lang: 'zh-CN', manifest: mended }, true)).toContain('- 归档完成后又脱敏了 1 个条目（其中的姓名或值在写入之后才被识别）：1-chat.txt');
+    expect(draftBody({ ...base, lang: 'en', manifest: manifest() }, true)).not.toContain('redacted again');
   });
 
   it('attaches the archive only while the message stays under the limit; past it, names the path and attaches nothing', async () => {
@@ -79,10 +81,15 @@ describe('e-mail draft', () => {
     const archive = join(dir, 'big.zip');
     writeFileSync(archive, Buffer.alloc(200_000, 1));
     const input = { ticket: 'SUP-2', lang: 'en' as const, archivePath: archive, archiveName: 'big.zip', archiveBytes: 200_000, archiveSha256: 'x', manifest: manifest({ collectors: [] }), maxMessageBytes: 100_000 };
-    const mail = await simpleParser(createReadStream(await writeEmailDraft(input)));
+    const draft = await writeEmailDraft(input);
+    // One answer for the body, the attachment and the caller (the workflow's emailDraftAttached).
+    expect(draft.attached).toBe(false);
+    const mail = await simpleParser(createReadStream(draft.path));
     expect(mail.attachments).toHaveLength(0);
     expect(mail.text).toContain(`- Not attached: the archive big.zip (195 KB) is too large to send by e-mail (mail servers commonly refuse messages over 0 MB). It is on this computer at ${archive}`);
-    expect(draftBody({ ...input, lang: 'zh-CN' })).toContain(`它保存在本机的 ${archive}`);
-    expect(draftBody({ ...input, maxMessageBytes: undefined })).toContain('- Attachment: big.zip');
+    expect(draftBody({ ...input, lang: 'zh-CN' }, false)).toContain(`它保存在本机的 ${archive}`);
+    const roomy = await writeEmailDraft({ ...input, maxMessageBytes: undefined });
+    expect(roomy.attached).toBe(true);
+    expect((await simpleParser(createReadStream(roomy.path))).text).toContain('- Attachment: big.zip');
   });
 });

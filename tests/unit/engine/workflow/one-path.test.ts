@@ -3,7 +3,7 @@
  * reach collect → archive → leak check → draft → upload only through the workflow. Neither may
  * import the stages themselves; the e2e test (tests/e2e/app.test.ts) asserts the same at run time.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -26,5 +26,12 @@ describe('one workflow for the app and the CLI', () => {
     const main = readFileSync(`${ROOT}electron/cli/main.ts`, 'utf8');
     expect(main).toContain("await import('./collect-command.js')");
     for (const stage of STAGES) expect(main).not.toMatch(stage);
+  });
+  it('whether the draft carries the archive is decided once, by writeEmailDraft (the body, the attachment and the workflow read its answer)', () => {
+    const calls = readdirSync(`${ROOT}electron`, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(`${ROOT}electron/${f}`, 'utf8').matchAll(/\bdraftAttaches\(/g)].map(() => f.replaceAll('\\', '/')));
+    // The definition and the one call in writeEmailDraft.
+    expect(calls).toEqual(['engine/upload/email-draft.ts', 'engine/upload/email-draft.ts']);
   });
 });

@@ -1,0 +1,133 @@
+/**
+ * Common English words and log vocabulary that are never learned as a person's login or name
+ * (learned-values.ts): a value learned once is replaced archive-wide, so a grammar that took a
+ * word for a login once (`granted to create MBeans` made `create` a login; `Creative Commons`)
+ * would damage every later line that says it. Kept as data, lowercase, words of four letters or
+ * more (shorter Latin values are never learned), with their common forms (`creates`, `created`,
+ * `creating`) made by {@link commonWordForms}.
+ *
+ * Left out on purpose: words that are also given names or surnames people take as logins (`john`,
+ * `mark`, `grace`, `rose`, `frank`, `smith`, `baker`, `hunter` …): a real `/home/grace` must still
+ * be replaced where it reappears. Words for accounts (`admin`, `root`, `backup` …) are the
+ * GENERIC list of learned-values.ts.
+ */
+
+/** Verbs of logs and prose, in their base form (forms are added below). */
+const VERBS = `
+accept access accord account achieve acquire activate adapt add address adjust advance affect agree
+align allocate allow alter analyse analyze announce append apply approve archive arrange arrive
+assert assign assume attach attempt attend audit authenticate authorize await back balance become
+begin believe belong bind block boot bounce break bring build cache calculate call cancel capture
+care carry catch cause change charge check choose claim clean clear click clone close collect
+combine come commit compare compile complete compress compute concern configure confirm connect
+consider consist contact contain continue contribute control convert copy correct count cover
+crash create cross cycle damage deal debug decide declare decline decode decrease decrypt define
+delay delete deliver demand deny depend deploy describe deserve design destroy detach detect
+determine develop differ disable disconnect discover dismiss display dispose distribute divide
+download drain draw drive drop dump edit effect elect emit enable encode encrypt encourage
+enforce ensure enter establish evaluate exceed exchange exclude execute exist exit expand expect
+expire explain export expose extend extract fail fall fetch fill filter find finish fire flush
+fold follow force forget format forward found free gain gather generate give group grow
+guarantee guess halt handle happen hash have head hear help hide hold ignore implement import
+improve include increase index indicate inform initialize inject insert inspect install intend
+interrupt introduce invalidate invoke involve issue join jump keep kill know launch lead learn
+leave limit link list listen load locate lock look lose maintain make manage map match matter
+measure meet merge migrate mind miss modify monitor mount move need note notice notify obtain
+occur offer open operate order output override own parse pass patch pause perform permit persist
+pick ping place plan play point poll post prefer prepare present preserve press prevent print
+proceed process produce promote prompt protect provide publish pull purge push query queue quit
+raise reach read realize rebuild receive recognize recommend record recover redirect reduce
+refer refresh refuse register reject relate release reload remain remember remove rename render
+renew repair repeat replace reply report represent request require reserve reset resize resolve
+respond restart restore restrict resume retain retry return reuse reveal review revoke rotate
+route save scale schedule search secure seem select send separate serve share shift show shut
+sign skip sleep solve sort spawn specify split stage start state stay step stop store stream
+submit succeed suggest supply support suppose suspend switch sync take talk tell terminate
+test think throw time touch trace track transfer transform translate travel treat trigger trust
+try turn type unlock unmount unpack update upgrade upload use validate verify view visit wait
+walk want warn watch work wrap write yield zip
+`;
+
+/** Nouns, adjectives, adverbs and other words of logs, configuration and prose. */
+const WORDS = `
+about above absent absolute abstract accepted accessible accurate across action active actual
+adapter additional administrative advanced after again against agent alert alias alive all
+allowed almost alone along already also alternative although always amount anonymous another
+answer anything anyway anywhere application approval approximately area argument around array
+article artifact aspect asset assistant associated asynchronous attachment attribute authority
+author authentication authorization auto automatic automatically available average away
+background backend bad bandwidth banner base basic batch because before behavior behaviour
+behind being below benefit best better between beyond binary blank body bold both bottom bound
+boundary branch brief bridge broken buffer bundle business busy button byte cable calendar
+capability capacity card careful case category center central certain certificate chain
+channel chapter character chart child choice chunk cipher circle class classic client clock
+closed cluster code collection column command comment common community company compatible
+complex component condition conference config configuration conflict connection console
+constant constraint consumer container content context contract controller cookie core
+corporate correct cost could country course creative credential critical current cursor
+custom customer daily dashboard data database date day dead decimal default deferred definition
+degree delivery department dependency deprecated depth description desktop destination detail
+device dialog different digital direct direction directory disabled discovery disk distance
+document domain done double down draft driver duplicate during duration dynamic each early easy
+editor effective either element else embedded empty encoding encryption end endpoint energy
+engine enough enterprise entire entity entry environment equal error event every everything
+exact example exception excluded existing expected expiry explicit expression extension
+external extra factor failure false family feature federal field figure file final financial
+firewall first fixed flag flexible folder following font footer foreign form former forward
+frame framework frequency fresh from front full function further future gateway general
+generic global good graph great guest hardware header health heap heavy height hello here
+hidden high history hold home hook host hour however html human identifier identity idle image
+immediate important inactive incoming incorrect independent individual information initial
+inner input inside instance instead instruction integer integration interface internal
+international internet interval invalid item itself java journal json just kernel key keyword
+kind label language large last late later layer layout leader least left legacy length less
+level library license life light like likely line linear little live local location logic
+logical long loop lower machine main major manager manual many margin market master maximum
+maybe media medium member memory menu message metadata method metric middle might minimum
+minor minute mirror missing mobile mode model module moment more most much multiple must name
+native natural near necessary negative network never newer next night node none normal
+nothing notification null number object offline often okay older online only option optional
+original other outgoing outside over overall overview owner package page panel parameter
+parent part partial particular partner party password path pattern peer pending people
+percent period permanent permission person personal phase phone physical picture pipeline
+platform please plugin policy pool popular port portal position positive possible power
+preferences prefix premium preview previous primary prior priority private probably problem
+procedure processor product production profile program progress project property protocol
+provider proxy public purpose quality quarter question quick quite random range rate rather
+ready real reason recent recently record recursive reference region regular related relative
+reliable remote repository required resource response rest result right role root rule
+runtime safe same sample schema scope screen script second secondary section security
+segment self sequence serial series server service session setting settings several shared
+shell short should side signal signature silent similar simple since single size slow small
+snapshot socket software some something sometimes soon source space special specific speed
+stable standard static statistics status sticky still storage strict string strong structure
+style subject success successful such suffix summary super support sure symbol system table
+target task team technical template temporary tenant terminal text than that their them then
+there these they thing this those thread through ticket timeout title today together token
+tool total trade traffic transaction true unable under unique unit universal unknown unless
+until upper usage useful user usually valid value variable various vendor version very
+video virtual visible volume warning weak website week weekly welcome well what when where
+whether which while whole width window with within without word worker world would wrong
+year yearly yesterday your zone
+`;
+
+/** The forms of a verb logs print: `create`, `creates`, `created`, `creating`, `creation`, `creator`. */
+export function commonWordForms(verb: string): string[] {
+  const stem = verb.endsWith('e') ? verb.slice(0, -1) : verb;
+  // No `-er` form: `walker`, `turner` are surnames people take as logins.
+  const forms = [verb, `${verb}s`, `${stem}ed`, `${stem}ing`];
+  if (verb.endsWith('y') && !/[aeiou]y$/.test(verb)) forms.push(`${verb.slice(0, -1)}ies`, `${verb.slice(0, -1)}ied`);
+  if (verb.endsWith('ate')) forms.push(`${stem}ion`, `${stem}ions`, `${stem}or`, `${stem}ors`);
+  if (/(?:[^aeiou]|ss)$/.test(verb) && !verb.endsWith('e')) forms.push(`${verb}es`);
+  return forms;
+}
+
+/** Every common word and form, lowercase, of four letters or more. */
+export const COMMON_WORDS: ReadonlySet<string> = new Set(
+  [...VERBS.split(/\s+/).flatMap((v) => (v ? commonWordForms(v) : [])), ...WORDS.split(/\s+/).flatMap((w) => (w ? [w, `${w}s`] : []))].filter((w) => w.length >= 4),
+);
+
+/** Whether `value` is a common English word or a word of logs (any case: `Creative`, `CREATE`). */
+export function isCommonWord(value: string): boolean {
+  return COMMON_WORDS.has(value.toLowerCase());
+}
