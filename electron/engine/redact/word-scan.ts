@@ -41,6 +41,11 @@ export function wordScanOf(words: readonly string[]): WordScan | undefined {
 let lastKey = 0;
 export const nextTextKey = (): number => (lastKey += 1);
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 /** Upper case of an ASCII code (the regex's case folding for ASCII under `i`). */
 const upper = (c: number) => (c >= 97 && c <= 122 ? c - 32 : c);
 
@@ -64,7 +69,7 @@ export class WordScan {
    * would not fit the loop's memory (the regex alone is then used).
    */
   static build(words: readonly string[]): WordScan | undefined {
-    const ascii = words.filter((w) => w.length > 0 && /^[\x00-\x7f]+$/.test(w));
+    const ascii = words.filter((w) => w.length > 0 && isAscii(w));
     // Classes: one per ASCII character that occurs in a word (both cases of a letter share it); 0 for the rest.
     const classOf = new Uint8Array(256);
     let classes = 1;
