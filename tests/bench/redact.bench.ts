@@ -45,6 +45,12 @@ export interface RedactBench {
    * Chinese desktop are. MB per CPU second (session 10 found this case at half the ASCII speed).
    */
   twoByteMbPerCpuSec: number;
+  /**
+   * The first 10 MB with an e-mail address (and a public IPv4 address) at the end of every line
+   * (`addressPerLine`): every line is woken and goes through the rules, the worst common case
+   * (a mail or proxy server's log). MB per CPU second.
+   */
+  addressPerLineMbPerCpuSec: number;
   inputMB: number;
   /** Replacements made during the throughput run, per rule. */
   counts: Record<string, number>;
@@ -178,6 +184,11 @@ export function generateLogText(mb: number): Buffer[] {
   return pieces;
 }
 
+/** `pieces` with an address at the end of every line: ` from 203.0.x.y:443 userN@example.com`. */
+export function addressPerLine(pieces: Buffer[]): Buffer[] {
+  return pieces.map((p) => Buffer.from(p.toString('utf8').replace(/\n/g, (_nl: string, off: number) => ` from 203.0.${off % 251}.${off % 253}:443 user${off % 97}@example.com\n`), 'utf8'));
+}
+
 /** Wall-clock and CPU seconds of `run`. */
 async function measure(run: () => Promise<void>): Promise<{ seconds: number; cpuSeconds: number }> {
   const cpu0 = process.cpuUsage();
@@ -260,6 +271,9 @@ export async function benchRedact(mb = Number(process.env.BENCH_MB ?? 200)): Pro
   const twoByte = subset.map((p) => Buffer.from(p.toString('utf8').replace(/"Save"/g, '\u201c保存\u201d'), 'utf8'));
   const twoByteBytes = twoByte.reduce((n, p) => n + p.length, 0);
   const twoByteRun = await measure(() => pump(new Redactor().createStream(), twoByte));
+  const addressed = addressPerLine(subset.slice(0, 10));
+  const addressedBytes = addressed.reduce((n, p) => n + p.length, 0);
+  const addressedRun = await measure(() => pump(new Redactor().createStream(), addressed));
 
   const inputMB = bytes / 1e6;
   return {
@@ -267,6 +281,7 @@ export async function benchRedact(mb = Number(process.env.BENCH_MB ?? 200)): Pro
     mbPerCpuSec: inputMB / redaction.cpuSeconds,
     allRulesMbPerSec: subsetBytes / 1e6 / allRules.seconds,
     twoByteMbPerCpuSec: twoByteBytes / 1e6 / twoByteRun.cpuSeconds,
+    addressPerLineMbPerCpuSec: addressedBytes / 1e6 / addressedRun.cpuSeconds,
     baselineMbPerSec: inputMB / baseline.seconds,
     baselineMbPerCpuSec: inputMB / baseline.cpuSeconds,
     cpuSeconds: redaction.cpuSeconds,
@@ -290,6 +305,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`peak RSS:  ${r.peakRssMB.toFixed(0)} MB (includes the 50 MB of input held in memory)`);
   console.log(`all rules: ${r.allRulesMbPerSec.toFixed(1)} MB/s (optional network rules and known values on; first 50 MB)`);
   console.log(`two-byte:  ${r.twoByteMbPerCpuSec.toFixed(1)} MB per CPU second (first 50 MB with Chinese quotes: every chunk a two-byte string)`);
+  console.log(`addresses: ${r.addressPerLineMbPerCpuSec.toFixed(1)} MB per CPU second (10 MB with an e-mail and an IPv4 address on every line: every line woken)`);
   console.log(`replacements: ${JSON.stringify(r.counts)}`);
   console.log('');
   console.log(formatCorpusReport(r.qualityBySet));

@@ -24,6 +24,7 @@ import { detach, isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { CompiledPattern, CompiledRule, RuleSet } from './rule-set.js';
 import { hasContext } from './rule-validators.js';
 import type { LineSurroundings } from './rules.js';
+import { nextTextKey } from './word-scan.js';
 
 /** Longest line (in UTF-16 code units) redacted as one piece. */
 export const MAX_LINE = 64 * 1024;
@@ -125,6 +126,8 @@ export class LineEngine {
   private halfHit: string[] = [];
   private halfResume: number[] = [];
   private halfFrom: number[] = [];
+  /** Names the current text for the words scan's automaton (word-scan.ts). */
+  private textKey = 0;
   /** Next hit of the learned values' scan in the current text (-1: none left, -2: not searched yet), and the set's version it was searched with. */
   private learnedNext = -2;
   private learnedVersion = -1;
@@ -306,6 +309,7 @@ export class LineEngine {
       this.halfFrom = new Array<number>(2 * k).fill(0);
     }
     this.learnedNext = -2;
+    this.textKey = nextTextKey();
     while (pos < n) {
       if (this.block) {
         const r = this.consumeBlock(text, pos);
@@ -400,6 +404,16 @@ export class LineEngine {
     if (scanner.split !== undefined) return this.scanSplit(i, text, from, scanner.split);
     const re = scanner.regex;
     re.lastIndex = from;
+    if (scanner.words !== undefined) {
+      // Where the first word from `from` ends: the regex's first match from `from` starts at most
+      // the longest word before it (word-scan.ts). -2: the text is not ASCII, the regex alone looks.
+      const end = scanner.words.endFrom(this.textKey, text, from);
+      if (end === -1) {
+        this.scannerNext[i] = -1;
+        return -1;
+      }
+      if (end >= 0) re.lastIndex = Math.max(from, end - scanner.words.maxLength + 1);
+    }
     if (scanner.uniform && scanner.lineLocal) {
       // Only the line matters, and the hit's last character is on it: no match object needed.
       const next = re.test(text) ? re.lastIndex - 1 : -1;

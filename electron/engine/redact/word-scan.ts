@@ -1,0 +1,175 @@
+/**
+ * The words scan's search, in WebAssembly, on ASCII text (most logs).
+ *
+ * The words scan (rule-set.ts) is one case-insensitive regex over every rule's wake words, a
+ * prefix tree of ~300 literals. Nearly every position of a log starts with a letter one of them
+ * starts with, so V8 tries the tree at each of them: ~23 % of the redactor's CPU on the bench's logs.
+ *
+ * Here the same words are an Aho–Corasick automaton walked byte by byte by the leak check's loop
+ * (leak-scan.wat: one load of the byte's class and one of the next row per byte). It says where
+ * the first word occurrence from a position ends; the regex then runs from at most the longest
+ * word's length before that end, and returns what it would have returned from the position itself:
+ * every match of the regex is an occurrence of a word, found by the automaton where it ends, so no
+ * match ends before the first one the automaton finds, and none can start further back than the
+ * longest word. The regex keeps the last word: which match, how long, and so what the scan hits,
+ * is the regex's, unchanged.
+ *
+ * Only for ASCII text: there a character is its byte, and under the regex's `i` flag (not `u`) an
+ * ASCII character only matches an ASCII one, the same letter in either case (a word with another
+ * character cannot match at all and is left out). Other text goes to the regex alone.
+ */
+import { scanLoop, type ScanLoop } from './leak-scan.js';
+
+/** Automata by their words: one per distinct set in the process (each holds ~0.5 MB of WebAssembly memory). */
+const built = new Map<string, WordScan | undefined>();
+const BUILT_LIMIT = 16;
+
+/**
+ * The shared WordScan of `words` (the literal texts of a case-insensitive regex, as written in it),
+ * built on first use; undefined when it does not fit (see WordScan.build).
+ */
+export function wordScanOf(words: readonly string[]): WordScan | undefined {
+  const key = words.join('\n');
+  if (built.has(key)) return built.get(key);
+  if (built.size >= BUILT_LIMIT) built.clear();
+  const scan = WordScan.build(words);
+  built.set(key, scan);
+  return scan;
+}
+
+/** A fresh key for endFrom: one per text an engine scans, unique in the process. */
+let lastKey = 0;
+export const nextTextKey = (): number => (lastKey += 1);
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** Upper case of an ASCII code (the regex's case folding for ASCII under `i`). */
+const upper = (c: number) => (c >= 97 && c <= 122 ? c - 32 : c);
+
+export class WordScan {
+  /** The text whose bytes are in the loop's input (by the key the engine gives), and where. */
+  private key = -1;
+  private ascii = false;
+  private winStart = 0;
+  private winLen = 0;
+  private readonly encoder = new TextEncoder();
+
+  private constructor(
+    private readonly loop: ScanLoop,
+    private readonly root: number,
+    /** The longest word, in characters. */
+    readonly maxLength: number,
+  ) {}
+
+  /**
+   * The automaton of `words` (literal texts, matched case-insensitively), or undefined when it
+   * would not fit the loop's memory (the regex alone is then used).
+   */
+  static build(words: readonly string[]): WordScan | undefined {
+    const ascii = words.filter((w) => w.length > 0 && isAscii(w));
+    // Classes: one per ASCII character that occurs in a word (both cases of a letter share it); 0 for the rest.
+    const classOf = new Uint8Array(256);
+    let classes = 1;
+    for (const w of ascii) {
+      for (let j = 0; j < w.length; j += 1) {
+        const u = upper(w.charCodeAt(j));
+        if (classOf[u] === 0) {
+          classOf[u] = classes;
+          if (u >= 65 && u <= 90) classOf[u + 32] = classes;
+          classes += 1;
+        }
+      }
+    }
+    // The prefix tree of the words, then its failure links (breadth first) and the full transition table.
+    const children: Map<number, number>[] = [new Map()];
+    const ends: boolean[] = [false];
+    for (const w of ascii) {
+      let s = 0;
+      for (let j = 0; j < w.length; j += 1) {
+        const c = classOf[w.charCodeAt(j)]!;
+        let t = children[s]!.get(c);
+        if (t === undefined) {
+          t = children.length;
+          children.push(new Map());
+          ends.push(false);
+          children[s]!.set(c, t);
+        }
+        s = t;
+      }
+      ends[s] = true;
+    }
+    const states = children.length;
+    const next = new Int32Array(states * classes);
+    const fail = new Int32Array(states);
+    const queue: number[] = [];
+    for (const [c, t] of children[0]!) {
+      next[c] = t;
+      queue.push(t);
+    }
+    for (let q = 0; q < queue.length; q += 1) {
+      const s = queue[q]!;
+      ends[s] = ends[s]! || ends[fail[s]!]!;
+      for (let c = 0; c < classes; c += 1) {
+        const t = c === 0 ? undefined : children[s]!.get(c);
+        if (t === undefined) {
+          next[s * classes + c] = next[fail[s]! * classes + c]!;
+        } else {
+          fail[t] = next[fail[s]! * classes + c]!;
+          next[s * classes + c] = t;
+          queue.push(t);
+        }
+      }
+    }
+    let loop: ScanLoop;
+    try {
+      loop = scanLoop(states * classes);
+    } catch {
+      return undefined;
+    }
+    loop.classOf.set(classOf);
+    // A cell holds the next state's row address, or `~state` where a word ends (the loop stops there).
+    const row = (s: number) => loop.denseBase + s * classes * 4;
+    for (let k = 0; k < next.length; k += 1) {
+      const t = next[k]!;
+      loop.cells[k] = ends[t] ? ~t : row(t);
+    }
+    return new WordScan(loop, row(0), Math.max(0, ...ascii.map((w) => w.length)));
+  }
+
+  /**
+   * Where the first word occurrence in `text` at or after `from` ends (the index of its last
+   * character), -1 when there is none, or -2 when the text is not ASCII (ask the regex).
+   * `key` (nextTextKey) names the text: the same key promises the same text (its bytes are copied
+   * once per window). Engines share an automaton: another key in between just copies again.
+   */
+  endFrom(key: number, text: string, from: number): number {
+    if (key !== this.key) {
+      this.key = key;
+      // Equal lengths in UTF-16 and UTF-8: every character is ASCII.
+      this.ascii = Buffer.byteLength(text, 'utf8') === text.length;
+      this.winStart = 0;
+      this.winLen = 0;
+    }
+    if (!this.ascii) return -2;
+    const loop = this.loop;
+    const n = text.length;
+    let at = this.root;
+    let i = from;
+    while (i < n) {
+      if (i < this.winStart || i >= this.winStart + this.winLen) {
+        this.winStart = i;
+        this.winLen = Math.min(loop.block, n - i);
+        this.encoder.encodeInto(text.slice(i, i + this.winLen), loop.input);
+      }
+      const end = this.winLen;
+      const stop = loop.run1(at, i - this.winStart, end, 0);
+      if (stop < end) return this.winStart + stop;
+      at = loop.out[0]!;
+      i = this.winStart + end;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The words scan's automaton (word-scan.ts): on ASCII text, starting the regex where the automaton
+ * says must give exactly the hits of the regex alone (same places, same texts, same resume
+ * points), so the engine wakes the same rules; built from whatever words the rules have, so a rule
+ * added later is woken through it too.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Redactor } from '../../../../electron/engine/redact/index.js';
+import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
+import { nextTextKey, WordScan, wordScanOf } from '../../../../electron/engine/redact/word-scan.js';
+import { generateLogText } from '../../../bench/redact.bench.js';
+import { CORPUS_DIR } from './corpus-quality.js';
+
+/** Every hit of a global regex as `index:text:resume`. */
+function hitsOf(re: RegExp, text: string): string[] {
+  const out: string[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(`${m.index}:${m[0]}:${re.lastIndex}`);
+  return out;
+}
+
+/** The engine's way (LineEngine.scan): from each resume point, the regex from where the automaton says. */
+function automatonHitsOf(words: WordScan, re: RegExp, text: string): string[] {
+  const out: string[] = [];
+  const key = nextTextKey();
+  let from = 0;
+  for (;;) {
+    const end = words.endFrom(key, text, from);
+    if (end === -1) return out;
+    re.lastIndex = end >= 0 ? Math.max(from, end - words.maxLength + 1) : from;
+    const m = re.exec(text);
+    if (m === null) return out;
+    out.push(`${m.index}:${m[0]}:${re.lastIndex}`);
+    from = re.lastIndex;
+  }
+}
+
+function fixtureTexts(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...fixtureTexts(path));
+    else if (!name.endsWith('.json')) out.push(readFileSync(path, 'utf8'));
+  }
+  return out;
+}
+
+const isAscii = (text: string) => Buffer.byteLength(text, 'utf8') === text.length;
+
+/** A tiny deterministic generator (the test must not depend on Math.random). */
+function rand(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe('words scan automaton', () => {
+  it('gives the hits of the words regex on every ASCII fixture and on the bench text (default, network rules, known values)', () => {
+    const sets = [
+      buildRuleSet({}),
+      buildRuleSet({ optionalRules: ['ipv4-public', 'ipv6-public', 'mac-address', 'hostname'] }),
+      buildRuleSet({ knownValues: [{ value: 'wzhang', kind: 'USER' }, { value: 'WS-PC0142', kind: 'HOST' }] }),
+    ];
+    const bench = Buffer.concat(generateLogText(1)).toString('utf8');
+    const texts = [...fixtureTexts(CORPUS_DIR).filter(isAscii), bench, bench.toUpperCase(), 'wzhang@WS-PC0142 PASSWORD=x Session token'];
+    expect(texts.length).toBeGreaterThan(20);
+    for (const set of sets) {
+      const words = set.scanners.filter((s) => s.words !== undefined);
+      // The words scan, and only it (the other scans are not literal lists).
+      expect(words.length).toBe(1);
+      const scanner = words[0]!;
+      for (const text of texts) expect(automatonHitsOf(scanner.words!, scanner.regex, text)).toEqual(hitsOf(scanner.regex, text));
+    }
+  });
+
+  it('matches random word lists on random text: overlapping words, prefixes of each other, either case, words across a 64 KiB window', () => {
+    const r = rand(13);
+    const alphabet = 'abcAB-_=.: x';
+    const pick = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]!).join('');
+    for (let round = 0; round < 60; round += 1) {
+      const list = [...new Set(Array.from({ length: 1 + Math.floor(r() * 8) }, () => pick(1 + Math.floor(r() * 5)).toLowerCase()))];
+      const escaped = list.map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+      const re = new RegExp(escaped.join('|'), 'gi');
+      const scan = WordScan.build(list)!;
+      const text = pick(round % 10 === 0 ? 70_000 : 400);
+      expect(automatonHitsOf(scan, re, text), `words ${JSON.stringify(list)}`).toEqual(hitsOf(re, text));
+    }
+  });
+
+  it('finds a word cut by the 64 KiB window, and says -2 (ask the regex) for text that is not ASCII', () => {
+    const scan = WordScan.build(['password', 'pwd'])!;
+    const text = `${'x'.repeat(65_530)}PassWord=1 ${'y'.repeat(100)}pwd`;
+    const key = nextTextKey();
+    expect(scan.endFrom(key, text, 0)).toBe(65_537);
+    expect(scan.endFrom(key, text, 65_538)).toBe(text.length - 1);
+    expect(scan.endFrom(key, text, text.length - 1)).toBe(-1);
+    expect(scan.endFrom(nextTextKey(), 'password \u201cx\u201d', 0)).toBe(-2);
+    // A word with a character beyond ASCII cannot occur in ASCII text: left out, never claimed.
+    const wide = WordScan.build(['用户', 'user：', 'login'])!;
+    expect(wide.endFrom(nextTextKey(), 'user: login', 0)).toBe(10);
+  });
+
+  it('is shared by rule sets with the same words, and built anew for other words', () => {
+    expect(wordScanOf(['alpha', 'beta'])).toBe(wordScanOf(['alpha', 'beta']));
+    expect(wordScanOf(['alpha', 'beta'])).not.toBe(wordScanOf(['alpha', 'gamma']));
+  });
+
+  it('wakes a rule added to the rule set (known values) through the automaton on ASCII text', async () => {
+    const options = { knownValues: [{ value: 'qzvlogin', kind: 'USER' as const }] };
+    const { scanners } = buildRuleSet(options);
+    const words = scanners.find((s) => s.words !== undefined)!;
+    expect(words.words!.endFrom(nextTextKey(), 'nothing here, then QZVLOGIN', 0)).toBe(26);
+    const stream = new Redactor(options).createStream({ name: 'app.log' });
+    const out: Buffer[] = [];
+    stream.on('data', (b: Buffer) => out.push(b));
+    const done = new Promise<void>((resolve) => stream.on('end', resolve));
+    stream.end(Buffer.from(`${'2024-03-15 08:00:00 [INFO] ui.main: idle\n'.repeat(2000)}2024-03-15 08:00:01 [INFO] ui.main: signed in as qzvlogin\n`));
+    await done;
+    const text = Buffer.concat(out).toString('utf8');
+    expect(text).not.toContain('qzvlogin');
+    expect(text).toMatch(/signed in as <USER-1>/);
+  });
+});
