@@ -157,9 +157,8 @@ describe('ho12logins: session files, server configuration, encrypted stores', ()
     unchanged(['<Server port="8005" shutdown="SHUTDOWN">', '<credential-reference store="cs" alias="db"/>']);
   });
 
-  it('takes encrypted credentials: Chromium v10/v11 hex, WebLogic {AES256}/{AES}, `encrypted…` keys', () => {
+  it('takes encrypted credentials: WebLogic {AES256}/{AES}, `encrypted…` keys', () => {
     check([
-      ["INSERT INTO logins VALUES(X'76313141A0B1C2D3E4F5061728394A5B6C7D8E9F');", "INSERT INTO logins VALUES(X'<SECRET-1>');"],
       ['password={AES}q2Wm8Rz4Lk1Xn7Vb3Hc9Jd5Fs0Ga6Ue2Tp=', 'password={AES}<SECRET-1>'],
       ['<node-manager-username>{AES256}Rk3Lm8Qw2Zx7Vb1Nc5Hd9Jf4Gs6=</node-manager-username>', '<node-manager-username>{AES256}<SECRET-1></node-manager-username>'],
       ['"encrypted_value": "AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAA7x3kQ9"', '"encrypted_value": "<SECRET-1>"'],
