@@ -166,3 +166,45 @@ describe('ho12logins: session files, server configuration, encrypted stores', ()
     unchanged(['the connection is encrypted: TLS 1.3', '"encrypted": true', '"encryptedKeyType": "AES-GCM-256-with-ok"', 'pid 763130 exited', 'code 76313045']);
   });
 });
+
+describe('ho12logins: OA/ERP and client log grammar', () => {
+  it('takes `usercode=`, `操作员=` and a bracketed login before a sign-in outcome', () => {
+    check([
+      ['2027-01-04 09:00:01 [INFO] 用户登录 usercode=tan_ap01 结果=成功', '2027-01-04 09:00:01 [INFO] 用户登录 usercode=<USER-1> 结果=成功'],
+      ['LoginServlet user_code=qu_hr 登录', 'LoginServlet user_code=<USER-1> 登录'],
+      ['银企直联 登录失败 操作员=ZJ_BANK_OP7', '银企直联 登录失败 操作员=<USER-1>'],
+      ['c.x.LoginControllerImpl:283 - [ren_fei] 登录成功 [10.3.1.4]', 'c.x.LoginControllerImpl:283 - [<USER-1>] 登录成功 [10.3.1.4]'],
+      ['AuthFilter - [pengl] 用户登录失败 第2次', 'AuthFilter - [<USER-1>] 用户登录失败 第2次'],
+    ]);
+    unchanged(['[2027-01-04 08:10:01.331][INFO][Login] 用户登录成功 uid=-', '2027-01-04 [WARN] 登录失败 3 次', '[U8Login] 操作员 demo 登录失败']);
+  });
+
+  it('takes LDAP bind passwords, mail authorization codes and SMS app keys by their key names', () => {
+    check([
+      ['LdapSync url=ldap://dc:389 bindpwd=Bind#2027x', 'LdapSync url=ldap://dc:389 bindpwd=<SECRET-1>'],
+      ['sync.bindpw=s3cr3t-Bind', 'sync.bindpw=<SECRET-1>'],
+      ['account[1] type=smtp authcode=qwertyuiopasdfgh', 'account[1] type=smtp authcode=<SECRET-1>'],
+      ['SmsService appkey=ak_91f0c2d3e4b5a6 resp=ok', 'SmsService appkey=<SECRET-1> resp=ok'],
+    ]);
+  });
+
+  it('takes `authenticating as x`, Android accounts, Jenkins ids, keychain accounts, CI owner variables and scp/rsync targets', () => {
+    check([
+      ['vncviewer[88]: CConnection: authenticating as ke_print (password from cache)', 'vncviewer[88]: CConnection: authenticating as <USER-1> (password from cache)'],
+      ['    Account {name=lu_xiao, type=com.tencent.mm}', '    Account {name=<USER-1>, type=com.tencent.mm}'],
+      ['Started by user Wang Lei (wanglei2)', 'Started by user Wang Lei (<USER-1>)'],
+      ['$ security find-internet-password -a "shen_q" -s git.example.com', '$ security find-internet-password -a "<USER-1>" -s git.example.com'],
+      ['{"key":"RELEASE_OWNER","value":"xu_bo","masked":false}', '{"key":"RELEASE_OWNER","value":"<USER-1>","masked":false}'],
+      ['rsync -az -e ssh dist/ pan_ops@10.1.1.9:/srv/www/', 'rsync -az -e ssh dist/ <USER-1>@10.1.1.9:/srv/www/'],
+      ['scp -P 2222 a.tgz "ye_li@[2001:db8::5]:/tmp/"', 'scp -P 2222 a.tgz "<USER-1>@[2001:db8::5]:/tmp/"'],
+    ]);
+    unchanged([
+      'User UserInfo{0:Owner:c13}:',
+      'rsync -av ubuntu@10.0.0.1:/srv/ /backup/',
+      'scp build.tgz git@gitlab.example.com:group/repo',
+      'Started by user anonymous (anonymous)',
+      'authenticating as root',
+      '    Account {name=x@example.com, type=com.google}'.replace('x@example.com', 'admin'),
+    ]);
+  });
+});
