@@ -519,7 +519,7 @@ export const RULES: readonly RedactionRule[] = [
       // scan ~15 % slower on the bench (session 10).
       // Database and remote-shell clients by name (their flags), `connect to` (Db2), the hashes of
       // .htpasswd lines, PuTTY/KiTTY session files' `Password\`.
-      words: 'encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
+      words: 'login "|name><values>|name><value>|encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
@@ -531,7 +531,7 @@ export const RULES: readonly RedactionRule[] = [
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|redis-cli|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码/im,
+    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|redis-cli|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码/im,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -746,6 +746,21 @@ export const RULES: readonly RedactionRule[] = [
         regex: /<Server\b[^<>]{0,200}?[ \t]shutdown[ \t]*=[ \t]*"(?!SHUTDOWN")(?<shutdown>[^"\r\n]{4,})"|<credential-reference\b[^<>]{0,200}?[ \t]clear-text[ \t]*=[ \t]*"(?<secret>[^"\r\n]+)"/,
         targets: [{ group: 'shutdown' }, { group: 'secret' }],
         validate: 'clientFlagSecret',
+      },
+      {
+        // IMAP `LOGIN "user" "password"` as a client's protocol trace writes it (`C: A001 LOGIN …`, a
+        // tag with a digit); the server's `A001 OK LOGIN completed` is no command.
+        regex: /(?:^|[:>][ \t]*)(?=[A-Za-z.]{0,15}\d)[A-Za-z0-9.]{1,16}[ \t]+[Ll][Oo][Gg][Ii][Nn][ \t]+"(?:\\.|[^"\\\r\n])*"[ \t]+(?:"(?<qsecret>(?:\\.|[^"\\\r\n])+)"|(?<secret>[^\s"{][^\s"]*))/,
+        targets: [{ group: 'qsecret' }, { group: 'secret' }],
+        validate: 'clientFlagSecret',
+      },
+      {
+        // Name/value elements (VMware Horizon's `<param><name>password</name><values><value>x</value>`,
+        // SOAP and config exports): the value of an element named like a secret.
+        regex: /<name>(?<key>[^<>\r\n]{1,60})<\/name>[ \t]*(?:<values>[ \t]*)?<value>(?<secret>[^<\r\n]+)<\/value>/i,
+        targets: [{ group: 'secret' }],
+        validate: 'namedElementValue',
+        kind: 'fromKey',
       },
       {
         // redis-cli -a secret / --pass secret (the server password as its own argument).
@@ -1091,9 +1106,17 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'USER',
     // No new first characters in the words scan (`%`, `/` are everywhere in logs): `%2Fhome%2F` is
     // found as `home%2f`, `%5CUsers%5C` as `users`.
-    scan: { words: 'home/|home%2f|users|media/|documents and|account name|user name|dav/', marks: '^(?:export\\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=|帐户名|账户名称' },
-    trigger: /\/home\/|\/Users\/|dav\/|\/media\/[^/\s]+\/|(?:%5c|%2f)(?:users|home)(?:%5c|%2f)|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
+    // Oracle's Windows ORACLE_BASE (`D:\app\<user>\product\…`, `…\app\client\<user>\…`) by `app\`.
+    scan: { words: 'home/|home%2f|users|media/|documents and|account name|user name|dav/|app\\\\', marks: '^(?:export\\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=|帐户名|账户名称' },
+    trigger: /[a-z]:\\{1,2}app\\{1,2}|\/home\/|\/Users\/|dav\/|\/media\/[^/\s]+\/|(?:%5c|%2f)(?:users|home)(?:%5c|%2f)|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
     patterns: [
+      {
+        // Oracle on Windows installs under the installing user's ORACLE_BASE: `D:\app\lina\product\
+        // 19.0.0\dbhome_1`, the client under `C:\app\client\lina\product\…` (also with doubled backslashes).
+        regex: /(?<![\w])[A-Za-z]:\\{1,2}app\\{1,2}(?:client\\{1,2})?(?<secret>(?!client\\)[A-Za-z][\w.-]{0,63})\\{1,2}(?=(?:product|oradata|admin|diag|cfgtoollogs|audit|checkpoints|fast_recovery_area|flash_recovery_area|oraInventory)\\)/i,
+        targets: [{ group: 'secret' }],
+        validate: 'windowsProfileUser',
+      },
       {
         // Names may be any letters: /home/张伟, /Users/José.
         regex: /(?<![\w.~-])(?:\/(?:var|export|data))?\/home\/(?<secret>[\p{L}\p{N}_][\p{L}\p{N}_.@-]{0,63})(?=[/\s"'`:;,)\]}>|]|$)/u,
@@ -1383,7 +1406,7 @@ export const RULES: readonly RedactionRule[] = [
         // Android `dumpsys account`: `Account {name=yuxin_z, type=com.example}` (an e-mail is the e-mail
         // rule's); Jenkins `Started by user Full Name (login)`; macOS `security find-generic-password
         // -a x` / `-ga "x"`; scp/rsync/ssh targets `user@host:path`.
-        regex: /Account[ \t]*\{name=(?<account>[A-Za-z][A-Za-z0-9._-]{1,63})(?=,[ \t]*type=)|Started by user [^()\r\n]{1,60}\((?<jenkins>[A-Za-z][A-Za-z0-9._-]{1,31})\)|security[ \t]+(?:find|add|delete)-(?:generic|internet)-password\b[^\r\n]{0,256}?[ \t]-[a-z]*a[ \t]+(?<q>["']?)(?<keychain>[A-Za-z][A-Za-z0-9._-]{1,31})\k<q>(?=[ \t]|\r?$)|(?:^|[\s;&|(])(?:scp|rsync|sftp|sshfs|ssh-copy-id)(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?["']?(?<target>[A-Za-z][A-Za-z0-9._-]{1,31})@(?:\[[0-9A-Fa-f:]+\]|[A-Za-z0-9][\w.-]*):/,
+        regex: /Account[ \t]*\{name=(?<account>[A-Za-z][A-Za-z0-9._-]{1,63})(?=,[ \t]*type=)|Started by user [^()\r\n]{1,60}\((?<jenkins>[A-Za-z][A-Za-z0-9._-]{1,31})\)|security[ \t]+(?:find|add|delete)-(?:generic|internet)-password\b[^\r\n]{0,256}?[ \t]-[a-z]*a[ \t]+(?<q>["']?)(?<keychain>[a-z][a-z0-9._-]{1,31})\k<q>(?=[ \t]|\r?$)|(?:^|[\s;&|(])(?:scp|rsync|sftp|sshfs|ssh-copy-id)(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?["']?(?<target>[A-Za-z][A-Za-z0-9._-]{1,31})@(?:\[[0-9A-Fa-f:]+\]|[A-Za-z0-9][\w.-]*):/,
         targets: [{ group: 'account' }, { group: 'jenkins' }, { group: 'keychain' }, { group: 'target' }],
         validate: 'clientLoginGroup',
       },

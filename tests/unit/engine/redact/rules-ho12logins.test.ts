@@ -208,3 +208,29 @@ describe('ho12logins: OA/ERP and client log grammar', () => {
     ]);
   });
 });
+
+describe('ho12logins: protocol traces, name/value elements, Oracle homes', () => {
+  it('takes the password of an IMAP `LOGIN` command, not the server\'s reply', () => {
+    check([
+      ['C: a2 login "zeng_m" "Ze#ng2027"', 'C: a2 login "zeng_m" "<SECRET-1>"'],
+      ['> 0001 LOGIN "ops" imapPw_77x', '> 0001 LOGIN "ops" <SECRET-1>'],
+    ]);
+    unchanged(['S: A001 OK LOGIN completed, uidvalidity=1710812345', 'S: A002 NO LOGIN failed "bad" credentials', 'click LOGIN "Sign in" button']);
+  });
+
+  it('takes the value of a `<name>…</name><value>` pair named like a secret, not of other names', () => {
+    check([
+      ['<param><name>passcode</name><values><value>Rsa#7781</value></values></param>', '<param><name>passcode</name><values><value><SECRET-1></value></values></param>'],
+      ['<entry><name>api_token</name><value>tk_9f8e7d6c5b4a</value></entry>', '<entry><name>api_token</name><value><TOKEN-1></value></entry>'],
+    ]);
+    unchanged(['<param><name>domain</name><values><value>XXSOFT</value></values></param>', '<name>password</name><value>true</value>']);
+  });
+
+  it('takes the installing user of an Oracle home on Windows, not the `client` folder or a product path', () => {
+    check([
+      ['ORACLE_BASE=E:\\app\\zhuqing\\product\\21.0.0', 'ORACLE_BASE=E:\\app\\<USER-1>\\product\\21.0.0'],
+      ['"C:\\\\app\\\\client\\\\mo_li\\\\product\\\\19.0.0\\\\client_1"', '"C:\\\\app\\\\client\\\\<USER-1>\\\\product\\\\19.0.0\\\\client_1"'],
+    ]);
+    unchanged(['C:\\app\\client\\product\\12.2.0\\client_1', 'D:\\app\\src\\main.ts', 'C:\\app\\Administrator\\product\\19.0.0']);
+  });
+});
