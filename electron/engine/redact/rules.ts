@@ -306,7 +306,7 @@ export const RULES: readonly RedactionRule[] = [
         // after rman's `target`/`auxiliary`/`catalog` and Data Pump's `userid=`; a password with `@` or a
         // blank is double-quoted (`conn FIN/"p@ss word"@host:5236`). The built-in accounts (`sys`,
         // `SYSDBA`, DM's `SYSAUDITOR`, the `scott` demo) are no one's login: only their password goes.
-        regex: /(?:jdbc:oracle:(?:thin|oci8?):|(?:^|[\s"'>;])(?:(?:sqlplus|rman|expdp|impdp|exp|imp|sqlldr|disql|dgmgrl)(?:\.exe)?\s+(?:-\S+\s+)*|conn(?:ect)?[ \t]+|(?<=[ \t])(?:target|auxiliary|catalog)[ \t]*=?[ \t]*)(?:(?:target|auxiliary|catalog)[ \t]*=?[ \t]*|userid=)?)(?:(?=(?:sys|system|sysdba|sysauditor|syssso|sysdbo|sysman|sysbackup|sysdg|syskm|dbsnmp|scott)\/)[\w.$#]+|(?<user>[\w.$#]+))\/(?:"(?<qsecret>[^"\r\n]+)"|(?<secret>[^\s@"'/]+))@/i,
+        regex: /(?:jdbc:oracle:(?:thin|oci8?):|(?:^|[\s"'>;])(?:(?:sqlplus|rman|expdp|impdp|exp|imp|sqlldr|disql|dgmgrl)(?:\.exe)?\s+(?:-\S+\s+)*|conn(?:ect)?[ \t]+|(?<=[ \t])(?:target|auxiliary|catalog)[ \t]*(?:=[ \t]*)?)(?:(?:target|auxiliary|catalog)[ \t]*(?:=[ \t]*)?|userid=)?)(?:(?=(?:sys|system|sysdba|sysauditor|syssso|sysdbo|sysman|sysbackup|sysdg|syskm|dbsnmp|scott)\/)[\w.$#]+|(?<user>[\w.$#]+))\/(?:"(?<qsecret>[^"\r\n]+)"|(?<secret>[^\s@"'/]+))@/i,
         targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }, { group: 'qsecret', kind: 'SECRET' }],
         validate: 'urlPassword',
       },
@@ -1406,7 +1406,7 @@ export const RULES: readonly RedactionRule[] = [
         // Android `dumpsys account`: `Account {name=yuxin_z, type=com.example}` (an e-mail is the e-mail
         // rule's); Jenkins `Started by user Full Name (login)`; macOS `security find-generic-password
         // -a x` / `-ga "x"`; scp/rsync/ssh targets `user@host:path`.
-        regex: /Account[ \t]*\{name=(?<account>[A-Za-z][A-Za-z0-9._-]{1,63})(?=,[ \t]*type=)|Started by user [^()\r\n]{1,60}\((?<jenkins>[A-Za-z][A-Za-z0-9._-]{1,31})\)|security[ \t]+(?:find|add|delete)-(?:generic|internet)-password\b[^\r\n]{0,256}?[ \t]-[a-z]*a[ \t]+(?<q>["']?)(?<keychain>[a-z][a-z0-9._-]{1,31})\k<q>(?=[ \t]|\r?$)|(?:^|[\s;&|(])(?:scp|rsync|sftp|sshfs|ssh-copy-id)(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?["']?(?<target>[A-Za-z][A-Za-z0-9._-]{1,31})@(?:\[[0-9A-Fa-f:]+\]|[A-Za-z0-9][\w.-]*):/,
+        regex: /Account[ \t]*\{name=(?<account>[A-Za-z][A-Za-z0-9._-]{1,63})(?=,[ \t]*type=)|Started by user [^()\r\n]{1,60}\((?<jenkins>[A-Za-z][A-Za-z0-9._-]{1,31})\)|security[ \t]+(?:find|add|delete)-(?:generic|internet)-password\b[^\r\n]{0,256}?[ \t]-[a-z]{0,8}a[ \t]+(?<q>["']?)(?<keychain>[a-z][a-z0-9._-]{1,31})\k<q>(?=[ \t]|\r?$)|(?:^|[\s;&|(])(?:scp|rsync|sftp|sshfs|ssh-copy-id)(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?["']?(?<target>[A-Za-z][A-Za-z0-9._-]{1,31})@(?:\[[0-9A-Fa-f:]{2,39}\]|[A-Za-z0-9][\w.-]{0,252}):/,
         targets: [{ group: 'account' }, { group: 'jenkins' }, { group: 'keychain' }, { group: 'target' }],
         validate: 'clientLoginGroup',
       },
