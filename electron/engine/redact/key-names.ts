@@ -22,6 +22,10 @@ const SECRET_WORDS = new Set([
   // PAM's and SSSD's word for the secret a module passes on (`ldap_default_authtok = …`, `use_authtok`
   // is a switch: its first word says so).
   'authtok',
+  // LDAP bind passwords (`bindpw`, `bindpwd=`: OA/ERP LDAP sync, nslcd, sssd), a mail client's
+  // authorization code (QQ/163 `authcode=`: an app password for IMAP/SMTP), an SMS/Open API `appkey`
+  // (as `app_key`).
+  'bindpw', 'bindpwd', 'authcode', 'appkey',
 ]);
 
 /** Qualifiers that make the next word `key` a secret: `api_key`, `encryptionKey`, `AccountKey`. */

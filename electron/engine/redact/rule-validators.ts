@@ -341,7 +341,7 @@ const VALUE_ON_NEXT_LINE = [
   // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected)\b)|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|(?:识别码|设备代码|设备码|设备 ?id)[^\r\n]{0,40}?验证码|name=\\?["']?[\w.-]{0,40}(?:pass|pwd|secret|token)[\w.-]{0,40}\\?["']?\][ \t]+value=/i;
+const SPECIAL_FORMS = /[ \t]login[ \t]+"[^"\r\n]*"[ \t]+\S|<name>[^<>\r\n]{1,60}<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:AES(?:256)?|3DES)\}[A-Za-z0-9+/]{16}|encrypted[_-]?[a-z]{0,30}["']?[ \t]*[:=]|<Server\b[^<>]*[ \t]shutdown[ \t]*=|<credential-reference\b[^<>]*[ \t]clear-text[ \t]*=|(?:^|[\s/\\("';&|>])(?:sqlcmd|osql|isql|bcp|mongo\w*|psexec(?:64)?|paexec|ldap[a-z]+|smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads)|lftp)(?:\.exe)?[ \t]|connect[ \t]+to[ \t][^\r\n]*[ \t]using[ \t]|^[^:\s]+:(?:\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^[\w ]{1,60}\\[^\\\r\n]+\\[ \t]*\r?$|(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected)\b)|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|(?:识别码|设备代码|设备码|设备 ?id)[^\r\n]{0,40}?验证码|name=\\?["']?[\w.-]{0,40}(?:pass|pwd|secret|token)[\w.-]{0,40}\\?["']?\][ \t]+value=/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
@@ -461,11 +461,13 @@ function isUnicastMac(mac: string): boolean {
 // systemd's `should be created by either modifying this file`), metasyntactic names (`User "foo"`) and
 // PostgreSQL's pg_hba keywords (`"sameuser", "samerole"`): not logins.
 const PROSE_LOGINS = /^(?:either|neither|both|regular|normal|ordinary|another|every|such|should|would|could|may|might|must|can|will|shall|only|also|then|than|which|who|whom|whose|what|when|where|why|how|these|those|its|their|his|our|your|my|one|new|old|given|specified|named|someone|somebody|anyone|anybody|everybody|itself|hand|means|using|via|foo|bar|baz|qux|quux|sameuser|samerole|samegroup|replication)$/i;
-const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|localsystem|local|nobody|daemon|guest|anonymous|default|defaultuser\d*|user|users|username|test|tester|www-data|www|nginx|apache|httpd|sys|bin|sync|mail|news|postgres|postgresql|mysql|oracle|redis|mongodb|sa|dbo|sshd|ftp|git|jenkins|docker|systemd-[\w-]+|messagebus|polkitd|_apt|trusted ?installer|network ?service|local ?service|everyone|service|services|owner|creator|the|a|an|not|no|is|was|has|logged|found|none|unknown|name|id|and|or|for|with|in|on|at|to|from|by|of|me|you|him|her|them|us|it|this|that|all|any|some|each|user\d*|whoami|current|currentuser|same|other|remote|client|server|host|app|application|process|scheduler|cron|task|job|policy|group|team|manual|manually|script|automation|api|web|ui|cli|sso|ldap|ad|sid|uid|gid|network|nt|authority|trustedinstaller|iusr|iis_iusrs|defaultapppool|apppool|avahi|colord|geoclue|rtkit|sddm|gdm|lightdm|pulse|uuidd|tss|dnsmasq|ntp|chrony|syslog|kernoops|whoopsie|saned|usbmux|cups|lp|man|proxy|backup|list|irc|gnats|dbus|polkit|nm-openvpn|libvirt-qemu|qemu|kvm|games|operator|halt|shutdown|adm|wheel|staff|nogroup|systemd|init|launchd|cron|crond|supervisor|supervisord|pm2|kubelet|schtasks|taskeng|explorer|timeout|error|errors|started|finished|completed|expired|locked|disabled|enabled|required|success|failed|failure|denied|ok|pending|true|false|null|yes|no)$/i;
+const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|localsystem|local|nobody|daemon|guest|anonymous|default|defaultuser\d*|user|users|username|test|tester|demo|www-data|www|nginx|apache|httpd|sys|bin|sync|mail|news|postgres|postgresql|mysql|oracle|redis|mongodb|sa|dbo|sshd|ftp|git|jenkins|docker|systemd-[\w-]+|messagebus|polkitd|_apt|trusted ?installer|network ?service|local ?service|everyone|service|services|owner|creator|the|a|an|not|no|is|was|has|logged|found|none|unknown|name|id|and|or|for|with|in|on|at|to|from|by|of|me|you|him|her|them|us|it|this|that|all|any|some|each|user\d*|whoami|current|currentuser|same|other|remote|client|server|host|app|application|process|scheduler|cron|task|job|policy|group|team|manual|manually|script|automation|api|web|ui|cli|sso|ldap|ad|sid|uid|gid|network|nt|authority|trustedinstaller|iusr|iis_iusrs|defaultapppool|apppool|avahi|colord|geoclue|rtkit|sddm|gdm|lightdm|pulse|uuidd|tss|dnsmasq|ntp|chrony|syslog|kernoops|whoopsie|saned|usbmux|cups|lp|man|proxy|backup|list|irc|gnats|dbus|polkit|nm-openvpn|libvirt-qemu|qemu|kvm|games|operator|halt|shutdown|adm|wheel|staff|nogroup|systemd|init|launchd|cron|crond|supervisor|supervisord|pm2|kubelet|schtasks|taskeng|explorer|timeout|error|errors|started|finished|completed|expired|locked|disabled|enabled|required|success|failed|failure|denied|ok|pending|true|false|null|yes|no)$/i;
 
 // …a column or field name for the secret (`login:password` in a file's format comment, a CSV
 // header's `"Username","Password"`), and the shared accounts of office devices (a printer's FTP/SMB login `scanner`, a copier job log's
 // `public` for jobs sent without signing in), no person's.
+// Role words databases and file servers are given as logins (`-u report`, `-U replicator`).
+const CLIENT_ROLE_LOGINS = /^(?:ubuntu|centos|debian|fedora|ec2-user|azureuser|opc|core|pi|vagrant|git|deploy|jenkins|www|gitlab-runner|runner|reports?|reporting|reader|readers|readonly|read|writer|readwrite|monitor|monitoring|backup|backups|replica|replicator|repl|sync|etl|batch|app|apps|web|api|service|svc|dba|dbadmin|dev|developer|ops|audit|auditor|guest|demo|sample|scott|tiger|hr|sh|oe|postgres|mysql|oracle|sa|sysdba|system|sys|dbo|superuser|super|master|slave|exporter|import|export|query|analytics|bi|data|share|shared|files|ftp|ftpuser|anonymous|nobody|root|admin|administrator)$/i;
 const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Message|Source|Status)$|^(?:password|passwd|passphrase|pwd)$|^(?:scanner|scan|printer|copier|fax|public)$/i;
 
 // jmxremote.access's `should only be granted to create MBeans of known and trusted classes`: `to`
@@ -518,6 +520,8 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   // `requested by LWP::UserAgent`, `executed by bash(1)`: a Perl/Ruby/C++ namespace, a command and its manual section.
   const next = line.slice(m.index + m[0].length, m.index + m[0].length + 4);
   if (/^(?:::|\(\d\))/.test(next)) return false;
+  // Android's `UserInfo{0:Owner:c13}`: the user's id, name and flags (hex), not `owner` = `c13`.
+  if (/^[0-9a-f]{1,8}$/i.test(user) && /UserInfo\{\d+:[^:{}\r\n]*:$/.test(line.slice(Math.max(0, m.index - 40), m.index + m[0].length - user.length))) return false;
   // wevtutil's `User: S-1-5-18`: a security identifier (a user's own is windows-sid's), not a login.
   if (/^S-1-\d+(?:-\d+)+$/i.test(user)) return false;
   // TeamViewer's `Login: Account x logged in`, a CSV header's `"User","Event"`: the word after the key is another word.
@@ -853,11 +857,20 @@ export const VALIDATORS = {
   // `jdbc:sqlserver://host:1433;user=u;password=p@ss`: a property list with an `@` in a password
   // is not user:password@host (connection-string takes the password).
   // A CVSROOT (`cvs://:pserver:anoncvs@sources.redhat.com:/cvs/src`): an access method and a login, no password.
-  urlPassword: ((m) => group(m, 'secret').length > 0 && isRealValue(group(m, 'secret')) && !/;[\w.-]+=/.test(group(m, 'secret')) && !(group(m, 'user') === '' && CVS_METHOD_LOGIN.test(group(m, 'secret')))) as RuleValidator,
+  // The Oracle logon's password may be double-quoted (`qsecret`).
+  urlPassword: ((m) => {
+    const secret = group(m, 'secret') || group(m, 'qsecret');
+    return secret.length > 0 && isRealValue(secret) && !/;[\w.-]+=/.test(secret) && !(group(m, 'user') === '' && CVS_METHOD_LOGIN.test(secret));
+  }) as RuleValidator,
   connectionPassword: ((m) => isRealValue(group(m, 'secret').replace(/^[{"']|[}"']$/g, ''))) as RuleValidator,
   /** OpenAI-style keys mix digits, upper and lower case (`sk-` + a word is not one). */
   mixedCaseKey: ((m) => /\d/.test(m[0]) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0])) as RuleValidator,
   realSecret: ((m) => isRealValue(group(m, 'secret'))) as RuleValidator,
+  /** A password argument or attribute (whichever group took it): a value, not `$VAR`/`%VAR%`/`${…}`. */
+  clientFlagSecret: ((m) => {
+    const value = ['secret', 'qsecret', 'pw', 'qpw', 'usingpw', 'shutdown'].map((g) => group(m, g)).find((v) => v !== '') ?? '';
+    return isRealValue(value) && !/^(?:\$\{?\w+\}?|%\w+%)$/.test(value);
+  }) as RuleValidator,
   headerKey: validKey('header') as RuleValidator,
   cookieValue: ((m) => isRealValue(group(m, 'secret')) && !PLAIN_COOKIE_VALUE.test(group(m, 'secret'))) as RuleValidator,
   curlPassword: ((m) => !isBenignValue(group(m, 'secret'))) as RuleValidator,
@@ -939,6 +952,17 @@ export const VALIDATORS = {
     return !WINDOWS_SERVICE_ACCOUNTS.test(account) && !isBenignValue(account) && !isPlaceholder(account) && !account.includes('<');
   }) as RuleValidator,
   loginVariableUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !isBenignValue(group(m, 'secret'))) as RuleValidator,
+  /**
+   * A login given to a database or remote-shell client (`psql -U x`, `mysql -u x`): as loginName,
+   * and not a plain role word (`-u report`, `-U readonly`, `-u backup`): such a service login is
+   * no person's, and a learned value is replaced archive-wide (`report` in every sentence).
+   */
+  clientLogin: ((m, line, around) => !CLIENT_ROLE_LOGINS.test(group(m, 'user')) && isLoginName(m, line) && !isHeaderRow(line) && !isListColumnValue(m, line, around)) as RuleValidator,
+  /** Whichever group of a multi-form client pattern took the login: as clientLogin. */
+  clientLoginGroup: ((m, line, around) => {
+    const user = Object.entries(m.groups ?? {}).find(([k, v]) => k !== 'q' && v !== undefined)?.[1] ?? '';
+    return user !== '' && !CLIENT_ROLE_LOGINS.test(user) && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user) && !isListColumnValue(m, line, around);
+  }) as RuleValidator,
   loginName: ((m, line, around) => isLoginName(m, line) && !isHeaderRow(line) && !isGranteeVerb(m, line) && !isNameAfterBy(m, line) && !isListColumnValue(m, line, around)) as RuleValidator,
   domainLogin: ((m, line) => isDomainLogin(m, line)) as RuleValidator,
   authLogLogin: ((m) => isAuthLogLogin(m)) as RuleValidator,

@@ -285,7 +285,7 @@ export const RULES: readonly RedactionRule[] = [
     scan: { marks: '@', words: 'oi8v|ovl|ly8|ly9' },
     // Each start scans at most 2048 characters once (no repeat backtracks over another): on a 64 KiB
     // line of `sqlplus/` or `:` the unbounded forms took minutes (adversarial-lines.test.ts).
-    trigger: /:\/\/[^\s@/]*:[^\s@]{0,2048}@|oi8v|ovl|6ly|:[^\s@]{0,2048}@(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr)[^\r\n]{0,2048}?\/[^\s@/]{0,2048}@/i,
+    trigger: /:\/\/[^\s@/]*:[^\s@]{0,2048}@|oi8v|ovl|6ly|:[^\s@]{0,2048}@(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr|conn|disql|dgmgrl|userid)[^\r\n]{0,2048}?\/[^\s@/]{0,2048}@/i,
     patterns: [
       {
         // The password runs to the last `@` before the host, so `p@ss` in a password is covered.
@@ -301,9 +301,13 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'urlPassword',
       },
       {
-        // Oracle's user/password@service: JDBC thin/OCI URLs and the sqlplus family's logon argument.
-        regex: /(?:jdbc:oracle:(?:thin|oci8?):|(?:^|[\s"'])(?:sqlplus|rman|expdp|impdp|exp|imp|sqlldr)(?:\.exe)?\s+(?:-\S+\s+)*)(?<user>[\w.$#]+)\/(?<secret>[^\s@"'/]+)@/i,
-        targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
+        // Oracle's user/password@service: JDBC thin/OCI URLs and the sqlplus family's logon argument,
+        // the same grammar in SQL*Plus and its clones' `conn`/`connect` command (DM `disql`, `dgmgrl`),
+        // after rman's `target`/`auxiliary`/`catalog` and Data Pump's `userid=`; a password with `@` or a
+        // blank is double-quoted (`conn FIN/"p@ss word"@host:5236`). The built-in accounts (`sys`,
+        // `SYSDBA`, DM's `SYSAUDITOR`, the `scott` demo) are no one's login: only their password goes.
+        regex: /(?:jdbc:oracle:(?:thin|oci8?):|(?:^|[\s"'>;])(?:(?:sqlplus|rman|expdp|impdp|exp|imp|sqlldr|disql|dgmgrl)(?:\.exe)?\s+(?:-\S+\s+)*|conn(?:ect)?[ \t]+|(?<=[ \t])(?:target|auxiliary|catalog)[ \t]*(?:=[ \t]*)?)(?:(?:target|auxiliary|catalog)[ \t]*(?:=[ \t]*)?|userid=)?)(?:(?=(?:sys|system|sysdba|sysauditor|syssso|sysdbo|sysman|sysbackup|sysdg|syskm|dbsnmp|scott)\/)[\w.$#]+|(?<user>[\w.$#]+))\/(?:"(?<qsecret>[^"\r\n]+)"|(?<secret>[^\s@"'/]+))@/i,
+        targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }, { group: 'qsecret', kind: 'SECRET' }],
         validate: 'urlPassword',
       },
       {
@@ -513,11 +517,13 @@ export const RULES: readonly RedactionRule[] = [
       // Remote-desktop logs' prose: `password accepted: x`, `password x verified` (by their verbs).
       // ZooKeeper's `'digest,'` wakes by `digest,'`: a word starting with a quote made the shared words
       // scan ~15 % slower on the bench (session 10).
-      words: 'identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
+      // Database and remote-shell clients by name (their flags), `connect to` (Db2), the hashes of
+      // .htpasswd lines, PuTTY/KiTTY session files' `Password\`.
+      words: 'login "|name><values>|name><value>|encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
-      placed: { words: 'pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession', at: 'assignedKey' },
+      placed: { words: 'bindpw|authcode|appkey|pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession', at: 'assignedKey' },
       // MobaXterm's [Passwords] `ssh22:user@host=…` wake by the `@` url-credentials and email scan for
       // already: a `^(?:ssh|…)` alternative made the whole marks scan 3× slower (a V8 cliff).
       marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|验证码|@`,
@@ -525,7 +531,7 @@ export const RULES: readonly RedactionRule[] = [
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|redis-cli|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码/im,
+    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|redis-cli|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码/im,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -638,8 +644,10 @@ export const RULES: readonly RedactionRule[] = [
         // mysql -pSecret (no space: the MySQL client's own syntax).
         // Quoted too (`-p'devR00t#56'`, as shell scripts and Vagrant provisioners write it); a
         // shell variable in the quotes (`-p"$MYSQL_PWD"`) is a reference, not the password.
-        regex: /(?:^|[\s/("';&|])(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?:\.exe)?\s(?:[^\r\n]*?\s)?-p(?:(?<q>["'])(?<qsecret>[^"'$\s][^"'$\r\n]*)\k<q>|(?<secret>[^\s"'-][^\s"']*))/i,
-        targets: [{ group: 'qsecret' }, { group: 'secret' }],
+        // In single quotes the shell expands nothing: `-p'My$ql#1'` is the password as written (a
+        // whole `'${DB_PASS}'` is still a template's reference).
+        regex: /(?:^|[\s/("';&|])(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?:\.exe)?\s(?:[^\r\n]*?\s)?-p(?:'(?!\$\{?[A-Za-z_]\w*\}?')(?<sq>[^'\s][^'\r\n]*)'|"(?<qsecret>[^"$\s][^"$\r\n]*)"|(?<secret>[^\s"'-][^\s"']*))/i,
+        targets: [{ group: 'sq' }, { group: 'qsecret' }, { group: 'secret' }],
       },
       {
         // Environment listings as a table (PowerShell `Get-ChildItem Env:`): NAME, spaces, value.
@@ -689,6 +697,70 @@ export const RULES: readonly RedactionRule[] = [
         // sshpass -p secret (the password as its own argument).
         regex: /(?:^|[\s/("';&|])sshpass(?:\.exe)?(?:\s+-[a-oq-zA-Z]\S*)*\s+-p\s*(?:(?<q>["'])(?<qsecret>[^"'\r\n]+)\k<q>|(?<secret>[^\s"'-][^\s"']*))/,
         targets: [{ group: 'qsecret' }, { group: 'secret' }],
+      },
+      {
+        // Database and remote-shell clients' password flags, each client with its own letter: SQL
+        // Server `sqlcmd`/`osql`/`bcp` and Sybase `isql` `-P pw`, MongoDB's shells and tools and
+        // Sysinternals `psexec` `-p pw`, OpenLDAP's `ldapsearch … -w pw`. A flag followed by another
+        // flag (`-p --authenticationDatabase`) prompts; `$VAR`/`%VAR%` is a reference.
+        regex: /(?:^|[\s/\\("';&|>])(?:(?:sqlcmd|SQLCMD|osql|OSQL|isql|bcp)(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?-P[ \t]*|(?:mongo(?:sh|dump|restore|export|import|stat|top|files)?|[Pp]s[Ee]xec(?:64)?|[Pp]a[Ee]xec)(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?-p[ \t]+|ldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn|exop)[ \t](?:[^\r\n|;&]{0,512}?[ \t])?-w[ \t]+)(?:(?<q>["'])(?<qsecret>[^"'\r\n]+)\k<q>|(?<secret>[^\s"'-][^\s"']*))/,
+        targets: [{ group: 'qsecret' }, { group: 'secret' }],
+        validate: 'clientFlagSecret',
+      },
+      {
+        // The same clients' `user<sep>password` arguments: Samba `smbclient -U DOMAIN\user%pw` (also
+        // rpcclient, smbcacls, smbget, winexe, `net rpc`/`net ads`), `lftp -u user,pw`, IBM Db2
+        // `CONNECT TO db USER x USING pw` (the CLP, db2diag, JDBC traces). A built-in account
+        // (`administrator%pw`, `-u anonymous,x`) is no one's login: only its password goes.
+        regex: /(?:^|[\s/\\("';&|>])(?:(?:smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads))(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?(?:-U[ \t]*|--user=)["']?(?:[\w.-]{1,30}[\\/]{1,2})?(?:(?=(?:root|admin|administrator|guest|anonymous)%)[\w.-]+|(?<user>[A-Za-z][\w.-]{0,31}))%(?<secret>[^\s"']+)|lftp[ \t](?:[^\r\n|;&]{0,512}?[ \t])?-u[ \t]+["']?(?:(?=(?:root|admin|anonymous|ftp)[,])[\w.-]+|(?<login>[A-Za-z][\w.-]{0,31})),(?<pw>[^\s"']+)|connect[ \t]+to[ \t]+[\w.$#@-]+(?:[ \t]+in[ \t]+\w+[ \t]+mode)?[ \t]+user[ \t]+(?<db2user>[A-Za-z][\w$#@.-]{0,29})[ \t]+using[ \t]+(?:(?<q>["'])(?<qpw>[^"'\r\n]+)\k<q>|(?<usingpw>[^\s"';]+)))/i,
+        targets: [{ group: 'user', kind: 'USER' }, { group: 'login', kind: 'USER' }, { group: 'db2user', kind: 'USER' }, { group: 'secret' }, { group: 'pw' }, { group: 'qpw' }, { group: 'usingpw' }],
+        validate: 'clientFlagSecret',
+      },
+      {
+        // Apache/nginx `.htpasswd` (and lighttpd, Traefik, Docker registry, Kibana) `user:hash`: MD5
+        // `$apr1$`, bcrypt `$2y$`, SHA-crypt `$5$`/`$6$`, `{SHA}`/`{SSHA}`; /etc/shadow's line adds
+        // its day counts. The hash goes (it can be cracked) and the login with it (a built-in account
+        // stays).
+        regex: /^(?:(?=(?:root|admin|administrator|guest|anonymous|test|user|default)(?::))[\w.-]+|(?<user>[A-Za-z][\w.@-]{0,63})):(?<secret>\$(?:apr1|2[aby]|1|5|6|md5|sha1)\$[./A-Za-z0-9$=]{8,}|\{SHA\}[A-Za-z0-9+/]{27}=|\{SSHA\}[A-Za-z0-9+/]{20,}={0,2})(?::\d*){0,8}[ \t]*\r?$/,
+        targets: [{ group: 'user', kind: 'USER' }, { group: 'secret' }],
+      },
+      {
+        // PuTTY/KiTTY session files write `Name\value\` (`ProxyPassword\Px!x\`, `Password\…\`).
+        regex: new RegExp(String.raw`^(?<key>${KEY})\\(?<secret>[^\\\r\n]+)\\[ \t]*\r?$`, 'i'),
+        targets: [{ group: 'secret' }],
+        validate: 'assignmentKey',
+        kind: 'fromKey',
+      },
+      {
+        // Credentials stored encrypted are still credentials (whoever has the domain key or the
+        // profile decrypts them): WebLogic `{AES256}…`/`{AES}…`/`{3DES}…` values (boot.properties,
+        // config.xml), Firefox logins.json `"encryptedUsername"`/`"encryptedPassword"` and any key
+        // named `encrypted…` holding a long base64 or hex value.
+        regex: /\{(?:AES(?:256)?|3DES)\}(?<aes>[A-Za-z0-9+/]{16,}={0,2})|(?<kq>["']?)(?<key>encrypted[_-]?[A-Za-z]{0,30})\k<kq>[ \t]*[:=][ \t]*["']?(?=[A-Za-z0-9+/_-]{0,511}\d)(?<secret>[A-Za-z0-9+/_-]{24,512}={0,2})(?![A-Za-z0-9+/=])/,
+        targets: [{ group: 'aes' }, { group: 'secret' }],
+      },
+      {
+        // Server configuration attributes that are secrets by their element: Tomcat's `<Server
+        // shutdown="…">` (the word that stops the server, not the stock `SHUTDOWN`), WildFly/Elytron
+        // `<credential-reference clear-text="…"/>`.
+        regex: /<Server\b[^<>]{0,200}?[ \t]shutdown[ \t]*=[ \t]*"(?!SHUTDOWN")(?<shutdown>[^"\r\n]{4,})"|<credential-reference\b[^<>]{0,200}?[ \t]clear-text[ \t]*=[ \t]*"(?<secret>[^"\r\n]+)"/,
+        targets: [{ group: 'shutdown' }, { group: 'secret' }],
+        validate: 'clientFlagSecret',
+      },
+      {
+        // IMAP `LOGIN "user" "password"` as a client's protocol trace writes it (`C: A001 LOGIN …`, a
+        // tag with a digit); the server's `A001 OK LOGIN completed` is no command.
+        regex: /(?:^|[:>][ \t]*)(?=[A-Za-z.]{0,15}\d)[A-Za-z0-9.]{1,16}[ \t]+[Ll][Oo][Gg][Ii][Nn][ \t]+"(?:\\.|[^"\\\r\n])*"[ \t]+(?:"(?<qsecret>(?:\\.|[^"\\\r\n])+)"|(?<secret>[^\s"{][^\s"]*))/,
+        targets: [{ group: 'qsecret' }, { group: 'secret' }],
+        validate: 'clientFlagSecret',
+      },
+      {
+        // Name/value elements (VMware Horizon's `<param><name>password</name><values><value>x</value>`,
+        // SOAP and config exports): the value of an element named like a secret.
+        regex: /<name>(?<key>[^<>\r\n]{1,60})<\/name>[ \t]*(?:<values>[ \t]*)?<value>(?<secret>[^<\r\n]+)<\/value>/i,
+        targets: [{ group: 'secret' }],
+        validate: 'namedElementValue',
+        kind: 'fromKey',
       },
       {
         // redis-cli -a secret / --pass secret (the server password as its own argument).
@@ -1034,9 +1106,17 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'USER',
     // No new first characters in the words scan (`%`, `/` are everywhere in logs): `%2Fhome%2F` is
     // found as `home%2f`, `%5CUsers%5C` as `users`.
-    scan: { words: 'home/|home%2f|users|media/|documents and|account name|user name|dav/', marks: '^(?:export\\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=|帐户名|账户名称' },
-    trigger: /\/home\/|\/Users\/|dav\/|\/media\/[^/\s]+\/|(?:%5c|%2f)(?:users|home)(?:%5c|%2f)|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
+    // Oracle's Windows ORACLE_BASE (`D:\app\<user>\product\…`, `…\app\client\<user>\…`) by `app\`.
+    scan: { words: 'home/|home%2f|users|media/|documents and|account name|user name|dav/|app\\\\', marks: '^(?:export\\s+)?(?:USER|USERNAME|LOGNAME|SUDO_USER)=|帐户名|账户名称' },
+    trigger: /[a-z]:\\{1,2}app\\{1,2}|\/home\/|\/Users\/|dav\/|\/media\/[^/\s]+\/|(?:%5c|%2f)(?:users|home)(?:%5c|%2f)|\\users\\|:\/users\/|documents and settings|^(?:export\s+)?(?:user|username|logname|sudo_user)=|^[ \t]*(?:account name|user name|帐户名|账户名称)[ \t]*:/im,
     patterns: [
+      {
+        // Oracle on Windows installs under the installing user's ORACLE_BASE: `D:\app\lina\product\
+        // 19.0.0\dbhome_1`, the client under `C:\app\client\lina\product\…` (also with doubled backslashes).
+        regex: /(?<![\w])[A-Za-z]:\\{1,2}app\\{1,2}(?:client\\{1,2})?(?<secret>(?!client\\)[A-Za-z][\w.-]{0,63})\\{1,2}(?=(?:product|oradata|admin|diag|cfgtoollogs|audit|checkpoints|fast_recovery_area|flash_recovery_area|oraInventory)\\)/i,
+        targets: [{ group: 'secret' }],
+        validate: 'windowsProfileUser',
+      },
       {
         // Names may be any letters: /home/张伟, /Users/José.
         regex: /(?<![\w.~-])(?:\/(?:var|export|data))?\/home\/(?<secret>[\p{L}\p{N}_][\p{L}\p{N}_.@-]{0,63})(?=[/\s"'`:;,)\]}>|]|$)/u,
@@ -1099,7 +1179,10 @@ export const RULES: readonly RedactionRule[] = [
     // not every `user` of a log line (`user action: clicked`). `account` only where it sits like a
     // key (`account=`, `SamAccountName    :`); `DOMAIN\login` from its backslash.
     scan: {
-      words: 'default principal|user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user-name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved|set_id=|esmtpsa|valid users|write list|read list|admin users|user_alias|all=\\(|defaults:|td><td|identity=|identity =|sending identity|pam_succeed_if|password"|password_hash"',
+      // Clients by name (their `-U`/`-u`/`-l` flags), SQL's `create user`…, DM's
+      // `user(`, db2diag's `AUTHID`, PuTTY session files' `UserName\`, the date of the Common Log
+      // Format (`/Mar/2026:`, by its month and century: `mar/20`).
+      words: 'usercode|user_code|authenticating as|account \\{name=|started by user|find-generic-password|find-internet-password|add-generic-password|add-internet-password|scp |rsync |sftp |sshfs |ssh-copy-id|psql|ksql|gsql|vsql|pg_dump|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp |clpplus|mysql|mariadb|mongo|psexec|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp|plink|pscp|psftp|kitty|putty|ssh |create user|alter user|create role|alter role|create login|alter login|user\\(|authid|security realm|name\\\\|jan/20|feb/20|mar/20|apr/20|may/20|jun/20|jul/20|aug/20|sep/20|oct/20|nov/20|dec/20|default principal|user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user-name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved|set_id=|esmtpsa|valid users|write list|read list|admin users|user_alias|all=\\(|defaults:|td><td|identity=|identity =|sending identity|pam_succeed_if|password"|password_hash"',
       // squid's native access.log: the login column sits between the URL and `HIER_…/peer`.
       marks: String.raw`用户|登录名|账号|帐号|创建者|所有者|微信|导出人|操作人|操作员|制单人|提交人|申请人|经办人|经办员|录入人|录入员|复核人|复核员|标识|修改|更新|创建|编辑|变更|客户端|默认主体`,
       // `user` of ssh_config (`    User daiqing`) only at a line start.
@@ -1109,9 +1192,10 @@ export const RULES: readonly RedactionRule[] = [
       // a new one, common in logs).
       // DOMAIN\login from its backslash, with the look-behind after the literal (one before it, or a
       // `^…` start, made the scan 40–60 % slower), in its own pass (see RedactionRule.scan).
-      backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
+      // psql's `\password x` (a backslash as a words-scan first character would slow that scan).
+      backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])|\\password[ \t]`,
     },
-    trigger: /(?:user(?:[_-]?(?:name|id))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请|经办|录入|复核)(?:人|员)[ \t]*[:：]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:name)?|log[io]n(?:name)?|owner)>|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?$)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=|<key>[a-z]*(?:user(?:_?name)?|log[io]n(?:_?name)?|authname)<\/key>|\bset_id=|[ \t]A=[a-z][\w-]{0,30}:[a-z]|uid=[a-z][\w.-]{0,31},(?:ou|dc|cn)=|^[ \t]*(?:valid users|invalid users|admin users|write list|read list)[ \t]*=|^[ \t]*user_alias[ \t]|^[a-z][\w.-]{0,31}[ \t]+all[ \t]*=[ \t]*\(|^defaults:[a-z]|(?:客户端|默认主体|default principal)[ \t]*[:：][ \t]*[a-z][\w.-]{0,31}[ \t]?@[ \t]?[a-z]|<\/td>[ \t]*<td[\s>]|(?:^|[\s;-])identity[ \t]*=|sending identity |pam_succeed_if|"name"[ \t]*:[ \t]*"[^"\r\n]{1,40}"[ \t]*,[ \t]*"(?:password|passwd|pwd)|^[ \t]*[a-z][\w.-]{0,31}[ \t]*:[ \t]*[^\s,]{1,128}[ \t]*,[ \t]*(?:[\w-]{1,40}[ \t]*,[ \t]*){0,8}[\w-]{0,40}(?:admin(?:istrator)?|user)s?[ \t]*\r?$|(?:登录|登陆)(?:账号|帐号|账户|帐户|名|用户名?)/im,
+    trigger: /user_?code[ \t]*=|(?:登录|登陆|登入|注销|登出)|account[ \t]*\{name=|started by user |security[ \t]+\w+-(?:generic|internet)-password|(?:scp|rsync|sftp|sshfs|ssh-copy-id)[ \t]|(?:^|[\s/\\("';&|>])(?:psql|ksql|gsql|vsql|pg_dump|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp|clpplus|mysql\w*|mariadb|mongo\w*|psexec|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp|plink|pscp|psftp|kitty|putty|ssh)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:user|role|login)[ \t]|\\password[ \t]|user\(|authid|name\\|\/[a-z]{3}\/\d{4}:|(?:user(?:[_-]?(?:name|id))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|authenticating as [a-z]|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请|经办|录入|复核)(?:人|员)[ \t]*[:：=]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:[_-]?name)?|log[io]n(?:[_-]?name)?|owner)>|[ \t]in[ \t]+security[ \t]+realm[ \t]|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?$)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=|<key>[a-z]*(?:user(?:_?name)?|log[io]n(?:_?name)?|authname)<\/key>|\bset_id=|[ \t]A=[a-z][\w-]{0,30}:[a-z]|uid=[a-z][\w.-]{0,31},(?:ou|dc|cn)=|^[ \t]*(?:valid users|invalid users|admin users|write list|read list)[ \t]*=|^[ \t]*user_alias[ \t]|^[a-z][\w.-]{0,31}[ \t]+all[ \t]*=[ \t]*\(|^defaults:[a-z]|(?:客户端|默认主体|default principal)[ \t]*[:：][ \t]*[a-z][\w.-]{0,31}[ \t]?@[ \t]?[a-z]|<\/td>[ \t]*<td[\s>]|(?:^|[\s;-])identity[ \t]*=|sending identity |pam_succeed_if|"name"[ \t]*:[ \t]*"[^"\r\n]{1,40}"[ \t]*,[ \t]*"(?:password|passwd|pwd)|^[ \t]*[a-z][\w.-]{0,31}[ \t]*:[ \t]*[^\s,]{1,128}[ \t]*,[ \t]*(?:[\w-]{1,40}[ \t]*,[ \t]*){0,8}[\w-]{0,40}(?:admin(?:istrator)?|user)s?[ \t]*\r?$|(?:登录|登陆)(?:账号|帐号|账户|帐户|名|用户名?)/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -1119,7 +1203,7 @@ export const RULES: readonly RedactionRule[] = [
         // `登录用户=kangjing`, `系统账号 lusq` (Chinese keys take a blank too), prefs.js
         // `user_pref("mail.server.server2.userName", "fanzq")`.
         // At most one space before the separator: the line scans look for `user=`, `user :` ….
-        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:[_-]?(?:name|id))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|账号|帐号|账户|帐户)|创建者|所有者|(?:导出|操作|制单|提交|申请|经办|录入|复核)(?:人|员))\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
+        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:[_-]?(?:name|id|code))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|账号|帐号|账户|帐户)|创建者|所有者|(?:导出|操作|制单|提交|申请|经办|录入|复核)(?:人|员))\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
@@ -1260,7 +1344,7 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // `<DefaultUser>zhoujie</DefaultUser>`, `<UserName>…</UserName>`.
-        regex: /<(?:[\w-]+:)?(?<key>[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|owner))>(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})<\//i,
+        regex: /<(?:[\w-]+:)?(?<key>[A-Za-z]*?(?:user(?:[_-]?name)?|log[io]n(?:[_-]?name)?|owner))>(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})<\//i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
@@ -1268,6 +1352,68 @@ export const RULES: readonly RedactionRule[] = [
         // `started by liuyang`, `last modified by lina`, `net user zhaolei /domain`, .netrc's
         // `machine host login liuyang`.
         regex: /(?:(?:^|\s)machine[ \t]+\S+[ \t]+login[ \t]+|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked)[ \t]+by[ \t]+(?:user[ \t]+)?|(?:granted|assigned)[ \t]+to[ \t]+(?:user[ \t]+)?|(?:^|[\s>])net(?:\.exe)?[ \t]+user[ \t]+)(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\-]|\.\w)\k<vq>/i,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // Database and remote-shell clients name the login in a flag: PostgreSQL/Kingbase/openGauss
+        // `psql`/`ksql`/`gsql -U x`, `sqlcmd`/`isql`/`bcp -U x`, `mysql -u x`/`-ux`, `mongo -u x`,
+        // `psexec -u DOMAIN\x`, `smbclient -U x%pw`, `lftp -u x,pw`; PuTTY's `plink`/`pscp`/`psftp`
+        // and `ssh` `-l x`. Only after the client's name: `sort -u`, `ps -U` are other flags. Not a
+        // role word (`-u report`, `-U readonly`: a service login, and a common word).
+        regex: /(?:^|[\s/\\("';&|>])(?:(?:psql|ksql|gsql|vsql|pg_dump(?:all)?|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp|clpplus|mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mariadb(?:-dump)?|mongo(?:sh|dump|restore|export|import|stat|top|files)?|psexec(?:64)?|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp)(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?-[Uu]|(?:plink|pscp|psftp|kitty|putty|ssh)(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?-l)[ \t]*(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?=\k<vq>(?:[ \t%,]|\r?$))/,
+        targets: [{ group: 'user' }],
+        validate: 'clientLogin',
+      },
+      {
+        // SQL that creates a login or sets its password: `CREATE USER x IDENTIFIED BY …` (Oracle, DM,
+        // MySQL `'x'@'%'`), `ALTER USER x …`, `CREATE ROLE x WITH LOGIN PASSWORD …`, `ALTER ROLE x
+        // PASSWORD …` (PostgreSQL, Kingbase), SQL Server `CREATE LOGIN x WITH PASSWORD = …`; psql's
+        // `\password x`. Only with the password clause after it: `create user accounts` is prose.
+        regex: /(?<![\w-])(?:(?:create|alter)[ \t]+(?:user|role|login)[ \t]+(?:if[ \t]+not[ \t]+exists[ \t]+)?(?<q>["'`]?)(?<user>[A-Za-z][\w$#.-]{0,62})\k<q>(?:@\S+)?(?=[ \t]+(?:identified[ \t]+(?:by|with|externally|globally)\b|(?:with[ \t]+)?(?:(?:encrypted|unencrypted|login|superuser|nosuperuser|createdb|createrole|inherit)[ \t]+)*password[ \t]*(?:=[ \t]*)?(?:["'<]|N')|with[ \t]+login\b))|\\password[ \t]+(?<vq>["']?)(?<pwuser>[A-Za-z][\w$#.-]{0,62})\k<vq>[ \t]*\r?$)/i,
+        targets: [{ group: 'user' }, { group: 'pwuser' }],
+        validate: 'anyLoginGroup',
+      },
+      {
+        // Database server logs: DM `login failed: user(WANGYI), ip(…)`, IBM Db2's db2diag `AUTHID  : X`.
+        regex: /(?<=[\s:：,(])user\((?<user>[A-Za-z][\w$#.-]{1,31})\)(?=[,;，\s]|$)|(?<![\w-])AUTHID[ \t]*:[ \t]*(?![Dd][Bb]2|[Dd][Aa][Ss][Uu][Ss][Rr])(?<authid>[A-Za-z][\w$#@.-]{0,29})(?=[ \t]|\r?$)/,
+        targets: [{ group: 'user' }, { group: 'authid' }],
+        validate: 'anyLoginGroup',
+      },
+      {
+        // PuTTY/KiTTY session files write `Name\value\`: `UserName\dba_li\`, `ProxyUsername\x\`.
+        regex: /^(?<key>[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?))\\(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})\\[ \t]*\r?$/i,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // WebLogic's security realm messages: `User chenzq in security realm myrealm has had 5 invalid
+        // login attempts` (BEA-090078), `… User erp_op in security realm … locked` (`weblogic` is the
+        // stock administrator).
+        regex: /(?<![\w-])User[ \t]+(?!weblogic[ \t]|system[ \t])(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})[ \t]+in[ \t]+security[ \t]+realm[ \t]/,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // A login in brackets before the outcome of a sign-in, as Chinese OA/ERP servers log it
+        // (Seeyon `[tangsy] 登录成功 [10.3.1.4]`, `[x] 登录失败 第3次`, `[x] 注销`); not a log level
+        // or a module tag (`[INFO] 用户登录`, `[INFO][Login] 用户登录成功`).
+        regex: /(?<!\])\[(?!(?:Login|Logon|Logout|Auth|SSO|Session|Security|INFO|WARN|WARNING|ERROR|ERR|DEBUG|TRACE|FATAL|NOTICE|CRIT|CRITICAL|ALERT|EMERG|SEVERE|FINE|FINER|FINEST|CONFIG|main)\])(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})\][ \t]*(?=(?:用户)?(?:登录|登陆|登入|注销|退出登录|登出)(?:成功|失败|异常|超时)?)/,
+        targets: [{ group: 'user' }],
+        validate: 'loginName',
+      },
+      {
+        // Android `dumpsys account`: `Account {name=yuxin_z, type=com.example}` (an e-mail is the e-mail
+        // rule's); Jenkins `Started by user Full Name (login)`; macOS `security find-generic-password
+        // -a x` / `-ga "x"`; scp/rsync/ssh targets `user@host:path`.
+        regex: /Account[ \t]*\{name=(?<account>[A-Za-z][A-Za-z0-9._-]{1,63})(?=,[ \t]*type=)|Started by user [^()\r\n]{1,60}\((?<jenkins>[A-Za-z][A-Za-z0-9._-]{1,31})\)|security[ \t]+(?:find|add|delete)-(?:generic|internet)-password\b[^\r\n]{0,256}?[ \t]-[a-z]{0,8}a[ \t]+(?<q>["']?)(?<keychain>[a-z][a-z0-9._-]{1,31})\k<q>(?=[ \t]|\r?$)|(?:^|[\s;&|(])(?:scp|rsync|sftp|sshfs|ssh-copy-id)(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?["']?(?<target>[A-Za-z][A-Za-z0-9._-]{1,31})@(?:\[[0-9A-Fa-f:]{2,39}\]|[A-Za-z0-9][\w.-]{0,252}):/,
+        targets: [{ group: 'account' }, { group: 'jenkins' }, { group: 'keychain' }, { group: 'target' }],
+        validate: 'clientLoginGroup',
+      },
+      {
+        // The login column of the Common/Combined Log Format (Apache, nginx, Tomcat, Squid):
+        // `10.2.0.7 - zhoumy [19/Mar/2026:09:13:02 +0800] "GET …` (`-` is no login).
+        regex: /^\S+[ \t]+\S+[ \t]+(?<user>[A-Za-z][\w.@-]{0,63})[ \t]+\[\d{1,2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2}[ \t][+-]\d{4}\][ \t]+"/,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
@@ -1324,10 +1470,11 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // MySQL slow/general log `# User@Host: dba_li[dba_li] @ host [10.0.0.7]`; `ssh -v`'s
-        // `Authenticating to host:22 as 'deploy'` and its `deploy@host's password:` prompt; Subversion's
+        // `Authenticating to host:22 as 'deploy'` and its `deploy@host's password:` prompt; VNC viewers'
+        // `CConnection: authenticating as x (password …)`; Subversion's
         // mod_authz_svn `Access denied: 'liqiang' GET erp:/trunk/…`.
-        regex: /User@Host:[ \t]+(?<user>[A-Za-z][\w.-]{0,31})\[(?<user2>[A-Za-z][\w.-]{0,31})\]|Authenticating to \S+ as '(?<ssh>[A-Za-z][\w.-]{0,31})'|^(?<prompt>[A-Za-z][\w.-]{0,31})@[\w.-]+'s password:|Access denied: '(?<svn>[A-Za-z][\w.-]{0,31})' (?:GET|PUT|POST|DELETE|PROPFIND|PROPPATCH|REPORT|OPTIONS|MKCOL|COPY|MOVE|LOCK|UNLOCK|CHECKOUT|MERGE|MKACTIVITY) /,
-        targets: [{ group: 'user' }, { group: 'user2' }, { group: 'ssh' }, { group: 'prompt' }, { group: 'svn' }],
+        regex: /User@Host:[ \t]+(?<user>[A-Za-z][\w.-]{0,31})\[(?<user2>[A-Za-z][\w.-]{0,31})\]|Authenticating to \S+ as '(?<ssh>[A-Za-z][\w.-]{0,31})'|(?<![\w-])[Aa]uthenticating as (?<as>[A-Za-z][\w.-]{0,30}[A-Za-z0-9_])(?=[\s(,;]|$)|^(?<prompt>[A-Za-z][\w.-]{0,31})@[\w.-]+'s password:|Access denied: '(?<svn>[A-Za-z][\w.-]{0,31})' (?:GET|PUT|POST|DELETE|PROPFIND|PROPPATCH|REPORT|OPTIONS|MKCOL|COPY|MOVE|LOCK|UNLOCK|CHECKOUT|MERGE|MKACTIVITY) /,
+        targets: [{ group: 'user' }, { group: 'user2' }, { group: 'ssh' }, { group: 'as' }, { group: 'prompt' }, { group: 'svn' }],
         validate: 'anyLoginGroup',
       },
       {
@@ -1372,8 +1519,9 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'wechatId',
       },
       {
-        // JSON name/value lists (HAR form params, Postman): `{"name": "username", "value": "yanglu"}`.
-        regex: /"(?:name|key)"[ \t]*:[ \t]*"(?<key>[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account))"[ \t]*,[ \t]*"value"[ \t]*:[ \t]*"(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})"/i,
+        // JSON name/value lists (HAR form params, Postman): `{"name": "username", "value": "yanglu"}`;
+        // CI variables (GitLab, GitHub, Azure DevOps exports): `{"key": "PIPELINE_OWNER", "value": "x"}`.
+        regex: /"(?:name|key)"[ \t]*:[ \t]*"(?<key>[A-Za-z_]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account|owner))"[ \t]*,[ \t]*"value"[ \t]*:[ \t]*"(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})"/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
