@@ -209,16 +209,20 @@ export function transcriptSection(line: string): string | undefined {
   const heading = /^#[ \t]+((?:~|\/)[\w./~-]{1,200})(?:[ \t]+\([^()\r\n]{0,80}\))?[ \t]*\r?$/.exec(text);
   if (heading) return heading[1];
   const shown = /^(?:[\w@.~:\\/ -]{0,80}[$#%>][ \t]*)(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]+(?:-\S+[ \t]+)*["']?([^\s"'|<>;&]{1,400})["']?[ \t]*$/.exec(text);
-  return shown?.[1];
+  if (shown) return shown[1];
+  // A query at a database shell's prompt (`sqlite> SELECT guid, name_on_card … FROM credit_cards;` with
+  // `.mode csv`, `mysql> select …`): its result is a table of its own, read by its header line (no name:
+  // only a comma-separated header of three cells or more makes it a CSV table, see detectLayout).
+  return /^[ \t]*[\w-]{1,20}[>#][ \t]*(?:SELECT|select)[ \t][^\r\n]{1,2000}$/.test(text) ? 'query' : undefined;
 }
 
 /**
  * A cheap necessary condition for `transcriptSection`, anywhere on a line (a prompt character is
  * rare in logs, so the scan skips ahead quickly); the whole line is then checked.
  */
-export const TRANSCRIPT_SECTION_HINT = /^==> |[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]|^#[ \t]+[~/]/m;
+export const TRANSCRIPT_SECTION_HINT = /^==> |[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc|SELECT|select)[ \t]|^#[ \t]+[~/]/m;
 
-const PROMPT_AT = /[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]|#[ \t]+[~/]/y;
+const PROMPT_AT = /[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc|SELECT|select)[ \t]|#[ \t]+[~/]/y;
 const PROMPT_CHARACTERS = ['>', '$', '#', '%'];
 
 /**

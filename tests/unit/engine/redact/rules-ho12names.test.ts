@@ -40,6 +40,17 @@ describe('tables whose header names a person column', () => {
   });
 });
 
+describe('a query result printed as CSV at a database shell prompt', () => {
+  it('reads the table under `sqlite> SELECT …` by its own header, in any chunking', async () => {
+    const dump = 'sqlite> .mode csv\nsqlite> SELECT id, city FROM sites;\nid,city,code\n1,Hangzhou,HZ\nsqlite> SELECT id, full_name, city FROM customers;\nid,full_name,city\n1,Mengqi Xie,Hangzhou\n2,Room Service,Hangzhou\n';
+    const want = dump.replace('1,Mengqi Xie,', '1,<NAME-1>,');
+    for (const size of [4096, 7, 1]) expect(await file('dump.txt', dump, size)).toBe(want);
+    // A query whose result is no comma table, or a word `select` in markup: nothing read.
+    const plain = 'mysql> select 1;\n1\n<label>select a file</label>\nfull_name,city\n';
+    expect(await file('session.txt', plain)).toBe(plain);
+  });
+});
+
 describe('labelled fields of records and forms', () => {
   it('reads a name after a record role (医生, 护士, 会员, 寄件/收件) and a reimbursement role with =', () => {
     check([
