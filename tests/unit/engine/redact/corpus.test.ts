@@ -142,11 +142,12 @@ describe('redaction corpus', () => {
   // 寄件/收件, 报销人=), a directory sync's `停用=1 (…)`, `关于X转正的审批`, a form control's title and value,
   // a folder named after its person, a name's romanization after it; transcript speaker lines and attendee
   // lists (Korean names learned too); visa-form name parts, `Name in Native Alphabet`, `Full Name`, points
-  // of contact; passport and visa numbers of any shape behind their label; a 身份证 glued to a 学籍号's G:
-  // 287 of 358 = 80.2 %, four false positives (关系 and 付款人 gone).
+  // of contact; passport and visa numbers of any shape behind their label; a 身份证 glued to a 学籍号's G;
+  // a query's CSV result under `sqlite> SELECT …` read by its own header: 288 of 358 = 80.4 %, four false
+  // positives (关系 and 付款人 gone).
   it('held-out-12: at least its level after the session-11 fixes, no more false positives', () => {
     const q = get('held-out-12');
-    expect(q.overall.found).toBeGreaterThanOrEqual(287);
+    expect(q.overall.found).toBeGreaterThanOrEqual(288);
     expect(q.falsePositives.length).toBeLessThanOrEqual(4);
   });
 
