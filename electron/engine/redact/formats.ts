@@ -71,12 +71,14 @@ export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'rsync-secrets
 // A qualifier may name whose password it is (a printer's address book: `Login Password`, `SMB Password`, `登录密码`).
 export const CSV_SECRET_COLUMN = /^(?:(?:login|logon|user|account|smb|ftp|sftp|folder|mail|email|登录|账户|帐户)[ _-]?)?(?:password|passwd|pwd|密码|口令)$|^(?:secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|pin)$/i;
 export const CSV_USER_COLUMN = /^(?:(?:login|logon|smb|ftp|sftp|folder)[ _-]?)?(?:user(?:[ _-]?(?:name|id))?|login(?:[ _-]?name)?)$|^(?:account|用户名|账号|帐号|登录名|登录账号)$/i;
-export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|寄件人|发件人|报销人|持卡人|所有人|^(?:full[ _-]?)?name$|^display[ _-]?name$|^cn$|^common[ _-]?name$|^name[ _-]?full$|^(?:name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
+// A person's column by its role (监护人, 参会人, 主持人 …) only as the whole header (`监护人关系`, `监护人手机`
+// hold no name); Tencent Meeting's `用户名称（原名称）` holds each attendee's display name.
+export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|寄件人|发件人|报销人|持卡人|所有人|^(?:监护人|家长|参会人|参会者|与会人|与会者|出席人|参加人|主持人|发起人|审批人|创建人|入住人|乘车人|乘机人|就诊人|患者|病人|学生|会员|医生|主治医生|教师|班主任)(?:姓名|名称)?$|^用户名称(?:[(（][^)）]{0,8}[)）])?$|^(?:contact|owner|attendee|participant|organi[sz]er|assignee|guest|passenger|patient|traveller|traveler)(?:[ _-]?name)?$|^(?:full[ _-]?)?name$|^display[ _-]?name$|^cn$|^common[ _-]?name$|^name[ _-]?full$|^(?:name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
 /**
  * Columns that only ever hold a person's full name, whatever the script: Latin names there too
  * (Chrome's autofill export `NAME_FULL`, a card's `name_on_card`: `Mengqi Xie`, `XIE MENGQI`).
  */
-export const CSV_PERSON_COLUMN = /^(?:(?:员工|客户|真实)?姓名|持卡人|开户名|户名|full[ _-]?name|name[ _-]?full|name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
+export const CSV_PERSON_COLUMN = /^(?:(?:员工|客户|真实|患者|学生|监护人|家长)?姓名|持卡人|开户名|户名|监护人|家长|参会人|参会者|与会人|与会者|出席人|入住人|乘机人|用户名称(?:[(（][^)）]{0,8}[)）])?|(?:contact|attendee|participant|organi[sz]er|guest|passenger|patient|travell?er)[ _-]?name|full[ _-]?name|name[ _-]?full|name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
 /**
  * Columns of a street address (Chrome's `ADDRESS_HOME_STREET_ADDRESS`, `address_line1`, 详细地址):
  * not a bare `address`, which a network table uses for an IP address or a host.
@@ -102,6 +104,8 @@ export function tableHeaderStart(text: string): number {
   // "bizhub C360i",…`): a first row of cells naming no column the layout reads, followed by one that does.
   const nl = text.indexOf('\n', start);
   if (nl < 0 || nl + 1 >= HEADER_REACH) return start;
+  const afterSummary = summaryHeaderStart(text, start);
+  if (afterSummary !== undefined) return afterSummary;
   const title = text.slice(start, nl);
   if (!title.includes(',') || namesReadColumn(title) || LOG_TIMESTAMP_COMMA.test(title)) return start;
   const next = text.indexOf('\n', nl + 1);
@@ -111,6 +115,35 @@ export function tableHeaderStart(text: string): number {
   // `guid,use_count,use_date,…,country` over `3f6b…,14,13387463215,…,CN`, whose `CN` only reads
   // like a `cn` column), and the first row was the header.
   return namesReadColumn(second) && !hasNumberCell(second) ? nl + 1 : start;
+}
+
+/** A `key,value` line of a summary block (`会议主题,季度经营分析会`, `Report date,2026-03-19`). */
+const SUMMARY_LINE = /^[^,\r\n]{1,40},[^,\r\n]{0,120}\r?$/;
+const SUMMARY_MAX_LINES = 12;
+
+/**
+ * A meeting or report export that starts with a summary of `key,value` lines, then a blank line, then
+ * the table (Tencent Meeting's attendee CSV: `会议主题,…` ⏎ `会议号,…` ⏎ ⏎ `用户名称（原名称）,入会时间,…`):
+ * where the table's header starts, when it names a column the layout reads and holds no number
+ * cell; -1 while that is not decided yet within HEADER_REACH; undefined for any other start.
+ */
+function summaryHeaderStart(text: string, start: number): number | undefined {
+  let at = start;
+  for (let lines = 0; ; lines += 1) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return text.length < HEADER_REACH ? -1 : undefined;
+    const line = text.slice(at, nl);
+    if (/^[ \t]*\r?$/.test(line)) {
+      if (lines === 0) return undefined;
+      const end = text.indexOf('\n', nl + 1);
+      if (end < 0) return text.length < HEADER_REACH ? -1 : undefined;
+      if (end + 1 >= HEADER_REACH) return undefined;
+      const header = text.slice(nl + 1, end);
+      return namesReadColumn(header) && !hasNumberCell(header) && header.split(',').length >= 3 ? nl + 1 : undefined;
+    }
+    if (lines >= SUMMARY_MAX_LINES || nl + 1 >= HEADER_REACH || !SUMMARY_LINE.test(line) || namesReadColumn(line)) return undefined;
+    at = nl + 1;
+  }
 }
 
 /**
@@ -176,16 +209,20 @@ export function transcriptSection(line: string): string | undefined {
   const heading = /^#[ \t]+((?:~|\/)[\w./~-]{1,200})(?:[ \t]+\([^()\r\n]{0,80}\))?[ \t]*\r?$/.exec(text);
   if (heading) return heading[1];
   const shown = /^(?:[\w@.~:\\/ -]{0,80}[$#%>][ \t]*)(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]+(?:-\S+[ \t]+)*["']?([^\s"'|<>;&]{1,400})["']?[ \t]*$/.exec(text);
-  return shown?.[1];
+  if (shown) return shown[1];
+  // A query at a database shell's prompt (`sqlite> SELECT guid, name_on_card … FROM credit_cards;` with
+  // `.mode csv`, `mysql> select …`): its result is a table of its own, read by its header line (no name:
+  // only a comma-separated header of three cells or more makes it a CSV table, see detectLayout).
+  return /^[ \t]*[\w-]{1,20}[>#][ \t]*(?:SELECT|select)[ \t][^\r\n]{1,2000}$/.test(text) ? 'query' : undefined;
 }
 
 /**
  * A cheap necessary condition for `transcriptSection`, anywhere on a line (a prompt character is
  * rare in logs, so the scan skips ahead quickly); the whole line is then checked.
  */
-export const TRANSCRIPT_SECTION_HINT = /^==> |[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]|^#[ \t]+[~/]/m;
+export const TRANSCRIPT_SECTION_HINT = /^==> |[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc|SELECT|select)[ \t]|^#[ \t]+[~/]/m;
 
-const PROMPT_AT = /[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]|#[ \t]+[~/]/y;
+const PROMPT_AT = /[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc|SELECT|select)[ \t]|#[ \t]+[~/]/y;
 const PROMPT_CHARACTERS = ['>', '$', '#', '%'];
 
 /**

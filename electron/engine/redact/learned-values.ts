@@ -7,8 +7,8 @@
  * Only kinds without a shape of their own are learned (USER, NAME): shaped values (phones, cards,
  * e-mail …) are found by their rules anyway. A value must be distinctive: Latin values at least
  * LEARNED_LATIN_MIN_LENGTH characters, not a number, not a generic account, not a common English
- * word or word of logs (common-words.ts: `create`, `Creative`); Han
- * names at least two characters. Matching:
+ * word or word of logs (common-words.ts: `create`, `Creative`); Han names at least two characters,
+ * Korean names two syllables. Matching:
  * - Latin values, and two-character Han names, only as whole words (no letter, digit or `_`
  *   touching either side): `kangjing` not inside `kangjingli`, `康静` not inside `健康静养`.
  * - Han names of three characters or more also inside Han text (`发给谢婷婷`): Chinese writes no
@@ -38,6 +38,9 @@ export const LEARNED_LATIN_MIN_LENGTH = 4;
 export const LEARNED_MAX = 256;
 
 const HAN_NAME = /^[\u4e00-\u9fa5]{2,}(?:[·•][\u4e00-\u9fa5]+)*$/;
+// A Korean name (`김민준`, `훈 김` as a Latin-ordered export writes it): two syllables or more, matched
+// as whole words like Latin values (Korean text puts spaces between words).
+const HANGUL_NAME = /^[\uac00-\ud7a3]{1,4}(?: [\uac00-\ud7a3]{1,4})?$/;
 // Letters, digits and the separators a login or a Latin name carries; nothing that could cut syntax.
 const LATIN_VALUE = /^[\p{L}\p{N}][\p{L}\p{N}._@ '-]*[\p{L}\p{N}]$/u;
 // Generic accounts and words that name no one: redacting them everywhere would only damage text.
@@ -48,7 +51,7 @@ export function isLearnable(kind: string, value: string, rule: string): boolean 
   if (!LEARNED_KINDS.has(kind) || !LEARNED_FROM.has(rule)) return false;
   const v = value.trim();
   if (v !== value || v.length > 64) return false;
-  if (HAN_NAME.test(v)) return true;
+  if (HAN_NAME.test(v) || (HANGUL_NAME.test(v) && v.replace(' ', '').length >= 2)) return true;
   return v.length >= LEARNED_LATIN_MIN_LENGTH && LATIN_VALUE.test(v) && /\p{L}/u.test(v) && !/^\d[\d._-]*$/.test(v) && !GENERIC.test(v) && !isCommonWord(v) && !isBenignValue(v);
 }
 

@@ -589,7 +589,36 @@ const DOCUMENT_WORD = /^(?:周报|月报|年报|日报|季报|汇总|华东|华�
 
 // What follows 客户/发给 in a log or a chat when it is a topic, not a person: a surname's character
 // then a common word (`包版本`, `高要求`, `方案`).
-const ROLE_TOPIC = /(?:版本|信息|服务|反馈|电话|要求|问题|名称|地址|编号|列表|数据|资料|端口|系统|管理|需求|订单|类型|等级|来源|状态|回访|投诉|说明|文件|邮件|方案|报价|合同|发票)$/;
+const ROLE_TOPIC = /(?:版本|信息|服务|反馈|电话|要求|问题|名称|地址|编号|列表|数据|资料|端口|系统|管理|需求|订单|类型|等级|来源|状态|回访|投诉|说明|文件|邮件|方案|报价|合同|发票|时长|时间|积分|余额|卡号|权益|价格|费用|记录|档案|病历|人数)$/;
+
+// A transcript's speaker line (`冉雪松  00:00:05`), and what makes it certain: the line before is blank
+// or a rule (`---`), and above it is the transcript's header or another speaker line.
+const SPEAKER_LINE = /^[ \t]*\S[^\r\n]{0,40}?(?:[ \t\u3000]{2,}|\t)(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*\r?$/m;
+const TRANSCRIPT_WORD = /妙记|逐字稿|文字记录|转写|转录|会议记录|录音|纪要|transcript|minutes|参会人|与会/i;
+function isSpeakerLine(m: RegExpExecArray, around: LineSurroundings | undefined): boolean {
+  if (!isChineseName(group(m, 'name')) || around === undefined || !/^[ \t]*(?:-{3,}|={3,}|\*{3,})?[ \t]*\r?$/.test(around.previous())) return false;
+  const above = around.above?.(4096) ?? '';
+  return SPEAKER_LINE.test(above) || TRANSCRIPT_WORD.test(above);
+}
+
+// Words that fill a form's name field when there is no name (`DOES NOT APPLY`, `N/A`, `Unknown`).
+const NOT_A_NAME_PART = /^(?:Does|Not|Apply|Applicable|None|Unknown|Required|Optional|Same|As|Above|Below|See|Yes|No|Na|Nil|Null|Empty|Blank|Other|Please|Enter|Your|Here|Name|Names|First|Last|Given|Family|Surname|Middle)$/;
+/** A part of a person's name on a form: capitalised words, none a filler or an account word. */
+function isNamePart(m: RegExpExecArray): boolean {
+  return group(m, 'part').split(' ').every((w) => {
+    const word = w.charAt(0) + w.slice(1).toLowerCase();
+    return !NOT_A_NAME_PART.test(word) && !NOT_A_PERSON_WORD.test(word);
+  });
+}
+
+/** Every item of a list of people is a name: Chinese, Latin (no account word) or Korean, or taken already. */
+function isNameList(m: RegExpExecArray): boolean {
+  return Object.entries(m.groups ?? {}).every(([, v]) => {
+    if (v === undefined || isPlaceholder(v) || /^[\uac00-\ud7a3]/.test(v)) return true;
+    if (/^[\u4e00-\u9fa5]/.test(v)) return isChineseName(v);
+    return !v.split(' ').some((w) => NOT_A_PERSON_WORD.test(w));
+  });
+}
 
 // Words of an account, a product or a team, never a person's full name (`"display_name": "Work Profile"`,
 // `From: Microsoft Outlook <…>`).
@@ -973,6 +1002,17 @@ export const VALIDATORS = {
   }) as RuleValidator,
   wechatId: ((m, line) => isWeChatId(m, line)) as RuleValidator,
   personName: ((m) => isChineseName(group(m, 'name'))) as RuleValidator,
+  /** A name a record gives a role (`医生：…`, `会员 覃子怡 手机`), not what the role is about (`会员 积分`). */
+  recordRoleName: ((m) => {
+    const name = group(m, 'name') || group(m, 'spaced');
+    return isChineseName(name) && !ROLE_TOPIC.test(name);
+  }) as RuleValidator,
+  /** A transcript's speaker line, certain (see isSpeakerLine). */
+  speakerLine: ((m, _line, around) => isSpeakerLine(m, around)) as RuleValidator,
+  /** A meeting's list of people, every item a name. */
+  nameList: ((m) => isNameList(m)) as RuleValidator,
+  /** A part of a name on a travel or visa form. */
+  namePart: ((m) => isNamePart(m)) as RuleValidator,
   /** Whichever name group of a multi-form pattern matched reads as a Chinese name. */
   anyChineseName: ((m) => isChineseName(Object.values(m.groups ?? {}).find((v) => v !== undefined) ?? '')) as RuleValidator,
   /** After a role word (`客户 林慧敏`), not what a customer asks about (`客户: 包版本 lodash@4.17`). */

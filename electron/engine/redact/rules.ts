@@ -254,7 +254,8 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         layout: 'csv',
-        regex: /(?<=^|,)"?(?<name>[\u4e00-\u9fa5]{2,4})"?(?=,|\r?$)/,
+        // A display name may carry a remark in brackets (Tencent Meeting `汤雅琴（财务-汤雅琴）`, `张伟(产品部)`).
+        regex: /(?<=^|,)"?(?<name>[\u4e00-\u9fa5]{2,4})(?:[(（][^,()（）"\r\n]{1,24}[)）])?"?(?=,|\r?$)/,
         targets: [{ group: 'name', kind: 'NAME' }],
         validate: 'csvNameColumn',
       },
@@ -984,8 +985,10 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'fullWidthCnId',
       },
       {
-        // Also written in groups, 6-8-4, as people copy it from a card (`440305 19851112 4029`).
-        regex: /(?<![0-9A-Za-z])[1-9]\d{5}(?<s>[ -]?)(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\k<s>\d{3}[\dXx](?![0-9A-Za-z]|[ -]\d)/,
+        // Also written in groups, 6-8-4, as people copy it from a card (`440305 19851112 4029`); and
+        // glued to the one letter of a student's national registry number (全国学籍号 `G<身份证>`,
+        // `J<身份证>`, `L<身份证>`), the check character deciding as everywhere.
+        regex: /(?:(?<![0-9A-Za-z])|(?<=(?<![0-9A-Za-z])[GJL]))[1-9]\d{5}(?<s>[ -]?)(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\k<s>\d{3}[\dXx](?![0-9A-Za-z]|[ -]\d)/,
         validate: 'cnIdNumber',
       },
     ],
@@ -1060,15 +1063,15 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'passport',
     nameKey: 'rule.passport',
-    description: 'PRC passport numbers (E or G + 8 digits, E + letter + 7 digits) next to a word that names them (护照, passport, 证件)',
+    description: 'PRC passport numbers (E or G + 8 digits, E + letter + 7 digits) next to a word that names them (护照, passport, 证件); any country\'s passport or visa number (one or two letters and 6–9 digits, or 8–9 digits) right after its label (`Passport/Travel Document Number:`, `Visa No.:`, `护照号码：`)',
     category: 'personal',
     optional: false,
     placeholder: 'PASSPORT',
     // The number itself wakes the rule too (its context may be a CSV header, not the line),
     // through the digit scan the other personal numbers share: no scan of its own.
-    scan: { words: 'passport', marks: '护照|證件|证件', digits: PERSONAL_DIGITS },
+    scan: { words: 'passport|travel document|visa', marks: '护照|證件|证件|签证', digits: PERSONAL_DIGITS },
     // The number the pattern needs (the context words alone redact nothing; a hex run such as `ef0123456` is no number).
-    trigger: /(?<![a-z0-9])(?:[eg]\d{8}|e[a-z]\d{7})(?![a-z0-9])/i,
+    trigger: /(?<![a-z0-9])(?:[eg]\d{8}|e[a-z]\d{7})(?![a-z0-9])|(?:passport|travel document|visa|护照|签证)[^\r\n:：=]{0,30}?(?:no\.?|number|#|号码?|编号)[ \t]*[:：=][ \t]*(?:[a-z]{1,2}\d{6,9}|\d{8,9})(?![a-z0-9])/i,
     identity: 'upperCase',
     patterns: [
       {
@@ -1076,6 +1079,12 @@ export const RULES: readonly RedactionRule[] = [
         // In a record (an HR export's row, often an HTML table with its header far above), the cell
         // after a resident id or a travel permit already replaced.
         context: { words: ['passport', '护照', '護照', '证件', '證件', '<CNID-', '<PERMIT-'], before: 32 },
+      },
+      {
+        // Other countries' shapes (`K0918273`, `C01X00T47` is not one: letters inside), and a visa's
+        // number, only right after a label that names the document and its number.
+        regex: /(?<![A-Za-z])(?:[Pp]assport|PASSPORT|[Tt]ravel [Dd]ocument|TRAVEL DOCUMENT|[Vv]isa|VISA|护照|签证)(?:[ \t/_-]*(?:[Bb]ook|BOOK|[Tt]ravel [Dd]ocument|TRAVEL DOCUMENT|[Ff]oil|FOIL))?[ \t]*(?:[Nn]o\.?|NO\.?|[Nn]umber|NUMBER|#|号码?|编号)[ \t]*[:：=][ \t]*(?<doc>[A-Z]{1,2}\d{6,9}|\d{8,9})(?![A-Za-z0-9])/,
+        targets: [{ group: 'doc' }],
       },
     ],
   },
@@ -1564,17 +1573,17 @@ export const RULES: readonly RedactionRule[] = [
     scan: {
       placed: { words: 'name|nick|owner|holder|user|cn=|sigtext|signature|parameters:|binding parameter|remark|alias|customer|employee|organizer|organiser|attendee|participant|assignee|reporter|approver|requester|contact|recipient|courier|driver|patient|passenger|applicant|operator', at: 'hanNear' },
       // Keys that only ever hold a person's full name, whatever script (`"gaia_name": "Jiayi Luo"`).
-      words: 'gaia_name|full_name|fullname|real_name|realname|display_name|displayname|user_name|participant|attendee|organizer|organiser|name_on_card|nameoncard|cardholder|card_holder|holder_name|holdername|cn::|displayname::|gecos::',
-      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|客户|顾客|访客|发给|发送给|转给|转发给|交给|寄给|抄送|会话|聊天|@|[\u4e00-\u9fa5]\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5][ \t\u3000]*(?:[,，:：][ \t\u3000]*)?(?:\+86|1[3-9]\d|[＋１])|[\u4e00-\u9fa5][-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|[\u4e00-\u9fa5](?<=\d[ \t\u3000]{0,3}[/,，、|][ \t\u3000]{0,3}[\u4e00-\u9fa5])|[\u4e00-\u9fa5](?=[ \t]?[(（][\da-z])|(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|[\u4e00-\u9fa5][ \t]{1,4}(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|备注|昵称|个人[)）]|[\u4e00-\u9fa5](?:[ \t\u3000]{2}|\t)|[\u4e00-\u9fa5][ \t]?\((?:Available|Busy|Away|DoNotDisturb|BeRightBack|Offline|OffWork|InACall|InAMeeting|Presenting|OutOfOffice)\)|[\u4e00-\u9fa5][，,][ \t]*\d{4}年|[\u4e00-\u9fa5][ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?:<|\d|[A-Z]\d)|[\u4e00-\u9fa5]\.(?:ipynb|txt|md|ofd|xmind|vsd|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tif|webp)|(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)(?:复印件|扫描件|正反面|照片|原件|材料|申请|证明)?[-_－][\u4e00-\u9fa5]|[\u4e00-\u9fa5][ \t]?[(（](?:[\u4e00-\u9fa5]{0,6}(?:部|组|科|处|中心|前台|行政|人事|财务|法务|运维|客服|销售|采购|主管|经理|总监|助理|专员|工程师|老师|班长|组长)|HR|IT|PM|QA)[)）]|[\u4e00-\u9fa5](?:[ \t]+|[ \t]*[，,][ \t]*)[你您]|[\u4e00-\u9fa5]["'][ \t]*\r?$|[\u4e00-\u9fa5][)）][ \t]*(?:→|->|=>|⇒)`,
+      words: 'gaia_name|full_name|full name|fullname|surname|given name|family name|first name|last name|middle name|point of contact|contact person|contact name|emergency contact|next of kin|real_name|realname|display_name|displayname|user_name|participant|attendee|organizer|organiser|name_on_card|nameoncard|cardholder|card_holder|holder_name|holdername|cn::|displayname::|gecos::',
+      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件|入住|乘车|乘机|就诊|出差|请假|参会|出席|报销)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|[\u4e00-\u9fa5][-_－](?:共享|个人|私人|备份|资料|文档|文件夹)[\\/]|医[生师]|护士|药师|会员|患者|就诊人|病人|寄件|收件|关于|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|客户|顾客|访客|发给|发送给|转给|转发给|交给|寄给|抄送|会话|聊天|@|[\u4e00-\u9fa5]\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5][ \t\u3000]*(?:[,，:：][ \t\u3000]*)?(?:\+86|1[3-9]\d|[＋１])|[\u4e00-\u9fa5][-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|[\u4e00-\u9fa5](?<=\d[ \t\u3000]{0,3}[/,，、|][ \t\u3000]{0,3}[\u4e00-\u9fa5])|[\u4e00-\u9fa5](?=[ \t]?[(（][\da-z])|(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|[\u4e00-\u9fa5][ \t]{1,4}(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|备注|昵称|个人[)）]|[\u4e00-\u9fa5](?:[ \t\u3000]{2}|\t)|[\u4e00-\u9fa5][ \t]?\((?:Available|Busy|Away|DoNotDisturb|BeRightBack|Offline|OffWork|InACall|InAMeeting|Presenting|OutOfOffice)\)|[\u4e00-\u9fa5][，,][ \t]*\d{4}年|[\u4e00-\u9fa5][ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?:<|\d|[A-Z]\d)|[\u4e00-\u9fa5]\.(?:ipynb|txt|md|ofd|xmind|vsd|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tif|webp)|(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)(?:复印件|扫描件|正反面|照片|原件|材料|申请|证明)?[-_－][\u4e00-\u9fa5]|[\u4e00-\u9fa5][ \t]?[(（](?:[\u4e00-\u9fa5]{0,6}(?:部|组|科|处|中心|前台|行政|人事|财务|法务|运维|客服|销售|采购|主管|经理|总监|助理|专员|工程师|老师|班长|组长)|HR|IT|PM|QA)[)）]|[\u4e00-\u9fa5](?:[ \t]+|[ \t]*[，,][ \t]*)[你您]|[\u4e00-\u9fa5]["'][ \t]*\r?$|[\u4e00-\u9fa5][)）][ \t]*(?:→|->|=>|⇒)`,
     },
-    trigger: /(?:姓[ \t\u3000]*名|名字|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=|customer|employee|organi[sz]er|attendee|participant|assignee|reporter|approver|requester|contact|recipient|courier|driver|patient|passenger|applicant|operator)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}[ \t]?(?:老师|先生|女士|小姐)|[\u4e00-\u9fa5a-z][ \t]?\((?:available|busy|away|donotdisturb|berightback|offline|offwork|inacall|inameeting|presenting|outofoffice)\)|[\u4e00-\u9fa5]{2}[，,][ \t]*\d{4}年\d{1,2}月|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?:<|\d|[a-z]\d)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:[\u4e00-\u9fa5]{2}|[a-z],? [a-z]{2,16})(?:[ \t\u3000]*[|｜\t]|[ \t\u3000]{2})|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)[\u4e00-\u9fa5]{2}|(?:发给|发送给|转给|转发给|交给|寄给|抄送)[ \t]*[\u4e00-\u9fa5]{2}|(?:会话|聊天对象)[ \t]*[:：]|与[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*的聊天|^(?:from|to|cc|bcc|reply-to|sender|author|committer)[ \t]*:[^\r\n]*[a-z]"?[ \t]*<<email-|(?:gaia|full|real|display|user)_?name["']?[ \t]*[:=][ \t]*["']?[a-z]+ [a-z]|(?:name_?on_?card|card_?holder(?:_?name)?|holder_?name|姓[ \t\u3000]*名|持卡人|英文名)["']?[ \t]*[:：=][ \t]*["']?[a-z]+,? [a-z]|[-_][\u4e00-\u9fa5]{2,3}\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![a-z])|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:[,，:：][ \t\u3000]*)?<phone-\d|[\u4e00-\u9fa5]{2}[-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|<phone-\d+>[ \t\u3000]*[/,，、|][ \t\u3000]*[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（]\d{5}|[\u4e00-\u9fa5]{2}[ \t]*[(（][^()（）\r\n]{0,25}(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|\d[ \t]+[\u4e00-\u9fa5]{2,3}[ \t]+(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|(?:remark|alias|备注|昵称)[ \t]*[:：=][ \t]*["']?[\u4e00-\u9fa5]{2}|个人[)）][ \t\u3000]*[:：]|@[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（][a-z][a-z0-9._-]{0,31}[)）]|[[,][ \t]*"(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)"[ \t]*[,\]]|[-_][\u4e00-\u9fa5]{2,3}\.(?:ipynb|txt|md|ofd|xmind|vsdx?|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tiff?|webp)(?![a-z])|<t[dh]?(?:[ \t][^<>]{0,200})?>[ \t]*(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)[ \t]*<\/t[dh]?>|(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)(?:复印件|扫描件|正反面|照片|原件|材料|申请|证明)?[-_－][\u4e00-\u9fa5]{2}|(?:participant|attendee|organi[sz]er)s?\b[^\r\n]{0,40}?[a-z] [a-z]|[\u4e00-\u9fa5]{2}[ \t]?[(（](?:[\u4e00-\u9fa5]{0,6}(?:部|组|科|处|中心|前台|行政|人事|财务|法务|运维|客服|销售|采购|主管|经理|总监|助理|专员|工程师|老师|班长|组长)|HR|IT|PM|QA)[)）]|(?:^|[，,。！!？?；;])[ \t]*[\u4e00-\u9fa5]{2,3}(?:[ \t]+|[ \t]*[，,][ \t]*)[你您]|(?:<user-\d+>|[a-z][\w.-]{0,31})[ \t]*[:=,][ \t]*["']?[\u4e00-\u9fa5]{2,4}["']?[ \t]*\r?$|[(（][\u4e00-\u9fa5]{2,3}[)）][ \t]*(?:→|->|=>|⇒)|(?:name|title|label|description|comment)(?:<\/key>[ \t]*<string>|["']?[ \t]*[:=][ \t]*)[^\r\n]{0,60}?[(（][\u4e00-\u9fa5]{2,3}[)）]|^(?:cn|displayname|gecos)::/im,
+    trigger: /[\u4e00-\u9fa5]{2}[-_－](?:共享|个人|私人|备份|资料|文档|文件夹)[\\/]|<name-\d+>[ \t]*[/｜|][ \t]*[a-z]{2,15},? [a-z]{2}|(?:医[生师]|护士|药师|会员|患者|就诊人|病人|寄件|收件)方?[ \t\u3000]*[:：=]?[ \t\u3000]*[\u4e00-\u9fa5]{2}|(?:停用|禁用|启用|新增|删除|离职|入职|锁定|解锁|注销|冻结)[ \t]*[=:：][ \t]*\d{1,4}[ \t]*[(（][\u4e00-\u9fa5]{2}|关于[\u4e00-\u9fa5]{2,4}?(?:同志)?的?(?:转正|入职|离职|辞职|请假|休假|调岗|调动|晋升|加薪|调薪|录用|聘用|任命|任职|出差|报销|借款|奖励|处分)|(?:姓[ \t\u3000]*名|联系人|申请人|经办人|负责人|审批人|报销人|收款人|收件人|收货人|出差人|请假人|使用人|领用人)"[^\r\n]{0,60}?"(?:value|text|content)"|(?:surnames?|given[ _]names?|family[ _]names?|first[ _]names?|last[ _]names?|middle[ _]names?)(?:[ \t]*\([^()\r\n]{0,30}\))?[ \t]*[:：][ \t]*[a-z]|(?:point of contact|contact person|contact name|emergency contact(?: name)?|next of kin)[ \t]*[:：][ \t]*[a-z]|full name[ \t]*[:：=][ \t]*[a-z]|(?:姓[ \t\u3000]*名|名字|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件|入住|乘车|乘机|就诊|出差|请假|参会|出席|报销)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=|customer|employee|organi[sz]er|attendee|participant|assignee|reporter|approver|requester|contact|recipient|courier|driver|patient|passenger|applicant|operator)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}[ \t]?(?:老师|先生|女士|小姐)|[\u4e00-\u9fa5a-z][ \t]?\((?:available|busy|away|donotdisturb|berightback|offline|offwork|inacall|inameeting|presenting|outofoffice)\)|[\u4e00-\u9fa5]{2}[，,][ \t]*\d{4}年\d{1,2}月|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?:<|\d|[a-z]\d)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:[\u4e00-\u9fa5]{2}|[a-z],? [a-z]{2,16})(?:[ \t\u3000]*[|｜\t]|[ \t\u3000]{2})|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)[\u4e00-\u9fa5]{2}|(?:发给|发送给|转给|转发给|交给|寄给|抄送)[ \t]*[\u4e00-\u9fa5]{2}|(?:会话|聊天对象)[ \t]*[:：]|与[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*的聊天|^(?:from|to|cc|bcc|reply-to|sender|author|committer)[ \t]*:[^\r\n]*[a-z]"?[ \t]*<<email-|(?:gaia|full|real|display|user)_?name["']?[ \t]*[:=][ \t]*["']?[a-z]+ [a-z]|(?:name_?on_?card|card_?holder(?:_?name)?|holder_?name|姓[ \t\u3000]*名|持卡人|英文名)["']?[ \t]*[:：=][ \t]*["']?[a-z]+,? [a-z]|[-_][\u4e00-\u9fa5]{2,3}\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![a-z])|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:[,，:：][ \t\u3000]*)?<phone-\d|[\u4e00-\u9fa5]{2}[-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|<phone-\d+>[ \t\u3000]*[/,，、|][ \t\u3000]*[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（]\d{5}|[\u4e00-\u9fa5]{2}[ \t]*[(（][^()（）\r\n]{0,25}(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|\d[ \t]+[\u4e00-\u9fa5]{2,3}[ \t]+(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|(?:remark|alias|备注|昵称)[ \t]*[:：=][ \t]*["']?[\u4e00-\u9fa5]{2}|个人[)）][ \t\u3000]*[:：]|@[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（][a-z][a-z0-9._-]{0,31}[)）]|[[,][ \t]*"(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)"[ \t]*[,\]]|[-_][\u4e00-\u9fa5]{2,3}\.(?:ipynb|txt|md|ofd|xmind|vsdx?|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tiff?|webp)(?![a-z])|<t[dh]?(?:[ \t][^<>]{0,200})?>[ \t]*(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)[ \t]*<\/t[dh]?>|(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)(?:复印件|扫描件|正反面|照片|原件|材料|申请|证明)?[-_－][\u4e00-\u9fa5]{2}|(?:participant|attendee|organi[sz]er)s?\b[^\r\n]{0,40}?[a-z] [a-z]|[\u4e00-\u9fa5]{2}[ \t]?[(（](?:[\u4e00-\u9fa5]{0,6}(?:部|组|科|处|中心|前台|行政|人事|财务|法务|运维|客服|销售|采购|主管|经理|总监|助理|专员|工程师|老师|班长|组长)|HR|IT|PM|QA)[)）]|(?:^|[，,。！!？?；;])[ \t]*[\u4e00-\u9fa5]{2,3}(?:[ \t]+|[ \t]*[，,][ \t]*)[你您]|(?:<user-\d+>|[a-z][\w.-]{0,31})[ \t]*[:=,][ \t]*["']?[\u4e00-\u9fa5]{2,4}["']?[ \t]*\r?$|[(（][\u4e00-\u9fa5]{2,3}[)）][ \t]*(?:→|->|=>|⇒)|(?:name|title|label|description|comment)(?:<\/key>[ \t]*<string>|["']?[ \t]*[:=][ \t]*)[^\r\n]{0,60}?[(（][\u4e00-\u9fa5]{2,3}[)）]|^(?:cn|displayname|gecos)::/im,
     patterns: [
       {
         // The English key starts where its run of letters does (the look-behind before
         // `[A-Za-z_.-]*?`): a key word must end that run (what follows it is never a letter), so a
         // start inside the run finds the same key word and name, only after rescanning the run
         // from every letter, quadratic on `nick_nick_…` (195 ms at 4 KB).
-        regex: /(?<key>真实姓名|姓[ \t\u3000]*名|名字|紧急联系人|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|注册的所有人|所有人|用户名|用户|同事|员工|本人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件)人|(?<![A-Za-z])CN(?==)|(?<![A-Za-z_.-])[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|holder|user|sig(?:nature)?(?:_?text)?|customer|employee|organi[sz]er|attendee|participant|assignee|reporter|approver|requester|contact|recipient|courier|driver|patient|passenger|applicant|operator))(?:\\?["'])?(?:[ \t]*(?:[:：=>(（])[ \t]*|(?<=["'])[ \t]*,[ \t]*|[ \t]{2,}|[ \t]?)(?:(?:母亲|父亲|配偶|丈夫|妻子|爱人|儿子|女儿|哥哥|姐姐|弟弟|妹妹)[ \t]*)?(?<vq>\\?["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])(?:[ \t]*[(（](?<login>[A-Za-z][A-Za-z0-9._-]{1,31})[)）])?/i,
+        regex: /(?<key>真实姓名|姓[ \t\u3000]*名|名字|紧急联系人|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|注册的所有人|所有人|用户名|用户|同事|员工|本人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件|入住|乘车|乘机|就诊|出差|请假|参会|出席|报销)人|(?<![A-Za-z])CN(?==)|(?<![A-Za-z_.-])[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|holder|user|sig(?:nature)?(?:_?text)?|customer|employee|organi[sz]er|attendee|participant|assignee|reporter|approver|requester|contact|recipient|courier|driver|patient|passenger|applicant|operator))(?:\\?["'])?(?:[ \t]*(?:[:：=>(（])[ \t]*|(?<=["'])[ \t]*,[ \t]*|[ \t]{2,}|[ \t]?)(?:(?:母亲|父亲|配偶|丈夫|妻子|爱人|儿子|女儿|哥哥|姐姐|弟弟|妹妹)[ \t]*)?(?<vq>\\?["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])(?:[ \t]*[(（](?<login>[A-Za-z][A-Za-z0-9._-]{1,31})[)）])?/i,
         // `操作人 钱磊 (qianlei)`: the login in brackets after the name is the same person's.
         targets: [{ group: 'name' }, { group: 'login', kind: 'USER' }],
         validate: 'personName',
@@ -1661,7 +1670,7 @@ export const RULES: readonly RedactionRule[] = [
         // Latin full names where only a person's name can stand: Chrome/Edge profile `"gaia_name": "Jiayi Luo"`,
         // `full_name`, `realName`, a display name; and mail headers' `CC: Xu Mingyuan <xu.mingyuan@…>`
         // (the address is the e-mail rule's already).
-        regex: /(?<![\w-])(?<kq>["']?)(?:gaia_name|[Ff]ull_?[Nn]ame|[Rr]eal_?[Nn]ame|[Dd]isplay_?[Nn]ame|[Uu]ser_?[Nn]ame|[Nn]ame_?[Oo]n_?[Cc]ard|[Cc]ard_?[Hh]older(?:_?[Nn]ame)?|[Hh]older_?[Nn]ame|姓[ \t\u3000]*名|持卡人|英文名)\k<kq>[ \t]*[:：=][ \t]*(?<vq>["']?)(?<latin>[A-Z][a-z]{1,15}(?:,? [A-Z][a-z]{1,15}){1,2}|[A-Z]{2,15}(?:,? [A-Z]{2,15}){1,2})\k<vq>(?![\w@.-])|(?:^(?:From|To|C[Cc]|B[Cc][Cc]|Reply-To|Sender|Author|Committer)[ \t]*:|,)[ \t]*(?<mq>"?)(?<mailed>[A-Z][a-z]{1,15}(?:,? [A-Z][a-z]{1,15}){1,2})\k<mq>[ \t]*<<EMAIL-\d+>>/,
+        regex: /(?<![\w-])(?<kq>["']?)(?:gaia_name|[Ff]ull[ _]?[Nn]ame|FULL[ _]?NAME|[Rr]eal_?[Nn]ame|[Dd]isplay_?[Nn]ame|[Uu]ser_?[Nn]ame|[Nn]ame_?[Oo]n_?[Cc]ard|[Cc]ard_?[Hh]older(?:_?[Nn]ame)?|[Hh]older_?[Nn]ame|姓[ \t\u3000]*名|持卡人|英文名)\k<kq>[ \t]*[:：=][ \t]*(?<vq>["']?)(?<latin>[A-Z][a-z]{1,15}(?:,? [A-Z][a-z]{1,15}){1,2}|[A-Z]{2,15}(?:,? [A-Z]{2,15}){1,2})\k<vq>(?![\w@.-])|(?:^(?:From|To|C[Cc]|B[Cc][Cc]|Reply-To|Sender|Author|Committer)[ \t]*:|,)[ \t]*(?<mq>"?)(?<mailed>[A-Z][a-z]{1,15}(?:,? [A-Z][a-z]{1,15}){1,2})\k<mq>[ \t]*<<EMAIL-\d+>>/,
         targets: [{ group: 'latin' }, { group: 'mailed' }],
         validate: 'latinFullName',
       },
@@ -1790,6 +1799,81 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?:[Nn]ame|[Tt]itle|[Ll]abel|[Dd]escription|[Cc]omment)(?:<\/key>[ \t]*<string>|["']?[ \t]*[:=][ \t]*["']?)[^\r\n<>"'()（）]{1,60}?[(（](?<name>[\u4e00-\u9fa5]{2,3})[)）][ \t]*(?:<\/string>|["']|\r?$)/,
         targets: [{ group: 'name' }],
         validate: 'titleOwner',
+      },
+      {
+        // Who a record names by role: a medical record's `医生：封建华（工号 10572）`, `主治医师: …`, a courier
+        // slip's `寄件: 何佳妮 187****5519` / `收件: 贝子健`, a shop's `会员：覃子怡`; with only a blank between,
+        // a full name of three characters that a blank, a digit or a stop ends (`会员 覃子怡 手机 …`),
+        // not what the role is about (`会员 积分`, `患者 信息`, `会员 时长`).
+        regex: /(?:医[生师]|护士|药师|会员|患者|就诊人|病人|寄件|收件)方?[ \t\u3000]*[:：=][ \t\u3000]*(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])|(?<![\u4e00-\u9fa5])(?:医[生师]|护士|会员|患者|病人)[ \t\u3000]+(?<spaced>[\u4e00-\u9fa5]{3})(?=[ \t\u3000]|\d|[,，。;；(（]|\r?$)/,
+        targets: [{ group: 'name' }, { group: 'spaced' }],
+        validate: 'recordRoleName',
+      },
+      {
+        // The people a directory sync counted (泛微 LdapSync `停用=1 (单于飞)`, `离职: 2（王芳、李强）`).
+        regex: /(?:停用|禁用|启用|新增|删除|离职|入职|锁定|解锁|注销|冻结)[ \t]*[=:：][ \t]*\d{1,4}[ \t]*[(（](?<name>[\u4e00-\u9fa5]{2,4})(?=[)）,，、;；])/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // The subject of an HR approval about a person (致远/泛微 `subject=关于端木晴转正的审批`, `关于王芳同志任职的通知`).
+        regex: /关于(?<name>[\u4e00-\u9fa5]{2,4}?)(?:同志)?的?(?:转正|入职|离职|辞职|请假|休假|调岗|调动|晋升|加薪|调薪|录用|聘用|任命|任职|出差|报销|借款|奖励|处分)/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // A form control whose title names a person, then its value (WeCom `getapprovaldetail`: `"title": [ {
+        // "text": "申请人", … } ], "value": { "text": "卓文杰" }`; DingTalk/Feishu form JSON alike).
+        regex: /(?:姓[ \t\u3000]*名|联系人|申请人|经办人|负责人|审批人|报销人|收款人|收件人|收货人|出差人|请假人|使用人|领用人)"[^\r\n]{0,60}?"(?:value|text|content)"[ \t]*:[ \t]*(?:\{[ \t]*"(?:text|value|content)"[ \t]*:[ \t]*)?"(?<name>[\u4e00-\u9fa5]{2,4})"/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // The speaker line of a meeting transcript (飞书妙记, 腾讯会议, 钉钉闪记 exports: `冉雪松  00:00:05` alone on
+        // its line, the text on the next); see speakerLine for when it is certain.
+        regex: /^[ \t]*(?<name>[\u4e00-\u9fa5]{2,4})(?:[ \t\u3000]{2,}|\t)(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*\r?$/,
+        targets: [{ group: 'name' }],
+        validate: 'speakerLine',
+      },
+      {
+        // A meeting's list of people (`参会人：冉雪松、祁梦瑶、Daniel Okafor、훈 김、喻晨曦`): taken only when every
+        // item of the whole line is a name (Chinese, Latin or Korean), so `参会人：产品部全体` keeps all.
+        regex: /(?:参会人员?|参会者|与会人员?|与会者|出席人员?|参加人员?|参与人员?|[Aa]ttendees|ATTENDEES|[Pp]articipants|PARTICIPANTS)[ \t]*[:：][ \t]*(?<n1><NAME-\d+>|[\u4e00-\u9fa5]{2,4}|[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2}|[\uac00-\ud7a3]{1,4}(?: [\uac00-\ud7a3]{1,4})?)(?:[ \t]*[、,，][ \t]*(?<n2><NAME-\d+>|[\u4e00-\u9fa5]{2,4}|[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2}|[\uac00-\ud7a3]{1,4}(?: [\uac00-\ud7a3]{1,4})?))?(?:[ \t]*[、,，][ \t]*(?<n3><NAME-\d+>|[\u4e00-\u9fa5]{2,4}|[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2}|[\uac00-\ud7a3]{1,4}(?: [\uac00-\ud7a3]{1,4})?))?(?:[ \t]*[、,，][ \t]*(?<n4><NAME-\d+>|[\u4e00-\u9fa5]{2,4}|[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2}|[\uac00-\ud7a3]{1,4}(?: [\uac00-\ud7a3]{1,4})?))?(?:[ \t]*[、,，][ \t]*(?<n5><NAME-\d+>|[\u4e00-\u9fa5]{2,4}|[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2}|[\uac00-\ud7a3]{1,4}(?: [\uac00-\ud7a3]{1,4})?))?(?:[ \t]*[、,，][ \t]*(?<n6><NAME-\d+>|[\u4e00-\u9fa5]{2,4}|[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2}|[\uac00-\ud7a3]{1,4}(?: [\uac00-\ud7a3]{1,4})?))?(?:[ \t]*[、,，][ \t]*(?<n7><NAME-\d+>|[\u4e00-\u9fa5]{2,4}|[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2}|[\uac00-\ud7a3]{1,4}(?: [\uac00-\ud7a3]{1,4})?))?(?:[ \t]*[、,，][ \t]*(?<n8><NAME-\d+>|[\u4e00-\u9fa5]{2,4}|[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2}|[\uac00-\ud7a3]{1,4}(?: [\uac00-\ud7a3]{1,4})?))?[ \t]*(?:[(（]\d{1,3}人?[)）])?[ \t]*\r?$/,
+        targets: [{ group: 'n1' }, { group: 'n2' }, { group: 'n3' }, { group: 'n4' }, { group: 'n5' }, { group: 'n6' }, { group: 'n7' }, { group: 'n8' }],
+        validate: 'nameList',
+      },
+      {
+        // The parts of a name on a travel or visa form (DS-160 `Surnames: CAI        Given Names: JINGWEN`,
+        // `Family Name: Müller`, `Last Name (as in passport): Tanaka`), not `DOES NOT APPLY`.
+        regex: /(?<![A-Za-z])(?:[Ss]urnames?|SURNAMES?|[Gg]iven[ _][Nn]ames?|GIVEN[ _]NAMES?|[Ff]amily[ _][Nn]ames?|FAMILY[ _]NAMES?|[Ff]irst[ _][Nn]ames?|FIRST[ _]NAMES?|[Ll]ast[ _][Nn]ames?|LAST[ _]NAMES?|[Mm]iddle[ _][Nn]ames?|MIDDLE[ _]NAMES?)(?:[ \t]*\([^()\r\n]{0,30}\))?[ \t]*[:：][ \t]*(?<part>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'-]{1,20}(?: [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'-]{1,20}){0,2})(?=[ \t]{2,}|[ \t]*[,;|]|[ \t]*\r?$)/,
+        targets: [{ group: 'part' }],
+        validate: 'namePart',
+      },
+      {
+        // A name in its own script on a form in English (DS-160 `Full Name in Native Alphabet: 蔡静雯`).
+        regex: /(?<![A-Za-z])[Nn]ame in (?:[Nn]ative|[Ll]ocal|[Cc]hinese|[Oo]riginal)[ \t](?:[Aa]lphabet|[Ss]cript|[Cc]haracters|[Ll]anguage)[ \t]*[:：][ \t]*(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // A contact a form names by role (DS-160 `US Point of Contact: Rebecca Hollis, Meridian …`,
+        // `Emergency Contact: Tom Baker`, `Next of Kin: CHEN, YUHANG`).
+        regex: /(?<![A-Za-z])(?:[Pp]oint of [Cc]ontact|POINT OF CONTACT|[Cc]ontact [Pp]erson|CONTACT PERSON|[Cc]ontact [Nn]ame|CONTACT NAME|[Ee]mergency [Cc]ontact(?: [Nn]ame)?|EMERGENCY CONTACT(?: NAME)?|[Nn]ext [Oo]f [Kk]in|NEXT OF KIN)[ \t]*[:：][ \t]*(?<latin>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2}|[A-Z]{2,15}(?:,? [A-Z]{2,15}){1,2})(?![\w@.-])/,
+        targets: [{ group: 'latin' }],
+        validate: 'latinFullName',
+      },
+      {
+        // A folder named after its person (Nextcloud `localPath=D:/项目资料/尤欣怡-共享/`, `\\fs01\王芳-个人\`).
+        regex: /(?<=[\\/])(?<name>[\u4e00-\u9fa5]{2,3})[-_－](?:共享|个人|私人|备份|资料|文档|文件夹)(?=[\\/]|\r?$)/,
+        targets: [{ group: 'name' }],
+        validate: 'documentOwner',
+      },
+      {
+        // A name's romanization beside it (a booking's `入住人：蓝淑华 / LAN SHUHUA`, `张伟 | Zhang Wei`),
+        // once the Chinese name is taken.
+        regex: /<NAME-\d+>[ \t]*[/｜|][ \t]*(?<latin>[A-Z]{2,15}(?:,? [A-Z]{2,15}){1,2}|[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2})(?![\w@.-])/,
+        targets: [{ group: 'latin' }],
+        validate: 'latinFullName',
       },
       {
         // LDIF's base64 values (`cn:: 6YOR5L2z5oCh`, written so for their non-ASCII text): a Chinese name once decoded.

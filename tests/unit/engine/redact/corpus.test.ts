@@ -149,10 +149,21 @@ describe('redaction corpus', () => {
   // scp/rsync targets, IMAP `LOGIN`, `<name>`/`<value>` pairs, Oracle's Windows ORACLE_BASE user; the
   // `UserInfo{…:c13}` false positive gone; `erp_rpt` (a login the labels forgot beside `hr_query`) is
   // neutral → 302 of 358 = 84.4 %, five false positives.
+  // Session 11 (ho12names), person names and identity documents by family: CSV person columns by their
+  // whole header (监护人, 参会人, 用户名称（原名称）, contact/attendee name; `监护人关系` is none) and a table under
+  // a `key,value` summary and a blank line; a display name's remark in brackets; rarer and compound surnames
+  // (幸 乐 井 封 阎 贝, 单于 …) with the words they start (关系, 付款, 幸福 …) kept; record roles (医生, 会员,
+  // 寄件/收件, 报销人=), a directory sync's `停用=1 (…)`, `关于X转正的审批`, a form control's title and value,
+  // a folder named after its person, a name's romanization after it; transcript speaker lines and attendee
+  // lists (Korean names learned too); visa-form name parts, `Name in Native Alphabet`, `Full Name`, points
+  // of contact; passport and visa numbers of any shape behind their label; a 身份证 glued to a 学籍号's G;
+  // a query's CSV result under `sqlite> SELECT …` read by its own header: 288 of 358 = 80.4 %, four false
+  // positives (关系 and 付款人 gone).
+  // Both merged: 338 of 358 = 94.4 %, three false positives.
   it('held-out-12: at least its level after the session-11 fixes, no more false positives', () => {
     const q = get('held-out-12');
-    expect(q.overall.found).toBeGreaterThanOrEqual(302);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(5);
+    expect(q.overall.found).toBeGreaterThanOrEqual(338);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(3);
   });
 
   // held-out-13 (session 11): written and committed before any rule file was opened (52 hand-written
@@ -161,10 +172,11 @@ describe('redaction corpus', () => {
   // (its FIRST-RUN.md). No rule was changed for it: the floor is that first figure, and its eleven false
   // positives (`auth` learned from `pam_faillock(login:auth)` and replaced archive-wide, `auth: password`,
   // `gdm-password:session`, `VBoxManage`, a 4738 `上次设置的密码:` date, a Dell express service code, a
-  // batch line after `-P <password>`) may not grow.
+  // batch line after `-P <password>`) may not grow. With session 11's fixes for held-out-12 (ho12logins,
+  // ho12names) and tidy's common words, never tuned on this set: 238 of 360 = 66.1 %, eleven false positives.
   it('held-out-13: at least its first-run level, no more false positives', () => {
     const q = get('held-out-13');
-    expect(q.overall.found).toBeGreaterThanOrEqual(228);
+    expect(q.overall.found).toBeGreaterThanOrEqual(238);
     expect(q.falsePositives.length).toBeLessThanOrEqual(11);
   });
 
