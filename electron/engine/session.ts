@@ -350,14 +350,18 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         return;
       }
       streaming.add(opened.stream);
-      const route = redactor && item.kind === 'text' ? routeThroughRedactor(opened.stream, redactor, item.name) : undefined;
+      // Redacted text reaches the timeline as the redactor's text (decoded once, not again from the bytes).
+      const feed = redactor && item.kind === 'text' ? timeline.text(item) : undefined;
+      const route = redactor && item.kind === 'text' ? routeThroughRedactor(opened.stream, redactor, item.name, feed ? { onText: feed.write } : {}) : undefined;
       try {
-        result = await writer.addStream(item.name, timeline.stream(item, route?.stream ?? opened.stream));
+        result = await writer.addStream(item.name, route ? route.stream : timeline.stream(item, opened.stream));
         truncated = opened.truncated;
         note = opened.note;
         if (route) routed(await route.outcome);
+        feed?.end();
       } catch (err) {
         if (!(err instanceof EntryInputError)) throw err;
+        feed?.fail(err.cause ?? err);
         // The source broke midway (I/O error, file deleted under us) or the deadline cut it: the
         // writer kept what was read as a valid entry; say so instead of pretending it is whole.
         result = err.entry;

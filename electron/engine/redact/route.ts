@@ -22,8 +22,10 @@ export interface RouteOutcome {
 /**
  * Returns the stream to archive, and the outcome once that stream has ended. An error of the
  * source (a file vanishing midway) destroys the returned stream with the same error.
+ * `options.onText` receives the redacted text of a text item as it is pushed (see
+ * StreamOptions.onText); a binary item gives it nothing.
  */
-export function routeThroughRedactor(source: Readable, redactor: Redactor, name?: string): { stream: Readable; outcome: Promise<RouteOutcome> } {
+export function routeThroughRedactor(source: Readable, redactor: Redactor, name?: string, options: { onText?: (text: string) => void } = {}): { stream: Readable; outcome: Promise<RouteOutcome> } {
   const out = new PassThrough();
   const outcome = (async (): Promise<RouteOutcome> => {
     const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -51,7 +53,7 @@ export function routeThroughRedactor(source: Readable, redactor: Redactor, name?
       await pipeline(rest, out);
       return { binary: true, counts: {} };
     }
-    const redact = redactor.createStream(name === undefined ? {} : { name });
+    const redact = redactor.createStream({ ...(name === undefined ? {} : { name }), ...(options.onText ? { onText: options.onText } : {}) });
     await pipeline(rest, redact, out);
     const encoding = redact.encoding();
     const structure = redact.structure();

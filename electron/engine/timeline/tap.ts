@@ -33,6 +33,15 @@ export interface TimelineTapOptions {
   caps?: Partial<BuilderCaps>;
 }
 
+/** The redacted text of one item, for the timeline (see TimelineTap.text). */
+export interface TextFeed {
+  write(text: string): void;
+  /** The item was written whole. */
+  end(): void;
+  /** Its source broke midway (or was cut at the deadline): what was read still counts. */
+  fail(error: unknown): void;
+}
+
 interface TapItem {
   name: string;
   collector: string;
@@ -130,6 +139,41 @@ export class TimelineTap {
     });
     pipeline(source, tap, () => {});
     return tap;
+  }
+
+  /**
+   * For an item the redactor decodes on its way to the archive: the timeline reads the redacted
+   * text the redactor hands on (StreamOptions.onText, whose UTF-8 bytes are what is archived)
+   * instead of decoding those bytes a second time. Undefined when the item is not read (not a
+   * log). The owner calls `end()` once the entry is written, or `fail(error)` when its source
+   * broke midway (the events read until then still count); a binary item gets no text and so no
+   * source, as with `stream`.
+   */
+  text(item: TapItem): TextFeed | undefined {
+    if (!this.wants(item)) return undefined;
+    let reader: SourceReader | undefined;
+    let off = false;
+    const run = (f: () => void) => {
+      if (!off) off = !this.guard(item.name, f);
+    };
+    const close = () =>
+      run(() => {
+        reader?.end();
+        off = true;
+      });
+    return {
+      write: (text: string) => {
+        if (off || text.length === 0) return;
+        reader ??= this.builder.reader(item.name, this.kinds.get(item.collector)!, item.collector);
+        run(() => reader!.write(text));
+      },
+      end: close,
+      fail: (err: unknown) => {
+        if (!reader) return;
+        close();
+        this.builder.sourceError(item.name, `reading stopped midway: ${err instanceof Error ? err.message : String(err)}; the events read until then are included`);
+      },
+    };
   }
 
   /** A reader failure never harms the archive: the source is marked and left out from there. */

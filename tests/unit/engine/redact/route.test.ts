@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../../../electron/engine/redact/redactor.js';
 import { redactBuffer, routeThroughRedactor } from '../../../../electron/engine/redact/route.js';
@@ -72,3 +73,39 @@ describe('routing items through the redactor', () => {
   });
 });
 
+
+describe('the redacted text handed on (onText)', () => {
+  const cases: Array<[string, Buffer, string]> = [
+    // ASCII: the byte path (spans of the input between replacements).
+    ['ASCII log', Buffer.from(`start\n${'x'.repeat(70_000)}\npassword=hunter2-secret\nmail bob@example.org at 10.1.2.3\n`), 'app.log'],
+    // Non-ASCII UTF-8, a character cut between chunks.
+    ['UTF-8 log', Buffer.from(`用户 张三 登录失败 password=秘密-secret-9\n${'日志行 ✓ ok\n'.repeat(9000)}end 😀\n`), 'app.log'],
+    // GBK: decoded as GBK, archived as UTF-8.
+    ['GBK log', iconv.encode(`${'错误：连接超时，请检查网络设置\n'.repeat(2000)}password=hunter2-secret\n`, 'gbk'), 'app.log'],
+    // JSON: held for the structure check, then written as text.
+    ['JSON', Buffer.from(JSON.stringify({ user: 'bob@example.org', token: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789', list: Array.from({ length: 500 }, (_, i) => `item ${i} \u00e9`) }, null, 2)), 'config.json'],
+    // A UTF-8 byte order mark is not part of the text.
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('2024-01-15 10:00:00 INFO 启动\nsecret=abc123def456\n')]), 'a.log'],
+  ];
+  for (const [what, input, name] of cases) {
+    it(`is the text whose UTF-8 bytes are archived: ${what}`, async () => {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < input.length; i += 4093) chunks.push(input.subarray(i, i + 4093));
+      const texts: string[] = [];
+      const { stream, outcome } = routeThroughRedactor(Readable.from(chunks), new Redactor(), name, { onText: (t) => texts.push(t) });
+      const out = await collect(stream);
+      await outcome;
+      expect(texts.length).toBeGreaterThan(0);
+      expect(Buffer.from(texts.join(''), 'utf8').equals(out)).toBe(true);
+    });
+  }
+
+  it('gets nothing for a binary item', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.alloc(50_000, 7)]);
+    const texts: string[] = [];
+    const { stream, outcome } = routeThroughRedactor(Readable.from([png]), new Redactor(), 'x.log', { onText: (t) => texts.push(t) });
+    expect((await collect(stream)).equals(png)).toBe(true);
+    expect((await outcome).binary).toBe(true);
+    expect(texts).toEqual([]);
+  });
+});

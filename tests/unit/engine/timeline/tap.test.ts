@@ -82,6 +82,48 @@ describe('timeline tap', () => {
     expect(doc.sources[0]!.events).toBe(2);
     expect(doc.sources[0]!.error).toContain('reading stopped midway: EIO');
   });
+
+  it('reads redacted text handed on by the redactor (text) as it reads the same bytes (stream)', async () => {
+    const log = [
+      'banner without a date',
+      '2024-01-15 09:38:52,117 ERROR [main] 同步失败 sync failed',
+      '\tat com.example.Sync.run(Sync.java:42)',
+      '2024-01-15 09:39:00,000 WARN [main] 队列很长 ✓',
+      'Jan 15 09:39:30 host app[12]: info done',
+      '',
+    ].join('\r\n').repeat(300);
+    const bytes = Buffer.from(log, 'utf8');
+    const item = { name: '软件日志/app.log', collector: 'app-logs', kind: 'text' as const };
+    const viaStream = new TimelineTap({ collectors: COLLECTORS, occurredAt: '2024-01-15 09:40', startedAt });
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += 1001) pieces.push(bytes.subarray(i, i + 1001));
+    await drain(viaStream.stream(item, Readable.from(pieces)));
+    const viaText = new TimelineTap({ collectors: COLLECTORS, occurredAt: '2024-01-15 09:40', startedAt });
+    const feed = viaText.text(item)!;
+    for (let i = 0; i < log.length; i += 997) feed.write(log.slice(i, i + 997));
+    feed.end();
+    const a = finish(viaStream);
+    const b = finish(viaText);
+    expect(b.sources[0]).toMatchObject({ name: '软件日志/app.log', lines: 1500, dated: 900, continuation: 300, undated: 300 });
+    expect(b).toEqual(a);
+  });
+
+  it('text: not a log gives no feed, an empty item no source, a break midway keeps what was read and says so', () => {
+    const tap = new TimelineTap({ collectors: COLLECTORS, startedAt });
+    expect(tap.text({ name: '配置文件/a.ini', collector: 'config', kind: 'text' })).toBeUndefined();
+    expect(tap.text({ name: 'shot.png', collector: 'app-logs', kind: 'binary' })).toBeUndefined();
+    tap.text({ name: 'empty.log', collector: 'app-logs', kind: 'text' })!.end();
+    const broken = tap.text({ name: 'a.log', collector: 'system-logs', kind: 'text' })!;
+    broken.write('2024-01-15 10:00:00 ERROR first\n2024-01-15 10:00:01 INFO sec');
+    broken.fail(new Error('EIO: i/o error, read'));
+    broken.write('ond\n2024-01-15 10:00:02 INFO after the break\n');
+    const doc = finish(tap);
+    expect(doc.sources.map((s) => s.name)).not.toContain('empty.log');
+    const source = doc.sources.find((s) => s.name === 'a.log')!;
+    // The line cut by the break is read as it was (as the stream tap does).
+    expect(source.events).toBe(2);
+    expect(source.error).toContain('reading stopped midway: EIO');
+  });
 });
 
 describe('timeline builder stays bounded', () => {
