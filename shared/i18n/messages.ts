@@ -24,6 +24,8 @@ const zhCN = {
   'reason.not-started': '整体时限（{duration}）已到，未开始',
   'reason.cancelled': '已取消',
   'reason.failed': '读取失败（技术详情见 manifest.json）',
+  'reason.not-found': '不存在',
+  'reason.no-permission': '没有读取权限（请以文件所有者或管理员身份运行以包含它）',
 
   'collectorStatus.ok': '完成',
   'collectorStatus.error': '出错',
@@ -1277,6 +1279,8 @@ const en: Catalogue = {
   'upload.kind.forbidden': 'The upload account is not allowed to do this',
   'upload.kind.not-found': 'Ticket {ticket} was not found',
   'upload.kind.too-large': 'The archive is larger than the ticket system accepts',
+  'reason.not-found': 'does not exist',
+  'reason.no-permission': 'no read permission (run as the owner or an administrator to include it)',
   'upload.kind.rejected': '{target} refused the upload',
   'upload.kind.config': 'The upload settings are incomplete',
   'upload.kind.tls': 'The certificate of {target} is not trusted',
