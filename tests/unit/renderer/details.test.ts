@@ -32,7 +32,7 @@ const full: CollectionResult = {
   redaction: { totals: { email: 5 }, example: '<EMAIL-1>' },
   mended: ['软件日志/app.log'],
   intakeCleaned: [{ field: 'problemDescription', removed: 3 }],
-  leakCheck: { state: 'found', leaks: [{ code: 'value-elsewhere', entry: '软件日志/c-dump.log', line: 1, masked: '龚…婷' }], notMended: { code: 'binary', entry: '软件日志/c-dump.log' } },
+  leakCheck: { state: 'found', leaks: [{ entry: '软件日志/c-dump.log', line: 1, masked: '龚…婷' }], notMended: { code: 'binary', entry: '软件日志/c-dump.log' } },
   afterPublish: [{ step: 'map', target: '/home/u/data/redaction-maps', cause: 'EEXIST', existing: ['/home/u/outbox/31001/a.zip'] }],
   notTaken: {
     collectors: [{ id: 'wifi', status: 'skipped', durationMs: 0, items: 0, bytes: 0, reason: { code: 'no-wifi' }, warnings: [] }],
