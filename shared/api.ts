@@ -21,6 +21,7 @@ import {
   CollectorRunSchema,
   LeakFindingSchema,
   LocalizedTextSchema,
+  ManifestSkipSchema,
   MendRefusalSchema,
   PlatformSchema,
   PrioritySchema,
@@ -207,6 +208,25 @@ export const StartCollectionResponseSchema = z.object({
 });
 export type StartCollectionResponse = z.infer<typeof StartCollectionResponseSchema>;
 
+/** A bad policy key under a refusal (PolicyLine in input-errors.ts). */
+const PolicyLineSchema = z.object({
+  source: z.enum(['managed', 'file', 'user']),
+  location: z.string(),
+  key: z.string(),
+  issue: z.discriminatedUnion('code', [
+    z.object({ code: z.literal('unknown-key') }),
+    z.object({ code: z.literal('type'), expected: z.string() }),
+    z.object({ code: z.literal('too-small'), minimum: z.string(), origin: z.string() }),
+    z.object({ code: z.literal('too-big'), maximum: z.string(), origin: z.string() }),
+    z.object({ code: z.literal('one-of'), values: z.string() }),
+    z.object({ code: z.literal('rule') }),
+    z.object({ code: z.literal('source') }),
+    z.object({ code: z.literal('duplicate-key'), lines: z.string() }),
+  ]),
+  dropped: z.string().optional(),
+  lockedKey: z.string().optional(),
+});
+
 export const CollectionResultSchema = z.object({
   ticket: z.string(),
   archiveName: z.string(),
@@ -255,27 +275,35 @@ export const CollectionResultSchema = z.object({
    * that comes later (the job record) arrives as the `after-publish` session event.
    */
   afterPublish: z.array(AfterPublishProblemSchema).optional(),
+  /**
+   * The ticket pre-check's answer before anything was collected (the workflow's `ticket` event):
+   * the ticket's title as the server reported it, so the user sees the archive goes to the right
+   * ticket. `lookedUp: false`: the target has no tickets to look up (e-mail, object storage).
+   * Absent when the archive stays local or the server could not be asked.
+   */
+  ticketCheck: z.object({ targetName: z.string(), title: z.string(), lookedUp: z.boolean().optional() }).optional(),
+  /**
+   * What was not taken, each with its reason as a code (the manifest's facts; engine
+   * report/not-collected.ts): skipped collectors worth a line each, how many more serve only other
+   * problem types, sources skipped (the manifest's `skipped`) and entries cut short (`truncated`).
+   * Absent when everything was taken.
+   */
+  notTaken: z
+    .object({
+      collectors: z.array(CollectorRunSchema),
+      otherProblemTypes: z.number().int().nonnegative(),
+      sources: z.array(ManifestSkipSchema),
+      cut: z.array(z.object({ name: z.string(), note: z.string().optional() })),
+    })
+    .optional(),
+  /**
+   * What the IT policy changed or refused when the app started (bad keys left out, keys locked to
+   * their safe value): each as data, with the engine's English line (formatProblem) for English
+   * and support. Absent when the policy had no problems.
+   */
+  policyProblems: z.array(z.object({ line: PolicyLineSchema, english: z.string() })).optional(),
 });
 export type CollectionResult = z.infer<typeof CollectionResultSchema>;
-
-/** A bad policy key under a refusal (PolicyLine in input-errors.ts). */
-const PolicyLineSchema = z.object({
-  source: z.enum(['managed', 'file', 'user']),
-  location: z.string(),
-  key: z.string(),
-  issue: z.discriminatedUnion('code', [
-    z.object({ code: z.literal('unknown-key') }),
-    z.object({ code: z.literal('type'), expected: z.string() }),
-    z.object({ code: z.literal('too-small'), minimum: z.string(), origin: z.string() }),
-    z.object({ code: z.literal('too-big'), maximum: z.string(), origin: z.string() }),
-    z.object({ code: z.literal('one-of'), values: z.string() }),
-    z.object({ code: z.literal('rule') }),
-    z.object({ code: z.literal('source') }),
-    z.object({ code: z.literal('duplicate-key'), lines: z.string() }),
-  ]),
-  dropped: z.string().optional(),
-  lockedKey: z.string().optional(),
-});
 
 /** A refusal as a code with parameters (CodedProblem in input-errors.ts), rendered by the window. */
 export const CodedProblemSchema = z.object({ code: z.string().max(64), params: z.record(z.string(), z.string()), lines: z.array(PolicyLineSchema).readonly().optional() });

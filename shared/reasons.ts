@@ -33,6 +33,8 @@ export const ReasonCodeSchema = z.enum([
   'needs-elevation',
   'no-wifi',
   'needs-location',
+  'not-found',
+  'no-permission',
 ]);
 export type ReasonCode = z.infer<typeof ReasonCodeSchema>;
 
@@ -67,6 +69,10 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('no-wifi') }),
   /** Windows 11 24H2+ shows Wi-Fi details only to apps with location access (netsh wlan says so). */
   z.object({ code: z.literal('needs-location') }),
+  /** A file or folder the policy names is not there (ENOENT). */
+  z.object({ code: z.literal('not-found') }),
+  /** The account running diagcollect may not read it (EACCES, EPERM). */
+  z.object({ code: z.literal('no-permission') }),
 ]);
 export type Reason = z.infer<typeof ReasonSchema>;
 

@@ -7,8 +7,7 @@
 import { Help, Option, type Command } from 'commander';
 import { LOCALES, parseLocale, userLocale } from '../../shared/i18n/locale.js';
 import { translator, type Locale, type Translator } from '../../shared/i18n/translate.js';
-import { policyLineText, problemText } from '../../shared/i18n/input-text.js';
-import type { PolicyLine } from '../../shared/input-errors.js';
+import { problemText } from '../../shared/i18n/input-text.js';
 import type { InputError } from '../engine/errors.js';
 
 /** `--lang X` / `--lang=X` anywhere on the command line (read before commander parses, for --help). */
@@ -69,13 +68,5 @@ export function inputErrorText(tr: Translator, err: InputError): string {
   return problemText(tr, err.problem && { ...err.problem, lines: err.policyLines }, err.message);
 }
 
-/**
- * A policy problem the program goes on with (printed as a warning): in English the engine's own
- * line (`english`, from formatProblem: it names the exact rule), else the key, what to do and
- * what the program does instead, in the user's language.
- */
-export function policyProblemText(tr: Translator, problem: PolicyLine, english: string): string {
-  if (tr.locale === 'en') return english;
-  const outcome = problem.dropped === '' ? tr.t('policy.outcome.source') : problem.lockedKey ? tr.t('policy.outcome.locked', { key: problem.lockedKey }) : tr.t('policy.outcome.ignored');
-  return tr.t('policy.problem', { line: policyLineText(tr, problem), outcome });
-}
+/** A policy problem the program goes on with, in the user's language: shared with the app's Done screen. */
+export { policyProblemText } from '../../shared/i18n/collect-facts.js';

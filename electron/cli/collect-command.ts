@@ -29,6 +29,7 @@ import { targetName } from '../engine/workflow/upload-stage.js';
 import { exitCodeFor } from './exit-code.js';
 import { reapChildren } from '../engine/platform/exec.js';
 import { handleInterrupts } from './signals.js';
+import { notTakenLines, notTakenLineText, ticketCheckText } from '../../shared/i18n/collect-facts.js';
 import { cliTranslator, langOption, policyProblemText } from './cli-i18n.js';
 import { formatLeaks, labelled, runReason, ruleName } from './collect-output.js';
 import type { CliIo } from './main.js';
@@ -307,12 +308,9 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
       else if (leakCheck.blocked) row(tr.t('cli.collect.upload'), tr.t(leakCheck.state === 'incomplete' ? 'cli.collect.uploadBlockedIncomplete' : 'cli.collect.uploadBlocked'));
       result.manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout').forEach((p, i) => row(i === 0 ? tr.t('cli.collect.incomplete') : '', `${p.id}: ${runReason(p, tr)}`));
       // Evidence for other problem types was never meant to run: one line, not one each.
+      // The same lines as the app's Done screen (shared/i18n/collect-facts.ts); sources only counted below.
       const missing = notCollected(result.manifest.collectors);
-      missing.listed.forEach((c, i) => row(i === 0 ? tr.t('cli.collect.notTaken') : '', `${c.id} — ${runReason(c, tr)}`));
-      if (missing.otherProblemTypes > 0) {
-        const more = missing.listed.length > 0;
-        row(more ? '' : tr.t('cli.collect.notTaken'), tr.t('cli.collect.otherProblemTypes', { count: missing.otherProblemTypes, more: more ? 'yes' : 'no' }));
-      }
+      notTakenLines(tr, { collectors: missing.listed, otherProblemTypes: missing.otherProblemTypes, sources: [], cut: [] }).forEach((line, i) => row(i === 0 ? tr.t('cli.collect.notTaken') : '', notTakenLineText(line)));
       const cleaned = result.manifest.intakeCleaned ?? [];
       if (cleaned.length) row(tr.t('cli.collect.intakeCleaned'), tr.t('intake.cleaned', { count: cleaned.reduce((n, c) => n + c.removed, 0), list: tr.list(cleaned.map((c) => tr.t('intake.fieldName', { field: c.field }))) }));
       if (result.manifest.skipped.length) row(tr.t('cli.collect.skipped'), tr.t('cli.collect.skippedSources', { count: result.manifest.skipped.length }));
@@ -346,8 +344,7 @@ function createRenderer(flags: CollectFlags, io: CliIo, quiet: boolean) {
         return progress.onEvent(event.event);
       case 'ticket':
         if (quiet) return;
-        if (event.state === 'found' && event.lookedUp === false) io.stderr.write(`${tr.t('cli.upload.notLookedUp', { ticket: event.ticket, target: event.targetName })}\n`);
-        else if (event.state === 'found') io.stderr.write(`${tr.t('cli.upload.ticketFound', { ticket: event.ticket, target: event.targetName, title: event.title ?? '' })}\n`);
+        if (event.state === 'found') io.stderr.write(`${ticketCheckText(tr, event)}\n`);
         else io.stderr.write(`diagcollect: ${tr.t('cli.upload.cannotCheck', { ticket: event.ticket, why: event.reason ?? '—' })}\n`);
         return;
       case 'archived':

@@ -2,7 +2,8 @@
  * Pieces of what `diagcollect collect` prints, in the user's language: aligned label columns,
  * reasons (codes through the catalogue), rule names, and the leak check's findings.
  */
-import { reasonFor, type Translator } from '../../shared/i18n/translate.js';
+import { runReasonText } from '../../shared/i18n/collect-facts.js';
+import type { Translator } from '../../shared/i18n/translate.js';
 import type { LeakFinding } from '../../shared/reasons.js';
 import type { CollectorRun } from '../../shared/types.js';
 
@@ -15,7 +16,7 @@ export function labelled(rows: Array<[string, string]>): string {
 
 /** A collector run's reason in the user's language (the English `error` only in English, for codes it lacks). */
 export function runReason(run: Pick<CollectorRun, 'status' | 'error' | 'reason'>, tr: Translator): string {
-  return reasonFor(tr, run.reason, run.error, tr.t(`collectorStatus.${run.status}`));
+  return runReasonText(tr, run);
 }
 
 /** A redaction rule's display name in the user's language (its id when the catalogue lacks it). */

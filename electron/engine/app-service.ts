@@ -40,9 +40,10 @@ import type { AfterPublishProblem } from '../../shared/after-publish.js';
 import { parseDeepLink } from '../../shared/deep-link.js';
 import { englishReason } from '../../shared/i18n/translate.js';
 import { emailSubject, standardName } from '../../shared/naming.js';
+import type { PolicyLine } from '../../shared/input-errors.js';
 import type { Policy } from '../../shared/policy.js';
 import type { Reason } from '../../shared/reasons.js';
-import type { CheckResult, LocalizedText, Platform, ProblemType, UploadJobView, WorkflowEvent } from '../../shared/types.js';
+import type { CheckResult, LocalizedText, Manifest, Platform, ProblemType, UploadJobView, WorkflowEvent } from '../../shared/types.js';
 import { COLLECTORS } from './collectors/index.js';
 import { AppRecorder } from './record/app-recorder.js';
 import { isPng, pngSize, screenshotCollector } from './collectors/screenshot.js';
@@ -60,6 +61,7 @@ import { presentCompare, verdictText } from './compare/present.js';
 import { runCompare } from './compare/run-compare.js';
 import { Outbox, writeFileAtomic, type OutboxOptions } from './upload/outbox.js';
 import { UploadError } from './upload/upload-error.js';
+import { notCollected } from './report/not-collected.js';
 import { TOOL_VERSION } from './version.js';
 import { planWorkflow, previewWorkflow, runWorkflow, sendAfterLeakCheck, type WorkflowResult } from './workflow/run-workflow.js';
 import { jobView, runUploadJob, targetName } from './workflow/upload-stage.js';
@@ -100,6 +102,11 @@ export interface AppServiceOptions {
   now?: () => Date;
   /** One line per notable event; never receives intake text or secrets. */
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /**
+   * What the policy loaded at start changed or refused (main's loadAppPolicy): each bad key as
+   * data with the engine's English line; the Done screen says them as the CLI prints them.
+   */
+  policyProblems?: ReadonlyArray<{ line: PolicyLine; english: string }>;
 }
 
 type Listener<K extends ApiEventName> = (payload: ApiEventPayload<K>) => void;
@@ -158,6 +165,21 @@ export async function readProfile(dataDirectory: string): Promise<Profile> {
 }
 
 /** A mailto: URL with the standard subject and a body that says where the archive is. */
+/**
+ * What was not taken, from the manifest (the CLI's "Not taken" lines and the summary page's
+ * skipped sources): skipped collectors worth a line each and how many more serve other problem
+ * types (report/not-collected.ts), sources skipped with their reason, entries cut short.
+ */
+export function notTakenOf(manifest: Pick<Manifest, 'collectors' | 'skipped' | 'items'>): Pick<CollectionResult, 'notTaken'> {
+  const { listed, otherProblemTypes } = notCollected(manifest.collectors);
+  // A skipped collector is in `skipped` too (its source is its id): said once, above, not twice.
+  const skippedRuns = new Set(manifest.collectors.filter((c) => c.status === 'skipped').map((c) => c.id));
+  const sources = manifest.skipped.filter((s) => !(s.source === s.collector && skippedRuns.has(s.collector)));
+  const cut = manifest.items.filter((i) => i.truncated).map((i) => ({ name: i.name, ...(i.note ? { note: i.note } : {}) }));
+  if (listed.length + otherProblemTypes + sources.length + cut.length === 0) return {};
+  return { notTaken: { collectors: listed, otherProblemTypes, sources, cut } };
+}
+
 export function mailtoUrl(result: Pick<CollectionResult, 'emailSubject' | 'archivePath' | 'archiveName'>, to = ''): string {
   const body = `${result.archiveName}\n${result.archivePath}\n`;
   return `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(result.emailSubject)}&body=${encodeURIComponent(body)}`;
@@ -234,6 +256,7 @@ export class AppService {
   readonly #listeners = new Map<ApiEventName, Set<(payload: never) => void>>();
   readonly #detected: Promise<{ productName: string; productVersion: string }>;
   readonly #lifetime = new AbortController();
+  readonly #policyProblems: ReadonlyArray<{ line: PolicyLine; english: string }>;
 
   #link: LinkEvent | undefined;
   #screenshot: Buffer | undefined;
@@ -264,6 +287,7 @@ export class AppService {
     this.#keychain = options.keychain;
     this.#now = options.now ?? (() => new Date());
     this.#log = options.log ?? (() => {});
+    this.#policyProblems = options.policyProblems ?? [];
     this.#outbox = new Outbox({ dataDir: this.#dataDir, ...options.outbox });
     this.#recorder = new AppRecorder({ dataDir: this.#dataDir, policy: () => this.#policy, platform: this.#platform, env: this.#env });
     this.#outboxOptions = options.outbox;
@@ -660,6 +684,7 @@ export class AppService {
     const emit = (event: SessionEvent) => this.#emit('onProgress', event);
     let archived: Extract<WorkflowEvent, { type: 'archived' }> | undefined;
     let leakCheck: WorkflowResult['leakCheck'] | undefined;
+    let ticketCheck: CollectionResult['ticketCheck'];
     let finished = false;
     // The Done screen appears once the archive and its draft exist; the upload goes on after.
     const finish = (emailDraft: string, draftProblem?: AfterPublishProblem) => {
@@ -690,6 +715,9 @@ export class AppService {
           ? { leakCheck: { state: leakCheck.state, leaks: leakCheck.leaks, ...(leakCheck.notMended ? { notMended: leakCheck.notMended } : {}) } }
           : {}),
         ...(afterPublish.length > 0 ? { afterPublish } : {}),
+        ...(ticketCheck ? { ticketCheck } : {}),
+        ...notTakenOf(manifest),
+        ...(this.#policyProblems.length > 0 ? { policyProblems: [...this.#policyProblems] } : {}),
       };
       this.#result = done;
       if (this.#session === session) this.#session = undefined;
@@ -702,6 +730,8 @@ export class AppService {
         case 'progress':
           return emit({ type: 'progress', sessionId: session.id, event: event.event });
         case 'ticket':
+          // The title the ticket system reported: the Done screen shows it, so the user sees the right ticket.
+          if (event.state === 'found' && event.title !== undefined) ticketCheck = { targetName: event.targetName, title: event.title, ...(event.lookedUp === false ? { lookedUp: false } : {}) };
           return this.#log(event.state === 'found' ? 'info' : 'warn', `ticket ${event.ticket} on ${event.targetName}: ${event.state === 'found' ? 'found' : `not checked (${event.reason ?? ''})`}`);
         case 'archived':
           archived = event;

@@ -6,6 +6,7 @@
  * names the source and the key; main logs and shows them. Only a bad `DIAGCOLLECT_POLICY` file
  * (named explicitly, like the CLI's `--policy`) is an InputError.
  */
+import type { PolicyLine } from '../../shared/input-errors.js';
 import type { Policy } from '../../shared/policy.js';
 import { formatProblem, loadEffectivePolicy, type LoadPolicyOptions } from '../engine/policy/effective.js';
 
@@ -15,10 +16,16 @@ export interface AppPolicy {
   locked: string[];
   /** One line per bad key: source, key, reason, what happens instead. */
   problems: string[];
+  /** The same problems as data (for the user's language) with their English line. */
+  lines: Array<{ line: PolicyLine; english: string }>;
 }
 
 export async function loadAppPolicy(env: NodeJS.ProcessEnv = process.env, options: LoadPolicyOptions = {}): Promise<AppPolicy> {
   const file = env.DIAGCOLLECT_POLICY;
   const effective = await loadEffectivePolicy({ env, ...options, ...(file ? { policyFile: file, strictPolicyFile: true } : {}) });
-  return { policy: effective.policy, locked: effective.locked, problems: effective.problems.map(formatProblem) };
+  const lines = effective.problems.map((p) => ({
+    line: { source: p.source, location: p.location, key: p.key, issue: p.issue, dropped: p.dropped, ...(p.lockedKey ? { lockedKey: p.lockedKey } : {}) },
+    english: formatProblem(p),
+  }));
+  return { policy: effective.policy, locked: effective.locked, problems: lines.map((l) => l.english), lines };
 }

@@ -101,8 +101,9 @@ async function start(): Promise<void> {
   const locale = uiLocaleFor(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
   let policy;
   let problems: string[] = [];
+  let policyProblems: Awaited<ReturnType<typeof loadAppPolicy>>['lines'] = [];
   try {
-    ({ policy, problems } = await loadAppPolicy());
+    ({ policy, problems, lines: policyProblems } = await loadAppPolicy());
   } catch (err) {
     // A bad managed policy: say which key and file, and do not run against IT's intent.
     const message = err instanceof Error ? err.message : String(err);
@@ -114,6 +115,8 @@ async function start(): Promise<void> {
   service = new AppService({
     policy,
     locale,
+    // The Done screen says them too, as the CLI prints them (the start dialog may have been dismissed).
+    policyProblems,
     ...(pendingLink ? { deepLink: pendingLink } : {}),
     keychain: new KeychainSecrets(dataDir(process.env), safeStorageCipher),
     hooks: {

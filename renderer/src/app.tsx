@@ -4,10 +4,9 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChecksState, Defaults, DiagnosticsApi, LinkEvent, OpenDraftResponse, PendingUploads, Preview, SessionEvent, UiLocale, UploadStatus } from '../../shared/api.js';
-import { formatDateTime } from '../../shared/i18n/format.js';
 import { Header } from './components/header.js';
-import { apiErrorText, dictionary, pick, uploadProblemText, type Dictionary } from './i18n.js';
-import { formatBytes } from './model/format.js';
+import { apiErrorText, dictionary, pick } from './i18n.js';
+import { detailsText } from './model/details.js';
 import { initialValues, localMinute, valuesForNewCollection, type FormValues } from './model/form-values.js';
 import { applySessionEvent, initialProgress, type ProgressState } from './model/progress.js';
 import { CompareCard } from './components/compare-card.js';
@@ -30,23 +29,6 @@ type Notice = { kind: 'cancelled' } | { kind: 'failed'; error: unknown } | { kin
 type ScreenName = 'start' | 'review' | 'progress' | 'done';
 const STEP: Record<ScreenName, number> = { start: 0, review: 1, progress: 2, done: 3 };
 type Shown = ScreenName | 'settings';
-
-/** What 复制详情 copies: the facts support asks for, times in local time, the upload's state (and the engine's own words when it failed). */
-export function detailsText(t: Dictionary, locale: UiLocale, state: ProgressState, upload: UploadStatus): string {
-  const r = state.result;
-  if (!r) return '';
-  const d = t.details;
-  const problem = upload.error && upload.state !== 'done' ? ` (${uploadProblemText(upload.error, upload.targetName, r.ticket, locale)}; ${upload.error.message})` : '';
-  return [
-    r.emailSubject,
-    `${d.ticket}: ${r.ticket}`,
-    `${d.archive}: ${r.archiveName} (${formatBytes(r.bytes)})`,
-    `${d.sha256}: ${r.sha256}`,
-    `${d.location}: ${r.archivePath}`,
-    `${d.collected}: ${formatDateTime(r.startedAt, locale)}`,
-    `${d.upload}: ${t.uploadStateWord[upload.state]}${problem}`,
-  ].join('\n');
-}
 
 /** The pause between saying the window will hide and hiding it: long enough to read the line. */
 const HIDE_NOTICE_MS = 1200;
@@ -372,7 +354,7 @@ export function App({ api }: { api: DiagnosticsApi }) {
         onRetry={retry}
         onOpenFolder={() => void api.openFolder().catch(() => {})}
         onOpenDraft={openDraft}
-        onCopy={() => copyText(detailsText(t, locale, progress, status))}
+        onCopy={() => copyText(detailsText(t, locale, progress.result, progress.rows, status))}
         onNew={startOver}
         onFinish={finish}
         onOpenSettings={() => setSettingsOpen(true)}

@@ -7,9 +7,10 @@
  */
 import type { UiLocale, UploadStatus } from '../../shared/api.js';
 import { CATALOGUES, type SourceCatalogue } from '../../shared/i18n/messages.js';
+import { notTakenLines, policyProblemText, ticketCheckText, type NotTakenFacts, type NotTakenLine } from '../../shared/i18n/collect-facts.js';
 import { problemText } from '../../shared/i18n/input-text.js';
 import { reasonFor, translator, type MessageValues } from '../../shared/i18n/translate.js';
-import type { CodedProblem } from '../../shared/input-errors.js';
+import type { CodedProblem, PolicyLine } from '../../shared/input-errors.js';
 import type { Reason, UploadErrorKind } from '../../shared/reasons.js';
 import type { LocalizedText } from '../../shared/types.js';
 
@@ -125,6 +126,21 @@ export function redactedText(redaction: { totals: Readonly<Record<string, number
 export function existingFilesText(existing: readonly string[], locale: UiLocale): string {
   const tr = translator(locale);
   return tr.list(existing.map((path, i) => tr.t(i === 0 ? 'afterPublish.archive' : 'afterPublish.draft', { path })));
+}
+
+/** The ticket pre-check's answer (CollectionResult.ticketCheck): the ticket's title as the server reported it, in the CLI's words. */
+export function ticketTitleText(ticket: string, check: { targetName: string; title: string; lookedUp?: boolean | undefined }, locale: UiLocale): string {
+  return ticketCheckText(translator(locale), { ticket, ...check });
+}
+
+/** What was not taken (CollectionResult.notTaken), one line each, collectors by their titles: the CLI's reasons. */
+export function notTakenText(facts: NotTakenFacts, collectorName: (id: string) => string, locale: UiLocale): NotTakenLine[] {
+  return notTakenLines(translator(locale), facts, collectorName);
+}
+
+/** A policy problem (CollectionResult.policyProblems) as the CLI prints it. */
+export function policyText(problem: { line: PolicyLine; english: string }, locale: UiLocale): string {
+  return policyProblemText(translator(locale), problem.line, problem.english);
 }
 
 /** An upload error (kind and cause codes) in the UI language. */

@@ -121,7 +121,7 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
       }
       const prepared = await own;
       if (!prepared.ok) {
-        ctx.skip(path, prepared.reason);
+        ctx.skip(path, prepared.code ?? prepared.reason);
         return false;
       }
       if (!live()) return false;

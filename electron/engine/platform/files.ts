@@ -22,6 +22,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { dataDir, logsDir, ownDirsKey } from './app-paths.js';
 import { isSecretFileIdentity, protectedPathReason } from './protected-paths.js';
+import { englishReason } from '../../../shared/i18n/translate.js';
+import type { Reason } from '../../../shared/reasons.js';
 
 export type FileMode = 'tail' | 'whole';
 
@@ -66,7 +68,8 @@ export interface PreparedFile {
   read?: () => Promise<ReadFile>;
 }
 
-export type PrepareResult = PreparedFile | { ok: false; reason: string };
+/** `code`: the reason as a code when it is one every surface names (not there, no permission). */
+export type PrepareResult = PreparedFile | { ok: false; reason: string; code?: Reason };
 
 export interface PrepareOptions {
   maxBytes: number;
@@ -120,6 +123,14 @@ export function specialFileReason(st: Pick<Stats, 'isFile' | 'isDirectory' | 'is
   if (st.isCharacterDevice()) return 'is a character device (like a terminal or /dev/zero); skipped so the collection cannot hang or grow without end';
   if (st.isBlockDevice()) return 'is a block device (a disk or partition); skipped: only files are collected';
   return 'is not a regular file';
+}
+
+/** A failed file-system call's reason as a code, when it is one every surface names in its language. */
+export function fileErrorCode(err: unknown): Reason | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return { code: 'not-found' };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'no-permission' };
+  return undefined;
 }
 
 /** A readable reason for a failed file-system call on `path`. */
@@ -259,7 +270,8 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<P
   try {
     st = await lstat(path);
   } catch (err) {
-    return fail(fileErrorReason(err));
+    const code = fileErrorCode(err);
+    return code ? { ok: false, reason: englishReason(code), code } : fail(fileErrorReason(err));
   }
   if (st.isSymbolicLink()) {
     try {

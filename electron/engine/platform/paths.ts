@@ -9,7 +9,8 @@ import { lstat, opendir, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { rootWidePathReason } from '../../../shared/policy-paths.js';
-import { fileErrorReason, specialFileReason } from './files.js';
+import type { Reason } from '../../../shared/reasons.js';
+import { fileErrorCode, fileErrorReason, specialFileReason } from './files.js';
 import { protectedPathReason } from './protected-paths.js';
 
 /** `escapes`: the path climbs out with `..` once expanded (a policy error, not a missing variable). */
@@ -104,6 +105,8 @@ export interface FoundFile {
 export interface SkippedPath {
   path: string;
   reason: string;
+  /** The reason as a code when every surface names it (not there, no permission). */
+  code?: Reason;
 }
 
 export interface ResolvedPattern {
@@ -222,7 +225,8 @@ async function resolveLiteral(target: string, options: Required<Omit<ResolveOpti
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const dangling = code === 'ENOENT' && (await lstat(target).then((l) => l.isSymbolicLink()).catch(() => false));
-    return { base: p.dirname(target), files: [], skipped: [{ path: target, reason: dangling ? 'is a symbolic link whose target does not exist (dangling link)' : fileErrorReason(err) }] };
+    const coded = dangling ? undefined : fileErrorCode(err);
+    return { base: p.dirname(target), files: [], skipped: [{ path: target, reason: dangling ? 'is a symbolic link whose target does not exist (dangling link)' : fileErrorReason(err), ...(coded ? { code: coded } : {}) }] };
   }
   if (st.isDirectory()) {
     const found = await walk(target, {

@@ -7,9 +7,10 @@
  */
 import { useState } from 'react';
 import type { ChecksState, CollectionResult, OpenDraftResponse, UiLocale, UploadStatus } from '../../../shared/api.js';
+import { notTakenCount } from '../../../shared/i18n/collect-facts.js';
 import { ChecksList } from '../components/checks-list.js';
 import { Icon, type IconName } from '../components/icon.js';
-import { adviceFor, existingFilesText, intakeCleanedText, mendedText, redactedText, pick, reasonText, uploadProblemText, type Dictionary } from '../i18n.js';
+import { adviceFor, existingFilesText, intakeCleanedText, mendedText, notTakenText, policyText, redactedText, pick, reasonText, ticketTitleText, uploadProblemText, type Dictionary } from '../i18n.js';
 import { formatBytes, formatDuration, formatTime } from '../model/format.js';
 import type { ProgressRow } from '../model/progress.js';
 
@@ -104,6 +105,12 @@ export function DoneScreen(props: DoneProps) {
             <h1 id="done-title" ref={props.headingRef} tabIndex={-1}>
               {title}
             </h1>
+            {/* The ticket as the ticket system named it before anything was collected: the right one? */}
+            {result.ticketCheck && (
+              <p className="ticket-title" data-testid="ticket-title">
+                {ticketTitleText(result.ticket, result.ticketCheck, locale)}
+              </p>
+            )}
             <p className="hero-lead" role="status" data-upload-state={upload.state}>
               {lead}
               {state === 'sent' && upload.alreadyPresent ? <span className="muted"> {t.upload.alreadyPresent}</span> : null}
@@ -241,6 +248,9 @@ export function DoneScreen(props: DoneProps) {
           </section>
         )}
 
+        {result.notTaken && <NotTakenCard t={t} locale={locale} facts={result.notTaken} rows={props.rows} />}
+        {result.policyProblems && result.policyProblems.length > 0 && <PolicyCard t={t} locale={locale} problems={result.policyProblems} />}
+
         <ChecksList t={t} locale={locale} checks={checks} />
       </div>
       <footer className="actionbar">
@@ -322,6 +332,54 @@ function AfterPublishCard({ t, locale, problems }: { t: Dictionary; locale: UiLo
           <p className="muted small technical">{t.done.afterPublishFiles({ existing: existingFilesText(p.existing, locale) })}</p>
         </div>
       ))}
+    </section>
+  );
+}
+
+type NotTakenFacts = NonNullable<CollectionResult['notTaken']>;
+
+/**
+ * 未收集的内容: what was not taken and why (the manifest's facts, the CLI's reasons), folded under
+ * one sentence: a person who only wants to send the archive is not stopped by a list of sources.
+ */
+function NotTakenCard({ t, locale, facts, rows }: { t: Dictionary; locale: UiLocale; facts: NotTakenFacts; rows: ProgressRow[] }) {
+  const titles = new Map(rows.map((r) => [r.id, pick(r.title, locale)]));
+  const lines = notTakenText(facts, (id) => titles.get(id) ?? id, locale);
+  const count = notTakenCount(facts);
+  return (
+    <section className="card folded" aria-labelledby="done-not-taken" data-testid="not-taken">
+      <h2 id="done-not-taken">{t.done.notTakenTitle}</h2>
+      <details className="more">
+        <summary>{t.done.notTakenSummary({ count })}</summary>
+        <ul className="plain not-taken-list">
+          {lines.map((l, i) => (
+            <li key={`${l.kind}:${l.what}:${i}`} data-kind={l.kind}>
+              {l.what && <strong className={l.kind === 'collector' ? undefined : 'mono'}>{l.what}</strong>}
+              {l.what ? ' — ' : ''}
+              {l.why}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}
+
+/** IT 策略设置有误: what the policy changed or refused when the app started, as the CLI prints it, folded. */
+function PolicyCard({ t, locale, problems }: { t: Dictionary; locale: UiLocale; problems: NonNullable<CollectionResult['policyProblems']> }) {
+  return (
+    <section className="card folded" aria-labelledby="done-policy" data-testid="policy-problems">
+      <h2 id="done-policy">
+        <Icon name="lock" /> {t.done.policyTitle}
+      </h2>
+      <details className="more">
+        <summary>{t.done.policySummary({ count: problems.length })}</summary>
+        <ul className="plain policy-list small">
+          {problems.map((p) => (
+            <li key={`${p.line.source}:${p.line.location}:${p.line.key}`}>{policyText(p, locale)}</li>
+          ))}
+        </ul>
+      </details>
     </section>
   );
 }

@@ -60,6 +60,8 @@ export interface OpenOptions {
   openPathResult?: string;
   /** An OS keychain for upload secrets (real AES under a key the test holds); `unavailable`: it cannot encrypt. */
   keychain?: 'available' | 'unavailable';
+  /** What the policy loaded at start changed or refused (as Electron main passes loadAppPolicy's lines). */
+  policyProblems?: AppServiceOptions['policyProblems'];
 }
 
 export async function openApp(shared: HarnessShared, options: OpenOptions): Promise<AppUnderTest> {
@@ -75,6 +77,7 @@ export async function openApp(shared: HarnessShared, options: OpenOptions): Prom
     ...(options.deepLink ? { deepLink: options.deepLink } : {}),
     ...(options.outbox ? { outbox: options.outbox } : {}),
     runChecks: options.runChecks ?? true,
+    ...(options.policyProblems ? { policyProblems: options.policyProblems } : {}),
     ...(options.keychain ? { keychain: new KeychainSecrets(dataDir, aesCipher(undefined, options.keychain === 'available')) } : {}),
     hooks: {
       // Stands in for Electron's desktopCapturer (which needs Electron): a real PNG from Chromium.

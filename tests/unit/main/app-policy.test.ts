@@ -12,7 +12,7 @@ describe('loadAppPolicy', () => {
   it('runs with the defaults when nothing is configured', async () => {
     const d = dir();
     const r = await loadAppPolicy({}, { platform: 'linux', dataDir: d, managed: { linuxFile: path.join(d, 'none.json') } });
-    expect(r).toEqual({ policy: DEFAULT_POLICY, locked: [], problems: [] });
+    expect(r).toEqual({ policy: DEFAULT_POLICY, locked: [], problems: [], lines: [] });
   });
 
   it('locks what the managed policy sets, and reports a bad managed key instead of stopping', async () => {
@@ -24,6 +24,8 @@ describe('loadAppPolicy', () => {
     expect(r.policy.screenshotAllowed).toBe(false);
     expect(r.locked).toContain('disabledCollectors');
     expect(r.problems.join('\n')).toMatch(/screenshotAllowed/);
+    // The same problems as data, for the Done screen in the user's language (and their English line).
+    expect(r.lines).toEqual([{ line: { source: 'managed', location: managed, key: 'screenshotAllowed', issue: expect.objectContaining({ code: 'type' }), dropped: 'screenshotAllowed', lockedKey: 'screenshotAllowed' }, english: r.problems[0] }]);
   });
 
   it('refuses a bad DIAGCOLLECT_POLICY file with the key and the file, like the CLI --policy', async () => {

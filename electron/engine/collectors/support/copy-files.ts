@@ -88,7 +88,7 @@ export async function copyPolicyFiles(ctx: CollectorContext, plan: CopyPlan): Pr
     }
     const resolved = await resolvePathPattern(expanded.path, { maxFiles: caps.filesPerPath, signal: ctx.signal, platform: ctx.platform });
     if (resolved.root !== undefined) roots.push(resolved.root);
-    for (const s of resolved.skipped) ctx.skip(s.path, s.reason);
+    for (const s of resolved.skipped) ctx.skip(s.path, s.code ?? s.reason);
     for (const f of resolved.files) {
       // The same file named by two patterns is taken once.
       if (seen.has(f.path)) continue;

@@ -88,7 +88,8 @@ describe('resolvePathPattern', () => {
   it('a missing file is skipped with a reason', async () => {
     const r = await resolvePathPattern(at('logs/none.log'), { maxFiles: 10 });
     expect(r.files).toEqual([]);
-    expect(r.skipped).toEqual([{ path: at('logs/none.log'), reason: 'does not exist' }]);
+    // As a code too (not there), so every surface says it in its language; the English is the catalogue's.
+    expect(r.skipped).toEqual([{ path: at('logs/none.log'), reason: 'does not exist', code: { code: 'not-found' } }]);
   });
 
   it('a relative path is refused', async () => {

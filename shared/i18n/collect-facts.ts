@@ -1,0 +1,76 @@
+/**
+ * What a collection tells the user afterwards, in the reader's language, for every front end: the
+ * CLI's summary lines and the desktop app's Done screen (and its "Copy details") render the
+ * engine's facts here, from the one catalogue, so both say the same thing in the same words.
+ *   - the ticket pre-check: the ticket's title as the ticket system reported it;
+ *   - what was not taken: skipped collectors and sources with their reason codes, entries cut short;
+ *   - policy problems: a bad key left out, or locked to its safe value, and by which source.
+ */
+import type { PolicyLine } from '../input-errors.js';
+import type { Reason } from '../reasons.js';
+import type { CollectorStatus } from '../types.js';
+import { policyLineText } from './input-text.js';
+import { reasonFor, type Translator } from './translate.js';
+
+/** The ticket pre-check's answer: "Ticket 31001 on Redmine: <title>" (or: this target does not look tickets up). */
+export function ticketCheckText(tr: Translator, check: { ticket: string; targetName: string; title?: string | undefined; lookedUp?: boolean | undefined }): string {
+  return check.lookedUp === false
+    ? tr.t('cli.upload.notLookedUp', { ticket: check.ticket, target: check.targetName })
+    : tr.t('cli.upload.ticketFound', { ticket: check.ticket, target: check.targetName, title: check.title ?? '' });
+}
+
+/**
+ * A policy problem the program goes on with: in English the engine's own line (`english`, from
+ * formatProblem: it names the exact rule), else the source, key, what to do and what the program
+ * does instead, in the reader's language.
+ */
+export function policyProblemText(tr: Translator, problem: PolicyLine, english: string): string {
+  if (tr.locale === 'en') return english;
+  const outcome = problem.dropped === '' ? tr.t('policy.outcome.source') : problem.lockedKey ? tr.t('policy.outcome.locked', { key: problem.lockedKey }) : tr.t('policy.outcome.ignored');
+  return tr.t('policy.problem', { line: policyLineText(tr, problem), outcome });
+}
+
+/** A collector run's reason (the English `error` only in English, for codes it lacks). */
+export function runReasonText(tr: Translator, run: { status: CollectorStatus; error?: string | undefined; reason?: Reason | undefined }): string {
+  return reasonFor(tr, run.reason, run.error, tr.t(`collectorStatus.${run.status}`));
+}
+
+/** The manifest's facts about what was not taken (CollectionResult.notTaken, engine report/not-collected.ts). */
+export interface NotTakenFacts {
+  collectors: ReadonlyArray<{ id: string; status: CollectorStatus; error?: string | undefined; reason?: Reason | undefined }>;
+  otherProblemTypes: number;
+  sources: ReadonlyArray<{ collector: string; source: string; reason: string; code?: Reason | undefined }>;
+  cut: ReadonlyArray<{ name: string; note?: string | undefined }>;
+}
+
+/** One thing not taken: what (a collector's name, a source, an entry) and why, in the reader's language. */
+export interface NotTakenLine {
+  kind: 'collector' | 'other-problem-types' | 'source' | 'cut';
+  /** The collector, source or entry; '' for the count of collectors for other problem types. */
+  what: string;
+  why: string;
+}
+
+/**
+ * What was not taken, one line each, in the manifest's order: skipped collectors (named by
+ * `collectorName`: the CLI prints ids, the app its titles), then one line for the collectors that
+ * serve only other problem types, then skipped sources, then entries cut short.
+ */
+export function notTakenLines(tr: Translator, facts: NotTakenFacts, collectorName: (id: string) => string = (id) => id): NotTakenLine[] {
+  const lines: NotTakenLine[] = facts.collectors.map((c) => ({ kind: 'collector', what: collectorName(c.id), why: runReasonText(tr, c) }));
+  if (facts.otherProblemTypes > 0) lines.push({ kind: 'other-problem-types', what: '', why: tr.t('cli.collect.otherProblemTypes', { count: facts.otherProblemTypes, more: facts.collectors.length > 0 ? 'yes' : 'no' }) });
+  for (const s of facts.sources) lines.push({ kind: 'source', what: s.source, why: reasonFor(tr, s.code, s.reason) });
+  // An entry's note is the engine's English (it says where and why it stopped): English only.
+  for (const c of facts.cut) lines.push({ kind: 'cut', what: c.name, why: tr.locale === 'en' && c.note ? c.note : tr.t('notTaken.cut') });
+  return lines;
+}
+
+/** A not-taken line as running text: "what — why" (the count line is its reason alone). */
+export function notTakenLineText(line: NotTakenLine): string {
+  return line.what ? `${line.what} — ${line.why}` : line.why;
+}
+
+/** How many things were not taken (the count line counts its collectors). */
+export function notTakenCount(facts: NotTakenFacts): number {
+  return facts.collectors.length + facts.otherProblemTypes + facts.sources.length + facts.cut.length;
+}
