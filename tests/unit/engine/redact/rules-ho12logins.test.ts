@@ -3,7 +3,8 @@
  * that are not the set's own and other tools of the same grammar, and the look-alikes those fixes
  * must keep. A fresh Redactor per case, so placeholders start at 1.
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
 import { check, unchanged } from './helpers.js';
 
 describe('ho12logins: user/password@service logons (SQL*Plus grammar)', () => {
@@ -129,6 +130,26 @@ describe('ho12logins: htpasswd, shadow and the Common Log Format', () => {
       ['2001:db8::7 - lu.mei@corp [19/Dec/2026:23:59:59 -0500] "PROPFIND /dav/ HTTP/1.1" 207 90', '2001:db8::7 - <USER-1> [19/Dec/2026:23:59:59 -0500] "PROPFIND /dav/ HTTP/1.1" 207 90'],
     ]);
     unchanged(['10.2.0.7 - - [03/Jan/2027:10:01:02 +0000] "GET / HTTP/1.1" 200 5', 'user:$apr1$ in the docs', 'build:$6$ is a crypt id', 'ports:{SHA} unknown']);
+  });
+
+  // The first version woke user-name by the log's date (`dec/20`): the whole rule then ran on every
+  // access-log line, and an access log redacted 5× slower. Only a line with a login may wake it.
+  it('wakes user-name on an access-log line only where the login column holds a login', () => {
+    const { scanners, rules } = buildRuleSet({});
+    const user = rules.findIndex((r) => r.rule.id === 'user-name');
+    expect(user).toBeGreaterThanOrEqual(0);
+    const wakes = (line: string) =>
+      scanners.some((s) => {
+        const re = new RegExp(s.regex.source, s.regex.flags);
+        for (const m of line.matchAll(re)) {
+          const r = s.rulesFor(m[0]);
+          if (r.always.includes(user) || r.placed.some((p) => p.rule === user)) return true;
+        }
+        return false;
+      });
+    expect(wakes('10.2.0.7 - - [03/Jan/2027:10:01:02 +0000] "GET /api/v2/orders?page=3 HTTP/1.1" 200 5 "-" "curl/8.5.0"')).toBe(false);
+    expect(wakes('example.host - - [19/Dec/2026:23:59:59 -0500] "GET / HTTP/1.1" 304 0')).toBe(false);
+    expect(wakes('10.2.0.7 - pan_ops [03/Jan/2027:10:01:02 +0000] "GET /ui HTTP/2.0" 200 512')).toBe(true);
   });
 });
 
