@@ -46,9 +46,14 @@ export function keyBefore(line: string, index: number): string | undefined {
   return key.trim().split(/\s+/).slice(-3).join(' ');
 }
 
+// A machine's hardware identifiers: Dell's `Express Svc Code` (the service tag in decimal, 10–11
+// digits), service and asset tags, part and model numbers (iDRAC, racadm, dmidecode, OpenManage).
+const HARDWARE_ID_KEY = /express[ _-]?(?:svc|service)[ _-]?code|(?:service|svc|asset)[ _-]?tag|part[ _-]?(?:number|no)|model[ _-]?(?:number|no)|快速服务代码|服务标签|资产标签/i;
+
 /** A key naming a measurement (and not personal data): its digits are never a phone or a card. */
 export function isMeasureKey(key: string): boolean {
   if (PERSONAL_KEY.test(key)) return false;
+  if (HARDWARE_ID_KEY.test(key)) return true;
   return keyWords(key).some((w) => MEASURE_WORDS.has(w));
 }
 

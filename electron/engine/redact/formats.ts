@@ -515,7 +515,9 @@ function jsonParses(text: string): boolean {
 
 /**
  * XML well-formedness, enough to catch what redaction can break: every tag closed in order,
- * attribute values quoted without a raw `<`, no raw `<` in text. Entity names are not resolved.
+ * attribute values quoted without a raw `<`, no raw `<` in text. Entity names are not resolved. A
+ * comment before the declaration is let pass, and several documents each after its own `<?xml …?>`
+ * (files copied into one) are checked one by one, so damage there is caught too.
  */
 export function xmlWellFormed(text: string): boolean {
   const stack: string[] = [];
@@ -536,6 +538,9 @@ export function xmlWellFormed(text: string): boolean {
     } else if (text.startsWith('<?', lt)) {
       const end = text.indexOf('?>', lt + 2);
       if (end < 0) return false;
+      // A declaration after a whole document starts the next one: config files copied into one text
+      // (DataGrip's dataSources.xml and dataSources.local.xml, each under a `<!-- path -->` comment).
+      if (stack.length === 0 && seenRoot && /^<\?xml\s/.test(text.slice(lt, lt + 6))) seenRoot = false;
       i = end + 2;
     } else if (text.startsWith('<!', lt)) {
       // DOCTYPE, possibly with an internal subset in brackets.

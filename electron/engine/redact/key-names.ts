@@ -72,6 +72,8 @@ const METADATA_SUFFIXES = new Set([
 ]);
 
 /** Chinese endings of a key that describe a secret rather than hold one. */
+// …and beginnings: `上次设置的密码` (password last set), `最后修改密码时间`, `下次更改密码`: when, not what.
+const CJK_METADATA_PREFIX = /^(?:上次|上一次|最后|最近|下次|下一次)/;
 const CJK_METADATA_SUFFIX = /(?:序列号|编号|类型|长度|位数|有效期|过期时间|到期时间|策略|规则|提示|名称|强度|复杂度)$/;
 
 /** First words that turn the key into a switch or a statistic (`is_password_set`, `maxPasswordAge`). */
@@ -163,7 +165,7 @@ function classifyKey(key: string, context: KeyContext): boolean {
   // account's `private_key_id` is kept secret with its key, as the tuned corpus wants).
   if (words.length > 1 && last === 'id' && words[words.length - 2] === 'key' && !words.includes('private')) return false;
   // `手机令牌序列号`, `密码有效期`, `密钥类型`: a Chinese key that describes the secret.
-  if (CJK_METADATA_SUFFIX.test(key)) return false;
+  if (CJK_METADATA_SUFFIX.test(key) || CJK_METADATA_PREFIX.test(key)) return false;
   // `PublicKeyToken=b77a5c561934e089` (.NET assembly names), `public_key`: public by design.
   if (words.includes('public') || words.some((w) => w.startsWith('publickey'))) return false;
   if (context === 'url' && words.length <= 2 && /^(?:key|sig|sign|signature|code|sid|session|otp|ticket|hash)$/.test(last)) {
@@ -221,6 +223,10 @@ const MEASUREMENT_VALUE = /^\d+(?:\.\d+)?[ \t]?(?:[kKMGTP]i?B|bytes?|ms|us|ns|s|
  */
 const NOT_A_VALUE = /^(?:[:=<>|~.-]{1,8}|<<[-~]?["']?[A-Za-z_][A-Za-z0-9_]{0,31}["']?|\d{1,5}\/(?:tcp|udp|sctp|ddp)|(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*)$/;
 
+// A timestamp, a calendar date with its time of day: `2026/3/20 15:03:10`, `2026-03-20T15:03:10`, `3/20/2026 3:03 PM`
+// (a date alone stays: `19900315`-like birthdays are common passwords).
+const DATE_VALUE = /^(?:(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])([/.])(?:0?[1-9]|[12]\d|3[01])\2(?:19|20)\d{2})[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:[ \t]?[AaPp][Mm])?$/;
+
 /**
  * A value that is not a secret although its key is: booleans, masks (`***`, `<redacted>`),
  * references to where the secret really is (`${DB_PASSWORD}`, `%PWD%`, `{{ .Values.pw }}`).
@@ -248,7 +254,9 @@ export function isBenignValue(value: string): boolean {
     // openssl.cnf's `challengePassword = A challenge password`: words naming the secret are its label, not the secret.
     PROMPT_VALUE.test(v) ||
     MEASUREMENT_VALUE.test(v) ||
-    NOT_A_VALUE.test(v)
+    NOT_A_VALUE.test(v) ||
+    // `上次设置的密码: 2026/3/20 15:03:10` (4738), `pwdLastSet: 2026-03-20 10:00`: a timestamp says when, it is no password.
+    DATE_VALUE.test(v)
   );
 }
 

@@ -235,7 +235,7 @@ export const KEY_QUOTE = String.raw`(?:\\?["'\`]|&quot;)?\]?`;
 export const SEP = String.raw`[ \t]*(?:=>|:=|:(?!:)|[=：])[ \t]*`;
 // Unquoted values end at whitespace and at the punctuation that separates fields in logs,
 // query strings, connection strings and CJK text.
-export const UNQUOTED_VALUE = String.raw`[^\s"'\`<>,;&|(){}[\]，；。、）】」\\][^\s"'\`<>,;&|)}\]，；。、）】」]*`;
+export const UNQUOTED_VALUE = String.raw`(?![NE]')[^\s"'\`<>,;&|(){}[\]，；。、）】」\\][^\s"'\`<>,;&|)}\]，；。、）】」]*`;
 
 // A value that already holds a placeholder was handled by an earlier rule (`Bearer <TOKEN-1>`).
 const isRealValue = (value: string) => !isBenignValue(value) && !PLACEHOLDER_PATTERN.test(value) && !DESCRIPTIVE_VALUE.test(value.trim());
@@ -270,8 +270,12 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   // sysctl's `net.netfilter.nf_conntrack_sctp_timeout_cookie_echoed = 3`: a key that measures time or
   // size anywhere in its name holds a number of seconds or bytes, not the cookie.
   if (/^\d{1,10}$/.test(value) && keyWords(key).some((w) => MEASURE_WORDS.has(w))) return false;
+  // Tabby/WindTerm/VS Code SFTP `auth: password`, `authentication: publickey`: how one signs in, not a secret.
+  if (AUTH_METHOD_KEY.test(key) && AUTH_METHOD.test(value.trim())) return false;
   return isSecretKey(key, context) && isRealValue(value);
 };
+const AUTH_METHOD_KEY = /^(?:[\w.-]*[._-])?(?:auth|authentication|auth[_-]?method|authmethod)$/i;
+const AUTH_METHOD = /^(?:password|passwords|publickey|public[_-]?key|keyboard[_-]?interactive|keyboardinteractive|agent|key|keys|none|certificate|cert|gssapi(?:-with-mic)?|kerberos|hostbased|host[_-]?based|ntlm|sso|ldap|pam|otp|totp|smartcard|pageant)$/i;
 
 // The gate of secret-assignment: is some key on the line named like a secret and placed where the
 // patterns look — before a separator or a quoted value, as a `--flag`, as an XML element, or as a
@@ -330,7 +334,8 @@ function anyKey(line: string, tokens: RegExp, context: 'assignment' | 'url'): bo
   return false;
 }
 const VALUE_ON_NEXT_LINE = [
-  new RegExp(String.raw`<(?:[\w-]+:)?(?<key>${KEY})(?:\s[^<>]*)?>\s*$`, 'i'),
+  // (an element opening the line or after another tag; `rem … -P <password>` is a usage placeholder in prose)
+  new RegExp(String.raw`(?:^[ \t]*|>[ \t]*)<(?:[\w-]+:)?(?<key>${KEY})(?:\s[^<>]*)?>\s*$`, 'i'),
   // plist: `<key>SyncToken</key>` ⏎ `<string>…</string>`
   new RegExp(String.raw`^[ \t]*<key>(?<key>${KEY})</key>[ \t]*\r?$`, 'i'),
   new RegExp(String.raw`<setting\s+name\s*=\s*["'](?<key>${KEY})["'][^<>]*>\s*$`, 'i'),
@@ -341,7 +346,7 @@ const VALUE_ON_NEXT_LINE = [
   // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /[ \t]login[ \t]+"[^"\r\n]*"[ \t]+\S|<name>[^<>\r\n]{1,60}<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:AES(?:256)?|3DES)\}[A-Za-z0-9+/]{16}|encrypted[_-]?[a-z]{0,30}["']?[ \t]*[:=]|<Server\b[^<>]*[ \t]shutdown[ \t]*=|<credential-reference\b[^<>]*[ \t]clear-text[ \t]*=|(?:^|[\s/\\("';&|>])(?:sqlcmd|osql|isql|bcp|mongo\w*|psexec(?:64)?|paexec|ldap[a-z]+|smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads)|lftp)(?:\.exe)?[ \t]|connect[ \t]+to[ \t][^\r\n]*[ \t]using[ \t]|^[^:\s]+:(?:\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^[\w ]{1,60}\\[^\\\r\n]+\\[ \t]*\r?$|(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected)\b)|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|(?:识别码|设备代码|设备码|设备 ?id)[^\r\n]{0,40}?验证码|name=\\?["']?[\w.-]{0,40}(?:pass|pwd|secret|token)[\w.-]{0,40}\\?["']?\][ \t]+value=/i;
+const SPECIAL_FORMS = /(?<![\w.])sp_(?:addlogin|password)[ \t]|[ \t]login[ \t]+"[^"\r\n]*"[ \t]+\S|<name>[^<>\r\n]{1,60}<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:AES(?:256)?|3DES)\}[A-Za-z0-9+/]{16}|encrypted[_-]?[a-z]{0,30}["']?[ \t]*[:=]|<Server\b[^<>]*[ \t]shutdown[ \t]*=|<credential-reference\b[^<>]*[ \t]clear-text[ \t]*=|(?:^|[\s/\\("';&|>])(?:sqlcmd|osql|isql|bcp|mongo\w*|psexec(?:64)?|paexec|ldap[a-z]+|smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads)|lftp)(?:\.exe)?[ \t]|connect[ \t]+to[ \t][^\r\n]*[ \t]using[ \t]|^[^:\s]+:(?:\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^[\w ]{1,60}\\[^\\\r\n]+\\[ \t]*\r?$|(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected)\b)|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|(?:识别码|设备代码|设备码|设备 ?id)[^\r\n]{0,40}?验证码|name=\\?["']?[\w.-]{0,40}(?:pass|pwd|secret|token)[\w.-]{0,40}\\?["']?\][ \t]+value=/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
@@ -512,8 +517,26 @@ function isListColumnValue(m: RegExpExecArray, line: string, around: LineSurroun
 }
 
 /** A login name after a user-like key, `by`, or `net user`: not a built-in account, a stand-in or a word. */
+/**
+ * A PAM log tag `module(service:type)` (`pam_unix(sudo:auth)`, `pam_faillock(login:auth)`,
+ * `pam_unix(gdm-password:session)`): the service is a program, the type one of PAM's four management
+ * groups (and `chauthtok`/`setcred`, the calls behind them) — neither a login nor a password.
+ */
+const PAM_TYPE = /^(?:auth|account|session|password|chauthtok|setcred)$/i;
+export function isPamTag(line: string, start: number, value: string): boolean {
+  return PAM_TYPE.test(value) && line[start + value.length] === ')' && /[\w-]\([\w.@-]{1,64}:$/.test(line.slice(Math.max(0, start - 80), start));
+}
+/**
+ * A program named in CamelCase after the tool it is (`requested by VBoxManage guestproperty`,
+ * `started by TrustedInstaller`, `run by GoogleUpdater`): a login has no inner capital followed by
+ * such a tool word.
+ */
+const TOOL_NAME = /^[A-Za-z][A-Za-z0-9]*[a-z0-9](?:Manage|Manager|Service|Svc|Daemon|Helper|Agent|Server|Host|Updater|Update|Launcher|Installer|Setup|Tool|Tools|Ctl|Cli|Monitor|Scheduler|Worker|Client|Broker|Runner)(?:\.exe)?$/;
 function isLoginName(m: RegExpExecArray, line: string): boolean {
   const user = group(m, 'user');
+  if (TOOL_NAME.test(user) && /[a-z0-9][A-Z]/.test(user)) return false;
+  // `pam_faillock(login:auth)`: a PAM tag, not `login: auth`.
+  if (isPamTag(line, m.index + m[0].lastIndexOf(user), user)) return false;
   // `exported by default.`, `Dr.`: a word ending a sentence; a login does not end in a dot.
   const bare = user.replace(/\.+$/, '');
   if (BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(bare) || BUILTIN_LOGINS.test(bare) || /^(?:Dr|Mr|Mrs|Ms|Prof|St)$/.test(bare) || isBenignValue(user) || isPlaceholder(user)) return false;
@@ -891,10 +914,12 @@ export const VALIDATORS = {
     const secret = group(m, 'secret') || group(m, 'qsecret');
     return secret.length > 0 && isRealValue(secret) && !/;[\w.-]+=/.test(secret) && !(group(m, 'user') === '' && CVS_METHOD_LOGIN.test(secret));
   }) as RuleValidator,
-  connectionPassword: ((m) => isRealValue(group(m, 'secret').replace(/^[{"']|[}"']$/g, ''))) as RuleValidator,
+  connectionPassword: ((m) => isRealValue((group(m, 'secret') || group(m, 'qsecret')).replace(/^[{"']|[}"']$/g, ''))) as RuleValidator,
   /** OpenAI-style keys mix digits, upper and lower case (`sk-` + a word is not one). */
   mixedCaseKey: ((m) => /\d/.test(m[0]) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0])) as RuleValidator,
   realSecret: ((m) => isRealValue(group(m, 'secret'))) as RuleValidator,
+  /** `sp_addlogin`/`sp_password`: a password of the call is a value (or another pattern of the rule took it already). */
+  sqlLoginProcedure: ((m) => ['secret', 'pw', 'qpw'].some((g) => group(m, g) !== '' && (isRealValue(group(m, g)) || isPlaceholder(group(m, g))))) as RuleValidator,
   /** A password argument or attribute (whichever group took it): a value, not `$VAR`/`%VAR%`/`${…}`. */
   clientFlagSecret: ((m) => {
     const value = ['secret', 'qsecret', 'pw', 'qpw', 'usingpw', 'shutdown'].map((g) => group(m, g)).find((v) => v !== '') ?? '';
@@ -916,7 +941,7 @@ export const VALIDATORS = {
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
   directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
   namedElementValue: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret') || group(m, 'text'))) as RuleValidator,
-  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isPamControl(m, line) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
+  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isPamControl(m, line) && !isPamTag(line, m.index + m[0].lastIndexOf(group(m, 'secret')), group(m, 'secret')) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
   argumentArray: ((m, line) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-') && !isHeaderRow(line)) as RuleValidator,
   commandLineFlag: ((m, line) => {
     const value = group(m, 'secret') || group(m, 'qsecret');

@@ -333,8 +333,11 @@ export const RULES: readonly RedactionRule[] = [
     gate: 'connectionContext',
     patterns: [
       {
-        regex: /(?<![\w-])(?:password|pwd)\s*=\s*(?<secret>\{[^}\r\n]*\}|"[^"\r\n]*"|'[^'\r\n]*'|[^;"'\s](?:[^;"'\r\n]*[^;"'\s])?)/i,
-        targets: [{ group: 'secret' }],
+        // In a URL's query (JDBC `?user=x&amp;password=pw&amp;sslmode=…` in an XML attribute) the value ends at
+        // `&` (an escaped `&amp;` too); in a `;`-separated string an XML/HTML entity (`&amp;`, `&quot;`) is
+        // one character of the value, its `;` no separator. A SQL `N'…'` literal is its quoted text.
+        regex: /(?<![\w-])(?:(?<=[?&]|&amp;)(?:password|pwd)\s*=\s*(?<qsecret>[^&;"'\s<]+)|(?:password|pwd)\s*=\s*N?(?<secret>\{[^}\r\n]*\}|"[^"\r\n]*"|'[^'\r\n]*'|(?:[^;"'\s&]|&(?:amp|quot|lt|gt|apos|#\d{1,7}|#x[0-9a-f]{1,6});|&(?!(?:amp|quot|lt|gt|apos|#\d{1,7}|#x[0-9a-f]{1,6});))(?:(?:[^;"'\r\n&]|&(?:amp|quot|lt|gt|apos|#\d{1,7}|#x[0-9a-f]{1,6});|&(?!(?:amp|quot|lt|gt|apos|#\d{1,7}|#x[0-9a-f]{1,6});))*(?:[^;"'\s&]|&(?:amp|quot|lt|gt|apos|#\d{1,7}|#x[0-9a-f]{1,6});|&(?!(?:amp|quot|lt|gt|apos|#\d{1,7}|#x[0-9a-f]{1,6});)))?))/i,
+        targets: [{ group: 'secret' }, { group: 'qsecret' }],
         validate: 'connectionPassword',
       },
     ],
@@ -521,7 +524,7 @@ export const RULES: readonly RedactionRule[] = [
       // scan ~15 % slower on the bench (session 10).
       // Database and remote-shell clients by name (their flags), `connect to` (Db2), the hashes of
       // .htpasswd lines, PuTTY/KiTTY session files' `Password\`.
-      words: 'login "|name><values>|name><value>|encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
+      words: 'sp_addlogin|sp_password|login "|name><values>|name><value>|encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
@@ -533,7 +536,7 @@ export const RULES: readonly RedactionRule[] = [
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|redis-cli|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码/im,
+    trigger: /sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|redis-cli|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码/im,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -555,7 +558,7 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // Quoted values: JSON, XML attributes, quoted assignments, PHP/Ruby hashes, escaped JSON in logs.
-        regex: new RegExp(String.raw`${NOT_KEY_BEFORE}(?<key>${KEY})${KEY_QUOTE}${SEP}(?<q>\\?["'\`]|&quot;)(?<secret>(?:(?!\k<q>)(?:\\.|[^\\\r\n]))*)\k<q>`, 'i'),
+        regex: new RegExp(String.raw`${NOT_KEY_BEFORE}(?<key>${KEY})${KEY_QUOTE}${SEP}(?:[NE](?='))?(?<q>\\?["'\`]|&quot;)(?<secret>(?:(?!\k<q>)(?:\\.|[^\\\r\n]))*)\k<q>`, 'i'),
         targets: [{ group: 'secret' }],
         validate: 'assignmentKey',
         kind: 'fromKey',
@@ -708,6 +711,14 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?:^|[\s/\\("';&|>])(?:(?:sqlcmd|SQLCMD|osql|OSQL|isql|bcp)(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?-P[ \t]*|(?:mongo(?:sh|dump|restore|export|import|stat|top|files)?|[Pp]s[Ee]xec(?:64)?|[Pp]a[Ee]xec)(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?-p[ \t]+|ldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn|exop)[ \t](?:[^\r\n|;&]{0,512}?[ \t])?-w[ \t]+)(?:(?<q>["'])(?<qsecret>[^"'\r\n]+)\k<q>|(?<secret>[^\s"'-][^\s"']*))/,
         targets: [{ group: 'qsecret' }, { group: 'secret' }],
         validate: 'clientFlagSecret',
+      },
+      {
+        // SQL Server's stored procedures: `sp_addlogin 'login', 'password'[, 'db']` (also with
+        // `@loginame =`/`@passwd =` and `N'…'` literals) and `sp_password 'old', 'new'[, 'login']`
+        // (`NULL` for no old one). A built-in login (`sa`, `guest`) is no one's: only the password goes.
+        regex: /(?<![\w.])(?:sp_addlogin[ \t]+(?:@loginame[ \t]*=[ \t]*)?N?'(?:(?=(?:sa|guest|admin|administrator|test)')[^'\r\n]+|(?<login>[^'\s]{1,128}))'[ \t]*,[ \t]*(?:@passwd[ \t]*=[ \t]*)?N?'(?<secret>[^'\r\n]{1,128})'|sp_password[ \t]+(?:@old[ \t]*=[ \t]*)?(?:NULL|N?'(?<pw>[^'\r\n]{0,128})')[ \t]*,[ \t]*(?:@new[ \t]*=[ \t]*)?N?'(?<qpw>[^'\r\n]{1,128})')/i,
+        targets: [{ group: 'login', kind: 'USER' }, { group: 'secret' }, { group: 'pw' }, { group: 'qpw' }],
+        validate: 'sqlLoginProcedure',
       },
       {
         // The same clients' `user<sep>password` arguments: Samba `smbclient -U DOMAIN\user%pw` (also

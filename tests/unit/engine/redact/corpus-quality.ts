@@ -245,11 +245,26 @@ function parserFor(name: string, input: string): ((text: string) => string | und
   if (format === 'xml') {
     return guard((text) => {
       const errors: string[] = [];
-      new DOMParser({ onError: (level, msg) => void (level !== 'warning' && errors.push(msg)) }).parseFromString(text, 'text/xml');
+      for (const doc of xmlDocuments(text)) new DOMParser({ onError: (level, msg) => void (level !== 'warning' && errors.push(msg)) }).parseFromString(doc, 'text/xml');
       if (errors.length > 0) throw new Error(errors[0]);
     });
   }
   return undefined;
+}
+
+/**
+ * The XML documents of a text, each without its declaration: one document, or several copied into
+ * one file, each after its own `<?xml …?>` (a support bundle of config files, DataGrip's
+ * dataSources.xml and dataSources.local.xml each under a `<!-- path -->` comment). Strict XML wants
+ * the declaration first and one root, so such a file would never parse and its damage never show; the
+ * declaration tells a parser of UTF-8 text nothing it needs. Parts holding no element are skipped.
+ */
+export function xmlDocuments(text: string): string[] {
+  if (!/^(?:\uFEFF?[ \t]*<!--[^\r\n]*-->[ \t]*\r?\n)*[ \t]*<\?xml\s/.test(text) && !/\n[ \t]*<\?xml\s/.test(text)) return [text];
+  return text
+    .split(/^(?=[ \t]*<\?xml\s)/m)
+    .map((part) => part.replace(/^\uFEFF?[ \t]*<\?xml\s[^?]*\?>/, ''))
+    .filter((part) => /<[A-Za-z_]/.test(part.replace(/<!--(?:(?!-->)[^])*-->/g, '')));
 }
 
 function occurrences(text: string, value: string): number {
