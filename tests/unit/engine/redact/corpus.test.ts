@@ -174,9 +174,16 @@ describe('redaction corpus', () => {
   // `gdm-password:session`, `VBoxManage`, a 4738 `上次设置的密码:` date, a Dell express service code, a
   // batch line after `-P <password>`) may not grow. With session 11's fixes for held-out-12 (ho12logins,
   // ho12names) and tidy's common words, never tuned on this set: 238 of 360 = 66.1 %, eleven false positives.
+  // Session 11, ho13logins (fixed by family, tests in rules-ho13logins.test.ts): Unix account tools (auditd
+  // acct=, LightDM/GDM greeters, last/who/lastlog rows, chage/faillock/lastlog/userdel), ESXi hostd/esxcli,
+  // iDRAC racadm and Lifecycle log, Proxmox realms and API tokens, VirtualBox auto-logon/VRDE users, hdbsql,
+  // hdbuserstore, HANA `ALTER USER … PASSWORD`, Cisco/Huawei local users, type-7 passwords, SNMP
+  // communities, Huawei ciphertexts, Hadoop proxy users and dotted `<name>` keys, ADO.NET `user id=` (not
+  // an application's), CIFS `user=x%pw`, STS role sessions, dscl RecordName, INI `USER =`, `账户=`:
+  // 296 of 360 = 82.2 %, still eleven false positives.
   it('held-out-13: at least its first-run level, no more false positives', () => {
     const q = get('held-out-13');
-    expect(q.overall.found).toBeGreaterThanOrEqual(238);
+    expect(q.overall.found).toBeGreaterThanOrEqual(296);
     expect(q.falsePositives.length).toBeLessThanOrEqual(11);
   });
 
