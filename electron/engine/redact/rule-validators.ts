@@ -346,7 +346,7 @@ const VALUE_ON_NEXT_LINE = [
   // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /(?<![\w.])sp_(?:addlogin|password)[ \t]|[ \t]login[ \t]+"[^"\r\n]*"[ \t]+\S|<name>[^<>\r\n]{1,60}<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:AES(?:256)?|3DES)\}[A-Za-z0-9+/]{16}|encrypted[_-]?[a-z]{0,30}["']?[ \t]*[:=]|<Server\b[^<>]*[ \t]shutdown[ \t]*=|<credential-reference\b[^<>]*[ \t]clear-text[ \t]*=|(?:^|[\s/\\("';&|>])(?:sqlcmd|osql|isql|bcp|mongo\w*|psexec(?:64)?|paexec|ldap[a-z]+|smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads)|lftp)(?:\.exe)?[ \t]|connect[ \t]+to[ \t][^\r\n]*[ \t]using[ \t]|^[^:\s]+:(?:\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^[\w ]{1,60}\\[^\\\r\n]+\\[ \t]*\r?$|(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected)\b)|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|(?:识别码|设备代码|设备码|设备 ?id)[^\r\n]{0,40}?验证码|name=\\?["']?[\w.-]{0,40}(?:pass|pwd|secret|token)[\w.-]{0,40}\\?["']?\][ \t]+value=/i;
+const SPECIAL_FORMS = /(?<![\w.])sp_(?:addlogin|password)[ \t]|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|snmp-agent[ \t]+community[ \t]|(?:^|[\s/\\("';&|>])(?:[Hh]dbsql|[Hh]dbuserstore|esxcli)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:restricted[ \t]+)?user[ \t]+"?[A-Za-z_][\w$#.-]{0,62}"?[ \t]+password[ \t]+\S|(?:password|secret|key(?:-string)?)[ \t]+7[ \t]+[0-9A-Fa-f]{4}|snmp-server[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|racadm[ \t]+(?:set|config)[ \t]|(?:PVE|PBS)APIToken=|[ \t]login[ \t]+"[^"\r\n]*"[ \t]+\S|<name>[^<>\r\n]{1,60}<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:AES(?:256)?|3DES)\}[A-Za-z0-9+/]{16}|encrypted[_-]?[a-z]{0,30}["']?[ \t]*[:=]|<Server\b[^<>]*[ \t]shutdown[ \t]*=|<credential-reference\b[^<>]*[ \t]clear-text[ \t]*=|(?:^|[\s/\\("';&|>])(?:sqlcmd|osql|isql|bcp|mongo\w*|psexec(?:64)?|paexec|ldap[a-z]+|smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads)|lftp)(?:\.exe)?[ \t]|connect[ \t]+to[ \t][^\r\n]*[ \t]using[ \t]|^[^:\s]+:(?:\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^[\w ]{1,60}\\[^\\\r\n]+\\[ \t]*\r?$|(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected)\b)|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|(?:识别码|设备代码|设备码|设备 ?id)[^\r\n]{0,40}?验证码|name=\\?["']?[\w.-]{0,40}(?:pass|pwd|secret|token)[\w.-]{0,40}\\?["']?\][ \t]+value=/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
@@ -472,6 +472,8 @@ const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|local
 // header's `"Username","Password"`), and the shared accounts of office devices (a printer's FTP/SMB login `scanner`, a copier job log's
 // `public` for jobs sent without signing in), no person's.
 // Role words databases and file servers are given as logins (`-u report`, `-U replicator`).
+// A login named for an application or a role (`crm_app`, `xxclient`, `erp_svc`, `bi_ro`): no person's.
+const SERVICE_LOGIN = /(?:^|[_.-])(?:app|apps|client|svc|service|api|web|etl|batch|job|bot|sync|readonly|ro|rw|reader|writer|reports?|prod|test|dev|uat|sit)(?:$|[_.-])|(?:app|client|svc|service|server)$/i;
 const CLIENT_ROLE_LOGINS = /^(?:ubuntu|centos|debian|fedora|ec2-user|azureuser|opc|core|pi|vagrant|git|deploy|jenkins|www|gitlab-runner|runner|reports?|reporting|reader|readers|readonly|read|writer|readwrite|monitor|monitoring|backup|backups|replica|replicator|repl|sync|etl|batch|app|apps|web|api|service|svc|dba|dbadmin|dev|developer|ops|audit|auditor|guest|demo|sample|scott|tiger|hr|sh|oe|postgres|mysql|oracle|sa|sysdba|system|sys|dbo|superuser|super|master|slave|exporter|import|export|query|analytics|bi|data|share|shared|files|ftp|ftpuser|anonymous|nobody|root|admin|administrator)$/i;
 const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Message|Source|Status)$|^(?:password|passwd|passphrase|pwd)$|^(?:scanner|scan|printer|copier|fax|public)$/i;
 
@@ -557,6 +559,8 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   if (group(m, 'kq') === '' && /\w:$/.test(line.slice(Math.max(0, m.index - 2), m.index)) && /^account/i.test(group(m, 'key'))) return false;
   // `requested by appstored (pid 244)`: a process; `Account: iCloud (AppleID: …)`: the kind of an account.
   const after = line.slice(m.index + m[0].length);
+  // `企业账户：XX软件股份有限公司`: an account held by a company, its name running on in Han characters.
+  if (/[账帐]户$/.test(group(m, 'key')) && /^[\u4e00-\u9fa5]/.test(after)) return false;
   if (/^[ \t]*\((?:pid|process)\b/i.test(after) || (/^account$/i.test(group(m, 'key')) && /^[ \t]*\([A-Za-z]+:/.test(after))) return false;
   // `from_account=xxsoft&to_account=xxsoft` (an ERP's OpenAPI), `tenant_account=`: the books, tenants
   // or apps a call moves between, not a person's login.
@@ -940,7 +944,8 @@ export const VALIDATORS = {
   /** A `key value` directive: a secret-named key, a value with a digit or a symbol, not a `scheme:/` reference. */
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
   directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
-  namedElementValue: ((m) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret') || group(m, 'text'))) as RuleValidator,
+  // A dotted property name (Hive's `javax.jdo.option.ConnectionPassword`) by its last part.
+  namedElementValue: ((m) => (isSecretKey(group(m, 'key'), 'assignment') || isSecretKey(group(m, 'key').replace(/^.*\./, ''), 'assignment')) && isRealValue(group(m, 'secret') || group(m, 'text'))) as RuleValidator,
   inlineAssignment: ((m, line) => validKey('assignment')(m) && !isPamControl(m, line) && !isPamTag(line, m.index + m[0].lastIndexOf(group(m, 'secret')), group(m, 'secret')) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
   argumentArray: ((m, line) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-') && !isHeaderRow(line)) as RuleValidator,
   commandLineFlag: ((m, line) => {
@@ -1016,6 +1021,16 @@ export const VALIDATORS = {
   clientLoginGroup: ((m, line, around) => {
     const user = Object.entries(m.groups ?? {}).find(([k, v]) => k !== 'q' && v !== undefined)?.[1] ?? '';
     return user !== '' && !CLIENT_ROLE_LOGINS.test(user) && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user) && !isListColumnValue(m, line, around);
+  }) as RuleValidator,
+  /**
+   * As clientLoginGroup, for the account-tool pattern; its ADO.NET `user id=` is a database login that
+   * the other sets keep when it names an application (`User ID=crm_app`, `xxclient`), taken when it
+   * carries a person's initials (`user id=u8_jsy`).
+   */
+  accountToolLogin: ((m, line, around) => {
+    const uid = group(m, 'uid');
+    if (uid !== '' && SERVICE_LOGIN.test(uid)) return false;
+    return VALIDATORS.clientLoginGroup(m, line, around);
   }) as RuleValidator,
   loginName: ((m, line, around) => isLoginName(m, line) && !isHeaderRow(line) && !isGranteeVerb(m, line) && !isNameAfterBy(m, line) && !isListColumnValue(m, line, around)) as RuleValidator,
   domainLogin: ((m, line) => isDomainLogin(m, line)) as RuleValidator,

@@ -176,9 +176,17 @@ describe('redaction corpus', () => {
   // ho12names) and tidy's common words, never tuned on this set: 238 of 360 = 66.1 %, eleven false positives.
   // ho13fp (session 11) fixed the eleven by family (PAM tags and PAM type words, sign-in methods, keys
   // saying when, hardware ids, tool names, usage placeholders): none may come back.
+  // Session 11, ho13logins (fixed by family, tests in rules-ho13logins.test.ts): Unix account tools (auditd
+  // acct=, LightDM/GDM greeters, last/who/lastlog rows, chage/faillock/lastlog/userdel), ESXi hostd/esxcli,
+  // iDRAC racadm and Lifecycle log, Proxmox realms and API tokens, VirtualBox auto-logon/VRDE users, hdbsql,
+  // hdbuserstore, HANA `ALTER USER … PASSWORD`, Cisco/Huawei local users, type-7 passwords, SNMP
+  // communities, Huawei ciphertexts, Hadoop proxy users and dotted `<name>` keys, ADO.NET `user id=` (not
+  // an application's), CIFS `user=x%pw`, STS role sessions, dscl RecordName, INI `USER =`, `账户=`:
+  // 296 of 360 = 82.2 %, still eleven false positives.
+  // Both merged: 296 of 360 = 82.2 %, no false positive.
   it('held-out-13: at least its first-run level, no more false positives', () => {
     const q = get('held-out-13');
-    expect(q.overall.found).toBeGreaterThanOrEqual(238);
+    expect(q.overall.found).toBeGreaterThanOrEqual(296);
     expect(q.falsePositives.length).toBeLessThanOrEqual(0);
   });
 
