@@ -1177,7 +1177,7 @@ const zhCN = {
   'policy.source.user': '用户设置',
   'policy.line': '{source} {location}：{key, select, none {} other {键 {key}：}}{issue}',
   'policy.issue.unknown-key': '未知的键：请删除它或检查拼写',
-  'policy.issue.type': '类型不对，应为{expected, select, number {数字} string {文本} boolean {true 或 false} object {对象} array {列表} other {{expected}}}：请改正这个值',
+  'policy.issue.type': '类型不对，应为{expected, select, number {数字} string {文本} boolean { true 或 false} object {对象} array {列表} other {{expected}}}：请改正这个值',
   'policy.issue.too-small': '{origin, select, string {太短：至少 {minimum} 个字符} array {项数太少：至少 {minimum} 项} other {太小：最小为 {minimum}}}；请改正这个值',
   'policy.issue.too-big': '{origin, select, string {太长：最多 {maximum} 个字符} array {项数太多：最多 {maximum} 项} other {太大：最大为 {maximum}}}；请改正这个值',
   'policy.issue.one-of': '只能是以下值之一：{values}',
