@@ -220,6 +220,13 @@ const PolicyLineSchema = z.object({
     z.object({ code: z.literal('too-big'), maximum: z.string(), origin: z.string() }),
     z.object({ code: z.literal('one-of'), values: z.string() }),
     z.object({ code: z.literal('rule') }),
+    z.object({ code: z.literal('must'), rule: z.string() }),
+    z.object({ code: z.literal('format'), format: z.string() }),
+    z.object({ code: z.literal('bad-pattern'), pattern: z.string() }),
+    z.object({ code: z.literal('path-escapes'), path: z.string() }),
+    z.object({ code: z.literal('path-root-wide'), path: z.string() }),
+    z.object({ code: z.literal('unknown-rule'), id: z.string(), known: z.string() }),
+    z.object({ code: z.literal('bad-public-key') }),
     z.object({ code: z.literal('source') }),
     z.object({ code: z.literal('duplicate-key'), lines: z.string() }),
   ]),
@@ -293,7 +300,7 @@ export const CollectionResultSchema = z.object({
       collectors: z.array(CollectorRunSchema),
       otherProblemTypes: z.number().int().nonnegative(),
       sources: z.array(ManifestSkipSchema),
-      cut: z.array(z.object({ name: z.string(), note: z.string().optional() })),
+      cut: z.array(z.object({ name: z.string(), note: z.string().optional(), code: ReasonSchema.optional() })),
     })
     .optional(),
   /**

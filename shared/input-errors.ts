@@ -156,6 +156,20 @@ export type PolicyIssue =
   | { code: 'too-big'; maximum: string; origin: string }
   | { code: 'one-of'; values: string }
   | { code: 'rule' }
+  /** A named rule of the schema (`params.must` of its custom issue: pathAbsolute, urlHttps, …). */
+  | { code: 'must'; rule: string }
+  /** A value of a fixed form (`format`: url, email, …) that is not in it. */
+  | { code: 'format'; format: string }
+  /** A redaction rule or allow-list pattern the linear-time engine cannot compile (invalid, backreference, lookaround). */
+  | { code: 'bad-pattern'; pattern: string }
+  /** A path that climbs out of its folder with `..` once its variables are expanded. */
+  | { code: 'path-escapes'; path: string }
+  /** A path that sweeps a whole disk or home folder (`/**`, `C:\**`, `~/**`). */
+  | { code: 'path-root-wide'; path: string }
+  /** An optional redaction rule id that does not exist (`known`: the valid ids). */
+  | { code: 'unknown-rule'; id: string; known: string }
+  /** A link-signing public key that is not an Ed25519 key in PEM. */
+  | { code: 'bad-public-key' }
   | { code: 'source' }
   /** The key is written twice in one object (`lines`: where, `3, 7`): which value applies is unknown. */
   | { code: 'duplicate-key'; lines: string };

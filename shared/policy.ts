@@ -9,12 +9,15 @@ import { ArchiveLanguageSchema } from './types.js';
 
 export { POLICY_PATH_RULE, isPolicyPath, rootWidePathReason } from './policy-paths.js';
 
-const PolicyPathSchema = z.string().min(1).max(4096).refine(isPolicyPath, POLICY_PATH_RULE);
+/** A schema rule's name in its custom issue (`params.must`): the engine turns it into a PolicyIssue `must` for the user's language. */
+const must = (rule: string, message: string) => ({ message, params: { must: rule } });
+
+const PolicyPathSchema = z.string().min(1).max(4096).refine(isPolicyPath, must('pathAbsolute', POLICY_PATH_RULE));
 
 /** An app-log or config path: a policy path that is not root-wide. */
 const CollectPathSchema = PolicyPathSchema.superRefine((value, ctx) => {
   const why = isPolicyPath(value) ? rootWidePathReason(value) : undefined;
-  if (why) ctx.addIssue({ code: 'custom', message: why });
+  if (why) ctx.addIssue({ code: 'custom', message: why, params: { must: 'pathNotRootWide' } });
 });
 const PathListSchema = z.array(CollectPathSchema).max(500);
 
@@ -41,10 +44,10 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export const ServerUrlSchema = z
   .string()
   .max(2048)
-  .refine((u) => URL.canParse(u), 'must be an absolute URL such as https://redmine.example.com')
-  .refine((u) => !URL.canParse(u) || ['https:', 'http:'].includes(new URL(u).protocol), 'must start with https://')
-  .refine((u) => !URL.canParse(u) || new URL(u).protocol === 'https:' || LOOPBACK_HOSTS.has(new URL(u).hostname), 'must use https:// (plain http:// is allowed only for localhost/127.0.0.1)')
-  .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'must not contain a user name or password; credentials come from the environment or the credentials file');
+  .refine((u) => URL.canParse(u), must('urlAbsolute', 'must be an absolute URL such as https://redmine.example.com'))
+  .refine((u) => !URL.canParse(u) || ['https:', 'http:'].includes(new URL(u).protocol), must('urlHttps', 'must start with https://'))
+  .refine((u) => !URL.canParse(u) || new URL(u).protocol === 'https:' || LOOPBACK_HOSTS.has(new URL(u).hostname), must('urlHttps', 'must use https:// (plain http:// is allowed only for localhost/127.0.0.1)'))
+  .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), must('urlNoCredentials', 'must not contain a user name or password; credentials come from the environment or the credentials file'));
 
 /** `upload.redmine`: where Redmine lives; the API key comes from DIAGCOLLECT_REDMINE_API_KEY. */
 export const RedmineUploadSchema = z

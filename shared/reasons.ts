@@ -35,6 +35,10 @@ export const ReasonCodeSchema = z.enum([
   'needs-location',
   'not-found',
   'no-permission',
+  'cut-newest',
+  'cut-grew',
+  'cut-deadline',
+  'cut-stopped',
 ]);
 export type ReasonCode = z.infer<typeof ReasonCodeSchema>;
 
@@ -73,6 +77,15 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('not-found') }),
   /** The account running diagcollect may not read it (EACCES, EPERM). */
   z.object({ code: z.literal('no-permission') }),
+  // Why an entry holds only part of its source (a manifest item's `cut`; its English `note` beside it).
+  /** A log over the per-file cap (caps.fileBytes): only its newest `keptBytes` of `fileBytes` were kept. */
+  z.object({ code: z.literal('cut-newest'), keptBytes: z.number().nonnegative(), fileBytes: z.number().nonnegative(), capBytes: z.number().nonnegative() }),
+  /** The file grew while being read: cut at the `seenBytes` it had when listed (`nowBytes` after). */
+  z.object({ code: z.literal('cut-grew'), seenBytes: z.number().nonnegative(), nowBytes: z.number().nonnegative() }),
+  /** The session deadline stopped the copy: the entry holds the first `keptBytes`. */
+  z.object({ code: z.literal('cut-deadline'), keptBytes: z.number().nonnegative() }),
+  /** Reading broke midway (an I/O error, the file deleted meanwhile): the entry holds the first `keptBytes`. */
+  z.object({ code: z.literal('cut-stopped'), keptBytes: z.number().nonnegative() }),
 ]);
 export type Reason = z.infer<typeof ReasonSchema>;
 

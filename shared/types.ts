@@ -96,6 +96,8 @@ export const ManifestItemSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   truncated: z.boolean(),
   note: z.string().optional(),
+  /** Why a `truncated` entry holds only part of its source, as a code (`note` holds the English); absent when unknown. */
+  cut: ReasonSchema.optional(),
   /** Replacements per redaction rule id (never the values). */
   redactions: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });

@@ -20,7 +20,7 @@ import { dataDir, outboxDir } from '../engine/platform/app-paths.js';
 import { createRunLog } from '../engine/platform/run-log.js';
 import { formatProblem, loadEffectivePolicy } from '../engine/policy/effective.js';
 import { formatBytes } from '../engine/report/figures.js';
-import { notCollected } from '../engine/report/not-collected.js';
+import { notTaken } from '../engine/report/not-collected.js';
 import { parseDuration } from '../engine/session.js';
 import { TOOL_VERSION } from '../engine/version.js';
 import { mailMegabytes } from '../engine/upload/email-draft.js';
@@ -29,9 +29,9 @@ import { targetName } from '../engine/workflow/upload-stage.js';
 import { exitCodeFor } from './exit-code.js';
 import { reapChildren } from '../engine/platform/exec.js';
 import { handleInterrupts } from './signals.js';
-import { notTakenLines, notTakenLineText, ticketCheckText } from '../../shared/i18n/collect-facts.js';
+import { ticketCheckText } from '../../shared/i18n/collect-facts.js';
 import { cliTranslator, langOption, policyProblemText } from './cli-i18n.js';
-import { formatLeaks, labelled, runReason, ruleName } from './collect-output.js';
+import { formatLeaks, labelled, notTakenRows, runReason, ruleName } from './collect-output.js';
 import type { CliIo } from './main.js';
 import { formatPreview } from './preview-format.js';
 import { createProgressReporter } from './progress.js';
@@ -267,6 +267,8 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
     // Said in the user's language from the engine's data; the log and --json keep the English.
     if (!flags.json) for (const p of result.afterPublish) io.stderr.write(`diagcollect: ${afterPublishText(p, cliTranslator(io))}\n`);
     log?.info(`exit ${code}`);
+    // What was not taken: one account for the summary, --json and the app (engine report/not-collected.ts).
+    const missing = notTaken(result.manifest);
     if (flags.json) {
       io.stdout.write(
         `${JSON.stringify({
@@ -289,7 +291,8 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
           ...(result.manifest.intakeCleaned ? { intakeCleaned: result.manifest.intakeCleaned } : {}),
           ...(leakCheck.notMended ? { notMended: leakCheck.notMended } : {}),
           items: archive.entries,
-          skipped: result.manifest.skipped.length,
+          // Sources skipped, as the summary and the app count them (a skipped collector is under `collectors`).
+          skipped: missing.sources.length,
           collectors: result.manifest.collectors.map(({ id, status, durationMs, items, bytes, error }) => ({ id, status, durationMs, items, bytes, ...(error ? { error } : {}) })),
           ...(effective.problems.length > 0 ? { policyProblems: effective.problems.map(formatProblem) } : {}),
           ...(log ? { log: log.file } : {}),
@@ -308,12 +311,11 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
       else if (leakCheck.blocked) row(tr.t('cli.collect.upload'), tr.t(leakCheck.state === 'incomplete' ? 'cli.collect.uploadBlockedIncomplete' : 'cli.collect.uploadBlocked'));
       result.manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout').forEach((p, i) => row(i === 0 ? tr.t('cli.collect.incomplete') : '', `${p.id}: ${runReason(p, tr)}`));
       // Evidence for other problem types was never meant to run: one line, not one each.
-      // The same lines as the app's Done screen (shared/i18n/collect-facts.ts); sources only counted below.
-      const missing = notCollected(result.manifest.collectors);
-      notTakenLines(tr, { collectors: missing.listed, otherProblemTypes: missing.otherProblemTypes, sources: [], cut: [] }).forEach((line, i) => row(i === 0 ? tr.t('cli.collect.notTaken') : '', notTakenLineText(line)));
+      // The same lines as the app's Done screen (shared/i18n/collect-facts.ts), entries cut short
+      // with their reason; sources counted (the same list the app shows).
+      for (const [label, value] of notTakenRows(missing, tr)) row(label, value);
       const cleaned = result.manifest.intakeCleaned ?? [];
       if (cleaned.length) row(tr.t('cli.collect.intakeCleaned'), tr.t('intake.cleaned', { count: cleaned.reduce((n, c) => n + c.removed, 0), list: tr.list(cleaned.map((c) => tr.t('intake.fieldName', { field: c.field }))) }));
-      if (result.manifest.skipped.length) row(tr.t('cli.collect.skipped'), tr.t('cli.collect.skippedSources', { count: result.manifest.skipped.length }));
       const totals = Object.entries(result.manifest.redaction?.totals ?? {}).sort((x, y) => y[1] - x[1]);
       if (totals.length) row(tr.t('cli.collect.redacted'), tr.t('cli.collect.redactedHint', { list: tr.list(totals.map(([rule, count]) => tr.t('cli.collect.ruleCount', { rule: ruleName(rule, tr), count }))), example: result.manifest.redaction?.example ?? 'none' }));
       const mended = result.manifest.redaction?.mended ?? [];

@@ -2,7 +2,7 @@
  * Pieces of what `diagcollect collect` prints, in the user's language: aligned label columns,
  * reasons (codes through the catalogue), rule names, and the leak check's findings.
  */
-import { runReasonText } from '../../shared/i18n/collect-facts.js';
+import { notTakenLines, notTakenLineText, runReasonText, type NotTakenFacts } from '../../shared/i18n/collect-facts.js';
 import type { Translator } from '../../shared/i18n/translate.js';
 import type { LeakFinding } from '../../shared/reasons.js';
 import type { CollectorRun } from '../../shared/types.js';
@@ -31,4 +31,15 @@ export function formatLeaks(leaks: ReadonlyArray<Pick<LeakFinding, 'entry' | 'li
   for (const l of leaks.slice(0, 20)) lines.push(`  - ${tr.t('leak.finding', { entry: l.entry, line: l.line, masked: l.masked })}`);
   lines.push(`  ${tr.t(outcome === 'blocked' ? 'leak.blocked' : outcome === 'accepted' ? 'leak.accepted' : 'leak.checkFirst')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The summary's rows about what was not taken, from the engine's one account (report/not-collected.ts,
+ * the app's Done screen renders the same): skipped collectors and entries cut short one line each
+ * with their reason, then the sources skipped counted (their reasons are in manifest.json).
+ */
+export function notTakenRows(facts: NotTakenFacts, tr: Translator): Array<[string, string]> {
+  const rows: Array<[string, string]> = notTakenLines(tr, { ...facts, sources: [] }).map((line, i) => [i === 0 ? tr.t('cli.collect.notTaken') : '', notTakenLineText(line)]);
+  if (facts.sources.length) rows.push([tr.t('cli.collect.skipped'), tr.t('cli.collect.skippedSources', { count: facts.sources.length })]);
+  return rows;
 }

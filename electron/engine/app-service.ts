@@ -61,7 +61,7 @@ import { presentCompare, verdictText } from './compare/present.js';
 import { runCompare } from './compare/run-compare.js';
 import { Outbox, writeFileAtomic, type OutboxOptions } from './upload/outbox.js';
 import { UploadError } from './upload/upload-error.js';
-import { notCollected } from './report/not-collected.js';
+import { notTaken, notTakenTotal } from './report/not-collected.js';
 import { TOOL_VERSION } from './version.js';
 import { planWorkflow, previewWorkflow, runWorkflow, sendAfterLeakCheck, type WorkflowResult } from './workflow/run-workflow.js';
 import { jobView, runUploadJob, targetName } from './workflow/upload-stage.js';
@@ -171,13 +171,8 @@ export async function readProfile(dataDirectory: string): Promise<Profile> {
  * types (report/not-collected.ts), sources skipped with their reason, entries cut short.
  */
 export function notTakenOf(manifest: Pick<Manifest, 'collectors' | 'skipped' | 'items'>): Pick<CollectionResult, 'notTaken'> {
-  const { listed, otherProblemTypes } = notCollected(manifest.collectors);
-  // A skipped collector is in `skipped` too (its source is its id): said once, above, not twice.
-  const skippedRuns = new Set(manifest.collectors.filter((c) => c.status === 'skipped').map((c) => c.id));
-  const sources = manifest.skipped.filter((s) => !(s.source === s.collector && skippedRuns.has(s.collector)));
-  const cut = manifest.items.filter((i) => i.truncated).map((i) => ({ name: i.name, ...(i.note ? { note: i.note } : {}) }));
-  if (listed.length + otherProblemTypes + sources.length + cut.length === 0) return {};
-  return { notTaken: { collectors: listed, otherProblemTypes, sources, cut } };
+  const facts = notTaken(manifest);
+  return notTakenTotal(facts) === 0 ? {} : { notTaken: facts };
 }
 
 export function mailtoUrl(result: Pick<CollectionResult, 'emailSubject' | 'archivePath' | 'archiveName'>, to = ''): string {

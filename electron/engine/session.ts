@@ -276,6 +276,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     let result: EntryResult;
     let truncated = item.truncated ?? false;
     let note = item.note;
+    /** Why the entry is cut short, as a code (the manifest item's `cut`). */
+    let cut: Reason | undefined;
     let kind = item.kind;
     let redactions: Record<string, number> | undefined;
     const routed = (outcome: RouteOutcome) => {
@@ -321,6 +323,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       }
       truncated = read.truncated;
       note = read.note;
+      cut = read.cut;
       let data = read.data;
       let outcome: RouteOutcome | undefined;
       if (redactor && item.kind === 'text') ({ data, outcome } = await redactBuffer(data, redactor, item.name));
@@ -334,6 +337,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       if (read.error !== undefined) {
         // As a stream breaking midway (below): the entry holds what was read, and says so.
         note = `reading stopped midway: ${errorMessage(read.error)}; the entry holds the first ${result.size} bytes`;
+        cut = { code: 'cut-stopped', keptBytes: result.size };
       } else if (outcome) routed(outcome);
     } else if (item.open) {
       let opened: Awaited<ReturnType<NonNullable<PendingItem['open']>>>;
@@ -357,6 +361,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         result = await writer.addStream(item.name, route ? route.stream : timeline.stream(item, opened.stream));
         truncated = opened.truncated;
         note = opened.note;
+        cut = opened.cut;
         if (route) routed(await route.outcome);
         feed?.end();
       } catch (err) {
@@ -367,6 +372,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         result = err.entry;
         truncated = true;
         note = err.cause instanceof DeadlineError ? `cut at ${deadlineWhat}: the entry holds the first ${result.size} bytes` : `reading stopped midway: ${errorMessage(err.cause ?? err)}; the entry holds the first ${result.size} bytes`;
+        cut = { code: err.cause instanceof DeadlineError ? 'cut-deadline' : 'cut-stopped', keptBytes: result.size };
       } finally {
         streaming.delete(opened.stream);
         // The writer destroys only the stream it was given (the redactor's or the timeline's),
@@ -387,6 +393,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       sha256: result.sha256,
       truncated,
       ...(note ? { note } : {}),
+      ...(truncated && cut ? { cut } : {}),
       ...(redactions && Object.keys(redactions).length > 0 ? { redactions } : {}),
     });
     emit({ type: 'item', collector: item.collector, name: item.name, bytes: result.size, totalItems: items.length, totalBytes });

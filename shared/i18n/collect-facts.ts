@@ -40,7 +40,7 @@ export interface NotTakenFacts {
   collectors: ReadonlyArray<{ id: string; status: CollectorStatus; error?: string | undefined; reason?: Reason | undefined }>;
   otherProblemTypes: number;
   sources: ReadonlyArray<{ collector: string; source: string; reason: string; code?: Reason | undefined }>;
-  cut: ReadonlyArray<{ name: string; note?: string | undefined }>;
+  cut: ReadonlyArray<{ name: string; note?: string | undefined; code?: Reason | undefined }>;
 }
 
 /** One thing not taken: what (a collector's name, a source, an entry) and why, in the reader's language. */
@@ -60,8 +60,9 @@ export function notTakenLines(tr: Translator, facts: NotTakenFacts, collectorNam
   const lines: NotTakenLine[] = facts.collectors.map((c) => ({ kind: 'collector', what: collectorName(c.id), why: runReasonText(tr, c) }));
   if (facts.otherProblemTypes > 0) lines.push({ kind: 'other-problem-types', what: '', why: tr.t('cli.collect.otherProblemTypes', { count: facts.otherProblemTypes, more: facts.collectors.length > 0 ? 'yes' : 'no' }) });
   for (const s of facts.sources) lines.push({ kind: 'source', what: s.source, why: reasonFor(tr, s.code, s.reason) });
-  // An entry's note is the engine's English (it says where and why it stopped): English only.
-  for (const c of facts.cut) lines.push({ kind: 'cut', what: c.name, why: tr.locale === 'en' && c.note ? c.note : tr.t('notTaken.cut') });
+  // Why an entry was cut, by its code (the cap and sizes); an entry without one (an older archive,
+  // a command's output cut at its cap): the engine's English note in English, else the generic line.
+  for (const c of facts.cut) lines.push({ kind: 'cut', what: c.name, why: c.code ? tr.reason(c.code) : tr.locale === 'en' && c.note ? c.note : tr.t('notTaken.cut') });
   return lines;
 }
 

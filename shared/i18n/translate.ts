@@ -64,6 +64,13 @@ function reasonValues(reason: Reason, locale: Locale): MessageValues {
     }
     case 'needs-elevation':
       return { path: reason.path ?? 'none' };
+    case 'cut-newest':
+      return { kept: formatSize(reason.keptBytes, locale), size: formatSize(reason.fileBytes, locale), cap: formatSize(reason.capBytes, locale) };
+    case 'cut-grew':
+      return { seen: formatSize(reason.seenBytes, locale), now: formatSize(reason.nowBytes, locale) };
+    case 'cut-deadline':
+    case 'cut-stopped':
+      return { kept: formatSize(reason.keptBytes, locale) };
     default:
       return {};
   }

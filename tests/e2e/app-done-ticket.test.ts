@@ -17,7 +17,8 @@ import type { UiLocale } from '../../shared/api.js';
 import { notTakenLineText, notTakenLines, policyProblemText, ticketCheckText } from '../../shared/i18n/collect-facts.js';
 import { translator } from '../../shared/i18n/translate.js';
 import { COLLECTORS } from '../../electron/engine/collectors/index.js';
-import { notCollected } from '../../electron/engine/report/not-collected.js';
+import { notTaken, notTakenTotal } from '../../electron/engine/report/not-collected.js';
+import { notTakenRows } from '../../electron/cli/collect-output.js';
 import { loadAppPolicy } from '../../electron/main/app-policy.js';
 import { readZip } from '../helpers/zip.js';
 import { RedmineApi } from '../integration/helpers/ticket-apis.js';
@@ -88,27 +89,31 @@ describe('the Done screen says the ticket title, what was not taken and the poli
       // 2. What was not taken: the manifest's facts, with the CLI's reasons, collectors by their titles.
       const entries = await readZip(path.join(a.dataDir, 'outbox', issue, archiveName));
       const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8'));
-      const cut = (manifest.items as Array<{ name: string; truncated: boolean; note?: string }>).filter((i) => i.truncated).map((i) => ({ name: i.name, ...(i.note ? { note: i.note } : {}) }));
-      expect(cut.map((c) => c.name).join()).toMatch(/big\.log/);
+      // The engine's one account (report/not-collected.ts): the CLI prints and counts the same.
+      const facts = notTaken(manifest);
+      expect(facts.cut.map((c) => c.name).join()).toMatch(/big\.log/);
+      // The entry cut at the per-file cap says so by a code with the cap and sizes, not only in English.
+      expect(facts.cut.find((c) => c.name.includes('big.log'))?.code).toMatchObject({ code: 'cut-newest', capBytes: 2048 });
       expect(JSON.stringify(manifest.skipped)).toContain('missing.log');
-      const { listed, otherProblemTypes } = notCollected(manifest.collectors);
       // A skipped collector is also in `skipped` under its own id: the screen says it once.
-      const skippedRuns = new Set((manifest.collectors as Array<{ id: string; status: string }>).filter((c) => c.status === 'skipped').map((c) => c.id));
-      const sources = (manifest.skipped as Array<{ collector: string; source: string }>).filter((s) => !(s.source === s.collector && skippedRuns.has(s.collector)));
-      expect(sources.length).toBeLessThan(manifest.skipped.length);
+      expect(facts.sources.length).toBeLessThan(manifest.skipped.length);
       const title = (id: string) => COLLECTORS.find((c) => c.id === id)?.title[locale] ?? id;
-      const expected = notTakenLines(tr, { collectors: listed, otherProblemTypes, sources: manifest.skipped.filter((s: (typeof sources)[number]) => sources.includes(s)), cut }, title).map(notTakenLineText);
-      const notTaken = page.getByTestId('not-taken');
+      const expected = notTakenLines(tr, facts, title).map(notTakenLineText);
+      const card = page.getByTestId('not-taken');
       // Folded: one sentence first, the list on demand.
-      expect(await notTaken.locator('details').getAttribute('open')).toBeNull();
-      expect(squash(await notTaken.locator('summary').textContent())).toBe(t.done.notTakenSummary({ count: listed.length + otherProblemTypes + sources.length + cut.length }));
-      await notTaken.locator('summary').click();
-      const shown = (await notTaken.locator('li').allTextContents()).map(squash);
+      expect(await card.locator('details').getAttribute('open')).toBeNull();
+      expect(squash(await card.locator('summary').textContent())).toBe(t.done.notTakenSummary({ count: notTakenTotal(facts) }));
+      await card.locator('summary').click();
+      const shown = (await card.locator('li').allTextContents()).map(squash);
+      // The CLI's "skipped: N sources" for this manifest is the number of source lines shown here.
+      const cliRows = notTakenRows(facts, tr);
+      expect(cliRows.find(([label]) => label === tr.t('cli.collect.skipped'))?.[1]).toBe(tr.t('cli.collect.skippedSources', { count: (await card.locator('li[data-kind="source"]').count()) }));
       expect(shown).toEqual(expected.map(squash));
       expect(shown.some((l) => l.includes('missing.log'))).toBe(true);
       // Each with its reason: a source that is not there, an entry cut at the per-file cap.
       expect(shown.find((l) => l.includes('missing.log'))).toContain(tr.reason({ code: 'not-found' }));
-      if (locale === 'zh-CN') expect(shown.find((l) => l.includes('big.log'))).toContain('已截断');
+      expect(shown.find((l) => l.includes('big.log'))).toContain(tr.reason(facts.cut.find((c) => c.name.includes('big.log'))!.code!));
+      if (locale === 'zh-CN') expect(shown.find((l) => l.includes('big.log'))).toMatch(/已截断：文件 .*上限 2 KB/);
 
       // 3. The policy problems, as the CLI prints them (locked key, left-out setting).
       const policy = page.getByTestId('policy-problems');

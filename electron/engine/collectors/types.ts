@@ -119,12 +119,12 @@ export interface PendingItem {
   data?: Buffer;
   truncated?: boolean;
   note?: string;
-  open?: () => Promise<{ stream: Readable; truncated: boolean; note?: string }>;
+  open?: () => Promise<{ stream: Readable; truncated: boolean; note?: string; cut?: Reason | undefined }>;
   /**
    * A small file's bytes at once, what `open`'s stream would yield (see PreparedFile.read): the
    * archive writer prefers it to `open`, which stays for readers that want a stream.
    */
-  read?: () => Promise<{ data: Buffer; truncated: boolean; note?: string; error?: unknown }>;
+  read?: () => Promise<{ data: Buffer; truncated: boolean; note?: string; cut?: Reason; error?: unknown }>;
   /** A generated entry: its bytes, rendered from facts the session redacts first (see addRendered). */
   render?: (redact: <T>(facts: T) => T) => Buffer;
 }

@@ -38,6 +38,8 @@ export interface OpenedFile {
   stream: Readable;
   readonly truncated: boolean;
   readonly note?: string;
+  /** Why it is `truncated`, as a code (the manifest item's `cut`). */
+  readonly cut?: Reason | undefined;
 }
 
 /** A small file read at once (see PreparedFile.read): its bytes, and what `open` would say of them. */
@@ -45,6 +47,8 @@ export interface ReadFile {
   data: Buffer;
   truncated: boolean;
   note?: string;
+  /** Why it is `truncated`, as a code (the manifest item's `cut`). */
+  cut?: Reason;
   /** The read failed midway (an I/O error): `data` holds what was read before, as the stream would have. */
   error?: unknown;
 }
@@ -292,7 +296,7 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<P
     opts.mode === 'whole' && fileSize > opts.maxBytes ? `is ${humanSize(fileSize)}, over the ${humanSize(opts.maxBytes)} cap; structured files are kept whole or not at all` : undefined;
   // The checks that count are on the opened file (checkOpened), protected paths first.
   let identity: Identity;
-  let pseudo: { data: Buffer; cut: boolean } | undefined;
+  let pseudo: { data: Buffer; cut: boolean; total: number } | undefined;
   try {
     const { handle, st: opened } = await openRegular(path, opts, sizeReason);
     identity = { dev: opened.dev, ino: opened.ino };
@@ -313,7 +317,7 @@ export async function prepareFile(path: string, opts: PrepareOptions): Promise<P
     return fail(err instanceof Error && !(err as NodeJS.ErrnoException).code ? err.message.replace(`${path} `, '') : fileErrorReason(err));
   }
 
-  if (pseudo) return pseudoFile(pseudo.data, pseudo.cut, opts);
+  if (pseudo) return pseudoFile(pseudo, opts);
 
   const cut = opts.mode === 'tail' && fileSize > opts.maxBytes;
   const keepNewest = cut ? opts.maxBytes : undefined;
@@ -340,9 +344,10 @@ async function isPseudoFile(path: string, size: number): Promise<boolean> {
 }
 
 /** Reads an open file to its end, keeping at most the newest `maxBytes` (and saying if it cut). */
-async function readToEnd(handle: FileHandle, maxBytes: number): Promise<{ data: Buffer; cut: boolean }> {
+async function readToEnd(handle: FileHandle, maxBytes: number): Promise<{ data: Buffer; cut: boolean; total: number }> {
   const pieces: Buffer[] = [];
   let kept = 0;
+  let total = 0;
   let cut = false;
   for (;;) {
     const buf = Buffer.allocUnsafe(CHUNK);
@@ -351,6 +356,7 @@ async function readToEnd(handle: FileHandle, maxBytes: number): Promise<{ data: 
     if (bytesRead === 0) break;
     pieces.push(buf.subarray(0, bytesRead));
     kept += bytesRead;
+    total += bytesRead;
     while (kept > maxBytes && pieces.length > 0) {
       cut = true;
       const over = kept - maxBytes;
@@ -361,19 +367,20 @@ async function readToEnd(handle: FileHandle, maxBytes: number): Promise<{ data: 
       }
     }
   }
-  return { data: Buffer.concat(pieces), cut };
+  return { data: Buffer.concat(pieces), cut, total };
 }
 
 /** A pseudo file, already read: its bytes are the entry (a structured one over the cap is refused). */
-function pseudoFile(data: Buffer, cut: boolean, opts: PrepareOptions): PrepareResult {
+function pseudoFile({ data, cut, total }: { data: Buffer; cut: boolean; total: number }, opts: PrepareOptions): PrepareResult {
+  const why: Reason | undefined = cut ? { code: 'cut-newest', keptBytes: data.length, fileBytes: total, capBytes: opts.maxBytes } : undefined;
   if (cut && opts.mode === 'whole') return { ok: false, reason: `is over the ${humanSize(opts.maxBytes)} cap; structured files are kept whole or not at all` };
   return {
     ok: true,
     size: data.length,
     fileSize: data.length,
     truncated: cut,
-    open: async () => ({ stream: Readable.from([data], { objectMode: false }), truncated: cut }),
-    read: async () => ({ data, truncated: cut }),
+    open: async () => ({ stream: Readable.from([data], { objectMode: false }), truncated: cut, cut: why }),
+    read: async () => ({ data, truncated: cut, ...(why ? { cut: why } : {}) }),
   };
 }
 
@@ -432,12 +439,20 @@ async function reopen(path: string, fileSize: number, keepNewest: number | undef
   return { handle, notes, start, end, marker };
 }
 
+/** Why an entry is cut short, as a code: the per-file cap first (its newest bytes kept), else a file that grew while read. */
+function cutReason(keepNewest: number | undefined, start: number, end: number, fileSize: number, grewTo: number | undefined): Reason | undefined {
+  if (keepNewest !== undefined) return { code: 'cut-newest', keptBytes: end - start, fileBytes: fileSize, capBytes: keepNewest };
+  if (grewTo !== undefined) return { code: 'cut-grew', seenBytes: fileSize, nowBytes: grewTo };
+  return undefined;
+}
+
 const shrankNote = (read: number, wanted: number) => `the file shrank while being read: ${read} of ${wanted} bytes could be read (truncated or rotated meanwhile?)`;
 const grewNote = (now: number, seen: number) => `file grew while being read (now ${now} bytes); cut at the ${seen} bytes seen when it was listed`;
 
 async function openPrepared(path: string, fileSize: number, keepNewest: number | undefined, identity: Identity, guard: Guard): Promise<OpenedFile> {
   const { handle, notes, start, end, marker } = await reopen(path, fileSize, keepNewest, identity, guard);
   let grew = false;
+  let grewTo = 0;
   let shrank = false;
 
   let closed = false;
@@ -467,6 +482,7 @@ async function openPrepared(path: string, fileSize: number, keepNewest: number |
         const after = await handle.stat().catch(() => undefined);
         if (after && after.size > fileSize) {
           grew = true;
+          grewTo = after.size;
           notes.push(grewNote(after.size, fileSize));
         }
       }
@@ -486,6 +502,9 @@ async function openPrepared(path: string, fileSize: number, keepNewest: number |
     get note() {
       return notes.length > 0 ? notes.join('; ') : undefined;
     },
+    get cut() {
+      return cutReason(keepNewest, start, end, fileSize, grew ? grewTo : undefined);
+    },
   };
 }
 
@@ -497,6 +516,7 @@ async function openPrepared(path: string, fileSize: number, keepNewest: number |
 async function readPrepared(path: string, fileSize: number, keepNewest: number | undefined, identity: Identity, guard: Guard): Promise<ReadFile> {
   const { handle, notes, start, end, marker } = await reopen(path, fileSize, keepNewest, identity, guard);
   let grew = false;
+  let grewTo = 0;
   try {
     const wanted = end - start;
     const buf = Buffer.allocUnsafe(wanted + 1);
@@ -522,14 +542,17 @@ async function readPrepared(path: string, fileSize: number, keepNewest: number |
       const after = await handle.stat().catch(() => undefined);
       if (after && after.size > fileSize) {
         grew = true;
+        grewTo = after.size;
         notes.push(grewNote(after.size, fileSize));
       }
     }
     const data = buf.subarray(0, Math.min(got, wanted));
+    const cut = cutReason(keepNewest, start, end, fileSize, grew ? grewTo : undefined);
     return {
       data: marker ? Buffer.concat([marker, data]) : data,
       truncated: keepNewest !== undefined || grew,
       ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+      ...(cut ? { cut } : {}),
     };
   } finally {
     await handle.close().catch(() => undefined);

@@ -9,6 +9,7 @@ import { lstat, opendir, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { rootWidePathReason } from '../../../shared/policy-paths.js';
+import type { PolicyIssue } from '../../../shared/input-errors.js';
 import type { Reason } from '../../../shared/reasons.js';
 import { fileErrorCode, fileErrorReason, specialFileReason } from './files.js';
 import { protectedPathReason } from './protected-paths.js';
@@ -86,12 +87,17 @@ export function expandPath(pattern: string, env: NodeJS.ProcessEnv = process.env
  * that is not set is not a policy error: the path is skipped with the reason at collection time.
  */
 export function policyPathProblem(pattern: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+  return policyPathRefusal(pattern, env, platform)?.reason;
+}
+
+/** {@link policyPathProblem} with what is wrong as a code (for the user's language): it escapes, or it is root-wide. */
+export function policyPathRefusal(pattern: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): { reason: string; issue: PolicyIssue } | undefined {
   const expanded = expandPath(pattern, env, platform);
-  if (!expanded.ok) return expanded.escapes ? expanded.reason : undefined;
+  if (!expanded.ok) return expanded.escapes ? { reason: expanded.reason, issue: { code: 'path-escapes', path: pattern } } : undefined;
   const home = lookup(env, platform === 'win32' ? 'USERPROFILE' : 'HOME', platform) || os.homedir();
   const why = rootWidePathReason(expanded.path, home);
   if (!why) return undefined;
-  return expanded.path === pattern ? why : `${why} (it is "${expanded.path}" once expanded)`;
+  return { reason: expanded.path === pattern ? why : `${why} (it is "${expanded.path}" once expanded)`, issue: { code: 'path-root-wide', path: pattern } };
 }
 
 export interface FoundFile {

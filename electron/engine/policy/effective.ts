@@ -23,7 +23,7 @@ import { InputError } from '../errors.js';
 import { policyIssueOf } from './issues.js';
 import { parsePublicKey } from '../link/keys.js';
 import { dataDir as defaultDataDir } from '../platform/app-paths.js';
-import { policyPathProblem } from '../platform/paths.js';
+import { policyPathRefusal } from '../platform/paths.js';
 import { OPTIONAL_RULE_IDS } from '../redact/index.js';
 import { loadPolicyFile } from './load.js';
 import { allowPatternProblem, extraRuleProblem, isRefusedKey } from './refusals.js';
@@ -227,26 +227,27 @@ function semanticChecks(clean: Obj, problems: Cleaned['problems'], dropped: stri
     const list = clean[key];
     if (!Array.isArray(list)) continue;
     clean[key] = (list as string[]).filter((pattern, i) => {
-      const why = policyPathProblem(pattern, context.env, context.platform);
-      if (why) problems.push({ key: `${key}.${i}`, reason: why, dropped: `${key}.${i}` });
+      const why = policyPathRefusal(pattern, context.env, context.platform);
+      if (why) problems.push({ key: `${key}.${i}`, reason: why.reason, issue: why.issue, dropped: `${key}.${i}` });
       return !why;
     });
   }
   const redaction = clean.redaction;
   if (isObj(redaction)) {
-    const keep = <T>(list: unknown, key: string, check: (item: T) => string | undefined): T[] | undefined => {
+    const keep = <T>(list: unknown, key: string, check: (item: T) => string | undefined, issue: (item: T) => PolicyIssue): T[] | undefined => {
       if (!Array.isArray(list)) return undefined;
       return (list as T[]).filter((item, i) => {
         const why = check(item);
-        if (why) problems.push({ key: `redaction.${key}.${i}`, reason: why, dropped: `redaction.${key}.${i}` });
+        if (why) problems.push({ key: `redaction.${key}.${i}`, reason: why, issue: issue(item), dropped: `redaction.${key}.${i}` });
         return !why;
       });
     };
-    const optional = keep<string>(redaction.optionalRules, 'optionalRules', (id) => (OPTIONAL_RULE_IDS.includes(id) ? undefined : `unknown optional redaction rule "${id}": use one of ${OPTIONAL_RULE_IDS.join(', ')}`));
+    const known = OPTIONAL_RULE_IDS.join(', ');
+    const optional = keep<string>(redaction.optionalRules, 'optionalRules', (id) => (OPTIONAL_RULE_IDS.includes(id) ? undefined : `unknown optional redaction rule "${id}": use one of ${known}`), (id) => ({ code: 'unknown-rule', id: String(id), known }));
     if (optional) redaction.optionalRules = optional;
-    const extra = keep<{ id: string; pattern: string }>(redaction.extraRules, 'extraRules', extraRuleProblem);
+    const extra = keep<{ id: string; pattern: string }>(redaction.extraRules, 'extraRules', extraRuleProblem, (rule) => ({ code: 'bad-pattern', pattern: String(rule.pattern) }));
     if (extra) redaction.extraRules = extra;
-    const allow = keep<string>(redaction.allow, 'allow', allowPatternProblem);
+    const allow = keep<string>(redaction.allow, 'allow', allowPatternProblem, (pattern) => ({ code: 'bad-pattern', pattern: String(pattern) }));
     if (allow) redaction.allow = allow;
   }
   const signing = clean.linkSigning;
@@ -256,7 +257,7 @@ function semanticChecks(clean: Obj, problems: Cleaned['problems'], dropped: stri
         parsePublicKey(text);
         return true;
       } catch (err) {
-        problems.push({ key: `linkSigning.publicKeys.${i}`, reason: (err as Error).message, dropped: `linkSigning.publicKeys.${i}` });
+        problems.push({ key: `linkSigning.publicKeys.${i}`, reason: (err as Error).message, issue: { code: 'bad-public-key' }, dropped: `linkSigning.publicKeys.${i}` });
         dropped.push(['linkSigning', 'publicKeys']);
         return false;
       }

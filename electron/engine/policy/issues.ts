@@ -19,6 +19,14 @@ export function policyIssueOf(issue: core.$ZodIssue): PolicyIssue {
       return { code: 'too-big', maximum: String(issue.maximum), origin: String(issue.origin) };
     case 'invalid_value':
       return { code: 'one-of', values: issue.values.map((v) => JSON.stringify(v)).join(', ') };
+    case 'custom': {
+      // A rule the schema names (shared/policy.ts `must`): said in the user's language; other rules stay `rule`.
+      const rule = (issue.params as { must?: unknown } | undefined)?.must;
+      return typeof rule === 'string' ? { code: 'must', rule } : { code: 'rule' };
+    }
+    case 'invalid_format':
+      // `regex`: the value does not match the key's pattern (an id's spelling): its English names the pattern.
+      return issue.format === 'regex' ? { code: 'rule' } : { code: 'format', format: String(issue.format) };
     default:
       return { code: 'rule' };
   }

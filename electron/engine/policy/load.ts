@@ -33,7 +33,7 @@ export async function loadPolicyFile(path: string, env: NodeJS.ProcessEnv = proc
   const refusals = policyRefusals(policy, env, platform);
   if (refusals.length > 0) {
     const problems = refusals.map((r) => `${r.key}: ${r.reason}`);
-    const lines = refusals.map((r): PolicyLine => ({ source: 'file', location: path, key: r.key, issue: { code: 'rule' } }));
+    const lines = refusals.map((r): PolicyLine => ({ source: 'file', location: path, key: r.key, issue: r.issue }));
     throw InputError.coded('policy-invalid', { path, problems: `\n${problems.map((p) => `  - ${p}`).join('\n')}` }, `policy ${path} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`, lines);
   }
   return policy;

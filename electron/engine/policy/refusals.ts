@@ -11,13 +11,16 @@
  * shared schema.
  */
 import type { Policy } from '../../../shared/policy.js';
-import { policyPathProblem } from '../platform/paths.js';
+import type { PolicyIssue } from '../../../shared/input-errors.js';
+import { policyPathRefusal } from '../platform/paths.js';
 import { Redactor } from '../redact/index.js';
 
 export interface Refusal {
   /** Policy key with the list index: `redaction.extraRules.0`, `appLogPaths.2`. */
   key: string;
   reason: string;
+  /** What is wrong, as a code (the user's language). */
+  issue: PolicyIssue;
 }
 
 /** Why an IT redaction rule is refused, or undefined. */
@@ -50,16 +53,16 @@ export function policyRefusals(policy: Policy, env: NodeJS.ProcessEnv = process.
   const out: Refusal[] = [];
   policy.redaction?.extraRules.forEach((rule, i) => {
     const why = extraRuleProblem(rule);
-    if (why) out.push({ key: `redaction.extraRules.${i}`, reason: why });
+    if (why) out.push({ key: `redaction.extraRules.${i}`, reason: why, issue: { code: 'bad-pattern', pattern: rule.pattern } });
   });
   policy.redaction?.allow.forEach((pattern, i) => {
     const why = allowPatternProblem(pattern);
-    if (why) out.push({ key: `redaction.allow.${i}`, reason: why });
+    if (why) out.push({ key: `redaction.allow.${i}`, reason: why, issue: { code: 'bad-pattern', pattern } });
   });
   for (const key of ['appLogPaths', 'configPaths'] as const) {
     policy[key].forEach((pattern, i) => {
-      const why = policyPathProblem(pattern, env, platform);
-      if (why) out.push({ key: `${key}.${i}`, reason: why });
+      const why = policyPathRefusal(pattern, env, platform);
+      if (why) out.push({ key: `${key}.${i}`, ...why });
     });
   }
   return out;

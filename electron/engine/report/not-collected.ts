@@ -4,7 +4,8 @@
  * listed one by one they drown the skips that matter (a missing tool, a refused permission), so
  * they are counted instead and said in one line. The manifest keeps every one with its reason.
  */
-import type { CollectorRun } from '../../../shared/types.js';
+import type { CollectorRun, Manifest, ManifestSkip } from '../../../shared/types.js';
+import type { Reason } from '../../../shared/reasons.js';
 
 export interface NotCollected {
   /** Skipped collectors worth a line each, in the manifest's order. */
@@ -17,4 +18,34 @@ export function notCollected(collectors: readonly CollectorRun[]): NotCollected 
   const skipped = collectors.filter((c) => c.status === 'skipped');
   const listed = skipped.filter((c) => c.reason?.code !== 'problem-type');
   return { listed, otherProblemTypes: skipped.length - listed.length };
+}
+
+/** Everything not taken, as every front end shows it (CLI summary, the app's Done screen and Copy details). */
+export interface NotTaken {
+  /** Skipped collectors worth a line each (see {@link notCollected}). */
+  collectors: CollectorRun[];
+  otherProblemTypes: number;
+  /** Sources skipped: the manifest's `skipped` without the skipped collectors (those are said above, once). */
+  sources: ManifestSkip[];
+  /** Entries cut short: the name, why as a code when known (`cut`), the English `note`. */
+  cut: Array<{ name: string; note?: string; code?: Reason }>;
+}
+
+/**
+ * The one account of what was not taken. A skipped collector is also in the manifest's
+ * `skipped` under its own id (its source is its id): counted there it would be said twice, so
+ * the sources here are the others only — the CLI's "Skipped: N sources" and the app's lines
+ * are this list.
+ */
+export function notTaken(manifest: Pick<Manifest, 'collectors' | 'skipped' | 'items'>): NotTaken {
+  const { listed, otherProblemTypes } = notCollected(manifest.collectors);
+  const skippedRuns = new Set(manifest.collectors.filter((c) => c.status === 'skipped').map((c) => c.id));
+  const sources = manifest.skipped.filter((s) => !(s.source === s.collector && skippedRuns.has(s.collector)));
+  const cut = manifest.items.filter((i) => i.truncated).map((i) => ({ name: i.name, ...(i.note ? { note: i.note } : {}), ...(i.cut ? { code: i.cut } : {}) }));
+  return { collectors: listed, otherProblemTypes, sources, cut };
+}
+
+/** How many things were not taken (the count line counts its collectors). */
+export function notTakenTotal(facts: Pick<NotTaken, 'collectors' | 'otherProblemTypes' | 'sources' | 'cut'>): number {
+  return facts.collectors.length + facts.otherProblemTypes + facts.sources.length + facts.cut.length;
 }

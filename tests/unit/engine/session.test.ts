@@ -338,6 +338,8 @@ describe('session: the deadline covers archiving too', () => {
       if (item) {
         expect(item).toMatchObject({ truncated: true, note: expect.stringMatching(/^cut at the session deadline \(.+\): the entry holds the first \d+ bytes$/) });
         expect(item.size).toBeLessThan(192 * 1024 * 1024);
+        // And why, as a code with what was kept (every surface says it in its language).
+        expect(item.cut).toEqual({ code: 'cut-deadline', keptBytes: item.size });
       } else if (skip) {
         expect(skip.reason).toMatch(/^not archived: the session deadline \(.+\) passed before its turn$/);
       } else {

@@ -61,6 +61,9 @@ describe('prepareFile: regular files', () => {
     expect(kept).toBe(lines(911, 1000));
     expect(marker).toContain(`kept the newest ${Buffer.byteLength(kept)} bytes`);
     expect(opened.truncated).toBe(true);
+    // Why, as a code with the cap and the sizes (the manifest item's `cut`), from the stream and the one read alike.
+    expect(opened.cut).toEqual({ code: 'cut-newest', keptBytes: Buffer.byteLength(kept), fileBytes: 11000, capBytes: 1000 });
+    expect((await p.read!()).cut).toEqual(opened.cut);
   });
 
   it('tail: a cut that falls exactly on a line start keeps that line', async () => {
@@ -174,6 +177,8 @@ describe('prepareFile: the file changes between prepare and open', () => {
     expect((await drain(opened.stream)).toString()).toBe('first\n');
     expect(opened.note).toMatch(/^file grew while being read \(now 13 bytes\); cut at the 6 bytes/);
     expect(opened.truncated).toBe(true);
+    expect(opened.cut).toEqual({ code: 'cut-grew', seenBytes: 6, nowBytes: 13 });
+    expect((await p.read!()).cut).toEqual({ code: 'cut-grew', seenBytes: 6, nowBytes: 13 });
   });
 
   it('shrank: the stream ends early and the note says how much could be read', async () => {

@@ -58,6 +58,27 @@ describe('notTakenLines', () => {
     expect(notTakenLineText(lines[6]!)).toBe('软件日志/app.log — kept the newest 2040 of 8000 bytes; older lines omitted');
   });
 
+  it('says why an entry was cut by its code, with the cap and the sizes, in both languages', () => {
+    const cut: NotTakenFacts['cut'] = [
+      { name: '软件日志/big.log', note: 'kept the newest 2040 of 8000 bytes; older lines omitted', code: { code: 'cut-newest', keptBytes: 2 * 1024 * 1024, fileBytes: 30 * 1024 * 1024, capBytes: 2 * 1024 * 1024 } },
+      { name: '软件日志/busy.log', code: { code: 'cut-grew', seenBytes: 5 * 1024 * 1024, nowBytes: 6 * 1024 * 1024 } },
+      { name: '系统日志/journal.txt', code: { code: 'cut-deadline', keptBytes: 3 * 1024 * 1024 } },
+      { name: '软件日志/nfs.log', code: { code: 'cut-stopped', keptBytes: 1024 * 1024 } },
+    ];
+    const facts = { collectors: [], otherProblemTypes: 0, sources: [], cut };
+    const zhWhy = notTakenLines(zh, facts).map((l) => l.why);
+    expect(zhWhy[0]).toBe('已截断：文件 30 MB，超过单个文件上限 2 MB，只保留了最新的 2 MB');
+    expect(zhWhy[1]).toMatch(/^已截断：读取时文件仍在增长（现为 6 MB），只保留了开始时的 5 MB$/);
+    expect(zhWhy[2]).toMatch(/^已截断：到达整体时限，只保留了前 3 MB$/);
+    expect(zhWhy[3]).toMatch(/^已截断：读取中途出错，只保留了前 1 MB$/);
+    for (const why of zhWhy) expect(why).not.toMatch(/[a-z]{4,}/);
+    const enWhy = notTakenLines(en, facts).map((l) => l.why);
+    expect(enWhy[0]).toBe('cut short: the file is 30 MB, over the per-file cap of 2 MB (caps.fileBytes); only the newest 2 MB were kept');
+    expect(enWhy[1]).toContain('now 6 MB');
+    expect(enWhy[2]).toContain('session deadline');
+    expect(enWhy[3]).toContain('1 MB');
+  });
+
   it('says "more" only when collectors were listed before the count', () => {
     const lines = notTakenLines(en, { collectors: [], otherProblemTypes: 1, sources: [], cut: [] });
     expect(notTakenLineText(lines[0]!)).toBe(en.t('cli.collect.otherProblemTypes', { count: 1, more: 'no' }));
