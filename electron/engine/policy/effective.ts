@@ -186,6 +186,10 @@ function cleanSource(read: SourceRead, context: CheckContext): Cleaned {
   for (let round = 0; round < 50; round += 1) {
     const result = PolicySchema.safeParse(clean);
     if (result.success) break;
+    // Issues about a key already left out: once a required key was dropped (a bad `url`), the next round
+    // says it is missing. Reported once; if a round drops nothing else, what required it goes too.
+    const stuck: { drop: string[]; key: string; reason: string; issue: ReturnType<typeof policyIssueOf> }[] = [];
+    let progressed = false;
     for (const issue of result.error.issues) {
       const base = issue.path.map(String);
       const targets = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...base, k]) : [base];
@@ -198,7 +202,8 @@ function cleanSource(read: SourceRead, context: CheckContext): Cleaned {
         // A second issue about a key already left out in this round: report it, drop nothing more.
         const covered = dropped.find((d) => d.length <= drop.length && d.every((part, i) => part === drop[i]));
         if (covered) {
-          problems.push({ key, reason, dropped: covered.join('.'), issue: described });
+          if (!problems.some((p) => p.key === key && p.reason === reason)) problems.push({ key, reason, dropped: covered.join('.'), issue: described });
+          stuck.push({ drop: target, key, reason, issue: described });
           continue;
         }
         while (drop.length > 0 && !has(clean, drop)) drop = drop.slice(0, -1);
@@ -210,8 +215,23 @@ function cleanSource(read: SourceRead, context: CheckContext): Cleaned {
         deletePath(clean, drop);
         dropped.push(drop);
         problems.push({ key, reason, dropped: drop.join('.'), issue: described });
+        progressed = true;
       }
     }
+    if (progressed) continue;
+    for (const s of stuck) {
+      let parent = s.drop.slice(0, -1);
+      while (parent.length > 0 && !has(clean, parent)) parent = parent.slice(0, -1);
+      if (parent.length === 0) continue;
+      deletePath(clean, parent);
+      dropped.push(parent);
+      // Said once, with what was left out in the end.
+      const said = problems.findIndex((p) => p.key === s.key && p.reason === s.reason);
+      if (said >= 0) problems.splice(said, 1);
+      problems.push({ key: s.key, reason: s.reason, dropped: parent.join('.'), issue: s.issue });
+      progressed = true;
+    }
+    if (!progressed) break;
   }
   semanticChecks(clean, problems, dropped, context);
   return { read, clean, dropped, problems };

@@ -130,6 +130,20 @@ describe('effective policy: defaults < user settings < --policy file < managed',
     expect(e.problems[0]!.reason).toContain('failPercent must not be above');
   });
 
+  // A bad required value (the Redmine url) is left out; the next round found it missing and, as nothing
+  // more was dropped, said so again each round: `policy show` listed ~50 copies of one problem.
+  it('a required key left out takes what required it with it, and each problem is said once', async () => {
+    const { load } = setup({ managed: { upload: { target: 'redmine', redmine: { url: 'not a url' } }, screenshotAllowed: false } });
+    const e = await load();
+    const lines = e.problems.map(formatProblem);
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(e.problems.length).toBeLessThanOrEqual(3);
+    expect(e.problems.map((p) => p.key)).toContain('upload.redmine.url');
+    // The rest of the source still applies; the upload section falls back to its default.
+    expect(e.policy.screenshotAllowed).toBe(false);
+    expect(e.policy.upload.target).not.toBe('redmine');
+  });
+
   it('keeps the CLI strict about --policy: a bad file is an InputError naming the key and the file', async () => {
     const { load, policyFile } = setup({ file: { caps: { fileBytes: -1 } } });
     const err = await load({ strictPolicyFile: true }).catch((x: unknown) => x);
