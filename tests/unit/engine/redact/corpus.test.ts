@@ -174,9 +174,12 @@ describe('redaction corpus', () => {
   // `gdm-password:session`, `VBoxManage`, a 4738 `上次设置的密码:` date, a Dell express service code, a
   // batch line after `-P <password>`) may not grow. With session 11's fixes for held-out-12 (ho12logins,
   // ho12names) and tidy's common words, never tuned on this set: 238 of 360 = 66.1 %, eleven false positives.
-  it('held-out-13: at least its first-run level, no more false positives', () => {
+  // Session 11 (ho13names), its person names by family (GECOS, Proxmox user.cfg, dscl RealName, JSON name
+  // parts, names in brackets and descriptions, tax/bank/payslip/e-invoice paperwork, salutations), the
+  // Bank of China 6013 card and the VRP MAC: 275 of 360 = 76.4 %, still eleven false positives.
+  it('held-out-13: at least its level after session 11, no more false positives', () => {
     const q = get('held-out-13');
-    expect(q.overall.found).toBeGreaterThanOrEqual(238);
+    expect(q.overall.found).toBeGreaterThanOrEqual(275);
     expect(q.falsePositives.length).toBeLessThanOrEqual(11);
   });
 
