@@ -661,6 +661,10 @@ function isLatinFullName(m: RegExpExecArray, line: string): boolean {
 }
 const MAIL_ADDRESS_HEADER = /^(?:From|To|Cc|Bcc|Reply-To|Sender|Author|Committer)[ \t]*:/i;
 // Words before 你/您 or a bracket that start with a surname's character but call no one (`，方便 你看下`).
+// A given name alone in a first-name field that is a word instead (`"firstName": "测试"`).
+// A passwd line's login shell (the person-name rule wakes on these words): nologin and false are services'.
+const LOGIN_SHELL_LAST = /:(?:\/usr)?(?:\/local)?\/bin\/(?:bash|zsh|sh|fish|ksh|tcsh|csh|dash)[ \t]*\r?$/;
+const NOT_A_NAME_HAN = /^(?:测试|用户|管理|未知|无|空|默认|系统|临时)/;
 const NOT_CALLED = /^(?:何时|何必|何况|何处|常常|毕竟|尤其|明明|方便|明白|安排|关于|于是|和你|万一|时候|高兴|安心|包括|成功|麻烦|谢谢|祝福|希望|应该|车间|石化|钱款|顾问|管理|程序|项目|常规|平时|康复|宁可|毛利|江湖|秦岭|任何|任务|全体|全部|全员|曾经|党委|党支部|于是乎|史上|向你|向您|跟你|给你|给您|和您|同你|余下|余额|连你|连您|常委|邵氏)/;
 // What a title says in brackets about its item, starting with a surname's character (`网络配置 (简体)`).
 const BRACKET_WORD = /^(?:简体|繁体|单机|应用|默认|常用|备用|冷备|全屏|全部|时间|金额|金牌|石墨|车辆|毛利|童装|向导|齐全|邢台|宫格|党建|边框|席位|苗木|钱包|易用|孔径|卢比|雷达|龙头|马达|景区|景点|安全|安装|明细|高清|高级|平台|平板|包月|包年|包邮|计划|计费|计算|项目|于是|成本|成品|余额|洪水|乔迁|施工|申请|尹|和平)/;
@@ -1087,6 +1091,29 @@ export const VALIDATORS = {
   // A login's own name (`lvguoqing = "吕国庆"`): the login reads as the name's pinyin, or was taken already.
   mappedName: ((m) => isChineseName(group(m, 'mapped') || group(m, 'linked')) && (group(m, 'mapped') === '' || isPlaceholder(group(m, 'login')) || isPinyinLogin(group(m, 'login')))) as RuleValidator,
   titleOwner: ((m) => isChineseName(group(m, 'name')) && !NOT_CALLED.test(group(m, 'name')) && !BRACKET_WORD.test(group(m, 'name'))) as RuleValidator,
+  /** A GECOS name of a person's account (uid 1000–59999 where the line gives one): Chinese, or Latin of no service word. */
+  gecosName: ((m, line) => {
+    const uid = group(m, 'uid');
+    if (uid !== '' && (Number(uid) < 1000 || Number(uid) >= 60000 || !LOGIN_SHELL_LAST.test(line))) return false;
+    const han = group(m, 'han') || group(m, 'fhan');
+    if (han !== '') return isChineseName(han);
+    return !(group(m, 'latin') || group(m, 'flatin')).split(' ').some((w) => NOT_A_PERSON_WORD.test(w) || NOT_A_NAME_PART.test(w));
+  }) as RuleValidator,
+  /** First and last name in fields of their own: Latin parts of no service word, Han parts that read as a name together. */
+  splitName: ((m) => {
+    const parts = [group(m, 'first'), group(m, 'last')].filter((v) => v !== '');
+    if (parts.length === 0) return false;
+    const han = parts.filter((v) => /^[\u4e00-\u9fa5]/.test(v));
+    if (han.length > 0 && !isChineseName(han.join('')) && !(han.length === 1 && parts.length === 1 && /^[\u4e00-\u9fa5]{1,2}$/.test(han[0]!) && !NOT_A_NAME_HAN.test(han[0]!))) return false;
+    return parts.filter((v) => !/^[\u4e00-\u9fa5]/.test(v)).every((v) => v.split(' ').every((w) => !NOT_A_PERSON_WORD.test(w) && !NOT_A_NAME_PART.test(w)));
+  }) as RuleValidator,
+  /** A name in brackets last in a label, not a surname and a title (`（陈先生）`). */
+  bracketOwner: ((m) => isChineseName(group(m, 'name')) && !NOT_CALLED.test(group(m, 'name')) && !BRACKET_WORD.test(group(m, 'name')) && !/(?:先生|女士|小姐|老师|同学|经理|主任)$/.test(group(m, 'name'))) as RuleValidator,
+  /** A salutation's name, not a surname and a title (`王总您好`, `王先生：`). */
+  salutationName: ((m) => {
+    const name = group(m, 'name') || group(m, 'hello');
+    return isChineseName(name) && !/(?:先生|女士|小姐|老师|同学|总|工|哥|姐|经理|主任)$/.test(name) && !NOT_CALLED.test(name);
+  }) as RuleValidator,
   base64ChineseName: ((m) => isChineseName(Buffer.from(group(m, 'encoded'), 'base64').toString('utf8'))) as RuleValidator,
   addressedName: ((m) => isChineseName(group(m, 'dept') || group(m, 'called')) && !NOT_CALLED.test(group(m, 'dept') || group(m, 'called'))) as RuleValidator,
   // One of the two groups matched: the name after a title, or the name before 老师/先生.
@@ -1156,6 +1183,8 @@ export type IdentityName = keyof typeof IDENTITIES;
 export const OPENERS = {
   secretKeyOnItsOwnLine: opensValueOnNextLine,
   // Postman collections and settings exports, pretty-printed: `"key": "username",` ⏎ `"value": "wanglin"`.
+  // dscl's `RealName:` with nothing after it (the name follows on the next line, indented by a blank).
+  realNameKeyOnItsOwnLine: (line: string) => (/^(?:dsAttrTypeStandard:)?RealName:[ \t]*\r?$/.test(line) ? 'NAME' : undefined),
   userKeyOnItsOwnLine: (line: string) => (USER_KEY_ON_ITS_OWN_LINE.test(line) ? 'USER' : undefined),
 } satisfies Record<string, (line: string) => string | undefined>;
 export type OpenerName = keyof typeof OPENERS;

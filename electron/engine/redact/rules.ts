@@ -1659,17 +1659,17 @@ export const RULES: readonly RedactionRule[] = [
     scan: {
       placed: { words: 'name|nick|owner|holder|user|cn=|sigtext|signature|parameters:|binding parameter|remark|alias|customer|employee|organizer|organiser|attendee|participant|assignee|reporter|approver|requester|contact|recipient|courier|driver|patient|passenger|applicant|operator', at: 'hanNear' },
       // Keys that only ever hold a person's full name, whatever script (`"gaia_name": "Jiayi Luo"`).
-      words: 'gaia_name|full_name|full name|fullname|surname|given name|family name|first name|last name|middle name|point of contact|contact person|contact name|emergency contact|next of kin|real_name|realname|display_name|displayname|user_name|participant|attendee|organizer|organiser|name_on_card|nameoncard|cardholder|card_holder|holder_name|holdername|cn::|displayname::|gecos::',
-      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件|入住|乘车|乘机|就诊|出差|请假|参会|出席|报销)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|[\u4e00-\u9fa5][-_－](?:共享|个人|私人|备份|资料|文档|文件夹)[\\/]|医[生师]|护士|药师|会员|患者|就诊人|病人|寄件|收件|关于|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|客户|顾客|访客|发给|发送给|转给|转发给|交给|寄给|抄送|会话|聊天|@|[\u4e00-\u9fa5]\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5][ \t\u3000]*(?:[,，:：][ \t\u3000]*)?(?:\+86|1[3-9]\d|[＋１])|[\u4e00-\u9fa5][-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|[\u4e00-\u9fa5](?<=\d[ \t\u3000]{0,3}[/,，、|][ \t\u3000]{0,3}[\u4e00-\u9fa5])|[\u4e00-\u9fa5](?=[ \t]?[(（][\da-z])|(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|[\u4e00-\u9fa5][ \t]{1,4}(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|备注|昵称|个人[)）]|[\u4e00-\u9fa5](?:[ \t\u3000]{2}|\t)|[\u4e00-\u9fa5][ \t]?\((?:Available|Busy|Away|DoNotDisturb|BeRightBack|Offline|OffWork|InACall|InAMeeting|Presenting|OutOfOffice)\)|[\u4e00-\u9fa5][，,][ \t]*\d{4}年|[\u4e00-\u9fa5][ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?:<|\d|[A-Z]\d)|[\u4e00-\u9fa5]\.(?:ipynb|txt|md|ofd|xmind|vsd|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tif|webp)|(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)(?:复印件|扫描件|正反面|照片|原件|材料|申请|证明)?[-_－][\u4e00-\u9fa5]|[\u4e00-\u9fa5][ \t]?[(（](?:[\u4e00-\u9fa5]{0,6}(?:部|组|科|处|中心|前台|行政|人事|财务|法务|运维|客服|销售|采购|主管|经理|总监|助理|专员|工程师|老师|班长|组长)|HR|IT|PM|QA)[)）]|[\u4e00-\u9fa5](?:[ \t]+|[ \t]*[，,][ \t]*)[你您]|[\u4e00-\u9fa5]["'][ \t]*\r?$|[\u4e00-\u9fa5][)）][ \t]*(?:→|->|=>|⇒)`,
+      words: 'gaia_name|full_name|full name|fullname|surname|given name|family name|first name|last name|middle name|point of contact|contact person|contact name|emergency contact|next of kin|real_name|realname|display_name|displayname|user_name|participant|attendee|organizer|organiser|name_on_card|nameoncard|cardholder|card_holder|holder_name|holdername|cn::|displayname::|gecos::|firstname|lastname|middlename|givenname|familyname|first_name|last_name|middle_name|given_name|family_name|bin/bash|bin/zsh|bin/sh|bin/fish|bin/ksh|bin/tcsh|bin/csh|bin/dash|in real life|created by|added by|approved by|requested by|modified by|updated by|owned by|maintained by|managed by|submitted by|reviewed by|assigned by|installed by|changed by|edited by|drawer>|payee>|checker>|reviewer>|invoicer>|drawername>|payeename>|checkername>|reviewername>|invoicername>',
+      marks: String.raw`姓[ \t\u3000]*名|名字|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件|入住|乘车|乘机|就诊|出差|请假|参会|出席|报销)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|老师|先生|女士|小姐|总监|经理|主管|主任|总裁|董事长|维护|汇总|经办|签字|签收|操作员|[\u4e00-\u9fa5][-_－](?:共享|个人|私人|备份|资料|文档|文件夹)[\\/]|医[生师]|护士|药师|会员|患者|就诊人|病人|寄件|收件|关于|的[ \t]*(?:iPhone|iPad|iMac|MacBook|Mac|Apple|AirPods|手机|电脑|笔记本)|[男女](?:<\/td>|[,，\t|]|[ \t]|\r?$)|已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送|客户|顾客|访客|发给|发送给|转给|转发给|交给|寄给|抄送|会话|聊天|@|[\u4e00-\u9fa5]\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)|[\u4e00-\u9fa5](?:[ \t]*(?:\r?$|[)）|｜]|["”]?[ \t]*[(（<,，/|][ \t]*[\w.%+-]+@))|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5][ \t\u3000]*(?:[,，:：][ \t\u3000]*)?(?:\+86|1[3-9]\d|[＋１])|[\u4e00-\u9fa5][-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|[\u4e00-\u9fa5](?<=\d[ \t\u3000]{0,3}[/,，、|][ \t\u3000]{0,3}[\u4e00-\u9fa5])|[\u4e00-\u9fa5](?=[ \t]?[(（][\da-z])|(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|[\u4e00-\u9fa5][ \t]{1,4}(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|备注|昵称|个人[)）]|[\u4e00-\u9fa5](?:[ \t\u3000]{2}|\t)|[\u4e00-\u9fa5][ \t]?\((?:Available|Busy|Away|DoNotDisturb|BeRightBack|Offline|OffWork|InACall|InAMeeting|Presenting|OutOfOffice)\)|[\u4e00-\u9fa5][，,][ \t]*\d{4}年|[\u4e00-\u9fa5][ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?:<|\d|[A-Z]\d)|[\u4e00-\u9fa5]\.(?:ipynb|txt|md|ofd|xmind|vsd|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tif|webp)|(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)(?:复印件|扫描件|正反面|照片|原件|材料|申请|证明)?[-_－][\u4e00-\u9fa5]|[\u4e00-\u9fa5][ \t]?[(（](?:[\u4e00-\u9fa5]{0,6}(?:部|组|科|处|中心|前台|行政|人事|财务|法务|运维|客服|销售|采购|主管|经理|总监|助理|专员|工程师|老师|班长|组长)|HR|IT|PM|QA)[)）]|[\u4e00-\u9fa5](?:[ \t]+|[ \t]*[，,][ \t]*)[你您]|[\u4e00-\u9fa5]["'][ \t]*\r?$|[\u4e00-\u9fa5][)）][ \t]*(?:→|->|=>|⇒)|[\u4e00-\u9fa5][ \t\u3000]+(?:申请|负责|专用|值班|使用)|纳税人|子女|配偶|出租方|出租人|承租方|承租人|赡养人|扶养人|[\u4e00-\u9fa5][ \t]+(?:\d{4}[\d*]{7}|<CARD-)|工资条|工资单|薪资单|薪资条|薪酬单|工资明细|[\u4e00-\u9fa5][ \t]?[(（](?:分机|工号|座机|内线|[Ee]xt|EXT)|尊敬的|您好|你好|转交|移交`,
     },
-    trigger: /[\u4e00-\u9fa5]{2}[-_－](?:共享|个人|私人|备份|资料|文档|文件夹)[\\/]|<name-\d+>[ \t]*[/｜|][ \t]*[a-z]{2,15},? [a-z]{2}|(?:医[生师]|护士|药师|会员|患者|就诊人|病人|寄件|收件)方?[ \t\u3000]*[:：=]?[ \t\u3000]*[\u4e00-\u9fa5]{2}|(?:停用|禁用|启用|新增|删除|离职|入职|锁定|解锁|注销|冻结)[ \t]*[=:：][ \t]*\d{1,4}[ \t]*[(（][\u4e00-\u9fa5]{2}|关于[\u4e00-\u9fa5]{2,4}?(?:同志)?的?(?:转正|入职|离职|辞职|请假|休假|调岗|调动|晋升|加薪|调薪|录用|聘用|任命|任职|出差|报销|借款|奖励|处分)|(?:姓[ \t\u3000]*名|联系人|申请人|经办人|负责人|审批人|报销人|收款人|收件人|收货人|出差人|请假人|使用人|领用人)"[^\r\n]{0,60}?"(?:value|text|content)"|(?:surnames?|given[ _]names?|family[ _]names?|first[ _]names?|last[ _]names?|middle[ _]names?)(?:[ \t]*\([^()\r\n]{0,30}\))?[ \t]*[:：][ \t]*[a-z]|(?:point of contact|contact person|contact name|emergency contact(?: name)?|next of kin)[ \t]*[:：][ \t]*[a-z]|full name[ \t]*[:：=][ \t]*[a-z]|(?:姓[ \t\u3000]*名|名字|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件|入住|乘车|乘机|就诊|出差|请假|参会|出席|报销)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=|customer|employee|organi[sz]er|attendee|participant|assignee|reporter|approver|requester|contact|recipient|courier|driver|patient|passenger|applicant|operator)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}[ \t]?(?:老师|先生|女士|小姐)|[\u4e00-\u9fa5a-z][ \t]?\((?:available|busy|away|donotdisturb|berightback|offline|offwork|inacall|inameeting|presenting|outofoffice)\)|[\u4e00-\u9fa5]{2}[，,][ \t]*\d{4}年\d{1,2}月|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?:<|\d|[a-z]\d)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:[\u4e00-\u9fa5]{2}|[a-z],? [a-z]{2,16})(?:[ \t\u3000]*[|｜\t]|[ \t\u3000]{2})|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)[\u4e00-\u9fa5]{2}|(?:发给|发送给|转给|转发给|交给|寄给|抄送)[ \t]*[\u4e00-\u9fa5]{2}|(?:会话|聊天对象)[ \t]*[:：]|与[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*的聊天|^(?:from|to|cc|bcc|reply-to|sender|author|committer)[ \t]*:[^\r\n]*[a-z]"?[ \t]*<<email-|(?:gaia|full|real|display|user)_?name["']?[ \t]*[:=][ \t]*["']?[a-z]+ [a-z]|(?:name_?on_?card|card_?holder(?:_?name)?|holder_?name|姓[ \t\u3000]*名|持卡人|英文名)["']?[ \t]*[:：=][ \t]*["']?[a-z]+,? [a-z]|[-_][\u4e00-\u9fa5]{2,3}\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![a-z])|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:[,，:：][ \t\u3000]*)?<phone-\d|[\u4e00-\u9fa5]{2}[-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|<phone-\d+>[ \t\u3000]*[/,，、|][ \t\u3000]*[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（]\d{5}|[\u4e00-\u9fa5]{2}[ \t]*[(（][^()（）\r\n]{0,25}(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|\d[ \t]+[\u4e00-\u9fa5]{2,3}[ \t]+(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|(?:remark|alias|备注|昵称)[ \t]*[:：=][ \t]*["']?[\u4e00-\u9fa5]{2}|个人[)）][ \t\u3000]*[:：]|@[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（][a-z][a-z0-9._-]{0,31}[)）]|[[,][ \t]*"(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)"[ \t]*[,\]]|[-_][\u4e00-\u9fa5]{2,3}\.(?:ipynb|txt|md|ofd|xmind|vsdx?|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tiff?|webp)(?![a-z])|<t[dh]?(?:[ \t][^<>]{0,200})?>[ \t]*(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)[ \t]*<\/t[dh]?>|(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)(?:复印件|扫描件|正反面|照片|原件|材料|申请|证明)?[-_－][\u4e00-\u9fa5]{2}|(?:participant|attendee|organi[sz]er)s?\b[^\r\n]{0,40}?[a-z] [a-z]|[\u4e00-\u9fa5]{2}[ \t]?[(（](?:[\u4e00-\u9fa5]{0,6}(?:部|组|科|处|中心|前台|行政|人事|财务|法务|运维|客服|销售|采购|主管|经理|总监|助理|专员|工程师|老师|班长|组长)|HR|IT|PM|QA)[)）]|(?:^|[，,。！!？?；;])[ \t]*[\u4e00-\u9fa5]{2,3}(?:[ \t]+|[ \t]*[，,][ \t]*)[你您]|(?:<user-\d+>|[a-z][\w.-]{0,31})[ \t]*[:=,][ \t]*["']?[\u4e00-\u9fa5]{2,4}["']?[ \t]*\r?$|[(（][\u4e00-\u9fa5]{2,3}[)）][ \t]*(?:→|->|=>|⇒)|(?:name|title|label|description|comment)(?:<\/key>[ \t]*<string>|["']?[ \t]*[:=][ \t]*)[^\r\n]{0,60}?[(（][\u4e00-\u9fa5]{2,3}[)）]|^(?:cn|displayname|gecos)::/im,
+    trigger: /[\u4e00-\u9fa5]{2}[-_－](?:共享|个人|私人|备份|资料|文档|文件夹)[\\/]|<name-\d+>[ \t]*[/｜|][ \t]*[a-z]{2,15},? [a-z]{2}|(?:医[生师]|护士|药师|会员|患者|就诊人|病人|寄件|收件)方?[ \t\u3000]*[:：=]?[ \t\u3000]*[\u4e00-\u9fa5]{2}|(?:停用|禁用|启用|新增|删除|离职|入职|锁定|解锁|注销|冻结)[ \t]*[=:：][ \t]*\d{1,4}[ \t]*[(（][\u4e00-\u9fa5]{2}|关于[\u4e00-\u9fa5]{2,4}?(?:同志)?的?(?:转正|入职|离职|辞职|请假|休假|调岗|调动|晋升|加薪|调薪|录用|聘用|任命|任职|出差|报销|借款|奖励|处分)|(?:姓[ \t\u3000]*名|联系人|申请人|经办人|负责人|审批人|报销人|收款人|收件人|收货人|出差人|请假人|使用人|领用人)"[^\r\n]{0,60}?"(?:value|text|content)"|(?:surnames?|given[ _]names?|family[ _]names?|first[ _]names?|last[ _]names?|middle[ _]names?)(?:[ \t]*\([^()\r\n]{0,30}\))?[ \t]*[:：][ \t]*[a-z]|(?:point of contact|contact person|contact name|emergency contact(?: name)?|next of kin)[ \t]*[:：][ \t]*[a-z]|full name[ \t]*[:：=][ \t]*[a-z]|(?:姓[ \t\u3000]*名|名字|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|所有人|用户|同事|我是|我叫|本人|员工|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件|入住|乘车|乘机|就诊|出差|请假|参会|出席|报销)人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|总监|经理|主管|主任|name|nick|owner|holder|user|sig|cn=|customer|employee|organi[sz]er|attendee|participant|assignee|reporter|approver|requester|contact|recipient|courier|driver|patient|passenger|applicant|operator)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:维护|汇总|接待|经办|签字|签收)|[\u4e00-\u9fa5]{2}[ \t]*[)）]|[\u4e00-\u9fa5]{2}[ \t]?[(（]?(?:老师|先生|女士|小姐)|[\u4e00-\u9fa5a-z][ \t]?\((?:available|busy|away|donotdisturb|berightback|offline|offwork|inacall|inameeting|presenting|outofoffice)\)|[\u4e00-\u9fa5]{2}[，,][ \t]*\d{4}年\d{1,2}月|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:身份证|护照|港澳居民来往内地通行证|港澳通行证|台胞证)[ \t\u3000:：]*(?:<|\d|[a-z]\d)|由[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*(?:操作|处理|审批|审核|提交|发起|创建|修改|负责|维护|执行|确认|签收|添加|删除)|[\u4e00-\u9fa5]["”]?[ \t]*(?:[(（<]|[,，/|](?:[ \t]*[(（<])?)[ \t]*[\w.%+<-]+[@>]|[\u4e00-\u9fa5]{2}[ \t]*\r?$|(?:[\u4e00-\u9fa5]{2}|[a-z],? [a-z]{2,16})(?:[ \t\u3000]*[|｜\t]|[ \t\u3000]{2})|(?:parameters:|binding parameter)[^\r\n]{0,24}?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:总经理|副总经理|经理|总监|主任|主管|董事长|总裁)|^[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*[|｜]|[\u4e00-\u9fa5]{2}的[ \t]*(?:iphone|ipad|imac|macbook|mac|apple|airpods|手机|电脑|笔记本)|[\u4e00-\u9fa5]{2}(?:<\/td>\s*<td[^>]*>|[ \t]*[,，\t|][ \t]*|[ \t]+)[男女](?![\u4e00-\u9fa5])|操作员[ \t:：]*[\w.-]{1,20}[ \t]*[(（][\u4e00-\u9fa5]{2}|^[ \t]*[[【](?:已同意|已拒绝|已驳回|审批中|待审批|已转交|已撤回|已办理|已抄送)[\]】]|(?:客户|顾客|访客)(?:[ \t]*[:：][ \t]*|[ \t]+)[\u4e00-\u9fa5]{2}|(?:发给|发送给|转给|转发给|交给|寄给|抄送)[ \t]*[\u4e00-\u9fa5]{2}|(?:会话|聊天对象)[ \t]*[:：]|与[ \t]*[\u4e00-\u9fa5]{2,3}[ \t]*的聊天|^(?:from|to|cc|bcc|reply-to|sender|author|committer)[ \t]*:[^\r\n]*[a-z]"?[ \t]*<<email-|(?:gaia|full|real|display|user)_?name["']?[ \t]*[:=][ \t]*["']?[a-z]+ [a-z]|(?:name_?on_?card|card_?holder(?:_?name)?|holder_?name|姓[ \t\u3000]*名|持卡人|英文名)["']?[ \t]*[:：=][ \t]*["']?[a-z]+,? [a-z]|[-_][\u4e00-\u9fa5]{2,3}\.(?:xlsx?|docx?|pdf|pptx?|csv|zip|rar|7z|jpe?g|png|wps|et)(?![a-z])|开票员|收款员|复核员|审核员|业务员|法定代表人|法人代表|委托代理人|报销人|开票人|寄件人|发件人|显示名|[\u4e00-\u9fa5]{2}[ \t\u3000]*(?:[,，:：][ \t\u3000]*)?<phone-\d|[\u4e00-\u9fa5]{2}[-_－](?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)|<phone-\d+>[ \t\u3000]*[/,，、|][ \t\u3000]*[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（]\d{5}|[\u4e00-\u9fa5]{2}[ \t]*[(（][^()（）\r\n]{0,25}(?:待审|已审|审批中|审核中|同意|驳回|拒绝|退回|待签|已签|已阅|待办|已办|处理|处理中)[)）]|\d[ \t]+[\u4e00-\u9fa5]{2,3}[ \t]+(?:新建|创建|修改|删除|更新|添加|编辑|提交|审批|审核|确认|登记|录入|发起|导出|上传|下载)|(?:remark|alias|备注|昵称)[ \t]*[:：=][ \t]*["']?[\u4e00-\u9fa5]{2}|个人[)）][ \t\u3000]*[:：]|@[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]?[(（][a-z][a-z0-9._-]{0,31}[)）]|[[,][ \t]*"(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)"[ \t]*[,\]]|[-_][\u4e00-\u9fa5]{2,3}\.(?:ipynb|txt|md|ofd|xmind|vsdx?|mpp|odt|ods|odp|rtf|eml|msg|mp4|mp3|m4a|wav|amr|mov|heic|bmp|gif|tiff?|webp)(?![a-z])|<t[dh]?(?:[ \t][^<>]{0,200})?>[ \t]*(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)[ \t]*<\/t[dh]?>|(?:身份证|简历|劳动合同|合同|入职|离职|报销|差旅|工资|体检|社保|户口|学历|毕业证|护照|证件|述职|绩效|请假|转正)(?:复印件|扫描件|正反面|照片|原件|材料|申请|证明)?[-_－][\u4e00-\u9fa5]{2}|(?:participant|attendee|organi[sz]er)s?\b[^\r\n]{0,40}?[a-z] [a-z]|[\u4e00-\u9fa5]{2}[ \t]?[(（](?:[\u4e00-\u9fa5]{0,6}(?:部|组|科|处|中心|前台|行政|人事|财务|法务|运维|客服|销售|采购|主管|经理|总监|助理|专员|工程师|老师|班长|组长)|HR|IT|PM|QA)[)）]|(?:^|[，,。！!？?；;])[ \t]*[\u4e00-\u9fa5]{2,3}(?:[ \t]+|[ \t]*[，,][ \t]*)[你您]|(?:<user-\d+>|[a-z][\w.-]{0,31})[ \t]*[:=,][ \t]*["']?[\u4e00-\u9fa5]{2,4}["']?[ \t]*\r?$|[(（][\u4e00-\u9fa5]{2,3}[)）][ \t]*(?:→|->|=>|⇒)|(?:name|title|label|description|comment)(?:<\/key>[ \t]*<string>|["']?[ \t]*[:=][ \t]*)[^\r\n]{0,60}?[(（][\u4e00-\u9fa5]{2,3}[)）]|^(?:cn|displayname|gecos)::|^(?:dsAttrTypeStandard:)?realname:[ \t]*\r?$|^[a-z_][a-z0-9._-]{0,31}:[^:\s]{0,200}:\d{1,10}:\d{1,10}:[^:\r\n]{2}|in real life:[ \t]*[^ \t\r\n]|^user:[^:\s@]{1,64}@[\w.-]{1,32}:[01]?:\d{0,12}:[^:\r\n]|"(?:first|last|middle|given|family)_?name"[ \t]*:[ \t]*"[^"\s]|[(（][\u4e00-\u9fa5]{2,5}[)）][ \t]*(?:["'<]|\r?$)|[\u4e00-\u9fa5]{2}[ \t\u3000]+(?:申请|负责|专用|值班|使用)|ed by [\u4e00-\u9fa5]{2}|(?:纳税人|子女|配偶|出租方|出租人|承租方|承租人|赡养人|扶养人)(?:姓名)?[ \t\u3000]*(?:[:：][ \t\u3000]*)?[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]+(?:[\u4e00-\u9fa5]{2,10}[ \t]+)?(?:<card-\d|\d{4}[\d*]{7})|(?:工资条|工资单|薪资单|薪资条|薪酬单|工资明细)[ \t]*[-_－—–:：|][ \t]*[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}的(?:工资条|工资单|薪资单|薪资条|薪酬单)|[\u4e00-\u9fa5]{2}[ \t]?[(（](?:分机|工号|座机|内线|ext)|<(?:drawer|payee|checker|reviewer|invoicer)(?:name)?>[\u4e00-\u9fa5]{2}|尊敬的[ \t\u3000]*[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}[ \t]*(?:您好|你好)|(?:经办|转交|移交)[ \t\u3000]*(?:[:：][ \t\u3000]*)?[\u4e00-\u9fa5]{2}/im,
     patterns: [
       {
         // The English key starts where its run of letters does (the look-behind before
         // `[A-Za-z_.-]*?`): a key word must end that run (what follows it is never a letter), so a
         // start inside the run finds the same key word and name, only after rescanning the run
         // from every letter, quadratic on `nick_nick_…` (195 ms at 4 KB).
-        regex: /(?<key>真实姓名|姓[ \t\u3000]*名|名字|紧急联系人|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|注册的所有人|所有人|用户名|用户|同事|员工|本人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件|入住|乘车|乘机|就诊|出差|请假|参会|出席|报销)人|(?<![A-Za-z])CN(?==)|(?<![A-Za-z_.-])[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|holder|user|sig(?:nature)?(?:_?text)?|customer|employee|organi[sz]er|attendee|participant|assignee|reporter|approver|requester|contact|recipient|courier|driver|patient|passenger|applicant|operator))(?:\\?["'])?(?:[ \t]*(?:[:：=>(（])[ \t]*|(?<=["'])[ \t]*,[ \t]*|[ \t]{2,}|[ \t]?)(?:(?:母亲|父亲|配偶|丈夫|妻子|爱人|儿子|女儿|哥哥|姐姐|弟弟|妹妹)[ \t]*)?(?<vq>\\?["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])(?:[ \t]*[(（](?<login>[A-Za-z][A-Za-z0-9._-]{1,31})[)）])?/i,
+        regex: /(?<key>真实姓名|姓[ \t\u3000]*名|名字|紧急联系人|联系人|实名|(?:配送|派送|快递|投递|送货|外卖)员|骑手|负责人|维护人|维护|申请人|经办人|开户名|户[ \t\u3000]*名|收件人|收货人|持卡人|全名|注册的所有人|所有人|显示名称|显示名|用户名|用户|同事|员工|本人|作者|接待|(?:帐号|账号|账户|帐户)名称|签名|(?:授权|审批|审核|操作|处理|发起|提交|签收|值班|对接|报修|创建|修改|登记|填表|汇总|代理|担保|监护|收款|付款|制单|记账|复核|导出|录入|交接|移交|经手|联络|验收|保管|领用|借用|使用|申报|发货|取件|入住|乘车|乘机|就诊|出差|请假|参会|出席|报销)人|(?<![A-Za-z])CN(?==)|(?<![A-Za-z_.-])[A-Za-z_.-]*?(?:nick(?:_?name)?|name|owner|holder|user|sig(?:nature)?(?:_?text)?|customer|employee|organi[sz]er|attendee|participant|assignee|reporter|approver|requester|contact|recipient|courier|driver|patient|passenger|applicant|operator))(?:\\?["'])?(?:[ \t]*(?:[:：=>(（])[ \t]*|(?<=["'])[ \t]*,[ \t]*|[ \t]{2,}|[ \t]?)(?:(?:母亲|父亲|配偶|丈夫|妻子|爱人|儿子|女儿|哥哥|姐姐|弟弟|妹妹)[ \t]*)?(?<vq>\\?["']?)(?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])(?:[ \t]*[(（](?<login>[A-Za-z][A-Za-z0-9._-]{1,31})[)）])?/i,
         // `操作人 钱磊 (qianlei)`: the login in brackets after the name is the same person's.
         targets: [{ group: 'name' }, { group: 'login', kind: 'USER' }],
         validate: 'personName',
@@ -1682,7 +1682,7 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // A job title before the name (`财务总监严春梅`), an honorific after it (`金凤老师`).
-        regex: /(?:总监|经理|主管|主任)[ \t]?(?<name>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])|(?<called>[\u4e00-\u9fa5]{2,3})(?=[ \t]?(?:老师|先生|女士|小姐))/,
+        regex: /(?:总监|经理|主管|主任)[ \t]?(?<name>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])|(?<called>[\u4e00-\u9fa5]{2,3})(?=[ \t]?[(（]?(?:老师|先生|女士|小姐))/,
         targets: [{ group: 'name' }, { group: 'called' }],
         validate: 'titledName',
       },
@@ -1967,7 +1967,104 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'encoded' }],
         validate: 'base64ChineseName',
       },
+      {
+        // An account record's GECOS field (`/etc/passwd`, `getent passwd`: `login:x:uid:gid:Full Name,Room,Phone,…:home:shell`)
+        // and finger's `In real life:` — the first comma-separated part, a Chinese name (`周建国,运维部 402`,
+        // `邓凯文 (DBA)`) or a Latin full name (`Lin Qiuyue,Finance IT`, `Hou Xiaoming,,,`) of an account a
+        // person logs in with (uid 1000–59999, a login shell last), not a system account's or a service's
+        // description (`System Message Bus`, `nexus:x:1101:1101:Sonatype Nexus:/opt/sonatype:/bin/false`).
+        regex: /^[a-z_][a-z0-9._-]{0,31}:[^:\s]{0,200}:(?<uid>\d{1,10}):\d{1,10}:(?:(?<han>[\u4e00-\u9fa5]{2,4})(?=[ \t]*[,:(（])|(?<latin>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2})(?=[ \t]*[,:(]))|In real life:[ \t]*(?:(?<fhan>[\u4e00-\u9fa5]{2,4})(?=[ \t]*(?:[,(（]|\r?$))|(?<flatin>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2})(?=[ \t]*(?:,|\r?$)))/,
+        targets: [{ group: 'han' }, { group: 'latin' }, { group: 'fhan' }, { group: 'flatin' }],
+        validate: 'gecosName',
+      },
+      {
+        // Proxmox VE's user.cfg: `user:<id>@<realm>:<enable>:<expire>:<first name>:<last name>:<email>:…`
+        // (`user:pengwenbo@pve:1:0:Peng:Wenbo:…`, `user:zxy_lab@pam:1:0:郑:晓燕:…`).
+        regex: /^user:[^:\s@]{1,64}@[\w.-]{1,32}:[01]?:\d{0,12}:(?<first>[A-Z][a-z]{1,20}|[\u4e00-\u9fa5]{1,4})?:(?<last>[A-Z][a-z]{1,20}|[\u4e00-\u9fa5]{1,4})?:/,
+        targets: [{ group: 'first' }, { group: 'last' }],
+        validate: 'splitName',
+      },
+      {
+        // The parts of a name as JSON keys name them (Bitwarden's identity `"firstName": "Yuhan", "lastName": "Shi"`,
+        // SCIM/LDAP-style `"givenName"`, `"family_name"`).
+        regex: /"(?:[Ff]irst|[Ll]ast|[Mm]iddle|[Gg]iven|[Ff]amily)_?[Nn]ame"[ \t]*:[ \t]*"(?<first>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'-]{1,20}(?: [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'-]{1,20}){0,2}|[\u4e00-\u9fa5]{1,4})"/,
+        targets: [{ group: 'first' }],
+        validate: 'splitName',
+      },
+      {
+        // A person named in brackets last in a label, a description or an element's text, alone or with
+        // their duty (`"NetBackup (刘子阳)"`, VirtualBox `Name <string> = "dev-ubuntu24 (许嘉禾)"`, WindTerm
+        // `"session.label" : "pay-db-master（危子健值班）"`, SSMS `<Description …>财务 U8 数据库（蒋思远负责）<`).
+        regex: /[(（](?<name>[\u4e00-\u9fa5]{2,3}?)(?:负责|值班|维护|管理|使用|专用|申请)?[)）][ \t]*(?=["'<]|\r?$)/,
+        targets: [{ group: 'name' }],
+        validate: 'bracketOwner',
+      },
+      {
+        // A name between blanks before what the person asked for or answers for (Cisco `description 财务 邱志宏
+        // 申请 2026-03`, `端口 18 王芳 使用`).
+        regex: /(?<=^|[ \t\u3000])(?<name>[\u4e00-\u9fa5]{2,3})[ \t\u3000]+(?:申请|负责|专用|值班|使用)(?=[ \t\u3000]|\d|[,，;；。)）]|\r?$)/,
+        targets: [{ group: 'name' }],
+        validate: 'titleOwner',
+      },
+      {
+        // Who did something, in English around a Chinese name (`admin created by 胡宇 on install`, `approved by 王芳`).
+        regex: /(?<![A-Za-z])(?:[Cc]reated|[Aa]dded|[Aa]pproved|[Rr]equested|[Mm]odified|[Uu]pdated|[Oo]wned|[Mm]aintained|[Mm]anaged|[Ss]ubmitted|[Rr]eviewed|[Aa]ssigned|[Ii]nstalled|[Cc]hanged|[Ee]dited) by (?<name>[\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // A tax return's people (个税 `纳税人：闫思彤`; 专项附加扣除 `子女 闫子墨，`, `出租方 贾春林`, `共同赡养人 闫思远`).
+        regex: /(?:纳税人|子女|配偶|出租方|出租人|承租方|承租人|共同赡养人|被赡养人|赡养人|被扶养人|扶养人)(?:姓名)?[ \t\u3000]*(?:[:：][ \t\u3000]*)?(?<name>[\u4e00-\u9fa5]{2,4})(?=[ \t\u3000，,；;。)）、]|\d|\r?$)/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // A key,value row of a CSV export's header block (公积金 `姓名,钟晓辉,证件号码,…`).
+        regex: /(?<=^|,)"?(?:姓[ \t\u3000]*名|户[ \t\u3000]*名|联系人|持卡人|开户名|职工姓名|客户姓名)"?,"?(?<name>[\u4e00-\u9fa5]{2,4})"?(?=,|\r?$)/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // A counterparty written as name and account (a bank statement's 对手信息 `"柯建平 6228…"`, `"柏文涛 中国银行
+        // 6013…"`, a masked `尤晓蕾 6214****1107`).
+        regex: /(?<=^|[,"\t|])(?<name>[\u4e00-\u9fa5]{2,4})[ \t]+(?:[\u4e00-\u9fa5]{2,10}[ \t]+)?(?:<CARD-\d+>|\d{4}[\d*]{7,14}\d)(?=["\t|,]|[ \t]*\r?$)/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // Whose payslip (`Subject: 2026年3月工资条 - 陶一鸣`, `陶一鸣的工资单`).
+        regex: /(?:工资条|工资单|薪资单|薪资条|薪酬单|工资明细)[ \t]*[-_－—–:：|][ \t]*(?<name>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])|(?<![\u4e00-\u9fa5])(?<owner>[\u4e00-\u9fa5]{2,3})的(?:工资条|工资单|薪资单|薪资条|薪酬单)/,
+        targets: [{ group: 'name' }, { group: 'owner' }],
+        validate: 'anyChineseName',
+      },
+      {
+        // A name with an extension or staff number in brackets (`联系人力资源部 阮晓梅（分机 6021）`, `王芳(ext. 8123)`).
+        regex: /(?<![\u4e00-\u9fa5])(?<name>[\u4e00-\u9fa5]{2,3})[ \t]?[(（](?:分机|工号|座机|内线|[Ee]xt\.?|EXT\.?)[ \t:：.]*\d/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // The people an e-invoice names (全电/数电 XML `<Drawer>宫晓雯</Drawer>`, `<Payee>`, `<Checker>`, `<Reviewer>`).
+        regex: /<(?:Drawer|Payee|Checker|Reviewer|Invoicer|DRAWER|PAYEE|CHECKER|REVIEWER)(?:Name|NAME)?>(?<name>[\u4e00-\u9fa5]{2,4})<\//,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
+      {
+        // A salutation (`尊敬的 邝林溪：`, SMS `尊敬的甄美玲，`, `【XX软件】莫志坚您好，`), not 尊敬的客户/用户/会员.
+        regex: /尊敬的[ \t\u3000]*(?<name>[\u4e00-\u9fa5]{2,4}?)(?=[ \t\u3000]*(?:[：:，,！!]|您好|你好))|(?<=^|[】\]」"“'：:，,。！!\s>])(?<hello>[\u4e00-\u9fa5]{2,3})[ \t]*(?:您好|你好)/,
+        targets: [{ group: 'name' }, { group: 'hello' }],
+        validate: 'salutationName',
+      },
+      {
+        // Who a task goes to (浪潮 `不在岗，转交 邵丽华 手机 …`, `移交给王芳`), who handled a form (`HR 经办：蔡晓琳`).
+        regex: /(?:经办|转交(?:给)?|移交(?:给)?)[ \t\u3000]*(?:[:：][ \t\u3000]*)?(?<name>[\u4e00-\u9fa5]{2,3})(?=[ \t\u3000,，;；。]|\d|\r?$)/,
+        targets: [{ group: 'name' }],
+        validate: 'personName',
+      },
     ],
+    // macOS dscl prints a value with non-ASCII characters on the line after its key: `RealName:` ⏎ ` 秦梦瑶`.
+    opensValueOnNextLine: 'realNameKeyOnItsOwnLine',
+    nextLineValue: /^[ \t]+(?<secret>[\u4e00-\u9fa5]{2,4}|[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){1,2})[ \t]*\r?$/,
   },
   {
     id: 'address',
@@ -2043,13 +2140,20 @@ export const RULES: readonly RedactionRule[] = [
     optional: true,
     placeholder: 'MAC',
     // Four groups at least: `08:00:00` (a time) has only three.
-    scan: { digits: String.raw`[0-9a-fA-F]{2}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}|[0-9a-fA-F]{2}-[0-9a-fA-F]{2}-[0-9a-fA-F]{2}-[0-9a-fA-F]{2}|[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\.` },
-    trigger: /[0-9a-f]{2}[:-][0-9a-f]{2}[:-][0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\./i,
+    scan: { digits: String.raw`[0-9a-fA-F]{2}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}|[0-9a-fA-F]{2}-[0-9a-fA-F]{2}-[0-9a-fA-F]{2}-[0-9a-fA-F]{2}|[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\.|[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}` },
+    trigger: /[0-9a-f]{2}[:-][0-9a-f]{2}[:-][0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.|[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}/i,
     identity: 'macDigits',
     patterns: [
       {
         regex: /(?<![\w:.-])(?:[0-9A-Fa-f]{2}(?<s>[:-])(?:[0-9A-Fa-f]{2}\k<s>){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:.-])/,
         // All-zero, broadcast and multicast (group bit set in the first octet) name no machine.
+        validate: 'unicastMac',
+      },
+      {
+        // Huawei/H3C VRP and Comware write a MAC in three dash-joined groups of four, lower case
+        // (`display mac-address`: `70fd-4513-9c2e 10/- GE0/0/7 dynamic`); a hex letter at least, so a
+        // digit-only `1380-0138-0000` stays, and never a UUID's middle (the dashes on both sides).
+        regex: /(?<![\w:.-])(?=[0-9-]{0,13}[a-f])[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}(?![\w:.-])/,
         validate: 'unicastMac',
       },
       {

@@ -183,10 +183,13 @@ describe('redaction corpus', () => {
   // communities, Huawei ciphertexts, Hadoop proxy users and dotted `<name>` keys, ADO.NET `user id=` (not
   // an application's), CIFS `user=x%pw`, STS role sessions, dscl RecordName, INI `USER =`, `账户=`:
   // 296 of 360 = 82.2 %, still eleven false positives.
-  // Both merged: 296 of 360 = 82.2 %, no false positive.
-  it('held-out-13: at least its first-run level, no more false positives', () => {
+  // Session 11 (ho13names), its person names by family (GECOS, Proxmox user.cfg, dscl RealName, JSON name
+  // parts, names in brackets and descriptions, tax/bank/payslip/e-invoice paperwork, salutations), the
+  // Bank of China 6013 card and the VRP MAC: 275 of 360 = 76.4 %, still eleven false positives.
+  // All three merged: 333 of 360 = 92.5 %, no false positive.
+  it('held-out-13: at least its level after session 11, no more false positives', () => {
     const q = get('held-out-13');
-    expect(q.overall.found).toBeGreaterThanOrEqual(296);
+    expect(q.overall.found).toBeGreaterThanOrEqual(333);
     expect(q.falsePositives.length).toBeLessThanOrEqual(0);
   });
 
