@@ -667,7 +667,7 @@ const LOGIN_SHELL_LAST = /:(?:\/usr)?(?:\/local)?\/bin\/(?:bash|zsh|sh|fish|ksh|
 const NOT_A_NAME_HAN = /^(?:测试|用户|管理|未知|无|空|默认|系统|临时)/;
 const NOT_CALLED = /^(?:何时|何必|何况|何处|常常|毕竟|尤其|明明|方便|明白|安排|关于|于是|和你|万一|时候|高兴|安心|包括|成功|麻烦|谢谢|祝福|希望|应该|车间|石化|钱款|顾问|管理|程序|项目|常规|平时|康复|宁可|毛利|江湖|秦岭|任何|任务|全体|全部|全员|曾经|党委|党支部|于是乎|史上|向你|向您|跟你|给你|给您|和您|同你|余下|余额|连你|连您|常委|邵氏)/;
 // What a title says in brackets about its item, starting with a surname's character (`网络配置 (简体)`).
-const BRACKET_WORD = /^(?:简体|繁体|单机|应用|默认|常用|备用|冷备|全屏|全部|时间|金额|金牌|石墨|车辆|毛利|童装|向导|齐全|邢台|宫格|党建|边框|席位|苗木|钱包|易用|孔径|卢比|雷达|龙头|马达|景区|景点|安全|安装|明细|高清|高级|平台|平板|包月|包年|包邮|计划|计费|计算|项目|于是|成本|成品|余额|洪水|乔迁|施工|申请|尹|和平)/;
+const BRACKET_WORD = /^(?:简体|繁体|单机|应用|默认|常用|备用|冷备|全屏|全部|时间|金额|金牌|石墨|车辆|毛利|童装|向导|齐全|邢台|宫格|党建|边框|席位|苗木|钱包|易用|孔径|卢比|雷达|龙头|马达|景区|景点|安全|安装|明细|高清|高级|平台|平板|包月|包年|包邮|计划|计费|计算|项目|于是|成本|成品|余额|洪水|乔迁|施工|申请|和平)/;
 // Two to four pinyin syllables (a login made of its person's name: `lvguoqing`, `zhan.yuting`, `wangfang01`).
 // A syllable without an initial is one of a few (`an`, `er`); `i`, `u`, `ü` alone are written `yi`, `wu`, `yu`.
 const PINYIN_SYLLABLE = '(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ve|ui|a|o|e|i|u|v)|ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)';

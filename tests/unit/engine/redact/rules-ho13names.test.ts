@@ -36,13 +36,13 @@ describe('account records', () => {
   it('takes the first and last name fields of a Proxmox user.cfg entry', () => {
     check([
       ['user:hmeier@ldap:1:0:Hanna:Meier:hmeier@example.de::x:', 'user:hmeier@ldap:1:0:<NAME-1>:<NAME-2>:<EMAIL-1>::x:'],
-      ['user:wq@pve:1:1767225600:王:晴:::', 'user:wq@pve:1:1767225600:<NAME-1>:<NAME-2>:::'],
+      ['user:wq@pve:1:1767225600:王:晴:::', 'user:<USER-1>@pve:1:1767225600:<NAME-1>:<NAME-2>:::'],
     ]);
     unchanged(['user:root@pam:1:0::::::', 'user:backup@pve:1:0:Backup:Service:::']);
   });
 
   it("takes dscl's RealName on the line after its key", () => {
-    check([['RealName:\n 程思雨\nRecordName: chengsy', 'RealName:\n <NAME-1>\nRecordName: chengsy']]);
+    check([['RealName:\n 程思雨\nRecordName: chengsy', 'RealName:\n <NAME-1>\nRecordName: <USER-1>']]);
     unchanged(['RealName:\nRecordName: test', 'Comment:\n 程序员专用']);
   });
 
@@ -61,6 +61,8 @@ describe('names in brackets, descriptions and English prose', () => {
       ['  <description>生产库 (柳青青)</description>', '  <description>生产库 (<NAME-1>)</description>'],
       ["label: 'jump-01（钱多多维护）'", "label: 'jump-01（<NAME-1>维护）'"],
       ['remark=测试机 (方航)', 'remark=测试机 (<NAME-1>)'],
+      // A name of the surname 尹 (a bare 尹 in the bracket words once refused every one of them).
+      ['remark=测试机 (尹航)', 'remark=测试机 (<NAME-1>)'],
     ]);
     unchanged(['同行人 台胞证（陈先生）', '"name": "华东 (杭州)"', '<title>备份策略（默认）</title>', '"label": "告警（危险）"']);
   });
