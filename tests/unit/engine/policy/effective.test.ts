@@ -137,8 +137,12 @@ describe('effective policy: defaults < user settings < --policy file < managed',
     const e = await load();
     const lines = e.problems.map(formatProblem);
     expect(new Set(lines).size).toBe(lines.length);
-    expect(e.problems.length).toBeLessThanOrEqual(3);
-    expect(e.problems.map((p) => p.key)).toContain('upload.redmine.url');
+    // The bad url, then the url the Redmine section lacks, then the section upload.target needs.
+    expect(e.problems.map((p) => [p.key, p.dropped])).toEqual([
+      ['upload.redmine.url', 'upload.redmine.url'],
+      ['upload.redmine.url', 'upload.redmine'],
+      ['upload.redmine', 'upload'],
+    ]);
     // The rest of the source still applies; the upload section falls back to its default.
     expect(e.policy.screenshotAllowed).toBe(false);
     expect(e.policy.upload.target).not.toBe('redmine');
