@@ -24,7 +24,7 @@ import { readZip } from '../helpers/zip.js';
 import { RedmineApi } from '../integration/helpers/ticket-apis.js';
 import { ensureRedmine, type RedmineEnv } from '../servers/servers.js';
 import { appSuite } from './support/app-harness.js';
-import { doneState, expectAccessible, expectNoEnglishOnScreen, fillStart, goToReview, saveScreen, startCollecting, waitForDone, waitForStart, words } from './support/flows.js';
+import { collectFromStart, doneState, expectAccessible, expectNoEnglishOnScreen, saveScreen, words } from './support/flows.js';
 
 const LOCALES: UiLocale[] = ['zh-CN', 'en'];
 const ONLY_LOGS = {
@@ -74,11 +74,7 @@ describe('the Done screen says the ticket title, what was not taken and the poli
         runChecks: false,
       });
       const { page } = a;
-      await waitForStart(page, locale);
-      await fillStart(page, locale);
-      await goToReview(page, locale);
-      await startCollecting(page, locale);
-      const archiveName = await waitForDone(page, locale);
+      const archiveName = await collectFromStart(page, locale);
       await expect.poll(() => doneState(page), { timeout: 120_000 }).toEqual({ state: 'sent', title: t.done.sent({ ticket: issue }) });
 
       // 1. The title the server reported, in the CLI's words (its pre-check line).

@@ -191,14 +191,14 @@ function splitAlternatives(source: string): string[] {
 
 const LITERAL = /^(?:[^\\.*+?^${}()|[\]]|\\[^A-Za-z0-9])+$/;
 
+/** The text a literal alternative matches, as literalTrie writes it (unescaped, lower case). */
+const literalText = (alternative: string): string => alternative.replace(/\\(.)/g, '$1').toLowerCase();
+
 /**
  * `private|pass|pwd|…` as a prefix tree, `p(?:rivate|ass|wd)|…`: with dozens of keywords the
  * regex engine then tries far fewer alternatives per position (about 15 % faster on logs).
  * Undefined when an alternative is not a plain literal.
  */
-/** The text a literal alternative matches, as literalTrie writes it (unescaped, lower case). */
-const literalText = (alternative: string): string => alternative.replace(/\\(.)/g, '$1').toLowerCase();
-
 function literalTrie(alternatives: string[]): string | undefined {
   if (!alternatives.every((a) => LITERAL.test(a))) return undefined;
   interface Node {

@@ -1,4 +1,6 @@
 /** Feeding a redaction stream in chosen chunk sizes, for the streaming tests. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { Redactor as RedactorClass, type Redactor, type RedactStream, type StreamOptions } from '../../../../electron/engine/redact/index.js';
 
@@ -44,3 +46,14 @@ export const check = (cases: Case[]): void => {
 export const unchanged = (inputs: string[]): void => check(inputs.map((i) => [i, i]));
 /** A whole file through a stream of a new default Redactor, in chunks of `size` bytes, named `name` (layouts). */
 export const file = async (name: string, text: string, size = 4096): Promise<string> => (await redactInChunks(new RedactorClass(), Buffer.from(text), chunkSizes(size), { name })).text;
+
+/** The text of every fixture under `dir` (sub-folders too, in name order), labels and other JSON left out. */
+export function fixtureTexts(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...fixtureTexts(path));
+    else if (!name.endsWith('.json')) out.push(readFileSync(path, 'utf8'));
+  }
+  return out;
+}

@@ -4,13 +4,12 @@
  * same texts — so the engine wakes the same rules; and the marks scan of the default rules must be
  * split, since on a two-byte string its ~130 Han alternatives made it ~20× slower.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
 import { asciiOnly, atomEnd, firstAtoms, nonAsciiOnly, splitByFirstCharacter, topAlternatives } from '../../../../electron/engine/redact/scan-split.js';
 import { generateLogText } from '../../../bench/redact.bench.js';
 import { CORPUS_DIR } from './corpus-quality.js';
+import { fixtureTexts } from './helpers.js';
 
 /** Every hit of a global regex as `index:text`, zero-length ones skipped as the engine does. */
 function hitsOf(re: RegExp, text: string): string[] {
@@ -51,15 +50,6 @@ function splitHitsOf([ascii, wide]: readonly [RegExp, RegExp], text: string): st
   }
 }
 
-function fixtureTexts(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...fixtureTexts(path));
-    else if (!name.endsWith('.json')) out.push(readFileSync(path, 'utf8'));
-  }
-  return out;
-}
 
 describe('atomEnd: the one reader of a regex atom (the scans, required literals and the scan-shape test use it)', () => {
   /** The first atom of each source, as atomEnd reads it. */

@@ -4,14 +4,13 @@
  * points), so the engine wakes the same rules; built from whatever words the rules have, so a rule
  * added later is woken through it too.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
 import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
 import { nextTextKey, WordScan, wordScanOf } from '../../../../electron/engine/redact/word-scan.js';
 import { generateLogText } from '../../../bench/redact.bench.js';
 import { CORPUS_DIR } from './corpus-quality.js';
+import { fixtureTexts } from './helpers.js';
 
 /** Every hit of a global regex as `index:text:resume`. */
 function hitsOf(re: RegExp, text: string): string[] {
@@ -37,15 +36,6 @@ function automatonHitsOf(words: WordScan, re: RegExp, text: string): string[] {
   }
 }
 
-function fixtureTexts(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...fixtureTexts(path));
-    else if (!name.endsWith('.json')) out.push(readFileSync(path, 'utf8'));
-  }
-  return out;
-}
 
 const isAscii = (text: string) => Buffer.byteLength(text, 'utf8') === text.length;
 
