@@ -154,6 +154,23 @@ export const CORPUS_SETS = {
   // VirtualBox, Get-WinEvent 4720/4738 (zh-CN, UTF-16LE), Cisco IOS and Huawei VRP configs, iDRAC
   // racadm, JFrog CLI, Perforce, a Bitwarden export, kibana/filebeat, and 7 real outputs.
   'held-out-13': join(CORPUS_DIR, 'held-out-13'),
+  // Session 12, written and committed before any rule file was opened: WireGuard wg0.conf + `wg show`,
+  // frpc.toml + log, Clash Verge profile, v2rayN guiNConfig, `vault login`/`vault kv get`/`consul acl
+  // token read`, Nexus admin.password + request.log, ClickHouse users.xml, a DataX job JSON, Kettle
+  // kettle.properties + repositories.xml, Canal instance.properties, RocketMQ plain_acl.yml, XXL-JOB admin,
+  // SkyWalking agent.config + Sentinel dashboard, ZenTao my.php + FineReport data source, pgbouncer
+  // userlist + ProxySQL, `manage-bde -protectors -get` (zh-CN, UTF-16LE), `query user`/`net localgroup`/
+  // `sc qc` (zh-CN, GB18030), RDP client UsernameHint `reg query`, `appcmd list apppool /text:*`, Exchange
+  // Get-MessageTrackingLog/Get-Mailbox, H3C Comware config, OpenWrt `uci export` (PPPoE), a Dahua NVR
+  // export with RTSP URLs, .mysql_history + fish_history, a GCM trace + SourceTree accounts.json, WeChat
+  // mini-program CI, fastlane Appfile/.env, Pulumi stack config, Volcengine `ve` + Baidu `bce` credentials,
+  // Telegraf + Nightingale, HAProxy userlist + Traefik basicAuth, vsftpd xferlog, BIND TSIG + nsupdate,
+  // FreeRADIUS users + radius.log, a useradd/chpasswd script, JumpServer session CSV (GB18030), BT panel
+  // `bt default`, a 1Password CSV, .muttrc/.msmtprc, a QNAP event log (UTF-16LE), an NSFOCUS RSAS weak-password
+  // report (GB18030), Coremail admin log, Landray EKP (GB18030), a QQ chat export (UTF-16LE), an insurance
+  // policy, an ETC bill, vehicle/driving licences, a credit-card statement mail, a health check report, a
+  // property certificate, a CHSI record, a lease, a Beisen roster (GB18030), and 7 real outputs.
+  'held-out-14': join(CORPUS_DIR, 'held-out-14'),
   real: join(CORPUS_DIR, 'real'),
 } as const;
 export type CorpusSet = keyof typeof CORPUS_SETS;
@@ -179,6 +196,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-11': { kind: 'held-out', tunedSince: 'session 9', firstRun: '69.1 % of 408 / 78.9 % (labels as written); 69.4 % of 412 / 89.3 % with wrong labels corrected' },
   'held-out-12': { kind: 'held-out', tunedSince: 'session 10', firstRun: '68.5 % of 359 / 94.9 % (labels as written); 68.7 % of 358 / 96.6 % with wrong labels corrected' },
   'held-out-13': { kind: 'held-out', firstRun: '63.0 % of 362 / 95.5 % (labels as written); 63.3 % of 360 / 96.4 % with wrong labels corrected' },
+  'held-out-14': { kind: 'held-out', firstRun: '68.1 % of 370 / 95.5 % (labels as written); 68.6 % of 370 / 99.3 % with wrong labels corrected' },
   real: { kind: 'real' },
 };
 

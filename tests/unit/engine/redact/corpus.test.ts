@@ -35,6 +35,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-11').files).toBeGreaterThanOrEqual(45);
     expect(get('held-out-12').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-13').files).toBeGreaterThanOrEqual(50);
+    expect(get('held-out-14').files).toBeGreaterThanOrEqual(50);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -52,6 +53,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-12').overall.planted).toBeGreaterThanOrEqual(350);
     expect(get('held-out-13').overall.planted).toBeGreaterThanOrEqual(350);
     expect(get('held-out-13').overall.lookAlikes).toBeGreaterThanOrEqual(150);
+    expect(get('held-out-14').overall.planted).toBeGreaterThanOrEqual(350);
+    expect(get('held-out-14').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
@@ -191,6 +194,18 @@ describe('redaction corpus', () => {
     const q = get('held-out-13');
     expect(q.overall.found).toBeGreaterThanOrEqual(333);
     expect(q.falsePositives.length).toBeLessThanOrEqual(0);
+  });
+
+  // held-out-14 (session 12): written and committed before any rule file was opened (53 hand-written
+  // files in formats no earlier set had, 7 real outputs of this machine), measured once with the rules of
+  // main 174d208 (the set at 90e5218): 252 of 370 = 68.1 % / 95.5 % as written, 254 of 370 = 68.6 % /
+  // 99.3 % with twelve labels corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that
+  // first figure, and its two false positives (`/home/ftp/…` in a vsftpd xferlog taken for a home user,
+  // twice) may not grow.
+  it('held-out-14: at least its first figure, no more false positives', () => {
+    const q = get('held-out-14');
+    expect(q.overall.found).toBeGreaterThanOrEqual(254);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(2);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
