@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(ROOT, 'electron/cli/diagcollect.mjs');
@@ -20,19 +20,43 @@ export interface Measured {
   status: number | null;
   stdout: string;
   stderr: string;
+  /**
+   * With `threads` (a node command, on Linux): CPU seconds of its main thread and of its other
+   * threads (threadpool, GC helpers); together about `cpuSeconds`.
+   */
+  mainCpuSeconds?: number;
+  otherCpuSeconds?: number;
 }
 
-/** Runs `command args` under /usr/bin/time; throws when GNU time is missing. */
-export function measure(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Measured {
+const THREAD_CPU = join(ROOT, 'tests/bench/thread-cpu.mjs');
+
+/**
+ * Runs `command args` under /usr/bin/time; throws when GNU time is missing. `threads`: `command`
+ * is node; its CPU time is also split by thread (see thread-cpu.mjs; Linux only).
+ */
+export function measure(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; threads?: boolean } = {}): Measured {
   const report = join(os.tmpdir(), `bench-time-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
+  const split = options.threads === true && process.platform === 'linux';
+  const threadReport = `${report}.threads.json`;
+  const env = split ? { ...(options.env ?? process.env), BENCH_THREAD_CPU_FILE: threadReport } : (options.env ?? process.env);
+  const argv = split ? ['--import', pathToFileURL(THREAD_CPU).href, ...args] : args;
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-o', report, '-f', '%e %U %S %M', command, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('/usr/bin/time', ['-o', report, '-f', '%e %U %S %M', command, ...argv], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.error) throw new Error(`cannot run ${command} under /usr/bin/time (apt-get install time): ${r.error.message}`);
   const line = readFileSync(report, 'utf8').trim().split('\n').at(-1) ?? '';
   rmSync(report, { force: true });
   const [, user, sys, rssKB] = line.split(' ').map(Number);
-  return { seconds, cpuSeconds: (user ?? 0) + (sys ?? 0), peakRssMB: (rssKB ?? 0) / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  let threads: { mainCpuSeconds: number; otherCpuSeconds: number } | undefined;
+  if (split) {
+    try {
+      threads = JSON.parse(readFileSync(threadReport, 'utf8')) as typeof threads;
+    } catch {
+      threads = undefined; // the process died before its exit handler ran
+    }
+    rmSync(threadReport, { force: true });
+  }
+  return { seconds, cpuSeconds: (user ?? 0) + (sys ?? 0), peakRssMB: (rssKB ?? 0) / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr, ...threads };
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
