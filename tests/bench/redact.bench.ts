@@ -51,6 +51,12 @@ export interface RedactBench {
    * (a mail or proxy server's log). MB per CPU second.
    */
   addressPerLineMbPerCpuSec: number;
+  /**
+   * 10 MB of a web server's access log (accessLogText): the other common shape of issue #13's
+   * target. Every line holds `<status> <size>` (`200 1234`), which the digits scan wakes on, so
+   * every line pays the digit rules' combined trigger. MB per CPU second.
+   */
+  accessLogMbPerCpuSec: number;
   inputMB: number;
   /** Replacements made during the throughput run, per rule. */
   counts: Record<string, number>;
@@ -189,6 +195,26 @@ export function addressPerLine(pieces: Buffer[]): Buffer[] {
   return pieces.map((p) => Buffer.from(p.toString('utf8').replace(/\n/g, (_nl: string, off: number) => ` from 203.0.${off % 251}.${off % 253}:443 user${off % 97}@example.com\n`), 'utf8'));
 }
 
+/**
+ * About `mb` MB of a web server's access log (combined format: client, identity, user, time,
+ * request, status, size, referer, agent), in 64 KiB pieces. Nothing in it is personal but the
+ * client address, which no default rule redacts.
+ */
+export function accessLogText(mb: number): Buffer[] {
+  const agents = ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36', 'curl/8.5.0', 'python-requests/2.31'];
+  const lines: string[] = [];
+  let n = 0;
+  for (let i = 0; n < mb * 1e6; i += 1) {
+    const line = `10.${i % 200}.${(i >> 8) % 250}.${i % 97} - - [06/Dec/2026:07:${String(i % 60).padStart(2, '0')}:12 +0800] "GET /api/v2/orders/${i}?page=${i % 9} HTTP/1.1" 200 ${1000 + (i % 5000)} "-" "${agents[i % 3]}"\n`;
+    lines.push(line);
+    n += line.length;
+  }
+  const text = lines.join('');
+  const pieces: Buffer[] = [];
+  for (let o = 0; o < text.length; o += 65536) pieces.push(Buffer.from(text.slice(o, o + 65536)));
+  return pieces;
+}
+
 /** Wall-clock and CPU seconds of `run`. */
 async function measure(run: () => Promise<void>): Promise<{ seconds: number; cpuSeconds: number }> {
   const cpu0 = process.cpuUsage();
@@ -274,6 +300,9 @@ export async function benchRedact(mb = Number(process.env.BENCH_MB ?? 200)): Pro
   const addressed = addressPerLine(subset.slice(0, 10));
   const addressedBytes = addressed.reduce((n, p) => n + p.length, 0);
   const addressedRun = await measure(() => pump(new Redactor().createStream(), addressed));
+  const access = accessLogText(10);
+  const accessBytes = access.reduce((n, p) => n + p.length, 0);
+  const accessRun = await measure(() => pump(new Redactor().createStream(), access));
 
   const inputMB = bytes / 1e6;
   return {
@@ -282,6 +311,7 @@ export async function benchRedact(mb = Number(process.env.BENCH_MB ?? 200)): Pro
     allRulesMbPerSec: subsetBytes / 1e6 / allRules.seconds,
     twoByteMbPerCpuSec: twoByteBytes / 1e6 / twoByteRun.cpuSeconds,
     addressPerLineMbPerCpuSec: addressedBytes / 1e6 / addressedRun.cpuSeconds,
+    accessLogMbPerCpuSec: accessBytes / 1e6 / accessRun.cpuSeconds,
     baselineMbPerSec: inputMB / baseline.seconds,
     baselineMbPerCpuSec: inputMB / baseline.cpuSeconds,
     cpuSeconds: redaction.cpuSeconds,
@@ -306,6 +336,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`all rules: ${r.allRulesMbPerSec.toFixed(1)} MB/s (optional network rules and known values on; first 50 MB)`);
   console.log(`two-byte:  ${r.twoByteMbPerCpuSec.toFixed(1)} MB per CPU second (first 50 MB with Chinese quotes: every chunk a two-byte string)`);
   console.log(`addresses: ${r.addressPerLineMbPerCpuSec.toFixed(1)} MB per CPU second (10 MB with an e-mail and an IPv4 address on every line: every line woken)`);
+  console.log(`access log: ${r.accessLogMbPerCpuSec.toFixed(1)} MB per CPU second (10 MB of a web server's access log, target >= 100)`);
   console.log(`replacements: ${JSON.stringify(r.counts)}`);
   console.log('');
   console.log(formatCorpusReport(r.qualityBySet));

@@ -405,14 +405,14 @@ export class LineEngine {
     const re = scanner.regex;
     re.lastIndex = from;
     if (scanner.words !== undefined) {
-      // Where the first word from `from` ends: the regex's first match from `from` starts at most
-      // the longest word before it (word-scan.ts). -2: the text is not ASCII, the regex alone looks.
-      const end = scanner.words.endFrom(this.textKey, text, from);
-      if (end === -1) {
+      // Where the regex's first match from `from` can start at the earliest (word-scan.ts). -2: the
+      // text is not ASCII, the regex alone looks.
+      const start = scanner.words.startFrom(this.textKey, text, from);
+      if (start === -1) {
         this.scannerNext[i] = -1;
         return -1;
       }
-      if (end >= 0) re.lastIndex = Math.max(from, end - scanner.words.maxLength + 1);
+      if (start >= 0) re.lastIndex = start;
     }
     if (scanner.uniform && scanner.lineLocal) {
       // Only the line matters, and the hit's last character is on it: no match object needed.

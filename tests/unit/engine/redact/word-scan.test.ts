@@ -20,15 +20,15 @@ function hitsOf(re: RegExp, text: string): string[] {
   return out;
 }
 
-/** The engine's way (LineEngine.scan): from each resume point, the regex from where the automaton says. */
+/** The engine's way (LineEngine.scan): from each resume point, the regex from where the automaton says its first match can start. */
 function automatonHitsOf(words: WordScan, re: RegExp, text: string): string[] {
   const out: string[] = [];
   const key = nextTextKey();
   let from = 0;
   for (;;) {
-    const end = words.endFrom(key, text, from);
-    if (end === -1) return out;
-    re.lastIndex = end >= 0 ? Math.max(from, end - words.maxLength + 1) : from;
+    const start = words.startFrom(key, text, from);
+    if (start === -1) return out;
+    re.lastIndex = start >= 0 ? start : from;
     const m = re.exec(text);
     if (m === null) return out;
     out.push(`${m.index}:${m[0]}:${re.lastIndex}`);
@@ -92,6 +92,20 @@ describe('words scan automaton', () => {
     // A word with a character beyond ASCII cannot occur in ASCII text: left out, never claimed.
     const wide = WordScan.build(['用户', 'user：', 'login'])!;
     expect(wide.endFrom(nextTextKey(), 'user: login', 0)).toBe(10);
+  });
+
+  it('says where the first match can start: the automaton depth before the word end, not the longest word length', () => {
+    const scan = WordScan.build(['session', 'pass', 'password', 'sessionid', 'ab', 'xabcd'])!;
+    const key = nextTextKey();
+    const text = 'auth.session pid=1 user passwor x xabcd';
+    expect(scan.startFrom(key, text, 0)).toBe(5);
+    // `pass` ends first; `password` was not complete (`passwor`): the match starts at `p` either way.
+    expect(scan.startFrom(key, text, 12)).toBe(24);
+    // `ab` ends first, but `xabcd` starts one before it: the depth there (`xab`) reaches it.
+    expect(scan.startFrom(key, text, 29)).toBe(34);
+    expect(scan.startFrom(key, text, 35)).toBe(35);
+    expect(scan.startFrom(nextTextKey(), 'no words', 0)).toBe(-1);
+    expect(scan.startFrom(nextTextKey(), 'session \u201cx\u201d', 0)).toBe(-2);
   });
 
   it('is shared by rule sets with the same words, and built anew for other words', () => {
