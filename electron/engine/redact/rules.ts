@@ -349,8 +349,8 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'TOKEN',
-    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret|oy2|conda`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
-    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key|conda(?![^\s/"']*?conda)[^\s/"']*\/t\//i,
+    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret|oy2|conda|accesskey|access_key|access-key|qshell|mc alias|mc config|ossutil|obsutil|coscmd`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
+    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|access[_-]?key|qshell|mc[ \t]+(?:alias|config)[ \t]|ossutil|obsutil|coscmd|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key|conda(?![^\s/"']*?conda)[^\s/"']*\/t\//i,
     patterns: [
       { regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/ },
       {
@@ -388,6 +388,20 @@ export const RULES: readonly RedactionRule[] = [
         // Anaconda channel tokens (anaconda.org, Anaconda Server mirrors): `https://conda.x.com/t/<token>/channel`.
         regex: /:\/\/[^\s/"'@]*conda[^\s/"'@]*\/t\/(?<secret>[A-Za-z0-9_-]{8,})(?=\/)/i,
         targets: [{ group: 'secret' }],
+      },
+      {
+        // An access key ID under its own name (Huawei KooCLI/OBS `"accessKeyId"`, `access_key_id`, Qiniu
+        // `AccessKey:`): providers without a fixed prefix use 16–40 upper-case letters and digits (Huawei,
+        // MinIO) or 40 of base64url (Qiniu). A digit and a capital in it: `YOUR_ACCESS_KEY_ID` stays.
+        regex: /(?<![A-Za-z0-9])(?<kq>["']?)(?:[A-Za-z]{1,20}[_.-]?)?(?:[Aa]ccess|ACCESS)[_-]?(?:[Kk]ey|KEY)(?:[_-]?(?:[Ii]d|ID))?\k<kq>[ \t]*[:=][ \t]*(?<vq>["']?)(?<ak>(?=[A-Za-z0-9_-]{0,39}\d)(?=[A-Za-z0-9_-]{0,39}[A-Z])[A-Za-z0-9_-]{16,40})\k<vq>(?![A-Za-z0-9_/+=.-])/,
+        targets: [{ group: 'ak' }],
+      },
+      {
+        // Object-storage CLIs given a key pair as arguments: Qiniu `qshell account <AK> <SK> <name>`, MinIO
+        // `mc alias set <alias> <url> <AK> <SK>` (`mc config host add`), Aliyun `ossutil config -i AK -k SK`,
+        // Huawei `obsutil config -i=AK -k=SK`, Tencent `coscmd config -a AK -s SK`.
+        regex: /(?:^|[\s/\\>])(?:qshell(?:\.exe)?[ \t]+account[ \t]+(?:--[ \t]+)?(?<qak>(?:<[A-Z]+-\d+>|[A-Za-z0-9_-]{16,64}))[ \t]+(?<qsk>[A-Za-z0-9_-]{16,64})|mc(?:\.exe)?[ \t]+(?:alias[ \t]+set|config[ \t]+host[ \t]+add)[ \t]+\S+[ \t]+\S+[ \t]+(?<mak>(?:<[A-Z]+-\d+>|[A-Za-z0-9_+/=-]{3,128}))[ \t]+(?<msk>[A-Za-z0-9_+/=-]{8,128})|(?:ossutil(?:64)?|obsutil|coscmd)(?:\.exe)?[ \t]+config[ \t](?:[^\r\n]*?[ \t])?-[ia][ \t=]+(?<oak>(?:<[A-Z]+-\d+>|[A-Za-z0-9_-]{12,64}))(?:[^\r\n]*?[ \t])?-[ks][ \t=]+(?<osk>[A-Za-z0-9_+/=-]{12,128}))(?![^\s])/,
+        targets: [{ group: 'qak' }, { group: 'qsk', kind: 'SECRET' }, { group: 'mak' }, { group: 'msk', kind: 'SECRET' }, { group: 'oak' }, { group: 'osk', kind: 'SECRET' }],
       },
       // NuGet.org API keys: `oy2` and 43 lower-case letters and digits (keyed by a feed URL in NuGet.Config).
       { regex: /(?<![A-Za-z0-9])oy2[a-z0-9]{43}(?![A-Za-z0-9])/ },
@@ -524,19 +538,19 @@ export const RULES: readonly RedactionRule[] = [
       // scan ~15 % slower on the bench (session 10).
       // Database and remote-shell clients by name (their flags), `connect to` (Db2), the hashes of
       // .htpasswd lines, PuTTY/KiTTY session files' `Password\`.
-      words: 'sp_addlogin|sp_password|hdbsql|hdbuserstore|esxcli|racadm|cipher |password 7|key 7|community |pveapitoken|pbsapitoken|pve!|pam!|pbs!|a0="mysql|a0="mariadb|alter user|create user|login "|name><values>|name><value>|encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
+      words: 'expyear|expmonth|exp_year|exp_month|sp_addlogin|sp_password|hdbsql|hdbuserstore|esxcli|racadm|cipher |password 7|key 7|community |pveapitoken|pbsapitoken|pve!|pam!|pbs!|a0="mysql|a0="mariadb|alter user|create user|login "|name><values>|name><value>|encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
-      placed: { words: 'bindpw|authcode|appkey|pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession', at: 'assignedKey' },
+      placed: { words: 'bindpw|authcode|appkey|pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession|bduss|sessdata|z_c0|autologin|cvv|cvc|cvn|answer', at: 'assignedKey' },
       // MobaXterm's [Passwords] `ssh22:user@host=…` wake by the `@` url-credentials and email scan for
       // already: a `^(?:ssh|…)` alternative made the whole marks scan 3× slower (a V8 cliff).
-      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|验证码|@`,
+      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|验证码|答案|@`,
       // MobaXterm's [Credentials] `name=DOMAIN\login:password` from its backslash (its own pass).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码/im,
+    trigger: /sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|答案|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码/im,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -587,7 +601,7 @@ export const RULES: readonly RedactionRule[] = [
       {
         // Remote-desktop logs (TeamViewer, AnyDesk): `password accepted: tv9x7k`, `password Ad!x9 verified`;
         // a value between `password` and the verb holds a digit or a symbol (`password was verified` stays).
-        regex: /\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:[ \t]*(?<secret>[^\s,;)]{1,64})|(?=[^\s,;:=]{0,63}[\d!@#$%^&*])(?<value>[^\s,;:=]{4,64})[ \t]+(?:verified|accepted|rejected)\b)/i,
+        regex: /\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:[ \t]*(?<secret>[^\s,;)]{1,64})|(?=[^\s,;:=]{0,63}[\d!@#$%^&*])(?<value>[^\s,;:=]{4,64})[ \t]+(?:verified|accepted|rejected|expires|expiring)\b)/i,
         targets: [{ group: 'secret' }, { group: 'value' }],
       },
       {
@@ -880,6 +894,26 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'realSecret',
       },
       {
+        // A key with a remark in brackets before its separator: `申报密码（请勿外传）：Gs#x`, `密码(初始)=x`,
+        // `Password (do not share): x`. One token of printable ASCII (`密码（可选）：无` stays).
+        regex: /(?<![A-Za-z])(?:[\u4e00-\u9fa5]{0,6}(?:密码|口令)|password|passwd|pin)[ \t]*[（(][^（）()\r\n]{1,16}[）)][ \t]*[:：=][ \t]*(?<secret>[\x21-\x7e]{4,64})(?![\x21-\x7e])/i,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
+        // The answer to a security question (密保问题): as good as the password it resets, in notes and
+        // forms (`密保问题答案：外婆家在临安`, `安全问题答案: …`), Han or Latin, up to a delimiter.
+        regex: /(?:密保|安全)(?:问题)?答案[ \t]*[:：=][ \t]*(?<secret>[^\s"'，,。；;）)]{1,40})/,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
+        // A card's security code in a vault export (Bitwarden `"expYear": "2029", "code": "731"`): `code`
+        // alone is no secret, after the card's expiry it is the CVV.
+        regex: /"exp_?(?:year|month)"[ \t]*:[ \t]*"?[\w/-]{0,8}"?[ \t]*,[ \t]*"(?:code|securityCode|cvv|cvc)"[ \t]*:[ \t]*"(?<secret>\d{3,4})"/i,
+        targets: [{ group: 'secret' }],
+      },
+      {
         // Wi-Fi keys in `netsh wlan show profile … key=clear` (English and Chinese Windows).
         regex: /^[ \t]*(?:Key Content|关键内容)[ \t]*:[ \t]*(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$/,
         targets: [{ group: 'secret' }],
@@ -1054,10 +1088,17 @@ export const RULES: readonly RedactionRule[] = [
     category: 'personal',
     optional: false,
     placeholder: 'CARD',
-    scan: { digits: PERSONAL_DIGITS },
-    trigger: /\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d|3[47]\d{2}[ -]\d{6}[ -]\d{5}/,
+    // A person's account numbers by their label (住房公积金 `个人账号,001140823617`): the label's 账号 wakes them.
+    scan: { digits: PERSONAL_DIGITS, marks: '账号' },
+    trigger: /\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d|3[47]\d{2}[ -]\d{6}[ -]\d{5}|(?:个人|公积金|社保|医保|缴存人?)账号/,
     identity: 'digitsOnly',
     patterns: [
+      {
+        // 住房公积金, 社保 and 医保 statements: the person's account number under its label (`个人账号,0011…`,
+        // `公积金账号：…`, `个人公积金账号 …`); the employer's `单位账号` is no one's.
+        regex: /(?:个人(?:公积金|社保|医保)?|公积金|社保|医保|缴存人?)账号["']?(?:[ \t]*[,:：=\t][ \t]*|[ \t]+)["']?(?<account>\d{8,20})(?!\d)/,
+        targets: [{ group: 'account', kind: 'ACCOUNT' }],
+      },
       {
         // Commas may separate fields (CSV); `,123` right after would be a thousands separator.
         regex: /(?<![\d.:/-]|\d[ -])(?:\d{4}[ -]?){3,4}\d{1,4}(?![\d-]|[.:]\d|,\d{3}(?!\d))/,
@@ -1271,7 +1312,7 @@ export const RULES: readonly RedactionRule[] = [
         // `登录用户=kangjing`, `系统账号 lusq` (Chinese keys take a blank too), prefs.js
         // `user_pref("mail.server.server2.userName", "fanzq")`.
         // At most one space before the separator: the line scans look for `user=`, `user :` ….
-        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:[_-]?(?:name|id|code))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|账号|帐号|账户|帐户)|创建者|所有者|(?:导出|操作|制单|提交|申请|经办|录入|复核)(?:人|员))\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
+        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:[_-]?(?:name|id|code))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|(?:账号|帐号|账户|帐户)(?:名称?|开通|已开通|分配|创建)?)|创建者|所有者|(?:导出|操作|制单|提交|申请|经办|录入|复核)(?:人|员))\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%$-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
