@@ -136,3 +136,91 @@ describe('rest13: object-storage access keys without a provider prefix', () => {
     ]);
   });
 });
+
+describe('rest13: ids and logins by their tool grammar', () => {
+  it("takes Baidu's user key behind its label in logs, links and JSON", () => {
+    check([
+      ['[LoginModule] passport/getuserinfo ret=0 uname=x uk=2203948576124 vip_type=2', '[LoginModule] passport/getuserinfo ret=0 uname=x uk=<USER-1> vip_type=2'],
+      ['https://pan.baidu.com/share/home?uk=2938475613&view=share', 'https://pan.baidu.com/share/home?uk=<USER-1>&view=share'],
+      ['{"errno":0,"uk":3847561029,"name":"x"}', '{"errno":0,"uk":<USER-1>,"name":"x"}'],
+    ]);
+  });
+
+  it('keeps uk as a language, a short number and a bulk count', () => {
+    unchanged(['lang=uk locale=en-uk', 'bulk=1234567 uk=12', 'uk: 2026-03-01', 'size=2214587 md5=7c2f9a4e1b8d3c6f0a5e2d9b7c4f1a8e']);
+  });
+
+  it('takes the logins faillock lists after its command and after an empty table', () => {
+    check([
+      ['# faillock\nwangli:\nWhen                Type  Source                                           Valid\n', '# faillock\n<USER-1>:\nWhen                Type  Source                                           Valid\n'],
+      ['$ sudo faillock\nWhen                Type  Source                                           Valid\nzhou.hang:\nWhen                Type  Source                                           Valid\n', '$ sudo faillock\nWhen                Type  Source                                           Valid\n<USER-1>:\nWhen                Type  Source                                           Valid\n'],
+    ]);
+  });
+
+  it('keeps built-in accounts in faillock and `name:` lines elsewhere', () => {
+    unchanged([
+      '# faillock\nroot:\nWhen                Type  Source                                           Valid\n',
+      'When                Type  Source                                           Valid\n2026-03-18 22:03:51 TTY   tty2                                                 V\n',
+      'Summary of faillock\nusers:\n',
+      'dependencies:\n  lodash:\n',
+    ]);
+  });
+
+  it('takes Perforce `user@workspace` in changes, describe, filelog and opened, and P4CLIENT workspaces', () => {
+    check([
+      ['Change 99812 by wangfang@wangfang-laptop on 2026/03/02 10:11:12', 'Change 99812 by <USER-1>@<USER-1>-laptop on 2026/03/02 10:11:12'],
+      ['... #4 change 99812 edit on 2026/03/02 by zhoujie@build_ws (text) fix', '... #4 change 99812 edit on 2026/03/02 by <USER-1>@build_ws (text) fix'],
+      ['//depot/a.c#3 - edit default change (text) by liyan@liyan_dev', '//depot/a.c#3 - edit default change (text) by <USER-1>@<USER-1>_dev'],
+      ['Change 5 on 2026/03/01 by qin_art@qx-art-pc \'UI\'', 'Change 5 on 2026/03/01 by <USER-1>@qx-art-pc \'UI\''],
+      ['set P4CLIENT=chenxi_main', 'set P4CLIENT=<USER-1>'],
+      ['P4CLIENT=dengyu_ws_client (set)', 'P4CLIENT=<USER-1> (set)'],
+    ]);
+  });
+
+  it('keeps built-in accounts and prose with `change … by`', () => {
+    unchanged(['change 12 by root@host', 'no change by default@x', 'the change was made by the team@night', 'P4CLIENT=', 'P4PORT=ssl:p4.example.local:1666 (set)']);
+  });
+
+  it('takes login and password cells of `|` tables under their header', () => {
+    check([
+      [
+        'id | conn_id | conn_type | host | login | password | port\n3 | mysql_bi | mysql | 10.1.1.5 | bi_reader_lin | Bi#Read-2026 | 3306\n',
+        'id | conn_id | conn_type | host | login | password | port\n3 | mysql_bi | mysql | 10.1.1.5 | <USER-1> | <SECRET-1> | 3306\n',
+      ],
+      [
+        // A Markdown credential table whose rows name a mail login (their `@` wakes the rule).
+        '| 系统 | 账号 | 密码 |\n|---|---|---|\n| 企业邮箱 | wanglu@corp.example | Fin#2026wl |\n| OA | oa_sunmei@corp.example | Oa#sm0301 |\n',
+        '| 系统 | 账号 | 密码 |\n|---|---|---|\n| 企业邮箱 | <EMAIL-1> | <SECRET-1> |\n| OA | <EMAIL-2> | <SECRET-2> |\n',
+      ],
+    ]);
+  });
+
+  it('keeps empty cells, None, other columns and pipes without a header', () => {
+    unchanged([
+      'id | conn_id | login | password | port\n4 | http_hook | None | None | 443\n',
+      'id | conn_id | login | password | port\n5 | smtp | root | - | 25\n',
+      'name | size | owner\nreport.pdf | 20 KB | finance\n',
+      'cat a | grep b | sort | uniq -c',
+    ]);
+  });
+
+  it('takes what an auto-login script sends after a password or OTP prompt', () => {
+    check([
+      ["        - expect: 'OTP:'\n          send: 'KRSXG5CTMVRXEZLU'\n", "        - expect: 'OTP:'\n          send: '<SECRET-1>'\n"],
+      ["        - expect: 'Password:'\n          send: Jump#Pass2026\n", "        - expect: 'Password:'\n          send: <SECRET-1>\n"],
+      ['expect "*assword:"\nsend "Expct!pw9\\r"\n', 'expect "*assword:"\nsend "<SECRET-1>\\r"\n'],
+      ['crt.Screen.WaitForString "Verification code:"\ncrt.Screen.Send "839211" & chr(13)\n', 'crt.Screen.WaitForString "Verification code:"\ncrt.Screen.Send "<SECRET-1>" & chr(13)\n'],
+      ["child.expect('Enter passphrase')\nchild.sendline('Pp!hrase77')\n", "child.expect('Enter passphrase')\nchild.sendline('<SECRET-1>')\n"],
+    ]);
+  });
+
+  it('keeps what a script sends after other prompts', () => {
+    unchanged([
+      "        - expect: '$ '\n          send: 'cd /data/logs'\n",
+      'expect "$ "\nsend "ls -l\\r"\n',
+      'crt.Screen.WaitForString "login:"\ncrt.Screen.Send "ops" & chr(13)\n',
+      "child.expect('#')\nchild.sendline('uptime')\n",
+      'send "hello"',
+    ]);
+  });
+});
