@@ -141,8 +141,9 @@ const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/;
 // Sign-in cookies named for the site, not for what they are: Baidu's `BDUSS` (and `BDUSS_BFESS`),
 // Zhihu's `z_c0`. WindTerm keeps a session's password as `session.autoLogin` (a switch elsewhere:
 // `true`/`1` are benign values). A card's security code (`cvv`, `cvc2`, `card_cvn2`),
-// a security question's answer (`securityAnswer`, `secret_answer2`).
-const MORE_SECRET_KEYS = /^(?:key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession|bduss(?:_bfess)?|z_c0|sessdata|(?:session\.)?autologin|(?:card_?)?(?:cvv|cvc|cvn)2?|(?:security|secret)_?answer\d?)$/i;
+// a security question's answer (`securityAnswer`, `secret_answer2`); an authenticator's seed kept as
+// `totp` (Bitwarden, Tabby, 1Password exports: a bare base32 seed or an otpauth URI; `totp_enabled` describes).
+const MORE_SECRET_KEYS = /^(?:(?:login[_.])?totp|(?:totp|otp|mfa|2fa)[_-]?secret|key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession|bduss(?:_bfess)?|z_c0|sessdata|(?:session\.)?autologin|(?:card_?)?(?:cvv|cvc|cvn)2?|(?:security|secret)_?answer\d?)$/i;
 // systemd's `LoadCredential=passwd.hashed-password.root`, `ImportCredential=tmpfiles.*`,
 // `ConditionCredential=|sysusers.extra`: the ID (and path) of a credential the service is given, not
 // its contents (`SetCredential=id:data` carries the data itself and stays a secret).

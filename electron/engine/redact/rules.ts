@@ -400,7 +400,7 @@ export const RULES: readonly RedactionRule[] = [
         // Object-storage CLIs given a key pair as arguments: Qiniu `qshell account <AK> <SK> <name>`, MinIO
         // `mc alias set <alias> <url> <AK> <SK>` (`mc config host add`), Aliyun `ossutil config -i AK -k SK`,
         // Huawei `obsutil config -i=AK -k=SK`, Tencent `coscmd config -a AK -s SK`.
-        regex: /(?:^|[\s/\\>])(?:qshell(?:\.exe)?[ \t]+account[ \t]+(?:--[ \t]+)?(?<qak>(?:<[A-Z]+-\d+>|[A-Za-z0-9_-]{16,64}))[ \t]+(?<qsk>[A-Za-z0-9_-]{16,64})|mc(?:\.exe)?[ \t]+(?:alias[ \t]+set|config[ \t]+host[ \t]+add)[ \t]+\S+[ \t]+\S+[ \t]+(?<mak>(?:<[A-Z]+-\d+>|[A-Za-z0-9_+/=-]{3,128}))[ \t]+(?<msk>[A-Za-z0-9_+/=-]{8,128})|(?:ossutil(?:64)?|obsutil|coscmd)(?:\.exe)?[ \t]+config[ \t](?:[^\r\n]*?[ \t])?-[ia][ \t=]+(?<oak>(?:<[A-Z]+-\d+>|[A-Za-z0-9_-]{12,64}))(?:[^\r\n]*?[ \t])?-[ks][ \t=]+(?<osk>[A-Za-z0-9_+/=-]{12,128}))(?![^\s])/,
+        regex: /(?:^|[\s/\\>])(?:qshell(?:\.exe)?[ \t]+account[ \t]+(?:--[ \t]+)?(?<qak>(?:<[A-Z]+-\d+>|[A-Za-z0-9_-]{16,64}))[ \t]+(?<qsk>[A-Za-z0-9_-]{16,64})|mc(?:\.exe)?[ \t]+(?:alias[ \t]+set|config[ \t]+host[ \t]+add)[ \t]+\S+[ \t]+\S+[ \t]+(?<mak>(?:<[A-Z]+-\d+>|[A-Za-z0-9_+/=-]{3,128}))[ \t]+(?<msk>[A-Za-z0-9_+/=-]{8,128})|(?:ossutil(?:64)?|obsutil|coscmd)(?:\.exe)?[ \t]+config[ \t](?:[^\r\n]{0,256}?[ \t])?-[ia][ \t=]+(?<oak>(?:<[A-Z]+-\d+>|[A-Za-z0-9_-]{12,64}))(?:[^\r\n]{0,256}?[ \t])?-[ks][ \t=]+(?<osk>[A-Za-z0-9_+/=-]{12,128}))(?![^\s])/,
         targets: [{ group: 'qak' }, { group: 'qsk', kind: 'SECRET' }, { group: 'mak' }, { group: 'msk', kind: 'SECRET' }, { group: 'oak' }, { group: 'osk', kind: 'SECRET' }],
       },
       // NuGet.org API keys: `oy2` and 43 lower-case letters and digits (keyed by a feed URL in NuGet.Config).
@@ -538,11 +538,11 @@ export const RULES: readonly RedactionRule[] = [
       // scan ~15 % slower on the bench (session 10).
       // Database and remote-shell clients by name (their flags), `connect to` (Db2), the hashes of
       // .htpasswd lines, PuTTY/KiTTY session files' `Password\`.
-      words: 'send:|send "|send \'|send --|send -raw|screen\\.send|sendline\\(|expyear|expmonth|exp_year|exp_month|sp_addlogin|sp_password|hdbsql|hdbuserstore|esxcli|racadm|cipher |password 7|key 7|community |pveapitoken|pbsapitoken|pve!|pam!|pbs!|a0="mysql|a0="mariadb|alter user|create user|login "|name><values>|name><value>|encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
+      words: 'key><value|addauth|send:|send "|send \'|send --|send -raw|screen\\.send|sendline\\(|expyear|expmonth|exp_year|exp_month|sp_addlogin|sp_password|hdbsql|hdbuserstore|esxcli|racadm|cipher |password 7|key 7|community |pveapitoken|pbsapitoken|pve!|pam!|pbs!|a0="mysql|a0="mariadb|alter user|create user|login "|name><values>|name><value>|encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
-      placed: { words: 'bindpw|authcode|appkey|pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession|bduss|sessdata|z_c0|autologin|cvv|cvc|cvn|answer', at: 'assignedKey' },
+      placed: { words: 'bindpw|authcode|appkey|pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession|bduss|sessdata|z_c0|autologin|cvv|cvc|cvn|answer|totp', at: 'assignedKey' },
       // MobaXterm's [Passwords] `ssh22:user@host=…` wake by the `@` url-credentials and email scan for
       // already: a `^(?:ssh|…)` alternative made the whole marks scan 3× slower (a V8 cliff).
       marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|验证码|答案|@`,
@@ -550,7 +550,7 @@ export const RULES: readonly RedactionRule[] = [
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|答案|send|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码/im,
+    trigger: /sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码/im,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -917,6 +917,21 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'sendAfterSecretPrompt',
       },
       {
+        // KeePass/KeePassXC XML exports: `<String><Key>Password</Key><Value ProtectInMemory="True">x</Value>`,
+        // `<Key>TimeOtp-Secret-Base32</Key><Value>…</Value>` — the value of an entry field named like a secret.
+        regex: /<Key>(?<key>[^<>\r\n]{1,80})<\/Key>[ \t]*<Value(?:\s[^<>]*)?>(?<secret>[^<\r\n]+)<\/Value>/i,
+        targets: [{ group: 'secret' }],
+        validate: 'namedElementValue',
+        kind: 'fromKey',
+      },
+      {
+        // ZooKeeper's CLI authenticating with a digest identity: `addauth digest dubbo:pw` (the password in
+        // clear; `setAcl … digest:user:<hash>` is the hash, taken by the pattern below).
+        regex: /(?<![\w-])addauth[ \t]+digest[ \t]+(?<user>[A-Za-z][\w.-]{0,31}):(?<secret>[^\s"']{1,128})/,
+        targets: [{ group: 'secret' }],
+        validate: 'clientFlagSecret',
+      },
+      {
         // A key with a remark in brackets before its separator: `申报密码（请勿外传）：Gs#x`, `密码(初始)=x`,
         // `Password (do not share): x`. One token of printable ASCII (`密码（可选）：无` stays).
         regex: /(?<![A-Za-z])(?:[\u4e00-\u9fa5]{0,6}(?:密码|口令)|password|passwd|pin)[ \t]*[（(][^（）()\r\n]{1,16}[）)][ \t]*[:：=][ \t]*(?<secret>[\x21-\x7e]{4,64})(?![\x21-\x7e])/i,
@@ -933,7 +948,7 @@ export const RULES: readonly RedactionRule[] = [
       {
         // A card's security code in a vault export (Bitwarden `"expYear": "2029", "code": "731"`): `code`
         // alone is no secret, after the card's expiry it is the CVV.
-        regex: /"exp_?(?:year|month)"[ \t]*:[ \t]*"?[\w/-]{0,8}"?[ \t]*,[ \t]*"(?:code|securityCode|cvv|cvc)"[ \t]*:[ \t]*"(?<secret>\d{3,4})"/i,
+        regex: /"exp_?(?:year|month)"[ \t]*:[ \t]*(?:"[\w/-]{0,8}"|[\w/-]{1,8})[ \t]*,[ \t]*"(?:code|securityCode|cvv|cvc)"[ \t]*:[ \t]*"(?<secret>\d{3,4})"/i,
         targets: [{ group: 'secret' }],
       },
       {
@@ -1119,7 +1134,7 @@ export const RULES: readonly RedactionRule[] = [
       {
         // 住房公积金, 社保 and 医保 statements: the person's account number under its label (`个人账号,0011…`,
         // `公积金账号：…`, `个人公积金账号 …`); the employer's `单位账号` is no one's.
-        regex: /(?:个人(?:公积金|社保|医保)?|公积金|社保|医保|缴存人?)账号["']?(?:[ \t]*[,:：=\t][ \t]*|[ \t]+)["']?(?<account>\d{8,20})(?!\d)/,
+        regex: /(?:个人(?:公积金|社保|医保)?|公积金|社保|医保|缴存人?)账号["']?(?:[ \t]*[,:：=][ \t]*|[ \t]+)["']?(?<account>\d{8,20})(?!\d)/,
         targets: [{ group: 'account', kind: 'ACCOUNT' }],
       },
       {

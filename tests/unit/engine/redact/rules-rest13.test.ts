@@ -224,3 +224,26 @@ describe('rest13: ids and logins by their tool grammar', () => {
     ]);
   });
 });
+
+describe('rest13: authenticator seeds, password-manager exports and ZooKeeper logins', () => {
+  it('takes a `totp` field (a bare seed or an otpauth URI) and KeePass entry fields named like secrets', () => {
+    check([
+      ['        "totp": "JBSWY3DPEHPK3PXQ",', '        "totp": "<SECRET-1>",'],
+      ['  totp: KRSXG5CTMVRXEZLV', '  totp: <SECRET-1>'],
+      ['otp_secret = GEZDGNBVGY3TQOJQ', 'otp_secret = <SECRET-1>'],
+      ['<String><Key>Password</Key><Value ProtectInMemory="True">Kp#Pass2026</Value></String>', '<String><Key>Password</Key><Value ProtectInMemory="True"><SECRET-1></Value></String>'],
+    ]);
+  });
+
+  it('keeps an empty totp, its switches and settings, and KeePass fields that are no secret', () => {
+    unchanged(['"totp": null,', '"totp_enabled": true', 'totp_period: 30', '<String><Key>URL</Key><Value>https://x.example</Value></String>', '<String><Key>Title</Key><Value>企业邮箱</Value></String>']);
+  });
+
+  it("takes the password of ZooKeeper's `addauth digest`", () => {
+    check([['[zk: localhost:2181(CONNECTED) 3] addauth digest dubbo_admin:Zk!Adm1n2026', '[zk: localhost:2181(CONNECTED) 3] addauth digest dubbo_admin:<SECRET-1>']]);
+  });
+
+  it('keeps addauth without a password and other schemes', () => {
+    unchanged(['addauth digest', 'addauth ip 10.0.0.1', 'getAcl /dubbo']);
+  });
+});
