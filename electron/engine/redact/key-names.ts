@@ -138,7 +138,12 @@ const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/;
 // describe how one signs in, not the secret. Here, so the prefilter's wake check (wakesAssignedKey)
 // and the rule's gate give the same verdict.
 // VPN portals' session cookies, named for the product: Ivanti/Pulse `DSID`, F5 `MRHSession`.
-const MORE_SECRET_KEYS = /^(?:key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession)$/i;
+// Sign-in cookies named for the site, not for what they are: Baidu's `BDUSS` (and `BDUSS_BFESS`),
+// Zhihu's `z_c0`. WindTerm keeps a session's password as `session.autoLogin` (a switch elsewhere:
+// `true`/`1` are benign values). A card's security code (`cvv`, `cvc2`, `card_cvn2`),
+// a security question's answer (`securityAnswer`, `secret_answer2`); an authenticator's seed kept as
+// `totp` (Bitwarden, Tabby, 1Password exports: a bare base32 seed or an otpauth URI; `totp_enabled` describes).
+const MORE_SECRET_KEYS = /^(?:(?:login[_.])?totp|(?:totp|otp|mfa|2fa)[_-]?secret|key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession|bduss(?:_bfess)?|z_c0|sessdata|(?:session\.)?autologin|(?:card_?)?(?:cvv|cvc|cvn)2?|(?:security|secret)_?answer\d?)$/i;
 // systemd's `LoadCredential=passwd.hashed-password.root`, `ImportCredential=tmpfiles.*`,
 // `ConditionCredential=|sysusers.extra`: the ID (and path) of a credential the service is given, not
 // its contents (`SetCredential=id:data` carries the data itself and stays a secret).
@@ -191,7 +196,7 @@ function classifyKey(key: string, context: KeyContext): boolean {
 
 /** Words a key is built from that make a stolen value a bearer credential rather than a password. */
 export function secretKindForKey(key: string): 'TOKEN' | 'SECRET' {
-  return /token|session|sessid|cookie|jwt|bearer|authorization|^sid$|^code$|^sig$|signature|^dsid$/i.test(key) ? 'TOKEN' : 'SECRET';
+  return /token|session|sessid|cookie|jwt|bearer|bduss|z_c0|sessdata|authorization|^sid$|^code$|^sig$|signature|^dsid$/i.test(key) ? 'TOKEN' : 'SECRET';
 }
 
 // The signature schemes of object storage (`Authorization: OSS <AK>:<sig>`, S3 v2 `AWS`, OBS, Qiniu, UpYun, KS3): auth-header keeps the scheme and takes what follows.
@@ -232,7 +237,8 @@ const DATE_VALUE = /^(?:(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]
  * references to where the secret really is (`${DB_PASSWORD}`, `%PWD%`, `{{ .Values.pw }}`).
  */
 export function isBenignValue(value: string): boolean {
-  const v = value.trim();
+  // A JSON literal with the comma after it (`"autoLogin": true,` taken to the end of its line) is the literal.
+  const v = value.trim().replace(/^(true|false|null)[ \t]*,$/i, '$1');
   // `${VAULT_SECRET`: a reference cut short by the value's delimiters is still a reference.
   // A YAML tag (`!vault`) announces a value; an absolute path names where a secret is kept.
   return (

@@ -221,7 +221,9 @@ export function hasContext(context: { words: RegExp; before: number }, m: RegExp
 // A key name made of word characters, dots and dashes (and CJK) containing a secret-ish word;
 // `isSecretKey` then decides on the whole name, so the regex can stay loose.
 const KEY_CHAR = String.raw`[A-Za-z0-9_.\-\u4e00-\u9fa5]`;
-const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin(?![a-z])|seed|salt|dsid|密码|口令|密钥|令牌|私钥)`;
+// `bduss`, `z_c0`: Baidu's and Zhihu's sign-in cookies; `autologin`: WindTerm's stored password;
+// `cvv`/`cvc`/`cvn`: a card's security code; `answer`: a security question's answer (MORE_SECRET_KEYS).
+const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin(?![a-z])|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|密码|口令|密钥|令牌|私钥)`;
 // The key is the whole run of key characters it starts in: what follows a key in every pattern
 // (a quote, `=`, `:`, a space, `>`, `<`) is never a key character. So `KEY_CHAR*?KEY_WORD KEY_CHAR*`
 // equals "a run that holds a key word", written here as a lookahead (tried once, never
@@ -346,7 +348,7 @@ const VALUE_ON_NEXT_LINE = [
   // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /(?<![\w.])sp_(?:addlogin|password)[ \t]|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|snmp-agent[ \t]+community[ \t]|(?:^|[\s/\\("';&|>])(?:[Hh]dbsql|[Hh]dbuserstore|esxcli)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:restricted[ \t]+)?user[ \t]+"?[A-Za-z_][\w$#.-]{0,62}"?[ \t]+password[ \t]+\S|(?:password|secret|key(?:-string)?)[ \t]+7[ \t]+[0-9A-Fa-f]{4}|snmp-server[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|racadm[ \t]+(?:set|config)[ \t]|(?:PVE|PBS)APIToken=|[ \t]login[ \t]+"[^"\r\n]*"[ \t]+\S|<name>[^<>\r\n]{1,60}<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:AES(?:256)?|3DES)\}[A-Za-z0-9+/]{16}|encrypted[_-]?[a-z]{0,30}["']?[ \t]*[:=]|<Server\b[^<>]*[ \t]shutdown[ \t]*=|<credential-reference\b[^<>]*[ \t]clear-text[ \t]*=|(?:^|[\s/\\("';&|>])(?:sqlcmd|osql|isql|bcp|mongo\w*|psexec(?:64)?|paexec|ldap[a-z]+|smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads)|lftp)(?:\.exe)?[ \t]|connect[ \t]+to[ \t][^\r\n]*[ \t]using[ \t]|^[^:\s]+:(?:\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^[\w ]{1,60}\\[^\\\r\n]+\\[ \t]*\r?$|(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected)\b)|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|(?:识别码|设备代码|设备码|设备 ?id)[^\r\n]{0,40}?验证码|name=\\?["']?[\w.-]{0,40}(?:pass|pwd|secret|token)[\w.-]{0,40}\\?["']?\][ \t]+value=/i;
+const SPECIAL_FORMS = /(?<![\w.])sp_(?:addlogin|password)[ \t]|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|snmp-agent[ \t]+community[ \t]|(?:^|[\s/\\("';&|>])(?:[Hh]dbsql|[Hh]dbuserstore|esxcli)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:restricted[ \t]+)?user[ \t]+"?[A-Za-z_][\w$#.-]{0,62}"?[ \t]+password[ \t]+\S|(?:password|secret|key(?:-string)?)[ \t]+7[ \t]+[0-9A-Fa-f]{4}|snmp-server[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|racadm[ \t]+(?:set|config)[ \t]|(?:PVE|PBS)APIToken=|[ \t]login[ \t]+"[^"\r\n]*"[ \t]+\S|<name>[^<>\r\n]{1,60}<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:AES(?:256)?|3DES)\}[A-Za-z0-9+/]{16}|encrypted[_-]?[a-z]{0,30}["']?[ \t]*[:=]|<Server\b[^<>]*[ \t]shutdown[ \t]*=|<credential-reference\b[^<>]*[ \t]clear-text[ \t]*=|(?:^|[\s/\\("';&|>])(?:sqlcmd|osql|isql|bcp|mongo\w*|psexec(?:64)?|paexec|ldap[a-z]+|smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads)|lftp)(?:\.exe)?[ \t]|connect[ \t]+to[ \t][^\r\n]*[ \t]using[ \t]|^[^:\s]+:(?:\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^[\w ]{1,60}\\[^\\\r\n]+\\[ \t]*\r?$|(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected|expires|expiring)\b)|(?:密码|口令|password|passwd|pin)[ \t]*[（(][^（）()\r\n]{1,16}[）)][ \t]*[:：=]|(?:密保|安全)(?:问题)?答案|"exp_?(?:year|month)"[ \t]*:[^\r\n]{0,80}"(?:code|securitycode|cvv|cvc)"[ \t]*:|[|｜][^|｜\r\n]*[|｜]|<key>[^<>\r\n]{1,80}<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|^[ \t]*(?:-[ \t]+)?send:[ \t]|(?:^|[ \t;{])send[ \t]+(?:--[ \t]+|-raw[ \t]+)?["']|screen\.send[ \t(]|\.sendline\(|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|(?:识别码|设备代码|设备码|设备 ?id)[^\r\n]{0,40}?验证码|name=\\?["']?[\w.-]{0,40}(?:pass|pwd|secret|token)[\w.-]{0,40}\\?["']?\][ \t]+value=/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
@@ -676,7 +678,9 @@ function isPinyinLogin(login: string): boolean {
   return login.length <= 24 && PINYIN_LOGIN.test(login);
 }
 
-const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account)"[ \t]*,?[ \t]*\r?$|^[ \t]+users:[ \t]*\r?$/i;
+// `faillock` without `--user` prints each login as `name:` on its own line, then its table: the
+// command line and an empty table's header (`When  Type  Source  Valid`) come before a login's line.
+const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account)"[ \t]*,?[ \t]*\r?$|^[ \t]+users:[ \t]*\r?$|^(?:[^\r\n]{0,60}?[#$>%][ \t]*)?(?:sudo[ \t]+)?faillock(?:[ \t]+--dir[ \t]+\S+)?[ \t]*\r?$|^when[ \t]+type[ \t]+source[ \t]+valid[ \t]*\r?$/i;
 
 // Groups of a pattern that hold a key, a quote or a domain, not the login.
 const NOT_LOGIN_GROUP = /^(?:key|kq|vq|q\d?|domain)$/;
@@ -802,6 +806,8 @@ const TEXT_TABLE_NAME_COLUMN = /^(?:(?:员工|客户|乘客|乘车人|真实|联
 // A cell that heads some column (a line of such cells is a header, whichever column the name is in).
 const TEXT_TABLE_HEADER_CELL = /^(?:序号|编号|日期|时间|部门|区域|账号|帐号|金额|备注|性别|电话|手机号?|联系方式|状态|类型|地址|邮箱|证件(?:类型|号码)|身份证号码?|no\.?|#|date|time|department|phone|e-?mail|status)$/i;
 const TEXT_TABLE_REACH = 4096;
+// A `|` table's header names a password or a login column itself (CSV_SECRET_COLUMN, CSV_USER_COLUMN).
+const isPipeHeaderCell = (c: string) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c);
 const TEXT_TABLE_LINES = 60;
 const cellText = (cell: string) => cell.trim().replace(/^[*_`"']+|[*_`"'：:]+$/g, '').trim();
 
@@ -837,6 +843,32 @@ function isTextTableNameCell(m: RegExpExecArray, line: string, around: LineSurro
   }
   return false;
 }
+
+/**
+ * The header cell over a cell of a `|`-separated table (Airflow `connections get/list -o plain`,
+ * `psql` and MySQL client output, Markdown): the cell of the same index in the nearest row above
+ * (the same run of `|` rows, a `---+---` rule allowed) that is a header — one whose cells include
+ * one of the column names the caller reads. '' when none is found within 60 lines.
+ */
+function pipeColumnHeader(cellStart: number, line: string, around: LineSurroundings | undefined, isHeaderCell: (cell: string) => boolean): string {
+  if (around?.above === undefined) return '';
+  const split = (row: string) => row.split(/[|｜]/).map((c) => c.trim());
+  const column = split(line.slice(0, cellStart)).length - 1;
+  const lines = around.above(TEXT_TABLE_REACH).split('\n');
+  for (let i = lines.length - 2, seen = 0; i >= 0 && seen < TEXT_TABLE_LINES; i -= 1, seen += 1) {
+    const row = lines[i]!.replace(/\r$/, '');
+    if (/^[ \t]*[-=+:|｜][-=+:|｜ \t]*$/.test(row)) continue;
+    if (!/[|｜]/.test(row)) return '';
+    const cells = split(row);
+    if (cells.some(isHeaderCell)) return cells[column] ?? '';
+  }
+  return '';
+}
+
+// The line before a script's `send`: it waits for a prompt asking for a secret — Tabby/Electerm
+// `- expect: 'Password:'`, Tcl expect `expect "*assword:"`, SecureCRT `crt.Screen.WaitForString "OTP:"`,
+// pexpect `child.expect('Passphrase')`, Xshell `xsh.Screen.WaitForString`.
+const SECRET_PROMPT_WAIT = /(?:expect|waitforstrings?|wait_?for)\b[^\r\n]{0,40}?(?:assword|passwd|passphrase|passcode|\bpass\b|\bpwd\b|\botp\b|one-time|token|\bpin\b|verification|mfa|2fa|口令|密码|验证码|动态码|令牌)/i;
 
 const HTML_TABLE_REACH = 4096;
 const HTML_HEADER_CELL = /<th(?:\s[^<>]*)?>([^<>]*)<\/th>/gi;
@@ -1130,6 +1162,14 @@ export const VALIDATORS = {
   saslLogin: ((m, line, around) => isSaslLine(m, around) && isLoginName(m, line)) as RuleValidator,
   realmLogin: ((m, line, around) => isRealmLine(m, around) && isLoginName(m, line)) as RuleValidator,
   /** A cell of an HTML table under a `<th>` naming a password (口令, 密码, Password …) or a login (账号, 用户名, Username …). */
+  /** A cell under a `|` table's password column (see pipeColumnHeader). */
+  pipeSecretColumn: ((m, line, around) =>
+    isRealValue(group(m, 'secret')) && !/^(?:None|null|nil|-|\*+)$/i.test(group(m, 'secret')) && CSV_SECRET_COLUMN.test(pipeColumnHeader(m.index + m[0].length - group(m, 'secret').length, line, around, isPipeHeaderCell))) as RuleValidator,
+  /** A login under a `|` table's login column. */
+  pipeUserColumn: ((m, line, around) =>
+    !BUILTIN_LOGINS.test(group(m, 'user')) && !isBenignValue(group(m, 'user')) && CSV_USER_COLUMN.test(pipeColumnHeader(m.index + m[0].length - group(m, 'user').length, line, around, isPipeHeaderCell))) as RuleValidator,
+  /** What an auto-login script sends right after waiting for a password, OTP or passphrase prompt. */
+  sendAfterSecretPrompt: ((m, _line, around) => isRealValue(['qsecret', 'secret', 'secret2', 'secret3'].map((g) => group(m, g)).find((v) => v !== '') ?? '') && around !== undefined && SECRET_PROMPT_WAIT.test(around.previous())) as RuleValidator,
   htmlSecretColumn: ((m, line, around) => isRealValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(htmlColumnHeader(m, line, around))) as RuleValidator,
   htmlUserColumn: ((m, line, around) => isLoginName(m, line) && CSV_USER_COLUMN.test(htmlColumnHeader(m, line, around))) as RuleValidator,
   svnHashValue: ((m, _line, around) => isSvnValue(m, around)) as RuleValidator,

@@ -349,8 +349,8 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'TOKEN',
-    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret|oy2|conda`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
-    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key|conda(?![^\s/"']*?conda)[^\s/"']*\/t\//i,
+    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret|oy2|conda|accesskey|access_key|access-key|qshell|mc alias|mc config|ossutil|obsutil|coscmd`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
+    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|access[_-]?key|qshell|mc[ \t]+(?:alias|config)[ \t]|ossutil|obsutil|coscmd|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key|conda(?![^\s/"']*?conda)[^\s/"']*\/t\//i,
     patterns: [
       { regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/ },
       {
@@ -388,6 +388,20 @@ export const RULES: readonly RedactionRule[] = [
         // Anaconda channel tokens (anaconda.org, Anaconda Server mirrors): `https://conda.x.com/t/<token>/channel`.
         regex: /:\/\/[^\s/"'@]*conda[^\s/"'@]*\/t\/(?<secret>[A-Za-z0-9_-]{8,})(?=\/)/i,
         targets: [{ group: 'secret' }],
+      },
+      {
+        // An access key ID under its own name (Huawei KooCLI/OBS `"accessKeyId"`, `access_key_id`, Qiniu
+        // `AccessKey:`): providers without a fixed prefix use 16–40 upper-case letters and digits (Huawei,
+        // MinIO) or 40 of base64url (Qiniu). A digit and a capital in it: `YOUR_ACCESS_KEY_ID` stays.
+        regex: /(?<![A-Za-z0-9])(?<kq>["']?)(?:[A-Za-z]{1,20}[_.-]?)?(?:[Aa]ccess|ACCESS)[_-]?(?:[Kk]ey|KEY)(?:[_-]?(?:[Ii]d|ID))?\k<kq>[ \t]*[:=][ \t]*(?<vq>["']?)(?<ak>(?=[A-Za-z0-9_-]{0,39}\d)(?=[A-Za-z0-9_-]{0,39}[A-Z])[A-Za-z0-9_-]{16,40})\k<vq>(?![A-Za-z0-9_/+=.-])/,
+        targets: [{ group: 'ak' }],
+      },
+      {
+        // Object-storage CLIs given a key pair as arguments: Qiniu `qshell account <AK> <SK> <name>`, MinIO
+        // `mc alias set <alias> <url> <AK> <SK>` (`mc config host add`), Aliyun `ossutil config -i AK -k SK`,
+        // Huawei `obsutil config -i=AK -k=SK`, Tencent `coscmd config -a AK -s SK`.
+        regex: /(?:^|[\s/\\>])(?:qshell(?:\.exe)?[ \t]+account[ \t]+(?:--[ \t]+)?(?<qak>(?:<[A-Z]+-\d+>|[A-Za-z0-9_-]{16,64}))[ \t]+(?<qsk>[A-Za-z0-9_-]{16,64})|mc(?:\.exe)?[ \t]+(?:alias[ \t]+set|config[ \t]+host[ \t]+add)[ \t]+\S+[ \t]+\S+[ \t]+(?<mak>(?:<[A-Z]+-\d+>|[A-Za-z0-9_+/=-]{3,128}))[ \t]+(?<msk>[A-Za-z0-9_+/=-]{8,128})|(?:ossutil(?:64)?|obsutil|coscmd)(?:\.exe)?[ \t]+config[ \t](?:[^\r\n]{0,256}?[ \t])?-[ia][ \t=]+(?<oak>(?:<[A-Z]+-\d+>|[A-Za-z0-9_-]{12,64}))(?:[^\r\n]{0,256}?[ \t])?-[ks][ \t=]+(?<osk>[A-Za-z0-9_+/=-]{12,128}))(?![^\s])/,
+        targets: [{ group: 'qak' }, { group: 'qsk', kind: 'SECRET' }, { group: 'mak' }, { group: 'msk', kind: 'SECRET' }, { group: 'oak' }, { group: 'osk', kind: 'SECRET' }],
       },
       // NuGet.org API keys: `oy2` and 43 lower-case letters and digits (keyed by a feed URL in NuGet.Config).
       { regex: /(?<![A-Za-z0-9])oy2[a-z0-9]{43}(?![A-Za-z0-9])/ },
@@ -524,19 +538,19 @@ export const RULES: readonly RedactionRule[] = [
       // scan ~15 % slower on the bench (session 10).
       // Database and remote-shell clients by name (their flags), `connect to` (Db2), the hashes of
       // .htpasswd lines, PuTTY/KiTTY session files' `Password\`.
-      words: 'sp_addlogin|sp_password|hdbsql|hdbuserstore|esxcli|racadm|cipher |password 7|key 7|community |pveapitoken|pbsapitoken|pve!|pam!|pbs!|a0="mysql|a0="mariadb|alter user|create user|login "|name><values>|name><value>|encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
+      words: 'key><value|addauth|send:|send "|send \'|send --|send -raw|screen\\.send|sendline\\(|expyear|expmonth|exp_year|exp_month|sp_addlogin|sp_password|hdbsql|hdbuserstore|esxcli|racadm|cipher |password 7|key 7|community |pveapitoken|pbsapitoken|pve!|pam!|pbs!|a0="mysql|a0="mariadb|alter user|create user|login "|name><values>|name><value>|encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
-      placed: { words: 'bindpw|authcode|appkey|pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession', at: 'assignedKey' },
+      placed: { words: 'bindpw|authcode|appkey|pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession|bduss|sessdata|z_c0|autologin|cvv|cvc|cvn|answer|totp', at: 'assignedKey' },
       // MobaXterm's [Passwords] `ssh22:user@host=…` wake by the `@` url-credentials and email scan for
       // already: a `^(?:ssh|…)` alternative made the whole marks scan 3× slower (a V8 cliff).
-      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|验证码|@`,
+      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|验证码|答案|@`,
       // MobaXterm's [Credentials] `name=DOMAIN\login:password` from its backslash (its own pass).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码/im,
+    trigger: /sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码/im,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -587,7 +601,7 @@ export const RULES: readonly RedactionRule[] = [
       {
         // Remote-desktop logs (TeamViewer, AnyDesk): `password accepted: tv9x7k`, `password Ad!x9 verified`;
         // a value between `password` and the verb holds a digit or a symbol (`password was verified` stays).
-        regex: /\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:[ \t]*(?<secret>[^\s,;)]{1,64})|(?=[^\s,;:=]{0,63}[\d!@#$%^&*])(?<value>[^\s,;:=]{4,64})[ \t]+(?:verified|accepted|rejected)\b)/i,
+        regex: /\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:[ \t]*(?<secret>[^\s,;)]{1,64})|(?=[^\s,;:=]{0,63}[\d!@#$%^&*])(?<value>[^\s,;:=]{4,64})[ \t]+(?:verified|accepted|rejected|expires|expiring)\b)/i,
         targets: [{ group: 'secret' }, { group: 'value' }],
       },
       {
@@ -880,6 +894,64 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'realSecret',
       },
       {
+        // A cell of a `|` table under a password or a login column (Airflow `connections get -o plain`:
+        // `id | conn_id | … | login | password | …`, psql/mysql client output, Markdown credential tables).
+        // The header is looked for above by the validator; `None`, `-`, masks and placeholders stay. A row
+        // is read when something else on it wakes the rule (Airflow's `get_uri` column, `mysql`, an `@`):
+        // waking every line with a `|` would run the rule on every pipe-separated log line.
+        regex: /(?<=[|｜])[ \t]*(?<secret>[^|｜\s](?:[^|｜\r\n]{0,126}[^|｜\s])?)[ \t]*(?=[|｜]|\r?$)/,
+        targets: [{ group: 'secret' }],
+        validate: 'pipeSecretColumn',
+      },
+      {
+        regex: /(?<=^|[|｜])[ \t]*(?<user>[A-Za-z][\w.-]{1,63})[ \t]*(?=[|｜])/,
+        targets: [{ group: 'user', kind: 'USER' }],
+        validate: 'pipeUserColumn',
+      },
+      {
+        // What an auto-login script sends after a password or OTP prompt (the validator reads the line
+        // before): Tabby `- expect: 'OTP:'` ⏎ `send: 'x'`, Tcl expect `expect "*assword:"` ⏎ `send "x\r"`,
+        // SecureCRT `crt.Screen.Send "x" & chr(13)`, pexpect `child.sendline('x')`.
+        regex: /^[ \t]*(?:-[ \t]+)?send:[ \t]*(?:(?<q>["'])(?<qsecret>[^"'\r\n]{1,128}?)(?:\\[rn])?\k<q>|(?<secret>[^\s"'#]\S{0,127}))[ \t]*\r?$|(?:^|[ \t;{.])(?:send(?:[ \t]+(?:--|-raw))?|[Ss]creen\.[Ss]end)[ \t]+(?<q2>["'])(?<secret2>[^"'\r\n]{1,128}?)(?:\\[rn])*\k<q2>|\.sendline\([ \t]*(?<q3>["'])(?<secret3>[^"'\r\n]{1,128})\k<q3>[ \t]*\)/,
+        targets: [{ group: 'qsecret' }, { group: 'secret' }, { group: 'secret2' }, { group: 'secret3' }],
+        validate: 'sendAfterSecretPrompt',
+      },
+      {
+        // KeePass/KeePassXC XML exports: `<String><Key>Password</Key><Value ProtectInMemory="True">x</Value>`,
+        // `<Key>TimeOtp-Secret-Base32</Key><Value>…</Value>` — the value of an entry field named like a secret.
+        regex: /<Key>(?<key>[^<>\r\n]{1,80})<\/Key>[ \t]*<Value(?:\s[^<>]*)?>(?<secret>[^<\r\n]+)<\/Value>/i,
+        targets: [{ group: 'secret' }],
+        validate: 'namedElementValue',
+        kind: 'fromKey',
+      },
+      {
+        // ZooKeeper's CLI authenticating with a digest identity: `addauth digest dubbo:pw` (the password in
+        // clear; `setAcl … digest:user:<hash>` is the hash, taken by the pattern below).
+        regex: /(?<![\w-])addauth[ \t]+digest[ \t]+(?<user>[A-Za-z][\w.-]{0,31}):(?<secret>[^\s"']{1,128})/,
+        targets: [{ group: 'secret' }],
+        validate: 'clientFlagSecret',
+      },
+      {
+        // A key with a remark in brackets before its separator: `申报密码（请勿外传）：Gs#x`, `密码(初始)=x`,
+        // `Password (do not share): x`. One token of printable ASCII (`密码（可选）：无` stays).
+        regex: /(?<![A-Za-z])(?:[\u4e00-\u9fa5]{0,6}(?:密码|口令)|password|passwd|pin)[ \t]*[（(][^（）()\r\n]{1,16}[）)][ \t]*[:：=][ \t]*(?<secret>[\x21-\x7e]{4,64})(?![\x21-\x7e])/i,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
+        // The answer to a security question (密保问题): as good as the password it resets, in notes and
+        // forms (`密保问题答案：外婆家在临安`, `安全问题答案: …`), Han or Latin, up to a delimiter.
+        regex: /(?:密保|安全)(?:问题)?答案[ \t]*[:：=][ \t]*(?<secret>[^\s"'，,。；;）)]{1,40})/,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
+        // A card's security code in a vault export (Bitwarden `"expYear": "2029", "code": "731"`): `code`
+        // alone is no secret, after the card's expiry it is the CVV.
+        regex: /"exp_?(?:year|month)"[ \t]*:[ \t]*(?:"[\w/-]{0,8}"|[\w/-]{1,8})[ \t]*,[ \t]*"(?:code|securityCode|cvv|cvc)"[ \t]*:[ \t]*"(?<secret>\d{3,4})"/i,
+        targets: [{ group: 'secret' }],
+      },
+      {
         // Wi-Fi keys in `netsh wlan show profile … key=clear` (English and Chinese Windows).
         regex: /^[ \t]*(?:Key Content|关键内容)[ \t]*:[ \t]*(?<secret>\S(?:[^\r\n]*\S)?)[ \t]*\r?$/,
         targets: [{ group: 'secret' }],
@@ -1054,10 +1126,17 @@ export const RULES: readonly RedactionRule[] = [
     category: 'personal',
     optional: false,
     placeholder: 'CARD',
-    scan: { digits: PERSONAL_DIGITS },
-    trigger: /\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d|3[47]\d{2}[ -]\d{6}[ -]\d{5}/,
+    // A person's account numbers by their label (住房公积金 `个人账号,001140823617`): the label's 账号 wakes them.
+    scan: { digits: PERSONAL_DIGITS, marks: '账号' },
+    trigger: /\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d|3[47]\d{2}[ -]\d{6}[ -]\d{5}|(?:个人|公积金|社保|医保|缴存人?)账号/,
     identity: 'digitsOnly',
     patterns: [
+      {
+        // 住房公积金, 社保 and 医保 statements: the person's account number under its label (`个人账号,0011…`,
+        // `公积金账号：…`, `个人公积金账号 …`); the employer's `单位账号` is no one's.
+        regex: /(?:个人(?:公积金|社保|医保)?|公积金|社保|医保|缴存人?)账号["']?(?:[ \t]*[,:：=][ \t]*|[ \t]+)["']?(?<account>\d{8,20})(?!\d)/,
+        targets: [{ group: 'account', kind: 'ACCOUNT' }],
+      },
       {
         // Commas may separate fields (CSV); `,123` right after would be a thousands separator.
         regex: /(?<![\d.:/-]|\d[ -])(?:\d{4}[ -]?){3,4}\d{1,4}(?![\d-]|[.:]\d|,\d{3}(?!\d))/,
@@ -1245,11 +1324,11 @@ export const RULES: readonly RedactionRule[] = [
       // Clients by name (their `-U`/`-u`/`-l` flags), SQL's `create user`…, DM's
       // `user(`, db2diag's `AUTHID`, PuTTY session files' `UserName\`. The Common Log Format's login
       // column (`host ident login [06/Dec/2026:…`): see `bracket` below.
-      words: 'esxcli|recordname:|logon as|logged on as|vboxauthsimple/users/|acct="|authentication for|cannot login|logged in|rejected password|session for|racadm|chage |faillock|lastlog|userdel |pam_tally|pts/|proxyuser\\.|name><value>|tmp/hive/|ldap user|user id|target"|rolesessionname|role-session-name|local-user|usercode|user_code|authenticating as|account \\{name=|started by user|find-generic-password|find-internet-password|add-generic-password|add-internet-password|scp |rsync |sftp |sshfs |ssh-copy-id|psql|ksql|gsql|vsql|pg_dump|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp |clpplus|mysql|mariadb|mongo|psexec|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp|plink|pscp|psftp|kitty|putty|ssh |create user|alter user|create role|alter role|create login|alter login|user\\(|authid|security realm|name\\\\|default principal|user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user-name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved|set_id=|esmtpsa|valid users|write list|read list|admin users|user_alias|all=\\(|defaults:|td><td|identity=|identity =|sending identity|pam_succeed_if|password"|password_hash"',
+      words: 'uk=|uk"|type  source|p4client|esxcli|recordname:|logon as|logged on as|vboxauthsimple/users/|acct="|authentication for|cannot login|logged in|rejected password|session for|racadm|chage |faillock|lastlog|userdel |pam_tally|pts/|proxyuser\\.|name><value>|tmp/hive/|ldap user|user id|target"|rolesessionname|role-session-name|local-user|usercode|user_code|authenticating as|account \\{name=|started by user|find-generic-password|find-internet-password|add-generic-password|add-internet-password|scp |rsync |sftp |sshfs |ssh-copy-id|psql|ksql|gsql|vsql|pg_dump|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp |clpplus|mysql|mariadb|mongo|psexec|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp|plink|pscp|psftp|kitty|putty|ssh |create user|alter user|create role|alter role|create login|alter login|user\\(|authid|security realm|name\\\\|default principal|user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user-name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved|set_id=|esmtpsa|valid users|write list|read list|admin users|user_alias|all=\\(|defaults:|td><td|identity=|identity =|sending identity|pam_succeed_if|password"|password_hash"',
       // squid's native access.log: the login column sits between the URL and `HIER_…/peer`.
       marks: String.raw`用户|登录名|账号|帐号|账户|帐户|创建者|所有者|微信|导出人|操作人|操作员|制单人|提交人|申请人|经办人|经办员|录入人|录入员|复核人|复核员|标识|修改|更新|创建|编辑|变更|客户端|默认主体`,
       // `user` of ssh_config (`    User daiqing`) only at a line start.
-      placed: { words: 'account|user|admin', at: /(?<=,[ \t]?)(?:admin(?:istrator)?|user)s?[ \t]*(?:,|\r?\n|$)|account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user(?<=(?:^|\n)[ \t]*user)[ \t]+=[ \t]*[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"|user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?\n|$)|user [a-z][\w.-]{0,31}, password [^\s,;)]/i },
+      placed: { words: 'account|user|admin|change', at: /change[ \t]+(?:\d+[ \t]+)?(?:[a-z/]+[ \t]+)?(?:\([\w+]+\)[ \t]+)?(?:on[ \t]+\d{4}\/\d\d\/\d\d(?:[ \t]+\d\d:\d\d:\d\d)?[ \t]+)?by[ \t]+[a-z][\w.-]{0,31}@[\w.-]|(?<=,[ \t]?)(?:admin(?:istrator)?|user)s?[ \t]*(?:,|\r?\n|$)|account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user(?<=(?:^|\n)[ \t]*user)[ \t]+=[ \t]*[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"|user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?\n|$)|user [a-z][\w.-]{0,31}, password [^\s,;)]/i },
       // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
       // `deploy@host's password:` by `password:` (a quote or `#` as a marks first character would be
       // a new one, common in logs).
@@ -1263,7 +1342,7 @@ export const RULES: readonly RedactionRule[] = [
       // slower); a line-start mark (`^…`) slowed the marks scan on every log by ~20 %.
       bracket: String.raw`\[\d{1,2}\/[A-Z][a-z]{2}\/\d{4}:(?<=(?:^|\n)[!-~]+[ \t]+[!-~]+[ \t]+[A-Za-z][\w.@-]{0,63}[ \t]+\[\d{1,2}\/[A-Z][a-z]{2}\/\d{4}:)`,
     },
-    trigger: /esxcli[ \t]|^recordname:|log(?:on|in|ged on|ged in) as [a-z][\w.-]{0,31} with password|vboxauthsimple\/users\/|^[ \t]*user(?:name)?[ \t]+=[ \t]*[a-z]|帐户|账户|acct="|authentication for '?[a-z]|username '[a-z]|cannot login [a-z]|\buser [a-z][\w.-]{0,31}@[\d.:a-f]{3,45} |rejected password for user |logged in using |session for [a-z]|racadm|chage[ \t]|faillock[ \t]|lastlog[ \t]|userdel[ \t]|pam_tally|pts\/\d|proxyuser\.|<\/name>[ \t]*<value>|tmp\/hive\/|ldap user |user id[ \t]*=|target"[ \t]*:|role-?session-?name|^[ \t]*local-user[ \t]|^[ \t]*username[ \t]+[a-z][\w.-]{0,31}[ \t]+(?:privilege|password|secret|algorithm-type|view|nopassword|autocommand)\b|user_?code[ \t]*=|(?:登录|登陆|登入|注销|登出)|account[ \t]*\{name=|started by user |security[ \t]+\w+-(?:generic|internet)-password|(?:scp|rsync|sftp|sshfs|ssh-copy-id)[ \t]|(?:^|[\s/\\("';&|>])(?:psql|ksql|gsql|vsql|pg_dump|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp|clpplus|mysql\w*|mariadb|mongo\w*|psexec|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp|plink|pscp|psftp|kitty|putty|ssh)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:user|role|login)[ \t]|\\password[ \t]|user\(|authid|name\\|^[!-~]+[ \t]+[!-~]+[ \t]+[a-z][\w.@-]{0,63}[ \t]+\[\d{1,2}\/[a-z]{3}\/\d{4}:|(?:user(?:[_-]?(?:name|id))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|authenticating as [a-z]|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请|经办|录入|复核)(?:人|员)[ \t]*[:：=]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:[_-]?name)?|log[io]n(?:[_-]?name)?|owner)>|[ \t]in[ \t]+security[ \t]+realm[ \t]|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?$)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=|<key>[a-z]*(?:user(?:_?name)?|log[io]n(?:_?name)?|authname)<\/key>|\bset_id=|[ \t]A=[a-z][\w-]{0,30}:[a-z]|uid=[a-z][\w.-]{0,31},(?:ou|dc|cn)=|^[ \t]*(?:valid users|invalid users|admin users|write list|read list)[ \t]*=|^[ \t]*user_alias[ \t]|^[a-z][\w.-]{0,31}[ \t]+all[ \t]*=[ \t]*\(|^defaults:[a-z]|(?:客户端|默认主体|default principal)[ \t]*[:：][ \t]*[a-z][\w.-]{0,31}[ \t]?@[ \t]?[a-z]|<\/td>[ \t]*<td[\s>]|(?:^|[\s;-])identity[ \t]*=|sending identity |pam_succeed_if|"name"[ \t]*:[ \t]*"[^"\r\n]{1,40}"[ \t]*,[ \t]*"(?:password|passwd|pwd)|^[ \t]*[a-z][\w.-]{0,31}[ \t]*:[ \t]*[^\s,]{1,128}[ \t]*,[ \t]*(?:[\w-]{1,40}[ \t]*,[ \t]*){0,8}[\w-]{0,40}(?:admin(?:istrator)?|user)s?[ \t]*\r?$|(?:登录|登陆)(?:账号|帐号|账户|帐户|名|用户名?)/im,
+    trigger: /(?<![\w.-])uk["']?[ \t]*[=:][ \t]*\d{6}|change[ \t]+(?:\d+[ \t]+)?(?:[a-z/]+[ \t]+)?(?:\([\w+]+\)[ \t]+)?(?:on[ \t]+\d{4}\/\d\d\/\d\d(?:[ \t]+\d\d:\d\d:\d\d)?[ \t]+)?by[ \t]+[a-z][\w.-]{0,31}@[\w.-]|p4client[ \t]*=|esxcli[ \t]|^recordname:|log(?:on|in|ged on|ged in) as [a-z][\w.-]{0,31} with password|vboxauthsimple\/users\/|^[ \t]*user(?:name)?[ \t]+=[ \t]*[a-z]|帐户|账户|acct="|authentication for '?[a-z]|username '[a-z]|cannot login [a-z]|\buser [a-z][\w.-]{0,31}@[\d.:a-f]{3,45} |rejected password for user |logged in using |session for [a-z]|racadm|chage[ \t]|faillock(?:[ \t]|\r?$)|^when[ \t]+type[ \t]+source[ \t]+valid|lastlog[ \t]|userdel[ \t]|pam_tally|pts\/\d|proxyuser\.|<\/name>[ \t]*<value>|tmp\/hive\/|ldap user |user id[ \t]*=|target"[ \t]*:|role-?session-?name|^[ \t]*local-user[ \t]|^[ \t]*username[ \t]+[a-z][\w.-]{0,31}[ \t]+(?:privilege|password|secret|algorithm-type|view|nopassword|autocommand)\b|user_?code[ \t]*=|(?:登录|登陆|登入|注销|登出)|account[ \t]*\{name=|started by user |security[ \t]+\w+-(?:generic|internet)-password|(?:scp|rsync|sftp|sshfs|ssh-copy-id)[ \t]|(?:^|[\s/\\("';&|>])(?:psql|ksql|gsql|vsql|pg_dump|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp|clpplus|mysql\w*|mariadb|mongo\w*|psexec|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp|plink|pscp|psftp|kitty|putty|ssh)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:user|role|login)[ \t]|\\password[ \t]|user\(|authid|name\\|^[!-~]+[ \t]+[!-~]+[ \t]+[a-z][\w.@-]{0,63}[ \t]+\[\d{1,2}\/[a-z]{3}\/\d{4}:|(?:user(?:[_-]?(?:name|id))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|authenticating as [a-z]|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请|经办|录入|复核)(?:人|员)[ \t]*[:：=]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:[_-]?name)?|log[io]n(?:[_-]?name)?|owner)>|[ \t]in[ \t]+security[ \t]+realm[ \t]|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?$)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=|<key>[a-z]*(?:user(?:_?name)?|log[io]n(?:_?name)?|authname)<\/key>|\bset_id=|[ \t]A=[a-z][\w-]{0,30}:[a-z]|uid=[a-z][\w.-]{0,31},(?:ou|dc|cn)=|^[ \t]*(?:valid users|invalid users|admin users|write list|read list)[ \t]*=|^[ \t]*user_alias[ \t]|^[a-z][\w.-]{0,31}[ \t]+all[ \t]*=[ \t]*\(|^defaults:[a-z]|(?:客户端|默认主体|default principal)[ \t]*[:：][ \t]*[a-z][\w.-]{0,31}[ \t]?@[ \t]?[a-z]|<\/td>[ \t]*<td[\s>]|(?:^|[\s;-])identity[ \t]*=|sending identity |pam_succeed_if|"name"[ \t]*:[ \t]*"[^"\r\n]{1,40}"[ \t]*,[ \t]*"(?:password|passwd|pwd)|^[ \t]*[a-z][\w.-]{0,31}[ \t]*:[ \t]*[^\s,]{1,128}[ \t]*,[ \t]*(?:[\w-]{1,40}[ \t]*,[ \t]*){0,8}[\w-]{0,40}(?:admin(?:istrator)?|user)s?[ \t]*\r?$|(?:登录|登陆)(?:账号|帐号|账户|帐户|名|用户名?)/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -1271,9 +1350,31 @@ export const RULES: readonly RedactionRule[] = [
         // `登录用户=kangjing`, `系统账号 lusq` (Chinese keys take a blank too), prefs.js
         // `user_pref("mail.server.server2.userName", "fanzq")`.
         // At most one space before the separator: the line scans look for `user=`, `user :` ….
-        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:[_-]?(?:name|id|code))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|账号|帐号|账户|帐户)|创建者|所有者|(?:导出|操作|制单|提交|申请|经办|录入|复核)(?:人|员))\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
+        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:[_-]?(?:name|id|code))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|(?:账号|帐号|账户|帐户)(?:名称?|开通|已开通|分配|创建)?)|创建者|所有者|(?:导出|操作|制单|提交|申请|经办|录入|复核)(?:人|员))\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%$-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
+      },
+      {
+        // Perforce names who did what as `user@workspace`: `p4 changes` (`Change 482113 on 2026/03/20 by
+        // x@ws 'msg'`), `p4 describe` (`Change 482113 by x@ws on …`), `p4 filelog` (`change 9 edit on … by
+        // x@ws (text)`), `p4 opened -a` (`edit default change (text) by x@ws`). A workspace named after its
+        // owner (`x_ws_client`, `x-laptop`) gives the login away again: its leading login goes too.
+        regex: /\b[Cc]hange[ \t]+(?:\d+[ \t]+)?(?:[a-z/]+[ \t]+)?(?:\([\w+]+\)[ \t]+)?(?:on[ \t]+\d{4}\/\d\d\/\d\d(?:[ \t]+\d\d:\d\d:\d\d)?[ \t]+)?by[ \t]+(?<user>[A-Za-z][\w.-]{0,31})@(?:(?<wsuser>\k<user>)(?=[_.-][\w.-]))?/,
+        targets: [{ group: 'user' }, { group: 'wsuser' }],
+        validate: 'anyLoginGroup',
+      },
+      {
+        // The Perforce workspace (`p4 set`'s `P4CLIENT=x (set)`, .p4config, `set P4CLIENT=x`): one person's
+        // client on one machine, named for them (`lizhy_ws_client`, `zhangsan-laptop`).
+        regex: /(?<![\w-])P4CLIENT[ \t]*=[ \t]*(?<client>[A-Za-z][\w.-]{2,63})(?![\w.-])/i,
+        targets: [{ group: 'client' }],
+        validate: 'anyLoginGroup',
+      },
+      {
+        // Baidu's user key (百度网盘/贴吧 logs, share links, API replies: `uname=x uk=1102938475613`,
+        // `share/home?uk=…`, `"uk":…`): the account's number, which names it as well as the login.
+        regex: /(?<![\w.-])(?<kq>["']?)uk\k<kq>[ \t]*[=:][ \t]*(?<uk>\d{6,16})(?![\d.])/,
+        targets: [{ group: 'uk' }],
       },
       {
         // Kafka's PlainLoginModule in sasl.jaas.config: `user_<login>="<password>"` declares one

@@ -190,9 +190,17 @@ describe('redaction corpus', () => {
   // parts, names in brackets and descriptions, tax/bank/payslip/e-invoice paperwork, salutations), the
   // Bank of China 6013 card and the VRP MAC: 275 of 360 = 76.4 %, still eleven false positives.
   // All three merged: 333 of 360 = 92.5 %, no false positive.
-  it('held-out-13: at least its level after session 11, no more false positives', () => {
+  // Session 12 (rest13, by family, tests in rules-rest13.test.ts): 4720/4738 `帐户名称`/`SAM 帐户名` and
+  // form labels (`账号开通`), labelled 公积金/社保 account numbers, Baidu `uk=` ids and `BDUSS`/`SESSDATA`
+  // cookies, WindTerm `autoLogin`, vault cards' security codes, security-question answers, `密码（…）：`
+  // keys with a remark, share-link `password x expires`, storage CLIs' key pairs (qshell, mc, ossutil,
+  // obsutil, coscmd) and unprefixed access key ids, faillock's per-login headings, Perforce
+  // `user@workspace` and `P4CLIENT`, login/password cells of `|` tables (Airflow `connections get`),
+  // what auto-login scripts send after a password/OTP prompt (and, beyond the set, `totp` seeds, KeePass
+  // XML fields, ZooKeeper `addauth digest`): 352 of 360 = 97.8 %, no false positive.
+  it('held-out-13: at least its level after session 12, no more false positives', () => {
     const q = get('held-out-13');
-    expect(q.overall.found).toBeGreaterThanOrEqual(333);
+    expect(q.overall.found).toBeGreaterThanOrEqual(352);
     expect(q.falsePositives.length).toBeLessThanOrEqual(0);
   });
 
