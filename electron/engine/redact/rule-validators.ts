@@ -178,10 +178,13 @@ function isKerberosRealm(address: string): boolean {
   return at > 0 && address.slice(0, at).toLowerCase() === address.slice(at + 1).toLowerCase();
 }
 
+const DB_SHELL_PROMPT = /^[ \t]*[\w-]{1,20}[>#][ \t]*(?:SELECT|select|\.)/;
 /** The CSV header's name for the column a match sits in (`护照` above `EB1234567`), or ''. */
 export function csvColumnName(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): string {
   // A `#` line above the header is a comment, not a row.
   if (!around || line.indexOf(',') < 0 || line.charCodeAt(0) === 0x23) return '';
+  // A database shell's prompt and its query (`sqlite> SELECT guid, name_on_card, …`) is no row.
+  if (DB_SHELL_PROMPT.test(line)) return '';
   const header = around.header();
   // The header is kept without its `\r`; a CRLF file's header line must still read as itself.
   const row = line.charCodeAt(line.length - 1) === 0x0d ? line.slice(0, -1) : line;
@@ -340,8 +343,9 @@ const VALUE_ON_NEXT_LINE = [
   new RegExp(String.raw`^[ \t]*<key>(?<key>${KEY})</key>[ \t]*\r?$`, 'i'),
   new RegExp(String.raw`<setting\s+name\s*=\s*["'](?<key>${KEY})["'][^<>]*>\s*$`, 'i'),
   new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?["']?(?<key>${KEY})["']?[ \t]*:[ \t]*(?:!vault[ \t]*)?[|>][-+]?[ \t]*\r?$`, 'i'),
-  // Kubernetes env: `- name: DB_PASSWORD` ⏎ `value: …`
-  new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?name:[ \t]*["']?(?<key>${KEY})["']?[ \t]*\r?$`, 'i'),
+  // Kubernetes env: `- name: DB_PASSWORD` ⏎ `value: …` — a variable's name, without dashes: a
+  // manifest's `metadata:` ⏎ `name: repo-creds-ssh` names the object, and its next line is no value.
+  new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?name:[ \t]*["']?(?=[A-Za-z_][\w.]*["']?[ \t]*\r?$)(?<key>${KEY})["']?[ \t]*\r?$`, 'i'),
   // JSON key/value lists (Postman environments, settings exports): `"key": "loginPwd",` ⏎ `"value": "…"`
   // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
@@ -1044,6 +1048,8 @@ export const VALIDATORS = {
     const user = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_LOGIN_GROUP.test(k) && v !== undefined)?.[1] ?? '';
     return user !== '' && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user) && !isCommentedExampleUser(m, line);
   }) as RuleValidator,
+  // Oracle EBS's seeded users (`SYSADMIN`, `GUEST` …) are no person's login.
+  grammarLogin: ((m, line, around) => !/^(?:SYSADMIN|GUEST|APPS|APPLSYS|ANONYMOUS|AUTOINSTALL|SYSTEM|ASADMIN|MOBILEADM)$/i.test(group(m, 'ebs')) && VALIDATORS.anyLoginGroup(m, line, around)) as RuleValidator,
   wechatId: ((m, line) => isWeChatId(m, line)) as RuleValidator,
   personName: ((m) => isChineseName(group(m, 'name'))) as RuleValidator,
   /** A name a record gives a role (`医生：…`, `会员 覃子怡 手机`), not what the role is about (`会员 积分`). */
