@@ -138,7 +138,8 @@ const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/;
 // describe how one signs in, not the secret. Here, so the prefilter's wake check (wakesAssignedKey)
 // and the rule's gate give the same verdict.
 // VPN portals' session cookies, named for the product: Ivanti/Pulse `DSID`, F5 `MRHSession`.
-const MORE_SECRET_KEYS = /^(?:key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession)$/i;
+// Citrix's `LogonTicket=` (launch.ica): a one-time sign-in ticket to the session.
+const MORE_SECRET_KEYS = /^(?:key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession|logon_?ticket)$/i;
 // systemd's `LoadCredential=passwd.hashed-password.root`, `ImportCredential=tmpfiles.*`,
 // `ConditionCredential=|sysusers.extra`: the ID (and path) of a credential the service is given, not
 // its contents (`SetCredential=id:data` carries the data itself and stays a secret).

@@ -98,3 +98,45 @@ describe('rest12: YAML manifests', () => {
     expect(redact('- name: DB_PASSWORD\n  value: Qz81!xx')).toBe('- name: DB_PASSWORD\n  value: <SECRET-1>');
   });
 });
+
+describe('rest12: secrets in prose, hints, device codes, card numbers, tickets and host maps', () => {
+  it('takes a password spoken or logged in prose, and the login told with it', () => {
+    check([
+      ['OK so the demo account is li_demo2 and the password is Zq8#kLm2x, please change it', 'OK so the demo account is <USER-1> and the password is <SECRET-1>, please change it'],
+      ['x11vnc: connecting (password Tg7!mq2w from /etc/vnc.pass)', 'x11vnc: connecting (password <SECRET-1> from /etc/vnc.pass)'],
+      ['I reset it, my password is Spring2026x now.', 'I reset it, my password is <SECRET-1> now.'],
+    ]);
+    unchanged([
+      'sshd accepted login with password authentication from 10.0.0.1',
+      'hashed using password SHA256 rounds',
+      'with password ******** masked',
+      'login with password failed 3 times',
+    ]);
+  });
+
+  it('takes password hints and Chinese passphrases, not switches or empty hints', () => {
+    check([
+      ['PasswordHint=小狗名字加生日', 'PasswordHint=<SECRET-1>'],
+      ['dscl . -create /Users/liyan hint "first car 1998"', 'dscl . -create /Users/<USER-1> hint "<SECRET-1>"'],
+      ['Setup: user account added qiaoyu (hint "老家门牌号88")', 'Setup: user account added <USER-1> (hint "<SECRET-1>")'],
+      ['他说口令为老家门牌号123，别外传', '他说口令为<SECRET-1>，别外传'],
+    ]);
+    unchanged(['PasswordHint=true', 'password_hint: none', '密码提示：无']);
+  });
+
+  it('takes device verification codes and insurance card numbers behind their label', () => {
+    check([
+      ['Hik-Connect device C12345678 Verification Code: ABXQZE', 'Hik-Connect device C12345678 Verification Code: <SECRET-1>'],
+      ['姓名：略  社保卡号: 330106199001011234  科室：内科', '姓名：略  社保卡号: <ID-1>  科室：内科'],
+    ]);
+    unchanged(['验证码错误，请重试', '验证码 ERROR', '医保类型：职工医保  医保卡号：未提供', '社保号码：见附件']);
+  });
+
+  it('takes a logon ticket and a host-keyed token under a secret-named map, not other maps', () => {
+    check([
+      ['[ICA] LogonTicket=0A1B2C3D4E5F6071 LogonTicketType=CTXS1', '[ICA] LogonTicket=<SECRET-1> LogonTicketType=CTXS1'],
+      ['{\n  "gitlab-token": {\n    "git.example.cn:8443": "Xk92mQ7vLp4Tz8Bn"\n  }\n}', '{\n  "gitlab-token": {\n    "git.example.cn:8443": "<TOKEN-1>"\n  }\n}'],
+    ]);
+    unchanged(['{\n  "tokens": {\n    "count": 3\n  },\n  "auth": {\n    "type": "basic"\n  }\n}']);
+  });
+});
