@@ -165,6 +165,8 @@ function classifyKey(key: string, context: KeyContext): boolean {
   // `signing.keyId`, `key_id`: which key, not the key (`session_id` stays a secret; a service
   // account's `private_key_id` is kept secret with its key, as the tuned corpus wants).
   if (words.length > 1 && last === 'id' && words[words.length - 2] === 'key' && !words.includes('private')) return false;
+  // Alipay's `auth_app_id=2021…`, `oauth_client_id`: which application, public in every request it signs.
+  if (words.length > 2 && last === 'id' && /^(?:app|client)$/.test(words[words.length - 2]!)) return false;
   // `手机令牌序列号`, `密码有效期`, `密钥类型`: a Chinese key that describes the secret.
   if (CJK_METADATA_SUFFIX.test(key) || CJK_METADATA_PREFIX.test(key)) return false;
   // `PublicKeyToken=b77a5c561934e089` (.NET assembly names), `public_key`: public by design.

@@ -399,8 +399,15 @@ const PACKAGE_ROOTS = /^(?:com|org|net|io|java|javax|android|androidx|kotlin|sca
 // documentation (`http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd`, `The X.Org Foundation`),
 // and the stand-ins those files use for the reader's own domain (`proxy.mydomain.com`).
 const FREE_SOFTWARE_DOMAINS = /(?:^|\.)(?:freedesktop\.org|x\.org|kernel\.org|gnu\.org|fsf\.org|gnome\.org|kde\.org|postgresql\.org|perl\.org|cpan\.org|ruby-lang\.org|rubygems\.org|openssl\.org|systemd\.io|0pointer\.de|lwn\.net|qemu\.org|nodesource\.com|nodejs\.org|sourceforge\.net|chromium\.org|sqlite\.org|oracle\.com|java\.com|openjdk\.org|redhat\.com|fedoraproject\.org|archlinux\.org|opensuse\.org|kernel\.dk|xfree86\.org|pool\.ntp\.org|(?:my|your)?domain\.(?:com|org|net))$/i;
+// A company's remote-access gateway on its public domain (`vpn.xxsoft.com.cn`, `vdi.example.com`,
+// `owa.example.de`): published on the internet for every employee to reach, like the company's web
+// site; an internal name under it (`vpn.corp.example.com`, `vdi.example.local`) stays private.
+const PUBLIC_GATEWAY_HOST = /^(?:vpn|sslvpn|webvpn|vdi|owa|autodiscover|remote|citrix|horizon|rdweb|rdgw|webmail)\d{0,2}\.[a-z0-9-]+\.(?:(?:com|net|org|gov|edu|ac)\.[a-z]{2}|[a-z]{2,})$/i;
+const INTERNAL_TLDS = new Set(['local', 'lan', 'corp', 'internal', 'intranet', 'home', 'private', 'domain', 'ad', 'office', 'work', 'company']);
+
 function isPrivateLookingHost(host: string, tld: string): boolean {
   if (!HOST_TLDS.has(tld.toLowerCase())) return false;
+  if (PUBLIC_GATEWAY_HOST.test(host) && !INTERNAL_TLDS.has(tld.toLowerCase())) return false;
   if (FREE_SOFTWARE_DOMAINS.test(host)) return false;
   if (PUBLIC_SERVICE_DOMAINS.test(host)) return false;
   if (PACKAGE_ROOTS.test(host) && host.split('.').length >= 3) return false;
@@ -932,6 +939,8 @@ export const VALIDATORS = {
   /** OpenAI-style keys mix digits, upper and lower case (`sk-` + a word is not one). */
   mixedCaseKey: ((m) => /\d/.test(m[0]) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0])) as RuleValidator,
   realSecret: ((m) => isRealValue(group(m, 'secret'))) as RuleValidator,
+  // `mysql -u <user> -p<password>` in usage text: a placeholder, not a value (quoted ones as written).
+  mysqlFlagSecret: ((m) => group(m, 'sq') !== '' || group(m, 'qsecret') !== '' || !isBenignValue(group(m, 'secret'))) as RuleValidator,
   /** `sp_addlogin`/`sp_password`: a password of the call is a value (or another pattern of the rule took it already). */
   sqlLoginProcedure: ((m) => ['secret', 'pw', 'qpw'].some((g) => group(m, g) !== '' && (isRealValue(group(m, g)) || isPlaceholder(group(m, g))))) as RuleValidator,
   /** A password argument or attribute (whichever group took it): a value, not `$VAR`/`%VAR%`/`${…}`. */
@@ -1055,6 +1064,13 @@ export const VALIDATORS = {
   anyLoginGroup: ((m, line) => {
     const user = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_LOGIN_GROUP.test(k) && v !== undefined)?.[1] ?? '';
     return user !== '' && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user) && !isCommentedExampleUser(m, line);
+  }) as RuleValidator,
+  passwdLogin: ((m, line) => {
+    const uid = Number(group(m, 'uid'));
+    const login = group(m, 'login');
+    // A service's home is under the system's folders (`/var/lib/ci`, `/usr/share/x`, `/nonexistent`).
+    const home = line.split(':')[5] ?? '';
+    return uid >= 1000 && uid < 60000 && !BUILTIN_LOGINS.test(login) && !PROSE_LOGINS.test(login) && !/^\/(?:var|usr|run|etc|lib|lib64|bin|sbin|proc|sys|dev|tmp|nonexistent|snap)(?:\/|$)/.test(home);
   }) as RuleValidator,
   // Oracle EBS's seeded users (`SYSADMIN`, `GUEST` …) are no person's login.
   grammarLogin: ((m, line, around) => !/^(?:SYSADMIN|GUEST|APPS|APPLSYS|ANONYMOUS|AUTOINSTALL|SYSTEM|ASADMIN|MOBILEADM)$/i.test(group(m, 'ebs')) && VALIDATORS.anyLoginGroup(m, line, around)) as RuleValidator,

@@ -3,6 +3,7 @@
  * and tools the sets do not have, and the look-alikes each fix must keep. A fresh Redactor per case.
  */
 import { describe, expect, it } from 'vitest';
+import { Redactor } from '../../../../electron/engine/redact/index.js';
 import { check, file, redact, unchanged } from './helpers.js';
 
 describe('rest12: Chromium credential stores as a database shell prints them', () => {
@@ -138,5 +139,45 @@ describe('rest12: secrets in prose, hints, device codes, card numbers, tickets a
       ['{\n  "gitlab-token": {\n    "git.example.cn:8443": "Xk92mQ7vLp4Tz8Bn"\n  }\n}', '{\n  "gitlab-token": {\n    "git.example.cn:8443": "<TOKEN-1>"\n  }\n}'],
     ]);
     unchanged(['{\n  "tokens": {\n    "count": 3\n  },\n  "auth": {\n    "type": "basic"\n  }\n}']);
+  });
+});
+
+describe('rest12: false positives and mangles', () => {
+  it('keeps a company remote-access gateway on its public domain, takes internal names under it', () => {
+    const net = (text: string) => new Redactor({ optionalRules: ['hostname'] }).redactText(text).text;
+    expect(net('Connecting to broker https://vdi.example-soft.com:443')).toBe('Connecting to broker https://vdi.example-soft.com:443');
+    expect(net('Secure Gateway: sslvpn.hzsoft.com.cn')).toBe('Secure Gateway: sslvpn.hzsoft.com.cn');
+    expect(net('route to vpn.corp.example-soft.com via 10.0.0.1')).toBe('route to <HOST-1> via 10.0.0.1');
+    expect(net('Host: vdi.example.local')).toBe('Host: <HOST-1>');
+    expect(net('db01.example-soft.com is down')).toBe('<HOST-1> is down');
+  });
+
+  it('keeps an app or client id in a query string, takes its secrets', () => {
+    check([['notify: sign=Wq8hT3kLp9Xz2Rm5&auth_app_id=2021004133678512&oauth_client_id=90017&app_secret=Kd8x2Lq9', 'notify: sign=<SECRET-1>&auth_app_id=2021004133678512&oauth_client_id=90017&app_secret=<SECRET-2>']]);
+  });
+
+  it('keeps placeholders in usage text as written', () => {
+    unchanged([
+      '# usage: mysql -u <user> -p <password>',
+      '# Usage: mysql -u <user> -p<password> -h <host>',
+      'run: mariadb-dump -uroot -p<PASSWORD> --all-databases',
+    ]);
+    check([
+      ["    mysql -uroot -p'devR00t#56' -e \"select 1\"", "    mysql -uroot -p'<SECRET-1>' -e \"select 1\""],
+      ['<Password>Zz91!x</Password>', '<Password><SECRET-1></Password>'],
+    ]);
+  });
+
+  it('takes a person account whatever its home, keeps system accounts', () => {
+    check([
+      ['zhaoqing:x:1001:1001:Zhao Qing:/srv/zhaoqing:/bin/bash', '<USER-1>:x:1001:1001:<NAME-1>:/srv/<USER-1>:/bin/bash'],
+      ['huangdev:x:2001:2001::/opt/huangdev:/usr/bin/zsh', '<USER-1>:x:2001:2001::/opt/<USER-1>:/usr/bin/zsh'],
+    ]);
+    unchanged([
+      'nginx:x:998:996:nginx user:/var/lib/nginx:/sbin/nologin',
+      'nobody:x:65534:65534:nobody:/nonexistent:/bin/sh',
+      'jenkins:x:1005:1005::/var/lib/jenkins:/bin/bash',
+      'buildbot:x:1100:1100:Build Agent:/var/lib/buildbot:/bin/bash',
+    ]);
   });
 });
