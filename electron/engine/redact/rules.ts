@@ -604,7 +604,7 @@ export const RULES: readonly RedactionRule[] = [
         // Password hints (Windows Setup's `local account created x (…, hint "女儿生日0917")`, `PasswordHint=`,
         // `密码提示：…`, macOS `dscl . -create /Users/x hint "…"`): the hint gives the password away; a
         // Chinese passphrase after 密码是 too.
-        regex: /(?:(?:password|pwd)[ _-]?hint|密码提示(?:问题)?)["']?[ \t]*[:=：]?[ \t]*["'“]?(?<hint>[^"'”\s,;:：=][^"'”\r\n,;]{0,62}[^"'”\s,;])|(?:\baccount\b[^\r\n]{0,120}?|\/Users\/\S+[ \t]+(?:AuthenticationHint[ \t]+)?)\bhint[ \t]*[:=]?[ \t]*["“](?<acchint>[^"”\r\n]{2,64})["”]|(?:密码|口令)(?:是|为|為)[ \t]*(?<cjk>[\u4e00-\u9fa5]{1,12}[\x21-\x7e]{2,32}|[\x21-\x7e]{1,32}[\u4e00-\u9fa5]{1,12}[\x21-\x7e]{0,32})(?![\x21-\x7e\u4e00-\u9fa5])/i,
+        regex: /(?:(?:password|pwd)[ _-]?hint|密码提示(?:问题)?)["']?[ \t]*(?:[:=：][ \t]*)?["'“]?(?<hint>[^"'”\s,;:：=][^"'”\r\n,;]{0,62}[^"'”\s,;])|(?:\baccount\b[^\r\n]{0,120}?|\/Users\/\S+[ \t]+(?:AuthenticationHint[ \t]+)?)\bhint[ \t]*(?:[:=][ \t]*)?["“](?<acchint>[^"”\r\n]{2,64})["”]|(?:密码|口令)(?:是|为|為)[ \t]*(?<cjk>[\u4e00-\u9fa5]{1,12}[\x21-\x7e]{2,32}|[\x21-\x7e]{1,32}[\u4e00-\u9fa5]{1,12}[\x21-\x7e]{0,32})(?![\x21-\x7e\u4e00-\u9fa5])/i,
         targets: [{ group: 'hint' }, { group: 'acchint' }, { group: 'cjk' }],
         validate: 'passwordHint',
       },
@@ -612,7 +612,7 @@ export const RULES: readonly RedactionRule[] = [
         // Device verification codes (Hikvision/EZVIZ `萤石验证码 QZKMVT`, Hik-Connect `Verification Code: ABCDEF`):
         // six capitals, the key to the device's stream; and a medical or social insurance card number
         // behind its label (`医保卡号：A33010019920118X7K`, `社保卡号: …`).
-        regex: /(?:验证码|[Vv]erification [Cc]ode)(?:[ \t]*[:：])?[ \t]*(?<code>[A-Z]{6})(?![A-Za-z0-9])|(?:医保|社保|社会保障|医疗保险)(?:卡)?(?:卡号|号码|编号|个人编号|号|卡)[ \t]*[:：]?[ \t]*(?<card>(?=[A-Z0-9]{0,19}\d{6})[A-Z0-9]{8,20})(?![A-Za-z0-9])/,
+        regex: /(?:验证码|[Vv]erification [Cc]ode)(?:[ \t]*[:：])?[ \t]*(?<code>[A-Z]{6})(?![A-Za-z0-9])|(?:医保|社保|社会保障|医疗保险)(?:卡)?(?:卡号|号码|编号|个人编号|号|卡)[ \t]*(?:[:：][ \t]*)?(?<card>(?=[A-Z0-9]{0,19}\d{6})[A-Z0-9]{8,20})(?![A-Za-z0-9])/,
         targets: [{ group: 'code' }, { group: 'card', kind: 'ID' }],
       },
       {
@@ -1504,7 +1504,7 @@ export const RULES: readonly RedactionRule[] = [
         // name (Windows Setup's `local account created x (`, `created user account x`); ldapsearch's
         // entry comment (`# x, people, example.com`) above its `dn:`; Oracle's `user X responsibility "…"`
         // (EBS Forms); a login told in prose with its password (`the test account is x with password …`).
-        regex: /(?<![\w.-])["']?operator(?:[_-]?(?:id|name|code|account|no))?["']?[ \t]*[:=：][ \t]*["']?(?<oper>[A-Za-z][A-Za-z-]*(?:_|\d)[\w.-]{0,30})(?![\w@.-])|(?:[Aa]ssume-?[Rr]ole|acs:ram::|arn:aws)[^\r\n]{0,240}?(?<![\w-])(?:[Rr]ole[_-]?)?[Ss]ession[_-]?[Nn]ame"?[ \t]*[:=][ \t]*["']?(?<sts>[A-Za-z][\w.@-]{1,63})(?![\w@.-])|\bLogon[ \t]+Login (?:failed|succeeded) for user '(?:[A-Za-z][\w.-]{0,30}\\)?(?<mssql>[A-Za-z][\w.-]{1,31})'|(?:\b(?:[Ll]ocal|[Uu]ser)[ \t]+account[ \t]+(?:created|deleted|removed|added)|\b(?:[Cc]reated|[Dd]eleted|[Rr]emoved|[Aa]dded)[ \t]+(?:local[ \t]+)?(?:user[ \t]+)?account)[ \t]*:?[ \t]+["']?(?!(?:successfully|success|ok|failed|for|by|on|in|at|with|from|to|the|a|an|and|was|is|has|named|called)\b)(?<created>[A-Za-z][\w.-]{0,30}[\w-])["']?(?=[ \t]*(?:[(,;]|\.?\r?$)|[ \t]+(?:with|on|in|by|for|at)\b)|^#[ \t]+(?<ldif>[A-Za-z][\w.-]{1,31}),[ \t]*(?:people|users|staff|employees|accounts|persons)[ \t]*,[ \t]*[\w-]+(?:\.[\w-]+)+[ \t]*\r?$|\b[Uu]ser[ \t]+(?<ebs>[A-Z][A-Z0-9_]{1,29})[ \t]+responsibility\b|\b(?:[Aa]ccount|[Uu]ser(?:name)?|[Ll]ogin)[ \t]+(?:is|was)[ \t]+["']?(?<told>[A-Za-z][\w.-]{0,30}[\w-])["']?[ \t]+(?:with|and)[ \t]+(?:the[ \t]+)?password\b/,
+        regex: /(?<![\w.-])["']?operator(?:[_-]?(?:id|name|code|account|no))?["']?[ \t]*[:=：][ \t]*["']?(?<oper>[A-Za-z][A-Za-z-]*(?:_|\d)[\w.-]{0,30})(?![\w@.-])|(?:[Aa]ssume-?[Rr]ole|acs:ram::|arn:aws)[^\r\n]{0,240}?(?<![\w-])(?:[Rr]ole[_-]?)?[Ss]ession[_-]?[Nn]ame"?[ \t]*[:=][ \t]*["']?(?<sts>[A-Za-z][\w.@-]{1,63})(?![\w@.-])|\bLogon[ \t]+Login (?:failed|succeeded) for user '(?:[A-Za-z][\w.-]{0,30}\\)?(?<mssql>[A-Za-z][\w.-]{1,31})'|(?:\b(?:[Ll]ocal|[Uu]ser)[ \t]+account[ \t]+(?:created|deleted|removed|added)|\b(?:[Cc]reated|[Dd]eleted|[Rr]emoved|[Aa]dded)[ \t]+(?:local[ \t]+)?(?:user[ \t]+)?account)(?:[ \t]*:)?[ \t]+["']?(?!(?:successfully|success|ok|failed|for|by|on|in|at|with|from|to|the|a|an|and|was|is|has|named|called)\b)(?<created>[A-Za-z][\w.-]{0,30}[\w-])["']?(?=[ \t]*(?:[(,;]|\.?\r?$)|[ \t]+(?:with|on|in|by|for|at)\b)|^#[ \t]+(?<ldif>[A-Za-z][\w.-]{1,31}),[ \t]*(?:people|users|staff|employees|accounts|persons)[ \t]*,[ \t]*[\w-]+(?:\.[\w-]+)+[ \t]*\r?$|\b[Uu]ser[ \t]+(?<ebs>[A-Z][A-Z0-9_]{1,29})[ \t]+responsibility\b|\b(?:[Aa]ccount|[Uu]ser(?:name)?|[Ll]ogin)[ \t]+(?:is|was)[ \t]+["']?(?<told>[A-Za-z][\w.-]{0,30}[\w-])["']?[ \t]+(?:with|and)[ \t]+(?:the[ \t]+)?password\b/,
         targets: [{ group: 'oper' }, { group: 'sts' }, { group: 'mssql' }, { group: 'created' }, { group: 'ldif' }, { group: 'ebs' }, { group: 'told' }],
         validate: 'grammarLogin',
       },
