@@ -143,7 +143,8 @@ const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/;
 // `true`/`1` are benign values). A card's security code (`cvv`, `cvc2`, `card_cvn2`),
 // a security question's answer (`securityAnswer`, `secret_answer2`); an authenticator's seed kept as
 // `totp` (Bitwarden, Tabby, 1Password exports: a bare base32 seed or an otpauth URI; `totp_enabled` describes).
-const MORE_SECRET_KEYS = /^(?:(?:login[_.])?totp|(?:totp|otp|mfa|2fa)[_-]?secret|key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession|bduss(?:_bfess)?|z_c0|sessdata|(?:session\.)?autologin|(?:card_?)?(?:cvv|cvc|cvn)2?|(?:security|secret)_?answer\d?)$/i;
+// Citrix's `LogonTicket=` (launch.ica): a one-time sign-in ticket to the session.
+const MORE_SECRET_KEYS = /^(?:(?:login[_.])?totp|(?:totp|otp|mfa|2fa)[_-]?secret|key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession|bduss(?:_bfess)?|z_c0|sessdata|(?:session\.)?autologin|(?:card_?)?(?:cvv|cvc|cvn)2?|(?:security|secret)_?answer\d?|logon_?ticket)$/i;
 // systemd's `LoadCredential=passwd.hashed-password.root`, `ImportCredential=tmpfiles.*`,
 // `ConditionCredential=|sysusers.extra`: the ID (and path) of a credential the service is given, not
 // its contents (`SetCredential=id:data` carries the data itself and stays a secret).
@@ -169,6 +170,8 @@ function classifyKey(key: string, context: KeyContext): boolean {
   // `signing.keyId`, `key_id`: which key, not the key (`session_id` stays a secret; a service
   // account's `private_key_id` is kept secret with its key, as the tuned corpus wants).
   if (words.length > 1 && last === 'id' && words[words.length - 2] === 'key' && !words.includes('private')) return false;
+  // Alipay's `auth_app_id=2021…`, `oauth_client_id`: which application, public in every request it signs.
+  if (words.length > 2 && last === 'id' && /^(?:app|client)$/.test(words[words.length - 2]!)) return false;
   // `手机令牌序列号`, `密码有效期`, `密钥类型`: a Chinese key that describes the secret.
   if (CJK_METADATA_SUFFIX.test(key) || CJK_METADATA_PREFIX.test(key)) return false;
   // `PublicKeyToken=b77a5c561934e089` (.NET assembly names), `public_key`: public by design.

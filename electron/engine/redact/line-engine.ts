@@ -322,6 +322,13 @@ export class LineEngine {
         // The line after an opener holds its value: it goes through the rules whatever the scans say.
         const nl = text.indexOf('\n', pos);
         const line = text.slice(pos, nl < 0 ? n : nl);
+        // …unless it opens a private key (`sshPrivateKey: |` ⏎ `-----BEGIN …`): the block takes the
+        // whole key, where the opener would take its first line only and leave the body.
+        if (this.pendingKind !== undefined && this.rules.block !== undefined && openBlockAt(line, this.rules.block.begin, this.rules.block.end) !== undefined) {
+          this.pendingKind = undefined;
+          this.pendingRule = undefined;
+          continue;
+        }
         const value = this.pendingHeader !== undefined ? this.redactHeaderValue(line, nl >= 0) : this.redactNextLineValue(line, nl >= 0);
         out += text.slice(copied, pos) + value;
         copied = nl < 0 ? n : nl;

@@ -173,7 +173,8 @@ export class Redactor {
           return out + engine.push(text.slice(from, lineStart));
         }
         const sectionLayout = detectLayout(path, text.slice(nl + 1, nextEnd < 0 ? text.length : nextEnd));
-        if (sectionLayout === layout) continue;
+        // Another query's result is another table, read by its own header, even in the same layout.
+        if (sectionLayout === layout && !(path === 'query' && layout === 'csv')) continue;
         out += engine.push(text.slice(from, nl + 1)) + engine.end();
         from = nl + 1;
         layout = sectionLayout;

@@ -178,10 +178,13 @@ function isKerberosRealm(address: string): boolean {
   return at > 0 && address.slice(0, at).toLowerCase() === address.slice(at + 1).toLowerCase();
 }
 
+const DB_SHELL_PROMPT = /^[ \t]*[\w-]{1,20}[>#][ \t]*(?:SELECT|select|\.)/;
 /** The CSV header's name for the column a match sits in (`护照` above `EB1234567`), or ''. */
 export function csvColumnName(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): string {
   // A `#` line above the header is a comment, not a row.
   if (!around || line.indexOf(',') < 0 || line.charCodeAt(0) === 0x23) return '';
+  // A database shell's prompt and its query (`sqlite> SELECT guid, name_on_card, …`) is no row.
+  if (DB_SHELL_PROMPT.test(line)) return '';
   const header = around.header();
   // The header is kept without its `\r`; a CRLF file's header line must still read as itself.
   const row = line.charCodeAt(line.length - 1) === 0x0d ? line.slice(0, -1) : line;
@@ -223,7 +226,7 @@ export function hasContext(context: { words: RegExp; before: number }, m: RegExp
 const KEY_CHAR = String.raw`[A-Za-z0-9_.\-\u4e00-\u9fa5]`;
 // `bduss`, `z_c0`: Baidu's and Zhihu's sign-in cookies; `autologin`: WindTerm's stored password;
 // `cvv`/`cvc`/`cvn`: a card's security code; `answer`: a security question's answer (MORE_SECRET_KEYS).
-const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin(?![a-z])|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|密码|口令|密钥|令牌|私钥)`;
+const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin(?![a-z])|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|logon_?ticket|密码|口令|密钥|令牌|私钥)`;
 // The key is the whole run of key characters it starts in: what follows a key in every pattern
 // (a quote, `=`, `:`, a space, `>`, `<`) is never a key character. So `KEY_CHAR*?KEY_WORD KEY_CHAR*`
 // equals "a run that holds a key word", written here as a lookahead (tried once, never
@@ -342,17 +345,20 @@ const VALUE_ON_NEXT_LINE = [
   new RegExp(String.raw`^[ \t]*<key>(?<key>${KEY})</key>[ \t]*\r?$`, 'i'),
   new RegExp(String.raw`<setting\s+name\s*=\s*["'](?<key>${KEY})["'][^<>]*>\s*$`, 'i'),
   new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?["']?(?<key>${KEY})["']?[ \t]*:[ \t]*(?:!vault[ \t]*)?[|>][-+]?[ \t]*\r?$`, 'i'),
-  // Kubernetes env: `- name: DB_PASSWORD` ⏎ `value: …`
-  new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?name:[ \t]*["']?(?<key>${KEY})["']?[ \t]*\r?$`, 'i'),
+  // Kubernetes env: `- name: DB_PASSWORD` ⏎ `value: …` — a variable's name, without dashes: a
+  // manifest's `metadata:` ⏎ `name: repo-creds-ssh` names the object, and its next line is no value.
+  new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?name:[ \t]*["']?(?=[A-Za-z_][\w.]*["']?[ \t]*\r?$)(?<key>${KEY})["']?[ \t]*\r?$`, 'i'),
+  // composer's auth.json: `"bearer": {` ⏎ `"satis.example.com": "<token>"` (a host, then its secret).
+  new RegExp(String.raw`^[ \t]*"(?<key>${KEY})"[ \t]*:[ \t]*\{[ \t]*\r?$`, 'i'),
   // JSON key/value lists (Postman environments, settings exports): `"key": "loginPwd",` ⏎ `"value": "…"`
   // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /(?<![\w.])sp_(?:addlogin|password)[ \t]|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|snmp-agent[ \t]+community[ \t]|(?:^|[\s/\\("';&|>])(?:[Hh]dbsql|[Hh]dbuserstore|esxcli)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:restricted[ \t]+)?user[ \t]+"?[A-Za-z_][\w$#.-]{0,62}"?[ \t]+password[ \t]+\S|(?:password|secret|key(?:-string)?)[ \t]+7[ \t]+[0-9A-Fa-f]{4}|snmp-server[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|racadm[ \t]+(?:set|config)[ \t]|(?:PVE|PBS)APIToken=|[ \t]login[ \t]+"[^"\r\n]*"[ \t]+\S|<name>[^<>\r\n]{1,60}<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:AES(?:256)?|3DES)\}[A-Za-z0-9+/]{16}|encrypted[_-]?[a-z]{0,30}["']?[ \t]*[:=]|<Server\b[^<>]*[ \t]shutdown[ \t]*=|<credential-reference\b[^<>]*[ \t]clear-text[ \t]*=|(?:^|[\s/\\("';&|>])(?:sqlcmd|osql|isql|bcp|mongo\w*|psexec(?:64)?|paexec|ldap[a-z]+|smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads)|lftp)(?:\.exe)?[ \t]|connect[ \t]+to[ \t][^\r\n]*[ \t]using[ \t]|^[^:\s]+:(?:\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^[\w ]{1,60}\\[^\\\r\n]+\\[ \t]*\r?$|(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected|expires|expiring)\b)|(?:密码|口令|password|passwd|pin)[ \t]*[（(][^（）()\r\n]{1,16}[）)][ \t]*[:：=]|(?:密保|安全)(?:问题)?答案|"exp_?(?:year|month)"[ \t]*:[^\r\n]{0,80}"(?:code|securitycode|cvv|cvc)"[ \t]*:|[|｜][^|｜\r\n]*[|｜]|<key>[^<>\r\n]{1,80}<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|^[ \t]*(?:-[ \t]+)?send:[ \t]|(?:^|[ \t;{])send[ \t]+(?:--[ \t]+|-raw[ \t]+)?["']|screen\.send[ \t(]|\.sendline\(|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|(?:识别码|设备代码|设备码|设备 ?id)[^\r\n]{0,40}?验证码|name=\\?["']?[\w.-]{0,40}(?:pass|pwd|secret|token)[\w.-]{0,40}\\?["']?\][ \t]+value=/i;
+const SPECIAL_FORMS = /(?<![\w.])sp_(?:addlogin|password)[ \t]|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|snmp-agent[ \t]+community[ \t]|(?:^|[\s/\\("';&|>])(?:[Hh]dbsql|[Hh]dbuserstore|esxcli)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:restricted[ \t]+)?user[ \t]+"?[A-Za-z_][\w$#.-]{0,62}"?[ \t]+password[ \t]+\S|(?:password|secret|key(?:-string)?)[ \t]+7[ \t]+[0-9A-Fa-f]{4}|snmp-server[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|racadm[ \t]+(?:set|config)[ \t]|(?:PVE|PBS)APIToken=|[ \t]login[ \t]+"[^"\r\n]*"[ \t]+\S|<name>[^<>\r\n]{1,60}<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:AES(?:256)?|3DES)\}[A-Za-z0-9+/]{16}|encrypted[_-]?[a-z]{0,30}["']?[ \t]*[:=]|<Server\b[^<>]*[ \t]shutdown[ \t]*=|<credential-reference\b[^<>]*[ \t]clear-text[ \t]*=|(?:^|[\s/\\("';&|>])(?:sqlcmd|osql|isql|bcp|mongo\w*|psexec(?:64)?|paexec|ldap[a-z]+|smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads)|lftp)(?:\.exe)?[ \t]|connect[ \t]+to[ \t][^\r\n]*[ \t]using[ \t]|^[^:\s]+:(?:\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^[\w ]{1,60}\\[^\\\r\n]+\\[ \t]*\r?$|(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected|expires|expiring)\b)|(?:密码|口令|password|passwd|pin)[ \t]*[（(][^（）()\r\n]{1,16}[）)][ \t]*[:：=]|(?:密保|安全)(?:问题)?答案|"exp_?(?:year|month)"[ \t]*:[^\r\n]{0,80}"(?:code|securitycode|cvv|cvc)"[ \t]*:|[|｜][^|｜\r\n]*[|｜]|<key>[^<>\r\n]{1,80}<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|^[ \t]*(?:-[ \t]+)?send:[ \t]|(?:^|[ \t;{])send[ \t]+(?:--[ \t]+|-raw[ \t]+)?["']|screen\.send[ \t(]|\.sendline\(|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|(?:识别码|设备代码|设备码|设备 ?id)[^\r\n]{0,40}?验证码|name=\\?["']?[\w.-]{0,40}(?:pass|pwd|secret|token)[\w.-]{0,40}\\?["']?\][ \t]+value=|(?:\b(?:with|using|and|new|the|my|your|his|her|their)[ \t]+|\()password[ \t]+\S|(?:password|pwd)[ _-]?hint|密码提示|(?:\baccount\b[^\r\n]{0,120}?|\/Users\/\S+[ \t]+(?:AuthenticationHint[ \t]+)?)\bhint[ \t]*(?:[:=][ \t]*)?["“]|(?:密码|口令)(?:是|为|為)[ \t]*[\u4e00-\u9fa5]{1,12}[\x21-\x7e]|(?:验证码|verification code)(?:[ \t]*[:：])?[ \t]*[A-Z]{6}(?![A-Za-z0-9])|(?:医保|社保|社会保障|医疗保险)(?:卡)?(?:卡号|号码|编号|个人编号|号|卡)[ \t]*(?:[:：][ \t]*)?[A-Z0-9]{8}/i;
 function opensValueOnNextLine(line: string): string | undefined {
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
-  if (last !== '>' && last !== '|' && last !== '-' && last !== '+' && !line.includes('name:') && !line.includes('"key"')) return undefined;
+  if (last !== '>' && last !== '|' && last !== '-' && last !== '+' && last !== '{' && !line.includes('name:') && !line.includes('"key"')) return undefined;
   for (const re of VALUE_ON_NEXT_LINE) {
     const key = re.exec(line)?.groups?.key;
     if (key !== undefined && isSecretKey(key, 'assignment')) return secretKindForKey(key);
@@ -395,8 +401,15 @@ const PACKAGE_ROOTS = /^(?:com|org|net|io|java|javax|android|androidx|kotlin|sca
 // documentation (`http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd`, `The X.Org Foundation`),
 // and the stand-ins those files use for the reader's own domain (`proxy.mydomain.com`).
 const FREE_SOFTWARE_DOMAINS = /(?:^|\.)(?:freedesktop\.org|x\.org|kernel\.org|gnu\.org|fsf\.org|gnome\.org|kde\.org|postgresql\.org|perl\.org|cpan\.org|ruby-lang\.org|rubygems\.org|openssl\.org|systemd\.io|0pointer\.de|lwn\.net|qemu\.org|nodesource\.com|nodejs\.org|sourceforge\.net|chromium\.org|sqlite\.org|oracle\.com|java\.com|openjdk\.org|redhat\.com|fedoraproject\.org|archlinux\.org|opensuse\.org|kernel\.dk|xfree86\.org|pool\.ntp\.org|(?:my|your)?domain\.(?:com|org|net))$/i;
+// A company's remote-access gateway on its public domain (`vpn.xxsoft.com.cn`, `vdi.example.com`,
+// `owa.example.de`): published on the internet for every employee to reach, like the company's web
+// site; an internal name under it (`vpn.corp.example.com`, `vdi.example.local`) stays private.
+const PUBLIC_GATEWAY_HOST = /^(?:vpn|sslvpn|webvpn|vdi|owa|autodiscover|remote|citrix|horizon|rdweb|rdgw|webmail)\d{0,2}\.[a-z0-9-]+\.(?:(?:com|net|org|gov|edu|ac)\.[a-z]{2}|[a-z]{2,})$/i;
+const INTERNAL_TLDS = new Set(['local', 'lan', 'corp', 'internal', 'intranet', 'home', 'private', 'domain', 'ad', 'office', 'work', 'company']);
+
 function isPrivateLookingHost(host: string, tld: string): boolean {
   if (!HOST_TLDS.has(tld.toLowerCase())) return false;
+  if (PUBLIC_GATEWAY_HOST.test(host) && !INTERNAL_TLDS.has(tld.toLowerCase())) return false;
   if (FREE_SOFTWARE_DOMAINS.test(host)) return false;
   if (PUBLIC_SERVICE_DOMAINS.test(host)) return false;
   if (PACKAGE_ROOTS.test(host) && host.split('.').length >= 3) return false;
@@ -958,6 +971,8 @@ export const VALIDATORS = {
   /** OpenAI-style keys mix digits, upper and lower case (`sk-` + a word is not one). */
   mixedCaseKey: ((m) => /\d/.test(m[0]) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0])) as RuleValidator,
   realSecret: ((m) => isRealValue(group(m, 'secret'))) as RuleValidator,
+  // `mysql -u <user> -p<password>` in usage text: a placeholder, not a value (quoted ones as written).
+  mysqlFlagSecret: ((m) => group(m, 'sq') !== '' || group(m, 'qsecret') !== '' || !isBenignValue(group(m, 'secret'))) as RuleValidator,
   /** `sp_addlogin`/`sp_password`: a password of the call is a value (or another pattern of the rule took it already). */
   sqlLoginProcedure: ((m) => ['secret', 'pw', 'qpw'].some((g) => group(m, g) !== '' && (isRealValue(group(m, g)) || isPlaceholder(group(m, g))))) as RuleValidator,
   /** A password argument or attribute (whichever group took it): a value, not `$VAR`/`%VAR%`/`${…}`. */
@@ -1009,6 +1024,12 @@ export const VALIDATORS = {
     return url !== null && isRealValue(url[1]!);
   }) as RuleValidator,
   encodedCredentials: ((m) => CREDENTIAL_FIELD.test(base64Text(m[0]) ?? '')) as RuleValidator,
+  proseEnglishPassword: ((m) => isRealValue(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
+  // A hint is words (`女儿生日0917`, `first pet + year`), not a switch or a placeholder (`PasswordHint=true`, `<hint>`).
+  passwordHint: ((m) => {
+    const value = group(m, 'hint') || group(m, 'acchint') || group(m, 'cjk');
+    return value.trim().length >= 2 && isRealValue(value) && !/^(?:none|n\/a|empty|not set|shown|hidden|displayed)$/i.test(value.trim());
+  }) as RuleValidator,
   proseChinesePassword: ((m) => {
     const value = group(m, 'secret');
     if (!isRealValue(value) || PROSE_PASSWORD_WORD.test(value)) return false;
@@ -1076,6 +1097,15 @@ export const VALIDATORS = {
     const user = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_LOGIN_GROUP.test(k) && v !== undefined)?.[1] ?? '';
     return user !== '' && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user) && !isCommentedExampleUser(m, line);
   }) as RuleValidator,
+  passwdLogin: ((m, line) => {
+    const uid = Number(group(m, 'uid'));
+    const login = group(m, 'login');
+    // A service's home is under the system's folders (`/var/lib/ci`, `/usr/share/x`, `/nonexistent`).
+    const home = line.split(':')[5] ?? '';
+    return uid >= 1000 && uid < 60000 && !BUILTIN_LOGINS.test(login) && !PROSE_LOGINS.test(login) && !/^\/(?:var|usr|run|etc|lib|lib64|bin|sbin|proc|sys|dev|tmp|nonexistent|snap)(?:\/|$)/.test(home);
+  }) as RuleValidator,
+  // Oracle EBS's seeded users (`SYSADMIN`, `GUEST` …) are no person's login.
+  grammarLogin: ((m, line, around) => !/^(?:SYSADMIN|GUEST|APPS|APPLSYS|ANONYMOUS|AUTOINSTALL|SYSTEM|ASADMIN|MOBILEADM)$/i.test(group(m, 'ebs')) && VALIDATORS.anyLoginGroup(m, line, around)) as RuleValidator,
   wechatId: ((m, line) => isWeChatId(m, line)) as RuleValidator,
   personName: ((m) => isChineseName(group(m, 'name'))) as RuleValidator,
   /** A name a record gives a role (`医生：…`, `会员 覃子怡 手机`), not what the role is about (`会员 积分`). */

@@ -99,10 +99,14 @@ describe('redaction corpus', () => {
   // name before it, composer's nested `bearer` map, and SQL Server's `Login failed for user 'x'` (kept on purpose).
   // Measured, not asserted at target; it must not fall. Its two false positives left
   // are the company's VPN gateway `vpn.xxsoft.com.cn` under the network profile's hostname rule.
-  it('held-out-10: at least its level after the session-8 fixes, no more false positives', () => {
+  // rest12 (session 12), by family: SQL Server's own ERRORLOG logins (`Logon  Login failed for user 'x'`;
+  // a client's exception still kept), composer's host-keyed token maps (`"bearer": {` ⏎ `"host": "…"`),
+  // a company's remote-access gateway on its public domain kept (vpn./vdi./owa. …) → 293/294, no false
+  // positive. Left: the OCR phone spaced digit by digit.
+  it('held-out-10: at least its level after the session-12 fixes, no false positive', () => {
     const q = get('held-out-10');
-    expect(q.overall.found).toBeGreaterThanOrEqual(290);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(2);
+    expect(q.overall.found).toBeGreaterThanOrEqual(293);
+    expect(q.falsePositives).toEqual([]);
   });
 
   // held-out-11 (session 9): first run 69.1 % of 408 / 78.9 % as written, 69.4 % of 412 / 89.3 % with
@@ -127,10 +131,14 @@ describe('redaction corpus', () => {
   // keys, 操作员, 登录账号 in prose, 802.1X identities, pam_succeed_if lists, RabbitMQ users, CSV
   // UserId columns → 370/410; Confluence user keys are no secrets → no false positive left.
   // Both merged: 395/410 (96.3 %), no false positive.
+  // rest12 (session 12): EBS `user X responsibility`, ldapsearch's `# x, people, …` comment, accounts
+  // created by name (Windows Setup), password hints → 399/410. Left: SAP's upper-case [User] items, a
+  // Confluence CDATA property, the mkstore wallet rows, a WeCom aligned 账号 column, names seen before
+  // their key (an etcd path, a RabbitMQ component), a Latin chat speaker.
   // Measured, not asserted at target; it must not fall.
-  it('held-out-11: at least its level after the session-9 fixes, no more false positives', () => {
+  it('held-out-11: at least its level after the session-12 fixes, no more false positives', () => {
     const q = get('held-out-11');
-    expect(q.overall.found).toBeGreaterThanOrEqual(395);
+    expect(q.overall.found).toBeGreaterThanOrEqual(399);
     expect(q.falsePositives).toEqual([]);
   });
 
@@ -163,10 +171,16 @@ describe('redaction corpus', () => {
   // a query's CSV result under `sqlite> SELECT …` read by its own header: 288 of 358 = 80.4 %, four false
   // positives (关系 and 付款人 gone).
   // Both merged: 338 of 358 = 94.4 %, three false positives.
-  it('held-out-12: at least its level after the session-11 fixes, no more false positives', () => {
+  // rest12 (session 12), by family: Chromium credential tables (username_value, hex(password_value),
+  // card_number_encrypted, v10/v11 blobs; each sqlite query its own table), 微信号/WeChat ID columns,
+  // operator/打印人/STS session-name logins, prose passwords and the login told with them, VNC/Citrix
+  // secrets, device verification codes, insurance card numbers; the VDI host, `namespace:` after an
+  // object's `name:` and an Alipay app id are no longer taken (and a PEM key under `sshPrivateKey: |`
+  // is taken whole, not its BEGIN line only) → 355 of 358, no false positive.
+  it('held-out-12: at least its level after the session-12 fixes, no false positive', () => {
     const q = get('held-out-12');
-    expect(q.overall.found).toBeGreaterThanOrEqual(338);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(3);
+    expect(q.overall.found).toBeGreaterThanOrEqual(355);
+    expect(q.falsePositives).toEqual([]);
   });
 
   // held-out-13 (session 11): written and committed before any rule file was opened (52 hand-written

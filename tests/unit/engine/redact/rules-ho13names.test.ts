@@ -14,8 +14,9 @@ describe('account records', () => {
     check([
       // The login and its home are user-name's already.
       ['liqiang:x:1201:1201:李强,财务部 305,0571-8888,:/home/liqiang:/bin/bash', '<USER-1>:x:1201:1201:<NAME-1>,财务部 305,0571-8888,:/home/<USER-1>:/bin/bash'],
-      ['mgarcia:*:1502:100:Maria Garcia,,,:/Users/mgarcia:/usr/bin/zsh', 'mgarcia:*:1502:100:<NAME-1>,,,:/Users/mgarcia:/usr/bin/zsh'],
-      ['wf:x:1010:1010:万芳 (HR):/srv/wf:/bin/sh', 'wf:x:1010:1010:<NAME-1> (HR):/srv/wf:/bin/sh'],
+      // A person's account whatever its home (rest12, session 12): its login and its home folder too.
+      ['mgarcia:*:1502:100:Maria Garcia,,,:/Users/mgarcia:/usr/bin/zsh', '<USER-1>:*:1502:100:<NAME-1>,,,:/Users/<USER-1>:/usr/bin/zsh'],
+      ['wf:x:1010:1010:万芳 (HR):/srv/wf:/bin/sh', '<USER-1>:x:1010:1010:<NAME-1> (HR):/srv/<USER-1>:/bin/sh'],
       ['Directory: /srv/ytan\tIn real life: Tan Yu,Lab 3', 'Directory: /srv/ytan\tIn real life: <NAME-1>,Lab 3'],
       ['Login name: tanyu       In real life:  谭雨', 'Login name: tanyu       In real life:  <NAME-1>'],
     ]);
