@@ -220,7 +220,8 @@ const PolicyLineSchema = z.object({
     z.object({ code: z.literal('too-big'), maximum: z.string(), origin: z.string() }),
     z.object({ code: z.literal('one-of'), values: z.string() }),
     z.object({ code: z.literal('rule') }),
-    z.object({ code: z.literal('must'), rule: z.string() }),
+    z.object({ code: z.literal('must'), rule: z.string(), values: z.record(z.string(), z.string()).optional() }),
+    z.object({ code: z.literal('missing') }),
     z.object({ code: z.literal('format'), format: z.string() }),
     z.object({ code: z.literal('bad-pattern'), pattern: z.string() }),
     z.object({ code: z.literal('path-escapes'), path: z.string() }),
@@ -232,6 +233,7 @@ const PolicyLineSchema = z.object({
   ]),
   dropped: z.string().optional(),
   lockedKey: z.string().optional(),
+  together: z.object({ source: z.enum(['managed', 'file', 'user', '']), location: z.string() }).optional(),
 });
 
 export const CollectionResultSchema = z.object({

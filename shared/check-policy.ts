@@ -4,13 +4,14 @@
  * disk, memory, uptime and pending restarts. Strict like the rest of the policy.
  */
 import { z } from 'zod';
+import { must } from './policy-must.js';
 import { BROWSER_NAMES } from './vocabulary.js';
 
 /** An absolute http:// or https:// URL. */
 export const HttpUrlSchema = z
   .string()
   .max(2048)
-  .refine((u) => URL.canParse(u) && ['http:', 'https:'].includes(new URL(u).protocol), 'must be an absolute http:// or https:// URL');
+  .refine((u) => URL.canParse(u) && ['http:', 'https:'].includes(new URL(u).protocol), must('urlHttpOrHttps', 'must be an absolute http:// or https:// URL'));
 
 /** `1.2.3`, `v2.0`, `10.0.19045`, `1.2.3-rc1`: digits first, dot-separated. */
 export const VersionTextSchema = z
@@ -71,13 +72,13 @@ export const ChecksPolicySchema = z
     disk: z
       .object({ warnPercent: percent(10), failPercent: percent(2), failBytes: z.number().int().min(0).default(1024 ** 3) })
       .strict()
-      .refine((d) => d.failPercent <= d.warnPercent, 'disk.failPercent must not be above disk.warnPercent')
+      .refine((d) => d.failPercent <= d.warnPercent, must('failNotAboveWarn', 'disk.failPercent must not be above disk.warnPercent', { section: 'checks.disk' }))
       .prefault({}),
     /** Available memory as a share of the total. */
     memory: z
       .object({ warnPercent: percent(15), failPercent: percent(5) })
       .strict()
-      .refine((m) => m.failPercent <= m.warnPercent, 'memory.failPercent must not be above memory.warnPercent')
+      .refine((m) => m.failPercent <= m.warnPercent, must('failNotAboveWarn', 'memory.failPercent must not be above memory.warnPercent', { section: 'checks.memory' }))
       .prefault({}),
     /** Clock difference to the time server. */
     clockSkew: z

@@ -156,8 +156,10 @@ export type PolicyIssue =
   | { code: 'too-big'; maximum: string; origin: string }
   | { code: 'one-of'; values: string }
   | { code: 'rule' }
-  /** A named rule of the schema (`params.must` of its custom issue: pathAbsolute, urlHttps, …). */
-  | { code: 'must'; rule: string }
+  /** A named rule of the schema (shared/policy-must.ts: pathAbsolute, uploadTargetSection, …) and the values its text names. */
+  | { code: 'must'; rule: string; values?: Record<string, string> }
+  /** A key the schema requires where it stands (a ticket system's `url`), not set. */
+  | { code: 'missing' }
   /** A value of a fixed form (`format`: url, email, …) that is not in it. */
   | { code: 'format'; format: string }
   /** A redaction rule or allow-list pattern the linear-time engine cannot compile (invalid, backreference, lookaround). */
@@ -186,4 +188,9 @@ export interface PolicyLine {
   dropped?: string;
   /** A key locked to its safe value instead (fail closed). */
   lockedKey?: string;
+  /**
+   * Valid alone, not together with a higher source's values (a cross-field rule): the section
+   * (`dropped`) comes whole from that source instead, or from the defaults when it is '' .
+   */
+  together?: { source: 'managed' | 'file' | 'user' | ''; location: string };
 }

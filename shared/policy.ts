@@ -5,19 +5,17 @@
 import { z } from 'zod';
 import { ChecksPolicySchema, ProductVersionFields } from './check-policy.js';
 import { POLICY_PATH_RULE, isPolicyPath, rootWidePathReason } from './policy-paths.js';
+import { must, mustIssue } from './policy-must.js';
 import { ArchiveLanguageSchema } from './types.js';
 
 export { POLICY_PATH_RULE, isPolicyPath, rootWidePathReason } from './policy-paths.js';
-
-/** A schema rule's name in its custom issue (`params.must`): the engine turns it into a PolicyIssue `must` for the user's language. */
-const must = (rule: string, message: string) => ({ message, params: { must: rule } });
 
 const PolicyPathSchema = z.string().min(1).max(4096).refine(isPolicyPath, must('pathAbsolute', POLICY_PATH_RULE));
 
 /** An app-log or config path: a policy path that is not root-wide. */
 const CollectPathSchema = PolicyPathSchema.superRefine((value, ctx) => {
   const why = isPolicyPath(value) ? rootWidePathReason(value) : undefined;
-  if (why) ctx.addIssue({ code: 'custom', message: why, params: { must: 'pathNotRootWide' } });
+  if (why) ctx.addIssue(mustIssue([], 'pathNotRootWide', why));
 });
 const PathListSchema = z.array(CollectPathSchema).max(500);
 
@@ -33,7 +31,7 @@ export function isHostPattern(value: string): boolean {
   const labels = name.split('.');
   return name.length <= 253 && labels.length >= 1 && labels.every((l) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(l)) && !/^\d+$/.test(labels[labels.length - 1]!);
 }
-export const HostPatternSchema = z.string().min(1).max(253).refine(isHostPattern, HOST_PATTERN_RULE);
+export const HostPatternSchema = z.string().min(1).max(253).refine(isHostPattern, must('hostPattern', HOST_PATTERN_RULE));
 
 /**
  * A ticket server's base URL: https, or plain http only on this machine (tests, a local proxy),
@@ -72,7 +70,7 @@ const MailHostSchema = z
   .string()
   .min(1)
   .max(253)
-  .refine((h) => isHostPattern(h) && !h.startsWith('*.'), 'must be a host name such as smtp.example.com or an IP address (no scheme, port or spaces)');
+  .refine((h) => isHostPattern(h) && !h.startsWith('*.'), must('mailHost', 'must be a host name such as smtp.example.com or an IP address (no scheme, port or spaces)'));
 const MailAddressSchema = z.email().max(254);
 const LOOPBACK_MAIL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -104,7 +102,7 @@ export const SmtpUploadSchema = z
   .superRefine((smtp, ctx) => {
     // A password is never sent over a connection that may stay plain text (except to this machine).
     if (smtp.user && !smtp.secure && smtp.startTls !== 'required' && !LOOPBACK_MAIL_HOSTS.has(smtp.host.toLowerCase())) {
-      ctx.addIssue({ code: 'custom', path: ['startTls'], message: 'with a user (AUTH), startTls must be "required" or secure true: the password must not travel in plain text' });
+      ctx.addIssue(mustIssue(['startTls'], 'smtpPlainPassword', 'with a user (AUTH), startTls must be "required" or secure true: the password must not travel in plain text'));
     }
   });
 
@@ -113,7 +111,7 @@ const MiB = 1024 * 1024;
 const PutHeaderNameSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, 'must be an HTTP header name')
-  .refine((h) => !['authorization', 'cookie', 'host', 'content-length', 'transfer-encoding', 'proxy-authorization'].includes(h.toLowerCase()), 'this header is set by diagcollect or is a credential (credentials come from the environment)');
+  .refine((h) => !['authorization', 'cookie', 'host', 'content-length', 'transfer-encoding', 'proxy-authorization'].includes(h.toLowerCase()), must('headerNotCredential', 'this header is set by diagcollect or is a credential (credentials come from the environment)'));
 
 /**
  * `upload.httpPut`: PUT the archive to object storage. `url` is the object URL with `{ticket}`
@@ -124,7 +122,7 @@ const PutHeaderNameSchema = z
  */
 export const HttpPutUploadSchema = z
   .object({
-    url: ServerUrlSchema.refine((u) => !/[?&](X-Amz-Signature|X-Amz-Credential|Signature|sig)=/i.test(u), 'a pre-signed URL is a secret: put it into DIAGCOLLECT_HTTP_PUT_URL, not into the policy'),
+    url: ServerUrlSchema.refine((u) => !/[?&](X-Amz-Signature|X-Amz-Credential|Signature|sig)=/i.test(u), must('urlNotPresigned', 'a pre-signed URL is a secret: put it into DIAGCOLLECT_HTTP_PUT_URL, not into the policy')),
     headers: z.record(PutHeaderNameSchema, z.string().max(1024)).optional(),
     /** S3 request signing (SigV4). */
     s3: z.object({ region: z.string().regex(/^[a-z0-9-]{2,32}$/, 'must be an AWS region such as eu-central-1') }).strict().optional(),
@@ -143,7 +141,7 @@ export const HttpPutUploadSchema = z
   })
   .strict()
   .superRefine((put, ctx) => {
-    if (put.multipart && !put.s3) ctx.addIssue({ code: 'custom', path: ['multipart'], message: 'multipart needs s3 (SigV4 signing): each part and the completion are signed requests' });
+    if (put.multipart && !put.s3) ctx.addIssue(mustIssue(['multipart'], 'multipartNeedsS3', 'multipart needs s3 (SigV4 signing): each part and the completion are signed requests'));
   });
 
 /** `upload.jira`: Jira Service Management; token from DIAGCOLLECT_JIRA_TOKEN (Cloud: with `user`, the account e-mail; Data Center: a PAT, no user). */
@@ -223,7 +221,7 @@ export const UploadPolicySchema = z
     const target = upload.target;
     const key = uploadPolicyKey(target);
     if (target !== 'outbox' && !(key in upload)) {
-      ctx.addIssue({ code: 'custom', path: [key], message: `upload.target is "${target}", so upload.${key} (at least its url) must be set` });
+      ctx.addIssue(mustIssue([key], 'uploadTargetSection', `upload.target is "${target}", so upload.${key} must be set too (the README lists the keys it needs)`, { target, section: `upload.${key}` }));
     }
   });
 export type UploadPolicy = z.infer<typeof UploadPolicySchema>;
@@ -261,7 +259,7 @@ export const LinkPublicKeySchema = z
   .string()
   .min(40)
   .max(1000)
-  .refine((k) => /^-----BEGIN PUBLIC KEY-----[A-Za-z0-9+/=\s]+-----END PUBLIC KEY-----\s*$/.test(k.trim()) || /^[A-Za-z0-9+/]{43}=$|^[A-Za-z0-9+/]{59}=$/.test(k.trim()), 'must be an Ed25519 public key: PEM, or base64 as printed by `diagcollect link keygen`');
+  .refine((k) => /^-----BEGIN PUBLIC KEY-----[A-Za-z0-9+/=\s]+-----END PUBLIC KEY-----\s*$/.test(k.trim()) || /^[A-Za-z0-9+/]{43}=$|^[A-Za-z0-9+/]{59}=$/.test(k.trim()), must('publicKey', 'must be an Ed25519 public key: PEM, or base64 as printed by `diagcollect link keygen`'));
 
 export const LinkSigningPolicySchema = z
   .object({
@@ -336,7 +334,7 @@ export const BaselinePolicySchema = z
     outlierPercent: z.number().min(0.1).max(50).default(5),
   })
   .strict()
-  .refine((b) => !(b.file && b.url), 'set baseline.file or baseline.url, not both');
+  .refine((b) => !(b.file && b.url), must('baselineOneSource', 'set baseline.file or baseline.url, not both'));
 
 export const NetworkFilesPolicySchema = z
   .object({
@@ -369,8 +367,8 @@ export const PolicySchema = z
     archiveNameTemplate: z
       .string()
       .max(200)
-      .refine((t) => t.includes('{ticket}'), 'the archive-name template must contain {ticket}')
-      .refine((t) => !/[\\/]/.test(t), 'the archive-name template must not contain a path separator')
+      .refine((t) => t.includes('{ticket}'), must('templateTicket', 'the archive-name template must contain {ticket}'))
+      .refine((t) => !/[\\/]/.test(t), must('templateNoSeparator', 'the archive-name template must not contain a path separator'))
       .optional(),
     /** Whole-session deadline in seconds; unfinished collectors are recorded as timed out. */
     deadlineSeconds: z.number().int().min(5).max(3600).default(60),
@@ -453,7 +451,7 @@ export const PolicySchema = z
   .strict()
   .superRefine((policy, ctx) => {
     if (policy.screenshotRequired && !policy.screenshotAllowed) {
-      ctx.addIssue({ code: 'custom', path: ['screenshotRequired'], message: 'screenshotRequired is true but screenshotAllowed is false: allow screenshots or do not require them' });
+      ctx.addIssue(mustIssue(['screenshotRequired'], 'screenshotRequiredAllowed', 'screenshotRequired is true but screenshotAllowed is false: allow screenshots or do not require them'));
     }
   });
 

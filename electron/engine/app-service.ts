@@ -65,6 +65,7 @@ import { notTaken, notTakenTotal } from './report/not-collected.js';
 import { TOOL_VERSION } from './version.js';
 import { planWorkflow, previewWorkflow, runWorkflow, sendAfterLeakCheck, type WorkflowResult } from './workflow/run-workflow.js';
 import { jobView, runUploadJob, targetName } from './workflow/upload-stage.js';
+import type { SessionOptions } from './session.js';
 
 /** What only the host (Electron main, or a test) can do. */
 export interface AppHooks {
@@ -107,6 +108,8 @@ export interface AppServiceOptions {
    * data with the engine's English line; the Done screen says them as the CLI prints them.
    */
   policyProblems?: ReadonlyArray<{ line: PolicyLine; english: string }>;
+  /** Test seam (SessionOptions.holdRead): holds a file item's read until the test releases it. */
+  holdRead?: SessionOptions['holdRead'];
 }
 
 type Listener<K extends ApiEventName> = (payload: ApiEventPayload<K>) => void;
@@ -242,6 +245,7 @@ export class AppService {
   #redactionPreview?: Promise<Preview['redaction'] | undefined>;
   readonly #hooks: AppHooks;
   readonly #runChecks: boolean;
+  readonly #holdRead: SessionOptions['holdRead'];
   readonly #keychain: KeychainSecrets | undefined;
   readonly #now: () => Date;
   readonly #log: NonNullable<AppServiceOptions['log']>;
@@ -279,6 +283,7 @@ export class AppService {
     this.#collectors = options.collectors ?? COLLECTORS;
     this.#hooks = options.hooks ?? {};
     this.#runChecks = options.runChecks ?? true;
+    this.#holdRead = options.holdRead;
     this.#keychain = options.keychain;
     this.#now = options.now ?? (() => new Date());
     this.#log = options.log ?? (() => {});
@@ -762,6 +767,7 @@ export class AppService {
         // The upload outlives the collection (Cancel stops collecting, not a running upload).
         uploadSignal: this.#lifetime.signal,
         ...(this.#outboxOptions ? { outbox: this.#outboxOptions } : {}),
+        ...(this.#holdRead ? { holdRead: this.#holdRead } : {}),
         onEvent,
       });
       this.#workflowResult = result;

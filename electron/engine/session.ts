@@ -89,6 +89,13 @@ export interface SessionOptions {
   finishDeadline?: AbortSignal;
   /** Test seam of the mend step: called before each write of the mended copy; throwing there is a write error. */
   mendBeforeWrite?: (bytes: number) => void;
+  /**
+   * Test seam: when a file item's turn to be read comes, a promise returned here holds its read
+   * (nothing of it read yet) until it settles, the run is cancelled or its deadline passes. The
+   * app's progress screen is tested on an item being read for as long as the test wants, instead
+   * of on a log big enough to be slow (FIFOs, which would hold a read, are refused on purpose).
+   */
+  holdRead?: (item: { name: string; collector: string; source: string }) => Promise<void> | undefined;
 }
 
 export interface SessionResult {
@@ -272,6 +279,14 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     if (archiveClosed || (deadlinePassed && !(item.data && item.data.length <= LATE_ITEM_BYTES))) {
       notArchived(item);
       return;
+    }
+    const hold = item.open || item.read ? options.holdRead?.({ name: item.name, collector: item.collector, source: item.source }) : undefined;
+    if (hold) {
+      await untilAborted(hold, AbortSignal.any([sessionAbort.signal, deadline])).catch(() => undefined);
+      if (archiveClosed || deadlinePassed || sessionAbort.signal.aborted) {
+        notArchived(item);
+        return;
+      }
     }
     let result: EntryResult;
     let truncated = item.truncated ?? false;

@@ -24,7 +24,7 @@ export async function loadAppPolicy(env: NodeJS.ProcessEnv = process.env, option
   const file = env.DIAGCOLLECT_POLICY;
   const effective = await loadEffectivePolicy({ env, ...options, ...(file ? { policyFile: file, strictPolicyFile: true } : {}) });
   const lines = effective.problems.map((p) => ({
-    line: { source: p.source, location: p.location, key: p.key, issue: p.issue, dropped: p.dropped, ...(p.lockedKey ? { lockedKey: p.lockedKey } : {}) },
+    line: { source: p.source, location: p.location, key: p.key, issue: p.issue, dropped: p.dropped, ...(p.lockedKey ? { lockedKey: p.lockedKey } : {}), ...(p.together ? { together: p.together } : {}) },
     english: formatProblem(p),
   }));
   return { policy: effective.policy, locked: effective.locked, problems: lines.map((l) => l.english), lines };

@@ -26,8 +26,23 @@ export function ticketCheckText(tr: Translator, check: { ticket: string; targetN
  */
 export function policyProblemText(tr: Translator, problem: PolicyLine, english: string): string {
   if (tr.locale === 'en') return english;
-  const outcome = problem.dropped === '' ? tr.t('policy.outcome.source') : problem.lockedKey ? tr.t('policy.outcome.locked', { key: problem.lockedKey }) : tr.t('policy.outcome.ignored');
-  return tr.t('policy.problem', { line: policyLineText(tr, problem), outcome });
+  return tr.t('policy.problem', { line: policyLineText(tr, problem), outcome: policyOutcomeText(tr, problem) });
+}
+
+/**
+ * What the program does instead: the whole source ignored; the key ignored, or the section that
+ * needed it (`dropped`, when a required key was left out and took its parent with it); a key
+ * locked to its safe value; a section taken whole from a higher source, or from the defaults.
+ */
+export function policyOutcomeText(tr: Translator, problem: PolicyLine): string {
+  const { dropped, together } = problem;
+  if (dropped === '') return tr.t('policy.outcome.source');
+  if (together) {
+    const section = dropped ?? problem.key;
+    return together.source === '' ? tr.t('policy.outcome.defaults', { section }) : tr.t('policy.outcome.together', { section, source: tr.t(`policy.source.${together.source}`), location: together.location });
+  }
+  const which = { whole: dropped === undefined || dropped === problem.key ? 'yes' : 'no', dropped: dropped ?? problem.key };
+  return problem.lockedKey ? tr.t('policy.outcome.locked', { ...which, key: problem.lockedKey }) : tr.t('policy.outcome.ignored', which);
 }
 
 /** A collector run's reason (the English `error` only in English, for codes it lacks). */

@@ -11,7 +11,12 @@ import type { Translator } from './translate.js';
 /** One bad policy key: where (source, file, key) and what to do, without the outcome. */
 export function policyLineText(tr: Translator, line: PolicyLine): string {
   const { issue } = line;
-  const values: Record<string, string> = { ...issue };
+  // A named rule's values (the upload target, the section) stand beside its name in the message.
+  let values: Record<string, string>;
+  if (issue.code === 'must') {
+    const { values: ruleValues, ...rest } = issue;
+    values = { ...ruleValues, ...rest };
+  } else values = { ...issue };
   return tr.t('policy.line', { source: tr.t(`policy.source.${line.source}`), location: line.location, key: line.key || 'none', issue: tr.t(`policy.issue.${issue.code}`, values) });
 }
 

@@ -3,8 +3,8 @@
  * about 1 % with a secret or personal value) through `Redactor.createStream()`, against a baseline
  * in the same process over the same bytes: a pass-through Transform that decodes UTF-8
  * (StringDecoder) and encodes it again — the floor any text stage pays. Target: ≥ 100 MB/s.
- * Also prints the corpus quality tables (tests/fixtures/redact), recall and precision per rule for
- * each corpus, grouped: the fixtures written with the rules, the held-out sets (each with its
+ * Also prints the corpus quality tables (tests/fixtures/redact), recall (forward, and as sent after
+ * the mend step) and precision per rule for each corpus, grouped: the fixtures written with the rules, the held-out sets (each with its
  * first, unseen figure and since when it is tuned on), and real outputs of this machine's
  * collectors (real/, where nothing should be redacted).
  *

@@ -25,10 +25,11 @@ import { readZip, sha256 } from '../helpers/zip.js';
 import { freePort, startFaultProxy } from '../integration/helpers/fault-proxy.js';
 import { RedmineApi } from '../integration/helpers/ticket-apis.js';
 import { ensureRedmine } from '../servers/servers.js';
-import { appSuite, writeBigLog } from './support/app-harness.js';
+import { appSuite } from './support/app-harness.js';
 import {
   INTAKE,
   captureAtLaunch,
+  collectFromStart,
   doneState,
   expectAccessible,
   expectNoEnglishOnScreen,
@@ -124,15 +125,6 @@ describe('the finished desktop app (Chromium → real engine)', () => {
     }
   }
 
-  /** Start → Review → collect → Done, with the intake filled in: the archive's name. */
-  const collectToDone = async (page: Page, locale: UiLocale): Promise<string> => {
-    await waitForStart(page, locale);
-    await fillStart(page, locale);
-    await goToReview(page, locale);
-    await startCollecting(page, locale);
-    return waitForDone(page, locale);
-  };
-
   for (const locale of LOCALES) {
     it(`the Done screen says which entries were mended (补充脱敏 / Mended), in the catalogue's words, from the engine's list (${locale})`, async () => {
       // One log naming a person bare before the lines that say it is a name: mended before publishing.
@@ -140,7 +132,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
       writeFileSync(path.join(logs, 'a-chat.log'), '09:12:44 IT 服务台 ↔ 龚雅婷\n09:13:02 upload cert\\luoxiaotong.p12\n09:14:10 姓名：龚雅婷\n09:14:11 UserName=luoxiaotong\n');
       const a = await app({ locale, deepLink: 'diagcollect://collect?ticket=24680', policy: { ...QUICK, appLogPaths: [`${logs}/*.log`] }, runChecks: false });
       const { page } = a;
-      const archiveName = await collectToDone(page, locale);
+      const archiveName = await collectFromStart(page, locale);
       const entries = await readZip(path.join(a.dataDir, 'outbox', '24680', archiveName));
       const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8'));
       expect(manifest.redaction.mended).toEqual([expect.stringContaining('a-chat.log')]);
@@ -157,7 +149,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
   it('shows no mended line when nothing was mended', async () => {
     const a = await app({ locale: 'en', deepLink: 'diagcollect://collect?ticket=24681', policy: QUICK, runChecks: false });
     const { page } = a;
-    await collectToDone(page, 'en');
+    await collectFromStart(page, 'en');
     expect(await page.getByTestId('mended').count()).toBe(0);
     await closeApp(a);
   }, 180_000);
@@ -166,11 +158,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
     const t = words('en');
     const a = await app({ locale: 'en', deepLink: 'diagcollect://collect?ticket=13579', policy: QUICK, runChecks: false, openPathResult: 'No application is associated with the specified file' });
     const { page } = a;
-    await waitForStart(page, 'en');
-    await fillStart(page, 'en');
-    await goToReview(page, 'en');
-    await startCollecting(page, 'en');
-    await waitForDone(page, 'en');
+    await collectFromStart(page, 'en');
     await page.getByRole('button', { name: t.done.openDraft }).click();
     await page.getByTestId('draft-result').filter({ hasText: t.done.mailtoOpened }).waitFor();
     expect(a.launched).toHaveLength(2);
@@ -191,10 +179,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
       expect(await ticket.getAttribute('readonly')).not.toBeNull();
       await first.page.getByText(t.ticketLocked).waitFor();
       await shot(first.page, '1-start-signed-link', locale);
-      await fillStart(first.page, locale);
-      await goToReview(first.page, locale);
-      await startCollecting(first.page, locale);
-      await waitForDone(first.page, locale);
+      await collectFromStart(first.page, locale);
       await first.page.getByRole('button', { name: t.newCollection }).click();
       await waitForStart(first.page, locale);
       expect(await field(first.page, t.name).inputValue()).toBe(INTAKE[locale].name);
@@ -260,41 +245,66 @@ describe('the finished desktop app (Chromium → real engine)', () => {
   }
 
   for (const locale of LOCALES) {
-    it(`shows the item being read first with its bytes, the counter and the time; Cancel asks first (${locale})`, async () => {
+    it(`shows the item being read first while it is read, the counter and the time; Cancel asks first (${locale})`, async () => {
       const t = words(locale);
-      // A big log of random text makes a slow item, streamed and deflated in front of the user.
-      const logs = mkdtempSync(path.join(suite.work, 'big-'));
-      const big = path.join(logs, 'xxsoftware.log');
-      await writeBigLog(big, 192 << 20);
+      // The log's read is held at its turn until the test lets it go (the engine's holdRead seam):
+      // the item is being read for as long as the test looks, whatever the machine's load.
+      const logs = mkdtempSync(path.join(suite.work, 'held-'));
+      const log = path.join(logs, 'xxsoftware.log');
+      writeFileSync(log, '2026-12-06 09:00:01 INFO started\n2026-12-06 09:00:02 WARN E1023 cannot connect to the server\n');
+      let reached!: () => void;
+      const reading = new Promise<void>((resolve) => (reached = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
       const a = await app({
         locale,
         deepLink: 'diagcollect://collect?ticket=33445',
-        policy: { ...QUICK, appLogPaths: [big], caps: { fileBytes: 512 << 20, collectorBytes: 1 << 30, filesPerPath: 10, systemLogBytes: 1 << 20 } },
+        policy: { ...QUICK, appLogPaths: [log] },
         runChecks: false,
+        holdRead: (item) => {
+          if (item.source !== log) return undefined;
+          reached();
+          return released;
+        },
       });
-      const { page } = a;
-      await waitForStart(page, locale);
-      await fillStart(page, locale);
-      await goToReview(page, locale);
-      await startCollecting(page, locale);
-      await page.getByTestId('counter').waitFor();
-      await page.getByTestId('elapsed').waitFor();
-      const first = page.locator('ol.rows li').first();
-      await expect.poll(() => first.getAttribute('data-status'), { timeout: 120_000 }).toMatch(/running|writing/);
-      await expectAccessible(page, `progress (${locale})`);
-      await expectNoEnglishOnScreen(page, locale, 'progress');
-      await shot(page, '3-progress', locale);
-      await page.getByRole('button', { name: t.cancel }).click();
-      await page.getByRole('alertdialog').filter({ hasText: t.cancelConfirm }).waitFor();
-      await shot(page, '3-progress-cancel-confirm', locale);
-      await page.getByRole('button', { name: t.cancelNo }).click();
-      expect(await page.getByRole('heading', { level: 1, name: t.progressTitle }).isVisible()).toBe(true);
-      await page.getByRole('button', { name: t.cancel }).click();
-      await page.getByRole('button', { name: t.cancelYes }).click();
-      await page.getByRole('alert').filter({ hasText: t.cancelledNotice }).waitFor();
-      await closeApp(a);
-      rmSync(logs, { recursive: true, force: true });
-    }, 180_000);
+      try {
+        const { page } = a;
+        await waitForStart(page, locale);
+        await fillStart(page, locale);
+        await goToReview(page, locale);
+        await startCollecting(page, locale);
+        await page.getByTestId('counter').waitFor();
+        await page.getByTestId('elapsed').waitFor();
+        await reading;
+        // Every other collector finishes while the log is held: its row stays active, and first.
+        const rows = page.locator('ol.rows li');
+        const shown = () => rows.evaluateAll((els) => els.map((el) => `${el.getAttribute('data-collector')}:${el.getAttribute('data-status')}`));
+        await expect.poll(async () => {
+          const [first, ...rest] = await shown();
+          return { first: first?.replace(/:(running|writing)$/, ':active'), othersStillGoing: rest.filter((r) => /:(running|waiting)$/.test(r)) };
+        }).toEqual({ first: 'app-logs:active', othersStillGoing: [] });
+        await expectAccessible(page, `progress (${locale})`);
+        await expectNoEnglishOnScreen(page, locale, 'progress');
+        await shot(page, '3-progress', locale);
+        await page.getByRole('button', { name: t.cancel }).click();
+        await page.getByRole('alertdialog').filter({ hasText: t.cancelConfirm }).waitFor();
+        await shot(page, '3-progress-cancel-confirm', locale);
+        await page.getByRole('button', { name: t.cancelNo }).click();
+        expect(await page.getByRole('heading', { level: 1, name: t.progressTitle }).isVisible()).toBe(true);
+        // Still held: the item is still the one being read.
+        expect(await rows.first().getAttribute('data-collector')).toBe('app-logs');
+        await page.getByRole('button', { name: t.cancel }).click();
+        await page.getByRole('button', { name: t.cancelYes }).click();
+        await page.getByRole('alert').filter({ hasText: t.cancelledNotice }).waitFor();
+        // Cancel ended the held read: nothing was left behind.
+        const folder = path.join(a.dataDir, 'outbox', '33445');
+        expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+      } finally {
+        release();
+        await closeApp(a);
+        rmSync(logs, { recursive: true, force: true });
+      }
+    });
   }
 
   describe('a failed upload survives a restart (real Redmine, tests/servers)', () => {
@@ -318,11 +328,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
         };
         // 1. Nothing listens on the port: the upload fails and is queued.
         const a = await app({ ...options, deepLink: `diagcollect://collect?ticket=${issue}` });
-        await waitForStart(a.page, locale);
-        await fillStart(a.page, locale);
-        await goToReview(a.page, locale);
-        await startCollecting(a.page, locale);
-        const archiveName = await waitForDone(a.page, locale);
+        const archiveName = await collectFromStart(a.page, locale);
         await expect.poll(() => doneState(a.page), { timeout: 120_000 }).toEqual({ state: 'retrying', title: t.done.retrying });
         await a.page.getByTestId('next-attempt').waitFor();
         expect(a.service.waitingUploads()).toBe(1);
@@ -368,11 +374,7 @@ describe('the finished desktop app (Chromium → real engine)', () => {
           env: { DIAGCOLLECT_REDMINE_API_KEY: redmine.REDMINE_API_KEY },
           runChecks: false,
         });
-        await waitForStart(a.page, locale);
-        await fillStart(a.page, locale);
-        await goToReview(a.page, locale);
-        await startCollecting(a.page, locale);
-        await waitForDone(a.page, locale);
+        await collectFromStart(a.page, locale);
         await expect.poll(() => doneState(a.page), { timeout: 120_000 }).toEqual({ state: 'sent', title: t.done.sent({ ticket: issue }) });
         expect(await a.page.getByRole('button', { name: t.done.openDraft }).count()).toBe(0);
         await expectAccessible(a.page, `done, sent (${locale})`);

@@ -23,6 +23,7 @@ import { appSuite, writeBigLog } from './support/app-harness.js';
 import {
   INTAKE,
   captureAtLaunch,
+  collectFromStart,
   doneState,
   escape,
   expectAccessible,
@@ -221,11 +222,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
           runChecks: false,
         });
         const { page } = a;
-        await waitForStart(page, locale);
-        await fillStart(page, locale);
-        await goToReview(page, locale);
-        await startCollecting(page, locale);
-        const archiveName = await waitForDone(page, locale);
+        const archiveName = await collectFromStart(page, locale);
 
         const card = page.locator('[data-done-state]');
         await page.locator('[data-upload-state=queued]').waitFor();
@@ -284,11 +281,7 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       // The app.
       const a = await app({ locale, deepLink: `diagcollect://collect?ticket=${issue}`, policy, env, runChecks: false });
       const { page } = a;
-      await waitForStart(page, locale);
-      await fillStart(page, locale);
-      await goToReview(page, locale);
-      await startCollecting(page, locale);
-      const archiveName = await waitForDone(page, locale);
+      const archiveName = await collectFromStart(page, locale);
       const card = page.locator('[data-done-state]');
       await page.locator('[data-upload-state=blocked]').waitFor();
       await expect.poll(() => card.textContent()).toContain(t.upload.blocked({ target: 'Redmine' }));

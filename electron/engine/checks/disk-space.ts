@@ -2,11 +2,14 @@
  * 系统环境检查 — free space on the file systems that hold the system, the home folder and the
  * temporary folder. `statfs` asks the kernel directly (no `df`, no command to hang); thresholds
  * from policy `checks.disk`: warn under 10 %, fail under 2 % or under 1 GiB by default. Space
- * reserved for root is not counted as free: a user cannot write into it.
+ * reserved for root is not counted as free: a user cannot write into it. The share free is the
+ * one disk figure (shared/figures.ts, df's Use%): the summary page, 系统信息.txt and this check
+ * say the same number for the same disk.
  */
 import { statfs } from 'node:fs/promises';
 import os from 'node:os';
 import { cm, msg, size } from '../../../shared/check-messages.js';
+import { diskUsedPercent } from '../../../shared/figures.js';
 import { ADVICE } from './advice.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
 
@@ -53,7 +56,8 @@ export function createDiskSpaceCheck(options: DiskSpaceCheckOptions = {}): Check
           const freeBytes = s.bavail * s.bsize;
           // The same file system reached through several folders is reported once.
           const key = `${s.type}:${s.blocks}:${s.bsize}:${s.files}`;
-          if (!seen.has(key)) seen.set(key, { path, role, totalBytes, freeBytes, freePercent: Math.round((freeBytes / totalBytes) * 1000) / 10 });
+          const usedBytes = (s.blocks - s.bfree) * s.bsize;
+          if (!seen.has(key)) seen.set(key, { path, role, totalBytes, freeBytes, freePercent: 100 - diskUsedPercent({ usedBytes, availableBytes: freeBytes }) });
         } catch (err) {
           problems.push(`${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         }

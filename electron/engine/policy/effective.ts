@@ -20,7 +20,7 @@
 import { PolicySchema, type Policy } from '../../../shared/policy.js';
 import type { InputProblem, PolicyIssue } from '../../../shared/input-errors.js';
 import { InputError } from '../errors.js';
-import { policyIssueOf } from './issues.js';
+import { MISSING_KEY_REASON, policyIssueOf } from './issues.js';
 import { parsePublicKey } from '../link/keys.js';
 import { dataDir as defaultDataDir } from '../platform/app-paths.js';
 import { policyPathRefusal } from '../platform/paths.js';
@@ -54,6 +54,8 @@ export interface PolicyProblem {
   /** The key left out ('' : the whole source); a fail-closed key locked instead. */
   dropped: string;
   lockedKey?: string;
+  /** Valid alone, not with a higher source's values: `dropped` comes whole from that source ('' : the defaults). */
+  together?: { source: PolicySourceKind | ''; location: string };
 }
 
 /** A `--policy` file or managed policy the program must not run with; an InputError (exit 2). */
@@ -197,8 +199,8 @@ function cleanSource(read: SourceRead, context: CheckContext): Cleaned {
         const firstIndex = issue.path.findIndex((p, i) => typeof p === 'number' && i < target.length);
         let drop = firstIndex >= 0 ? target.slice(0, firstIndex) : target;
         const key = target.join('.');
-        const reason = issue.code === 'unrecognized_keys' ? 'unknown key: remove it or check the spelling' : issue.message;
-        const described = policyIssueOf(issue);
+        const described = policyIssueOf(issue, clean);
+        const reason = issue.code === 'unrecognized_keys' ? 'unknown key: remove it or check the spelling' : described.code === 'missing' ? MISSING_KEY_REASON : issue.message;
         // A second issue about a key already left out in this round: report it, drop nothing more.
         const covered = dropped.find((d) => d.length <= drop.length && d.every((part, i) => part === drop[i]));
         if (covered) {
@@ -377,14 +379,17 @@ export function resolvePolicy(reads: SourceRead[], context: Partial<CheckContext
       const alreadyAlone = winner && leafKeys(merged).filter((k) => k[0] === section).every((k) => origins.get(k.join('.'))?.location === winner.read.location);
       for (const key of [...origins.keys()]) if (key === section || key.startsWith(`${section}.`)) origins.delete(key);
       delete merged[section];
-      const reason = result.error.issues.find((i) => String(i.path[0] ?? '') === section)?.message ?? 'the combined values are not valid';
+      const first = result.error.issues.find((i) => String(i.path[0] ?? '') === section);
+      const reason = first?.message ?? 'the combined values are not valid';
+      // The rule broken (a named cross-field rule: said in the user's language), by the values together.
+      const issue: PolicyIssue = first ? policyIssueOf(first) : { code: 'rule' };
       if (winner && !alreadyAlone && section !== '') {
         lay(winner, { [section]: winner.clean[section] }, []);
         for (const loser of setters.slice(0, -1)) {
-          problems.push({ source: loser.read.kind, location: loser.read.location, key: section, reason: `together with ${SOURCE_NAME[winner.read.kind]} ${winner.read.location}: ${reason}`, outcome: `ignored; ${section} comes whole from ${SOURCE_NAME[winner.read.kind]}`, fatal: false, issue: { code: 'rule' }, dropped: section });
+          problems.push({ source: loser.read.kind, location: loser.read.location, key: section, reason: `together with ${SOURCE_NAME[winner.read.kind]} ${winner.read.location}: ${reason}`, outcome: `ignored; ${section} comes whole from ${SOURCE_NAME[winner.read.kind]}`, fatal: false, issue, dropped: section, together: { source: winner.read.kind, location: winner.read.location } });
         }
       } else {
-        for (const s of setters) problems.push({ source: s.read.kind, location: s.read.location, key: section, reason, outcome: 'ignored; the default applies', fatal: false, issue: { code: 'rule' }, dropped: section });
+        for (const s of setters) problems.push({ source: s.read.kind, location: s.read.location, key: section, reason, outcome: 'ignored; the default applies', fatal: false, issue, dropped: section, together: { source: '', location: '' } });
       }
     }
     applyFailClosed();

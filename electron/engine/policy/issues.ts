@@ -7,7 +7,15 @@
 import type { core } from 'zod';
 import type { PolicyIssue } from '../../../shared/input-errors.js';
 
-export function policyIssueOf(issue: core.$ZodIssue): PolicyIssue {
+/** The English reason of a {@link PolicyIssue} `missing` (zod's own says "expected string, received undefined"). */
+export const MISSING_KEY_REASON = 'required here, but not set: set it, or leave out what needs it';
+
+/**
+ * `input`: the object that was parsed, when known: a key the schema wants a value of, and that
+ * `input` does not have, is `missing` (not a wrong type).
+ */
+export function policyIssueOf(issue: core.$ZodIssue, input?: unknown): PolicyIssue {
+  if (issue.code === 'invalid_type' && input !== undefined && issue.path.length > 0 && !hasPath(input, issue.path)) return { code: 'missing' };
   switch (issue.code) {
     case 'unrecognized_keys':
       return { code: 'unknown-key' };
@@ -20,9 +28,11 @@ export function policyIssueOf(issue: core.$ZodIssue): PolicyIssue {
     case 'invalid_value':
       return { code: 'one-of', values: issue.values.map((v) => JSON.stringify(v)).join(', ') };
     case 'custom': {
-      // A rule the schema names (shared/policy.ts `must`): said in the user's language; other rules stay `rule`.
-      const rule = (issue.params as { must?: unknown } | undefined)?.must;
-      return typeof rule === 'string' ? { code: 'must', rule } : { code: 'rule' };
+      // A rule the schema names (shared/policy-must.ts): said in the user's language; other rules stay `rule`.
+      const params = issue.params as { must?: unknown; values?: Record<string, string> } | undefined;
+      const rule = params?.must;
+      if (typeof rule !== 'string') return { code: 'rule' };
+      return params?.values ? { code: 'must', rule, values: { ...params.values } } : { code: 'must', rule };
     }
     case 'invalid_format':
       // `regex`: the value does not match the key's pattern (an id's spelling): its English names the pattern.
@@ -30,4 +40,14 @@ export function policyIssueOf(issue: core.$ZodIssue): PolicyIssue {
     default:
       return { code: 'rule' };
   }
+}
+
+/** Does `input` hold something (even null) at `path`? */
+function hasPath(input: unknown, path: readonly PropertyKey[]): boolean {
+  let cur: unknown = input;
+  for (const part of path) {
+    if (typeof cur !== 'object' || cur === null || !Object.hasOwn(cur, part)) return false;
+    cur = (cur as Record<PropertyKey, unknown>)[part];
+  }
+  return true;
 }

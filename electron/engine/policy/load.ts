@@ -2,7 +2,7 @@ import { PolicySchema, type Policy } from '../../../shared/policy.js';
 import type { PolicyLine } from '../../../shared/input-errors.js';
 import { InputError } from '../errors.js';
 import { duplicateKeyReason, duplicateKeys } from './duplicates.js';
-import { policyIssueOf } from './issues.js';
+import { MISSING_KEY_REASON, policyIssueOf } from './issues.js';
 import { policyRefusals } from './refusals.js';
 import { readPolicyBytes } from './sources.js';
 
@@ -46,7 +46,7 @@ export function parsePolicy(raw: unknown, source: string): Policy {
   const described = result.error.issues.flatMap((issue): PolicyLine[] => {
     const base = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => ({ source: 'file', location: source, key: [...base, k].join('.'), issue: { code: 'unknown-key' } }));
-    return [{ source: 'file', location: source, key: base.join('.'), issue: policyIssueOf(issue) }];
+    return [{ source: 'file', location: source, key: base.join('.'), issue: policyIssueOf(issue, raw) }];
   });
   const lines = result.error.issues.map((issue) => {
     const key = issue.path.join('.');
@@ -54,7 +54,7 @@ export function parsePolicy(raw: unknown, source: string): Policy {
       const where = key ? ` in ${key}` : '';
       return `  - unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${where}: remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling`;
     }
-    return `  - ${key || '(the whole policy)'}: ${issue.message}`;
+    return `  - ${key || '(the whole policy)'}: ${policyIssueOf(issue, raw).code === 'missing' ? MISSING_KEY_REASON : issue.message}`;
   });
   throw InputError.coded('policy-invalid', { path: source, problems: `\n${lines.join('\n')}` }, `policy ${source} is not valid:\n${lines.join('\n')}`, described);
 }

@@ -21,7 +21,7 @@ export async function saveUserSettings(dataDirectory: string, settings: Record<s
   const result = PolicySchema.safeParse(settings);
   if (!result.success) {
     const file = userSettingsFile(dataDirectory);
-    const lines = result.error.issues.map((i): PolicyLine => ({ source: 'user', location: file, key: i.path.join('.'), issue: policyIssueOf(i) }));
+    const lines = result.error.issues.map((i): PolicyLine => ({ source: 'user', location: file, key: i.path.join('.'), issue: policyIssueOf(i, settings) }));
     throw InputError.coded('settings-invalid', {}, `settings not saved: ${result.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`).join('; ')}`, lines);
   }
   const file = userSettingsFile(dataDirectory);

@@ -16,6 +16,7 @@ import { createInflateRaw } from 'node:zlib';
 import { closeZip, openZip, zipEntries } from '../archive/zip-read.js';
 import { YoungGarbage } from '../platform/young-garbage.js';
 import { scanLoop, type ScanLoop } from './leak-scan.js';
+import { RULES } from './rules.js';
 
 export interface LeakHit {
   /** The entry that holds the value. */
@@ -57,8 +58,17 @@ const MIN_VALUE_LENGTH = 4;
  */
 const HAN_NAME = /^[\u4e00-\u9fa5]{3}$/;
 
+/**
+ * The archive's own words: placeholder kinds (`<SECRET-1>`) and rule ids (manifest.json's
+ * `secret-assignment` counts), lower case. A hidden value inside one of them (a password that is
+ * literally `secret`, as in Debian's openssl.cnf) would be "found" in every entry holding such a
+ * placeholder or count — the mend then rewrote `<SECRET-1>` into `<<SECRET-1>-1>`, found it again
+ * and blocked the upload. Such a value is a dictionary word: not looked for.
+ */
+const ARCHIVE_WORDS: readonly string[] = [...new Set(RULES.flatMap((rule) => [rule.id, rule.placeholder]).map((word) => word.toLowerCase()))];
+
 /** Whether a seen value (trimmed) is looked for. */
-const worthLookingFor = (value: string) => value.length >= MIN_VALUE_LENGTH || HAN_NAME.test(value);
+const worthLookingFor = (value: string) => (value.length >= MIN_VALUE_LENGTH || HAN_NAME.test(value)) && !ARCHIVE_WORDS.some((word) => word.includes(value.toLowerCase()));
 
 /** `a***e` — enough for the user to recognise the value, not enough to leak it again. */
 export function maskValue(value: string): string {

@@ -62,6 +62,8 @@ export interface OpenOptions {
   keychain?: 'available' | 'unavailable';
   /** What the policy loaded at start changed or refused (as Electron main passes loadAppPolicy's lines). */
   policyProblems?: AppServiceOptions['policyProblems'];
+  /** Holds a file item's read until the test releases it (AppServiceOptions.holdRead). */
+  holdRead?: AppServiceOptions['holdRead'];
 }
 
 export async function openApp(shared: HarnessShared, options: OpenOptions): Promise<AppUnderTest> {
@@ -78,6 +80,7 @@ export async function openApp(shared: HarnessShared, options: OpenOptions): Prom
     ...(options.outbox ? { outbox: options.outbox } : {}),
     runChecks: options.runChecks ?? true,
     ...(options.policyProblems ? { policyProblems: options.policyProblems } : {}),
+    ...(options.holdRead ? { holdRead: options.holdRead } : {}),
     ...(options.keychain ? { keychain: new KeychainSecrets(dataDir, aesCipher(undefined, options.keychain === 'available')) } : {}),
     hooks: {
       // Stands in for Electron's desktopCapturer (which needs Electron): a real PNG from Chromium.

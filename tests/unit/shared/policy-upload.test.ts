@@ -21,7 +21,7 @@ describe('policy.upload', () => {
     expect(issues({ target: 'redmine', redmine: { url: 'http://redmine.example.com' } })).toEqual(['upload.redmine.url: must use https:// (plain http:// is allowed only for localhost/127.0.0.1)']);
     expect(issues({ redmine: { url: 'https://u:p@redmine.example.com' } })[0]).toContain('must not contain a user name or password');
     expect(issues({ redmine: { url: 'https://r.example.com', apiKey: 'x' } })[0]).toContain('apiKey');
-    expect(issues({ target: 'rt' })).toEqual(['upload.rt: upload.target is "rt", so upload.rt (at least its url) must be set']);
+    expect(issues({ target: 'rt' })).toEqual(['upload.rt: upload.target is "rt", so upload.rt must be set too (the README lists the keys it needs)']);
     expect(issues({ target: 'nope' })[0]).toMatch(/^upload.target/);
     expect(issues({ rt: { url: 'ftp://x' } })[0]).toContain('https://');
   });

@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBrowsersCheck, LINUX_BROWSER_COMMANDS } from '../../../../electron/engine/checks/browsers.js';
 import { createDiskSpaceCheck } from '../../../../electron/engine/checks/disk-space.js';
+import { parseDf } from '../../../../electron/engine/collectors/system.js';
+import { diskUsedPercent } from '../../../../shared/figures.js';
 import { createMemoryCheck, parseMeminfo, parsePressure } from '../../../../electron/engine/checks/memory.js';
 import { createOsVersionCheck } from '../../../../electron/engine/checks/os-version.js';
 import { installStandIns, type StandIns } from '../collectors/stand-ins.js';
@@ -81,6 +84,15 @@ describe('disk space (statfs)', () => {
     expect(warn.advice!.map((a) => a.en)).toEqual([expect.stringMatching(/^Free disk space/), 'Clear caches and temporary files']);
     const fail = await one(createDiskSpaceCheck({ paths: [{ path: '/', role: 'system' }] }).run(createCheckContext({ policy: { checks: { disk: { failBytes: Number.MAX_SAFE_INTEGER } } } })));
     expect(fail.status).toBe('fail');
+  });
+
+  it('says the one disk figure: the share free is 100 − df\'s Use% for the same disk (as the summary page and 系统信息.txt)', async () => {
+    const check = await one(createDiskSpaceCheck({ paths: [{ path: '/', role: 'system' }] }).run(createCheckContext({ policy: { checks: { disk: { warnPercent: 0, failPercent: 0, failBytes: 0 } } } })));
+    const [row] = parseDf(execFileSync('df', ['-P', '-k', '/'], { encoding: 'utf8' }), false);
+    const { freePercent } = (check.data as { volumes: Array<{ freePercent: number }> }).volumes[0]!;
+    // Sampled a moment apart: the disk may change by a block in between, never by a point more.
+    expect(Math.abs(freePercent - (100 - diskUsedPercent(row!)))).toBeLessThanOrEqual(1);
+    expect(Number.isInteger(freePercent)).toBe(true);
   });
 
   it('refuses a policy whose fail threshold is above the warn threshold', async () => {

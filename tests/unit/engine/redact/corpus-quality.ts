@@ -8,6 +8,12 @@
  *     "neutral":  ["<values that may go either way>"] }
  * Files of one profile are redacted by one Redactor, in name order, as one archive would be.
  *
+ * Two recalls: "forward" is the stream's alone (a value learned in a later file, or later in the
+ * same file, only applies from there on); "as sent" is the archive the user sends, after the mend
+ * step (redact/mend.ts): once every file of a profile is redacted, the files still holding a value
+ * the Redactor learned (the leak watch's hits, leakCandidates over seenValues) are redacted again
+ * by mend's own `mendText`, as a collection mends its text entries before publishing.
+ *
  * Definitions:
  * - recall (per rule, overall): planted values absent from the output / planted values.
  * - precision: TP / (TP + FP), where TP = placeholder occurrences in the output whose original value
@@ -22,7 +28,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOMParser } from '@xmldom/xmldom';
 import YAML from 'yaml';
+import { Readable } from 'node:stream';
 import { decodeText, detectFormat, PLACEHOLDER_PATTERN, Redactor, RULES, type RedactorOptions } from '../../../../electron/engine/redact/index.js';
+import { LeakMatcher, leakCandidates } from '../../../../electron/engine/redact/leak-check.js';
+import { mendText } from '../../../../electron/engine/redact/mend.js';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../../../fixtures/redact/', import.meta.url));
 
@@ -57,8 +66,14 @@ export interface CorpusLabels {
 export interface RuleQuality {
   rule: string;
   planted: number;
+  /** Planted values absent from the stream's output (forward only: no mend). */
   found: number;
+  /** found / planted: the forward-only recall. */
   recall: number;
+  /** Planted values absent from the archive as sent (after the mend step). */
+  foundAsSent: number;
+  /** foundAsSent / planted. */
+  recallAsSent: number;
   truePositives: number;
   falsePositives: number;
   precision: number;
@@ -70,8 +85,14 @@ export interface CorpusQuality {
   files: number;
   rules: RuleQuality[];
   overall: RuleQuality;
-  /** `file: rule value` for every planted value that reached the output. */
+  /** `file: rule value` for every planted value that reached the output (forward only). */
   misses: string[];
+  /** `file: rule value` for every planted value in the archive as sent (after the mend). */
+  missesAsSent: string[];
+  /** Files the mend step redacted again (they held a value learned after they were redacted). */
+  mended: string[];
+  /** `file: rule look-alike` for every look-alike the mend took away (present forward, gone as sent). */
+  damagedAsSent: string[];
   /** `file: rule value (why)` for every false positive. */
   falsePositives: string[];
   /** `file: problem` for every structured file that parsed before redaction and not after. */
@@ -213,7 +234,9 @@ export function formatCorpusReport(bySet: Record<CorpusSet, CorpusQuality>): str
           const head = st.firstRun ? `${set} — first run, before any rule saw it: ${st.firstRun}; ${st.tunedSince ? `tuned on since ${st.tunedSince}` : 'not tuned on yet'}; now:` : `${set}:`;
           const q = bySet[set];
           const extra = [
-            q.misses.length > 0 ? `missed:\n  ${q.misses.join('\n  ')}\n` : '',
+            q.misses.length > 0 ? `missed (forward):\n  ${q.misses.join('\n  ')}\n` : '',
+            q.missesAsSent.length > 0 && q.missesAsSent.length !== q.misses.length ? `missed as sent (after the mend):\n  ${q.missesAsSent.join('\n  ')}\n` : '',
+            q.damagedAsSent.length > 0 ? `look-alikes damaged by the mend (as sent):\n  ${q.damagedAsSent.join('\n  ')}\n` : '',
             q.falsePositives.length > 0 ? `false positives:\n  ${q.falsePositives.join('\n  ')}\n` : '',
             q.structureFailures.length > 0 ? `structure broken by redaction:\n  ${q.structureFailures.join('\n  ')}\n` : '',
           ].join('');
@@ -330,7 +353,7 @@ export async function computeCorpusQuality(dir = CORPUS_DIR): Promise<CorpusQual
   // written: their rows count what other rules catch (or miss) until a rule of that name exists.
   const ruleIds = [...new Set([...RULES.map((r) => r.id), 'known-value', ...PROFILES.policy!.extraRules!.map((r) => r.id), ...PLANNED_RULES])];
   const stats = new Map<string, RuleQuality>(
-    ruleIds.map((rule) => [rule, { rule, planted: 0, found: 0, recall: 1, truePositives: 0, falsePositives: 0, precision: 1, lookAlikes: 0, damaged: 0 }]),
+    ruleIds.map((rule) => [rule, { rule, planted: 0, found: 0, recall: 1, foundAsSent: 0, recallAsSent: 1, truePositives: 0, falsePositives: 0, precision: 1, lookAlikes: 0, damaged: 0 }]),
   );
   const at = (rule: string) => {
     const s = stats.get(rule);
@@ -342,6 +365,8 @@ export async function computeCorpusQuality(dir = CORPUS_DIR): Promise<CorpusQual
   const structureFailures: string[] = [];
   const redactors = new Map<string, Redactor>();
   const files = corpusFiles(dir);
+  /** Each file's forward output and planted values, for the mend pass once every file is redacted. */
+  const written: { name: string; profile: string; output: string; labels: CorpusLabels }[] = [];
 
   for (const [index, name] of files.entries()) {
     const labels = JSON.parse(readFileSync(join(dir, `${name}.labels.json`), 'utf8')) as CorpusLabels;
@@ -356,6 +381,7 @@ export async function computeCorpusQuality(dir = CORPUS_DIR): Promise<CorpusQual
     const data = readFileSync(join(dir, name));
     const input = decodeText(data).text;
     const output = await redactBytes(redactor, data, index + 1, name);
+    written.push({ name, profile, output, labels });
     const structure = structureProblem(name, input, output);
     if (structure) structureFailures.push(`${name}: ${structure}`);
 
@@ -410,9 +436,36 @@ export async function computeCorpusQuality(dir = CORPUS_DIR): Promise<CorpusQual
     }
   }
 
+  // The archive as sent: each profile's files mended by the Redactor that has seen them all.
+  const missesAsSent: string[] = [];
+  const mended: string[] = [];
+  const damagedAsSent: string[] = [];
+  for (const [profile, redactor] of redactors) {
+    const values = leakCandidates(redactor.seenValues(), '');
+    const matcher = new LeakMatcher(values);
+    for (const file of written.filter((w) => w.profile === profile)) {
+      matcher.beginEntry(file.name);
+      matcher.push(Buffer.from(file.output, 'utf8'));
+      const hits = new Set(matcher.endEntryRaw().map((hit) => values[hit.value]!));
+      let sent = file.output;
+      if (hits.size > 0) {
+        const pieces: Buffer[] = [];
+        for await (const piece of mendText(Readable.from([Buffer.from(file.output, 'utf8')]), file.name, redactor, hits, () => undefined)) pieces.push(piece);
+        sent = Buffer.concat(pieces).toString('utf8');
+        if (sent !== file.output) mended.push(file.name);
+      }
+      for (const p of file.labels.planted) {
+        if (sent.includes(p.value)) missesAsSent.push(`${file.name}: ${p.rule} ${JSON.stringify(p.value)}`);
+        else at(p.rule).foundAsSent += 1;
+      }
+      for (const l of file.labels.survive) if (occurrences(sent, l.value) < occurrences(file.output, l.value)) damagedAsSent.push(`${file.name}: ${l.rule} look-alike ${JSON.stringify(l.value)}`);
+    }
+  }
+
   const finish = (s: RuleQuality): RuleQuality => ({
     ...s,
     recall: s.planted === 0 ? 1 : s.found / s.planted,
+    recallAsSent: s.planted === 0 ? 1 : s.foundAsSent / s.planted,
     precision: s.truePositives + s.falsePositives === 0 ? 1 : s.truePositives / (s.truePositives + s.falsePositives),
   });
   const rows = [...stats.values()].map(finish);
@@ -422,25 +475,27 @@ export async function computeCorpusQuality(dir = CORPUS_DIR): Promise<CorpusQual
         ...a,
         planted: a.planted + r.planted,
         found: a.found + r.found,
+        foundAsSent: a.foundAsSent + r.foundAsSent,
         truePositives: a.truePositives + r.truePositives,
         falsePositives: a.falsePositives + r.falsePositives,
         lookAlikes: a.lookAlikes + r.lookAlikes,
         damaged: a.damaged + r.damaged,
       }),
-      { rule: 'overall', planted: 0, found: 0, recall: 1, truePositives: 0, falsePositives: 0, precision: 1, lookAlikes: 0, damaged: 0 },
+      { rule: 'overall', planted: 0, found: 0, recall: 1, foundAsSent: 0, recallAsSent: 1, truePositives: 0, falsePositives: 0, precision: 1, lookAlikes: 0, damaged: 0 },
     ),
   );
-  return { files: files.length, rules: rows, overall, misses, falsePositives, structureFailures };
+  return { files: files.length, rules: rows, overall, misses, missesAsSent, mended, damagedAsSent, falsePositives, structureFailures };
 }
 
 /** The quality table as aligned text. */
 export function formatQualityTable(q: CorpusQuality): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const header = ['rule', 'planted', 'recall', 'replaced', 'FP', 'precision', 'look-alikes', 'damaged'];
+  const header = ['rule', 'planted', 'recall (forward)', 'recall (as sent)', 'replaced', 'FP', 'precision', 'look-alikes', 'damaged'];
   const row = (r: RuleQuality) => [
     r.rule,
     String(r.planted),
     r.planted ? pct(r.recall) : '-',
+    r.planted ? pct(r.recallAsSent) : '-',
     String(r.truePositives + r.falsePositives),
     String(r.falsePositives),
     r.truePositives + r.falsePositives ? pct(r.precision) : '-',
@@ -451,5 +506,6 @@ export function formatQualityTable(q: CorpusQuality): string {
   const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1, -1).map(line), widths.map((w) => '-'.repeat(w)).join('  '), line(rows[rows.length - 1]!)];
-  return `corpus: ${q.files} files\n${out.join('\n')}\n`;
+  const mended = q.mended.length > 0 ? `; as sent: ${q.mended.length} mended (${q.mended.join(', ')}), ${q.damagedAsSent.length} more look-alikes damaged` : '';
+  return `corpus: ${q.files} files${mended}\n${out.join('\n')}\n`;
 }

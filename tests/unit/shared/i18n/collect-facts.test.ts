@@ -97,8 +97,8 @@ describe('policyProblemText', () => {
     const text = policyProblemText(zh, locked, english);
     expect(text).toContain('托管策略');
     expect(text).toContain('screenshotAllowed');
-    expect(text).toContain(zh.t('policy.outcome.locked', { key: 'screenshotAllowed' }));
+    expect(text).toContain(zh.t('policy.outcome.locked', { whole: 'yes', dropped: 'screenshotAllowed', key: 'screenshotAllowed' }));
     expect(policyProblemText(zh, { ...locked, dropped: '', key: '', lockedKey: undefined, issue: { code: 'source' } }, english)).toContain(zh.t('policy.outcome.source'));
-    expect(policyProblemText(zh, { ...locked, lockedKey: undefined, source: 'user' }, english)).toContain(zh.t('policy.outcome.ignored'));
+    expect(policyProblemText(zh, { ...locked, lockedKey: undefined, source: 'user' }, english)).toContain(zh.t('policy.outcome.ignored', { whole: 'yes', dropped: 'screenshotAllowed' }));
   });
 });
