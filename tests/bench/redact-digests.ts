@@ -1,7 +1,8 @@
 /**
  * Digests of the redacted output of every fixture under tests/fixtures/redact (all folders) under
  * every corpus profile (default, network, policy), cut in 64 KiB and in 977-byte chunks, plus 4 MB
- * of the bench's log text, the mapping, the rules behind each placeholder and the seen values:
+ * of the bench's log text, the same with Chinese quotes (two-byte strings), 2 MB of a Chinese
+ * client's log, the mapping, the rules behind each placeholder and the seen values:
  * the reference a speed change is held to (it may make the redactor cheaper, never change a byte).
  *
  *   npx tsx tests/bench/redact-digests.ts > /tmp/before.txt      (on the base)
@@ -13,7 +14,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redactor } from '../../electron/engine/redact/index.js';
 import { PROFILES } from '../unit/engine/redact/corpus-quality.js';
-import { generateLogText } from './redact.bench.js';
+import { generateChineseLogText, generateLogText } from './redact.bench.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/redact/', import.meta.url));
 const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 16);
@@ -46,6 +47,8 @@ export async function redactionDigests(): Promise<string[]> {
   const lines: string[] = [];
   const files = fixtures(DIR);
   const bench = Buffer.concat(generateLogText(4));
+  const twoByte = Buffer.from(bench.toString('utf8').replace(/"Save"/g, '\u201c保存\u201d'), 'utf8');
+  const chinese = Buffer.concat(generateChineseLogText(2));
   for (const [profile, options] of Object.entries(PROFILES)) {
     for (const chunk of [65536, 977]) {
       const redactor = new Redactor(options);
@@ -55,6 +58,10 @@ export async function redactionDigests(): Promise<string[]> {
       }
       const b = await redact(redactor, bench, 'app.log', chunk);
       lines.push(`${profile} ${chunk} <bench 4 MB> ${sha(b.out)} ${JSON.stringify(b.counts)}`);
+      const t = await redact(redactor, twoByte, 'app-zh.log', chunk);
+      lines.push(`${profile} ${chunk} <bench 4 MB, two-byte> ${sha(t.out)} ${JSON.stringify(t.counts)}`);
+      const c = await redact(redactor, chinese, 'client-zh.log', chunk);
+      lines.push(`${profile} ${chunk} <chinese log 2 MB> ${sha(c.out)} ${JSON.stringify(c.counts)}`);
       const state = JSON.stringify([[...redactor.mapping()], [...redactor.placeholderRules()], [...redactor.seenValues()].sort()]);
       lines.push(`${profile} ${chunk} <mapping, rules, seen> ${sha(state)}`);
     }

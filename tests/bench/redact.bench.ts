@@ -45,6 +45,8 @@ export interface RedactBench {
    * Chinese desktop are. MB per CPU second (session 10 found this case at half the ASCII speed).
    */
   twoByteMbPerCpuSec: number;
+  /** 50 MB of a Chinese client's log (generateChineseLogText: Han text on every line). MB per CPU second. */
+  chineseMbPerCpuSec: number;
   /**
    * The first 10 MB with an e-mail address (and a public IPv4 address) at the end of every line
    * (`addressPerLine`): every line is woken and goes through the rules, the worst common case
@@ -184,6 +186,65 @@ export function generateLogText(mb: number): Buffer[] {
   return pieces;
 }
 
+const CN_MODULES = ['同步服务', '上传模块', '主界面', '数据库连接池', '打印服务', '更新程序', '报表引擎', '登录模块'];
+const CN_FILES = ['报表.xlsx', '月度汇总.docx', '客户清单.csv', '发票_2026.pdf', '配置备份.zip'];
+
+/** One line of a Chinese desktop client's clean log text. */
+function cleanChineseLine(r: () => number, i: number): string {
+  const n = Math.floor(r() * 100000);
+  switch (i % 10) {
+    case 0: return `上传完成 文件=${CN_FILES[n % 5]} 大小=${n % 65536} 用时=${n % 500}ms`;
+    case 1: return `连接数据库 10.0.${n % 255}.${(n * 3) % 255}:1433 成功，连接池大小 10，空闲 ${n % 10}`;
+    case 2: return `加载配置 C:\\ProgramData\\XXSoftware\\设置\\config.xml 版本 4.2.${n % 100}`;
+    case 3: return `任务 ${GUIDS[n % 3]} 已完成：${n % 40} 个文件，共 ${(n % 900) / 10} MB，耗时 ${n % 60} 秒`;
+    case 4: return `用户点击“保存”按钮，对话框“网络设置”，耗时 ${n % 9000}ms`;
+    case 5: return `缓存命中率 0.${n % 100}，淘汰 ${n % 77} 项，内存占用 ${n % 512}MB`;
+    case 6: return `request GET /api/v2/单据/${n % 9973}?page=${n % 7} 返回 200，响应 ${n % 500}ms`;
+    case 7: return `打印任务已提交到打印机“财务部-HP M404”，共 ${n % 30} 页`;
+    case 8: return `检查更新：当前版本 4.2.${n % 100}，服务器版本 4.3.0，开始下载`;
+    default: return `同步第 ${n % 1000} 批数据失败，${n % 5} 秒后重试（错误码 E${n % 900}）`;
+  }
+}
+
+/** One line of the same client carrying something to redact. */
+function dirtyChineseLine(r: () => number, i: number): string {
+  const n = Math.floor(r() * 1000000);
+  switch (i % 5) {
+    case 0: return `登录失败 用户名=ops 密码=Pw${n}!x 重试=1`;
+    case 1: return `联系人手机 139${String(n).padStart(8, '0')}，邮箱 li.${n}@example.com`;
+    case 2: return `调用 https://api.example.com/v1/data?access_token=tk${n}abcdef${n}&page=2 失败`;
+    case 3: return `打开 C:\\Users\\user${n % 100}\\AppData\\Local\\XXSoftware\\缓存.db`;
+    default: return `"db_password": "S3cr3t-${n}", "超时": 30`;
+  }
+}
+
+/**
+ * About `mb` MB of a Chinese desktop client's log (Han text on every line, ~1 % of lines with a
+ * secret or personal value) in 1 MiB pieces: the users' logs are largely like this.
+ */
+export function generateChineseLogText(mb: number): Buffer[] {
+  const r = prng(20261206);
+  const pieces: Buffer[] = [];
+  let total = 0;
+  let i = 0;
+  while (total < mb * 1e6) {
+    const lines: string[] = [];
+    let size = 0;
+    while (size < 1 << 20) {
+      const stamp = `2026-12-06 ${String(8 + ((i / 36000) % 12 | 0)).padStart(2, '0')}:${String((i / 600) % 60 | 0).padStart(2, '0')}:${String((i / 10) % 60 | 0).padStart(2, '0')}.${String(i % 1000).padStart(3, '0')}`;
+      const body = r() < 0.01 ? dirtyChineseLine(r, i) : cleanChineseLine(r, i);
+      const line = `${stamp} [${i % 7 === 0 ? 'worker-2' : 'main'}] ${LEVELS[i % LEVELS.length]} ${CN_MODULES[i % CN_MODULES.length]} - ${body}\n`;
+      lines.push(line);
+      size += Buffer.byteLength(line);
+      i += 1;
+    }
+    const piece = Buffer.from(lines.join(''), 'utf8');
+    pieces.push(piece);
+    total += piece.length;
+  }
+  return pieces;
+}
+
 /** `pieces` with an address at the end of every line: ` from 203.0.x.y:443 userN@example.com`. */
 export function addressPerLine(pieces: Buffer[]): Buffer[] {
   return pieces.map((p) => Buffer.from(p.toString('utf8').replace(/\n/g, (_nl: string, off: number) => ` from 203.0.${off % 251}.${off % 253}:443 user${off % 97}@example.com\n`), 'utf8'));
@@ -271,6 +332,9 @@ export async function benchRedact(mb = Number(process.env.BENCH_MB ?? 200)): Pro
   const twoByte = subset.map((p) => Buffer.from(p.toString('utf8').replace(/"Save"/g, '\u201c保存\u201d'), 'utf8'));
   const twoByteBytes = twoByte.reduce((n, p) => n + p.length, 0);
   const twoByteRun = await measure(() => pump(new Redactor().createStream(), twoByte));
+  const chinese = generateChineseLogText(Math.min(mb, 50));
+  const chineseBytes = chinese.reduce((n, p) => n + p.length, 0);
+  const chineseRun = await measure(() => pump(new Redactor().createStream(), chinese));
   const addressed = addressPerLine(subset.slice(0, 10));
   const addressedBytes = addressed.reduce((n, p) => n + p.length, 0);
   const addressedRun = await measure(() => pump(new Redactor().createStream(), addressed));
@@ -281,6 +345,7 @@ export async function benchRedact(mb = Number(process.env.BENCH_MB ?? 200)): Pro
     mbPerCpuSec: inputMB / redaction.cpuSeconds,
     allRulesMbPerSec: subsetBytes / 1e6 / allRules.seconds,
     twoByteMbPerCpuSec: twoByteBytes / 1e6 / twoByteRun.cpuSeconds,
+    chineseMbPerCpuSec: chineseBytes / 1e6 / chineseRun.cpuSeconds,
     addressPerLineMbPerCpuSec: addressedBytes / 1e6 / addressedRun.cpuSeconds,
     baselineMbPerSec: inputMB / baseline.seconds,
     baselineMbPerCpuSec: inputMB / baseline.cpuSeconds,
@@ -305,6 +370,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`peak RSS:  ${r.peakRssMB.toFixed(0)} MB (includes the 50 MB of input held in memory)`);
   console.log(`all rules: ${r.allRulesMbPerSec.toFixed(1)} MB/s (optional network rules and known values on; first 50 MB)`);
   console.log(`two-byte:  ${r.twoByteMbPerCpuSec.toFixed(1)} MB per CPU second (first 50 MB with Chinese quotes: every chunk a two-byte string)`);
+  console.log(`chinese:   ${r.chineseMbPerCpuSec.toFixed(1)} MB per CPU second (50 MB of a Chinese client's log: Han text on every line)`);
   console.log(`addresses: ${r.addressPerLineMbPerCpuSec.toFixed(1)} MB per CPU second (10 MB with an e-mail and an IPv4 address on every line: every line woken)`);
   console.log(`replacements: ${JSON.stringify(r.counts)}`);
   console.log('');
