@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { wakesAssignedKey } from './key-names.js';
 import { LinearRegExp, ListStartRegExp } from './linear-regexp.js';
 import { requiredLiteral } from './required-literal.js';
+import { factoredForTest } from './factor.js';
 import { splitByFirstCharacter, WIDE_GUARD } from './scan-split.js';
 import { wordScanOf, type WordScan } from './word-scan.js';
 import { looksRandom } from './validators.js';
@@ -260,7 +261,8 @@ function compilePattern(p: RulePattern, kind?: (m: RegExpExecArray) => string): 
   };
 }
 
-function compileRule(rule: RedactionRule, trigger: RegExp | undefined = withFlags(rule.trigger, 'im', 'gy'), kind?: (m: RegExpExecArray) => string): CompiledRule {
+// The trigger is only tested (line-engine.ts): its alternatives may be tried as a tree (factor.ts).
+function compileRule(rule: RedactionRule, trigger: RegExp | undefined = factoredForTest(withFlags(rule.trigger, 'im', 'gy')), kind?: (m: RegExpExecArray) => string): CompiledRule {
   return {
     rule,
     trigger,

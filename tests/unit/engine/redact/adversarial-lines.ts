@@ -9,6 +9,7 @@
  * together, or read once and followed by a long run of what the repeat takes. Words of its source
  * with separators, and single characters, cover the rest. A new rule is covered without a list.
  */
+import { factoredForTest } from '../../../../electron/engine/redact/factor.js';
 import { RULES } from '../../../../electron/engine/redact/rules.js';
 
 export interface RawRegex {
@@ -27,6 +28,9 @@ export function ruleRegexes(): RawRegex[] {
   const out: RawRegex[] = [];
   for (const r of RULES) {
     out.push({ name: `${r.id} trigger`, regex: r.trigger });
+    // The engine tests the trigger as a prefix tree of its alternatives (factor.ts).
+    const tested = factoredForTest(new RegExp(r.trigger.source, [...new Set(`${r.trigger.flags.replace(/[gy]/g, '')}im`)].join('')));
+    if (tested.source !== r.trigger.source) out.push({ name: `${r.id} trigger factored`, regex: tested });
     r.patterns.forEach((p, i) => out.push({ name: `${r.id} pattern ${i}`, regex: p.regex }));
     if (r.nextLineValue) out.push({ name: `${r.id} nextLineValue`, regex: r.nextLineValue });
     if (r.block) out.push({ name: `${r.id} block begin`, regex: r.block.begin }, { name: `${r.id} block end`, regex: r.block.end });

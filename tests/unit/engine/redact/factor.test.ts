@@ -1,0 +1,85 @@
+/**
+ * factor.ts turns a trigger's alternatives into a prefix tree: the engine only asks whether a line
+ * has a match, so the tree must say yes on exactly the lines the original says yes on. Checked on
+ * hand-made sources (groups, quantifiers, look-arounds, back-references) and on every rule's
+ * trigger against every fixture line, the bench's log texts (ASCII and Chinese) and the adversarial
+ * line shapes' heads.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { factorAlternatives, factoredForTest } from '../../../../electron/engine/redact/factor.js';
+import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
+import { RULES } from '../../../../electron/engine/redact/rules.js';
+import { generateChineseLogText, generateLogText } from '../../../bench/redact.bench.js';
+import { CORPUS_DIR } from './corpus-quality.js';
+
+function fixtureLines(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) fixtureLines(path, out);
+    else if (!name.endsWith('.labels.json')) out.push(...readFileSync(path, 'utf8').split('\n'));
+  }
+  return out;
+}
+
+describe('factorAlternatives', () => {
+  it('shares the first atoms of alternatives, inside non-capturing and named groups too', () => {
+    expect(factorAlternatives('abc|abd|x')).toBe('ab(?:c|d)|x');
+    expect(factorAlternatives('[\\u4e00-\\u9fa5]{2}[)）]|[\\u4e00-\\u9fa5]{2}的|[\\u4e00-\\u9fa5]x')).toBe('[\\u4e00-\\u9fa5]{2}(?:[)）]|的)|[\\u4e00-\\u9fa5]x');
+    expect(factorAlternatives('(?:联系人|联系电话)[:：]')).toBe('(?:联系(?:人|电话))[:：]');
+    expect(factorAlternatives('(?<key>user|uid)=|x')).toBe('(?<key>u(?:ser|id))=|x');
+    // A quantified atom is one atom: `a+` and `a` differ.
+    expect(factorAlternatives('a+b|ab')).toBe('a+b|ab');
+    // An alternative that is a prefix of another leaves an empty branch.
+    expect(factorAlternatives('ab|abc')).toBe('ab(?:c|)');
+    // Look-arounds are kept whole (a look-ahead keeps its first match only).
+    expect(factorAlternatives('(?=ab|ac)a|(?<!x|y)z')).toBe('(?=ab|ac)a|(?<!x|y)z');
+    // Plain capturing groups too.
+    expect(factorAlternatives('(ab|ac)d')).toBe('(ab|ac)d');
+    expect(factoredForTest(/abc|abd/gim).flags).toBe('gim');
+  });
+
+  it('matches the same lines: hand-made sources', () => {
+    const cases: [string, string, string[]][] = [
+      ['(?<q>["\'])ab\\k<q>|(?<r>["\'])ac\\k<r>', '', ['"ab"', "'ac'", '"ab\'', 'ac']],
+      ['^foo|^fob|bar$', 'm', ['x\nfob', 'foo', 'xfoo', 'bar\ny', 'barx']],
+      ['a[^\\r\\n]{0,3}?b|a[^\\r\\n]{0,3}?c', 'i', ['A12C', 'a1234b', 'axb']],
+    ];
+    for (const [source, flags, lines] of cases) {
+      const a = new RegExp(source, flags);
+      const b = new RegExp(factorAlternatives(source), flags);
+      for (const line of lines) expect(b.test(line), `${source} on ${line}`).toBe(a.test(line));
+    }
+  });
+
+  it('every trigger matches the same lines factored (every fixture line, the bench texts)', () => {
+    const lines = [
+      ...fixtureLines(CORPUS_DIR),
+      ...Buffer.concat(generateLogText(1)).toString('utf8').split('\n'),
+      ...Buffer.concat(generateChineseLogText(1)).toString('utf8').split('\n').slice(0, 4000),
+    ];
+    let changed = 0;
+    let matched = 0;
+    for (const r of RULES) {
+      const original = new RegExp(r.trigger.source, r.trigger.flags.replace(/[gy]/g, '') + (r.trigger.flags.includes('m') ? '' : 'm'));
+      const factored = factoredForTest(original);
+      if (factored === original) continue;
+      changed += 1;
+      for (const line of lines) {
+        const want = original.test(line);
+        if (factored.test(line) !== want) expect.fail(`${r.id} trigger factored says ${!want} on: ${line.slice(0, 200)}`);
+        if (want) matched += 1;
+      }
+    }
+    expect(changed).toBeGreaterThan(10);
+    expect(matched).toBeGreaterThan(1000);
+  });
+
+  it('is what the rule set tests', () => {
+    const { rules } = buildRuleSet({});
+    const person = rules.find((cr) => cr.rule.id === 'person-name')!;
+    expect(person.trigger!.source).not.toBe(person.rule.trigger.source);
+    expect(person.trigger!.source.length).toBeLessThan(person.rule.trigger.source.length);
+  });
+});
