@@ -2,7 +2,9 @@
  * The last look before anything leaves the machine: the finished archive is scanned for this
  * machine's identifiers and the secrets the rules found (the Redactor's seen values). A hit means
  * a value a rule hid in one place still stands somewhere else — an item that was not redacted
- * (binary, or redaction off) or a form the rules missed.
+ * (binary, or redaction off) or a form the rules missed. A value counts only where it stands as a
+ * token (see LeakMatcher): a learned `insta` inside `install` is no leak, and the mend step
+ * (mend.ts) replaces exactly the occurrences counted here.
  *
  * One pass over the bytes, whatever the number of values: all values go into one Aho–Corasick
  * automaton over bytes (ASCII letters folded), so each byte of the archive costs one table lookup.
@@ -102,7 +104,14 @@ const DENSE_CELLS = 256 * 1024;
 /** ASCII upper case → lower case; every other byte stays itself (non-ASCII compares exactly). */
 const foldByte = (b: number) => (b >= 0x41 && b <= 0x5a ? b + 32 : b);
 
-/** Called for each value that ends in a chunk: whether it was new in this entry. */
+/** An ASCII letter, digit or underscore (a "word" byte; −1, no byte, is not one). */
+const isWordByte = (b: number) => (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f;
+
+/**
+ * Called for each value that ends in a chunk: whether the state must be reported again (the value
+ * was new in this entry, or this occurrence did not count: it stands inside a longer word, or the
+ * byte after it is not known yet). False only when the value was already found in this entry.
+ */
 type OnMatch = (needle: number, newlines: number, endIndex: number) => boolean;
 
 /** Chunks at least this long are searched as two lanes (see Automaton.scan). */
@@ -239,7 +248,6 @@ class Automaton {
       const t = this.dense[cell]!;
       this.dense[cell] = this.hasOutput[t] === 1 || t >= this.denseCount ? ~t : this.denseBase + t * this.rowBytes;
     }
-    this.laneStamp = new Int32Array(used);
     let longestState = 0;
     for (const n of needles) longestState = Math.max(longestState, n.length);
     this.longest = longestState;
@@ -296,16 +304,16 @@ class Automaton {
     this.slowState = t;
   }
 
-  /** Lane 2's matches, reported once lane 1 (earlier bytes) is done: state, newlines, index. */
+  /**
+   * Lane 2's matches, reported once lane 1 (earlier bytes) is done: state, newlines, index. Every
+   * occurrence is noted, not only a state's first in the lane: whether one counts depends on the
+   * bytes around it (a value inside a longer word does not), so a later one may count where the
+   * first did not.
+   */
   private deferred: number[] = [];
-  /** Per state: the scan call in which lane 2 last noted it (only its first occurrence counts). */
-  private laneStamp: Int32Array;
-  private scanNumber = 0;
 
   private defer(state: number, newlines: number, index: number): void {
-    if (this.laneStamp[state] === this.scanNumber) return;
     if (this.quietIn && this.quietIn[state] === this.epoch) return;
-    this.laneStamp[state] = this.scanNumber;
     this.deferred.push(state, newlines, index);
   }
 
@@ -341,7 +349,6 @@ class Automaton {
     this.newlines = 0;
     if (n === 0) return state;
     if (n > loop.block) throw new RangeError(`leak check: a chunk of ${n} bytes is above the scan block (${loop.block})`);
-    this.scanNumber += 1;
     loop.input.set(chunk);
     const twoLanes = n >= LANE_MIN_BYTES && this.longest <= n >> 3;
     const mid = twoLanes ? n >> 1 : n;
@@ -474,10 +481,25 @@ class Automaton {
  * Finds the values in a stream of entries, chunk by chunk: `beginEntry`, any number of `push`es,
  * `endEntry`. One hit per value and entry, in the order they occur. Usable on its own wherever
  * the bytes already pass by (e.g. while the archive is written).
+ *
+ * A value counts only where it stands as a token (as the mend step replaces it, mend.ts): if it
+ * begins with an ASCII letter, digit or underscore, the byte before it is not one; if it ends
+ * with one, the byte after it is not one (a Han or punctuation end needs no boundary). A learned
+ * `insta` does not stand in `install`. The byte before may lie in an earlier chunk (the last bytes
+ * are carried); a value ending a chunk waits for the next chunk's first byte (or the entry's end).
  */
 export class LeakMatcher {
   private readonly automaton: Automaton | undefined;
   private state = 0;
+  /** Per needle: its length in bytes, and whether it begins (bit 1) / ends (bit 2) with a word byte. */
+  private readonly needleLength: Int32Array;
+  private readonly needleEdges: Uint8Array;
+  /** The piece being scanned; the bytes before it (at most the longest needle's length) in `tail`. */
+  private piece: Uint8Array = EMPTY;
+  private readonly tail: Uint8Array;
+  private tailLength = 0;
+  /** Occurrences ending on a piece's last byte, waiting for the byte after: needle, line, offset. */
+  private pending: number[] = [];
   /** Per value: how many newlines it holds (to give the line it starts on). */
   private readonly newlinesIn: Int32Array;
   /** Per distinct folded value (needle): the values it stands for. */
@@ -493,18 +515,63 @@ export class LeakMatcher {
   private readonly needleDoneIn: Int32Array;
   /** Hits of the chunk being scanned, put in order (position, then value) when it is done. */
   private found: { at: number; value: number; line: number }[] = [];
-  /** Whether the needle was new in this entry. */
+  /** See {@link OnMatch}: false only when the needle was already found in this entry. */
   private readonly onMatch = (needle: number, newlines: number, endIndex: number): boolean => {
     if (this.needleDoneIn[needle] === this.entryNumber) return false;
+    const at = this.bytesBefore + endIndex;
+    const edges = this.needleEdges[needle]!;
+    if ((edges & 1) !== 0 && isWordByte(this.byteAt(at - this.needleLength[needle]!))) return true;
+    if ((edges & 2) !== 0) {
+      if (endIndex + 1 >= this.piece.length) {
+        this.pending.push(needle, this.linesBefore + newlines, at);
+        return true;
+      }
+      if (isWordByte(this.piece[endIndex + 1]!)) return true;
+    }
+    this.accept(needle, this.linesBefore + newlines, at, this.found);
+    return true;
+  };
+
+  /** An occurrence counts: each of the needle's values not yet found in this entry is found. */
+  private accept(needle: number, lineOfEnd: number, at: number, into: { at: number; value: number; line: number }[]): void {
     this.needleDoneIn[needle] = this.entryNumber;
     for (const value of this.valuesOf[needle]!) {
       if (this.foundIn[value] === this.entryNumber) continue;
       this.foundIn[value] = this.entryNumber;
       // The line the value starts on: the line of its last byte, less its own newlines.
-      this.found.push({ at: this.bytesBefore + endIndex, value, line: this.linesBefore + newlines + 1 - this.newlinesIn[value]! });
+      into.push({ at, value, line: lineOfEnd + 1 - this.newlinesIn[value]! });
     }
-    return true;
-  };
+  }
+
+  /** The entry's byte at offset `at` (in the piece or the carried tail); −1 before the entry's start. */
+  private byteAt(at: number): number {
+    if (at < 0) return -1;
+    if (at >= this.bytesBefore) return this.piece[at - this.bytesBefore]!;
+    return this.tail[this.tailLength - (this.bytesBefore - at)]!;
+  }
+
+  /** The waiting occurrences, now that the byte after them is known (−1: the entry ended). */
+  private settle(next: number, into: { at: number; value: number; line: number }[]): void {
+    const pending = this.pending;
+    if (pending.length === 0) return;
+    if (!isWordByte(next)) for (let p = 0; p < pending.length; p += 3) if (this.needleDoneIn[pending[p]!] !== this.entryNumber) this.accept(pending[p]!, pending[p + 1]!, pending[p + 2]!, into);
+    pending.length = 0;
+  }
+
+  /** Keeps the last bytes of the entry so far (as many as the longest needle) for {@link byteAt}. */
+  private carry(piece: Uint8Array): void {
+    const room = this.tail.length;
+    if (room === 0) return;
+    if (piece.length >= room) {
+      this.tail.set(piece.subarray(piece.length - room));
+      this.tailLength = room;
+      return;
+    }
+    const keep = Math.min(this.tailLength, room - piece.length);
+    this.tail.copyWithin(0, this.tailLength - keep, this.tailLength);
+    this.tail.set(piece, keep);
+    this.tailLength = keep + piece.length;
+  }
 
   /** `denseCells`: the budget for full table rows (tests lower it so most states are sparse). */
   constructor(
@@ -533,6 +600,15 @@ export class LeakMatcher {
     });
     this.foundIn = new Int32Array(values.length).fill(-1);
     this.needleDoneIn = new Int32Array(needles.length).fill(-1);
+    this.needleLength = new Int32Array(needles.length);
+    this.needleEdges = new Uint8Array(needles.length);
+    let longest = 0;
+    needles.forEach((needle, n) => {
+      this.needleLength[n] = needle.length;
+      this.needleEdges[n] = (isWordByte(needle[0]!) ? 1 : 0) | (isWordByte(needle[needle.length - 1]!) ? 2 : 0);
+      longest = Math.max(longest, needle.length);
+    });
+    this.tail = new Uint8Array(longest);
     this.automaton = needles.length > 0 ? new Automaton(needles, denseCells) : undefined;
   }
 
@@ -543,6 +619,8 @@ export class LeakMatcher {
     this.bytesBefore = 0;
     this.hits = [];
     this.state = 0;
+    this.pending.length = 0;
+    this.tailLength = 0;
     if (this.automaton) this.automaton.epoch = this.entryNumber;
   }
 
@@ -555,10 +633,14 @@ export class LeakMatcher {
     const block = automaton.block;
     for (let o = 0; o < chunk.length; o += block) {
       const piece = o === 0 && chunk.length <= block ? chunk : chunk.subarray(o, o + block);
+      this.settle(piece[0]!, this.found);
+      this.piece = piece;
       this.state = automaton.scan(piece, this.state, this.onMatch);
       this.linesBefore += automaton.newlines;
+      this.carry(piece);
       this.bytesBefore += piece.length;
     }
+    this.piece = EMPTY;
     if (this.found.length === 0) return;
     const found = this.found;
     this.found = [];
@@ -573,11 +655,18 @@ export class LeakMatcher {
 
   /** The hits of the entry just read, by value index, with where each ends (for merging passes). */
   endEntryRaw(): RawHit[] {
+    // Values ending the entry: nothing follows them.
+    const last: { at: number; value: number; line: number }[] = [];
+    this.settle(-1, last);
+    last.sort((x, y) => x.value - y.value);
+    this.hits.push(...last);
     const hits = this.hits;
     this.hits = [];
     return hits;
   }
 }
+
+const EMPTY = new Uint8Array(0);
 
 /** Compressed bytes read from the archive at a time (one read per MiB, not per 16 KiB). */
 const READ_BYTES = 1024 * 1024;
@@ -615,8 +704,8 @@ async function listEntries(archivePath: string): Promise<EntrySpan[]> {
 }
 
 /**
- * Scans every entry of a zip for the values (ASCII case-insensitive, other bytes exact); one hit
- * per value and entry, entries in archive order. Streams entry by entry: memory does not grow with
+ * Scans every entry of a zip for the values (ASCII case-insensitive, other bytes exact; standing
+ * as tokens, see {@link LeakMatcher}); one hit per value and entry, entries in archive order. Streams entry by entry: memory does not grow with
  * the archive.
  *
  * Compressed data is read 1 MiB at a time into one reused buffer and inflated by zlib on the

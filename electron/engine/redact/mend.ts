@@ -7,7 +7,7 @@
  *
  * - a collected text entry goes through the now-complete Redactor again (its placeholders stay:
  *   redacting redacted text is the identity on them, so only the late values are replaced and
- *   counted), then any hit value still standing is replaced by the placeholder it already has,
+ *   counted), then any hit value still standing (as a token) is replaced by the placeholder it already has,
  *   counted under the rule that made that placeholder (as learned repeats are);
  * - an entry rendered from facts (the recording's steps page) is rendered again from its facts;
  * - the report entries and manifest.json are rendered again from the manifest as mended (sizes,
@@ -163,6 +163,9 @@ export async function mendArchive(input: MendInput): Promise<MendOutcome> {
   }
 }
 
+/** An ASCII letter, digit or underscore: a value beginning or ending with one needs a token boundary there. */
+const WORD = /^[A-Za-z0-9_]$/;
+
 const refused = (refusal: MendRefusal): MendOutcome => ({ state: 'not-mended', refusal });
 
 const discard = removeQuietly;
@@ -178,7 +181,7 @@ function addCounts(item: ManifestItem, totals: Record<string, number>, counts: R
 
 /**
  * One text entry redacted again, line by line: first by the Redactor (the late values it now
- * knows), then each hit value still standing replaced by its placeholder (ASCII case folded, as
+ * knows), then each hit value still standing as a token replaced by its placeholder (ASCII case folded, as
  * the leak check matches), in the form the entry's format needs. `done` gets the counts.
  */
 export async function* mendText(old: Readable, name: string, redactor: Redactor, values: ReadonlySet<string>, done: (counts: Record<string, number>) => void): AsyncGenerator<Buffer> {
@@ -225,8 +228,9 @@ export async function* mendText(old: Readable, name: string, redactor: Redactor,
 }
 
 /**
- * Replaces every one of `values` still standing in a text by the placeholder the Redactor already
- * gave it (ASCII case folded, as the leak check matches); values with no placeholder stay.
+ * Replaces every one of `values` still standing in a text as a token by the placeholder the
+ * Redactor already gave it (ASCII case folded, as the leak check matches); values with no
+ * placeholder stay.
  */
 export function hitValueReplacer(redactor: Redactor, values: ReadonlySet<string>): (text: string) => string {
   const hits = hitValuePlaceholders(redactor, values);
@@ -237,11 +241,17 @@ export function hitValueReplacer(redactor: Redactor, values: ReadonlySet<string>
 /**
  * The hit values that already have a placeholder: one case-insensitive alternation (longest value
  * first) and the placeholder of each value by its lower-case form. Undefined when none has one.
+ *
+ * A value is replaced only where it stands as a token, exactly where the leak check counts it
+ * (leak-check.ts, LeakMatcher): a value beginning with an ASCII letter, digit or underscore must
+ * not follow one, a value ending with one must not be followed by one. A learned `insta` leaves
+ * `install` alone; a Han name or a value ending in punctuation needs no boundary at that end.
  */
 function hitValuePlaceholders(redactor: Redactor, values: ReadonlySet<string>): { pattern: RegExp; placeholderOf: ReadonlyMap<string, string> } | undefined {
   const placeholderOf = new Map<string, string>();
   for (const [placeholder, value] of redactor.mapping()) if (values.has(value) && !placeholderOf.has(value.toLowerCase())) placeholderOf.set(value.toLowerCase(), placeholder);
   if (placeholderOf.size === 0) return undefined;
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return { pattern: new RegExp([...placeholderOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'gi'), placeholderOf };
+  const token = (value: string) => `${WORD.test(value[0]!) ? '(?<![A-Za-z0-9_])' : ''}${escape(value)}${WORD.test(value.at(-1)!) ? '(?![A-Za-z0-9_])' : ''}`;
+  return { pattern: new RegExp([...placeholderOf.keys()].sort((a, b) => b.length - a.length).map(token).join('|'), 'gi'), placeholderOf };
 }

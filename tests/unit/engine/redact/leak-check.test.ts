@@ -11,11 +11,22 @@ import { prng } from '../../../bench/prng.js';
 
 const tmp = () => mkdtempSync(join(os.tmpdir(), 'leak-'));
 
-/** The reference: a plain search per value (lower-case values), hits in the order they end. */
+const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
+
+/**
+ * The reference: a plain search per value (lower-case values), hits in the order they end; an
+ * occurrence counts only as a token (a word character at the value's edge must not touch another).
+ */
 function plainSearch(values: readonly string[], text: string, entry: string) {
   const lower = text.toLowerCase();
+  const token = (v: string, at: number) => (!isWord(v[0]) || !isWord(lower[at - 1])) && (!isWord(v.at(-1)) || !isWord(lower[at + v.length]));
+  const first = (v: string) => {
+    let at = lower.indexOf(v);
+    while (at >= 0 && !token(v, at)) at = lower.indexOf(v, at + 1);
+    return at;
+  };
   return values
-    .map((v, i) => ({ i, at: lower.indexOf(v) }))
+    .map((v, i) => ({ i, at: first(v) }))
     .filter((x) => x.at >= 0)
     .map((x) => ({ ...x, end: x.at + values[x.i]!.length }))
     .sort((a, b) => a.end - b.end || a.i - b.i)
@@ -224,14 +235,16 @@ describe('leak check', () => {
     expect(m.endEntry()).toEqual([]);
   });
 
-  it('finds overlapping and nested values, each once per entry, in the order they occur', () => {
-    const m = new LeakMatcher(['abcd', 'bcdef', 'cdefgh', 'zzzz']);
+  it('finds overlapping and nested values, each once per entry, in the order they occur (as tokens only)', () => {
+    const m = new LeakMatcher(['ab-cd', 'cd-ef', 'cd-ef-gh', 'ef-gh', 'f-gh', 'zzzz']);
     m.beginEntry('e');
-    m.push(Buffer.from('..abcdefgh..\nabcdefgh\n'));
+    m.push(Buffer.from('..ab-cd-ef-gh..\nab-cd-ef-gh\n'));
+    // `f-gh` stands inside `ef-gh`: not a token, never a hit.
     expect(m.endEntry().map((h) => [h.masked, h.line])).toEqual([
-      [maskValue('abcd'), 1],
-      [maskValue('bcdef'), 1],
-      [maskValue('cdefgh'), 1],
+      [maskValue('ab-cd'), 1],
+      [maskValue('cd-ef'), 1],
+      [maskValue('cd-ef-gh'), 1],
+      [maskValue('ef-gh'), 1],
     ]);
   });
 
@@ -295,7 +308,8 @@ describe('leak check', () => {
     const values = Array.from({ length: 300 }, (_, i) => word(4 + (i % 40)));
     // Dense in hits (a value every ~200 bytes, many straddling any cut), short lines.
     const parts: string[] = [];
-    for (let i = 0; i < 3_000; i += 1) parts.push(i % 3 === 0 ? `${word(20)}\n${values[Math.floor(r() * values.length)]!.toUpperCase()}${word(5)}` : word(60), '\n');
+    // The value is followed by a space or runs on into a word (then it is a token only where its last character is no word character).
+    for (let i = 0; i < 3_000; i += 1) parts.push(i % 3 === 0 ? `${word(20)}\n${values[Math.floor(r() * values.length)]!.toUpperCase()}${r() < 0.7 ? ' ' : ''}${word(5)}` : word(60), '\n');
     const text = parts.join('');
     const expected = plainSearch(values, text, 'e');
     expect(expected.length).toBeGreaterThan(150);
@@ -311,7 +325,7 @@ describe('leak check', () => {
     // The longest value at every start around the middle of one chunk (where lane 2 begins).
     const longest = 'q'.repeat(30) + 'Z-9';
     for (let at = 4096 - longest.length - 2; at <= 4096 + 2; at += 1) {
-      const chunk = Buffer.alloc(8192, 'x');
+      const chunk = Buffer.alloc(8192, ' ');
       chunk.write('\n', 10);
       chunk.write(longest, at);
       const m = new LeakMatcher([longest, 'zzzz']);
@@ -322,14 +336,14 @@ describe('leak check', () => {
   });
 
   it('overlapping values through failure links when deep states have no full rows', () => {
-    const m = new LeakMatcher(['abcd', 'bcdef', 'cdefgh', 'xabcdy'], { denseCells: 1 });
+    const m = new LeakMatcher(['ab-cd', 'cd-ef', 'ef-gh', 'x-ab-cd-y'], { denseCells: 1 });
     m.beginEntry('e');
-    m.push(Buffer.from('..xabcdefgh..\nxabcdy\n'));
+    m.push(Buffer.from('..x-ab-cd-ef-gh..\nx-ab-cd-y\n'));
     expect(m.endEntry().map((h) => [h.masked, h.line])).toEqual([
-      [maskValue('abcd'), 1],
-      [maskValue('bcdef'), 1],
-      [maskValue('cdefgh'), 1],
-      [maskValue('xabcdy'), 2],
+      [maskValue('ab-cd'), 1],
+      [maskValue('cd-ef'), 1],
+      [maskValue('ef-gh'), 1],
+      [maskValue('x-ab-cd-y'), 2],
     ]);
   });
 
