@@ -18,6 +18,7 @@ import { createInflateRaw } from 'node:zlib';
 import { closeZip, openZip, zipEntries } from '../archive/zip-read.js';
 import { YoungGarbage } from '../platform/young-garbage.js';
 import { scanLoop, type ScanLoop } from './leak-scan.js';
+import { isCommonWord } from './common-words.js';
 import { RULES } from './rules.js';
 
 export interface LeakHit {
@@ -69,8 +70,13 @@ const HAN_NAME = /^[\u4e00-\u9fa5]{3}$/;
  */
 const ARCHIVE_WORDS: readonly string[] = [...new Set(RULES.flatMap((rule) => [rule.id, rule.placeholder]).map((word) => word.toLowerCase()))];
 
-/** Whether a seen value (trimmed) is looked for. */
-const worthLookingFor = (value: string) => (value.length >= MIN_VALUE_LENGTH || HAN_NAME.test(value)) && !ARCHIVE_WORDS.some((word) => word.includes(value.toLowerCase()));
+/**
+ * Whether a seen value (trimmed) is looked for. A common word (`default`, `report` as a URL's user,
+ * `oauth2` as GitLab's fixed one) is not: it stands in every log as a word, so each hit would be
+ * a false alarm and the mend would rewrite `default:` or `C:\Users\Default` into a placeholder. The
+ * stream does not learn such words either (learned-values.ts): both follow common-words.ts.
+ */
+const worthLookingFor = (value: string) => (value.length >= MIN_VALUE_LENGTH || HAN_NAME.test(value)) && !isCommonWord(value) && !ARCHIVE_WORDS.some((word) => word.includes(value.toLowerCase()));
 
 /** `a***e` — enough for the user to recognise the value, not enough to leak it again. */
 export function maskValue(value: string): string {

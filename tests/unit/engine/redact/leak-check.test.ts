@@ -62,6 +62,9 @@ describe('leak check', () => {
 
   it('leaves out short values and what the user typed into the intake', () => {
     expect(leakCandidates(['abc', 'dave@example.org', 'hunter2-secret'], '联系方式: Dave@example.org')).toEqual(['hunter2-secret']);
+    // A URL's user that is a common word (`redis://default:…`, `postgresql://report:…`, GitLab's
+    // `oauth2:`) is not looked for: every `default:` and `Report Id` would be a false alarm.
+    expect(leakCandidates(['default', 'Report', 'oauth2', 'hunter2-secret', 'zhangwei88'], '')).toEqual(['hunter2-secret', 'zhangwei88']);
     expect(maskValue('ab')).toBe('**');
   });
 
