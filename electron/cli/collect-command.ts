@@ -338,7 +338,7 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
 /** The workflow's events on the terminal (stderr; stdout keeps the result). Silent with --json/--silent. */
 function createRenderer(flags: CollectFlags, io: CliIo, quiet: boolean) {
   const tr = cliTranslator(io);
-  const progress = createProgressReporter({ json: quiet, out: io.stderr, tty: Boolean(io.stderr.isTTY), tr });
+  const progress = createProgressReporter({ json: quiet, out: io.stderr, tty: Boolean(io.stderr.isTTY), tr, title: (id) => COLLECTORS.find((c) => c.id === id)?.title[tr.locale] });
   let upload: ReturnType<typeof createUploadProgress> | undefined;
   const onEvent = (event: WorkflowEvent): void => {
     switch (event.type) {

@@ -12,10 +12,15 @@ export interface ProgressReporter {
  * A one-line progress bar on a terminal; plain lines when output is piped or logged;
  * nothing in --json mode (stdout then carries one JSON document only).
  */
-export function createProgressReporter(options: { json: boolean; tty: boolean; out: NodeJS.WritableStream; width?: number; tr?: Translator }): ProgressReporter {
+/**
+ * `title` names a collector in the user's language (`软件日志`, not `app-logs`); without one the
+ * id is shown.
+ */
+export function createProgressReporter(options: { json: boolean; tty: boolean; out: NodeJS.WritableStream; width?: number; tr?: Translator; title?: (collector: string) => string | undefined }): ProgressReporter {
   if (options.json) return { onEvent: () => {}, done: () => {} };
   const { out, tty } = options;
   const tr = options.tr ?? translator('en');
+  const name = (collector: string) => options.title?.(collector) ?? collector;
   const running = new Set<string>();
   let started = 0;
   let finished = 0;
@@ -32,7 +37,7 @@ export function createProgressReporter(options: { json: boolean; tty: boolean; o
     const width = 20;
     const filled = Math.round((finished / total) * width);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    const doing = running.size ? ` · ${[...running].join(', ')}` : '';
+    const doing = running.size ? ` · ${[...running].map(name).join(', ')}` : '';
     const line = `${bar} ${tr.t('cli.progress.line', { done: finished, started, items, size: formatSize(bytes, tr.locale), elapsed: formatDuration(now - t0, tr.locale) })}${doing}`;
     out.write(`\r\x1b[2K${line.slice(0, (options.width ?? 120) - 1)}`);
   };
@@ -51,7 +56,7 @@ export function createProgressReporter(options: { json: boolean; tty: boolean; o
           if (tty) draw(true);
           else {
             const why = event.error || event.reason ? ` — ${runReason(event, tr)}` : '';
-            out.write(`${tr.t('cli.progress.end', { collector: event.collector, status: tr.t(`collectorStatus.${event.status}`), duration: formatDuration(event.durationMs, tr.locale) })}${why}\n`);
+            out.write(`${tr.t('cli.progress.end', { collector: name(event.collector), status: tr.t(`collectorStatus.${event.status}`), duration: formatDuration(event.durationMs, tr.locale) })}${why}\n`);
           }
           break;
         }

@@ -97,7 +97,7 @@ describe('diagcollect CLI (real process)', () => {
     const code = await new Promise<number | null>((resolve) => {
       child.stderr.on('data', (d: Buffer) => {
         stderr += d.toString();
-        if (/app-logs: ok/.test(stderr) && !child.killed) child.kill('SIGINT');
+        if (/Application logs: ok/.test(stderr) && !child.killed) child.kill('SIGINT');
       });
       child.on('close', (c) => resolve(c));
     });
