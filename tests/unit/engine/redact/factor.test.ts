@@ -5,23 +5,13 @@
  * trigger against every fixture line, the bench's log texts (ASCII and Chinese) and the adversarial
  * line shapes' heads.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { factorAlternatives, factoredForTest } from '../../../../electron/engine/redact/factor.js';
 import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
 import { RULES } from '../../../../electron/engine/redact/rules.js';
 import { generateChineseLogText, generateLogText } from '../../../bench/redact.bench.js';
 import { CORPUS_DIR } from './corpus-quality.js';
-
-function fixtureLines(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) fixtureLines(path, out);
-    else if (!name.endsWith('.labels.json')) out.push(...readFileSync(path, 'utf8').split('\n'));
-  }
-  return out;
-}
+import { fixtureLines } from './helpers.js';
 
 describe('factorAlternatives', () => {
   it('shares the first atoms of alternatives, inside non-capturing and named groups too', () => {

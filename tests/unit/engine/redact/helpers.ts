@@ -57,3 +57,13 @@ export function fixtureTexts(dir: string): string[] {
   }
   return out;
 }
+
+/** Every line of every fixture under `dir` (sub-folders too, in name order): JSON fixtures in, labels left out. */
+export function fixtureLines(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) fixtureLines(path, out);
+    else if (!name.endsWith('.labels.json')) out.push(...readFileSync(path, 'utf8').split('\n'));
+  }
+  return out;
+}

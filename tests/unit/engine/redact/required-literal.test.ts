@@ -4,23 +4,13 @@
  * source, and held to that on every line of every fixture and of the bench's log text, for every
  * pattern of every rule set (each layout, optional rules on).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requiredLiteral } from '../../../../electron/engine/redact/required-literal.js';
 import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
 import type { ItemLayout } from '../../../../electron/engine/redact/formats.js';
 import { generateLogText } from '../../../bench/redact.bench.js';
 import { CORPUS_DIR } from './corpus-quality.js';
-
-function fixtureLines(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) fixtureLines(path, out);
-    else if (!name.endsWith('.labels.json')) out.push(...readFileSync(path, 'utf8').split('\n'));
-  }
-  return out;
-}
+import { fixtureLines } from './helpers.js';
 
 describe('required literal of a pattern', () => {
   it('reads mandatory runs of plain characters, into groups that must match, never into optional parts or look-arounds', () => {
