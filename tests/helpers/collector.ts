@@ -18,3 +18,26 @@ export function testCollector(id: string, run: (ctx: CollectorContext) => Promis
     },
   };
 }
+
+/**
+ * Session options that read each named file only once the one before it is archived. The archive
+ * writer streams up to eight entries at once, so on a busy machine a later file can be redacted
+ * (and a value it names learned) before an earlier one: tests of what happens to the earlier file
+ * (the mend step) need the order fixed.
+ */
+export function archiveInOrder(names: readonly string[]): {
+  onProgress: (event: { type: string; name?: string }) => void;
+  holdRead: (item: { name: string }) => Promise<void> | undefined;
+} {
+  const archived = new Map<string, () => void>();
+  const wasArchived = new Map(names.map((name) => [name, new Promise<void>((resolve) => archived.set(name, resolve))]));
+  return {
+    onProgress: (event) => {
+      if (event.type === 'item' && event.name !== undefined) archived.get(event.name)?.();
+    },
+    holdRead: ({ name }) => {
+      const before = names[names.indexOf(name) - 1];
+      return names.indexOf(name) > 0 && before !== undefined ? wasArchived.get(before) : undefined;
+    },
+  };
+}

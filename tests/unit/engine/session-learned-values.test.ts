@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../shared/policy.js';
 import type { Collector } from '../../../electron/engine/collectors/types.js';
 import { runSession } from '../../../electron/engine/session.js';
-import { testCollector } from '../../helpers/collector.js';
+import { archiveInOrder, testCollector } from '../../helpers/collector.js';
 import { readZip } from '../../helpers/zip.js';
 
 const tmp = () => mkdtempSync(join(os.tmpdir(), 'session-learned-'));
@@ -29,7 +29,9 @@ async function collect(contents: [string, string][]) {
     writeFileSync(path, text);
     return { name, path };
   });
-  const result = await runSession({ ticket: '4711', policy: DEFAULT_POLICY, outDir: join(dir, 'out'), collectors: [filesCollector(files)], checks: [], lang: 'en', host: 'pc-01' });
+  // Each file is read once the one before it is archived (see archiveInOrder): otherwise a later
+  // file could be redacted first under load, and the earlier one would need no mend.
+  const result = await runSession({ ticket: '4711', policy: DEFAULT_POLICY, outDir: join(dir, 'out'), collectors: [filesCollector(files)], checks: [], lang: 'en', host: 'pc-01', ...archiveInOrder(files.map((f) => f.name)) });
   const entries = await readZip(result.archivePath);
   const text = (name: string) => entries.find((e) => e.name === name)!.data.toString('utf8');
   return { result, entries, text, leaks: await result.checkLeaks() };

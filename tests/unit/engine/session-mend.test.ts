@@ -13,7 +13,7 @@ import { DEFAULT_POLICY } from '../../../shared/policy.js';
 import type { Collector } from '../../../electron/engine/collectors/types.js';
 import { cleanStaleOutputs, STALE_OUTPUT_MS } from '../../../electron/engine/archive/atomic-output.js';
 import { runSession, type SessionOptions } from '../../../electron/engine/session.js';
-import { testCollector } from '../../helpers/collector.js';
+import { archiveInOrder, testCollector } from '../../helpers/collector.js';
 import { readZip, sha256 } from '../../helpers/zip.js';
 
 const tmp = () => mkdtempSync(join(os.tmpdir(), 'session-mend-'));
@@ -36,7 +36,7 @@ async function collect(contents: [string, string | Buffer][], extra: Partial<Ses
     return { name, path };
   });
   const outDir = join(dir, 'out');
-  const result = await runSession({ ticket: '4711', policy: DEFAULT_POLICY, outDir, collectors: [filesCollector(files, waitForCut)], checks: [], lang: 'en', host: 'pc-01', ...extra });
+  const result = await runSession({ ticket: '4711', policy: DEFAULT_POLICY, outDir, collectors: [filesCollector(files, waitForCut)], checks: [], lang: 'en', host: 'pc-01', ...archiveInOrder(files.map((f) => f.name)), ...extra });
   const entries = await readZip(result.archivePath);
   const entry = (name: string) => entries.find((e) => e.name === name)!.data;
   return { result, entries, entry, outDir, leaks: await result.checkLeaks() };
