@@ -36,10 +36,11 @@ export function formatLeaks(leaks: ReadonlyArray<Pick<LeakFinding, 'entry' | 'li
 /**
  * The summary's rows about what was not taken, from the engine's one account (report/not-collected.ts,
  * the app's Done screen renders the same): skipped collectors and entries cut short one line each
- * with their reason, then the sources skipped counted (their reasons are in manifest.json).
+ * with their reason, then the sources skipped counted (their reasons are in manifest.json). Collectors
+ * by `collectorName` (their title in the user's language; the id without one).
  */
-export function notTakenRows(facts: NotTakenFacts, tr: Translator): Array<[string, string]> {
-  const rows: Array<[string, string]> = notTakenLines(tr, { ...facts, sources: [] }).map((line, i) => [i === 0 ? tr.t('cli.collect.notTaken') : '', notTakenLineText(line)]);
+export function notTakenRows(facts: NotTakenFacts, tr: Translator, collectorName?: (id: string) => string): Array<[string, string]> {
+  const rows: Array<[string, string]> = notTakenLines(tr, { ...facts, sources: [] }, collectorName).map((line, i) => [i === 0 ? tr.t('cli.collect.notTaken') : '', notTakenLineText(line)]);
   if (facts.sources.length) rows.push([tr.t('cli.collect.skipped'), tr.t('cli.collect.skippedSources', { count: facts.sources.length })]);
   return rows;
 }

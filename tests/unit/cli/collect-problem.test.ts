@@ -9,6 +9,7 @@ import { InputError } from '../../../electron/engine/errors.js';
 import { translator } from '../../../shared/i18n/translate.js';
 import type { Manifest } from '../../../shared/types.js';
 import { readZip } from '../../helpers/zip.js';
+import { COLLECTORS } from '../../../electron/engine/collectors/index.js';
 
 async function cli(args: string[], env: NodeJS.ProcessEnv) {
   const stdout = new PassThrough();
@@ -63,8 +64,11 @@ describe('diagcollect collect: evidence for other problem types', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(heading);
     expect(r.stdout).toContain(line);
-    for (const id of OFF) expect(r.stdout).toContain(`${id} — `);
-    for (const id of GATED) expect(r.stdout).not.toContain(`${id} —`);
+    // Each collector by its title in the user's language (软件日志, Application logs), not its id.
+    const title = (id: string) => COLLECTORS.find((c) => c.id === id)!.title[lang.startsWith('zh') ? 'zh-CN' : 'en'];
+    for (const id of OFF) expect(r.stdout).toContain(`${title(id)} — `);
+    for (const id of [...OFF, ...GATED]) expect(r.stdout).not.toMatch(new RegExp(`(?:^|\\s{2}|：)${id} —`, 'm'));
+    for (const id of GATED) expect(r.stdout).not.toContain(`${title(id)} —`);
     const zip = readdirSync(join(dir, 'out')).find((f) => f.endsWith('.zip'))!;
     const manifest = JSON.parse((await readZip(join(dir, 'out', zip))).find((e) => e.name === 'manifest.json')!.data.toString('utf8')) as Manifest;
     const gated = manifest.collectors.filter((c) => c.reason?.code === 'problem-type').map((c) => c.id);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { notCollected, notTaken, notTakenTotal } from '../../../../electron/engine/report/not-collected.js';
 import { notTakenOf } from '../../../../electron/engine/app-service.js';
 import { notTakenRows } from '../../../../electron/cli/collect-output.js';
+import { COLLECTORS } from '../../../../electron/engine/collectors/index.js';
 import { notTakenCount, notTakenLines } from '../../../../shared/i18n/collect-facts.js';
 import { translator } from '../../../../shared/i18n/translate.js';
 import type { CollectorRun, Manifest } from '../../../../shared/types.js';
@@ -68,16 +69,20 @@ describe('notTaken: one account of what was not taken', () => {
       const tr = translator(locale);
       const app = notTakenOf(manifest).notTaken!;
       const appSources = notTakenLines(tr, app).filter((l) => l.kind === 'source');
-      const rows = notTakenRows(notTaken(manifest), tr);
+      // Collectors by title, as both front ends name them (the CLI's progress lines too).
+      const title = (id: string) => COLLECTORS.find((c) => c.id === id)?.title[locale] ?? id;
+      const rows = notTakenRows(notTaken(manifest), tr, title);
       const skippedRow = rows.find(([label]) => label === tr.t('cli.collect.skipped'));
       expect(skippedRow?.[1]).toBe(tr.t('cli.collect.skippedSources', { count: appSources.length }));
       expect(appSources).toHaveLength(3);
       // Not the manifest's raw count, which holds the skipped collectors too.
       expect(skippedRow?.[1]).not.toBe(tr.t('cli.collect.skippedSources', { count: manifest.skipped.length }));
       // Every other line of the CLI is a line of the app, and the app's total counts them all.
-      const appLines = notTakenLines(tr, app).filter((l) => l.kind !== 'source');
+      const appLines = notTakenLines(tr, app, title).filter((l) => l.kind !== 'source');
       expect(rows.filter(([label]) => label !== tr.t('cli.collect.skipped')).map(([, v]) => v)).toEqual(appLines.map((l) => (l.what ? `${l.what} — ${l.why}` : l.why)));
       expect(notTakenCount(app)).toBe(appLines.length + appSources.length);
+      expect(rows.some(([, v]) => v.startsWith(`${title('wifi')} — `))).toBe(true);
+      expect(rows.some(([, v]) => v.startsWith('wifi — '))).toBe(false);
     });
   }
 
