@@ -55,7 +55,7 @@ adapter additional administrative advanced after again against agent alert alias
 allowed almost alone along already also alternative although always amount anonymous another
 answer anything anyway anywhere application approval approximately area argument around array
 article artifact aspect asset assistant associated asynchronous attachment attribute authority
-author auth authentication authorization authtok chauthtok oauth oauth2 auto automatic automatically available average away
+author auth authentication authorization authtok chauthtok oauth auto automatic automatically available average away
 background backend bad bandwidth banner base basic batch because before behavior behaviour
 behind being below benefit best better between beyond binary blank body bold both bottom bound
 boundary branch brief bridge broken buffer bundle business busy button byte cable calendar

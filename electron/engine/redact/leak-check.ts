@@ -71,12 +71,19 @@ const HAN_NAME = /^[\u4e00-\u9fa5]{3}$/;
 const ARCHIVE_WORDS: readonly string[] = [...new Set(RULES.flatMap((rule) => [rule.id, rule.placeholder]).map((word) => word.toLowerCase()))];
 
 /**
- * Whether a seen value (trimmed) is looked for. A common word (`default`, `report` as a URL's user,
- * `oauth2` as GitLab's fixed one) is not: it stands in every log as a word, so each hit would be
- * a false alarm and the mend would rewrite `default:` or `C:\Users\Default` into a placeholder. The
- * stream does not learn such words either (learned-values.ts): both follow common-words.ts.
+ * The fixed user names token URLs carry (`https://oauth2:<token>@gitlab…`, GitHub's
+ * `x-access-token`, Bitbucket's `x-token-auth`, `gitlab-ci-token`): the URL rule hides them with
+ * the token, but they name no one and stand in every such URL and in OAuth paths (`/oauth2/token`).
  */
-const worthLookingFor = (value: string) => (value.length >= MIN_VALUE_LENGTH || HAN_NAME.test(value)) && !isCommonWord(value) && !ARCHIVE_WORDS.some((word) => word.includes(value.toLowerCase()));
+const FIXED_URL_USERS = new Set(['oauth2', 'x-access-token', 'x-token-auth', 'gitlab-ci-token']);
+
+/**
+ * Whether a seen value (trimmed) is looked for. A common word (`default`, `report` as a URL's user)
+ * or a fixed URL user is not: it stands in every log as a word, so each hit would be a false alarm
+ * and the mend would rewrite `default:` or `C:\Users\Default` into a placeholder. The stream does
+ * not learn common words either (learned-values.ts): both follow common-words.ts.
+ */
+const worthLookingFor = (value: string) => (value.length >= MIN_VALUE_LENGTH || HAN_NAME.test(value)) && !isCommonWord(value) && !FIXED_URL_USERS.has(value.toLowerCase()) && !ARCHIVE_WORDS.some((word) => word.includes(value.toLowerCase()));
 
 /** `a***e` — enough for the user to recognise the value, not enough to leak it again. */
 export function maskValue(value: string): string {
