@@ -8,7 +8,7 @@ import { Header } from './components/header.js';
 import { apiErrorText, dictionary, pick } from './i18n.js';
 import { detailsText } from './model/details.js';
 import { initialValues, localMinute, valuesForNewCollection, type FormValues } from './model/form-values.js';
-import { applySessionEvent, initialProgress, type ProgressState } from './model/progress.js';
+import { applySessionEvent, initialProgress, isEndEvent, replayEarly, type EndEvent, type ProgressState } from './model/progress.js';
 import { CompareCard } from './components/compare-card.js';
 import { DoneScreen } from './screens/done.js';
 import { ProgressScreen } from './screens/progress.js';
@@ -29,6 +29,13 @@ type Notice = { kind: 'cancelled' } | { kind: 'failed'; error: unknown } | { kin
 type ScreenName = 'start' | 'review' | 'progress' | 'done';
 const STEP: Record<ScreenName, number> = { start: 0, review: 1, progress: 2, done: 3 };
 type Shown = ScreenName | 'settings';
+
+/** Where a session's end takes the window: Done, or back to Review with why. */
+function outcomeOf(event: EndEvent): { screen: ScreenName; notice?: Notice } {
+  if (event.type === 'finished') return { screen: 'done' };
+  if (event.type === 'cancelled') return { screen: 'review', notice: { kind: 'cancelled' } };
+  return { screen: 'review', notice: { kind: 'failed', error: event } };
+}
 
 /** The pause between saying the window will hide and hiding it: long enough to read the line. */
 const HIDE_NOTICE_MS = 1200;
@@ -119,13 +126,10 @@ export function App({ api }: { api: DiagnosticsApi }) {
       if (next === state) return;
       progressRef.current = next;
       setProgress(next);
-      if (event.type === 'finished') setScreen('done');
-      else if (event.type === 'cancelled') {
-        setNotice({ kind: 'cancelled' });
-        setScreen('review');
-      } else if (event.type === 'failed') {
-        setNotice({ kind: 'failed', error: event });
-        setScreen('review');
+      if (isEndEvent(event)) {
+        const outcome = outcomeOf(event);
+        if (outcome.notice) setNotice(outcome.notice);
+        setScreen(outcome.screen);
       }
     });
     const offUpload = api.onUploadState((status) => setUpload(status));
@@ -188,14 +192,16 @@ export function App({ api }: { api: DiagnosticsApi }) {
     early.current = [];
     try {
       const started = await api.startCollection({ ticket, intake, exclude: [...exclude], includeScreenshot: screenshot.include && screenshot.shot?.available === true });
-      let state = initialProgress(started, Date.now());
-      for (const event of early.current.splice(0)) state = applySessionEvent(state, event);
+      // A short run can end before its reply arrives: then its end, replayed here, decides the screen.
+      const { state, ended } = replayEarly(initialProgress(started, Date.now()), early.current.splice(0));
+      const outcome = ended && outcomeOf(ended);
       progressRef.current = state;
       setProgress(state);
       setUpload(undefined);
       setChecks(undefined);
       setCancelling(false);
-      setScreen('progress');
+      setScreen(outcome?.screen ?? 'progress');
+      if (outcome?.notice) setNotice(outcome.notice);
     } catch (err) {
       setNotice({ kind: 'failed', error: err });
     } finally {

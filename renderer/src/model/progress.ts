@@ -95,6 +95,24 @@ export function applySessionEvent(state: ProgressState, event: SessionEvent): Pr
   return state;
 }
 
+/** A session's last event: it finished, was cancelled or failed. */
+export type EndEvent = Extract<SessionEvent, { type: 'finished' | 'cancelled' | 'failed' }>;
+export const isEndEvent = (event: SessionEvent): event is EndEvent => event.type === 'finished' || event.type === 'cancelled' || event.type === 'failed';
+
+/**
+ * Applies the events that arrived before startCollection's reply (the rows were not known yet).
+ * A short run can end in that time: `ended` is then its last event, which decides the screen.
+ */
+export function replayEarly(state: ProgressState, events: readonly SessionEvent[]): { state: ProgressState; ended?: EndEvent } {
+  let ended: EndEvent | undefined;
+  for (const event of events) {
+    const next = applySessionEvent(state, event);
+    if (next !== state && isEndEvent(event)) ended = event;
+    state = next;
+  }
+  return ended ? { state, ended } : { state };
+}
+
 const FINISHED: ReadonlySet<RowStatus> = new Set(['ok', 'error', 'timeout', 'skipped', 'cancelled']);
 
 /** What a row shows: a finished collector whose files have not reached the archive yet is still `writing`. */

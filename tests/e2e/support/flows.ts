@@ -146,10 +146,36 @@ export async function captureAtLaunch(page: Page, locale: UiLocale): Promise<voi
   await page.getByText(t.shotOffer.taken).waitFor();
 }
 
-/** Review → Progress; resolves once the first progress row is visible. */
+/** What crossed the bridge, as the page saw it (page-shim.ts keeps the trail): for a failing wait's message. */
+export async function bridgeTrail(page: Page): Promise<string> {
+  const trail = await page.evaluate(() => (window as unknown as { __diagnosticsTrail?: string[] }).__diagnosticsTrail ?? []).catch(() => [] as string[]);
+  return trail.slice(-40).join('\n');
+}
+
+/**
+ * Review → Progress; resolves once the first progress row is visible (or Done, for a run so short
+ * it ended before its start was answered). A refusal shown on Review fails at once with its text;
+ * a wait that runs out says what the screen and the bridge showed.
+ */
 export async function startCollecting(page: Page, locale: UiLocale): Promise<void> {
-  await page.getByRole('button', { name: words(locale).startCollecting }).click();
-  await page.locator('[data-collector]').first().waitFor();
+  const start = page.getByRole('button', { name: words(locale).startCollecting });
+  const rows = page.locator('[data-collector]').or(page.locator('[data-done-state]')).first();
+  const refusal = page.locator('.banner.error[role=alert]').first();
+  // A banner already on Review (an earlier run failed) is not this click's answer: wait for the rows only.
+  const watch = (await refusal.count()) > 0 ? rows : rows.or(refusal);
+  await start.click();
+  const outcome = await watch.waitFor().then(
+    async () => ((await rows.isVisible()) ? 'rows' : 'refused'),
+    (err: unknown) => err,
+  );
+  if (outcome === 'rows') return;
+  const button = await page.locator('footer.actionbar button.primary').evaluate((b) => `${b.textContent?.trim()} (disabled: ${(b as HTMLButtonElement).disabled})`).catch(() => 'no button');
+  const banner = await refusal.textContent({ timeout: 1_000 }).catch(() => 'none');
+  const heading = await page.locator('h1').first().textContent({ timeout: 1_000 }).catch(() => 'none');
+  throw new Error(
+    `Start collecting did not reach the Progress screen (${outcome === 'refused' ? 'refused' : String(outcome)}).\n` +
+      `screen: ${heading}; button: ${button}; banner: ${banner}\nbridge trail (last 40):\n${await bridgeTrail(page)}`,
+  );
 }
 
 /** Waits for the Done screen; returns the archive name it shows. */

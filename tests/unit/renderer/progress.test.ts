@@ -1,7 +1,7 @@
 /** The Progress screen's reducer (renderer/src/model/progress.ts) over real event shapes. */
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent, StartCollectionResponse } from '../../../shared/api.js';
-import { applySessionEvent, counts, displayStatus, initialProgress, orderedRows, overallFraction } from '../../../renderer/src/model/progress.js';
+import { applySessionEvent, counts, displayStatus, initialProgress, orderedRows, overallFraction, replayEarly } from '../../../renderer/src/model/progress.js';
 
 const title = (en: string) => ({ 'zh-CN': en, en });
 const start: StartCollectionResponse = {
@@ -88,6 +88,34 @@ describe('applySessionEvent', () => {
     expect(applySessionEvent(s, { type: 'cancelled', sessionId: 'other' })).toBe(s);
     expect(applySessionEvent(s, { type: 'cancelled', sessionId: 's1' }).phase).toBe('cancelled');
     expect(applySessionEvent(s, { type: 'failed', sessionId: 's1', message: 'disk full' })).toMatchObject({ phase: 'failed', error: 'disk full' });
+  });
+});
+
+describe('replayEarly: events that arrived before startCollection answered', () => {
+  const finished: SessionEvent = {
+    type: 'finished',
+    sessionId: 's1',
+    result: { ticket: '1', archiveName: 'a.zip', archivePath: '/x/a.zip', bytes: 10, sha256: '0'.repeat(64), items: 1, emailDraft: '/x/a.eml', emailSubject: '【技术支持】1', collectors: [], partial: false, startedAt: '2026-11-24T09:30:00.000Z', finishedAt: '2026-11-24T09:30:01.000Z' },
+  };
+
+  it('says a run that already ended, so the window goes to Done (not a Progress screen that never moves again)', () => {
+    const { state, ended } = replayEarly(initialProgress(start, 0), [
+      progress({ type: 'collector-start', collector: 'versions' }),
+      progress({ type: 'collector-end', collector: 'versions', status: 'ok', durationMs: 2 }),
+      finished,
+      { type: 'after-publish', sessionId: 's1', afterPublish: [] },
+    ]);
+    expect(ended?.type).toBe('finished');
+    expect(state.phase).toBe('done');
+    expect(state.result?.archiveName).toBe('a.zip');
+  });
+
+  it('says nothing ended for a run still going, and ignores another session\'s end', () => {
+    const going = replayEarly(initialProgress(start, 0), [progress({ type: 'collector-start', collector: 'versions' }), { ...finished, sessionId: 'other' }]);
+    expect(going.ended).toBeUndefined();
+    expect(going.state.rows[0]!.status).toBe('running');
+    const failed = replayEarly(initialProgress(start, 0), [{ type: 'failed', sessionId: 's1', message: 'disk full' }]);
+    expect(failed.ended).toMatchObject({ type: 'failed', message: 'disk full' });
   });
 });
 
