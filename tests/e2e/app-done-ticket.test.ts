@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { UiLocale } from '../../shared/api.js';
 import { notTakenLineText, notTakenLines, policyProblemText, ticketCheckText } from '../../shared/i18n/collect-facts.js';
 import { translator } from '../../shared/i18n/translate.js';
-import { COLLECTORS } from '../../electron/engine/collectors/index.js';
+import { collectorTitle } from '../../electron/engine/collectors/index.js';
 import { notTaken, notTakenTotal } from '../../electron/engine/report/not-collected.js';
 import { notTakenRows } from '../../electron/cli/collect-output.js';
 import { loadAppPolicy } from '../../electron/main/app-policy.js';
@@ -93,7 +93,7 @@ describe('the Done screen says the ticket title, what was not taken and the poli
       expect(JSON.stringify(manifest.skipped)).toContain('missing.log');
       // A skipped collector is also in `skipped` under its own id: the screen says it once.
       expect(facts.sources.length).toBeLessThan(manifest.skipped.length);
-      const title = (id: string) => COLLECTORS.find((c) => c.id === id)?.title[locale] ?? id;
+      const title = (id: string) => collectorTitle(id, locale);
       const expected = notTakenLines(tr, facts, title).map(notTakenLineText);
       const card = page.getByTestId('not-taken');
       // Folded: one sentence first, the list on demand.

@@ -16,7 +16,7 @@ import { checkClauses, checkText } from '../../../shared/i18n/check-text.js';
 import type { CheckResult, CheckStatus, CollectorStatus, Manifest } from '../../../shared/types.js';
 import { BROWSER_LABELS } from '../checks/browsers.js';
 import { CHECK_GROUPS } from '../checks/runner.js';
-import { COLLECTORS } from '../collectors/index.js';
+import { collectorTitle } from '../collectors/index.js';
 import { diskUsedPercent } from '../../../shared/figures.js';
 import { GENERATED_AFTER_ITEMS, TIMELINE_ENTRIES } from './figures.js';
 import { formatDateTime, formatDuration as formatSpan, formatSize } from '../../../shared/i18n/format.js';
@@ -245,10 +245,11 @@ function diskLevel(freePercent: number, thresholds: { warnPercent: number; failP
   return freePercent < thresholds.failPercent ? 'fail' : freePercent < thresholds.warnPercent ? 'warn' : 'ok';
 }
 
-function collectorTitle(id: string, lang: ArchiveLanguage): string {
+/** A collector's row on the page: its title with its id after it, for support staff (the id alone when unknown). */
+function collectorRowName(id: string, lang: ArchiveLanguage): string {
   if (id === 'session') return translator(lang).t('summary.session');
-  const c = COLLECTORS.find((x) => x.id === id);
-  return c ? `${c.title[lang]} (${id})` : id;
+  const title = collectorTitle(id, lang);
+  return title === id ? id : `${title} (${id})`;
 }
 
 /** Renders the summary page. Pure: same input, same page. */
@@ -465,7 +466,7 @@ ${field(T.proxy, proxyVars.length ? proxyVars.map(([k, v]) => `${k}=${v}`).join(
 ${notOk.length === 0 && skippedSources.length === 0 ? html`<p class="muted">${T.nothingSkipped}</p>` : ''}
 ${notOk.length
     ? html`<h3>${T.collectorRuns}</h3><table class="runs"><thead><tr><th scope="col">${T.collector}</th><th scope="col" class="c-status">${T.status}</th><th scope="col" class="num">${T.duration}</th><th scope="col">${T.reason}</th></tr></thead><tbody>${notOk.map(
-        (c) => html`<tr><th scope="row">${collectorTitle(c.id, lang)}</th><td>${badge(COLLECTOR_BADGE[c.status], COLLECTOR_STATUS[lang][c.status])}</td><td class="num">${formatSpan(c.durationMs, lang)}</td><td>${reasonFor(tr, c.reason, c.error)}</td></tr>`,
+        (c) => html`<tr><th scope="row">${collectorRowName(c.id, lang)}</th><td>${badge(COLLECTOR_BADGE[c.status], COLLECTOR_STATUS[lang][c.status])}</td><td class="num">${formatSpan(c.durationMs, lang)}</td><td>${reasonFor(tr, c.reason, c.error)}</td></tr>`,
       )}</tbody></table>`
     : ''}
 ${skippedSources.length

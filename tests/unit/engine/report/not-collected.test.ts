@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { notCollected, notTaken, notTakenTotal } from '../../../../electron/engine/report/not-collected.js';
 import { notTakenOf } from '../../../../electron/engine/app-service.js';
 import { notTakenRows } from '../../../../electron/cli/collect-output.js';
-import { COLLECTORS } from '../../../../electron/engine/collectors/index.js';
+import { collectorTitle } from '../../../../electron/engine/collectors/index.js';
 import { notTakenCount, notTakenLines } from '../../../../shared/i18n/collect-facts.js';
 import { translator } from '../../../../shared/i18n/translate.js';
 import type { CollectorRun, Manifest } from '../../../../shared/types.js';
@@ -70,7 +70,7 @@ describe('notTaken: one account of what was not taken', () => {
       const app = notTakenOf(manifest).notTaken!;
       const appSources = notTakenLines(tr, app).filter((l) => l.kind === 'source');
       // Collectors by title, as both front ends name them (the CLI's progress lines too).
-      const title = (id: string) => COLLECTORS.find((c) => c.id === id)?.title[locale] ?? id;
+      const title = (id: string) => collectorTitle(id, locale);
       const rows = notTakenRows(notTaken(manifest), tr, title);
       const skippedRow = rows.find(([label]) => label === tr.t('cli.collect.skipped'));
       expect(skippedRow?.[1]).toBe(tr.t('cli.collect.skippedSources', { count: appSources.length }));
