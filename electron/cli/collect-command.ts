@@ -311,8 +311,8 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
       else if (leakCheck.blocked) row(tr.t('cli.collect.upload'), tr.t(leakCheck.state === 'incomplete' ? 'cli.collect.uploadBlockedIncomplete' : 'cli.collect.uploadBlocked'));
       result.manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout').forEach((p, i) => row(i === 0 ? tr.t('cli.collect.incomplete') : '', `${collectorTitle(p.id, tr.locale)}: ${runReason(p, tr)}`));
       // Evidence for other problem types was never meant to run: one line, not one each.
-      // The same lines as the app's Done screen (shared/i18n/collect-facts.ts), entries cut short
-      // with their reason; sources counted (the same list the app shows).
+      // The same lines as the app's Done screen (shared/i18n/collect-facts.ts): entries cut short
+      // and skipped sources, each with its reason (sources past the first ten counted).
       for (const [label, value] of notTakenRows(missing, tr, (id) => collectorTitle(id, tr.locale))) row(label, value);
       const cleaned = result.manifest.intakeCleaned ?? [];
       if (cleaned.length) row(tr.t('cli.collect.intakeCleaned'), tr.t('intake.cleaned', { count: cleaned.reduce((n, c) => n + c.removed, 0), list: tr.list(cleaned.map((c) => tr.t('intake.fieldName', { field: c.field }))) }));
