@@ -213,6 +213,8 @@ export const CHECK_MESSAGES = {
   // — Disk space —
   'disk.unreadable': { problems: TEXT },
   'disk.volume': { path: TEXT, role: MSG, free: SIZE, total: SIZE, percent: NUM },
+  /** Said after a volume whose used + free falls well short of its size (shared/figures.ts diskOtherBytes). */
+  'disk.other': { size: SIZE },
   'disk.role.system': {},
   'disk.role.home': {},
   'disk.role.temp': {},

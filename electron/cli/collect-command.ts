@@ -12,7 +12,7 @@ import { emailSubject, type ArchiveLanguage } from '../../shared/naming.js';
 import type { Policy } from '../../shared/policy.js';
 import { IntakeSchema, ProblemTypeSchema, type Intake, type Platform, type Priority, type ProblemType, type WorkflowEvent } from '../../shared/types.js';
 import { translator, type Translator } from '../../shared/i18n/translate.js';
-import { COLLECTORS } from '../engine/collectors/index.js';
+import { COLLECTORS, collectorTitle } from '../engine/collectors/index.js';
 import type { Collector } from '../engine/collectors/types.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { policyForLink, verifyLink } from '../engine/link/signed-link.js';
@@ -309,11 +309,11 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
       } else row(tr.t('cli.collect.draft'), tr.t('cli.collect.draftMissing', { subject: emailSubject(ticket) }));
       if (upload) row(tr.t('cli.collect.upload'), describeOutcome(upload, tr));
       else if (leakCheck.blocked) row(tr.t('cli.collect.upload'), tr.t(leakCheck.state === 'incomplete' ? 'cli.collect.uploadBlockedIncomplete' : 'cli.collect.uploadBlocked'));
-      result.manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout').forEach((p, i) => row(i === 0 ? tr.t('cli.collect.incomplete') : '', `${collectorTitle(p.id, tr)}: ${runReason(p, tr)}`));
+      result.manifest.collectors.filter((c) => c.status === 'error' || c.status === 'timeout').forEach((p, i) => row(i === 0 ? tr.t('cli.collect.incomplete') : '', `${collectorTitle(p.id, tr.locale)}: ${runReason(p, tr)}`));
       // Evidence for other problem types was never meant to run: one line, not one each.
-      // The same lines as the app's Done screen (shared/i18n/collect-facts.ts), entries cut short
-      // with their reason; sources counted (the same list the app shows).
-      for (const [label, value] of notTakenRows(missing, tr, (id) => collectorTitle(id, tr))) row(label, value);
+      // The same lines as the app's Done screen (shared/i18n/collect-facts.ts): entries cut short
+      // and skipped sources, each with its reason (sources past the first ten counted).
+      for (const [label, value] of notTakenRows(missing, tr, (id) => collectorTitle(id, tr.locale))) row(label, value);
       const cleaned = result.manifest.intakeCleaned ?? [];
       if (cleaned.length) row(tr.t('cli.collect.intakeCleaned'), tr.t('intake.cleaned', { count: cleaned.reduce((n, c) => n + c.removed, 0), list: tr.list(cleaned.map((c) => tr.t('intake.fieldName', { field: c.field }))) }));
       const totals = Object.entries(result.manifest.redaction?.totals ?? {}).sort((x, y) => y[1] - x[1]);
@@ -335,15 +335,10 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
   }
 }
 
-/** A collector as the user reads it: its title in the CLI's language (`软件日志`); its id when it has none. */
-function collectorTitle(id: string, tr: Translator): string {
-  return COLLECTORS.find((c) => c.id === id)?.title[tr.locale] ?? id;
-}
-
 /** The workflow's events on the terminal (stderr; stdout keeps the result). Silent with --json/--silent. */
 function createRenderer(flags: CollectFlags, io: CliIo, quiet: boolean) {
   const tr = cliTranslator(io);
-  const progress = createProgressReporter({ json: quiet, out: io.stderr, tty: Boolean(io.stderr.isTTY), tr, title: (id) => collectorTitle(id, tr) });
+  const progress = createProgressReporter({ json: quiet, out: io.stderr, tty: Boolean(io.stderr.isTTY), tr, title: (id) => collectorTitle(id, tr.locale) });
   let upload: ReturnType<typeof createUploadProgress> | undefined;
   const onEvent = (event: WorkflowEvent): void => {
     switch (event.type) {

@@ -34,13 +34,26 @@ export function formatLeaks(leaks: ReadonlyArray<Pick<LeakFinding, 'entry' | 'li
 }
 
 /**
+ * How many skipped sources the summary lists; the rest are counted on one line that points to
+ * manifest.json (a policy naming many missing paths would otherwise push the archive's name
+ * off the screen).
+ */
+export const MAX_SKIPPED_SOURCE_LINES = 10;
+
+/**
  * The summary's rows about what was not taken, from the engine's one account (report/not-collected.ts,
- * the app's Done screen renders the same): skipped collectors and entries cut short one line each
- * with their reason, then the sources skipped counted (their reasons are in manifest.json). Collectors
- * by `collectorName` (their title in the user's language; the id without one).
+ * the app's Done screen renders the same lines, shared/i18n/collect-facts.ts): skipped collectors and
+ * entries cut short one line each with their reason, then the sources skipped, one line each with
+ * their reason, up to {@link MAX_SKIPPED_SOURCE_LINES} (the others counted, manifest.json has them
+ * all). Collectors by `collectorName` (their title in the user's language; the id without one).
  */
 export function notTakenRows(facts: NotTakenFacts, tr: Translator, collectorName?: (id: string) => string): Array<[string, string]> {
-  const rows: Array<[string, string]> = notTakenLines(tr, { ...facts, sources: [] }, collectorName).map((line, i) => [i === 0 ? tr.t('cli.collect.notTaken') : '', notTakenLineText(line)]);
-  if (facts.sources.length) rows.push([tr.t('cli.collect.skipped'), tr.t('cli.collect.skippedSources', { count: facts.sources.length })]);
+  const lines = notTakenLines(tr, facts, collectorName);
+  const rows: Array<[string, string]> = lines.filter((l) => l.kind !== 'source').map((line, i) => [i === 0 ? tr.t('cli.collect.notTaken') : '', notTakenLineText(line)]);
+  const sources = lines.filter((l) => l.kind === 'source');
+  // "… and 1 more" would take the line the source itself needs.
+  const shown = sources.length > MAX_SKIPPED_SOURCE_LINES + 1 ? sources.slice(0, MAX_SKIPPED_SOURCE_LINES) : sources;
+  shown.forEach((line, i) => rows.push([i === 0 ? tr.t('cli.collect.skipped') : '', notTakenLineText(line)]));
+  if (shown.length < sources.length) rows.push(['', tr.t('cli.collect.skippedMore', { count: sources.length - shown.length })]);
   return rows;
 }

@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { UiLocale } from '../../shared/api.js';
 import { notTakenLineText, notTakenLines, policyProblemText, ticketCheckText } from '../../shared/i18n/collect-facts.js';
 import { translator } from '../../shared/i18n/translate.js';
-import { COLLECTORS } from '../../electron/engine/collectors/index.js';
+import { collectorTitle } from '../../electron/engine/collectors/index.js';
 import { notTaken, notTakenTotal } from '../../electron/engine/report/not-collected.js';
 import { notTakenRows } from '../../electron/cli/collect-output.js';
 import { loadAppPolicy } from '../../electron/main/app-policy.js';
@@ -93,7 +93,7 @@ describe('the Done screen says the ticket title, what was not taken and the poli
       expect(JSON.stringify(manifest.skipped)).toContain('missing.log');
       // A skipped collector is also in `skipped` under its own id: the screen says it once.
       expect(facts.sources.length).toBeLessThan(manifest.skipped.length);
-      const title = (id: string) => COLLECTORS.find((c) => c.id === id)?.title[locale] ?? id;
+      const title = (id: string) => collectorTitle(id, locale);
       const expected = notTakenLines(tr, facts, title).map(notTakenLineText);
       const card = page.getByTestId('not-taken');
       // Folded: one sentence first, the list on demand.
@@ -101,9 +101,10 @@ describe('the Done screen says the ticket title, what was not taken and the poli
       expect(squash(await card.locator('summary').textContent())).toBe(t.done.notTakenSummary({ count: notTakenTotal(facts) }));
       await card.locator('summary').click();
       const shown = (await card.locator('li').allTextContents()).map(squash);
-      // The CLI's "skipped: N sources" for this manifest is the number of source lines shown here.
-      const cliRows = notTakenRows(facts, tr);
-      expect(cliRows.find(([label]) => label === tr.t('cli.collect.skipped'))?.[1]).toBe(tr.t('cli.collect.skippedSources', { count: (await card.locator('li[data-kind="source"]').count()) }));
+      // The CLI's "Skipped:" lines for this manifest are the source lines shown here.
+      const cliRows = notTakenRows(facts, tr, title);
+      const skippedAt = cliRows.findIndex(([label]) => label === tr.t('cli.collect.skipped'));
+      expect(cliRows.slice(skippedAt).map(([, v]) => squash(v))).toEqual((await card.locator('li[data-kind="source"]').allTextContents()).map(squash));
       expect(shown).toEqual(expected.map(squash));
       expect(shown.some((l) => l.includes('missing.log'))).toBe(true);
       // Each with its reason: a source that is not there, an entry cut at the per-file cap.

@@ -9,7 +9,7 @@
 import { statfs } from 'node:fs/promises';
 import os from 'node:os';
 import { cm, msg, size } from '../../../shared/check-messages.js';
-import { diskUsedPercent } from '../../../shared/figures.js';
+import { diskOtherBytes, diskUsedPercent } from '../../../shared/figures.js';
 import { ADVICE } from './advice.js';
 import type { Check, CheckContext, CheckOutcome } from './types.js';
 
@@ -20,6 +20,8 @@ export interface VolumeSpace {
   totalBytes: number;
   freeBytes: number;
   freePercent: number;
+  /** Neither used nor free (root's reserve, other volumes of the container), when large enough to say. */
+  otherBytes?: number;
 }
 
 export interface DiskSpaceCheckOptions {
@@ -57,7 +59,8 @@ export function createDiskSpaceCheck(options: DiskSpaceCheckOptions = {}): Check
           // The same file system reached through several folders is reported once.
           const key = `${s.type}:${s.blocks}:${s.bsize}:${s.files}`;
           const usedBytes = (s.blocks - s.bfree) * s.bsize;
-          if (!seen.has(key)) seen.set(key, { path, role, totalBytes, freeBytes, freePercent: 100 - diskUsedPercent({ usedBytes, availableBytes: freeBytes }) });
+          const otherBytes = diskOtherBytes({ sizeBytes: totalBytes, usedBytes, availableBytes: freeBytes });
+          if (!seen.has(key)) seen.set(key, { path, role, totalBytes, freeBytes, freePercent: 100 - diskUsedPercent({ usedBytes, availableBytes: freeBytes }), ...(otherBytes !== undefined ? { otherBytes } : {}) });
         } catch (err) {
           problems.push(`${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         }
@@ -69,7 +72,12 @@ export function createDiskSpaceCheck(options: DiskSpaceCheckOptions = {}): Check
       const verdict = (v: VolumeSpace) => (v.freePercent < failPercent || v.freeBytes < failBytes ? 'fail' : v.freePercent < warnPercent ? 'warn' : 'pass');
       const rank = { pass: 0, warn: 1, fail: 2 } as const;
       const status = volumes.map(verdict).reduce((a, b) => (rank[b] > rank[a] ? b : a), 'pass' as 'pass' | 'warn' | 'fail');
-      const lines = volumes.map((v) => cm('disk.volume', { path: v.path, role: msg(cm(`disk.role.${v.role}`)), free: size(v.freeBytes), total: size(v.totalBytes), percent: v.freePercent }));
+      // A volume whose free and used fall well short of its size says where the rest is, so its
+      // figures add up for the reader ("72 GB free of 252 GB (70 %); 151 GB more is reserved …").
+      const lines = volumes.flatMap((v) => [
+        cm('disk.volume', { path: v.path, role: msg(cm(`disk.role.${v.role}`)), free: size(v.freeBytes), total: size(v.totalBytes), percent: v.freePercent }),
+        ...(v.otherBytes !== undefined ? [cm('disk.other', { size: size(v.otherBytes) })] : []),
+      ]);
       const limits = cm('disk.limits', { warn: warnPercent, fail: failPercent, failSize: size(failBytes) });
       return {
         status,

@@ -20,6 +20,7 @@ import { securityLogsCollector } from './security-logs.js';
 import { softwareCollector } from './software.js';
 import { systemLogsCollector } from './system-logs.js';
 import { systemCollector } from './system.js';
+import type { ArchiveLanguage } from '../../../shared/naming.js';
 import type { Collector } from './types.js';
 import { versionsCollector } from './versions.js';
 
@@ -49,3 +50,11 @@ export const COLLECTORS: readonly Collector[] = [
   pendingUpdatesCollector,
   screenshotCollector,
 ];
+
+/**
+ * A collector as the user reads it: its title in `lang` (`软件日志`, `Software logs`); the id for
+ * an id the registry does not know (a collector of an older or newer version named in a manifest).
+ */
+export function collectorTitle(id: string, lang: ArchiveLanguage): string {
+  return COLLECTORS.find((c) => c.id === id)?.title[lang] ?? id;
+}

@@ -34,7 +34,7 @@ export interface NotTaken {
 /**
  * The one account of what was not taken. A skipped collector is also in the manifest's
  * `skipped` under its own id (its source is its id): counted there it would be said twice, so
- * the sources here are the others only — the CLI's "Skipped: N sources" and the app's lines
+ * the sources here are the others only — the CLI's "Skipped:" lines and the app's lines
  * are this list.
  */
 export function notTaken(manifest: Pick<Manifest, 'collectors' | 'skipped' | 'items'>): NotTaken {

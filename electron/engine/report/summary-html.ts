@@ -11,13 +11,13 @@
  */
 import type { ArchiveLanguage } from '../../../shared/naming.js';
 import { standardName } from '../../../shared/naming.js';
-import type { CheckMessage } from '../../../shared/check-messages.js';
+import { cm, size, type CheckMessage } from '../../../shared/check-messages.js';
 import { checkClauses, checkText } from '../../../shared/i18n/check-text.js';
 import type { CheckResult, CheckStatus, CollectorStatus, Manifest } from '../../../shared/types.js';
 import { BROWSER_LABELS } from '../checks/browsers.js';
 import { CHECK_GROUPS } from '../checks/runner.js';
-import { COLLECTORS } from '../collectors/index.js';
-import { diskUsedPercent } from '../../../shared/figures.js';
+import { collectorTitle } from '../collectors/index.js';
+import { diskOtherBytes, diskUsedPercent } from '../../../shared/figures.js';
 import { GENERATED_AFTER_ITEMS, TIMELINE_ENTRIES } from './figures.js';
 import { formatDateTime, formatDuration as formatSpan, formatSize } from '../../../shared/i18n/format.js';
 import { reasonFor, translator } from '../../../shared/i18n/translate.js';
@@ -245,10 +245,20 @@ function diskLevel(freePercent: number, thresholds: { warnPercent: number; failP
   return freePercent < thresholds.failPercent ? 'fail' : freePercent < thresholds.warnPercent ? 'warn' : 'ok';
 }
 
-function collectorTitle(id: string, lang: ArchiveLanguage): string {
+/** A collector's row on the page: its title with its id after it, for support staff (the id alone when unknown). */
+function collectorRowName(id: string, lang: ArchiveLanguage): string {
   if (id === 'session') return translator(lang).t('summary.session');
-  const c = COLLECTORS.find((x) => x.id === id);
-  return c ? `${c.title[lang]} (${id})` : id;
+  const title = collectorTitle(id, lang);
+  return title === id ? id : `${title} (${id})`;
+}
+
+/**
+ * What a disk holds besides its used and free space, when df's figures would not add up without
+ * it (shared/figures.ts diskOtherBytes); in the disk-space check's own words.
+ */
+function diskOtherNote(f: FileSystemSummary, tr: ReturnType<typeof translator>): string | undefined {
+  const other = diskOtherBytes(f);
+  return other === undefined ? undefined : checkText(tr, cm('disk.other', { size: size(other) }));
 }
 
 /** Renders the summary page. Pure: same input, same page. */
@@ -306,6 +316,7 @@ ${field(T.reporter, reporter || undefined)}
   const diskCheck = checks.find((c) => c.id === 'disk-space');
   const thresholds = (diskCheck?.data?.thresholds as { warnPercent: number; failPercent: number } | undefined) ?? { warnPercent: 10, failPercent: 2 };
   const root = fileSystems.find((f) => f.mount === '/') ?? fileSystems.find((f) => /^[A-Z]:\\?$/i.test(f.mount)) ?? fileSystems[0];
+  const rootOther = root ? diskOtherNote(root, tr) : undefined;
   const ipv4 = (network?.interfaces ?? []).flatMap((i) => i.addresses.filter((a) => a.family === 'IPv4' && !a.address.startsWith('127.')).map((a) => `${a.address}${a.prefixLength !== undefined ? `/${a.prefixLength}` : ''} (${i.name})`));
   const proxyVars = Object.entries(network?.proxy ?? {});
   const mem = system?.memory;
@@ -317,7 +328,7 @@ ${field(T.host, manifest.host)}
 ${field(T.os, system?.osName ?? `${manifest.os.platform} ${manifest.os.release}`)}
 ${field(T.uptime, system?.uptimeSeconds !== undefined ? formatDuration(system.uptimeSeconds) : undefined)}
 ${field(T.memory, mem ? html`${bar(widths, memPercentUsed, 100 - memPercentUsed < 5 ? 'fail' : 100 - memPercentUsed < 15 ? 'warn' : 'ok')} ${formatBytes(mem.availableBytes)} ${T.available} ${T.of} ${formatBytes(mem.totalBytes)}` : undefined)}
-${field(T.systemDisk, root ? html`${bar(widths, diskUsedPercent(root), diskLevel(100 - diskUsedPercent(root), thresholds))} ${root.mount}: ${diskUsedPercent(root)}% ${T.used} · ${formatBytes(root.availableBytes)} ${T.free} ${T.of} ${formatBytes(root.sizeBytes)}` : undefined)}
+${field(T.systemDisk, root ? html`${bar(widths, diskUsedPercent(root), diskLevel(100 - diskUsedPercent(root), thresholds))} ${root.mount}: ${diskUsedPercent(root)}% ${T.used} · ${formatBytes(root.availableBytes)} ${T.free} ${T.of} ${formatBytes(root.sizeBytes)}${rootOther ? ` · ${rootOther}` : ''}` : undefined)}
 ${field(T.ip, ipv4.length ? ipv4.slice(0, 4).join(', ') : undefined)}
 ${field(T.gateway, network ? network.defaultGateways.map((g) => `${g.gateway}${g.interface ? ` (${g.interface})` : ''}`).join(', ') || T.none : undefined)}
 ${field(T.dns, network ? network.dnsServers.join(', ') || T.none : undefined)}
@@ -376,7 +387,8 @@ ${fileSystems.length
         const usedPct = diskUsedPercent(f);
         const freePct = 100 - usedPct;
         const level = diskLevel(freePct, thresholds);
-        return html`<tr><th scope="row">${f.mount}<span class="sub">${[f.type, f.filesystem].filter(Boolean).join(' · ')}</span></th><td>${bar(widths, usedPct, level)}<span class="pct">${Math.round(usedPct)}%</span></td><td class="num">${formatBytes(f.usedBytes)} ${T.of} ${formatBytes(f.sizeBytes)}</td><td class="num${level === 'ok' ? '' : ` t-${level}`}">${formatBytes(f.availableBytes)} (${Math.round(freePct)}%)</td></tr>`;
+        const other = diskOtherNote(f, tr);
+        return html`<tr><th scope="row">${f.mount}<span class="sub">${[f.type, f.filesystem].filter(Boolean).join(' · ')}</span></th><td>${bar(widths, usedPct, level)}<span class="pct">${Math.round(usedPct)}%</span></td><td class="num">${formatBytes(f.usedBytes)} ${T.of} ${formatBytes(f.sizeBytes)}${other ? html`<span class="sub">${other}</span>` : ''}</td><td class="num${level === 'ok' ? '' : ` t-${level}`}">${formatBytes(f.availableBytes)} (${Math.round(freePct)}%)</td></tr>`;
       })}</tbody>
 </table>`
     : html`<p class="muted">${T.noDisks}</p>`}
@@ -465,7 +477,7 @@ ${field(T.proxy, proxyVars.length ? proxyVars.map(([k, v]) => `${k}=${v}`).join(
 ${notOk.length === 0 && skippedSources.length === 0 ? html`<p class="muted">${T.nothingSkipped}</p>` : ''}
 ${notOk.length
     ? html`<h3>${T.collectorRuns}</h3><table class="runs"><thead><tr><th scope="col">${T.collector}</th><th scope="col" class="c-status">${T.status}</th><th scope="col" class="num">${T.duration}</th><th scope="col">${T.reason}</th></tr></thead><tbody>${notOk.map(
-        (c) => html`<tr><th scope="row">${collectorTitle(c.id, lang)}</th><td>${badge(COLLECTOR_BADGE[c.status], COLLECTOR_STATUS[lang][c.status])}</td><td class="num">${formatSpan(c.durationMs, lang)}</td><td>${reasonFor(tr, c.reason, c.error)}</td></tr>`,
+        (c) => html`<tr><th scope="row">${collectorRowName(c.id, lang)}</th><td>${badge(COLLECTOR_BADGE[c.status], COLLECTOR_STATUS[lang][c.status])}</td><td class="num">${formatSpan(c.durationMs, lang)}</td><td>${reasonFor(tr, c.reason, c.error)}</td></tr>`,
       )}</tbody></table>`
     : ''}
 ${skippedSources.length

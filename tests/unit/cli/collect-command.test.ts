@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { intakeFromFlags, parseOccurredAt } from '../../../electron/cli/collect-command.js';
 import { main } from '../../../electron/cli/main.js';
 import { InputError } from '../../../electron/engine/errors.js';
+import { MAX_SKIPPED_SOURCE_LINES } from '../../../electron/cli/collect-output.js';
+import { notTaken } from '../../../electron/engine/report/not-collected.js';
+import { notTakenLines, notTakenLineText } from '../../../shared/i18n/collect-facts.js';
+import { translator } from '../../../shared/i18n/translate.js';
 import { ManifestSchema } from '../../../shared/types.js';
 import { readZip } from '../../helpers/zip.js';
 
@@ -89,5 +93,40 @@ describe('diagcollect collect: the intake from the command line', () => {
     expect(manifest.intake.priority).toBeUndefined();
     expect(zip.find((e) => e.name === '诊断摘要.html')!.data.toString('utf8')).toContain('未填写');
     expect(existsSync(join(dir, 'data', 'redaction-maps'))).toBe(true);
+  });
+});
+
+describe('diagcollect collect: the sources it skipped, with their reasons', () => {
+  // Policy names more log files than the summary lists; none of them exists.
+  const PATHS = Array.from({ length: MAX_SKIPPED_SOURCE_LINES + 3 }, (_, i) => `/opt/acme-erp/logs/missing-${i}.log`);
+
+  it.each([
+    ['en_US.UTF-8', 'en', 'Skipped:', '/opt/acme-erp/logs/missing-0.log — does not exist', '… and 3 more (manifest.json)'],
+    ['zh_CN.UTF-8', 'zh-CN', '已跳过：', '/opt/acme-erp/logs/missing-0.log — 不存在', '… 另有 3 个来源（见 manifest.json）'],
+  ] as const)('are listed one a line under "skipped" in the user\'s language (%s), as manifest.json has them', async (LANG, locale, heading, first, more) => {
+    const { dir, env } = home();
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ appLogPaths: PATHS }));
+    const r = await cli(['--ticket', '12345', '--only', 'app-logs', '--no-screenshot', '--policy', policy, '--out', join(dir, 'out')], { ...env, LANG });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith(heading));
+    expect(at, r.stdout).toBeGreaterThan(0);
+    expect(lines[at]).toMatch(new RegExp(`^${heading}\\s+${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    // Indented under the first, to the same column (a CJK label is two columns wide); the rest
+    // counted, pointing to manifest.json.
+    const width = (t: string) => [...t].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+    const block = lines.slice(at, at + MAX_SKIPPED_SOURCE_LINES + 1);
+    const column = width(lines[at]!.slice(0, lines[at]!.indexOf('/opt/')));
+    for (const l of block.slice(1)) expect(width(l.slice(0, l.length - l.trimStart().length)), l).toBe(column);
+    const listed = block.map((l, i) => (i === 0 ? l.slice(l.indexOf('/opt/')) : l.trimStart()));
+    expect(listed.at(-1)).toBe(more);
+    expect(r.stdout).not.toMatch(/reasons in manifest|原因见 manifest/);
+    // The same lines the app shows for this archive's manifest (one account, not recomputed).
+    const zip = readdirSync(join(dir, 'out')).find((f) => f.endsWith('.zip'))!;
+    const manifest = ManifestSchema.parse(JSON.parse((await readZip(join(dir, 'out', zip))).find((e) => e.name === 'manifest.json')!.data.toString('utf8')));
+    const sources = notTakenLines(translator(locale), notTaken(manifest)).filter((l) => l.kind === 'source').map(notTakenLineText);
+    expect(sources).toHaveLength(PATHS.length);
+    expect(listed.slice(0, -1)).toEqual(sources.slice(0, MAX_SKIPPED_SOURCE_LINES));
   });
 });

@@ -9,7 +9,7 @@ import { InputError } from '../../../electron/engine/errors.js';
 import { translator } from '../../../shared/i18n/translate.js';
 import type { Manifest } from '../../../shared/types.js';
 import { readZip } from '../../helpers/zip.js';
-import { COLLECTORS } from '../../../electron/engine/collectors/index.js';
+import { collectorTitle } from '../../../electron/engine/collectors/index.js';
 
 async function cli(args: string[], env: NodeJS.ProcessEnv) {
   const stdout = new PassThrough();
@@ -65,7 +65,7 @@ describe('diagcollect collect: evidence for other problem types', () => {
     expect(r.stdout).toContain(heading);
     expect(r.stdout).toContain(line);
     // Each collector by its title in the user's language (软件日志, Application logs), not its id.
-    const title = (id: string) => COLLECTORS.find((c) => c.id === id)!.title[lang.startsWith('zh') ? 'zh-CN' : 'en'];
+    const title = (id: string) => collectorTitle(id, lang.startsWith('zh') ? 'zh-CN' : 'en');
     for (const id of OFF) expect(r.stdout).toContain(`${title(id)} — `);
     for (const id of [...OFF, ...GATED]) expect(r.stdout).not.toMatch(new RegExp(`(?:^|\\s{2}|：)${id} —`, 'm'));
     for (const id of GATED) expect(r.stdout).not.toContain(`${title(id)} —`);

@@ -8,6 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -70,8 +71,15 @@ describe('the CLI loads only what the command uses', () => {
     expect([0, 3], `exit ${check.status}: ${check.stderr}`).toContain(check.status);
     for (const r of [list, check]) for (const heavy of HEAVY) expect(r.packages).not.toContain(heavy);
     for (const r of [list, check]) expect(r.packages.filter((p) => !LIGHT.includes(p))).toEqual([]);
+    // The check really ran: its one result is the uptime the kernel reports (os.uptime(), the
+    // check's own reading, a few seconds later at most), so the hook's lists are those of a
+    // command that did its work. The hook records built-ins: node:os, which the uptime check reads.
+    const results = (JSON.parse(check.stdout) as { results: Array<{ id: string; status: string; data?: { uptimeSeconds?: number } }> }).results;
+    expect(results.map((r) => r.id)).toEqual(['uptime']);
+    expect(['pass', 'warn']).toContain(results[0]!.status);
+    expect(Math.abs(results[0]!.data!.uptimeSeconds! - os.uptime())).toBeLessThan(120);
+    expect(check.builtins).toContain('os');
     // The network built-ins load on first use (platform/lazy-builtins.ts): ~18 ms of start-up.
-    expect(check.builtins).toContain('child_process');
     for (const r of [list, check]) for (const builtin of ['http', 'https', 'tls', 'dns']) expect(r.builtins).not.toContain(builtin);
   });
 

@@ -2,14 +2,14 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../shared/i18n/translate.js';
 import { createProgressReporter } from '../../../electron/cli/progress.js';
-import { COLLECTORS } from '../../../electron/engine/collectors/index.js';
+import { collectorTitle } from '../../../electron/engine/collectors/index.js';
 
 function printed(locale: 'zh-CN' | 'en', tty: boolean): string {
   const out = new PassThrough();
   let text = '';
   out.on('data', (d: Buffer) => (text += d.toString()));
   const tr = translator(locale);
-  const progress = createProgressReporter({ json: false, tty, out, tr, title: (id) => COLLECTORS.find((c) => c.id === id)?.title[tr.locale] });
+  const progress = createProgressReporter({ json: false, tty, out, tr, title: (id) => collectorTitle(id, tr.locale) });
   progress.onEvent({ type: 'collector-start', collector: 'app-logs' });
   progress.onEvent({ type: 'collector-start', collector: 'plugin-x' });
   progress.onEvent({ type: 'collector-end', collector: 'app-logs', status: 'ok', durationMs: 1200 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBrowsersCheck, LINUX_BROWSER_COMMANDS } from '../../../../electron/engine/checks/browsers.js';
 import { createDiskSpaceCheck } from '../../../../electron/engine/checks/disk-space.js';
 import { parseDf } from '../../../../electron/engine/collectors/system.js';
-import { diskUsedPercent } from '../../../../shared/figures.js';
+import { diskOtherBytes, diskUsedPercent } from '../../../../shared/figures.js';
 import { createMemoryCheck, parseMeminfo, parsePressure } from '../../../../electron/engine/checks/memory.js';
 import { createOsVersionCheck } from '../../../../electron/engine/checks/os-version.js';
 import { installStandIns, type StandIns } from '../collectors/stand-ins.js';
@@ -93,6 +93,22 @@ describe('disk space (statfs)', () => {
     // Sampled a moment apart: the disk may change by a block in between, never by a point more.
     expect(Math.abs(freePercent - (100 - diskUsedPercent(row!)))).toBeLessThanOrEqual(1);
     expect(Number.isInteger(freePercent)).toBe(true);
+  });
+
+  it('says what is neither used nor free when df\'s figures would not add up without it (the one figure, shared/figures.ts)', async () => {
+    const check = await one(createDiskSpaceCheck({ paths: [{ path: '/', role: 'system' }] }).run(createCheckContext({ policy: { checks: { disk: { warnPercent: 0, failPercent: 0, failBytes: 0 } } } })));
+    const [row] = parseDf(execFileSync('df', ['-P', '-k', '/'], { encoding: 'utf8' }), false);
+    const { otherBytes, totalBytes } = (check.data as { volumes: Array<{ otherBytes?: number; totalBytes: number }> }).volumes[0]!;
+    const other = diskOtherBytes(row!);
+    // On this machine (tests/fixtures/df/linux-vm.df-kP.txt) 151 GB of 252 GB; elsewhere maybe none.
+    expect(otherBytes === undefined, `df: ${JSON.stringify(row)}`).toBe(other === undefined);
+    if (other === undefined) {
+      expect(check.detail.en).not.toMatch(/reserved by the system/);
+      return;
+    }
+    expect(Math.abs(otherBytes! - other)).toBeLessThan(totalBytes / 100);
+    // Right after its volume, in the check's words: "… free of 252 GB (70 %); 151 GB more is reserved …".
+    expect(check.detail.en).toMatch(/^\/ \(system\): [\d.]+ [KMGT]B free of [\d.]+ [KMGT]B \([\d.]+ %\); [\d.]+ [KMGT]B more is reserved by the system or in other use/);
   });
 
   it('refuses a policy whose fail threshold is above the warn threshold', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, PolicySchema } from '../../../../shared/policy.js';
 import { CategorySchema, CollectorInfoSchema, PlatformSchema } from '../../../../shared/types.js';
-import { COLLECTORS } from '../../../../electron/engine/collectors/index.js';
+import { COLLECTORS, collectorTitle } from '../../../../electron/engine/collectors/index.js';
 
 /** Issue 18: the security logs and the evidence each problem type adds (gated by the planner). */
 const TRIAGE_IDS = ['security-logs', 'network-path', 'firewall', 'wifi', 'config-defaults', 'permissions', 'crash-reports', 'resource-sample', 'disk-latency', 'startup-items', 'pending-updates'];
@@ -62,5 +62,18 @@ describe('collector registry (conformance)', () => {
     expect(byId['app-logs']!.describe('linux', policyWithPaths)).toContain('/var/log/app/*.log');
     expect(byId.config!.describe('linux', policyWithPaths)).toContain('/etc/app/config.xml');
     expect(byId.versions!.describe('linux', policyWithPaths).join('\n')).toContain('app --version');
+  });
+});
+
+describe('collectorTitle: a collector as the user reads it', () => {
+  it('is the title in the language asked for', () => {
+    expect(collectorTitle('app-logs', 'zh-CN')).toBe('软件日志');
+    expect(collectorTitle('app-logs', 'en')).toBe(COLLECTORS.find((c) => c.id === 'app-logs')!.title.en);
+    for (const c of COLLECTORS) for (const lang of ['zh-CN', 'en'] as const) expect(collectorTitle(c.id, lang)).toBe(c.title[lang]);
+  });
+
+  it('is the id for a collector the registry does not know (a manifest from another version, a plug-in)', () => {
+    expect(collectorTitle('plugin-x', 'zh-CN')).toBe('plugin-x');
+    expect(collectorTitle('session', 'en')).toBe('session');
   });
 });

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { notCollected, notTaken, notTakenTotal } from '../../../../electron/engine/report/not-collected.js';
 import { notTakenOf } from '../../../../electron/engine/app-service.js';
-import { notTakenRows } from '../../../../electron/cli/collect-output.js';
-import { COLLECTORS } from '../../../../electron/engine/collectors/index.js';
-import { notTakenCount, notTakenLines } from '../../../../shared/i18n/collect-facts.js';
+import { MAX_SKIPPED_SOURCE_LINES, notTakenRows } from '../../../../electron/cli/collect-output.js';
+import { collectorTitle } from '../../../../electron/engine/collectors/index.js';
+import { notTakenCount, notTakenLines, notTakenLineText } from '../../../../shared/i18n/collect-facts.js';
 import { translator } from '../../../../shared/i18n/translate.js';
 import type { CollectorRun, Manifest } from '../../../../shared/types.js';
 
@@ -65,24 +65,52 @@ describe('notTaken: one account of what was not taken', () => {
   });
 
   for (const locale of ['zh-CN', 'en'] as const) {
-    it(`the CLI counts the sources the app lists, from the same manifest (${locale})`, () => {
+    it(`the CLI lists the sources the app lists, each with its reason, from the same manifest (${locale})`, () => {
       const tr = translator(locale);
       const app = notTakenOf(manifest).notTaken!;
-      const appSources = notTakenLines(tr, app).filter((l) => l.kind === 'source');
       // Collectors by title, as both front ends name them (the CLI's progress lines too).
-      const title = (id: string) => COLLECTORS.find((c) => c.id === id)?.title[locale] ?? id;
-      const rows = notTakenRows(notTaken(manifest), tr, title);
-      const skippedRow = rows.find(([label]) => label === tr.t('cli.collect.skipped'));
-      expect(skippedRow?.[1]).toBe(tr.t('cli.collect.skippedSources', { count: appSources.length }));
+      const title = (id: string) => collectorTitle(id, locale);
+      const appLines = notTakenLines(tr, app, title);
+      const appSources = appLines.filter((l) => l.kind === 'source').map(notTakenLineText);
       expect(appSources).toHaveLength(3);
-      // Not the manifest's raw count, which holds the skipped collectors too.
-      expect(skippedRow?.[1]).not.toBe(tr.t('cli.collect.skippedSources', { count: manifest.skipped.length }));
+      const rows = notTakenRows(notTaken(manifest), tr, title);
+      const at = rows.findIndex(([label]) => label === tr.t('cli.collect.skipped'));
+      // Under "Skipped:", one source a line with its reason in the user's language: the app's lines.
+      expect(rows.slice(at).map(([, v]) => v)).toEqual(appSources);
+      expect(rows.slice(at + 1).every(([label]) => label === '')).toBe(true);
+      expect(appSources[0]).toBe(`/var/log/app/missing.log — ${tr.reason({ code: 'not-found' })}`);
+      expect(appSources[1]).toBe(`/var/log/app/secret.log — ${tr.reason({ code: 'no-permission' })}`);
+      // A skipped collector is said once, under "Not taken", not again as a source.
+      expect(rows.slice(at).some(([, v]) => v.startsWith('wifi — ') || v.startsWith(`${title('wifi')} — `))).toBe(false);
       // Every other line of the CLI is a line of the app, and the app's total counts them all.
-      const appLines = notTakenLines(tr, app, title).filter((l) => l.kind !== 'source');
-      expect(rows.filter(([label]) => label !== tr.t('cli.collect.skipped')).map(([, v]) => v)).toEqual(appLines.map((l) => (l.what ? `${l.what} — ${l.why}` : l.why)));
-      expect(notTakenCount(app)).toBe(appLines.length + appSources.length);
+      const others = appLines.filter((l) => l.kind !== 'source').map(notTakenLineText);
+      expect(rows.slice(0, at).map(([, v]) => v)).toEqual(others);
+      expect(notTakenCount(app)).toBe(others.length + appSources.length);
       expect(rows.some(([, v]) => v.startsWith(`${title('wifi')} — `))).toBe(true);
       expect(rows.some(([, v]) => v.startsWith('wifi — '))).toBe(false);
+    });
+
+    it(`the CLI lists at most ${MAX_SKIPPED_SOURCE_LINES} skipped sources, then says how many more manifest.json holds (${locale})`, () => {
+      const tr = translator(locale);
+      const many = (n: number): Pick<Manifest, 'collectors' | 'skipped' | 'items'> => ({
+        collectors: [run('app-logs', 'ok')],
+        skipped: Array.from({ length: n }, (_, i) => ({ collector: 'app-logs', source: `/opt/app/logs/${i}.log`, reason: 'does not exist', code: { code: 'not-found' } as const })),
+        items: [],
+      });
+      const sourceRows = (n: number) => {
+        const rows = notTakenRows(notTaken(many(n)), tr);
+        return rows.slice(rows.findIndex(([label]) => label === tr.t('cli.collect.skipped'))).map(([, v]) => v);
+      };
+      const cap = MAX_SKIPPED_SOURCE_LINES;
+      expect(sourceRows(25)).toHaveLength(cap + 1);
+      expect(sourceRows(25).slice(0, cap)).toEqual(notTakenLines(tr, notTaken(many(25))).slice(0, cap).map(notTakenLineText));
+      expect(sourceRows(25).at(-1)).toBe(tr.t('cli.collect.skippedMore', { count: 25 - cap }));
+      expect(sourceRows(25).at(-1)).toBe(locale === 'en' ? `… and ${25 - cap} more (manifest.json)` : `… 另有 ${25 - cap} 个来源（见 manifest.json）`);
+      // "… and 1 more" would take the line the source needs: up to one over the cap, all are listed.
+      expect(sourceRows(cap + 1)).toEqual(notTakenLines(tr, notTaken(many(cap + 1))).map(notTakenLineText));
+      expect(sourceRows(cap + 2)).toHaveLength(cap + 1);
+      expect(sourceRows(cap + 2).at(-1)).toBe(tr.t('cli.collect.skippedMore', { count: 2 }));
+      expect(notTakenRows(notTaken(many(0)), tr)).toEqual([]);
     });
   }
 

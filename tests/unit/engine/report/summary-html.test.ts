@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,9 @@ import { networkSummaryFromJson, summaryDataFromEntries, systemSummaryFromJson }
 import { reportEntries } from '../../../../electron/engine/report/report-entries.js';
 import { renderSummaryHtml, type SummaryInput } from '../../../../electron/engine/report/summary-html.js';
 import { at, cm, dur, msg, size } from '../../../../shared/check-messages.js';
+import { parseDf } from '../../../../electron/engine/collectors/system.js';
+import { checkText } from '../../../../shared/i18n/check-text.js';
+import { translator } from '../../../../shared/i18n/translate.js';
 import { checkResult } from '../../../helpers/check-result.js';
 import { ChecksDocumentSchema, IntakeSchema, type CheckResult, type Manifest } from '../../../../shared/types.js';
 
@@ -165,6 +169,26 @@ describe('summary page', () => {
     expect(page).toContain('resolvectl is not installed');
     expect(page).toMatch(/<th scope="row" class="mono">email<\/th><td class="num">2<\/td>/);
     expect(page).not.toContain('ipv4-public'); // zero counts are not listed
+  });
+
+  it('says what a disk holds besides its used and free space when df\'s figures would not add up (real df output, tests/fixtures/df)', () => {
+    const withDf = (name: string, withType: boolean) => systemSummaryFromJson({ ...SYSTEM_JSON, fileSystems: parseDf(readFileSync(new URL(`../../../fixtures/df/${name}`, import.meta.url), 'utf8'), withType) });
+    // This machine: "30 % used · 72 GB free of 252 GB" leaves 151 GB unexplained; the page says where it is.
+    const zh = renderSummaryHtml(input({ system: withDf('linux-vm.df-kPT.txt', true) }));
+    expect(zh).toContain('/: 30% 已用 · 72 GB 剩余 / 252 GB · 另有 151 GB 为系统保留或其他用途');
+    expect(zh).toContain('252 GB<span class="sub">另有 151 GB 为系统保留或其他用途</span></td>');
+    const en = renderSummaryHtml(input({ lang: 'en', manifest: manifest({ archiveLanguage: 'en' }), system: withDf('linux-vm.df-kP.txt', false) }));
+    expect(en).toContain('/: 30% used · 72 GB free of 252 GB · 151 GB more is reserved by the system or in other use');
+    expect(en).toContain('252 GB<span class="sub">151 GB more is reserved by the system or in other use</span></td>');
+    // The same words as the disk-space check says them (one catalogue entry, check.disk.other).
+    expect(zh).toContain(checkText(translator('zh-CN'), cm('disk.other', { size: size(157821172 * 1024) })));
+    // An APFS system volume: the container's other volumes.
+    expect(renderSummaryHtml(input({ lang: 'en', manifest: manifest({ archiveLanguage: 'en' }), system: withDf('darwin-apfs.df-kP.txt', false) }))).toContain('/: 4% used · 270 GB free of 460 GB · 180 GB more is reserved by the system or in other use');
+    // ext4's stock 5 % reserve, and disks whose figures add up: nothing more said.
+    for (const page of [renderSummaryHtml(input({ system: withDf('rhel6-lvm.df-alP.txt', false) })), renderSummaryHtml(input())]) {
+      expect(page).not.toContain('系统保留或其他用途');
+    }
+    expect(renderSummaryHtml(input({ system: withDf('rhel6-lvm.df-alP.txt', false) }))).toContain('/: 5% 已用 · 85 GB 剩余 / 94 GB</dd>');
   });
 
   it('is self-contained: no script, no external resource, a CSP that forbids them; a screenshot only as a data: PNG', () => {
