@@ -947,6 +947,16 @@ function isSaslLine(m: RegExpExecArray, around: LineSurroundings | undefined): b
 const HTTP_VERB_BEFORE = /\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/;
 
 /** Validators by name (RulePattern.validate, and `validator` of an IT rule). */
+/**
+ * A "tag" written inside quotes is a docs placeholder, not an XML element: `password: '<password>'`,
+ * `token = "<TOKEN>" # fill in`. Its "text" would be the closing quote (and what follows), and taking
+ * it would also break the YAML/INI string.
+ */
+function isQuotedTag(m: RegExpExecArray, line: string): boolean {
+  const before = line[m.index - 1];
+  return (before === "'" || before === '"' || before === '`') && group(m, 'text').startsWith(before);
+}
+
 export const VALIDATORS = {
   notMeasurement,
   cardNumber,
@@ -996,7 +1006,10 @@ export const VALIDATORS = {
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
   directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
   // A dotted property name (Hive's `javax.jdo.option.ConnectionPassword`) by its last part.
-  namedElementValue: ((m) => (isSecretKey(group(m, 'key'), 'assignment') || isSecretKey(group(m, 'key').replace(/^.*\./, ''), 'assignment')) && isRealValue(group(m, 'secret') || group(m, 'text'))) as RuleValidator,
+  namedElementValue: ((m, line) =>
+    (isSecretKey(group(m, 'key'), 'assignment') || isSecretKey(group(m, 'key').replace(/^.*\./, ''), 'assignment')) &&
+    isRealValue(group(m, 'secret') || group(m, 'text')) &&
+    !isQuotedTag(m, line)) as RuleValidator,
   inlineAssignment: ((m, line) => validKey('assignment')(m) && !isPamControl(m, line) && !isPamTag(line, m.index + m[0].lastIndexOf(group(m, 'secret')), group(m, 'secret')) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
   argumentArray: ((m, line) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-') && !isHeaderRow(line)) as RuleValidator,
   commandLineFlag: ((m, line) => {
