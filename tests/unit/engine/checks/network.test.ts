@@ -114,7 +114,7 @@ describe('endpoints (real HTTP servers on 127.0.0.1)', () => {
   it('HTTPS through a proxy uses CONNECT (a plain-HTTP server behind it fails the TLS handshake, in the TLS phase)', async () => {
     const proxy = await startProxy();
     try {
-      const ctx = createCheckContext({ env: { HTTPS_PROXY: proxy.url }, policy: { checks: { probeTimeoutMs: 1500, endpoints: [{ name: 'TLS', url: `https://127.0.0.1:${ok.port}/` }] } } });
+      const ctx = createCheckContext({ env: { HTTPS_PROXY: proxy.url }, policy: { checks: { probeTimeoutMs: 8000, endpoints: [{ name: 'TLS', url: `https://127.0.0.1:${ok.port}/` }] } } });
       const [r] = list(await endpointsCheck.run(ctx));
       expect(proxy.seen).toContain(`CONNECT 127.0.0.1:${ok.port}`);
       expect(r!.status).toBe('fail');
