@@ -8,8 +8,9 @@
  * Every match of every alternative of those triggers holds one of:
  * - a run of 6 ASCII digits (`\d{17}`, `3[47]\d{2}[ -]\d{6}`, `\d{7,8}` of a permit, `[eg]\d{8}`,
  *   `e[a-z]\d{7}` and the labelled `\d{6,9}` of a passport, `0\d{2,3}\)?-\d{7}`, `1[3-9]\d\d{8}`);
- * - 10 ASCII digits with at most one space or dash between two of them (`(?:\d[ -]?){9}\d`: the
- *   grouped card, mobile, resident id, `\d{3}-\d{3}-\d{4}`, `0\d{2,3}-\d{3,4}[ -]\d{4}`);
+ * - 10 ASCII digits in groups joined by one space or dash, every group before a separator at least
+ *   3 digits long (the grouped card `\d{4}[ -]?…[ -]?\d`, mobile `1[3-9]\d[ -]\d{4}[ -]\d{4}`, resident
+ *   id, `\d{3}-\d{3}-\d{4}`, `0\d{2,3}-\d{3,4}[ -]\d{4}`): a date and hour, `2024-03-15 08`, is none;
  * - `\d{3}\.\d{3}\.\d{4}` (a dotted North American number);
  * - `+` and a digit 1–9, `(` and a digit;
  * - `permit` in any case;
@@ -54,7 +55,7 @@ function permitAt(text: string, i: number, end: number): boolean {
  */
 export function digitShapeMayMatch(text: string, start: number, end: number): boolean {
   // The current run of digits, and the digits since the last character that is neither a digit
-  // nor a single space or dash between two digits.
+  // nor a single space or dash between a run of 3 or more digits and a digit.
   let run = 0;
   let joined = 0;
   for (let i = start; i < end; i += 1) {
@@ -66,7 +67,7 @@ export function digitShapeMayMatch(text: string, start: number, end: number): bo
       continue;
     }
     if (c >= 0x80) return true;
-    if ((c === 32 || c === 45) && run > 0 && i + 1 < end && isDigit(text.charCodeAt(i + 1))) {
+    if ((c === 32 || c === 45) && run >= 3 && i + 1 < end && isDigit(text.charCodeAt(i + 1))) {
       run = 0;
       continue;
     }
