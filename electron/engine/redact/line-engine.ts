@@ -524,7 +524,7 @@ export class LineEngine {
     for (let i = 0; i < scanners.length; i += 1) {
       let next = this.scannerNext[i]!;
       const scanner = scanners[i]!;
-      if (next >= 0 && next < end && scanner.confirm && !scanner.confirm.test(text.slice(start, contentEnd))) {
+      if (next >= 0 && next < end && scanner.confirm && ((scanner.mayConfirm !== undefined && !scanner.mayConfirm(text, start, contentEnd)) || !scanner.confirm.test(text.slice(start, contentEnd)))) {
         next = this.scan(i, text, end);
         continue;
       }

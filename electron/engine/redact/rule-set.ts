@@ -10,6 +10,7 @@ import { requiredLiteral } from './required-literal.js';
 import { factoredForTest } from './factor.js';
 import { splitByFirstCharacter, WIDE_GUARD } from './scan-split.js';
 import { wordScanOf, type WordScan } from './word-scan.js';
+import { DIGIT_SHAPE_TRIGGERS, digitShapeMayMatch, triggerKey } from './digit-shape.js';
 import { looksRandom } from './validators.js';
 import { detach, normalizeKind } from './placeholders.js';
 import { GATES, IDENTITIES, KINDS, OPENERS, OWNER_WORDS, VALIDATORS, type ValidatorName } from './rule-validators.js';
@@ -72,6 +73,11 @@ export interface Scanner {
   /** For a uniform scanner: the union of its rules' triggers, one test per line instead of one per rule. */
   readonly confirm?: RegExp;
   /**
+   * A cheap necessary condition of `confirm` on [start, end) of a text (digit-shape.ts): where it is
+   * false the confirm is not run. Only where the condition was read off this scan's triggers.
+   */
+  readonly mayConfirm?: (text: string, start: number, end: number) => boolean;
+  /**
    * Built-in fragments never match across a line break, so where a hit ends names its line: the
    * engine can use test() and skip building a match object (IT patterns might contain `\s`).
    */
@@ -117,7 +123,7 @@ function leadCharacter(alternatives: string[]): string | undefined {
   return firsts.size === 1 && only !== undefined ? only : undefined;
 }
 
-function makeScanner(regex: RegExp, members: ScanMember[], triggers: (RegExp | undefined)[], lead?: string, split?: readonly [RegExp, RegExp], words?: WordScan): Scanner {
+function makeScanner(regex: RegExp, members: ScanMember[], triggers: (RegExp | undefined)[], lead?: string, split?: readonly [RegExp, RegExp], words?: WordScan, ruleTriggers: readonly RegExp[] = []): Scanner {
   const cache = new Map<string, HitRules>();
   const uniform = members.every((m) => m.at === undefined) && new Set(members.map((m) => m.fragment.source)).size === 1;
   const confirm =
@@ -129,6 +135,7 @@ function makeScanner(regex: RegExp, members: ScanMember[], triggers: (RegExp | u
     uniform,
     lineLocal: true,
     ...(confirm ? { confirm } : {}),
+    ...(confirm && ruleTriggers.every((t) => DIGIT_SHAPE_TRIGGERS.has(triggerKey(t))) ? { mayConfirm: digitShapeMayMatch } : {}),
     ...(lead !== undefined ? { lead: { char: lead, sticky: withFlags(regex, 'y', 'g') } } : {}),
     ...(split !== undefined && lead === undefined ? { split } : {}),
     ...(words !== undefined && lead === undefined ? { words } : {}),
@@ -549,6 +556,7 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
         leadCharacter(alternatives),
         halves ? [new RegExp(halves.ascii.join('|'), flags), new RegExp(`${WIDE_GUARD}(?:${halves.wide.join('|')})`, flags)] : undefined,
         trie !== undefined && flags === 'gi' ? wordScanOf(alternatives.map(literalText)) : undefined,
+        members.map((m) => ordered[m.rule]!.rule.trigger),
       ),
     );
   }
