@@ -495,6 +495,7 @@ function isUnicastMac(mac: string): boolean {
 // systemd's `should be created by either modifying this file`), metasyntactic names (`User "foo"`) and
 // PostgreSQL's pg_hba keywords (`"sameuser", "samerole"`): not logins.
 const PROSE_LOGINS = /^(?:either|neither|both|regular|normal|ordinary|another|every|such|should|would|could|may|might|must|can|will|shall|only|also|then|than|which|who|whom|whose|what|when|where|why|how|these|those|its|their|his|our|your|my|one|new|old|given|specified|named|someone|somebody|anyone|anybody|everybody|itself|hand|means|using|via|foo|bar|baz|qux|quux|sameuser|samerole|samegroup|replication)$/i;
+const PROXY_TYPE = /(?:^|[\s{,"'])(?:type|protocol)["']?[ \t]*:[ \t]*["']?(?:vmess|vless|tuic)\b/i;
 // The stores' own service accounts (pgbouncer's admin user, HAProxy's stats page user of its docs).
 const STORE_SERVICE_LOGINS = /^(?:pgbouncer|haproxy|stats|radius|freeradius|traefik|nexus|jenkins|postgres|mysql|clickhouse|user\d?|username|login|name)$/i;
 const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|localsystem|local|nobody|daemon|guest|anonymous|default|defaultuser\d*|user|users|username|test|tester|demo|www-data|www|nginx|apache|httpd|sys|bin|sync|mail|news|postgres|postgresql|mysql|oracle|redis|mongodb|sa|dbo|sshd|ftp|git|jenkins|docker|systemd-[\w-]+|messagebus|polkitd|_apt|trusted ?installer|network ?service|local ?service|everyone|service|services|owner|creator|the|a|an|not|no|is|was|has|logged|found|none|unknown|name|id|and|or|for|with|in|on|at|to|from|by|of|me|you|him|her|them|us|it|this|that|all|any|some|each|user\d*|whoami|current|currentuser|same|other|remote|client|server|host|app|application|process|scheduler|cron|task|job|policy|group|team|manual|manually|script|automation|api|web|ui|cli|sso|ldap|ad|sid|uid|gid|network|nt|authority|trustedinstaller|iusr|iis_iusrs|defaultapppool|apppool|avahi|colord|geoclue|rtkit|sddm|gdm|lightdm|pulse|uuidd|tss|dnsmasq|ntp|chrony|syslog|kernoops|whoopsie|saned|usbmux|cups|lp|man|proxy|backup|list|irc|gnats|dbus|polkit|nm-openvpn|libvirt-qemu|qemu|kvm|games|operator|halt|shutdown|adm|wheel|staff|nogroup|systemd|init|launchd|cron|crond|supervisor|supervisord|pm2|kubelet|schtasks|taskeng|explorer|timeout|error|errors|started|finished|completed|expired|locked|disabled|enabled|required|success|failed|failure|denied|ok|pending|true|false|null|yes|no)$/i;
@@ -1117,6 +1118,22 @@ export const VALIDATORS = {
     const value = group(m, 'secret');
     const named = isSecretKey(key, 'assignment') || isSecretKey(name, 'assignment') || (AUTH_METHOD_KEY.test(key) && /\d/.test(value) && /[A-Za-z]/.test(value) && value.length >= 8);
     return named && isRealValue(value) && !/^\$/.test(value);
+  }) as RuleValidator,
+  /**
+   * A proxy client's user id, which is its password (rest14a): vmess/vless/tuic `uuid`, v2rayN's and
+   * Xray's `"id"` — only where the entry says it is such a proxy (its `type`/`protocol` on the line or
+   * the nearest one above, v2rayN's `"configType"`); other ids (requests, devices, traces) stay.
+   */
+  proxyUserId: ((m, line, around) => {
+    const value = group(m, 'secret');
+    if (/^\d+$/.test(value) || !isRealValue(value)) return false;
+    if (PROXY_TYPE.test(line)) return true;
+    const above = around.above?.(1200) ?? '';
+    if (/"configType"[ \t]*:[ \t]*\d+,?[^{}]*$/.test(above)) return true;
+    const types = [...above.matchAll(/(?:^|[\s{,"'])(?:type|protocol)["']?[ \t]*:[ \t]*["']?([\w-]+)/gim)];
+    const last = types[types.length - 1]?.[1];
+    if (last !== undefined) return /^(?:vmess|vless|tuic|trojan|shadowsocks|ss|hysteria2?)$/i.test(last);
+    return /"vnext"[ \t]*:/.test(above);
   }) as RuleValidator,
   accountToolLogin: ((m, line, around) => {
     const uid = group(m, 'uid');

@@ -165,3 +165,24 @@ describe('rest14a: logins in DSNs, JVM flags, field tables, PHP configs and admi
     unchanged(['username    root', '  Users      12', "$config->db->user = '';", "$this->user = 'admin';", 'op=login admin=true', '-Dfile.encoding=UTF-8 -Duser.timezone=GMT+8', 'USERNAME   STATUS   LAST']);
   });
 });
+
+describe('rest14a: proxy user ids are passwords', () => {
+  it('takes vmess/vless/tuic uuids and v2rayN/Xray ids where the entry names such a proxy', () => {
+    check([
+      ['  - name: "hk"\n    type: vless\n    server: hk.example\n    uuid: 0e4f1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b', '  - name: "hk"\n    type: vless\n    server: hk.example\n    uuid: <SECRET-1>'],
+      ['{"type": "tuic", "server": "x.example", "uuid": "1e4f1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b", "password": "p"}', '{"type": "tuic", "server": "x.example", "uuid": "<SECRET-1>", "password": "<SECRET-2>"}'],
+      ['{\n  "configType": 3,\n  "address": "sg.example",\n  "id": "Ss-pw_9mKq2Lw7x",', '{\n  "configType": 3,\n  "address": "sg.example",\n  "id": "<SECRET-1>",'],
+      ['"protocol": "vmess",\n"settings": { "vnext": [ { "address": "a.example", "users": [\n  { "id": "2e4f1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b", "alterId": 0 }', '"protocol": "vmess",\n"settings": { "vnext": [ { "address": "a.example", "users": [\n  { "id": "<SECRET-1>", "alterId": 0 }'],
+    ]);
+  });
+
+  it('keeps request, device and trace ids and numeric entry ids', () => {
+    unchanged([
+      '{"request_id": "x", "id": "5f9a1c2e-7b4d-4e8a-9c61-0d5b2f8e7a34"}',
+      'devices:\n  - type: sensor\n    uuid: 4f9a1c2e-7b4d-4e8a-9c61-0d5b2f8e7a34',
+      '"protocol": "socks",\n{ "id": "6f9a1c2e-7b4d-4e8a-9c61-0d5b2f8e7a34", "trace": 1 }',
+      '{\n  "configType": 1,\n  "indexId": "4693912855386512413",\n  "id": "4693912855386512413",',
+    ]);
+  });
+});
+
