@@ -1128,7 +1128,7 @@ export const VALIDATORS = {
     const value = group(m, 'secret');
     if (/^\d+$/.test(value) || !isRealValue(value)) return false;
     if (PROXY_TYPE.test(line)) return true;
-    const above = around.above?.(1200) ?? '';
+    const above = around?.above?.(1200) ?? '';
     if (/"configType"[ \t]*:[ \t]*\d+,?[^{}]*$/.test(above)) return true;
     const types = [...above.matchAll(/(?:^|[\s{,"'])(?:type|protocol)["']?[ \t]*:[ \t]*["']?([\w-]+)/gim)];
     const last = types[types.length - 1]?.[1];
