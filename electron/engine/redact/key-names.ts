@@ -144,7 +144,7 @@ const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/;
 // a security question's answer (`securityAnswer`, `secret_answer2`); an authenticator's seed kept as
 // `totp` (Bitwarden, Tabby, 1Password exports: a bare base32 seed or an otpauth URI; `totp_enabled` describes).
 // Citrix's `LogonTicket=` (launch.ica): a one-time sign-in ticket to the session.
-const MORE_SECRET_KEYS = /^(?:(?:login[_.])?totp|(?:totp|otp|mfa|2fa)[_-]?secret|key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession|bduss(?:_bfess)?|z_c0|sessdata|(?:session\.)?autologin|(?:card_?)?(?:cvv|cvc|cvn)2?|(?:security|secret)_?answer\d?|logon_?ticket)$/i;
+const MORE_SECRET_KEYS = /^(?:(?:new|init|initial|tmp|temp|confirm)_?(?:pwd|pass|passwd|password)\d?|(?:login[_.])?totp|(?:totp|otp|mfa|2fa)[_-]?secret|key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession|bduss(?:_bfess)?|z_c0|sessdata|(?:session\.)?autologin|(?:card_?)?(?:cvv|cvc|cvn)2?|(?:security|secret)_?answer\d?|logon_?ticket)$/i;
 // systemd's `LoadCredential=passwd.hashed-password.root`, `ImportCredential=tmpfiles.*`,
 // `ConditionCredential=|sysusers.extra`: the ID (and path) of a credential the service is given, not
 // its contents (`SetCredential=id:data` carries the data itself and stays a secret).

@@ -31,7 +31,7 @@ const LEARNED_KINDS = new Set(['USER', 'NAME']);
  * HTTP header's credentials (url-credentials, auth-header): those are mostly service accounts
  * named like words (`https://report:…@`, `deploy@bastion`), and `report` must stay in prose.
  */
-const LEARNED_FROM = new Set(['user-name', 'home-user', 'person-name', 'file-layout']);
+const LEARNED_FROM = new Set(['user-name', 'home-user', 'person-name', 'file-layout', 'secret-assignment']);
 /** Shortest Latin value learned: three-letter logins (`ops`, `dev`, `liu`) are ordinary words too. */
 export const LEARNED_LATIN_MIN_LENGTH = 4;
 /** Most values learned per archive: the scan stays one small regex. */

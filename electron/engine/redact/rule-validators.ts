@@ -355,7 +355,21 @@ const VALUE_ON_NEXT_LINE = [
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
 const SPECIAL_FORMS = /(?<![\w.])sp_(?:addlogin|password)[ \t]|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|snmp-agent[ \t]+community[ \t]|(?:^|[\s/\\("';&|>])(?:[Hh]dbsql|[Hh]dbuserstore|esxcli)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:restricted[ \t]+)?user[ \t]+"?[A-Za-z_][\w$#.-]{0,62}"?[ \t]+password[ \t]+\S|(?:password|secret|key(?:-string)?)[ \t]+7[ \t]+[0-9A-Fa-f]{4}|snmp-server[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|racadm[ \t]+(?:set|config)[ \t]|(?:PVE|PBS)APIToken=|[ \t]login[ \t]+"[^"\r\n]*"[ \t]+\S|<name>[^<>\r\n]{1,60}<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:AES(?:256)?|3DES)\}[A-Za-z0-9+/]{16}|encrypted[_-]?[a-z]{0,30}["']?[ \t]*[:=]|<Server\b[^<>]*[ \t]shutdown[ \t]*=|<credential-reference\b[^<>]*[ \t]clear-text[ \t]*=|(?:^|[\s/\\("';&|>])(?:sqlcmd|osql|isql|bcp|mongo\w*|psexec(?:64)?|paexec|ldap[a-z]+|smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads)|lftp)(?:\.exe)?[ \t]|connect[ \t]+to[ \t][^\r\n]*[ \t]using[ \t]|^[^:\s]+:(?:\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^[\w ]{1,60}\\[^\\\r\n]+\\[ \t]*\r?$|(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected|expires|expiring)\b)|(?:密码|口令|password|passwd|pin)[ \t]*[（(][^（）()\r\n]{1,16}[）)][ \t]*[:：=]|(?:密保|安全)(?:问题)?答案|"exp_?(?:year|month)"[ \t]*:[^\r\n]{0,80}"(?:code|securitycode|cvv|cvc)"[ \t]*:|[|｜][^|｜\r\n]*[|｜]|<key>[^<>\r\n]{1,80}<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|^[ \t]*(?:-[ \t]+)?send:[ \t]|(?:^|[ \t;{])send[ \t]+(?:--[ \t]+|-raw[ \t]+)?["']|screen\.send[ \t(]|\.sendline\(|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|(?:识别码|设备代码|设备码|设备 ?id)[^\r\n]{0,40}?验证码|name=\\?["']?[\w.-]{0,40}(?:pass|pwd|secret|token)[\w.-]{0,40}\\?["']?\][ \t]+value=|(?:\b(?:with|using|and|new|the|my|your|his|her|their)[ \t]+|\()password[ \t]+\S|(?:password|pwd)[ _-]?hint|密码提示|(?:\baccount\b[^\r\n]{0,120}?|\/Users\/\S+[ \t]+(?:AuthenticationHint[ \t]+)?)\bhint[ \t]*(?:[:=][ \t]*)?["“]|(?:密码|口令)(?:是|为|為)[ \t]*[\u4e00-\u9fa5]{1,12}[\x21-\x7e]|(?:验证码|verification code)(?:[ \t]*[:：])?[ \t]*[A-Z]{6}(?![A-Za-z0-9])|(?:医保|社保|社会保障|医疗保险)(?:卡)?(?:卡号|号码|编号|个人编号|号|卡)[ \t]*(?:[:：][ \t]*)?[A-Z0-9]{8}/i;
+// Server-side credential stores and stored secret forms (session 13, rest14a), the gate's other
+// forms for secret-assignment's "stored credentials" patterns (rules.ts): a network device's stored
+// password (`password simple|hash|cipher x`, `$c$3$…`/`$h$6$…`), HAProxy's `userlist` users and `stats
+// auth x:pw`, htpasswd items inside YAML/JSON/labels (`- "x:$apr1$…"`, `users=x:$$2y$$…`), pgbouncer's
+// `"x" "md5…|SCRAM-SHA-256$…"`, FreeRADIUS's `x Cleartext-Password := "…"` and radius.log's
+// `Login OK: [x/pw]`, `chpasswd` input, `passwd --stdin`, SQL in `.mysql_history` (`\040` for blanks),
+// `${VAR:default}` defaults, Pulumi `secure: v1:…`, uci `option key`, a panel's security entrance, a
+// subscription link's token, the value tried after a failed password.
+const STORED_FORMS = /^[ \t]*(?:super[ \t]+|local-user[ \t]+\S+[ \t]+)?password[ \t]+(?:(?:level|role)[ \t]+\S+[ \t]+)?(?:simple|hash|cipher|irreversible-cipher)[ \t]|(?:simple|cipher|hash)[ \t]+\$[ch]\$\d\$|^[ \t]*user[ \t]+\S+[ \t]+(?:insecure-)?password[ \t]+\S|(?:^|[\s;])stats[ \t]+auth[ \t]+\S|(?:^|[\s,[{(=])(?:-[ \t]+)?["']?[A-Za-z_][\w.@-]{0,63}:(?:\$\$?(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|-password[ \t]*:=|login[ \t]+(?:ok|incorrect)\b[^\r\n]{0,220}?:[ \t]+\[[^\]/\r\n]{1,64}\/|chpasswd|passwd[ \t]+--stdin|identified\\040|\$\{[A-Za-z_][\w.-]{0,80}:-?[^}\s]|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|(?:面板地址|安全入口|panel[ \t]+(?:address|url))[ \t]*[:：]|\/link\/[A-Za-z0-9]{16}|(?:密码错误|密码不正确|(?:password[ \t]+(?:incorrect|mismatch|wrong)|(?:wrong|invalid|bad)[ \t]+password))[^\r\n]{0,60}?(?:尝试|输入|tried|attempt(?:ed)?|input)[ \t]*[=:：]/i;
+// A file that holds one secret and nothing else, printed by `cat` (a console transcript): Nexus's
+// `admin.password`, Jenkins's `initialAdminPassword`, k3s's `node-token`/`server/token`, Vault's
+// `.vault-token`. Its next line is the secret.
+const SECRET_FILE_PRINTED = /(?:^|[\s;&|$#>])(?:cat|type|more|head(?:[ \t]+-n?[ \t]*1)?|Get-Content|gc)[ \t]+\S*(?:admin\.password|initialAdminPassword|node-token|k3s\/server\/token|\.vault-token)["']?[ \t]*\r?$/i;
 function opensValueOnNextLine(line: string): string | undefined {
+  if (SECRET_FILE_PRINTED.test(line)) return /token/i.test(line) ? 'TOKEN' : 'SECRET';
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
   if (last !== '>' && last !== '|' && last !== '-' && last !== '+' && last !== '{' && !line.includes('name:') && !line.includes('"key"')) return undefined;
@@ -481,6 +495,9 @@ function isUnicastMac(mac: string): boolean {
 // systemd's `should be created by either modifying this file`), metasyntactic names (`User "foo"`) and
 // PostgreSQL's pg_hba keywords (`"sameuser", "samerole"`): not logins.
 const PROSE_LOGINS = /^(?:either|neither|both|regular|normal|ordinary|another|every|such|should|would|could|may|might|must|can|will|shall|only|also|then|than|which|who|whom|whose|what|when|where|why|how|these|those|its|their|his|our|your|my|one|new|old|given|specified|named|someone|somebody|anyone|anybody|everybody|itself|hand|means|using|via|foo|bar|baz|qux|quux|sameuser|samerole|samegroup|replication)$/i;
+const PROXY_TYPE = /(?:^|[\s{,"'])(?:type|protocol)["']?[ \t]*:[ \t]*["']?(?:vmess|vless|tuic)\b/i;
+// The stores' own service accounts (pgbouncer's admin user, HAProxy's stats page user of its docs).
+const STORE_SERVICE_LOGINS = /^(?:pgbouncer|haproxy|stats|radius|freeradius|traefik|nexus|jenkins|postgres|mysql|clickhouse|user\d?|username|login|name)$/i;
 const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|localsystem|local|nobody|daemon|guest|anonymous|default|defaultuser\d*|user|users|username|test|tester|demo|www-data|www|nginx|apache|httpd|sys|bin|sync|mail|news|postgres|postgresql|mysql|oracle|redis|mongodb|sa|dbo|sshd|ftp|git|jenkins|docker|systemd-[\w-]+|messagebus|polkitd|_apt|trusted ?installer|network ?service|local ?service|everyone|service|services|owner|creator|the|a|an|not|no|is|was|has|logged|found|none|unknown|name|id|and|or|for|with|in|on|at|to|from|by|of|me|you|him|her|them|us|it|this|that|all|any|some|each|user\d*|whoami|current|currentuser|same|other|remote|client|server|host|app|application|process|scheduler|cron|task|job|policy|group|team|manual|manually|script|automation|api|web|ui|cli|sso|ldap|ad|sid|uid|gid|network|nt|authority|trustedinstaller|iusr|iis_iusrs|defaultapppool|apppool|avahi|colord|geoclue|rtkit|sddm|gdm|lightdm|pulse|uuidd|tss|dnsmasq|ntp|chrony|syslog|kernoops|whoopsie|saned|usbmux|cups|lp|man|proxy|backup|list|irc|gnats|dbus|polkit|nm-openvpn|libvirt-qemu|qemu|kvm|games|operator|halt|shutdown|adm|wheel|staff|nogroup|systemd|init|launchd|cron|crond|supervisor|supervisord|pm2|kubelet|schtasks|taskeng|explorer|timeout|error|errors|started|finished|completed|expired|locked|disabled|enabled|required|success|failed|failure|denied|ok|pending|true|false|null|yes|no)$/i;
 
 // …a column or field name for the secret (`login:password` in a file's format comment, a CSV
@@ -1097,6 +1114,40 @@ export const VALIDATORS = {
    * the other sets keep when it names an application (`User ID=crm_app`, `xxclient`), taken when it
    * carries a person's initials (`user id=u8_jsy`).
    */
+  /** A login of a credential store's line (rest14a): not built in, not prose, not a placeholder or the store's own service account. */
+  storedLogin: ((m) => {
+    const user = group(m, 'user');
+    return user !== '' && !isPlaceholder(user) && !/^<[^<>]*>$/.test(user) && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isBenignValue(user) && !STORE_SERVICE_LOGINS.test(user) && !/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(user);
+  }) as RuleValidator,
+  /** The secret of a credential store's line (rest14a): a value, not a placeholder, a variable or a `<word>` of usage text. */
+  storedSecret: ((m) => {
+    const secret = group(m, 'secret');
+    return secret !== '' && isRealValue(secret) && !/^<[^<>]*>$/.test(secret) && !/^(?:\$\{?\w+\}?|%\w+%)$/.test(secret);
+  }) as RuleValidator,
+  /** `${VAR:default}` under a secret-named key or variable (Spring, SkyWalking, docker-compose `:-`): the default is the value. */
+  defaultOfSecretVar: ((m) => {
+    const key = group(m, 'key');
+    const name = group(m, 'var');
+    const value = group(m, 'secret');
+    const named = isSecretKey(key, 'assignment') || isSecretKey(name, 'assignment') || (AUTH_METHOD_KEY.test(key) && /\d/.test(value) && /[A-Za-z]/.test(value) && value.length >= 8);
+    return named && isRealValue(value) && !/^\$/.test(value);
+  }) as RuleValidator,
+  /**
+   * A proxy client's user id, which is its password (rest14a): vmess/vless/tuic `uuid`, v2rayN's and
+   * Xray's `"id"` — only where the entry says it is such a proxy (its `type`/`protocol` on the line or
+   * the nearest one above, v2rayN's `"configType"`); other ids (requests, devices, traces) stay.
+   */
+  proxyUserId: ((m, line, around) => {
+    const value = group(m, 'secret');
+    if (/^\d+$/.test(value) || !isRealValue(value)) return false;
+    if (PROXY_TYPE.test(line)) return true;
+    const above = around?.above?.(1200) ?? '';
+    if (/"configType"[ \t]*:[ \t]*\d+,?[^{}]*$/.test(above)) return true;
+    const types = [...above.matchAll(/(?:^|[\s{,"'])(?:type|protocol)["']?[ \t]*:[ \t]*["']?([\w-]+)/gim)];
+    const last = types[types.length - 1]?.[1];
+    if (last !== undefined) return /^(?:vmess|vless|tuic|trojan|shadowsocks|ss|hysteria2?)$/i.test(last);
+    return /"vnext"[ \t]*:/.test(above);
+  }) as RuleValidator,
   accountToolLogin: ((m, line, around) => {
     const uid = group(m, 'uid');
     if (uid !== '' && SERVICE_LOGIN.test(uid)) return false;
@@ -1240,7 +1291,7 @@ export type ValidatorName = keyof typeof VALIDATORS;
 export const GATES = {
   connectionContext: (line: string) => CONNECTION_CONTEXT.test(line),
   secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url') || USER_ID_PARAM.test(line),
-  assignedSecretKey: (line: string) => anyAssignedSecretKey(line) || SPECIAL_FORMS.test(line) || opensValueOnNextLine(line) !== undefined,
+  assignedSecretKey: (line: string) => anyAssignedSecretKey(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || opensValueOnNextLine(line) !== undefined,
 } satisfies Record<string, (line: string) => boolean>;
 export type GateName = keyof typeof GATES;
 
@@ -1269,5 +1320,7 @@ export const OPENERS = {
   // dscl's `RealName:` with nothing after it (the name follows on the next line, indented by a blank).
   realNameKeyOnItsOwnLine: (line: string) => (/^(?:dsAttrTypeStandard:)?RealName:[ \t]*\r?$/.test(line) ? 'NAME' : undefined),
   userKeyOnItsOwnLine: (line: string) => (USER_KEY_ON_ITS_OWN_LINE.test(line) ? 'USER' : undefined),
+  // manage-bde's `Password:` / `密码:` alone on its line (the rule's nextLineValue takes only 8 groups of 6 digits).
+  recoveryPasswordHeading: (line: string) => (/^[ \t]*(?:password|密码|密碼)[ \t]*[:：][ \t]*\r?$/i.test(line) ? 'SECRET' : undefined),
 } satisfies Record<string, (line: string) => string | undefined>;
 export type OpenerName = keyof typeof OPENERS;

@@ -157,6 +157,21 @@ const FULL_WIDTH_DIGITS = '[０-９]';
 // a digit run (not mid-number, not after a dot: versions), 7+ digits or a 3-4, 4-4 or 4-6 grouping.
 const PERSONAL_DIGITS = String.raw`(?<![\d.])\d{3}(?:[-. ]?\d{4}|\d[ -]\d{4})`;
 
+/**
+ * A credential store's line grammar as two patterns (rest14a): the login (group `user`, kept when built
+ * in) and the secret (group `secret`), each validated alone, so a built-in login still gives its password.
+ */
+function stored(...regexes: RegExp[]): RulePattern[] {
+  return regexes.flatMap((regex): RulePattern[] =>
+    regex.source.includes('(?<user>')
+      ? [
+          { regex, targets: [{ group: 'user', kind: 'USER' }], validate: 'storedLogin' },
+          { regex, targets: [{ group: 'secret' }], validate: 'storedSecret' },
+        ]
+      : [{ regex, targets: [{ group: 'secret' }], validate: 'storedSecret' }],
+  );
+}
+
 /** The built-in rules, in the order they run. */
 export const RULES: readonly RedactionRule[] = [
   {
@@ -287,7 +302,7 @@ export const RULES: readonly RedactionRule[] = [
     scan: { marks: '@', words: 'oi8v|ovl|ly8|ly9' },
     // Each start scans at most 2048 characters once (no repeat backtracks over another): on a 64 KiB
     // line of `sqlplus/` or `:` the unbounded forms took minutes (adversarial-lines.test.ts).
-    trigger: /:\/\/[^\s@/]*:[^\s@]{0,2048}@|oi8v|ovl|6ly|:[^\s@]{0,2048}@(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr|conn|disql|dgmgrl|userid)[^\r\n]{0,2048}?\/[^\s@/]{0,2048}@/i,
+    trigger: /:\/\/[^\s@/]*:[^\s@]{0,2048}@|oi8v|ovl|6ly|:[^\s@]{0,2048}@(?:[^\s@]{0,256}@){0,3}(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr|conn|disql|dgmgrl|userid)[^\r\n]{0,2048}?\/[^\s@/]{0,2048}@/i,
     patterns: [
       {
         // The password runs to the last `@` before the host, so `p@ss` in a password is covered.
@@ -349,8 +364,8 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'TOKEN',
-    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret|oy2|conda|accesskey|access_key|access-key|qshell|mc alias|mc config|ossutil|obsutil|coscmd`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.` },
-    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|access[_-]?key|qshell|mc[ \t]+(?:alias|config)[ \t]|ossutil|obsutil|coscmd|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key|conda(?![^\s/"']*?conda)[^\s/"']*\/t\//i,
+    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret|oy2|conda|accesskey|access_key|access-key|qshell|mc alias|mc config|ossutil|obsutil|coscmd|uuid|id":|altak|sk =|password:|recovery`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.|密码|密碼|恢复密钥` },
+    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|access[_-]?key|qshell|mc[ \t]+(?:alias|config)[ \t]|ossutil|obsutil|coscmd|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key|conda(?![^\s/"']*?conda)[^\s/"']*\/t\/|(?:^|[\s{,])["']?uuid["']?[ \t]*:[ \t]*["']?[0-9a-f]{8}-|"id"[ \t]*:[ \t]*"[^"\r\n]{8,64}"|altak|^[ \t]*sk[ \t]*[=:][ \t]*[a-z0-9+/]{32}|^[ \t]*(?:numerical[ \t]+)?(?:password|密码|密碼)[ \t]*[:：][ \t]*\r?$|(?:recovery[ \t]*(?:password|key)|恢复密钥)[^\r\n]{0,60}?\d{6}-\d{6}-/i,
     patterns: [
       { regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/ },
       {
@@ -405,7 +420,32 @@ export const RULES: readonly RedactionRule[] = [
       },
       // NuGet.org API keys: `oy2` and 43 lower-case letters and digits (keyed by a feed URL in NuGet.Config).
       { regex: /(?<![A-Za-z0-9])oy2[a-z0-9]{43}(?![A-Za-z0-9])/ },
+      {
+        // A proxy client's user id is its password (Clash/mihomo `uuid: …` of a vmess/vless/tuic proxy, sing-box
+        // `"uuid"`, v2rayN's `"id"` of any entry, Xray's `"users": [{ "id": … }]`): see proxyUserId.
+        regex: /(?:^|[\s{,])(?<kq>["']?)(?:uuid|id)\k<kq>[ \t]*:[ \t]*(?<vq>["']?)(?<secret>[\w.!#%&*+=?@^~-]{8,64})\k<vq>[ \t]*(?:[,}]|\r?$)/,
+        targets: [{ group: 'secret', kind: 'SECRET' }],
+        validate: 'proxyUserId',
+      },
+      // Baidu AI Cloud (百度智能云) access keys: `ALTAK` and 16–40 letters and digits (`~/.bce/credentials` `ak = …`).
+      { regex: /(?<![A-Za-z0-9])ALTAK[A-Za-z0-9]{16,40}(?![A-Za-z0-9])/ },
+      {
+        // Its secret key on the next line, `sk = <32 hex>` (bce CLI; `sk:` in SDK YAML): the key name is too
+        // short to be a secret word anywhere else, the value's shape and the line's grammar say it.
+        regex: /^[ \t]*sk[ \t]*[=:][ \t]*(?<q>["']?)(?<secret>[0-9a-f]{32}|[A-Za-z0-9+/]{40})\k<q>[ \t]*\r?$/,
+        targets: [{ group: 'secret', kind: 'SECRET' }],
+      },
+      {
+        // A BitLocker recovery password where it is named (`Recovery key: 418396-…`, `恢复密钥 …`): eight
+        // groups of six digits.
+        regex: /(?:[Rr]ecovery[ \t]*(?:[Pp]assword|[Kk]ey)|恢复密钥)[^\r\n]{0,60}?(?<secret>(?<!\d)\d{6}(?:-\d{6}){7}(?![\d-]))/,
+        targets: [{ group: 'secret', kind: 'SECRET' }],
+      },
     ],
+    // manage-bde's `Numerical Password:` ⏎ `ID: {…}` ⏎ `Password:` ⏎ the 48 digits (数字密码 / 密码 in Chinese):
+    // a heading alone on its line opens the next one, taken only in the recovery password's shape.
+    opensValueOnNextLine: 'recoveryPasswordHeading',
+    nextLineValue: /^[ \t]*(?<secret>\d{6}(?:-\d{6}){7})[ \t]*\r?$/,
   },
   {
     id: 'auth-header',
@@ -538,19 +578,19 @@ export const RULES: readonly RedactionRule[] = [
       // scan ~15 % slower on the bench (session 10).
       // Database and remote-shell clients by name (their flags), `connect to` (Db2), the hashes of
       // .htpasswd lines, PuTTY/KiTTY session files' `Password\`.
-      words: 'logonticket|verification code|hint|key><value|addauth|send:|send "|send \'|send --|send -raw|screen\\.send|sendline\\(|expyear|expmonth|exp_year|exp_month|sp_addlogin|sp_password|hdbsql|hdbuserstore|esxcli|racadm|cipher |password 7|key 7|community |pveapitoken|pbsapitoken|pve!|pam!|pbs!|a0="mysql|a0="mariadb|alter user|create user|login "|name><values>|name><value>|encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
+      words: 'super password|password simple|password hash|password cipher|irreversible-cipher|\\$c\\$|\\$h\\$|insecure-password|stats auth|scram-sha-256\\$|md5|cleartext-password|crypt-password|md5-password|sha-password|sha2-password|nt-password|lm-password|login ok|login incorrect|chpasswd|passwd --stdin|identified\\\\040|secure:|option key|panel address|panel url|link/|password incorrect|password mismatch|password wrong|wrong password|invalid password|bad password|admin\\.password|initialadminpassword|node-token|server/token|vault-token|logonticket|verification code|hint|key><value|addauth|send:|send "|send \'|send --|send -raw|screen\\.send|sendline\\(|expyear|expmonth|exp_year|exp_month|sp_addlogin|sp_password|hdbsql|hdbuserstore|esxcli|racadm|cipher |password 7|key 7|community |pveapitoken|pbsapitoken|pve!|pam!|pbs!|a0="mysql|a0="mariadb|alter user|create user|login "|name><values>|name><value>|encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
       placed: { words: 'bindpw|authcode|appkey|pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession|bduss|sessdata|z_c0|autologin|cvv|cvc|cvn|answer|totp', at: 'assignedKey' },
       // MobaXterm's [Passwords] `ssh22:user@host=…` wake by the `@` url-credentials and email scan for
       // already: a `^(?:ssh|…)` alternative made the whole marks scan 3× slower (a V8 cliff).
-      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|验证码|答案|医保|社保|社会保障|医疗保险|@`,
+      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|验证码|答案|医保|社保|社会保障|医疗保险|面板地址|安全入口|@`,
       // MobaXterm's [Credentials] `name=DOMAIN\login:password` from its backslash (its own pass).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码/im,
+    trigger: /logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token/im,
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -1070,6 +1110,75 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'namedElementValue',
         kind: 'fromKey',
       },
+      // Server-side credential stores, one line per user (session 13, rest14a; the gate's STORED_FORMS).
+      // Each store's grammar twice: the login (kept when built in or the store's own service account)
+      // and the secret (kept when a placeholder, a variable or `<word>` of usage text).
+      ...stored(
+        // A network device's stored password (H3C/Comware `password simple|hash x` under `local-user`,
+        // `super password role … simple x`, Huawei `local-user x password irreversible-cipher x`).
+        /^[ \t]*(?:(?:super[ \t]+)?password(?:[ \t]+(?:level|role)[ \t]+\S+)?|local-user[ \t]+\S+[ \t]+password)[ \t]+(?:simple|hash|cipher|irreversible-cipher)[ \t]+(?<secret>\S{1,512})/i,
+        // Comware's stored forms after any keyword (`snmp-agent community write cipher $c$3$…`,
+        // `key authentication cipher $c$3$…`, `password hash $h$6$…`): the prefix is part of the secret.
+        /(?<![\w-])(?:simple|cipher|hash|irreversible-cipher)[ \t]+(?<secret>\$[ch]\$\d\$[\w+/=$.-]{6,512})/,
+        // HAProxy `userlist`: `user x password <crypt>` / `user x insecure-password <pw>` (`groups …` after).
+        /^[ \t]*user[ \t]+(?<user>[A-Za-z_][\w.@-]{0,63}|<USER-\d+>)[ \t]+(?:insecure-)?password[ \t]+(?<secret>\S{1,512})/,
+        // HAProxy's stats page (`stats auth x:pw`).
+        /(?:^|[\s;])stats[ \t]+auth[ \t]+(?<user>[^\s:#]{1,64}):(?<secret>\S{1,256})/,
+        // htpasswd items inside other files: Traefik `basicAuth.users` (`- "x:$apr1$…"`), docker labels
+        // (`…basicauth.users=x:$$2y$$…`, `$` doubled), JSON arrays, nginx-ingress `auth` strings.
+        /(?:^|[\s,[{(=])(?:-[ \t]+)?(?<q>["']?)(?<user>[A-Za-z_][\w.@-]{0,63}|<USER-\d+>):(?<secret>(?:\$\$?(?:apr1|2[aby]|[156]|md5|sha1)\$|\{S?SHA\})[\w./+=$]{8,512})\k<q>/i,
+        // pgbouncer's `auth_file` (userlist.txt): `"x" "md5<hex>"` and `"x" "SCRAM-SHA-256$<iter>:<salt>$<key>:<key>"`.
+        /^"(?<user>[^"\s]{1,63})"[ \t]+"(?<secret>md5[0-9a-f]{32}|SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/=]{8,128}\$[A-Za-z0-9+/=]{8,256}:[A-Za-z0-9+/=]{8,256})"/,
+        // FreeRADIUS `users`/`authorize`: `x Cleartext-Password := "pw"` (Crypt-, MD5-, SHA-, NT-Password …).
+        /^(?<q>"?)(?<user>[A-Za-z0-9_][\w.@-]{0,63}|<USER-\d+>)\k<q>[ \t]+(?:Cleartext|Crypt|S?MD5|S?SHA2?(?:-\d{3})?|NT|LM|User)-Password[ \t]*:=[ \t]*"(?<secret>[^"\r\n]{1,128})"/i,
+        // radius.log with auth_goodpass/auth_badpass: `Login OK: [x/pw]`, `Login incorrect (…): [x/pw]`.
+        /Login (?:OK|incorrect)(?:[ \t]+\([^()\r\n]{0,200}\))?:[ \t]+\[(?<user>[^\s/[\]]{1,64})\/(?<secret>(?!<)[^\]\r\n]{1,128})\]/,
+        // `chpasswd` input given on the command line: `echo 'x:pw' | chpasswd`, `chpasswd <<< "x:pw"`.
+        /(?:^|[\s;&|(])(?:echo|printf)[ \t]+(?:-[ne]{1,2}[ \t]+)?(?<q>["']?)(?<user>[A-Za-z_][\w.-]{0,31}|<USER-\d+>):(?<secret>[^\s"':]{1,128})\k<q>[ \t]*\|[ \t]*(?:sudo[ \t]+)?(?:\/usr\/sbin\/)?chpasswd\b/,
+        /(?:^|[\s;&|(])(?:sudo[ \t]+)?(?:\/usr\/sbin\/)?chpasswd(?:[ \t]+-\w+)*[ \t]*<<<[ \t]*(?<q>["']?)(?<user>[A-Za-z_][\w.-]{0,31}|<USER-\d+>):(?<secret>[^\s"':]{1,128})\k<q>/,
+        // `echo 'pw' | passwd --stdin x` (RHEL's passwd).
+        /(?:^|[\s;&|(])(?:echo|printf)[ \t]+(?:-[ne]{1,2}[ \t]+)?(?<q>["']?)(?<secret>[^\s"']{1,128})\k<q>[ \t]*\|[ \t]*(?:sudo[ \t]+)?passwd[ \t]+--stdin[ \t]+(?<user>[A-Za-z_][\w.-]{0,31}|<USER-\d+>)/,
+        // SQL as the MySQL client's history keeps it (`\040` for each blank): `CREATE\040USER\040'x'@'h'\040
+        // IDENTIFIED\040[WITH\040plugin\040]BY\040'pw'` (the plain-blank form is taken by the patterns above).
+        /(?:create|alter)\\040user\\040(?:if\\040not\\040exists\\040)?(?<q>['"`]?)(?<user>[A-Za-z_][\w$.-]{0,62}|<USER-\d+>)\k<q>(?:@(?<hq>['"`]?)[^\s'"`\\]{1,255}\k<hq>)?\\040identified\\040(?:with\\040['"]?\w{1,64}['"]?\\040)?(?:by|as)\\040(?<sq>['"])(?<secret>[^'"\r\n]{1,256})\k<sq>/i,
+      ),
+      {
+        // `${VAR:default}` under a secret key (Spring `${DB_PASSWORD:x}`, SkyWalking `agent.authentication=
+        // ${SW_AGENT_AUTHENTICATION:x}`, docker-compose `${DB_PASSWORD:-x}`): the default is the value in use.
+        regex: new RegExp(String.raw`${NOT_KEY_BEFORE}(?<kq>["']?)(?<key>[A-Za-z][\w.-]{0,80})\k<kq>[ \t]*(?:=|:(?!:)|：)[ \t]*["']?\$\{(?<var>[A-Za-z_][\w.-]{0,80}):-?(?<secret>[^}\s"'$]{1,256})\}`),
+        targets: [{ group: 'secret' }],
+        validate: 'defaultOfSecretVar',
+      },
+      {
+        // Pulumi's encrypted config values (`secure: v1:<salt>:<ciphertext>`): the stack's passphrase opens them.
+        regex: /(?:^|[\s{,])secure:[ \t]*(?<secret>v1:[A-Za-z0-9+/=]{4,64}:[A-Za-z0-9+/=]{8,4096})/,
+        targets: [{ group: 'secret' }],
+      },
+      {
+        // OpenWrt uci's Wi-Fi key (`option key 'x'`, WPA's 8–63 characters; WEP's `option key '1'` is an index,
+        // uhttpd's `option key '/etc/uhttpd.key'` a path).
+        regex: /^[ \t]*option[ \t]+key[ \t]+(?<q>['"]?)(?<secret>(?![/~])[^'"\s]{8,63})\k<q>[ \t]*\r?$/,
+        targets: [{ group: 'secret' }],
+        validate: 'storedSecret',
+      },
+      {
+        // A server panel's security entrance, the secret path that opens its login page (宝塔 `bt default`:
+        // `外网面板地址: https://ip:port/<entrance>`, `安全入口: /<entrance>`, 1Panel `Panel address:`).
+        regex: /(?:面板地址|安全入口|[Pp]anel[ \t]+(?:[Aa]ddress|URL|url))[ \t]*[:：][ \t]*(?:https?:\/\/[^/\s]{1,255})?\/(?<secret>(?=[a-z0-9]{0,31}\d)(?=[a-z0-9]{0,31}[a-z])[a-z0-9]{6,32})\/?[ \t]*\r?$/,
+        targets: [{ group: 'secret' }],
+      },
+      {
+        // A proxy subscription's link (SSPanel `…/link/<token>?sub=3`): the token is the account.
+        regex: /\/link\/(?<secret>(?=[A-Za-z0-9]{0,63}\d)(?=[A-Za-z0-9]{0,63}[A-Za-z])[A-Za-z0-9]{16,64})(?=[?#"'\s&/]|$)/,
+        targets: [{ group: 'secret', kind: 'TOKEN' }],
+      },
+      {
+        // What a failed sign-in was tried with, logged after the reason (蓝凌 `原因=密码错误 尝试=x`,
+        // `password incorrect, tried: x`).
+        regex: /(?:密码错误|密码不正确|password[ \t]+(?:incorrect|mismatch|wrong)|(?:wrong|invalid|bad)[ \t]+password)[^\r\n]{0,60}?(?:尝试|输入|tried|attempt(?:ed)?|input)[ \t]*[=:：][ \t]*(?<secret>(?=[^\s,;，；()（）]{0,127}[^A-Za-z\s,;，；()（）])(?=[^\s,;，；()（）]{0,127}[A-Za-z])[^\s,;，；()（）]{6,128})/i,
+        targets: [{ group: 'secret' }],
+        validate: 'storedSecret',
+      },
     ],
     opensValueOnNextLine: 'secretKeyOnItsOwnLine',
     // `<Value>` of unattend.xml, `"value": "…",` of a JSON key/value list.
@@ -1363,7 +1472,7 @@ export const RULES: readonly RedactionRule[] = [
       // Clients by name (their `-U`/`-u`/`-l` flags), SQL's `create user`…, DM's
       // `user(`, db2diag's `AUTHID`, PuTTY session files' `UserName\`. The Common Log Format's login
       // column (`host ident login [06/Dec/2026:…`): see `bracket` below.
-      words: 'bin/bash|bin/zsh|bin/sh|bin/ksh|bin/fish|with password|and password|the password|operator|assumerole|assume-role|arn:aws|acs:ram|account created|account deleted|account removed|account added|d account|d local account|d user account|people,|users,|responsibility|esxcli|recordname:|logon as|logged on as|vboxauthsimple/users/|acct="|authentication for|cannot login|logged in|rejected password|session for|racadm|chage |faillock|lastlog|userdel |pam_tally|pts/|proxyuser\\.|name><value>|tmp/hive/|ldap user|user id|target"|rolesessionname|role-session-name|local-user|usercode|user_code|authenticating as|account \\{name=|started by user|find-generic-password|find-internet-password|add-generic-password|add-internet-password|scp |rsync |sftp |sshfs |ssh-copy-id|psql|ksql|gsql|vsql|pg_dump|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp |clpplus|mysql|mariadb|mongo|psexec|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp|plink|pscp|psftp|kitty|putty|ssh |create user|alter user|create role|alter role|create login|alter login|user\\(|authid|security realm|name\\\\|default principal|user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user-name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved|set_id=|esmtpsa|valid users|write list|read list|admin users|user_alias|all=\\(|defaults:|td><td|identity=|identity =|sending identity|pam_succeed_if|password"|password_hash"|uk=|uk"|type  source|p4client',
+      words: 'useradd|adduser|usermod|user  |login  |user\'\\]|user"\\]|db->user|admin=|bin/bash|bin/zsh|bin/sh|bin/ksh|bin/fish|with password|and password|the password|operator|assumerole|assume-role|arn:aws|acs:ram|account created|account deleted|account removed|account added|d account|d local account|d user account|people,|users,|responsibility|esxcli|recordname:|logon as|logged on as|vboxauthsimple/users/|acct="|authentication for|cannot login|logged in|rejected password|session for|racadm|chage |faillock|lastlog|userdel |pam_tally|pts/|proxyuser\\.|name><value>|tmp/hive/|ldap user|user id|target"|rolesessionname|role-session-name|local-user|usercode|user_code|authenticating as|account \\{name=|started by user|find-generic-password|find-internet-password|add-generic-password|add-internet-password|scp |rsync |sftp |sshfs |ssh-copy-id|psql|ksql|gsql|vsql|pg_dump|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp |clpplus|mysql|mariadb|mongo|psexec|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp|plink|pscp|psftp|kitty|putty|ssh |create user|alter user|create role|alter role|create login|alter login|user\\(|authid|security realm|name\\\\|default principal|user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user-name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved|set_id=|esmtpsa|valid users|write list|read list|admin users|user_alias|all=\\(|defaults:|td><td|identity=|identity =|sending identity|pam_succeed_if|password"|password_hash"|uk=|uk"|type  source|p4client',
       // squid's native access.log: the login column sits between the URL and `HIER_…/peer`.
       marks: String.raw`用户|登录名|账号|帐号|账户|帐户|创建者|所有者|微信|导出人|操作人|操作员|制单人|提交人|申请人|经办人|经办员|录入人|录入员|复核人|复核员|打印人|打印员|审核人|审核员|收费员|开单人|开单员|登记人|登记员|收银员|记账人|记账员|发货人|发货员|标识|修改|更新|创建|编辑|变更|客户端|默认主体`,
       // `user` of ssh_config (`    User daiqing`) only at a line start.
@@ -1381,7 +1490,7 @@ export const RULES: readonly RedactionRule[] = [
       // slower); a line-start mark (`^…`) slowed the marks scan on every log by ~20 %.
       bracket: String.raw`\[\d{1,2}\/[A-Z][a-z]{2}\/\d{4}:(?<=(?:^|\n)[!-~]+[ \t]+[!-~]+[ \t]+[A-Za-z][\w.@-]{0,63}[ \t]+\[\d{1,2}\/[A-Z][a-z]{2}\/\d{4}:)`,
     },
-    trigger: /(?<![\w.-])uk["']?[ \t]*[=:][ \t]*\d{6}|change[ \t]+(?:\d+[ \t]+)?(?:[a-z/]+[ \t]+)?(?:\([\w+]+\)[ \t]+)?(?:on[ \t]+\d{4}\/\d\d\/\d\d(?:[ \t]+\d\d:\d\d:\d\d)?[ \t]+)?by[ \t]+[a-z][\w.-]{0,31}@[\w.-]|p4client[ \t]*=|^[a-z_][a-z0-9._-]{0,31}:[^:\s]{0,200}:\d{4,5}:\d{1,10}:[^:\r\n]{0,256}:\/[^:\s]{0,255}:\/(?:usr\/)?(?:local\/)?bin\/(?:ba|z|k|fi|)sh[ \t]*\r?$|(?:account|user(?:name)?|login)[ \t]+(?:is|was)[ \t]+\S+[ \t]+(?:with|and)[ \t]+(?:the[ \t]+)?password\b|operator(?:[_-]?(?:id|name|code|account|no))?["']?[ \t]*[:=：]|(?:assume-?role|acs:ram::|arn:aws)[^\r\n]{0,240}?session[_-]?name"?[ \t]*[:=]|(?:local|user)[ \t]+account[ \t]+(?:created|deleted|removed|added)|(?:created|deleted|removed|added)[ \t]+(?:local[ \t]+)?(?:user[ \t]+)?account|^#[ \t]+[a-z][\w.-]{1,31},[ \t]*(?:people|users)[ \t]*,|user[ \t]+[a-z][a-z0-9_]{1,29}[ \t]+responsibility|esxcli[ \t]|^recordname:|log(?:on|in|ged on|ged in) as [a-z][\w.-]{0,31} with password|vboxauthsimple\/users\/|^[ \t]*user(?:name)?[ \t]+=[ \t]*[a-z]|帐户|账户|acct="|authentication for '?[a-z]|username '[a-z]|cannot login [a-z]|\buser [a-z][\w.-]{0,31}@[\d.:a-f]{3,45} |rejected password for user |logged in using |session for [a-z]|racadm|chage[ \t]|faillock(?:[ \t]|\r?$)|^when[ \t]+type[ \t]+source[ \t]+valid|lastlog[ \t]|userdel[ \t]|pam_tally|pts\/\d|proxyuser\.|<\/name>[ \t]*<value>|tmp\/hive\/|ldap user |user id[ \t]*=|target"[ \t]*:|role-?session-?name|^[ \t]*local-user[ \t]|^[ \t]*username[ \t]+[a-z][\w.-]{0,31}[ \t]+(?:privilege|password|secret|algorithm-type|view|nopassword|autocommand)\b|user_?code[ \t]*=|(?:登录|登陆|登入|注销|登出)|account[ \t]*\{name=|started by user |security[ \t]+\w+-(?:generic|internet)-password|(?:scp|rsync|sftp|sshfs|ssh-copy-id)[ \t]|(?:^|[\s/\\("';&|>])(?:psql|ksql|gsql|vsql|pg_dump|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp|clpplus|mysql\w*|mariadb|mongo\w*|psexec|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp|plink|pscp|psftp|kitty|putty|ssh)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:user|role|login)[ \t]|\\password[ \t]|user\(|authid|name\\|^[!-~]+[ \t]+[!-~]+[ \t]+[a-z][\w.@-]{0,63}[ \t]+\[\d{1,2}\/[a-z]{3}\/\d{4}:|(?:user(?:[_-]?(?:name|id))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|authenticating as [a-z]|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请|经办|录入|复核|打印|审核|收费|开单|登记|收银|记账|发货)(?:人|员)[ \t]*[:：=]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:[_-]?name)?|log[io]n(?:[_-]?name)?|owner)>|[ \t]in[ \t]+security[ \t]+realm[ \t]|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?$)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=|<key>[a-z]*(?:user(?:_?name)?|log[io]n(?:_?name)?|authname)<\/key>|\bset_id=|[ \t]A=[a-z][\w-]{0,30}:[a-z]|uid=[a-z][\w.-]{0,31},(?:ou|dc|cn)=|^[ \t]*(?:valid users|invalid users|admin users|write list|read list)[ \t]*=|^[ \t]*user_alias[ \t]|^[a-z][\w.-]{0,31}[ \t]+all[ \t]*=[ \t]*\(|^defaults:[a-z]|(?:客户端|默认主体|default principal)[ \t]*[:：][ \t]*[a-z][\w.-]{0,31}[ \t]?@[ \t]?[a-z]|<\/td>[ \t]*<td[\s>]|(?:^|[\s;-])identity[ \t]*=|sending identity |pam_succeed_if|"name"[ \t]*:[ \t]*"[^"\r\n]{1,40}"[ \t]*,[ \t]*"(?:password|passwd|pwd)|^[ \t]*[a-z][\w.-]{0,31}[ \t]*:[ \t]*[^\s,]{1,128}[ \t]*,[ \t]*(?:[\w-]{1,40}[ \t]*,[ \t]*){0,8}[\w-]{0,40}(?:admin(?:istrator)?|user)s?[ \t]*\r?$|(?:登录|登陆)(?:账号|帐号|账户|帐户|名|用户名?)/im,
+    trigger: /(?<![\w.-])uk["']?[ \t]*[=:][ \t]*\d{6}|change[ \t]+(?:\d+[ \t]+)?(?:[a-z/]+[ \t]+)?(?:\([\w+]+\)[ \t]+)?(?:on[ \t]+\d{4}\/\d\d\/\d\d(?:[ \t]+\d\d:\d\d:\d\d)?[ \t]+)?by[ \t]+[a-z][\w.-]{0,31}@[\w.-]|p4client[ \t]*=|^[a-z_][a-z0-9._-]{0,31}:[^:\s]{0,200}:\d{4,5}:\d{1,10}:[^:\r\n]{0,256}:\/[^:\s]{0,255}:\/(?:usr\/)?(?:local\/)?bin\/(?:ba|z|k|fi|)sh[ \t]*\r?$|(?:account|user(?:name)?|login)[ \t]+(?:is|was)[ \t]+\S+[ \t]+(?:with|and)[ \t]+(?:the[ \t]+)?password\b|operator(?:[_-]?(?:id|name|code|account|no))?["']?[ \t]*[:=：]|(?:assume-?role|acs:ram::|arn:aws)[^\r\n]{0,240}?session[_-]?name"?[ \t]*[:=]|(?:local|user)[ \t]+account[ \t]+(?:created|deleted|removed|added)|(?:created|deleted|removed|added)[ \t]+(?:local[ \t]+)?(?:user[ \t]+)?account|^#[ \t]+[a-z][\w.-]{1,31},[ \t]*(?:people|users)[ \t]*,|user[ \t]+[a-z][a-z0-9_]{1,29}[ \t]+responsibility|esxcli[ \t]|^recordname:|log(?:on|in|ged on|ged in) as [a-z][\w.-]{0,31} with password|vboxauthsimple\/users\/|^[ \t]*user(?:name)?[ \t]+=[ \t]*[a-z]|帐户|账户|acct="|authentication for '?[a-z]|username '[a-z]|cannot login [a-z]|\buser [a-z][\w.-]{0,31}@[\d.:a-f]{3,45} |rejected password for user |logged in using |session for [a-z]|racadm|chage[ \t]|faillock(?:[ \t]|\r?$)|^when[ \t]+type[ \t]+source[ \t]+valid|lastlog[ \t]|userdel[ \t]|pam_tally|pts\/\d|proxyuser\.|<\/name>[ \t]*<value>|tmp\/hive\/|ldap user |user id[ \t]*=|target"[ \t]*:|role-?session-?name|^[ \t]*local-user[ \t]|^[ \t]*username[ \t]+[a-z][\w.-]{0,31}[ \t]+(?:privilege|password|secret|algorithm-type|view|nopassword|autocommand)\b|user_?code[ \t]*=|(?:登录|登陆|登入|注销|登出)|account[ \t]*\{name=|started by user |security[ \t]+\w+-(?:generic|internet)-password|(?:scp|rsync|sftp|sshfs|ssh-copy-id)[ \t]|(?:^|[\s/\\("';&|>])(?:psql|ksql|gsql|vsql|pg_dump|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp|clpplus|mysql\w*|mariadb|mongo\w*|psexec|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp|plink|pscp|psftp|kitty|putty|ssh)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:user|role|login)[ \t]|\\password[ \t]|user\(|authid|name\\|^[!-~]+[ \t]+[!-~]+[ \t]+[a-z][\w.@-]{0,63}[ \t]+\[\d{1,2}\/[a-z]{3}\/\d{4}:|(?:user(?:[_-]?(?:name|id))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|authenticating as [a-z]|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请|经办|录入|复核|打印|审核|收费|开单|登记|收银|记账|发货)(?:人|员)[ \t]*[:：=]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:[_-]?name)?|log[io]n(?:[_-]?name)?|owner)>|[ \t]in[ \t]+security[ \t]+realm[ \t]|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?$)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=|<key>[a-z]*(?:user(?:_?name)?|log[io]n(?:_?name)?|authname)<\/key>|\bset_id=|[ \t]A=[a-z][\w-]{0,30}:[a-z]|uid=[a-z][\w.-]{0,31},(?:ou|dc|cn)=|^[ \t]*(?:valid users|invalid users|admin users|write list|read list)[ \t]*=|^[ \t]*user_alias[ \t]|^[a-z][\w.-]{0,31}[ \t]+all[ \t]*=[ \t]*\(|^defaults:[a-z]|(?:客户端|默认主体|default principal)[ \t]*[:：][ \t]*[a-z][\w.-]{0,31}[ \t]?@[ \t]?[a-z]|<\/td>[ \t]*<td[\s>]|(?:^|[\s;-])identity[ \t]*=|sending identity |pam_succeed_if|"name"[ \t]*:[ \t]*"[^"\r\n]{1,40}"[ \t]*,[ \t]*"(?:password|passwd|pwd)|^[ \t]*[a-z][\w.-]{0,31}[ \t]*:[ \t]*[^\s,]{1,128}[ \t]*,[ \t]*(?:[\w-]{1,40}[ \t]*,[ \t]*){0,8}[\w-]{0,40}(?:admin(?:istrator)?|user)s?[ \t]*\r?$|(?:登录|登陆)(?:账号|帐号|账户|帐户|名|用户名?)|useradd[ \t]|adduser[ \t]|usermod[ \t]|^[ \t]*(?:[a-z][\w.-]{0,40}?)?(?:user(?:name)?|login)[ \t]{2,}[a-z][\w.-]{1,31}[ \t]*\r?$|(?:->|\[['"])(?:db_?)?(?:user(?:name)?|login)(?:['"]\])?[ \t]*=|admin=[a-z]/im,
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -1592,9 +1701,45 @@ export const RULES: readonly RedactionRule[] = [
         // `hadoop.proxyuser.x.hosts`, `<name>…UserName</name><value>x</value>`, Hive's `/tmp/hive/x/`,
         // `LDAP user x`; ADO.NET `user id=x;`; WindTerm/Tabby `"…target" : "x@host"`; STS `--role-session-name
         // x`; Cisco `username x privilege|secret|password …`, Huawei `local-user x password|privilege …`.
-        regex: /(?:^|[\s'])acct="(?<acct>[A-Za-z_][\w.-]{0,31})"|(?:[Gg]reeter start authentication for|[Ss]tarted with service '[\w-]{1,32}', username) '?(?<greeter>[A-Za-z_][\w.-]{0,31})'?(?=[\s,.]|$)|(?:\bUser|[Cc]annot login) (?<esx>[A-Za-z][\w.-]{0,31})@[0-9a-fA-F.:]{3,45}(?=[ \t]|\r?$)|[Rr]ejected password for user (?<esx2>[A-Za-z][\w.-]{0,31}) from |[Ll]ogged in using (?<idrac>[A-Za-z][\w.-]{0,31}),? from |[Tt]he session for (?<idrac2>[A-Za-z][\w.-]{0,31}) from |racadm[ \t]+set[ \t]+[\w.#]*\.User[Nn]ame[ \t]+(?<q>["']?)(?<idrac3>[A-Za-z][\w.-]{0,31})\k<q>(?=[ \t]|\r?$)|(?<![\w.@-])(?<pve>[A-Za-z][\w.-]{0,31})@(?:pve|pam|pbs)(?=[:!,\s]|$)|(?:^|[\s;&|#>])(?:chage[ \t]+(?:-l|--list)|faillock[ \t]+--user|lastlog[ \t]+(?:-u|--user)|pam_tally2?[ \t]+(?:-u|--user)|userdel(?:[ \t]+-[rf]{1,2})?)[ \t]+(?<tool>[a-z_][\w.-]{0,31})(?=[ \t]+-|[ \t]*\r?$)|^(?<tty>[a-z_][\w.-]{0,31})[ \t]+(?:[+-][ \t]+)?pts\/\d+[ \t]|hadoop\.proxyuser\.(?<proxy>[A-Za-z][\w-]{0,31})\.(?:hosts|groups|users)\b|<name>[\w.-]{0,80}?(?:[Uu]ser[_-]?[Nn]ame|[Uu]ser)<\/name>[ \t]*<value>(?<xml>[A-Za-z][\w.-]{0,31})<\/value>|\/tmp\/hive\/(?<hive>[A-Za-z][\w.-]{0,31})\/|LDAP user (?<ldap>[A-Za-z][\w.-]{0,31})(?=[\s,.;:]|$)|(?:^|[;"'\s])[Uu]ser [Ii][Dd][ \t]*=[ \t]*(?<uid>[A-Za-z][\w.-]{0,31})(?=[ \t]*(?:;|["'<&]|\r?$))|"[\w.]{0,40}[Tt]arget"[ \t]*:[ \t]*"(?<target>[A-Za-z][\w.-]{0,31})@[\w.-]{1,253}"|--?[Rr]ole-?[Ss]ession-?[Nn]ame(?:[ \t]+|=)(?<sts>[A-Za-z][\w.-]{0,63})(?=[ \t]|\r?$)|^[ \t]*username[ \t]+(?<cisco>[A-Za-z][\w.-]{0,31})[ \t]+(?:privilege|password|secret|algorithm-type|view|nopassword|autocommand)\b|^[ \t]*local-user[ \t]+(?<huawei>[A-Za-z][\w.-]{0,31})[ \t]+(?:password|privilege|service-type|level|ftp-directory|state)\b|esxcli[ \t]+system[ \t]+account[ \t]+(?:add|set|remove)[ \t](?:[^\r\n|;&]{0,256}?[ \t])?(?:-i|--id)(?:[ \t]+|=)["']?(?<esxid>[A-Za-z][\w.-]{0,31})["']?(?=[ \t]|\r?$)|^RecordName:[ \t]+(?<dscl>[A-Za-z][\w.-]{0,31})(?:[ \t]+(?<dscl2>[A-Za-z][\w.-]{0,31}))?[ \t]*\r?$|[Ll]og(?:on|in|ged on|ged in) as (?<as>[A-Za-z][\w.-]{0,31}) with password\b|^[ \t]*(?:USER|User|user|USERNAME|UserName|Username|username)[ \t]+=[ \t]*(?<ini>[A-Za-z][\w.-]{0,31})[ \t]*\r?$/,
+        regex: /(?:^|[\s'])acct="(?<acct>[A-Za-z_][\w.-]{0,31})"|(?:[Gg]reeter start authentication for|[Ss]tarted with service '[\w-]{1,32}', username) '?(?<greeter>[A-Za-z_][\w.-]{0,31})'?(?=[\s,.]|$)|(?:\bUser|[Cc]annot login) (?<esx>[A-Za-z][\w.-]{0,31})@[0-9a-fA-F.:]{3,45}(?=[ \t]|\r?$)|[Rr]ejected password for user (?<esx2>[A-Za-z][\w.-]{0,31}) from |[Ll]ogged in using (?<idrac>[A-Za-z][\w.-]{0,31}),? from |[Tt]he session for (?<idrac2>[A-Za-z][\w.-]{0,31}) from |racadm[ \t]+set[ \t]+[\w.#]*\.User[Nn]ame[ \t]+(?<q>["']?)(?<idrac3>[A-Za-z][\w.-]{0,31})\k<q>(?=[ \t]|\r?$)|(?<![\w.@-])(?<pve>[A-Za-z][\w.-]{0,31})@(?:pve|pam|pbs)(?=[:!,\s]|$)|(?:^|[\s;&|#>])(?:chage[ \t]+(?:-l|--list)|faillock[ \t]+--user|lastlog[ \t]+(?:-u|--user)|pam_tally2?[ \t]+(?:-u|--user)|userdel(?:[ \t]+-[rf]{1,2})?)[ \t]+(?<tool>[a-z_][\w.-]{0,31})(?=[ \t]+-|[ \t]*\r?$)|^(?<tty>[a-z_][\w.-]{0,31})[ \t]+(?:[+-][ \t]+)?pts\/\d+[ \t]|hadoop\.proxyuser\.(?<proxy>[A-Za-z][\w-]{0,31})\.(?:hosts|groups|users)\b|<name>[\w.-]{0,80}?(?:[Uu]ser[_-]?[Nn]ame|[Uu]ser)<\/name>[ \t]*<value>(?<xml>[A-Za-z][\w.-]{0,31})<\/value>|\/tmp\/hive\/(?<hive>[A-Za-z][\w.-]{0,31})\/|LDAP user (?<ldap>[A-Za-z][\w.-]{0,31})(?=[\s,.;:]|$)|(?:^|[;"'\s])[Uu]ser [Ii][Dd][ \t]*=[ \t]*(?<uid>[A-Za-z][\w.-]{0,31})(?=[ \t]*(?:;|["'<&]|\r?$))|"[\w.]{0,40}[Tt]arget"[ \t]*:[ \t]*"(?<target>[A-Za-z][\w.-]{0,31})@[\w.-]{1,253}"|--?[Rr]ole-?[Ss]ession-?[Nn]ame(?:[ \t]+|=)(?<sts>[A-Za-z][\w.-]{0,63})(?=[ \t]|\r?$)|^[ \t]*username[ \t]+(?<cisco>[A-Za-z][\w.-]{0,31})[ \t]+(?:privilege|password|secret|algorithm-type|view|nopassword|autocommand)\b|^[ \t]*local-user[ \t]+(?<huawei>[A-Za-z][\w.-]{0,31})(?:[ \t]+(?:password|privilege|service-type|level|ftp-directory|state)\b|(?:[ \t]+class[ \t]+(?:manage|network))?[ \t]*\r?$)|esxcli[ \t]+system[ \t]+account[ \t]+(?:add|set|remove)[ \t](?:[^\r\n|;&]{0,256}?[ \t])?(?:-i|--id)(?:[ \t]+|=)["']?(?<esxid>[A-Za-z][\w.-]{0,31})["']?(?=[ \t]|\r?$)|^RecordName:[ \t]+(?<dscl>[A-Za-z][\w.-]{0,31})(?:[ \t]+(?<dscl2>[A-Za-z][\w.-]{0,31}))?[ \t]*\r?$|[Ll]og(?:on|in|ged on|ged in) as (?<as>[A-Za-z][\w.-]{0,31}) with password\b|^[ \t]*(?:USER|User|user|USERNAME|UserName|Username|username)[ \t]+=[ \t]*(?<ini>[A-Za-z][\w.-]{0,31})[ \t]*\r?$/,
         targets: [{ group: 'acct' }, { group: 'greeter' }, { group: 'esx' }, { group: 'esx2' }, { group: 'idrac' }, { group: 'idrac2' }, { group: 'idrac3' }, { group: 'pve' }, { group: 'tool' }, { group: 'tty' }, { group: 'proxy' }, { group: 'xml' }, { group: 'hive' }, { group: 'ldap' }, { group: 'uid' }, { group: 'target' }, { group: 'sts' }, { group: 'cisco' }, { group: 'huawei' }, { group: 'esxid' }, { group: 'dscl' }, { group: 'dscl2' }, { group: 'as' }, { group: 'ini' }],
         validate: 'accountToolLogin',
+      },
+      {
+        // Account commands as typed (rest14a): `useradd [options] x`, `adduser`, `usermod -aG wheel x` — the
+        // login is the last argument; only a command at the line's start, after
+        // a prompt, `sudo`, `;`, `&&`, `|` or `(` (prose that names the command keeps its next word).
+        regex: /(?:^[ \t]*(?:[$#>][ \t]*)?|[;&|(][ \t]*|sudo[ \t]+)(?:\/usr\/sbin\/)?(?:useradd|adduser|usermod)(?:[ \t]+--?[A-Za-z][\w-]{0,30}(?:=\S{0,200})?(?:[ \t]+(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[^\s"'-]\S{0,200}))?){0,16}[ \t]+(?<user>[a-z_][a-z0-9_.-]{0,31})[ \t]*(?=\r?$|[;&|#)])/,
+        targets: [{ group: 'user' }],
+        validate: 'storedLogin',
+      },
+      {
+        // A login handed to a JVM as a system property (`-Dsentinel.dashboard.auth.username=x`, `-Dnacos.user=x`,
+        // `-Dspring.datasource.username=x`): the key's own pattern wants no `-D` glued before it.
+        regex: /(?:^|[\s"'])-D[\w.-]{0,80}?[.-](?:user(?:name)?|login)=(?<q>["']?)(?<user>[A-Za-z][\w.-]{0,31})\k<q>(?=[\s"']|$)/i,
+        targets: [{ group: 'user' }],
+        validate: 'storedLogin',
+      },
+      {
+        // Two-column tables of a secret store's fields or a stack's outputs: `vault kv get`'s `username    x`,
+        // `pulumi stack output`'s `dbAdminUser     x` — a key ending in user/username/login, blanks, one value.
+        regex: /^[ \t]*(?<key>(?:[A-Za-z][\w.-]{0,40}?)?(?:[Uu]ser(?:[Nn]ame)?|USER(?:NAME)?|[Ll]ogin|LOGIN))[ \t]{2,}(?<user>[A-Za-z][\w.-]{1,31})[ \t]*\r?$/,
+        targets: [{ group: 'user' }],
+        validate: 'storedLogin',
+      },
+      {
+        // PHP configuration objects and arrays: 禅道 `$config->db->user = 'x';`, `$db['default']['username'] = 'x';`,
+        // `$cfg->dbuser = "x";`.
+        regex: /\$[A-Za-z_]\w{0,40}(?:->\w{1,40}|\[['"]\w{1,40}['"]\]){0,4}(?:->|\[['"])(?:db_?)?(?:user(?:name)?|login)(?:['"]\])?[ \t]*=[ \t]*(?<q>['"])(?<user>[A-Za-z][\w.-]{0,31})\k<q>/,
+        targets: [{ group: 'user' }],
+        validate: 'storedLogin',
+      },
+      {
+        // An admin console's operation log names the operator as `admin=x` after the operation (Coremail
+        // `[ADMIN] op=reset_password admin=x target=…`, `action=… operator=x`).
+        regex: /(?:^|[ \t])(?:op|action|cmd)=\S{1,64}(?:[ \t]+\S{1,128}){0,6}?[ \t]+(?:admin|operator)=(?<user>[A-Za-z][\w.-]{1,31})(?=[ \t]|\r?$)/,
+        targets: [{ group: 'user' }],
+        validate: 'storedLogin',
       },
       {
         // Logins by the grammar of the tool that writes them (session 12, rest12): an `operator` key with a
