@@ -717,6 +717,7 @@ const BRACKET_WORD = /^(?:简体|繁体|单机|应用|默认|常用|备用|冷�
 // Two to four pinyin syllables (a login made of its person's name: `lvguoqing`, `zhan.yuting`, `wangfang01`).
 // A syllable without an initial is one of a few (`an`, `er`); `i`, `u`, `ü` alone are written `yi`, `wu`, `yu`.
 const PINYIN_SYLLABLE = '(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ve|ui|a|o|e|i|u|v)|ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)';
+const PINYIN_SYLLABLE_ALONE = new RegExp(`^${PINYIN_SYLLABLE}$`);
 const PINYIN_LOGIN = new RegExp(`^(?:${PINYIN_SYLLABLE}[._-]?){2,4}\\d{0,4}$`);
 function isPinyinLogin(login: string): boolean {
   return login.length <= 24 && PINYIN_LOGIN.test(login);
@@ -1002,6 +1003,8 @@ export const VALIDATORS = {
   /** OpenAI-style keys mix digits, upper and lower case (`sk-` + a word is not one). */
   mixedCaseKey: ((m) => /\d/.test(m[0]) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0])) as RuleValidator,
   realSecret: ((m) => isRealValue(group(m, 'secret'))) as RuleValidator,
+  /** `ZhouYuTong`: three capitalised parts, each a pinyin syllable. */
+  pinyinCamelName: ((m) => group(m, 'pinyin').split(/(?=[A-Z])/).every((part) => PINYIN_SYLLABLE_ALONE.test(part.toLowerCase()))) as RuleValidator,
   /** A VIN whose ninth character is its check digit (ISO 3779 / GB 16735). */
   vehicleIdentificationNumber: ((m) => isVinChecked(group(m, 'secret'))) as RuleValidator,
   /** A QQ export's header name (a Chinese name) or a speaker's QQ number. */

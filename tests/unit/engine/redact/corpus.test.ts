@@ -224,10 +224,19 @@ describe('redaction corpus', () => {
   // 99.3 % with twelve labels corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that
   // first figure, and its two false positives (`/home/ftp/…` in a vsftpd xferlog taken for a home user,
   // twice) may not grow.
-  it('held-out-14: at least its first figure, no more false positives', () => {
+  // Session 13 (rest14b, by family, tests in rules-rest14b.test.ts): Windows tables (quser rows en-US/zh-CN,
+  // `reg query` user values such as a bare UsernameHint, Exchange `Alias :` and mailbox/local-user `-Identity`,
+  // a service's `-u x -p pw`), vsftpd `[x] OK|FAIL LOGIN` and xferlog's user column (a service home such as
+  // `/home/ftp/` is no person: its two false positives are gone), names in paperwork roles (投保人, 权利人 a、b,
+  // 出租方(甲方), 经纪人, 附属卡) and first in IT free text (Description/描述/remarks/uploader, `by`, ` 的手机`),
+  // hyphenated Latin given names and mutt aliases, useradd `-c` GECOS names, QQ export header and QQ numbers,
+  // HR papers in a mail subject, a pinyin name glued in an SSID, CSV `Name(login)` cells, Latin emergency
+  // contacts, 用户 login columns, passport numbers in a 证件号 column, VINs (check digit), `密码还是 x`, keypad
+  // codes, long report verification codes: 296 of 370 = 80.0 %, no false positive.
+  it('held-out-14: at least its level after session 13 (rest14b), no false positive', () => {
     const q = get('held-out-14');
-    expect(q.overall.found).toBeGreaterThanOrEqual(254);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(2);
+    expect(q.overall.found).toBeGreaterThanOrEqual(296);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(0);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {

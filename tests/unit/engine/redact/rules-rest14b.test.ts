@@ -124,6 +124,14 @@ describe('Latin names', () => {
 });
 
 describe('names and logins in exports and scripts', () => {
+  it("takes a person's pinyin name glued at the start of a Wi-Fi network's name", () => {
+    check([
+      ['ssid="LiuXiaoMing_5G"', 'ssid="<NAME-1>_5G"'],
+      ['SSID 名称 : "WangJianGuo"', 'SSID 名称 : "<NAME-1>"'],
+    ]);
+    unchanged(["\toption ssid 'ChinaNet-A7x3'", "option ssid 'HuaWeiMate-5G'", 'ssid="XiaoMiWiFi_5G"', 'ssid="TheBigHouse"', 'ssid="TP-LINK_5G"']);
+  });
+
   it("takes a QQ export's other side and a speaker's QQ number", () => {
     check([
       ['消息对象:邓思琪', '消息对象:<NAME-1>'],
