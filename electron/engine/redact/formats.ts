@@ -74,7 +74,7 @@ export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'rsync-secrets
 // wrapped in the query's `hex(…)`; their `username_value` column is the login.
 export const CSV_SECRET_COLUMN = /^(?:hex\()?(?:(?:(?:login|logon|user|account|smb|ftp|sftp|folder|mail|email|登录|账户|帐户)[ _-]?)?(?:password|passwd|pwd|密码|口令)(?:[ _-]?value)?|(?:secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|pin)|encrypted[ _-]?(?:value|password)|(?:card[ _-]?number|password|iban|cvc)[ _-]?encrypted)\)?$/i;
 // A contact's messenger id (CRM and address-book exports: `微信号`, `WeChat ID`, `Skype`) is a login too.
-export const CSV_USER_COLUMN = /^(?:(?:login|logon|smb|ftp|sftp|folder)[ _-]?)?(?:user(?:[ _-]?(?:name|id))?|login(?:[ _-]?name)?)(?:[ _-]?value)?$|^(?:account|用户名|账号|帐号|登录名|登录账号|微信号|微信账号|微信ID|wechat(?:[ _-]?id)?|weixin(?:[ _-]?id)?|skype(?:[ _-]?(?:id|name))?)$/i;
+export const CSV_USER_COLUMN = /^(?:(?:login|logon|smb|ftp|sftp|folder)[ _-]?)?(?:user(?:[ _-]?(?:name|id))?|login(?:[ _-]?name)?)(?:[ _-]?value)?$|^(?:account|用户名|用户|操作用户|登录用户|账号|帐号|登录名|登录账号|微信号|微信账号|微信ID|wechat(?:[ _-]?id)?|weixin(?:[ _-]?id)?|skype(?:[ _-]?(?:id|name))?)$/i;
 // A person's column by its role (监护人, 参会人, 主持人 …) only as the whole header (`监护人关系`, `监护人手机`
 // hold no name); Tencent Meeting's `用户名称（原名称）` holds each attendee's display name.
 export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|寄件人|发件人|报销人|持卡人|所有人|^(?:监护人|家长|参会人|参会者|与会人|与会者|出席人|参加人|主持人|发起人|审批人|创建人|入住人|乘车人|乘机人|就诊人|患者|病人|学生|会员|医生|主治医生|教师|班主任)(?:姓名|名称)?$|^用户名称(?:[(（][^)）]{0,8}[)）])?$|^(?:contact|owner|attendee|participant|organi[sz]er|assignee|guest|passenger|patient|traveller|traveler)(?:[ _-]?name)?$|^(?:full[ _-]?)?name$|^display[ _-]?name$|^cn$|^common[ _-]?name$|^name[ _-]?full$|^(?:name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
@@ -82,7 +82,7 @@ export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经�
  * Columns that only ever hold a person's full name, whatever the script: Latin names there too
  * (Chrome's autofill export `NAME_FULL`, a card's `name_on_card`: `Mengqi Xie`, `XIE MENGQI`).
  */
-export const CSV_PERSON_COLUMN = /^(?:(?:员工|客户|真实|患者|学生|监护人|家长)?姓名|持卡人|开户名|户名|监护人|家长|参会人|参会者|与会人|与会者|出席人|入住人|乘机人|用户名称(?:[(（][^)）]{0,8}[)）])?|(?:contact|attendee|participant|organi[sz]er|guest|passenger|patient|travell?er)[ _-]?name|full[ _-]?name|name[ _-]?full|name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
+export const CSV_PERSON_COLUMN = /^(?:(?:员工|客户|真实|患者|学生|监护人|家长)?姓名|(?:紧急)?联系人(?:姓名)?|持卡人|开户名|户名|监护人|家长|参会人|参会者|与会人|与会者|出席人|入住人|乘机人|用户名称(?:[(（][^)）]{0,8}[)）])?|(?:contact|attendee|participant|organi[sz]er|guest|passenger|patient|travell?er)[ _-]?name|full[ _-]?name|name[ _-]?full|name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
 /**
  * Columns of a street address (Chrome's `ADDRESS_HOME_STREET_ADDRESS`, `address_line1`, 详细地址):
  * not a bare `address`, which a network table uses for an IP address or a host.
