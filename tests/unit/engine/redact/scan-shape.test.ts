@@ -269,3 +269,28 @@ describe('bulk scan shapes', () => {
     expect(alnumFindings(RULES)).toEqual([...GRANDFATHERED_ALNUM].sort());
   });
 });
+
+/** Wake words with a regex character left unescaped (`admin.password`, `user"]`): `rule: word`. */
+function unescapedWords(rules: readonly RedactionRule[]): string[] {
+  const found: string[] = [];
+  for (const rule of rules) {
+    const words = (rule as { scan?: { words?: string } }).scan?.words;
+    if (typeof words !== 'string') continue;
+    for (const word of words.split(/(?<!\\)\|/)) if (/[.[\](){}*+?^$]/.test(word.replace(/\\./g, ''))) found.push(`${rule.id}: ${word}`);
+  }
+  return found;
+}
+
+describe('wake words are literals', () => {
+  // The words scan joins every rule's words into one regex: an unescaped `]` or `(` in one word
+  // changes what the whole scan means and silently stops other rules waking (session 13: 20 recalls
+  // lost across five sets before `user"]` and `admin.password` were escaped).
+  it('the check finds an unescaped regex character and passes escaped ones', () => {
+    const planted = [{ ...RULES[0]!, id: 'planted', scan: { words: 'admin.password|user"]|proxyuser\\.|a\\(b' } }] as unknown as RedactionRule[];
+    expect(unescapedWords(planted)).toEqual(['planted: admin.password', 'planted: user"]']);
+  });
+
+  it('every built-in rule\'s wake words are literals (regex characters escaped)', () => {
+    expect(unescapedWords(RULES)).toEqual([]);
+  });
+});
