@@ -142,11 +142,14 @@ describe('names and logins in exports and scripts', () => {
 
   it('takes the GECOS name given to useradd/usermod -c, Chinese or Latin', () => {
     check([
-      ['sudo useradd -m -c "龙思远,运维部,ext 6021" longsy', 'sudo useradd -m -c "<NAME-1>,运维部,ext 6021" longsy'],
-      ["usermod --comment 'Ines Duarte,Finance' iduarte", "usermod --comment '<NAME-1>,Finance' iduarte"],
-      ['adduser --gecos "Hyun-woo Park,,," hpark', 'adduser --gecos "<NAME-1>,,," hpark'],
+      // The login useradd creates is rest14a's (rules-rest14a.test.ts): taken with the name since the merge.
+      ['sudo useradd -m -c "龙思远,运维部,ext 6021" longsy', 'sudo useradd -m -c "<NAME-1>,运维部,ext 6021" <USER-1>'],
+      ["usermod --comment 'Ines Duarte,Finance' iduarte", "usermod --comment '<NAME-1>,Finance' <USER-1>"],
+      ['adduser --gecos "Hyun-woo Park,,," hpark', 'adduser --gecos "<NAME-1>,,," <USER-1>'],
     ]);
-    unchanged(['useradd -r -c "Nginx web server" nginx', 'useradd -r -c "测试账号" qa01', 'useradd -c "Backup Service,,," backup']);
+    // A comment that is no name stays (the login after it is rest14a's to take).
+    check([['useradd -r -c "测试账号" qa01', 'useradd -r -c "测试账号" <USER-1>']]);
+    unchanged(['useradd -r -c "Nginx web server" nginx', 'useradd -c "Backup Service,,," backup']);
   });
 
   it("takes the person a mail's subject names before an HR paper", () => {
