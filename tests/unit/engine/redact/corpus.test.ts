@@ -261,8 +261,9 @@ describe('redaction corpus', () => {
   // may not grow.
   it('held-out-15: at least its first figure, no more false positives', () => {
     const q = get('held-out-15');
-    expect(q.overall.found).toBeGreaterThanOrEqual(343);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(15);
+    // Session 13's fixes made for held-out-14 (rest14a, rest14b, the lead's) took 6 more of its values, never tuned on it: 349.
+    expect(q.overall.found).toBeGreaterThanOrEqual(349);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(14);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
