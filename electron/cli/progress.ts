@@ -10,11 +10,8 @@ export interface ProgressReporter {
 
 /**
  * A one-line progress bar on a terminal; plain lines when output is piped or logged;
- * nothing in --json mode (stdout then carries one JSON document only).
- */
-/**
- * `title` names a collector in the user's language (`软件日志`, not `app-logs`); without one the
- * id is shown.
+ * nothing in --json mode (stdout then carries one JSON document only). `title` names a collector
+ * in the user's language (`软件日志`, not `app-logs`); without one the id is shown.
  */
 export function createProgressReporter(options: { json: boolean; tty: boolean; out: NodeJS.WritableStream; width?: number; tr?: Translator; title?: (collector: string) => string | undefined }): ProgressReporter {
   if (options.json) return { onEvent: () => {}, done: () => {} };

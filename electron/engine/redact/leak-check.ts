@@ -118,7 +118,7 @@ const DENSE_CELLS = 256 * 1024;
 const foldByte = (b: number) => (b >= 0x41 && b <= 0x5a ? b + 32 : b);
 
 /** An ASCII letter, digit or underscore (a "word" byte; −1, no byte, is not one). */
-const isWordByte = (b: number) => (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f;
+export const isWordByte = (b: number) => (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f;
 
 /**
  * Called for each value that ends in a chunk: whether the state must be reported again (the value

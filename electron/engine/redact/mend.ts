@@ -26,7 +26,7 @@ import { removeQuietly } from '../archive/atomic-output.js';
 import { rewriteZip, type EntryRewrite } from '../archive/zip-rewrite.js';
 import { jsonPieces } from '../report/json-pieces.js';
 import { detectFormat, encodePlaceholders } from './formats.js';
-import { scanArchiveForLeaks, type LeakValueHit } from './leak-check.js';
+import { isWordByte, scanArchiveForLeaks, type LeakValueHit } from './leak-check.js';
 import { redactFacts, renderFromFacts } from './redact-facts.js';
 import type { Redactor } from './redactor.js';
 
@@ -163,9 +163,6 @@ export async function mendArchive(input: MendInput): Promise<MendOutcome> {
   }
 }
 
-/** An ASCII letter, digit or underscore: a value beginning or ending with one needs a token boundary there. */
-const WORD = /^[A-Za-z0-9_]$/;
-
 const refused = (refusal: MendRefusal): MendOutcome => ({ state: 'not-mended', refusal });
 
 const discard = removeQuietly;
@@ -252,6 +249,7 @@ function hitValuePlaceholders(redactor: Redactor, values: ReadonlySet<string>): 
   for (const [placeholder, value] of redactor.mapping()) if (values.has(value) && !placeholderOf.has(value.toLowerCase())) placeholderOf.set(value.toLowerCase(), placeholder);
   if (placeholderOf.size === 0) return undefined;
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const token = (value: string) => `${WORD.test(value[0]!) ? '(?<![A-Za-z0-9_])' : ''}${escape(value)}${WORD.test(value.at(-1)!) ? '(?![A-Za-z0-9_])' : ''}`;
+  // The leak check's own word bytes (a value's first and last characters are whole UTF-16 units: non-ASCII is no word byte).
+  const token = (value: string) => `${isWordByte(value.charCodeAt(0)) ? '(?<![A-Za-z0-9_])' : ''}${escape(value)}${isWordByte(value.charCodeAt(value.length - 1)) ? '(?![A-Za-z0-9_])' : ''}`;
   return { pattern: new RegExp([...placeholderOf.keys()].sort((a, b) => b.length - a.length).map(token).join('|'), 'gi'), placeholderOf };
 }
