@@ -210,6 +210,24 @@ export const CORPUS_SETS = {
   // as OCR text, a passport data page with its MRZ, an air e-ticket itinerary, a WeCom external-contact
   // export, a PBOC credit report, a hospital lab report, and 6 real outputs of this machine.
   'held-out-15': join(CORPUS_DIR, 'held-out-15'),
+  // Session 14, written and committed before any rule file was opened: a RuoYi `sys_user` dump + druid
+  // monitor login, Spring Boot `/actuator/env`, Caddy `basicauth` + JSON access log, `.fetchmailrc` + ssmtp,
+  // svnserve `passwd`/`authz`, acme.sh `account.conf` (Ali/DNSPod keys) + ddns-go, MHA `app1.cnf`, Patroni,
+  // TDengine `taos` + taosadapter, StarRocks `CREATE USER`/broker load + fe.audit.log, APISIX admin keys and
+  // consumers, `azkaban-users.xml`, sqoop command lines + Ranger `install.properties`, WebSphere
+  // `soap.client.props` {xor} + wsadmin, mosquitto passwd/`mosquitto_passwd -b`/`-P`, NATS + Pulsar token
+  // auth, Juniper `display set`, a Hillstone StoneOS config (GB18030), a TP-Link ER backup, an APC UPS NMC
+  // `config.ini`, `ipmitool user list/lan print`, strongSwan `ipsec.secrets`/swanctl + xl2tpd `chap-secrets`,
+  // RustDesk, a `New-ADUser` onboarding script (UTF-16LE), SQL Server `ConfigurationFile.ini` + Summary,
+  // macOS `sysadminctl`/`fdesetup` + jamf.log, `gpg --list-keys` + `keytool -list -v`, Android signing
+  // configs, sbt/Bundler/.curlrc credentials, PL/SQL Developer logon history + SQLyog (GB18030), a JMeter
+  // plan with test accounts, fscan and hydra/tshark weak-password findings, Cloudreve/Alist first-start
+  // passwords, Aliyun SMS SDK debug, push/speech/RTC SDK keys, e签宝 callbacks, a 千牛 order export
+  // (GB18030), a Moka candidate export + interview mail, a CCB receipt, an income certificate + Schengen
+  // form, a China Telecom broadband order + call list, a visitor log, a 医保 settlement + 结婚证 (OCR,
+  // GB18030), a Snipe-IT export, Nagios resource.cfg + htpasswd.users, Bacula, pure-ftpd + FileZilla
+  // Server, YApi + Yearning, an M365 audit-log CSV, and 6 real outputs of this machine.
+  'held-out-16': join(CORPUS_DIR, 'held-out-16'),
   real: join(CORPUS_DIR, 'real'),
 } as const;
 export type CorpusSet = keyof typeof CORPUS_SETS;
@@ -237,6 +255,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-13': { kind: 'held-out', firstRun: '63.0 % of 362 / 95.5 % (labels as written); 63.3 % of 360 / 96.4 % with wrong labels corrected' },
   'held-out-14': { kind: 'held-out', firstRun: '68.1 % of 370 / 95.5 % (labels as written); 68.6 % of 370 / 99.3 % with wrong labels corrected' },
   'held-out-15': { kind: 'held-out', firstRun: '66.8 % of 506 / 93.5 % (labels as written); 67.3 % of 510 / 96.5 % with wrong labels corrected' },
+  'held-out-16': { kind: 'held-out', firstRun: '65.9 % of 640 / 93.8 % (labels as written); 66.7 % of 633 / 95.4 % with wrong labels corrected' },
   real: { kind: 'real' },
 };
 

@@ -37,6 +37,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-13').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-14').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-15').files).toBeGreaterThanOrEqual(50);
+    expect(get('held-out-16').files).toBeGreaterThanOrEqual(50);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -58,6 +59,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-14').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('held-out-15').overall.planted).toBeGreaterThanOrEqual(350);
     expect(get('held-out-15').overall.lookAlikes).toBeGreaterThanOrEqual(150);
+    expect(get('held-out-16').overall.planted).toBeGreaterThanOrEqual(350);
+    expect(get('held-out-16').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
@@ -264,6 +267,20 @@ describe('redaction corpus', () => {
     // Session 13's fixes made for held-out-14 (rest14a, rest14b, the lead's) took 6 more of its values, never tuned on it: 349.
     expect(q.overall.found).toBeGreaterThanOrEqual(349);
     expect(q.falsePositives.length).toBeLessThanOrEqual(14);
+  });
+
+  // held-out-16 (session 14): written and committed before any rule file was opened (51 hand-written
+  // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
+  // main c29b1bd (the set at 7536204): 422 of 640 = 65.9 % / 93.8 % as written, 422 of 633 = 66.7 % /
+  // 95.4 % with fifteen labels corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that
+  // first figure, and its twenty-four false positives (company hostnames, a message id, `{`, `[`, `jdbc`,
+  // a port, public app keys, a docs placeholder, svnserve's `write`/`passwd`, `monitor`, `HRDB`, `DBA`,
+  // a request nonce and signatures, an HMAC, `sha256WithRSAEncryption` in a real `openssl x509 -text`)
+  // may not grow.
+  it('held-out-16: at least its first figure, no more false positives', () => {
+    const q = get('held-out-16');
+    expect(q.overall.found).toBeGreaterThanOrEqual(422);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(24);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
