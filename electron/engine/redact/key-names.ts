@@ -252,6 +252,9 @@ export function isBenignValue(value: string): boolean {
     TEMPLATE_VALUE.test(v) ||
     /^(?:\$\{|\{\{)[\w. :-]*$/.test(v) ||
     /^!{1,2}[A-Za-z]+$/.test(v) ||
+    // `authorization {`, `secrets {` (NATS, strongSwan), `"Authorization":["Basic …"]`: a block or a list opens,
+    // the values are inside it.
+    /^[[{(]$/.test(v) ||
     // `$pw = ConvertTo-SecureString "…" -AsPlainText`: the cmdlet that makes the secret, not the secret.
     POWERSHELL_CMDLET.test(v) ||
     /^(?:not|never|no)[ _-]+[a-z]+(?:[ _-][a-z]+)?$/i.test(v) ||

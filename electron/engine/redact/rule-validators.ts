@@ -804,9 +804,10 @@ function isLicenceName(value: string): boolean {
   return parts.length >= 2 && parts.some((x) => LICENCE_FAMILY.test(x)) && parts.every((x) => /^(?:[A-Za-z]+\d{0,2}|\d{1,2})$/.test(x));
 }
 // One word of letters, digits and `_` (tested apart: a nested `(?:[A-Z][a-z]*\d*)+` is exponential),
-// `With`/`And` joining two names, and a cipher or digest among them.
+// `With`/`And` joining two names, and a cipher or digest among them. OpenSSL spells them from a lower-case
+// letter (`Signature Algorithm: sha256WithRSAEncryption` in `openssl x509 -text`).
 function isJcaAlgorithm(value: string): boolean {
-  return /^[A-Z][A-Za-z0-9_]{5,63}$/.test(value) && /[A-Za-z0-9](?:With|with|And)[A-Z]/.test(value) && /SHA|Hmac|HMAC|AES|RSA|DES|MD5|PBKDF|DSA|ECDH|RC[24]/.test(value);
+  return /^[A-Za-z][A-Za-z0-9_]{5,63}$/.test(value) && /[A-Za-z0-9](?:With|with|And)[A-Z]/.test(value) && /SHA|Hmac|HMAC|AES|RSA|DES|MD5|PBKDF|DSA|ECDH|RC[24]/.test(value);
 }
 
 // A program's usage text (`Xvfb -help`, `--help` output): `-auth file   select authorization file`,

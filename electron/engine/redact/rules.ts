@@ -493,12 +493,12 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'secret' }],
       },
       {
-        regex: /(?<![\w-])(?:proxy-)?authori[sz]ation["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token|apikey|api-key|key|jwt|sso-key|ssws|negotiate|ntlm|kerberos|splunk|gosign)\s+)?(?!(?:digest|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey(?:lite)?|mac|aws|oss|obs|qbox|qiniu|upyun|ks3)\s)(?<secret>[^\s"',;]+)/i,
+        regex: /(?<![\w-])(?:proxy-)?authori[sz]ation["']?\s*[:=]\s*(?:\[[ \t]*)?["']?(?:(?:bearer|basic|token|apikey|api-key|key|jwt|sso-key|ssws|negotiate|ntlm|kerberos|splunk|gosign)\s+)?(?!(?:digest|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey(?:lite)?|mac|aws|oss|obs|qbox|qiniu|upyun|ks3)\s)(?<secret>[^\s"',;]+)/i,
         targets: [{ group: 'secret' }],
         validate: 'realSecret',
       },
       {
-        regex: /(?<![\w-])(?<key>x-(?=[a-z0-9-]*?(?:key|token|secret|auth|signature|session|password))[a-z0-9-]*|api-?key|apikey|private-token|ocp-apim-subscription-key|access-token|auth-token)["']?\s*:\s*["']?(?<secret>[^\s"',;]+)/i,
+        regex: /(?<![\w-])(?<key>x-(?=[a-z0-9-]*?(?:key|token|secret|auth|signature|session|password))[a-z0-9-]*|api-?key|apikey|private-token|ocp-apim-subscription-key|access-token|auth-token)["']?\s*:\s*(?:\[[ \t]*)?["']?(?<secret>[^\s"',;]+)/i,
         targets: [{ group: 'secret' }],
         validate: 'headerKey',
       },
@@ -506,7 +506,7 @@ export const RULES: readonly RedactionRule[] = [
         // Every value of a Cookie header; names stay so the agent can see which cookies were sent.
         // `(?<=(?<![\w-])cookie["']?\s*:\s*["']?(?:[^;\r\n"']*;\s*)*)` as a forward scan: that
         // look-behind, tried from every place a pair could start, was quadratic (linear-regexp.ts).
-        regex: new ListStartRegExp(/(?<![\w-])cookie["']?\s*:\s*["']?/i, String.raw`(?<name>[^\s=;,"']+)=(?<secret>[^;\r\n"']*)`, 'i'),
+        regex: new ListStartRegExp(/(?<![\w-])cookie["']?\s*:\s*(?:\[[ \t]*)?["']?/i, String.raw`(?<name>[^\s=;,"']+)=(?<secret>[^;\r\n"']*)`, 'i'),
         targets: [{ group: 'secret' }],
         validate: 'cookieValue',
       },
