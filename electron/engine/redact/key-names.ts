@@ -208,7 +208,8 @@ const BENIGN_VALUE = /^(?:true|false|yes|no|on|off|null|nil|none|undefined|empty
 // (dpkg.log's `python3-jwt:amd64`, `libhttp-cookies-perl:all`), a Rails migration's state
 // (`== 2016… ForcePasswordResetDuringSetup: migrated (0.0010s)`), a PostgreSQL auth method
 // (`initdb --auth-local peer`, pg_hba's `md5`).
-const MACHINE_WORD_VALUE = /^(?:all|any|amd64|arm64|armhf|armel|i386|i686|x86_64|x86-64|aarch64|noarch|ppc64el|ppc64le|s390x|riscv64|mips64el|mipsel|loong64|migrated|migrating|reverted|reverting|peer|trust|ident|reject|md5|scram-sha-256|gss|sspi|pam|radius)$/i;
+// svnserve.conf's `auth-access = write` and `password-db = passwd`: an access level and a password file's name.
+const MACHINE_WORD_VALUE = /^(?:read|write|read-?write|passwd|htpasswd|all|any|amd64|arm64|armhf|armel|i386|i686|x86_64|x86-64|aarch64|noarch|ppc64el|ppc64le|s390x|riscv64|mips64el|mipsel|loong64|migrated|migrating|reverted|reverting|peer|trust|ident|reject|md5|scram-sha-256|gss|sspi|pam|radius)$/i;
 // nsswitch.conf's `passwd:  files systemd`: where the password database comes from.
 const NSSWITCH_SOURCES = /^(?:(?:files|systemd|compat|nis|nisplus|ldap|sss|db|winbind|altfiles|extrausers|cache|hesiod|mymachines|usrfiles)(?:[ \t]+|$))+$/;
 const TEMPLATE_VALUE = /^(?:\$\(.+\)|`[^`]+`|\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|\{[A-Za-z_][\w.]*(?:\([\w., ]*\))?\}|<[^<>]*>|\[[^[\]]*\]|\([a-z ]*\)|@Microsoft\.KeyVault\(.*\)|vault:.*|ENC\[.*\]|\$env:[A-Za-z_]\w*)$/i;
@@ -252,6 +253,10 @@ export function isBenignValue(value: string): boolean {
     TEMPLATE_VALUE.test(v) ||
     /^(?:\$\{|\{\{)[\w. :-]*$/.test(v) ||
     /^!{1,2}[A-Za-z]+$/.test(v) ||
+    // A documentation stand-in (`jpush.master-secret=your_master_secret`, `api_key=your-api-key`), hydra's
+    // form template (`pass=^PASS^:F=登录失败`).
+    /^your[_-][a-z]+(?:[_-][a-z]+)*$/i.test(v) ||
+    /^\^[A-Z]+\^/.test(v) ||
     // `authorization {`, `secrets {` (NATS, strongSwan), `"Authorization":["Basic …"]`: a block or a list opens,
     // the values are inside it.
     /^[[{(]$/.test(v) ||

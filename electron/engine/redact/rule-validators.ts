@@ -137,8 +137,9 @@ export const personalEmail: RuleValidator = (m, line) =>
   !NOT_AN_ADDRESS_HEADER.test(line) &&
   // dpkg/RPM package metadata: `Maintainer: Debian QA Group <packages@qa.debian.org>` names a package's public maintainer.
   !PACKAGE_MAINTAINER_FIELD.test(line) &&
-  // postfix's `message-id=<2026…@mail01…>`, 802.1X's `anonymous_identity="anonymous@corp.local"`.
-  !/(?:message-id|msgid|in-reply-to)[ \t]*[=:][ \t]*<?$/i.test(before(m, line, 20)) &&
+  // postfix's `message-id=<2026…@mail01…>`, 802.1X's `anonymous_identity="anonymous@corp.local"`; a JSON or CSV
+  // export's `"InternetMessageId":"<SG2PR06MB…@…outlook.com>"` (Microsoft 365 audit logs).
+  !/(?:message[-_]?id|msgid|in[-_]?reply[-_]?to)["']*[ \t]*[=:][ \t]*["']*<?$/i.test(before(m, line, 24)) &&
   !/^anonymous@/i.test(m[0]) &&
   // A locale's modifier in a file name (`systemd.be@latin.catalog`, `sr@latin.po`, `uz@cyrillic.mo`,
   // `de_DE@euro.UTF-8`): gettext catalogues and locale directories, not an address.
@@ -261,6 +262,10 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (PWD_DIRECTORY.test(key) && /^[/~]/.test(value)) return false;
   // A package description's `Cookie: Baker provides a simple cookie string generator …`: a cookie is `name=value` pairs or one token, not a sentence.
   if (/(?:^|[^a-z])cookies?$/i.test(key) && !value.includes('=') && /\s\S+\s/.test(value)) return false;
+  // A nonce is sent in the clear once (Aliyun's `SignatureNonce=<uuid>`, OAuth 1's `oauth_nonce`), not a secret.
+  if (/nonce$/i.test(key)) return false;
+  // An app's numeric key is its public id (Xiaomi push `miAppKey=5472021473381`); its secret is the app secret.
+  if (/app_?key$/i.test(key) && /^\d{5,20}$/.test(value)) return false;
   // journald's `SESSION_ID=3187`, `session=12`: a session's number, not its secret.
   if (/sess/i.test(key) && /^\d{1,10}$/.test(value)) return false;
   // A PIN is one short token: /proc/interrupts' `PIN:  0  0  Posted-interrupt …` is a counter row.
@@ -1048,7 +1053,9 @@ export const VALIDATORS = {
   }) as RuleValidator,
   headerKey: validKey('header') as RuleValidator,
   cookieValue: ((m) => isRealValue(group(m, 'secret')) && !PLAIN_COOKIE_VALUE.test(group(m, 'secret'))) as RuleValidator,
-  curlPassword: ((m) => !isBenignValue(group(m, 'secret'))) as RuleValidator,
+  // beeline's / sqlplus-like `-u "jdbc:hive2://host:10000/db"` is a URL, not `user:password`: its "password" begins with
+  // `//` or with a further scheme (`jdbc:mysql://…`, `jdbc:oracle:thin:@…`).
+  curlPassword: ((m) => !isBenignValue(group(m, 'secret')) && !/^(?:\/\/|[a-z][\w+.-]*:(?:\/\/|[a-z]+:@|@))/i.test(group(m, 'secret'))) as RuleValidator,
   // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
   urlParamKey: ((m, line) => validKey('url')(m) && !ESCAPED_QUOTE_BEFORE.test(line.slice(Math.max(0, m.index - 6), m.index))) as RuleValidator,
   /** A value keyed by a URL (NuGet `<apikeys>`: `<add key="https://…" value="…"/>`): only a random one is a key. */

