@@ -25,7 +25,52 @@ describe('notCollected', () => {
   });
 
   it('is empty when everything ran', () => {
-    expect(notCollected([run('versions', 'ok'), run('system', 'error')])).toEqual({ listed: [], otherProblemTypes: 0 });
+    expect(notCollected([run('versions', 'ok'), run('system', 'error')])).toEqual({ listed: [], otherProblemTypes: 0, notSelected: 0 });
+  });
+});
+
+describe('collect --only: the collectors not selected are one line, not one each', () => {
+  const ids = ['versions', 'system', 'network', 'software', 'processes', 'app-logs', 'config', 'security-logs', 'firewall', 'wifi'];
+  const only: Pick<Manifest, 'collectors' | 'skipped' | 'items'> = {
+    collectors: [
+      run('system-logs', 'ok'),
+      ...ids.map((id) => run(id, 'skipped', { code: 'not-selected' })),
+      run('screenshot', 'skipped', { code: 'no-display' }),
+      run('network-path', 'skipped', { code: 'problem-type', types: ['connection'], actual: 'none' }),
+    ],
+    skipped: [
+      ...ids.map((id) => ({ collector: id, source: id, reason: 'not selected (--only)', code: { code: 'not-selected' as const } })),
+      { collector: 'screenshot', source: 'screenshot', reason: 'no display', code: { code: 'no-display' as const } },
+      { collector: 'network-path', source: 'network-path', reason: 'other problem type', code: { code: 'problem-type' as const, types: ['connection' as const], actual: 'none' as const } },
+      { collector: 'system-logs', source: '/var/log/syslog', reason: 'fallback; none of these files exists', code: { code: 'not-found' as const } },
+    ],
+    items: [],
+  };
+
+  it('counts them; a skip that matters is still listed, and the manifest keeps every one', () => {
+    const facts = notTaken(only);
+    expect(facts.notSelected).toBe(ids.length);
+    expect(facts.otherProblemTypes).toBe(1);
+    expect(facts.collectors.map((c) => c.id)).toEqual(['screenshot']);
+    expect(facts.sources.map((s) => s.source)).toEqual(['/var/log/syslog']);
+    expect(notTakenTotal(facts)).toBe(ids.length + 3);
+    expect(only.skipped.filter((s) => s.code.code === 'not-selected')).toHaveLength(ids.length);
+  });
+
+  it('the CLI prints one line for them, in each language', () => {
+    const facts = notTaken(only);
+    const zh = notTakenRows(facts, translator('zh-CN')).map((r) => r[1]);
+    const en = notTakenRows(facts, translator('en')).map((r) => r[1]);
+    expect(zh.filter((l) => l.includes('未选择'))).toEqual([`未选择的 ${ids.length} 个来源已跳过（--only）`]);
+    expect(en.filter((l) => l.includes('not selected'))).toEqual([`${ids.length} sources not selected (--only)`]);
+    expect(zh).toHaveLength(4); // screenshot, other problem types, not selected, /var/log/syslog
+    expect(notTakenRows({ ...facts, notSelected: 1 }, translator('en')).map((r) => r[1])).toContain('1 source not selected (--only)');
+  });
+
+  it('without --only there is no such line', () => {
+    const facts = notTaken(manifest);
+    expect(facts.notSelected).toBe(0);
+    expect(notTakenLines(translator('en'), facts).some((l) => l.kind === 'not-selected')).toBe(false);
   });
 });
 
