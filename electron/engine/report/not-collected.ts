@@ -42,12 +42,20 @@ export interface NotTaken {
  * The one account of what was not taken. A skipped collector is also in the manifest's
  * `skipped` under its own id (its source is its id): counted there it would be said twice, so
  * the sources here are the others only — the CLI's "Skipped:" lines and the app's lines
- * are this list.
+ * are this list. So is the skip a collector that ran and took nothing got its reason from (its
+ * first skip, run-collectors.ts), when that skip's source is named in the reason already
+ * (`config` — `policy.configPaths` is empty: said once); a file's path is kept (the collector's
+ * line says only "does not exist", the source's line says which file).
  */
 export function notTaken(manifest: Pick<Manifest, 'collectors' | 'skipped' | 'items'>): NotTaken {
   const { listed, otherProblemTypes, notSelected } = notCollected(manifest.collectors);
-  const skippedRuns = new Set(manifest.collectors.filter((c) => c.status === 'skipped').map((c) => c.id));
-  const sources = manifest.skipped.filter((s) => !(s.source === s.collector && skippedRuns.has(s.collector)));
+  const skippedRuns = new Map(manifest.collectors.filter((c) => c.status === 'skipped').map((c) => [c.id, c]));
+  const saidByRun = new Set<ManifestSkip>();
+  for (const run of skippedRuns.values()) {
+    const first = manifest.skipped.find((s) => s.collector === run.id);
+    if (first && first.reason === run.error && first.reason.includes(first.source) && JSON.stringify(first.code) === JSON.stringify(run.reason)) saidByRun.add(first);
+  }
+  const sources = manifest.skipped.filter((s) => !(s.source === s.collector && skippedRuns.has(s.collector)) && !saidByRun.has(s));
   const cut = manifest.items.filter((i) => i.truncated).map((i) => ({ name: i.name, ...(i.note ? { note: i.note } : {}), ...(i.cut ? { code: i.cut } : {}) }));
   return { collectors: listed, otherProblemTypes, notSelected, sources, cut };
 }

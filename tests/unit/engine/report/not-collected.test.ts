@@ -29,6 +29,29 @@ describe('notCollected', () => {
   });
 });
 
+describe('a collector that ran and took nothing is said once', () => {
+  it('drops the skip its reason came from when the reason names its source; keeps the others', () => {
+    const code = { code: 'not-configured' as const, policyKey: 'policy.configPaths' };
+    const facts = notTaken({
+      collectors: [
+        { ...run('config', 'skipped', code), error: 'no paths are configured (policy.configPaths is empty in policy)' },
+        run('app-logs', 'ok'),
+        { ...run('system-logs', 'skipped', { code: 'command-missing', command: 'journalctl' }), error: 'journalctl is not installed' },
+      ],
+      skipped: [
+        { collector: 'config', source: 'policy.configPaths', reason: 'no paths are configured (policy.configPaths is empty in policy)', code },
+        { collector: 'app-logs', source: 'policy.configPaths', reason: 'no paths are configured (policy.configPaths is empty in policy)', code },
+        { collector: 'system-logs', source: 'journalctl --since x', reason: 'journalctl is not installed', code: { code: 'command-missing', command: 'journalctl' } },
+        { collector: 'system-logs', source: '/var/log/syslog', reason: 'fallback; none of these files exists', code: { code: 'not-found' } },
+      ],
+      items: [],
+    });
+    expect(facts.collectors.map((c) => c.id)).toEqual(['config', 'system-logs']);
+    // The policy key is in the reason: said once. A command or a file is not: its line says which one.
+    expect(facts.sources.map((s) => `${s.collector}:${s.source}`)).toEqual(['app-logs:policy.configPaths', 'system-logs:journalctl --since x', 'system-logs:/var/log/syslog']);
+  });
+});
+
 describe('collect --only: the collectors not selected are one line, not one each', () => {
   const ids = ['versions', 'system', 'network', 'software', 'processes', 'app-logs', 'config', 'security-logs', 'firewall', 'wifi'];
   const only: Pick<Manifest, 'collectors' | 'skipped' | 'items'> = {
