@@ -301,6 +301,8 @@ export const CollectionResultSchema = z.object({
     .object({
       collectors: z.array(CollectorRunSchema),
       otherProblemTypes: z.number().int().nonnegative(),
+      /** Collectors `--only` did not select, counted (the CLI; the app has no --only). */
+      notSelected: z.number().int().nonnegative().optional(),
       sources: z.array(ManifestSkipSchema),
       cut: z.array(z.object({ name: z.string(), note: z.string().optional(), code: ReasonSchema.optional() })),
     })

@@ -54,13 +54,15 @@ export function runReasonText(tr: Translator, run: { status: CollectorStatus; er
 export interface NotTakenFacts {
   collectors: ReadonlyArray<{ id: string; status: CollectorStatus; error?: string | undefined; reason?: Reason | undefined }>;
   otherProblemTypes: number;
+  /** Collectors `--only` did not select (absent: none, as in the app, which has no --only). */
+  notSelected?: number | undefined;
   sources: ReadonlyArray<{ collector: string; source: string; reason: string; code?: Reason | undefined }>;
   cut: ReadonlyArray<{ name: string; note?: string | undefined; code?: Reason | undefined }>;
 }
 
 /** One thing not taken: what (a collector's name, a source, an entry) and why, in the reader's language. */
 export interface NotTakenLine {
-  kind: 'collector' | 'other-problem-types' | 'source' | 'cut';
+  kind: 'collector' | 'other-problem-types' | 'not-selected' | 'source' | 'cut';
   /** The collector, source or entry; '' for the count of collectors for other problem types. */
   what: string;
   why: string;
@@ -69,11 +71,13 @@ export interface NotTakenLine {
 /**
  * What was not taken, one line each, in the manifest's order: skipped collectors (named by
  * `collectorName`: the CLI prints ids, the app its titles), then one line for the collectors that
- * serve only other problem types, then skipped sources, then entries cut short.
+ * serve only other problem types, one for those `--only` did not select, then skipped sources,
+ * then entries cut short.
  */
 export function notTakenLines(tr: Translator, facts: NotTakenFacts, collectorName: (id: string) => string = (id) => id): NotTakenLine[] {
   const lines: NotTakenLine[] = facts.collectors.map((c) => ({ kind: 'collector', what: collectorName(c.id), why: runReasonText(tr, c) }));
   if (facts.otherProblemTypes > 0) lines.push({ kind: 'other-problem-types', what: '', why: tr.t('cli.collect.otherProblemTypes', { count: facts.otherProblemTypes, more: facts.collectors.length > 0 ? 'yes' : 'no' }) });
+  if (facts.notSelected) lines.push({ kind: 'not-selected', what: '', why: tr.t('cli.collect.notSelected', { count: facts.notSelected }) });
   for (const s of facts.sources) lines.push({ kind: 'source', what: s.source, why: reasonFor(tr, s.code, s.reason) });
   // Why an entry was cut, by its code (the cap and sizes); an entry without one (an older archive,
   // a command's output cut at its cap): the engine's English note in English, else the generic line.
@@ -88,5 +92,5 @@ export function notTakenLineText(line: NotTakenLine): string {
 
 /** How many things were not taken (the count line counts its collectors). */
 export function notTakenCount(facts: NotTakenFacts): number {
-  return facts.collectors.length + facts.otherProblemTypes + facts.sources.length + facts.cut.length;
+  return facts.collectors.length + facts.otherProblemTypes + (facts.notSelected ?? 0) + facts.sources.length + facts.cut.length;
 }

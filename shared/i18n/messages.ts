@@ -1126,6 +1126,7 @@ const zhCN = {
   'app.compare.failed': '无法对比这两个诊断包。请把两个诊断包都发给技术支持。',
   // perf-start (issue 13 review): the CLI's one line for evidence gated out by problem type.
   'cli.collect.otherProblemTypes': '{more, select, yes {另有 } other {}}{count} 项只在其他问题类型时收集（见 manifest.json）',
+  'cli.collect.notSelected': '未选择的 {count} 个来源已跳过（--only）',
 
   // — Compare and fleet baseline, session 4 (compare: `baseline check`; electron/cli/baseline-command.ts) —
   'cli.help.baseline.check': '把收到的诊断包与全公司基线对比：列出与大多数电脑不同的设置（与“与全公司对比”检查相同）',
@@ -2381,6 +2382,7 @@ const en: Catalogue = {
   'app.compare.failed': 'The two archives could not be compared. Send both archives to support.',
   // perf-start (issue 13 review): the CLI's one line for evidence gated out by problem type.
   'cli.collect.otherProblemTypes': '{count, plural, one {# {more, select, yes {more item is} other {item is}}} other {# {more, select, yes {more items are} other {items are}}}} collected only for other problem types (see manifest.json)',
+  'cli.collect.notSelected': '{count, plural, one {# source} other {# sources}} not selected (--only)',
 
   // — Compare and fleet baseline, session 4 (compare: `baseline check`; electron/cli/baseline-command.ts) —
   'cli.help.baseline.check': 'compare a received archive with the fleet baseline: the settings that differ from most desktops (the same as the fleet check)',

@@ -9,6 +9,8 @@
 import { open } from 'node:fs/promises';
 import type { Policy } from '../../../shared/policy.js';
 import type { Platform } from '../../../shared/types.js';
+import type { Reason } from '../../../shared/reasons.js';
+import { fileErrorCode } from '../platform/files.js';
 import { expandPath } from '../platform/paths.js';
 import { forProblemTypes } from './support/gates.js';
 import { documentTitle, formatBytes, heading, tr } from './support/text.js';
@@ -98,9 +100,12 @@ export function formatDiff(diff: SettingsDiff, kind: 'json' | 'key-value' | 'lin
   return `${lines.join('\n')}\n`;
 }
 
-async function readSmall(path: string): Promise<{ text: string } | { reason: string }> {
+async function readSmall(path: string): Promise<{ text: string } | { reason: string; code?: Reason }> {
   const handle = await open(path, 'r').catch((err: NodeJS.ErrnoException) => err);
-  if (handle instanceof Error) return { reason: handle.code === 'ENOENT' ? 'no such file' : `cannot open it: ${handle.code ?? handle.message}` };
+  if (handle instanceof Error) {
+    const code = fileErrorCode(handle);
+    return { reason: handle.code === 'ENOENT' ? 'no such file' : `cannot open it: ${handle.code ?? handle.message}`, ...(code ? { code } : {}) };
+  }
   try {
     const st = await handle.stat();
     if (!st.isFile()) return { reason: 'not a regular file' };
@@ -125,7 +130,9 @@ async function comparePair(ctx: CollectorContext, pair: { config: string; defaul
   const [config, defaults] = await Promise.all(paths.map(readSmall));
   for (const [i, r] of [config!, defaults!].entries()) {
     if ('reason' in r) {
-      ctx.skip(paths[i]!, `${i === 0 ? 'configuration file' : 'defaults file'}: ${r.reason}`);
+      const detail = `${i === 0 ? 'configuration file' : 'defaults file'}: ${r.reason}`;
+      if (r.code) ctx.skip(paths[i]!, r.code, detail);
+      else ctx.skip(paths[i]!, detail);
       return undefined;
     }
   }

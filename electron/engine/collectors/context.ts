@@ -146,10 +146,10 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
       }
       return { bytes: prepared.size };
     },
-    skip: (source, reason) => {
+    skip: (source, reason, detail) => {
       if (closed) return;
       counts.skips += 1;
-      sink.skip(typeof reason === 'string' ? { collector: collector.id, source, reason } : { collector: collector.id, source, reason: englishReason(reason), code: reason });
+      sink.skip(typeof reason === 'string' ? { collector: collector.id, source, reason } : { collector: collector.id, source, reason: detail ?? englishReason(reason), code: reason });
     },
     warn: (message) => {
       if (!closed) warnings.push(message);

@@ -229,7 +229,8 @@ async function linuxNetwork(ctx: CollectorContext): Promise<NetworkGathered> {
   const [ifacesFromIp, resolv, resolvectl, gnome, routes] = await Promise.all([
     linuxInterfaces(ctx),
     readFile(resolvConf, 'utf8').catch((err: NodeJS.ErrnoException) => {
-      ctx.skip(resolvConf, err.code === 'ENOENT' ? 'does not exist' : err.message);
+      if (err.code === 'ENOENT') ctx.skip(resolvConf, { code: 'not-found' });
+      else ctx.skip(resolvConf, err.message);
       return undefined;
     }),
     tryExec(ctx, 'resolvectl', ['dns'], { timeoutMs: CMD_TIMEOUT_MS, missing: 'resolvectl is not installed (systemd-resolved not in use); DNS servers are taken from /etc/resolv.conf' }),

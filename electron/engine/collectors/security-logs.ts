@@ -100,7 +100,7 @@ export async function addAuthFile(ctx: CollectorContext, cap: number, files: rea
     ctx.addText(ctx.name('securityLog'), text || `(no entries since ${formatLocalTime(ctx.since)})\n`, file, { truncated: read.cut, note });
     return true;
   }
-  ctx.skip(files.join(', '), 'none of these auth log files exists');
+  ctx.skip(files.join(', '), { code: 'not-found' }, 'none of these auth log files exists');
   return false;
 }
 

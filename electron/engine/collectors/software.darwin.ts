@@ -103,7 +103,7 @@ export async function darwinSoftwareSections(ctx: CollectorContext, L: (zh: stri
     bundles = (await mapLimited(apps, 8, (a) => readBundle(ctx, a))).filter((b): b is AppBundle => b !== undefined);
   } catch (err) {
     if (!(err instanceof CommandNotFoundError)) throw err;
-    ctx.skip('plutil', 'plutil is not installed (not macOS?); app versions cannot be read');
+    ctx.skip('plutil', { code: 'command-missing', command: 'plutil' }, 'plutil is not installed (not macOS?); app versions cannot be read');
   }
   if (apps.length === 0) ctx.skip(folders.join(', '), 'no app bundles found in these folders');
   if (bundles.length) {

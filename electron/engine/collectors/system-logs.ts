@@ -46,7 +46,7 @@ async function addFirstFile(ctx: CollectorContext, name: string, paths: string[]
   for (const p of paths) {
     if (await exists(p)) return (await ctx.addFile(name, p, { mode: 'tail', maxBytes: cap, kind: 'text' })) !== false;
   }
-  ctx.skip(paths.join(', '), `${why}; none of these files exists`);
+  ctx.skip(paths.join(', '), { code: 'not-found' }, `${why}; none of these files exists`);
   return false;
 }
 

@@ -62,8 +62,10 @@ export interface CollectorContext {
   /**
    * Something not collected, with the reason; goes to the manifest's `skipped`. A code
    * (shared/reasons.ts) is shown in the user's language; free text only as English detail.
+   * `detail`, with a code: the English text manifest.json keeps instead of the code's own
+   * (a missing tool's consequence, the fallback the file was for).
    */
-  skip(source: string, reason: string | Reason): void;
+  skip(source: string, reason: string | Reason, detail?: string): void;
   /** A non-fatal problem, recorded on the collector's run. */
   warn(message: string): void;
 }

@@ -127,7 +127,25 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
   [...VERBS.split(/\s+/).flatMap((v) => (v ? commonWordForms(v) : [])), ...WORDS.split(/\s+/).flatMap((w) => (w ? [w, `${w}s`] : []))].filter((w) => w.length >= 4),
 );
 
-/** Whether `value` is a common English word or a word of logs (any case: `Creative`, `CREATE`). */
+/**
+ * Chinese words that read as a name — a common surname and one or two more characters — but are
+ * words of prose and logs: 陆军 (the army; also 陆 + 军), 安装 (install), 文件 (file), 高级, 程序 … A
+ * grammar that names a person (`安装: 陆军 2025-09-03`) still redacts it where it stands; it is not
+ * learned, or looked for by the leak check, archive-wide, where it would replace every 陆军 of
+ * every file.
+ */
+const HAN_WORDS = `
+陆军 海军 空军 武警 军队 部队 安全 安装 安排 安静 安卓 安培 文件 文档 文本 文字 文章 文化 文明 金额 金融 金属
+黄金 时间 时候 时钟 时区 程序 程度 程序员 任务 任何 任意 项目 成功 成本 成员 成为 成果 成绩 连接 连续 关闭
+关于 关系 关键 关注 管理 管道 管理员 路由 路径 路线 温度 余额 余量 周期 周末 周年 周边 周围 方向 方法 方式
+方案 方面 方便 常规 常用 常见 高级 高速 高度 高效 高温 马上 包括 包含 包装 解决 解析 解释 申请 全部
+全局 全面 明天 明确 明显 明细 向上 向下 向量 应用 应该 单位 单独 严重 查询 查看 查找 范围 范例 许可 许多
+谢谢 季度 凌晨 储存 储备 宋体 雷达 章节 云端 江湖 石油 钱包 白天 白色 蓝色 毕业 尚未 顾客 顾问 付款 符号
+卫生 熊猫 万一 万元 车辆 房间 计划 计算 史上 齐全 夏天 夏季 吉利 纪录 纪律 原因 原来 原始 龙头 华为
+`;
+const COMMON_HAN_WORDS: ReadonlySet<string> = new Set(HAN_WORDS.split(/\s+/).filter((w) => w !== ''));
+
+/** Whether `value` is a common English word or a word of logs (any case: `Creative`, `CREATE`), or a Chinese word that reads as a name ({@link HAN_WORDS}). */
 export function isCommonWord(value: string): boolean {
-  return COMMON_WORDS.has(value.toLowerCase());
+  return COMMON_WORDS.has(value.toLowerCase()) || COMMON_HAN_WORDS.has(value);
 }

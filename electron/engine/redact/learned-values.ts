@@ -51,7 +51,8 @@ export function isLearnable(kind: string, value: string, rule: string): boolean 
   if (!LEARNED_KINDS.has(kind) || !LEARNED_FROM.has(rule)) return false;
   const v = value.trim();
   if (v !== value || v.length > 64) return false;
-  if (HAN_NAME.test(v) || (HANGUL_NAME.test(v) && v.replace(' ', '').length >= 2)) return true;
+  if (HAN_NAME.test(v)) return !isCommonWord(v);
+  if (HANGUL_NAME.test(v) && v.replace(' ', '').length >= 2) return true;
   return v.length >= LEARNED_LATIN_MIN_LENGTH && LATIN_VALUE.test(v) && /\p{L}/u.test(v) && !/^\d[\d._-]*$/.test(v) && !GENERIC.test(v) && !isCommonWord(v) && !isBenignValue(v);
 }
 

@@ -707,8 +707,10 @@ export class LineEngine {
       const groups = m.indices?.groups;
       if (!groups) continue;
       for (const t of p.targets) {
-        const span = groups[t.group];
-        if (!span || span[1] <= span[0] || span[0] < last) continue;
+        const found = groups[t.group];
+        if (!found || found[1] <= found[0] || found[0] < last) continue;
+        const span = valueSpan(s, found[0], found[1]);
+        if (span[1] <= span[0]) continue;
         const value = s.slice(span[0], span[1]);
         if (isPlaceholder(value) || touchesPlaceholder(s, span[0], span[1]) || this.isAllowed(value)) continue;
         const [start, end] = this.sink.adjust(s, span[0], span[1]);
@@ -795,6 +797,41 @@ function isHanRun(s: string, start: number, end: number): boolean {
     if (c < 0x4e00 || c > 0x9fa5) return false;
   }
   return end > start;
+}
+
+const SHELL_DEFAULT_BEFORE = /\$\{[A-Za-z_][\w.-]{0,80}:$/;
+const VARIABLE_REFERENCE = /^\$\{?[A-Za-z_]\w*\}?$/;
+/** Chinese punctuation and the ideographic space: where prose goes on after a value. */
+const CJK_STOP = /[，。；、！？\u3000]/;
+
+/**
+ * The value a rule's group took, without what only stands around it:
+ *  - the `-` or `=` of a shell default, `${DB_PASS:-s3cret}` (docker-compose, shell): the default is
+ *    `s3cret`, and `${DB_PASS:-<SECRET-1>}` still reads as the expansion it was (a default that is
+ *    another variable, `${DB_PASS:-$FALLBACK}`, is no value: the span comes back empty);
+ *  - the Chinese prose after a value that runs to the line's end (`密码 730519，乙方签字确认。`): a value
+ *    of ASCII characters stops at the first ，。；、！？ or ideographic space (a value holding Han
+ *    characters is left whole: there the punctuation may be part of it).
+ */
+function valueSpan(s: string, start: number, end: number): [number, number] {
+  const c = s.charCodeAt(start);
+  if ((c === 45 /* - */ || c === 61) /* = */ && s.charCodeAt(start - 1) === 58 /* : */ && SHELL_DEFAULT_BEFORE.test(s.slice(Math.max(0, start - 84), start))) {
+    start += 1;
+    // A default that is another variable (`${DB_PASS:-$FALLBACK}`) is a reference, no value: nothing to take.
+    if (VARIABLE_REFERENCE.test(s.slice(start, end))) return [start, start];
+  }
+  const stop = CJK_STOP.exec(s.slice(start, end));
+  if (stop !== null && stop.index > 0) {
+    let cut = start + stop.index;
+    while (cut > start && (s.charCodeAt(cut - 1) === 32 || s.charCodeAt(cut - 1) === 9)) cut -= 1;
+    let ascii = cut > start;
+    for (let i = start; ascii && i < cut; i += 1) {
+      const code = s.charCodeAt(i);
+      if (code < 0x20 || code > 0x7e) ascii = false;
+    }
+    if (ascii) end = cut;
+  }
+  return [start, end];
 }
 
 /**

@@ -571,6 +571,18 @@ export function isPamTag(line: string, start: number, value: string): boolean {
  * such a tool word.
  */
 const TOOL_NAME = /^[A-Za-z][A-Za-z0-9]*[a-z0-9](?:Manage|Manager|Service|Svc|Daemon|Helper|Agent|Server|Host|Updater|Update|Launcher|Installer|Setup|Tool|Tools|Ctl|Cli|Monitor|Scheduler|Worker|Client|Broker|Runner)(?:\.exe)?$/;
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const WEEKDAY_OR_MONTH = new RegExp(String.raw`^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|${MONTH})\.?,?$`, 'i');
+/** After a weekday or a month: a month and a day, a day, a year or a time (`Dec  1`, `1 Dec`, `1,`, `09:12`). */
+const DATE_GOES_ON = new RegExp(String.raw`^,?[ \t]+(?:${MONTH}\.?[ \t]+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?(?:,|[ \t]+(?:${MONTH}\b|\d{4}\b|\d{1,2}:\d{2})))`, 'i');
+/** A date or time as the value: `2026-12-01`, `2026/12/01`, `09:12:44`. */
+const DATE_VALUE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)(?:[T ]|$)/;
+
+/** Whether `user`, and the text `after` it, are a date (`Mon` + ` Dec  1 09:12:44`), not a login. */
+function isDateAt(user: string, after: string): boolean {
+  return DATE_VALUE.test(user) || (WEEKDAY_OR_MONTH.test(user) && DATE_GOES_ON.test(after));
+}
+
 function isLoginName(m: RegExpExecArray, line: string): boolean {
   const user = group(m, 'user');
   if (TOOL_NAME.test(user) && /[a-z0-9][A-Z]/.test(user)) return false;
@@ -596,6 +608,9 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   if (group(m, 'kq') === '' && /\w:$/.test(line.slice(Math.max(0, m.index - 2), m.index)) && /^account/i.test(group(m, 'key'))) return false;
   // `requested by appstored (pid 244)`: a process; `Account: iCloud (AppleID: …)`: the kind of an account.
   const after = line.slice(m.index + m[0].length);
+  // `Last login: Mon Dec  1 09:12:44 2026 from 10.0.0.5` (sshd, login(1), lastlog), `Login: 2026-12-01
+  // 09:12`: a login word followed by a date says when, not who.
+  if (isDateAt(user, after)) return false;
   // `企业账户：XX软件股份有限公司`: an account held by a company, its name running on in Han characters.
   if (/[账帐]户$/.test(group(m, 'key')) && /^[\u4e00-\u9fa5]/.test(after)) return false;
   if (/^[ \t]*\((?:pid|process)\b/i.test(after) || (/^account$/i.test(group(m, 'key')) && /^[ \t]*\([A-Za-z]+:/.test(after))) return false;

@@ -30,7 +30,9 @@ export async function tryExec(
   } catch (err) {
     if (ctx.signal.aborted) throw err;
     if (err instanceof CommandNotFoundError) {
-      ctx.skip(source, missing ?? { code: 'command-missing', command });
+      // Not there is not a failure: the code says so in every language; `missing` (what its absence
+      // means here) stays the English detail in manifest.json.
+      ctx.skip(source, { code: 'command-missing', command }, missing);
       return undefined;
     }
     ctx.warn(`${source}: ${err instanceof Error ? err.message : String(err)}`);

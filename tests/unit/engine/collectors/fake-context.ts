@@ -7,6 +7,7 @@ import { standardName, type ArchiveLanguage } from '../../../../shared/naming.js
 import { englishReason } from '../../../../shared/i18n/translate.js';
 import { DEFAULT_POLICY, PolicySchema, type Policy, type PolicyInput } from '../../../../shared/policy.js';
 import type { Platform } from '../../../../shared/types.js';
+import type { Reason } from '../../../../shared/reasons.js';
 import type { AddDataOptions, AddFileOptions, CollectorContext } from '../../../../electron/engine/collectors/types.js';
 import { exec } from '../../../../electron/engine/platform/exec.js';
 import { prepareFile, type OpenedFile } from '../../../../electron/engine/platform/files.js';
@@ -34,6 +35,8 @@ export interface FakeContextOptions {
 export interface FakeContext extends CollectorContext {
   items: RecordedItem[];
   skips: Array<{ source: string; reason: string }>;
+  /** The codes of the skips that had one, by source (the English text is in `skips`). */
+  skipCodes: Array<{ source: string; code: Reason }>;
   warnings: string[];
   /** Every exec call, in order. */
   commands: string[];
@@ -55,6 +58,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
   const signal = options.signal ?? new AbortController().signal;
   const items: RecordedItem[] = [];
   const skips: Array<{ source: string; reason: string }> = [];
+  const skipCodes: Array<{ source: string; code: Reason }> = [];
   const warnings: string[] = [];
   const commands: string[] = [];
   const addData = (name: string, data: Buffer, source: string, kind: 'text' | 'binary', o: AddDataOptions = {}) => {
@@ -69,6 +73,7 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
     lang,
     items,
     skips,
+    skipCodes,
     warnings,
     commands,
     name: (key) => standardName(key, lang),
@@ -88,7 +93,10 @@ export function createFakeContext(options: FakeContextOptions = {}): FakeContext
       items.push({ name, source: path, kind: o.kind ?? 'text', open: prepared.open, size: prepared.size, truncated: prepared.truncated });
       return { bytes: prepared.size };
     },
-    skip: (source, reason) => void skips.push({ source, reason: typeof reason === 'string' ? reason : englishReason(reason) }),
+    skip: (source, reason, detail) => {
+      skips.push({ source, reason: typeof reason === 'string' ? reason : (detail ?? englishReason(reason)) });
+      if (typeof reason !== 'string') skipCodes.push({ source, code: reason });
+    },
     warn: (message) => void warnings.push(message),
     item(name) {
       const found = items.find((i) => i.name === name);

@@ -98,7 +98,7 @@ describe('rest14a: stored secret shapes in configuration', () => {
   it('takes ${VAR:default} defaults under a secret key or variable', () => {
     check([
       ['spring.datasource.password=${DB_PASSWORD:Spr1ng#Db}', 'spring.datasource.password=${DB_PASSWORD:<SECRET-1>}'],
-      ['    password: ${REDIS_PASS:-R3dis!x}', '    password: ${REDIS_PASS:<SECRET-1>}'],
+      ['    password: ${REDIS_PASS:-R3dis!x}', '    password: ${REDIS_PASS:-<SECRET-1>}'],
       ['  secret_key: "${APP_SECRET:k8Jd2LmQ9x}"', '  secret_key: "${APP_SECRET:<SECRET-1>}"'],
       ['agent.authentication=${SW_AGENT_AUTHENTICATION:sw-auth-Xy73kQ}', 'agent.authentication=${SW_AGENT_AUTHENTICATION:<SECRET-1>}'],
     ]);

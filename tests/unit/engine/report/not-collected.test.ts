@@ -25,7 +25,75 @@ describe('notCollected', () => {
   });
 
   it('is empty when everything ran', () => {
-    expect(notCollected([run('versions', 'ok'), run('system', 'error')])).toEqual({ listed: [], otherProblemTypes: 0 });
+    expect(notCollected([run('versions', 'ok'), run('system', 'error')])).toEqual({ listed: [], otherProblemTypes: 0, notSelected: 0 });
+  });
+});
+
+describe('a collector that ran and took nothing is said once', () => {
+  it('drops the skip its reason came from when the reason names its source; keeps the others', () => {
+    const code = { code: 'not-configured' as const, policyKey: 'policy.configPaths' };
+    const facts = notTaken({
+      collectors: [
+        { ...run('config', 'skipped', code), error: 'no paths are configured (policy.configPaths is empty in policy)' },
+        run('app-logs', 'ok'),
+        { ...run('system-logs', 'skipped', { code: 'command-missing', command: 'journalctl' }), error: 'journalctl is not installed' },
+      ],
+      skipped: [
+        { collector: 'config', source: 'policy.configPaths', reason: 'no paths are configured (policy.configPaths is empty in policy)', code },
+        { collector: 'app-logs', source: 'policy.configPaths', reason: 'no paths are configured (policy.configPaths is empty in policy)', code },
+        { collector: 'system-logs', source: 'journalctl --since x', reason: 'journalctl is not installed', code: { code: 'command-missing', command: 'journalctl' } },
+        { collector: 'system-logs', source: '/var/log/syslog', reason: 'fallback; none of these files exists', code: { code: 'not-found' } },
+      ],
+      items: [],
+    });
+    expect(facts.collectors.map((c) => c.id)).toEqual(['config', 'system-logs']);
+    // The policy key is in the reason: said once. A command or a file is not: its line says which one.
+    expect(facts.sources.map((s) => `${s.collector}:${s.source}`)).toEqual(['app-logs:policy.configPaths', 'system-logs:journalctl --since x', 'system-logs:/var/log/syslog']);
+  });
+});
+
+describe('collect --only: the collectors not selected are one line, not one each', () => {
+  const ids = ['versions', 'system', 'network', 'software', 'processes', 'app-logs', 'config', 'security-logs', 'firewall', 'wifi'];
+  const only: Pick<Manifest, 'collectors' | 'skipped' | 'items'> = {
+    collectors: [
+      run('system-logs', 'ok'),
+      ...ids.map((id) => run(id, 'skipped', { code: 'not-selected' })),
+      run('screenshot', 'skipped', { code: 'no-display' }),
+      run('network-path', 'skipped', { code: 'problem-type', types: ['connection'], actual: 'none' }),
+    ],
+    skipped: [
+      ...ids.map((id) => ({ collector: id, source: id, reason: 'not selected (--only)', code: { code: 'not-selected' as const } })),
+      { collector: 'screenshot', source: 'screenshot', reason: 'no display', code: { code: 'no-display' as const } },
+      { collector: 'network-path', source: 'network-path', reason: 'other problem type', code: { code: 'problem-type' as const, types: ['connection' as const], actual: 'none' as const } },
+      { collector: 'system-logs', source: '/var/log/syslog', reason: 'fallback; none of these files exists', code: { code: 'not-found' as const } },
+    ],
+    items: [],
+  };
+
+  it('counts them; a skip that matters is still listed, and the manifest keeps every one', () => {
+    const facts = notTaken(only);
+    expect(facts.notSelected).toBe(ids.length);
+    expect(facts.otherProblemTypes).toBe(1);
+    expect(facts.collectors.map((c) => c.id)).toEqual(['screenshot']);
+    expect(facts.sources.map((s) => s.source)).toEqual(['/var/log/syslog']);
+    expect(notTakenTotal(facts)).toBe(ids.length + 3);
+    expect(only.skipped.filter((s) => s.code?.code === 'not-selected')).toHaveLength(ids.length);
+  });
+
+  it('the CLI prints one line for them, in each language', () => {
+    const facts = notTaken(only);
+    const zh = notTakenRows(facts, translator('zh-CN')).map((r) => r[1]);
+    const en = notTakenRows(facts, translator('en')).map((r) => r[1]);
+    expect(zh.filter((l) => l.includes('未选择'))).toEqual([`未选择的 ${ids.length} 个来源已跳过（--only）`]);
+    expect(en.filter((l) => l.includes('not selected'))).toEqual([`${ids.length} sources not selected (--only)`]);
+    expect(zh).toHaveLength(4); // screenshot, other problem types, not selected, /var/log/syslog
+    expect(notTakenRows({ ...facts, notSelected: 1 }, translator('en')).map((r) => r[1])).toContain('1 source not selected (--only)');
+  });
+
+  it('without --only there is no such line', () => {
+    const facts = notTaken(manifest);
+    expect(facts.notSelected).toBe(0);
+    expect(notTakenLines(translator('en'), facts).some((l) => l.kind === 'not-selected')).toBe(false);
   });
 });
 
