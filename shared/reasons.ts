@@ -32,6 +32,7 @@ export const ReasonCodeSchema = z.enum([
   'security-logs-off',
   'needs-elevation',
   'no-wifi',
+  'no-journal',
   'needs-location',
   'not-found',
   'no-permission',
@@ -71,6 +72,8 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('needs-elevation'), path: z.string().max(500).optional() }),
   /** This computer has no Wi-Fi interface: nothing to read, not a failure. */
   z.object({ code: z.literal('no-wifi') }),
+  /** journalctl is there but this computer keeps no journal (no systemd, a container): nothing to read, not a failure. */
+  z.object({ code: z.literal('no-journal') }),
   /** Windows 11 24H2+ shows Wi-Fi details only to apps with location access (netsh wlan says so). */
   z.object({ code: z.literal('needs-location') }),
   /** A file or folder the policy names is not there (ENOENT). */

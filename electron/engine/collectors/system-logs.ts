@@ -10,7 +10,7 @@ import { access } from 'node:fs/promises';
 import type { Policy } from '../../../shared/policy.js';
 import type { Platform } from '../../../shared/types.js';
 import type { ExecResult } from '../platform/exec.js';
-import { addCommandLog } from './support/command-log.js';
+import { addCommandLog, type UnusableReason } from './support/command-log.js';
 import { failureOf } from './support/run.js';
 import { formatBytes, formatLocalTime } from './support/text.js';
 import { describePlan, sinceFromPolicy } from './support/plan.js';
@@ -19,8 +19,8 @@ import { describeWindowsLogs, windowsEventLogPlan, windowsLogs } from './system-
 import type { Collector, CollectorContext, PlannedCommand } from './types.js';
 
 /** journalctl ran but there is no journal to read (no systemd, or the journal was never kept). */
-export function journalUnavailable(r: ExecResult): string | undefined {
-  if (/No journal files were found/i.test(r.stderr)) return 'journalctl found no journal files (no systemd journal on this computer)';
+export function journalUnavailable(r: ExecResult): string | UnusableReason | undefined {
+  if (/No journal files were found/i.test(r.stderr)) return { reason: { code: 'no-journal' }, detail: 'journalctl found no journal files (no systemd journal on this computer)' };
   if (/Failed to open|Failed to get journal|not seeing messages/i.test(r.stderr) && r.stdout.toString('utf8').trim() === '-- No entries --') {
     return `journalctl cannot read the journal: ${r.stderr.trim().split('\n')[0]}`;
   }

@@ -2,6 +2,7 @@
  * A log produced by a command (journalctl, log show, wevtutil qe): run it capped to a number of
  * bytes (newest kept), mark a cut at the top, and add it as one text item.
  */
+import type { Reason } from '../../../../shared/reasons.js';
 import type { ExecResult } from '../../platform/exec.js';
 import { decodeWindowsOutput } from '../../platform/windows-output.js';
 import type { CollectorContext } from '../types.js';
@@ -22,10 +23,17 @@ export function minutesSince(since: Date, now: number = Date.now()): number {
   return Math.max(1, Math.ceil((now - since.getTime() - 1000) / 60_000));
 }
 
+/** A coded reason for a skip, and the English sentence the manifest keeps beside it. */
+export interface UnusableReason {
+  reason: Reason;
+  detail: string;
+}
+
 export interface CommandLogOptions {
   cap: number;
   keep?: 'head' | 'tail';
-  unusable?: (r: ExecResult) => string | undefined;
+  /** Why the output cannot be used: a sentence, or a reason code with the sentence kept as the manifest's detail. */
+  unusable?: (r: ExecResult) => string | UnusableReason | undefined;
   warning?: (r: ExecResult) => string | undefined;
   /** Said in the manifest whatever happens (e.g. that the source has no time window). */
   note?: string;
@@ -54,7 +62,8 @@ export async function addCommandLog(ctx: CollectorContext, name: string, cmd: st
   const partial = opts.partialOnTimeout && r.timedOut && r.stdout.length > 0;
   const why = partial ? undefined : (opts.unusable ?? failureOf)(r);
   if (why) {
-    ctx.skip(source, why);
+    if (typeof why === 'string') ctx.skip(source, why);
+    else ctx.skip(source, why.reason, why.detail);
     return false;
   }
   const warning = opts.warning?.(r);

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { linuxLogs, systemLogsCollector } from '../../../../electron/engine/collectors/system-logs.js';
+import { journalUnavailable, linuxLogs, systemLogsCollector } from '../../../../electron/engine/collectors/system-logs.js';
+import { englishReason, translator } from '../../../../shared/i18n/translate.js';
 import { formatLocalTime } from '../../../../electron/engine/collectors/support/text.js';
 import { createFakeContext } from './fake-context.js';
 import { installStandIns, type StandIns } from './stand-ins.js';
@@ -35,6 +36,8 @@ describe('system-logs collector on this machine (real journalctl and dmesg)', ()
     if (noJournal) {
       expect(ctx.skips).toContainEqual({ source: expect.stringMatching(/^journalctl --since '\d{4}-\d\d-\d\d \d\d:\d\d:\d\d' --no-pager -o short-iso$/), reason: 'journalctl found no journal files (no systemd journal on this computer)' });
       expect(ctx.skips).toContainEqual({ source: expect.stringMatching(/^journalctl -k /), reason: 'journalctl found no journal files (no systemd journal on this computer)' });
+      // A coded reason, so zh-CN says 本机没有 systemd 日志 rather than 读取失败; the sentence stays the manifest's detail.
+      expect(ctx.skipCodes).toContainEqual({ source: expect.stringMatching(/^journalctl -k /), code: { code: 'no-journal' } });
     } else {
       expect(ctx.items.map((i) => i.name)).toContain('system-logs/system-log.txt');
     }
@@ -117,3 +120,18 @@ describe('system-logs collector with a stand-in journalctl', () => {
   });
 });
 
+describe('journalUnavailable', () => {
+  const result = (stderr: string, stdout = '') => ({ code: 1, stdout: Buffer.from(stdout), stderr, timedOut: false }) as unknown as Parameters<typeof journalUnavailable>[0];
+
+  it('a computer with no journal is a coded skip, said in each language; the sentence stays for the manifest', () => {
+    const why = journalUnavailable(result('No journal files were found.\n'));
+    expect(why).toEqual({ reason: { code: 'no-journal' }, detail: 'journalctl found no journal files (no systemd journal on this computer)' });
+    if (typeof why !== 'object') throw new Error('expected a coded reason');
+    expect(translator('zh-CN').reason(why.reason)).toBe('本机没有 systemd 日志（journal），无可读取');
+    expect(englishReason(why.reason)).toBe('this computer keeps no systemd journal: nothing to read');
+  });
+
+  it('another journalctl failure stays a sentence', () => {
+    expect(typeof journalUnavailable(result('Failed to get journal access: Permission denied\n', '-- No entries --'))).toBe('string');
+  });
+});
