@@ -1006,6 +1006,43 @@ function isQuotedTag(m: RegExpExecArray, line: string): boolean {
   return (before === "'" || before === '"' || before === '`') && group(m, 'text').startsWith(before);
 }
 
+// Account stores scoped by a block (session 14, rest15a): one small state for every vendor — the section a
+// line sits in, read from the text above it (as read). FortiOS nests `config …` ⏎ `edit "x"` ⏎ `next` ⏎ `end`;
+// RouterOS exports a `/path` line, then its `add …` lines.
+const SECTION_REACH = 8192;
+const SECTION_LINES = 400;
+/** The FortiOS/FortiGate `config …` block the line sits in: the nearest `config` line above not closed by its `end`, or ''. */
+export function configBlockAbove(above: string): string {
+  const lines = above.split('\n');
+  let depth = 0;
+  for (let i = lines.length - 2, seen = 0; i >= 0 && seen < SECTION_LINES; i -= 1, seen += 1) {
+    const row = lines[i]!.trim();
+    if (row === 'end') depth += 1;
+    else if (/^config[ \t]/.test(row)) {
+      if (depth === 0) return row;
+      depth -= 1;
+    }
+  }
+  return '';
+}
+/** The RouterOS menu path (`/ppp secret`) whose `add`/`set` lines the line continues, or ''. */
+export function menuPathAbove(above: string): string {
+  const lines = above.split('\n');
+  for (let i = lines.length - 2, seen = 0; i >= 0 && seen < SECTION_LINES; i -= 1, seen += 1) {
+    const row = lines[i]!.replace(/\r$/, '');
+    if (row.startsWith('/')) return row.slice(1).trim();
+    // Only the menu's own lines (its commands, comments, `\` continuations) stand between it and the line.
+    if (!/^(?:add|set|remove|#|[ \t]|$)/.test(row)) return '';
+  }
+  return '';
+}
+const STORE_CONFIG = /^config[ \t]+(?:system[ \t]+admin|user[ \t]+(?:local|guest|peer))\b/i;
+const STORE_MENU = /^(?:ppp[ \t]+secret|user|ip[ \t]+hotspot[ \t]+user|(?:tool[ \t]+)?user-manager[ \t]+user)$/i;
+// Stock accounts of the tools these grammars come from (Elastic's reserved users, cloud images' default users,
+// Ceph's bootstrap keys): no person's login.
+const STOCK_LOGINS = /^(?:omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
+const NOT_STORE_GROUP = /^(?:eq|rq|tq|sq|uq|nq|fq|mq|sqlq|rospath)$/;
+
 export const VALIDATORS = {
   notMeasurement,
   cardNumber,
@@ -1186,6 +1223,27 @@ export const VALIDATORS = {
     const last = types[types.length - 1]?.[1];
     if (last !== undefined) return /^(?:vmess|vless|tuic|trojan|shadowsocks|ss|hysteria2?)$/i.test(last);
     return /"vnext"[ \t]*:/.test(above);
+  }) as RuleValidator,
+  /**
+   * A login by an account store's or identity tool's grammar (rest15a): not a stock, service or built-in account,
+   * a placeholder or a word; FortiOS `edit "x"` only inside `config system admin|user local`, RouterOS `add name=x`
+   * only under `/ppp secret`, `/user` (not `/user group`, not `/interface … name=ether1`).
+   */
+  storeGrammarLogin: ((m, line, around) => {
+    const entry = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_STORE_GROUP.test(k) && v !== undefined);
+    if (entry === undefined) return false;
+    const [kind, user] = entry;
+    if (user === '' || isPlaceholder(user) || BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(user) || STORE_SERVICE_LOGINS.test(user) || CLIENT_ROLE_LOGINS.test(user) || STOCK_LOGINS.test(user)) return false;
+    if (isBenignValue(user) || /^(?:true|false|yes|no|on|off|null|none|nil|x|xxx|foo|bar|example|sample|name|user(?:name)?|login)$/i.test(user)) return false;
+    if (kind === 'edit') return around?.above !== undefined && STORE_CONFIG.test(configBlockAbove(around.above(SECTION_REACH)));
+    if (kind === 'ros') {
+      const path = group(m, 'rospath');
+      if (path !== '') return STORE_MENU.test(path.trim());
+      return around?.above !== undefined && STORE_MENU.test(menuPathAbove(around.above(SECTION_REACH)));
+    }
+    // A bind DN of a service account (`cn=svc-xxs,ou=services`) names no person.
+    if (kind === 'binddn' && SERVICE_LOGIN.test(user)) return false;
+    return true;
   }) as RuleValidator,
   accountToolLogin: ((m, line, around) => {
     const uid = group(m, 'uid');
