@@ -1040,8 +1040,8 @@ const STORE_CONFIG = /^config[ \t]+(?:system[ \t]+admin|user[ \t]+(?:local|guest
 const STORE_MENU = /^(?:ppp[ \t]+secret|user|ip[ \t]+hotspot[ \t]+user|(?:tool[ \t]+)?user-manager[ \t]+user)$/i;
 // Stock accounts of the tools these grammars come from (Elastic's reserved users, cloud images' default users,
 // Ceph's bootstrap keys): no person's login.
-const STOCK_LOGINS = /^(?:omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
-const NOT_STORE_GROUP = /^(?:eq|rq|tq|sq|uq|nq|fq|mq|sqlq|rospath)$/;
+const STOCK_LOGINS = /^(?:mysql\.[\w.]+|mariadb\.sys|debian-sys-maint|rdsadmin|rdsrepladmin|omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
+const NOT_STORE_GROUP = /^(?:eq|rq|tq|sq|uq|nq|fq|mq|pq|sqlq|rospath)$/;
 
 export const VALIDATORS = {
   notMeasurement,
