@@ -5,6 +5,7 @@
  * — ids, patterns, names of these functions, context words — and policy extends it the same way:
  * an IT rule may name a validator (`luhn`, `notMeasurement` …) and context words.
  */
+import { isCommonWord } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN } from './formats.js';
 import { isBenignValue, isSecretKey, keyWords, secretKindForKey } from './key-names.js';
@@ -1041,7 +1042,7 @@ const STORE_MENU = /^(?:ppp[ \t]+secret|user|ip[ \t]+hotspot[ \t]+user|(?:tool[ 
 // Stock accounts of the tools these grammars come from (Elastic's reserved users, cloud images' default users,
 // Ceph's bootstrap keys): no person's login.
 const STOCK_LOGINS = /^(?:mysql\.[\w.]+|mariadb\.sys|debian-sys-maint|rdsadmin|rdsrepladmin|omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
-const NOT_STORE_GROUP = /^(?:eq|rq|tq|sq|uq|nq|fq|mq|pq|sqlq|rospath)$/;
+const NOT_STORE_GROUP = /^(?:q|kq|eq|rq|tq|sq|uq|nq|fq|mq|pq|sqlq|rospath)$/;
 
 export const VALIDATORS = {
   notMeasurement,
@@ -1244,6 +1245,13 @@ export const VALIDATORS = {
     // A bind DN of a service account (`cn=svc-xxs,ou=services`) names no person.
     if (kind === 'binddn' && SERVICE_LOGIN.test(user)) return false;
     return true;
+  }) as RuleValidator,
+  /** An item of a `users:` block (rest15a): a login as storeGrammarLogin judges one, and no word (`enabled:`, `groups:`, `- default`). */
+  blockItemLogin: ((m, line) => {
+    const user = group(m, 'secret') || group(m, 'key');
+    // A kubeconfig's `users:` list names credentials (`- name: ci-bot`, `xxs-admin`, `rancher-test`), no person.
+    if (group(m, 'secret') !== '' && (SERVICE_LOGIN.test(user) || /[_.-]admin$/i.test(user))) return false;
+    return !isCommonWord(user) && !/^(?:kubernetes-admin|cluster-admin|default|defaults|all|none)$/i.test(user) && VALIDATORS.storeGrammarLogin(m, line);
   }) as RuleValidator,
   accountToolLogin: ((m, line, around) => {
     const uid = group(m, 'uid');

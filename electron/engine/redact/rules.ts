@@ -136,6 +136,13 @@ export interface RedactionRule {
   readonly nextLineValue?: RegExp;
   /** Only in items with a layout (its patterns name theirs): see `rulesFor`. */
   readonly layoutOnly?: boolean;
+  /**
+   * A block whose items are each a value of this rule (YAML `users:` maps and lists: Salt pillars, Puppet
+   * hiera, cloud-init): after a line matching `open`, every line at the block's first item indentation is
+   * matched with `item` (group `secret`, judged by `validate`) until a line is indented less; deeper lines
+   * are ordinary lines. One small state, whatever tool wrote the block.
+   */
+  readonly itemsBlock?: { readonly open: RegExp; readonly item: RegExp; readonly validate: ValidatorName; readonly kind: string };
 }
 
 
@@ -243,9 +250,9 @@ const STORE_GRAMMAR_LOGINS = new RegExp(
 const STORE_GRAMMAR_GROUPS = ['edit', 'junos', 'ros', 'tos', 'cnadm', 'console', 'paren', 'ipalogin', 'ipa', 'krb', 'krbacl', 'samid', 'ceph', 'ceph2', 'rgw', 'ks', 'preseed', 'sqluser', 'ftp', 'ob', 'redis', 'acl', 'mongo', 'x509', 'hba', 'tiup', 'emqx', 'es', 'proxyuser', 'created', 'xmluser', 'iscsi', 'binddn', 'prompt', 'prompt2', 'robot'];
 // Their wakes: literal keywords of each grammar (words, case-insensitive), line-start commands and CJK (marks),
 // and a shell prompt's `]$` / `:~$` from its `$` or `#` (no character common in logs starts one).
-const STORE_GRAMMAR_WORDS = 'edit "|login user |add name|set name|console user |admin user |management user |full name|user login|ipa user-|ipa stageuser-|ipa passwd|addprinc|add_principal|ank |getprinc|get_principal|cpw |change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|xst |ktremove|ktrem |admin@|samid|client\\.|keyring for|ceph auth|radosgw-admin|user --name|passwd/user|denied for user|drop user|rename user|ftp_user|ftp-user|proxy-user|proxy_user|obclient|acl setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host all|hostssl|hostnossl|tiup|emqx_ctl|reset-password|elasticsearch-users|created user|add user|added user|delete user|deleted user|update user|updated user|admin-user|username_in|cn=|robot\\$|grant |revoke ';
+const STORE_GRAMMAR_WORDS = 'edit "|login user |add name|set name|console user |admin user |management user |full name|user login|ipa user-|ipa stageuser-|ipa passwd|addprinc|add_principal|ank |getprinc|get_principal|cpw |change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|xst |ktremove|ktrem |admin@|samid|client\\.|keyring for|ceph auth|radosgw-admin|user --name|passwd/user|denied for user|drop user|rename user|ftp_user|ftp-user|proxy-user|proxy_user|obclient|acl setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host all|hostssl|hostnossl|tiup|emqx_ctl|reset-password|elasticsearch-users|created user|add user|added user|delete user|deleted user|update user|updated user|admin-user|username_in|cn=|robot\\$|grant |revoke |accounts:';
 const STORE_GRAMMAR_MARKS = String.raw`管理员|管理账号|管理帐号|员工|^add |^\/ppp |^\/user |^\/ip hotspot |^AUTH |^auth |^user --|\$(?<=\]\$)|#(?<=\]#)|\$(?<=:[~\/][^\s$#]{0,120}\$)`;
-const STORE_GRAMMAR_TRIGGER = String.raw`edit[ \t]+"?[a-z]|login[ \t]+user[ \t]|^[ \t]*(?:\/[a-z][\w -]{0,40}?[ \t]+)?(?:add|set)[ \t][^\r\n]{0,300}?name=|(?:add|create|modify|set)[ \t]+name[ \t]|管理员|管理账号|管理帐号|员工|(?:console|admin(?:istrator)?|management)[ \t]+user[ \t]|(?:full|user)[ \t]+name[ \t]*[:：]|logged[ \t]+in[ \t]+user|user[ \t]+login[ \t]*:|\bipa[ \t]|addprinc|add_principal|\bank[ \t]|getprinc|get_principal|\bcpw[ \t]|change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|\bxst[ \t]|ktrem|\/admin@|-samid|client\.|radosgw-admin|passwd\/user|['"\x60]@['"\x60]|user(?:name)?[= ]|obclient|^[ \t]*(?:\S{0,60}>[ \t]*)?auth[ \t]|acl[ \t]+setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host(?:ssl|nossl)?[ \t]+[\w,-]{1,64}[ \t]|tiup|emqx_ctl|reset-password|elasticsearch-users|user[ \t]|-user[ \t]|username_in|cn=|robot\$|\][$#]|:[~/][^\s$#]{0,120}[$#]`;
+const STORE_GRAMMAR_TRIGGER = String.raw`edit[ \t]+"?[a-z]|login[ \t]+user[ \t]|^[ \t]*(?:\/[a-z][\w -]{0,40}?[ \t]+)?(?:add|set)[ \t][^\r\n]{0,300}?name=|(?:add|create|modify|set)[ \t]+name[ \t]|管理员|管理账号|管理帐号|员工|(?:console|admin(?:istrator)?|management)[ \t]+user[ \t]|(?:full|user)[ \t]+name[ \t]*[:：]|logged[ \t]+in[ \t]+user|user[ \t]+login[ \t]*:|\bipa[ \t]|addprinc|add_principal|\bank[ \t]|getprinc|get_principal|\bcpw[ \t]|change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|\bxst[ \t]|ktrem|\/admin@|-samid|client\.|radosgw-admin|passwd\/user|['"\x60]@['"\x60]|user(?:name)?[= ]|obclient|^[ \t]*(?:\S{0,60}>[ \t]*)?auth[ \t]|acl[ \t]+setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host(?:ssl|nossl)?[ \t]+[\w,-]{1,64}[ \t]|tiup|emqx_ctl|reset-password|elasticsearch-users|user[ \t]|-user[ \t]|username_in|cn=|robot\$|\][$#]|:[~/][^\s$#]{0,120}[$#]|(?:users|accounts):[ \t]*(?:#[^\r\n]*)?\r?$`;
 /** The built-in rules, in the order they run. */
 export const RULES: readonly RedactionRule[] = [
   {
@@ -2086,6 +2093,14 @@ export const RULES: readonly RedactionRule[] = [
       },
     ],
     opensValueOnNextLine: 'userKeyOnItsOwnLine',
+    // rest15a: every key of a `users:` map (Salt `users:`/`mysql.users:`, Puppet `profile::…::admin_users:`), every
+    // `- name: x` of a `users:` list (cloud-init `users:`, `chpasswd.users:`), every bare `- x`.
+    itemsBlock: {
+      open: /^[ \t]*(?:-[ \t]+)?(?:[\w.:-]*?[:._])?(?:users|accounts):[ \t]*(?:#[^\r\n]*)?\r?$/i,
+      item: /^[ \t]*(?:-[ \t]+(?:name:[ \t]*)?(?<q>["']?)(?<secret>[A-Za-z][\w.-]{0,31})\k<q>|(?<kq>["']?)(?<key>[A-Za-z][\w.-]{0,31})\k<kq>:)[ \t]*(?:#[^\r\n]*)?\r?$/,
+      validate: 'blockItemLogin',
+      kind: 'USER',
+    },
     // The value of a `"key": "username",` pair, or the first key of a YAML `users:` map, itself a map (`    alice:`).
     nextLineValue: /^[ \t]*(?:"value"[ \t]*:[ \t]*"(?=[^"\r\n]*"[ \t]*,?[ \t]*\r?$)|(?=[A-Za-z][A-Za-z0-9._-]{1,38}:[ \t]*\r?$))(?!(?:root|admin|administrator|guest|test|user|sa|default)["':])(?<secret>[A-Za-z][A-Za-z0-9._-]{1,38})["':]/i,
   },

@@ -183,3 +183,24 @@ describe('rest15a: applications', () => {
     unchanged(['[Users] 用户登录成功 (SMB)']);
   });
 });
+
+describe('rest15a: provisioning user lists (one items-block state after users:/accounts:)', () => {
+  it('takes every key of a users map and every name of a users list, at the items indentation only', () => {
+    const salt = ['mysql:', '  users:', '    crm_lvjun:', "      password: 'x'", "      host: '%'", '    zhao.min:', '      host: localhost', '  server:', '    port: 3306'].join('\n');
+    expect(redact(salt)).toBe(['mysql:', '  users:', '    <USER-1>:', "      password: '<SECRET-1>'", "      host: '%'", '    <USER-2>:', '      host: localhost', '  server:', '    port: 3306'].join('\n'));
+    const hiera = ['role::bastion::admin_users:', '  kwang:', '    shell: /bin/zsh', '  hlu_ops:', '    uid: 3001', 'role::bastion::motd: hi'].join('\n');
+    expect(redact(hiera)).toBe(['role::bastion::admin_users:', '  <USER-1>:', '    shell: /bin/zsh', '  <USER-2>:', '    uid: 3001', 'role::bastion::motd: hi'].join('\n'));
+    const ci = ['users:', '  - default', '  - name: ma_lei', '    groups: sudo', '  - name: "qiu.lan"', 'runcmd:', '  - name: not_a_user'].join('\n');
+    expect(redact(ci)).toBe(['users:', '  - default', '  - name: <USER-1>', '    groups: sudo', '  - name: "<USER-2>"', 'runcmd:', '  - name: not_a_user'].join('\n'));
+    const ansible = ['accounts:', '- name: song_yi', '  state: present', '- name: root', 'other: 1'].join('\n');
+    expect(redact(ansible)).toBe(['accounts:', '- name: <USER-1>', '  state: present', '- name: root', 'other: 1'].join('\n'));
+  });
+
+  it('keeps settings under users:, kubeconfig credentials and stock accounts', () => {
+    unchanged([
+      ['users:', '  enabled: true', '  default: guest', '  groups:', '    - wheel'].join('\n'),
+      ['apiVersion: v1', 'kind: Config', 'current-context: prod', 'users:', '- name: dev_cluster_user', '  user:', '    username: x'].join('\n'),
+      ['users:', '- name: ci-bot', '- name: ubuntu', '- name: rancher-test'].join('\n'),
+    ]);
+  });
+});
