@@ -1042,6 +1042,22 @@ const STORE_MENU = /^(?:ppp[ \t]+secret|user|ip[ \t]+hotspot[ \t]+user|(?:tool[ 
 // Stock accounts of the tools these grammars come from (Elastic's reserved users, cloud images' default users,
 // Ceph's bootstrap keys): no person's login.
 const STOCK_LOGINS = /^(?:mysql\.[\w.]+|mariadb\.sys|debian-sys-maint|rdsadmin|rdsrepladmin|omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
+/** A login that may be a person's (rest15a): not built in, a stock, service or role account, a placeholder or a word of prose. */
+export function isPersonLikeLogin(user: string): boolean {
+  if (user === '' || isPlaceholder(user) || BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(user) || STORE_SERVICE_LOGINS.test(user) || CLIENT_ROLE_LOGINS.test(user) || STOCK_LOGINS.test(user)) return false;
+  return !isBenignValue(user) && !/^(?:true|false|yes|no|on|off|null|none|nil|x|xxx|foo|bar|example|sample|name|user(?:name)?|login)$/i.test(user);
+}
+
+/**
+ * The login a Kerberos principal names (`zhouxiaoya@BIGDATA.XXSOFT.CN`: the e-mail rule takes it whole): a person-like
+ * primary before an upper-case realm, to be learned so the bare login is redacted where it stands alone (`getprinc x`).
+ * Undefined for an address (`li@example.com`), a service principal's realm and a stock account (`admin@REALM`).
+ */
+export function kerberosPrincipalLogin(value: string): string | undefined {
+  const m = /^([a-z][a-z0-9_.-]{1,31})@([A-Z0-9-]+(?:\.[A-Z0-9-]+)+)$/.exec(value);
+  if (!m || !/[A-Z]/.test(m[2]!)) return undefined;
+  return isPersonLikeLogin(m[1]!) && !isCommonWord(m[1]!) && !SERVICE_LOGIN.test(m[1]!) ? m[1] : undefined;
+}
 const NOT_STORE_GROUP = /^(?:q|kq|eq|rq|tq|sq|uq|nq|fq|mq|pq|sqlq|rospath)$/;
 
 export const VALIDATORS = {
@@ -1234,14 +1250,14 @@ export const VALIDATORS = {
     const entry = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_STORE_GROUP.test(k) && v !== undefined);
     if (entry === undefined) return false;
     const [kind, user] = entry;
-    if (user === '' || isPlaceholder(user) || BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(user) || STORE_SERVICE_LOGINS.test(user) || CLIENT_ROLE_LOGINS.test(user) || STOCK_LOGINS.test(user)) return false;
-    if (isBenignValue(user) || /^(?:true|false|yes|no|on|off|null|none|nil|x|xxx|foo|bar|example|sample|name|user(?:name)?|login)$/i.test(user)) return false;
+    if (!isPersonLikeLogin(user)) return false;
     if (kind === 'edit') return around?.above !== undefined && STORE_CONFIG.test(configBlockAbove(around.above(SECTION_REACH)));
     if (kind === 'ros') {
       const path = group(m, 'rospath');
       if (path !== '') return STORE_MENU.test(path.trim());
       return around?.above !== undefined && STORE_MENU.test(menuPathAbove(around.above(SECTION_REACH)));
     }
+    if (kind === 'xmlrec') return /^[ \t]*<user>[ \t]*\r?$/.test(around?.previous() ?? '');
     // A bind DN of a service account (`cn=svc-xxs,ou=services`) names no person.
     if (kind === 'binddn' && SERVICE_LOGIN.test(user)) return false;
     return true;

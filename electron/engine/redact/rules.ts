@@ -200,7 +200,10 @@ const STORE_GRAMMAR_LOGINS = new RegExp(
     String.raw`(?:管理员|管理账号|管理帐号)[ \t]*(?<cnadm>${L})[ \t]*(?:[(（][^)）\r\n]{0,40}[)）][ \t]*)?(?:从|自|于|在|登录|登陆|退出|注销)`,
     String.raw`(?:[Cc]onsole|[Aa]dmin(?:istrator)?|[Mm]anagement)[ \t]+user[ \t]+(?<console>${L})[ \t]+(?:login|logged|logout|log[ \t]+in|sign(?:ed)?[ \t]+in|authenticat)`,
     // A login beside the person's name: `用户 钱雪(qianxue)`, macOS `User Name: 田雨萱 (tianyuxuan)`, `Full Name: x (login)`.
-    String.raw`(?:(?:用户|员工)[ \t]+|(?:User[ \t]+Name|Full[ \t]+Name|Logged[ \t]+in[ \t]+user|用户名?|员工)[ \t]*[:：][ \t]*)(?:[\u4e00-\u9fa5]{2,4}|[A-Z][a-z]{1,20}(?:[ .][A-Z][a-z]{1,20}){0,2})[ \t]?[(（](?<paren>${L})[)）]`,
+    String.raw`(?:(?:用户|员工)[ \t]+|(?:User[ \t]+Name|Full[ \t]+Name|Logged[ \t]+in[ \t]+user|用户名?|员工)[ \t]*[:：][ \t]*)(?:[\u4e00-\u9fa5]{2,4}|[A-Z][a-z]{1,20}(?:[ .][A-Z][a-z]{1,20}){0,2}|<NAME-\d+>)[ \t]?[(（](?<paren>${L})[)）]`,
+    // Records that list one account's attributes a line each: pfSense/OPNsense `<user>` ⏎ `<name>x</name>` (the
+    // validator reads the line before).
+    String.raw`^[ \t]*<name>(?<xmlrec>${L})<\/name>[ \t]*\r?$`,
     // FreeIPA: `User login: x`, `ipa user-show|user-add|user-mod|stageuser-add x`, `ipa passwd x`.
     String.raw`\bUser[ \t]+login[ \t]*:[ \t]*(?<ipalogin>${L})[ \t]*\r?$`,
     String.raw`\bipa[ \t]+(?:(?:stage)?user-(?:show|add|mod|del|enable|disable|unlock|activate)|passwd)[ \t]+(?<ipa>${L})(?=[ \t]|\r?$)`,
@@ -208,7 +211,7 @@ const STORE_GRAMMAR_LOGINS = new RegExp(
     // kadm5.acl `x/admin@REALM  *`.
     String.raw`(?:^|[\s:])(?:addprinc|add_principal|ank|getprinc|get_principal|cpw|change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|xst|ktremove|ktrem)(?:[ \t]+(?:-(?:pw|k|e|policy|expire|pwexpire|maxlife|kvno)[ \t]+\S{1,200}|-[a-z]{1,12}|[+-][a-z_]{2,30}))*[ \t]+["']?(?<krb>${L})(?:\/admin)?["']?[ \t]*\r?$`,
     String.raw`^[ \t]*(?<krbacl>${L})\/admin@[A-Z]`,
-    // Active Directory: `dsquery user -samid x`, `dsadd user … -samid x`, `dsget … -samid x`; wmic `Name=x` under `useraccount`.
+    // Active Directory: `dsquery user -samid x`, `dsadd user … -samid x`, `dsget … -samid x`.
     String.raw`(?:^|[\s|])-samid[ \t]+(?<sq>"?)(?<samid>${L})\k<sq>(?=[ \t|]|\r?$)`,
     // Ceph: `client.x` (not client.admin, client.bootstrap-*), `radosgw-admin … --uid=x`.
     String.raw`^[ \t]*\[client\.(?<ceph>${L})\][ \t]*\r?$`,
@@ -247,12 +250,12 @@ const STORE_GRAMMAR_LOGINS = new RegExp(
   'i',
 );
 
-const STORE_GRAMMAR_GROUPS = ['edit', 'junos', 'ros', 'tos', 'cnadm', 'console', 'paren', 'ipalogin', 'ipa', 'krb', 'krbacl', 'samid', 'ceph', 'ceph2', 'rgw', 'ks', 'preseed', 'sqluser', 'ftp', 'ob', 'redis', 'acl', 'mongo', 'x509', 'hba', 'tiup', 'emqx', 'es', 'proxyuser', 'created', 'xmluser', 'iscsi', 'binddn', 'prompt', 'prompt2', 'robot'];
+const STORE_GRAMMAR_GROUPS = ['edit', 'junos', 'ros', 'tos', 'cnadm', 'console', 'paren', 'ipalogin', 'ipa', 'krb', 'krbacl', 'samid', 'ceph', 'ceph2', 'rgw', 'ks', 'preseed', 'sqluser', 'ftp', 'ob', 'redis', 'acl', 'mongo', 'x509', 'hba', 'tiup', 'emqx', 'es', 'proxyuser', 'created', 'xmluser', 'iscsi', 'binddn', 'prompt', 'prompt2', 'robot', 'xmlrec'];
 // Their wakes: literal keywords of each grammar (words, case-insensitive), line-start commands and CJK (marks),
 // and a shell prompt's `]$` / `:~$` from its `$` or `#` (no character common in logs starts one).
-const STORE_GRAMMAR_WORDS = 'edit "|login user |add name|set name|console user |admin user |management user |full name|user login|ipa user-|ipa stageuser-|ipa passwd|addprinc|add_principal|ank |getprinc|get_principal|cpw |change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|xst |ktremove|ktrem |admin@|samid|client\\.|keyring for|ceph auth|radosgw-admin|user --name|passwd/user|denied for user|drop user|rename user|ftp_user|ftp-user|proxy-user|proxy_user|obclient|acl setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host all|hostssl|hostnossl|tiup|emqx_ctl|reset-password|elasticsearch-users|created user|add user|added user|delete user|deleted user|update user|updated user|admin-user|username_in|cn=|robot\\$|grant |revoke |accounts:';
+const STORE_GRAMMAR_WORDS = 'edit "|login user |add name|set name|console user |admin user |management user |full name|user login|ipa user-|ipa stageuser-|ipa passwd|addprinc|add_principal|ank |getprinc|get_principal|cpw |change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|xst |ktremove|ktrem |admin@|samid|client\\.|keyring for|ceph auth|radosgw-admin|user --name|passwd/user|denied for user|drop user|rename user|ftp_user|ftp-user|proxy-user|proxy_user|obclient|acl setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host all|hostssl|hostnossl|tiup|emqx_ctl|reset-password|elasticsearch-users|created user|add user|added user|delete user|deleted user|update user|updated user|admin-user|username_in|cn=|robot\\$|grant |revoke |accounts:|name>';
 const STORE_GRAMMAR_MARKS = String.raw`管理员|管理账号|管理帐号|员工|^add |^\/ppp |^\/user |^\/ip hotspot |^AUTH |^auth |^user --|\$(?<=\]\$)|#(?<=\]#)|\$(?<=:[~\/][^\s$#]{0,120}\$)`;
-const STORE_GRAMMAR_TRIGGER = String.raw`edit[ \t]+"?[a-z]|login[ \t]+user[ \t]|^[ \t]*(?:\/[a-z][\w -]{0,40}?[ \t]+)?(?:add|set)[ \t][^\r\n]{0,300}?name=|(?:add|create|modify|set)[ \t]+name[ \t]|管理员|管理账号|管理帐号|员工|(?:console|admin(?:istrator)?|management)[ \t]+user[ \t]|(?:full|user)[ \t]+name[ \t]*[:：]|logged[ \t]+in[ \t]+user|user[ \t]+login[ \t]*:|\bipa[ \t]|addprinc|add_principal|\bank[ \t]|getprinc|get_principal|\bcpw[ \t]|change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|\bxst[ \t]|ktrem|\/admin@|-samid|client\.|radosgw-admin|passwd\/user|['"\x60]@['"\x60]|user(?:name)?[= ]|obclient|^[ \t]*(?:\S{0,60}>[ \t]*)?auth[ \t]|acl[ \t]+setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host(?:ssl|nossl)?[ \t]+[\w,-]{1,64}[ \t]|tiup|emqx_ctl|reset-password|elasticsearch-users|user[ \t]|-user[ \t]|username_in|cn=|robot\$|\][$#]|:[~/][^\s$#]{0,120}[$#]|(?:users|accounts):[ \t]*(?:#[^\r\n]*)?\r?$`;
+const STORE_GRAMMAR_TRIGGER = String.raw`edit[ \t]+"?[a-z]|login[ \t]+user[ \t]|^[ \t]*(?:\/[a-z][\w -]{0,40}?[ \t]+)?(?:add|set)[ \t][^\r\n]{0,300}?name=|(?:add|create|modify|set)[ \t]+name[ \t]|管理员|管理账号|管理帐号|员工|(?:console|admin(?:istrator)?|management)[ \t]+user[ \t]|(?:full|user)[ \t]+name[ \t]*[:：]|logged[ \t]+in[ \t]+user|user[ \t]+login[ \t]*:|\bipa[ \t]|addprinc|add_principal|\bank[ \t]|getprinc|get_principal|\bcpw[ \t]|change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|\bxst[ \t]|ktrem|\/admin@|-samid|client\.|radosgw-admin|passwd\/user|['"\x60]@['"\x60]|user(?:name)?[= ]|obclient|^[ \t]*(?:\S{0,60}>[ \t]*)?auth[ \t]|acl[ \t]+setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host(?:ssl|nossl)?[ \t]+[\w,-]{1,64}[ \t]|tiup|emqx_ctl|reset-password|elasticsearch-users|user[ \t]|-user[ \t]|username_in|cn=|robot\$|<name>|\][$#]|:[~/][^\s$#]{0,120}[$#]|(?:users|accounts):[ \t]*(?:#[^\r\n]*)?\r?$`;
 /** The built-in rules, in the order they run. */
 export const RULES: readonly RedactionRule[] = [
   {

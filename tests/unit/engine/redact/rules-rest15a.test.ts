@@ -204,3 +204,25 @@ describe('rest15a: provisioning user lists (one items-block state after users:/a
     ]);
   });
 });
+
+describe('rest15a: a Kerberos principal teaches its login; records of one account', () => {
+  it('learns the login of an upper-case realm principal, not an address, a stock or a service account', () => {
+    expect(redact('Principal: lvxiaomei@HADOOP.CORP.CN\nkeytab /etc/krb5/lvxiaomei.keytab renewed')).toBe('Principal: <EMAIL-1>\nkeytab /etc/krb5/<USER-1>.keytab renewed');
+    expect(redact('wang.qi@example.com\nwang.qi is away')).toBe('<EMAIL-1>\nwang.qi is away');
+    expect(redact('admin@CORP.LOCAL\nadmin')).toBe('<EMAIL-1>\nadmin');
+    expect(redact('hive_svc@CORP.LOCAL\nhive_svc')).toBe('<EMAIL-1>\nhive_svc');
+  });
+
+  it('takes XML <user> records by the line before', () => {
+    check([
+      ['<user>\n  <name>op_fangli</name>\n  <uid>2003</uid>', '<user>\n  <name><USER-1></name>\n  <uid>2003</uid>'],
+    ]);
+    unchanged(['<package>\n  <name>openvpn_client</name>', '<user>\n  <name>admin</name>']);
+  });
+
+  it("reads a CSV column of who added or created a record as a login column (企业微信 添加人账号)", async () => {
+    const { file } = await import('./helpers.js');
+    const out = await file('contacts.csv', '客户名称,添加人,添加人账号,添加时间\n某公司,张三,ZhangSanFeng,2026-01-01\n');
+    expect(out).toContain(',<USER-1>,');
+  });
+});
