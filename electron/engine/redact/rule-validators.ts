@@ -495,7 +495,7 @@ function isUnicastMac(mac: string): boolean {
 // Words of prose after `changed by`, `created by` (`Which fields may be changed by regular users`,
 // systemd's `should be created by either modifying this file`), metasyntactic names (`User "foo"`) and
 // PostgreSQL's pg_hba keywords (`"sameuser", "samerole"`): not logins.
-const PROSE_LOGINS = /^(?:either|neither|both|regular|normal|ordinary|another|every|such|should|would|could|may|might|must|can|will|shall|only|also|then|than|which|who|whom|whose|what|when|where|why|how|these|those|its|their|his|our|your|my|one|new|old|given|specified|named|someone|somebody|anyone|anybody|everybody|itself|hand|means|using|via|foo|bar|baz|qux|quux|sameuser|samerole|samegroup|replication)$/i;
+const PROSE_LOGINS = /^(?:either|neither|both|regular|normal|ordinary|another|every|such|should|would|could|may|might|must|can|will|shall|only|also|then|than|which|who|whom|whose|what|when|where|why|how|these|those|its|their|his|our|your|my|one|new|old|given|specified|named|someone|somebody|anyone|anybody|everybody|itself|self|hand|means|using|via|foo|bar|baz|qux|quux|sameuser|samerole|samegroup|replication)$/i;
 const PROXY_TYPE = /(?:^|[\s{,"'])(?:type|protocol)["']?[ \t]*:[ \t]*["']?(?:vmess|vless|tuic)\b/i;
 // The stores' own service accounts (pgbouncer's admin user, HAProxy's stats page user of its docs).
 const STORE_SERVICE_LOGINS = /^(?:pgbouncer|haproxy|stats|radius|freeradius|traefik|nexus|jenkins|postgres|mysql|clickhouse|hacluster|nobody|www-data|nginx|apache|redis|zabbix|tomcat|git|user\d?|username|login|name)$/i;

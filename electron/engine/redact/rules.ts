@@ -186,8 +186,7 @@ function stored(...regexes: RegExp[]): RulePattern[] {
  * (one small state for every vendor: FortiGate `config system admin` … `end`, RouterOS `/ppp secret` ⏎ `add …`).
  */
 const L = String.raw`[A-Za-z][\w.-]{0,31}`;
-const STORE_GRAMMAR_LOGINS = new RegExp(
-  [
+const STORE_GRAMMAR_LOGINS: readonly RegExp[] = [
     // Block-scoped stores: FortiGate/FortiOS `edit "x"` (the section decides), Juniper `set system login user x`.
     String.raw`^[ \t]*edit[ \t]+(?<eq>"?)(?<edit>${L})\k<eq>[ \t]*\r?$`,
     String.raw`(?:^|[\s;])set[ \t]+system[ \t]+login[ \t]+user[ \t]+(?<junos>${L})(?=[ \t]|\r?$)`,
@@ -246,16 +245,14 @@ const STORE_GRAMMAR_LOGINS = new RegExp(
     String.raw`(?:^|[\s(])(?<prompt2>${L})@[\w.-]{1,63}:[~/][^\s$#]{0,120}[$#](?=[ \t]|\r?$)`,
     // Harbor robot accounts as a registry login: `username: robot$project+name`.
     String.raw`(?:user(?:name)?|login)["']?[ \t]*[:=][ \t]*["']?(?<robot>robot\$[\w.+-]{1,63})`,
-  ].join('|'),
-  'i',
-);
+].map((source) => new RegExp(source, 'i'));
 
 const STORE_GRAMMAR_GROUPS = ['edit', 'junos', 'ros', 'tos', 'cnadm', 'console', 'paren', 'ipalogin', 'ipa', 'krb', 'krbacl', 'samid', 'ceph', 'ceph2', 'rgw', 'ks', 'preseed', 'sqluser', 'ftp', 'ob', 'redis', 'acl', 'mongo', 'x509', 'hba', 'tiup', 'emqx', 'es', 'proxyuser', 'created', 'xmluser', 'iscsi', 'binddn', 'prompt', 'prompt2', 'robot', 'xmlrec'];
 // Their wakes: literal keywords of each grammar (words, case-insensitive), line-start commands and CJK (marks),
 // and a shell prompt's `]$` / `:~$` from its `$` or `#` (no character common in logs starts one).
 const STORE_GRAMMAR_WORDS = 'edit "|login user |add name|set name|console user |admin user |management user |full name|user login|ipa user-|ipa stageuser-|ipa passwd|addprinc|add_principal|ank |getprinc|get_principal|cpw |change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|xst |ktremove|ktrem |admin@|samid|client\\.|keyring for|ceph auth|radosgw-admin|user --name|passwd/user|denied for user|drop user|rename user|ftp_user|ftp-user|proxy-user|proxy_user|obclient|acl setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host all|hostssl|hostnossl|tiup|emqx_ctl|reset-password|elasticsearch-users|created user|add user|added user|delete user|deleted user|update user|updated user|admin-user|username_in|cn=|robot\\$|grant |revoke |accounts:|name>';
-const STORE_GRAMMAR_MARKS = String.raw`管理员|管理账号|管理帐号|员工|^add |^\/ppp |^\/user |^\/ip hotspot |^AUTH |^auth |^user --|\$(?<=\]\$)|#(?<=\]#)|\$(?<=:[~\/][^\s$#]{0,120}\$)`;
-const STORE_GRAMMAR_TRIGGER = String.raw`edit[ \t]+"?[a-z]|login[ \t]+user[ \t]|^[ \t]*(?:\/[a-z][\w -]{0,40}?[ \t]+)?(?:add|set)[ \t][^\r\n]{0,300}?name=|(?:add|create|modify|set)[ \t]+name[ \t]|管理员|管理账号|管理帐号|员工|(?:console|admin(?:istrator)?|management)[ \t]+user[ \t]|(?:full|user)[ \t]+name[ \t]*[:：]|logged[ \t]+in[ \t]+user|user[ \t]+login[ \t]*:|\bipa[ \t]|addprinc|add_principal|\bank[ \t]|getprinc|get_principal|\bcpw[ \t]|change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|\bxst[ \t]|ktrem|\/admin@|-samid|client\.|radosgw-admin|passwd\/user|['"\x60]@['"\x60]|user(?:name)?[= ]|obclient|^[ \t]*(?:\S{0,60}>[ \t]*)?auth[ \t]|acl[ \t]+setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host(?:ssl|nossl)?[ \t]+[\w,-]{1,64}[ \t]|tiup|emqx_ctl|reset-password|elasticsearch-users|user[ \t]|-user[ \t]|username_in|cn=|robot\$|<name>|\][$#]|:[~/][^\s$#]{0,120}[$#]|(?:users|accounts):[ \t]*(?:#[^\r\n]*)?\r?$`;
+const STORE_GRAMMAR_MARKS = String.raw`管理员|管理账号|管理帐号|员工|\$(?<=\]\$)|\$(?<=:~\$)`;
+const STORE_GRAMMAR_TRIGGER = String.raw`edit[ \t]+"?[a-z]|login[ \t]+user[ \t]|(?:add|set)[ \t][^\r\n]{0,300}?name=|(?:add|create|modify|set)[ \t]+name[ \t]|管理员|管理账号|管理帐号|员工|(?:console|admin(?:istrator)?|management)[ \t]+user[ \t]|(?:full|user)[ \t]+name[ \t]*[:：]|logged[ \t]+in[ \t]+user|user[ \t]+login[ \t]*:|ipa[ \t]|addprinc|add_principal|ank[ \t]|getprinc|get_principal|cpw[ \t]|change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|xst[ \t]|ktrem|\/admin@|-samid|client\.|radosgw-admin|passwd\/user|[_-]user(?:name)?[= ]|obclient|auth[ \t]+[a-z][\w.-]{0,31}[ \t]+\S|acl[ \t]+setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host(?:ssl|nossl)?[ \t]+[\w,-]{1,64}[ \t]+[a-z][\w.-]{0,31}[ \t]+[\d.:a-f]{2,45}\/\d|tiup|emqx_ctl|reset-password|elasticsearch-users|(?:create|created|add|added|delete|deleted|update|updated)[ \t]+user[ \t]|user[ \t][^\r\n]{0,100}?name="|username_in|robot\$|<name>|users:|accounts:|denied[ \t]+for[ \t]+user|password[ \t]+for|drop[ \t]+user|rename[ \t]+user|grant[ \t]|revoke[ \t]|(?:dn|user(?:name)?|principal)["']?[ \t]*[:=][ \t]*["']?cn=|\]\$|:~[^\s$#]{0,120}\$`;
 /** The built-in rules, in the order they run. */
 export const RULES: readonly RedactionRule[] = [
   {
@@ -1589,7 +1586,7 @@ export const RULES: readonly RedactionRule[] = [
       // squid's native access.log: the login column sits between the URL and `HIER_…/peer`.
       marks: String.raw`用户|登录名|账号|帐号|账户|帐户|创建者|所有者|微信|导出人|操作人|操作员|制单人|提交人|申请人|经办人|经办员|录入人|录入员|复核人|复核员|打印人|打印员|审核人|审核员|收费员|开单人|开单员|登记人|登记员|收银员|记账人|记账员|发货人|发货员|标识|修改|更新|创建|编辑|变更|客户端|默认主体|运行中|断开|${STORE_GRAMMAR_MARKS}`,
       // `user` of ssh_config (`    User daiqing`) only at a line start.
-      placed: { words: 'account|user|admin|change|active|disc', at: /(?:active|disc)(?<=(?:^|\n)[ >][a-z][\w.-]{0,19}[ \t]{1,40}(?:[\w#-]{1,32}[ \t]{1,40})?\d{1,5}[ \t]{1,12}(?:active|disc))[ \t]|change[ \t]+(?:\d+[ \t]+)?(?:[a-z/]+[ \t]+)?(?:\([\w+]+\)[ \t]+)?(?:on[ \t]+\d{4}\/\d\d\/\d\d(?:[ \t]+\d\d:\d\d:\d\d)?[ \t]+)?by[ \t]+[a-z][\w.-]{0,31}@[\w.-]|(?<=,[ \t]?)(?:admin(?:istrator)?|user)s?[ \t]*(?:,|\r?\n|$)|account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user(?<=(?:^|\n)[ \t]*user)[ \t]+=[ \t]*[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"|user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?\n|$)|user [a-z][\w.-]{0,31}, password [^\s,;)]/i },
+      placed: { words: 'account|user|admin|change|active|disc|add|auth', at: /add(?<=(?:^|\n)add)[ \t][^\r\n]{0,300}?name=|auth(?<=(?:^|\n)auth)[ \t]|user(?<=(?:^|\n)user)[ \t]+--|(?:active|disc)(?<=(?:^|\n)[ >][a-z][\w.-]{0,19}[ \t]{1,40}(?:[\w#-]{1,32}[ \t]{1,40})?\d{1,5}[ \t]{1,12}(?:active|disc))[ \t]|change[ \t]+(?:\d+[ \t]+)?(?:[a-z/]+[ \t]+)?(?:\([\w+]+\)[ \t]+)?(?:on[ \t]+\d{4}\/\d\d\/\d\d(?:[ \t]+\d\d:\d\d:\d\d)?[ \t]+)?by[ \t]+[a-z][\w.-]{0,31}@[\w.-]|(?<=,[ \t]?)(?:admin(?:istrator)?|user)s?[ \t]*(?:,|\r?\n|$)|account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user(?<=(?:^|\n)[ \t]*user)[ \t]+=[ \t]*[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"|user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?\n|$)|user [a-z][\w.-]{0,31}, password [^\s,;)]/i },
       // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
       // `deploy@host's password:` by `password:` (a quote or `#` as a marks first character would be
       // a new one, common in logs).
@@ -2088,12 +2085,12 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'dated' }, { group: 'alias' }, { group: 'field' }],
         validate: 'anyLoginGroup',
       },
-      {
-        // Account stores and identity tools by their grammar (rest15a): see STORE_GRAMMAR_LOGINS.
-        regex: STORE_GRAMMAR_LOGINS,
-        targets: STORE_GRAMMAR_GROUPS.map((group) => ({ group })),
-        validate: 'storeGrammarLogin',
-      },
+      // Account stores and identity tools by their grammar (rest15a): see STORE_GRAMMAR_LOGINS. One pattern per
+      // grammar, so the engine skips each on a line without its literal (one regex of them all ran on every line
+      // the rule woke: 17 % slower on the bench).
+      ...STORE_GRAMMAR_LOGINS.map(
+        (regex): RulePattern => ({ regex, targets: STORE_GRAMMAR_GROUPS.filter((group) => regex.source.includes(`(?<${group}>`)).map((group) => ({ group })), validate: 'storeGrammarLogin' }),
+      ),
     ],
     opensValueOnNextLine: 'userKeyOnItsOwnLine',
     // rest15a: every key of a `users:` map (Salt `users:`/`mysql.users:`, Puppet `profile::…::admin_users:`), every

@@ -173,7 +173,7 @@ describe('rest15a: applications', () => {
   it('takes a person-like login from shell prompts, never root or an image default', () => {
     check([
       ['[hanxue@web01 ~]$ sudo -i', '[<USER-1>@web01 ~]$ sudo -i'],
-      ['dev_zhao@build-02:~/src$ make', '<USER-1>@build-02:~/src$ make'],
+      ['dev_zhao@build-02:~$ make', '<USER-1>@build-02:~$ make'],
     ]);
     unchanged(['[root@web01 ~]# ls', 'ubuntu@ip-10-0-0-1:~$ ls', 'ec2-user@host:~$ df -h', '[omm@og-node1 ~]$ gs_ctl status']);
   });
@@ -224,5 +224,12 @@ describe('rest15a: a Kerberos principal teaches its login; records of one accoun
     const { file } = await import('./helpers.js');
     const out = await file('contacts.csv', '客户名称,添加人,添加人账号,添加时间\n某公司,张三,ZhangSanFeng,2026-01-01\n');
     expect(out).toContain(',<USER-1>,');
+  });
+});
+
+describe('rest15a: a search query naming the searcher', () => {
+  it('keeps owner:self (Gerrit, GitHub queries) and still takes owner:x', () => {
+    unchanged(['GET /a/changes/?q=owner:self HTTP/1.1', 'is:open owner:self']);
+    check([['owner: zhanghua', 'owner: <USER-1>']]);
   });
 });
