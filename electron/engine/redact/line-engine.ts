@@ -98,6 +98,9 @@ export interface OutputEdits {
   readonly edits: readonly Edit[];
 }
 
+// A kubeconfig above a `users:` line: its users are credentials' names (`- name: ci-bot`), not logins.
+const KUBECONFIG_ABOVE = /(?:^|\n)(?:kind:[ \t]*Config|current-context:|contexts:)[ \t]*/;
+
 export class LineEngine {
   private carry = '';
   /** Characters pushed so far, and how far the output returned so far reaches into them. */
@@ -111,6 +114,11 @@ export class LineEngine {
   /** Placeholder kind for a value expected alone on the next line (`<password>` ⏎ `hunter2`). */
   private pendingKind: string | undefined;
   private pendingRule: CompiledRule | undefined;
+  /**
+   * An open block of items (RedactionRule.itemsBlock): the opener's indentation, the first item's once seen
+   * (undefined before), and the rule. Lines at the items' indentation are its items; a line indented less ends it.
+   */
+  private itemBlock: { readonly indent: number; items: number | undefined; readonly rule: CompiledRule } | undefined;
   /** An HTTP header named on the line before its value (HAR: `"name": "Cookie",` ⏎ `"value": "…"`). */
   private pendingHeader: string | undefined;
   /** Next hit of each scanner in the current text (-1: none left, -2: not searched yet). */
@@ -335,6 +343,28 @@ export class LineEngine {
         if (value !== line) this.edit(pos, copied, value);
         pos = nl < 0 ? n : nl + 1;
         continue;
+      }
+      if (this.itemBlock !== undefined) {
+        // Inside a block of items: this line is an item, ends the block, or is an ordinary line (looked at
+        // alone: the scans must not skip the items after it).
+        const nl = text.indexOf('\n', pos);
+        const lineEnd = nl < 0 ? n : nl;
+        const line = text.slice(pos, lineEnd);
+        const item = this.blockItem(line, nl >= 0);
+        if (item !== undefined) {
+          out += text.slice(copied, pos) + item;
+          copied = lineEnd;
+          if (item !== line) this.edit(pos, lineEnd, item);
+          pos = nl < 0 ? n : nl + 1;
+          continue;
+        }
+        if (this.itemBlock !== undefined && this.prefilter) {
+          const hit = this.nextHit(text, pos);
+          if (hit < 0 || hit > lineEnd) {
+            pos = nl < 0 ? n : nl + 1;
+            continue;
+          }
+        }
       }
       const at = this.prefilter ? this.nextHit(text, pos) : pos;
       if (at < 0) break;
@@ -599,8 +629,10 @@ export class LineEngine {
       if (cr.trigger !== undefined && !cr.trigger.test(s)) continue;
       if (cr.gate && !cr.gate(s)) continue;
       // Judged before the patterns run: they may replace part of the opening line.
-      const kind = cr.opensValueOnNextLine?.(s);
+      const items = cr.itemsBlock !== undefined && hasNewline && cr.itemsBlock.open.test(s) && !KUBECONFIG_ABOVE.test(this.around.above?.(4096) ?? '');
+      const kind = items ? undefined : cr.opensValueOnNextLine?.(s);
       for (const p of cr.patterns) s = this.applyPattern(s, cr, p);
+      if (items) this.itemBlock = { indent: /^[ \t]*/.exec(s)![0].length, items: undefined, rule: cr };
       if (kind !== undefined && hasNewline) {
         this.pendingKind = kind;
         this.pendingRule = cr;
@@ -624,6 +656,42 @@ export class LineEngine {
     if (m && value && !isPlaceholder(value) && !isBenignValue(value) && !this.isAllowed(value)) {
       const [start, end] = this.sink.adjust(line, m.index + m[0].indexOf(value), m.index + m[0].indexOf(value) + value.length);
       s = line.slice(0, start) + this.replace(rule.rule.id, kind, line.slice(start, end), rule.identity) + line.slice(end);
+    }
+    return this.redactLine(s, hasNewline, true);
+  }
+
+  /**
+   * A line while a block of items is open: the redacted line when it is one of the block's items (at the first
+   * item's indentation), undefined when it is not (then it is an ordinary line; one indented less than the items
+   * ends the block first).
+   */
+  private blockItem(line: string, hasNewline: boolean): string | undefined {
+    const b = this.itemBlock!;
+    if (/^[ \t]*(?:#[^\r\n]*)?\r?$/.test(line)) return undefined;
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    const dash = /^[ \t]*-[ \t]/.test(line);
+    if (b.items === undefined) {
+      // YAML may write a list at its key's own indentation (`users:` ⏎ `- name: x`).
+      if (indent < b.indent || (indent === b.indent && !dash)) {
+        this.itemBlock = undefined;
+        return undefined;
+      }
+      b.items = indent;
+    } else if (indent < b.items) {
+      this.itemBlock = undefined;
+      return undefined;
+    }
+    if (indent !== b.items) return undefined;
+    const ib = b.rule.itemsBlock!;
+    const m = ib.item.exec(line);
+    const value = m?.groups?.secret ?? m?.groups?.key;
+    if (!m || value === undefined) return undefined;
+    let s = line;
+    if (!isPlaceholder(value) && ib.validate(m, line) && !this.isAllowed(value)) {
+      // The list item's value ends the match's text before its blanks; a map key starts it after its indentation.
+      const at = m.index + (m.groups?.secret !== undefined ? m[0].lastIndexOf(value) : m[0].indexOf(value));
+      const [start, end] = this.sink.adjust(line, at, at + value.length);
+      s = line.slice(0, start) + this.replace(b.rule.rule.id, ib.kind, line.slice(start, end), b.rule.identity) + line.slice(end);
     }
     return this.redactLine(s, hasNewline, true);
   }

@@ -12,6 +12,7 @@ import { LearnedValues } from './learned-values.js';
 import { LineEngine, type RedactionSink } from './line-engine.js';
 import { PlaceholderRegistry } from './placeholders.js';
 import { buildRuleSet, type RuleSet } from './rule-set.js';
+import { kerberosPrincipalLogin } from './rule-validators.js';
 
 export interface RedactorOptions {
   /** ids of optional rules to switch on (off by default): 'ipv4-public', 'ipv6-public', 'mac-address', 'hostname' */
@@ -396,6 +397,9 @@ export class Redactor {
       placeholder: (kind, value, ruleId, identity) => {
         const placeholder = registry.placeholderFor(kind, value, ruleId, identity);
         learned.learn(kind, value, ruleId, identity, registry.rules().get(placeholder));
+        // A Kerberos principal teaches its login (rest15a): `x@REALM` taken whole by the e-mail rule, then `x` alone.
+        const login = ruleId === 'email' ? kerberosPrincipalLogin(value) : undefined;
+        if (login !== undefined) learned.learn('USER', login, 'user-name', login);
         return placeholder;
       },
       startLine: () => registry.startLine(),

@@ -52,6 +52,8 @@ export interface CompiledRule {
   readonly gate: ((line: string) => boolean) | undefined;
   readonly identity: ((value: string) => string) | undefined;
   readonly opensValueOnNextLine: ((line: string) => string | undefined) | undefined;
+  /** RedactionRule.itemsBlock, its validator resolved. */
+  readonly itemsBlock: { readonly open: RegExp; readonly item: RegExp; readonly validate: (m: RegExpExecArray, line: string) => boolean; readonly kind: string } | undefined;
 }
 
 /** Whether a hit at [start, end) of the scanned text wakes a rule (RuleScan.placed). */
@@ -277,6 +279,7 @@ function compileRule(rule: RedactionRule, trigger: RegExp | undefined = factored
     gate: rule.gate ? GATES[rule.gate] : undefined,
     identity: rule.identity ? IDENTITIES[rule.identity] : undefined,
     opensValueOnNextLine: rule.opensValueOnNextLine ? OPENERS[rule.opensValueOnNextLine] : undefined,
+    itemsBlock: rule.itemsBlock ? { open: rule.itemsBlock.open, item: rule.itemsBlock.item, validate: VALIDATORS[rule.itemsBlock.validate], kind: rule.itemsBlock.kind } : undefined,
   };
 }
 

@@ -5,6 +5,7 @@
  * — ids, patterns, names of these functions, context words — and policy extends it the same way:
  * an IT rule may name a validator (`luhn`, `notMeasurement` …) and context words.
  */
+import { isCommonWord } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN } from './formats.js';
 import { isBenignValue, isSecretKey, keyWords, secretKindForKey } from './key-names.js';
@@ -499,7 +500,7 @@ function isUnicastMac(mac: string): boolean {
 // Words of prose after `changed by`, `created by` (`Which fields may be changed by regular users`,
 // systemd's `should be created by either modifying this file`), metasyntactic names (`User "foo"`) and
 // PostgreSQL's pg_hba keywords (`"sameuser", "samerole"`): not logins.
-const PROSE_LOGINS = /^(?:either|neither|both|regular|normal|ordinary|another|every|such|should|would|could|may|might|must|can|will|shall|only|also|then|than|which|who|whom|whose|what|when|where|why|how|these|those|its|their|his|our|your|my|one|new|old|given|specified|named|someone|somebody|anyone|anybody|everybody|itself|hand|means|using|via|foo|bar|baz|qux|quux|sameuser|samerole|samegroup|replication)$/i;
+const PROSE_LOGINS = /^(?:either|neither|both|regular|normal|ordinary|another|every|such|should|would|could|may|might|must|can|will|shall|only|also|then|than|which|who|whom|whose|what|when|where|why|how|these|those|its|their|his|our|your|my|one|new|old|given|specified|named|someone|somebody|anyone|anybody|everybody|itself|self|hand|means|using|via|foo|bar|baz|qux|quux|sameuser|samerole|samegroup|replication)$/i;
 const PROXY_TYPE = /(?:^|[\s{,"'])(?:type|protocol)["']?[ \t]*:[ \t]*["']?(?:vmess|vless|tuic)\b/i;
 // The stores' own service accounts (pgbouncer's admin user, HAProxy's stats page user of its docs).
 const STORE_SERVICE_LOGINS = /^(?:pgbouncer|haproxy|stats|radius|freeradius|traefik|nexus|jenkins|postgres|mysql|clickhouse|hacluster|nobody|www-data|nginx|apache|redis|zabbix|tomcat|git|user\d?|username|login|name)$/i;
@@ -1027,6 +1028,59 @@ function isQuotedTag(m: RegExpExecArray, line: string): boolean {
   return (before === "'" || before === '"' || before === '`') && group(m, 'text').startsWith(before);
 }
 
+// Account stores scoped by a block (session 14, rest15a): one small state for every vendor — the section a
+// line sits in, read from the text above it (as read). FortiOS nests `config …` ⏎ `edit "x"` ⏎ `next` ⏎ `end`;
+// RouterOS exports a `/path` line, then its `add …` lines.
+const SECTION_REACH = 8192;
+const SECTION_LINES = 400;
+/** The FortiOS/FortiGate `config …` block the line sits in: the nearest `config` line above not closed by its `end`, or ''. */
+export function configBlockAbove(above: string): string {
+  const lines = above.split('\n');
+  let depth = 0;
+  for (let i = lines.length - 2, seen = 0; i >= 0 && seen < SECTION_LINES; i -= 1, seen += 1) {
+    const row = lines[i]!.trim();
+    if (row === 'end') depth += 1;
+    else if (/^config[ \t]/.test(row)) {
+      if (depth === 0) return row;
+      depth -= 1;
+    }
+  }
+  return '';
+}
+/** The RouterOS menu path (`/ppp secret`) whose `add`/`set` lines the line continues, or ''. */
+export function menuPathAbove(above: string): string {
+  const lines = above.split('\n');
+  for (let i = lines.length - 2, seen = 0; i >= 0 && seen < SECTION_LINES; i -= 1, seen += 1) {
+    const row = lines[i]!.replace(/\r$/, '');
+    if (row.startsWith('/')) return row.slice(1).trim();
+    // Only the menu's own lines (its commands, comments, `\` continuations) stand between it and the line.
+    if (!/^(?:add|set|remove|#|[ \t]|$)/.test(row)) return '';
+  }
+  return '';
+}
+const STORE_CONFIG = /^config[ \t]+(?:system[ \t]+admin|user[ \t]+(?:local|guest|peer))\b/i;
+const STORE_MENU = /^(?:ppp[ \t]+secret|user|ip[ \t]+hotspot[ \t]+user|(?:tool[ \t]+)?user-manager[ \t]+user)$/i;
+// Stock accounts of the tools these grammars come from (Elastic's reserved users, cloud images' default users,
+// Ceph's bootstrap keys): no person's login.
+const STOCK_LOGINS = /^(?:mysql\.[\w.]+|mariadb\.sys|debian-sys-maint|rdsadmin|rdsrepladmin|omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
+/** A login that may be a person's (rest15a): not built in, a stock, service or role account, a placeholder or a word of prose. */
+export function isPersonLikeLogin(user: string): boolean {
+  if (user === '' || isPlaceholder(user) || BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(user) || STORE_SERVICE_LOGINS.test(user) || CLIENT_ROLE_LOGINS.test(user) || STOCK_LOGINS.test(user)) return false;
+  return !isBenignValue(user) && !/^(?:true|false|yes|no|on|off|null|none|nil|x|xxx|foo|bar|example|sample|name|user(?:name)?|login)$/i.test(user);
+}
+
+/**
+ * The login a Kerberos principal names (`zhouxiaoya@BIGDATA.XXSOFT.CN`: the e-mail rule takes it whole): a person-like
+ * primary before an upper-case realm, to be learned so the bare login is redacted where it stands alone (`getprinc x`).
+ * Undefined for an address (`li@example.com`), a service principal's realm and a stock account (`admin@REALM`).
+ */
+export function kerberosPrincipalLogin(value: string): string | undefined {
+  const m = /^([a-z][a-z0-9_.-]{1,31})@([A-Z0-9-]+(?:\.[A-Z0-9-]+)+)$/.exec(value);
+  if (!m || !/[A-Z]/.test(m[2]!)) return undefined;
+  return isPersonLikeLogin(m[1]!) && !isCommonWord(m[1]!) && !SERVICE_LOGIN.test(m[1]!) ? m[1] : undefined;
+}
+const NOT_STORE_GROUP = /^(?:q|kq|eq|rq|tq|sq|uq|nq|fq|mq|pq|sqlq|rospath)$/;
+
 export const VALIDATORS = {
   notMeasurement,
   cardNumber,
@@ -1209,6 +1263,34 @@ export const VALIDATORS = {
     const last = types[types.length - 1]?.[1];
     if (last !== undefined) return /^(?:vmess|vless|tuic|trojan|shadowsocks|ss|hysteria2?)$/i.test(last);
     return /"vnext"[ \t]*:/.test(above);
+  }) as RuleValidator,
+  /**
+   * A login by an account store's or identity tool's grammar (rest15a): not a stock, service or built-in account,
+   * a placeholder or a word; FortiOS `edit "x"` only inside `config system admin|user local`, RouterOS `add name=x`
+   * only under `/ppp secret`, `/user` (not `/user group`, not `/interface … name=ether1`).
+   */
+  storeGrammarLogin: ((m, line, around) => {
+    const entry = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_STORE_GROUP.test(k) && v !== undefined);
+    if (entry === undefined) return false;
+    const [kind, user] = entry;
+    if (!isPersonLikeLogin(user)) return false;
+    if (kind === 'edit') return around?.above !== undefined && STORE_CONFIG.test(configBlockAbove(around.above(SECTION_REACH)));
+    if (kind === 'ros') {
+      const path = group(m, 'rospath');
+      if (path !== '') return STORE_MENU.test(path.trim());
+      return around?.above !== undefined && STORE_MENU.test(menuPathAbove(around.above(SECTION_REACH)));
+    }
+    if (kind === 'xmlrec') return /^[ \t]*<user>[ \t]*\r?$/.test(around?.previous() ?? '');
+    // A bind DN of a service account (`cn=svc-xxs,ou=services`) names no person.
+    if (kind === 'binddn' && SERVICE_LOGIN.test(user)) return false;
+    return true;
+  }) as RuleValidator,
+  /** An item of a `users:` block (rest15a): a login as storeGrammarLogin judges one, and no word (`enabled:`, `groups:`, `- default`). */
+  blockItemLogin: ((m, line) => {
+    const user = group(m, 'secret') || group(m, 'key');
+    // A kubeconfig's `users:` list names credentials (`- name: ci-bot`, `xxs-admin`, `rancher-test`), no person.
+    if (group(m, 'secret') !== '' && (SERVICE_LOGIN.test(user) || /[_.-]admin$/i.test(user))) return false;
+    return !isCommonWord(user) && !/^(?:kubernetes-admin|cluster-admin|default|defaults|all|none)$/i.test(user) && VALIDATORS.storeGrammarLogin(m, line);
   }) as RuleValidator,
   accountToolLogin: ((m, line, around) => {
     const uid = group(m, 'uid');

@@ -265,8 +265,14 @@ describe('redaction corpus', () => {
   it('held-out-15: at least its first figure, no more false positives', () => {
     const q = get('held-out-15');
     // Session 13's fixes made for held-out-14 (rest14a, rest14b, the lead's) took 6 more of its values, never tuned on it: 349.
-    expect(q.overall.found).toBeGreaterThanOrEqual(349);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(14);
+    // Session 14 (rest15a) fixed its missed logins by family — account stores of network devices (FortiOS `config system
+    // admin` ⏎ `edit "x"`, RouterOS `/ppp secret` ⏎ `add name=x`, 天融信 `admin add name x`, console logs), identity tools
+    // (FreeIPA, kadmin, dsquery/dsadd -samid, Ceph, radosgw), YAML users blocks (Salt, Puppet, cloud-init), kickstart and
+    // preseed, database shells (`'x'@'host'`, obclient, redis AUTH/ACL, mongosh, pg_hba rows, tiup), applications (emqx,
+    // Elastic, --proxy-user, TongWeb, iscsid, bind DNs, shell prompts, pfSense <user>), a Kerberos principal's login
+    // learned, 添加人账号 columns — and `owner:self`: 403, one false positive fewer.
+    expect(q.overall.found).toBeGreaterThanOrEqual(403);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(13);
   });
 
   // held-out-16 (session 14): written and committed before any rule file was opened (51 hand-written
