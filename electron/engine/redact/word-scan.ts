@@ -222,7 +222,7 @@ export class WordScan {
         this.winStart = i;
         this.winLen = Math.min(loop.block, n - i);
         if (this.ascii) this.encoder.encodeInto(text.slice(i, i + this.winLen), loop.input);
-        else if (this.fewWide) this.latin1.latin1Write(text.slice(i, i + this.winLen), 0, this.winLen);
+        else if (this.fewWide) this.latin1.write(text.slice(i, i + this.winLen), 0, this.winLen, 'latin1');
         else copyFolded(text, i, this.winLen, loop.input);
       }
       const end = this.winLen;
