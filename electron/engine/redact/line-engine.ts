@@ -442,8 +442,8 @@ export class LineEngine {
     const re = scanner.regex;
     re.lastIndex = from;
     if (scanner.words !== undefined) {
-      // Where the regex's first match from `from` can start at the earliest (word-scan.ts). -2: the
-      // text is not ASCII, the regex alone looks.
+      // Where the regex's first match from `from` can start at the earliest (word-scan.ts). -2: a
+      // word of the scan starts beyond ASCII and the text is not ASCII: the regex alone looks.
       const start = scanner.words.startFrom(this.textKey, text, from);
       if (start === -1) {
         this.scannerNext[i] = -1;

@@ -1,5 +1,5 @@
 /**
- * The words scan's search, in WebAssembly, on ASCII text (most logs).
+ * The words scan's search, in WebAssembly (most logs are ASCII, but not only those).
  *
  * The words scan (rule-set.ts) is one case-insensitive regex over every rule's wake words, a
  * prefix tree of ~300 literals. Nearly every position of a log starts with a letter one of them
@@ -18,9 +18,20 @@
  * words per MB). The regex keeps the last word: which match, how long, and so what the scan hits,
  * is the regex's, unchanged.
  *
- * Only for ASCII text: there a character is its byte, and under the regex's `i` flag (not `u`) an
- * ASCII character only matches an ASCII one, the same letter in either case (a word with another
- * character cannot match at all and is left out). Other text goes to the regex alone.
+ * Under the regex's `i` flag (not `u`) an ASCII character only matches an ASCII one, the same
+ * letter in either case, and a character beyond ASCII never matches an ASCII one. On ASCII text a
+ * character is its byte. Text with other characters (a chunk with one `“` or Han character in it,
+ * where the words regex alone tried its tree at every position) is copied one byte per UTF-16 unit,
+ * so positions stay the same and every ASCII run is read as it is: where such characters are few,
+ * as Latin-1 (a native copy; a character's low byte may then read as a letter, which can only add
+ * word ends: the regex, started earlier than needed, still finds its own first match), else each
+ * as byte 0x80, which no word holds (a Chinese log would otherwise wake the regex on false ends).
+ *
+ * A word with a character beyond ASCII (`user：`) cannot occur in ASCII text. In other text, its
+ * ASCII prefix (`user`) stands for it in the automaton: every occurrence of the word starts with an
+ * occurrence of the prefix, so no match ends before the first word end found, and a match starting
+ * before that end has read a prefix of the prefix there, which the depth covers as above. A word
+ * that starts beyond ASCII has no such prefix: with one, other text goes to the regex alone.
  */
 import { scanLoop, type ScanLoop } from './leak-scan.js';
 
@@ -50,6 +61,27 @@ function isAscii(text: string): boolean {
   return true;
 }
 
+/** The longest ASCII prefix of `word`. */
+function asciiPrefix(word: string): string {
+  let i = 0;
+  while (i < word.length && word.charCodeAt(i) <= 127) i += 1;
+  return word.slice(0, i);
+}
+
+/** Text with fewer than one character beyond ASCII in this many is copied as Latin-1 (see endFrom). */
+const FEW_WIDE = 64;
+
+/** The byte that stands for a character beyond ASCII: its class is 0, no word holds it. */
+const WIDE_BYTE = 0x80;
+
+/** Copies [start, start + length) of `text` into `into`, one byte per UTF-16 unit (ASCII as itself, the rest as WIDE_BYTE). */
+function copyFolded(text: string, start: number, length: number, into: Uint8Array): void {
+  for (let k = 0; k < length; k += 1) {
+    const c = text.charCodeAt(start + k);
+    into[k] = c <= 127 ? c : WIDE_BYTE;
+  }
+}
+
 /** Upper case of an ASCII code (the regex's case folding for ASCII under `i`). */
 const upper = (c: number) => (c >= 97 && c <= 122 ? c - 32 : c);
 
@@ -57,9 +89,12 @@ export class WordScan {
   /** The text whose bytes are in the loop's input (by the key the engine gives), and where. */
   private key = -1;
   private ascii = false;
+  /** For text beyond ASCII: whether such characters are rare in it (copied as Latin-1, see endFrom). */
+  private fewWide = false;
   private winStart = 0;
   private winLen = 0;
   private readonly encoder = new TextEncoder();
+  private readonly latin1: Buffer;
 
   private constructor(
     private readonly loop: ScanLoop,
@@ -68,7 +103,11 @@ export class WordScan {
     readonly maxLength: number,
     /** Per state: its depth in the prefix tree (the length of the text suffix it stands for). */
     private readonly depths: Int32Array,
-  ) {}
+    /** Whether text beyond ASCII can be scanned too (no word starts beyond ASCII; see the module). */
+    private readonly wide: boolean,
+  ) {
+    this.latin1 = Buffer.from(loop.input.buffer, loop.input.byteOffset, loop.input.length);
+  }
 
   /** After endFrom found a word end: the automaton's depth there (see startFrom). */
   private depth = 0;
@@ -78,7 +117,11 @@ export class WordScan {
    * would not fit the loop's memory (the regex alone is then used).
    */
   static build(words: readonly string[]): WordScan | undefined {
-    const ascii = words.filter((w) => w.length > 0 && isAscii(w));
+    const nonEmpty = words.filter((w) => w.length > 0);
+    // The ASCII prefixes of the other words stand for them in text beyond ASCII (see the module).
+    const prefixes = nonEmpty.filter((w) => !isAscii(w)).map(asciiPrefix);
+    const wide = prefixes.every((p) => p.length > 0);
+    const ascii = [...new Set([...nonEmpty.filter(isAscii), ...(wide ? prefixes : [])])];
     // Classes: one per ASCII character that occurs in a word (both cases of a letter share it); 0 for the rest.
     const classOf = new Uint8Array(256);
     let classes = 1;
@@ -147,24 +190,29 @@ export class WordScan {
       const t = next[k]!;
       loop.cells[k] = ends[t] ? ~t : row(t);
     }
-    return new WordScan(loop, row(0), Math.max(0, ...ascii.map((w) => w.length)), depths);
+    return new WordScan(loop, row(0), Math.max(0, ...ascii.map((w) => w.length)), depths, wide);
   }
 
   /**
    * Where the first word occurrence in `text` at or after `from` ends (the index of its last
-   * character), -1 when there is none, or -2 when the text is not ASCII (ask the regex).
+   * character), -1 when there is none, or -2 when the text is not ASCII and a word starts beyond
+   * ASCII (ask the regex). In text beyond ASCII, a word end may also be that of a word's ASCII
+   * prefix (see the module).
    * `key` (nextTextKey) names the text: the same key promises the same text (its bytes are copied
    * once per window). Engines share an automaton: another key in between just copies again.
    */
   endFrom(key: number, text: string, from: number): number {
     if (key !== this.key) {
       this.key = key;
-      // Equal lengths in UTF-16 and UTF-8: every character is ASCII.
-      this.ascii = Buffer.byteLength(text, 'utf8') === text.length;
+      // Equal lengths in UTF-16 and UTF-8: every character is ASCII. Otherwise the difference
+      // counts the characters beyond ASCII (1 or 2 per UTF-16 unit).
+      const extra = Buffer.byteLength(text, 'utf8') - text.length;
+      this.ascii = extra === 0;
+      this.fewWide = extra * FEW_WIDE < text.length;
       this.winStart = 0;
       this.winLen = 0;
     }
-    if (!this.ascii) return -2;
+    if (!this.ascii && !this.wide) return -2;
     const loop = this.loop;
     const n = text.length;
     let at = this.root;
@@ -173,7 +221,9 @@ export class WordScan {
       if (i < this.winStart || i >= this.winStart + this.winLen) {
         this.winStart = i;
         this.winLen = Math.min(loop.block, n - i);
-        this.encoder.encodeInto(text.slice(i, i + this.winLen), loop.input);
+        if (this.ascii) this.encoder.encodeInto(text.slice(i, i + this.winLen), loop.input);
+        else if (this.fewWide) this.latin1.write(text.slice(i, i + this.winLen), 0, this.winLen, 'latin1');
+        else copyFolded(text, i, this.winLen, loop.input);
       }
       const end = this.winLen;
       const stop = loop.run1(at, i - this.winStart, end, 0);
@@ -190,8 +240,8 @@ export class WordScan {
 
   /**
    * Where the words regex's first match at or after `from` starts at the earliest (the first word
-   * end minus the automaton's depth there, plus one), -1 when there is none, or -2 when the text is
-   * not ASCII (ask the regex from `from`). Same `key` promise as endFrom.
+   * end minus the automaton's depth there, plus one), -1 when there is none, or -2 as endFrom says
+   * (ask the regex from `from`). Same `key` promise as endFrom.
    */
   startFrom(key: number, text: string, from: number): number {
     const end = this.endFrom(key, text, from);

@@ -1,5 +1,5 @@
 /**
- * The words scan's automaton (word-scan.ts): on ASCII text, starting the regex where the automaton
+ * The words scan's automaton (word-scan.ts): on any text, starting the regex where the automaton
  * says must give exactly the hits of the regex alone (same places, same texts, same resume
  * points), so the engine wakes the same rules; built from whatever words the rules have, so a rule
  * added later is woken through it too.
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
 import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
 import { nextTextKey, WordScan, wordScanOf } from '../../../../electron/engine/redact/word-scan.js';
-import { generateLogText } from '../../../bench/redact.bench.js';
+import { generateChineseLogText, generateLogText } from '../../../bench/redact.bench.js';
 import { CORPUS_DIR } from './corpus-quality.js';
 import { fixtureTexts } from './helpers.js';
 
@@ -49,15 +49,18 @@ function rand(seed: number): () => number {
 }
 
 describe('words scan automaton', () => {
-  it('gives the hits of the words regex on every ASCII fixture and on the bench text (default, network rules, known values)', () => {
+  it('gives the hits of the words regex on every fixture and on the bench texts, ASCII or not (default, network rules, known values)', () => {
     const sets = [
       buildRuleSet({}),
       buildRuleSet({ optionalRules: ['ipv4-public', 'ipv6-public', 'mac-address', 'hostname'] }),
       buildRuleSet({ knownValues: [{ value: 'wzhang', kind: 'USER' }, { value: 'WS-PC0142', kind: 'HOST' }] }),
     ];
     const bench = Buffer.concat(generateLogText(1)).toString('utf8');
-    const texts = [...fixtureTexts(CORPUS_DIR).filter(isAscii), bench, bench.toUpperCase(), 'wzhang@WS-PC0142 PASSWORD=x Session token'];
-    expect(texts.length).toBeGreaterThan(20);
+    const chinese = Buffer.concat(generateChineseLogText(1)).toString('utf8');
+    const fixtures = fixtureTexts(CORPUS_DIR);
+    const texts = [...fixtures, bench, bench.toUpperCase(), bench.replace(/"Save"/g, '\u201c保存\u201d'), chinese, 'wzhang@WS-PC0142 PASSWORD=x Session token', '用户 user：张三 USER：李四'];
+    expect(fixtures.filter(isAscii).length).toBeGreaterThan(20);
+    expect(fixtures.filter((t) => !isAscii(t)).length).toBeGreaterThan(20);
     for (const set of sets) {
       const words = set.scanners.filter((s) => s.words !== undefined);
       // The words scan, and only it (the other scans are not literal lists).
@@ -81,17 +84,52 @@ describe('words scan automaton', () => {
     }
   });
 
-  it('finds a word cut by the 64 KiB window, and says -2 (ask the regex) for text that is not ASCII', () => {
+  it('finds a word cut by the 64 KiB window, and says -2 (ask the regex) for text beyond ASCII when a word starts beyond ASCII', () => {
     const scan = WordScan.build(['password', 'pwd'])!;
     const text = `${'x'.repeat(65_530)}PassWord=1 ${'y'.repeat(100)}pwd`;
     const key = nextTextKey();
     expect(scan.endFrom(key, text, 0)).toBe(65_537);
     expect(scan.endFrom(key, text, 65_538)).toBe(text.length - 1);
     expect(scan.endFrom(key, text, text.length - 1)).toBe(-1);
-    expect(scan.endFrom(nextTextKey(), 'password \u201cx\u201d', 0)).toBe(-2);
-    // A word with a character beyond ASCII cannot occur in ASCII text: left out, never claimed.
-    const wide = WordScan.build(['用户', 'user：', 'login'])!;
-    expect(wide.endFrom(nextTextKey(), 'user: login', 0)).toBe(10);
+    // A word that starts beyond ASCII: text beyond ASCII goes to the regex alone.
+    const han = WordScan.build(['用户', 'login'])!;
+    expect(han.endFrom(nextTextKey(), 'password \u201cx\u201d login', 0)).toBe(-2);
+    expect(han.endFrom(nextTextKey(), 'user: login', 0)).toBe(10);
+    // A word with a character beyond ASCII cannot occur in ASCII text; in other text its ASCII
+    // prefix stands for it (`user：` ends at the `r` at the latest).
+    const wide = WordScan.build(['user：', 'login'])!;
+    expect(wide.endFrom(nextTextKey(), 'user: login', 0)).toBe(3);
+    expect(wide.endFrom(nextTextKey(), '用户 user：张三', 0)).toBe(6);
+  });
+
+  it('reads text beyond ASCII too: a word among Han characters and curly quotes is still found, a line without one is skipped', () => {
+    const scan = WordScan.build(['password', 'pwd'])!;
+    // Must still wake: the word between characters beyond ASCII, in either copy (few or many of them).
+    expect(scan.endFrom(nextTextKey(), `${'ok '.repeat(200)}clicked \u201cSave\u201d password=1`, 0)).toBe(622);
+    expect(scan.endFrom(nextTextKey(), 'clicked \u201cSave\u201d password=1', 0)).toBe(22);
+    expect(scan.endFrom(nextTextKey(), '登录失败 用户名=ops PWD=1', 0)).toBe(15);
+    expect(scan.endFrom(nextTextKey(), `${'用户点击保存按钮'.repeat(9000)}passWORD`, 0)).toBe(72_007);
+    // May skip: no word at all, where the regex alone would have walked the whole text.
+    expect(scan.endFrom(nextTextKey(), '用户点击“保存”按钮，对话框“网络设置”，耗时 12ms', 0)).toBe(-1);
+    expect(scan.endFrom(nextTextKey(), `${'clicked \u201cSave\u201d '.repeat(4000)}`, 0)).toBe(-1);
+  });
+
+  it('gives the hits of the words regex on text beyond ASCII: Han characters whose low byte is a letter, curly quotes, a word with a full-width colon', () => {
+    const r = rand(29);
+    // U+4E61 and U+4E41 have the bytes of `a` and `A` as their low byte, U+2022 that of `"`.
+    const alphabet = ['a', 'b', 'c', 'A', 'B', '-', '=', ':', ' ', 'x', '\u4e61', '\u4e41', '\u2022', '用', '：', '\u201c'];
+    const pick = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]!).join('');
+    const asciiPick = (n: number) => [...pick(n * 3)].filter((c) => c.charCodeAt(0) <= 127).join('').slice(0, n) || 'a';
+    for (let round = 0; round < 80; round += 1) {
+      const list = [...new Set(Array.from({ length: 1 + Math.floor(r() * 8) }, () => asciiPick(1 + Math.floor(r() * 4)).toLowerCase()))];
+      if (round % 2 === 0) list.push(`${asciiPick(1 + Math.floor(r() * 3)).toLowerCase()}：`);
+      const escaped = list.map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+      const re = new RegExp(escaped.join('|'), 'gi');
+      const scan = WordScan.build(list)!;
+      // Few characters beyond ASCII (copied as Latin-1) or many (each as one byte no word holds).
+      const text = round % 3 === 0 ? `${'ab-x '.repeat(round * 100)}${pick(100)}${'Ab= '.repeat(200)}` : pick(round % 10 === 1 ? 70_000 : 400);
+      expect(automatonHitsOf(scan, re, text), `words ${JSON.stringify(list)} in ${JSON.stringify(text.slice(0, 60))}`).toEqual(hitsOf(re, text));
+    }
   });
 
   it('says where the first match can start: the automaton depth before the word end, not the longest word length', () => {
@@ -105,7 +143,7 @@ describe('words scan automaton', () => {
     expect(scan.startFrom(key, text, 29)).toBe(34);
     expect(scan.startFrom(key, text, 35)).toBe(35);
     expect(scan.startFrom(nextTextKey(), 'no words', 0)).toBe(-1);
-    expect(scan.startFrom(nextTextKey(), 'session \u201cx\u201d', 0)).toBe(-2);
+    expect(scan.startFrom(nextTextKey(), 'session \u201cx\u201d', 0)).toBe(0);
   });
 
   it('is shared by rule sets with the same words, and built anew for other words', () => {
