@@ -22,6 +22,7 @@ import {
 } from './rule-validators.js';
 import type { ItemLayout } from './formats.js';
 import { ListStartRegExp } from './linear-regexp.js';
+import { ADMIN_CLI_TRIGGER, ADMIN_CLI_WORDS, adminCliPatterns } from './admin-cli.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits' | 'backslash' | 'bracket';
@@ -596,19 +597,22 @@ export const RULES: readonly RedactionRule[] = [
       // scan ~15 % slower on the bench (session 10).
       // Database and remote-shell clients by name (their flags), `connect to` (Db2), the hashes of
       // .htpasswd lines, PuTTY/KiTTY session files' `Password\`.
-      words: 'super password|password simple|password hash|password cipher|irreversible-cipher|\\$c\\$|\\$h\\$|insecure-password|stats auth|scram-sha-256\\$|md5|cleartext-password|crypt-password|md5-password|sha-password|sha2-password|nt-password|lm-password|login ok|login incorrect|chpasswd|passwd --stdin|identified\\\\040|secure:|option key|panel address|panel url|link/|password incorrect|password mismatch|password wrong|wrong password|invalid password|bad password|admin\\.password|initialadminpassword|node-token|server/token|vault-token|logonticket|verification code|hint|key><value|addauth|send:|send "|send \'|send --|send -raw|screen\\.send|sendline\\(|expyear|expmonth|exp_year|exp_month|sp_addlogin|sp_password|hdbsql|hdbuserstore|esxcli|racadm|cipher |password 7|key 7|community |pveapitoken|pbsapitoken|pve!|pam!|pbs!|a0="mysql|a0="mariadb|alter user|create user|login "|name><values>|name><value>|encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="',
+      words: 'super password|password simple|password hash|password cipher|irreversible-cipher|\\$c\\$|\\$h\\$|insecure-password|stats auth|scram-sha-256\\$|md5|cleartext-password|crypt-password|md5-password|sha-password|sha2-password|nt-password|lm-password|login ok|login incorrect|chpasswd|passwd --stdin|identified\\\\040|secure:|option key|panel address|panel url|link/|password incorrect|password mismatch|password wrong|wrong password|invalid password|bad password|admin\\.password|initialadminpassword|node-token|server/token|vault-token|logonticket|verification code|hint|key><value|addauth|send:|send "|send \'|send --|send -raw|screen\\.send|sendline\\(|expyear|expmonth|exp_year|exp_month|sp_addlogin|sp_password|hdbsql|hdbuserstore|esxcli|racadm|cipher |password 7|key 7|community |pveapitoken|pbsapitoken|pve!|pam!|pbs!|a0="mysql|a0="mariadb|alter user|create user|login "|name><values>|name><value>|encrypted|\\{aes|\\{3des|shutdown|clear-text|sqlcmd|osql|isql|bcp |mongo|psexec|paexec|ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop|smbclient|rpcclient|smbcacls|smbget|winexe|net rpc|net ads|lftp|connect to|password\\\\|passwd\\\\|pwd\\\\|\\$apr1\\$|\\$2y\\$|\\$2a\\$|\\$2b\\$|\\$1\\$|\\$5\\$|\\$6\\$|\\$md5\\$|\\$sha1\\$|\\{sha\\}|\\{ssha\\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net use|net\\.exe use|reg_|key content|twfid|redis-cli|add key|powershell|pwsh|new pdo|pdo->__construct|verified|accepted|rejected|a2=|d2key|skey=|superkey|clientkey|stkey=|key =>|key=>|cts-hmac-|cts-cmac|rc4-hmac|des3-cbc-|arcfour-hmac|mysapsso2|td><td|digest,\'|digest:|protected="|' +
+        // Admin CLIs' password arguments (admin-cli.ts), device directives, crypt hashes, printed secrets (rest15b).
+        ADMIN_CLI_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') +
+        '|password 0|secret 0|key 0 |add name |heartbeat key|portal key|snmp community|snmp-server host|d-i |k10|new password is|temporary password|find-generic-password|find-internet-password|secret-tool|pass show|bw get password|keyring get|bcrypt-hash|sha512-hash|\\$y\\$',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
       placed: { words: 'bindpw|authcode|appkey|pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession|bduss|sessdata|z_c0|autologin|cvv|cvc|cvn|answer|totp', at: 'assignedKey' },
       // MobaXterm's [Passwords] `ssh22:user@host=…` wake by the `@` url-credentials and email scan for
       // already: a `^(?:ssh|…)` alternative made the whole marks scan 3× slower (a V8 cliff).
-      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|验证码|答案|医保|社保|社会保障|医疗保险|面板地址|安全入口|@`,
+      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|验证码|答案|医保|社保|社会保障|医疗保险|面板地址|安全入口|@|^AUTH[ \t]|^auth[ \t]`,
       // MobaXterm's [Credentials] `name=DOMAIN\login:password` from its backslash (its own pass).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: /logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token/im,
+    trigger: new RegExp(/logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]/im.source + `|${ADMIN_CLI_TRIGGER}`, 'im'),
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -1162,6 +1166,51 @@ export const RULES: readonly RedactionRule[] = [
         // IDENTIFIED\040[WITH\040plugin\040]BY\040'pw'` (the plain-blank form is taken by the patterns above).
         /(?:create|alter)\\040user\\040(?:if\\040not\\040exists\\040)?(?<q>['"`]?)(?<user>[A-Za-z_][\w$.-]{0,62}|<USER-\d+>)\k<q>(?:@(?<hq>['"`]?)[^\s'"`\\]{1,255}\k<hq>)?\\040identified\\040(?:with\\040['"]?\w{1,64}['"]?\\040)?(?:by|as)\\040(?<sq>['"])(?<secret>[^'"\r\n]{1,256})\k<sq>/i,
       ),
+      // Session 14 (rest15b). Administration commands whose grammar puts a password in a place of its
+      // own (admin-cli.ts: one table per grammar; the gate asks the same table).
+      ...adminCliPatterns().map((regex): RulePattern => ({
+        regex,
+        targets: ['secret', 'qsecret', 'sq', 'dq', 'glued'].filter((g) => regex.source.includes(`(?<${g}>`)).map((group) => ({ group })),
+        validate: 'anySecretGroup',
+      })),
+      {
+        // Network devices' clear-text directives: Cisco/Ruijie type 0 (`username x privilege 1 password 0 pw`,
+        // `line vty` ⏎ ` password 0 pw`, `secret 0`, `key 0`), a typeless `username x [privilege n] password|secret pw`,
+        // 天融信 TopSec `… add name x password|passwd pw`, an HA heartbeat key (`ha heartbeat key x`), Ruijie's
+        // portal key (`web-auth portal key x`), TopSec's `snmp community add name x`, and the community a trap
+        // host is given (`snmp-server host <ip> [traps|informs] [version 1|2c] <community>`; SNMPv3's user is no secret).
+        // `public`/`private` stay (anySecretGroup): every device's factory default, and a learned value is
+        // replaced archive-wide — the word `public` in every sentence.
+        regex: /(?:^|[ \t])(?:(?:password|secret|key)[ \t]+0[ \t]+(?<t0>[^\s"']+)|username[ \t]+\S{1,64}[ \t]+(?:privilege[ \t]+\d{1,2}[ \t]+)?(?:password|secret)[ \t]+(?![0-9][ \t])(?<plain>[^\s"']+)[ \t]*\r?$|(?:add|set|modify)[ \t]+name[ \t]+\S{1,64}[ \t]+(?:password|passwd)[ \t]+(?<tos>[^\s"']+)|(?:ha|vrrp)[ \t]+heartbeat[ \t]+key[ \t]+(?<hb>[^\s"']+)|web-auth[ \t]+portal[ \t]+key[ \t]+(?!\d[ \t])(?<portal>[^\s"']+)|snmp[ \t]+community[ \t]+(?:add|set|modify)[ \t]+name[ \t]+(?<comm>[^\s"']+)|snmp-server[ \t]+host[ \t]+\S{1,255}(?:[ \t]+(?:traps|informs))?(?:[ \t]+version[ \t]+(?:1|2c))?[ \t]+(?!(?:version|traps|informs|vrf|udp-port)\b)(?<hostcomm>[^\s"']+))/,
+        targets: [{ group: 't0' }, { group: 'plain' }, { group: 'tos' }, { group: 'hb' }, { group: 'portal' }, { group: 'comm' }, { group: 'hostcomm' }],
+        validate: 'anySecretGroup',
+      },
+      {
+        // crypt(3) password hashes by their shape, whatever holds them (kickstart `rootpw --iscrypted $6$…`,
+        // pfSense `<bcrypt-hash>`, preseed `…-crypted password $6$…`, cloud-init `passwd:`): bcrypt `$2y$10$`+53,
+        // SHA-crypt `$5$`/`$6$` (`rounds=`), yescrypt `$y$`, MD5-crypt `$1$`+22. The hash lets one guess offline.
+        regex: /(?<![\w$./])(?<secret>\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}|\$[56]\$(?:rounds=\d{1,9}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{20,86}|\$y\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{1,64}\$[./A-Za-z0-9]{43}|\$1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22})(?![\w$./])/,
+        targets: [{ group: 'secret' }],
+      },
+      {
+        // Debian preseed: `d-i passwd/root-password password x`, `passwd/user-password-again password x`,
+        // `grub-installer/password-crypted password $6$…` (the question names a password, its type is `password`).
+        regex: /^[ \t]*d-i[ \t]+[\w/.-]{0,80}password[\w/.-]{0,40}[ \t]+password[ \t]+(?<secret>\S(?:[^\r\n]{0,254}\S)?)[ \t]*\r?$/,
+        targets: [{ group: 'secret' }],
+        validate: 'anySecretGroup',
+      },
+      {
+        // A k3s/RKE2 join token (`K10<CA hash>::server:<password>`, `::node:`), wherever it is printed.
+        regex: /(?<![\w])(?<token>K10[0-9a-f]{32,128}::[a-z][\w-]{0,31}:[0-9a-f]{16,64})(?![\w])/,
+        targets: [{ group: 'token', kind: 'TOKEN' }],
+      },
+      {
+        // A password a tool prints once: TiDB `The new password is: '…'.`, `initial|temporary|generated password
+        // [for x] is: …`, MySQL's `A temporary password is generated for root@localhost: …`.
+        regex: /\b(?:new|initial|temporary|generated|random|one-time)[ \t]+password(?:[ \t]+(?:for|of)[ \t]+\S{1,64})?[ \t]+(?:is|was)[ \t]*[:：]?[ \t]*(?:(?<q>["'`])(?<qsecret>[^"'`\r\n]{1,128})\k<q>|(?<secret>(?=[^\s"'`]{0,127}[\d!@#$%^&*+=?_-])[^\s"'`]{4,128}?))(?=[.,;]?(?:[ \t]|\r?$))|temporary[ \t]+password[ \t]+is[ \t]+generated[ \t]+for[ \t]+\S{1,128}:[ \t]*(?<glued>\S{1,128})/i,
+        targets: [{ group: 'qsecret' }, { group: 'secret' }, { group: 'glued' }],
+        validate: 'anySecretGroup',
+      },
       {
         // `${VAR:default}` under a secret key (Spring `${DB_PASSWORD:x}`, SkyWalking `agent.authentication=
         // ${SW_AGENT_AUTHENTICATION:x}`, docker-compose `${DB_PASSWORD:-x}`): the default is the value in use.
@@ -1205,7 +1254,8 @@ export const RULES: readonly RedactionRule[] = [
     // Not a PEM key's first line (`sshPrivateKey: |` ⏎ `-----BEGIN …`): the private-key block takes the whole key.
     // composer's auth.json maps a host to its token (`"bearer": {` ⏎ `"satis.example.com": "…"`); any other
     // `"key": …` line is a pair of its own, no value of the opener.
-    nextLineValue: /^[ \t]*(?!-{4,5} ?BEGIN )(?:<[Vv]alue>|<string>|(?:-[ \t]+)?value:[ \t]*|"value"[ \t]*:[ \t]*|"(?=[A-Za-z0-9][\w-]*(?:\.[\w-]+)+(?::\d{1,5})?")[^"\r\n]+"[ \t]*:[ \t]*)?(?!"[^"\r\n]*"[ \t]*:)["']?(?<secret>[^<\s"'](?:[^<\r\n]*[^<\s"',])?)["']?(?:<\/[\w:.-]+>)?[ \t]*,?[ \t]*\r?$/,
+    // Not a YAML pair, a list item, a comment or a Salt separator (`root_password:` ⏎ `  file: x`: a map, no value).
+    nextLineValue: /^[ \t]*(?!-{4,5} ?BEGIN )(?!(?!value:)[\w.-]+:(?:[ \t]|\r?$))(?!-[ \t]+(?!value:))(?!-{3,}[ \t]*\r?$)(?!#)(?:<[Vv]alue>|<string>|(?:-[ \t]+)?value:[ \t]*|"value"[ \t]*:[ \t]*|"(?=[A-Za-z0-9][\w-]*(?:\.[\w-]+)+(?::\d{1,5})?")[^"\r\n]+"[ \t]*:[ \t]*)?(?!"[^"\r\n]*"[ \t]*:)["']?(?<secret>[^<\s"'](?:[^<\r\n]*[^<\s"',])?)["']?(?:<\/[\w:.-]+>)?[ \t]*,?[ \t]*\r?$/,
   },
   {
     id: 'high-entropy',
