@@ -72,7 +72,7 @@ export const STDIN_PASSWORD_READERS: readonly { readonly command: string; readon
   // realmd, adcli, Samba, Kerberos: joins and sign-ins that read the password from stdin.
   { command: String.raw`realm[ \t]+join|adcli[ \t]+join|net[ \t]+ads[ \t]+join|kinit`, words: ['realm join', 'adcli join', 'net ads join', 'kinit'] },
   // Container registries: `--password-stdin`.
-  { command: String.raw`(?:docker|podman|buildah|skopeo|nerdctl|helm(?:[ \t]+registry)?|oras)[ \t]+login[^\r\n|;&]*--password-stdin`, words: ['password-stdin'] },
+  { command: String.raw`(?:docker|podman|buildah|skopeo|nerdctl|helm(?:[ \t]+registry)?|oras)[ \t]+login[^\r\n|;&]{0,256}--password-stdin`, words: ['password-stdin'] },
   // `sudo -S` reads the password from stdin; `smbpasswd -s` too.
   { command: String.raw`sudo[ \t]+-S|smbpasswd[ \t]+(?:-[a-z][ \t]+)*-s`, words: ['sudo -s', 'smbpasswd'] },
 ];
@@ -107,6 +107,8 @@ export function adminCliPatterns(): RegExp[] {
   out.push(/(?:^|[\s>])ACL[ \t]+SETUSER[ \t]+\S{1,64}(?:[ \t]+(?![<>])\S{1,128})*?[ \t]+[<>](?<secret>[^\s"']{1,256})/i);
   // MongoDB `db.changeUserPassword("user", "pw")`; SQL `PASSWORD('pw')` (`SET PASSWORD FOR … = PASSWORD('…')`, OLD_PASSWORD).
   out.push(/changeUserPassword\([ \t]*(?<q1>["'])[^"'\r\n]{1,128}\k<q1>[ \t]*,[ \t]*(?<q>["'])(?<qsecret>[^"'\r\n]{1,256})\k<q>/);
+  // openGauss/Oracle `ALTER USER x IDENTIFIED BY 'new' REPLACE 'old'`: the old password too.
+  out.push(/identified[ \t]+by[ \t]+(?:'[^'\r\n]{0,256}'|"[^"\r\n]{0,256}"|\S{1,256})[ \t]+replace[ \t]+(?<q>["'])(?<qsecret>[^"'\r\n]{1,256})\k<q>/i);
   out.push(/(?<![\w.])(?:old_)?password\([ \t]*(?<q>["'])(?<qsecret>[^"'\r\n]{1,256})\k<q>[ \t]*\)/i);
   return out;
 }

@@ -164,3 +164,35 @@ describe('key names', () => {
     unchanged(['token_expires_in = 3600']);
   });
 });
+
+describe('person names in IT records and paperwork', () => {
+  it('takes a name first in a comment, description or note, after a device or department segment', () => {
+    check([
+      ['/ip dhcp-server lease add address=10.0.0.9 comment="MacBook-林雨桐"', '/ip dhcp-server lease add address=10.0.0.9 comment="MacBook-<NAME-1>"'],
+      ['interface Gi0/7\n description 人事-吴佳怡-工位3', 'interface Gi0/7\n description 人事-<NAME-1>-工位3'],
+      ['{"id":7,"remark":"郭子涵 申请, 临时放行"}', '{"id":7,"remark":"<NAME-1> 申请, 临时放行"}'],
+      ['  <descr>范志强_备用机</descr>', '  <descr><NAME-1>_备用机</descr>'],
+      ['# 注释：谢雨欣 2026-03 调整', '# 注释：<NAME-1> 2026-03 调整'],
+      ['note = "彭晓东的测试机"', 'note = "<NAME-1>的测试机"'],
+    ]);
+    unchanged([
+      'comment=rack-3',
+      ' description 财务-打印机-二楼',
+      'comment="研发部-测试机"',
+      'description: 物联网平台 接入',
+      ' description uplink-to-ISP-0755',
+      '# 注释：以下配置 2026-03 调整',
+    ]);
+  });
+
+  it('takes names after paperwork labels (lab reports, household and residence papers, certificates)', () => {
+    check([
+      ['检验人：邓佳豪  审核者: 孔令仪', '检验人：<NAME-1>  审核者: <NAME-2>'],
+      ['曾用名：韩小雪', '曾用名：<NAME-1>'],
+      ['受理民警 蔡文博', '受理民警 <NAME-1>'],
+      ['制表人：姚静怡', '制表人：<NAME-1>'],
+      ['兹证明 邱子墨 先生在我司任职', '兹证明 <NAME-1> 先生在我司任职'],
+    ]);
+    unchanged(['房东 未登记', '曾用名 无', '制表: 2026-09-30', '兹证明 以上情况属实', '承办人签章：（盖章）']);
+  });
+});
