@@ -3,7 +3,7 @@
  * the set does not have, and the look-alikes each fix must keep. A fresh Redactor per case.
  */
 import { describe, expect, it } from 'vitest';
-import { check, redact, unchanged } from './helpers.js';
+import { check, file, redact, unchanged } from './helpers.js';
 
 describe('admin CLIs: a password as a positional argument (admin-cli.ts table)', () => {
   it('takes the password after the login of user-management subcommands', () => {
@@ -194,5 +194,51 @@ describe('person names in IT records and paperwork', () => {
       ['兹证明 邱子墨 先生在我司任职', '兹证明 <NAME-1> 先生在我司任职'],
     ]);
     unchanged(['房东 未登记', '曾用名 无', '制表: 2026-09-30', '兹证明 以上情况属实', '承办人签章：（盖章）']);
+  });
+});
+
+describe('GECOS fields of provisioning files, passports and bill exports', () => {
+  it("takes the GECOS field's first part in cloud-init, kickstart and preseed, not a role", () => {
+    check([
+      ['  - name: wangyu\n    gecos: 王宇,运维部', '  - name: wangyu\n    gecos: <NAME-1>,运维部'],
+      ['{"name": "mkeller", "gecos": "Maria Keller,,,"}', '{"name": "mkeller", "gecos": "<NAME-1>,,,"}'],
+      ["user --name=jdoe --gecos='John Doe' --groups=wheel", "user --name=jdoe --gecos='<NAME-1>' --groups=wheel"],
+      ['d-i passwd/user-fullname string 陈思远', 'd-i passwd/user-fullname string <NAME-1>'],
+    ]);
+    unchanged(['    gecos: System Message Bus', 'user --name=svc_backup --gecos="Backup Service"', 'd-i passwd/user-fullname string Debian User']);
+  });
+
+  it("takes an MRZ's name line and document number (check digits, or right after line 1), and the given-names field", () => {
+    check([
+      ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'P<UTO<NAME-1><<<<<<<<<<<<<<<<<<<'],
+      ['L898902C36UTO7408122F1204159ZE184226B<<<<<10', '<PASSPORT-1>6UTO7408122F1204159ZE184226B<<<<<10'],
+      ['P<CHNWANG<<XIAOMING<<<<<<<<<<<<<<<<<<<<<<<<<\nG123456780CHN9001011M3001012<<<<<<<<<<<<<<00', 'P<CHN<NAME-1><<<<<<<<<<<<<<<<<<<<<<<<<\n<PASSPORT-1>0CHN9001011M3001012<<<<<<<<<<<<<<00'],
+      ['名/Given names XIAOMING', '名/Given names <NAME-1>'],
+    ]);
+    unchanged([
+      // Check digits that do not hold and no line 1 above; a line of another length; a label's own words.
+      'AB12345678CHN0000000M0000000<<<<<<<<<<<<<<00',
+      'P<UTOERIKSSON<<ANNA<<<',
+      'Given names NOT APPLICABLE',
+    ]);
+  });
+
+  it('reads a bill export\'s table under its dashed list divider: 交易对方 persons go, merchants stay', async () => {
+    const bill = [
+      '微信支付账单明细,,,,,',
+      '导出时间：[2026-10-03 21:14:52],,,,,',
+      '----------------------微信支付账单明细列表--------------------,,,,,',
+      '交易时间,交易类型,交易对方,商品,收/支,金额(元)',
+      '2026-09-29 19:02:11,转账,韦思琪,"/",支出,¥30.00',
+      '2026-09-27 12:40:58,商户消费,中国石化,"加油",支出,¥300.00',
+      '2026-09-26 12:40:58,商户消费,京东,"订单",支出,¥46.80',
+      '',
+    ].join('\n');
+    const out = await file('微信支付账单(20260901-20260930).csv', bill);
+    expect(out).not.toContain('韦思琪');
+    expect(out).toContain('中国石化');
+    expect(out).toContain(',京东,');
+    const wecom = '客户名称,客户类型,添加人,添加时间\n某某公司,企业微信用户,梁嘉欣,2026-09-18 09:41:03\n';
+    expect(await file('export.csv', wecom)).not.toContain('梁嘉欣');
   });
 });
