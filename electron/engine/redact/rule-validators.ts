@@ -1209,12 +1209,8 @@ export const VALIDATORS = {
     if (mrzCheck(line.slice(0, 9)) === Number(line[9]) && mrzCheck(line.slice(13, 19)) === Number(line[19])) return true;
     return /^P[A-Z<][A-Z<]{3}[A-Z<]{2}/.test(around?.previous() ?? '');
   }) as RuleValidator,
-  /** A holder's name from a passport's MRZ line 1 (44 characters) or its given-names field: letters, no label word. */
-  passportName: ((m, line) => {
-    const mrz = group(m, 'mrzname');
-    if (mrz !== '') return line.replace(/[ \t\r]+$/, '').length === 44;
-    return !group(m, 'given').split(/[ -]/).some((w) => NOT_A_NAME_PART.test(w.charAt(0) + w.slice(1).toLowerCase()) || NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase()));
-  }) as RuleValidator,
+  /** A holder's given names from a passport page's field: letters, no label word. */
+  passportName: ((m) => !group(m, 'given').split(/[ -]/).some((w) => NOT_A_NAME_PART.test(w.charAt(0) + w.slice(1).toLowerCase()) || NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase()))) as RuleValidator,
   /** `${VAR:default}` under a secret-named key or variable (Spring, SkyWalking, docker-compose `:-`): the default is the value. */
   defaultOfSecretVar: ((m) => {
     const key = group(m, 'key');
