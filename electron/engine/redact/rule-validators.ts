@@ -379,16 +379,6 @@ function printsSecret(line: string): boolean {
 }
 // Salt's nested outputter (`salt '*' pillar.items`) prints a key alone, indented, its value on the next line.
 const INDENTED_BARE_KEY = /^[ \t]{2,}(?<key>[A-Za-z_][\w.-]{0,79}):[ \t]*\r?$/;
-/** ICAO 9303 check digit: weights 7, 3, 1; digits as themselves, A–Z as 10–35, `<` as 0. */
-function mrzCheck(field: string): number {
-  let sum = 0;
-  for (let i = 0; i < field.length; i += 1) {
-    const c = field.charCodeAt(i);
-    const v = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : 0;
-    sum += v * [7, 3, 1][i % 3]!;
-  }
-  return sum % 10;
-}
 // A file that holds one secret and nothing else, printed by `cat` (a console transcript): Nexus's
 // `admin.password`, Jenkins's `initialAdminPassword`, k3s's `node-token`/`server/token`, Vault's
 // `.vault-token`. Its next line is the secret.
@@ -1198,16 +1188,6 @@ export const VALIDATORS = {
   anySecretGroup: ((m) => {
     const values = Object.entries(m.groups ?? {}).filter(([k, v]) => v !== undefined && !/^(?:q\d?|user)$/.test(k)).map(([, v]) => v!);
     return values.length > 0 && values.every((v) => isRealValue(v) && !/^<[^<>]*>$/.test(v) && !/^(?:\$\{?\w+\}?|%\w+%|\*+)$/.test(v) && !/^(?:public|private)$/i.test(v) && !/^(?:(?:your|new|my|the)?[_-]?(?:password|passwd|pass|pwd|secret|passphrase)|pw)$/i.test(v));
-  }) as RuleValidator,
-  /**
-   * A passport MRZ's document number (rest15b): its check digit and the birth date's hold (ICAO 9303 7-3-1), or
-   * the line comes right after an MRZ line 1 (`P<CHN…<<…`: OCR gets check digits wrong, the pair is the grammar).
-   */
-  mrzDocumentNumber: ((m, line, around) => {
-    const doc = group(m, 'mrzdoc');
-    if (!/\d/.test(doc) || !/^[A-Z0-9]+<*$/.test(doc)) return false;
-    if (mrzCheck(line.slice(0, 9)) === Number(line[9]) && mrzCheck(line.slice(13, 19)) === Number(line[19])) return true;
-    return /^P[A-Z<][A-Z<]{3}[A-Z<]{2}/.test(around?.previous() ?? '');
   }) as RuleValidator,
   /** A holder's given names from a passport page's field: letters, no label word. */
   passportName: ((m) => !group(m, 'given').split(/[ -]/).some((w) => NOT_A_NAME_PART.test(w.charAt(0) + w.slice(1).toLowerCase()) || NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase()))) as RuleValidator,
