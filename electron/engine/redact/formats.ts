@@ -77,7 +77,7 @@ export const CSV_SECRET_COLUMN = /^(?:hex\()?(?:(?:(?:login|logon|user|account|s
 export const CSV_USER_COLUMN = /^(?:(?:login|logon|smb|ftp|sftp|folder)[ _-]?)?(?:user(?:[ _-]?(?:name|id))?|login(?:[ _-]?name)?)(?:[ _-]?value)?$|^(?:account|用户名|用户|操作用户|登录用户|账号|帐号|登录名|登录账号|(?:添加|创建|负责|所属|归属|操作|申请|审批|发起|经办|导出)人?(?:账号|帐号)|微信号|微信账号|微信ID|wechat(?:[ _-]?id)?|weixin(?:[ _-]?id)?|skype(?:[ _-]?(?:id|name))?)$/i;
 // A person's column by its role (监护人, 参会人, 主持人 …) only as the whole header (`监护人关系`, `监护人手机`
 // hold no name); Tencent Meeting's `用户名称（原名称）` holds each attendee's display name.
-export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|寄件人|发件人|报销人|持卡人|所有人|^(?:监护人|家长|参会人|参会者|与会人|与会者|出席人|参加人|主持人|发起人|审批人|创建人|入住人|乘车人|乘机人|就诊人|患者|病人|学生|会员|医生|主治医生|教师|班主任)(?:姓名|名称)?$|^用户名称(?:[(（][^)）]{0,8}[)）])?$|^(?:contact|owner|attendee|participant|organi[sz]er|assignee|guest|passenger|patient|traveller|traveler)(?:[ _-]?name)?$|^(?:full[ _-]?)?name$|^display[ _-]?name$|^cn$|^common[ _-]?name$|^name[ _-]?full$|^(?:name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
+export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|寄件人|发件人|报销人|持卡人|所有人|^(?:添加人|交易对方|对方户名|监护人|家长|参会人|参会者|与会人|与会者|出席人|参加人|主持人|发起人|审批人|创建人|入住人|乘车人|乘机人|就诊人|患者|病人|学生|会员|医生|主治医生|教师|班主任)(?:姓名|名称)?$|^用户名称(?:[(（][^)）]{0,8}[)）])?$|^(?:contact|owner|attendee|participant|organi[sz]er|assignee|guest|passenger|patient|traveller|traveler)(?:[ _-]?name)?$|^(?:full[ _-]?)?name$|^display[ _-]?name$|^cn$|^common[ _-]?name$|^name[ _-]?full$|^(?:name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
 /**
  * Columns that only ever hold a person's full name, whatever the script: Latin names there too
  * (Chrome's autofill export `NAME_FULL`, a card's `name_on_card`: `Mengqi Xie`, `XIE MENGQI`).
@@ -110,6 +110,8 @@ export function tableHeaderStart(text: string): number {
   if (nl < 0 || nl + 1 >= HEADER_REACH) return start;
   const afterSummary = summaryHeaderStart(text, start);
   if (afterSummary !== undefined) return afterSummary;
+  const afterDivider = dividerHeaderStart(text, start);
+  if (afterDivider !== undefined) return afterDivider;
   const title = text.slice(start, nl);
   if (!title.includes(',') || namesReadColumn(title) || LOG_TIMESTAMP_COMMA.test(title)) return start;
   const next = text.indexOf('\n', nl + 1);
@@ -119,6 +121,34 @@ export function tableHeaderStart(text: string): number {
   // `guid,use_count,use_date,…,country` over `3f6b…,14,13387463215,…,CN`, whose `CN` only reads
   // like a `cn` column), and the first row was the header.
   return namesReadColumn(second) && !hasNumberCell(second) ? nl + 1 : start;
+}
+
+/**
+ * A bill export's list divider (WeChat Pay `----------------------微信支付账单明细列表--------------------,,,`,
+ * Alipay `------------------------支付宝交易明细列表------------------------`): dashes around a title, empty cells after.
+ */
+const LIST_DIVIDER = /^-{5,}[^,\r\n]{0,40}-{5,},*\r?$/;
+const DIVIDER_MAX_LINES = 20;
+
+/**
+ * A bill or statement export (session 14, rest15b): lines of one cell each (the account, the period, a count),
+ * a dashed divider, then the table's header: where the header starts, -1 while the lines are not complete yet
+ * (within HEADER_REACH), undefined for any other start (a line of two cells or more before a divider).
+ */
+function dividerHeaderStart(text: string, start: number): number | undefined {
+  let pos = start;
+  for (let i = 0; i < DIVIDER_MAX_LINES && pos < HEADER_REACH; i += 1) {
+    const nl = text.indexOf('\n', pos);
+    if (nl < 0) return text.length < HEADER_REACH ? -1 : undefined;
+    const line = text.slice(pos, nl);
+    if (LIST_DIVIDER.test(line)) {
+      const next = text.indexOf('\n', nl + 1);
+      if (next < 0) return text.length < HEADER_REACH ? -1 : undefined;
+      if (namesReadColumn(text.slice(nl + 1, next))) return nl + 1;
+    } else if (line.split(',').filter((c) => c.trim() !== '').length > 1) return undefined;
+    pos = nl + 1;
+  }
+  return undefined;
 }
 
 /** A `key,value` line of a summary block (`会议主题,季度经营分析会`, `Report date,2026-03-19`). */

@@ -144,7 +144,9 @@ const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/;
 // a security question's answer (`securityAnswer`, `secret_answer2`); an authenticator's seed kept as
 // `totp` (Bitwarden, Tabby, 1Password exports: a bare base32 seed or an otpauth URI; `totp_enabled` describes).
 // Citrix's `LogonTicket=` (launch.ica): a one-time sign-in ticket to the session.
-const MORE_SECRET_KEYS = /^(?:(?:new|init|initial|tmp|temp|confirm)_?(?:pwd|pass|passwd|password)\d?|(?:login[_.])?totp|(?:totp|otp|mfa|2fa)[_-]?secret|key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession|bduss(?:_bfess)?|z_c0|sessdata|(?:session\.)?autologin|(?:card_?)?(?:cvv|cvc|cvn)2?|(?:security|secret)_?answer\d?|logon_?ticket)$/i;
+// open-iscsi's `node.session.auth.password_in` (mutual CHAP: the target's password; `_in` is no "expires in");
+// a stored password hash named for its scheme (pfSense `<bcrypt-hash>`, `nt-hash`, `password_hash`), not a file checksum (`md5_hash`).
+const MORE_SECRET_KEYS = /^(?:(?:new|init|initial|tmp|temp|confirm)_?(?:pwd|pass|passwd|password)\d?|(?:login[_.])?totp|(?:totp|otp|mfa|2fa)[_-]?secret|key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession|bduss(?:_bfess)?|z_c0|sessdata|(?:session\.)?autologin|(?:card_?)?(?:cvv|cvc|cvn)2?|(?:security|secret)_?answer\d?|logon_?ticket|(?:[a-z][\w-]*\.)*password_in|(?:bcrypt|nt|password|pass)[_-]?hash)$/i;
 // systemd's `LoadCredential=passwd.hashed-password.root`, `ImportCredential=tmpfiles.*`,
 // `ConditionCredential=|sysusers.extra`: the ID (and path) of a credential the service is given, not
 // its contents (`SetCredential=id:data` carries the data itself and stays a secret).
@@ -175,7 +177,8 @@ function classifyKey(key: string, context: KeyContext): boolean {
   // `手机令牌序列号`, `密码有效期`, `密钥类型`: a Chinese key that describes the secret.
   if (CJK_METADATA_SUFFIX.test(key) || CJK_METADATA_PREFIX.test(key)) return false;
   // `PublicKeyToken=b77a5c561934e089` (.NET assembly names), `public_key`: public by design.
-  if (words.includes('public') || words.some((w) => w.startsWith('publickey'))) return false;
+  // A salt named for what it signs (Mattermost's `PublicLinkSalt`: the links are public, the salt is not).
+  if ((words.includes('public') && last !== 'salt') || words.some((w) => w.startsWith('publickey'))) return false;
   if (context === 'url' && words.length <= 2 && /^(?:key|sig|sign|signature|code|sid|session|otp|ticket|hash)$/.test(last)) {
     // `?key=`, `&sig=`, `&sign=` (Alipay, WeChat Pay), `x-amz-signature=`; `?code=` only on its own (not `error_code`).
     if (last !== 'code' || words.length === 1) return true;

@@ -9,6 +9,7 @@ import { isCommonWord } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN } from './formats.js';
 import { isBenignValue, isSecretKey, keyWords, secretKindForKey } from './key-names.js';
+import { isAdminCliLine } from './admin-cli.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { LineSurroundings } from './rules.js';
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
@@ -227,8 +228,9 @@ export function hasContext(context: { words: RegExp; before: number }, m: RegExp
 // `isSecretKey` then decides on the whole name, so the regex can stay loose.
 const KEY_CHAR = String.raw`[A-Za-z0-9_.\-\u4e00-\u9fa5]`;
 // `bduss`, `z_c0`: Baidu's and Zhihu's sign-in cookies; `autologin`: WindTerm's stored password;
-// `cvv`/`cvc`/`cvn`: a card's security code; `answer`: a security question's answer (MORE_SECRET_KEYS).
-const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin(?![a-z])|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|logon_?ticket|密码|口令|密钥|令牌|私钥)`;
+// `cvv`/`cvc`/`cvn`: a card's security code; `answer`: a security question's answer (MORE_SECRET_KEYS);
+// `bcrypt`: pfSense's `<bcrypt-hash>` (a stored password hash named for its scheme).
+const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin(?![a-z])|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|bcrypt|logon_?ticket|密码|口令|密钥|令牌|私钥)`;
 // The key is the whole run of key characters it starts in: what follows a key in every pattern
 // (a quote, `=`, `:`, a space, `>`, `<`) is never a key character. So `KEY_CHAR*?KEY_WORD KEY_CHAR*`
 // equals "a run that holds a key word", written here as a lookahead (tried once, never
@@ -370,12 +372,28 @@ const SPECIAL_FORMS = /(?<![\w.])sp_(?:addlogin|password)[ \t]|@(?:pve|pam|pbs)!
 // `${VAR:default}` defaults, Pulumi `secure: v1:…`, uci `option key`, a panel's security entrance, a
 // subscription link's token, the value tried after a failed password.
 const STORED_FORMS = /^[ \t]*(?:super[ \t]+|local-user[ \t]+\S+[ \t]+)?password[ \t]+(?:(?:level|role)[ \t]+\S+[ \t]+)?(?:simple|hash|cipher|irreversible-cipher)[ \t]|(?:simple|cipher|hash)[ \t]+\$[ch]\$\d\$|^[ \t]*user[ \t]+\S+[ \t]+(?:insecure-)?password[ \t]+\S|(?:^|[\s;])stats[ \t]+auth[ \t]+\S|(?:^|[\s,[{(=])(?:-[ \t]+)?["']?[A-Za-z_][\w.@-]{0,63}:(?:\$\$?(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|-password[ \t]*:=|login[ \t]+(?:ok|incorrect)\b[^\r\n]{0,220}?:[ \t]+\[[^\]/\r\n]{1,64}\/|chpasswd|passwd[ \t]+--stdin|identified\\040|\$\{[A-Za-z_][\w.-]{0,80}:-?[^}\s]|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|(?:面板地址|安全入口|panel[ \t]+(?:address|url))[ \t]*[:：]|\/link\/[A-Za-z0-9]{16}|(?:密码错误|密码不正确|(?:password[ \t]+(?:incorrect|mismatch|wrong)|(?:wrong|invalid|bad)[ \t]+password))[^\r\n]{0,60}?(?:尝试|输入|tried|attempt(?:ed)?|input)[ \t]*[=:：]/i;
+// Session 14 (rest15b): network devices' clear-text directives, crypt(3) hashes by shape, preseed password
+// questions, k3s join tokens, passwords a tool prints once (rules.ts has the patterns).
+const DEVICE_AND_SHAPE_FORMS = /(?:password|secret|key)[ \t]+0[ \t]+\S|^[ \t]*username[ \t]+\S+[ \t]+(?:privilege[ \t]+\d{1,2}[ \t]+)?(?:password|secret)[ \t]+\S+[ \t]*\r?$|(?:add|set|modify)[ \t]+name[ \t]+\S+[ \t]+(?:password|passwd)[ \t]+\S|heartbeat[ \t]+key[ \t]+\S|web-auth[ \t]+portal[ \t]+key[ \t]+\S|snmp[ \t]+community[ \t]+(?:add|set|modify)[ \t]+name[ \t]|snmp-server[ \t]+host[ \t]+\S|(?<![\w$./])\$(?:2[aby]\$\d\d\$[./a-z0-9]{53}|[56]\$(?:rounds=\d{1,9}\$)?[./a-z0-9]{1,16}\$[./a-z0-9]{20}|y\$[./a-z0-9]{1,8}\$[./a-z0-9]{1,64}\$[./a-z0-9]{43}|1\$[./a-z0-9]{1,8}\$[./a-z0-9]{22})|^[ \t]*d-i[ \t]+\S*password\S*[ \t]+password[ \t]+\S|k10[0-9a-f]{32,128}::[a-z]|\b(?:new|initial|temporary|generated|random|one-time)[ \t]+password(?:[ \t]+(?:for|of)[ \t]+\S{1,64})?[ \t]+(?:is|was)\b|temporary[ \t]+password[ \t]+is[ \t]+generated/i;
+// Commands that print a stored secret alone on the next line: macOS `security find-generic-password … -w`,
+// GNOME `secret-tool lookup …`, `pass show x`, `gopass show x`, `bw get password x`, Python's `keyring get s u`
+// (not piped on, not redirected to a file). Words tested in code, no regex over the whole line.
+const PRINTS_SECRET_COMMAND = /(?:^|[\s;&$#>])(?:security[ \t]+find-(?:generic|internet)-password|secret-tool[ \t]+lookup|g?pass[ \t]+show|bw[ \t]+get[ \t]+password|keyring[ \t]+get)[ \t]/;
+function printsSecret(line: string): boolean {
+  if (line.includes('|') || / >{1,2}[ \t]*\S/.test(line) || !PRINTS_SECRET_COMMAND.test(line)) return false;
+  return !/find-(?:generic|internet)-password/.test(line) || /[ \t]-w(?:[ \t]|\r?$)/.test(line);
+}
+// Salt's nested outputter (`salt '*' pillar.items`) prints a key alone, indented, its value on the next line.
+const INDENTED_BARE_KEY = /^[ \t]{2,}(?<key>[A-Za-z_][\w.-]{0,79}):[ \t]*\r?$/;
 // A file that holds one secret and nothing else, printed by `cat` (a console transcript): Nexus's
 // `admin.password`, Jenkins's `initialAdminPassword`, k3s's `node-token`/`server/token`, Vault's
 // `.vault-token`. Its next line is the secret.
 const SECRET_FILE_PRINTED = /(?:^|[\s;&|$#>])(?:cat|type|more|head(?:[ \t]+-n?[ \t]*1)?|Get-Content|gc)[ \t]+\S*(?:admin\.password|initialAdminPassword|node-token|k3s\/server\/token|\.vault-token)["']?[ \t]*\r?$/i;
 function opensValueOnNextLine(line: string): string | undefined {
   if (SECRET_FILE_PRINTED.test(line)) return /token/i.test(line) ? 'TOKEN' : 'SECRET';
+  if (printsSecret(line)) return 'SECRET';
+  const bare = INDENTED_BARE_KEY.exec(line)?.groups?.key;
+  if (bare !== undefined && isSecretKey(bare, 'assignment')) return secretKindForKey(bare);
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
   const last = line.trimEnd().slice(-1);
   if (last !== '>' && last !== '|' && last !== '-' && last !== '+' && last !== '{' && !line.includes('name:') && !line.includes('"key"')) return undefined;
@@ -1240,6 +1258,16 @@ export const VALIDATORS = {
     const secret = group(m, 'secret');
     return secret !== '' && isRealValue(secret) && !/^<[^<>]*>$/.test(secret) && !/^(?:\$\{?\w+\}?|%\w+%)$/.test(secret);
   }) as RuleValidator,
+  /**
+   * Every value group of an admin-CLI or device pattern that took text (rest15b): a value, not a placeholder
+   * (`<password>`, `******`), a variable (`$PW`, `%PW%`) a vendor's default SNMP community (`public`, `private`) or the word for a password (`AUTH password` in docs).
+   */
+  anySecretGroup: ((m) => {
+    const values = Object.entries(m.groups ?? {}).filter(([k, v]) => v !== undefined && !/^(?:q\d?|user)$/.test(k)).map(([, v]) => v!);
+    return values.length > 0 && values.every((v) => isRealValue(v) && !/^<[^<>]*>$/.test(v) && !/^(?:\$\{?\w+\}?|%\w+%|\*+)$/.test(v) && !/^(?:public|private)$/i.test(v) && !/^(?:(?:your|new|my|the)?[_-]?(?:password|passwd|pass|pwd|secret|passphrase)|pw)$/i.test(v));
+  }) as RuleValidator,
+  /** A holder's given names from a passport page's field: letters, no label word. */
+  passportName: ((m) => !group(m, 'given').split(/[ -]/).some((w) => NOT_A_NAME_PART.test(w.charAt(0) + w.slice(1).toLowerCase()) || NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase()))) as RuleValidator,
   /** `${VAR:default}` under a secret-named key or variable (Spring, SkyWalking, docker-compose `:-`): the default is the value. */
   defaultOfSecretVar: ((m) => {
     const key = group(m, 'key');
@@ -1441,7 +1469,7 @@ export type ValidatorName = keyof typeof VALIDATORS;
 export const GATES = {
   connectionContext: (line: string) => CONNECTION_CONTEXT.test(line),
   secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url') || USER_ID_PARAM.test(line),
-  assignedSecretKey: (line: string) => anyAssignedSecretKey(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || opensValueOnNextLine(line) !== undefined,
+  assignedSecretKey: (line: string) => anyAssignedSecretKey(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isAdminCliLine(line) || opensValueOnNextLine(line) !== undefined,
 } satisfies Record<string, (line: string) => boolean>;
 export type GateName = keyof typeof GATES;
 

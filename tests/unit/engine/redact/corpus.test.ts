@@ -271,8 +271,17 @@ describe('redaction corpus', () => {
     // preseed, database shells (`'x'@'host'`, obclient, redis AUTH/ACL, mongosh, pg_hba rows, tiup), applications (emqx,
     // Elastic, --proxy-user, TongWeb, iscsid, bind DNs, shell prompts, pfSense <user>), a Kerberos principal's login
     // learned, 添加人账号 columns — and `owner:self`: 403, one false positive fewer.
-    expect(q.overall.found).toBeGreaterThanOrEqual(403);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(13);
+    // Session 14 (rest15b, by family, tests in rules-rest15b.test.ts): admin CLIs' password arguments from one table
+    // (admin-cli.ts: emqx_ctl/zmprov/rabbitmqctl positional, gsql -W, drone --data, pcs -p, iscsiadm -v, glued -p of
+    // gccli/obclient, echo|ipa passwd, realm join <<<, Redis AUTH/ACL SETUSER, PASSWORD(), changeUserPassword),
+    // device clear-text directives (type 0, TopSec `add name x password`, heartbeat/portal keys, SNMP communities),
+    // crypt hashes by shape, preseed answers, k3s tokens, printed passwords (security -w, secret-tool, TiDB), Salt
+    // values below a bare key, PublicLinkSalt, password_in; person names first in comments/descriptions/notes,
+    // paperwork labels (检验者, 受理民警, 房东, 曾用名, 承办人签章, 制表, 兹证明 … 同志), GECOS of cloud-init/kickstart/
+    // preseed, a passport page's given names, bill exports' 交易对方 and 企业微信 添加人: 416.
+    // Both together (merged by the lead): 470, 12 false positives (the lead's value checks removed one).
+    expect(q.overall.found).toBeGreaterThanOrEqual(470);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(12);
   });
 
   // held-out-16 (session 14): written and committed before any rule file was opened (51 hand-written
@@ -285,8 +294,12 @@ describe('redaction corpus', () => {
   // may not grow.
   it('held-out-16: at least its first figure, no more false positives', () => {
     const q = get('held-out-16');
-    expect(q.overall.found).toBeGreaterThanOrEqual(422);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(24);
+    // Session 14, after its first run: the lead fixed fifteen of those false positives by family (a block or list
+    // opener, header lists, message ids, nonces, numeric app keys, doc stand-ins, hydra templates, svnserve's words,
+    // a JDBC URL after -u, a role in brackets, OpenSSL's algorithm names: rules-lead14.test.ts); rest15a/rest15b's
+    // fixes for held-out-15, never tuned on this set, took 8 more of its values.
+    expect(q.overall.found).toBeGreaterThanOrEqual(430);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(9);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
