@@ -70,6 +70,11 @@ const isHan = (text: string) => /^[\u4e00-\u9fa5]/.test(text);
 /** A letter, digit or `_` (one UTF-16 unit: half a surrogate pair counts as a boundary). */
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
 
+/** The learned values as plain data, in the order they were learned. */
+export interface LearnedState {
+  values: [string, LearnedValue][];
+}
+
 /** The values one Redactor learned (shared by every stream and layout of the archive). */
 export class LearnedValues {
   private readonly byKey = new Map<string, LearnedValue>();
@@ -79,6 +84,18 @@ export class LearnedValues {
 
   get size(): number {
     return this.byKey.size;
+  }
+
+  exportState(): LearnedState {
+    return { values: [...this.byKey] };
+  }
+
+  /** Replaces the values with `state`'s (an engine made before sees a new version and scans again). */
+  importState(state: LearnedState): void {
+    this.byKey.clear();
+    for (const [key, value] of state.values) this.byKey.set(key, value);
+    this.version += 1;
+    this.scanRegex = undefined;
   }
 
   /**

@@ -45,6 +45,15 @@ export function detach(text: string): string {
   return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
+/** A registry's content as plain data, every map in its order (see PlaceholderRegistry.exportState). */
+export interface RegistryState {
+  byKey: [string, string][];
+  originals: [string, string][];
+  counters: [string, number][];
+  seen: string[];
+  firstRule: [string, string][];
+}
+
 /** One registry per Redactor (per archive). */
 export class PlaceholderRegistry {
   private readonly byKey = new Map<string, string>();
@@ -134,6 +143,26 @@ export class PlaceholderRegistry {
   /** Records a secret value that was removed without a placeholder of its own (key body lines). */
   addSeen(value: string): void {
     if (!this.seen.has(value)) this.seen.add(detach(value));
+  }
+
+  /** The whole content, in insertion order (order matters: placeholderExample, the map file). */
+  exportState(): RegistryState {
+    return { byKey: [...this.byKey], originals: [...this.originals], counters: [...this.counters], seen: [...this.seen], firstRule: [...this.firstRule] };
+  }
+
+  /** Replaces the content with `state` (between lines: nothing of a line in progress is kept). */
+  importState(state: RegistryState): void {
+    const refill = <K, V>(map: Map<K, V>, entries: [K, V][]) => {
+      map.clear();
+      for (const [k, v] of entries) map.set(k, v);
+    };
+    refill(this.byKey, state.byKey);
+    refill(this.originals, state.originals);
+    refill(this.counters, state.counters);
+    refill(this.firstRule, state.firstRule);
+    this.seen.clear();
+    for (const v of state.seen) this.seen.add(v);
+    this.lineCreated.length = 0;
   }
 
   mapping(): ReadonlyMap<string, string> {
