@@ -438,24 +438,23 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         notArchived(item);
         return;
       }
-      streaming.add(opened.stream);
       let worker: RedactWorker | undefined;
       try {
         worker = await workerFor(item);
         await turns.acquire(place);
       } catch (err) {
         // Cancelled while waiting for the worker or the turn: the file is closed now, not by GC.
-        streaming.delete(opened.stream);
         opened.stream.destroy();
         throw err;
       }
-      if (archiveClosed) {
+      if (deadlinePassed || archiveClosed) {
+        // The deadline passed while earlier items had their turns: not started any more.
         turns.release(place);
-        streaming.delete(opened.stream);
         opened.stream.destroy();
         notArchived(item);
         return;
       }
+      streaming.add(opened.stream);
       // Redacted text reaches the timeline as the redactor's text (decoded once, not again from the bytes).
       const feed = redactor && item.kind === 'text' ? timeline.text(item) : undefined;
       const onText = feed ? { onText: feed.write } : {};

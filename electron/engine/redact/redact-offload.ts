@@ -158,6 +158,9 @@ export class RedactWorker {
   route(source: Readable, name?: string, options: { onText?: (text: string) => void } = {}): { stream: Readable; outcome: Promise<RouteOutcome>; settled: Promise<void> } {
     const outcome = deferred<RouteOutcome>(true);
     const settled = deferred<void>();
+    // The source may be cut (the deadline destroys it with an error) before the writer reaches
+    // this item and reading begins: the error is seen then, by the iterator, never unhandled.
+    source.on('error', () => undefined);
     let started = false;
     const worker = this.worker;
     const redactor = this.redactor;
