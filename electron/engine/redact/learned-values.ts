@@ -86,13 +86,17 @@ export class LearnedValues {
     return this.byKey.size;
   }
 
-  exportState(): LearnedState {
-    return { values: [...this.byKey] };
+  /** The values learned after the first `since` (all without), in the order they were learned. */
+  exportState(since = 0): LearnedState {
+    const values: [string, LearnedValue][] = [];
+    let i = 0;
+    for (const entry of this.byKey) if (i++ >= since) values.push(entry);
+    return { values };
   }
 
-  /** Replaces the values with `state`'s (an engine made before sees a new version and scans again). */
+  /** Adds `state`'s values (an engine made before sees a new version and scans again). */
   importState(state: LearnedState): void {
-    this.byKey.clear();
+    if (state.values.length === 0) return;
     for (const [key, value] of state.values) this.byKey.set(key, value);
     this.version += 1;
     this.scanRegex = undefined;

@@ -4,8 +4,8 @@
  * deflating. The main thread keeps a few chunks in flight (OFFLOAD_CHUNKS_IN_FLIGHT), so memory
  * stays flat, and buffers are transferred, never copied, where they can be.
  *
- * One Redactor state for the archive: the worker begins each item with the main Redactor's state
- * and hands its own back at the item's end (or when it is cut), before anything else is redacted
+ * One Redactor state for the archive: the worker begins each item with what the main Redactor
+ * learned since the last item, and hands back what it added at the item's end (or when it is cut), before anything else is redacted
  * (the session redacts one item at a time, see session.ts `redactionTurn`). So the archive is the
  * same, byte for byte, as one redacted wholly on the main thread.
  *
@@ -20,7 +20,7 @@ import { Worker } from 'node:worker_threads';
 import { deferred, type Deferred } from '../archive/deferred.js';
 import { isProbablyBinary, SNIFF_BYTES, type TextEncoding } from './decode.js';
 import type { StructureOutcome } from './formats.js';
-import type { Redactor } from './redactor.js';
+import type { Redactor, RedactorMark, RedactorState } from './redactor.js';
 import type { RouteOutcome } from './route.js';
 import type { FromWorker, ToWorker, WorkerInit } from './redact-worker.js';
 
@@ -76,11 +76,14 @@ export class RedactWorker {
   private readonly waiting: Deferred<Reply>[] = [];
   private dead: Error | undefined;
   private busy = false;
+  /** Where both Redactors' states stood when they were last the same (the worker's starts empty). */
+  private synced: RedactorMark;
 
   private constructor(
     private readonly worker: Worker,
     private readonly redactor: Redactor,
   ) {
+    this.synced = { registry: { byKey: 0, originals: 0, seen: 0, firstRule: 0 }, learned: 0 };
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'ready') return;
       const next = this.waiting.shift();
@@ -165,6 +168,11 @@ export class RedactWorker {
     const worker = this.worker;
     const redactor = this.redactor;
     const request = (message: ToWorker, transfer?: ArrayBuffer[]) => this.request(message, transfer);
+    const synced = () => this.synced;
+    const handBack = (state: RedactorState) => {
+      redactor.importState(state);
+      this.synced = redactor.stateMark();
+    };
     const setBusy = (busy: boolean) => {
       this.busy = busy;
       if (busy) worker.ref();
@@ -208,7 +216,7 @@ export class RedactWorker {
         }
         setBusy(true);
         begun = true;
-        worker.postMessage({ type: 'begin', ...(name === undefined ? {} : { name }), state: redactor.exportState() } satisfies ToWorker);
+        worker.postMessage({ type: 'begin', ...(name === undefined ? {} : { name }), state: redactor.exportState(synced()) } satisfies ToWorker);
         const send = (chunk: Buffer) => {
           // A chunk that owns its whole memory is moved; a view on shared memory is copied.
           const own = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && !(chunk.buffer instanceof SharedArrayBuffer);
@@ -233,7 +241,7 @@ export class RedactWorker {
         }
         const done = await end;
         if (done.type !== 'done') throw new Error('the redaction worker answered out of order');
-        redactor.importState(done.state);
+        handBack(done.state);
         finished = true;
         if (done.data.byteLength > 0) yield text(done.data);
         const rest = decoder?.end();
@@ -253,7 +261,7 @@ export class RedactWorker {
             // Cut or failed: what the worker redacted so far stays learned, as on one thread.
             await Promise.allSettled(inflight);
             const state = await request({ type: 'abort' }).catch(() => undefined);
-            if (state?.type === 'done') redactor.importState(state.state);
+            if (state?.type === 'done') handBack(state.state);
           }
         } finally {
           if (begun) setBusy(false);

@@ -2,10 +2,10 @@
  * The redaction worker's entry (a `worker_threads` worker, started by redact-offload.ts): it
  * redacts one item at a time on another core while the main thread reads, writes and deflates.
  *
- * It owns no state between items: each item begins with the main Redactor's state
- * (placeholders, numbering, seen and learned values) and ends by handing its state back, so the
- * archive is numbered exactly as if the main thread had redacted every item itself, in the same
- * order. Messages, in order: `begin` (name, state), `chunk` (input bytes, transferred) → `out`
+ * Its Redactor is the main one's twin: each item begins with what the main thread
+ * learned since the previous item (placeholders, numbering, seen and learned values) and ends by
+ * handing back what the item added, so the archive is numbered exactly as if the main thread had
+ * redacted every item itself, in the same order (only changes cross: memory stays flat). Messages, in order: `begin` (name, state), `chunk` (input bytes, transferred) → `out`
  * (redacted bytes, transferred), then `end` → `done` (the last bytes, the item's outcome and the
  * state) or `abort` → `done` (the state only). Any failure answers `error` and forgets the item.
  *
@@ -13,7 +13,7 @@
  * (build:electron).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Redactor, type RedactItem, type RedactorOptions, type RedactorState } from './redactor.js';
+import { Redactor, type RedactItem, type RedactorMark, type RedactorOptions, type RedactorState } from './redactor.js';
 
 export type ToWorker =
   | { type: 'begin'; name?: string; state: RedactorState }
@@ -47,12 +47,16 @@ function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
   const redactor = new Redactor(init.options, { prefilter: init.prefilter });
   const pieces: Buffer[] = [];
   let item: RedactItem | undefined;
+  /** Where the state stood when the item began: the item hands back what it added since. */
+  let since: RedactorMark | undefined;
   const send = (message: FromWorker, data?: Uint8Array) => port.postMessage(message, data && data.byteLength > 0 ? [data.buffer as ArrayBuffer] : []);
   port.on('message', (message: ToWorker) => {
     try {
       switch (message.type) {
         case 'begin':
+          // What the main thread learned since the last item: both states are the same again.
           redactor.importState(message.state);
+          since = redactor.stateMark();
           pieces.length = 0;
           item = redactor.openItem(message.name === undefined ? {} : { name: message.name }, (bytes) => pieces.push(bytes));
           return;
@@ -71,13 +75,13 @@ function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
           const structure = item.structure();
           const counts = item.counts();
           item = undefined;
-          send({ type: 'done', data, state: redactor.exportState(), counts, ...(encoding ? { encoding } : {}), ...(structure ? { structure } : {}) }, data);
+          send({ type: 'done', data, state: redactor.exportState(since), counts, ...(encoding ? { encoding } : {}), ...(structure ? { structure } : {}) }, data);
           return;
         }
         case 'abort':
           item = undefined;
           pieces.length = 0;
-          send({ type: 'done', data: new Uint8Array(0), state: redactor.exportState(), counts: {} });
+          send({ type: 'done', data: new Uint8Array(0), state: redactor.exportState(since), counts: {} });
           return;
       }
     } catch (err) {

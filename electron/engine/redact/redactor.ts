@@ -10,7 +10,7 @@ import { InputBytes } from './edited-output.js';
 import { adjustSpan, decodeJsonUnicode, detectFormat, detectLayout, HEADER_REACH, tableHeaderStart, transcriptSection, TRANSCRIPT_SECTION_HINT, mayAnnounceSection, type ItemLayout, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
 import { LearnedValues, type LearnedState } from './learned-values.js';
 import { LineEngine, type RedactionSink } from './line-engine.js';
-import { PlaceholderRegistry, type RegistryState } from './placeholders.js';
+import { PlaceholderRegistry, type RegistryMark, type RegistryState } from './placeholders.js';
 import { buildRuleSet, type RuleSet } from './rule-set.js';
 
 export interface RedactorOptions {
@@ -43,7 +43,13 @@ export type RedactStream = Transform & {
   structure(): StructureOutcome | undefined;
 };
 
-/** A Redactor's learned state as plain data (structured-cloneable). */
+/** Where a Redactor's state stood (sizes), to export only what was added since. */
+export interface RedactorMark {
+  registry: RegistryMark;
+  learned: number;
+}
+
+/** A Redactor's learned state (or what was added since a mark) as plain data (structured-cloneable). */
 export interface RedactorState {
   registry: RegistryState;
   learned: LearnedState;
@@ -405,16 +411,22 @@ export class Redactor {
     return { options: this.options, prefilter: this.prefilter };
   }
 
-  /**
-   * Everything this Redactor learned so far (placeholders and their numbering, seen values,
-   * learned names), as plain data a worker thread can receive: see redact-worker.ts, which hands
-   * the state back and forth so one archive is numbered as if one thread had redacted it all.
-   */
-  exportState(): RedactorState {
-    return { registry: this.registry.exportState(), learned: this.learned.exportState() };
+  /** How far the state has grown (see {@link exportState}). */
+  stateMark(): RedactorMark {
+    return { registry: this.registry.mark(), learned: this.learned.size };
   }
 
-  /** Replaces what this Redactor learned with `state` (from {@link exportState} of its twin). */
+  /**
+   * What this Redactor learned (placeholders and their numbering, seen values, learned names)
+   * since `since` (everything without), as plain data a worker thread can receive: see
+   * redact-offload.ts, which hands the changes back and forth so one archive is numbered as if
+   * one thread had redacted it all.
+   */
+  exportState(since?: RedactorMark): RedactorState {
+    return { registry: this.registry.exportState(since?.registry), learned: this.learned.exportState(since?.learned ?? 0) };
+  }
+
+  /** Adds what its twin learned (its {@link exportState} since the mark both shared). */
   importState(state: RedactorState): void {
     this.registry.importState(state.registry);
     this.learned.importState(state.learned);

@@ -16,7 +16,7 @@ import { CancelledError } from '../../../../electron/engine/errors.js';
 import { RedactWorker } from '../../../../electron/engine/redact/redact-offload.js';
 import { Redactor } from '../../../../electron/engine/redact/redactor.js';
 import { routeThroughRedactor } from '../../../../electron/engine/redact/route.js';
-import { runSession, type SessionOptions } from '../../../../electron/engine/session.js';
+import { redactWorkerFromEnv, runSession, type SessionOptions } from '../../../../electron/engine/session.js';
 import { generateLogText } from '../../../bench/redact.bench.js';
 import { readZip } from '../../../helpers/zip.js';
 
@@ -90,6 +90,14 @@ describe('the redaction worker', () => {
     } finally {
       await worker.terminate();
     }
+  });
+
+  it('DIAGCOLLECT_REDACT_WORKER: off unless asked for (on, or the smallest file in bytes)', () => {
+    expect(redactWorkerFromEnv(undefined)).toBe(false);
+    expect(redactWorkerFromEnv('off')).toBe(false);
+    expect(redactWorkerFromEnv('nonsense')).toBe(false);
+    expect(redactWorkerFromEnv('on')).toEqual({});
+    expect(redactWorkerFromEnv('0')).toEqual({ minBytes: 0 });
   });
 
   it('a build without the worker entry says so (the session then redacts on its own thread)', async () => {
