@@ -165,6 +165,11 @@ export const ManifestSchema = z.object({
        * summaries' "placeholders such as …". Absent when nothing was replaced (older archives too).
        */
       example: z.string().optional(),
+      /**
+       * Why large items were redacted on the main thread although a redaction worker was wanted
+       * (it could not start). Absent when it ran, or was not needed (older archives too).
+       */
+      inThread: z.string().optional(),
     })
     .optional(),
 });

@@ -21,6 +21,7 @@ import {
   type ProgressEvent,
 } from '../../shared/types.js';
 import { EntryInputError } from './archive/archive-errors.js';
+import { OrderedTurns, type Place } from './archive/ordered-turns.js';
 import { cleanStaleOutputs, removeQuietly, reserveArchiveName } from './archive/atomic-output.js';
 import { ZipWriter, type BeforePublish, type EntryResult } from './archive/zip-writer.js';
 import { createNameRegistry, type ItemSink } from './collectors/context.js';
@@ -35,6 +36,7 @@ import { mendArchive } from './redact/mend.js';
 import { placeholderExample } from './redact/placeholders.js';
 import { createRedactor, saveRedactionMap } from './redact/policy-redactor.js';
 import { redactFacts, renderFromFacts } from './redact/redact-facts.js';
+import { OFFLOAD_MIN_BYTES, RedactWorker } from './redact/redact-offload.js';
 import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
 import { formatIntake } from './report/intake-text.js';
 import { jsonPieces } from './report/json-pieces.js';
@@ -96,6 +98,13 @@ export interface SessionOptions {
    * of on a log big enough to be slow (FIFOs, which would hold a read, are refused on purpose).
    */
   holdRead?: (item: { name: string; collector: string; source: string }) => Promise<void> | undefined;
+  /**
+   * Redaction of large text items on another core (redact/redact-offload.ts): items of at least
+   * `minBytes` (default OFFLOAD_MIN_BYTES) go to a worker thread; `false` redacts everything on
+   * this thread. Default: from `DIAGCOLLECT_REDACT_WORKER` (see redactWorkerFromEnv; off when
+   * unset). The archive is the same either way.
+   */
+  redactWorker?: { minBytes?: number } | false;
 }
 
 export interface SessionResult {
@@ -237,6 +246,28 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const addCounts = (counts: Record<string, number>) => {
     for (const [rule, n] of Object.entries(counts)) redactionTotals[rule] = (redactionTotals[rule] ?? 0) + n;
   };
+  // One item is redacted at a time, in the order items arrive (each redacts and goes to the writer
+  // in its turn): a large one by the redaction worker, which holds the Redactor's state until the
+  // item ends (redact-offload.ts), so nothing else may redact meanwhile; entries and numbering are
+  // the same with or without it.
+  const turns = new OrderedTurns();
+  const workerOption = options.redactWorker ?? redactWorkerFromEnv(process.env.DIAGCOLLECT_REDACT_WORKER);
+  const offloadFrom = workerOption === false ? Infinity : (workerOption.minBytes ?? OFFLOAD_MIN_BYTES);
+  let offload: Promise<RedactWorker | undefined> | undefined;
+  /** Why large items were redacted on this thread after all (the worker could not start). */
+  let offloadFailure: string | undefined;
+  const workerFor = (item: PendingItem): Promise<RedactWorker | undefined> | undefined => {
+    if (!redactor || item.kind !== 'text' || item.size === undefined || item.size < offloadFrom) return undefined;
+    offload ??= RedactWorker.start(redactor).catch((err: unknown) => {
+      offloadFailure = `the redaction worker could not start (${errorMessage(err)}): large items were redacted on the main thread`;
+      return undefined;
+    });
+    return offload;
+  };
+  const stopWorker = async () => {
+    const worker = await offload;
+    await worker?.terminate();
+  };
   // The incident timeline reads the logs as they go into the zip, after redaction.
   const timeline = new TimelineTap({ collectors: options.collectors ?? COLLECTORS, occurredAt: intake.occurredAt, startedAt });
   const reservation = await reserveArchiveName(options.outDir, standard);
@@ -275,6 +306,24 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   /** An item the deadline left out before its turn came. */
   const notArchived = (item: PendingItem) => skipped.push({ collector: item.collector, source: item.source, reason: `not archived: ${deadlineWhat} passed before its turn` });
   const writeItem = async (item: PendingItem): Promise<void> => {
+    const place = turns.join();
+    try {
+      await writeItemIn(item, place);
+    } finally {
+      turns.release(place);
+    }
+  };
+  /** Runs `opening` (a file opening or being read); past OPEN_PATIENCE_MS the items behind go first. */
+  const patiently = async <T>(place: Place, opening: Promise<T>): Promise<T> => {
+    const timer = setTimeout(() => turns.rejoin(place), OPEN_PATIENCE_MS);
+    timer.unref();
+    try {
+      return await opening;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const writeItemIn = async (item: PendingItem, place: Place): Promise<void> => {
     // Past the deadline only small in-memory items (already collected, cheap) are still written.
     if (archiveClosed || (deadlinePassed && !(item.data && item.data.length <= LATE_ITEM_BYTES))) {
       notArchived(item);
@@ -282,7 +331,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     }
     const hold = item.open || item.read ? options.holdRead?.({ name: item.name, collector: item.collector, source: item.source }) : undefined;
     if (hold) {
-      await untilAborted(hold, AbortSignal.any([sessionAbort.signal, deadline])).catch(() => undefined);
+      await patiently(place, untilAborted(hold, AbortSignal.any([sessionAbort.signal, deadline])).catch(() => undefined));
       if (archiveClosed || deadlinePassed || sessionAbort.signal.aborted) {
         notArchived(item);
         return;
@@ -308,26 +357,40 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     if (item.render) {
       // A generated entry: rendered from redacted facts, never redacted as text (issue 14).
       rendered.set(item.name, item.render);
-      const data = renderFromFacts(item.render, redactor);
-      if (archiveClosed) return;
-      result = await writer.addBuffer(item.name, data);
+      await turns.acquire(place);
+      let added: Promise<EntryResult>;
+      try {
+        const data = renderFromFacts(item.render, redactor);
+        if (archiveClosed) return;
+        added = writer.addBuffer(item.name, data);
+      } finally {
+        turns.release(place);
+      }
+      result = await added;
       note = [note, 'rendered from redacted data (not redacted again as text)'].filter(Boolean).join('; ');
     } else if (item.data) {
       let data = item.data;
-      if (redactor && item.kind === 'text') {
-        const redacted = await redactBuffer(item.data, redactor, item.name);
-        data = redacted.data;
-        routed(redacted.outcome);
+      await turns.acquire(place);
+      let added: Promise<EntryResult>;
+      try {
+        if (redactor && item.kind === 'text') {
+          const redacted = await redactBuffer(item.data, redactor, item.name);
+          data = redacted.data;
+          routed(redacted.outcome);
+        }
+        if (archiveClosed) return;
+        if (forSummary.has(item.name)) summaryEntries.push({ name: item.name, data });
+        await timeline.buffer(item, data);
+        added = writer.addBuffer(item.name, data);
+      } finally {
+        turns.release(place);
       }
-      if (archiveClosed) return;
-      if (forSummary.has(item.name)) summaryEntries.push({ name: item.name, data });
-      await timeline.buffer(item, data);
-      result = await writer.addBuffer(item.name, data);
+      result = await added;
     } else if (item.read) {
       // A small file: read at once and written as a buffer (no stream, no pipeline per file).
       let read: Awaited<ReturnType<NonNullable<PendingItem['read']>>>;
       try {
-        read = await item.read();
+        read = await patiently(place, item.read());
       } catch (err) {
         skipped.push({ collector: item.collector, source: item.source, reason: errorMessage(err) });
         return;
@@ -341,14 +404,21 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       cut = read.cut;
       let data = read.data;
       let outcome: RouteOutcome | undefined;
-      if (redactor && item.kind === 'text') ({ data, outcome } = await redactBuffer(data, redactor, item.name));
-      if (archiveClosed) {
-        notArchived(item);
-        return;
+      await turns.acquire(place);
+      let added: Promise<EntryResult>;
+      try {
+        if (redactor && item.kind === 'text') ({ data, outcome } = await redactBuffer(data, redactor, item.name));
+        if (archiveClosed) {
+          notArchived(item);
+          return;
+        }
+        await timeline.buffer(item, data);
+        if (read.error !== undefined) timeline.builder.sourceError(item.name, `reading stopped midway: ${errorMessage(read.error)}; the events read until then are included`);
+        added = writer.addBuffer(item.name, data);
+      } finally {
+        turns.release(place);
       }
-      await timeline.buffer(item, data);
-      if (read.error !== undefined) timeline.builder.sourceError(item.name, `reading stopped midway: ${errorMessage(read.error)}; the events read until then are included`);
-      result = await writer.addBuffer(item.name, data);
+      result = await added;
       if (read.error !== undefined) {
         // As a stream breaking midway (below): the entry holds what was read, and says so.
         note = `reading stopped midway: ${errorMessage(read.error)}; the entry holds the first ${result.size} bytes`;
@@ -357,7 +427,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     } else if (item.open) {
       let opened: Awaited<ReturnType<NonNullable<PendingItem['open']>>>;
       try {
-        opened = await item.open();
+        opened = await patiently(place, item.open());
       } catch (err) {
         skipped.push({ collector: item.collector, source: item.source, reason: errorMessage(err) });
         return;
@@ -368,10 +438,28 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         notArchived(item);
         return;
       }
+      let worker: RedactWorker | undefined;
+      try {
+        worker = await workerFor(item);
+        await turns.acquire(place);
+      } catch (err) {
+        // Cancelled while waiting for the worker or the turn: the file is closed now, not by GC.
+        opened.stream.destroy();
+        throw err;
+      }
+      if (deadlinePassed || archiveClosed) {
+        // The deadline passed while earlier items had their turns: not started any more.
+        turns.release(place);
+        opened.stream.destroy();
+        notArchived(item);
+        return;
+      }
       streaming.add(opened.stream);
       // Redacted text reaches the timeline as the redactor's text (decoded once, not again from the bytes).
       const feed = redactor && item.kind === 'text' ? timeline.text(item) : undefined;
-      const route = redactor && item.kind === 'text' ? routeThroughRedactor(opened.stream, redactor, item.name, feed ? { onText: feed.write } : {}) : undefined;
+      const onText = feed ? { onText: feed.write } : {};
+      const route: { stream: Readable; outcome: Promise<RouteOutcome>; settled?: Promise<void> } | undefined =
+        redactor && item.kind === 'text' ? (worker ? worker.route(opened.stream, item.name, onText) : routeThroughRedactor(opened.stream, redactor, item.name, onText)) : undefined;
       try {
         result = await writer.addStream(item.name, route ? route.stream : timeline.stream(item, opened.stream));
         truncated = opened.truncated;
@@ -394,6 +482,12 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         // which does not reach back to the source: a cancelled or failed archive would leave the
         // file open until garbage collection. Destroying an ended stream does nothing.
         opened.stream.destroy();
+        // The worker hands the Redactor's state back before anything else is redacted.
+        if (route?.settled) {
+          route.stream.destroy();
+          await route.settled;
+        }
+        turns.release(place);
       }
     } else {
       return;
@@ -477,6 +571,14 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     archiveClosed = true;
     if (writerError) throw writerError;
     if (sessionAbort.signal.aborted) throw new CancelledError();
+    // Every item handed the Redactor's state back (an item cut at the deadline too) before the
+    // manifest and the reports are redacted here; the worker is not needed any more.
+    if (offload) {
+      const last = turns.join();
+      await untilAborted(turns.acquire(last), sessionAbort.signal);
+      await stopWorker();
+      turns.release(last);
+    }
 
     emit({ type: 'phase', phase: 'finalizing' });
     const finishedAt = now();
@@ -520,7 +622,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       collectors: runs,
       items,
       skipped,
-      redaction: redactor ? { enabled: true, rules: redactor.activeRules(), totals: redactionTotals, ...exampleOf(redactionTotals, redactor) } : { enabled: false, rules: [], totals: {} },
+      redaction: redactor
+        ? { enabled: true, rules: redactor.activeRules(), totals: redactionTotals, ...exampleOf(redactionTotals, redactor), ...(offloadFailure ? { inThread: offloadFailure } : {}) }
+        : { enabled: false, rules: [], totals: {} },
     };
     // checks.json and the summary page are rendered from redacted facts (never redacted as text).
     const reportChecks = redactor ? redactFacts(checks, redactor) : checks;
@@ -629,6 +733,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   } catch (err) {
     sessionAbort.abort(err);
     await writer.abort();
+    // Nothing waits for a turn to redact any more, and the worker (if any) is stopped mid-item.
+    turns.fail(err instanceof Error ? err : new CancelledError());
+    await stopWorker();
     await Promise.allSettled(pending);
     if (err instanceof CancelledError || outerSignal?.aborted) {
       emit({ type: 'phase', phase: 'cancelled' });
@@ -638,8 +745,30 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   } finally {
     deadline.removeEventListener('abort', onDeadline);
     outerSignal?.removeEventListener('abort', onOuterAbort);
+    // Never left running, whatever happened (terminating twice does nothing).
+    await stopWorker();
     await reservation.release();
   }
+}
+
+/**
+ * How long an item's file may take to open (or be read, or be held by the holdRead seam) before
+ * the items behind it take their turns first: a slow network share never holds up the rest.
+ */
+const OPEN_PATIENCE_MS = 1000;
+
+/**
+ * `DIAGCOLLECT_REDACT_WORKER`: `on` sends text files of OFFLOAD_MIN_BYTES or more to the
+ * redaction worker, a number of bytes is the smallest file it takes (tests and benchmarks: `0`
+ * sends every file to it); unset or `off` redacts everything on the main thread (the default).
+ */
+export function redactWorkerFromEnv(value: string | undefined): { minBytes?: number } | false {
+  // Off unless asked for: with the worker, peak RSS grew with the input (100 MB of logs: 124 →
+  // ~155 MB; 300 MB: 123 → ~200 MB), past issue 13's 150 MB, and the cause is not found yet.
+  if (value === undefined || value === '' || value === 'off') return false;
+  if (value === 'on') return {};
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? { minBytes: n } : false;
 }
 
 /**

@@ -133,6 +133,7 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
         source: path,
         kind: options.kind ?? 'text',
         open: prepared.open,
+        size: prepared.size,
         ...(prepared.read ? { read: prepared.read } : {}),
       });
       const room = sink.room?.();

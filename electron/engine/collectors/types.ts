@@ -122,6 +122,8 @@ export interface PendingItem {
   truncated?: boolean;
   note?: string;
   open?: () => Promise<{ stream: Readable; truncated: boolean; note?: string; cut?: Reason | undefined }>;
+  /** The most bytes `open` will yield, when known (a file's): large text items are redacted on another core. */
+  size?: number;
   /**
    * A small file's bytes at once, what `open`'s stream would yield (see PreparedFile.read): the
    * archive writer prefers it to `open`, which stays for readers that want a stream.

@@ -71,6 +71,11 @@ const isHan = (text: string) => /^[\u4e00-\u9fa5]/.test(text);
 /** A letter, digit or `_` (one UTF-16 unit: half a surrogate pair counts as a boundary). */
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
 
+/** The learned values as plain data, in the order they were learned. */
+export interface LearnedState {
+  values: [string, LearnedValue][];
+}
+
 /** The values one Redactor learned (shared by every stream and layout of the archive). */
 export class LearnedValues {
   private readonly byKey = new Map<string, LearnedValue>();
@@ -80,6 +85,22 @@ export class LearnedValues {
 
   get size(): number {
     return this.byKey.size;
+  }
+
+  /** The values learned after the first `since` (all without), in the order they were learned. */
+  exportState(since = 0): LearnedState {
+    const values: [string, LearnedValue][] = [];
+    let i = 0;
+    for (const entry of this.byKey) if (i++ >= since) values.push(entry);
+    return { values };
+  }
+
+  /** Adds `state`'s values (an engine made before sees a new version and scans again). */
+  importState(state: LearnedState): void {
+    if (state.values.length === 0) return;
+    for (const [key, value] of state.values) this.byKey.set(key, value);
+    this.version += 1;
+    this.scanRegex = undefined;
   }
 
   /**

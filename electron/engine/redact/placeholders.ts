@@ -45,6 +45,31 @@ export function detach(text: string): string {
   return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
+/** A registry's content (or what was added since a mark) as plain data, every map in its order. */
+export interface RegistryState {
+  byKey: [string, string][];
+  originals: [string, string][];
+  counters: [string, number][];
+  seen: string[];
+  firstRule: [string, string][];
+}
+
+/** Sizes of a registry's parts (see PlaceholderRegistry.mark). */
+export interface RegistryMark {
+  byKey: number;
+  originals: number;
+  seen: number;
+  firstRule: number;
+}
+
+/** The entries of `items` from position `from` on. */
+function tail<T>(items: Iterable<T>, from: number): T[] {
+  const out: T[] = [];
+  let i = 0;
+  for (const item of items) if (i++ >= from) out.push(item);
+  return out;
+}
+
 /** One registry per Redactor (per archive). */
 export class PlaceholderRegistry {
   private readonly byKey = new Map<string, string>();
@@ -134,6 +159,37 @@ export class PlaceholderRegistry {
   /** Records a secret value that was removed without a placeholder of its own (key body lines). */
   addSeen(value: string): void {
     if (!this.seen.has(value)) this.seen.add(detach(value));
+  }
+
+  /** How far each part has grown: what {@link exportState} leaves out when given it. */
+  mark(): RegistryMark {
+    return { byKey: this.byKey.size, originals: this.originals.size, seen: this.seen.size, firstRule: this.firstRule.size };
+  }
+
+  /**
+   * The content added since `since` (all of it without), in insertion order (order matters:
+   * placeholderExample, the map file). Entries are only ever added, or changed while their line
+   * is being finished (a placeholder of that line renumbered), so what lies past a mark taken
+   * between lines is every change since.
+   */
+  exportState(since?: RegistryMark): RegistryState {
+    return {
+      byKey: tail(this.byKey, since?.byKey ?? 0),
+      originals: tail(this.originals, since?.originals ?? 0),
+      counters: [...this.counters],
+      seen: tail(this.seen, since?.seen ?? 0),
+      firstRule: tail(this.firstRule, since?.firstRule ?? 0),
+    };
+  }
+
+  /** Adds (or updates) what `state` holds: the twin's {@link exportState} since the same mark. */
+  importState(state: RegistryState): void {
+    for (const [k, v] of state.byKey) this.byKey.set(k, v);
+    for (const [k, v] of state.originals) this.originals.set(k, v);
+    for (const [k, v] of state.counters) this.counters.set(k, v);
+    for (const [k, v] of state.firstRule) this.firstRule.set(k, v);
+    for (const v of state.seen) this.seen.add(v);
+    this.lineCreated.length = 0;
   }
 
   mapping(): ReadonlyMap<string, string> {

@@ -8,9 +8,9 @@ import { Transform } from 'node:stream';
 import { SniffingDecoder, type TextEncoding } from './decode.js';
 import { InputBytes } from './edited-output.js';
 import { adjustSpan, decodeJsonUnicode, detectFormat, detectLayout, HEADER_REACH, tableHeaderStart, transcriptSection, TRANSCRIPT_SECTION_HINT, mayAnnounceSection, type ItemLayout, encodePlaceholders, jsonCutPoint, maskEscapes, unmaskEscapes, hasStructureCheck, parsesAs, STRUCTURE_CHECK_LIMIT, type StructureOutcome, type TextFormat } from './formats.js';
-import { LearnedValues } from './learned-values.js';
+import { LearnedValues, type LearnedState } from './learned-values.js';
 import { LineEngine, type RedactionSink } from './line-engine.js';
-import { PlaceholderRegistry } from './placeholders.js';
+import { PlaceholderRegistry, type RegistryMark, type RegistryState } from './placeholders.js';
 import { buildRuleSet, type RuleSet } from './rule-set.js';
 import { kerberosPrincipalLogin } from './rule-validators.js';
 
@@ -43,6 +43,27 @@ export type RedactStream = Transform & {
   /** The item's format and whether its structure survived (complete after 'end'). */
   structure(): StructureOutcome | undefined;
 };
+
+/** Where a Redactor's state stood (sizes), to export only what was added since. */
+export interface RedactorMark {
+  registry: RegistryMark;
+  learned: number;
+}
+
+/** A Redactor's learned state (or what was added since a mark) as plain data (structured-cloneable). */
+export interface RedactorState {
+  registry: RegistryState;
+  learned: LearnedState;
+}
+
+/** One item's redaction without a stream (see Redactor.openItem). */
+export interface RedactItem {
+  write(bytes: Buffer): void;
+  end(): void;
+  counts(): Record<string, number>;
+  encoding(): TextEncoding | undefined;
+  structure(): StructureOutcome | undefined;
+}
 
 /** What a stream knows about its item. */
 export interface StreamOptions {
@@ -111,6 +132,36 @@ export class Redactor {
    * redaction is redacted again as plain text (same placeholders), and `structure()` says so.
    */
   createStream(options: StreamOptions = {}): RedactStream {
+    // `item` is made below, once `stream` exists to push to; the callbacks run later.
+    const stream = new Transform({
+      transform(chunk: Buffer | string, _encoding, callback) {
+        try {
+          item.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+          callback();
+        } catch (err) {
+          callback(err as Error);
+        }
+      },
+      flush(callback) {
+        try {
+          item.end();
+          callback();
+        } catch (err) {
+          callback(err as Error);
+        }
+      },
+    });
+    const item = this.openItem(options, (bytes) => stream.push(bytes));
+    return Object.assign(stream, { counts: () => item.counts(), encoding: () => item.encoding(), structure: () => item.structure() });
+  }
+
+  /**
+   * The redaction of one item without a stream around it ({@link createStream} is this in a
+   * Transform): `write` each chunk of input and `end` once; the redacted UTF-8 bytes go to `deliver`
+   * synchronously, in order (views of the input where nothing was replaced: valid only until the
+   * input buffer is reused). The redaction worker (redact-worker.ts) drives it directly.
+   */
+  openItem(options: StreamOptions, deliver: (bytes: Buffer) => void): RedactItem {
     let counts: Record<string, number> = {};
     let format: TextFormat | undefined;
     let encodeAs: TextFormat = 'log';
@@ -134,9 +185,9 @@ export class Redactor {
     let structure: StructureOutcome | undefined;
     let jsonRest = '';
     const onText = options.onText;
-    const emit = (stream: Transform, text: string) => {
+    const emit = (text: string) => {
       if (text.length === 0) return;
-      stream.push(encodeUtf8(text));
+      deliver(encodeUtf8(text));
       onText?.(text);
     };
     let layout: ItemLayout | undefined;
@@ -186,7 +237,7 @@ export class Redactor {
       }
       return out + engine.push(text.slice(from));
     };
-    const handle = (stream: Transform, chunk: string, final: boolean, chunkBytes?: Buffer) => {
+    const handle = (chunk: string, final: boolean, chunkBytes?: Buffer) => {
       let text = chunk;
       let bytes = chunkBytes;
       if (firstLine !== undefined) {
@@ -230,11 +281,11 @@ export class Redactor {
       const edits = bytePath ? engine.takeEdits() : undefined;
       if (!held) {
         const asBytes = edits && inputBytes.bytesOf(edits);
-        if (asBytes === undefined) return emit(stream, out);
+        if (asBytes === undefined) return emit(out);
         // The spans between replacements are pushed as they are (views of the input, no copy).
         // Joining them into one buffer per chunk measured no gain in a collection (200 MB of
         // logs, A/B) and cost the redactor ~12 % (65 vs 74 MB per CPU second, 7 alternated pairs).
-        for (const b of asBytes) if (b.length > 0) stream.push(b);
+        for (const b of asBytes) if (b.length > 0) deliver(b);
         if (out.length > 0) onText?.(out);
         return;
       }
@@ -243,7 +294,7 @@ export class Redactor {
       held.output.push(out);
       held.size += text.length + out.length;
       if (held.size > STRUCTURE_CHECK_LIMIT) {
-        for (const piece of held.output) emit(stream, piece);
+        for (const piece of held.output) emit(piece);
         held = undefined;
         structure = { format: format!, check: 'unchecked', note: `${format} larger than ${STRUCTURE_CHECK_LIMIT / 2 ** 20} MiB: redacted line by line with ${format}-safe placeholders, structure not checked` };
         return;
@@ -258,12 +309,12 @@ export class Redactor {
         counts = {};
         encodeAs = 'log';
         engine = this.lineEngine(this.sink(counts, () => encodeAs), layout);
-        emit(stream, engine.push(input) + engine.end());
+        emit(engine.push(input) + engine.end());
         structure = { format: f, check: 'fallback', note: `not valid ${f}: redacted as plain text` };
         return;
       }
       if (parsesAs(f, output)) {
-        emit(stream, output);
+        emit(output);
         structure = { format: f, check: 'valid' };
         return;
       }
@@ -276,34 +327,21 @@ export class Redactor {
         if (rewritten !== undefined) {
           for (const k of Object.keys(counts)) delete counts[k];
           Object.assign(counts, fresh);
-          emit(stream, rewritten);
+          emit(rewritten);
           structure = { format: f, check: 'valid', note: 'json redacted value by value and rewritten (line-by-line placeholders would have broken it)' };
           return;
         }
       }
-      emit(stream, output);
+      emit(output);
       structure = { format: f, check: 'broken', note: `valid ${f} before redaction but not after: please report this` };
     };
-    const stream = new Transform({
-      transform(chunk: Buffer | string, _encoding, callback) {
-        try {
-          const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-          handle(this, decoder.write(bytes), false, bytes);
-          callback();
-        } catch (err) {
-          callback(err as Error);
-        }
-      },
-      flush(callback) {
-        try {
-          handle(this, decoder.end(), true);
-          callback();
-        } catch (err) {
-          callback(err as Error);
-        }
-      },
-    });
-    return Object.assign(stream, { counts: () => ({ ...counts }), encoding: () => decoder.encoding, structure: () => structure });
+    return {
+      write: (bytes: Buffer) => handle(decoder.write(bytes), false, bytes),
+      end: () => handle(decoder.end(), true),
+      counts: () => ({ ...counts }),
+      encoding: () => decoder.encoding,
+      structure: () => structure,
+    };
   }
 
   /**
@@ -367,6 +405,32 @@ export class Redactor {
     const engine = this.lineEngine(this.sink(counts, () => 'log'));
     const out = engine.push(text) + engine.end();
     return { text: out, counts };
+  }
+
+  /** What makes another Redactor (in a worker thread) apply the same rules as this one. */
+  init(): { options: RedactorOptions; prefilter: boolean } {
+    return { options: this.options, prefilter: this.prefilter };
+  }
+
+  /** How far the state has grown (see {@link exportState}). */
+  stateMark(): RedactorMark {
+    return { registry: this.registry.mark(), learned: this.learned.size };
+  }
+
+  /**
+   * What this Redactor learned (placeholders and their numbering, seen values, learned names)
+   * since `since` (everything without), as plain data a worker thread can receive: see
+   * redact-offload.ts, which hands the changes back and forth so one archive is numbered as if
+   * one thread had redacted it all.
+   */
+  exportState(since?: RedactorMark): RedactorState {
+    return { registry: this.registry.exportState(since?.registry), learned: this.learned.exportState(since?.learned ?? 0) };
+  }
+
+  /** Adds what its twin learned (its {@link exportState} since the mark both shared). */
+  importState(state: RedactorState): void {
+    this.registry.importState(state.registry);
+    this.learned.importState(state.learned);
   }
 
   /** placeholder -> original value; stays on the user's machine, never in the archive. */

@@ -1,0 +1,96 @@
+/**
+ * The redaction worker's entry (a `worker_threads` worker, started by redact-offload.ts): it
+ * redacts one item at a time on another core while the main thread reads, writes and deflates.
+ *
+ * Its Redactor is the main one's twin: each item begins with what the main thread
+ * learned since the previous item (placeholders, numbering, seen and learned values) and ends by
+ * handing back what the item added, so the archive is numbered exactly as if the main thread had
+ * redacted every item itself, in the same order (only changes cross: memory stays flat). Messages, in order: `begin` (name, state), `chunk` (input bytes, transferred) → `out`
+ * (redacted bytes, transferred), then `end` → `done` (the last bytes, the item's outcome and the
+ * state) or `abort` → `done` (the state only). Any failure answers `error` and forgets the item.
+ *
+ * Built as its own entry point: dist/cli/redact-worker.mjs (build:cli), out/main/redact-worker.js
+ * (build:electron).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Redactor, type RedactItem, type RedactorMark, type RedactorOptions, type RedactorState } from './redactor.js';
+
+export type ToWorker =
+  | { type: 'begin'; name?: string; state: RedactorState }
+  | { type: 'chunk'; data: Uint8Array }
+  | { type: 'end' }
+  | { type: 'abort' };
+
+export type FromWorker =
+  | { type: 'out'; data: Uint8Array }
+  | { type: 'done'; data: Uint8Array; state: RedactorState; counts: Record<string, number>; encoding?: string; structure?: unknown }
+  | { type: 'error'; message: string }
+  | { type: 'ready' };
+
+export interface WorkerInit {
+  options: RedactorOptions;
+  prefilter: boolean;
+}
+
+/** The pieces as one buffer of its own (transferable: never a slice of Node's shared pool). */
+function joined(pieces: Buffer[]): Uint8Array {
+  let size = 0;
+  for (const p of pieces) size += p.length;
+  const out = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  for (const p of pieces) at += p.copy(out, at);
+  pieces.length = 0;
+  return out;
+}
+
+function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
+  const redactor = new Redactor(init.options, { prefilter: init.prefilter });
+  const pieces: Buffer[] = [];
+  let item: RedactItem | undefined;
+  /** Where the state stood when the item began: the item hands back what it added since. */
+  let since: RedactorMark | undefined;
+  const send = (message: FromWorker, data?: Uint8Array) => port.postMessage(message, data && data.byteLength > 0 ? [data.buffer as ArrayBuffer] : []);
+  port.on('message', (message: ToWorker) => {
+    try {
+      switch (message.type) {
+        case 'begin':
+          // What the main thread learned since the last item: both states are the same again.
+          redactor.importState(message.state);
+          since = redactor.stateMark();
+          pieces.length = 0;
+          item = redactor.openItem(message.name === undefined ? {} : { name: message.name }, (bytes) => pieces.push(bytes));
+          return;
+        case 'chunk': {
+          if (!item) throw new Error('chunk without an item');
+          item.write(Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength));
+          const data = joined(pieces);
+          send({ type: 'out', data }, data);
+          return;
+        }
+        case 'end': {
+          if (!item) throw new Error('end without an item');
+          item.end();
+          const data = joined(pieces);
+          const encoding = item.encoding();
+          const structure = item.structure();
+          const counts = item.counts();
+          item = undefined;
+          send({ type: 'done', data, state: redactor.exportState(since), counts, ...(encoding ? { encoding } : {}), ...(structure ? { structure } : {}) }, data);
+          return;
+        }
+        case 'abort':
+          item = undefined;
+          pieces.length = 0;
+          send({ type: 'done', data: new Uint8Array(0), state: redactor.exportState(since), counts: {} });
+          return;
+      }
+    } catch (err) {
+      item = undefined;
+      pieces.length = 0;
+      send({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  });
+  port.postMessage({ type: 'ready' });
+}
+
+if (parentPort) serve(parentPort, workerData as WorkerInit);

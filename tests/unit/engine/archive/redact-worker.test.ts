@@ -1,0 +1,194 @@
+/**
+ * Redaction on another core (redact/redact-offload.ts): a collection redacted by the worker is
+ * the same archive as one redacted on the main thread (entries, bytes, manifest, placeholder
+ * numbering, values learned in one file and met again in the next), and a cancelled collection
+ * leaves no worker thread running and no file open.
+ */
+import { mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY, PolicySchema } from '../../../../shared/policy.js';
+import type { ProgressEvent } from '../../../../shared/types.js';
+import type { Collector } from '../../../../electron/engine/collectors/types.js';
+import { CancelledError } from '../../../../electron/engine/errors.js';
+import { RedactWorker } from '../../../../electron/engine/redact/redact-offload.js';
+import { Redactor } from '../../../../electron/engine/redact/redactor.js';
+import { routeThroughRedactor } from '../../../../electron/engine/redact/route.js';
+import { redactWorkerFromEnv, runSession, type SessionOptions } from '../../../../electron/engine/session.js';
+import { generateLogText } from '../../../bench/redact.bench.js';
+import { readZip } from '../../../helpers/zip.js';
+
+const tmp = () => mkdtempSync(join(os.tmpdir(), 'redact-worker-'));
+
+const collector = (id: string, run: Collector['run']): Collector => ({
+  id,
+  run,
+  category: 'system',
+  title: { 'zh-CN': '测试', en: 'Test' },
+  platforms: ['linux', 'win32', 'darwin'],
+  timeoutMs: 60_000,
+  sensitive: false,
+  describe: () => ['test'],
+});
+
+/** Waits (hang guard only) until no redaction worker of this process is running. */
+async function noWorkerLeft(): Promise<number> {
+  for (let i = 0; i < 500 && RedactWorker.threads.running > 0; i += 1) await new Promise((r) => setTimeout(r, 10));
+  return RedactWorker.threads.running;
+}
+
+const chunked = (data: Buffer, size = 65536): Buffer[] => {
+  const out: Buffer[] = [];
+  for (let i = 0; i < data.length; i += size) out.push(Buffer.from(data.subarray(i, i + size)));
+  return out;
+};
+const drain = async (stream: Readable): Promise<Buffer> => {
+  const parts: Buffer[] = [];
+  for await (const c of stream) parts.push(c as Buffer);
+  return Buffer.concat(parts);
+};
+
+describe('the redaction worker', () => {
+  it('redacts items as the main thread does, and hands the state back (numbering, learned names)', async () => {
+    const text = Buffer.concat(generateLogText(1));
+    const second = Buffer.from(`${text.subarray(0, 200_000).toString('latin1')}\n用户名=luoxiaotong\n`, 'utf8');
+    const third = Buffer.from('opened cert\\luoxiaotong.p12 for 扫描-luoxiaotong\nuser=zhangwei password=hunter22\n', 'utf8');
+    const inThread = new Redactor();
+    const offloaded = new Redactor();
+    const worker = await RedactWorker.start(offloaded);
+    try {
+      for (const [name, data] of [['a.log', text], ['b.log', second], ['c.log', third]] as const) {
+        const serial = routeThroughRedactor(Readable.from(chunked(data)), inThread, name);
+        const expected = await drain(serial.stream);
+        const routed = worker.route(Readable.from(chunked(data, 4096)), name);
+        const got = await drain(routed.stream);
+        await routed.settled;
+        expect(got.equals(expected), name).toBe(true);
+        expect(await routed.outcome).toEqual(await serial.outcome);
+      }
+      // Learned in b.log, met again unannounced in c.log.
+      expect(offloaded.mapping().size).toBeGreaterThan(10);
+      expect([...offloaded.mapping().values()]).toContain('luoxiaotong');
+      expect(offloaded.exportState()).toEqual(inThread.exportState());
+      expect(offloaded.placeholderRules()).toEqual(inThread.placeholderRules());
+    } finally {
+      await worker.terminate();
+    }
+    expect(await noWorkerLeft()).toBe(0);
+  });
+
+  it('binary content passes the worker by, untouched', async () => {
+    const redactor = new Redactor();
+    const worker = await RedactWorker.start(redactor);
+    try {
+      const data = Buffer.concat([Buffer.from([0, 1, 2, 0, 0, 255]), Buffer.alloc(100_000, 7)]);
+      const routed = worker.route(Readable.from(chunked(data)), 'blob.log');
+      expect((await drain(routed.stream)).equals(data)).toBe(true);
+      expect(await routed.outcome).toEqual({ binary: true, counts: {} });
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('DIAGCOLLECT_REDACT_WORKER: off unless asked for (on, or the smallest file in bytes)', () => {
+    expect(redactWorkerFromEnv(undefined)).toBe(false);
+    expect(redactWorkerFromEnv('off')).toBe(false);
+    expect(redactWorkerFromEnv('nonsense')).toBe(false);
+    expect(redactWorkerFromEnv('on')).toEqual({});
+    expect(redactWorkerFromEnv('0')).toEqual({ minBytes: 0 });
+  });
+
+  it('a build without the worker entry says so (the session then redacts on its own thread)', async () => {
+    await expect(RedactWorker.start(new Redactor(), null)).rejects.toThrow(/no redaction worker/);
+  });
+});
+
+describe('a collection with the redaction worker', () => {
+  /** A log folder: large files (streamed), a small one (read at once), a name learned in one file and met in a later one. */
+  function logFolder(): string {
+    const dir = tmp();
+    const text = Buffer.concat(generateLogText(1));
+    const third = Math.floor(text.length / 3);
+    writeFileSync(join(dir, 'app-0.log'), Buffer.concat([text.subarray(0, third), Buffer.from('\n用户名=luoxiaotong 姓名 孔令辉\n')]));
+    writeFileSync(join(dir, 'app-1.log'), Buffer.concat([Buffer.from('cert\\luoxiaotong.p12 扫描-孔令辉\n'), text.subarray(third, 2 * third)]));
+    writeFileSync(join(dir, 'app-2.log'), text.subarray(2 * third));
+    writeFileSync(join(dir, 'small.log'), 'user=zhangwei password=hunter22 login ok, luoxiaotong again\n');
+    return dir;
+  }
+
+  const files = (dir: string) =>
+    collector('app-files', async (ctx) => {
+      for (const name of ['app-0.log', 'app-1.log', 'small.log', 'app-2.log']) await ctx.addFile(name, join(dir, name), { maxBytes: 64 * 1024 * 1024 });
+      ctx.addText('notes.txt', 'handled by luoxiaotong, mail luo@example.com\n', 'test');
+    });
+
+  /** The manifest without what differs from run to run (durations). */
+  const comparable = (manifest: unknown): unknown => JSON.parse(JSON.stringify(manifest, (key, value: unknown) => (key === 'durationMs' ? undefined : value)));
+
+  it('is the same archive as with every item redacted on the main thread: entries, bytes, manifest, numbering', async () => {
+    const dir = logFolder();
+    const now = () => new Date('2026-12-06T10:00:00Z');
+    const run = async (redactWorker: SessionOptions['redactWorker']) => {
+      const outDir = tmp();
+      const result = await runSession({ ticket: '13', policy: DEFAULT_POLICY, outDir, collectors: [files(dir)], checks: [], now, host: 'host-1', redactWorker });
+      return { result, entries: await readZip(result.archivePath) };
+    };
+    const startedBefore = RedactWorker.threads.started;
+    const serial = await run(false);
+    expect(RedactWorker.threads.started).toBe(startedBefore);
+    const offloaded = await run({ minBytes: 0 });
+    expect(RedactWorker.threads.started).toBe(startedBefore + 1);
+    expect(await noWorkerLeft()).toBe(0);
+
+    expect(offloaded.entries.map((e) => e.name)).toEqual(serial.entries.map((e) => e.name));
+    for (const [i, entry] of offloaded.entries.entries()) {
+      const other = serial.entries[i]!;
+      // The archived manifest says how long each collector took: the one thing that may differ.
+      if (entry.name.endsWith('.json') && entry.data!.toString('utf8').includes('"durationMs"')) {
+        expect(comparable(JSON.parse(entry.data!.toString('utf8'))), entry.name).toEqual(comparable(JSON.parse(other.data!.toString('utf8'))));
+      } else expect(entry.data?.equals(other.data!), entry.name).toBe(true);
+    }
+    expect(comparable(offloaded.result.manifest)).toEqual(comparable(serial.result.manifest));
+    expect(offloaded.result.manifest.redaction?.inThread).toBeUndefined();
+    // The learned name was redacted in the later files too, by either path.
+    const app1 = offloaded.entries.find((e) => e.name.endsWith('app-1.log'))!.data!.toString('utf8');
+    expect(app1).not.toContain('luoxiaotong');
+    expect(app1).not.toContain('孔令辉');
+  });
+
+  it('cancelled while a file streams through the worker: no worker thread left, the file closed', async () => {
+    const dir = tmp();
+    const big = join(dir, 'app.log');
+    writeFileSync(big, Buffer.from('2026-12-05 10:00:00 INFO worker 7 handled request 1234 for user=zhangwei in 12 ms\n'.repeat(128 * 1024)));
+    const openOn = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === big;
+        } catch {
+          return false;
+        }
+      });
+    const ac = new AbortController();
+    let cancelledWhileRunning = false;
+    const onProgress = (event: ProgressEvent) => {
+      if (event.type !== 'phase' || event.phase !== 'archiving') return;
+      const poll = setInterval(() => {
+        if (RedactWorker.threads.running === 0 || openOn().length === 0) return;
+        clearInterval(poll);
+        cancelledWhileRunning = true;
+        ac.abort();
+      }, 1);
+    };
+    const one = collector('big-file', async (ctx) => {
+      await ctx.addFile('app.log', big, { maxBytes: 64 * 1024 * 1024 });
+    });
+    const policy = PolicySchema.parse({ caps: { fileBytes: 64 * 1024 * 1024 } });
+    await expect(runSession({ ticket: '13', policy, outDir: tmp(), collectors: [one], checks: [], signal: ac.signal, onProgress, redactWorker: { minBytes: 0 } })).rejects.toBeInstanceOf(CancelledError);
+    expect(cancelledWhileRunning).toBe(true);
+    expect(await noWorkerLeft()).toBe(0);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(openOn()).toEqual([]);
+  });
+});
