@@ -86,3 +86,12 @@ describe('values that name no secret (held-out-16 false positives, by family)', 
     ]);
   });
 });
+
+describe('a role word taken as a login is not learned archive-wide', () => {
+  it('redacts `ACL SETUSER reporter` where it stands, and keeps the word `reporter` elsewhere', () => {
+    check([
+      ['ACL SETUSER reporter on >Rp#ro-2026 ~report:* +get\nthe reporter field is set by the reporter',
+        'ACL SETUSER <USER-1> on ><SECRET-1> ~report:* +get\nthe reporter field is set by the reporter'],
+    ]);
+  });
+});

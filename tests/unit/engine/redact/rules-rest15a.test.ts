@@ -69,12 +69,14 @@ describe('rest15a: block-scoped account stores of network devices (one section s
 
   it('takes one-line CLI stores (天融信, sslvpn, l2tp users) and Juniper login users', () => {
     check([
-      ['system admin add name sec_liuyang password X!9 role sysadmin', 'system admin add name <USER-1> password X!9 role sysadmin'],
-      ['vpn sslvpn user add name ssl_hemin passwd Zz@1 group 研发', 'vpn sslvpn user add name <USER-1> passwd Zz@1 group 研发'],
-      ['l2tp user add name "l2tp_qiang" password x', 'l2tp user add name "<USER-1>" password x'],
+      ['system admin add name sec_liuyang password X!9 role sysadmin', 'system admin add name <USER-1> password <SECRET-1> role sysadmin'],
+      ['vpn sslvpn user add name ssl_hemin passwd Zz@1 group 研发', 'vpn sslvpn user add name <USER-1> passwd <SECRET-1> group 研发'],
+      ['l2tp user add name "l2tp_qiang" password x', 'l2tp user add name "<USER-1>" password <SECRET-1>'],
       ['set system login user tan_wei class super-user', 'set system login user <USER-1> class super-user'],
     ]);
-    unchanged(['system admin add name admin password x', 'user add name <name> passwd <password>', 'address add name srv_web ip 10.0.0.5']);
+    unchanged(['user add name <name> passwd <password>', 'address add name srv_web ip 10.0.0.5']);
+    // A stock login stays; the password beside it is rest15b's.
+    check([['system admin add name admin password x', 'system admin add name admin password <SECRET-1>']]);
   });
 
   it('takes the administrator a console log names, not a word or a stock account', () => {
@@ -94,7 +96,7 @@ describe('rest15a: identity tools', () => {
       ['  User login: zhaoxue', '  User login: <USER-1>'],
       ['$ ipa user-mod songjia --shell=/bin/zsh', '$ ipa user-mod <USER-1> --shell=/bin/zsh'],
       ['# ipa stageuser-add hanmei --first=梅 --last=韩', '# ipa stageuser-add <USER-1> --first=梅 --last=韩'],
-      ["echo 'x' | ipa passwd liqiong", "echo 'x' | ipa passwd <USER-1>"],
+      ["echo 'x' | ipa passwd liqiong", "echo '<SECRET-1>' | ipa passwd <USER-1>"],
     ]);
     unchanged(['$ ipa user-find --all', '  User login: admin', '$ ipa user-show <login>']);
   });
@@ -133,7 +135,7 @@ describe('rest15a: provisioning and database shells', () => {
 
   it("takes SQL 'x'@'host' accounts, FTP users, obclient tenants and pg_hba rows", () => {
     check([
-      ["SET PASSWORD FOR 'rpt_zhou'@'localhost' = PASSWORD('x');", "SET PASSWORD FOR '<USER-1>'@'localhost' = PASSWORD('x');"],
+      ["SET PASSWORD FOR 'rpt_zhou'@'localhost' = PASSWORD('x');", "SET PASSWORD FOR '<USER-1>'@'localhost' = PASSWORD('<SECRET-1>');"],
       ["ERROR 1045 (28000): Access denied for user `yang_etl`@`10.0.0.1`", 'ERROR 1045 (28000): Access denied for user `<USER-1>`@`10.0.0.1`'],
       ["GRANT SELECT ON db.* TO 'bi_xuming'@'%';", "GRANT SELECT ON db.* TO '<USER-1>'@'%';"],
       ['loader --ftp-user=ftp_zhao --ftp-pass=x', 'loader --ftp-user=<USER-1> --ftp-pass=<SECRET-1>'],
@@ -152,7 +154,7 @@ describe('rest15a: provisioning and database shells', () => {
       ['tiup cluster check ./topology.yaml --user deploy_lu -i ~/.ssh/id_rsa', 'tiup cluster check ./topology.yaml --user <USER-1> -i ~/.ssh/id_rsa'],
       ['emqx_ctl admins del mqtt_ops_ye', 'emqx_ctl admins del <USER-1>'],
     ]);
-    unchanged(['auth required pam_unix.so', 'auth sufficient pam_rootok.so', 'AUTH default mypass', 'emqx_ctl admins passwd admin x', 'tiup cluster deploy x v7 ./t.yaml --user tidb']);
+    unchanged(['auth required pam_unix.so', 'auth sufficient pam_rootok.so', 'AUTH default mypass', 'emqx_ctl admins passwd admin <SECRET-1>', 'tiup cluster deploy x v7 ./t.yaml --user tidb']);
   });
 });
 

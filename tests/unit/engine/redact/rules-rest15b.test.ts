@@ -68,9 +68,9 @@ describe('admin CLIs: a password as a positional argument (admin-cli.ts table)',
     check([
       ['AUTH Redis!only-pw', 'AUTH <SECRET-1>'],
       ['auth r3dis-pass', 'auth <SECRET-1>'],
-      ['ACL SETUSER reporter on >Rp#ro-2026 <OldPw!1 ~report:* +get', 'ACL SETUSER reporter on ><SECRET-1> <OldPw!1 ~report:* +get'],
+      ['ACL SETUSER reporter on >Rp#ro-2026 <OldPw!1 ~report:* +get', 'ACL SETUSER <USER-1> on ><SECRET-1> <OldPw!1 ~report:* +get'],
       ["SELECT OLD_PASSWORD('My#Own-pw1');", "SELECT OLD_PASSWORD('<SECRET-1>');"],
-      ["db.changeUserPassword('app_rw', 'Mg!rw-0808')", "db.changeUserPassword('app_rw', '<SECRET-1>')"],
+      ["db.changeUserPassword('app_rw', 'Mg!rw-0808')", "db.changeUserPassword('<USER-1>', '<SECRET-1>')"],
     ]);
     unchanged([
       // SMTP's AUTH, OpenVPN's digest, PAM's auth lines, docs.
@@ -91,7 +91,7 @@ describe('network devices: clear-text directives', () => {
     check([
       ['username noc privilege 15 secret 0 Ci$co-noc9', 'username <USER-1> privilege 15 secret 0 <SECRET-1>'],
       ['username backup password Bk!sw-2026', 'username backup password <SECRET-1>'],
-      ['user add name audit_li password Au#Li-2026 role audit', 'user add name audit_li password <SECRET-1> role audit'],
+      ['user add name audit_li password Au#Li-2026 role audit', 'user add name <USER-1> password <SECRET-1> role audit'],
       ['vrrp heartbeat key Vr!hb-77', 'vrrp heartbeat key <SECRET-1>'],
       ['snmp community add name ops_ro_2026 permission ro', 'snmp community add name <SECRET-1> permission ro'],
       ['snmp-server host 10.9.0.5 informs version 2c N0c#trap', 'snmp-server host 10.9.0.5 informs version 2c <SECRET-1>'],
@@ -202,10 +202,12 @@ describe('GECOS fields of provisioning files, passports and bill exports', () =>
     check([
       ['  - name: wangyu\n    gecos: 王宇,运维部', '  - name: wangyu\n    gecos: <NAME-1>,运维部'],
       ['{"name": "mkeller", "gecos": "Maria Keller,,,"}', '{"name": "mkeller", "gecos": "<NAME-1>,,,"}'],
-      ["user --name=jdoe --gecos='John Doe' --groups=wheel", "user --name=jdoe --gecos='<NAME-1>' --groups=wheel"],
+      ["user --name=jdoe --gecos='John Doe' --groups=wheel", "user --name=<USER-1> --gecos='<NAME-1>' --groups=wheel"],
       ['d-i passwd/user-fullname string 陈思远', 'd-i passwd/user-fullname string <NAME-1>'],
     ]);
-    unchanged(['    gecos: System Message Bus', 'user --name=svc_backup --gecos="Backup Service"', 'd-i passwd/user-fullname string Debian User']);
+    unchanged(['    gecos: System Message Bus', 'd-i passwd/user-fullname string Debian User']);
+    // The login is rest15a's (a kickstart user); the GECOS field names a role, no person.
+    check([['user --name=svc_backup --gecos="Backup Service"', 'user --name=<USER-1> --gecos="Backup Service"']]);
   });
 
   it('takes the given names of a passport page, and the same names in its MRZ line 1 (learned)', () => {
