@@ -279,3 +279,16 @@ export function isProbablyBinary(sample: Buffer): boolean {
   }
   return control / s.length > 0.1;
 }
+
+/** The first SNIFF_BYTES (or more: whole chunks) of a stream, to tell text from binary, and whether the stream ended there. */
+export async function readHead(it: AsyncIterator<Buffer>): Promise<{ first: Buffer; ended: boolean }> {
+  const head: Buffer[] = [];
+  let size = 0;
+  while (size < SNIFF_BYTES) {
+    const next = await it.next();
+    if (next.done) return { first: Buffer.concat(head), ended: true };
+    head.push(next.value);
+    size += next.value.length;
+  }
+  return { first: Buffer.concat(head), ended: false };
+}

@@ -18,7 +18,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { deferred, type Deferred } from '../archive/deferred.js';
-import { isProbablyBinary, SNIFF_BYTES, type TextEncoding } from './decode.js';
+import { isProbablyBinary, readHead, type TextEncoding } from './decode.js';
 import type { StructureOutcome } from './formats.js';
 import type { Redactor, RedactorMark, RedactorState } from './redactor.js';
 import type { RouteOutcome } from './route.js';
@@ -194,19 +194,7 @@ export class RedactWorker {
       };
       try {
         const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-        const head: Buffer[] = [];
-        let size = 0;
-        let ended = false;
-        while (size < SNIFF_BYTES) {
-          const next = await it.next();
-          if (next.done) {
-            ended = true;
-            break;
-          }
-          head.push(next.value);
-          size += next.value.length;
-        }
-        const first = Buffer.concat(head);
+        const { first, ended } = await readHead(it);
         if (isProbablyBinary(first)) {
           if (first.length > 0) yield first;
           if (!ended) for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;

@@ -5,7 +5,7 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { isProbablyBinary, SNIFF_BYTES, type TextEncoding } from './decode.js';
+import { isProbablyBinary, readHead, type TextEncoding } from './decode.js';
 import type { StructureOutcome } from './formats.js';
 import type { Redactor } from './redactor.js';
 
@@ -29,19 +29,7 @@ export function routeThroughRedactor(source: Readable, redactor: Redactor, name?
   const out = new PassThrough();
   const outcome = (async (): Promise<RouteOutcome> => {
     const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-    const head: Buffer[] = [];
-    let size = 0;
-    let ended = false;
-    while (size < SNIFF_BYTES) {
-      const next = await it.next();
-      if (next.done) {
-        ended = true;
-        break;
-      }
-      head.push(next.value);
-      size += next.value.length;
-    }
-    const first = Buffer.concat(head);
+    const { first, ended } = await readHead(it);
     const rest = Readable.from(
       (async function* () {
         if (first.length > 0) yield first;
