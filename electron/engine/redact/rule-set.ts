@@ -171,7 +171,7 @@ export interface RuleSet {
   readonly block: { readonly rule: RedactionRule; readonly begin: RegExp; readonly end: RegExp } | undefined;
 }
 
-const GROUP_FLAGS: Record<ScanGroup, string> = { words: 'gi', marks: 'gm', digits: 'g', backslash: 'g', bracket: 'g' };
+const GROUP_FLAGS: Record<ScanGroup, string> = { words: 'gi', marks: 'gm', digits: 'g', backslash: 'g', bracket: 'g', dollar: 'g' };
 
 /** Top-level alternatives of a regex source (`a|b(c|d)` -> `a`, `b(c|d)`), to drop duplicates across rules. */
 function splitAlternatives(source: string): string[] {
