@@ -22,7 +22,7 @@
  */
 import { isCommonWord } from './common-words.js';
 import { isBenignValue } from './key-names.js';
-import { detach } from './placeholders.js';
+import { detach, tail } from './placeholders.js';
 
 /** Placeholder kinds whose values are learned (no shape of their own). */
 const LEARNED_KINDS = new Set(['USER', 'NAME']);
@@ -89,10 +89,7 @@ export class LearnedValues {
 
   /** The values learned after the first `since` (all without), in the order they were learned. */
   exportState(since = 0): LearnedState {
-    const values: [string, LearnedValue][] = [];
-    let i = 0;
-    for (const entry of this.byKey) if (i++ >= since) values.push(entry);
-    return { values };
+    return { values: tail(this.byKey, since) };
   }
 
   /** Adds `state`'s values (an engine made before sees a new version and scans again). */

@@ -62,8 +62,8 @@ export interface RegistryMark {
   firstRule: number;
 }
 
-/** The entries of `items` from position `from` on. */
-function tail<T>(items: Iterable<T>, from: number): T[] {
+/** The entries of `items` from position `from` on (a Map's or a Set's additions since a size was taken). */
+export function tail<T>(items: Iterable<T>, from: number): T[] {
   const out: T[] = [];
   let i = 0;
   for (const item of items) if (i++ >= from) out.push(item);
