@@ -228,6 +228,26 @@ export const CORPUS_SETS = {
   // GB18030), a Snipe-IT export, Nagios resource.cfg + htpasswd.users, Bacula, pure-ftpd + FileZilla
   // Server, YApi + Yearning, an M365 audit-log CSV, and 6 real outputs of this machine.
   'held-out-16': join(CORPUS_DIR, 'held-out-16'),
+  // Session 15, written and committed before any rule file was opened: FreePBX/Asterisk pjsip + voicemail.conf,
+  // a Yealink provisioning .cfg, Icinga2 api-users + `icinga2 pki ticket`/`node setup`, Graylog server.conf + Wazuh
+  // authd.pass/`agent-auth -P`, NetBox configuration.py + LibreNMS .env/config.php (SNMPv3), Syncthing config.xml,
+  // Transmission settings.json + qBittorrent.conf, nps/npc (clients.json), a SoftEther vpn_server.config, ocserv
+  // ocpasswd + 3proxy `users`, headscale/tailscale/ZeroTier/n2n, a Proxifier .ppx, `reg query …\Winlogon`
+  // AutoAdminLogon (UTF-16LE), `net share`/`net session`/`net file` (zh-CN, GB18030), Sysmon event 1 XML, LAPS
+  // `Get-LapsADPassword`/`Get-AdmPwdPassword`, `az ad sp create-for-rbac` + storage keys, an extended .zsh_history,
+  // a HISTTIMEFORMAT `history`, .python_history + .node_repl_history, .viminfo, .hgrc [auth] + `go env` GOPROXY,
+  // .Renviron/.Rprofile, Sublime sftp-config.json + NppFTP.xml, electerm bookmarks, MySQL Workbench connections.xml +
+  // pgAdmin servers.json, Insomnia + Apifox exports, phpMyAdmin + Discuz!/UCenter, ThinkPHP .env + DedeCMS, Cassandra
+  // cqlshrc/CREATE ROLE + Neo4j, InfluxDB configs/`influx auth` + Trino password.db, Oracle expdp parfile/rman/orapwd
+  // + xtrabackup cron, Redis sentinel.conf + Couchbase CLI, OpenLDAP slapd.conf + ldappasswd, Samba `pdbedit -L -v`/
+  // smbpasswd, Rundeck realm.properties/tokens, KubeSphere/Rancher bootstrap, a 统信UOS domain client log, macOS
+  // dscacheutil/loginwindow/VNCSettings; Chinese enterprise exports — 深信服 AC audit CSV and 启明星辰 IDS alerts
+  // (GB18030), IP-guard, a Hikvision door-access roster + ISAPI curl, 企业微信 会话存档, a 腾讯企业邮 import sheet
+  // (GB18030), a 飞书多维表格 loan register, a 语雀 IT handbook, a TAPD bug export; paperwork — an electricity bill +
+  // property-fee notice, a civil judgment, a 专项附加扣除 form (UTF-16LE), 无犯罪记录证明 + 组织关系介绍信 (GB18030),
+  // a tender power of attorney + mortgage schedule, a parents' group 接龙 + raffle list; and 6 real outputs of this
+  // machine (`openssl list`, `ssh -Q`, `zdump -v`, /etc/rpc + ethertypes, `perl -V`, /proc/self/maps).
+  'held-out-17': join(CORPUS_DIR, 'held-out-17'),
   real: join(CORPUS_DIR, 'real'),
 } as const;
 export type CorpusSet = keyof typeof CORPUS_SETS;
@@ -256,6 +276,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-14': { kind: 'held-out', firstRun: '68.1 % of 370 / 95.5 % (labels as written); 68.6 % of 370 / 99.3 % with wrong labels corrected' },
   'held-out-15': { kind: 'held-out', firstRun: '66.8 % of 506 / 93.5 % (labels as written); 67.3 % of 510 / 96.5 % with wrong labels corrected' },
   'held-out-16': { kind: 'held-out', firstRun: '65.9 % of 640 / 93.8 % (labels as written); 66.7 % of 633 / 95.4 % with wrong labels corrected' },
+  'held-out-17': { kind: 'held-out', firstRun: '67.1 % of 554 / 92.3 % (labels as written); 67.3 % of 554 / 94.0 % with wrong labels corrected' },
   real: { kind: 'real' },
 };
 

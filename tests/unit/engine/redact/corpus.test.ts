@@ -38,6 +38,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-14').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-15').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-16').files).toBeGreaterThanOrEqual(50);
+    expect(get('held-out-17').files).toBeGreaterThanOrEqual(50);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -61,6 +62,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-15').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('held-out-16').overall.planted).toBeGreaterThanOrEqual(350);
     expect(get('held-out-16').overall.lookAlikes).toBeGreaterThanOrEqual(150);
+    expect(get('held-out-17').overall.planted).toBeGreaterThanOrEqual(350);
+    expect(get('held-out-17').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
@@ -300,6 +303,19 @@ describe('redaction corpus', () => {
     // fixes for held-out-15, never tuned on this set, took 8 more of its values.
     expect(q.overall.found).toBeGreaterThanOrEqual(430);
     expect(q.falsePositives.length).toBeLessThanOrEqual(9);
+  });
+
+  // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in
+  // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 752e709 (the
+  // set at 5176467): 372 of 554 = 67.1 % / 92.3 % as written, 373 of 554 = 67.3 % / 94.0 % with eight labels
+  // corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that first figure, and its thirty false
+  // positives (PBX section names `8012-auth`, company hostnames in the network profile, `require(`/`oss2.Auth(`/
+  // `Sys.getenv(`, `plain[passwd=…]`, `strong`, `set`, `loggedIn`, `created`, `helpdesk`, an app key, a firmware
+  // version taken for an IP, `hg@host`, 管家/全拼/应为 as names, a docs example `张三 13800000000`) may not grow.
+  it('held-out-17: at least its first figure, no more false positives', () => {
+    const q = get('held-out-17');
+    expect(q.overall.found).toBeGreaterThanOrEqual(373);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(30);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
