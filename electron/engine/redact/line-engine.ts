@@ -19,6 +19,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { isBenignValue } from './key-names.js';
+import { BLOOM_WORDS, fillBloom, type LiteralIndex } from './literal-set.js';
 import type { LearnedValue, LearnedValues } from './learned-values.js';
 import { detach, isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { CompiledPattern, CompiledRule, RuleSet } from './rule-set.js';
@@ -97,6 +98,24 @@ export interface OutputEdits {
   readonly to: number;
   readonly edits: readonly Edit[];
 }
+
+/** Literal lookups on the current line for one LiteralIndex (see LineEngine.mayMatch). */
+interface LiteralLookup {
+  readonly index: LiteralIndex;
+  line: string | undefined;
+  text: string;
+  /** Literals looked for on the line so far: the bloom is filled when they reach BLOOM_AFTER. */
+  looked: number;
+  readonly bloom: Int32Array;
+  stamp: number;
+  readonly checked: Float64Array;
+  readonly held: Uint8Array;
+}
+
+/** How many literals a line is searched for before its bloom is made (a walk over the line). */
+const BLOOM_AFTER = 8;
+
+const literalLookup = (index: LiteralIndex): LiteralLookup => ({ index, line: undefined, text: '', looked: 0, bloom: new Int32Array(BLOOM_WORDS), stamp: 0, checked: new Float64Array(index.size), held: new Uint8Array(index.size) });
 
 // A kubeconfig above a `users:` line: its users are credentials' names (`- name: ci-bot`), not logins.
 const KUBECONFIG_ABOVE = /(?:^|\n)(?:kind:[ \t]*Config|current-context:|contexts:)[ \t]*/;
@@ -180,6 +199,7 @@ export class LineEngine {
     private readonly learned?: LearnedValues,
   ) {
     this.candidate = new Int32Array(rules.rules.length).fill(-1);
+    this.lookups = [literalLookup(rules.literals.exact), literalLookup(rules.literals.folded)];
     this.blockRuleIndex = rules.block ? rules.rules.findIndex((r) => r.rule === rules.block!.rule) : -1;
   }
 
@@ -728,24 +748,44 @@ export class LineEngine {
     return this.sink.placeholder(kind, value, ruleId, identity ? identity(value) : value);
   }
 
-  /** The last line applyPattern lower-cased, and its lower case (for the patterns' literal checks). */
-  private lowerOf = '';
-  private lowered = '';
+  /**
+   * The patterns' literals looked up on a line (RuleSet.literals), per index (exact, folded): the
+   * line, the text searched (lower-cased for folded), its bloom (literal-set.ts fillBloom), and per
+   * literal id the lookup's stamp and answer. Each literal is looked up at most once per line
+   * (again only where a rule changed it), whichever patterns ask.
+   */
+  private readonly lookups: [LiteralLookup, LiteralLookup];
+
+  /** Whether the line holds a literal of the pattern's set (true when it has none): without one the regex cannot match. */
+  private mayMatch(s: string, p: CompiledPattern): boolean {
+    const ids = p.anyOf;
+    if (ids === undefined) return true;
+    const l = this.lookups[p.folded ? 1 : 0];
+    if (s !== l.line) {
+      l.line = s;
+      l.text = p.folded ? s.toLowerCase() : s;
+      l.looked = 0;
+      l.stamp += 1;
+    }
+    const { stamp, checked, held, index } = l;
+    for (let k = 0; k < ids.length; k += 1) {
+      const id = ids[k]!;
+      if (checked[id] !== stamp) {
+        checked[id] = stamp;
+        // The first few literals of a line are looked for directly; past them (a rule with many
+        // patterns and large sets) the line's bloom rules most of the rest out without a search.
+        if (l.looked === BLOOM_AFTER) fillBloom(l.text, l.bloom);
+        held[id] = (l.looked++ < BLOOM_AFTER ? l.text.includes(index.literals[id]!) : index.holds(id, l.text, l.bloom)) ? 1 : 0;
+      }
+      if (held[id] === 1) return true;
+    }
+    return false;
+  }
 
   private applyPattern(s: string, cr: CompiledRule, p: CompiledPattern): string {
-    const literal = p.literal;
-    if (literal !== undefined) {
-      let hay = s;
-      if (p.folded) {
-        if (s !== this.lowerOf) {
-          this.lowerOf = s;
-          this.lowered = s.toLowerCase();
-        }
-        hay = this.lowered;
-      }
-      // Every match holds the literal: without it the regex cannot match, and there is nothing to do.
-      if (!hay.includes(literal)) return s;
-    }
+    // Every match's line holds a literal of the set: without one the regex cannot match, and there is
+    // nothing to do (without the prefilter every pattern runs: the reference for this shortcut too).
+    if (this.prefilter && !this.mayMatch(s, p)) return s;
     const re = p.regex;
     re.lastIndex = 0;
     let m = re.exec(s);

@@ -6,7 +6,7 @@
 import { InputError } from '../errors.js';
 import { wakesAssignedKey } from './key-names.js';
 import { LinearRegExp, ListStartRegExp } from './linear-regexp.js';
-import { requiredLiteral } from './required-literal.js';
+import { LiteralIndex, requiredLiteralSet } from './literal-set.js';
 import { factoredForTest } from './factor.js';
 import { splitByFirstCharacter, WIDE_GUARD } from './scan-split.js';
 import { wordScanOf, type WordScan } from './word-scan.js';
@@ -36,10 +36,11 @@ export interface CompiledPattern {
   readonly context: { readonly words: RegExp; readonly before: number } | undefined;
   readonly kind: ((m: RegExpExecArray) => string) | undefined;
   /**
-   * A literal every match contains (required-literal.ts), lower-cased when `folded` (the regex is
-   * case-insensitive): a line without it is not searched.
+   * Literals one of which every line the pattern matches holds (literal-set.ts), lower-cased when
+   * `folded` (the regex is case-insensitive), as ids in RuleSet.literals (its `folded` index when
+   * folded, else `exact`): a line holding none of them is not searched. undefined: none is known.
    */
-  readonly literal: string | undefined;
+  readonly anyOf: Int32Array | undefined;
   readonly folded: boolean;
 }
 
@@ -169,6 +170,8 @@ export interface RuleSet {
   readonly allow: readonly RegExp[];
   /** The multi-line block rule (private keys) with global begin / end regexes. */
   readonly block: { readonly rule: RedactionRule; readonly begin: RegExp; readonly end: RegExp } | undefined;
+  /** The patterns' literals (CompiledPattern.anyOf): case-sensitive ones, and lower-cased ones for case-insensitive patterns. */
+  readonly literals: { readonly exact: LiteralIndex; readonly folded: LiteralIndex };
 }
 
 const GROUP_FLAGS: Record<ScanGroup, string> = { words: 'gi', marks: 'gm', digits: 'g', backslash: 'g', bracket: 'g', dollar: 'g' };
@@ -254,15 +257,33 @@ function withFlags(re: RegExp, add: string, drop = ''): RegExp {
 
 const contextRegExp = (words: readonly string[]) => new RegExp(words.map(escapeRegExp).join('|'), 'i');
 
-function compilePattern(p: RulePattern, kind?: (m: RegExpExecArray) => string): CompiledPattern {
+/** requiredLiteralSet per pattern source and flags: the table's patterns are read once per process. */
+const literalSets = new Map<string, readonly string[] | undefined>();
+
+function literalSetOf(regex: RegExp): readonly string[] | undefined {
+  // IT patterns (LinearRegExp) keep their own engine's syntax: no literal is read from them.
+  if (regex instanceof LinearRegExp) return undefined;
+  const key = `${regex.flags}/${regex.source}`;
+  if (!literalSets.has(key)) literalSets.set(key, requiredLiteralSet(regex.source, regex.flags));
+  return literalSets.get(key);
+}
+
+/** The rule set's literal indexes (see CompiledPattern.anyOf), filled as its patterns are compiled. */
+interface Literals {
+  readonly exact: LiteralIndex;
+  readonly folded: LiteralIndex;
+}
+
+function compilePattern(p: RulePattern, literals: Literals, kind?: (m: RegExpExecArray) => string): CompiledPattern {
   // Group indices (`d`) are only paid for where a part of the match is replaced.
   const regex = withFlags(p.regex, p.targets ? 'gd' : 'g', 'y');
-  // IT patterns (LinearRegExp) keep their own engine's syntax: no literal is read from them.
-  const literal = regex instanceof LinearRegExp ? undefined : requiredLiteral(regex.source, regex.flags);
+  const folded = regex.flags.includes('i');
+  const set = literalSetOf(regex);
+  const index = folded ? literals.folded : literals.exact;
   return {
     regex,
-    literal,
-    folded: regex.flags.includes('i'),
+    anyOf: set === undefined ? undefined : Int32Array.from(set, (l) => index.add(l)),
+    folded,
     targets: p.targets,
     validate: p.validate ? VALIDATORS[p.validate] : undefined,
     context: p.context ? { words: contextRegExp(p.context.words), before: p.context.before } : undefined,
@@ -271,11 +292,11 @@ function compilePattern(p: RulePattern, kind?: (m: RegExpExecArray) => string): 
 }
 
 // The trigger is only tested (line-engine.ts): its alternatives may be tried as a tree (factor.ts).
-function compileRule(rule: RedactionRule, trigger: RegExp | undefined = factoredForTest(withFlags(rule.trigger, 'im', 'gy')), kind?: (m: RegExpExecArray) => string): CompiledRule {
+function compileRule(rule: RedactionRule, literals: Literals, trigger: RegExp | undefined = factoredForTest(withFlags(rule.trigger, 'im', 'gy')), kind?: (m: RegExpExecArray) => string): CompiledRule {
   return {
     rule,
     trigger,
-    patterns: rule.patterns.map((p) => compilePattern(p, kind)),
+    patterns: rule.patterns.map((p) => compilePattern(p, literals, kind)),
     gate: rule.gate ? GATES[rule.gate] : undefined,
     identity: rule.identity ? IDENTITIES[rule.identity] : undefined,
     opensValueOnNextLine: rule.opensValueOnNextLine ? OPENERS[rule.opensValueOnNextLine] : undefined,
@@ -487,7 +508,7 @@ function extraRule(spec: NonNullable<RuleSetOptions['extraRules']>[number]): { r
   return { rule, scanner: withFlags(regex, 'gm', 'y') };
 }
 
-function knownValuesRule(values: NonNullable<RuleSetOptions['knownValues']>): CompiledRule | undefined {
+function knownValuesRule(values: NonNullable<RuleSetOptions['knownValues']>, literals: Literals): CompiledRule | undefined {
   const usable = values.filter((v) => v.value.trim().length >= KNOWN_VALUE_MIN_LENGTH);
   if (usable.length === 0) return undefined;
   const kinds = new Map(usable.map((v) => [v.value.trim().toLowerCase(), v.kind] as const));
@@ -505,7 +526,7 @@ function knownValuesRule(values: NonNullable<RuleSetOptions['knownValues']>): Co
     patterns: [{ regex: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternation})(?![\\p{L}\\p{N}_])`, 'iu') }],
   };
   // The kind comes from the value (USER, HOST, EMAIL): a function of this rule set, not of the table.
-  return compileRule(rule, undefined, (m) => kinds.get(m[0].toLowerCase()) ?? 'USER');
+  return compileRule(rule, literals, undefined, (m) => kinds.get(m[0].toLowerCase()) ?? 'USER');
 }
 
 /** Builds the rule set of one Redactor. Throws InputError for a bad option (named in the message). */
@@ -521,18 +542,19 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
     if (ids.has(rule.id)) throw InputError.coded('rule-id-twice', { id: rule.id }, `redaction rule id "${rule.id}" is used twice`);
     ids.add(rule.id);
   }
-  const known = knownValuesRule(options.knownValues ?? []);
+  const literals: Literals = { exact: new LiteralIndex(), folded: new LiteralIndex() };
+  const known = knownValuesRule(options.knownValues ?? [], literals);
 
   // IT rules run right after private keys: they are the organisation's explicit intent, and run
   // before the generic rules could take part of what they look for.
   const blocks = builtIn.filter((r) => r.block !== undefined);
   const rest = builtIn.filter((r) => r.block === undefined);
   const ordered: CompiledRule[] = [
-    ...blocks.map((r) => compileRule(r)),
-    ...extras.map(({ rule }) => compileRule(rule, undefined)),
-    ...rest.filter((r) => r.category !== 'network').map((r) => compileRule(r)),
+    ...blocks.map((r) => compileRule(r, literals)),
+    ...extras.map(({ rule }) => compileRule(rule, literals, undefined)),
+    ...rest.filter((r) => r.category !== 'network').map((r) => compileRule(r, literals)),
     ...(known ? [known] : []),
-    ...rest.filter((r) => r.category === 'network').map((r) => compileRule(r)),
+    ...rest.filter((r) => r.category === 'network').map((r) => compileRule(r, literals)),
   ];
 
   const scanners: Scanner[] = [];
@@ -581,5 +603,6 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
     scanners,
     allow,
     block: blockRule?.block ? { rule: blockRule, begin: withFlags(blockRule.block.begin, 'gm'), end: withFlags(blockRule.block.end, 'gm') } : undefined,
+    literals,
   };
 }

@@ -24,7 +24,7 @@
 /**
  * Index just past the atom at `i` (a group, a class, an escape or one character), or -1 (or any
  * index ≤ i) when the source cannot be read there: a group never closed, an escape cut short.
- * The one reader of regex atoms: the scan split, required literals (required-literal.ts) and the
+ * The one reader of regex atoms: the scan split, literal sets (literal-set.ts) and the
  * scan-shape test all use it. Sources are read as without the `v` flag (none is allowed): `[` in
  * a class is a plain character, so classes do not nest.
  */

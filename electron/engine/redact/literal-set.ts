@@ -1,0 +1,272 @@
+/**
+ * Literals one of which every line a pattern matches must hold (`姓名`, `联系人`, `name` … for
+ * person-name's key pattern; `(` or `（` for a name before a bracket): where the line holds none of
+ * them the pattern cannot match, and its regex need not run (the line engine looks each woken line
+ * up once, for all patterns at a time: LiteralIndex below, line-engine.ts).
+ *
+ * The set is read from the regex source, conservatively. An alternation needs one literal of each
+ * alternative (the union of their sets; one alternative without a set leaves the whole without
+ * one). A sequence needs each of its mandatory atoms, so any one of their sets will do, and the
+ * rarest is taken: a run of plain characters taken once or more, a class of a few plain characters
+ * (`[(（]`), a group that must match (no `?`, `*`, `{0,…}` after it), and a positive look-around
+ * (what it looks at is on the line too). A negative look-around, an optional part, `.`, `\d`, a
+ * range or a negated class gives nothing.
+ *
+ * Case-insensitive patterns are looked up on the lower-cased line, with literals lower-cased: only
+ * characters whose case the regex folds exactly as toLowerCase does take part (ASCII; with `u`,
+ * not `s` or `k`, which fold `ſ` and the Kelvin sign onto them), and characters that have no case
+ * at all (Han, CJK and full-width punctuation). A run keeps its longest such piece (a piece of a
+ * required run is required too); a member of a set without one leaves the set unusable.
+ */
+import { atomEnd, topAlternatives } from './scan-split.js';
+
+const SPECIAL = new Set([...'\\^$.|?*+()[]{}']);
+const QUANTIFIER = /^(?:[*+?]|\{(\d+)(?:,\d*)?\})\??/;
+const LOOK_AHEAD_OR_BEHIND = /^\(\?<?([=!])/;
+/** Largest class read as a set of literals: a larger one is common enough to be of no use. */
+const MAX_CLASS = 6;
+
+/**
+ * Characters without case: no other character upper- or lower-cases onto them, and they onto none.
+ * Held to that over the whole BMP by literal-set.test.ts.
+ */
+export function caseless(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
+    (c >= 0x3000 && c <= 0x303f) || // CJK symbols and punctuation (`、。「」【】`, the ideographic space)
+    (c >= 0x2010 && c <= 0x2027) || // dashes, quotes `“”‘’`, `…`
+    (c >= 0xff01 && c <= 0xff20) || // full-width punctuation and digits `！（），：；＝`
+    (c >= 0xff3b && c <= 0xff40) ||
+    (c >= 0xff5b && c <= 0xff65)
+  );
+}
+
+/** Whether `c` may stand in a literal of a pattern with these flags. */
+function usable(c: number, folded: boolean, unicode: boolean): boolean {
+  if (!folded) return true;
+  if (c < 0x80) return !(unicode && (c === 0x73 || c === 0x53 || c === 0x6b || c === 0x4b));
+  return caseless(c);
+}
+
+/** The longest piece of `text` made of usable characters ('' when none). */
+function longestUsable(text: string, folded: boolean, unicode: boolean): string {
+  let best = '';
+  let from = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    if (i === text.length || !usable(text.charCodeAt(i), folded, unicode)) {
+      if (i - from > best.length) best = text.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return best;
+}
+
+/** The character a class member or lone atom stands for, when it stands for exactly one; else undefined. */
+function plainCharacter(atom: string): string | undefined {
+  if (atom.length === 1) return SPECIAL.has(atom) ? undefined : atom;
+  if (atom[0] !== '\\') return undefined;
+  if (atom.length === 2) {
+    const e = atom[1]!;
+    if (e === 't') return '\t';
+    return /[^\w\s]/.test(e) ? e : undefined;
+  }
+  if (atom.length === 6 && atom[1] === 'u' && /^[0-9a-fA-F]{4}$/.test(atom.slice(2))) return String.fromCharCode(parseInt(atom.slice(2), 16));
+  if (atom.length === 4 && atom[1] === 'x' && /^[0-9a-fA-F]{2}$/.test(atom.slice(2))) return String.fromCharCode(parseInt(atom.slice(2), 16));
+  return undefined;
+}
+
+/** The characters of a class of a few plain characters (`[(（]`, `[Ee]`), or undefined. */
+function classCharacters(atom: string): string[] | undefined {
+  if (atom[1] === '^' || !atom.endsWith(']')) return undefined;
+  const body = atom.slice(1, -1);
+  const out: string[] = [];
+  for (let j = 0; j < body.length; ) {
+    let len = 1;
+    if (body[j] === '\\') len = body[j + 1] === 'u' ? 6 : body[j + 1] === 'x' ? 4 : 2;
+    const member = body.slice(j, j + len);
+    // A range (`a-z`), other than a `-` first or last.
+    if (member === '-' && j > 0 && j + 1 < body.length) return undefined;
+    // Inside a class every character but `\\` stands for itself (`[(（]`).
+    const c = member.length === 1 ? member : plainCharacter(member);
+    if (c === undefined) return undefined;
+    out.push(c);
+    j += len;
+  }
+  return out.length > 0 && out.length <= MAX_CLASS ? out : undefined;
+}
+
+interface Reading {
+  readonly folded: boolean;
+  readonly unicode: boolean;
+}
+
+/** A set made ready for the line: lower-cased when folded, each member cut to its usable part; undefined when a member has none. */
+function ready(members: readonly string[], r: Reading): string[] | undefined {
+  const out = new Set<string>();
+  for (const m of members) {
+    const piece = longestUsable(r.folded ? m.toLowerCase() : m, r.folded, r.unicode);
+    if (piece === '') return undefined;
+    out.add(piece);
+  }
+  // `经理` present whenever `总经理` is: a member holding another adds nothing.
+  const list = [...out];
+  return list.filter((m) => !list.some((o) => o !== m && m.includes(o)));
+}
+
+/**
+ * About how likely a log line is to hold the literal, as a power of two: a letter or a Han
+ * character is far from rare, three letters or two Han characters are (blanks and digits are common).
+ */
+function rarity(literal: string): number {
+  let bits = 0;
+  for (let i = 0; i < literal.length; i += 1) {
+    const c = literal.charCodeAt(i);
+    if (c === 32 || c === 9) bits += 0.5;
+    else if (c >= 0x30 && c <= 0x39) bits += 1;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) bits += 2.5;
+    else if (c < 0x80) bits += 1.5;
+    else bits += 3.5;
+  }
+  return bits;
+}
+
+/** How rare a line holding some member of the set is (the larger, the fewer lines pass), in bits. */
+function setScore(set: readonly string[]): number {
+  let p = 0;
+  for (const m of set) p += 2 ** -rarity(m);
+  return -Math.log2(p);
+}
+
+/** Literals one of which every match of `src` (alternatives allowed) holds, or undefined. */
+function needOf(src: string, r: Reading): string[] | undefined {
+  const alts = topAlternatives(src);
+  if (alts.length === 1) return needOfSequence(src, r);
+  const union = new Set<string>();
+  for (const alt of alts) {
+    const need = needOfSequence(alt, r);
+    if (need === undefined) return undefined;
+    for (const m of need) union.add(m);
+  }
+  return ready([...union], r);
+}
+
+/** needOf for one alternative: the rarest set among its mandatory atoms'. */
+function needOfSequence(src: string, r: Reading): string[] | undefined {
+  const candidates: string[][] = [];
+  const add = (set: string[] | undefined) => {
+    if (set !== undefined && set.length > 0) candidates.push(set);
+  };
+  let run = '';
+  const flush = () => {
+    if (run.length > 0) add(ready([run], r));
+    run = '';
+  };
+  for (let i = 0; i < src.length; ) {
+    const end = atomEnd(src, i);
+    if (end <= i) return undefined;
+    const q = QUANTIFIER.exec(src.slice(end));
+    const quantifier = q?.[0] ?? '';
+    // Taken at least once: no quantifier, `+`, or `{n,…}` with n ≥ 1.
+    const once = quantifier === '' || quantifier.startsWith('+') || (q?.[1] !== undefined && Number(q[1]) >= 1);
+    const atom = src.slice(i, end);
+    const literal = plainCharacter(atom);
+    if (literal !== undefined && once) {
+      run += literal;
+      // A repeated character still ends the run after its first copy (`a+b` holds `a` and `b`, not `ab`).
+      if (quantifier !== '') flush();
+    } else {
+      flush();
+      if (atom === '|') return undefined;
+      // A group of another kind (modifiers `(?i:…)`): not read, nothing is known.
+      if (atom[0] === '(' && atom[1] === '?' && !/^\(\?(?:[:=!]|<[=!]|<[A-Za-z])/.test(atom)) return undefined;
+      if (once && atom[0] === '(') {
+        const look = LOOK_AHEAD_OR_BEHIND.exec(atom);
+        if (look === null || look[1] === '=') {
+          const inner = look !== null ? look[0].length : atom.startsWith('(?:') ? 3 : atom.startsWith('(?<') ? atom.indexOf('>') + 1 : 1;
+          add(needOf(atom.slice(inner, -1), r));
+        }
+      } else if (once && atom[0] === '[') {
+        const chars = classCharacters(atom);
+        if (chars !== undefined) add(ready(chars, r));
+      }
+    }
+    i = end + quantifier.length;
+  }
+  flush();
+  let best: string[] | undefined;
+  let bestScore = -Infinity;
+  for (const c of candidates) {
+    const score = setScore(c);
+    if (score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Literals one of which every line the pattern matches holds (lower-cased for `i`: look them up on
+ * the lower-cased line), or undefined when none is known.
+ */
+export function requiredLiteralSet(source: string, flags: string): string[] | undefined {
+  return needOf(source, { folded: flags.includes('i'), unicode: flags.includes('u') || flags.includes('v') });
+}
+
+/** Words of a LiteralBloom: a bit per low byte of a character code. */
+export const BLOOM_WORDS = 8;
+
+/** Sets in `bloom` (BLOOM_WORDS words, cleared first) the bit of every character of `text`. */
+export function fillBloom(text: string, bloom: Int32Array): void {
+  bloom.fill(0);
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i) & 255;
+    bloom[c >>> 5]! |= 1 << (c & 31);
+  }
+}
+
+/**
+ * The literals of a rule set's patterns (CompiledPattern.anyOf holds their ids), each with the
+ * bits of its characters in a line's bloom (fillBloom): a literal with a character the line lacks
+ * is not on it, without looking (most literals of person-name's sets, on a Chinese log line). The
+ * line engine looks each literal up at most once per line (line-engine.ts mayMatch).
+ */
+export class LiteralIndex {
+  private readonly ids = new Map<string, number>();
+  readonly literals: string[] = [];
+  /** BLOOM_WORDS words per literal: the bits of its characters. */
+  private masks = new Int32Array(64 * BLOOM_WORDS);
+
+  /** The id of a literal (added when new). */
+  add(literal: string): number {
+    let id = this.ids.get(literal);
+    if (id === undefined) {
+      id = this.literals.length;
+      this.ids.set(literal, id);
+      this.literals.push(literal);
+      if ((id + 1) * BLOOM_WORDS > this.masks.length) {
+        const grown = new Int32Array(this.masks.length * 2);
+        grown.set(this.masks);
+        this.masks = grown;
+      }
+      const mask = this.masks.subarray(id * BLOOM_WORDS, (id + 1) * BLOOM_WORDS);
+      for (let i = 0; i < literal.length; i += 1) {
+        const c = literal.charCodeAt(i) & 255;
+        mask[c >>> 5]! |= 1 << (c & 31);
+      }
+    }
+    return id;
+  }
+
+  get size(): number {
+    return this.literals.length;
+  }
+
+  /** Whether literal `id` is in `text`, whose bloom (fillBloom) is `bloom`. */
+  holds(id: number, text: string, bloom: Int32Array): boolean {
+    const masks = this.masks;
+    const at = id * BLOOM_WORDS;
+    for (let k = 0; k < BLOOM_WORDS; k += 1) if ((masks[at + k]! & ~bloom[k]!) !== 0) return false;
+    return text.includes(this.literals[id]!);
+  }
+}
