@@ -1309,6 +1309,8 @@ export const VALIDATORS = {
     if (entry === undefined) return false;
     const [kind, user] = entry;
     if (!isPersonLikeLogin(user)) return false;
+    // rest16a: where the grammar alone names no account (a clerk's role, a macro, a boxed value), a word is no login (`审核: passed`).
+    if (/^(?:clerk|macro|boxed|nagios|pair)$/.test(kind) && isCommonWord(user)) return false;
     if (kind === 'edit') return around?.above !== undefined && STORE_CONFIG.test(configBlockAbove(around.above(SECTION_REACH)));
     if (kind === 'ros') {
       const path = group(m, 'rospath');
@@ -1337,6 +1339,11 @@ export const VALIDATORS = {
     const value = group(m, 'value').replace(/^"|"$/g, '');
     if (!isPersonLikeLogin(user) || isCommonWord(user) || SECTION_SETTING_KEY.test(user) || /key|secret|token|pass|pwd|endpoint|region|bucket/i.test(user)) return false;
     return value !== '' && !/^(?:yes|no|true|false|on|off|none|null|\d{1,5})$/i.test(value) && !/^[/%@~.]|^[A-Za-z]:\\|^\$\{?\w+\}?$/.test(value);
+  }) as RuleValidator,
+  /** A row of an account list (rest16a: `ipmitool user list`, a SQL result's login column): a person-like login, no word. */
+  tableItemLogin: ((m) => {
+    const user = group(m, 'key');
+    return isPersonLikeLogin(user) && !isCommonWord(user) && !/^(?:user|username|user_name|login|account|name|host|id)$/i.test(user);
   }) as RuleValidator,
   accountToolLogin: ((m, line, around) => {
     const uid = group(m, 'uid');

@@ -146,3 +146,49 @@ describe('rest16a: key vocabularies and line grammars of servers and clients', (
     keeps('$sam = "placeholder"', '$sam');
   });
 });
+
+describe('rest16a: account records, boxed values, role keys and account-list tables', () => {
+  it('takes a record element per account (FileZilla, Azkaban/Tomcat-style, ActiveMQ, <account name=>), not stock ones', () => {
+    takes('        <User Name="huyan_share">', 'huyan_share');
+    takes('  <user username="zhaoli_ops" password="x" roles="admin" groups="ops"/>', 'zhaoli_ops');
+    takes('<authenticationUser username="mq_hanwei" password="x" groups="users"/>', 'mq_hanwei');
+    takes('<account name="fangyu.bi" enabled="true">', 'fangyu.bi');
+    keeps('<User Name="anonymous">', 'Name="anonymous"');
+  });
+  it('takes a login boxed with its origin (Spring Boot actuator env), not another property', () => {
+    takes('"spring.rabbitmq.username": { "value": "mq_orders_lx", "origin": "application.yml - 3:15" },', 'mq_orders_lx');
+    keeps('"spring.application.name": { "value": "order-service" },', 'order-service');
+  });
+  it("takes a OneDrive personal site's owner, not a team site", () => {
+    takes('https://contoso-my.sharepoint.com/personal/chen_jing_contoso_com/Documents/a.xlsx', 'chen_jing_contoso_com');
+    keeps('https://contoso.sharepoint.com/sites/Finance/Shared Documents/', 'sites/Finance');
+  });
+  it('takes clerks named by role (经办/复核/审批 with a colon, 发起人/提交人 with a blank), not prose', () => {
+    takes('经办：fin_zhoujie  审批：fin_gaoyi', 'fin_zhoujie', 'fin_gaoyi');
+    takes('流程 20261201 发起人 hr_liuyan 状态 待签署', 'hr_liuyan');
+    keeps('审核: passed', '审核: passed');
+  });
+  it('takes admin-name and local-admin keys, and broadband (PPPoE) accounts of digits', () => {
+    takes('admin_name=netadm_sunqi', 'netadm_sunqi');
+    takes('LOCAL_ADMIN="it_local_wy"', 'it_local_wy');
+    takes("option pppoe_username '075588231234'", '075588231234');
+    takes('宽带账号：02066881234  密码：******', '02066881234');
+    keeps('admin_name=admin', 'admin_name=admin');
+    keeps('pppoe_username=${PPPOE_USER}', '${PPPOE_USER}');
+  });
+  it('takes the login column of account-list tables (ipmitool user list, a SQL result), not stock rows or other tables', () => {
+    const out = takes(
+      ['ID  Name\t     Callin  Link Auth\tIPMI Msg   Channel Priv Limit', '2   ADMIN            true    false      false      ADMINISTRATOR', '3   ops_kangjie      true    true       true       OPERATOR', ''].join('\n'),
+      'ops_kangjie',
+    );
+    expect(out).toContain('2   ADMIN ');
+    const sql = takes(['+--------------+------+', '| user         | host |', '+--------------+------+', '| zhao_rpt     | %    |', '| root         | ::1  |', '+--------------+------+', '2 rows in set (0.00 sec)', '| after | x |'].join('\n'), 'zhao_rpt');
+    expect(sql).toContain('| root ');
+    expect(sql).toContain('| after | x |');
+    keeps(['| name | value |', '| timeout | 30 |'].join('\n'), '| timeout | 30 |');
+  });
+  it('takes a dotted operator key (properties), keeps a word', () => {
+    takes('cdn.operator=cdn_ops_lw', 'cdn_ops_lw');
+    keeps('a.operator = foo', 'a.operator = foo');
+  });
+});
