@@ -187,6 +187,16 @@ describe('rest16a: account records, boxed values, role keys and account-list tab
     expect(sql).toContain('| after | x |');
     keeps(['| name | value |', '| timeout | 30 |'].join('\n'), '| timeout | 30 |');
   });
+  it('takes the id of a swanctl EAP/XAUTH secret, not an IKE id or a connection', () => {
+    const out = takes(['secrets {', '    eap-carol {', '        id = carol_wu', '        secret = "x"', '    }', '    ike-1 {', '        id-1 = vpn.example.com', '    }', '}'].join('\n'), 'carol_wu');
+    expect(out).toContain('id-1 = vpn.example.com');
+    keeps(['connections {', '    rw {', '        local { id = gw.example.com }', '    }', '}'].join('\n'), 'gw.example.com');
+  });
+  it("takes tshark's credentials rows whatever the protocol, not its header", () => {
+    takes('311        HTTP basic auth  cam_view_lq     Password in packet: 311', 'cam_view_lq');
+    takes('5120       POP              mail_zhangrui    Username in packet: 5117', 'mail_zhangrui');
+    keeps('Packet     Protocol         Username         Info', 'Username         Info');
+  });
   it('takes a dotted operator key (properties), keeps a word', () => {
     takes('cdn.operator=cdn_ops_lw', 'cdn_ops_lw');
     keeps('a.operator = foo', 'a.operator = foo');
