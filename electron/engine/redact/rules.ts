@@ -261,7 +261,7 @@ const STORE_GRAMMAR_LOGINS: readonly RegExp[] = [
     String.raw`(?:^|[\s(])(?<prompt2>${L})@[\w.-]{1,63}:[~/][^\s$#]{0,120}[$#](?=[ \t]|\r?$)`,
     // rest16a — a password file's line `login:<crypt hash>` whatever tool reads it (htpasswd `x:$apr1$…`/`$2y$`, mosquitto
     // `x:$7$…`, Traefik `users: - "x:$apr1$…"`, a docker label's `basicauth.users=x:$$apr1$$…`, shadow-style `x:$6$…`).
-    String.raw`(?:^|[\s"',=])(?<hashline>${L}):(?=\$\$?(?:apr1|2[abxy]|[1-9]|md5|sha1|y|gy|argon2(?:id|i|d)?)\$)`,
+    String.raw`(?:^|[\s"',=])(?<hashline>${L}):(?=\$\$?(?:apr1|2[abxy]|[1-9]|md5|sha1|y|gy|argon2(?:id|i|d)?)\$\$?[./0-9A-Za-z=]{2})`,
     // Nagios/Icinga/Naemon: a contact object's `contact_name x` (the CGI login), a resource macro `$USERn$=x` holding a login.
     String.raw`^[ \t]*contact_name[ \t]+(?<nagios>${L})[ \t]*(?:;[^\r\n]*)?\r?$`,
     String.raw`^[ \t]*\$USER\d{1,3}\$[ \t]*=[ \t]*(?<macro>${L})[ \t]*\r?$`,
@@ -286,7 +286,7 @@ const STORE_GRAMMAR_LOGINS: readonly RegExp[] = [
     // A bank's or an ERP's receipt names its clerks by role with a colon: `经办: x`, `复核: x`, `审批：x`, `授权: x`.
     String.raw`(?<![\u4e00-\u9fa5])(?:经办|复核|审核|审批|授权|发起)[ \t]*[:：][ \t]*(?<clerk>${L})(?![\w@.-])`,
     // A broadband (PPPoE/ADSL) account, often the subscriber's number: `pppoe_username=0571…`, `宽带账号: 0571…`.
-    String.raw`(?<![\w.-])(?:pppoe|adsl|broadband|dialup)[_-]?(?:user(?:name)?|account|acct|login)(?:["']?[ \t]*[=:：][ \t]*|[ \t]+)["']?(?<isp>[A-Za-z0-9][\w.@-]{4,40})|宽带(?:账号|帐号|账户|用户名)[ \t]*[:：=]?[ \t]*(?<isp2>\d{6,20}|[A-Za-z][\w.@-]{4,40})`,
+    String.raw`(?<![\w.-])(?:pppoe|adsl|broadband|dialup)[_-]?(?:user(?:name)?|account|acct|login)(?:["']?[ \t]*[=:：][ \t]*|[ \t]+)["']?(?<isp>[A-Za-z0-9][\w.@-]{4,40})|宽带(?:账号|帐号|账户|用户名)[ \t]*(?:[:：=][ \t]*)?(?<isp2>\d{6,20}|[A-Za-z][\w.@-]{4,40})`,
     // `tshark -z credentials`: `Packet  Protocol  Username  Info` rows (`22719  HTTP basic auth  x  Password in packet: 22719`).
     String.raw`^[ \t]*\d{1,12}[ \t]+[A-Za-z][\w/-]{1,20}(?:[ \t][A-Za-z][\w/-]{1,20}){0,3}[ \t]{2,}(?<tshark>${L})[ \t]+(?:Username|Password|Credentials?)[ \t]+in[ \t]+packet\b`,
     // Harbor robot accounts as a registry login: `username: robot$project+name`.
