@@ -138,3 +138,75 @@ export function isAdminCliLine(line: string): boolean {
   compiled ??= adminCliPatterns();
   return compiled.some((re) => re.test(line));
 }
+
+/**
+ * Clients and admin tools that take a login after a flag of their own (session 15, rest16a): one table of
+ * tool → user flag, only where the tool's synopsis says that flag is the login (`sort -u`, `ps -U`, python's
+ * `-u` (unbuffered), `ls -l`, `head -n` are other flags: the tool's name before the flag decides). user-name
+ * builds its pattern, its wake words and its trigger from this table.
+ */
+export interface UserFlagClient {
+  /** Regex source of the command. */
+  readonly command: string;
+  /** Regex source of the flag, up to the blank (or nothing: `-uroot`) before the login. */
+  readonly flag: string;
+  /** Plain literals that wake the rule (lower case, ≥ 3 characters). */
+  readonly words: readonly string[];
+}
+
+export const USER_FLAG_CLIENTS: readonly UserFlagClient[] = [
+  // PostgreSQL and its forks, SQL Server's tools, DB2 CLPPlus, MySQL/MariaDB, MongoDB, ClickHouse, Samba, lftp, PsExec: `-U x` / `-u x`.
+  {
+    command: String.raw`psql|ksql|gsql|vsql|pg_dump(?:all)?|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp|clpplus|mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mariadb(?:-dump)?|mongo(?:sh|dump|restore|export|import|stat|top|files)?|psexec(?:64)?|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp`,
+    flag: '-[Uu]',
+    words: ['psql', 'ksql', 'gsql', 'vsql', 'pg_dump', 'pg_restore', 'pg_basebackup', 'sys_dump', 'sys_restore', 'sqlcmd', 'osql', 'isql', 'bcp ', 'clpplus', 'mysql', 'mariadb', 'mongo', 'psexec', 'paexec', 'clickhouse-client', 'smbclient', 'rpcclient', 'smbcacls', 'smbget', 'lftp'],
+  },
+  // PuTTY's tools and OpenSSH: `-l x`.
+  { command: 'plink|pscp|psftp|kitty|putty|ssh', flag: '-l', words: ['plink', 'pscp', 'psftp', 'kitty', 'putty', 'ssh '] },
+  // MQTT clients (Mosquitto, `mqttx`'s `-u`), TDengine's `taos -u`, OceanBase/StarRocks through `obclient -u`.
+  { command: String.raw`mosquitto_(?:sub|pub|rr)|mqttx[ \t]+(?:sub|pub|conn|bench[ \t]+\w+)|taos|taosdump|taosBenchmark|obclient`, flag: '-u|--username', words: ['mosquitto_sub', 'mosquitto_pub', 'mosquitto_rr', 'mqttx', 'taos', 'obclient'] },
+  // IPMI `ipmitool -I lanplus -H host -U x -P pw`, `ipmiutil … -U x`, FreeIPMI `ipmi-sensors -u x`.
+  { command: String.raw`ipmitool|ipmiutil`, flag: '-U', words: ['ipmitool', 'ipmiutil'] },
+  { command: String.raw`ipmi-(?:sensors|sel|chassis|power|config|fru)|ipmipower|bmc-config`, flag: '-u|--username', words: ['ipmi-', 'ipmipower', 'bmc-config'] },
+  // Login crackers: hydra/medusa/ncrack `-l x` (a single login; `-L file` is a list).
+  { command: 'hydra|medusa|ncrack|patator', flag: '-l|-u|--user', words: ['hydra', 'medusa', 'ncrack', 'patator'] },
+  // Hive's beeline, Impala and Presto/Trino CLIs: `-n x`, `--user x`.
+  { command: 'beeline', flag: '-n', words: ['beeline'] },
+  { command: String.raw`impala-shell|trino|presto(?:-cli)?`, flag: '-u|--user', words: ['impala-shell', 'trino', 'presto'] },
+];
+
+/**
+ * Account tools whose login is a positional argument: pure-ftpd `pure-pw useradd|usermod|userdel|passwd|show x
+ * [-u uid …]`, Mosquitto's and Apache's password files `mosquitto_passwd [-b|-c|-D] <file> x [pw]`,
+ * `htpasswd [-b|-c|-D|-B…] <file> x [pw]`, vsftpd/ProFTPD `ftpasswd --name x`.
+ */
+export interface PositionalLogin {
+  readonly command: string;
+  /** Regex source of the subcommand ('' when none). */
+  readonly sub: string;
+  /** Words (files) between the subcommand and flags and the login. */
+  readonly skip: number;
+  readonly words: readonly string[];
+}
+
+export const POSITIONAL_LOGINS: readonly PositionalLogin[] = [
+  { command: 'pure-pw', sub: 'useradd|usermod|userdel|passwd|show', skip: 0, words: ['pure-pw'] },
+  { command: 'mosquitto_passwd|htpasswd', sub: '', skip: 1, words: ['mosquitto_passwd', 'htpasswd'] },
+];
+
+const LOGIN = String.raw`[A-Za-z][\w.-]{0,31}`;
+
+/** user-name's pattern for these tables (groups `user`, `poslogin`; `vq`, `pq` quotes). */
+export function userFlagPattern(): RegExp {
+  const clients = USER_FLAG_CLIENTS.map((c) => String.raw`(?:${c.command})(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?(?:${c.flag})`).join('|');
+  const positional = POSITIONAL_LOGINS.map((p) => String.raw`(?:${p.command})${p.sub === '' ? '' : String.raw`[ \t]+(?:${p.sub})`}${FLAGS}(?:[ \t]+${ARG}){${p.skip}}`).join('|');
+  return new RegExp(
+    String.raw`(?:^|[\s/\\("';&|>])(?:(?:${clients})(?:=|[ \t]*)(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?=\k<vq>(?:[ \t%,]|\r?$))|(?:${positional})[ \t]+(?<pq>["']?)(?<poslogin>${LOGIN})\k<pq>(?=[ \t;|&]|\r?$))`,
+  );
+}
+
+/** Wake words of these tables. */
+export const USER_FLAG_WORDS: readonly string[] = [...new Set([...USER_FLAG_CLIENTS.flatMap((c) => c.words), ...POSITIONAL_LOGINS.flatMap((p) => p.words)])];
+
+/** Trigger alternatives of these tables (case-insensitive): a command of the tables after a boundary. */
+export const USER_FLAG_TRIGGER = String.raw`(?:^|[\s/\\("';&|>])(?:${[...USER_FLAG_CLIENTS.map((c) => c.command), ...POSITIONAL_LOGINS.map((p) => p.command)].join('|')})(?:\.exe)?[ \t]`;

@@ -22,7 +22,7 @@ import { isBenignValue } from './key-names.js';
 import { BLOOM_WORDS, fillBloom, type LiteralIndex } from './literal-set.js';
 import type { LearnedValue, LearnedValues } from './learned-values.js';
 import { detach, isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
-import type { CompiledPattern, CompiledRule, RuleSet } from './rule-set.js';
+import type { CompiledItemsBlock, CompiledPattern, CompiledRule, RuleSet } from './rule-set.js';
 import { hasContext } from './rule-validators.js';
 import type { LineSurroundings } from './rules.js';
 import { nextTextKey } from './word-scan.js';
@@ -137,7 +137,7 @@ export class LineEngine {
    * An open block of items (RedactionRule.itemsBlock): the opener's indentation, the first item's once seen
    * (undefined before), and the rule. Lines at the items' indentation are its items; a line indented less ends it.
    */
-  private itemBlock: { readonly indent: number; items: number | undefined; readonly rule: CompiledRule } | undefined;
+  private itemBlock: { readonly indent: number; items: number | undefined; readonly rule: CompiledRule; readonly spec: CompiledItemsBlock } | undefined;
   /** An HTTP header named on the line before its value (HAR: `"name": "Cookie",` ⏎ `"value": "…"`). */
   private pendingHeader: string | undefined;
   /** Next hit of each scanner in the current text (-1: none left, -2: not searched yet). */
@@ -649,10 +649,10 @@ export class LineEngine {
       if (cr.trigger !== undefined && !cr.trigger.test(s)) continue;
       if (cr.gate && !cr.gate(s)) continue;
       // Judged before the patterns run: they may replace part of the opening line.
-      const items = cr.itemsBlock !== undefined && hasNewline && cr.itemsBlock.open.test(s) && !KUBECONFIG_ABOVE.test(this.around.above?.(4096) ?? '');
+      const items = hasNewline && cr.itemsBlocks.length > 0 ? this.opensItems(cr, s) : undefined;
       const kind = items ? undefined : cr.opensValueOnNextLine?.(s);
       for (const p of cr.patterns) s = this.applyPattern(s, cr, p);
-      if (items) this.itemBlock = { indent: /^[ \t]*/.exec(s)![0].length, items: undefined, rule: cr };
+      if (items) this.itemBlock = { indent: /^[ \t]*/.exec(s)![0].length, items: undefined, rule: cr, spec: items };
       if (kind !== undefined && hasNewline) {
         this.pendingKind = kind;
         this.pendingRule = cr;
@@ -685,8 +685,28 @@ export class LineEngine {
    * item's indentation), undefined when it is not (then it is an ordinary line; one indented less than the items
    * ends the block first).
    */
+  /** The block of items this line opens for rule `cr` (a YAML `users:` under a kubeconfig opens none), or undefined. */
+  private opensItems(cr: CompiledRule, s: string): CompiledItemsBlock | undefined {
+    for (const b of cr.itemsBlocks) {
+      if (!b.open.test(s)) continue;
+      if (b.end === undefined && KUBECONFIG_ABOVE.test(this.around.above?.(4096) ?? '')) continue;
+      return b;
+    }
+    return undefined;
+  }
+
   private blockItem(line: string, hasNewline: boolean): string | undefined {
     const b = this.itemBlock!;
+    const ib = b.spec;
+    if (ib.end !== undefined) {
+      // A block that lasts until its closing line: each line matching the item grammar is an item.
+      if (ib.end.test(line)) {
+        this.itemBlock = undefined;
+        return undefined;
+      }
+      if (/^[ \t]*(?:[#;][^\r\n]*)?\r?$/.test(line)) return undefined;
+      return this.takeItem(line, hasNewline, ib, b.rule);
+    }
     if (/^[ \t]*(?:#[^\r\n]*)?\r?$/.test(line)) return undefined;
     const indent = /^[ \t]*/.exec(line)![0].length;
     const dash = /^[ \t]*-[ \t]/.test(line);
@@ -702,7 +722,11 @@ export class LineEngine {
       return undefined;
     }
     if (indent !== b.items) return undefined;
-    const ib = b.rule.itemsBlock!;
+    return this.takeItem(line, hasNewline, ib, b.rule);
+  }
+
+  /** An item line of an open block: redacted (its value replaced when it validates), or undefined when it is no item. */
+  private takeItem(line: string, hasNewline: boolean, ib: CompiledItemsBlock, rule: CompiledRule): string | undefined {
     const m = ib.item.exec(line);
     const value = m?.groups?.secret ?? m?.groups?.key;
     if (!m || value === undefined) return undefined;
@@ -711,7 +735,7 @@ export class LineEngine {
       // The list item's value ends the match's text before its blanks; a map key starts it after its indentation.
       const at = m.index + (m.groups?.secret !== undefined ? m[0].lastIndexOf(value) : m[0].indexOf(value));
       const [start, end] = this.sink.adjust(line, at, at + value.length);
-      s = line.slice(0, start) + this.replace(b.rule.rule.id, ib.kind, line.slice(start, end), b.rule.identity) + line.slice(end);
+      s = line.slice(0, start) + this.replace(rule.rule.id, ib.kind, line.slice(start, end), rule.identity) + line.slice(end);
     }
     return this.redactLine(s, hasNewline, true);
   }

@@ -45,6 +45,15 @@ export interface CompiledPattern {
 }
 
 /** A rule of the table with its named functions looked up. */
+/** RedactionRule's ItemsBlock, its validator resolved. */
+export interface CompiledItemsBlock {
+  readonly open: RegExp;
+  readonly item: RegExp;
+  readonly validate: (m: RegExpExecArray, line: string) => boolean;
+  readonly kind: string;
+  readonly end: RegExp | undefined;
+}
+
 export interface CompiledRule {
   readonly rule: RedactionRule;
   /** undefined: no cheap test exists (IT rules), the patterns always run on a scanned line. */
@@ -53,8 +62,8 @@ export interface CompiledRule {
   readonly gate: ((line: string) => boolean) | undefined;
   readonly identity: ((value: string) => string) | undefined;
   readonly opensValueOnNextLine: ((line: string) => string | undefined) | undefined;
-  /** RedactionRule.itemsBlock, its validator resolved. */
-  readonly itemsBlock: { readonly open: RegExp; readonly item: RegExp; readonly validate: (m: RegExpExecArray, line: string) => boolean; readonly kind: string } | undefined;
+  /** RedactionRule.itemsBlocks, their validators resolved (empty: none). */
+  readonly itemsBlocks: readonly CompiledItemsBlock[];
 }
 
 /** Whether a hit at [start, end) of the scanned text wakes a rule (RuleScan.placed). */
@@ -300,7 +309,7 @@ function compileRule(rule: RedactionRule, literals: Literals, trigger: RegExp | 
     gate: rule.gate ? GATES[rule.gate] : undefined,
     identity: rule.identity ? IDENTITIES[rule.identity] : undefined,
     opensValueOnNextLine: rule.opensValueOnNextLine ? OPENERS[rule.opensValueOnNextLine] : undefined,
-    itemsBlock: rule.itemsBlock ? { open: rule.itemsBlock.open, item: rule.itemsBlock.item, validate: VALIDATORS[rule.itemsBlock.validate], kind: rule.itemsBlock.kind } : undefined,
+    itemsBlocks: (rule.itemsBlocks ?? []).map((b) => ({ open: b.open, item: b.item, validate: VALIDATORS[b.validate], kind: b.kind, end: b.end })),
   };
 }
 

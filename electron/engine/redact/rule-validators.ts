@@ -1080,7 +1080,7 @@ const STORE_CONFIG = /^config[ \t]+(?:system[ \t]+admin|user[ \t]+(?:local|guest
 const STORE_MENU = /^(?:ppp[ \t]+secret|user|ip[ \t]+hotspot[ \t]+user|(?:tool[ \t]+)?user-manager[ \t]+user)$/i;
 // Stock accounts of the tools these grammars come from (Elastic's reserved users, cloud images' default users,
 // Ceph's bootstrap keys): no person's login.
-const STOCK_LOGINS = /^(?:mysql\.[\w.]+|mariadb\.sys|debian-sys-maint|rdsadmin|rdsrepladmin|omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
+const STOCK_LOGINS = /^(?:nagiosadmin|icingaadmin|mysql\.[\w.]+|mariadb\.sys|debian-sys-maint|rdsadmin|rdsrepladmin|omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
 /** A login that may be a person's (rest15a): not built in, a stock, service or role account, a placeholder or a word of prose. */
 export function isPersonLikeLogin(user: string): boolean {
   if (user === '' || isPlaceholder(user) || BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(user) || STORE_SERVICE_LOGINS.test(user) || CLIENT_ROLE_LOGINS.test(user) || STOCK_LOGINS.test(user)) return false;
@@ -1097,7 +1097,9 @@ export function kerberosPrincipalLogin(value: string): string | undefined {
   if (!m || !/[A-Z]/.test(m[2]!)) return undefined;
   return isPersonLikeLogin(m[1]!) && !isCommonWord(m[1]!) && !SERVICE_LOGIN.test(m[1]!) ? m[1] : undefined;
 }
-const NOT_STORE_GROUP = /^(?:q|kq|eq|rq|tq|sq|uq|nq|fq|mq|pq|sqlq|rospath)$/;
+// Keys of ordinary INI sections that may be named `[users]` (a Samba share) or a Caddyfile block's directives.
+const SECTION_SETTING_KEY = /^(?:path|comment|browseable|browsable|writable|writeable|readonly|public|guest|printable|available|hosts?|realm|hash|encoding|mode|enabled?|disabled?|type|file|dir|directory|home|shell|group|groups|uid|gid|default|include|inherit|valid|invalid|force|create|mask|log|level|debug|timeout|port|host|server|url|uri|name|description|precompressed|handle|route|redir|respond|reverse_proxy|file_server|encode|header|import|root|tls)$/i;
+const NOT_STORE_GROUP = /^(?:q|kq|iq|eq|rq|tq|sq|uq|nq|fq|mq|pq|sqlq|rospath)$/;
 
 export const VALIDATORS = {
   notMeasurement,
@@ -1238,6 +1240,11 @@ export const VALIDATORS = {
    * no person's, and a learned value is replaced archive-wide (`report` in every sentence).
    */
   clientLogin: ((m, line, around) => !CLIENT_ROLE_LOGINS.test(group(m, 'user')) && isLoginName(m, line) && !isHeaderRow(line) && !isListColumnValue(m, line, around)) as RuleValidator,
+  /**
+   * admin-cli.ts's client flags (`mysql -u x`, `ipmitool -U x`, `hydra -l x`) as clientLogin; its positional logins
+   * (`pure-pw useradd x`, `mosquitto_passwd -b file x pw`) as a credential store's login (storedLogin).
+   */
+  userFlagLogin: ((m, line, around) => (group(m, 'user') !== '' ? VALIDATORS.clientLogin(m, line, around) : isPersonLikeLogin(group(m, 'poslogin')) && !isCommonWord(group(m, 'poslogin')))) as RuleValidator,
   /** Whichever group of a multi-form client pattern took the login: as clientLogin. */
   clientLoginGroup: ((m, line, around) => {
     const user = Object.entries(m.groups ?? {}).find(([k, v]) => k !== 'q' && v !== undefined)?.[1] ?? '';
@@ -1302,6 +1309,8 @@ export const VALIDATORS = {
     if (entry === undefined) return false;
     const [kind, user] = entry;
     if (!isPersonLikeLogin(user)) return false;
+    // rest16a: where the grammar alone names no account (a clerk's role, a macro, a boxed value), a word is no login (`审核: passed`).
+    if (/^(?:clerk|macro|boxed|nagios|pair)$/.test(kind) && isCommonWord(user)) return false;
     if (kind === 'edit') return around?.above !== undefined && STORE_CONFIG.test(configBlockAbove(around.above(SECTION_REACH)));
     if (kind === 'ros') {
       const path = group(m, 'rospath');
@@ -1319,6 +1328,22 @@ export const VALIDATORS = {
     // A kubeconfig's `users:` list names credentials (`- name: ci-bot`, `xxs-admin`, `rancher-test`), no person.
     if (group(m, 'secret') !== '' && (SERVICE_LOGIN.test(user) || /[_.-]admin$/i.test(user))) return false;
     return !isCommonWord(user) && !/^(?:kubernetes-admin|cluster-admin|default|defaults|all|none)$/i.test(user) && VALIDATORS.storeGrammarLogin(m, line);
+  }) as RuleValidator,
+  /**
+   * An entry of a section-scoped credential store (rest16a: INI `[users]`, Caddy `basicauth {…}`, chap-secrets): its
+   * key a person-like login, no word and no setting (`path = /srv/users`, `browseable = yes` of a Samba share named
+   * `[users]`), its value no switch, path or variable.
+   */
+  sectionItemLogin: ((m) => {
+    const user = group(m, 'key');
+    const value = group(m, 'value').replace(/^"|"$/g, '');
+    if (!isPersonLikeLogin(user) || isCommonWord(user) || SECTION_SETTING_KEY.test(user) || /key|secret|token|pass|pwd|endpoint|region|bucket/i.test(user)) return false;
+    return value !== '' && !/^(?:yes|no|true|false|on|off|none|null|\d{1,5})$/i.test(value) && !/^[/%@~.]|^[A-Za-z]:\\|^\$\{?\w+\}?$/.test(value);
+  }) as RuleValidator,
+  /** A row of an account list (rest16a: `ipmitool user list`, a SQL result's login column): a person-like login, no word. */
+  tableItemLogin: ((m) => {
+    const user = group(m, 'key');
+    return isPersonLikeLogin(user) && !isCommonWord(user) && !/^(?:user|username|user_name|login|account|name|host|id)$/i.test(user);
   }) as RuleValidator,
   accountToolLogin: ((m, line, around) => {
     const uid = group(m, 'uid');

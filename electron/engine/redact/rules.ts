@@ -22,7 +22,7 @@ import {
 } from './rule-validators.js';
 import type { ItemLayout } from './formats.js';
 import { ListStartRegExp } from './linear-regexp.js';
-import { ADMIN_CLI_TRIGGER, ADMIN_CLI_WORDS, adminCliPatterns } from './admin-cli.js';
+import { ADMIN_CLI_TRIGGER, ADMIN_CLI_WORDS, adminCliPatterns, USER_FLAG_TRIGGER, USER_FLAG_WORDS, userFlagPattern } from './admin-cli.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits' | 'backslash' | 'bracket' | 'dollar';
@@ -144,7 +144,21 @@ export interface RedactionRule {
    * matched with `item` (group `secret`, judged by `validate`) until a line is indented less; deeper lines
    * are ordinary lines. One small state, whatever tool wrote the block.
    */
-  readonly itemsBlock?: { readonly open: RegExp; readonly item: RegExp; readonly validate: ValidatorName; readonly kind: string };
+  readonly itemsBlocks?: readonly ItemsBlock[];
+}
+
+/**
+ * A block of items (RedactionRule.itemsBlocks): after a line matching `open`, lines are matched with `item` (group
+ * `secret` or `key`, judged by `validate`). Without `end` the block is indentation-scoped (YAML: every line at the
+ * first item's indentation, until a line indented less); with `end` it lasts until a line matching `end` (an INI
+ * section's next `[section]`, a Caddyfile block's `}`), and every line in it that matches `item` is one.
+ */
+export interface ItemsBlock {
+  readonly open: RegExp;
+  readonly item: RegExp;
+  readonly validate: ValidatorName;
+  readonly kind: string;
+  readonly end?: RegExp;
 }
 
 
@@ -245,19 +259,50 @@ const STORE_GRAMMAR_LOGINS: readonly RegExp[] = [
     // A shell prompt names the login: `[x@host dir]$`, `x@host:~$`.
     String.raw`(?:^|[\s(])\[(?<prompt>${L})@[\w.-]{1,63}[ \t][^\]\r\n]{0,80}\][$#]`,
     String.raw`(?:^|[\s(])(?<prompt2>${L})@[\w.-]{1,63}:[~/][^\s$#]{0,120}[$#](?=[ \t]|\r?$)`,
+    // rest16a — a password file's line `login:<crypt hash>` whatever tool reads it (htpasswd `x:$apr1$…`/`$2y$`, mosquitto
+    // `x:$7$…`, Traefik `users: - "x:$apr1$…"`, a docker label's `basicauth.users=x:$$apr1$$…`, shadow-style `x:$6$…`).
+    String.raw`(?:^|[\s"',=])(?<hashline>${L}):(?=\$\$?(?:apr1|2[abxy]|[1-9]|md5|sha1|y|gy|argon2(?:id|i|d)?)\$\$?[./0-9A-Za-z=]{2})`,
+    // Nagios/Icinga/Naemon: a contact object's `contact_name x` (the CGI login), a resource macro `$USERn$=x` holding a login.
+    String.raw`^[ \t]*contact_name[ \t]+(?<nagios>${L})[ \t]*(?:;[^\r\n]*)?\r?$`,
+    String.raw`^[ \t]*\$USER\d{1,3}\$[ \t]*=[ \t]*(?<macro>${L})[ \t]*\r?$`,
+    // strongSwan/libreswan `ipsec.secrets`: `x : EAP|XAUTH|NTLM "pw"` (the id before the type is the login).
+    String.raw`^[ \t]*(?<iq>"?)(?<ipsec>${L})\k<iq>[ \t]*:[ \t]*(?:EAP|XAUTH|NTLM)[ \t]`,
+    // Weak-password scanners' findings (fscan `[+] SSH 10.0.0.1:22:x pw`, `[+] Tomcat 10.0.0.1:8080 x:pw`).
+    String.raw`^\[\+\][ \t]+[A-Za-z][\w-]{1,15}[ \t]+[\d.]{7,15}:\d{1,5}(?::(?<scan>${L})[ \t]+\S|[ \t]+(?<scan2>${L}):\S)`,
+    // A `login:password` pair under a key that holds one (Bundler `BUNDLE_<HOST>: "x:pw"`, .curlrc `user = "x:pw"`,
+    // `proxy-user = "x:pw"`, `userpwd`, `http_auth`): the login half.
+    String.raw`(?:^|[\s{,;])["']?(?:BUNDLE_[A-Z0-9_]{2,80}|user|proxy[_-]user|userpwd|userpass|user[_-]?password|http[_-]?auth|basic[_-]?auth)["']?[ \t]*[:=][ \t]*["'](?<pair>${L}):(?=[^\s"':/][^\s"']{2,255}["'])`,
+    // sbt `Credentials("realm", "host", "x", "pw")`.
+    String.raw`\bCredentials\([ \t]*"[^"\r\n]{0,128}"[ \t]*,[ \t]*"[^"\r\n]{0,256}"[ \t]*,[ \t]*"(?<sbt>${L})"[ \t]*,`,
+    // PowerShell's AD onboarding: a hashtable's `Sam="x"` (`@{ Sam="x"; Name=… }`), `-SamAccountName x`.
+    String.raw`(?:@\{|;)[ \t]*Sam[ \t]*=[ \t]*["'](?<sam>${L})["']|[ \t]-SamAccountName[ \t]+["']?(?<samflag>${L})(?=["']?(?:[ \t]|\r?$))`,
+    // A record element per account (FileZilla Server `<User Name="x">`, Azkaban/Tomcat-style `<user username="x" …>`,
+    // ActiveMQ `<authenticationUser username="x" …>`, `<account name="x">`).
+    String.raw`<(?:[\w:-]*user|account)[ \t]+(?:[\w:-]{1,20}="[^"\r\n]{0,80}"[ \t]+){0,4}(?:name|username|user|login|loginname)="(?<xmlacct>${L})"`,
+    // A login key whose value is boxed with its origin (Spring Boot `/actuator/env`: `"spring.datasource.username": { "value": "x", "origin": … }`).
+    String.raw`"(?:[\w.-]*[._-])?(?:user(?:name)?|login)"[ \t]*:[ \t]*\{[ \t]*"value"[ \t]*:[ \t]*"(?<boxed>${L})"`,
+    // OneDrive for Business: the personal site's path is the owner's UPN (`/personal/x_contoso_com/`).
+    String.raw`\.sharepoint\.(?:com|cn)\/personal\/(?<spo>[A-Za-z][\w-]{2,120}?)(?=[\/?#"'\s]|$)`,
+    // A bank's or an ERP's receipt names its clerks by role with a colon: `经办: x`, `复核: x`, `审批：x`, `授权: x`.
+    String.raw`(?<![\u4e00-\u9fa5])(?:经办|复核|审核|审批|授权|发起)[ \t]*[:：][ \t]*(?<clerk>${L})(?![\w@.-])`,
+    // A broadband (PPPoE/ADSL) account, often the subscriber's number: `pppoe_username=0571…`, `宽带账号: 0571…`.
+    String.raw`(?<![\w.-])(?:pppoe|adsl|broadband|dialup)[_-]?(?:user(?:name)?|account|acct|login)(?:["']?[ \t]*[=:：][ \t]*|[ \t]+)["']?(?<isp>[A-Za-z0-9][\w.@-]{4,40})|宽带(?:账号|帐号|账户|用户名)[ \t]*(?:[:：=][ \t]*)?(?<isp2>\d{6,20}|[A-Za-z][\w.@-]{4,40})`,
+    // `tshark -z credentials`: `Packet  Protocol  Username  Info` rows (`22719  HTTP basic auth  x  Password in packet: 22719`).
+    String.raw`^[ \t]*\d{1,12}[ \t]+[A-Za-z][\w/-]{1,20}(?:[ \t][A-Za-z][\w/-]{1,20}){0,3}[ \t]{2,}(?<tshark>${L})[ \t]+(?:Username|Password|Credentials?)[ \t]+in[ \t]+packet\b`,
     // Harbor robot accounts as a registry login: `username: robot$project+name`.
     String.raw`(?:user(?:name)?|login)["']?[ \t]*[:=][ \t]*["']?(?<robot>robot\$[\w.+-]{1,63})`,
 ].map((source) => new RegExp(source, 'i'));
 
-const STORE_GRAMMAR_GROUPS = ['edit', 'junos', 'ros', 'tos', 'cnadm', 'console', 'paren', 'ipalogin', 'ipa', 'krb', 'krbacl', 'samid', 'ceph', 'ceph2', 'rgw', 'ks', 'preseed', 'sqluser', 'ftp', 'ob', 'redis', 'acl', 'mongo', 'x509', 'hba', 'tiup', 'emqx', 'es', 'proxyuser', 'created', 'xmluser', 'iscsi', 'binddn', 'prompt', 'prompt2', 'robot', 'xmlrec'];
+const STORE_GRAMMAR_GROUPS = ['tshark', 'xmlacct', 'boxed', 'spo', 'clerk', 'isp', 'isp2', 'hashline', 'nagios', 'macro', 'ipsec', 'scan', 'scan2', 'pair', 'sbt', 'sam', 'samflag', 'edit', 'junos', 'ros', 'tos', 'cnadm', 'console', 'paren', 'ipalogin', 'ipa', 'krb', 'krbacl', 'samid', 'ceph', 'ceph2', 'rgw', 'ks', 'preseed', 'sqluser', 'ftp', 'ob', 'redis', 'acl', 'mongo', 'x509', 'hba', 'tiup', 'emqx', 'es', 'proxyuser', 'created', 'xmluser', 'iscsi', 'binddn', 'prompt', 'prompt2', 'robot', 'xmlrec'];
 // Their wakes: literal keywords of each grammar (words, case-insensitive), line-start commands and CJK (marks),
 // and a shell prompt's `]$` / `:~$` from its `$` or `#` (no character common in logs starts one).
-const STORE_GRAMMAR_WORDS = 'edit "|login user |add name|set name|console user |admin user |management user |full name|user login|ipa user-|ipa stageuser-|ipa passwd|addprinc|add_principal|ank |getprinc|get_principal|cpw |change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|xst |ktremove|ktrem |admin@|samid|client\\.|keyring for|ceph auth|radosgw-admin|user --name|passwd/user|denied for user|drop user|rename user|ftp_user|ftp-user|proxy-user|proxy_user|obclient|acl setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host all|hostssl|hostnossl|tiup|emqx_ctl|reset-password|elasticsearch-users|created user|add user|added user|delete user|deleted user|update user|updated user|admin-user|username_in|cn=|robot\\$|grant |revoke |accounts:|name>';
+const STORE_GRAMMAR_WORDS = 'edit "|login user |add name|set name|console user |admin user |management user |full name|user login|ipa user-|ipa stageuser-|ipa passwd|addprinc|add_principal|ank |getprinc|get_principal|cpw |change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|xst |ktremove|ktrem |admin@|samid|client\\.|keyring for|ceph auth|radosgw-admin|user --name|passwd/user|denied for user|drop user|rename user|ftp_user|ftp-user|proxy-user|proxy_user|obclient|acl setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host all|hostssl|hostnossl|tiup|emqx_ctl|reset-password|elasticsearch-users|created user|add user|added user|delete user|deleted user|update user|updated user|admin-user|username_in|cn=|robot\\$|grant |revoke |accounts:|name>|contact_name|eap "|xauth "|ntlm "|bundle_|userpwd|userpass|http_auth|basic_auth|basicauth|credentials\\(|sam=|sam =|samaccountname|users\\]|accounts\\]|logins\\]|userlist\\]|ip addresses|callin|in packet|eap-|xauth-|account name="|sharepoint\\.com/personal/|sharepoint\\.cn/personal/|admin_name|adminname|admin-name|admin_login|local_admin|localadmin|local-admin|pppoe|broadband|dialup|adsl_|adsl-';
 const STORE_GRAMMAR_MARKS = String.raw`管理员|管理账号|管理帐号|员工`;
 // A shell prompt's `]$` / `:~$`, found from its `$` in a pass of its own (ScanGroup `dollar`): any new first
 // character among the marks (a `$` too) made that whole scan 3× slower on access logs (session 14).
-const STORE_GRAMMAR_DOLLAR = String.raw`\$(?<=\]\$)|\$(?<=:~\$)`;
-const STORE_GRAMMAR_TRIGGER = String.raw`edit[ \t]+"?[a-z]|login[ \t]+user[ \t]|(?:add|set)[ \t][^\r\n]{0,300}?name=|(?:add|create|modify|set)[ \t]+name[ \t]|管理员|管理账号|管理帐号|员工|(?:console|admin(?:istrator)?|management)[ \t]+user[ \t]|(?:full|user)[ \t]+name[ \t]*[:：]|logged[ \t]+in[ \t]+user|user[ \t]+login[ \t]*:|ipa[ \t]|addprinc|add_principal|ank[ \t]|getprinc|get_principal|cpw[ \t]|change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|xst[ \t]|ktrem|\/admin@|-samid|client\.|radosgw-admin|passwd\/user|[_-]user(?:name)?[= ]|obclient|auth[ \t]+[a-z][\w.-]{0,31}[ \t]+\S|acl[ \t]+setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host(?:ssl|nossl)?[ \t]+[\w,-]{1,64}[ \t]+[a-z][\w.-]{0,31}[ \t]+[\d.:a-f]{2,45}\/\d|tiup|emqx_ctl|reset-password|elasticsearch-users|(?:create|created|add|added|delete|deleted|update|updated)[ \t]+user[ \t]|user[ \t][^\r\n]{0,100}?name="|username_in|robot\$|<name>|users:|accounts:|denied[ \t]+for[ \t]+user|password[ \t]+for|drop[ \t]+user|rename[ \t]+user|grant[ \t]|revoke[ \t]|(?:dn|user(?:name)?|principal)["']?[ \t]*[:=][ \t]*["']?cn=|\]\$|:~[^\s$#]{0,120}\$`;
+// rest16a: a hash line's `:$id$` (`x:$apr1$…`, `x:$$apr1$$…`), a Nagios macro's `$USERn$=`.
+const STORE_GRAMMAR_DOLLAR = String.raw`\$(?<=\]\$)|\$(?<=:~\$)|\$(?<=[\w.-]:\$)(?=\$?(?:apr1|2[abxy]|[1-9]|md5|sha1|y|gy|argon2)\$)|\$(?<=(?:^|\n)[ \t]{0,16}\$USER\d{1,3}\$)`;
+const STORE_GRAMMAR_TRIGGER = String.raw`edit[ \t]+"?[a-z]|login[ \t]+user[ \t]|(?:add|set)[ \t][^\r\n]{0,300}?name=|(?:add|create|modify|set)[ \t]+name[ \t]|管理员|管理账号|管理帐号|员工|(?:console|admin(?:istrator)?|management)[ \t]+user[ \t]|(?:full|user)[ \t]+name[ \t]*[:：]|logged[ \t]+in[ \t]+user|user[ \t]+login[ \t]*:|ipa[ \t]|addprinc|add_principal|ank[ \t]|getprinc|get_principal|cpw[ \t]|change_password|delprinc|delete_principal|modprinc|modify_principal|ktadd|xst[ \t]|ktrem|\/admin@|-samid|client\.|radosgw-admin|passwd\/user|[_-]user(?:name)?[= ]|obclient|auth[ \t]+[a-z][\w.-]{0,31}[ \t]+\S|acl[ \t]+setuser|changeuserpassword|updateuser|dropuser|getuser|createuser|host(?:ssl|nossl)?[ \t]+[\w,-]{1,64}[ \t]+[a-z][\w.-]{0,31}[ \t]+[\d.:a-f]{2,45}\/\d|tiup|emqx_ctl|reset-password|elasticsearch-users|(?:create|created|add|added|delete|deleted|update|updated)[ \t]+user[ \t]|user[ \t][^\r\n]{0,100}?name="|username_in|robot\$|<name>|users:|accounts:|denied[ \t]+for[ \t]+user|password[ \t]+for|drop[ \t]+user|rename[ \t]+user|grant[ \t]|revoke[ \t]|(?:dn|user(?:name)?|principal)["']?[ \t]*[:=][ \t]*["']?cn=|\]\$|:~[^\s$#]{0,120}\$|[\w.-]:\$\$?(?:apr1|2[abxy]|[1-9]|md5|sha1|y|gy|argon2)|contact_name|^[ \t]*\$user\d{1,3}\$|:[ \t]*(?:eap|xauth|ntlm)[ \t]|^\[\+\][ \t]+[a-z][\w-]{1,15}[ \t]+\d|bundle_|userpwd|userpass|http_auth|basic_?auth|credentials\(|sam[ \t]*=|samaccountname|^[ \t]*\[(?:users|accounts|user[ _-]?accounts|logins|userlist)\]|client[ \t]+server[ \t]+secret|^[ \t]*(?:eap|xauth|ntlm)(?:-[\w-]{0,40})?[ \t]*\{|[ \t]in[ \t]+packet\b|^[ \t]*\|[ \t]*(?:user|username|user_name|login|account)[ \t]*\||^[ \t]*id[ \t]+name[ \t]+callin|account[ \t][^\r\n]{0,100}?name="|sharepoint\.(?:com|cn)\/personal\/|(?:经办|复核|审核|审批|授权|发起)[ \t]*[:：]|pppoe|broadband|dialup|adsl[_-]|宽带`;
 /** The built-in rules, in the order they run. */
 export const RULES: readonly RedactionRule[] = [
   {
@@ -1637,11 +1682,11 @@ export const RULES: readonly RedactionRule[] = [
       // Clients by name (their `-U`/`-u`/`-l` flags), SQL's `create user`…, DM's
       // `user(`, db2diag's `AUTHID`, PuTTY session files' `UserName\`. The Common Log Format's login
       // column (`host ident login [06/Dec/2026:…`): see `bracket` below.
-      words: 'useradd|adduser|usermod|user  |login  |user\'\\]|user"\\]|db->user|admin=|bin/bash|bin/zsh|bin/sh|bin/ksh|bin/fish|with password|and password|the password|operator|assumerole|assume-role|arn:aws|acs:ram|account created|account deleted|account removed|account added|d account|d local account|d user account|people,|users,|responsibility|esxcli|recordname:|logon as|logged on as|vboxauthsimple/users/|acct="|authentication for|cannot login|logged in|rejected password|session for|racadm|chage |faillock|lastlog|userdel |pam_tally|pts/|proxyuser\\.|name><value>|tmp/hive/|ldap user|user id|target"|rolesessionname|role-session-name|local-user|usercode|user_code|authenticating as|account \\{name=|started by user|find-generic-password|find-internet-password|add-generic-password|add-internet-password|scp |rsync |sftp |sshfs |ssh-copy-id|psql|ksql|gsql|vsql|pg_dump|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp |clpplus|mysql|mariadb|mongo|psexec|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp|plink|pscp|psftp|kitty|putty|ssh |create user|alter user|create role|alter role|create login|alter login|user\\(|authid|security realm|name\\\\|default principal|user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user-name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved|set_id=|esmtpsa|valid users|write list|read list|admin users|user_alias|all=\\(|defaults:|td><td|identity=|identity =|sending identity|pam_succeed_if|password"|password_hash"|uk=|uk"|type  source|p4client|ok upload|ok download|fail upload|fail download|ok mkdir|ok delete|ok rename|ftp 0 |ftp 1 |binary_path_name|exe -|exe" -|lastloggedon|mailnickname|get-mailbox|set-mailbox|get-casmailbox|set-casmailbox|add-mailbox|remove-mailbox|get-remotemailbox|get-localuser|set-localuser|remove-localuser|disable-localuser|enable-localuser|rdp-tcp#|ica-tcp#|execstart=|' + STORE_GRAMMAR_WORDS,
+      words: 'useradd|adduser|usermod|user  |login  |user\'\\]|user"\\]|db->user|admin=|bin/bash|bin/zsh|bin/sh|bin/ksh|bin/fish|with password|and password|the password|operator|assumerole|assume-role|arn:aws|acs:ram|account created|account deleted|account removed|account added|d account|d local account|d user account|people,|users,|responsibility|esxcli|recordname:|logon as|logged on as|vboxauthsimple/users/|acct="|authentication for|cannot login|logged in|rejected password|session for|racadm|chage |faillock|lastlog|userdel |pam_tally|pts/|proxyuser\\.|name><value>|tmp/hive/|ldap user|user id|target"|rolesessionname|role-session-name|local-user|usercode|user_code|authenticating as|account \\{name=|started by user|find-generic-password|find-internet-password|add-generic-password|add-internet-password|scp |rsync |sftp |sshfs |ssh-copy-id|psql|ksql|gsql|vsql|pg_dump|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp |clpplus|mysql|mariadb|mongo|psexec|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp|plink|pscp|psftp|kitty|putty|ssh |create user|alter user|create role|alter role|create login|alter login|user\\(|authid|security realm|name\\\\|default principal|user=|user:|user :|user =|user：|user"|user\'|user>|usr=|usr:|username|user_name|user-name|user name|user_id|userid|net user|owner|login|logon|started by|run by|launched by|created by|executed by|initiated by|requested by|submitted by|modified by|changed by|edited by|viewed by|accessed by|deleted by|updated by|approved by|rejected by|exported by|uploaded by|downloaded by|locked by|unlocked by|granted to|assigned to|password for|publickey for|interactive/pam for|session opened|session closed|of user|sshd:|tty=|ssh-rsa |ssh-ed25519 |ssh-dss |ecdsa-sha2-|sk-ssh-|user "|user \'|account "|account \'|user@host:|authenticating to|user<|s-1-5-21-|access denied: \'|mobafont|password:|users:|uid=|identity:|generic:target=|principalname|user\\.name"|adaccount|aduser|authentication of \\[|cn=recipients/cn=|wxid_|uin=|uin:|tencent files|auth users|password mismatch|hier_|alias|operator\\]|user\\]|username\\]|login\\]|owner\\]|last modified|last updated|last changed|last edited|last saved|set_id=|esmtpsa|valid users|write list|read list|admin users|user_alias|all=\\(|defaults:|td><td|identity=|identity =|sending identity|pam_succeed_if|password"|password_hash"|uk=|uk"|type  source|p4client|ok upload|ok download|fail upload|fail download|ok mkdir|ok delete|ok rename|ftp 0 |ftp 1 |binary_path_name|exe -|exe" -|lastloggedon|mailnickname|get-mailbox|set-mailbox|get-casmailbox|set-casmailbox|add-mailbox|remove-mailbox|get-remotemailbox|get-localuser|set-localuser|remove-localuser|disable-localuser|enable-localuser|rdp-tcp#|ica-tcp#|execstart=|' + STORE_GRAMMAR_WORDS + '|' + USER_FLAG_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
       // squid's native access.log: the login column sits between the URL and `HIER_…/peer`.
-      marks: String.raw`用户|登录名|账号|帐号|账户|帐户|创建者|所有者|微信|导出人|操作人|操作员|制单人|提交人|申请人|经办人|经办员|录入人|录入员|复核人|复核员|打印人|打印员|审核人|审核员|收费员|开单人|开单员|登记人|登记员|收银员|记账人|记账员|发货人|发货员|标识|修改|更新|创建|编辑|变更|客户端|默认主体|运行中|断开|${STORE_GRAMMAR_MARKS}`,
+      marks: String.raw`发起人|(?:经办|复核|审核|审批|发起)[ \t]*[:：]|用户|登录名|账号|帐号|账户|帐户|创建者|所有者|微信|导出人|操作人|操作员|制单人|提交人|申请人|经办人|经办员|录入人|录入员|复核人|复核员|打印人|打印员|审核人|审核员|收费员|开单人|开单员|登记人|登记员|收银员|记账人|记账员|发货人|发货员|标识|修改|更新|创建|编辑|变更|客户端|默认主体|运行中|断开|${STORE_GRAMMAR_MARKS}`,
       // `user` of ssh_config (`    User daiqing`) only at a line start.
-      placed: { words: 'account|user|admin|change|active|disc|add|auth', at: /add(?<=(?:^|\n)add)[ \t][^\r\n]{0,300}?name=|auth(?<=(?:^|\n)auth)[ \t]|user(?<=(?:^|\n)user)[ \t]+--|(?:active|disc)(?<=(?:^|\n)[ >][a-z][\w.-]{0,19}[ \t]{1,40}(?:[\w#-]{1,32}[ \t]{1,40})?\d{1,5}[ \t]{1,12}(?:active|disc))[ \t]|change[ \t]+(?:\d+[ \t]+)?(?:[a-z/]+[ \t]+)?(?:\([\w+]+\)[ \t]+)?(?:on[ \t]+\d{4}\/\d\d\/\d\d(?:[ \t]+\d\d:\d\d:\d\d)?[ \t]+)?by[ \t]+[a-z][\w.-]{0,31}@[\w.-]|(?<=,[ \t]?)(?:admin(?:istrator)?|user)s?[ \t]*(?:,|\r?\n|$)|account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user(?<=(?:^|\n)[ \t]*user)[ \t]+=[ \t]*[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"|user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?\n|$)|user [a-z][\w.-]{0,31}, password [^\s,;)]/i },
+      placed: { words: 'account|user|admin|change|active|disc|add|auth', at: /user(?<=(?:^|\n)[ \t]*\|[ \t]*user)[ \t]*\||account(?<=(?:^|\n)[ \t]*\|[ \t]*account)[ \t]*\||add(?<=(?:^|\n)add)[ \t][^\r\n]{0,300}?name=|auth(?<=(?:^|\n)auth)[ \t]|user(?<=(?:^|\n)user)[ \t]+--|(?:active|disc)(?<=(?:^|\n)[ >][a-z][\w.-]{0,19}[ \t]{1,40}(?:[\w#-]{1,32}[ \t]{1,40})?\d{1,5}[ \t]{1,12}(?:active|disc))[ \t]|change[ \t]+(?:\d+[ \t]+)?(?:[a-z/]+[ \t]+)?(?:\([\w+]+\)[ \t]+)?(?:on[ \t]+\d{4}\/\d\d\/\d\d(?:[ \t]+\d\d:\d\d:\d\d)?[ \t]+)?by[ \t]+[a-z][\w.-]{0,31}@[\w.-]|(?<=,[ \t]?)(?:admin(?:istrator)?|user)s?[ \t]*(?:,|\r?\n|$)|account(?:_?name)?["']?[ \t]*(?:[=:：]|["'][ \t]*,)|user(?<=(?:^|\n)[ \t]*user)[ \t]+[a-z]|user(?<=(?:^|\n)[ \t]*user)[ \t]+=[ \t]*[a-z]|user [a-z][\w.-]{0,31}: (?:authentication failure|not found|password mismatch)|user(?:name)?["']?[ \t]*=>|(?<=\s--?)user(?:name)?[ =]["']?[a-z]|username[ \t]+"|user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?\n|$)|user [a-z][\w.-]{0,31}, password [^\s,;)]/i },
       // MobaXterm bookmarks wake by the word `MobaFont` every bookmark line carries, ssh's prompt
       // `deploy@host's password:` by `password:` (a quote or `#` as a marks first character would be
       // a new one, common in logs).
@@ -1653,10 +1698,10 @@ export const RULES: readonly RedactionRule[] = [
       // not `-`: from the date's bracket, in a pass of its own (indexOf of `[`, then this regex there).
       // Waking by the date (`dec/20` among the words) ran the whole rule on every access-log line (5×
       // slower); a line-start mark (`^…`) slowed the marks scan on every log by ~20 %.
-      bracket: String.raw`\[\d{1,2}\/[A-Z][a-z]{2}\/\d{4}:(?<=(?:^|\n)[!-~]+[ \t]+[!-~]+[ \t]+[A-Za-z][\w.@-]{0,63}[ \t]+\[\d{1,2}\/[A-Z][a-z]{2}\/\d{4}:)`,
+      bracket: String.raw`\[\d{1,2}\/[A-Z][a-z]{2}\/\d{4}:(?<=(?:^|\n)[!-~]+[ \t]+[!-~]+[ \t]+[A-Za-z][\w.@-]{0,63}[ \t]+\[\d{1,2}\/[A-Z][a-z]{2}\/\d{4}:)|\[\+\](?<=(?:^|\n)\[\+\])(?=[ \t]+[A-Za-z][\w-]{1,15}[ \t]+\d)`,
       dollar: STORE_GRAMMAR_DOLLAR,
     },
-    trigger: new RegExp(`${/(?<![\w.-])uk["']?[ \t]*[=:][ \t]*\d{6}|change[ \t]+(?:\d+[ \t]+)?(?:[a-z/]+[ \t]+)?(?:\([\w+]+\)[ \t]+)?(?:on[ \t]+\d{4}\/\d\d\/\d\d(?:[ \t]+\d\d:\d\d:\d\d)?[ \t]+)?by[ \t]+[a-z][\w.-]{0,31}@[\w.-]|p4client[ \t]*=|^[a-z_][a-z0-9._-]{0,31}:[^:\s]{0,200}:\d{4,5}:\d{1,10}:[^:\r\n]{0,256}:\/[^:\s]{0,255}:\/(?:usr\/)?(?:local\/)?bin\/(?:ba|z|k|fi|)sh[ \t]*\r?$|(?:account|user(?:name)?|login)[ \t]+(?:is|was)[ \t]+\S+[ \t]+(?:with|and)[ \t]+(?:the[ \t]+)?password\b|operator(?:[_-]?(?:id|name|code|account|no))?["']?[ \t]*[:=：]|(?:assume-?role|acs:ram::|arn:aws)[^\r\n]{0,240}?session[_-]?name"?[ \t]*[:=]|(?:local|user)[ \t]+account[ \t]+(?:created|deleted|removed|added)|(?:created|deleted|removed|added)[ \t]+(?:local[ \t]+)?(?:user[ \t]+)?account|^#[ \t]+[a-z][\w.-]{1,31},[ \t]*(?:people|users)[ \t]*,|user[ \t]+[a-z][a-z0-9_]{1,29}[ \t]+responsibility|esxcli[ \t]|^recordname:|log(?:on|in|ged on|ged in) as [a-z][\w.-]{0,31} with password|vboxauthsimple\/users\/|^[ \t]*user(?:name)?[ \t]+=[ \t]*[a-z]|帐户|账户|acct="|authentication for '?[a-z]|username '[a-z]|cannot login [a-z]|\buser [a-z][\w.-]{0,31}@[\d.:a-f]{3,45} |rejected password for user |logged in using |session for [a-z]|racadm|chage[ \t]|faillock(?:[ \t]|\r?$)|^when[ \t]+type[ \t]+source[ \t]+valid|lastlog[ \t]|userdel[ \t]|pam_tally|pts\/\d|proxyuser\.|<\/name>[ \t]*<value>|tmp\/hive\/|ldap user |user id[ \t]*=|target"[ \t]*:|role-?session-?name|^[ \t]*local-user[ \t]|^[ \t]*username[ \t]+[a-z][\w.-]{0,31}[ \t]+(?:privilege|password|secret|algorithm-type|view|nopassword|autocommand)\b|user_?code[ \t]*=|(?:登录|登陆|登入|注销|登出)|account[ \t]*\{name=|started by user |security[ \t]+\w+-(?:generic|internet)-password|(?:scp|rsync|sftp|sshfs|ssh-copy-id)[ \t]|(?:^|[\s/\\("';&|>])(?:psql|ksql|gsql|vsql|pg_dump|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp|clpplus|mysql\w*|mariadb|mongo\w*|psexec|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp|plink|pscp|psftp|kitty|putty|ssh)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:user|role|login)[ \t]|\\password[ \t]|user\(|authid|name\\|^[!-~]+[ \t]+[!-~]+[ \t]+[a-z][\w.@-]{0,63}[ \t]+\[\d{1,2}\/[a-z]{3}\/\d{4}:|(?:user(?:[_-]?(?:name|id))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|authenticating as [a-z]|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请|经办|录入|复核|打印|审核|收费|开单|登记|收银|记账|发货)(?:人|员)[ \t]*[:：=]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:[_-]?name)?|log[io]n(?:[_-]?name)?|owner)>|[ \t]in[ \t]+security[ \t]+realm[ \t]|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?$)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=|<key>[a-z]*(?:user(?:_?name)?|log[io]n(?:_?name)?|authname)<\/key>|\bset_id=|[ \t]A=[a-z][\w-]{0,30}:[a-z]|uid=[a-z][\w.-]{0,31},(?:ou|dc|cn)=|^[ \t]*(?:valid users|invalid users|admin users|write list|read list)[ \t]*=|^[ \t]*user_alias[ \t]|^[a-z][\w.-]{0,31}[ \t]+all[ \t]*=[ \t]*\(|^defaults:[a-z]|(?:客户端|默认主体|default principal)[ \t]*[:：][ \t]*[a-z][\w.-]{0,31}[ \t]?@[ \t]?[a-z]|<\/td>[ \t]*<td[\s>]|(?:^|[\s;-])identity[ \t]*=|sending identity |pam_succeed_if|"name"[ \t]*:[ \t]*"[^"\r\n]{1,40}"[ \t]*,[ \t]*"(?:password|passwd|pwd)|^[ \t]*[a-z][\w.-]{0,31}[ \t]*:[ \t]*[^\s,]{1,128}[ \t]*,[ \t]*(?:[\w-]{1,40}[ \t]*,[ \t]*){0,8}[\w-]{0,40}(?:admin(?:istrator)?|user)s?[ \t]*\r?$|(?:登录|登陆)(?:账号|帐号|账户|帐户|名|用户名?)|useradd[ \t]|adduser[ \t]|usermod[ \t]|^[ \t]*(?:[a-z][\w.-]{0,40}?)?(?:user(?:name)?|login)[ \t]{2,}[a-z][\w.-]{1,31}[ \t]*\r?$|(?:->|\[['"])(?:db_?)?(?:user(?:name)?|login)(?:['"]\])?[ \t]*=|admin=[a-z]|user(?:_?name)?(?:hint)?[ \t]+reg_(?:sz|expand_sz)[ \t]|lastloggedon(?:sam)?user[ \t]+reg_|^[ \t]*(?:alias|mailnickname)[ \t]+:[ \t]+[a-z]|\] (?:ok|fail) (?:login|upload|download|mkdir|rmdir|delete|rename|chmod):|(?:s?ftps?|ssh) [01] \S+ [ci][ \t]*\r?$|-(?:mailbox|casmailbox|mailboxpermission|mailboxstatistics|mailboxfolderpermission|localuser|remotemailbox)\b[^\r\n]{0,512}?[ \t]-identity[ \t]|^[ >][a-z][\w.-]{0,19}[ \t]+(?:[\w#-]{1,32}[ \t]+)?\d{1,5}[ \t]+(?:active|disc|conn|connq|listen|运行中|断开|已断开|活动|已连接|侦听)[ \t]|(?:\.exe["']?[ \t]|execstart=)[^\r\n]{0,200}?-u[ \t]+[a-z][\w.-]{1,31}[ \t]+-p[ \t]/.source}|${STORE_GRAMMAR_TRIGGER}`, 'im'),
+    trigger: new RegExp(`${/(?<![\w.-])uk["']?[ \t]*[=:][ \t]*\d{6}|change[ \t]+(?:\d+[ \t]+)?(?:[a-z/]+[ \t]+)?(?:\([\w+]+\)[ \t]+)?(?:on[ \t]+\d{4}\/\d\d\/\d\d(?:[ \t]+\d\d:\d\d:\d\d)?[ \t]+)?by[ \t]+[a-z][\w.-]{0,31}@[\w.-]|p4client[ \t]*=|^[a-z_][a-z0-9._-]{0,31}:[^:\s]{0,200}:\d{4,5}:\d{1,10}:[^:\r\n]{0,256}:\/[^:\s]{0,255}:\/(?:usr\/)?(?:local\/)?bin\/(?:ba|z|k|fi|)sh[ \t]*\r?$|(?:account|user(?:name)?|login)[ \t]+(?:is|was)[ \t]+\S+[ \t]+(?:with|and)[ \t]+(?:the[ \t]+)?password\b|operator(?:[_-]?(?:id|name|code|account|no))?["']?[ \t]*[:=：]|(?:assume-?role|acs:ram::|arn:aws)[^\r\n]{0,240}?session[_-]?name"?[ \t]*[:=]|(?:local|user)[ \t]+account[ \t]+(?:created|deleted|removed|added)|(?:created|deleted|removed|added)[ \t]+(?:local[ \t]+)?(?:user[ \t]+)?account|^#[ \t]+[a-z][\w.-]{1,31},[ \t]*(?:people|users)[ \t]*,|user[ \t]+[a-z][a-z0-9_]{1,29}[ \t]+responsibility|esxcli[ \t]|^recordname:|log(?:on|in|ged on|ged in) as [a-z][\w.-]{0,31} with password|vboxauthsimple\/users\/|^[ \t]*user(?:name)?[ \t]+=[ \t]*[a-z]|帐户|账户|acct="|authentication for '?[a-z]|username '[a-z]|cannot login [a-z]|\buser [a-z][\w.-]{0,31}@[\d.:a-f]{3,45} |rejected password for user |logged in using |session for [a-z]|racadm|chage[ \t]|faillock(?:[ \t]|\r?$)|^when[ \t]+type[ \t]+source[ \t]+valid|lastlog[ \t]|userdel[ \t]|pam_tally|pts\/\d|proxyuser\.|<\/name>[ \t]*<value>|tmp\/hive\/|ldap user |user id[ \t]*=|target"[ \t]*:|role-?session-?name|^[ \t]*local-user[ \t]|^[ \t]*username[ \t]+[a-z][\w.-]{0,31}[ \t]+(?:privilege|password|secret|algorithm-type|view|nopassword|autocommand)\b|user_?code[ \t]*=|(?:登录|登陆|登入|注销|登出)|account[ \t]*\{name=|started by user |security[ \t]+\w+-(?:generic|internet)-password|(?:scp|rsync|sftp|sshfs|ssh-copy-id)[ \t]|(?:^|[\s/\\("';&|>])(?:psql|ksql|gsql|vsql|pg_dump|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp|clpplus|mysql\w*|mariadb|mongo\w*|psexec|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp|plink|pscp|psftp|kitty|putty|ssh)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:user|role|login)[ \t]|\\password[ \t]|user\(|authid|name\\|^[!-~]+[ \t]+[!-~]+[ \t]+[a-z][\w.@-]{0,63}[ \t]+\[\d{1,2}\/[a-z]{3}\/\d{4}:|(?:user(?:[_-]?(?:name|id))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?|local[_-]?admin(?:istrator)?|admin(?:istrator)?[_-]?(?:name|login))["']?[ \t]*(?:[=:：>]|["'][ \t]*,)|^[ \t]+users:[ \t]*\r?$|^[ \t]*(?:标识|identity)[ \t]*:|generic:target=[^/\r\n]{1,41}\/|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked) by[ \t]|(?:granted|assigned) to[ \t]|(?:user|account)[ \t]+["'][a-z]|user [a-z][\w.-]*: (?:authentication failure|not found|password mismatch)|user@host:|authenticating to \S+ as '|authenticating as [a-z]|'s password:|access denied: '[a-z][\w.-]*' [a-z]+ |user(?:name)?<\|\|\|>|^[a-z][a-z0-9-]{1,14}\\[a-z][\w.-]*[ \t]+s-1-5-21-|(?:导出|操作|制单|提交|申请|经办|录入|复核|打印|审核|收费|开单|登记|收银|记账|发货|发起)(?:人|员)(?:[ \t]*[:：=]|[ \t]+[a-z])|(?:经办|复核|审核|审批|授权|发起)[ \t]*[:：][ \t]*[a-z]|#\d{2,3}#\d%|net(?:\.exe)?[ \t]+user[ \t]|machine[ \t]+\S+[ \t]+login[ \t]|<[\w:]*(?:user(?:[_-]?name)?|log[io]n(?:[_-]?name)?|owner)>|[ \t]in[ \t]+security[ \t]+realm[ \t]|^[ \t]*(?:user name|用户名)[ \t]{2,}|用户|登录名|账号|帐号|创建者|所有者|微信|[A-Z0-9]{2}\\{1,2}[a-z]|^[ \t]*user[ \t]|^(?:ssh-|ecdsa-|sk-ssh-)|(?:password|publickey|keyboard-interactive\/pam) for |session (?:opened|closed) for user |of user |sshd: |: tty=|principalname"|user\.name"|(?:user(?:name)?|login)["']?[ \t]*=>|(?:^|\s)--?(?:user(?:name)?|login)[ =]|-ad(?:account|user)|username[ \t]+"|authentication of \[|\/cn=recipients\/cn=|wxid_|uin[ \t]*[=:：]|tencent files[\\/]|(?:^|[ \t])user_[a-z][\w.-]{0,31}="[^"\s]+"[ \t]*(?:\\|;|[ \t]user_|\r?$)|^[ \t]*auth users[ \t]*=|[ \t]for [a-z][\w.-]{0,31}: password mismatch| HIER_|user [a-z][\w.-]{0,31}, password [^\s,;)]|(?:修改|更新|创建|编辑|变更|last[ \t]+(?:modified|updated|changed|edited|saved))[^\r\n]{0,30}?\d[ \t]+by[ \t]+[a-z]|[:：=][ \t]*(?:[\w-]{4,40}|<user-\d+>),[ \t]*alias[ \t:：=]|(?:operator|operator_?name|user(?:_?name)?|login|owner|account|uid|user\]\[(?:name|id))\][ \t]*[!=]=|<key>[a-z]*(?:user(?:_?name)?|log[io]n(?:_?name)?|authname)<\/key>|\bset_id=|[ \t]A=[a-z][\w-]{0,30}:[a-z]|uid=[a-z][\w.-]{0,31},(?:ou|dc|cn)=|^[ \t]*(?:valid users|invalid users|admin users|write list|read list)[ \t]*=|^[ \t]*user_alias[ \t]|^[a-z][\w.-]{0,31}[ \t]+all[ \t]*=[ \t]*\(|^defaults:[a-z]|(?:客户端|默认主体|default principal)[ \t]*[:：][ \t]*[a-z][\w.-]{0,31}[ \t]?@[ \t]?[a-z]|<\/td>[ \t]*<td[\s>]|(?:^|[\s;-])identity[ \t]*=|sending identity |pam_succeed_if|"name"[ \t]*:[ \t]*"[^"\r\n]{1,40}"[ \t]*,[ \t]*"(?:password|passwd|pwd)|^[ \t]*[a-z][\w.-]{0,31}[ \t]*:[ \t]*[^\s,]{1,128}[ \t]*,[ \t]*(?:[\w-]{1,40}[ \t]*,[ \t]*){0,8}[\w-]{0,40}(?:admin(?:istrator)?|user)s?[ \t]*\r?$|(?:登录|登陆)(?:账号|帐号|账户|帐户|名|用户名?)|useradd[ \t]|adduser[ \t]|usermod[ \t]|^[ \t]*(?:[a-z][\w.-]{0,40}?)?(?:user(?:name)?|login)[ \t]{2,}[a-z][\w.-]{1,31}[ \t]*\r?$|(?:->|\[['"])(?:db_?)?(?:user(?:name)?|login)(?:['"]\])?[ \t]*=|admin=[a-z]|user(?:_?name)?(?:hint)?[ \t]+reg_(?:sz|expand_sz)[ \t]|lastloggedon(?:sam)?user[ \t]+reg_|^[ \t]*(?:alias|mailnickname)[ \t]+:[ \t]+[a-z]|\] (?:ok|fail) (?:login|upload|download|mkdir|rmdir|delete|rename|chmod):|(?:s?ftps?|ssh) [01] \S+ [ci][ \t]*\r?$|-(?:mailbox|casmailbox|mailboxpermission|mailboxstatistics|mailboxfolderpermission|localuser|remotemailbox)\b[^\r\n]{0,512}?[ \t]-identity[ \t]|^[ >][a-z][\w.-]{0,19}[ \t]+(?:[\w#-]{1,32}[ \t]+)?\d{1,5}[ \t]+(?:active|disc|conn|connq|listen|运行中|断开|已断开|活动|已连接|侦听)[ \t]|(?:\.exe["']?[ \t]|execstart=)[^\r\n]{0,200}?-u[ \t]+[a-z][\w.-]{1,31}[ \t]+-p[ \t]/.source}|${STORE_GRAMMAR_TRIGGER}|${USER_FLAG_TRIGGER}`, 'im'),
     patterns: [
       {
         // `user=chenjing`, `User: zhangsan`, `Owner=wangwei`, `"ProxyUsername"="zhouqiang"`,
@@ -1664,7 +1709,7 @@ export const RULES: readonly RedactionRule[] = [
         // `登录用户=kangjing`, `系统账号 lusq` (Chinese keys take a blank too), prefs.js
         // `user_pref("mail.server.server2.userName", "fanzq")`.
         // At most one space before the separator: the line scans look for `user=`, `user :` ….
-        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:[_-]?(?:name|id|code))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|(?:账号|帐号|账户|帐户)(?:名称?|开通|已开通|分配|创建)?)|创建者|所有者|(?:导出|操作|制单|提交|申请|经办|录入|复核|打印|审核|收费|开单|登记|收银|记账|发货)(?:人|员))\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%$-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
+        regex: /(?<![\w.\-\u4e00-\u9fa5])(?<kq>["']?)(?<key>(?:[A-Za-z][\w.-]*?)?(?:user(?:[_-]?(?:name|id|code))?|log[io]n(?:[_-]?(?:name|no|id))?|owner|usr|uid|account(?:_?name)?)|[\u4e00-\u9fa5]{0,4}?(?:用户名?|登录名|登录账号|(?:账号|帐号|账户|帐户)(?:名称?|开通|已开通|分配|创建)?)|创建者|所有者|(?:导出|操作|制单|提交|申请|经办|录入|复核|打印|审核|收费|开单|登记|收银|记账|发货|发起)(?:人|员)|local[_-]?admin(?:istrator)?|admin(?:istrator)?[_-]?(?:name|login))\k<kq>(?: ?(?:=|:|：)|(?<=[\u4e00-\u9fa5])[ \t](?![ \t])|(?<=["'])[ \t]*,(?![ \t]*["'](?:value|data)["'][ \t]*:))[ \t]*(?:s:)?(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\=%$-]|\.\w)\k<vq>(?![ \t]*[:=])/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
@@ -1844,16 +1889,18 @@ export const RULES: readonly RedactionRule[] = [
         // `psexec -u DOMAIN\x`, `smbclient -U x%pw`, `lftp -u x,pw`; PuTTY's `plink`/`pscp`/`psftp`
         // and `ssh` `-l x`. Only after the client's name: `sort -u`, `ps -U` are other flags. Not a
         // role word (`-u report`, `-U readonly`: a service login, and a common word).
-        regex: /(?:^|[\s/\\("';&|>])(?:(?:psql|ksql|gsql|vsql|pg_dump(?:all)?|pg_restore|pg_basebackup|sys_dump|sys_restore|sqlcmd|osql|isql|bcp|clpplus|mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mariadb(?:-dump)?|mongo(?:sh|dump|restore|export|import|stat|top|files)?|psexec(?:64)?|paexec|clickhouse-client|smbclient|rpcclient|smbcacls|smbget|lftp)(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?-[Uu]|(?:plink|pscp|psftp|kitty|putty|ssh)(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?-l)[ \t]*(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?=\k<vq>(?:[ \t%,]|\r?$))/,
-        targets: [{ group: 'user' }],
-        validate: 'clientLogin',
+        // The clients and tools of admin-cli.ts's USER_FLAG_CLIENTS and POSITIONAL_LOGINS (one table, rest16a).
+        regex: userFlagPattern(),
+        targets: [{ group: 'user' }, { group: 'poslogin' }],
+        validate: 'userFlagLogin',
       },
       {
         // SQL that creates a login or sets its password: `CREATE USER x IDENTIFIED BY …` (Oracle, DM,
         // MySQL `'x'@'%'`), `ALTER USER x …`, `CREATE ROLE x WITH LOGIN PASSWORD …`, `ALTER ROLE x
         // PASSWORD …` (PostgreSQL, Kingbase), SQL Server `CREATE LOGIN x WITH PASSWORD = …`; psql's
-        // `\password x`. Only with the password clause after it: `create user accounts` is prose.
-        regex: /(?<![\w-])(?:(?:create|alter)[ \t]+(?:user|role|login)[ \t]+(?:if[ \t]+not[ \t]+exists[ \t]+)?(?<q>["'`]?)(?<user>[A-Za-z][\w$#.-]{0,62})\k<q>(?:@\S+)?(?=[ \t]+(?:identified[ \t]+(?:by|with|externally|globally)\b|(?:with[ \t]+)?(?:(?:encrypted|unencrypted|login|superuser|nosuperuser|createdb|createrole|inherit)[ \t]+)*password[ \t]*(?:=[ \t]*)?(?:["'<]|N')|password[ \t]+(?=[^\s"';]*[^A-Za-z\s"';])[^\s"';]|with[ \t]+login\b))|\\password[ \t]+(?<vq>["']?)(?<pwuser>[A-Za-z][\w$#.-]{0,62})\k<vq>[ \t]*\r?$)/i,
+        // `\password x`; TDengine `CREATE USER x PASS 'pw'`, `ALTER USER x PASS 'pw'`. Only with the password clause after
+        // it: `create user accounts` is prose.
+        regex: /(?<![\w-])(?:(?:create|alter)[ \t]+(?:user|role|login)[ \t]+(?:if[ \t]+not[ \t]+exists[ \t]+)?(?<q>["'`]?)(?<user>[A-Za-z][\w$#.-]{0,62})\k<q>(?:@\S+)?(?=[ \t]+(?:identified[ \t]+(?:by|with|externally|globally)\b|(?:with[ \t]+)?(?:(?:encrypted|unencrypted|login|superuser|nosuperuser|createdb|createrole|inherit)[ \t]+)*password[ \t]*(?:=[ \t]*)?(?:["'<]|N')|password[ \t]+(?=[^\s"';]*[^A-Za-z\s"';])[^\s"';]|pass[ \t]+["']|with[ \t]+login\b))|\\password[ \t]+(?<vq>["']?)(?<pwuser>[A-Za-z][\w$#.-]{0,62})\k<vq>[ \t]*\r?$)/i,
         targets: [{ group: 'user' }, { group: 'pwuser' }],
         validate: 'anyLoginGroup',
       },
@@ -1910,13 +1957,13 @@ export const RULES: readonly RedactionRule[] = [
       {
         // Logins by the grammar of the tool that writes them (session 12, rest12): an `operator` key with a
         // login-shaped value (a `_` or a digit: `"operator":"xz_hejiani"`, `operator_id=op_0317`; Kubernetes'
-        // `operator: Exists` is a word); an STS role session after AssumeRole (Aliyun `sessionName=x`, AWS
+        // `operator: Exists` is a word; a dotted properties key too, `upyun.operator=x`); an STS role session after AssumeRole (Aliyun `sessionName=x`, AWS
         // `RoleSessionName: x`); SQL Server's own ERRORLOG (`Logon   Login failed for user 'x'`: the
         // server's account database, unlike a client's exception); an account created or deleted by
         // name (Windows Setup's `local account created x (`, `created user account x`); ldapsearch's
         // entry comment (`# x, people, example.com`) above its `dn:`; Oracle's `user X responsibility "…"`
         // (EBS Forms); a login told in prose with its password (`the test account is x with password …`).
-        regex: /(?<![\w.-])["']?operator(?:[_-]?(?:id|name|code|account|no))?["']?[ \t]*[:=：][ \t]*["']?(?<oper>[A-Za-z][A-Za-z-]*(?:_|\d)[\w.-]{0,30})(?![\w@.-])|(?:[Aa]ssume-?[Rr]ole|acs:ram::|arn:aws)[^\r\n]{0,240}?(?<![\w-])(?:[Rr]ole[_-]?)?[Ss]ession[_-]?[Nn]ame"?[ \t]*[:=][ \t]*["']?(?<sts>[A-Za-z][\w.@-]{1,63})(?![\w@.-])|\bLogon[ \t]+Login (?:failed|succeeded) for user '(?:[A-Za-z][\w.-]{0,30}\\)?(?<mssql>[A-Za-z][\w.-]{1,31})'|(?:\b(?:[Ll]ocal|[Uu]ser)[ \t]+account[ \t]+(?:created|deleted|removed|added)|\b(?:[Cc]reated|[Dd]eleted|[Rr]emoved|[Aa]dded)[ \t]+(?:local[ \t]+)?(?:user[ \t]+)?account)(?:[ \t]*:)?[ \t]+["']?(?!(?:successfully|success|ok|failed|for|by|on|in|at|with|from|to|the|a|an|and|was|is|has|named|called)\b)(?<created>[A-Za-z][\w.-]{0,30}[\w-])["']?(?=[ \t]*(?:[(,;]|\.?\r?$)|[ \t]+(?:with|on|in|by|for|at)\b)|^#[ \t]+(?<ldif>[A-Za-z][\w.-]{1,31}),[ \t]*(?:people|users)[ \t]*,[ \t]*[\w-]+(?:\.[\w-]+)+[ \t]*\r?$|\b[Uu]ser[ \t]+(?<ebs>[A-Z][A-Z0-9_]{1,29})[ \t]+responsibility\b|\b(?:[Aa]ccount|[Uu]ser(?:name)?|[Ll]ogin)[ \t]+(?:is|was)[ \t]+["']?(?<told>[A-Za-z][\w.-]{0,30}[\w-])["']?[ \t]+(?:with|and)[ \t]+(?:the[ \t]+)?password\b/,
+        regex: /(?<![\w-])["']?operator(?:[_-]?(?:id|name|code|account|no))?["']?[ \t]*[:=：][ \t]*["']?(?<oper>[A-Za-z][A-Za-z-]*(?:_|\d)[\w.-]{0,30})(?![\w@.-])|(?:[Aa]ssume-?[Rr]ole|acs:ram::|arn:aws)[^\r\n]{0,240}?(?<![\w-])(?:[Rr]ole[_-]?)?[Ss]ession[_-]?[Nn]ame"?[ \t]*[:=][ \t]*["']?(?<sts>[A-Za-z][\w.@-]{1,63})(?![\w@.-])|\bLogon[ \t]+Login (?:failed|succeeded) for user '(?:[A-Za-z][\w.-]{0,30}\\)?(?<mssql>[A-Za-z][\w.-]{1,31})'|(?:\b(?:[Ll]ocal|[Uu]ser)[ \t]+account[ \t]+(?:created|deleted|removed|added)|\b(?:[Cc]reated|[Dd]eleted|[Rr]emoved|[Aa]dded)[ \t]+(?:local[ \t]+)?(?:user[ \t]+)?account)(?:[ \t]*:)?[ \t]+["']?(?!(?:successfully|success|ok|failed|for|by|on|in|at|with|from|to|the|a|an|and|was|is|has|named|called)\b)(?<created>[A-Za-z][\w.-]{0,30}[\w-])["']?(?=[ \t]*(?:[(,;]|\.?\r?$)|[ \t]+(?:with|on|in|by|for|at)\b)|^#[ \t]+(?<ldif>[A-Za-z][\w.-]{1,31}),[ \t]*(?:people|users)[ \t]*,[ \t]*[\w-]+(?:\.[\w-]+)+[ \t]*\r?$|\b[Uu]ser[ \t]+(?<ebs>[A-Z][A-Z0-9_]{1,29})[ \t]+responsibility\b|\b(?:[Aa]ccount|[Uu]ser(?:name)?|[Ll]ogin)[ \t]+(?:is|was)[ \t]+["']?(?<told>[A-Za-z][\w.-]{0,30}[\w-])["']?[ \t]+(?:with|and)[ \t]+(?:the[ \t]+)?password\b/,
         targets: [{ group: 'oper' }, { group: 'sts' }, { group: 'mssql' }, { group: 'created' }, { group: 'ldif' }, { group: 'ebs' }, { group: 'told' }],
         validate: 'grammarLogin',
       },
@@ -2151,12 +2198,65 @@ export const RULES: readonly RedactionRule[] = [
     opensValueOnNextLine: 'userKeyOnItsOwnLine',
     // rest15a: every key of a `users:` map (Salt `users:`/`mysql.users:`, Puppet `profile::…::admin_users:`), every
     // `- name: x` of a `users:` list (cloud-init `users:`, `chpasswd.users:`), every bare `- x`.
-    itemsBlock: {
-      open: /^[ \t]*(?:-[ \t]+)?(?:[\w.:-]*?[:._])?(?:users|accounts):[ \t]*(?:#[^\r\n]*)?\r?$/i,
-      item: /^[ \t]*(?:-[ \t]+(?:name:[ \t]*)?(?<q>["']?)(?<secret>[A-Za-z][\w.-]{0,31})\k<q>|(?<kq>["']?)(?<key>[A-Za-z][\w.-]{0,31})\k<kq>:)[ \t]*(?:#[^\r\n]*)?\r?$/,
-      validate: 'blockItemLogin',
-      kind: 'USER',
-    },
+    itemsBlocks: [
+      {
+        open: /^[ \t]*(?:-[ \t]+)?(?:[\w.:-]*?[:._])?(?:users|accounts):[ \t]*(?:#[^\r\n]*)?\r?$/i,
+        item: /^[ \t]*(?:-[ \t]+(?:name:[ \t]*)?(?<q>["']?)(?<secret>[A-Za-z][\w.-]{0,31})\k<q>|(?<kq>["']?)(?<key>[A-Za-z][\w.-]{0,31})\k<kq>:)[ \t]*(?:#[^\r\n]*)?\r?$/,
+        validate: 'blockItemLogin',
+        kind: 'USER',
+      },
+      // rest16a: credential stores written as a section or a block whose every entry is `login <sep> secret`, whatever
+      // tool reads them: an INI section named for its accounts (svnserve `passwd`'s `[users]`, Trac/Mercurial-style
+      // `[users]`, `[accounts]`; not `[Credentials]`, whose keys are settings: ossutil's `accessKeyID=`) up to the next `[section]`; a Caddyfile `basicauth [matcher] {` /
+      // `basic_auth {` block (`login <hash>`) up to its `}`; pppd's `chap-secrets`/`pap-secrets` table under its
+      // `# client server secret IP addresses` header (`"x" server "pw" ips`) up to a blank line.
+      {
+        open: /^[ \t]*\[(?:users|accounts|user[ _-]?accounts|logins|userlist)\][ \t]*\r?$/i,
+        item: /^[ \t]*(?<key>[A-Za-z][\w.-]{0,31})[ \t]*[=:][ \t]*(?<value>[^\s=][^\r\n]{0,255}?)[ \t]*\r?$/,
+        validate: 'sectionItemLogin',
+        kind: 'USER',
+        end: /^[ \t]*\[/,
+      },
+      {
+        open: /^[ \t]*basic_?auth\b[^{}\r\n]{0,200}\{[ \t]*\r?$/i,
+        item: /^[ \t]*(?<key>[A-Za-z][\w.@-]{0,63})[ \t]+(?<value>\S{16,512})(?:[ \t]+\S{1,128})?[ \t]*\r?$/,
+        validate: 'sectionItemLogin',
+        kind: 'USER',
+        end: /^[ \t]*\}/,
+      },
+      {
+        open: /^[ \t]*#[ \t]*client[ \t]+server[ \t]+secret[ \t]+ip[ \t]+addresses[ \t]*\r?$/i,
+        item: /^[ \t]*(?<q>"?)(?<key>[A-Za-z][\w.@-]{0,63})\k<q>[ \t]+(?:"[^"\r\n]{0,128}"|\S{1,128})[ \t]+(?<value>"[^"\r\n]{1,256}"|\S{1,256})(?:[ \t]+[^\r\n]{0,512})?\r?$/,
+        validate: 'sectionItemLogin',
+        kind: 'USER',
+        end: /^[ \t]*\r?$/,
+      },
+      // strongSwan swanctl.conf `secrets { eap-x { id = login  secret = … } }`: the id of an EAP/XAUTH/NTLM secret.
+      {
+        open: /^[ \t]*(?:eap|xauth|ntlm)(?:-[\w-]{0,40})?[ \t]*\{[ \t]*\r?$/i,
+        item: /^[ \t]*id(?:-[\w-]{1,40})?[ \t]*=[ \t]*(?<q>"?)(?<key>[A-Za-z][\w.-]{0,31})\k<q>[ \t]*\r?$/,
+        validate: 'tableItemLogin',
+        kind: 'USER',
+        end: /^[ \t]*\}/,
+      },
+      // Account lists as tools print them, up to a blank line: `ipmitool user list` (`ID  Name  Callin  Link Auth …`
+      // ⏎ `3   x   true   true   true   ADMINISTRATOR`), a SQL client's result whose first column is the login
+      // (`| user | host |` ⏎ `| x | % |`: `select user, host from mysql.user`, `show users`).
+      {
+        open: /^[ \t]*ID[ \t]+Name[ \t]+Callin[ \t]+Link[ \t]+Auth\b/i,
+        item: /^[ \t]*\d{1,3}[ \t]+(?<key>[A-Za-z][\w.-]{0,31})[ \t]+(?:true|false)[ \t]/,
+        validate: 'tableItemLogin',
+        kind: 'USER',
+        end: /^[ \t]*\r?$/,
+      },
+      {
+        open: /^[ \t]*\|[ \t]*(?:user|username|user_name|login|account)[ \t]*\|/i,
+        item: /^[ \t]*\|[ \t]*(?<key>[A-Za-z][\w.-]{0,31})[ \t]*\|/,
+        validate: 'tableItemLogin',
+        kind: 'USER',
+        end: /^[ \t]*\r?$|^\d+ rows? in set|^Empty set/,
+      },
+    ],
     // The value of a `"key": "username",` pair, or the first key of a YAML `users:` map, itself a map (`    alice:`).
     nextLineValue: /^[ \t]*(?:"value"[ \t]*:[ \t]*"(?=[^"\r\n]*"[ \t]*,?[ \t]*\r?$)|(?=[A-Za-z][A-Za-z0-9._-]{1,38}:[ \t]*\r?$))(?!(?:root|admin|administrator|guest|test|user|sa|default)["':])(?<secret>[A-Za-z][A-Za-z0-9._-]{1,38})["':]/i,
   },

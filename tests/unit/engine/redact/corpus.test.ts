@@ -301,7 +301,11 @@ describe('redaction corpus', () => {
     // opener, header lists, message ids, nonces, numeric app keys, doc stand-ins, hydra templates, svnserve's words,
     // a JDBC URL after -u, a role in brackets, OpenSSL's algorithm names: rules-lead14.test.ts); rest15a/rest15b's
     // fixes for held-out-15, never tuned on this set, took 8 more of its values.
-    expect(q.overall.found).toBeGreaterThanOrEqual(430);
+    // Session 15 (rest16a): its missed logins by family (tool → user-flag table, TDengine PASS, `login:<crypt hash>`
+    // lines, section/block-scoped stores as items blocks — INI `[users]`, Caddy basicauth, chap-secrets, account-list
+    // tables —, ipsec.secrets EAP ids, Nagios contacts, scanner findings, `login:password` pairs, account record
+    // elements, clerks by role, broadband accounts, tshark rows, swanctl EAP ids …; rules-rest16a.test.ts): 430 → 483.
+    expect(q.overall.found).toBeGreaterThanOrEqual(483);
     expect(q.falsePositives.length).toBeLessThanOrEqual(9);
   });
 

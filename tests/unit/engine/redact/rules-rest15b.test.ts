@@ -13,7 +13,7 @@ describe('admin CLIs: a password as a positional argument (admin-cli.ts table)',
       ['rabbitmqctl change_password guest_ops "Gu3st#New"', 'rabbitmqctl change_password guest_ops "<SECRET-1>"'],
       ['ejabberdctl register wang.li chat.example.cn Xmpp!Wl-09', 'ejabberdctl register wang.li chat.example.cn <SECRET-1>'],
       ['zmprov createAccount li.na@example.cn Zm9!Lina displayName "Li Na"', 'zmprov createAccount <EMAIL-1> <SECRET-1> displayName "Li Na"'],
-      ['mosquitto_passwd -b /etc/mosquitto/passwd sensor07 Mqtt#S07pw', 'mosquitto_passwd -b /etc/mosquitto/passwd sensor07 <SECRET-1>'],
+      ['mosquitto_passwd -b /etc/mosquitto/passwd sensor07 Mqtt#S07pw', 'mosquitto_passwd -b /etc/mosquitto/passwd <USER-1> <SECRET-1>'], // the login too: admin-cli.ts POSITIONAL_LOGINS (rest16a)
       ['htpasswd -bc /etc/nginx/.htpasswd ops Ht!pw2026', 'htpasswd -bc /etc/nginx/.htpasswd ops <SECRET-1>'],
       ['ipmitool user set password 3 Bmc#Pw-1105', 'ipmitool user set password 3 <SECRET-1>'],
     ]);

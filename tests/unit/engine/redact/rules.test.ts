@@ -28,7 +28,7 @@ describe('secret-assignment', () => {
       ['<Password><![CDATA[cd@ta-pw]]></Password>', '<Password><![CDATA[<SECRET-1>]]></Password>'],
       ['<db:Password>nsPass1</db:Password>', '<db:Password><SECRET-1></db:Password>'],
       ['<add key="DbPassword" value="AddKeyPw1" />', '<add key="DbPassword" value="<SECRET-1>" />'],
-      ['<user name="bob" password="AttrPw2" />', '<user name="bob" password="<SECRET-1>" />'],
+      ['<user name="bob" password="AttrPw2" />', '<user name="<USER-1>" password="<SECRET-1>" />'],
       ['<entry key="api.token">entry-token-77</entry>', '<entry key="api.token"><TOKEN-1></entry>'],
       ['<property name="mail.smtp.password" value="PropPw!"/>', '<property name="mail.smtp.password" value="<SECRET-1>"/>'],
       ['Server=db;Uid=sa;Pwd=UidPwd1;Encrypt=True', 'Server=db;Uid=sa;Pwd=<SECRET-1>;Encrypt=True'],
