@@ -18,6 +18,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { deferred, type Deferred } from '../archive/deferred.js';
+import { WORKER_YOUNG_GENERATION_MB } from '../platform/young-generation.js';
 import { isProbablyBinary, readHead, type TextEncoding } from './decode.js';
 import type { StructureOutcome } from './formats.js';
 import type { Redactor, RedactorMark, RedactorState } from './redactor.js';
@@ -104,7 +105,10 @@ export class RedactWorker {
   static async start(redactor: Redactor, entry: ReturnType<typeof workerEntry> | null = workerEntry()): Promise<RedactWorker> {
     if (!entry) throw new Error('this build has no redaction worker (redact-worker.mjs / .js beside the engine)');
     const init: WorkerInit = redactor.init();
-    const worker = 'url' in entry ? new Worker(entry.url, { workerData: init }) : new Worker(entry.code, { eval: true, workerData: init });
+    // Its young generation capped as well as kept from growing (see young-generation.ts): the flag
+    // is set again only once the worker's code runs, after Node's own start-up has allocated.
+    const options = { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
+    const worker = 'url' in entry ? new Worker(entry.url, options) : new Worker(entry.code, { ...options, eval: true });
     RedactWorker.threads.started += 1;
     RedactWorker.threads.running += 1;
     worker.once('exit', () => {

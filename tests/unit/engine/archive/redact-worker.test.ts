@@ -4,15 +4,18 @@
  * numbering, values learned in one file and met again in the next), and a cancelled collection
  * leaves no worker thread running and no file open.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, PolicySchema } from '../../../../shared/policy.js';
 import type { ProgressEvent } from '../../../../shared/types.js';
 import type { Collector } from '../../../../electron/engine/collectors/types.js';
 import { CancelledError } from '../../../../electron/engine/errors.js';
+import { YOUNG_GENERATION_FLAG } from '../../../../electron/engine/platform/young-generation.js';
 import { RedactWorker } from '../../../../electron/engine/redact/redact-offload.js';
 import { Redactor } from '../../../../electron/engine/redact/redactor.js';
 import { routeThroughRedactor } from '../../../../electron/engine/redact/route.js';
@@ -20,6 +23,7 @@ import { redactWorkerFromEnv, runSession, type SessionOptions } from '../../../.
 import { generateLogText } from '../../../bench/redact.bench.js';
 import { readZip } from '../../../helpers/zip.js';
 
+const ROOT = resolve(import.meta.dirname, '../../../..');
 const tmp = () => mkdtempSync(join(os.tmpdir(), 'redact-worker-'));
 
 const collector = (id: string, run: Collector['run']): Collector => ({
@@ -99,6 +103,33 @@ describe('the redaction worker', () => {
     expect(redactWorkerFromEnv('on')).toEqual({});
     expect(redactWorkerFromEnv('0')).toEqual({ minBytes: 0 });
   });
+
+  it('keeps both threads’ young generations small: V8 resets the flag when the worker’s isolate is made', () => {
+    // As the CLI launcher runs a collection: the flag set first, then a worker started, then the
+    // main thread allocating steadily (it grew to 2 × 16 MB, and so did the worker's: +80 MB RSS).
+    const script = `
+      const v8 = await import('node:v8');
+      v8.setFlagsFromString(${JSON.stringify(YOUNG_GENERATION_FLAG)});
+      const { RedactWorker } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'electron/engine/redact/redact-offload.ts')).href)});
+      const { Redactor } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'electron/engine/redact/redactor.ts')).href)});
+      const { Readable } = await import('node:stream');
+      const worker = await RedactWorker.start(new Redactor());
+      const lines = [];
+      for (let i = 0; i < 40000; i++) lines.push('2026-12-06 10:00:00 INFO user=zhangwei' + i + ' from 10.1.' + (i % 250) + '.7 token=abc' + i + 'def\\n');
+      const routed = worker.route(Readable.from([Buffer.from(lines.join(''))]), 'app.log');
+      for await (const _ of routed.stream);
+      const ring = new Array(20000);
+      let peak = 0;
+      for (let i = 0; i < 3_000_000; i++) {
+        ring[i % ring.length] = { a: i, b: 'x' + i, c: [i, i + 1] };
+        if (i % 10000 === 0) peak = Math.max(peak, v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
+      }
+      await worker.terminate();
+      console.log(peak / 1048576);`;
+    const peakMB = Number(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' }).trim());
+    // 2 × 1 MB kept; 2 × 16 MB when the worker's start undid the flag.
+    expect(peakMB).toBeLessThanOrEqual(4);
+  }, 120_000);
 
   it('a build without the worker entry says so (the session then redacts on its own thread)', async () => {
     await expect(RedactWorker.start(new Redactor(), null)).rejects.toThrow(/no redaction worker/);
