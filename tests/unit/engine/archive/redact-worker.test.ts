@@ -5,7 +5,7 @@
  * leaves no worker thread running and no file open.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,7 +16,7 @@ import type { ProgressEvent } from '../../../../shared/types.js';
 import type { Collector } from '../../../../electron/engine/collectors/types.js';
 import { CancelledError } from '../../../../electron/engine/errors.js';
 import { YOUNG_GENERATION_FLAG } from '../../../../electron/engine/platform/young-generation.js';
-import { RedactWorker } from '../../../../electron/engine/redact/redact-offload.js';
+import { RedactWorker, workerEntry } from '../../../../electron/engine/redact/redact-offload.js';
 import { Redactor } from '../../../../electron/engine/redact/redactor.js';
 import { routeThroughRedactor } from '../../../../electron/engine/redact/route.js';
 import { redactWorkerFromEnv, runSession, type SessionOptions } from '../../../../electron/engine/session.js';
@@ -130,6 +130,19 @@ describe('the redaction worker', () => {
     // 2 × 1 MB kept; 2 × 16 MB when the worker's start undid the flag.
     expect(peakMB).toBeLessThanOrEqual(4);
   }, 120_000);
+
+  it('finds the worker’s entry beside the engine (the bundle’s .mjs/.js first, else the sources), without sync fs', async () => {
+    const dir = tmp();
+    const base = pathToFileURL(join(dir, 'engine.mjs'));
+    expect(await workerEntry(base)).toBeUndefined();
+    writeFileSync(join(dir, 'redact-worker.js'), '');
+    expect(await workerEntry(base)).toEqual({ url: new URL('./redact-worker.js', base) });
+    writeFileSync(join(dir, 'redact-worker.mjs'), '');
+    expect(await workerEntry(base)).toEqual({ url: new URL('./redact-worker.mjs', base) });
+    const sources = await workerEntry(pathToFileURL(join(ROOT, 'electron/engine/redact/redact-offload.ts')));
+    expect(sources && 'code' in sources && sources.code).toContain('redact-worker.ts');
+    expect(readFileSync(join(ROOT, 'electron/engine/redact/redact-offload.ts'), 'utf8')).not.toMatch(/\b\w+Sync\(/);
+  });
 
   it('a build without the worker entry says so (the session then redacts on its own thread)', async () => {
     await expect(RedactWorker.start(new Redactor(), null)).rejects.toThrow(/no redaction worker/);
