@@ -164,8 +164,12 @@ export class RedactWorker {
   }
 
   private request(message: ToWorker, transfer: ArrayBuffer[] = []): Promise<Reply> {
-    if (this.dead) return Promise.reject(this.dead);
     const d = deferred<Reply>(true);
+    if (this.dead) {
+      // Awaited later, maybe after a read: handled from the start, never an unhandled rejection.
+      d.reject(this.dead);
+      return d.promise;
+    }
     this.waiting.push(d);
     this.worker.postMessage(message, transfer);
     return d.promise;
@@ -287,6 +291,11 @@ export class RedactWorker {
       }
     });
     return { stream, outcome: outcome.promise, settled: settled.promise };
+  }
+
+  /** Why the worker is gone (it failed, exited or was stopped); undefined while it runs. */
+  get stopped(): Error | undefined {
+    return this.dead;
   }
 
   /** Whether an item is being redacted (tests). */

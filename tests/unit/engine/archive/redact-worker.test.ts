@@ -16,7 +16,7 @@ import type { ProgressEvent } from '../../../../shared/types.js';
 import type { Collector } from '../../../../electron/engine/collectors/types.js';
 import { CancelledError } from '../../../../electron/engine/errors.js';
 import { YOUNG_GENERATION_FLAG } from '../../../../electron/engine/platform/young-generation.js';
-import { RedactWorker, workerEntry } from '../../../../electron/engine/redact/redact-offload.js';
+import { OFFLOAD_MIN_BYTES, RedactWorker, workerEntry } from '../../../../electron/engine/redact/redact-offload.js';
 import { Redactor } from '../../../../electron/engine/redact/redactor.js';
 import { routeThroughRedactor } from '../../../../electron/engine/redact/route.js';
 import { redactWorkerFromEnv, runSession, type SessionOptions } from '../../../../electron/engine/session.js';
@@ -96,12 +96,15 @@ describe('the redaction worker', () => {
     }
   });
 
-  it('DIAGCOLLECT_REDACT_WORKER: off unless asked for (on, or the smallest file in bytes)', () => {
-    expect(redactWorkerFromEnv(undefined)).toBe(false);
-    expect(redactWorkerFromEnv('off')).toBe(false);
-    expect(redactWorkerFromEnv('nonsense')).toBe(false);
+  it('DIAGCOLLECT_REDACT_WORKER: on unless turned off (or the smallest file in bytes)', () => {
+    expect(redactWorkerFromEnv(undefined)).toEqual({});
+    expect(redactWorkerFromEnv('')).toEqual({});
     expect(redactWorkerFromEnv('on')).toEqual({});
+    expect(redactWorkerFromEnv('nonsense')).toEqual({});
+    expect(redactWorkerFromEnv('-5')).toEqual({});
+    expect(redactWorkerFromEnv('off')).toBe(false);
     expect(redactWorkerFromEnv('0')).toEqual({ minBytes: 0 });
+    expect(redactWorkerFromEnv(String(OFFLOAD_MIN_BYTES))).toEqual({ minBytes: OFFLOAD_MIN_BYTES });
   });
 
   it('keeps both threads’ young generations small: V8 resets the flag when the worker’s isolate is made', () => {
@@ -200,6 +203,38 @@ describe('a collection with the redaction worker', () => {
     const app1 = offloaded.entries.find((e) => e.name.endsWith('app-1.log'))!.data!.toString('utf8');
     expect(app1).not.toContain('luoxiaotong');
     expect(app1).not.toContain('孔令辉');
+  });
+
+  it('where the worker cannot start, the same archive redacted on the main thread, and the manifest says why and what to do', async () => {
+    const dir = logFolder();
+    const now = () => new Date('2026-12-06T10:00:00Z');
+    const serial = await runSession({ ticket: '13', policy: DEFAULT_POLICY, outDir: tmp(), collectors: [files(dir)], checks: [], now, host: 'host-1', redactWorker: false });
+    const startedBefore = RedactWorker.threads.started;
+    const fallback = await runSession({ ticket: '13', policy: DEFAULT_POLICY, outDir: tmp(), collectors: [files(dir)], checks: [], now, host: 'host-1', redactWorker: { minBytes: 0, entry: null } });
+    expect(RedactWorker.threads.started).toBe(startedBefore);
+    const { inThread, ...redaction } = fallback.manifest.redaction!;
+    expect(inThread).toMatch(/^the redaction worker could not start \(this build has no redaction worker .*\): large items were redacted on the main thread, the same archive but slower \(DIAGCOLLECT_REDACT_WORKER=off skips trying\)$/);
+    expect(comparable(redaction)).toEqual(comparable(serial.manifest.redaction));
+    const [a, b] = [await readZip(fallback.archivePath), await readZip(serial.archivePath)];
+    expect(a.filter((e) => e.name.endsWith('.log')).map((e) => e.data!.toString('base64'))).toEqual(b.filter((e) => e.name.endsWith('.log')).map((e) => e.data!.toString('base64')));
+  });
+
+  it('a worker that dies under an item: that entry says so, the items after it are redacted on the main thread', async () => {
+    const dir = logFolder();
+    // Ready, then gone at the first item it is given.
+    const entry = { code: `const { parentPort } = require('node:worker_threads'); parentPort.postMessage({ type: 'ready' }); parentPort.on('message', () => process.exit(7));` };
+    const result = await runSession({ ticket: '13', policy: DEFAULT_POLICY, outDir: tmp(), collectors: [files(dir)], checks: [], redactWorker: { minBytes: 0, entry } });
+    expect(await noWorkerLeft()).toBe(0);
+    expect(result.manifest.redaction?.inThread).toBe('the redaction worker stopped (the redaction worker stopped (exit code 7)): the large items after it were redacted on the main thread');
+    const first = result.manifest.items.find((i) => i.name.endsWith('app-0.log'))!;
+    expect(first.note).toMatch(/^reading stopped midway: the redaction worker stopped \(exit code 7\)/);
+    // The rest redacted here (the names app-0.log would have taught are not learned: it was lost).
+    const later = result.manifest.items.find((i) => i.name.endsWith('app-1.log'))!;
+    expect(later.note).toBeUndefined();
+    expect(later.size).toBeGreaterThan(100_000);
+    expect(Object.values(later.redactions ?? {}).reduce((a, b) => a + b, 0)).toBeGreaterThan(10);
+    const entries = await readZip(result.archivePath);
+    expect(entries.find((e) => e.name.endsWith('small.log'))!.data!.toString('utf8')).not.toContain('hunter22');
   });
 
   it('cancelled while a file streams through the worker: no worker thread left, the file closed', async () => {
