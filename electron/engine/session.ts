@@ -36,7 +36,7 @@ import { mendArchive } from './redact/mend.js';
 import { placeholderExample } from './redact/placeholders.js';
 import { createRedactor, saveRedactionMap } from './redact/policy-redactor.js';
 import { redactFacts, renderFromFacts } from './redact/redact-facts.js';
-import { OFFLOAD_MIN_BYTES, RedactWorker } from './redact/redact-offload.js';
+import { OFFLOAD_MIN_BYTES, RedactWorker, type WorkerEntry } from './redact/redact-offload.js';
 import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
 import { formatIntake } from './report/intake-text.js';
 import { jsonPieces } from './report/json-pieces.js';
@@ -101,10 +101,10 @@ export interface SessionOptions {
   /**
    * Redaction of large text items on another core (redact/redact-offload.ts): items of at least
    * `minBytes` (default OFFLOAD_MIN_BYTES) go to a worker thread; `false` redacts everything on
-   * this thread. Default: from `DIAGCOLLECT_REDACT_WORKER` (see redactWorkerFromEnv; off when
+   * this thread. Default: from `DIAGCOLLECT_REDACT_WORKER` (see redactWorkerFromEnv; on when
    * unset). The archive is the same either way.
    */
-  redactWorker?: { minBytes?: number } | false;
+  redactWorker?: { minBytes?: number; /** Where the worker's code is (tests: `null`, a build without it). */ entry?: WorkerEntry | null } | false;
 }
 
 export interface SessionResult {
@@ -251,18 +251,24 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   // item ends (redact-offload.ts), so nothing else may redact meanwhile; entries and numbering are
   // the same with or without it.
   const turns = new OrderedTurns();
-  const workerOption = options.redactWorker ?? redactWorkerFromEnv(process.env.DIAGCOLLECT_REDACT_WORKER);
+  const workerOption: NonNullable<SessionOptions['redactWorker']> = options.redactWorker ?? redactWorkerFromEnv(process.env.DIAGCOLLECT_REDACT_WORKER);
   const offloadFrom = workerOption === false ? Infinity : (workerOption.minBytes ?? OFFLOAD_MIN_BYTES);
   let offload: Promise<RedactWorker | undefined> | undefined;
   /** Why large items were redacted on this thread after all (the worker could not start). */
   let offloadFailure: string | undefined;
   const workerFor = (item: PendingItem): Promise<RedactWorker | undefined> | undefined => {
     if (!redactor || item.kind !== 'text' || item.size === undefined || item.size < offloadFrom) return undefined;
-    offload ??= RedactWorker.start(redactor).catch((err: unknown) => {
-      offloadFailure = `the redaction worker could not start (${errorMessage(err)}): large items were redacted on the main thread`;
+    offload ??= RedactWorker.start(redactor, workerOption === false ? undefined : workerOption.entry).catch((err: unknown) => {
+      offloadFailure = `the redaction worker could not start (${errorMessage(err)}): large items were redacted on the main thread, the same archive but slower (DIAGCOLLECT_REDACT_WORKER=off skips trying)`;
       return undefined;
     });
     return offload;
+  };
+  /** The worker for an item whose turn came: none once it died under an earlier item (that entry says so). */
+  const aliveWorker = (worker: RedactWorker | undefined): RedactWorker | undefined => {
+    if (!worker?.stopped) return worker;
+    offloadFailure ??= `the redaction worker stopped (${worker.stopped.message}): the large items after it were redacted on the main thread`;
+    return undefined;
   };
   const stopWorker = async () => {
     const worker = await offload;
@@ -454,6 +460,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
         notArchived(item);
         return;
       }
+      worker = aliveWorker(worker);
       streaming.add(opened.stream);
       // Redacted text reaches the timeline as the redactor's text (decoded once, not again from the bytes).
       const feed = redactor && item.kind === 'text' ? timeline.text(item) : undefined;
@@ -758,17 +765,18 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
 const OPEN_PATIENCE_MS = 1000;
 
 /**
- * `DIAGCOLLECT_REDACT_WORKER`: `on` sends text files of OFFLOAD_MIN_BYTES or more to the
- * redaction worker, a number of bytes is the smallest file it takes (tests and benchmarks: `0`
- * sends every file to it); unset or `off` redacts everything on the main thread (the default).
+ * `DIAGCOLLECT_REDACT_WORKER`: unset or `on` (the default) sends text files of OFFLOAD_MIN_BYTES
+ * or more to the redaction worker, a number of bytes is the smallest file it takes (tests and
+ * benchmarks: `0` sends every file to it); `off` redacts everything on the main thread. Anything
+ * else is the default.
  */
 export function redactWorkerFromEnv(value: string | undefined): { minBytes?: number } | false {
-  // Off unless asked for: with the worker, peak RSS grew with the input (100 MB of logs: 124 →
-  // ~155 MB; 300 MB: 123 → ~200 MB), past issue 13's 150 MB, and the cause is not found yet.
-  if (value === undefined || value === '' || value === 'off') return false;
-  if (value === 'on') return {};
-  const n = Number(value);
-  return Number.isFinite(n) && n >= 0 ? { minBytes: n } : false;
+  // On by default: with the worker, peak RSS stays flat (its fixed cost is ~25 MB: a second Node
+  // environment, its copy of the rules, its malloc arena; 300 MB and 1 GB of logs measured
+  // ~145 MB), and the main thread's CPU for a large log drops to about zip -6's.
+  if (value === 'off') return false;
+  const n = value === undefined || value.trim() === '' ? NaN : Number(value);
+  return Number.isFinite(n) && n >= 0 ? { minBytes: n } : {};
 }
 
 /**

@@ -12,12 +12,13 @@
  * Where the worker cannot start (no worker entry in this build, a sandbox that forbids threads),
  * {@link RedactWorker.start} rejects with why, and the caller redacts on its own thread.
  */
-import { existsSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { deferred, type Deferred } from '../archive/deferred.js';
+import { WORKER_YOUNG_GENERATION_MB } from '../platform/young-generation.js';
 import { isProbablyBinary, readHead, type TextEncoding } from './decode.js';
 import type { StructureOutcome } from './formats.js';
 import type { Redactor, RedactorMark, RedactorState } from './redactor.js';
@@ -34,25 +35,39 @@ export const OFFLOAD_MIN_BYTES = 16 * 1024 * 1024;
 /** Input chunks sent and not yet answered: two per side keeps both threads busy. */
 export const OFFLOAD_CHUNKS_IN_FLIGHT = 4;
 
+/** Whether `url` names a file that exists (read when the offload starts: never sync fs in the engine). */
+async function fileExists(url: URL): Promise<boolean> {
+  if (url.protocol !== 'file:') return false;
+  try {
+    await access(fileURLToPath(url));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where the worker's code is: a file to start, or (TypeScript sources) code that loads them. */
+export type WorkerEntry = { url: URL } | { code: string };
+
 /**
  * Where the worker's entry is: beside this module in a bundle (`.mjs` in dist/cli, `.js` in
  * out/main), else the TypeScript source (tests, `node --import tsx`), loaded through tsx's API
- * (a worker does not inherit the `--import tsx` hooks on Node 20).
+ * (a worker does not inherit the `--import tsx` hooks on Node 20). Undefined: neither is there.
  */
-export function workerEntry(base: string | URL = import.meta.url): { url: URL } | { code: string } | undefined {
+export async function workerEntry(base: string | URL = import.meta.url): Promise<WorkerEntry | undefined> {
   for (const name of ['redact-worker.mjs', 'redact-worker.js']) {
     const url = new URL(`./${name}`, base);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return { url };
+    if (await fileExists(url)) return { url };
   }
   const source = new URL('./redact-worker.ts', base);
-  if (source.protocol !== 'file:' || !existsSync(fileURLToPath(source))) return undefined;
-  const api = tsxApi(source);
+  if (!(await fileExists(source))) return undefined;
+  const api = await tsxApi(source);
   if (api === undefined) return undefined;
   return { code: `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(source.href)}, ${JSON.stringify(source.href)}));` };
 }
 
 /** tsx's ESM API (its `import` export), found from `from` up: only where the sources run, never in a bundle. */
-function tsxApi(from: URL): string | undefined {
+async function tsxApi(from: URL): Promise<string | undefined> {
   if (typeof import.meta.resolve === 'function') {
     try {
       return import.meta.resolve('tsx/esm/api');
@@ -62,7 +77,7 @@ function tsxApi(from: URL): string | undefined {
   }
   for (let dir = new URL('./', from); ; dir = new URL('../', dir)) {
     const api = new URL('node_modules/tsx/dist/esm/api/index.mjs', dir);
-    if (existsSync(fileURLToPath(api))) return api.href;
+    if (await fileExists(api)) return api.href;
     if (new URL('../', dir).href === dir.href) return undefined;
   }
 }
@@ -100,11 +115,15 @@ export class RedactWorker {
   }
 
   /** Starts a worker that redacts as `redactor` does; rejects (worker gone) with why it could not. */
-  /** `entry` null: as a build without the worker's entry (tests). */
-  static async start(redactor: Redactor, entry: ReturnType<typeof workerEntry> | null = workerEntry()): Promise<RedactWorker> {
+  /** `entry` null: as a build without the worker's entry (tests); by default looked for now. */
+  static async start(redactor: Redactor, given?: WorkerEntry | null): Promise<RedactWorker> {
+    const entry = given === undefined ? await workerEntry() : given;
     if (!entry) throw new Error('this build has no redaction worker (redact-worker.mjs / .js beside the engine)');
     const init: WorkerInit = redactor.init();
-    const worker = 'url' in entry ? new Worker(entry.url, { workerData: init }) : new Worker(entry.code, { eval: true, workerData: init });
+    // Its young generation capped as well as kept from growing (see young-generation.ts): the flag
+    // is set again only once the worker's code runs, after Node's own start-up has allocated.
+    const options = { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
+    const worker = 'url' in entry ? new Worker(entry.url, options) : new Worker(entry.code, { ...options, eval: true });
     RedactWorker.threads.started += 1;
     RedactWorker.threads.running += 1;
     worker.once('exit', () => {
@@ -145,8 +164,12 @@ export class RedactWorker {
   }
 
   private request(message: ToWorker, transfer: ArrayBuffer[] = []): Promise<Reply> {
-    if (this.dead) return Promise.reject(this.dead);
     const d = deferred<Reply>(true);
+    if (this.dead) {
+      // Awaited later, maybe after a read: handled from the start, never an unhandled rejection.
+      d.reject(this.dead);
+      return d.promise;
+    }
     this.waiting.push(d);
     this.worker.postMessage(message, transfer);
     return d.promise;
@@ -268,6 +291,11 @@ export class RedactWorker {
       }
     });
     return { stream, outcome: outcome.promise, settled: settled.promise };
+  }
+
+  /** Why the worker is gone (it failed, exited or was stopped); undefined while it runs. */
+  get stopped(): Error | undefined {
+    return this.dead;
   }
 
   /** Whether an item is being redacted (tests). */

@@ -13,6 +13,7 @@
  * (build:electron).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { keepYoungGenerationSmall } from '../platform/young-generation.js';
 import { Redactor, type RedactItem, type RedactorMark, type RedactorOptions, type RedactorState } from './redactor.js';
 
 export type ToWorker =
@@ -93,4 +94,9 @@ function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
   port.postMessage({ type: 'ready' });
 }
 
-if (parentPort) serve(parentPort, workerData as WorkerInit);
+if (parentPort) {
+  // Creating this thread's isolate reset the young-generation flag for the whole process (both
+  // threads): set it again as soon as our code runs (platform/young-generation.ts).
+  keepYoungGenerationSmall();
+  serve(parentPort, workerData as WorkerInit);
+}

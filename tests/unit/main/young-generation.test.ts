@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { YOUNG_GENERATION_FLAG as ENGINE_FLAG } from '../../../electron/engine/platform/young-generation.js';
 import { YOUNG_GENERATION_FLAG } from '../../../electron/main/young-generation.js';
 import { startMain } from './support/start-main.js';
 
@@ -32,7 +33,8 @@ function youngPeakMB(withModule: boolean): number {
 }
 
 describe('keepYoungGenerationSmall', () => {
-  it('is the CLI launcher’s flag', () => {
+  it('is the CLI launcher’s flag, and the one the redaction worker sets again', () => {
+    expect(YOUNG_GENERATION_FLAG).toBe(ENGINE_FLAG);
     expect(readFileSync(path.join(ROOT, 'electron/cli/diagcollect.mjs'), 'utf8')).toContain(`setFlagsFromString('${YOUNG_GENERATION_FLAG}')`);
   });
 

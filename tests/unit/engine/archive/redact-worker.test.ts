@@ -4,22 +4,26 @@
  * numbering, values learned in one file and met again in the next), and a cancelled collection
  * leaves no worker thread running and no file open.
  */
-import { mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, PolicySchema } from '../../../../shared/policy.js';
 import type { ProgressEvent } from '../../../../shared/types.js';
 import type { Collector } from '../../../../electron/engine/collectors/types.js';
 import { CancelledError } from '../../../../electron/engine/errors.js';
-import { RedactWorker } from '../../../../electron/engine/redact/redact-offload.js';
+import { YOUNG_GENERATION_FLAG } from '../../../../electron/engine/platform/young-generation.js';
+import { OFFLOAD_MIN_BYTES, RedactWorker, workerEntry } from '../../../../electron/engine/redact/redact-offload.js';
 import { Redactor } from '../../../../electron/engine/redact/redactor.js';
 import { routeThroughRedactor } from '../../../../electron/engine/redact/route.js';
 import { redactWorkerFromEnv, runSession, type SessionOptions } from '../../../../electron/engine/session.js';
 import { generateLogText } from '../../../bench/redact.bench.js';
 import { readZip } from '../../../helpers/zip.js';
 
+const ROOT = resolve(import.meta.dirname, '../../../..');
 const tmp = () => mkdtempSync(join(os.tmpdir(), 'redact-worker-'));
 
 const collector = (id: string, run: Collector['run']): Collector => ({
@@ -92,12 +96,55 @@ describe('the redaction worker', () => {
     }
   });
 
-  it('DIAGCOLLECT_REDACT_WORKER: off unless asked for (on, or the smallest file in bytes)', () => {
-    expect(redactWorkerFromEnv(undefined)).toBe(false);
-    expect(redactWorkerFromEnv('off')).toBe(false);
-    expect(redactWorkerFromEnv('nonsense')).toBe(false);
+  it('DIAGCOLLECT_REDACT_WORKER: on unless turned off (or the smallest file in bytes)', () => {
+    expect(redactWorkerFromEnv(undefined)).toEqual({});
+    expect(redactWorkerFromEnv('')).toEqual({});
     expect(redactWorkerFromEnv('on')).toEqual({});
+    expect(redactWorkerFromEnv('nonsense')).toEqual({});
+    expect(redactWorkerFromEnv('-5')).toEqual({});
+    expect(redactWorkerFromEnv('off')).toBe(false);
     expect(redactWorkerFromEnv('0')).toEqual({ minBytes: 0 });
+    expect(redactWorkerFromEnv(String(OFFLOAD_MIN_BYTES))).toEqual({ minBytes: OFFLOAD_MIN_BYTES });
+  });
+
+  it('keeps both threads’ young generations small: V8 resets the flag when the worker’s isolate is made', () => {
+    // As the CLI launcher runs a collection: the flag set first, then a worker started, then the
+    // main thread allocating steadily (it grew to 2 × 16 MB, and so did the worker's: +80 MB RSS).
+    const script = `
+      const v8 = await import('node:v8');
+      v8.setFlagsFromString(${JSON.stringify(YOUNG_GENERATION_FLAG)});
+      const { RedactWorker } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'electron/engine/redact/redact-offload.ts')).href)});
+      const { Redactor } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'electron/engine/redact/redactor.ts')).href)});
+      const { Readable } = await import('node:stream');
+      const worker = await RedactWorker.start(new Redactor());
+      const lines = [];
+      for (let i = 0; i < 40000; i++) lines.push('2026-12-06 10:00:00 INFO user=zhangwei' + i + ' from 10.1.' + (i % 250) + '.7 token=abc' + i + 'def\\n');
+      const routed = worker.route(Readable.from([Buffer.from(lines.join(''))]), 'app.log');
+      for await (const _ of routed.stream);
+      const ring = new Array(20000);
+      let peak = 0;
+      for (let i = 0; i < 3_000_000; i++) {
+        ring[i % ring.length] = { a: i, b: 'x' + i, c: [i, i + 1] };
+        if (i % 10000 === 0) peak = Math.max(peak, v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
+      }
+      await worker.terminate();
+      console.log(peak / 1048576);`;
+    const peakMB = Number(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' }).trim());
+    // 2 × 1 MB kept; 2 × 16 MB when the worker's start undid the flag.
+    expect(peakMB).toBeLessThanOrEqual(4);
+  }, 120_000);
+
+  it('finds the worker’s entry beside the engine (the bundle’s .mjs/.js first, else the sources), without sync fs', async () => {
+    const dir = tmp();
+    const base = pathToFileURL(join(dir, 'engine.mjs'));
+    expect(await workerEntry(base)).toBeUndefined();
+    writeFileSync(join(dir, 'redact-worker.js'), '');
+    expect(await workerEntry(base)).toEqual({ url: new URL('./redact-worker.js', base) });
+    writeFileSync(join(dir, 'redact-worker.mjs'), '');
+    expect(await workerEntry(base)).toEqual({ url: new URL('./redact-worker.mjs', base) });
+    const sources = await workerEntry(pathToFileURL(join(ROOT, 'electron/engine/redact/redact-offload.ts')));
+    expect(sources && 'code' in sources && sources.code).toContain('redact-worker.ts');
+    expect(readFileSync(join(ROOT, 'electron/engine/redact/redact-offload.ts'), 'utf8')).not.toMatch(/\b\w+Sync\(/);
   });
 
   it('a build without the worker entry says so (the session then redacts on its own thread)', async () => {
@@ -156,6 +203,38 @@ describe('a collection with the redaction worker', () => {
     const app1 = offloaded.entries.find((e) => e.name.endsWith('app-1.log'))!.data!.toString('utf8');
     expect(app1).not.toContain('luoxiaotong');
     expect(app1).not.toContain('孔令辉');
+  });
+
+  it('where the worker cannot start, the same archive redacted on the main thread, and the manifest says why and what to do', async () => {
+    const dir = logFolder();
+    const now = () => new Date('2026-12-06T10:00:00Z');
+    const serial = await runSession({ ticket: '13', policy: DEFAULT_POLICY, outDir: tmp(), collectors: [files(dir)], checks: [], now, host: 'host-1', redactWorker: false });
+    const startedBefore = RedactWorker.threads.started;
+    const fallback = await runSession({ ticket: '13', policy: DEFAULT_POLICY, outDir: tmp(), collectors: [files(dir)], checks: [], now, host: 'host-1', redactWorker: { minBytes: 0, entry: null } });
+    expect(RedactWorker.threads.started).toBe(startedBefore);
+    const { inThread, ...redaction } = fallback.manifest.redaction!;
+    expect(inThread).toMatch(/^the redaction worker could not start \(this build has no redaction worker .*\): large items were redacted on the main thread, the same archive but slower \(DIAGCOLLECT_REDACT_WORKER=off skips trying\)$/);
+    expect(comparable(redaction)).toEqual(comparable(serial.manifest.redaction));
+    const [a, b] = [await readZip(fallback.archivePath), await readZip(serial.archivePath)];
+    expect(a.filter((e) => e.name.endsWith('.log')).map((e) => e.data!.toString('base64'))).toEqual(b.filter((e) => e.name.endsWith('.log')).map((e) => e.data!.toString('base64')));
+  });
+
+  it('a worker that dies under an item: that entry says so, the items after it are redacted on the main thread', async () => {
+    const dir = logFolder();
+    // Ready, then gone at the first item it is given.
+    const entry = { code: `const { parentPort } = require('node:worker_threads'); parentPort.postMessage({ type: 'ready' }); parentPort.on('message', () => process.exit(7));` };
+    const result = await runSession({ ticket: '13', policy: DEFAULT_POLICY, outDir: tmp(), collectors: [files(dir)], checks: [], redactWorker: { minBytes: 0, entry } });
+    expect(await noWorkerLeft()).toBe(0);
+    expect(result.manifest.redaction?.inThread).toBe('the redaction worker stopped (the redaction worker stopped (exit code 7)): the large items after it were redacted on the main thread');
+    const first = result.manifest.items.find((i) => i.name.endsWith('app-0.log'))!;
+    expect(first.note).toMatch(/^reading stopped midway: the redaction worker stopped \(exit code 7\)/);
+    // The rest redacted here (the names app-0.log would have taught are not learned: it was lost).
+    const later = result.manifest.items.find((i) => i.name.endsWith('app-1.log'))!;
+    expect(later.note).toBeUndefined();
+    expect(later.size).toBeGreaterThan(100_000);
+    expect(Object.values(later.redactions ?? {}).reduce((a, b) => a + b, 0)).toBeGreaterThan(10);
+    const entries = await readZip(result.archivePath);
+    expect(entries.find((e) => e.name.endsWith('small.log'))!.data!.toString('utf8')).not.toContain('hunter22');
   });
 
   it('cancelled while a file streams through the worker: no worker thread left, the file closed', async () => {
