@@ -251,6 +251,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   // item ends (redact-offload.ts), so nothing else may redact meanwhile; entries and numbering are
   // the same with or without it.
   const turns = new OrderedTurns();
+  const openPatience = openPatienceFromEnv(process.env.DIAGCOLLECT_OPEN_PATIENCE_MS);
   const workerOption: NonNullable<SessionOptions['redactWorker']> = options.redactWorker ?? redactWorkerFromEnv(process.env.DIAGCOLLECT_REDACT_WORKER);
   const offloadFrom = workerOption === false ? Infinity : (workerOption.minBytes ?? OFFLOAD_MIN_BYTES);
   let offload: Promise<RedactWorker | undefined> | undefined;
@@ -321,7 +322,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   };
   /** Runs `opening` (a file opening or being read); past OPEN_PATIENCE_MS the items behind go first. */
   const patiently = async <T>(place: Place, opening: Promise<T>): Promise<T> => {
-    const timer = setTimeout(() => turns.rejoin(place), OPEN_PATIENCE_MS);
+    const timer = setTimeout(() => turns.rejoin(place), openPatience);
     timer.unref();
     try {
       return await opening;
@@ -763,6 +764,15 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
  * the items behind it take their turns first: a slow network share never holds up the rest.
  */
 const OPEN_PATIENCE_MS = 1000;
+
+/**
+ * `DIAGCOLLECT_OPEN_PATIENCE_MS`: OPEN_PATIENCE_MS in milliseconds (a whole number ≥ 1), for tests
+ * that compare two runs entry by entry and must not see a busy machine's slow read reorder them.
+ */
+export function openPatienceFromEnv(value: string | undefined): number {
+  const n = value === undefined || value.trim() === '' ? NaN : Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : OPEN_PATIENCE_MS;
+}
 
 /**
  * `DIAGCOLLECT_REDACT_WORKER`: unset or `on` (the default) sends text files of OFFLOAD_MIN_BYTES

@@ -35,6 +35,8 @@ describe.runIf(process.platform === 'linux')('faults: the redaction worker of th
     return { out: join(dir, 'out'), policy, env: { DIAGCOLLECT_DATA_DIR: join(dir, 'data'), DISPLAY: '' } };
   };
 
+  // Both runs wait for each file in turn (DIAGCOLLECT_OPEN_PATIENCE_MS): on a busy machine a read
+  // past the usual second lets the items behind go first, and the two archives' order would differ.
   it('gives the archive one thread gives (every log entry, the manifest items and totals), with the worker found in the bundle', async () => {
     const logs = join(work, 'logs-same');
     await mkdir(logs, { recursive: true });
@@ -45,7 +47,7 @@ describe.runIf(process.platform === 'linux')('faults: the redaction worker of th
     await writeFile(join(logs, 'small.log'), 'user=zhangwei password=hunter22 luoxiaotong\n');
     const collect = async (mode: string) => {
       const { out, policy, env } = await setup(`same-${mode}`, logs);
-      const { done } = startCli(['collect', '--ticket', 'W-1', '--only', 'app-logs', '--no-screenshot', '--json', '--policy', policy, '--out', out], { ...env, DIAGCOLLECT_REDACT_WORKER: mode });
+      const { done } = startCli(['collect', '--ticket', 'W-1', '--only', 'app-logs', '--no-screenshot', '--json', '--policy', policy, '--out', out], { ...env, DIAGCOLLECT_REDACT_WORKER: mode, DIAGCOLLECT_OPEN_PATIENCE_MS: '600000' });
       const r = await done;
       expect([0, 3], r.stderr).toContain(r.code);
       const json = JSON.parse(r.stdout) as CollectJson;

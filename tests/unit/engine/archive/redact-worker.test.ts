@@ -19,7 +19,7 @@ import { YOUNG_GENERATION_FLAG } from '../../../../electron/engine/platform/youn
 import { OFFLOAD_MIN_BYTES, RedactWorker, workerEntry } from '../../../../electron/engine/redact/redact-offload.js';
 import { Redactor } from '../../../../electron/engine/redact/redactor.js';
 import { routeThroughRedactor } from '../../../../electron/engine/redact/route.js';
-import { redactWorkerFromEnv, runSession, type SessionOptions } from '../../../../electron/engine/session.js';
+import { openPatienceFromEnv, redactWorkerFromEnv, runSession, type SessionOptions } from '../../../../electron/engine/session.js';
 import { generateLogText } from '../../../bench/redact.bench.js';
 import { readZip } from '../../../helpers/zip.js';
 
@@ -105,6 +105,15 @@ describe('the redaction worker', () => {
     expect(redactWorkerFromEnv('off')).toBe(false);
     expect(redactWorkerFromEnv('0')).toEqual({ minBytes: 0 });
     expect(redactWorkerFromEnv(String(OFFLOAD_MIN_BYTES))).toEqual({ minBytes: OFFLOAD_MIN_BYTES });
+  });
+
+  it('DIAGCOLLECT_OPEN_PATIENCE_MS: a whole number of milliseconds, else the default second', () => {
+    expect(openPatienceFromEnv(undefined)).toBe(1000);
+    expect(openPatienceFromEnv('')).toBe(1000);
+    expect(openPatienceFromEnv('0')).toBe(1000);
+    expect(openPatienceFromEnv('2.5')).toBe(1000);
+    expect(openPatienceFromEnv('soon')).toBe(1000);
+    expect(openPatienceFromEnv('600000')).toBe(600000);
   });
 
   it('keeps both threads’ young generations small: V8 resets the flag when the worker’s isolate is made', () => {
