@@ -1425,7 +1425,10 @@ export const VALIDATORS = {
   csvAddressColumn: ((m, line, around) => /\d/.test(group(m, 'address')) && /[A-Za-z\u4e00-\u9fa5]{2}/.test(group(m, 'address')) && !isPlaceholder(group(m, 'address').trim()) && CSV_ADDRESS_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   csvSecretColumn: ((m, line, around) => isRealValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   /** A foreign passport's number in a roster's identity-number column, on a row that does not name another document. */
-  csvPassportColumn: ((m, line, around) => CSV_ID_NUMBER_COLUMN.test(csvHeader(m, line, around).trim()) && !OTHER_ID_DOCUMENT.test(line)) as RuleValidator,
+  csvPassportColumn: ((m, line, around) =>
+    CSV_ID_NUMBER_COLUMN.test(csvHeader(m, line, around).trim()) &&
+    !OTHER_ID_DOCUMENT.test(line) &&
+    (/^(?:[A-Z]{1,2}\d{7,8}|\d{9})$/.test(group(m, 'doc')) || (/护照|passport/i.test(line) && (group(m, 'doc').match(/\d/g)?.length ?? 0) >= 3))) as RuleValidator,
   /** `Marco Bellini(mbellini)`: a Latin name and a login made of it (see isLoginOfName). */
   latinNameWithLogin: ((m) => isLoginOfName(group(m, 'latin'), group(m, 'user'))) as RuleValidator,
   csvUserColumn: ((m, line, around) => isLoginName(m, line) && CSV_USER_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
