@@ -683,6 +683,10 @@ const NOT_A_STREET = /(?:线|电|网|通|回|链|支|岔|迷|思|门|套|出|进
 // Also a YAML `users:` map whose keys are the logins (gh/glab `hosts.yml`: `users:` ⏎ `    alice:`).
 // The last part of a document's name that reads like a surname and a name but says what the
 // document is (`工作总结-周报.docx`, `销售-华东.xlsx`, `合同-汇总.pdf`).
+// What a desk or department prefix names besides a person (`产品-文档`, `前台-电话`, `行政-工位`).
+const DESK_TOPIC = /^(?:文档|文案|方案|周会|任务|汇报|邮箱|电话|总机|分机|席位|工位|电脑|打印|宣传|年会|金蝶|用友|系统|平台|中心|小组|专用|公用|共享|备用|临时|测试|开发)/;
+// Words of a key's, a team's or a machine's name in fields that may hold a person's (`Release Signing Key`, `Lab Mac`).
+const NOT_AN_OWNER_WORD = /^(?:Release|Releases|Signing|Signer|Key|Keys|Archive|Repository|Repo|Package|Packages|Packaging|Builder|Automatic|Master|Root|Code|Software|Lab|Kiosk|Front|Reception|Lobby|Training|Loaner|Spare|Shared|Studio|Air|Mini|Pro|Max|Ultra|Plus)$/;
 const DOCUMENT_WORD = /^(?:周报|月报|年报|日报|季报|汇总|华东|华南|华北|华中|西南|西北|东北|总表|终稿|初稿|定稿|正式|最新|修订|模板|样本|样例|附件|明细|清单|扫描|盖章|签字|原件|副本|备份|简版|完整|中文|英文|双语|印刷|打印|上海|北京|广州|深圳|杭州|南京|成都|武汉|江苏|浙江|山东|河南|河北|湖南|湖北|广东|广西|福建|安徽|江西|云南|贵州|四川|陕西|山西|吉林|辽宁|天津|重庆|宁波|苏州|无锡|厦门|青岛|大连|沈阳|长沙|郑州|济南|合肥|昆明)$/;
 
 // What follows 客户/发给 in a log or a chat when it is a topic, not a person: a surname's character
@@ -1390,6 +1394,18 @@ export const VALIDATORS = {
   handover: ((m) => isChineseName(group(m, 'handed')) && (group(m, 'from') === '' || isChineseName(group(m, 'from')))) as RuleValidator,
   // A login's own name (`lvguoqing = "吕国庆"`): the login reads as the name's pinyin, or was taken already.
   mappedName: ((m) => isChineseName(group(m, 'mapped') || group(m, 'linked')) && (group(m, 'mapped') === '' || isPlaceholder(group(m, 'login')) || isPinyinLogin(group(m, 'login')))) as RuleValidator,
+  /** A name in a free-text field (a comment, a description): not a verb or a topic that stands where the name would (`人事库 钟浩然 申请`). */
+  freeTextName: ((m) => isChineseName(group(m, 'name')) && !BRACKET_WORD.test(group(m, 'name')) && !DESK_TOPIC.test(group(m, 'name'))) as RuleValidator,
+  /** A name after its desk or department (`总经理-华建军`, `FIN-PC-陈磊`): not a topic or a place after the desk (`技术-方案`, `销售-华东`). */
+  deskName: ((m) => {
+    const name = group(m, 'name');
+    return isChineseName(name) && !DOCUMENT_WORD.test(name) && !ROLE_TOPIC.test(name) && !NOT_CALLED.test(name) && !BRACKET_WORD.test(name) && !DESK_TOPIC.test(name);
+  }) as RuleValidator,
+  /** A Latin full name in a name field that also holds keys', machines' and teams' names (GnuPG `uid`, `x's MacBook`). */
+  ownerLatinName: ((m) => {
+    const name = group(m, 'latin') || group(m, 'uid') || group(m, 'own');
+    return name !== '' && !name.split(' ').some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase()) || NOT_AN_OWNER_WORD.test(w));
+  }) as RuleValidator,
   titleOwner: ((m) => isChineseName(group(m, 'name')) && !NOT_CALLED.test(group(m, 'name')) && !BRACKET_WORD.test(group(m, 'name'))) as RuleValidator,
   /** A GECOS name of a person's account (uid 1000–59999 where the line gives one): Chinese, or Latin of no service word. */
   gecosName: ((m, line) => {

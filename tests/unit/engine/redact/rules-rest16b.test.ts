@@ -56,3 +56,94 @@ describe('keyed names: more role keys, a department between key and name, nested
     ]);
   });
 });
+
+describe('free-text fields of IT records: a person inside the text', () => {
+  it('takes a name among the words of a description, a comment, an alias or a registration', () => {
+    check([
+      ['    description "研发部 戴雨欣 远程办公"', '    description "研发部 <NAME-1> 远程办公"'],
+      ['interface ge0/0/7 description 运维组 尉迟明轩 值班机', 'interface ge0/0/7 description 运维组 <NAME-1> 值班机'],
+      ['-description "人事库 钟浩然 申请"', '-description "人事库 <NAME-1> 申请"'],
+      ['<Option Name="Comments">叶志强 个人目录</Option>', '<Option Name="Comments"><NAME-1> 个人目录</Option>'],
+      ['"remarks": "市场部 宣明远 备用机"', '"remarks": "市场部 <NAME-1> 备用机"'],
+      ['    alias           于欢 (运维值班)', '    alias           <NAME-1> (运维值班)'],
+      ['RegisteredTo=王凌云', 'RegisteredTo=<NAME-1>'],
+      ['# 阿里云盘 (罗阳 个人网盘!)', '# 阿里云盘 (<NAME-1> 个人网盘!)'],
+    ]);
+  });
+
+  it('keeps free text without a person', () => {
+    unchanged([
+      'description "测试 环境 使用"',
+      '-description "人事库 只读 申请"',
+      '    alias           运维值班 (于是)',
+      '<Option Name="Comments">公共 个人目录</Option>',
+      'description "华东 机房 上联"',
+      'RegisteredTo=Evaluation',
+    ]);
+  });
+});
+
+describe('a person after the desk, department or machine prefix a record files them under', () => {
+  it('takes the name after a role or department and a hyphen, and a machine named for its user', () => {
+    check([
+      ['host=10.1.10.21 00-E0-4C-68-3A-91 总经理-华建军', 'host=10.1.10.21 00-E0-4C-68-3A-91 总经理-<NAME-1>'],
+      ['set security address-book global address 财务-邵丹-PC 10.0.0.57/32', 'set security address-book global address 财务-<NAME-1>-PC 10.0.0.57/32'],
+      ['dhcp-host=aa:bb:cc:dd:ee:ff,192.168.1.50,行政部_尤佳琪', 'dhcp-host=aa:bb:cc:dd:ee:ff,192.168.1.50,行政部_<NAME-1>'],
+      ["hostname = 'FIN-PC-陈磊'", "hostname = 'FIN-PC-<NAME-1>'"],
+    ]);
+  });
+
+  it('keeps a topic, a place or a phone after the desk', () => {
+    unchanged(['技术-方案 财务-报表 销售-华东 产品-文档 研发-周报 前台-电话', 'address 财务-北京-PC 10.0.0.8/32', '行政-工位 12', 'host=10.1.1.9 总经理-办公室']);
+  });
+});
+
+describe('Latin full names in more name fields', () => {
+  it("takes Junos full-name, a GnuPG uid's name and a machine named after its owner", () => {
+    check([
+      ['set system login user jnpr_wuhaoran full-name "Wu Haoran" uid 2001', 'set system login user <USER-1> full-name "<NAME-1>" uid 2001'],
+      ['set system login user ops1 full-name Carla Rossi', 'set system login user <USER-1> full-name <NAME-1>'],
+      ['uid                 [ultimate] Ren Junjie (release signing) <renjunjie@xxsoft.com.cn>', 'uid                 [ultimate] <NAME-1> (release signing) <<EMAIL-1>>'],
+      ['uid           [ unknown] Natalia Kowalczyk <n.k@partner-eu.pl>', 'uid           [ unknown] <NAME-1> <<EMAIL-1>>'],
+      ['scutil --set ComputerName "Jiang Ruxuan\'s MacBook Air"', 'scutil --set ComputerName "<NAME-1>\'s MacBook Air"'],
+      ['Device: Maria Lopez’s iPhone', 'Device: <NAME-1>’s iPhone'],
+    ]);
+  });
+
+  it("keeps keys', teams' and machines' names", () => {
+    unchanged([
+      'uid                 [ultimate] Release Signing Key <<EMAIL-1>>',
+      'scutil --set ComputerName "Office Mac\'s MacBook Air"',
+      'set system login user ops full-name "NOC Readonly"',
+      'scutil --set ComputerName "Lab Mac\'s MacBook Pro"',
+    ]);
+  });
+
+  it('takes the name parts of a visa form whatever the label says after the key', () => {
+    check([
+      ['3. First name(s) (Given name(s)): YIRAN', '3. First name(s) (Given name(s)): <NAME-1>'],
+      ['30. Surname and first name of the inviting person(s): Giulia Moretti, Via della Spiga 22', '30. Surname and first name of the inviting person(s): <NAME-1>, Via della Spiga 22'],
+    ]);
+    unchanged(['30. Surname and first name of the inviting person(s): DOES NOT APPLY']);
+  });
+});
+
+describe('family members by relation, passports by the label in other orders', () => {
+  it('takes the name after the relation', () => {
+    check([
+      ['家属联系电话 (儿子 景浩)', '家属联系电话 (儿子 <NAME-1>)'],
+      ['    Spouse: 芮子轩 (护照)', '    Spouse: <NAME-1> (护照)'],
+      ['紧急联系: 妻子 何静', '紧急联系: 妻子 <NAME-1>'],
+    ]);
+    unchanged(['儿子 生日 礼物', '丈夫 申请 调岗', 'Spouse: N/A']);
+  });
+
+  it('takes a passport number after "Number of travel document" and in brackets after the word', () => {
+    check([
+      ['13. Number of travel document: EH3571902   Date of issue: 14-03-2023', '13. Number of travel document: <PASSPORT-1>   Date of issue: 14-03-2023'],
+      ['Please bring your passport (No. Z7481936) for the visitor registration.', 'Please bring your passport (No. <PASSPORT-1>) for the visitor registration.'],
+      ['护照（号码：K0918273）', '护照（号码：<PASSPORT-1>）'],
+    ]);
+    unchanged(['Number of travel documents: 2', 'passport (No. 3 of 5)', 'your passport (No. needed for EU citizens)']);
+  });
+});
