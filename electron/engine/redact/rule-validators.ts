@@ -783,6 +783,18 @@ function isPinyinLogin(login: string): boolean {
   return login.length <= 24 && PINYIN_LOGIN.test(login);
 }
 
+// The commonest Chinese surnames in pinyin (as SURNAMES in validators.ts), for a person's name glued into a machine's
+// name (`WS-DINGYUTONG`, `LAPTOP-WEIYUHANG`).
+const PINYIN_SURNAME = '(?:wang|li|zhang|liu|chen|yang|huang|zhao|wu|zhou|xu|sun|ma|zhu|hu|guo|he|gao|lin|luo|zheng|liang|xie|song|tang|han|feng|deng|cao|peng|zeng|xiao|tian|dong|yuan|pan|yu|jiang|cai|du|ye|cheng|su|wei|lv|lyu|lu|ding|ren|shen|yao|cui|zhong|tan|fan|jin|shi|liao|jia|xia|fu|fang|bai|zou|meng|xiong|qin|qiu|yin|xue|yan|duan|lei|hou|long|tao|gu|mao|hao|gong|shao|wan|qian|dai|mo|kong|xiang|chang|wen|kang|niu|ge|xing|qi|qiao|pang|ni|zhuang|nie|zhan|ou|ouyang|geng|guan|lan|jiao|zuo|gan|bao|ning|shang|shu|ruan|ke|ji|mei|tong|ling|bi|pei|huo|tu|miao|sheng|qu|weng|ran|you|xin|chai|hua|pu|teng|rao|mou|ai|mu|nong|zhuo|jian|che|lian|mai|chu|lou|dou|cen|jing|dang|fei|leng|xi|mi|zong|gui|quan|ying|zang|min|bian|luan|sui|diao|sha|rong|kou|sang|lang|zhen|cong|ao|ming|she|chi|kuang|lai|hong|xian|ju|di|hang|xun|rui|kan|huan|hui|jie|duanmu|shangguan|situ|zhuge|murong|yuchi|wenren)';
+const PINYIN_GIVEN_SYLLABLE = '(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v))';
+const PINYIN_FULL_NAME = new RegExp(`^${PINYIN_SURNAME}${PINYIN_GIVEN_SYLLABLE}{1,2}$`);
+// Pinyin that reads as a surname and a given name but names a place, a team or a thing (`WS-HANGZHOU`, `FIN-SHARE`).
+const NOT_A_PINYIN_NAME = /^(?:beijing|shanghai|hangzhou|shenzhen|guangzhou|nanjing|suzhou|wuhan|chengdu|xian|chongqing|tianjin|changsha|hefei|jinan|qingdao|xiamen|ningbo|wuxi|kunming|zhengzhou|fuzhou|nanning|taiyuan|shenyang|dalian|changchun|lanzhou|guiyang|nanchang|haikou|sanya|zhuhai|dongguan|foshan|zhongshan|shantou|wenzhou|jinhua|shaoxing|taizhou|jiaxing|huzhou|yangzhou|changzhou|nantong|xuzhou|yantai|weifang|linyi|tangshan|baoding|luoyang|huadong|huanan|huabei|huazhong|xinan|xibei|dongbei|zongbu|fenbu|caiwu|renshi|xingzheng|yanfa|xiaoshou|kefu|ceshi|kaifa|yunwei|shengchan|cangku|jiqi|fuwu|gongxiang|share|shared|china|chinanet|banana|tiger|bingo|mango|tango|wuhu|xinxi|diannao|bangong|huiyi|kaoqin|menjin|jiankong|dayin|saomiao|beifen|zhuji|beiyong|shiyan|xitong|zhongxin|jituan|gongsi|kehu|dingdan|baobiao|hetong|yewu)$/;
+function isPinyinFullName(text: string): boolean {
+  const lower = text.toLowerCase();
+  return lower.length >= 5 && lower.length <= 18 && PINYIN_FULL_NAME.test(lower) && !NOT_A_PINYIN_NAME.test(lower);
+}
+
 // `faillock` without `--user` prints each login as `name:` on its own line, then its table: the
 // command line and an empty table's header (`When  Type  Source  Valid`) come before a login's line.
 const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account)"[ \t]*,?[ \t]*\r?$|^[ \t]+users:[ \t]*\r?$|^(?:[^\r\n]{0,60}?[#$>%][ \t]*)?(?:sudo[ \t]+)?faillock(?:[ \t]+--dir[ \t]+\S+)?[ \t]*\r?$|^when[ \t]+type[ \t]+source[ \t]+valid[ \t]*\r?$/i;
@@ -1396,6 +1408,8 @@ export const VALIDATORS = {
   mappedName: ((m) => isChineseName(group(m, 'mapped') || group(m, 'linked')) && (group(m, 'mapped') === '' || isPlaceholder(group(m, 'login')) || isPinyinLogin(group(m, 'login')))) as RuleValidator,
   /** A name in a free-text field (a comment, a description): not a verb or a topic that stands where the name would (`人事库 钟浩然 申请`). */
   freeTextName: ((m) => isChineseName(group(m, 'name')) && !BRACKET_WORD.test(group(m, 'name')) && !DESK_TOPIC.test(group(m, 'name'))) as RuleValidator,
+  /** A machine named for its user: a role or device prefix, then a surname and one or two syllables in pinyin (`WS-DINGYUTONG`). */
+  pinyinMachineName: ((m) => isPinyinFullName(group(m, 'pinyin'))) as RuleValidator,
   /** A name after its desk or department (`总经理-华建军`, `FIN-PC-陈磊`): not a topic or a place after the desk (`技术-方案`, `销售-华东`). */
   deskName: ((m) => {
     const name = group(m, 'name');

@@ -147,3 +147,24 @@ describe('family members by relation, passports by the label in other orders', (
     unchanged(['Number of travel documents: 2', 'passport (No. 3 of 5)', 'your passport (No. needed for EU citizens)']);
   });
 });
+
+describe('a machine named for its user in pinyin', () => {
+  it('takes a surname and a given name glued after a department, role or device prefix', () => {
+    check([
+      ['  Name = WS-DINGYUTONG-fd', '  Name = WS-<NAME-1>-fd'],
+      ['   [->]FIN-ZHAOYUTING', '   [->]FIN-<NAME-1>'],
+      ['"ClientMachine":"LAPTOP-WEIYUHANG","x":1', '"ClientMachine":"LAPTOP-<NAME-1>","x":1'],
+      ['Connecting to DESKTOP-OUYANGFEI (10.1.2.3)', 'Connecting to DESKTOP-<NAME-1> (10.1.2.3)'],
+      ['NB-HR-SHENLU joined the domain via laptop-enroll', 'NB-HR-<NAME-1> joined the domain via laptop-enroll'],
+    ]);
+  });
+
+  it("keeps servers', places', shares' and English names", () => {
+    unchanged([
+      'WS-PRINTSRV01 FIN-DB01 LAPTOP-8H2K3L DESKTOP-ABC123',
+      'WS-HANGZHOU FIN-SHARE LAPTOP-CHANGE DESKTOP-BACKUP',
+      'LAPTOP-MANAGER DESKTOP-LINUX FIN-REPORT WS-GATEWAY',
+      'tcp 0 0 10.0.0.5:22 10.0.0.9:51234 FIN-WAIT2',
+    ]);
+  });
+});
