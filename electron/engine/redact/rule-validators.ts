@@ -1410,6 +1410,11 @@ export const VALIDATORS = {
   freeTextName: ((m) => isChineseName(group(m, 'name')) && !BRACKET_WORD.test(group(m, 'name')) && !DESK_TOPIC.test(group(m, 'name'))) as RuleValidator,
   /** A machine named for its user: a role or device prefix, then a surname and one or two syllables in pinyin (`WS-DINGYUTONG`). */
   pinyinMachineName: ((m) => isPinyinFullName(group(m, 'pinyin'))) as RuleValidator,
+  /** A name in brackets after its login, or repeated in brackets: not a mode's or a type's word (`默认`, `申请`). */
+  bracketedName: ((m) => {
+    const name = group(m, 'name') || group(m, 'twice');
+    return isChineseName(name) && !NOT_CALLED.test(name) && !BRACKET_WORD.test(name) && !DESK_TOPIC.test(name);
+  }) as RuleValidator,
   /** A name after its desk or department (`总经理-华建军`, `FIN-PC-陈磊`): not a topic or a place after the desk (`技术-方案`, `销售-华东`). */
   deskName: ((m) => {
     const name = group(m, 'name');

@@ -168,3 +168,24 @@ describe('a machine named for its user in pinyin', () => {
     ]);
   });
 });
+
+describe('a name as the owner of HR paperwork, in brackets after its login, or repeated in brackets', () => {
+  it("takes the owner of a tax return, a bank statement, an expense claim", () => {
+    check([
+      ['"SourceFileName":"魏宇航-个税申报-2026.pdf"', '"SourceFileName":"<NAME-1>-个税申报-2026.pdf"'],
+      ['/share/hr/张伟_银行流水_2025.pdf', '/share/hr/<NAME-1>_银行流水_2025.pdf'],
+      ['Subject: 瞿珊珊 的报销单 - 11月', 'Subject: <NAME-1> 的报销单 - 11月'],
+      ['附件: 邵丹的在职证明.pdf', '附件: <NAME-1>的在职证明.pdf'],
+    ]);
+    unchanged(['"SourceFileName":"年度-个税申报-2026.pdf"', '公司 的报销单 模板', '附件: 员工的在职证明.pdf']);
+  });
+
+  it('takes the name in brackets after a login, and a name repeated in brackets', () => {
+    check([
+      ['工单 2213 提交人 dev_xiongjy(熊嘉怡) 库 crm_prod', '工单 2213 提交人 dev_xiongjy(<NAME-1>) 库 crm_prod'],
+      ['reviewer: ops.li2（李娜）', 'reviewer: ops.li2（<NAME-1>）'],
+      ['# 范佳怡 (范佳怡) 出差用', '# <NAME-1> (<NAME-1>) 出差用'],
+    ]);
+    unchanged(['mode(自动) type(文本) level2(高级) cfg.mode(默认)', 'ui_lang(简体) v2(申请)']);
+  });
+});
