@@ -3,6 +3,7 @@
  * layouts the set does not have, and the look-alikes each fix must keep. A fresh Redactor per case.
  */
 import { describe, expect, it } from 'vitest';
+import { Redactor } from '../../../../electron/engine/redact/index.js';
 import { check, file, unchanged } from './helpers.js';
 
 describe('CSV person columns: more role headers, lists in one cell, a desk before the name', () => {
@@ -187,5 +188,16 @@ describe('a name as the owner of HR paperwork, in brackets after its login, or r
       ['# 范佳怡 (范佳怡) 出差用', '# <NAME-1> (<NAME-1>) 出差用'],
     ]);
     unchanged(['mode(自动) type(文本) level2(高级) cfg.mode(默认)', 'ui_lang(简体) v2(申请)']);
+  });
+});
+
+describe('a public IPv4 address after an ellipsis (network profile)', () => {
+  const network = (text: string) => new Redactor({ optionalRules: ['ipv4-public'] }).redactText(text).text;
+  it('takes the peer of a strongSwan SA after `...`, keeps dotted runs that are no address', () => {
+    expect(network('charon: 09[IKE] IKE_SA rw[1187] established between 115.236.9.42[vpn]...39.144.18.202[ouxiangyu]')).toBe(
+      'charon: 09[IKE] IKE_SA rw[1187] established between <IP-1>[vpn]...<IP-2>[ouxiangyu]',
+    );
+    expect(network('racoon: phase 2 with 203.0.113.9...8.8.4.4 ok')).toBe('racoon: phase 2 with 203.0.113.9...<IP-1> ok');
+    for (const keep of ['version 1.8.8.8.8', 'v.8.8.8.8 and x.8.8.8.8', 'oid 1.3.6.1.4.1.2011']) expect(network(keep)).toBe(keep);
   });
 });
