@@ -683,6 +683,8 @@ const NOT_A_STREET = /(?:线|电|网|通|回|链|支|岔|迷|思|门|套|出|进
 // Also a YAML `users:` map whose keys are the logins (gh/glab `hosts.yml`: `users:` ⏎ `    alice:`).
 // The last part of a document's name that reads like a surname and a name but says what the
 // document is (`工作总结-周报.docx`, `销售-华东.xlsx`, `合同-汇总.pdf`).
+// A login right before a bracket (`dev_xiongjy(`, `ops.li2（`): a `_`, `.` or digit in it.
+const LOGIN_BEFORE_BRACKET = /(?:^|[^\w.-])(?:[a-z][a-z0-9]*[._][a-z0-9._-]{0,30}|[a-z][a-z0-9._-]{0,30}\d)$/;
 // What a desk or department prefix names besides a person (`产品-文档`, `前台-电话`, `行政-工位`).
 const DESK_TOPIC = /^(?:文档|文案|方案|周会|任务|汇报|邮箱|电话|总机|分机|席位|工位|电脑|打印|宣传|年会|金蝶|用友|系统|平台|中心|小组|专用|公用|共享|备用|临时|测试|开发)/;
 // Words of a key's, a team's or a machine's name in fields that may hold a person's (`Release Signing Key`, `Lab Mac`).
@@ -1410,10 +1412,10 @@ export const VALIDATORS = {
   freeTextName: ((m) => isChineseName(group(m, 'name')) && !BRACKET_WORD.test(group(m, 'name')) && !DESK_TOPIC.test(group(m, 'name'))) as RuleValidator,
   /** A machine named for its user: a role or device prefix, then a surname and one or two syllables in pinyin (`WS-DINGYUTONG`). */
   pinyinMachineName: ((m) => isPinyinFullName(group(m, 'pinyin'))) as RuleValidator,
-  /** A name in brackets after its login, or repeated in brackets: not a mode's or a type's word (`默认`, `申请`). */
-  bracketedName: ((m) => {
-    const name = group(m, 'name') || group(m, 'twice');
-    return isChineseName(name) && !NOT_CALLED.test(name) && !BRACKET_WORD.test(name) && !DESK_TOPIC.test(name);
+  /** A name in brackets right after a login (`dev_xiongjy(熊嘉怡)`): a login with `_`, `.` or a digit, not a mode's or a type's word (`mode(默认)`). */
+  loginBracketName: ((m, line) => {
+    const name = group(m, 'name');
+    return LOGIN_BEFORE_BRACKET.test(line.slice(Math.max(0, m.index - 32), m.index)) && isChineseName(name) && !NOT_CALLED.test(name) && !BRACKET_WORD.test(name) && !DESK_TOPIC.test(name);
   }) as RuleValidator,
   /** A name after its desk or department (`总经理-华建军`, `FIN-PC-陈磊`): not a topic or a place after the desk (`技术-方案`, `销售-华东`). */
   deskName: ((m) => {

