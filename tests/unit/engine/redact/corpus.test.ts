@@ -298,7 +298,10 @@ describe('redaction corpus', () => {
     // opener, header lists, message ids, nonces, numeric app keys, doc stand-ins, hydra templates, svnserve's words,
     // a JDBC URL after -u, a role in brackets, OpenSSL's algorithm names: rules-lead14.test.ts); rest15a/rest15b's
     // fixes for held-out-15, never tuned on this set, took 8 more of its values.
-    expect(q.overall.found).toBeGreaterThanOrEqual(430);
+    // Session 15 (rest16b): person names by family (CSV role columns and lists, more role keys, free text of IT records,
+    // desk and pinyin machine names, GnuPG/Junos/visa-form Latin names, HR paperwork owners) and passports in prose and a
+    // passport column, a public IP after an ellipsis: 478 (FIRST-RUN.md "Fixed in session 15 (rest16b)").
+    expect(q.overall.found).toBeGreaterThanOrEqual(478);
     expect(q.falsePositives.length).toBeLessThanOrEqual(9);
   });
 
