@@ -156,7 +156,7 @@ describe('a machine named for its user in pinyin', () => {
       ['   [->]FIN-ZHAOYUTING', '   [->]FIN-<NAME-1>'],
       ['"ClientMachine":"LAPTOP-WEIYUHANG","x":1', '"ClientMachine":"LAPTOP-<NAME-1>","x":1'],
       ['Connecting to DESKTOP-OUYANGFEI (10.1.2.3)', 'Connecting to DESKTOP-<NAME-1> (10.1.2.3)'],
-      ['NB-HR-SHENLU joined the domain via laptop-enroll', 'NB-HR-<NAME-1> joined the domain via laptop-enroll'],
+      ['LAPTOP-HR-SHENLU joined the domain', 'LAPTOP-HR-<NAME-1> joined the domain'],
     ]);
   });
 
