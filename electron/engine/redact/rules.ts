@@ -2253,7 +2253,7 @@ export const RULES: readonly RedactionRule[] = [
         // Session 15 (rest16b): plurals and aliases of those keys (FileZilla `<Option Name="Comments">叶志强 个人目录`, Nagios
         // `alias  于欢 (运维值班)`, SQLyog `RegisteredTo=王凌云`), and blank-separated words before the name (Hillstone
         // `description "研发部 戴雨欣 远程办公"`, wsadmin `-description "人事库 钟浩然 申请"`).
-        regex: /(?<=(?<![A-Za-z])(?:comments?|description|descr|notes?|remarks?|alias|registered_?to|bannertext|注释|值班记录)["']?(?:[ \t]*[=:：>][ \t]*|[ \t]+)["'“]?(?:<!\[CDATA\[)?(?:[^\s"'=<>_-]{1,12}[-_]|[\u4e00-\u9fa5]{2,6}[ \t]+){0,3})(?<name>[\u4e00-\u9fa5]{2,4}?)(?=[-_ \t,，、"'”\]<(（]|[家的]|\r?$)/i,
+        regex: /(?<=(?<![A-Za-z])(?:comments?|description|descr|notes?|remarks?|alias|registered_?to|bannertext|注释|值班记录)["']?(?:[ \t]{0,8}[=:：>][ \t]{0,8}|[ \t]{1,24})["'“]?(?:<!\[CDATA\[)?(?:[^\s"'=<>_-]{1,12}[-_]|[\u4e00-\u9fa5]{2,6}[ \t]{1,4}){0,3})(?<name>[\u4e00-\u9fa5]{2,4}?)(?=[-_ \t,，、"'”\]<(（]|[家的]|\r?$)/i,
         targets: [{ group: 'name' }],
         validate: 'freeTextName',
       },
