@@ -7,7 +7,8 @@
  *
  * Every match of every alternative of those triggers holds one of:
  * - a run of 6 ASCII digits (`\d{17}`, `3[47]\d{2}[ -]\d{6}`, `\d{7,8}` of a permit, `[eg]\d{8}`,
- *   `e[a-z]\d{7}` and the labelled `\d{6,9}` of a passport, `0\d{2,3}\)?-\d{7}`, `1[3-9]\d\d{8}`);
+ *   `e[a-z]\d{7}` and the labelled `\d{6,9}` of a passport (after `number of travel document:` and in
+ *   `passport (No. …)` too), `0\d{2,3}\)?-\d{7}`, `1[3-9]\d\d{8}`);
  * - 10 ASCII digits in groups joined by one space or dash, every group before a separator at least
  *   3 digits long (the grouped card `\d{4}[ -]?…[ -]?\d`, mobile `1[3-9]\d[ -]\d{4}[ -]\d{4}`, resident
  *   id, `\d{3}-\d{3}-\d{4}`, `0\d{2,3}-\d{3,4}[ -]\d{4}`): a date and hour, `2024-03-15 08`, is none;
@@ -28,7 +29,7 @@ export const DIGIT_SHAPE_TRIGGERS: ReadonlySet<string> = new Set([
   String.raw`\d{17}|\d{6}[ -]\d{8}[ -]\d{3}|[０-９]{17}/`,
   String.raw`\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d|3[47]\d{2}[ -]\d{6}[ -]\d{5}|(?:个人|公积金|社保|医保|缴存人?)账号/`,
   String.raw`1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]/`,
-  String.raw`(?<![a-z0-9])(?:[eg]\d{8}|e[a-z]\d{7})(?![a-z0-9])|(?:passport|travel document|visa|护照|签证)[^\r\n:：=]{0,30}?(?:no\.?|number|#|号码?|编号)[ \t]*[:：=][ \t]*(?:[a-z]{1,2}\d{6,9}|\d{8,9})(?![a-z0-9])/i`,
+  String.raw`(?<![a-z0-9])(?:[eg]\d{8}|e[a-z]\d{7})(?![a-z0-9])|(?:passport|travel document|visa|护照|签证)[^\r\n:：=]{0,30}?(?:no\.?|number|#|号码?|编号)[ \t]*[:：=][ \t]*(?:[a-z]{1,2}\d{6,9}|\d{8,9})(?![a-z0-9])|(?:number|no\.?) of (?:the |your )?(?:passport|travel document)[ \t]*[:：=][ \t]*[a-z]{0,2}\d{6,9}(?![a-z0-9])|(?:passport|护照)[ \t]*[(（][ \t]*(?:no\.?|#|号码?)[ \t:：]*[a-z]{0,2}\d{6,9}(?![a-z0-9])/i`,
   String.raw`permit|通行[证證]|回[乡鄉][证證]|台胞[证證]|\b[CWHMTL][A-Z]?\d{7,8}\b/i`,
 ]);
 

@@ -683,6 +683,12 @@ const NOT_A_STREET = /(?:线|电|网|通|回|链|支|岔|迷|思|门|套|出|进
 // Also a YAML `users:` map whose keys are the logins (gh/glab `hosts.yml`: `users:` ⏎ `    alice:`).
 // The last part of a document's name that reads like a surname and a name but says what the
 // document is (`工作总结-周报.docx`, `销售-华东.xlsx`, `合同-汇总.pdf`).
+// A login right before a bracket (`dev_xiongjy(`, `ops.li2（`): a `_`, `.` or digit in it.
+const LOGIN_BEFORE_BRACKET = /(?:^|[^\w.-])(?:[a-z][a-z0-9]*[._][a-z0-9._-]{0,30}|[a-z][a-z0-9._-]{0,30}\d)$/;
+// What a desk or department prefix names besides a person (`产品-文档`, `前台-电话`, `行政-工位`).
+const DESK_TOPIC = /^(?:文档|文案|方案|周会|任务|汇报|邮箱|电话|总机|分机|席位|工位|电脑|打印|宣传|年会|金蝶|用友|系统|平台|中心|小组|专用|公用|共享|备用|临时|测试|开发)/;
+// Words of a key's, a team's or a machine's name in fields that may hold a person's (`Release Signing Key`, `Lab Mac`).
+const NOT_AN_OWNER_WORD = /^(?:Release|Releases|Signing|Signer|Key|Keys|Archive|Repository|Repo|Package|Packages|Packaging|Builder|Automatic|Master|Root|Code|Software|Lab|Kiosk|Front|Reception|Lobby|Training|Loaner|Spare|Shared|Studio|Air|Mini|Pro|Max|Ultra|Plus)$/;
 const DOCUMENT_WORD = /^(?:周报|月报|年报|日报|季报|汇总|华东|华南|华北|华中|西南|西北|东北|总表|终稿|初稿|定稿|正式|最新|修订|模板|样本|样例|附件|明细|清单|扫描|盖章|签字|原件|副本|备份|简版|完整|中文|英文|双语|印刷|打印|上海|北京|广州|深圳|杭州|南京|成都|武汉|江苏|浙江|山东|河南|河北|湖南|湖北|广东|广西|福建|安徽|江西|云南|贵州|四川|陕西|山西|吉林|辽宁|天津|重庆|宁波|苏州|无锡|厦门|青岛|大连|沈阳|长沙|郑州|济南|合肥|昆明)$/;
 
 // What follows 客户/发给 in a log or a chat when it is a topic, not a person: a surname's character
@@ -777,6 +783,18 @@ const PINYIN_SYLLABLE_ALONE = new RegExp(`^${PINYIN_SYLLABLE}$`);
 const PINYIN_LOGIN = new RegExp(`^(?:${PINYIN_SYLLABLE}[._-]?){2,4}\\d{0,4}$`);
 function isPinyinLogin(login: string): boolean {
   return login.length <= 24 && PINYIN_LOGIN.test(login);
+}
+
+// The commonest Chinese surnames in pinyin (as SURNAMES in validators.ts), for a person's name glued into a machine's
+// name (`WS-DINGYUTONG`, `LAPTOP-WEIYUHANG`).
+const PINYIN_SURNAME = '(?:wang|li|zhang|liu|chen|yang|huang|zhao|wu|zhou|xu|sun|ma|zhu|hu|guo|he|gao|lin|luo|zheng|liang|xie|song|tang|han|feng|deng|cao|peng|zeng|xiao|tian|dong|yuan|pan|yu|jiang|cai|du|ye|cheng|su|wei|lv|lyu|lu|ding|ren|shen|yao|cui|zhong|tan|fan|jin|shi|liao|jia|xia|fu|fang|bai|zou|meng|xiong|qin|qiu|yin|xue|yan|duan|lei|hou|long|tao|gu|mao|hao|gong|shao|wan|qian|dai|mo|kong|xiang|chang|wen|kang|niu|ge|xing|qi|qiao|pang|ni|zhuang|nie|zhan|ou|ouyang|geng|guan|lan|jiao|zuo|gan|bao|ning|shang|shu|ruan|ke|ji|mei|tong|ling|bi|pei|huo|tu|miao|sheng|qu|weng|ran|you|xin|chai|hua|pu|teng|rao|mou|ai|mu|nong|zhuo|jian|che|lian|mai|chu|lou|dou|cen|jing|dang|fei|leng|xi|mi|zong|gui|quan|ying|zang|min|bian|luan|sui|diao|sha|rong|kou|sang|lang|zhen|cong|ao|ming|she|chi|kuang|lai|hong|xian|ju|di|hang|xun|rui|kan|huan|hui|jie|duanmu|shangguan|situ|zhuge|murong|yuchi|wenren)';
+const PINYIN_GIVEN_SYLLABLE = '(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v))';
+const PINYIN_FULL_NAME = new RegExp(`^${PINYIN_SURNAME}${PINYIN_GIVEN_SYLLABLE}{1,2}$`);
+// Pinyin that reads as a surname and a given name but names a place, a team or a thing (`WS-HANGZHOU`, `FIN-SHARE`).
+const NOT_A_PINYIN_NAME = /^(?:beijing|shanghai|hangzhou|shenzhen|guangzhou|nanjing|suzhou|wuhan|chengdu|xian|chongqing|tianjin|changsha|hefei|jinan|qingdao|xiamen|ningbo|wuxi|kunming|zhengzhou|fuzhou|nanning|taiyuan|shenyang|dalian|changchun|lanzhou|guiyang|nanchang|haikou|sanya|zhuhai|dongguan|foshan|zhongshan|shantou|wenzhou|jinhua|shaoxing|taizhou|jiaxing|huzhou|yangzhou|changzhou|nantong|xuzhou|yantai|weifang|linyi|tangshan|baoding|luoyang|huadong|huanan|huabei|huazhong|xinan|xibei|dongbei|zongbu|fenbu|caiwu|renshi|xingzheng|yanfa|xiaoshou|kefu|ceshi|kaifa|yunwei|shengchan|cangku|jiqi|fuwu|gongxiang|share|shared|china|chinanet|banana|tiger|bingo|mango|tango|wuhu|xinxi|diannao|bangong|huiyi|kaoqin|menjin|jiankong|dayin|saomiao|beifen|zhuji|beiyong|shiyan|xitong|zhongxin|jituan|gongsi|kehu|dingdan|baobiao|hetong|yewu)$/;
+function isPinyinFullName(text: string): boolean {
+  const lower = text.toLowerCase();
+  return lower.length >= 5 && lower.length <= 18 && PINYIN_FULL_NAME.test(lower) && !NOT_A_PINYIN_NAME.test(lower);
 }
 
 // `faillock` without `--user` prints each login as `name:` on its own line, then its table: the
@@ -1415,6 +1433,25 @@ export const VALIDATORS = {
   handover: ((m) => isChineseName(group(m, 'handed')) && (group(m, 'from') === '' || isChineseName(group(m, 'from')))) as RuleValidator,
   // A login's own name (`lvguoqing = "吕国庆"`): the login reads as the name's pinyin, or was taken already.
   mappedName: ((m) => isChineseName(group(m, 'mapped') || group(m, 'linked')) && (group(m, 'mapped') === '' || isPlaceholder(group(m, 'login')) || isPinyinLogin(group(m, 'login')))) as RuleValidator,
+  /** A name in a free-text field (a comment, a description): not a verb or a topic that stands where the name would (`人事库 钟浩然 申请`). */
+  freeTextName: ((m) => isChineseName(group(m, 'name')) && !BRACKET_WORD.test(group(m, 'name')) && !DESK_TOPIC.test(group(m, 'name'))) as RuleValidator,
+  /** A machine named for its user: a role or device prefix, then a surname and one or two syllables in pinyin (`WS-DINGYUTONG`). */
+  pinyinMachineName: ((m) => isPinyinFullName(group(m, 'pinyin'))) as RuleValidator,
+  /** A name in brackets right after a login (`dev_xiongjy(熊嘉怡)`): a login with `_`, `.` or a digit, not a mode's or a type's word (`mode(默认)`). */
+  loginBracketName: ((m, line) => {
+    const name = group(m, 'name');
+    return LOGIN_BEFORE_BRACKET.test(line.slice(Math.max(0, m.index - 32), m.index)) && isChineseName(name) && !NOT_CALLED.test(name) && !BRACKET_WORD.test(name) && !DESK_TOPIC.test(name);
+  }) as RuleValidator,
+  /** A name after its desk or department (`总经理-华建军`, `FIN-PC-陈磊`): not a topic or a place after the desk (`技术-方案`, `销售-华东`). */
+  deskName: ((m) => {
+    const name = group(m, 'name');
+    return isChineseName(name) && !DOCUMENT_WORD.test(name) && !ROLE_TOPIC.test(name) && !NOT_CALLED.test(name) && !BRACKET_WORD.test(name) && !DESK_TOPIC.test(name);
+  }) as RuleValidator,
+  /** A Latin full name in a name field that also holds keys', machines' and teams' names (GnuPG `uid`, `x's MacBook`). */
+  ownerLatinName: ((m) => {
+    const name = group(m, 'latin') || group(m, 'uid') || group(m, 'own');
+    return name !== '' && !name.split(' ').some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase()) || NOT_AN_OWNER_WORD.test(w));
+  }) as RuleValidator,
   titleOwner: ((m) => isChineseName(group(m, 'name')) && !NOT_CALLED.test(group(m, 'name')) && !BRACKET_WORD.test(group(m, 'name'))) as RuleValidator,
   /** A GECOS name of a person's account (uid 1000–59999 where the line gives one): Chinese, or Latin of no service word. */
   gecosName: ((m, line) => {
@@ -1450,7 +1487,10 @@ export const VALIDATORS = {
   csvAddressColumn: ((m, line, around) => /\d/.test(group(m, 'address')) && /[A-Za-z\u4e00-\u9fa5]{2}/.test(group(m, 'address')) && !isPlaceholder(group(m, 'address').trim()) && CSV_ADDRESS_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   csvSecretColumn: ((m, line, around) => isRealValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   /** A foreign passport's number in a roster's identity-number column, on a row that does not name another document. */
-  csvPassportColumn: ((m, line, around) => CSV_ID_NUMBER_COLUMN.test(csvHeader(m, line, around).trim()) && !OTHER_ID_DOCUMENT.test(line)) as RuleValidator,
+  csvPassportColumn: ((m, line, around) =>
+    CSV_ID_NUMBER_COLUMN.test(csvHeader(m, line, around).trim()) &&
+    !OTHER_ID_DOCUMENT.test(line) &&
+    (/^(?:[A-Z]{1,2}\d{7,8}|\d{9})$/.test(group(m, 'doc')) || (/护照|passport/i.test(line) && (group(m, 'doc').match(/\d/g)?.length ?? 0) >= 3))) as RuleValidator,
   /** `Marco Bellini(mbellini)`: a Latin name and a login made of it (see isLoginOfName). */
   latinNameWithLogin: ((m) => isLoginOfName(group(m, 'latin'), group(m, 'user'))) as RuleValidator,
   csvUserColumn: ((m, line, around) => isLoginName(m, line) && CSV_USER_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
