@@ -31,7 +31,8 @@ function lookAlike(v: string): boolean {
     /^(?:changeme|changeit|password|passw0rd|secret|example|placeholder|redacted|null|none|undefined)\d{0,4}[!@#$%^&*?~]{0,2}$/i.test(v) ||
     // References: `$VAR`, `${VAR}`, `%VAR%`, `$(cmd)`, `{{ x }}`, a Nagios macro `$USER1$`, printf `%s`.
     /^\$\{?[A-Za-z_]\w*\}?$|\$\{|\$\(|%[A-Za-z_]\w*%|\{\{|^\$[A-Z]+\d*\$$|%[-+ #0]?\d*[sdifxXu](?![A-Za-z])/.test(v) ||
-    // E-mail and user@host (a domain or an address after the `@`).
+    // E-mail and user@host (a domain or an address after the `@`; a lower-case login at a host name).
+    /^[a-z][a-z0-9._-]*@[a-z][a-z0-9-]*$/.test(v) ||
     /@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$|@\d{1,3}(?:\.\d{1,3}){3}/.test(v) ||
     // UUID, MAC, IPv4 (with a port or a `#port`), IPv6.
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) ||

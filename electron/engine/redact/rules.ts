@@ -688,7 +688,7 @@ export const RULES: readonly RedactionRule[] = [
         ADMIN_CLI_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') +
         '|auth |password 0|secret 0|key 0 |add name |heartbeat key|portal key|snmp community|snmp-server host|d-i |k10|new password is|temporary password|find-generic-password|find-internet-password|secret-tool|pass show|bw get password|keyring get|\\$y\\$' +
         // Session 15 (secret16): the places the password-shape patterns read (password-shape.ts).
-        '|communit|pre-share|key=|key1=|key2=|key3=|key4=|pwd=|pw=|pass=|\\$user|taos |beeline|mosquitto_|ipmitool|credentials\\(|\\{xor\\}|jdjhjd|jdj5jd|jdjijd|\\$7\\$|eap "|xauth "|&p=',
+        '|communit|pre-share|key=|key1=|key2=|key3=|key4=|pwd=|pw=|pass=|\\$user|taos |beeline|mosquitto_|ipmitool|cqlsh|rabbitmqadmin|influx|credentials\\(|\\{xor\\}|jdjhjd|jdj5jd|jdjijd|\\$7\\$|eap "|xauth "|&p=',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
@@ -1341,8 +1341,8 @@ export const RULES: readonly RedactionRule[] = [
       {
         // After a word that announces one: an SNMP community (Juniper `set snmp community x authorization …`,
         // ipmitool `SNMP Community String : x`, Huawei/H3C `snmp-agent community read x`), an IKE pre-shared key
-        // (Hillstone `pre-share x`, `pre-shared-key ascii-text x`, `psk x`).
-        regex: /(?:^|[\s;"'(])(?:community(?:[ \t]+(?:string|name))?(?:[ \t]+(?:read|write|ro|rw))?|pre-?share(?:d[ -]?key)?|psk)[ \t]*[:=：]?[ \t]*(?:(?:ascii-text|plain-text|simple|cipher|key)[ \t]+)?(?<q>["']?)(?<placed>[^\s"']{6,64})\k<q>(?=[\s,;]|$)/i,
+        // (Hillstone `pre-share x`, `pre-shared-key ascii-text x`, `psk x`), net-snmp's `rocommunity x` / `rwcommunity x`.
+        regex: /(?:^|[\s;"'(])(?:(?:ro|rw)?community6?(?:[ \t]+(?:string|name))?(?:[ \t]+(?:read|write|ro|rw))?|pre-?share(?:d[ -]?key)?|psk)[ \t]*[:=：]?[ \t]*(?:(?:ascii-text|plain-text|simple|cipher|key)[ \t]+)?(?<q>["']?)(?<placed>[^\s"']{6,64})\k<q>(?=[\s,;]|$)/i,
         targets: [{ group: 'placed' }],
         validate: 'passwordShape',
       },
@@ -1365,7 +1365,7 @@ export const RULES: readonly RedactionRule[] = [
       {
         // Anywhere on a line that names a credential (`password`, `secret`, `credential`, `psk`, `密码` …): a token
         // with the strong shape (sbt `Credentials("realm", "host", "x", "Pw")`, `user set password 4 Pw`).
-        regex: /(?<![^\s"'=:,(])(?<strong>[^\s"'<>()[\]{},;|]{6,64})(?=[\s"',;)]|$)/,
+        regex: /(?<![^\s"'=:,(：（])(?<strong>[^\s"'<>()[\]{},;|，。；：！？、（）\u4e00-\u9fa5]{6,64})(?=[\s"',;)，。；！？、（）]|[\u4e00-\u9fa5]|$)/,
         targets: [{ group: 'strong' }],
         validate: 'passwordShapeOnCueLine',
       },
