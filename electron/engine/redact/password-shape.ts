@@ -56,6 +56,8 @@ function lookAlike(v: string): boolean {
     /^[\w.]+={1,2}[\w.]*$/.test(v) ||
     // `key=value`, `-flag=value`, a shell operator.
     /^-|=.*=|^[A-Za-z_][\w.-]*=(?!=*$)/.test(v) ||
+    // A git revision (`HEAD~3`, `main^2`, `v1.2~1`).
+    /^[\w./-]+[~^]\d*$/.test(v) ||
     // A port and an SID (SAP HANA `host:30041@BI1`).
     /^\d+@/.test(v) ||
     // A masked value (`138****7721`, `ab**cd`).
@@ -96,10 +98,13 @@ export function passwordShape(v: string, strength: 'placed' | 'flag' | 'strong')
 const STRONG_SYMBOL = /[!@#$%^&*?~]/;
 
 /** Words that say a line holds a credential (the strong shape is taken anywhere on such a line). */
-export const PASSWORD_CUE = /pass(?:word|wd|phrase)|\bpass\b|\bpwd\b|\bpw\b|\bsecret|credential|\bpsk\b|pre-?share|communit(?:y|ies)|口令|密码|密碼|密钥|暗码/i;
+// Each is a word or a mark that wakes secret-assignment wherever it stands (rules.ts), so the prefilter and the
+// reference mode agree: `password`, `passwd`, `passphrase`, `secret`, `credential`, `communit`, `pre-share`, a
+// `pw` of its own, 密码, 口令, 密钥.
+export const PASSWORD_CUE = /password|passwd|passphrase|secret|credential|communit|pre-share|(?<![A-Za-z])pw(?![A-Za-z])|口令|密码|密钥/i;
 
 /** The places the shape patterns read (rules.ts, secret-assignment): a cheap test for the rule's gate. */
-const SHAPE_PLACES = /communit(?:y|ies)|pre-?share|\bpsk\b|\{xor\}|JDJ[5hi]JD|\$7\$\d|\$USER\d{1,3}\$[ \t]*=|:[ \t]*(?:EAP|XAUTH|NTLM|PIN)[ \t]|"[ \t]*:[ \t]*\{[ \t]*"value"[ \t]*:/i;
+const SHAPE_PLACES = /communit(?:y|ies)|pre-share|\bpsk\b|\{xor\}|JDJ[5hi]JD|\$7\$\d|\$USER\d{1,3}\$[ \t]*=|:[ \t]*(?:EAP|XAUTH|NTLM|PIN)[ \t]|"[ \t]*:[ \t]*\{[ \t]*"value"[ \t]*:/i;
 /** Places that hold a value only with the strong shape: a password flag, `key=`, a key with a password word inside. */
 const STRONG_PLACES = /(?:^|\s)-(?:[pP]|-pass)|[?&](?:p|pw|pwd|pass)=|(?:^|[^\w.-])key\d?[ \t]*[=:]|wpa_?(?:psk|passphrase)|(?:pass|pwd|pw|secret)[\w.-]{0,20}[ \t]*[=:]/i;
 

@@ -35,7 +35,7 @@ describe('the password shape', () => {
       '<password>', '******', '138****7721', '${DB_PASSWORD}', '%ADMIN_PWD%', '$USER1$', 'changeme', 'Passw0rd', 'nginx-7d9f8c-x2k4', 'app2.log',
       'db01.example.cn', 'Ctrl+Alt+F2', 'a+b=c2', 'key=value1', '-pthread', 'sha256WithRSAEncryption', 'Windows10', 'SHA256withRSA', 'K3Cloud',
       'OAuth2', 'HikariPool-1', 'Caesium-1-3', '30041@BI1', 'x86_64', 'utf8mb4', 'public', 'read-only', 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB+/=',
-      'mysql:host=10.2', '%s@%s:%d', 'root@vm-web03:~#', '(ComKey):',
+      'mysql:host=10.2', '%s@%s:%d', 'root@vm-web03:~#', '(ComKey):', 'HEAD~3', 'main^2',
     ];
     for (const v of lookAlikes) expect(passwordShape(v, 'strong'), v).toBe(false);
   });
@@ -91,7 +91,7 @@ describe('a password by its shape in a credential place', () => {
       ['Reset password for li.wei to Tmp#Reset-8841 (expires in 24h)', 'Tmp#Reset-8841'],
       ['新密码已重置为 Xy#Mima-2026，请首次登录后修改', 'Xy#Mima-2026'],
       ['credential stored: svc_backup / Bk#Svc-2026', 'Bk#Svc-2026'],
-      ['PSK for guest SSID is Guest!Wlan-55', 'Guest!Wlan-55'],
+      ['guest SSID pre-share key is Guest!Wlan-55', 'Guest!Wlan-55'],
       ['The Wi-Fi password is Cafe@Wifi2026 today', 'Cafe@Wifi2026'],
       ['Credentials("Nexus Repository Manager", "nexus.example.cn", "ci_bot", "Nx#Ci-2026")', 'Nx#Ci-2026'],
       ['secret rotated, new value Rot#Sec-7723 pushed to vault', 'Rot#Sec-7723'],
