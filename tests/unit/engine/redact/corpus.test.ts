@@ -298,8 +298,13 @@ describe('redaction corpus', () => {
     // opener, header lists, message ids, nonces, numeric app keys, doc stand-ins, hydra templates, svnserve's words,
     // a JDBC URL after -u, a role in brackets, OpenSSL's algorithm names: rules-lead14.test.ts); rest15a/rest15b's
     // fixes for held-out-15, never tuned on this set, took 8 more of its values.
-    expect(q.overall.found).toBeGreaterThanOrEqual(430);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(9);
+    // Session 15 (secret16): a password by its shape where the line puts a credential (password-shape.ts: after
+    // community/pre-share, keys with a password word inside, password flags, a strong shape on a line naming a
+    // credential), values a format hides (actuator `{"value": …}`, `{xor}`, base64 bcrypt, `$7$`, ipsec EAP/XAUTH),
+    // admin CLIs' places (alist, pure-pw, beeline, mosquitto clients, ipmitool, taos) and mysql's `-P<port>` no
+    // longer taken: 430 → 463 (one label added: mosquitto's second `$7$` hash was unlabelled), FP 9 → 8.
+    expect(q.overall.found).toBeGreaterThanOrEqual(463);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(8);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
