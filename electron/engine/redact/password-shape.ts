@@ -75,23 +75,22 @@ function identifierLike(v: string): boolean {
 
 /** `v` looks made by a person as a password, at the strength the place asks (see the module's text). */
 export function passwordShape(v: string, strength: 'placed' | 'flag' | 'strong'): boolean {
-  if (v.length < 6 || v.length > 64 || lookAlike(v)) return false;
+  if (v.length < 6 || v.length > 64) return false;
+  // The classes first (cheap), the look-alikes (some thirty regexes) only for a token that could be one.
   const lower = /[a-z]/.test(v);
   const upper = /[A-Z]/.test(v);
+  if (!lower && !upper) return false;
   const digit = /\d/.test(v);
-  const symbol = PW_SYMBOL.test(v);
-  const letter = lower || upper;
-  if (!letter) return false;
-  if (strength === 'placed') {
-    // A word alone (`public`, `monitor`, `read-only`) is no password a person made; digits or a symbol are.
-    return digit || symbol;
-  }
+  const strong = digit && STRONG_SYMBOL.test(v) && !/[:]|^[#%]|&\w+=/.test(v);
+  if (strength === 'strong' && !strong) return false;
+  // A word alone (`public`, `monitor`, `read-only`) is no password a person made; digits or a symbol are.
+  if (strength === 'placed' && !digit && !PW_SYMBOL.test(v)) return false;
+  // In a password flag's place (`-P zhbPub-55x`) upper and lower case and a digit are enough, if not code.
+  if (strength === 'flag' && !strong && !(upper && lower && digit && v.length <= 24 && !v.includes(':') && !identifierLike(v))) return false;
   // Upper and lower case and digits without a symbol are as often a product or a class (`Windows10`,
   // `SHA256withRSA`, `K3Cloud`, `OAuth2`, `HikariPool-1`): not enough where only the line names a credential.
   // Nor a `:` (`libstdc++6:amd64`, `host:30041@SID`, `root@vm:~#`), a leading `#`/`%`, a query (`a&b=c`).
-  if (symbol && digit && STRONG_SYMBOL.test(v) && !/[:]|^[#%]|&\w+=/.test(v)) return true;
-  // In a password flag's place (`-P zhbPub-55x`) upper and lower case and a digit are enough, if not code.
-  return strength === 'flag' && upper && lower && digit && v.length <= 24 && !v.includes(':') && !identifierLike(v);
+  return !lookAlike(v);
 }
 
 /** The symbols of the strong shape: not `+` and `=` (time zones `GMT+0800`, `g++-12`, versions `+deb12u1`, `a=b`). */
@@ -104,7 +103,7 @@ const STRONG_SYMBOL = /[!@#$%^&*?~]/;
 export const PASSWORD_CUE = /password|passwd|passphrase|secret|credential|communit|pre-share|(?<![A-Za-z])pw(?![A-Za-z])|口令|密码|密钥/i;
 
 /** The places the shape patterns read (rules.ts, secret-assignment): a cheap test for the rule's gate. */
-const SHAPE_PLACES = /communit(?:y|ies)|pre-share|\bpsk\b|\{xor\}|JDJ[5hi]JD|\$7\$\d|\$USER\d{1,3}\$[ \t]*=|:[ \t]*(?:EAP|XAUTH|NTLM|PIN)[ \t]|"[ \t]*:[ \t]*\{[ \t]*"value"[ \t]*:/i;
+const SHAPE_PLACES = /communit(?:y|ies)|pre-share|\bpsk\b|\{xor\}|JDJ[5hi]JD|\$7\$\d|\$USER\d{1,3}\$[ \t]*=|:[ \t]*(?:EAP|XAUTH)[ \t]+"|"[ \t]*:[ \t]*\{[ \t]*"value"[ \t]*:/i;
 /** Places that hold a value only with the strong shape: a password flag, `key=`, a key with a password word inside. */
 const STRONG_PLACES = /(?:^|\s)-(?:[pP]|-pass)|[?&](?:p|pw|pwd|pass)=|(?:^|[^\w.-])key\d?[ \t]*[=:]|wpa_?(?:psk|passphrase)|(?:pass|pwd|pw|secret)[\w.-]{0,20}[ \t]*[=:]/i;
 

@@ -1471,7 +1471,7 @@ export const VALIDATORS = {
   passwordShapeOnCueLine: ((m, line) => {
     const v = group(m, 'strong');
     if (!passwordShape(v, 'strong') || isBenignValue(v)) return false;
-    return PASSWORD_CUE.test(line.slice(0, m.index) + ' ' + line.slice(m.index + m[0].length));
+    return PASSWORD_CUE.test(line.slice(0, m.index)) || PASSWORD_CUE.test(line.slice(m.index + m[0].length));
   }) as RuleValidator,
   /** A value a format hides a secret in: a JSON `{ "value": … }` under a secret key; the other forms by their shape. */
   hiddenSecretValue: ((m) => {

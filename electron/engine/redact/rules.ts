@@ -688,7 +688,7 @@ export const RULES: readonly RedactionRule[] = [
         ADMIN_CLI_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') +
         '|auth |password 0|secret 0|key 0 |add name |heartbeat key|portal key|snmp community|snmp-server host|d-i |k10|new password is|temporary password|find-generic-password|find-internet-password|secret-tool|pass show|bw get password|keyring get|\\$y\\$' +
         // Session 15 (secret16): the places the password-shape patterns read (password-shape.ts).
-        '|communit|pre-share|psk |psk=|psk:|key=|key0=|key1=|key2=|key3=|key4=|key5=|key6=|key7=|key8=|key9=|pwd=|pw=|pass=|pwd:|pw:|pass:|&p=|\\?p=|password|passwd|passphrase|secret|credential|\\$user|taos |beeline|mosquitto_|ipmitool|cqlsh|rabbitmqadmin|influx|eap |xauth |credentials\\(|\\{xor\\}|jdjhjd|jdj5jd|jdjijd|\\$7\\$',
+        '|communit|pre-share|psk |psk=|psk:|key=|key0=|key1=|key2=|key3=|key4=|key5=|key6=|key7=|key8=|key9=|pwd=|pw=|pass=|pwd:|pw:|pass:|&p=|\\?p=|password|passwd|passphrase|secret|credential|\\$user|taos |beeline|mosquitto_|ipmitool|cqlsh|rabbitmqadmin|influx|eap "|xauth "|credentials\\(|\\{xor\\}|jdjhjd|jdj5jd|jdjijd|\\$7\\$',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
@@ -700,7 +700,7 @@ export const RULES: readonly RedactionRule[] = [
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: new RegExp(/logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]|communit|pre-share|\$USER\d|\{xor\}|jdj[5hi]jd|\$7\$|(?:^|\s)-p|(?:eap|xauth)[ \t]|[?&]p=/im.source + `|${ADMIN_CLI_TRIGGER}`, 'im'),
+    trigger: new RegExp(/logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]|communit|pre-share|\$USER\d|\{xor\}|jdj[5hi]jd|\$7\$|(?:^|\s)-p|(?:eap|xauth)[ \t]+"|[?&]p=/im.source + `|${ADMIN_CLI_TRIGGER}`, 'im'),
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -1367,7 +1367,8 @@ export const RULES: readonly RedactionRule[] = [
       {
         // Anywhere on a line that names a credential (`password`, `secret`, `credential`, `psk`, `密码` …): a token
         // with the strong shape (sbt `Credentials("realm", "host", "x", "Pw")`, `user set password 4 Pw`).
-        regex: /(?<![^\s"'=:,(：（])(?<strong>[^\s"'<>()[\]{},;|，。；：！？、（）\u4e00-\u9fa5]{6,64})(?=[\s"',;)，。；！？、（）]|[\u4e00-\u9fa5]|$)/,
+        // The token must hold a password symbol (the regex skips the others without asking the validator).
+        regex: /(?<![^\s"'=:,(：（])(?<strong>[^\s"'<>()[\]{},;|，。；：！？、（）\u4e00-\u9fa5]{0,63}[!@#$%^&*?~][^\s"'<>()[\]{},;|，。；：！？、（）\u4e00-\u9fa5]{0,63})(?=[\s"',;)，。；！？、（）]|[\u4e00-\u9fa5]|$)/,
         targets: [{ group: 'strong' }],
         validate: 'passwordShapeOnCueLine',
       },
@@ -1375,7 +1376,7 @@ export const RULES: readonly RedactionRule[] = [
         // Values a format hides the secret in: Spring Boot actuator `"x.password": { "value": "…" }`, WebSphere's
         // `{xor}…`, Caddy's base64 of a bcrypt hash (`JDJhJDE0J…` is `$2a$14$…`), mosquitto's `$7$` PBKDF2
         // hashes, strongSwan `ipsec.secrets` (`x : EAP "pw"`, `%any : XAUTH "pw"`).
-        regex: /"(?<key>[^"\r\n]{1,120})"[ \t]*:[ \t]*\{[ \t]*"value"[ \t]*:[ \t]*"(?<jv>[^"\r\n]{1,256})"|\{xor\}(?<xor>[A-Za-z0-9+/]{4,}={0,2})|(?<![A-Za-z0-9+/])(?<b64>JDJ[5hi]JD[A-Za-z0-9+/]{60,100}={0,2})(?![A-Za-z0-9+/=])|(?<![\w$./])(?<h7>\$7\$\d{1,9}\$[A-Za-z0-9+/=]{8,64}\$[A-Za-z0-9+/=]{20,256})|(?:^|[ \t]):[ \t]*(?:EAP|XAUTH)[ \t]+(?<eq>"?)(?<eap>[^"\s]{1,128})\k<eq>/,
+        regex: /"(?<key>[^"\r\n]{1,120})"[ \t]*:[ \t]*\{[ \t]*"value"[ \t]*:[ \t]*"(?<jv>[^"\r\n]{1,256})"|\{xor\}(?<xor>[A-Za-z0-9+/]{4,}={0,2})|(?<![A-Za-z0-9+/])(?<b64>JDJ[5hi]JD[A-Za-z0-9+/]{60,100}={0,2})(?![A-Za-z0-9+/=])|(?<![\w$./])(?<h7>\$7\$\d{1,9}\$[A-Za-z0-9+/=]{8,64}\$[A-Za-z0-9+/=]{20,256})|(?:^|[ \t]):[ \t]*(?:EAP|XAUTH)[ \t]+"(?<eap>[^"\r\n]{1,128})"/,
         targets: [{ group: 'jv' }, { group: 'xor' }, { group: 'b64' }, { group: 'h7' }, { group: 'eap' }],
         validate: 'hiddenSecretValue',
       },
