@@ -56,6 +56,8 @@ function lookAlike(v: string): boolean {
     /^[\w.]+={1,2}[\w.]*$/.test(v) ||
     // `key=value`, `-flag=value`, a shell operator.
     /^-|=.*=|^[A-Za-z_][\w.-]*=(?!=*$)/.test(v) ||
+    // A crypt hash's head or a shell variable (`$9$abc`, `$1x!`): another rule's, or a reference.
+    /^\$/.test(v) ||
     // A git revision (`HEAD~3`, `main^2`, `v1.2~1`).
     /^[\w./-]+[~^]\d*$/.test(v) ||
     // A port and an SID (SAP HANA `host:30041@BI1`).

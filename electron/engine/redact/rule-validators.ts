@@ -1100,6 +1100,29 @@ export function kerberosPrincipalLogin(value: string): string | undefined {
 }
 const NOT_STORE_GROUP = /^(?:q|kq|eq|rq|tq|sq|uq|nq|fq|mq|pq|sqlq|rospath)$/;
 
+/**
+ * A credential word of PASSWORD_CUE outside [start, end) of `line`. The cues of a line are found once and
+ * kept for its other tokens (a line of 9 000 tokens asked again for each was quadratic): cues do not
+ * overlap, so the first one ends first and the last one starts last.
+ */
+let cueLine: string | undefined;
+let cueFirstEnd = -1;
+let cueLastStart = -1;
+function cueOutside(line: string, start: number, end: number): boolean {
+  if (line !== cueLine) {
+    cueLine = line;
+    cueFirstEnd = -1;
+    cueLastStart = -1;
+    const re = new RegExp(PASSWORD_CUE.source, 'gi');
+    for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+      if (cueFirstEnd < 0) cueFirstEnd = m.index + m[0].length;
+      cueLastStart = m.index;
+      if (m[0].length === 0) re.lastIndex += 1;
+    }
+  }
+  return cueFirstEnd >= 0 && (cueFirstEnd <= start || cueLastStart >= end);
+}
+
 export const VALIDATORS = {
   notMeasurement,
   cardNumber,
@@ -1471,7 +1494,7 @@ export const VALIDATORS = {
   passwordShapeOnCueLine: ((m, line) => {
     const v = group(m, 'strong');
     if (!passwordShape(v, 'strong') || isBenignValue(v)) return false;
-    return PASSWORD_CUE.test(line.slice(0, m.index)) || PASSWORD_CUE.test(line.slice(m.index + m[0].length));
+    return cueOutside(line, m.index, m.index + m[0].length);
   }) as RuleValidator,
   /** A value a format hides a secret in: a JSON `{ "value": … }` under a secret key; the other forms by their shape. */
   hiddenSecretValue: ((m) => {

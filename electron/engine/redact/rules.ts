@@ -1342,7 +1342,7 @@ export const RULES: readonly RedactionRule[] = [
         // After a word that announces one: an SNMP community (Juniper `set snmp community x authorization …`,
         // ipmitool `SNMP Community String : x`, Huawei/H3C `snmp-agent community read x`), an IKE pre-shared key
         // (Hillstone `pre-share x`, `pre-shared-key ascii-text x`, `psk x`), net-snmp's `rocommunity x` / `rwcommunity x`.
-        regex: /(?:^|[\s;"'(])(?:(?:ro|rw)?community6?(?:[ \t]+(?:string|name))?(?:[ \t]+(?:read|write|ro|rw))?|pre-share(?:d-key)?|psk)[ \t]*[:=：]?[ \t]*(?:(?:ascii-text|plain-text|simple|cipher|key)[ \t]+)?(?<q>["']?)(?<placed>[^\s"']{6,64})\k<q>(?=[\s,;]|$)/i,
+        regex: /(?:^|[\s;"'(])(?:(?:ro|rw)?community6?(?:[ \t]{1,16}(?:string|name))?(?:[ \t]{1,16}(?:read|write|ro|rw))?|pre-share(?:d-key)?|psk)[ \t]{0,16}(?:[:=：][ \t]{0,16})?(?:(?:ascii-text|plain-text|simple|cipher|key)[ \t]{1,16})?(?<q>["']?)(?<placed>[^\s"']{6,64})\k<q>(?=[\s,;]|$)/i,
         targets: [{ group: 'placed' }],
         validate: 'passwordShape',
       },
@@ -1368,7 +1368,8 @@ export const RULES: readonly RedactionRule[] = [
         // Anywhere on a line that names a credential (`password`, `secret`, `credential`, `psk`, `密码` …): a token
         // with the strong shape (sbt `Credentials("realm", "host", "x", "Pw")`, `user set password 4 Pw`).
         // The token must hold a password symbol (the regex skips the others without asking the validator).
-        regex: /(?<![^\s"'=:,(：（])(?<strong>[^\s"'<>()[\]{},;|，。；：！？、（）\u4e00-\u9fa5]{0,63}[!@#$%^&*?~][^\s"'<>()[\]{},;|，。；：！？、（）\u4e00-\u9fa5]{0,63})(?=[\s"',;)，。；！？、（）]|[\u4e00-\u9fa5]|$)/,
+        // A token holds no `=` or `:` and starts only after one of its delimiters, so tokens never overlap: linear.
+        regex: /(?<![^\s"'=:,(：（])(?<strong>[^\s"'<>()[\]{},;|=:，。；：！？、（）\u4e00-\u9fa5]{0,63}[!@#$%^&*?~][^\s"'<>()[\]{},;|=:，。；：！？、（）\u4e00-\u9fa5]{0,63})(?=[\s"',;)=:，。；！？、（）]|[\u4e00-\u9fa5]|$)/,
         targets: [{ group: 'strong' }],
         validate: 'passwordShapeOnCueLine',
       },
