@@ -57,7 +57,8 @@ function lookAlike(v: string): boolean {
     // `key=value`, `-flag=value`, a shell operator.
     /^-|=.*=|^[A-Za-z_][\w.-]*=(?!=*$)/.test(v) ||
     // A crypt hash's head or a shell variable (`$9$abc`, `$1x!`): another rule's, or a reference.
-    /^\$/.test(v) ||
+    // (A bcrypt hash cut short of the crypt rule's 53 characters is still a hash: kept in.)
+    /^\$(?!2[aby]\$\d\d\$[./A-Za-z0-9]{40,}$)/.test(v) ||
     // A git revision (`HEAD~3`, `main^2`, `v1.2~1`).
     /^[\w./-]+[~^]\d*$/.test(v) ||
     // A port and an SID (SAP HANA `host:30041@BI1`).
@@ -83,7 +84,7 @@ export function passwordShape(v: string, strength: 'placed' | 'flag' | 'strong')
   const upper = /[A-Z]/.test(v);
   if (!lower && !upper) return false;
   const digit = /\d/.test(v);
-  const strong = digit && STRONG_SYMBOL.test(v) && !/[:]|^[#%]|&\w+=/.test(v);
+  const strong = digit && STRONG_SYMBOL.test(v) && !/[:]|^[#%]|&\w/.test(v);
   if (strength === 'strong' && !strong) return false;
   // A word alone (`public`, `monitor`, `read-only`) is no password a person made; digits or a symbol are.
   if (strength === 'placed' && !digit && !PW_SYMBOL.test(v)) return false;
@@ -91,7 +92,7 @@ export function passwordShape(v: string, strength: 'placed' | 'flag' | 'strong')
   if (strength === 'flag' && !strong && !(upper && lower && digit && v.length <= 24 && !v.includes(':') && !identifierLike(v))) return false;
   // Upper and lower case and digits without a symbol are as often a product or a class (`Windows10`,
   // `SHA256withRSA`, `K3Cloud`, `OAuth2`, `HikariPool-1`): not enough where only the line names a credential.
-  // Nor a `:` (`libstdc++6:amd64`, `host:30041@SID`, `root@vm:~#`), a leading `#`/`%`, a query (`a&b=c`).
+  // Nor a `:` (`libstdc++6:amd64`, `host:30041@SID`, `root@vm:~#`), a leading `#`/`%`, a query (`1980.00&app_id`).
   return !lookAlike(v);
 }
 

@@ -1369,7 +1369,8 @@ export const RULES: readonly RedactionRule[] = [
         // with the strong shape (sbt `Credentials("realm", "host", "x", "Pw")`, `user set password 4 Pw`).
         // The token must hold a password symbol (the regex skips the others without asking the validator).
         // A token holds no `=` or `:` and starts only after one of its delimiters, so tokens never overlap: linear.
-        regex: /(?<![^\s"'=:,(：（])(?<strong>[^\s"'<>()[\]{},;|=:，。；：！？、（）\u4e00-\u9fa5]{0,63}[!@#$%^&*?~][^\s"'<>()[\]{},;|=:，。；：！？、（）\u4e00-\u9fa5]{0,63})(?=[\s"',;)=:，。；！？、（）]|[\u4e00-\u9fa5]|$)/,
+        // One followed by `=` is a key (`…&X-Amz-Expires=`), no value.
+        regex: /(?<![^\s"'=:,(：（])(?<strong>[^\s"'<>()[\]{},;|=:，。；：！？、（）\u4e00-\u9fa5]{0,63}[!@#$%^&*?~][^\s"'<>()[\]{},;|=:，。；：！？、（）\u4e00-\u9fa5]{0,63})(?=[\s"',;):，。；！？、（）]|[\u4e00-\u9fa5]|$)/,
         targets: [{ group: 'strong' }],
         validate: 'passwordShapeOnCueLine',
       },
