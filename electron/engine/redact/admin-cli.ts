@@ -35,6 +35,8 @@ export const POSITIONAL_PASSWORDS: readonly PositionalPassword[] = [
   { command: 'mosquitto_passwd|htpasswd', sub: '-[BcCimsd]*b[BcCimsd]*', skip: 2, words: ['mosquitto_passwd', 'htpasswd'] },
   // IPMI `ipmitool user set password <id> <password>`.
   { command: 'ipmitool', sub: String.raw`user[ \t]+set[ \t]+password`, skip: 1, words: ['ipmitool'] },
+  // Alist `alist admin set <password>` (session 15, secret16).
+  { command: String.raw`(?:\.\/)?alist`, sub: String.raw`admin[ \t]+set`, skip: 0, words: ['alist admin'] },
 ];
 
 /** A password as the value of a flag that is a password flag for this command only. */
@@ -60,10 +62,15 @@ export const FLAG_PASSWORDS: readonly FlagPassword[] = [
   // Vertica `vsql -w <password>`; Kerberos `kadmin … addprinc|cpw -pw <password>`.
   { command: 'vsql', flag: '-w', words: ['vsql'] },
   { command: String.raw`(?:addprinc|add_principal|cpw|change_password|ank)(?=[ \t])`, flag: '-pw', words: ['addprinc', 'add_principal', 'cpw -pw', 'change_password -pw', 'ank -pw'] },
+  // Session 15 (secret16): Hive `beeline -n <user> -p <password>`, Mosquitto clients `mosquitto_pub|sub|rr -P <password>`,
+  // `ipmitool -U <user> -P <password>` (its `-P` is the password; `-p` is the port).
+  { command: 'beeline', flag: '-p|--password', words: ['beeline'] },
+  { command: 'mosquitto_(?:pub|sub|rr)', flag: '-P|--pw', words: ['mosquitto_pub', 'mosquitto_sub', 'mosquitto_rr'] },
+  { command: 'ipmitool', flag: '-P', words: ['ipmitool'] },
 ];
 
-/** MySQL-protocol clients that take `-p<password>` glued (`-p` then a blank prompts): GBase 8a, OceanBase, MySQL Shell. */
-export const GLUED_P_CLIENTS = ['gccli', 'gbase', 'obclient', 'mysqlsh'];
+/** Clients that take `-p<password>` glued (`-p` then a blank prompts): GBase 8a, OceanBase, MySQL Shell, TDengine's `taos`. */
+export const GLUED_P_CLIENTS = ['gccli', 'gbase', 'obclient', 'mysqlsh', 'taos'];
 
 /** A password given on standard input to a command that reads it from there. */
 export const STDIN_PASSWORD_READERS: readonly { readonly command: string; readonly words: readonly string[] }[] = [
@@ -75,6 +82,8 @@ export const STDIN_PASSWORD_READERS: readonly { readonly command: string; readon
   { command: String.raw`(?:docker|podman|buildah|skopeo|nerdctl|helm(?:[ \t]+registry)?|oras)[ \t]+login[^\r\n|;&]{0,256}--password-stdin`, words: ['password-stdin'] },
   // `sudo -S` reads the password from stdin; `smbpasswd -s` too.
   { command: String.raw`sudo[ \t]+-S|smbpasswd[ \t]+(?:-[a-z][ \t]+)*-s`, words: ['sudo -s', 'smbpasswd'] },
+  // Pure-FTPd `pure-pw useradd|passwd|usermod` reads the password (twice) from stdin (session 15, secret16).
+  { command: String.raw`pure-pw[ \t]+(?:useradd|passwd|usermod)`, words: ['pure-pw'] },
 ];
 
 const VALUE = String.raw`(?:(?<q>["'])(?<qsecret>[^"'\r\n]{1,256})\k<q>|(?<secret>[^\s"'<>|;&-][^\s"'<>|;&]{0,255}))`;

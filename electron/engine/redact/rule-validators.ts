@@ -10,6 +10,7 @@ import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN } from './formats.js';
 import { isBenignValue, isSecretKey, keyWords, secretKindForKey } from './key-names.js';
 import { isAdminCliLine } from './admin-cli.js';
+import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { LineSurroundings } from './rules.js';
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
@@ -1119,6 +1120,29 @@ export function kerberosPrincipalLogin(value: string): string | undefined {
 const SECTION_SETTING_KEY = /^(?:path|comment|browseable|browsable|writable|writeable|readonly|public|guest|printable|available|hosts?|realm|hash|encoding|mode|enabled?|disabled?|type|file|dir|directory|home|shell|group|groups|uid|gid|default|include|inherit|valid|invalid|force|create|mask|log|level|debug|timeout|port|host|server|url|uri|name|description|precompressed|handle|route|redir|respond|reverse_proxy|file_server|encode|header|import|root|tls)$/i;
 const NOT_STORE_GROUP = /^(?:q|kq|iq|eq|rq|tq|sq|uq|nq|fq|mq|pq|sqlq|rospath)$/;
 
+/**
+ * A credential word of PASSWORD_CUE outside [start, end) of `line`. The cues of a line are found once and
+ * kept for its other tokens (a line of 9 000 tokens asked again for each was quadratic): cues do not
+ * overlap, so the first one ends first and the last one starts last.
+ */
+let cueLine: string | undefined;
+let cueFirstEnd = -1;
+let cueLastStart = -1;
+function cueOutside(line: string, start: number, end: number): boolean {
+  if (line !== cueLine) {
+    cueLine = line;
+    cueFirstEnd = -1;
+    cueLastStart = -1;
+    const re = new RegExp(PASSWORD_CUE.source, 'gi');
+    for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+      if (cueFirstEnd < 0) cueFirstEnd = m.index + m[0].length;
+      cueLastStart = m.index;
+      if (m[0].length === 0) re.lastIndex += 1;
+    }
+  }
+  return cueFirstEnd >= 0 && (cueFirstEnd <= start || cueLastStart >= end);
+}
+
 export const VALIDATORS = {
   notMeasurement,
   cardNumber,
@@ -1527,6 +1551,26 @@ export const VALIDATORS = {
     if ((group(m, 'type') === '1') !== (group(m, 'time') !== '')) return false;
     return isUnicastMac(group(m, 'mac'));
   }) as RuleValidator,
+  // Session 15 (secret16): a value by its shape in a credential's place (password-shape.ts).
+  passwordShape: ((m) => passwordShape(group(m, 'placed'), 'placed') && !isBenignValue(group(m, 'placed'))) as RuleValidator,
+  passwordShapeAfterKey: ((m) => !isBenignValue(group(m, 'v')) && passwordShape(group(m, 'v'), group(m, 'ck') !== '' ? 'placed' : 'strong')) as RuleValidator,
+  passwordShapeFlag: ((m) => passwordShape(group(m, 'flag'), 'flag') && !isBenignValue(group(m, 'flag'))) as RuleValidator,
+  /** A strong shape on a line that names a credential elsewhere than in the token itself. */
+  passwordShapeOnCueLine: ((m, line) => {
+    const v = group(m, 'strong');
+    if (!passwordShape(v, 'strong') || isBenignValue(v)) return false;
+    return cueOutside(line, m.index, m.index + m[0].length);
+  }) as RuleValidator,
+  /** A value a format hides a secret in: a JSON `{ "value": … }` under a secret key; the other forms by their shape. */
+  hiddenSecretValue: ((m) => {
+    const jv = group(m, 'jv');
+    if (jv !== '') {
+      const key = group(m, 'key');
+      return (isSecretKey(key, 'assignment') || isSecretKey(key.replace(/^.*\./, ''), 'assignment')) && isRealValue(jv) && !/^\*+$/.test(jv);
+    }
+    const eap = group(m, 'eap');
+    return eap === '' || isRealValue(eap);
+  }) as RuleValidator,
 } satisfies Record<string, RuleValidator>;
 export type ValidatorName = keyof typeof VALIDATORS;
 
@@ -1534,7 +1578,7 @@ export type ValidatorName = keyof typeof VALIDATORS;
 export const GATES = {
   connectionContext: (line: string) => CONNECTION_CONTEXT.test(line),
   secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url') || USER_ID_PARAM.test(line),
-  assignedSecretKey: (line: string) => anyAssignedSecretKey(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isAdminCliLine(line) || opensValueOnNextLine(line) !== undefined,
+  assignedSecretKey: (line: string) => anyAssignedSecretKey(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isAdminCliLine(line) || opensValueOnNextLine(line) !== undefined,
 } satisfies Record<string, (line: string) => boolean>;
 export type GateName = keyof typeof GATES;
 

@@ -735,7 +735,9 @@ export const RULES: readonly RedactionRule[] = [
         // Admin CLIs' password arguments (admin-cli.ts), device directives, crypt hashes, printed secrets (rest15b).
         // Redis `AUTH pw` wakes by the words' `auth `: a `^AUTH` mark made the marks scan ~25 % slower on access logs (a V8 cliff).
         ADMIN_CLI_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') +
-        '|auth |password 0|secret 0|key 0 |add name |heartbeat key|portal key|snmp community|snmp-server host|d-i |k10|new password is|temporary password|find-generic-password|find-internet-password|secret-tool|pass show|bw get password|keyring get|\\$y\\$',
+        '|auth |password 0|secret 0|key 0 |add name |heartbeat key|portal key|snmp community|snmp-server host|d-i |k10|new password is|temporary password|find-generic-password|find-internet-password|secret-tool|pass show|bw get password|keyring get|\\$y\\$' +
+        // Session 15 (secret16): the places the password-shape patterns read (password-shape.ts).
+        '|communit|pre-share|psk |psk=|psk:|key=|key0=|key1=|key2=|key3=|key4=|key5=|key6=|key7=|key8=|key9=|pwd=|pw=|pass=|pwd:|pw:|pass:|&p=|\\?p=|password|passwd|passphrase|secret|credential|\\$user|taos |beeline|mosquitto_|ipmitool|cqlsh|rabbitmqadmin|influx|eap "|xauth "|credentials\\(|\\{xor\\}|jdjhjd|jdj5jd|jdjijd|\\$7\\$',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
@@ -747,7 +749,7 @@ export const RULES: readonly RedactionRule[] = [
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: new RegExp(/logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]/im.source + `|${ADMIN_CLI_TRIGGER}`, 'im'),
+    trigger: new RegExp(/logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]|communit|pre-share|\$USER\d|\{xor\}|jdj[5hi]jd|\$7\$|(?:^|\s)-p|(?:eap|xauth)[ \t]+"|[?&]p=/im.source + `|${ADMIN_CLI_TRIGGER}`, 'im'),
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -888,7 +890,8 @@ export const RULES: readonly RedactionRule[] = [
         // shell variable in the quotes (`-p"$MYSQL_PWD"`) is a reference, not the password.
         // In single quotes the shell expands nothing: `-p'My$ql#1'` is the password as written (a
         // whole `'${DB_PASS}'` is still a template's reference).
-        regex: /(?:^|[\s/("';&|])(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?:\.exe)?\s(?:[^\r\n]*?\s)?-p(?:'(?!\$\{?[A-Za-z_]\w*\}?')(?<sq>[^'\s][^'\r\n]*)'|"(?<qsecret>[^"$\s][^"$\r\n]*)"|(?<secret>[^\s"'-][^\s"']*))/i,
+        // `-p` in lower case only: `-P9030` is the port (session 15, secret16: the `i` flag took it as the password).
+        regex: new RegExp(String.raw`(?:^|[\s/("';&|])(?:${['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'mariadb-dump'].map(anyCase).join('|')})(?:\.[Ee][Xx][Ee])?\s(?:[^\r\n]*?\s)?-p(?:'(?!\$\{?[A-Za-z_]\w*\}?')(?<sq>[^'\s][^'\r\n]*)'|"(?<qsecret>[^"$\s][^"$\r\n]*)"|(?<secret>[^\s"'-][^\s"']*))`),
         targets: [{ group: 'sq' }, { group: 'qsecret' }, { group: 'secret' }],
         validate: 'mysqlFlagSecret',
       },
@@ -1382,6 +1385,51 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?:密码错误|密码不正确|password[ \t]+(?:incorrect|mismatch|wrong)|(?:wrong|invalid|bad)[ \t]+password)[^\r\n]{0,60}?(?:尝试|输入|tried|attempt(?:ed)?|input)[ \t]*[=:：][ \t]*(?<secret>(?=[^\s,;，；()（）]{0,127}[^A-Za-z\s,;，；()（）])(?=[^\s,;，；()（）]{0,127}[A-Za-z])[^\s,;，；()（）]{6,128})/i,
         targets: [{ group: 'secret' }],
         validate: 'storedSecret',
+      },
+      // Session 15 (secret16): a password by its shape where the line puts a credential (password-shape.ts).
+      {
+        // After a word that announces one: an SNMP community (Juniper `set snmp community x authorization …`,
+        // ipmitool `SNMP Community String : x`, Huawei/H3C `snmp-agent community read x`), an IKE pre-shared key
+        // (Hillstone `pre-share x`, `pre-shared-key ascii-text x`, `psk x`), net-snmp's `rocommunity x` / `rwcommunity x`.
+        regex: /(?:^|[\s;"'(])(?:(?:ro|rw)?community6?(?:[ \t]{1,16}(?:string|name))?(?:[ \t]{1,16}(?:read|write|ro|rw))?|pre-share(?:d-key)?|psk)[ \t]{0,16}(?:[:=：][ \t]{0,16})?(?:(?:ascii-text|plain-text|simple|cipher|key)[ \t]{1,16})?(?<q>["']?)(?<placed>[^\s"']{6,64})\k<q>(?=[\s,;]|$)/i,
+        targets: [{ group: 'placed' }],
+        validate: 'passwordShape',
+      },
+      {
+        // A key that names a password inside a longer name the key vocabulary does not split (`SAPWD=`,
+        // `AccessControl1Community=`, `LOCAL_ADMIN_PW=`), a Wi-Fi `key=`/`key2=`, `wpa_passphrase=`, a Nagios
+        // `$USERn$=` macro of resource.cfg, a URL's `&p=`/`&pwd=`: the value if it has a password's shape.
+        regex: /(?<![\w.$-])(?:(?:(?<ck>[A-Za-z_][\w.-]{0,40}?communit(?:y|ies)(?:[ _-]?(?:string|name))?|\$USER\d{1,3}\$)[ \t]*[=:：][ \t]*)|(?:(?<sk>[A-Za-z_][\w.-]{0,40}?(?:pass(?:wd|word|phrase)?|pwd|pw|secret|psk)|key\d?|(?<=[?&])(?:p|pw|pwd|pass))[=:]))(?<q>["']?)(?<v>[^\s"'&]{6,64})\k<q>(?=[\s,;&]|$)/i,
+        targets: [{ group: 'v' }],
+        validate: 'passwordShapeAfterKey',
+      },
+      {
+        // A password flag of a command line, spaced, glued or quoted: `taos -u x -pPw`, `beeline -n x -p Pw`,
+        // `mysql … -p'Pw'`, `mosquitto_pub -u x -P Pw`, `ipmitool -U x -P 'Pw'`, `--password=Pw`. A strong shape,
+        // or both cases and a digit: `-p` is a port, a path or a mode in other tools (`-P9030`, `mkdir -p`, `-p 8080:80`).
+        // `-p`/`-P` after a client the words scan wakes for (a `-p` mark would start at `-`, common in logs: scan-shape),
+        // `--password`/`--passwd` anywhere (their words wake the rule).
+        regex: /(?:(?:^|[\s;&|(/])(?:taos|beeline|cqlsh|rabbitmqadmin|influx|mosquitto_(?:pub|sub|rr)|ipmitool)(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?-[pP](?:[ \t]+|(?=[^\s-]))|(?:^|[ \t])--pass(?:word|wd)(?:[ \t]+|=))(?<q>["']?)(?<flag>[^\s"']{6,64})\k<q>(?=[ \t;|&)]|\r?$)/,
+        targets: [{ group: 'flag' }],
+        validate: 'passwordShapeFlag',
+      },
+      {
+        // Anywhere on a line that names a credential (`password`, `secret`, `credential`, `psk`, `密码` …): a token
+        // with the strong shape (sbt `Credentials("realm", "host", "x", "Pw")`, `user set password 4 Pw`).
+        // The token must hold a password symbol (the regex skips the others without asking the validator).
+        // A token holds no `=` or `:` and starts only after one of its delimiters, so tokens never overlap: linear.
+        // One followed by `=` is a key (`…&X-Amz-Expires=`), no value.
+        regex: /(?<![^\s"'=:,(：（])(?<strong>[^\s"'<>()[\]{},;|=:，。；：！？、（）\u4e00-\u9fa5]{0,63}[!@#$%^&*?~][^\s"'<>()[\]{},;|=:，。；：！？、（）\u4e00-\u9fa5]{0,63})(?=[\s"',;):，。；！？、（）]|[\u4e00-\u9fa5]|$)/,
+        targets: [{ group: 'strong' }],
+        validate: 'passwordShapeOnCueLine',
+      },
+      {
+        // Values a format hides the secret in: Spring Boot actuator `"x.password": { "value": "…" }`, WebSphere's
+        // `{xor}…`, Caddy's base64 of a bcrypt hash (`JDJhJDE0J…` is `$2a$14$…`), mosquitto's `$7$` PBKDF2
+        // hashes, strongSwan `ipsec.secrets` (`x : EAP "pw"`, `%any : XAUTH "pw"`).
+        regex: /"(?<key>[^"\r\n]{1,120})"[ \t]*:[ \t]*\{[ \t]*"value"[ \t]*:[ \t]*"(?<jv>[^"\r\n]{1,256})"|\{xor\}(?<xor>[A-Za-z0-9+/]{4,}={0,2})|(?<![A-Za-z0-9+/])(?<b64>JDJ[5hi]JD[A-Za-z0-9+/]{60,100}={0,2})(?![A-Za-z0-9+/=])|(?<![\w$./])(?<h7>\$7\$\d{1,9}\$[A-Za-z0-9+/=]{8,64}\$[A-Za-z0-9+/=]{20,256})|(?:^|[ \t]):[ \t]*(?:EAP|XAUTH)[ \t]+"(?<eap>[^"\r\n]{1,128})"/,
+        targets: [{ group: 'jv' }, { group: 'xor' }, { group: 'b64' }, { group: 'h7' }, { group: 'eap' }],
+        validate: 'hiddenSecretValue',
       },
     ],
     opensValueOnNextLine: 'secretKeyOnItsOwnLine',

@@ -308,9 +308,14 @@ describe('redaction corpus', () => {
     // Session 15 (rest16b): person names by family (CSV role columns and lists, more role keys, free text of IT records,
     // desk and pinyin machine names, GnuPG/Junos/visa-form Latin names, HR paperwork owners) and passports in prose and a
     // passport column, a public IP after an ellipsis: 478 (FIRST-RUN.md "Fixed in session 15 (rest16b)").
-    // Both together: TBD.
+    // Session 15 (secret16): a password by its shape where the line puts a credential (password-shape.ts: after
+    // community/pre-share, keys with a password word inside, password flags, a strong shape on a line naming a
+    // credential), values a format hides (actuator `{"value": …}`, `{xor}`, base64 bcrypt, `$7$`, ipsec EAP/XAUTH),
+    // admin CLIs' places (alist, pure-pw, beeline, mosquitto clients, ipmitool, taos) and mysql's `-P<port>` no
+    // longer taken: 430 → 463 (one label added: mosquitto's second `$7$` hash was unlabelled), FP 9 → 8.
+    // All three together: TBD.
     expect(q.overall.found).toBeGreaterThanOrEqual(483);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(9);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(8);
   });
 
   // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in

@@ -133,7 +133,8 @@ describe('streaming redaction', () => {
       bytes[i] = s >>> 24;
     }
     const { text } = await redactInChunks(new Redactor(), Buffer.concat([bytes, Buffer.from('\npassword=hunter2\n')]), chunkSizes({ max: 4096, seed: 3 }));
-    expect(text).toContain('password=<SECRET-1>');
+    // Random bytes may hold a token shaped like a password beside a credential word (password-shape.ts): its number varies.
+    expect(text).toMatch(/password=<SECRET-\d+>/);
     expect(text).not.toContain('hunter2');
   });
 
