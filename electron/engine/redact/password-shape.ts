@@ -49,8 +49,9 @@ function lookAlike(v: string): boolean {
     // A colour (`#ff0000`), an anchor (`#section-2`), a k8s pod or a build id (`nginx-7d9f8c-x2k4`).
     /^#[\w-]+$/.test(v) ||
     /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-[a-f0-9]{5,10}-[a-z0-9]{4,5}$/.test(v) ||
-    // A file or host name (`app2.log`, `db01.example.cn`), a dotted code name (`a.b.C1`).
-    /^[\w-]+(?:\.[\w-]+)+$/.test(v) ||
+    // A file or host name (`app2.log`, `db01.example.cn`), a dotted code name (`a.b.C1`), a file name with a
+    // tool's substitution variable (Oracle Data Pump `u9_%U_20261126.dmp`, `backup_%d_%Y.tar`).
+    /^[\w%-]+(?:\.[\w-]+)+$/.test(v) ||
     // A keyboard shortcut (`Ctrl+Alt+F2`), a sum or a comparison (`a+b=c`, `x==1`, `n>=2`).
     /^(?:ctrl|alt|shift|cmd|win|super|meta)\+/i.test(v) ||
     /^[\w.]+={1,2}[\w.]*$/.test(v) ||

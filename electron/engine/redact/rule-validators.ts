@@ -248,7 +248,10 @@ export const SEP = String.raw`[ \t]*(?:=>|:=|:(?!:)|[=：])[ \t]*`;
 export const UNQUOTED_VALUE = String.raw`(?![NE]')[^\s"'\`<>,;&|(){}[\]，；。、）】」\\][^\s"'\`<>,;&|)}\]，；。、）】」]*`;
 
 // A value that already holds a placeholder was handled by an earlier rule (`Bearer <TOKEN-1>`).
-const isRealValue = (value: string) => !isBenignValue(value) && !PLACEHOLDER_PATTERN.test(value) && !DESCRIPTIVE_VALUE.test(value.trim());
+const isRealValue = (value: string) => !isBenignValue(value) && !PLACEHOLDER_PATTERN.test(value) && !DESCRIPTIVE_VALUE.test(value.trim()) && !CALL_HEAD.test(value);
+// A call's head, cut where its first argument's quote starts: code, not a secret (`auth = oss2.Auth('…', '…')`,
+// `token <- Sys.getenv("X")`, `const secret = require('…')`). Its arguments are judged on their own.
+const CALL_HEAD = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\($/;
 // Values that say what a secret is, not what it is: Chinese netsh's 密码 (cipher) `CCMP`, 安全密钥
 // `存在` (present); a sign-in method list (`auth=local+sms`); an .rdp setting's typed number
 // (`prompt for credentials:i:0`).

@@ -106,8 +106,9 @@ const LONG_LINE = `${'x'.repeat(70_000)} password=afterTheCut\nmail bob@example.
  * last test fails as soon as a file agrees both ways, so fixing the scans' wake must remove its entry here.
  */
 const KNOWN_DIVERGENT: Record<string, string> = {
-  'held-out-17/phpMyAdmin-config.inc.php-and-Discuz-config_global.php.txt': "PHP array keys and constants: `$_config['db']['1']['dbpw'] = '…'`, `define('UC_DBPW', '…')`",
-  'held-out-17/python_history-and-node_repl_history.txt': "a call's second positional argument: `oss2.Auth('<key id>', '<secret>')`",
+  // Not a wake gap: without the prefilter each rule reads the line as the rules before it left it, and the
+  // `<TOKEN-1>` cloud-key put in place of the key id is the word high-entropy's trigger wants before a random run.
+  'held-out-17/python_history-and-node_repl_history.txt': "a call's second positional argument after a key id already replaced: `oss2.Auth('<TOKEN-1>', '<secret>')`",
 };
 
 async function bothWays(files: { name: string; data: Buffer }[], profile: string, chunk: () => number): Promise<void> {

@@ -35,7 +35,7 @@ describe('the password shape', () => {
       '<password>', '******', '138****7721', '${DB_PASSWORD}', '%ADMIN_PWD%', '$USER1$', 'changeme', 'Passw0rd', 'nginx-7d9f8c-x2k4', 'app2.log',
       'db01.example.cn', 'Ctrl+Alt+F2', 'a+b=c2', 'key=value1', '-pthread', 'sha256WithRSAEncryption', 'Windows10', 'SHA256withRSA', 'K3Cloud',
       'OAuth2', 'HikariPool-1', 'Caesium-1-3', '30041@BI1', 'x86_64', 'utf8mb4', 'public', 'read-only', 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB+/=',
-      'mysql:host=10.2', '%s@%s:%d', 'root@vm-web03:~#', '(ComKey):', 'HEAD~3', 'main^2',
+      'mysql:host=10.2', 'u9_%U_20261126.dmp', 'full_%d_%Y%m.tar.gz', '%s@%s:%d', 'root@vm-web03:~#', '(ComKey):', 'HEAD~3', 'main^2',
     ];
     for (const v of lookAlikes) expect(passwordShape(v, 'strong'), v).toBe(false);
   });
