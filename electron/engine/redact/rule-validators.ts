@@ -688,7 +688,8 @@ const NOT_A_STREET = /(?:线|电|网|通|回|链|支|岔|迷|思|门|套|出|进
 // The last part of a document's name that reads like a surname and a name but says what the
 // document is (`工作总结-周报.docx`, `销售-华东.xlsx`, `合同-汇总.pdf`).
 // A login right before a bracket (`dev_xiongjy(`, `ops.li2（`): a `_`, `.` or digit in it.
-const LOGIN_BEFORE_BRACKET = /(?:^|[^\w.-])(?:[a-z][a-z0-9]*[._][a-z0-9._-]{0,30}|[a-z][a-z0-9._-]{0,30}\d)$/;
+// A login another rule already replaced (`提交人 <USER-1>(熊嘉怡)`, user-name runs first) stands as one too.
+const LOGIN_BEFORE_BRACKET = /(?:^|[^\w.-])(?:[a-z][a-z0-9]*[._][a-z0-9._-]{0,30}|[a-z][a-z0-9._-]{0,30}\d)$|<USER-\d+>$/;
 // What a desk or department prefix names besides a person (`产品-文档`, `前台-电话`, `行政-工位`).
 const DESK_TOPIC = /^(?:文档|文案|方案|周会|任务|汇报|邮箱|电话|总机|分机|席位|工位|电脑|打印|宣传|年会|金蝶|用友|系统|平台|中心|小组|专用|公用|共享|备用|临时|测试|开发)/;
 // Words of a key's, a team's or a machine's name in fields that may hold a person's (`Release Signing Key`, `Lab Mac`).

@@ -313,8 +313,9 @@ describe('redaction corpus', () => {
     // credential), values a format hides (actuator `{"value": …}`, `{xor}`, base64 bcrypt, `$7$`, ipsec EAP/XAUTH),
     // admin CLIs' places (alist, pure-pw, beeline, mosquitto clients, ipmitool, taos) and mysql's `-P<port>` no
     // longer taken: 430 → 463 (one label added: mosquitto's second `$7$` hash was unlabelled), FP 9 → 8.
-    // All three together: TBD.
-    expect(q.overall.found).toBeGreaterThanOrEqual(483);
+    // All three merged, their tests updated to expect both halves of a line (a login and its hash, a login and the
+    // name in brackets after it): 564 of 634, FP 8.
+    expect(q.overall.found).toBeGreaterThanOrEqual(564);
     expect(q.falsePositives.length).toBeLessThanOrEqual(8);
   });
 
@@ -327,8 +328,12 @@ describe('redaction corpus', () => {
   // version taken for an IP, `hg@host`, 管家/全拼/应为 as names, a docs example `张三 13800000000`) may not grow.
   it('held-out-17: at least its first figure, no more false positives', () => {
     const q = get('held-out-17');
-    expect(q.overall.found).toBeGreaterThanOrEqual(373);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(30);
+    // Second sight (session 15's merge, no rule written for this set): rest16a/rest16b/secret16's fixes for
+    // held-out-16 took 13 more of its values (386) and one false positive; the lead's fixes of what its first run
+    // showed (keys glued to `pw` woke nothing in the shipped engine; a call's head after `auth =`; a Data Pump file
+    // name) took 2 more and 4 false positives fewer: 388, FP 27.
+    expect(q.overall.found).toBeGreaterThanOrEqual(388);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(27);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {

@@ -183,7 +183,7 @@ describe('a name as the owner of HR paperwork, or in brackets after its login', 
 
   it('takes the name in brackets after a login', () => {
     check([
-      ['工单 2213 提交人 dev_xiongjy(熊嘉怡) 库 crm_prod', '工单 2213 提交人 dev_xiongjy(<NAME-1>) 库 crm_prod'],
+      ['工单 2213 提交人 dev_xiongjy(熊嘉怡) 库 crm_prod', '工单 2213 提交人 <USER-1>(<NAME-1>) 库 crm_prod'],
       ['reviewer: ops.li2（李娜）', 'reviewer: ops.li2（<NAME-1>）'],
     ]);
     unchanged(['mode(自动) type(文本) level2(高级) cfg.mode(默认)', 'ui_lang(简体) v2(申请)']);
