@@ -765,12 +765,15 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
  */
 const OPEN_PATIENCE_MS = 1000;
 
+/** An environment variable's number: NaN when it is unset, blank or no number. */
+const envNumber = (value: string | undefined): number => (value === undefined || value.trim() === '' ? NaN : Number(value));
+
 /**
  * `DIAGCOLLECT_OPEN_PATIENCE_MS`: OPEN_PATIENCE_MS in milliseconds (a whole number ≥ 1), for tests
  * that compare two runs entry by entry and must not see a busy machine's slow read reorder them.
  */
 export function openPatienceFromEnv(value: string | undefined): number {
-  const n = value === undefined || value.trim() === '' ? NaN : Number(value);
+  const n = envNumber(value);
   return Number.isInteger(n) && n >= 1 ? n : OPEN_PATIENCE_MS;
 }
 
@@ -785,7 +788,7 @@ export function redactWorkerFromEnv(value: string | undefined): { minBytes?: num
   // environment, its copy of the rules, its malloc arena; 300 MB and 1 GB of logs measured
   // ~145 MB), and the main thread's CPU for a large log drops to about zip -6's.
   if (value === 'off') return false;
-  const n = value === undefined || value.trim() === '' ? NaN : Number(value);
+  const n = envNumber(value);
   return Number.isFinite(n) && n >= 0 ? { minBytes: n } : {};
 }
 

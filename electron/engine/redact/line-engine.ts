@@ -680,11 +680,6 @@ export class LineEngine {
     return this.redactLine(s, hasNewline, true);
   }
 
-  /**
-   * A line while a block of items is open: the redacted line when it is one of the block's items (at the first
-   * item's indentation), undefined when it is not (then it is an ordinary line; one indented less than the items
-   * ends the block first).
-   */
   /** The block of items this line opens for rule `cr` (a YAML `users:` under a kubeconfig opens none), or undefined. */
   private opensItems(cr: CompiledRule, s: string): CompiledItemsBlock | undefined {
     for (const b of cr.itemsBlocks) {
@@ -695,6 +690,11 @@ export class LineEngine {
     return undefined;
   }
 
+  /**
+   * A line while a block of items is open: the redacted line when it is one of the block's items (at the first
+   * item's indentation), undefined when it is not (then it is an ordinary line; one indented less than the items
+   * ends the block first).
+   */
   private blockItem(line: string, hasNewline: boolean): string | undefined {
     const b = this.itemBlock!;
     const ib = b.spec;

@@ -44,7 +44,6 @@ export interface CompiledPattern {
   readonly folded: boolean;
 }
 
-/** A rule of the table with its named functions looked up. */
 /** RedactionRule's ItemsBlock, its validator resolved. */
 export interface CompiledItemsBlock {
   readonly open: RegExp;
@@ -54,6 +53,7 @@ export interface CompiledItemsBlock {
   readonly end: RegExp | undefined;
 }
 
+/** A rule of the table with its named functions looked up. */
 export interface CompiledRule {
   readonly rule: RedactionRule;
   /** undefined: no cheap test exists (IT rules), the patterns always run on a scanned line. */
@@ -278,10 +278,7 @@ function literalSetOf(regex: RegExp): readonly string[] | undefined {
 }
 
 /** The rule set's literal indexes (see CompiledPattern.anyOf), filled as its patterns are compiled. */
-interface Literals {
-  readonly exact: LiteralIndex;
-  readonly folded: LiteralIndex;
-}
+type Literals = RuleSet['literals'];
 
 function compilePattern(p: RulePattern, literals: Literals, kind?: (m: RegExpExecArray) => string): CompiledPattern {
   // Group indices (`d`) are only paid for where a part of the match is replaced.
