@@ -42,6 +42,9 @@ function checkChanges(before: ReadonlyMap<string, CheckFact>, after: ReadonlyMap
     const bRank = b ? RANK[b.status] : -1;
     const aRank = a ? RANK[a.status] : -1;
     if (bRank === aRank) continue;
+    // A check that timed out on one side and passed on the other was never seen to fail: a busy
+    // machine, not a fix or a regression.
+    if ((b?.timedOut && a?.status === 'pass') || (a?.timedOut && b?.status === 'pass')) continue;
     const kind = bRank < 0 ? 'added' : aRank < 0 ? 'removed' : aRank < bRank ? 'improved' : 'regressed';
     // A check that was skipped (not run) and is still fine is not news.
     if (kind === 'added' && a?.status === 'pass' && b) continue;

@@ -5,6 +5,9 @@
  * like the summary page: an entry that is missing or unreadable leaves its facts out, and the
  * comparison says what it could not compare.
  */
+import type { CheckMessage } from '../../../shared/check-messages.js';
+import { checkClauses } from '../../../shared/i18n/check-text.js';
+import { translator } from '../../../shared/i18n/translate.js';
 import { STANDARD_NAMES, type ArchiveLanguage, type StandardNameKey } from '../../../shared/naming.js';
 import type { CheckStatus, LocalizedText } from '../../../shared/types.js';
 import { networkSummaryFromJson, systemSummaryFromJson, type FileSystemSummary } from '../report/summary-data.js';
@@ -16,6 +19,8 @@ export interface CheckFact {
   title: LocalizedText;
   detail: LocalizedText;
   data?: Record<string, unknown>;
+  /** The check did not finish in time (its status says fail): not known, so never news on its own. */
+  timedOut?: true;
 }
 
 export interface NetworkFacts {
@@ -59,6 +64,23 @@ export function entryName(archive: ArchiveReader, key: StandardNameKey): string 
   return [names['zh-CN'], names.en].find((n) => archive.entries.has(n));
 }
 
+const isMessage = (v: unknown): v is CheckMessage => typeof obj(v)?.code === 'string';
+
+/**
+ * A check's title or detail in both languages. checks.json keeps codes (one message, or a list of
+ * clauses) and renders them here through the one catalogue; an archive from a newer engine whose
+ * codes this one does not know falls back to the English it kept; an archive from before the codes
+ * has the two texts already.
+ */
+function checkTexts(value: unknown, english: string | undefined): LocalizedText {
+  const old = obj(value);
+  if (old && typeof old['zh-CN'] === 'string') return { 'zh-CN': str(old['zh-CN']) ?? '', en: str(old.en) ?? '' };
+  const messages = Array.isArray(value) ? value.filter(isMessage) : isMessage(value) ? [value] : [];
+  const zh = translator('zh-CN');
+  if (messages.length === 0 || !messages.every((m) => zh.has(`check.${m.code}`))) return { 'zh-CN': english ?? '', en: english ?? '' };
+  return { 'zh-CN': checkClauses(zh, messages), en: checkClauses(translator('en'), messages) };
+}
+
 /** Per check id (`dns:10.0.0.53` included): status, title, detail, data. */
 export function checksFromJson(value: unknown): Map<string, CheckFact> | undefined {
   const results = obj(value)?.results;
@@ -68,8 +90,15 @@ export function checksFromJson(value: unknown): Map<string, CheckFact> | undefin
     const id = str(r?.id);
     const status = str(r?.status) as CheckStatus | undefined;
     if (!r || !id || !status) continue;
-    const text = (v: unknown): LocalizedText => ({ 'zh-CN': str(obj(v)?.['zh-CN']) ?? '', en: str(obj(v)?.en) ?? '' });
-    out.set(id, { status, title: text(r.title), detail: text(r.detail), ...(obj(r.data) ? { data: obj(r.data) } : {}) });
+    const en = obj(r.en);
+    const data = obj(r.data);
+    out.set(id, {
+      status,
+      title: checkTexts(r.title, str(en?.title)),
+      detail: checkTexts(r.detail, str(en?.detail)),
+      ...(data ? { data } : {}),
+      ...(data?.timedOut === true ? { timedOut: true as const } : {}),
+    });
   }
   return out;
 }

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { checksDocument, runChecks } from '../../../../electron/engine/checks/runner.js';
+import type { Check } from '../../../../electron/engine/checks/types.js';
 import { compareFacts } from '../../../../electron/engine/compare/diff.js';
 import type { ArchiveFacts, CheckFact } from '../../../../electron/engine/compare/facts.js';
-import { fieldsFromText, hostsFromText, routesFromText, softwareFromText } from '../../../../electron/engine/compare/facts.js';
+import { checksFromJson, fieldsFromText, hostsFromText, routesFromText, softwareFromText } from '../../../../electron/engine/compare/facts.js';
 import { presentCompare, ticketNote } from '../../../../electron/engine/compare/present.js';
 import { renderCompareHtml } from '../../../../electron/engine/compare/report-html.js';
+import { cm } from '../../../../shared/check-messages.js';
+import { translator } from '../../../../shared/i18n/translate.js';
+import { DEFAULT_POLICY } from '../../../../shared/policy.js';
 import type { CheckStatus } from '../../../../shared/types.js';
 
 const check = (status: CheckStatus, id = 'x'): CheckFact => ({ status, title: { 'zh-CN': `检查 ${id}`, en: `check ${id}` }, detail: { 'zh-CN': '详情', en: 'detail' } });
@@ -121,5 +126,43 @@ describe('text entries without a JSON twin', () => {
       ['curl', '7.88.1'],
       ['core', '16-2.61'],
     ]);
+  });
+});
+
+describe('checks as checks.json keeps them (codes, rendered here)', () => {
+  const disk = (run: Check['run'], timeoutMs = 2_000): Check => ({ id: 'disk-space', group: 'environment', title: cm('title.disk-space'), platforms: ['linux', 'win32', 'darwin'], timeoutMs, run });
+  /** The checks.json entry of one real run of the runner, read back as compare reads an archive. */
+  async function fromArchive(check: Check): Promise<CheckFact> {
+    const results = await runChecks({ policy: DEFAULT_POLICY, checks: [check], env: {} });
+    const json: unknown = JSON.parse(JSON.stringify(checksDocument(results, new Date(), new Date())));
+    return checksFromJson(json)!.get('disk-space')!;
+  }
+  const passes = disk(async () => ({ status: 'pass', detail: cm('runner.disabled') }));
+  const hangs = disk((ctx) => new Promise((resolve) => ctx.signal.addEventListener('abort', () => resolve({ status: 'pass', detail: cm('runner.disabled') }))), 50);
+
+  it('titles and details come out in both languages, from the one catalogue', async () => {
+    const fact = await fromArchive(passes);
+    expect(fact.title).toEqual({ 'zh-CN': translator('zh-CN').t('check.title.disk-space'), en: translator('en').t('check.title.disk-space') });
+    expect(fact.title['zh-CN']).not.toBe('');
+    expect(fact.detail.en).toBe('disabled by policy (checks.disabled)');
+    const text = presentCompare(compareFacts(facts({ checks: new Map() }), facts({ checks: new Map([['disk-space', { ...fact, status: 'fail' }]]) })), 'zh-CN');
+    expect(JSON.stringify(text)).toContain(fact.title['zh-CN']);
+  });
+
+  it('a check that timed out on one side and passed on the other is not news: a busy machine, not a fix', async () => {
+    const timedOut = await fromArchive(hangs);
+    expect(timedOut).toMatchObject({ status: 'fail', timedOut: true });
+    const passed = await fromArchive(passes);
+    for (const [b, a] of [
+      [timedOut, passed],
+      [passed, timedOut],
+    ] as const) {
+      const r = compareFacts(facts({ checks: new Map([['disk-space', b]]) }), facts({ checks: new Map([['disk-space', a]]) }));
+      expect(r.checks).toEqual([]);
+      expect(r.verdict.failToPass).toBe(0);
+    }
+    // A real failure that passes afterwards still is.
+    const failed = { ...passed, status: 'fail' as const };
+    expect(compareFacts(facts({ checks: new Map([['disk-space', failed]]) }), facts({ checks: new Map([['disk-space', passed]]) })).verdict.failToPass).toBe(1);
   });
 });
