@@ -88,7 +88,9 @@ describe('faults: scale (real CLI, real files)', () => {
       const names = await entryNames(json.archive.path);
       expect(names).toHaveLength(json.archive.entries!);
       expect(names.some((n) => n.endsWith('manifest.json'))).toBe(true);
-      expect(names.filter((n) => /\/f-\d+\.log$/.test(n)).length).toBeGreaterThan(0);
+      // At the deadline a very busy machine may not have reached the first log yet: the manifest
+      // says why (above); a run that ended by itself has them.
+      if (r.code === 0) expect(names.filter((n) => /\/f-\d+\.log$/.test(n)).length).toBeGreaterThan(0);
     } else expect(left.filter((f) => f.endsWith('.zip'))).toEqual([]);
     expect(await settledProcesses(join(work, 'huge'))).toEqual([]);
   }, 600_000);

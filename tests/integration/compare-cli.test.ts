@@ -148,7 +148,11 @@ describe('diagcollect compare → Redmine (real server)', () => {
     for (let run = 0; run < 2; run++) {
       const r = cli(['compare', before, after, '--policy', b.policy, '--json'], env);
       expect(r.code, r.stderr + r.stdout).toBe(0);
-      expect(JSON.parse(r.stdout)).toMatchObject({ note: `【技术支持】${issue} 效果验证: 其他变化 3 处`, upload: { state: 'done' } });
+      // The planted changes; on a machine too busy for a check to finish in time, the note may add
+      // that it is still failing (never that it got better: a timeout is no fix).
+      const out = JSON.parse(r.stdout) as { note: string; upload: { state: string } };
+      expect(out.upload.state).toBe('done');
+      expect(out.note).toMatch(new RegExp(`^【技术支持】${issue} 效果验证: 其他变化 3 处(，仍有 \\d+ 项警告或失败)?$`));
     }
     const res = await fetchRepeatable(`${redmine.REDMINE_URL}/issues/${issue}.json?include=journals,attachments`, { headers: { 'X-Redmine-API-Key': redmine.REDMINE_API_KEY } });
     const body = (await res.json()) as { issue: { journals: Array<{ notes: string | null }>; attachments: Array<{ filename: string }> } };

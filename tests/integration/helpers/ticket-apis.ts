@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { Agent, fetch as fetchOnce } from 'undici';
 import type { RedmineEnv, RtEnv } from '../../servers/servers.js';
 
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -24,6 +25,12 @@ export async function fetchRepeatable(url: string, init: RequestInit = {}): Prom
   }
 }
 
+/**
+ * For a create, which is not safe to repeat: a connection of its own, closed after the answer
+ * (undici's `pipelining: 0`), so no kept-alive socket the server is closing can be picked.
+ */
+const FRESH_CONNECTION = new Agent({ pipelining: 0 });
+
 export class RedmineApi {
   readonly created: string[] = [];
   constructor(readonly env: RedmineEnv) {}
@@ -37,7 +44,8 @@ export class RedmineApi {
     return { 'X-Redmine-API-Key': this.env.REDMINE_API_KEY, ...extra };
   }
   async createIssue(subject = `【技术支持】test ${randomBytes(3).toString('hex')}`): Promise<string> {
-    const r = await fetch(`${this.env.REDMINE_URL}/issues.json`, {
+    const r = await fetchOnce(`${this.env.REDMINE_URL}/issues.json`, {
+      dispatcher: FRESH_CONNECTION,
       method: 'POST',
       headers: this.#h({ 'Content-Type': 'application/json' }),
       body: JSON.stringify({ issue: { project_id: this.env.REDMINE_PROJECT, subject } }),
@@ -73,7 +81,8 @@ export class RtApi {
     return { Authorization: `token ${this.env.RT_TOKEN}`, ...extra };
   }
   async createTicket(subject = `【技术支持】test ${randomBytes(3).toString('hex')}`): Promise<string> {
-    const r = await fetch(`${this.env.RT_REST2}/ticket`, {
+    const r = await fetchOnce(`${this.env.RT_REST2}/ticket`, {
+      dispatcher: FRESH_CONNECTION,
       method: 'POST',
       headers: this.#h({ 'Content-Type': 'application/json' }),
       body: JSON.stringify({ Queue: this.env.RT_QUEUE, Subject: subject, Content: 'diagcollect test', ContentType: 'text/plain' }),

@@ -125,7 +125,7 @@ describe('literal set of a pattern', () => {
       }
     }
     expect(checked).toBeGreaterThan(3000);
-  });
+  }, 900_000); // every pattern over every corpus line: a guard against a hang, not a budget
 });
 
 describe('LiteralIndex', () => {
