@@ -248,6 +248,25 @@ export const CORPUS_SETS = {
   // a tender power of attorney + mortgage schedule, a parents' group 接龙 + raffle list; and 6 real outputs of this
   // machine (`openssl list`, `ssh -Q`, `zdump -v`, /etc/rpc + ethertypes, `perl -V`, /proc/self/maps).
   'held-out-17': join(CORPUS_DIR, 'held-out-17'),
+  // Session 16, written and committed before any rule file was opened: Windows deployment batch files (`psexec -p`,
+  // `schtasks /create /rp`, `wmic /password:`, `net use … /user:`), smbclient/rpcclient/`net ads join` `user%password`,
+  // expect scripts (`send "pw\r"`) + sshpass + iTerm2 profiles, lftp bookmarks/`-u user,pw` + davfs2 secrets + sshfs,
+  // OpenVPN AS `sacli` + `pritunl default-password`, Kong decK consumers, AdGuard Home + Pi-hole, Home Assistant
+  // secrets.yaml, Dify .env + One API channels, Continue/Hugging Face/ModelScope/W&B, dbt profiles + Metabase env,
+  // SeaTunnel/Debezium/Maxwell, Hue + Ambari + Cloudera Manager, OpenSearch internal_users, NiFi + Zeppelin shiro.ini,
+  // Milvus/Qdrant, a ZTE ONU (光猫) config backup, UniFi mongo exports, TrueNAS `midclt`, HPE iLO RIBCL + ilorest,
+  // OpenStack openrc/clouds.yaml/kolla, cloudflared/ngrok/certbot DNS + 花生壳, Packer + Nomad ACL, Matrix Synapse +
+  // iRedMail.tips, 帝国CMS/Typecho, Joomla/Drupal, 银联 acp_sdk + push SDK keys, uni-app manifest + map keys, H3C iNode +
+  // Ruijie supplicant (GB18030), Kylin V10 + HighGo, BES/Apusic, SQL Server linked servers + SSIS, Office identity .reg
+  // + OneDrive (UTF-16LE), `certutil -store my` + Get-StoredCredential (zh-CN, GB18030), a Sogou custom-phrase export
+  // (UTF-16LE), an 安恒 DB-audit export (GB18030), SafeLine WAF JSON, Obsidian/Joplin sync, Bruno/Apipost, Termius/
+  // DbVisualizer, mysql_config_editor/pgBackRest/Barman, kubeadm/velero/`--from-literal`/`helm --set`, TeamCity/Seafile;
+  // Chinese forms and paperwork — a 腾讯文档 收集表, a 问卷星 export (GB18030), a 携程商旅 order export, a 出生医学证明
+  // (GB18030), a 存量房 sale contract, a labour-arbitration application, an e-prescription, an Android SMS backup XML, a
+  // parking/campus-card export (GB18030), an i人事 roster; and 6 real outputs of this machine (`update-alternatives
+  // --get-selections`, /proc/interrupts + softirqs, /proc/net/snmp + netstat, `node --v8-options`, `python3 -m
+  // sysconfig`, `ls -la /usr/lib/x86_64-linux-gnu`).
+  'held-out-18': join(CORPUS_DIR, 'held-out-18'),
   real: join(CORPUS_DIR, 'real'),
 } as const;
 export type CorpusSet = keyof typeof CORPUS_SETS;
@@ -277,6 +296,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-15': { kind: 'held-out', firstRun: '66.8 % of 506 / 93.5 % (labels as written); 67.3 % of 510 / 96.5 % with wrong labels corrected' },
   'held-out-16': { kind: 'held-out', firstRun: '65.9 % of 640 / 93.8 % (labels as written); 66.7 % of 633 / 95.4 % with wrong labels corrected' },
   'held-out-17': { kind: 'held-out', firstRun: '67.1 % of 554 / 92.3 % (labels as written); 67.3 % of 554 / 94.0 % with wrong labels corrected' },
+  'held-out-18': { kind: 'held-out', firstRun: '78.5 % of 595 / 92.3 % (labels as written); 78.5 % of 596 / 94.0 % with wrong labels corrected' },
   real: { kind: 'real' },
 };
 

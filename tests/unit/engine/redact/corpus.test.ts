@@ -39,6 +39,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-15').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-16').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-17').files).toBeGreaterThanOrEqual(50);
+    expect(get('held-out-18').files).toBeGreaterThanOrEqual(50);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -64,6 +65,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-16').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('held-out-17').overall.planted).toBeGreaterThanOrEqual(350);
     expect(get('held-out-17').overall.lookAlikes).toBeGreaterThanOrEqual(150);
+    expect(get('held-out-18').overall.planted).toBeGreaterThanOrEqual(350);
+    expect(get('held-out-18').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
@@ -334,6 +337,19 @@ describe('redaction corpus', () => {
     // name) took 2 more and 4 false positives fewer: 388, FP 27.
     expect(q.overall.found).toBeGreaterThanOrEqual(388);
     expect(q.falsePositives.length).toBeLessThanOrEqual(27);
+  });
+
+  // held-out-18 (session 16): written and committed before any rule file was opened (53 hand-written files in
+  // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 1c2fe12 (the
+  // set at 29a745b): 467 of 595 = 78.5 % / 92.3 % as written, 468 of 596 = 78.5 % / 94.0 % with eight labels
+  // corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that first figure, and its thirty-one
+  // false positives (docs stand-ins `sk-...`/`YOUR_PASSWORD`/`REPLACE_ME`/`secretpassword`/`root:Milvus`/`Hello@123`,
+  // public app keys and ids, `user%password` in a docs line, `(again):`, `是`, `发给`, `Pwd`, `Render Farm`, `文心`,
+  // a mirror path's `ubuntu`, `deploy@host`, company hostnames in the network profile) may not grow.
+  it('held-out-18: at least its first figure, no more false positives', () => {
+    const q = get('held-out-18');
+    expect(q.overall.found).toBeGreaterThanOrEqual(468);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(31);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
