@@ -79,7 +79,8 @@ export const FLAG_PASSWORDS: readonly FlagPassword[] = [
   { command: 'cypher-shell', flag: '-p|--password', words: ['cypher-shell'] },
   { command: 'couchbase-cli', flag: '-p|--password|--rbac-password|--cluster-password|--cluster-init-password|--bucket-password|--new-password', words: ['couchbase-cli'] },
   { command: String.raw`plink|pscp|psftp`, flag: '-pw', words: ['plink', 'pscp', 'psftp'] },
-  { command: 'edge', flag: '-k', words: ['edge -'] },
+  // n2n's edge only with its community (`-c`) or supernode (`-l`) on the line: `edge -k` alone is prose or another tool.
+  { command: String.raw`edge(?=[ \t][^\r\n|;&]{0,512}[ \t]-[cl][ \t=])`, flag: '-k', words: ['edge -'] },
   { command: String.raw`icinga2[ \t]+(?:node[ \t]+(?:setup|wizard)|pki[ \t]+request)`, flag: '--ticket', words: ['icinga2 node', 'icinga2 pki'] },
 ];
 

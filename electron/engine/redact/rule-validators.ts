@@ -410,6 +410,8 @@ function opensValueOnNextLine(line: string): string | undefined {
   }
   return undefined;
 }
+// What kubectl prints after an object's kind and name: `secret "x" created`, `secrets "x" not found`, `… configured`.
+const KUBECTL_OBJECT_VERB = /^[ \t]+(?:created|deleted|configured|unchanged|patched|labeled|annotated|replaced|edited|serverside-applied|not[ \t]+found)\b/;
 const FURTHER_ASSIGNMENT = /[\s,;，；][\w.\-\u4e00-\u9fa5]+[ \t]*[=:：]/;
 // Cookie values that are one short word (`theme=dark`, `lang=en`) carry no credential.
 const PLAIN_COOKIE_VALUE = /^[A-Za-z_-]{1,12}$/;
@@ -1232,7 +1234,9 @@ export const VALIDATORS = {
     // OpenVPN's management `password "Auth" x`: "Auth" names the prompt, the password follows.
     !(/^(?:Auth|Private Key|HTTP Proxy|SOCKS Proxy)$/.test(group(m, 'secret')) && /^[ \t]+\S/.test(line.slice(m.index + m[0].length))) &&
     // HCL's block label (`credentials "app.terraform.io" {` in .terraformrc): the block's name.
-    !/^[ \t]*\{/.test(line.slice(m.index + m[0].length))) as RuleValidator,
+    !/^[ \t]*\{/.test(line.slice(m.index + m[0].length)) &&
+    // kubectl's report on an object it changed (`secret "db-credentials" created`, `secrets "x" not found`): the object's name (secret17).
+    !KUBECTL_OBJECT_VERB.test(line.slice(m.index + m[0].length))) as RuleValidator,
   basicCredentials: ((m) => isBasicCredentials(group(m, 'secret'))) as RuleValidator,
   encodedCommandSecret: ((m) => isEncodedCommandSecret(group(m, 'secret'))) as RuleValidator,
   encodedUrlCredentials: ((m) => {
@@ -1314,7 +1318,8 @@ export const VALIDATORS = {
   /** The secret of a credential store's line (rest14a): a value, not a placeholder, a variable or a `<word>` of usage text. */
   storedSecret: ((m) => {
     const secret = group(m, 'secret');
-    return secret !== '' && isRealValue(secret) && !/^<[^<>]*>$/.test(secret) && !/^(?:\$\{?\w+\}?|%\w+%)$/.test(secret);
+    // A label (`password hash algorithm: SHA512`, login.defs-like reports): a word and its colon is no stored value (secret17).
+    return secret !== '' && isRealValue(secret) && !/^<[^<>]*>$/.test(secret) && !/^(?:\$\{?\w+\}?|%\w+%)$/.test(secret) && !/^[A-Za-z][A-Za-z_-]*:$/.test(secret);
   }) as RuleValidator,
   /**
    * Every value group of an admin-CLI or device pattern that took text (rest15b): a value, not a placeholder
