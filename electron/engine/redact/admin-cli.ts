@@ -77,6 +77,8 @@ export const FLAG_PASSWORDS: readonly FlagPassword[] = [
   // (`--rbac-password`, `--cluster-password`, `--cluster-init-password`, `--bucket-password`, `--new-password`); PuTTY's
   // `plink|pscp|psftp -pw <pw>`; n2n `edge … -k <community key>`; Icinga 2 `node setup|wizard|pki request … --ticket <ticket>`.
   { command: 'cypher-shell', flag: '-p|--password', words: ['cypher-shell'] },
+  // Couchbase's other clients: the query shell `cbq -u x -p <pw>`, `cbbackupmgr|cbimport|cbexport … -p <pw>`.
+  { command: 'cbq|cbbackupmgr|cbimport|cbexport', flag: '-p|--password', words: ['cbq ', 'cbbackupmgr', 'cbimport', 'cbexport'] },
   { command: 'couchbase-cli', flag: '-p|--password|--rbac-password|--cluster-password|--cluster-init-password|--bucket-password|--new-password', words: ['couchbase-cli'] },
   { command: String.raw`plink|pscp|psftp`, flag: '-pw', words: ['plink', 'pscp', 'psftp'] },
   // n2n's edge only with its community (`-c`) or supernode (`-l`) on the line: `edge -k` alone is prose or another tool.

@@ -148,8 +148,8 @@ const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/;
 // Citrix's `LogonTicket=` (launch.ica): a one-time sign-in ticket to the session.
 // open-iscsi's `node.session.auth.password_in` (mutual CHAP: the target's password; `_in` is no "expires in");
 // a stored password hash named for its scheme (pfSense `<bcrypt-hash>`, `nt-hash`, `password_hash`), not a file checksum (`md5_hash`).
-// nps/npc's `vkey`, `public_vkey`, `VerifyKey`: the key a client connects with (public to no one: `public` names the mode).
-const MORE_SECRET_KEYS = /^(?:(?:public_?)?vkey|verify_?key|(?:new|init|initial|tmp|temp|confirm)_?(?:pwd|pass|passwd|password)\d?|(?:login[_.])?totp|(?:totp|otp|mfa|2fa)[_-]?secret|key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession|bduss(?:_bfess)?|z_c0|sessdata|(?:session\.)?autologin|(?:card_?)?(?:cvv|cvc|cvn)2?|(?:security|secret)_?answer\d?|logon_?ticket|(?:[a-z][\w-]*\.)*password_in|(?:bcrypt|nt|password|pass)[_-]?hash)$/i;
+// nps/npc's `vkey` (also npc's flag `-vkey=`), `public_vkey`, `VerifyKey`: the key a client connects with (public to no one: `public` names the mode).
+const MORE_SECRET_KEYS = /^(?:-{0,2}(?:public_?)?vkey|verify_?key|(?:new|init|initial|tmp|temp|confirm)_?(?:pwd|pass|passwd|password)\d?|(?:login[_.])?totp|(?:totp|otp|mfa|2fa)[_-]?secret|key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession|bduss(?:_bfess)?|z_c0|sessdata|(?:session\.)?autologin|(?:card_?)?(?:cvv|cvc|cvn)2?|(?:security|secret)_?answer\d?|logon_?ticket|(?:[a-z][\w-]*\.)*password_in|(?:bcrypt|nt|password|pass)[_-]?hash)$/i;
 // systemd's `LoadCredential=passwd.hashed-password.root`, `ImportCredential=tmpfiles.*`,
 // `ConditionCredential=|sysusers.extra`: the ID (and path) of a credential the service is given, not
 // its contents (`SetCredential=id:data` carries the data itself and stays a secret).

@@ -36,6 +36,12 @@ export const PRINTED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonl
     groups: ['hash'],
   },
   {
+    // Jetty's realm files (Rundeck `realm.properties`, Jetty `etc/realm.properties`): `user: OBF:…|MD5:…|CRYPT:…[, role …]`;
+    // Jetty's obfuscated `OBF:` anywhere (`jetty.sslContext.keyStorePassword=OBF:…`): no other tool writes it.
+    regex: /^[ \t]*[\w.@-]{1,64}[ \t]*[:=][ \t]*(?<realm>(?:MD5|CRYPT):[^\s,]{8,128})[ \t]*(?:,|\r?$)|(?<![\w-])(?<obf>OBF:[0-9a-z]{8,256})(?![\w-])/,
+    groups: ['realm', 'obf'],
+  },
+  {
     // A cloud drive's share link: the id after `/s/` opens the files (百度网盘, 阿里云盘, 夸克, 123 云盘, 天翼云盘, 迅雷, 微云).
     regex: new RegExp(String.raw`${SHARE_LINK}(?<share>[A-Za-z0-9_-]{6,64})`, 'i'),
     groups: ['share'],
@@ -48,11 +54,13 @@ export const PRINTED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonl
 ];
 
 /** Tools and one-secret files whose output is the secret alone (their opener is rule-validators.ts's opensValueOnNextLine). */
-const PRINTING_WORDS = ['icinga2 pki', 'wg gen', 'openssl rand', 'pwgen', 'kubeadm token', 'join-token', 'vncsettings', 'master.key'];
+const PRINTING_WORDS = ['icinga2 pki', 'wg gen', 'openssl rand', 'pwgen', 'kubeadm token', 'join-token', 'vncsettings', 'master.key', 'authd.pass'];
 
 /** Plain literals of the words scan (lower case; none starts with a character common in logs or a digit: scan-shape). */
 export const PRINTED_SECRET_WORDS: readonly string[] = [
   'lct-',
+  'obf:',
+  'crypt:',
   '{ssha',
   '{sha',
   '{smd5}',
@@ -79,7 +87,7 @@ export const PRINTED_SECRET_WORDS: readonly string[] = [
 export const PRINTED_SECRET_MARKS = CODE_LABEL;
 
 /** The trigger's alternatives (case-insensitive) and the gate's test: a literal of each form. */
-export const PRINTED_SECRET_TRIGGER = String.raw`:lct-[0-9a-f]{8}:|\{(?:${LDAP_SCHEME})\}[A-Za-z0-9+/=.$_-]{16}|${SHARE_LINK}|${CODE_LABEL}|` + PRINTING_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+')).join('|');
+export const PRINTED_SECRET_TRIGGER = String.raw`:lct-[0-9a-f]{8}:|obf:[0-9a-z]{8}|[:=][ \t]*(?:md5|crypt):\S{8}|\{(?:${LDAP_SCHEME})\}[A-Za-z0-9+/=.$_-]{16}|${SHARE_LINK}|${CODE_LABEL}|` + PRINTING_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+')).join('|');
 const PRINTED_SECRET_TEST = new RegExp(PRINTED_SECRET_TRIGGER, 'i');
 
 export function isPrintedSecretLine(line: string): boolean {

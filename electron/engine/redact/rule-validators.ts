@@ -395,7 +395,7 @@ const INDENTED_BARE_KEY = /^[ \t]{2,}(?<key>[A-Za-z_][\w.-]{0,79}):[ \t]*\r?$/;
 // A file that holds one secret and nothing else, printed by `cat` (a console transcript): Nexus's
 // `admin.password`, Jenkins's `initialAdminPassword`, k3s's `node-token`/`server/token`, Vault's
 // `.vault-token`. Its next line is the secret.
-const SECRET_FILE_PRINTED = /(?:^|[\s;&|$#>])(?:cat|type|more|head(?:[ \t]+-n?[ \t]*1)?|Get-Content|gc)[ \t]+\S*(?:admin\.password|initialAdminPassword|node-token|k3s\/server\/token|\.vault-token|VNCSettings\.txt|secrets\/master\.key)["']?[ \t]*\r?$/i;
+const SECRET_FILE_PRINTED = /(?:^|[\s;&|$#>])(?:cat|type|more|head(?:[ \t]+-n?[ \t]*1)?|Get-Content|gc)[ \t]+\S*(?:admin\.password|initialAdminPassword|node-token|k3s\/server\/token|\.vault-token|VNCSettings\.txt|secrets\/master\.key|ossec\/etc\/authd\.pass)["']?[ \t]*\r?$/i;
 function opensValueOnNextLine(line: string): string | undefined {
   if (SECRET_FILE_PRINTED.test(line)) return /token/i.test(line) ? 'TOKEN' : 'SECRET';
   if (printsSecret(line)) return 'SECRET';

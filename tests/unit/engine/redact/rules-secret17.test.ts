@@ -41,6 +41,8 @@ describe('admin CLIs: a password flag or position of the tool', () => {
       ['SENTINEL SET cache01 auth-pass "Cache#Pw-78"', ['Cache#Pw-78']],
       ['sentinel sentinel-pass Peer-pass-2026', ['Peer-pass-2026']],
       ['neo4j-admin set-initial-password N3o4j-init', ['N3o4j-init']],
+      ["cbq -e http://10.0.0.1:8091 -u app -p 'Cbq#pw-1' -s \"SELECT 1\"", ['Cbq#pw-1'], ['SELECT 1']],
+      ['ExecStart=/usr/bin/npc -server=nps.example.cn:8024 -vkey=q1w2e3r4t5y6u7i8 -type=tcp', ['q1w2e3r4t5y6u7i8'], ['-type=tcp']],
     ]);
   });
 
@@ -122,6 +124,10 @@ describe('secrets a format prints without a key', () => {
       ['夸克网盘 https://pan.quark.cn/s/7a1b2c3d4e5f 提取码：Q8ab', ['7a1b2c3d4e5f', 'Q8ab'], ['提取码']],
       ['天翼云盘 https://cloud.189.cn/t/AbCdEf123456（访问码：x9k2）', ['AbCdEf123456', 'x9k2']],
       ['Steam 兑换码: ABCD-1234-EFGH, WXYZ-5678-IJKL', ['ABCD-1234-EFGH', 'WXYZ-5678-IJKL'], ['Steam']],
+      // Jetty realm files (etc/realm.properties) and Jetty's obfuscation anywhere.
+      ['deployer: MD5:0d107d09f5bbe40cade3de5c71e9e9b7, user, deploy', ['0d107d09f5bbe40cade3de5c71e9e9b7'], ['deployer', 'user, deploy']],
+      ['guest = CRYPT:gu7Xk2Lm9pQzA,guest', ['gu7Xk2Lm9pQzA']],
+      ['jetty.sslContext.keyStorePassword=OBF:1v2j1uum1xtv1zej1zer1xtn1uvk1v1v', ['1v2j1uum1xtv1zej1zer1xtn1uvk1v1v']],
     ]);
   });
 
@@ -133,6 +139,9 @@ describe('secrets a format prints without a key', () => {
       ['【菜鸟驿站】您的包裹已到站，取件码 3-2-1804', ['3-2-1804']],
       ['激活码有效期至：2026-12-31', ['2026-12-31']],
       ['提取码：见群公告', ['见群公告']],
+      // A published checksum is no realm password.
+      ['ubuntu-24.04.iso: MD5: d41d8cd98f00b204e9800998ecf8427e', ['d41d8cd98f00b204e9800998ecf8427e']],
+      ['MD5: d41d8cd98f00b204e9800998ecf8427e', ['d41d8cd98f00b204e9800998ecf8427e']],
     ]);
   });
 });
@@ -178,6 +187,7 @@ describe('tools that print a secret alone on the next line', () => {
       ['# openssl rand -base64 24\nq3Zx9LmP0aB7cD2eF5gH8iJ1kL4mN6oP\n', ['q3Zx9LmP0aB7cD2eF5gH8iJ1kL4mN6oP']],
       ['[root@master ~]# icinga2 pki ticket --cn sat2.example.net\n4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e\n', ['4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e']],
       ['% sudo cat /Library/Preferences/com.apple.VNCSettings.txt\n1A2B3C4D5E6F7A8B\n', ['1A2B3C4D5E6F7A8B']],
+      ['$ sudo cat /var/ossec/etc/authd.pass\nWzEnroll-2027-x\n', ['WzEnroll-2027-x']],
     ]);
   });
 
