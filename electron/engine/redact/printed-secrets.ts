@@ -19,6 +19,8 @@ const SHARE_LINK = String.raw`https?:\/\/(?:pan\.baidu\.com\/s\/|(?:www\.)?(?:al
  * Not a parcel's pickup code (菜鸟驿站 `取件码 3-2-1804`): no account behind it.
  */
 const CODE_LABEL = String.raw`提取码|提取密码|访问码|访问密码|卡密|兑换码|激活码|充值码|券码`;
+/** A test account's label (the login and its password follow, `x / pw`). */
+const TEST_ACCOUNT_LABEL = String.raw`测试号|测试[账帐]号|演示[账帐]号|体验[账帐]号`;
 /** A card or share code: dash-separated groups (`JDE-7K2Q-9XM4-VLT8`) or one run of letters and digits. */
 const CODE = String.raw`[A-Za-z0-9]{3,8}(?:-[A-Za-z0-9]{3,8}){1,5}|[A-Za-z0-9]{4,32}`;
 const CODE_SEP = String.raw`[ \t]*[/,，、;；|][ \t]*`;
@@ -50,6 +52,12 @@ export const PRINTED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonl
     // The code typed with it, or a card's code: `提取码: hy26`, `(提取码 k7x2)`, `京东卡卡密(一等奖以外): JDE-… / JDE-…`.
     regex: new RegExp(String.raw`(?:${CODE_LABEL})(?:[^:：\s\r\n]{0,16}[:：]|[ \t]*[:：]?)[ \t]*(?<c1>${CODE})(?![A-Za-z0-9-])(?:${CODE_SEP}(?<c2>${CODE})(?![A-Za-z0-9-]))?(?:${CODE_SEP}(?<c3>${CODE})(?![A-Za-z0-9-]))?(?:${CODE_SEP}(?<c4>${CODE})(?![A-Za-z0-9-]))?`),
     groups: ['c1', 'c2', 'c3', 'c4'],
+  },
+  {
+    // A test account handed over in chat or a ticket as `login / password` (`CRM 测试号 crm_demo / Crm#demo-1126`, `测试账号：qa01/Qa@2026`):
+    // the password after the slash, when it has a password's shape (validator; `测试号 qa01 / 明天停用` stays).
+    regex: new RegExp(String.raw`(?:${TEST_ACCOUNT_LABEL})[ \t]*[:：]?[ \t]*[A-Za-z][\w.@-]{1,63}[ \t]*[/／][ \t]*(?<pair>[^\s/／,，。；;、）)]{4,64})`),
+    groups: ['pair'],
   },
 ];
 
@@ -84,10 +92,14 @@ export const PRINTED_SECRET_WORDS: readonly string[] = [
 ];
 
 /** Marks-scan alternatives (each starts with a Han character, as the marks scan's other Chinese words). */
-export const PRINTED_SECRET_MARKS = CODE_LABEL;
+// None may hide another rule's mark that starts inside it (the marks scan resumes after its hit): `提取密码`/`访问密码`
+// wake by secret-assignment's own `密码`, `卡密` not before `码`/`钥` (银行卡密码 is cloud-key's and high-entropy's `密码`), a test
+// account by its first word before `号`/`账号` (the address rule's `号`, user-name's `账号`).
+// (A negative look-ahead only: the engine names a hit's rules by matching the hit text alone, where `(?=号)` fails.)
+export const PRINTED_SECRET_MARKS = String.raw`提取码|访问码|卡密(?![码碼钥])|兑换码|激活码|充值码|券码|测试(?![^号账帐])|演示(?![^账帐])|体验(?![^账帐])`;
 
 /** The trigger's alternatives (case-insensitive) and the gate's test: a literal of each form. */
-export const PRINTED_SECRET_TRIGGER = String.raw`:lct-[0-9a-f]{8}:|obf:[0-9a-z]{8}|[:=][ \t]*(?:md5|crypt):\S{8}|\{(?:${LDAP_SCHEME})\}[A-Za-z0-9+/=.$_-]{16}|${SHARE_LINK}|${CODE_LABEL}|` + PRINTING_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+')).join('|');
+export const PRINTED_SECRET_TRIGGER = String.raw`:lct-[0-9a-f]{8}:|obf:[0-9a-z]{8}|[:=][ \t]*(?:md5|crypt):\S{8}|\{(?:${LDAP_SCHEME})\}[A-Za-z0-9+/=.$_-]{16}|${SHARE_LINK}|${CODE_LABEL}|${TEST_ACCOUNT_LABEL}|` + PRINTING_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+')).join('|');
 const PRINTED_SECRET_TEST = new RegExp(PRINTED_SECRET_TRIGGER, 'i');
 
 export function isPrintedSecretLine(line: string): boolean {

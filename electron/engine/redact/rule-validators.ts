@@ -1577,6 +1577,8 @@ export const VALIDATORS = {
   }) as RuleValidator,
   /** A secret a format prints without a key (printed-secrets.ts): a share's or a card's code holds letters and digits. */
   printedSecret: ((m) => {
+    const pair = group(m, 'pair');
+    if (pair !== '' && (!passwordShape(pair, 'placed') || isBenignValue(pair))) return false;
     for (const g of ['c1', 'c2', 'c3', 'c4']) {
       const v = group(m, g);
       if (v !== '' && (!isPrintedCode(v) || !isRealValue(v))) return false;

@@ -199,6 +199,23 @@ describe('tools that print a secret alone on the next line', () => {
   });
 });
 
+describe('a test account handed over as `login / password`', () => {
+  it('takes the password after the slash when it has a password shape', () => {
+    taken([
+      ['测试账号：qa01/Qa@2026x，用完请告知', ['Qa@2026x'], ['用完请告知']],
+      ['演示帐号 demo01 / Demo#2026x', ['Demo#2026x']],
+    ]);
+  });
+
+  it('leaves words after the slash and keeps the other rules\' wakes inside the label (银行卡密码, 测试账号)', () => {
+    kept([
+      ['测试号 qa01 / 明天停用', ['明天停用']],
+      ['体验账号 guest / guest', ['/ guest']],
+    ]);
+    expect(redact('银行卡密码: Bk#778899x')).not.toContain('Bk#778899x');
+  });
+});
+
 describe('labels and object names after a secret word', () => {
   it('leaves a label after `password hash` and kubectl naming a Secret object', () => {
     unchanged(['password hash algorithm: SHA512', 'secret "db-credentials" created', 'Error from server (NotFound): secrets "db-credentials" not found']);
