@@ -167,8 +167,9 @@ export function adminCliPatterns(): RegExp[] {
   out.push(/(?:^|[\s"'(;])(?:create|alter)[ \t]+(?:user|role)[ \t]+(?:if[ \t]+not[ \t]+exists[ \t]+)?[^\s'"]{1,128}(?:[ \t]+(?!password\b)[a-z_]{1,16}(?:[ \t]*=[ \t]*[a-z]{1,8})?){0,6}?[ \t]+(?:(?:encrypted|unencrypted|plaintext)[ \t]+)?password[ \t]*=?[ \t]*(?<q>['"])(?<qsecret>[^'"\r\n]{1,256})\k<q>/i);
   out.push(/(?<![\w-])set[ \t]+password[ \t]+from[ \t]+(?<q1>['"])(?<sq>[^'"\r\n]{1,256})\k<q1>[ \t]+to[ \t]+(?<q2>['"])(?<dq>[^'"\r\n]{1,256})\k<q2>/i);
   // Oracle's `user/password[@connect]`: a Data Pump or SQL*Loader parfile's `userid=`, `sqlplus`, `expdp`, `impdp`, `sqlldr`,
-  // `rman target`, `dgmgrl` (not `/ as sysdba`, no password there).
-  out.push(/(?:(?<![\w.-])userid[ \t]*=[ \t]*["']?|(?:^|[\s;&|(])(?:sqlplus|expdp|impdp|sqlldr|dgmgrl|rman[ \t]+target[ \t]*=?)(?:\.exe)?[ \t]+(?:-[A-Za-z]{1,8}[ \t]+){0,3}["']?)(?<user>[A-Za-z][\w$#]{0,127})\/(?<secret>[^\s@/"']{1,128})(?=@|["']?(?:[ \t]|\r?$))/i);
+  // `rman target`, `dgmgrl` (not `/ as sysdba`, no password there). `target`'s `=` is optional as a group: `[ \t]*=?` before
+  // `[ \t]+` split a run of blanks every way (quadratic: the adversarial-lines sweep).
+  out.push(/(?:(?<![\w.-])userid[ \t]*=[ \t]*["']?|(?:^|[\s;&|(])(?:sqlplus|expdp|impdp|sqlldr|dgmgrl|rman[ \t]+target(?:[ \t]*=)?)(?:\.exe)?[ \t]+(?:-[A-Za-z]{1,8}[ \t]+){0,3}["']?)(?<user>[A-Za-z][\w$#]{0,127})\/(?<secret>[^\s@/"']{1,128})(?=@|["']?(?:[ \t]|\r?$))/i);
   // A library call's secret argument (CALL_SECRET_ARGUMENTS): a quoted literal only.
   for (const c of CALL_SECRET_ARGUMENTS) {
     out.push(new RegExp(String.raw`(?<![\w$])(?:${c.call})\([ \t]*(?:${CALL_ARG}[ \t]*,[ \t]*){${c.skip}}[bru]?(?<q>["'])(?<qsecret>[^"'\r\n]{1,256})\k<q>[ \t]*[,)]`));

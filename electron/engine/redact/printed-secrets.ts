@@ -50,13 +50,14 @@ export const PRINTED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonl
   },
   {
     // The code typed with it, or a card's code: `提取码: hy26`, `(提取码 k7x2)`, `京东卡卡密(一等奖以外): JDE-… / JDE-…`.
-    regex: new RegExp(String.raw`(?:${CODE_LABEL})(?:[^:：\s\r\n]{0,16}[:：]|[ \t]*[:：]?)[ \t]*(?<c1>${CODE})(?![A-Za-z0-9-])(?:${CODE_SEP}(?<c2>${CODE})(?![A-Za-z0-9-]))?(?:${CODE_SEP}(?<c3>${CODE})(?![A-Za-z0-9-]))?(?:${CODE_SEP}(?<c4>${CODE})(?![A-Za-z0-9-]))?`),
+    // (The colon's blanks are one optional group: `[ \t]*[:：]?[ \t]*` split a run of blanks every way, quadratic.)
+    regex: new RegExp(String.raw`(?:${CODE_LABEL})(?:[^:：\s\r\n]{0,16}[:：]|[ \t]*[:：])?[ \t]*(?<c1>${CODE})(?![A-Za-z0-9-])(?:${CODE_SEP}(?<c2>${CODE})(?![A-Za-z0-9-]))?(?:${CODE_SEP}(?<c3>${CODE})(?![A-Za-z0-9-]))?(?:${CODE_SEP}(?<c4>${CODE})(?![A-Za-z0-9-]))?`),
     groups: ['c1', 'c2', 'c3', 'c4'],
   },
   {
     // A test account handed over in chat or a ticket as `login / password` (`CRM 测试号 crm_demo / Crm#demo-1126`, `测试账号：qa01/Qa@2026`):
     // the password after the slash, when it has a password's shape (validator; `测试号 qa01 / 明天停用` stays).
-    regex: new RegExp(String.raw`(?:${TEST_ACCOUNT_LABEL})[ \t]*[:：]?[ \t]*[A-Za-z][\w.@-]{1,63}[ \t]*[/／][ \t]*(?<pair>[^\s/／,，。；;、）)]{4,64})`),
+    regex: new RegExp(String.raw`(?:${TEST_ACCOUNT_LABEL})[ \t]*(?:[:：][ \t]*)?[A-Za-z][\w.@-]{1,63}[ \t]*[/／][ \t]*(?<pair>[^\s/／,，。；;、）)]{4,64})`),
     groups: ['pair'],
   },
 ];
