@@ -36,7 +36,14 @@ export const POSITIONAL_PASSWORDS: readonly PositionalPassword[] = [
   // IPMI `ipmitool user set password <id> <password>`.
   { command: 'ipmitool', sub: String.raw`user[ \t]+set[ \t]+password`, skip: 1, words: ['ipmitool'] },
   // Alist `alist admin set <password>` (session 15, secret16).
-  { command: String.raw`(?:\.\/)?alist`, sub: String.raw`admin[ \t]+set`, skip: 0, words: ['alist admin'] },
+  { command: String.raw`(?:\.\/)?alist`, sub: String.raw`admin[ \t]+set`, skip: 0, words: ['alist admin'] },  // Session 16 (secret17): Redis Sentinel's passwords (sentinel.conf, `SENTINEL SET`): `sentinel auth-pass <master> <pw>`,
+  // `sentinel sentinel-pass <pw>`, `sentinel set <master> auth-pass <pw>`; Neo4j `neo4j-admin [dbms] set-initial-password <pw>`.
+  // (Their words end before `pass`: a hit on `auth-pass` would hide other rules' `password…` words that start inside it, as the
+  // words scan resumes after its hit.)
+  { command: 'sentinel|SENTINEL', sub: 'auth-pass|AUTH-PASS', skip: 1, words: ['sentinel auth'] },
+  { command: 'sentinel|SENTINEL', sub: 'sentinel-pass|SENTINEL-PASS', skip: 0, words: ['sentinel sentinel'] },
+  { command: 'sentinel|SENTINEL', sub: String.raw`(?:set|SET)[ \t]+[^\s"']{1,64}[ \t]+(?:auth-pass|AUTH-PASS)`, skip: 0, words: ['sentinel set'] },
+  { command: 'neo4j-admin', sub: String.raw`(?:dbms[ \t]+)?set-initial-password`, skip: 0, words: ['set-initial-'] },
 ];
 
 /** A password as the value of a flag that is a password flag for this command only. */
@@ -66,8 +73,43 @@ export const FLAG_PASSWORDS: readonly FlagPassword[] = [
   // `ipmitool -U <user> -P <password>` (its `-P` is the password; `-p` is the port).
   { command: 'beeline', flag: '-p|--password', words: ['beeline'] },
   { command: 'mosquitto_(?:pub|sub|rr)', flag: '-P|--pw', words: ['mosquitto_pub', 'mosquitto_sub', 'mosquitto_rr'] },
-  { command: 'ipmitool', flag: '-P', words: ['ipmitool'] },
+  { command: 'ipmitool', flag: '-P', words: ['ipmitool'] },  // Session 16 (secret17): Neo4j `cypher-shell -u x -p <pw>`; Couchbase `couchbase-cli … -p <pw>` and the passwords it sets
+  // (`--rbac-password`, `--cluster-password`, `--cluster-init-password`, `--bucket-password`, `--new-password`); PuTTY's
+  // `plink|pscp|psftp -pw <pw>`; n2n `edge … -k <community key>`; Icinga 2 `node setup|wizard|pki request … --ticket <ticket>`.
+  { command: 'cypher-shell', flag: '-p|--password', words: ['cypher-shell'] },
+  // Couchbase's other clients: the query shell `cbq -u x -p <pw>`, `cbbackupmgr|cbimport|cbexport … -p <pw>`.
+  { command: 'cbq|cbbackupmgr|cbimport|cbexport', flag: '-p|--password', words: ['cbq ', 'cbbackupmgr', 'cbimport', 'cbexport'] },
+  { command: 'couchbase-cli', flag: '-p|--password|--rbac-password|--cluster-password|--cluster-init-password|--bucket-password|--new-password', words: ['couchbase-cli'] },
+  { command: String.raw`plink|pscp|psftp`, flag: '-pw', words: ['plink', 'pscp', 'psftp'] },
+  // n2n's edge only with its community (`-c`) or supernode (`-l`) on the line: `edge -k` alone is prose or another tool.
+  { command: String.raw`edge(?=[ \t][^\r\n|;&]{0,512}[ \t]-[cl][ \t=])`, flag: '-k', words: ['edge -'] },
+  { command: String.raw`icinga2[ \t]+(?:node[ \t]+(?:setup|wizard)|pki[ \t]+request)`, flag: '--ticket', words: ['icinga2 node', 'icinga2 pki'] },
 ];
+
+/**
+ * A secret as a positional argument of a library call (session 16, secret17): the call's name says which argument
+ * is the secret, and only a quoted literal there is one (`jwt.sign(payload, process.env.KEY)` passes a reference).
+ */
+export interface CallSecretArgument {
+  /** Regex source of the callee (`jwt\.(?:sign|verify)`). */
+  readonly call: string;
+  /** Arguments before the secret. */
+  readonly skip: number;
+  /** Plain literals that wake the rule (lower case, ≥ 3 characters). */
+  readonly words: readonly string[];
+}
+
+export const CALL_SECRET_ARGUMENTS: readonly CallSecretArgument[] = [
+  // Alibaba Cloud: OSS `oss2.Auth(id, secret)`, `oss2.StsAuth(id, secret, token)`, the core SDK's `AcsClient(id, secret, region)`;
+  // Qiniu `qiniu.Auth(ak, sk)`, Tencent Cloud `credential.Credential(id, key)`.
+  { call: String.raw`oss2\.(?:Auth|StsAuth|AuthV2|AuthV4)|AcsClient|qiniu\.Auth|credential\.Credential`, skip: 1, words: ['oss2.auth', 'oss2.stsauth', 'acsclient(', 'qiniu.auth(', 'credential.credential('] },
+  // JSON Web Tokens: Node `jwt.sign(payload, secret[, options])`, `jwt.verify(token, secret)`, PyJWT `jwt.encode(payload, key, …)`,
+  // `jwt.decode(token, key, …)`; HMAC keys: Node `crypto.createHmac('sha256', key)`.
+  { call: String.raw`jwt\.(?:sign|verify|encode|decode)|createHmac`, skip: 1, words: ['jwt.sign(', 'jwt.verify(', 'jwt.encode(', 'jwt.decode(', 'createhmac('] },
+  // Python `hmac.new(b'key', msg, digestmod)`.
+  { call: String.raw`hmac\.new`, skip: 0, words: ['hmac.new('] },
+];
+const CALL_ARG = String.raw`(?:"[^"\r\n]{0,256}"|'[^'\r\n]{0,256}'|\{[^{}\r\n]{0,512}\}|\[[^[\]\r\n]{0,512}\]|[^\s,()'"{}[\]][^,()'"{}[\]\r\n]{0,128})`;
 
 /** Clients that take `-p<password>` glued (`-p` then a blank prompts): GBase 8a, OceanBase, MySQL Shell, TDengine's `taos`. */
 export const GLUED_P_CLIENTS = ['gccli', 'gbase', 'obclient', 'mysqlsh', 'taos'];
@@ -119,6 +161,19 @@ export function adminCliPatterns(): RegExp[] {
   // openGauss/Oracle `ALTER USER x IDENTIFIED BY 'new' REPLACE 'old'`: the old password too.
   out.push(/identified[ \t]+by[ \t]+(?:'[^'\r\n]{0,256}'|"[^"\r\n]{0,256}"|\S{1,256})[ \t]+replace[ \t]+(?<q>["'])(?<qsecret>[^"'\r\n]{1,256})\k<q>/i);
   out.push(/(?<![\w.])(?:old_)?password\([ \t]*(?<q>["'])(?<qsecret>[^"'\r\n]{1,256})\k<q>[ \t]*\)/i);
+  // Session 16 (secret17). SQL and Cypher that set a password by a keyword of their own: Neo4j `CREATE|ALTER USER x SET
+  // [PLAINTEXT] PASSWORD 'pw'`, Cassandra `CREATE|ALTER ROLE|USER x WITH PASSWORD = 'pw'`, PostgreSQL `CREATE ROLE x WITH
+  // LOGIN [ENCRYPTED] PASSWORD 'pw'`, `ALTER USER x PASSWORD 'pw'`; Neo4j's `ALTER CURRENT USER SET PASSWORD FROM 'old' TO 'new'`.
+  out.push(/(?:^|[\s"'(;])(?:create|alter)[ \t]+(?:user|role)[ \t]+(?:if[ \t]+not[ \t]+exists[ \t]+)?[^\s'"]{1,128}(?:[ \t]+(?!password\b)[a-z_]{1,16}(?:[ \t]*=[ \t]*[a-z]{1,8})?){0,6}?[ \t]+(?:(?:encrypted|unencrypted|plaintext)[ \t]+)?password[ \t]*=?[ \t]*(?<q>['"])(?<qsecret>[^'"\r\n]{1,256})\k<q>/i);
+  out.push(/(?<![\w-])set[ \t]+password[ \t]+from[ \t]+(?<q1>['"])(?<sq>[^'"\r\n]{1,256})\k<q1>[ \t]+to[ \t]+(?<q2>['"])(?<dq>[^'"\r\n]{1,256})\k<q2>/i);
+  // Oracle's `user/password[@connect]`: a Data Pump or SQL*Loader parfile's `userid=`, `sqlplus`, `expdp`, `impdp`, `sqlldr`,
+  // `rman target`, `dgmgrl` (not `/ as sysdba`, no password there). `target`'s `=` is optional as a group: `[ \t]*=?` before
+  // `[ \t]+` split a run of blanks every way (quadratic: the adversarial-lines sweep).
+  out.push(/(?:(?<![\w.-])userid[ \t]*=[ \t]*["']?|(?:^|[\s;&|(])(?:sqlplus|expdp|impdp|sqlldr|dgmgrl|rman[ \t]+target(?:[ \t]*=)?)(?:\.exe)?[ \t]+(?:-[A-Za-z]{1,8}[ \t]+){0,3}["']?)(?<user>[A-Za-z][\w$#]{0,127})\/(?<secret>[^\s@/"']{1,128})(?=@|["']?(?:[ \t]|\r?$))/i);
+  // A library call's secret argument (CALL_SECRET_ARGUMENTS): a quoted literal only.
+  for (const c of CALL_SECRET_ARGUMENTS) {
+    out.push(new RegExp(String.raw`(?<![\w$])(?:${c.call})\([ \t]*(?:${CALL_ARG}[ \t]*,[ \t]*){${c.skip}}[bru]?(?<q>["'])(?<qsecret>[^"'\r\n]{1,256})\k<q>[ \t]*[,)]`));
+  }
   return out;
 }
 
@@ -131,12 +186,27 @@ export const ADMIN_CLI_WORDS: readonly string[] = [
   'acl setuser',
   'changeuserpassword',
   'password(',
+  // Session 16 (secret17): SQL/Cypher password keywords, Oracle's `user/pw@`, library calls.
+  'create user',
+  'alter user',
+  'create role',
+  'alter role',
+  'userid',
+  'sqlplus',
+  'expdp',
+  'impdp',
+  'sqlldr',
+  'dgmgrl',
+  'rman target',
+  ...CALL_SECRET_ARGUMENTS.flatMap((c) => c.words),
 ];
 
 const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+');
 
 /** The rule's trigger alternatives for these lines (case-insensitive): the wake words, blanks loosened. */
-export const ADMIN_CLI_TRIGGER = [...ADMIN_CLI_WORDS.map(escapeWord), '^auth[ \\t]'].join('|');
+// Neo4j's `SET PASSWORD FROM 'old' TO 'new'` wakes by secret-assignment's `password` (a word `set password` would hide
+// user-name's `password for` in MySQL's `set password for 'x'@…`: the words scan resumes after its hit).
+export const ADMIN_CLI_TRIGGER = [...ADMIN_CLI_WORDS.map(escapeWord), '^auth[ \\t]', 'set[ \\t]+password[ \\t]+from'].join('|');
 
 const ADMIN_CLI_WORD_TEST = new RegExp(ADMIN_CLI_TRIGGER, 'im');
 let compiled: RegExp[] | undefined;

@@ -72,7 +72,9 @@ export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'rsync-secrets
 // Chromium's `Login Data`, `Web Data` and `Cookies` tables as a database shell prints them (`sqlite3
 // -csv`, DB Browser's export): `password_value`, `card_number_encrypted`, `encrypted_value`, also
 // wrapped in the query's `hex(…)`; their `username_value` column is the login.
-export const CSV_SECRET_COLUMN = /^(?:hex\()?(?:(?:(?:login|logon|user|account|smb|ftp|sftp|folder|mail|email|登录|账户|帐户)[ _-]?)?(?:password|passwd|pwd|密码|口令)(?:[ _-]?value)?|(?:secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|pin)|encrypted[ _-]?(?:value|password)|(?:card[ _-]?number|password|iban|cvc)[ _-]?encrypted)\)?$/i;
+// Session 16 (secret17): a password column named for when it is used (`初始密码`, `默认密码`, `临时密码`, `initial password`,
+// `Temp Password`, `Wi-Fi 密码`), a share's or a card's code (`提取码`, `卡密`, `激活码`).
+export const CSV_SECRET_COLUMN = /^(?:hex\()?(?:(?:(?:login|logon|user|account|smb|ftp|sftp|folder|mail|email|initial|default|temp|temporary|new|one[ _-]?time|wi-?fi|登录|账户|帐户|账号|帐号|邮箱|初始|初始登录|默认|临时|新|Wi-?Fi[ _-]?)[ _-]?)?(?:password|passwd|pwd|密码|口令)(?:[ _-]?value)?|提取码|访问码|卡密|激活码|兑换码|(?:secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|pin)|encrypted[ _-]?(?:value|password)|(?:card[ _-]?number|password|iban|cvc)[ _-]?encrypted)\)?$/i;
 // A contact's messenger id (CRM and address-book exports: `微信号`, `WeChat ID`, `Skype`) is a login too.
 export const CSV_USER_COLUMN = /^(?:(?:login|logon|smb|ftp|sftp|folder)[ _-]?)?(?:user(?:[ _-]?(?:name|id))?|login(?:[ _-]?name)?)(?:[ _-]?value)?$|^(?:account|用户名|用户|操作用户|登录用户|账号|帐号|登录名|登录账号|(?:添加|创建|负责|所属|归属|操作|申请|审批|发起|经办|导出)人?(?:账号|帐号)|(?:买家|卖家)?会员名|(?:买家|卖家)(?:账号|帐号|昵称|ID)|旺旺(?:号|名|ID)?|淘宝(?:账号|帐号|昵称)|微信号|微信账号|微信ID|wechat(?:[ _-]?id)?|weixin(?:[ _-]?id)?|skype(?:[ _-]?(?:id|name))?)$/i;
 // A person's column by its role (监护人, 参会人, 主持人 …) only as the whole header (`监护人关系`, `监护人手机`

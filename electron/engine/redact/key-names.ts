@@ -103,7 +103,9 @@ export function keyWords(key: string): string[] {
 // `ERPSESSID`, `ASPSESSIONID` (session cookies named after their app); `OTPSeed` (an authenticator's secret).
 // GlobalProtect's `authcookie`, `portal-userauthcookie`: a sign-in cookie glued to its purpose.
 const GLUED_SECRET = /password|passwd|passphrase|passcode|secret(?!ary|ari)|token(?!i[sz])|credential|apikey|accesskey|secretkey|privatekey|authkey|sessionkey|signingkey|encryptionkey|masterkey|licensekey|sess(?:ion)?id$|(?:otp|totp|hotp|mfa)seed|(?:auth|session|login|sso)cookie$|密码|口令|密钥|令牌|私钥/;
-const GLUED_PASS = /(?:^|db|my|user|admin|root|smtp|mail|ftp|ldap|proxy|sql|key|store|trust|wifi|vnc|rdp|ssh|app|login)(?:pass|pwd|pw)$/;
+// Session 16 (secret17): what a password is for, glued the same way (phpMyAdmin `controlpass`, LibreNMS `authpass`/`cryptopass`,
+// UCenter `UC_FOUNDERPW`, `masterpw`, `bindpw`, `superpass`, `syspwd`, `dbapw`, `sapwd`, `vpnpass`, `snmppass`, `enablepass`).
+const GLUED_PASS = /(?:^|db|my|user|admin|root|smtp|mail|ftp|ldap|proxy|sql|key|store|trust|wifi|vnc|rdp|ssh|app|login|control|auth|crypto|priv|founder|master|bind|super|sys|dba|sa|vpn|snmp|enable|sudo|bmc|ipmi|redis|cluster|rbac|bucket|stats|console|manager|service|svc)(?:pass|pwd|pw)$/;
 
 function isSecretWord(word: string): boolean {
   return SECRET_WORDS.has(word) || GLUED_SECRET.test(word) || GLUED_PASS.test(word);
@@ -146,7 +148,8 @@ const CLASS_NAME = /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/;
 // Citrix's `LogonTicket=` (launch.ica): a one-time sign-in ticket to the session.
 // open-iscsi's `node.session.auth.password_in` (mutual CHAP: the target's password; `_in` is no "expires in");
 // a stored password hash named for its scheme (pfSense `<bcrypt-hash>`, `nt-hash`, `password_hash`), not a file checksum (`md5_hash`).
-const MORE_SECRET_KEYS = /^(?:(?:new|init|initial|tmp|temp|confirm)_?(?:pwd|pass|passwd|password)\d?|(?:login[_.])?totp|(?:totp|otp|mfa|2fa)[_-]?secret|key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession|bduss(?:_bfess)?|z_c0|sessdata|(?:session\.)?autologin|(?:card_?)?(?:cvv|cvc|cvn)2?|(?:security|secret)_?answer\d?|logon_?ticket|(?:[a-z][\w-]*\.)*password_in|(?:bcrypt|nt|password|pass)[_-]?hash)$/i;
+// nps/npc's `vkey` (also npc's flag `-vkey=`), `public_vkey`, `VerifyKey`: the key a client connects with (public to no one: `public` names the mode).
+const MORE_SECRET_KEYS = /^(?:-{0,2}(?:public_?)?vkey|verify_?key|(?:new|init|initial|tmp|temp|confirm)_?(?:pwd|pass|passwd|password)\d?|(?:login[_.])?totp|(?:totp|otp|mfa|2fa)[_-]?secret|key_?material|twfid|(?:secure_)?auth_salt|logged_in_(?:key|salt)|nonce_salt|dsid|mrhsession|bduss(?:_bfess)?|z_c0|sessdata|(?:session\.)?autologin|(?:card_?)?(?:cvv|cvc|cvn)2?|(?:security|secret)_?answer\d?|logon_?ticket|(?:[a-z][\w-]*\.)*password_in|(?:bcrypt|nt|password|pass)[_-]?hash)$/i;
 // systemd's `LoadCredential=passwd.hashed-password.root`, `ImportCredential=tmpfiles.*`,
 // `ConditionCredential=|sysusers.extra`: the ID (and path) of a credential the service is given, not
 // its contents (`SetCredential=id:data` carries the data itself and stays a secret).

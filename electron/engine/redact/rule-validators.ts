@@ -11,6 +11,7 @@ import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_SECRET_COLU
 import { isBenignValue, isSecretKey, keyWords, secretKindForKey } from './key-names.js';
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
+import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { LineSurroundings } from './rules.js';
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
@@ -382,7 +383,9 @@ const DEVICE_AND_SHAPE_FORMS = /(?:password|secret|key)[ \t]+0[ \t]+\S|^[ \t]*us
 // Commands that print a stored secret alone on the next line: macOS `security find-generic-password … -w`,
 // GNOME `secret-tool lookup …`, `pass show x`, `gopass show x`, `bw get password x`, Python's `keyring get s u`
 // (not piped on, not redirected to a file). Words tested in code, no regex over the whole line.
-const PRINTS_SECRET_COMMAND = /(?:^|[\s;&$#>])(?:security[ \t]+find-(?:generic|internet)-password|secret-tool[ \t]+lookup|g?pass[ \t]+show|bw[ \t]+get[ \t]+password|keyring[ \t]+get)[ \t]/;
+// Session 16 (secret17): and tools that print a new secret alone: Icinga 2 `pki ticket --cn x` (a satellite's ticket), WireGuard
+// `wg genkey|genpsk`, `openssl rand -hex|-base64 n`, `pwgen`, `kubeadm token create|generate`, `docker swarm join-token -q`.
+const PRINTS_SECRET_COMMAND = /(?:^|[\s;&$#>])(?:security[ \t]+find-(?:generic|internet)-password|secret-tool[ \t]+lookup|g?pass[ \t]+show|bw[ \t]+get[ \t]+password|keyring[ \t]+get|icinga2[ \t]+pki[ \t]+ticket|wg[ \t]+gen(?:key|psk)|openssl[ \t]+rand[ \t]+-(?:hex|base64)|pwgen|kubeadm[ \t]+token[ \t]+(?:create|generate)|docker[ \t]+swarm[ \t]+join-token[ \t]+-q)(?:[ \t]|\r?$)/;
 function printsSecret(line: string): boolean {
   if (line.includes('|') || / >{1,2}[ \t]*\S/.test(line) || !PRINTS_SECRET_COMMAND.test(line)) return false;
   return !/find-(?:generic|internet)-password/.test(line) || /[ \t]-w(?:[ \t]|\r?$)/.test(line);
@@ -392,7 +395,7 @@ const INDENTED_BARE_KEY = /^[ \t]{2,}(?<key>[A-Za-z_][\w.-]{0,79}):[ \t]*\r?$/;
 // A file that holds one secret and nothing else, printed by `cat` (a console transcript): Nexus's
 // `admin.password`, Jenkins's `initialAdminPassword`, k3s's `node-token`/`server/token`, Vault's
 // `.vault-token`. Its next line is the secret.
-const SECRET_FILE_PRINTED = /(?:^|[\s;&|$#>])(?:cat|type|more|head(?:[ \t]+-n?[ \t]*1)?|Get-Content|gc)[ \t]+\S*(?:admin\.password|initialAdminPassword|node-token|k3s\/server\/token|\.vault-token)["']?[ \t]*\r?$/i;
+const SECRET_FILE_PRINTED = /(?:^|[\s;&|$#>])(?:cat|type|more|head(?:[ \t]+-n?[ \t]*1)?|Get-Content|gc)[ \t]+\S*(?:admin\.password|initialAdminPassword|node-token|k3s\/server\/token|\.vault-token|VNCSettings\.txt|secrets\/master\.key|ossec\/etc\/authd\.pass)["']?[ \t]*\r?$/i;
 function opensValueOnNextLine(line: string): string | undefined {
   if (SECRET_FILE_PRINTED.test(line)) return /token/i.test(line) ? 'TOKEN' : 'SECRET';
   if (printsSecret(line)) return 'SECRET';
@@ -407,6 +410,8 @@ function opensValueOnNextLine(line: string): string | undefined {
   }
   return undefined;
 }
+// What kubectl prints after an object's kind and name: `secret "x" created`, `secrets "x" not found`, `… configured`.
+const KUBECTL_OBJECT_VERB = /^[ \t]+(?:created|deleted|configured|unchanged|patched|labeled|annotated|replaced|edited|serverside-applied|not[ \t]+found)\b/;
 const FURTHER_ASSIGNMENT = /[\s,;，；][\w.\-\u4e00-\u9fa5]+[ \t]*[=:：]/;
 // Cookie values that are one short word (`theme=dark`, `lang=en`) carry no credential.
 const PLAIN_COOKIE_VALUE = /^[A-Za-z_-]{1,12}$/;
@@ -932,6 +937,8 @@ const TEXT_TABLE_NAME_COLUMN = /^(?:(?:员工|客户|乘客|乘车人|真实|联
 const TEXT_TABLE_HEADER_CELL = /^(?:序号|编号|日期|时间|部门|区域|账号|帐号|金额|备注|性别|电话|手机号?|联系方式|状态|类型|地址|邮箱|证件(?:类型|号码)|身份证号码?|no\.?|#|date|time|department|phone|e-?mail|status)$/i;
 const TEXT_TABLE_REACH = 4096;
 // A `|` table's header names a password or a login column itself (CSV_SECRET_COLUMN, CSV_USER_COLUMN).
+// A cell that says how the password is made, in words (`\`Hy@\` + 入职日期`, `姓名全拼 + 123`, `见群公告 第 3 条`): Han text with blanks.
+const isDescribedValue = (v: string) => /[\u4e00-\u9fa5]/.test(v) && /\s/.test(v.trim());
 const isPipeHeaderCell = (c: string) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c);
 const TEXT_TABLE_LINES = 60;
 const cellText = (cell: string) => cell.trim().replace(/^[*_`"']+|[*_`"'：:]+$/g, '').trim();
@@ -1227,7 +1234,9 @@ export const VALIDATORS = {
     // OpenVPN's management `password "Auth" x`: "Auth" names the prompt, the password follows.
     !(/^(?:Auth|Private Key|HTTP Proxy|SOCKS Proxy)$/.test(group(m, 'secret')) && /^[ \t]+\S/.test(line.slice(m.index + m[0].length))) &&
     // HCL's block label (`credentials "app.terraform.io" {` in .terraformrc): the block's name.
-    !/^[ \t]*\{/.test(line.slice(m.index + m[0].length))) as RuleValidator,
+    !/^[ \t]*\{/.test(line.slice(m.index + m[0].length)) &&
+    // kubectl's report on an object it changed (`secret "db-credentials" created`, `secrets "x" not found`): the object's name (secret17).
+    !KUBECTL_OBJECT_VERB.test(line.slice(m.index + m[0].length))) as RuleValidator,
   basicCredentials: ((m) => isBasicCredentials(group(m, 'secret'))) as RuleValidator,
   encodedCommandSecret: ((m) => isEncodedCommandSecret(group(m, 'secret'))) as RuleValidator,
   encodedUrlCredentials: ((m) => {
@@ -1309,7 +1318,8 @@ export const VALIDATORS = {
   /** The secret of a credential store's line (rest14a): a value, not a placeholder, a variable or a `<word>` of usage text. */
   storedSecret: ((m) => {
     const secret = group(m, 'secret');
-    return secret !== '' && isRealValue(secret) && !/^<[^<>]*>$/.test(secret) && !/^(?:\$\{?\w+\}?|%\w+%)$/.test(secret);
+    // A label (`password hash algorithm: SHA512`, login.defs-like reports): a word and its colon is no stored value (secret17).
+    return secret !== '' && isRealValue(secret) && !/^<[^<>]*>$/.test(secret) && !/^(?:\$\{?\w+\}?|%\w+%)$/.test(secret) && !/^[A-Za-z][A-Za-z_-]*:$/.test(secret);
   }) as RuleValidator,
   /**
    * Every value group of an admin-CLI or device pattern that took text (rest15b): a value, not a placeholder
@@ -1513,7 +1523,7 @@ export const VALIDATORS = {
   csvLatinNameColumn: ((m, line, around) => !group(m, 'latin').split(' ').some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase())) && CSV_PERSON_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   /** A street address (`1187 Lincoln Ave Apt 12`): a number and a word, under a street-address column. */
   csvAddressColumn: ((m, line, around) => /\d/.test(group(m, 'address')) && /[A-Za-z\u4e00-\u9fa5]{2}/.test(group(m, 'address')) && !isPlaceholder(group(m, 'address').trim()) && CSV_ADDRESS_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
-  csvSecretColumn: ((m, line, around) => isRealValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
+  csvSecretColumn: ((m, line, around) => isRealValue(group(m, 'secret')) && !isDescribedValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   /** A foreign passport's number in a roster's identity-number column, on a row that does not name another document. */
   csvPassportColumn: ((m, line, around) =>
     CSV_ID_NUMBER_COLUMN.test(csvHeader(m, line, around).trim()) &&
@@ -1529,7 +1539,7 @@ export const VALIDATORS = {
   /** A cell of an HTML table under a `<th>` naming a password (口令, 密码, Password …) or a login (账号, 用户名, Username …). */
   /** A cell under a `|` table's password column (see pipeColumnHeader). */
   pipeSecretColumn: ((m, line, around) =>
-    isRealValue(group(m, 'secret')) && !/^(?:None|null|nil|-|\*+)$/i.test(group(m, 'secret')) && CSV_SECRET_COLUMN.test(pipeColumnHeader(m.index + m[0].length - group(m, 'secret').length, line, around, isPipeHeaderCell))) as RuleValidator,
+    isRealValue(group(m, 'secret')) && !/^(?:None|null|nil|-|\*+)$/i.test(group(m, 'secret')) && !isDescribedValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(pipeColumnHeader(m.index + m[0].length - group(m, 'secret').length, line, around, isPipeHeaderCell))) as RuleValidator,
   /** A login under a `|` table's login column. */
   pipeUserColumn: ((m, line, around) =>
     !BUILTIN_LOGINS.test(group(m, 'user')) && !isBenignValue(group(m, 'user')) && CSV_USER_COLUMN.test(pipeColumnHeader(m.index + m[0].length - group(m, 'user').length, line, around, isPipeHeaderCell))) as RuleValidator,
@@ -1565,6 +1575,16 @@ export const VALIDATORS = {
     if (!passwordShape(v, 'strong') || isBenignValue(v)) return false;
     return cueOutside(line, m.index, m.index + m[0].length);
   }) as RuleValidator,
+  /** A secret a format prints without a key (printed-secrets.ts): a share's or a card's code holds letters and digits. */
+  printedSecret: ((m) => {
+    const pair = group(m, 'pair');
+    if (pair !== '' && (!passwordShape(pair, 'placed') || isBenignValue(pair))) return false;
+    for (const g of ['c1', 'c2', 'c3', 'c4']) {
+      const v = group(m, g);
+      if (v !== '' && (!isPrintedCode(v) || !isRealValue(v))) return false;
+    }
+    return true;
+  }) as RuleValidator,
   /** A value a format hides a secret in: a JSON `{ "value": … }` under a secret key; the other forms by their shape. */
   hiddenSecretValue: ((m) => {
     const jv = group(m, 'jv');
@@ -1582,7 +1602,7 @@ export type ValidatorName = keyof typeof VALIDATORS;
 export const GATES = {
   connectionContext: (line: string) => CONNECTION_CONTEXT.test(line),
   secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url') || USER_ID_PARAM.test(line),
-  assignedSecretKey: (line: string) => anyAssignedSecretKey(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isAdminCliLine(line) || opensValueOnNextLine(line) !== undefined,
+  assignedSecretKey: (line: string) => anyAssignedSecretKey(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isAdminCliLine(line) || isPrintedSecretLine(line) || opensValueOnNextLine(line) !== undefined,
 } satisfies Record<string, (line: string) => boolean>;
 export type GateName = keyof typeof GATES;
 

@@ -23,6 +23,7 @@ import {
 import type { ItemLayout } from './formats.js';
 import { ListStartRegExp } from './linear-regexp.js';
 import { ADMIN_CLI_TRIGGER, ADMIN_CLI_WORDS, adminCliPatterns, USER_FLAG_TRIGGER, USER_FLAG_WORDS, userFlagPattern } from './admin-cli.js';
+import { PRINTED_SECRET_MARKS, PRINTED_SECRET_PATTERNS, PRINTED_SECRET_TRIGGER, PRINTED_SECRET_WORDS } from './printed-secrets.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits' | 'backslash' | 'bracket' | 'dollar';
@@ -740,19 +741,21 @@ export const RULES: readonly RedactionRule[] = [
         ADMIN_CLI_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') +
         '|auth |password 0|secret 0|key 0 |add name |heartbeat key|portal key|snmp community|snmp-server host|d-i |k10|new password is|temporary password|find-generic-password|find-internet-password|secret-tool|pass show|bw get password|keyring get|\\$y\\$' +
         // Session 15 (secret16): the places the password-shape patterns read (password-shape.ts).
-        '|communit|pre-share|psk |psk=|psk:|key=|key0=|key1=|key2=|key3=|key4=|key5=|key6=|key7=|key8=|key9=|pwd=|pw=|pass=|pwd:|pw:|pass:|&p=|\\?p=|password|passwd|passphrase|secret|credential|\\$user|taos |beeline|mosquitto_|ipmitool|cqlsh|rabbitmqadmin|influx|eap "|xauth "|credentials\\(|\\{xor\\}|jdjhjd|jdj5jd|jdjijd|\\$7\\$',
+        '|communit|pre-share|psk |psk=|psk:|key=|key0=|key1=|key2=|key3=|key4=|key5=|key6=|key7=|key8=|key9=|pwd=|pw=|pass=|pwd:|pw:|pass:|&p=|\\?p=|password|passwd|passphrase|secret|credential|\\$user|taos |beeline|mosquitto_|ipmitool|cqlsh|rabbitmqadmin|influx|eap "|xauth "|credentials\\(|\\{xor\\}|jdjhjd|jdj5jd|jdjijd|\\$7\\$' +
+        // Session 16 (secret17): secrets a format prints without a key (printed-secrets.ts).
+        '|' + PRINTED_SECRET_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
-      placed: { words: 'bindpw|dbpw|mypw|userpw|adminpw|rootpw|smtppw|mailpw|ftppw|ldappw|proxypw|sqlpw|keypw|storepw|trustpw|wifipw|vncpw|rdppw|sshpw|apppw|loginpw|authcode|appkey|pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession|bduss|sessdata|z_c0|autologin|cvv|cvc|cvn|answer|totp|bcrypt', at: 'assignedKey' },
+      placed: { words: 'founderpw|masterpw|controlpw|authpw|cryptopw|privpw|superpw|syspw|dbapw|sapw|bindpw|dbpw|mypw|userpw|adminpw|rootpw|smtppw|mailpw|ftppw|ldappw|proxypw|sqlpw|keypw|storepw|trustpw|wifipw|vncpw|rdppw|sshpw|apppw|loginpw|authcode|appkey|pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession|bduss|sessdata|z_c0|autologin|cvv|cvc|cvn|answer|totp|bcrypt', at: 'assignedKey' },
       // MobaXterm's [Passwords] `ssh22:user@host=…` wake by the `@` url-credentials and email scan for
       // already: a `^(?:ssh|…)` alternative made the whole marks scan 3× slower (a V8 cliff).
-      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|验证码|答案|医保|社保|社会保障|医疗保险|面板地址|安全入口|@`,
+      marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|验证码|答案|医保|社保|社会保障|医疗保险|面板地址|安全入口|@|` + PRINTED_SECRET_MARKS,
       // MobaXterm's [Credentials] `name=DOMAIN\login:password` from its backslash (its own pass).
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: new RegExp(/logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]|communit|pre-share|\$USER\d|\{xor\}|jdj[5hi]jd|\$7\$|(?:^|\s)-p|(?:eap|xauth)[ \t]+"|[?&]p=/im.source + `|${ADMIN_CLI_TRIGGER}`, 'im'),
+    trigger: new RegExp(/logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]|communit|pre-share|\$USER\d|\{xor\}|jdj[5hi]jd|\$7\$|(?:^|\s)-p|(?:eap|xauth)[ \t]+"|[?&]p=/im.source + `|${ADMIN_CLI_TRIGGER}|${PRINTED_SECRET_TRIGGER}`, 'im'),
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -1426,6 +1429,9 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'strong' }],
         validate: 'passwordShapeOnCueLine',
       },
+      // Session 16 (secret17): secrets a format prints without a key (printed-secrets.ts): Samba's LM/NT hashes, a
+      // scheme-tagged LDAP hash, a cloud drive's share link, a share's or a card's code after its label.
+      ...PRINTED_SECRET_PATTERNS.map((p): RulePattern => ({ regex: p.regex, targets: p.groups.map((group) => ({ group })), validate: 'printedSecret' })),
       {
         // Values a format hides the secret in: Spring Boot actuator `"x.password": { "value": "…" }`, WebSphere's
         // `{xor}…`, Caddy's base64 of a bcrypt hash (`JDJhJDE0J…` is `$2a$14$…`), mosquitto's `$7$` PBKDF2

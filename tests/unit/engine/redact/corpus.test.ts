@@ -335,7 +335,12 @@ describe('redaction corpus', () => {
     // held-out-16 took 13 more of its values (386) and one false positive; the lead's fixes of what its first run
     // showed (keys glued to `pw` woke nothing in the shipped engine; a call's head after `auth =`; a Data Pump file
     // name) took 2 more and 4 false positives fewer: 388, FP 27.
-    expect(q.overall.found).toBeGreaterThanOrEqual(388);
+    // Session 16 (secret17), secrets by family: admin CLIs' password flags and positions (cypher-shell, couchbase-cli, cbq,
+    // Sentinel auth-pass/sentinel-pass, n2n edge -k, icinga2 --ticket), SQL/Cypher SET PASSWORD, Oracle userid=u/pw@, a library
+    // call's secret argument (oss2.Auth, jwt.sign), Samba NT hashes, scheme-tagged LDAP hashes, share links and 提取码/卡密,
+    // Jetty realm OBF:/MD5:/CRYPT:, glued keys (controlpass, authpass, UC_FOUNDERPW), nps vkey, CSV 初始密码 columns,
+    // tools and files that print a secret alone (icinga2 pki ticket, cat VNCSettings.txt), a test account `x / pw`: 424, FP 27.
+    expect(q.overall.found).toBeGreaterThanOrEqual(424);
     expect(q.falsePositives.length).toBeLessThanOrEqual(27);
   });
 

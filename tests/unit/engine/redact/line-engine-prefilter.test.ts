@@ -108,11 +108,9 @@ const LONG_LINE = `${'x'.repeat(70_000)} password=afterTheCut\nmail bob@example.
  * shipped redactor misses them. Each file is left out of the corpus comparison below and checked apart: the
  * last test fails as soon as a file agrees both ways, so fixing the scans' wake must remove its entry here.
  */
-const KNOWN_DIVERGENT: Record<string, string> = {
-  // Not a wake gap: without the prefilter each rule reads the line as the rules before it left it, and the
-  // `<TOKEN-1>` cloud-key put in place of the key id is the word high-entropy's trigger wants before a random run.
-  'held-out-17/python_history-and-node_repl_history.txt': "a call's second positional argument after a key id already replaced: `oss2.Auth('<TOKEN-1>', '<secret>')`",
-};
+// Session 16 (secret17): held-out-17's `oss2.Auth('<TOKEN-1>', '<secret>')` agrees both ways since the call's secret argument
+// has a pattern of its own (admin-cli.ts CALL_SECRET_ARGUMENTS): no entry left.
+const KNOWN_DIVERGENT: Record<string, string> = {};
 
 async function bothWays(files: { name: string; data: Buffer }[], profile: string, chunk: () => number): Promise<void> {
   const fast = new Redactor(PROFILES[profile]);

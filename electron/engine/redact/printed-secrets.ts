@@ -1,0 +1,117 @@
+/**
+ * Secrets a file format or a tool prints in a form of its own, with no key word beside them (session 16, secret17).
+ *
+ * Each form is a grammar that holds a secret wherever it is written: a Samba password file's row (its LM and NT
+ * hashes), an LDAP password hash tagged with its scheme (`{SSHA}…`, printed alone by `slappasswd`, after `rootpw`,
+ * in an LDIF), a cloud drive's share link and the extraction code shared with it (`提取码 x`), a gift card's code after
+ * `卡密`. secret-assignment takes the patterns, the wake words and the trigger from here, and its gate asks
+ * isPrintedSecretLine, so the four agree.
+ */
+
+/** An LDAP `userPassword` scheme (RFC 2307, OpenLDAP, 389-ds, Dovecot): a password hash follows it. */
+const LDAP_SCHEME = String.raw`S?SHA(?:224|256|384|512)?|SMD5|MD5|CRYPT|PBKDF2(?:[_-]SHA(?:1|256|512))?|ARGON2(?:I|D|ID)?|BCRYPT|SCRYPT|SSHA(?:256|384|512)`;
+
+/** Cloud drives whose share link is the access to the files (with its code, when one is set). */
+const SHARE_LINK = String.raw`https?:\/\/(?:pan\.baidu\.com\/s\/|(?:www\.)?(?:alipan|aliyundrive)\.com\/s\/|pan\.quark\.cn\/s\/|(?:www\.)?123pan\.com\/s\/|cloud\.189\.cn\/t\/|pan\.xunlei\.com\/s\/|share\.weiyun\.com\/)`;
+
+/**
+ * Labels of a code typed to open a share or redeem a card: 提取码, 访问码, 提取密码 (a share), 卡密, 兑换码, 激活码, 充值码, 券码 (a card).
+ * Not a parcel's pickup code (菜鸟驿站 `取件码 3-2-1804`): no account behind it.
+ */
+const CODE_LABEL = String.raw`提取码|提取密码|访问码|访问密码|卡密|兑换码|激活码|充值码|券码`;
+/** A test account's label (the login and its password follow, `x / pw`). */
+const TEST_ACCOUNT_LABEL = String.raw`测试号|测试[账帐]号|演示[账帐]号|体验[账帐]号`;
+/** A card or share code: dash-separated groups (`JDE-7K2Q-9XM4-VLT8`) or one run of letters and digits. */
+const CODE = String.raw`[A-Za-z0-9]{3,8}(?:-[A-Za-z0-9]{3,8}){1,5}|[A-Za-z0-9]{4,32}`;
+const CODE_SEP = String.raw`[ \t]*[/,，、;；|][ \t]*`;
+
+export const PRINTED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonly groups: readonly string[] }[] = [
+  {
+    // Samba's smbpasswd file and `pdbedit -L -w`: `user:uid:LM:NT:[flags]:LCT-<hex>:` (an LM of X's when none is kept).
+    regex: /^[^\s:#][^\s:]{0,63}:\d{1,10}:(?:X{32}|NO PASSWORDX{21}|(?<lm>[0-9A-Fa-f]{32})):(?<nt>[0-9A-Fa-f]{32}):\[[A-Z ]{1,16}\]:LCT-[0-9A-Fa-f]{8}:/,
+    groups: ['lm', 'nt'],
+  },
+  {
+    // A scheme-tagged password hash anywhere (`slappasswd` prints it alone, slapd.conf's `rootpw {SSHA}…`, LDIF's
+    // `userPassword: {CRYPT}$6$…`): at least 16 characters of hash after the tag, so `{SSHA}` named in prose stays.
+    regex: new RegExp(String.raw`(?<![\w{}])\{(?:${LDAP_SCHEME})\}(?<hash>[A-Za-z0-9+/=.$_-]{16,512})(?![A-Za-z0-9+/=.$_-])`, 'i'),
+    groups: ['hash'],
+  },
+  {
+    // Jetty's realm files (Rundeck `realm.properties`, Jetty `etc/realm.properties`): `user: OBF:…|MD5:…|CRYPT:…[, role …]`;
+    // Jetty's obfuscated `OBF:` anywhere (`jetty.sslContext.keyStorePassword=OBF:…`): no other tool writes it.
+    regex: /^[ \t]*[\w.@-]{1,64}[ \t]*[:=][ \t]*(?<realm>(?:MD5|CRYPT):[^\s,]{8,128})[ \t]*(?:,|\r?$)|(?<![\w-])(?<obf>OBF:[0-9a-z]{8,256})(?![\w-])/,
+    groups: ['realm', 'obf'],
+  },
+  {
+    // A cloud drive's share link: the id after `/s/` opens the files (百度网盘, 阿里云盘, 夸克, 123 云盘, 天翼云盘, 迅雷, 微云).
+    regex: new RegExp(String.raw`${SHARE_LINK}(?<share>[A-Za-z0-9_-]{6,64})`, 'i'),
+    groups: ['share'],
+  },
+  {
+    // The code typed with it, or a card's code: `提取码: hy26`, `(提取码 k7x2)`, `京东卡卡密(一等奖以外): JDE-… / JDE-…`.
+    // (The colon's blanks are one optional group: `[ \t]*[:：]?[ \t]*` split a run of blanks every way, quadratic.)
+    regex: new RegExp(String.raw`(?:${CODE_LABEL})(?:[^:：\s\r\n]{0,16}[:：]|[ \t]*[:：])?[ \t]*(?<c1>${CODE})(?![A-Za-z0-9-])(?:${CODE_SEP}(?<c2>${CODE})(?![A-Za-z0-9-]))?(?:${CODE_SEP}(?<c3>${CODE})(?![A-Za-z0-9-]))?(?:${CODE_SEP}(?<c4>${CODE})(?![A-Za-z0-9-]))?`),
+    groups: ['c1', 'c2', 'c3', 'c4'],
+  },
+  {
+    // A test account handed over in chat or a ticket as `login / password` (`CRM 测试号 crm_demo / Crm#demo-1126`, `测试账号：qa01/Qa@2026`):
+    // the password after the slash, when it has a password's shape (validator; `测试号 qa01 / 明天停用` stays).
+    regex: new RegExp(String.raw`(?:${TEST_ACCOUNT_LABEL})[ \t]*(?:[:：][ \t]*)?[A-Za-z][\w.@-]{1,63}[ \t]*[/／][ \t]*(?<pair>[^\s/／,，。；;、）)]{4,64})`),
+    groups: ['pair'],
+  },
+];
+
+/** Tools and one-secret files whose output is the secret alone (their opener is rule-validators.ts's opensValueOnNextLine). */
+const PRINTING_WORDS = ['icinga2 pki', 'wg gen', 'openssl rand', 'pwgen', 'kubeadm token', 'join-token', 'vncsettings', 'master.key', 'authd.pass'];
+
+/** Plain literals of the words scan (lower case; none starts with a character common in logs or a digit: scan-shape). */
+export const PRINTED_SECRET_WORDS: readonly string[] = [
+  'lct-',
+  'obf:',
+  'crypt:',
+  '{ssha',
+  '{sha',
+  '{smd5}',
+  '{md5}',
+  '{crypt}',
+  '{pbkdf2',
+  '{argon2',
+  '{bcrypt}',
+  '{scrypt}',
+  // A drive's name, not its `.com/s/`: a hit that ends past `.com` would hide the host-name rule's `.com` (the words scan
+  // resumes after its hit).
+  'pan.baidu',
+  'alipan',
+  'aliyundrive',
+  'pan.quark',
+  'pan.xunlei',
+  'cloud.189',
+  'share.weiyun',
+  // Commands and files that print a secret alone on the next line (rule-validators.ts, opensValueOnNextLine).
+  ...PRINTING_WORDS,
+];
+
+/** Marks-scan alternatives (each starts with a Han character, as the marks scan's other Chinese words). */
+// None may hide another rule's mark that starts inside it (the marks scan resumes after its hit): `提取密码`/`访问密码`
+// wake by secret-assignment's own `密码`, `卡密` not before `码`/`钥` (银行卡密码 is cloud-key's and high-entropy's `密码`), a test
+// account by its first word before `号`/`账号` (the address rule's `号`, user-name's `账号`).
+// (A negative look-ahead only: the engine names a hit's rules by matching the hit text alone, where `(?=号)` fails.)
+export const PRINTED_SECRET_MARKS = String.raw`提取码|访问码|卡密(?![码碼钥])|兑换码|激活码|充值码|券码|测试(?![^号账帐])|演示(?![^账帐])|体验(?![^账帐])`;
+
+/** The trigger's alternatives (case-insensitive) and the gate's test: a literal of each form. */
+export const PRINTED_SECRET_TRIGGER = String.raw`:lct-[0-9a-f]{8}:|obf:[0-9a-z]{8}|[:=][ \t]*(?:md5|crypt):\S{8}|\{(?:${LDAP_SCHEME})\}[A-Za-z0-9+/=.$_-]{16}|${SHARE_LINK}|${CODE_LABEL}|${TEST_ACCOUNT_LABEL}|` + PRINTING_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+')).join('|');
+const PRINTED_SECRET_TEST = new RegExp(PRINTED_SECRET_TRIGGER, 'i');
+
+export function isPrintedSecretLine(line: string): boolean {
+  return PRINTED_SECRET_TEST.test(line);
+}
+
+/**
+ * A code after its label: letters and digits mixed (`k7x2`, `JDE-7K2Q-9XM4-VLT8`), or a short run of one kind (a share's
+ * four characters `abcd`, `8866`); not a longer word or number (`提取码 download`, a year glued to a date).
+ */
+export function isPrintedCode(v: string): boolean {
+  if (/\d/.test(v) && /[A-Za-z]/.test(v)) return true;
+  return v.length <= 8 && !v.includes('-');
+}
