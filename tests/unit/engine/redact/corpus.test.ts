@@ -332,8 +332,17 @@ describe('redaction corpus', () => {
     // held-out-16 took 13 more of its values (386) and one false positive; the lead's fixes of what its first run
     // showed (keys glued to `pw` woke nothing in the shipped engine; a call's head after `auth =`; a Data Pump file
     // name) took 2 more and 4 false positives fewer: 388, FP 27.
-    expect(q.overall.found).toBeGreaterThanOrEqual(388);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(27);
+    // Session 16 (login17): its missed logins by grammar — admin CLIs' user flags (cypher-shell, cbq, couchbase-cli, cqlsh,
+    // registries' `login -u`, headscale, dscacheutil), qualified `--<role>-username` flags, account commands whose last
+    // argument is the login (after history prefixes: usermod, su -, smbpasswd, ocpasswd, sentinel auth-user …), stores
+    // (ocpasswd `x:group:$5$`, 3proxy `users x:CL:`, Icinga `object ApiUser`, SoftEther `declare x` under UserList, realm
+    // files, `pdbedit -L`, `net session`/`net file`, pipe tables under a login header), prompts answered on their line,
+    // PHP arrays indexed by `$i`, `UID = "x"`, Oracle `x/pw@tns`, escaped JSON, `"U"/"P"` pairs, XML key attributes,
+    // ssh-family `x@host`, FTP `USER x`, WeCom from/tolist, `测试号 x / pw`; the value slot of a JSON key/value object
+    // (Apifox `currentValue`) read under its key; `loggedIn`, `created`, `helpdesk` no longer taken
+    // (rules-login17.test.ts): 439, FP 24.
+    expect(q.overall.found).toBeGreaterThanOrEqual(439);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(24);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
