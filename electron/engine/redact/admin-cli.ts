@@ -252,7 +252,57 @@ export const USER_FLAG_CLIENTS: readonly UserFlagClient[] = [
   // Hive's beeline, Impala and Presto/Trino CLIs: `-n x`, `--user x`.
   { command: 'beeline', flag: '-n', words: ['beeline'] },
   { command: String.raw`impala-shell|trino|presto(?:-cli)?`, flag: '-u|--user', words: ['impala-shell', 'trino', 'presto'] },
+  // Session 16 (login17) — data stores' shells and admin CLIs: Neo4j `cypher-shell -u x`, Couchbase `cbq -u x` and
+  // `couchbase-cli … -u x --cluster-username x --rbac-username x`, Cassandra `cqlsh -u x`/`nodetool -u x`, InfluxDB
+  // `influx -username x` (1.x) / `influx setup -u x` (2.x); `redis-cli --user x` (its `-u` is a URI); Samba `pdbedit -u x`.
+  {
+    command: String.raw`cypher-shell|cbq|couchbase-cli|cqlsh|nodetool|influx`,
+    flag: '--cluster-username|--rbac-username|--username|-username|--user|-u',
+    words: ['cypher-shell', 'cbq ', 'couchbase-cli', 'cqlsh', 'nodetool', 'influx '],
+  },
+  { command: 'redis-cli', flag: '--user', words: ['redis-cli'] },
+  { command: 'pdbedit', flag: '-u|--user', words: ['pdbedit'] },
+  // Registries: `docker|podman|nerdctl|buildah|skopeo|oras|helm registry login -u x` (`--password-stdin` or `-p` after).
+  {
+    command: String.raw`(?:docker|podman|nerdctl|buildah|skopeo|oras|helm(?:[ \t]+registry)?)[ \t]+login`,
+    flag: '-u|--username',
+    words: ['docker login', 'podman login', 'nerdctl login', 'buildah login', 'skopeo login', 'oras login', 'registry login'],
+  },
+  // Tailscale's control server: `headscale preauthkeys create|list --user x`, `headscale nodes list -u x`.
+  { command: 'headscale', flag: '-u|--user', words: ['headscale'] },
+  // macOS Directory Services: `dscacheutil -q user -a name x`.
+  { command: 'dscacheutil', flag: String.raw`-a[ \t]+name`, words: ['dscacheutil'] },
 ];
+
+/**
+ * Account commands whose login is their last argument, flags (and their values) before it (session 16, login17;
+ * rest14a's `useradd|adduser|usermod` widened): `usermod -c "name (…)" x`, `userdel -r x`, `passwd -l x`, `chage -M 90 x`,
+ * Samba `smbpasswd -a -s x`, `pdbedit -a x`, ocserv `ocpasswd -c /etc/ocserv/ocpasswd -g sales x`, Cyrus `saslpasswd2 -c x`,
+ * `su - x`, headscale `users create x`, Redis Sentinel `sentinel auth-user <master> x`. Only typed as a command: at the
+ * line's start, after a prompt (`$ `, `]# `, `~ % `), a shell history's number and time (`  987  2026-11-24 09:25:02 `),
+ * zsh's extended history (`: 1764122519:0;`), `sudo`, `;`, `&&`, `|` or `(`, and the login ends the command.
+ */
+export const LAST_ARG_LOGIN_COMMANDS: readonly { readonly command: string; readonly words: readonly string[] }[] = [
+  { command: 'useradd|adduser|usermod|userdel|deluser|passwd|chage|chfn|chsh', words: ['useradd', 'adduser', 'usermod', 'userdel', 'deluser', 'passwd ', 'chage', 'chfn', 'chsh'] },
+  { command: 'smbpasswd|pdbedit|ocpasswd|saslpasswd2', words: ['smbpasswd', 'pdbedit', 'ocpasswd', 'saslpasswd2'] },
+  { command: String.raw`su(?:[ \t]+-(?=[ \t]))?`, words: ['su '] },
+  { command: String.raw`headscale[ \t]+users?[ \t]+(?:create|destroy|delete|rename)`, words: ['headscale'] },
+  { command: String.raw`sentinel[ \t]+auth-user[ \t]+[\w.-]{1,64}`, words: ['auth-user'] },
+];
+
+/** Where a typed command starts (see LAST_ARG_LOGIN_COMMANDS). */
+const COMMAND_AT = String.raw`(?:^[ \t]*(?:[$#>%][ \t]*)?|^[ \t]*\d{1,6}[ \t]+(?:\d{4}-\d\d-\d\d[ \t]+\d\d:\d\d:\d\d[ \t]+)?|^:[ \t]*\d{9,11}:\d{1,6};|[\]~][ \t]?[$#%][ \t]*|[;&|(][ \t]*|sudo[ \t]+(?:-[A-Za-z][ \t]+)*)`;
+
+/** user-name's pattern for LAST_ARG_LOGIN_COMMANDS (group `user`). */
+export function lastArgLoginPattern(): RegExp {
+  const commands = LAST_ARG_LOGIN_COMMANDS.map((c) => c.command).join('|');
+  return new RegExp(
+    String.raw`${COMMAND_AT}(?:\/(?:usr\/)?s?bin\/)?(?:${commands})(?:[ \t]+--?[A-Za-z][\w-]{0,30}(?:=\S{0,200})?(?:[ \t]+(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[^\s"'-]\S{0,200}))?){0,16}[ \t]+(?<user>[a-z_][a-z0-9_.-]{0,31})[ \t]*(?=\r?$|[;&|#)])`,
+  );
+}
+
+/** Trigger alternatives of LAST_ARG_LOGIN_COMMANDS (case-insensitive). */
+export const LAST_ARG_LOGIN_TRIGGER = String.raw`(?:${LAST_ARG_LOGIN_COMMANDS.map((c) => c.command).join('|')})[ \t]`;
 
 /**
  * Account tools whose login is a positional argument: pure-ftpd `pure-pw useradd|usermod|userdel|passwd|show x
@@ -285,7 +335,7 @@ export function userFlagPattern(): RegExp {
 }
 
 /** Wake words of these tables. */
-export const USER_FLAG_WORDS: readonly string[] = [...new Set([...USER_FLAG_CLIENTS.flatMap((c) => c.words), ...POSITIONAL_LOGINS.flatMap((p) => p.words)])];
+export const USER_FLAG_WORDS: readonly string[] = [...new Set([...USER_FLAG_CLIENTS.flatMap((c) => c.words), ...POSITIONAL_LOGINS.flatMap((p) => p.words), ...LAST_ARG_LOGIN_COMMANDS.flatMap((c) => c.words)])];
 
 /** Trigger alternatives of these tables (case-insensitive): a command of the tables after a boundary. */
 export const USER_FLAG_TRIGGER = String.raw`(?:^|[\s/\\("';&|>])(?:${[...USER_FLAG_CLIENTS.map((c) => c.command), ...POSITIONAL_LOGINS.map((p) => p.command)].join('|')})(?:\.exe)?[ \t]`;

@@ -37,10 +37,12 @@ export function keyBefore(line: string, index: number): string | undefined {
   const m = /(?:["']?(?<key>[\p{L}\p{N}_.\- ]*[\p{L}\p{N}_])["']?\s*(?:=>|:=|[=:：])\s*["']?|<(?<tag>[\w.:-]+)(?:\s[^<>]*)?>)$/u.exec(head);
   let key = (m?.groups?.key ?? m?.groups?.tag)?.trim();
   if (key === undefined) return undefined;
-  // `<add key="MaxUploadBytes" value="…"/>`: the attribute named `value` belongs to the key named before it.
-  if (/^(?:value|data)$/i.test(key)) {
-    const named = /(?:key|name)\s*=\s*["']([^"'<>]{1,80})["'][^<>]*$/i.exec(head);
-    if (named) key = named[1]!;
+  // `<add key="MaxUploadBytes" value="…"/>`: the attribute named `value` belongs to the key named before it; so does
+  // the value slot of a JSON key/value object (Apifox/Postman environments `{"name": "operatorPhone", "currentValue":
+  // "…"}`, `{"key": "x", "value": …}`): `currentValue` there is no electrical current.
+  if (/^(?:value|data|(?:current|initial|default)[_ ]?value)$/i.test(key)) {
+    const named = /(?:key|name)\s*=\s*["']([^"'<>]{1,80})["'][^<>]*$|["'](?:key|name)["']\s*:\s*["']([^"'<>{}]{1,80})["'][^{}]*$/i.exec(head);
+    if (named) key = (named[1] ?? named[2])!;
   }
   // `level 3 total 12` style phrases: only the last few words are the key.
   return key.trim().split(/\s+/).slice(-3).join(' ');

@@ -370,6 +370,9 @@ export class LineEngine {
         const nl = text.indexOf('\n', pos);
         const lineEnd = nl < 0 ? n : nl;
         const line = text.slice(pos, lineEnd);
+        // The item line's surroundings (a validator reading `above` must see the lines above this one, not the opener's).
+        this.aroundText = text;
+        this.aroundStart = pos;
         const item = this.blockItem(line, nl >= 0);
         if (item !== undefined) {
           out += text.slice(copied, pos) + item;

@@ -539,8 +539,8 @@ const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|local
 // Role words databases and file servers are given as logins (`-u report`, `-U replicator`).
 // A login named for an application or a role (`crm_app`, `xxclient`, `erp_svc`, `bi_ro`): no person's.
 const SERVICE_LOGIN = /(?:^|[_.-])(?:app|apps|client|svc|service|api|web|etl|batch|job|bot|sync|readonly|ro|rw|reader|writer|reports?|prod|test|dev|uat|sit)(?:$|[_.-])|(?:app|client|svc|service|server)$/i;
-const CLIENT_ROLE_LOGINS = /^(?:ubuntu|centos|debian|fedora|ec2-user|azureuser|opc|core|pi|vagrant|git|deploy|jenkins|www|gitlab-runner|runner|reports?|reporting|reader|readers|readonly|read|writer|readwrite|monitor|monitoring|backup|backups|replica|replicator|repl|sync|etl|batch|app|apps|web|api|service|svc|dba|dbadmin|dev|developer|ops|audit|auditor|guest|demo|sample|scott|tiger|hr|sh|oe|postgres|mysql|oracle|sa|sysdba|system|sys|dbo|superuser|super|master|slave|exporter|import|export|query|analytics|bi|data|share|shared|files|ftp|ftpuser|anonymous|nobody|root|admin|administrator)$/i;
-const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Message|Source|Status)$|^(?:password|passwd|passphrase|pwd)$|^(?:scanner|scan|printer|copier|fax|public)$/i;
+const CLIENT_ROLE_LOGINS = /^(?:neo4j|cassandra|couchbase|influx|influxdb|ubuntu|centos|debian|fedora|ec2-user|azureuser|opc|core|pi|vagrant|git|deploy|jenkins|www|gitlab-runner|runner|reports?|reporting|reader|readers|readonly|read|writer|readwrite|monitor|monitoring|backup|backups|replica|replicator|repl|sync|etl|batch|app|apps|web|api|service|svc|dba|dbadmin|dev|developer|ops|audit|auditor|guest|demo|sample|scott|tiger|hr|sh|oe|postgres|mysql|oracle|sa|sysdba|system|sys|dbo|superuser|super|master|slave|exporter|import|export|query|analytics|bi|data|share|shared|files|ftp|ftpuser|anonymous|nobody|root|admin|administrator)$/i;
+const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Message|Source|Status)$|^(?:created|deleted|removed|added|updated|renamed|saved|exists|loggedin|loggedout|restart|shutdown)$|^(?:password|passwd|passphrase|pwd)$|^(?:scanner|scan|printer|copier|fax|public)$/i;
 
 // jmxremote.access's `should only be granted to create MBeans of known and trusted classes`: `to`
 // and a verb, not a grantee. A grantee ends the sentence or goes on with a preposition
@@ -647,7 +647,8 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   if (/^(?:from|to|src|dst|source|target|dest|parent|corp|tenant|org|app)_?account$/i.test(group(m, 'key'))) return false;
   // A cookie or query `uid` (`oa_uid=xiongmin`, LDAP `uid=jdoe`) in lower case: `UUID=A1B2-C3D4` is a
   // volume id, ADO.NET's `;UID=rpt;` a database login (connection-string's, kept).
-  if (/uid$/i.test(group(m, 'key')) && !/(?:^|_)uid$/.test(group(m, 'key'))) return false;
+  // login17: …but R/ODBC's and pyodbc's argument `UID = "x"` (quoted, by itself) is the database login.
+  if (/uid$/i.test(group(m, 'key')) && !/(?:^|_)uid$/.test(group(m, 'key')) && !(group(m, 'key') === 'UID' && group(m, 'vq') !== '')) return false;
   // `user_count=`, `owner_type:` never reach here (the key must end in the user word); a key
   // that is a switch (`is_owner: yes`, `use_login: true`) has a benign value. A `default_user`
   // names the account a service creates and signs in with (RabbitMQ `default_user = mqadmin`):
@@ -1110,7 +1111,7 @@ const STORE_CONFIG = /^config[ \t]+(?:system[ \t]+admin|user[ \t]+(?:local|guest
 const STORE_MENU = /^(?:ppp[ \t]+secret|user|ip[ \t]+hotspot[ \t]+user|(?:tool[ \t]+)?user-manager[ \t]+user)$/i;
 // Stock accounts of the tools these grammars come from (Elastic's reserved users, cloud images' default users,
 // Ceph's bootstrap keys): no person's login.
-const STOCK_LOGINS = /^(?:nagiosadmin|icingaadmin|mysql\.[\w.]+|mariadb\.sys|debian-sys-maint|rdsadmin|rdsrepladmin|omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
+const STOCK_LOGINS = /^(?:neo4j|cassandra|couchbase|influx|influxdb|nagiosadmin|icingaadmin|mysql\.[\w.]+|mariadb\.sys|debian-sys-maint|rdsadmin|rdsrepladmin|omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
 /** A login that may be a person's (rest15a): not built in, a stock, service or role account, a placeholder or a word of prose. */
 export function isPersonLikeLogin(user: string): boolean {
   if (user === '' || isPlaceholder(user) || BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(user) || STORE_SERVICE_LOGINS.test(user) || CLIENT_ROLE_LOGINS.test(user) || STOCK_LOGINS.test(user)) return false;
@@ -1129,6 +1130,14 @@ export function kerberosPrincipalLogin(value: string): string | undefined {
 }
 // Keys of ordinary INI sections that may be named `[users]` (a Samba share) or a Caddyfile block's directives.
 const SECTION_SETTING_KEY = /^(?:path|comment|browseable|browsable|writable|writeable|readonly|public|guest|printable|available|hosts?|realm|hash|encoding|mode|enabled?|disabled?|type|file|dir|directory|home|shell|group|groups|uid|gid|default|include|inherit|valid|invalid|force|create|mask|log|level|debug|timeout|port|host|server|url|uri|name|description|precompressed|handle|route|redir|respond|reverse_proxy|file_server|encode|header|import|root|tls)$/i;
+/** SoftEther's `declare x` is an account one level (a tab) under the nearest `declare …List` above, when that list is `UserList`. */
+function isSoftEtherUser(line: string, above: string): boolean {
+  const lists = [...above.matchAll(/^([ \t]*)declare[ \t]+(\w+List)[ \t]*\r?$/gm)];
+  const last = lists[lists.length - 1];
+  if (last === undefined || last[2] !== 'UserList') return false;
+  const indent = /^[ \t]*/.exec(line)![0];
+  return indent.length === last[1]!.length + 1 && indent.endsWith('\t');
+}
 const NOT_STORE_GROUP = /^(?:q|kq|iq|eq|rq|tq|sq|uq|nq|fq|mq|pq|sqlq|rospath)$/;
 
 /**
@@ -1315,6 +1324,8 @@ export const VALIDATORS = {
     const user = group(m, 'user');
     return user !== '' && !isPlaceholder(user) && !/^<[^<>]*>$/.test(user) && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isBenignValue(user) && !STORE_SERVICE_LOGINS.test(user) && !/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(user);
   }) as RuleValidator,
+  /** The login ending a typed account command (login17): a stored login, and no word (`usermod -aG docker deploy`'s `deploy`, `su - test`). */
+  lastArgLogin: ((m, line, around) => VALIDATORS.storedLogin(m, line, around) && !isCommonWord(group(m, 'user'))) as RuleValidator,
   /** The secret of a credential store's line (rest14a): a value, not a placeholder, a variable or a `<word>` of usage text. */
   storedSecret: ((m) => {
     const secret = group(m, 'secret');
@@ -1367,6 +1378,14 @@ export const VALIDATORS = {
     if (!isPersonLikeLogin(user)) return false;
     // rest16a: where the grammar alone names no account (a clerk's role, a macro, a boxed value), a word is no login (`审核: passed`).
     if (/^(?:clerk|macro|boxed|nagios|pair)$/.test(kind) && isCommonWord(user)) return false;
+    // login17: a prompt's answer, a JSON or XML value under a login key: grammars that allow a word (`login as: guest`).
+    if (/^(?:ask|escjson|jpair|xmlkey|xmladd|oracle|icinga|softether|proxy3|slashpair|sshuser|ftpcmd|wecom|wecomto)$/.test(kind) && isCommonWord(user)) return false;
+    // 3proxy's `users` line; SoftEther's `declare x` one level under `declare UserList`.
+    // WeCom's external contacts (`wmXXXX…`, `woXXXX…`) are ids, no logins; FTP/POP3 `USER x` only in a session (a greeting or an ftp word above).
+    if ((kind === 'wecom' || kind === 'wecomto') && /^w[mo][\w-]{16,}$/.test(user)) return false;
+    if (kind === 'ftpcmd') return !isCommonWord(user) && /(?:^|\n)(?:220|\+OK)[ -]|\bftp\b|\bpop3?\b/i.test(around?.above?.(600) ?? '');
+    if (kind === 'proxy3') return /^[ \t]*users[ \t]/i.test(line);
+    if (kind === 'softether') return isSoftEtherUser(line, around?.above?.(SECTION_REACH) ?? '');
     if (kind === 'edit') return around?.above !== undefined && STORE_CONFIG.test(configBlockAbove(around.above(SECTION_REACH)));
     if (kind === 'ros') {
       const path = group(m, 'rospath');
@@ -1396,6 +1415,13 @@ export const VALIDATORS = {
     if (!isPersonLikeLogin(user) || isCommonWord(user) || SECTION_SETTING_KEY.test(user) || /key|secret|token|pass|pwd|endpoint|region|bucket/i.test(user)) return false;
     return value !== '' && !/^(?:yes|no|true|false|on|off|none|null|\d{1,5})$/i.test(value) && !/^[/%@~.]|^[A-Za-z]:\\|^\$\{?\w+\}?$/.test(value);
   }) as RuleValidator,
+  /** An entry of a realm file (login17): a section item whose value is password-shaped (a digit or a symbol) or a Jetty credential (`OBF:`, `MD5:`, `CRYPT:`). */
+  realmItemLogin: ((m, line, around) => {
+    const value = group(m, 'value');
+    return (/^(?:OBF|MD5|CRYPT):/.test(value) || (isRealValue(value) && /[\d!@#$%^&*+=?~]/.test(value) && /[A-Za-z]/.test(value))) && VALIDATORS.sectionItemLogin(m, line, around);
+  }) as RuleValidator,
+  /** A row under a pipe table's login header (login17): the row itself is no value; every rule reads its cells (their column validators judge them). */
+  tableRowUnderHeader: (() => false) as RuleValidator,
   /** A row of an account list (rest16a: `ipmitool user list`, a SQL result's login column): a person-like login, no word. */
   tableItemLogin: ((m) => {
     const user = group(m, 'key');

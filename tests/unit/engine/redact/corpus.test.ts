@@ -340,8 +340,17 @@ describe('redaction corpus', () => {
     // call's secret argument (oss2.Auth, jwt.sign), Samba NT hashes, scheme-tagged LDAP hashes, share links and 提取码/卡密,
     // Jetty realm OBF:/MD5:/CRYPT:, glued keys (controlpass, authpass, UC_FOUNDERPW), nps vkey, CSV 初始密码 columns,
     // tools and files that print a secret alone (icinga2 pki ticket, cat VNCSettings.txt), a test account `x / pw`: 424, FP 27.
-    expect(q.overall.found).toBeGreaterThanOrEqual(424);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(27);
+    // Session 16 (login17): its missed logins by grammar — admin CLIs' user flags (cypher-shell, cbq, couchbase-cli, cqlsh,
+    // registries' `login -u`, headscale, dscacheutil), qualified `--<role>-username` flags, account commands whose last
+    // argument is the login (after history prefixes: usermod, su -, smbpasswd, ocpasswd, sentinel auth-user …), stores
+    // (ocpasswd `x:group:$5$`, 3proxy `users x:CL:`, Icinga `object ApiUser`, SoftEther `declare x` under UserList, realm
+    // files, `pdbedit -L`, `net session`/`net file`, pipe tables under a login header), prompts answered on their line,
+    // PHP arrays indexed by `$i`, `UID = "x"`, Oracle `x/pw@tns`, escaped JSON, `"U"/"P"` pairs, XML key attributes,
+    // ssh-family `x@host`, FTP `USER x`, WeCom from/tolist, `测试号 x / pw`; the value slot of a JSON key/value object
+    // (Apifox `currentValue`) read under its key; `loggedIn`, `created`, `helpdesk` no longer taken
+    // (rules-login17.test.ts): 439, FP 24.
+    expect(q.overall.found).toBeGreaterThanOrEqual(439);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(24);
   });
 
   // held-out-18 (session 16): written and committed before any rule file was opened (53 hand-written files in
