@@ -938,8 +938,9 @@ const TEXT_TABLE_NAME_COLUMN = /^(?:(?:员工|客户|乘客|乘车人|真实|联
 const TEXT_TABLE_HEADER_CELL = /^(?:序号|编号|日期|时间|部门|区域|账号|帐号|金额|备注|性别|电话|手机号?|联系方式|状态|类型|地址|邮箱|证件(?:类型|号码)|身份证号码?|no\.?|#|date|time|department|phone|e-?mail|status)$/i;
 const TEXT_TABLE_REACH = 4096;
 // A `|` table's header names a password or a login column itself (CSV_SECRET_COLUMN, CSV_USER_COLUMN).
-// A cell that says how the password is made, in words (`\`Hy@\` + 入职日期`, `姓名全拼 + 123`, `见群公告 第 3 条`): Han text with blanks.
-const isDescribedValue = (v: string) => /[\u4e00-\u9fa5]/.test(v) && /\s/.test(v.trim());
+// A cell that says how the password is made, in words (`\`Hy@\` + 入职日期`, `姓名全拼 + 123`, `见群公告 第 3 条`): Han text with
+// blanks, or Han words alone (`每周一更新`, `见群公告`, `同上`): a password typed on a keyboard has some Latin letter, digit or sign.
+const isDescribedValue = (v: string) => /[\u4e00-\u9fa5]/.test(v) && (/\s/.test(v.trim()) || /^[\u4e00-\u9fa5\u3000-\u303f\uff01-\uff1f]+$/.test(v.trim()));
 const isPipeHeaderCell = (c: string) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c);
 const TEXT_TABLE_LINES = 60;
 const cellText = (cell: string) => cell.trim().replace(/^[*_`"']+|[*_`"'：:]+$/g, '').trim();
