@@ -332,8 +332,14 @@ describe('redaction corpus', () => {
     // held-out-16 took 13 more of its values (386) and one false positive; the lead's fixes of what its first run
     // showed (keys glued to `pw` woke nothing in the shipped engine; a call's head after `auth =`; a Data Pump file
     // name) took 2 more and 4 false positives fewer: 388, FP 27.
-    expect(q.overall.found).toBeGreaterThanOrEqual(388);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(27);
+    // Session 16 (name17): person names by the position they stand in — Chinese role words (审判员/书记员 spaced,
+    // 经办民警, 值班, 最后编辑, …管理员, 业主 with a second owner), kinship and 同志 after a name, a team or 整理 in a
+    // bracketed remark, 收/给, a name before its device or paper (`-笔记本`, `的ThinkPad`, `-述职报告`, `-临时`), Latin
+    // names in devices and `'s mum`, callerid/display/tuple-with-mail/LDAP cn/pdbedit/dash-date signature/pandas
+    // filter, a prompt's full name, accents in Latin names (gecos, CSV), CSV columns 借用人/处理人/创建人/英文名, 闻 as a
+    // surname; a surname with a title (张经理, 王总) and 应为/查询/房租/管家/全拼 are no names: 433, FP 24.
+    expect(q.overall.found).toBeGreaterThanOrEqual(433);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(24);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
