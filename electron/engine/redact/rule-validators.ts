@@ -785,6 +785,9 @@ const MAIL_ADDRESS_HEADER = /^(?:From|To|Cc|Bcc|Reply-To|Sender|Author|Committer
 const LOGIN_SHELL_LAST = /:(?:\/usr)?(?:\/local)?\/bin\/(?:bash|zsh|sh|fish|ksh|tcsh|csh|dash)[ \t]*\r?$/;
 const NOT_A_NAME_HAN = /^(?:测试|用户|管理|未知|无|空|默认|系统|临时)/;
 const NOT_CALLED = /^(?:何时|何必|何况|何处|常常|毕竟|尤其|明明|方便|明白|安排|关于|于是|和你|万一|时候|高兴|安心|包括|成功|麻烦|谢谢|祝福|希望|应该|车间|石化|钱款|顾问|管理|程序|项目|常规|平时|康复|宁可|毛利|江湖|秦岭|任何|任务|全体|全部|全员|曾经|党委|党支部|于是乎|史上|向你|向您|跟你|给你|给您|和您|同你|余下|余额|连你|连您|常委|邵氏)/;
+// Words a person-position grammar may hold that start with a surname's character (session 16, name17): places, crowds,
+// shifts (`年轻同志`, `给 江阴 发`, `值班: 白班`).
+const NOT_PLACED_NAME = /^(?:年轻|江阴|吴江|吴中|常熟|全体|各位|广大|同志|白班|夜班|管理|运维|安全|项目|全部|高级)/;
 // What a title says in brackets about its item, starting with a surname's character (`网络配置 (简体)`).
 const BRACKET_WORD = /^(?:简体|繁体|单机|应用|默认|常用|备用|冷备|全屏|全部|时间|金额|金牌|石墨|车辆|毛利|童装|向导|齐全|邢台|宫格|党建|边框|席位|苗木|钱包|易用|孔径|卢比|雷达|龙头|马达|景区|景点|安全|安装|明细|高清|高级|平台|平板|包月|包年|包邮|计划|计费|计算|项目|于是|成本|成品|余额|洪水|乔迁|施工|申请|和平)/;
 // Two to four pinyin syllables (a login made of its person's name: `lvguoqing`, `zhan.yuting`, `wangfang01`).
@@ -1516,6 +1519,19 @@ export const VALIDATORS = {
   ownerLatinName: ((m) => {
     const name = group(m, 'latin') || group(m, 'uid') || group(m, 'own');
     return name !== '' && !name.split(' ').some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase()) || NOT_AN_OWNER_WORD.test(w));
+  }) as RuleValidator,
+  // Session 16 (name17): each name a person-position pattern caught: a Chinese name that calls someone, or a Latin full
+  // name of no account, product or team word; at least one.
+  placedName: ((m) => {
+    let names = 0;
+    for (const [key, v] of Object.entries(m.groups ?? {})) {
+      if (v === undefined || !/^(?:name|latin)\d?$/.test(key) || isPlaceholder(v)) continue;
+      names += 1;
+      if (/^[\u4e00-\u9fa5]/.test(v)) {
+        if (!isChineseName(v) || NOT_CALLED.test(v) || BRACKET_WORD.test(v) || NOT_PLACED_NAME.test(v)) return false;
+      } else if (v.split(/[ -]/).some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase()))) return false;
+    }
+    return names > 0;
   }) as RuleValidator,
   titleOwner: ((m) => isChineseName(group(m, 'name')) && !NOT_CALLED.test(group(m, 'name')) && !BRACKET_WORD.test(group(m, 'name'))) as RuleValidator,
   /** A GECOS name of a person's account (uid 1000–59999 where the line gives one): Chinese, or Latin of no service word. */

@@ -52,7 +52,8 @@ describe('corpus quality: as sent (after the mend)', () => {
   });
 
   it('a value never learned stays missed as sent too', async () => {
-    const dir = corpus([['a.txt', 'ticket from 龚雅婷\n', { planted: [{ rule: 'person-name', value: '龚雅婷' }], survive: [] }]]);
+    // (`ticket from 龚雅婷` was the example until session 16, whose name17 made `from` before a Chinese name a name's place.)
+    const dir = corpus([['a.txt', 'ticket 龚雅婷 ok\n', { planted: [{ rule: 'person-name', value: '龚雅婷' }], survive: [] }]]);
     const q = await computeCorpusQuality(dir);
     expect(q.overall).toMatchObject({ planted: 1, found: 0, foundAsSent: 0 });
     expect(q.missesAsSent).toEqual(['a.txt: person-name "龚雅婷"']);

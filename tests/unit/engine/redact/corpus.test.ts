@@ -349,8 +349,15 @@ describe('redaction corpus', () => {
     // ssh-family `x@host`, FTP `USER x`, WeCom from/tolist, `测试号 x / pw`; the value slot of a JSON key/value object
     // (Apifox `currentValue`) read under its key; `loggedIn`, `created`, `helpdesk` no longer taken
     // (rules-login17.test.ts): 439, FP 24.
-    expect(q.overall.found).toBeGreaterThanOrEqual(439);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(24);
+    // Session 16 (name17): person names by the position they stand in — Chinese role words (审判员/书记员 spaced,
+    // 经办民警, 值班, 最后编辑, …管理员, 业主 with a second owner), kinship and 同志 after a name, a team or 整理 in a
+    // bracketed remark, 收/给, a name before its device or paper (`-笔记本`, `的ThinkPad`, `-述职报告`, `-临时`), Latin
+    // names in devices and `'s mum`, callerid/display/tuple-with-mail/LDAP cn/pdbedit/dash-date signature/pandas
+    // filter, a prompt's full name, accents in Latin names (gecos, CSV), CSV columns 借用人/处理人/创建人/英文名, 闻 as a
+    // surname; a surname with a title (张经理, 王总) and 应为/查询/房租/管家/全拼 are no names: 433, FP 24.
+    // Merged (secret17 + login17 + name17, the lead's all-Han password cell): 520, FP 21.
+    expect(q.overall.found).toBeGreaterThanOrEqual(520);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(21);
   });
 
   // held-out-18 (session 16): written and committed before any rule file was opened (53 hand-written files in
