@@ -23,6 +23,13 @@ const PRINT_ONLY = new Set([undefined, 'list', 'check', 'help', '--version', '-V
 // for ~30 MB live when collecting ended). 1.5 keeps it nearer the live size for no measurable CPU
 // (10 000 small files, alternated with the launcher without it, load 13–16: peak RSS 158–160 →
 // 136–140 MB, CPU 18.3/27.8/30.0 vs 23.3/27.3/25.1 s; 1.2 gave 133 MB but ~25 % more CPU).
+// glibc's per-thread malloc arenas are the part that still grows with the input (1 GB of logs:
+// 10 arenas, ~30 MB resident, ~11 MB of it the redaction worker's; `BENCH_MEMORY=1 npm run bench
+// -- scaling` shows the split). MALLOC_ARENA_MAX=2 took the collection's peak from ~154 to ~138 MB,
+// but glibc reads it only at start, and on Node 20 (no process.execve) setting it means a second
+// process: the waiting launcher costs ~7 MB private (44 MB RSS, mostly shared) and ~0.15 s CPU,
+// and a terminal's Ctrl-C would reach the child twice (once from the terminal, once forwarded),
+// which is "quit at once" instead of a clean cancel. Not done; an installer's wrapper script may set it.
 if (!PRINT_ONLY.has(process.argv[2])) {
   setFlagsFromString('--semi-space-growth-factor=1');
   setFlagsFromString('--heap-growing-percent=50');

@@ -26,9 +26,39 @@ export interface Measured {
    */
   mainCpuSeconds?: number;
   otherCpuSeconds?: number;
+  /** With `threads` and BENCH_MEMORY=1 (Linux): where the peak RSS went (see memory-at-peak.mjs). */
+  memoryAtPeak?: MemoryAtPeak;
 }
 
+/** What memory-at-peak.mjs writes: the breakdown of the process's RSS at its peak, in MB. */
+export interface MemoryAtPeak {
+  peakRssMB: number;
+  atPeak?: {
+    rssMB: number;
+    main: HeapFigures;
+    /** Undefined when no redaction worker ran. */
+    worker?: HeapFigures;
+    fileBackedMB: number;
+    brkHeapMB: number;
+    arenas: number;
+    arenaMB: number;
+    arenaEachMB: number[];
+    otherAnonMB: number;
+  };
+}
+
+interface HeapFigures {
+  heapMB: number;
+  heapUsedMB: number;
+  externalMB: number;
+  arrayBuffersMB: number;
+}
+
+/** BENCH_MEMORY=1: commands measured with `threads` also report where their peak RSS went (costs a few MB). */
+export const MEMORY = process.env.BENCH_MEMORY === '1';
+
 const THREAD_CPU = join(ROOT, 'tests/bench/thread-cpu.mjs');
+const MEMORY_AT_PEAK = join(ROOT, 'tests/bench/memory-at-peak.mjs');
 
 /**
  * Runs `command args` under /usr/bin/time; throws when GNU time is missing. `threads`: `command`
@@ -38,8 +68,9 @@ export function measure(command: string, args: string[], options: { cwd?: string
   const report = join(os.tmpdir(), `bench-time-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
   const split = options.threads === true && process.platform === 'linux';
   const threadReport = `${report}.threads.json`;
-  const env = split ? { ...(options.env ?? process.env), BENCH_THREAD_CPU_FILE: threadReport } : (options.env ?? process.env);
-  const argv = split ? ['--import', pathToFileURL(THREAD_CPU).href, ...args] : args;
+  const memoryReport = split && MEMORY ? `${report}.memory.json` : undefined;
+  const env = split ? { ...(options.env ?? process.env), BENCH_THREAD_CPU_FILE: threadReport, ...(memoryReport ? { BENCH_MEMORY_FILE: memoryReport } : {}) } : (options.env ?? process.env);
+  const argv = split ? ['--import', pathToFileURL(THREAD_CPU).href, ...(memoryReport ? ['--import', pathToFileURL(MEMORY_AT_PEAK).href] : []), ...args] : args;
   const t0 = performance.now();
   const r = spawnSync('/usr/bin/time', ['-o', report, '-f', '%e %U %S %M', command, ...argv], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - t0) / 1000;
@@ -56,7 +87,16 @@ export function measure(command: string, args: string[], options: { cwd?: string
     }
     rmSync(threadReport, { force: true });
   }
-  return { seconds, cpuSeconds: (user ?? 0) + (sys ?? 0), peakRssMB: (rssKB ?? 0) / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr, ...threads };
+  let memoryAtPeak: MemoryAtPeak | undefined;
+  if (memoryReport) {
+    try {
+      memoryAtPeak = JSON.parse(readFileSync(memoryReport, 'utf8')) as MemoryAtPeak;
+    } catch {
+      memoryAtPeak = undefined; // the process died before its exit handler ran
+    }
+    rmSync(memoryReport, { force: true });
+  }
+  return { seconds, cpuSeconds: (user ?? 0) + (sys ?? 0), peakRssMB: (rssKB ?? 0) / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr, ...threads, ...(memoryAtPeak ? { memoryAtPeak } : {}) };
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -7,6 +7,7 @@
  *   npm run bench -- startup leak scaling  some parts: startup, leak, redact, scaling, collect, timeline,
  *                                          archive, upload, ui, compare, baseline
  *   BENCH_QUICK=1 npm run bench            smaller sizes and fewer runs (minutes, not tens of them)
+ *   BENCH_MEMORY=1 npm run bench -- scaling   also where each collection's peak RSS went
  *
  * Each part prints its rows as soon as it is done (a long run shows progress); the summary table
  * of every row follows at the end.
@@ -113,6 +114,19 @@ if (on('scaling')) {
     ...r.map((s) => [s.name, `${s.inputMB.toFixed(1)} MB`, `${s.oursSeconds.toFixed(2)} s`, `${s.zipSeconds.toFixed(2)} s`, x(s.ratio), `${s.oursCpuSeconds.toFixed(2)} / ${s.zipCpuSeconds.toFixed(2)} s (${x(s.cpuRatio)})`, s.oursMainCpuSeconds === undefined ? 'n/a' : `${s.oursMainCpuSeconds.toFixed(2)} s (${x(s.oursMainCpuSeconds / s.zipCpuSeconds)})`, perMB(s).toFixed(3), `${s.oursPeakRssMB.toFixed(0)} MB`, `${s.zipPeakRssMB.toFixed(0)} MB`, String(s.exitCode), s.loadAverage.toFixed(1)]),
   ];
   console.log(`\n[scaling]\n${table(lines)}`);
+  // BENCH_MEMORY=1: the peak RSS broken down (memory-at-peak.mjs; its sampling adds a few MB).
+  const memory = r.filter((s) => s.memoryAtPeak?.atPeak);
+  if (memory.length > 0) {
+    const heap = (h: { heapMB: number; heapUsedMB: number; externalMB: number; arrayBuffersMB: number } | undefined) => (h ? `${h.heapMB} (${h.heapUsedMB} used) / ${h.externalMB} (${h.arrayBuffersMB})` : '-');
+    const breakdown = [
+      ['collection (BENCH_MEMORY=1)', 'peak RSS', 'main heap (used) / external (array buffers)', 'worker heap (used) / external (array buffers)', 'file-backed', 'brk heap', 'arenas: count, MB (largest)', 'other anon'],
+      ...memory.map((s) => {
+        const p = s.memoryAtPeak!.atPeak!;
+        return [s.name, `${p.rssMB} MB`, heap(p.main), heap(p.worker), `${p.fileBackedMB}`, `${p.brkHeapMB}`, `${p.arenas}, ${p.arenaMB} (${p.arenaEachMB.slice(0, 4).join(' ')})`, `${p.otherAnonMB}`];
+      }),
+    ];
+    console.log(`\n[scaling: where the peak RSS went, MB]\n${table(breakdown)}`);
+  }
   const logs = r.filter((s) => s.name.startsWith('app logs'));
   const largest = logs.at(-1);
   const added: Row[] = [];

@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { CLI, QUICK, buildCli, measure } from './measure.js';
+import { CLI, QUICK, buildCli, measure, type MemoryAtPeak } from './measure.js';
 import { prng } from './prng.js';
 import { generateLogText } from './redact.bench.js';
 
@@ -36,6 +36,8 @@ export interface ScalingRow {
   exitCode: number | null;
   /** The 1-minute load average when the pair ended: on a shared machine, wall ratios swing with it. */
   loadAverage: number;
+  /** BENCH_MEMORY=1: where our peak RSS went. */
+  memoryAtPeak?: MemoryAtPeak;
 }
 
 /** Writes `mb` MB of log text as files of at most 100 MB into `dir`. */
@@ -94,7 +96,7 @@ function runCase(name: string, logDir: string, work: string, files: number, inpu
   const zip = measure('zip', ['-6', '-r', '-q', zipFile, '.'], { cwd: logDir });
   if (zip.status !== 0) throw new Error(`zip -6 failed: ${zip.stderr}`);
   rmSync(zipFile, { force: true });
-  return { name, inputMB, files, oursSeconds: ours.seconds, zipSeconds: zip.seconds, ratio: ours.seconds / zip.seconds, oursCpuSeconds: ours.cpuSeconds, zipCpuSeconds: zip.cpuSeconds, cpuRatio: ours.cpuSeconds / zip.cpuSeconds, oursMainCpuSeconds: ours.mainCpuSeconds, oursPeakRssMB: ours.peakRssMB, zipPeakRssMB: zip.peakRssMB, exitCode: ours.status, loadAverage: os.loadavg()[0]! };
+  return { name, inputMB, files, oursSeconds: ours.seconds, zipSeconds: zip.seconds, ratio: ours.seconds / zip.seconds, oursCpuSeconds: ours.cpuSeconds, zipCpuSeconds: zip.cpuSeconds, cpuRatio: ours.cpuSeconds / zip.cpuSeconds, oursMainCpuSeconds: ours.mainCpuSeconds, oursPeakRssMB: ours.peakRssMB, zipPeakRssMB: zip.peakRssMB, exitCode: ours.status, loadAverage: os.loadavg()[0]!, ...(ours.memoryAtPeak ? { memoryAtPeak: ours.memoryAtPeak } : {}) };
 }
 
 export interface ScalingOptions {
