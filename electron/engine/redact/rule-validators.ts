@@ -12,6 +12,7 @@ import { isBenignValue, isSecretKey, keyWords, secretKindForKey } from './key-na
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
+import { isPinyinLogin as isPinyinNameLogin, PINYIN_LOGIN_CUE } from './pinyin-name.js';
 import type { LineSurroundings } from './rules.js';
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
@@ -1465,6 +1466,11 @@ export const VALIDATORS = {
   freeTextName: ((m) => isChineseName(group(m, 'name')) && !BRACKET_WORD.test(group(m, 'name')) && !DESK_TOPIC.test(group(m, 'name'))) as RuleValidator,
   /** A machine named for its user: a role or device prefix, then a surname and one or two syllables in pinyin (`WS-DINGYUTONG`). */
   pinyinMachineName: ((m) => isPinyinFullName(group(m, 'pinyin'))) as RuleValidator,
+  /** A token that is a person's name in pinyin (pinyin-name.ts) on a line that speaks of accounts, not a word of the tool. */
+  pinyinLogin: ((m, line) => {
+    const user = group(m, 'user');
+    return isPinyinNameLogin(user) && PINYIN_LOGIN_CUE.test(line) && isPersonLikeLogin(user) && !isCommonWord(user);
+  }) as RuleValidator,
   /** A name in brackets right after a login (`dev_xiongjy(熊嘉怡)`): a login with `_`, `.` or a digit, not a mode's or a type's word (`mode(默认)`). */
   loginBracketName: ((m, line) => {
     const name = group(m, 'name');
