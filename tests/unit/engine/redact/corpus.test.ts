@@ -283,7 +283,9 @@ describe('redaction corpus', () => {
     // paperwork labels (检验者, 受理民警, 房东, 曾用名, 承办人签章, 制表, 兹证明 … 同志), GECOS of cloud-init/kickstart/
     // preseed, a passport page's given names, bill exports' 交易对方 and 企业微信 添加人: 416.
     // Both together (merged by the lead): 470, 12 false positives (the lead's value checks removed one).
-    expect(q.overall.found).toBeGreaterThanOrEqual(470);
+    // Session 16 (pinyin1): a person's pinyin name as a bare login on a line that speaks of accounts (pinyin-name.ts:
+    // `tianwei … LOGIN FROM`, `liu_chengzhi … login denied`): 472.
+    expect(q.overall.found).toBeGreaterThanOrEqual(472);
     expect(q.falsePositives.length).toBeLessThanOrEqual(12);
   });
 
@@ -315,7 +317,8 @@ describe('redaction corpus', () => {
     // longer taken: 430 → 463 (one label added: mosquitto's second `$7$` hash was unlabelled), FP 9 → 8.
     // All three merged, their tests updated to expect both halves of a line (a login and its hash, a login and the
     // name in brackets after it): 564 of 634, FP 8.
-    expect(q.overall.found).toBeGreaterThanOrEqual(564);
+    // Session 16 (pinyin1): a pinyin login in a SQL row beside `用户不存在` (`'wu_xiaotong'`): 565.
+    expect(q.overall.found).toBeGreaterThanOrEqual(565);
     expect(q.falsePositives.length).toBeLessThanOrEqual(8);
   });
 
@@ -332,7 +335,10 @@ describe('redaction corpus', () => {
     // held-out-16 took 13 more of its values (386) and one false positive; the lead's fixes of what its first run
     // showed (keys glued to `pw` woke nothing in the shipped engine; a call's head after `auth =`; a Data Pump file
     // name) took 2 more and 4 false positives fewer: 388, FP 27.
-    expect(q.overall.found).toBeGreaterThanOrEqual(388);
+    // Session 16 (pinyin1, FIRST-RUN.md "Fixed in session 16 (pinyin1)"): pinyin names as logins with affixes or in
+    // two parts on account lines (`wb_huangshiqi`, `huang.shiqi`, `miaozimo_admin`, `ssh sima.junchi@…`, `-u yezixuan`),
+    // learned so a home folder's `huangshiqi` goes too: 394, FP 27.
+    expect(q.overall.found).toBeGreaterThanOrEqual(394);
     expect(q.falsePositives.length).toBeLessThanOrEqual(27);
   });
 
