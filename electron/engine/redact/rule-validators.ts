@@ -13,6 +13,7 @@ import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
+import { isPinyinLogin as isPinyinNameLogin, PINYIN_LOGIN_CUE } from './pinyin-name.js';
 import type { LineSurroundings } from './rules.js';
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
@@ -811,6 +812,17 @@ function isPinyinFullName(text: string): boolean {
   return lower.length >= 5 && lower.length <= 18 && PINYIN_FULL_NAME.test(lower) && !NOT_A_PINYIN_NAME.test(lower);
 }
 
+// Whether a line speaks of accounts (PINYIN_LOGIN_CUE), asked once per line however many tokens are pinyin names.
+let accountCueLine: string | undefined;
+let accountCueHeld = false;
+function hasAccountCue(line: string): boolean {
+  if (line !== accountCueLine) {
+    accountCueLine = line;
+    accountCueHeld = PINYIN_LOGIN_CUE.test(line);
+  }
+  return accountCueHeld;
+}
+
 // `faillock` without `--user` prints each login as `name:` on its own line, then its table: the
 // command line and an empty table's header (`When  Type  Source  Valid`) come before a login's line.
 const USER_KEY_ON_ITS_OWN_LINE = /^[ \t]*"key"[ \t]*:[ \t]*"[A-Za-z]*?(?:user(?:_?name)?|log[io]n(?:_?name)?|account)"[ \t]*,?[ \t]*\r?$|^[ \t]+users:[ \t]*\r?$|^(?:[^\r\n]{0,60}?[#$>%][ \t]*)?(?:sudo[ \t]+)?faillock(?:[ \t]+--dir[ \t]+\S+)?[ \t]*\r?$|^when[ \t]+type[ \t]+source[ \t]+valid[ \t]*\r?$/i;
@@ -1505,6 +1517,11 @@ export const VALIDATORS = {
   freeTextName: ((m) => isChineseName(group(m, 'name')) && !BRACKET_WORD.test(group(m, 'name')) && !DESK_TOPIC.test(group(m, 'name'))) as RuleValidator,
   /** A machine named for its user: a role or device prefix, then a surname and one or two syllables in pinyin (`WS-DINGYUTONG`). */
   pinyinMachineName: ((m) => isPinyinFullName(group(m, 'pinyin'))) as RuleValidator,
+  /** A token that is a person's name in pinyin (pinyin-name.ts) on a line that speaks of accounts, not a word of the tool. */
+  pinyinLogin: ((m, line) => {
+    const user = group(m, 'user');
+    return isPinyinNameLogin(user) && hasAccountCue(line) && isPersonLikeLogin(user) && !isCommonWord(user);
+  }) as RuleValidator,
   /** A name in brackets right after a login (`dev_xiongjy(熊嘉怡)`): a login with `_`, `.` or a digit, not a mode's or a type's word (`mode(默认)`). */
   loginBracketName: ((m, line) => {
     const name = group(m, 'name');

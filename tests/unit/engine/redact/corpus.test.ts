@@ -286,8 +286,11 @@ describe('redaction corpus', () => {
     // paperwork labels (检验者, 受理民警, 房东, 曾用名, 承办人签章, 制表, 兹证明 … 同志), GECOS of cloud-init/kickstart/
     // preseed, a passport page's given names, bill exports' 交易对方 and 企业微信 添加人: 416.
     // Both together (merged by the lead): 470, 12 false positives (the lead's value checks removed one).
-    expect(q.overall.found).toBeGreaterThanOrEqual(470);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(12);
+    // Session 16 (pinyin1): a person's pinyin name as a bare login on a line that speaks of accounts (pinyin-name.ts:
+    // `tianwei … LOGIN FROM`, `liu_chengzhi … login denied`): 472. name17's person-name false positives (应出勤, 查询,
+    // 房租) no longer taken: FP 9.
+    expect(q.overall.found).toBeGreaterThanOrEqual(472);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(9);
   });
 
   // held-out-16 (session 14): written and committed before any rule file was opened (51 hand-written
@@ -318,7 +321,8 @@ describe('redaction corpus', () => {
     // longer taken: 430 → 463 (one label added: mosquitto's second `$7$` hash was unlabelled), FP 9 → 8.
     // All three merged, their tests updated to expect both halves of a line (a login and its hash, a login and the
     // name in brackets after it): 564 of 634, FP 8.
-    expect(q.overall.found).toBeGreaterThanOrEqual(564);
+    // Session 16 (pinyin1): a pinyin login in a SQL row beside `用户不存在` (`'wu_xiaotong'`): 565; name17's `财务-邵丹-PC`: 566.
+    expect(q.overall.found).toBeGreaterThanOrEqual(566);
     expect(q.falsePositives.length).toBeLessThanOrEqual(8);
   });
 
@@ -355,6 +359,9 @@ describe('redaction corpus', () => {
     // names in devices and `'s mum`, callerid/display/tuple-with-mail/LDAP cn/pdbedit/dash-date signature/pandas
     // filter, a prompt's full name, accents in Latin names (gecos, CSV), CSV columns 借用人/处理人/创建人/英文名, 闻 as a
     // surname; a surname with a title (张经理, 王总) and 应为/查询/房租/管家/全拼 are no names: 433, FP 24.
+    // Session 16 (pinyin1, FIRST-RUN.md "Fixed in session 16 (pinyin1)"): pinyin names as logins with affixes or in
+    // two parts on account lines (`wb_huangshiqi`, `huang.shiqi`, `miaozimo_admin`, `ssh sima.junchi@…`, `-u yezixuan`),
+    // learned so a home folder's `huangshiqi` goes too: 394, FP 27.
     // Merged (secret17 + login17 + name17, the lead's all-Han password cell): 520, FP 21.
     expect(q.overall.found).toBeGreaterThanOrEqual(520);
     expect(q.falsePositives.length).toBeLessThanOrEqual(21);
@@ -369,7 +376,9 @@ describe('redaction corpus', () => {
   // a mirror path's `ubuntu`, `deploy@host`, company hostnames in the network profile) may not grow.
   it('held-out-18: at least its first figure, no more false positives', () => {
     const q = get('held-out-18');
-    expect(q.overall.found).toBeGreaterThanOrEqual(468);
+    // One label added after the merge (session 16, lead): the 英文名 column's `Chenyang Gui`, like `Sandy Rui` above it
+    // (first figure with it: 468 of 597). The session's rules, none written for this set, took 8 more: 476, FP 31.
+    expect(q.overall.found).toBeGreaterThanOrEqual(476);
     expect(q.falsePositives.length).toBeLessThanOrEqual(31);
   });
 
