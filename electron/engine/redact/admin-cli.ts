@@ -170,9 +170,10 @@ export function adminCliPatterns(): RegExp[] {
   // `rman target`, `dgmgrl` (not `/ as sysdba`, no password there). `target`'s `=` is optional as a group: `[ \t]*=?` before
   // `[ \t]+` split a run of blanks every way (quadratic: the adversarial-lines sweep).
   out.push(/(?:(?<![\w.-])userid[ \t]*=[ \t]*["']?|(?:^|[\s;&|(])(?:sqlplus|expdp|impdp|sqlldr|dgmgrl|rman[ \t]+target(?:[ \t]*=)?)(?:\.exe)?[ \t]+(?:-[A-Za-z]{1,8}[ \t]+){0,3}["']?)(?<user>[A-Za-z][\w$#]{0,127})\/(?<secret>[^\s@/"']{1,128})(?=@|["']?(?:[ \t]|\r?$))/i);
-  // A library call's secret argument (CALL_SECRET_ARGUMENTS): a quoted literal only.
+  // A library call's secret argument (CALL_SECRET_ARGUMENTS): a quoted literal only, of four characters or more (`'x'`, `'k'`
+  // stand in for one in examples and tests).
   for (const c of CALL_SECRET_ARGUMENTS) {
-    out.push(new RegExp(String.raw`(?<![\w$])(?:${c.call})\([ \t]*(?:${CALL_ARG}[ \t]*,[ \t]*){${c.skip}}[bru]?(?<q>["'])(?<qsecret>[^"'\r\n]{1,256})\k<q>[ \t]*[,)]`));
+    out.push(new RegExp(String.raw`(?<![\w$])(?:${c.call})\([ \t]*(?:${CALL_ARG}[ \t]*,[ \t]*){${c.skip}}[bru]?(?<q>["'])(?<qsecret>[^"'\r\n]{4,256})\k<q>[ \t]*[,)]`));
   }
   return out;
 }

@@ -95,9 +95,10 @@ export const PRINTED_SECRET_WORDS: readonly string[] = [
 /** Marks-scan alternatives (each starts with a Han character, as the marks scan's other Chinese words). */
 // None may hide another rule's mark that starts inside it (the marks scan resumes after its hit): `提取密码`/`访问密码`
 // wake by secret-assignment's own `密码`, `卡密` not before `码`/`钥` (银行卡密码 is cloud-key's and high-entropy's `密码`), a test
-// account by its first word before `号`/`账号` (the address rule's `号`, user-name's `账号`).
+// account by its first word before `号`/`账号` (the address rule's `号`, user-name's `账号`) — but `测试号` whole: it is
+// user-name's own mark too (the login of `测试号 x / pw`), and a hit of `测试` alone would hide it (merge, session 16).
 // (A negative look-ahead only: the engine names a hit's rules by matching the hit text alone, where `(?=号)` fails.)
-export const PRINTED_SECRET_MARKS = String.raw`提取码|访问码|卡密(?![码碼钥])|兑换码|激活码|充值码|券码|测试(?![^号账帐])|演示(?![^账帐])|体验(?![^账帐])`;
+export const PRINTED_SECRET_MARKS = String.raw`提取码|访问码|卡密(?![码碼钥])|兑换码|激活码|充值码|券码|测试号|测试(?![^号账帐])|演示(?![^账帐])|体验(?![^账帐])`;
 
 /** The trigger's alternatives (case-insensitive) and the gate's test: a literal of each form. */
 export const PRINTED_SECRET_TRIGGER = String.raw`:lct-[0-9a-f]{8}:|obf:[0-9a-z]{8}|[:=][ \t]*(?:md5|crypt):\S{8}|\{(?:${LDAP_SCHEME})\}[A-Za-z0-9+/=.$_-]{16}|${SHARE_LINK}|${CODE_LABEL}|${TEST_ACCOUNT_LABEL}|` + PRINTING_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+')).join('|');

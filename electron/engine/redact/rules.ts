@@ -2329,7 +2329,8 @@ export const RULES: readonly RedactionRule[] = [
         item: /^[ \t]*[|｜](?<key>)/,
         validate: 'tableRowUnderHeader',
         kind: 'USER',
-        end: /^[ \t]*(?:[^|｜\s]|\r?$)/,
+        // A SQL client's `+----+----+` borders are part of the table (`select user, host from mysql.user`).
+        end: /^[ \t]*(?:[^|｜+\s]|\r?$)/,
       },
       // Samba `pdbedit -L` (`x:uid:Full Name`) and `pdbedit -L -w` (`x:uid:LM:NT:[U ]:LCT-…:`) up to the next prompt;
       {
