@@ -1520,7 +1520,7 @@ export const VALIDATORS = {
   /** A token that is a person's name in pinyin (pinyin-name.ts) on a line that speaks of accounts, not a word of the tool. */
   pinyinLogin: ((m, line) => {
     const user = group(m, 'user');
-    return isPinyinNameLogin(user) && hasAccountCue(line) && isPersonLikeLogin(user) && !isCommonWord(user);
+    return hasAccountCue(line) && isPinyinNameLogin(user) && isPersonLikeLogin(user) && !isCommonWord(user);
   }) as RuleValidator,
   /** A name in brackets right after a login (`dev_xiongjy(熊嘉怡)`): a login with `_`, `.` or a digit, not a mode's or a type's word (`mode(默认)`). */
   loginBracketName: ((m, line) => {
