@@ -67,3 +67,18 @@ export function fixtureLines(dir: string, out: string[] = []): string[] {
   }
   return out;
 }
+
+/** Each login is gone from the text's redaction, as a USER placeholder (the login tests of rest16a, login17 …). */
+export const takesLogins = (text: string, ...logins: string[]): string => {
+  const out = redact(text);
+  for (const login of logins) expect(out, text).not.toMatch(new RegExp(`(?<![\\w.-])${login.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`));
+  expect(out, text).toMatch(/<USER-1>/);
+  return out;
+};
+
+/** Each word is still in the text's redaction. */
+export const keepsWords = (text: string, ...words: string[]): string => {
+  const out = redact(text);
+  for (const word of words) expect(out, text).toContain(word);
+  return out;
+};

@@ -5,21 +5,8 @@
  * Redactor per case. The password beside a login is another rule's: these tests look at the login only.
  */
 import { describe, expect, it } from 'vitest';
-import { redact } from './helpers.js';
+import { keepsWords as keeps, redact, takesLogins as takes } from './helpers.js';
 
-/** The login is gone from the text's redaction, as a USER placeholder. */
-const takes = (text: string, ...logins: string[]) => {
-  const out = redact(text);
-  for (const login of logins) expect(out, text).not.toMatch(new RegExp(`(?<![\\w.-])${login.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`));
-  expect(out, text).toMatch(/<USER-1>/);
-  return out;
-};
-/** Each word is still in the text's redaction. */
-const keeps = (text: string, ...words: string[]) => {
-  const out = redact(text);
-  for (const word of words) expect(out, text).toContain(word);
-  return out;
-};
 
 describe('rest16a: clients and account tools that take a login after their own flag (admin-cli.ts, one table)', () => {
   it('takes the login of each tool of the table', () => {
