@@ -815,6 +815,9 @@ function isPinyinFullName(text: string): boolean {
 // Whether a line speaks of accounts (PINYIN_LOGIN_CUE), asked once per line however many tokens are pinyin names.
 let accountCueLine: string | undefined;
 let accountCueHeld = false;
+// Words of a log's prose that stand where `user x logged in` has its login (`the user then logged in`, `user account authenticated`).
+const LOG_PROSE_WORD = /^(?:has|had|was|is|just|successfully|already|then|also|first|last|never|not|who|that|which|session|account|id|name|agent|request|token|the|a|an|now|again|recently|automatically|manually|finally|still|has-been)$/i;
+
 function hasAccountCue(line: string): boolean {
   if (line !== accountCueLine) {
     accountCueLine = line;
@@ -1339,6 +1342,11 @@ export const VALIDATORS = {
   storedLogin: ((m) => {
     const user = group(m, 'user');
     return user !== '' && !isPlaceholder(user) && !/^<[^<>]*>$/.test(user) && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isBenignValue(user) && !STORE_SERVICE_LOGINS.test(user) && !/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(user);
+  }) as RuleValidator,
+  /** `user x logged in` (lead, session 16): a person's login, no English word (`user has logged in`, `user session authenticated`). */
+  loggedInLogin: ((m, line, around) => {
+    const user = group(m, 'user');
+    return VALIDATORS.storedLogin(m, line, around) && isPersonLikeLogin(user) && !isCommonWord(user) && !LOG_PROSE_WORD.test(user);
   }) as RuleValidator,
   /** The login ending a typed account command (login17): a stored login, and no word (`usermod -aG docker deploy`'s `deploy`, `su - test`). */
   lastArgLogin: ((m, line, around) => VALIDATORS.storedLogin(m, line, around) && !isCommonWord(group(m, 'user'))) as RuleValidator,

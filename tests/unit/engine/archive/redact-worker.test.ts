@@ -239,11 +239,14 @@ describe('a collection with the redaction worker', () => {
     expect(first.note).toMatch(/^reading stopped midway: the redaction worker stopped \(exit code 7\)/);
     // The rest redacted here (the names app-0.log would have taught are not learned: it was lost).
     const later = result.manifest.items.find((i) => i.name.endsWith('app-1.log'))!;
-    expect(later.note).toBeUndefined();
+    // Not cut. small.log teaches `luoxiaotong` after all (a pinyin name as a login beside `login`, session 16), so
+    // app-1.log, archived before it, is mended before publishing.
+    expect(later.note ?? '').not.toMatch(/stopped/);
     expect(later.size).toBeGreaterThan(100_000);
     expect(Object.values(later.redactions ?? {}).reduce((a, b) => a + b, 0)).toBeGreaterThan(10);
     const entries = await readZip(result.archivePath);
     expect(entries.find((e) => e.name.endsWith('small.log'))!.data!.toString('utf8')).not.toContain('hunter22');
+    expect(entries.find((e) => e.name.endsWith('app-1.log'))!.data!.toString('utf8')).not.toContain('luoxiaotong');
   });
 
   it('cancelled while a file streams through the worker: no worker thread left, the file closed', async () => {
