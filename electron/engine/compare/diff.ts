@@ -42,9 +42,10 @@ function checkChanges(before: ReadonlyMap<string, CheckFact>, after: ReadonlyMap
     const bRank = b ? RANK[b.status] : -1;
     const aRank = a ? RANK[a.status] : -1;
     if (bRank === aRank) continue;
-    // A check that timed out on one side and passed on the other was never seen to fail: a busy
-    // machine, not a fix or a regression.
-    if ((b?.timedOut && a?.status === 'pass') || (a?.timedOut && b?.status === 'pass')) continue;
+    // A check that timed out on one side, and passed, was skipped or is absent on the other, was never
+    // seen to fail: a busy machine, not a fix or a regression.
+    const unseen = (x?: CheckFact) => x === undefined || x.status === 'pass' || x.status === 'skipped';
+    if ((b?.timedOut && unseen(a)) || (a?.timedOut && unseen(b))) continue;
     const kind = bRank < 0 ? 'added' : aRank < 0 ? 'removed' : aRank < bRank ? 'improved' : 'regressed';
     // A check that was skipped (not run) and is still fine is not news.
     if (kind === 'added' && a?.status === 'pass' && b) continue;
