@@ -59,6 +59,11 @@ export interface RedactBench {
    * every line pays the digit rules' combined trigger. MB per CPU second.
    */
   accessLogMbPerCpuSec: number;
+  /**
+   * 10 MB of a web application's own log (webAppLogText: Rails request cycles as this machine's
+   * Redmine writes them, Spring Boot lines in Chinese): the shape of an app-log folder. MB per CPU second.
+   */
+  webAppLogMbPerCpuSec: number;
   inputMB: number;
   /** Replacements made during the throughput run, per rule. */
   counts: Record<string, number>;
@@ -276,6 +281,49 @@ export function accessLogText(mb: number): Buffer[] {
   return pieces;
 }
 
+/**
+ * About `mb` MB of a web application's own log, in 64 KiB pieces, shaped on the real Redmine
+ * (Rails) production.log this machine's tests write, with Spring Boot lines of a Chinese back end
+ * between: request cycles (`Started GET …`, `Processing by …`, `Parameters: {…}`, `Current user:
+ * admin (id=1)`, `Rendered …`, `Completed 200 OK …`), request ids, Chinese ticket notes in the
+ * parameters, and 1 in 200 lines with a personal value (a login, a phone, an e-mail). Session 17
+ * measured the real 15 MB log at a fifth of the generated ASCII row's speed: `Parameters:` lines
+ * with Chinese text and `Current user:` lines are what the rules wake on, every request.
+ */
+export function webAppLogText(mb: number): Buffer[] {
+  const r = prng(20261207);
+  const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(r() * 16)]).join('');
+  const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+  const notes = ['打开月度报表时提示“错误代码 E1023：无法连接到服务器”，重试后仍然失败。', '打印机脱机，已重启服务，请协助检查驱动版本。', 'Opening the monthly report shows "Error E1023", also after retrying.', '同步第 12 批数据失败，5 秒后重试（错误码 E512）'];
+  const users = ['admin (id=1)', 'anonymous', 'zhangwei (id=7)', 'support (id=3)'];
+  const lines: string[] = [];
+  let n = 0;
+  for (let i = 0; n < mb * 1e6; i += 1) {
+    const t = `2026-12-06T08:${String((i / 600) % 60 | 0).padStart(2, '0')}:${String((i / 10) % 60 | 0).padStart(2, '0')}.${String((i * 7919) % 1000000).padStart(6, '0')}`;
+    const head = `I, [${t} #4366]  INFO -- : [${uuid()}]`;
+    const id = 1 + (i % 400);
+    const cycle = [
+      `${head} Started ${i % 3 ? 'GET' : 'PUT'} "/issues/${id}.json?include=attachments" for 127.0.0.1 at 2026-12-06 08:42:36 +0000`,
+      `${head} Processing by IssuesController#${i % 3 ? 'show' : 'update'} as JSON`,
+      i % 3 ? `${head}   Parameters: {"include"=>"attachments", "id"=>"${id}"}` : `${head}   Parameters: {"issue"=>{"notes"=>"诊断信息：${id}_诊断信息_20261206-0706_pc-${hex(4)}.zip（19 KB，11 个文件，SHA-256 ${hex(64)}）\\n问题（优先级 普通）：${notes[i % notes.length]}"}, "id"=>"${id}"}`,
+      `${head}   Current user: ${users[i % users.length]}`,
+      `${head}   Rendered issues/show.api.rsb (Duration: ${(r() * 30).toFixed(1)}ms | Allocations: ${1000 + (i % 3000)})`,
+      `${head} Completed 200 OK in ${i % 90}ms (Views: ${(r() * 20).toFixed(1)}ms | ActiveRecord: ${(r() * 9).toFixed(1)}ms | Allocations: ${9000 + (i % 900)})`,
+      `2026-12-06 08:42:${String(i % 60).padStart(2, '0')}.${String(i % 1000).padStart(3, '0')}  INFO 4366 --- [nio-8080-exec-${1 + (i % 10)}] c.e.order.web.OrderController    : 查询订单 SO${20261206000 + i} 成功，共 ${i % 40} 条，耗时 ${i % 300} ms`,
+      `2026-12-06 08:42:${String(i % 60).padStart(2, '0')}.${String(i % 1000).padStart(3, '0')}  WARN 4366 --- [scheduling-1] c.e.sync.job.SyncJob                : 同步任务 ${uuid()} 重试 ${i % 5} 次，下次 ${i % 60} 秒后`,
+    ];
+    if (i % 25 === 0) cycle.push(`2026-12-06 08:42:00.000  INFO 4366 --- [nio-8080-exec-2] c.e.auth.LoginService               : 用户 liu.yang${i % 97} 登录成功，手机号 1${38 + (i % 2)}${String(10000000 + i).slice(-8)}，邮箱 liu.yang${i % 97}@example.cn`);
+    for (const l of cycle) {
+      lines.push(`${l}\n`);
+      n += l.length + 1;
+    }
+  }
+  const text = lines.join('');
+  const pieces: Buffer[] = [];
+  for (let o = 0; o < text.length; o += 65536) pieces.push(Buffer.from(text.slice(o, o + 65536)));
+  return pieces;
+}
+
 /** Wall-clock and CPU seconds of `run`. */
 async function measure(run: () => Promise<void>): Promise<{ seconds: number; cpuSeconds: number }> {
   const cpu0 = process.cpuUsage();
@@ -367,6 +415,9 @@ export async function benchRedact(mb = Number(process.env.BENCH_MB ?? 200)): Pro
   const access = accessLogText(10);
   const accessBytes = access.reduce((n, p) => n + p.length, 0);
   const accessRun = await measure(() => pump(new Redactor().createStream(), access));
+  const webApp = webAppLogText(10);
+  const webAppBytes = webApp.reduce((n, p) => n + p.length, 0);
+  const webAppRun = await measure(() => pump(new Redactor().createStream(), webApp));
 
   const inputMB = bytes / 1e6;
   return {
@@ -377,6 +428,7 @@ export async function benchRedact(mb = Number(process.env.BENCH_MB ?? 200)): Pro
     chineseMbPerCpuSec: chineseBytes / 1e6 / chineseRun.cpuSeconds,
     addressPerLineMbPerCpuSec: addressedBytes / 1e6 / addressedRun.cpuSeconds,
     accessLogMbPerCpuSec: accessBytes / 1e6 / accessRun.cpuSeconds,
+    webAppLogMbPerCpuSec: webAppBytes / 1e6 / webAppRun.cpuSeconds,
     baselineMbPerSec: inputMB / baseline.seconds,
     baselineMbPerCpuSec: inputMB / baseline.cpuSeconds,
     cpuSeconds: redaction.cpuSeconds,
@@ -403,6 +455,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`chinese:   ${r.chineseMbPerCpuSec.toFixed(1)} MB per CPU second (50 MB of a Chinese client's log: Han text on every line)`);
   console.log(`addresses: ${r.addressPerLineMbPerCpuSec.toFixed(1)} MB per CPU second (10 MB with an e-mail and an IPv4 address on every line: every line woken)`);
   console.log(`access log: ${r.accessLogMbPerCpuSec.toFixed(1)} MB per CPU second (10 MB of a web server's access log, target >= 100)`);
+  console.log(`web app log: ${r.webAppLogMbPerCpuSec.toFixed(1)} MB per CPU second (10 MB of Rails request cycles + Spring Boot lines in Chinese, target >= 100)`);
   console.log(`replacements: ${JSON.stringify(r.counts)}`);
   console.log('');
   console.log(formatCorpusReport(r.qualityBySet));
