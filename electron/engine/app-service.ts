@@ -110,6 +110,11 @@ export interface AppServiceOptions {
   policyProblems?: ReadonlyArray<{ line: PolicyLine; english: string }>;
   /** Test seam (SessionOptions.holdRead): holds a file item's read until the test releases it. */
   holdRead?: SessionOptions['holdRead'];
+  /**
+   * How long the preview may spend sizing the app-log and config paths (default 3 s); past it the
+   * category shows the typical size, not a partial sum. Tests on a loaded machine raise it.
+   */
+  previewMeasureMs?: number;
 }
 
 type Listener<K extends ApiEventName> = (payload: ApiEventPayload<K>) => void;
@@ -245,6 +250,7 @@ export class AppService {
   #redactionPreview?: Promise<Preview['redaction'] | undefined>;
   readonly #hooks: AppHooks;
   readonly #runChecks: boolean;
+  readonly #previewMeasureMs: number;
   readonly #holdRead: SessionOptions['holdRead'];
   readonly #keychain: KeychainSecrets | undefined;
   readonly #now: () => Date;
@@ -283,6 +289,7 @@ export class AppService {
     this.#collectors = options.collectors ?? COLLECTORS;
     this.#hooks = options.hooks ?? {};
     this.#runChecks = options.runChecks ?? true;
+    this.#previewMeasureMs = options.previewMeasureMs ?? 3_000;
     this.#holdRead = options.holdRead;
     this.#keychain = options.keychain;
     this.#now = options.now ?? (() => new Date());
@@ -551,7 +558,9 @@ export class AppService {
     if (c.id === 'app-logs' || c.id === 'config') {
       const patterns = c.id === 'app-logs' ? policy.appLogPaths : policy.configPaths;
       if (patterns.length === 0) note = t('IT 没有配置要收集的路径，这一项不会读取任何文件', 'IT has not configured any paths, so nothing is read here');
-      estimate = { bytes: lock ? 0 : await this.#measurePaths(patterns), basis: 'measured' };
+      const measured = lock ? 0 : await this.#measurePaths(patterns);
+      // Cut by its time budget (a slow share, a busy disk): the typical size, not a partial sum shown as measured.
+      if (measured !== undefined) estimate = { bytes: measured, basis: 'measured' };
     }
     if (c.category === 'screenshot' && this.#screenshot) estimate = { bytes: this.#screenshot.length, basis: 'measured' };
     return {
@@ -567,16 +576,20 @@ export class AppService {
     };
   }
 
-  /** What the path-list collectors would take: file sizes, capped as the collector caps them. */
-  async #measurePaths(patterns: readonly string[]): Promise<number> {
+  /**
+   * What the path-list collectors would take: file sizes, capped as the collector caps them;
+   * undefined when the time budget ran out before every pattern was sized.
+   */
+  async #measurePaths(patterns: readonly string[]): Promise<number | undefined> {
     const { caps } = this.#policy;
-    const signal = AbortSignal.timeout(3_000);
+    const signal = this.#previewMeasureMs > 0 ? AbortSignal.timeout(this.#previewMeasureMs) : AbortSignal.abort();
     const seen = new Set<string>();
     let total = 0;
     for (const pattern of patterns) {
       const expanded = expandPath(pattern, this.#env, this.#platform);
       if (!expanded.ok) continue;
       const resolved = await resolvePathPattern(expanded.path, { maxFiles: caps.filesPerPath, signal, platform: this.#platform }).catch(() => undefined);
+      if (signal.aborted) return undefined;
       for (const f of resolved?.files ?? []) {
         if (seen.has(f.path)) continue;
         seen.add(f.path);

@@ -163,6 +163,8 @@ describe('preview', () => {
     const { service } = make({
       policyInput: { disabledCollectors: ['network'], screenshotAllowed: false, appLogPaths: [path.join(logDir, '*.log')] },
       collectors: [quick('versions', 'versions'), quick('network', 'network'), quick('software', 'software', ['win32']), appLogsCollector, screenshotCollector],
+      // The default 3 s budget can run out on a loaded CI machine (a cold import of the glob matcher).
+      previewMeasureMs: 120_000,
     });
     const p = await service.preview();
     const by = Object.fromEntries(p.categories.map((c) => [c.id, c]));
@@ -172,6 +174,19 @@ describe('preview', () => {
     expect(by['app-logs']).toMatchObject({ included: true, estimate: { bytes: 5000, basis: 'measured' } });
     expect(by.screenshot).toMatchObject({ included: false, lock: 'policy-forbidden', sensitive: true });
     expect(await service.captureScreenshot()).toMatchObject({ available: false });
+  });
+});
+
+describe('the preview sizes paths within a budget', () => {
+  it('shows the typical size, not a partial sum as measured, when sizing the paths runs out of time', async () => {
+    const logDir = mkdtempSync(path.join(os.tmpdir(), 'app-logs-'));
+    dirs.push(logDir);
+    writeFileSync(path.join(logDir, 'a.log'), 'x'.repeat(3000));
+    const { service } = make({ policyInput: { appLogPaths: [path.join(logDir, '*.log')] }, collectors: [appLogsCollector], previewMeasureMs: 0 });
+    const p = await service.preview();
+    const logs = p.categories.find((c) => c.id === 'app-logs');
+    expect(logs?.estimate.basis).toBe('typical');
+    expect(logs?.estimate.bytes).toBeGreaterThan(0);
   });
 });
 
