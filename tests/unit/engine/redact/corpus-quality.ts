@@ -267,6 +267,21 @@ export const CORPUS_SETS = {
   // --get-selections`, /proc/interrupts + softirqs, /proc/net/snmp + netstat, `node --v8-options`, `python3 -m
   // sysconfig`, `ls -la /usr/lib/x86_64-linux-gnu`).
   'held-out-18': join(CORPUS_DIR, 'held-out-18'),
+  // Session 17, written and committed before any rule file was opened: 16 plain application logs, each in a different
+  // framework's shape, English and Chinese — Spring Boot/logback (a JDBC URL in a stack trace), a log4j2 Chinese 业务日志
+  // (`用户[x]登录成功`, 短信验证码, 收货人/收货地址, 操作人), Django/Python logging (a DSN in a traceback), Node winston text and
+  // pino/bunyan JSON lines, Go zap JSON and logrus text, .NET Serilog and NLog (zh-CN), an Electron main.log (electron-log),
+  // nginx error + uWSGI, Laravel, ThinkPHP runtime (PARAM arrays), a WeChat mini-program backend (code2Session, 手机号
+  // decryption, 统一下单), a Windows service log (UTF-16LE), Rails production.log; configs and CLIs — Redmine, Odoo, Plex/Jellyfin,
+  // Portainer, Rocket.Chat, GLPI + glpi-agent, Cacti + spine, Duplicati/UrBackup, XCP-ng `xe -pw` + xo-server/xo-cli,
+  // rasphone.pbk + `rasdial` + Add-VpnConnection (zh-CN, GB18030), Flyway/Liquibase, fluent-bit/Vector, 蓝鲸 BlueKing,
+  // 华为云 obsutil + 又拍云 upx, 管家婆 (GB18030), a 宇视 Uniview NVR export, backup crons (`PGPASSWORD=`, `mysqldump -p`,
+  // mongodump URIs), Bitbucket/Bamboo, x11vnc/TigerVNC + MeshCentral, osTicket/Mantis, Wiki.js/BookStack, Verdaccio/Conan,
+  // Mastodon + tootctl, Uptime Kuma + ntfy, AWX CLI, Chocolatey/winget, hMailServer; paperwork — a 拼多多 order export
+  // (GB18030), a brokerage 交割单 + 开户回执, a hotel PMS register (UTF-16LE), a 神州租车 confirmation mail, a 预防接种证, a
+  // transcript + scholarship notice, a driving-school form; and 6 real outputs of this machine (/proc/net/protocols,
+  // /proc/zoneinfo, `dpkg-query -W`, locale.alias, /etc/adduser.conf, /proc/filesystems + cgroups + partitions).
+  'held-out-19': join(CORPUS_DIR, 'held-out-19'),
   real: join(CORPUS_DIR, 'real'),
 } as const;
 export type CorpusSet = keyof typeof CORPUS_SETS;
@@ -297,6 +312,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-16': { kind: 'held-out', firstRun: '65.9 % of 640 / 93.8 % (labels as written); 66.7 % of 633 / 95.4 % with wrong labels corrected' },
   'held-out-17': { kind: 'held-out', firstRun: '67.1 % of 554 / 92.3 % (labels as written); 67.3 % of 554 / 94.0 % with wrong labels corrected' },
   'held-out-18': { kind: 'held-out', firstRun: '78.5 % of 595 / 92.3 % (labels as written); 78.5 % of 596 / 94.0 % with wrong labels corrected' },
+  'held-out-19': { kind: 'held-out', firstRun: '73.5 % of 475 / 94.9 % (labels as written); 78.9 % of 446 / 98.0 % with wrong labels corrected' },
   real: { kind: 'real' },
 };
 

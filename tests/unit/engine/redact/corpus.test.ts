@@ -40,6 +40,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-16').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-17').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-18').files).toBeGreaterThanOrEqual(50);
+    expect(get('held-out-19').files).toBeGreaterThanOrEqual(50);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -67,6 +68,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-17').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('held-out-18').overall.planted).toBeGreaterThanOrEqual(350);
     expect(get('held-out-18').overall.lookAlikes).toBeGreaterThanOrEqual(150);
+    expect(get('held-out-19').overall.planted).toBeGreaterThanOrEqual(350);
+    expect(get('held-out-19').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
@@ -380,6 +383,18 @@ describe('redaction corpus', () => {
     // (first figure with it: 468 of 597). The session's rules, none written for this set, took 8 more: 476, FP 31.
     expect(q.overall.found).toBeGreaterThanOrEqual(476);
     expect(q.falsePositives.length).toBeLessThanOrEqual(31);
+  });
+
+  // held-out-19 (session 17): written and committed before any rule file was opened (50 hand-written files — 16 of them
+  // plain application logs of as many frameworks — and 6 real outputs of this machine), measured once with the rules of
+  // main 214c88e (the set at 653523a): 349 of 475 = 73.5 % / 94.9 % as written, 352 of 446 = 78.9 % / 98.0 % with labels
+  // corrected (28 public IPs in default-profile files, which that profile keeps by design; its FIRST-RUN.md). No rule was
+  // changed for it: the floor is that first figure, and its eight false positives (`Jiahe Source`, a Bitbucket licence,
+  // `deny-all`, `Psk`, an MD5 `sign=`, `User1.Name`/`User2.Name`/`User2.Remark`) may not grow.
+  it('held-out-19: at least its first figure, no more false positives', () => {
+    const q = get('held-out-19');
+    expect(q.overall.found).toBeGreaterThanOrEqual(352);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(8);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
