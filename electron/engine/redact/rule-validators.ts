@@ -13,7 +13,7 @@ import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
-import { isPinyinCamelName, isPinyinFullName, isPinyinLogin as isPinyinNameLogin, PINYIN_LOGIN_CUE } from './pinyin-name.js';
+import { isPinyinCamelName, isPinyinFullName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
 import type { LineSurroundings } from './rules.js';
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
@@ -747,7 +747,7 @@ function isNameList(m: RegExpExecArray): boolean {
 
 // Words of an account, a product or a team, never a person's full name (`"display_name": "Work Profile"`,
 // `From: Microsoft Outlook <…>`).
-const NOT_A_PERSON_WORD = /^(?:Microsoft|Google|Apple|Windows|Office|Outlook|Exchange|Edge|Chrome|Firefox|Adobe|Default|Profile|Person|People|User|Users|Guest|Work|Personal|Home|System|Service|Services|Team|Support|Help|Helpdesk|Desk|Admin|Administrator|Local|Network|Mail|Mailer|Delivery|Daemon|Postmaster|Notification|Notifications|Alert|Alerts|Security|Server|Account|Accounts|Cloud|Online|Azure|Teams|Jira|Confluence|Jenkins|Git|Gitlab|Github|Build|Bot|Robot|Auto|Automatic|Reply|No|Noreply|Do|Not|The|New|Test|Demo|Sales|Finance|Billing|Customer|Service|Center|Office|Project|Group|Company|Inc|Ltd|Corp|Zoom|Room|Rooms|Meeting|Meetings|Webinar|Phone|Audio|Video|Conference|Guest|None|Null|Unknown|Set|Empty|Blank|Tbd|Valued|Card|Holder|Name)$|^(?:Sans|Serif|Mono|Bold|Italic|Oblique|Regular|Light|Medium|Semibold|Demibold|Demi|Black|Narrow|Condensed|Extrabold|Heavy|Thin|Book|Gothic|Plain|Roman|Std|Pro|Ornaments|Unicode|Console|Schoolbook|Fonts?|Handwriting|Blackletter|Caligraphy|Calligraphy|Arial|Helvetica|Times|Courier|Verdana|Tahoma|Georgia|Palatino|Garamond|Lucida|Calibri|Cambria|Candara|Consolas|Constantia|Corbel|Segoe|Noto|Dejavu|Liberation|Ubuntu|Roboto|Menlo|Monaco|Bookman|Corsiva)$/;
+const NOT_A_PERSON_WORD = /^(?:Microsoft|Google|Apple|Windows|Office|Outlook|Exchange|Edge|Chrome|Firefox|Adobe|Default|Profile|Person|People|User|Users|Guest|Work|Personal|Home|System|Service|Services|Team|Support|Help|Helpdesk|Desk|Admin|Administrator|Local|Network|Mail|Mailer|Delivery|Daemon|Postmaster|Notification|Notifications|Alert|Alerts|Security|Server|Account|Accounts|Cloud|Online|Azure|Teams|Jira|Confluence|Jenkins|Git|Gitlab|Github|Build|Bot|Robot|Auto|Automatic|Reply|No|Noreply|Do|Not|The|New|Test|Demo|Sales|Finance|Billing|Customer|Service|Center|Office|Project|Group|Company|Inc|Ltd|Corp|Zoom|Room|Rooms|Meeting|Meetings|Webinar|Phone|Audio|Video|Conference|Guest|None|Null|Unknown|Set|Empty|Blank|Tbd|Valued|Card|Holder|Name)$|^(?:Render|Farm|Backup|Backups|Print|Printer|Scan|Scanner|Media|Storage|Sync|Monitor|Monitoring|Deploy|Deployer|Agent|Runner|Worker|Workers|Proxy|Gateway|Camera|Archive|Replication|Replica|Cluster|Node|Kiosk|Plex|Share|Shared|Ops|Devops|Reporting|Reports|Etl|Batch|Cron|Scheduler|Api|Bridge|Relay|Ingest|Pipeline|Export|Import|Upload|Download|Sandbox|Staging|Production|Prod|Lab|Vault)$|^(?:Sans|Serif|Mono|Bold|Italic|Oblique|Regular|Light|Medium|Semibold|Demibold|Demi|Black|Narrow|Condensed|Extrabold|Heavy|Thin|Book|Gothic|Plain|Roman|Std|Pro|Ornaments|Unicode|Console|Schoolbook|Fonts?|Handwriting|Blackletter|Caligraphy|Calligraphy|Arial|Helvetica|Times|Courier|Verdana|Tahoma|Georgia|Palatino|Garamond|Lucida|Calibri|Cambria|Candara|Consolas|Constantia|Corbel|Segoe|Noto|Dejavu|Liberation|Ubuntu|Roboto|Menlo|Monaco|Bookman|Corsiva)$/;
 // (the second list: font names — ImageMagick's type-*.xml `fullname="Open Sans Semibold"`, fontconfig)
 
 /** `Jiayi Luo`: two or three capitalised words, none of them an account, product or team word; in a mail header only on its own lines. */
@@ -1546,6 +1546,11 @@ export const VALIDATORS = {
     const name = group(m, 'name');
     const login = line.slice(Math.max(0, m.index - 48), m.index).replace(/["']?[ \t]?$/, '');
     return (LOGIN_BEFORE_BRACKET.test(login) || NUMBERED_OR_MAILED_LOGIN.test(login) || isPinyinNameLogin(/(?<![\w.-])[a-z][a-z0-9._-]{5,39}$/.exec(login)?.[0] ?? '')) && isChineseName(name) && !NOT_CALLED.test(name) && !BRACKET_WORD.test(name) && !DESK_TOPIC.test(name);
+  }) as RuleValidator,
+  /** Two capitalised words that are a pinyin name, surname first or last (`Yiran Shao`, `Shao Yiran`). */
+  pinyinFullNamePair: ((m) => {
+    const [a, b] = [group(m, 'first').toLowerCase(), group(m, 'last').toLowerCase()];
+    return isPinyinSplitName(a, b, '.') || isPinyinSplitName(b, a, '.');
   }) as RuleValidator,
   /** A device's or a Wi-Fi network's owner (see the person-name pattern of session 17, name18): pinyin, or a possessive of no common word. */
   deviceOwnerName: ((m) => {

@@ -177,3 +177,37 @@ describe('Latin names under upper-case keys and a person\'s folder', () => {
   });
 });
 
+
+describe('a Windows identity\'s FriendlyName', () => {
+  it('takes a pinyin name in either order', () => {
+    check([
+      ['"FriendlyName"="Yiran Shao"', '"FriendlyName"="<NAME-1>"'],
+      ['  friendly_name: Zhang Wei', '  friendly_name: <NAME-1>'],
+    ]);
+  });
+  it('keeps devices and profiles', () => {
+    unchanged(['"FriendlyName"="Realtek Audio"', '"FriendlyName"="Generic Monitor"', '"FriendlyName"="Default Profile"', '"FriendlyName"="Intel Wireless"']);
+  });
+});
+
+describe('names that are a service\'s or a product\'s', () => {
+  it('keeps a service account\'s full name and an AI product in a name key', () => {
+    unchanged(['  "full_name": "Render Farm",', '  "full_name": "Backup Agent",', '{"id":9,"name":"文心-千帆","models":"ERNIE-4.0-8K"}']);
+  });
+  it('still takes a person\'s full name there', () => {
+    check([['  "full_name": "Maria Lopez",', '  "full_name": "<NAME-1>",']]);
+  });
+});
+
+describe('personal numbers in other places', () => {
+  it('takes a village house number and a 身份证 inside a CFCA subject', () => {
+    check([
+      ['7、常住地址：绍兴市柯桥区华舍街道蜀阜村 88 号', '7、常住地址：<ADDRESS-1>'],
+      ['住址：余杭区仓前街道高桥村 12 号', '住址：<ADDRESS-1>'],
+      ['使用者: CN=051@欧阳振宇@Z340104199712058914@1, O=CFCA OCA31', '使用者: CN=051@欧阳振宇@Z<CNID-1>@1, O=CFCA OCA31'],
+    ]);
+  });
+  it('keeps numbered things after 村 and ids after other letters', () => {
+    unchanged(['第 3 村 5 号机', '新农村 2 号方案', 'id@X340104199712058915@1']);
+  });
+});
