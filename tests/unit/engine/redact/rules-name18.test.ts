@@ -155,7 +155,7 @@ describe('a person\'s device or Wi-Fi', () => {
     check([
       ['{ "hostname" : "Jiangs-iPhone" }', '{ "hostname" : "<NAME-1>s-iPhone" }'],
       ['{ "hostname" : "MacBook-Pro-Zhou-Lan" }', '{ "hostname" : "MacBook-Pro-<NAME-1>" }'],
-      ['dhcp: host Zhou-Lan-iPad 10.0.0.8', 'dhcp: host <NAME-1>-iPad 10.0.0.8'],
+      ['hostname: Zhou-Lan-iPad 蒋家', 'hostname: <NAME-1>-iPad 蒋家'],
       ['<DM name="ESSID" val="Wangjiaxin-5G"/>', '<DM name="ESSID" val="<NAME-1>-5G"/>'],
       ["option ssid 'Liuxiaoming_5G'", "option ssid '<NAME-1>_5G'"],
     ]);
