@@ -79,6 +79,18 @@ export const CSV_SECRET_COLUMN = /^(?:hex\()?(?:(?:(?:login|logon|user|account|s
 export const CSV_USER_COLUMN = /^(?:(?:login|logon|smb|ftp|sftp|folder)[ _-]?)?(?:user(?:[ _-]?(?:name|id))?|login(?:[ _-]?name)?)(?:[ _-]?value)?$|^(?:account|用户名|用户|操作用户|登录用户|账号|帐号|登录名|登录账号|(?:添加|创建|负责|所属|归属|操作|申请|审批|发起|经办|导出)人?(?:账号|帐号)|(?:买家|卖家)?会员名|(?:买家|卖家)(?:账号|帐号|昵称|ID)|旺旺(?:号|名|ID)?|淘宝(?:账号|帐号|昵称)|微信号|微信账号|微信ID|wechat(?:[ _-]?id)?|weixin(?:[ _-]?id)?|skype(?:[ _-]?(?:id|name))?)$/i;
 // A person's column by its role (监护人, 参会人, 主持人 …) only as the whole header (`监护人关系`, `监护人手机`
 // hold no name); Tencent Meeting's `用户名称（原名称）` holds each attendee's display name.
+// Session 17 (name18): a column named for the role a person plays in the row, whatever the word (`出行人`, `车主姓名`,
+// `收费员`, `直属上级`, `主治医师`, `traveler`, `line manager`): a role noun (…人, …员, a superior, a professional) alone
+// or before 姓名/名称, any qualifier before it. Not the roles a company or a machine holds (法人, 法定代表人, 机器人),
+// nor the row's own subject (本人, 个人). The cell must still read as a person's name (isChineseName, or a Latin
+// full name of no account or product word).
+export const CSV_ROLE_COLUMN = /^(?![^,]*(?:法定代表人|法人|机器人|本人|个人|他人|人数|人次|员数)(?:姓名|名称)?$)[\u4e00-\u9fa5]{0,6}(?:人|员|上级|领导|主管|导师|老师|教师|医生|医师|药师|护士|律师|司机|师傅|顾问|专员|经理|客服)(?:姓名|名称)?$|^[\u4e00-\u9fa5]{1,6}姓名$|^(?:travell?er|driver|cashier|clerk|technician|supervisor|line[ _-]?manager|reports?[ _-]?to|approver|approved[ _-]?by|requester|requestor|requested[ _-]?by|reviewer|reviewed[ _-]?by|handled[ _-]?by|handler|salesperson|sales[ _-]?rep|doctor|physician|pharmacist|nurse|teacher|tutor|beneficiary|payee|tenant|landlord|witness|signatory|signed[ _-]?by)(?:[ _-]?name)?$/i;
+
+/** A table's column name as the layout reads it: without quotes, blanks, or a survey's question number (问卷星 `1、姓名`, `Q3. Name`). */
+export function csvColumnKey(cell: string): string {
+  return cell.trim().replace(/^"|"$/g, '').trim().replace(/^(?:[Qq]?\d{1,3}[、.．:：)）]|[(（]\d{1,3}[)）])[ \t]*/, '');
+}
+
 export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|寄件人|发件人|报销人|持卡人|所有人|^(?:添加人|交易对方|对方户名|监护人|家长|参会人|参会者|与会人|与会者|出席人|参加人|主持人|发起人|审批人|创建人|入住人|乘车人|乘机人|就诊人|患者|病人|学生|会员|医生|主治医生|教师|班主任|被访人|受访人|被访者|来访人|访客|面试官|推荐人|内推人|登记人|收款人|付款人|持证人|使用人|领用人|保管人|借用人|归还人|处理人|跟进人|对接人|指派人|中奖人|获奖人|值班人|维护人)(?:姓名|名称)?$|^(?:checked[ _-]?out[ _-]?to|assigned[ _-]?to|interviewers?|visitor(?:[ _-]?name)?|host[ _-]?(?:employee|person))$|^用户名称(?:[(（][^)）]{0,8}[)）])?$|^(?:contact|owner|attendee|participant|organi[sz]er|assignee|guest|passenger|patient|traveller|traveler)(?:[ _-]?name)?$|^(?:full[ _-]?)?name$|^display[ _-]?name$|^cn$|^common[ _-]?name$|^name[ _-]?full$|^(?:name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
 /**
  * Columns that only ever hold a person's full name, whatever the script: Latin names there too
@@ -200,8 +212,8 @@ function namesReadColumn(row: string): boolean {
   return row
     .replace(/\r$/, '')
     .split(',')
-    .map((c) => c.trim().replace(/^"|"$/g, ''))
-    .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c));
+    .map(csvColumnKey)
+    .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c));
 }
 
 // rsyncd's `secrets file` and the client's `--password-file`, by their usual names.
@@ -224,8 +236,8 @@ export function detectLayout(name: string | undefined, firstLine: string, tableH
   if (base === 'passwd.client') return 'exim-passwd';
   const table = tableHeader === firstLine ? head : tableHeader.replace(/^\uFEFF/, '').replace(/\r$/, '');
   if ((base.endsWith('.csv') || base.endsWith('.tsv') || (/^[^,\r\n]+(?:,[^,\r\n]+){2,}$/.test(table) && !LOG_TIMESTAMP_COMMA.test(table))) && table.includes(',')) {
-    const columns = table.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
-    if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c))) return 'csv';
+    const columns = table.split(',').map(csvColumnKey);
+    if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c))) return 'csv';
   }
   return undefined;
 }

@@ -7,13 +7,13 @@
  */
 import { isCommonWord } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
-import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN } from './formats.js';
+import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
 import { isBenignValue, isSecretKey, keyWords, secretKindForKey } from './key-names.js';
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
-import { isPinyinLogin as isPinyinNameLogin, PINYIN_LOGIN_CUE } from './pinyin-name.js';
+import { isPinyinCamelName, isPinyinFullName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
 import type { LineSurroundings } from './rules.js';
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
@@ -92,7 +92,8 @@ export const cardNumber: RuleValidator = (m, line, around) => {
   const brand = cardBrand(digits);
   if (brand === undefined || !notMeasurement(m, line, around)) return false;
   if (luhnValid(digits)) return true;
-  return brand === 'unionpay' && (/^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$/.test(text) || CARD_CONTEXT.test(before(m, line, 24)));
+  // …or under a CSV column named for a card (a campus-card export's `银行卡`, `卡号`; session 17, name18).
+  return brand === 'unionpay' && (/^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$/.test(text) || CARD_CONTEXT.test(before(m, line, 24)) || CARD_CONTEXT.test(csvColumnName(m, line, around)));
 };
 
 /** Amex grouped 4-6-5, Luhn-valid. */
@@ -201,7 +202,10 @@ export function csvColumnName(m: RegExpExecArray, line: string, around: LineSurr
   const column = line.slice(0, m.index).split(',').length - 1;
   const cells = row.split(',').length;
   if (cells === header.split(',').length || around.above === undefined) return header.split(',')[column] ?? '';
-  return sectionHeader(around.above(CSV_SECTION_REACH), cells)?.split(',')[column] ?? header.split(',')[column] ?? '';
+  const above = around.above(CSV_SECTION_REACH);
+  // The first line after a blank, `#` or title line is a second table's own header (session 17, name18).
+  if (/(?:^|\n)(?:[ \t]*\r?|[ \t]*#[^\n]*|[^,\n]*)\n$/.test(above)) return '';
+  return sectionHeader(above, cells)?.split(',')[column] ?? header.split(',')[column] ?? '';
 }
 
 const CSV_SECTION_REACH = 4096;
@@ -215,7 +219,8 @@ function sectionHeader(above: string, cells: number): string | undefined {
   const lines = above.split('\n');
   // The last element is the current line's start (empty); stop at a blank line or the text's start.
   let i = lines.length - 2;
-  while (i > 0 && !/^[ \t]*\r?$/.test(lines[i - 1]!)) i -= 1;
+  // Session 17 (name18): a `#` comment or a title line of no cell (`# 一卡通充值记录`, `充值明细`) ends the run as a blank does.
+  while (i > 0 && !/^[ \t]*\r?$|^[ \t]*#|^[^,]*$/.test(lines[i - 1]!)) i -= 1;
   if (i < 0 || i === lines.length - 1 || (i === 0 && above.length >= CSV_SECTION_REACH)) return undefined;
   const head = lines[i]!.replace(/\r$/, '');
   if (head.split(',').length !== cells || /(?:^|,)[ \t]*"?\d+"?[ \t]*(?=,|$)/.test(head)) return undefined;
@@ -679,7 +684,7 @@ function isWeChatId(m: RegExpExecArray, line: string): boolean {
   return isLoginName(m, line) && (group(m, 'key') !== '' || /[\d_-]/.test(group(m, 'user')));
 }
 
-const csvHeader = (m: RegExpExecArray, line: string, around: LineSurroundings | undefined) => csvColumnName(m, line, around).trim().replace(/^"|"$/g, '');
+const csvHeader = (m: RegExpExecArray, line: string, around: LineSurroundings | undefined) => csvColumnKey(csvColumnName(m, line, around));
 // Subversion hash files: `V <bytes>` ⏎ value; the realm (`<https://…> name`) and the store type are no secret.
 const SVN_LENGTH = /^V (\d{1,5})\r?$/;
 const SVN_NOT_SECRET = /^(?:<[^>]*>.*|simple|wincrypt|keychain|kwallet|gnome-keyring|gpg-agent|svn\.\w+)$/;
@@ -696,6 +701,10 @@ const NOT_A_STREET = /(?:线|电|网|通|回|链|支|岔|迷|思|门|套|出|进
 // document is (`工作总结-周报.docx`, `销售-华东.xlsx`, `合同-汇总.pdf`).
 // A login right before a bracket (`dev_xiongjy(`, `ops.li2（`): a `_`, `.` or digit in it.
 // A login another rule already replaced (`提交人 <USER-1>(熊嘉怡)`, user-name runs first) stands as one too.
+// Session 17 (name18): an address, or a number after the word for an account (`用户 20231184`, `工号 E1023`, `uid=10233`).
+const NUMBERED_OR_MAILED_LOGIN = /(?:^|[\s<("'：:])(?:[\w.%+-]+@[\w-]+(?:\.[\w-]+)+|<EMAIL-\d+>)$|(?:用户|账号|帐号|学号|工号|[Uu]ser|USER|[Aa]ccount|[Uu]id|UID)[ \t:：=#]{0,3}[A-Za-z]?\d{4,12}$/;
+// A possessive before a device that names no one (`Guests-iPhone`, `Offices-iPad`, `Kids-iPad`).
+const NOT_A_DEVICE_OWNER = /^(?:Guest|Office|Kid|Kids|Family|Home|Work|Test|Demo|Admin|Team|Shop|Store|Staff|User|Public|Shared|Share|Meeting|Conference|Lab|Dev|Boss|Class|School|Lobby|Front|Reception|Spare|Loaner|Loan|Old|New|Main|Backup|Company|Corp|It|Its|Hr|Sales|Finance|Mom|Mum|Dad|Papa|Mama|Baby|Bedroom|Kitchen|Living|Car)$/;
 const LOGIN_BEFORE_BRACKET = /(?:^|[^\w.-])(?:[a-z][a-z0-9]*[._][a-z0-9._-]{0,30}|[a-z][a-z0-9._-]{0,30}\d)$|<USER-\d+>$/;
 // What a desk or department prefix names besides a person (`产品-文档`, `前台-电话`, `行政-工位`).
 const DESK_TOPIC = /^(?:文档|文案|方案|周会|任务|汇报|邮箱|电话|总机|分机|席位|工位|电脑|打印|宣传|年会|金蝶|用友|系统|平台|中心|小组|专用|公用|共享|备用|临时|测试|开发)/;
@@ -738,7 +747,7 @@ function isNameList(m: RegExpExecArray): boolean {
 
 // Words of an account, a product or a team, never a person's full name (`"display_name": "Work Profile"`,
 // `From: Microsoft Outlook <…>`).
-const NOT_A_PERSON_WORD = /^(?:Microsoft|Google|Apple|Windows|Office|Outlook|Exchange|Edge|Chrome|Firefox|Adobe|Default|Profile|Person|People|User|Users|Guest|Work|Personal|Home|System|Service|Services|Team|Support|Help|Helpdesk|Desk|Admin|Administrator|Local|Network|Mail|Mailer|Delivery|Daemon|Postmaster|Notification|Notifications|Alert|Alerts|Security|Server|Account|Accounts|Cloud|Online|Azure|Teams|Jira|Confluence|Jenkins|Git|Gitlab|Github|Build|Bot|Robot|Auto|Automatic|Reply|No|Noreply|Do|Not|The|New|Test|Demo|Sales|Finance|Billing|Customer|Service|Center|Office|Project|Group|Company|Inc|Ltd|Corp|Zoom|Room|Rooms|Meeting|Meetings|Webinar|Phone|Audio|Video|Conference|Guest|None|Null|Unknown|Set|Empty|Blank|Tbd|Valued|Card|Holder|Name)$|^(?:Sans|Serif|Mono|Bold|Italic|Oblique|Regular|Light|Medium|Semibold|Demibold|Demi|Black|Narrow|Condensed|Extrabold|Heavy|Thin|Book|Gothic|Plain|Roman|Std|Pro|Ornaments|Unicode|Console|Schoolbook|Fonts?|Handwriting|Blackletter|Caligraphy|Calligraphy|Arial|Helvetica|Times|Courier|Verdana|Tahoma|Georgia|Palatino|Garamond|Lucida|Calibri|Cambria|Candara|Consolas|Constantia|Corbel|Segoe|Noto|Dejavu|Liberation|Ubuntu|Roboto|Menlo|Monaco|Bookman|Corsiva)$/;
+const NOT_A_PERSON_WORD = /^(?:Microsoft|Google|Apple|Windows|Office|Outlook|Exchange|Edge|Chrome|Firefox|Adobe|Default|Profile|Person|People|User|Users|Guest|Work|Personal|Home|System|Service|Services|Team|Support|Help|Helpdesk|Desk|Admin|Administrator|Local|Network|Mail|Mailer|Delivery|Daemon|Postmaster|Notification|Notifications|Alert|Alerts|Security|Server|Account|Accounts|Cloud|Online|Azure|Teams|Jira|Confluence|Jenkins|Git|Gitlab|Github|Build|Bot|Robot|Auto|Automatic|Reply|No|Noreply|Do|Not|The|New|Test|Demo|Sales|Finance|Billing|Customer|Service|Center|Office|Project|Group|Company|Inc|Ltd|Corp|Zoom|Room|Rooms|Meeting|Meetings|Webinar|Phone|Audio|Video|Conference|Guest|None|Null|Unknown|Set|Empty|Blank|Tbd|Valued|Card|Holder|Name)$|^(?:Render|Farm|Backup|Backups|Print|Printer|Scan|Scanner|Media|Storage|Sync|Monitor|Monitoring|Deploy|Deployer|Agent|Runner|Worker|Workers|Proxy|Gateway|Camera|Archive|Replication|Replica|Cluster|Node|Kiosk|Plex|Share|Shared|Ops|Devops|Reporting|Reports|Etl|Batch|Cron|Scheduler|Api|Bridge|Relay|Ingest|Pipeline|Export|Import|Upload|Download|Sandbox|Staging|Production|Prod|Lab|Vault)$|^(?:Sans|Serif|Mono|Bold|Italic|Oblique|Regular|Light|Medium|Semibold|Demibold|Demi|Black|Narrow|Condensed|Extrabold|Heavy|Thin|Book|Gothic|Plain|Roman|Std|Pro|Ornaments|Unicode|Console|Schoolbook|Fonts?|Handwriting|Blackletter|Caligraphy|Calligraphy|Arial|Helvetica|Times|Courier|Verdana|Tahoma|Georgia|Palatino|Garamond|Lucida|Calibri|Cambria|Candara|Consolas|Constantia|Corbel|Segoe|Noto|Dejavu|Liberation|Ubuntu|Roboto|Menlo|Monaco|Bookman|Corsiva)$/;
 // (the second list: font names — ImageMagick's type-*.xml `fullname="Open Sans Semibold"`, fontconfig)
 
 /** `Jiayi Luo`: two or three capitalised words, none of them an account, product or team word; in a mail header only on its own lines. */
@@ -804,6 +813,8 @@ function isPinyinLogin(login: string): boolean {
 // name (`WS-DINGYUTONG`, `LAPTOP-WEIYUHANG`).
 const PINYIN_SURNAME = '(?:wang|li|zhang|liu|chen|yang|huang|zhao|wu|zhou|xu|sun|ma|zhu|hu|guo|he|gao|lin|luo|zheng|liang|xie|song|tang|han|feng|deng|cao|peng|zeng|xiao|tian|dong|yuan|pan|yu|jiang|cai|du|ye|cheng|su|wei|lv|lyu|lu|ding|ren|shen|yao|cui|zhong|tan|fan|jin|shi|liao|jia|xia|fu|fang|bai|zou|meng|xiong|qin|qiu|yin|xue|yan|duan|lei|hou|long|tao|gu|mao|hao|gong|shao|wan|qian|dai|mo|kong|xiang|chang|wen|kang|niu|ge|xing|qi|qiao|pang|ni|zhuang|nie|zhan|ou|ouyang|geng|guan|lan|jiao|zuo|gan|bao|ning|shang|shu|ruan|ke|ji|mei|tong|ling|bi|pei|huo|tu|miao|sheng|qu|weng|ran|you|xin|chai|hua|pu|teng|rao|mou|ai|mu|nong|zhuo|jian|che|lian|mai|chu|lou|dou|cen|jing|dang|fei|leng|xi|mi|zong|gui|quan|ying|zang|min|bian|luan|sui|diao|sha|rong|kou|sang|lang|zhen|cong|ao|ming|she|chi|kuang|lai|hong|xian|ju|di|hang|xun|rui|kan|huan|hui|jie|duanmu|shangguan|situ|zhuge|murong|yuchi|wenren)';
 const PINYIN_GIVEN_SYLLABLE = '(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v))';
+// A pinyin surname alone, the possessive of a Chinese family name (`Jiangs-iPhone`; session 17, name18).
+const PINYIN_SURNAME_ALONE = new RegExp(`^${PINYIN_SURNAME}$`);
 const PINYIN_FULL_NAME = new RegExp(`^${PINYIN_SURNAME}${PINYIN_GIVEN_SYLLABLE}{1,2}$`);
 // Pinyin that reads as a surname and a given name but names a place, a team or a thing (`WS-HANGZHOU`, `FIN-SHARE`).
 const NOT_A_PINYIN_NAME = /^(?:beijing|shanghai|hangzhou|shenzhen|guangzhou|nanjing|suzhou|wuhan|chengdu|xian|chongqing|tianjin|changsha|hefei|jinan|qingdao|xiamen|ningbo|wuxi|kunming|zhengzhou|fuzhou|nanning|taiyuan|shenyang|dalian|changchun|lanzhou|guiyang|nanchang|haikou|sanya|zhuhai|dongguan|foshan|zhongshan|shantou|wenzhou|jinhua|shaoxing|taizhou|jiaxing|huzhou|yangzhou|changzhou|nantong|xuzhou|yantai|weifang|linyi|tangshan|baoding|luoyang|huadong|huanan|huabei|huazhong|xinan|xibei|dongbei|zongbu|fenbu|caiwu|renshi|xingzheng|yanfa|xiaoshou|kefu|ceshi|kaifa|yunwei|shengchan|cangku|jiqi|fuwu|gongxiang|share|shared|china|chinanet|banana|tiger|bingo|mango|tango|wuhu|xinxi|diannao|bangong|huiyi|kaoqin|menjin|jiankong|dayin|saomiao|beifen|zhuji|beiyong|shiyan|xitong|zhongxin|jituan|gongsi|kehu|dingdan|baobiao|hetong|yewu)$/;
@@ -1533,7 +1544,22 @@ export const VALIDATORS = {
   /** A name in brackets right after a login (`dev_xiongjy(熊嘉怡)`): a login with `_`, `.` or a digit, not a mode's or a type's word (`mode(默认)`). */
   loginBracketName: ((m, line) => {
     const name = group(m, 'name');
-    return LOGIN_BEFORE_BRACKET.test(line.slice(Math.max(0, m.index - 32), m.index)) && isChineseName(name) && !NOT_CALLED.test(name) && !BRACKET_WORD.test(name) && !DESK_TOPIC.test(name);
+    const login = line.slice(Math.max(0, m.index - 48), m.index).replace(/["']?[ \t]?$/, '');
+    return (LOGIN_BEFORE_BRACKET.test(login) || NUMBERED_OR_MAILED_LOGIN.test(login) || isPinyinNameLogin(/(?<![\w.-])[a-z][a-z0-9._-]{5,39}$/.exec(login)?.[0] ?? '')) && isChineseName(name) && !NOT_CALLED.test(name) && !BRACKET_WORD.test(name) && !DESK_TOPIC.test(name);
+  }) as RuleValidator,
+  /** Two capitalised words that are a pinyin name, surname first or last (`Yiran Shao`, `Shao Yiran`). */
+  pinyinFullNamePair: ((m) => {
+    const [a, b] = [group(m, 'first').toLowerCase(), group(m, 'last').toLowerCase()];
+    return isPinyinSplitName(a, b, '.') || isPinyinSplitName(b, a, '.');
+  }) as RuleValidator,
+  /** A device's or a Wi-Fi network's owner (see the person-name pattern of session 17, name18): pinyin, or a possessive of no common word. */
+  deviceOwnerName: ((m) => {
+    const own = group(m, 'own');
+    if (own !== '') return isPinyinCamelName(own) || isPinyinFullName(own.toLowerCase()) || PINYIN_SURNAME_ALONE.test(own.toLowerCase()) || (!NOT_A_PERSON_WORD.test(own) && !NOT_A_DEVICE_OWNER.test(own));
+    const py = (group(m, 'py') || group(m, 'py2')).replace(/-/g, '');
+    if (py !== '') return isPinyinCamelName(py);
+    const glued = group(m, 'glued');
+    return glued !== '' && (isPinyinFullName(glued.toLowerCase()) || isPinyinCamelName(glued));
   }) as RuleValidator,
   /** A name after its desk or department (`总经理-华建军`, `FIN-PC-陈磊`): not a topic or a place after the desk (`技术-方案`, `销售-华东`). */
   deskName: ((m) => {
@@ -1586,9 +1612,9 @@ export const VALIDATORS = {
   addressedName: ((m) => isChineseName(group(m, 'dept') || group(m, 'called')) && !NOT_CALLED.test(group(m, 'dept') || group(m, 'called'))) as RuleValidator,
   // One of the two groups matched: the name after a title, or the name before 老师/先生.
   titledName: ((m) => isChineseName(group(m, 'name') || group(m, 'called'))) as RuleValidator,
-  csvNameColumn: ((m, line, around) => isChineseName(group(m, 'name')) && CSV_NAME_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
+  csvNameColumn: ((m, line, around) => isChineseName(group(m, 'name')) && (CSV_NAME_COLUMN.test(csvHeader(m, line, around)) || CSV_ROLE_COLUMN.test(csvHeader(m, line, around)))) as RuleValidator,
   /** A Latin full name (`Mengqi Xie`, `XIE MENGQI`) under a column that only ever holds a person's name. */
-  csvLatinNameColumn: ((m, line, around) => !group(m, 'latin').split(' ').some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase())) && CSV_PERSON_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
+  csvLatinNameColumn: ((m, line, around) => !group(m, 'latin').split(' ').some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase())) && (CSV_PERSON_COLUMN.test(csvHeader(m, line, around)) || CSV_ROLE_COLUMN.test(csvHeader(m, line, around)))) as RuleValidator,
   /** A street address (`1187 Lincoln Ave Apt 12`): a number and a word, under a street-address column. */
   csvAddressColumn: ((m, line, around) => /\d/.test(group(m, 'address')) && /[A-Za-z\u4e00-\u9fa5]{2}/.test(group(m, 'address')) && !isPlaceholder(group(m, 'address').trim()) && CSV_ADDRESS_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   csvSecretColumn: ((m, line, around) => isRealValue(group(m, 'secret')) && !isDescribedValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
