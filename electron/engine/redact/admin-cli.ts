@@ -89,12 +89,11 @@ export const FLAG_PASSWORDS: readonly FlagPassword[] = [
   { command: String.raw`icinga2[ \t]+(?:node[ \t]+(?:setup|wizard)|pki[ \t]+request)`, flag: '--ticket', words: ['icinga2 node', 'icinga2 pki'] },
   // Session 17 (secret18): tools whose `-p` is the password by their synopsis — HPE `ilorest login <host> -u x -p <pw>`, Matrix Synapse
   // `register_new_matrix_user -u x -p <pw>`, the OpenSearch/Open Distro security plugin's `hash.sh -p <pw>` (prints its hash),
-  // Elasticsearch `elasticsearch-users useradd x -p <pw>`, `elasticsearch-reset-password … --url` no; Windows `schtasks … /rp <pw>`
+  // Windows `schtasks … /rp <pw>`
   // (the task's run-as password) and `/p <pw>` (the remote system's, with `/u`). `/rp *` prompts (a stand-in: kept).
   { command: 'ilorest', flag: '-p|--password', words: ['ilorest'] },
   { command: 'register_new_matrix_user', flag: '-p|--password', words: ['register_new_matrix'] },
   { command: String.raw`hash\.(?:sh|bat)`, flag: '-p|--password', words: ['hash.sh', 'hash.bat'] },
-  { command: 'elasticsearch-users', flag: '-p|--password', words: ['elasticsearch-users'] },
   { command: String.raw`[Ss][Cc][Hh][Tt][Aa][Ss][Kk][Ss](?:\.[Ee][Xx][Ee])?`, flag: '/[Rr][Pp]|/[Pp]', words: ['schtasks'] },
 ];
 
@@ -153,7 +152,7 @@ export function adminCliPatterns(): RegExp[] {
   for (const p of POSITIONAL_PASSWORDS) {
     out.push(new RegExp(String.raw`${START}(?:${p.command})[ \t]+(?:${p.sub})${FLAGS}(?:[ \t]+${ARG}){${p.skip}}[ \t]+${VALUE}`));
   }
-  // (Session 17, secret18: a tool run by its path too, `./plugins/…/tools/hash.sh -p …`, `bin/elasticsearch-users … -p …`.)
+  // (Session 17, secret18: a tool run by its path too, `./plugins/…/tools/hash.sh -p …`, `/usr/bin/ilorest …`.)
   for (const f of FLAG_PASSWORDS) {
     out.push(new RegExp(String.raw`(?:^|[\s;&|(>$#/])(?:${f.command})(?:[ \t][^\r\n|;&]{0,512}?)?[ \t](?:${f.flag})(?:[ \t]+|=)${VALUE}`));
   }

