@@ -50,7 +50,7 @@ describe('name/value pairs a format splits', () => {
 });
 
 describe('key vocabulary glued from parts', () => {
-  it('takes random strings, glued …auth keys, map security codes, an _AK pair's value and access key IDs', () => {
+  it('takes random strings, glued …auth keys, map security codes, the value of an _AK pair and access key IDs', () => {
     taken([
       ["$config['cookie']['rnd'] = 'Zx8Lq2Wm5Tn7Rb4';", ['Zx8Lq2Wm5Tn7Rb4']],
       ['COOKIE_RND=Vb7Nm3Kq9Lp2Xs5', ['Vb7Nm3Kq9Lp2Xs5']],
@@ -75,7 +75,7 @@ describe('key vocabulary glued from parts', () => {
 });
 
 describe('admin CLIs: password flags, positions, here-strings and pipes', () => {
-  it('takes the password of ilorest, Synapse, OpenSearch's hash.sh, schtasks, sp_addlinkedsrvlogin, lftp and stdin readers', () => {
+  it('takes the password of ilorest, Synapse, the OpenSearch hash.sh, schtasks, sp_addlinkedsrvlogin, lftp and stdin readers', () => {
     taken([
       ['ilorest login 10.0.8.21 --user ops_ro --password "Ilo Pw 7"', ['Ilo Pw 7']],
       ["ilorest iloaccounts changepass ops_ro 'N3w#iloPw'", ['N3w#iloPw'], ['ilorest iloaccounts changepass']],
