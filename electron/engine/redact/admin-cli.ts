@@ -36,7 +36,10 @@ export const POSITIONAL_PASSWORDS: readonly PositionalPassword[] = [
   // IPMI `ipmitool user set password <id> <password>`.
   { command: 'ipmitool', sub: String.raw`user[ \t]+set[ \t]+password`, skip: 1, words: ['ipmitool'] },
   // Alist `alist admin set <password>` (session 15, secret16).
-  { command: String.raw`(?:\.\/)?alist`, sub: String.raw`admin[ \t]+set`, skip: 0, words: ['alist admin'] },  // Session 16 (secret17): Redis Sentinel's passwords (sentinel.conf, `SENTINEL SET`): `sentinel auth-pass <master> <pw>`,
+  { command: String.raw`(?:\.\/)?alist`, sub: String.raw`admin[ \t]+set`, skip: 0, words: ['alist admin'] },
+  // Session 17 (secret18): HPE iLO's RESTful tool `ilorest iloaccounts add <name> <login> <password>`, `changepass <login> <password>`.
+  { command: 'ilorest', sub: String.raw`iloaccounts[ \t]+add`, skip: 2, words: ['ilorest'] },
+  { command: 'ilorest', sub: String.raw`iloaccounts[ \t]+changepass(?:word)?`, skip: 1, words: ['ilorest'] },  // Session 16 (secret17): Redis Sentinel's passwords (sentinel.conf, `SENTINEL SET`): `sentinel auth-pass <master> <pw>`,
   // `sentinel sentinel-pass <pw>`, `sentinel set <master> auth-pass <pw>`; Neo4j `neo4j-admin [dbms] set-initial-password <pw>`.
   // (Their words end before `pass`: a hit on `auth-pass` would hide other rules' `password…` words that start inside it, as the
   // words scan resumes after its hit.)
@@ -84,6 +87,14 @@ export const FLAG_PASSWORDS: readonly FlagPassword[] = [
   // n2n's edge only with its community (`-c`) or supernode (`-l`) on the line: `edge -k` alone is prose or another tool.
   { command: String.raw`edge(?=[ \t][^\r\n|;&]{0,512}[ \t]-[cl][ \t=])`, flag: '-k', words: ['edge -'] },
   { command: String.raw`icinga2[ \t]+(?:node[ \t]+(?:setup|wizard)|pki[ \t]+request)`, flag: '--ticket', words: ['icinga2 node', 'icinga2 pki'] },
+  // Session 17 (secret18): tools whose `-p` is the password by their synopsis — HPE `ilorest login <host> -u x -p <pw>`, Matrix Synapse
+  // `register_new_matrix_user -u x -p <pw>`, the OpenSearch/Open Distro security plugin's `hash.sh -p <pw>` (prints its hash),
+  // Windows `schtasks … /rp <pw>`
+  // (the task's run-as password) and `/p <pw>` (the remote system's, with `/u`). `/rp *` prompts (a stand-in: kept).
+  { command: 'ilorest', flag: '-p|--password', words: ['ilorest'] },
+  { command: 'register_new_matrix_user', flag: '-p|--password', words: ['register_new_matrix'] },
+  { command: String.raw`hash\.(?:sh|bat)`, flag: '-p|--password', words: ['hash.sh', 'hash.bat'] },
+  { command: String.raw`[Ss][Cc][Hh][Tt][Aa][Ss][Kk][Ss](?:\.[Ee][Xx][Ee])?`, flag: '/[Rr][Pp]|/[Pp]', words: ['schtasks'] },
 ];
 
 /**
@@ -126,6 +137,8 @@ export const STDIN_PASSWORD_READERS: readonly { readonly command: string; readon
   { command: String.raw`sudo[ \t]+-S|smbpasswd[ \t]+(?:-[a-z][ \t]+)*-s`, words: ['sudo -s', 'smbpasswd'] },
   // Pure-FTPd `pure-pw useradd|passwd|usermod` reads the password (twice) from stdin (session 15, secret16).
   { command: String.raw`pure-pw[ \t]+(?:useradd|passwd|usermod)`, words: ['pure-pw'] },
+  // Session 17 (secret18): MySQL's `mysql_config_editor set … -p` reads the password it stores from the terminal (a here-string in scripts).
+  { command: String.raw`mysql_config_editor[ \t]+set[^\r\n<|;&]{0,512}?[ \t]-p(?:[ \t]|--password)`, words: ['mysql_config_editor'] },
 ];
 
 const VALUE = String.raw`(?:(?<q>["'])(?<qsecret>[^"'\r\n]{1,256})\k<q>|(?<secret>[^\s"'<>|;&-][^\s"'<>|;&]{0,255}))`;
@@ -139,14 +152,16 @@ export function adminCliPatterns(): RegExp[] {
   for (const p of POSITIONAL_PASSWORDS) {
     out.push(new RegExp(String.raw`${START}(?:${p.command})[ \t]+(?:${p.sub})${FLAGS}(?:[ \t]+${ARG}){${p.skip}}[ \t]+${VALUE}`));
   }
+  // (Session 17, secret18: a tool run by its path too, `./plugins/…/tools/hash.sh -p …`, `/usr/bin/ilorest …`.)
   for (const f of FLAG_PASSWORDS) {
-    out.push(new RegExp(String.raw`${START}(?:${f.command})(?:[ \t][^\r\n|;&]{0,512}?)?[ \t](?:${f.flag})(?:[ \t]+|=)${VALUE}`));
+    out.push(new RegExp(String.raw`(?:^|[\s;&|(>$#/])(?:${f.command})(?:[ \t][^\r\n|;&]{0,512}?)?[ \t](?:${f.flag})(?:[ \t]+|=)${VALUE}`));
   }
   // `gccli -ugbase -pGbase#Root-8a1`, `obclient … -p'pw'`: the password glued to `-p`.
   out.push(new RegExp(String.raw`${START}(?:${GLUED_P_CLIENTS.join('|')})(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?-p(?:'(?<sq>[^'\s][^'\r\n]{0,255})'|"(?<dq>[^"$\s][^"$\r\n]{0,255})"|(?<glued>[^\s"'-][^\s"']{0,255}))`));
   // `echo 'pw' | ipa passwd x`, `printf '%s' pw | realm join …`.
   const readers = STDIN_PASSWORD_READERS.map((r) => r.command).join('|');
-  out.push(new RegExp(String.raw`${START}(?:echo|printf)[ \t]+(?:-[ne]{1,2}[ \t]+)?(?:(?<q>["'])(?<qsecret>[^"'\r\n]{1,256})\k<q>|(?<secret>[^\s"'|;&-][^\s"'|;&]{0,255}))[ \t]*\|[ \t]*(?:sudo[ \t]+)?(?:${readers})`));
+  // (Session 17, secret18: also as a command kept in a JSON or YAML string, `"script": "echo 'pw' | sudo -S -i"`.)
+  out.push(new RegExp(String.raw`(?:^|[\s;&|(>$#"'])(?:echo|printf)[ \t]+(?:-[ne]{1,2}[ \t]+)?(?:(?<q>["'])(?<qsecret>[^"'\r\n]{1,256})\k<q>|(?<secret>[^\s"'|;&-][^\s"'|;&]{0,255}))[ \t]*\|[ \t]*(?:sudo[ \t]+)?(?:${readers})`));
   // `realm join … <<< 'pw'`, `kinit admin <<< pw` (a here-string).
   out.push(new RegExp(String.raw`${START}(?:${readers})[^\r\n<|;&]{0,512}<<<[ \t]*${VALUE}`));
   // Redis `AUTH [<user>] <password>` alone on its line (.rediscli_history, a redis-cli session), not SMTP's `AUTH LOGIN|PLAIN`.
@@ -172,6 +187,8 @@ export function adminCliPatterns(): RegExp[] {
   out.push(/(?:(?<![\w.-])userid[ \t]*=[ \t]*["']?|(?:^|[\s;&|(])(?:sqlplus|expdp|impdp|sqlldr|dgmgrl|rman[ \t]+target(?:[ \t]*=)?)(?:\.exe)?[ \t]+(?:-[A-Za-z]{1,8}[ \t]+){0,3}["']?)(?<user>[A-Za-z][\w$#]{0,127})\/(?<secret>[^\s@/"']{1,128})(?=@|["']?(?:[ \t]|\r?$))/i);
   // A library call's secret argument (CALL_SECRET_ARGUMENTS): a quoted literal only, of four characters or more (`'x'`, `'k'`
   // stand in for one in examples and tests).
+  // Session 17 (secret18): SQL Server `sp_addlinkedsrvlogin 'srv', 'false', NULL, 'rmtuser', 'rmtpassword'` (positional: the fifth; `master.dbo.` before it too).
+  out.push(/(?<!\w)sp_addlinkedsrvlogin[ \t]+(?:(?:N?'[^'\r\n]{0,128}'|NULL|[\w.]{1,32})[ \t]*,[ \t]*){4}N?(?<q>')(?<qsecret>[^'\r\n]{1,128})'/i);
   for (const c of CALL_SECRET_ARGUMENTS) {
     out.push(new RegExp(String.raw`(?<![\w$])(?:${c.call})\([ \t]*(?:${CALL_ARG}[ \t]*,[ \t]*){${c.skip}}[bru]?(?<q>["'])(?<qsecret>[^"'\r\n]{4,256})\k<q>[ \t]*[,)]`));
   }
@@ -199,6 +216,7 @@ export const ADMIN_CLI_WORDS: readonly string[] = [
   'sqlldr',
   'dgmgrl',
   'rman target',
+  'sp_addlinkedsrvlogin',
   ...CALL_SECRET_ARGUMENTS.flatMap((c) => c.words),
 ];
 

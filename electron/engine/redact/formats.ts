@@ -65,7 +65,9 @@ export function detectFormat(name: string | undefined, head: string): TextFormat
  * line scans look for, so such an item gets the layout's rules on every line (rules.ts
  * `rulesFor`); logs and other items never pay for them.
  */
-export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'rsync-secrets' | 'exim-passwd' | 'csv';
+// Session 17 (secret18): davfs2's `secrets` (`<url or mount point> <user> <password>`), and a file that holds one password alone
+// (Ambari's `password.dat`, `db.password`, `master.password`: its bare lines are the password).
+export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'rsync-secrets' | 'exim-passwd' | 'davfs2-secrets' | 'password-file' | 'csv';
 
 /** Headers of CSV columns the layout rules read (the cells below them are redacted). */
 // A qualifier may name whose password it is (a printer's address book: `Login Password`, `SMB Password`, `登录密码`).
@@ -216,6 +218,9 @@ function namesReadColumn(row: string): boolean {
     .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c));
 }
 
+// A file named for the one password it holds: `password.dat`, `password.txt`, `db.password`, `.password` (not `/etc/passwd`,
+// `.htpasswd`, `password-policy.txt`; not a document about a password, `reset-default-password.txt`: only a dot before the word).
+const PASSWORD_FILE = /^(?:[\w-]{0,32}\.|\.)?password(?:\.(?:dat|txt))?$/;
 // rsyncd's `secrets file` and the client's `--password-file`, by their usual names.
 const RSYNC_SECRETS_FILE = /^rsyncd?[._-](?:secrets?|passwd|pass(?:word)?)$/;
 
@@ -227,7 +232,10 @@ const RSYNC_SECRETS_FILE = /^rsyncd?[._-](?:secrets?|passwd|pass(?:word)?)$/;
 export function detectLayout(name: string | undefined, firstLine: string, tableHeader = firstLine): ItemLayout | undefined {
   const path = (name ?? '').toLowerCase();
   const base = path.split(/[\\/]/).pop()!;
-  if (base === '.pgpass' || base === 'pgpass' || base === 'pgpass.conf') return 'pgpass';
+  // HighGo (瀚高) keeps the same file as `.hgpass`.
+  if (base === '.pgpass' || base === 'pgpass' || base === 'pgpass.conf' || base === '.hgpass') return 'pgpass';
+  if (base === 'secrets' && /(?:^|[\\/])\.?davfs2[\\/]secrets$/.test(path)) return 'davfs2-secrets';
+  if (PASSWORD_FILE.test(base)) return 'password-file';
   const head = firstLine.replace(/^\uFEFF/, '').replace(/\r$/, '');
   if (/^K \d{1,4}$/.test(head) && (/svn/.test(path) || /^[0-9a-f]{32}$/.test(base) || base.startsWith('svn.'))) return 'svn-auth';
   if (/^(?:auth\.txt|auth-user-pass(?:\.txt)?|[\w.-]+\.auth|login\.conf|pass\.txt)$/.test(base) && /^\S{1,64}$/.test(head)) return 'openvpn-auth';
@@ -256,7 +264,8 @@ export function transcriptSection(line: string): string | undefined {
   // without a layout of its own changes nothing in an item without one.
   const heading = /^#[ \t]+((?:~|\/)[\w./~-]{1,200})(?:[ \t]+\([^()\r\n]{0,80}\))?[ \t]*\r?$/.exec(text);
   if (heading) return heading[1];
-  const shown = /^(?:[\w@.~:\\/ -]{0,80}[$#%>][ \t]*)(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]+(?:-\S+[ \t]+)*["']?([^\s"'|<>;&]{1,400})["']?[ \t]*$/.exec(text);
+  // (Session 17, secret18: after a `[root@host ~]#` prompt too; the last of `cat a || cat b`, `cat a; cat b`: what it shows last is below.)
+  const shown = /^(?:[\w@.~:\\/ [\]-]{0,80}[$#%>][ \t]*)(?:[^\r\n|;&]{1,400}(?:\|\||&&|;)[ \t]*)?(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc)[ \t]+(?:-\S+[ \t]+)*["']?([^\s"'|<>;&]{1,400})["']?[ \t]*$/.exec(text);
   if (shown) return shown[1];
   // A query at a database shell's prompt (`sqlite> SELECT guid, name_on_card … FROM credit_cards;` with
   // `.mode csv`, `mysql> select …`): its result is a table of its own, read by its header line (no name:

@@ -107,8 +107,23 @@ const GLUED_SECRET = /password|passwd|passphrase|passcode|secret(?!ary|ari)|toke
 // UCenter `UC_FOUNDERPW`, `masterpw`, `bindpw`, `superpass`, `syspwd`, `dbapw`, `sapwd`, `vpnpass`, `snmppass`, `enablepass`).
 const GLUED_PASS = /(?:^|db|my|user|admin|root|smtp|mail|ftp|ldap|proxy|sql|key|store|trust|wifi|vnc|rdp|ssh|app|login|control|auth|crypto|priv|founder|master|bind|super|sys|dba|sa|vpn|snmp|enable|sudo|bmc|ipmi|redis|cluster|rbac|bucket|stats|console|manager|service|svc)(?:pass|pwd|pw)$/;
 
+// Session 17 (secret18): parts a key is glued from that name a random secret or a sign-in check wherever they stand: `rnd` (帝国CMS
+// `['cks']['ckrnd']`, `ckrndtwo`, `ecookiernd`: the random strings its cookies are signed with), an `…auth` glued to what it
+// guards (`loginauth`, `cookieauth`, `siteauth`: a second password or a signing key), a map SDK's `jscode` (高德 `securityJsCode`).
+const GLUED_RANDOM = /^[a-z]{0,12}rnd(?:[a-z]{0,5}|\d)$|^(?:login|cookie|site|safe|user|admin|api|app|sys|web|rpc|mgmt|http)auth$|^(?:security)?jscode$/;
+
 function isSecretWord(word: string): boolean {
-  return SECRET_WORDS.has(word) || GLUED_SECRET.test(word) || GLUED_PASS.test(word);
+  return SECRET_WORDS.has(word) || GLUED_SECRET.test(word) || GLUED_PASS.test(word) || GLUED_RANDOM.test(word);
+}
+
+/**
+ * Session 17 (secret18): a cloud or map SDK's key pair by its abbreviations as the key's last word (`BMAP_AK`, `qiniu_sk`,
+ * `ALIYUN_AK`, `oss.sk`): `ak`/`sk` name the access key and the secret key. Only as the last of two or more words: alone (`sk:`
+ * a locale, `ak` a language code) or first (`ak_version`, `sk_id`) they name something else. (Judged where a pair's name is read —
+ * XML/JSON name/value pairs, tables —; no line wakes on `ak`/`sk` alone: a wake on two letters cost the Chinese log bench ~15 %.)
+ */
+function isKeyPairAbbreviation(words: readonly string[]): boolean {
+  return words.length >= 2 && (words[words.length - 1] === 'ak' || words[words.length - 1] === 'sk');
 }
 
 /**
@@ -174,7 +189,12 @@ function classifyKey(key: string, context: KeyContext): boolean {
   if (words.length > 1 && words.some((w) => BUFFER_WORDS.has(w))) return false;
   // `signing.keyId`, `key_id`: which key, not the key (`session_id` stays a secret; a service
   // account's `private_key_id` is kept secret with its key, as the tuned corpus wants).
+  // Session 17 (secret18): an access key's ID (`aws_access_key_id`, MinIO/Milvus `accessKeyID`) is half of the pair and kept with
+  // its secret, as cloud-key keeps `AKIA…`-shaped ones.
+  if (words.length > 2 && last === 'id' && words[words.length - 2] === 'key' && words[words.length - 3] === 'access') return true;
   if (words.length > 1 && last === 'id' && words[words.length - 2] === 'key' && !words.includes('private')) return false;
+  // OpenStack's `application_credential_id`, WebAuthn's `credential_id`: which credential (its secret is `…_secret`).
+  if (words.length > 1 && last === 'id' && /^cred(?:ential)?s?$/.test(words[words.length - 2]!)) return false;
   // Alipay's `auth_app_id=2021…`, `oauth_client_id`: which application, public in every request it signs.
   if (words.length > 2 && last === 'id' && /^(?:app|client)$/.test(words[words.length - 2]!)) return false;
   // `手机令牌序列号`, `密码有效期`, `密钥类型`: a Chinese key that describes the secret.
@@ -187,8 +207,11 @@ function classifyKey(key: string, context: KeyContext): boolean {
     if (last !== 'code' || words.length === 1) return true;
   }
   if (context === 'url' && words.includes('signature')) return true;
+  if (isKeyPairAbbreviation(words)) return true;
   for (let i = 0; i < words.length; i += 1) {
     const w = words[i]!;
+    // 高德's `AMAP_SECURITY_JS_CODE`, `securityJsCode`: the web key's security code (a `js_code` alone too).
+    if (w === 'code' && i > 0 && words[i - 1] === 'js') return true;
     if ((w === 'token' || w === 'tokens') && i > 0 && HANDLE_TOKEN_QUALIFIERS.has(words[i - 1]!)) continue;
     if (isSecretWord(w)) return true;
     if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) return true;
@@ -263,6 +286,13 @@ export function isBenignValue(value: string): boolean {
     // form template (`pass=^PASS^:F=登录失败`).
     /^your[_-][a-z]+(?:[_-][a-z]+)*$/i.test(v) ||
     /^\^[A-Z]+\^/.test(v) ||
+    // Session 17 (secret18): a key's prefix and an ellipsis (`api_key: "sk-..."`, `token: ghp_…`): a stand-in cut short on purpose.
+    /^[A-Za-z0-9_-]{0,12}(?:\.{3}|…)$/.test(v) ||
+    // A prompt's remark (`Password (again):`, `Retype password (confirm):`), a block opened after a scheme (Bruno `auth:basic {`),
+    // a scheme before a template (`"value": "Bearer {{token}}"`).
+    /^\([a-z ]{1,24}\):?$/i.test(v) ||
+    /^[A-Za-z][\w-]{0,20}[ \t]+\{$/.test(v) ||
+    /^(?:bearer|basic|token|digest|apikey)[ \t]+(?:\{\{[^{}]*\}\}|\$\{[^{}]*\}|<[^<>]*>|%[A-Za-z_]\w*%)$/i.test(v) ||
     // `authorization {`, `secrets {` (NATS, strongSwan), `"Authorization":["Basic …"]`: a block or a list opens,
     // the values are inside it.
     /^[[{(]$/.test(v) ||

@@ -25,7 +25,26 @@ const TEST_ACCOUNT_LABEL = String.raw`测试号|测试[账帐]号|演示[账帐]
 const CODE = String.raw`[A-Za-z0-9]{3,8}(?:-[A-Za-z0-9]{3,8}){1,5}|[A-Za-z0-9]{4,32}`;
 const CODE_SEP = String.raw`[ \t]*[/,，、;；|][ \t]*`;
 
+/**
+ * Session 17 (secret18): a password hash in modular-crypt form, complete (scheme, cost or salt, digest of its scheme's
+ * length), wherever it stands — an account store's value (OpenSearch `internal_users.yml` `hash: "$2y$12$…"`, Traefik and
+ * ngrok user lists, `useradd -p '$6$…'`, an `/etc/shadow` line) or printed alone (`hash.sh -p`, `mkpasswd`, `htpasswd -nbB`):
+ * each is a password that can be tried offline. bcrypt, SHA-crypt, MD5-crypt (`$1$`, `$apr1$`), yescrypt, Argon2 (bcrypt's 53
+ * characters loosened to 50–56: hand-made examples and truncated copies are off by one or two).
+ */
+const CRYPT_HASH = String.raw`\$2[abxy]\$\d{2}\$[./A-Za-z0-9]{50,56}|\$[56]\$(?:rounds=\d{1,9}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|\$(?:1|apr1)\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}|\$y\$[./A-Za-z0-9]{1,32}\$[./A-Za-z0-9]{1,86}\$[./A-Za-z0-9]{43}|\$argon2(?:id|i|d)\$v=\d{1,3}\$m=\d{1,9},t=\d{1,4},p=\d{1,3}\$[A-Za-z0-9+/]{11,64}\$[A-Za-z0-9+/]{16,128}`;
+
 export const PRINTED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonly groups: readonly string[] }[] = [
+  {
+    regex: new RegExp(String.raw`(?<![\w$./+])(?<crypt>${CRYPT_HASH})(?![\w./+$])`),
+    groups: ['crypt'],
+  },
+  {
+    // Session 17 (secret18): HashiCorp's ACL tokens as `nomad acl bootstrap`, `nomad acl token create|self|info` and Consul print them:
+    // `Secret ID    = <uuid>` (the `Accessor ID` beside it only names the token).
+    regex: /^[ \t]*Secret[ \t]ID[ \t]*[=:][ \t]*(?<sid>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![\w-])/i,
+    groups: ['sid'],
+  },
   {
     // Samba's smbpasswd file and `pdbedit -L -w`: `user:uid:LM:NT:[flags]:LCT-<hex>:` (an LM of X's when none is kept).
     regex: /^[^\s:#][^\s:]{0,63}:\d{1,10}:(?:X{32}|NO PASSWORDX{21}|(?<lm>[0-9A-Fa-f]{32})):(?<nt>[0-9A-Fa-f]{32}):\[[A-Z ]{1,16}\]:LCT-[0-9A-Fa-f]{8}:/,
@@ -63,10 +82,12 @@ export const PRINTED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonl
 ];
 
 /** Tools and one-secret files whose output is the secret alone (their opener is rule-validators.ts's opensValueOnNextLine). */
-const PRINTING_WORDS = ['icinga2 pki', 'wg gen', 'openssl rand', 'pwgen', 'kubeadm token', 'join-token', 'vncsettings', 'master.key', 'authd.pass'];
+// Session 17 (secret18): `pritunl setup-key`, and headings that name the key on the next line (rule-validators.ts KEY_HEADING).
+const PRINTING_WORDS = ['icinga2 pki', 'wg gen', 'openssl rand', 'pwgen', 'kubeadm token', 'join-token', 'vncsettings', 'master.key', 'authd.pass', 'setup-key', 'certificate key', 'encryption key', 'decryption key', 'recovery key', 'setup key', 'master key', 'api key', 'access key', 'license key', 'licence key'];
 
 /** Plain literals of the words scan (lower case; none starts with a character common in logs or a digit: scan-shape). */
 export const PRINTED_SECRET_WORDS: readonly string[] = [
+  '$argon2',
   'lct-',
   'obf:',
   'crypt:',
@@ -101,7 +122,7 @@ export const PRINTED_SECRET_WORDS: readonly string[] = [
 export const PRINTED_SECRET_MARKS = String.raw`提取码|访问码|卡密(?![码碼钥])|兑换码|激活码|充值码|券码|测试号|测试(?![^号账帐])|演示(?![^账帐])|体验(?![^账帐])`;
 
 /** The trigger's alternatives (case-insensitive) and the gate's test: a literal of each form. */
-export const PRINTED_SECRET_TRIGGER = String.raw`:lct-[0-9a-f]{8}:|obf:[0-9a-z]{8}|[:=][ \t]*(?:md5|crypt):\S{8}|\{(?:${LDAP_SCHEME})\}[A-Za-z0-9+/=.$_-]{16}|${SHARE_LINK}|${CODE_LABEL}|${TEST_ACCOUNT_LABEL}|` + PRINTING_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+')).join('|');
+export const PRINTED_SECRET_TRIGGER = String.raw`^[ \t]*secret[ \t]id[ \t]*[=:]|\$(?:2[abxy]|[156]|apr1|y|argon2(?:id|i|d))\$[./A-Za-z0-9=]{2}|:lct-[0-9a-f]{8}:|obf:[0-9a-z]{8}|[:=][ \t]*(?:md5|crypt):\S{8}|\{(?:${LDAP_SCHEME})\}[A-Za-z0-9+/=.$_-]{16}|${SHARE_LINK}|${CODE_LABEL}|${TEST_ACCOUNT_LABEL}|` + PRINTING_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+')).join('|');
 const PRINTED_SECRET_TEST = new RegExp(PRINTED_SECRET_TRIGGER, 'i');
 
 export function isPrintedSecretLine(line: string): boolean {

@@ -183,7 +183,7 @@ export interface RuleSet {
   readonly literals: { readonly exact: LiteralIndex; readonly folded: LiteralIndex };
 }
 
-const GROUP_FLAGS: Record<ScanGroup, string> = { words: 'gi', marks: 'gm', digits: 'g', backslash: 'g', bracket: 'g', dollar: 'g' };
+const GROUP_FLAGS: Record<ScanGroup, string> = { words: 'gi', marks: 'gm', digits: 'g', backslash: 'g', bracket: 'g', dollar: 'g', layout: 'gm' };
 
 /** Top-level alternatives of a regex source (`a|b(c|d)` -> `a`, `b(c|d)`), to drop duplicates across rules. */
 function splitAlternatives(source: string): string[] {

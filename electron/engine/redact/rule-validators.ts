@@ -238,7 +238,7 @@ const KEY_CHAR = String.raw`[A-Za-z0-9_.\-\u4e00-\u9fa5]`;
 // `bduss`, `z_c0`: Baidu's and Zhihu's sign-in cookies; `autologin`: WindTerm's stored password;
 // `cvv`/`cvc`/`cvn`: a card's security code; `answer`: a security question's answer (MORE_SECRET_KEYS);
 // `bcrypt`: pfSense's `<bcrypt-hash>` (a stored password hash named for its scheme).
-const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin(?![a-z])|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|bcrypt|logon_?ticket|密码|口令|密钥|令牌|私钥)`;
+const KEY_WORD = String.raw`(?:pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin(?![a-z])|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|bcrypt|logon_?ticket|rnd|js_?code|密码|口令|密钥|令牌|私钥)`;
 // The key is the whole run of key characters it starts in: what follows a key in every pattern
 // (a quote, `=`, `:`, a space, `>`, `<`) is never a key character. So `KEY_CHAR*?KEY_WORD KEY_CHAR*`
 // equals "a run that holds a key word", written here as a lookahead (tried once, never
@@ -391,7 +391,10 @@ const DEVICE_AND_SHAPE_FORMS = /(?:password|secret|key)[ \t]+0[ \t]+\S|^[ \t]*us
 // (not piped on, not redirected to a file). Words tested in code, no regex over the whole line.
 // Session 16 (secret17): and tools that print a new secret alone: Icinga 2 `pki ticket --cn x` (a satellite's ticket), WireGuard
 // `wg genkey|genpsk`, `openssl rand -hex|-base64 n`, `pwgen`, `kubeadm token create|generate`, `docker swarm join-token -q`.
-const PRINTS_SECRET_COMMAND = /(?:^|[\s;&$#>])(?:security[ \t]+find-(?:generic|internet)-password|secret-tool[ \t]+lookup|g?pass[ \t]+show|bw[ \t]+get[ \t]+password|keyring[ \t]+get|icinga2[ \t]+pki[ \t]+ticket|wg[ \t]+gen(?:key|psk)|openssl[ \t]+rand[ \t]+-(?:hex|base64)|pwgen|kubeadm[ \t]+token[ \t]+(?:create|generate)|docker[ \t]+swarm[ \t]+join-token[ \t]+-q)(?:[ \t]|\r?$)/;
+const PRINTS_SECRET_COMMAND = /(?:^|[\s;&$#>])(?:security[ \t]+find-(?:generic|internet)-password|secret-tool[ \t]+lookup|g?pass[ \t]+show|bw[ \t]+get[ \t]+password|keyring[ \t]+get|icinga2[ \t]+pki[ \t]+ticket|wg[ \t]+gen(?:key|psk)|openssl[ \t]+rand[ \t]+-(?:hex|base64)|pwgen|kubeadm[ \t]+token[ \t]+(?:create|generate)|docker[ \t]+swarm[ \t]+join-token[ \t]+-q|pritunl[ \t]+setup-key)(?:[ \t]|\r?$)/;
+// Session 17 (secret18): `pritunl setup-key` (above) prints the web setup's key alone; a heading naming a key, alone at the end of its
+// line, is followed by the key (kubeadm `[upload-certs] Using certificate key:`, `Recovery key:`, `Your API key:`, `Setup key:`).
+const KEY_HEADING = /(?:^|[\s\]])(?:certificate|encryption|decryption|recovery|setup|secret|master|api|access|license|licence)[ \t]key[ \t]*[:：][ \t]*\r?$/i;
 function printsSecret(line: string): boolean {
   if (line.includes('|') || / >{1,2}[ \t]*\S/.test(line) || !PRINTS_SECRET_COMMAND.test(line)) return false;
   return !/find-(?:generic|internet)-password/.test(line) || /[ \t]-w(?:[ \t]|\r?$)/.test(line);
@@ -404,7 +407,7 @@ const INDENTED_BARE_KEY = /^[ \t]{2,}(?<key>[A-Za-z_][\w.-]{0,79}):[ \t]*\r?$/;
 const SECRET_FILE_PRINTED = /(?:^|[\s;&|$#>])(?:cat|type|more|head(?:[ \t]+-n?[ \t]*1)?|Get-Content|gc)[ \t]+\S*(?:admin\.password|initialAdminPassword|node-token|k3s\/server\/token|\.vault-token|VNCSettings\.txt|secrets\/master\.key|ossec\/etc\/authd\.pass)["']?[ \t]*\r?$/i;
 function opensValueOnNextLine(line: string): string | undefined {
   if (SECRET_FILE_PRINTED.test(line)) return /token/i.test(line) ? 'TOKEN' : 'SECRET';
-  if (printsSecret(line)) return 'SECRET';
+  if (printsSecret(line) || KEY_HEADING.test(line)) return 'SECRET';
   const bare = INDENTED_BARE_KEY.exec(line)?.groups?.key;
   if (bare !== undefined && isSecretKey(bare, 'assignment')) return secretKindForKey(bare);
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
@@ -1160,6 +1163,14 @@ export function kerberosPrincipalLogin(value: string): string | undefined {
 }
 // Keys of ordinary INI sections that may be named `[users]` (a Samba share) or a Caddyfile block's directives.
 const SECTION_SETTING_KEY = /^(?:path|comment|browseable|browsable|writable|writeable|readonly|public|guest|printable|available|hosts?|realm|hash|encoding|mode|enabled?|disabled?|type|file|dir|directory|home|shell|group|groups|uid|gid|default|include|inherit|valid|invalid|force|create|mask|log|level|debug|timeout|port|host|server|url|uri|name|description|precompressed|handle|route|redir|respond|reverse_proxy|file_server|encode|header|import|root|tls)$/i;
+/**
+ * A key of an accounts section that names a setting or a field, not a login: a share's settings, a secret's own key, and a device
+ * export's numbered fields (`[Users]` ⏎ `User1.Name=admin` ⏎ `User1.Password=…`, session 17), judged by the key's last dotted part too.
+ */
+function isSectionFieldKey(key: string): boolean {
+  const field = key.replace(/^.*\./, '');
+  return SECTION_SETTING_KEY.test(key) || SECTION_SETTING_KEY.test(field) || /^(?:user(?:name)?|login|account|remark|note|role|privilege|enable)$/i.test(field) || /key|secret|token|pass|pwd|endpoint|region|bucket/i.test(key);
+}
 /** SoftEther's `declare x` is an account one level (a tab) under the nearest `declare …List` above, when that list is `UserList`. */
 function isSoftEtherUser(line: string, above: string): boolean {
   const lists = [...above.matchAll(/^([ \t]*)declare[ \t]+(\w+List)[ \t]*\r?$/gm)];
@@ -1447,7 +1458,7 @@ export const VALIDATORS = {
   sectionItemLogin: ((m) => {
     const user = group(m, 'key');
     const value = group(m, 'value').replace(/^"|"$/g, '');
-    if (!isPersonLikeLogin(user) || isCommonWord(user) || SECTION_SETTING_KEY.test(user) || /key|secret|token|pass|pwd|endpoint|region|bucket/i.test(user)) return false;
+    if (!isPersonLikeLogin(user) || isCommonWord(user) || isSectionFieldKey(user)) return false;
     return value !== '' && !/^(?:yes|no|true|false|on|off|none|null|\d{1,5})$/i.test(value) && !/^[/%@~.]|^[A-Za-z]:\\|^\$\{?\w+\}?$/.test(value);
   }) as RuleValidator,
   /** An entry of a realm file (login17): a section item whose value is password-shaped (a digit or a symbol) or a Jetty credential (`OBF:`, `MD5:`, `CRYPT:`). */
@@ -1670,6 +1681,22 @@ export const VALIDATORS = {
     return cueOutside(line, m.index, m.index + m[0].length);
   }) as RuleValidator,
   /** A secret a format prints without a key (printed-secrets.ts): a share's or a card's code holds letters and digits. */
+  /** Session 17 (secret18): a hex key (`sk-` + 32 hex) with digits and letters both (not `sk-000…`, not `sk-abcdef…` words). */
+  hexKey: ((m) => /\d/.test(m[0].slice(3)) && /[a-f]/.test(m[0].slice(3))) as RuleValidator,
+  /**
+   * Session 17 (secret18): `login = password[, role …]` in an account store's section — the nearest `[section]` above is `[users]`,
+   * `[accounts]`, `[logins]`, `[userlist]` — not a setting of a share named so (`path = /srv/users`, `browseable = yes`).
+   */
+  usersSectionPassword: ((m, _line, around) => {
+    const above = around?.above?.(4096) ?? '';
+    const sections = above.match(/^[ \t]*\[[^\]\r\n]{1,64}\][ \t]*\r?$/gm);
+    const last = sections?.[sections.length - 1];
+    if (last === undefined || !/^[ \t]*\[(?:users|accounts|user[ _-]?accounts|logins|userlist)\]/i.test(last)) return false;
+    const login = group(m, 'login');
+    const value = group(m, 'secret');
+    if (isSectionFieldKey(login)) return false;
+    return isRealValue(value) && !/^(?:yes|no|true|false|on|off|none|null|\d{1,5})$/i.test(value) && !/^[/%@~.]|^[A-Za-z]:\\|^\$\{?\w+\}?$/.test(value);
+  }) as RuleValidator,
   printedSecret: ((m) => {
     const pair = group(m, 'pair');
     if (pair !== '' && (!passwordShape(pair, 'placed') || isBenignValue(pair))) return false;
@@ -1693,10 +1720,16 @@ export const VALIDATORS = {
 export type ValidatorName = keyof typeof VALIDATORS;
 
 /** Per-line gates by name: a finer check after the trigger, before the patterns run. */
+// Session 17 (secret18): a comment that quotes documentation — a README, a manual, a tutorial, an official template or example
+// (`# README: --set auth.rootPassword=secretpassword`, `# 瀚高安装手册: 初始口令 … Hello@123`, `# 测试环境证书密码 (银联文档公开): pwd=000000`):
+// its values are published defaults and stand-ins, no one's secret.
+const DOC_COMMENT = /^[ \t]*(?:#|\/\/|;|--|::|rem[ \t]|\/?\*)[^\r\n]{0,80}?(?:\breadme\b|\bdocs?\b|\bdocumentation\b|\bmanual\b|\btutorial\b|\bexample\b(?!\.)|\bsample\b|手册|文档|官方|教程|示例|样例|范例|原文)/i;
+// Session 17 (secret18): an account store's item `login = password, role …` (usersSectionPassword judges the section).
+const USERS_SECTION_ITEM = /^[ \t]*(?:[A-Za-z][\w.-]{0,31}|<USER-\d+>)[ \t]*[=:][ \t]*[^\s=,][^\s,]{0,255}[ \t]*(?:,[ \t]*[\w*:.-]{1,64}[ \t]*){0,16}\r?$/;
 export const GATES = {
   connectionContext: (line: string) => CONNECTION_CONTEXT.test(line),
   secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url') || USER_ID_PARAM.test(line),
-  assignedSecretKey: (line: string) => anyAssignedSecretKey(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isAdminCliLine(line) || isPrintedSecretLine(line) || opensValueOnNextLine(line) !== undefined,
+  assignedSecretKey: (line: string) => !DOC_COMMENT.test(line) && (anyAssignedSecretKey(line) || USERS_SECTION_ITEM.test(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isAdminCliLine(line) || isPrintedSecretLine(line) || opensValueOnNextLine(line) !== undefined),
 } satisfies Record<string, (line: string) => boolean>;
 export type GateName = keyof typeof GATES;
 

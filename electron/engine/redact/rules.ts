@@ -27,7 +27,7 @@ import { ADMIN_CLI_TRIGGER, ADMIN_CLI_WORDS, adminCliPatterns, LAST_ARG_LOGIN_TR
 import { PRINTED_SECRET_MARKS, PRINTED_SECRET_PATTERNS, PRINTED_SECRET_TRIGGER, PRINTED_SECRET_WORDS } from './printed-secrets.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
-export type ScanGroup = 'words' | 'marks' | 'digits' | 'backslash' | 'bracket' | 'dollar';
+export type ScanGroup = 'words' | 'marks' | 'digits' | 'backslash' | 'bracket' | 'dollar' | 'layout';
 
 /** Checks named by the table that a words hit must pass at its place (line-engine wakes). */
 export type WakeName = 'assignedKey' | 'randomRun' | 'hanNear' | 'headerName';
@@ -375,8 +375,10 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'SECRET',
     layoutOnly: true,
-    // Every line of such an item: these rules exist only in the rule sets of those items.
-    scan: { marks: '^.' },
+    // Every line of such an item: these rules exist only in the rule sets of those items. In a pass of its own (session 17, secret18):
+    // a `^.` among the marks took the first character of a line from the marks of other rules starting there (the marks scan resumes
+    // after its hit), so `用户 x 的口令` under a `cat ~/.pgpass` section woke user-name only without the prefilter.
+    scan: { layout: '^.' },
     trigger: /\S/,
     patterns: [
       {
@@ -416,6 +418,20 @@ export const RULES: readonly RedactionRule[] = [
         layout: 'exim-passwd',
         regex: /^[ \t]*(?!#)[^\s:]+:(?:(?<user>[A-Za-z][\w.-]{0,63})|[^\s:]+):(?<secret>[^\r\n]*?)[ \t]*\r?$/,
         targets: [{ group: 'user', kind: 'USER' }, { group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
+        // davfs2's `secrets`: `<url or mount point> <user> <password>` (a proxy's line `<proxy> <user> <password>` too); comments kept.
+        layout: 'davfs2-secrets',
+        regex: /^[ \t]*(?!#)\S+[ \t]+(?:"[^"\r\n]+"|[^\s"]+)[ \t]+(?:"(?<qsecret>[^"\r\n]+)"|(?<secret>[^\s"#]\S*))[ \t]*\r?$/,
+        targets: [{ group: 'qsecret' }, { group: 'secret' }],
+        validate: 'clientFlagSecret',
+      },
+      {
+        // A file that holds a password alone (Ambari's `password.dat`): its bare lines.
+        layout: 'password-file',
+        regex: /^(?<secret>[^\s#][^\s]{0,200})\r?$/,
+        targets: [{ group: 'secret' }],
         validate: 'realSecret',
       },
       {
@@ -584,6 +600,12 @@ export const RULES: readonly RedactionRule[] = [
       {
         regex: /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/,
         validate: 'mixedCaseKey',
+      },
+      {
+        // Session 17 (secret18): the `sk-` + 32 lower-case hex keys of DeepSeek, 阿里云百炼/DashScope (通义千问), Moonshot-style
+        // OpenAI-compatible gateways (One API, New API channels): no upper case, so not mixedCaseKey's; hex with digits and letters.
+        regex: /(?<![A-Za-z0-9_-])sk-[0-9a-f]{32}(?![A-Za-z0-9_-])/,
+        validate: 'hexKey',
       },
       { regex: /(?<![A-Za-z0-9])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/ },
       { regex: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/ },
@@ -780,7 +802,7 @@ export const RULES: readonly RedactionRule[] = [
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
-      placed: { words: 'founderpw|masterpw|controlpw|authpw|cryptopw|privpw|superpw|syspw|dbapw|sapw|bindpw|dbpw|mypw|userpw|adminpw|rootpw|smtppw|mailpw|ftppw|ldappw|proxypw|sqlpw|keypw|storepw|trustpw|wifipw|vncpw|rdppw|sshpw|apppw|loginpw|authcode|appkey|pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession|bduss|sessdata|z_c0|autologin|cvv|cvc|cvn|answer|totp|bcrypt', at: 'assignedKey' },
+      placed: { words: 'founderpw|masterpw|controlpw|authpw|cryptopw|privpw|superpw|syspw|dbapw|sapw|bindpw|dbpw|mypw|userpw|adminpw|rootpw|smtppw|mailpw|ftppw|ldappw|proxypw|sqlpw|keypw|storepw|trustpw|wifipw|vncpw|rdppw|sshpw|apppw|loginpw|authcode|appkey|pass|pwd|psk|secret|token|key|auth|cred|cookie|sessid|sessionid|session_|session-|session\\.|sesskey|jwt|bearer|pin|seed|salt|dsid|mrhsession|bduss|sessdata|z_c0|autologin|cvv|cvc|cvn|answer|totp|bcrypt|rnd|jscode|js_code', at: 'assignedKey' },
       // MobaXterm's [Passwords] `ssh22:user@host=…` wake by the `@` url-credentials and email scan for
       // already: a `^(?:ssh|…)` alternative made the whole marks scan 3× slower (a V8 cliff).
       marks: String.raw`(?<![A-Za-z])[Pp][Ww](?![A-Za-z])|密码|口令|密钥|令牌|私钥|关键内容|验证码|答案|医保|社保|社会保障|医疗保险|面板地址|安全入口|@|` + PRINTED_SECRET_MARKS,
@@ -788,7 +810,7 @@ export const RULES: readonly RedactionRule[] = [
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: new RegExp(/logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]|communit|pre-share|\$USER\d|\{xor\}|jdj[5hi]jd|\$7\$|(?:^|\s)-p|(?:eap|xauth)[ \t]+"|[?&]p=/im.source + `|${ADMIN_CLI_TRIGGER}|${PRINTED_SECRET_TRIGGER}`, 'im'),
+    trigger: new RegExp(/^[ \t]*(?:[a-z][\w.-]{0,31}|<user-\d+>)[ \t]*[=:][ \t]*[^\s=,][^\s,]{0,255}[ \t]*(?:,|\r?$)|rnd|js_?code|logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]|communit|pre-share|\$USER\d|\{xor\}|jdj[5hi]jd|\$7\$|(?:^|\s)-p|(?:eap|xauth)[ \t]+"|[?&]p=/im.source + `|${ADMIN_CLI_TRIGGER}|${PRINTED_SECRET_TRIGGER}`, 'im'),
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -825,8 +847,9 @@ export const RULES: readonly RedactionRule[] = [
         kind: 'fromKey',
       },
       {
-        // <add key="DbPassword" value="…"/>, <property name="password" value="…"/>, <entry key="token">…</entry>
-        regex: /(?<![\w-])(?:key|name)\s*=\s*(?<q>["'])(?<key>[^"'<>]{1,80})\k<q>(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*?(?:\s+(?:value|data|password)\s*=\s*(?<q2>["'])(?<secret>[^"'\r\n]*)\k<q2>|\s*>(?<text>[^<\r\n]+)<)/i,
+        // <add key="DbPassword" value="…"/>, <property name="password" value="…"/>, <entry key="token">…</entry>; session 17 (secret18):
+        // a router's or a device's data model (ZTE `<DM name="Pass" val="…"/>`) and API tools' `current_value`/`initialValue`.
+        regex: /(?<![\w-])(?:key|name)\s*=\s*(?<q>["'])(?<key>[^"'<>]{1,80})\k<q>(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*?(?:\s+(?:value|val|data|password|(?:current|initial|default)_?value)\s*=\s*(?<q2>["'])(?<secret>[^"'\r\n]*)\k<q2>|\s*>(?<text>[^<\r\n]+)<)/i,
         targets: [{ group: 'secret' }, { group: 'text' }],
         validate: 'namedElementValue',
         kind: 'fromKey',
@@ -960,8 +983,33 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'encodedCommandSecret',
       },
       {
+        // Session 17 (secret18): an account store's section (Apache Shiro / Zeppelin `shiro.ini`, svnserve `passwd`, Trac/Mercurial-style
+        // `[users]`, `[accounts]`): `login = password[, role …]` — the section above says so (validator). user-name's block takes the login
+        // (its item grammar is this one's, so both modes of the engine see these lines).
+        regex: /^[ \t]*(?<login>(?:[A-Za-z][\w.-]{0,31}|<USER-\d+>))[ \t]*[=:][ \t]*(?<secret>[^\s=,][^\s,]{0,255})[ \t]*(?:,[ \t]*[\w*:.-]{1,64}[ \t]*){0,16}\r?$/,
+        targets: [{ group: 'secret' }],
+        validate: 'usersSectionPassword',
+      },
+      {
+        // Session 17 (secret18): a list of `user:password` strings under a credential key (ngrok `basic_auth: ["u:pw"]`,
+        // `auth = ['u:pw']`): the first entry's password (the user is user-name's; Traefik's `users: ["u:$apr1$…"]` is user-name's hash line).
+        regex: /(?<![\w-])(?:basic_?auth|auth|credentials)["']?[ \t]*[:=][ \t]*\[[ \t]*(?<q>["'])[^"'\s:]{1,64}:(?<secret>[^"'\s]{1,256})\k<q>/i,
+        targets: [{ group: 'secret' }],
+        validate: 'realSecret',
+      },
+      {
         // JSON name/value lists (HAR cookies and form params, Postman): `{"name": "ERPSESSID", "value": "…"}`.
-        regex: /"(?:name|key)"[ \t]*:[ \t]*"(?<key>[^"\\\r\n]{1,80})"[ \t]*,[ \t]*"value"[ \t]*:[ \t]*"(?<secret>(?:\\.|[^"\\\r\n])+)"/i,
+        // Session 17 (secret18): a name/value pair's value under the names API tools give it (Apipost/Postman environments'
+        // `current_value`, `initialValue`, `defaultValue`, a device model's `val`), a few fields (`"type": "string"`) between.
+        regex: /"(?:name|key)"[ \t]*:[ \t]*"(?<key>[^"\\\r\n]{1,80})"[ \t]*,(?:[ \t]*"[\w-]{1,30}"[ \t]*:[ \t]*(?:"[^"\\\r\n]{0,80}"|[\w.-]{1,20})[ \t]*,){0,3}[ \t]*"(?:value|val|(?:current|initial|default)_?value)"[ \t]*:[ \t]*"(?<secret>(?:\\.|[^"\\\r\n])+)"/i,
+        targets: [{ group: 'secret' }],
+        validate: 'namedElementValue',
+        kind: 'fromKey',
+      },
+      {
+        // Session 17 (secret18): a secret-named key whose value is boxed with its variants (Apipost/Postman/Hoppscotch
+        // environments `"appSecret": {"current_value": "…"}`, Spring's `/actuator/env` `"db.password": {"value": "…"}`).
+        regex: new RegExp(String.raw`"(?<key>${KEY})"[ \t]*:[ \t]*\{[ \t]*"(?:value|val|(?:current|initial|default)_?value)"[ \t]*:[ \t]*"(?<secret>(?:\\.|[^"\\\r\n])+)"`, 'i'),
         targets: [{ group: 'secret' }],
         validate: 'namedElementValue',
         kind: 'fromKey',
@@ -1044,10 +1092,10 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // The same clients' `user<sep>password` arguments: Samba `smbclient -U DOMAIN\user%pw` (also
-        // rpcclient, smbcacls, smbget, winexe, `net rpc`/`net ads`), `lftp -u user,pw`, IBM Db2
+        // rpcclient, smbcacls, smbget, winexe, `net rpc`/`net ads`), `lftp -u user,pw` (session 17, secret18: after a quoted `-e 'cmd; cmd'` too), IBM Db2
         // `CONNECT TO db USER x USING pw` (the CLP, db2diag, JDBC traces). A built-in account
         // (`administrator%pw`, `-u anonymous,x`) is no one's login: only its password goes.
-        regex: /(?:^|[\s/\\("';&|>])(?:(?:smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads))(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?(?:-U[ \t]*|--user=)["']?(?:[\w.-]{1,30}[\\/]{1,2})?(?:(?=(?:root|admin|administrator|guest|anonymous)%)[\w.-]+|(?<user>[A-Za-z][\w.-]{0,31}))%(?<secret>[^\s"']+)|lftp[ \t](?:[^\r\n|;&]{0,512}?[ \t])?-u[ \t]+["']?(?:(?=(?:root|admin|anonymous|ftp)[,])[\w.-]+|(?<login>[A-Za-z][\w.-]{0,31})),(?<pw>[^\s"']+)|connect[ \t]+to[ \t]+[\w.$#@-]+(?:[ \t]+in[ \t]+\w+[ \t]+mode)?[ \t]+user[ \t]+(?<db2user>[A-Za-z][\w$#@.-]{0,29})[ \t]+using[ \t]+(?:(?<q>["'])(?<qpw>[^"'\r\n]+)\k<q>|(?<usingpw>[^\s"';]+)))/i,
+        regex: /(?:^|[\s/\\("';&|>])(?:(?:smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads))(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?(?:-U[ \t]*|--user=)["']?(?:[\w.-]{1,30}[\\/]{1,2})?(?:(?=(?:root|admin|administrator|guest|anonymous)%)[\w.-]+|(?<user>[A-Za-z][\w.-]{0,31}))%(?<secret>[^\s"']+)|lftp[ \t](?:(?:[^\r\n|;&'"]|'[^'\r\n]{0,256}'|"[^"\r\n]{0,256}"){0,512}?[ \t])?-u[ \t]+["']?(?:(?=(?:root|admin|anonymous|ftp)[,])[\w.-]+|(?<login>[A-Za-z][\w.-]{0,31})),(?<pw>[^\s"']+)|connect[ \t]+to[ \t]+[\w.$#@-]+(?:[ \t]+in[ \t]+\w+[ \t]+mode)?[ \t]+user[ \t]+(?<db2user>[A-Za-z][\w$#@.-]{0,29})[ \t]+using[ \t]+(?:(?<q>["'])(?<qpw>[^"'\r\n]+)\k<q>|(?<usingpw>[^\s"';]+)))/i,
         targets: [{ group: 'user', kind: 'USER' }, { group: 'login', kind: 'USER' }, { group: 'db2user', kind: 'USER' }, { group: 'secret' }, { group: 'pw' }, { group: 'qpw' }, { group: 'usingpw' }],
         validate: 'clientFlagSecret',
       },

@@ -381,9 +381,11 @@ describe('redaction corpus', () => {
     const q = get('held-out-18');
     // One label added after the merge (session 16, lead): the 英文名 column's `Chenyang Gui`, like `Sandy Rui` above it
     // (first figure with it: 468 of 597). The session's rules, none written for this set, took 8 more: 476, FP 31.
+    // Session 17 (secret18): name/value pairs (`val`, `current_value`, boxed), glued key parts, admin CLIs, printed keys, account stores: 514 (FP 16) alone.
     // Session 17 (name18): role columns and role nouns, logins/mails with the person in brackets, signatures, devices and Wi-Fi, rarer surnames, cards, passports, a village address, a CFCA 身份证: 515, FP 29.
-    expect(q.overall.found).toBeGreaterThanOrEqual(515);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(29);
+    // Both merged (lead): 553 of 597, FP 14 (an NVR export's `User1.Name=admin` under `[Users]` is a field, not a login = password).
+    expect(q.overall.found).toBeGreaterThanOrEqual(553);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(14);
   });
 
   // held-out-19 (session 17): written and committed before any rule file was opened (50 hand-written files — 16 of them
