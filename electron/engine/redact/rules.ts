@@ -214,7 +214,7 @@ const QUALIFIED_USER_FLAGS = QUALIFIED_USER_FLAG_LIST.join('|');
 /** login18: SQL Server procedures whose `index`-th argument (from 0) is a login: `sp_addlinkedsrvlogin 'srv', 'false', NULL, 'x', 'pw'`. */
 const SQL_PROC_LOGIN_ARGS: readonly { readonly proc: string; readonly index: number }[] = [
   { proc: 'sp_addlinkedsrvlogin', index: 3 },
-  { proc: 'sp_addlogin|sp_droplogin|sp_grantlogin|sp_denylogin|sp_revokelogin|sp_addsrvrolemember|sp_dropsrvrolemember|sp_defaultdb|sp_change_users_login[ \t]+N?\'\w+\'[ \t]*,', index: 0 },
+  { proc: String.raw`sp_addlogin|sp_droplogin|sp_grantlogin|sp_denylogin|sp_revokelogin|sp_addsrvrolemember|sp_dropsrvrolemember|sp_defaultdb|sp_change_users_login[ \t]+N?'\w+'[ \t]*,`, index: 0 },
   { proc: 'sp_password', index: 2 },
 ];
 /** login18: the names of a name/value pair's name attribute that name a login (see name-value-pair.ts). */
