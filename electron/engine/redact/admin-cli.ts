@@ -241,6 +241,8 @@ export const USER_FLAG_CLIENTS: readonly UserFlagClient[] = [
     flag: '-[Uu]',
     words: ['psql', 'ksql', 'gsql', 'vsql', 'pg_dump', 'pg_restore', 'pg_basebackup', 'sys_dump', 'sys_restore', 'sqlcmd', 'osql', 'isql', 'bcp ', 'clpplus', 'mysql', 'mariadb', 'mongo', 'psexec', 'paexec', 'clickhouse-client', 'smbclient', 'rpcclient', 'smbcacls', 'smbget', 'lftp'],
   },
+  // login18: lftp's command script first (`lftp -e 'put x; bye' -u x,pw host`): its `;` ends no command.
+  { command: String.raw`lftp[ \t]+-e[ \t]*(?:'[^'\r\n]{0,512}'|"[^"\r\n]{0,512}")`, flag: '-u', words: ['lftp'] },
   // PuTTY's tools and OpenSSH: `-l x`.
   { command: 'plink|pscp|psftp|kitty|putty|ssh', flag: '-l', words: ['plink', 'pscp', 'psftp', 'kitty', 'putty', 'ssh '] },
   // MQTT clients (Mosquitto, `mqttx`'s `-u`), TDengine's `taos -u`, OceanBase/StarRocks through `obclient -u`.
@@ -348,8 +350,7 @@ const LOGIN = String.raw`[A-Za-z][\w.-]{0,31}`;
 
 /** user-name's pattern for these tables (groups `user`, `poslogin`; `vq`, `pq` quotes). */
 export function userFlagPattern(): RegExp {
-  // login18: a quoted argument between the client and its flag may hold `;` or `|` (lftp `-e 'put x; bye' -u x,pw`).
-  const clients = USER_FLAG_CLIENTS.map((c) => String.raw`(?:${c.command})(?:\.exe)?[ \t](?:(?:[^\r\n|;&'"]|'[^'\r\n]{0,256}'|"[^"\r\n]{0,256}"){0,512}?[ \t])?(?:${c.flag})`).join('|');
+  const clients = USER_FLAG_CLIENTS.map((c) => String.raw`(?:${c.command})(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?(?:${c.flag})`).join('|');
   const at = (p: PositionalLogin) => String.raw`(?:${p.command})${p.sub === '' ? '' : String.raw`[ \t]+(?:${p.sub})`}${FLAGS}(?:[ \t]+${ARG}){${p.skip}}`;
   const positional = POSITIONAL_LOGINS.filter((p) => p.second !== true).map(at).join('|');
   const twoLogins = POSITIONAL_LOGINS.filter((p) => p.second === true).map(at).join('|');
