@@ -259,6 +259,8 @@ export const USER_FLAG_CLIENTS: readonly UserFlagClient[] = [
     flag: '-[Uu]',
     words: ['psql', 'ksql', 'gsql', 'vsql', 'pg_dump', 'pg_restore', 'pg_basebackup', 'sys_dump', 'sys_restore', 'sqlcmd', 'osql', 'isql', 'bcp ', 'clpplus', 'mysql', 'mariadb', 'mongo', 'psexec', 'paexec', 'clickhouse-client', 'smbclient', 'rpcclient', 'smbcacls', 'smbget', 'lftp'],
   },
+  // login18: lftp's command script first (`lftp -e 'put x; bye' -u x,pw host`): its `;` ends no command.
+  { command: String.raw`lftp[ \t]+-e[ \t]*(?:'[^'\r\n]{0,512}'|"[^"\r\n]{0,512}")`, flag: '-u', words: ['lftp'] },
   // PuTTY's tools and OpenSSH: `-l x`.
   { command: 'plink|pscp|psftp|kitty|putty|ssh', flag: '-l', words: ['plink', 'pscp', 'psftp', 'kitty', 'putty', 'ssh '] },
   // MQTT clients (Mosquitto, `mqttx`'s `-u`), TDengine's `taos -u`, OceanBase/StarRocks through `obclient -u`.
@@ -291,6 +293,13 @@ export const USER_FLAG_CLIENTS: readonly UserFlagClient[] = [
   { command: 'headscale', flag: '-u|--user', words: ['headscale'] },
   // macOS Directory Services: `dscacheutil -q user -a name x`.
   { command: 'dscacheutil', flag: String.raw`-a[ \t]+name`, words: ['dscacheutil'] },
+  // Session 17 (login18) — account tools of self-hosted services: Matrix Synapse `register_new_matrix_user -u x`, OpenVPN
+  // Access Server `sacli --user x …`, Drupal `drush uli|user:login --name=x`, MySQL's `mysql_config_editor set … -u x`,
+  // MySQL Shell and the other `mysql…` utilities (`mysqlsh`, `mysqlbinlog`, `mysqlcheck`, `mysqlpump`, `mysqlslap`).
+  { command: 'register_new_matrix_user', flag: '-u|--user', words: ['register_new_matrix_user'] },
+  { command: 'sacli', flag: '--user|-u', words: ['sacli'] },
+  { command: String.raw`drush(?:\.php)?(?:[ \t]+-{1,2}[\w-]{1,20}(?:[= ][^\s-]\S{0,200})?){0,4}[ \t]+(?:uli|user:login|user-login)`, flag: '--name', words: ['drush'] },
+  { command: String.raw`mysql_config_editor|mysqlsh|mysqlbinlog|mysqlcheck|mysqlpump|mysqlslap`, flag: '-u|--user', words: ['mysql'] },
 ];
 
 /**
@@ -307,6 +316,8 @@ export const LAST_ARG_LOGIN_COMMANDS: readonly { readonly command: string; reado
   { command: String.raw`su(?:[ \t]+-(?=[ \t]))?`, words: ['su '] },
   { command: String.raw`headscale[ \t]+users?[ \t]+(?:create|destroy|delete|rename)`, words: ['headscale'] },
   { command: String.raw`sentinel[ \t]+auth-user[ \t]+[\w.-]{1,64}`, words: ['auth-user'] },
+  // Session 17 (login18): OpenStack `openstack user create|set|delete|show [--domain d] [--password pw] x`.
+  { command: String.raw`openstack[ \t]+user[ \t]+(?:create|set|delete|show)`, words: ['openstack user'] },
 ];
 
 /** Where a typed command starts (see LAST_ARG_LOGIN_COMMANDS). */
@@ -334,12 +345,23 @@ export interface PositionalLogin {
   readonly sub: string;
   /** Words (files) between the subcommand and flags and the login. */
   readonly skip: number;
+  /** The next argument is a login too (`ilorest iloaccounts add <username> <loginname>`). */
+  readonly second?: boolean;
   readonly words: readonly string[];
 }
 
 export const POSITIONAL_LOGINS: readonly PositionalLogin[] = [
   { command: 'pure-pw', sub: 'useradd|usermod|userdel|passwd|show', skip: 0, words: ['pure-pw'] },
   { command: 'mosquitto_passwd|htpasswd', sub: '', skip: 1, words: ['mosquitto_passwd', 'htpasswd'] },
+  // Session 17 (login18) — account subcommands whose first argument is the login: HPE iLO `ilorest iloaccounts add
+  // <username> <loginname> <pw>` (both name the account), `… changepassword|delete <login>`; Samba AD `samba-tool user
+  // create|setpassword|delete|disable|enable|show|unlock x`; RabbitMQ `rabbitmqctl add_user|change_password|delete_user|
+  // set_user_tags|clear_password|authenticate_user x`; Drupal `drush ucrt|upwd|ublk|uublk|uinf x` (and the long names).
+  { command: 'ilorest', sub: String.raw`iloaccounts[ \t]+add`, skip: 0, second: true, words: ['ilorest'] },
+  { command: 'ilorest', sub: String.raw`iloaccounts[ \t]+(?:changepassword|delete|modify)`, skip: 0, words: ['ilorest'] },
+  { command: 'samba-tool', sub: String.raw`user[ \t]+(?:create|add|setpassword|delete|disable|enable|show|unlock|setexpiry)`, skip: 0, words: ['samba-tool'] },
+  { command: 'rabbitmqctl', sub: 'add_user|change_password|delete_user|set_user_tags|clear_password|authenticate_user', skip: 0, words: ['rabbitmqctl'] },
+  { command: String.raw`drush(?:\.php)?`, sub: String.raw`ucrt|upwd|ublk|uublk|uinf|ucan|user:create|user:password|user:block|user:unblock|user:information|user:cancel|user-create|user-password|user-block|user-unblock|user-information|user-cancel`, skip: 0, words: ['drush'] },
 ];
 
 const LOGIN = String.raw`[A-Za-z][\w.-]{0,31}`;
@@ -347,9 +369,11 @@ const LOGIN = String.raw`[A-Za-z][\w.-]{0,31}`;
 /** user-name's pattern for these tables (groups `user`, `poslogin`; `vq`, `pq` quotes). */
 export function userFlagPattern(): RegExp {
   const clients = USER_FLAG_CLIENTS.map((c) => String.raw`(?:${c.command})(?:\.exe)?[ \t](?:[^\r\n|;&]{0,512}?[ \t])?(?:${c.flag})`).join('|');
-  const positional = POSITIONAL_LOGINS.map((p) => String.raw`(?:${p.command})${p.sub === '' ? '' : String.raw`[ \t]+(?:${p.sub})`}${FLAGS}(?:[ \t]+${ARG}){${p.skip}}`).join('|');
+  const at = (p: PositionalLogin) => String.raw`(?:${p.command})${p.sub === '' ? '' : String.raw`[ \t]+(?:${p.sub})`}${FLAGS}(?:[ \t]+${ARG}){${p.skip}}`;
+  const positional = POSITIONAL_LOGINS.filter((p) => p.second !== true).map(at).join('|');
+  const twoLogins = POSITIONAL_LOGINS.filter((p) => p.second === true).map(at).join('|');
   return new RegExp(
-    String.raw`(?:^|[\s/\\("';&|>])(?:(?:${clients})(?:=|[ \t]*)(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?=\k<vq>(?:[ \t%,]|\r?$))|(?:${positional})[ \t]+(?<pq>["']?)(?<poslogin>${LOGIN})\k<pq>(?=[ \t;|&]|\r?$))`,
+    String.raw`(?:^|[\s/\\("';&|>])(?:(?:${clients})(?:=|[ \t]*)(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?=\k<vq>(?:[ \t%,]|\r?$))|(?:${positional})[ \t]+(?<pq>["']?)(?<poslogin>${LOGIN})\k<pq>(?=[ \t;|&]|\r?$)|(?:${twoLogins})[ \t]+(?<pq1>["']?)(?<poslogin1>${LOGIN})\k<pq1>[ \t]+(?<pq2>["']?)(?<poslogin2>${LOGIN})\k<pq2>(?=[ \t;|&]|\r?$))`,
   );
 }
 

@@ -548,8 +548,12 @@ const BUILTIN_LOGINS = /^(?:root|admin|administrator|administrators|system|local
 // Role words databases and file servers are given as logins (`-u report`, `-U replicator`).
 // A login named for an application or a role (`crm_app`, `xxclient`, `erp_svc`, `bi_ro`): no person's.
 const SERVICE_LOGIN = /(?:^|[_.-])(?:app|apps|client|svc|service|api|web|etl|batch|job|bot|sync|readonly|ro|rw|reader|writer|reports?|prod|test|dev|uat|sit)(?:$|[_.-])|(?:app|client|svc|service|server)$/i;
-const CLIENT_ROLE_LOGINS = /^(?:neo4j|cassandra|couchbase|influx|influxdb|ubuntu|centos|debian|fedora|ec2-user|azureuser|opc|core|pi|vagrant|git|deploy|jenkins|www|gitlab-runner|runner|reports?|reporting|reader|readers|readonly|read|writer|readwrite|monitor|monitoring|backup|backups|replica|replicator|repl|sync|etl|batch|app|apps|web|api|service|svc|dba|dbadmin|dev|developer|ops|audit|auditor|guest|demo|sample|scott|tiger|hr|sh|oe|postgres|mysql|oracle|sa|sysdba|system|sys|dbo|superuser|super|master|slave|exporter|import|export|query|analytics|bi|data|share|shared|files|ftp|ftpuser|anonymous|nobody|root|admin|administrator)$/i;
-const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Message|Source|Status)$|^(?:created|deleted|removed|added|updated|renamed|saved|exists|loggedin|loggedout|restart|shutdown)$|^(?:password|passwd|passphrase|pwd)$|^(?:scanner|scan|printer|copier|fax|public)$/i;
+/** The stock accounts of cloud and board images (login18): `ubuntu`, `ec2-user`, `centos`, `azureuser`, `opc`, `pi` … */
+const CLOUD_IMAGE_USERS = /^(?:ubuntu|centos|debian|fedora|ec2-user|azureuser|opc|cloud-user|rocky|almalinux|vagrant|pi|core)$/;
+/** login18: a table header's secret column beside its login column (Get-StoredCredential's `UserName        Pwd`): no login. */
+const SECRET_COLUMN_WORD = /^(?:pwd|passw(?:or)?d|pass|secret|token|credentials?)$/i;
+const CLIENT_ROLE_LOGINS = /^(?:openvpn|pritunl|synapse|matrix|drupal|rabbitmq|neo4j|cassandra|couchbase|influx|influxdb|ubuntu|centos|debian|fedora|ec2-user|azureuser|opc|core|pi|vagrant|git|deploy|jenkins|www|gitlab-runner|runner|reports?|reporting|reader|readers|readonly|read|writer|readwrite|monitor|monitoring|backup|backups|replica|replicator|repl|sync|etl|batch|app|apps|web|api|service|svc|dba|dbadmin|dev|developer|ops|audit|auditor|guest|demo|sample|scott|tiger|hr|sh|oe|postgres|mysql|oracle|sa|sysdba|system|sys|dbo|superuser|super|master|slave|exporter|import|export|query|analytics|bi|data|share|shared|files|ftp|ftpuser|anonymous|nobody|root|admin|administrator)$/i;
+const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Message|Source|Status)$|^(?:created|deleted|removed|added|updated|renamed|saved|exists|loggedin|loggedout|restart|shutdown)$|^(?:password|passwd|passphrase|pwd)$|^(?:login|logon|logout|logoff)$|^(?:scanner|scan|printer|copier|fax|public)$/i;
 
 // jmxremote.access's `should only be granted to create MBeans of known and trusted classes`: `to`
 // and a verb, not a grantee. A grantee ends the sentence or goes on with a preposition
@@ -627,7 +631,8 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   if (isPamTag(line, m.index + m[0].lastIndexOf(user), user)) return false;
   // `exported by default.`, `Dr.`: a word ending a sentence; a login does not end in a dot.
   const bare = user.replace(/\.+$/, '');
-  if (BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(bare) || BUILTIN_LOGINS.test(bare) || /^(?:Dr|Mr|Mrs|Ms|Prof|St)$/.test(bare) || isBenignValue(user) || isPlaceholder(user)) return false;
+  // login18: a cloud image's stock account (Packer `ssh_username = "ubuntu"`, `ec2-user`) names nobody.
+  if (CLOUD_IMAGE_USERS.test(user) || BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(bare) || BUILTIN_LOGINS.test(bare) || /^(?:Dr|Mr|Mrs|Ms|Prof|St)$/.test(bare) || isBenignValue(user) || isPlaceholder(user)) return false;
   // `requested by LWP::UserAgent`, `executed by bash(1)`: a Perl/Ruby/C++ namespace, a command and its manual section.
   const next = line.slice(m.index + m[0].length, m.index + m[0].length + 4);
   if (/^(?:::|\(\d\))/.test(next)) return false;
@@ -1144,7 +1149,7 @@ const STORE_CONFIG = /^config[ \t]+(?:system[ \t]+admin|user[ \t]+(?:local|guest
 const STORE_MENU = /^(?:ppp[ \t]+secret|user|ip[ \t]+hotspot[ \t]+user|(?:tool[ \t]+)?user-manager[ \t]+user)$/i;
 // Stock accounts of the tools these grammars come from (Elastic's reserved users, cloud images' default users,
 // Ceph's bootstrap keys): no person's login.
-const STOCK_LOGINS = /^(?:neo4j|cassandra|couchbase|influx|influxdb|nagiosadmin|icingaadmin|mysql\.[\w.]+|mariadb\.sys|debian-sys-maint|rdsadmin|rdsrepladmin|omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
+const STOCK_LOGINS = /^(?:telecomadmin|useradmin|cuadmin|cmccadmin|neo4j|cassandra|couchbase|influx|influxdb|nagiosadmin|icingaadmin|mysql\.[\w.]+|mariadb\.sys|debian-sys-maint|rdsadmin|rdsrepladmin|omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
 /** A login that may be a person's (rest15a): not built in, a stock, service or role account, a placeholder or a word of prose. */
 export function isPersonLikeLogin(user: string): boolean {
   if (user === '' || isPlaceholder(user) || BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(user) || STORE_SERVICE_LOGINS.test(user) || CLIENT_ROLE_LOGINS.test(user) || STOCK_LOGINS.test(user)) return false;
@@ -1331,7 +1336,8 @@ export const VALIDATORS = {
     !DPKG_CONFFILE.test(line) &&
     !/pub(?:lic)?[\s_.-]*$/i.test(before(m, line, 8)) &&
     !/https?:\/\/\S*$/.test(before(m, line, 200) + group(m, 'name') + group(m, 'gap'))) as RuleValidator,
-  homeFolderUser: ((m, line) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !HTTP_VERB_BEFORE.test(before(m, line, 10))) as RuleValidator,
+  // login18: a cloud image's stock account (`/home/ubuntu`, `/home/ec2-user`, `/home/opc`) is no person's home.
+  homeFolderUser: ((m, line) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret')) && !CLOUD_IMAGE_USERS.test(group(m, 'secret')) && !HTTP_VERB_BEFORE.test(before(m, line, 10))) as RuleValidator,
   windowsProfileUser: ((m) => !WINDOWS_BUILTIN_USERS.test(group(m, 'secret'))) as RuleValidator,
   // wevtutil's `User Name: NT AUTHORITY\\NETWORK SERVICE`, `User Name: N/A`: built-in accounts and no account.
   accountNameUser: ((m) => {
@@ -1349,7 +1355,12 @@ export const VALIDATORS = {
    * admin-cli.ts's client flags (`mysql -u x`, `ipmitool -U x`, `hydra -l x`) as clientLogin; its positional logins
    * (`pure-pw useradd x`, `mosquitto_passwd -b file x pw`) as a credential store's login (storedLogin).
    */
-  userFlagLogin: ((m, line, around) => (group(m, 'user') !== '' ? VALIDATORS.clientLogin(m, line, around) : isPersonLikeLogin(group(m, 'poslogin')) && !isCommonWord(group(m, 'poslogin')))) as RuleValidator,
+  userFlagLogin: ((m, line, around) => {
+    if (group(m, 'user') !== '') return VALIDATORS.clientLogin(m, line, around);
+    // login18: a command naming two logins (`ilorest iloaccounts add <username> <loginname>`): both must be logins.
+    const logins = [group(m, 'poslogin'), group(m, 'poslogin1'), group(m, 'poslogin2')].filter((v) => v !== '');
+    return logins.length > 0 && logins.every((v) => isPersonLikeLogin(v) && !isCommonWord(v));
+  }) as RuleValidator,
   /** Whichever group of a multi-form client pattern took the login: as clientLogin. */
   clientLoginGroup: ((m, line, around) => {
     const user = Object.entries(m.groups ?? {}).find(([k, v]) => k !== 'q' && v !== undefined)?.[1] ?? '';
@@ -1363,7 +1374,7 @@ export const VALIDATORS = {
   /** A login of a credential store's line (rest14a): not built in, not prose, not a placeholder or the store's own service account. */
   storedLogin: ((m) => {
     const user = group(m, 'user');
-    return user !== '' && !isPlaceholder(user) && !/^<[^<>]*>$/.test(user) && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isBenignValue(user) && !STORE_SERVICE_LOGINS.test(user) && !/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(user);
+    return user !== '' && !isPlaceholder(user) && !/^<[^<>]*>$/.test(user) && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isBenignValue(user) && !STORE_SERVICE_LOGINS.test(user) && !/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(user) && !SECRET_COLUMN_WORD.test(user);
   }) as RuleValidator,
   /** `user x logged in` (lead, session 16): a person's login, no English word (`user has logged in`, `user session authenticated`). */
   loggedInLogin: ((m, line, around) => {
