@@ -1131,11 +1131,19 @@ const STORE_MENU = /^(?:ppp[ \t]+secret|user|ip[ \t]+hotspot[ \t]+user|(?:tool[ 
 // Stock accounts of the tools these grammars come from (Elastic's reserved users, cloud images' default users,
 // Ceph's bootstrap keys): no person's login.
 const STOCK_LOGINS = /^(?:neo4j|cassandra|couchbase|influx|influxdb|nagiosadmin|icingaadmin|mysql\.[\w.]+|mariadb\.sys|debian-sys-maint|rdsadmin|rdsrepladmin|omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
-/** A login that may be a person's (rest15a): not built in, a stock, service or role account, a placeholder or a word of prose. */
-export function isPersonLikeLogin(user: string): boolean {
-  if (user === '' || isPlaceholder(user) || BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(user) || STORE_SERVICE_LOGINS.test(user) || CLIENT_ROLE_LOGINS.test(user) || STOCK_LOGINS.test(user)) return false;
-  return !isBenignValue(user) && !/^(?:true|false|yes|no|on|off|null|none|nil|x|xxx|foo|bar|example|sample|name|user(?:name)?|login)$/i.test(user);
+/**
+ * A login a credential store's line may hold (storedLogin, rest14a): not empty, a placeholder, built in, prose, the
+ * store's own service account, a benign value or a yes/no word. Each list is asked here once (isPersonLikeLogin adds its own).
+ */
+function isStoreLoginValue(user: string): boolean {
+  return user !== '' && !isPlaceholder(user) && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isBenignValue(user) && !STORE_SERVICE_LOGINS.test(user) && !/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(user);
 }
+/** A login that may be a person's (rest15a): a store's login (isStoreLoginValue), and no stock or role account, no stand-in word. */
+export function isPersonLikeLogin(user: string): boolean {
+  return isStoreLoginValue(user) && !CLIENT_ROLE_LOGINS.test(user) && !STOCK_LOGINS.test(user) && !/^(?:x|xxx|foo|bar|example|sample|name|user(?:name)?|login)$/i.test(user);
+}
+/** Usage text's `<word>` (`<username>`), which no placeholder of ours matches. */
+const USAGE_WORD = /^<[^<>]*>$/;
 
 /**
  * The login a Kerberos principal names (`zhouxiaoya@BIGDATA.XXSOFT.CN`: the e-mail rule takes it whole): a person-like
@@ -1341,12 +1349,13 @@ export const VALIDATORS = {
   /** A login of a credential store's line (rest14a): not built in, not prose, not a placeholder or the store's own service account. */
   storedLogin: ((m) => {
     const user = group(m, 'user');
-    return user !== '' && !isPlaceholder(user) && !/^<[^<>]*>$/.test(user) && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isBenignValue(user) && !STORE_SERVICE_LOGINS.test(user) && !/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(user);
+    return isStoreLoginValue(user) && !USAGE_WORD.test(user);
   }) as RuleValidator,
   /** `user x logged in` (lead, session 16): a person's login, no English word (`user has logged in`, `user session authenticated`). */
-  loggedInLogin: ((m, line, around) => {
+  loggedInLogin: ((m) => {
     const user = group(m, 'user');
-    return VALIDATORS.storedLogin(m, line, around) && isPersonLikeLogin(user) && !isCommonWord(user) && !LOG_PROSE_WORD.test(user);
+    // isPersonLikeLogin asks every list storedLogin asks (and more): only the usage text's `<word>` is left to ask.
+    return isPersonLikeLogin(user) && !USAGE_WORD.test(user) && !isCommonWord(user) && !LOG_PROSE_WORD.test(user);
   }) as RuleValidator,
   /** The login ending a typed account command (login17): a stored login, and no word (`usermod -aG docker deploy`'s `deploy`, `su - test`). */
   lastArgLogin: ((m, line, around) => VALIDATORS.storedLogin(m, line, around) && !isCommonWord(group(m, 'user'))) as RuleValidator,
