@@ -831,19 +831,32 @@ function isPinyinFullName(text: string): boolean {
   return lower.length >= 5 && lower.length <= 18 && PINYIN_FULL_NAME.test(lower) && !NOT_A_PINYIN_NAME.test(lower);
 }
 
-// Whether a line speaks of accounts (PINYIN_LOGIN_CUE), asked once per line however many tokens are pinyin names.
-let accountCueLine: string | undefined;
-let accountCueHeld = false;
 // Words of a log's prose that stand where `user x logged in` has its login (`the user then logged in`, `user account authenticated`).
 const LOG_PROSE_WORD = /^(?:has|had|was|is|just|successfully|already|then|also|first|last|never|not|who|that|which|session|account|id|name|agent|request|token|the|a|an|now|again|recently|automatically|manually|finally|still|has-been)$/i;
 
-function hasAccountCue(line: string): boolean {
-  if (line !== accountCueLine) {
-    accountCueLine = line;
-    accountCueHeld = PINYIN_LOGIN_CUE.test(line);
-  }
-  return accountCueHeld;
+/**
+ * `compute` of the text last asked, answered again without computing while the same text is asked: validators run
+ * once per candidate, so a line of many candidates asks the same line (or the same text above it) again and again.
+ */
+function memoLast<T>(compute: (text: string) => T): (text: string) => T {
+  let last: string | undefined;
+  let answer: T;
+  return (text) => {
+    if (text !== last) {
+      answer = compute(text);
+      last = text;
+    }
+    return answer;
+  };
 }
+/** Whether `regex` (no `g`/`y`: test keeps no state) matches the line, asked once per line. */
+function memoLineTest(regex: RegExp): (line: string) => boolean {
+  if (regex.global || regex.sticky) throw new Error(`memoLineTest: /${regex.source}/${regex.flags} keeps a lastIndex`);
+  return memoLast((line) => regex.test(line));
+}
+
+// Whether a line speaks of accounts (PINYIN_LOGIN_CUE), asked once per line however many tokens are pinyin names.
+const hasAccountCue = memoLineTest(PINYIN_LOGIN_CUE);
 
 // `faillock` without `--user` prints each login as `name:` on its own line, then its table: the
 // command line and an empty table's header (`When  Type  Source  Valid`) come before a login's line.
@@ -958,15 +971,7 @@ const DPKG_CONFFILE = /^ \/\S+ [0-9a-f]{32}(?: (?:obsolete|remove-on-upgrade))*\
 const NAME_HEADER_CELL = /<t[dh]?(?:[ \t][^<>]{0,200})?>[ \t]*(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)[ \t]*<\/t[dh]?>|[[,][ \t]*"(?:姓[ \t\u3000]*名|联系人|经办人|申请人|审批人|负责人|收件人|收货人)"[ \t]*[,\]]/;
 // The closing line a signature stands under (a mail's `-- `, 此致 ⏎ 敬礼, a chat's 谢谢！).
 const SIGN_OFF = /^[ \t\u3000]*(?:--[ \t]*|[—-]{2,}[ \t]*|此致|敬礼[！!。]?|谢谢[！!。～~]*|多谢[！!。]*|祝好[！!。]?|顺祝(?:商祺|安好)?[！!。，,]?|best(?: regards)?,?|(?:kind )?regards,?|thanks?(?: you)?[,!.]?|cheers,?)[ \t\u3000]*\r?$/i;
-let lastHeaderLine: string | undefined;
-let lastHeaderFound = false;
-function lineHasNameHeaderCell(line: string): boolean {
-  if (line !== lastHeaderLine) {
-    lastHeaderLine = line;
-    lastHeaderFound = NAME_HEADER_CELL.test(line);
-  }
-  return lastHeaderFound;
-}
+const lineHasNameHeaderCell = memoLineTest(NAME_HEADER_CELL);
 
 // A text table's header cell over a person's column (`| 负责人 |`, ICBC payroll `|户名|`, 社保 `姓名`,
 // WeCom 打卡 `姓名`): the whole cell, so `客户名称`, `用户名` or `姓名拼音` name no person's column.
@@ -1044,8 +1049,6 @@ const SECRET_PROMPT_WAIT = /(?:expect|waitforstrings?|wait_?for)\b[^\r\n]{0,40}?
 const HTML_TABLE_REACH = 4096;
 const HTML_HEADER_CELL = /<th(?:\s[^<>]*)?>([^<>]*)<\/th>/gi;
 const HTML_CELL_START = /<t[dh][\s>]/gi;
-let lastHtmlAbove = '';
-let lastHtmlHeader: string[] = [];
 
 /** The `<th>` cells of the last header row in `text`, if no table closes or opens after it. */
 function htmlHeaderCells(text: string): string[] {
@@ -1058,6 +1061,9 @@ function htmlHeaderCells(text: string): string[] {
   const row = text.slice(rowStart, rowEnd < 0 ? text.length : rowEnd);
   return [...row.matchAll(HTML_HEADER_CELL)].map((c) => c[1]!.replace(/&nbsp;/g, ' ').trim());
 }
+
+/** htmlHeaderCells of the text above a line, read once for all its cells. */
+const htmlHeaderCellsAbove = memoLast(htmlHeaderCells);
 
 /**
  * The header of the HTML table column a `<td>` cell (at `m.index`) sits in: the `<th>` cell of the
@@ -1074,12 +1080,7 @@ function htmlColumnHeader(m: RegExpExecArray, line: string, around: LineSurround
   const own = htmlHeaderCells(before.slice(0, Math.max(0, rowStart)));
   if (own.length > 0) return own[column] ?? '';
   if (lower.includes('<table') || lower.includes('</table') || around?.above === undefined) return '';
-  const above = around.above(HTML_TABLE_REACH);
-  if (above !== lastHtmlAbove) {
-    lastHtmlAbove = above;
-    lastHtmlHeader = htmlHeaderCells(above);
-  }
-  return lastHtmlHeader[column] ?? '';
+  return htmlHeaderCellsAbove(around.above(HTML_TABLE_REACH))[column] ?? '';
 }
 
 // A realm file's format comment (Jetty, ActiveMQ: `# username: password [,rolename ...]`) above its lines.
@@ -1150,11 +1151,19 @@ const STORE_MENU = /^(?:ppp[ \t]+secret|user|ip[ \t]+hotspot[ \t]+user|(?:tool[ 
 // Stock accounts of the tools these grammars come from (Elastic's reserved users, cloud images' default users,
 // Ceph's bootstrap keys): no person's login.
 const STOCK_LOGINS = /^(?:telecomadmin|useradmin|cuadmin|cmccadmin|neo4j|cassandra|couchbase|influx|influxdb|nagiosadmin|icingaadmin|mysql\.[\w.]+|mariadb\.sys|debian-sys-maint|rdsadmin|rdsrepladmin|omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
-/** A login that may be a person's (rest15a): not built in, a stock, service or role account, a placeholder or a word of prose. */
-export function isPersonLikeLogin(user: string): boolean {
-  if (user === '' || isPlaceholder(user) || BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(user) || STORE_SERVICE_LOGINS.test(user) || CLIENT_ROLE_LOGINS.test(user) || STOCK_LOGINS.test(user)) return false;
-  return !isBenignValue(user) && !/^(?:true|false|yes|no|on|off|null|none|nil|x|xxx|foo|bar|example|sample|name|user(?:name)?|login)$/i.test(user);
+/**
+ * A login a credential store's line may hold (storedLogin, rest14a): not empty, a placeholder, built in, prose, the
+ * store's own service account, a benign value or a yes/no word. Each list is asked here once (isPersonLikeLogin adds its own).
+ */
+function isStoreLoginValue(user: string): boolean {
+  return user !== '' && !isPlaceholder(user) && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isBenignValue(user) && !STORE_SERVICE_LOGINS.test(user) && !/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(user);
 }
+/** A login that may be a person's (rest15a): a store's login (isStoreLoginValue), and no stock or role account, no stand-in word. */
+export function isPersonLikeLogin(user: string): boolean {
+  return isStoreLoginValue(user) && !CLIENT_ROLE_LOGINS.test(user) && !STOCK_LOGINS.test(user) && !/^(?:x|xxx|foo|bar|example|sample|name|user(?:name)?|login)$/i.test(user);
+}
+/** Usage text's `<word>` (`<username>`), which no placeholder of ours matches. */
+const USAGE_WORD = /^<[^<>]*>$/;
 
 /**
  * The login a Kerberos principal names (`zhouxiaoya@BIGDATA.XXSOFT.CN`: the e-mail rule takes it whole): a person-like
@@ -1187,26 +1196,24 @@ function isSoftEtherUser(line: string, above: string): boolean {
 const NOT_STORE_GROUP = /^(?:q|kq|iq|eq|rq|tq|sq|uq|nq|fq|mq|pq|sqlq|rospath)$/;
 
 /**
- * A credential word of PASSWORD_CUE outside [start, end) of `line`. The cues of a line are found once and
- * kept for its other tokens (a line of 9 000 tokens asked again for each was quadratic): cues do not
- * overlap, so the first one ends first and the last one starts last.
+ * Where the first PASSWORD_CUE of a line ends and where its last starts (-1: none), found once and kept for the
+ * line's other tokens (a line of 9 000 tokens asked again for each was quadratic).
  */
-let cueLine: string | undefined;
-let cueFirstEnd = -1;
-let cueLastStart = -1;
-function cueOutside(line: string, start: number, end: number): boolean {
-  if (line !== cueLine) {
-    cueLine = line;
-    cueFirstEnd = -1;
-    cueLastStart = -1;
-    const re = new RegExp(PASSWORD_CUE.source, 'gi');
-    for (let m = re.exec(line); m !== null; m = re.exec(line)) {
-      if (cueFirstEnd < 0) cueFirstEnd = m.index + m[0].length;
-      cueLastStart = m.index;
-      if (m[0].length === 0) re.lastIndex += 1;
-    }
+const lineCues = memoLast((line) => {
+  let firstEnd = -1;
+  let lastStart = -1;
+  const re = new RegExp(PASSWORD_CUE.source, 'gi');
+  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+    if (firstEnd < 0) firstEnd = m.index + m[0].length;
+    lastStart = m.index;
+    if (m[0].length === 0) re.lastIndex += 1;
   }
-  return cueFirstEnd >= 0 && (cueFirstEnd <= start || cueLastStart >= end);
+  return { firstEnd, lastStart };
+});
+/** A credential word of PASSWORD_CUE outside [start, end) of `line`: cues do not overlap, so the first one ends first and the last one starts last. */
+function cueOutside(line: string, start: number, end: number): boolean {
+  const { firstEnd, lastStart } = lineCues(line);
+  return firstEnd >= 0 && (firstEnd <= start || lastStart >= end);
 }
 
 export const VALIDATORS = {
@@ -1374,12 +1381,13 @@ export const VALIDATORS = {
   /** A login of a credential store's line (rest14a): not built in, not prose, not a placeholder or the store's own service account. */
   storedLogin: ((m) => {
     const user = group(m, 'user');
-    return user !== '' && !isPlaceholder(user) && !/^<[^<>]*>$/.test(user) && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isBenignValue(user) && !STORE_SERVICE_LOGINS.test(user) && !/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(user) && !SECRET_COLUMN_WORD.test(user);
+    return isStoreLoginValue(user) && !USAGE_WORD.test(user) && !SECRET_COLUMN_WORD.test(user);
   }) as RuleValidator,
   /** `user x logged in` (lead, session 16): a person's login, no English word (`user has logged in`, `user session authenticated`). */
-  loggedInLogin: ((m, line, around) => {
+  loggedInLogin: ((m) => {
     const user = group(m, 'user');
-    return VALIDATORS.storedLogin(m, line, around) && isPersonLikeLogin(user) && !isCommonWord(user) && !LOG_PROSE_WORD.test(user);
+    // isPersonLikeLogin asks every list storedLogin asks (and more): only the usage text's `<word>` and a secret column's word are left to ask.
+    return isPersonLikeLogin(user) && !USAGE_WORD.test(user) && !SECRET_COLUMN_WORD.test(user) && !isCommonWord(user) && !LOG_PROSE_WORD.test(user);
   }) as RuleValidator,
   /** The login ending a typed account command (login17): a stored login, and no word (`usermod -aG docker deploy`'s `deploy`, `su - test`). */
   lastArgLogin: ((m, line, around) => VALIDATORS.storedLogin(m, line, around) && !isCommonWord(group(m, 'user'))) as RuleValidator,

@@ -104,175 +104,151 @@ describe('redaction corpus', () => {
     });
   }
 
-  // held-out-10 (session 8): first run 70.9 % of 292 / 90.6 % (its FIRST-RUN.md), then fixes by
-  // format family (85.7 %, 251/293 at the s8-integ merge; miss10: Kafka JAAS, rsync, squid, triple quotes, redis ACL, `user x, password y`, remote-desktop `password accepted: x` → 271/294 (OCR phones spaced digit by digit left out: their wake cost the redactor ~10 %),
-  // `bi_consumer` labelled as the login its `user_bi_consumer=` declares, like `erp_producer`).
-  // miss10b (session 9), by grammar: names in one-line tables under a 姓名 header (sharedStrings), after a phone
-  // and a separator, before an account number or an approval state, between a date and a deed, remarks, an
-  // invoice's individual buyer, a document's name; `last modified <date> by x`, aliases beside an id, Logstash
-  // conditionals; QQ tickets; `key =>`; DESKTOP-/LAPTOP- names → 290/294. Left: the spaced OCR phone and the
-  // name before it, composer's nested `bearer` map, and SQL Server's `Login failed for user 'x'` (kept on purpose).
-  // Measured, not asserted at target; it must not fall. Its two false positives left
-  // are the company's VPN gateway `vpn.xxsoft.com.cn` under the network profile's hostname rule.
-  // rest12 (session 12), by family: SQL Server's own ERRORLOG logins (`Logon  Login failed for user 'x'`;
-  // a client's exception still kept), composer's host-keyed token maps (`"bearer": {` ⏎ `"host": "…"`),
-  // a company's remote-access gateway on its public domain kept (vpn./vdi./owa. …) → 293/294, no false
-  // positive. Left: the OCR phone spaced digit by digit.
-  it('held-out-10: at least its level after the session-12 fixes, no false positive', () => {
-    const q = get('held-out-10');
-    expect(q.overall.found).toBeGreaterThanOrEqual(293);
-    expect(q.falsePositives).toEqual([]);
-  });
-
-  // held-out-11 (session 9): first run 69.1 % of 408 / 78.9 % as written, 69.4 % of 412 / 89.3 % with
-  // label errors corrected (its FIRST-RUN.md); then fixes by format family (recall11: default_pass and
-  // authtok keys, glued sign-in cookies, one-line plist pairs, Exim logins and passwd.client, CSV title
-  // rows, quoted CSV header rows, values that are no value, LDAP uid DNs, Samba lists, sudoers) → 312/410;
-  // ho11logins: numbers under CSV time/count columns are no phones and a data row ending in `CN` is no
-  // header, Kerberos (klist clients, keytab keys, service principals kept), `default_user`, JAAS options
-  // one per line, `login:password` user options, SAP SSO2 tickets → 322/410.
-  // ho11names: person names in `|`-separated and blank-aligned tables under a header naming a person
-  // (also Latin `Last, First` names in Display Name columns, 12306 passenger lines, a name before its
-  // identity document, presence rosters) → 336/410 alone; both merged: 343/410.
-  // honame (session 10): every person-name and address miss by family — surnames (惠, 税 …), English role
-  // words, names glued to their phone, CSV full-name/street-address columns and second tables, documents
-  // named after their person, meeting participants, Latin chat speakers, names in brackets, smbusers,
-  // LDIF base64, addresses without a street number → 368/410 alone (a Latin chat speaker left: its only
-  // wake, a date at the line start, cost the marks scan ~20 % on logs).
-  // Measured, not asserted at target; it must not fall. Its false positive left: a Confluence user key.
-  // hosec (session 10): quoted `mysql -p'…'`, `net use` in CDATA, VPN session cookies, salts and robot
-  // keys, `{SSHA}` hashes, HTML credential tables, ZooKeeper digest ACLs, mRemoteNG `Protected=`,
-  // 向日葵 codes, UI-breadcrumb password fields, SASL and Jetty realm lists; `user-name:`/`login-no`
-  // keys, 操作员, 登录账号 in prose, 802.1X identities, pam_succeed_if lists, RabbitMQ users, CSV
-  // UserId columns → 370/410; Confluence user keys are no secrets → no false positive left.
-  // Both merged: 395/410 (96.3 %), no false positive.
-  // rest12 (session 12): EBS `user X responsibility`, ldapsearch's `# x, people, …` comment, accounts
-  // created by name (Windows Setup), password hints → 399/410. Left: SAP's upper-case [User] items, a
-  // Confluence CDATA property, the mkstore wallet rows, a WeCom aligned 账号 column, names seen before
-  // their key (an etcd path, a RabbitMQ component), a Latin chat speaker.
-  // Measured, not asserted at target; it must not fall.
-  it('held-out-11: at least its level after the session-12 fixes, no more false positives', () => {
-    const q = get('held-out-11');
-    expect(q.overall.found).toBeGreaterThanOrEqual(399);
-    expect(q.falsePositives).toEqual([]);
-  });
-
-  // held-out-12 (session 10): written and committed before any rule file was opened, measured once at
-  // main a64a6f8: 246 of 359 = 68.5 % / 94.9 % as written, 246 of 358 = 68.7 % / 96.6 % with six labels
-  // corrected (its FIRST-RUN.md). No rule was changed for it yet: the floor is that first figure, and its
-  // ten false positives (a kubeconfig user entry, `UserInfo{…:c13}`, `Authorization: OSS`, `namespace:`,
-  // a 监护人关系 header, 付款人, an Alipay app_id, a VDI broker host) may not grow. With the other fixes of
-  // session 10 (held-out-11's families, real-machine false positives, the OSS scheme), never tuned on
-  // this set: 251 of 358 = 70.1 %, six false positives.
-  // ho12logins (session 11): logins, secrets and home users by family — the SQL*Plus `user/pw@svc`
-  // grammar in `conn`/`connect`/disql/rman targets (quoted passwords, built-in accounts kept), client
-  // flags (`psql/ksql/sqlcmd -U`, `mysql -u`, `sqlcmd -P`, `mongo -p`, `ldapsearch -w`, `smbclient -U
-  // u%pw`, `lftp -u u,pw`, Db2 `CONNECT … USER … USING`), `CREATE/ALTER USER|ROLE`, `\password`, DM
-  // `user(X)`, db2diag `AUTHID`, htpasswd/shadow hashes, the Common Log Format login column, PuTTY
-  // session `Name\value\`, WebLogic realm users, `<user-name>`, `{AES256}` values, `encrypted…` keys,
-  // Tomcat `shutdown=`, Elytron `clear-text=`, `usercode=`/`操作员=`/`[x] 登录成功`, bindpwd/authcode/
-  // appkey, `authenticating as`, Android accounts, Jenkins ids, keychain `-a`, CI owner variables,
-  // scp/rsync targets, IMAP `LOGIN`, `<name>`/`<value>` pairs, Oracle's Windows ORACLE_BASE user; the
-  // `UserInfo{…:c13}` false positive gone; `erp_rpt` (a login the labels forgot beside `hr_query`) is
-  // neutral → 302 of 358 = 84.4 %, five false positives.
-  // Session 11 (ho12names), person names and identity documents by family: CSV person columns by their
-  // whole header (监护人, 参会人, 用户名称（原名称）, contact/attendee name; `监护人关系` is none) and a table under
-  // a `key,value` summary and a blank line; a display name's remark in brackets; rarer and compound surnames
-  // (幸 乐 井 封 阎 贝, 单于 …) with the words they start (关系, 付款, 幸福 …) kept; record roles (医生, 会员,
-  // 寄件/收件, 报销人=), a directory sync's `停用=1 (…)`, `关于X转正的审批`, a form control's title and value,
-  // a folder named after its person, a name's romanization after it; transcript speaker lines and attendee
-  // lists (Korean names learned too); visa-form name parts, `Name in Native Alphabet`, `Full Name`, points
-  // of contact; passport and visa numbers of any shape behind their label; a 身份证 glued to a 学籍号's G;
-  // a query's CSV result under `sqlite> SELECT …` read by its own header: 288 of 358 = 80.4 %, four false
-  // positives (关系 and 付款人 gone).
-  // Both merged: 338 of 358 = 94.4 %, three false positives.
-  // rest12 (session 12), by family: Chromium credential tables (username_value, hex(password_value),
-  // card_number_encrypted, v10/v11 blobs; each sqlite query its own table), 微信号/WeChat ID columns,
-  // operator/打印人/STS session-name logins, prose passwords and the login told with them, VNC/Citrix
-  // secrets, device verification codes, insurance card numbers; the VDI host, `namespace:` after an
-  // object's `name:` and an Alipay app id are no longer taken (and a PEM key under `sshPrivateKey: |`
-  // is taken whole, not its BEGIN line only) → 355 of 358, no false positive.
-  it('held-out-12: at least its level after the session-12 fixes, no false positive', () => {
-    const q = get('held-out-12');
-    expect(q.overall.found).toBeGreaterThanOrEqual(355);
-    expect(q.falsePositives).toEqual([]);
-  });
-
-  // held-out-13 (session 11): written and committed before any rule file was opened (52 hand-written
-  // files in formats no earlier set had, 7 real outputs of this machine), measured once at main 7642c7b:
-  // 228 of 362 = 63.0 % / 95.5 % as written, 228 of 360 = 63.3 % / 96.4 % with four labels corrected
-  // (its FIRST-RUN.md). No rule was changed for it: the floor is that first figure, and its eleven false
-  // positives (`auth` learned from `pam_faillock(login:auth)` and replaced archive-wide, `auth: password`,
-  // `gdm-password:session`, `VBoxManage`, a 4738 `上次设置的密码:` date, a Dell express service code, a
-  // batch line after `-P <password>`) may not grow. With session 11's fixes for held-out-12 (ho12logins,
-  // ho12names) and tidy's common words, never tuned on this set: 238 of 360 = 66.1 %, eleven false positives.
-  // ho13fp (session 11) fixed the eleven by family (PAM tags and PAM type words, sign-in methods, keys
-  // saying when, hardware ids, tool names, usage placeholders): none may come back.
-  // Session 11, ho13logins (fixed by family, tests in rules-ho13logins.test.ts): Unix account tools (auditd
-  // acct=, LightDM/GDM greeters, last/who/lastlog rows, chage/faillock/lastlog/userdel), ESXi hostd/esxcli,
-  // iDRAC racadm and Lifecycle log, Proxmox realms and API tokens, VirtualBox auto-logon/VRDE users, hdbsql,
-  // hdbuserstore, HANA `ALTER USER … PASSWORD`, Cisco/Huawei local users, type-7 passwords, SNMP
-  // communities, Huawei ciphertexts, Hadoop proxy users and dotted `<name>` keys, ADO.NET `user id=` (not
-  // an application's), CIFS `user=x%pw`, STS role sessions, dscl RecordName, INI `USER =`, `账户=`:
-  // 296 of 360 = 82.2 %, still eleven false positives.
-  // Session 11 (ho13names), its person names by family (GECOS, Proxmox user.cfg, dscl RealName, JSON name
-  // parts, names in brackets and descriptions, tax/bank/payslip/e-invoice paperwork, salutations), the
-  // Bank of China 6013 card and the VRP MAC: 275 of 360 = 76.4 %, still eleven false positives.
-  // All three merged: 333 of 360 = 92.5 %, no false positive.
-  // Session 12 (rest13, by family, tests in rules-rest13.test.ts): 4720/4738 `帐户名称`/`SAM 帐户名` and
-  // form labels (`账号开通`), labelled 公积金/社保 account numbers, Baidu `uk=` ids and `BDUSS`/`SESSDATA`
-  // cookies, WindTerm `autoLogin`, vault cards' security codes, security-question answers, `密码（…）：`
-  // keys with a remark, share-link `password x expires`, storage CLIs' key pairs (qshell, mc, ossutil,
-  // obsutil, coscmd) and unprefixed access key ids, faillock's per-login headings, Perforce
-  // `user@workspace` and `P4CLIENT`, login/password cells of `|` tables (Airflow `connections get`),
-  // what auto-login scripts send after a password/OTP prompt (and, beyond the set, `totp` seeds, KeePass
-  // XML fields, ZooKeeper `addauth digest`): 352 of 360 = 97.8 %, no false positive.
-  it('held-out-13: at least its level after session 12, no more false positives', () => {
-    const q = get('held-out-13');
-    expect(q.overall.found).toBeGreaterThanOrEqual(352);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(0);
-  });
-
-  // held-out-14 (session 12): written and committed before any rule file was opened (53 hand-written
-  // files in formats no earlier set had, 7 real outputs of this machine), measured once with the rules of
-  // main 174d208 (the set at 90e5218): 252 of 370 = 68.1 % / 95.5 % as written, 254 of 370 = 68.6 % /
-  // 99.3 % with twelve labels corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that
-  // first figure, and its two false positives (`/home/ftp/…` in a vsftpd xferlog taken for a home user,
-  // twice) may not grow.
-  // Session 13 (rest14a, by family, tests in rules-rest14a.test.ts): server-side credential stores —
-  // Comware/VRP `local-user` and `password simple|hash|cipher`, `$c$3$`/`$h$6$` stored forms, HAProxy
-  // `userlist` users and `stats auth`, htpasswd items in YAML/JSON, pgbouncer md5/SCRAM entries,
-  // FreeRADIUS users and radius.log `[user/pw]`, `echo 'x:pw' | chpasswd`, `useradd … x`, `\040` SQL of
-  // `.mysql_history` — and stored secret forms: `${VAR:default}`, Pulumi `secure: v1:`, vmess/vless ids,
-  // `cat admin.password`, BitLocker 8×6 digits, uci `option key`, 宝塔 entrance, `/link/<token>`, `尝试=`
-  // after 密码错误, `newpwd=`, bce `ALTAK…`/`sk =`, Go DSNs with `@` in the password, `-D…username=`,
-  // `vault kv get`/`stack output` rows, PHP `$config->db->user`, Coremail `admin=`: 306 of 370 = 82.7 %,
-  // the same two false positives.
-  // Session 13 (rest14b, by family, tests in rules-rest14b.test.ts): Windows tables (quser rows en-US/zh-CN,
-  // `reg query` user values such as a bare UsernameHint, Exchange `Alias :` and mailbox/local-user `-Identity`,
-  // a service's `-u x -p pw`), vsftpd `[x] OK|FAIL LOGIN` and xferlog's user column (a service home such as
-  // `/home/ftp/` is no person: its two false positives are gone), names in paperwork roles (投保人, 权利人 a、b,
-  // 出租方(甲方), 经纪人, 附属卡) and first in IT free text (Description/描述/remarks/uploader, `by`, ` 的手机`),
-  // hyphenated Latin given names and mutt aliases, useradd `-c` GECOS names, QQ export header and QQ numbers,
-  // HR papers in a mail subject, a pinyin name glued in an SSID, CSV `Name(login)` cells, Latin emergency
-  // contacts, 用户 login columns, passport numbers in a 证件号 column, VINs (check digit), `密码还是 x`, keypad
-  // codes, long report verification codes: 296 of 370 = 80.0 %, no false positive.
-  it('held-out-14: at least its level after session 13 (rest14a, rest14b), no false positive', () => {
-    const q = get('held-out-14');
-    expect(q.overall.found).toBeGreaterThanOrEqual(348);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(0);
-  });
-
-  // held-out-15 (session 13): written and committed before any rule file was opened (54 hand-written
-  // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
-  // main 06196b3 (the set at 6fa3623): 338 of 506 = 66.8 % / 93.5 % as written, 343 of 510 = 67.3 % /
-  // 96.5 % with thirteen labels corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that
-  // first figure, and its fifteen false positives (tool names and markers taken for passwords — `1pctl`,
-  // `(ComKey):`, `!!`, `'`, `%p`, a salt minion id, a timeout, a FortiToken serial, a Keycloak
-  // credentialData JSON, a docs placeholder, an LDAP timestamp —, `owner:self`, 应出勤/查询/房租 as names)
-  // may not grow.
-  it('held-out-15: at least its first figure, no more false positives', () => {
-    const q = get('held-out-15');
+  // The floors of the sets measured, not asserted at target: found may not fall, false positives may not grow. One row
+  // per set on one line (every helper edits them); the set's history in the comments above its row.
+  const FLOORS: readonly { set: CorpusSet; found: number; fp: number }[] = [
+    // held-out-10 (session 8): first run 70.9 % of 292 / 90.6 % (its FIRST-RUN.md), then fixes by
+    // format family (85.7 %, 251/293 at the s8-integ merge; miss10: Kafka JAAS, rsync, squid, triple quotes, redis ACL, `user x, password y`, remote-desktop `password accepted: x` → 271/294 (OCR phones spaced digit by digit left out: their wake cost the redactor ~10 %),
+    // `bi_consumer` labelled as the login its `user_bi_consumer=` declares, like `erp_producer`).
+    // miss10b (session 9), by grammar: names in one-line tables under a 姓名 header (sharedStrings), after a phone
+    // and a separator, before an account number or an approval state, between a date and a deed, remarks, an
+    // invoice's individual buyer, a document's name; `last modified <date> by x`, aliases beside an id, Logstash
+    // conditionals; QQ tickets; `key =>`; DESKTOP-/LAPTOP- names → 290/294. Left: the spaced OCR phone and the
+    // name before it, composer's nested `bearer` map, and SQL Server's `Login failed for user 'x'` (kept on purpose).
+    // Measured, not asserted at target; it must not fall. Its two false positives left
+    // are the company's VPN gateway `vpn.xxsoft.com.cn` under the network profile's hostname rule.
+    // rest12 (session 12), by family: SQL Server's own ERRORLOG logins (`Logon  Login failed for user 'x'`;
+    // a client's exception still kept), composer's host-keyed token maps (`"bearer": {` ⏎ `"host": "…"`),
+    // a company's remote-access gateway on its public domain kept (vpn./vdi./owa. …) → 293/294, no false
+    // positive. Left: the OCR phone spaced digit by digit.
+    { set: 'held-out-10', found: 293, fp: 0 },
+    // held-out-11 (session 9): first run 69.1 % of 408 / 78.9 % as written, 69.4 % of 412 / 89.3 % with
+    // label errors corrected (its FIRST-RUN.md); then fixes by format family (recall11: default_pass and
+    // authtok keys, glued sign-in cookies, one-line plist pairs, Exim logins and passwd.client, CSV title
+    // rows, quoted CSV header rows, values that are no value, LDAP uid DNs, Samba lists, sudoers) → 312/410;
+    // ho11logins: numbers under CSV time/count columns are no phones and a data row ending in `CN` is no
+    // header, Kerberos (klist clients, keytab keys, service principals kept), `default_user`, JAAS options
+    // one per line, `login:password` user options, SAP SSO2 tickets → 322/410.
+    // ho11names: person names in `|`-separated and blank-aligned tables under a header naming a person
+    // (also Latin `Last, First` names in Display Name columns, 12306 passenger lines, a name before its
+    // identity document, presence rosters) → 336/410 alone; both merged: 343/410.
+    // honame (session 10): every person-name and address miss by family — surnames (惠, 税 …), English role
+    // words, names glued to their phone, CSV full-name/street-address columns and second tables, documents
+    // named after their person, meeting participants, Latin chat speakers, names in brackets, smbusers,
+    // LDIF base64, addresses without a street number → 368/410 alone (a Latin chat speaker left: its only
+    // wake, a date at the line start, cost the marks scan ~20 % on logs).
+    // Measured, not asserted at target; it must not fall. Its false positive left: a Confluence user key.
+    // hosec (session 10): quoted `mysql -p'…'`, `net use` in CDATA, VPN session cookies, salts and robot
+    // keys, `{SSHA}` hashes, HTML credential tables, ZooKeeper digest ACLs, mRemoteNG `Protected=`,
+    // 向日葵 codes, UI-breadcrumb password fields, SASL and Jetty realm lists; `user-name:`/`login-no`
+    // keys, 操作员, 登录账号 in prose, 802.1X identities, pam_succeed_if lists, RabbitMQ users, CSV
+    // UserId columns → 370/410; Confluence user keys are no secrets → no false positive left.
+    // Both merged: 395/410 (96.3 %), no false positive.
+    // rest12 (session 12): EBS `user X responsibility`, ldapsearch's `# x, people, …` comment, accounts
+    // created by name (Windows Setup), password hints → 399/410. Left: SAP's upper-case [User] items, a
+    // Confluence CDATA property, the mkstore wallet rows, a WeCom aligned 账号 column, names seen before
+    // their key (an etcd path, a RabbitMQ component), a Latin chat speaker.
+    // Measured, not asserted at target; it must not fall.
+    { set: 'held-out-11', found: 399, fp: 0 },
+    // held-out-12 (session 10): written and committed before any rule file was opened, measured once at
+    // main a64a6f8: 246 of 359 = 68.5 % / 94.9 % as written, 246 of 358 = 68.7 % / 96.6 % with six labels
+    // corrected (its FIRST-RUN.md). No rule was changed for it yet: the floor is that first figure, and its
+    // ten false positives (a kubeconfig user entry, `UserInfo{…:c13}`, `Authorization: OSS`, `namespace:`,
+    // a 监护人关系 header, 付款人, an Alipay app_id, a VDI broker host) may not grow. With the other fixes of
+    // session 10 (held-out-11's families, real-machine false positives, the OSS scheme), never tuned on
+    // this set: 251 of 358 = 70.1 %, six false positives.
+    // ho12logins (session 11): logins, secrets and home users by family — the SQL*Plus `user/pw@svc`
+    // grammar in `conn`/`connect`/disql/rman targets (quoted passwords, built-in accounts kept), client
+    // flags (`psql/ksql/sqlcmd -U`, `mysql -u`, `sqlcmd -P`, `mongo -p`, `ldapsearch -w`, `smbclient -U
+    // u%pw`, `lftp -u u,pw`, Db2 `CONNECT … USER … USING`), `CREATE/ALTER USER|ROLE`, `\password`, DM
+    // `user(X)`, db2diag `AUTHID`, htpasswd/shadow hashes, the Common Log Format login column, PuTTY
+    // session `Name\value\`, WebLogic realm users, `<user-name>`, `{AES256}` values, `encrypted…` keys,
+    // Tomcat `shutdown=`, Elytron `clear-text=`, `usercode=`/`操作员=`/`[x] 登录成功`, bindpwd/authcode/
+    // appkey, `authenticating as`, Android accounts, Jenkins ids, keychain `-a`, CI owner variables,
+    // scp/rsync targets, IMAP `LOGIN`, `<name>`/`<value>` pairs, Oracle's Windows ORACLE_BASE user; the
+    // `UserInfo{…:c13}` false positive gone; `erp_rpt` (a login the labels forgot beside `hr_query`) is
+    // neutral → 302 of 358 = 84.4 %, five false positives.
+    // Session 11 (ho12names), person names and identity documents by family: CSV person columns by their
+    // whole header (监护人, 参会人, 用户名称（原名称）, contact/attendee name; `监护人关系` is none) and a table under
+    // a `key,value` summary and a blank line; a display name's remark in brackets; rarer and compound surnames
+    // (幸 乐 井 封 阎 贝, 单于 …) with the words they start (关系, 付款, 幸福 …) kept; record roles (医生, 会员,
+    // 寄件/收件, 报销人=), a directory sync's `停用=1 (…)`, `关于X转正的审批`, a form control's title and value,
+    // a folder named after its person, a name's romanization after it; transcript speaker lines and attendee
+    // lists (Korean names learned too); visa-form name parts, `Name in Native Alphabet`, `Full Name`, points
+    // of contact; passport and visa numbers of any shape behind their label; a 身份证 glued to a 学籍号's G;
+    // a query's CSV result under `sqlite> SELECT …` read by its own header: 288 of 358 = 80.4 %, four false
+    // positives (关系 and 付款人 gone).
+    // Both merged: 338 of 358 = 94.4 %, three false positives.
+    // rest12 (session 12), by family: Chromium credential tables (username_value, hex(password_value),
+    // card_number_encrypted, v10/v11 blobs; each sqlite query its own table), 微信号/WeChat ID columns,
+    // operator/打印人/STS session-name logins, prose passwords and the login told with them, VNC/Citrix
+    // secrets, device verification codes, insurance card numbers; the VDI host, `namespace:` after an
+    // object's `name:` and an Alipay app id are no longer taken (and a PEM key under `sshPrivateKey: |`
+    // is taken whole, not its BEGIN line only) → 355 of 358, no false positive.
+    { set: 'held-out-12', found: 355, fp: 0 },
+    // held-out-13 (session 11): written and committed before any rule file was opened (52 hand-written
+    // files in formats no earlier set had, 7 real outputs of this machine), measured once at main 7642c7b:
+    // 228 of 362 = 63.0 % / 95.5 % as written, 228 of 360 = 63.3 % / 96.4 % with four labels corrected
+    // (its FIRST-RUN.md). No rule was changed for it: the floor is that first figure, and its eleven false
+    // positives (`auth` learned from `pam_faillock(login:auth)` and replaced archive-wide, `auth: password`,
+    // `gdm-password:session`, `VBoxManage`, a 4738 `上次设置的密码:` date, a Dell express service code, a
+    // batch line after `-P <password>`) may not grow. With session 11's fixes for held-out-12 (ho12logins,
+    // ho12names) and tidy's common words, never tuned on this set: 238 of 360 = 66.1 %, eleven false positives.
+    // ho13fp (session 11) fixed the eleven by family (PAM tags and PAM type words, sign-in methods, keys
+    // saying when, hardware ids, tool names, usage placeholders): none may come back.
+    // Session 11, ho13logins (fixed by family, tests in rules-ho13logins.test.ts): Unix account tools (auditd
+    // acct=, LightDM/GDM greeters, last/who/lastlog rows, chage/faillock/lastlog/userdel), ESXi hostd/esxcli,
+    // iDRAC racadm and Lifecycle log, Proxmox realms and API tokens, VirtualBox auto-logon/VRDE users, hdbsql,
+    // hdbuserstore, HANA `ALTER USER … PASSWORD`, Cisco/Huawei local users, type-7 passwords, SNMP
+    // communities, Huawei ciphertexts, Hadoop proxy users and dotted `<name>` keys, ADO.NET `user id=` (not
+    // an application's), CIFS `user=x%pw`, STS role sessions, dscl RecordName, INI `USER =`, `账户=`:
+    // 296 of 360 = 82.2 %, still eleven false positives.
+    // Session 11 (ho13names), its person names by family (GECOS, Proxmox user.cfg, dscl RealName, JSON name
+    // parts, names in brackets and descriptions, tax/bank/payslip/e-invoice paperwork, salutations), the
+    // Bank of China 6013 card and the VRP MAC: 275 of 360 = 76.4 %, still eleven false positives.
+    // All three merged: 333 of 360 = 92.5 %, no false positive.
+    // Session 12 (rest13, by family, tests in rules-rest13.test.ts): 4720/4738 `帐户名称`/`SAM 帐户名` and
+    // form labels (`账号开通`), labelled 公积金/社保 account numbers, Baidu `uk=` ids and `BDUSS`/`SESSDATA`
+    // cookies, WindTerm `autoLogin`, vault cards' security codes, security-question answers, `密码（…）：`
+    // keys with a remark, share-link `password x expires`, storage CLIs' key pairs (qshell, mc, ossutil,
+    // obsutil, coscmd) and unprefixed access key ids, faillock's per-login headings, Perforce
+    // `user@workspace` and `P4CLIENT`, login/password cells of `|` tables (Airflow `connections get`),
+    // what auto-login scripts send after a password/OTP prompt (and, beyond the set, `totp` seeds, KeePass
+    // XML fields, ZooKeeper `addauth digest`): 352 of 360 = 97.8 %, no false positive.
+    { set: 'held-out-13', found: 352, fp: 0 },
+    // held-out-14 (session 12): written and committed before any rule file was opened (53 hand-written
+    // files in formats no earlier set had, 7 real outputs of this machine), measured once with the rules of
+    // main 174d208 (the set at 90e5218): 252 of 370 = 68.1 % / 95.5 % as written, 254 of 370 = 68.6 % /
+    // 99.3 % with twelve labels corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that
+    // first figure, and its two false positives (`/home/ftp/…` in a vsftpd xferlog taken for a home user,
+    // twice) may not grow.
+    // Session 13 (rest14a, by family, tests in rules-rest14a.test.ts): server-side credential stores —
+    // Comware/VRP `local-user` and `password simple|hash|cipher`, `$c$3$`/`$h$6$` stored forms, HAProxy
+    // `userlist` users and `stats auth`, htpasswd items in YAML/JSON, pgbouncer md5/SCRAM entries,
+    // FreeRADIUS users and radius.log `[user/pw]`, `echo 'x:pw' | chpasswd`, `useradd … x`, `\040` SQL of
+    // `.mysql_history` — and stored secret forms: `${VAR:default}`, Pulumi `secure: v1:`, vmess/vless ids,
+    // `cat admin.password`, BitLocker 8×6 digits, uci `option key`, 宝塔 entrance, `/link/<token>`, `尝试=`
+    // after 密码错误, `newpwd=`, bce `ALTAK…`/`sk =`, Go DSNs with `@` in the password, `-D…username=`,
+    // `vault kv get`/`stack output` rows, PHP `$config->db->user`, Coremail `admin=`: 306 of 370 = 82.7 %,
+    // the same two false positives.
+    // Session 13 (rest14b, by family, tests in rules-rest14b.test.ts): Windows tables (quser rows en-US/zh-CN,
+    // `reg query` user values such as a bare UsernameHint, Exchange `Alias :` and mailbox/local-user `-Identity`,
+    // a service's `-u x -p pw`), vsftpd `[x] OK|FAIL LOGIN` and xferlog's user column (a service home such as
+    // `/home/ftp/` is no person: its two false positives are gone), names in paperwork roles (投保人, 权利人 a、b,
+    // 出租方(甲方), 经纪人, 附属卡) and first in IT free text (Description/描述/remarks/uploader, `by`, ` 的手机`),
+    // hyphenated Latin given names and mutt aliases, useradd `-c` GECOS names, QQ export header and QQ numbers,
+    // HR papers in a mail subject, a pinyin name glued in an SSID, CSV `Name(login)` cells, Latin emergency
+    // contacts, 用户 login columns, passport numbers in a 证件号 column, VINs (check digit), `密码还是 x`, keypad
+    // codes, long report verification codes: 296 of 370 = 80.0 %, no false positive.
+    { set: 'held-out-14', found: 348, fp: 0 },
+    // held-out-15 (session 13): written and committed before any rule file was opened (54 hand-written
+    // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
+    // main 06196b3 (the set at 6fa3623): 338 of 506 = 66.8 % / 93.5 % as written, 343 of 510 = 67.3 % /
+    // 96.5 % with thirteen labels corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that
+    // first figure, and its fifteen false positives (tool names and markers taken for passwords — `1pctl`,
+    // `(ComKey):`, `!!`, `'`, `%p`, a salt minion id, a timeout, a FortiToken serial, a Keycloak
+    // credentialData JSON, a docs placeholder, an LDAP timestamp —, `owner:self`, 应出勤/查询/房租 as names)
+    // may not grow.
     // Session 13's fixes made for held-out-14 (rest14a, rest14b, the lead's) took 6 more of its values, never tuned on it: 349.
     // Session 14 (rest15a) fixed its missed logins by family — account stores of network devices (FortiOS `config system
     // admin` ⏎ `edit "x"`, RouterOS `/ppp secret` ⏎ `add name=x`, 天融信 `admin add name x`, console logs), identity tools
@@ -292,20 +268,15 @@ describe('redaction corpus', () => {
     // Session 16 (pinyin1): a person's pinyin name as a bare login on a line that speaks of accounts (pinyin-name.ts:
     // `tianwei … LOGIN FROM`, `liu_chengzhi … login denied`): 472. name17's person-name false positives (应出勤, 查询,
     // 房租) no longer taken: FP 9.
-    expect(q.overall.found).toBeGreaterThanOrEqual(472);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(9);
-  });
-
-  // held-out-16 (session 14): written and committed before any rule file was opened (51 hand-written
-  // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
-  // main c29b1bd (the set at 7536204): 422 of 640 = 65.9 % / 93.8 % as written, 422 of 633 = 66.7 % /
-  // 95.4 % with fifteen labels corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that
-  // first figure, and its twenty-four false positives (company hostnames, a message id, `{`, `[`, `jdbc`,
-  // a port, public app keys, a docs placeholder, svnserve's `write`/`passwd`, `monitor`, `HRDB`, `DBA`,
-  // a request nonce and signatures, an HMAC, `sha256WithRSAEncryption` in a real `openssl x509 -text`)
-  // may not grow.
-  it('held-out-16: at least its first figure, no more false positives', () => {
-    const q = get('held-out-16');
+    { set: 'held-out-15', found: 472, fp: 9 },
+    // held-out-16 (session 14): written and committed before any rule file was opened (51 hand-written
+    // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
+    // main c29b1bd (the set at 7536204): 422 of 640 = 65.9 % / 93.8 % as written, 422 of 633 = 66.7 % /
+    // 95.4 % with fifteen labels corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that
+    // first figure, and its twenty-four false positives (company hostnames, a message id, `{`, `[`, `jdbc`,
+    // a port, public app keys, a docs placeholder, svnserve's `write`/`passwd`, `monitor`, `HRDB`, `DBA`,
+    // a request nonce and signatures, an HMAC, `sha256WithRSAEncryption` in a real `openssl x509 -text`)
+    // may not grow.
     // Session 14, after its first run: the lead fixed fifteen of those false positives by family (a block or list
     // opener, header lists, message ids, nonces, numeric app keys, doc stand-ins, hydra templates, svnserve's words,
     // a JDBC URL after -u, a role in brackets, OpenSSL's algorithm names: rules-lead14.test.ts); rest15a/rest15b's
@@ -325,19 +296,14 @@ describe('redaction corpus', () => {
     // All three merged, their tests updated to expect both halves of a line (a login and its hash, a login and the
     // name in brackets after it): 564 of 634, FP 8.
     // Session 16 (pinyin1): a pinyin login in a SQL row beside `用户不存在` (`'wu_xiaotong'`): 565; name17's `财务-邵丹-PC`: 566.
-    expect(q.overall.found).toBeGreaterThanOrEqual(566);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(8);
-  });
-
-  // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in
-  // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 752e709 (the
-  // set at 5176467): 372 of 554 = 67.1 % / 92.3 % as written, 373 of 554 = 67.3 % / 94.0 % with eight labels
-  // corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that first figure, and its thirty false
-  // positives (PBX section names `8012-auth`, company hostnames in the network profile, `require(`/`oss2.Auth(`/
-  // `Sys.getenv(`, `plain[passwd=…]`, `strong`, `set`, `loggedIn`, `created`, `helpdesk`, an app key, a firmware
-  // version taken for an IP, `hg@host`, 管家/全拼/应为 as names, a docs example `张三 13800000000`) may not grow.
-  it('held-out-17: at least its first figure, no more false positives', () => {
-    const q = get('held-out-17');
+    { set: 'held-out-16', found: 566, fp: 8 },
+    // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in
+    // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 752e709 (the
+    // set at 5176467): 372 of 554 = 67.1 % / 92.3 % as written, 373 of 554 = 67.3 % / 94.0 % with eight labels
+    // corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that first figure, and its thirty false
+    // positives (PBX section names `8012-auth`, company hostnames in the network profile, `require(`/`oss2.Auth(`/
+    // `Sys.getenv(`, `plain[passwd=…]`, `strong`, `set`, `loggedIn`, `created`, `helpdesk`, an app key, a firmware
+    // version taken for an IP, `hg@host`, 管家/全拼/应为 as names, a docs example `张三 13800000000`) may not grow.
     // Second sight (session 15's merge, no rule written for this set): rest16a/rest16b/secret16's fixes for
     // held-out-16 took 13 more of its values (386) and one false positive; the lead's fixes of what its first run
     // showed (keys glued to `pw` woke nothing in the shipped engine; a call's head after `auth =`; a Data Pump file
@@ -366,39 +332,33 @@ describe('redaction corpus', () => {
     // two parts on account lines (`wb_huangshiqi`, `huang.shiqi`, `miaozimo_admin`, `ssh sima.junchi@…`, `-u yezixuan`),
     // learned so a home folder's `huangshiqi` goes too: 394, FP 27.
     // Merged (secret17 + login17 + name17, the lead's all-Han password cell): 520, FP 21.
-    expect(q.overall.found).toBeGreaterThanOrEqual(520);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(21);
-  });
-
-  // held-out-18 (session 16): written and committed before any rule file was opened (53 hand-written files in
-  // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 1c2fe12 (the
-  // set at 29a745b): 467 of 595 = 78.5 % / 92.3 % as written, 468 of 596 = 78.5 % / 94.0 % with eight labels
-  // corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that first figure, and its thirty-one
-  // false positives (docs stand-ins `sk-...`/`YOUR_PASSWORD`/`REPLACE_ME`/`secretpassword`/`root:Milvus`/`Hello@123`,
-  // public app keys and ids, `user%password` in a docs line, `(again):`, `是`, `发给`, `Pwd`, `Render Farm`, `文心`,
-  // a mirror path's `ubuntu`, `deploy@host`, company hostnames in the network profile) may not grow.
-  it('held-out-18: at least its first figure, no more false positives', () => {
-    const q = get('held-out-18');
+    { set: 'held-out-17', found: 520, fp: 21 },
+    // held-out-18 (session 16): written and committed before any rule file was opened (53 hand-written files in
+    // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 1c2fe12 (the
+    // set at 29a745b): 467 of 595 = 78.5 % / 92.3 % as written, 468 of 596 = 78.5 % / 94.0 % with eight labels
+    // corrected (its FIRST-RUN.md). No rule was changed for it: the floor is that first figure, and its thirty-one
+    // false positives (docs stand-ins `sk-...`/`YOUR_PASSWORD`/`REPLACE_ME`/`secretpassword`/`root:Milvus`/`Hello@123`,
+    // public app keys and ids, `user%password` in a docs line, `(again):`, `是`, `发给`, `Pwd`, `Render Farm`, `文心`,
+    // a mirror path's `ubuntu`, `deploy@host`, company hostnames in the network profile) may not grow.
     // One label added after the merge (session 16, lead): the 英文名 column's `Chenyang Gui`, like `Sandy Rui` above it
     // (first figure with it: 468 of 597). The session's rules, none written for this set, took 8 more: 476, FP 31.
     // Session 17 (secret18): name/value pairs (`val`, `current_value`, boxed), glued key parts, admin CLIs, printed keys, account stores: 514 (FP 16) alone.
     // Session 17 (name18): role columns and role nouns, logins/mails with the person in brackets, signatures, devices and Wi-Fi, rarer surnames, cards, passports, a village address, a CFCA 身份证: 515, FP 29.
     // Session 17 (login18): +24 logins by family — name/value pairs, account-tool tables, qualified flags, T-SQL, JAAS, psql catalogs: 500 alone.
     // All three merged (lead): 576 of 597 = 96.5 %, FP 12 (an NVR export's `User1.Name=admin` under `[Users]` is a field, not a login = password).
-    expect(q.overall.found).toBeGreaterThanOrEqual(576);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(12);
-  });
-
-  // held-out-19 (session 17): written and committed before any rule file was opened (50 hand-written files — 16 of them
-  // plain application logs of as many frameworks — and 6 real outputs of this machine), measured once with the rules of
-  // main 214c88e (the set at 653523a): 349 of 475 = 73.5 % / 94.9 % as written, 352 of 446 = 78.9 % / 98.0 % with labels
-  // corrected (28 public IPs in default-profile files, which that profile keeps by design; its FIRST-RUN.md). No rule was
-  // changed for it: the floor is that first figure, and its eight false positives (`Jiahe Source`, a Bitbucket licence,
-  // `deny-all`, `Psk`, an MD5 `sign=`, `User1.Name`/`User2.Name`/`User2.Remark`) may not grow.
-  it('held-out-19: at least its first figure, no more false positives', () => {
-    const q = get('held-out-19');
-    expect(q.overall.found).toBeGreaterThanOrEqual(352);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(8);
+    { set: 'held-out-18', found: 576, fp: 12 },
+    // held-out-19 (session 17): written and committed before any rule file was opened (50 hand-written files — 16 of them
+    // plain application logs of as many frameworks — and 6 real outputs of this machine), measured once with the rules of
+    // main 214c88e (the set at 653523a): 349 of 475 = 73.5 % / 94.9 % as written, 352 of 446 = 78.9 % / 98.0 % with labels
+    // corrected (28 public IPs in default-profile files, which that profile keeps by design; its FIRST-RUN.md). No rule was
+    // changed for it: the floor is that first figure, and its eight false positives (`Jiahe Source`, a Bitbucket licence,
+    // `deny-all`, `Psk`, an MD5 `sign=`, `User1.Name`/`User2.Name`/`User2.Remark`) may not grow.
+    { set: 'held-out-19', found: 352, fp: 8 },
+  ];
+  it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
+    const q = get(set);
+    expect(q.overall.found).toBeGreaterThanOrEqual(found);
+    expect(q.falsePositives.length, `false positives of ${set}:\n  ${q.falsePositives.join('\n  ')}`).toBeLessThanOrEqual(fp);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {

@@ -76,6 +76,14 @@ export const takesLogins = (text: string, ...logins: string[]): string => {
   return out;
 };
 
+/** Each value is gone from the text's redaction (whatever else other rules take), and a placeholder of `kind` (`SECRET`, `USER` …) stands in it. */
+export const takesAs = (kind: string, text: string, ...values: string[]): string => {
+  const out = redact(text);
+  for (const value of values) expect(out, text).not.toContain(value);
+  expect(out, text).toContain(`<${kind}-`);
+  return out;
+};
+
 /** Each word is still in the text's redaction. */
 export const keepsWords = (text: string, ...words: string[]): string => {
   const out = redact(text);
