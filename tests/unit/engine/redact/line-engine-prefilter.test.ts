@@ -58,6 +58,8 @@ const EDGES = [
   'value-on-the-next-line-1',
   '<key>SyncToken</key>',
   '<string>abc123def456</string>',
+  // A plist key glued to its login (`XAuthName`: IPsec's Xauth): no other word on the line wakes user-name (session 17).
+  '<key>XAuthName</key><string>dingweiqiang</string>',
   '  - name: API_TOKEN',
   '    value: tok-123',
   'DB_PASSWORD     s3cret-val',
