@@ -40,6 +40,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-16').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-17').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-18').files).toBeGreaterThanOrEqual(50);
+    expect(get('app-logs').files).toBeGreaterThanOrEqual(24);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -67,6 +68,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-17').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('held-out-18').overall.planted).toBeGreaterThanOrEqual(350);
     expect(get('held-out-18').overall.lookAlikes).toBeGreaterThanOrEqual(150);
+    expect(get('app-logs').overall.planted).toBeGreaterThanOrEqual(200);
+    expect(get('app-logs').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
@@ -380,6 +383,17 @@ describe('redaction corpus', () => {
     // (first figure with it: 468 of 597). The session's rules, none written for this set, took 8 more: 476, FP 31.
     expect(q.overall.found).toBeGreaterThanOrEqual(476);
     expect(q.falsePositives.length).toBeLessThanOrEqual(31);
+  });
+
+  // app-logs (session 17, applog1): plain application logs in real frameworks' shapes (English and Chinese), the
+  // product's main content, which no earlier set held. Written and measured before any rule change: 173 of 202 =
+  // 85.6 %, 6 false positives (misses: logins in log prose — `Login failed for username 'x'`, `login x ok`, `bind
+  // failed for uid=x`, `Failed login attempt for "x"`, `actor=`/`target=` —, SMS verification codes, a Connect session
+  // cookie, names beside 实名/收货人/shipped to).
+  it('app-logs: at least its figure, no more false positives', () => {
+    const q = get('app-logs');
+    expect(q.overall.found).toBeGreaterThanOrEqual(173);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(6);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
