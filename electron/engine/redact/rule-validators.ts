@@ -14,6 +14,7 @@ import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import { isPinyinLogin as isPinyinNameLogin, PINYIN_LOGIN_CUE } from './pinyin-name.js';
+import { LOG_PROSE_STOP } from './log-prose.js';
 import type { LineSurroundings } from './rules.js';
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
@@ -1348,6 +1349,8 @@ export const VALIDATORS = {
     const user = group(m, 'user');
     return VALIDATORS.storedLogin(m, line, around) && isPersonLikeLogin(user) && !isCommonWord(user) && !LOG_PROSE_WORD.test(user);
   }) as RuleValidator,
+  /** A login in an application log's prose (applog1, log-prose.ts): as `user x logged in`'s, and no pronoun or plural noun (`failed for all`, `for user requests`). */
+  logProseLogin: ((m, line, around) => VALIDATORS.loggedInLogin(m, line, around) && !LOG_PROSE_STOP.test(group(m, 'user'))) as RuleValidator,
   /** The login ending a typed account command (login17): a stored login, and no word (`usermod -aG docker deploy`'s `deploy`, `su - test`). */
   lastArgLogin: ((m, line, around) => VALIDATORS.storedLogin(m, line, around) && !isCommonWord(group(m, 'user'))) as RuleValidator,
   /** The secret of a credential store's line (rest14a): a value, not a placeholder, a variable or a `<word>` of usage text. */

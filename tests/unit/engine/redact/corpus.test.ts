@@ -392,8 +392,11 @@ describe('redaction corpus', () => {
   // cookie, names beside 实名/收货人/shipped to).
   it('app-logs: at least its figure, no more false positives', () => {
     const q = get('app-logs');
-    expect(q.overall.found).toBeGreaterThanOrEqual(173);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(6);
+    // Labels corrected after it, to the earlier sets' convention: four SMS verification codes and a session id are
+    // neutral (198 planted). The log-prose logins (log-prose.ts) and `shop` no longer learned: 191 of 198, FP 2 (a
+    // Twilio message SID taken as high-entropy, a Rails Message-ID taken as an address).
+    expect(q.overall.found).toBeGreaterThanOrEqual(191);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(2);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
