@@ -147,6 +147,9 @@ export const personalEmail: RuleValidator = (m, line) =>
   // export's `"InternetMessageId":"<SG2PR06MB…@…outlook.com>"` (Microsoft 365 audit logs).
   !/(?:message[-_]?id|msgid|in[-_]?reply[-_]?to)["']*[ \t]*[=:][ \t]*["']*<?$/i.test(before(m, line, 24)) &&
   !/^anonymous@/i.test(m[0]) &&
+  // A mailer's log of a sent message's id (Rails ActionMailer `Delivered mail 6571c0f2e1a3b_6e1b@web-1.mail (31.4ms)`,
+  // nodemailer `Message sent: <b658f8ca-…@example.com>`): a Message-ID, not an address.
+  !/(?:\b(?:delivered|sent|queued)[ \t]+mail[ \t]+<?|\bmessage[ \t]+(?:sent|queued|accepted)[ \t]*:?[ \t]*<)$/i.test(before(m, line, 30)) &&
   // A locale's modifier in a file name (`systemd.be@latin.catalog`, `sr@latin.po`, `uz@cyrillic.mo`,
   // `de_DE@euro.UTF-8`): gettext catalogues and locale directories, not an address.
   !LOCALE_MODIFIER_AT.test(m[0]) &&

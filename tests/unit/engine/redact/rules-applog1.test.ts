@@ -4,8 +4,8 @@
  * `user x changed their password`, audit `actor=` fields — in other loggers, languages' libraries and separators than
  * the fixture's, and the prose of the same grammar that holds no login.
  */
-import { describe, it } from 'vitest';
-import { keepsWords, takesLogins, unchanged } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { keepsWords, redact, takesLogins, unchanged } from './helpers.js';
 
 describe('log prose: an outcome for an account', () => {
   it('takes the login after a failure, a lock-out, an attempt or a request, quoted, bracketed or after uid=', () => {
@@ -58,6 +58,14 @@ describe('log prose: who the session runs as', () => {
 
   it('keeps the login page and counts', () => {
     unchanged(['login page requested', 'logged in users: 42', 'login ok', 'login success rate 99.2%', 'signed in as guest', 'logged in as admin', 'login form failed validation']);
+  });
+});
+
+describe("a mailer's log of a sent message", () => {
+  it('keeps the Message-ID, takes the recipient', () => {
+    keepsWords('I, [2026-12-01T10:00:00 #1]  INFO -- : Delivered mail 5f1c2d3e4b5a6_7c8d9e0f@app-2.mail (12.0ms)', '5f1c2d3e4b5a6_7c8d9e0f@app-2.mail');
+    keepsWords('info: Message sent: <b658f8ca-6296-ccf4-8306-87d57a0b4321@shop.example>', 'b658f8ca-6296-ccf4-8306-87d57a0b4321@shop.example');
+    expect(redact('Sent mail to amelie.roux@orange.fr (3.1ms)')).toBe('Sent mail to <EMAIL-1> (3.1ms)');
   });
 });
 
