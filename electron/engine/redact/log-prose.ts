@@ -26,49 +26,45 @@ export const LOG_PROSE_WORDS = [
   'denied for',
   'rejected for',
   'attempt for',
+  'attempts for',
   'lockout for',
   'locked out for',
   'succeeded for',
   'successful for',
   'requested for',
   'for user',
-  'for username',
   'by user',
   'to user',
+  'for the user',
+  'by the user',
+  'to the user',
   'in as ',
+  'on as ',
   'switched account',
   'switched user',
   'signed in user',
   'logged in user',
-  'changed their',
-  'changed his',
-  'changed her',
-  'changed password',
-  'updated their',
-  'updated profile',
-  'updated password',
-  'reset their',
-  'reset password',
+  ...['changed', 'updated', 'reset'].flatMap((verb) => ['their', 'his', 'her', 'password', 'profile'].map((what) => `${verb} ${what}`)),
   'actor=',
   'actor"',
   'action=user.',
 ];
 
 // The outcome before `for`: a failure, a lock-out, an attempt, a success or a request.
-const OUTCOME_FOR = String.raw`(?:failed|failure|denied|rejected|attempts?|lockout|locked[ \t]+out|succeeded|successful|requested)`;
-const SIGN_IN_WORD = String.raw`(?:log(?:in|on)|sign-?in|auth\w*|password|passcode|credentials?|bind|mfa|2fa|otp)`;
+const OUTCOME_FOR = String.raw`(?:failed|failure|denied|rejected|attempts?|lockout|locked out|succeeded|successful|requested)`;
+const SIGN_IN_WORD = String.raw`(?:log(?:in|on)|sign-?in|auth[a-z]{0,16}|password|passcode|credentials?|bind|mfa|2fa|otp)`;
 const ACCOUNT_NOUN = String.raw`(?:user(?:[ _-]?name)?|account|login|uid)`;
 
 /** Per-line trigger fragments (case-insensitive): each pattern below needs one of them. */
 export const LOG_PROSE_TRIGGER = [
-  String.raw`${OUTCOME_FOR}[ \t]+for[ \t]`,
-  String.raw`\b(?:for|by|to)[ \t]+(?:the[ \t]+)?user(?:name)?[ \t]+["'\[]?[a-z]`,
-  String.raw`\b(?:logged|signed)[ \t]+(?:in|on)[ \t]+as[ \t]`,
-  String.raw`\bswitched[ \t]+(?:account|user)[ \t]+to[ \t]`,
-  String.raw`\b(?:signed|logged)[ \t]+in[ \t]+user[ \t]`,
+  String.raw`${OUTCOME_FOR} for `,
+  String.raw`\b(?:for|by|to) (?:the )?user`,
+  String.raw`\b(?:logged|signed) (?:in|on) as `,
+  String.raw`\bswitched (?:account|user) to `,
+  String.raw`\b(?:signed|logged) in user `,
   String.raw`\blog(?:in|on)[ \t]+["']?[a-z][\w.-]{0,31}["']?[ \t]+(?:ok|failed|succeeded|successful|success|denied|rejected|locked)\b`,
-  String.raw`\buser[ \t]+["']?[a-z][\w.-]{0,31}["']?[ \t]+(?:changed|updated|reset)[ \t]`,
-  String.raw`\bactor["']?[ \t]*[=:]`,
+  String.raw`\b(?:changed|updated|reset) (?:their|his|her|password|profile)\b`,
+  String.raw`\bactor(?:=|")`,
   String.raw`\baction=user\.`,
 ].join('|');
 
@@ -79,7 +75,7 @@ export const LOG_PROSE_LOGINS: readonly RulePattern[] = [
     // noun only after a sign-in word (`Failed login attempt for "x"`, `password reset requested for x`): not `call failed
     // for key sk-…`.
     regex: new RegExp(
-      String.raw`\b(?:${OUTCOME_FOR}[ \t]+for[ \t]+(?:the[ \t]+)?${ACCOUNT_NOUN}(?:[ \t]*[=:][ \t]*|[ \t]+)|${SIGN_IN_WORD}(?:[ \t]+[a-z]+){0,2}?[ \t]+${OUTCOME_FOR}[ \t]+for[ \t]+)${LOGIN}`,
+      String.raw`\b(?:${OUTCOME_FOR} for[ \t]+(?:the[ \t]+)?${ACCOUNT_NOUN}(?:[ \t]*[=:][ \t]*|[ \t]+)|${SIGN_IN_WORD}(?:[ \t]+[a-z]{1,20}){0,2}?[ \t]+${OUTCOME_FOR} for[ \t]+)${LOGIN}`,
       'i',
     ),
     targets: [{ group: 'user' }],
@@ -87,13 +83,13 @@ export const LOG_PROSE_LOGINS: readonly RulePattern[] = [
   },
   {
     // `2FA enabled by user x`, `quota raised for user x`, `message to user "x"`.
-    regex: new RegExp(String.raw`\b(?:for|by|to)[ \t]+(?:the[ \t]+)?user(?:name)?[ \t]+${LOGIN}`, 'i'),
+    regex: new RegExp(String.raw`\b(?:for|by|to) (?:the )?user(?:name)?[ \t]+${LOGIN}`, 'i'),
     targets: [{ group: 'user' }],
     validate: 'logProseLogin',
   },
   {
     // `signed in as x`, `logged on as x`, `switched account to x`, `Signed in user x via …`.
-    regex: new RegExp(String.raw`\b(?:(?:logged|signed)[ \t]+(?:in|on)[ \t]+as|switched[ \t]+(?:account|user)[ \t]+to|(?:signed|logged)[ \t]+in[ \t]+user)[ \t]+${LOGIN}`, 'i'),
+    regex: new RegExp(String.raw`\b(?:(?:logged|signed) (?:in|on) as|switched (?:account|user) to|(?:signed|logged) in user) [ \t]*${LOGIN}`, 'i'),
     targets: [{ group: 'user' }],
     validate: 'logProseLogin',
   },
@@ -105,13 +101,13 @@ export const LOG_PROSE_LOGINS: readonly RulePattern[] = [
   },
   {
     // `User x changed their password`, `user x updated profile`, `user x reset his e-mail`.
-    regex: /\buser[ \t]+["']?(?<user>[a-z][\w.-]{0,31}?)["']?[ \t]+(?:changed|updated|reset)[ \t]+(?:(?:their|his|her|the|own|its|a)[ \t]+)?(?:password|passcode|pin|profile|e-?mail|phone|mobile|avatar|2fa|mfa|settings|nickname)\b/i,
+    regex: /\buser[ \t]+["']?(?<user>[a-z][\w.-]{0,31}?)["']?[ \t]+(?:changed|updated|reset) (?:(?:their|his|her) (?:own )?(?:password|passcode|pin|profile|e-?mail|phone|mobile|avatar|2fa|mfa|settings|nickname)|password|profile)\b/i,
     targets: [{ group: 'user' }],
     validate: 'logProseLogin',
   },
   {
     // Audit fields: `actor=x`, `"actor":"x"`; the target of a user action (`action=user.delete target=x`).
-    regex: /(?:\bactor["']?[ \t]*[=:][ \t]*|\baction=user\.[a-z_]+[ \t]+target=)["']?(?<user>[a-z][\w.-]{0,31}?)["']?(?=[\s,;}]|$)/i,
+    regex: /(?:\bactor(?:=|"[ \t]*:[ \t]*)|\baction=user\.[a-z_]+[ \t]+target=)["']?(?<user>[a-z][\w.-]{0,31}?)["']?(?=[\s,;}]|$)/i,
     targets: [{ group: 'user' }],
     validate: 'logProseLogin',
   },
