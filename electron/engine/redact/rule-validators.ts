@@ -149,7 +149,7 @@ export const personalEmail: RuleValidator = (m, line) =>
   !/^anonymous@/i.test(m[0]) &&
   // A mailer's log of a sent message's id (Rails ActionMailer `Delivered mail 6571c0f2e1a3b_6e1b@web-1.mail (31.4ms)`,
   // nodemailer `Message sent: <b658f8ca-…@example.com>`): a Message-ID, not an address.
-  !/(?:\b(?:delivered|sent|queued)[ \t]+mail[ \t]+<?|\bmessage[ \t]+(?:sent|queued|accepted)[ \t]*:?[ \t]*<)$/i.test(before(m, line, 30)) &&
+  !/(?:\b(?:delivered|sent|queued)[ \t]{1,4}mail[ \t]{1,4}<?|\bmessage[ \t]{1,4}(?:sent|queued|accepted)[ \t]{0,4}:?[ \t]{0,4}<)$/i.test(before(m, line, 30)) &&
   // A locale's modifier in a file name (`systemd.be@latin.catalog`, `sr@latin.po`, `uz@cyrillic.mo`,
   // `de_DE@euro.UTF-8`): gettext catalogues and locale directories, not an address.
   !LOCALE_MODIFIER_AT.test(m[0]) &&
