@@ -109,6 +109,7 @@ until upper usage useful user usually valid value variable various vendor versio
 video virtual visible volume warning weak website week weekly welcome well what when where
 whether which while whole width window with within without word worker world would wrong
 year yearly yesterday your zone
+shop blog wiki forum mall
 `;
 
 /** The forms of a verb logs print: `create`, `creates`, `created`, `creating`, `creation`, `creator`. */

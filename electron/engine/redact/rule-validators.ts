@@ -14,6 +14,7 @@ import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import { isPinyinCamelName, isPinyinFullName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
+import { LOG_PROSE_STOP } from './log-prose.js';
 import type { LineSurroundings } from './rules.js';
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
@@ -147,6 +148,9 @@ export const personalEmail: RuleValidator = (m, line) =>
   // export's `"InternetMessageId":"<SG2PR06MB…@…outlook.com>"` (Microsoft 365 audit logs).
   !/(?:message[-_]?id|msgid|in[-_]?reply[-_]?to)["']*[ \t]*[=:][ \t]*["']*<?$/i.test(before(m, line, 24)) &&
   !/^anonymous@/i.test(m[0]) &&
+  // A mailer's log of a sent message's id (Rails ActionMailer `Delivered mail 6571c0f2e1a3b_6e1b@web-1.mail (31.4ms)`,
+  // nodemailer `Message sent: <b658f8ca-…@example.com>`): a Message-ID, not an address.
+  !/(?:\b(?:delivered|sent|queued)[ \t]{1,4}mail[ \t]{1,4}<?|\bmessage[ \t]{1,4}(?:sent|queued|accepted)[ \t]{0,4}:?[ \t]{0,4}<)$/i.test(before(m, line, 30)) &&
   // A locale's modifier in a file name (`systemd.be@latin.catalog`, `sr@latin.po`, `uz@cyrillic.mo`,
   // `de_DE@euro.UTF-8`): gettext catalogues and locale directories, not an address.
   !LOCALE_MODIFIER_AT.test(m[0]) &&
@@ -1389,6 +1393,8 @@ export const VALIDATORS = {
     // isPersonLikeLogin asks every list storedLogin asks (and more): only the usage text's `<word>` and a secret column's word are left to ask.
     return isPersonLikeLogin(user) && !USAGE_WORD.test(user) && !SECRET_COLUMN_WORD.test(user) && !isCommonWord(user) && !LOG_PROSE_WORD.test(user);
   }) as RuleValidator,
+  /** A login in an application log's prose (applog1, log-prose.ts): as `user x logged in`'s, and no pronoun or plural noun (`failed for all`, `for user requests`). */
+  logProseLogin: ((m, line, around) => VALIDATORS.loggedInLogin(m, line, around) && !LOG_PROSE_STOP.test(group(m, 'user'))) as RuleValidator,
   /** The login ending a typed account command (login17): a stored login, and no word (`usermod -aG docker deploy`'s `deploy`, `su - test`). */
   lastArgLogin: ((m, line, around) => VALIDATORS.storedLogin(m, line, around) && !isCommonWord(group(m, 'user'))) as RuleValidator,
   /** The secret of a credential store's line (rest14a): a value, not a placeholder, a variable or a `<word>` of usage text. */

@@ -282,6 +282,13 @@ export const CORPUS_SETS = {
   // transcript + scholarship notice, a driving-school form; and 6 real outputs of this machine (/proc/net/protocols,
   // /proc/zoneinfo, `dpkg-query -W`, locale.alias, /etc/adduser.conf, /proc/filesystems + cgroups + partitions).
   'held-out-19': join(CORPUS_DIR, 'held-out-19'),
+  // Session 17 (applog1), tuned: plain application logs — the content of an app's log folder (`appLogPaths`) — in
+  // real frameworks' shapes: Spring Boot/logback, log4j2 with MDC, Tomcat catalina with JDBC stack traces, Python
+  // logging/Django/Celery/Flask, Node winston text + pino/bunyan JSON lines, Go zap JSON + logrus text, .NET Serilog
+  // (text + CLEF JSON) and NLog, electron-log main.log/renderer.log, nginx/uWSGI/gunicorn error logs, Laravel/Monolog,
+  // ThinkPHP, Rails, a Chinese Java 业务日志, a 微信小程序 backend, a Windows client log (UTF-16LE), logfmt, audit
+  // lines (操作人/actor=), a Sentry event with breadcrumbs, an SDK's HTTP debug log, an SMS gateway log.
+  'app-logs': join(CORPUS_DIR, 'app-logs'),
   real: join(CORPUS_DIR, 'real'),
 } as const;
 export type CorpusSet = keyof typeof CORPUS_SETS;
@@ -313,6 +320,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-17': { kind: 'held-out', firstRun: '67.1 % of 554 / 92.3 % (labels as written); 67.3 % of 554 / 94.0 % with wrong labels corrected' },
   'held-out-18': { kind: 'held-out', firstRun: '78.5 % of 595 / 92.3 % (labels as written); 78.5 % of 596 / 94.0 % with wrong labels corrected' },
   'held-out-19': { kind: 'held-out', firstRun: '73.5 % of 475 / 94.9 % (labels as written); 78.9 % of 446 / 98.0 % with wrong labels corrected' },
+  'app-logs': { kind: 'tuned' },
   real: { kind: 'real' },
 };
 

@@ -41,6 +41,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-17').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-18').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-19').files).toBeGreaterThanOrEqual(50);
+    expect(get('app-logs').files).toBeGreaterThanOrEqual(24);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
 
@@ -70,6 +71,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-18').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('held-out-19').overall.planted).toBeGreaterThanOrEqual(350);
     expect(get('held-out-19').overall.lookAlikes).toBeGreaterThanOrEqual(150);
+    expect(get('app-logs').overall.planted).toBeGreaterThanOrEqual(200);
+    expect(get('app-logs').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
   });
 
@@ -359,6 +362,20 @@ describe('redaction corpus', () => {
     const q = get(set);
     expect(q.overall.found).toBeGreaterThanOrEqual(found);
     expect(q.falsePositives.length, `false positives of ${set}:\n  ${q.falsePositives.join('\n  ')}`).toBeLessThanOrEqual(fp);
+  });
+
+  // app-logs (session 17, applog1): plain application logs in real frameworks' shapes (English and Chinese), the
+  // product's main content, which no earlier set held. Written and measured before any rule change: 173 of 202 =
+  // 85.6 %, 6 false positives (misses: logins in log prose — `Login failed for username 'x'`, `login x ok`, `bind
+  // failed for uid=x`, `Failed login attempt for "x"`, `actor=`/`target=` —, SMS verification codes, a Connect session
+  // cookie, names beside 实名/收货人/shipped to).
+  it('app-logs: at least its figure, no more false positives', () => {
+    const q = get('app-logs');
+    // Labels corrected after it, to the earlier sets' convention: four SMS verification codes and a session id are
+    // neutral (198 planted). The log-prose logins (log-prose.ts) and `shop` no longer learned: 191 of 198; a mailer's logged Message-ID
+    // is no address: FP 1 (a Twilio message SID taken as high-entropy).
+    expect(q.overall.found).toBeGreaterThanOrEqual(191);
+    expect(q.falsePositives.length).toBeLessThanOrEqual(1);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {

@@ -1,0 +1,119 @@
+/**
+ * Logins in the prose of plain application logs (applog1, session 17): the grammars every framework's log lines
+ * share whatever the logger — Spring/log4j2, Django/Flask, winston, logrus, Serilog, Rails, Tomcat, audit trails.
+ *
+ * - a failure or outcome `for` an account: `Login failed for username 'x'`, `Authentication failed for user x: …`,
+ *   `Failed login attempt for "x"`, `Invalid password for user x`, `bind failed for uid=x:`, `password reset
+ *   requested for x`;
+ * - an account named after `for`/`by`/`to` + `user`: `2FA enabled by user x`, `quota raised for user x`;
+ * - who the session runs as: `signed in as x`, `logged in as x`, `switched account to x`, `Signed in user x`;
+ * - `login x ok|failed`, `logon x denied` (a client's terse status line);
+ * - `User x changed their password`, `user x updated profile`;
+ * - audit fields: `actor=x`, `"actor":"x"`, and the target of a user action (`action=user.delete target=x`).
+ *
+ * Every login goes through `logProseLogin` (rule-validators.ts): a person-like login, no English word
+ * (`for user requests`, `by user interface`), no built-in or service account.
+ */
+import type { RulePattern } from './rules.js';
+
+// Login shape: a letter, then word characters, dots and dashes; the value may be quoted or bracketed.
+const LOGIN = String.raw`["'\[]?(?<user>[A-Za-z][\w.-]{0,31}?)["'\]]?(?=[\s:,;)!(]|\.(?:\s|$)|$)`;
+
+/** Words-scan wakes (case-insensitive literals, each a keyword: no common first character). */
+export const LOG_PROSE_WORDS = [
+  'failed for',
+  'failure for',
+  'denied for',
+  'rejected for',
+  'attempt for',
+  'attempts for',
+  'lockout for',
+  'locked out for',
+  'succeeded for',
+  'successful for',
+  'requested for',
+  'for user',
+  'by user',
+  'to user',
+  'for the user',
+  'by the user',
+  'to the user',
+  'in as ',
+  'on as ',
+  'switched account',
+  'switched user',
+  'signed in user',
+  'logged in user',
+  ...['changed', 'updated', 'reset'].flatMap((verb) => ['their', 'his', 'her', 'password', 'profile'].map((what) => `${verb} ${what}`)),
+  'actor=',
+  'actor"',
+  'action=user.',
+];
+
+// The outcome before `for`: a failure, a lock-out, an attempt, a success or a request.
+const OUTCOME_FOR = String.raw`(?:failed|failure|denied|rejected|attempts?|lockout|locked out|succeeded|successful|requested)`;
+const SIGN_IN_WORD = String.raw`(?:log(?:in|on)|sign-?in|auth[a-z]{0,16}|password|passcode|credentials?|bind|mfa|2fa|otp)`;
+const ACCOUNT_NOUN = String.raw`(?:user(?:[ _-]?name)?|account|login|uid)`;
+
+/** Per-line trigger fragments (case-insensitive): each pattern below needs one of them. */
+export const LOG_PROSE_TRIGGER = [
+  String.raw`${OUTCOME_FOR} for `,
+  String.raw`\b(?:for|by|to) (?:the )?user`,
+  String.raw`\b(?:logged|signed) (?:in|on) as `,
+  String.raw`\bswitched (?:account|user) to `,
+  String.raw`\b(?:signed|logged) in user `,
+  String.raw`\blog(?:in|on)[ \t]+["']?[a-z][\w.-]{0,31}["']?[ \t]+(?:ok|failed|succeeded|successful|success|denied|rejected|locked)\b`,
+  String.raw`\b(?:changed|updated|reset) (?:their|his|her|password|profile)\b`,
+  String.raw`\bactor(?:=|")`,
+  String.raw`\baction=user\.`,
+].join('|');
+
+/** The patterns, for the user-name rule. */
+export const LOG_PROSE_LOGINS: readonly RulePattern[] = [
+  {
+    // `Login failed for username 'x'`, `Authentication failed for user x:`, `bind failed for uid=x:`; without the account
+    // noun only after a sign-in word (`Failed login attempt for "x"`, `password reset requested for x`): not `call failed
+    // for key sk-…`.
+    regex: new RegExp(
+      String.raw`\b(?:${OUTCOME_FOR} for[ \t]+(?:the[ \t]+)?${ACCOUNT_NOUN}(?:[ \t]*[=:][ \t]*|[ \t]+)|${SIGN_IN_WORD}(?:[ \t]+[a-z]{1,20}){0,2}?[ \t]+${OUTCOME_FOR} for[ \t]+)${LOGIN}`,
+      'i',
+    ),
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+  {
+    // `2FA enabled by user x`, `quota raised for user x`, `message to user "x"`.
+    regex: new RegExp(String.raw`\b(?:for|by|to) (?:the )?user(?:name)?[ \t]+${LOGIN}`, 'i'),
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+  {
+    // `signed in as x`, `logged on as x`, `switched account to x`, `Signed in user x via …`.
+    regex: new RegExp(String.raw`\b(?:(?:logged|signed) (?:in|on) as|switched (?:account|user) to|(?:signed|logged) in user) [ \t]*${LOGIN}`, 'i'),
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+  {
+    // `login x ok`, `logon "x" failed: account locked`.
+    regex: /\blog(?:in|on)[ \t]+["']?(?<user>[a-z][\w.-]{0,31}?)["']?[ \t]+(?:ok|failed|succeeded|successful|success|denied|rejected|locked)\b/i,
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+  {
+    // `User x changed their password`, `user x updated profile`, `user x reset his e-mail`.
+    regex: /\buser[ \t]+["']?(?<user>[a-z][\w.-]{0,31}?)["']?[ \t]+(?:changed|updated|reset) (?:(?:their|his|her) (?:own )?(?:password|passcode|pin|profile|e-?mail|phone|mobile|avatar|2fa|mfa|settings|nickname)|password|profile)\b/i,
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+  {
+    // Audit fields: `actor=x`, `"actor":"x"`; the target of a user action (`action=user.delete target=x`).
+    regex: /(?:\bactor(?:=|"[ \t]*:[ \t]*)|\baction=user\.[a-z_]+[ \t]+target=)["']?(?<user>[a-z][\w.-]{0,31}?)["']?(?=[\s,;}]|$)/i,
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+];
+
+/** Words that stand where these grammars put a login, in ordinary prose (`failed for all`, `for user this`). */
+// Also a component's or a service account's name (`failed for user-service`, `attempt for order-worker`, `crm_app`).
+export const LOG_PROSE_STOP =
+  /^(?:all|any|every|each|some|this|that|these|those|it|them|him|her|me|us|you|one|none|now|today|unknown|anonymous|guest|null|undefined|nobody|everyone|someone|requests?|accounts?|users?|ids?|names?|agents?|sessions?|services?)$|^(?:users?|accounts?|auth|login|session)[._-]|[._-](?:service|svc|api|server|worker|pool|queue|job|db|gateway|proxy|cache|client|app|apps|rw|ro|readonly|reader|writer|sync|bot|etl)$/i;
