@@ -1394,7 +1394,14 @@ export const VALIDATORS = {
     return isPersonLikeLogin(user) && !USAGE_WORD.test(user) && !SECRET_COLUMN_WORD.test(user) && !isCommonWord(user) && !LOG_PROSE_WORD.test(user);
   }) as RuleValidator,
   /** A login in an application log's prose (applog1, log-prose.ts): as `user x logged in`'s, and no pronoun or plural noun (`failed for all`, `for user requests`). */
-  logProseLogin: ((m, line, around) => VALIDATORS.loggedInLogin(m, line, around) && !LOG_PROSE_STOP.test(group(m, 'user'))) as RuleValidator,
+  // Not the first half of a person's name (`Started by user Wang Lei (wanglei2)`: the name rules read it, the login is in brackets).
+  logProseLogin: ((m, line, around) => {
+    const user = group(m, 'user');
+    if (/^[A-Z][a-z]+$/.test(user) && /^[ \t]+[A-Z][a-z]+(?![\w.@-])/.test(line.slice(m.index + m[0].length))) return false;
+    // ESXi hostd's `User x@10.0.0.7 logged in as pyvmomi`: after `as` stands the client's agent, the login is before the `@`.
+    if (/^(?:logged|signed)/i.test(m[0]) && /@[\d.:a-f]{3,45}[ \t]+$/i.test(line.slice(0, m.index))) return false;
+    return VALIDATORS.loggedInLogin(m, line, around) && !LOG_PROSE_STOP.test(user);
+  }) as RuleValidator,
   /** The login ending a typed account command (login17): a stored login, and no word (`usermod -aG docker deploy`'s `deploy`, `su - test`). */
   lastArgLogin: ((m, line, around) => VALIDATORS.storedLogin(m, line, around) && !isCommonWord(group(m, 'user'))) as RuleValidator,
   /** The secret of a credential store's line (rest14a): a value, not a placeholder, a variable or a `<word>` of usage text. */

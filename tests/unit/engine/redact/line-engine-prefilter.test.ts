@@ -60,6 +60,8 @@ const EDGES = [
   '<string>abc123def456</string>',
   // A plist key glued to its login (`XAuthName`: IPsec's Xauth): no other word on the line wakes user-name (session 17).
   '<key>XAuthName</key><string>dingweiqiang</string>',
+  // An LDIF entry's `uid:` line alone (the dn above it teaches the value only while the learned set has room).
+  'uid: zhengjiayi',
   '  - name: API_TOKEN',
   '    value: tok-123',
   'DB_PASSWORD     s3cret-val',

@@ -140,7 +140,8 @@ describe('a login or an address with its person in brackets', () => {
   it('takes the name after a login, a quoted login, a numbered account or a mail', () => {
     check([
       ['admin user besadm_czl (常梓琳) login from 10.31.8.22', 'admin user besadm_czl (<NAME-1>) login from 10.31.8.22'],
-      ['2026-11-27 08:40:11 用户 20231184 (姜雨婷) 认证成功', '2026-11-27 08:40:11 用户 20231184 (<NAME-1>) 认证成功'],
+      // With login18's numbered sign-in (`用户 <number> … 认证成功`), the number is the login.
+      ['2026-11-27 08:40:11 用户 20231184 (姜雨婷) 认证成功', '2026-11-27 08:40:11 用户 <USER-1> (<NAME-1>) 认证成功'],
       ['# 首个员工邮箱: liang.haonan@rongda-tech.cn (梁浩南)', '# 首个员工邮箱: <EMAIL-1> (<NAME-1>)'],
       ['Session opened for gaoyuxin (高雨欣) on tty2', 'Session opened for gaoyuxin (<NAME-1>) on tty2'],
     ]);

