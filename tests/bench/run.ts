@@ -93,7 +93,7 @@ if (on('redact')) {
     ['redaction: a Chinese client log, MB/s per core', `${r.chineseMbPerCpuSec.toFixed(0)} MB/s (the ASCII text above: ${r.mbPerCpuSec.toFixed(0)})`, `>= 100 MB/s: ${verdict(r.chineseMbPerCpuSec >= 100)}`],
     ['redaction: an address on every line, MB/s per core', `${r.addressPerLineMbPerCpuSec.toFixed(0)} MB/s (every line woken; the ASCII text above: ${r.mbPerCpuSec.toFixed(0)})`, ''],
     ['redaction: a web server access log, MB/s per core', `${r.accessLogMbPerCpuSec.toFixed(0)} MB/s (every line wakes the digits scan)`, `>= 100 MB/s: ${verdict(r.accessLogMbPerCpuSec >= 100)}`],
-    ['redaction: a web application\'s own log (Rails + Spring Boot, Chinese), MB/s per core', `${r.webAppLogMbPerCpuSec.toFixed(0)} MB/s (request cycles shaped on this machine\'s Redmine log)`, `>= 100 MB/s: ${verdict(r.webAppLogMbPerCpuSec >= 100)}`],
+    ['redaction: a web application\'s own log (Rails + Spring Boot, Chinese), MB/s per core', `${r.webAppLogMbPerCpuSec.toFixed(0)} MB/s (request cycles shaped on this machine's Redmine log)`, `>= 100 MB/s: ${verdict(r.webAppLogMbPerCpuSec >= 100)}`],
     ['redaction: MB/s wall', `${r.mbPerSec.toFixed(0)} MB/s vs pass-through ${r.baselineMbPerSec.toFixed(0)} MB/s over ${r.inputMB.toFixed(0)} MB`, ''],
     // The bench process holds 50 MB of input: the target is the CLI's own figure, the rows below.
     ['redaction: peak RSS of the bench process', `${r.peakRssMB.toFixed(0)} MB (50 MB of input held)`, ''],
