@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { wakesAssignedKey } from './key-names.js';
 import { LinearRegExp, ListStartRegExp } from './linear-regexp.js';
 import { LiteralIndex, requiredLiteralSet } from './literal-set.js';
-import { factoredForTest } from './factor.js';
+import { splitForTest } from './factor.js';
 import { splitByFirstCharacter, WIDE_GUARD } from './scan-split.js';
 import { wordScanOf, type WordScan } from './word-scan.js';
 import { DIGIT_SHAPE_TRIGGERS, digitShapeMayMatch, triggerKey } from './digit-shape.js';
@@ -297,8 +297,8 @@ function compilePattern(p: RulePattern, literals: Literals, kind?: (m: RegExpExe
   };
 }
 
-// The trigger is only tested (line-engine.ts): its alternatives may be tried as a tree (factor.ts).
-function compileRule(rule: RedactionRule, literals: Literals, trigger: RegExp | undefined = factoredForTest(withFlags(rule.trigger, 'im', 'gy')), kind?: (m: RegExpExecArray) => string): CompiledRule {
+// The trigger is only tested (line-engine.ts): its alternatives may be tried as a tree, and in parts (factor.ts).
+function compileRule(rule: RedactionRule, literals: Literals, trigger: RegExp | undefined = splitForTest(withFlags(rule.trigger, 'im', 'gy')), kind?: (m: RegExpExecArray) => string): CompiledRule {
   return {
     rule,
     trigger,

@@ -6,7 +6,7 @@
  * line shapes' heads.
  */
 import { describe, expect, it } from 'vitest';
-import { factorAlternatives, factoredForTest } from '../../../../electron/engine/redact/factor.js';
+import { factorAlternatives, factoredForTest, splitForTest, SplitTestRegExp } from '../../../../electron/engine/redact/factor.js';
 import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
 import { RULES } from '../../../../electron/engine/redact/rules.js';
 import { generateChineseLogText, generateLogText } from '../../../bench/redact.bench.js';
@@ -50,19 +50,24 @@ describe('factorAlternatives', () => {
       ...Buffer.concat(generateChineseLogText(1)).toString('utf8').split('\n').slice(0, 4000),
     ];
     let changed = 0;
+    let splitCount = 0;
     let matched = 0;
     for (const r of RULES) {
       const original = new RegExp(r.trigger.source, r.trigger.flags.replace(/[gy]/g, '') + (r.trigger.flags.includes('m') ? '' : 'm'));
       const factored = factoredForTest(original);
-      if (factored === original) continue;
+      const split = splitForTest(original);
+      if (factored === original && !(split instanceof SplitTestRegExp)) continue;
       changed += 1;
+      if (split instanceof SplitTestRegExp) splitCount += 1;
       for (const line of lines) {
         const want = original.test(line);
         if (factored.test(line) !== want) expect.fail(`${r.id} trigger factored says ${!want} on: ${line.slice(0, 200)}`);
+        if (split.test(line) !== want) expect.fail(`${r.id} trigger split says ${!want} on: ${line.slice(0, 200)}`);
         if (want) matched += 1;
       }
     }
     expect(changed).toBeGreaterThan(10);
+    expect(splitCount).toBeGreaterThan(5);
     expect(matched).toBeGreaterThan(1000);
   });
 
@@ -71,5 +76,43 @@ describe('factorAlternatives', () => {
     const person = rules.find((cr) => cr.rule.id === 'person-name')!;
     expect(person.trigger!.source).not.toBe(person.rule.trigger.source);
     expect(person.trigger!.source.length).toBeLessThan(person.rule.trigger.source.length);
+    // …asked in parts (splitForTest): the ASCII alternatives, the guarded Han ones, the rest.
+    expect(person.trigger).toBeInstanceOf(SplitTestRegExp);
+    expect((person.trigger as SplitTestRegExp).parts.length).toBeGreaterThan(1);
+  });
+});
+
+describe('splitForTest', () => {
+  it('asks the ASCII, the wide and the either-kind alternatives apart, and says yes where one of them does', () => {
+    const re = splitForTest(/name[:=][\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}先生|(?:联系人|contact)[ \t]*[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5a-z]\(busy\)/im);
+    expect(re).toBeInstanceOf(SplitTestRegExp);
+    const parts = (re as SplitTestRegExp).parts.map((p) => p.source);
+    // The leading group that mixes both kinds is spread: `联系人…` goes with the Han alternatives, `contact…` with the ASCII ones.
+    expect(parts).toHaveLength(3);
+    expect(parts[0]).toContain('contact');
+    expect(parts[0]).not.toContain('联系人');
+    expect(parts[1]!.startsWith('(?=[^\\x00-\\x7f])')).toBe(true);
+    expect(parts[1]).toContain('联系人');
+    expect(parts[2]).toBe('[\\u4e00-\\u9fa5a-z]\\(busy\\)');
+    // Lines it must still say yes on, one per part, and lines it may say no on.
+    for (const line of ['x name=张伟', '他是王强先生', '联系人 李娜', 'Contact 李娜', '王(busy)', 'bob(BUSY)']) expect(re.test(line), line).toBe(true);
+    for (const line of ['name=alice', '先生您好', 'contact: bob', '(busy)', '']) expect(re.test(line), line).toBe(false);
+  });
+
+  it('leaves whole what a part could change: back-references, named groups, global or sticky regexes, one kind only', () => {
+    expect(splitForTest(/(["'])x\1|[\u4e00-\u9fa5]y/)).not.toBeInstanceOf(SplitTestRegExp);
+    expect(splitForTest(/(?<q>["'])x\k<q>|[\u4e00-\u9fa5]y/)).not.toBeInstanceOf(SplitTestRegExp);
+    expect(splitForTest(/(?<k>ab)|[\u4e00-\u9fa5]y/)).not.toBeInstanceOf(SplitTestRegExp);
+    expect(splitForTest(/ab|[\u4e00-\u9fa5]y/g)).not.toBeInstanceOf(SplitTestRegExp);
+    expect(splitForTest(/ab|cd|e[fg]/i)).not.toBeInstanceOf(SplitTestRegExp);
+    // Look-behinds are no named groups: split.
+    expect(splitForTest(/(?<![a-z])ab|(?<=x)[\u4e00-\u9fa5]y/)).toBeInstanceOf(SplitTestRegExp);
+  });
+
+  it('keeps the factored whole for exec() and its source', () => {
+    const re = splitForTest(/abc|abd|[\u4e00-\u9fa5]x/m);
+    expect(re.source).toBe(factoredForTest(/abc|abd|[\u4e00-\u9fa5]x/m).source);
+    expect(re.flags).toBe('m');
+    expect(re.exec('1 abd')?.[0]).toBe('abd');
   });
 });
