@@ -356,7 +356,9 @@ describe('redaction corpus', () => {
     // corrected (28 public IPs in default-profile files, which that profile keeps by design; its FIRST-RUN.md). No rule was
     // changed for it: the floor is that first figure, and its eight false positives (`Jiahe Source`, a Bitbucket licence,
     // `deny-all`, `Psk`, an MD5 `sign=`, `User1.Name`/`User2.Name`/`User2.Remark`) may not grow.
-    { set: 'held-out-19', found: 352, fp: 8 },
+    // Second sight (session 17, after the merge; no rule written for this set): the session's rules took 9 more and 2
+    // fewer false positives (an NVR's `User1.Name=admin` under `[Users]` a field, not login = password): 361, FP 6.
+    { set: 'held-out-19', found: 361, fp: 6 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
