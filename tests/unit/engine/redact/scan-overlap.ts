@@ -5,30 +5,14 @@
  * another rule's (`set password` before `password for`) or wins at the same start (`测试` before `测试号`) can
  * hide that rule's hit. The scan-shape test builds lines where two alternatives overlap and compares.
  */
-import { atomEnd } from '../../../../electron/engine/redact/scan-split.js';
+import { atomEnd, topAlternatives } from '../../../../electron/engine/redact/scan-split.js';
 import type { RuleSet, Scanner } from '../../../../electron/engine/redact/rule-set.js';
 
 export const SHARED_SCANS = { words: 'gi', marks: 'gm', digits: 'g' } as const;
 export type SharedScan = keyof typeof SHARED_SCANS;
 
-/** The top-level alternatives of a regex source. */
-export function alternativesOf(src: string): string[] {
-  const out: string[] = [];
-  let from = 0;
-  for (let i = 0; i < src.length; ) {
-    if (src[i] === '|') {
-      out.push(src.slice(from, i));
-      from = i + 1;
-      i += 1;
-    } else {
-      const end = atomEnd(src, i);
-      if (end <= i) throw new Error(`unreadable atom at ${i} in ${src}`);
-      i = end;
-    }
-  }
-  out.push(src.slice(from));
-  return out.filter((a) => a.length > 0);
-}
+/** The top-level alternatives of a regex source, empty ones left out (scan-split.ts topAlternatives). */
+export const alternativesOf = (src: string): string[] => topAlternatives(src).filter((a) => a.length > 0);
 
 /** The rules (indexes into ruleSet.rules) a scan wakes on `line`, dispatched as the engine does. */
 export function wokenBy(scanner: Scanner, line: string): Set<number> {
