@@ -282,6 +282,21 @@ export const CORPUS_SETS = {
   // transcript + scholarship notice, a driving-school form; and 6 real outputs of this machine (/proc/net/protocols,
   // /proc/zoneinfo, `dpkg-query -W`, locale.alias, /etc/adduser.conf, /proc/filesystems + cgroups + partitions).
   'held-out-19': join(CORPUS_DIR, 'held-out-19'),
+  // Session 18 (recall20), written and committed before any rule file was opened: 25 plain application logs in shapes no
+  // earlier set had — Quarkus JSON, Micronaut logback with MDC, Ktor, Python structlog/loguru, FastAPI + uvicorn, Celery
+  // beat/worker, Symfony Monolog, Yii2 (`$_POST`/`$_SESSION` dumps), NestJS console, Egg.js, Go slog/zerolog JSON, Rust
+  // tracing, Elixir Phoenix, ASP.NET Core ILogger console, a Qt meeting-room panel, Unity Player.log, the Feishu PC client,
+  // Dubbo/Nacos/RocketMQ, Spring Cloud Gateway, a Tencent Cloud SDK debug log, a POS 收银 client and a hospital HIS client
+  // (GB18030), a print/scan agent (UTF-16LE); configs and CLIs — sing-box + ss:// links, netplan (802.1X, Wi-Fi), Authelia,
+  // Vaultwarden + Paperless-ngx, an n8n decrypted credentials export, Zigbee2MQTT + ESPHome secrets, Frigate + Sonarr,
+  // Harbor robots + `docker login`, Kopia/Duplicacy, `docker swarm join`/`docker secret`, Zabbix agent2 plugins +
+  // zabbix_get, Grafana provisioning, HAProxy `stats auth` + Netdata stream/claim, JumpServer config.txt, `sc config obj=
+  // password=` + `runas /savecred` (GB18030), Export-Clixml credentials (UTF-16LE), `bitsadmin /setcredentials`, macOS
+  // `profiles show`, a Safari/iCloud passwords CSV, a KeePass 2 XML export, a 钉钉宜搭 visitor export, mailcow + doveadm,
+  // Outline, Nextcloud `occ`; paperwork — an insurance claim form (GB18030), a used-car contract, a kindergarten enrolment
+  // export (UTF-16LE), a loan slip + travel reimbursement; and 8 real outputs (the product's own 系统信息/版本信息/网络配置/
+  // 已安装软件/工单信息 entries, /proc/net/sockstat + if_inet6 + unix, `pip list`, `npm config ls -l`, /proc/sys/kernel).
+  'held-out-20': join(CORPUS_DIR, 'held-out-20'),
   // Session 17 (applog1), tuned: plain application logs — the content of an app's log folder (`appLogPaths`) — in
   // real frameworks' shapes: Spring Boot/logback, log4j2 with MDC, Tomcat catalina with JDBC stack traces, Python
   // logging/Django/Celery/Flask, Node winston text + pino/bunyan JSON lines, Go zap JSON + logrus text, .NET Serilog
@@ -320,6 +335,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-17': { kind: 'held-out', firstRun: '67.1 % of 554 / 92.3 % (labels as written); 67.3 % of 554 / 94.0 % with wrong labels corrected' },
   'held-out-18': { kind: 'held-out', firstRun: '78.5 % of 595 / 92.3 % (labels as written); 78.5 % of 596 / 94.0 % with wrong labels corrected' },
   'held-out-19': { kind: 'held-out', firstRun: '73.5 % of 475 / 94.9 % (labels as written); 78.9 % of 446 / 98.0 % with wrong labels corrected' },
+  'held-out-20': { kind: 'held-out', firstRun: '85.4 % of 417 / 94.7 % (labels as written)' },
   'app-logs': { kind: 'tuned' },
   real: { kind: 'real' },
 };
