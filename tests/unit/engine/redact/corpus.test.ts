@@ -41,6 +41,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-17').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-18').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-19').files).toBeGreaterThanOrEqual(50);
+    expect(get('held-out-20').files).toBeGreaterThanOrEqual(55);
     expect(get('app-logs').files).toBeGreaterThanOrEqual(24);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
@@ -71,6 +72,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-18').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('held-out-19').overall.planted).toBeGreaterThanOrEqual(350);
     expect(get('held-out-19').overall.lookAlikes).toBeGreaterThanOrEqual(150);
+    expect(get('held-out-20').overall.planted).toBeGreaterThanOrEqual(400);
+    expect(get('held-out-20').overall.lookAlikes).toBeGreaterThanOrEqual(200);
     expect(get('app-logs').overall.planted).toBeGreaterThanOrEqual(195);
     expect(get('app-logs').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
@@ -359,6 +362,14 @@ describe('redaction corpus', () => {
     // Second sight (session 17, after the merge; no rule written for this set): the session's rules took 9 more and 2
     // fewer false positives (an NVR's `User1.Name=admin` under `[Users]` a field, not login = password): 361, FP 6.
     { set: 'held-out-19', found: 361, fp: 6 },
+    // held-out-20 (session 18, recall20): written and committed before any rule file was opened (25 plain application logs
+    // in shapes no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
+    // entries), measured once with the rules of main 0946e89 (the set at 175d259): 356 of 417 = 85.4 % / 94.7 % as
+    // written, 352 of 415 = 84.8 % / 95.2 % with eight labels corrected (a user SID, request signatures, role and
+    // built-in accounts, a split JSON name; its FIRST-RUN.md). No rule was changed for it: the floor is that first
+    // figure, and its 21 false positives (key-shaped names as values, `occ` sub-commands and Grafana uids as logins,
+    // auth schemes, an SSH fingerprint, `蓝信`, a pip version) may not grow.
+    { set: 'held-out-20', found: 352, fp: 21 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
