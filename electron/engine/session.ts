@@ -237,8 +237,11 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
 
   await mkdir(options.outDir, { recursive: true });
   // What killed runs left here (kill -9, power loss): temp files, and commands still running
-  // for a diagcollect that is gone; then our name, reserved before any work.
-  await Promise.all([cleanStaleOutputs(options.outDir), reapOrphans()]);
+  // for a diagcollect that is gone; then our name, reserved before any work. The orphans are
+  // looked for beside the collection (a read of every process's environment: tens of ms on a
+  // desktop), not before it: they carry their dead owner's mark, never ours.
+  const reaping = reapOrphans().catch(() => 0);
+  await cleanStaleOutputs(options.outDir);
   const redactor = options.redact === false ? undefined : createRedactor(policy);
   // The leak check searches each entry as it is written (the redactor's values so far).
   const leakWatch = redactor ? new LeakWatch(() => redactor.seenValues()) : undefined;
@@ -285,6 +288,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   } catch (err) {
     await reservation.release();
     outerSignal?.removeEventListener('abort', onOuterAbort);
+    await reaping;
     throw err;
   }
 
@@ -756,6 +760,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     // Never left running, whatever happened (terminating twice does nothing).
     await stopWorker();
     await reservation.release();
+    await reaping;
   }
 }
 

@@ -1,6 +1,15 @@
 /**
  * Default collection against `sos report` restricted to the same categories, side by side in one
  * run (interleaved, median of N), so machine load affects both alike.
+ *
+ * How alike the two are (session 18, collect16; read before quoting the ratio): the plugin list
+ * names the same areas, not the same work. sos does far more inside each (on the Debian bench box:
+ * ~60 commands and ~1 200 copied files — lsof, sysctl -a, systemctl show --all, systemd-analyze
+ * dump/plot, bridge/tc/netstat, /sys/module parameters, /usr/lib unit files) and compresses with
+ * xz; that favours us. We do what sos does not: redaction of every text, the 15 checks (network
+ * probes, `<browser> --version` — on that box Chromium's launcher script and the browser binary
+ * itself), the installed-package list (no dpkg plugin in the list), the summary page, the incident
+ * timeline and the e-mail draft; that favours sos. Neither is adjusted here.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +23,7 @@ const SOS_PLUGINS = 'networking,logs,host,kernel,process,systemd,date,release';
 export interface CollectBench {
   sosSeconds: number;
   oursSeconds: number;
-  /** sos time / our time: the target is at least 3. */
+  /** sos time / our time: the target is at least 8 (issue 13). */
   speedup: number;
   runs: number;
 }
@@ -54,5 +63,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = benchCollect(Number(process.env.BENCH_RUNS ?? 3));
   console.log(`sos report (${SOS_PLUGINS}): ${r.sosSeconds.toFixed(2)} s`);
   console.log(`diagcollect collect:          ${r.oursSeconds.toFixed(2)} s`);
-  console.log(`speed-up: ${r.speedup.toFixed(2)}x (target >= 3x), median of ${r.runs}`);
+  console.log(`speed-up: ${r.speedup.toFixed(2)}x (target >= 8x), median of ${r.runs}`);
 }

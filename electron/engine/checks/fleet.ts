@@ -80,6 +80,9 @@ export const fleetCheck: Check = {
   platforms: ['linux', 'win32', 'darwin'],
   timeoutMs: 12_000,
   async run(ctx): Promise<CheckOutcome | CheckOutcome[]> {
+    // Without a baseline in policy (the default) there is nothing to load: the loader's module
+    // (its zod schema) is not even imported — it cost a collection tens of ms of main thread.
+    if (!ctx.policy.baseline?.file && !ctx.policy.baseline?.url) return { status: 'skipped', detail: cm('fleet.notConfigured') };
     // Loaded here, not at the top: the loader's zod schema would slow every command's start-up.
     const { BaselineError, loadPolicyBaseline } = await import('../baseline/load.js');
     let baseline;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { surelyNotOnPath } from './on-path.js';
 
 export interface ExecOptions {
   /** Kill the command's whole process tree after this long. */
@@ -251,8 +252,25 @@ export function runningCommands(): number {
  * reading it and settle with what was read.
  */
 export function exec(command: string, args: string[], options: ExecOptions = {}): Promise<ExecResult> {
-  const { timeoutMs, signal, maxBytes = 32 * 1024 * 1024, keep = 'tail' } = options;
   const started = performance.now();
+  if (options.signal?.aborted) return Promise.reject(options.signal.reason ?? new DOMException('aborted', 'AbortError'));
+  // A tool that is not there is known without forking this process to try (see surelyNotOnPath).
+  // One found once is started at once after: the system still decides, as without the lookup.
+  const env = options.env ?? process.env;
+  const key = `${options.cwd ?? process.cwd()}\0${env.PATH ?? ''}\0${command}`;
+  if (mayBeOnPath.has(key)) return start(command, args, options, started);
+  return surelyNotOnPath(command, env, options.cwd).then((missing) => {
+    if (missing) throw new CommandNotFoundError(command);
+    mayBeOnPath.add(key);
+    return start(command, args, options, started);
+  });
+}
+
+/** Commands (with the PATH and folder they were looked up in) that surelyNotOnPath did not rule out. */
+const mayBeOnPath = new Set<string>();
+
+function start(command: string, args: string[], options: ExecOptions, started: number): Promise<ExecResult> {
+  const { timeoutMs, signal, maxBytes = 32 * 1024 * 1024, keep = 'tail' } = options;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason ?? new DOMException('aborted', 'AbortError'));

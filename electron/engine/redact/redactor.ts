@@ -88,7 +88,8 @@ export function encodeUtf8(text: string): Buffer {
 }
 
 export class Redactor {
-  private readonly ruleSet: RuleSet;
+  /** Built when first needed (see the constructor). */
+  private built: RuleSet | undefined;
   private readonly options: RedactorOptions;
   /** Rule sets of items with a layout (.pgpass, svn auth, CSV …), built when first needed. */
   private readonly layoutSets = new Map<ItemLayout, RuleSet>();
@@ -103,9 +104,17 @@ export class Redactor {
    * `engine.prefilter: false` runs every rule on every line (tests: the reference for the scans).
    */
   constructor(options: RedactorOptions = {}, engine: { prefilter?: boolean } = {}) {
-    this.ruleSet = buildRuleSet(options);
     this.options = options;
     this.prefilter = engine.prefilter ?? true;
+    // The rule set costs a few hundred ms of CPU (cold) to build: without options that can be
+    // refused it waits for the first text to redact, so a collection's first commands are already
+    // running meanwhile instead of starting after it. Optional rules, IT rules and allow-list
+    // patterns are checked by building it here, so a bad one still throws from the constructor.
+    if (options.optionalRules?.length || options.extraRules?.length || options.allow?.length) this.built = buildRuleSet(options);
+  }
+
+  private get ruleSet(): RuleSet {
+    return (this.built ??= buildRuleSet(this.options));
   }
 
   private lineEngine(sink: RedactionSink, layout?: ItemLayout): LineEngine {
