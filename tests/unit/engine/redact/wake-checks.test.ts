@@ -52,6 +52,14 @@ describe('a placed word in a longer hit', () => {
     }
   });
 
+  it('wakes it as before where one of its words overlaps the hit without being inside it', () => {
+    // `alter user` hides `useradd` (the scan resumes after the hit); `name>` may be what is left of `invoicername>`.
+    const rules = ruleSetOf(new Redactor({}));
+    const person = rules.rules.findIndex((r) => r.rule.id === 'person-name');
+    const words = rules.scanners.find((s) => s.words !== undefined)!;
+    for (const hit of ['alter user', 'account name', 'db->user']) expect(words.rulesFor(hit).always, hit).toContain(person);
+  });
+
   it('still wakes every rule whose check reads a name for a hit that is not one', () => {
     // user-name's placed check is a regex at the hit (`user | …`): a hit `user:` wakes it whatever follows.
     const rules = ruleSetOf(new Redactor({}));
