@@ -19,7 +19,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { isBenignValue } from './key-names.js';
-import { BLOOM_WORDS, fillBloom, type LiteralIndex } from './literal-set.js';
+import type { LiteralIndex } from './literal-set.js';
 import type { LearnedValue, LearnedValues } from './learned-values.js';
 import { detach, isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { CompiledItemsBlock, CompiledPattern, CompiledRule, RuleSet } from './rule-set.js';
@@ -104,18 +104,23 @@ interface LiteralLookup {
   readonly index: LiteralIndex;
   line: string | undefined;
   text: string;
-  /** Literals looked for on the line so far: the bloom is filled when they reach BLOOM_AFTER. */
+  /** Literals looked for on the line one by one so far: past LOOK_ONE_BY_ONE, all are marked in one walk. */
   looked: number;
-  readonly bloom: Int32Array;
+  /** Whether every literal of the index on the line is marked (LiteralIndex.mark): one not marked is not there. */
+  marked: boolean;
   stamp: number;
   readonly checked: Float64Array;
   readonly held: Uint8Array;
 }
 
-/** How many literals a line is searched for before its bloom is made (a walk over the line). */
-const BLOOM_AFTER = 8;
+/**
+ * How many literals a line is searched for one by one (includes) before all the index's literals
+ * on it are marked in one walk over the line (LiteralIndex.mark): rules with a pattern or two ask
+ * a line for a few literals, person-name and user-name for hundreds.
+ */
+const LOOK_ONE_BY_ONE = 8;
 
-const literalLookup = (index: LiteralIndex): LiteralLookup => ({ index, line: undefined, text: '', looked: 0, bloom: new Int32Array(BLOOM_WORDS), stamp: 0, checked: new Float64Array(index.size), held: new Uint8Array(index.size) });
+const literalLookup = (index: LiteralIndex): LiteralLookup => ({ index, line: undefined, text: '', looked: 0, marked: false, stamp: 0, checked: new Float64Array(index.size), held: new Uint8Array(index.size) });
 
 // A kubeconfig above a `users:` line: its users are credentials' names (`- name: ci-bot`), not logins.
 const KUBECONFIG_ABOVE = /(?:^|\n)(?:kind:[ \t]*Config|current-context:|contexts:)[ \t]*/;
@@ -777,9 +782,9 @@ export class LineEngine {
 
   /**
    * The patterns' literals looked up on a line (RuleSet.literals), per index (exact, folded): the
-   * line, the text searched (lower-cased for folded), its bloom (literal-set.ts fillBloom), and per
-   * literal id the lookup's stamp and answer. Each literal is looked up at most once per line
-   * (again only where a rule changed it), whichever patterns ask.
+   * line, the text searched (lower-cased for folded), and per literal id the lookup's stamp and
+   * answer. Each literal is looked up at most once per line (again only where a rule changed it),
+   * whichever patterns ask; past the first few, all of the line's literals are marked at once.
    */
   private readonly lookups: [LiteralLookup, LiteralLookup];
 
@@ -792,18 +797,28 @@ export class LineEngine {
       l.line = s;
       l.text = p.folded ? s.toLowerCase() : s;
       l.looked = 0;
+      l.marked = false;
       l.stamp += 1;
     }
-    const { stamp, checked, held, index } = l;
+    const { stamp, checked, held } = l;
     for (let k = 0; k < ids.length; k += 1) {
       const id = ids[k]!;
-      if (checked[id] !== stamp) {
-        checked[id] = stamp;
-        // The first few literals of a line are looked for directly; past them (a rule with many
-        // patterns and large sets) the line's bloom rules most of the rest out without a search.
-        if (l.looked === BLOOM_AFTER) fillBloom(l.text, l.bloom);
-        held[id] = (l.looked++ < BLOOM_AFTER ? l.text.includes(index.literals[id]!) : index.holds(id, l.text, l.bloom)) ? 1 : 0;
+      if (checked[id] === stamp) {
+        if (held[id] === 1) return true;
+        continue;
       }
+      // Marked: every literal of the line is (a literal not marked is not on the line).
+      if (l.marked) continue;
+      if (l.looked === LOOK_ONE_BY_ONE) {
+        // A rule with many patterns and large sets: one walk over the line marks all its literals.
+        l.index.mark(l.text, stamp, checked, held);
+        l.marked = true;
+        if (checked[id] === stamp && held[id] === 1) return true;
+        continue;
+      }
+      l.looked += 1;
+      checked[id] = stamp;
+      held[id] = l.text.includes(l.index.literals[id]!) ? 1 : 0;
       if (held[id] === 1) return true;
     }
     return false;

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
-import { BLOOM_WORDS, caseless, fillBloom, LiteralIndex, requiredLiteralSet } from '../../../../electron/engine/redact/literal-set.js';
+import { caseless, LiteralIndex, requiredLiteralSet } from '../../../../electron/engine/redact/literal-set.js';
 import { buildRuleSet, type RuleSet } from '../../../../electron/engine/redact/rule-set.js';
 import type { ItemLayout } from '../../../../electron/engine/redact/formats.js';
 import { generateChineseLogText, generateLogText } from '../../../bench/redact.bench.js';
@@ -129,16 +129,30 @@ describe('literal set of a pattern', () => {
 });
 
 describe('LiteralIndex', () => {
-  it('finds a literal on a line exactly when the line holds it (the bloom only rules out)', () => {
+  it('marks every literal a line holds and no other, wherever it stands and however the literals overlap', () => {
     const index = new LiteralIndex();
-    const ids = ['联系人', 'name', '(', 'x=y', '用户'].map((l) => index.add(l));
+    const literals = ['联系人', 'name', '(', 'x=y', '用户', 'user', 'username', 'sername', 'r', 'na', '人', 'e', 'ee', '联系', '系人'];
+    const ids = literals.map((l) => index.add(l));
     expect(index.add('name')).toBe(ids[1]);
-    const bloom = new Int32Array(BLOOM_WORDS);
-    const lines = ['同步服务 - 用户点击“保存”按钮', 'user name=张伟 (ops)', '联系人：王伟', 'x = y', '', '联系 人'];
-    for (const line of lines) {
-      fillBloom(line, bloom);
-      for (const id of ids) expect(index.holds(id, line, bloom), `${index.literals[id]} in ${line}`).toBe(line.includes(index.literals[id]!));
-    }
+    const lines = ['同步服务 - 用户点击“保存”按钮', 'user name=张伟 (ops)', '联系人：王伟', 'x = y', '', '联系 人', 'username', 'xx=y', 'usernam', 'e', 'neen', '(', 'ab(x=yname'];
+    const seen = new Float64Array(index.size);
+    const held = new Uint8Array(index.size);
+    lines.forEach((line, k) => {
+      const stamp = k + 1;
+      index.mark(line, stamp, seen, held);
+      for (const id of ids) expect(seen[id] === stamp && held[id] === 1, `${index.literals[id]} in ${line}`).toBe(line.includes(index.literals[id]!));
+    });
+  });
+
+  it('leaves what an earlier lookup on the line found as it is', () => {
+    const index = new LiteralIndex();
+    const [a, b] = [index.add('abc'), index.add('xyz')];
+    const seen = new Float64Array(index.size);
+    const held = new Uint8Array(index.size);
+    seen[b] = 7;
+    held[b] = 0;
+    index.mark('--abc--', 7, seen, held);
+    expect([seen[a], held[a], seen[b], held[b]]).toEqual([7, 1, 7, 0]);
   });
 });
 
