@@ -24,6 +24,8 @@ export type RuleValidator = (m: RegExpExecArray, line: string, around?: LineSurr
 export const digitsOnly = (value: string) => value.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\D+/g, '');
 const before = (m: RegExpExecArray, line: string, n: number) => line.slice(Math.max(0, m.index - n), m.index);
 const group = (m: RegExpExecArray, name: string) => m.groups?.[name] ?? '';
+/** The key of a match: `key`, or a name/value pair's JSON form's `keyj` (name-value-pair.ts). */
+const pairKey = (m: RegExpExecArray): string => group(m, 'key') || group(m, 'keyj');
 
 /**
  * high-entropy: an identifier named between the secret word and the random string (`token …,
@@ -1277,9 +1279,10 @@ export const VALIDATORS = {
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
   directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
   // A dotted property name (Hive's `javax.jdo.option.ConnectionPassword`) by its last part.
+  // A name/value pair's JSON form names its groups `keyj` and `secretj` (name-value-pair.ts).
   namedElementValue: ((m, line) =>
-    (isSecretKey(group(m, 'key'), 'assignment') || isSecretKey(group(m, 'key').replace(/^.*\./, ''), 'assignment')) &&
-    isRealValue(group(m, 'secret') || group(m, 'text')) &&
+    (isSecretKey(pairKey(m), 'assignment') || isSecretKey(pairKey(m).replace(/^.*\./, ''), 'assignment')) &&
+    isRealValue(group(m, 'secret') || group(m, 'secretj') || group(m, 'text')) &&
     !isQuotedTag(m, line)) as RuleValidator,
   inlineAssignment: ((m, line) => validKey('assignment')(m) && !isPamControl(m, line) && !isPamTag(line, m.index + m[0].lastIndexOf(group(m, 'secret')), group(m, 'secret')) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
   argumentArray: ((m, line) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-') && !isHeaderRow(line)) as RuleValidator,
@@ -1768,7 +1771,7 @@ export type GateName = keyof typeof GATES;
 /** Placeholder kinds chosen from a match, by name. */
 export const KINDS = {
   /** TOKEN for `token=`, SECRET for `password=` … (key-names.ts). */
-  fromKey: (m: RegExpExecArray) => secretKindForKey(group(m, 'key')),
+  fromKey: (m: RegExpExecArray) => secretKindForKey(pairKey(m)),
 } satisfies Record<string, (m: RegExpExecArray) => string>;
 export type KindName = keyof typeof KINDS;
 

@@ -22,7 +22,7 @@ import {
 } from './rule-validators.js';
 import type { ItemLayout } from './formats.js';
 import { ListStartRegExp } from './linear-regexp.js';
-import { namedValuePair, namedValuePairTrigger } from './name-value-pair.js';
+import { boxedValue, namedValuePair, namedValuePairTrigger } from './name-value-pair.js';
 import { PINYIN_LOGIN_TRIGGER } from './pinyin-name.js';
 import { LOG_PROSE_LOGINS, LOG_PROSE_TRIGGER, LOG_PROSE_WORDS } from './log-prose.js';
 import { ADMIN_CLI_TRIGGER, ADMIN_CLI_WORDS, adminCliPatterns, LAST_ARG_LOGIN_TRIGGER, lastArgLoginPattern, USER_FLAG_TRIGGER, USER_FLAG_WORDS, userFlagPattern } from './admin-cli.js';
@@ -231,6 +231,11 @@ const SQL_PROC_LOGIN_ARGS: readonly { readonly proc: string; readonly index: num
   { proc: 'sp_password', index: 2 },
 ];
 /** login18: the names of a name/value pair's name attribute that name a login (see name-value-pair.ts). */
+/**
+ * The name of a secret's name/value pair (`<add key="DbPassword" value=…>`, `{"key": "QINIU_AK", "value": …}`): any name,
+ * judged by `isSecretKey` (the `namedElementValue` validator) — the secret key vocabulary, dotted names by their last part.
+ */
+const SECRET_PAIR_KEY = String.raw`[^"'<>\\\r\n]{1,80}`;
 const LOGIN_PAIR_KEYS = String.raw`(?:[\w.-]{0,40}[._-])?[a-z]{0,16}(?:user(?:_?name)?|log[io]n(?:_?name)?|user_?id)`;
 const STORE_GRAMMAR_LOGINS: readonly RegExp[] = [
     // Block-scoped stores: FortiGate/FortiOS `edit "x"` (the section decides), Juniper `set system login user x`.
@@ -314,7 +319,7 @@ const STORE_GRAMMAR_LOGINS: readonly RegExp[] = [
     // ActiveMQ `<authenticationUser username="x" …>`, `<account name="x">`).
     String.raw`<(?:[\w:-]*user|account)[ \t]+(?:[\w:-]{1,20}="[^"\r\n]{0,80}"[ \t]+){0,4}(?:name|username|user|login|loginname)="(?<xmlacct>${L})"`,
     // A login key whose value is boxed with its origin (Spring Boot `/actuator/env`: `"spring.datasource.username": { "value": "x", "origin": … }`).
-    String.raw`"(?:[\w.-]*[._-])?(?:user(?:name)?|login)"[ \t]*:[ \t]*\{[ \t]*"value"[ \t]*:[ \t]*"(?<boxed>${L})"`,
+    boxedValue(String.raw`(?:[\w.-]*[._-])?(?:user(?:name)?|login)`, L, 'boxed'),
     // OneDrive for Business: the personal site's path is the owner's UPN (`/personal/x_contoso_com/`).
     String.raw`\.sharepoint\.(?:com|cn)\/personal\/(?<spo>[A-Za-z][\w-]{2,120}?)(?=[\/?#"'\s]|$)`,
     // A bank's or an ERP's receipt names its clerks by role with a colon: `经办: x`, `复核: x`, `审批：x`, `授权: x`.
@@ -900,10 +905,19 @@ export const RULES: readonly RedactionRule[] = [
         kind: 'fromKey',
       },
       {
-        // <add key="DbPassword" value="…"/>, <property name="password" value="…"/>, <entry key="token">…</entry>; session 17 (secret18):
-        // a router's or a device's data model (ZTE `<DM name="Pass" val="…"/>`) and API tools' `current_value`/`initialValue`.
-        regex: /(?<![\w-])(?:key|name)\s*=\s*(?<q>["'])(?<key>[^"'<>]{1,80})\k<q>(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*?(?:\s+(?:value|val|data|password|(?:current|initial|default)_?value)\s*=\s*(?<q2>["'])(?<secret>[^"'\r\n]*)\k<q2>|\s*>(?<text>[^<\r\n]+)<)/i,
-        targets: [{ group: 'secret' }, { group: 'text' }],
+        // <add key="DbPassword" value="…"/>, <property name="password" value="…"/>, a router's or a device's data model (ZTE
+        // `<DM name="Pass" val="…"/>`), API tools' environments (`{"key": "token", "type": "secret", "current_value": "…"}`),
+        // HAR cookies and form params (`{"name": "ERPSESSID", "value": "…"}`): a name/value pair (name-value-pair.ts, the
+        // mechanism and value names the login pairs use; session 18, secret19) whose name is a secret's (the validator).
+        regex: new RegExp(namedValuePair(SECRET_PAIR_KEY, { xml: String.raw`[^"'\r\n]*`, json: String.raw`(?:\\.|[^"\\\r\n])+` }, 'secret', 'key'), 'i'),
+        targets: [{ group: 'secret' }, { group: 'secretj' }],
+        validate: 'namedElementValue',
+        kind: 'fromKey',
+      },
+      {
+        // <entry key="token">…</entry>: the element's text under a secret's name.
+        regex: /(?<![\w-])(?:key|name)\s*=\s*(?<q>["'])(?<key>[^"'<>]{1,80})\k<q>(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*?\s*>(?<text>[^<\r\n]+)</i,
+        targets: [{ group: 'text' }],
         validate: 'namedElementValue',
         kind: 'fromKey',
       },
@@ -1051,18 +1065,9 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'realSecret',
       },
       {
-        // JSON name/value lists (HAR cookies and form params, Postman): `{"name": "ERPSESSID", "value": "…"}`.
-        // Session 17 (secret18): a name/value pair's value under the names API tools give it (Apipost/Postman environments'
-        // `current_value`, `initialValue`, `defaultValue`, a device model's `val`), a few fields (`"type": "string"`) between.
-        regex: /"(?:name|key)"[ \t]*:[ \t]*"(?<key>[^"\\\r\n]{1,80})"[ \t]*,(?:[ \t]*"[\w-]{1,30}"[ \t]*:[ \t]*(?:"[^"\\\r\n]{0,80}"|[\w.-]{1,20})[ \t]*,){0,3}[ \t]*"(?:value|val|(?:current|initial|default)_?value)"[ \t]*:[ \t]*"(?<secret>(?:\\.|[^"\\\r\n])+)"/i,
-        targets: [{ group: 'secret' }],
-        validate: 'namedElementValue',
-        kind: 'fromKey',
-      },
-      {
         // Session 17 (secret18): a secret-named key whose value is boxed with its variants (Apipost/Postman/Hoppscotch
         // environments `"appSecret": {"current_value": "…"}`, Spring's `/actuator/env` `"db.password": {"value": "…"}`).
-        regex: new RegExp(String.raw`"(?<key>${KEY})"[ \t]*:[ \t]*\{[ \t]*"(?:value|val|(?:current|initial|default)_?value)"[ \t]*:[ \t]*"(?<secret>(?:\\.|[^"\\\r\n])+)"`, 'i'),
+        regex: new RegExp(boxedValue(KEY, String.raw`(?:\\.|[^"\\\r\n])+`, 'secret', 'key'), 'i'),
         targets: [{ group: 'secret' }],
         validate: 'namedElementValue',
         kind: 'fromKey',
