@@ -1283,6 +1283,8 @@ export const VALIDATORS = {
   namedElementValue: ((m, line) =>
     (isSecretKey(pairKey(m), 'assignment') || isSecretKey(pairKey(m).replace(/^.*\./, ''), 'assignment')) &&
     isRealValue(group(m, 'secret') || group(m, 'secretj') || group(m, 'text')) &&
+    // A value masked by its tool (Spring Boot's actuator prints `******`).
+    !/^\*+$/.test(group(m, 'secret') || group(m, 'secretj') || group(m, 'text')) &&
     !isQuotedTag(m, line)) as RuleValidator,
   inlineAssignment: ((m, line) => validKey('assignment')(m) && !isPamControl(m, line) && !isPamTag(line, m.index + m[0].lastIndexOf(group(m, 'secret')), group(m, 'secret')) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
   argumentArray: ((m, line) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-') && !isHeaderRow(line)) as RuleValidator,
@@ -1741,13 +1743,8 @@ export const VALIDATORS = {
     }
     return true;
   }) as RuleValidator,
-  /** A value a format hides a secret in: a JSON `{ "value": … }` under a secret key; the other forms by their shape. */
+  /** A value a format hides a secret in, by its shape. */
   hiddenSecretValue: ((m) => {
-    const jv = group(m, 'jv');
-    if (jv !== '') {
-      const key = group(m, 'key');
-      return (isSecretKey(key, 'assignment') || isSecretKey(key.replace(/^.*\./, ''), 'assignment')) && isRealValue(jv) && !/^\*+$/.test(jv);
-    }
     const eap = group(m, 'eap');
     return eap === '' || isRealValue(eap);
   }) as RuleValidator,

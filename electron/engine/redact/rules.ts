@@ -1067,7 +1067,7 @@ export const RULES: readonly RedactionRule[] = [
       {
         // Session 17 (secret18): a secret-named key whose value is boxed with its variants (Apipost/Postman/Hoppscotch
         // environments `"appSecret": {"current_value": "…"}`, Spring's `/actuator/env` `"db.password": {"value": "…"}`).
-        regex: new RegExp(boxedValue(KEY, String.raw`(?:\\.|[^"\\\r\n])+`, 'secret', 'key'), 'i'),
+        regex: new RegExp(boxedValue(SECRET_PAIR_KEY, String.raw`(?:\\.|[^"\\\r\n])+`, 'secret', 'key'), 'i'),
         targets: [{ group: 'secret' }],
         validate: 'namedElementValue',
         kind: 'fromKey',
@@ -1572,11 +1572,11 @@ export const RULES: readonly RedactionRule[] = [
       // scheme-tagged LDAP hash, a cloud drive's share link, a share's or a card's code after its label.
       ...PRINTED_SECRET_PATTERNS.map((p): RulePattern => ({ regex: p.regex, targets: p.groups.map((group) => ({ group })), validate: 'printedSecret' })),
       {
-        // Values a format hides the secret in: Spring Boot actuator `"x.password": { "value": "…" }`, WebSphere's
-        // `{xor}…`, Caddy's base64 of a bcrypt hash (`JDJhJDE0J…` is `$2a$14$…`), mosquitto's `$7$` PBKDF2
-        // hashes, strongSwan `ipsec.secrets` (`x : EAP "pw"`, `%any : XAUTH "pw"`).
-        regex: /"(?<key>[^"\r\n]{1,120})"[ \t]*:[ \t]*\{[ \t]*"value"[ \t]*:[ \t]*"(?<jv>[^"\r\n]{1,256})"|\{xor\}(?<xor>[A-Za-z0-9+/]{4,}={0,2})|(?<![A-Za-z0-9+/])(?<b64>JDJ[5hi]JD[A-Za-z0-9+/]{60,100}={0,2})(?![A-Za-z0-9+/=])|(?<![\w$./])(?<h7>\$7\$\d{1,9}\$[A-Za-z0-9+/=]{8,64}\$[A-Za-z0-9+/=]{20,256})|(?:^|[ \t]):[ \t]*(?:EAP|XAUTH)[ \t]+"(?<eap>[^"\r\n]{1,128})"/,
-        targets: [{ group: 'jv' }, { group: 'xor' }, { group: 'b64' }, { group: 'h7' }, { group: 'eap' }],
+        // Values a format hides the secret in: WebSphere's `{xor}…`, Caddy's base64 of a bcrypt hash (`JDJhJDE0J…` is
+        // `$2a$14$…`), mosquitto's `$7$` PBKDF2 hashes, strongSwan `ipsec.secrets` (`x : EAP "pw"`, `%any : XAUTH "pw"`).
+        // (Spring Boot actuator's boxed `"x.password": { "value": "…" }` is the boxed-value pattern's, name-value-pair.ts: session 18, secret19.)
+        regex: /\{xor\}(?<xor>[A-Za-z0-9+/]{4,}={0,2})|(?<![A-Za-z0-9+/])(?<b64>JDJ[5hi]JD[A-Za-z0-9+/]{60,100}={0,2})(?![A-Za-z0-9+/=])|(?<![\w$./])(?<h7>\$7\$\d{1,9}\$[A-Za-z0-9+/=]{8,64}\$[A-Za-z0-9+/=]{20,256})|(?:^|[ \t]):[ \t]*(?:EAP|XAUTH)[ \t]+"(?<eap>[^"\r\n]{1,128})"/,
+        targets: [{ group: 'xor' }, { group: 'b64' }, { group: 'h7' }, { group: 'eap' }],
         validate: 'hiddenSecretValue',
       },
     ],

@@ -29,3 +29,12 @@ describe('one name/value-pair mechanism for secrets and logins', () => {
     keepsWords('<item id="wifi_mode" data="wpa2"/>', 'data="wpa2"');
   });
 });
+
+describe('one boxed-value form for secrets', () => {
+  it('takes a value boxed under a secret key whatever the value field is called, and keeps one its tool masked', () => {
+    takesAs('SECRET', '"spring.datasource.password": { "value": "Spr!ng-db77", "origin": "class path resource [application.yml]"}', 'Spr!ng-db77');
+    takesAs('SECRET', '"smtpPassword": {"default_value": "Mail#box-2231", "type": "secret"}', 'Mail#box-2231');
+    keepsWords('"spring.datasource.password": { "value": "******", "origin": "x"}', '******');
+    keepsWords('"server.port": {"value": "8080"}', '8080');
+  });
+});
