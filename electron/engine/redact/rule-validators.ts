@@ -409,8 +409,9 @@ function printsSecret(line: string): boolean {
 const INDENTED_BARE_KEY = /^[ \t]{2,}(?<key>[A-Za-z_][\w.-]{0,79}):[ \t]*\r?$/;
 // A file that holds one secret and nothing else, printed by `cat` (a console transcript): Nexus's
 // `admin.password`, Jenkins's `initialAdminPassword`, k3s's `node-token`/`server/token`, Vault's
-// `.vault-token`. Its next line is the secret.
-const SECRET_FILE_PRINTED = /(?:^|[\s;&|$#>])(?:cat|type|more|head(?:[ \t]+-n?[ \t]*1)?|Get-Content|gc)[ \t]+\S*(?:admin\.password|initialAdminPassword|node-token|k3s\/server\/token|\.vault-token|VNCSettings\.txt|secrets\/master\.key|ossec\/etc\/authd\.pass)["']?[ \t]*\r?$/i;
+// `.vault-token`; a Docker (Compose, Swarm) secret mounted under `/run/secrets/` (session 18, secret19: not a certificate or a
+// config file by its extension). Its next line is the secret.
+const SECRET_FILE_PRINTED = /(?:^|[\s;&|$#>])(?:cat|type|more|head(?:[ \t]+-n?[ \t]*1)?|Get-Content|gc)[ \t]+\S*(?:admin\.password|initialAdminPassword|node-token|k3s\/server\/token|\.vault-token|VNCSettings\.txt|secrets\/master\.key|ossec\/etc\/authd\.pass|\/run\/secrets\/(?![\w.-]*\.(?:pem|crt|cer|key|json|ya?ml|conf|toml|ini)["']?[ \t]*\r?$)[\w.-]{1,64})["']?[ \t]*\r?$/i;
 function opensValueOnNextLine(line: string): string | undefined {
   if (SECRET_FILE_PRINTED.test(line)) return /token/i.test(line) ? 'TOKEN' : 'SECRET';
   if (printsSecret(line) || KEY_HEADING.test(line)) return 'SECRET';
@@ -1737,6 +1738,10 @@ export const VALIDATORS = {
   printedSecret: ((m) => {
     const pair = group(m, 'pair');
     if (pair !== '' && (!passwordShape(pair, 'placed') || isBenignValue(pair))) return false;
+    // A token reported as made: random-looking after its vendor's prefix (ntfy `tk_`, GitLab `glpat-`); `token
+    // refresh-scheduler-job created` is a name.
+    const tok = (group(m, 'tok') || group(m, 'tok2')).replace(/^[A-Za-z]{1,8}[_-]/, '');
+    if (tok !== '' && !looksRandom(tok)) return false;
     for (const g of ['c1', 'c2', 'c3', 'c4']) {
       const v = group(m, g);
       if (v !== '' && (!isPrintedCode(v) || !isRealValue(v))) return false;
