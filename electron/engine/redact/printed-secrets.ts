@@ -77,8 +77,9 @@ export const PRINTED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonl
   },
   {
     // Jetty's realm files (Rundeck `realm.properties`, Jetty `etc/realm.properties`): `user: OBF:…|MD5:…|CRYPT:…[, role …]`;
-    // Jetty's obfuscated `OBF:` anywhere (`jetty.sslContext.keyStorePassword=OBF:…`): no other tool writes it.
-    regex: /^[ \t]*[\w.@-]{1,64}[ \t]*[:=][ \t]*(?<realm>(?:MD5|CRYPT):[^\s,]{8,128})[ \t]*(?:,|\r?$)|(?<![\w-])(?<obf>OBF:[0-9a-z]{8,256})(?![\w-])/,
+    // Jetty's obfuscated `OBF:` anywhere (`jetty.sslContext.keyStorePassword=OBF:…`): no other tool writes it. (Session 18, secret19:
+    // after user-name took the login, `<USER-n>:MD5:…`.)
+    regex: /^[ \t]*(?:[\w.@-]{1,64}|<USER-\d+>)[ \t]*[:=][ \t]*(?<realm>(?:MD5|CRYPT):[^\s,]{8,128})[ \t]*(?:,|\r?$)|(?<![\w-])(?<obf>OBF:[0-9a-z]{8,256})(?![\w-])/,
     groups: ['realm', 'obf'],
   },
   {

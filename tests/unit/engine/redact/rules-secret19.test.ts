@@ -4,7 +4,7 @@
  * vocabulary), and the secret families held-out-19 missed. Positives come from tools, languages and quoting the fixtures do
  * not have; look-alikes (settings, counts, templates, prose, ids) must survive. A fresh Redactor per case.
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keepsWords, takesAs } from './helpers.js';
 
 describe('one name/value-pair mechanism for secrets and logins', () => {
@@ -111,5 +111,42 @@ describe('secrets a format or a tool prints in a form of its own', () => {
     keepsWords('$ cat /run/secrets/tls.crt\n-----BEGIN CERTIFICATE-----\n', '-----BEGIN CERTIFICATE-----');
     keepsWords('$ cat /run/secrets/app.yaml\nlog_level: debug\n', 'log_level: debug');
     keepsWords('$ ls /run/secrets/\nREADME\n', 'README');
+  });
+});
+
+describe('account stores by their file', () => {
+  it('takes the passwords and hashes of a realm file from its heading comment to a blank line (Jetty, Rundeck, ActiveMQ, Karaf)', () => {
+    const out = takesAs('SECRET', [
+      '# /opt/activemq/conf/users.properties',
+      'ops_qin=Aq!mq-3381, admins',
+      'svc_etl: MD5:0cc175b9c0f1b6a831c399e269772661, etl',
+      '',
+      '# tokens.properties',
+      'deploy_bot: Qx7Lm2Wz9Rt4Vn8Kb3Pc, deploy',
+      '',
+    ].join('\n'), 'Aq!mq-3381', '0cc175b9c0f1b6a831c399e269772661', 'Qx7Lm2Wz9Rt4Vn8Kb3Pc');
+    expect(out).toContain(', admins');
+  });
+
+  it('leaves key/value lines with roles outside a realm file, and after its blank line', () => {
+    keepsWords(['# app.properties', 'cache_mode: lru, strict', ''].join('\n'), 'lru, strict');
+    keepsWords(['# /etc/rundeck/realm.properties', 'admin:OBF:1x8g1vn61z7e1ym71uo71z7e1vn41x8e,user,admin', '', 'log_level: debug, trace', ''].join('\n'), 'debug, trace');
+  });
+
+  it('takes the password half of a login:password string under Bundler’s and curl’s keys', () => {
+    takesAs('SECRET', 'BUNDLE_GEMS__CORP__LOCAL: "gem_ci:GemRd#ci-8842"', 'GemRd#ci-8842');
+    takesAs('SECRET', 'export BUNDLE_RUBYGEMS__PKG__GITHUB__COM="octo-ci:Tk9Lm2Qx7Wz4Rv8N"', 'Tk9Lm2Qx7Wz4Rv8N');
+    takesAs('SECRET', "user = 'deploy:Cu#rl-2291'", 'Cu#rl-2291');
+    takesAs('SECRET', 'proxy-user = "px_li:PxLi!0930"', 'PxLi!0930');
+  });
+
+  it('leaves paths, counts, owners and references under those keys', () => {
+    keepsWords('BUNDLE_PATH: "vendor/bundle"', 'vendor/bundle');
+    keepsWords('BUNDLE_JOBS: "4"', '"4"');
+    keepsWords('user = "www-data:www-data"', 'www-data:www-data');
+    keepsWords("user = 'app:staff'", 'app:staff');
+    keepsWords('user: "1000:1000"', '1000:1000');
+    keepsWords('user = "admin:${ADMIN_PW}"', '${ADMIN_PW}');
+    keepsWords('BUNDLE_MIRROR__HTTPS://RUBYGEMS__ORG/: "https://gems.example.com"', 'https://gems.example.com');
   });
 });
