@@ -47,6 +47,15 @@ export const POSITIONAL_PASSWORDS: readonly PositionalPassword[] = [
   { command: 'sentinel|SENTINEL', sub: 'sentinel-pass|SENTINEL-PASS', skip: 0, words: ['sentinel sentinel'] },
   { command: 'sentinel|SENTINEL', sub: String.raw`(?:set|SET)[ \t]+[^\s"']{1,64}[ \t]+(?:auth-pass|AUTH-PASS)`, skip: 0, words: ['sentinel set'] },
   { command: 'neo4j-admin', sub: String.raw`(?:dbms[ \t]+)?set-initial-password`, skip: 0, words: ['set-initial-'] },
+  // Session 18 (secret19): Apache's `htpasswd -n…b… <user> <password>` (`-n`: the line to stdout, no file before the user; `-C <cost>`
+  // after bcrypt's `-B`); Windows `rasdial <entry> <user> <password>` (not `*`, which prompts, nor an option `/domain:x`); Xen
+  // Orchestra `xo-cli --register|register <url> <user> <password>`; UPYUN `upx login <bucket> <operator> <password>`; NuGet
+  // `nuget setapikey <key> [-Source url]`.
+  { command: 'htpasswd', sub: String.raw`-(?=[nbBmsdip]{0,8}n)(?=[nbBmsdip]{0,8}b)[nbBmsdip]{2,8}(?:C[ \t]+\d{1,2})?`, skip: 1, words: ['htpasswd'] },
+  { command: String.raw`[Rr][Aa][Ss][Dd][Ii][Aa][Ll](?:\.[Ee][Xx][Ee])?`, sub: String.raw`(?:"[^"\r\n]{1,256}"|[^\s"'/-][^\s"']{0,255})[ \t]+[^\s"'/-][^\s"']{0,255}(?=[ \t]+[^\s/*])`, skip: 0, words: ['rasdial'] },
+  { command: 'xo-cli', sub: '--register|register', skip: 2, words: ['xo-cli'] },
+  { command: 'upx', sub: 'login', skip: 2, words: ['upx login'] },
+  { command: String.raw`nuget(?:\.exe)?`, sub: 'setapikey|setApiKey|SetApiKey', skip: 0, words: ['nuget setapikey'] },
 ];
 
 /** A password as the value of a flag that is a password flag for this command only. */
@@ -95,6 +104,15 @@ export const FLAG_PASSWORDS: readonly FlagPassword[] = [
   { command: 'register_new_matrix_user', flag: '-p|--password', words: ['register_new_matrix'] },
   { command: String.raw`hash\.(?:sh|bat)`, flag: '-p|--password', words: ['hash.sh', 'hash.bat'] },
   { command: String.raw`[Ss][Cc][Hh][Tt][Aa][Ss][Kk][Ss](?:\.[Ee][Xx][Ee])?`, flag: '/[Rr][Pp]|/[Pp]', words: ['schtasks'] },
+  // Session 18 (secret19): package managers' feed credentials and API keys — Chocolatey `choco source add|install|upgrade … -p|--password
+  // <pw>` (`-p="pw"`), `choco apikey add|setapikey|push … -k|--key|--api-key <key>`; NuGet `nuget|dotnet nuget push|delete … -k|--api-key|
+  // -ApiKey <key>`, `dotnet nuget add|update source … -p|--password <pw>`; Conan `conan remote login <remote> <user> -p <pw>` (2.x),
+  // `conan user -p <pw> -r <remote> <user>` (1.x).
+  { command: String.raw`(?:choco|cinst|cup)(?:\.exe)?[ \t]+(?:source|sources|install|upgrade)`, flag: '-p|--password', words: ['choco source', 'choco install', 'choco upgrade'] },
+  { command: String.raw`choco(?:\.exe)?[ \t]+(?:apikey|setapikey|push)`, flag: '-k|--key|--api-key|--apikey', words: ['choco apikey', 'choco setapikey', 'choco push'] },
+  { command: String.raw`(?:dotnet[ \t]+)?nuget(?:\.exe)?[ \t]+(?:push|delete)`, flag: '-k|--api-key|-ApiKey|-apikey', words: ['nuget push', 'nuget delete'] },
+  { command: String.raw`dotnet[ \t]+nuget[ \t]+(?:add|update)[ \t]+source`, flag: '-p|--password', words: ['nuget add', 'nuget update'] },
+  { command: String.raw`conan(?:\.exe)?[ \t]+(?:remote[ \t]+login|user)`, flag: '-p|--password', words: ['conan remote', 'conan user'] },
 ];
 
 /**

@@ -34,10 +34,29 @@ const CODE_SEP = String.raw`[ \t]*[/,，、;；|][ \t]*`;
  */
 const CRYPT_HASH = String.raw`\$2[abxy]\$\d{2}\$[./A-Za-z0-9]{50,56}|\$[56]\$(?:rounds=\d{1,9}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|\$(?:1|apr1)\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}|\$y\$[./A-Za-z0-9]{1,32}\$[./A-Za-z0-9]{1,86}\$[./A-Za-z0-9]{43}|\$argon2(?:id|i|d)\$v=\d{1,3}\$m=\d{1,9},t=\d{1,4},p=\d{1,3}\$[A-Za-z0-9+/]{11,64}\$[A-Za-z0-9+/]{16,128}`;
 
+/**
+ * Session 18 (secret19): a PBKDF2 or scrypt password hash in the form a framework stores it, complete (iterations or cost,
+ * salt, digest): Jellyfin/.NET `$PBKDF2-SHA512$iterations=120000$<hex salt>$<hex digest>`, passlib `$pbkdf2-sha256$29000$<salt>$<digest>`,
+ * Django `pbkdf2_sha256$600000$<salt>$<base64 digest>` (also `argon2$argon2id$…`, `scrypt$…`), Werkzeug/Flask
+ * `pbkdf2:sha256:600000$<salt>$<hex digest>`, `scrypt:32768:8:1$<salt>$<hex digest>`.
+ */
+const KDF_HASH = String.raw`\$PBKDF2(?:-SHA(?:1|256|384|512))?\$iterations=\d{1,9}\$[0-9A-Fa-f]{8,128}\$[0-9A-Fa-f]{32,256}|\$pbkdf2(?:-sha(?:1|256|512))?\$\d{1,9}\$[./A-Za-z0-9]{4,64}\$[./A-Za-z0-9]{27,128}|pbkdf2_sha(?:1|256|512)\$\d{1,9}\$[A-Za-z0-9./+]{4,64}\$[A-Za-z0-9+/]{27,88}={0,2}|argon2\$argon2(?:id|i|d)\$v=\d{1,3}\$m=\d{1,9},t=\d{1,4},p=\d{1,3}\$[A-Za-z0-9+/]{11,64}\$[A-Za-z0-9+/]{16,128}|scrypt\$\d{1,9}\$[A-Za-z0-9./+]{4,64}\$\d{1,3}\$\d{1,3}\$[A-Za-z0-9+/]{27,128}={0,2}|pbkdf2:sha(?:1|256|512)(?::\d{1,9})?\$[A-Za-z0-9]{4,64}\$[0-9a-f]{40,128}|scrypt:\d{1,9}:\d{1,3}:\d{1,3}\$[A-Za-z0-9]{4,64}\$[0-9a-f]{64,256}`;
+
 export const PRINTED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonly groups: readonly string[] }[] = [
   {
     regex: new RegExp(String.raw`(?<![\w$./+])(?<crypt>${CRYPT_HASH})(?![\w./+$])`),
     groups: ['crypt'],
+  },
+  {
+    regex: new RegExp(String.raw`(?<![\w$./+])(?<kdf>${KDF_HASH})(?![\w./+$=])`),
+    groups: ['kdf'],
+  },
+  {
+    // Session 18 (secret19): a token a tool reports it has just made, in its sentence — ntfy `token tk_… created for user x`, Rocket.Chat
+    // `Personal access token "ci-bot" created for x: <token>`, Gitea `Access token was successfully created: <token>`, `API token
+    // generated: <token>`: a run of 16 or more letters and digits with both (validator: `printedToken`, random-looking).
+    regex: /\btoken[ \t]+(?<tok>[A-Za-z0-9][\w.-]{15,255})[ \t]+(?:was[ \t]+|has[ \t]+been[ \t]+)?(?:successfully[ \t]+)?(?:created|generated|issued)\b|\btoken(?:[ \t]+"[^"\r\n]{1,64}"|[ \t]+'[^'\r\n]{1,64}')?[ \t]+(?:was[ \t]+|has[ \t]+been[ \t]+)?(?:successfully[ \t]+)?(?:created|generated|issued)(?:[ \t]+for[ \t]+[^\s:]{1,64})?[ \t]*:[ \t]*(?<tok2>[A-Za-z0-9][\w.-]{15,255})(?![\w.-])/i,
+    groups: ['tok', 'tok2'],
   },
   {
     // Session 17 (secret18): HashiCorp's ACL tokens as `nomad acl bootstrap`, `nomad acl token create|self|info` and Consul print them:
@@ -58,8 +77,9 @@ export const PRINTED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonl
   },
   {
     // Jetty's realm files (Rundeck `realm.properties`, Jetty `etc/realm.properties`): `user: OBF:…|MD5:…|CRYPT:…[, role …]`;
-    // Jetty's obfuscated `OBF:` anywhere (`jetty.sslContext.keyStorePassword=OBF:…`): no other tool writes it.
-    regex: /^[ \t]*[\w.@-]{1,64}[ \t]*[:=][ \t]*(?<realm>(?:MD5|CRYPT):[^\s,]{8,128})[ \t]*(?:,|\r?$)|(?<![\w-])(?<obf>OBF:[0-9a-z]{8,256})(?![\w-])/,
+    // Jetty's obfuscated `OBF:` anywhere (`jetty.sslContext.keyStorePassword=OBF:…`): no other tool writes it. (Session 18, secret19:
+    // after user-name took the login, `<USER-n>:MD5:…`.)
+    regex: /^[ \t]*(?:[\w.@-]{1,64}|<USER-\d+>)[ \t]*[:=][ \t]*(?<realm>(?:MD5|CRYPT):[^\s,]{8,128})[ \t]*(?:,|\r?$)|(?<![\w-])(?<obf>OBF:[0-9a-z]{8,256})(?![\w-])/,
     groups: ['realm', 'obf'],
   },
   {
@@ -83,7 +103,7 @@ export const PRINTED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonl
 
 /** Tools and one-secret files whose output is the secret alone (their opener is rule-validators.ts's opensValueOnNextLine). */
 // Session 17 (secret18): `pritunl setup-key`, and headings that name the key on the next line (rule-validators.ts KEY_HEADING).
-const PRINTING_WORDS = ['icinga2 pki', 'wg gen', 'openssl rand', 'pwgen', 'kubeadm token', 'join-token', 'vncsettings', 'master.key', 'authd.pass', 'setup-key', 'certificate key', 'encryption key', 'decryption key', 'recovery key', 'setup key', 'master key', 'api key', 'access key', 'license key', 'licence key'];
+const PRINTING_WORDS = ['icinga2 pki', 'wg gen', 'openssl rand', 'pwgen', 'kubeadm token', 'join-token', 'vncsettings', 'master.key', 'authd.pass', 'run/secrets/', 'setup-key', 'certificate key', 'encryption key', 'decryption key', 'recovery key', 'setup key', 'master key', 'api key', 'access key', 'license key', 'licence key'];
 
 /** Plain literals of the words scan (lower case; none starts with a character common in logs or a digit: scan-shape). */
 export const PRINTED_SECRET_WORDS: readonly string[] = [
@@ -100,6 +120,13 @@ export const PRINTED_SECRET_WORDS: readonly string[] = [
   '{argon2',
   '{bcrypt}',
   '{scrypt}',
+  // Session 18 (secret19): PBKDF2 and scrypt hashes as frameworks store them (KDF_HASH).
+  '$pbkdf2',
+  'pbkdf2_sha',
+  'pbkdf2:sha',
+  'argon2$',
+  'scrypt$',
+  'scrypt:',
   // A drive's name, not its `.com/s/`: a hit that ends past `.com` would hide the host-name rule's `.com` (the words scan
   // resumes after its hit).
   'pan.baidu',
@@ -119,10 +146,12 @@ export const PRINTED_SECRET_WORDS: readonly string[] = [
 // account by its first word before `号`/`账号` (the address rule's `号`, user-name's `账号`) — but `测试号` whole: it is
 // user-name's own mark too (the login of `测试号 x / pw`), and a hit of `测试` alone would hide it (merge, session 16).
 // (A negative look-ahead only: the engine names a hit's rules by matching the hit text alone, where `(?=号)` fails.)
-export const PRINTED_SECRET_MARKS = String.raw`提取码|访问码|卡密(?![码碼钥])|兑换码|激活码|充值码|券码|测试号|测试(?![^号账帐])|演示(?![^账帐])|体验(?![^账帐])`;
+// Session 18 (secret19): a token reported as made (`token x created for …`, `token "name" created for x: …`) wakes by marks, not words:
+// a words hit `created for` hid user-name's `for user` in `… created for user x` (the reference engine took the login, the fast one not).
+export const PRINTED_SECRET_MARKS = String.raw`提取码|访问码|卡密(?![码碼钥])|兑换码|激活码|充值码|券码|测试号|测试(?![^号账帐])|演示(?![^账帐])|体验(?![^账帐])|[Cc]reated[ \t]for|[Ss]uccessfully[ \t]created|[Tt]oken[ \t](?:created|generated|issued)`;
 
 /** The trigger's alternatives (case-insensitive) and the gate's test: a literal of each form. */
-export const PRINTED_SECRET_TRIGGER = String.raw`^[ \t]*secret[ \t]id[ \t]*[=:]|\$(?:2[abxy]|[156]|apr1|y|argon2(?:id|i|d))\$[./A-Za-z0-9=]{2}|:lct-[0-9a-f]{8}:|obf:[0-9a-z]{8}|[:=][ \t]*(?:md5|crypt):\S{8}|\{(?:${LDAP_SCHEME})\}[A-Za-z0-9+/=.$_-]{16}|${SHARE_LINK}|${CODE_LABEL}|${TEST_ACCOUNT_LABEL}|` + PRINTING_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+')).join('|');
+export const PRINTED_SECRET_TRIGGER = String.raw`^[ \t]*secret[ \t]id[ \t]*[=:]|\$(?:2[abxy]|[156]|apr1|y|argon2(?:id|i|d))\$[./A-Za-z0-9=]{2}|:lct-[0-9a-f]{8}:|obf:[0-9a-z]{8}|\$pbkdf2[-$]|pbkdf2_sha\d|pbkdf2:sha\d|argon2\$argon2|scrypt\$\d|scrypt:\d|token[^\r\n]{0,300}?(?:created|generated|issued)|[:=][ \t]*(?:md5|crypt):\S{8}|\{(?:${LDAP_SCHEME})\}[A-Za-z0-9+/=.$_-]{16}|${SHARE_LINK}|${CODE_LABEL}|${TEST_ACCOUNT_LABEL}|` + PRINTING_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+')).join('|');
 const PRINTED_SECRET_TEST = new RegExp(PRINTED_SECRET_TRIGGER, 'i');
 
 export function isPrintedSecretLine(line: string): boolean {

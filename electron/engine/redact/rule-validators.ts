@@ -24,6 +24,8 @@ export type RuleValidator = (m: RegExpExecArray, line: string, around?: LineSurr
 export const digitsOnly = (value: string) => value.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\D+/g, '');
 const before = (m: RegExpExecArray, line: string, n: number) => line.slice(Math.max(0, m.index - n), m.index);
 const group = (m: RegExpExecArray, name: string) => m.groups?.[name] ?? '';
+/** The key of a match: `key`, or a name/value pair's JSON form's `keyj` (name-value-pair.ts). */
+const pairKey = (m: RegExpExecArray): string => group(m, 'key') || group(m, 'keyj');
 
 /**
  * high-entropy: an identifier named between the secret word and the random string (`token …,
@@ -377,7 +379,8 @@ const VALUE_ON_NEXT_LINE = [
   // (`"name": …` ⏎ `"value": …` is HAR's header list: the line engine reads it as a header.)
   new RegExp(String.raw`^[ \t]*"key"[ \t]*:[ \t]*"(?<key>${KEY})"[ \t]*,?[ \t]*\r?$`, 'i'),
 ];
-const SPECIAL_FORMS = /(?<![\w.])sp_(?:addlogin|password)[ \t]|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|snmp-agent[ \t]+community[ \t]|(?:^|[\s/\\("';&|>])(?:[Hh]dbsql|[Hh]dbuserstore|esxcli)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:restricted[ \t]+)?user[ \t]+"?[A-Za-z_][\w$#.-]{0,62}"?[ \t]+password[ \t]+\S|(?:password|secret|key(?:-string)?)[ \t]+7[ \t]+[0-9A-Fa-f]{4}|snmp-server[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|racadm[ \t]+(?:set|config)[ \t]|(?:PVE|PBS)APIToken=|[ \t]login[ \t]+"[^"\r\n]*"[ \t]+\S|<name>[^<>\r\n]{1,60}<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:AES(?:256)?|3DES)\}[A-Za-z0-9+/]{16}|encrypted[_-]?[a-z]{0,30}["']?[ \t]*[:=]|<Server\b[^<>]*[ \t]shutdown[ \t]*=|<credential-reference\b[^<>]*[ \t]clear-text[ \t]*=|(?:^|[\s/\\("';&|>])(?:sqlcmd|osql|isql|bcp|mongo\w*|psexec(?:64)?|paexec|ldap[a-z]+|smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads)|lftp)(?:\.exe)?[ \t]|connect[ \t]+to[ \t][^\r\n]*[ \t]using[ \t]|^[^:\s]+:(?:\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^[\w ]{1,60}\\[^\\\r\n]+\\[ \t]*\r?$|(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:还是|就是|仍是|改成|改为|设为|设置为|换成|是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected|expires|expiring)\b)|(?:密码|口令|password|passwd|pin)[ \t]*[（(][^（）()\r\n]{1,16}[）)][ \t]*[:：=]|(?:密保|安全)(?:问题)?答案|"exp_?(?:year|month)"[ \t]*:[^\r\n]{0,80}"(?:code|securitycode|cvv|cvc)"[ \t]*:|[|｜][^|｜\r\n]*[|｜]|<key>[^<>\r\n]{1,80}<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|^[ \t]*(?:-[ \t]+)?send:[ \t]|(?:^|[ \t;{])send[ \t]+(?:--[ \t]+|-raw[ \t]+)?["']|screen\.send[ \t(]|\.sendline\(|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|(?:识别码|设备代码|设备码|设备 ?id)[^\r\n]{0,40}?验证码|name=\\?["']?[\w.-]{0,40}(?:pass|pwd|secret|token)[\w.-]{0,40}\\?["']?\][ \t]+value=|(?:\b(?:with|using|and|new|the|my|your|his|her|their)[ \t]+|\()password[ \t]+\S|(?:password|pwd)[ _-]?hint|密码提示|(?:\baccount\b[^\r\n]{0,120}?|\/Users\/\S+[ \t]+(?:AuthenticationHint[ \t]+)?)\bhint[ \t]*(?:[:=][ \t]*)?["“]|(?:密码|口令)(?:是|为|為)[ \t]*[\u4e00-\u9fa5]{1,12}[\x21-\x7e]|(?:验证码|verification code)(?:[ \t]*[:：])?[ \t]*(?:[A-Z]{6}|[A-Z0-9]{10,20})(?![A-Za-z0-9])|(?:医保|社保|社会保障|医疗保险)(?:卡)?(?:卡号|号码|编号|个人编号|号|卡)[ \t]*(?:[:：][ \t]*)?[A-Z0-9]{8}/i;
+// Session 18 (secret19): Bundler's `BUNDLE_<HOST>="login:password"` (a host's key runs past a login's 32 characters).
+const SPECIAL_FORMS = /BUNDLE_[A-Z0-9_]{2,80}["']?[ \t]*[:=][ \t]*["'][^\s"':/]{1,64}:|(?<![\w.])sp_(?:addlogin|password)[ \t]|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|snmp-agent[ \t]+community[ \t]|(?:^|[\s/\\("';&|>])(?:[Hh]dbsql|[Hh]dbuserstore|esxcli)(?:\.exe)?[ \t]|(?:create|alter)[ \t]+(?:restricted[ \t]+)?user[ \t]+"?[A-Za-z_][\w$#.-]{0,62}"?[ \t]+password[ \t]+\S|(?:password|secret|key(?:-string)?)[ \t]+7[ \t]+[0-9A-Fa-f]{4}|snmp-server[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|racadm[ \t]+(?:set|config)[ \t]|(?:PVE|PBS)APIToken=|[ \t]login[ \t]+"[^"\r\n]*"[ \t]+\S|<name>[^<>\r\n]{1,60}<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:AES(?:256)?|3DES)\}[A-Za-z0-9+/]{16}|encrypted[_-]?[a-z]{0,30}["']?[ \t]*[:=]|<Server\b[^<>]*[ \t]shutdown[ \t]*=|<credential-reference\b[^<>]*[ \t]clear-text[ \t]*=|(?:^|[\s/\\("';&|>])(?:sqlcmd|osql|isql|bcp|mongo\w*|psexec(?:64)?|paexec|ldap[a-z]+|smbclient|rpcclient|smbcacls|smbget|winexe|net[ \t]+(?:rpc|ads)|lftp)(?:\.exe)?[ \t]|connect[ \t]+to[ \t][^\r\n]*[ \t]using[ \t]|^[^:\s]+:(?:\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^[\w ]{1,60}\\[^\\\r\n]+\\[ \t]*\r?$|(?:powershell|pwsh)[^\r\n]*\s-e(?:nc|c\s)|\bREG_(?:EXPAND_|MULTI_)?SZ\b|cmdkey|redis-cli|<add[ \t]+key[ \t]*=[ \t]*"https?:|^[ \t]*password[ \t]+\S+[ \t]*$|^[ \t]*(?:machine[ \t]|default[ \t]).*[ \t]password[ \t]|^[\w ]+:[sb]:|(?:密码|口令)(?:还是|就是|仍是|改成|改为|设为|设置为|换成|是|为|為|[ \t])[ \t]*[\x21-\x7e]|(?:密码|口令)[^\r\n]{0,12}?输入(?:的是|为)?(?:[ \t]*[:：=])?[ \t]*[\x21-\x7e]|^[ \t]*(?:key content|关键内容)[ \t]*:|identified[ \t]+by|mysql|mariadb|sshpass|securestring|net(?:\.exe)?\s+use\b|^[A-Z][A-Z0-9_]*(?:PASS|PWD|SECRET|TOKEN|KEY|AUTH|CRED|COOKIE|SESS)[A-Z0-9_]*[ \t]{2,}\S|<\|\|\|>\d<\|\|\|>|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@[^=\s]+=|^[\w .-]+=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|PDO(?:->__construct)?\(|^[ \t]*(?=[\w.-]*?(?:pass|pwd|secret|token|auth))[\w.-]+[ \t]+[^\s=:"']+[ \t]*\r?$|config[ \t]+set[ \t]+\w*(?:pass|auth)|\bpassword[ \t]+(?:(?:accepted|verified|rejected)[ \t]*:|[^\s,;:=]{4,64}[ \t]+(?:verified|accepted|rejected|expires|expiring)\b)|(?:密码|口令|password|passwd|pin)[ \t]*[（(][^（）()\r\n]{1,16}[）)][ \t]*[:：=]|(?:密保|安全)(?:问题)?答案|"exp_?(?:year|month)"[ \t]*:[^\r\n]{0,80}"(?:code|securitycode|cvv|cvc)"[ \t]*:|[|｜][^|｜\r\n]*[|｜]|<key>[^<>\r\n]{1,80}<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|^[ \t]*(?:-[ \t]+)?send:[ \t]|(?:^|[ \t;{])send[ \t]+(?:--[ \t]+|-raw[ \t]+)?["']|screen\.send[ \t(]|\.sendline\(|net(?:\.exe)?\s+user\s+[^\s/]+\s+[^\s/]|(?<![\w.-])(?:a2|d2key|skey|p_skey|superkey|stkey|clientkey|vkey|pt4_token)[ \t]*[=:][ \t]*[A-Za-z0-9+/_*@-]{8}|(?<![\w.@\]-])key[ \t]*=>[ \t]*["'][^"'\s]{6}|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|(?:识别码|设备代码|设备码|设备 ?id)[^\r\n]{0,40}?验证码|name=\\?["']?[\w.-]{0,40}(?:pass|pwd|secret|token)[\w.-]{0,40}\\?["']?\][ \t]+value=|(?:\b(?:with|using|and|new|the|my|your|his|her|their)[ \t]+|\()password[ \t]+\S|(?:password|pwd)[ _-]?hint|密码提示|(?:\baccount\b[^\r\n]{0,120}?|\/Users\/\S+[ \t]+(?:AuthenticationHint[ \t]+)?)\bhint[ \t]*(?:[:=][ \t]*)?["“]|(?:密码|口令)(?:是|为|為)[ \t]*[\u4e00-\u9fa5]{1,12}[\x21-\x7e]|(?:验证码|verification code)(?:[ \t]*[:：])?[ \t]*(?:[A-Z]{6}|[A-Z0-9]{10,20})(?![A-Za-z0-9])|(?:医保|社保|社会保障|医疗保险)(?:卡)?(?:卡号|号码|编号|个人编号|号|卡)[ \t]*(?:[:：][ \t]*)?[A-Z0-9]{8}/i;
 // Server-side credential stores and stored secret forms (session 13, rest14a), the gate's other
 // forms for secret-assignment's "stored credentials" patterns (rules.ts): a network device's stored
 // password (`password simple|hash|cipher x`, `$c$3$…`/`$h$6$…`), HAProxy's `userlist` users and `stats
@@ -407,8 +410,9 @@ function printsSecret(line: string): boolean {
 const INDENTED_BARE_KEY = /^[ \t]{2,}(?<key>[A-Za-z_][\w.-]{0,79}):[ \t]*\r?$/;
 // A file that holds one secret and nothing else, printed by `cat` (a console transcript): Nexus's
 // `admin.password`, Jenkins's `initialAdminPassword`, k3s's `node-token`/`server/token`, Vault's
-// `.vault-token`. Its next line is the secret.
-const SECRET_FILE_PRINTED = /(?:^|[\s;&|$#>])(?:cat|type|more|head(?:[ \t]+-n?[ \t]*1)?|Get-Content|gc)[ \t]+\S*(?:admin\.password|initialAdminPassword|node-token|k3s\/server\/token|\.vault-token|VNCSettings\.txt|secrets\/master\.key|ossec\/etc\/authd\.pass)["']?[ \t]*\r?$/i;
+// `.vault-token`; a Docker (Compose, Swarm) secret mounted under `/run/secrets/` (session 18, secret19: not a certificate or a
+// config file by its extension). Its next line is the secret.
+const SECRET_FILE_PRINTED = /(?:^|[\s;&|$#>])(?:cat|type|more|head(?:[ \t]+-n?[ \t]*1)?|Get-Content|gc)[ \t]+\S*(?:admin\.password|initialAdminPassword|node-token|k3s\/server\/token|\.vault-token|VNCSettings\.txt|secrets\/master\.key|ossec\/etc\/authd\.pass|\/run\/secrets\/(?![\w.-]*\.(?:pem|crt|cer|key|json|ya?ml|conf|toml|ini)["']?[ \t]*\r?$)[\w.-]{1,64})["']?[ \t]*\r?$/i;
 function opensValueOnNextLine(line: string): string | undefined {
   if (SECRET_FILE_PRINTED.test(line)) return /token/i.test(line) ? 'TOKEN' : 'SECRET';
   if (printsSecret(line) || KEY_HEADING.test(line)) return 'SECRET';
@@ -1277,9 +1281,12 @@ export const VALIDATORS = {
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
   directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
   // A dotted property name (Hive's `javax.jdo.option.ConnectionPassword`) by its last part.
+  // A name/value pair's JSON form names its groups `keyj` and `secretj` (name-value-pair.ts).
   namedElementValue: ((m, line) =>
-    (isSecretKey(group(m, 'key'), 'assignment') || isSecretKey(group(m, 'key').replace(/^.*\./, ''), 'assignment')) &&
-    isRealValue(group(m, 'secret') || group(m, 'text')) &&
+    (isSecretKey(pairKey(m), 'assignment') || isSecretKey(pairKey(m).replace(/^.*\./, ''), 'assignment')) &&
+    isRealValue(group(m, 'secret') || group(m, 'secretj') || group(m, 'text')) &&
+    // A value masked by its tool (Spring Boot's actuator prints `******`).
+    !/^\*+$/.test(group(m, 'secret') || group(m, 'secretj') || group(m, 'text')) &&
     !isQuotedTag(m, line)) as RuleValidator,
   inlineAssignment: ((m, line) => validKey('assignment')(m) && !isPamControl(m, line) && !isPamTag(line, m.index + m[0].lastIndexOf(group(m, 'secret')), group(m, 'secret')) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
   argumentArray: ((m, line) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-') && !isHeaderRow(line)) as RuleValidator,
@@ -1723,28 +1730,32 @@ export const VALIDATORS = {
     const above = around?.above?.(4096) ?? '';
     const sections = above.match(/^[ \t]*\[[^\]\r\n]{1,64}\][ \t]*\r?$/gm);
     const last = sections?.[sections.length - 1];
-    if (last === undefined || !/^[ \t]*\[(?:users|accounts|user[ _-]?accounts|logins|userlist)\]/i.test(last)) return false;
+    if (!(last !== undefined && /^[ \t]*\[(?:users|accounts|user[ _-]?accounts|logins|userlist)\]/i.test(last)) && !REALM_FILE_HEADING.test(/(?:^|\n)[ \t]*\r?\n([^]*)$/.exec(above)?.[1] ?? above)) return false;
     const login = group(m, 'login');
     const value = group(m, 'secret');
     if (isSectionFieldKey(login)) return false;
     return isRealValue(value) && !/^(?:yes|no|true|false|on|off|none|null|\d{1,5})$/i.test(value) && !/^[/%@~.]|^[A-Za-z]:\\|^\$\{?\w+\}?$/.test(value);
   }) as RuleValidator,
+  /** The password half of `login:password` (session 18, secret19): not the login again, a group or a number (an owner and group: `www-data:www-data`, `1000:1000`). */
+  loginPairPassword: ((m) => {
+    const value = group(m, 'secret');
+    return isRealValue(value) && value !== group(m, 'login') && !/^(?:wheel|staff|users?|root|admin|nogroup|nobody|adm|docker|sudo|www-data|nginx|apache|daemon|\d{1,10})$/i.test(value);
+  }) as RuleValidator,
   printedSecret: ((m) => {
     const pair = group(m, 'pair');
     if (pair !== '' && (!passwordShape(pair, 'placed') || isBenignValue(pair))) return false;
+    // A token reported as made: random-looking after its vendor's prefix (ntfy `tk_`, GitLab `glpat-`); `token
+    // refresh-scheduler-job created` is a name.
+    const tok = (group(m, 'tok') || group(m, 'tok2')).replace(/^[A-Za-z]{1,8}[_-]/, '');
+    if (tok !== '' && !looksRandom(tok)) return false;
     for (const g of ['c1', 'c2', 'c3', 'c4']) {
       const v = group(m, g);
       if (v !== '' && (!isPrintedCode(v) || !isRealValue(v))) return false;
     }
     return true;
   }) as RuleValidator,
-  /** A value a format hides a secret in: a JSON `{ "value": … }` under a secret key; the other forms by their shape. */
+  /** A value a format hides a secret in, by its shape. */
   hiddenSecretValue: ((m) => {
-    const jv = group(m, 'jv');
-    if (jv !== '') {
-      const key = group(m, 'key');
-      return (isSecretKey(key, 'assignment') || isSecretKey(key.replace(/^.*\./, ''), 'assignment')) && isRealValue(jv) && !/^\*+$/.test(jv);
-    }
     const eap = group(m, 'eap');
     return eap === '' || isRealValue(eap);
   }) as RuleValidator,
@@ -1756,6 +1767,10 @@ export type ValidatorName = keyof typeof VALIDATORS;
 // (`# README: --set auth.rootPassword=secretpassword`, `# 瀚高安装手册: 初始口令 … Hello@123`, `# 测试环境证书密码 (银联文档公开): pwd=000000`):
 // its values are published defaults and stand-ins, no one's secret.
 const DOC_COMMENT = /^[ \t]*(?:#|\/\/|;|--|::|rem[ \t]|\/?\*)[^\r\n]{0,80}?(?:\breadme\b|\bdocs?\b|\bdocumentation\b|\bmanual\b|\btutorial\b|\bexample\b(?!\.)|\bsample\b|手册|文档|官方|教程|示例|样例|范例|原文)/i;
+// Session 18 (secret19): a Jetty/Rundeck/ActiveMQ/Karaf realm file (`realm.properties`, `tokens.properties`, `users.properties`, a
+// `HashUserRealm`, its `# username: password [,rolename ...]` comment) is such a store too, from its heading comment to a blank line:
+// `login: password, role …` (user-name's realm block takes the login, by the same heading).
+const REALM_FILE_HEADING = /^[ \t]*#[^\r\n]*(?:rolename|hashuserrealm|realm\.properties|tokens\.properties|users\.properties|user(?:name)?[ \t]*[:=][ \t]*password)/im;
 // Session 17 (secret18): an account store's item `login = password, role …` (usersSectionPassword judges the section).
 const USERS_SECTION_ITEM = /^[ \t]*(?:[A-Za-z][\w.-]{0,31}|<USER-\d+>)[ \t]*[=:][ \t]*[^\s=,][^\s,]{0,255}[ \t]*(?:,[ \t]*[\w*:.-]{1,64}[ \t]*){0,16}\r?$/;
 export const GATES = {
@@ -1768,7 +1783,7 @@ export type GateName = keyof typeof GATES;
 /** Placeholder kinds chosen from a match, by name. */
 export const KINDS = {
   /** TOKEN for `token=`, SECRET for `password=` … (key-names.ts). */
-  fromKey: (m: RegExpExecArray) => secretKindForKey(group(m, 'key')),
+  fromKey: (m: RegExpExecArray) => secretKindForKey(pairKey(m)),
 } satisfies Record<string, (m: RegExpExecArray) => string>;
 export type KindName = keyof typeof KINDS;
 

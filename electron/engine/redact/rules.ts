@@ -22,7 +22,7 @@ import {
 } from './rule-validators.js';
 import type { ItemLayout } from './formats.js';
 import { ListStartRegExp } from './linear-regexp.js';
-import { namedValuePair, namedValuePairTrigger } from './name-value-pair.js';
+import { boxedValue, namedValuePair, namedValuePairTrigger } from './name-value-pair.js';
 import { PINYIN_LOGIN_TRIGGER } from './pinyin-name.js';
 import { LOG_PROSE_LOGINS, LOG_PROSE_TRIGGER, LOG_PROSE_WORDS } from './log-prose.js';
 import { ADMIN_CLI_TRIGGER, ADMIN_CLI_WORDS, adminCliPatterns, LAST_ARG_LOGIN_TRIGGER, lastArgLoginPattern, USER_FLAG_TRIGGER, USER_FLAG_WORDS, userFlagPattern } from './admin-cli.js';
@@ -231,6 +231,11 @@ const SQL_PROC_LOGIN_ARGS: readonly { readonly proc: string; readonly index: num
   { proc: 'sp_password', index: 2 },
 ];
 /** login18: the names of a name/value pair's name attribute that name a login (see name-value-pair.ts). */
+/**
+ * The name of a secret's name/value pair (`<add key="DbPassword" value=…>`, `{"key": "QINIU_AK", "value": …}`): any name,
+ * judged by `isSecretKey` (the `namedElementValue` validator) — the secret key vocabulary, dotted names by their last part.
+ */
+const SECRET_PAIR_KEY = String.raw`[^"'<>\\\r\n]{1,80}`;
 const LOGIN_PAIR_KEYS = String.raw`(?:[\w.-]{0,40}[._-])?[a-z]{0,16}(?:user(?:_?name)?|log[io]n(?:_?name)?|user_?id)`;
 const STORE_GRAMMAR_LOGINS: readonly RegExp[] = [
     // Block-scoped stores: FortiGate/FortiOS `edit "x"` (the section decides), Juniper `set system login user x`.
@@ -314,7 +319,7 @@ const STORE_GRAMMAR_LOGINS: readonly RegExp[] = [
     // ActiveMQ `<authenticationUser username="x" …>`, `<account name="x">`).
     String.raw`<(?:[\w:-]*user|account)[ \t]+(?:[\w:-]{1,20}="[^"\r\n]{0,80}"[ \t]+){0,4}(?:name|username|user|login|loginname)="(?<xmlacct>${L})"`,
     // A login key whose value is boxed with its origin (Spring Boot `/actuator/env`: `"spring.datasource.username": { "value": "x", "origin": … }`).
-    String.raw`"(?:[\w.-]*[._-])?(?:user(?:name)?|login)"[ \t]*:[ \t]*\{[ \t]*"value"[ \t]*:[ \t]*"(?<boxed>${L})"`,
+    boxedValue(String.raw`(?:[\w.-]*[._-])?(?:user(?:name)?|login)`, L, 'boxed'),
     // OneDrive for Business: the personal site's path is the owner's UPN (`/personal/x_contoso_com/`).
     String.raw`\.sharepoint\.(?:com|cn)\/personal\/(?<spo>[A-Za-z][\w-]{2,120}?)(?=[\/?#"'\s]|$)`,
     // A bank's or an ERP's receipt names its clerks by role with a colon: `经办: x`, `复核: x`, `审批：x`, `授权: x`.
@@ -851,7 +856,9 @@ export const RULES: readonly RedactionRule[] = [
         // Session 15 (secret16): the places the password-shape patterns read (password-shape.ts).
         '|communit|pre-share|psk |psk=|psk:|key=|key0=|key1=|key2=|key3=|key4=|key5=|key6=|key7=|key8=|key9=|pwd=|pw=|pass=|pwd:|pw:|pass:|&p=|\\?p=|password|passwd|passphrase|secret|credential|\\$user|taos |beeline|mosquitto_|ipmitool|cqlsh|rabbitmqadmin|influx|eap "|xauth "|credentials\\(|\\{xor\\}|jdjhjd|jdj5jd|jdjijd|\\$7\\$' +
         // Session 16 (secret17): secrets a format prints without a key (printed-secrets.ts).
-        '|' + PRINTED_SECRET_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+        '|' + PRINTED_SECRET_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') +
+        // Session 18 (secret19): a `login:password` string under Bundler's `BUNDLE_<HOST>` or .curlrc's `user`, `proxy-user` (user-name's words too).
+        '|bundle_|proxy-user|proxy_user|user =|user=',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
@@ -863,7 +870,7 @@ export const RULES: readonly RedactionRule[] = [
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: new RegExp(/^[ \t]*(?:[a-z][\w.-]{0,31}|<user-\d+>)[ \t]*[=:][ \t]*[^\s=,][^\s,]{0,255}[ \t]*(?:,|\r?$)|rnd|js_?code|logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]|communit|pre-share|\$USER\d|\{xor\}|jdj[5hi]jd|\$7\$|(?:^|\s)-p|(?:eap|xauth)[ \t]+"|[?&]p=/im.source + `|${ADMIN_CLI_TRIGGER}|${PRINTED_SECRET_TRIGGER}`, 'im'),
+    trigger: new RegExp(/^[ \t]*(?:[a-z][\w.-]{0,31}|<user-\d+>)[ \t]*[=:][ \t]*[^\s=,][^\s,]{0,255}[ \t]*(?:,|\r?$)|rnd|js_?code|logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]|communit|pre-share|\$USER\d|\{xor\}|jdj[5hi]jd|\$7\$|(?:^|\s)-p|(?:eap|xauth)[ \t]+"|[?&]p=|bundle_[a-z0-9_]{2,80}["']?[ \t]*[:=][ \t]*["']/im.source + `|${ADMIN_CLI_TRIGGER}|${PRINTED_SECRET_TRIGGER}`, 'im'),
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -900,10 +907,19 @@ export const RULES: readonly RedactionRule[] = [
         kind: 'fromKey',
       },
       {
-        // <add key="DbPassword" value="…"/>, <property name="password" value="…"/>, <entry key="token">…</entry>; session 17 (secret18):
-        // a router's or a device's data model (ZTE `<DM name="Pass" val="…"/>`) and API tools' `current_value`/`initialValue`.
-        regex: /(?<![\w-])(?:key|name)\s*=\s*(?<q>["'])(?<key>[^"'<>]{1,80})\k<q>(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*?(?:\s+(?:value|val|data|password|(?:current|initial|default)_?value)\s*=\s*(?<q2>["'])(?<secret>[^"'\r\n]*)\k<q2>|\s*>(?<text>[^<\r\n]+)<)/i,
-        targets: [{ group: 'secret' }, { group: 'text' }],
+        // <add key="DbPassword" value="…"/>, <property name="password" value="…"/>, a router's or a device's data model (ZTE
+        // `<DM name="Pass" val="…"/>`), API tools' environments (`{"key": "token", "type": "secret", "current_value": "…"}`),
+        // HAR cookies and form params (`{"name": "ERPSESSID", "value": "…"}`): a name/value pair (name-value-pair.ts, the
+        // mechanism and value names the login pairs use; session 18, secret19) whose name is a secret's (the validator).
+        regex: new RegExp(namedValuePair(SECRET_PAIR_KEY, { xml: String.raw`[^"'\r\n]*`, json: String.raw`(?:\\.|[^"\\\r\n])+` }, 'secret', 'key'), 'i'),
+        targets: [{ group: 'secret' }, { group: 'secretj' }],
+        validate: 'namedElementValue',
+        kind: 'fromKey',
+      },
+      {
+        // <entry key="token">…</entry>: the element's text under a secret's name.
+        regex: /(?<![\w-])(?:key|name)\s*=\s*(?<q>["'])(?<key>[^"'<>]{1,80})\k<q>(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*?\s*>(?<text>[^<\r\n]+)</i,
+        targets: [{ group: 'text' }],
         validate: 'namedElementValue',
         kind: 'fromKey',
       },
@@ -1051,18 +1067,17 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'realSecret',
       },
       {
-        // JSON name/value lists (HAR cookies and form params, Postman): `{"name": "ERPSESSID", "value": "…"}`.
-        // Session 17 (secret18): a name/value pair's value under the names API tools give it (Apipost/Postman environments'
-        // `current_value`, `initialValue`, `defaultValue`, a device model's `val`), a few fields (`"type": "string"`) between.
-        regex: /"(?:name|key)"[ \t]*:[ \t]*"(?<key>[^"\\\r\n]{1,80})"[ \t]*,(?:[ \t]*"[\w-]{1,30}"[ \t]*:[ \t]*(?:"[^"\\\r\n]{0,80}"|[\w.-]{1,20})[ \t]*,){0,3}[ \t]*"(?:value|val|(?:current|initial|default)_?value)"[ \t]*:[ \t]*"(?<secret>(?:\\.|[^"\\\r\n])+)"/i,
+        // Session 18 (secret19): a `login:password` string under a key that holds one (Bundler `BUNDLE_<HOST>: "x:pw"`, .curlrc
+        // `user = "x:pw"`, `proxy-user = "x:pw"`): the password half (user-name's `pair` grammar takes the login half). Quoted, and not
+        // a URL (`"http://…"`), a reference (`"x:${PW}"`) or an owner and group (`user = "www-data:www-data"`, `"1000:1000"`, `root:wheel`).
+        regex: /(?:^|[\s{,;])["']?(?:BUNDLE_[A-Z0-9_]{2,80}|user|proxy[_-]user)["']?[ \t]*[:=][ \t]*(?<q>["'])(?<login>[^\s"':/]{1,64}):(?<secret>[^\s"':/][^\s"']{2,255})\k<q>/i,
         targets: [{ group: 'secret' }],
-        validate: 'namedElementValue',
-        kind: 'fromKey',
+        validate: 'loginPairPassword',
       },
       {
         // Session 17 (secret18): a secret-named key whose value is boxed with its variants (Apipost/Postman/Hoppscotch
         // environments `"appSecret": {"current_value": "…"}`, Spring's `/actuator/env` `"db.password": {"value": "…"}`).
-        regex: new RegExp(String.raw`"(?<key>${KEY})"[ \t]*:[ \t]*\{[ \t]*"(?:value|val|(?:current|initial|default)_?value)"[ \t]*:[ \t]*"(?<secret>(?:\\.|[^"\\\r\n])+)"`, 'i'),
+        regex: new RegExp(boxedValue(SECRET_PAIR_KEY, String.raw`(?:\\.|[^"\\\r\n])+`, 'secret', 'key'), 'i'),
         targets: [{ group: 'secret' }],
         validate: 'namedElementValue',
         kind: 'fromKey',
@@ -1567,11 +1582,11 @@ export const RULES: readonly RedactionRule[] = [
       // scheme-tagged LDAP hash, a cloud drive's share link, a share's or a card's code after its label.
       ...PRINTED_SECRET_PATTERNS.map((p): RulePattern => ({ regex: p.regex, targets: p.groups.map((group) => ({ group })), validate: 'printedSecret' })),
       {
-        // Values a format hides the secret in: Spring Boot actuator `"x.password": { "value": "…" }`, WebSphere's
-        // `{xor}…`, Caddy's base64 of a bcrypt hash (`JDJhJDE0J…` is `$2a$14$…`), mosquitto's `$7$` PBKDF2
-        // hashes, strongSwan `ipsec.secrets` (`x : EAP "pw"`, `%any : XAUTH "pw"`).
-        regex: /"(?<key>[^"\r\n]{1,120})"[ \t]*:[ \t]*\{[ \t]*"value"[ \t]*:[ \t]*"(?<jv>[^"\r\n]{1,256})"|\{xor\}(?<xor>[A-Za-z0-9+/]{4,}={0,2})|(?<![A-Za-z0-9+/])(?<b64>JDJ[5hi]JD[A-Za-z0-9+/]{60,100}={0,2})(?![A-Za-z0-9+/=])|(?<![\w$./])(?<h7>\$7\$\d{1,9}\$[A-Za-z0-9+/=]{8,64}\$[A-Za-z0-9+/=]{20,256})|(?:^|[ \t]):[ \t]*(?:EAP|XAUTH)[ \t]+"(?<eap>[^"\r\n]{1,128})"/,
-        targets: [{ group: 'jv' }, { group: 'xor' }, { group: 'b64' }, { group: 'h7' }, { group: 'eap' }],
+        // Values a format hides the secret in: WebSphere's `{xor}…`, Caddy's base64 of a bcrypt hash (`JDJhJDE0J…` is
+        // `$2a$14$…`), mosquitto's `$7$` PBKDF2 hashes, strongSwan `ipsec.secrets` (`x : EAP "pw"`, `%any : XAUTH "pw"`).
+        // (Spring Boot actuator's boxed `"x.password": { "value": "…" }` is the boxed-value pattern's, name-value-pair.ts: session 18, secret19.)
+        regex: /\{xor\}(?<xor>[A-Za-z0-9+/]{4,}={0,2})|(?<![A-Za-z0-9+/])(?<b64>JDJ[5hi]JD[A-Za-z0-9+/]{60,100}={0,2})(?![A-Za-z0-9+/=])|(?<![\w$./])(?<h7>\$7\$\d{1,9}\$[A-Za-z0-9+/=]{8,64}\$[A-Za-z0-9+/=]{20,256})|(?:^|[ \t]):[ \t]*(?:EAP|XAUTH)[ \t]+"(?<eap>[^"\r\n]{1,128})"/,
+        targets: [{ group: 'xor' }, { group: 'b64' }, { group: 'h7' }, { group: 'eap' }],
         validate: 'hiddenSecretValue',
       },
     ],

@@ -7,97 +7,72 @@
  * fixtures do not have; look-alikes (placeholders, templates, settings, versions, prose) must survive. A fresh Redactor per case.
  */
 import { describe, expect, it } from 'vitest';
-import { file, redact } from './helpers.js';
-
-/** Each input loses every listed secret and keeps the text that is not one. */
-const taken = (cases: [input: string, secrets: string[], kept?: string[]][]): void => {
-  for (const [input, secrets, kept = []] of cases) {
-    const out = redact(input);
-    for (const s of secrets) expect(out, input).not.toContain(s);
-    for (const k of kept) expect(out, input).toContain(k);
-  }
-};
-
-/** Each input keeps every listed value (other rules may take other parts of it). */
-const kept = (cases: [input: string, values: string[]][]): void => {
-  for (const [input, values] of cases) {
-    const out = redact(input);
-    for (const v of values) expect(out, input).toContain(v);
-  }
-};
+import { file, keepsWords, takesAs } from './helpers.js';
 
 describe('name/value pairs a format splits', () => {
   it('takes the value attribute or field whatever it is called (val, value, current/initial/default value), and a boxed value', () => {
-    taken([
-      ['<Row No="0"><DM name="AdminPassword" val="Hw#Ont-2291"/><DM name="Level" val="1"/></Row>', ['Hw#Ont-2291'], ['name="Level" val="1"']],
-      ['<Parameter Name="DbPassword" DefaultValue="Ssis!Def-42" Sensitive="1"/>', ['Ssis!Def-42']],
-      ["<param name='pppoe_pass' val='bb8812kz'/>", ['bb8812kz']],
-      ['{"key":"client_secret","initialValue":"Hop-Init-77xq","enabled":true}', ['Hop-Init-77xq']],
-      ['{"name": "apiToken", "type": "secret", "currentValue": "tok_Q8w2Lm4Zp9"}', ['tok_Q8w2Lm4Zp9']],
-      ['"values":{"dbPassword":{"initial_value":"Pg!env-503","current_value":"Pg!env-504"}}', ['Pg!env-503']],
-      ['{"list":{"secretKey":{"current_value":"Sk-env-9f2c7a"}}}', ['Sk-env-9f2c7a']],
-    ]);
+    takesAs('SECRET', '<Row No="0"><DM name="AdminPassword" val="Hw#Ont-2291"/><DM name="Level" val="1"/></Row>', 'Hw#Ont-2291');
+    keepsWords('<Row No="0"><DM name="AdminPassword" val="Hw#Ont-2291"/><DM name="Level" val="1"/></Row>', 'name="Level" val="1"');
+    takesAs('SECRET', '<Parameter Name="DbPassword" DefaultValue="Ssis!Def-42" Sensitive="1"/>', 'Ssis!Def-42');
+    takesAs('SECRET', "<param name='pppoe_pass' val='bb8812kz'/>", 'bb8812kz');
+    takesAs('SECRET', '{"key":"client_secret","initialValue":"Hop-Init-77xq","enabled":true}', 'Hop-Init-77xq');
+    takesAs('TOKEN', '{"name": "apiToken", "type": "secret", "currentValue": "tok_Q8w2Lm4Zp9"}', 'tok_Q8w2Lm4Zp9');
+    takesAs('SECRET', '"values":{"dbPassword":{"initial_value":"Pg!env-503","current_value":"Pg!env-504"}}', 'Pg!env-503');
+    takesAs('SECRET', '{"list":{"secretKey":{"current_value":"Sk-env-9f2c7a"}}}', 'Sk-env-9f2c7a');
   });
 
   it('leaves settings named like a pair, empty values and templates', () => {
-    kept([
-      ['<DM name="PassMode" val="1"/><DM name="Pass" val=""/>', ['val="1"', 'val=""']],
-      ['{"name":"appSecret","current_value":"{{APP_SECRET}}"}', ['{{APP_SECRET}}']],
-      ['<property name="password" val="${db.password}"/>', ['${db.password}']],
-      ['{"name":"host","current_value":"https://uat.example.com"}', ['https://uat.example.com']],
-    ]);
+    keepsWords('<DM name="PassMode" val="1"/><DM name="Pass" val=""/>', 'val="1"', 'val=""');
+    keepsWords('{"name":"appSecret","current_value":"{{APP_SECRET}}"}', '{{APP_SECRET}}');
+    keepsWords('<property name="password" val="${db.password}"/>', '${db.password}');
+    keepsWords('{"name":"host","current_value":"https://uat.example.com"}', 'https://uat.example.com');
   });
 });
 
 describe('key vocabulary glued from parts', () => {
   it('takes random strings, glued …auth keys, map security codes, the value of an _AK pair and access key IDs', () => {
-    taken([
-      ["$config['cookie']['rnd'] = 'Zx8Lq2Wm5Tn7Rb4';", ['Zx8Lq2Wm5Tn7Rb4']],
-      ['COOKIE_RND=Vb7Nm3Kq9Lp2Xs5', ['Vb7Nm3Kq9Lp2Xs5']],
-      ["'cookieauth' => 'Ck!auth-6612',", ['Ck!auth-6612']],
-      ['window._AMapSecurityConfig = { securityJsCode: "3c5e7a9b1d2f4a6c8e0b2d4f6a8c0e1b" };', ['3c5e7a9b1d2f4a6c8e0b2d4f6a8c0e1b']],
-      ['AWS_ACCESS_KEY_ID=minio_ak_ops26', ['minio_ak_ops26']],
-      ['<add key="QINIU_AK" value="Qn7Lk2Mz8Xp4Wt6Rb1Yc"/>', ['Qn7Lk2Mz8Xp4Wt6Rb1Yc']],
-      ['  accessKeyId: lakefs-ak-3321', ['lakefs-ak-3321']],
-    ]);
+    takesAs('SECRET', "$config['cookie']['rnd'] = 'Zx8Lq2Wm5Tn7Rb4';", 'Zx8Lq2Wm5Tn7Rb4');
+    takesAs('TOKEN', 'COOKIE_RND=Vb7Nm3Kq9Lp2Xs5', 'Vb7Nm3Kq9Lp2Xs5');
+    takesAs('TOKEN', "'cookieauth' => 'Ck!auth-6612',", 'Ck!auth-6612');
+    takesAs('SECRET', 'window._AMapSecurityConfig = { securityJsCode: "3c5e7a9b1d2f4a6c8e0b2d4f6a8c0e1b" };', '3c5e7a9b1d2f4a6c8e0b2d4f6a8c0e1b');
+    takesAs('SECRET', 'AWS_ACCESS_KEY_ID=minio_ak_ops26', 'minio_ak_ops26');
+    takesAs('SECRET', '<add key="QINIU_AK" value="Qn7Lk2Mz8Xp4Wt6Rb1Yc"/>', 'Qn7Lk2Mz8Xp4Wt6Rb1Yc');
+    takesAs('SECRET', '  accessKeyId: lakefs-ak-3321', 'lakefs-ak-3321');
   });
 
   it('leaves versions, locales, counts, URLs and references under such keys', () => {
-    kept([
-      ['ak_version: 3', ['ak_version: 3']],
-      ['  sk: Slovenčina', ['Slovenčina']],
-      ['rnd_count = 5', ['rnd_count = 5']],
-      ['js_code_url: https://webapi.amap.com/maps?v=2.0', ['https://webapi.amap.com/maps?v=2.0']],
-      ['access_key_id = ${AWS_ACCESS_KEY_ID}', ['${AWS_ACCESS_KEY_ID}']],
-      ['signing.keyId = 0x1A2B3C4D', ['0x1A2B3C4D']],
-    ]);
+    keepsWords('ak_version: 3', 'ak_version: 3');
+    keepsWords('  sk: Slovenčina', 'Slovenčina');
+    keepsWords('rnd_count = 5', 'rnd_count = 5');
+    keepsWords('js_code_url: https://webapi.amap.com/maps?v=2.0', 'https://webapi.amap.com/maps?v=2.0');
+    keepsWords('access_key_id = ${AWS_ACCESS_KEY_ID}', '${AWS_ACCESS_KEY_ID}');
+    keepsWords('signing.keyId = 0x1A2B3C4D', '0x1A2B3C4D');
   });
 });
 
 describe('admin CLIs: password flags, positions, here-strings and pipes', () => {
   it('takes the password of ilorest, Synapse, the OpenSearch hash.sh, schtasks, sp_addlinkedsrvlogin, lftp and stdin readers', () => {
-    taken([
-      ['ilorest login 10.0.8.21 --user ops_ro --password "Ilo Pw 7"', ['Ilo Pw 7']],
-      ["ilorest iloaccounts changepass ops_ro 'N3w#iloPw'", ['N3w#iloPw'], ['ilorest iloaccounts changepass']],
-      ['register_new_matrix_user -c /etc/synapse/homeserver.yaml -u bob -p "Mx!reg-2026" http://127.0.0.1:8008', ['Mx!reg-2026'], ['http://127.0.0.1:8008']],
-      ['/usr/share/opensearch/plugins/opensearch-security/tools/hash.sh -p Os#Hash-77', ['Os#Hash-77']],
-      ['SCHTASKS /Create /TN Backup /TR "C:\\bk.cmd" /RU CORP\\svc_bk /RP "Bk pw 2026" /SC DAILY', ['Bk pw 2026'], ['/SC DAILY']],
-      ['schtasks /query /s fs01 /u CORP\\adm /p Adm#Sch22', ['Adm#Sch22']],
-      ["EXEC master.dbo.sp_addlinkedsrvlogin N'ERP', 'false', NULL, N'rpt_ro', N'Rpt#Link26';", ['Rpt#Link26']],
-      ['lftp -e "set ssl:verify-certificate no; mirror -R /out /in; quit" -u bob,Lf#Pw-81 ftps://ftp.example.net', ['Lf#Pw-81']],
-      ['mysql_config_editor set --login-path=bk --host=db1 --user=bk -p <<< "My#Cfg-55"', ['My#Cfg-55']],
-      ["  cmd: 'echo \"Sudo#Yml-3\" | sudo -S apt-get update'", ['Sudo#Yml-3']],
-    ]);
+    takesAs('SECRET', 'ilorest login 10.0.8.21 --user ops_ro --password "Ilo Pw 7"', 'Ilo Pw 7');
+    takesAs('SECRET', "ilorest iloaccounts changepass ops_ro 'N3w#iloPw'", 'N3w#iloPw');
+    keepsWords("ilorest iloaccounts changepass ops_ro 'N3w#iloPw'", 'ilorest iloaccounts changepass');
+    takesAs('SECRET', 'register_new_matrix_user -c /etc/synapse/homeserver.yaml -u bob -p "Mx!reg-2026" http://127.0.0.1:8008', 'Mx!reg-2026');
+    keepsWords('register_new_matrix_user -c /etc/synapse/homeserver.yaml -u bob -p "Mx!reg-2026" http://127.0.0.1:8008', 'http://127.0.0.1:8008');
+    takesAs('SECRET', '/usr/share/opensearch/plugins/opensearch-security/tools/hash.sh -p Os#Hash-77', 'Os#Hash-77');
+    takesAs('SECRET', 'SCHTASKS /Create /TN Backup /TR "C:\\bk.cmd" /RU CORP\\svc_bk /RP "Bk pw 2026" /SC DAILY', 'Bk pw 2026');
+    keepsWords('SCHTASKS /Create /TN Backup /TR "C:\\bk.cmd" /RU CORP\\svc_bk /RP "Bk pw 2026" /SC DAILY', '/SC DAILY');
+    takesAs('SECRET', 'schtasks /query /s fs01 /u CORP\\adm /p Adm#Sch22', 'Adm#Sch22');
+    takesAs('SECRET', "EXEC master.dbo.sp_addlinkedsrvlogin N'ERP', 'false', NULL, N'rpt_ro', N'Rpt#Link26';", 'Rpt#Link26');
+    takesAs('SECRET', 'lftp -e "set ssl:verify-certificate no; mirror -R /out /in; quit" -u bob,Lf#Pw-81 ftps://ftp.example.net', 'Lf#Pw-81');
+    takesAs('SECRET', 'mysql_config_editor set --login-path=bk --host=db1 --user=bk -p <<< "My#Cfg-55"', 'My#Cfg-55');
+    takesAs('SECRET', "  cmd: 'echo \"Sudo#Yml-3\" | sudo -S apt-get update'", 'Sudo#Yml-3');
   });
 
   it('leaves prompts, placeholders and other tools with the same flags', () => {
-    kept([
-      ['schtasks /create /tn X /tr y.exe /ru CORP\\svc /rp * /sc daily', ['/rp *']],
-      ["EXEC sp_addlinkedsrvlogin 'ERP', 'true';", ["'ERP', 'true'"]],
-      ['ilorest login <ilo-ip> -u <user> -p <password>', ['-p <password>']],
-      ['tar -czf out.tar.gz -p dir', ['-p dir']],
-      ['docker run -u 1000 -p 8080:80 nginx', ['-p 8080:80']],
-    ]);
+    keepsWords('schtasks /create /tn X /tr y.exe /ru CORP\\svc /rp * /sc daily', '/rp *');
+    keepsWords("EXEC sp_addlinkedsrvlogin 'ERP', 'true';", "'ERP', 'true'");
+    keepsWords('ilorest login <ilo-ip> -u <user> -p <password>', '-p <password>');
+    keepsWords('tar -czf out.tar.gz -p dir', '-p dir');
+    keepsWords('docker run -u 1000 -p 8080:80 nginx', '-p 8080:80');
   });
 });
 
@@ -139,15 +114,11 @@ describe('account stores', () => {
   });
 
   it('takes a modular-crypt hash wherever it stands (bcrypt, SHA-crypt, yescrypt, Argon2), not a scheme named in prose', () => {
-    taken([
-      ['  hash: "$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy"', ['N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy']],
-      ["useradd -m -p '$6$rounds=5000$Xy7Lk2Mq$Pq9Wz4Lm8Tn3Rb6Yc1Xv5Ks2Hd7Jf0Ga4Ue9Io3Np6Mq8Lw2Zx5Cv7Bn1Mm4Kk9Jj2Hh6Gg3Ff8Dd5Ss1Aa0Qq' ops", ['Pq9Wz4Lm8Tn3Rb6Yc1Xv5Ks2Hd7Jf0Ga4Ue9Io3Np6Mq8Lw2Zx5Cv7Bn1Mm4Kk9Jj2Hh6Gg3Ff8Dd5Ss1Aa0Qq']],
-      ['password_hash = $argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHRzYWx0$Qm9ndXNIYXNoVmFsdWVGb3JUZXN0czEyMw', ['Qm9ndXNIYXNoVmFsdWVGb3JUZXN0czEyMw']],
-    ]);
-    kept([
-      ['crypt(3) schemes: $1$ (MD5), $5$ and $6$ (SHA-2), $2b$ (bcrypt), $y$ (yescrypt)', ['$6$ (SHA-2)', '$2b$ (bcrypt)']],
-      ['ENCRYPT_METHOD SHA512', ['SHA512']],
-    ]);
+    takesAs('SECRET', '  hash: "$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy"', 'N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy');
+    takesAs('SECRET', "useradd -m -p '$6$rounds=5000$Xy7Lk2Mq$Pq9Wz4Lm8Tn3Rb6Yc1Xv5Ks2Hd7Jf0Ga4Ue9Io3Np6Mq8Lw2Zx5Cv7Bn1Mm4Kk9Jj2Hh6Gg3Ff8Dd5Ss1Aa0Qq' ops", 'Pq9Wz4Lm8Tn3Rb6Yc1Xv5Ks2Hd7Jf0Ga4Ue9Io3Np6Mq8Lw2Zx5Cv7Bn1Mm4Kk9Jj2Hh6Gg3Ff8Dd5Ss1Aa0Qq');
+    takesAs('SECRET', 'password_hash = $argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHRzYWx0$Qm9ndXNIYXNoVmFsdWVGb3JUZXN0czEyMw', 'Qm9ndXNIYXNoVmFsdWVGb3JUZXN0czEyMw');
+    keepsWords('crypt(3) schemes: $1$ (MD5), $5$ and $6$ (SHA-2), $2b$ (bcrypt), $y$ (yescrypt)', '$6$ (SHA-2)', '$2b$ (bcrypt)');
+    keepsWords('ENCRYPT_METHOD SHA512', 'SHA512');
   });
 
   it('takes .pgpass rows behind a [user@host ~]# prompt, davfs2 secrets and a password file', async () => {
@@ -168,42 +139,34 @@ describe('account stores', () => {
   });
 
   it('takes a user:password list under a credential key and sk- + 32 hex keys', () => {
-    taken([
-      ['      basic_auth: ["ops:Ngk!ops-77", "qa:Ngk!qa-88"]', ['Ngk!ops-77']],
-      ["auth = ['svc_push:Push#Aut-9']", ['Push#Aut-9']],
-      ['{"id":5,"name":"DeepSeek","key":"sk-0a1b2c3d4e5f60718293a4b5c6d7e8f9","models":"deepseek-chat"}', ['sk-0a1b2c3d4e5f60718293a4b5c6d7e8f9']],
-      ['export DASHSCOPE_API_KEY=sk-9f8e7d6c5b4a39281706f5e4d3c2b1a0', ['sk-9f8e7d6c5b4a39281706f5e4d3c2b1a0']],
-    ]);
-    kept([
-      ['basic_auth: []', ['basic_auth: []']],
-      ['api_key: "sk-..."  # your key here', ['sk-...']],
-      ['sk-00000000000000000000000000000000 is an example', ['sk-00000000000000000000000000000000']],
-      ['sk-abcdefabcdefabcdefabcdefabcdefab', ['sk-abcdefabcdefabcdefabcdefabcdefab']],
-    ]);
+    takesAs('SECRET', '      basic_auth: ["ops:Ngk!ops-77", "qa:Ngk!qa-88"]', 'Ngk!ops-77');
+    takesAs('SECRET', "auth = ['svc_push:Push#Aut-9']", 'Push#Aut-9');
+    takesAs('TOKEN', '{"id":5,"name":"DeepSeek","key":"sk-0a1b2c3d4e5f60718293a4b5c6d7e8f9","models":"deepseek-chat"}', 'sk-0a1b2c3d4e5f60718293a4b5c6d7e8f9');
+    takesAs('TOKEN', 'export DASHSCOPE_API_KEY=sk-9f8e7d6c5b4a39281706f5e4d3c2b1a0', 'sk-9f8e7d6c5b4a39281706f5e4d3c2b1a0');
+    keepsWords('basic_auth: []', 'basic_auth: []');
+    keepsWords('api_key: "sk-..."  # your key here', 'sk-...');
+    keepsWords('sk-00000000000000000000000000000000 is an example', 'sk-00000000000000000000000000000000');
+    keepsWords('sk-abcdefabcdefabcdefabcdefabcdefab', 'sk-abcdefabcdefabcdefabcdefabcdefab');
   });
 });
 
 describe('stand-ins a secret-named key holds (false positives of held-out-18)', () => {
   it('leaves values quoted from documentation in a comment, whatever the tool or language', () => {
-    kept([
-      ['# README: helm install db bitnami/mysql --set auth.rootPassword=secretpassword', ['secretpassword']],
-      ['// example from the docs: client_secret = "abc123xyz"', ['abc123xyz']],
-      ['; sample config (official template): admin_pass=changeme123', ['changeme123']],
-      ['# 安装手册: 默认口令 admin/Admin@123', ['Admin@123']],
-      ['-- 官方文档示例: IDENTIFIED BY "Passw0rd!"', ['Passw0rd!']],
-      ['# 教程原文: token="root:Milvus"', ['root:Milvus']],
-    ]);
+    keepsWords('# README: helm install db bitnami/mysql --set auth.rootPassword=secretpassword', 'secretpassword');
+    keepsWords('// example from the docs: client_secret = "abc123xyz"', 'abc123xyz');
+    keepsWords('; sample config (official template): admin_pass=changeme123', 'changeme123');
+    keepsWords('# 安装手册: 默认口令 admin/Admin@123', 'Admin@123');
+    keepsWords('-- 官方文档示例: IDENTIFIED BY "Passw0rd!"', 'Passw0rd!');
+    keepsWords('# 教程原文: token="root:Milvus"', 'root:Milvus');
     // A comment that cites no documentation keeps its secret redacted.
-    taken([['# prod db (rotated 2026-11): password=Pr0d#Db-77', ['Pr0d#Db-77']]]);
+    takesAs('SECRET', '# prod db (rotated 2026-11): password=Pr0d#Db-77', 'Pr0d#Db-77');
   });
 
   it('leaves prompts, opened blocks, a scheme before a template and a credential id', () => {
-    kept([
-      ['Password (again): ', ['(again):']],
-      ['Retype password (confirm):', ['(confirm):']],
-      ['auth:bearer {', ['bearer {']],
-      ['{"key":"Authorization","value":"Bearer ${TOKEN}"}', ['Bearer ${TOKEN}']],
-      ['      application_credential_id: "21e5a7c90f3d4b6e8a1c2d3e4f5a6b7c"', ['21e5a7c90f3d4b6e8a1c2d3e4f5a6b7c']],
-    ]);
+    keepsWords('Password (again): ', '(again):');
+    keepsWords('Retype password (confirm):', '(confirm):');
+    keepsWords('auth:bearer {', 'bearer {');
+    keepsWords('{"key":"Authorization","value":"Bearer ${TOKEN}"}', 'Bearer ${TOKEN}');
+    keepsWords('      application_credential_id: "21e5a7c90f3d4b6e8a1c2d3e4f5a6b7c"', '21e5a7c90f3d4b6e8a1c2d3e4f5a6b7c');
   });
 });
