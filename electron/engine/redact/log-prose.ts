@@ -2,6 +2,8 @@
  * Logins in the prose of plain application logs (applog1, session 17): the grammars every framework's log lines
  * share whatever the logger — Spring/log4j2, Django/Flask, winston, logrus, Serilog, Rails, Tomcat, audit trails.
  *
+ * - an account's sign-in or sign-out: `user x logged in from …`, `User x has signed out`, `user x login failed`,
+ *   `user x failed to log in`, `user x authenticated` (lead, session 16; moved here from rules.ts in session 18);
  * - a failure or outcome `for` an account: `Login failed for username 'x'`, `Authentication failed for user x: …`,
  *   `Failed login attempt for "x"`, `Invalid password for user x`, `bind failed for uid=x:`, `password reset
  *   requested for x`;
@@ -12,15 +14,29 @@
  * - audit fields: `actor=x`, `"actor":"x"`, and the target of a user action (`action=user.delete target=x`).
  *
  * Every login goes through `logProseLogin` (rule-validators.ts): a person-like login, no English word
- * (`for user requests`, `by user interface`), no built-in or service account.
+ * (`for user requests`, `by user interface`), no built-in or service account; `user x logged in`'s through
+ * `loggedInLogin`, which logProseLogin extends (its own stop list and name checks never applied to it).
  */
 import type { RulePattern } from './rules.js';
 
 // Login shape: a letter, then word characters, dots and dashes; the value may be quoted or bracketed.
 const LOGIN = String.raw`["'\[]?(?<user>[A-Za-z][\w.-]{0,31}?)["'\]]?(?=[\s:,;)!(]|\.(?:\s|$)|$)`;
 
+// The English of any application's log: `user x logged in from …`, `User x has signed out`, `user x login failed`.
+const USER_LOGGED_IN = /\buser[ \t]+["']?(?<user>[A-Za-z][\w.-]{0,31}?)["']?[ \t]+(?:(?:has|had|was|just|successfully)[ \t]+)?(?:(?:logged|signed)[ \t]+(?:in|on|out|off)\b|log(?:in|on)[ \t]+(?:failed|succeeded|successful|ok|denied|rejected)\b|failed[ \t]+to[ \t]+(?:log|sign)[ \t]+(?:in|on)\b|authenticated\b)/i;
+
 /** Words-scan wakes (case-insensitive literals, each a keyword: no common first character). */
 export const LOG_PROSE_WORDS = [
+  // `user x logged in` (USER_LOGGED_IN; `login failed` wakes on rules.ts's `login`).
+  'logged in',
+  'logged on',
+  'logged out',
+  'logged off',
+  'signed in',
+  'signed out',
+  'authenticated',
+  'failed to log',
+  'failed to sign',
   'failed for',
   'failure for',
   'denied for',
@@ -57,6 +73,8 @@ const ACCOUNT_NOUN = String.raw`(?:user(?:[ _-]?name)?|account|login|uid)`;
 
 /** Per-line trigger fragments (case-insensitive): each pattern below needs one of them. */
 export const LOG_PROSE_TRIGGER = [
+  // USER_LOGGED_IN itself, its named group a plain one (rules.ts's triggerOf: importing it here would be an import cycle).
+  USER_LOGGED_IN.source.replace('(?<user>', '(?:'),
   String.raw`${OUTCOME_FOR} for `,
   String.raw`\b(?:for|by|to) (?:the )?user`,
   String.raw`\b(?:logged|signed) (?:in|on) as `,
@@ -70,6 +88,14 @@ export const LOG_PROSE_TRIGGER = [
 
 /** The patterns, for the user-name rule. */
 export const LOG_PROSE_LOGINS: readonly RulePattern[] = [
+  {
+    // `user x logged in from …`, `User x has signed out`, `user x login failed`, `user x failed to log in`, `user x
+    // authenticated` (lead, session 16: seen on a real collection, where none of the other grammars took it). The login
+    // is no word (`user has logged in`, `user successfully logged in`).
+    regex: USER_LOGGED_IN,
+    targets: [{ group: 'user' }],
+    validate: 'loggedInLogin',
+  },
   {
     // `Login failed for username 'x'`, `Authentication failed for user x:`, `bind failed for uid=x:`; without the account
     // noun only after a sign-in word (`Failed login attempt for "x"`, `password reset requested for x`): not `call failed
