@@ -64,12 +64,27 @@ export const LOG_PROSE_WORDS = [
   'actor=',
   'actor"',
   'action=user.',
+  // login19: `Failed login for "x"` (`password for`, `authentication for` wake on rules.ts's words).
+  'login for',
+  'logon for',
+  'sign-in for',
+  'signin for',
+  'credentials for',
+  'credential for',
+  'passcode for',
 ];
 
 // The outcome before `for`: a failure, a lock-out, an attempt, a success or a request.
 const OUTCOME_FOR = String.raw`(?:failed|failure|denied|rejected|attempts?|lockout|locked out|succeeded|successful|requested)`;
 const SIGN_IN_WORD = String.raw`(?:log(?:in|on)|sign-?in|auth[a-z]{0,16}|password|passcode|credentials?|bind|mfa|2fa|otp)`;
 const ACCOUNT_NOUN = String.raw`(?:user(?:[ _-]?name)?|account|login|uid)`;
+// login19: a failed sign-in named before `for` (`Failed login for "x"`, `invalid credentials for x`, `bad password for x`).
+const BAD_SIGN_IN = String.raw`(?:failed|invalid|unsuccessful|bad|wrong|incorrect)[ \t]+(?:log(?:in|on)|sign-?in|authentication|password|passcode|credentials?)`;
+// login19: who signs in, named by their role before the login (`Staff login x logged in`, `Admin x signed out`).
+const ACCOUNT_ROLE = String.raw`(?:staff|admin(?:istrator)?|member|agent|operator|account|login|customer|employee|client|student|teacher)`;
+// login19: the account nouns of Chinese logs, the login bracketed or quoted after them (`用户[x]密码错误`, `账号【x】已锁定`).
+const LOG_TAG = String.raw`(?:login|logon|logout|auth|sso|session|security|info|warn|warning|error|err|debug|trace|fatal|notice|crit|critical|alert|emerg|severe|fine|finer|finest|config|main)`;
+const CN_ACCOUNT = String.raw`(?:用户|账号|帐号|账户|帐户|员工|操作员)名?`;
 
 /** Per-line trigger fragments (case-insensitive): each pattern below needs one of them. */
 export const LOG_PROSE_TRIGGER = [
@@ -84,6 +99,9 @@ export const LOG_PROSE_TRIGGER = [
   String.raw`\b(?:changed|updated|reset) (?:their|his|her|password|profile)\b`,
   String.raw`\bactor(?:=|")`,
   String.raw`\baction=user\.`,
+  String.raw`\b${BAD_SIGN_IN} for[ \t]`,
+  String.raw`\b${ACCOUNT_ROLE}[ \t]+["']?[a-z][\w.-]{0,31}["']?[ \t]+(?:(?:has|was|just|successfully)[ \t]+)?(?:logged|signed)[ \t]+(?:in|on|out|off)\b`,
+  String.raw`${CN_ACCOUNT}[ \t]*[\[【"“「]`,
 ].join('|');
 
 /** The patterns, for the user-name rule. */
@@ -128,6 +146,28 @@ export const LOG_PROSE_LOGINS: readonly RulePattern[] = [
   {
     // `User x changed their password`, `user x updated profile`, `user x reset his e-mail`.
     regex: /\buser[ \t]+["']?(?<user>[a-z][\w.-]{0,31}?)["']?[ \t]+(?:changed|updated|reset) (?:(?:their|his|her) (?:own )?(?:password|passcode|pin|profile|e-?mail|phone|mobile|avatar|2fa|mfa|settings|nickname)|password|profile)\b/i,
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+  {
+    // login19: `Failed login for "x"`, `invalid credentials for x`, `bad password for user x` (the outcome before the
+    // sign-in word; after it, the first pattern's `login failed for x`).
+    regex: new RegExp(String.raw`\b${BAD_SIGN_IN}(?:[ \t]+(?:attempts?|request))?[ \t]+for[ \t]+(?:the[ \t]+)?(?:${ACCOUNT_NOUN}(?:[ \t]*[=:][ \t]*|[ \t]+))?${LOGIN}`, 'i'),
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+  {
+    // login19: the account's role before it, as a portal or helpdesk logs a sign-in (osTicket `Staff login x logged in`,
+    // `Admin x signed out`, `member x has logged in`): as `user x logged in`.
+    regex: new RegExp(String.raw`\b${ACCOUNT_ROLE}[ \t]+["']?(?<user>[A-Za-z][\w.-]{0,31}?)["']?[ \t]+(?:(?:has|was|just|successfully)[ \t]+)?(?:logged|signed)[ \t]+(?:in|on|out|off)\b`, 'i'),
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+  {
+    // login19: Chinese logs bracket or quote the login after the account noun (`用户[x]密码错误`, `账号【x】已被锁定`,
+    // `用户"x"登录成功`, `操作员「x」注销`); the unbracketed `用户 x 密码错误` is the key pattern's.
+    // Then the outcome (a Han character, a bracket, a comma or a colon), and no log level or module tag (`用户[INFO]`).
+    regex: new RegExp(String.raw`${CN_ACCOUNT}[ \t]*(?:\[|【|"|“|「)(?!${LOG_TAG}[\]】"”」])(?<user>[A-Za-z][\w.-]{0,31})(?:\]|】|"|”|」)(?=[ \t]*(?:[\u4e00-\u9fa5(（,，:：]|$))`, 'i'),
     targets: [{ group: 'user' }],
     validate: 'logProseLogin',
   },
