@@ -370,10 +370,10 @@ export const POSITIONAL_LOGINS: readonly PositionalLogin[] = [
   // Session 18 (login19): Mastodon `tootctl accounts create|modify|delete|approve|reject|backup|refresh x`, Conan 2 `conan
   // remote login <remote> x`, 又拍云 `upx login <bucket> x <pw>` (its operator), ntfy `ntfy user add|del|change-pass|change-role
   // [--role=r] x`, `ntfy token add|list|remove x`, `ntfy access x <topic> <perm>`, Windows `rasdial <entry> x <pw>`.
-  { command: String.raw`tootctl`, sub: String.raw`accounts[ \t]+(?:create|modify|delete|approve|reject|backup|refresh|follow|unfollow|reset-relationships)`, skip: 0, words: ['tootctl'] },
+  { command: String.raw`tootctl`, sub: String.raw`accounts[ \t]+(?:create|modify|delete|approve|reject|backup|refresh|follow|unfollow|reset-relationships)`, skip: 0, words: ['otctl'] },
   { command: 'conan', sub: String.raw`remote[ \t]+(?:login|logout|auth)`, skip: 1, words: ['conan remote'] },
-  { command: 'upx', sub: 'login', skip: 1, words: ['upx login'] },
-  { command: 'ntfy', sub: String.raw`user[ \t]+(?:add|del|remove|change-pass|change-role|change-tier)(?:[ \t]+--(?:role|tier)=[\w-]{1,20})?|token[ \t]+(?:add|list|remove|del)(?:[ \t]+--(?:expires|label)=\S{1,40})*|access`, skip: 0, words: ['ntfy user', 'ntfy token', 'ntfy access'] },
+  { command: 'upx', sub: 'login', skip: 1, words: ['upx '] },
+  { command: 'ntfy', sub: String.raw`user[ \t]+(?:add|del|remove|change-pass|change-role|change-tier)(?:[ \t]+--(?:role|tier)=[\w-]{1,20})?|token[ \t]+(?:add|list|remove|del)(?:[ \t]+--(?:expires|label)=\S{1,40})*|access`, skip: 0, words: ['ntfy '] },
   { command: 'rasdial', sub: '', skip: 1, words: ['rasdial'] },
   { command: String.raw`drush(?:\.php)?`, sub: String.raw`ucrt|upwd|ublk|uublk|uinf|ucan|user:create|user:password|user:block|user:unblock|user:information|user:cancel|user-create|user-password|user-block|user-unblock|user-information|user-cancel`, skip: 0, words: ['drush'] },
 ];

@@ -71,7 +71,6 @@ export const LOG_PROSE_WORDS = [
   'signin for',
   'credentials for',
   'credential for',
-  'passcode for',
 ];
 
 // The outcome before `for`: a failure, a lock-out, an attempt, a success or a request.
@@ -79,7 +78,7 @@ const OUTCOME_FOR = String.raw`(?:failed|failure|denied|rejected|attempts?|locko
 const SIGN_IN_WORD = String.raw`(?:log(?:in|on)|sign-?in|auth[a-z]{0,16}|password|passcode|credentials?|bind|mfa|2fa|otp)`;
 const ACCOUNT_NOUN = String.raw`(?:user(?:[ _-]?name)?|account|login|uid)`;
 // login19: a failed sign-in named before `for` (`Failed login for "x"`, `invalid credentials for x`, `bad password for x`).
-const BAD_SIGN_IN = String.raw`(?:failed|invalid|unsuccessful|bad|wrong|incorrect)[ \t]+(?:log(?:in|on)|sign-?in|authentication|password|passcode|credentials?)`;
+const BAD_SIGN_IN = String.raw`(?:failed|invalid|unsuccessful|bad|wrong|incorrect)[ \t]+(?:log(?:in|on)|sign-?in|authentication|password|credentials?)`;
 // login19: who signs in, named by their role before the login (`Staff login x logged in`, `Admin x signed out`).
 const ACCOUNT_ROLE = String.raw`(?:staff|admin(?:istrator)?|member|agent|operator|account|login|customer|employee|client|student|teacher)`;
 // login19: the account nouns of Chinese logs, the login bracketed or quoted after them (`用户[x]密码错误`, `账号【x】已锁定`).

@@ -104,3 +104,39 @@ describe('login19: who started or ran a job (启动人, 执行人)', () => {
     keeps('启动人: 定时任务', '定时任务');
   });
 });
+
+describe('login19: a line that lists logins (sshd AllowUsers/DenyUsers, TigerVNC PlainUsers)', () => {
+  it('takes the logins of the list, patterns and groups skipped', () => {
+    takes('plainusers=lab_guest01,wlc', 'lab_guest01', 'wlc');
+    takes('-PlainUsers wangwei_x,zhaoqi', 'wangwei_x', 'zhaoqi');
+    takes('AllowUsers liming wangfang_ops', 'liming', 'wangfang_ops');
+    takes('  AllowUsers ops_wang@192.168.1.0/24,liu_qi', 'ops_wang', 'liu_qi');
+    takes('AllowUsers *@10.0.0.* %wheel chen.jie', 'chen.jie');
+    takes('DenyUsers root zhaolei', 'zhaolei');
+    takes('AllowUsers liming deploy', 'liming');
+  });
+  it('keeps prose about the keyword, comments and built-in accounts', () => {
+    unchanged([
+      'AllowUsers and DenyUsers are processed in this order',
+      'PlainUsers parameter lists the users',
+      'DenyUsers none',
+      '# AllowUsers liming',
+      'AllowUsers root admin',
+      'DenyUsers guest',
+      'see AllowUsers liming in sshd_config(5)',
+    ]);
+  });
+});
+
+describe('login19: a user table’s line, login and PBKDF2 or crypt hash (sqlite3 `|`, a password file’s `:`)', () => {
+  it('takes the login before the hash', () => {
+    takes('tanghaoyu|$PBKDF2-SHA512$iterations=120000$A7C9E1F3B5D7092E$5B8D0F2A4C6E8A1C3E5B7D9F1A3C5E7B9D1F3A5C7E9B1D3F', 'tanghaoyu');
+    takes('wangli:$pbkdf2-sha256$29000$N2bsvVeqFaJUijEmZCxlDA$Ztg8ns8i0sWDdqBSwYIuYZyeYZzqCWIkW5z6sKKdjQ4', 'wangli');
+    takes('zhaoqm|$6$saltsalt$abcdefghijklmnop', 'zhaoqm');
+    takes('liuwei|$y$j9T$abcdefghijkl$mnopqrstuvwx', 'liuwei');
+  });
+  it('keeps prices, variables and built-in accounts', () => {
+    unchanged(['price|$5 per month', 'cat|$1.99', 'a|$PATH', 'total|$PBKDF2 is a key derivation function']);
+    keeps('root|$6$saltsalt$abcdefghijklmnop', 'root|');
+  });
+});
