@@ -318,6 +318,12 @@ export const USER_FLAG_CLIENTS: readonly UserFlagClient[] = [
   { command: 'sacli', flag: '--user|-u', words: ['sacli'] },
   { command: String.raw`drush(?:\.php)?(?:[ \t]+-{1,2}[\w-]{1,20}(?:[= ][^\s-]\S{0,200})?){0,4}[ \t]+(?:uli|user:login|user-login)`, flag: '--name', words: ['drush'] },
   { command: String.raw`mysql_config_editor|mysqlsh|mysqlbinlog|mysqlcheck|mysqlpump|mysqlslap`, flag: '-u|--user', words: ['mysql'] },
+  // Session 18 (login19) — self-hosted services' CLIs: AWX/Ansible Tower `awx … --conf.username x` (and `awx users create
+  // --username x`), Chocolatey `choco source add|apikey|install … -u=x` / `--user=x` (a feed's login), MeshCentral
+  // `meshcentral --createaccount|--resetaccount|--adminaccount|--removeaccount x`.
+  { command: 'awx', flag: String.raw`--conf\.username|--username`, words: ['awx '] },
+  { command: 'choco|chocolatey|cinst', flag: '-u|--user', words: ['choco', 'cinst'] },
+  { command: 'meshcentral(?:\\.js)?', flag: '--createaccount|--resetaccount|--adminaccount|--removeaccount', words: ['meshcentral'] },
 ];
 
 /**
@@ -379,6 +385,14 @@ export const POSITIONAL_LOGINS: readonly PositionalLogin[] = [
   { command: 'ilorest', sub: String.raw`iloaccounts[ \t]+(?:changepassword|delete|modify)`, skip: 0, words: ['ilorest'] },
   { command: 'samba-tool', sub: String.raw`user[ \t]+(?:create|add|setpassword|delete|disable|enable|show|unlock|setexpiry)`, skip: 0, words: ['samba-tool'] },
   { command: 'rabbitmqctl', sub: 'add_user|change_password|delete_user|set_user_tags|clear_password|authenticate_user', skip: 0, words: ['rabbitmqctl'] },
+  // Session 18 (login19): Mastodon `tootctl accounts create|modify|delete|approve|reject|backup|refresh x`, Conan 2 `conan
+  // remote login <remote> x`, 又拍云 `upx login <bucket> x <pw>` (its operator), ntfy `ntfy user add|del|change-pass|change-role
+  // [--role=r] x`, `ntfy token add|list|remove x`, `ntfy access x <topic> <perm>`, Windows `rasdial <entry> x <pw>`.
+  { command: String.raw`tootctl`, sub: String.raw`accounts[ \t]+(?:create|modify|delete|approve|reject|backup|refresh|follow|unfollow|reset-relationships)`, skip: 0, words: ['otctl'] },
+  { command: 'conan', sub: String.raw`remote[ \t]+(?:login|logout|auth)`, skip: 1, words: ['conan remote'] },
+  { command: 'upx', sub: 'login', skip: 1, words: ['upx '] },
+  { command: 'ntfy', sub: String.raw`user[ \t]+(?:add|del|remove|change-pass|change-role|change-tier)(?:[ \t]+--(?:role|tier)=[\w-]{1,20})?|token[ \t]+(?:add|list|remove|del)(?:[ \t]+--(?:expires|label)=\S{1,40})*|access`, skip: 0, words: ['ntfy '] },
+  { command: 'rasdial', sub: '', skip: 1, words: ['rasdial'] },
   { command: String.raw`drush(?:\.php)?`, sub: String.raw`ucrt|upwd|ublk|uublk|uinf|ucan|user:create|user:password|user:block|user:unblock|user:information|user:cancel|user-create|user-password|user-block|user-unblock|user-information|user-cancel`, skip: 0, words: ['drush'] },
 ];
 

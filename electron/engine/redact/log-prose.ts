@@ -2,6 +2,8 @@
  * Logins in the prose of plain application logs (applog1, session 17): the grammars every framework's log lines
  * share whatever the logger — Spring/log4j2, Django/Flask, winston, logrus, Serilog, Rails, Tomcat, audit trails.
  *
+ * - an account's sign-in or sign-out: `user x logged in from …`, `User x has signed out`, `user x login failed`,
+ *   `user x failed to log in`, `user x authenticated` (lead, session 16; moved here from rules.ts in session 18);
  * - a failure or outcome `for` an account: `Login failed for username 'x'`, `Authentication failed for user x: …`,
  *   `Failed login attempt for "x"`, `Invalid password for user x`, `bind failed for uid=x:`, `password reset
  *   requested for x`;
@@ -12,15 +14,29 @@
  * - audit fields: `actor=x`, `"actor":"x"`, and the target of a user action (`action=user.delete target=x`).
  *
  * Every login goes through `logProseLogin` (rule-validators.ts): a person-like login, no English word
- * (`for user requests`, `by user interface`), no built-in or service account.
+ * (`for user requests`, `by user interface`), no built-in or service account; `user x logged in`'s through
+ * `loggedInLogin`, which logProseLogin extends (its own stop list and name checks never applied to it).
  */
 import type { RulePattern } from './rules.js';
 
 // Login shape: a letter, then word characters, dots and dashes; the value may be quoted or bracketed.
 const LOGIN = String.raw`["'\[]?(?<user>[A-Za-z][\w.-]{0,31}?)["'\]]?(?=[\s:,;)!(]|\.(?:\s|$)|$)`;
 
+// The English of any application's log: `user x logged in from …`, `User x has signed out`, `user x login failed`.
+const USER_LOGGED_IN = /\buser[ \t]+["']?(?<user>[A-Za-z][\w.-]{0,31}?)["']?[ \t]+(?:(?:has|had|was|just|successfully)[ \t]+)?(?:(?:logged|signed)[ \t]+(?:in|on|out|off)\b|log(?:in|on)[ \t]+(?:failed|succeeded|successful|ok|denied|rejected)\b|failed[ \t]+to[ \t]+(?:log|sign)[ \t]+(?:in|on)\b|authenticated\b)/i;
+
 /** Words-scan wakes (case-insensitive literals, each a keyword: no common first character). */
 export const LOG_PROSE_WORDS = [
+  // `user x logged in` (USER_LOGGED_IN; `login failed` wakes on rules.ts's `login`).
+  'logged in',
+  'logged on',
+  'logged out',
+  'logged off',
+  'signed in',
+  'signed out',
+  'authenticated',
+  'failed to log',
+  'failed to sign',
   'failed for',
   'failure for',
   'denied for',
@@ -48,15 +64,31 @@ export const LOG_PROSE_WORDS = [
   'actor=',
   'actor"',
   'action=user.',
+  // login19: `Failed login for "x"` (`password for`, `authentication for` wake on rules.ts's words).
+  'login for',
+  'logon for',
+  'sign-in for',
+  'signin for',
+  'credentials for',
+  'credential for',
 ];
 
 // The outcome before `for`: a failure, a lock-out, an attempt, a success or a request.
 const OUTCOME_FOR = String.raw`(?:failed|failure|denied|rejected|attempts?|lockout|locked out|succeeded|successful|requested)`;
 const SIGN_IN_WORD = String.raw`(?:log(?:in|on)|sign-?in|auth[a-z]{0,16}|password|passcode|credentials?|bind|mfa|2fa|otp)`;
 const ACCOUNT_NOUN = String.raw`(?:user(?:[ _-]?name)?|account|login|uid)`;
+// login19: a failed sign-in named before `for` (`Failed login for "x"`, `invalid credentials for x`, `bad password for x`).
+const BAD_SIGN_IN = String.raw`(?:failed|invalid|unsuccessful|bad|wrong|incorrect)[ \t]+(?:log(?:in|on)|sign-?in|authentication|password|credentials?)`;
+// login19: who signs in, named by their role before the login (`Staff login x logged in`, `Admin x signed out`).
+const ACCOUNT_ROLE = String.raw`(?:staff|admin(?:istrator)?|member|agent|operator|account|login|customer|employee|client|student|teacher)`;
+// login19: the account nouns of Chinese logs, the login bracketed or quoted after them (`用户[x]密码错误`, `账号【x】已锁定`).
+const LOG_TAG = String.raw`(?:login|logon|logout|auth|sso|session|security|info|warn|warning|error|err|debug|trace|fatal|notice|crit|critical|alert|emerg|severe|fine|finer|finest|config|main)`;
+const CN_ACCOUNT = String.raw`(?:用户|账号|帐号|账户|帐户|员工|操作员)名?`;
 
 /** Per-line trigger fragments (case-insensitive): each pattern below needs one of them. */
 export const LOG_PROSE_TRIGGER = [
+  // USER_LOGGED_IN itself, its named group a plain one (rules.ts's triggerOf: importing it here would be an import cycle).
+  USER_LOGGED_IN.source.replace('(?<user>', '(?:'),
   String.raw`${OUTCOME_FOR} for `,
   String.raw`\b(?:for|by|to) (?:the )?user`,
   String.raw`\b(?:logged|signed) (?:in|on) as `,
@@ -66,10 +98,21 @@ export const LOG_PROSE_TRIGGER = [
   String.raw`\b(?:changed|updated|reset) (?:their|his|her|password|profile)\b`,
   String.raw`\bactor(?:=|")`,
   String.raw`\baction=user\.`,
+  String.raw`\b${BAD_SIGN_IN} for[ \t]`,
+  String.raw`\b${ACCOUNT_ROLE}[ \t]+["']?[a-z][\w.-]{0,31}["']?[ \t]+(?:(?:has|was|just|successfully)[ \t]+)?(?:logged|signed)[ \t]+(?:in|on|out|off)\b`,
+  String.raw`${CN_ACCOUNT}[ \t]*[\[【"“「]`,
 ].join('|');
 
 /** The patterns, for the user-name rule. */
 export const LOG_PROSE_LOGINS: readonly RulePattern[] = [
+  {
+    // `user x logged in from …`, `User x has signed out`, `user x login failed`, `user x failed to log in`, `user x
+    // authenticated` (lead, session 16: seen on a real collection, where none of the other grammars took it). The login
+    // is no word (`user has logged in`, `user successfully logged in`).
+    regex: USER_LOGGED_IN,
+    targets: [{ group: 'user' }],
+    validate: 'loggedInLogin',
+  },
   {
     // `Login failed for username 'x'`, `Authentication failed for user x:`, `bind failed for uid=x:`; without the account
     // noun only after a sign-in word (`Failed login attempt for "x"`, `password reset requested for x`): not `call failed
@@ -102,6 +145,28 @@ export const LOG_PROSE_LOGINS: readonly RulePattern[] = [
   {
     // `User x changed their password`, `user x updated profile`, `user x reset his e-mail`.
     regex: /\buser[ \t]+["']?(?<user>[a-z][\w.-]{0,31}?)["']?[ \t]+(?:changed|updated|reset) (?:(?:their|his|her) (?:own )?(?:password|passcode|pin|profile|e-?mail|phone|mobile|avatar|2fa|mfa|settings|nickname)|password|profile)\b/i,
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+  {
+    // login19: `Failed login for "x"`, `invalid credentials for x`, `bad password for user x` (the outcome before the
+    // sign-in word; after it, the first pattern's `login failed for x`).
+    regex: new RegExp(String.raw`\b${BAD_SIGN_IN}(?:[ \t]+(?:attempts?|request))?[ \t]+for[ \t]+(?:the[ \t]+)?(?:${ACCOUNT_NOUN}(?:[ \t]*[=:][ \t]*|[ \t]+))?${LOGIN}`, 'i'),
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+  {
+    // login19: the account's role before it, as a portal or helpdesk logs a sign-in (osTicket `Staff login x logged in`,
+    // `Admin x signed out`, `member x has logged in`): as `user x logged in`.
+    regex: new RegExp(String.raw`\b${ACCOUNT_ROLE}[ \t]+["']?(?<user>[A-Za-z][\w.-]{0,31}?)["']?[ \t]+(?:(?:has|was|just|successfully)[ \t]+)?(?:logged|signed)[ \t]+(?:in|on|out|off)\b`, 'i'),
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+  {
+    // login19: Chinese logs bracket or quote the login after the account noun (`用户[x]密码错误`, `账号【x】已被锁定`,
+    // `用户"x"登录成功`, `操作员「x」注销`); the unbracketed `用户 x 密码错误` is the key pattern's.
+    // Then the outcome (a Han character, a bracket, a comma or a colon), and no log level or module tag (`用户[INFO]`).
+    regex: new RegExp(String.raw`${CN_ACCOUNT}[ \t]*(?:\[|【|"|“|「)(?!${LOG_TAG}[\]】"”」])(?<user>[A-Za-z][\w.-]{0,31})(?:\]|】|"|”|」)(?=[ \t]*(?:[\u4e00-\u9fa5(（,，:：]|$))`, 'i'),
     targets: [{ group: 'user' }],
     validate: 'logProseLogin',
   },

@@ -1520,6 +1520,14 @@ export const VALIDATORS = {
   loginName: ((m, line, around) => isLoginName(m, line) && !isHeaderRow(line) && !isGranteeVerb(m, line) && !isNameAfterBy(m, line) && !isListColumnValue(m, line, around)) as RuleValidator,
   domainLogin: ((m, line) => isDomainLogin(m, line)) as RuleValidator,
   authLogLogin: ((m) => isAuthLogLogin(m)) as RuleValidator,
+  /**
+   * A line listing logins (login19: sshd `AllowUsers`, TigerVNC `PlainUsers`): at most half of them words (prose about the
+   * keyword, `AllowUsers and DenyUsers are …`, is all words; a list may hold one, `AllowUsers liming deploy`), the first as anyLoginGroup.
+   */
+  loginListLine: ((m, line, around) => {
+    const logins = ['user', 'user2', 'user3', 'user4'].map((g) => group(m, g)).filter((v) => v !== '');
+    return logins.filter((v) => isCommonWord(v)).length * 2 <= logins.length && logins.length > 0 && VALIDATORS.anyLoginGroup(m, line, around);
+  }) as RuleValidator,
   /** Whichever login group of a multi-form pattern matched: not a built-in account, not a placeholder. */
   anyLoginGroup: ((m, line) => {
     const user = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_LOGIN_GROUP.test(k) && v !== undefined)?.[1] ?? '';
