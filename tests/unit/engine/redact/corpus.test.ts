@@ -271,7 +271,8 @@ describe('redaction corpus', () => {
     // Session 16 (pinyin1): a person's pinyin name as a bare login on a line that speaks of accounts (pinyin-name.ts:
     // `tianwei … LOGIN FROM`, `liu_chengzhi … login denied`): 472. name17's person-name false positives (应出勤, 查询,
     // 房租) no longer taken: FP 9.
-    { set: 'held-out-15', found: 472, fp: 9 },
+    // Session 18 (name19): person names and addresses in log prose and fields (person-prose.ts: an LDAP CN, `注释:` far from its name): 477.
+    { set: 'held-out-15', found: 477, fp: 9 },
     // held-out-16 (session 14): written and committed before any rule file was opened (51 hand-written
     // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
     // main c29b1bd (the set at 7536204): 422 of 640 = 65.9 % / 93.8 % as written, 422 of 633 = 66.7 % /
@@ -299,7 +300,8 @@ describe('redaction corpus', () => {
     // All three merged, their tests updated to expect both halves of a line (a login and its hash, a login and the
     // name in brackets after it): 564 of 634, FP 8.
     // Session 16 (pinyin1): a pinyin login in a SQL row beside `用户不存在` (`'wu_xiaotong'`): 565; name17's `财务-邵丹-PC`: 566.
-    { set: 'held-out-16', found: 566, fp: 8 },
+    // Session 18 (name19): person names in log prose and fields (person-prose.ts): 571.
+    { set: 'held-out-16', found: 571, fp: 8 },
     // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 752e709 (the
     // set at 5176467): 372 of 554 = 67.1 % / 92.3 % as written, 373 of 554 = 67.3 % / 94.0 % with eight labels
@@ -358,7 +360,10 @@ describe('redaction corpus', () => {
     // `deny-all`, `Psk`, an MD5 `sign=`, `User1.Name`/`User2.Name`/`User2.Remark`) may not grow.
     // Second sight (session 17, after the merge; no rule written for this set): the session's rules took 9 more and 2
     // fewer false positives (an NVR's `User1.Name=admin` under `[Users]` a field, not login = password): 361, FP 6.
-    { set: 'held-out-19', found: 361, fp: 6 },
+    // Session 18 (name19): person names and addresses in log prose and fields (person-prose.ts: person keys, role nouns, a name
+    // before its own phone, e-mail or login, `as "…"`, LDAP CN, 操作员[…], workflow roles, relations, a Latin name beside its gender,
+    // a 接种者 column; Latin and Japanese street addresses after an address cue): 387.
+    { set: 'held-out-19', found: 387, fp: 6 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
@@ -376,7 +381,8 @@ describe('redaction corpus', () => {
     // Labels corrected after it, to the earlier sets' convention: four SMS verification codes and a session id are
     // neutral (198 planted). The log-prose logins (log-prose.ts) and `shop` no longer learned: 191 of 198; a mailer's logged Message-ID
     // is no address: FP 1 (a Twilio message SID taken as high-entropy).
-    expect(q.overall.found).toBeGreaterThanOrEqual(191);
+    // Session 18 (name19): person names in log prose (`shipped to X, tel`, `name="X"`, `实名认证提交：X`, `17621830094（X）`): 196.
+    expect(q.overall.found).toBeGreaterThanOrEqual(196);
     expect(q.falsePositives.length).toBeLessThanOrEqual(1);
   });
 
