@@ -79,6 +79,14 @@ export const PERSON_PROSE_TRIGGER = [
   String.raw`[\u4e00-\u9fa5]{2}[ \t]?[(（](?:父亲|母亲|爸爸|妈妈|丈夫|妻子|儿子|女儿|配偶|爷爷|奶奶|外公|外婆|祖父|祖母|哥哥|姐姐|弟弟|妹妹|父|母|夫|妻|子|女|兄|弟|姐|妹)[)）]`,
   String.raw`(?:\d|<phone-\d+>)[ \t]*[(（][\u4e00-\u9fa5]{2,4}[)）]`,
   String.raw`实名[\u4e00-\u9fa5]{0,6}[:：][ \t\u3000]*[\u4e00-\u9fa5]{2}`,
+  String.raw`[\u4e00-\u9fa5]{2}[ \t]?的[ \t]*(?:nas|路由|平板|台式机|主机|打印机|电视|音箱|相机|手表|watch|switch|pc|kindle|thinkpad|surface|galaxy|pixel|homepod|xbox|ps5)`,
+  String.raw`[(（][\u4e00-\u9fa5]{2,4}[,，、][ \t]*[a-z\u4e00-\u9fa5][\w\u4e00-\u9fa5 .-]{0,15}[)）]`,
+  String.raw`[\u4e00-\u9fa5]{2} 和 [\u4e00-\u9fa5]{2}`,
+  String.raw`来自[ \t]*[\u4e00-\u9fa5]{2}`,
+  String.raw`[\u4e00-\u9fa5]{2}['’]s `,
+  String.raw`[\u4e00-\u9fa5]{2}[ \t]*[(（]姓名[)）]`,
+  String.raw`[a-z][a-z0-9._]{2,31}[,\t](?:[^,\t\r\n]{1,40}[,\t])?[\u4e00-\u9fa5]{2,4}(?:[,\t]|\r?$)`,
+  String.raw`[\u4e00-\u9fa5]{2} (?:printed|scanned|copied|faxed|logged|signed|uploaded|downloaded|deleted|created|updated|approved|rejected|submitted|requested|joined|left|opened|closed|checked)`,
 ].join('|');
 
 /** Words-scan wakes (case-insensitive literals): the keys and role nouns above, `by`, `as "`, `cn=`. */
@@ -112,6 +120,14 @@ export const PERSON_PROSE_MARKS = [
   String.raw`主办人|协办人|会签(?!证)|阅办人|拟稿人|核稿人|签发人|审阅人|批示人|传阅`,
   String.raw`(?:父亲|母亲|爸爸|妈妈|丈夫|妻子|儿子|女儿|配偶|爷爷|奶奶|外公|外婆|祖父|祖母|哥哥|姐姐|弟弟|妹妹|父|母|夫|妻|子|女|兄|弟|姐|妹)[)）]`,
   String.raw`实名`,
+  String.raw`的[ \t]*(?:NAS|Nas|nas|路由|平板|台式机|主机|打印机|电视|音箱|相机|手表|Watch|Switch|PC|Kindle|ThinkPad|Surface|Galaxy|Pixel|HomePod|Xbox|PS5)`,
+  String.raw`[\u4e00-\u9fa5](?<=[(（][\u4e00-\u9fa5]{2,4})[,，、]`,
+  String.raw`[\u4e00-\u9fa5] 和 [\u4e00-\u9fa5]`,
+  String.raw`来自`,
+  String.raw`[\u4e00-\u9fa5]['’]s `,
+  String.raw`姓名[)）]`,
+  String.raw`[\u4e00-\u9fa5](?<=[!-~][,\t][\u4e00-\u9fa5]{2,4})(?=[,\t]|\r?$)`,
+  String.raw`[\u4e00-\u9fa5] (?:printed|scanned|copied|faxed|logged|signed|uploaded|downloaded|deleted|created|updated|approved|rejected|submitted|requested|joined|left|opened|closed|checked)`,
 ].join('|');
 
 export const PERSON_PROSE_PATTERNS: readonly RulePattern[] = [
@@ -165,6 +181,37 @@ export const PERSON_PROSE_PATTERNS: readonly RulePattern[] = [
     ),
     targets: [{ group: 'bracketed' }, { group: 'assigned' }, { group: 'flow' }, { group: 'desk' }],
     validate: 'proseChineseName',
+  },
+  {
+    // A person's own device beyond rules.ts's Apple and phone (`FriendlyName="唐浩宇的 NAS"`, `陶然的路由器`); a name in brackets
+    // with its role after a login (Portainer `wei.kangning  administrator  (魏康宁, ops)`); a name before what it did in an
+    // English log (`Accounting: 潘晓东 printed 36 pages`).
+    regex: new RegExp(
+      String.raw`(?<![\u4e00-\u9fa5])(?<owned>[\u4e00-\u9fa5]{2,3})[ \t]?的[ \t]*(?:NAS|Nas|nas|路由器?|平板|台式机|主机|打印机|电视|音箱|相机|手表|Watch|Switch|PC|Kindle|ThinkPad|Surface|Galaxy|Pixel|HomePod|Xbox|PS5)` +
+        String.raw`|[(（](?<paren>${HAN})[,，、][ \t]*[A-Za-z\u4e00-\u9fa5][\w\u4e00-\u9fa5 .-]{0,15}[)）]` +
+        String.raw`|(?<![\u4e00-\u9fa5])(?<did>${HAN}) (?:printed|scanned|copied|faxed|logged|signed|uploaded|downloaded|deleted|created|updated|approved|rejected|submitted|requested|joined|left|opened|closed|checked)(?![A-Za-z])`,
+    ),
+    targets: [{ group: 'owned' }, { group: 'paren' }, { group: 'did' }],
+    validate: 'proseChineseName',
+  },
+  {
+    // Two names joined by 和 in a remark (`仅 殷书文 和 曹浩宇 可见`), a name a message came from (`明文登录来自 曾巧玲 的 Foxmail`), a
+    // Han name with an English possessive (`(刘晓琪's Node-RED box)`), a name a form glosses as one (`授权委托 蔺子豪（姓名）`).
+    regex: new RegExp(
+      String.raw`(?<![\u4e00-\u9fa5])(?<pair1>[\u4e00-\u9fa5]{2,3}) 和 (?<pair2>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])` +
+        String.raw`|来自[ \t]*(?<from>[\u4e00-\u9fa5]{2,3}?)[ \t]*的` +
+        String.raw`|(?<![\u4e00-\u9fa5])(?<possessive>${HAN})['’]s ` +
+        String.raw`|(?<![\u4e00-\u9fa5])(?<glossed>${HAN})[ \t]*[(（]姓名[)）]`,
+    ),
+    targets: [{ group: 'pair1' }, { group: 'pair2' }, { group: 'from' }, { group: 'possessive' }, { group: 'glossed' }],
+    validate: 'proseChineseName',
+  },
+  {
+    // A pinyin login and its person's Han name beside it in a CSV row (通达OA's login log `liyuqi,李雨琪,2026-10-21 …`, a
+    // load test's accounts `lu.chenxi,Lcx#oa1108,陆晨曦`): the login reads as a pinyin name, the name as a Chinese one.
+    regex: new RegExp(String.raw`(?<![\w.@-])(?<pinyin>[a-z][a-z0-9._]{2,31})[,\t](?:[^,\t\r\n]{1,40}[,\t])?(?<csvName>${HAN})(?=[,\t]|\r?$)`),
+    targets: [{ group: 'csvName' }],
+    validate: 'pinyinLoginName',
   },
   {
     // A name with its relation in brackets (`卫东来（父）  杜晓琳（母）`), in brackets after a phone (`17621830094（韩雪）`),

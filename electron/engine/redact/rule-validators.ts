@@ -804,7 +804,7 @@ function isLoginOfName(name: string, login: string): boolean {
 // Words a Latin name's place in prose may hold that are no person's: places (`shipped to New York, tel …`), greetings.
 const NOT_A_PROSE_NAME_WORD = /^(?:San|Santa|Los|Las|Saint|St|Fort|Port|Mount|Lake|North|South|East|West|Upper|Lower|Hong|Kong|Kuala|Lumpur|Buenos|Aires|Rio|Sao|São|Tel|Aviv|Abu|Dhabi|Hello|Dear|Mr|Mrs|Ms|Dr|Prof|Sir|Madam|Via|Rue|Av|Calle|Straße|Strasse|Street|Road|Avenue|Lane|Drive|Platz|Weg|Plaza|Order|Orders|Item|Items|Product|Products|Shop|Store|Market|Bank|Pay|Payment|Payments|Refund|Invoice|Wallet|Gift|Premium|Gold|Silver|Platinum|Basic|Standard|Plus|Free|Trial|Enterprise|Business|Tier|Level|Domain|Admins|Computers|Builtin|Schema|Policy|Policies|Certificate|Authority|Root|Issuing|Intermediate)$|^(?:Android|Ios|Linux|Debian|Fedora|Kotlin|Java|Python|Node|React|Angular|Vue|Spring|Boot|Django|Rails|Laravel|Bugsnag|Sentry|Datadog|Firebase|Crashlytics|Grafana|Kibana|Elastic|Redis|Mongo|Postgres|Mysql|Oracle|Nginx|Apache|Tomcat|Docker|Kubernetes|Helm|Terraform|Ansible|Slack|Discord|Telegram|Whatsapp|Wechat|Stripe|Paypal|Alipay|Shopify|Amazon|Aws|Netflix|Spotify|Uber|Airbnb|Twitter|Facebook|Instagram|Linkedin|Youtube|Tiktok|Samsung|Huawei|Xiaomi|Oppo|Vivo|Lenovo|Dell|Intel|Nvidia|Amd|Cisco|Vmware|Citrix|Okta|Auth0|Keycloak|Sdk|Cli|Ui|Ux)$/;
 // Han words a person's place in prose may hold that start with a surname's character (`for 高速 lane`, `操作员[安全]`).
-const NOT_A_PROSE_HAN = /^(?:张贴|王牌|李子|高速|周期|安全|平安|曾经|金额|高级|全部|全体|管理|系统|项目|常规|任务|任何|方便|明细|时间|余额|成功|毛利|包括|于是|和平|申请|计划|施工|黄金|白银|钱包|应用|文件|程序|服务|用户|测试|默认|临时|未知)/;
+const NOT_A_PROSE_HAN = /^(?:江苏|江西|湖南|湖北|广东|广西|福建|浙江|山东|山西|河南|河北|安徽|云南|贵州|四川|海南|吉林|辽宁|甘肃|青海|陕西|宁夏|新疆|西藏|香港|澳门|台湾|北京|上海|天津|重庆|深圳|广州|苏州|南京|武汉|成都|西安|郑州|长沙|合肥|福州|厦门|青岛|宁波|温州|无锡|常州|东莞|佛山|公司|部门|家里|家庭|张贴|王牌|李子|高速|周期|安全|平安|曾经|金额|高级|全部|全体|管理|系统|项目|常规|任务|任何|方便|明细|时间|余额|成功|毛利|包括|于是|和平|申请|计划|施工|黄金|白银|钱包|应用|文件|程序|服务|用户|测试|默认|临时|未知)/;
 /** `Yui Takahashi`: capitalised words (a particle aside), none an English word, an account, product, service or place word. */
 function isProseLatinName(name: string): boolean {
   const words = name.split(/[ \t]+/).filter((w) => !/^(?:Ó|Ní|Nic|Mac|van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|dos|das)$/.test(w));
@@ -835,7 +835,9 @@ function isKeyedPersonName(m: RegExpExecArray, line: string): boolean {
 const CREDITS_LINE = /copyright|©|\(c\)|\bauthors?\b|maintainer|contributors?\b|signed-off-by|upstream-contact|written by|packaged by|put together|debiani[sz]ed|\bby me\b|credits/i;
 /** A Latin or Han name log prose places (person-prose.ts); after `by`, only with its own login in brackets. */
 function isProseName(m: RegExpExecArray, line: string): boolean {
-  const han = group(m, 'han') || group(m, 'asHan') || group(m, 'bracketed') || group(m, 'assigned') || group(m, 'flow') || group(m, 'desk') || group(m, 'related') || group(m, 'phoned') || group(m, 'real');
+  const han = group(m, 'han') || group(m, 'asHan') || group(m, 'bracketed') || group(m, 'assigned') || group(m, 'flow') || group(m, 'desk') || group(m, 'related') || group(m, 'phoned') || group(m, 'real') || group(m, 'owned') || group(m, 'paren') || group(m, 'did') || group(m, 'from') || group(m, 'possessive') || group(m, 'glossed');
+  const pair = group(m, 'pair1');
+  if (pair !== '') return isProseChineseName(pair) && isProseChineseName(group(m, 'pair2'));
   if (han !== '') return isProseChineseName(han);
   const by = group(m, 'by');
   if (by !== '') {
@@ -1635,6 +1637,8 @@ export const VALIDATORS = {
   keyedPersonName: ((m, line) => isKeyedPersonName(m, line)) as RuleValidator,
   /** person-prose.ts: a Latin name log prose places (a role noun, the person's phone or e-mail, its login, an LDAP CN). */
   proseLatinName: ((m, line) => isProseName(m, line)) as RuleValidator,
+  /** person-prose.ts: a Han name beside a pinyin login in a CSV row (the login reads as a pinyin name). */
+  pinyinLoginName: ((m) => isProseChineseName(group(m, 'csvName')) && isPinyinNameLogin(group(m, 'pinyin'))) as RuleValidator,
   /** person-prose.ts: a Han name log prose places (a role's brackets, a workflow, a relation, a phone's brackets). */
   proseChineseName: ((m, line) => isProseName(m, line)) as RuleValidator,
   /** `（宋嘉伟） → 韦思琪`: both sides names (the first may be taken already). */

@@ -121,6 +121,41 @@ describe('Chinese log prose', () => {
   });
 });
 
+describe('a Han name by its device, its bracketed role or what it did, and a rarer surname', () => {
+  it('takes a person\'s own device, a name in brackets with its role, a name before an English verb', () => {
+    takesAs('NAME', '<Device FriendlyName="邝思远的路由器" Model="AX3000"/>', '邝思远');
+    takesAs('NAME', 'sharing from 程雨桐的 Kindle enabled', '程雨桐');
+    takesAs('NAME', '7   lu_yiming     editor   （陆一鸣，运维）', '陆一鸣');
+    takesAs('NAME', '[print] 牛家乐 scanned 4 pages to share', '牛家乐');
+  });
+  it('reads 满 as a surname, not the words it leads', () => {
+    takesAs('NAME', '收货人：满秀英 电话 13712345678', '满秀英');
+    unchanged(['满意度 调查: 满分 10 分', '收货人：满减 活动', '公司的 NAS 已满', '（安全，只读）', '[job] 高速 printed 3 pages', '状态（成功，ops）']);
+  });
+});
+
+describe('names joined by 和, a message\'s sender, a possessive, a gloss, a pinyin login\'s name in a CSV row', () => {
+  it('takes each', () => {
+    takesAs('NAME', '; 只有 车文博 和 祁嘉欣 有写权限', '车文博', '祁嘉欣');
+    takesAs('NAME', '告警: 异常请求来自 秦子墨 的 iPad', '秦子墨');
+    takesAs('NAME', 'restored 戴雨欣’s mailbox from snapshot', '戴雨欣');
+    takesAs('NAME', '被授权人 邬晓峰 （姓名） 身份证号 见附件', '邬晓峰');
+    takesAs('NAME', 'chen.siyu\t陈思雨\t2026-11-02 09:12\t成功', '陈思雨');
+    takesAs('NAME', 'wangfang01,Wf#2026!,王芳,财务部', '王芳');
+  });
+  it('keeps places, words and accounts that are no pinyin name in the same places', () => {
+    unchanged([
+      '请求来自 江苏 的 节点',
+      '# 安全 和 稳定 优先',
+      '高速 和 周期 任务',
+      'admin,管理员,2026-10-21',
+      'status,成功,2026-10-21',
+      'change,王牌,2026',
+      'nginx,张贴,ok',
+    ]);
+  });
+});
+
 describe('a Latin name beside its gender, a role column of a blank-aligned table', () => {
   it('takes a Latin name before its gender cell', () => {
     takesAs('NAME', '1207\t2026-12-05\tMarie Dupont\t女\t护照\tFR88123', 'Marie Dupont');
