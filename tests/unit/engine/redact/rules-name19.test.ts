@@ -36,6 +36,7 @@ describe('a person key and its value in a log field', () => {
       '"display_name": "Default Profile"',
       'client="Google Chrome" version=120',
       '{"receiver":"安全组","sender":"系统"}',
+      'receiver = "包邮"',
       "'name' => '张贴公告'",
     ]);
   });
