@@ -804,6 +804,68 @@ function isLoginOfName(name: string, login: string): boolean {
   return [first + last, first[0] + last, last + first, last + first[0], first + last[0]].includes(bare);
 }
 
+// --- person-prose.ts (session 18, name19): person names in log prose and fields -------------------------------------
+// Words a Latin name's place in prose may hold that are no person's: places (`shipped to New York, tel …`), greetings.
+const NOT_A_PROSE_NAME_WORD = /^(?:San|Santa|Los|Las|Saint|St|Fort|Port|Mount|Lake|North|South|East|West|Upper|Lower|Hong|Kong|Kuala|Lumpur|Buenos|Aires|Rio|Sao|São|Tel|Aviv|Abu|Dhabi|Hello|Dear|Mr|Mrs|Ms|Dr|Prof|Sir|Madam|Via|Rue|Av|Calle|Straße|Strasse|Street|Road|Avenue|Lane|Drive|Platz|Weg|Plaza|Order|Orders|Item|Items|Product|Products|Shop|Store|Market|Bank|Pay|Payment|Payments|Refund|Invoice|Wallet|Gift|Premium|Gold|Silver|Platinum|Basic|Standard|Plus|Free|Trial|Enterprise|Business|Tier|Level|Domain|Admins|Computers|Builtin|Schema|Policy|Policies|Certificate|Authority|Root|Issuing|Intermediate)$|^(?:Android|Ios|Linux|Debian|Fedora|Kotlin|Java|Python|Node|React|Angular|Vue|Spring|Boot|Django|Rails|Laravel|Bugsnag|Sentry|Datadog|Firebase|Crashlytics|Grafana|Kibana|Elastic|Redis|Mongo|Postgres|Mysql|Oracle|Nginx|Apache|Tomcat|Docker|Kubernetes|Helm|Terraform|Ansible|Slack|Discord|Telegram|Whatsapp|Wechat|Stripe|Paypal|Alipay|Shopify|Amazon|Aws|Netflix|Spotify|Uber|Airbnb|Twitter|Facebook|Instagram|Linkedin|Youtube|Tiktok|Samsung|Huawei|Xiaomi|Oppo|Vivo|Lenovo|Dell|Intel|Nvidia|Amd|Cisco|Vmware|Citrix|Okta|Auth0|Keycloak|Sdk|Cli|Ui|Ux)$/;
+// Han words a person's place in prose may hold that start with a surname's character (`for 高速 lane`, `操作员[安全]`).
+const NOT_A_PROSE_HAN = /^(?:包邮|包装|包裹|包月|包年|包含|江苏|江西|湖南|湖北|广东|广西|福建|浙江|山东|山西|河南|河北|安徽|云南|贵州|四川|海南|吉林|辽宁|甘肃|青海|陕西|宁夏|新疆|西藏|香港|澳门|台湾|北京|上海|天津|重庆|深圳|广州|苏州|南京|武汉|成都|西安|郑州|长沙|合肥|福州|厦门|青岛|宁波|温州|无锡|常州|东莞|佛山|公司|部门|家里|家庭|张贴|王牌|李子|高速|周期|安全|平安|曾经|金额|高级|全部|全体|管理|系统|项目|常规|任务|任何|方便|明细|时间|余额|成功|毛利|包括|于是|和平|申请|计划|施工|黄金|白银|钱包|应用|文件|程序|服务|用户|测试|默认|临时|未知)/;
+/** `Yui Takahashi`: capitalised words (a particle aside), none an English word, an account, product, service or place word. */
+function isProseLatinName(name: string): boolean {
+  const words = name.split(/[ \t]+/).filter((w) => !/^(?:Ó|Ní|Nic|Mac|van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|dos|das)$/.test(w));
+  if (words.length < 2) return false;
+  return !words.some((w) => {
+    const plain = w.replace(/['’].*$/, '');
+    return NOT_A_PERSON_WORD.test(plain) || NOT_A_PROSE_NAME_WORD.test(plain) || plain.split('-').some((part) => isCommonWord(part.toLowerCase()));
+  });
+}
+/** A Han name where prose places a person: a known surname, not a word that starts with one. */
+function isProseChineseName(name: string): boolean {
+  return isChineseName(name) && !NOT_A_PROSE_HAN.test(name) && !NOT_PLACED_NAME.test(name) && !ROLE_TOPIC.test(name) && !NOT_A_NAME_HAN.test(name);
+}
+// A person's own data: the bare key `name` holds a person only right beside it (`name='X' email='…'`, `Name="X"; Mobile=`,
+// `--email="…" --name="X"`), not a product's name with a phone far along the line (Bugsnag's `"notifier":{"name":…}`).
+const PERSONAL_DATUM = /<(?:EMAIL|PHONE)-\d+>|[\w.%+-]@[\w-]+\.[A-Za-z]|(?<![A-Za-z])(?:e-?mail|phone|mobile|tel|idcard|id_card|password|passwd|birthday|dob|address)(?![A-Za-z])/i;
+/** `"customer":"Yui Takahashi"`, `'name' => '甄浩宇'`: a person's key, or `name` beside the person's e-mail or phone. */
+function isKeyedPersonName(m: RegExpExecArray, line: string): boolean {
+  const han = group(m, 'han');
+  if (han !== '') return isProseChineseName(han);
+  if (!isProseLatinName(group(m, 'latin'))) return false;
+  if (!/^name$/i.test(group(m, 'key'))) return true;
+  const end = m.index + m[0].length;
+  return PERSONAL_DATUM.test(line.slice(end, end + 60)) || PERSONAL_DATUM.test(line.slice(Math.max(0, m.index - 80), m.index));
+}
+// Where a name before its address is an author's, public: a copyright or credits line, a year before it, or the name
+// opening the line (an AUTHORS list, a Debian copyright file, a kernel driver's banner).
+const CREDITS_LINE = /copyright|©|\(c\)|\bauthors?\b|maintainer|contributors?\b|signed-off-by|upstream-contact|written by|packaged by|put together|debiani[sz]ed|\bby me\b|credits/i;
+/** A Latin or Han name log prose places (person-prose.ts); after `by`, only with its own login in brackets. */
+function isProseName(m: RegExpExecArray, line: string): boolean {
+  const han = group(m, 'han') || group(m, 'asHan') || group(m, 'bracketed') || group(m, 'assigned') || group(m, 'flow') || group(m, 'desk') || group(m, 'related') || group(m, 'phoned') || group(m, 'real') || group(m, 'owned') || group(m, 'paren') || group(m, 'did') || group(m, 'from') || group(m, 'possessive') || group(m, 'glossed');
+  const pair = group(m, 'pair1');
+  if (pair !== '') return isProseChineseName(pair) && isProseChineseName(group(m, 'pair2'));
+  if (han !== '') return isProseChineseName(han);
+  const by = group(m, 'by');
+  if (by !== '') {
+    // The login is made of the name, a team or a number after it allowed (`jliang_bi`, `mbellini2`).
+    const login = group(m, 'login');
+    const words = by.toLowerCase().split(/[ -]/);
+    const first = words[0]!;
+    const last = words[words.length - 1]!;
+    const bare = login.toLowerCase().replace(/[\d._-]/g, '');
+    return isProseLatinName(by) && (isPlaceholder(login) || [first + last, first[0] + last, last + first, last + first[0], first + last[0]].some((c) => bare.startsWith(c)));
+  }
+  const mailed = group(m, 'mailed');
+  if (mailed !== '') {
+    const local = group(m, 'local').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    // A raw address must be the person's own (a word of the name in its local part); a placeholder is taken as one.
+    const words = mailed.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[ \t'’-]+/).filter((w) => w.length >= 2);
+    const lead = line.slice(0, m.index);
+    if (CREDITS_LINE.test(line) || /^\s*$|\d{4}[,.]?\s*$/.test(lead)) return false;
+    return isProseLatinName(mailed) && (local === '' || words.some((w) => local.includes(w)) || isLoginOfName(mailed, local));
+  }
+  return isProseLatinName(group(m, 'role') || group(m, 'datum') || group(m, 'asLatin') || group(m, 'cn') || group(m, 'gendered'));
+}
+// --- end person-prose.ts ------------------------------------------------------------------------------------------
+
 const MAIL_ADDRESS_HEADER = /^(?:From|To|Cc|Bcc|Reply-To|Sender|Author|Committer)[ \t]*:/i;
 // Words before 你/您 or a bracket that start with a surname's character but call no one (`，方便 你看下`).
 // A given name alone in a first-name field that is a word instead (`"firstName": "测试"`).
@@ -983,7 +1045,7 @@ const lineHasNameHeaderCell = memoLineTest(NAME_HEADER_CELL);
 
 // A text table's header cell over a person's column (`| 负责人 |`, ICBC payroll `|户名|`, 社保 `姓名`,
 // WeCom 打卡 `姓名`): the whole cell, so `客户名称`, `用户名` or `姓名拼音` name no person's column.
-const TEXT_TABLE_NAME_COLUMN = /^(?:(?:员工|客户|乘客|乘车人|真实|联系人|申请人|收款人)?姓[ \t\u3000]*名|名字|联系人|经办人|申请人|审批人|审核人|负责人|乘车人|乘客|收件人|发件人|收货人|寄件人|户[ \t\u3000]*名|开户名|收款人|持卡人|报销人|操作人|签收人|值班人|对接人|主持人|记录人|参会人|发言人|(?:full|display|drop[ -]?down|contact|owner|person)[ _-]?name|contact|owner|person)$/i;
+const TEXT_TABLE_NAME_COLUMN = /^(?:(?:员工|客户|乘客|乘车人|真实|联系人|申请人|收款人)?姓[ \t\u3000]*名|名字|联系人|经办人|申请人|审批人|审核人|负责人|乘车人|乘客|收件人|发件人|收货人|寄件人|户[ \t\u3000]*名|开户名|收款人|持卡人|报销人|操作人|签收人|值班人|对接人|主持人|记录人|参会人|发言人|接种者|(?:接种|检验|记录|操作|填报|制表|经办)(?:者|员)|[\u4e00-\u9fa5]{0,4}(?:医生|医师|护士|药师)|(?:录入|收银|营业|审核|业务|登记|调度|值班|化验)员|(?:full|display|drop[ -]?down|contact|owner|person)[ _-]?name|contact|owner|person)$/i;
 // A cell that heads some column (a line of such cells is a header, whichever column the name is in).
 const TEXT_TABLE_HEADER_CELL = /^(?:序号|编号|日期|时间|部门|区域|账号|帐号|金额|备注|性别|电话|手机号?|联系方式|状态|类型|地址|邮箱|证件(?:类型|号码)|身份证号码?|no\.?|#|date|time|department|phone|e-?mail|status)$/i;
 const TEXT_TABLE_REACH = 4096;
@@ -1586,6 +1648,14 @@ export const VALIDATORS = {
   }) as RuleValidator,
   documentOwner: ((m) => isChineseName(group(m, 'name')) && !DOCUMENT_WORD.test(group(m, 'name'))) as RuleValidator,
   latinFullName: ((m, line) => isLatinFullName(m, line)) as RuleValidator,
+  /** person-prose.ts (session 18, name19): a person's key and its Latin or Han value. */
+  keyedPersonName: ((m, line) => isKeyedPersonName(m, line)) as RuleValidator,
+  /** person-prose.ts: a Latin name log prose places (a role noun, the person's phone or e-mail, its login, an LDAP CN). */
+  proseLatinName: ((m, line) => isProseName(m, line)) as RuleValidator,
+  /** person-prose.ts: a Han name beside a pinyin login in a CSV row (the login reads as a pinyin name). */
+  pinyinLoginName: ((m) => isProseChineseName(group(m, 'csvName')) && isPinyinNameLogin(group(m, 'pinyin'))) as RuleValidator,
+  /** person-prose.ts: a Han name log prose places (a role's brackets, a workflow, a relation, a phone's brackets). */
+  proseChineseName: ((m, line) => isProseName(m, line)) as RuleValidator,
   /** `（宋嘉伟） → 韦思琪`: both sides names (the first may be taken already). */
   handover: ((m) => isChineseName(group(m, 'handed')) && (group(m, 'from') === '' || isChineseName(group(m, 'from')))) as RuleValidator,
   // A login's own name (`lvguoqing = "吕国庆"`): the login reads as the name's pinyin, or was taken already.

@@ -337,7 +337,8 @@ describe('held-out-5 fixes', () => {
   it('replaces e-mail addresses with punycode or non-ASCII domains and local parts', () => {
     check([
       ['ALERT_EMAIL=ops@xn--55qx5d.xn--fiqs8s', 'ALERT_EMAIL=<EMAIL-1>'],
-      ['"Jürgen Groß <jürgen.groß@bücher-shop.de>"', '"Jürgen Groß <<EMAIL-1>>"'],
+      // The display name before its own address is the person's too (session 18, name19: person-prose.ts).
+      ['"Jürgen Groß <jürgen.groß@bücher-shop.de>"', '"<NAME-1> <<EMAIL-1>>"'],
       ['邮箱=陈静@中文邮箱.cn', '邮箱=<EMAIL-1>'],
       ['发到 sun.wei@客户.中国谢谢', '发到 <EMAIL-1>谢谢'],
       ['请联系zhangsan@example.com。', '请联系<EMAIL-1>。'],
@@ -751,7 +752,8 @@ describe('held-out-9 fixes', () => {
     unchanged(['X-Mailer: Foxmail 7.2.25.228[cn]'], network);
     // The same addresses outside those places are still personal.
     check([
-      ['contact Rodolfo Giometti <giometti@linux.it>', 'contact Rodolfo Giometti <<EMAIL-1>>'],
+      // Outside a copyright notice the name before its own address goes too (session 18, name19).
+      ['contact Rodolfo Giometti <giometti@linux.it>', 'contact <NAME-1> <<EMAIL-1>>'],
       ['AS-REQ xiongjie@XXSOFT.LOCAL from 10.20.35.22', 'AS-REQ <EMAIL-1> from 10.20.35.22'],
       ['Reply-To: <202603181042032178441@xxsoft.com.cn>', 'Reply-To: <<EMAIL-1>>'],
     ]);
@@ -846,7 +848,7 @@ describe('format families (session 8)', () => {
     ]);
     check([
       ['From: Microsoft Outlook <noreply@xxsoft.cn>', 'From: Microsoft Outlook <<EMAIL-1>>'],
-      ['contact Rodolfo Giometti <giometti@xxsoft.cn>', 'contact Rodolfo Giometti <<EMAIL-1>>'],
+      ['contact Rodolfo Giometti <giometti@xxsoft.cn>', 'contact <NAME-1> <<EMAIL-1>>'],
     ]);
   });
   it('takes the password quoted after a failed login in Chinese log text', () => {

@@ -1,0 +1,255 @@
+/**
+ * Person names in the prose and fields of application logs (session 18, name19): the grammars a framework's log line
+ * names a customer, a contact or an operator with, whatever the logger (Spring/logback, Django, Rails, Laravel,
+ * winston, pino, zap, Serilog, electron-log) — person-name's patterns for these live here, its older ones in rules.ts.
+ *
+ * - a person's key and its value, Latin or Han, in JSON, a Ruby or PHP hash, kwargs or a CLI flag:
+ *   `"customer":"Yui Takahashi"`, `"full_name"=>"Joaquín Alvarado"`, `'name' => '甄浩宇'`, `"receiver":"祁梦洁"`,
+ *   `--name="Gong Xinran"`; the bare key `name` only on a line that carries the person's e-mail, phone or password
+ *   (`name='Daniela Fuentes' email=…`), as `name` alone names services, threads and products;
+ * - English prose: a role noun after a preposition (`for customer Ravi Chandrasekar`), `for`/`to` a name followed by
+ *   the person's phone or e-mail (`shipped to Lucas Bernard, tel …`, `refund issued to Tomás Ó Ceallaigh phone …`),
+ *   `by` a name followed by its own login (`viewed by Jason Liang (jliang_bi)`), a display name before its e-mail
+ *   (`Nadia Petrova <n.petrova@mail.ru>`), a display name a client joined as (`joined … as "闫若曦"`), an LDAP
+ *   `CN=Luca Romano,OU=…`; a Han name after `for`/`to` in English prose (`account changed for 郁志强:`);
+ * - Chinese log prose: a role word with the name in brackets (`操作员[应丽萍]`, `审核人【胡建斌】`), an office
+ *   workflow's roles (`主办人 李雨琪 → 会签 徐文静`), a role, a desk and the name (`导出人：前台 卢梦瑶`), a name with its
+ *   relation in brackets (`杜晓琳（母）`), a name in brackets after the phone a message went to (`15267031548 (徐文静)`),
+ *   a real-name check's subject (`实名认证提交：欧阳晨 …`).
+ *
+ * Every Latin name goes through `proseLatinName` (rule-validators.ts): capitalised words, none an English word, a
+ * product, service or place word; every Han name through `proseChineseName`: a known surname, no word that starts
+ * with one (`张贴`, `李子`, `高速`).
+ */
+import type { RulePattern } from './rules.js';
+
+// A capitalised Latin word of a name, accented letters too (`Joaquín`, `Müller`), hyphenated or with an apostrophe
+// (`Jean-Pierre`, `O'Brien`); a particle between (`Tomás Ó Ceallaigh`, `Ludwig van Beethoven`).
+const WORD = String.raw`[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,15}(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]{1,15})?`;
+const PARTICLE = String.raw`(?:Ó|Ní|Nic|Mac|van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|dos|das)`;
+/** Two or three words, a particle allowed before the last ones. */
+export const LATIN_NAME = String.raw`${WORD}(?:[ \t](?:${PARTICLE}[ \t])?${WORD}){1,2}`;
+const HAN = String.raw`[\u4e00-\u9fa5]{2,4}`;
+// Where a Latin name ends: not inside a word, an address or a host name.
+const LATIN_END = String.raw`(?![\w@.-])`;
+
+/** `name` as `[Nn][Aa][Mm][Ee]`: a key of any case inside a case-sensitive pattern. */
+const anyCase = (word: string) => word.replace(/[a-z]/g, (c) => `[${c.toUpperCase()}${c}]`);
+
+// The roles a log names a person by, each a wake word of its own (a `…name` key wakes by its `name=`, `name"` …).
+const ROLE_WORDS = ['customer', 'client', 'receiver', 'recipient', 'consignee', 'buyer', 'guest', 'patient', 'passenger', 'tenant', 'applicant', 'member', 'employee', 'contact', 'cardholder'];
+const ROLE = `(?:${ROLE_WORDS.join('|')})`;
+// Keys that only ever hold a person (a role, or a name qualified as a person's).
+const PERSON_KEY = String.raw`(?:${ROLE}(?:[_-]?(?:full_?)?name)?|(?:full|real|legal|person|user|nick)[_-]?name|fullname|realname|nickname|display_?name)`;
+// The key the person's data rides on: `"customer":`, `'name' =>`, `name=`, `--name=`, YAML `- name:`.
+const KEYED = new RegExp(
+  String.raw`(?<![\w.-])(?:--?)?(?<kq>["']?)(?<key>${anyCase(PERSON_KEY)}|${anyCase('name')})\k<kq>(?: ?(?:=>|[:=])[ \t]*|(?<=(?:^|[ \t])--?[A-Za-z_-]*[Nn]ame) (?=["']))(?<vq>["']?)(?:(?<latin>${LATIN_NAME})${LATIN_END}|(?<han>${HAN})(?![\u4e00-\u9fa5]))\k<vq>`,
+);
+
+// What a guest register or a roster row has after the gender cell: the identity document or its number, a phone.
+const ID_AFTER_GENDER = String.raw`护照|身份证|证件|通行证|台胞证|[A-Z]{1,2}\d{6}|\d{6}|\+\d|<(?:PHONE|PASSPORT|CNID)-\d`;
+// Role nouns a log names a person by (`for customer X`, `to the patient X`).
+const ROLE_NOUN = ROLE;
+// What follows a name in prose when it is a person's: the person's phone, e-mail or card.
+const PERSONAL_DATUM = String.raw`,?[ \t]*(?:[(<][ \t]*(?:<EMAIL-\d+>|[\w.%+-]+@)|(?:[Tt]el|TEL)[ :=]|(?:[Pp]hone|PHONE|[Mm]obile|MOBILE|last4)(?![A-Za-z]))`;
+// The verbs person-name's words wake `<verb> by` on (rules.ts), the only ones a name and its login may follow here.
+const BY_VERB = String.raw`(?:created|added|approved|requested|modified|updated|owned|maintained|managed|submitted|reviewed|assigned|installed|changed|edited|run|started|launched|executed|initiated|viewed|accessed|deleted|rejected|exported|uploaded|downloaded|locked|unlocked)`;
+const PROSE = new RegExp(
+  String.raw`(?<![\w-])(?:for|to|by|from|with|of|about|on)[ \t]+(?:the[ \t]+|new[ \t]+)?${anyCase(ROLE_NOUN)}[ \t]+(?<role>${LATIN_NAME})${LATIN_END}` +
+    String.raw`|(?<![\w-])(?:for|to)[ \t]+(?<datum>${LATIN_NAME})(?=${PERSONAL_DATUM})` +
+    String.raw`|(?<![\w-])${BY_VERB} by[ \t]+(?<by>${LATIN_NAME})[ \t]*\((?<login>[A-Za-z][\w.-]{1,31}|<USER-\d+>)\)`,
+);
+
+/** Per-line trigger fragments (case-insensitive): each pattern below needs one of them. */
+export const PERSON_PROSE_TRIGGER = [
+  String.raw`(?<![\w.-])(?:--?)?["']?(?:${PERSON_KEY}|name)["']? ?(?:=>|[:=])[ \t]*["']?(?:[a-zà-ÿ]{2}|[\u4e00-\u9fa5]{2})`,
+  String.raw`(?:^|[ \t])--?[a-z_-]*name ["'](?:[a-zà-ÿ]{2}|[\u4e00-\u9fa5]{2})`,
+  String.raw`(?:for|to|by|from|with|of|about|on)[ \t]+(?:the[ \t]+|new[ \t]+)?${ROLE_NOUN}[ \t]+[a-zà-ÿ]{2}`,
+  String.raw`(?:for|to)[ \t]+[a-zà-ÿ]{2}[^\r\n]{0,60}?(?:[(<][ \t]*(?:<email-\d|[\w.%+-]+@)|tel[ :=]|phone|mobile|last4)`,
+  String.raw`${BY_VERB} by[ \t]+[a-zà-ÿ]{2}[^\r\n]{0,60}?\(`,
+  String.raw`[a-zß-ÿ][ \t]*[<(][ \t]*(?:<email-\d|[\w.%+-]{1,64}@)`,
+  String.raw` as ["“](?:[a-zà-ÿ]{2}|[\u4e00-\u9fa5]{2})`,
+  String.raw`(?<![a-z])cn=[a-zà-ÿ]{2}[^,=\r\n]{0,60}?,(?:ou|dc|cn|o|l|c)=`,
+  String.raw`(?:for|to) [\u4e00-\u9fa5]{2}`,
+  String.raw`[\u4e00-\u9fa5][人员][ \t]*[[【][\u4e00-\u9fa5]{2}`,
+  String.raw`[\u4e00-\u9fa5][人员][ \t]*=[ \t]*["']?[\u4e00-\u9fa5]{2}`,
+  String.raw`[a-zß-ÿ](?:\t|[ \t]*[,，|][ \t]*)[男女](?:\t|[ \t]*[,，|][ \t]*)(?:护照|身份证|证件|通行证|台胞证|[a-z]{1,2}\d{6}|\d{6}|\+\d|<(?:phone|passport|cnid)-\d)`,
+  String.raw`(?:主办人|协办人|会签人?|承办人|阅办人|拟稿人|核稿人|签发人|审阅人|批示人|传阅人?|抄送人)[ \t\u3000]*[:：]?[ \t\u3000]*[\u4e00-\u9fa5]{2}`,
+  String.raw`[\u4e00-\u9fa5][人员][ \t\u3000]*[:：][ \t\u3000]*(?:前台|收银|财务|人事|行政|客服|出纳|会计|仓管|库管|保安|门卫|司机|店长|领班|大堂|护士|药房|医生)[ \t\u3000]+[\u4e00-\u9fa5]{2}`,
+  String.raw`[\u4e00-\u9fa5]{2}[ \t]?[(（](?:父亲|母亲|爸爸|妈妈|丈夫|妻子|儿子|女儿|配偶|爷爷|奶奶|外公|外婆|祖父|祖母|哥哥|姐姐|弟弟|妹妹|父|母|夫|妻|子|女|兄|弟|姐|妹)[)）]`,
+  String.raw`(?:\d|<phone-\d+>)[ \t]*[(（][\u4e00-\u9fa5]{2,4}[)）]`,
+  String.raw`实名[\u4e00-\u9fa5]{0,6}[:：][ \t\u3000]*[\u4e00-\u9fa5]{2}`,
+  String.raw`[\u4e00-\u9fa5]{2}[ \t]?的[ \t]*(?:nas|路由|平板|台式机|主机|打印机|电视|音箱|相机|手表|watch|switch|pc|kindle|thinkpad|surface|galaxy|pixel|homepod|xbox|ps5)`,
+  String.raw`[(（][\u4e00-\u9fa5]{2,4}[,，、][ \t]*[a-z\u4e00-\u9fa5][\w\u4e00-\u9fa5 .-]{0,15}[)）]`,
+  String.raw`[\u4e00-\u9fa5]{2} 和 [\u4e00-\u9fa5]{2}`,
+  String.raw`来自[ \t]*[\u4e00-\u9fa5]{2}`,
+  String.raw`[\u4e00-\u9fa5]{2}['’]s `,
+  String.raw`[\u4e00-\u9fa5]{2}[ \t]*[(（]姓名[)）]`,
+  String.raw`[a-z][a-z0-9._]{2,31}[,\t](?:[^,\t\r\n]{1,40}[,\t])?[\u4e00-\u9fa5]{2,4}(?:[,\t]|\r?$)`,
+  String.raw`[\u4e00-\u9fa5]{2} (?:printed|scanned|copied|faxed|logged|signed|uploaded|downloaded|deleted|created|updated|approved|rejected|submitted|requested|joined|left|opened|closed|checked)`,
+].join('|');
+
+/** Words-scan wakes (case-insensitive literals): the keys and role nouns above, `by`, `as "`, `cn=`. */
+export const PERSON_PROSE_WORDS = [
+  ...ROLE_WORDS,
+  'name=',
+  'name:',
+  'name"',
+  "name'",
+  'name =',
+  'name :',
+  'name "',
+  "name '",
+  'tel ',
+  'tel:',
+  'tel=',
+  'phone',
+  'mobile',
+  'last4',
+  'as "',
+  'as “',
+  'cn=',
+];
+
+/** Words that wake person-name only with two Han characters right after them (its `hanNear`): a Han name in English prose. */
+export const PERSON_PROSE_HAN_NEAR = ['for ', 'to '];
+
+/** Marks-scan wakes (case-sensitive fragments): the Chinese forms above. */
+export const PERSON_PROSE_MARKS = [
+  String.raw`[人员][ \t]*[[【=]`,
+  String.raw`主办人|协办人|会签(?!证)|阅办人|拟稿人|核稿人|签发人|审阅人|批示人|传阅`,
+  String.raw`(?:父亲|母亲|爸爸|妈妈|丈夫|妻子|儿子|女儿|配偶|爷爷|奶奶|外公|外婆|祖父|祖母|哥哥|姐姐|弟弟|妹妹|父|母|夫|妻|子|女|兄|弟|姐|妹)[)）]`,
+  String.raw`实名`,
+  String.raw`的[ \t]*(?:NAS|Nas|nas|路由|平板|台式机|主机|打印机|电视|音箱|相机|手表|Watch|Switch|PC|Kindle|ThinkPad|Surface|Galaxy|Pixel|HomePod|Xbox|PS5)`,
+  String.raw`[\u4e00-\u9fa5](?<=[(（][\u4e00-\u9fa5]{2,4})[,，、]`,
+  String.raw`[\u4e00-\u9fa5] 和 [\u4e00-\u9fa5]`,
+  String.raw`来自`,
+  String.raw`[\u4e00-\u9fa5]['’]s `,
+  String.raw`姓名[)）]`,
+  String.raw`[\u4e00-\u9fa5](?<=[!-~][,\t][\u4e00-\u9fa5]{2,4})(?=[,\t]|\r?$)`,
+  String.raw`[\u4e00-\u9fa5] (?:printed|scanned|copied|faxed|logged|signed|uploaded|downloaded|deleted|created|updated|approved|rejected|submitted|requested|joined|left|opened|closed|checked)`,
+].join('|');
+
+export const PERSON_PROSE_PATTERNS: readonly RulePattern[] = [
+  {
+    // A person's key and its value (see the top of this file).
+    regex: KEYED,
+    targets: [{ group: 'latin' }, { group: 'han' }],
+    validate: 'keyedPersonName',
+  },
+  {
+    // English prose: a role noun, a name and the person's phone or e-mail, a name and its own login.
+    regex: PROSE,
+    targets: [{ group: 'role' }, { group: 'datum' }, { group: 'by' }],
+    validate: 'proseLatinName',
+  },
+  {
+    // A display name before its e-mail address, in any line (`Nadia Petrova <n.petrova@mail.ru>`, `(…@…)`).
+    regex: new RegExp(String.raw`(?<![\w.@-])(?<mailed>${LATIN_NAME})[ \t]*[<(][ \t]*(?=<EMAIL-\d+>|(?<local>[\w.%+-]+)@)`),
+    targets: [{ group: 'mailed' }],
+    validate: 'proseLatinName',
+  },
+  {
+    // The display name a client joined or signed in as (electron-log `joined 928 417 506 as "闫若曦"`), and an LDAP
+    // DN's person (`DN=CN=Luca Romano,OU=IT,DC=corp`).
+    regex: new RegExp(
+      String.raw` as ["“](?:(?<asLatin>${LATIN_NAME})|(?<asHan>${HAN}))["”]|(?<![A-Za-z])[Cc][Nn]=(?<cn>${LATIN_NAME}),(?:OU|DC|CN|O|L|C|ou|dc|cn|o|l|c)=`,
+    ),
+    targets: [{ group: 'asLatin' }, { group: 'asHan' }, { group: 'cn' }],
+    validate: 'proseLatinName',
+  },
+  {
+    // A Latin name beside its gender in a table row (a hotel's check-in export `Sarah Whitfield<TAB>女<TAB>护照`,
+    // `Oleg Sokolov, 男`), as rules.ts takes a Han one.
+    regex: new RegExp(String.raw`(?<![\w.@-])(?<gendered>${LATIN_NAME})(?:\t|[ \t]*[,，|][ \t]*)[男女](?:\t|[ \t]*[,，|][ \t]*)(?=${ID_AFTER_GENDER})`),
+    targets: [{ group: 'gendered' }],
+    validate: 'proseLatinName',
+  },
+  {
+    // A Han name in English prose: `Payroll bank account changed for 郁志强:`, `sent to 韩雪,`.
+    regex: new RegExp(String.raw`(?<![\w-])(?:for|to) (?<han>${HAN})(?=[:：,，;；)）]|[ \t]+(?:<|\d|[a-z(])|[ \t]*\r?$)`),
+    targets: [{ group: 'han' }],
+    validate: 'proseChineseName',
+  },
+  {
+    // Chinese log prose: a role word with the name in brackets, a workflow's roles, a role, a desk and the name.
+    regex: new RegExp(
+      String.raw`[\u4e00-\u9fa5][人员][ \t]*[[【](?<bracketed>${HAN})[\]】]` +
+        String.raw`|(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{1,3}[人员][ \t]*=[ \t]*["']?(?<assigned>${HAN})(?![\u4e00-\u9fa5])` +
+        String.raw`|(?:主办人|协办人|会签人?|承办人|阅办人|拟稿人|核稿人|签发人|审阅人|批示人|传阅人?|抄送人)[ \t\u3000]*[:：]?[ \t\u3000]*(?<flow>${HAN})(?![\u4e00-\u9fa5])` +
+        String.raw`|[\u4e00-\u9fa5][人员][ \t\u3000]*[:：][ \t\u3000]*(?:前台|收银|财务|人事|行政|客服|出纳|会计|仓管|库管|保安|门卫|司机|店长|领班|大堂|护士|药房|医生)[ \t\u3000]+(?<desk>${HAN})(?![\u4e00-\u9fa5])`,
+    ),
+    targets: [{ group: 'bracketed' }, { group: 'assigned' }, { group: 'flow' }, { group: 'desk' }],
+    validate: 'proseChineseName',
+  },
+  {
+    // A person's own device beyond rules.ts's Apple and phone (`FriendlyName="唐浩宇的 NAS"`, `陶然的路由器`); a name in brackets
+    // with its role after a login (Portainer `wei.kangning  administrator  (魏康宁, ops)`); a name before what it did in an
+    // English log (`Accounting: 潘晓东 printed 36 pages`).
+    regex: new RegExp(
+      String.raw`(?<![\u4e00-\u9fa5])(?<owned>[\u4e00-\u9fa5]{2,3})[ \t]?的[ \t]*(?:NAS|Nas|nas|路由器?|平板|台式机|主机|打印机|电视|音箱|相机|手表|Watch|Switch|PC|Kindle|ThinkPad|Surface|Galaxy|Pixel|HomePod|Xbox|PS5)` +
+        String.raw`|[(（](?<paren>${HAN})[,，、][ \t]*[A-Za-z\u4e00-\u9fa5][\w\u4e00-\u9fa5 .-]{0,15}[)）]` +
+        String.raw`|(?<![\u4e00-\u9fa5])(?<did>${HAN}) (?:printed|scanned|copied|faxed|logged|signed|uploaded|downloaded|deleted|created|updated|approved|rejected|submitted|requested|joined|left|opened|closed|checked)(?![A-Za-z])`,
+    ),
+    targets: [{ group: 'owned' }, { group: 'paren' }, { group: 'did' }],
+    validate: 'proseChineseName',
+  },
+  {
+    // Two names joined by 和 in a remark (`仅 殷书文 和 曹浩宇 可见`), a name a message came from (`明文登录来自 曾巧玲 的 Foxmail`), a
+    // Han name with an English possessive (`(刘晓琪's Node-RED box)`), a name a form glosses as one (`授权委托 蔺子豪（姓名）`).
+    regex: new RegExp(
+      String.raw`(?<![\u4e00-\u9fa5])(?<pair1>[\u4e00-\u9fa5]{2,3}) 和 (?<pair2>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])` +
+        String.raw`|来自[ \t]*(?<from>[\u4e00-\u9fa5]{2,3}?)[ \t]*的` +
+        String.raw`|(?<![\u4e00-\u9fa5])(?<possessive>${HAN})['’]s ` +
+        String.raw`|(?<![\u4e00-\u9fa5])(?<glossed>${HAN})[ \t]*[(（]姓名[)）]`,
+    ),
+    targets: [{ group: 'pair1' }, { group: 'pair2' }, { group: 'from' }, { group: 'possessive' }, { group: 'glossed' }],
+    validate: 'proseChineseName',
+  },
+  {
+    // A pinyin login and its person's Han name beside it in a CSV row (通达OA's login log `liyuqi,李雨琪,2026-10-21 …`, a
+    // load test's accounts `lu.chenxi,Lcx#oa1108,陆晨曦`): the login reads as a pinyin name, the name as a Chinese one.
+    regex: new RegExp(String.raw`(?<![\w.@-])(?<pinyin>[a-z][a-z0-9._]{2,31})[,\t](?:[^,\t\r\n]{1,40}[,\t])?(?<csvName>${HAN})(?=[,\t]|\r?$)`),
+    targets: [{ group: 'csvName' }],
+    validate: 'pinyinLoginName',
+  },
+  {
+    // A name with its relation in brackets (`卫东来（父）  杜晓琳（母）`), in brackets after a phone (`17621830094（韩雪）`),
+    // after a real-name check (`实名认证提交：欧阳晨 …`).
+    regex: new RegExp(
+      String.raw`(?<![\u4e00-\u9fa5])(?<related>${HAN})[ \t]?[(（](?:父亲|母亲|爸爸|妈妈|丈夫|妻子|儿子|女儿|配偶|爷爷|奶奶|外公|外婆|祖父|祖母|哥哥|姐姐|弟弟|妹妹|父|母|夫|妻|子|女|兄|弟|姐|妹)[)）]` +
+        String.raw`|(?:(?<![\d.])1[3-9]\d{9}|<PHONE-\d+>)[ \t]*[(（](?<phoned>${HAN})[)）]` +
+        String.raw`|实名[\u4e00-\u9fa5]{0,6}[:：][ \t\u3000]*(?<real>${HAN})(?![\u4e00-\u9fa5])`,
+    ),
+    targets: [{ group: 'related' }, { group: 'phoned' }, { group: 'real' }],
+    validate: 'proseChineseName',
+  },
+];
+
+// --- Street addresses in the same log lines (the address rule's; its own patterns read Chinese ones) ----------------
+// A European street and number, a comma, a postcode and its city (`Via Guglielmo Marconi 47, 40122 Bologna`,
+// `Leopoldstraße 118, 80802 München`, `Av. Corrientes 2145, C1046 CABA`, `12 Rue de Rivoli, 75001 Paris` too).
+const STREET_WORD = String.raw`[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’-]{0,24}\.?`;
+const LATIN_STREET = String.raw`(?:\d{1,5}[a-z]?,?[ \t]+)?[A-ZÀ-ÖØ-Þ]${STREET_WORD.slice(String.raw`[A-Za-zÀ-ÖØ-öø-ÿ]`.length)}(?:[ \t]${STREET_WORD}){0,4}(?:[ \t]\d{1,5}[a-z]?(?:[-/]\d{1,4})?)?,[ \t]*(?:[A-Z]{1,2}-?)?[A-Z]?\d{4,5}(?:[ \t]?[A-Z]{2,3})?[ \t]+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’-]{1,30}(?:[ \t][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’-]{1,30}){0,2}`;
+// A Japanese address: its prefecture, a ward, city or town, a chōme and its block numbers, the building and its room.
+const JAPANESE_ADDRESS = String.raw`(?:東京都|北海道|(?:京都|大阪)府|[\u4e00-\u9fa5]{2,3}県)[\u4e00-\u9fa5\u3040-\u30ff]{1,12}?[区市町村][\u4e00-\u9fa5\u3040-\u30ff]{0,12}?\d{1,2}丁目\d{1,4}(?:[-−－]\d{1,4}){0,2}(?:[ \t\u3000]?[\u30a0-\u30ff\u4e00-\u9fa5A-Za-z]{1,20}[ \t]?\d{1,4}(?:号室)?)?`;
+// Where a log puts an address: an address key (`"street"=>`, `"ship_to":`, `address=`), or prose about one
+// (`updated shipping address to …`, `address updated for customer X: …`).
+const ADDRESS_CUE = String.raw`(?:[Aa]ddress|ADDRESS|[Ss]treet|STREET)`;
+
+export const ADDRESS_PROSE_PATTERNS: readonly RulePattern[] = [
+  {
+    regex: new RegExp(String.raw`${ADDRESS_CUE}(?:["']?[ \t]*(?:=>|[:=])[ \t]*["']?|[^\r\n]{0,80}?(?:[ \t]to[ \t]+|:[ \t]+))(?<street>${LATIN_STREET})(?![\w-])`),
+    targets: [{ group: 'street' }],
+  },
+  {
+    regex: new RegExp(String.raw`(?<![\u4e00-\u9fa5])(?<jp>${JAPANESE_ADDRESS})(?!\d)`),
+    targets: [{ group: 'jp' }],
+  },
+];
+
+/** Per-line trigger fragments (case-insensitive) of the address patterns above. */
+export const ADDRESS_PROSE_TRIGGER = String.raw`(?:address|street)[^\r\n]{0,240}?[a-zà-ÿ.][ \t]\d{1,5}[a-z]?(?:[-/]\d{1,4})?,[ \t]*(?:[a-z]{1,2}-?)?[a-z]?\d{4,5}|(?:address|street)[^\r\n]{0,80}?\d{1,5}[a-z]?,?[ \t]+[a-zà-ÿ][^\r\n]{0,160}?,[ \t]*(?:[a-z]{1,2}-?)?[a-z]?\d{4,5}|\d丁目\d`;
+/** Words-scan wakes of the Latin form (its key or prose word), and the marks of the Japanese one. */
+export const ADDRESS_PROSE_WORDS = ['address', 'street'];
+export const ADDRESS_PROSE_MARKS = String.raw`丁目\d`;
