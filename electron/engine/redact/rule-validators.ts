@@ -40,7 +40,12 @@ const gapNamesOwner = (gap: string) => OWNER_WORDS.test(gap) || /(?:^|[^A-Za-z])
  * WebKit seconds (`13387463215`), a mobile's shape, under a header that names a time.
  */
 export const notMeasurement: RuleValidator = (m, line, around) =>
+  !isStandInMobile(m[0]) &&
   !insideHex(m, line) && !isMeasurementContext(line, m.index, m[0].length, around) && !inMeasureColumn(m, line, around);
+
+// Session 18 (fp19): a mainland mobile whose eight subscriber digits are all zero (`例 张三 13800000000`, a form's
+// `手机号 13900000000` hint): a stand-in, as `000-0000` is; no such number is issued.
+const isStandInMobile = (text: string) => /^(?:86)?1[3-9]\d0{8}$/.test(digitsOnly(text));
 
 // A header cell that names a column (`use_date`, `"Start Time"`, `工作时长(分钟)`), not data.
 const HEADER_CELL = /^[ \t]*"?[A-Za-z_\u4e00-\u9fa5][\w .()/\u4e00-\u9fa5-]{0,39}"?[ \t]*$/;
@@ -140,6 +145,9 @@ const EMAIL_FILE_TLDS = /^(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|js|mjs|cjs|ts|
 export const personalEmail: RuleValidator = (m, line) =>
   !EMAIL_FILE_TLDS.test(m.groups?.tld ?? '') &&
   !(m[0].startsWith('git@') && (line[m.index + m[0].length] === ':' || line.slice(Math.max(0, m.index - 3), m.index) === '://')) &&
+  // Session 18 (fp19): a remote shell's role login at a machine (`ssh://hg@hg.corp.local/repo`, `sftp://`, `git+ssh://`;
+  // `ssh -p 2222 deploy@staging.corp.cn`, `scp f deploy@host:`), not a mailbox; a person's (`ssh://borgbak_ljh@nas`) is still taken.
+  !(SSH_REMOTE_BEFORE.test(before(m, line, 120)) && isRoleLogin(m[0].slice(0, m[0].indexOf('@')))) &&
   !isPublicNoticeAddress(m, line) &&
   !NOT_AN_ADDRESS_HEADER.test(line) &&
   // dpkg/RPM package metadata: `Maintainer: Debian QA Group <packages@qa.debian.org>` names a package's public maintainer.
@@ -173,6 +181,10 @@ const COPYRIGHT_NOTICE = /(?:\bcopyright\b|\(c\)|©)[^\r\n]*<$/i;
 function isPublicNoticeAddress(m: RegExpExecArray, line: string): boolean {
   return line[m.index + m[0].length] === '>' && COPYRIGHT_NOTICE.test(line.slice(Math.max(0, m.index - 200), m.index));
 }
+// An `ssh`-like scheme's `://` just before, or an `ssh`/`scp`/`sftp`/`mosh`/`rsync` command before with only its options
+// (`-p 2222`, `-i ~/.ssh/id`) and paths between: not prose (`ssh admin, then mail li@corp.cn`).
+const isRoleLogin = (login: string) => /^(?:hg|svn|git|deploy|deployer|www|ubuntu|root|admin|backup|jenkins|gitlab|ci|build|ops|release)$/i.test(login) || CLIENT_ROLE_LOGINS.test(login);
+const SSH_REMOTE_BEFORE = /(?:(?:^|[^\w+-])(?:ssh|sftp|scp|git\+ssh|ssh\+git|svn\+ssh|hg\+ssh|rsync|mosh):\/\/|(?:^|[\s"'`(])(?:ssh|scp|sftp|mosh|autossh|rsync)[ \t]+(?:(?:-[\w-]+(?:[ \t=]+[^\s@|;&<>,'"-][^\s@|;&<>,'"]*)?|[^\s@|;&<>,'"]*[/.][^\s@|;&<>,'"]*)[ \t]+){0,6})$/;
 // Mail headers that carry message identifiers in address form (`Message-ID: <2026031810420321@host>`).
 const PACKAGE_MAINTAINER_FIELD = /^(?:Maintainer|Original-Maintainer|XSBC-Original-Maintainer|Uploaders|Changed-By|Packager)[ \t]*:/;
 const NOT_AN_ADDRESS_HEADER = /^(?:Message-ID|In-Reply-To|References|Content-ID|Resent-Message-ID|X-Message-ID)[ \t]*:/i;
@@ -1220,6 +1232,20 @@ function cueOutside(line: string, start: number, end: number): boolean {
   return firstEnd >= 0 && (firstEnd <= start || lastStart >= end);
 }
 
+/**
+ * A secret word whose key goes on into words that make it no secret's name (`密钥容器 = …`, `key_container: …`,
+ * `KeyContainer=…`): the whole key, up to its separator, judged as secret-assignment judges it.
+ */
+function keyGoesOn(m: RegExpExecArray, line: string, name: string, gap: string): boolean {
+  const rest = /^(?:[\u4e00-\u9fa5]+|[A-Za-z0-9_.-]+)(?=[ \t]*["']?[ \t]*[:=：])/.exec(gap);
+  if (rest === null) return false;
+  // A Latin key only when it names a key's container: its other describing words (`password-cache: "AQAAANCM…"`, a DPAPI
+  // blob of the password) may still hold the secret, encrypted, which this rule is here to take.
+  if (!/^[\u4e00-\u9fa5]/.test(rest[0]) && !/^[_.-]?container$/i.test(rest[0])) return false;
+  const head = /[A-Za-z0-9_.-]*$/.exec(line.slice(Math.max(0, m.index - 40), m.index))![0];
+  return !isSecretKey(head + name + rest[0], 'assignment');
+}
+
 export const VALIDATORS = {
   notMeasurement,
   cardNumber,
@@ -1302,7 +1328,10 @@ export const VALIDATORS = {
     // HCL's block label (`credentials "app.terraform.io" {` in .terraformrc): the block's name.
     !/^[ \t]*\{/.test(line.slice(m.index + m[0].length)) &&
     // kubectl's report on an object it changed (`secret "db-credentials" created`, `secrets "x" not found`): the object's name (secret17).
-    !KUBECTL_OBJECT_VERB.test(line.slice(m.index + m[0].length))) as RuleValidator,
+    !KUBECTL_OBJECT_VERB.test(line.slice(m.index + m[0].length)) &&
+    // Session 18 (fp19): SaltStack's command line (`salt 'db-prod-01' pillar.items`, `salt '*' test.ping`): a target and a
+    // module's function follow `salt`, which names the tool here, not a hash's salt.
+    !(/^salt$/i.test(group(m, 'key')) && /^[ \t]+[a-z_]+\.[a-z_]+(?![\w.])/.test(line.slice(m.index + m[0].length)))) as RuleValidator,
   basicCredentials: ((m) => isBasicCredentials(group(m, 'secret'))) as RuleValidator,
   encodedCommandSecret: ((m) => isEncodedCommandSecret(group(m, 'secret'))) as RuleValidator,
   encodedUrlCredentials: ((m) => {
@@ -1340,6 +1369,14 @@ export const VALIDATORS = {
     // A volume-licence product key (`NPPR9-FWDCX-D2C8J-H872K-2YT43`, Microsoft's public GVLKs).
     !PRODUCT_KEY.test(group(m, 'secret')) &&
     !gapNamesOwner(group(m, 'gap')) &&
+    // Session 18 (fp19): a secret word that goes on into a word naming something else (certutil's zh-CN
+    // `密钥容器 = te-User-…`, `key_container`, `令牌序列号`, `密钥文件`): judged as the whole key, as secret-assignment judges it.
+    !keyGoesOn(m, line, group(m, 'name'), group(m, 'gap')) &&
+    // A shell variable and the path under it (`orapwd file=$ORACLE_HOME/dbs/orapwPROD`): a name, not a value.
+    // (Not a crypt hash's `$9$…`: a `$` after a word character is the hash's separator.)
+    !/(?:^|[^\w$])\$\{?$/.test(group(m, 'gap')) &&
+    // A Twilio resource's SID (`sid=SM…`, `CA…`, `AC…`: two letters and 32 hex): which message or call, its auth token is the secret.
+    !(/^sid$/i.test(group(m, 'name')) && /^[A-Z]{2}[0-9a-f]{32}$/.test(group(m, 'secret'))) &&
     // Confluence's user keys (`<ri:user ri:userkey="8a80…"/>`, a Hibernate `<id name="key">` in entities.xml):
     // which user, not a credential (`user_key`, an API's key for a user, stays a key).
     !(/^key$/i.test(group(m, 'name')) && /(?:\buser|<id[ \t]+name=["'])$/i.test(before(m, line, 16))) &&
@@ -1690,7 +1727,8 @@ export const VALIDATORS = {
   secondLinePassword: ((m, line, around) => around !== undefined && around.header() !== '' && around.previous().replace(/\r$/, '') === around.header() && around.header() !== line.replace(/\r$/, '') && isRealValue(group(m, 'secret'))) as RuleValidator,
   streetAddress: ((m) => !NOT_A_STREET.test(m[0])) as RuleValidator,
   // `X-Mailer: Foxmail 7.2.25.228[cn]`, `User-Agent: … Thunderbird 115.8.0.1`: the mail client's version.
-  publicIPv4: ((m, line) => isPublicIPv4(m[0]) && !/(?:\bv|version\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12)) && !/^(?:X-Mailer|User-Agent)[ \t]*:/i.test(line) && !isPackageVersion(m, line)) as RuleValidator,
+  // Session 18 (fp19): a firmware or build number (`firmware 96.86.0.100`, `fw: 5.6.0.12`, `build 10.0.19041.1`) is a version.
+  publicIPv4: ((m, line) => isPublicIPv4(m[0]) && !/(?:\bv|(?:version|firmware|\bfw|\bver|\bbuild)\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12)) && !/^(?:X-Mailer|User-Agent)[ \t]*:/i.test(line) && !isPackageVersion(m, line)) as RuleValidator,
   publicIPv6: ((m) => isPublicIPv6(m[0])) as RuleValidator,
   // All-zero, broadcast and multicast (group bit set in the first octet) name no machine.
   unicastMac: ((m) => isUnicastMac(m[0])) as RuleValidator,

@@ -271,7 +271,9 @@ describe('redaction corpus', () => {
     // Session 16 (pinyin1): a person's pinyin name as a bare login on a line that speaks of accounts (pinyin-name.ts:
     // `tianwei … LOGIN FROM`, `liu_chengzhi … login denied`): 472. name17's person-name false positives (应出勤, 查询,
     // 房租) no longer taken: FP 9.
-    { set: 'held-out-15', found: 472, fp: 9 },
+    // Session 18 (fp19): false positives by cause (a locked `!!`, a `%p` macro, a GeneralizedTime, a JSON object's text, a
+    // duration in milliseconds, a Chinese key naming a command, SaltStack's `salt '<target>'`; rules-fp19.test.ts): FP 1.
+    { set: 'held-out-15', found: 472, fp: 1 },
     // held-out-16 (session 14): written and committed before any rule file was opened (51 hand-written
     // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
     // main c29b1bd (the set at 7536204): 422 of 640 = 65.9 % / 93.8 % as written, 422 of 633 = 66.7 % /
@@ -335,7 +337,9 @@ describe('redaction corpus', () => {
     // two parts on account lines (`wb_huangshiqi`, `huang.shiqi`, `miaozimo_admin`, `ssh sima.junchi@…`, `-u yezixuan`),
     // learned so a home folder's `huangshiqi` goes too: 394, FP 27.
     // Merged (secret17 + login17 + name17, the lead's all-Han password cell): 520, FP 21.
-    { set: 'held-out-17', found: 520, fp: 21 },
+    // Session 18 (fp19): false positives by cause (pjsip `auth=8012-auth`, ocserv `plain[…]`, 3proxy `strong`, `-autologin set`,
+    // a path after `$ORACLE_HOME`, a firmware version, `hg@host` at an ssh remote, a stand-in `13800000000`; rules-fp19.test.ts): FP 10.
+    { set: 'held-out-17', found: 520, fp: 10 },
     // held-out-18 (session 16): written and committed before any rule file was opened (53 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 1c2fe12 (the
     // set at 29a745b): 467 of 595 = 78.5 % / 92.3 % as written, 468 of 596 = 78.5 % / 94.0 % with eight labels
@@ -349,7 +353,9 @@ describe('redaction corpus', () => {
     // Session 17 (name18): role columns and role nouns, logins/mails with the person in brackets, signatures, devices and Wi-Fi, rarer surnames, cards, passports, a village address, a CFCA 身份证: 515, FP 29.
     // Session 17 (login18): +24 logins by family — name/value pairs, account-tool tables, qualified flags, T-SQL, JAAS, psql catalogs: 500 alone.
     // All three merged (lead): 576 of 597 = 96.5 %, FP 12 (an NVR export's `User1.Name=admin` under `[Users]` is a field, not a login = password).
-    { set: 'held-out-18', found: 576, fp: 12 },
+    // Session 18 (fp19): `是`/`发给`, a key container, `deploy@host` after `ssh -p`, no longer taken (FP 8); `发给` no longer
+    // swallowing the name after it: 577.
+    { set: 'held-out-18', found: 577, fp: 8 },
     // held-out-19 (session 17): written and committed before any rule file was opened (50 hand-written files — 16 of them
     // plain application logs of as many frameworks — and 6 real outputs of this machine), measured once with the rules of
     // main 214c88e (the set at 653523a): 349 of 475 = 73.5 % / 94.9 % as written, 352 of 446 = 78.9 % / 98.0 % with labels
@@ -358,7 +364,8 @@ describe('redaction corpus', () => {
     // `deny-all`, `Psk`, an MD5 `sign=`, `User1.Name`/`User2.Name`/`User2.Remark`) may not grow.
     // Second sight (session 17, after the merge; no rule written for this set): the session's rules took 9 more and 2
     // fewer false positives (an NVR's `User1.Name=admin` under `[Users]` a field, not login = password): 361, FP 6.
-    { set: 'held-out-19', found: 361, fp: 6 },
+    // Session 18 (fp19): `deny-all`, `Psk`, the MD5 of nothing as `sign=` no longer taken: FP 3.
+    { set: 'held-out-19', found: 361, fp: 3 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
@@ -377,7 +384,8 @@ describe('redaction corpus', () => {
     // neutral (198 planted). The log-prose logins (log-prose.ts) and `shop` no longer learned: 191 of 198; a mailer's logged Message-ID
     // is no address: FP 1 (a Twilio message SID taken as high-entropy).
     expect(q.overall.found).toBeGreaterThanOrEqual(191);
-    expect(q.falsePositives.length).toBeLessThanOrEqual(1);
+    // Session 18 (fp19): a Twilio SID after `sid=` is which message, not a secret: FP 0.
+    expect(q.falsePositives.length).toBeLessThanOrEqual(0);
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
