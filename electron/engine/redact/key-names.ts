@@ -177,6 +177,19 @@ const MORE_SECRET_KEYS = /^(?:-{0,2}(?:public_?)?vkey|verify_?key|(?:new|init|in
 const SYSTEMD_CREDENTIAL_NAME = /^(?:Load|Import|Condition|Assert)Credential(?:Encrypted)?$/;
 const DESCRIBING_AUTH_KEY = /(?:^|[^a-z])auth[_.-]?(?:model|scheme|provider|source|order)$|^auth(?:model|scheme)$/i;
 
+/** The SDKs whose app key ships inside the client app (push, analytics); their secrets are a separate `master_secret`/`app_secret`. */
+export const PUBLIC_APP_KEY_SDKS = /^(?:jpush|jiguang|umeng|getui|igexin|mipush|oppo|vivo|meizu|honor|mobpush|tpns|xinge|pusher|push)$/;
+/** `jpush.app-key`, `umeng_appkey`: a key named as a push or analytics SDK's app key. */
+export function isPublicAppKeyName(key: string): boolean {
+  const words = keyWords(key);
+  return words.length > 1 && isPublicAppKey(words);
+}
+function isPublicAppKey(words: readonly string[]): boolean {
+  const last = words[words.length - 1]!;
+  const appKey = last === 'appkey' || (last === 'key' && words[words.length - 2] === 'app');
+  return appKey && words.some((w) => PUBLIC_APP_KEY_SDKS.test(w));
+}
+
 function classifyKey(key: string, context: KeyContext): boolean {
   if (MORE_SECRET_KEYS.test(key)) return true;
   if (DESCRIBING_AUTH_KEY.test(key)) return false;
@@ -206,6 +219,9 @@ function classifyKey(key: string, context: KeyContext): boolean {
   // Session 18 (fp19): a certificate's or a CA's hash, fingerprint or thumbprint (kubeadm's `--discovery-token-ca-cert-hash
   // sha256:…`, `ca_cert_fingerprint`, `tls-cert-thumbprint`): a pin of a public key, public by design.
   if (words.length > 1 && /^(?:hash|fingerprint|thumbprint|digest|sha1|sha256)$/.test(last) && /^(?:ca|cert|certificate|pubkey|spki)$/.test(words[words.length - 2]!)) return false;
+  // Session 18 (fp19): a mobile push or analytics SDK's app key (`jpush.app-key`, `umeng.appkey`, `getui_app_key`, `pusher.key`
+  // is not one: only `app key`): shipped inside every copy of the app, public; the SDK's master/app secret is the secret.
+  if (words.length > 1 && isPublicAppKey(words)) return false;
   // `手机令牌序列号`, `密码有效期`, `密钥类型`: a Chinese key that describes the secret.
   if (CJK_METADATA_SUFFIX.test(key) || CJK_METADATA_PREFIX.test(key)) return false;
   // `PublicKeyToken=b77a5c561934e089` (.NET assembly names), `public_key`: public by design.

@@ -8,7 +8,7 @@
 import { isCommonWord } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
-import { isBenignValue, isSecretKey, keyWords, secretKindForKey } from './key-names.js';
+import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey } from './key-names.js';
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
@@ -296,6 +296,8 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (/nonce$/i.test(key)) return false;
   // An app's numeric key is its public id (Xiaomi push `miAppKey=5472021473381`); its secret is the app secret.
   if (/app_?key$/i.test(key) && /^\d{5,20}$/.test(value)) return false;
+  // Session 18 (fp19): …and an app key of words (`appKey=hysrm_test`, `app-key: crm-prod`) names the app, it is no random key.
+  if (/app[_-]?key$/i.test(key) && /^[a-z]+(?:[_-][a-z]+)+$/i.test(value)) return false;
   // journald's `SESSION_ID=3187`, `session=12`: a session's number, not its secret.
   if (/sess/i.test(key) && /^\d{1,10}$/.test(value)) return false;
   // A PIN is one short token: /proc/interrupts' `PIN:  0  0  Posted-interrupt …` is a counter row.
@@ -1246,6 +1248,33 @@ function keyGoesOn(m: RegExpExecArray, line: string, name: string, gap: string):
   return !isSecretKey(head + name + rest[0], 'assignment');
 }
 
+/**
+ * Session 18 (fp19): a YAML `app-key:`/`appkey:` under a push or analytics SDK's block (`jpush:` ⏎ `  app-key: …`, `getui:`,
+ * `umeng:`): the app key it ships in the client, public (key-names.ts `PUBLIC_APP_KEY_SDKS`, as `jpush.app-key=` on one line).
+ */
+function isPublicAppKeyUnderSdk(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): boolean {
+  return appKeyUnderSdk(group(m, 'key'), line, around);
+}
+/** high-entropy's `key` with the key it ends (`jpush.app-key=…`, `  app-key: …` under `jpush:`), judged as above. */
+function isPublicAppKeyNear(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): boolean {
+  if (!/^key$/i.test(group(m, 'name')) || !/^["']?[ \t]*[:=][ \t]*["']?$/.test(group(m, 'gap'))) return false;
+  const key = /[A-Za-z0-9_.-]*$/.exec(line.slice(Math.max(0, m.index - 40), m.index))![0] + group(m, 'name');
+  return isPublicAppKeyName(key) || appKeyUnderSdk(key, line, around);
+}
+function appKeyUnderSdk(key: string, line: string, around: LineSurroundings | undefined): boolean {
+  if (!/^app[_-]?key$/i.test(key) || around?.above === undefined) return false;
+  const indent = /^[ \t]*/.exec(line)![0].length;
+  if (indent === 0) return false;
+  const lines = around.above(400).split('\n');
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    const parent = /^([ \t]*)([A-Za-z][\w-]*):[ \t]*\r?$/.exec(lines[i]!);
+    if (parent === null) continue;
+    if (parent[1]!.length >= indent) continue;
+    return PUBLIC_APP_KEY_SDKS.test(parent[2]!.toLowerCase());
+  }
+  return false;
+}
+
 export const VALIDATORS = {
   notMeasurement,
   cardNumber,
@@ -1297,8 +1326,8 @@ export const VALIDATORS = {
   /** A bare `password x` line wants a value that is not a plain word (`password reset`). */
   barePassword: ((m) => isRealValue(group(m, 'secret')) && /[^A-Za-z]/.test(group(m, 'secret'))) as RuleValidator,
   // A line of several `k=v` pairs is not one value: the inline pattern takes its tokens.
-  wholeLineAssignment: ((m) => validKey('assignment')(m) && !FURTHER_ASSIGNMENT.test(group(m, 'secret'))) as RuleValidator,
-  assignmentKey: ((m, line) => validKey('assignment')(m) && !isChromiumPrefMac(m, line)) as RuleValidator,
+  wholeLineAssignment: ((m, line, around) => validKey('assignment')(m) && !FURTHER_ASSIGNMENT.test(group(m, 'secret')) && !isPublicAppKeyUnderSdk(m, line, around)) as RuleValidator,
+  assignmentKey: ((m, line, around) => validKey('assignment')(m) && !isChromiumPrefMac(m, line) && !isPublicAppKeyUnderSdk(m, line, around)) as RuleValidator,
   /** A `key value` directive: a secret-named key, a value with a digit or a symbol, not a `scheme:/` reference. */
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
   directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
@@ -1307,7 +1336,7 @@ export const VALIDATORS = {
     (isSecretKey(group(m, 'key'), 'assignment') || isSecretKey(group(m, 'key').replace(/^.*\./, ''), 'assignment')) &&
     isRealValue(group(m, 'secret') || group(m, 'text')) &&
     !isQuotedTag(m, line)) as RuleValidator,
-  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isPamControl(m, line) && !isPamTag(line, m.index + m[0].lastIndexOf(group(m, 'secret')), group(m, 'secret')) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
+  inlineAssignment: ((m, line, around) => validKey('assignment')(m) && !isPublicAppKeyUnderSdk(m, line, around) && !isPamControl(m, line) && !isPamTag(line, m.index + m[0].lastIndexOf(group(m, 'secret')), group(m, 'secret')) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
   argumentArray: ((m, line) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-') && !isHeaderRow(line)) as RuleValidator,
   commandLineFlag: ((m, line) => {
     const value = group(m, 'secret') || group(m, 'qsecret');
@@ -1352,7 +1381,7 @@ export const VALIDATORS = {
     // digits or symbols; a plain word is prose.
     return /^\d{6,}[#*]?$/.test(value) || (/[A-Za-z]/.test(value) && /[^A-Za-z]/.test(value));
   }) as RuleValidator,
-  randomNearSecretWord: ((m, line) =>
+  randomNearSecretWord: ((m, line, around) =>
     looksRandom(group(m, 'secret').replace(/=+$/, '')) &&
     // npm's `…/credential-provider-imds/dist-types/ts3.4/remoteProvider/ImdsCredentials.d.ts`: a path of words, not base64.
     !isPathOfWords(group(m, 'secret')) &&
@@ -1372,6 +1401,9 @@ export const VALIDATORS = {
     // Session 18 (fp19): a secret word that goes on into a word naming something else (certutil's zh-CN
     // `密钥容器 = te-User-…`, `key_container`, `令牌序列号`, `密钥文件`): judged as the whole key, as secret-assignment judges it.
     !keyGoesOn(m, line, group(m, 'name'), group(m, 'gap')) &&
+    // Session 18 (fp19): a push or analytics SDK's app key (`jpush.app-key=…`, `umeng.appkey=…`, or under its SDK's YAML
+    // block), public as secret-assignment judges it.
+    !isPublicAppKeyNear(m, line, around) &&
     // A shell variable and the path under it (`orapwd file=$ORACLE_HOME/dbs/orapwPROD`): a name, not a value.
     // (Not a crypt hash's `$9$…`: a `$` after a word character is the hash's separator.)
     !/(?:^|[^\w$])\$\{?$/.test(group(m, 'gap')) &&

@@ -150,3 +150,22 @@ describe('fp19: addresses, versions and numbers that are no personal data', () =
     takesAs('PHONE', 'tel 13900001000', '13900001000');
   });
 });
+
+describe('fp19: app keys that are public', () => {
+  it('keeps a push or analytics SDK app key, by its prefix or its YAML block, and an app key that is words', () => {
+    keeps('jpush.app-key=8d2f41c07e9a3b56d1e04f72', '8d2f41c07e9a3b56d1e04f72');
+    keeps('umeng.appkey=65a1f3e9b8c2d70012e4f6a8', '65a1f3e9b8c2d70012e4f6a8');
+    keeps('OPPO_PUSH_APP_KEY=7Qw2Er4Ty6Ui8Op0As1Df3Gh', '7Qw2Er4Ty6Ui8Op0As1Df3Gh');
+    keeps('jiguang:\n  appKey: "4e7c2a9f1b3d5e8a0c6f2b4d"\n  masterSecret: "x"\n', '4e7c2a9f1b3d5e8a0c6f2b4d');
+    keeps('push:\n  getui:\n    app-id: Kq3Lm8Xw2Pz7Vt4Rb1\n    app_key: Hn6Yc9Jd2Fg5Sa8Ek3\n', 'Hn6Yc9Jd2Fg5Sa8Ek3');
+    keeps('"appKey=hysrm_test secret=9f3c1e7a5b2d84f0c6a1e9b7"', 'appKey=hysrm_test');
+  });
+  it('still takes the SDK secrets beside them, and app keys of other services', () => {
+    takesAs('SECRET', 'jpush.master-secret=5c9e1a3f7b2d48e0a6c4f1b9', '5c9e1a3f7b2d48e0a6c4f1b9');
+    takesAs('SECRET', 'jiguang:\n  appKey: "4e7c2a9f1b3d5e8a0c6f2b4d"\n  masterSecret: "9a1c3e5f7b2d4e6a8c0f1b3d"\n', '9a1c3e5f7b2d4e6a8c0f1b3d');
+    takesAs('SECRET', 'sms.appkey=sms_8f1e2a9c7b3d46e0', 'sms_8f1e2a9c7b3d46e0');
+    takesAs('SECRET', 'aliyun:\n  sms:\n    app-key: Zq8Lm2Wx7Kt4Vb9Rn3Pa6Yd\n', 'Zq8Lm2Wx7Kt4Vb9Rn3Pa6Yd');
+    takesAs('SECRET', 'BUGLY_APP_KEY=b7e3a1c9-5d2f-4e8a', 'b7e3a1c9-5d2f-4e8a');
+    takesAs('SECRET', '"appKey=hysrm_test secret=9f3c1e7a5b2d84f0c6a1e9b7"', '9f3c1e7a5b2d84f0c6a1e9b7');
+  });
+});
