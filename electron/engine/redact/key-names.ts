@@ -298,7 +298,6 @@ const DATE_VALUE = /^(?:(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]
  * - how one signs in (3proxy `auth strong`/`iponly`, L2TP `L2tpIPsecAuth : Psk`, ocserv `auth = "plain[passwd=/etc/ocserv/ocpasswd]"`,
  *   `radius[config=…]`): a method, with the options in brackets;
  * - a reference to an auth object by its name (Asterisk pjsip `outbound_auth=trunk-ctc-auth`, `auth=8012-auth`: a `[8012-auth]` section);
- * - a command's verb after a switch (`sysadminctl -autologin set -userName …`, `-autologin off`);
  * - a Chinese yes/no or a verb, alone (H3C iNode `保存密码=是`, a comment's `令牌: 发给 某人 的 key`);
  * - an LDAP GeneralizedTime (`krbLastPwdChange: 20260311081522Z`);
  * - the MD5/SHA-1/SHA-256 digest of an empty input;
@@ -312,7 +311,6 @@ const NOT_A_SECRET_FP19 = new RegExp(
     String.raw`[A-Za-z0-9][\w.-]*[-_.]auth`,
     // An LDAP GeneralizedTime (FreeIPA `krbLastPwdChange: 20260311081522Z`, `pwdChangedTime`): when, not what.
     String.raw`(?:19|20)\d{12}(?:\.\d{1,6})?Z`,
-    String.raw`set|get|show|status|list|clear|reset|delete`,
     String.raw`是|否|有|对|错|开|关|开启|关闭|打开|发给|发送|详见|见下|同上|略|空`,
     String.raw`\{\\?"[A-Za-z_][\w-]*\\?"[ \t]*:[^\r\n]*\}`,
     // The digest of nothing (MD5, SHA-1, SHA-256 of an empty input: a `sign=` over an empty body, an empty file's checksum): known to all.

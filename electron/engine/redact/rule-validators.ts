@@ -40,12 +40,7 @@ const gapNamesOwner = (gap: string) => OWNER_WORDS.test(gap) || /(?:^|[^A-Za-z])
  * WebKit seconds (`13387463215`), a mobile's shape, under a header that names a time.
  */
 export const notMeasurement: RuleValidator = (m, line, around) =>
-  !isStandInMobile(m[0]) &&
   !insideHex(m, line) && !isMeasurementContext(line, m.index, m[0].length, around) && !inMeasureColumn(m, line, around);
-
-// Session 18 (fp19): a mainland mobile whose eight subscriber digits are all zero (`例 张三 13800000000`, a form's
-// `手机号 13900000000` hint): a stand-in, as `000-0000` is; no such number is issued.
-const isStandInMobile = (text: string) => /^(?:86)?1[3-9]\d0{8}$/.test(digitsOnly(text));
 
 // A header cell that names a column (`use_date`, `"Start Time"`, `工作时长(分钟)`), not data.
 const HEADER_CELL = /^[ \t]*"?[A-Za-z_\u4e00-\u9fa5][\w .()/\u4e00-\u9fa5-]{0,39}"?[ \t]*$/;
@@ -1239,8 +1234,9 @@ function cueOutside(line: string, start: number, end: number): boolean {
  * `KeyContainer=…`): the whole key, up to its separator, judged as secret-assignment judges it.
  */
 function keyGoesOn(m: RegExpExecArray, line: string, name: string, gap: string): boolean {
-  const rest = /^(?:[\u4e00-\u9fa5]+|[A-Za-z0-9_.-]+)(?=[ \t]*["']?[ \t]*[:=：])/.exec(gap);
-  if (rest === null) return false;
+  const rest = /^(?:[\u4e00-\u9fa5]+|[A-Za-z0-9_.-]+)/.exec(gap);
+  // The separator after the key, tried once where the run ends (a lookahead after a greedy run is retried at every shorter one).
+  if (rest === null || !/^[ \t]*["']?[ \t]*[:=：]/.test(gap.slice(rest[0].length))) return false;
   // A Latin key only when it names a key's container: its other describing words (`password-cache: "AQAAANCM…"`, a DPAPI
   // blob of the password) may still hold the secret, encrypted, which this rule is here to take.
   if (!/^[\u4e00-\u9fa5]/.test(rest[0]) && !/^[_.-]?container$/i.test(rest[0])) return false;

@@ -340,10 +340,11 @@ describe('redaction corpus', () => {
     // learned so a home folder's `huangshiqi` goes too: 394, FP 27.
     // Merged (secret17 + login17 + name17, the lead's all-Han password cell): 520, FP 21.
     // Session 18 (fp19): false positives by cause (pjsip `auth=8012-auth`, ocserv `plain[…]`, 3proxy `strong`, `-autologin set`,
-    // a path after `$ORACLE_HOME`, a firmware version, `hg@host` at an ssh remote, a stand-in `13800000000`; rules-fp19.test.ts): FP 10.
+    // a path after `$ORACLE_HOME`, a firmware version, `hg@host` at an ssh remote; rules-fp19.test.ts): FP 10 (13 after dropping two).
     // Session 18 (fp19): five company host names in network-profile files labelled neutral (a label error, its FIRST-RUN.md): FP 1.
-    // Session 18 (fp19): an app key of words (`appKey=hysrm_test`) names the app: FP 0.
-    { set: 'held-out-17', found: 520, fp: 0 },
+    // Session 18 (fp19): an app key of words (`appKey=hysrm_test`) names the app; `-autologin set` and the docs example
+    // `例 张三 13800000000` left (a verb is a login elsewhere; older tests plant 13800000000 as a real number): FP 3.
+    { set: 'held-out-17', found: 520, fp: 3 },
     // held-out-18 (session 16): written and committed before any rule file was opened (53 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 1c2fe12 (the
     // set at 29a745b): 467 of 595 = 78.5 % / 92.3 % as written, 468 of 596 = 78.5 % / 94.0 % with eight labels
