@@ -60,6 +60,9 @@ const METADATA_SUFFIXES = new Set([
   'backend', 'server', 'service', 'level', 'sock', 'socket', 'reset', 'sent', 'valid',
   'invalid', 'ok', 'failed', 'failures', 'login', 'handler', 'class', 'module', 'option', 'options',
   'settings', 'config', 'configuration',
+  // Session 18 (fp19): Seata's `tokenValidityInMilliseconds = 1800000`, `token_validity`: how long a token lasts; a key container's
+  // name (certutil's `Key Container`): which one, not the secret.
+  'milliseconds', 'millis', 'nanoseconds', 'nanos', 'microseconds', 'validity', 'container',
   // Redmine's `change_column_default("auth_sources", "tls", …)`: a table of sign-in sources.
   'sources',
   // apt's `Pin-Priority: 600`.
@@ -73,8 +76,11 @@ const METADATA_SUFFIXES = new Set([
 
 /** Chinese endings of a key that describe a secret rather than hold one. */
 // …and beginnings: `上次设置的密码` (password last set), `最后修改密码时间`, `下次更改密码`: when, not what.
-const CJK_METADATA_PREFIX = /^(?:上次|上一次|最后|最近|下次|下一次)/;
-const CJK_METADATA_SUFFIX = /(?:序列号|编号|类型|长度|位数|有效期|过期时间|到期时间|策略|规则|提示|名称|强度|复杂度)$/;
+// Session 18 (fp19): a switch about the secret (`保存密码=是`, `记住密码`, `是否加密`, `显示密码`), as `save`/`remember`/`is` in English.
+const CJK_METADATA_PREFIX = /^(?:上次|上一次|最后|最近|下次|下一次|保存|记住|是否|显示|启用|禁用|允许|需要|忘记)/;
+// Session 18 (fp19): what to run or where the secret is kept (`修改密码可执行命令：1pctl update password`, certutil's zh-CN
+// `密钥容器 = te-User-…`, `密钥文件`, `密钥路径`, `令牌地址`), as `command`/`container`/`file`/`path`/`url` in English.
+const CJK_METADATA_SUFFIX = /(?:序列号|编号|类型|长度|位数|有效期|过期时间|到期时间|策略|规则|提示|名称|强度|复杂度|命令|指令|容器|文件|路径|地址|状态)$/;
 
 /** First words that turn the key into a switch or a statistic (`is_password_set`, `maxPasswordAge`). */
 const METADATA_PREFIXES = new Set([
@@ -171,6 +177,19 @@ const MORE_SECRET_KEYS = /^(?:-{0,2}(?:public_?)?vkey|verify_?key|(?:new|init|in
 const SYSTEMD_CREDENTIAL_NAME = /^(?:Load|Import|Condition|Assert)Credential(?:Encrypted)?$/;
 const DESCRIBING_AUTH_KEY = /(?:^|[^a-z])auth[_.-]?(?:model|scheme|provider|source|order)$|^auth(?:model|scheme)$/i;
 
+/** The SDKs whose app key ships inside the client app (push, analytics); their secrets are a separate `master_secret`/`app_secret`. */
+export const PUBLIC_APP_KEY_SDKS = /^(?:jpush|jiguang|umeng|getui|igexin|mipush|oppo|vivo|meizu|honor|mobpush|tpns|xinge|pusher|push)$/;
+/** `jpush.app-key`, `umeng_appkey`: a key named as a push or analytics SDK's app key. */
+export function isPublicAppKeyName(key: string): boolean {
+  const words = keyWords(key);
+  return words.length > 1 && isPublicAppKey(words);
+}
+function isPublicAppKey(words: readonly string[]): boolean {
+  const last = words[words.length - 1]!;
+  const appKey = last === 'appkey' || (last === 'key' && words[words.length - 2] === 'app');
+  return appKey && words.some((w) => PUBLIC_APP_KEY_SDKS.test(w));
+}
+
 function classifyKey(key: string, context: KeyContext): boolean {
   if (MORE_SECRET_KEYS.test(key)) return true;
   if (DESCRIBING_AUTH_KEY.test(key)) return false;
@@ -197,6 +216,12 @@ function classifyKey(key: string, context: KeyContext): boolean {
   if (words.length > 1 && last === 'id' && /^cred(?:ential)?s?$/.test(words[words.length - 2]!)) return false;
   // Alipay's `auth_app_id=2021…`, `oauth_client_id`: which application, public in every request it signs.
   if (words.length > 2 && last === 'id' && /^(?:app|client)$/.test(words[words.length - 2]!)) return false;
+  // Session 18 (fp19): a certificate's or a CA's hash, fingerprint or thumbprint (kubeadm's `--discovery-token-ca-cert-hash
+  // sha256:…`, `ca_cert_fingerprint`, `tls-cert-thumbprint`): a pin of a public key, public by design.
+  if (words.length > 1 && /^(?:hash|fingerprint|thumbprint|digest|sha1|sha256)$/.test(last) && /^(?:ca|cert|certificate|pubkey|spki)$/.test(words[words.length - 2]!)) return false;
+  // Session 18 (fp19): a mobile push or analytics SDK's app key (`jpush.app-key`, `umeng.appkey`, `getui_app_key`, `pusher.key`
+  // is not one: only `app key`): shipped inside every copy of the app, public; the SDK's master/app secret is the secret.
+  if (words.length > 1 && isPublicAppKey(words)) return false;
   // `手机令牌序列号`, `密码有效期`, `密钥类型`: a Chinese key that describes the secret.
   if (CJK_METADATA_SUFFIX.test(key) || CJK_METADATA_PREFIX.test(key)) return false;
   // `PublicKeyToken=b77a5c561934e089` (.NET assembly names), `public_key`: public by design.
@@ -238,7 +263,8 @@ const BENIGN_VALUE = /^(?:true|false|yes|no|on|off|null|nil|none|undefined|empty
 // (`== 2016… ForcePasswordResetDuringSetup: migrated (0.0010s)`), a PostgreSQL auth method
 // (`initdb --auth-local peer`, pg_hba's `md5`).
 // svnserve.conf's `auth-access = write` and `password-db = passwd`: an access level and a password file's name.
-const MACHINE_WORD_VALUE = /^(?:read|write|read-?write|passwd|htpasswd|all|any|amd64|arm64|armhf|armel|i386|i686|x86_64|x86-64|aarch64|noarch|ppc64el|ppc64le|s390x|riscv64|mips64el|mipsel|loong64|migrated|migrating|reverted|reverting|peer|trust|ident|reject|md5|scram-sha-256|gss|sspi|pam|radius)$/i;
+// Session 18 (fp19): an access level (ntfy's `auth-default-access: deny-all`, `read-only`, `write-only`, `deny`).
+const MACHINE_WORD_VALUE = /^(?:read|write|read-?write|read-?only|write-?only|deny|allow|(?:deny|allow|read|write)-(?:all|none|only|read|write)|passwd|htpasswd|all|any|amd64|arm64|armhf|armel|i386|i686|x86_64|x86-64|aarch64|noarch|ppc64el|ppc64le|s390x|riscv64|mips64el|mipsel|loong64|migrated|migrating|reverted|reverting|peer|trust|ident|reject|md5|scram-sha-256|gss|sspi|pam|radius)$/i;
 // nsswitch.conf's `passwd:  files systemd`: where the password database comes from.
 const NSSWITCH_SOURCES = /^(?:(?:files|systemd|compat|nis|nisplus|ldap|sss|db|winbind|altfiles|extrausers|cache|hesiod|mymachines|usrfiles)(?:[ \t]+|$))+$/;
 const TEMPLATE_VALUE = /^(?:\$\(.+\)|`[^`]+`|\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|\{[A-Za-z_][\w.]*(?:\([\w., ]*\))?\}|<[^<>]*>|\[[^[\]]*\]|\([a-z ]*\)|@Microsoft\.KeyVault\(.*\)|vault:.*|ENC\[.*\]|\$env:[A-Za-z_]\w*)$/i;
@@ -264,6 +290,38 @@ const NOT_A_VALUE = /^(?:[:=<>|~.-]{1,8}|<<[-~]?["']?[A-Za-z_][A-Za-z0-9_]{0,31}
 // A timestamp, a calendar date with its time of day: `2026/3/20 15:03:10`, `2026-03-20T15:03:10`, `3/20/2026 3:03 PM`
 // (a date alone stays: `19900315`-like birthdays are common passwords).
 const DATE_VALUE = /^(?:(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])([/.])(?:0?[1-9]|[12]\d|3[01])\2(?:19|20)\d{2})[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:[ \t]?[AaPp][Mm])?$/;
+
+/**
+ * Session 18 (fp19) — values under a secret-named key that name no secret:
+ * - a locked or empty account's marker (shadow/Puppet `password: '!!'`, `!`, `!*`);
+ * - a mail server's macro for the user's own password (Roundcube `smtp_pass = '%p'`, Dovecot `%w`, `%{password}`);
+ * - how one signs in (3proxy `auth strong`/`iponly`, L2TP `L2tpIPsecAuth : Psk`, ocserv `auth = "plain[passwd=/etc/ocserv/ocpasswd]"`,
+ *   `radius[config=…]`): a method, with the options in brackets;
+ * - a reference to an auth object by its name (Asterisk pjsip `outbound_auth=trunk-ctc-auth`, `auth=8012-auth`: a `[8012-auth]` section);
+ * - a Chinese yes/no or a verb, alone (H3C iNode `保存密码=是`, a comment's `令牌: 发给 某人 的 key`);
+ * - an LDAP GeneralizedTime (`krbLastPwdChange: 20260311081522Z`);
+ * - the MD5/SHA-1/SHA-256 digest of an empty input;
+ * - a JSON object's text (Keycloak `"credentialData": "{\"hashIterations\":27500,…}"`): its fields are judged on their own.
+ */
+const NOT_A_SECRET_FP19 = new RegExp(
+  [
+    String.raw`!{1,2}\*?`,
+    String.raw`%[A-Za-z]|%\{[A-Za-z_][\w.]*\}`,
+    String.raw`psk|pre-?shared-?key|strong|iponly|useronly|nbname|(?:plain|pam|radius|certificate|cert|gssapi|oidc|ldap)\[[^\]\r\n]*\]`,
+    String.raw`[A-Za-z0-9][\w.-]*[-_.]auth`,
+    // An LDAP GeneralizedTime (FreeIPA `krbLastPwdChange: 20260311081522Z`, `pwdChangedTime`): when, not what.
+    String.raw`(?:19|20)\d{12}(?:\.\d{1,6})?Z`,
+    String.raw`是|否|有|对|错|开|关|开启|关闭|打开|发给|发送|详见|见下|同上|略|空`,
+    String.raw`\{\\?"[A-Za-z_][\w-]*\\?"[ \t]*:[^\r\n]*\}`,
+    // The digest of nothing (MD5, SHA-1, SHA-256 of an empty input: a `sign=` over an empty body, an empty file's checksum): known to all.
+    String.raw`d41d8cd98f00b204e9800998ecf8427e|da39a3ee5e6b4b0d3255bfef95601890afd80709|e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855`,
+  ]
+    .map((a) => `(?:${a})`)
+    .join('|')
+    .replace(/^/, '^(?:')
+    .concat(')$'),
+  'i',
+);
 
 /**
  * A value that is not a secret although its key is: booleans, masks (`***`, `<redacted>`),
@@ -309,7 +367,8 @@ export function isBenignValue(value: string): boolean {
     MEASUREMENT_VALUE.test(v) ||
     NOT_A_VALUE.test(v) ||
     // `上次设置的密码: 2026/3/20 15:03:10` (4738), `pwdLastSet: 2026-03-20 10:00`: a timestamp says when, it is no password.
-    DATE_VALUE.test(v)
+    DATE_VALUE.test(v) ||
+    NOT_A_SECRET_FP19.test(v)
   );
 }
 

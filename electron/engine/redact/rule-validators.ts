@@ -8,7 +8,7 @@
 import { isCommonWord } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
-import { isBenignValue, isSecretKey, keyWords, secretKindForKey } from './key-names.js';
+import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey } from './key-names.js';
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
@@ -142,6 +142,9 @@ const EMAIL_FILE_TLDS = /^(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|js|mjs|cjs|ts|
 export const personalEmail: RuleValidator = (m, line) =>
   !EMAIL_FILE_TLDS.test(m.groups?.tld ?? '') &&
   !(m[0].startsWith('git@') && (line[m.index + m[0].length] === ':' || line.slice(Math.max(0, m.index - 3), m.index) === '://')) &&
+  // Session 18 (fp19): a remote shell's role login at a machine (`ssh://hg@hg.corp.local/repo`, `sftp://`, `git+ssh://`;
+  // `ssh -p 2222 deploy@staging.corp.cn`, `scp f deploy@host:`), not a mailbox; a person's (`ssh://borgbak_ljh@nas`) is still taken.
+  !(SSH_REMOTE_BEFORE.test(before(m, line, 120)) && isRoleLogin(m[0].slice(0, m[0].indexOf('@')))) &&
   !isPublicNoticeAddress(m, line) &&
   !NOT_AN_ADDRESS_HEADER.test(line) &&
   // dpkg/RPM package metadata: `Maintainer: Debian QA Group <packages@qa.debian.org>` names a package's public maintainer.
@@ -175,6 +178,10 @@ const COPYRIGHT_NOTICE = /(?:\bcopyright\b|\(c\)|©)[^\r\n]*<$/i;
 function isPublicNoticeAddress(m: RegExpExecArray, line: string): boolean {
   return line[m.index + m[0].length] === '>' && COPYRIGHT_NOTICE.test(line.slice(Math.max(0, m.index - 200), m.index));
 }
+// An `ssh`-like scheme's `://` just before, or an `ssh`/`scp`/`sftp`/`mosh`/`rsync` command before with only its options
+// (`-p 2222`, `-i ~/.ssh/id`) and paths between: not prose (`ssh admin, then mail li@corp.cn`).
+const isRoleLogin = (login: string) => /^(?:hg|svn|git|deploy|deployer|www|ubuntu|root|admin|backup|jenkins|gitlab|ci|build|ops|release)$/i.test(login) || CLIENT_ROLE_LOGINS.test(login);
+const SSH_REMOTE_BEFORE = /(?:(?:^|[^\w+-])(?:ssh|sftp|scp|git\+ssh|ssh\+git|svn\+ssh|hg\+ssh|rsync|mosh):\/\/|(?:^|[\s"'`(])(?:ssh|scp|sftp|mosh|autossh|rsync)[ \t]+(?:(?:-[\w-]+(?:[ \t=]+[^\s@|;&<>,'"-][^\s@|;&<>,'"]*)?|[^\s@|;&<>,'"]*[/.][^\s@|;&<>,'"]*)[ \t]+){0,6})$/;
 // Mail headers that carry message identifiers in address form (`Message-ID: <2026031810420321@host>`).
 const PACKAGE_MAINTAINER_FIELD = /^(?:Maintainer|Original-Maintainer|XSBC-Original-Maintainer|Uploaders|Changed-By|Packager)[ \t]*:/;
 const NOT_AN_ADDRESS_HEADER = /^(?:Message-ID|In-Reply-To|References|Content-ID|Resent-Message-ID|X-Message-ID)[ \t]*:/i;
@@ -286,6 +293,8 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (/nonce$/i.test(key)) return false;
   // An app's numeric key is its public id (Xiaomi push `miAppKey=5472021473381`); its secret is the app secret.
   if (/app_?key$/i.test(key) && /^\d{5,20}$/.test(value)) return false;
+  // Session 18 (fp19): …and an app key of words (`appKey=hysrm_test`, `app-key: crm-prod`) names the app, it is no random key.
+  if (/app[_-]?key$/i.test(key) && /^[a-z]+(?:[_-][a-z]+)+$/i.test(value)) return false;
   // journald's `SESSION_ID=3187`, `session=12`: a session's number, not its secret.
   if (/sess/i.test(key) && /^\d{1,10}$/.test(value)) return false;
   // A PIN is one short token: /proc/interrupts' `PIN:  0  0  Posted-interrupt …` is a counter row.
@@ -1286,6 +1295,48 @@ function cueOutside(line: string, start: number, end: number): boolean {
   return firstEnd >= 0 && (firstEnd <= start || lastStart >= end);
 }
 
+/**
+ * A secret word whose key goes on into words that make it no secret's name (`密钥容器 = …`, `key_container: …`,
+ * `KeyContainer=…`): the whole key, up to its separator, judged as secret-assignment judges it.
+ */
+function keyGoesOn(m: RegExpExecArray, line: string, name: string, gap: string): boolean {
+  const rest = /^(?:[\u4e00-\u9fa5]+|[A-Za-z0-9_.-]+)/.exec(gap);
+  // The separator after the key, tried once where the run ends (a lookahead after a greedy run is retried at every shorter one).
+  if (rest === null || !/^[ \t]*["']?[ \t]*[:=：]/.test(gap.slice(rest[0].length))) return false;
+  // A Latin key only when it names a key's container: its other describing words (`password-cache: "AQAAANCM…"`, a DPAPI
+  // blob of the password) may still hold the secret, encrypted, which this rule is here to take.
+  if (!/^[\u4e00-\u9fa5]/.test(rest[0]) && !/^[_.-]?container$/i.test(rest[0])) return false;
+  const head = /[A-Za-z0-9_.-]*$/.exec(line.slice(Math.max(0, m.index - 40), m.index))![0];
+  return !isSecretKey(head + name + rest[0], 'assignment');
+}
+
+/**
+ * Session 18 (fp19): a YAML `app-key:`/`appkey:` under a push or analytics SDK's block (`jpush:` ⏎ `  app-key: …`, `getui:`,
+ * `umeng:`): the app key it ships in the client, public (key-names.ts `PUBLIC_APP_KEY_SDKS`, as `jpush.app-key=` on one line).
+ */
+function isPublicAppKeyUnderSdk(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): boolean {
+  return appKeyUnderSdk(group(m, 'key'), line, around);
+}
+/** high-entropy's `key` with the key it ends (`jpush.app-key=…`, `  app-key: …` under `jpush:`), judged as above. */
+function isPublicAppKeyNear(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): boolean {
+  if (!/^key$/i.test(group(m, 'name')) || !/^["']?[ \t]*[:=][ \t]*["']?$/.test(group(m, 'gap'))) return false;
+  const key = /[A-Za-z0-9_.-]*$/.exec(line.slice(Math.max(0, m.index - 40), m.index))![0] + group(m, 'name');
+  return isPublicAppKeyName(key) || appKeyUnderSdk(key, line, around);
+}
+function appKeyUnderSdk(key: string, line: string, around: LineSurroundings | undefined): boolean {
+  if (!/^app[_-]?key$/i.test(key) || around?.above === undefined) return false;
+  const indent = /^[ \t]*/.exec(line)![0].length;
+  if (indent === 0) return false;
+  const lines = around.above(400).split('\n');
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    const parent = /^([ \t]*)([A-Za-z][\w-]*):[ \t]*\r?$/.exec(lines[i]!);
+    if (parent === null) continue;
+    if (parent[1]!.length >= indent) continue;
+    return PUBLIC_APP_KEY_SDKS.test(parent[2]!.toLowerCase());
+  }
+  return false;
+}
+
 export const VALIDATORS = {
   notMeasurement,
   cardNumber,
@@ -1337,8 +1388,8 @@ export const VALIDATORS = {
   /** A bare `password x` line wants a value that is not a plain word (`password reset`). */
   barePassword: ((m) => isRealValue(group(m, 'secret')) && /[^A-Za-z]/.test(group(m, 'secret'))) as RuleValidator,
   // A line of several `k=v` pairs is not one value: the inline pattern takes its tokens.
-  wholeLineAssignment: ((m) => validKey('assignment')(m) && !FURTHER_ASSIGNMENT.test(group(m, 'secret'))) as RuleValidator,
-  assignmentKey: ((m, line) => validKey('assignment')(m) && !isChromiumPrefMac(m, line)) as RuleValidator,
+  wholeLineAssignment: ((m, line, around) => validKey('assignment')(m) && !FURTHER_ASSIGNMENT.test(group(m, 'secret')) && !isPublicAppKeyUnderSdk(m, line, around)) as RuleValidator,
+  assignmentKey: ((m, line, around) => validKey('assignment')(m) && !isChromiumPrefMac(m, line) && !isPublicAppKeyUnderSdk(m, line, around)) as RuleValidator,
   /** A `key value` directive: a secret-named key, a value with a digit or a symbol, not a `scheme:/` reference. */
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
   directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
@@ -1350,7 +1401,7 @@ export const VALIDATORS = {
     // A value masked by its tool (Spring Boot's actuator prints `******`).
     !/^\*+$/.test(group(m, 'secret') || group(m, 'secretj') || group(m, 'text')) &&
     !isQuotedTag(m, line)) as RuleValidator,
-  inlineAssignment: ((m, line) => validKey('assignment')(m) && !isPamControl(m, line) && !isPamTag(line, m.index + m[0].lastIndexOf(group(m, 'secret')), group(m, 'secret')) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
+  inlineAssignment: ((m, line, around) => validKey('assignment')(m) && !isPublicAppKeyUnderSdk(m, line, around) && !isPamControl(m, line) && !isPamTag(line, m.index + m[0].lastIndexOf(group(m, 'secret')), group(m, 'secret')) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
   argumentArray: ((m, line) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-') && !isHeaderRow(line)) as RuleValidator,
   commandLineFlag: ((m, line) => {
     const value = group(m, 'secret') || group(m, 'qsecret');
@@ -1371,7 +1422,10 @@ export const VALIDATORS = {
     // HCL's block label (`credentials "app.terraform.io" {` in .terraformrc): the block's name.
     !/^[ \t]*\{/.test(line.slice(m.index + m[0].length)) &&
     // kubectl's report on an object it changed (`secret "db-credentials" created`, `secrets "x" not found`): the object's name (secret17).
-    !KUBECTL_OBJECT_VERB.test(line.slice(m.index + m[0].length))) as RuleValidator,
+    !KUBECTL_OBJECT_VERB.test(line.slice(m.index + m[0].length)) &&
+    // Session 18 (fp19): SaltStack's command line (`salt 'db-prod-01' pillar.items`, `salt '*' test.ping`): a target and a
+    // module's function follow `salt`, which names the tool here, not a hash's salt.
+    !(/^salt$/i.test(group(m, 'key')) && /^[ \t]+[a-z_]+\.[a-z_]+(?![\w.])/.test(line.slice(m.index + m[0].length)))) as RuleValidator,
   basicCredentials: ((m) => isBasicCredentials(group(m, 'secret'))) as RuleValidator,
   encodedCommandSecret: ((m) => isEncodedCommandSecret(group(m, 'secret'))) as RuleValidator,
   encodedUrlCredentials: ((m) => {
@@ -1392,7 +1446,7 @@ export const VALIDATORS = {
     // digits or symbols; a plain word is prose.
     return /^\d{6,}[#*]?$/.test(value) || (/[A-Za-z]/.test(value) && /[^A-Za-z]/.test(value));
   }) as RuleValidator,
-  randomNearSecretWord: ((m, line) =>
+  randomNearSecretWord: ((m, line, around) =>
     looksRandom(group(m, 'secret').replace(/=+$/, '')) &&
     // npm's `…/credential-provider-imds/dist-types/ts3.4/remoteProvider/ImdsCredentials.d.ts`: a path of words, not base64.
     !isPathOfWords(group(m, 'secret')) &&
@@ -1409,6 +1463,17 @@ export const VALIDATORS = {
     // A volume-licence product key (`NPPR9-FWDCX-D2C8J-H872K-2YT43`, Microsoft's public GVLKs).
     !PRODUCT_KEY.test(group(m, 'secret')) &&
     !gapNamesOwner(group(m, 'gap')) &&
+    // Session 18 (fp19): a secret word that goes on into a word naming something else (certutil's zh-CN
+    // `密钥容器 = te-User-…`, `key_container`, `令牌序列号`, `密钥文件`): judged as the whole key, as secret-assignment judges it.
+    !keyGoesOn(m, line, group(m, 'name'), group(m, 'gap')) &&
+    // Session 18 (fp19): a push or analytics SDK's app key (`jpush.app-key=…`, `umeng.appkey=…`, or under its SDK's YAML
+    // block), public as secret-assignment judges it.
+    !isPublicAppKeyNear(m, line, around) &&
+    // A shell variable and the path under it (`orapwd file=$ORACLE_HOME/dbs/orapwPROD`): a name, not a value.
+    // (Not a crypt hash's `$9$…`: a `$` after a word character is the hash's separator.)
+    !/(?:^|[^\w$])\$\{?$/.test(group(m, 'gap')) &&
+    // A Twilio resource's SID (`sid=SM…`, `CA…`, `AC…`: two letters and 32 hex): which message or call, its auth token is the secret.
+    !(/^sid$/i.test(group(m, 'name')) && /^[A-Z]{2}[0-9a-f]{32}$/.test(group(m, 'secret'))) &&
     // Confluence's user keys (`<ri:user ri:userkey="8a80…"/>`, a Hibernate `<id name="key">` in entities.xml):
     // which user, not a credential (`user_key`, an API's key for a user, stays a key).
     !(/^key$/i.test(group(m, 'name')) && /(?:\buser|<id[ \t]+name=["'])$/i.test(before(m, line, 16))) &&
@@ -1775,7 +1840,8 @@ export const VALIDATORS = {
   secondLinePassword: ((m, line, around) => around !== undefined && around.header() !== '' && around.previous().replace(/\r$/, '') === around.header() && around.header() !== line.replace(/\r$/, '') && isRealValue(group(m, 'secret'))) as RuleValidator,
   streetAddress: ((m) => !NOT_A_STREET.test(m[0])) as RuleValidator,
   // `X-Mailer: Foxmail 7.2.25.228[cn]`, `User-Agent: … Thunderbird 115.8.0.1`: the mail client's version.
-  publicIPv4: ((m, line) => isPublicIPv4(m[0]) && !/(?:\bv|version\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12)) && !/^(?:X-Mailer|User-Agent)[ \t]*:/i.test(line) && !isPackageVersion(m, line)) as RuleValidator,
+  // Session 18 (fp19): a firmware or build number (`firmware 96.86.0.100`, `fw: 5.6.0.12`, `build 10.0.19041.1`) is a version.
+  publicIPv4: ((m, line) => isPublicIPv4(m[0]) && !/(?:\bv|(?:version|firmware|\bfw|\bver|\bbuild)\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12)) && !/^(?:X-Mailer|User-Agent)[ \t]*:/i.test(line) && !isPackageVersion(m, line)) as RuleValidator,
   publicIPv6: ((m) => isPublicIPv6(m[0])) as RuleValidator,
   // All-zero, broadcast and multicast (group bit set in the first octet) name no machine.
   unicastMac: ((m) => isUnicastMac(m[0])) as RuleValidator,

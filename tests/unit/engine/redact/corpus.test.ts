@@ -276,7 +276,9 @@ describe('redaction corpus', () => {
     // 房租) no longer taken: FP 9.
     // Session 18 (name19): person names and addresses in log prose and fields (person-prose.ts: an LDAP CN, `注释:` far from its name, a pinyin login's
     // name in a CSV row): 480.
-    { set: 'held-out-15', found: 480, fp: 9 },
+    // Session 18 (fp19): false positives by cause (a locked `!!`, a `%p` macro, a GeneralizedTime, a JSON object's text, a
+    // duration in milliseconds, a Chinese key naming a command, SaltStack's `salt '<target>'`; rules-fp19.test.ts): FP 1.
+    { set: 'held-out-15', found: 480, fp: 1 },
     // held-out-16 (session 14): written and committed before any rule file was opened (51 hand-written
     // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
     // main c29b1bd (the set at 7536204): 422 of 640 = 65.9 % / 93.8 % as written, 422 of 633 = 66.7 % /
@@ -307,7 +309,9 @@ describe('redaction corpus', () => {
     // Session 18 (secret19): the password half of Bundler's and .curlrc's `login:password` strings: 573, FP 8.
     // Session 18 (name19): person names in log prose and fields (person-prose.ts: names joined by 和, 来自 X 的, X's, a pinyin
     // login's name in a CSV row): 578.
-    { set: 'held-out-16', found: 578, fp: 8 },
+    // Session 18 (fp19): two company host names in network-profile files labelled neutral (a label error, its FIRST-RUN.md): FP 6.
+    // Session 18 (fp19): push/analytics SDK app keys (`jpush.app-key`, `umeng.appkey`) are public: FP 4.
+    { set: 'held-out-16', found: 578, fp: 4 },
     // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 752e709 (the
     // set at 5176467): 372 of 554 = 67.1 % / 92.3 % as written, 373 of 554 = 67.3 % / 94.0 % with eight labels
@@ -345,7 +349,12 @@ describe('redaction corpus', () => {
     // Merged (secret17 + login17 + name17, the lead's all-Han password cell): 520, FP 21.
     // Session 18 (secret19): a realm file's (Rundeck realm.properties, tokens.properties) passwords and hashes after its heading comment: 525, FP 21.
     // Session 18 (name19): a name a form glosses as one (`授权委托 蔺子豪（姓名）`): 522.
-    { set: 'held-out-17', found: 525, fp: 21 },
+    // Session 18 (fp19): false positives by cause (pjsip `auth=8012-auth`, ocserv `plain[…]`, 3proxy `strong`, `-autologin set`,
+    // a path after `$ORACLE_HOME`, a firmware version, `hg@host` at an ssh remote; rules-fp19.test.ts): FP 10 (13 after dropping two).
+    // Session 18 (fp19): five company host names in network-profile files labelled neutral (a label error, its FIRST-RUN.md): FP 1.
+    // Session 18 (fp19): an app key of words (`appKey=hysrm_test`) names the app; `-autologin set` and the docs example
+    // `例 张三 13800000000` left (a verb is a login elsewhere; older tests plant 13800000000 as a real number): FP 3.
+    { set: 'held-out-17', found: 525, fp: 3 },
     // held-out-18 (session 16): written and committed before any rule file was opened (53 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 1c2fe12 (the
     // set at 29a745b): 467 of 595 = 78.5 % / 92.3 % as written, 468 of 596 = 78.5 % / 94.0 % with eight labels
@@ -359,7 +368,11 @@ describe('redaction corpus', () => {
     // Session 17 (name18): role columns and role nouns, logins/mails with the person in brackets, signatures, devices and Wi-Fi, rarer surnames, cards, passports, a village address, a CFCA 身份证: 515, FP 29.
     // Session 17 (login18): +24 logins by family — name/value pairs, account-tool tables, qualified flags, T-SQL, JAAS, psql catalogs: 500 alone.
     // All three merged (lead): 576 of 597 = 96.5 %, FP 12 (an NVR export's `User1.Name=admin` under `[Users]` is a field, not a login = password).
-    { set: 'held-out-18', found: 576, fp: 12 },
+    // Session 18 (fp19): `是`/`发给`, a key container, `deploy@host` after `ssh -p`, no longer taken (FP 8); `发给` no longer
+    // swallowing the name after it: 577.
+    // Session 18 (fp19): two company host names in a network-profile file labelled neutral (a label error, its FIRST-RUN.md): FP 6.
+    // Session 18 (fp19): push SDK app keys under their YAML block (`jpush:`/`getui:`/`umeng:` ⏎ `app-key:`) are public: FP 3.
+    { set: 'held-out-18', found: 577, fp: 3 },
     // held-out-19 (session 17): written and committed before any rule file was opened (50 hand-written files — 16 of them
     // plain application logs of as many frameworks — and 6 real outputs of this machine), measured once with the rules of
     // main 214c88e (the set at 653523a): 349 of 475 = 73.5 % / 94.9 % as written, 352 of 446 = 78.9 % / 98.0 % with labels
@@ -374,7 +387,8 @@ describe('redaction corpus', () => {
     // Session 18 (name19): person names and addresses in log prose and fields (person-prose.ts: person keys, role nouns, a name
     // before its own phone, e-mail or login, `as "…"`, LDAP CN, 操作员[…], workflow roles, relations, a Latin name beside its gender,
     // a 接种者 column; Latin and Japanese street addresses after an address cue; X的 NAS, (X, ops), X printed; 满 as a surname): 391.
-    { set: 'held-out-19', found: 391, fp: 6 },
+    // Session 18 (fp19): `deny-all`, `Psk`, the MD5 of nothing as `sign=` no longer taken: FP 3.
+    { set: 'held-out-19', found: 391, fp: 3 },
     // held-out-20 (session 18, recall20): written and committed before any rule file was opened (25 plain application logs
     // in shapes no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
     // entries), measured once with the rules of main 0946e89 (the set at 175d259): 356 of 417 = 85.4 % / 94.7 % as
@@ -400,9 +414,15 @@ describe('redaction corpus', () => {
     // Labels corrected after it, to the earlier sets' convention: four SMS verification codes and a session id are
     // neutral (198 planted). The log-prose logins (log-prose.ts) and `shop` no longer learned: 191 of 198; a mailer's logged Message-ID
     // is no address: FP 1 (a Twilio message SID taken as high-entropy).
+<<<<<<< HEAD
     // Session 18 (name19): person names in log prose (`shipped to X, tel`, `name="X"`, `实名认证提交：X`, `17621830094（X）`): 196.
     expect(q.overall.found).toBeGreaterThanOrEqual(196);
     expect(q.falsePositives.length).toBeLessThanOrEqual(1);
+=======
+    expect(q.overall.found).toBeGreaterThanOrEqual(191);
+    // Session 18 (fp19): a Twilio SID after `sid=` is which message, not a secret: FP 0.
+    expect(q.falsePositives.length).toBeLessThanOrEqual(0);
+>>>>>>> s18-fp19
   });
 
   it('real outputs of this machine: nothing redacted, no look-alike damaged', () => {
