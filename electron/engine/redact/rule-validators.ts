@@ -312,10 +312,16 @@ function isSentenceAfterColon(m: RegExpExecArray): boolean {
   const between = line.slice(keyEnd, valueStart);
   if (!/^[ \t]*:[ \t]+$/.test(between)) return false;
   const words = line.slice(valueStart).trim().split(/[ \t]+/);
+  // `* GPG-KEY: Update.`: one common word that ends a sentence.
+  if (words.length === 1) return /^[A-Z]?[a-z]+[.!]$/.test(words[0]!) && isCommonWord(words[0]!);
   if (words.length < 3) return false;
   const first = words[0]!;
-  if (!/^[A-Za-z][a-z'-]*$/.test(first) || !(isCommonWord(first) || isJoiningWord(first) || PROSE_FUNCTION_WORD.test(first.toLowerCase()))) return false;
-  return words.slice(1, 6).some((w) => isProseWord(w.toLowerCase()));
+  const firstIsProse = /^[A-Za-z][a-z'-]*$/.test(first) && (isCommonWord(first) || isJoiningWord(first) || PROSE_FUNCTION_WORD.test(first.toLowerCase()));
+  if (firstIsProse && words.slice(1, 6).some((w) => isProseWord(w.toLowerCase()))) return true;
+  // `psk: mark psk_ke_modes as invalid when ignored`, `gnutls_cipher_add_auth: propagate error codes`:
+  // mostly lower-case words, two of them common or joining words.
+  const lower = words.filter((w) => /^[a-z][a-z'-]*[.,;:]?$/.test(w));
+  return /^[A-Za-z][a-z'-]*$/.test(first) && lower.length * 3 >= words.length * 2 && lower.filter((w) => isProseWord(w)).length >= 2;
 }
 /**
  * `pass 'info' instead of 'output_bfd' to`, `pass '-e' to the shell`, `Pass "GUILE_AUTO_COMPILE=0" to`:
@@ -325,10 +331,14 @@ function isSentenceAfterColon(m: RegExpExecArray): boolean {
 function isPassVerb(m: RegExpExecArray, line: string): boolean {
   if (!/^pass(?:es|ed|ing)?$/i.test(group(m, 'key'))) return false;
   const after = line.slice(m.index + m[0].length);
-  return group(m, 'secret').startsWith('-') || /^[ \t]+(?:to|instead|as|into|through|on|for|the|and|in|when|so|from|down|along)\b/i.test(after);
+  // …or a list of quoted names the sentence goes on with (`Pass "GUILE", "GUILD", and "guile_snarf" to 'configure'`).
+  return group(m, 'secret').startsWith('-') || /^[ \t]+(?:to|instead|as|into|through|on|for|the|and|in|when|so|from|down|along)\b|^[ \t]*,[ \t]*["']/i.test(after);
 }
 /** `--cookie-jar is provided`, `--ask-pass when loading`, `-cookie and -no-cookie`: a manual talks about the flag. */
+// A manual's metavariable for a flag's value (`--augment-creds=BOOL`, `-p, --password PASSWORD`, `--passphrase STRING`).
+const METAVARIABLE = /^(?:BOOL|BOOLEAN|STRING|STR|FILE|FILENAME|PATH|DIR|N|NUM|NUMBER|INT|INTEGER|VALUE|NAME|USER|PASSWORD|PASS|PASSPHRASE|PWD|TOKEN|KEY|SECRET|FD|SIZE|TIME|SECONDS|DAYS|WARN_DAYS|LIST|ID|HOST|PORT|URL|MODE|TYPE|LEVEL|FORMAT|ARG|ARGS|TEXT|WORD)$/;
 function isFlagInProse(m: RegExpExecArray, line: string, value: string): boolean {
+  if (METAVARIABLE.test(value)) return true;
   // `See also --proxy-tlspassword. Added in 7.52.0.`: the sentence about the flag ended at its dot.
   if (/[.,;]$/.test(group(m, 'key'))) return true;
   const word = value.replace(/[.,;:]$/, '');
@@ -367,6 +377,8 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (AUTH_METHOD_KEY.test(key) && AUTH_METHOD.test(value.trim())) return false;
   // realfp: a file's name or a changelog's component, and a sentence after `key:`.
   if (context === 'assignment' && (isFileNameKey(m) || isSentenceAfterColon(m))) return false;
+  // realfp: a manual's `--augment-creds=BOOL` (a flag and its metavariable).
+  if (METAVARIABLE.test(value) && /(?:^|\s)--?[\w-]*$/.test(m.input.slice(0, keyStart(m) + group(m, 'key').length))) return false;
   return isSecretKey(key, context) && isRealValue(value);
 };
 const AUTH_METHOD_KEY = /^(?:[\w.-]*[._-])?(?:auth|authentication|auth[_-]?method|authmethod)$/i;

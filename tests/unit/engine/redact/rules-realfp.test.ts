@@ -30,6 +30,9 @@ describe('a key word inside a file name or a path names the file (changelog subj
       '  * signing-key: Add key from Eric Engeström.',
       'tests: list-tokens: not only list but also verify whether module is operational',
       'default password: just login to the web interface with it, and Redmine will',
+      'psk: mark psk_ke_modes as invalid when ignored',
+      'gnutls_cipher_add_auth: propagate error codes',
+      '  * GPG-KEY: Update.',
     ]);
   });
   it('still takes the secret of a key file and of a key before a value', () => {
@@ -41,6 +44,10 @@ describe('a key word inside a file name or a path names the file (changelog subj
     takesAs('TOKEN', 'api_token: abc123def456 for the build', 'abc123def456');
     // A passphrase of uncommon words is a value, not a sentence.
     takesAs('SECRET', 'password: correct horse battery staple', 'correct horse battery staple');
+    takesAs('SECRET', 'passphrase: my dog has fleas', 'my dog has fleas');
+    // A value that starts with digits or symbols is a value, whatever words follow.
+    takesAs('SECRET', 'password: Summer2024 was set', 'Summer2024');
+    takesAs('SECRET', 'password: Welcome1.', 'Welcome1');
     // After `=` a value is a value, even a common word followed by words.
     takesAs('SECRET', 'DB_PASSWORD=Make less noise', 'Make less noise');
   });
@@ -52,6 +59,7 @@ describe('the verb `pass` with a quoted argument', () => {
       "  * r1.163 of bfd/elfxx-mips.c, pass 'info' instead of 'output_bfd' to",
       "special target will follow the new POSIX standard and pass '-e' to the",
       '    * guile/Makefile.am (%.go): Pass "GUILE_AUTO_COMPILE=0" to guild.',
+      '    .gitlab-ci.yml: doc-dist.Fedora: Pass "GUILE", "GUILD", and "guile_snarf" to \'configure\'.',
       "then you'd pass '--with-customs=/usr/local' as an option to configure.",
     ]);
   });
@@ -71,6 +79,9 @@ describe('a flag a manual talks about', () => {
       'to use the -b, --cookie option.',
       'See also -x, --proxy and --proxy-tlspassword. Added in 7.52.0.',
       'PASS request.',
+      '       --augment-creds=BOOL',
+      '       -p, --password PASSWORD',
+      '       --passphrase STRING',
     ]);
   });
   it('still takes the value of a flag on a command line', () => {
@@ -78,6 +89,8 @@ describe('a flag a manual talks about', () => {
     takesAs('SECRET', 'mysql -u root --password=Xyz123 db', 'Xyz123');
     takesAs('SECRET', 'requirepass foobared1', 'foobared1');
     takesAs('SECRET', 'PASS Xk9#mq', 'Xk9#mq');
+    takesAs('SECRET', '--password ABCD1234', 'ABCD1234');
+    takesAs('SECRET', 'login --creds=Abc123x', 'Abc123x');
   });
 });
 
