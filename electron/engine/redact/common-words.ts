@@ -112,6 +112,72 @@ year yearly yesterday your zone
 shop blog wiki forum mall
 `;
 
+/**
+ * realfp (session 18): the words of what real machines carry — Debian changelogs and NEWS, manual
+ * pages, READMEs, apt/dpkg logs, /etc comments — that a grammar took once and the leak check then
+ * replaced archive-wide (`pass 'info'` made every `info` a secret, `modified by upstream` every
+ * `upstream` a login, `it will be useful` every `will` a token). English words, software words and
+ * the names of distributions and projects that name no person (`debian`, `upstream`, `gnome`).
+ * Given names stay out, as above, except `will`: the verb is in every licence header.
+ */
+const SOFTWARE_WORDS = `
+abort actually addition algorithm alias aliases alignment alpha anymore appear appears
+appropriate arbitrary architecture architectures args arithmetic assembler assertion attacker
+backport backports backslash backward badge based been beginning bindings bitmap bits blob
+boolean bootstrap bugs built builtin builtins bump bundled callback cannot canonical candidate
+catalog changelog char classes cleanup colon color colors comma compat compatibility compiler
+compilers compilation completion completions compliance composite compression consistent
+contrib conversion copyright corrupt corruption correctly corresponding coverage crafted
+currently daemon debugging decoder decompress decompression dependencies dependent descriptor
+desired detailed detection development devel diff digest digit digits directive directories
+dirs distribution docs documentation documented does doing dropped earlier easier echo edge
+email endian entries equivalent escape even exactly except executable executables execution
+expansion experimental explicitly fact fallback fault faster fatal filename filenames
+filesystem filesystems fingerprint fixes fixing formatted formatting frontend frozen fully
+functionality geometry given glyphs going greater hand hard hardening helper highlight hints
+hostname http icon icons identical identify immediately implementation implementations
+improvements infinite info initialization inline installation interactive interpreted into
+invocation keyring known larger latest leak leakage leaks libraries linker literal loader
+locale locales localhost logging login logs longer macro macros maintainer management manpage
+manpages manually mask mean meaning means mechanism mention meta minimal misc mostly multi
+multiarch named namespace newline normally numeric obsolete offset omitted once ones
+optimization otherwise overflow overridden overwrite packaging parallel param parser passphrase
+pathname performance pixel pixels plain plus pointer potential potentially preferred prefixed
+previously proper properly proposed quiet quote quoted quotes readable really regenerate
+regression regressions relevant removal requirements resolution respectively resulting revert
+revision running sandbox scan seen selection sent sets setup ship shipped shown simply site
+smaller spec specification spelling stack stamp startup statement stderr stdin stdout strip
+stripping stuff subsequent substitution suitable suite symbolic symlink symlinks syntax tags
+taken tarball terms testsuite therefore third though thus timestamp toolchain trailing
+transition transparent transport trap tree twice typically typo undefined underlying unix
+unnecessary unneeded unset unstable untrusted unused upon urgency username utility utils
+variant verbose verification versioned vulnerability weight whitespace whose wide will
+workaround workarounds wrapper written zero
+avoid simplify swap regenerated option options request again update
+upstream debian ubuntu linux gnome freedesktop mozilla google apache posix gnu unix
+convenience putting redirection redirections inherit inheriting inherited negotiate negotiated
+`;
+
+/**
+ * realfp: programs and systems a manual or a changelog says did something (`created by gzip`, `executed
+ * by psql`, `run by bash`, `downloaded by Wget`, `created by SunOS`): never a person's login, and the
+ * leak check must not replace them archive-wide. Service accounts named like one (`postgres`) are
+ * built-in logins anyway.
+ */
+const PROGRAM_WORDS = `
+bash dash zsh tcsh ksh fish gzip gunzip bzip2 bunzip2 xz unxz zstd lzma compress uncompress
+tar cpio wget curl rsync psql postgres postgresql mysql mysqld sqlite sqlite3 systemctl
+systemd journalctl udev udevd ldconfig uname chattr lsattr valgrind callgrind cachegrind memcheck
+gdb perl python python3 ruby node nodejs java javac rustc cargo cmake ctest make gmake
+automake autoconf autoreconf libtool pkg-config gettext dpkg dpkg-deb apt-get aptitude debconf
+buildd sbuild pbuilder lintian debhelper dh_autoreconf dh_autoreconf_clean quilt sudo login
+useradd usermod userdel groupadd passwd chpasswd crontab cron anacron logrotate rsyslog syslog
+sshd openssh openssl gnutls gnupg gpg2 dirmngr xorg xvfb mesa samba smbd nmbd winbind
+solaris sunos hp-ux aix irix nextstep freebsd openbsd netbsd darwin macos cygwin mingw
+emacs grep egrep fgrep sed awk gawk mawk find xargs less more groff nroff troff
+`;
+
+
 /** The forms of a verb logs print: `create`, `creates`, `created`, `creating`, `creation`, `creator`. */
 export function commonWordForms(verb: string): string[] {
   const stem = verb.endsWith('e') ? verb.slice(0, -1) : verb;
@@ -123,9 +189,21 @@ export function commonWordForms(verb: string): string[] {
   return forms;
 }
 
+/** A noun's forms: `entry`, `entrys` (as before), and realfp's `entries` (`directory` → `directories`). */
+function nounForms(word: string): string[] {
+  return /[^aeiou]y$/.test(word) ? [word, `${word}s`, `${word.slice(0, -1)}ies`] : [word, `${word}s`];
+}
+
 /** Every common word and form, lowercase, of four letters or more. */
 export const COMMON_WORDS: ReadonlySet<string> = new Set(
-  [...VERBS.split(/\s+/).flatMap((v) => (v ? commonWordForms(v) : [])), ...WORDS.split(/\s+/).flatMap((w) => (w ? [w, `${w}s`] : []))].filter((w) => w.length >= 4),
+  [
+    ...VERBS.split(/\s+/).flatMap((v) => (v ? commonWordForms(v) : [])),
+    ...WORDS.split(/\s+/).flatMap((w) => (w ? nounForms(w) : [])),
+    ...SOFTWARE_WORDS.split(/\s+/).flatMap((w) => (w ? nounForms(w) : [])),
+    ...PROGRAM_WORDS.split(/\s+/).filter((w) => w !== ''),
+    // realfp: the verbs of changelogs (`Avoid …`, `Simplify …`, `Swap …`) with their forms.
+    ...['avoid', 'simplify', 'swap', 'regenerate', 'backport', 'bump', 'revert', 'strip', 'ship', 'drop'].flatMap(commonWordForms),
+  ].filter((w) => w.length >= 4),
 );
 
 /**
@@ -148,5 +226,29 @@ const COMMON_HAN_WORDS: ReadonlySet<string> = new Set(HAN_WORDS.split(/\s+/).fil
 
 /** Whether `value` is a common English word or a word of logs (any case: `Creative`, `CREATE`), or a Chinese word that reads as a name ({@link HAN_WORDS}). */
 export function isCommonWord(value: string): boolean {
-  return COMMON_WORDS.has(value.toLowerCase()) || COMMON_HAN_WORDS.has(value);
+  return COMMON_WORDS.has(value.toLowerCase()) || COMMON_HAN_WORDS.has(value) || COMMON_WORDS.has(bareWord(value));
+}
+
+/**
+ * realfp: the word inside a value's punctuation — a sentence's end (`option.`, `Update.`, `again.`),
+ * a bracket or a quote (`<user`, `(info)`) — lower case. A value a grammar cut at a blank carries them.
+ */
+const bareWord = (value: string) => value.replace(/^[<("'`[{]+|[.,;:!?>)"'`\]}]+$/g, '').toLowerCase();
+
+/** Short words of prose that join common words into a phrase (`Backport upstream patch to`). */
+const JOINING_WORDS = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'and', 'or', 'not', 'no', 'is', 'are', 'be', 'it', 'as', 'if', 'so', 'up', 'do', 'we', 'new', 'fix', 'use', 'add', 'set', 'get', 'run', 'all', 'any', 'its', 'via']);
+
+/** realfp: a short word of prose (`to`, `the`, `add`, `use`) — too short for the common words (four letters or more). */
+export const isJoiningWord = (word: string): boolean => JOINING_WORDS.has(word.toLowerCase());
+
+/**
+ * realfp: whether every part of `value` — split at blanks, `-`, `_`, `/` and `.` — is a common word
+ * or a short joining word, and at least one part is a common word: prose (`Backport upstream patch
+ * to`, `debian-release`, `avoid use-after-free`), never learned, looked for, or taken as a login
+ * after `by`. A value with a digit or a symbol beyond those separators is never one.
+ */
+export function isCommonPhrase(value: string): boolean {
+  const parts = value.trim().split(/[\s\-_/.]+/).map(bareWord).filter((p) => p !== '');
+  if (parts.length === 0 || parts.some((p) => !/^[a-z']+$/.test(p))) return false;
+  return parts.some((p) => COMMON_WORDS.has(p)) && parts.every((p) => COMMON_WORDS.has(p) || JOINING_WORDS.has(p));
 }

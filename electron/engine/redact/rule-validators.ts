@@ -5,7 +5,7 @@
  * — ids, patterns, names of these functions, context words — and policy extends it the same way:
  * an IT rule may name a validator (`luhn`, `notMeasurement` …) and context words.
  */
-import { isCommonWord } from './common-words.js';
+import { isCommonPhrase, isCommonWord, isJoiningWord } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
 import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey } from './key-names.js';
@@ -281,6 +281,81 @@ const DESCRIPTIVE_VALUE = /^(?:CCMP|GCMP(?:-256)?|TKIP|WEP|无|存在|不存在|
 const CONTAINER_KEY = /(?:^|[^a-z])(?:credentials|creds|secrets|tokens|cookies?|set-cookie|auth|authentication)$/i;
 const PWD_DIRECTORY = /^(?:OLD)?PWD$/;
 const MEASURE_WORDS = new Set(['timeout', 'timeouts', 'ttl', 'interval', 'lifetime', 'expiry', 'expires', 'retries', 'retry', 'size', 'len', 'length', 'count', 'max', 'min', 'limit', 'delay', 'age', 'secs', 'seconds', 'ms', 'msecs', 'jiffies']);
+// — realfp (session 18): what real machines' text says around a secret word (changelogs, manuals, READMEs) —
+
+// A file's extension that names source, a patch, a signature or documentation: a key word inside such a
+// name (`less-long-token-noise.patch: Make …`, `118_arm_pass_all.dpatch: Regenerated.`, `signing-key.asc:
+// Upstream …`) names the file a changelog line is about. Not `.key`, `.pem`, `.json`, `.yaml`, `.crt`:
+// a Kubernetes Secret's data keys (`tls.key: LS0t…`, `key.json: ewog…`) hold the secret itself.
+const FILE_NAME_KEY = /\.(?:d?patch|diff|asc|gpg|pgp|sig|c|h|cc|cpp|cxx|hpp|py|pl|pm|rb|js|mjs|cjs|ts|go|rs|java|sh|bash|md|txt|rst|in|am|ac|m4|texi|po|pot|mk|cmake|el|[1-9])$/i;
+// Short words of English prose: a flag or a key followed by one of them is being talked about.
+const PROSE_FUNCTION_WORD = /^(?:is|are|was|were|be|can|could|will|would|should|may|must|when|to|in|and|or|the|a|an|of|for|with|along|not|only|also|then|as|if|that|this|which|it|on|at|by|from|but|so|multiple|several|option|options)$/;
+const isProseWord = (word: string) => /^[a-z][a-z'-]*[.,;:]?$/.test(word) && (isCommonWord(word) || isJoiningWord(word.replace(/[.,;:]$/, '')) || PROSE_FUNCTION_WORD.test(word.replace(/[.,;:]$/, '')));
+/** The key group's start in the matched line. */
+const keyStart = (m: RegExpExecArray) => m.index + m[0].indexOf(group(m, 'key'));
+/**
+ * A key written as a file's name or as a path's last part (`ext/pre_shared_key: use consistent name`,
+ * `d/u/signing-key.asc: Rename …`): a changelog's subject names the file or component it changed.
+ * The path form only before prose ({@link isSentenceAfterColon}): a Vault path (`secret/db/password: x`) keeps its value.
+ */
+function isFileNameKey(m: RegExpExecArray): boolean {
+  const key = group(m, 'key');
+  if (FILE_NAME_KEY.test(key)) return true;
+  const start = keyStart(m);
+  return start > 0 && m.input[start - 1] === '/' && isSentenceAfterColon(m);
+}
+/**
+ * The value after `key:` reads as a sentence: its first word is a common word (`Add key from …`,
+ * `Allow non-NULL PSK usernames`, `just login to the web interface`), at least two words follow, and one
+ * of the next five is a common or joining word. A value after `=` or in quotes is a value; so is a
+ * passphrase of uncommon words (`correct horse battery staple`).
+ */
+function isSentenceAfterColon(m: RegExpExecArray): boolean {
+  const key = group(m, 'key');
+  const value = group(m, 'secret');
+  if (value === '') return false;
+  const line = m.input;
+  const keyEnd = keyStart(m) + key.length;
+  const valueStart = line.indexOf(value, keyEnd);
+  if (valueStart < 0) return false;
+  const between = line.slice(keyEnd, valueStart);
+  if (!/^[ \t]*:[ \t]+$/.test(between)) return false;
+  const words = line.slice(valueStart).trim().split(/[ \t]+/);
+  // `* GPG-KEY: Update.`: one common word that ends a sentence.
+  if (words.length === 1) return /^[A-Z]?[a-z]+[.!]$/.test(words[0]!) && isCommonWord(words[0]!);
+  if (words.length < 3) return false;
+  const first = words[0]!;
+  const firstIsProse = /^[A-Za-z][a-z'-]*$/.test(first) && (isCommonWord(first) || isJoiningWord(first) || PROSE_FUNCTION_WORD.test(first.toLowerCase()));
+  if (firstIsProse && words.slice(1, 6).some((w) => isProseWord(w.toLowerCase()))) return true;
+  // `psk: mark psk_ke_modes as invalid when ignored`, `gnutls_cipher_add_auth: propagate error codes`:
+  // mostly lower-case words, two of them common or joining words.
+  const lower = words.filter((w) => /^[a-z][a-z'-]*[.,;:]?$/.test(w));
+  return /^[A-Za-z][a-z'-]*$/.test(first) && lower.length * 3 >= words.length * 2 && lower.filter((w) => isProseWord(w)).length >= 2;
+}
+/**
+ * `pass 'info' instead of 'output_bfd' to`, `pass '-e' to the shell`, `Pass "GUILE_AUTO_COMPILE=0" to`:
+ * the verb `pass` with a quoted argument that the sentence goes on about, not SQL's `PASSWORD 'x'` or a
+ * directive `pass 'x'` (which ends its line or its statement).
+ */
+function isPassVerb(m: RegExpExecArray, line: string): boolean {
+  if (!/^pass(?:es|ed|ing)?$/i.test(group(m, 'key'))) return false;
+  const after = line.slice(m.index + m[0].length);
+  // …or a list of quoted names the sentence goes on with (`Pass "GUILE", "GUILD", and "guile_snarf" to 'configure'`).
+  return group(m, 'secret').startsWith('-') || /^[ \t]+(?:to|instead|as|into|through|on|for|the|and|in|when|so|from|down|along)\b|^[ \t]*,[ \t]*["']/i.test(after);
+}
+/** `--cookie-jar is provided`, `--ask-pass when loading`, `-cookie and -no-cookie`: a manual talks about the flag. */
+// A manual's metavariable for a flag's value (`--augment-creds=BOOL`, `-p, --password PASSWORD`, `--passphrase STRING`).
+const METAVARIABLE = /^(?:BOOL|BOOLEAN|STRING|STR|FILE|FILENAME|PATH|DIR|N|NUM|NUMBER|INT|INTEGER|VALUE|NAME|USER|PASSWORD|PASS|PASSPHRASE|PWD|TOKEN|KEY|SECRET|FD|SIZE|TIME|SECONDS|DAYS|WARN_DAYS|LIST|ID|HOST|PORT|URL|MODE|TYPE|LEVEL|FORMAT|ARG|ARGS|TEXT|WORD)$/;
+function isFlagInProse(m: RegExpExecArray, line: string, value: string): boolean {
+  if (METAVARIABLE.test(value)) return true;
+  // `See also --proxy-tlspassword. Added in 7.52.0.`: the sentence about the flag ended at its dot.
+  if (/[.,;]$/.test(group(m, 'key'))) return true;
+  const word = value.replace(/[.,;:]$/, '');
+  if (!/^[a-z]+$/.test(word) || !(isCommonWord(word) || PROSE_FUNCTION_WORD.test(word))) return false;
+  // `use the -b, --cookie option.` ends the sentence; `--cookie-jar is provided` goes on in words.
+  return word !== value || /^[ \t]+[a-z(-]/.test(line.slice(m.index + m[0].length));
+}
+
 const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArray) => {
   const key = group(m, 'key');
   const value = group(m, 'secret');
@@ -311,6 +386,10 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (/^\d{1,10}$/.test(value) && keyWords(key).some((w) => MEASURE_WORDS.has(w))) return false;
   // Tabby/WindTerm/VS Code SFTP `auth: password`, `authentication: publickey`: how one signs in, not a secret.
   if (AUTH_METHOD_KEY.test(key) && AUTH_METHOD.test(value.trim())) return false;
+  // realfp: a file's name or a changelog's component, and a sentence after `key:`.
+  if (context === 'assignment' && (isFileNameKey(m) || isSentenceAfterColon(m))) return false;
+  // realfp: a manual's `--augment-creds=BOOL` (a flag and its metavariable).
+  if (METAVARIABLE.test(value) && /(?:^|\s)--?[\w-]*$/.test(m.input.slice(0, keyStart(m) + group(m, 'key').length))) return false;
   return isSecretKey(key, context) && isRealValue(value);
 };
 const AUTH_METHOD_KEY = /^(?:[\w.-]*[._-])?(?:auth|authentication|auth[_-]?method|authmethod)$/i;
@@ -659,6 +738,9 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   if (/^S-1-\d+(?:-\d+)+$/i.test(user)) return false;
   // TeamViewer's `Login: Account x logged in`, a CSV header's `"User","Event"`: the word after the key is another word.
   if (NOT_A_LOGIN_WORD.test(user)) return false;
+  // realfp: a word of prose after a login word or `by` and blanks (`modified by upstream`, `requested by
+  // debian-release`, `changed by setting the option`, `settings for user directories`); a quoted one is an example login.
+  if (group(m, 'vq') === '' && /[A-Za-z][ \t]+$/.test(m[0].slice(0, m[0].length - user.length)) && (isCommonWord(bare) || isCommonPhrase(bare))) return false;
   // `INFO user: opened /home/…`: a logger's module name and a sentence, not `user` = `opened`.
   if (/^[a-z]+$/.test(user) && /:[ \t]+$/.test(m[0].slice(0, m[0].length - user.length - group(m, 'vq').length)) && /^[ \t]+(?:[a-z]{2,}|\/)/.test(line.slice(m.index + m[0].length))) return false;
   // Azure Storage's `AccountName=xxsbackup;AccountKey=…`: a storage account, not a person's login.
@@ -1392,7 +1474,7 @@ export const VALIDATORS = {
   assignmentKey: ((m, line, around) => validKey('assignment')(m) && !isChromiumPrefMac(m, line) && !isPublicAppKeyUnderSdk(m, line, around)) as RuleValidator,
   /** A `key value` directive: a secret-named key, a value with a digit or a symbol, not a `scheme:/` reference. */
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
-  directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret'))) as RuleValidator,
+  directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret')) && !(/^[A-Za-z]+[.,;:!?]$/.test(group(m, 'secret')) && isCommonWord(group(m, 'secret')))) as RuleValidator,
   // A dotted property name (Hive's `javax.jdo.option.ConnectionPassword`) by its last part.
   // A name/value pair's JSON form names its groups `keyj` and `secretj` (name-value-pair.ts).
   namedElementValue: ((m, line) =>
@@ -1410,11 +1492,15 @@ export const VALIDATORS = {
     const singleDash = line[m.index + 1] !== '-';
     if (singleDash && !/^(?:[A-Z][a-z]+)+$|^[a-z]+$/.test(key)) return false;
     if (isUsageLine(m, line, value)) return false;
+    // realfp: a manual's sentence about the flag (`--cookie-jar is provided`).
+    if (group(m, 'secret') !== '' && isFlagInProse(m, line, value)) return false;
     return isSecretKey(key, 'assignment') && isRealValue(value);
   }) as RuleValidator,
   // Not an INI/git-config section header: `[credential "https://git.example.com"]` names a section.
   directiveValue: ((m, line) =>
     (/^identified/i.test(group(m, 'key')) || isSecretKey(group(m, 'key'), 'assignment')) &&
+    // realfp: the verb `pass` in prose (`pass 'info' instead of …`).
+    !isPassVerb(m, line) &&
     isRealValue(group(m, 'secret')) &&
     !/^[ \t]*\[[^\]]*$/.test(line.slice(0, m.index)) &&
     // OpenVPN's management `password "Auth" x`: "Auth" names the prompt, the password follows.
