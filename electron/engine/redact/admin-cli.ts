@@ -53,7 +53,7 @@ export const POSITIONAL_PASSWORDS: readonly PositionalPassword[] = [
   // `nuget setapikey <key> [-Source url]`.
   { command: 'htpasswd', sub: String.raw`-(?=[nbBmsdip]{0,8}n)(?=[nbBmsdip]{0,8}b)[nbBmsdip]{2,8}(?:C[ \t]+\d{1,2})?`, skip: 1, words: ['htpasswd'] },
   { command: String.raw`[Rr][Aa][Ss][Dd][Ii][Aa][Ll](?:\.[Ee][Xx][Ee])?`, sub: String.raw`(?:"[^"\r\n]{1,256}"|[^\s"'/-][^\s"']{0,255})[ \t]+[^\s"'/-][^\s"']{0,255}(?=[ \t]+[^\s/*])`, skip: 0, words: ['rasdial'] },
-  { command: 'xo-cli', sub: '--register|register', skip: 2, words: ['xo-cli'] },
+  { command: 'xo-cli', sub: '--register|register', skip: 2, words: ['xo-cli '] },
   { command: 'upx', sub: 'login', skip: 2, words: ['upx login'] },
   { command: String.raw`nuget(?:\.exe)?`, sub: 'setapikey|setApiKey|SetApiKey', skip: 0, words: ['nuget setapikey'] },
 ];
@@ -105,14 +105,13 @@ export const FLAG_PASSWORDS: readonly FlagPassword[] = [
   { command: String.raw`hash\.(?:sh|bat)`, flag: '-p|--password', words: ['hash.sh', 'hash.bat'] },
   { command: String.raw`[Ss][Cc][Hh][Tt][Aa][Ss][Kk][Ss](?:\.[Ee][Xx][Ee])?`, flag: '/[Rr][Pp]|/[Pp]', words: ['schtasks'] },
   // Session 18 (secret19): package managers' feed credentials and API keys — Chocolatey `choco source add|install|upgrade … -p|--password
-  // <pw>` (`-p="pw"`), `choco apikey add|setapikey|push … -k|--key|--api-key <key>`; NuGet `nuget|dotnet nuget push|delete … -k|--api-key|
-  // -ApiKey <key>`, `dotnet nuget add|update source … -p|--password <pw>`; Conan `conan remote login <remote> <user> -p <pw>` (2.x),
+  // <pw>` (`-p="pw"`), `choco apikey add|setapikey|push … -k|--key|--api-key <key>`; NuGet `nuget|dotnet nuget push … -k|--api-key|
+  // -ApiKey <key>`; Conan `conan remote login <remote> <user> -p <pw>` (2.x),
   // `conan user -p <pw> -r <remote> <user>` (1.x).
-  { command: String.raw`(?:choco|cinst|cup)(?:\.exe)?[ \t]+(?:source|sources|install|upgrade)`, flag: '-p|--password', words: ['choco source', 'choco install', 'choco upgrade'] },
-  { command: String.raw`choco(?:\.exe)?[ \t]+(?:apikey|setapikey|push)`, flag: '-k|--key|--api-key|--apikey', words: ['choco apikey', 'choco setapikey', 'choco push'] },
-  { command: String.raw`(?:dotnet[ \t]+)?nuget(?:\.exe)?[ \t]+(?:push|delete)`, flag: '-k|--api-key|-ApiKey|-apikey', words: ['nuget push', 'nuget delete'] },
-  { command: String.raw`dotnet[ \t]+nuget[ \t]+(?:add|update)[ \t]+source`, flag: '-p|--password', words: ['nuget add', 'nuget update'] },
-  { command: String.raw`conan(?:\.exe)?[ \t]+(?:remote[ \t]+login|user)`, flag: '-p|--password', words: ['conan remote', 'conan user'] },
+  { command: String.raw`(?:choco|cinst|cup)(?:\.exe)?[ \t]+(?:source|sources|install|upgrade)`, flag: '-p|--password', words: ['choco '] },
+  { command: String.raw`choco(?:\.exe)?[ \t]+(?:apikey|setapikey|push)`, flag: '-k|--key|--api-key|--apikey', words: ['choco '] },
+  { command: String.raw`(?:dotnet[ \t]+)?nuget(?:\.exe)?[ \t]+push`, flag: '-k|--api-key|-ApiKey|-apikey', words: ['nuget push'] },
+  { command: String.raw`conan(?:\.exe)?[ \t]+(?:remote[ \t]+login|user)`, flag: '-p|--password', words: ['conan '] },
 ];
 
 /**

@@ -1974,10 +1974,6 @@ export const VALIDATORS = {
   printedSecret: ((m) => {
     const pair = group(m, 'pair');
     if (pair !== '' && (!passwordShape(pair, 'placed') || isBenignValue(pair))) return false;
-    // A token reported as made: random-looking after its vendor's prefix (ntfy `tk_`, GitLab `glpat-`); `token
-    // refresh-scheduler-job created` is a name.
-    const tok = (group(m, 'tok') || group(m, 'tok2')).replace(/^[A-Za-z]{1,8}[_-]/, '');
-    if (tok !== '' && !looksRandom(tok)) return false;
     for (const g of ['c1', 'c2', 'c3', 'c4']) {
       const v = group(m, g);
       if (v !== '' && (!isPrintedCode(v) || !isRealValue(v))) return false;

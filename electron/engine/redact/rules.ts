@@ -871,8 +871,8 @@ export const RULES: readonly RedactionRule[] = [
         '|communit|pre-share|psk |psk=|psk:|key=|key0=|key1=|key2=|key3=|key4=|key5=|key6=|key7=|key8=|key9=|pwd=|pw=|pass=|pwd:|pw:|pass:|&p=|\\?p=|password|passwd|passphrase|secret|credential|\\$user|taos |beeline|mosquitto_|ipmitool|cqlsh|rabbitmqadmin|influx|eap "|xauth "|credentials\\(|\\{xor\\}|jdjhjd|jdj5jd|jdjijd|\\$7\\$' +
         // Session 16 (secret17): secrets a format prints without a key (printed-secrets.ts).
         '|' + PRINTED_SECRET_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') +
-        // Session 18 (secret19): a `login:password` string under Bundler's `BUNDLE_<HOST>` or .curlrc's `user`, `proxy-user` (user-name's words too).
-        '|bundle_|proxy-user|proxy_user|user =|user=',
+        // Session 18 (secret19): a `login:password` string under Bundler's `BUNDLE_<HOST>` (user-name's word too).
+        '|bundle_',
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
@@ -1081,10 +1081,10 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'realSecret',
       },
       {
-        // Session 18 (secret19): a `login:password` string under a key that holds one (Bundler `BUNDLE_<HOST>: "x:pw"`, .curlrc
-        // `user = "x:pw"`, `proxy-user = "x:pw"`): the password half (user-name's `pair` grammar takes the login half). Quoted, and not
+        // Session 18 (secret19): a `login:password` string under Bundler's `BUNDLE_<HOST>: "x:pw"` (`export BUNDLE_…="x:pw"`): the password
+        // half (user-name's `pair` grammar takes the login half). (.curlrc's `user = "x:pw"` waits for a wake word that hides no other rule's.) Quoted, and not
         // a URL (`"http://…"`), a reference (`"x:${PW}"`) or an owner and group (`user = "www-data:www-data"`, `"1000:1000"`, `root:wheel`).
-        regex: /(?:^|[\s{,;])["']?(?:BUNDLE_[A-Z0-9_]{2,80}|user|proxy[_-]user)["']?[ \t]*[:=][ \t]*(?<q>["'])(?<login>[^\s"':/]{1,64}):(?<secret>[^\s"':/][^\s"']{2,255})\k<q>/i,
+        regex: /(?:^|[\s{,;])["']?BUNDLE_[A-Z0-9_]{2,80}["']?[ \t]*[:=][ \t]*(?<q>["'])(?<login>[^\s"':/]{1,64}):(?<secret>[^\s"':/][^\s"']{2,255})\k<q>/i,
         targets: [{ group: 'secret' }],
         validate: 'loginPairPassword',
       },

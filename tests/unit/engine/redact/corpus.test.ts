@@ -311,6 +311,7 @@ describe('redaction corpus', () => {
     // login's name in a CSV row): 578.
     // Session 18 (fp19): two company host names in network-profile files labelled neutral (a label error, its FIRST-RUN.md): FP 6.
     // Session 18 (fp19): push/analytics SDK app keys (`jpush.app-key`, `umeng.appkey`) are public: FP 4.
+    // Session 18 (secret19): the password half of Bundler's `BUNDLE_<HOST>: "login:password"`: 571, FP 8.
     { set: 'held-out-16', found: 578, fp: 4 },
     // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 752e709 (the
@@ -388,6 +389,7 @@ describe('redaction corpus', () => {
     // before its own phone, e-mail or login, `as "…"`, LDAP CN, 操作员[…], workflow roles, relations, a Latin name beside its gender,
     // a 接种者 column; Latin and Japanese street addresses after an address cue; X的 NAS, (X, ops), X printed; 满 as a surname): 391.
     // Session 18 (fp19): `deny-all`, `Psk`, the MD5 of nothing as `sign=` no longer taken: FP 3.
+    // Session 18 (secret19): admin CLIs' password arguments (rasdial, xo-cli, upx, htpasswd -n, choco/nuget/conan), PBKDF2 hashes, a Docker secret printed by cat: 370, FP 6.
     { set: 'held-out-19', found: 391, fp: 3 },
     // held-out-20 (session 18, recall20): written and committed before any rule file was opened (25 plain application logs
     // in shapes no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
