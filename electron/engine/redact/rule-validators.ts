@@ -1384,7 +1384,7 @@ function cueOutside(line: string, start: number, end: number): boolean {
 function keyGoesOn(m: RegExpExecArray, line: string, name: string, gap: string): boolean {
   const rest = /^(?:[\u4e00-\u9fa5]+|[A-Za-z0-9_.-]+)/.exec(gap);
   // The separator after the key, tried once where the run ends (a lookahead after a greedy run is retried at every shorter one).
-  if (rest === null || !/^[ \t]*["']?[ \t]*[:=：]/.test(gap.slice(rest[0].length))) return false;
+  if (rest === null || !/^[ \t]*(?:["'][ \t]*)?[:=：]/.test(gap.slice(rest[0].length))) return false;
   // A Latin key only when it names a key's container: its other describing words (`password-cache: "AQAAANCM…"`, a DPAPI
   // blob of the password) may still hold the secret, encrypted, which this rule is here to take.
   if (!/^[\u4e00-\u9fa5]/.test(rest[0]) && !/^[_.-]?container$/i.test(rest[0])) return false;
