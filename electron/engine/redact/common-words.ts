@@ -118,7 +118,7 @@ shop blog wiki forum mall
  * replaced archive-wide (`pass 'info'` made every `info` a secret, `modified by upstream` every
  * `upstream` a login, `it will be useful` every `will` a token). English words, software words and
  * the names of distributions and projects that name no person (`debian`, `upstream`, `gnome`).
- * Given names stay out, as above, except `will`: the verb is in every licence header.
+ * Given names stay out, as above (`will` too: flags and keys before it are judged in rule-validators.ts).
  */
 const SOFTWARE_WORDS = `
 abort actually addition algorithm alias aliases alignment alpha anymore appear appears
@@ -151,7 +151,7 @@ stripping stuff subsequent substitution suitable suite symbolic symlink symlinks
 taken tarball terms testsuite therefore third though thus timestamp toolchain trailing
 transition transparent transport trap tree twice typically typo undefined underlying unix
 unnecessary unneeded unset unstable untrusted unused upon urgency username utility utils
-variant verbose verification versioned vulnerability weight whitespace whose wide will
+variant verbose verification versioned vulnerability weight whitespace whose wide
 workaround workarounds wrapper written zero
 avoid simplify swap regenerated option options request again update
 upstream debian ubuntu linux gnome freedesktop mozilla google apache posix gnu unix
@@ -189,6 +189,9 @@ export function commonWordForms(verb: string): string[] {
   return forms;
 }
 
+/** realfp: the program names that are not plain words (`bzip2`, `hp-ux`, `apt-get`), kept beside COMMON_WORDS. */
+const PROGRAM_NAMES: ReadonlySet<string> = new Set(PROGRAM_WORDS.split(/\s+/).filter((w) => w !== '' && !/^[a-z]{4,}$/.test(w)));
+
 /** A noun's forms: `entry`, `entrys` (as before), and realfp's `entries` (`directory` → `directories`). */
 function nounForms(word: string): string[] {
   return /[^aeiou]y$/.test(word) ? [word, `${word}s`, `${word.slice(0, -1)}ies`] : [word, `${word}s`];
@@ -200,7 +203,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
     ...VERBS.split(/\s+/).flatMap((v) => (v ? commonWordForms(v) : [])),
     ...WORDS.split(/\s+/).flatMap((w) => (w ? nounForms(w) : [])),
     ...SOFTWARE_WORDS.split(/\s+/).flatMap((w) => (w ? nounForms(w) : [])),
-    ...PROGRAM_WORDS.split(/\s+/).filter((w) => w !== ''),
+    ...PROGRAM_WORDS.split(/\s+/).filter((w) => /^[a-z]{4,}$/.test(w)),
     // realfp: the verbs of changelogs (`Avoid …`, `Simplify …`, `Swap …`) with their forms.
     ...['avoid', 'simplify', 'swap', 'regenerate', 'backport', 'bump', 'revert', 'strip', 'ship', 'drop'].flatMap(commonWordForms),
   ].filter((w) => w.length >= 4),
@@ -226,7 +229,7 @@ const COMMON_HAN_WORDS: ReadonlySet<string> = new Set(HAN_WORDS.split(/\s+/).fil
 
 /** Whether `value` is a common English word or a word of logs (any case: `Creative`, `CREATE`), or a Chinese word that reads as a name ({@link HAN_WORDS}). */
 export function isCommonWord(value: string): boolean {
-  return COMMON_WORDS.has(value.toLowerCase()) || COMMON_HAN_WORDS.has(value) || COMMON_WORDS.has(bareWord(value));
+  return COMMON_WORDS.has(value.toLowerCase()) || COMMON_HAN_WORDS.has(value) || COMMON_WORDS.has(bareWord(value)) || PROGRAM_NAMES.has(bareWord(value));
 }
 
 /**

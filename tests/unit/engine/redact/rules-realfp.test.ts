@@ -116,7 +116,7 @@ describe('a word of prose after a login word or `by` is no login', () => {
 
 describe('common words are never learned nor looked for archive-wide', () => {
   it('knows the words of changelogs, manuals and package logs, in their punctuation', () => {
-    for (const w of ['info', 'upstream', 'Upstream', 'will', 'avoid', 'filename', 'option.', 'Update.', 'again.', '<user', 'directories', 'bzip2', 'systemctl', 'Wget', 'SunOS']) expect(isCommonWord(w), w).toBe(true);
+    for (const w of ['info', 'upstream', 'Upstream', 'avoid', 'filename', 'option.', 'Update.', 'again.', '<user', 'directories', 'bzip2', 'systemctl', 'Wget', 'SunOS']) expect(isCommonWord(w), w).toBe(true);
     for (const w of ['zhangwei', 'jsmith', 'grace', 'hunter2', 'Tr0ub4dor']) expect(isCommonWord(w), w).toBe(false);
   });
   it('knows a phrase of common words', () => {
@@ -128,7 +128,7 @@ describe('common words are never learned nor looked for archive-wide', () => {
     expect(isLearnable('USER', 'zhangwei', 'user-name')).toBe(true);
   });
   it('does not look for them in the archive', () => {
-    expect(leakCandidates(['info', 'Upstream', 'will', 'option.', '<user', 'Backport upstream patch to', 'Regenerated.', 'hunter2-secret', 'zhangwei88'], '')).toEqual(['hunter2-secret', 'zhangwei88']);
+    expect(leakCandidates(['info', 'Upstream', 'option.', '<user', 'Backport upstream patch to', 'Regenerated.', 'hunter2-secret', 'zhangwei88'], '')).toEqual(['hunter2-secret', 'zhangwei88']);
   });
   it('keeps a package log whole after a changelog redacted in the same stream', () => {
     const text = ["  * r1.163 of bfd/elfxx-mips.c, pass 'info' instead of 'output_bfd' to", '    (modified by upstream, targeted for 3.22 release)', 'Setting up shared-mime-info (2.2-1) ...', '  * New upstream release'].join('\n');
