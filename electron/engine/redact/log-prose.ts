@@ -76,7 +76,8 @@ export const LOG_PROSE_WORDS = [
 // The outcome before `for`: a failure, a lock-out, an attempt, a success or a request.
 const OUTCOME_FOR = String.raw`(?:failed|failure|denied|rejected|attempts?|lockout|locked out|succeeded|successful|requested)`;
 const SIGN_IN_WORD = String.raw`(?:log(?:in|on)|sign-?in|auth[a-z]{0,16}|password|passcode|credentials?|bind|mfa|2fa|otp)`;
-const ACCOUNT_NOUN = String.raw`(?:user(?:[ _-]?name)?|account|login|uid)`;
+// A Kerberos/JAAS `principal` names the account the same way (`bad credentials for principal 'x'`).
+const ACCOUNT_NOUN = String.raw`(?:user(?:[ _-]?name)?|account|login|uid|principal)`;
 // login19: a failed sign-in named before `for` (`Failed login for "x"`, `invalid credentials for x`, `bad password for x`).
 const BAD_SIGN_IN = String.raw`(?:failed|invalid|unsuccessful|bad|wrong|incorrect)[ \t]+(?:log(?:in|on)|sign-?in|authentication|password|credentials?)`;
 // login19: who signs in, named by their role before the login (`Staff login x logged in`, `Admin x signed out`).
@@ -181,4 +182,4 @@ export const LOG_PROSE_LOGINS: readonly RulePattern[] = [
 /** Words that stand where these grammars put a login, in ordinary prose (`failed for all`, `for user this`). */
 // Also a component's or a service account's name (`failed for user-service`, `attempt for order-worker`, `crm_app`).
 export const LOG_PROSE_STOP =
-  /^(?:all|any|every|each|some|this|that|these|those|it|them|him|her|me|us|you|one|none|now|today|unknown|anonymous|guest|null|undefined|nobody|everyone|someone|requests?|accounts?|users?|ids?|names?|agents?|sessions?|services?)$|^(?:users?|accounts?|auth|login|session)[._-]|[._-](?:service|svc|api|server|worker|pool|queue|job|db|gateway|proxy|cache|client|app|apps|rw|ro|readonly|reader|writer|sync|bot|etl)$/i;
+  /^(?:all|any|every|each|some|this|that|these|those|it|them|him|her|me|us|you|one|none|now|today|unknown|anonymous|guest|null|undefined|nobody|everyone|someone|requests?|accounts?|users?|ids?|names?|agents?|sessions?|services?|principals?|members?|identity|subject)$|^(?:users?|accounts?|auth|login|session)[._-]|[._-](?:service|svc|api|server|worker|pool|queue|job|db|gateway|proxy|cache|client|app|apps|rw|ro|readonly|reader|writer|sync|bot|etl)$/i;
