@@ -176,6 +176,7 @@ function sweepMarked(needle: string): Promise<void> {
  * hung command nor an escaped grandchild outlives diagcollect or keeps it alive.
  */
 export async function reapChildren(): Promise<void> {
+  for (const stop of [...lookingUp]) stop();
   for (const kill of [...running.values()]) kill();
   await Promise.allSettled([...sweeps]);
   await sweepMarked(`${EXEC_MARK_VARIABLE}=${RUN_PREFIX}`);
@@ -259,12 +260,25 @@ export function exec(command: string, args: string[], options: ExecOptions = {})
   const env = options.env ?? process.env;
   const key = `${options.cwd ?? process.cwd()}\0${env.PATH ?? ''}\0${command}`;
   if (mayBeOnPath.has(key)) return start(command, args, options, started);
-  return surelyNotOnPath(command, env, options.cwd).then((missing) => {
-    if (missing) throw new CommandNotFoundError(command);
-    mayBeOnPath.add(key);
-    return start(command, args, options, started);
-  });
+  // A reap while the lookup is in flight (a second Ctrl-C) must stop this command too: it is not started after it.
+  let reaped = false;
+  const stop = () => {
+    reaped = true;
+  };
+  lookingUp.add(stop);
+  return surelyNotOnPath(command, env, options.cwd)
+    .finally(() => lookingUp.delete(stop))
+    .then((missing): Promise<ExecResult> | ExecResult => {
+      if (missing) throw new CommandNotFoundError(command);
+      mayBeOnPath.add(key);
+      if (!reaped) return start(command, args, options, started);
+      // As a command the reap killed reports itself: no exit code, killed, nothing read.
+      return { command: [command, ...args].join(' '), code: null, signal: 'SIGKILL', stdout: Buffer.alloc(0), stderr: '', stderrBytes: Buffer.alloc(0), truncated: false, timedOut: false, durationMs: performance.now() - started };
+    });
 }
+
+/** exec() calls still looking their command up (not started yet): reapChildren stops them from starting. */
+const lookingUp = new Set<() => void>();
 
 /** Commands (with the PATH and folder they were looked up in) that surelyNotOnPath did not rule out. */
 const mayBeOnPath = new Set<string>();

@@ -19,7 +19,7 @@ vi.mock('node:child_process', async (importOriginal) => {
   };
 });
 
-const { CommandNotFoundError, exec } = await import('../../../../electron/engine/platform/exec.js');
+const { CommandNotFoundError, exec, reapChildren, runningCommands } = await import('../../../../electron/engine/platform/exec.js');
 
 describe.skipIf(process.platform === 'win32')('exec: a missing tool is not started', () => {
   let dir: string;
@@ -53,6 +53,18 @@ describe.skipIf(process.platform === 'win32')('exec: a missing tool is not start
     await expect(denied).rejects.not.toBeInstanceOf(CommandNotFoundError);
     await expect(exec('no-such-tool-xyz', [], { env: {} })).rejects.toBeInstanceOf(CommandNotFoundError);
     expect(spawned.names).toEqual(['not-a-program', 'no-such-tool-xyz']);
+  });
+
+  it('a reap while the command is still looked up (a second Ctrl-C) stops it from starting: killed, nothing left running', async () => {
+    // Found on a fresh PATH key, so exec looks it up before starting (a command seen before starts at once).
+    const running = exec('say-hi', ['never'], { env: { PATH: `${dir}:/nonexistent-reap-folder` } });
+    await reapChildren();
+    const r = await running;
+    expect(r.code).toBeNull();
+    expect(r.signal).toBe('SIGKILL');
+    expect(r.stdout.length).toBe(0);
+    expect(spawned.names).toEqual([]);
+    expect(runningCommands()).toBe(0);
   });
 
   it('an aborted signal rejects before any lookup or start', async () => {
