@@ -76,7 +76,7 @@ export const PERSON_PROSE_TRIGGER = [
   String.raw` as ["“](?:[a-zà-ÿ]{2}|[\u4e00-\u9fa5]{2})`,
   String.raw`(?<![a-z])cn=[a-zà-ÿ]{2}[^,=\r\n]{0,60}?,(?:ou|dc|cn|o|l|c)=`,
   String.raw`(?:for|to) [\u4e00-\u9fa5]{2}`,
-  String.raw`[\u4e00-\u9fa5][人员][ \t]*[[【][\u4e00-\u9fa5]{2}`,
+  String.raw`(?:[\u4e00-\u9fa5][人员]|用户|客户|账号|帐号|账户|帐户|患者)[ \t]*[[【][\u4e00-\u9fa5]{2}`,
   String.raw`[\u4e00-\u9fa5][人员][ \t]*=[ \t]*["']?[\u4e00-\u9fa5]{2}`,
   String.raw`[a-zß-ÿ](?:\t|[ \t]*[,，|][ \t]*)[男女](?:\t|[ \t]*[,，|][ \t]*)(?:护照|身份证|证件|通行证|台胞证|[a-z]{1,2}\d{6}|\d{6}|\+\d|<(?:phone|passport|cnid)-\d)`,
   String.raw`(?:主办人|协办人|会签人?|承办人|阅办人|拟稿人|核稿人|签发人|审阅人|批示人|传阅人?|抄送人)[ \t\u3000]*(?:[:：][ \t\u3000]*)?[\u4e00-\u9fa5]{2}`,
@@ -121,7 +121,7 @@ export const PERSON_PROSE_HAN_NEAR = ['for ', 'to '];
 
 /** Marks-scan wakes (case-sensitive fragments): the Chinese forms above. */
 export const PERSON_PROSE_MARKS = [
-  String.raw`[人员][ \t]*[[【=]`,
+  String.raw`[人员][ \t]*[[【=]|(?:用户|客户|账号|帐号|账户|帐户|患者)[ \t]*[[【]`,
   String.raw`主办人|协办人|会签(?!证)|阅办人|拟稿人|核稿人|签发人|审阅人|批示人|传阅`,
   String.raw`(?:父亲|母亲|爸爸|妈妈|丈夫|妻子|儿子|女儿|配偶|爷爷|奶奶|外公|外婆|祖父|祖母|哥哥|姐姐|弟弟|妹妹|父|母|夫|妻|子|女|兄|弟|姐|妹)[)）]`,
   String.raw`实名`,
@@ -177,9 +177,9 @@ export const PERSON_PROSE_PATTERNS: readonly RulePattern[] = [
     validate: 'proseChineseName',
   },
   {
-    // Chinese log prose: a role word with the name in brackets, a workflow's roles, a role, a desk and the name.
+    // Chinese log prose: a role word (or an account noun: `用户[李晓峰]密码错误`) with the name in brackets, a workflow's roles, a role, a desk and the name.
     regex: new RegExp(
-      String.raw`[\u4e00-\u9fa5][人员][ \t]*[[【](?<bracketed>${HAN})[\]】]` +
+      String.raw`(?:[\u4e00-\u9fa5][人员]|用户|客户|账号|帐号|账户|帐户|患者)[ \t]*[[【](?<bracketed>${HAN})[\]】]` +
         String.raw`|(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{1,3}[人员][ \t]*=[ \t]*["']?(?<assigned>${HAN})(?![\u4e00-\u9fa5])` +
         String.raw`|(?:主办人|协办人|会签人?|承办人|阅办人|拟稿人|核稿人|签发人|审阅人|批示人|传阅人?|抄送人)[ \t\u3000]*(?:[:：][ \t\u3000]*)?(?<flow>${HAN})(?![\u4e00-\u9fa5])` +
         String.raw`|[\u4e00-\u9fa5][人员][ \t\u3000]*[:：][ \t\u3000]*(?:前台|收银|财务|人事|行政|客服|出纳|会计|仓管|库管|保安|门卫|司机|店长|领班|大堂|护士|药房|医生)[ \t\u3000]+(?<desk>${HAN})(?![\u4e00-\u9fa5])`,

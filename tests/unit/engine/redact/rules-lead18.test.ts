@@ -49,3 +49,17 @@ describe('person-prose wakes only where a name can stand', () => {
     takesAs('NAME', 'refund issued for customer Pieter Vandenberg', 'Pieter Vandenberg');
   });
 });
+
+describe('a name in brackets after an account noun (Chinese application logs)', () => {
+  // The lead's look at a collection: `用户[李晓峰]密码错误` kept the name; `X员[…]`/`X人[…]` were already taken.
+  it('takes a Han name bracketed after 用户/账号/客户/患者', () => {
+    takesAs('NAME', '2026-12-07 05:40:02 INFO 用户[李晓峰]密码错误，手机 13912345678', '李晓峰');
+    takesAs('NAME', 'WARN 账号【王芳】已锁定（连续 5 次失败）', '王芳');
+    takesAs('NAME', '客户[陈建国]下单成功 orderNo=88120', '陈建国');
+  });
+  it('keeps tags, logins and words that only look like names there', () => {
+    keepsWords('用户[INFO]登录', '用户[INFO]登录');
+    keepsWords('客户[张贴]通知', '张贴');
+    keepsWords('用户[高速]通道', '高速');
+  });
+});
