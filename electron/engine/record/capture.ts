@@ -152,6 +152,10 @@ export function clickMarker(width: number, height: number, x: number, y: number)
   const w = Math.min(width, x + reach + 1) - left;
   const h = Math.min(height, y + reach + 1) - top;
   const [cx, cy] = [x - left, y - top];
+  // The dot at the click: wide enough that JPEG's colour blocks (16 px) keep it red over any
+  // background — 3 px came out 170–194 red over xclock's hands at quality 70 (pinkish, and the
+  // record-xvfb test failed on it in a clean-clone CI).
+  const dot = Math.max(4, Math.round(r / 4));
   return {
     left,
     top,
@@ -159,7 +163,7 @@ export function clickMarker(width: number, height: number, x: number, y: number)
       `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">` +
       `<circle cx="${cx}" cy="${cy}" r="${r}" fill="none" stroke="#ffffff" stroke-width="${outer}"/>` +
       `<circle cx="${cx}" cy="${cy}" r="${r}" fill="none" stroke="#e0201b" stroke-width="${Math.max(3, r / 5)}"/>` +
-      `<circle cx="${cx}" cy="${cy}" r="3" fill="#e0201b" stroke="#ffffff" stroke-width="1"/></svg>`,
+      `<circle cx="${cx}" cy="${cy}" r="${dot}" fill="#e0201b" stroke="#ffffff" stroke-width="1"/></svg>`,
   };
 }
 

@@ -40,6 +40,21 @@ describe('encodeStepPicture', () => {
     expect(far.every((c) => Math.abs(c - 0x80) < 8)).toBe(true);
   });
 
+  it('keeps the dot at the click red over a busy picture (a clock face: white with black hands), at both encodings', async () => {
+    // White, with black strokes through the click as xclock's hands: JPEG's colour blocks washed
+    // a 3 px dot out to pink there (red 170 in a clean-clone CI).
+    const [w, h] = [1024, 768];
+    const rgb = Buffer.alloc(w * h * 3, 0xff);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) if (Math.abs(x - 160) < 4 || Math.abs(y - 160) < 3 || Math.abs(x - y) < 3) rgb.fill(0, (y * w + x) * 3, (y * w + x) * 3 + 3);
+    for (const encoding of [NORMAL_ENCODING, SMALL_ENCODING]) {
+      const jpeg = await encodeStepPicture({ raw: { width: w, height: h, rgb } }, { x: 160, y: 160 }, encoding);
+      const scale = Math.min(1, encoding.maxWidth / w);
+      const [r, g, b] = await pixel(jpeg, Math.round(160 * scale), Math.round(160 * scale));
+      expect([r > 190, g < 90, b < 90], `${encoding.maxWidth}: ${r},${g},${b}`).toEqual([true, true, true]);
+    }
+  });
+
   it('draws a click at the very corner without failing, and the small encoding is smaller', async () => {
     const corner = await encodeStepPicture(screen(1280, 800), { x: 1279, y: 799 }, NORMAL_ENCODING);
     expect((await pixel(corner, 1279, 799))[0]).toBeGreaterThan(150);
