@@ -35,6 +35,7 @@ import { LeakWatch, leakCandidates, maskValue, type LeakHit, type LeakScanOption
 import { mendArchive } from './redact/mend.js';
 import { placeholderExample } from './redact/placeholders.js';
 import { createRedactor, saveRedactionMap } from './redact/policy-redactor.js';
+import { loadAnalyses } from './redact/analyses.js';
 import { redactFacts, renderFromFacts } from './redact/redact-facts.js';
 import { OFFLOAD_MIN_BYTES, RedactWorker, type WorkerEntry } from './redact/redact-offload.js';
 import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
@@ -235,6 +236,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   if (outerSignal?.aborted) throw new CancelledError();
   outerSignal?.addEventListener('abort', onOuterAbort, { once: true });
 
+  // The build's analyses of the rule table, read while the folder is made (redact/analyses.ts).
+  const analysesRead = options.redact === false ? undefined : loadAnalyses();
   await mkdir(options.outDir, { recursive: true });
   // What killed runs left here (kill -9, power loss): temp files, and commands still running
   // for a diagcollect that is gone; then our name, reserved before any work. The orphans are
@@ -242,6 +245,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   // desktop), not before it: they carry their dead owner's mark, never ours.
   const reaping = reapOrphans().catch(() => 0);
   await cleanStaleOutputs(options.outDir);
+  await analysesRead;
   const redactor = options.redact === false ? undefined : createRedactor(policy);
   // The leak check searches each entry as it is written (the redactor's values so far).
   const leakWatch = redactor ? new LeakWatch(() => redactor.seenValues()) : undefined;

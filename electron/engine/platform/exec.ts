@@ -272,9 +272,30 @@ export function exec(command: string, args: string[], options: ExecOptions = {})
       if (missing) throw new CommandNotFoundError(command);
       mayBeOnPath.add(key);
       if (!reaped) return start(command, args, options, started);
-      // As a command the reap killed reports itself: no exit code, killed, nothing read.
-      return { command: [command, ...args].join(' '), code: null, signal: 'SIGKILL', stdout: Buffer.alloc(0), stderr: '', stderrBytes: Buffer.alloc(0), truncated: false, timedOut: false, durationMs: performance.now() - started };
+      return killedResult(command, args, started);
     });
+}
+
+/** How a command ended, as start() reads it: the rest of its ExecResult follows from these. */
+interface Ending {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: Buffer;
+  /** Capped at STDERR_CAP; decoded once here, so a character split across two chunks stays whole. */
+  stderrBytes: Buffer;
+  truncated: boolean;
+  timedOut: boolean;
+}
+
+/** The ExecResult of a command that ended as `ending` says, `started` being when exec() was called. */
+function settledResult(command: string, args: string[], started: number, ending: Ending): ExecResult {
+  const { code, signal, stdout, stderrBytes, truncated, timedOut } = ending;
+  return { command: [command, ...args].join(' '), code, signal, stdout, stderr: stderrBytes.toString('utf8'), stderrBytes, truncated, timedOut, durationMs: performance.now() - started };
+}
+
+/** A command a reap stopped before it started reports itself as one the reap killed: no exit code, nothing read. */
+function killedResult(command: string, args: string[], started: number): ExecResult {
+  return settledResult(command, args, started, { code: null, signal: 'SIGKILL', stdout: Buffer.alloc(0), stderrBytes: Buffer.alloc(0), truncated: false, timedOut: false });
 }
 
 /** exec() calls still looking their command up (not started yet): reapChildren stops them from starting. */
@@ -379,19 +400,8 @@ function start(command: string, args: string[], options: ExecOptions, started: n
         const nl = stdout.indexOf(10);
         if (nl >= 0 && nl < stdout.length - 1) stdout = stdout.subarray(nl + 1);
       }
-      // Decoded once at the end, so a character split across two chunks stays whole.
       const stderrBytes = Buffer.concat(stderrChunks).subarray(0, STDERR_CAP);
-      resolve({
-        command: [command, ...args].join(' '),
-        code,
-        signal: sig,
-        stdout,
-        stderr: stderrBytes.toString('utf8'),
-        stderrBytes,
-        truncated,
-        timedOut,
-        durationMs: performance.now() - started,
-      });
+      resolve(settledResult(command, args, started, { code, signal: sig, stdout, stderrBytes, truncated, timedOut }));
     };
     /** The command exited but its pipes stay open: after `ms`, kill the holders and stop reading. */
     const armGrace = (ms: number) => {

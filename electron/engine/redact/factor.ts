@@ -10,6 +10,7 @@
  * same match (the order of the alternatives changes). Look-arounds are left as they are (a
  * look-ahead keeps only its first match, so its alternatives' order matters to what follows).
  */
+import { analysed } from './analyses.js';
 import { asciiOnly, atomEnd, firstAtoms, nonAsciiOnly, topAlternatives, WIDE_GUARD } from './scan-split.js';
 
 const QUANTIFIER = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/;
@@ -71,7 +72,7 @@ export function factorAlternatives(source: string): string {
 export function factoredForTest(re: RegExp): RegExp {
   // An IT rule's LinearRegExp or a list scan keeps its own class.
   if (re.constructor !== RegExp) return re;
-  const source = factorAlternatives(re.source);
+  const source = analysed('factor', re.source, () => factorAlternatives(re.source));
   return source === re.source ? re : new RegExp(source, re.flags);
 }
 
@@ -125,12 +126,12 @@ function spread(alternative: string): string[] {
   return out.length > MAX_SPREAD ? [alternative] : out;
 }
 
-/** The part sources per source and flags: the table's triggers are read once per process. */
-const partSources = new Map<string, readonly string[] | undefined>();
-
+/** The part sources per source and flags: the table's triggers are read at build time (analyses.ts). */
 function partSourcesOf(source: string, flags: string): readonly string[] | undefined {
-  const key = `${flags}/${source}`;
-  if (partSources.has(key)) return partSources.get(key);
+  return analysed('parts', `${flags}/${source}`, () => computePartSources(source, flags));
+}
+
+function computePartSources(source: string, flags: string): string[] | undefined {
   let parts: string[] | undefined;
   // A numbered or named back-reference, or a named group, would not survive being cut or spread.
   if (!/\\[1-9]|\\k<|\(\?<(?![=!])/.test(source)) {
@@ -151,7 +152,6 @@ function partSourcesOf(source: string, flags: string): readonly string[] | undef
       if (either.length > 0) parts.push(factorAlternatives(either.join('|')));
     }
   }
-  partSources.set(key, parts);
   return parts;
 }
 

@@ -24,6 +24,7 @@ import type { StructureOutcome, TextFormat } from './formats.js';
 import { LeakMatcher, LeakWatch, scanArchiveForLeaks, leakCandidates } from './leak-check.js';
 import { mendText } from './mend.js';
 import { createRedactor, saveRedactionMap } from './policy-redactor.js';
+import { loadAnalyses } from './analyses.js';
 import type { Redactor } from './redactor.js';
 import { routeThroughRedactor } from './route.js';
 
@@ -147,6 +148,8 @@ export async function redactFiles(options: RedactFilesOptions): Promise<RedactFi
   } catch (err) {
     throw InputError.coded('redact-out-create', { path: outDir, cause: errnoCause(err) }, `cannot create the output folder ${outDir}: ${message(err)}`);
   }
+  // The build's analyses of the rule table first (analyses.ts): the Redactor's rule set is built from them.
+  await loadAnalyses();
   const redactor = options.redactor ?? createRedactor(options.policy);
   const signal = options.signal;
   const files: RedactedFile[] = [];

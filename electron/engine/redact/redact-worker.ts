@@ -14,6 +14,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { keepYoungGenerationSmall } from '../platform/young-generation.js';
+import { loadAnalyses } from './analyses.js';
 import { Redactor, type RedactItem, type RedactorMark, type RedactorOptions, type RedactorState } from './redactor.js';
 
 export type ToWorker =
@@ -98,5 +99,7 @@ if (parentPort) {
   // Creating this thread's isolate reset the young-generation flag for the whole process (both
   // threads): set it again as soon as our code runs (platform/young-generation.ts).
   keepYoungGenerationSmall();
-  serve(parentPort, workerData as WorkerInit);
+  const port = parentPort;
+  // The build's analyses of the rule table (analyses.ts) before the Redactor is built; the main thread waits for `ready`.
+  void loadAnalyses().then(() => serve(port, workerData as WorkerInit));
 }

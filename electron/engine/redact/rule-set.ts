@@ -4,6 +4,7 @@
  * `lastIndex`), one combined prefilter, and the allow-list.
  */
 import { InputError } from '../errors.js';
+import { analysed } from './analyses.js';
 import { wakesAssignedKey } from './key-names.js';
 import { LinearRegExp, ListStartRegExp } from './linear-regexp.js';
 import { LiteralIndex, requiredLiteralSet } from './literal-set.js';
@@ -295,15 +296,11 @@ function withFlags(re: RegExp, add: string, drop = ''): RegExp {
 
 const contextRegExp = (words: readonly string[]) => new RegExp(words.map(escapeRegExp).join('|'), 'i');
 
-/** requiredLiteralSet per pattern source and flags: the table's patterns are read once per process. */
-const literalSets = new Map<string, readonly string[] | undefined>();
-
+/** requiredLiteralSet per pattern source and flags: the table's patterns are read at build time (analyses.ts). */
 function literalSetOf(regex: RegExp): readonly string[] | undefined {
   // IT patterns (LinearRegExp) keep their own engine's syntax: no literal is read from them.
   if (regex instanceof LinearRegExp) return undefined;
-  const key = `${regex.flags}/${regex.source}`;
-  if (!literalSets.has(key)) literalSets.set(key, requiredLiteralSet(regex.source, regex.flags));
-  return literalSets.get(key);
+  return analysed('literals', `${regex.flags}/${regex.source}`, () => requiredLiteralSet(regex.source, regex.flags));
 }
 
 /** The rule set's literal indexes (see CompiledPattern.anyOf), filled as its patterns are compiled. */

@@ -1,0 +1,96 @@
+/**
+ * What the rule set reads from its own patterns' sources (rule-set.ts, factor.ts): the literals a
+ * line must hold for a pattern to match (literal-set.ts), a trigger's alternatives as a prefix tree
+ * and its parts by first character (factor.ts). Each is a pure function of a source (and flags),
+ * computed once per process — and, for the built-in table, once at build time: building the rule
+ * set was ~19 % of a default collection's main-thread CPU, most of it these analyses.
+ *
+ * `npm run build:cli` writes dist/cli/redact-analyses.json (scripts/redact-analyses.mts: every
+ * analysis of the rule sets the built-in table gives, each layout, optional rules on and off) next
+ * to the bundle it builds, from the same sources. loadAnalyses() reads it once before a Redactor
+ * is built (session.ts, redact-worker.ts); analysed() answers from it, else computes as before.
+ *
+ * Safe whatever the file holds or lacks: an entry is keyed by the whole input (kind, flags and
+ * source), so a pattern the file does not know — a policy's extra rules, the user's known values, a
+ * table edited after the build — is computed, never given another's answer. The file is only read
+ * (a read-only install is fine); missing or unreadable (the Electron build, tests, a hand-run
+ * esbuild), everything is computed, the same rule set a little later.
+ */
+import { readFile } from 'node:fs/promises';
+
+/** The analyses kept; each one's value is JSON (undefined stored as null). */
+export type AnalysisKind = 'literals' | 'factor' | 'parts';
+const KINDS: readonly AnalysisKind[] = ['literals', 'factor', 'parts'];
+
+/** The file's shape: per kind, [key, value] pairs. */
+export interface AnalysesFile {
+  format: 1;
+  analyses: Record<AnalysisKind, [string, unknown][]>;
+}
+
+const known = new Map<AnalysisKind, Map<string, unknown>>(KINDS.map((k) => [k, new Map()]));
+
+/**
+ * `compute()`'s value for `key` (the whole input of the analysis): the file's or an earlier call's
+ * when there is one. Values are shared: callers never modify them.
+ */
+export function analysed<T>(kind: AnalysisKind, key: string, compute: () => T): T {
+  const table = known.get(kind)!;
+  const hit = table.get(key);
+  if (hit !== undefined) return (hit === null ? undefined : hit) as T;
+  const value = compute();
+  table.set(key, value === undefined ? null : value);
+  return value;
+}
+
+/** Every analysis this process holds (what the build writes, after building the table's rule sets). */
+export function exportAnalyses(): AnalysesFile {
+  return { format: 1, analyses: Object.fromEntries(KINDS.map((k) => [k, [...known.get(k)!]])) as AnalysesFile['analyses'] };
+}
+
+/** Adds a file's analyses (ignored when it is not one: the rule set is then computed). */
+export function importAnalyses(file: unknown): boolean {
+  if (!isAnalysesFile(file)) return false;
+  for (const kind of KINDS) {
+    const table = known.get(kind)!;
+    for (const [key, value] of file.analyses[kind]) if (!table.has(key)) table.set(key, value);
+  }
+  return true;
+}
+
+function isAnalysesFile(file: unknown): file is AnalysesFile {
+  if (typeof file !== 'object' || file === null || (file as AnalysesFile).format !== 1) return false;
+  const analyses = (file as AnalysesFile).analyses as unknown;
+  if (typeof analyses !== 'object' || analyses === null) return false;
+  return KINDS.every((k) => {
+    const pairs = (analyses as Record<string, unknown>)[k];
+    return Array.isArray(pairs) && pairs.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string');
+  });
+}
+
+/** Forgets every analysis (tests: compare a rule set built from the file with one computed). */
+export function forgetAnalyses(): void {
+  for (const table of known.values()) table.clear();
+}
+
+/** The build's file beside this module's bundle (dist/cli/); the source tree has none. */
+export const ANALYSES_FILE = 'redact-analyses.json';
+
+let loading: Promise<boolean> | undefined;
+
+/**
+ * Reads the build's analyses once per process (later calls share the first read); never rejects:
+ * false when there is no usable file.
+ */
+export function loadAnalyses(url: URL = new URL(`./${ANALYSES_FILE}`, import.meta.url)): Promise<boolean> {
+  loading ??= readFile(url, 'utf8').then(
+    (text) => importAnalyses(JSON.parse(text)),
+    () => false,
+  ).catch(() => false);
+  return loading;
+}
+
+/** Tests: let the next loadAnalyses read again. */
+export function resetAnalysesLoad(): void {
+  loading = undefined;
+}
