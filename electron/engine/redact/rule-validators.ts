@@ -8,7 +8,7 @@
 import { isCommonPhrase, isCommonWord, isJoiningWord } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
-import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey } from './key-names.js';
+import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey, SIGNED_PARAMETERS } from './key-names.js';
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
@@ -364,6 +364,8 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (PWD_DIRECTORY.test(key) && /^[/~]/.test(value)) return false;
   // A package description's `Cookie: Baker provides a simple cookie string generator …`: a cookie is `name=value` pairs or one token, not a sentence.
   if (/(?:^|[^a-z])cookies?$/i.test(key) && !value.includes('=') && /\s\S+\s/.test(value)) return false;
+  // fp20: `'Authorization': 'TC3-HMAC-SHA256 Credential=…, Signature=…'`: a signing scheme's parameters, each judged on its own.
+  if (/authori[sz]ation$/i.test(key) && SIGNED_PARAMETERS.test(value)) return false;
   // A nonce is sent in the clear once (Aliyun's `SignatureNonce=<uuid>`, OAuth 1's `oauth_nonce`), not a secret.
   if (/nonce$/i.test(key)) return false;
   // An app's numeric key is its public id (Xiaomi push `miAppKey=5472021473381`); its secret is the app secret.
@@ -523,6 +525,19 @@ const PLAIN_COOKIE_VALUE = /^[A-Za-z_-]{1,12}$/;
 
 // `auth: OpenAI call failed for key …`: a logger's module name and a sentence, not `auth` = `OpenAI`.
 const LOGGER_MODULE = /^(?:auth|token|tokens|session|sessions|cookie|cookies|secret|secrets|credential|credentials|creds)$/i;
+// Session 19 (fp20): a version as package lists print it (`3.0.1`, `v2.4.0`, `1.26.0rc1`, `2.0.0.post1`, `0.9.8-2`).
+const PACKAGE_VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+~]?(?:a|b|rc|dev|post|alpha|beta)?\d*)?(?:[-+~][\w.]+)?$/i;
+
+/**
+ * Session 19 (fp20): a logger's source position `module:function:line` (loguru's `sync.auth:login:88 - signing in`, Python
+ * logging's `%(name)s:%(funcName)s:%(lineno)d`): the key glued to a function's name and a line number, no blank between.
+ */
+function isSourcePosition(m: RegExpExecArray): boolean {
+  const key = group(m, 'key');
+  const value = group(m, 'secret');
+  return /^(?:[a-z_][a-z0-9_]*|<module>|<lambda>):\d{1,6}$/.test(value) && m[0].endsWith(`${key}:${value}`);
+}
+
 function isLoggerPrefix(m: RegExpExecArray, line: string): boolean {
   if (!LOGGER_MODULE.test(group(m, 'key')) || !/:[ \t]+\S+$/.test(m[0])) return false;
   const value = group(m, 'secret');
@@ -720,6 +735,9 @@ function isDateAt(user: string, after: string): boolean {
   return DATE_VALUE.test(user) || (WEEKDAY_OR_MONTH.test(user) && DATE_GOES_ON.test(after));
 }
 
+// fp20: PHP consoles whose commands are `namespace:command` (Nextcloud occ, Laravel artisan, Symfony bin/console, Drush, Magento, WP-CLI, Craft, Yii).
+const CONSOLE_RUNNER = /(?:^|[\s/])(?:occ|artisan|console|drush|magento|n98-magerun2?|wp|craft|yii)(?:\.php)?[ \t]+(?:[a-z][a-z-]*:)*$/;
+
 function isLoginName(m: RegExpExecArray, line: string): boolean {
   const user = group(m, 'user');
   if (TOOL_NAME.test(user) && /[a-z0-9][A-Z]/.test(user)) return false;
@@ -758,6 +776,12 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   // `from_account=xxsoft&to_account=xxsoft` (an ERP's OpenAPI), `tenant_account=`: the books, tenants
   // or apps a call moves between, not a person's login.
   if (/^(?:from|to|src|dst|source|target|dest|parent|corp|tenant|org|app)_?account$/i.test(group(m, 'key'))) return false;
+  // fp20: a console's `namespace:command` (Nextcloud `occ user:add … lizixuan`, `user:setting`, `user:lastseen`, Laravel
+  // `artisan user:create`, Drupal `drush user:login`, Magento `admin:user:create`): the command, not a login (its argument may be).
+  if (group(m, 'kq') === '' && group(m, 'vq') === '' && /^[a-z][a-z-]*$/.test(user) && /^:$/.test(line.slice(m.index + m[0].length - user.length - 1, m.index + m[0].length - user.length)) && CONSOLE_RUNNER.test(line.slice(0, m.index))) return false;
+  // fp20: a generated object id under `uid` (Grafana contact points `- uid: de7kq2m9vx0ahb`, dashboards `uid: P8E80F9AEF21F6940`):
+  // letters and digits mixed in three or more runs, as no one picks a login.
+  if (/uid$/i.test(group(m, 'key')) && /^[A-Za-z0-9]{9,40}$/.test(user) && (user.match(/\d+/g) ?? []).length >= 3 && (user.match(/[A-Za-z]+/g) ?? []).length >= 3) return false;
   // A cookie or query `uid` (`oa_uid=xiongmin`, LDAP `uid=jdoe`) in lower case: `UUID=A1B2-C3D4` is a
   // volume id, ADO.NET's `;UID=rpt;` a database login (connection-string's, kept).
   // login17: …but R/ODBC's and pyodbc's argument `UID = "x"` (quoted, by itself) is the database login.
@@ -1474,7 +1498,8 @@ export const VALIDATORS = {
   assignmentKey: ((m, line, around) => validKey('assignment')(m) && !isChromiumPrefMac(m, line) && !isPublicAppKeyUnderSdk(m, line, around)) as RuleValidator,
   /** A `key value` directive: a secret-named key, a value with a digit or a symbol, not a `scheme:/` reference. */
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
-  directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret')) && !(/^[A-Za-z]+[.,;:!?]$/.test(group(m, 'secret')) && isCommonWord(group(m, 'secret')))) as RuleValidator,
+  // fp20: nor a package's version in a list (`pip list`'s `asttokens  3.0.1`, `tokenizers  0.15.0`: a key word glued into a name).
+  directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !PACKAGE_VERSION.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret')) && !(/^[A-Za-z]+[.,;:!?]$/.test(group(m, 'secret')) && isCommonWord(group(m, 'secret')))) as RuleValidator,
   // A dotted property name (Hive's `javax.jdo.option.ConnectionPassword`) by its last part.
   // A name/value pair's JSON form names its groups `keyj` and `secretj` (name-value-pair.ts).
   namedElementValue: ((m, line) =>
@@ -1483,7 +1508,7 @@ export const VALIDATORS = {
     // A value masked by its tool (Spring Boot's actuator prints `******`).
     !/^\*+$/.test(group(m, 'secret') || group(m, 'secretj') || group(m, 'text')) &&
     !isQuotedTag(m, line)) as RuleValidator,
-  inlineAssignment: ((m, line, around) => validKey('assignment')(m) && !isPublicAppKeyUnderSdk(m, line, around) && !isPamControl(m, line) && !isPamTag(line, m.index + m[0].lastIndexOf(group(m, 'secret')), group(m, 'secret')) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
+  inlineAssignment: ((m, line, around) => validKey('assignment')(m) && !isPublicAppKeyUnderSdk(m, line, around) && !isPamControl(m, line) && !isPamTag(line, m.index + m[0].lastIndexOf(group(m, 'secret')), group(m, 'secret')) && !isLoggerPrefix(m, line) && !isSourcePosition(m) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
   argumentArray: ((m, line) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-') && !isHeaderRow(line)) as RuleValidator,
   commandLineFlag: ((m, line) => {
     const value = group(m, 'secret') || group(m, 'qsecret');
