@@ -70,6 +70,8 @@ const METADATA_SUFFIXES = new Set([
   // Session 19 (fp20): how a secret is hashed or which one is meant, not the secret (mailcow `MAILCOW_PASS_SCHEME=BLF-CRYPT`,
   // zabbix `TLSPSKIdentity=PSK-erp-db-01`, `--tls-psk-identity`), and a search that finds the account (`AUTH_LDAP_SEARCH_FILTER`).
   'scheme', 'schemes', 'identity', 'filter', 'filters',
+  // …and the file descriptor a secret is read from (gpg's `--passphrase-fd 0`, `--override-session-key-fd fd`).
+  'fd',
   // Exchange's `X-MS-Exchange-Organization-AuthAs: Internal`: how the sender was authenticated.
   'as',
   // `TokenService.java:88` in a stack trace: a source file and a line number.

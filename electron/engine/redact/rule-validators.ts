@@ -128,8 +128,16 @@ export const fullWidthCnId: RuleValidator = (m, line, around) => /[０-９]/.tes
 /** E.164 with separators: 8–15 digits, not a version (`+1.2`), not a measurement. */
 export const internationalPhone: RuleValidator = (m, line, around) => {
   const n = digitsOnly(m[0]).length;
-  return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]) && notMeasurement(m, line, around);
+  return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]) && !isVersionBuild(m, line) && notMeasurement(m, line, around);
 };
+
+/**
+ * fp20: a `+` that joins a version to its build (Debian's `1:10~+20191229111838+6991d5728f1-1~exp1`, SemVer's
+ * `2.1.0+20240101093000`): glued to a version character before it (`~`, a digit, a letter, `.`), no phone's `+`.
+ */
+function isVersionBuild(m: RegExpExecArray, line: string): boolean {
+  return m[0].startsWith('+') && /[~\w.]$/.test(line.slice(0, m.index));
+}
 
 const LOCALE_MODIFIER_AT = /(?:^|[._-])[a-z]{2,3}(?:_[A-Z]{2})?@(?:latin|cyrillic|latn|cyrl|valencia|euro|ijekavian|ijekavianlatin|devanagari|saaho|iqtelif|abegede|shaw|arabic|hebrew|javanese|boldquot|quot)\.[A-Za-z0-9-]+$/;
 const CVS_METHOD_LOGIN = /^(?:pserver|ext|extssh|ssh|gserver|kserver|server|local|fork|sspi):[^:]*$/;
@@ -647,6 +655,8 @@ function isUnicastMac(mac: string): boolean {
 // Words of prose after `changed by`, `created by` (`Which fields may be changed by regular users`,
 // systemd's `should be created by either modifying this file`), metasyntactic names (`User "foo"`) and
 // PostgreSQL's pg_hba keywords (`"sameuser", "samerole"`): not logins.
+// fp20: the nouns a sentence names a flag with (`the --login option`, `the --user flag.`), a sentence's stop included.
+const FLAG_NOUN = /^(?:option|options|flag|flags|switch|switches|argument|arguments|parameter|parameters)[.,;:]?$/i;
 const PROSE_LOGINS = /^(?:either|neither|both|regular|normal|ordinary|another|every|such|should|would|could|may|might|must|can|will|shall|only|also|then|than|which|who|whom|whose|what|when|where|why|how|these|those|its|their|his|our|your|my|one|new|old|given|specified|named|someone|somebody|anyone|anybody|everybody|itself|self|hand|means|using|via|foo|bar|baz|qux|quux|sameuser|samerole|samegroup|replication)$/i;
 const PROXY_TYPE = /(?:^|[\s{,"'])(?:type|protocol)["']?[ \t]*:[ \t]*["']?(?:vmess|vless|tuic)\b/i;
 // The stores' own service accounts (pgbouncer's admin user, HAProxy's stats page user of its docs).
@@ -748,8 +758,9 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   // login18: a cloud image's stock account (Packer `ssh_username = "ubuntu"`, `ec2-user`) names nobody.
   if (CLOUD_IMAGE_USERS.test(user) || BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(bare) || BUILTIN_LOGINS.test(bare) || /^(?:Dr|Mr|Mrs|Ms|Prof|St)$/.test(bare) || isBenignValue(user) || isPlaceholder(user)) return false;
   // `requested by LWP::UserAgent`, `executed by bash(1)`: a Perl/Ruby/C++ namespace, a command and its manual section.
+  // fp20: …and a contraction (`script-login: don't include …`): English, the word goes on after its apostrophe.
   const next = line.slice(m.index + m[0].length, m.index + m[0].length + 4);
-  if (/^(?:::|\(\d\))/.test(next)) return false;
+  if (/^(?:::|\(\d\)|['’]t\b)/.test(next)) return false;
   // Android's `UserInfo{0:Owner:c13}`: the user's id, name and flags (hex), not `owner` = `c13`.
   if (/^[0-9a-f]{1,8}$/i.test(user) && /UserInfo\{\d+:[^:{}\r\n]*:$/.test(line.slice(Math.max(0, m.index - 40), m.index + m[0].length - user.length))) return false;
   // wevtutil's `User: S-1-5-18`: a security identifier (a user's own is windows-sid's), not a login.
@@ -1116,8 +1127,15 @@ function isJcaAlgorithm(value: string): boolean {
 // A program's usage text (`Xvfb -help`, `--help` output): `-auth file   select authorization file`,
 // the option first on its line, a lower-case metavariable, then blanks and the description.
 function isUsageLine(m: RegExpExecArray, line: string, value: string): boolean {
-  return /^[a-z][a-z-]{0,30}$/.test(value) && /^[ \t]*$/.test(line.slice(0, m.index)) && /^[ \t]{2,}[A-Za-z]+[ \t]/.test(line.slice(m.index + m[0].length));
+  if (!/^[a-z][a-z-]{0,30}$/.test(value) || !/^[ \t]*$/.test(line.slice(0, m.index))) return false;
+  const rest = line.slice(m.index + m[0].length);
+  // fp20: a manual's option heading, the flag and its metavariable alone on their line or before its optional arguments (gpg's
+  // `--passphrase string`, `--secret-keyring file`, `--passphrase-repeat n`, `--quick-generate-key user-id [algo [usage]]`).
+  if (MANUAL_METAVARIABLE.test(value) && /^[ \t]*(?:\r?$|\[)/.test(rest)) return true;
+  return /^[ \t]{2,}[A-Za-z]+[ \t]/.test(rest);
 }
+// fp20: the type names manuals give an option's argument.
+const MANUAL_METAVARIABLE = /^(?:string|str|file|filename|files|path|dir|directory|n|num|number|fd|name|names|user-?id|uid|fpr|fingerprint|value|val|arg|args|key|keyid|key-?file|secs|seconds|count|size|level|mode|type|list|url|host|word|text|data|spec|id|pass|passwd|password|passphrase|phrase|token|secret|cookie|cookies|method|program|command|cmd)$/;
 
 function isCommentProse(m: RegExpExecArray, line: string): boolean {
   const value = group(m, 'secret');
@@ -1769,7 +1787,8 @@ export const VALIDATORS = {
   /** Whichever login group of a multi-form pattern matched: not a built-in account, not a placeholder. */
   anyLoginGroup: ((m, line) => {
     const user = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_LOGIN_GROUP.test(k) && v !== undefined)?.[1] ?? '';
-    return user !== '' && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user) && !isCommentedExampleUser(m, line);
+    // fp20: a manual's `with the --login option.`, `the --user flag`: the flag named in a sentence, no login after it.
+    return user !== '' && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !FLAG_NOUN.test(user) && !isPlaceholder(user) && !isBenignValue(user) && !isCommentedExampleUser(m, line);
   }) as RuleValidator,
   passwdLogin: ((m, line) => {
     const uid = Number(group(m, 'uid'));

@@ -152,3 +152,42 @@ describe('fp20: a Zabbix agent 2 plugin key takes its password as a parameter', 
     );
   });
 });
+
+describe("fp20: this machine's manuals and changelogs", () => {
+  it("keeps a manual's option heading and its metavariable, and a key naming a file descriptor", () => {
+    unchanged(
+      '       --passphrase string',
+      '       --secret-keyring file',
+      '       --passphrase-repeat n',
+      '       --override-session-key-fd fd',
+      '       --password-file path [--verbose]',
+      '   --passphrase-fd 0',
+    );
+  });
+  it('still takes a password after its flag on a command line or a continued one', () => {
+    takesAs('SECRET', '  --password hunter2', 'hunter2');
+    takesAs('SECRET', 'mysqldump --password secret', 'secret');
+    takesAs('SECRET', '  --password Hunter2 \\', 'Hunter2');
+    takesAs('SECRET', '  --passphrase Gpg-Pass#2026', 'Gpg-Pass#2026');
+  });
+  it('keeps a flag named in a sentence and a contraction after a login key', () => {
+    unchanged(
+      '       one started with the --login option.',
+      '       shell with the --user flag, it reads',
+      "  * usr.lib.dovecot.script-login: don't include non-existent local override file",
+      "  * login: can't happen any more",
+    );
+    takesAs('USER', 'ssh --login zhangsan host', 'zhangsan');
+    takesAs('USER', 'login: lisi', 'lisi');
+  });
+  it("keeps a version's build after `+`, takes a phone number after its label", () => {
+    unchanged(
+      'llvm-toolchain-snapshot (1:10~+20191229111838+6991d5728f1-1~exp1) experimental; urgency=medium',
+      'app 2.1.0+20240101093000 built',
+      'libfoo1 (3.2~rc1+20230115120000-1)',
+    );
+    takesAs('PHONE', 'Tel: +8613912345678', '8613912345678');
+    takesAs('PHONE', 'call +44 20 7946 0958 now', '7946 0958');
+    takesAs('PHONE', '联系电话:+8613912345678', '8613912345678');
+  });
+});
