@@ -5,7 +5,7 @@
  * — ids, patterns, names of these functions, context words — and policy extends it the same way:
  * an IT rule may name a validator (`luhn`, `notMeasurement` …) and context words.
  */
-import { isCommonPhrase, isCommonWord, isJoiningWord } from './common-words.js';
+import { isCommonWord, isJoiningWord, isProse } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
 import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey, SIGNED_PARAMETERS } from './key-names.js';
@@ -769,7 +769,7 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   if (NOT_A_LOGIN_WORD.test(user)) return false;
   // realfp: a word of prose after a login word or `by` and blanks (`modified by upstream`, `requested by
   // debian-release`, `changed by setting the option`, `settings for user directories`); a quoted one is an example login.
-  if (group(m, 'vq') === '' && /[A-Za-z][ \t]+$/.test(m[0].slice(0, m[0].length - user.length)) && (isCommonWord(bare) || isCommonPhrase(bare))) return false;
+  if (group(m, 'vq') === '' && /[A-Za-z][ \t]+$/.test(m[0].slice(0, m[0].length - user.length)) && isProse(bare)) return false;
   // `INFO user: opened /home/…`: a logger's module name and a sentence, not `user` = `opened`.
   if (/^[a-z]+$/.test(user) && /:[ \t]+$/.test(m[0].slice(0, m[0].length - user.length - group(m, 'vq').length)) && /^[ \t]+(?:[a-z]{2,}|\/)/.test(line.slice(m.index + m[0].length))) return false;
   // Azure Storage's `AccountName=xxsbackup;AccountKey=…`: a storage account, not a person's login.

@@ -6,6 +6,7 @@
  * the true positives they resemble, which must still be taken. A fresh Redactor per case.
  */
 import { describe, expect, it } from 'vitest';
+import { isProse } from '../../../../electron/engine/redact/common-words.js';
 import { isBenignValue, isSecretKey } from '../../../../electron/engine/redact/key-names.js';
 import { keepsWords as keeps, redact, takesAs } from './helpers.js';
 
@@ -189,5 +190,12 @@ describe("fp20: this machine's manuals and changelogs", () => {
     takesAs('PHONE', 'Tel: +8613912345678', '8613912345678');
     takesAs('PHONE', 'call +44 20 7946 0958 now', '7946 0958');
     takesAs('PHONE', '联系电话:+8613912345678', '8613912345678');
+  });
+});
+
+describe('fp20 tidy: one answer to "prose, not a value"', () => {
+  it('is a common word, a program name, a Han word or a phrase of common words', () => {
+    for (const p of ['info', 'upstream', 'option.', 'Backport upstream patch to', 'debian-release']) expect(isProse(p), p).toBe(true);
+    for (const p of ['zhang-wei', 'Grace Walker', 'Zbx-Mon#3306erp', 'lizixuan', 'correct horse battery staple']) expect(isProse(p), p).toBe(false);
   });
 });
