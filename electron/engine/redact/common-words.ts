@@ -255,3 +255,11 @@ export function isCommonPhrase(value: string): boolean {
   if (parts.length === 0 || parts.some((p) => !/^[a-z']+$/.test(p))) return false;
   return parts.some((p) => COMMON_WORDS.has(p)) && parts.every((p) => COMMON_WORDS.has(p) || JOINING_WORDS.has(p));
 }
+
+/**
+ * Prose, not a value: a common word (`info`, `upstream`, a program's name, a Han word) or a phrase of them (`Backport upstream
+ * patch to`). What the learned values, the archive's leak check and the login grammars ask before they treat a text as a value.
+ */
+export function isProse(value: string): boolean {
+  return isCommonWord(value) || isCommonPhrase(value);
+}

@@ -67,6 +67,11 @@ const METADATA_SUFFIXES = new Set([
   'sources',
   // apt's `Pin-Priority: 600`.
   'priority',
+  // Session 19 (fp20): how a secret is hashed or which one is meant, not the secret (mailcow `MAILCOW_PASS_SCHEME=BLF-CRYPT`,
+  // zabbix `TLSPSKIdentity=PSK-erp-db-01`, `--tls-psk-identity`), and a search that finds the account (`AUTH_LDAP_SEARCH_FILTER`).
+  'scheme', 'schemes', 'identity', 'filter', 'filters',
+  // …and the file descriptor a secret is read from (gpg's `--passphrase-fd 0`, `--override-session-key-fd fd`).
+  'fd',
   // Exchange's `X-MS-Exchange-Organization-AuthAs: Internal`: how the sender was authenticated.
   'as',
   // `TokenService.java:88` in a stack trace: a source file and a line number.
@@ -368,9 +373,29 @@ export function isBenignValue(value: string): boolean {
     NOT_A_VALUE.test(v) ||
     // `上次设置的密码: 2026/3/20 15:03:10` (4738), `pwdLastSet: 2026-03-20 10:00`: a timestamp says when, it is no password.
     DATE_VALUE.test(v) ||
-    NOT_A_SECRET_FP19.test(v)
+    NOT_A_SECRET_FP19.test(v) ||
+    KEY_FINGERPRINT.test(v) ||
+    SIGNING_SCHEME_VALUE.test(v)
   );
 }
+
+/**
+ * Session 19 (fp20): a signing scheme named after a vendor and its algorithms (Tencent Cloud `TC3-HMAC-SHA256 Credential=…`,
+ * WeChat Pay `WECHATPAY2-SHA256-RSA2048 mchid=…`, Aliyun `ACS3-HMAC-SHA256`, Huawei `SDK-HMAC-SHA256`, Akamai `EG1-HMAC-SHA256`):
+ * the word before the parameters names how they are signed, as `AWS4-HMAC-SHA256` does; the credential and the signature are
+ * parameters, judged on their own (auth-header keeps the scheme; an `Authorization` value that is the scheme and its
+ * parameters is no one secret).
+ */
+export const SIGNING_SCHEME = String.raw`[a-z][a-z0-9]{0,15}(?:-[a-z0-9]{1,16}){0,3}-(?:hmac-)?(?:sha\d{1,3}|sm3|md5)(?:-[a-z0-9]{1,16}){0,2}`;
+const SIGNING_SCHEME_VALUE = new RegExp(`^${SIGNING_SCHEME}$`, 'i');
+/** `TC3-HMAC-SHA256 Credential=…, Signature=…`: a signing scheme and its `name=value` parameters. */
+export const SIGNED_PARAMETERS = new RegExp(String.raw`^${SIGNING_SCHEME}[ \t]+[A-Za-z_][\w-]*=`, 'i');
+
+/**
+ * Session 19 (fp20): a public key's fingerprint as OpenSSH prints it (`"ssh_key":"SHA256:nThbg6kX…"`, `ssh-keygen -l`'s
+ * `SHA256:…` or `MD5:9f:2c:…`): a digest of a key anyone may see, which names the key and opens nothing.
+ */
+const KEY_FINGERPRINT = /^(?:SHA(?:1|256|384|512):[A-Za-z0-9+/]{27,86}={0,2}|MD5:(?:[0-9a-f]{2}:){15}[0-9a-f]{2})$/i;
 
 // Characters of a key name, as the secret-assignment gate extends a key word (rule-validators.ts).
 const isKeyChar = (c: number) =>

@@ -18,7 +18,7 @@ import { createInflateRaw } from 'node:zlib';
 import { closeZip, openZip, zipEntries } from '../archive/zip-read.js';
 import { YoungGarbage } from '../platform/young-garbage.js';
 import { scanLoop, type ScanLoop } from './leak-scan.js';
-import { isCommonPhrase, isCommonWord } from './common-words.js';
+import { isProse } from './common-words.js';
 import { RULES } from './rules.js';
 
 export interface LeakHit {
@@ -85,7 +85,7 @@ const FIXED_URL_USERS = new Set(['oauth2', 'x-access-token', 'x-token-auth', 'gi
  */
 // realfp (session 18): nor a phrase of common words (`Backport upstream patch to`, `debian-release`), nor a
 // word in a sentence's punctuation (`option.`, `<user`): both stand in every changelog and manual.
-const worthLookingFor = (value: string) => (value.length >= MIN_VALUE_LENGTH || HAN_NAME.test(value)) && !isCommonWord(value) && !isCommonPhrase(value) && !FIXED_URL_USERS.has(value.toLowerCase()) && !ARCHIVE_WORDS.some((word) => word.includes(value.toLowerCase()));
+const worthLookingFor = (value: string) => (value.length >= MIN_VALUE_LENGTH || HAN_NAME.test(value)) && !isProse(value) && !FIXED_URL_USERS.has(value.toLowerCase()) && !ARCHIVE_WORDS.some((word) => word.includes(value.toLowerCase()));
 
 /** `a***e` — enough for the user to recognise the value, not enough to leak it again. */
 export function maskValue(value: string): string {

@@ -20,7 +20,7 @@
  * values (the bench learns 100, one at a time), a plain alternation ~0.1 ms. The set is capped
  * (LEARNED_MAX): values beyond it are still caught by the leak check.
  */
-import { isCommonPhrase, isCommonWord } from './common-words.js';
+import { isCommonWord, isProse } from './common-words.js';
 import { isBenignValue } from './key-names.js';
 import { detach, tail } from './placeholders.js';
 
@@ -53,7 +53,7 @@ export function isLearnable(kind: string, value: string, rule: string): boolean 
   if (v !== value || v.length > 64) return false;
   if (HAN_NAME.test(v)) return !isCommonWord(v);
   if (HANGUL_NAME.test(v) && v.replace(' ', '').length >= 2) return true;
-  return v.length >= LEARNED_LATIN_MIN_LENGTH && LATIN_VALUE.test(v) && /\p{L}/u.test(v) && !/^\d[\d._-]*$/.test(v) && !GENERIC.test(v) && !isCommonWord(v) && !isCommonPhrase(v) && !isBenignValue(v);
+  return v.length >= LEARNED_LATIN_MIN_LENGTH && LATIN_VALUE.test(v) && /\p{L}/u.test(v) && !/^\d[\d._-]*$/.test(v) && !GENERIC.test(v) && !isProse(v) && !isBenignValue(v);
 }
 
 /** A learned value: what to ask the placeholder registry for so it returns the first placeholder. */

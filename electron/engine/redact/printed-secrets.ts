@@ -18,6 +18,9 @@ const SHARE_LINK = String.raw`https?:\/\/(?:pan\.baidu\.com\/s\/|(?:www\.)?(?:al
  * Labels of a code typed to open a share or redeem a card: 提取码, 访问码, 提取密码 (a share), 卡密, 兑换码, 激活码, 充值码, 券码 (a card).
  * Not a parcel's pickup code (菜鸟驿站 `取件码 3-2-1804`): no account behind it.
  */
+/** A Zabbix item key's parameter, quoted or not (the connection, the login). */
+const ZABBIX_PARAM = String.raw`["']?[^"',\]\s]{0,256}["']?`;
+
 const CODE_LABEL = String.raw`提取码|提取密码|访问码|访问密码|卡密|兑换码|激活码|充值码|券码`;
 /** A test account's label (the login and its password follow, `x / pw`). */
 const TEST_ACCOUNT_LABEL = String.raw`测试号|测试[账帐]号|演示[账帐]号|体验[账帐]号`;
@@ -71,8 +74,8 @@ export const PRINTED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonl
   {
     // Jetty's realm files (Rundeck `realm.properties`, Jetty `etc/realm.properties`): `user: OBF:…|MD5:…|CRYPT:…[, role …]`;
     // Jetty's obfuscated `OBF:` anywhere (`jetty.sslContext.keyStorePassword=OBF:…`): no other tool writes it. (Session 18, secret19:
-    // after user-name took the login, `<USER-n>:MD5:…`.)
-    regex: /^[ \t]*(?:[\w.@-]{1,64}|<USER-\d+>)[ \t]*[:=][ \t]*(?<realm>(?:MD5|CRYPT):[^\s,]{8,128})[ \t]*(?:,|\r?$)|(?<![\w-])(?<obf>OBF:[0-9a-z]{8,256})(?![\w-])/,
+    // after user-name took the login, `<USER-n>:MD5:…`.) Not a key's MD5 fingerprint in pairs (`ssh_key: MD5:9f:2c:…`, fp20).
+    regex: /^[ \t]*(?:[\w.@-]{1,64}|<USER-\d+>)[ \t]*[:=][ \t]*(?<realm>(?:MD5|CRYPT):(?!(?:[0-9a-f]{2}:){3})[^\s,]{8,128})[ \t]*(?:,|\r?$)|(?<![\w-])(?<obf>OBF:[0-9a-z]{8,256})(?![\w-])/,
     groups: ['realm', 'obf'],
   },
   {
@@ -91,6 +94,13 @@ export const PRINTED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonl
     // the password after the slash, when it has a password's shape (validator; `测试号 qa01 / 明天停用` stays).
     regex: new RegExp(String.raw`(?:${TEST_ACCOUNT_LABEL})[ \t]*(?:[:：][ \t]*)?[A-Za-z][\w.@-]{1,63}[ \t]*[/／][ \t]*(?<pair>[^\s/／,，。；;、）)]{4,64})`),
     groups: ['pair'],
+  },
+  {
+    // Session 19 (fp20): Zabbix agent 2's database plugins take the login and the password as positional parameters of an item
+    // key (`zabbix_get -k 'mysql.ping["tcp://10.0.0.5:3306","zbx_monitor","<pw>"]'`, `pgsql.ping[uri,user,pw,db]`, `oracle.…`,
+    // `mongodb.…`, `mssql.…`, `memcached.…`; `redis.ping[uri,pw]`): the third (Redis: the second), not a `{$MACRO}` or empty.
+    regex: new RegExp(String.raw`(?<![\w.-])(?:(?:mysql|pgsql|mongodb|oracle|mssql|memcached)\.[a-z_.]{2,48}\[${ZABBIX_PARAM},${ZABBIX_PARAM},|redis\.[a-z_.]{2,48}\[${ZABBIX_PARAM},)["']?(?<zpw>(?![{$])[^"',\]\s]{1,128})["']?(?=[,\]])`),
+    groups: ['zpw'],
   },
 ];
 
@@ -129,6 +139,12 @@ export const PRINTED_SECRET_WORDS: readonly string[] = [
   'share.weiyun',
   // Commands and files that print a secret alone on the next line (rule-validators.ts, opensValueOnNextLine).
   ...PRINTING_WORDS,
+  // Session 19 (fp20): Zabbix agent 2's plugin keys (`mysql.` and `mongo` wake the rule already).
+  'pgsql.',
+  'oracle.',
+  'mssql.',
+  'memcached.',
+  'redis.',
 ];
 
 /** Marks-scan alternatives (each starts with a Han character, as the marks scan's other Chinese words). */
@@ -140,7 +156,7 @@ export const PRINTED_SECRET_WORDS: readonly string[] = [
 export const PRINTED_SECRET_MARKS = String.raw`提取码|访问码|卡密(?![码碼钥])|兑换码|激活码|充值码|券码|测试号|测试(?![^号账帐])|演示(?![^账帐])|体验(?![^账帐])`;
 
 /** The trigger's alternatives (case-insensitive) and the gate's test: a literal of each form. */
-export const PRINTED_SECRET_TRIGGER = String.raw`^[ \t]*secret[ \t]id[ \t]*[=:]|\$(?:2[abxy]|[156]|apr1|y|argon2(?:id|i|d))\$[./A-Za-z0-9=]{2}|:lct-[0-9a-f]{8}:|obf:[0-9a-z]{8}|\$pbkdf2[-$]|pbkdf2_sha\d|pbkdf2:sha\d|argon2\$argon2|scrypt\$\d|scrypt:\d|[:=][ \t]*(?:md5|crypt):\S{8}|\{(?:${LDAP_SCHEME})\}[A-Za-z0-9+/=.$_-]{16}|${SHARE_LINK}|${CODE_LABEL}|${TEST_ACCOUNT_LABEL}|` + PRINTING_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+')).join('|');
+export const PRINTED_SECRET_TRIGGER = String.raw`^[ \t]*secret[ \t]id[ \t]*[=:]|\$(?:2[abxy]|[156]|apr1|y|argon2(?:id|i|d))\$[./A-Za-z0-9=]{2}|:lct-[0-9a-f]{8}:|obf:[0-9a-z]{8}|\$pbkdf2[-$]|pbkdf2_sha\d|pbkdf2:sha\d|argon2\$argon2|scrypt\$\d|scrypt:\d|[:=][ \t]*(?:md5|crypt):\S{8}|\{(?:${LDAP_SCHEME})\}[A-Za-z0-9+/=.$_-]{16}|${SHARE_LINK}|${CODE_LABEL}|${TEST_ACCOUNT_LABEL}|(?:mysql|pgsql|mongodb|oracle|mssql|memcached|redis)\.[a-z_.]{2,48}\[|` + PRINTING_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+')).join('|');
 const PRINTED_SECRET_TEST = new RegExp(PRINTED_SECRET_TRIGGER, 'i');
 
 export function isPrintedSecretLine(line: string): boolean {

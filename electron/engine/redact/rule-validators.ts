@@ -5,10 +5,10 @@
  * — ids, patterns, names of these functions, context words — and policy extends it the same way:
  * an IT rule may name a validator (`luhn`, `notMeasurement` …) and context words.
  */
-import { isCommonPhrase, isCommonWord, isJoiningWord } from './common-words.js';
+import { isCommonWord, isJoiningWord, isProse } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
-import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey } from './key-names.js';
+import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey, SIGNED_PARAMETERS } from './key-names.js';
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
@@ -128,8 +128,16 @@ export const fullWidthCnId: RuleValidator = (m, line, around) => /[０-９]/.tes
 /** E.164 with separators: 8–15 digits, not a version (`+1.2`), not a measurement. */
 export const internationalPhone: RuleValidator = (m, line, around) => {
   const n = digitsOnly(m[0]).length;
-  return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]) && notMeasurement(m, line, around);
+  return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]) && !isVersionBuild(m, line) && notMeasurement(m, line, around);
 };
+
+/**
+ * fp20: a `+` that joins a version to its build (Debian's `1:10~+20191229111838+6991d5728f1-1~exp1`, SemVer's
+ * `2.1.0+20240101093000`): glued to a version character before it (`~`, a digit, a letter, `.`), no phone's `+`.
+ */
+function isVersionBuild(m: RegExpExecArray, line: string): boolean {
+  return m[0].startsWith('+') && /[~\w.]$/.test(line.slice(0, m.index));
+}
 
 const LOCALE_MODIFIER_AT = /(?:^|[._-])[a-z]{2,3}(?:_[A-Z]{2})?@(?:latin|cyrillic|latn|cyrl|valencia|euro|ijekavian|ijekavianlatin|devanagari|saaho|iqtelif|abegede|shaw|arabic|hebrew|javanese|boldquot|quot)\.[A-Za-z0-9-]+$/;
 const CVS_METHOD_LOGIN = /^(?:pserver|ext|extssh|ssh|gserver|kserver|server|local|fork|sspi):[^:]*$/;
@@ -364,6 +372,8 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (PWD_DIRECTORY.test(key) && /^[/~]/.test(value)) return false;
   // A package description's `Cookie: Baker provides a simple cookie string generator …`: a cookie is `name=value` pairs or one token, not a sentence.
   if (/(?:^|[^a-z])cookies?$/i.test(key) && !value.includes('=') && /\s\S+\s/.test(value)) return false;
+  // fp20: `'Authorization': 'TC3-HMAC-SHA256 Credential=…, Signature=…'`: a signing scheme's parameters, each judged on its own.
+  if (/authori[sz]ation$/i.test(key) && SIGNED_PARAMETERS.test(value)) return false;
   // A nonce is sent in the clear once (Aliyun's `SignatureNonce=<uuid>`, OAuth 1's `oauth_nonce`), not a secret.
   if (/nonce$/i.test(key)) return false;
   // An app's numeric key is its public id (Xiaomi push `miAppKey=5472021473381`); its secret is the app secret.
@@ -523,6 +533,19 @@ const PLAIN_COOKIE_VALUE = /^[A-Za-z_-]{1,12}$/;
 
 // `auth: OpenAI call failed for key …`: a logger's module name and a sentence, not `auth` = `OpenAI`.
 const LOGGER_MODULE = /^(?:auth|token|tokens|session|sessions|cookie|cookies|secret|secrets|credential|credentials|creds)$/i;
+// Session 19 (fp20): a version as package lists print it (`3.0.1`, `v2.4.0`, `1.26.0rc1`, `2.0.0.post1`, `0.9.8-2`).
+const PACKAGE_VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+~]?(?:a|b|rc|dev|post|alpha|beta)?\d*)?(?:[-+~][\w.]+)?$/i;
+
+/**
+ * Session 19 (fp20): a logger's source position `module:function:line` (loguru's `sync.auth:login:88 - signing in`, Python
+ * logging's `%(name)s:%(funcName)s:%(lineno)d`): the key glued to a function's name and a line number, no blank between.
+ */
+function isSourcePosition(m: RegExpExecArray): boolean {
+  const key = group(m, 'key');
+  const value = group(m, 'secret');
+  return /^(?:[a-z_][a-z0-9_]*|<module>|<lambda>):\d{1,6}$/.test(value) && m[0].endsWith(`${key}:${value}`);
+}
+
 function isLoggerPrefix(m: RegExpExecArray, line: string): boolean {
   if (!LOGGER_MODULE.test(group(m, 'key')) || !/:[ \t]+\S+$/.test(m[0])) return false;
   const value = group(m, 'secret');
@@ -632,6 +655,8 @@ function isUnicastMac(mac: string): boolean {
 // Words of prose after `changed by`, `created by` (`Which fields may be changed by regular users`,
 // systemd's `should be created by either modifying this file`), metasyntactic names (`User "foo"`) and
 // PostgreSQL's pg_hba keywords (`"sameuser", "samerole"`): not logins.
+// fp20: the nouns a sentence names a flag with (`the --login option`, `the --user flag.`), a sentence's stop included.
+const FLAG_NOUN = /^(?:option|options|flag|flags|switch|switches|argument|arguments|parameter|parameters)[.,;:]?$/i;
 const PROSE_LOGINS = /^(?:either|neither|both|regular|normal|ordinary|another|every|such|should|would|could|may|might|must|can|will|shall|only|also|then|than|which|who|whom|whose|what|when|where|why|how|these|those|its|their|his|our|your|my|one|new|old|given|specified|named|someone|somebody|anyone|anybody|everybody|itself|self|hand|means|using|via|foo|bar|baz|qux|quux|sameuser|samerole|samegroup|replication)$/i;
 const PROXY_TYPE = /(?:^|[\s{,"'])(?:type|protocol)["']?[ \t]*:[ \t]*["']?(?:vmess|vless|tuic)\b/i;
 // The stores' own service accounts (pgbouncer's admin user, HAProxy's stats page user of its docs).
@@ -720,6 +745,9 @@ function isDateAt(user: string, after: string): boolean {
   return DATE_VALUE.test(user) || (WEEKDAY_OR_MONTH.test(user) && DATE_GOES_ON.test(after));
 }
 
+// fp20: PHP consoles whose commands are `namespace:command` (Nextcloud occ, Laravel artisan, Symfony bin/console, Drush, Magento, WP-CLI, Craft, Yii).
+const CONSOLE_RUNNER = /(?:^|[\s/])(?:occ|artisan|console|drush|magento|n98-magerun2?|wp|craft|yii)(?:\.php)?[ \t]+(?:[a-z][a-z-]*:)*$/;
+
 function isLoginName(m: RegExpExecArray, line: string): boolean {
   const user = group(m, 'user');
   if (TOOL_NAME.test(user) && /[a-z0-9][A-Z]/.test(user)) return false;
@@ -730,8 +758,9 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   // login18: a cloud image's stock account (Packer `ssh_username = "ubuntu"`, `ec2-user`) names nobody.
   if (CLOUD_IMAGE_USERS.test(user) || BUILTIN_LOGINS.test(user) || PROSE_LOGINS.test(bare) || BUILTIN_LOGINS.test(bare) || /^(?:Dr|Mr|Mrs|Ms|Prof|St)$/.test(bare) || isBenignValue(user) || isPlaceholder(user)) return false;
   // `requested by LWP::UserAgent`, `executed by bash(1)`: a Perl/Ruby/C++ namespace, a command and its manual section.
+  // fp20: …and a contraction (`script-login: don't include …`): English, the word goes on after its apostrophe.
   const next = line.slice(m.index + m[0].length, m.index + m[0].length + 4);
-  if (/^(?:::|\(\d\))/.test(next)) return false;
+  if (/^(?:::|\(\d\)|['’]t\b)/.test(next)) return false;
   // Android's `UserInfo{0:Owner:c13}`: the user's id, name and flags (hex), not `owner` = `c13`.
   if (/^[0-9a-f]{1,8}$/i.test(user) && /UserInfo\{\d+:[^:{}\r\n]*:$/.test(line.slice(Math.max(0, m.index - 40), m.index + m[0].length - user.length))) return false;
   // wevtutil's `User: S-1-5-18`: a security identifier (a user's own is windows-sid's), not a login.
@@ -740,7 +769,7 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   if (NOT_A_LOGIN_WORD.test(user)) return false;
   // realfp: a word of prose after a login word or `by` and blanks (`modified by upstream`, `requested by
   // debian-release`, `changed by setting the option`, `settings for user directories`); a quoted one is an example login.
-  if (group(m, 'vq') === '' && /[A-Za-z][ \t]+$/.test(m[0].slice(0, m[0].length - user.length)) && (isCommonWord(bare) || isCommonPhrase(bare))) return false;
+  if (group(m, 'vq') === '' && /[A-Za-z][ \t]+$/.test(m[0].slice(0, m[0].length - user.length)) && isProse(bare)) return false;
   // `INFO user: opened /home/…`: a logger's module name and a sentence, not `user` = `opened`.
   if (/^[a-z]+$/.test(user) && /:[ \t]+$/.test(m[0].slice(0, m[0].length - user.length - group(m, 'vq').length)) && /^[ \t]+(?:[a-z]{2,}|\/)/.test(line.slice(m.index + m[0].length))) return false;
   // Azure Storage's `AccountName=xxsbackup;AccountKey=…`: a storage account, not a person's login.
@@ -758,6 +787,12 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   // `from_account=xxsoft&to_account=xxsoft` (an ERP's OpenAPI), `tenant_account=`: the books, tenants
   // or apps a call moves between, not a person's login.
   if (/^(?:from|to|src|dst|source|target|dest|parent|corp|tenant|org|app)_?account$/i.test(group(m, 'key'))) return false;
+  // fp20: a console's `namespace:command` (Nextcloud `occ user:add … lizixuan`, `user:setting`, `user:lastseen`, Laravel
+  // `artisan user:create`, Drupal `drush user:login`, Magento `admin:user:create`): the command, not a login (its argument may be).
+  if (group(m, 'kq') === '' && group(m, 'vq') === '' && /^[a-z][a-z-]*$/.test(user) && /^:$/.test(line.slice(m.index + m[0].length - user.length - 1, m.index + m[0].length - user.length)) && CONSOLE_RUNNER.test(line.slice(0, m.index))) return false;
+  // fp20: a generated object id under `uid` (Grafana contact points `- uid: de7kq2m9vx0ahb`, dashboards `uid: P8E80F9AEF21F6940`):
+  // letters and digits mixed in three or more runs, as no one picks a login.
+  if (/uid$/i.test(group(m, 'key')) && /^[A-Za-z0-9]{9,40}$/.test(user) && (user.match(/\d+/g) ?? []).length >= 3 && (user.match(/[A-Za-z]+/g) ?? []).length >= 3) return false;
   // A cookie or query `uid` (`oa_uid=xiongmin`, LDAP `uid=jdoe`) in lower case: `UUID=A1B2-C3D4` is a
   // volume id, ADO.NET's `;UID=rpt;` a database login (connection-string's, kept).
   // login17: …but R/ODBC's and pyodbc's argument `UID = "x"` (quoted, by itself) is the database login.
@@ -1092,8 +1127,15 @@ function isJcaAlgorithm(value: string): boolean {
 // A program's usage text (`Xvfb -help`, `--help` output): `-auth file   select authorization file`,
 // the option first on its line, a lower-case metavariable, then blanks and the description.
 function isUsageLine(m: RegExpExecArray, line: string, value: string): boolean {
-  return /^[a-z][a-z-]{0,30}$/.test(value) && /^[ \t]*$/.test(line.slice(0, m.index)) && /^[ \t]{2,}[A-Za-z]+[ \t]/.test(line.slice(m.index + m[0].length));
+  if (!/^[a-z][a-z-]{0,30}$/.test(value) || !/^[ \t]*$/.test(line.slice(0, m.index))) return false;
+  const rest = line.slice(m.index + m[0].length);
+  // fp20: a manual's option heading, the flag and its metavariable alone on their line or before its optional arguments (gpg's
+  // `--passphrase string`, `--secret-keyring file`, `--passphrase-repeat n`, `--quick-generate-key user-id [algo [usage]]`).
+  if (MANUAL_METAVARIABLE.test(value) && /^[ \t]*(?:\r?$|\[)/.test(rest)) return true;
+  return /^[ \t]{2,}[A-Za-z]+[ \t]/.test(rest);
 }
+// fp20: the type names manuals give an option's argument.
+const MANUAL_METAVARIABLE = /^(?:string|str|file|filename|files|path|dir|directory|n|num|number|fd|name|names|user-?id|uid|fpr|fingerprint|value|val|arg|args|key|keyid|key-?file|secs|seconds|count|size|level|mode|type|list|url|host|word|text|data|spec|id|pass|passwd|password|passphrase|phrase|token|secret|cookie|cookies|method|program|command|cmd)$/;
 
 function isCommentProse(m: RegExpExecArray, line: string): boolean {
   const value = group(m, 'secret');
@@ -1474,7 +1516,8 @@ export const VALIDATORS = {
   assignmentKey: ((m, line, around) => validKey('assignment')(m) && !isChromiumPrefMac(m, line) && !isPublicAppKeyUnderSdk(m, line, around)) as RuleValidator,
   /** A `key value` directive: a secret-named key, a value with a digit or a symbol, not a `scheme:/` reference. */
   // Not an algorithm (OpenVPN's `auth SHA256`), not an .rdp typed value (`password 51:b:…`, the .rdp pattern's).
-  directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret')) && !(/^[A-Za-z]+[.,;:!?]$/.test(group(m, 'secret')) && isCommonWord(group(m, 'secret')))) as RuleValidator,
+  // fp20: nor a package's version in a list (`pip list`'s `asttokens  3.0.1`, `tokenizers  0.15.0`: a key word glued into a name).
+  directiveLine: ((m) => validKey('assignment')(m) && /[^A-Za-z]/.test(group(m, 'secret')) && !PACKAGE_VERSION.test(group(m, 'secret')) && !/^[\w-]+:\/|^\d+:[sbi]:/.test(group(m, 'secret')) && !PROSE_PASSWORD_WORD.test(group(m, 'secret')) && !(/^[A-Za-z]+[.,;:!?]$/.test(group(m, 'secret')) && isCommonWord(group(m, 'secret')))) as RuleValidator,
   // A dotted property name (Hive's `javax.jdo.option.ConnectionPassword`) by its last part.
   // A name/value pair's JSON form names its groups `keyj` and `secretj` (name-value-pair.ts).
   namedElementValue: ((m, line) =>
@@ -1483,7 +1526,7 @@ export const VALIDATORS = {
     // A value masked by its tool (Spring Boot's actuator prints `******`).
     !/^\*+$/.test(group(m, 'secret') || group(m, 'secretj') || group(m, 'text')) &&
     !isQuotedTag(m, line)) as RuleValidator,
-  inlineAssignment: ((m, line, around) => validKey('assignment')(m) && !isPublicAppKeyUnderSdk(m, line, around) && !isPamControl(m, line) && !isPamTag(line, m.index + m[0].lastIndexOf(group(m, 'secret')), group(m, 'secret')) && !isLoggerPrefix(m, line) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
+  inlineAssignment: ((m, line, around) => validKey('assignment')(m) && !isPublicAppKeyUnderSdk(m, line, around) && !isPamControl(m, line) && !isPamTag(line, m.index + m[0].lastIndexOf(group(m, 'secret')), group(m, 'secret')) && !isLoggerPrefix(m, line) && !isSourcePosition(m) && !isStatusSentence(m, line) && !isCommentProse(m, line) && !isProseAfterKey(m, line)) as RuleValidator,
   argumentArray: ((m, line) => isSecretKey(group(m, 'key'), 'assignment') && isRealValue(group(m, 'secret')) && !group(m, 'secret').startsWith('-') && !isHeaderRow(line)) as RuleValidator,
   commandLineFlag: ((m, line) => {
     const value = group(m, 'secret') || group(m, 'qsecret');
@@ -1744,7 +1787,8 @@ export const VALIDATORS = {
   /** Whichever login group of a multi-form pattern matched: not a built-in account, not a placeholder. */
   anyLoginGroup: ((m, line) => {
     const user = Object.entries(m.groups ?? {}).find(([k, v]) => !NOT_LOGIN_GROUP.test(k) && v !== undefined)?.[1] ?? '';
-    return user !== '' && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isPlaceholder(user) && !isBenignValue(user) && !isCommentedExampleUser(m, line);
+    // fp20: a manual's `with the --login option.`, `the --user flag`: the flag named in a sentence, no login after it.
+    return user !== '' && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !FLAG_NOUN.test(user) && !isPlaceholder(user) && !isBenignValue(user) && !isCommentedExampleUser(m, line);
   }) as RuleValidator,
   passwdLogin: ((m, line) => {
     const uid = Number(group(m, 'uid'));

@@ -21,6 +21,7 @@ import {
   type ValidatorName,
 } from './rule-validators.js';
 import type { ItemLayout } from './formats.js';
+import { SIGNING_SCHEME } from './key-names.js';
 import { ListStartRegExp } from './linear-regexp.js';
 import { boxedValue, namedValuePair, namedValuePairTrigger } from './name-value-pair.js';
 import { PINYIN_LOGIN_TRIGGER } from './pinyin-name.js';
@@ -759,7 +760,7 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'secret' }],
       },
       {
-        regex: /(?<![\w-])(?:proxy-)?authori[sz]ation["']?\s*[:=]\s*(?:\[[ \t]*)?["']?(?:(?:bearer|basic|token|apikey|api-key|key|jwt|sso-key|ssws|negotiate|ntlm|kerberos|splunk|gosign)\s+)?(?!(?:digest|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey(?:lite)?|mac|aws|oss|obs|qbox|qiniu|upyun|ks3)\s)(?<secret>[^\s"',;]+)/i,
+        regex: new RegExp(String.raw`(?<![\w-])(?:proxy-)?authori[sz]ation["']?\s*[:=]\s*(?:\[[ \t]*)?["']?(?:(?:bearer|basic|token|apikey|api-key|key|jwt|sso-key|ssws|negotiate|ntlm|kerberos|splunk|gosign)\s+)?(?!(?:digest|oauth|aws4-hmac-sha256|hmac-sha256|hmac|signature|sharedkey(?:lite)?|mac|aws|oss|obs|qbox|qiniu|upyun|ks3|${SIGNING_SCHEME})\s)(?<secret>[^\s"',;]+)`, 'i'),
         targets: [{ group: 'secret' }],
         validate: 'realSecret',
       },

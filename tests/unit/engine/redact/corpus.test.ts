@@ -404,7 +404,10 @@ describe('redaction corpus', () => {
     // Second sight (session 18, after the merge; no rule written for this set): the session's rules took 12 more (364 of
     // 415 = 87.7 %) and made 3 new false positives (a company in `"customer":`, the word `principal` before its login, a
     // mailbox named `Posteingang Birgit`); the lead's rules-lead18 kept the first two: FP 22.
-    { set: 'held-out-20', found: 364, fp: 22 },
+    // Session 19 (fp20): false positives by cause (`…_SCHEME`/`…Identity`/`…_FILTER` keys, an SSH key fingerprint, a `pip list`
+    // version, loguru's `module:function:line`, vendor signing schemes before their parameters, occ's `user:…` commands, Grafana
+    // uids; rules-fp20.test.ts), and Zabbix plugin keys' password parameter taken by its grammar: FP 5.
+    { set: 'held-out-20', found: 364, fp: 5 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
