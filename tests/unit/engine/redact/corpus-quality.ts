@@ -297,6 +297,21 @@ export const CORPUS_SETS = {
   // export (UTF-16LE), a loan slip + travel reimbursement; and 8 real outputs (the product's own 系统信息/版本信息/网络配置/
   // 已安装软件/工单信息 entries, /proc/net/sockstat + if_inet6 + unix, `pip list`, `npm config ls -l`, /proc/sys/kernel).
   'held-out-20': join(CORPUS_DIR, 'held-out-20'),
+  // Session 19 (recall21), written and committed before any rule file was opened: 21 plain application logs in stacks no
+  // earlier set had — Ruby Sidekiq, Perl Mojolicious, OpenResty Lua, ejabberd (Erlang), Scala Play/Akka, a Delphi 进销存 client
+  // (GB18030), Slack desktop, VS Code GitHub auth + Settings Sync, Steam connection/content logs, 网易UU加速器 (UTF-16LE),
+  // 向日葵 remote desktop, 阿里云盘, Office ClickToRun + Office Identity (UTF-16LE), WireGuard for Windows, the 个税扣缴客户端
+  // and a 社保 单位申报 client (GB18030), 学习通 PC, `adb logcat` of a phone, a Java Swing 单一窗口 client, CodeIgniter 4,
+  // a Flutter desktop app; configs and CLIs — AWS SSO cache + gcloud ADC + Azure MSAL cache, cargo/composer/gem/terraform
+  // registry credentials, a GitHub Actions runner + buildkite-agent.cfg, Cyberduck bookmarks + `security
+  // find-internet-password`, a Devolutions RDM export, a LastPass CSV, MongoDB Compass + RedisInsight, a Cisco ASA, an Aruba
+  // ProCurve and an EdgeRouter config (network profile), `pass show`/`sops -d`/`doppler secrets download`, `op item get`,
+  // Raspberry Pi Imager firstrun.sh + userconf.txt, ConnMan + SDDM autologin, an Autopilot CSV, an Okta System Log export,
+  // a Google Workspace bulk-upload CSV (policy profile), Immich, vmrun/VBoxManage guestcontrol; paperwork — a 金数据 体检
+  // form export and a 有赞 order export (GB18030), a 物业 owner roster (UTF-16LE), a 港澳通行证 签注 receipt + 出入境记录, a
+  // 出院小结, a 工伤认定申请表 (GB18030); and 8 real outputs (the product's own 网络配置.json and 版本信息 + 已安装软件 entries,
+  // `sha256sum`, `ls -la /etc/ssl/certs`, `ldd`/`file` of node, `dpkg -s`, tzdata.zi, /proc/devices + misc).
+  'held-out-21': join(CORPUS_DIR, 'held-out-21'),
   // Session 17 (applog1), tuned: plain application logs — the content of an app's log folder (`appLogPaths`) — in
   // real frameworks' shapes: Spring Boot/logback, log4j2 with MDC, Tomcat catalina with JDBC stack traces, Python
   // logging/Django/Celery/Flask, Node winston text + pino/bunyan JSON lines, Go zap JSON + logrus text, .NET Serilog
@@ -336,6 +351,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-18': { kind: 'held-out', firstRun: '78.5 % of 595 / 92.3 % (labels as written); 78.5 % of 596 / 94.0 % with wrong labels corrected' },
   'held-out-19': { kind: 'held-out', firstRun: '73.5 % of 475 / 94.9 % (labels as written); 78.9 % of 446 / 98.0 % with wrong labels corrected' },
   'held-out-20': { kind: 'held-out', firstRun: '85.4 % of 417 / 94.7 % (labels as written); 84.8 % of 415 / 95.2 % with wrong labels corrected' },
+  'held-out-21': { kind: 'held-out', firstRun: '74.3 % of 400 / 96.0 % (labels as written); 74.4 % of 402 / 96.9 % with wrong labels corrected' },
   'app-logs': { kind: 'tuned' },
   real: { kind: 'real' },
 };

@@ -42,6 +42,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-18').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-19').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-20').files).toBeGreaterThanOrEqual(55);
+    expect(get('held-out-21').files).toBeGreaterThanOrEqual(54);
     expect(get('app-logs').files).toBeGreaterThanOrEqual(24);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
@@ -74,6 +75,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-19').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('held-out-20').overall.planted).toBeGreaterThanOrEqual(400);
     expect(get('held-out-20').overall.lookAlikes).toBeGreaterThanOrEqual(200);
+    expect(get('held-out-21').overall.planted).toBeGreaterThanOrEqual(400);
+    expect(get('held-out-21').overall.lookAlikes).toBeGreaterThanOrEqual(200);
     expect(get('app-logs').overall.planted).toBeGreaterThanOrEqual(195);
     expect(get('app-logs').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
@@ -408,6 +411,13 @@ describe('redaction corpus', () => {
     // version, loguru's `module:function:line`, vendor signing schemes before their parameters, occ's `user:…` commands, Grafana
     // uids; rules-fp20.test.ts), and Zabbix plugin keys' password parameter taken by its grammar: FP 5.
     { set: 'held-out-20', found: 364, fp: 5 },
+    // held-out-21 (session 19, recall21): written and committed before any rule file was opened (21 plain application logs
+    // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
+    // entries), measured once with the rules of main 341ef08 (the set at 930b281): 297 of 400 = 74.3 % / 96.0 % as written,
+    // 299 of 402 = 74.4 % / 96.9 % with five labels corrected (an AWS key id, a 医保卡号, a password cipher, a lab account,
+    // a shell prompt's login; its FIRST-RUN.md). No rule was changed for it: the floor is that first figure, and its 11 false positives (ids and
+    // words as logins, `signIn(email:`, an IP before `community`, an over-long otpauth `secret=`) may not grow.
+    { set: 'held-out-21', found: 299, fp: 11 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
