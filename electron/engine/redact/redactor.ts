@@ -11,7 +11,7 @@ import { adjustSpan, decodeJsonUnicode, detectFormat, detectLayout, HEADER_REACH
 import { LearnedValues, type LearnedState } from './learned-values.js';
 import { LineEngine, type RedactionSink } from './line-engine.js';
 import { PlaceholderRegistry, type RegistryMark, type RegistryState } from './placeholders.js';
-import { buildRuleSet, type RuleSet } from './rule-set.js';
+import { buildRuleSet, type RuleSet, type RuleSetOptions } from './rule-set.js';
 import { kerberosPrincipalLogin } from './rule-validators.js';
 
 export interface RedactorOptions {
@@ -87,6 +87,30 @@ export function encodeUtf8(text: string): Buffer {
   return Buffer.byteLength(text, 'utf8') === text.length ? Buffer.from(text, 'latin1') : Buffer.from(text, 'utf8');
 }
 
+/**
+ * Rule sets already built in this process, by the options that shape them (buildRuleSet reads
+ * only these): a Redactor with the same options takes the same one. A rule set is never changed
+ * once built (the line engines keep their state apart, and set a regex's lastIndex before each
+ * use), so Redactors share it as the items of one Redactor do. Building one costs ~30 ms of CPU
+ * warm (~400 ms cold): per collection, and per item layout. On the redact bench each round's new
+ * Redactor built it again: that was a third of a 10 MB access log's CPU.
+ * A few entries (≈0.5 MB of heap each): the options differ by machine (its known values) and by
+ * policy, seldom within one process.
+ */
+const RULE_SETS = new Map<string, RuleSet>();
+const RULE_SETS_KEPT = 8;
+
+function sharedRuleSet(options: RuleSetOptions): RuleSet {
+  const key = JSON.stringify([options.optionalRules ?? [], options.extraRules ?? [], options.allow ?? [], options.knownValues ?? [], options.layout ?? null]);
+  let set = RULE_SETS.get(key);
+  if (set === undefined) {
+    set = buildRuleSet(options);
+    if (RULE_SETS.size >= RULE_SETS_KEPT) RULE_SETS.delete(RULE_SETS.keys().next().value!);
+    RULE_SETS.set(key, set);
+  }
+  return set;
+}
+
 export class Redactor {
   /** Built when first needed (see the constructor). */
   private built: RuleSet | undefined;
@@ -110,11 +134,11 @@ export class Redactor {
     // refused it waits for the first text to redact, so a collection's first commands are already
     // running meanwhile instead of starting after it. Optional rules, IT rules and allow-list
     // patterns are checked by building it here, so a bad one still throws from the constructor.
-    if (options.optionalRules?.length || options.extraRules?.length || options.allow?.length) this.built = buildRuleSet(options);
+    if (options.optionalRules?.length || options.extraRules?.length || options.allow?.length) this.built = sharedRuleSet(options);
   }
 
   private get ruleSet(): RuleSet {
-    return (this.built ??= buildRuleSet(this.options));
+    return (this.built ??= sharedRuleSet(this.options));
   }
 
   private lineEngine(sink: RedactionSink, layout?: ItemLayout): LineEngine {
@@ -122,7 +146,7 @@ export class Redactor {
     if (layout !== undefined) {
       let cached = this.layoutSets.get(layout);
       if (!cached) {
-        cached = buildRuleSet({ ...this.options, layout });
+        cached = sharedRuleSet({ ...this.options, layout });
         this.layoutSets.set(layout, cached);
       }
       ruleSet = cached;

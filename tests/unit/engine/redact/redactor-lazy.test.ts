@@ -39,6 +39,30 @@ describe('Redactor: the rule set is built when first needed', () => {
     expect(lazy.redactText(text).text).toBe(eager.redactText(text).text);
   });
 
+  it('shares a built rule set between Redactors of the same options, never their placeholders or learned names', () => {
+    const options = { knownValues: [{ value: 'carol.k', kind: 'USER' as const }], optionalRules: ['mac-address'] };
+    const first = new Redactor(options);
+    first.redactText('warm-up line');
+    builds.count = 0;
+    const a = new Redactor({ ...options });
+    const b = new Redactor(options);
+    const line = 'login by carol.k from 10.1.2.3, user=dave.m password=hunter22 at 00:1a:2b:3c:4d:5e\n';
+    const outA = a.redactText(line).text;
+    expect(b.redactText('user=erin.j\n').text).toBe('user=<USER-1>\n');
+    expect(b.redactText(line).text).not.toBe(outA);
+    expect(new Redactor(options).redactText(line).text).toBe(outA);
+    expect(outA).not.toMatch(/carol\.k|dave\.m|hunter22|00:1a:2b/);
+    // A learned name stays with its Redactor: a fresh one does not take `dave.m` alone on a line.
+    expect(a.redactText('dave.m\n').text).not.toContain('dave.m');
+    expect(new Redactor(options).redactText('dave.m\n').text).toBe('dave.m\n');
+    expect(builds.count).toBe(0);
+    // Other options (another machine's known value, another optional rule) get a rule set of their own.
+    expect(new Redactor({ knownValues: [{ value: 'frank.z', kind: 'USER' }] }).redactText('seen frank.z and carol.k\n').text).toMatch(/^seen <USER-1> and carol\.k\n$/);
+    expect(builds.count).toBe(1);
+    new Redactor({ optionalRules: ['ipv4-public'] });
+    expect(builds.count).toBe(2);
+  });
+
   it('still refuses a bad option at construction: unknown optional rule, bad IT pattern, bad allow pattern', () => {
     expect(() => new Redactor({ optionalRules: ['no-such-rule'] })).toThrow(InputError);
     expect(() => new Redactor({ extraRules: [{ id: 'emp', pattern: '(' }] })).toThrow(InputError);
