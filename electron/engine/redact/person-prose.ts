@@ -48,14 +48,12 @@ const KEYED = new RegExp(
 
 // What a guest register or a roster row has after the gender cell: the identity document or its number, a phone.
 const ID_AFTER_GENDER = String.raw`护照|身份证|证件|通行证|台胞证|[A-Z]{1,2}\d{6}|\d{6}|\+\d|<(?:PHONE|PASSPORT|CNID)-\d`;
-// Role nouns a log names a person by (`for customer X`, `to the patient X`).
-const ROLE_NOUN = ROLE;
 // What follows a name in prose when it is a person's: the person's phone, e-mail or card.
 const PERSONAL_DATUM = String.raw`,?[ \t]*(?:[(<][ \t]*(?:<EMAIL-\d+>|[\w.%+-]+@)|(?:[Tt]el|TEL)[ :=]|(?:[Pp]hone|PHONE|[Mm]obile|MOBILE|last4)(?![A-Za-z]))`;
 // The verbs person-name's words wake `<verb> by` on (rules.ts), the only ones a name and its login may follow here.
 const BY_VERB = String.raw`(?:created|added|approved|requested|modified|updated|owned|maintained|managed|submitted|reviewed|assigned|installed|changed|edited|run|started|launched|executed|initiated|viewed|accessed|deleted|rejected|exported|uploaded|downloaded|locked|unlocked)`;
 const PROSE = new RegExp(
-  String.raw`(?<![\w-])(?:for|to|by|from|with|of|about|on)[ \t]+(?:the[ \t]+|new[ \t]+)?${anyCase(ROLE_NOUN)}[ \t]+(?<role>${LATIN_NAME})${LATIN_END}` +
+  String.raw`(?<![\w-])(?:for|to|by|from|with|of|about|on)[ \t]+(?:the[ \t]+|new[ \t]+)?${anyCase(ROLE)}[ \t]+(?<role>${LATIN_NAME})${LATIN_END}` +
     String.raw`|(?<![\w-])(?:for|to)[ \t]+(?<datum>${LATIN_NAME})(?=${PERSONAL_DATUM})` +
     String.raw`|(?<![\w-])${BY_VERB} by[ \t]+(?<by>${LATIN_NAME})[ \t]*\((?<login>[A-Za-z][\w.-]{1,31}|<USER-\d+>)\)`,
 );
@@ -69,7 +67,7 @@ const TWO_WORDS = String.raw`[a-zà-ÿ]{2}[a-zß-ÿ'’-]{0,30}[ \t]+[a-zà-ÿ]{
 export const PERSON_PROSE_TRIGGER = [
   String.raw`(?<![\w.-])(?:--?)?["']?(?:${PERSON_KEY}|name)["']? ?(?:=>|[:=])[ \t]*["']?(?:${TWO_WORDS}|[\u4e00-\u9fa5]{2})`,
   String.raw`(?:^|[ \t])--?[a-z_-]*name ["'](?:${TWO_WORDS}|[\u4e00-\u9fa5]{2})`,
-  String.raw`(?:for|to|by|from|with|of|about|on)[ \t]+(?:the[ \t]+|new[ \t]+)?${ROLE_NOUN}[ \t]+${TWO_WORDS}`,
+  String.raw`(?:for|to|by|from|with|of|about|on)[ \t]+(?:the[ \t]+|new[ \t]+)?${ROLE}[ \t]+${TWO_WORDS}`,
   String.raw`(?:for|to)[ \t]+[a-zà-ÿ]{2}[^\r\n]{0,60}?(?:[(<][ \t]*(?:<email-\d|[\w.%+-]+@)|tel[ :=]|phone|mobile|last4)`,
   String.raw`${BY_VERB} by[ \t]+[a-zà-ÿ]{2}[^\r\n]{0,60}?\(`,
   String.raw`[a-zß-ÿ][ \t]*[<(][ \t]*(?:<email-\d|[\w.%+-]{1,64}@)`,
