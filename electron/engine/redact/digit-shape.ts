@@ -21,7 +21,9 @@
  *
  * The condition was read off those triggers' sources: it is used only when every trigger of the
  * scan is one of DIGIT_SHAPE_TRIGGERS (a scan of some of them only needs less). Session 17 (name18): passport's
- * `护照 TZ8836412` alternative needs a run of six digits, which the check already answers true for. A changed trigger
+ * `护照 TZ8836412` alternative needs a run of six digits, which the check already answers true for. Session 19 (name20):
+ * passport's key, cell and 护照 forms (`"passportNo":"533918274"`, `护照<TAB>758412096`, `护照 C4XJ7R2M9`): every ASCII one
+ * holds a run of six digits, the one without (letters inside) stands after 护照, a character outside ASCII. A changed trigger
  * turns it off, and digit-shape.test.ts fails until the condition is read again from the new one.
  */
 
@@ -30,7 +32,7 @@ export const DIGIT_SHAPE_TRIGGERS: ReadonlySet<string> = new Set([
   String.raw`\d{17}|\d{6}[ -]\d{8}[ -]\d{3}|[０-９]{17}/`,
   String.raw`\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d|3[47]\d{2}[ -]\d{6}[ -]\d{5}|(?:个人|公积金|社保|医保|缴存人?)账号/`,
   String.raw`1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]/`,
-  String.raw`(?<![a-z0-9])(?:[eg]\d{8}|e[a-z]\d{7})(?![a-z0-9])|(?:passport|travel document|visa|护照|签证)[^\r\n:：=]{0,30}?(?:no\.?|number|#|号码?|编号)[ \t]*[:：=][ \t]*(?:[a-z]{1,2}\d{6,9}|\d{8,9})(?![a-z0-9])|(?:number|no\.?) of (?:the |your )?(?:passport|travel document)[ \t]*[:：=][ \t]*[a-z]{0,2}\d{6,9}(?![a-z0-9])|(?:passport|护照)[ \t]*[(（][ \t]*(?:no\.?|#|号码?)[ \t:：]*[a-z]{0,2}\d{6,9}(?![a-z0-9])|(?:passport|护照)[ \t]*(?:[:：][ \t]*)?[a-z]{1,2}\d{6,9}(?![a-z0-9])/i`,
+  String.raw`(?<![a-z0-9])(?:[eg]\d{8}|e[a-z]\d{7})(?![a-z0-9])|(?:passport|travel document|visa|护照|签证)[^\r\n:：=]{0,30}?(?:no\.?|number|#|号码?|编号)[ \t]*[:：=][ \t]*(?:[a-z]{1,2}\d{6,9}|\d{8,9})(?![a-z0-9])|(?:number|no\.?) of (?:the |your )?(?:passport|travel document)[ \t]*[:：=][ \t]*[a-z]{0,2}\d{6,9}(?![a-z0-9])|(?:passport|护照)[ \t]*[(（][ \t]*(?:no\.?|#|号码?)[ \t:：]*[a-z]{0,2}\d{6,9}(?![a-z0-9])|(?:passport|护照)[ \t]*(?:[:：][ \t]*)?[a-z]{1,2}\d{6,9}(?![a-z0-9])|passport[_-]?(?:no|number|num|nr)["']?[ \t]*[:：=][ \t]*["']?(?:[a-z]{1,2}\d{6,9}|\d{8,9})(?![a-z0-9])|护照号码?[ \t]*(?:[:：=][ \t]*)?(?:[a-z]{1,2}\d{6,9}|\d{8,9}|[a-z][a-z0-9]{8})(?![a-z0-9])|(?:passport|护照)(?:\t|[ \t]*[:：,|][ \t]*)\d{8,9}(?![\d.,:/-])|护照[ \t]*(?:[:：][ \t]*)?[a-z][a-z0-9]{8}(?![a-z0-9])/i`,
   String.raw`permit|通行[证證]|回[乡鄉][证證]|台胞[证證]|\b[CWHMTL][A-Z]?\d{7,8}\b/i`,
 ]);
 

@@ -27,8 +27,8 @@ import type { RulePattern } from './rules.js';
 // (`Jean-Pierre`, `O'Brien`); a particle between (`Tomás Ó Ceallaigh`, `Ludwig van Beethoven`).
 const WORD = String.raw`[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,15}(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]{1,15})?`;
 const PARTICLE = String.raw`(?:Ó|Ní|Nic|Mac|van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|dos|das)`;
-/** Two or three words, a particle allowed before the last ones. */
-export const LATIN_NAME = String.raw`${WORD}(?:[ \t](?:${PARTICLE}[ \t])?${WORD}){1,2}`;
+/** Two or three words, a particle (or two: `Pieter van der Berg`, `María de la Cruz` — name20) allowed before the last ones. */
+export const LATIN_NAME = String.raw`${WORD}(?:[ \t](?:${PARTICLE}[ \t]){0,2}${WORD}){1,2}`;
 const HAN = String.raw`[\u4e00-\u9fa5]{2,4}`;
 // Where a Latin name ends: not inside a word, an address or a host name.
 const LATIN_END = String.raw`(?![\w@.-])`;
@@ -37,7 +37,14 @@ const LATIN_END = String.raw`(?![\w@.-])`;
 const anyCase = (word: string) => word.replace(/[a-z]/g, (c) => `[${c.toUpperCase()}${c}]`);
 
 // The roles a log names a person by, each a wake word of its own (a `…name` key wakes by its `name=`, `name"` …).
-const ROLE_WORDS = ['customer', 'client', 'receiver', 'recipient', 'consignee', 'buyer', 'guest', 'patient', 'passenger', 'tenant', 'applicant', 'member', 'employee', 'contact', 'cardholder'];
+const ROLE_WORDS = [
+  'customer', 'client', 'receiver', 'recipient', 'consignee', 'buyer', 'guest', 'patient', 'passenger', 'tenant', 'applicant', 'member', 'employee', 'contact', 'cardholder',
+  // --- name20 (session 19): an insurer's and a recruiter's people (`filed by policy holder X`, `for claimant X`, `for new hire 邹欣怡`).
+  'claimant', 'policyholder', 'policy holder', 'interviewee', 'new hire',
+  // a shop's, a courier's and a tracker's hands (`operator=Li Wei`, `courier: Hans Gruber`, `"assignee":"Rahul Sharma"`).
+  'operator', 'cashier', 'courier', 'shipper', 'approver', 'assignee', 'reporter', 'requester', 'signer',
+  // --- end name20
+];
 const ROLE = `(?:${ROLE_WORDS.join('|')})`;
 // Keys that only ever hold a person (a role, or a name qualified as a person's).
 const PERSON_KEY = String.raw`(?:${ROLE}(?:[_-]?(?:full_?)?name)?|(?:full|real|legal|person|user|nick)[_-]?name|fullname|realname|nickname|display_?name)`;
@@ -47,17 +54,41 @@ const KEYED = new RegExp(
 );
 
 // What a guest register or a roster row has after the gender cell: the identity document or its number, a phone.
+// name20: a birth date's cell may stand between (a kindergarten's roll `Emma Schulz<TAB>女<TAB>2023-08-02<TAB>护照 …`).
+const BIRTH_CELL = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\t|[ \t]*[,，|][ \t]*))?`;
 const ID_AFTER_GENDER = String.raw`护照|身份证|证件|通行证|台胞证|[A-Z]{1,2}\d{6}|\d{6}|\+\d|<(?:PHONE|PASSPORT|CNID)-\d`;
-// Role nouns a log names a person by (`for customer X`, `to the patient X`).
-const ROLE_NOUN = ROLE;
 // What follows a name in prose when it is a person's: the person's phone, e-mail or card.
 const PERSONAL_DATUM = String.raw`,?[ \t]*(?:[(<][ \t]*(?:<EMAIL-\d+>|[\w.%+-]+@)|(?:[Tt]el|TEL)[ :=]|(?:[Pp]hone|PHONE|[Mm]obile|MOBILE|last4)(?![A-Za-z]))`;
 // The verbs person-name's words wake `<verb> by` on (rules.ts), the only ones a name and its login may follow here.
 const BY_VERB = String.raw`(?:created|added|approved|requested|modified|updated|owned|maintained|managed|submitted|reviewed|assigned|installed|changed|edited|run|started|launched|executed|initiated|viewed|accessed|deleted|rejected|exported|uploaded|downloaded|locked|unlocked)`;
+// name20: `in the name of` in English, Italian, French, German, Spanish and Portuguese, and `on behalf of`.
+const BEHALF = String.raw`[Aa] nome di|[Aa]u nom de|[Ii]m Namen von|[Aa] nombre de|[Ee]m nome de|[Oo]n behalf of|[Ii]n the name of`;
+// name20: what ends a shop's, a depot's or a team's name, never a person's (`tenant 张江店`, `customer 华东仓`).
+const PLACE_END = String.raw`[店仓区市省县镇村路街部组队厂馆院局所站楼厅司行社园校室科处群]`;
+// name20: the Chinese words for a guest, a customer or a patient, a Latin name after them (`招待：客户 Rashid Al-Mansouri（…）`).
+const HAN_ROLE = String.raw`客户|顾客|访客|来宾|嘉宾|会员|乘客|住客|旅客|患者|学员|候选人|面试者`;
+// name20: the workflow verbs a person's name follows with `by` or `to` alone, no login after it (`refund approved by
+// Maria Rossi`, `ticket escalated to Rahul Sharma.`): the name ends the clause (a dot ends it, `Sharma.com` is a host).
+// Only verbs of a person's decision: a product signs, verifies, processes and handles (`signed by Sectigo Limited`,
+// `processed by Celery Beat`), a courier is handed a parcel.
+const WORKFLOW_BY = String.raw`approved|rejected|refunded|voided|reviewed|submitted|requested|escalated|countersigned`;
+const WORKFLOW_TO = String.raw`assigned|reassigned|escalated|handed over|delegated`;
+const CLAUSE_END = String.raw`(?=[ \t]*(?:[,;:.)\]]|\r?$)|[ \t]+(?:at|on|via|from|for|with|in|after|before|and)[ \t])`;
+// name20: a chat or a call a client opened with a person (Feishu `open chat p2p with 滕子墨 (open_id …)`, `call with Ana Souza`).
+const CHAT = String.raw`[Cc]hat|[Cc]onversation|[Cc]all|[Mm]eeting|DM`;
 const PROSE = new RegExp(
-  String.raw`(?<![\w-])(?:for|to|by|from|with|of|about|on)[ \t]+(?:the[ \t]+|new[ \t]+)?${anyCase(ROLE_NOUN)}[ \t]+(?<role>${LATIN_NAME})${LATIN_END}` +
+  String.raw`(?<![\w-])(?:for|to|by|from|with|of|about|on)[ \t]+(?:the[ \t]+|new[ \t]+)?${anyCase(ROLE)}[ \t]+(?<role>${LATIN_NAME})${LATIN_END}` +
     String.raw`|(?<![\w-])(?:for|to)[ \t]+(?<datum>${LATIN_NAME})(?=${PERSONAL_DATUM})` +
-    String.raw`|(?<![\w-])${BY_VERB} by[ \t]+(?<by>${LATIN_NAME})[ \t]*\((?<login>[A-Za-z][\w.-]{1,31}|<USER-\d+>)\)`,
+    String.raw`|(?<![\w-])${BY_VERB} by[ \t]+(?<by>${LATIN_NAME})[ \t]*\((?<login>[A-Za-z][\w.-]{1,31}|<USER-\d+>)\)` +
+    // --- name20 (session 19): a Han name after an English role noun, a preposition or none (`member 温若彤 phone=…`,
+    // `for new hire 邹欣怡 (already …)`); a Latin name a document or a payment is made out to, in five languages
+    // (`fattura a nome di Francesca Russo`, `au nom de Jean Dupont`, `on behalf of Ingrid Olsen`).
+    String.raw`|(?<![\w-])(?:(?:for|to|by|from|with|of|about|on)[ \t]+)?(?:the[ \t]+|new[ \t]+)?${anyCase(ROLE)}[ \t]+(?<han>${HAN})(?<!${PLACE_END})(?![\u4e00-\u9fa5])` +
+    String.raw`|(?<![\w-])(?:${BEHALF})[ \t]+(?<behalf>${LATIN_NAME})${LATIN_END}` +
+    String.raw`|(?:${HAN_ROLE})[ \t\u3000]*(?:[:：][ \t\u3000]*)?(?<hanRole>${LATIN_NAME})${LATIN_END}` +
+    String.raw`|(?<![\w-])(?:(?:${WORKFLOW_BY}) by|(?:${WORKFLOW_TO}) to)[ \t]+(?:(?:the[ \t]+)?${anyCase(ROLE)}[ \t]+)?(?<wf>${LATIN_NAME})(?![\w@-]|\.\w)${CLAUSE_END}` +
+    String.raw`|(?<![\w-])(?:${CHAT})(?:[ \t]+[a-z0-9]{2,10})?[ \t]+with[ \t]+(?:(?<chatHan>${HAN})(?![\u4e00-\u9fa5])|(?<chatLatin>${LATIN_NAME})${LATIN_END})`,
+  // --- end name20
 );
 
 // What a Latin name needs, in a case-insensitive trigger: two words of letters (LATIN_NAME is two or three
@@ -69,16 +100,23 @@ const TWO_WORDS = String.raw`[a-zà-ÿ]{2}[a-zß-ÿ'’-]{0,30}[ \t]+[a-zà-ÿ]{
 export const PERSON_PROSE_TRIGGER = [
   String.raw`(?<![\w.-])(?:--?)?["']?(?:${PERSON_KEY}|name)["']? ?(?:=>|[:=])[ \t]*["']?(?:${TWO_WORDS}|[\u4e00-\u9fa5]{2})`,
   String.raw`(?:^|[ \t])--?[a-z_-]*name ["'](?:${TWO_WORDS}|[\u4e00-\u9fa5]{2})`,
-  String.raw`(?:for|to|by|from|with|of|about|on)[ \t]+(?:the[ \t]+|new[ \t]+)?${ROLE_NOUN}[ \t]+${TWO_WORDS}`,
+  String.raw`(?:for|to|by|from|with|of|about|on)[ \t]+(?:the[ \t]+|new[ \t]+)?${ROLE}[ \t]+${TWO_WORDS}`,
   String.raw`(?:for|to)[ \t]+[a-zà-ÿ]{2}[^\r\n]{0,60}?(?:[(<][ \t]*(?:<email-\d|[\w.%+-]+@)|tel[ :=]|phone|mobile|last4)`,
   String.raw`${BY_VERB} by[ \t]+[a-zà-ÿ]{2}[^\r\n]{0,60}?\(`,
+  // --- name20
+  String.raw`(?<![a-z])${ROLE}[ \t]+[\u4e00-\u9fa5]{2}`,
+  String.raw`(?:${BEHALF.toLowerCase()})[ \t]+${TWO_WORDS}`,
+  String.raw`(?:${HAN_ROLE})[ \t\u3000]*(?:[:：][ \t\u3000]*)?${TWO_WORDS}`,
+  String.raw`(?:(?:${WORKFLOW_BY}) by|(?:${WORKFLOW_TO}) to)[ \t]+${TWO_WORDS}`,
+  String.raw`(?:chat|conversation|call|meeting|dm)(?:[ \t]+[a-z0-9]{2,10})?[ \t]+with[ \t]+(?:[\u4e00-\u9fa5]{2}|${TWO_WORDS})`,
+  // --- end name20
   String.raw`[a-zß-ÿ][ \t]*[<(][ \t]*(?:<email-\d|[\w.%+-]{1,64}@)`,
   String.raw` as ["“](?:[a-zà-ÿ]{2}|[\u4e00-\u9fa5]{2})`,
   String.raw`(?<![a-z])cn=[a-zà-ÿ]{2}[^,=\r\n]{0,60}?,(?:ou|dc|cn|o|l|c)=`,
   String.raw`(?:for|to) [\u4e00-\u9fa5]{2}`,
   String.raw`(?:[\u4e00-\u9fa5][人员]|用户|客户|账号|帐号|账户|帐户|患者)[ \t]*[[【][\u4e00-\u9fa5]{2}`,
   String.raw`[\u4e00-\u9fa5][人员][ \t]*=[ \t]*["']?[\u4e00-\u9fa5]{2}`,
-  String.raw`[a-zß-ÿ](?:\t|[ \t]*[,，|][ \t]*)[男女](?:\t|[ \t]*[,，|][ \t]*)(?:护照|身份证|证件|通行证|台胞证|[a-z]{1,2}\d{6}|\d{6}|\+\d|<(?:phone|passport|cnid)-\d)`,
+  String.raw`[a-zß-ÿ](?:\t|[ \t]*[,，|][ \t]*)[男女](?:\t|[ \t]*[,，|][ \t]*)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\t|[ \t]*[,，|][ \t]*))?(?:护照|身份证|证件|通行证|台胞证|[a-z]{1,2}\d{6}|\d{6}|\+\d|<(?:phone|passport|cnid)-\d)`,
   String.raw`(?:主办人|协办人|会签人?|承办人|阅办人|拟稿人|核稿人|签发人|审阅人|批示人|传阅人?|抄送人)[ \t\u3000]*(?:[:：][ \t\u3000]*)?[\u4e00-\u9fa5]{2}`,
   String.raw`[\u4e00-\u9fa5][人员][ \t\u3000]*[:：][ \t\u3000]*(?:前台|收银|财务|人事|行政|客服|出纳|会计|仓管|库管|保安|门卫|司机|店长|领班|大堂|护士|药房|医生)[ \t\u3000]+[\u4e00-\u9fa5]{2}`,
   String.raw`[\u4e00-\u9fa5]{2}[ \t]?[(（](?:父亲|母亲|爸爸|妈妈|丈夫|妻子|儿子|女儿|配偶|爷爷|奶奶|外公|外婆|祖父|祖母|哥哥|姐姐|弟弟|妹妹|父|母|夫|妻|子|女|兄|弟|姐|妹)[)）]`,
@@ -114,6 +152,29 @@ export const PERSON_PROSE_WORDS = [
   'as "',
   'as “',
   'cn=',
+  // --- name20: `in the name of` (PROSE's BEHALF)
+  'a nome di',
+  'au nom de',
+  'im namen von',
+  'a nombre de',
+  'em nome de',
+  'on behalf of',
+  'in the name of',
+  // PROSE's WORKFLOW_BY and WORKFLOW_TO (the `<verb> by` of BY_VERB wake in rules.ts), CHAT
+  'refunded by',
+  'voided by',
+  'escalated by',
+  'assigned to',
+  'escalated to',
+  'handed over to',
+  'delegated to',
+  'countersigned by',
+  'chat ',
+  'conversation with',
+  'call with',
+  'meeting with',
+  'dm with',
+  // --- end name20
 ];
 
 /** Words that wake person-name only with two Han characters right after them (its `hanNear`): a Han name in English prose. */
@@ -121,6 +182,9 @@ export const PERSON_PROSE_HAN_NEAR = ['for ', 'to '];
 
 /** Marks-scan wakes (case-sensitive fragments): the Chinese forms above. */
 export const PERSON_PROSE_MARKS = [
+  // --- name20
+  String.raw`(?:${HAN_ROLE})[ \t\u3000:：]*[A-ZÀ-Þ]`,
+  // --- end name20
   String.raw`[人员][ \t]*[[【=]|(?:用户|客户|账号|帐号|账户|帐户|患者)[ \t]*[[【]`,
   String.raw`主办人|协办人|会签(?!证)|阅办人|拟稿人|核稿人|签发人|审阅人|批示人|传阅`,
   String.raw`(?:父亲|母亲|爸爸|妈妈|丈夫|妻子|儿子|女儿|配偶|爷爷|奶奶|外公|外婆|祖父|祖母|哥哥|姐姐|弟弟|妹妹|父|母|夫|妻|子|女|兄|弟|姐|妹)[)）]`,
@@ -145,7 +209,7 @@ export const PERSON_PROSE_PATTERNS: readonly RulePattern[] = [
   {
     // English prose: a role noun, a name and the person's phone or e-mail, a name and its own login.
     regex: PROSE,
-    targets: [{ group: 'role' }, { group: 'datum' }, { group: 'by' }],
+    targets: [{ group: 'role' }, { group: 'datum' }, { group: 'by' }, { group: 'han' }, { group: 'behalf' }, { group: 'hanRole' }, { group: 'wf' }, { group: 'chatHan' }, { group: 'chatLatin' }],
     validate: 'proseLatinName',
   },
   {
@@ -166,7 +230,7 @@ export const PERSON_PROSE_PATTERNS: readonly RulePattern[] = [
   {
     // A Latin name beside its gender in a table row (a hotel's check-in export `Sarah Whitfield<TAB>女<TAB>护照`,
     // `Oleg Sokolov, 男`), as rules.ts takes a Han one.
-    regex: new RegExp(String.raw`(?<![\w.@-])(?<gendered>${LATIN_NAME})(?:\t|[ \t]*[,，|][ \t]*)[男女](?:\t|[ \t]*[,，|][ \t]*)(?=${ID_AFTER_GENDER})`),
+    regex: new RegExp(String.raw`(?<![\w.@-])(?<gendered>${LATIN_NAME})(?:\t|[ \t]*[,，|][ \t]*)[男女](?:\t|[ \t]*[,，|][ \t]*)(?=${BIRTH_CELL}(?:${ID_AFTER_GENDER}))`),
     targets: [{ group: 'gendered' }],
     validate: 'proseLatinName',
   },

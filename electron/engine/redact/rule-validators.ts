@@ -869,7 +869,7 @@ function isSpeakerLine(m: RegExpExecArray, around: LineSurroundings | undefined)
 }
 
 // Words that fill a form's name field when there is no name (`DOES NOT APPLY`, `N/A`, `Unknown`).
-const NOT_A_NAME_PART = /^(?:Does|Not|Apply|Applicable|None|Unknown|Required|Optional|Same|As|Above|Below|See|Yes|No|Na|Nil|Null|Empty|Blank|Other|Please|Enter|Your|Here|Name|Names|First|Last|Given|Family|Surname|Middle)$/;
+const NOT_A_NAME_PART = /^(?:Does|Not|Apply|Applicable|None|Unknown|Required|Optional|Same|As|Above|Below|See|Yes|No|Na|Nil|Null|Empty|Blank|Other|Please|Enter|Your|Here|Name|Names|First|Last|Given|Family|Surname|Middle)$|^(?:String|Str|Text|Varchar|Char|Number|Integer|Int|Boolean|Bool|Object|Array|List|Date|Datetime|Type|Field|Value|Default|Ascending|Descending|Asc|Desc|Sample|Example|Placeholder|Anonymous|Redacted|Masked|Hidden|Invalid|Missing|Unset|Undefined)$/;
 /** A part of a person's name on a form: capitalised words, none a filler or an account word. */
 function isNamePart(m: RegExpExecArray): boolean {
   return group(m, 'part').split(' ').every((w) => {
@@ -932,13 +932,16 @@ function isLoginOfName(name: string, login: string): boolean {
 
 // --- person-prose.ts (session 18, name19): person names in log prose and fields -------------------------------------
 // Words a Latin name's place in prose may hold that are no person's: places (`shipped to New York, tel …`), greetings.
-const NOT_A_PROSE_NAME_WORD = /^(?:San|Santa|Los|Las|Saint|St|Fort|Port|Mount|Lake|North|South|East|West|Upper|Lower|Hong|Kong|Kuala|Lumpur|Buenos|Aires|Rio|Sao|São|Tel|Aviv|Abu|Dhabi|Hello|Dear|Mr|Mrs|Ms|Dr|Prof|Sir|Madam|Via|Rue|Av|Calle|Straße|Strasse|Street|Road|Avenue|Lane|Drive|Platz|Weg|Plaza|Order|Orders|Item|Items|Product|Products|Shop|Store|Market|Bank|Pay|Payment|Payments|Refund|Invoice|Wallet|Gift|Premium|Gold|Silver|Platinum|Basic|Standard|Plus|Free|Trial|Enterprise|Business|Tier|Level|Domain|Admins|Computers|Builtin|Schema|Policy|Policies|Certificate|Authority|Root|Issuing|Intermediate)$|^(?:Android|Ios|Linux|Debian|Fedora|Kotlin|Java|Python|Node|React|Angular|Vue|Spring|Boot|Django|Rails|Laravel|Bugsnag|Sentry|Datadog|Firebase|Crashlytics|Grafana|Kibana|Elastic|Redis|Mongo|Postgres|Mysql|Oracle|Nginx|Apache|Tomcat|Docker|Kubernetes|Helm|Terraform|Ansible|Slack|Discord|Telegram|Whatsapp|Wechat|Stripe|Paypal|Alipay|Shopify|Amazon|Aws|Netflix|Spotify|Uber|Airbnb|Twitter|Facebook|Instagram|Linkedin|Youtube|Tiktok|Samsung|Huawei|Xiaomi|Oppo|Vivo|Lenovo|Dell|Intel|Nvidia|Amd|Cisco|Vmware|Citrix|Okta|Auth0|Keycloak|Sdk|Cli|Ui|Ux)$/;
+const NOT_A_PROSE_NAME_WORD = /^(?:San|Santa|Los|Las|Saint|St|Fort|Port|Mount|Lake|North|South|East|West|Upper|Lower|Hong|Kong|Kuala|Lumpur|Buenos|Aires|Rio|Sao|São|Tel|Aviv|Abu|Dhabi|Hello|Dear|Mr|Mrs|Ms|Dr|Prof|Sir|Madam|Via|Rue|Av|Calle|Straße|Strasse|Street|Road|Avenue|Lane|Drive|Platz|Weg|Plaza|Order|Orders|Item|Items|Product|Products|Shop|Store|Market|Bank|Pay|Payment|Payments|Refund|Invoice|Wallet|Gift|Premium|Gold|Silver|Platinum|Basic|Standard|Plus|Free|Trial|Enterprise|Business|Tier|Level|Domain|Admins|Computers|Builtin|Schema|Policy|Policies|Certificate|Authority|Root|Issuing|Intermediate)$|^(?:Android|Ios|Linux|Debian|Fedora|Kotlin|Java|Python|Node|React|Angular|Vue|Spring|Boot|Django|Rails|Laravel|Bugsnag|Sentry|Datadog|Firebase|Crashlytics|Grafana|Kibana|Elastic|Redis|Mongo|Postgres|Mysql|Oracle|Nginx|Apache|Tomcat|Docker|Kubernetes|Helm|Terraform|Ansible|Slack|Discord|Telegram|Whatsapp|Wechat|Stripe|Paypal|Alipay|Shopify|Amazon|Aws|Netflix|Spotify|Uber|Airbnb|Twitter|Facebook|Instagram|Linkedin|Youtube|Tiktok|Samsung|Huawei|Xiaomi|Oppo|Vivo|Lenovo|Dell|Intel|Nvidia|Amd|Cisco|Vmware|Citrix|Okta|Auth0|Keycloak|Sdk|Cli|Ui|Ux)$|^(?:Fedex|Dhl|Ups|Usps|Tnt|Dpd|Gls|Aramex|Purolator|Canpost|Royal|Mail|Parcelforce|Yodel|Evri|Colissimo|Chronopost|Correos|Poste|Sf|Jd|Zto|Yto|Sto|Ems|Express|Ground|Freight|Logistics|Cloudflare|Github|Gitlab|Bitbucket|Jira|Jenkins|Celery|Kafka|Rabbit|Prometheus|Operator|Reporter|Bot)$/;
 // Han words a person's place in prose may hold that start with a surname's character (`for 高速 lane`, `操作员[安全]`).
 const NOT_A_PROSE_HAN = /^(?:包邮|包装|包裹|包月|包年|包含|江苏|江西|湖南|湖北|广东|广西|福建|浙江|山东|山西|河南|河北|安徽|云南|贵州|四川|海南|吉林|辽宁|甘肃|青海|陕西|宁夏|新疆|西藏|香港|澳门|台湾|北京|上海|天津|重庆|深圳|广州|苏州|南京|武汉|成都|西安|郑州|长沙|合肥|福州|厦门|青岛|宁波|温州|无锡|常州|东莞|佛山|公司|部门|家里|家庭|张贴|王牌|李子|高速|周期|安全|平安|曾经|金额|高级|全部|全体|管理|系统|项目|常规|任务|任何|方便|明细|时间|余额|成功|毛利|包括|于是|和平|申请|计划|施工|黄金|白银|钱包|应用|文件|程序|服务|用户|测试|默认|临时|未知)/;
 /** `Yui Takahashi`: capitalised words (a particle aside), none an English word, an account, product, service or place word. */
+const HYPHEN_WORD = /^(?:li-ion|wi-fi|hi-fi|sci-fi|lo-fi|co-op|x-ray|e-mail|add-on|plug-in|log-in|log-out|opt-in|opt-out|check-in|check-out|pop-up|set-up|back-up|built-in|walk-in|drop-in|follow-up|sign-in|sign-up|roll-out|read-only|non-stop|all-in|pre-sale|after-sale)$/i;
 function isProseLatinName(name: string): boolean {
   const words = name.split(/[ \t]+/).filter((w) => !/^(?:Ó|Ní|Nic|Mac|van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|dos|das)$/.test(w));
   if (words.length < 2) return false;
+  // name20: a hyphenated word of a product or a form (`Li-ion`, `Wi-fi`, `Add-on`), not a name's (`Hyun-woo`, `Ji-hoon` are).
+  if (words.some((w) => HYPHEN_WORD.test(w))) return false;
   return !words.some((w) => {
     const plain = w.replace(/['’].*$/, '');
     return NOT_A_PERSON_WORD.test(plain) || NOT_A_PROSE_NAME_WORD.test(plain) || plain.split('-').some((part) => isCommonWord(part.toLowerCase()));
@@ -965,7 +968,7 @@ function isKeyedPersonName(m: RegExpExecArray, line: string): boolean {
 const CREDITS_LINE = /copyright|©|\(c\)|\bauthors?\b|maintainer|contributors?\b|signed-off-by|upstream-contact|written by|packaged by|put together|debiani[sz]ed|\bby me\b|credits/i;
 /** A Latin or Han name log prose places (person-prose.ts); after `by`, only with its own login in brackets. */
 function isProseName(m: RegExpExecArray, line: string): boolean {
-  const han = group(m, 'han') || group(m, 'asHan') || group(m, 'bracketed') || group(m, 'assigned') || group(m, 'flow') || group(m, 'desk') || group(m, 'related') || group(m, 'phoned') || group(m, 'real') || group(m, 'owned') || group(m, 'paren') || group(m, 'did') || group(m, 'from') || group(m, 'possessive') || group(m, 'glossed');
+  const han = group(m, 'han') || group(m, 'asHan') || group(m, 'bracketed') || group(m, 'assigned') || group(m, 'flow') || group(m, 'desk') || group(m, 'related') || group(m, 'phoned') || group(m, 'real') || group(m, 'owned') || group(m, 'paren') || group(m, 'did') || group(m, 'from') || group(m, 'possessive') || group(m, 'glossed') || group(m, 'chatHan');
   const pair = group(m, 'pair1');
   if (pair !== '') return isProseChineseName(pair) && isProseChineseName(group(m, 'pair2'));
   if (han !== '') return isProseChineseName(han);
@@ -988,7 +991,7 @@ function isProseName(m: RegExpExecArray, line: string): boolean {
     if (CREDITS_LINE.test(line) || /^\s*$|\d{4}[,.]?\s*$/.test(lead)) return false;
     return isProseLatinName(mailed) && (local === '' || words.some((w) => local.includes(w)) || isLoginOfName(mailed, local));
   }
-  return isProseLatinName(group(m, 'role') || group(m, 'datum') || group(m, 'asLatin') || group(m, 'cn') || group(m, 'gendered'));
+  return isProseLatinName(group(m, 'role') || group(m, 'datum') || group(m, 'asLatin') || group(m, 'cn') || group(m, 'gendered') || group(m, 'behalf') || group(m, 'hanRole') || group(m, 'wf') || group(m, 'chatLatin'));
 }
 // --- end person-prose.ts ------------------------------------------------------------------------------------------
 
@@ -1924,6 +1927,8 @@ export const VALIDATORS = {
     if (han.length > 0 && !isChineseName(han.join('')) && !(han.length === 1 && parts.length === 1 && /^[\u4e00-\u9fa5]{1,2}$/.test(han[0]!) && !NOT_A_NAME_HAN.test(han[0]!))) return false;
     return parts.filter((v) => !/^[\u4e00-\u9fa5]/.test(v)).every((v) => v.split(' ').every((w) => !NOT_A_PERSON_WORD.test(w) && !NOT_A_NAME_PART.test(w)));
   }) as RuleValidator,
+  /** name20: a Han surname and given name under 姓 and 名 keys, read as one name. */
+  hanSplitName: ((m) => isChineseName(group(m, 'surname') + group(m, 'given'))) as RuleValidator,
   /** A name in brackets last in a label, not a surname and a title (`（陈先生）`). */
   bracketOwner: ((m) => isChineseName(group(m, 'name')) && !NOT_CALLED.test(group(m, 'name')) && !BRACKET_WORD.test(group(m, 'name')) && !/(?:先生|女士|小姐|老师|同学|经理|主任)$/.test(group(m, 'name'))) as RuleValidator,
   /** A salutation's name, not a surname and a title (`王总您好`, `王先生：`). */
