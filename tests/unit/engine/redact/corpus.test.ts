@@ -407,8 +407,8 @@ describe('redaction corpus', () => {
     // Second sight (session 18, after the merge; no rule written for this set): the session's rules took 12 more (364 of
     // 415 = 87.7 %) and made 3 new false positives (a company in `"customer":`, the word `principal` before its login, a
     // mailbox named `Posteingang Birgit`); the lead's rules-lead18 kept the first two: FP 22.
-    // secret20 (session 19): GetNetworkCredential().Password and occ config:system:get printed alone, a temporary password in a sentence, doveadm auth test, SMTP_USERNAME holding a UUID token, cat x.psk → 371.
-    { set: 'held-out-20', found: 371, fp: 22 },
+    // secret20 (session 19): GetNetworkCredential().Password and occ config:system:get printed alone, a temporary password in a sentence, doveadm auth test, SMTP_USERNAME holding a UUID token, cat x.psk; a payment merchant's key (`merchantKey=`) → 372.
+    { set: 'held-out-20', found: 372, fp: 22 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);

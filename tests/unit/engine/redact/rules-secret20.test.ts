@@ -118,3 +118,17 @@ describe('a mail relay’s token under a key named like a login', () => {
     keepsWords('MAIL_USERNAME=notifications_service_account_2026_prod', 'notifications_service_account_2026_prod');
   });
 });
+
+describe('a payment merchant’s key by its qualifier', () => {
+  it('takes merchantKey, mch_key and merchant.key in any quoting', () => {
+    takesAs('SECRET', '2026-12-06 09:02:17.220 [ERROR] 聚合支付回调验签失败 merchantKey=MK7H2Q9W4X8N1L5T amount=58.00', 'MK7H2Q9W4X8N1L5T');
+    takesAs('SECRET', 'wxpay.mch_key=8f3a1c6e9b2d4f7a0c5e8b1d3f6a9c2e', '8f3a1c6e9b2d4f7a0c5e8b1d3f6a9c2e');
+    takesAs('SECRET', '{"merchant_key": "Zq8Lm2Kx7Wv4Rt9Nb1Pc5Yd"}', 'Zq8Lm2Kx7Wv4Rt9Nb1Pc5Yd');
+  });
+
+  it('leaves which merchant and which key: ids, and a key id', () => {
+    keepsWords('merchant_id=1900000109', '1900000109');
+    keepsWords('merchant_key_id=K-2026-01', 'K-2026-01');
+    keepsWords('mch_key_type=HMAC-SHA256', 'HMAC-SHA256');
+  });
+});
