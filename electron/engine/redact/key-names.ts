@@ -38,6 +38,8 @@ const KEY_QUALIFIERS = new Set([
   'nonce',
   // Feishu/Lark `ENCRYPT_KEY`, `decrypt_key`.
   'encrypt', 'decrypt',
+  // Session 19 (secret20): a payment merchant's signing key (WeChat Pay `mch_key`, `merchantKey`, 聚合支付 `merchant_key`).
+  'merchant', 'mch',
   // A chat robot's webhook key (WeCom `WECOM_BOT_KEY`, `robot_key`): whoever holds it posts as the robot.
   'bot', 'robot',
 ]);

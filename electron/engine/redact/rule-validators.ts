@@ -12,6 +12,7 @@ import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KE
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
+import { isToolSecret, isToolSecretLine, toolPrintsSecretOnNextLine } from './tool-secrets.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import { isPinyinCamelName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
 import { LOG_PROSE_STOP } from './log-prose.js';
@@ -514,6 +515,9 @@ const SECRET_FILE_PRINTED = /(?:^|[\s;&|$#>])(?:cat|type|more|head(?:[ \t]+-n?[ 
 function opensValueOnNextLine(line: string): string | undefined {
   if (SECRET_FILE_PRINTED.test(line)) return /token/i.test(line) ? 'TOKEN' : 'SECRET';
   if (printsSecret(line) || KEY_HEADING.test(line)) return 'SECRET';
+  // Session 19 (secret20): commands and one-secret files whose output is the secret alone (tool-secrets.ts).
+  const printed = toolPrintsSecretOnNextLine(line);
+  if (printed !== undefined) return printed;
   const bare = INDENTED_BARE_KEY.exec(line)?.groups?.key;
   if (bare !== undefined && isSecretKey(bare, 'assignment')) return secretKindForKey(bare);
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
@@ -2020,6 +2024,8 @@ export const VALIDATORS = {
     const value = group(m, 'secret');
     return isRealValue(value) && value !== group(m, 'login') && !/^(?:wheel|staff|users?|root|admin|nogroup|nobody|adm|docker|sudo|www-data|nginx|apache|daemon|\d{1,10})$/i.test(value);
   }) as RuleValidator,
+  /** Session 19 (secret20): a secret a tool prints in its sentence or takes by position (tool-secrets.ts). */
+  toolSecret: ((m) => isToolSecret(m)) as RuleValidator,
   printedSecret: ((m) => {
     const pair = group(m, 'pair');
     if (pair !== '' && (!passwordShape(pair, 'placed') || isBenignValue(pair))) return false;
@@ -2051,7 +2057,7 @@ const USERS_SECTION_ITEM = /^[ \t]*(?:[A-Za-z][\w.-]{0,31}|<USER-\d+>)[ \t]*[=:]
 export const GATES = {
   connectionContext: (line: string) => CONNECTION_CONTEXT.test(line),
   secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url') || USER_ID_PARAM.test(line),
-  assignedSecretKey: (line: string) => !DOC_COMMENT.test(line) && (anyAssignedSecretKey(line) || USERS_SECTION_ITEM.test(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isAdminCliLine(line) || isPrintedSecretLine(line) || opensValueOnNextLine(line) !== undefined),
+  assignedSecretKey: (line: string) => !DOC_COMMENT.test(line) && (anyAssignedSecretKey(line) || USERS_SECTION_ITEM.test(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isAdminCliLine(line) || isPrintedSecretLine(line) || isToolSecretLine(line) /* secret20 */ || opensValueOnNextLine(line) !== undefined),
 } satisfies Record<string, (line: string) => boolean>;
 export type GateName = keyof typeof GATES;
 

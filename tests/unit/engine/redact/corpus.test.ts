@@ -360,7 +360,8 @@ describe('redaction corpus', () => {
     // Session 18 (fp19): an app key of words (`appKey=hysrm_test`) names the app; `-autologin set` and the docs example
     // `例 张三 13800000000` left (a verb is a login elsewhere; older tests plant 13800000000 as a real number): FP 3.
     // Session 18, after the merge of every branch: 526, FP 3.
-    { set: 'held-out-17', found: 526, fp: 3 },
+    // secret20 (session 19): Wazuh's authd.pass headed by its path and agent-auth -P, Rancher's bootstrap password from kubectl … | base64 -d → 528.
+    { set: 'held-out-17', found: 528, fp: 3 },
     // held-out-18 (session 16): written and committed before any rule file was opened (53 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 1c2fe12 (the
     // set at 29a745b): 467 of 595 = 78.5 % / 92.3 % as written, 468 of 596 = 78.5 % / 94.0 % with eight labels
@@ -378,7 +379,8 @@ describe('redaction corpus', () => {
     // swallowing the name after it: 577.
     // Session 18 (fp19): two company host names in a network-profile file labelled neutral (a label error, its FIRST-RUN.md): FP 6.
     // Session 18 (fp19): push SDK app keys under their YAML block (`jpush:`/`getui:`/`umeng:` ⏎ `app-key:`) are public: FP 3.
-    { set: 'held-out-18', found: 577, fp: 3 },
+    // secret20 (session 19): curl -u login:'pw' quoted apart → 578.
+    { set: 'held-out-18', found: 578, fp: 3 },
     // held-out-19 (session 17): written and committed before any rule file was opened (50 hand-written files — 16 of them
     // plain application logs of as many frameworks — and 6 real outputs of this machine), measured once with the rules of
     // main 214c88e (the set at 653523a): 349 of 475 = 73.5 % / 94.9 % as written, 352 of 446 = 78.9 % / 98.0 % with labels
@@ -397,7 +399,8 @@ describe('redaction corpus', () => {
     // Session 18 (secret19): admin CLIs' password arguments (rasdial, xo-cli, upx, htpasswd -n, choco/nuget/conan), PBKDF2 hashes, a Docker secret printed by cat: 370, FP 6.
     // Session 18, after the merge of secret19, login19, name19, fp19 and realfp (each measured alone above): 416, FP 3.
     // Session 19 (name20): passport numbers under a key, in a roll's cell, with letters inside after 护照: 417.
-    { set: 'held-out-19', found: 417, fp: 3 },
+    // secret20 (session 19): tokens a tool reports having made (`token x created for user`, `… created for x: <token>`) → 418.
+    { set: 'held-out-19', found: 418, fp: 3 },
     // held-out-20 (session 18, recall20): written and committed before any rule file was opened (25 plain application logs
     // in shapes no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
     // entries), measured once with the rules of main 0946e89 (the set at 175d259): 356 of 417 = 85.4 % / 94.7 % as
@@ -414,6 +417,7 @@ describe('redaction corpus', () => {
     // Session 19 (name20): names in log prose — a Han name after an English role noun, new role nouns (claimant, policy
     // holder, operator …), two particles (`van der`), `a nome di`, a Latin name after 客户, 交接给, a Latin name beside gender
     // and birth date — and passports under a key or after 护照 (rules-name20.test.ts): 376.
+    // secret20 (session 19): GetNetworkCredential().Password and occ config:system:get printed alone, a temporary password in a sentence, doveadm auth test, SMTP_USERNAME holding a UUID token, cat x.psk; a payment merchant's key (`merchantKey=`) → 372.
     { set: 'held-out-20', found: 376, fp: 5 },
     // held-out-21 (session 19, recall21): written and committed before any rule file was opened (21 plain application logs
     // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
