@@ -720,6 +720,9 @@ function isDateAt(user: string, after: string): boolean {
   return DATE_VALUE.test(user) || (WEEKDAY_OR_MONTH.test(user) && DATE_GOES_ON.test(after));
 }
 
+// login20: a PHP/Symfony/Drupal console and its options, then a `namespace:` (`php occ user:`, `artisan --env=x user:`).
+const CONSOLE_COMMAND_BEFORE = /(?:^|[\s/\\])(?:occ|artisan|console|drush(?:\.php)?|magento|wp|craft|yii|please|kirby|bagisto)(?:[ \t]+--?[A-Za-z][\w-]{0,40}(?:=\S{0,200})?)*[ \t]+(?:[a-z][\w-]{0,30}:){0,2}[a-z][\w-]{0,30}:$/;
+
 function isLoginName(m: RegExpExecArray, line: string): boolean {
   const user = group(m, 'user');
   if (TOOL_NAME.test(user) && /[a-z0-9][A-Z]/.test(user)) return false;
@@ -752,6 +755,9 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   // `Last login: Mon Dec  1 09:12:44 2026 from 10.0.0.5` (sshd, login(1), lastlog), `Login: 2026-12-01
   // 09:12`: a login word followed by a date says when, not who.
   if (isDateAt(user, after)) return false;
+  // login20: a console's command name (`occ user:add`, `php artisan user:create`, `bin/console user:promote`, `drush
+  // user:login`): `user:` glued to a lower-case verb after the console's name, not `user:` = `add`.
+  if (/^[a-z][a-z-]{1,30}$/.test(user) && m[0].endsWith(`:${user}`) && CONSOLE_COMMAND_BEFORE.test(line.slice(0, m.index + m[0].length - user.length))) return false;
   // `企业账户：XX软件股份有限公司`: an account held by a company, its name running on in Han characters.
   if (/[账帐]户$/.test(group(m, 'key')) && /^[\u4e00-\u9fa5]/.test(after)) return false;
   if (/^[ \t]*\((?:pid|process)\b/i.test(after) || (/^account$/i.test(group(m, 'key')) && /^[ \t]*\([A-Za-z]+:/.test(after))) return false;

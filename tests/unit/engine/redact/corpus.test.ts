@@ -246,7 +246,8 @@ describe('redaction corpus', () => {
     // HR papers in a mail subject, a pinyin name glued in an SSID, CSV `Name(login)` cells, Latin emergency
     // contacts, 用户 login columns, passport numbers in a 证件号 column, VINs (check digit), `密码还是 x`, keypad
     // codes, long report verification codes: 296 of 370 = 80.0 %, no false positive.
-    { set: 'held-out-14', found: 348, fp: 0 },
+    // login20, session 19: a bracketed login before `login success` (Sentinel's dashboard): 350.
+    { set: 'held-out-14', found: 350, fp: 0 },
     // held-out-15 (session 13): written and committed before any rule file was opened (54 hand-written
     // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
     // main 06196b3 (the set at 6fa3623): 338 of 506 = 66.8 % / 93.5 % as written, 343 of 510 = 67.3 % /
@@ -404,7 +405,10 @@ describe('redaction corpus', () => {
     // Second sight (session 18, after the merge; no rule written for this set): the session's rules took 12 more (364 of
     // 415 = 87.7 %) and made 3 new false positives (a company in `"customer":`, the word `principal` before its login, a
     // mailbox named `Posteingang Birgit`); the lead's rules-lead18 kept the first two: FP 22.
-    { set: 'held-out-20', found: 364, fp: 22 },
+    // login20, session 19: logins of admin CLIs by position (`occ user:* x`, `bitsadmin /setcredentials … x pw`) and of log prose
+    // (`reset password for x`, `password of user x`, `disabled account x`, `failed for subject "x"`); `occ`'s subcommands no
+    // longer read as `user:` = `add`, `setting`, `resetpassword`, `lastseen` (4 false positives gone): 371, FP 18.
+    { set: 'held-out-20', found: 371, fp: 18 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
