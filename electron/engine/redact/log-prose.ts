@@ -64,6 +64,8 @@ export const LOG_PROSE_WORDS = [
   ...['changed', 'updated', 'reset'].flatMap((verb) => ['their', 'his', 'her', 'password', 'profile'].map((what) => `${verb} ${what}`)),
   'actor=',
   'actor"',
+  // login20: `"admin":"x"` (`admin=` wakes on rules.ts's word).
+  'admin":',
   'action=user.',
   // login19: `Failed login for "x"` (`password for`, `authentication for` wake on rules.ts's words).
   'login for',
@@ -109,6 +111,8 @@ export const LOG_PROSE_TRIGGER = [
   String.raw`\blog(?:in|on)[ \t]+["']?[a-z][\w.-]{0,31}["']?[ \t]+(?:ok|failed|succeeded|successful|success|denied|rejected|locked)\b`,
   String.raw`\b(?:changed|updated|reset) (?:their|his|her|password|profile)\b`,
   String.raw`\bactor(?:=|")`,
+  // login20: the administrator acting, as an audit field (`"admin":"x"`, `admin=x`).
+  String.raw`\badmin(?:=|"[ \t]*:)`,
   String.raw`\baction=user\.`,
   String.raw`\b${BAD_SIGN_IN} for[ \t]`,
   String.raw`\b${ACCOUNT_ROLE}[ \t]+["']?[a-z][\w.-]{0,31}["']?[ \t]+(?:(?:has|was|just|successfully)[ \t]+)?(?:logged|signed)[ \t]+(?:in|on|out|off)\b`,
@@ -213,7 +217,9 @@ export const LOG_PROSE_LOGINS: readonly RulePattern[] = [
   // ---- Session 19 (login20) end ----
   {
     // Audit fields: `actor=x`, `"actor":"x"`; the target of a user action (`action=user.delete target=x`).
-    regex: /(?:\bactor(?:=|"[ \t]*:[ \t]*)|\baction=user\.[a-z_]+[ \t]+target=)["']?(?<user>[a-z][\w.-]{0,31}?)["']?(?=[\s,;}]|$)/i,
+    // login20: `"admin":"x"`, `admin=x` (Go slog's `msg="admin login" admin=x`) as `actor`, but no hyphen in it (`"admin":
+    // "ops-team"`, `admin=admin-portal` name a group or a component).
+    regex: /(?:\bactor(?:=|"[ \t]*:[ \t]*)|\badmin(?:=|"[ \t]*:[ \t]*)(?=["']?[A-Za-z][\w.]{0,31}["']?(?:[\s,;}]|$))|\baction=user\.[a-z_]+[ \t]+target=)["']?(?<user>[a-z][\w.-]{0,31}?)["']?(?=[\s,;}]|$)/i,
     targets: [{ group: 'user' }],
     validate: 'logProseLogin',
   },

@@ -407,8 +407,8 @@ describe('redaction corpus', () => {
     // mailbox named `Posteingang Birgit`); the lead's rules-lead18 kept the first two: FP 22.
     // login20, session 19: logins of admin CLIs by position (`occ user:* x`, `bitsadmin /setcredentials … x pw`) and of log prose
     // (`reset password for x`, `password of user x`, `disabled account x`, `failed for subject "x"`); `occ`'s subcommands no
-    // longer read as `user:` = `add`, `setting`, `resetpassword`, `lastseen` (4 false positives gone): 371, FP 18.
-    { set: 'held-out-20', found: 371, fp: 18 },
+    // longer read as `user:` = `add`, `setting`, `resetpassword`, `lastseen` (4 false positives gone), an `"admin":"x"` audit field: 372, FP 18.
+    { set: 'held-out-20', found: 372, fp: 18 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);

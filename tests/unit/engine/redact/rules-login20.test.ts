@@ -74,6 +74,14 @@ describe('login20: the prose of application logs (log-prose.ts)', () => {
     takes('WARN  c.k.courier.Auth - JWT validation failed for subject "chai.junxi": Token has expired', 'chai.junxi');
     takes("auth failed for subject 'zhou.min'", 'zhou.min');
   });
+  it('takes the administrator named as an audit field, as `actor`', () => {
+    takes('{"time":"2026-12-06T03:12:44.120Z","level":"INFO","msg":"admin login","admin":"m.devries","mfa":true}', 'm.devries');
+    takes('level=info msg="admin login" admin=wang_fang mfa=true', 'wang_fang');
+    takes('{"event": "refund.approved", "admin": "chenjie88"}', 'chenjie88');
+  });
+  it('keeps switches, built-in accounts, groups and components under `admin`', () => {
+    unchanged(['admin=true', '"admin":"true"', '{"admin": "yes"}', 'is_admin=true', 'admin=root', '"admin":"admin"', '"admin":"guest"', 'admin=enabled', '"admin": "none"', 'admin=1', '"admin":{"enabled":true}', '"admin":"ops-team"', '"admin":"admin-portal"', 'admin="Zhang Wei"', '"role":"admin"', 'sys_admin=wang.fang']);
+  });
   it('keeps words, counts, built-in accounts and settings', () => {
     unchanged([
       'user agent: Mozilla/5.0',
