@@ -357,6 +357,11 @@ export function lastArgLoginPattern(): RegExp {
 /** Trigger alternatives of LAST_ARG_LOGIN_COMMANDS (case-insensitive). */
 export const LAST_ARG_LOGIN_TRIGGER = String.raw`(?:${LAST_ARG_LOGIN_COMMANDS.map((c) => c.command).join('|')})[ \t]`;
 
+// Session 19 (login20): options with their values (`--display-name="黎梓萱"`, `--group=x`, `--password-from-env`) before a positional login.
+const OPTION_VALUES = String.raw`(?:[ \t]+--?[A-Za-z][\w-]{0,40}(?:=(?:"[^"\r\n]{0,256}"|'[^'\r\n]{0,256}'|[^\s"']{0,256}))?)*`;
+// One argument (a job's name, quoted or not), as ARG below.
+const ARG_SOURCE = String.raw`(?:"[^"\r\n]{0,256}"|'[^'\r\n]{0,256}'|[^\s"'-][^\s"']{0,255})`;
+
 /**
  * Account tools whose login is a positional argument: pure-ftpd `pure-pw useradd|usermod|userdel|passwd|show x
  * [-u uid …]`, Mosquitto's and Apache's password files `mosquitto_passwd [-b|-c|-D] <file> x [pw]`,
@@ -393,6 +398,16 @@ export const POSITIONAL_LOGINS: readonly PositionalLogin[] = [
   { command: 'ntfy', sub: String.raw`user[ \t]+(?:add|del|remove|change-pass|change-role|change-tier)(?:[ \t]+--(?:role|tier)=[\w-]{1,20})?|token[ \t]+(?:add|list|remove|del)(?:[ \t]+--(?:expires|label)=\S{1,40})*|access`, skip: 0, words: ['ntfy '] },
   { command: 'rasdial', sub: '', skip: 1, words: ['rasdial'] },
   { command: String.raw`drush(?:\.php)?`, sub: String.raw`ucrt|upwd|ublk|uublk|uinf|ucan|user:create|user:password|user:block|user:unblock|user:information|user:cancel|user-create|user-password|user-block|user-unblock|user-information|user-cancel`, skip: 0, words: ['drush'] },
+  // ---- Session 19 (login20) begin ----
+  // Nextcloud/ownCloud `occ user:add|delete|disable|enable|info|lastseen|resetpassword|setting|modify|welcome [--opt[=v]]… x`,
+  // `occ twofactorauth:enable|disable|state x`, `occ group:adduser|removeuser
+  // <group> x` (`php occ …`, `sudo -u www-data php occ …`; options and their values before the login).
+  { command: String.raw`(?:\.\/)?occ`, sub: String.raw`(?:user:(?:add|delete|disable|enable|info|lastseen|resetpassword|setting|modify|welcome)|twofactorauth:(?:enable|disable|state))${OPTION_VALUES}`, skip: 0, words: ['occ user:', 'occ twofactorauth:'] },
+  { command: String.raw`(?:\.\/)?occ`, sub: String.raw`group:(?:adduser|removeuser)${OPTION_VALUES}`, skip: 1, words: ['occ group:'] },
+  // Windows BITS `bitsadmin /setcredentials <job> SERVER|PROXY BASIC|DIGEST|NTLM|NEGOTIATE|PASSPORT x <password>` (the switch and
+  // its words in any case).
+  { command: String.raw`[Bb][Ii][Tt][Ss][Aa][Dd][Mm][Ii][Nn](?:\.[Ee][Xx][Ee])?`, sub: String.raw`\/[Ss][Ee][Tt][Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll][Ss][ \t]+${ARG_SOURCE}[ \t]+(?:[Ss][Ee][Rr][Vv][Ee][Rr]|[Pp][Rr][Oo][Xx][Yy])[ \t]+(?:[Bb][Aa][Ss][Ii][Cc]|[Dd][Ii][Gg][Ee][Ss][Tt]|[Nn][Tt][Ll][Mm]|[Nn][Ee][Gg][Oo][Tt][Ii][Aa][Tt][Ee]|[Pp][Aa][Ss][Ss][Pp][Oo][Rr][Tt])`, skip: 0, words: ['bitsadmin'] },
+  // ---- Session 19 (login20) end ----
 ];
 
 const LOGIN = String.raw`[A-Za-z][\w.-]{0,31}`;

@@ -23,7 +23,8 @@ import type { RulePattern } from './rules.js';
 const LOGIN = String.raw`["'\[]?(?<user>[A-Za-z][\w.-]{0,31}?)["'\]]?(?=[\s:,;)!(]|\.(?:\s|$)|$)`;
 
 // The English of any application's log: `user x logged in from …`, `User x has signed out`, `user x login failed`.
-const USER_LOGGED_IN = /\buser[ \t]+["']?(?<user>[A-Za-z][\w.-]{0,31}?)["']?[ \t]+(?:(?:has|had|was|just|successfully)[ \t]+)?(?:(?:logged|signed)[ \t]+(?:in|on|out|off)\b|log(?:in|on)[ \t]+(?:failed|succeeded|successful|ok|denied|rejected)\b|failed[ \t]+to[ \t]+(?:log|sign)[ \t]+(?:in|on)\b|authenticated\b)/i;
+// login20: the login bracketed (`user [x] login success`, Sentinel's dashboard) and `login success`.
+const USER_LOGGED_IN = /\buser[ \t]+["'[]?(?<user>[A-Za-z][\w.-]{0,31}?)["'\]]?[ \t]+(?:(?:has|had|was|just|successfully)[ \t]+)?(?:(?:logged|signed)[ \t]+(?:in|on|out|off)\b|log(?:in|on)[ \t]+(?:failed|succeeded|successful|success|ok|denied|rejected)\b|failed[ \t]+to[ \t]+(?:log|sign)[ \t]+(?:in|on)\b|authenticated\b)/i;
 
 /** Words-scan wakes (case-insensitive literals, each a keyword: no common first character). */
 export const LOG_PROSE_WORDS = [
@@ -63,6 +64,8 @@ export const LOG_PROSE_WORDS = [
   ...['changed', 'updated', 'reset'].flatMap((verb) => ['their', 'his', 'her', 'password', 'profile'].map((what) => `${verb} ${what}`)),
   'actor=',
   'actor"',
+  // login20: `"admin":"x"` (`admin=` wakes on rules.ts's word).
+  'admin":',
   'action=user.',
   // login19: `Failed login for "x"` (`password for`, `authentication for` wake on rules.ts's words).
   'login for',
@@ -71,13 +74,15 @@ export const LOG_PROSE_WORDS = [
   'signin for',
   'credentials for',
   'credential for',
+  // login20's `reset password for x`, `password of user x`, `disabled account x` wake on rules.ts's `password for`, `of user`, `d account`.
 ];
 
 // The outcome before `for`: a failure, a lock-out, an attempt, a success or a request.
 const OUTCOME_FOR = String.raw`(?:failed|failure|denied|rejected|attempts?|lockout|locked out|succeeded|successful|requested)`;
 const SIGN_IN_WORD = String.raw`(?:log(?:in|on)|sign-?in|auth[a-z]{0,16}|password|passcode|credentials?|bind|mfa|2fa|otp)`;
 // A Kerberos/JAAS `principal` names the account the same way (`bad credentials for principal 'x'`).
-const ACCOUNT_NOUN = String.raw`(?:user(?:[ _-]?name)?|account|login|uid|principal)`;
+// login20: a token's `subject` (`JWT validation failed for subject "x"`).
+const ACCOUNT_NOUN = String.raw`(?:user(?:[ _-]?name)?|account|login|uid|principal|subject)`;
 // login19: a failed sign-in named before `for` (`Failed login for "x"`, `invalid credentials for x`, `bad password for x`).
 const BAD_SIGN_IN = String.raw`(?:failed|invalid|unsuccessful|bad|wrong|incorrect)[ \t]+(?:log(?:in|on)|sign-?in|authentication|password|credentials?)`;
 // login19: who signs in, named by their role before the login (`Staff login x logged in`, `Admin x signed out`).
@@ -85,6 +90,14 @@ const ACCOUNT_ROLE = String.raw`(?:staff|admin(?:istrator)?|member|agent|operato
 // login19: the account nouns of Chinese logs, the login bracketed or quoted after them (`用户[x]密码错误`, `账号【x】已锁定`).
 const LOG_TAG = String.raw`(?:login|logon|logout|auth|sso|session|security|info|warn|warning|error|err|debug|trace|fatal|notice|crit|critical|alert|emerg|severe|fine|finer|finest|config|main)`;
 const CN_ACCOUNT = String.raw`(?:用户|账号|帐号|账户|帐户|员工|操作员)名?`;
+// ---- Session 19 (login20) begin ----
+// What an administrator or a job does to a password (`Successfully reset password for x`, `expired password for user x`).
+const ACCOUNT_CHANGE = String.raw`(?:reset|changed|updated|set|expired|rotated|cleared|unlocked)`;
+// What belongs to an account (`password of user x reset by admin`, `roles of user x changed`).
+const ACCOUNT_THING = String.raw`(?:password|passcode|account|profile|mailbox|quota|roles?|groups?|permissions?|sessions?|tokens?|credentials?|e-?mail|phone|avatar|settings)`;
+// What a job or an administrator does to an account (`disabled account x (…)`, `Deleted user account "x"`).
+const ACCOUNT_VERB = String.raw`(?:disabled|enabled|deleted|removed|created|locked|unlocked|suspended|reactivated|archived|deactivated|activated|renamed|expired|blocked|unblocked)`;
+// ---- Session 19 (login20) end ----
 
 /** Per-line trigger fragments (case-insensitive): each pattern below needs one of them. */
 export const LOG_PROSE_TRIGGER = [
@@ -98,10 +111,17 @@ export const LOG_PROSE_TRIGGER = [
   String.raw`\blog(?:in|on)[ \t]+["']?[a-z][\w.-]{0,31}["']?[ \t]+(?:ok|failed|succeeded|successful|success|denied|rejected|locked)\b`,
   String.raw`\b(?:changed|updated|reset) (?:their|his|her|password|profile)\b`,
   String.raw`\bactor(?:=|")`,
+  // login20: the administrator acting, as an audit field (`"admin":"x"`, `admin=x`).
+  String.raw`\badmin(?:=|"[ \t]*:)`,
   String.raw`\baction=user\.`,
   String.raw`\b${BAD_SIGN_IN} for[ \t]`,
   String.raw`\b${ACCOUNT_ROLE}[ \t]+["']?[a-z][\w.-]{0,31}["']?[ \t]+(?:(?:has|was|just|successfully)[ \t]+)?(?:logged|signed)[ \t]+(?:in|on|out|off)\b`,
   String.raw`${CN_ACCOUNT}[ \t]*[\[【"“「]`,
+  // ---- Session 19 (login20) begin ----
+  String.raw`\b${ACCOUNT_CHANGE}[ \t]+(?:the[ \t]+)?password[ \t]+for[ \t]`,
+  String.raw`\b${ACCOUNT_THING}[ \t]+of[ \t]+user[ \t]`,
+  String.raw`\b${ACCOUNT_VERB}[ \t]+(?:the[ \t]+)?(?:user[ \t]+)?account[ \t]+[a-z]`,
+  // ---- Session 19 (login20) end ----
 ].join('|');
 
 /** The patterns, for the user-name rule. */
@@ -171,9 +191,35 @@ export const LOG_PROSE_LOGINS: readonly RulePattern[] = [
     targets: [{ group: 'user' }],
     validate: 'logProseLogin',
   },
+  // ---- Session 19 (login20) begin ----
+  {
+    // `Successfully reset password for x`, `changed the password for user "x"`, `expired password for x:` (the change before
+    // `password for`; after it, the first pattern's `password reset requested for x`).
+    regex: new RegExp(String.raw`\b${ACCOUNT_CHANGE}[ \t]+(?:the[ \t]+)?password[ \t]+for[ \t]+(?:the[ \t]+)?(?:${ACCOUNT_NOUN}(?:[ \t]*[=:][ \t]*|[ \t]+))?${LOGIN}`, 'i'),
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+  {
+    // `password of user x reset by admin`, `roles of user "x" changed`, `sessions of user x revoked`.
+    regex: new RegExp(String.raw`\b${ACCOUNT_THING}[ \t]+of[ \t]+user[ \t]+${LOGIN}`, 'i'),
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+  {
+    // A job's or an administrator's action on an account: `disabled account x (…)`, `Deleted user account "x"`, `locked account
+    // x after 5 failures`.
+    // Then the line says why, by whom or when; or it ends after a quoted login or one with a dot, an underscore or a digit
+    // (`disabled account lockout policy` is a setting's name, `… disabled account lockout` a sentence's end).
+    regex: new RegExp(String.raw`\b${ACCOUNT_VERB}[ \t]+(?:the[ \t]+)?(?:user[ \t]+)?account[ \t]+${LOGIN}(?<!\.)(?=[ \t]*(?:[(（—–]|(?:by|after|due|because|from|on|at|via|per|since)\b)|(?<=[._\d][\w.-]{0,31}["'\]]?|["'\]])[ \t]*(?:$|[,;:.!)-]))`, 'i'),
+    targets: [{ group: 'user' }],
+    validate: 'logProseLogin',
+  },
+  // ---- Session 19 (login20) end ----
   {
     // Audit fields: `actor=x`, `"actor":"x"`; the target of a user action (`action=user.delete target=x`).
-    regex: /(?:\bactor(?:=|"[ \t]*:[ \t]*)|\baction=user\.[a-z_]+[ \t]+target=)["']?(?<user>[a-z][\w.-]{0,31}?)["']?(?=[\s,;}]|$)/i,
+    // login20: `"admin":"x"`, `admin=x` (Go slog's `msg="admin login" admin=x`) as `actor`, but no hyphen in it (`"admin":
+    // "ops-team"`, `admin=admin-portal` name a group or a component).
+    regex: /(?:\bactor(?:=|"[ \t]*:[ \t]*)|\badmin(?:=|"[ \t]*:[ \t]*)(?=["']?[A-Za-z][\w.]{0,31}["']?(?:[\s,;}]|$))|\baction=user\.[a-z_]+[ \t]+target=)["']?(?<user>[a-z][\w.-]{0,31}?)["']?(?=[\s,;}]|$)/i,
     targets: [{ group: 'user' }],
     validate: 'logProseLogin',
   },

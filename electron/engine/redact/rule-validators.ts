@@ -749,8 +749,9 @@ function isDateAt(user: string, after: string): boolean {
   return DATE_VALUE.test(user) || (WEEKDAY_OR_MONTH.test(user) && DATE_GOES_ON.test(after));
 }
 
-// fp20: PHP consoles whose commands are `namespace:command` (Nextcloud occ, Laravel artisan, Symfony bin/console, Drush, Magento, WP-CLI, Craft, Yii).
-const CONSOLE_RUNNER = /(?:^|[\s/])(?:occ|artisan|console|drush|magento|n98-magerun2?|wp|craft|yii)(?:\.php)?[ \t]+(?:[a-z][a-z-]*:)*$/;
+// login20 + fp20: a PHP/Symfony/Drupal console (Nextcloud occ, Laravel artisan, Symfony bin/console, Drush, Magento,
+// n98-magerun, WP-CLI, Craft, Yii …) and its options, then a `namespace:` (`php occ user:`, `artisan --env=x user:`).
+const CONSOLE_COMMAND_BEFORE = /(?:^|[\s/\\])(?:occ|artisan|console|drush|magento|n98-magerun2?|wp|craft|yii|please|kirby|bagisto)(?:\.php)?(?:[ \t]+--?[A-Za-z][\w-]{0,40}(?:=\S{0,200})?)*[ \t]+(?:[a-z][\w-]{0,30}:){0,2}[a-z][\w-]{0,30}:$/;
 
 function isLoginName(m: RegExpExecArray, line: string): boolean {
   const user = group(m, 'user');
@@ -785,15 +786,15 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   // `Last login: Mon Dec  1 09:12:44 2026 from 10.0.0.5` (sshd, login(1), lastlog), `Login: 2026-12-01
   // 09:12`: a login word followed by a date says when, not who.
   if (isDateAt(user, after)) return false;
+  // login20: a console's command name (`occ user:add`, `php artisan user:create`, `bin/console user:promote`, `drush
+  // user:login`): `user:` glued to a lower-case verb after the console's name, not `user:` = `add`.
+  if (/^[a-z][a-z-]{1,30}$/.test(user) && m[0].endsWith(`:${user}`) && CONSOLE_COMMAND_BEFORE.test(line.slice(0, m.index + m[0].length - user.length))) return false;
   // `企业账户：XX软件股份有限公司`: an account held by a company, its name running on in Han characters.
   if (/[账帐]户$/.test(group(m, 'key')) && /^[\u4e00-\u9fa5]/.test(after)) return false;
   if (/^[ \t]*\((?:pid|process)\b/i.test(after) || (/^account$/i.test(group(m, 'key')) && /^[ \t]*\([A-Za-z]+:/.test(after))) return false;
   // `from_account=xxsoft&to_account=xxsoft` (an ERP's OpenAPI), `tenant_account=`: the books, tenants
   // or apps a call moves between, not a person's login.
   if (/^(?:from|to|src|dst|source|target|dest|parent|corp|tenant|org|app)_?account$/i.test(group(m, 'key'))) return false;
-  // fp20: a console's `namespace:command` (Nextcloud `occ user:add … lizixuan`, `user:setting`, `user:lastseen`, Laravel
-  // `artisan user:create`, Drupal `drush user:login`, Magento `admin:user:create`): the command, not a login (its argument may be).
-  if (group(m, 'kq') === '' && group(m, 'vq') === '' && /^[a-z][a-z-]*$/.test(user) && /^:$/.test(line.slice(m.index + m[0].length - user.length - 1, m.index + m[0].length - user.length)) && CONSOLE_RUNNER.test(line.slice(0, m.index))) return false;
   // fp20: a generated object id under `uid` (Grafana contact points `- uid: de7kq2m9vx0ahb`, dashboards `uid: P8E80F9AEF21F6940`):
   // letters and digits mixed in three or more runs, as no one picks a login.
   if (/uid$/i.test(group(m, 'key')) && /^[A-Za-z0-9]{9,40}$/.test(user) && (user.match(/\d+/g) ?? []).length >= 3 && (user.match(/[A-Za-z]+/g) ?? []).length >= 3) return false;

@@ -249,7 +249,8 @@ describe('redaction corpus', () => {
     // HR papers in a mail subject, a pinyin name glued in an SSID, CSV `Name(login)` cells, Latin emergency
     // contacts, 用户 login columns, passport numbers in a 证件号 column, VINs (check digit), `密码还是 x`, keypad
     // codes, long report verification codes: 296 of 370 = 80.0 %, no false positive.
-    { set: 'held-out-14', found: 348, fp: 0 },
+    // login20, session 19: a bracketed login before `login success` (Sentinel's dashboard): 350.
+    { set: 'held-out-14', found: 350, fp: 0 },
     // held-out-15 (session 13): written and committed before any rule file was opened (54 hand-written
     // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
     // main 06196b3 (the set at 6fa3623): 338 of 506 = 66.8 % / 93.5 % as written, 343 of 510 = 67.3 % /
@@ -418,6 +419,9 @@ describe('redaction corpus', () => {
     // holder, operator …), two particles (`van der`), `a nome di`, a Latin name after 客户, 交接给, a Latin name beside gender
     // and birth date — and passports under a key or after 护照 (rules-name20.test.ts): 376.
     // secret20 (session 19): GetNetworkCredential().Password and occ config:system:get printed alone, a temporary password in a sentence, doveadm auth test, SMTP_USERNAME holding a UUID token, cat x.psk; a payment merchant's key (`merchantKey=`) → 372.
+    // login20, session 19: logins of admin CLIs by position (`occ user:* x`, `bitsadmin /setcredentials … x pw`) and of log prose
+    // (`reset password for x`, `password of user x`, `disabled account x`, `failed for subject "x"`); `occ`'s subcommands no
+    // longer read as `user:` = `add`, `setting`, `resetpassword`, `lastseen` (4 false positives gone), an `"admin":"x"` audit field: 372, FP 18.
     { set: 'held-out-20', found: 376, fp: 5 },
     // held-out-21 (session 19, recall21): written and committed before any rule file was opened (21 plain application logs
     // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
