@@ -3024,7 +3024,7 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // A Han name split over 姓 and 名 keys (`{"姓":"王","名":"建军"}`, `姓：欧阳 名：晨`): the two read as one name.
-        regex: /(?<![\u4e00-\u9fa5])(?<kq>["']?)姓氏?\k<kq>[ \t]*[:：=][ \t]*(?<vq>["']?)(?<surname>[\u4e00-\u9fa5]{1,2})\k<vq>[ \t]*[,，;；&]?[ \t]*(?<kq2>["']?)名字?\k<kq2>[ \t]*[:：=][ \t]*["']?(?<given>[\u4e00-\u9fa5]{1,2})(?![\u4e00-\u9fa5])/,
+        regex: /(?<![\u4e00-\u9fa5])(?<kq>["']?)姓氏?\k<kq>[ \t]*[:：=][ \t]*(?<vq>["']?)(?<surname>[\u4e00-\u9fa5]{1,2})\k<vq>[ \t]*(?:[,，;；&][ \t]*)?(?<kq2>["']?)名字?\k<kq2>[ \t]*[:：=][ \t]*["']?(?<given>[\u4e00-\u9fa5]{1,2})(?![\u4e00-\u9fa5])/,
         targets: [{ group: 'surname' }, { group: 'given' }],
         validate: 'hanSplitName',
       },

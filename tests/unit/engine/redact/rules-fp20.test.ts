@@ -118,9 +118,12 @@ describe("fp20: a vendor's signing scheme before its parameters", () => {
 
 describe("fp20: a PHP console's namespace:command and a generated uid", () => {
   it('keeps occ/artisan/drush commands named `user:…`, takes the login they act on when it is one', () => {
+    // The command stays; the account it acts on is a login (login20's occ grammar takes it).
+    keeps('www-data@cloud:/var/www/nextcloud$ php occ user:lastseen tao.yiran', 'user:lastseen');
+    takesAs('USER', 'www-data@cloud:/var/www/nextcloud$ php occ user:lastseen tao.yiran', 'tao.yiran');
+    keeps('www-data@cloud:/var/www/nextcloud$ php occ user:setting lizixuan settings email', 'user:setting');
+    takesAs('USER', 'www-data@cloud:/var/www/nextcloud$ php occ user:setting lizixuan settings email', 'lizixuan');
     unchanged(
-      'www-data@cloud:/var/www/nextcloud$ php occ user:lastseen tao.yiran',
-      'www-data@cloud:/var/www/nextcloud$ php occ user:setting lizixuan settings email',
       '$ php artisan user:create --admin',
       '$ drush user:login --name=admin',
       'sudo -u www-data php /var/www/nextcloud/occ user:resetpassword --password-from-env',
