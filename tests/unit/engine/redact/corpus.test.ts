@@ -401,7 +401,8 @@ describe('redaction corpus', () => {
     // Session 18, after the merge of secret19, login19, name19, fp19 and realfp (each measured alone above): 416, FP 3.
     // Session 19 (name20): passport numbers under a key, in a roll's cell, with letters inside after 护照: 417.
     // secret20 (session 19): tokens a tool reports having made (`token x created for user`, `… created for x: <token>`) → 418.
-    { set: 'held-out-19', found: 418, fp: 3 },
+    // lead, session 19: the merge of session 19.
+    { set: 'held-out-19', found: 419, fp: 3 },
     // held-out-20 (session 18, recall20): written and committed before any rule file was opened (25 plain application logs
     // in shapes no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
     // entries), measured once with the rules of main 0946e89 (the set at 175d259): 356 of 417 = 85.4 % / 94.7 % as
@@ -422,14 +423,16 @@ describe('redaction corpus', () => {
     // login20, session 19: logins of admin CLIs by position (`occ user:* x`, `bitsadmin /setcredentials … x pw`) and of log prose
     // (`reset password for x`, `password of user x`, `disabled account x`, `failed for subject "x"`); `occ`'s subcommands no
     // longer read as `user:` = `add`, `setting`, `resetpassword`, `lastseen` (4 false positives gone), an `"admin":"x"` audit field: 372, FP 18.
-    { set: 'held-out-20', found: 376, fp: 5 },
+    // lead, session 19: the merge of session 19 (secret20 + login20 + name20 + fp20 together).
+    { set: 'held-out-20', found: 392, fp: 5 },
     // held-out-21 (session 19, recall21): written and committed before any rule file was opened (21 plain application logs
     // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
     // entries), measured once with the rules of main 341ef08 (the set at 930b281): 297 of 400 = 74.3 % / 96.0 % as written,
     // 299 of 402 = 74.4 % / 96.9 % with five labels corrected (an AWS key id, a 医保卡号, a password cipher, a lab account,
     // a shell prompt's login; its FIRST-RUN.md). No rule was changed for it: the floor is that first figure, and its 11 false positives (ids and
     // words as logins, `signIn(email:`, an IP before `community`, an over-long otpauth `secret=`) may not grow.
-    { set: 'held-out-21', found: 299, fp: 11 },
+    // lead, session 19: second sight after the merge of session 19 (no rule written for it).
+    { set: 'held-out-21', found: 303, fp: 11 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
