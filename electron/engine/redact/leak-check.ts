@@ -85,7 +85,11 @@ const FIXED_URL_USERS = new Set(['oauth2', 'x-access-token', 'x-token-auth', 'gi
  */
 // realfp (session 18): nor a phrase of common words (`Backport upstream patch to`, `debian-release`), nor a
 // word in a sentence's punctuation (`option.`, `<user`): both stand in every changelog and manual.
-const worthLookingFor = (value: string) => (value.length >= MIN_VALUE_LENGTH || HAN_NAME.test(value)) && !isProse(value) && !FIXED_URL_USERS.has(value.toLowerCase()) && !ARCHIVE_WORDS.some((word) => word.includes(value.toLowerCase()));
+// lead (session 19): nor a number of fewer than six digits (a PIN `pin-value=1234`, a short code): as a
+// substring it stands in every port, year, pid and duration (`port 1234`, `2026-12-05`), and the mend
+// then rewrote `took 1234 ms` in other entries — a false alarm, never a leak worth blocking an upload.
+const SHORT_NUMBER = /^\d{1,5}$/;
+const worthLookingFor = (value: string) => (value.length >= MIN_VALUE_LENGTH || HAN_NAME.test(value)) && !SHORT_NUMBER.test(value) && !isProse(value) && !FIXED_URL_USERS.has(value.toLowerCase()) && !ARCHIVE_WORDS.some((word) => word.includes(value.toLowerCase()));
 
 /** `a***e` — enough for the user to recognise the value, not enough to leak it again. */
 export function maskValue(value: string): string {

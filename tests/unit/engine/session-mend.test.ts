@@ -49,6 +49,17 @@ const BARE_FIRST: [string, string][] = [
 ];
 
 describe('session: the mend step', () => {
+  it('a short PIN hidden in one entry is not spread over the numbers of others (ports, durations, years)', async () => {
+    const { result, entry, leaks } = await collect([
+      ['1-pkcs11.txt', 'openssl pkcs11 pin-value=1234\n'],
+      ['2-server.log', '2026-12-05 10:00:01 listening on port 1234, took 1234 ms\n'],
+    ]);
+    expect(entry('1-pkcs11.txt').toString('utf8')).toBe('openssl pkcs11 pin-value=<SECRET-1>\n');
+    expect(entry('2-server.log').toString('utf8')).toBe('2026-12-05 10:00:01 listening on port 1234, took 1234 ms\n');
+    expect(result.manifest.redaction?.mended).toBeUndefined();
+    expect(leaks).toEqual([]);
+  });
+
   it('a name and a login written bare before the file that names them: mended before publishing, no clear value anywhere, figures recomputed', async () => {
     const { result, entries, entry, outDir, leaks } = await collect(BARE_FIRST);
     expect(entry('1-chat.txt').toString('utf8')).toBe('IT 服务台 ↔ <NAME-1>\n2026-03-31 09:12:44 WARN upload cert\\<USER-1>.p12\npassword=<SECRET-1>\n');

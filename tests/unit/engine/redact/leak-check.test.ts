@@ -65,6 +65,10 @@ describe('leak check', () => {
     // A URL's user that is a common word (`redis://default:…`, `postgresql://report:…`, GitLab's
     // `oauth2:`) is not looked for: every `default:` and `Report Id` would be a false alarm.
     expect(leakCandidates(['default', 'Report', 'oauth2', 'hunter2-secret', 'zhangwei88'], '')).toEqual(['hunter2-secret', 'zhangwei88']);
+    // A PIN or short code (fewer than six digits) stands inside every port, year and duration: not
+    // looked for (`pin-value=1234` had the mend rewrite `port 1234` elsewhere). Six digits and
+    // digits among letters still are.
+    expect(leakCandidates(['1234', '2026', '73915', '739155', 'pin1234', '12345678901'], '')).toEqual(['739155', 'pin1234', '12345678901']);
     expect(maskValue('ab')).toBe('**');
   });
 
