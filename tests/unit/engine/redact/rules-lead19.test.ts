@@ -19,3 +19,26 @@ describe('a shell prompt names its login, whatever directory it shows', () => {
     keepsWords('cost: 12$ per seat, 30$ per admin', '12$ per seat');
   });
 });
+
+describe('a Han name after an everyday role (held-out-21: 教师, 家长, 工友, 客服, 办税人员)', () => {
+  it('takes the name after the role, alone or ending a compound', () => {
+    takesAs('NAME', '2026-12-05 10:02:11 INFO 作业批改完成 教师 戴晓雯 提交了 3 份评语', '戴晓雯');
+    takesAs('NAME', '家长 卞卫东（13912345678）已签收', '卞卫东');
+    takesAs('NAME', '同组工友 焦志强 误启动设备', '焦志强');
+    takesAs('NAME', '制表：物业客服 尚晓琳', '尚晓琳');
+    takesAs('NAME', '办税人员 方雅丽 手机 13912345678', '方雅丽');
+    takesAs('NAME', '导购：张丽 (工号 3321)', '张丽');
+    takesAs('NAME', '班主任 王建国 通知', '王建国');
+  });
+
+  it('keeps the role words in ordinary text and what follows them when it is no name', () => {
+    keepsWords('客服 回复 已处理', '回复');
+    keepsWords('教师 信息 已更新', '信息');
+    keepsWords('店长 推荐 套餐', '推荐');
+    keepsWords('家长 会议 通知', '会议');
+    keepsWords('客服 小美 为您服务', '小美');
+    keepsWords('教师节快乐，家长会通知 下周三，客服中心 热线，工友们 注意安全', '教师节快乐');
+    keepsWords('客服部 王经理', '客服部 王经理');
+    keepsWords('班主任 王老师', '王老师');
+  });
+});
