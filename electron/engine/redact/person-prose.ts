@@ -110,6 +110,7 @@ export const PERSON_PROSE_TRIGGER = [
   String.raw`(?:(?:${WORKFLOW_BY}) by|(?:${WORKFLOW_TO}) to)[ \t]+${TWO_WORDS}`,
   String.raw`(?:chat|conversation|call|meeting|dm)(?:[ \t]+[a-z0-9]{2,10})?[ \t]+with[ \t]+(?:[\u4e00-\u9fa5]{2}|${TWO_WORDS})`,
   // --- end name20
+  String.raw`(?<![\w.])(?:mrs?\.|ms\.|mx\.|dr\.|prof\.|mrs|herr|frau|mme|mlle)[ \t]+[a-zà-þ][a-zß-ÿ]`,
   String.raw`[a-zß-ÿ][ \t]*[<(][ \t]*(?:<email-\d|[\w.%+-]{1,64}@)`,
   String.raw` as ["“](?:[a-zà-ÿ]{2}|[\u4e00-\u9fa5]{2})`,
   String.raw`(?<![a-z])cn=[a-zà-ÿ]{2}[^,=\r\n]{0,60}?,(?:ou|dc|cn|o|l|c)=`,
@@ -175,6 +176,18 @@ export const PERSON_PROSE_WORDS = [
   'meeting with',
   'dm with',
   // --- end name20
+  // lead (session 19): the honorifics before a name (dotted where the bare word is a log's unit: `ms`, `dr`).
+  'mr. ',
+  'mrs. ',
+  'ms. ',
+  'mx. ',
+  'dr. ',
+  'prof. ',
+  'mrs ',
+  'herr ',
+  'frau ',
+  'mme ',
+  'mlle ',
 ];
 
 /** Words that wake person-name only with two Han characters right after them (its `hanNear`): a Han name in English prose. */
@@ -217,6 +230,14 @@ export const PERSON_PROSE_PATTERNS: readonly RulePattern[] = [
     regex: new RegExp(String.raw`(?<![\w.@-])(?<mailed>${LATIN_NAME})[ \t]*[<(][ \t]*(?=<EMAIL-\d+>|(?<local>[\w.%+-]+)@)`),
     targets: [{ group: 'mailed' }],
     validate: 'proseLatinName',
+  },
+  {
+    // lead (session 19): a name after an honorific (`invoice for Mr. Tobias Lindqvist,`, `Dear Mrs Solberg`, `Dr. Siobhan
+    // Murphy`, `Herr Jürgen Weiß`, `Mme Dubois`): one to three capitalised words; the validator refuses common words and
+    // products (`Dr. Memory`, `Mr. Robot`).
+    regex: new RegExp(String.raw`(?<![\w.])(?:Mrs?\.|Ms\.|Mx\.|Dr\.|Prof\.|Mrs|Herr|Frau|Mme|Mlle)[ \t]+(?<honored>${WORD}(?:[ \t](?:${PARTICLE}[ \t]){0,2}${WORD}){0,2})(?![\w@-]|\.\w)`),
+    targets: [{ group: 'honored' }],
+    validate: 'honoredName',
   },
   {
     // The display name a client joined or signed in as (electron-log `joined 928 417 506 as "闫若曦"`), and an LDAP

@@ -952,6 +952,19 @@ function isProseLatinName(name: string): boolean {
     return NOT_A_PERSON_WORD.test(plain) || NOT_A_PROSE_NAME_WORD.test(plain) || plain.split('-').some((part) => isCommonWord(part.toLowerCase()));
   });
 }
+/**
+ * lead (session 19): the name after an honorific (`Mr. Tobias Lindqvist`, `Dr. Murphy`): one word is enough, as the
+ * honorific says a person follows; none may be a common word, a product or account word, or another honorific.
+ */
+const HONORIFIC_WORD = /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Miss|Sir|Madam|Dear)$/;
+function isHonoredName(name: string): boolean {
+  const words = name.split(/[ \t]+/).filter((w) => !/^(?:Ó|Ní|Nic|Mac|van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|dos|das)$/.test(w));
+  if (words.length === 0 || words.some((w) => HYPHEN_WORD.test(w) || HONORIFIC_WORD.test(w))) return false;
+  return !words.some((w) => {
+    const plain = w.replace(/['’].*$/, '');
+    return NOT_A_PERSON_WORD.test(plain) || NOT_A_PROSE_NAME_WORD.test(plain) || plain.split('-').some((part) => isCommonWord(part.toLowerCase()));
+  });
+}
 /** A Han name where prose places a person: a known surname, not a word that starts with one. */
 function isProseChineseName(name: string): boolean {
   return isChineseName(name) && !NOT_A_PROSE_HAN.test(name) && !NOT_PLACED_NAME.test(name) && !ROLE_TOPIC.test(name) && !NOT_A_NAME_HAN.test(name);
@@ -1855,6 +1868,7 @@ export const VALIDATORS = {
   keyedPersonName: ((m, line) => isKeyedPersonName(m, line)) as RuleValidator,
   /** person-prose.ts: a Latin name log prose places (a role noun, the person's phone or e-mail, its login, an LDAP CN). */
   proseLatinName: ((m, line) => isProseName(m, line)) as RuleValidator,
+  honoredName: ((m) => isHonoredName(group(m, 'honored'))) as RuleValidator,
   /** person-prose.ts: a Han name beside a pinyin login in a CSV row (the login reads as a pinyin name). */
   pinyinLoginName: ((m) => isProseChineseName(group(m, 'csvName')) && isPinyinNameLogin(group(m, 'pinyin'))) as RuleValidator,
   /** person-prose.ts: a Han name log prose places (a role's brackets, a workflow, a relation, a phone's brackets). */

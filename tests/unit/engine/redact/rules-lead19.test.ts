@@ -42,3 +42,24 @@ describe('a Han name after an everyday role (held-out-21: 教师, 家长, 工友
     keepsWords('班主任 王老师', '王老师');
   });
 });
+
+describe('a name after an honorific (held-out-21: `invoice … for Mr. Tobias Lindqvist, Storgatan 18`)', () => {
+  it('takes one to three capitalised words after Mr./Mrs./Ms./Dr./Prof., Herr, Frau, Mme', () => {
+    takesAs('NAME', 'exported invoice INV-2026-118204 for Mr. Tobias Lindqvist, Storgatan 18', 'Tobias Lindqvist');
+    takesAs('NAME', 'Dear Mrs. Ingrid Solberg,', 'Ingrid Solberg');
+    takesAs('NAME', 'claim assigned to Dr. Siobhan Murphy today', 'Siobhan Murphy');
+    takesAs('NAME', 'Mr. Smith called about ticket 4711', 'Smith');
+    takesAs('NAME', 'Termin mit Herr Jürgen Weiß bestätigt', 'Jürgen Weiß');
+    takesAs('NAME', 'rappel envoyé à Mme Dubois', 'Dubois');
+    takesAs('NAME', 'Prof. Dr. Anke Müller (Charité)', 'Anke Müller');
+  });
+
+  it('keeps products, common words, units and glued names', () => {
+    keepsWords('run Dr. Memory on the build', 'Dr. Memory');
+    keepsWords('Mr. Robot season 2 subtitles', 'Mr. Robot');
+    keepsWords('Dear Mr. Customer, your order shipped', 'Mr. Customer');
+    keepsWords('took 12 ms. Total 40 ms', 'ms. Total');
+    keepsWords('Dr.Web scanner updated its bases', 'Dr.Web');
+    keepsWords('addr. Main st', 'addr. Main');
+  });
+});
