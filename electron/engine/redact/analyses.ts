@@ -5,16 +5,16 @@
  * computed once per process — and, for the built-in table, once at build time: building the rule
  * set was ~19 % of a default collection's main-thread CPU, most of it these analyses.
  *
- * `npm run build:cli` writes dist/cli/redact-analyses.json (scripts/redact-analyses.mts: every
+ * `npm run build:cli` and `build:electron` write redact-analyses.json (build/redact/analyses.ts: every
  * analysis of the rule sets the built-in table gives, each layout, optional rules on and off) next
- * to the bundle it builds, from the same sources. loadAnalyses() reads it once before a Redactor
+ * to the bundle they build (dist/cli/, out/main/), from the same sources. loadAnalyses() reads it once before a Redactor
  * is built (session.ts, redact-worker.ts); analysed() answers from it, else computes as before.
  *
  * Safe whatever the file holds or lacks: an entry is keyed by the whole input (kind, flags and
  * source), so a pattern the file does not know — a policy's extra rules, the user's known values, a
  * table edited after the build — is computed, never given another's answer. The file is only read
- * (a read-only install is fine); missing or unreadable (the Electron build, tests, a hand-run
- * esbuild), everything is computed, the same rule set a little later.
+ * (a read-only install is fine); missing or unreadable (tests on the sources, a hand-run esbuild),
+ * everything is computed, the same rule set a little later.
  */
 import { readFile } from 'node:fs/promises';
 
