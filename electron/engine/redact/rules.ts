@@ -1716,7 +1716,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'payment-card',
     nameKey: 'rule.payment-card',
-    description: 'payment card numbers: 13–19 digits (spaces or dashes allowed), known issuer prefix and length, Luhn-valid; UnionPay (62) without Luhn only when written in groups or next to a card keyword',
+    description: 'payment card numbers: 13–19 digits (spaces or dashes allowed), known issuer prefix and length, Luhn-valid; UnionPay (62) without Luhn only when written in groups or next to a card keyword; IBANs (country length, mod-97 check)',
     category: 'personal',
     optional: false,
     placeholder: 'CARD',
@@ -1736,6 +1736,12 @@ export const RULES: readonly RedactionRule[] = [
         // amount in the next cell (a campus-card export's `银行卡,金额`; session 17, name18).
         regex: /(?<![\d.:/-]|\d[ -])(?:\d{4}[ -]?){3,4}\d{1,4}(?![\d-]|[.:]\d|,\d{3}(?![\d.]))/,
         validate: 'cardNumber',
+      },
+      {
+        // lead (session 19): an IBAN, grouped by four or not (`DE89 3704 0044 0532 0130 00`, `IE29AIBK93115212345678`):
+        // the country's length and the mod-97 check (rule-validators.ts ibanNumber).
+        regex: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/,
+        validate: 'ibanNumber',
       },
       {
         // Amex is grouped 4-6-5.

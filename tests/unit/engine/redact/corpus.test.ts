@@ -423,8 +423,8 @@ describe('redaction corpus', () => {
     // login20, session 19: logins of admin CLIs by position (`occ user:* x`, `bitsadmin /setcredentials … x pw`) and of log prose
     // (`reset password for x`, `password of user x`, `disabled account x`, `failed for subject "x"`); `occ`'s subcommands no
     // longer read as `user:` = `add`, `setting`, `resetpassword`, `lastseen` (4 false positives gone), an `"admin":"x"` audit field: 372, FP 18.
-    // lead, session 19: the merge of session 19 (secret20 + login20 + name20 + fp20 together).
-    { set: 'held-out-20', found: 392, fp: 5 },
+    // lead, session 19: the merge of session 19 (secret20 + login20 + name20 + fp20 together), then IBANs.
+    { set: 'held-out-20', found: 393, fp: 5 },
     // held-out-21 (session 19, recall21): written and committed before any rule file was opened (21 plain application logs
     // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
     // entries), measured once with the rules of main 341ef08 (the set at 930b281): 297 of 400 = 74.3 % / 96.0 % as written,
@@ -432,8 +432,8 @@ describe('redaction corpus', () => {
     // a shell prompt's login; its FIRST-RUN.md). No rule was changed for it: the floor is that first figure, and its 11 false positives (ids and
     // words as logins, `signIn(email:`, an IP before `community`, an over-long otpauth `secret=`) may not grow.
     // lead, session 19: second sight after the merge of session 19 (no rule written for it).
-    // lead, session 19: the prompt wake (`ana@dev-lt:~/infra$`), Han names after everyday roles (教师, 家长, 工友, 客服 …), honorifics.
-    { set: 'held-out-21', found: 309, fp: 11 },
+    // lead, session 19: the prompt wake (`ana@dev-lt:~/infra$`), Han names after everyday roles (教师, 家长, 工友, 客服 …), honorifics, IBANs.
+    { set: 'held-out-21', found: 310, fp: 11 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);

@@ -63,3 +63,19 @@ describe('a name after an honorific (held-out-21: `invoice … for Mr. Tobias Li
     keepsWords('addr. Main st', 'addr. Main');
   });
 });
+
+describe('an IBAN is a bank account (held-out-21: a LastPass note, a claims log)', () => {
+  it('takes an IBAN grouped by four or not, when its country length and mod-97 check hold', () => {
+    takesAs('CARD', 'IBAN: DE89370400440532013000', 'DE89370400440532013000');
+    takesAs('CARD', 'params: Siobhan, IE29 AIBK 9311 5212 3456 78', 'IE29 AIBK 9311 5212 3456 78');
+    takesAs('CARD', '"iban":"GB29NWBK60161331926819"', 'GB29NWBK60161331926819');
+    takesAs('CARD', 'Überweisung an FR14 2004 1010 0505 0001 3M02 606 erfolgt', 'FR14 2004 1010 0505 0001 3M02 606');
+  });
+
+  it('keeps what has the shape but not the check, the length or the country', () => {
+    keepsWords('GB29 NWBK 6016 1331 9268 18', 'GB29 NWBK 6016 1331 9268 18');
+    keepsWords('DE12 3456 7890 1234 5678 90', 'DE12 3456 7890 1234 5678 90');
+    keepsWords('build AB12CDEF1234567890123456 ok', 'AB12CDEF1234567890123456');
+    keepsWords('trace XX00 1234 5678 9012 3456 78', 'XX00 1234 5678 9012 3456 78');
+  });
+});
