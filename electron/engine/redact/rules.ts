@@ -1734,7 +1734,8 @@ export const RULES: readonly RedactionRule[] = [
       {
         // Commas may separate fields (CSV); `,123` right after would be a thousands separator, but not `,200.00`: an
         // amount in the next cell (a campus-card export's `银行卡,金额`; session 17, name18).
-        regex: /(?<![\d.:/-]|\d[ -])(?:\d{4}[ -]?){3,4}\d{1,4}(?![\d-]|[.:]\d|,\d{3}(?![\d.]))/,
+        // lead (session 19): nor after `+`, a phone's country code (`phone=+4915112345678` read as a Visa number).
+        regex: /(?<![\d.:/+-]|\d[ -])(?:\d{4}[ -]?){3,4}\d{1,4}(?![\d-]|[.:]\d|,\d{3}(?![\d.]))/,
         validate: 'cardNumber',
       },
       {

@@ -79,3 +79,13 @@ describe('an IBAN is a bank account (held-out-21: a LastPass note, a claims log)
     keepsWords('trace XX00 1234 5678 9012 3456 78', 'XX00 1234 5678 9012 3456 78');
   });
 });
+
+describe('an international phone number is no card (fp20: `phone=+4915112345678` became `+<CARD-1>`)', () => {
+  it('takes the whole number, its `+` too, as a phone', () => {
+    takesAs('PHONE', 'phone=+4915112345678', '+4915112345678');
+    takesAs('PHONE', 'SMS queued to +4915112345678 for adjuster', '+4915112345678');
+  });
+  it('still takes a card number that stands alone', () => {
+    takesAs('CARD', 'card 4111111111111111 expires 12/28', '4111111111111111');
+  });
+});
