@@ -89,3 +89,23 @@ describe('an international phone number is no card (fp20: `phone=+4915112345678`
     takesAs('CARD', 'card 4111111111111111 expires 12/28', '4111111111111111');
   });
 });
+
+describe("a network device's running config (held-out-21: Cisco ASA, HPE Aruba/ProCurve)", () => {
+  it('takes the enable password, a server key, ProCurve passwords and SNMPv3 keys', () => {
+    takesAs('SECRET', 'enable password 8Ry2YjIyt7RRXU24 encrypted', '8Ry2YjIyt7RRXU24');
+    takesAs('SECRET', 'aaa-server NPS (inside) host 10.60.0.12\n key Nps-Radius#4471', 'Nps-Radius#4471');
+    takesAs('SECRET', 'radius-server host 10.60.0.12 key "Nps-Radius#4472"', 'Nps-Radius#4472');
+    takesAs('SECRET', 'password manager user-name "kpetrov-admin" sha1 "3b2f6d0e8a91c74f5e2d1a0b9c8e7f6d5a4b3c2e"', '3b2f6d0e8a91c74f5e2d1a0b9c8e7f6d5a4b3c2e');
+    takesAs('SECRET', 'password operator user-name "operator" plaintext "Lager-Op-2026"', 'Lager-Op-2026');
+    takesAs('SECRET', 'snmpv3 user "nms-ops" auth sha "AuthOps#77" priv aes "PrivOps#77"', 'PrivOps#77');
+  });
+
+  it('keeps keys of other kinds, file names and prose', () => {
+    keepsWords('    key ENTER', 'ENTER');
+    keepsWords('  key client.key', 'client.key');
+    keepsWords(' key chain RIP', 'chain');
+    keepsWords('press the key F5 twice', 'F5');
+    keepsWords('Please enter username and password below', 'below');
+    keepsWords('the public key abc123 was added', 'abc123');
+  });
+});
