@@ -1848,6 +1848,25 @@ export const VALIDATORS = {
   // Oracle EBS's seeded users (`SYSADMIN`, `GUEST` …) are no person's login.
   grammarLogin: ((m, line, around) => !/^(?:SYSADMIN|GUEST|APPS|APPLSYS|ANONYMOUS|AUTOINSTALL|SYSTEM|ASADMIN|MOBILEADM)$/i.test(group(m, 'ebs')) && VALIDATORS.anyLoginGroup(m, line, around)) as RuleValidator,
   wechatId: ((m, line) => isWeChatId(m, line)) as RuleValidator,
+  // ---- Session 20 (login21) begin ----
+  /**
+   * A login a framework or an SDK prints as its principal or its user (login-slots.ts: `Principal(x, …)`,
+   * `setUserIdentifier(x)`): as a log's prose login, and no opaque id (`setUserId(b8a3f1c2…)`, a Slack-like `U05B7N1XR2A`).
+   */
+  sdkLogin: ((m, line, around) => {
+    const user = group(m, 'user');
+    if (/^[0-9a-f]{12,}$/i.test(user) || (/^[A-Z][A-Z0-9]{7,}$/.test(user) && /\d/.test(user))) return false;
+    // Source code's variable, unquoted (`setUserId(userId)`, `Principal(currentUser)`, `setUser(user_id)`): not a login.
+    const quoted = /["'][ \t]*$/.test(m[0].slice(0, m[0].lastIndexOf(user)));
+    if (!quoted && (/^[a-z]+[A-Z]/.test(user) || /^(?:user|current|curr|my|self|this|the|new|old|logged|auth|login|account|principal)(?:[_.-]|$)/i.test(user))) return false;
+    return VALIDATORS.logProseLogin(m, line, around);
+  }) as RuleValidator,
+  /** A login of a brace-structured config's block (login-slots.ts: `user x {`, `login x`): a login, no word (`login required`), not VyOS's or EdgeOS's stock account (`vyos`, `ubnt`). */
+  blockLogin: ((m, line, around) => {
+    const user = group(m, 'user') || group(m, 'login');
+    return !isCommonWord(user) && !isProse(user) && !/^(?:my|your|him|her|it|our|them)sel(?:f|ves)$/i.test(user) && !/^(?:vyos|ubnt)$/i.test(user) && VALIDATORS.anyLoginGroup(m, line, around);
+  }) as RuleValidator,
+  // ---- Session 20 (login21) end ----
   personName: ((m) => isChineseName(group(m, 'name'))) as RuleValidator,
   /** `name` and, when the pattern took one, `name2` (a second owner after 、) both read as Chinese names. */
   chineseNames: ((m) => isChineseName(group(m, 'name')) && (group(m, 'name2') === '' || isChineseName(group(m, 'name2')))) as RuleValidator,
