@@ -1783,7 +1783,8 @@ export const VALIDATORS = {
     }
     if (kind === 'xmlrec') return /^[ \t]*<user>[ \t]*\r?$/.test(around?.previous() ?? '');
     // A bind DN of a service account (`cn=svc-xxs,ou=services`) names no person.
-    if (kind === 'binddn' && SERVICE_LOGIN.test(user)) return false;
+    // login21 (session 20): …unless it is named after one (`cn=svc_zhangwei`): a person's login (fixtures README, service accounts).
+    if (kind === 'binddn' && SERVICE_LOGIN.test(user) && !isPinyinNameLogin(user.toLowerCase())) return false;
     return true;
   }) as RuleValidator,
   /** An item of a `users:` block (rest15a): a login as storeGrammarLogin judges one, and no word (`enabled:`, `groups:`, `- default`). */
