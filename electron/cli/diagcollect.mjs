@@ -33,6 +33,10 @@ const PRINT_ONLY = new Set([undefined, 'list', 'check', 'help', '--version', '-V
 if (!PRINT_ONLY.has(process.argv[2])) {
   setFlagsFromString('--semi-space-growth-factor=1');
   setFlagsFromString('--heap-growing-percent=50');
+  // collect18 (session 20): each regular expression compiled once, to machine code, not first to
+  // bytecode and again on its second use — the redaction rules' ~1 000 patterns were compiled twice
+  // in every collection (electron/engine/platform/regexp-compile.ts has the figures).
+  setFlagsFromString('--no-regexp-tier-up');
 }
 
 // Ctrl-C / SIGTERM before a command has installed its own handling (collect cancels cleanly,
