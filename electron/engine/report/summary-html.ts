@@ -168,7 +168,15 @@ const DICT_KEYS = [
   'noteInManifest',
   'filesInArchive',
 ] as const satisfies ReadonlyArray<keyof Dict>;
-const TEXT: Record<ArchiveLanguage, Dict> = { 'zh-CN': dictionary('zh-CN'), en: dictionary('en') };
+// collect18 (session 20): each language's words formatted when a page in it is first rendered, not
+// both at load (~50 messages compiled by intl-messageformat in every collection and command that
+// loads this module, half of them for the language it does not write).
+const TEXT_BY_LANG = new Map<ArchiveLanguage, Dict>();
+const textFor = (lang: ArchiveLanguage): Dict => {
+  let dict = TEXT_BY_LANG.get(lang);
+  if (!dict) TEXT_BY_LANG.set(lang, (dict = dictionary(lang)));
+  return dict;
+};
 
 const STATUS_TEXT: Record<ArchiveLanguage, Record<CheckStatus, string>> = {
   'zh-CN': { pass: '通过', warn: '警告', fail: '失败', skipped: '跳过' },
@@ -266,7 +274,7 @@ export function renderSummaryHtml(input: SummaryInput): string {
   const { manifest, system, network } = input;
   const checks = [...input.checks];
   const lang = input.lang ?? manifest.archiveLanguage;
-  const T = TEXT[lang];
+  const T = textFor(lang);
   const tr = translator(lang);
   const formatBytes = (n: number) => formatSize(n, lang);
   const formatDuration = (seconds: number) => formatSpan(seconds * 1000, lang);
