@@ -130,7 +130,7 @@ const KNOWN_DIVERGENT: Record<string, string> = {
  * Divergences that show only in corpus order (one Redactor per profile over every fixture, as below), not on the file
  * alone: held-out-22's PowerShell transcript (recall22, session 20) — `Enable-Mailbox -Identity peiyuxin`, a login learned
  * two lines up from `-SamAccountName`, is replaced on that line by the reference engine and kept by the line engine once
- * the Redactor has learned the other sets' values (alone, both replace it; as sent, the mend takes it). Left out of the
+ * the Redactor has learned the other sets' values (alone, both replace it). Left out of the
  * comparison and checked apart, in corpus order: the test fails as soon as the file agrees both ways.
  */
 const KNOWN_DIVERGENT_IN_ORDER: Record<string, string> = {
