@@ -312,6 +312,22 @@ export const CORPUS_SETS = {
   // 出院小结, a 工伤认定申请表 (GB18030); and 8 real outputs (the product's own 网络配置.json and 版本信息 + 已安装软件 entries,
   // `sha256sum`, `ls -la /etc/ssl/certs`, `ldd`/`file` of node, `dpkg -s`, tzdata.zi, /proc/devices + misc).
   'held-out-21': join(CORPUS_DIR, 'held-out-21'),
+  // recall22 (session 20), written and committed before any rule file was opened: 23 plain application logs in stacks no
+  // earlier set had — an Android (Kotlin/Timber) file log exported from the phone, React Native/Metro console, a Deno Oak
+  // and a Bun Elysia server, Laravel Horizon workers, a Log4j2 JsonLayout with MDC, a Logback SiftingAppender per-user
+  // file, NLog's log4jxmlevent layout (a hotel kiosk's MRZ), WebLogic server.log, an IBM MQ client AMQERR01.LOG, an Oracle
+  // sqlnet client trace, an ODBC SQL.LOG trace, 360亿方云 and 金蝶云星空 clients and a 工行网银助手 log (GB18030), 讯飞输入法
+  // sync, the 抖店工作台, an Unreal Engine game crash log, Acronis and Workspace ONE agents, a Windows Event Viewer text
+  // export (zh-CN, UTF-16LE), Scrapy, php-fpm slow/error; configs and CLIs — a PowerShell transcript, an Outlook contacts
+  // CSV (policy profile), `terraform output -json`/`state show`, .boto + `gsutil -D`, Get-MgUser/Get-MsolUser (UTF-16LE), a
+  // Royal TS export, Sequel Ace favorites, a Hoppscotch environment, a Fiddler raw session, Win32_UserProfile + `net user
+  // /domain` (GB18030), an iTunes backup Info.plist, `nmcli --show-secrets`, `git shortlog -sne`, docx core.xml + exiftool,
+  // a pg_dump COPY block, redis-cli MONITOR, smbstatus + loginctl, a Webex attendee report, pgcli config/history, Maven
+  // settings-security.xml; paperwork — a WeChat PC group-chat export, a 薪人薪事 roster (policy, GB18030), 飞书审批 exports,
+  // an ICBC statement (GB18030), a 租赁登记备案证明, a 中考报名 form, a CT report, a 个体工商户 licence + invoice (OCR); and
+  // 8 real outputs (the product's own 诊断摘要.html and 网络配置.txt, apt history.log, `apt-cache show`, `dpkg -L`,
+  // /proc/net/fib_trie under the network profile, `ls -l /dev`, /proc/pressure).
+  'held-out-22': join(CORPUS_DIR, 'held-out-22'),
   // Session 17 (applog1), tuned: plain application logs — the content of an app's log folder (`appLogPaths`) — in
   // real frameworks' shapes: Spring Boot/logback, log4j2 with MDC, Tomcat catalina with JDBC stack traces, Python
   // logging/Django/Celery/Flask, Node winston text + pino/bunyan JSON lines, Go zap JSON + logrus text, .NET Serilog
@@ -352,6 +368,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-19': { kind: 'held-out', firstRun: '73.5 % of 475 / 94.9 % (labels as written); 78.9 % of 446 / 98.0 % with wrong labels corrected' },
   'held-out-20': { kind: 'held-out', firstRun: '85.4 % of 417 / 94.7 % (labels as written); 84.8 % of 415 / 95.2 % with wrong labels corrected' },
   'held-out-21': { kind: 'held-out', firstRun: '74.3 % of 400 / 96.0 % (labels as written); 74.4 % of 402 / 96.9 % with wrong labels corrected' },
+  'held-out-22': { kind: 'held-out', firstRun: '77.8 % of 388 / 93.4 % (labels as written); 79.0 % of 390 / 95.9 % with wrong labels corrected' },
   'app-logs': { kind: 'tuned' },
   real: { kind: 'real' },
 };

@@ -43,6 +43,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-19').files).toBeGreaterThanOrEqual(50);
     expect(get('held-out-20').files).toBeGreaterThanOrEqual(55);
     expect(get('held-out-21').files).toBeGreaterThanOrEqual(54);
+    expect(get('held-out-22').files).toBeGreaterThanOrEqual(59); // recall22, session 20
     expect(get('app-logs').files).toBeGreaterThanOrEqual(24);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
@@ -77,6 +78,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-20').overall.lookAlikes).toBeGreaterThanOrEqual(200);
     expect(get('held-out-21').overall.planted).toBeGreaterThanOrEqual(400);
     expect(get('held-out-21').overall.lookAlikes).toBeGreaterThanOrEqual(200);
+    expect(get('held-out-22').overall.planted).toBeGreaterThanOrEqual(385); // recall22, session 20
+    expect(get('held-out-22').overall.lookAlikes).toBeGreaterThanOrEqual(200);
     expect(get('app-logs').overall.planted).toBeGreaterThanOrEqual(195);
     expect(get('app-logs').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
@@ -439,6 +442,14 @@ describe('redaction corpus', () => {
     // lead, session 19: the prompt wake (`ana@dev-lt:~/infra$`), Han names after everyday roles (教师, 家长, 工友, 客服 …), honorifics, IBANs, network device configs.
     // login21 (session 20): logins by their grammar (login-slots.ts) — `Principal(x, …)`, `setUserIdentifier(x)`, EdgeOS `user x {`/`login x`, VS Code `"account":{"label":"x"}`, keychain `"acct"<blob>=`: 322.
     { set: 'held-out-21', found: 322, fp: 11 },
+    // held-out-22 (session 20, recall22): written and committed before any rule file was opened (23 plain application logs
+    // in stacks no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own 诊断摘要.html
+    // and 网络配置.txt), measured once with the rules of main 318b29c (the set at 4c866b8): 302 of 388 = 77.8 % / 93.4 % as
+    // written, 308 of 390 = 79.0 % / 95.9 % with labels corrected (four SIDs planted, company numbers and SMS codes
+    // neutral, Oracle O5LOGON session keys planted, an ICCID and a CSRF token neutral; its FIRST-RUN.md). No rule was
+    // changed for it: the floor is that corrected first figure, and its 16 false positives (an Oracle trace's AUTH_* run,
+    // nmcli flag columns, `"password": "string"`, `$REDIS_PW`, `uid=` ids as logins, 于未经) may not grow.
+    { set: 'held-out-22', found: 308, fp: 16 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);

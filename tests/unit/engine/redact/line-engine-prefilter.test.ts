@@ -116,7 +116,26 @@ const LONG_LINE = `${'x'.repeat(70_000)} password=afterTheCut\nmail bob@example.
 // has a pattern of its own (admin-cli.ts CALL_SECRET_ARGUMENTS): no entry left.
 // Session 19 (lead): held-out-21's shell prompt `ana@dev-lt:~/infra$` agrees both ways since the dollar scan wakes for
 // `:~/dir$` and `:/dir$` prompts too (rules.ts STORE_GRAMMAR_DOLLAR): no entry left.
-const KNOWN_DIVERGENT: Record<string, string> = {};
+// recall22 (session 20): the blind held-out-22 set's first run found one more (no rule file read, none changed):
+const KNOWN_DIVERGENT: Record<string, string> = {
+  // A `Cookie:` header's second pair `cp_device=<32 hex>` (a device id, labelled a look-alike): the reference engine takes
+  // the value as a secret, the prefilter does not wake that rule on the line, so the shipped redactor keeps it.
+  'held-out-22/Fiddler-raw-session-dump.txt': 'Cookie: Hm_lvt_…=…; cp_device=<hex> — the second cookie pair taken only without the prefilter',
+  // exiftool's `[ExifIFD]       Serial Number                   : …` and `Exif Version`: the reference engine takes the
+  // two-word field names as person names (a false positive the shipped redactor does not make).
+  'held-out-22/docx-docProps-core-and-exiftool-photo.txt': 'exiftool `[ExifIFD]  Serial Number  : …` — field names taken as names only without the prefilter',
+};
+
+/**
+ * Divergences that show only in corpus order (one Redactor per profile over every fixture, as below), not on the file
+ * alone: held-out-22's PowerShell transcript (recall22, session 20) — `Enable-Mailbox -Identity peiyuxin`, a login learned
+ * two lines up from `-SamAccountName`, is replaced on that line by the reference engine and kept by the line engine once
+ * the Redactor has learned the other sets' values (alone, both replace it). Left out of the
+ * comparison and checked apart, in corpus order: the test fails as soon as the file agrees both ways.
+ */
+const KNOWN_DIVERGENT_IN_ORDER: Record<string, string> = {
+  'held-out-22/PowerShell-transcript-onboarding-20261206.txt': 'a login learned earlier in the file, kept on a later line by the line engine in corpus order',
+};
 
 async function bothWays(files: { name: string; data: Buffer }[], profile: string, chunk: () => number): Promise<void> {
   const fast = new Redactor(PROFILES[profile]);
@@ -132,7 +151,7 @@ async function bothWays(files: { name: string; data: Buffer }[], profile: string
 
 describe('line engine prefilter', () => {
   const all = fixtureFiles(CORPUS_DIR).map((path) => ({ name: relative(CORPUS_DIR, path).split('\\').join('/'), data: readFileSync(path) }));
-  const corpus = all.filter((f) => !(f.name in KNOWN_DIVERGENT));
+  const corpus = all.filter((f) => !(f.name in KNOWN_DIVERGENT) && !(f.name in KNOWN_DIVERGENT_IN_ORDER));
 
   it('finds fixtures to compare', () => {
     expect(corpus.length).toBeGreaterThan(50);
@@ -152,6 +171,20 @@ describe('line engine prefilter', () => {
       const b = await redactInChunks(new Redactor(PROFILES.default, { prefilter: false }), f.data, () => 65536, { name: f.name });
       expect({ file: f.name, why: KNOWN_DIVERGENT[f.name], same: a.text === b.text }).toEqual({ file: f.name, why: KNOWN_DIVERGENT[f.name], same: false });
     }
+  }, HANG_GUARD_MS);
+
+  it('the known in-order divergences still diverge in corpus order (default profile)', async () => {
+    const fast = new Redactor(PROFILES.default);
+    const reference = new Redactor(PROFILES.default, { prefilter: false });
+    const inOrder = all.filter((f) => !(f.name in KNOWN_DIVERGENT));
+    const last = Math.max(...inOrder.map((f, i) => (f.name in KNOWN_DIVERGENT_IN_ORDER ? i : -1)));
+    const same: Record<string, boolean> = {};
+    for (const f of inOrder.slice(0, last + 1)) {
+      const a = await redactInChunks(fast, f.data, () => 65536, { name: f.name });
+      const b = await redactInChunks(reference, f.data, () => 65536, { name: f.name });
+      if (f.name in KNOWN_DIVERGENT_IN_ORDER) same[f.name] = a.text === b.text;
+    }
+    expect(same).toEqual(Object.fromEntries(Object.keys(KNOWN_DIVERGENT_IN_ORDER).map((name) => [name, false])));
   }, HANG_GUARD_MS);
 
   it('changes nothing on bench-like logs and edge lines, however the input is cut', async () => {
