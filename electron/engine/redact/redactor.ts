@@ -84,7 +84,20 @@ export interface StreamOptions {
  * bytes (a lone surrogate three), so equal lengths prove the text is ASCII.
  */
 export function encodeUtf8(text: string): Buffer {
+  // speed17 (session 20): a character beyond ASCII near the start settles it without counting the
+  // whole text (a Chinese log has one on every line; the count was ~3.5 % of its CPU, for nothing).
+  if (hasWideNear(text)) return Buffer.from(text, 'utf8');
   return Buffer.byteLength(text, 'utf8') === text.length ? Buffer.from(text, 'latin1') : Buffer.from(text, 'utf8');
+}
+
+/** How far encodeUtf8 looks for a character beyond ASCII before counting the UTF-8 length. */
+const WIDE_PROBE = 1024;
+
+/** Whether one of the first WIDE_PROBE characters of `text` is beyond ASCII (then the text is not ASCII). */
+function hasWideNear(text: string): boolean {
+  const n = Math.min(text.length, WIDE_PROBE);
+  for (let i = 0; i < n; i += 1) if (text.charCodeAt(i) > 127) return true;
+  return false;
 }
 
 /**

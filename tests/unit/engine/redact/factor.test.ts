@@ -99,6 +99,29 @@ describe('splitForTest', () => {
     for (const line of ['name=alice', '先生您好', 'contact: bob', '(busy)', '']) expect(re.test(line), line).toBe(false);
   });
 
+  // speed17 (session 20): the part that matched last is asked first; the answers must not depend on what came before.
+  it('answers each line the same whatever the lines before it, and asks the part that matched last first', () => {
+    const source = /name[:=][\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5]{2}先生|(?:联系人|contact)[ \t]*[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5a-z]\(busy\)/im;
+    const whole = new RegExp(source.source, source.flags);
+    const lines = ['他是王强先生', 'x name=张伟', 'bob(BUSY)', 'name=alice', '联系人 李娜', '', '先生您好', 'Contact 李娜', '王(busy)', 'contact: bob', '(busy)'];
+    const re = splitForTest(source) as SplitTestRegExp;
+    // Every order of every line (each line after each other line), against the unsplit regex.
+    for (const before of lines) {
+      for (const line of lines) {
+        re.test(before);
+        expect(re.test(line), `${before} ⏎ ${line}`).toBe(whole.test(line));
+      }
+    }
+    // After a line the Han part took, the next line asks that part first: counted on a copy whose parts count their calls.
+    const calls = re.parts.map(() => 0);
+    const counted = new SplitTestRegExp(re.source, re.flags, re.parts.map((p, i) => ({ test: (t: string) => ((calls[i] = calls[i]! + 1), p.test(t)) }) as unknown as RegExp));
+    expect(counted.test('他是王强先生')).toBe(true);
+    const afterFirst = [...calls];
+    expect(counted.test('她是李娜先生')).toBe(true);
+    // The second line was asked of the Han part only.
+    expect(calls.map((c, i) => c - afterFirst[i]!)).toEqual([0, 1, 0]);
+  });
+
   it('leaves whole what a part could change: back-references, named groups, global or sticky regexes, one kind only', () => {
     expect(splitForTest(/(["'])x\1|[\u4e00-\u9fa5]y/)).not.toBeInstanceOf(SplitTestRegExp);
     expect(splitForTest(/(?<q>["'])x\k<q>|[\u4e00-\u9fa5]y/)).not.toBeInstanceOf(SplitTestRegExp);

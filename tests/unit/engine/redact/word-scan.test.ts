@@ -84,6 +84,22 @@ describe('words scan automaton', () => {
     }
   });
 
+  // speed17 (session 20): the build fills one typed table in place; its failure links must still lead where a word ends.
+  it('follows failure links: a word that ends inside another word\'s path, and a word that is a suffix of a path', () => {
+    const scan = WordScan.build(['he', 'she', 'his', 'hers'])!;
+    // `ushers`: `she` ends at 3 (the `he` inside it at the same place); from 4 on nothing (`hers` began at 2).
+    expect(scan.endFrom(nextTextKey(), 'ushers', 0)).toBe(3);
+    expect(scan.endFrom(nextTextKey(), 'ushers', 4)).toBe(-1);
+    expect(scan.endFrom(nextTextKey(), 'xhers', 0)).toBe(2);
+    // `hi` then `s`: the path `hi` fails into nothing, `his` is found whole; `shis` finds it after `sh` fails to `h`.
+    expect(scan.endFrom(nextTextKey(), 'shis', 0)).toBe(3);
+    const nested = WordScan.build(['abcd', 'bc', 'c'])!;
+    // On `abce` the path `abc` holds `bc` and `c`, ending at 2: the failure link's end is the state's.
+    expect(nested.endFrom(nextTextKey(), 'xabce', 0)).toBe(3);
+    expect(nested.endFrom(nextTextKey(), 'ABCD', 0)).toBe(2);
+    expect(nested.endFrom(nextTextKey(), 'abdd', 0)).toBe(-1);
+  });
+
   it('finds a word cut by the 64 KiB window, and says -2 (ask the regex) for text beyond ASCII when a word starts beyond ASCII', () => {
     const scan = WordScan.build(['password', 'pwd'])!;
     const text = `${'x'.repeat(65_530)}PassWord=1 ${'y'.repeat(100)}pwd`;
