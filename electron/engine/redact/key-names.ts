@@ -384,10 +384,10 @@ export function isBenignValue(value: string): boolean {
 /**
  * Session 20 (secret21): a value in a command's own place (a device's `key Y`, `doveadm auth test x Y`) that is none:
  * isBenignValue's words, masks and references, a redaction placeholder, `<usage>` text, a variable or a command's
- * output (`$PW`, `${PW}`, `$(cat f)`, `%PW%`), a mask (`****`).
+ * output (`$PW`, `${PW}`, `$(cat f)`, `%PW%`), a mask (`****`). A hash's scheme between dollars (`$sha512$…`, `$9$…`) is a value.
  */
 export function notAValue(v: string): boolean {
-  return isBenignValue(v) || PLACEHOLDER_PATTERN.test(v) || /^(?:\$[\w{(]|%\w+%|<[^<>]*>|\*+$)/.test(v);
+  return isBenignValue(v) || PLACEHOLDER_PATTERN.test(v) || /^(?:\$(?!\w{1,12}\$)[\w{(]|%\w+%|<[^<>]*>|\*+$)/.test(v);
 }
 
 /**

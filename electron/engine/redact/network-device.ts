@@ -20,8 +20,8 @@ import { passwordShape } from './password-shape.js';
 
 export const DEVICE_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonly groups: readonly string[] }[] = [
   {
-    regex: /(?:^|[ \t])(?:(?:password|secret|key)[ \t]+0[ \t]+(?<t0>[^\s"']+)|username[ \t]+(?!(?:and|or)[ \t])\S{1,64}[ \t]+(?:privilege[ \t]+\d{1,2}[ \t]+)?(?:password|secret)[ \t]+(?![0-9][ \t])(?<plain>[^\s"']+)[ \t]*\r?$|(?:add|set|modify)[ \t]+name[ \t]+\S{1,64}[ \t]+(?:password|passwd)[ \t]+(?<tos>[^\s"']+)|(?:ha|vrrp)[ \t]+heartbeat[ \t]+key[ \t]+(?<hb>[^\s"']+)|web-auth[ \t]+portal[ \t]+key[ \t]+(?!\d[ \t])(?<portal>[^\s"']+)|snmp[ \t]+community[ \t]+(?:add|set|modify)[ \t]+name[ \t]+(?<comm>[^\s"']+)|snmp-server[ \t]+host[ \t]+\S{1,255}(?:[ \t]+(?:traps|informs))?(?:[ \t]+version[ \t]+(?:1|2c))?[ \t]+(?!(?:version|traps|informs|vrf|udp-port)\b)(?<hostcomm>[^\s"']+))/,
-    groups: ['t0', 'plain', 'tos', 'hb', 'portal', 'comm', 'hostcomm'],
+    regex: /(?:^|[ \t])(?:(?:password|secret|key)[ \t]+0[ \t]+(?<t0>[^\s"']+)|username[ \t]+(?!(?:and|or)[ \t])\S{1,64}[ \t]+(?:privilege[ \t]+\d{1,2}[ \t]+)?(?:password|secret)[ \t]+(?![0-9][ \t])(?<plain>[^\s"']+)(?:[ \t]+(?:encrypted|pbkdf2|nt-encrypted|mschap))?(?:[ \t]+privilege[ \t]+\d{1,2})?[ \t]*\r?$|(?:add|set|modify)[ \t]+name[ \t]+\S{1,64}[ \t]+(?:password|passwd)[ \t]+(?<tos>[^\s"']+)|(?:ha|vrrp)[ \t]+heartbeat[ \t]+key[ \t]+(?<hb>[^\s"']+)|web-auth[ \t]+portal[ \t]+key[ \t]+(?!\d[ \t])(?<portal>[^\s"']+)|snmp[ \t]+community[ \t]+(?:add|set|modify)[ \t]+name[ \t]+(?<comm>[^\s"']+)|snmp-server[ \t]+host[ \t]+[\w.-]{1,64}[ \t]+\S{1,255}(?:[ \t]+(?:trap|poll))?[ \t]+community[ \t]+(?:[08][ \t]+)?(?<asacomm>[^\s"']+)|snmp-server[ \t]+host[ \t]+\S{1,255}(?:[ \t]+(?:traps|informs))?(?:[ \t]+version[ \t]+(?:1|2c))?[ \t]+(?!(?:version|traps|informs|vrf|udp-port)\b|[\d.]{7,15}(?:[ \t]|\r?$))(?<hostcomm>[^\s"']+)|(?:secret|password)[ \t]+[89][ \t]+(?<t89>\$[89]\$[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{20,64})(?![\w$./]))/,
+    groups: ['t0', 'plain', 'tos', 'hb', 'portal', 'comm', 'asacomm', 'hostcomm', 't89'],
   },
   {
     regex: new RegExp(
@@ -32,16 +32,30 @@ export const DEVICE_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonly
     ),
     groups: ['iosEnable', 'iosKey', 'iosKeyQ', 'pcPass', 'pcAuth', 'pcPriv'],
   },
+  {
+    // A device's SNMP secrets given to a tool: net-snmp's `snmpwalk -v2c -c <community>` (`-c<community>` glued), SNMPv3's
+    // `-A <auth passphrase>` and `-X <priv passphrase>`, Nagios/Icinga `check_snmp -C <community>`, LibreNMS
+    // `lnms device:add --v2c -c <community>` (`--community=`), `onesixtyone -c`, a MikroTik `/snmp community add|set … name=<community>`.
+    // Each flag after the tool's name on the line (a lookbehind: `-A` and `-X` of one command are two matches).
+    regex: new RegExp(
+      String.raw`(?<=(?:^|[\s;&|$#>(/])(?:snmp(?:walk|get|getnext|bulkwalk|bulkget|set|table|trap|inform|status|df|netstat|delta|usm|vacm)|check_snmp\w*|lnms[ \t]+device:add)(?:\.exe)?[ \t][^\r\n|;&]{0,400}?)` +
+        String.raw`(?<=[ \t])(?:-[cCAX]|--community|--authpasswd|--privpasswd|--auth-pass(?:word)?|--priv-pass(?:word)?)(?:[ \t]+|=|(?<=-c)(?=[^\s-]))(?:"(?<snmpQ>[^"\r\n]{1,128})"|'(?<snmpS>[^'\r\n]{1,128})'|(?<snmp>[^\s"'|;&]{1,128}))` +
+        String.raw`|(?:^|[ \t])\/snmp[ \t]+community[ \t]+(?:add|set)(?:[ \t][^\r\n]{0,200}?)?[ \t]name=(?:"(?<mtCommQ>[^"\r\n]{1,64})"|(?<mtComm>[^\s"]{1,64}))`,
+    ),
+    groups: ['snmpQ', 'snmpS', 'snmp', 'mtCommQ', 'mtComm'],
+  },
 ];
 
 /**
  * Words that wake secret-assignment for these lines (lower case). The forms' own words (`password`, `secret`, `auth`) wake it
  * already: more words here (` key `, `user-name`, `enable password`) hid 181 wakes of other rules (scan-shape); `key ` hides none.
  */
-export const DEVICE_SECRET_WORDS: readonly string[] = ['password 0', 'secret 0', 'key 0 ', 'add name ', 'heartbeat key', 'portal key', 'snmp community', 'snmp-server host', 'snmpv3', 'key '];
+export const DEVICE_SECRET_WORDS: readonly string[] = ['password 0', 'secret 0', 'key 0 ', 'add name ', 'heartbeat key', 'portal key', 'snmp community', 'snmp-server host', 'snmpv3', 'key ',
+  // Session 20 (secret21): SNMP tools by name.
+  'snmpwalk', 'snmpget', 'snmpbulk', 'snmpset', 'snmptable', 'snmptrap', 'snmpinform', 'snmpstatus', 'snmpdf', 'snmpnetstat', 'snmpdelta', 'snmpusm', 'snmpvacm', 'check_snmp', 'lnms '];
 
 /** The trigger's and the gate's alternatives (case-insensitive): a literal of each form. */
-export const DEVICE_SECRET_TRIGGER = String.raw`(?:password|secret|key)[ \t]+0[ \t]+\S|^[ \t]*username[ \t]+\S+[ \t]+(?:privilege[ \t]+\d{1,2}[ \t]+)?(?:password|secret)[ \t]+\S+[ \t]*\r?$|(?:add|set|modify)[ \t]+name[ \t]+\S+[ \t]+(?:password|passwd)[ \t]+\S|heartbeat[ \t]+key[ \t]+\S|web-auth[ \t]+portal[ \t]+key[ \t]+\S|snmp[ \t]+community[ \t]+(?:add|set|modify)[ \t]+name[ \t]|snmp-server[ \t]+host[ \t]+\S|^[ \t]*enable[ \t]+(?:password|secret)[ \t]|^[ \t]*(?:(?:radius|tacacs)-server[ \t][^\r\n]{0,200}?[ \t])?key(?:[ \t]+\d)?[ \t]+\S+[ \t]*\r?$|^[ \t]*password[ \t]+(?:manager|operator)[ \t]+user-name|^[ \t]*snmpv3[ \t]+user[ \t]`;
+export const DEVICE_SECRET_TRIGGER = String.raw`(?:password|secret|key)[ \t]+0[ \t]+\S|^[ \t]*username[ \t]+\S+[ \t]+(?:privilege[ \t]+\d{1,2}[ \t]+)?(?:password|secret)[ \t]+\S+(?:[ \t]+(?:encrypted|pbkdf2|nt-encrypted|mschap))?(?:[ \t]+privilege[ \t]+\d{1,2})?[ \t]*\r?$|(?:secret|password)[ \t]+[89][ \t]+\$[89]\$|(?:add|set|modify)[ \t]+name[ \t]+\S+[ \t]+(?:password|passwd)[ \t]+\S|heartbeat[ \t]+key[ \t]+\S|web-auth[ \t]+portal[ \t]+key[ \t]+\S|snmp[ \t]+community[ \t]+(?:add|set|modify)[ \t]+name[ \t]|snmp-server[ \t]+host[ \t]+\S|^[ \t]*enable[ \t]+(?:password|secret)[ \t]|^[ \t]*(?:(?:radius|tacacs)-server[ \t][^\r\n]{0,200}?[ \t])?key(?:[ \t]+\d)?[ \t]+\S+[ \t]*\r?$|^[ \t]*password[ \t]+(?:manager|operator)[ \t]+user-name|^[ \t]*snmpv3[ \t]+user[ \t]|(?:snmp(?:walk|get|getnext|bulkwalk|bulkget|set|table|trap|inform|status|df|netstat|delta|usm|vacm)|check_snmp\w*|lnms[ \t]+device:add)(?:\.exe)?[ \t][^\r\n|;&]{0,400}?[ \t](?:-[cCAX]|--community|--authpasswd|--privpasswd|--auth-pass|--priv-pass)|\/snmp[ \t]+community[ \t]+(?:add|set)(?:[ \t][^\r\n]{0,200}?)?[ \t]name=`;
 const DEVICE_SECRET_TEST = new RegExp(DEVICE_SECRET_TRIGGER, 'i');
 
 /** The gate: the line holds one of the forms. */

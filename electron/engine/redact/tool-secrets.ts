@@ -31,7 +31,7 @@ const PRINTS_ALONE = /\.GetNetworkCredential\(\)\.Password[ \t]*\)?[ \t]*\r?$|::
 /** A file that holds one secret, printed by `cat` (`cat /etc/zabbix/erp-db-01.psk`) or headed by its path in a bundle. */
 // (Not formats.ts's password-file layout for `x.psk`: a transcript's section lasts until the next prompt that shows a file, and
 // the other commands' output lines between would be read as passwords.)
-const ONE_SECRET_FILE = String.raw`\S*(?:\.(?:psk|password|secret)|[\\/](?:password|secret|authd\.pass)(?:\.txt)?)`;
+const ONE_SECRET_FILE = String.raw`\S*(?:\.(?:psk|password|secret)|[\\/](?:password|secret|authd\.pass)(?:\.txt)?|[\\/](?:pw|pwd|passwd|pass)\.txt)`;
 const ONE_SECRET_FILE_SHOWN = new RegExp(String.raw`(?:^|[\s;&$#>])(?:cat|type|more|head(?:[ \t]+-n?[ \t]*1)?|Get-Content|gc)[ \t]+["']?${ONE_SECRET_FILE}["']?[ \t]*\r?$|^[ \t]*(?:#|\/\/|;|::|rem)[ \t]+["']?(?:~|[A-Za-z]:)?[\\/]${ONE_SECRET_FILE}["']?(?:[ \t]+\([^()\r\n]{0,80}\))?[ \t]*\r?$`, 'i');
 
 /** The kind of secret the next line holds when this line is a command that prints one alone, else undefined. */
@@ -74,6 +74,12 @@ export const TOOL_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonly g
     groups: ['dove', 'wb', 'rpw', 'rsec', 'wz'],
   },
   {
+    // Session 20 (secret21): a virtual machine's guest password given to the host's tool: VMware `vmrun -gu x -gp <pw>` and
+    // `-vp <pw>` (the VM's encryption password), govc `guest.* -l user:<pw>` (each flag after the tool's name on the line).
+    regex: new RegExp(String.raw`(?<=\bvmrun(?:\.exe)?["']?[ \t][^\r\n]{0,400}?)[ \t]-[gv]p[ \t]+(?:"(?<vmQ>[^"\r\n]{1,128})"|'(?<vmS>[^'\r\n]{1,128})'|(?<vm>${PW_RUN}))|\bgovc[ \t]+guest\.[\w.-]{1,32}(?:[ \t][^\r\n]{0,400}?)?[ \t]-l(?:[ \t]+|=)["']?[^\s:"']{1,64}:(?<govc>[^\s"']{1,128})`),
+    groups: ['vmQ', 'vmS', 'vm', 'govc'],
+  },
+  {
     // A mail relay's login that is its token: `SMTP_USERNAME=<uuid>` (Postmark's server token is both user and password),
     // `MAIL_USER: "<32+ random>"`, `"smtp.username": "…"`. Only a UUID or a long random run of mixed case and digits.
     regex: /(?<![\w.-])["']?(?:[A-Za-z0-9]+[_.-])*(?:smtp[_.-]|mail[_-])user(?:name)?["']?[ \t]*[:=][ \t]*["']?(?<apiUser>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9_-]{32,128})(?![\w-])/i,
@@ -109,10 +115,13 @@ export const TOOL_SECRET_WORDS: readonly string[] = [
   'doveadm',
   'wbinfo',
   'radtest',
+  // Session 20 (secret21): a VM's guest password (vmrun, govc).
+  'vmrun',
+  'govc',
 ];
 
 /** The trigger's alternatives (case-insensitive): a literal of each form. */
-export const TOOL_SECRET_TRIGGER = String.raw`getnetworkcredential\(|ptrtostring(?:auto|bstr|uni)\(|convertfrom-securestring|get[ \t]+secrets?\b[^\r\n]{0,160}base64|preauthkeys[ \t]+create|apikeys[ \t]+create|keygen|key:generate|unlock-key|(?:rails|rake)[ \t]+secret|config:(?:system|app):get|config[^\r\n]{0,160}--get[ \t]|-field=|\.(?:psk|password|secret)["']?[ \t]*\r?$|[\\/](?:password|secret|authd\.pass)(?:\.txt)?["']?(?:[ \t]+\([^()\r\n]{0,80}\))?[ \t]*\r?$|token[ \t][^\r\n]{0,160}\b(?:created|issued)\b|\b(?:token|key|secret|password|passphrase)\b[^\r\n]{0,160}\b(?:created|generated|issued|regenerated|rotated)\b[^\r\n]{0,160}[:：]|(?:temporary|temp|initial|one-time|new|generated|random)[ \t]+password|password\b[^\r\n]{0,160}\b(?:reset|set|changed)[ \t]+to[ \t]|doveadm|wbinfo|radtest|ossec[^\s"']{0,80}[\\/]agent-auth|(?:smtp[_.-]|mail[_-])user`;
+export const TOOL_SECRET_TRIGGER = String.raw`getnetworkcredential\(|ptrtostring(?:auto|bstr|uni)\(|convertfrom-securestring|get[ \t]+secrets?\b[^\r\n]{0,160}base64|preauthkeys[ \t]+create|apikeys[ \t]+create|keygen|key:generate|unlock-key|(?:rails|rake)[ \t]+secret|config:(?:system|app):get|config[^\r\n]{0,160}--get[ \t]|-field=|\.(?:psk|password|secret)["']?[ \t]*\r?$|[\\/](?:password|secret|authd\.pass|pw\.txt|pwd\.txt|passwd\.txt|pass\.txt)(?:\.txt)?["']?(?:[ \t]+\([^()\r\n]{0,80}\))?[ \t]*\r?$|token[ \t][^\r\n]{0,160}\b(?:created|issued)\b|\b(?:token|key|secret|password|passphrase)\b[^\r\n]{0,160}\b(?:created|generated|issued|regenerated|rotated)\b[^\r\n]{0,160}[:：]|(?:temporary|temp|initial|one-time|new|generated|random)[ \t]+password|password\b[^\r\n]{0,160}\b(?:reset|set|changed)[ \t]+to[ \t]|doveadm|wbinfo|radtest|ossec[^\s"']{0,80}[\\/]agent-auth|(?:smtp[_.-]|mail[_-])user|vmrun[^\r\n]{0,400}[ \t]-[gv]p[ \t]|govc[ \t]+guest\.[^\r\n]{0,400}[ \t]-l[ \t=]`;
 const TOOL_SECRET_TEST = new RegExp(TOOL_SECRET_TRIGGER, 'i');
 
 export function isToolSecretLine(line: string): boolean {
@@ -132,7 +141,7 @@ export function isToolSecret(m: RegExpExecArray): boolean {
   for (const name of ['made', 'said']) if (g[name] !== undefined && !isMadeToken(g[name])) return false;
   // A sentence's password only in a password's shape (a word, a placeholder or a mask is none).
   for (const name of ['temp', 'resetTo']) if (g[name] !== undefined && (!passwordShape(g[name], 'flag') || isBenignValue(g[name]))) return false;
-  for (const name of ['dove', 'wb', 'rpw', 'rsec', 'wz']) {
+  for (const name of ['dove', 'wb', 'rpw', 'rsec', 'wz', 'vmQ', 'vmS', 'vm', 'govc']) {
     const v = g[name];
     if (v !== undefined && (notAValue(v) || (v.length < 6 && !/\d/.test(v)))) return false;
   }

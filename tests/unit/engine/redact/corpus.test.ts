@@ -424,7 +424,8 @@ describe('redaction corpus', () => {
     // (`reset password for x`, `password of user x`, `disabled account x`, `failed for subject "x"`); `occ`'s subcommands no
     // longer read as `user:` = `add`, `setting`, `resetpassword`, `lastseen` (4 false positives gone), an `"admin":"x"` audit field: 372, FP 18.
     // lead, session 19: the merge of session 19 (secret20 + login20 + name20 + fp20 together), then IBANs.
-    { set: 'held-out-20', found: 393, fp: 5 },
+    // secret21, session 20: a value piped into a secret store that reads stdin (`printf 'x' | docker secret create name -`): 394.
+    { set: 'held-out-20', found: 394, fp: 5 },
     // held-out-21 (session 19, recall21): written and committed before any rule file was opened (21 plain application logs
     // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
     // entries), measured once with the rules of main 341ef08 (the set at 930b281): 297 of 400 = 74.3 % / 96.0 % as written,
@@ -433,7 +434,9 @@ describe('redaction corpus', () => {
     // words as logins, `signIn(email:`, an IP before `community`, an over-long otpauth `secret=`) may not grow.
     // lead, session 19: second sight after the merge of session 19 (no rule written for it).
     // lead, session 19: the prompt wake (`ana@dev-lt:~/infra$`), Han names after everyday roles (教师, 家长, 工友, 客服 …), honorifics, IBANs, network device configs.
-    { set: 'held-out-21', found: 316, fp: 11 },
+    // secret21, session 20: network devices (ASA `username x password Y encrypted privilege 15`, `enable password $sha512$…`, an ASA trap
+    // host's `community Y`, no longer an IP before it) and a VM's guest password (vmrun `-gp`, a `pw.txt` printed): 322, FP 10.
+    { set: 'held-out-21', found: 322, fp: 10 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
