@@ -13,8 +13,9 @@
  *
  * One validator (isDeviceSecret): a value that is no value (key-names.ts's notAValue), a word of the command itself
  * (`key chain`, `password encryption`), `public`/`private` (every device's factory community: a learned value is
- * replaced archive-wide, the word `public` in every sentence) or shorter than 4 is kept.
+ * replaced archive-wide, the word `public` in every sentence) is kept; a key, hash or tool's community also when shorter than 4 or a path.
  */
+import { isCommonWord } from './common-words.js';
 import { notAValue } from './key-names.js';
 import { passwordShape } from './password-shape.js';
 
@@ -66,12 +67,19 @@ export function isDeviceSecretLine(line: string): boolean {
 /** A word of the command in the value's place, or a factory default. */
 const COMMAND_WORD = /^(?:chain|config-key|string|encrypted|plaintext|none|key|public|private|(?:your|new|my|the)?[_-]?(?:password|passwd|pass|pwd|secret|passphrase)|pw)$/i;
 
+/** The clear-text directives' groups (the first pattern). */
+const CLEAR_TEXT_DIRECTIVE = new Set(['t0', 'plain', 'tos', 'hb', 'portal', 'comm', 'asacomm', 'hostcomm']);
+
 /** The validator of DEVICE_SECRET_PATTERNS: every group's value is one. */
 export function isDeviceSecret(m: RegExpExecArray): boolean {
   const values = Object.entries(m.groups ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
   if (values.length === 0) return false;
   for (const [name, v] of values) {
-    if (notAValue(v) || COMMAND_WORD.test(v) || v.length < 4 || /^[~/\\]/.test(v)) return false;
+    // (`username admin password is encrypted`: a word of prose before the options, not a password.)
+    if (notAValue(v) || COMMAND_WORD.test(v)) return false;
+    if (name === 'plain' && /[ \t](?:encrypted|pbkdf2|nt-encrypted|mschap|privilege[ \t]+\d{1,2})[ \t]*\r?$/.test(m[0]) && (v.length < 4 || isCommonWord(v))) return false;
+    // A directive's clear-text password may be short (`add name x password X!9`); a key, a hash or a community a tool is given is not, nor a path.
+    if (!CLEAR_TEXT_DIRECTIVE.has(name) && (v.length < 4 || /^[~/\\]/.test(v))) return false;
     // An unquoted key alone on an indented line has a password's shape (not `key ENTER`, `key client.key`).
     if (name === 'iosKey' && (!passwordShape(v, 'flag') || /\.[A-Za-z]{2,4}$/.test(v))) return false;
   }
