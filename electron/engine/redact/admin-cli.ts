@@ -156,6 +156,9 @@ export const STDIN_PASSWORD_READERS: readonly { readonly command: string; readon
   { command: String.raw`pure-pw[ \t]+(?:useradd|passwd|usermod)`, words: ['pure-pw'] },
   // Session 17 (secret18): MySQL's `mysql_config_editor set … -p` reads the password it stores from the terminal (a here-string in scripts).
   { command: String.raw`mysql_config_editor[ \t]+set[^\r\n<|;&]{0,512}?[ \t]-p(?:[ \t]|--password)`, words: ['mysql_config_editor'] },
+  // Session 20 (secret21): secret stores that read the value from stdin: `docker|podman secret create <name> -`, `gh secret set <NAME>`
+  // (no `--body`), Cloudflare `wrangler secret put <NAME>`, `vercel env add <NAME>` (by the tool's name: `secret create` hid user-name's `create user`).
+  { command: String.raw`(?:docker|podman)[ \t]+secret[ \t]+create|gh[ \t]+secret[ \t]+set|(?:npx[ \t]+)?wrangler[ \t]+secret[ \t]+put|vercel[ \t]+env[ \t]+add`, words: ['docker secret', 'podman secret', 'wrangler secret', 'vercel env'] },
 ];
 
 const VALUE = String.raw`(?:(?<q>["'])(?<qsecret>[^"'\r\n]{1,256})\k<q>|(?<secret>[^\s"'<>|;&-][^\s"'<>|;&]{0,255}))`;

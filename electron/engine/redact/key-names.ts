@@ -3,7 +3,7 @@
  * whether a value is a real value or a stand-in (`true`, `***`, `${DB_PASSWORD}`). Shared by the
  * assignment, header and URL-parameter rules so they agree on what a secret-named key is.
  */
-import { detach } from './placeholders.js';
+import { detach, PLACEHOLDER_PATTERN } from './placeholders.js';
 
 /** Where the key was found: URL parameters also treat `key`, `sig`, `code`, `sid` as secrets. */
 export type KeyContext = 'assignment' | 'header' | 'url';
@@ -379,6 +379,15 @@ export function isBenignValue(value: string): boolean {
     KEY_FINGERPRINT.test(v) ||
     SIGNING_SCHEME_VALUE.test(v)
   );
+}
+
+/**
+ * Session 20 (secret21): a value in a command's own place (a device's `key Y`, `doveadm auth test x Y`) that is none:
+ * isBenignValue's words, masks and references, a redaction placeholder, `<usage>` text, a variable or a command's
+ * output (`$PW`, `${PW}`, `$(cat f)`, `%PW%`), a mask (`****`). A hash's scheme between dollars (`$sha512$…`, `$9$…`) is a value.
+ */
+export function notAValue(v: string): boolean {
+  return isBenignValue(v) || PLACEHOLDER_PATTERN.test(v) || /^(?:\$(?!\w{1,12}\$)[\w{(]|%\w+%|<[^<>]*>|\*+$)/.test(v);
 }
 
 /**

@@ -13,6 +13,7 @@ import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
 import { isToolSecret, isToolSecretLine, toolPrintsSecretOnNextLine } from './tool-secrets.js';
+import { isDeviceSecret, isDeviceSecretLine } from './network-device.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import { isPinyinCamelName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
 import { LOG_PROSE_STOP } from './log-prose.js';
@@ -519,7 +520,8 @@ const SPECIAL_FORMS = /BUNDLE_[A-Z0-9_]{2,80}["']?[ \t]*[:=][ \t]*["'][^\s"':/]{
 const STORED_FORMS = /^[ \t]*(?:super[ \t]+|local-user[ \t]+\S+[ \t]+)?password[ \t]+(?:(?:level|role)[ \t]+\S+[ \t]+)?(?:simple|hash|cipher|irreversible-cipher)[ \t]|(?:simple|cipher|hash)[ \t]+\$[ch]\$\d\$|^[ \t]*user[ \t]+\S+[ \t]+(?:insecure-)?password[ \t]+\S|(?:^|[\s;])stats[ \t]+auth[ \t]+\S|(?:^|[\s,[{(=])(?:-[ \t]+)?["']?[A-Za-z_][\w.@-]{0,63}:(?:\$\$?(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\})|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|-password[ \t]*:=|login[ \t]+(?:ok|incorrect)\b[^\r\n]{0,220}?:[ \t]+\[[^\]/\r\n]{1,64}\/|chpasswd|passwd[ \t]+--stdin|identified\\040|\$\{[A-Za-z_][\w.-]{0,80}:-?[^}\s]|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|(?:面板地址|安全入口|panel[ \t]+(?:address|url))[ \t]*[:：]|\/link\/[A-Za-z0-9]{16}|(?:密码错误|密码不正确|(?:password[ \t]+(?:incorrect|mismatch|wrong)|(?:wrong|invalid|bad)[ \t]+password))[^\r\n]{0,60}?(?:尝试|输入|tried|attempt(?:ed)?|input)[ \t]*[=:：]/i;
 // Session 14 (rest15b): network devices' clear-text directives, crypt(3) hashes by shape, preseed password
 // questions, k3s join tokens, passwords a tool prints once (rules.ts has the patterns).
-const DEVICE_AND_SHAPE_FORMS = /(?:password|secret|key)[ \t]+0[ \t]+\S|^[ \t]*username[ \t]+\S+[ \t]+(?:privilege[ \t]+\d{1,2}[ \t]+)?(?:password|secret)[ \t]+\S+[ \t]*\r?$|(?:add|set|modify)[ \t]+name[ \t]+\S+[ \t]+(?:password|passwd)[ \t]+\S|heartbeat[ \t]+key[ \t]+\S|web-auth[ \t]+portal[ \t]+key[ \t]+\S|snmp[ \t]+community[ \t]+(?:add|set|modify)[ \t]+name[ \t]|snmp-server[ \t]+host[ \t]+\S|(?<![\w$./])\$(?:2[aby]\$\d\d\$[./a-z0-9]{53}|[56]\$(?:rounds=\d{1,9}\$)?[./a-z0-9]{1,16}\$[./a-z0-9]{20}|y\$[./a-z0-9]{1,8}\$[./a-z0-9]{1,64}\$[./a-z0-9]{43}|1\$[./a-z0-9]{1,8}\$[./a-z0-9]{22})|^[ \t]*d-i[ \t]+\S*password\S*[ \t]+password[ \t]+\S|k10[0-9a-f]{32,128}::[a-z]|\b(?:new|initial|temporary|generated|random|one-time)[ \t]+password(?:[ \t]+(?:for|of)[ \t]+\S{1,64})?[ \t]+(?:is|was)\b|temporary[ \t]+password[ \t]+is[ \t]+generated/i;
+// (A network device's forms: network-device.ts's isDeviceSecretLine, session 20.)
+const DEVICE_AND_SHAPE_FORMS = /(?<![\w$./])\$(?:2[aby]\$\d\d\$[./a-z0-9]{53}|[56]\$(?:rounds=\d{1,9}\$)?[./a-z0-9]{1,16}\$[./a-z0-9]{20}|y\$[./a-z0-9]{1,8}\$[./a-z0-9]{1,64}\$[./a-z0-9]{43}|1\$[./a-z0-9]{1,8}\$[./a-z0-9]{22})|^[ \t]*d-i[ \t]+\S*password\S*[ \t]+password[ \t]+\S|k10[0-9a-f]{32,128}::[a-z]|\b(?:new|initial|temporary|generated|random|one-time)[ \t]+password(?:[ \t]+(?:for|of)[ \t]+\S{1,64})?[ \t]+(?:is|was)\b|temporary[ \t]+password[ \t]+is[ \t]+generated/i;
 // Commands that print a stored secret alone on the next line: macOS `security find-generic-password … -w`,
 // GNOME `secret-tool lookup …`, `pass show x`, `gopass show x`, `bw get password x`, Python's `keyring get s u`
 // (not piped on, not redirected to a file). Words tested in code, no regex over the whole line.
@@ -2090,6 +2092,8 @@ export const VALIDATORS = {
   }) as RuleValidator,
   /** Session 19 (secret20): a secret a tool prints in its sentence or takes by position (tool-secrets.ts). */
   toolSecret: ((m) => isToolSecret(m)) as RuleValidator,
+  /** Session 20 (secret21): a network device's password, key or community (network-device.ts). */
+  deviceSecret: ((m) => isDeviceSecret(m)) as RuleValidator,
   printedSecret: ((m) => {
     const pair = group(m, 'pair');
     if (pair !== '' && (!passwordShape(pair, 'placed') || isBenignValue(pair))) return false;
@@ -2121,7 +2125,7 @@ const USERS_SECTION_ITEM = /^[ \t]*(?:[A-Za-z][\w.-]{0,31}|<USER-\d+>)[ \t]*[=:]
 export const GATES = {
   connectionContext: (line: string) => CONNECTION_CONTEXT.test(line),
   secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url') || USER_ID_PARAM.test(line),
-  assignedSecretKey: (line: string) => !DOC_COMMENT.test(line) && (anyAssignedSecretKey(line) || USERS_SECTION_ITEM.test(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isAdminCliLine(line) || isPrintedSecretLine(line) || isToolSecretLine(line) /* secret20 */ || opensValueOnNextLine(line) !== undefined),
+  assignedSecretKey: (line: string) => !DOC_COMMENT.test(line) && (anyAssignedSecretKey(line) || USERS_SECTION_ITEM.test(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isDeviceSecretLine(line) /* secret21 */ || isAdminCliLine(line) || isPrintedSecretLine(line) || isToolSecretLine(line) /* secret20 */ || opensValueOnNextLine(line) !== undefined),
 } satisfies Record<string, (line: string) => boolean>;
 export type GateName = keyof typeof GATES;
 

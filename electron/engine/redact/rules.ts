@@ -31,6 +31,7 @@ import { ADDRESS_PROSE_MARKS, ADDRESS_PROSE_PATTERNS, ADDRESS_PROSE_TRIGGER, ADD
 import { ADMIN_CLI_TRIGGER, ADMIN_CLI_WORDS, adminCliPatterns, LAST_ARG_LOGIN_TRIGGER, lastArgLoginPattern, USER_FLAG_TRIGGER, USER_FLAG_WORDS, userFlagPattern } from './admin-cli.js';
 import { PRINTED_SECRET_MARKS, PRINTED_SECRET_PATTERNS, PRINTED_SECRET_TRIGGER, PRINTED_SECRET_WORDS } from './printed-secrets.js';
 import { TOOL_SECRET_PATTERNS, TOOL_SECRET_TRIGGER, TOOL_SECRET_WORDS } from './tool-secrets.js';
+import { DEVICE_SECRET_PATTERNS, DEVICE_SECRET_TRIGGER, DEVICE_SECRET_WORDS } from './network-device.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits' | 'backslash' | 'bracket' | 'dollar' | 'layout';
@@ -873,7 +874,10 @@ export const RULES: readonly RedactionRule[] = [
         // Admin CLIs' password arguments (admin-cli.ts), device directives, crypt hashes, printed secrets (rest15b).
         // Redis `AUTH pw` wakes by the words' `auth `: a `^AUTH` mark made the marks scan ~25 % slower on access logs (a V8 cliff).
         ADMIN_CLI_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') +
-        '|auth |password 0|secret 0|key 0 |add name |heartbeat key|portal key|snmp community|snmp-server host|d-i |k10|new password is|temporary password|find-generic-password|find-internet-password|secret-tool|pass show|bw get password|keyring get|\\$y\\$' +
+        '|auth |' +
+        // Session 20 (secret21): a network device's configuration (network-device.ts).
+        DEVICE_SECRET_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') +
+        '|d-i |k10|new password is|temporary password|find-generic-password|find-internet-password|secret-tool|pass show|bw get password|keyring get|\\$y\\$' +
         // Session 15 (secret16): the places the password-shape patterns read (password-shape.ts).
         '|communit|pre-share|psk |psk=|psk:|key=|key0=|key1=|key2=|key3=|key4=|key5=|key6=|key7=|key8=|key9=|pwd=|pw=|pass=|pwd:|pw:|pass:|&p=|\\?p=|password|passwd|passphrase|secret|credential|\\$user|taos |beeline|mosquitto_|ipmitool|cqlsh|rabbitmqadmin|influx|eap "|xauth "|credentials\\(|\\{xor\\}|jdjhjd|jdj5jd|jdjijd|\\$7\\$' +
         // Session 16 (secret17): secrets a format prints without a key (printed-secrets.ts).
@@ -894,7 +898,7 @@ export const RULES: readonly RedactionRule[] = [
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: new RegExp(/^[ \t]*(?:[a-z][\w.-]{0,31}|<user-\d+>)[ \t]*[=:][ \t]*[^\s=,][^\s,]{0,255}[ \t]*(?:,|\r?$)|rnd|js_?code|logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]|communit|pre-share|\$USER\d|\{xor\}|jdj[5hi]jd|\$7\$|(?:^|\s)-p|(?:eap|xauth)[ \t]+"|[?&]p=|bundle_[a-z0-9_]{2,80}["']?[ \t]*[:=][ \t]*["']/im.source + `|${ADMIN_CLI_TRIGGER}|${PRINTED_SECRET_TRIGGER}` + /* Session 19 (secret20) */ `|${TOOL_SECRET_TRIGGER}`, 'im'),
+    trigger: new RegExp(/^[ \t]*(?:[a-z][\w.-]{0,31}|<user-\d+>)[ \t]*[=:][ \t]*[^\s=,][^\s,]{0,255}[ \t]*(?:,|\r?$)|rnd|js_?code|logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]|communit|pre-share|\$USER\d|\{xor\}|jdj[5hi]jd|\$7\$|(?:^|\s)-p|(?:eap|xauth)[ \t]+"|[?&]p=|bundle_[a-z0-9_]{2,80}["']?[ \t]*[:=][ \t]*["']/im.source + `|${ADMIN_CLI_TRIGGER}|${PRINTED_SECRET_TRIGGER}` + /* Session 19 (secret20) */ `|${TOOL_SECRET_TRIGGER}` + /* Session 20 (secret21) */ `|${DEVICE_SECRET_TRIGGER}`, 'im'),
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -1490,18 +1494,9 @@ export const RULES: readonly RedactionRule[] = [
         targets: ['secret', 'qsecret', 'sq', 'dq', 'glued'].filter((g) => regex.source.includes(`(?<${g}>`)).map((group) => ({ group })),
         validate: 'anySecretGroup',
       })),
-      {
-        // Network devices' clear-text directives: Cisco/Ruijie type 0 (`username x privilege 1 password 0 pw`,
-        // `line vty` ⏎ ` password 0 pw`, `secret 0`, `key 0`), a typeless `username x [privilege n] password|secret pw`,
-        // 天融信 TopSec `… add name x password|passwd pw`, an HA heartbeat key (`ha heartbeat key x`), Ruijie's
-        // portal key (`web-auth portal key x`), TopSec's `snmp community add name x`, and the community a trap
-        // host is given (`snmp-server host <ip> [traps|informs] [version 1|2c] <community>`; SNMPv3's user is no secret).
-        // `public`/`private` stay (anySecretGroup): every device's factory default, and a learned value is
-        // replaced archive-wide — the word `public` in every sentence.
-        regex: /(?:^|[ \t])(?:(?:password|secret|key)[ \t]+0[ \t]+(?<t0>[^\s"']+)|username[ \t]+(?!(?:and|or)[ \t])\S{1,64}[ \t]+(?:privilege[ \t]+\d{1,2}[ \t]+)?(?:password|secret)[ \t]+(?![0-9][ \t])(?<plain>[^\s"']+)[ \t]*\r?$|(?:add|set|modify)[ \t]+name[ \t]+\S{1,64}[ \t]+(?:password|passwd)[ \t]+(?<tos>[^\s"']+)|(?:ha|vrrp)[ \t]+heartbeat[ \t]+key[ \t]+(?<hb>[^\s"']+)|web-auth[ \t]+portal[ \t]+key[ \t]+(?!\d[ \t])(?<portal>[^\s"']+)|snmp[ \t]+community[ \t]+(?:add|set|modify)[ \t]+name[ \t]+(?<comm>[^\s"']+)|snmp-server[ \t]+host[ \t]+\S{1,255}(?:[ \t]+(?:traps|informs))?(?:[ \t]+version[ \t]+(?:1|2c))?[ \t]+(?!(?:version|traps|informs|vrf|udp-port)\b)(?<hostcomm>[^\s"']+))/,
-        targets: [{ group: 't0' }, { group: 'plain' }, { group: 'tos' }, { group: 'hb' }, { group: 'portal' }, { group: 'comm' }, { group: 'hostcomm' }],
-        validate: 'anySecretGroup',
-      },
+      // Session 20 (secret21) — begin: a network device's configuration, one family (network-device.ts).
+      ...DEVICE_SECRET_PATTERNS.map((p): RulePattern => ({ regex: p.regex, targets: p.groups.map((group) => ({ group })), validate: 'deviceSecret' })),
+      // Session 20 (secret21) — end.
       {
         // crypt(3) password hashes by their shape, whatever holds them (kickstart `rootpw --iscrypted $6$…`,
         // pfSense `<bcrypt-hash>`, preseed `…-crypted password $6$…`, cloud-init `passwd:`): bcrypt `$2y$10$`+53,

@@ -16,9 +16,10 @@
  *
  * secret-assignment takes the patterns, the wake words and the trigger from here; its gate asks isToolSecretLine and
  * its next-line opener asks toolPrintsSecretOnNextLine, so the four agree. What counts as "not a value" is
- * key-names.ts's isBenignValue and password-shape.ts's passwordShape (no third family of such checks).
+ * key-names.ts's isBenignValue/notAValue and password-shape.ts's passwordShape (no third family of such checks).
+ * A network device's configuration is network-device.ts's (session 20, secret21).
  */
-import { isBenignValue, isSecretKey } from './key-names.js';
+import { isBenignValue, isSecretKey, notAValue } from './key-names.js';
 import { passwordShape } from './password-shape.js';
 
 // ---- Next-line openers -------------------------------------------------------------------------------------------
@@ -30,7 +31,7 @@ const PRINTS_ALONE = /\.GetNetworkCredential\(\)\.Password[ \t]*\)?[ \t]*\r?$|::
 /** A file that holds one secret, printed by `cat` (`cat /etc/zabbix/erp-db-01.psk`) or headed by its path in a bundle. */
 // (Not formats.ts's password-file layout for `x.psk`: a transcript's section lasts until the next prompt that shows a file, and
 // the other commands' output lines between would be read as passwords.)
-const ONE_SECRET_FILE = String.raw`\S*(?:\.(?:psk|password|secret)|[\\/](?:password|secret|authd\.pass)(?:\.txt)?)`;
+const ONE_SECRET_FILE = String.raw`\S*(?:\.(?:psk|password|secret)|[\\/](?:password|secret|authd\.pass)(?:\.txt)?|[\\/](?:pw|pwd|passwd|pass)\.txt)`;
 const ONE_SECRET_FILE_SHOWN = new RegExp(String.raw`(?:^|[\s;&$#>])(?:cat|type|more|head(?:[ \t]+-n?[ \t]*1)?|Get-Content|gc)[ \t]+["']?${ONE_SECRET_FILE}["']?[ \t]*\r?$|^[ \t]*(?:#|\/\/|;|::|rem)[ \t]+["']?(?:~|[A-Za-z]:)?[\\/]${ONE_SECRET_FILE}["']?(?:[ \t]+\([^()\r\n]{0,80}\))?[ \t]*\r?$`, 'i');
 
 /** The kind of secret the next line holds when this line is a command that prints one alone, else undefined. */
@@ -73,23 +74,16 @@ export const TOOL_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonly g
     groups: ['dove', 'wb', 'rpw', 'rsec', 'wz'],
   },
   {
+    // Session 20 (secret21): a virtual machine's guest password given to the host's tool: VMware `vmrun -gu x -gp <pw>` and
+    // `-vp <pw>` (the VM's encryption password), govc `guest.* -l user:<pw>` (each flag after the tool's name on the line).
+    regex: new RegExp(String.raw`(?<=\bvmrun(?:\.exe)?["']?[ \t][^\r\n]{0,400}?)[ \t]-[gv]p[ \t]+(?:"(?<vmQ>[^"\r\n]{1,128})"|'(?<vmS>[^'\r\n]{1,128})'|(?<vm>${PW_RUN}))|\bgovc[ \t]+guest\.[\w.-]{1,32}(?:[ \t][^\r\n]{0,400}?)?[ \t]-l(?:[ \t]+|=)["']?[^\s:"']{1,64}:(?<govc>[^\s"']{1,128})`),
+    groups: ['vmQ', 'vmS', 'vm', 'govc'],
+  },
+  {
     // A mail relay's login that is its token: `SMTP_USERNAME=<uuid>` (Postmark's server token is both user and password),
     // `MAIL_USER: "<32+ random>"`, `"smtp.username": "…"`. Only a UUID or a long random run of mixed case and digits.
     regex: /(?<![\w.-])["']?(?:[A-Za-z0-9]+[_.-])*(?:smtp[_.-]|mail[_-])user(?:name)?["']?[ \t]*[:=][ \t]*["']?(?<apiUser>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9_-]{32,128})(?![\w-])/i,
     groups: ['apiUser'],
-  },
-  {
-    // lead (session 19): a network device's running config (Cisco IOS/ASA, HPE Aruba/ProCurve): the password, secret or
-    // shared key a command line sets, clear or hashed (`enable password Y encrypted`, `enable secret 5 $1$…`, a
-    // radius/tacacs server's `key "Y"` or ` key Y` under it, ProCurve `password manager user-name "x" sha1 "Y"`,
-    // `snmpv3 user "x" auth sha "Y" priv aes "Z"`).
-    regex: new RegExp(
-      String.raw`^[ \t]*(?:enable[ \t]+(?:password|secret)(?:[ \t]+level[ \t]+\d{1,2})?(?:[ \t]+\d)?[ \t]+(?<iosEnable>\S{1,256})` +
-        String.raw`|(?:(?:radius|tacacs)-server[ \t][^\r\n]{0,200}?[ \t]|(?<=^[ \t]+))key(?:[ \t]+\d)?[ \t]+(?:"(?<iosKeyQ>[^"\r\n]{1,128})"|(?<iosKey>[^\s"]{1,128}))[ \t]*\r?$` +
-        String.raw`|password[ \t]+(?:manager|operator)[ \t]+user-name[ \t]+"[^"\r\n]{1,64}"[ \t]+(?:sha1|plaintext)[ \t]+"(?<pcPass>[^"\r\n]{1,128})"` +
-        String.raw`|snmpv3[ \t]+user[ \t]+"[^"\r\n]{1,64}"[ \t]+auth[ \t]+(?:sha|md5)[ \t]+"(?<pcAuth>[^"\r\n]{1,128})"(?:[ \t]+priv[ \t]+(?:aes|des)[ \t]+"(?<pcPriv>[^"\r\n]{1,128})")?)`,
-    ),
-    groups: ['iosEnable', 'iosKey', 'iosKeyQ', 'pcPass', 'pcAuth', 'pcPriv'],
   },
 ];
 
@@ -121,14 +115,13 @@ export const TOOL_SECRET_WORDS: readonly string[] = [
   'doveadm',
   'wbinfo',
   'radtest',
-  // lead (session 19): network device configs wake by words secret-assignment has already (`password`, `secret`,
-  // `auth`): new words here (` key `, `user-name`, `enable password`) hid 181 wakes of other rules (scan-shape); `key ` hides none.
-  'snmpv3',
-  'key ',
+  // Session 20 (secret21): a VM's guest password (vmrun, govc).
+  'vmrun',
+  'govc',
 ];
 
 /** The trigger's alternatives (case-insensitive): a literal of each form. */
-export const TOOL_SECRET_TRIGGER = String.raw`getnetworkcredential\(|ptrtostring(?:auto|bstr|uni)\(|convertfrom-securestring|get[ \t]+secrets?\b[^\r\n]{0,160}base64|preauthkeys[ \t]+create|apikeys[ \t]+create|keygen|key:generate|unlock-key|(?:rails|rake)[ \t]+secret|config:(?:system|app):get|config[^\r\n]{0,160}--get[ \t]|-field=|\.(?:psk|password|secret)["']?[ \t]*\r?$|[\\/](?:password|secret|authd\.pass)(?:\.txt)?["']?(?:[ \t]+\([^()\r\n]{0,80}\))?[ \t]*\r?$|token[ \t][^\r\n]{0,160}\b(?:created|issued)\b|\b(?:token|key|secret|password|passphrase)\b[^\r\n]{0,160}\b(?:created|generated|issued|regenerated|rotated)\b[^\r\n]{0,160}[:：]|(?:temporary|temp|initial|one-time|new|generated|random)[ \t]+password|password\b[^\r\n]{0,160}\b(?:reset|set|changed)[ \t]+to[ \t]|doveadm|wbinfo|radtest|ossec[^\s"']{0,80}[\\/]agent-auth|(?:smtp[_.-]|mail[_-])user|^[ \t]*enable[ \t]+(?:password|secret)[ \t]|^[ \t]*(?:(?:radius|tacacs)-server[ \t][^\r\n]{0,200}?[ \t])?key(?:[ \t]+\d)?[ \t]+\S+[ \t]*\r?$|^[ \t]*password[ \t]+(?:manager|operator)[ \t]+user-name|^[ \t]*snmpv3[ \t]+user[ \t]`;
+export const TOOL_SECRET_TRIGGER = String.raw`getnetworkcredential\(|ptrtostring(?:auto|bstr|uni)\(|convertfrom-securestring|get[ \t]+secrets?\b[^\r\n]{0,160}base64|preauthkeys[ \t]+create|apikeys[ \t]+create|keygen|key:generate|unlock-key|(?:rails|rake)[ \t]+secret|config:(?:system|app):get|config[^\r\n]{0,160}--get[ \t]|-field=|\.(?:psk|password|secret)["']?[ \t]*\r?$|[\\/](?:password|secret|authd\.pass|pw\.txt|pwd\.txt|passwd\.txt|pass\.txt)(?:\.txt)?["']?(?:[ \t]+\([^()\r\n]{0,80}\))?[ \t]*\r?$|token[ \t][^\r\n]{0,160}\b(?:created|issued)\b|\b(?:token|key|secret|password|passphrase)\b[^\r\n]{0,160}\b(?:created|generated|issued|regenerated|rotated)\b[^\r\n]{0,160}[:：]|(?:temporary|temp|initial|one-time|new|generated|random)[ \t]+password|password\b[^\r\n]{0,160}\b(?:reset|set|changed)[ \t]+to[ \t]|doveadm|wbinfo|radtest|ossec[^\s"']{0,80}[\\/]agent-auth|(?:smtp[_.-]|mail[_-])user|vmrun[^\r\n]{0,400}[ \t]-[gv]p[ \t]|govc[ \t]+guest\.[^\r\n]{0,400}[ \t]-l[ \t=]`;
 const TOOL_SECRET_TEST = new RegExp(TOOL_SECRET_TRIGGER, 'i');
 
 export function isToolSecretLine(line: string): boolean {
@@ -148,17 +141,9 @@ export function isToolSecret(m: RegExpExecArray): boolean {
   for (const name of ['made', 'said']) if (g[name] !== undefined && !isMadeToken(g[name])) return false;
   // A sentence's password only in a password's shape (a word, a placeholder or a mask is none).
   for (const name of ['temp', 'resetTo']) if (g[name] !== undefined && (!passwordShape(g[name], 'flag') || isBenignValue(g[name]))) return false;
-  for (const name of ['iosEnable', 'iosKey', 'iosKeyQ', 'pcPass', 'pcAuth', 'pcPriv']) {
+  for (const name of ['dove', 'wb', 'rpw', 'rsec', 'wz', 'vmQ', 'vmS', 'vm', 'govc']) {
     const v = g[name];
-    // Not a word of the command (`key chain`, `key config-key`), a path, a variable or a placeholder.
-    // An unquoted key alone on an indented line has a password's shape (not `key ENTER`, `key client.key`).
-    if (name === 'iosKey' && v !== undefined && (!passwordShape(v, 'flag') || /\.[A-Za-z]{2,4}$/.test(v))) return false;
-    if (v !== undefined && (v.length < 4 || isBenignValue(v) || /^(?:[~/\\]|\$[\w{(]|<[^<>]*>|(?:chain|config-key|string|encrypted|plaintext|none|password|secret|key)$)/i.test(v))) return false;
-  }
-  for (const name of ['dove', 'wb', 'rpw', 'rsec', 'wz']) {
-    const v = g[name];
-    if (v === undefined) continue;
-    if (isBenignValue(v) || /^(?:\$[\w{(]|%\w+%|<[^<>]*>)/.test(v) || (v.length < 6 && !/\d/.test(v))) return false;
+    if (v !== undefined && (notAValue(v) || (v.length < 6 && !/\d/.test(v)))) return false;
   }
   const apiUser = g.apiUser;
   if (apiUser !== undefined && !(/^[0-9a-f]{8}-/i.test(apiUser) || /^[0-9a-f]{32,}$/i.test(apiUser) || (/\d/.test(apiUser) && /[a-z]/.test(apiUser) && /[A-Z]/.test(apiUser) && !isBenignValue(apiUser)))) return false;

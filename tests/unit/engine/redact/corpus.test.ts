@@ -430,7 +430,11 @@ describe('redaction corpus', () => {
     // (`reset password for x`, `password of user x`, `disabled account x`, `failed for subject "x"`); `occ`'s subcommands no
     // longer read as `user:` = `add`, `setting`, `resetpassword`, `lastseen` (4 false positives gone), an `"admin":"x"` audit field: 372, FP 18.
     // lead, session 19: the merge of session 19 (secret20 + login20 + name20 + fp20 together), then IBANs.
+<<<<<<< HEAD
     // login21 (session 20): logins by their grammar (login-slots.ts) — macOS profile `AuthName = "x";`: 394.
+=======
+    // secret21, session 20: a value piped into a secret store that reads stdin (`printf 'x' | docker secret create name -`): 394.
+>>>>>>> s20-secret21
     { set: 'held-out-20', found: 394, fp: 5 },
     // held-out-21 (session 19, recall21): written and committed before any rule file was opened (21 plain application logs
     // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
@@ -441,7 +445,9 @@ describe('redaction corpus', () => {
     // lead, session 19: second sight after the merge of session 19 (no rule written for it).
     // lead, session 19: the prompt wake (`ana@dev-lt:~/infra$`), Han names after everyday roles (教师, 家长, 工友, 客服 …), honorifics, IBANs, network device configs.
     // login21 (session 20): logins by their grammar (login-slots.ts) — `Principal(x, …)`, `setUserIdentifier(x)`, EdgeOS `user x {`/`login x`, VS Code `"account":{"label":"x"}`, keychain `"acct"<blob>=`: 322.
-    { set: 'held-out-21', found: 322, fp: 11 },
+    // secret21, session 20: network devices (ASA `username x password Y encrypted privilege 15`, `enable password $sha512$…`, an ASA trap
+    // host's `community Y`, no longer an IP before it) and a VM's guest password (vmrun `-gp`, a `pw.txt` printed): 322, FP 10.
+    { set: 'held-out-21', found: 322, fp: 10 },
     // held-out-22 (session 20, recall22): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own 诊断摘要.html
     // and 网络配置.txt), measured once with the rules of main 318b29c (the set at 4c866b8): 302 of 388 = 77.8 % / 93.4 % as
