@@ -430,11 +430,8 @@ describe('redaction corpus', () => {
     // (`reset password for x`, `password of user x`, `disabled account x`, `failed for subject "x"`); `occ`'s subcommands no
     // longer read as `user:` = `add`, `setting`, `resetpassword`, `lastseen` (4 false positives gone), an `"admin":"x"` audit field: 372, FP 18.
     // lead, session 19: the merge of session 19 (secret20 + login20 + name20 + fp20 together), then IBANs.
-<<<<<<< HEAD
     // login21 (session 20): logins by their grammar (login-slots.ts) — macOS profile `AuthName = "x";`: 394.
-=======
     // secret21, session 20: a value piped into a secret store that reads stdin (`printf 'x' | docker secret create name -`): 394.
->>>>>>> s20-secret21
     { set: 'held-out-20', found: 394, fp: 5 },
     // held-out-21 (session 19, recall21): written and committed before any rule file was opened (21 plain application logs
     // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
