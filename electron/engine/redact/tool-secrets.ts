@@ -76,7 +76,7 @@ export const TOOL_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonly g
   {
     // Session 20 (secret21): a virtual machine's guest password given to the host's tool: VMware `vmrun -gu x -gp <pw>` and
     // `-vp <pw>` (the VM's encryption password), govc `guest.* -l user:<pw>` (each flag after the tool's name on the line).
-    regex: new RegExp(String.raw`(?<=\bvmrun(?:\.exe)?["']?[ \t][^\r\n]{0,400}?)[ \t]-[gv]p[ \t]+(?:"(?<vmQ>[^"\r\n]{1,128})"|'(?<vmS>[^'\r\n]{1,128})'|(?<vm>${PW_RUN}))|\bgovc[ \t]+guest\.[\w.-]{1,32}(?:[ \t][^\r\n]{0,400}?)?[ \t]-l(?:[ \t]+|=)["']?[^\s:"']{1,64}:(?<govc>[^\s"']{1,128})`),
+    regex: new RegExp(String.raw`(?=[ \t]-[gv]p[ \t])(?<=\bvmrun(?:\.exe)?["']?[ \t][^\r\n]{0,400}?)[ \t]-[gv]p[ \t]+(?:"(?<vmQ>[^"\r\n]{1,128})"|'(?<vmS>[^'\r\n]{1,128})'|(?<vm>${PW_RUN}))|\bgovc[ \t]+guest\.[\w.-]{1,32}(?:[ \t][^\r\n]{0,400}?)?[ \t]-l(?:[ \t]+|=)["']?[^\s:"']{1,64}:(?<govc>[^\s"']{1,128})`),
     groups: ['vmQ', 'vmS', 'vm', 'govc'],
   },
   {
