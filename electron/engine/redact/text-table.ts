@@ -50,7 +50,8 @@ const HEADER_CELL = /^"?(?:#[ \t]*)?[A-Za-z\u4e00-\u9fa5][\w .()/[\]\u4e00-\u9fa
 /** Characters no header line holds (a log line almost always has one). */
 const NOT_HEADER = /[=:@<>{}%;$\\`*&!?，。：]|\d{3}|^\s*[\d[(-]/;
 /** A border or an underline: dashes (and `+`, `|`, `:`, `=`) and blanks only, some dashes. */
-const RULE_LINE = /^[ \t]*[|+]?[ \t]*:?-{2,}:?[ \t]*(?:[|+ \t][ \t]*:?-{2,}:?[ \t]*)*[|+]?[ \t]*\r?$|^[ \t]*[+|]?(?:[=-]{2,}[+|])+[=-]*[ \t]*\r?$|^[ \t]*={3,}(?:[ \t]+={3,})*[ \t]*\r?$/;
+// Each run of blanks has one way to be read (a separator is blanks then a bar, or a bar then blanks): linear on a long line.
+const RULE_LINE = /^[ \t]*(?:[|+][ \t]*)?:?-{2,}:?(?:(?:[ \t]+(?:[|+][ \t]*)?|[|+][ \t]*):?-{2,}:?)*(?:[ \t]*[|+])?[ \t]*\r?$|^[ \t]*[+|]?(?:[=-]{2,}[+|])+[=-]*[ \t]*\r?$|^[ \t]*={3,}(?:[ \t]+={3,})*[ \t]*\r?$/;
 
 /** Whether `line` is a table's border or a header's underline. */
 export function isRuleLine(line: string): boolean {

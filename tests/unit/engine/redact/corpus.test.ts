@@ -408,8 +408,9 @@ describe('redaction corpus', () => {
     // Session 19 (name20): passport numbers under a key, in a roll's cell, with letters inside after 护照: 417.
     // secret20 (session 19): tokens a tool reports having made (`token x created for user`, `… created for x: <token>`) → 418.
     // lead, session 19: the merge of session 19.
-    // table21 (session 20): a table inside text wherever it starts (text-table.ts) — Portainer user list, EZStation CSV after a comment → 422.
-    { set: 'held-out-19', found: 422, fp: 3 },
+    // table21 (session 20): a table inside text wherever it starts (text-table.ts) — Portainer user list, EZStation CSV after a comment → 422;
+    // SNMP columns (Cacti's snmp_community/snmp_username/snmp_auth_password) → 425.
+    { set: 'held-out-19', found: 425, fp: 3 },
     // held-out-20 (session 18, recall20): written and committed before any rule file was opened (25 plain application logs
     // in shapes no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
     // entries), measured once with the rules of main 0946e89 (the set at 175d259): 356 of 417 = 85.4 % / 94.7 % as
@@ -441,7 +442,8 @@ describe('redaction corpus', () => {
     // words as logins, `signIn(email:`, an IP before `community`, an over-long otpauth `secret=`) may not grow.
     // lead, session 19: second sight after the merge of session 19 (no rule written for it).
     // lead, session 19: the prompt wake (`ana@dev-lt:~/infra$`), Han names after everyday roles (教师, 家长, 工友, 客服 …), honorifics, IBANs, network device configs.
-    { set: 'held-out-21', found: 316, fp: 11 },
+    // table21 (session 20): an upload template's note after a column name (Google Workspace `Password [Required]`) → 320.
+    { set: 'held-out-21', found: 320, fp: 11 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);

@@ -248,3 +248,29 @@ describe('chunk boundaries do not change what a table gives', () => {
     }
   });
 });
+
+describe('column names the table reader now knows', () => {
+  it("an upload template's note after a column name (`Password [Required]`, `密码（必填）`) and a home address", async () => {
+    const en = await file(
+      'bulk-upload.csv',
+      ['First Name [Required],Last Name [Required],Email Address [Required],Password [Required],Home Address', 'Olena,Kravets,o.kravets@example.edu,Kv!Lviv-2027,"12 Shevchenka St, Apt 4, Lviv 79000"', ''].join('\n'),
+    );
+    gone(en, 'Kv!Lviv-2027', 'Shevchenka');
+    kept(en, 'First Name [Required],Last Name [Required]', 'Olena,Kravets');
+    const zh = await file('导入模板.csv', ['姓名（必填）,登录名（必填）,密码（必填）,部门（选填）', '阚梓涵,kan.zihan,Kzh@2027!,研发部', ''].join('\n'));
+    gone(zh, 'Kzh@2027!', '阚梓涵');
+    kept(zh, '研发部');
+  });
+  it("an SNMP device list's community, user and password columns after a comment (Cacti-style, EN) and a ZH export", async () => {
+    const en = await run(['# Console → Devices (export)', 'description,hostname,snmp_version,snmp_community,snmp_username,snmp_auth_password', 'dist-sw-02,10.0.0.2,2,pr1v-RO-77x,,', 'edge-fw,10.0.0.254,3,,mon_v3_edge,V3#Auth-Edge9', ''].join('\n'));
+    gone(en, 'pr1v-RO-77x', 'mon_v3_edge', 'V3#Auth-Edge9');
+    kept(en, 'dist-sw-02,10.0.0.2,2,', 'snmp_version');
+    const zh = await run(['设备清单如下：', '设备名,地址,snmp_community,备注', '核心交换机,10.1.0.1,hzRO-c0mm-26,机房A', ''].join('\n'));
+    gone(zh, 'hzRO-c0mm-26');
+    kept(zh, '核心交换机,10.1.0.1,', '机房A');
+  });
+  it('an IP address, a version column and a community count are no such columns', async () => {
+    const text = ['Interfaces:', 'Name,IP Address,snmp_version,communities', 'eth0,10.0.0.5,2,3', ''].join('\n');
+    expect(await run(text)).toBe(text);
+  });
+});
