@@ -74,11 +74,12 @@ export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'rsync-secrets
 // Chromium's `Login Data`, `Web Data` and `Cookies` tables as a database shell prints them (`sqlite3
 // -csv`, DB Browser's export): `password_value`, `card_number_encrypted`, `encrypted_value`, also
 // wrapped in the query's `hex(…)`; their `username_value` column is the login.
+// table21 (session 20): an SNMP device list's credentials (Cacti's `snmp_community`, `snmp_password`, `snmp_auth_password`, `snmp_username`).
 // Session 16 (secret17): a password column named for when it is used (`初始密码`, `默认密码`, `临时密码`, `initial password`,
 // `Temp Password`, `Wi-Fi 密码`), a share's or a card's code (`提取码`, `卡密`, `激活码`).
-export const CSV_SECRET_COLUMN = /^(?:hex\()?(?:(?:(?:login|logon|user|account|smb|ftp|sftp|folder|mail|email|initial|default|temp|temporary|new|one[ _-]?time|wi-?fi|登录|账户|帐户|账号|帐号|邮箱|初始|初始登录|默认|临时|新|Wi-?Fi[ _-]?)[ _-]?)?(?:password|passwd|pwd|密码|口令)(?:[ _-]?value)?|提取码|访问码|卡密|激活码|兑换码|(?:secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|pin)|encrypted[ _-]?(?:value|password)|(?:card[ _-]?number|password|iban|cvc)[ _-]?encrypted)\)?$/i;
+export const CSV_SECRET_COLUMN = /^(?:hex\()?(?:snmp[ _-]?(?:v3[ _-]?)?community|(?:(?:login|logon|user|account|smb|ftp|sftp|folder|mail|email|initial|default|temp|temporary|new|one[ _-]?time|wi-?fi|snmp[ _-]?(?:v3[ _-]?)?(?:auth[ _-]?|priv[ _-]?)?|登录|账户|帐户|账号|帐号|邮箱|初始|初始登录|默认|临时|新|Wi-?Fi[ _-]?)[ _-]?)?(?:password|passwd|pwd|密码|口令)(?:[ _-]?value)?|提取码|访问码|卡密|激活码|兑换码|(?:secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|pin)|encrypted[ _-]?(?:value|password)|(?:card[ _-]?number|password|iban|cvc)[ _-]?encrypted)\)?$/i;
 // A contact's messenger id (CRM and address-book exports: `微信号`, `WeChat ID`, `Skype`) is a login too.
-export const CSV_USER_COLUMN = /^(?:(?:login|logon|smb|ftp|sftp|folder)[ _-]?)?(?:user(?:[ _-]?(?:name|id))?|login(?:[ _-]?name)?)(?:[ _-]?value)?$|^(?:account|用户名|用户|操作用户|登录用户|账号|帐号|登录名|登录账号|(?:应用|业务|系统|平台|门户|网站)(?:账号|帐号|用户名)|(?:添加|创建|负责|所属|归属|操作|申请|审批|发起|经办|导出)人?(?:账号|帐号)|(?:买家|卖家)?会员名|(?:买家|卖家)(?:账号|帐号|昵称|ID)|旺旺(?:号|名|ID)?|淘宝(?:账号|帐号|昵称)|微信号|微信账号|微信ID|wechat(?:[ _-]?id)?|weixin(?:[ _-]?id)?|skype(?:[ _-]?(?:id|name))?)$/i;
+export const CSV_USER_COLUMN = /^(?:(?:login|logon|smb|ftp|sftp|folder|snmp[ _-]?(?:v3[ _-]?)?)[ _-]?)?(?:user(?:[ _-]?(?:name|id))?|login(?:[ _-]?name)?)(?:[ _-]?value)?$|^(?:account|用户名|用户|操作用户|登录用户|账号|帐号|登录名|登录账号|(?:应用|业务|系统|平台|门户|网站)(?:账号|帐号|用户名)|(?:添加|创建|负责|所属|归属|操作|申请|审批|发起|经办|导出)人?(?:账号|帐号)|(?:买家|卖家)?会员名|(?:买家|卖家)(?:账号|帐号|昵称|ID)|旺旺(?:号|名|ID)?|淘宝(?:账号|帐号|昵称)|微信号|微信账号|微信ID|wechat(?:[ _-]?id)?|weixin(?:[ _-]?id)?|skype(?:[ _-]?(?:id|name))?)$/i;
 // A person's column by its role (监护人, 参会人, 主持人 …) only as the whole header (`监护人关系`, `监护人手机`
 // hold no name); Tencent Meeting's `用户名称（原名称）` holds each attendee's display name.
 // Session 17 (name18): a column named for the role a person plays in the row, whatever the word (`出行人`, `车主姓名`,
@@ -90,10 +91,17 @@ export const CSV_ROLE_COLUMN = /^(?![^,]*(?:法定代表人|法人|机器人|本
 
 /** A table's column name as the layout reads it: without quotes, blanks, or a survey's question number (问卷星 `1、姓名`, `Q3. Name`). */
 export function csvColumnKey(cell: string): string {
-  return cell.trim().replace(/^"|"$/g, '').trim().replace(/^(?:[Qq]?\d{1,3}[、.．:：)）]|[(（]\d{1,3}[)）])[ \t]*/, '');
+  // table21 (session 20): …nor an upload template's note after the name (Google Workspace `Password [Required]`, `密码（必填）`).
+  return cell
+    .trim()
+    .replace(/^"|"$/g, '')
+    .trim()
+    .replace(/^(?:[Qq]?\d{1,3}[、.．:：)）]|[(（]\d{1,3}[)）])[ \t]*/, '')
+    .replace(/(?<![ \t])[ \t]*(?:\[[^\]\r\n]{1,40}\]|[(（](?:required|optional|mandatory|必填|选填|可选|必选)[)）])$/i, '');
 }
 
-export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|寄件人|发件人|报销人|持卡人|所有人|^(?:添加人|交易对方|对方户名|监护人|家长|参会人|参会者|与会人|与会者|出席人|参加人|主持人|发起人|审批人|创建人|入住人|乘车人|乘机人|就诊人|患者|病人|学生|会员|医生|主治医生|教师|班主任|被访人|受访人|被访者|来访人|访客|面试官|推荐人|内推人|登记人|收款人|付款人|持证人|使用人|领用人|保管人|借用人|归还人|处理人|跟进人|对接人|指派人|中奖人|获奖人|值班人|维护人)(?:姓名|名称)?$|^(?:checked[ _-]?out[ _-]?to|assigned[ _-]?to|interviewers?|visitor(?:[ _-]?name)?|host[ _-]?(?:employee|person))$|^用户名称(?:[(（][^)）]{0,8}[)）])?$|^(?:contact|owner|attendee|participant|organi[sz]er|assignee|guest|passenger|patient|traveller|traveler)(?:[ _-]?name)?$|^(?:full[ _-]?)?name$|^display[ _-]?name$|^cn$|^common[ _-]?name$|^name[ _-]?full$|^(?:name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
+// table21 (session 20): a database column for a person's name (`emp_name`, `real_name`, `employee_name`, `customer_name`: a psql or mysql result).
+export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经办人|开户名|户名|收件人|收货人|寄件人|发件人|报销人|持卡人|所有人|^(?:添加人|交易对方|对方户名|监护人|家长|参会人|参会者|与会人|与会者|出席人|参加人|主持人|发起人|审批人|创建人|入住人|乘车人|乘机人|就诊人|患者|病人|学生|会员|医生|主治医生|教师|班主任|被访人|受访人|被访者|来访人|访客|面试官|推荐人|内推人|登记人|收款人|付款人|持证人|使用人|领用人|保管人|借用人|归还人|处理人|跟进人|对接人|指派人|中奖人|获奖人|值班人|维护人)(?:姓名|名称)?$|^(?:checked[ _-]?out[ _-]?to|assigned[ _-]?to|interviewers?|visitor(?:[ _-]?name)?|host[ _-]?(?:employee|person))$|^用户名称(?:[(（][^)）]{0,8}[)）])?$|^(?:contact|owner|attendee|participant|organi[sz]er|assignee|guest|passenger|patient|traveller|traveler)(?:[ _-]?name)?$|^(?:full[ _-]?)?name$|^display[ _-]?name$|^(?:emp|employee|staff|real|customer|member|student|patient)[ _-]?name$|^cn$|^common[ _-]?name$|^name[ _-]?full$|^(?:name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
 /**
  * Columns that only ever hold a person's full name, whatever the script: Latin names there too
  * (Chrome's autofill export `NAME_FULL`, a card's `name_on_card`: `Mengqi Xie`, `XIE MENGQI`).
@@ -103,7 +111,8 @@ export const CSV_PERSON_COLUMN = /^(?:(?:员工|客户|真实|患者|学生|监�
  * Columns of a street address (Chrome's `ADDRESS_HOME_STREET_ADDRESS`, `address_line1`, 详细地址):
  * not a bare `address`, which a network table uses for an IP address or a host.
  */
-export const CSV_ADDRESS_COLUMN = /^[a-z _-]*street[ _-]?address(?:[ _-]?\d)?$|^(?:address[ _-]?line|street)[ _-]?\d?$|^(?:详细|街道|收货|收件|家庭|通讯|联系|居住|户籍)(?:地址|住址)$|^住址$/i;
+// table21 (session 20): an address named for whose or what it is (`Home Address`, `mailing_address`): not a network's.
+export const CSV_ADDRESS_COLUMN = /^[a-z _-]*street[ _-]?address(?:[ _-]?\d)?$|^(?:home|work|mailing|postal|shipping|billing|residential|delivery)[ _-]?address(?:[ _-]?\d)?$|^(?:address[ _-]?line|street)[ _-]?\d?$|^(?:详细|街道|收货|收件|家庭|通讯|联系|居住|户籍)(?:地址|住址)$|^住址$/i;
 
 /** How far into an item its table header is looked for (comment lines above it included). */
 export const HEADER_REACH = 1024;

@@ -217,6 +217,11 @@ export class LineEngine {
   }
 
   /** The input span and the replacements the output returned since the last call is made of. */
+  /** table21 (session 20): stop describing the output as edits (the redactor no longer reads them: a table's rows went to another engine). */
+  stopEdits(): void {
+    this.edits = undefined;
+  }
+
   takeEdits(): OutputEdits | undefined {
     if (!this.edits) return undefined;
     const taken = { from: this.takenTo, to: this.outputPos, edits: this.edits };
