@@ -585,12 +585,14 @@ export const RULES: readonly RedactionRule[] = [
     scan: { marks: '@', words: 'oi8v|ovl|ly8|ly9' },
     // Each start scans at most 2048 characters once (no repeat backtracks over another): on a 64 KiB
     // line of `sqlplus/` or `:` the unbounded forms took minutes (adversarial-lines.test.ts).
-    trigger: /:\/\/[^\s@/]*:[^\s@]{0,2048}@|oi8v|ovl|6ly|:[^\s@]{0,2048}@(?:[^\s@]{0,256}@){0,3}(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr|conn|disql|dgmgrl|userid)[^\r\n]{0,2048}?\/[^\s@/]{0,2048}@/i,
+    trigger: /:\/\/[^\s@/]*:[^\s@]{0,2048}@|:\/\/[^\s:@/]{1,256}@[^\s:@/]{1,256}:[^\s@]{0,2048}@|oi8v|ovl|6ly|:[^\s@]{0,2048}@(?:[^\s@]{0,256}@){0,3}(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr|conn|disql|dgmgrl|userid)[^\r\n]{0,2048}?\/[^\s@/]{0,2048}@/i,
     patterns: [
       {
         // The password runs to the last `@` before the host, so `p@ss` in a password is covered.
         // `#` is allowed in the password: RFC 3986 wants it escaped, configuration files rarely do.
-        regex: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,30}:\/\/(?<user>[^\s:@/?#"'<>[\]]*):(?<secret>[^\s/?"'<>]*)@(?=[^\s@/?#"'<>]*(?:[/?#:"'<>\s\]]|$))/i,
+        // Session 20 (fp21): the login may be a mail address, unescaped (Symfony's `smtp://ordini@bellavita.it:pw@smtps.aruba.it:465`,
+        // `imaps://li.na@corp.cn:pw@mail.corp.cn`), as mail DSNs write it.
+        regex: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,30}:\/\/(?<user>[^\s:@/?#"'<>[\]]*(?:@[^\s:@/?#"'<>[\]]{1,256})?):(?<secret>[^\s/?"'<>]*)@(?=[^\s@/?#"'<>]*(?:[/?#:"'<>\s\]]|$))/i,
         targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
         validate: 'urlPassword',
       },
@@ -782,12 +784,11 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'cookieValue',
       },
       {
-        // Set-Cookie: only the cookie itself; Path, Expires, Domain … are attributes.
-        // The look-ahead first: a name cannot start on whitespace, and the look-behind's `\s*`,
-        // tried from each place on a run of spaces, walked back over the whole run (quadratic).
-        regex: /(?=[^\s=;,"'])(?<=(?<![\w])set-cookie["']?\s*:\s*["']?)(?<name>[^\s=;,"']+)=(?<secret>[^;\r\n"']*)/i,
+        // Set-Cookie: only the cookies; Path, Expires, Domain … are attributes (setCookieValue). Session 20 (fp21): every
+        // cookie of the list, as a client's log joins them (`Set-Cookie: UID=…; vc3=…; _d=…`), not the first alone.
+        regex: new ListStartRegExp(/(?<![\w])set-cookie["']?\s*:\s*["']?/i, String.raw`(?<name>[^\s=;,"']+)=(?<secret>[^;\r\n"']*)`, 'i'),
         targets: [{ group: 'secret' }],
-        validate: 'cookieValue',
+        validate: 'setCookieValue',
       },
       {
         // `Basic b3JkZXI6cGFzcw==` quoted in a log message or a config value, away from its header:
@@ -840,9 +841,11 @@ export const RULES: readonly RedactionRule[] = [
     gate: 'secretUrlParam',
     patterns: [
       {
-        regex: /(?:(?<=[?&;])|(?<=^|[\s:：，,(（])(?=[\w.-]+=[^&\s]{1,2048}&[\w.-]+=))(?<key>[\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*)=(?<secret>[^&\s"'#<>;?]+)/i,
+        regex: /(?:(?<=[?&;])|(?<=^|[\s:：，,(（])(?=[\w.-]+=[^&\s]{1,2048}&[\w.-]+=))(?<key>[\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*)=(?<secret>(?:[^&\s"'#<>;?,)]|\)(?![\]\s.,;:)]|$))+)/i,
         targets: [{ group: 'secret' }],
         // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
+        // Session 20 (fp21): nor does the value run on over a CSV field's `,` (a LastPass export's `otpauth://…?secret=X,,Name`)
+        // or a Markdown link's `)` (`…?token=X)](https://…)`).
         validate: 'urlParamKey',
         kind: 'fromKey',
       },
@@ -1494,10 +1497,12 @@ export const RULES: readonly RedactionRule[] = [
         // `line vty` ⏎ ` password 0 pw`, `secret 0`, `key 0`), a typeless `username x [privilege n] password|secret pw`,
         // 天融信 TopSec `… add name x password|passwd pw`, an HA heartbeat key (`ha heartbeat key x`), Ruijie's
         // portal key (`web-auth portal key x`), TopSec's `snmp community add name x`, and the community a trap
-        // host is given (`snmp-server host <ip> [traps|informs] [version 1|2c] <community>`; SNMPv3's user is no secret).
+        // host is given (`snmp-server host <ip> [traps|informs] [version 1|2c] <community>`; SNMPv3's user is no secret);
+        // session 20 (fp21): Cisco ASA's `snmp-server host <nameif> <ip> [poll|trap] [community [0] <community>] [version 2c]`
+        // (the interface's name first, the community after its word; an IPv4 address is never the community).
         // `public`/`private` stay (anySecretGroup): every device's factory default, and a learned value is
         // replaced archive-wide — the word `public` in every sentence.
-        regex: /(?:^|[ \t])(?:(?:password|secret|key)[ \t]+0[ \t]+(?<t0>[^\s"']+)|username[ \t]+(?!(?:and|or)[ \t])\S{1,64}[ \t]+(?:privilege[ \t]+\d{1,2}[ \t]+)?(?:password|secret)[ \t]+(?![0-9][ \t])(?<plain>[^\s"']+)[ \t]*\r?$|(?:add|set|modify)[ \t]+name[ \t]+\S{1,64}[ \t]+(?:password|passwd)[ \t]+(?<tos>[^\s"']+)|(?:ha|vrrp)[ \t]+heartbeat[ \t]+key[ \t]+(?<hb>[^\s"']+)|web-auth[ \t]+portal[ \t]+key[ \t]+(?!\d[ \t])(?<portal>[^\s"']+)|snmp[ \t]+community[ \t]+(?:add|set|modify)[ \t]+name[ \t]+(?<comm>[^\s"']+)|snmp-server[ \t]+host[ \t]+\S{1,255}(?:[ \t]+(?:traps|informs))?(?:[ \t]+version[ \t]+(?:1|2c))?[ \t]+(?!(?:version|traps|informs|vrf|udp-port)\b)(?<hostcomm>[^\s"']+))/,
+        regex: /(?:^|[ \t])(?:(?:password|secret|key)[ \t]+0[ \t]+(?<t0>[^\s"']+)|username[ \t]+(?!(?:and|or)[ \t])\S{1,64}[ \t]+(?:privilege[ \t]+\d{1,2}[ \t]+)?(?:password|secret)[ \t]+(?![0-9][ \t])(?<plain>[^\s"']+)[ \t]*\r?$|(?:add|set|modify)[ \t]+name[ \t]+\S{1,64}[ \t]+(?:password|passwd)[ \t]+(?<tos>[^\s"']+)|(?:ha|vrrp)[ \t]+heartbeat[ \t]+key[ \t]+(?<hb>[^\s"']+)|web-auth[ \t]+portal[ \t]+key[ \t]+(?!\d[ \t])(?<portal>[^\s"']+)|snmp[ \t]+community[ \t]+(?:add|set|modify)[ \t]+name[ \t]+(?<comm>[^\s"']+)|snmp-server[ \t]+host[ \t]+(?:[A-Za-z][\w-]{0,47}[ \t]+(?=\d{1,3}(?:\.\d{1,3}){3}[ \t]))?\S{1,255}(?:[ \t]+(?:traps|informs|trap|poll))?(?:[ \t]+version[ \t]+(?:1|2c))?(?:[ \t]+community(?:[ \t]+0(?=[ \t]))?)?[ \t]+(?!(?:version|traps|informs|trap|poll|community|vrf|udp-port)\b|\d{1,3}(?:\.\d{1,3}){3}(?![^\s"']))(?<hostcomm>[^\s"']+))/,
         targets: [{ group: 't0' }, { group: 'plain' }, { group: 'tos' }, { group: 'hb' }, { group: 'portal' }, { group: 'comm' }, { group: 'hostcomm' }],
         validate: 'anySecretGroup',
       },

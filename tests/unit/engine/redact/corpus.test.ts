@@ -282,7 +282,8 @@ describe('redaction corpus', () => {
     // name in a CSV row): 480.
     // Session 18 (fp19): false positives by cause (a locked `!!`, a `%p` macro, a GeneralizedTime, a JSON object's text, a
     // duration in milliseconds, a Chinese key naming a command, SaltStack's `salt '<target>'`; rules-fp19.test.ts): FP 1.
-    { set: 'held-out-15', found: 480, fp: 1 },
+    // Session 20 (fp21): a FortiToken's serial (`set fortitoken "FTK…"`) is no token: FP 0.
+    { set: 'held-out-15', found: 480, fp: 0 },
     // held-out-16 (session 14): written and committed before any rule file was opened (51 hand-written
     // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
     // main c29b1bd (the set at 7536204): 422 of 640 = 65.9 % / 93.8 % as written, 422 of 633 = 66.7 % /
@@ -317,7 +318,8 @@ describe('redaction corpus', () => {
     // Session 18 (fp19): push/analytics SDK app keys (`jpush.app-key`, `umeng.appkey`) are public: FP 4.
     // Session 18 (secret19): the password half of Bundler's `BUNDLE_<HOST>: "login:password"`: 571, FP 8.
     // Session 18, after the merge of every branch: 579, FP 4.
-    { set: 'held-out-16', found: 579, fp: 4 },
+    // Session 20 (fp21): one API call's signature logged with its nonce or timestamp (Alibaba Cloud RPC, e签宝 callbacks): FP 2.
+    { set: 'held-out-16', found: 579, fp: 2 },
     // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 752e709 (the
     // set at 5176467): 372 of 554 = 67.1 % / 92.3 % as written, 373 of 554 = 67.3 % / 94.0 % with eight labels
@@ -362,7 +364,8 @@ describe('redaction corpus', () => {
     // `例 张三 13800000000` left (a verb is a login elsewhere; older tests plant 13800000000 as a real number): FP 3.
     // Session 18, after the merge of every branch: 526, FP 3.
     // secret20 (session 19): Wazuh's authd.pass headed by its path and agent-auth -P, Rancher's bootstrap password from kubectl … | base64 -d → 528.
-    { set: 'held-out-17', found: 528, fp: 3 },
+    // Session 20 (fp21): `sysadminctl -autologin set`, a mobile number of zeros (a form's stand-in, and the example name by it): FP 0.
+    { set: 'held-out-17', found: 528, fp: 0 },
     // held-out-18 (session 16): written and committed before any rule file was opened (53 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 1c2fe12 (the
     // set at 29a745b): 467 of 595 = 78.5 % / 92.3 % as written, 468 of 596 = 78.5 % / 94.0 % with eight labels
@@ -381,7 +384,8 @@ describe('redaction corpus', () => {
     // Session 18 (fp19): two company host names in a network-profile file labelled neutral (a label error, its FIRST-RUN.md): FP 6.
     // Session 18 (fp19): push SDK app keys under their YAML block (`jpush:`/`getui:`/`umeng:` ⏎ `app-key:`) are public: FP 3.
     // secret20 (session 19): curl -u login:'pw' quoted apart → 578.
-    { set: 'held-out-18', found: 578, fp: 3 },
+    // Session 20 (fp21): a manual's stand-in password (`ADMIN_PASSWORD=secret`), `kubeadm token create --print-join-command`'s printed command: FP 1.
+    { set: 'held-out-18', found: 578, fp: 1 },
     // held-out-19 (session 17): written and committed before any rule file was opened (50 hand-written files — 16 of them
     // plain application logs of as many frameworks — and 6 real outputs of this machine), measured once with the rules of
     // main 214c88e (the set at 653523a): 349 of 475 = 73.5 % / 94.9 % as written, 352 of 446 = 78.9 % / 98.0 % with labels
@@ -424,7 +428,8 @@ describe('redaction corpus', () => {
     // (`reset password for x`, `password of user x`, `disabled account x`, `failed for subject "x"`); `occ`'s subcommands no
     // longer read as `user:` = `add`, `setting`, `resetpassword`, `lastseen` (4 false positives gone), an `"admin":"x"` audit field: 372, FP 18.
     // lead, session 19: the merge of session 19 (secret20 + login20 + name20 + fp20 together), then IBANs.
-    { set: 'held-out-20', found: 393, fp: 5 },
+    // Session 20 (fp21): docker's `--secret <name>`, a URL query value on a curl -u line, a mail address as a URL's login: FP 2.
+    { set: 'held-out-20', found: 393, fp: 2 },
     // held-out-21 (session 19, recall21): written and committed before any rule file was opened (21 plain application logs
     // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
     // entries), measured once with the rules of main 341ef08 (the set at 930b281): 297 of 400 = 74.3 % / 96.0 % as written,
@@ -433,7 +438,9 @@ describe('redaction corpus', () => {
     // words as logins, `signIn(email:`, an IP before `community`, an over-long otpauth `secret=`) may not grow.
     // lead, session 19: second sight after the merge of session 19 (no rule written for it).
     // lead, session 19: the prompt wake (`ana@dev-lt:~/infra$`), Han names after everyday roles (教师, 家长, 工友, 客服 …), honorifics, IBANs, network device configs.
-    { set: 'held-out-21', found: 316, fp: 11 },
+    // Session 20 (fp21): ids as logins or secrets (hex user_id, Sidekiq jid, a UID cookie), `signIn(email:`, an ASA trap host's
+    // address, a CSV comma in an otpauth URL; the community after `community` and an English `extract code` taken: 318, FP 5.
+    { set: 'held-out-21', found: 318, fp: 5 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
