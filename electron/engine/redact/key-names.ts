@@ -284,7 +284,9 @@ const TEMPLATE_VALUE = /^(?:\$\(.+\)|`[^`]+`|\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-
 // Session 20 (fp21): a manual's or README's metavariable where the secret goes (curl's `-u name:password`, `--user me:pwd`,
 // `http://user:pass@host`, `-U, --proxy-user <user:password>`, wget's `--post-data 'user=foo&password=bar'`, gpg's
 // `--change-passphrase user-id`, `--private-key=file`): the word naming the value, or the stock foo/bar, is no value.
-export const STAND_IN_VALUE = /^<?(?:password|passwd|pass|pwd|pw|secret|passphrase|(?:my|your|the)[_-]?(?:password|passwd|pass|pwd|secret)|user-?id|key-?id|file|foo|bar|baz|qux|foobar)>?$/i;
+// (`password` and `secret` alone only in a login:password pair, STAND_IN_PAIR_SECRET: after a flag they are real, if weak, values.)
+export const STAND_IN_VALUE = /^<?(?:passwd|pass|pwd|pw|passphrase|(?:my|your|the)[_-]?(?:password|passwd|pass|pwd|secret)|user-?id|key-?id|file|foo|bar|baz|qux|foobar)>?$/i;
+export const STAND_IN_PAIR_SECRET = /^<?(?:password|secret)>?$/i;
 const PROMPT_VALUE = /^(?=[A-Za-z ]+$)(?=.*\b(?:password|passphrase|secret|key|token|pin)\b)[A-Za-z]+(?: [A-Za-z]+){1,5}$/i;
 
 const POWERSHELL_CMDLET = /^\(?(?:ConvertTo|ConvertFrom|Get|Read|New|Import|Export|Set)-[A-Z][A-Za-z]+\)?$/;

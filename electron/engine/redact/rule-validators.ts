@@ -8,7 +8,7 @@
 import { isCommonWord, isJoiningWord, isProse } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
-import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey, SIGNED_PARAMETERS, STAND_IN_VALUE } from './key-names.js';
+import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey, SIGNED_PARAMETERS, STAND_IN_PAIR_SECRET, STAND_IN_VALUE } from './key-names.js';
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
@@ -738,7 +738,7 @@ const BY_VERB = /^\s?(?:started|run|launched|created|executed|initiated|requeste
 function isStandInPair(m: RegExpExecArray, line: string): boolean {
   const end = (m.indices?.groups?.['user']?.[1]) ?? m.index + m[0].length;
   const after = /^:["']?([^\s"'@]+)/.exec(line.slice(end));
-  return after !== null && STAND_IN_VALUE.test(after[1]!);
+  return after !== null && (STAND_IN_VALUE.test(after[1]!) || STAND_IN_PAIR_SECRET.test(after[1]!));
 }
 
 // Session 20 (fp21): the signature of one API call, logged with the nonce or timestamp it was made over (Alibaba Cloud's RPC
@@ -747,7 +747,7 @@ function isStandInPair(m: RegExpExecArray, line: string): boolean {
 // key. A presigned URL's (`Expires=`, `X-Amz-Expires=`) opens the object until it expires, and an Authorization header's is the
 // credential of its request: both are still taken.
 function isOneShotSignatureLine(line: string): boolean {
-  return /(?:nonce|timestamp)[\w-]*["']?[ \t]*[=:]/i.test(line) && !/expires|authorization["']?[ \t]*[:=]|credential=/i.test(line);
+  return /(?:nonce|timestamp)[\w-]{0,40}["']?[ \t]{0,4}[=:]/i.test(line) && !/expires|authorization["']?[ \t]{0,4}[:=]|credential=/i.test(line);
 }
 
 const CONTAINER_TOOL = /(?:^|[\s/"'`])(?:docker|podman|nerdctl|buildah|buildctl|docker-compose)(?:\.exe)?[ \t]/;
@@ -759,7 +759,13 @@ function isNameAfterBy(m: RegExpExecArray, line: string): boolean {
   // Session 20 (fp21): a proper noun, capitalised as a company, product or first name is (`created by Microsoft`, `rejected by
   // TypeScript:`, `requested by SunOS users`, `reported by GitHub`): a login is written in lower case (`started by liuyang`,
   // `approved by k.tanaka`); a pinyin name written so (`ZhangWei`, `Liuyang`) is still a person's account.
-  return /^[A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]{1,3}){0,3}$/.test(user) && !BY_USER_QUALIFIED.test(m[0]) && !isPinyinCamelName(user) && !isPinyinNameLogin(user.toLowerCase());
+  if (BY_USER_QUALIFIED.test(m[0])) return false;
+  // …and a Debian package (`diversions created by libxft2-dev on all installs`, `created by foo-common`): a package, no one's account.
+  if (/^lib[a-z0-9.+-]*\d|^[a-z][a-z0-9.+]*-(?:dev|common|bin|utils|data|doc|dbg|tools|perl|python)$/.test(user)) return true;
+  if (!/^[A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]{1,3}){0,3}$/.test(user) || isPinyinCamelName(user) || isPinyinNameLogin(user.toLowerCase())) return false;
+  // Glued parts only when each is a word or an acronym (`TypeScript`, `GitHub`, `SunOS`): `JohnSmith` is a person's login.
+  const parts = user.split(/(?=[A-Z][a-z])/);
+  return parts.length === 1 || parts.every((p) => /^[A-Z][a-z]+$/.test(p) ? isCommonWord(p) : /^[A-Z]{1,3}$/.test(p.replace(/^[A-Z][a-z]+/, '')) && isCommonWord(p.replace(/[A-Z]+$/, '')));
 }
 const BY_USER_QUALIFIED = /[ \t]by[ \t]+(?:user|helpdesk|help[ -]desk|support|admin(?:istrator)?|operator|technician|engineer|agent)[ \t]/i;
 
@@ -1566,7 +1572,7 @@ export const VALIDATORS = {
   // The Oracle logon's password may be double-quoted (`qsecret`).
   urlPassword: ((m) => {
     const secret = group(m, 'secret') || group(m, 'qsecret');
-    return secret.length > 0 && isRealValue(secret) && !/;[\w.-]+=/.test(secret) && !(group(m, 'user') === '' && CVS_METHOD_LOGIN.test(secret));
+    return secret.length > 0 && isRealValue(secret) && !STAND_IN_PAIR_SECRET.test(secret) && !/;[\w.-]+=/.test(secret) && !(group(m, 'user') === '' && CVS_METHOD_LOGIN.test(secret));
   }) as RuleValidator,
   connectionPassword: ((m) => isRealValue((group(m, 'secret') || group(m, 'qsecret')).replace(/^[{"']|[}"']$/g, ''))) as RuleValidator,
   /** OpenAI-style keys mix digits, upper and lower case (`sk-` + a word is not one). */
@@ -1597,7 +1603,7 @@ export const VALIDATORS = {
     !/^1[5-9]\d{8}(?:\d{3})?$/.test(group(m, 'secret'))) as RuleValidator,
   // beeline's / sqlplus-like `-u "jdbc:hive2://host:10000/db"` is a URL, not `user:password`: its "password" begins with
   // `//` or with a further scheme (`jdbc:mysql://…`, `jdbc:oracle:thin:@…`).
-  curlPassword: ((m) => !isBenignValue(group(m, 'secret')) && !/^(?:\/\/|[a-z][\w+.-]*:(?:\/\/|[a-z]+:@|@))/i.test(group(m, 'secret'))) as RuleValidator,
+  curlPassword: ((m) => !isBenignValue(group(m, 'secret')) && !STAND_IN_PAIR_SECRET.test(group(m, 'secret')) && !/^(?:\/\/|[a-z][\w+.-]*:(?:\/\/|[a-z]+:@|@))/i.test(group(m, 'secret'))) as RuleValidator,
   // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
   urlParamKey: ((m, line) => validKey('url')(m) && !ESCAPED_QUOTE_BEFORE.test(line.slice(Math.max(0, m.index - 6), m.index)) && !(/signature$/i.test(group(m, 'key')) && isOneShotSignatureLine(line))) as RuleValidator,
   /** A value keyed by a URL (NuGet `<apikeys>`: `<add key="https://…" value="…"/>`): only a random one is a key. */
@@ -1693,7 +1699,7 @@ export const VALIDATORS = {
     !(/^signature$/i.test(group(m, 'name')) && /^["']?[ \t]*[=:][ \t]*["']?$/.test(group(m, 'gap')) && isOneShotSignatureLine(line)) &&
     // Session 20 (fp21): the word glued inside a longer name, and another key's `=` before the value (Sidekiq's
     // `class=ResetStaleSessionsJob jid=7de2a0b1…`, `worker=TokenRefresher job_id=…`): the value is that key's (a job's id).
-    !(/^[A-Za-z]*[ \t,;]+[A-Za-z_][\w.-]{0,30}=$/.test(group(m, 'gap')) && (/[A-Za-z]$/.test(before(m, line, 1)) || /^[A-Za-z]/.test(group(m, 'gap'))) && !isSecretKey(/([A-Za-z_][\w.-]*)=$/.exec(group(m, 'gap'))![1]!, 'assignment')) &&
+    !(/^[A-Za-z]*[ \t,;]+[A-Za-z_][\w.-]{0,30}=$/.test(group(m, 'gap')) && (/[A-Za-z]$/.test(before(m, line, 1)) || /^[A-Za-z]/.test(group(m, 'gap'))) && !isSecretKey(/([A-Za-z_][\w.-]{0,30})=$/.exec(group(m, 'gap'))![1]!, 'assignment')) &&
     // Session 18 (fp19): a secret word that goes on into a word naming something else (certutil's zh-CN
     // `密钥容器 = te-User-…`, `key_container`, `令牌序列号`, `密钥文件`): judged as the whole key, as secret-assignment judges it.
     !keyGoesOn(m, line, group(m, 'name'), group(m, 'gap')) &&

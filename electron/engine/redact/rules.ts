@@ -2162,7 +2162,7 @@ export const RULES: readonly RedactionRule[] = [
       {
         // `started by liuyang`, `last modified by lina`, `net user zhaolei /domain`, .netrc's
         // `machine host login liuyang`.
-        regex: /(?:(?:^|\s)machine[ \t]+\S+[ \t]+login[ \t]+|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked)[ \t]+by[ \t]+(?:user[ \t]+|(?:helpdesk|help[ -]desk|support|admin(?:istrator)?|operator|technician|engineer|agent)[ \t]+(?=[A-Za-z][\w.-]{0,31}[ \t]*[(（]))?|(?:granted|assigned)[ \t]+to[ \t]+(?:user[ \t]+)?|(?:^|[\s>])net(?:\.exe)?[ \t]+user[ \t]+)(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\-]|\.\w)\k<vq>/i,
+        regex: /(?:(?:^|\s)machine[ \t]+\S+[ \t]+login[ \t]+|(?<![A-Za-z])(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked)[ \t]+by[ \t]+(?:user[ \t]+|(?:helpdesk|help[ -]desk|support|admin(?:istrator)?|operator|technician|engineer|agent)[ \t]+(?=[A-Za-z][\w.-]{0,31}[ \t]*[(（]))?|(?:granted|assigned)[ \t]+to[ \t]+(?:user[ \t]+)?|(?:^|[\s>])net(?:\.exe)?[ \t]+user[ \t]+)(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\-]|\.\w)\k<vq>/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },
