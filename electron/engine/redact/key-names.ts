@@ -123,7 +123,8 @@ const GLUED_PASS = /(?:^|db|my|user|admin|root|smtp|mail|ftp|ldap|proxy|sql|key|
 // Session 17 (secret18): parts a key is glued from that name a random secret or a sign-in check wherever they stand: `rnd` (帝国CMS
 // `['cks']['ckrnd']`, `ckrndtwo`, `ecookiernd`: the random strings its cookies are signed with), an `…auth` glued to what it
 // guards (`loginauth`, `cookieauth`, `siteauth`: a second password or a signing key), a map SDK's `jscode` (高德 `securityJsCode`).
-const GLUED_RANDOM = /^[a-z]{0,12}rnd(?:[a-z]{0,5}|\d)$|^(?:login|cookie|site|safe|user|admin|api|app|sys|web|rpc|mgmt|http)auth$|^(?:security)?jscode$/;
+// Session 20 (fp21): not `rndis` (Remote NDIS, a USB network driver: the kernel changelog's `f_rndis: Refactor …`).
+const GLUED_RANDOM = /^[a-z]{0,12}rnd(?!is$)(?:[a-z]{0,5}|\d)$|^(?:login|cookie|site|safe|user|admin|api|app|sys|web|rpc|mgmt|http)auth$|^(?:security)?jscode$/;
 
 function isSecretWord(word: string): boolean {
   return SECRET_WORDS.has(word) || GLUED_SECRET.test(word) || GLUED_PASS.test(word) || GLUED_RANDOM.test(word);
@@ -202,6 +203,10 @@ function classifyKey(key: string, context: KeyContext): boolean {
   if (DESCRIBING_AUTH_KEY.test(key)) return false;
   if (SYSTEMD_CREDENTIAL_NAME.test(key)) return false;
   if (CLASS_NAME.test(key)) return false;
+  // Session 20 (fp21): FortiOS's `set fortitoken "FTKMOB4A7C2E91D3"` (a user's or admin's token, `config user local`/`system admin`)
+  // names a hardware or mobile token by its serial, as `token_serial`, `tokenSN`, `otp-serial-number` do: which device, its seed is
+  // not in a config.
+  if (/^(?:forti-?token|(?:[a-z]+[_.-]?)?(?:token|otp)[_.-]?(?:serial(?:[_.-]?(?:no|num|number))?|sn))$/i.test(key)) return false;
   const words = keyWords(key);
   if (words.length === 0) return false;
   if (/^[A-Z]+(?:-[A-Z]+)*-\d+$/.test(key)) return false; // one of our placeholders, not a key
@@ -276,6 +281,12 @@ const MACHINE_WORD_VALUE = /^(?:read|write|read-?write|read-?only|write-?only|de
 const NSSWITCH_SOURCES = /^(?:(?:files|systemd|compat|nis|nisplus|ldap|sss|db|winbind|altfiles|extrausers|cache|hesiod|mymachines|usrfiles)(?:[ \t]+|$))+$/;
 const TEMPLATE_VALUE = /^(?:\$\(.+\)|`[^`]+`|\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|\{\{.*\}\}|\{[A-Za-z_][\w.]*(?:\([\w., ]*\))?\}|<[^<>]*>|\[[^[\]]*\]|\([a-z ]*\)|@Microsoft\.KeyVault\(.*\)|vault:.*|ENC\[.*\]|\$env:[A-Za-z_]\w*)$/i;
 
+// Session 20 (fp21): a manual's or README's metavariable where the secret goes (curl's `-u name:password`, `--user me:pwd`,
+// `http://user:pass@host`, `-U, --proxy-user <user:password>`, wget's `--post-data 'user=foo&password=bar'`, gpg's
+// `--change-passphrase user-id`, `--private-key=file`): the word naming the value, or the stock foo/bar, is no value.
+// (`password` and `secret` alone only in a login:password pair, STAND_IN_PAIR_SECRET: after a flag they are real, if weak, values.)
+export const STAND_IN_VALUE = /^<?(?:passwd|pass|pwd|pw|passphrase|(?:my|your|the)[_-]?(?:password|passwd|pass|pwd|secret)|user-?id|key-?id|file|foo|bar|baz|qux|foobar)>?$/i;
+export const STAND_IN_PAIR_SECRET = /^<?(?:password|secret)>?$/i;
 const PROMPT_VALUE = /^(?=[A-Za-z ]+$)(?=.*\b(?:password|passphrase|secret|key|token|pin)\b)[A-Za-z]+(?: [A-Za-z]+){1,5}$/i;
 
 const POWERSHELL_CMDLET = /^\(?(?:ConvertTo|ConvertFrom|Get|Read|New|Import|Export|Set)-[A-Z][A-Za-z]+\)?$/;
@@ -377,7 +388,8 @@ export function isBenignValue(value: string): boolean {
     DATE_VALUE.test(v) ||
     NOT_A_SECRET_FP19.test(v) ||
     KEY_FINGERPRINT.test(v) ||
-    SIGNING_SCHEME_VALUE.test(v)
+    SIGNING_SCHEME_VALUE.test(v) ||
+    STAND_IN_VALUE.test(v)
   );
 }
 

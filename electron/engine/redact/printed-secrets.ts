@@ -21,7 +21,9 @@ const SHARE_LINK = String.raw`https?:\/\/(?:pan\.baidu\.com\/s\/|(?:www\.)?(?:al
 /** A Zabbix item key's parameter, quoted or not (the connection, the login). */
 const ZABBIX_PARAM = String.raw`["']?[^"',\]\s]{0,256}["']?`;
 
-const CODE_LABEL = String.raw`提取码|提取密码|访问码|访问密码|卡密|兑换码|激活码|充值码|券码`;
+// Session 20 (fp21): and in English, as a drive's client logs it (阿里云盘 `created share link https://www.alipan.com/s/… with
+// extract code 8q2w`, `extraction code: k7x2`); a code of letters and digits only there (printedSecret): `extract code from` is prose.
+const CODE_LABEL = String.raw`提取码|提取密码|访问码|访问密码|卡密|兑换码|激活码|充值码|券码|[Ee]xtract(?:ion)?[ \t]+code`;
 /** A test account's label (the login and its password follow, `x / pw`). */
 const TEST_ACCOUNT_LABEL = String.raw`测试号|测试[账帐]号|演示[账帐]号|体验[账帐]号`;
 /** A card or share code: dash-separated groups (`JDE-7K2Q-9XM4-VLT8`) or one run of letters and digits. */
@@ -137,6 +139,9 @@ export const PRINTED_SECRET_WORDS: readonly string[] = [
   'pan.xunlei',
   'cloud.189',
   'share.weiyun',
+  // Session 20 (fp21): a share's code labelled in English (CODE_LABEL).
+  'extract code',
+  'extraction code',
   // Commands and files that print a secret alone on the next line (rule-validators.ts, opensValueOnNextLine).
   ...PRINTING_WORDS,
   // Session 19 (fp20): Zabbix agent 2's plugin keys (`mysql.` and `mongo` wake the rule already).

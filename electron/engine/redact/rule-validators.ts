@@ -8,7 +8,7 @@
 import { isCommonWord, isJoiningWord, isProse } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
-import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey, SIGNED_PARAMETERS } from './key-names.js';
+import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey, SIGNED_PARAMETERS, STAND_IN_PAIR_SECRET, STAND_IN_VALUE } from './key-names.js';
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
@@ -44,6 +44,9 @@ const gapNamesOwner = (gap: string) => OWNER_WORDS.test(gap) || /(?:^|[^A-Za-z])
  * WebKit seconds (`13387463215`), a mobile's shape, under a header that names a time.
  */
 export const notMeasurement: RuleValidator = (m, line, around) =>
+  // Session 20 (fp21): a mobile number whose subscriber part is all zeros is a form's stand-in (`例 张三 13800000000`,
+  // `15000000000`): no one's line is numbered so.
+  !/^(?:86)?1[3-9]\d0{8}$/.test(m[0].replace(/\D/g, '')) &&
   !insideHex(m, line) && !isMeasurementContext(line, m.index, m[0].length, around) && !inMeasureColumn(m, line, around);
 
 // A header cell that names a column (`use_date`, `"Start Time"`, `工作时长(分钟)`), not data.
@@ -182,6 +185,9 @@ export const personalEmail: RuleValidator = (m, line) =>
   // `ssh -p 2222 deploy@staging.corp.cn`, `scp f deploy@host:`), not a mailbox; a person's (`ssh://borgbak_ljh@nas`) is still taken.
   !(SSH_REMOTE_BEFORE.test(before(m, line, 120)) && isRoleLogin(m[0].slice(0, m[0].indexOf('@')))) &&
   !isPublicNoticeAddress(m, line) &&
+  // Session 20 (fp21): a URL's password and host (`http://username:passwd@proxy.example.com`, a manual's stand-in pair that
+  // url-credentials leaves): `login:` before it in the URL's authority, no mailbox.
+  !/[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:@/?#"'<>[\]]*:$/i.test(before(m, line, 64)) &&
   !NOT_AN_ADDRESS_HEADER.test(line) &&
   // dpkg/RPM package metadata: `Maintainer: Debian QA Group <packages@qa.debian.org>` names a package's public maintainer.
   !PACKAGE_MAINTAINER_FIELD.test(line) &&
@@ -307,7 +313,9 @@ export const UNQUOTED_VALUE = String.raw`(?![NE]')[^\s"'\`<>,;&|(){}[\]，；。
 const isRealValue = (value: string) => !isBenignValue(value) && !PLACEHOLDER_PATTERN.test(value) && !DESCRIPTIVE_VALUE.test(value.trim()) && !CALL_HEAD.test(value);
 // A call's head, cut where its first argument's quote starts: code, not a secret (`auth = oss2.Auth('…', '…')`,
 // `token <- Sys.getenv("X")`, `const secret = require('…')`). Its arguments are judged on their own.
-const CALL_HEAD = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\($/;
+// Session 20 (fp21): and a call cut at its first argument's name or a number (a Flutter log's `AuthRepository: signIn(email: x,
+// password: y)`, a README's `const inputKey = randomBytes(32);`): code, the secret (if any) is the argument named for it.
+const CALL_HEAD = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\($|^[a-z_$][A-Za-z_$]{3,}(?:\.[A-Za-z_$][\w$]*)*\((?:[a-z_$][\w$]*:|\d{1,4})$/;
 // Values that say what a secret is, not what it is: Chinese netsh's 密码 (cipher) `CCMP`, 安全密钥
 // `存在` (present); a sign-in method list (`auth=local+sms`); an .rdp setting's typed number
 // (`prompt for credentials:i:0`).
@@ -533,6 +541,9 @@ const PRINTS_SECRET_COMMAND = /(?:^|[\s;&$#>])(?:security[ \t]+find-(?:generic|i
 const KEY_HEADING = /(?:^|[\s\]])(?:certificate|encryption|decryption|recovery|setup|secret|master|api|access|license|licence)[ \t]key[ \t]*[:：][ \t]*\r?$/i;
 function printsSecret(line: string): boolean {
   if (line.includes('|') || / >{1,2}[ \t]*\S/.test(line) || !PRINTS_SECRET_COMMAND.test(line)) return false;
+  // Session 20 (fp21): `kubeadm token create --print-join-command` prints a command (`kubeadm join … --token x --discovery-token-ca-
+  // cert-hash sha256:…`), whose `--token` the flag rules take; the CA's hash beside it is public.
+  if (/[ \t]--print-join-command\b/.test(line)) return false;
   return !/find-(?:generic|internet)-password/.test(line) || /[ \t]-w(?:[ \t]|\r?$)/.test(line);
 }
 // Salt's nested outputter (`salt '*' pillar.items`) prints a key alone, indented, its value on the next line.
@@ -727,9 +738,40 @@ function isGranteeVerb(m: RegExpExecArray, line: string): boolean {
 // capitalised word followed by another is the first word of a company's or a person's name (the
 // person-name rule's, if any), not a login.
 const BY_VERB = /^\s?(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked)[ \t]+by[ \t]/i;
-function isNameAfterBy(m: RegExpExecArray, line: string): boolean {
-  return BY_VERB.test(m[0]) && /^(?:[A-Z][a-z]+|[A-Z]{2,})$/.test(group(m, 'user')) && /^[ \t]+(?:(?:van|von|de|der|den|da|di|du|le|la|del|dos|ten|ter)[ \t]+)?[A-Z][A-Za-z]/.test(line.slice(m.index + m[0].length));
+// Session 20 (fp21): the login of a stand-in pair (curl's `--user "key:secret"`, `-u name:password`): a metavariable too.
+function isStandInPair(m: RegExpExecArray, line: string): boolean {
+  const end = (m.indices?.groups?.['user']?.[1]) ?? m.index + m[0].length;
+  const after = /^:["']?([^\s"'@]+)/.exec(line.slice(end));
+  return after !== null && (STAND_IN_VALUE.test(after[1]!) || STAND_IN_PAIR_SECRET.test(after[1]!));
 }
+
+// Session 20 (fp21): the signature of one API call, logged with the nonce or timestamp it was made over (Alibaba Cloud's RPC
+// `…&SignatureNonce=7c1e…&Timestamp=…&Signature=qH3k…=`, e签宝's callback `X-Tsign-Open-SIGNATURE=… X-Tsign-Open-TIMESTAMP=…`,
+// WeChat Pay's `Wechatpay-Signature` beside `Wechatpay-Nonce`): an HMAC no later request can reuse and that tells nothing of the
+// key. A presigned URL's (`Expires=`, `X-Amz-Expires=`) opens the object until it expires, and an Authorization header's is the
+// credential of its request: both are still taken.
+function isOneShotSignatureLine(line: string): boolean {
+  return /(?:nonce|timestamp)[\w-]{0,40}["']?[ \t]{0,4}[=:]/i.test(line) && !/expires|authorization["']?[ \t]{0,4}[:=]|credential=/i.test(line);
+}
+
+const CONTAINER_TOOL = /(?:^|[\s/"'`])(?:docker|podman|nerdctl|buildah|buildctl|docker-compose)(?:\.exe)?[ \t]/;
+
+function isNameAfterBy(m: RegExpExecArray, line: string): boolean {
+  if (!BY_VERB.test(m[0])) return false;
+  const user = group(m, 'user');
+  if (/^(?:[A-Z][a-z]+|[A-Z]{2,})$/.test(user) && /^[ \t]+(?:(?:van|von|de|der|den|da|di|du|le|la|del|dos|ten|ter)[ \t]+)?[A-Z][A-Za-z]/.test(line.slice(m.index + m[0].length))) return true;
+  // Session 20 (fp21): a proper noun, capitalised as a company, product or first name is (`created by Microsoft`, `rejected by
+  // TypeScript:`, `requested by SunOS users`, `reported by GitHub`): a login is written in lower case (`started by liuyang`,
+  // `approved by k.tanaka`); a pinyin name written so (`ZhangWei`, `Liuyang`) is still a person's account.
+  if (BY_USER_QUALIFIED.test(m[0])) return false;
+  // …and a Debian package (`diversions created by libxft2-dev on all installs`, `created by foo-common`): a package, no one's account.
+  if (/^lib[a-z0-9.+-]*\d|^[a-z][a-z0-9.+]*-(?:dev|common|bin|utils|data|doc|dbg|tools|perl|python)$/.test(user)) return true;
+  if (!/^[A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]{1,3}){0,3}$/.test(user) || isPinyinCamelName(user) || isPinyinNameLogin(user.toLowerCase())) return false;
+  // Glued parts only when each is a word or an acronym (`TypeScript`, `GitHub`, `SunOS`): `JohnSmith` is a person's login.
+  const parts = user.split(/(?=[A-Z][a-z])/);
+  return parts.length === 1 || parts.every((p) => /^[A-Z][a-z]+$/.test(p) ? isCommonWord(p) : /^[A-Z]{1,3}$/.test(p.replace(/^[A-Z][a-z]+/, '')) && isCommonWord(p.replace(/[A-Z]+$/, '')));
+}
+const BY_USER_QUALIFIED = /[ \t]by[ \t]+(?:user|helpdesk|help[ -]desk|support|admin(?:istrator)?|operator|technician|engineer|agent)[ \t]/i;
 
 // The examples in the comments of stock PAM files (`# User "john" should get access from ipv4 net/mask`
 // in access.conf, `## user 'morgan' gets the CAP_SETFCAP …` in capability.conf, `# the user 'sword' is
@@ -798,6 +840,9 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   if (/^(?:::|\(\d\)|['’]t\b)/.test(next)) return false;
   // Android's `UserInfo{0:Owner:c13}`: the user's id, name and flags (hex), not `owner` = `c13`.
   if (/^[0-9a-f]{1,8}$/i.test(user) && /UserInfo\{\d+:[^:{}\r\n]*:$/.test(line.slice(Math.max(0, m.index - 40), m.index + m[0].length - user.length))) return false;
+  // Session 20 (fp21): a hex or UUID value of an id key (阿里云盘's `user_id=b8a3f1c27e6d4095a2c7e13f5d08b964`, `owner_id: 5f2c…`,
+  // `uid=3fa85f64-5717-4562-b3fc-2c963f66afa6`): a database's key for the user, as a numeric `userId=` is, not the login.
+  if (/(?:id|uuid|guid)$/i.test(group(m, 'key')) && (/^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,64}$/i.test(user) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(user))) return false;
   // wevtutil's `User: S-1-5-18`: a security identifier (a user's own is windows-sid's), not a login.
   if (/^S-1-\d+(?:-\d+)+$/i.test(user)) return false;
   // TeamViewer's `Login: Account x logged in`, a CSV header's `"User","Event"`: the word after the key is another word.
@@ -1531,7 +1576,7 @@ export const VALIDATORS = {
   // The Oracle logon's password may be double-quoted (`qsecret`).
   urlPassword: ((m) => {
     const secret = group(m, 'secret') || group(m, 'qsecret');
-    return secret.length > 0 && isRealValue(secret) && !/;[\w.-]+=/.test(secret) && !(group(m, 'user') === '' && CVS_METHOD_LOGIN.test(secret));
+    return secret.length > 0 && isRealValue(secret) && !STAND_IN_PAIR_SECRET.test(secret) && !/;[\w.-]+=/.test(secret) && !(group(m, 'user') === '' && CVS_METHOD_LOGIN.test(secret));
   }) as RuleValidator,
   connectionPassword: ((m) => isRealValue((group(m, 'secret') || group(m, 'qsecret')).replace(/^[{"']|[}"']$/g, ''))) as RuleValidator,
   /** OpenAI-style keys mix digits, upper and lower case (`sk-` + a word is not one). */
@@ -1553,12 +1598,18 @@ export const VALIDATORS = {
     return isRealValue(value) && !/^(?:\$\{?\w+\}?|%\w+%)$/.test(value);
   }) as RuleValidator,
   headerKey: validKey('header') as RuleValidator,
-  cookieValue: ((m) => isRealValue(group(m, 'secret')) && !PLAIN_COOKIE_VALUE.test(group(m, 'secret'))) as RuleValidator,
+  // A Set-Cookie list's attributes (`Path=/`, `Expires=Wed, 21 Oct …`, `Max-Age=3600`, `SameSite=Lax`) are no cookie.
+  setCookieValue: ((m, line, around) => !/^(?:path|expires|domain|max-age|secure|httponly|samesite|priority|partitioned|version|comment)$/i.test(group(m, 'name')) && VALIDATORS.cookieValue!(m, line, around)) as RuleValidator,
+  // Session 20 (fp21): a numeric user id in a cookie named for it (学习通's `Set-Cookie: UID=213884501;`, `user_id=10086`): an
+  // internal id, as a numeric `userId=` is everywhere; the session cookie beside it is the credential.
+  cookieValue: ((m) => isRealValue(group(m, 'secret')) && !PLAIN_COOKIE_VALUE.test(group(m, 'secret')) && !(/^(?:uid|user[_-]?id|member[_-]?id|account[_-]?id|cust(?:omer)?[_-]?id)$/i.test(group(m, 'name')) && /^\d{1,12}$/.test(group(m, 'secret'))) &&
+    // A Unix time in seconds or milliseconds (`_d=1764897002441`, `lastVisit=1796012470`): when, not who.
+    !/^1[5-9]\d{8}(?:\d{3})?$/.test(group(m, 'secret'))) as RuleValidator,
   // beeline's / sqlplus-like `-u "jdbc:hive2://host:10000/db"` is a URL, not `user:password`: its "password" begins with
   // `//` or with a further scheme (`jdbc:mysql://…`, `jdbc:oracle:thin:@…`).
-  curlPassword: ((m) => !isBenignValue(group(m, 'secret')) && !/^(?:\/\/|[a-z][\w+.-]*:(?:\/\/|[a-z]+:@|@))/i.test(group(m, 'secret'))) as RuleValidator,
+  curlPassword: ((m) => !isBenignValue(group(m, 'secret')) && !STAND_IN_PAIR_SECRET.test(group(m, 'secret')) && !/^(?:\/\/|[a-z][\w+.-]*:(?:\/\/|[a-z]+:@|@))/i.test(group(m, 'secret'))) as RuleValidator,
   // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
-  urlParamKey: ((m, line) => validKey('url')(m) && !ESCAPED_QUOTE_BEFORE.test(line.slice(Math.max(0, m.index - 6), m.index))) as RuleValidator,
+  urlParamKey: ((m, line) => validKey('url')(m) && !ESCAPED_QUOTE_BEFORE.test(line.slice(Math.max(0, m.index - 6), m.index)) && !(/signature$/i.test(group(m, 'key')) && isOneShotSignatureLine(line))) as RuleValidator,
   /** A value keyed by a URL (NuGet `<apikeys>`: `<add key="https://…" value="…"/>`): only a random one is a key. */
   randomValue: ((m) => looksRandom(group(m, 'secret'))) as RuleValidator,
   /** A bare `password x` line wants a value that is not a plain word (`password reset`). */
@@ -1589,6 +1640,11 @@ export const VALIDATORS = {
     if (isUsageLine(m, line, value)) return false;
     // realfp: a manual's sentence about the flag (`--cookie-jar is provided`).
     if (group(m, 'secret') !== '' && isFlagInProse(m, line, value)) return false;
+    // Session 20 (fp21): a container tool's `--secret` names a secret object it mounts (`docker service create --secret
+    // mysql_root_pw`, `--secret source=db_pw,target=/run/x`, `podman run --secret app_key`, `docker build --secret id=npmrc,src=…`),
+    // whose value was given to `docker secret create` apart; `sysadminctl -autologin set|off|status` names its action.
+    if (/^secrets?(?:-add|-rm)?$/i.test(key) && CONTAINER_TOOL.test(line.slice(0, m.index))) return false;
+    if (/^autologin$/i.test(key) && /^(?:set|off|on|status|get|enable|disable)$/i.test(value)) return false;
     return isSecretKey(key, 'assignment') && isRealValue(value);
   }) as RuleValidator,
   // Not an INI/git-config section header: `[credential "https://git.example.com"]` names a section.
@@ -1644,6 +1700,10 @@ export const VALIDATORS = {
     // A volume-licence product key (`NPPR9-FWDCX-D2C8J-H872K-2YT43`, Microsoft's public GVLKs).
     !PRODUCT_KEY.test(group(m, 'secret')) &&
     !gapNamesOwner(group(m, 'gap')) &&
+    !(/^signature$/i.test(group(m, 'name')) && /^["']?[ \t]*[=:][ \t]*["']?$/.test(group(m, 'gap')) && isOneShotSignatureLine(line)) &&
+    // Session 20 (fp21): the word glued inside a longer name, and another key's `=` before the value (Sidekiq's
+    // `class=ResetStaleSessionsJob jid=7de2a0b1…`, `worker=TokenRefresher job_id=…`): the value is that key's (a job's id).
+    !(/^[A-Za-z]*[ \t,;]+[A-Za-z_][\w.-]{0,30}=$/.test(group(m, 'gap')) && (/[A-Za-z]$/.test(before(m, line, 1)) || /^[A-Za-z]/.test(group(m, 'gap'))) && !isSecretKey(/([A-Za-z_][\w.-]{0,30})=$/.exec(group(m, 'gap'))![1]!, 'assignment')) &&
     // Session 18 (fp19): a secret word that goes on into a word naming something else (certutil's zh-CN
     // `密钥容器 = te-User-…`, `key_container`, `令牌序列号`, `密钥文件`): judged as the whole key, as secret-assignment judges it.
     !keyGoesOn(m, line, group(m, 'name'), group(m, 'gap')) &&
@@ -1826,7 +1886,7 @@ export const VALIDATORS = {
     if (uid !== '' && SERVICE_LOGIN.test(uid)) return false;
     return VALIDATORS.clientLoginGroup(m, line, around);
   }) as RuleValidator,
-  loginName: ((m, line, around) => isLoginName(m, line) && !isHeaderRow(line) && !isGranteeVerb(m, line) && !isNameAfterBy(m, line) && !isListColumnValue(m, line, around)) as RuleValidator,
+  loginName: ((m, line, around) => isLoginName(m, line) && !isStandInPair(m, line) && !isHeaderRow(line) && !isGranteeVerb(m, line) && !isNameAfterBy(m, line) && !isListColumnValue(m, line, around)) as RuleValidator,
   domainLogin: ((m, line) => isDomainLogin(m, line)) as RuleValidator,
   authLogLogin: ((m) => isAuthLogLogin(m)) as RuleValidator,
   /**
@@ -2066,6 +2126,11 @@ export const VALIDATORS = {
   passwordShapeOnCueLine: ((m, line) => {
     const v = group(m, 'strong');
     if (!passwordShape(v, 'strong') || isBenignValue(v)) return false;
+    // Session 20 (fp21): a query parameter's value in a URL (`/robots?q=level%3Dproject`, `&sort=name%2Cdesc`): url-secret-param
+    // judges a parameter by its name; a password cue elsewhere on the line (`curl -u x:pw`) does not make it one.
+    const start = m.index + m[0].indexOf(v);
+    const param = /[?&]([\w.[\]-]{1,40})=$/.exec(line.slice(Math.max(0, start - 42), start));
+    if (param && !isSecretKey(param[1]!, 'assignment') && /\/\/|^\/|[ \t]\//.test(line.slice(0, start))) return false;
     return cueOutside(line, m.index, m.index + m[0].length);
   }) as RuleValidator,
   /** A secret a format prints without a key (printed-secrets.ts): a share's or a card's code holds letters and digits. */
@@ -2100,6 +2165,7 @@ export const VALIDATORS = {
     for (const g of ['c1', 'c2', 'c3', 'c4']) {
       const v = group(m, g);
       if (v !== '' && (!isPrintedCode(v) || !isRealValue(v))) return false;
+      if (v !== '' && /^[Ee]xtract/.test(m[0]) && !(/\d/.test(v) && /[A-Za-z]/.test(v))) return false;
     }
     return true;
   }) as RuleValidator,

@@ -587,12 +587,14 @@ export const RULES: readonly RedactionRule[] = [
     scan: { marks: '@', words: 'oi8v|ovl|ly8|ly9' },
     // Each start scans at most 2048 characters once (no repeat backtracks over another): on a 64 KiB
     // line of `sqlplus/` or `:` the unbounded forms took minutes (adversarial-lines.test.ts).
-    trigger: /:\/\/[^\s@/]*:[^\s@]{0,2048}@|oi8v|ovl|6ly|:[^\s@]{0,2048}@(?:[^\s@]{0,256}@){0,3}(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr|conn|disql|dgmgrl|userid)[^\r\n]{0,2048}?\/[^\s@/]{0,2048}@/i,
+    trigger: /:\/\/[^\s@/]*:[^\s@]{0,2048}@|:\/\/[^\s:@/]{1,256}@[^\s:@/]{1,256}:[^\s@]{0,2048}@|oi8v|ovl|6ly|:[^\s@]{0,2048}@(?:[^\s@]{0,256}@){0,3}(?:tcp|unix|udp)\(|(?:jdbc:oracle:\w+:|sqlplus|rman|expdp|impdp|sqlldr|conn|disql|dgmgrl|userid)[^\r\n]{0,2048}?\/[^\s@/]{0,2048}@/i,
     patterns: [
       {
         // The password runs to the last `@` before the host, so `p@ss` in a password is covered.
         // `#` is allowed in the password: RFC 3986 wants it escaped, configuration files rarely do.
-        regex: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,30}:\/\/(?<user>[^\s:@/?#"'<>[\]]*):(?<secret>[^\s/?"'<>]*)@(?=[^\s@/?#"'<>]*(?:[/?#:"'<>\s\]]|$))/i,
+        // Session 20 (fp21): the login may be a mail address, unescaped (Symfony's `smtp://ordini@bellavita.it:pw@smtps.aruba.it:465`,
+        // `imaps://li.na@corp.cn:pw@mail.corp.cn`), as mail DSNs write it.
+        regex: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,30}:\/\/(?<user>[^\s:@/?#"'<>[\]]*(?:@[^\s:@/?#"'<>[\]]{1,256})?):(?<secret>[^\s/?"'<>]*)@(?=[^\s@/?#"'<>]*(?:[/?#:"'<>\s\]]|$))/i,
         targets: [{ group: 'user', kind: 'USER' }, { group: 'secret', kind: 'SECRET' }],
         validate: 'urlPassword',
       },
@@ -784,12 +786,11 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'cookieValue',
       },
       {
-        // Set-Cookie: only the cookie itself; Path, Expires, Domain … are attributes.
-        // The look-ahead first: a name cannot start on whitespace, and the look-behind's `\s*`,
-        // tried from each place on a run of spaces, walked back over the whole run (quadratic).
-        regex: /(?=[^\s=;,"'])(?<=(?<![\w])set-cookie["']?\s*:\s*["']?)(?<name>[^\s=;,"']+)=(?<secret>[^;\r\n"']*)/i,
+        // Set-Cookie: only the cookies; Path, Expires, Domain … are attributes (setCookieValue). Session 20 (fp21): every
+        // cookie of the list, as a client's log joins them (`Set-Cookie: UID=…; vc3=…; _d=…`), not the first alone.
+        regex: new ListStartRegExp(/(?<![\w])set-cookie["']?\s*:\s*["']?/i, String.raw`(?<name>[^\s=;,"']+)=(?<secret>[^;\r\n"']*)`, 'i'),
         targets: [{ group: 'secret' }],
-        validate: 'cookieValue',
+        validate: 'setCookieValue',
       },
       {
         // `Basic b3JkZXI6cGFzcw==` quoted in a log message or a config value, away from its header:
@@ -842,9 +843,11 @@ export const RULES: readonly RedactionRule[] = [
     gate: 'secretUrlParam',
     patterns: [
       {
-        regex: /(?:(?<=[?&;])|(?<=^|[\s:：，,(（])(?=[\w.-]+=[^&\s]{1,2048}&[\w.-]+=))(?<key>[\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*)=(?<secret>[^&\s"'#<>;?]+)/i,
+        regex: /(?:(?<=[?&;])|(?<=^|[\s:：，,(（])(?=[\w.-]+=[^&\s]{1,2048}&[\w.-]+=))(?<key>[\w.-]*(?:token|key|secret|pass|pwd|sig|auth|code|sess|sid|credential|jwt|otp|ticket|hash)[\w.-]*)=(?<secret>(?:[^&\s"'#<>;?,)]|\)(?![\]\s.,;:)]|$))+)/i,
         targets: [{ group: 'secret' }],
         // The `;` of an escaped quote (`&quot;password=…`) is not a parameter separator.
+        // Session 20 (fp21): nor does the value run on over a CSV field's `,` (a LastPass export's `otpauth://…?secret=X,,Name`)
+        // or a Markdown link's `)` (`…?token=X)](https://…)`).
         validate: 'urlParamKey',
         kind: 'fromKey',
       },
@@ -2153,7 +2156,7 @@ export const RULES: readonly RedactionRule[] = [
       {
         // `started by liuyang`, `last modified by lina`, `net user zhaolei /domain`, .netrc's
         // `machine host login liuyang`.
-        regex: /(?:(?:^|\s)machine[ \t]+\S+[ \t]+login[ \t]+|(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked)[ \t]+by[ \t]+(?:user[ \t]+|(?:helpdesk|help[ -]desk|support|admin(?:istrator)?|operator|technician|engineer|agent)[ \t]+(?=[A-Za-z][\w.-]{0,31}[ \t]*[(（]))?|(?:granted|assigned)[ \t]+to[ \t]+(?:user[ \t]+)?|(?:^|[\s>])net(?:\.exe)?[ \t]+user[ \t]+)(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\-]|\.\w)\k<vq>/i,
+        regex: /(?:(?:^|\s)machine[ \t]+\S+[ \t]+login[ \t]+|(?<![A-Za-z])(?:started|run|launched|created|executed|initiated|requested|submitted|modified|changed|edited|viewed|accessed|deleted|updated|approved|rejected|exported|uploaded|downloaded|locked|unlocked)[ \t]+by[ \t]+(?:user[ \t]+|(?:helpdesk|help[ -]desk|support|admin(?:istrator)?|operator|technician|engineer|agent)[ \t]+(?=[A-Za-z][\w.-]{0,31}[ \t]*[(（]))?|(?:granted|assigned)[ \t]+to[ \t]+(?:user[ \t]+)?|(?:^|[\s>])net(?:\.exe)?[ \t]+user[ \t]+)(?<vq>["']?)(?:[A-Za-z][\w.-]{0,30}\\{1,2})?(?<user>[A-Za-z][A-Za-z0-9._-]{1,31})(?![\w@/\\-]|\.\w)\k<vq>/i,
         targets: [{ group: 'user' }],
         validate: 'loginName',
       },

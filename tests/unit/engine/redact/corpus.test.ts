@@ -288,7 +288,8 @@ describe('redaction corpus', () => {
     // Session 18 (fp19): false positives by cause (a locked `!!`, a `%p` macro, a GeneralizedTime, a JSON object's text, a
     // duration in milliseconds, a Chinese key naming a command, SaltStack's `salt '<target>'`; rules-fp19.test.ts): FP 1.
     // table21 (session 20): a table inside text wherever it starts (text-table.ts) — ZKTeco TSV 密码 column, iKuai/通达OA CSV after prose, a gsql box → 491.
-    { set: 'held-out-15', found: 491, fp: 1 },
+    // Session 20 (fp21): a FortiToken's serial (`set fortitoken "FTK…"`) is no token: FP 0.
+    { set: 'held-out-15', found: 491, fp: 0 },
     // held-out-16 (session 14): written and committed before any rule file was opened (51 hand-written
     // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
     // main c29b1bd (the set at 7536204): 422 of 640 = 65.9 % / 93.8 % as written, 422 of 633 = 66.7 % /
@@ -325,7 +326,8 @@ describe('redaction corpus', () => {
     // Session 18, after the merge of every branch: 579, FP 4.
     // login21 (session 20): logins by their grammar (login-slots.ts) — pg_hba `- host …` in patroni.yml, WebSphere `failed for the 'x' principal name`: 581.
     // table21 (session 20): a table inside text wherever it starts (text-table.ts) — pap/chap-secrets under its `# client server secret` header → 581.
-    { set: 'held-out-16', found: 581, fp: 4 },
+    // Session 20 (fp21): one API call's signature logged with its nonce or timestamp (Alibaba Cloud RPC, e签宝 callbacks): FP 2.
+    { set: 'held-out-16', found: 581, fp: 2 },
     // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 752e709 (the
     // set at 5176467): 372 of 554 = 67.1 % / 92.3 % as written, 373 of 554 = 67.3 % / 94.0 % with eight labels
@@ -371,7 +373,8 @@ describe('redaction corpus', () => {
     // Session 18, after the merge of every branch: 526, FP 3.
     // secret20 (session 19): Wazuh's authd.pass headed by its path and agent-auth -P, Rancher's bootstrap password from kubectl … | base64 -d → 528.
     // table21 (session 20): a table inside text wherever it starts (text-table.ts) — Format-Table Password and Token columns (LAPS, influx) → 530.
-    { set: 'held-out-17', found: 530, fp: 3 },
+    // Session 20 (fp21): `sysadminctl -autologin set`, a mobile number of zeros (a form's stand-in, and the example name by it): FP 0.
+    { set: 'held-out-17', found: 530, fp: 0 },
     // held-out-18 (session 16): written and committed before any rule file was opened (53 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 1c2fe12 (the
     // set at 29a745b): 467 of 595 = 78.5 % / 92.3 % as written, 468 of 596 = 78.5 % / 94.0 % with eight labels
@@ -392,7 +395,8 @@ describe('redaction corpus', () => {
     // secret20 (session 19): curl -u login:'pw' quoted apart → 578.
     // login21 (session 20): logins by their grammar (login-slots.ts) — Proxmox `packer@pve`: 579.
     // table21 (session 20): a table inside text wherever it starts (text-table.ts) — Get-StoredCredential Format-Table UserName/Password → 580.
-    { set: 'held-out-18', found: 580, fp: 3 },
+    // Session 20 (fp21): `kubeadm token create --print-join-command`'s printed command (the CA's hash beside the token): FP 2.
+    { set: 'held-out-18', found: 580, fp: 2 },
     // held-out-19 (session 17): written and committed before any rule file was opened (50 hand-written files — 16 of them
     // plain application logs of as many frameworks — and 6 real outputs of this machine), measured once with the rules of
     // main 214c88e (the set at 653523a): 349 of 475 = 73.5 % / 94.9 % as written, 352 of 446 = 78.9 % / 98.0 % with labels
@@ -441,7 +445,8 @@ describe('redaction corpus', () => {
     // login21 (session 20): logins by their grammar (login-slots.ts) — macOS profile `AuthName = "x";`: 394.
     // secret21, session 20: a value piped into a secret store that reads stdin (`printf 'x' | docker secret create name -`): 394.
     // table21 (session 20): a table inside text wherever it starts (text-table.ts) — a kindergarten application export's name column (UTF-16) → 394.
-    { set: 'held-out-20', found: 394, fp: 5 },
+    // Session 20 (fp21): docker's `--secret <name>`, a URL query value on a curl -u line, a mail address as a URL's login: FP 2.
+    { set: 'held-out-20', found: 394, fp: 2 },
     // held-out-21 (session 19, recall21): written and committed before any rule file was opened (21 plain application logs
     // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
     // entries), measured once with the rules of main 341ef08 (the set at 930b281): 297 of 400 = 74.3 % / 96.0 % as written,
@@ -454,7 +459,10 @@ describe('redaction corpus', () => {
     // secret21, session 20: network devices (ASA `username x password Y encrypted privilege 15`, `enable password $sha512$…`, an ASA trap
     // host's `community Y`, no longer an IP before it) and a VM's guest password (vmrun `-gp`, a `pw.txt` printed): 322, FP 10.
     // table21 (session 20): an upload template's note after a column name (Google Workspace `Password [Required]`) → 320.
-    { set: 'held-out-21', found: 322, fp: 10 },
+    // Session 20 (fp21): ids as logins or secrets (hex user_id, Sidekiq jid, a UID cookie), `signIn(email:`, an ASA trap host's
+    // address, a CSV comma in an otpauth URL; the community after `community` and an English `extract code` taken: 318, FP 5;
+    // a share link's id made neutral (a label error: held-out-17 plants one; its FIRST-RUN.md): FP 4.
+    { set: 'held-out-21', found: 322, fp: 4 },
     // held-out-22 (session 20, recall22): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own 诊断摘要.html
     // and 网络配置.txt), measured once with the rules of main 318b29c (the set at 4c866b8): 302 of 388 = 77.8 % / 93.4 % as
