@@ -25,7 +25,8 @@ import type { RulePattern } from './rules.js';
 
 // A capitalised Latin word of a name, accented letters too (`Joaquín`, `Müller`), hyphenated or with an apostrophe
 // (`Jean-Pierre`, `O'Brien`); a particle between (`Tomás Ó Ceallaigh`, `Ludwig van Beethoven`).
-const WORD = String.raw`[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,15}(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]{1,15})?`;
+// name21 (session 20): an Irish or Italian elided prefix (`O'Brien`, `D'Angelo`) is one capital, the apostrophe and a capital.
+const WORD = String.raw`[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]{1,15}(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]{1,15})?|['’][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,15})`;
 const PARTICLE = String.raw`(?:Ó|Ní|Nic|Mac|van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|dos|das)`;
 /** Two or three words, a particle (or two: `Pieter van der Berg`, `María de la Cruz` — name20) allowed before the last ones. */
 export const LATIN_NAME = String.raw`${WORD}(?:[ \t](?:${PARTICLE}[ \t]){0,2}${WORD}){1,2}`;
@@ -44,6 +45,9 @@ const ROLE_WORDS = [
   // a shop's, a courier's and a tracker's hands (`operator=Li Wei`, `courier: Hans Gruber`, `"assignee":"Rahul Sharma"`).
   'operator', 'cashier', 'courier', 'shipper', 'approver', 'assignee', 'reporter', 'requester', 'signer',
   // --- end name20
+  // --- name21 (session 20): an insurer's, a payer's and a landlord's people (`SMS queued for adjuster Declan Gallagher:`).
+  'adjuster', 'underwriter', 'beneficiary', 'payee', 'subscriber', 'traveller', 'traveler', 'landlord', 'homeowner',
+  // --- end name21
 ];
 const ROLE = `(?:${ROLE_WORDS.join('|')})`;
 // Keys that only ever hold a person (a role, or a name qualified as a person's).
@@ -91,10 +95,46 @@ const PROSE = new RegExp(
   // --- end name20
 );
 
+// --- name21 (session 20): a person in an object dump, a contact line, a notification, a huddle, a record's label ------
+// The classes whose dump holds a person (rule-validators.ts PERSON_CLASS reads a `name` key inside their brackets): a
+// positional first field is the person's name too (Scala `Claimant(Siobhan Murphy, +353 …)`, Kotlin `Guest("Ana Souza", 2)`).
+const PERSON_CLASS_WORDS = ['User', 'Customer', 'Client', 'Person', 'Contact', 'Member', 'Employee', 'Guest', 'Patient', 'Passenger', 'Tenant', 'Applicant', 'Claimant', 'Policyholder', 'Owner', 'Buyer', 'Recipient', 'Consignee', 'Student', 'Teacher', 'Cardholder', 'Attendee', 'Participant', 'Subscriber', 'Beneficiary', 'Payee', 'Candidate', 'Traveller', 'Traveler'];
+const CLASS_SUFFIX = String.raw`(?:Dto|DTO|Entity|Info|Record|Model|Data|Details?|Profile|Vo|VO|Bean)?`;
+// Contact words in six languages (`Ansprechpartner: Friederike Wagner, Tel. …`, `Notfall-Kontakt Rüdiger Vogt +49 …`, Cisco
+// `snmp-server contact Thomas Brandt t.brandt@…`, `referente: Marco Rossi`), and a card's holder (`Name on Card:Kerstin Meier`).
+const CONTACT_WORD = String.raw`Ansprechpartner(?:in)?|[Kk]ontaktperson|Notfall-?[Kk]ontakt|Kontakt|[Cc]ontatto|[Rr]eferente|[Ii]nterlocut(?:eur|rice)|[Cc]ontacto|[Cc]ontato|[Cc]ontactpersoon|sys[Cc]ontact|[Cc]ontact(?:[ _-]?[Pp]erson)?|[Nn]ame[ _]on[ _][Cc]ard|[Cc]ard[ _]?[Hh]older(?:[ _]?[Nn]ame)?|Karteninhaber|[Tt]itolare(?: della carta)?`;
+// What follows a contact's name: a separator, the person's phone, e-mail or `Tel.`, or the end of the line or value.
+const CONTACT_END = String.raw`(?=["']?(?:[ \t]*(?:[,;(<]|\+\d|(?:[Tt]el|TEL|[Mm]obil|[Hh]andy)\b|[\w.%+-]+@)|[ \t]*\r?$))`;
+// A message or a call a person sent (`Notification from Marco Bellini in #ops-milano`, `missed call from Ana Souza`).
+const FROM_WHAT = String.raw`[Nn]otification|[Mm]essage|[Mm]ention|[Ii]nvit(?:e|ation)|[Rr]eply|[Vv]oicemail|[Ff]riend request|[Mm]issed call|DM`;
+// Sessions a person joins with others (`joined huddle with Luca Bianchi, Chiara Esposito`, `scheduled visit with Hemi Walker at`).
+const WITH_WHAT = String.raw`[Hh]uddle|[Vv]isit|[Aa]ppointment|[Ii]nterview|[Cc]onsultation|[Vv]ideo call|[Ss]creen share`;
+// A record's id with its person's name in brackets (`invalid password for user #4417 (Valentina Greco)`).
+const ID_OWNER = String.raw`[Uu]ser|[Cc]ustomer|[Mm]ember|[Aa]ccount|[Cc]lient|[Ee]mployee|[Pp]atient|[Gg]uest`;
+// A device or a desk named after its person, in a config's quoted label (EdgeRouter `description "Handy Chiamaka Okonkwo"`,
+// ProCurve `name "Buero Katarina Petrova"`, `"Laptop Jannik Petersen"`).
+const OWNED_THING = String.raw`Handy|Telefon|Smartphone|Laptop|Notebook|Tablet|Büro|Buero|Arbeitsplatz|Bureau|Ufficio|Oficina|Portable|Cellulare|iPhone|iPad|MacBook|Desktop`;
+// A label, a description or a bookmark whose value ends with its person in brackets (Cyberduck `<string>Verlag Kiel –
+// Webserver (Jannik Petersen)</string>`, Compass `"name": "Prod – orders (Anouk de Jong)"`), and a name with a worker's
+// status in brackets (`comment: 'Rahul Gupta (contractor)'`).
+const LABEL_OPEN = String.raw`<(?:string|[Dd]escription|[Nn]ame|[Tt]itle|[Cc]omment|[Nn]otes?|[Ll]abel|[Dd]isplayName)>|(?:[Nn]ame|[Tt]itle|[Ll]abel|[Dd]escription|[Dd]esc|[Cc]omment|[Nn]otes?|[Rr]emark|[Aa]lias|[Bb]ookmark|[Nn]ickname)["']?[ 	]*[:=]?[ 	]*["']`;
+const WORKER_STATUS = String.raw`contractor|intern|external|freelancer?|consultant|vendor|temp|extern|Praktikant(?:in)?|Werkstudent(?:in)?|Externer?|stagiaire|consulente|esterno`;
+const NAME21 = new RegExp(
+  String.raw`(?<![\w.])(?:[A-Z][a-z]{1,15}){0,2}(?:${PERSON_CLASS_WORDS.join('|')})${CLASS_SUFFIX}[ \t]?[({[][ \t]*["']?(?<ctor>${LATIN_NAME})["']?(?=[ \t]*[,)\]}])` +
+    String.raw`|(?<![\w-])(?:${CONTACT_WORD})[ \t]*[:=]?[ \t]*["']?(?<contact>${LATIN_NAME})${CONTACT_END}` +
+    String.raw`|(?<![\w-])(?:${FROM_WHAT})s? from (?<sender>${LATIN_NAME})(?![\w@-]|\.\w)${CLAUSE_END}` +
+    String.raw`|(?<![\w-])(?:${WITH_WHAT}|${CHAT})(?:[ \t]+[a-z0-9]{2,10})?[ \t]+with[ \t]+(?<with1>${LATIN_NAME})${LATIN_END}(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?<with2>${LATIN_NAME})${LATIN_END})?` +
+    String.raw`|(?<![\w-])(?:${ID_OWNER})[ \t]*(?:#|[Ii][Dd][ \t]*[:=#]?)?[ \t]*\d{1,12}[ \t]*[([](?<idName>${LATIN_NAME})[)\]]` +
+    String.raw`|["'](?:${OWNED_THING})[ \t]+(?<device>${LATIN_NAME})["']` +
+    String.raw`|(?:${LABEL_OPEN})[^<>"'\r\n()]{0,80}?\((?<tail>${LATIN_NAME})\)(?=[ \t]*["'<])` +
+    String.raw`|(?<![\w-])(?<worker>${LATIN_NAME})[ \t]*\((?:${WORKER_STATUS})\)`,
+);
+// --- end name21
+
 // What a Latin name needs, in a case-insensitive trigger: two words of letters (LATIN_NAME is two or three
 // capitalised words), so `for tenant acme-22,` or `name=worker` does not wake its ~100 patterns (they cost the
 // generated ASCII log half its speed).
-const TWO_WORDS = String.raw`[a-zà-ÿ]{2}[a-zß-ÿ'’-]{0,30}[ \t]+[a-zà-ÿ]{2}`;
+const TWO_WORDS = String.raw`[a-zà-ÿ]{2}[a-zß-ÿ'’-]{0,30}[ \t]+[a-zà-ÿ][a-zà-ÿ'’]`;
 
 /** Per-line trigger fragments (case-insensitive): each pattern below needs one of them. */
 export const PERSON_PROSE_TRIGGER = [
@@ -110,6 +150,16 @@ export const PERSON_PROSE_TRIGGER = [
   String.raw`(?:(?:${WORKFLOW_BY}) by|(?:${WORKFLOW_TO}) to)[ \t]+${TWO_WORDS}`,
   String.raw`(?:chat|conversation|call|meeting|dm)(?:[ \t]+[a-z0-9]{2,10})?[ \t]+with[ \t]+(?:[\u4e00-\u9fa5]{2}|${TWO_WORDS})`,
   // --- end name20
+  // --- name21
+  String.raw`(?:${PERSON_CLASS_WORDS.join('|').toLowerCase()})(?:dto|entity|info|record|model|data|details?|profile|vo|bean)?[ \t]?[({[][ \t]*["']?${TWO_WORDS}`,
+  String.raw`(?:${CONTACT_WORD.toLowerCase()})[ \t]*[:=]?[ \t]*["']?${TWO_WORDS}`,
+  String.raw`(?:${FROM_WHAT.toLowerCase()})s? from ${TWO_WORDS}`,
+  String.raw`(?:${WITH_WHAT.toLowerCase()}|${CHAT.toLowerCase()})(?:[ \t]+[a-z0-9]{2,10})?[ \t]+with[ \t]+${TWO_WORDS}`,
+  String.raw`(?:${ID_OWNER.toLowerCase()})[ \t]*(?:#|id[ \t]*[:=#]?)?[ \t]*\d{1,12}[ \t]*[([]${TWO_WORDS}`,
+  String.raw`["'](?:${OWNED_THING.toLowerCase()})[ \t]+${TWO_WORDS}`,
+  String.raw`(?:${LABEL_OPEN.toLowerCase()})[^<>"'\r\n()]{0,80}?\(${TWO_WORDS}`,
+  String.raw`${TWO_WORDS}[a-zß-ÿ'’-]{0,30}[ \t]*\((?:${WORKER_STATUS.toLowerCase()})\)`,
+  // --- end name21
   String.raw`(?<![\w.])(?:mrs?\.|ms\.|mx\.|dr\.|prof\.|mrs|herr|frau|mme|mlle)[ \t]+[a-zà-þ][a-zß-ÿ]`,
   String.raw`[a-zß-ÿ][ \t]*[<(][ \t]*(?:<email-\d|[\w.%+-]{1,64}@)`,
   String.raw` as ["“](?:[a-zà-ÿ]{2}|[\u4e00-\u9fa5]{2})`,
@@ -176,6 +226,128 @@ export const PERSON_PROSE_WORDS = [
   'meeting with',
   'dm with',
   // --- end name20
+  // --- name21: object dumps (`Claimant(`, `User{`), contact words, notifications, huddles, ids with a name, devices, labels
+  ...PERSON_CLASS_WORDS.flatMap((w) => [`${w.toLowerCase()}(`, `${w.toLowerCase()}{`]),
+  'ansprechpartner',
+  'kontakt',
+  'contatto',
+  'referente',
+  'interlocut',
+  'contacto',
+  'contato',
+  'contactpersoon',
+  'syscontact',
+  'name on card',
+  'name_on_card',
+  'card holder',
+  'card_holder',
+  'karteninhaber',
+  'titolare',
+  'notification from',
+  'message from',
+  'mention from',
+  'invite from',
+  'invitation from',
+  'reply from',
+  'voicemail from',
+  'missed call from',
+  'dm from',
+  'huddle with',
+  'visit with',
+  'appointment with',
+  'interview with',
+  'consultation with',
+  'video call with',
+  'screen share with',
+  'user #',
+  'user id',
+  'customer #',
+  'customer id',
+  'member #',
+  'member id',
+  'account #',
+  'account id',
+  'client #',
+  'client id',
+  'employee #',
+  'employee id',
+  'patient #',
+  'patient id',
+  'guest #',
+  'guest id',
+  '"handy ',
+  '"telefon ',
+  '"smartphone ',
+  '"laptop ',
+  '"notebook ',
+  '"tablet ',
+  '"büro ',
+  '"buero ',
+  '"arbeitsplatz ',
+  '"bureau ',
+  '"ufficio ',
+  '"oficina ',
+  '"portable ',
+  '"cellulare ',
+  '"iphone ',
+  '"ipad ',
+  '"macbook ',
+  '"desktop ',
+  "'handy ",
+  "'laptop ",
+  "'büro ",
+  "'buero ",
+  '<string>',
+  '<description>',
+  '<title>',
+  '<comment>',
+  '<notes>',
+  '<note>',
+  '<label>',
+  '<displayname>',
+  'name": "',
+  'name":"',
+  'name: "',
+  "name: '",
+  'name "',
+  'title":',
+  'title: ',
+  'title=',
+  'label":',
+  'label: ',
+  'label=',
+  'label "',
+  'description":',
+  'description: ',
+  'description=',
+  'description "',
+  'desc":',
+  'desc: ',
+  'comment":',
+  'comment: ',
+  'comment=',
+  'comment "',
+  'notes":',
+  'note: ',
+  'notes: ',
+  'remark',
+  'bookmark',
+  'alias',
+  'nickname',
+  '(contractor)',
+  '(intern)',
+  '(external)',
+  '(freelance',
+  '(consultant)',
+  '(vendor)',
+  '(temp)',
+  '(extern',
+  '(praktikant',
+  '(werkstudent',
+  '(stagiaire)',
+  '(consulente)',
+  '(esterno)',
+  // --- end name21
   // lead (session 19): the honorifics before a name (dotted where the bare word is a log's unit: `ms`, `dr`).
   'mr. ',
   'mrs. ',
@@ -225,6 +397,13 @@ export const PERSON_PROSE_PATTERNS: readonly RulePattern[] = [
     targets: [{ group: 'role' }, { group: 'datum' }, { group: 'by' }, { group: 'han' }, { group: 'behalf' }, { group: 'hanRole' }, { group: 'wf' }, { group: 'chatHan' }, { group: 'chatLatin' }],
     validate: 'proseLatinName',
   },
+  // --- name21 (session 20): see NAME21 above.
+  {
+    regex: NAME21,
+    targets: [{ group: 'ctor' }, { group: 'contact' }, { group: 'sender' }, { group: 'with1' }, { group: 'with2' }, { group: 'idName' }, { group: 'device' }, { group: 'tail' }, { group: 'worker' }],
+    validate: 'proseLatinName',
+  },
+  // --- end name21
   {
     // A display name before its e-mail address, in any line (`Nadia Petrova <n.petrova@mail.ru>`, `(…@…)`).
     regex: new RegExp(String.raw`(?<![\w.@-])(?<mailed>${LATIN_NAME})[ \t]*[<(][ \t]*(?=<EMAIL-\d+>|(?<local>[\w.%+-]+)@)`),

@@ -975,9 +975,11 @@ function isProseLatinName(name: string): boolean {
   if (words.some((w) => HYPHEN_WORD.test(w))) return false;
   return !words.some((w) => {
     const plain = w.replace(/['’].*$/, '');
-    return NOT_A_PERSON_WORD.test(plain) || NOT_A_PROSE_NAME_WORD.test(plain) || plain.split('-').some((part) => isCommonWord(part.toLowerCase()));
+    return NOT_A_PERSON_WORD.test(plain) || NOT_A_PROSE_NAME_WORD.test(plain) || COMPANY_WORD.test(plain) || plain.split('-').some((part) => isCommonWord(part.toLowerCase()));
   });
 }
+// name21 (session 20): companies and services a message comes from or a contact line names (`message from Deutsche Telekom`).
+const COMPANY_WORD = /^(?:Deutsche|Telekom|Vodafone|Sparkasse|Volksbank|Raiffeisen|Commerzbank|Postbank|Allianz|Siemens|Bosch|Lufthansa|Telefonica|Telefónica|Swisscom|Barclays|Santander|Unicredit|Intesa|Generali|Vattenfall|Verizon|Comcast|Telstra|Optus|Microsoft|Google|Adobe|Salesforce|Zoom|Outlook|Gmail|Yahoo|Proton|Rakuten|Zalando|Ikea|Nordea|Handelsbanken|Swedbank|Rabobank|Ing|Abn|Amro|Bnp|Paribas|Societe|Société|Generale|Générale|Credit|Crédit|Agricole|Lyonnais|Postnord|Posten|Bpost)$/;
 /**
  * lead (session 19): the name after an honorific (`Mr. Tobias Lindqvist`, `Dr. Murphy`): one word is enough, as the
  * honorific says a person follows; none may be a common word, a product or account word, or another honorific.
@@ -1005,8 +1007,29 @@ function isKeyedPersonName(m: RegExpExecArray, line: string): boolean {
   if (!isProseLatinName(group(m, 'latin'))) return false;
   if (!/^name$/i.test(group(m, 'key'))) return true;
   const end = m.index + m[0].length;
-  return PERSONAL_DATUM.test(line.slice(end, end + 60)) || PERSONAL_DATUM.test(line.slice(Math.max(0, m.index - 80), m.index));
+  return PERSONAL_DATUM.test(line.slice(end, end + 60)) || PERSONAL_DATUM.test(line.slice(Math.max(0, m.index - 80), m.index)) || isInPersonObject(line, m.index);
 }
+// --- name21 (session 20): a `name` inside an object dump of a person's class -------------------------------------------
+// A toString, a data class or a record printed into a log (Kotlin/Dart `User(id: 7, name: Liam O'Brien)`, Java
+// `Customer{id=7, name='Daniel Whitfield'}`, C# `Contact { Id = 3, Name = Ana Souza }`, Python `Guest(name='…')`): the
+// class that opened the innermost bracket around the key is a person's (its type word last, a DTO's suffix after it).
+export const PERSON_CLASS = /(?:^|[a-z])(?:User|Customer|Client|Person|People|Contact|Member|Employee|Staff|Guest|Patient|Passenger|Traveller|Traveler|Tenant|Applicant|Claimant|Policyholder|Insured|Owner|Buyer|Shopper|Recipient|Consignee|Sender|Student|Teacher|Parent|Cardholder|Attendee|Participant|Subscriber|Beneficiary|Payee|Driver|Adjuster|Candidate|Interviewee|Agent|Author|Assignee|Reporter|Approver|Operator|Cashier|Courier)(?:Dto|DTO|Entity|Info|Record|Model|Data|Details?|Profile|Vo|VO|Bean|Summary|View|Event|Created|Updated)?$/;
+function isInPersonObject(line: string, at: number): boolean {
+  let depth = 0;
+  for (let i = at - 1; i >= 0 && i >= at - 400; i -= 1) {
+    const c = line[i]!;
+    if (c === ')' || c === '}' || c === ']') depth += 1;
+    else if (c === '(' || c === '{' || c === '[') {
+      if (depth > 0) depth -= 1;
+      else {
+        const ident = /([A-Za-z][A-Za-z0-9_]{0,60})[ \t]?$/.exec(line.slice(Math.max(0, i - 62), i));
+        return ident !== null && PERSON_CLASS.test(ident[1]!);
+      }
+    }
+  }
+  return false;
+}
+// --- end name21
 // Where a name before its address is an author's, public: a copyright or credits line, a year before it, or the name
 // opening the line (an AUTHORS list, a Debian copyright file, a kernel driver's banner).
 const CREDITS_LINE = /copyright|©|\(c\)|\bauthors?\b|maintainer|contributors?\b|signed-off-by|upstream-contact|written by|packaged by|put together|debiani[sz]ed|\bby me\b|credits/i;
@@ -1035,7 +1058,18 @@ function isProseName(m: RegExpExecArray, line: string): boolean {
     if (CREDITS_LINE.test(line) || /^\s*$|\d{4}[,.]?\s*$/.test(lead)) return false;
     return isProseLatinName(mailed) && (local === '' || words.some((w) => local.includes(w)) || isLoginOfName(mailed, local));
   }
-  return isProseLatinName(group(m, 'role') || group(m, 'datum') || group(m, 'asLatin') || group(m, 'cn') || group(m, 'gendered') || group(m, 'behalf') || group(m, 'hanRole') || group(m, 'wf') || group(m, 'chatLatin'));
+  // name21: a huddle's second person must be one as well as the first.
+  if (group(m, 'with2') !== '' && !isProseLatinName(group(m, 'with2'))) return false;
+  return isProseLatinName(group(m, 'role') || group(m, 'datum') || group(m, 'asLatin') || group(m, 'cn') || group(m, 'gendered') || group(m, 'behalf') || group(m, 'hanRole') || group(m, 'wf') || group(m, 'chatLatin') || name21ProseName(m));
+}
+// name21 (session 20): person-prose.ts NAME21's groups (an object dump's first field, a contact, a sender, a huddle's people,
+// a record id's owner, a device's owner, a label's last brackets, a worker with a status).
+function name21ProseName(m: RegExpExecArray): string {
+  for (const g of ['ctor', 'contact', 'sender', 'with1', 'with2', 'idName', 'device', 'tail', 'worker']) {
+    const v = group(m, g);
+    if (v !== '') return v;
+  }
+  return '';
 }
 // --- end person-prose.ts ------------------------------------------------------------------------------------------
 

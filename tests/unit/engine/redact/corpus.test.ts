@@ -282,7 +282,8 @@ describe('redaction corpus', () => {
     // name in a CSV row): 480.
     // Session 18 (fp19): false positives by cause (a locked `!!`, a `%p` macro, a GeneralizedTime, a JSON object's text, a
     // duration in milliseconds, a Chinese key naming a command, SaltStack's `salt '<target>'`; rules-fp19.test.ts): FP 1.
-    { set: 'held-out-15', found: 480, fp: 1 },
+    // name21, session 20: a name with a worker's status in brackets (`'Rahul Gupta (contractor)'`): 481.
+    { set: 'held-out-15', found: 481, fp: 1 },
     // held-out-16 (session 14): written and committed before any rule file was opened (51 hand-written
     // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
     // main c29b1bd (the set at 7536204): 422 of 640 = 65.9 % / 93.8 % as written, 422 of 633 = 66.7 % /
@@ -433,7 +434,9 @@ describe('redaction corpus', () => {
     // words as logins, `signIn(email:`, an IP before `community`, an over-long otpauth `secret=`) may not grow.
     // lead, session 19: second sight after the merge of session 19 (no rule written for it).
     // lead, session 19: the prompt wake (`ana@dev-lt:~/infra$`), Han names after everyday roles (教师, 家长, 工友, 客服 …), honorifics, IBANs, network device configs.
-    { set: 'held-out-21', found: 316, fp: 11 },
+    // name21, session 20: Latin names in object dumps (`User(name: …)`, `Claimant(X, …)`), contact lines in six languages, a message's
+    // sender, a huddle's people, a record id's owner, a device's or a label's person, `O'Brien` (rules-name21.test.ts): 332.
+    { set: 'held-out-21', found: 332, fp: 11 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
