@@ -119,6 +119,12 @@ const OWNED_THING = String.raw`Handy|Telefon|Smartphone|Laptop|Notebook|Tablet|B
 // status in brackets (`comment: 'Rahul Gupta (contractor)'`).
 const LABEL_OPEN = String.raw`<(?:string|[Dd]escription|[Nn]ame|[Tt]itle|[Cc]omment|[Nn]otes?|[Ll]abel|[Dd]isplayName)>|(?:[Nn]ame|[Tt]itle|[Ll]abel|[Dd]escription|[Dd]esc|[Cc]omment|[Nn]otes?|[Rr]emark|[Aa]lias|[Bb]ookmark|[Nn]ickname)["']?[ 	]*[:=]?[ 	]*["']`;
 const WORKER_STATUS = String.raw`contractor|intern|external|freelancer?|consultant|vendor|temp|extern|Praktikant(?:in)?|Werkstudent(?:in)?|Externer?|stagiaire|consulente|esterno`;
+// Titles a person's name follows (`our CTO Ou Minghui`, `cc hiring manager Dana Whitfield`, `with the landlord Ana Souza`).
+const JOB_TITLE = String.raw`CEO|CTO|CFO|COO|CIO|CISO|CPO|CMO|VP|[Hh]ead of [A-Z][a-z]+|[Hh]iring [Mm]anager|[Rr]ecruiter|[Ll]andlord|[Ss]upervisor|[Tt]eam [Ll]ead|[Ll]ine [Mm]anager|[Aa]ccount [Mm]anager|[Cc]ase [Mm]anager|[Cc]aseworker|[Cc]ase [Ww]orker|[Pp]roject [Mm]anager|[Pp]roduct [Mm]anager`;
+// Chinese roles a foreign person is written under (单一窗口 `境外收货人: Rajesh Kumar Iyer`, `外籍业主：Thomas Becker`).
+const HAN_ROLE_X = String.raw`(?:收货|收件|发货|寄件|联系|申请|经办|负责|报关|收款|付款|持卡|投保|被保险|代理|委托|担保|监护|入住|乘机|乘车|报销|出差|值班|订票|预订|下单)人|业主|房东|租客|旅客|学生|家长|教师|老师|医生|护士|外籍员工|外籍人士`;
+// Documents and configs a person's name is a file of (`contratto_Giulia Rinaldi_firmato.pdf`, `Maximilian Hoffmann-laptop.conf`).
+const DOC_EXT = String.raw`pdf|docx?|xlsx?|pptx?|odt|ods|rtf|csv|conf|ovpn|jpe?g|png|heic|zip|7z|rar|msg|eml|vcf`;
 const NAME21 = new RegExp(
   String.raw`(?<![\w.])(?:[A-Z][a-z]{1,15}){0,2}(?:${PERSON_CLASS_WORDS.join('|')})${CLASS_SUFFIX}[ \t]?[({[][ \t]*["']?(?<ctor>${LATIN_NAME})["']?(?=[ \t]*[,)\]}])` +
     String.raw`|(?<![\w-])(?:${CONTACT_WORD})[ \t]*[:=]?[ \t]*["']?(?<contact>${LATIN_NAME})${CONTACT_END}` +
@@ -127,7 +133,25 @@ const NAME21 = new RegExp(
     String.raw`|(?<![\w-])(?:${ID_OWNER})[ \t]*(?:#|[Ii][Dd][ \t]*[:=#]?)?[ \t]*\d{1,12}[ \t]*[([](?<idName>${LATIN_NAME})[)\]]` +
     String.raw`|["'](?:${OWNED_THING})[ \t]+(?<device>${LATIN_NAME})["']` +
     String.raw`|(?:${LABEL_OPEN})[^<>"'\r\n()]{0,80}?\((?<tail>${LATIN_NAME})\)(?=[ \t]*["'<])` +
-    String.raw`|(?<![\w-])(?<worker>${LATIN_NAME})[ \t]*\((?:${WORKER_STATUS})\)`,
+    String.raw`|(?<![\w-])(?<worker>${LATIN_NAME})[ \t]*\((?:${WORKER_STATUS})\)` +
+    String.raw`|(?<![\w-])(?:[Oo]ur|[Yy]our|[Tt]he|[Ww]ith|[Ff]rom|[Bb]y|[Tt]o|[Aa]nd|[Cc]c)[ \t]+(?:${JOB_TITLE})[ \t]+(?<titled>${LATIN_NAME})${LATIN_END}` +
+    String.raw`|(?<![\w-])(?:for|of|to)[ \t]+account[ \t]+(?<acct>${LATIN_NAME})(?=[ \t]*[(,:;]|[ \t]*\r?$)` +
+    String.raw`|(?:${HAN_ROLE_X})[ \t\u3000]*[:：=][ \t\u3000]*(?<hanRoleX>${LATIN_NAME})${LATIN_END}` +
+    String.raw`|(?:^|(?<=[\s(,;]))FN(?:;[A-Za-z-]+=[^:;\r\n]*)*[:=](?:(?<fnLatin>${LATIN_NAME})${LATIN_END}|(?<fnHan>${HAN})(?![\u4e00-\u9fa5]))(?=[ \t]*(?:[,;)]|\r?$))` +
+    String.raw`|(?<=[\\/"'(_ ]|^)(?<fileName>${LATIN_NAME})(?=(?:[_-][A-Za-z0-9]{1,20}){0,3}\.(?:${DOC_EXT})(?![\w-]))` +
+    String.raw`|(?<=\[(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\][ \t]{1,2})(?<speaker>${LATIN_NAME})(?=[ \t]*:[ \t])`,
+);
+// Han names (name21): a list of names after a role (`入住人 庞宇航、钱梓萌`), a desk or department, a name and what the person did
+// to a workflow (`财务 司马静怡 复核`, `由 IT 部 骆思彤 推送`), an office file named after its person with a version after
+// (`报价单-钱冠宇-v3.xlsx`), a Tencent Cloud SMS template's first parameter (`"TemplateParamSet": ["秦雅婷", …]`).
+const DESK = String.raw`财务|出纳|人事|行政|法务|前台|会计|HR|IT|运维|主管|经理|总监|部门经理|总经理|副总|董事长|(?:[A-Z]{2,5}[ \t]?|[\u4e00-\u9fa5]{1,4})(?:部|组|科|处|室|中心)`;
+const FLOW_DID = String.raw`复核|审核|审批|同意|驳回|确认|签字|签收|付款|推送|发布|办理|经办|批准|会签`;
+const DOC_VERSION = String.raw`[vV]\d{1,3}(?:\.\d{1,2})?|final|终版|定稿|签字版|修订版|最终版|副本|\(\d\)|（\d）|\d{1,8}`;
+const HAN_NAME21 = new RegExp(
+  String.raw`(?<=(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{1,4}[人员][ \t\u3000]*(?:[:：][ \t\u3000]*)?(?<list1>[\u4e00-\u9fa5]{2,3}|<NAME-\d+>))、(?<list2>[\u4e00-\u9fa5]{2,3})(?:、(?<list3>[\u4e00-\u9fa5]{2,3}))?(?![\u4e00-\u9fa5])` +
+    String.raw`|(?:^|(?<=[ \t\u3000→>:：，,由]))(?:${DESK})[ \t\u3000]+(?<deskDid>(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|令狐|夏侯|端木|南宫|独孤)[\u4e00-\u9fa5]{1,2}|[\u4e00-\u9fa5]{2,3})[ \t\u3000]+(?:${FLOW_DID})` +
+    String.raw`|[-_](?<docVersioned>[\u4e00-\u9fa5]{2,3})[-_ ](?:${DOC_VERSION})\.(?:xlsx?|docx?|pdf|pptx?|wps|et|csv|zip|rar|7z|txt|ofd)(?![\w-])` +
+    String.raw`|TemplateParam(?:Set|s)?["']?[ \t]*[:=][ \t]*\[[ \t]*["'](?<smsParam>[\u4e00-\u9fa5]{2,4})["']`,
 );
 // --- end name21
 
@@ -159,6 +183,16 @@ export const PERSON_PROSE_TRIGGER = [
   String.raw`["'](?:${OWNED_THING.toLowerCase()})[ \t]+${TWO_WORDS}`,
   String.raw`(?:${LABEL_OPEN.toLowerCase()})[^<>"'\r\n()]{0,80}?\(${TWO_WORDS}`,
   String.raw`${TWO_WORDS}[a-zß-ÿ'’-]{0,30}[ \t]*\((?:${WORKER_STATUS.toLowerCase()})\)`,
+  String.raw`(?:our|your|the|with|from|by|to|and|cc)[ \t]+(?:${JOB_TITLE.toLowerCase()})[ \t]+${TWO_WORDS}`,
+  String.raw`(?:for|of|to)[ \t]+account[ \t]+${TWO_WORDS}`,
+  String.raw`(?:${HAN_ROLE_X})[ \t\u3000]*[:：=][ \t\u3000]*${TWO_WORDS}`,
+  String.raw`(?:^|[\s(,;])fn(?:;[a-z-]+=[^:;\r\n]*)*[:=](?:${TWO_WORDS}|[\u4e00-\u9fa5]{2})`,
+  String.raw`[\\/"'(_ ]${TWO_WORDS}[a-zß-ÿ'’-]{0,30}(?:[_-][a-z0-9]{1,20}){0,3}\.(?:${DOC_EXT})(?![\w-])`,
+  String.raw`\[(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[ap]m)?\][ \t]{1,2}${TWO_WORDS}[^\r\n:]{0,30}:[ \t]`,
+  String.raw`[\u4e00-\u9fa5][人员][ \t\u3000]*(?:[:：][ \t\u3000]*)?[\u4e00-\u9fa5]{2,3}、[\u4e00-\u9fa5]{2}`,
+  String.raw`(?:${DESK.toLowerCase()})[ \t\u3000]+[\u4e00-\u9fa5]{2,4}[ \t\u3000]+(?:${FLOW_DID})`,
+  String.raw`[-_][\u4e00-\u9fa5]{2,3}[-_ ](?:${DOC_VERSION.replace('[vV]', 'v')})\.`,
+  String.raw`templateparam(?:set|s)?["']?[ \t]*[:=][ \t]*\[[ \t]*["'][\u4e00-\u9fa5]{2}`,
   // --- end name21
   String.raw`(?<![\w.])(?:mrs?\.|ms\.|mx\.|dr\.|prof\.|mrs|herr|frau|mme|mlle)[ \t]+[a-zà-þ][a-zß-ÿ]`,
   String.raw`[a-zß-ÿ][ \t]*[<(][ \t]*(?:<email-\d|[\w.%+-]{1,64}@)`,
@@ -347,6 +381,55 @@ export const PERSON_PROSE_WORDS = [
   '(stagiaire)',
   '(consulente)',
   '(esterno)',
+  'ceo ',
+  'cto ',
+  'cfo ',
+  'coo ',
+  'cio ',
+  'ciso ',
+  'cpo ',
+  'cmo ',
+  'vp ',
+  'head of ',
+  'hiring manager',
+  'recruiter',
+  'landlord',
+  'supervisor',
+  'team lead',
+  'line manager',
+  'account manager',
+  'case manager',
+  'caseworker',
+  'case worker',
+  'project manager',
+  'product manager',
+  'for account ',
+  'of account ',
+  'to account ',
+  'fn:',
+  'fn=',
+  'fn;',
+  '.pdf',
+  '.doc',
+  '.xls',
+  '.ppt',
+  '.odt',
+  '.ods',
+  '.rtf',
+  '.csv',
+  '.conf',
+  '.ovpn',
+  '.jpg',
+  '.jpeg',
+  '.png',
+  '.heic',
+  '.zip',
+  '.7z',
+  '.rar',
+  '.msg',
+  '.eml',
+  '.vcf',
+  'templateparam',
   // --- end name21
   // lead (session 19): the honorifics before a name (dotted where the bare word is a log's unit: `ms`, `dr`).
   'mr. ',
@@ -370,6 +453,12 @@ export const PERSON_PROSE_MARKS = [
   // --- name20
   String.raw`(?:${HAN_ROLE})[ \t\u3000:：]*[A-ZÀ-Þ]`,
   // --- end name20
+  // --- name21: a Chinese role and a Latin name (`境外收货人: Rajesh Kumar Iyer`)
+  String.raw`(?:${HAN_ROLE_X})[ \t\u3000]*[:：=][ \t\u3000]*[A-ZÀ-Þ]`,
+  String.raw`、(?<=[人员][ \t\u3000]{0,3}[:：]?[ \t\u3000]{0,3}[\u4e00-\u9fa5]{2,3}、)`,
+  String.raw`(?:${FLOW_DID})(?<=[\u4e00-\u9fa5][ \t\u3000]{1,3}(?:${FLOW_DID}))`,
+  String.raw`[\u4e00-\u9fa5](?<=[-_][\u4e00-\u9fa5]{2,3})[-_ ](?:${DOC_VERSION})\.`,
+  // --- end name21
   String.raw`[人员][ \t]*[[【=]|(?:用户|客户|账号|帐号|账户|帐户|患者)[ \t]*[[【]`,
   String.raw`主办人|协办人|会签(?!证)|阅办人|拟稿人|核稿人|签发人|审阅人|批示人|传阅`,
   String.raw`(?:父亲|母亲|爸爸|妈妈|丈夫|妻子|儿子|女儿|配偶|爷爷|奶奶|外公|外婆|祖父|祖母|哥哥|姐姐|弟弟|妹妹|父|母|夫|妻|子|女|兄|弟|姐|妹)[)）]`,
@@ -400,7 +489,12 @@ export const PERSON_PROSE_PATTERNS: readonly RulePattern[] = [
   // --- name21 (session 20): see NAME21 above.
   {
     regex: NAME21,
-    targets: [{ group: 'ctor' }, { group: 'contact' }, { group: 'sender' }, { group: 'with1' }, { group: 'with2' }, { group: 'idName' }, { group: 'device' }, { group: 'tail' }, { group: 'worker' }],
+    targets: [{ group: 'ctor' }, { group: 'contact' }, { group: 'sender' }, { group: 'with1' }, { group: 'with2' }, { group: 'idName' }, { group: 'device' }, { group: 'tail' }, { group: 'worker' }, { group: 'titled' }, { group: 'acct' }, { group: 'hanRoleX' }, { group: 'fnLatin' }, { group: 'fnHan' }, { group: 'fileName' }, { group: 'speaker' }],
+    validate: 'proseLatinName',
+  },
+  {
+    regex: HAN_NAME21,
+    targets: [{ group: 'list2' }, { group: 'list3' }, { group: 'deskDid' }, { group: 'docVersioned' }, { group: 'smsParam' }],
     validate: 'proseLatinName',
   },
   // --- end name21

@@ -318,7 +318,8 @@ describe('redaction corpus', () => {
     // Session 18 (fp19): push/analytics SDK app keys (`jpush.app-key`, `umeng.appkey`) are public: FP 4.
     // Session 18 (secret19): the password half of Bundler's `BUNDLE_<HOST>: "login:password"`: 571, FP 8.
     // Session 18, after the merge of every branch: 579, FP 4.
-    { set: 'held-out-16', found: 579, fp: 4 },
+    // name21, session 20: a Latin name after a job title (`our CTO Ou Minghui`): 580.
+    { set: 'held-out-16', found: 580, fp: 4 },
     // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 752e709 (the
     // set at 5176467): 372 of 554 = 67.1 % / 92.3 % as written, 373 of 554 = 67.3 % / 94.0 % with eight labels
@@ -425,7 +426,9 @@ describe('redaction corpus', () => {
     // (`reset password for x`, `password of user x`, `disabled account x`, `failed for subject "x"`); `occ`'s subcommands no
     // longer read as `user:` = `add`, `setting`, `resetpassword`, `lastseen` (4 false positives gone), an `"admin":"x"` audit field: 372, FP 18.
     // lead, session 19: the merge of session 19 (secret20 + login20 + name20 + fp20 together), then IBANs.
-    { set: 'held-out-20', found: 393, fp: 5 },
+    // name21, session 20: Han names in a role's list (`入住人 A、B`), between a desk and its act (`财务 X 复核`, `由 IT 部 X 推送`), in a
+    // versioned file name, an SMS template's parameter, a compound surname before 的 iPhone: 399.
+    { set: 'held-out-20', found: 399, fp: 5 },
     // held-out-21 (session 19, recall21): written and committed before any rule file was opened (21 plain application logs
     // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
     // entries), measured once with the rules of main 341ef08 (the set at 930b281): 297 of 400 = 74.3 % / 96.0 % as written,
@@ -435,8 +438,9 @@ describe('redaction corpus', () => {
     // lead, session 19: second sight after the merge of session 19 (no rule written for it).
     // lead, session 19: the prompt wake (`ana@dev-lt:~/infra$`), Han names after everyday roles (教师, 家长, 工友, 客服 …), honorifics, IBANs, network device configs.
     // name21, session 20: Latin names in object dumps (`User(name: …)`, `Claimant(X, …)`), contact lines in six languages, a message's
-    // sender, a huddle's people, a record id's owner, a device's or a label's person, `O'Brien` (rules-name21.test.ts): 332.
-    { set: 'held-out-21', found: 332, fp: 11 },
+    // sender, a huddle's people, a record id's owner, a device's or a label's person, `O'Brien` (rules-name21.test.ts): 332;
+    // then a Latin name after a Chinese role, `for account X (`, a vCard FN, a file named after its person: 337.
+    { set: 'held-out-21', found: 337, fp: 11 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);

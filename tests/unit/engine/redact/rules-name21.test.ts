@@ -114,3 +114,86 @@ describe('a device, a desk or a label named after its person; a worker with a st
     ]);
   });
 });
+
+describe('a title before a name, an account named after its person, a Chinese role before a Latin name', () => {
+  it('takes a name after a job title', () => {
+    takesAs('NAME', 'Your final-round interview with our CTO Ou Minghui is confirmed', 'Ou Minghui');
+    takesAs('NAME', 'cc hiring manager Dana Whitfield on the offer', 'Dana Whitfield');
+    takesAs('NAME', 'rent reminder sent by the landlord Pieter Janssen', 'Pieter Janssen');
+  });
+  it('takes an account named after its person, before its details', () => {
+    takesAs('NAME', 'Delivering welcome mail for account Ingrid Solberg (plan=team, seats=14)', 'Ingrid Solberg');
+    takesAs('NAME', 'quota exceeded for account Tomasz Zielinski: 10 GB', 'Tomasz Zielinski');
+  });
+  it('takes a Latin name after a Chinese role word', () => {
+    takesAs('NAME', 'ConsigneeTable - 境外收货人: Rajesh Kumar Iyer, Plot 42', 'Rajesh Kumar Iyer');
+    takesAs('NAME', '外籍业主：Thomas Becker（护照）', 'Thomas Becker');
+    takesAs('NAME', '订票人=Ana Souza;航班=MU5101', 'Ana Souza');
+  });
+  it('keeps titles, plans and products in the same places', () => {
+    unchanged([
+      'our CTO Office Hours start at 10',
+      'for account Free Tier (plan=free)',
+      '收货人: Apple Store, 上海',
+      'with the Product Manager Role enabled',
+    ]);
+  });
+});
+
+describe('a vCard formatted name, a file named after its person, a chat speaker', () => {
+  it('takes a vCard FN in a card and in a log', () => {
+    takesAs('NAME', 'FN:John Whitaker', 'John Whitaker');
+    takesAs('NAME', 'FN;CHARSET=UTF-8:陈书仪', '陈书仪');
+    takesAs('NAME', 'registered (vcard FN=陈书仪, EMAIL=<EMAIL-1>)', '陈书仪');
+  });
+  it('takes a Latin name a document or config file is named after', () => {
+    takesAs('NAME', 'uploaded F06AL3K9Q2C "contratto_Giulia Rinaldi_firmato.pdf" (482113 bytes)', 'Giulia Rinaldi');
+    takesAs('NAME', 'Config imported from C:\\Temp\\Maximilian Hoffmann-laptop.conf', 'Maximilian Hoffmann');
+    takesAs('NAME', 'attached /tmp/CV_Anna Kowalska.docx', 'Anna Kowalska');
+  });
+  it('takes the speaker of a chat export line with the time in brackets', () => {
+    takesAs('NAME', '[10:02] Rahul Sharma: 好的，我看一下', 'Rahul Sharma');
+    takesAs('NAME', '[12/05/26, 09:15:40] Ana Souza: see you there', 'Ana Souza');
+    takesAs('NAME', '[09:15 PM] Jürgen Weiß: ok', 'Jürgen Weiß');
+  });
+  it('keeps organisations, documents and components in the same places', () => {
+    unchanged([
+      'FN:Acme Corporation',
+      'fn: function(x) { return x }',
+      '"Release Notes_v2.pdf"',
+      '/usr/share/doc/Getting Started.pdf',
+      '[10:02] Main Thread: started',
+      '[12/05/26, 09:15:40:771] warn: [DESKTOP] Notification suppressed',
+    ]);
+  });
+});
+
+describe('Han names in lists, workflows, versioned files and SMS templates', () => {
+  it('takes every name of a list after a role', () => {
+    takesAs('NAME', '住宿：金陵饭店 2 晚  入住人 庞宇航、钱梓萌', '庞宇航', '钱梓萌');
+    takesAs('NAME', '参会人：张伟、李娜、王芳', '张伟', '李娜', '王芳');
+  });
+  it('takes a name between a desk or department and what the person did', () => {
+    takesAs('NAME', '审批流：部门经理 龚晓岚 同意 → 财务 司马静怡 复核 → 出纳 付款', '司马静怡');
+    takesAs('NAME', 'configurationDescription: 由 IT 部 骆思彤 推送', '骆思彤');
+    takesAs('NAME', '人事 欧阳晨 确认', '欧阳晨');
+  });
+  it('takes a name an office file is named after, a version after it', () => {
+    takesAs('NAME', 'conflict on "报价单-钱冠宇-v3.xlsx", keeping both copies', '钱冠宇');
+    takesAs('NAME', 'saved 合同_林萌_终版.docx', '林萌');
+  });
+  it('takes the first parameter of a Tencent Cloud SMS template', () => {
+    takesAs('NAME', '"TemplateParamSet": ["秦雅婷", "B2-1703"]', '秦雅婷');
+  });
+  it('takes a compound surname before 的 and a device', () => {
+    takesAs('NAME', '        "诸葛文杰的iPhone":', '诸葛文杰');
+  });
+  it('keeps words, places and topics in the same places', () => {
+    unchanged([
+      '责任人 安全、质量',
+      '财务 管理员 复核',
+      '报价单-华东区-v3.xlsx',
+      '"TemplateParamSet": ["安全提醒"]',
+    ]);
+  });
+});
