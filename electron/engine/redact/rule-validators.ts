@@ -1069,11 +1069,20 @@ function isProseName(m: RegExpExecArray, line: string): boolean {
 // name21 (session 20): person-prose.ts NAME21's groups (an object dump's first field, a contact, a sender, a huddle's people,
 // a record id's owner, a device's owner, a label's last brackets, a worker with a status).
 function name21ProseName(m: RegExpExecArray): string {
-  for (const g of ['ctor', 'contact', 'sender', 'with1', 'with2', 'idName', 'device', 'tail', 'worker', 'titled', 'acct', 'hanRoleX', 'fnLatin', 'fileName', 'speaker']) {
+  for (const g of ['ctor', 'contact', 'sender', 'with1', 'with2', 'idName', 'device', 'tail', 'worker', 'titled', 'acct', 'hanRoleX', 'fnLatin', 'speaker']) {
     const v = group(m, g);
     if (v !== '') return v;
   }
   return '';
+}
+// name21 (session 20): the street of an address after `ship to`, `visit … at` (person-prose.ts ADDR_SENT_TO) names a street:
+// a street's kind as a word (`Kent Terrace`, `Via Sparano`, `Baker Street`, `Amphitheatre Pkwy`) or as a compound's end
+// (`Storgatan`, `Leopoldstraße`, `Nørrebrogade`), not `Version 2, Release 2024` or `Server 3, Port 8080`.
+const STREET_KIND = /^(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Terrace|Tce|Parkway|Pkwy|Boulevard|Blvd\.?|Court|Ct\.?|Place|Pl\.?|Close|Crescent|Square|Sq\.?|Row|View|Hill|Gardens|Grove|Mews|Walk|Quay|Wharf|Plot|Parade|Esplanade|Promenade|Highway|Hwy|Circuit|Rise|Via|Viale|Piazza|Piazzale|Corso|Largo|Vicolo|Rue|Chemin|Allée|Impasse|Quai|Calle|Avenida|Av\.?|Paseo|Carrer|Rua|Travessa|Plaza|Praça|Straße|Strasse|Str\.|Platz|Weg|Allee|Gasse|Ring|Damm|Ufer|Steig|Chaussee|Ulica|Ul\.|Utca|Ulitsa|Ul\.?|Prospekt|Marg|Nagar|Sector|Block)$/;
+const STREET_KIND_END = /(?:gatan|gata|vägen|väg|vej|vejen|gade|veien|vegen|gate|straße|strasse|str\.|weg|platz|allee|gasse|straat|laan|gracht|plein|kade|singel|steeg|kuja|katu|tie)$/i;
+function isSentToAddress(address: string): boolean {
+  const street = address.split(',')[0]!;
+  return street.split(/[ \t]+/).some((w) => STREET_KIND.test(w) || (w.length > 5 && STREET_KIND_END.test(w)));
 }
 // --- end person-prose.ts ------------------------------------------------------------------------------------------
 
@@ -1933,6 +1942,7 @@ export const VALIDATORS = {
   keyedPersonName: ((m, line) => isKeyedPersonName(m, line)) as RuleValidator,
   /** person-prose.ts: a Latin name log prose places (a role noun, the person's phone or e-mail, its login, an LDAP CN). */
   proseLatinName: ((m, line) => isProseName(m, line)) as RuleValidator,
+  sentToAddress: ((m) => isSentToAddress(group(m, 'street21'))) as RuleValidator,
   honoredName: ((m) => isHonoredName(group(m, 'honored'))) as RuleValidator,
   /** person-prose.ts: a Han name beside a pinyin login in a CSV row (the login reads as a pinyin name). */
   pinyinLoginName: ((m) => isProseChineseName(group(m, 'csvName')) && isPinyinNameLogin(group(m, 'pinyin'))) as RuleValidator,

@@ -439,7 +439,7 @@ describe('redaction corpus', () => {
     // lead, session 19: the prompt wake (`ana@dev-lt:~/infra$`), Han names after everyday roles (教师, 家长, 工友, 客服 …), honorifics, IBANs, network device configs.
     // name21, session 20: Latin names in object dumps (`User(name: …)`, `Claimant(X, …)`), contact lines in six languages, a message's
     // sender, a huddle's people, a record id's owner, a device's or a label's person, `O'Brien` (rules-name21.test.ts): 332;
-    // then a Latin name after a Chinese role, `for account X (`, a vCard FN, a file named after its person: 337.
+    // then a Latin name after a Chinese role, `for account X (`, a vCard FN, a foreign street address after `ship to`/`visit … at`: 337.
     { set: 'held-out-21', found: 337, fp: 11 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
