@@ -527,5 +527,5 @@ const ADDRESS_SENT_TO_TRIGGER = String.raw`(?:(?:(?:ship(?:ped|ping)?|deliver(?:
 export const ADDRESS_PROSE_TRIGGER = String.raw`${ADDRESS_SENT_TO_TRIGGER}|(?:address|street)[^\r\n]{0,240}?[a-zà-ÿ.][ \t]\d{1,5}[a-z]?(?:[-/]\d{1,4})?,[ \t]*(?:[a-z]{1,2}-?)?[a-z]?\d{4,5}|(?:address|street)[^\r\n]{0,80}?\d{1,5}[a-z]?,?[ \t]+[a-zà-ÿ][^\r\n]{0,160}?,[ \t]*(?:[a-z]{1,2}-?)?[a-z]?\d{4,5}|\d丁目\d`;
 /** Words-scan wakes of the Latin form (its key or prose word), and the marks of the Japanese one. */
 // name21: and the verbs that send or take someone to an address (ADDR_SENT_TO).
-export const ADDRESS_PROSE_WORDS = ['address', 'street', 'ship', 'deliver', 'sent to', 'mailed to', 'moved to', 'visit', 'located at', 'lives at'];
+export const ADDRESS_PROSE_WORDS = ['address', 'street', 'ship', 'deliver', 'sent', 'mailed', 'moved', 'visit', 'located', 'lives'];
 export const ADDRESS_PROSE_MARKS = String.raw`丁目\d`;
