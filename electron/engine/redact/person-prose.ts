@@ -25,7 +25,8 @@ import type { RulePattern } from './rules.js';
 
 // A capitalised Latin word of a name, accented letters too (`Joaquín`, `Müller`), hyphenated or with an apostrophe
 // (`Jean-Pierre`, `O'Brien`); a particle between (`Tomás Ó Ceallaigh`, `Ludwig van Beethoven`).
-const WORD = String.raw`[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,15}(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]{1,15})?`;
+// name21 (session 20): an Irish or Italian elided prefix (`O'Brien`, `D'Angelo`) is one capital, the apostrophe and a capital.
+const WORD = String.raw`[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]{1,15}(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]{1,15})?|['’][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,15})`;
 const PARTICLE = String.raw`(?:Ó|Ní|Nic|Mac|van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|dos|das)`;
 /** Two or three words, a particle (or two: `Pieter van der Berg`, `María de la Cruz` — name20) allowed before the last ones. */
 export const LATIN_NAME = String.raw`${WORD}(?:[ \t](?:${PARTICLE}[ \t]){0,2}${WORD}){1,2}`;
@@ -44,6 +45,9 @@ const ROLE_WORDS = [
   // a shop's, a courier's and a tracker's hands (`operator=Li Wei`, `courier: Hans Gruber`, `"assignee":"Rahul Sharma"`).
   'operator', 'cashier', 'courier', 'shipper', 'approver', 'assignee', 'reporter', 'requester', 'signer',
   // --- end name20
+  // --- name21 (session 20): an insurer's, a payer's and a landlord's people (`SMS queued for adjuster Declan Gallagher:`).
+  'adjuster', 'underwriter', 'beneficiary', 'payee', 'subscriber', 'traveller', 'traveler', 'landlord', 'homeowner',
+  // --- end name21
 ];
 const ROLE = `(?:${ROLE_WORDS.join('|')})`;
 // Keys that only ever hold a person (a role, or a name qualified as a person's).
@@ -91,10 +95,69 @@ const PROSE = new RegExp(
   // --- end name20
 );
 
+// --- name21 (session 20): a person in an object dump, a contact line, a notification, a huddle, a record's label ------
+// The classes whose dump holds a person (rule-validators.ts PERSON_CLASS reads a `name` key inside their brackets): a
+// positional first field is the person's name too (Scala `Claimant(Siobhan Murphy, +353 …)`, Kotlin `Guest("Ana Souza", 2)`).
+const PERSON_CLASS_WORDS = ['User', 'Customer', 'Client', 'Person', 'Contact', 'Member', 'Employee', 'Guest', 'Patient', 'Passenger', 'Tenant', 'Applicant', 'Claimant', 'Policyholder', 'Owner', 'Buyer', 'Recipient', 'Consignee', 'Student', 'Teacher', 'Cardholder', 'Attendee', 'Participant', 'Subscriber', 'Beneficiary', 'Payee', 'Candidate', 'Traveller', 'Traveler'];
+const CLASS_SUFFIX = String.raw`(?:Dto|DTO|Entity|Info|Record|Model|Data|Details?|Profile|Vo|VO|Bean)?`;
+// Contact words in six languages (`Ansprechpartner: Friederike Wagner, Tel. …`, `Notfall-Kontakt Rüdiger Vogt +49 …`, Cisco
+// `snmp-server contact Thomas Brandt t.brandt@…`, `referente: Marco Rossi`), and a card's holder (`Name on Card:Kerstin Meier`).
+const CONTACT_WORD = String.raw`Ansprechpartner(?:in)?|[Kk]ontaktperson|Notfall-?[Kk]ontakt|Kontakt|[Cc]ontatto|[Rr]eferente|[Ii]nterlocut(?:eur|rice)|[Cc]ontacto|[Cc]ontato|[Cc]ontactpersoon|sys[Cc]ontact|[Cc]ontact(?:[ _-]?[Pp]erson)?|[Nn]ame on [Cc]ard|[Nn]ame_on_card|[Cc]ard[ _][Hh]older(?:[ _]?[Nn]ame)?|[Cc]ardholder(?:[ _]?[Nn]ame)?|Karteninhaber|[Tt]itolare(?: della carta)?`;
+// What follows a contact's name: a separator, the person's phone, e-mail or `Tel.`, or the end of the line or value.
+const CONTACT_END = String.raw`(?=["']?(?:[ \t]*(?:[,;(<]|\+\d|(?:[Tt]el|TEL|[Mm]obil|[Hh]andy)\b|[\w.%+-]+@)|[ \t]*\r?$))`;
+// A message or a call a person sent (`Notification from Marco Bellini in #ops-milano`, `missed call from Ana Souza`).
+const FROM_WHAT = String.raw`[Nn]otification|[Mm]essage|[Ii]nvit(?:e|ation)|[Mm]issed call`;
+// Sessions a person joins with others (`joined huddle with Luca Bianchi, Chiara Esposito`, `scheduled visit with Hemi Walker at`).
+const WITH_WHAT = String.raw`[Hh]uddle|[Vv]isit|[Aa]ppointment|[Ii]nterview`;
+// A record's id with its person's name in brackets (`invalid password for user #4417 (Valentina Greco)`).
+const ID_OWNER = String.raw`[Uu]ser|[Cc]ustomer|[Mm]ember|[Aa]ccount|[Cc]lient|[Ee]mployee|[Pp]atient|[Gg]uest`;
+// A device or a desk named after its person, in a config's quoted label (EdgeRouter `description "Handy Chiamaka Okonkwo"`,
+// ProCurve `name "Buero Katarina Petrova"`, `"Laptop Jannik Petersen"`).
+const OWNED_THING = String.raw`Handy|Telefon|Laptop|Buero|Bureau|Ufficio|Oficina`;
+// A label, a description or a bookmark whose value ends with its person in brackets (Cyberduck `<string>Verlag Kiel –
+// Webserver (Jannik Petersen)</string>`, Compass `"name": "Prod – orders (Anouk de Jong)"`), and a name with a worker's
+// status in brackets (`comment: 'Rahul Gupta (contractor)'`).
+const LABEL_OPEN = String.raw`<(?:string|[Dd]escription|[Tt]itle|[Cc]omment|[Ll]abel)>|(?:[Nn]ame|[Tt]itle|[Ll]abel|[Dd]escription|[Cc]omment)["']?(?:[ \t]*[:=])?[ \t]*["']`;
+const WORKER_STATUS = String.raw`contractor|freelancer?|consultant|Praktikant(?:in)?|Werkstudent(?:in)?`;
+// Titles a person's name follows (`our CTO Ou Minghui`, `cc hiring manager Dana Whitfield`, `with the landlord Ana Souza`).
+const JOB_TITLE = String.raw`CEO|CTO|CFO|COO|CIO|[Hh]iring [Mm]anager|[Rr]ecruiter|[Ss]upervisor|[Ll]ine [Mm]anager|[Aa]ccount [Mm]anager|[Cc]ase [Mm]anager|[Pp]roject [Mm]anager|[Pp]roduct [Mm]anager`;
+// Chinese roles a foreign person is written under (单一窗口 `境外收货人: Rajesh Kumar Iyer`, `外籍业主：Thomas Becker`).
+const HAN_ROLE_X = String.raw`(?:收货|收件|发货|寄件|联系|申请|经办|负责|报关|收款|付款|持卡|投保|被保险|代理|委托|担保|监护|入住|乘机|乘车|报销|出差|值班|订票|预订|下单)人|业主|房东|租客|旅客|学生|家长|教师|老师|医生|护士|外籍员工|外籍人士`;
+// One pattern per grammar: each then runs only on lines holding its literals (line-engine.ts mayMatch); as one
+// alternation, every grammar ran on every line person-name's trigger passed (the Chinese and web-app rows lost 15 %).
+const NAME21: readonly RegExp[] = [
+  new RegExp(String.raw`(?<![\w.])(?:[A-Z][a-z]{1,15}){0,2}(?:${PERSON_CLASS_WORDS.join('|')})${CLASS_SUFFIX}[ \t]?[({[][ \t]*["']?(?<ctor>${LATIN_NAME})["']?(?=[ \t]*[,)\]}])`),
+  new RegExp(String.raw`(?<![\w-])(?:${CONTACT_WORD})(?:[ \t]*[:=])?[ \t]*["']?(?<contact>${LATIN_NAME})${CONTACT_END}`),
+  new RegExp(String.raw`(?<![\w-])(?:${FROM_WHAT})s? from (?<sender>${LATIN_NAME})(?![\w@-]|\.\w)${CLAUSE_END}`),
+  new RegExp(String.raw`(?<![\w-])(?:${WITH_WHAT}|${CHAT})(?:[ \t]+[a-z0-9]{2,10})?[ \t]+with[ \t]+(?<with1>${LATIN_NAME})${LATIN_END}(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?<with2>${LATIN_NAME})${LATIN_END})?`),
+  new RegExp(String.raw`(?<![\w-])(?:${ID_OWNER})[ \t]*(?:(?:#|[Ii][Dd](?:[ \t]*[:=#])?)[ \t]*)?\d{1,12}[ \t]*[([](?<idName>${LATIN_NAME})[)\]]`),
+  new RegExp(String.raw`["'](?:${OWNED_THING})[ \t]+(?<device>${LATIN_NAME})["']`),
+  new RegExp(String.raw`(?:${LABEL_OPEN})[^<>"'\r\n()]{0,80}?\((?<tail>${LATIN_NAME})\)(?=[ \t]*["'<])`),
+  new RegExp(String.raw`(?<![\w-])(?<worker>${LATIN_NAME})[ \t]*\((?:${WORKER_STATUS})\)`),
+  new RegExp(String.raw`(?<![\w-])(?:[Oo]ur|[Yy]our|[Tt]he|[Ww]ith|[Ff]rom|[Bb]y|[Tt]o|[Aa]nd|[Cc]c)[ \t]+(?:${JOB_TITLE})[ \t]+(?<titled>${LATIN_NAME})${LATIN_END}`),
+  new RegExp(String.raw`(?<![\w-])for[ \t]+account[ \t]+(?<acct>${LATIN_NAME})(?=[ \t]*[(,:;]|[ \t]*\r?$)`),
+  new RegExp(String.raw`(?:${HAN_ROLE_X})[ \t\u3000]*[:：=][ \t\u3000]*(?<hanRoleX>${LATIN_NAME})${LATIN_END}`),
+  new RegExp(String.raw`(?:^|(?<=[\s(,;]))FN[:=](?:(?<fnLatin>${LATIN_NAME})${LATIN_END}|(?<fnHan>${HAN})(?![\u4e00-\u9fa5]))(?=[ \t]*(?:[,;)]|\r?$))`),
+  new RegExp(String.raw`\[(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\][ \t]{1,2}(?<speaker>${LATIN_NAME})(?=[ \t]*:[ \t])`),
+];
+// Han names (name21): a list of names after a role (`入住人 庞宇航、钱梓萌`), a desk or department, a name and what the person did
+// to a workflow (`财务 司马静怡 复核`, `由 IT 部 骆思彤 推送`), an office file named after its person with a version after
+// (`报价单-钱冠宇-v3.xlsx`), a Tencent Cloud SMS template's first parameter (`"TemplateParamSet": ["秦雅婷", …]`).
+const DESK = String.raw`财务|出纳|人事|行政|法务|前台|会计|HR|IT|运维|主管|经理|总监|部门经理|总经理|副总|董事长|(?:[A-Z]{2,5}[ \t]?|[\u4e00-\u9fa5]{1,4})(?:部|组|科|处|室|中心)`;
+const FLOW_DID = String.raw`复核|审核|审批|同意|驳回|确认|签字|签收|付款|推送|发布|办理|经办|批准|会签`;
+const DOC_VERSION = String.raw`[vV]\d{1,3}(?:\.\d{1,2})?|final|终版|定稿|签字版|修订版|最终版|副本|\(\d\)|（\d）|\d{1,8}`;
+const HAN_NAME21: readonly RegExp[] = [
+  new RegExp(String.raw`、(?<=(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{1,4}[人员][ \t\u3000]*(?:[:：][ \t\u3000]*)?(?<list1>[\u4e00-\u9fa5]{2,3}|<NAME-\d+>)、)(?<list2>[\u4e00-\u9fa5]{2,3})(?:、(?<list3>[\u4e00-\u9fa5]{2,3}))?(?![\u4e00-\u9fa5])`),
+  new RegExp(String.raw`(?<deskDid>(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|令狐|夏侯|端木|南宫|独孤)[\u4e00-\u9fa5]{1,2}|[\u4e00-\u9fa5]{2,3})[ \t\u3000]+(?:${FLOW_DID})(?<=(?:^|[ \t\u3000→>:：，,由])(?:${DESK})[ \t\u3000]+[\u4e00-\u9fa5]{2,4}[ \t\u3000]+(?:${FLOW_DID}))`),
+  new RegExp(String.raw`[-_](?<docVersioned>[\u4e00-\u9fa5]{2,3})[-_ ](?:${DOC_VERSION})\.(?:xlsx?|docx?|pdf|pptx?|wps|et|csv|zip|rar|7z|txt|ofd)(?![\w-])`),
+  new RegExp(String.raw`TemplateParam(?:Set|s)?["']?[ \t]*[:=][ \t]*\[[ \t]*["'](?<smsParam>[\u4e00-\u9fa5]{2,4})["']`),
+];
+// --- end name21
+
 // What a Latin name needs, in a case-insensitive trigger: two words of letters (LATIN_NAME is two or three
 // capitalised words), so `for tenant acme-22,` or `name=worker` does not wake its ~100 patterns (they cost the
 // generated ASCII log half its speed).
-const TWO_WORDS = String.raw`[a-zà-ÿ]{2}[a-zß-ÿ'’-]{0,30}[ \t]+[a-zà-ÿ]{2}`;
+const TWO_WORDS = String.raw`[a-zà-ÿ]{2}[a-zß-ÿ'’-]{0,30}[ \t]+[a-zà-ÿ][a-zà-ÿ'’]`;
 
 /** Per-line trigger fragments (case-insensitive): each pattern below needs one of them. */
 export const PERSON_PROSE_TRIGGER = [
@@ -110,6 +173,28 @@ export const PERSON_PROSE_TRIGGER = [
   String.raw`(?:(?:${WORKFLOW_BY}) by|(?:${WORKFLOW_TO}) to)[ \t]+${TWO_WORDS}`,
   String.raw`(?:chat|conversation|call|meeting|dm)(?:[ \t]+[a-z0-9]{2,10})?[ \t]+with[ \t]+(?:[\u4e00-\u9fa5]{2}|${TWO_WORDS})`,
   // --- end name20
+  // --- name21 (each in a group of its own: factor.ts spreads a leading `(?:a|b)X` into `aX|bX`, and the ASCII part of
+  // this trigger grew past V8's 20 KB limit for optimised regexes — the ASCII row ran at half speed)
+  String.raw`(?:(?:${PERSON_CLASS_WORDS.join('|').toLowerCase()})(?:dto|entity|info|record|model|data|details?|profile|vo|bean)?[ \t]?[({[][ \t]*["']?${TWO_WORDS})`,
+  String.raw`(?:(?:${CONTACT_WORD.toLowerCase()})(?:[ \t]*[:=])?[ \t]*["']?${TWO_WORDS})`,
+  String.raw`(?:(?:${FROM_WHAT.toLowerCase()})s? from ${TWO_WORDS})`,
+  String.raw`(?:(?:${WITH_WHAT.toLowerCase()}|${CHAT.toLowerCase()})(?:[ \t]+[a-z0-9]{2,10})?[ \t]+with[ \t]+${TWO_WORDS})`,
+  String.raw`(?:(?:${ID_OWNER.toLowerCase()})[ \t]*(?:(?:#|id(?:[ \t]*[:=#])?)[ \t]*)?\d{1,12}[ \t]*[([]${TWO_WORDS})`,
+  String.raw`(?:["'](?:${OWNED_THING.toLowerCase()})[ \t]+${TWO_WORDS})`,
+  // (each starts at a literal: a fragment led by a class of letters or spaces is tried at every character of every
+  // line the words wake — name21 first wrote two such and halved the ASCII row)
+  String.raw`(?:(?:${LABEL_OPEN.toLowerCase()})[^<>"'\r\n()]{0,80}?\(${TWO_WORDS})`,
+  String.raw`(?:\((?:${WORKER_STATUS.toLowerCase()})\))`,
+  String.raw`(?:(?:${JOB_TITLE.toLowerCase()})[ \t]+${TWO_WORDS})`,
+  String.raw`(?:for[ \t]+account[ \t]+${TWO_WORDS})`,
+  String.raw`(?:(?:${HAN_ROLE_X})[ \t\u3000]*[:：=][ \t\u3000]*${TWO_WORDS})`,
+  String.raw`(?:fn[:=](?:${TWO_WORDS}|[\u4e00-\u9fa5]{2}))`,
+  String.raw`(?:\[(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[ap]m)?\][ \t]{1,2}${TWO_WORDS}[^\r\n:]{0,30}:[ \t])`,
+  String.raw`[\u4e00-\u9fa5][人员][ \t\u3000]*(?:[:：][ \t\u3000]*)?[\u4e00-\u9fa5]{2,3}、[\u4e00-\u9fa5]{2}`,
+  String.raw`[\u4e00-\u9fa5]{2}[\u4e00-\u9fa5]{0,2}[ \t\u3000]+(?:${FLOW_DID})`,
+  String.raw`(?:[-_][\u4e00-\u9fa5]{2,3}[-_ ](?:${DOC_VERSION.replace('[vV]', 'v')})\.)`,
+  String.raw`(?:templateparam(?:set|s)?["']?[ \t]*[:=][ \t]*\[[ \t]*["'][\u4e00-\u9fa5]{2})`,
+  // --- end name21
   String.raw`(?<![\w.])(?:mrs?\.|ms\.|mx\.|dr\.|prof\.|mrs|herr|frau|mme|mlle)[ \t]+[a-zà-þ][a-zß-ÿ]`,
   String.raw`[a-zß-ÿ][ \t]*[<(][ \t]*(?:<email-\d|[\w.%+-]{1,64}@)`,
   String.raw` as ["“](?:[a-zà-ÿ]{2}|[\u4e00-\u9fa5]{2})`,
@@ -176,6 +261,67 @@ export const PERSON_PROSE_WORDS = [
   'meeting with',
   'dm with',
   // --- end name20
+  // --- name21: object dumps (`User(`; the other person classes are role words above), contact words, notifications,
+  // huddles, ids with a name, devices, labels, titles, vCard FN, documents, SMS templates. Kept few: the words scan's
+  // automaton (word-scan.ts) holds ~8 000 states of 62 character classes at most and main had ~7 100 (a word with a new
+  // character such as `)` or `;` adds a class: 7 100 cells more); past it the scan falls back to its regex (ASCII row ×0.4).
+  'user(',
+  'user{',
+  'person(',
+  'ansprechpartner',
+  'kontakt',
+  'contatto',
+  'referente',
+  'interlocut',
+  'contacto',
+  'contato',
+  'name on card',
+  'card holder',
+  'karteninhaber',
+  'titolare',
+  'notification from',
+  'message from',
+  'invite from',
+  'invitation from',
+  'missed call from',
+  'huddle with',
+  'visit with',
+  'appointment with',
+  'interview with',
+  'user #',
+  'user id',
+  'account #',
+  'account id',
+  'handy ',
+  'buero ',
+  'laptop ',
+  'telefon ',
+  'ufficio ',
+  'bureau ',
+  'oficina ',
+  'string>',
+  'description',
+  'title',
+  'label',
+  'comment',
+  'contractor',
+  'freelance',
+  'consultant',
+  'praktikant',
+  'werkstudent',
+  'ceo ',
+  'cto ',
+  'cfo ',
+  'coo ',
+  'cio ',
+  'manager ',
+  'recruiter',
+  'supervisor',
+  'for account ',
+  'fn:',
+  'fn=',
+  'templateparam',
+  // --- end name21
   // lead (session 19): the honorifics before a name (dotted where the bare word is a log's unit: `ms`, `dr`).
   'mr. ',
   'mrs. ',
@@ -198,6 +344,13 @@ export const PERSON_PROSE_MARKS = [
   // --- name20
   String.raw`(?:${HAN_ROLE})[ \t\u3000:：]*[A-ZÀ-Þ]`,
   // --- end name20
+  // --- name21: a Chinese role and a Latin name (`境外收货人: Rajesh Kumar Iyer`)
+  String.raw`(?:${HAN_ROLE_X})[ \t\u3000]*[:：=][ \t\u3000]*[A-ZÀ-Þ]`,
+  String.raw`、(?<=[人员][ \t\u3000]{0,3}[:：]?[ \t\u3000]{0,3}[\u4e00-\u9fa5]{2,3}、)`,
+  String.raw`(?:${FLOW_DID})(?<=[\u4e00-\u9fa5][ \t\u3000]{1,3}(?:${FLOW_DID}))`,
+  // (the character after the name first: a look-behind at every Han character halved the Chinese row)
+  String.raw`[\u4e00-\u9fa5][-_ ](?:${DOC_VERSION})\.(?<=[-_][\u4e00-\u9fa5]{2,3}[-_ ](?:${DOC_VERSION})\.)`,
+  // --- end name21
   String.raw`[人员][ \t]*[[【=]|(?:用户|客户|账号|帐号|账户|帐户|患者)[ \t]*[[【]`,
   String.raw`主办人|协办人|会签(?!证)|阅办人|拟稿人|核稿人|签发人|审阅人|批示人|传阅`,
   String.raw`(?:父亲|母亲|爸爸|妈妈|丈夫|妻子|儿子|女儿|配偶|爷爷|奶奶|外公|外婆|祖父|祖母|哥哥|姐姐|弟弟|妹妹|父|母|夫|妻|子|女|兄|弟|姐|妹)[)）]`,
@@ -225,6 +378,15 @@ export const PERSON_PROSE_PATTERNS: readonly RulePattern[] = [
     targets: [{ group: 'role' }, { group: 'datum' }, { group: 'by' }, { group: 'han' }, { group: 'behalf' }, { group: 'hanRole' }, { group: 'wf' }, { group: 'chatHan' }, { group: 'chatLatin' }],
     validate: 'proseLatinName',
   },
+  // --- name21 (session 20): see NAME21 above.
+  ...[...NAME21, ...HAN_NAME21].map((regex) => ({
+    regex,
+    targets: ['ctor', 'contact', 'sender', 'with1', 'with2', 'idName', 'device', 'tail', 'worker', 'titled', 'acct', 'hanRoleX', 'fnLatin', 'fnHan', 'speaker', 'list2', 'list3', 'deskDid', 'docVersioned', 'smsParam']
+      .filter((g) => regex.source.includes(`(?<${g}>`))
+      .map((group) => ({ group })),
+    validate: 'proseLatinName' as const,
+  })),
+  // --- end name21
   {
     // A display name before its e-mail address, in any line (`Nadia Petrova <n.petrova@mail.ru>`, `(…@…)`).
     regex: new RegExp(String.raw`(?<![\w.@-])(?<mailed>${LATIN_NAME})[ \t]*[<(][ \t]*(?=<EMAIL-\d+>|(?<local>[\w.%+-]+)@)`),
@@ -327,7 +489,27 @@ const JAPANESE_ADDRESS = String.raw`(?:東京都|北海道|(?:京都|大阪)府|
 // (`updated shipping address to …`, `address updated for customer X: …`).
 const ADDRESS_CUE = String.raw`(?:[Aa]ddress|ADDRESS|[Ss]treet|STREET)`;
 
+// --- name21 (session 20): a foreign street address after the verb that sends or takes someone to it (`ship to Via Sparano
+// da Bari 112, 70121 Bari BA`, `scheduled visit with X at 27 Kent Terrace, Mount Victoria, Wellington 6011`, `delivered to
+// Storgatan 18, 411 38 Göteborg`): a street with its number, up to three localities, and the postcode before or after the
+// city, in the shapes of a dozen countries (`411 38`, Eircode `P24 X2Y7`, UK `SW1A 1AA`, Canada `K1A 0B1`, NL `1012 AB`, US ZIP+4).
+const ADDR_WORD = String.raw`[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.-]{1,30}`;
+const ADDR_STREET_WORDS = String.raw`${ADDR_WORD}(?:[ \t]+(?:${ADDR_WORD}|da|de|di|del|della|dei|van|von|der|la|le|du|des)){0,5}`;
+const ADDR_STREET = String.raw`(?:\d{1,5}[A-Za-z]?(?:[-/]\d{1,4})?,?[ \t]+${ADDR_STREET_WORDS}|${ADDR_STREET_WORDS}[ \t]+\d{1,5}[A-Za-z]?(?:[-/]\d{1,4})?)`;
+const ADDR_LOCALITY = String.raw`(?:Co\.[ \t]+)?${ADDR_WORD}(?:[ \t]+${ADDR_WORD}){0,2}`;
+const ADDR_POSTCODE = String.raw`\d{3}[ \t]\d{2}|\d{5}-\d{4}|\d{4,6}|[A-Z]\d{2}[ \t]?[A-Z0-9]{4}|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]\d[A-Z]\d|\d{4}[ \t]?[A-Z]{2}`;
+const ADDR_TAIL = String.raw`(?:,[ \t]*${ADDR_LOCALITY}){0,3},[ \t]*(?:(?:[A-Z]{1,2}-)?(?:${ADDR_POSTCODE})[ \t]+${ADDR_LOCALITY}(?:[ \t]+[A-Z]{2})?|${ADDR_LOCALITY}[ \t]+(?:[A-Z]{2,3}[ \t]+)?(?:${ADDR_POSTCODE}))(?![\w-])`;
+const ADDR_SENT_TO = String.raw`(?:[Ss]hip(?:ped|ping)?|[Dd]eliver(?:ed|y|ing)?|[Ss]ent|[Mm]ailed|[Mm]oved)[ \t]+to|[Vv]isit[^\r\n]{0,60}?[ \t]at|[Ll]ocated[ \t]+at|[Ll]ives[ \t]+at`;
+// --- end name21
+
 export const ADDRESS_PROSE_PATTERNS: readonly RulePattern[] = [
+  // --- name21: see ADDR_SENT_TO above.
+  {
+    regex: new RegExp(String.raw`(?<![\w-])(?:${ADDR_SENT_TO})[ \t]+(?<street21>${ADDR_STREET}${ADDR_TAIL})`),
+    targets: [{ group: 'street21' }],
+    validate: 'sentToAddress',
+  },
+  // --- end name21
   {
     regex: new RegExp(String.raw`${ADDRESS_CUE}(?:["']?[ \t]*(?:=>|[:=])[ \t]*["']?|[^\r\n]{0,80}?(?:[ \t]to[ \t]+|:[ \t]+))(?<street>${LATIN_STREET})(?![\w-])`),
     targets: [{ group: 'street' }],
@@ -339,7 +521,11 @@ export const ADDRESS_PROSE_PATTERNS: readonly RulePattern[] = [
 ];
 
 /** Per-line trigger fragments (case-insensitive) of the address patterns above. */
-export const ADDRESS_PROSE_TRIGGER = String.raw`(?:address|street)[^\r\n]{0,240}?[a-zà-ÿ.][ \t]\d{1,5}[a-z]?(?:[-/]\d{1,4})?,[ \t]*(?:[a-z]{1,2}-?)?[a-z]?\d{4,5}|(?:address|street)[^\r\n]{0,80}?\d{1,5}[a-z]?,?[ \t]+[a-zà-ÿ][^\r\n]{0,160}?,[ \t]*(?:[a-z]{1,2}-?)?[a-z]?\d{4,5}|\d丁目\d`;
+// name21: an address after the verb that sends or takes someone to it (ADDR_SENT_TO): a comma and a digit after the verb
+// (each run a class that cannot hold what ends it: lazy runs backtracked quadratically on a line of repeated `sent to`).
+const ADDRESS_SENT_TO_TRIGGER = String.raw`(?:(?:(?:ship(?:ped|ping)?|deliver(?:ed|y|ing)?|sent|mailed|moved)[ \t]+to|visit[^\r\n]{0,60}?[ \t]at|located[ \t]+at|lives[ \t]+at)[ \t]+[^,\r\n]{0,200},[^\d\r\n]{0,120}\d)`;
+export const ADDRESS_PROSE_TRIGGER = String.raw`${ADDRESS_SENT_TO_TRIGGER}|(?:address|street)[^\r\n]{0,240}?[a-zà-ÿ.][ \t]\d{1,5}[a-z]?(?:[-/]\d{1,4})?,[ \t]*(?:[a-z]{1,2}-?)?[a-z]?\d{4,5}|(?:address|street)[^\r\n]{0,80}?\d{1,5}[a-z]?,?[ \t]+[a-zà-ÿ][^\r\n]{0,160}?,[ \t]*(?:[a-z]{1,2}-?)?[a-z]?\d{4,5}|\d丁目\d`;
 /** Words-scan wakes of the Latin form (its key or prose word), and the marks of the Japanese one. */
-export const ADDRESS_PROSE_WORDS = ['address', 'street'];
+// name21: and the verbs that send or take someone to an address (ADDR_SENT_TO).
+export const ADDRESS_PROSE_WORDS = ['address', 'street', 'ship', 'deliver', 'sent', 'mailed', 'moved', 'visit', 'located', 'lives'];
 export const ADDRESS_PROSE_MARKS = String.raw`丁目\d`;

@@ -1024,9 +1024,11 @@ function isProseLatinName(name: string): boolean {
   if (words.some((w) => HYPHEN_WORD.test(w))) return false;
   return !words.some((w) => {
     const plain = w.replace(/['’].*$/, '');
-    return NOT_A_PERSON_WORD.test(plain) || NOT_A_PROSE_NAME_WORD.test(plain) || plain.split('-').some((part) => isCommonWord(part.toLowerCase()));
+    return NOT_A_PERSON_WORD.test(plain) || NOT_A_PROSE_NAME_WORD.test(plain) || COMPANY_WORD.test(plain) || plain.split('-').some((part) => isCommonWord(part.toLowerCase()));
   });
 }
+// name21 (session 20): companies and services a message comes from or a contact line names (`message from Deutsche Telekom`).
+const COMPANY_WORD = /^(?:Deutsche|Telekom|Vodafone|Sparkasse|Volksbank|Raiffeisen|Commerzbank|Postbank|Allianz|Siemens|Bosch|Lufthansa|Telefonica|Telefónica|Swisscom|Barclays|Santander|Unicredit|Intesa|Generali|Vattenfall|Verizon|Comcast|Telstra|Optus|Microsoft|Google|Adobe|Salesforce|Zoom|Outlook|Gmail|Yahoo|Proton|Rakuten|Zalando|Ikea|Nordea|Handelsbanken|Swedbank|Rabobank|Ing|Abn|Amro|Bnp|Paribas|Societe|Société|Generale|Générale|Credit|Crédit|Agricole|Lyonnais|Postnord|Posten|Bpost)$/;
 /**
  * lead (session 19): the name after an honorific (`Mr. Tobias Lindqvist`, `Dr. Murphy`): one word is enough, as the
  * honorific says a person follows; none may be a common word, a product or account word, or another honorific.
@@ -1054,14 +1056,39 @@ function isKeyedPersonName(m: RegExpExecArray, line: string): boolean {
   if (!isProseLatinName(group(m, 'latin'))) return false;
   if (!/^name$/i.test(group(m, 'key'))) return true;
   const end = m.index + m[0].length;
-  return PERSONAL_DATUM.test(line.slice(end, end + 60)) || PERSONAL_DATUM.test(line.slice(Math.max(0, m.index - 80), m.index));
+  return PERSONAL_DATUM.test(line.slice(end, end + 60)) || PERSONAL_DATUM.test(line.slice(Math.max(0, m.index - 80), m.index)) || isInPersonObject(line, m.index);
 }
+// --- name21 (session 20): a `name` inside an object dump of a person's class -------------------------------------------
+// A toString, a data class or a record printed into a log (Kotlin/Dart `User(id: 7, name: Liam O'Brien)`, Java
+// `Customer{id=7, name='Daniel Whitfield'}`, C# `Contact { Id = 3, Name = Ana Souza }`, Python `Guest(name='…')`): the
+// class that opened the innermost bracket around the key is a person's (its type word last, a DTO's suffix after it).
+export const PERSON_CLASS = /(?:^|[a-z])(?:User|Customer|Client|Person|People|Contact|Member|Employee|Staff|Guest|Patient|Passenger|Traveller|Traveler|Tenant|Applicant|Claimant|Policyholder|Insured|Owner|Buyer|Shopper|Recipient|Consignee|Sender|Student|Teacher|Parent|Cardholder|Attendee|Participant|Subscriber|Beneficiary|Payee|Driver|Adjuster|Candidate|Interviewee|Agent|Author|Assignee|Reporter|Approver|Operator|Cashier|Courier)(?:Dto|DTO|Entity|Info|Record|Model|Data|Details?|Profile|Vo|VO|Bean|Summary|View|Event|Created|Updated)?$/;
+function isInPersonObject(line: string, at: number): boolean {
+  let depth = 0;
+  for (let i = at - 1; i >= 0 && i >= at - 400; i -= 1) {
+    const c = line[i]!;
+    if (c === ')' || c === '}' || c === ']') depth += 1;
+    else if (c === '(' || c === '{' || c === '[') {
+      if (depth > 0) depth -= 1;
+      else {
+        const ident = /([A-Za-z][A-Za-z0-9_]{0,60})[ \t]?$/.exec(line.slice(Math.max(0, i - 62), i));
+        return ident !== null && PERSON_CLASS.test(ident[1]!);
+      }
+    }
+  }
+  return false;
+}
+// --- end name21
 // Where a name before its address is an author's, public: a copyright or credits line, a year before it, or the name
 // opening the line (an AUTHORS list, a Debian copyright file, a kernel driver's banner).
 const CREDITS_LINE = /copyright|©|\(c\)|\bauthors?\b|maintainer|contributors?\b|signed-off-by|upstream-contact|written by|packaged by|put together|debiani[sz]ed|\bby me\b|credits/i;
 /** A Latin or Han name log prose places (person-prose.ts); after `by`, only with its own login in brackets. */
 function isProseName(m: RegExpExecArray, line: string): boolean {
-  const han = group(m, 'han') || group(m, 'asHan') || group(m, 'bracketed') || group(m, 'assigned') || group(m, 'flow') || group(m, 'desk') || group(m, 'related') || group(m, 'phoned') || group(m, 'real') || group(m, 'owned') || group(m, 'paren') || group(m, 'did') || group(m, 'from') || group(m, 'possessive') || group(m, 'glossed') || group(m, 'chatHan');
+  const han = group(m, 'han') || group(m, 'fnHan') || group(m, 'asHan') || group(m, 'bracketed') || group(m, 'assigned') || group(m, 'flow') || group(m, 'desk') || group(m, 'related') || group(m, 'phoned') || group(m, 'real') || group(m, 'owned') || group(m, 'paren') || group(m, 'did') || group(m, 'from') || group(m, 'possessive') || group(m, 'glossed') || group(m, 'chatHan');
+  // name21: every name of a role's list must be one (`入住人 庞宇航、钱梓萌`).
+  if (group(m, 'list1') !== '') return [group(m, 'list1'), group(m, 'list2'), group(m, 'list3')].every((n) => n === '' || isPlaceholder(n) || isProseChineseName(n));
+  const name21Han = group(m, 'deskDid') || group(m, 'docVersioned') || group(m, 'smsParam');
+  if (name21Han !== '') return isProseChineseName(name21Han);
   const pair = group(m, 'pair1');
   if (pair !== '') return isProseChineseName(pair) && isProseChineseName(group(m, 'pair2'));
   if (han !== '') return isProseChineseName(han);
@@ -1084,7 +1111,27 @@ function isProseName(m: RegExpExecArray, line: string): boolean {
     if (CREDITS_LINE.test(line) || /^\s*$|\d{4}[,.]?\s*$/.test(lead)) return false;
     return isProseLatinName(mailed) && (local === '' || words.some((w) => local.includes(w)) || isLoginOfName(mailed, local));
   }
-  return isProseLatinName(group(m, 'role') || group(m, 'datum') || group(m, 'asLatin') || group(m, 'cn') || group(m, 'gendered') || group(m, 'behalf') || group(m, 'hanRole') || group(m, 'wf') || group(m, 'chatLatin'));
+  // name21: a huddle's second person must be one as well as the first.
+  if (group(m, 'with2') !== '' && !isProseLatinName(group(m, 'with2'))) return false;
+  return isProseLatinName(group(m, 'role') || group(m, 'datum') || group(m, 'asLatin') || group(m, 'cn') || group(m, 'gendered') || group(m, 'behalf') || group(m, 'hanRole') || group(m, 'wf') || group(m, 'chatLatin') || name21ProseName(m));
+}
+// name21 (session 20): person-prose.ts NAME21's groups (an object dump's first field, a contact, a sender, a huddle's people,
+// a record id's owner, a device's owner, a label's last brackets, a worker with a status).
+function name21ProseName(m: RegExpExecArray): string {
+  for (const g of ['ctor', 'contact', 'sender', 'with1', 'with2', 'idName', 'device', 'tail', 'worker', 'titled', 'acct', 'hanRoleX', 'fnLatin', 'speaker']) {
+    const v = group(m, g);
+    if (v !== '') return v;
+  }
+  return '';
+}
+// name21 (session 20): the street of an address after `ship to`, `visit … at` (person-prose.ts ADDR_SENT_TO) names a street:
+// a street's kind as a word (`Kent Terrace`, `Via Sparano`, `Baker Street`, `Amphitheatre Pkwy`) or as a compound's end
+// (`Storgatan`, `Leopoldstraße`, `Nørrebrogade`), not `Version 2, Release 2024` or `Server 3, Port 8080`.
+const STREET_KIND = /^(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Terrace|Tce|Parkway|Pkwy|Boulevard|Blvd\.?|Court|Ct\.?|Place|Pl\.?|Close|Crescent|Square|Sq\.?|Row|View|Hill|Gardens|Grove|Mews|Walk|Quay|Wharf|Plot|Parade|Esplanade|Promenade|Highway|Hwy|Circuit|Rise|Via|Viale|Piazza|Piazzale|Corso|Largo|Vicolo|Rue|Chemin|Allée|Impasse|Quai|Calle|Avenida|Av\.?|Paseo|Carrer|Rua|Travessa|Plaza|Praça|Straße|Strasse|Str\.|Platz|Weg|Allee|Gasse|Ring|Damm|Ufer|Steig|Chaussee|Ulica|Ul\.|Utca|Ulitsa|Ul\.?|Prospekt|Marg|Nagar|Sector|Block)$/;
+const STREET_KIND_END = /(?:gatan|gata|vägen|väg|vej|vejen|gade|veien|vegen|gate|straße|strasse|str\.|weg|platz|allee|gasse|straat|laan|gracht|plein|kade|singel|steeg|kuja|katu|tie)$/i;
+function isSentToAddress(address: string): boolean {
+  const street = address.split(',')[0]!;
+  return street.split(/[ \t]+/).some((w) => STREET_KIND.test(w) || (w.length > 5 && STREET_KIND_END.test(w)));
 }
 // --- end person-prose.ts ------------------------------------------------------------------------------------------
 
@@ -1979,6 +2026,7 @@ export const VALIDATORS = {
   keyedPersonName: ((m, line) => isKeyedPersonName(m, line)) as RuleValidator,
   /** person-prose.ts: a Latin name log prose places (a role noun, the person's phone or e-mail, its login, an LDAP CN). */
   proseLatinName: ((m, line) => isProseName(m, line)) as RuleValidator,
+  sentToAddress: ((m) => isSentToAddress(group(m, 'street21'))) as RuleValidator,
   honoredName: ((m) => isHonoredName(group(m, 'honored'))) as RuleValidator,
   /** person-prose.ts: a Han name beside a pinyin login in a CSV row (the login reads as a pinyin name). */
   pinyinLoginName: ((m) => isProseChineseName(group(m, 'csvName')) && isPinyinNameLogin(group(m, 'pinyin'))) as RuleValidator,
