@@ -116,11 +116,9 @@ const LONG_LINE = `${'x'.repeat(70_000)} password=afterTheCut\nmail bob@example.
 // has a pattern of its own (admin-cli.ts CALL_SECRET_ARGUMENTS): no entry left.
 // Session 19 (lead): held-out-21's shell prompt `ana@dev-lt:~/infra$` agrees both ways since the dollar scan wakes for
 // `:~/dir$` and `:/dir$` prompts too (rules.ts STORE_GRAMMAR_DOLLAR): no entry left.
-// recall22 (session 20): the blind held-out-22 set's first run found one more (no rule file read, none changed):
+// recall22 (session 20): the blind held-out-22 set's first run found two more (no rule file read, none changed); its Fiddler
+// dump's `Cookie:` second pair agrees both ways since fp21 reads a cookie list whole (session 20): one entry left.
 const KNOWN_DIVERGENT: Record<string, string> = {
-  // A `Cookie:` header's second pair `cp_device=<32 hex>` (a device id, labelled a look-alike): the reference engine takes
-  // the value as a secret, the prefilter does not wake that rule on the line, so the shipped redactor keeps it.
-  'held-out-22/Fiddler-raw-session-dump.txt': 'Cookie: Hm_lvt_…=…; cp_device=<hex> — the second cookie pair taken only without the prefilter',
   // exiftool's `[ExifIFD]       Serial Number                   : …` and `Exif Version`: the reference engine takes the
   // two-word field names as person names (a false positive the shipped redactor does not make).
   'held-out-22/docx-docProps-core-and-exiftool-photo.txt': 'exiftool `[ExifIFD]  Serial Number  : …` — field names taken as names only without the prefilter',
