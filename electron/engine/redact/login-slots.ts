@@ -59,9 +59,11 @@ export const LOGIN_SLOT_WORDS: readonly string[] = [
   'by_user_name(',
   'bylogin(',
   'byusername(',
-  'refused for',
-  'expired for',
-  'mismatch for',
+  // The outcome alone, not `refused for`: a word ending in `for` hid person-name's `for account` on `login refused for
+  // account Daniel Whitfield (locked)` (the scan resumes after a hit); the trigger still needs the `for`.
+  'refused',
+  'expired',
+  'mismatch',
   'pveum',
   'account":{"label"',
   'account": {"label"',

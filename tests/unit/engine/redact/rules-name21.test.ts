@@ -124,6 +124,9 @@ describe('a title before a name, an account named after its person, a Chinese ro
   it('takes an account named after its person, before its details', () => {
     takesAs('NAME', 'Delivering welcome mail for account Ingrid Solberg (plan=team, seats=14)', 'Ingrid Solberg');
     takesAs('NAME', 'quota exceeded for account Tomasz Zielinski: 10 GB', 'Tomasz Zielinski');
+    // lead, session 20: after login21's outcomes (`refused`, `expired`, `mismatch`) — their wake once ended in `for` and hid this one.
+    takesAs('NAME', '2026-12-07 09:00:02 WARN login refused for account Daniel Whitfield (locked)', 'Daniel Whitfield');
+    takesAs('NAME', 'token expired for account Maria Rossi (session 42)', 'Maria Rossi');
   });
   it('takes a Latin name after a Chinese role word', () => {
     takesAs('NAME', 'ConsigneeTable - 境外收货人: Rajesh Kumar Iyer, Plot 42', 'Rajesh Kumar Iyer');
