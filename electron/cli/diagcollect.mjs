@@ -41,10 +41,11 @@ if (process.argv[2] === 'collect') await Promise.all(COLLECT_BUILTINS.map((name)
 if (!PRINT_ONLY.has(process.argv[2])) {
   setFlagsFromString('--semi-space-growth-factor=1');
   setFlagsFromString('--heap-growing-percent=50');
-  // collect18 (session 20): each regular expression compiled once, to machine code, not first to
-  // bytecode and again on its second use — the redaction rules' ~1 000 patterns were compiled twice
-  // in every collection (electron/engine/platform/regexp-compile.ts has the figures).
-  setFlagsFromString('--no-regexp-tier-up');
+  // Not `--no-regexp-tier-up` (collect18, session 20: each pattern compiled once, to machine code;
+  // ~100–150 ms of a short collection's CPU): set at run time, after Node's start-up had already
+  // compiled patterns with tier-up on, it crashed V8 with SIGSEGV in about 1 run in 400 (session 21:
+  // `redact --help` and `baseline check`, 1–2 of 600 runs beside a CPU hog; 0 of 2 400 without it),
+  // which CI saw as a command printing nothing. A flag V8 reads only at start is no flag to flip here.
 }
 
 // Ctrl-C / SIGTERM before a command has installed its own handling (collect cancels cleanly,

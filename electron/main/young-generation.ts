@@ -18,9 +18,3 @@ export function keepYoungGenerationSmall(): void {
 
 keepYoungGenerationSmall();
 
-// collect18 (session 20): each regular expression compiled once, straight to machine code, as the
-// CLI launcher does (electron/engine/platform/regexp-compile.ts says why; written out here, not
-// imported, so this module stays the first one evaluated).
-/** The V8 flag of electron/engine/platform/regexp-compile.ts (a test holds them equal). */
-export const REGEXP_COMPILE_FLAG = '--no-regexp-tier-up';
-setFlagsFromString(REGEXP_COMPILE_FLAG);

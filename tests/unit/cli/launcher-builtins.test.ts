@@ -59,4 +59,14 @@ describe('the launcher and Node’s code cache', () => {
   it('sets no flag for the commands that only print', async () => {
     expect(await publicBuiltinsAfterFlags(['list', '--json'])).toBeNull();
   }, 300_000);
+
+  it('flips no V8 flag that changes how code already compiled runs (session 21: --no-regexp-tier-up crashed ~1 run in 400)', async () => {
+    // A regular expression compiled during Node's start-up carries tier-up state; turning tier-up
+    // off under it ended some runs with SIGSEGV and no output. Only the heap-sizing flags are set.
+    for (const file of ['electron/cli/diagcollect.mjs', 'electron/main/young-generation.ts']) {
+      const source = await readFile(join(ROOT, file), 'utf8');
+      const flags = [...source.matchAll(/setFlagsFromString\('([^']+)'\)/g)].map((m) => m[1]);
+      expect(flags.every((flag) => /^--(semi-space-growth-factor|heap-growing-percent)=/.test(flag ?? '')), `${file}: ${flags.join(' ')}`).toBe(true);
+    }
+  });
 });
