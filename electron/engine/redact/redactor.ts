@@ -13,7 +13,7 @@ import { LineEngine, type RedactionSink } from './line-engine.js';
 import { PlaceholderRegistry, type RegistryMark, type RegistryState } from './placeholders.js';
 import { buildRuleSet, type RuleSet, type RuleSetOptions } from './rule-set.js';
 import { kerberosPrincipalLogin } from './rule-validators.js';
-import { csvRow, headerShape, isRuleLine, mayHoldTableHeader, rebuildRow, rowCells, tableHeader, type TableShape } from './text-table.js';
+import { TextTables } from './text-table.js';
 
 export interface RedactorOptions {
   /** ids of optional rules to switch on (off by default): 'ipv4-public', 'ipv6-public', 'mac-address', 'hostname' */
@@ -284,115 +284,23 @@ export class Redactor {
       }
       return out + engine.push(text.slice(from));
     };
-    // ---- table21 (session 20): a table inside plain text, wherever it starts (text-table.ts) ----
-    // A header line naming a column the CSV layout reads, then a row or border of its shape: each row
-    // goes, as a CSV row of its cells, to an engine with the CSV layout and that header, until the
-    // shape ends. The header and everything else go on to pushSections. A partial line that may be a
-    // row is held until its line break, so the output does not depend on where chunks are cut.
-    let table: { shape: TableShape; engine: LineEngine } | undefined;
-    let tableHeld = '';
-    /** The last complete line handed on (a copy, only when it may be a header) and its shape. */
-    let lastLine = '';
-    let lastHeader: TableShape | undefined;
-    /** The start of the current line, already handed on (at most HEADER_CHECK characters). */
-    let lineHead = '';
-    const HEADER_CHECK = 401;
-    const ROW_LIMIT = 65536;
-    const tableRow = (line: string, eol: string): string => {
-      const { shape, engine: rows } = table!;
-      if (isRuleLine(line)) return pushSections(`${line}\n`, false).slice(0, -1) + eol;
-      // The plain rules first, as for any line (what they take stays taken); then the row's cells,
-      // as a CSV row under the table's header, to the CSV layout's rules: a changed cell is written back.
-      const plain = pushSections(`${line}\n`, false);
-      if (plain.indexOf('\n') !== plain.length - 1) return plain.slice(0, -1) + eol;
-      const cr = plain.charCodeAt(plain.length - 2) === 13 ? '\r' : '';
-      const body = plain.slice(0, plain.length - 1 - cr.length);
-      const cells = rowCells(shape, body);
-      if (cells === undefined || cells.length === 0) return body + cr + eol;
-      const redacted = rows.push(`${csvRow(shape, body, cells)}\n`).slice(0, -1);
-      return (rebuildRow(shape, body, cells, redacted) ?? body) + cr + eol;
-    };
-    const pushTables = (input: string, final: boolean): string => {
-      let text = tableHeld + input;
-      tableHeld = '';
-      if (table === undefined && lastHeader === undefined && ((layout !== undefined && layout !== 'csv') || !mayHoldTableHeader(lineHead.length < HEADER_CHECK ? lineHead + text : text))) {
-        const nl = text.lastIndexOf('\n');
-        lineHead = nl < 0 ? (lineHead + text).slice(0, HEADER_CHECK) : text.slice(nl + 1, nl + 1 + HEADER_CHECK);
-        if (nl >= 0) lastLine = '';
-        return pushSections(text, final);
-      }
-      let out = '';
-      let from = 0;
-      let pos = 0;
-      const flush = (to: number) => {
-        if (to > from) out += pushSections(text.slice(from, to), false);
-        from = to;
-      };
-      for (;;) {
-        let nl = text.indexOf('\n', pos);
-        const last = nl < 0;
-        if (last) {
-          const tail = text.length - pos;
-          // A partial line that may be a row waits for its line break (a row is at most ROW_LIMIT long).
-          if (!final && tail < ROW_LIMIT && (table !== undefined || lastHeader !== undefined) && !(pos === 0 && lineHead !== '')) {
-            tableHeld = text.slice(pos);
-            text = text.slice(0, pos);
-            break;
-          }
-          if (!final || tail === 0) break;
-          nl = text.length;
-        }
-        const continued = pos === 0 && lineHead !== '';
-        const line = text.slice(pos, nl);
-        const eol = last ? '' : '\n';
-        if (!continued && lastHeader !== undefined && table === undefined) {
-          const shape = tableHeader(lastLine, line);
-          if (shape !== undefined) {
-            flush(pos);
-            table = { shape, engine: this.lineEngine(sink, 'csv') };
-            table.engine.useHeader(shape.csvHeader);
-            if (bytePath) {
-              engine.stopEdits();
-              stopBytePath();
-            }
-          }
-        }
-        if (!continued && table !== undefined) {
-          if (rowCells(table.shape, line) !== undefined) {
-            flush(pos);
-            out += tableRow(line, eol);
-            from = nl + eol.length;
-            pos = from;
-            lastLine = '';
-            lastHeader = undefined;
-            lineHead = '';
-            if (last) break;
-            continue;
-          }
-          out += table.engine.end();
-          table = undefined;
-        }
-        const whole = continued ? lineHead + line : line;
-        lastHeader = whole.length < HEADER_CHECK ? headerShape(whole.replace(/\r$/, '')) : undefined;
-        // An item (or section) read as CSV already reads its comma-separated tables (line-engine's header, rule-validators' sectionHeader).
-        if (lastHeader !== undefined && ((layout === 'csv' && lastHeader.sep === ',') || (layout !== undefined && layout !== 'csv'))) lastHeader = undefined;
-        lastLine = lastHeader === undefined ? '' : whole.replace(/\r$/, '');
-        lineHead = '';
-        pos = nl + eol.length;
-        if (last) break;
-      }
-      if (pos < text.length && tableHeld === '') {
-        // The partial line goes on to pushSections below: the start of the next chunk's first line.
-        lineHead = (pos === 0 ? lineHead + text : text.slice(pos)).slice(0, HEADER_CHECK);
-      }
-      out += from < text.length || final ? pushSections(text.slice(from), final) : '';
-      if (final && table !== undefined) {
-        out += table.engine.end();
-        table = undefined;
-      }
-      return out;
-    };
-    // ---- end table21 ----
+    // table21 (session 20): a table inside plain text, wherever it starts (text-table.ts): its rows
+    // go to an engine with the CSV layout under its header; everything else on to pushSections.
+    const tables = new TextTables({
+      pushText: pushSections,
+      layout: () => layout,
+      rowEngine: (csvHeader) => {
+        const rows = this.lineEngine(sink, 'csv');
+        rows.useHeader(csvHeader);
+        return rows;
+      },
+      tableStarted: () => {
+        // A row's text changes length: the output is no longer described by edits of the input.
+        if (!bytePath) return;
+        engine.stopEdits();
+        stopBytePath();
+      },
+    });
     const handle = (chunk: string, final: boolean, chunkBytes?: Buffer) => {
       let text = chunk;
       let bytes = chunkBytes;
@@ -433,7 +341,7 @@ export class Redactor {
       // ASCII read as UTF-8 (or still undecided): each character is its byte.
       const oneToOne = bytes !== undefined && lines === text && encodeAs !== 'json' && (decoder.encoding ?? 'utf8') === 'utf8' && isAscii(bytes);
       if (bytePath) inputBytes.add(lines.length, oneToOne ? bytes : undefined);
-      const out = (encodeAs === 'log' ? pushTables(lines, final) /* table21: was pushSections */ : engine.push(lines)) + (final ? engine.end() : '');
+      const out = (encodeAs === 'log' ? tables.push(lines, final) : engine.push(lines)) + (final ? engine.end() : '');
       const edits = bytePath ? engine.takeEdits() : undefined;
       if (!held) {
         const asBytes = edits && inputBytes.bytesOf(edits);

@@ -14,7 +14,7 @@
  * Cheap when there is no table: `mayHoldTableHeader` is a literal search for the column words,
  * and a line it hits is refused at once by its characters (a log line has a timestamp, `=` or `:`).
  */
-import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
+import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey, type ItemLayout } from './formats.js';
 
 export type TableSeparator = ',' | '\t' | '|' | ' ';
 
@@ -244,4 +244,140 @@ export function mayHoldTableHeader(text: string): boolean {
     start = end + 1;
   }
   return false;
+}
+
+/** The item a {@link TextTables} reads tables for (the redactor's openItem). */
+export interface TableHost {
+  /** Hands plain text on to the rest of the item's pipeline (transcript sections, then the line engine). */
+  pushText(input: string, final: boolean): string;
+  /** The item's layout, when one was detected: only plain text (or a CSV item's other separators) is searched for tables. */
+  layout(): ItemLayout | undefined;
+  /** A line engine with the CSV layout that reads its rows under `csvHeader`. */
+  rowEngine(csvHeader: string): { push(text: string): string; end(): string };
+  /** The first table starts: from here on the output is not the input with edits. */
+  tableStarted(): void;
+}
+
+/** How much of a line's start is kept to check it as a header (a header is at most LONGEST_HEADER long). */
+const HEADER_CHECK = LONGEST_HEADER + 1;
+/** The longest partial line held back because it may be a row. */
+const ROW_LIMIT = 65536;
+
+/**
+ * Finds tables in one item's text as it streams by, chunk after chunk: a header line, then a row or
+ * border of its shape. Each row goes first to the plain rules (what they take stays taken), then, as
+ * a CSV row of its cells, to a CSV-layout engine under the header, and a changed cell is written back
+ * in place; the header and all other text go on to the host. A partial line that may be a row is
+ * held until its line break, so the output does not depend on where chunks are cut.
+ */
+export class TextTables {
+  private table: { shape: TableShape; rows: { push(text: string): string; end(): string } } | undefined;
+  private held = '';
+  /** The last complete line handed on (a copy, only when it may be a header) and its shape. */
+  private lastLine = '';
+  private lastHeader: TableShape | undefined;
+  /** The start of the current line, already handed on (at most HEADER_CHECK characters). */
+  private lineHead = '';
+
+  constructor(private readonly host: TableHost) {}
+
+  /** Redacts the next chunk of the item's text (`final` for its last); returns what is ready. */
+  push(input: string, final: boolean): string {
+    const host = this.host;
+    let text = this.held + input;
+    this.held = '';
+    const plainText = (layout: ItemLayout | undefined) => layout === undefined || layout === 'csv';
+    if (this.table === undefined && this.lastHeader === undefined && (!plainText(host.layout()) || !mayHoldTableHeader(this.lineHead.length < HEADER_CHECK ? this.lineHead + text : text))) {
+      const nl = text.lastIndexOf('\n');
+      this.lineHead = nl < 0 ? (this.lineHead + text).slice(0, HEADER_CHECK) : text.slice(nl + 1, nl + 1 + HEADER_CHECK);
+      if (nl >= 0) this.lastLine = '';
+      return host.pushText(text, final);
+    }
+    let out = '';
+    let from = 0;
+    let pos = 0;
+    const flush = (to: number) => {
+      if (to > from) out += host.pushText(text.slice(from, to), false);
+      from = to;
+    };
+    for (;;) {
+      let nl = text.indexOf('\n', pos);
+      const last = nl < 0;
+      if (last) {
+        const tail = text.length - pos;
+        // A partial line that may be a row waits for its line break (a row is at most ROW_LIMIT long).
+        if (!final && tail < ROW_LIMIT && (this.table !== undefined || this.lastHeader !== undefined) && !(pos === 0 && this.lineHead !== '')) {
+          this.held = text.slice(pos);
+          text = text.slice(0, pos);
+          break;
+        }
+        if (!final || tail === 0) break;
+        nl = text.length;
+      }
+      const continued = pos === 0 && this.lineHead !== '';
+      const line = text.slice(pos, nl);
+      const eol = last ? '' : '\n';
+      if (!continued && this.lastHeader !== undefined && this.table === undefined) {
+        const shape = tableHeader(this.lastLine, line);
+        if (shape !== undefined) {
+          flush(pos);
+          this.table = { shape, rows: host.rowEngine(shape.csvHeader) };
+          host.tableStarted();
+        }
+      }
+      if (!continued && this.table !== undefined) {
+        if (rowCells(this.table.shape, line) !== undefined) {
+          flush(pos);
+          out += this.row(line, eol);
+          from = nl + eol.length;
+          pos = from;
+          this.lastLine = '';
+          this.lastHeader = undefined;
+          this.lineHead = '';
+          if (last) break;
+          continue;
+        }
+        out += this.table.rows.end();
+        this.table = undefined;
+      }
+      const whole = continued ? this.lineHead + line : line;
+      let header = whole.length < HEADER_CHECK ? headerShape(whole.replace(/\r$/, '')) : undefined;
+      // An item (or section) read as CSV already reads its comma-separated tables (line-engine's header,
+      // rule-validators' sectionHeader). The layout is asked each time: a transcript's section changes it.
+      const layout = header === undefined ? undefined : host.layout();
+      if (header !== undefined && ((layout === 'csv' && header.sep === ',') || !plainText(layout))) header = undefined;
+      this.lastHeader = header;
+      this.lastLine = header === undefined ? '' : whole.replace(/\r$/, '');
+      this.lineHead = '';
+      pos = nl + eol.length;
+      if (last) break;
+    }
+    if (pos < text.length && this.held === '') {
+      // The partial line goes on to the host below: the start of the next chunk's first line.
+      this.lineHead = (pos === 0 ? this.lineHead + text : text.slice(pos)).slice(0, HEADER_CHECK);
+    }
+    out += from < text.length || final ? host.pushText(text.slice(from), final) : '';
+    if (final && this.table !== undefined) {
+      out += this.table.rows.end();
+      this.table = undefined;
+    }
+    return out;
+  }
+
+  /** One row of the current table, with its line break. */
+  private row(line: string, eol: string): string {
+    const { shape, rows } = this.table!;
+    const host = this.host;
+    if (isRuleLine(line)) return host.pushText(`${line}\n`, false).slice(0, -1) + eol;
+    // The plain rules first, as for any line (what they take stays taken); then the row's cells,
+    // as a CSV row under the table's header, to the CSV layout's rules: a changed cell is written back.
+    const plain = host.pushText(`${line}\n`, false);
+    if (plain.indexOf('\n') !== plain.length - 1) return plain.slice(0, -1) + eol;
+    const cr = plain.charCodeAt(plain.length - 2) === 13 ? '\r' : '';
+    const body = plain.slice(0, plain.length - 1 - cr.length);
+    const cells = rowCells(shape, body);
+    if (cells === undefined || cells.length === 0) return body + cr + eol;
+    const redacted = rows.push(`${csvRow(shape, body, cells)}\n`).slice(0, -1);
+    return (rebuildRow(shape, body, cells, redacted) ?? body) + cr + eol;
+  }
 }
