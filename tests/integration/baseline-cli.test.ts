@@ -44,7 +44,8 @@ function plant(i: number, spec: DesktopSpec): DesktopSpec {
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, DIAGCOLLECT_DATA_DIR: join(work, 'data'), ...env }, timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  // A child killed by a signal prints nothing: say so in what the assertions show.
+  return { code: r.status, stdout: r.stdout, stderr: `${r.stderr}${r.signal ? `[killed by ${r.signal}]` : ''}${r.error ? `[${r.error.message}]` : ''}` };
 }
 
 beforeAll(async () => {

@@ -25,7 +25,8 @@ const ZH_ENV = { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '', DISPLAY: '', 
 
 function cli(args: string[], env: NodeJS.ProcessEnv = ZH_ENV) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 240_000 });
-  return { code: r.status, out: `${r.stdout}\n${r.stderr}` };
+  // A child killed by a signal prints nothing: say so, or a failure reads as a missing translation.
+  return { code: r.status, out: `${r.stdout}\n${r.stderr}${r.signal ? `\n[killed by ${r.signal}]` : ''}${r.error ? `\n[${r.error.message}]` : ''}` };
 }
 
 /** Names of this machine that may stand in the output (host, user, OS strings are data, not sentences). */
