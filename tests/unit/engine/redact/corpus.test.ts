@@ -44,6 +44,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-20').files).toBeGreaterThanOrEqual(55);
     expect(get('held-out-21').files).toBeGreaterThanOrEqual(54);
     expect(get('held-out-22').files).toBeGreaterThanOrEqual(59); // recall22, session 20
+    expect(get('held-out-23').files).toBeGreaterThanOrEqual(55); // recall23, session 21
     expect(get('app-logs').files).toBeGreaterThanOrEqual(24);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
@@ -80,6 +81,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-21').overall.lookAlikes).toBeGreaterThanOrEqual(200);
     expect(get('held-out-22').overall.planted).toBeGreaterThanOrEqual(385); // recall22, session 20
     expect(get('held-out-22').overall.lookAlikes).toBeGreaterThanOrEqual(200);
+    expect(get('held-out-23').overall.planted).toBeGreaterThanOrEqual(390); // recall23, session 21
+    expect(get('held-out-23').overall.lookAlikes).toBeGreaterThanOrEqual(200);
     expect(get('app-logs').overall.planted).toBeGreaterThanOrEqual(195);
     expect(get('app-logs').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
