@@ -328,6 +328,24 @@ export const CORPUS_SETS = {
   // 8 real outputs (the product's own 诊断摘要.html and 网络配置.txt, apt history.log, `apt-cache show`, `dpkg -L`,
   // /proc/net/fib_trie under the network profile, `ls -l /dev`, /proc/pressure).
   'held-out-22': join(CORPUS_DIR, 'held-out-22'),
+  // recall23 (session 21), written and committed before any rule file was opened: 22 plain application logs in stacks,
+  // industries and languages no earlier set had — a Mirth Connect HL7 interface (LIS ORU with PID/PV1 segments), a 中通
+  // 巴枪 PDA sync, a 农商行 柜面 teller terminal (GB18030, CRLF), a WinCC Unified HMI audit in German (UTF-16LE), a Genesys
+  // Workspace call-centre agent, a Teamcenter RAC client, a 1C:Enterprise technological journal (Russian), Zalo PC
+  // (Vietnamese), Douzone Amaranth10 (Korean), a Jobcan 打刻 client (Japanese), a CFDI timbrado service (Spanish, RFC/CURP),
+  // a French pharmacy's SESAM-Vitale log (NIR), a Saudi payroll connector (Arabic, Iqama, IBAN), 正方教务 选课 with MyBatis
+  // parameters, a 连锁药店 处方审核 POS (GB18030), SolidWorks PDM, Telegram Desktop, 飞书会议, a MES 工位终端, an iOS app's
+  // Xcode console, R Shiny Server, a 一网通办 窗口受理 client (GB18030); configs and CLIs — a Playwright storageState, a
+  // Cypress env + run, an HTTPie session, a SoapUI project, wp-cli, drush + settings.php, a Google Contacts CSV (policy
+  // profile), `systemctl show -p Environment` + systemd-creds, `pg_stat_activity` (\x), `SHOW FULL PROCESSLIST\G`,
+  // `kubectl describe pod`, wrangler/Vercel/Netlify auth, firebase-tools configstore + supabase, Chef knife.rb + data
+  // bags, Get-LocalUser + quser + net localgroup (German, UTF-16LE), `openssl s_client` with a client certificate, a
+  // swaks AUTH LOGIN transcript, a Telegram chat export (result.json), a WhatsApp chat export (Spanish); paperwork — a
+  // 社保 参保证明, a 源泉徴収票 (Japanese), a German Gehaltsabrechnung, a Korean 재직증명서, a 12345 热线 工单 export
+  // (GB18030), a 驾校 报名表; and 8 real outputs (the product's own 事件时间线.html, `npm ls --json` excerpt, /proc/net/tcp
+  // + udp + dev under the network profile, `df -i`/`free -w`/`stat -f`, `eslint --print-config`, `ls -la
+  // node_modules/.bin`, `ps -eo wchan,psr`, small /etc files).
+  'held-out-23': join(CORPUS_DIR, 'held-out-23'),
   // Session 17 (applog1), tuned: plain application logs — the content of an app's log folder (`appLogPaths`) — in
   // real frameworks' shapes: Spring Boot/logback, log4j2 with MDC, Tomcat catalina with JDBC stack traces, Python
   // logging/Django/Celery/Flask, Node winston text + pino/bunyan JSON lines, Go zap JSON + logrus text, .NET Serilog
@@ -369,6 +387,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-20': { kind: 'held-out', firstRun: '85.4 % of 417 / 94.7 % (labels as written); 84.8 % of 415 / 95.2 % with wrong labels corrected' },
   'held-out-21': { kind: 'held-out', firstRun: '74.3 % of 400 / 96.0 % (labels as written); 74.4 % of 402 / 96.9 % with wrong labels corrected' },
   'held-out-22': { kind: 'held-out', firstRun: '77.8 % of 388 / 93.4 % (labels as written); 79.0 % of 390 / 95.9 % with wrong labels corrected' },
+  'held-out-23': { kind: 'held-out', firstRun: '62.9 % of 394 / 92.7 % (labels as written); 62.9 % of 394 / 93.6 % with wrong labels corrected' },
   'app-logs': { kind: 'tuned' },
   real: { kind: 'real' },
 };

@@ -44,6 +44,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-20').files).toBeGreaterThanOrEqual(55);
     expect(get('held-out-21').files).toBeGreaterThanOrEqual(54);
     expect(get('held-out-22').files).toBeGreaterThanOrEqual(59); // recall22, session 20
+    expect(get('held-out-23').files).toBeGreaterThanOrEqual(55); // recall23, session 21
     expect(get('app-logs').files).toBeGreaterThanOrEqual(24);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
@@ -80,6 +81,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-21').overall.lookAlikes).toBeGreaterThanOrEqual(200);
     expect(get('held-out-22').overall.planted).toBeGreaterThanOrEqual(385); // recall22, session 20
     expect(get('held-out-22').overall.lookAlikes).toBeGreaterThanOrEqual(200);
+    expect(get('held-out-23').overall.planted).toBeGreaterThanOrEqual(390); // recall23, session 21
+    expect(get('held-out-23').overall.lookAlikes).toBeGreaterThanOrEqual(200);
     expect(get('app-logs').overall.planted).toBeGreaterThanOrEqual(195);
     expect(get('app-logs').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
@@ -486,6 +489,14 @@ describe('redaction corpus', () => {
     // nmcli flag columns, `"password": "string"`, `$REDIS_PW`, `uid=` ids as logins, 于未经) may not grow.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 313, FP 15.
     { set: 'held-out-22', found: 313, fp: 15 },
+    // held-out-23 (session 21, recall23): written and committed before any rule file was opened (22 plain application logs
+    // in stacks, industries and languages no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the
+    // product's own 事件时间线.html), measured once with the rules of main fbd7d20 (the set at 0838414): 248 of 394 = 62.9 % /
+    // 92.7 % as written, 248 of 394 = 62.9 % / 93.6 % with three labels corrected (a 隐私号 virtual number and two service
+    // accounts neutral; its FIRST-RUN.md). No rule was changed for it: the floor is that corrected first figure, and its 20
+    // false positives (psql `\x` column names as logins, a business's chat name, DefUser, `AUTH LOGIN`, a TLS Session-ID, a
+    // public key, a payer company's address) may not grow.
+    { set: 'held-out-23', found: 248, fp: 20 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
