@@ -2507,12 +2507,15 @@ export const RULES: readonly RedactionRule[] = [
       // validators judge the cells by the header);
       // login18: psql's result of a catalog query whose first column is the login (`select usename, valuntil from pg_user`,
       // `rolname` of pg_roles/pg_authid, a `username |` column): ` x | …` rows up to `(n rows)`, a blank line or a prompt.
+      // psql pads every cell of its aligned output with a blank, header included; its expanded display (`\x`) writes
+      // each record as `usename          | crm_app` from the line's start — a key and a value, not a header, and the
+      // lines after it are the record's other keys (session 21, held-out-23: `application_name`, `client_addr` taken).
       {
-        open: /^[ \t]*(?:usename|rolname|user_?name|login_?name)[ \t]*\|[^\r\n]*\r?$/i,
+        open: /^[ \t]+(?:usename|rolname|user_?name|login_?name)[ \t]*\|[^\r\n]*\r?$/i,
         item: /^[ \t]*(?<key>[A-Za-z][\w.$-]{0,62})[ \t]*(?:\||\r?$)/,
         validate: 'tableItemLogin',
         kind: 'USER',
-        end: /^[ \t]*\(\d+[ \t]+rows?\)|^[ \t]*\r?$|^[^\s|]*[=#>]{1,2}[ \t]/,
+        end: /^[ \t]*\(\d+[ \t]+rows?\)|^[ \t]*\r?$|^[^\s|]*[=#>]{1,2}[ \t]|^-\[ RECORD /,
       },
       {
         open: /^[ \t]*[|｜](?:[^|｜\r\n]{0,80}[|｜]){0,12}?[ \t]*(?:账号|帐号|用户名|登录名|登录账号|user(?:[ _-]?name)?|login(?:[ _-]?name)?|account)[ \t]*[|｜]/i,

@@ -101,6 +101,13 @@ describe('login18: account listings and sign-in lines', () => {
     expect(out).toContain(' postgres ');
     expect(out).toContain(' zhoujie | x');
   });
+  it('reads psql\'s expanded display (`\\x`) as records, not as a login column (session 21: its keys were taken)', () => {
+    const record = ['-[ RECORD 1 ]----+------------------', 'pid              | 2841177', 'usename          | crm_app', 'application_name | psql', 'client_addr      | 10.14.2.31', 'state            | active', '-[ RECORD 2 ]----+------------------', 'rolname          | fin_ro', 'rolcanlogin      | t', 'rolconnlimit     | -1'];
+    const out = redact(record.join('\n'));
+    for (const key of ['application_name', 'client_addr', 'state', 'rolcanlogin', 'rolconnlimit', 'pid']) expect(out).toMatch(new RegExp(`^${key} +\\| `, 'm'));
+    // The aligned listing still opens on its header, indented by psql's padding.
+    expect(redact([' usename  | valuntil', '----------+----------', ' fin_app_cq | infinity', '(1 row)'].join('\n'))).not.toContain('fin_app_cq');
+  });
   it('takes a numbered account signing in, and keeps a staff number', () => {
     takes('2026-11-27 08:40:11 用户 20219981 (王小明) 认证成功', '20219981');
     takes('[INFO] 账号: 2021301234 登录失败', '2021301234');
