@@ -236,17 +236,37 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   if (outerSignal?.aborted) throw new CancelledError();
   outerSignal?.addEventListener('abort', onOuterAbort, { once: true });
 
+  // sos19 (session 21): the checklist starts before the archive is set up, not after. Its waits
+  // (the gateway's neighbour lookup, then a probe of up to 300 ms; `<browser> --version`) were
+  // begun only once the setup was done and the first items' redaction held the event loop, so
+  // the session then waited for them at the end (default collection, 6 alternated runs each:
+  // wall 1.69 → 1.62 s with the gateway check left out, main-thread CPU the same). Bounded by the
+  // same deadline; setup failing stops them (runChecks never rejects).
+  const checksStartedAt = now();
+  const checksRun = runChecks({ policy, platform, now, signal: AbortSignal.any([sessionAbort.signal, AbortSignal.timeout(Math.max(0, deadlineAt - Date.now()))]), checks: options.checks, problemType: intake.problemType });
+  const setupFailed = (err: unknown): never => {
+    sessionAbort.abort(err);
+    throw err;
+  };
+
   // The build's analyses of the rule table, read while the folder is made (redact/analyses.ts).
   const analysesRead = options.redact === false ? undefined : loadAnalyses();
-  await mkdir(options.outDir, { recursive: true });
+  await mkdir(options.outDir, { recursive: true }).catch(setupFailed);
   // What killed runs left here (kill -9, power loss): temp files, and commands still running
   // for a diagcollect that is gone; then our name, reserved before any work. The orphans are
   // looked for beside the collection (a read of every process's environment: tens of ms on a
   // desktop), not before it: they carry their dead owner's mark, never ours.
   const reaping = reapOrphans().catch(() => 0);
-  await cleanStaleOutputs(options.outDir);
+  await cleanStaleOutputs(options.outDir).catch(setupFailed);
   await analysesRead;
-  const redactor = options.redact === false ? undefined : createRedactor(policy);
+  const buildRedactor = () => {
+    try {
+      return createRedactor(policy);
+    } catch (err) {
+      return setupFailed(err);
+    }
+  };
+  const redactor = options.redact === false ? undefined : buildRedactor();
   // The leak check searches each entry as it is written (the redactor's values so far).
   const leakWatch = redactor ? new LeakWatch(() => redactor.seenValues()) : undefined;
   const redactionTotals: Record<string, number> = {};
@@ -284,12 +304,13 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   };
   // The incident timeline reads the logs as they go into the zip, after redaction.
   const timeline = new TimelineTap({ collectors: options.collectors ?? COLLECTORS, occurredAt: intake.occurredAt, startedAt });
-  const reservation = await reserveArchiveName(options.outDir, standard);
+  const reservation = await reserveArchiveName(options.outDir, standard).catch(setupFailed);
   const name = reservation.name;
   let writer: ZipWriter;
   try {
     writer = await ZipWriter.open(join(options.outDir, name), leakWatch ? { watch: leakWatch } : {});
   } catch (err) {
+    sessionAbort.abort(err);
     await reservation.release();
     outerSignal?.removeEventListener('abort', onOuterAbort);
     await reaping;
@@ -572,9 +593,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   };
   deadline.addEventListener('abort', onDeadline, { once: true });
   emit({ type: 'phase', phase: 'collecting' });
-  // The checklist runs beside the collectors; its results are findings, not collection errors.
-  const checksStartedAt = now();
-  const checksRun = runChecks({ policy, platform, now, signal: AbortSignal.any([sessionAbort.signal, deadline]), checks: options.checks, problemType: intake.problemType });
+  // The checklist (started above) runs beside the collectors; its results are findings, not collection errors.
 
   try {
     runs.push(...(await runCollectors({ collectors: plan.run, policy, platform, since, lang, sink, skipped, cancel: sessionAbort.signal, deadline, deadlineWhat, emit })));

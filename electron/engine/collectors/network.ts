@@ -69,7 +69,7 @@ interface IpAddrJson {
   addr_info?: Array<{ family: string; local: string; prefixlen: number; scope?: string }>;
 }
 
-interface IpRouteJson {
+export interface IpRouteJson {
   dst: string;
   gateway?: string;
   dev?: string;
@@ -78,8 +78,38 @@ interface IpRouteJson {
 
 /** Interfaces from `ip -j addr show` and gateways from `ip -j route` / `ip -j -6 route`. */
 export function parseIpJson(addrJson: string, routesJson: string[]): NetworkInterface[] {
+  return interfacesFromIp(
+    addrJson,
+    routesJson.flatMap((r) => (r.trim() ? (JSON.parse(r) as IpRouteJson[]) : [])),
+  );
+}
+
+/**
+ * sos19 (session 21): the default routes of `ip route show` / `ip -6 route show` as text, as
+ * `ip -j` gives them (dst, gateway, dev): the collector runs both for the routing table anyway, so
+ * the gateways no longer cost two more commands (`ip -j route show`, `ip -j -6 route show`; each
+ * start blocks the main thread ~10–40 ms). Only what `ip -j` reports as `gateway` is taken: a
+ * route whose next hop is of the other family (`via inet6 fe80::1`) is a `via` object there, a
+ * multipath route lists its next hops on lines of their own (`nexthop via …`), and a route of
+ * another type (`unreachable default`, `blackhole default`) starts with its type.
+ */
+export function defaultRoutesFromText(text: string): IpRouteJson[] {
+  const routes: IpRouteJson[] = [];
+  for (const line of text.split('\n')) {
+    const words = line.trimEnd().split(/[ \t]+/);
+    if (words[0] !== 'default') continue;
+    const via = words.indexOf('via');
+    const dev = words.indexOf('dev');
+    const gateway = via > 0 ? words[via + 1] : undefined;
+    if (!gateway || gateway === 'inet' || gateway === 'inet6') continue;
+    routes.push({ dst: 'default', gateway, ...(dev > 0 && words[dev + 1] ? { dev: words[dev + 1] } : {}) });
+  }
+  return routes;
+}
+
+/** Interfaces from `ip -j addr show`, with the default routes' gateways on the interface they leave by. */
+export function interfacesFromIp(addrJson: string, routes: readonly IpRouteJson[]): NetworkInterface[] {
   const links = JSON.parse(addrJson) as IpAddrJson[];
-  const routes = routesJson.flatMap((r) => (r.trim() ? (JSON.parse(r) as IpRouteJson[]) : []));
   return links.map((l) => ({
     name: l.ifname,
     mac: l.address ?? '',
@@ -213,11 +243,14 @@ export interface NetworkGathered {
   extraJson?: Record<string, unknown>;
 }
 
-async function linuxInterfaces(ctx: CollectorContext): Promise<NetworkInterface[] | undefined> {
-  const [addr, r4, r6] = await Promise.all([text(ctx, 'ip', ['-j', 'addr', 'show']), text(ctx, 'ip', ['-j', 'route', 'show']), text(ctx, 'ip', ['-j', '-6', 'route', 'show'])]);
+async function linuxInterfaces(ctx: CollectorContext, routes: Promise<Array<{ out: string | undefined }>>): Promise<NetworkInterface[] | undefined> {
+  const [addr, tables] = await Promise.all([text(ctx, 'ip', ['-j', 'addr', 'show']), routes]);
   if (addr === undefined) return undefined;
   try {
-    return parseIpJson(addr, [r4 ?? '', r6 ?? '']);
+    return interfacesFromIp(
+      addr,
+      tables.flatMap((t) => defaultRoutesFromText(t.out ?? '')),
+    );
   } catch (err) {
     ctx.warn(`ip -j: unexpected output (${(err as Error).message}); using Node's interface list`);
     return undefined;
@@ -226,8 +259,10 @@ async function linuxInterfaces(ctx: CollectorContext): Promise<NetworkInterface[
 
 async function linuxNetwork(ctx: CollectorContext): Promise<NetworkGathered> {
   const resolvConf = ctx.policy.networkFiles?.resolvConf ?? '/etc/resolv.conf';
+  // The routing table's commands (archived as printed) also give the interfaces' default gateways.
+  const routeTables = Promise.all(LINUX_ROUTES.map(async ([c, a]) => ({ cmd: commandLine(c, a), out: await text(ctx, c, a) })));
   const [ifacesFromIp, resolv, resolvectl, gnome, routes] = await Promise.all([
-    linuxInterfaces(ctx),
+    linuxInterfaces(ctx, routeTables),
     readFile(resolvConf, 'utf8').catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') ctx.skip(resolvConf, { code: 'not-found' });
       else ctx.skip(resolvConf, err.message);
@@ -235,7 +270,7 @@ async function linuxNetwork(ctx: CollectorContext): Promise<NetworkGathered> {
     }),
     tryExec(ctx, 'resolvectl', ['dns'], { timeoutMs: CMD_TIMEOUT_MS, missing: 'resolvectl is not installed (systemd-resolved not in use); DNS servers are taken from /etc/resolv.conf' }),
     gnomeProxy(ctx),
-    Promise.all(LINUX_ROUTES.map(async ([c, a]) => ({ cmd: commandLine(c, a), out: await text(ctx, c, a) }))),
+    routeTables,
   ]);
   let resolvectlText: string | undefined;
   if (resolvectl) {
@@ -250,8 +285,8 @@ async function linuxNetwork(ctx: CollectorContext): Promise<NetworkGathered> {
     gnome,
     raws: [],
     routes,
-    source: 'ip -j addr/route, /etc/resolv.conf, resolvectl, gsettings, environment',
-    jsonSource: 'ip -j, /etc/resolv.conf, environment',
+    source: 'ip -j addr, ip route, /etc/resolv.conf, resolvectl, gsettings, environment',
+    jsonSource: 'ip -j addr, ip route, /etc/resolv.conf, environment',
     extraJson: { resolvectl: resolvectlText ?? null },
   };
 }
@@ -268,7 +303,7 @@ export const networkCollector: Collector = {
     const common = [`hosts file: ${hostsPath(platform)}`, 'proxy environment variables (http_proxy, https_proxy, no_proxy, all_proxy, any case)'];
     const show = (cmds: Array<[string, string[]]>) => cmds.map(([c, a]) => commandLine(c, a));
     if (platform === 'linux') {
-      return ['ip -j addr show, ip -j route show, ip -j -6 route show (interfaces, addresses, gateways)', ...show(LINUX_ROUTES), '/etc/resolv.conf, resolvectl dns (DNS servers)', 'gsettings get org.gnome.system.proxy mode (GNOME proxy)', ...common];
+      return ['ip -j addr show (interfaces, addresses)', ...show(LINUX_ROUTES).map((c) => `${c} (routing table, default gateways)`), '/etc/resolv.conf, resolvectl dns (DNS servers)', 'gsettings get org.gnome.system.proxy mode (GNOME proxy)', ...common];
     }
     if (platform === 'darwin') return [...describePlan('darwin', darwinNetworkPlan()), 'os.networkInterfaces() (every address, loopback and tunnels)', ...common];
     return [...describePlan('win32', windowsNetworkPlan()), ...common];

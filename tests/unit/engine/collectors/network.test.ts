@@ -43,6 +43,9 @@ describe('network collector (real ip, resolv.conf, hosts)', () => {
     expect(text).toMatch(/^lo\s+\S+\s+\d+\s+[0-9a-f:]{17}\s+IPv4\s+127\.0\.0\.1\s+255\.0\.0\.0 \(\/8\)/m);
     expect(text).toMatch(/^HTTPS_PROXY\s+http:\/\/proxy\.test:3128$/m);
 
+    // sos19 (session 21): the gateways come from the routing table's own commands, not from two more `ip -j route` runs.
+    expect(ctx.commands.filter((c) => c.startsWith('ip '))).toEqual(expect.arrayContaining(['ip -j addr show', 'ip route show', 'ip -6 route show']));
+    expect(ctx.commands.filter((c) => /^ip .*route/.test(c)).sort()).toEqual(['ip -6 route show', 'ip route show']);
     const routes = await ctx.text('network/routes.txt');
     expect(routes).toContain(execFileSync('ip', ['route', 'show'], { encoding: 'utf8' }).trimEnd());
     expect(await ctx.text('network/hosts.txt')).toBe(readFileSync('/etc/hosts', 'utf8'));
