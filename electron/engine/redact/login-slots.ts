@@ -24,6 +24,8 @@
  *   account's label is its login.
  * - A Chinese form's account noun with a qualifier before the colon (`学车账号 (122 app)：x`, `登录账号（OA）：x`,
  *   `用户名(SSO): x`): the qualifier hid the key.
+ * - login22 (session 21): a `User(x)` field among a header's `Name(value)` fields (IBM MQ's AMQERR01.LOG `Process(6128.1)
+ *   User(x) Program(…)`, other middleware's `Host(…) User(x) Job(…)`): the field list says it is no call (`new User(name)`).
  */
 import type { RulePattern } from './rules.js';
 
@@ -83,6 +85,8 @@ export const LOGIN_SLOT_TRIGGER = [
   String.raw`^[ \t]+(?:user[ \t]+[a-z][\w.-]{0,31}[ \t]*\{|login[ \t]+[a-z][\w.-]{0,31}[ \t]*;?)[ \t]*\r?$`,
   String.raw`"account"[ \t]*:[ \t]*\{[ \t]*"label"[ \t]*:`,
   String.raw`${CN_ACCOUNT_KEY}[ \t]*[(（][^()（）\r\n]{1,20}[)）][ \t]*[:：]`,
+  // login22: `) User(x)` after another field, or `User(x) Program(` before one.
+  String.raw`\)[ \t]{1,4}user\([a-z]|(?<![\w.$])user\([a-z][\w.-]{0,31}\)[ \t]+[a-z]{2,31}\(`,
 ].join('|');
 
 /** The patterns, for the user-name rule. */
@@ -147,4 +151,12 @@ export const LOGIN_SLOT_PATTERNS: readonly RulePattern[] = [
     targets: [{ group: 'user' }],
     validate: 'anyLoginGroup',
   },
+  // ---- login22 (session 21)
+  {
+    // IBM MQ `Process(6128.1) User(lixiaobo) Program(SettlementClient.exe)`: a `User(x)` field after or before another `Name(…)` field.
+    regex: new RegExp(String.raw`(?:\)[ \t]{1,4}User\((?<user>${L})\)|(?<![\w.$])User\((?<user2>${L})\)(?=[ \t]+[A-Z][A-Za-z]{1,30}\())`),
+    targets: [{ group: 'user' }, { group: 'user2' }],
+    validate: 'fieldListLogin',
+  },
+  // ---- end login22
 ];

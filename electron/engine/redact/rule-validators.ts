@@ -718,7 +718,8 @@ const SERVICE_LOGIN = /(?:^|[_.-])(?:app|apps|client|svc|service|api|web|etl|bat
 const CLOUD_IMAGE_USERS = /^(?:ubuntu|centos|debian|fedora|ec2-user|azureuser|opc|cloud-user|rocky|almalinux|vagrant|pi|core)$/;
 /** login18: a table header's secret column beside its login column (Get-StoredCredential's `UserName        Pwd`): no login. */
 const SECRET_COLUMN_WORD = /^(?:pwd|passw(?:or)?d|pass|secret|token|credentials?)$/i;
-const CLIENT_ROLE_LOGINS = /^(?:openvpn|pritunl|synapse|matrix|drupal|rabbitmq|neo4j|cassandra|couchbase|influx|influxdb|ubuntu|centos|debian|fedora|ec2-user|azureuser|opc|core|pi|vagrant|git|deploy|jenkins|www|gitlab-runner|runner|reports?|reporting|reader|readers|readonly|read|writer|readwrite|monitor|monitoring|backup|backups|replica|replicator|repl|sync|etl|batch|app|apps|web|api|service|svc|dba|dbadmin|dev|developer|ops|audit|auditor|guest|demo|sample|scott|tiger|hr|sh|oe|postgres|mysql|oracle|sa|sysdba|system|sys|dbo|superuser|super|master|slave|exporter|import|export|query|analytics|bi|data|share|shared|files|ftp|ftpuser|anonymous|nobody|root|admin|administrator)$/i;
+// login22 (session 21): `ro`/`rw` are bare role words too (a .pgpass `*:5432:*:ro:…` login stays, fixtures README).
+const CLIENT_ROLE_LOGINS = /^(?:ro|rw|openvpn|pritunl|synapse|matrix|drupal|rabbitmq|neo4j|cassandra|couchbase|influx|influxdb|ubuntu|centos|debian|fedora|ec2-user|azureuser|opc|core|pi|vagrant|git|deploy|jenkins|www|gitlab-runner|runner|reports?|reporting|reader|readers|readonly|read|writer|readwrite|monitor|monitoring|backup|backups|replica|replicator|repl|sync|etl|batch|app|apps|web|api|service|svc|dba|dbadmin|dev|developer|ops|audit|auditor|guest|demo|sample|scott|tiger|hr|sh|oe|postgres|mysql|oracle|sa|sysdba|system|sys|dbo|superuser|super|master|slave|exporter|import|export|query|analytics|bi|data|share|shared|files|ftp|ftpuser|anonymous|nobody|root|admin|administrator)$/i;
 const NOT_A_LOGIN_WORD = /^(?:Account|Accounts|Event|Events|Level|Time|Date|Message|Source|Status)$|^(?:created|deleted|removed|added|updated|renamed|saved|exists|loggedin|loggedout|restart|shutdown)$|^(?:password|passwd|passphrase|pwd)$|^(?:login|logon|logout|logoff)$|^(?:scanner|scan|printer|copier|fax|public)$/i;
 
 // jmxremote.access's `should only be granted to create MBeans of known and trusted classes`: `to`
@@ -825,6 +826,14 @@ function isDateAt(user: string, after: string): boolean {
 // n98-magerun, WP-CLI, Craft, Yii …) and its options, then a `namespace:` (`php occ user:`, `artisan --env=x user:`).
 const CONSOLE_COMMAND_BEFORE = /(?:^|[\s/\\])(?:occ|artisan|console|drush|magento|n98-magerun2?|wp|craft|yii|please|kirby|bagisto)(?:\.php)?(?:[ \t]+--?[A-Za-z][\w-]{0,40}(?:=\S{0,200})?)*[ \t]+(?:[a-z][\w-]{0,30}:){0,2}[a-z][\w-]{0,30}:$/;
 
+// login22 (session 21): see isLoginName.
+const SLACK_MEMBER_ID = /^[UW]0(?=[0-9A-Z]*\d[0-9A-Z]*[A-Z])[0-9A-Z]{7,10}$/;
+const METHOD_VERB = /^(?:verify|validate|check|get|set|fetch|load|save|update|create|delete|remove|handle|on|do|is|has|init|process|send|request|reset|change|find|try|perform|execute|submit|refresh|decrypt|encrypt|parse|read|write|build|apply|authenticate|authorize)$/;
+function isMethodName(user: string): boolean {
+  const parts = user.split(/(?=[A-Z][a-z])/);
+  return parts.length >= 2 && METHOD_VERB.test(parts[0]!) && parts.slice(1).every((p) => /^[A-Z][a-z]+$/.test(p) && isCommonWord(p));
+}
+
 function isLoginName(m: RegExpExecArray, line: string): boolean {
   const user = group(m, 'user');
   if (TOOL_NAME.test(user) && /[a-z0-9][A-Z]/.test(user)) return false;
@@ -843,6 +852,12 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   // Session 20 (fp21): a hex or UUID value of an id key (阿里云盘's `user_id=b8a3f1c27e6d4095a2c7e13f5d08b964`, `owner_id: 5f2c…`,
   // `uid=3fa85f64-5717-4562-b3fc-2c963f66afa6`): a database's key for the user, as a numeric `userId=` is, not the login.
   if (/(?:id|uuid|guid)$/i.test(group(m, 'key')) && (/^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,64}$/i.test(user) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(user))) return false;
+  // ---- login22 (session 21): values of a user key that are no login, by their shape
+  // A method name logged under a tag ending in a login word (logcat `BankLogin: verifyPassword failed`, `AuthLogin: checkToken`):
+  // a programming verb glued to English words. A Slack/Teams member id (`user=U05B7N1XR2A`, `W012AB3CD`) and an opaque numbered
+  // id under an id key (`uid=u_8217`, `user_id=usr-40213`): a database's key for the user, as a numeric `uid=` is.
+  if (isMethodName(user) || SLACK_MEMBER_ID.test(user) || (/(?:id|uid)$/i.test(group(m, 'key')) && /^(?:u|uid|usr|user)[_-]?\d{2,}$/i.test(user))) return false;
+  // ---- end login22
   // wevtutil's `User: S-1-5-18`: a security identifier (a user's own is windows-sid's), not a login.
   if (/^S-1-\d+(?:-\d+)+$/i.test(user)) return false;
   // TeamViewer's `Login: Account x logged in`, a CSV header's `"User","Event"`: the word after the key is another word.
@@ -1496,7 +1511,7 @@ const STORE_CONFIG = /^config[ \t]+(?:system[ \t]+admin|user[ \t]+(?:local|guest
 const STORE_MENU = /^(?:ppp[ \t]+secret|user|ip[ \t]+hotspot[ \t]+user|(?:tool[ \t]+)?user-manager[ \t]+user)$/i;
 // Stock accounts of the tools these grammars come from (Elastic's reserved users, cloud images' default users,
 // Ceph's bootstrap keys): no person's login.
-const STOCK_LOGINS = /^(?:telecomadmin|useradmin|cuadmin|cmccadmin|neo4j|cassandra|couchbase|influx|influxdb|nagiosadmin|icingaadmin|mysql\.[\w.]+|mariadb\.sys|debian-sys-maint|rdsadmin|rdsrepladmin|omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
+const STOCK_LOGINS = /^(?:manager|mqm|telecomadmin|useradmin|cuadmin|cmccadmin|neo4j|cassandra|couchbase|influx|influxdb|nagiosadmin|icingaadmin|mysql\.[\w.]+|mariadb\.sys|debian-sys-maint|rdsadmin|rdsrepladmin|omm|zimbra|gbase|dmdba|kingbase|grid|hadoop|hdfs|yarn|hive|spark|flink|kafka|zookeeper|elasticsearch|es|tidb|hbase|mapred|ceph|cephadm|gitlab|gitlab-psql|ansible|tomcat|weblogic|tongweb|informix|db2inst\d|db2fenc\d|sybase|gpadmin|mongod|rabbitmq|memcached|solr|sonar|prometheus|grafana|minio|harbor|rocky|almalinux|openeuler|kylin|uos|vagrant|pi|elastic|kibana(?:_system)?|logstash_system|beats_system|apm_system|remote_monitoring_user|ubuntu|centos|ec2-user|cloud-user|debian|fedora|opc|admin\d*|superuser|super|public|self|thanos|bootstrap-[\w-]+|rgw\.[\w.-]+|crash|mgr|osd|mds|mon|port\d+|wan\d*|lan\d*|ether\d+)$/i;
 /**
  * A login a credential store's line may hold (storedLogin, rest14a): not empty, a placeholder, built in, prose, the
  * store's own service account, a benign value or a yes/no word. Each list is asked here once (isPersonLikeLogin adds its own).
@@ -1504,6 +1519,21 @@ const STOCK_LOGINS = /^(?:telecomadmin|useradmin|cuadmin|cmccadmin|neo4j|cassand
 function isStoreLoginValue(user: string): boolean {
   return user !== '' && !isPlaceholder(user) && !BUILTIN_LOGINS.test(user) && !PROSE_LOGINS.test(user) && !isBenignValue(user) && !STORE_SERVICE_LOGINS.test(user) && !/^(?:true|false|yes|no|on|off|null|none|nil)$/i.test(user);
 }
+// ---- login22 (session 21): the service-account decision (fixtures README, "Service accounts") ----
+/** A connection string's or command's password beside its login: `Password=`/`Pwd=` with a value (not a variable or stars). */
+const CREDENTIAL_SLOT_PASSWORD = /(?:^|[;"'\s&?])(?:password|passwd|pwd)[ \t]*=[ \t]*(?!\*{3}|\$\{?\w|%\w|;|["']?\s*(?:;|$))/i;
+function isCredentialSlotLine(line: string): boolean {
+  return CREDENTIAL_SLOT_PASSWORD.test(line);
+}
+/**
+ * A login in a credential slot (the user half of a `.pgpass` line, a bind DN, a connection string with its password): taken whatever
+ * it looks like — a service login (`oa_app_hg`, `svc_gerrit_bind`) too — unless it is a built-in or stock account (`postgres`, `sa`,
+ * `sysdba`, `root`, `*`), a placeholder or a word: isPersonLikeLogin's lists, which never ask SERVICE_LOGIN.
+ */
+export function isCredentialSlotLogin(user: string): boolean {
+  return user !== '*' && isPersonLikeLogin(user) && !isCommonWord(user);
+}
+// ---- end login22 ----
 /** A login that may be a person's (rest15a): a store's login (isStoreLoginValue), and no stock or role account, no stand-in word. */
 export function isPersonLikeLogin(user: string): boolean {
   return isStoreLoginValue(user) && !CLIENT_ROLE_LOGINS.test(user) && !STOCK_LOGINS.test(user) && !/^(?:x|xxx|foo|bar|example|sample|name|user(?:name)?|login)$/i.test(user);
@@ -1895,7 +1925,8 @@ export const VALIDATORS = {
     if (kind === 'xmlrec') return /^[ \t]*<user>[ \t]*\r?$/.test(around?.previous() ?? '');
     // A bind DN of a service account (`cn=svc-xxs,ou=services`) names no person.
     // login21 (session 20): …unless it is named after one (`cn=svc_zhangwei`): a person's login (fixtures README, service accounts).
-    if (kind === 'binddn' && SERVICE_LOGIN.test(user) && !isPinyinNameLogin(user.toLowerCase())) return false;
+    // login22 (session 21, the service-account decision): a bind DN is a credential slot — its service login (`cn=svc_gerrit_bind`) is
+    // half the credential and is taken as any other; isPersonLikeLogin above already kept the stock and built-in ones (`cn=admin`).
     return true;
   }) as RuleValidator,
   /** An item of a `users:` block (rest15a): a login as storeGrammarLogin judges one, and no word (`enabled:`, `groups:`, `- default`). */
@@ -1928,9 +1959,18 @@ export const VALIDATORS = {
     const user = group(m, 'key');
     return isPersonLikeLogin(user) && !isCommonWord(user) && !/^(?:user|username|user_name|login|account|name|host|id)$/i.test(user);
   }) as RuleValidator,
+  /** login22 (session 21): a `User(x)` field of a `Name(value)` list (login-slots.ts): a person-like login, no word, no opaque id. */
+  fieldListLogin: ((m) => {
+    const user = group(m, 'user') || group(m, 'user2');
+    return isPersonLikeLogin(user) && !isCommonWord(user) && !/^[0-9a-f]{8,}$/i.test(user) && !/^\d/.test(user) && !/^[a-z]+[A-Z]/.test(user);
+  }) as RuleValidator,
+  /** login22 (session 21): the login of a `.pgpass` line (host:port:db:user:password), a credential slot (isCredentialSlotLogin). */
+  pgpassLogin: ((m) => isCredentialSlotLogin(group(m, 'user')) && isRealValue(group(m, 'secret'))) as RuleValidator,
   accountToolLogin: ((m, line, around) => {
     const uid = group(m, 'uid');
-    if (uid !== '' && SERVICE_LOGIN.test(uid)) return false;
+    // login22 (session 21): ADO.NET's `User ID=crm_app` is a credential slot when its password is on the line (`…;Password=…`): the
+    // service login is half the credential and taken; alone (`User ID=crm_app` with Integrated Security) it stays, as before.
+    if (uid !== '' && SERVICE_LOGIN.test(uid) && !isCredentialSlotLine(line)) return false;
     return VALIDATORS.clientLoginGroup(m, line, around);
   }) as RuleValidator,
   loginName: ((m, line, around) => isLoginName(m, line) && !isStandInPair(m, line) && !isHeaderRow(line) && !isGranteeVerb(m, line) && !isNameAfterBy(m, line) && !isListColumnValue(m, line, around)) as RuleValidator,

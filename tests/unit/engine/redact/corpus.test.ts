@@ -165,7 +165,8 @@ describe('redaction corpus', () => {
     // their key (an etcd path, a RabbitMQ component), a Latin chat speaker.
     // Measured, not asserted at target; it must not fall.
     // table21 (session 20): a table inside text wherever it starts (text-table.ts) — the WeCom 打卡 blank-aligned 账号 column → 401.
-    { set: 'held-out-11', found: 401, fp: 0 },
+    // login22 (session 21), credential-slot service logins (fixtures README, convention change): bind DNs `cn=svc_…` and a `.pgpass` login taken by the convention → 402.
+    { set: 'held-out-11', found: 402, fp: 0 },
     // held-out-12 (session 10): written and committed before any rule file was opened, measured once at
     // main a64a6f8: 246 of 359 = 68.5 % / 94.9 % as written, 246 of 358 = 68.7 % / 96.6 % with six labels
     // corrected (its FIRST-RUN.md). No rule was changed for it yet: the floor is that first figure, and its
@@ -202,7 +203,8 @@ describe('redaction corpus', () => {
     // object's `name:` and an Alipay app id are no longer taken (and a PEM key under `sshPrivateKey: |`
     // is taken whole, not its BEGIN line only) → 355 of 358, no false positive.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 356, FP 0.
-    { set: 'held-out-12', found: 356, fp: 0 },
+    // login22 (session 21), credential-slot service logins (fixtures README, convention change): 4 service logins in credential slots relabelled planted, all taken → 360.
+    { set: 'held-out-12', found: 360, fp: 0 },
     // held-out-13 (session 11): written and committed before any rule file was opened (52 hand-written
     // files in formats no earlier set had, 7 real outputs of this machine), measured once at main 7642c7b:
     // 228 of 362 = 63.0 % / 95.5 % as written, 228 of 360 = 63.3 % / 96.4 % with four labels corrected
@@ -232,7 +234,8 @@ describe('redaction corpus', () => {
     // `user@workspace` and `P4CLIENT`, login/password cells of `|` tables (Airflow `connections get`),
     // what auto-login scripts send after a password/OTP prompt (and, beyond the set, `totp` seeds, KeePass
     // XML fields, ZooKeeper `addauth digest`): 352 of 360 = 97.8 %, no false positive.
-    { set: 'held-out-13', found: 352, fp: 0 },
+    // login22 (session 21), credential-slot service logins (fixtures README, convention change): `noc_readonly` (a `username x … password` line) relabelled planted, taken → 353.
+    { set: 'held-out-13', found: 353, fp: 0 },
     // held-out-14 (session 12): written and committed before any rule file was opened (53 hand-written
     // files in formats no earlier set had, 7 real outputs of this machine), measured once with the rules of
     // main 174d208 (the set at 90e5218): 252 of 370 = 68.1 % / 95.5 % as written, 254 of 370 = 68.6 % /
@@ -295,7 +298,8 @@ describe('redaction corpus', () => {
     // Session 20 (fp21): a FortiToken's serial (`set fortitoken "FTK…"`) is no token: FP 0.
     // name21, session 20: a name with a worker's status in brackets (`'Rahul Gupta (contractor)'`): 481.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 492, FP 0.
-    { set: 'held-out-15', found: 492, fp: 0 },
+    // login22 (session 21), credential-slot service logins (fixtures README, convention change): bind DNs `svc_gerrit_bind`/`svc_gitlab_ldap` taken, `ssl_guest_demo` relabelled planted → 495.
+    { set: 'held-out-15', found: 495, fp: 0 },
     // held-out-16 (session 14): written and committed before any rule file was opened (51 hand-written
     // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
     // main c29b1bd (the set at 7536204): 422 of 640 = 65.9 % / 93.8 % as written, 422 of 633 = 66.7 % /
@@ -335,7 +339,8 @@ describe('redaction corpus', () => {
     // Session 20 (fp21): one API call's signature logged with its nonce or timestamp (Alibaba Cloud RPC, e签宝 callbacks): FP 2.
     // name21, session 20: a Latin name after a job title (`our CTO Ou Minghui`): 580.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 584, FP 2.
-    { set: 'held-out-16', found: 584, fp: 2 },
+    // login22 (session 21), credential-slot service logins (fixtures README, convention change): bind DN `svc_ranger_bind` (and `svc_yapi_bind` key) taken → 585.
+    { set: 'held-out-16', found: 585, fp: 2 },
     // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 752e709 (the
     // set at 5176467): 372 of 554 = 67.1 % / 92.3 % as written, 373 of 554 = 67.3 % / 94.0 % with eight labels
@@ -405,7 +410,8 @@ describe('redaction corpus', () => {
     // table21 (session 20): a table inside text wherever it starts (text-table.ts) — Get-StoredCredential Format-Table UserName/Password → 580.
     // Session 20 (fp21): `kubeadm token create --print-join-command`'s printed command (the CA's hash beside the token): FP 2.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 581, FP 2.
-    { set: 'held-out-18', found: 581, fp: 2 },
+    // login22 (session 21), credential-slot service logins (fixtures README, convention change): bind DN `svc_hue_bind` and the HighGo `.pgpass` login `oa_app_hg` taken → 583.
+    { set: 'held-out-18', found: 583, fp: 2 },
     // held-out-19 (session 17): written and committed before any rule file was opened (50 hand-written files — 16 of them
     // plain application logs of as many frameworks — and 6 real outputs of this machine), measured once with the rules of
     // main 214c88e (the set at 653523a): 349 of 475 = 73.5 % / 94.9 % as written, 352 of 446 = 78.9 % / 98.0 % with labels
@@ -430,7 +436,8 @@ describe('redaction corpus', () => {
     // table21 (session 20): a table inside text wherever it starts (text-table.ts) — Portainer user list, EZStation CSV after a comment → 422;
     // SNMP columns (Cacti's snmp_community/snmp_username/snmp_auth_password) → 425.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 427, FP 3.
-    { set: 'held-out-19', found: 427, fp: 3 },
+    // login22 (session 21), credential-slot service logins (fixtures README, convention change): `User Id=hrportal_app;Password=` taken, `LDAP_DN=CN=svc-bookstack` taken → 429.
+    { set: 'held-out-19', found: 429, fp: 3 },
     // held-out-20 (session 18, recall20): written and committed before any rule file was opened (25 plain application logs
     // in shapes no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
     // entries), measured once with the rules of main 0946e89 (the set at 175d259): 356 of 417 = 85.4 % / 94.7 % as
@@ -459,7 +466,8 @@ describe('redaction corpus', () => {
     // name21, session 20: Han names in a role's list (`入住人 A、B`), between a desk and its act (`财务 X 复核`, `由 IT 部 X 推送`), in a
     // versioned file name, an SMS template's parameter, a compound surname before 的 iPhone: 399.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 402, FP 2.
-    { set: 'held-out-20', found: 402, fp: 2 },
+    // login22 (session 21), credential-slot service logins (fixtures README, convention change): 13 service logins in credential slots relabelled planted; `ldapAgentName | cn=x` taken → 413.
+    { set: 'held-out-20', found: 413, fp: 2 },
     // held-out-21 (session 19, recall21): written and committed before any rule file was opened (21 plain application logs
     // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own collected
     // entries), measured once with the rules of main 341ef08 (the set at 930b281): 297 of 400 = 74.3 % / 96.0 % as written,
@@ -479,7 +487,8 @@ describe('redaction corpus', () => {
     // sender, a huddle's people, a record id's owner, a device's or a label's person, `O'Brien` (rules-name21.test.ts): 332;
     // then a Latin name after a Chinese role, `for account X (`, a vCard FN, a foreign street address after `ship to`/`visit … at`: 337.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 354, FP 4.
-    { set: 'held-out-21', found: 354, fp: 4 },
+    // login22 (session 21), credential-slot service logins (fixtures README, convention change): 3 DSN service logins relabelled planted; a Slack member id and a method name no login: FP 2 → 357.
+    { set: 'held-out-21', found: 357, fp: 2 },
     // held-out-22 (session 20, recall22): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own 诊断摘要.html
     // and 网络配置.txt), measured once with the rules of main 318b29c (the set at 4c866b8): 302 of 388 = 77.8 % / 93.4 % as
@@ -488,7 +497,8 @@ describe('redaction corpus', () => {
     // changed for it: the floor is that corrected first figure, and its 16 false positives (an Oracle trace's AUTH_* run,
     // nmcli flag columns, `"password": "string"`, `$REDIS_PW`, `uid=` ids as logins, 于未经) may not grow.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 313, FP 15.
-    { set: 'held-out-22', found: 313, fp: 15 },
+    // login22 (session 21), credential-slot service logins (fixtures README, convention change): 8 slot logins relabelled planted, MQ `User(x)` taken; `uid=u_8217`, `verifyPassword` no login: FP 13 → 321.
+    { set: 'held-out-22', found: 321, fp: 13 },
     // held-out-23 (session 21, recall23): written and committed before any rule file was opened (22 plain application logs
     // in stacks, industries and languages no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the
     // product's own 事件时间线.html), measured once with the rules of main fbd7d20 (the set at 0838414): 248 of 394 = 62.9 % /
@@ -515,7 +525,8 @@ describe('redaction corpus', () => {
     // neutral (198 planted). The log-prose logins (log-prose.ts) and `shop` no longer learned: 191 of 198; a mailer's logged Message-ID
     // is no address: FP 1 (a Twilio message SID taken as high-entropy).
     // Session 18 (name19): person names in log prose (`shipped to X, tel`, `name="X"`, `实名认证提交：X`, `17621830094（X）`): 196.
-    expect(q.overall.found).toBeGreaterThanOrEqual(196);
+    // login22 (session 21): 8 service logins in credential slots relabelled planted (convention change), 7 taken (`dn="cn=svc-bind"` missed): 203.
+    expect(q.overall.found).toBeGreaterThanOrEqual(203);
     // Session 18 (fp19): a Twilio SID after `sid=` is which message, not a secret: FP 0.
     expect(q.falsePositives.length).toBeLessThanOrEqual(0);
   });

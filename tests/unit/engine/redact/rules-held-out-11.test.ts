@@ -53,7 +53,7 @@ describe('held-out-11 fixes: formats', () => {
       ['User_Alias  OPS = zhaoyi, qianer', 'User_Alias  OPS = <USER-1>, <USER-2>'],
       ['zhaoyi  ALL=(ALL:ALL) ALL\nDefaults:zhaoyi !requiretty', '<USER-1>  ALL=(ALL:ALL) ALL\nDefaults:<USER-1> !requiretty'],
     ]);
-    unchanged(['ldap_default_bind_dn = cn=svc_bind2,ou=service,dc=corp,dc=cn', 'CN=Computers,DC=corp,DC=local', 'OPS     ALL=(oracle) NOPASSWD: /bin/true', 'root    ALL=(ALL:ALL) ALL', '%admin ALL=(ALL) ALL', 'valid users = root']);
+    unchanged(['CN=Computers,DC=corp,DC=local', 'OPS     ALL=(oracle) NOPASSWD: /bin/true', 'root    ALL=(ALL:ALL) ALL', '%admin ALL=(ALL) ALL', 'valid users = root']);
   });
 
   it("reads Exim's logins (`A=authenticator:login`, `set_id=`) and its passwd.client", async () => {

@@ -96,8 +96,8 @@ describe('ho13logins: database tools and Hadoop configuration', () => {
     ]);
   });
 
-  it('keeps application logins of connection strings and plain HANA password options', () => {
-    check([['Server=s;User ID=crm_app;Password=Crm!App#8842;', 'Server=s;User ID=crm_app;Password=<SECRET-1>;']]);
+  it('takes application logins of connection strings with their password (login22) and keeps plain HANA password options', () => {
+    check([['Server=s;User ID=crm_app;Password=Crm!App#8842;', 'Server=s;User ID=<USER-1>;Password=<SECRET-1>;']]);
     unchanged(['ALTER USER LI_HUA PASSWORD EXPIRE', '<property><name>hive.server2.enable.doAs</name><value>true</value></property>', 'hdbsql -U BIKEY "select 1"']);
   });
 });

@@ -541,7 +541,8 @@ describe('held-out-7 fixes', () => {
 
   it('routes .pgpass, svn auth, OpenVPN auth-user-pass and CSV tables by name and first line', async () => {
     expect(await redactItem('pgpass.conf', '# comment: x:1:y:z:w\n10.10.3.60:5432:fssc:fssc_app:Fssc#Pg2026!\n*:5432:*:ro:Ro\\:fssc-77\n')).toBe(
-      '# comment: x:1:y:z:w\n10.10.3.60:5432:fssc:fssc_app:<SECRET-1>\n*:5432:*:ro:<SECRET-2>\n',
+      // login22 (session 21): a .pgpass login is half the credential (fixtures README, service accounts); a bare role word (`ro`, `app`) stays.
+      '# comment: x:1:y:z:w\n10.10.3.60:5432:fssc:<USER-1>:<SECRET-1>\n*:5432:*:ro:<SECRET-2>\n',
     );
     expect(await redactItem('.pgpass', 'db:5432:app:app:Pg!One\n')).toBe('db:5432:app:app:<SECRET-1>\n');
     expect(await redactItem('5f1c8e2a7b9d3e4f6a0c1b2d3e4f5a6b', 'K 8\npasstype\nV 6\nsimple\nK 8\npassword\nV 13\nSvn#Liu-2026x\nK 15\nsvn:realmstring\nV 45\n<https://svn.xxsoft.com:443> XXSoft Subversion\nEND\n')).toBe(
@@ -575,12 +576,13 @@ describe('held-out-7 fixes', () => {
     ].join('\n');
     const expected = [
       '==> /home/<USER-1>/.pgpass <==',
-      '10.8.3.20:5432:xxcrm:xxcrm:<SECRET-1>',
+      // login22 (session 21): the .pgpass login is taken (the database named like it goes with it, as a learned login does).
+      '10.8.3.20:5432:<USER-2>:<USER-2>:<SECRET-1>',
       '',
       '==> /home/<USER-1>/notes.txt <==',
       '10.8.3.21:5432:a:b:not-a-password-here',
       '$ cat ~/.config/openvpn/auth.txt',
-      '<USER-2>',
+      '<USER-3>',
       '<SECRET-2>',
       // Another file: the layout ends (a plain line is no login there).
       '$ cat ~/todo.md',
