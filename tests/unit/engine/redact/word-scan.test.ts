@@ -112,18 +112,6 @@ describe('words scan automaton', () => {
     expect(overlappingHitsOf(scan, re, 'insecure-password: x')).toEqual(['0:insecure-password', '9:password:']);
     // `she` holds `he`: not reported again (the hit's own text wakes its rules); `hers` starts inside it and runs past.
     expect(overlappingHitsOf(scan, re, 'ushers')).toEqual(['1:she', '2:hers']);
-    const r = rand(41);
-    const alphabet = ['a', 'b', 'c', 'A', 'B', '-', ' ', 'x', '\u4e61', '用', '：'];
-    const pick = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]!).join('');
-    for (let round = 0; round < 80; round += 1) {
-      const list = [...new Set(Array.from({ length: 1 + Math.floor(r() * 8) }, () => pick(1 + Math.floor(r() * 5)).toLowerCase().replace(/[^a-c -]/g, 'a')))];
-      if (round % 2 === 0) list.push(`${list[0]}：`);
-      const rx = new RegExp([...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'), 'gi');
-      const text = round % 3 === 0 ? pick(400).replace(/[^ -~]/g, 'b') : pick(round % 10 === 1 ? 70_000 : 400);
-      const want = everyWakeOf(list, text);
-      expect(overlappingHitsOf(WordScan.build(list)!, rx, text), `words ${JSON.stringify(list)}`).toEqual(want);
-      expect(overlappingHitsOf(undefined, rx, text), `words ${JSON.stringify(list)}`).toEqual(want);
-    }
   });
 
   it('matches random word lists on random text: overlapping words, prefixes of each other, either case, words across a 64 KiB window', () => {
