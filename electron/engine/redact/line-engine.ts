@@ -25,7 +25,7 @@ import { detach, isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { CompiledItemsBlock, CompiledPattern, CompiledRule, RuleSet } from './rule-set.js';
 import { hasContext } from './rule-validators.js';
 import type { LineSurroundings } from './rules.js';
-import { nextTextKey } from './word-scan.js';
+import { nextTextKey, wordsHit } from './word-scan.js';
 
 /** Longest line (in UTF-16 code units) redacted as one piece. */
 export const MAX_LINE = 64 * 1024;
@@ -467,23 +467,28 @@ export class LineEngine {
     return next;
   }
 
-  /** Runs scanner i from `from`; records and returns the next hit (-1: none). */
-  private scan(i: number, text: string, from: number): number {
+  /**
+   * Runs scanner i from `from`; records and returns the next hit (-1: none). For the words scan
+   * (overlap22, session 21), only a hit that ends past `reach` (markCandidates resumes inside the last hit).
+   */
+  private scan(i: number, text: string, from: number, reach = from): number {
     const scanner = this.rules.scanners[i]!;
     if (scanner.lead !== undefined) return this.scanFromLead(i, text, from);
     if (scanner.split !== undefined) return this.scanSplit(i, text, from, scanner.split);
     const re = scanner.regex;
-    re.lastIndex = from;
-    if (scanner.words !== undefined) {
-      // Where the regex's first match from `from` can start at the earliest (word-scan.ts). -2: a
-      // word of the scan starts beyond ASCII and the text is not ASCII: the regex alone looks.
-      const start = scanner.words.startFrom(this.textKey, text, from);
-      if (start === -1) {
-        this.scannerNext[i] = -1;
-        return -1;
+    if (scanner.overlapping === true) {
+      // The words scan (word-scan.ts wordsHit): the automaton says where the regex starts; -2 (a word
+      // starts beyond ASCII and the text is not ASCII): the regex alone looks.
+      const m = wordsHit(re, scanner.words, this.textKey, text, from, reach);
+      const next = m ? m.index : -1;
+      this.scannerNext[i] = next;
+      if (m) {
+        this.scannerHit[i] = m[0];
+        this.scannerResume[i] = re.lastIndex;
       }
-      if (start >= 0) re.lastIndex = start;
+      return next;
     }
+    re.lastIndex = from;
     if (scanner.uniform && scanner.lineLocal) {
       // Only the line matters, and the hit's last character is on it: no match object needed.
       const next = re.test(text) ? re.lastIndex - 1 : -1;
@@ -605,7 +610,9 @@ export class LineEngine {
             woken = true;
           }
         }
-        next = this.scan(i, text, scanner.uniform ? end : this.scannerResume[i]!);
+        // overlap22 (session 21): the words scan resumes inside its hit, for a word that starts there and runs past it.
+        if (scanner.overlapping === true) next = this.scan(i, text, next + 1, next + hit.length);
+        else next = this.scan(i, text, scanner.uniform ? end : this.scannerResume[i]!);
       }
     }
     return woken;

@@ -112,6 +112,12 @@ export interface Scanner {
    * which on ASCII text says where the regex needs to start looking.
    */
   readonly words?: WordScan;
+  /**
+   * overlap22 (session 21): the words scan (with or without its automaton) reports overlapping hits: after a hit
+   * [s, e) it resumes at s + 1 for the first word that runs past e (word-scan.ts wordsHit), so a wake word that
+   * starts inside another rule's (`insecure-password` ⏎ `password:`) still wakes its rule.
+   */
+  readonly overlapping?: boolean;
 }
 
 const HIT_CACHE_LIMIT = 4096;
@@ -160,6 +166,7 @@ function makeScanner(
   words?: WordScan,
   ruleTriggers: readonly RegExp[] = [],
   ruleWords: ReadonlyMap<number, readonly string[]> = new Map(),
+  overlapping = false,
 ): Scanner {
   const cache = new Map<string, HitRules>();
   const uniform = members.every((m) => m.at === undefined) && new Set(members.map((m) => m.fragment.source)).size === 1;
@@ -176,6 +183,7 @@ function makeScanner(
     ...(lead !== undefined ? { lead: { char: lead, sticky: withFlags(regex, 'y', 'g') } } : {}),
     ...(split !== undefined && lead === undefined ? { split } : {}),
     ...(words !== undefined && lead === undefined ? { words } : {}),
+    ...(overlapping && lead === undefined && split === undefined ? { overlapping } : {}),
     rulesFor(hit) {
       let rules = cache.get(hit);
       if (rules === undefined) {
@@ -635,6 +643,7 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
         trie !== undefined && flags === 'gi' ? wordScanOf(alternatives.map(literalText)) : undefined,
         members.map((m) => ordered[m.rule]!.rule.trigger),
         group === 'words' ? wordsByRule(members) : undefined,
+        group === 'words',
       ),
     );
   }

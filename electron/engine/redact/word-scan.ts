@@ -119,6 +119,10 @@ export class WordScan {
     private readonly depths: Int32Array,
     /** Whether text beyond ASCII can be scanned too (no word starts beyond ASCII; see the module). */
     private readonly wide: boolean,
+    /** The bytes of one row of the loop's table (a state's row is at root + state × rowBytes). */
+    private readonly rowBytes: number,
+    /** The most characters a word runs past its ASCII prefix (0 when every word is ASCII; see endFrom's `reach`). */
+    private readonly wideTail: number,
   ) {
     this.latin1 = Buffer.from(loop.input.buffer, loop.input.byteOffset, loop.input.length);
   }
@@ -208,18 +212,20 @@ export class WordScan {
     }
     loop.classOf.set(classOf);
     fillCells(next, ends, loop.cells, loop.denseBase, classes * 4);
-    return new WordScan(loop, loop.denseBase, Math.max(0, ...ascii.map((w) => w.length)), depths, wide);
+    const wideTail = Math.max(0, ...nonEmpty.filter((w) => !isAscii(w)).map((w) => w.length - asciiPrefix(w).length));
+    return new WordScan(loop, loop.denseBase, Math.max(0, ...ascii.map((w) => w.length)), depths, wide, classes * 4, wideTail);
   }
 
   /**
    * Where the first word occurrence in `text` at or after `from` ends (the index of its last
-   * character), -1 when there is none, or -2 when the text is not ASCII and a word starts beyond
+   * character) at or after `reach` (overlap22: the words scan resumes inside its last hit and only
+   * wants a word that runs past it; `reach` ≤ `from` asks for every end), -1 when there is none, or -2 when the text is not ASCII and a word starts beyond
    * ASCII (ask the regex). In text beyond ASCII, a word end may also be that of a word's ASCII
    * prefix (see the module).
    * `key` (nextTextKey) names the text: the same key promises the same text (its bytes are copied
    * once per window). Engines share an automaton: another key in between just copies again.
    */
-  endFrom(key: number, text: string, from: number): number {
+  endFrom(key: number, text: string, from: number, reach = from): number {
     if (key !== this.key) {
       this.key = key;
       // Equal lengths in UTF-16 and UTF-8: every character is ASCII. Otherwise the difference
@@ -231,6 +237,8 @@ export class WordScan {
       this.winLen = 0;
     }
     if (!this.ascii && !this.wide) return -2;
+    // In text beyond ASCII a word's end is read where its ASCII prefix ends, up to wideTail earlier.
+    const least = this.ascii ? reach : reach - this.wideTail;
     const loop = this.loop;
     const n = text.length;
     let at = this.root;
@@ -247,8 +255,15 @@ export class WordScan {
       const stop = loop.run1(at, i - this.winStart, end, 0);
       if (stop < end) {
         // The loop stopped on a cell `~state` (a word ends in that state).
-        this.depth = this.depths[~loop.out[0]!]!;
-        return this.winStart + stop;
+        const state = ~loop.out[0]!;
+        if (this.winStart + stop >= least) {
+          this.depth = this.depths[state]!;
+          return this.winStart + stop;
+        }
+        // A word inside the last hit (overlap22): walk on from that state, past the character read.
+        at = this.root + state * this.rowBytes;
+        i = this.winStart + stop + 1;
+        continue;
       }
       at = loop.out[0]!;
       i = this.winStart + end;
@@ -257,12 +272,37 @@ export class WordScan {
   }
 
   /**
-   * Where the words regex's first match at or after `from` starts at the earliest (the first word
-   * end minus the automaton's depth there, plus one), -1 when there is none, or -2 as endFrom says
+   * Where the words regex's first match at or after `from` that ends past `reach` starts at the
+   * earliest (the first word end at or after `reach` minus the automaton's depth there, plus one:
+   * that match's word has been read from its start up to there, a path of the prefix tree), -1 when there is none, or -2 as endFrom says
    * (ask the regex from `from`). Same `key` promise as endFrom.
    */
-  startFrom(key: number, text: string, from: number): number {
-    const end = this.endFrom(key, text, from);
+  startFrom(key: number, text: string, from: number, reach = from): number {
+    const end = this.endFrom(key, text, from, reach);
     return end < 0 ? end : Math.max(from, end - this.depth + 1);
   }
+}
+
+/**
+ * overlap22 (session 21): the words scan's next hit, the engine's and the tests' one definition. From `from`, the
+ * first position where a word of `re` (the words regex: a prefix tree, so its match at a position is the longest word
+ * there) starts and runs past `reach` (exclusive end > reach; `reach` = `from` asks for any hit). The engine resumes a
+ * hit [s, e) with from = s + 1, reach = e: every word that starts inside the hit and runs past it is reported (the
+ * words inside it are the hit's own, rulesFor). With `scan` (the automaton of the same words) the regex starts where
+ * the automaton says (startFrom); without it, the regex alone gives the same hit (word-scan.test.ts holds both equal).
+ */
+export function wordsHit(re: RegExp, scan: WordScan | undefined, key: number, text: string, from: number, reach = from): RegExpExecArray | null {
+  let start = from;
+  if (scan !== undefined) {
+    const s = scan.startFrom(key, text, from, reach);
+    if (s === -1) return null;
+    if (s >= 0) start = s;
+  }
+  re.lastIndex = start;
+  let m = re.exec(text);
+  while (m !== null && (m[0].length === 0 || m.index + m[0].length <= reach)) {
+    re.lastIndex = m.index + 1;
+    m = re.exec(text);
+  }
+  return m;
 }

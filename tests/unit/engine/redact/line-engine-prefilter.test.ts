@@ -12,6 +12,8 @@ import { Redactor } from '../../../../electron/engine/redact/index.js';
 import { generateLogText } from '../../../bench/redact.bench.js';
 import { CORPUS_DIR, PROFILES } from './corpus-quality.js';
 import { chunkSizes, redactInChunks } from './helpers.js';
+import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
+import { overlapLines } from './scan-overlap.js';
 
 /** A guard against a hang, not a budget: the whole corpus twice, on a machine that may be very busy. */
 const HANG_GUARD_MS = 900_000;
@@ -183,6 +185,27 @@ describe('line engine prefilter', () => {
       if (f.name in KNOWN_DIVERGENT_IN_ORDER) same[f.name] = a.text === b.text;
     }
     expect(same).toEqual(Object.fromEntries(Object.keys(KNOWN_DIVERGENT_IN_ORDER).map((name) => [name, false])));
+  }, HANG_GUARD_MS);
+
+  // overlap22 (session 21): the scans lost a wake where one rule's wake word starts inside another's (`wrong password for
+  // bob`: secret-assignment's `wrong password` hid user-name's `password for`), yet the corpus agreed both ways: its lines
+  // seldom run two rules' keywords together with a value the hidden rule takes and no other wake of that rule on the line.
+  // So every words-scan overlap (scan-overlap.ts overlapLines, ~4 000 lines) is redacted here both ways, each followed by
+  // values of several shapes (unique per line, so no value learned on one line decides another). On main (fbd7d20) 156 of
+  // these lines diverged. The marks scan's overlaps are left out: 52 pairs still lose a wake (scan-overlap.known.txt).
+  it('changes nothing where two rules\' wake words run together (every words-scan overlap, with a value after it)', async () => {
+    const lines = overlapLines(buildRuleSet(), 'words');
+    expect(lines.length).toBeGreaterThan(1000);
+    const tails = [' bob#', ' al#ice.w', 'Zk3Jq9XbT2mW7pL0aRvN5cYh#', ' "Daniel Whitfield"', 'hunter#x', '=S3cr3t!#'];
+    const source = lines.flatMap((l, i) => tails.map((t) => `2024-03-15 08:00:01 ${l}${t.replace('#', String(i))}`));
+    const data = Buffer.from(`${source.join('\n')}\n`, 'utf8');
+    // Placeholder numbers left out: one divergence renumbers every later value.
+    const read = async (r: Redactor) => (await redactInChunks(r, data, () => 65536, { name: 'overlaps.log' })).text.replace(/<([A-Z-]+?)-\d+>/g, '<$1>').split('\n');
+    const fast = await read(new Redactor(PROFILES.default));
+    const reference = await read(new Redactor(PROFILES.default, { prefilter: false }));
+    const diverging = source.flatMap((line, i) => (fast[i] === reference[i] ? [] : [`${line}  →  fast ${fast[i]}  reference ${reference[i]}`]));
+    expect(diverging.slice(0, 20)).toEqual([]);
+    expect(fast.length).toBe(reference.length);
   }, HANG_GUARD_MS);
 
   it('changes nothing on bench-like logs and edge lines, however the input is cut', async () => {

@@ -7,6 +7,7 @@
  */
 import { atomEnd, topAlternatives } from '../../../../electron/engine/redact/scan-split.js';
 import type { RuleSet, Scanner } from '../../../../electron/engine/redact/rule-set.js';
+import { wordsHit } from '../../../../electron/engine/redact/word-scan.js';
 
 export const SHARED_SCANS = { words: 'gi', marks: 'gm', digits: 'g' } as const;
 export type SharedScan = keyof typeof SHARED_SCANS;
@@ -19,6 +20,15 @@ export function wokenBy(scanner: Scanner, line: string): Set<number> {
   const woken = new Set<number>();
   const re = new RegExp(scanner.regex.source, scanner.regex.flags);
   re.lastIndex = 0;
+  // overlap22 (session 21): the words scan resumes inside its hit, for a word that runs past it (word-scan.ts wordsHit).
+  if (scanner.overlapping === true) {
+    for (let m = wordsHit(re, undefined, 0, line, 0); m !== null; m = wordsHit(re, undefined, 0, line, m.index + 1, m.index + m[0].length)) {
+      const rules = scanner.rulesFor(m[0]);
+      for (const r of rules.always) woken.add(r);
+      for (const p of rules.placed) if (p.at(line, m.index, m.index + m[0].length)) woken.add(p.rule);
+    }
+    return woken;
+  }
   for (let m = re.exec(line); m !== null; m = re.exec(line)) {
     if (m[0].length === 0) {
       re.lastIndex = m.index + 1;
@@ -121,6 +131,19 @@ export function sharedScanners(ruleSet: RuleSet): Record<SharedScan, Scanner> {
  * scan. Labelled `rule scan: alternative`.
  */
 export function lostWakes(ruleSet: RuleSet): Overlap[] {
+  return overlaps(ruleSet, true);
+}
+
+/**
+ * overlap22 (session 21): every line made of two overlapping alternatives of different rules of one scan (as lostWakes
+ * builds them), whether or not the scan loses a wake on it — lines where the keywords of two rules run together, for the
+ * prefilter test to redact both ways (a lost wake is a line the reference engine may redact and the fast one not).
+ */
+export function overlapLines(ruleSet: RuleSet, scan?: SharedScan): string[] {
+  return [...new Set(overlaps(ruleSet, false).filter((o) => scan === undefined || o.scan === scan).map((o) => o.line))];
+}
+
+function overlaps(ruleSet: RuleSet, lostOnly: boolean): Overlap[] {
   // One line per pair of alternatives (the first line found), whichever of the two rules it loses.
   const scanners = sharedScanners(ruleSet);
   const found = new Map<string, Overlap>();
@@ -149,6 +172,11 @@ export function lostWakes(ruleSet: RuleSet): Overlap[] {
               // overlaps count where the second starts at the first's start or at a word's edge inside it (`set password for`).
               if (scan === 'words' && q > 0 && (tail.length < 2 || (/[a-z0-9]/i.test(sa[q - 1]!) && /[a-z0-9]/i.test(sa[q]!)))) continue;
               const line = sa.slice(0, q) + sb;
+              const key0 = `${a.id} ${scan}: ${a.alt} | ${b.id} ${scan}: ${b.alt}`;
+              if (!lostOnly) {
+                if (!found.has(key0)) found.set(key0, { scan, first: `${a.id}: ${a.alt}`, second: `${b.id}: ${b.alt}`, line, lost: '' });
+                continue;
+              }
               const woken = wokenBy(scanner, line);
               for (const rule of [a.rule, b.rule]) {
                 if (woken.has(rule) || !own(rule, line)) continue;

@@ -349,9 +349,10 @@ describe('shared scans: no wake hides another rule\'s', () => {
   it('the dispatch as the test reads it: a hit wakes the rules in its text, and hides an alternative that starts inside it', () => {
     const woken = (line: string) => [...wokenBy(scanners.words, line)].map(id);
     // `password:` is user-name's and cloud-key's wake; secret-assignment's `insecure-password` takes the text first.
+    // overlap22 (session 21): the words scan then resumes inside the hit, so `password:` still wakes user-name.
     expect(woken('x password: y')).toContain('user-name');
     expect(woken('insecure-password: y')).toContain('secret-assignment');
-    expect(woken('insecure-password: y')).not.toContain('user-name');
+    expect(woken('insecure-password: y')).toContain('user-name');
     // person-name's `会员` hides user-name's `员工` in `会员工号` (marks, case-sensitive, CJK).
     expect([...wokenBy(scanners.marks, '员工')].map(id)).toContain('user-name');
     expect([...wokenBy(scanners.marks, '会员工')].map(id)).not.toContain('user-name');

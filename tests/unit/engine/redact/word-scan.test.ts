@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
 import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
-import { nextTextKey, WordScan, wordScanOf } from '../../../../electron/engine/redact/word-scan.js';
+import { nextTextKey, WordScan, wordScanOf, wordsHit } from '../../../../electron/engine/redact/word-scan.js';
 import { generateChineseLogText, generateLogText } from '../../../bench/redact.bench.js';
 import { CORPUS_DIR } from './corpus-quality.js';
 import { fixtureTexts } from './helpers.js';
@@ -36,6 +36,31 @@ function automatonHitsOf(words: WordScan, re: RegExp, text: string): string[] {
   }
 }
 
+// overlap22 (session 21): the engine's overlapping resume (LineEngine.markCandidates): after a hit [s, e), from s + 1 for a word that runs past e.
+/** Every hit of the words scan as the engine reads them, with the automaton (`scan`) or the regex alone (undefined). */
+function overlappingHitsOf(scan: WordScan | undefined, re: RegExp, text: string): string[] {
+  const out: string[] = [];
+  const key = nextTextKey();
+  for (let m = wordsHit(re, scan, key, text, 0); m !== null; m = wordsHit(re, scan, key, text, m.index + 1, m.index + m[0].length)) out.push(`${m.index}:${m[0]}`);
+  return out;
+}
+
+/** What those hits must be, by brute force: at each position, the longest word there, kept when it ends past every earlier one kept. */
+function everyWakeOf(words: readonly string[], text: string): string[] {
+  const out: string[] = [];
+  const lower = text.toLowerCase();
+  let reach = 0;
+  for (let p = 0; p < text.length; p += 1) {
+    let best = '';
+    for (const w of words) if (w.length > best.length && lower.startsWith(w, p)) best = w;
+    if (best.length > 0 && p + best.length > reach) {
+      out.push(`${p}:${text.slice(p, p + best.length)}`);
+      reach = p + best.length;
+    }
+  }
+  return out;
+}
+// end overlap22
 
 const isAscii = (text: string) => Buffer.byteLength(text, 'utf8') === text.length;
 
@@ -67,7 +92,26 @@ describe('words scan automaton', () => {
       expect(words.length).toBe(1);
       const scanner = words[0]!;
       for (const text of texts) expect(automatonHitsOf(scanner.words!, scanner.regex, text)).toEqual(hitsOf(scanner.regex, text));
+      // overlap22 (session 21): so are the overlapping hits the engine reads (the regex alone: the fallback past the table's cap).
+      expect(scanner.overlapping).toBe(true);
+      for (const text of texts) expect(overlappingHitsOf(scanner.words!, scanner.regex, text)).toEqual(overlappingHitsOf(undefined, scanner.regex, text));
     }
+  });
+
+  // overlap22 (session 21): a wake word that starts inside another's hit and runs past it is reported (it was lost before).
+  it('reports overlapping words, by automaton and by regex alike: each position\'s longest word that runs past the hits before it', () => {
+    const words = ['insecure-password', 'password:', 'set password', 'password for', 'he', 'she', 'his', 'hers', 'user：'];
+    // Longest first: the match at a position is its longest word, as the engine's prefix tree makes it (rule-set.ts literalTrie).
+    const re = new RegExp([...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'), 'gi');
+    const scan = WordScan.build(words)!;
+    for (const text of ['insecure-password: x', 'Set Password For bob', 'ushers', 'his hers', '用户 usher：x user：y', 'password']) {
+      const want = everyWakeOf(words, text);
+      expect(overlappingHitsOf(scan, re, text), text).toEqual(want);
+      expect(overlappingHitsOf(undefined, re, text), text).toEqual(want);
+    }
+    expect(overlappingHitsOf(scan, re, 'insecure-password: x')).toEqual(['0:insecure-password', '9:password:']);
+    // `she` holds `he`: not reported again (the hit's own text wakes its rules); `hers` starts inside it and runs past.
+    expect(overlappingHitsOf(scan, re, 'ushers')).toEqual(['1:she', '2:hers']);
   });
 
   it('matches random word lists on random text: overlapping words, prefixes of each other, either case, words across a 64 KiB window', () => {
