@@ -436,8 +436,22 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (context === 'assignment' && (isFileNameKey(m) || isSentenceAfterColon(m))) return false;
   // realfp: a manual's `--augment-creds=BOOL` (a flag and its metavariable).
   if (METAVARIABLE.test(value) && /(?:^|\s)--?[\w-]*$/.test(m.input.slice(0, keyStart(m) + group(m, 'key').length))) return false;
+  // Session 21 (secret22): a certificate pin (openconnect/NetworkManager `gwcert = pin-sha256:<base64>`, HPKP `pin-sha256="…"`): the
+  // digest of a public key, which anyone connecting sees.
+  if (/^pin-sha(?:1|256|384|512)$/i.test(key)) return false;
+  // …and a list of field names (`auth: user,login,password fields`, `secrets: token/password`): words naming values, not a value.
+  // …and a key's name that the next `=` assigns (nmcli's `vpn.secrets: form:main:password = …`): the value is after that `=`.
+  if (context === 'assignment' && /^[A-Za-z][\w.:-]{0,80}$/.test(value) && /^[ \t]+=[ \t]*[^\s=]/.test(m.input.slice(m.index + m[0].length))) return false;
+  if (context === 'assignment' && value !== '' && (isFieldNameList(value) || isFieldNameList(m.input.slice(m.index + m[0].lastIndexOf(value))))) return false;
   return isSecretKey(key, context) && isRealValue(value);
 };
+// Session 21 (secret22): the words a form or a schema names its fields by, two or more in a list (`,` `/` `|` ` and `), optionally
+// followed by `fields`/`columns`/`keys` — prose about which values there are.
+const FIELD_NAME = String.raw`(?:user(?:[ _-]?name)?|login|e-?mail|name|password|passwd|pwd|pass|passphrase|token|secret|key|api[_-]?key|otp|totp|pin|code|id|uid|domain|realm|host|server|port|account|cookie|session)`;
+const FIELD_NAME_LIST = new RegExp(String.raw`^${FIELD_NAME}(?:[ \t]*(?:,|/|\|)[ \t]*${FIELD_NAME}|[ \t]+(?:and|or)[ \t]+${FIELD_NAME})+(?:[ \t]+(?:fields?|columns?|keys?|attributes?|params?|parameters?|values?|inputs?))?[ \t]*(?:[.;:)]|\r?$)`, 'i');
+function isFieldNameList(rest: string): boolean {
+  return FIELD_NAME_LIST.test(rest);
+}
 const AUTH_METHOD_KEY = /^(?:[\w.-]*[._-])?(?:auth|authentication|auth[_-]?method|authmethod)$/i;
 const AUTH_METHOD = /^(?:password|passwords|publickey|public[_-]?key|keyboard[_-]?interactive|keyboardinteractive|agent|key|keys|none|certificate|cert|gssapi(?:-with-mic)?|kerberos|hostbased|host[_-]?based|ntlm|sso|ldap|pam|otp|totp|smartcard|pageant)$/i;
 

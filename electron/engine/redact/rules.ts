@@ -1248,6 +1248,8 @@ export const RULES: readonly RedactionRule[] = [
         // redis-cli -a secret / --pass secret (the server password as its own argument).
         regex: /(?:^|[\s/("';&|])redis-cli(?:\.exe)?\s(?:[^\r\n]*?\s)?(?:-a|--pass|--askpass)\s+(?:(?<q>["'])(?<qsecret>[^"'\r\n]+)\k<q>|(?<secret>[^\s"'-][^\s"']*))/,
         targets: [{ group: 'qsecret' }, { group: 'secret' }],
+        // Session 21 (secret22): `-a "$REDIS_PW"`, `-a %REDIS_PW%` name where the password is, they are none.
+        validate: 'clientFlagSecret',
       },
       {
         // NuGet.Config `<apikeys>`: the key is the feed's URL, the value the API key.

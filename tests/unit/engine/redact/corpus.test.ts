@@ -485,7 +485,8 @@ describe('redaction corpus', () => {
     // changed for it: the floor is that corrected first figure, and its 16 false positives (an Oracle trace's AUTH_* run,
     // nmcli flag columns, `"password": "string"`, `$REDIS_PW`, `uid=` ids as logins, 于未经) may not grow.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 313, FP 15.
-    { set: 'held-out-22', found: 313, fp: 15 },
+    // secret22, session 21: a type name, a colour style, `*-flags`, an Oracle client's AUTH_TERMINAL/…, a certificate pin, `$REDIS_PW` and a key as a value are no secrets: FP 15 → 3.
+    { set: 'held-out-22', found: 313, fp: 3 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
