@@ -13,6 +13,7 @@ import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
 import { isToolSecret, isToolSecretLine, toolPrintsSecretOnNextLine } from './tool-secrets.js';
+import { isCapturedSecret, isCapturedSecretLine } from './captured-secrets.js';
 import { isDeviceSecret, isDeviceSecretLine } from './network-device.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import { isPinyinCamelName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
@@ -2219,6 +2220,8 @@ export const VALIDATORS = {
   }) as RuleValidator,
   /** Session 19 (secret20): a secret a tool prints in its sentence or takes by position (tool-secrets.ts). */
   toolSecret: ((m) => isToolSecret(m)) as RuleValidator,
+  // Session 21 (secret22): captured-secrets.ts.
+  capturedSecret: ((m, _line, around) => isCapturedSecret(m, around)) as RuleValidator,
   /** Session 20 (secret21): a network device's password, key or community (network-device.ts). */
   deviceSecret: ((m) => isDeviceSecret(m)) as RuleValidator,
   printedSecret: ((m) => {
@@ -2253,7 +2256,7 @@ const USERS_SECTION_ITEM = /^[ \t]*(?:[A-Za-z][\w.-]{0,31}|<USER-\d+>)[ \t]*[=:]
 export const GATES = {
   connectionContext: (line: string) => CONNECTION_CONTEXT.test(line),
   secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url') || USER_ID_PARAM.test(line),
-  assignedSecretKey: (line: string) => !DOC_COMMENT.test(line) && (anyAssignedSecretKey(line) || USERS_SECTION_ITEM.test(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isDeviceSecretLine(line) /* secret21 */ || isAdminCliLine(line) || isPrintedSecretLine(line) || isToolSecretLine(line) /* secret20 */ || opensValueOnNextLine(line) !== undefined),
+  assignedSecretKey: (line: string) => !DOC_COMMENT.test(line) && (anyAssignedSecretKey(line) || USERS_SECTION_ITEM.test(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isDeviceSecretLine(line) /* secret21 */ || isAdminCliLine(line) || isPrintedSecretLine(line) || isToolSecretLine(line) /* secret20 */ || isCapturedSecretLine(line) /* secret22 */ || opensValueOnNextLine(line) !== undefined),
 } satisfies Record<string, (line: string) => boolean>;
 export type GateName = keyof typeof GATES;
 

@@ -332,7 +332,8 @@ describe('redaction corpus', () => {
     // Session 20 (fp21): one API call's signature logged with its nonce or timestamp (Alibaba Cloud RPC, e签宝 callbacks): FP 2.
     // name21, session 20: a Latin name after a job title (`our CTO Ou Minghui`): 580.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 584, FP 2.
-    { set: 'held-out-16', found: 584, fp: 2 },
+    // secret22, session 21 (captured-secrets.ts): fscan's hits, a PIN and a lock code in notes, a meeting's numeric password: 584 → 592.
+    { set: 'held-out-16', found: 592, fp: 2 },
     // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 752e709 (the
     // set at 5176467): 372 of 554 = 67.1 % / 92.3 % as written, 373 of 554 = 67.3 % / 94.0 % with eight labels
@@ -476,7 +477,8 @@ describe('redaction corpus', () => {
     // sender, a huddle's people, a record id's owner, a device's or a label's person, `O'Brien` (rules-name21.test.ts): 332;
     // then a Latin name after a Chinese role, `for account X (`, a vCard FN, a foreign street address after `ship to`/`visit … at`: 337.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 354, FP 4.
-    { set: 'held-out-21', found: 354, fp: 4 },
+    // secret22, session 21 (captured-secrets.ts): a PIN and a card's security code in a LastPass note, a PIN in prose: 354 → 357.
+    { set: 'held-out-21', found: 357, fp: 4 },
     // held-out-22 (session 20, recall22): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own 诊断摘要.html
     // and 网络配置.txt), measured once with the rules of main 318b29c (the set at 4c866b8): 302 of 388 = 77.8 % / 93.4 % as
@@ -486,7 +488,8 @@ describe('redaction corpus', () => {
     // nmcli flag columns, `"password": "string"`, `$REDIS_PW`, `uid=` ids as logins, 于未经) may not grow.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 313, FP 15.
     // secret22, session 21: a type name, a colour style, `*-flags`, an Oracle client's AUTH_TERMINAL/…, a certificate pin, `$REDIS_PW` and a key as a value are no secrets: FP 15 → 3.
-    { set: 'held-out-22', found: 313, fp: 3 },
+    // secret22, session 21 (captured-secrets.ts): Redis MONITOR's AUTH, Terraform's sensitive outputs, a kiosk's PIN, a Webex host key: 313 → 318.
+    { set: 'held-out-22', found: 318, fp: 3 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);

@@ -78,3 +78,82 @@ describe('a list of field names is not a value', () => {
     takesAs('SECRET', 'password=token,Rt9#kq', 'token');
   });
 });
+
+describe('a Redis command as a capture quotes it (captured-secrets.ts)', () => {
+  it('takes AUTH\'s password, with a user, in HELLO, and CONFIG SET requirepass/masterauth', () => {
+    takesAs('SECRET', '1765015204.118203 [0 10.40.3.17:51822] "AUTH" "Rds!Session-4417"', 'Rds!Session-4417');
+    takesAs('SECRET', '1701234567.000001 [3 10.0.0.9:40112] "auth" "cache_app" "Ca-Pw#2026x"', 'Ca-Pw#2026x');
+    takesAs('SECRET', '1701234567.1 [0 unix:/run/redis.sock] "HELLO" "3" "AUTH" "worker" "H3llo!Pw9" "SETNAME" "celery"', 'H3llo!Pw9');
+    takesAs('SECRET', '1701234567.1 [0 10.0.0.5:6000] "CONFIG" "SET" "requirepass" "NewRq#2026"', 'NewRq#2026');
+    takesAs('SECRET', '1701234567.1 [0 10.0.0.5:6000] "config" "set" "masterauth" "Mst-Auth#db01x"', 'Mst-Auth#db01x');
+  });
+
+  it('keeps a mechanism, a variable and the other commands', () => {
+    keepsWords('C: "AUTH" "PLAIN"', '"PLAIN"');
+    keepsWords('1701234567.1 [0 10.0.0.5:6000] "AUTH" "$REDIS_PASSWORD"', '$REDIS_PASSWORD');
+    keepsWords('1701234567.1 [0 10.0.0.5:6000] "GET" "auth:attempts:42"', 'auth:attempts:42');
+    keepsWords('1701234567.1 [0 10.0.0.5:6000] "CONFIG" "SET" "maxmemory" "2gb"', '"2gb"');
+  });
+});
+
+describe('a password scanner\'s hit', () => {
+  it('takes fscan\'s, NetExec\'s and Ncrack\'s passwords', () => {
+    takesAs('SECRET', '[+] mysql 10.20.8.31:3306:root Mysql@123xx', 'Mysql@123xx');
+    takesAs('SECRET', '[+] SSH 192.168.1.20:22:backup Bk-2026!ssh', 'Bk-2026!ssh');
+    takesAs('SECRET', '[+] Redis 172.16.0.8:6379 R3dis#pw file:/var/lib/redis/dump.rdb', 'R3dis#pw');
+    takesAs('SECRET', '[+] Tomcat 10.20.8.90:8080 manager:Tc!2026mgr', 'Tc!2026mgr');
+    takesAs('SECRET', 'SMB         10.0.0.5        445    DC01             [+] CORP\\svc_sql:Summer2026! (Pwn3d!)', 'Summer2026!');
+    takesAs('SECRET', "192.168.56.10 3389/tcp ms-wbt-server: 'administrator' 'Adm1n#Rdp'", 'Adm1n#Rdp');
+  });
+
+  it('keeps what a scanner prints where no password was found', () => {
+    keepsWords('[+] Redis 172.16.0.8:6379 unauthorized file:/data/dump.rdb', 'unauthorized', 'file:/data/dump.rdb');
+    keepsWords('[+] Memcached 10.0.0.7:11211 unauthorized', 'unauthorized');
+    keepsWords('[+] InfoScan http://10.20.8.90:8080 [Apache Tomcat/8.5.39] title:Apache Tomcat/8.5.39', 'Apache Tomcat/8.5.39');
+    keepsWords('[+] 10.20.8.95 MS17-010 (Windows Server 2008 R2 Standard 7601 Service Pack 1)', 'MS17-010');
+    keepsWords('[+] NetInfo 10.20.8.60 WIN-SRV01', 'WIN-SRV01');
+    keepsWords('Discovered open port 22/tcp on 10.0.0.5', '22/tcp');
+  });
+});
+
+describe('a PIN, a lock code, a host key, a card\'s security code, a meeting\'s numeric password', () => {
+  it('takes them in prose and notes', () => {
+    takesAs('SECRET', 'Maintenance unlocked by hmueller with PIN 480317', '480317');
+    takesAs('SECRET', '"Zertifikat: C:\\certs\\meier.pfx, PIN 7719"', '7719');
+    takesAs('SECRET', 'SIM card 2: PUK 83920174, keep in the safe', '83920174');
+    takesAs('SECRET', 'iPad (front desk) passcode 240611', '240611');
+    takesAs('SECRET', '"SIM: +65 9127 4830, 锁屏码 482916"', '482916');
+    takesAs('SECRET', 'Host key: 481276,Meeting number: 2641 083 5517', '481276');
+    takesAs('SECRET', 'NoteType:Credit Card\nSecurity Code:418\nStart Date:', '418');
+    takesAs('SECRET', '  Meeting:  腾讯会议 482 917 305, password 8817', '8817');
+    takesAs('SECRET', 'Zoom ID 812 4471 0093 – Passcode: 551902', '551902');
+  });
+
+  it('keeps a GPIO pin, a date, an SSH host key, one-time codes and counts', () => {
+    keepsWords('GPIO pin 17 set high', 'pin 17');
+    keepsWords('PIN 2026-12-05 reset by admin', '2026-12-05');
+    keepsWords('Warning: Permanently added host key: ssh-ed25519 SHA256:Xk2v9Qm4LpT7vZ2kR8sW5eU', 'ssh-ed25519');
+    keepsWords('Your security code: 4821 (valid 5 minutes)', '4821');
+    keepsWords('PIN 482913 expires in 10 minutes', '482913');
+    keepsWords('PIN attempts remaining: 3', '3');
+    keepsWords('Meeting room 4 booked, passcode policy v2', 'policy v2');
+  });
+});
+
+describe('Terraform\'s sensitive outputs', () => {
+  it('takes the value of a sensitive output, compact either way round and pretty-printed', () => {
+    takesAs('SECRET', '{"db_pw":{"sensitive":true,"type":"string","value":"tf-Rds!9xK2"}}', 'tf-Rds!9xK2');
+    takesAs('SECRET', '"outputs":{"api_key":{"value":"Zx8Lm2Kq7Wv4Rt9N","type":"string","sensitive":true}}', 'Zx8Lm2Kq7Wv4Rt9N');
+    const pretty = redact('{\n  "db_admin_password": {\n    "sensitive": true,\n    "type": "string",\n    "value": "tf-Rds!9xK2mQ7pZ4"\n  },\n  "k": {\n    "sensitive": true,\n    "value": "Wq2mT8xK4pL9vR1z"\n  }\n}\n');
+    expect(pretty).not.toContain('tf-Rds!9xK2mQ7pZ4');
+    expect(pretty).not.toContain('Wq2mT8xK4pL9vR1z');
+  });
+
+  it('keeps the values of outputs that are not sensitive, and other JSON values', () => {
+    keepsWords('{"db_endpoint":{"sensitive":false,"type":"string","value":"shop.c8x2kq7mzp1a.rds.amazonaws.com:5432"}}', 'shop.c8x2kq7mzp1a.rds.amazonaws.com:5432');
+    const pretty = redact('{\n  "endpoint": {\n    "sensitive": false,\n    "type": "string",\n    "value": "shop-prod.example.com:5432"\n  },\n  "headers": [\n    { "name": "Accept",\n      "value": "application/json" }\n  ]\n}\n');
+    expect(pretty).toContain('shop-prod.example.com:5432');
+    expect(pretty).toContain('application/json');
+    keepsWords('Option "case-sensitive": true, "value": "Upper"', '"Upper"');
+  });
+});
