@@ -53,6 +53,12 @@ export const CAPTURED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readon
   },
 ];
 
+/**
+ * `chpasswd`'s and `newusers`' input as a here-document (`chpasswd <<'END'`, `sudo newusers <<-USERS`, `cat <<EOF | sudo chpasswd
+ * -c SHA512`): the opener of secret-assignment's items block (rules.ts), whose lines are `login:password`.
+ */
+export const PASSWORD_HEREDOC_OPENER = /(?:^|[\s;&|(])(?:(?:sudo[ \t]+)?(?:\/usr\/sbin\/)?(?:chpasswd|newusers)(?:[ \t]+-[\w-]+(?:[ \t]+[A-Z0-9]+)?)*[ \t]*<<-?[ \t]*["']?[A-Za-z_]\w*["']?|cat[ \t]+<<-?[ \t]*["']?[A-Za-z_]\w*["']?[ \t]*\|[ \t]*(?:sudo[ \t]+)?(?:\/usr\/sbin\/)?(?:chpasswd|newusers)\b[^\r\n|]*)[ \t]*\r?$/;
+
 /** Plain literals for the words scan (lower case; none starts with a character common in logs). */
 export const CAPTURED_SECRET_WORDS: readonly string[] = [
   // (`"AUTH" "`, `"CONFIG" "SET"` by their word and the quotes after it: a word starting with a quote slows the scan.)
@@ -80,17 +86,18 @@ export const CAPTURED_SECRET_WORDS: readonly string[] = [
   'security code',
   'sensitive',
   'value": "',
+  'newusers',
   'value":"',
 ];
 
 /** The trigger's alternatives (case-insensitive): a literal of each form. */
-export const CAPTURED_SECRET_TRIGGER = String.raw`"auth2?"[ \t]+"|"config"[ \t]+"set"|\[\+\]|\d\/(?:tcp|udp)[ \t]+[\w-]{1,20}:[ \t]+'|pin|puk|passcode|锁屏|解锁码|开机密码|host[ \t]+key|security[ \t]+code|pass(?:word|code)[ \t]*[:：]?[ \t]*\d{4}|"sensitive"|^[ \t]*"value"[ \t]*:`;
+export const CAPTURED_SECRET_TRIGGER = String.raw`"auth2?"[ \t]+"|"config"[ \t]+"set"|\[\+\]|\d\/(?:tcp|udp)[ \t]+[\w-]{1,20}:[ \t]+'|pin|puk|passcode|锁屏|解锁码|开机密码|host[ \t]+key|security[ \t]+code|pass(?:word|code)[ \t]*[:：]?[ \t]*\d{4}|"sensitive"|^[ \t]*"value"[ \t]*:|newusers`;
 // The gate's test: a cheap word test, then the forms themselves (a broader test would let the rule's other patterns read lines
 // it never meant, as `PIN 2026-12-05`).
 const CAPTURED_SECRET_WORDS_TEST = new RegExp(CAPTURED_SECRET_TRIGGER, 'im');
 
 export function isCapturedSecretLine(line: string): boolean {
-  return CAPTURED_SECRET_WORDS_TEST.test(line) && CAPTURED_SECRET_PATTERNS.some((p) => p.regex.test(line));
+  return CAPTURED_SECRET_WORDS_TEST.test(line) && (CAPTURED_SECRET_PATTERNS.some((p) => p.regex.test(line)) || PASSWORD_HEREDOC_OPENER.test(line));
 }
 
 // What a scanner prints where no password was needed or found.

@@ -8,7 +8,7 @@
 import { isCommonWord, isJoiningWord, isProse } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
-import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey, SIGNED_PARAMETERS, STAND_IN_PAIR_SECRET, STAND_IN_VALUE } from './key-names.js';
+import { isBenignValue, isPublicAppKeyName, notAValue, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey, SIGNED_PARAMETERS, STAND_IN_PAIR_SECRET, STAND_IN_VALUE } from './key-names.js';
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
@@ -2221,6 +2221,8 @@ export const VALIDATORS = {
   /** Session 19 (secret20): a secret a tool prints in its sentence or takes by position (tool-secrets.ts). */
   toolSecret: ((m) => isToolSecret(m)) as RuleValidator,
   // Session 21 (secret22): captured-secrets.ts.
+  /** A here-document's `login:password` line under `chpasswd`/`newusers` (rules.ts itemsBlocks): a value, not `$PW`, `x`, `*`. */
+  heredocPassword: ((m) => !notAValue(group(m, 'secret')) && !/^[x*!]$/.test(group(m, 'secret'))) as RuleValidator,
   capturedSecret: ((m, _line, around) => isCapturedSecret(m, around)) as RuleValidator,
   /** Session 20 (secret21): a network device's password, key or community (network-device.ts). */
   deviceSecret: ((m) => isDeviceSecret(m)) as RuleValidator,

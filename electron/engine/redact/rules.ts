@@ -33,7 +33,7 @@ import { PRINTED_SECRET_MARKS, PRINTED_SECRET_PATTERNS, PRINTED_SECRET_TRIGGER, 
 import { TOOL_SECRET_PATTERNS, TOOL_SECRET_TRIGGER, TOOL_SECRET_WORDS } from './tool-secrets.js';
 import { DEVICE_SECRET_PATTERNS, DEVICE_SECRET_TRIGGER, DEVICE_SECRET_WORDS } from './network-device.js';
 // Session 21 (secret22): captures', scanners' and notes' secrets (captured-secrets.ts).
-import { CAPTURED_SECRET_PATTERNS, CAPTURED_SECRET_TRIGGER, CAPTURED_SECRET_WORDS } from './captured-secrets.js';
+import { CAPTURED_SECRET_PATTERNS, CAPTURED_SECRET_TRIGGER, CAPTURED_SECRET_WORDS, PASSWORD_HEREDOC_OPENER } from './captured-secrets.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits' | 'backslash' | 'bracket' | 'dollar' | 'layout';
@@ -653,8 +653,8 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'TOKEN',
-    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret|oy2|conda|accesskey|access_key|access-key|qshell|mc alias|mc config|ossutil|obsutil|coscmd|uuid|id":|altak|sk =|password:|recovery`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.|密码|密碼|恢复密钥` },
-    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|access[_-]?key|qshell|mc[ \t]+(?:alias|config)[ \t]|ossutil|obsutil|coscmd|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key|conda(?![^\s/"']*?conda)[^\s/"']*\/t\/|(?:^|[\s{,])["']?uuid["']?[ \t]*:[ \t]*["']?[0-9a-f]{8}-|"id"[ \t]*:[ \t]*"[^"\r\n]{8,64}"|altak|^[ \t]*sk[ \t]*[=:][ \t]*[a-z0-9+/]{32}|^[ \t]*(?:numerical[ \t]+)?(?:password|密码|密碼)[ \t]*[:：][ \t]*\r?$|(?:recovery[ \t]*(?:password|key)|恢复密钥)[^\r\n]{0,60}?\d{6}-\d{6}-/i,
+    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret|oy2|conda|accesskey|access_key|access-key|qshell|mc alias|mc config|ossutil|obsutil|coscmd|uuid|id":|altak|sk =|password:|recovery`, marks: String.raw`gh[pousr]_|xox[abcdeposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.|密码|密碼|恢复密钥` },
+    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|access[_-]?key|qshell|mc[ \t]+(?:alias|config)[ \t]|ossutil|obsutil|coscmd|xox[abcdeposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key|conda(?![^\s/"']*?conda)[^\s/"']*\/t\/|(?:^|[\s{,])["']?uuid["']?[ \t]*:[ \t]*["']?[0-9a-f]{8}-|"id"[ \t]*:[ \t]*"[^"\r\n]{8,64}"|altak|^[ \t]*sk[ \t]*[=:][ \t]*[a-z0-9+/]{32}|^[ \t]*(?:numerical[ \t]+)?(?:password|密码|密碼)[ \t]*[:：][ \t]*\r?$|(?:recovery[ \t]*(?:password|key)|恢复密钥)[^\r\n]{0,60}?\d{6}-\d{6}-/i,
     patterns: [
       { regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/ },
       {
@@ -663,7 +663,9 @@ export const RULES: readonly RedactionRule[] = [
       },
       { regex: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])/ },
       { regex: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}/ },
-      { regex: /(?<![A-Za-z0-9-])xox[abposr]-[A-Za-z0-9-]{10,}/ },
+      // Session 21 (secret22): also Slack's client token and session cookie (`xoxc-`, `d=xoxd-…`, URL-encoded in a cookie
+      // header or a log: `%2F`, `%2B`, `%3D`) and its refresh token (`xoxe-`).
+      { regex: /(?<![A-Za-z0-9-])xox[abcdeposr]-(?:[A-Za-z0-9-]|%[0-9A-Fa-f]{2}){10,}/ },
       {
         regex: /hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9_/-]{16,})/,
         targets: [{ group: 'secret' }],
@@ -1624,6 +1626,18 @@ export const RULES: readonly RedactionRule[] = [
       },
     ],
     opensValueOnNextLine: 'secretKeyOnItsOwnLine',
+    // Session 21 (secret22): `chpasswd`'s and `newusers`' input as a here-document (`chpasswd <<'END'` ⏎ `x:pw` … `END`,
+    // `cat <<EOF | sudo chpasswd`): every `login:password` line up to the delimiter (a line of another shape) holds a password
+    // (newusers' `login:pw:uid:gid:…` its second field).
+    itemsBlocks: [
+      {
+        open: PASSWORD_HEREDOC_OPENER,
+        item: /^[ \t]*[A-Za-z_][\w.$-]{0,31}:(?<secret>[^\s:][^:\r\n]{0,127}?)(?=:\d*:\d*:|[ \t]*\r?$)/,
+        validate: 'heredocPassword',
+        kind: 'SECRET',
+        end: /^(?![ \t]*[A-Za-z_][\w.$-]{0,31}:\S)/,
+      },
+    ],
     // `<Value>` of unattend.xml, `"value": "…",` of a JSON key/value list.
     // Not a PEM key's first line (`sshPrivateKey: |` ⏎ `-----BEGIN …`): the private-key block takes the whole key.
     // composer's auth.json maps a host to its token (`"bearer": {` ⏎ `"satis.example.com": "…"`); any other

@@ -157,3 +157,38 @@ describe('Terraform\'s sensitive outputs', () => {
     keepsWords('Option "case-sensitive": true, "value": "Upper"', '"Upper"');
   });
 });
+
+describe('Slack\'s client token, session cookie and refresh token', () => {
+  it('takes xoxc-/xoxd-/xoxe-, URL-encoded too', () => {
+    takesAs('TOKEN', 'info: [COOKIE] d cookie refreshed: d=xoxd-hV2Tq8%2FkP3mZ7rN1wB5cYa9E%2BsL4gX6uJ0fD%3D; expires=Sat, 05 Dec 2027', 'xoxd-hV2Tq8%2FkP3mZ7rN1wB5cYa9E%2BsL4gX6uJ0fD%3D');
+    takesAs('TOKEN', 'Cookie: d=xoxd-abcDEF123456789%2Bxyz%3D; d-s=1701234567', 'xoxd-abcDEF123456789%2Bxyz%3D');
+    takesAs('TOKEN', '{"token":"xoxc-1234567890-9876543210-abcdef0123456789"}', 'xoxc-1234567890-9876543210-abcdef0123456789');
+    takesAs('TOKEN', 'refresh_with xoxe-1-My0xLTEyMzQ1Njc4OTAtYWJj', 'xoxe-1-My0xLTEyMzQ1Njc4OTAtYWJj');
+  });
+
+  it('keeps words that merely hold the letters', () => {
+    keepsWords('boxoxd-not a token', 'boxoxd-not');
+    keepsWords('see xoxo-hugs and xoxd-', 'xoxo-hugs', 'xoxd-');
+  });
+});
+
+describe('chpasswd\'s and newusers\' input as a here-document', () => {
+  it('takes every login:password line up to the delimiter', () => {
+    const out = redact("chpasswd <<'END'\nchaiwenbo:Init#Cwb-0323\nnkowalczyk:Init#Nk-0323q\nEND\nchage -d 0 chaiwenbo\n");
+    expect(out).not.toContain('Init#Cwb-0323');
+    expect(out).not.toContain('Init#Nk-0323q');
+    expect(out).toContain('chage -d 0');
+    const piped = redact('cat <<EOF | sudo chpasswd -c SHA512\nops_li:Ops!2026li\nEOF\n');
+    expect(piped).not.toContain('Ops!2026li');
+    const newusers = redact('sudo newusers <<-USERS\n\tintern01:Intern#01x:2001:2001:Intern:/home/intern01:/bin/bash\n\tUSERS\n');
+    expect(newusers).not.toContain('Intern#01x');
+    expect(newusers).toContain(':2001:2001:Intern:');
+  });
+
+  it('stops at the delimiter and leaves other heredocs and later pairs', () => {
+    const out = redact("chpasswd <<'END'\nsvc_a:Svc#A-2026\nEND\nstatus:running\n");
+    expect(out).toContain('status:running');
+    keepsWords('cat <<EOF > /etc/app.conf\nmode:fast\nlevel:3\nEOF\n', 'mode:fast', 'level:3');
+    keepsWords("chpasswd <<'END'\nbackup:$BACKUP_PW\nEND\n", '$BACKUP_PW');
+  });
+});
