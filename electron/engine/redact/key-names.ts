@@ -62,6 +62,10 @@ const METADATA_SUFFIXES = new Set([
   'backend', 'server', 'service', 'level', 'sock', 'socket', 'reset', 'sent', 'valid',
   'invalid', 'ok', 'failed', 'failures', 'login', 'handler', 'class', 'module', 'option', 'options',
   'settings', 'config', 'configuration',
+  // Session 21 (secret22): NetworkManager's `802-11-wireless-security.psk-flags: 0 (none)`, `password-flags`: where the secret is
+  // kept (agent-owned, not saved), not the secret; an Oracle Net trace's `AUTH_TERMINAL=`, `AUTH_PROGRAM_NM=`, `AUTH_MACHINE=`,
+  // `AUTH_PID=` (the client's terminal, program name, machine and process): who signs in from where, no secret.
+  'flags', 'terminal', 'machine', 'pid', 'program', 'nm',
   // Session 18 (fp19): Seata's `tokenValidityInMilliseconds = 1800000`, `token_validity`: how long a token lasts; a key container's
   // name (certutil's `Key Container`): which one, not the secret.
   'milliseconds', 'millis', 'nanoseconds', 'nanos', 'microseconds', 'validity', 'container',
@@ -341,6 +345,14 @@ const NOT_A_SECRET_FP19 = new RegExp(
   'i',
 );
 
+// Session 21 (secret22): type names (Terraform, HCL, JSON schema, TypeScript, Go), alone or as a collection of one
+// (`list(string)`, `map(any)`, `set(number)`, `[]string`, `string[]`).
+const TYPE_NAME_VALUE = /^(?:(?:list|map|set|tuple|object|array|optional)\((?:string|number|bool|boolean|any|object|int|integer)\)|\[\](?:string|byte|int)|(?:string|number|boolean|integer|object)\[\]|string|number|bool|boolean|integer|int|int32|int64|uint|float|float32|float64|double|str|object|array|any|bytes|SecureString|System\.String|System\.Security\.SecureString)$/i;
+// A style spec: words of a colour style (`bg:#ffffff #000000`, `fg:ansired bold`, `#ff0066 italic`, `noinherit`) with at least one
+// colour (`#rgb`/`#rrggbb`, `ansi…`) or a `bg:`/`fg:` prefix, or two words or more.
+const STYLE_WORD = String.raw`(?:(?:bg|fg|border):)?(?:#[0-9a-f]{3}|#[0-9a-f]{6}|ansi[a-z]+|default)|(?:no)?(?:bold|italic|underline|reverse|blink|hidden|inherit|strike)`;
+const STYLE_SPEC_VALUE = new RegExp(String.raw`^(?:(?=.*(?:#(?:[0-9a-f]{3}){1,2}\b|(?:bg|fg):|ansi[a-z]))(?:${STYLE_WORD})|(?:${STYLE_WORD})[ \t]+(?:${STYLE_WORD}))(?:[ \t]+(?:${STYLE_WORD}))*$`, 'i');
+
 /**
  * A value that is not a secret although its key is: booleans, masks (`***`, `<redacted>`),
  * references to where the secret really is (`${DB_PASSWORD}`, `%PWD%`, `{{ .Values.pw }}`).
@@ -389,7 +401,12 @@ export function isBenignValue(value: string): boolean {
     NOT_A_SECRET_FP19.test(v) ||
     KEY_FINGERPRINT.test(v) ||
     SIGNING_SCHEME_VALUE.test(v) ||
-    STAND_IN_VALUE.test(v)
+    STAND_IN_VALUE.test(v) ||
+    // Session 21 (secret22): a type's name (Terraform's `"password": "string"` in an output's `type`, a JSON schema's
+    // `"token": {"type": "string"}`, `list(string)`) and a terminal colour style (pgcli/pygments `'bg:#ffffff #000000'`,
+    // prompt_toolkit `fg:ansired bold`): they describe a value, they hold none.
+    TYPE_NAME_VALUE.test(v) ||
+    STYLE_SPEC_VALUE.test(v)
   );
 }
 

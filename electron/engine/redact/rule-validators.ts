@@ -8,11 +8,12 @@
 import { isCommonWord, isJoiningWord, isProse } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
 import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
-import { isBenignValue, isPublicAppKeyName, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey, SIGNED_PARAMETERS, STAND_IN_PAIR_SECRET, STAND_IN_VALUE } from './key-names.js';
+import { isBenignValue, isPublicAppKeyName, notAValue, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey, SIGNED_PARAMETERS, STAND_IN_PAIR_SECRET, STAND_IN_VALUE } from './key-names.js';
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
 import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
 import { isToolSecret, isToolSecretLine, toolPrintsSecretOnNextLine } from './tool-secrets.js';
+import { isCapturedSecret, isCapturedSecretLine } from './captured-secrets.js';
 import { isDeviceSecret, isDeviceSecretLine } from './network-device.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import { isPinyinCamelName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
@@ -436,8 +437,22 @@ const validKey = (context: 'assignment' | 'header' | 'url') => (m: RegExpExecArr
   if (context === 'assignment' && (isFileNameKey(m) || isSentenceAfterColon(m))) return false;
   // realfp: a manual's `--augment-creds=BOOL` (a flag and its metavariable).
   if (METAVARIABLE.test(value) && /(?:^|\s)--?[\w-]*$/.test(m.input.slice(0, keyStart(m) + group(m, 'key').length))) return false;
+  // Session 21 (secret22): a certificate pin (openconnect/NetworkManager `gwcert = pin-sha256:<base64>`, HPKP `pin-sha256="…"`): the
+  // digest of a public key, which anyone connecting sees.
+  if (/^pin-sha(?:1|256|384|512)$/i.test(key)) return false;
+  // …and a list of field names (`auth: user,login,password fields`, `secrets: token/password`): words naming values, not a value.
+  // …and a key's name that the next `=` assigns (nmcli's `vpn.secrets: form:main:password = …`): the value is after that `=`.
+  if (context === 'assignment' && /^[A-Za-z][\w.:-]{0,80}$/.test(value) && /^[ \t]+=[ \t]*[^\s=]/.test(m.input.slice(m.index + m[0].length))) return false;
+  if (context === 'assignment' && value !== '' && (isFieldNameList(value) || isFieldNameList(m.input.slice(m.index + m[0].lastIndexOf(value))))) return false;
   return isSecretKey(key, context) && isRealValue(value);
 };
+// Session 21 (secret22): the words a form or a schema names its fields by, two or more in a list (`,` `/` `|` ` and `), optionally
+// followed by `fields`/`columns`/`keys` — prose about which values there are.
+const FIELD_NAME = String.raw`(?:user(?:[ _-]?name)?|login|e-?mail|name|password|passwd|pwd|pass|passphrase|token|secret|key|api[_-]?key|otp|totp|pin|code|id|uid|domain|realm|host|server|port|account|cookie|session)`;
+const FIELD_NAME_LIST = new RegExp(String.raw`^${FIELD_NAME}(?:[ \t]*(?:,|/|\|)[ \t]*${FIELD_NAME}|[ \t]+(?:and|or)[ \t]+${FIELD_NAME})+(?:[ \t]+(?:fields?|columns?|keys?|attributes?|params?|parameters?|values?|inputs?))?[ \t]*(?:[.;:)]|\r?$)`, 'i');
+function isFieldNameList(rest: string): boolean {
+  return FIELD_NAME_LIST.test(rest);
+}
 const AUTH_METHOD_KEY = /^(?:[\w.-]*[._-])?(?:auth|authentication|auth[_-]?method|authmethod)$/i;
 const AUTH_METHOD = /^(?:password|passwords|publickey|public[_-]?key|keyboard[_-]?interactive|keyboardinteractive|agent|key|keys|none|certificate|cert|gssapi(?:-with-mic)?|kerberos|hostbased|host[_-]?based|ntlm|sso|ldap|pam|otp|totp|smartcard|pageant)$/i;
 
@@ -2245,6 +2260,10 @@ export const VALIDATORS = {
   }) as RuleValidator,
   /** Session 19 (secret20): a secret a tool prints in its sentence or takes by position (tool-secrets.ts). */
   toolSecret: ((m) => isToolSecret(m)) as RuleValidator,
+  // Session 21 (secret22): captured-secrets.ts.
+  /** A here-document's `login:password` line under `chpasswd`/`newusers` (rules.ts itemsBlocks): a value, not `$PW`, `x`, `*`. */
+  heredocPassword: ((m) => !notAValue(group(m, 'secret')) && !/^[x*!]$/.test(group(m, 'secret'))) as RuleValidator,
+  capturedSecret: ((m, _line, around) => isCapturedSecret(m, around)) as RuleValidator,
   /** Session 20 (secret21): a network device's password, key or community (network-device.ts). */
   deviceSecret: ((m) => isDeviceSecret(m)) as RuleValidator,
   printedSecret: ((m) => {
@@ -2279,7 +2298,7 @@ const USERS_SECTION_ITEM = /^[ \t]*(?:[A-Za-z][\w.-]{0,31}|<USER-\d+>)[ \t]*[=:]
 export const GATES = {
   connectionContext: (line: string) => CONNECTION_CONTEXT.test(line),
   secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url') || USER_ID_PARAM.test(line),
-  assignedSecretKey: (line: string) => !DOC_COMMENT.test(line) && (anyAssignedSecretKey(line) || USERS_SECTION_ITEM.test(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isDeviceSecretLine(line) /* secret21 */ || isAdminCliLine(line) || isPrintedSecretLine(line) || isToolSecretLine(line) /* secret20 */ || opensValueOnNextLine(line) !== undefined),
+  assignedSecretKey: (line: string) => !DOC_COMMENT.test(line) && (anyAssignedSecretKey(line) || USERS_SECTION_ITEM.test(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isDeviceSecretLine(line) /* secret21 */ || isAdminCliLine(line) || isPrintedSecretLine(line) || isToolSecretLine(line) /* secret20 */ || isCapturedSecretLine(line) /* secret22 */ || opensValueOnNextLine(line) !== undefined),
 } satisfies Record<string, (line: string) => boolean>;
 export type GateName = keyof typeof GATES;
 

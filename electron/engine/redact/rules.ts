@@ -32,6 +32,8 @@ import { ADMIN_CLI_TRIGGER, ADMIN_CLI_WORDS, adminCliPatterns, LAST_ARG_LOGIN_TR
 import { PRINTED_SECRET_MARKS, PRINTED_SECRET_PATTERNS, PRINTED_SECRET_TRIGGER, PRINTED_SECRET_WORDS } from './printed-secrets.js';
 import { TOOL_SECRET_PATTERNS, TOOL_SECRET_TRIGGER, TOOL_SECRET_WORDS } from './tool-secrets.js';
 import { DEVICE_SECRET_PATTERNS, DEVICE_SECRET_TRIGGER, DEVICE_SECRET_WORDS } from './network-device.js';
+// Session 21 (secret22): captures', scanners' and notes' secrets (captured-secrets.ts).
+import { CAPTURED_SECRET_PATTERNS, CAPTURED_SECRET_TRIGGER, CAPTURED_SECRET_WORDS, PASSWORD_HEREDOC_OPENER } from './captured-secrets.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits' | 'backslash' | 'bracket' | 'dollar' | 'layout';
@@ -662,8 +664,8 @@ export const RULES: readonly RedactionRule[] = [
     category: 'secret',
     optional: false,
     placeholder: 'TOKEN',
-    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret|oy2|conda|accesskey|access_key|access-key|qshell|mc alias|mc config|ossutil|obsutil|coscmd|uuid|id":|altak|sk =|password:|recovery`, marks: String.raw`gh[pousr]_|xox[abposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.|密码|密碼|恢复密钥` },
-    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|access[_-]?key|qshell|mc[ \t]+(?:alias|config)[ \t]|ossutil|obsutil|coscmd|xox[abposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key|conda(?![^\s/"']*?conda)[^\s/"']*\/t\/|(?:^|[\s{,])["']?uuid["']?[ \t]*:[ \t]*["']?[0-9a-f]{8}-|"id"[ \t]*:[ \t]*"[^"\r\n]{8,64}"|altak|^[ \t]*sk[ \t]*[=:][ \t]*[a-z0-9+/]{32}|^[ \t]*(?:numerical[ \t]+)?(?:password|密码|密碼)[ \t]*[:：][ \t]*\r?$|(?:recovery[ \t]*(?:password|key)|恢复密钥)[^\r\n]{0,60}?\d{6}-\d{6}-/i,
+    scan: { words: String.raw`akia|asia|github_pat_|glpat-|hooks\.slack|hook/|aiza|_live_|_test_|whsec_|npm_|ltai|akid|accountkey|sharedaccess|sharedsecret|secret|oy2|conda|accesskey|access_key|access-key|qshell|mc alias|mc config|ossutil|obsutil|coscmd|uuid|id":|altak|sk =|password:|recovery`, marks: String.raw`gh[pousr]_|xox[abcdeposr]-|(?<![A-Za-z0-9_-])sk-|(?<![A-Za-z0-9])SG\.|密码|密碼|恢复密钥` },
+    trigger: /akia|asia|gh[pousr]_|github_pat_|glpat-|access[_-]?key|qshell|mc[ \t]+(?:alias|config)[ \t]|ossutil|obsutil|coscmd|xox[abcdeposr]-|hooks\.slack\.com|\/bot\/v2\/hook\/|aiza|accountkey|sharedaccess|sharedsecret|[sr]k_(?:live|test)_|whsec_|(?<![a-z0-9_-])sk-|(?<![a-z0-9])sg\.|npm_|ltai|akid|oy2[a-z0-9]{43}|secret_?(?:access_?)?key|conda(?![^\s/"']*?conda)[^\s/"']*\/t\/|(?:^|[\s{,])["']?uuid["']?[ \t]*:[ \t]*["']?[0-9a-f]{8}-|"id"[ \t]*:[ \t]*"[^"\r\n]{8,64}"|altak|^[ \t]*sk[ \t]*[=:][ \t]*[a-z0-9+/]{32}|^[ \t]*(?:numerical[ \t]+)?(?:password|密码|密碼)[ \t]*[:：][ \t]*\r?$|(?:recovery[ \t]*(?:password|key)|恢复密钥)[^\r\n]{0,60}?\d{6}-\d{6}-/i,
     patterns: [
       { regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/ },
       {
@@ -672,7 +674,9 @@ export const RULES: readonly RedactionRule[] = [
       },
       { regex: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])/ },
       { regex: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}/ },
-      { regex: /(?<![A-Za-z0-9-])xox[abposr]-[A-Za-z0-9-]{10,}/ },
+      // Session 21 (secret22): also Slack's client token and session cookie (`xoxc-`, `d=xoxd-…`, URL-encoded in a cookie
+      // header or a log: `%2F`, `%2B`, `%3D`) and its refresh token (`xoxe-`).
+      { regex: /(?<![A-Za-z0-9-])xox[abcdeposr]-(?:[A-Za-z0-9-]|%[0-9A-Fa-f]{2}){10,}/ },
       {
         regex: /hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9_/-]{16,})/,
         targets: [{ group: 'secret' }],
@@ -899,8 +903,10 @@ export const RULES: readonly RedactionRule[] = [
         // Session 18 (secret19): a `login:password` string under Bundler's `BUNDLE_<HOST>` (user-name's word too).
         '|bundle_' +
         // Session 19 (secret20) — begin: secrets a tool places by its own grammar (tool-secrets.ts).
-        '|' + TOOL_SECRET_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+        '|' + TOOL_SECRET_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') +
         // Session 19 (secret20) — end.
+        // Session 21 (secret22): captures', scanners' and notes' secrets (captured-secrets.ts).
+        '|' + CAPTURED_SECRET_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
       // The gate's key words, only in a name placed like an assigned key and named like a secret.
       // `sess` only where it can make a secret name alone (`sessionId`, `session__id`, `PHPSESSID`),
       // not in every `session`; `session_token` is found by its other word.
@@ -912,7 +918,7 @@ export const RULES: readonly RedactionRule[] = [
       backslash: String.raw`\\[a-z](?<=[A-Z0-9]{2}\\{1,2}[a-z])`,
     },
     // The keyword test is cheap; the gate then looks at each key in its place (the exact test).
-    trigger: new RegExp(/^[ \t]*(?:[a-z][\w.-]{0,31}|<user-\d+>)[ \t]*[=:][ \t]*[^\s=,][^\s,]{0,255}[ \t]*(?:,|\r?$)|rnd|js_?code|logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]|communit|pre-share|\$USER\d|\{xor\}|jdj[5hi]jd|\$7\$|(?:^|\s)-p|(?:eap|xauth)[ \t]+"|[?&]p=|bundle_[a-z0-9_]{2,80}["']?[ \t]*[:=][ \t]*["']/im.source + `|${ADMIN_CLI_TRIGGER}|${PRINTED_SECRET_TRIGGER}` + /* Session 19 (secret20) */ `|${TOOL_SECRET_TRIGGER}` + /* Session 20 (secret21) */ `|${DEVICE_SECRET_TRIGGER}`, 'im'),
+    trigger: new RegExp(/^[ \t]*(?:[a-z][\w.-]{0,31}|<user-\d+>)[ \t]*[=:][ \t]*[^\s=,][^\s,]{0,255}[ \t]*(?:,|\r?$)|rnd|js_?code|logonticket|verification code|hint|医保|社保|社会保障|医疗保险|sp_addlogin|pass|pwd|pw\b|psk|secret|token|key|auth|cred|cookie|sess|jwt|bearer|twfid|pin|seed|salt|dsid|bduss|z_c0|autologin|cvv|cvc|cvn|answer|totp|答案|send|<\/key>[ \t]*<value[\s>]|addauth[ \t]+digest[ \t]|[|｜][^|｜\r\n]*[|｜]|"exp_?(?:year|month)"|redis-cli|hdbsql|hdbuserstore|esxcli|snmp-(?:server|agent)[ \t]+community[ \t]|cipher[ \t]+(?:%\^%#|%@%@|\$1[a-z]\$)|@(?:pve|pam|pbs)![\w.-]{1,64}[ \t]+[0-9a-f]{8}-|a0="(?:mysql|mariadb)|login[ \t]+"|<\/name>[ \t]*(?:<values>[ \t]*)?<value>|\{(?:aes|3des)|shutdown|clear-text|encrypted|sqlcmd|osql|isql|bcp\s|mongo|psexec|paexec|ldap[a-z]+\s|smbclient|rpcclient|smbcacls|smbget|winexe|net\s+(?:rpc|ads)\s|lftp|connect\s+to\s|\$(?:apr1|2[aby]|[156]|md5|sha1)\$|\{s?sha\}|identified|mysql|mariadb|sshpass|securestring|cmdkey|net(?:\.exe)?\s+use|powershell|pwsh|密码|口令|密钥|令牌|私钥|关键内容|^(?:ssh|sftp|ftp|rdp|telnet|vnc)\d*:[^@=\s]+@|=[A-Z][A-Z0-9-]{1,14}\\[a-z][\w.-]*:\S|pdo(?:->__construct)?\(|(?<![\w.-])a2[ \t]*[=:]|\)[ \t]+\(0x[0-9a-f]{16}|mysapsso2|<\/td>[ \t]*<td[\s>]|^(?:[a-z][\w.-]{0,31}|<user-\d+>)@[a-z0-9][\w.-]{0,120}:[ \t]+\S{1,128}[ \t]*\r?$|'digest,'|digest:[\w.-]+:[a-z0-9+/]{27}=|<mrng:connections\b|验证码|simple[ \t]|irreversible-cipher|\$[ch]\$\d\$|stats[ \t]+auth[ \t]|^"[^"\s]{1,63}"[ \t]+"(?:md5[0-9a-f]{32}|scram-sha-256\$)|login[ \t]+(?:ok|incorrect)|identified\\040|secure:[ \t]*v1:|^[ \t]*option[ \t]+key[ \t]|面板地址|安全入口|panel[ \t]+(?:address|url)|\/link\/[a-z0-9]{16}|node-token|vault-token|k10[0-9a-f]{32}|snmp[ \t]+community[ \t]|snmp-server[ \t]+host[ \t]|communit|pre-share|\$USER\d|\{xor\}|jdj[5hi]jd|\$7\$|(?:^|\s)-p|(?:eap|xauth)[ \t]+"|[?&]p=|bundle_[a-z0-9_]{2,80}["']?[ \t]*[:=][ \t]*["']/im.source + `|${ADMIN_CLI_TRIGGER}|${PRINTED_SECRET_TRIGGER}` + /* Session 19 (secret20) */ `|${TOOL_SECRET_TRIGGER}` + /* Session 20 (secret21) */ `|${DEVICE_SECRET_TRIGGER}` + /* Session 21 (secret22) */ `|${CAPTURED_SECRET_TRIGGER}`, 'im'),
     gate: 'assignedSecretKey',
     patterns: [
       {
@@ -1259,6 +1265,8 @@ export const RULES: readonly RedactionRule[] = [
         // redis-cli -a secret / --pass secret (the server password as its own argument).
         regex: /(?:^|[\s/("';&|])redis-cli(?:\.exe)?\s(?:[^\r\n]*?\s)?(?:-a|--pass|--askpass)\s+(?:(?<q>["'])(?<qsecret>[^"'\r\n]+)\k<q>|(?<secret>[^\s"'-][^\s"']*))/,
         targets: [{ group: 'qsecret' }, { group: 'secret' }],
+        // Session 21 (secret22): `-a "$REDIS_PW"`, `-a %REDIS_PW%` name where the password is, they are none.
+        validate: 'clientFlagSecret',
       },
       {
         // NuGet.Config `<apikeys>`: the key is the feed's URL, the value the API key.
@@ -1617,6 +1625,8 @@ export const RULES: readonly RedactionRule[] = [
       // Session 19 (secret20) — begin: secrets a tool prints in its sentence or takes by position (tool-secrets.ts).
       ...TOOL_SECRET_PATTERNS.map((p): RulePattern => ({ regex: p.regex, targets: p.groups.map((group) => ({ group })), validate: 'toolSecret' })),
       // Session 19 (secret20) — end.
+      // Session 21 (secret22): a Redis capture's AUTH, a password scanner's hit, a PIN in a note, Terraform's sensitive outputs (captured-secrets.ts).
+      ...CAPTURED_SECRET_PATTERNS.map((p): RulePattern => ({ regex: p.regex, targets: p.groups.map((group) => ({ group })), validate: 'capturedSecret' })),
       {
         // Values a format hides the secret in: WebSphere's `{xor}…`, Caddy's base64 of a bcrypt hash (`JDJhJDE0J…` is
         // `$2a$14$…`), mosquitto's `$7$` PBKDF2 hashes, strongSwan `ipsec.secrets` (`x : EAP "pw"`, `%any : XAUTH "pw"`).
@@ -1627,6 +1637,18 @@ export const RULES: readonly RedactionRule[] = [
       },
     ],
     opensValueOnNextLine: 'secretKeyOnItsOwnLine',
+    // Session 21 (secret22): `chpasswd`'s and `newusers`' input as a here-document (`chpasswd <<'END'` ⏎ `x:pw` … `END`,
+    // `cat <<EOF | sudo chpasswd`): every `login:password` line up to the delimiter (a line of another shape) holds a password
+    // (newusers' `login:pw:uid:gid:…` its second field).
+    itemsBlocks: [
+      {
+        open: PASSWORD_HEREDOC_OPENER,
+        item: /^[ \t]*[A-Za-z_][\w.$-]{0,31}:(?<secret>[^\s:][^:\r\n]{0,127}?)(?=:\d*:\d*:|[ \t]*\r?$)/,
+        validate: 'heredocPassword',
+        kind: 'SECRET',
+        end: /^(?![ \t]*[A-Za-z_][\w.$-]{0,31}:\S)/,
+      },
+    ],
     // `<Value>` of unattend.xml, `"value": "…",` of a JSON key/value list.
     // Not a PEM key's first line (`sshPrivateKey: |` ⏎ `-----BEGIN …`): the private-key block takes the whole key.
     // composer's auth.json maps a host to its token (`"bearer": {` ⏎ `"satis.example.com": "…"`); any other

@@ -262,7 +262,8 @@ describe('redaction corpus', () => {
     // codes, long report verification codes: 296 of 370 = 80.0 %, no false positive.
     // login20, session 19: a bracketed login before `login success` (Sentinel's dashboard): 350.
     // table21 (session 20): a table inside text wherever it starts (text-table.ts) — the RSAS weak-password report aligned 用户名/口令 columns → 357.
-    { set: 'held-out-14', found: 357, fp: 0 },
+    // secret22, session 21: chpasswd's here-document of login:password lines: 357 → 360.
+    { set: 'held-out-14', found: 360, fp: 0 },
     // held-out-15 (session 13): written and committed before any rule file was opened (54 hand-written
     // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
     // main 06196b3 (the set at 6fa3623): 338 of 506 = 66.8 % / 93.5 % as written, 343 of 510 = 67.3 % /
@@ -340,7 +341,8 @@ describe('redaction corpus', () => {
     // name21, session 20: a Latin name after a job title (`our CTO Ou Minghui`): 580.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 584, FP 2.
     // login22 (session 21), credential-slot service logins (fixtures README, convention change): bind DN `svc_ranger_bind` (and `svc_yapi_bind` key) taken → 585.
-    { set: 'held-out-16', found: 585, fp: 2 },
+    // secret22, session 21 (captured-secrets.ts): fscan's hits, a PIN and a lock code in notes, a meeting's numeric password: 584 → 592.
+    { set: 'held-out-16', found: 592, fp: 2 },
     // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 752e709 (the
     // set at 5176467): 372 of 554 = 67.1 % / 92.3 % as written, 373 of 554 = 67.3 % / 94.0 % with eight labels
@@ -488,7 +490,9 @@ describe('redaction corpus', () => {
     // then a Latin name after a Chinese role, `for account X (`, a vCard FN, a foreign street address after `ship to`/`visit … at`: 337.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 354, FP 4.
     // login22 (session 21), credential-slot service logins (fixtures README, convention change): 3 DSN service logins relabelled planted; a Slack member id and a method name no login: FP 2 → 357.
-    { set: 'held-out-21', found: 357, fp: 2 },
+    // secret22, session 21 (captured-secrets.ts): a PIN and a card's security code in a LastPass note, a PIN in prose: 354 → 357.
+    // secret22, session 21: Slack's URL-encoded `d=xoxd-…` session cookie: 357 → 358.
+    { set: 'held-out-21', found: 358, fp: 2 },
     // held-out-22 (session 20, recall22): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own 诊断摘要.html
     // and 网络配置.txt), measured once with the rules of main 318b29c (the set at 4c866b8): 302 of 388 = 77.8 % / 93.4 % as
@@ -498,7 +502,9 @@ describe('redaction corpus', () => {
     // nmcli flag columns, `"password": "string"`, `$REDIS_PW`, `uid=` ids as logins, 于未经) may not grow.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 313, FP 15.
     // login22 (session 21), credential-slot service logins (fixtures README, convention change): 8 slot logins relabelled planted, MQ `User(x)` taken; `uid=u_8217`, `verifyPassword` no login: FP 13 → 321.
-    { set: 'held-out-22', found: 321, fp: 13 },
+    // secret22, session 21: a type name, a colour style, `*-flags`, an Oracle client's AUTH_TERMINAL/…, a certificate pin, `$REDIS_PW` and a key as a value are no secrets: FP 15 → 3.
+    // secret22, session 21 (captured-secrets.ts): Redis MONITOR's AUTH, Terraform's sensitive outputs, a kiosk's PIN, a Webex host key: 313 → 318.
+    { set: 'held-out-22', found: 321, fp: 3 },
     // held-out-23 (session 21, recall23): written and committed before any rule file was opened (22 plain application logs
     // in stacks, industries and languages no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the
     // product's own 事件时间线.html), measured once with the rules of main fbd7d20 (the set at 0838414): 248 of 394 = 62.9 % /
