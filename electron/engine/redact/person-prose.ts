@@ -26,7 +26,9 @@ import type { RulePattern } from './rules.js';
 // A capitalised Latin word of a name, accented letters too (`Joaquín`, `Müller`), hyphenated or with an apostrophe
 // (`Jean-Pierre`, `O'Brien`); a particle between (`Tomás Ó Ceallaigh`, `Ludwig van Beethoven`).
 // name21 (session 20): an Irish or Italian elided prefix (`O'Brien`, `D'Angelo`) is one capital, the apostrophe and a capital.
-const WORD = String.raw`[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]{1,15}(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]{1,15})?|['’][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,15})`;
+// name22 (session 21): Central European and Baltic letters too (Latin Extended-A: `Jakub Wiśniewski`, `Jana Dvořáková`,
+// `Łukasz Żółć`, `Ģirts Bērziņš`), which Latin-1 lacks.
+const WORD = String.raw`[A-ZÀ-ÖØ-ÞĀ-ž](?:[a-zß-öø-ÿĀ-ž]{1,15}(?:[-'’][A-ZÀ-ÖØ-ÞĀ-ž]?[a-zß-öø-ÿĀ-ž]{1,15})?|['’][A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]{1,15})`;
 const PARTICLE = String.raw`(?:Ó|Ní|Nic|Mac|van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|dos|das)`;
 /** Two or three words, a particle (or two: `Pieter van der Berg`, `María de la Cruz` — name20) allowed before the last ones. */
 export const LATIN_NAME = String.raw`${WORD}(?:[ \t](?:${PARTICLE}[ \t]){0,2}${WORD}){1,2}`;
@@ -53,8 +55,10 @@ const ROLE = `(?:${ROLE_WORDS.join('|')})`;
 // Keys that only ever hold a person (a role, or a name qualified as a person's).
 const PERSON_KEY = String.raw`(?:${ROLE}(?:[_-]?(?:full_?)?name)?|(?:full|real|legal|person|user|nick)[_-]?name|fullname|realname|nickname|display_?name)`;
 // The key the person's data rides on: `"customer":`, `'name' =>`, `name=`, `--name=`, YAML `- name:`.
+// name22 (session 21): a dotted key's last part too (Yealink `account.1.display_name = 俞婉清`, Stripe `customer_details.name=X email=…`,
+// `git config user.name=…`): the bare `name` still needs the person's e-mail, phone or password beside it.
 const KEYED = new RegExp(
-  String.raw`(?<![\w.-])(?:--?)?(?<kq>["']?)(?<key>${anyCase(PERSON_KEY)}|${anyCase('name')})\k<kq>(?: ?(?:=>|[:=])[ \t]*|(?<=(?:^|[ \t])--?[A-Za-z_-]*[Nn]ame) (?=["']))(?<vq>["']?)(?:(?<latin>${LATIN_NAME})${LATIN_END}|(?<han>${HAN})(?![\u4e00-\u9fa5]))\k<vq>`,
+  String.raw`(?<![\w-])(?:--?)?(?<kq>["']?)(?<key>${anyCase(PERSON_KEY)}|${anyCase('name')})\k<kq>(?: ?(?:=>|[:=])[ \t]*|(?<=(?:^|[ \t])--?[A-Za-z_-]*[Nn]ame) (?=["']))(?<vq>["']?)(?:(?<latin>${LATIN_NAME})${LATIN_END}|(?<han>${HAN})(?![\u4e00-\u9fa5]))\k<vq>`,
 );
 
 // What a guest register or a roster row has after the gender cell: the identity document or its number, a phone.
@@ -157,11 +161,12 @@ const HAN_NAME21: readonly RegExp[] = [
 // What a Latin name needs, in a case-insensitive trigger: two words of letters (LATIN_NAME is two or three
 // capitalised words), so `for tenant acme-22,` or `name=worker` does not wake its ~100 patterns (they cost the
 // generated ASCII log half its speed).
-const TWO_WORDS = String.raw`[a-zà-ÿ]{2}[a-zß-ÿ'’-]{0,30}[ \t]+[a-zà-ÿ][a-zà-ÿ'’]`;
+// name22: a word's letters may be Latin Extended-A (`Łukasz Żółć`, `Tomáš Novák`).
+const TWO_WORDS = String.raw`[a-zà-ÿĀ-ž]{2}[a-zß-ÿĀ-ž'’-]{0,30}[ \t]+[a-zà-ÿĀ-ž][a-zà-ÿĀ-ž'’]`;
 
 /** Per-line trigger fragments (case-insensitive): each pattern below needs one of them. */
 export const PERSON_PROSE_TRIGGER = [
-  String.raw`(?<![\w.-])(?:--?)?["']?(?:${PERSON_KEY}|name)["']? ?(?:=>|[:=])[ \t]*["']?(?:${TWO_WORDS}|[\u4e00-\u9fa5]{2})`,
+  String.raw`(?<![\w-])(?:--?)?["']?(?:${PERSON_KEY}|name)["']? ?(?:=>|[:=])[ \t]*["']?(?:${TWO_WORDS}|[\u4e00-\u9fa5]{2})`,
   String.raw`(?:^|[ \t])--?[a-z_-]*name ["'](?:${TWO_WORDS}|[\u4e00-\u9fa5]{2})`,
   String.raw`(?:for|to|by|from|with|of|about|on)[ \t]+(?:the[ \t]+|new[ \t]+)?${ROLE}[ \t]+${TWO_WORDS}`,
   String.raw`(?:for|to)[ \t]+[a-zà-ÿ]{2}[^\r\n]{0,60}?(?:[(<][ \t]*(?:<email-\d|[\w.%+-]+@)|tel[ :=]|phone|mobile|last4)`,

@@ -476,7 +476,8 @@ describe('redaction corpus', () => {
     // sender, a huddle's people, a record id's owner, a device's or a label's person, `O'Brien` (rules-name21.test.ts): 332;
     // then a Latin name after a Chinese role, `for account X (`, a vCard FN, a foreign street address after `ship to`/`visit … at`: 337.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 354, FP 4.
-    { set: 'held-out-21', found: 354, fp: 4 },
+    // name22, session 21: one part of a name under a first-/last-name column, a quoted CSV address with commas (rules-name22.test.ts): 359.
+    { set: 'held-out-21', found: 359, fp: 4 },
     // held-out-22 (session 20, recall22): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own 诊断摘要.html
     // and 网络配置.txt), measured once with the rules of main 318b29c (the set at 4c866b8): 302 of 388 = 77.8 % / 93.4 % as
@@ -485,7 +486,8 @@ describe('redaction corpus', () => {
     // changed for it: the floor is that corrected first figure, and its 16 false positives (an Oracle trace's AUTH_* run,
     // nmcli flag columns, `"password": "string"`, `$REDIS_PW`, `uid=` ids as logins, 于未经) may not grow.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 313, FP 15.
-    { set: 'held-out-22', found: 313, fp: 15 },
+    // name22, session 21: CSV name-part, spouse and street columns, Latin Extended-A names, dotted person keys, MRZ name parts: 325.
+    { set: 'held-out-22', found: 325, fp: 15 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
