@@ -1084,7 +1084,7 @@ function isInPersonObject(line: string, at: number): boolean {
 const CREDITS_LINE = /copyright|©|\(c\)|\bauthors?\b|maintainer|contributors?\b|signed-off-by|upstream-contact|written by|packaged by|put together|debiani[sz]ed|\bby me\b|credits/i;
 /** A Latin or Han name log prose places (person-prose.ts); after `by`, only with its own login in brackets. */
 function isProseName(m: RegExpExecArray, line: string): boolean {
-  const han = group(m, 'han') || group(m, 'fnHan') || group(m, 'asHan') || group(m, 'bracketed') || group(m, 'assigned') || group(m, 'flow') || group(m, 'desk') || group(m, 'related') || group(m, 'phoned') || group(m, 'real') || group(m, 'owned') || group(m, 'paren') || group(m, 'did') || group(m, 'from') || group(m, 'possessive') || group(m, 'glossed') || group(m, 'chatHan');
+  const han = group(m, 'han') || group(m, 'fnHan') || group(m, 'asHan') || group(m, 'bracketed') || group(m, 'assigned') || group(m, 'flow') || group(m, 'desk') || group(m, 'related') || group(m, 'phoned') || group(m, 'real') || group(m, 'owned') || group(m, 'paren') || group(m, 'did') || group(m, 'from') || group(m, 'possessive') || group(m, 'glossed') || group(m, 'chatHan') || group(m, 'exifHan') || group(m, 'docHan');
   // name21: every name of a role's list must be one (`入住人 庞宇航、钱梓萌`).
   if (group(m, 'list1') !== '') return [group(m, 'list1'), group(m, 'list2'), group(m, 'list3')].every((n) => n === '' || isPlaceholder(n) || isProseChineseName(n));
   const name21Han = group(m, 'deskDid') || group(m, 'docVersioned') || group(m, 'smsParam');
@@ -1118,7 +1118,7 @@ function isProseName(m: RegExpExecArray, line: string): boolean {
 // name21 (session 20): person-prose.ts NAME21's groups (an object dump's first field, a contact, a sender, a huddle's people,
 // a record id's owner, a device's owner, a label's last brackets, a worker with a status).
 function name21ProseName(m: RegExpExecArray): string {
-  for (const g of ['ctor', 'contact', 'sender', 'with1', 'with2', 'idName', 'device', 'tail', 'worker', 'titled', 'acct', 'hanRoleX', 'fnLatin', 'speaker']) {
+  for (const g of ['ctor', 'contact', 'sender', 'with1', 'with2', 'idName', 'device', 'tail', 'worker', 'titled', 'acct', 'hanRoleX', 'fnLatin', 'speaker', 'exifLatin', 'docLatin']) {
     const v = group(m, g);
     if (v !== '') return v;
   }

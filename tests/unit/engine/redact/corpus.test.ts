@@ -486,8 +486,9 @@ describe('redaction corpus', () => {
     // changed for it: the floor is that corrected first figure, and its 16 false positives (an Oracle trace's AUTH_* run,
     // nmcli flag columns, `"password": "string"`, `$REDIS_PW`, `uid=` ids as logins, 于未经) may not grow.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 313, FP 15.
-    // name22, session 21: CSV name-part, spouse and street columns, Latin Extended-A names, dotted person keys, MRZ name parts: 325.
-    { set: 'held-out-22', found: 325, fp: 15 },
+    // name22, session 21: CSV name-part, spouse and street columns, Latin Extended-A names, dotted person keys, MRZ name parts: 325;
+    // then exiftool/OOXML metadata people, `*By` keys, a role opening a bracket's item (`, customer X)`): 329.
+    { set: 'held-out-22', found: 329, fp: 15 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);

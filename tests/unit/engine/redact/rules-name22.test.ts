@@ -90,3 +90,39 @@ describe('a name split over given and family keys, in capitals or plural (an MRZ
     unchanged(['lastName=NULL firstName=TBD', 'first_name=NONE last_name=UNKNOWN']);
   });
 });
+
+describe("a document's or a photo's person in its metadata, and who exported or saved it", () => {
+  it('takes exiftool tags, OOXML core properties and *By keys', () => {
+    takesAs('NAME', '[IFD0]          Artist                          : Ingrid Halvorsen', 'Ingrid Halvorsen');
+    takesAs('NAME', '[ExifIFD]       Owner Name                      : Paweł Kowalczyk', 'Paweł Kowalczyk');
+    takesAs('NAME', 'Creator                         : 周建华', '周建华');
+    takesAs('NAME', 'By-line                         : Siobhán Kelly', 'Siobhán Kelly');
+    takesAs('NAME', '<dc:title>合同</dc:title><dc:creator>孟婷</dc:creator><cp:revision>14</cp:revision>', '孟婷');
+    takesAs('NAME', '<cp:lastModifiedBy>Tobias Gruber</cp:lastModifiedBy>', 'Tobias Gruber');
+    takesAs('NAME', '  "ExportedBy": "Tobias Gruber",', 'Tobias Gruber');
+    takesAs('NAME', 'last_modified_by=Siobhán Ní Bhriain', 'Siobhán Ní Bhriain');
+    takesAs('NAME', "{'created_by': 'Aroha Ngata', 'rows': 12}", 'Aroha Ngata');
+  });
+  it('keeps software, placeholders, a music library and unpadded prose', () => {
+    unchanged([
+      '  "artist": "Daft Punk",',
+      'Artist                          : Unknown Artist',
+      '<dc:creator>Microsoft Office User</dc:creator>',
+      'Creator                         : Adobe Photoshop',
+      'created_by: Terraform Cloud',
+      '"createdBy": "Jenkins Pipeline"',
+      'Software                        : Darktable Studio',
+    ]);
+  });
+});
+
+describe('a role opening a bracket or a list item', () => {
+  it('takes the person after the role', () => {
+    takesAs('NAME', 'SMS sent via Vonage to +351 936 271 045 (order #100482, customer Rui Carvalho)', 'Rui Carvalho');
+    takesAs('NAME', 'booking saved; guest Aiko Tanaka; nights=3', 'Aiko Tanaka');
+    takesAs('NAME', 'queued (recipient Mwajuma Otieno) via smtp', 'Mwajuma Otieno');
+  });
+  it('keeps companies, products and services after the role', () => {
+    unchanged(['tenants: (tenant Acme Corp, tier gold)', '(client Mozilla Firefox)', 'jobs=3, operator Prometheus Alertmanager', '; member Service Account', '(courier Royal Mail)']);
+  });
+});
