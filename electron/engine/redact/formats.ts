@@ -106,13 +106,14 @@ export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经�
  * Columns that only ever hold a person's full name, whatever the script: Latin names there too
  * (Chrome's autofill export `NAME_FULL`, a card's `name_on_card`: `Mengqi Xie`, `XIE MENGQI`).
  */
-export const CSV_PERSON_COLUMN = /^(?:(?:员工|客户|真实|患者|学生|监护人|家长|访客|来访人|被访人)?姓名|被访人|受访人|面试官|推荐人|checked[ _-]?out[ _-]?to|assigned[ _-]?to|interviewers?|visitor(?:[ _-]?name)?|(?:紧急)?联系人(?:姓名)?|持卡人|开户名|户名|监护人|家长|参会人|参会者|与会人|与会者|出席人|入住人|乘机人|借用人|处理人|创建人|对接人|中奖人|获奖人|英文名|英文姓名|english[ _-]?name|用户名称(?:[(（][^)）]{0,8}[)）])?|(?:contact|attendee|participant|organi[sz]er|guest|passenger|patient|travell?er)[ _-]?name|full[ _-]?name|name[ _-]?full|name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name)$/i;
+export const CSV_PERSON_COLUMN = /^(?:(?:员工|客户|真实|患者|学生|监护人|家长|访客|来访人|被访人)?姓名|被访人|受访人|面试官|推荐人|checked[ _-]?out[ _-]?to|assigned[ _-]?to|interviewers?|visitor(?:[ _-]?name)?|(?:紧急)?联系人(?:姓名)?|持卡人|开户名|户名|监护人|家长|参会人|参会者|与会人|与会者|出席人|入住人|乘机人|借用人|处理人|创建人|对接人|中奖人|获奖人|英文名|英文姓名|english[ _-]?name|用户名称(?:[(（][^)）]{0,8}[)）])?|(?:contact|attendee|participant|organi[sz]er|guest|passenger|patient|travell?er)[ _-]?name|full[ _-]?name|name[ _-]?full|name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name|spouse|(?:assistant|manager)['’]?s[ _-]?name)$/i;
 /**
  * Columns of a street address (Chrome's `ADDRESS_HOME_STREET_ADDRESS`, `address_line1`, 详细地址):
  * not a bare `address`, which a network table uses for an IP address or a host.
  */
 // table21 (session 20): an address named for whose or what it is (`Home Address`, `mailing_address`): not a network's.
-export const CSV_ADDRESS_COLUMN = /^[a-z _-]*street[ _-]?address(?:[ _-]?\d)?$|^(?:home|work|mailing|postal|shipping|billing|residential|delivery)[ _-]?address(?:[ _-]?\d)?$|^(?:address[ _-]?line|street)[ _-]?\d?$|^(?:详细|街道|收货|收件|家庭|通讯|联系|居住|户籍)(?:地址|住址)$|^住址$/i;
+// name22 (session 21): and a street line named for whose it is (Outlook's `Home Street`, `Business Street 2`, `Other Street`).
+export const CSV_ADDRESS_COLUMN = /^(?:home|business|work|other|mailing|postal|shipping|billing)[ _-]?street(?:[ _-]?\d)?$|^[a-z _-]*street[ _-]?address(?:[ _-]?\d)?$|^(?:home|work|mailing|postal|shipping|billing|residential|delivery)[ _-]?address(?:[ _-]?\d)?$|^(?:address[ _-]?line|street)[ _-]?\d?$|^(?:详细|街道|收货|收件|家庭|通讯|联系|居住|户籍)(?:地址|住址)$|^住址$/i;
 
 /** How far into an item its table header is looked for (comment lines above it included). */
 export const HEADER_REACH = 1024;
@@ -217,6 +218,12 @@ function hasNumberCell(row: string): boolean {
   return /(?:^|,)[ \t]*"?\d+"?[ \t]*(?=,|\r?$)/.test(row);
 }
 
+// --- name22 (session 21): a column that holds one part of a person's name (Outlook's and Google Workspace's `First Name`,
+// `Last Name`, LDAP `givenName`/`sn`, `Vorname`/`Nachname`, `prénom`, `cognome`, `förnamn`, `sukunimi`, `nazwisko`, 名/姓):
+// its cell is one word (`Mikael`, `Nurlanovna`, `佳琪`, `万`), which no full-name column's pattern takes.
+export const CSV_NAME_PART_COLUMN = /^(?:first|given|last|family|middle|maiden|sur)[ _-]?names?$|^(?:surname|forename|sn|vorname|nachname|familienname|pr[ée]nom|nom[ _-]de[ _-]famille|cognome|apellidos?|sobrenome|f[öo]rnamn|efternamn|fornavn|etternavn|efternavn|etunimi|sukunimi|imi[ęe]|nazwisko|jm[ée]no|p[řr][íi]jmen[íi]|voornaam|achternaam|名|姓|姓氏|名字)$/i;
+// --- end name22
+
 /** Whether a CSV row has a cell naming a secret, login or person column (CSV_*_COLUMN). */
 function namesReadColumn(row: string): boolean {
   if (!row.includes(',')) return false;
@@ -224,7 +231,7 @@ function namesReadColumn(row: string): boolean {
     .replace(/\r$/, '')
     .split(',')
     .map(csvColumnKey)
-    .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c));
+    .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c));
 }
 
 // A file named for the one password it holds: `password.dat`, `password.txt`, `db.password`, `.password` (not `/etc/passwd`,
@@ -254,7 +261,7 @@ export function detectLayout(name: string | undefined, firstLine: string, tableH
   const table = tableHeader === firstLine ? head : tableHeader.replace(/^\uFEFF/, '').replace(/\r$/, '');
   if ((base.endsWith('.csv') || base.endsWith('.tsv') || (/^[^,\r\n]+(?:,[^,\r\n]+){2,}$/.test(table) && !LOG_TIMESTAMP_COMMA.test(table))) && table.includes(',')) {
     const columns = table.split(',').map(csvColumnKey);
-    if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c))) return 'csv';
+    if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c))) return 'csv';
   }
   return undefined;
 }

@@ -26,7 +26,9 @@ import type { RulePattern } from './rules.js';
 // A capitalised Latin word of a name, accented letters too (`Joaquín`, `Müller`), hyphenated or with an apostrophe
 // (`Jean-Pierre`, `O'Brien`); a particle between (`Tomás Ó Ceallaigh`, `Ludwig van Beethoven`).
 // name21 (session 20): an Irish or Italian elided prefix (`O'Brien`, `D'Angelo`) is one capital, the apostrophe and a capital.
-const WORD = String.raw`[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]{1,15}(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]{1,15})?|['’][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,15})`;
+// name22 (session 21): Central European and Baltic letters too (Latin Extended-A: `Jakub Wiśniewski`, `Jana Dvořáková`,
+// `Łukasz Żółć`, `Ģirts Bērziņš`), which Latin-1 lacks.
+const WORD = String.raw`[A-ZÀ-ÖØ-ÞĀ-ž](?:[a-zß-öø-ÿĀ-ž]{1,15}(?:[-'’][A-ZÀ-ÖØ-ÞĀ-ž]?[a-zß-öø-ÿĀ-ž]{1,15})?|['’][A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]{1,15})`;
 const PARTICLE = String.raw`(?:Ó|Ní|Nic|Mac|van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|dos|das)`;
 /** Two or three words, a particle (or two: `Pieter van der Berg`, `María de la Cruz` — name20) allowed before the last ones. */
 export const LATIN_NAME = String.raw`${WORD}(?:[ \t](?:${PARTICLE}[ \t]){0,2}${WORD}){1,2}`;
@@ -51,10 +53,15 @@ const ROLE_WORDS = [
 ];
 const ROLE = `(?:${ROLE_WORDS.join('|')})`;
 // Keys that only ever hold a person (a role, or a name qualified as a person's).
-const PERSON_KEY = String.raw`(?:${ROLE}(?:[_-]?(?:full_?)?name)?|(?:full|real|legal|person|user|nick)[_-]?name|fullname|realname|nickname|display_?name)`;
+// name22 (session 21): who exported, created or last saved a document or an export (RoyalTS `"ExportedBy": "X"`, `created_by`,
+// `lastModifiedBy`), a photo's or a device's owner (exiftool `Owner Name`, padded to its colon). Not `artist`: a music library's
+// is public (exiftool's `Artist` is NAME22's, in exiftool's own layout only).
+const PERSON_KEY = String.raw`(?:${ROLE}(?:[_-]?(?:full_?)?name)?|(?:full|real|legal|person|user|nick)[_-]?name|fullname|realname|nickname|display_?name|(?:exported|created|modified|saved|uploaded|shared|last[_-]?modified)[_-]?by|owner[_ -]?name)`;
 // The key the person's data rides on: `"customer":`, `'name' =>`, `name=`, `--name=`, YAML `- name:`.
+// name22 (session 21): a dotted key's last part too (Yealink `account.1.display_name = 俞婉清`, Stripe `customer_details.name=X email=…`,
+// `git config user.name=…`): the bare `name` still needs the person's e-mail, phone or password beside it.
 const KEYED = new RegExp(
-  String.raw`(?<![\w.-])(?:--?)?(?<kq>["']?)(?<key>${anyCase(PERSON_KEY)}|${anyCase('name')})\k<kq>(?: ?(?:=>|[:=])[ \t]*|(?<=(?:^|[ \t])--?[A-Za-z_-]*[Nn]ame) (?=["']))(?<vq>["']?)(?:(?<latin>${LATIN_NAME})${LATIN_END}|(?<han>${HAN})(?![\u4e00-\u9fa5]))\k<vq>`,
+  String.raw`(?<![\w-])(?:--?)?(?<kq>["']?)(?<key>${anyCase(PERSON_KEY)}|${anyCase('name')})\k<kq>(?:[ \t]{0,40}(?:=>|[:=])[ \t]*|(?<=(?:^|[ \t])--?[A-Za-z_-]*[Nn]ame) (?=["']))(?<vq>["']?)(?:(?<latin>${LATIN_NAME})${LATIN_END}|(?<han>${HAN})(?![\u4e00-\u9fa5]))\k<vq>`,
 );
 
 // What a guest register or a roster row has after the gender cell: the identity document or its number, a phone.
@@ -81,7 +88,8 @@ const CLAUSE_END = String.raw`(?=[ \t]*(?:[,;:.)\]]|\r?$)|[ \t]+(?:at|on|via|fro
 // name20: a chat or a call a client opened with a person (Feishu `open chat p2p with 滕子墨 (open_id …)`, `call with Ana Souza`).
 const CHAT = String.raw`[Cc]hat|[Cc]onversation|[Cc]all|[Mm]eeting|DM`;
 const PROSE = new RegExp(
-  String.raw`(?<![\w-])(?:for|to|by|from|with|of|about|on)[ \t]+(?:the[ \t]+|new[ \t]+)?${anyCase(ROLE)}[ \t]+(?<role>${LATIN_NAME})${LATIN_END}` +
+  // name22 (session 21): or a role opening a bracket's or a list's item (`(order #100482, customer Rui Carvalho)`).
+  String.raw`(?:(?<![\w-])(?:for|to|by|from|with|of|about|on)[ \t]+|[(,;][ \t]*)(?:the[ \t]+|new[ \t]+)?${anyCase(ROLE)}[ \t]+(?<role>${LATIN_NAME})${LATIN_END}` +
     String.raw`|(?<![\w-])(?:for|to)[ \t]+(?<datum>${LATIN_NAME})(?=${PERSONAL_DATUM})` +
     String.raw`|(?<![\w-])${BY_VERB} by[ \t]+(?<by>${LATIN_NAME})[ \t]*\((?<login>[A-Za-z][\w.-]{1,31}|<USER-\d+>)\)` +
     // --- name20 (session 19): a Han name after an English role noun, a preposition or none (`member 温若彤 phone=…`,
@@ -154,16 +162,28 @@ const HAN_NAME21: readonly RegExp[] = [
 ];
 // --- end name21
 
+// --- name22 (session 21): a document's or a photo's person in its metadata — exiftool's aligned tags (`[IFD0]  Artist   :
+// Ingrid Halvorsen`, `Creator`, `By-line`, `Last Modified By`: two blanks or more before the colon, as exiftool
+// pads), and OOXML/ODF core properties (`<dc:creator>孟婷</dc:creator>`, `<cp:lastModifiedBy>Tobias Gruber</…>`).
+const EXIF_PERSON_TAG = String.raw`Artist|Creator|By-line|Last Modified By|Camera Owner Name`;
+const DOC_PERSON_ELEMENT = String.raw`dc:creator|cp:lastModifiedBy|meta:initial-creator`;
+const NAME22: readonly RegExp[] = [
+  new RegExp(String.raw`^(?:\[[\w-]{2,16}\][ \t]+)?(?:${EXIF_PERSON_TAG})[ \t]{2,}:[ \t](?:(?<exifLatin>${LATIN_NAME})|(?<exifHan>${HAN}))[ \t]*\r?$`),
+  new RegExp(String.raw`<(?<el>${DOC_PERSON_ELEMENT})>(?:(?<docLatin>${LATIN_NAME})|(?<docHan>${HAN}))</\k<el>>`),
+];
+// --- end name22
+
 // What a Latin name needs, in a case-insensitive trigger: two words of letters (LATIN_NAME is two or three
 // capitalised words), so `for tenant acme-22,` or `name=worker` does not wake its ~100 patterns (they cost the
 // generated ASCII log half its speed).
-const TWO_WORDS = String.raw`[a-zà-ÿ]{2}[a-zß-ÿ'’-]{0,30}[ \t]+[a-zà-ÿ][a-zà-ÿ'’]`;
+// name22: a word's letters may be Latin Extended-A (`Łukasz Żółć`, `Tomáš Novák`).
+const TWO_WORDS = String.raw`[a-zà-ÿĀ-ž]{2}[a-zß-ÿĀ-ž'’-]{0,30}[ \t]+[a-zà-ÿĀ-ž][a-zà-ÿĀ-ž'’]`;
 
 /** Per-line trigger fragments (case-insensitive): each pattern below needs one of them. */
 export const PERSON_PROSE_TRIGGER = [
-  String.raw`(?<![\w.-])(?:--?)?["']?(?:${PERSON_KEY}|name)["']? ?(?:=>|[:=])[ \t]*["']?(?:${TWO_WORDS}|[\u4e00-\u9fa5]{2})`,
+  String.raw`(?<![\w-])(?:--?)?["']?(?:${PERSON_KEY}|name)["']?[ \t]{0,40}(?:=>|[:=])[ \t]*["']?(?:${TWO_WORDS}|[\u4e00-\u9fa5]{2})`,
   String.raw`(?:^|[ \t])--?[a-z_-]*name ["'](?:${TWO_WORDS}|[\u4e00-\u9fa5]{2})`,
-  String.raw`(?:for|to|by|from|with|of|about|on)[ \t]+(?:the[ \t]+|new[ \t]+)?${ROLE}[ \t]+${TWO_WORDS}`,
+  String.raw`(?:(?:for|to|by|from|with|of|about|on)[ \t]+|[(,;][ \t]*)(?:the[ \t]+|new[ \t]+)?${ROLE}[ \t]+${TWO_WORDS}`,
   String.raw`(?:for|to)[ \t]+[a-zà-ÿ]{2}[^\r\n]{0,60}?(?:[(<][ \t]*(?:<email-\d|[\w.%+-]+@)|tel[ :=]|phone|mobile|last4)`,
   String.raw`${BY_VERB} by[ \t]+[a-zà-ÿ]{2}[^\r\n]{0,60}?\(`,
   // --- name20
@@ -195,6 +215,10 @@ export const PERSON_PROSE_TRIGGER = [
   String.raw`(?:[-_][\u4e00-\u9fa5]{2,3}[-_ ](?:${DOC_VERSION.replace('[vV]', 'v')})\.)`,
   String.raw`(?:templateparam(?:set|s)?["']?[ \t]*[:=][ \t]*\[[ \t]*["'][\u4e00-\u9fa5]{2})`,
   // --- end name21
+  // --- name22
+  String.raw`(?:^(?:\[[\w-]{2,16}\][ \t]+)?(?:${EXIF_PERSON_TAG.toLowerCase()})[ \t]{2,}:[ \t](?:${TWO_WORDS}|[\u4e00-\u9fa5]{2}))`,
+  String.raw`(?:<(?:${DOC_PERSON_ELEMENT.toLowerCase()})>(?:${TWO_WORDS}|[\u4e00-\u9fa5]{2}))`,
+  // --- end name22
   String.raw`(?<![\w.])(?:mrs?\.|ms\.|mx\.|dr\.|prof\.|mrs|herr|frau|mme|mlle)[ \t]+[a-zà-þ][a-zß-ÿ]`,
   String.raw`[a-zß-ÿ][ \t]*[<(][ \t]*(?:<email-\d|[\w.%+-]{1,64}@)`,
   String.raw` as ["“](?:[a-zà-ÿ]{2}|[\u4e00-\u9fa5]{2})`,
@@ -223,6 +247,20 @@ export const PERSON_PROSE_WORDS = [
   ...ROLE_WORDS,
   'name=',
   'name:',
+  // --- name22: PERSON_KEY's document and photo keys (`ExportedBy`, `created_by`, exiftool `Artist`, `Owner Name`)
+  // (the key's end, not its start: `createdb`, `account created`, `last modified` are other rules' words, and a word
+  // hides another that overlaps it)
+  'by"',
+  "by'",
+  'by:',
+  'by=',
+  'artist',
+  'owner name ',
+  'creator',
+  'by-line',
+  'last modified by',
+  'lastmodifiedby>',
+  // --- end name22
   'name"',
   "name'",
   'name =',
@@ -387,6 +425,13 @@ export const PERSON_PROSE_PATTERNS: readonly RulePattern[] = [
     validate: 'proseLatinName' as const,
   })),
   // --- end name21
+  // --- name22: see NAME22 above.
+  ...NAME22.map((regex) => ({
+    regex,
+    targets: ['exifLatin', 'exifHan', 'docLatin', 'docHan'].filter((g) => regex.source.includes(`(?<${g}>`)).map((group) => ({ group })),
+    validate: 'proseLatinName' as const,
+  })),
+  // --- end name22
   {
     // A display name before its e-mail address, in any line (`Nadia Petrova <n.petrova@mail.ru>`, `(…@…)`).
     regex: new RegExp(String.raw`(?<![\w.@-])(?<mailed>${LATIN_NAME})[ \t]*[<(][ \t]*(?=<EMAIL-\d+>|(?<local>[\w.%+-]+)@)`),

@@ -7,7 +7,7 @@
  */
 import { isCommonWord, isJoiningWord, isProse } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
-import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_PERSON_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
+import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_NAME_PART_COLUMN, CSV_PERSON_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
 import { isBenignValue, isPublicAppKeyName, notAValue, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey, SIGNED_PARAMETERS, STAND_IN_PAIR_SECRET, STAND_IN_VALUE } from './key-names.js';
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
@@ -1114,7 +1114,7 @@ function isInPersonObject(line: string, at: number): boolean {
 const CREDITS_LINE = /copyright|©|\(c\)|\bauthors?\b|maintainer|contributors?\b|signed-off-by|upstream-contact|written by|packaged by|put together|debiani[sz]ed|\bby me\b|credits/i;
 /** A Latin or Han name log prose places (person-prose.ts); after `by`, only with its own login in brackets. */
 function isProseName(m: RegExpExecArray, line: string): boolean {
-  const han = group(m, 'han') || group(m, 'fnHan') || group(m, 'asHan') || group(m, 'bracketed') || group(m, 'assigned') || group(m, 'flow') || group(m, 'desk') || group(m, 'related') || group(m, 'phoned') || group(m, 'real') || group(m, 'owned') || group(m, 'paren') || group(m, 'did') || group(m, 'from') || group(m, 'possessive') || group(m, 'glossed') || group(m, 'chatHan');
+  const han = group(m, 'han') || group(m, 'fnHan') || group(m, 'asHan') || group(m, 'bracketed') || group(m, 'assigned') || group(m, 'flow') || group(m, 'desk') || group(m, 'related') || group(m, 'phoned') || group(m, 'real') || group(m, 'owned') || group(m, 'paren') || group(m, 'did') || group(m, 'from') || group(m, 'possessive') || group(m, 'glossed') || group(m, 'chatHan') || group(m, 'exifHan') || group(m, 'docHan');
   // name21: every name of a role's list must be one (`入住人 庞宇航、钱梓萌`).
   if (group(m, 'list1') !== '') return [group(m, 'list1'), group(m, 'list2'), group(m, 'list3')].every((n) => n === '' || isPlaceholder(n) || isProseChineseName(n));
   const name21Han = group(m, 'deskDid') || group(m, 'docVersioned') || group(m, 'smsParam');
@@ -1148,7 +1148,7 @@ function isProseName(m: RegExpExecArray, line: string): boolean {
 // name21 (session 20): person-prose.ts NAME21's groups (an object dump's first field, a contact, a sender, a huddle's people,
 // a record id's owner, a device's owner, a label's last brackets, a worker with a status).
 function name21ProseName(m: RegExpExecArray): string {
-  for (const g of ['ctor', 'contact', 'sender', 'with1', 'with2', 'idName', 'device', 'tail', 'worker', 'titled', 'acct', 'hanRoleX', 'fnLatin', 'speaker']) {
+  for (const g of ['ctor', 'contact', 'sender', 'with1', 'with2', 'idName', 'device', 'tail', 'worker', 'titled', 'acct', 'hanRoleX', 'fnLatin', 'speaker', 'exifLatin', 'docLatin']) {
     const v = group(m, g);
     if (v !== '') return v;
   }
@@ -1165,6 +1165,32 @@ function isSentToAddress(address: string): boolean {
 }
 // --- end person-prose.ts ------------------------------------------------------------------------------------------
 
+// --- name22 (session 21): see the csvNamePartColumn validator.
+const SURNAME_PART_COLUMN = /^(?:last|family|maiden|sur)[ _-]?names?$|^(?:surname|sn|nachname|familienname|nom[ _-]de[ _-]famille|cognome|apellidos?|sobrenome|efternamn|etternavn|efternavn|sukunimi|nazwisko|p[řr][íi]jmen[íi]|achternaam|姓|姓氏)$/i;
+const NOT_A_CSV_NAME_PART = /^(?:It|Hr|Qa|Ops|Dev|Student|Students|Teacher|Teachers|Staff|Info|Reception|Frontdesk|Front|Lobby|Kiosk|Shared|Mailbox|Resource|Conference|Training|N\/?A|Na|Tbd|Todo|Xxx|Foo|Bar|Baz|Sample|Example|Dummy|Placeholder|Anonymous|Anon|Nobody|Someone|Everyone|Various|Mr|Mrs|Ms|Dr|Prof|Male|Female|Other|Yes|True|False)$/i;
+function isCsvNamePart(part: string, column: string): boolean {
+  if (!CSV_NAME_PART_COLUMN.test(column)) return false;
+  if (/^[\u4e00-\u9fa5]/.test(part)) {
+    if (SURNAME_PART_COLUMN.test(column)) return part.length <= 2 && (isChineseName(part + '明') || isChineseName(part + '明明'));
+    return !NOT_A_NAME_HAN.test(part) && !NOT_PLACED_NAME.test(part) && !/^(?:无|空|未填|暂无|其他|其它|不详|未知)$/.test(part);
+  }
+  const word = part.charAt(0) + part.slice(1).toLowerCase();
+  return !NOT_A_PERSON_WORD.test(word) && !NOT_A_CSV_NAME_PART.test(word) && !NOT_A_NAME_PART.test(word);
+}
+// A row whose name parts are an account's, not a person's (`IT,Helpdesk`, `Test,Student`, `"Room","","Oslo 4"`): every
+// non-empty name-part cell of the row must read as one (only where the row splits into the header's cells).
+function isCsvNameRow(line: string, around: LineSurroundings | undefined): boolean {
+  if (!around) return true;
+  const header = around.header().split(',').map(csvColumnKey);
+  const cells = line.replace(/\r$/, '').split(',');
+  if (cells.length !== header.length) return true;
+  return header.every((column, i) => {
+    if (!CSV_NAME_PART_COLUMN.test(column)) return true;
+    const cell = cells[i]!.trim().replace(/^"|"$/g, '').trim();
+    return cell === '' || isCsvNamePart(cell, column);
+  });
+}
+// --- end name22
 const MAIL_ADDRESS_HEADER = /^(?:From|To|Cc|Bcc|Reply-To|Sender|Author|Committer)[ \t]*:/i;
 // Words before 你/您 or a bracket that start with a surname's character but call no one (`，方便 你看下`).
 // A given name alone in a first-name field that is a word instead (`"firstName": "测试"`).
@@ -2158,7 +2184,9 @@ export const VALIDATORS = {
     if (parts.length === 0) return false;
     const han = parts.filter((v) => /^[\u4e00-\u9fa5]/.test(v));
     if (han.length > 0 && !isChineseName(han.join('')) && !(han.length === 1 && parts.length === 1 && /^[\u4e00-\u9fa5]{1,2}$/.test(han[0]!) && !NOT_A_NAME_HAN.test(han[0]!))) return false;
-    return parts.filter((v) => !/^[\u4e00-\u9fa5]/.test(v)).every((v) => v.split(' ').every((w) => !NOT_A_PERSON_WORD.test(w) && !NOT_A_NAME_PART.test(w)));
+    // name22: a part in capitals (`SCHNEIDER`) judged as `Schneider`.
+    const judged = (w: string) => (/^[A-Z]{2,}$/.test(w) ? w.charAt(0) + w.slice(1).toLowerCase() : w);
+    return parts.filter((v) => !/^[\u4e00-\u9fa5]/.test(v)).every((v) => v.split(' ').map(judged).every((w) => !NOT_A_PERSON_WORD.test(w) && !NOT_A_NAME_PART.test(w)));
   }) as RuleValidator,
   /** name20: a Han surname and given name under 姓 and 名 keys, read as one name. */
   hanSplitName: ((m) => isChineseName(group(m, 'surname') + group(m, 'given'))) as RuleValidator,
@@ -2176,8 +2204,13 @@ export const VALIDATORS = {
   csvNameColumn: ((m, line, around) => isChineseName(group(m, 'name')) && (CSV_NAME_COLUMN.test(csvHeader(m, line, around)) || CSV_ROLE_COLUMN.test(csvHeader(m, line, around)))) as RuleValidator,
   /** A Latin full name (`Mengqi Xie`, `XIE MENGQI`) under a column that only ever holds a person's name. */
   csvLatinNameColumn: ((m, line, around) => !group(m, 'latin').split(' ').some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase())) && (CSV_PERSON_COLUMN.test(csvHeader(m, line, around)) || CSV_ROLE_COLUMN.test(csvHeader(m, line, around)))) as RuleValidator,
+  // --- name22 (session 21): one part of a name under a name-part column (formats.ts CSV_NAME_PART_COLUMN): a Latin word that is
+  // no account, product or placeholder word (`Test`, `Admin`, `Unknown`), or one to three Han characters, a surname
+  // column's a known surname (`万`), a given-name column's no word of a test or a system (`测试`, `管理`).
+  csvNamePartColumn: ((m, line, around) => isCsvNamePart(group(m, 'part'), csvHeader(m, line, around)) && isCsvNameRow(line, around)) as RuleValidator,
+  // --- end name22
   /** A street address (`1187 Lincoln Ave Apt 12`): a number and a word, under a street-address column. */
-  csvAddressColumn: ((m, line, around) => /\d/.test(group(m, 'address')) && /[A-Za-z\u4e00-\u9fa5]{2}/.test(group(m, 'address')) && !isPlaceholder(group(m, 'address').trim()) && CSV_ADDRESS_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
+  csvAddressColumn: ((m, line, around) => /\d/.test(group(m, 'address')) && /[A-Za-z\u00c0-\u024f\u0400-\u04ff\u4e00-\u9fa5]{2}/.test(group(m, 'address')) && !isPlaceholder(group(m, 'address').trim()) && CSV_ADDRESS_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   csvSecretColumn: ((m, line, around) => isRealValue(group(m, 'secret')) && !isDescribedValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   /** A foreign passport's number in a roster's identity-number column, on a row that does not name another document. */
   csvPassportColumn: ((m, line, around) =>
