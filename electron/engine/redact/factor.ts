@@ -11,6 +11,7 @@
  * look-ahead keeps only its first match, so its alternatives' order matters to what follows).
  */
 import { analysed } from './analyses.js';
+import { LiteralIndex, requiredLiteralSet } from './literal-set.js';
 import { asciiOnly, atomEnd, firstAtoms, nonAsciiOnly, topAlternatives, WIDE_GUARD } from './scan-split.js';
 
 const QUANTIFIER = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/;
@@ -162,7 +163,7 @@ function computePartSources(source: string, flags: string): string[] | undefined
     const kinds = [ascii, wide, either].filter((k) => k.length > 0).length;
     if (kinds > 1) {
       parts = [];
-      if (ascii.length > 0) parts.push(factorAlternatives(ascii.join('|')));
+      if (ascii.length > 0) parts.push(ascii.length >= GATE_MIN ? ascii.join('|') : factorAlternatives(ascii.join('|')));
       if (wide.length > 0) parts.push(`${WIDE_GUARD}(?:${factorAlternatives(wide.join('|'))})`);
       if (either.length > 0) parts.push(factorAlternatives(either.join('|')));
     }
@@ -182,8 +183,145 @@ export function splitForTest(re: RegExp): RegExp {
   const parts = partSourcesOf(re.source, re.flags);
   if (parts === undefined) return factored;
   try {
-    return new SplitTestRegExp(factored.source, factored.flags, parts.map((p) => new RegExp(p, re.flags)));
+    return new SplitTestRegExp(factored.source, factored.flags, parts.map((p) => gatedIfWorth(p, re.flags) ?? new RegExp(factoredSource(p), re.flags)));
   } catch {
     return factored;
   }
 }
+
+// ---- speed18 (session 21): triggers' alternatives behind their literals --------------------------
+
+/** Fewest alternatives for which a part is gated by literals (below, V8's own scan is as fast). */
+const GATE_MIN = 16;
+
+/**
+ * speed18 (session 21): a regex for test() only, its alternatives grouped by the literals one of
+ * which each needs on the line (literal-set.ts requiredLiteralSet, the set the patterns' prefilter
+ * reads): one walk over the line (LiteralIndex.mark) finds which literals are there, and only the
+ * groups holding one are asked, each a small factored alternation; alternatives without a known
+ * set are asked always. A line matches an alternation exactly when it matches one alternative, and
+ * an alternative can only match a line holding one of its literals, so the answer is the source's.
+ *
+ * Why: V8 tries each alternative at every position, and under `i` its quick check on the first
+ * characters lets nearly every position in. person-name's ASCII part (~200 alternatives after
+ * spreading) was ~27 µs per woken web-app line, for 1 line in 24 passing. Used where it pays only
+ * (gatedIfWorth).
+ */
+export class LiteralGatedRegExp extends RegExp {
+  private stamp = 0;
+  private readonly seen: Float64Array;
+  private readonly held: Uint8Array;
+
+  constructor(
+    source: string,
+    flags: string,
+    private readonly index: LiteralIndex,
+    private readonly folded: boolean,
+    /** Per group, its literals' ids in `index` and its alternatives as one regex (alternatives needing a wide character left out). */
+    private readonly groups: readonly { readonly anyOf: Int32Array; readonly regex: RegExp }[],
+    /** The alternatives without a known literal set (and needing no wide character), or undefined when there are none. */
+    private readonly always: RegExp | undefined,
+  ) {
+    super(source, flags);
+    this.seen = new Float64Array(index.size);
+    this.held = new Uint8Array(index.size);
+  }
+
+  /** How many groups the walk may ask. */
+  get groupCount(): number {
+    return this.groups.length;
+  }
+
+  override test(text: string): boolean {
+    // A line with a wide character is asked as a whole: V8 passes over its Han runs at one class
+    // test a position, cheaper than the walk; an ASCII line needs none of the wide groups.
+    if (WIDE_CHARACTER.test(text)) return super.test(text);
+    if (this.always !== undefined && this.always.test(text)) return true;
+    const stamp = (this.stamp += 1);
+    const { seen, held, groups } = this;
+    this.index.mark(this.folded ? text.toLowerCase() : text, stamp, seen, held);
+    for (let g = 0; g < groups.length; g += 1) {
+      const group = groups[g]!;
+      const ids = group.anyOf;
+      for (let k = 0; k < ids.length; k += 1) {
+        const id = ids[k]!;
+        if (seen[id] === stamp && held[id] === 1) {
+          if (group.regex.test(text)) return true;
+          break;
+        }
+      }
+    }
+    return false;
+  }
+}
+
+/**
+ * The gate where it pays: a large part (V8 reads a small one fast enough) whose groups are large on
+ * average (each group a line lacks saves that much; many small groups cost a call each where their
+ * literals are common). Measured on the bench's web-app lines (20 000, CPU ms, same process):
+ * person-name's trigger 274 → 176 (126 groups, 18 Ki of source); gated, user-name's (330 groups, 17 Ki)
+ * went 98 → 202, secret-assignment's (279, 6 Ki) 67 → 101, cloud-key's (33, 560) 47 → 61: not gated.
+ */
+function gatedIfWorth(source: string, flags: string): RegExp | undefined {
+  const gated = gatedForTest(source, flags);
+  return gated !== undefined && gated.source.length >= GATE_MIN_SOURCE && gated.groupCount * GATE_GROUP_SOURCE <= gated.source.length ? gated : undefined;
+}
+const GATE_MIN_SOURCE = 4096;
+const GATE_GROUP_SOURCE = 100;
+
+/** `source` (an alternation) as a LiteralGatedRegExp, or undefined when it is too small or holds too few known sets to gain. */
+export function gatedForTest(source: string, flags: string): LiteralGatedRegExp | undefined {
+  if (/[gy]/.test(flags) || /\\[1-9]|\\k<|\(\?<(?![=!])/.test(source)) return undefined;
+  const alternatives = topAlternatives(source);
+  if (alternatives.length < GATE_MIN) return undefined;
+  const byKey = new Map<string, { set: string[]; wide: boolean; alternatives: string[] }>();
+  const rest: string[] = [];
+  const restWide: string[] = [];
+  for (const a of alternatives) {
+    const set = analysed('literals', `${flags}/${a}`, () => requiredLiteralSet(a, flags));
+    const wide = needsWide(a, flags);
+    // The empty literal is on every line: such an alternative is asked always (on a line with a wide character only, when it needs one).
+    if (set === undefined || set.length === 0 || set.some((l) => l.length < 2)) {
+      if (wide) restWide.push(a);
+      else rest.push(a);
+      continue;
+    }
+    const key = `${wide ? 'w' : 'a'}${[...set].sort().join('\u0000')}`;
+    const g = byKey.get(key) ?? { set, wide, alternatives: [] };
+    g.alternatives.push(a);
+    byKey.set(key, g);
+  }
+  // Mostly unknown: the gate would cost a walk and save little.
+  if ((rest.length + restWide.length) * 4 > alternatives.length * 3) return undefined;
+  const index = new LiteralIndex();
+  const groups = [...byKey.values()].filter((g) => !g.wide).map((g) => ({ anyOf: Int32Array.from(g.set, (l) => index.add(l)), regex: new RegExp(factoredSource(g.alternatives.join('|')), flags) }));
+  const always = rest.length > 0 ? new RegExp(factoredSource(rest.join('|')), flags) : undefined;
+  return new LiteralGatedRegExp(factoredSource(source), flags, index, flags.includes('i'), groups, always);
+}
+
+/** Any UTF-16 code unit past ASCII (a surrogate half too). */
+const WIDE_CHARACTER = /[\u0080-\uffff]/;
+const MANDATORY = /^(?:\+|\{[1-9]\d*(?:,\d*)?\})?\??$/;
+
+/**
+ * Whether every match of the alternative holds a non-ASCII character: one of its own atoms (not
+ * inside a group), taken at least once, is a class, property or character matching no ASCII one.
+ */
+function needsWide(alternative: string, flags: string): boolean {
+  for (let i = 0; i < alternative.length; ) {
+    const end = atomEnd(alternative, i);
+    if (end <= i || end > alternative.length) return false;
+    const quantifier = QUANTIFIER.exec(alternative.slice(end))?.[0] ?? '';
+    const atom = alternative.slice(i, end);
+    const single = (atom.startsWith('[') && !atom.startsWith('[^')) || atom.startsWith('\\p{') || (atom.length === 1 && atom.charCodeAt(0) > 0x7f);
+    if (single && MANDATORY.test(quantifier) && nonAsciiOnly(atom, flags)) return true;
+    i = end + quantifier.length;
+  }
+  return false;
+}
+
+/** factorAlternatives, remembered (analyses.ts: the build writes it for the table's triggers). */
+function factoredSource(source: string): string {
+  return analysed('factor', source, () => factorAlternatives(source));
+}
+// ---- end speed18 ------------------------------------------------------------------------------------

@@ -6,10 +6,10 @@
  * line shapes' heads.
  */
 import { describe, expect, it } from 'vitest';
-import { factorAlternatives, factoredForTest, splitForTest, SplitTestRegExp } from '../../../../electron/engine/redact/factor.js';
+import { factorAlternatives, factoredForTest, gatedForTest, LiteralGatedRegExp, splitForTest, SplitTestRegExp } from '../../../../electron/engine/redact/factor.js';
 import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
 import { RULES } from '../../../../electron/engine/redact/rules.js';
-import { generateChineseLogText, generateLogText } from '../../../bench/redact.bench.js';
+import { generateChineseLogText, generateLogText, webAppLogText } from '../../../bench/redact.bench.js';
 import { CORPUS_DIR } from './corpus-quality.js';
 import { fixtureLines } from './helpers.js';
 
@@ -139,3 +139,82 @@ describe('splitForTest', () => {
     expect(re.exec('1 abd')?.[0]).toBe('abd');
   });
 });
+
+// ---- speed18 (session 21): a trigger part's alternatives asked behind their literals ----------------
+describe('gatedForTest (speed18)', () => {
+  // 18 alternatives: literal heads (one shared by two), a look-behind, an anchored one, two needing a Han character, two without a literal.
+  const alternatives = [
+    'owner[ \\t]*[:=][ \\t]*[a-z]{2}', 'ownedby[ \\t]+[a-z]', 'contact[ \\t]*:[ \\t]*[a-z]{2}', '(?<![a-z])by[ \\t]+[a-z]{2,}[ \\t]+\\(',
+    'signed[ \\t]+off[ \\t]+by', '^author[ \\t]*=', 'cc[ \\t]*:[ \\t]*[a-z]', 'tel[ :=]\\d{3}', 'for[ \\t]+(?:mr|mrs|ms)\\.?[ \\t]',
+    'dear[ \\t]+[a-z]{2}', 'regards,[ \\t]*[a-z]', 'hi[ \\t]+[a-z]{2,},', 'name[ \\t]*[:=][ \\t]*[\\u4e00-\\u9fa5]{2}', 'user[ \\t]+[\\u4e00-\\u9fa5]{2,3}',
+    'assignee[ \\t]*[:=]', 'reporter[ \\t]*[:=]', '[a-z]\\d{3}[a-z]{2}$', '[a-z]{2}\\([a-z]+\\)$',
+  ];
+  const source = alternatives.join('|');
+  const lines = [
+    'Owner: ab', 'OWNEDBY x', 'contact:  bob', 'cancelled by Alice (id)', 'abby Alice (id)', 'signed  off  by', 'x author=', 'author = x', 'CC: a',
+    'tel:123', 'for Mr. X', 'for mrs x', 'Dear Jo', 'Regards, ann', 'hi bob,', 'name=张伟', 'NAME: 李娜', 'name=alice', 'user 王强', 'user bob',
+    'assignee = ', 'reporter:x', 'a123bc', 'x a123bc', 'ab(cd)', 'ab(cd) ', '', 'plain text with nothing', '用户 张伟', 'owner：ab', 'ownér: ab',
+  ];
+
+  it('says yes on exactly the lines the whole alternation does, in any order, case-folded or not', () => {
+    for (const flags of ['im', 'm', 'i', 'iu']) {
+      const whole = new RegExp(source, flags);
+      const gated = gatedForTest(source, flags);
+      expect(gated, flags).toBeInstanceOf(LiteralGatedRegExp);
+      // Each line after each other line: the walk's stamps must not let a line see another's literals.
+      for (const before of lines) {
+        for (const line of lines) {
+          gated!.test(before);
+          expect(gated!.test(line), `${flags}: ${before} ⏎ ${line}`).toBe(whole.test(line));
+        }
+      }
+    }
+  });
+
+  it('asks only the groups whose literal is on an ASCII line, and the whole on a line with a wide character', () => {
+    const gated = gatedForTest(source, 'im') as LiteralGatedRegExp;
+    const groups = (gated as unknown as { groups: { regex: RegExp }[] }).groups;
+    const asked: string[] = [];
+    for (const g of groups) {
+      const test = g.regex.test.bind(g.regex);
+      g.regex.test = (t: string) => (asked.push(g.regex.source), test(t));
+    }
+    expect(gated.test('plain words only')).toBe(false);
+    expect(asked).toEqual([]);
+    expect(gated.test('Dear Jo')).toBe(true);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain('dear');
+    // The Han alternatives hold no group: a wide line is asked as the whole.
+    expect(groups.some((g) => g.regex.source.includes('\\u4e00'))).toBe(false);
+    asked.length = 0;
+    expect(gated.test('name=张伟')).toBe(true);
+    expect(asked).toEqual([]);
+  });
+
+  it('leaves alone what it cannot gate: few alternatives, back-references, named groups, global or sticky, mostly unknown literals', () => {
+    expect(gatedForTest('ab|cd', 'i')).toBeUndefined();
+    expect(gatedForTest(`${source}|(["'])x\\1`, 'i')).toBeUndefined();
+    expect(gatedForTest(`${source}|(?<q>x)`, 'i')).toBeUndefined();
+    expect(gatedForTest(source, 'gi')).toBeUndefined();
+    expect(gatedForTest(source, 'yi')).toBeUndefined();
+    expect(gatedForTest(Array.from({ length: 20 }, (_, i) => `[a-z]{${i + 1}}\\d`).join('|'), 'i')).toBeUndefined();
+  });
+
+  it('gates person-name\'s ASCII part (and any other that pays), which says what the unsplit trigger says on the web-app log', () => {
+    const { rules } = buildRuleSet({});
+    const person = rules.find((cr) => cr.rule.id === 'person-name')!.trigger as SplitTestRegExp;
+    expect(person.parts.some((p) => p instanceof LiteralGatedRegExp)).toBe(true);
+    const lines = Buffer.concat(webAppLogText(1)).toString('utf8').split('\n');
+    lines.push(...lines.slice(0, 300).map((l) => l.toUpperCase()));
+    let gatedRules = 0;
+    for (const cr of rules) {
+      const t = cr.trigger;
+      if (!(t instanceof SplitTestRegExp) || !t.parts.some((p) => p instanceof LiteralGatedRegExp)) continue;
+      gatedRules += 1;
+      const original = new RegExp(cr.rule.trigger.source, cr.rule.trigger.flags.replace(/[gy]/g, '') + (cr.rule.trigger.flags.includes('m') ? '' : 'm'));
+      for (const line of lines) if (t.test(line) !== original.test(line)) expect.fail(`${cr.rule.id} trigger gated says ${!original.test(line)} on: ${line.slice(0, 200)}`);
+    }
+    expect(gatedRules).toBeGreaterThanOrEqual(1);
+  });
+});
+// ---- end speed18 ------------------------------------------------------------------------------------
