@@ -479,14 +479,7 @@ export class LineEngine {
     if (scanner.overlapping === true) {
       // The words scan (word-scan.ts wordsHit): the automaton says where the regex starts; -2 (a word
       // starts beyond ASCII and the text is not ASCII): the regex alone looks.
-      const m = wordsHit(re, scanner.words, this.textKey, text, from, reach);
-      const next = m ? m.index : -1;
-      this.scannerNext[i] = next;
-      if (m) {
-        this.scannerHit[i] = m[0];
-        this.scannerResume[i] = re.lastIndex;
-      }
-      return next;
+      return this.recordHit(i, re, wordsHit(re, scanner.words, this.textKey, text, from, reach));
     }
     re.lastIndex = from;
     if (scanner.uniform && scanner.lineLocal) {
@@ -501,6 +494,11 @@ export class LineEngine {
       re.lastIndex = m.index + 1;
       m = re.exec(text);
     }
+    return this.recordHit(i, re, m);
+  }
+
+  /** Records scanner i's next hit `m` of `re` (none: -1) and returns where it starts. */
+  private recordHit(i: number, re: RegExp, m: RegExpExecArray | null): number {
     const next = m ? m.index : -1;
     this.scannerNext[i] = next;
     if (m) {

@@ -29,7 +29,8 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-function isWide(cp: number): boolean {
+/** Whether a code point takes two columns in a terminal (CJK, Hangul, full-width forms, emoji). */
+export function isWide(cp: number): boolean {
   return (
     (cp >= 0x1100 && cp <= 0x115f) ||
     (cp >= 0x2e80 && cp <= 0xa4cf) ||

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, formatTable, heading } from '../../../../../electron/engine/collectors/support/text.js';
+import { displayWidth, formatTable, heading, isWide } from '../../../../../electron/engine/collectors/support/text.js';
 
-/** The width as first written: one step per character (a string iterator), the same wide ranges. */
+/** The width as first written: one step per character (a string iterator), with the same wide ranges (isWide). */
 function byCharacter(text: string): number {
-  const wide = (cp: number) =>
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1faff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd);
   let width = 0;
-  for (const ch of text) width += wide(ch.codePointAt(0)!) ? 2 : 1;
+  for (const ch of text) width += isWide(ch.codePointAt(0)!) ? 2 : 1;
   return width;
 }
 
