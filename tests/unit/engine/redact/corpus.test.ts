@@ -342,7 +342,8 @@ describe('redaction corpus', () => {
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 584, FP 2.
     // login22 (session 21), credential-slot service logins (fixtures README, convention change): bind DN `svc_ranger_bind` (and `svc_yapi_bind` key) taken → 585.
     // secret22, session 21 (captured-secrets.ts): fscan's hits, a PIN and a lock code in notes, a meeting's numeric password: 584 → 592.
-    { set: 'held-out-16', found: 592, fp: 2 },
+    // lead, session 21: the merge of session 21 (login22, secret22, name22, overlap22, speed18, lead): 593, FP 2.
+    { set: 'held-out-16', found: 593, fp: 2 },
     // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 752e709 (the
     // set at 5176467): 372 of 554 = 67.1 % / 92.3 % as written, 373 of 554 = 67.3 % / 94.0 % with eight labels
@@ -493,7 +494,8 @@ describe('redaction corpus', () => {
     // secret22, session 21 (captured-secrets.ts): a PIN and a card's security code in a LastPass note, a PIN in prose: 354 → 357.
     // secret22, session 21: Slack's URL-encoded `d=xoxd-…` session cookie: 357 → 358.
     // name22, session 21: one part of a name under a first-/last-name column, a quoted CSV address with commas (rules-name22.test.ts): 359.
-    { set: 'held-out-21', found: 359, fp: 2 },
+    // lead, session 21: the merge of session 21 (login22, secret22, name22, overlap22, speed18, lead): 366, FP 2.
+    { set: 'held-out-21', found: 366, fp: 2 },
     // held-out-22 (session 20, recall22): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own 诊断摘要.html
     // and 网络配置.txt), measured once with the rules of main 318b29c (the set at 4c866b8): 302 of 388 = 77.8 % / 93.4 % as
@@ -507,7 +509,8 @@ describe('redaction corpus', () => {
     // secret22, session 21 (captured-secrets.ts): Redis MONITOR's AUTH, Terraform's sensitive outputs, a kiosk's PIN, a Webex host key: 313 → 318.
     // name22, session 21: CSV name-part, spouse and street columns, Latin Extended-A names, dotted person keys, MRZ name parts: 325;
     // then exiftool/OOXML metadata people, `*By` keys, a role opening a bracket's item (`, customer X)`): 329.
-    { set: 'held-out-22', found: 329, fp: 3 },
+    // lead, session 21: the merge of session 21 (login22, secret22, name22, overlap22, speed18, lead): 342, FP 1.
+    { set: 'held-out-22', found: 342, fp: 1 },
     // held-out-23 (session 21, recall23): written and committed before any rule file was opened (22 plain application logs
     // in stacks, industries and languages no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the
     // product's own 事件时间线.html), measured once with the rules of main fbd7d20 (the set at 0838414): 248 of 394 = 62.9 % /
@@ -515,7 +518,8 @@ describe('redaction corpus', () => {
     // accounts neutral; its FIRST-RUN.md). No rule was changed for it: the floor is that corrected first figure, and its 20
     // false positives (psql `\x` column names as logins, a business's chat name, DefUser, `AUTH LOGIN`, a TLS Session-ID, a
     // public key, a payer company's address) may not grow.
-    { set: 'held-out-23', found: 248, fp: 20 },
+    // lead, session 21: psql's expanded display is no login listing (10 FPs of one file); the merge of session 21: 255, FP 10.
+    { set: 'held-out-23', found: 255, fp: 10 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
