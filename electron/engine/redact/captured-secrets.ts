@@ -43,7 +43,7 @@ export const CAPTURED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readon
   {
     // A PIN, a PUK or a passcode (capitals for PIN/PUK: `pin 13` is a GPIO's), a phone's lock code, a meeting's host key, a
     // card's security code, a meeting's numeric password.
-    regex: new RegExp(String.raw`(?<![\w-])(?:PIN|PUK|[Pp]asscode|PIN-?[Cc]ode|PIN码)(?:[ \t]*[:：=#][ \t]*|[ \t]+(?:is[ \t]+)?)(?<pin>\d{4,12})(?![\w.:/-])|(?:锁屏码|锁屏密码|解锁码|开机密码)[ \t]*[:：]?[ \t]*(?<lock>\d{4,12})(?!\d)|(?<![\w-])[Hh]ost[ \t]+[Kk]ey[ \t]*[:：][ \t]*(?<hostKey>\d{6})(?![\w.:-])|(?<![\w-])[Ss]ecurity[ \t]+[Cc]ode[ \t]*[:：][ \t]*(?<cardCode>\d{3,4})(?![\w.:-])|(?:会议|[Mm]eeting|Zoom|Webex|Teams)[^\r\n]{0,80}?(?<![\w-])[Pp]ass(?:word|code)[ \t]*[:：]?[ \t]*(?<meetPw>\d{4,10})(?![\w.:/-])`),
+    regex: new RegExp(String.raw`(?<![\w-])(?:PIN|PUK|[Pp]asscode|PIN-?[Cc]ode|PIN码)(?:[ \t]*[:：=#][ \t]*|[ \t]+(?:is[ \t]+)?)(?<pin>\d{4,12})(?![\w.:/-])|(?:锁屏码|锁屏密码|解锁码|开机密码)[ \t]*(?:[:：][ \t]*)?(?<lock>\d{4,12})(?!\d)|(?<![\w-])[Hh]ost[ \t]+[Kk]ey[ \t]*[:：][ \t]*(?<hostKey>\d{6})(?![\w.:-])|(?<![\w-])[Ss]ecurity[ \t]+[Cc]ode[ \t]*[:：][ \t]*(?<cardCode>\d{3,4})(?![\w.:-])|(?:会议|[Mm]eeting|Zoom|Webex|Teams)[^\r\n]{0,80}?(?<![\w-])[Pp]ass(?:word|code)[ \t]*(?:[:：][ \t]*)?(?<meetPw>\d{4,10})(?![\w.:/-])`),
     groups: ['pin', 'lock', 'hostKey', 'cardCode', 'meetPw'],
   },
   {
@@ -65,10 +65,11 @@ export const CAPTURED_SECRET_WORDS: readonly string[] = [
   'auth" "',
   'auth2" "',
   'config" "set',
-  // fscan's and NetExec's `[+] ` by its plus (a word starting with `[` slows the scan), Ncrack's port.
+  // fscan's and NetExec's `[+] ` by its plus (a word starting with `[` slows the scan), Ncrack's port by its protocol (a
+  // word starting with `/`, common in logs, would slow the regex scan of non-ASCII text: scan-shape.test).
   '+] ',
-  '/tcp ',
-  '/udp ',
+  'tcp ',
+  'udp ',
   'pin ',
   'pin:',
   'pin=',

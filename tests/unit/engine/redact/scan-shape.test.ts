@@ -169,7 +169,7 @@ const DIGIT_SHAPES = [String.raw`(?<![\d.])\d{3}(?:[-. ]?\d{4}|\d[ -]\d{4})`];
  */
 const GRANDFATHERED_ALNUM = [
   'cloud-key marks: gh[pousr]_',
-  'cloud-key marks: xox[abposr]-',
+  'cloud-key marks: xox[abcdeposr]-',
   'cloud-key marks: (?<![A-Za-z0-9_-])sk-',
   'cloud-key marks: (?<![A-Za-z0-9])SG\\.',
   'secret-assignment marks: (?<![A-Za-z])[Pp][Ww](?![A-Za-z])',
