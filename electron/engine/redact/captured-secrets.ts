@@ -48,7 +48,7 @@ export const CAPTURED_SECRET_PATTERNS: readonly { readonly regex: RegExp; readon
   },
   {
     // Terraform's sensitive output on one line, either order; pretty-printed, the `"value"` line (judged by the lines above).
-    regex: new RegExp(String.raw`"sensitive"[ \t]*:[ \t]*true[ \t]*,[ \t]*${TF_TYPE}"value"[ \t]*:[ \t]*"(?<tfValue>${JSON_TEXT})"|"value"[ \t]*:[ \t]*"(?<tfValueFirst>${JSON_TEXT})"[ \t]*,[ \t]*${TF_TYPE}"sensitive"[ \t]*:[ \t]*true|^[ \t]*"value"[ \t]*:[ \t]*"(?<tfPretty>${JSON_TEXT})"[ \t]*,?[ \t]*\r?$`),
+    regex: new RegExp(String.raw`"sensitive"[ \t]*:[ \t]*true[ \t]*,[ \t]*${TF_TYPE}"value"[ \t]*:[ \t]*"(?<tfValue>${JSON_TEXT})"|"value"[ \t]*:[ \t]*"(?<tfValueFirst>${JSON_TEXT})"[ \t]*,[ \t]*${TF_TYPE}"sensitive"[ \t]*:[ \t]*true|^[ \t]*"value"[ \t]*:[ \t]*"(?<tfPretty>${JSON_TEXT})"[ \t]*(?:,[ \t]*)?\r?$`),
     groups: ['tfValue', 'tfValueFirst', 'tfPretty'],
   },
 ];
@@ -105,7 +105,7 @@ export function isCapturedSecretLine(line: string): boolean {
 const NO_PASSWORD = /^(?:unauthorized|unauth|anonymous|null|none|empty|blank|\(?no[ _-]?pass(?:word)?\)?|success|login|weak|open)$/i;
 // Two lines at most between `"sensitive": true` and the `"value"` line (the output's `"type"`, which may span a list's lines: not
 // followed).
-const SENSITIVE_ABOVE = /"sensitive"[ \t]*:[ \t]*true[ \t]*,?[ \t]*\r?\n(?:[ \t]*"type"[ \t]*:[ \t]*"[^"\r\n]*"[ \t]*,?[ \t]*\r?\n)?[ \t]*$/;
+const SENSITIVE_ABOVE = /"sensitive"[ \t]*:[ \t]*true[ \t]*(?:,[ \t]*)?\r?\n(?:[ \t]*"type"[ \t]*:[ \t]*"[^"\r\n]*"[ \t]*(?:,[ \t]*)?\r?\n)?[ \t]*$/;
 
 const ONE_TIME = /\b(?:valid|expires?|expiring|minutes?|mins?|one-time|otp)\b|有效|分钟|过期|失效/i;
 

@@ -1562,7 +1562,9 @@ function isStoreLoginValue(user: string): boolean {
 }
 // ---- login22 (session 21): the service-account decision (fixtures README, "Service accounts") ----
 /** A connection string's or command's password beside its login: `Password=`/`Pwd=` with a value (not a variable or stars). */
-const CREDENTIAL_SLOT_PASSWORD = /(?:^|[;"'\s&?])(?:password|passwd|pwd)[ \t]*=[ \t]*(?!\*{3}|\$\{?\w|%\w|;|["']?\s*(?:;|$))/i;
+// The blanks after `=` inside the look-ahead: a run of them before it was walked back one by one, each time scanning the
+// rest again (quadratic on `password =` + 64K blanks: adversarial-lines), and let `= ***` through on its blank.
+const CREDENTIAL_SLOT_PASSWORD = /(?:^|[;"'\s&?])(?:password|passwd|pwd)[ \t]*=(?![ \t]*(?:\*{3}|\$\{?\w|%\w|;|["']?\s*(?:;|$)))/i;
 function isCredentialSlotLine(line: string): boolean {
   return CREDENTIAL_SLOT_PASSWORD.test(line);
 }
