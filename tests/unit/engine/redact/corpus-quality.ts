@@ -346,6 +346,25 @@ export const CORPUS_SETS = {
   // + udp + dev under the network profile, `df -i`/`free -w`/`stat -f`, `eslint --print-config`, `ls -la
   // node_modules/.bin`, `ps -eo wchan,psr`, small /etc files).
   'held-out-23': join(CORPUS_DIR, 'held-out-23'),
+  // recall24 (session 22), written and committed before any rule file was opened: 23 plain application logs in stacks no
+  // earlier set had — a Keycloak event logger (LOGIN/REGISTER/UPDATE_PROFILE, an admin-event user representation), an Envoy
+  // JSON access log (Basic auth, a debug body with an Indonesian NIK), an Airflow task log (a conn URI, a printed DataFrame of
+  // Brazilian customers with CPF, a traceback), a Jenkins pipeline console, a Moodle cron/upload log (Italian, codice
+  // fiscale, an LDAP bind), an OpenEMR PHP error log (US SSN, sqlconf), Home Assistant (Dutch), Nextcloud log.json (a BSN in
+  // a share name), the Salesforce CLI debug log, `stripe listen`, a Twilio SMS webhook (Portuguese), a 海康 iVMS-4200 client,
+  // 美团商家版 PC, the 顺丰丰桥 SDK, a 税务 UKey 开票助手 (GB18030, CRLF), a 医保 定点药店 interface log (GB18030, CRLF),
+  // 百度网盘 (UTF-16LE, CRLF), 希沃白板, an Odoo POS server (Indonesian), a LINE OA webhook (Thai, Thai national ID), an
+  // e-Fatura integrator (Turkish, TCKN, CRLF), PrestaShop (Polish, PESEL), a Razorpay/UPI service (India, Aadhaar, PAN);
+  // configs and CLIs — argocd initial-password/generate-token + argocd-secret, macOS `security find-generic-password -g`,
+  // a Jupyter notebook with printed customers (Dutch), a Thunderbird mbox, a Mailchimp audience CSV (policy profile), a
+  // Shopify and a WooCommerce (Italian) order export, a Jira issue CSV, a Confluence page export (German), `wevtutil qe`
+  // 4720/4738 as text (UTF-16LE), `bw list items`, `az account get-access-token`, doctl config.yaml, finger/pinky/chfn,
+  // `mc alias list` + `mc admin user`, `dotnet user-secrets list` + nuget sources, `docker compose config`, Spring Boot
+  // /actuator/httpexchanges; paperwork — a 工资条 and a 快递 批量下单 sheet (GB18030), a 团检 体检名单, a 京东 order export,
+  // an Indian payslip (PAN, UAN, Aadhaar), a 简历, a 装修合同 (OCR, GB18030); and 8 real outputs (the product's own 进程列表
+  // and 系统信息.json, `tsc --showConfig`, /proc/self/mountinfo + cgroup under the network profile, /proc/self/io + sched,
+  // `ls -la --time-style=full-iso` of zoneinfo/Europe, `apt-cache stats` + `apt-mark showmanual`, ca-certificates.conf).
+  'held-out-24': join(CORPUS_DIR, 'held-out-24'),
   // Session 17 (applog1), tuned: plain application logs — the content of an app's log folder (`appLogPaths`) — in
   // real frameworks' shapes: Spring Boot/logback, log4j2 with MDC, Tomcat catalina with JDBC stack traces, Python
   // logging/Django/Celery/Flask, Node winston text + pino/bunyan JSON lines, Go zap JSON + logrus text, .NET Serilog
@@ -388,6 +407,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-21': { kind: 'held-out', firstRun: '74.3 % of 400 / 96.0 % (labels as written); 74.4 % of 402 / 96.9 % with wrong labels corrected' },
   'held-out-22': { kind: 'held-out', firstRun: '77.8 % of 388 / 93.4 % (labels as written); 79.0 % of 390 / 95.9 % with wrong labels corrected' },
   'held-out-23': { kind: 'held-out', firstRun: '62.9 % of 394 / 92.7 % (labels as written); 62.9 % of 394 / 93.6 % with wrong labels corrected' },
+  'held-out-24': { kind: 'held-out', firstRun: '63.3 % of 472 / 94.6 % (labels as written)' },
   'app-logs': { kind: 'tuned' },
   real: { kind: 'real' },
 };
