@@ -45,6 +45,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-21').files).toBeGreaterThanOrEqual(54);
     expect(get('held-out-22').files).toBeGreaterThanOrEqual(59); // recall22, session 20
     expect(get('held-out-23').files).toBeGreaterThanOrEqual(55); // recall23, session 21
+    expect(get('held-out-24').files).toBeGreaterThanOrEqual(56); // recall24, session 22
     expect(get('app-logs').files).toBeGreaterThanOrEqual(24);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
@@ -83,6 +84,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-22').overall.lookAlikes).toBeGreaterThanOrEqual(200);
     expect(get('held-out-23').overall.planted).toBeGreaterThanOrEqual(390); // recall23, session 21
     expect(get('held-out-23').overall.lookAlikes).toBeGreaterThanOrEqual(200);
+    expect(get('held-out-24').overall.planted).toBeGreaterThanOrEqual(470); // recall24, session 22
+    expect(get('held-out-24').overall.lookAlikes).toBeGreaterThanOrEqual(220);
     expect(get('app-logs').overall.planted).toBeGreaterThanOrEqual(195);
     expect(get('app-logs').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
@@ -520,6 +523,16 @@ describe('redaction corpus', () => {
     // public key, a payer company's address) may not grow.
     // lead, session 21: psql's expanded display is no login listing (10 FPs of one file); the merge of session 21: 255, FP 10.
     { set: 'held-out-23', found: 255, fp: 10 },
+    // held-out-24 (session 22, recall24): written and committed before any rule file was opened (23 plain application logs
+    // in stacks no earlier set had, half of them Chinese, the others in Portuguese, Italian, Dutch, Polish, Turkish, Thai,
+    // Indonesian and Indian English; 25 configs/CLIs/exports/paperwork; 8 real outputs incl. the product's own 进程列表 and
+    // 系统信息.json), measured once with the rules of main d9f91c6 (the set at b626666): 299 of 472 = 63.3 % / 94.6 % as
+    // written, 303 of 476 = 63.7 % / 96.6 % with seven labels corrected (two domain SIDs and two access key ids planted; a
+    // numeric account id, a LINE replyToken, a cookie's device_uuid and a session id neutral; its FIRST-RUN.md). No rule was
+    // changed for it: the floor is that corrected first figure, and its 13 false positives (a timestamp, a key alias, a
+    // company as a person, UUIDs, `portal_username`, `users` in a CardDAV path, an event id and a serial, `appKey=`, a
+    // shop's sender address, 查看) may not grow.
+    { set: 'held-out-24', found: 303, fp: 13 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
