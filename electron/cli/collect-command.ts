@@ -21,7 +21,7 @@ import { createRunLog } from '../engine/platform/run-log.js';
 import { formatProblem, loadEffectivePolicy } from '../engine/policy/effective.js';
 import { formatBytes } from '../engine/report/figures.js';
 import { notTaken } from '../engine/report/not-collected.js';
-import { parseDuration } from '../engine/session.js';
+import { parseDuration, redactWorkerForCollect } from '../engine/session.js';
 import { TOOL_VERSION } from '../engine/version.js';
 import { mailMegabytes } from '../engine/upload/email-draft.js';
 import { planWorkflow, previewWorkflow, runWorkflow } from '../engine/workflow/run-workflow.js';
@@ -256,6 +256,8 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
       uploadWaitMs: uploadWait * 1000,
       ...(flags.split ? { split: true } : {}),
       onEvent: render.onEvent,
+      // sos20 (session 22): the redaction worker starts with the collection and redacts every item.
+      redactWorker: redactWorkerForCollect(io.env.DIAGCOLLECT_REDACT_WORKER),
     });
     render.done();
     const { archive, leakCheck, upload } = result;

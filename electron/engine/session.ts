@@ -36,7 +36,7 @@ import { mendArchive } from './redact/mend.js';
 import { placeholderExample } from './redact/placeholders.js';
 import { createRedactor, saveRedactionMap } from './redact/policy-redactor.js';
 import { loadAnalyses } from './redact/analyses.js';
-import { redactFacts, renderFromFacts } from './redact/redact-facts.js';
+import { redactFacts, redactFactsWith, renderFromFacts } from './redact/redact-facts.js';
 import { OFFLOAD_MIN_BYTES, RedactWorker, type WorkerEntry } from './redact/redact-offload.js';
 import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
 import { formatIntake } from './report/intake-text.js';
@@ -105,7 +105,19 @@ export interface SessionOptions {
    * this thread. Default: from `DIAGCOLLECT_REDACT_WORKER` (see redactWorkerFromEnv; on when
    * unset). The archive is the same either way.
    */
-  redactWorker?: { minBytes?: number; /** Where the worker's code is (tests: `null`, a build without it). */ entry?: WorkerEntry | null } | false;
+  redactWorker?:
+    | {
+        minBytes?: number;
+        /** Where the worker's code is (tests: `null`, a build without it). */ entry?: WorkerEntry | null;
+        /**
+         * sos20 (session 22): the worker starts with the session (its start-up and rule-set build
+         * on the other core while the first commands run) and redacts every text item, small and
+         * held in memory ones included (`minBytes` is then not read); the main thread only reads,
+         * writes and deflates. The CLI's collect does this (redactWorkerForCollect).
+         */
+        atStart?: boolean;
+      }
+    | false;
 }
 
 export interface SessionResult {
@@ -280,22 +292,54 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const turns = new OrderedTurns();
   const openPatience = openPatienceFromEnv(process.env.DIAGCOLLECT_OPEN_PATIENCE_MS);
   const workerOption: NonNullable<SessionOptions['redactWorker']> = options.redactWorker ?? redactWorkerFromEnv(process.env.DIAGCOLLECT_REDACT_WORKER);
-  const offloadFrom = workerOption === false ? Infinity : (workerOption.minBytes ?? OFFLOAD_MIN_BYTES);
+  const offloadAll = workerOption !== false && workerOption.atStart === true;
+  const offloadFrom = workerOption === false ? Infinity : offloadAll ? 0 : (workerOption.minBytes ?? OFFLOAD_MIN_BYTES);
   let offload: Promise<RedactWorker | undefined> | undefined;
   /** Why large items were redacted on this thread after all (the worker could not start). */
   let offloadFailure: string | undefined;
-  const workerFor = (item: PendingItem): Promise<RedactWorker | undefined> | undefined => {
-    if (!redactor || item.kind !== 'text' || item.size === undefined || item.size < offloadFrom) return undefined;
-    offload ??= RedactWorker.start(redactor, workerOption === false ? undefined : workerOption.entry).catch((err: unknown) => {
-      offloadFailure = `the redaction worker could not start (${errorMessage(err)}): large items were redacted on the main thread, the same archive but slower (DIAGCOLLECT_REDACT_WORKER=off skips trying)`;
+  const startWorker = (live: NonNullable<typeof redactor>): Promise<RedactWorker | undefined> =>
+    (offload ??= RedactWorker.start(live, workerOption === false ? undefined : workerOption.entry).catch((err: unknown) => {
+      offloadFailure = `the redaction worker could not start (${errorMessage(err)}): ${offloadAll ? 'the items' : 'large items'} were redacted on the main thread, the same archive but slower (DIAGCOLLECT_REDACT_WORKER=off skips trying)`;
       return undefined;
-    });
-    return offload;
+    }));
+  const workerFor = (item: PendingItem): Promise<RedactWorker | undefined> | undefined => {
+    if (!redactor || item.kind !== 'text' || (!offloadAll && (item.size === undefined || item.size < offloadFrom))) return undefined;
+    return startWorker(redactor);
+  };
+  /**
+   * sos20 (session 22): short texts redacted as redactText does, in order — by the worker when it
+   * takes every item (its rule set is built and warm; this thread then never builds one), else here.
+   */
+  const redactTexts = async (texts: string[]): Promise<string[]> => {
+    const worker = offloadAll ? aliveWorker(await offload) : undefined;
+    if (worker && texts.length > 0) {
+      try {
+        return await worker.redactTexts(texts);
+      } catch (err) {
+        // The worker died under them: redacted here (nothing of them was kept).
+        if (!worker.stopped) throw err;
+        aliveWorker(worker);
+      }
+    }
+    return texts.map((text) => redactor!.redactText(text).text);
+  };
+  /** An in-memory text item redacted in its turn: by the worker when it takes every item, else here. */
+  const redactHeld = async (item: PendingItem, data: Buffer): Promise<{ data: Buffer; outcome: RouteOutcome }> => {
+    const worker = offloadAll ? aliveWorker(await workerFor(item)) : undefined;
+    if (!worker) return redactBuffer(data, redactor!, item.name);
+    try {
+      return await worker.redactBuffer(data, item.name);
+    } catch (err) {
+      // The worker died under this item: redacted here from its start (nothing of it was kept).
+      if (!worker.stopped) throw err;
+      aliveWorker(worker);
+      return redactBuffer(data, redactor!, item.name);
+    }
   };
   /** The worker for an item whose turn came: none once it died under an earlier item (that entry says so). */
   const aliveWorker = (worker: RedactWorker | undefined): RedactWorker | undefined => {
     if (!worker?.stopped) return worker;
-    offloadFailure ??= `the redaction worker stopped (${worker.stopped.message}): the large items after it were redacted on the main thread`;
+    offloadFailure ??= `the redaction worker stopped (${worker.stopped.message}): ${offloadAll ? 'the items from then on' : 'the large items after it'} were redacted on the main thread`;
     return undefined;
   };
   const stopWorker = async () => {
@@ -316,6 +360,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     await reaping;
     throw err;
   }
+  // sos20 (session 22): started now, its start-up and rule set on the other core while collecting.
+  if (offloadAll && redactor) void startWorker(redactor);
 
   const items: ManifestItem[] = [];
   const skipped: ManifestSkip[] = plan.skipped.map(({ collector, reason, code }) => ({ collector: collector.id, source: collector.id, reason, code }));
@@ -396,7 +442,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       await turns.acquire(place);
       let added: Promise<EntryResult>;
       try {
-        const data = renderFromFacts(item.render, redactor);
+        const data = offloadAll && redactor && item.renderParts ? item.renderParts.render(await redactFactsWith(item.renderParts.facts, redactTexts)) : renderFromFacts(item.render, redactor);
         if (archiveClosed) return;
         added = writer.addBuffer(item.name, data);
       } finally {
@@ -410,7 +456,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       let added: Promise<EntryResult>;
       try {
         if (redactor && item.kind === 'text') {
-          const redacted = await redactBuffer(item.data, redactor, item.name);
+          const redacted = await redactHeld(item, item.data);
           data = redacted.data;
           routed(redacted.outcome);
         }
@@ -443,7 +489,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       await turns.acquire(place);
       let added: Promise<EntryResult>;
       try {
-        if (redactor && item.kind === 'text') ({ data, outcome } = await redactBuffer(data, redactor, item.name));
+        if (redactor && item.kind === 'text') ({ data, outcome } = await redactHeld(item, data));
         if (archiveClosed) {
           notArchived(item);
           return;
@@ -608,11 +654,17 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     if (sessionAbort.signal.aborted) throw new CancelledError();
     // Every item handed the Redactor's state back (an item cut at the deadline too) before the
     // manifest and the reports are redacted here; the worker is not needed any more.
+    // sos20 (session 22): a worker that takes every item redacts the manifest's texts and the
+    // checks' facts below as well, so it stops after them.
+    let lastTurn: Place | undefined;
     if (offload) {
-      const last = turns.join();
-      await untilAborted(turns.acquire(last), sessionAbort.signal);
-      await stopWorker();
-      turns.release(last);
+      lastTurn = turns.join();
+      await untilAborted(turns.acquire(lastTurn), sessionAbort.signal);
+      if (!offloadAll) {
+        await stopWorker();
+        turns.release(lastTurn);
+        lastTurn = undefined;
+      }
     }
 
     emit({ type: 'phase', phase: 'finalizing' });
@@ -629,18 +681,18 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     const order = new Map([...plan.run, ...plan.skipped.map((s) => s.collector)].map((c, i) => [c.id, i]));
     runs.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     // Sources, notes and errors name paths and commands: /home/alice/… must not slip through there.
-    const scrub = (text: string) => (redactor ? redactor.redactText(text).text : text);
-    for (const item of items) {
-      item.source = scrub(item.source);
-      if (item.note) item.note = scrub(item.note);
-    }
-    for (const skip of skipped) {
-      skip.source = scrub(skip.source);
-      skip.reason = scrub(skip.reason);
-    }
-    for (const run of runs) {
-      if (run.error) run.error = scrub(run.error);
-      run.warnings = run.warnings.map(scrub);
+    // sos20 (session 22): all of them at once, in this order (the worker's round trip is once).
+    const scrubbed = redactor ? await redactFactsWith({ items: items.map((i) => [i.source, i.note ?? '']), skipped: skipped.map((k) => [k.source, k.reason]), runs: runs.map((r) => [r.error ?? '', r.warnings]) }, redactTexts) : undefined;
+    if (scrubbed) {
+      for (const [i, item] of items.entries()) {
+        item.source = scrubbed.items[i]![0]!;
+        if (item.note) item.note = scrubbed.items[i]![1]!;
+      }
+      for (const [i, skip] of skipped.entries()) [skip.source, skip.reason] = scrubbed.skipped[i]! as [string, string];
+      for (const [i, run] of runs.entries()) {
+        if (run.error) run.error = scrubbed.runs[i]![0] as string;
+        run.warnings = scrubbed.runs[i]![1] as string[];
+      }
     }
     const manifest: Manifest = {
       format: 'diagcollect-manifest/1',
@@ -658,11 +710,15 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       items,
       skipped,
       redaction: redactor
-        ? { enabled: true, rules: redactor.activeRules(), totals: redactionTotals, ...exampleOf(redactionTotals, redactor), ...(offloadFailure ? { inThread: offloadFailure } : {}) }
+        ? { enabled: true, rules: (offloadAll ? (await offload)?.rules : undefined) ?? redactor.activeRules(), totals: redactionTotals, ...exampleOf(redactionTotals, redactor), ...(offloadFailure ? { inThread: offloadFailure } : {}) }
         : { enabled: false, rules: [], totals: {} },
     };
     // checks.json and the summary page are rendered from redacted facts (never redacted as text).
-    const reportChecks = redactor ? redactFacts(checks, redactor) : checks;
+    const reportChecks = redactor ? (offloadAll ? await redactFactsWith(checks, redactTexts) : redactFacts(checks, redactor)) : checks;
+    if (lastTurn) {
+      await stopWorker();
+      turns.release(lastTurn);
+    }
     const timelineDoc = timeline.finish({ ticket: ticketCheck.ticket, host, lang, startedAt, finishedAt, checks: reportChecks, checksFinishedAt });
     // One generated entry at a time, each streamed in pieces (a row per collected file in
     // timeline.json and manifest.json: never the whole document as one string).
@@ -818,6 +874,16 @@ export function redactWorkerFromEnv(value: string | undefined): { minBytes?: num
   if (value === 'off') return false;
   const n = envNumber(value);
   return Number.isFinite(n) && n >= 0 ? { minBytes: n } : {};
+}
+
+/**
+ * sos20 (session 22): the worker option of an interactive collection (the CLI's collect): started
+ * with the session, redacting every text item (SessionOptions.redactWorker `atStart`), unless
+ * `DIAGCOLLECT_REDACT_WORKER` says otherwise (`off`, or a size from which items go to it).
+ */
+export function redactWorkerForCollect(value: string | undefined): NonNullable<SessionOptions['redactWorker']> {
+  const given = redactWorkerFromEnv(value);
+  return given === false || given.minBytes !== undefined ? given : { atStart: true };
 }
 
 /**

@@ -104,7 +104,7 @@ export function createCollectorContext(setup: ContextSetup): BoundContext {
     addRendered(name, facts, render, source) {
       if (!live()) return;
       counts.items += 1;
-      sink.push({ name: sink.claimName(name), collector: collector.id, source, kind: 'text', render: (redact) => render(redact(facts)) });
+      sink.push({ name: sink.claimName(name), collector: collector.id, source, kind: 'text', render: (redact) => render(redact(facts)), renderParts: { facts, render: render as (redacted: unknown) => Buffer } });
     },
     async addFile(name: string, path: string, options: AddFileOptions = {}) {
       if (!live()) return false;

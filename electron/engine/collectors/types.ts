@@ -131,4 +131,9 @@ export interface PendingItem {
   read?: () => Promise<{ data: Buffer; truncated: boolean; note?: string; cut?: Reason; error?: unknown }>;
   /** A generated entry: its bytes, rendered from facts the session redacts first (see addRendered). */
   render?: (redact: <T>(facts: T) => T) => Buffer;
+  /**
+   * sos20 (session 22): `render`'s two halves, for a redaction that answers later (the redaction
+   * worker): the facts, and the entry's bytes from them once redacted. `render` is this, in one call.
+   */
+  renderParts?: { facts: unknown; render: (redacted: unknown) => Buffer };
 }

@@ -83,6 +83,8 @@ async function tsxApi(from: URL): Promise<string | undefined> {
 }
 
 type Reply = Exclude<FromWorker, { type: 'error' } | { type: 'ready' }>;
+/** The replies to an item's messages (`chunk`, `end`, `abort`). */
+type ItemReply = Exclude<Reply, { type: 'texts' }>;
 
 export class RedactWorker {
   /** Workers started and workers still running in this process (tests: none is ever left). */
@@ -97,6 +99,8 @@ export class RedactWorker {
   private constructor(
     private readonly worker: Worker,
     private readonly redactor: Redactor,
+    /** sos20 (session 22): the ids of the rules the worker applies (Redactor.activeRules), as it said when ready. */
+    readonly rules?: string[],
   ) {
     this.synced = { registry: { byKey: 0, originals: 0, seen: 0, firstRule: 0 }, learned: 0 };
     worker.on('message', (message: FromWorker) => {
@@ -129,10 +133,14 @@ export class RedactWorker {
     worker.once('exit', () => {
       RedactWorker.threads.running -= 1;
     });
+    let rules: string[] | undefined;
     try {
       await new Promise<void>((resolve, reject) => {
-        const onMessage = (m: { type?: string }) => {
-          if (m?.type === 'ready') done(undefined);
+        const onMessage = (m: { type?: string; rules?: unknown }) => {
+          if (m?.type === 'ready') {
+            if (Array.isArray(m.rules)) rules = m.rules as string[];
+            done(undefined);
+          }
         };
         const onError = (err: Error) => done(err);
         const onExit = (code: number) => done(new Error(`the redaction worker stopped before it was ready (exit code ${code})`));
@@ -153,7 +161,7 @@ export class RedactWorker {
     }
     // Idle, the worker never keeps the process alive; an item in progress does (see route).
     worker.unref();
-    return new RedactWorker(worker, redactor);
+    return new RedactWorker(worker, redactor, rules);
   }
 
   /** Stops the worker (idempotent); anything waiting on it is rejected. */
@@ -190,22 +198,18 @@ export class RedactWorker {
     let started = false;
     const worker = this.worker;
     const redactor = this.redactor;
-    const request = (message: ToWorker, transfer?: ArrayBuffer[]) => this.request(message, transfer);
+    const request = (message: ToWorker, transfer?: ArrayBuffer[]) => this.request(message, transfer) as Promise<ItemReply>;
     const synced = () => this.synced;
     const handBack = (state: RedactorState) => {
       redactor.importState(state);
       this.synced = redactor.stateMark();
     };
-    const setBusy = (busy: boolean) => {
-      this.busy = busy;
-      if (busy) worker.ref();
-      else if (!this.dead) worker.unref();
-    };
+    const setBusy = (busy: boolean) => this.setBusy(busy);
     async function* run(): AsyncGenerator<Buffer> {
       started = true;
       let begun = false;
       let finished = false;
-      const inflight: Promise<Reply>[] = [];
+      const inflight: Promise<ItemReply>[] = [];
       const decoder = options.onText ? new StringDecoder('utf8') : undefined;
       const text = (data: Uint8Array): Buffer => {
         const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -291,6 +295,48 @@ export class RedactWorker {
       }
     });
     return { stream, outcome: outcome.promise, settled: settled.promise };
+  }
+
+  /**
+   * sos20 (session 22): as redactBuffer (route.ts) — one item held in memory, redacted by the
+   * worker: the same bytes and outcome. Resolves once the worker handed its state back, so the
+   * next item may be redacted; rejects when the worker failed or stopped.
+   */
+  async redactBuffer(data: Buffer, name?: string): Promise<{ data: Buffer; outcome: RouteOutcome }> {
+    const route = this.route(Readable.from([data], { objectMode: false }), name);
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of route.stream) chunks.push(chunk as Buffer);
+      return { data: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), outcome: await route.outcome };
+    } finally {
+      await route.settled;
+    }
+  }
+
+  /**
+   * sos20 (session 22): `texts` redacted as the Redactor's redactText redacts each, in order (the
+   * same text and numbering), by the worker; the Redactor has learned what they added once this
+   * resolves. Never while an item is being routed (the session asks in its turn).
+   */
+  async redactTexts(texts: string[]): Promise<string[]> {
+    if (this.busy) throw new Error('the redaction worker is busy with an item');
+    this.setBusy(true);
+    try {
+      const reply = await this.request({ type: 'texts', texts, state: this.redactor.exportState(this.synced) });
+      if (reply.type !== 'texts' || reply.texts.length !== texts.length) throw new Error('the redaction worker answered out of order');
+      this.redactor.importState(reply.state);
+      this.synced = this.redactor.stateMark();
+      return reply.texts;
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  /** Whether an item is in progress: the worker keeps the process alive only then. */
+  private setBusy(busy: boolean): void {
+    this.busy = busy;
+    if (busy) this.worker.ref();
+    else if (!this.dead) this.worker.unref();
   }
 
   /** Why the worker is gone (it failed, exited or was stopped); undefined while it runs. */

@@ -21,13 +21,16 @@ export type ToWorker =
   | { type: 'begin'; name?: string; state: RedactorState }
   | { type: 'chunk'; data: Uint8Array }
   | { type: 'end' }
-  | { type: 'abort' };
+  | { type: 'abort' }
+  // sos20 (session 22): short texts (facts, manifest sources) redacted as redactText does, in order.
+  | { type: 'texts'; texts: string[]; state: RedactorState };
 
 export type FromWorker =
   | { type: 'out'; data: Uint8Array }
   | { type: 'done'; data: Uint8Array; state: RedactorState; counts: Record<string, number>; encoding?: string; structure?: unknown }
+  | { type: 'texts'; texts: string[]; state: RedactorState }
   | { type: 'error'; message: string }
-  | { type: 'ready' };
+  | { type: 'ready'; rules?: string[] };
 
 export interface WorkerInit {
   options: RedactorOptions;
@@ -80,6 +83,14 @@ function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
           send({ type: 'done', data, state: redactor.exportState(since), counts, ...(encoding ? { encoding } : {}), ...(structure ? { structure } : {}) }, data);
           return;
         }
+        case 'texts': {
+          if (item) throw new Error('texts while an item is open');
+          redactor.importState(message.state);
+          const mark = redactor.stateMark();
+          const texts = message.texts.map((text) => redactor.redactText(text).text);
+          send({ type: 'texts', texts, state: redactor.exportState(mark) });
+          return;
+        }
         case 'abort':
           item = undefined;
           pieces.length = 0;
@@ -92,7 +103,17 @@ function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
       send({ type: 'error', message: err instanceof Error ? err.message : String(err) });
     }
   });
-  port.postMessage({ type: 'ready' });
+  // sos20 (session 22): the rule set is built now, while the main thread collects, not when the
+  // first item arrives, and its rule ids go with `ready` (the manifest lists them: the main
+  // thread need not build its own). A failure here is met again, and answered `error`, by the
+  // first item that needs the rule set (the getter builds anew).
+  let rules: string[] | undefined;
+  try {
+    rules = redactor.activeRules();
+  } catch {
+    rules = undefined;
+  }
+  port.postMessage({ type: 'ready', ...(rules ? { rules } : {}) } satisfies FromWorker);
 }
 
 if (parentPort) {

@@ -29,7 +29,7 @@ import { precheckTicket, queueAndSend, resolveTarget, targetName, UploadRecordEr
 
 /** The session's options (intake, selection, consent, language …) plus what the later stages need. */
 export interface WorkflowOptions
-  extends Pick<SessionOptions, 'ticket' | 'intake' | 'policy' | 'outDir' | 'collectors' | 'checks' | 'only' | 'skip' | 'excludeItems' | 'consentSensitive' | 'since' | 'lang' | 'platform' | 'host' | 'now' | 'signal' | 'holdRead'> {
+  extends Pick<SessionOptions, 'ticket' | 'intake' | 'policy' | 'outDir' | 'collectors' | 'checks' | 'only' | 'skip' | 'excludeItems' | 'consentSensitive' | 'since' | 'lang' | 'platform' | 'host' | 'now' | 'signal' | 'holdRead' | 'redactWorker'> {
   /** The app's data folder: outbox jobs, redaction maps. */
   dataDir: string;
   env: NodeJS.ProcessEnv;
@@ -133,7 +133,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       // The leak check and the mend step before publishing stop at the run's deadline too.
       finishDeadline: deadline,
       onProgress: (event) => emit({ type: 'progress', event }),
-      ...pick(options, ['intake', 'collectors', 'checks', 'only', 'skip', 'excludeItems', 'consentSensitive', 'since', 'lang', 'platform', 'host', 'now', 'holdRead']),
+      ...pick(options, ['intake', 'collectors', 'checks', 'only', 'skip', 'excludeItems', 'consentSensitive', 'since', 'lang', 'platform', 'host', 'now', 'holdRead', 'redactWorker']),
     };
     const session = await runSession(sessionOptions);
     written.push(session.archivePath);
