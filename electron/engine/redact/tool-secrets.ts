@@ -25,22 +25,31 @@ import { passwordShape } from './password-shape.js';
 // ---- Next-line openers -------------------------------------------------------------------------------------------
 
 /** A secret-named key as a `get` command's last word (`dbpassword`, `credential.password`, `smtp_password`). */
-const GET_KEY_COMMAND = /(?:^|[\s;&$#>])(?:(?:php[ \t]+)?occ[ \t]+config:(?:system:get|app:get[ \t]+[\w.-]{1,64})[ \t]+|git[ \t]+config(?:[ \t]+--(?:global|local|system|worktree))?[ \t]+--get[ \t]+|vault[ \t]+(?:kv[ \t]+get|read)[ \t]+(?:-[\w-]+=\S+[ \t]+)*-field=)["']?(?<key>[\w.-]{2,64})["']?(?:[ \t]+[\w./-]{1,128})?[ \t]*\r?$/;
+const GET_KEY_COMMAND = /(?:^|[\s;&$#>])(?:(?:php[ \t]+)?occ[ \t]+config:(?:system:get|app:get[ \t]+[\w.-]{1,64})[ \t]+|git[ \t]+config(?:[ \t]+--(?:global|local|system|worktree))?[ \t]+--get[ \t]+|vault[ \t]+(?:kv[ \t]+get|read)[ \t]+(?:-[\w-]+=\S+[ \t]+)*-field=|(?:wp|wp-cli(?:\.phar)?)[ \t]+(?:config|option)[ \t]+get[ \t]+|aws[ \t]+configure[ \t]+get[ \t]+)["']?(?<key>[\w.-]{2,64})["']?(?:[ \t]+[\w./=-]{1,128}){0,3}[ \t]*\r?$/;
 /** Commands and calls whose output is the secret alone. */
-const PRINTS_ALONE = /\.GetNetworkCredential\(\)\.Password[ \t]*\)?[ \t]*\r?$|::PtrToString(?:Auto|BSTR|Uni)\([^\r\n]*\)[ \t]*\r?$|ConvertFrom-SecureString[ \t]+(?:-\S+[ \t]+)*-AsPlainText[ \t]*\r?$|kubectl[ \t][^\r\n]*\bget[ \t]+secrets?\b[^\r\n]*(?:\|[ \t]*base64[ \t]+(?:-d|--decode|-D)[ \t]*\r?$|base64decode[^\r\n]*\r?$)|(?:^|[\s;&$#>])(?:headscale[ \t]+(?:preauthkeys|apikeys)[ \t]+create|consul[ \t]+keygen|nomad[ \t]+operator[ \t]+(?:gossip[ \t]+keyring[ \t]+generate|keygen)|(?:bin\/)?(?:rails|rake)[ \t]+secret|artisan[ \t]+key:generate[ \t]+--show|docker[ \t]+swarm[ \t]+unlock-key[ \t]+-q)\b[^|>\r\n]*\r?$/;
+const PRINTS_ALONE = /\.GetNetworkCredential\(\)\.Password[ \t]*\)?[ \t]*\r?$|::PtrToString(?:Auto|BSTR|Uni)\([^\r\n]*\)[ \t]*\r?$|ConvertFrom-SecureString[ \t]+(?:-\S+[ \t]+)*-AsPlainText[ \t]*\r?$|kubectl[ \t][^\r\n]*\bget[ \t]+secrets?\b[^\r\n]*(?:\|[ \t]*base64[ \t]+(?:-d|--decode|-D)[ \t]*\r?$|base64decode[^\r\n]*\r?$)|(?:^|[\s;&$#>])(?:headscale[ \t]+(?:preauthkeys|apikeys)[ \t]+create|consul[ \t]+keygen|nomad[ \t]+operator[ \t]+(?:gossip[ \t]+keyring[ \t]+generate|keygen)|(?:bin\/)?(?:rails|rake)[ \t]+secret|artisan[ \t]+key:generate[ \t]+--show|docker[ \t]+swarm[ \t]+unlock-key[ \t]+-q|systemd-creds[ \t]+cat|op[ \t]+read[ \t]+["']?op:\/\/)\b[^|>\r\n]*\r?$/;
 /** A file that holds one secret, printed by `cat` (`cat /etc/zabbix/erp-db-01.psk`) or headed by its path in a bundle. */
 // (Not formats.ts's password-file layout for `x.psk`: a transcript's section lasts until the next prompt that shows a file, and
 // the other commands' output lines between would be read as passwords.)
 const ONE_SECRET_FILE = String.raw`\S*(?:\.(?:psk|password|secret)|[\\/](?:password|secret|authd\.pass)(?:\.txt)?|[\\/](?:pw|pwd|passwd|pass)\.txt)`;
 const ONE_SECRET_FILE_SHOWN = new RegExp(String.raw`(?:^|[\s;&$#>])(?:cat|type|more|head(?:[ \t]+-n?[ \t]*1)?|Get-Content|gc)[ \t]+["']?${ONE_SECRET_FILE}["']?[ \t]*\r?$|^[ \t]*(?:#|\/\/|;|::|rem)[ \t]+["']?(?:~|[A-Za-z]:)?[\\/]${ONE_SECRET_FILE}["']?(?:[ \t]+\([^()\r\n]{0,80}\))?[ \t]*\r?$`, 'i');
 
+/**
+ * Session 22 (intlkey23): an SMTP or IMAP server's AUTH LOGIN prompts in a transcript (swaks `<~  334 VXNlcm5hbWU6`, `openssl
+ * s_client`'s `334 UGFzc3dvcmQ6`, a `+ UGFzc3dvcmQ6` continuation): base64 of `Username:` and `Password:`; the client's next
+ * line (`~> cGV0cmEu…`, ` -> …`) is the login or the password in base64, either one a credential to whoever decodes it.
+ */
+const SMTP_AUTH_PROMPT = /(?:^|[\s<~>+-])(?:334|\+)[ \t]+(?:VXNlcm5hbWU6|UGFzc3dvcmQ6|dXNlcm5hbWU6|cGFzc3dvcmQ6)[ \t]*\r?$/;
+
 /** The kind of secret the next line holds when this line is a command that prints one alone, else undefined. */
 export function toolPrintsSecretOnNextLine(line: string): 'SECRET' | 'TOKEN' | undefined {
+  if (SMTP_AUTH_PROMPT.test(line)) return 'SECRET';
   if (PRINTS_ALONE.test(line)) return /preauthkeys|apikeys/.test(line) ? 'TOKEN' : 'SECRET';
   if (ONE_SECRET_FILE_SHOWN.test(line)) return /token/i.test(line) ? 'TOKEN' : 'SECRET';
   const key = GET_KEY_COMMAND.exec(line)?.groups?.key;
   // (A key the words scan wakes on: `password`, `passwd`, `secret`, `credential` in it.)
-  if (key !== undefined && /password|passwd|secret|credential/i.test(key) && (isSecretKey(key, 'assignment') || /^(?:secret|passwordsalt)$/i.test(key))) return 'SECRET';
+  // Session 22 (intlkey23): WP-CLI's `wp config get DB_PASSWORD` / `AUTH_KEY`, `aws configure get aws_secret_access_key`.
+  if (key !== undefined && /password|passwd|secret|credential|(?:auth|logged_in|nonce)_(?:key|salt)/i.test(key) && (isSecretKey(key, 'assignment') || /^(?:secret|passwordsalt)$/i.test(key))) return 'SECRET';
   return undefined;
 }
 
@@ -85,6 +94,12 @@ export const TOOL_SECRET_PATTERNS: readonly { readonly regex: RegExp; readonly g
     regex: /(?<![\w.-])["']?(?:[A-Za-z0-9]+[_.-])*(?:smtp[_.-]|mail[_-])user(?:name)?["']?[ \t]*[:=][ \t]*["']?(?<apiUser>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9_-]{32,128})(?![\w-])/i,
     groups: ['apiUser'],
   },
+  {
+    // Session 22 (intlkey23): the Supabase CLI's database password after its own flag (`supabase link --project-ref x -p 'pw'`,
+    // `supabase db push --password pw`, `supabase db dump -p=pw`).
+    regex: /(?:^|[\s;&|$#>])(?:npx[ \t]+)?supabase(?:\.exe)?[ \t]+(?:link|db[ \t]+[a-z]+|migration[ \t]+[a-z]+|inspect[ \t]+[a-z]+)\b[^\r\n]*?[ \t](?:-p|--password)(?:[ \t]+|=)(?:(?<supaQuote>["'])(?<supaQ>[^"'\r\n]{1,256})\k<supaQuote>|(?<supa>[^\s"'-][^\s"']{0,255}))/,
+    groups: ['supaQ', 'supa'],
+  },
 ];
 
 /** Plain literals for the words scan (lower case; none starts with a digit or a character common in logs). */
@@ -118,10 +133,18 @@ export const TOOL_SECRET_WORDS: readonly string[] = [
   // Session 20 (secret21): a VM's guest password (vmrun, govc).
   'vmrun',
   'govc',
+  // Session 22 (intlkey23): commands that print one secret alone (`systemd-creds cat x`, `op read op://…`, `wp config get AUTH_KEY`),
+  // an SMTP AUTH LOGIN prompt (`334 VXNlcm5hbWU6`, `334 UGFzc3dvcmQ6`), the Supabase CLI (short: the words scan's automaton has a cap).
+  'creds cat',
+  'vxnlcm5',
+  'ugfzc3d',
+  'supabase',
+  'op read',
+  'config get',
 ];
 
 /** The trigger's alternatives (case-insensitive): a literal of each form. */
-export const TOOL_SECRET_TRIGGER = String.raw`getnetworkcredential\(|ptrtostring(?:auto|bstr|uni)\(|convertfrom-securestring|get[ \t]+secrets?\b[^\r\n]{0,160}base64|preauthkeys[ \t]+create|apikeys[ \t]+create|keygen|key:generate|unlock-key|(?:rails|rake)[ \t]+secret|config:(?:system|app):get|config[^\r\n]{0,160}--get[ \t]|-field=|\.(?:psk|password|secret)["']?[ \t]*\r?$|[\\/](?:password|secret|authd\.pass|pw\.txt|pwd\.txt|passwd\.txt|pass\.txt)(?:\.txt)?["']?(?:[ \t]+\([^()\r\n]{0,80}\))?[ \t]*\r?$|token[ \t][^\r\n]{0,160}\b(?:created|issued)\b|\b(?:token|key|secret|password|passphrase)\b[^\r\n]{0,160}\b(?:created|generated|issued|regenerated|rotated)\b[^\r\n]{0,160}[:：]|(?:temporary|temp|initial|one-time|new|generated|random)[ \t]+password|password\b[^\r\n]{0,160}\b(?:reset|set|changed)[ \t]+to[ \t]|doveadm|wbinfo|radtest|ossec[^\s"']{0,80}[\\/]agent-auth|(?:smtp[_.-]|mail[_-])user|vmrun[^\r\n]{0,400}[ \t]-[gv]p[ \t]|govc[ \t]+guest\.[^\r\n]{0,400}[ \t]-l[ \t=]`;
+export const TOOL_SECRET_TRIGGER = String.raw`getnetworkcredential\(|ptrtostring(?:auto|bstr|uni)\(|convertfrom-securestring|get[ \t]+secrets?\b[^\r\n]{0,160}base64|preauthkeys[ \t]+create|apikeys[ \t]+create|keygen|key:generate|unlock-key|(?:rails|rake)[ \t]+secret|config:(?:system|app):get|config[^\r\n]{0,160}--get[ \t]|-field=|\.(?:psk|password|secret)["']?[ \t]*\r?$|[\\/](?:password|secret|authd\.pass|pw\.txt|pwd\.txt|passwd\.txt|pass\.txt)(?:\.txt)?["']?(?:[ \t]+\([^()\r\n]{0,80}\))?[ \t]*\r?$|token[ \t][^\r\n]{0,160}\b(?:created|issued)\b|\b(?:token|key|secret|password|passphrase)\b[^\r\n]{0,160}\b(?:created|generated|issued|regenerated|rotated)\b[^\r\n]{0,160}[:：]|(?:temporary|temp|initial|one-time|new|generated|random)[ \t]+password|password\b[^\r\n]{0,160}\b(?:reset|set|changed)[ \t]+to[ \t]|doveadm|wbinfo|radtest|ossec[^\s"']{0,80}[\\/]agent-auth|(?:smtp[_.-]|mail[_-])user|vmrun[^\r\n]{0,400}[ \t]-[gv]p[ \t]|govc[ \t]+guest\.[^\r\n]{0,400}[ \t]-l[ \t=]|systemd-creds[ \t]+cat|vxnlcm5hbwu6|ugfzc3dvcmq6|supabase[^\r\n]{0,400}[ \t](?:-p|--password)[ \t=]|op[ \t]+read[ \t]|(?:wp|aws)[ \t]+(?:config|option|configure)[ \t]+get[ \t]`;
 const TOOL_SECRET_TEST = new RegExp(TOOL_SECRET_TRIGGER, 'i');
 
 export function isToolSecretLine(line: string): boolean {
@@ -141,7 +164,7 @@ export function isToolSecret(m: RegExpExecArray): boolean {
   for (const name of ['made', 'said']) if (g[name] !== undefined && !isMadeToken(g[name])) return false;
   // A sentence's password only in a password's shape (a word, a placeholder or a mask is none).
   for (const name of ['temp', 'resetTo']) if (g[name] !== undefined && (!passwordShape(g[name], 'flag') || isBenignValue(g[name]))) return false;
-  for (const name of ['dove', 'wb', 'rpw', 'rsec', 'wz', 'vmQ', 'vmS', 'vm', 'govc']) {
+  for (const name of ['dove', 'wb', 'rpw', 'rsec', 'wz', 'vmQ', 'vmS', 'vm', 'govc', 'supaQ', 'supa']) {
     const v = g[name];
     if (v !== undefined && (notAValue(v) || (v.length < 6 && !/\d/.test(v)))) return false;
   }

@@ -498,7 +498,7 @@ describe('redaction corpus', () => {
     // secret22, session 21: Slack's URL-encoded `d=xoxd-…` session cookie: 357 → 358.
     // name22, session 21: one part of a name under a first-/last-name column, a quoted CSV address with commas (rules-name22.test.ts): 359.
     // lead, session 21: the merge of session 21 (login22, secret22, name22, overlap22, speed18, lead): 366, FP 2.
-    { set: 'held-out-21', found: 366, fp: 2 },
+    { set: 'held-out-21', found: 367, fp: 2 }, // intlkey23, session 22: a login after an account noun of another language (+1)
     // held-out-22 (session 20, recall22): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own 诊断摘要.html
     // and 网络配置.txt), measured once with the rules of main 318b29c (the set at 4c866b8): 302 of 388 = 77.8 % / 93.4 % as
@@ -522,7 +522,10 @@ describe('redaction corpus', () => {
     // false positives (psql `\x` column names as logins, a business's chat name, DefUser, `AUTH LOGIN`, a TLS Session-ID, a
     // public key, a payer company's address) may not grow.
     // lead, session 21: psql's expanded display is no login listing (10 FPs of one file); the merge of session 21: 255, FP 10.
-    { set: 'held-out-23', found: 255, fp: 10 },
+    // intlkey23, session 22: passwords, door codes and logins under other languages' keys and nouns (contraseña=, Kennwort:,
+    // `la clave del portal es`, 사용자ID=, `l'utilisateur x (…)`, `пользователь x`), tool transcripts (wp config get, systemd-creds
+    // cat, swaks AUTH LOGIN, supabase -p), SoapUI's `<con:name>`/`<con:value>`, wp-cli's `user_login`, 1C's DefUser kept: 278, FP 9.
+    { set: 'held-out-23', found: 278, fp: 9 },
     // held-out-24 (session 22, recall24): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, half of them Chinese, the others in Portuguese, Italian, Dutch, Polish, Turkish, Thai,
     // Indonesian and Indian English; 25 configs/CLIs/exports/paperwork; 8 real outputs incl. the product's own 进程列表 and
