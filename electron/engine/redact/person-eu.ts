@@ -113,7 +113,7 @@ const ON_CALL = String.raw`[Rr]ufbereitschaft|[Bb]ereitschaft(?:sdienst)?`;
 const GREETING = String.raw`Danke|Hallo|Hola|Merci|Grazie|Dear`;
 // The preposition that makes a title's or a subject's last words a person (`Faktura … pro Jaroslav Horák`).
 const FOR_WORD = String.raw`pro|für|pour|para|för`;
-// Chat exports: the date and time a WhatsApp (Android) line opens with, and a bracketed one (iOS, Signal, Viber).
+// Chat exports: the date and time of a bracketed line (WhatsApp on iOS, Signal, Viber).
 const CHAT_TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]?[AaPp]\.?[ \t\u202f]?[Mm]\.?)?`;
 const CHAT_DATE = String.raw`\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}`;
 // A relative of the writer's (`mi mujer`, `meine Frau`, `ma femme`, `mia moglie`, `minha esposa`, `mijn vrouw`).
@@ -121,7 +121,7 @@ const KIN = String.raw`[Mm]i (?:mujer|esposa|esposo|marido)|[Mm]eine (?:Frau|Ehe
 /** A salutation alone on its line, the name on the next (a letter's address block: `Herrn` ⏎ `Tobias Brandt`): rule-validators.ts OPENERS. */
 export const SALUTATION = String.raw`Herrn|Herr|Frau|Monsieur|Madame|Señor|Señora|Signor|Signora`;
 // Honorifics beyond English (person-prose.ts takes `Dr.`, `Herr`, `Frau`, `Mme` with one word): a full name after them.
-const HONORIFIC = String.raw`Dr|Pr|Herrn|Señor|Señora|Monsieur|Madame|Signor|Signora`;
+const HONORIFIC = String.raw`Herrn|Señor|Señora|Monsieur|Madame|Signor|Signora`;
 
 const PATTERNS: readonly RegExp[] = [
   // A name key or a role word, a separator, the name.
@@ -139,7 +139,6 @@ const PATTERNS: readonly RegExp[] = [
   // A Cyrillic surname with its initials (`Лебедев В. А.`, `В.А. Лебедев`).
   new RegExp(String.raw`(?<![А-яЁё.])(?<init>${CYR_WORD}[ \t]${CYR_INITIALS}|${CYR_INITIALS}[ \t]?${CYR_WORD})${CYR_END}`),
   // WhatsApp on Android: `02/12/26, 09:44 - Name: message`; a bracketed line with a Cyrillic or Arabic speaker.
-  new RegExp(String.raw`^${CHAT_DATE},?[ \t]${CHAT_TIME}[ \t]-[ \t](?:(?<chat>${LATIN})|(?<cyr>${CYR_WORD}(?:[ \t]${CYR_WORD}){1,2})|(?<ar>${AR})):[ \t]`),
   new RegExp(String.raw`^\[${CHAT_DATE},?[ \t]${CHAT_TIME}\][ \t]{1,2}(?:(?<cyr>${CYR_WORD}(?:[ \t]${CYR_WORD}){1,2})|(?<ar>${AR})):[ \t]`),
   // `By: Tomasz Kowalski` (a PDM's, a CMS's column), the line's or a field's end after it.
   new RegExp(String.raw`(?<![\w-])(?:By|BY|by):[ \t]*(?<by>${LATIN})(?=[ \t]*(?:\r?$|[,;|(<]|[ \t]{2}|\t))`),
@@ -165,7 +164,7 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`(?<![\w-])(?:[a-z]{0,20}_)?(?:patient|customer|client|employee|person|full|display|real|contact|owner|user|member|guest|student|driver|passenger)_?[Nn]ame[ \t]*==[ \t]*["'](?<latin>${LATIN})["']`),
   // A relative named after the relation, in six languages (`Mi mujer, Marta Soler, estará …`, `meine Frau Anna Keller`).
   new RegExp(String.raw`(?<![\w-])(?:${KIN})[,:]?[ \t]+(?<kin>${LATIN})${LATIN_END}`),
-  // A full name after an honorific of another language (`Ordonnance du Dr Julien Marchand`, `Sr. Ricardo Gómez`).
+  // A full name after an honorific of another language (`Monsieur Julien Marchand`, `Señora Lucía Ruiz`).
   new RegExp(String.raw`(?<![\w.])(?:${HONORIFIC})[ \t]+(?<honored>${LATIN})${LATIN_END}`),
 ];
 
@@ -261,7 +260,7 @@ const WIDE_KEY_MARKS = [...NAME_KEY_WORDS, ...ROLE_KEY_WORDS]
   })
   .join('|');
 
-/** Marks-scan wakes (case-sensitive): keys that start beyond ASCII, Cyrillic and Arabic forms, `Dr`/`Pr` before a name. */
+/** Marks-scan wakes (case-sensitive): keys that start beyond ASCII, Cyrillic and Arabic forms (never a letter-first mark: scan-shape.test.ts). */
 export const PERSON_EU_MARKS = [
   WIDE_KEY_MARKS,
   CYR_KEY,
@@ -269,10 +268,6 @@ export const PERSON_EU_MARKS = [
   String.raw`[А-ЯЁ]\.[ \t]?[А-ЯЁ]\.`,
   AR_KEY,
   String.raw`ü(?<=[Ff]ü)r[ \t]|ö(?<=[Ff]ö)r[ \t]|é(?<=[Tt]é)l(?:éphone|\.)|é(?<=[Tt]elé)fono|ó(?<=[Mm]ó)vil|ñ(?<=[Ss]eñ)or`,
-  String.raw`(?:Dr|Pr)[ \t]+[A-ZÀ-Þ]`,
-  // A WhatsApp (Android) line's date and time at the line's start, before ` - ` and the speaker (the digits scan is the
-  // personal numbers' own: its confirm is read off their triggers, digit-shape.ts).
-  String.raw`^${CHAT_DATE},?[ \t]${CHAT_TIME}[ \t]-[ \t]`,
 ].join('|');
 
 

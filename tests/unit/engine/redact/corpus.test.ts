@@ -521,8 +521,8 @@ describe('redaction corpus', () => {
     // lead, session 21: psql's expanded display is no login listing (10 FPs of one file); the merge of session 21: 255, FP 10.
     // nameeu23 (session 22): European, Cyrillic and Arabic names (keys and role words of a dozen languages, patronymics and
     // initials, chat speakers, a name with its login, group, phone or greeting; a business is no chat speaker), and one label
-    // error (a signer's name beside her planted phone, now planted; its FIRST-RUN.md): 288, FP 7.
-    { set: 'held-out-23', found: 288, fp: 7 },
+    // error (a signer's name beside her planted phone, now planted; its FIRST-RUN.md): 287, FP 7 (`Dr` without its dot is no wake: scan-shape forbids a letter-first mark).
+    { set: 'held-out-23', found: 287, fp: 7 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
