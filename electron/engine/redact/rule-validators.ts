@@ -17,6 +17,7 @@ import { isCapturedSecret, isCapturedSecretLine } from './captured-secrets.js';
 import { isIntlSecret, isIntlSecretLine } from './intl-secrets.js'; // intlkey23 (session 22)
 import { isDeviceSecret, isDeviceSecretLine } from './network-device.js';
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
+import { SALUTATION } from './person-eu.js'; // nameeu23
 import { isPinyinCamelName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
 import { LOG_PROSE_STOP } from './log-prose.js';
 import type { LineSurroundings } from './rules.js';
@@ -1056,7 +1057,7 @@ function isProseLatinName(name: string): boolean {
   if (words.some((w) => HYPHEN_WORD.test(w))) return false;
   return !words.some((w) => {
     const plain = w.replace(/['’].*$/, '');
-    return NOT_A_PERSON_WORD.test(plain) || NOT_A_PROSE_NAME_WORD.test(plain) || COMPANY_WORD.test(plain) || plain.split('-').some((part) => isCommonWord(part.toLowerCase()));
+    return NOT_A_PERSON_WORD.test(plain) || NOT_A_PROSE_NAME_WORD.test(plain) || COMPANY_WORD.test(plain) || EU_NOT_A_NAME_WORD.test(plain) || plain.split('-').some((part) => isCommonWord(part.toLowerCase()));
   });
 }
 // name21 (session 20): companies and services a message comes from or a contact line names (`message from Deutsche Telekom`).
@@ -1165,6 +1166,119 @@ function isSentToAddress(address: string): boolean {
   const street = address.split(',')[0]!;
   return street.split(/[ \t]+/).some((w) => STREET_KIND.test(w) || (w.length > 5 && STREET_KIND_END.test(w)));
 }
+// --- nameeu23 (session 22): person-eu.ts — European, Cyrillic and Arabic names -------------------------------------
+// Words of European languages a name's place may hold that are no person's (every Latin name of person-prose.ts and
+// person-eu.ts is checked against them): nouns of forms and logs, months and weekdays, countries and cities, and the
+// words of a business's name (a WhatsApp chat with `Mudanzas Ribera`, `Taxi Express`, `Autohaus Weber`, `… GmbH`).
+// Not words that are also common given names or surnames (`August`, `Mai`, `Juni`, `Ribera`, `Weber`).
+const EU_NOT_A_NAME_WORD = new RegExp(
+  '^(?:' +
+    [
+      // German
+      'Straße|Strasse|Rechnung|Bestellung|Fehler|Benutzer|Gruppe|Kunde|Kunden|Kundin|Abteilung|Zentrale|Verwaltung|Buchhaltung|Einkauf|Vertrieb|Lager|Versand|Technik|Kundenservice|Kundendienst|Anmeldung|Abmeldung|Meldung|Störung|Wartung|Linie|Schicht|Halle|Werk|Standort|Firma|Gesellschaft|Stadtwerke|Rechenzentrum|Datei|Ordner|Drucker|Netzwerk|Neue|Neuer|Neues|Alte|Alter|Deutschland|Österreich|Schweiz|Bediener|Schichtführer|Mitarbeiter|Gehalt|Lohn|Abrechnung|Überweisung|Auftrag|Angebot|Lieferung|Zahlung|Konto|Kasse|Empfänger|Absender|Praxis|Apotheke|Autohaus|Umzüge|Umzug|Umzugsservice|Reinigung|Versicherung|Bäckerei|Metzgerei|Friseur|Gaststätte|Fahrschule|Handwerk|Elektro|Sanitär|Heizung|Transporte|Spedition|Immobilien|Hausverwaltung|Steuerberatung|Kanzlei|Gemeinde|Landratsamt|Finanzamt|Krankenkasse|Bürgeramt|Sehr|Geehrte|Geehrter|Liebe|Lieber|Hallo|Danke|Grüße|Gruß',
+      // French
+      'Erreur|Utilisateur|Facture|Commande|Société|Mairie|Pharmacie|Caisse|Banque|Agence|Direction|Ressources|Humaines|Mutuelle|Assurance|Assurances|Sécurité|Sociale|Ordonnance|Carte|Vitale|Patient|Patiente|Docteur|Déménagements|Déménagement|Transports|Boulangerie|Garage|Immobilier|Cabinet|Bonjour|Merci|Madame|Monsieur|Cher|Chère',
+      // Spanish, Portuguese
+      'Usuario|Cliente|Clientes|Factura|Pedido|Servicio|Empresa|Mudanzas|Mudanza|Transportes|Talleres|Taller|Reformas|Limpiezas|Construcciones|Inmobiliaria|Asesoría|Gestoría|Farmacia|Clínica|Peluquería|Academia|Autoescuela|Seguros|Banco|Caja|Hacienda|Ayuntamiento|Comunidad|Ferretería|Fontanería|Cerrajería|Carpintería|Panadería|Frutería|Inmobiliario|Pinturas|Electricidad|Hola|Gracias|Señor|Señora|Estimado|Estimada|Usuário|Serviço|Mudanças|Empresa|Obrigado|Obrigada',
+      // Italian, Dutch, Polish, Czech, Nordic, Turkish
+      'Utente|Fattura|Ordine|Errore|Servizio|Azienda|Comune|Banca|Trasporti|Traslochi|Ristorante|Pizzeria|Autoscuola|Assicurazioni|Grazie|Ciao|Gebruiker|Klant|Factuur|Bestelling|Fout|Gemeente|Bakkerij|Verhuizingen|Użytkownik|Klient|Faktura|Błąd|Uživatel|Chyba|Bruker|Användare|Kund|Kunde|Kullanıcı|Müşteri|Fatura|Hata',
+      // Months and weekdays (not those that are given names: August, Mai, Juni, April, June)
+      'Januar|Jänner|Februar|März|Oktober|Dezember|Janvier|Février|Mars|Avril|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre|Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Octubre|Noviembre|Diciembre|Gennaio|Febbraio|Aprile|Maggio|Giugno|Luglio|Settembre|Ottobre|Dicembre|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Lunes|Martes|Miércoles|Jueves|Viernes|Sábado|Domingo|Lunedì|Martedì|Mercoledì|Giovedì|Venerdì|Sabato|Domenica',
+      // Places
+      'Madrid|Barcelona|Sevilla|Valencia|Murcia|Bilbao|Málaga|Paris|Lyon|Marseille|Toulouse|Bordeaux|Berlin|Hamburg|München|Köln|Frankfurt|Stuttgart|Düsseldorf|Wien|Zürich|Genf|Roma|Milano|Torino|Napoli|Firenze|Bologna|Amsterdam|Rotterdam|Utrecht|Warszawa|Kraków|Praha|Brno|Ostrava|Oslo|Stockholm|Göteborg|København|Helsinki|Istanbul|İstanbul|Ankara|Lisboa|Porto|Bruxelles|Brussel|Antwerpen|Luxembourg|Feuerbach',
+      // Businesses and their legal forms
+      'Guardia|Civil|Polizei|Policía|Policia|Police|Polizia|Carabinieri|Bomberos|Feuerwehr|Notruf|Pompiers|Gendarmerie|Urgences|Urgencias|Notaufnahme|Rettungsdienst|'+
+      'Taxi|Taxis|Hotel|Hostal|Hostel|Pension|Shop|Tienda|Laden|Boutique|Café|Cafe|Bar|Restaurant|Salon|Studio|Club|Verein|Gmbh|GmbH|Ag|Kg|Ug|Ohg|Sa|Sl|Sas|Sarl|Srl|Spa|Bv|Nv|Ab|As|Asa|Oy|Sp|Ltd|Llc|Inc|Plc|Official|Oficial|Info|Noticias|News|Delivery|Express|Reparto|Envíos|Soporte|Atención|Ventas|Verkauf|Vente|Vendite|Assistenza|Bot|Equipo|Grupo|Gruppo|Groupe',
+    ].join('|') +
+    ')$',
+);
+// Cyrillic words a name's place may hold that are no person's (an error, a user, a place, a company, a month).
+const CYR_NOT_A_NAME_WORD = /^(?:Ошибка|Пользователь|Сотрудник|Клиент|Получатель|Отправитель|Москва|Санкт|Петербург|Россия|Российская|Федерация|Область|Край|Республика|Улица|Проспект|Компания|Служба|Поддержка|Отдел|Группа|Сервер|Система|Банк|Сбербанк|Магазин|Доставка|Ремонт|Такси|Новый|Новая|Главный|Главная|Общество|Бухгалтерия|Администратор|Директор|Менеджер|Январь|Февраль|Март|Апрель|Май|Июнь|Июль|Август|Сентябрь|Октябрь|Ноябрь|Декабрь|Понедельник|Вторник|Среда|Четверг|Пятница|Суббота|Воскресенье|Уважаемый|Уважаемая|Здравствуйте|Спасибо|Привет|Казань|Новосибирск|Екатеринбург|Киев|Минск|Алматы)$/;
+// A surname's ending (Russian, Ukrainian, Belarusian, Armenian, Georgian) or a patronymic's.
+const CYR_SURNAME_END = /(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|ых|их|енко|ко|ук|юк|чук|ян|янц|дзе|швили|ич|вна|ична)$/;
+/** `Ирина Соколова`, `Лебедев В. А.`, `Смирнова Ольга Викторовна`: no word a non-name; a surname's ending unless a patronymic says so. */
+function isCyrillicName(name: string, patronymic: boolean): boolean {
+  const words = name.split(/[ \t.]+/).filter((w) => w.length >= 2);
+  if (words.length === 0 || words.some((w) => CYR_NOT_A_NAME_WORD.test(w))) return false;
+  return patronymic || words.some((w) => CYR_SURNAME_END.test(w));
+}
+// Arabic words that follow a person's key and are no name (the new, the said, the current employee; a number, a mobile).
+const AR_NOT_A_NAME_WORD = /^(?:رقم|الجوال|جوال|الإقامة|الهوية|منتهي|الصلاحية|في|من|على|إلى|عن|تم|بنجاح|غير|المذكور|المذكورة|الجديد|الجديدة|الحالي|السابق|شركة|مؤسسة|بنك|مصرف|فرع|الرياض|جدة|الدمام|مكة|المدينة|لا|يوجد|عزيزي|عزيزتي)$/;
+/** `عبدالله القحطاني`: two to four words, the first not an article's (a given name has none), none a non-name. */
+function isArabicName(name: string): boolean {
+  const words = name.split(/[ \t]+/);
+  return words.length >= 2 && !words[0]!.startsWith('ال') && !words.some((w) => AR_NOT_A_NAME_WORD.test(w));
+}
+/** A Latin name of a European language: prose's checks (isProseLatinName holds EU_NOT_A_NAME_WORD). */
+const isEuLatinName = (name: string): boolean => isProseLatinName(name.replace(/[ \t]+/g, ' '));
+const titleCase = (caps: string) => caps.toLowerCase().replace(/(^|[ \t-])(\S)/g, (_, sep: string, c: string) => sep + c.toUpperCase()).replace(/ (De|Del|La|Van|Von|Da|Di|Dos)(?= )/g, (w) => w.toLowerCase());
+// Letters a login writes without their marks (`Yılmaz` → `yilmaz`, `Łukasz` → `lukasz`, `Strauß` → `strauss`).
+const foldLetters = (s: string) =>
+  s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/ß/g, 'ss').replace(/đ/g, 'd');
+/**
+ * Whether a login is made of a European name (`dbrenner`, `j.weber`, `marieke.devries`, `agarnier`): the first name or
+ * its initial and the family name (with its particles or without), either order; a suffix after it (`_bi`, `2`) allowed.
+ */
+function isLoginOfEuName(name: string, login: string): boolean {
+  // German logins write a vowel's umlaut as an `e` after it (`Krüger` → `krueger`), others drop it (`kruger`).
+  const umlauts = name.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue');
+  return isLoginOfFoldedName(name, login) || (umlauts !== name && isLoginOfFoldedName(umlauts, login));
+}
+function isLoginOfFoldedName(name: string, login: string): boolean {
+  const words = foldLetters(name).split(/[ \t'’-]+/).filter((w) => w !== '');
+  if (words.length < 2) return false;
+  const first = words[0]!;
+  const lasts = [words[words.length - 1]!, words.slice(1).join('')];
+  const bare = foldLetters(login).replace(/[\d._-]/g, '');
+  return lasts.some((last) => [first + last, first[0] + last, last + first, last + first[0], first + last[0]].some((c) => bare === c || (c.length >= 5 && bare.startsWith(c))));
+}
+// The keys of an object that holds a person's own account (firebase-tools' `"user": {`, the Netlify CLI's `"users": {` ⏎ `"<id>": {`).
+const USER_OBJECT_KEY = /^(?:user|users|owner|author|member|members|account|profile|contact|customer|me|currentUser|viewer|login)$/;
+/** Whether a JSON line sits in a person's account object: its object or the one around it is keyed so, or holds an e-mail. */
+function isInUserObject(around: LineSurroundings | undefined): boolean {
+  const above = around?.above?.(1200) ?? '';
+  let depth = 0;
+  let levels = 0;
+  let inner = '';
+  for (let i = above.length - 1; i >= 0 && levels < 2; i -= 1) {
+    const c = above[i];
+    if (c === '}') depth += 1;
+    else if (c === '{') {
+      if (depth > 0) {
+        depth -= 1;
+        continue;
+      }
+      if (levels === 0) inner = above.slice(i);
+      levels += 1;
+      const key = /"([^"\r\n]{1,40})"[ \t]*:[ \t]*$/.exec(above.slice(Math.max(0, i - 60), i));
+      if (key !== null && USER_OBJECT_KEY.test(key[1]!)) return true;
+    }
+  }
+  return /"e-?mail"[ \t]*:[ \t]*"[^"\r\n]*@/i.test(inner);
+}
+/** person-eu.ts: a name by its script (Cyrillic, Arabic, Latin or its capitals), with its login or account where the pattern has one. */
+function isEuPersonName(m: RegExpExecArray, around: LineSurroundings | undefined): boolean {
+  const patro = group(m, 'patro');
+  const cyr = patro || group(m, 'cyr') || group(m, 'init');
+  if (cyr !== '') return isCyrillicName(cyr, patro !== '');
+  const ar = group(m, 'ar');
+  if (ar !== '') return isArabicName(ar);
+  const caps = group(m, 'caps');
+  if (caps !== '') return isEuLatinName(titleCase(caps));
+  const byName = group(m, 'byName');
+  if (byName !== '') return isEuLatinName(byName) && (isPlaceholder(group(m, 'byLogin')) || isLoginOfEuName(byName, group(m, 'byLogin')));
+  const loginName = group(m, 'loginName');
+  if (loginName !== '') return isEuLatinName(loginName) && (isPlaceholder(group(m, 'login')) || isLoginOfEuName(loginName, group(m, 'login')));
+  const userName = group(m, 'userName');
+  if (userName !== '') return isEuLatinName(userName) && isInUserObject(around);
+  for (const g of ['latin', 'chat', 'by', 'mailName', 'grouped', 'phoned', 'onCall', 'greeted', 'forName', 'cn', 'gecos', 'honored', 'kin']) {
+    const v = group(m, g);
+    if (v !== '') return isEuLatinName(v);
+  }
+  return false;
+}
+const SALUTATION_LINE = new RegExp(String.raw`^[ \t]*(?:${SALUTATION})[ \t]*\r?$`);
+// --- end nameeu23
 // --- end person-prose.ts ------------------------------------------------------------------------------------------
 
 // --- name22 (session 21): see the csvNamePartColumn validator.
@@ -2113,6 +2227,8 @@ export const VALIDATORS = {
   proseLatinName: ((m, line) => isProseName(m, line)) as RuleValidator,
   sentToAddress: ((m) => isSentToAddress(group(m, 'street21'))) as RuleValidator,
   honoredName: ((m) => isHonoredName(group(m, 'honored'))) as RuleValidator,
+  /** nameeu23 (session 22): person-eu.ts's European, Cyrillic and Arabic names (see isEuPersonName). */
+  euPersonName: ((m, _line, around) => isEuPersonName(m, around)) as RuleValidator,
   /** person-prose.ts: a Han name beside a pinyin login in a CSV row (the login reads as a pinyin name). */
   pinyinLoginName: ((m) => isProseChineseName(group(m, 'csvName')) && isPinyinNameLogin(group(m, 'pinyin'))) as RuleValidator,
   /** person-prose.ts: a Han name log prose places (a role's brackets, a workflow, a relation, a phone's brackets). */
@@ -2363,7 +2479,8 @@ export const OPENERS = {
   secretKeyOnItsOwnLine: opensValueOnNextLine,
   // Postman collections and settings exports, pretty-printed: `"key": "username",` ⏎ `"value": "wanglin"`.
   // dscl's `RealName:` with nothing after it (the name follows on the next line, indented by a blank).
-  realNameKeyOnItsOwnLine: (line: string) => (/^(?:dsAttrTypeStandard:)?RealName:[ \t]*\r?$/.test(line) ? 'NAME' : undefined),
+  // nameeu23 (session 22): or a salutation alone on its line, a letter's address block (`Herrn` ⏎ `Tobias Brandt`, person-eu.ts SALUTATION).
+  realNameKeyOnItsOwnLine: (line: string) => (/^(?:dsAttrTypeStandard:)?RealName:[ \t]*\r?$/.test(line) || SALUTATION_LINE.test(line) ? 'NAME' : undefined),
   userKeyOnItsOwnLine: (line: string) => (USER_KEY_ON_ITS_OWN_LINE.test(line) ? 'USER' : undefined),
   // manage-bde's `Password:` / `密码:` alone on its line (the rule's nextLineValue takes only 8 groups of 6 digits).
   recoveryPasswordHeading: (line: string) => (/^[ \t]*(?:password|密码|密碼)[ \t]*[:：][ \t]*\r?$/i.test(line) ? 'SECRET' : undefined),
