@@ -343,7 +343,8 @@ describe('redaction corpus', () => {
     // login22 (session 21), credential-slot service logins (fixtures README, convention change): bind DN `svc_ranger_bind` (and `svc_yapi_bind` key) taken → 585.
     // secret22, session 21 (captured-secrets.ts): fscan's hits, a PIN and a lock code in notes, a meeting's numeric password: 584 → 592.
     // lead, session 21: the merge of session 21 (login22, secret22, name22, overlap22, speed18, lead): 593, FP 2.
-    { set: 'held-out-16', found: 593, fp: 2 },
+    // addr23, session 22: the inviting person's `Via della Spiga 22, 20121 Milano` relabelled planted (a label error, its FIRST-RUN.md) and taken: 594.
+    { set: 'held-out-16', found: 594, fp: 2 },
     // held-out-17 (session 15): written and committed before any rule file was opened (54 hand-written files in
     // formats no earlier set had, 6 real outputs of this machine), measured once with the rules of main 752e709 (the
     // set at 5176467): 372 of 554 = 67.1 % / 92.3 % as written, 373 of 554 = 67.3 % / 94.0 % with eight labels
@@ -519,7 +520,10 @@ describe('redaction corpus', () => {
     // false positives (psql `\x` column names as logins, a business's chat name, DefUser, `AUTH LOGIN`, a TLS Session-ID, a
     // public key, a payer company's address) may not grow.
     // lead, session 21: psql's expanded display is no login listing (10 FPs of one file); the merge of session 21: 255, FP 10.
-    { set: 'held-out-23', found: 255, fp: 10 },
+    // addr23, session 22 (street-address.ts): foreign street addresses (Latin street-type grammar + postcode/city, address keys of
+    // other languages, address blocks, Cyrillic/Japanese/Korean/Vietnamese/Arabic), a Chinese road's `一段`: 275; the payer
+    // company's address relabelled neutral (a label error, its FIRST-RUN.md): FP 9.
+    { set: 'held-out-23', found: 275, fp: 9 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
