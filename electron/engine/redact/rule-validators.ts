@@ -2267,6 +2267,8 @@ export const VALIDATORS = {
   streetAddress: ((m) => !NOT_A_STREET.test(m[0])) as RuleValidator,
   // Session 22 (addr23): a postcode-and-city line under a line that is a street with its type word and number (an address block).
   underStreetLine: ((_m, _line, around) => around !== undefined && STREET_LINE.test(around.previous())) as RuleValidator,
+  // addr23: a street after an address key: with its type word, or with its postcode and city.
+  keyedStreet: ((m) => group(m, 'ktyped') !== '' || group(m, 'ktail') !== '') as RuleValidator,
   // addr23: a street not named after its organisation (`Free Software Foundation, Inc., 51 Franklin Street, …`: a company's address stays).
   personalStreet: ((m, line, around) => {
     const start = m.index + m[0].indexOf(group(m, 'tailed') || group(m, 'alone'));

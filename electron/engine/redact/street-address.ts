@@ -111,8 +111,10 @@ const AR_ADDRESS = String.raw`(?:[0-9\u0660-\u0669]{1,5}[ \t]+)?(?:طريق|شا
 export const STREET_ADDRESS_PATTERNS: readonly RulePattern[] = [
   {
     // A street after an address key: with its type word (and the towns after it), or any street with its postcode and city.
-    regex: new RegExp(String.raw`${KEY_THEN}(?<keyed>${TYPED_STREET}${FLOOR}{0,2}(?:${TAIL}|${LOCALITIES})|${PLAIN_STREET}${FLOOR}{0,2}${TAIL})(?![\w-])`),
+    // (one copy of the tail: a typed street may end at its towns, a plain one only at its postcode and city: keyedStreet).
+    regex: new RegExp(String.raw`${KEY_THEN}(?<keyed>(?:(?<ktyped>${TYPED_STREET})|${PLAIN_STREET})${FLOOR}{0,2}(?:(?<ktail>${TAIL})|${LOCALITIES}))(?![\w-])`),
     targets: [{ group: 'keyed' }],
+    validate: 'keyedStreet',
   },
   {
     // A street with its type word, its number, and its postcode and city, wherever it stands.
@@ -157,6 +159,8 @@ export function isOrganisationAddress(before: string, previous: string): boolean
 // or another street word woke.
 const KEY_WAKES = ['adres', 'anschrift', 'wohnort', 'domicil', 'direcci', 'indirizzo', 'endereço', 'endereco', 'morada', 'residenc', 'residenza', 'woonplaats'];
 const TYPE_FIRST_WAKES = ['calle', 'avenida', 'avda.', 'av.', 'paseo', 'plaza', 'camino', 'carrera', 'calzada', 'rambla', 'travesía', 'travesia', 'carrer', 'rue', 'avenue', 'boulevard', 'chemin', 'impasse', 'place', 'allée', 'quai', 'cours', 'route', 'via', 'viale', 'piazza', 'piazzale', 'corso', 'largo', 'vicolo', 'rua', 'travessa', 'praça', 'alameda', 'ulica', 'ul.', 'aleja', 'osiedle'];
+// The type words a number comes before (French, Catalan): `14 rue des Tanneurs`, `8 bis, avenue Foch`.
+const NUMBER_FIRST_WAKES = ['rue', 'avenue', 'boulevard', 'chemin', 'impasse', 'place', 'allée', 'quai', 'cours', 'route', 'carrer'];
 const SUFFIX_WAKES = ['straße', 'strasse', 'str.', 'gasse', 'allee', 'platz', 'damm', 'chaussee', 'gracht', 'straat', 'laan', 'plein', 'weg', 'kade', 'singel'];
 // Vietnamese: a district, or a ward or street before a `Q. 1` district.
 const VI_WAKES = ['quận', 'huyện', 'phường', 'đường'];
@@ -168,16 +172,18 @@ const L = 'a-zà-öø-ÿ';
 export const STREET_ADDRESS_WORDS: readonly string[] = [...new Set([...KEY_WAKES, ...TYPE_FIRST_WAKES, ...SUFFIX_WAKES, ...EN_WAKES, ...VI_WAKES])];
 /** Marks-scan wakes (case-sensitive): a Cyrillic house, a Japanese prefecture, a Korean road's number, an Arabic street, a postcode-and-city line. */
 export const STREET_ADDRESS_MARKS = String.raw`[дД]\.[ \t]?\d|[дД]ом[ \t]\d|буд\.[ \t]?\d|県|東京都|北海道|大阪府|京都府|로[ \t]?\d|길[ \t]?\d|طريق|شارع|^[ \t]*(?:[A-Z]{1,2}-)?\d{4,5}[ \t]+[A-ZÄÖÜ]`;
-export const STREET_ADDRESS_TRIGGER = [
+export const STREET_ADDRESS_TRIGGER_PARTS = [
   String.raw`(?<![${L}])(?:${alt(KEY_WAKES)})[^\r\n\d]{0,80}\d`,
   String.raw`(?<![${L}])(?:${alt(TYPE_FIRST_WAKES)})[ \t][^\r\n\d]{0,60}\d`,
   String.raw`(?:${alt(SUFFIX_WAKES)})[ \t]+\d`,
-  String.raw`\d[a-z]?,?[ \t][^\r\n\d]{0,60}?(?<![${L}])(?:${alt([...TYPE_FIRST_WAKES, ...EN_WAKES])})(?![${L}])`,
+  String.raw`\d[a-z]?,?[ \t][^\r\n\d]{0,60}?(?<![${L}])(?:${alt([...NUMBER_FIRST_WAKES, ...EN_WAKES])})(?![${L}])`,
   String.raw`[дД](?:\.|ом)[ \t]?\d|буд\.[ \t]?\d`,
   String.raw`(?:県|東京都|北海道|大阪府|京都府)[^\r\n]{0,30}?\d`,
   String.raw`(?:로|길)[ \t]?\d`,
   String.raw`quận|huyện|(?:phường|đường)[^\r\n]{0,80}q\.[ \t]?\d`,
   String.raw`(?:طريق|شارع)[^\r\n]{0,80}حي`,
-  String.raw`^[ \t]*(?:[a-z]{1,2}-)?\d{4,5}[ \t]+[a-zäöü]`,
-].join('|');
+  // a postcode-and-city line is the whole line: its letters, blanks, dots, hyphens and apostrophes after the postcode.
+  String.raw`^[ \t]*(?:[a-z]{1,2}-)?(?:\d{4,5}|\d{4}[ \t][a-z]{2})[ \t]+[a-zà-öø-ÿ][a-zà-öø-ÿ .'’-]{1,60}\r?$`,
+];
+export const STREET_ADDRESS_TRIGGER = STREET_ADDRESS_TRIGGER_PARTS.join('|');
 // --- end addr23
