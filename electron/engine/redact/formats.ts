@@ -117,7 +117,9 @@ export const CSV_PERSON_COLUMN = /^(?:(?:员工|客户|真实|患者|学生|监�
  */
 // table21 (session 20): an address named for whose or what it is (`Home Address`, `mailing_address`): not a network's.
 // name22 (session 21): and a street line named for whose it is (Outlook's `Home Street`, `Business Street 2`, `Other Street`).
-export const CSV_ADDRESS_COLUMN = /^(?:home|business|work|other|mailing|postal|shipping|billing)[ _-]?street(?:[ _-]?\d)?$|^[a-z _-]*street[ _-]?address(?:[ _-]?\d)?$|^(?:home|work|mailing|postal|shipping|billing|residential|delivery)[ _-]?address(?:[ _-]?\d)?$|^(?:address[ _-]?line|street)[ _-]?\d?$|^(?:详细|街道|收货|收件|家庭|通讯|联系|居住|户籍)(?:地址|住址)$|^住址$/i;
+// addr23 (session 22): Google Contacts' `Address 1 - Formatted`/`- Street`, and the address columns of other languages
+// (`Anschrift`, `Straße und Hausnummer`, `Dirección`, `Indirizzo`, `Endereço`, `Adresse`, `Адрес`, `住所`, `주소`, `Địa chỉ`).
+export const CSV_ADDRESS_COLUMN = /^(?:home|business|work|other|mailing|postal|shipping|billing)[ _-]?street(?:[ _-]?\d)?$|^[a-z _-]*street[ _-]?address(?:[ _-]?\d)?$|^(?:home|work|mailing|postal|shipping|billing|residential|delivery)[ _-]?address(?:[ _-]?\d)?$|^(?:address[ _-]?line|street)[ _-]?\d?$|^(?:详细|街道|收货|收件|家庭|通讯|联系|居住|户籍)(?:地址|住址)$|^住址$|^address[ _-]?\d{1,2}[ \t]*-[ \t]*(?:formatted|street|extended[ _-]address)$|^(?:anschrift|wohnanschrift|stra(?:ß|ss)e(?:[ _-]?(?:und|u\.?|&)[ _-]?(?:hausnummer|hausnr\.?|nr\.?))?|domicilio|direcci[oó]n(?:[ _-]postal)?|indirizzo|endere[cç]o|morada|adres|adresse(?:[ _-]postale)?|straat(?:[ _-]?en[ _-]?huisnummer)?|ulica|адрес|住所|주소|địa[ _-]chỉ)$/i;
 
 /** How far into an item its table header is looked for (comment lines above it included). */
 export const HEADER_REACH = 1024;

@@ -20,6 +20,8 @@ import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import { SALUTATION } from './person-eu.js'; // nameeu23
 import { isPinyinCamelName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
 import { LOG_PROSE_STOP } from './log-prose.js';
+// Session 22 (addr23).
+import { isOrganisationAddress, STREET_LINE } from './street-address.js';
 import type { LineSurroundings } from './rules.js';
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
@@ -245,6 +247,26 @@ function isKerberosRealm(address: string): boolean {
 
 const DB_SHELL_PROMPT = /^[ \t]*[\w-]{1,20}[>#][ \t]*(?:SELECT|select|\.)/;
 /** The CSV header's name for the column a match sits in (`护照` above `EB1234567`), or ''. */
+// addr23 (session 22): a row's cells with a quoted cell's commas inside it (Google Contacts' `"12 Cunningham Road, Bengaluru
+// 560052"` before the `Address 1 - Street` cell): the cells after it keep their columns. Unbalanced quotes split on every comma.
+function csvSplit(row: string): string[] {
+  if (row.indexOf('"') < 0) return row.split(',');
+  const cells: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < row.length; i += 1) {
+    const c = row.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (c === 0x2c && !quoted) {
+      cells.push(row.slice(start, i));
+      start = i + 1;
+    }
+  }
+  // A quote still open at the end (a row cut at the match, a stray quote) may be a cell's text: read the row as before.
+  if (quoted && !/,"[^",]*$/.test(row)) return row.split(',');
+  cells.push(row.slice(start));
+  return cells;
+}
 export function csvColumnName(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): string {
   // A `#` line above the header is a comment, not a row.
   if (!around || line.indexOf(',') < 0 || line.charCodeAt(0) === 0x23) return '';
@@ -256,14 +278,15 @@ export function csvColumnName(m: RegExpExecArray, line: string, around: LineSurr
   if (header === row || header.indexOf(',') < 0) return '';
   // A report's title row above its header (formats.ts tableHeaderStart): the item's first line, with
   // another number of cells than the header's.
-  if (around.previous() === '' && row.split(',').length !== header.split(',').length) return '';
-  const column = line.slice(0, m.index).split(',').length - 1;
-  const cells = row.split(',').length;
-  if (cells === header.split(',').length || around.above === undefined) return header.split(',')[column] ?? '';
+  if (around.previous() === '' && csvSplit(row).length !== csvSplit(header).length) return '';
+  const column = csvSplit(line.slice(0, m.index)).length - 1;
+  const cells = csvSplit(row).length;
+  if (cells === csvSplit(header).length || around.above === undefined) return csvSplit(header)[column] ?? '';
   const above = around.above(CSV_SECTION_REACH);
   // The first line after a blank, `#` or title line is a second table's own header (session 17, name18).
   if (/(?:^|\n)(?:[ \t]*\r?|[ \t]*#[^\n]*|[^,\n]*)\n$/.test(above)) return '';
-  return sectionHeader(above, cells)?.split(',')[column] ?? header.split(',')[column] ?? '';
+  const section = sectionHeader(above, cells);
+  return (section !== undefined ? csvSplit(section)[column] : undefined) ?? csvSplit(header)[column] ?? '';
 }
 
 const CSV_SECTION_REACH = 4096;
@@ -2360,6 +2383,15 @@ export const VALIDATORS = {
   firstLineLogin: ((m, line, around) => around !== undefined && around.previous() === '' && around.header() === line.replace(/\r$/, '') && !BUILTIN_LOGINS.test(group(m, 'user'))) as RuleValidator,
   secondLinePassword: ((m, line, around) => around !== undefined && around.header() !== '' && around.previous().replace(/\r$/, '') === around.header() && around.header() !== line.replace(/\r$/, '') && isRealValue(group(m, 'secret'))) as RuleValidator,
   streetAddress: ((m) => !NOT_A_STREET.test(m[0])) as RuleValidator,
+  // Session 22 (addr23): a postcode-and-city line under a line that is a street with its type word and number (an address block).
+  underStreetLine: ((_m, _line, around) => around !== undefined && STREET_LINE.test(around.previous())) as RuleValidator,
+  // addr23: a street after an address key: with its type word, or with its postcode and city.
+  keyedStreet: ((m) => group(m, 'ktyped') !== '' || group(m, 'ktail') !== '') as RuleValidator,
+  // addr23: a street not named after its organisation (`Free Software Foundation, Inc., 51 Franklin Street, …`: a company's address stays).
+  personalStreet: ((m, line, around) => {
+    const start = m.index + m[0].indexOf(group(m, 'tailed') || group(m, 'alone'));
+    return !isOrganisationAddress(line.slice(Math.max(0, start - 160), start), around?.previous() ?? '');
+  }) as RuleValidator,
   // `X-Mailer: Foxmail 7.2.25.228[cn]`, `User-Agent: … Thunderbird 115.8.0.1`: the mail client's version.
   // Session 18 (fp19): a firmware or build number (`firmware 96.86.0.100`, `fw: 5.6.0.12`, `build 10.0.19041.1`) is a version.
   publicIPv4: ((m, line) => isPublicIPv4(m[0]) && !/(?:\bv|(?:version|firmware|\bfw|\bver|\bbuild)\s*[:=]?\s*|[A-Za-z]\/)$/i.test(before(m, line, 12)) && !/^(?:X-Mailer|User-Agent)[ \t]*:/i.test(line) && !isPackageVersion(m, line)) as RuleValidator,

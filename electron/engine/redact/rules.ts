@@ -31,6 +31,8 @@ import { INTL_LOGIN_MARKS, INTL_LOGIN_PATTERNS, INTL_LOGIN_TRIGGER, INTL_LOGIN_W
 import { ADDRESS_PROSE_MARKS, ADDRESS_PROSE_PATTERNS, ADDRESS_PROSE_TRIGGER, ADDRESS_PROSE_WORDS, PERSON_PROSE_HAN_NEAR, PERSON_PROSE_MARKS, PERSON_PROSE_PATTERNS, PERSON_PROSE_TRIGGER, PERSON_PROSE_WORDS } from './person-prose.js';
 // nameeu23 (session 22): person names in European languages, Cyrillic and Arabic (person-eu.ts).
 import { PERSON_EU_BRACKET, PERSON_EU_MARKS, PERSON_EU_PATTERNS, PERSON_EU_TRIGGER, PERSON_EU_WORDS } from './person-eu.js';
+// Session 22 (addr23): street addresses of other countries and scripts.
+import { STREET_ADDRESS_MARKS, STREET_ADDRESS_PATTERNS, STREET_ADDRESS_TRIGGER, STREET_ADDRESS_WORDS } from './street-address.js';
 import { ADMIN_CLI_TRIGGER, ADMIN_CLI_WORDS, adminCliPatterns, LAST_ARG_LOGIN_TRIGGER, lastArgLoginPattern, USER_FLAG_TRIGGER, USER_FLAG_WORDS, userFlagPattern } from './admin-cli.js';
 import { PRINTED_SECRET_MARKS, PRINTED_SECRET_PATTERNS, PRINTED_SECRET_TRIGGER, PRINTED_SECRET_WORDS } from './printed-secrets.js';
 import { TOOL_SECRET_PATTERNS, TOOL_SECRET_TRIGGER, TOOL_SECRET_WORDS } from './tool-secrets.js';
@@ -3383,8 +3385,13 @@ export const RULES: readonly RedactionRule[] = [
     optional: false,
     placeholder: 'ADDRESS',
     // Latin and Japanese addresses in log lines: person-prose.ts (session 18, name19).
-    scan: { marks: `号|弄|幢|栋|${ADDRESS_PROSE_MARKS}`, words: ADDRESS_PROSE_WORDS.join('|') },
-    trigger: new RegExp(`${/(?:路|街|大道|巷|胡同|弄|村)(?:[东西南北中]段)?[ \t]*\d{1,5}[ \t]*(?:号|弄)|市[^\r\n]{0,40}?\d[ \t]*(?:幢|栋|号楼|座)[ \t]*\d/.source}|${ADDRESS_PROSE_TRIGGER}`, 'i'),
+    // Session 22 (addr23): street addresses of other countries and scripts (street-address.ts).
+    scan: {
+      marks: `号|弄|幢|栋|${ADDRESS_PROSE_MARKS}|${STREET_ADDRESS_MARKS}`,
+      words: [...new Set([...ADDRESS_PROSE_WORDS, ...STREET_ADDRESS_WORDS])].map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'),
+    },
+    // addr23: a numbered section of a road (`芙蓉中路一段479号`) as its quarter (`…大道中段 1268 号`).
+    trigger: new RegExp(`${/(?:路|街|大道|巷|胡同|弄|村)(?:[东西南北中一二三四五六七八九十]段)?[ \t]*\d{1,5}[ \t]*(?:号|弄)|市[^\r\n]{0,40}?\d[ \t]*(?:幢|栋|号楼|座)[ \t]*\d/.source}|${ADDRESS_PROSE_TRIGGER}|${STREET_ADDRESS_TRIGGER}`, 'i'),
     patterns: [
       {
         // A residential address without a street number (a courier's SMS: `浙江省杭州市西湖区古荡街道嘉绿苑西区
@@ -3394,10 +3401,12 @@ export const RULES: readonly RedactionRule[] = [
       },
       {
         // A village's house number too (session 17, name18: `…华舍街道蜀阜村 88 号`), after its town, township, subdistrict or county.
-        regex: /[\u4e00-\u9fa5]{2,16}?(?:路|街|大道|巷|胡同|(?<=(?:镇|乡|街道|县|区)[\u4e00-\u9fa5]{1,6})村)(?:[东西南北中]段)?[ \t]*\d{1,5}[ \t]*(?:号|弄)(?:[ \t]*[\u4e00-\u9fa5A-Za-z]{0,12}?[ \t]*\d{1,5}[ \t]*(?:号楼|号|弄|栋|幢|座|单元|楼|层|室|户))*(?:[ \t]*\d{3,5}(?:室)?(?!\d))?/,
+        regex: /[\u4e00-\u9fa5]{2,16}?(?:路|街|大道|巷|胡同|(?<=(?:镇|乡|街道|县|区)[\u4e00-\u9fa5]{1,6})村)(?:[东西南北中一二三四五六七八九十]段)?[ \t]*\d{1,5}[ \t]*(?:号|弄)(?:[ \t]*[\u4e00-\u9fa5A-Za-z]{0,12}?[ \t]*\d{1,5}[ \t]*(?:号楼|号|弄|栋|幢|座|单元|楼|层|室|户))*(?:[ \t]*\d{3,5}(?:室)?(?!\d))?/,
         validate: 'streetAddress',
       },
       ...ADDRESS_PROSE_PATTERNS,
+      // Session 22 (addr23): street addresses of other countries and scripts.
+      ...STREET_ADDRESS_PATTERNS,
     ],
   },
   {
