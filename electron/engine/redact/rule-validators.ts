@@ -19,6 +19,7 @@ import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import { isPinyinCamelName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
 import { LOG_PROSE_STOP } from './log-prose.js';
 import type { LineSurroundings } from './rules.js';
+import { PERSON_CJK_VALIDATORS } from './person-cjk.js';
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
 export type RuleValidator = (m: RegExpExecArray, line: string, around?: LineSurroundings) => boolean;
@@ -1678,6 +1679,8 @@ function appKeyUnderSdk(key: string, line: string, around: LineSurroundings | un
 }
 
 export const VALIDATORS = {
+  // namecjk23 (session 22): person-cjk.ts's Korean, Japanese, Vietnamese, HL7 and Chinese names.
+  ...PERSON_CJK_VALIDATORS,
   notMeasurement,
   cardNumber,
   ibanNumber,
@@ -2360,7 +2363,8 @@ export const OPENERS = {
   secretKeyOnItsOwnLine: opensValueOnNextLine,
   // Postman collections and settings exports, pretty-printed: `"key": "username",` ⏎ `"value": "wanglin"`.
   // dscl's `RealName:` with nothing after it (the name follows on the next line, indented by a blank).
-  realNameKeyOnItsOwnLine: (line: string) => (/^(?:dsAttrTypeStandard:)?RealName:[ \t]*\r?$/.test(line) ? 'NAME' : undefined),
+  // namecjk23 (session 22): a Japanese form's 氏名 line that ends with the name's reading (the kanji name is on the next line).
+  realNameKeyOnItsOwnLine: (line: string) => (/^(?:dsAttrTypeStandard:)?RealName:[ \t]*\r?$|^[ \t\u3000]*氏[ \t\u3000]*名[ \t\u3000]*[(（]?(?:フリガナ|ふりがな|ﾌﾘｶﾞﾅ)[)）]?[ \t\u3000]*[ァ-ヺー \u3000]{2,20}\r?$/.test(line) ? 'NAME' : undefined),
   userKeyOnItsOwnLine: (line: string) => (USER_KEY_ON_ITS_OWN_LINE.test(line) ? 'USER' : undefined),
   // manage-bde's `Password:` / `密码:` alone on its line (the rule's nextLineValue takes only 8 groups of 6 digits).
   recoveryPasswordHeading: (line: string) => (/^[ \t]*(?:password|密码|密碼)[ \t]*[:：][ \t]*\r?$/i.test(line) ? 'SECRET' : undefined),

@@ -519,7 +519,8 @@ describe('redaction corpus', () => {
     // false positives (psql `\x` column names as logins, a business's chat name, DefUser, `AUTH LOGIN`, a TLS Session-ID, a
     // public key, a payer company's address) may not grow.
     // lead, session 21: psql's expanded display is no login listing (10 FPs of one file); the merge of session 21: 255, FP 10.
-    { set: 'held-out-23', found: 255, fp: 10 },
+    // namecjk23, session 22: Korean, Japanese and Vietnamese names, HL7 PID/PV1 name components, compound and rare Chinese surnames, `xm=`, a name glued to its phone (person-cjk.ts): 279.
+    { set: 'held-out-23', found: 279, fp: 10 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
