@@ -161,8 +161,8 @@ const VI_END = String.raw`(?![A-Za-zÀ-ỹ])`;
 // recipient, Người liên hệ contact, Khách hàng customer, Chủ tài khoản account holder, Bệnh nhân patient, Nhân viên employee).
 const VI_KEY = String.raw`[Hh]ọ(?: và)? tên|HỌ(?: VÀ)? TÊN|[Tt]ên(?: hiển thị| người dùng| khách hàng| chủ tài khoản| người nhận| người gửi)?|TÊN|[Nn]gười (?:gửi|nhận|liên hệ|đại diện|bảo lãnh|giám hộ|thuê|cho thuê|mua|bán)|[Kk]hách hàng|[Cc]hủ (?:tài khoản|hộ|xe|nhà)|[Bb]ệnh nhân|[Nn]hân viên|[Gg]iám đốc|[Kk]ế toán trưởng`;
 const VI_KEYED = new RegExp(String.raw`(?<![A-Za-zÀ-ỹ])(?:${VI_KEY})[ \t]*(?:[:：=][ \t]*)?["“']?(?<name>${VI_NAME})${VI_END}`);
-// A form of address (Anh/Chị elder brother/sister, Em younger, Ông/Bà Mr/Mrs, Cô/Chú/Bác, Bạn friend, Thầy teacher).
-const VI_ADDRESS = String.raw`Anh|anh|Chị|chị|Em|em|Ông|ông|ÔNG|Bà|bà|BÀ|Cô|cô|Chú|chú|Bác|bác|Bạn|bạn|Thầy|thầy|Cháu|cháu|Bé|bé`;
+// A form of address (Anh/Chị elder brother/sister (not Em: `em ` ends English words, a wake word for every `system `), Ông/Bà Mr/Mrs, Cô/Chú/Bác, Bạn friend, Thầy teacher).
+const VI_ADDRESS = String.raw`Anh|anh|Chị|chị|Ông|ông|ÔNG|Bà|bà|BÀ|Cô|cô|Chú|chú|Bác|bác|Bạn|bạn|Thầy|thầy|Cháu|cháu|Bé|bé`;
 const VI_ADDRESSED = new RegExp(String.raw`(?<![A-Za-zÀ-ỹ])(?:${VI_ADDRESS})[ \t]+(?<name>${VI_NAME})${VI_END}`);
 // From, to, with, by (`lời mời kết bạn từ Lê Minh Tuấn (…)`, `gửi cho Trần Thị Mai`).
 const VI_FROM = new RegExp(String.raw`(?<![A-Za-zÀ-ỹ])(?:từ|gửi|cho|với|bởi|của|tới)[ \t]+(?<name>(?:${VI_SURNAMES})(?:[ \t]${VI_SYLLABLE}){2,3})${VI_END}`);
@@ -197,7 +197,7 @@ const isHl7Name = (value: string) => {
 const HAN_NAME = String.raw`[\u4e00-\u9fa5]{2,4}`;
 // A pinyin abbreviation of 姓名 (`xm=`, `khxm` 客户姓名, `hzxm` 患者姓名, `xsxm` 学生姓名, `xingming`), 联系人 (`lxr`),
 // 申请人 (`sqr`), 经办人 (`jbr`), 负责人 (`fzr`), as Chinese campus, hospital and government systems name their fields.
-const CN_PINYIN_KEYED = new RegExp(String.raw`(?<![A-Za-z0-9_])(?<kq>["']?)(?:[a-z]{0,4}xm|[a-z]{0,4}XM|xingming|XINGMING|lxr|LXR|sqr|SQR|jbr|JBR|fzr|FZR)\k<kq>[ \t]*[:=][ \t]*["']?(?<name>${HAN_NAME})(?![\u4e00-\u9fa5])`);
+const CN_PINYIN_KEYED = new RegExp(String.raw`(?<![A-Za-z0-9_])(?<kq>["']?)(?:[a-z]{0,4}xm|[a-z]{0,4}XM|xingming|XINGMING|lxr|LXR|sqr|SQR|jbr|JBR|fzr|FZR)\k<kq>[:=][ \t]*["']?(?<name>${HAN_NAME})(?![\u4e00-\u9fa5])`);
 // An owner's, a caller's or a tenant's role glued to the name and the name to their phone (`业主毛振宇电话136…`, `车主王磊手机`).
 const CN_GLUED = new RegExp(String.raw`(?:业主|户主|房主|车主|租户|租客|住户|来电人|投诉人|报案人|当事人|联系人|家属|患者|病人)(?<name>[\u4e00-\u9fa5]{2,4}?)(?:的)?(?:联系)?(?:电话|手机|手机号|号码|座机|身份证)`);
 // A coach, a recruiter or a driver before the name (`教练：钮立新`, `招生员：诸葛红梅`, `司机: 王磊`).
@@ -243,22 +243,29 @@ export const PERSON_CJK_VALIDATORS = {
   cjkChineseName: (m: RegExpExecArray) => [g(m, 'name'), g(m, 'speaker')].some((v) => v !== '' && isChineseName(v) && !CJK_NOT_HAN.test(v)),
 };
 
-/** Marks-scan wakes (case-sensitive fragments, each starting at a literal). */
+/** Marks-scan wakes (case-sensitive fragments, each starting at a non-ASCII literal: ASCII-led wakes are words). */
 export const PERSON_CJK_MARKS = [
   KOREAN_KEY.replace(/\[ \\t\\u3000\]\*/g, ''),
   String.raw`성[ \t\u3000]+명|담[ \t\u3000]+당`,
   KOREAN_AFTER,
   KOREAN_BEFORE,
-  String.raw`name["']?[ \t]*[:=][ \t]*["']?[가-힣]|Name["']?[ \t]*[:=][ \t]*["']?[가-힣]|NAME["']?[ \t]*[:=][ \t]*["']?[가-힣]|Nm["']?[ \t]*[:=]|_nm["']?[ \t]*[:=]|_NM["']?[ \t]*[:=]`,
+  // A Hangul value of a Latin key (`"empNm":"박서준"`, `userName=홍길동`): its first syllable, the key behind it.
+  String.raw`[가-힣](?<=(?:name|Name|NAME|Nm|_nm|_NM)["']?[ \t]*[:=][ \t]*["']?[가-힣])`,
   JA_KEY,
   String.raw`様|さん|殿|くん|ちゃん|フリガナ|ふりがな|ﾌﾘｶﾞﾅ|カナ|ヨミ`,
-  VI_KEY,
-  String.raw`(?:${VI_ADDRESS}|từ|gửi|cho|với|bởi|của|tới) (?:${VI_SURNAMES}) `,
-  String.raw`PID\||NK1\||PV1\|`,
-  String.raw`xm["']?[ \t]*[:=]|XM["']?[ \t]*[:=]|xingming|XINGMING|lxr|LXR|sqr|SQR|jbr|JBR|fzr|FZR`,
+  String.raw`Ông|ông|ÔNG`,
   String.raw`业主|户主|房主|车主|租户|租客|住户|来电人|投诉人|报案人|当事人|联系人|家属|患者|病人|教练|招生员|带教|司机|驾驶员|安全员|考官|监考|班主任|辅导员|导师|导游|领队|字幕|发言人|主讲人|讲者|说话人`,
   String.raw`的[ \t]*(?:1[:：]1|一对一|周会|例会|会议|面谈|通话|聊天|沟通)`,
 ].join('|');
+
+/** Words-scan wakes (case-insensitive literals): Vietnamese keys and forms of address, HL7 segment ids, pinyin keys. */
+export const PERSON_CJK_WORDS = [
+  'họ ', 'tên', 'người ', 'khách hàng', 'chủ ', 'bệnh nhân', 'nhân viên', 'giám đốc', 'kế toán',
+  'anh ', 'chị ', 'bà ', 'cô ', 'chú ', 'bác ', 'bạn ', 'thầy ', 'cháu ', 'bé ',
+  'từ ', 'gửi ', 'cho ', 'với ', 'bởi ', 'của ', 'tới ',
+  'pid|', 'nk1|', 'pv1|',
+  'xm=', 'xm"', "xm'", 'xm:', 'xingming', 'lxr', 'sqr', 'jbr', 'fzr',
+];
 
 /**
  * Per-line trigger fragments (person-name's trigger is case-insensitive): each pattern above needs one. Each starts at a
@@ -266,7 +273,7 @@ export const PERSON_CJK_MARKS = [
  * tried at every character of a woken Chinese line, and a list of N words costs N tests there (a first version with
  * ~150 such words tripled person-name's time on Chinese text).
  */
-// Vietnamese letters (tone marks, ă â đ ê ô ơ ư): every key and most forms of address hold one; `anh`, `em`, `cho` do not.
+// Vietnamese letters (tone marks, ă â đ ê ô ơ ư): every key and most forms of address hold one; `anh`, `cho` do not.
 const VI_LETTER = String.raw`[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ]`;
 export const PERSON_CJK_TRIGGER = [
   // Korean: two Hangul syllables (every Korean pattern's name).
@@ -277,11 +284,11 @@ export const PERSON_CJK_TRIGGER = [
   String.raw`[様殿](?<=[\u4e00-\u9fff々][ \t\u3000]?[様殿])`,
   // Vietnamese.
   VI_LETTER,
-  String.raw`(?:anh|em|cho)[ \t]+[^ \t\r\n]`,
+  String.raw`(?:anh|cho)[ \t]+[^ \t\r\n]`,
   // HL7.
   String.raw`(?:pid|nk1|pv1)\|`,
   // Chinese.
-  String.raw`(?:xm|xingming|lxr|sqr|jbr|fzr)["']?[ \t]*[:=][ \t]*["']?[\u4e00-\u9fa5]{2}`,
+  String.raw`(?:xm|xingming|lxr|sqr|jbr|fzr)["']?[:=][ \t]*["']?[\u4e00-\u9fa5]{2}`,
   String.raw`(?:电话|手机|号码|座机|身份证)(?<=(?:业主|户主|房主|车主|租户|租客|住户|来电人|投诉人|报案人|当事人|联系人|家属|患者|病人)[\u4e00-\u9fa5]{2,7})`,
   String.raw`[:：](?<=(?:教练|教练员|招生员|带教|带教老师|司机|驾驶员|安全员|考官|监考|班主任|辅导员|导师|导游|领队)[ \t\u3000]*[:：])[ \t\u3000]*[\u4e00-\u9fa5]{2}`,
   String.raw`的(?<=(?:与|和|跟)[ \t]*[\u4e00-\u9fa5]{2,4}[ \t]*的)`,
