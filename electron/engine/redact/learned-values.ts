@@ -42,7 +42,9 @@ const HAN_NAME = /^[\u4e00-\u9fa5]{2,}(?:[·•][\u4e00-\u9fa5]+)*$/;
 // as whole words like Latin values (Korean text puts spaces between words).
 const HANGUL_NAME = /^[\uac00-\ud7a3]{1,4}(?: [\uac00-\ud7a3]{1,4})?$/;
 // Letters, digits and the separators a login or a Latin name carries; nothing that could cut syntax.
-const LATIN_VALUE = /^[\p{L}\p{N}][\p{L}\p{N}._@ '-]*[\p{L}\p{N}]$/u;
+// namecjk23 (session 22): `^`, the component separator of an HL7 v2 name (`ZHAO^MEILING` from PID-5, repeated in the
+// interface engine's own log lines: `Patient ZHAO^MEILING not found`).
+const LATIN_VALUE = /^[\p{L}\p{N}][\p{L}\p{N}._@ '^-]*[\p{L}\p{N}]$/u;
 // Generic accounts and words that name no one: redacting them everywhere would only damage text.
 const GENERIC = /^(?:root|admin|administrator|administrators|guest|user|users|test|tester|testing|system|service|services|nobody|daemon|default|public|everyone|anonymous|localhost|support|info|mail|postmaster|www-data|operator|manager|master|owner|local|domain|network|unknown|none|null|debug|demo|sample|example|login|logon|account|staff|admins|backup|server|client|web|ftp|http|https|sshd|system32|windows|program|files|data|home|temp|scan|print|printer|reporter|viewer|auditor|reviewer|approver|developer|maintainer|publisher|subscriber|consumer|producer|reader|writer|readonly|readwrite|uploader|downloader|robot|bot|worker)$/i;
 

@@ -23,6 +23,7 @@ import { LOG_PROSE_STOP } from './log-prose.js';
 // Session 22 (addr23).
 import { isOrganisationAddress, STREET_LINE } from './street-address.js';
 import type { LineSurroundings } from './rules.js';
+import { PERSON_CJK_VALIDATORS } from './person-cjk.js';
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
 export type RuleValidator = (m: RegExpExecArray, line: string, around?: LineSurroundings) => boolean;
@@ -1817,6 +1818,8 @@ function appKeyUnderSdk(key: string, line: string, around: LineSurroundings | un
 }
 
 export const VALIDATORS = {
+  // namecjk23 (session 22): person-cjk.ts's Korean, Japanese, Vietnamese, HL7 and Chinese names.
+  ...PERSON_CJK_VALIDATORS,
   notMeasurement,
   cardNumber,
   ibanNumber,
@@ -2512,7 +2515,8 @@ export const OPENERS = {
   // Postman collections and settings exports, pretty-printed: `"key": "username",` ⏎ `"value": "wanglin"`.
   // dscl's `RealName:` with nothing after it (the name follows on the next line, indented by a blank).
   // nameeu23 (session 22): or a salutation alone on its line, a letter's address block (`Herrn` ⏎ `Tobias Brandt`, person-eu.ts SALUTATION).
-  realNameKeyOnItsOwnLine: (line: string) => (/^(?:dsAttrTypeStandard:)?RealName:[ \t]*\r?$/.test(line) || SALUTATION_LINE.test(line) ? 'NAME' : undefined),
+  // namecjk23 (session 22): a Japanese form's 氏名 line that ends with the name's reading (the kanji name is on the next line).
+  realNameKeyOnItsOwnLine: (line: string) => (/^(?:dsAttrTypeStandard:)?RealName:[ \t]*\r?$|^[ \t\u3000]*氏[ \t\u3000]*名[ \t\u3000]*[(（]?(?:フリガナ|ふりがな|ﾌﾘｶﾞﾅ)[)）]?[ \t\u3000]*[ァ-ヺー \u3000]{2,20}\r?$/.test(line) || SALUTATION_LINE.test(line) ? 'NAME' : undefined),
   userKeyOnItsOwnLine: (line: string) => (USER_KEY_ON_ITS_OWN_LINE.test(line) ? 'USER' : undefined),
   // manage-bde's `Password:` / `密码:` alone on its line (the rule's nextLineValue takes only 8 groups of 6 digits).
   recoveryPasswordHeading: (line: string) => (/^[ \t]*(?:password|密码|密碼)[ \t]*[:：][ \t]*\r?$/i.test(line) ? 'SECRET' : undefined),

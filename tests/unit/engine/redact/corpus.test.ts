@@ -532,6 +532,7 @@ describe('redaction corpus', () => {
     // addr23, session 22 (street-address.ts): foreign street addresses (Latin street-type grammar + postcode/city, address keys of
     // other languages, address blocks, Cyrillic/Japanese/Korean/Vietnamese/Arabic), a Chinese road's `一段`: 275; the payer
     // company's address relabelled neutral (a label error, its FIRST-RUN.md): FP 9.
+    // namecjk23, session 22: Korean, Japanese and Vietnamese names, HL7 PID/PV1 name components, compound and rare Chinese surnames, `xm=`, a name glued to its phone (person-cjk.ts): 279.
     { set: 'held-out-23', found: 287, fp: 7 },
     // held-out-24 (session 22, recall24): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, half of them Chinese, the others in Portuguese, Italian, Dutch, Polish, Turkish, Thai,
