@@ -15,6 +15,7 @@ import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
 import { isToolSecret, isToolSecretLine, toolPrintsSecretOnNextLine } from './tool-secrets.js';
 import { isCapturedSecret, isCapturedSecretLine } from './captured-secrets.js';
 import { isDeviceSecret, isDeviceSecretLine } from './network-device.js';
+import { isNationalId } from './national-ids.js'; // idnum23 (session 22)
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import { isPinyinCamelName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
 import { LOG_PROSE_STOP } from './log-prose.js';
@@ -1683,6 +1684,8 @@ export const VALIDATORS = {
   ibanNumber,
   amexNumber,
   cnIdNumber,
+  /** idnum23 (session 22): a national id, tax or social-security number of its format's shape and check (national-ids.ts). */
+  nationalId: ((m) => isNationalId(m)) as RuleValidator,
   internationalPhone,
   personalEmail,
   fullWidthPhone,
