@@ -118,9 +118,9 @@ export const NATIONAL_ID_FORMATS: readonly NationalIdFormat[] = [
   // Singapore: NRIC / FIN.
   { key: 'nric', country: 'SG', names: ['nric', 'nric/fin', 'nric no\\.?'], value: String.raw`[STFG]\d{7}[A-Z]`, prose: true },
   // Hong Kong: HKID (one or two letters, six digits, a check character, often in brackets).
-  { key: 'hkid', country: 'HK', names: ['hkid', '香港身份證(?:號碼)?', '身份證號碼', '身份證'], value: String.raw`[A-Z]{1,2}\d{6}\(?[0-9A]\)?`, prose: true },
+  { key: 'hkid', country: 'HK', names: ['hkid', '香港身份證(?:號碼)?', '身份證號碼'], value: String.raw`[A-Z]{1,2}\d{6}\(?[0-9A]\)?`, prose: true },
   // Taiwan: 身分證字號 (a letter, 1 or 2, 8 digits, check).
-  { key: 'twid', country: 'TW', names: ['身分證(?:字號|號碼|統一編號)?', '國民身分證'], value: String.raw`[A-Z][12]\d{8}`, prose: true },
+  { key: 'twid', country: 'TW', names: ['身分證(?:字號|號碼|統一編號)', '國民身分證(?:字號|號碼|統一編號)?'], value: String.raw`[A-Z][12]\d{8}`, prose: true },
   // Indonesia: NIK (16 digits, a birth date inside, +40 for women).
   { key: 'nik', country: 'ID', names: ['nik', 'no\\.? ?ktp', 'nomor ktp'], value: String.raw`\d{16}`, prose: true },
   // Thailand: เลขประจำตัวประชาชน (13 digits, mod 11).
@@ -135,7 +135,7 @@ export const NATIONAL_ID_FORMATS: readonly NationalIdFormat[] = [
   {
     key: 'passport',
     country: '*',
-    names: ['reisepass(?:-?nr\\.?|nummer)?', 'pasaporte', 'pasaport(?: no)?', 'passeport', 'паспорт(?:а)?(?: рф)?(?: серия и номер| серия| номер)?', '여권(?: ?번호)?', '旅券番号', '旅券', 'hộ chiếu', 'جواز السفر'],
+    names: ['reisepass(?:-?nr\\.?|nummer)?', 'pasaporte', 'pasaport(?: no)?', 'passeport', 'паспорт(?:а)?(?: рф)?(?: серия и номер| серия| номер)?', '여권(?: ?번호)?', '旅券番号', 'hộ chiếu', 'جواز السفر'],
     value: String.raw`\d{4} ?\d{6}|${DOCUMENT_VALUE}`,
     prose: true,
     kind: 'PASSPORT',
@@ -144,11 +144,12 @@ export const NATIONAL_ID_FORMATS: readonly NationalIdFormat[] = [
 
 /**
  * A document number on a line that says the document is a passport: Telegram Passport's `Passport: … document_no=…`, a
- * passport reader's MRZ (`docType=P … documentNumber=C01X00T47`), a form's `证件类型：护照  证件号码：C4821736`.
+ * passport reader's MRZ (`PassportReader … documentNumber=C01X00T47`).
  */
-const PASSPORT_LINE = String.raw`(?:passport|护照|護照)`;
-const DOCUMENT_KEY = String.raw`(?:document|doc)[_ -]?(?:no|number|num|nr)|证件号码?|證件號碼?`;
-const DOCUMENT_KEY_ON_PASSPORT_LINE = String.raw`(?<=${PASSPORT_LINE}[^\r\n]{0,160})(?<![A-Za-z])(?:${DOCUMENT_KEY})["']?[ \t]*(?:[:：=][ \t]*)?["']?(?<f_docno>)(?<docno>${DOCUMENT_VALUE})(?![A-Za-z0-9])`;
+const PASSPORT_LINE = String.raw`passport`;
+const DOCUMENT_KEY = String.raw`(?:document|doc)[_ -]?(?:no|number|num|nr)`;
+// The key first, then the look-behind for the passport word (read only where a key stands, not at every position).
+const DOCUMENT_KEY_ON_PASSPORT_LINE = String.raw`(?<![A-Za-z])(?:${DOCUMENT_KEY})(?<=${PASSPORT_LINE}[^\r\n]{0,180})["']?[ \t]*(?:[:：=][ \t]*)?["']?(?<f_docno>)(?<docno>${DOCUMENT_VALUE})(?![A-Za-z0-9])`;
 
 /**
  * Between a name and its value: a `No.`/`Nummer`/`번호` word, a closing quote or bracket (JSON, SQL, a form's `（個人番号）`),
@@ -198,7 +199,10 @@ export const NATIONAL_ID_SHORT_WORDS = ['rfc', 'nir', 'rrn', 'cpf', 'dni', 'nie'
 export const NATIONAL_ID_SHORT_AT = new RegExp(String.raw`(?<![A-Za-z0-9])(?:${NATIONAL_ID_SHORT_WORDS.map((w) => w.replace(/\./g, '\\.')).join('|')})(?![A-Za-z])`, 'i');
 
 /**
- * Names in scripts beyond Latin-1 (case-sensitive scan, its non-ASCII half: scan-split.ts). Latin names with an accent
+ * Names in scripts beyond Latin-1 (case-sensitive scan, its non-ASCII half: scan-split.ts), cut so that none starts inside
+ * another rule's mark and runs past it (scan-shape.test.ts: `身份證` would hide passport's `證件` in `身份證件`, `旅券` secret-
+ * assignment's `券码`): `香港身份`, `身份證號`, `券番号`. (`证件号码` on a 护照 line: every wake tried, `护照`, `证件号`, starts inside another rule's
+ * mark and runs past it — left for the passport rule.) Latin names with an accent
  * (`n° sécu`, `numéro national`, `número de contribuinte`, `fødselsnummer`, `henkilötunnus`) have no wake yet: a mark led by
  * a Latin-1 character keeps the non-ASCII half from failing at once on one-byte text (an access log 10 % slower), and a word
  * with an accent wakes the words scan at every occurrence of its ASCII prefix (`s` of `sécu`: word-scan.ts).
@@ -207,9 +211,9 @@ export const NATIONAL_ID_SHORT_AT = new RegExp(String.raw`(?<![A-Za-z0-9])(?:${N
  * slower, so a number is taken beside its name only.
  */
 export const NATIONAL_ID_MARKS = [
-  '주민등록', '주민번호', '여권', 'СНИЛС', 'Снилс', 'снилс', 'ИНН', 'Инн', 'инн', '個人番号', 'マイナンバー', '旅券', '身分證', '身份證', 'आधार',
+  '주민등록', '주민번호', '여권', 'СНИЛС', 'Снилс', 'снилс', 'ИНН', 'Инн', 'инн', '個人番号', 'マイナンバー', '券番号', '身分證字', '身分證號', '身分證統', '國民身分', '身份證號', '香港身份', 'आधार',
   'เลขประจำตัวประชาชน', 'เลขบัตรประชาชน', 'บัตรประชาชน', 'الإقامة', 'الاقامة', 'الهوية', 'جواز', 'Паспорт', 'паспорт', 'ПАСПОРТ', 'Страховой номер', 'страховой номер',
-  '护照', '護照', '[ăĂ][Nn] [Cc][ưƯ][ớỚ][Cc]', '[ứỨ][Nn][Gg] [Mm][Ii][Nn][Hh]', '[ốỐ] [đĐ][ịỊ][Nn][Hh] [Dd][Aa][Nn][Hh]', '[ộỘ] [Cc][Hh][Ii][ếẾ][Uu]',
+  '[ăĂ][Nn] [Cc][ưƯ][ớỚ][Cc]', '[ứỨ][Nn][Gg] [Mm][Ii][Nn][Hh]', '[ốỐ] [đĐ][ịỊ][Nn][Hh] [Dd][Aa][Nn][Hh]', '[ộỘ] [Cc][Hh][Ii][ếẾ][Uu]',
 ].join('|');
 
 /** The rule's trigger (case-insensitive, one line): a name of the table. */
