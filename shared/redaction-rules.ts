@@ -21,6 +21,7 @@ export const REDACTION_RULE_IDS = [
   'high-entropy',
   'email',
   'cn-id',
+  'national-id', // idnum23 (session 22)
   'payment-card',
   'phone',
   'passport',

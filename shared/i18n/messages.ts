@@ -94,6 +94,7 @@ const zhCN = {
   'rule.hostname': '主机名',
   'rule.connection-string': '数据库连接密码',
   'rule.passport': '护照号',
+  'rule.national-id': '境外身份证件号',
   'rule.travel-permit': '通行证号',
   'rule.known-value': '本机用户名',
 
@@ -1362,6 +1363,7 @@ const en: Catalogue = {
   'rule.hostname': 'host name',
   'rule.connection-string': 'database password',
   'rule.passport': 'passport number',
+  'rule.national-id': 'national ID or tax number',
   'rule.travel-permit': 'travel permit number',
   'rule.known-value': "this computer's user name",
 

@@ -16,6 +16,7 @@ import { isToolSecret, isToolSecretLine, toolPrintsSecretOnNextLine } from './to
 import { isCapturedSecret, isCapturedSecretLine } from './captured-secrets.js';
 import { isIntlSecret, isIntlSecretLine } from './intl-secrets.js'; // intlkey23 (session 22)
 import { isDeviceSecret, isDeviceSecretLine } from './network-device.js';
+import { isNationalId } from './national-ids.js'; // idnum23 (session 22)
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import { SALUTATION } from './person-eu.js'; // nameeu23
 import { isPinyinCamelName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
@@ -1825,6 +1826,8 @@ export const VALIDATORS = {
   ibanNumber,
   amexNumber,
   cnIdNumber,
+  /** idnum23 (session 22): a national id, tax or social-security number of its format's shape and check (national-ids.ts). */
+  nationalId: ((m) => isNationalId(m)) as RuleValidator,
   internationalPhone,
   personalEmail,
   fullWidthPhone,

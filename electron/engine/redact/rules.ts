@@ -42,6 +42,8 @@ import { DEVICE_SECRET_PATTERNS, DEVICE_SECRET_TRIGGER, DEVICE_SECRET_WORDS } fr
 // Session 21 (secret22): captures', scanners' and notes' secrets (captured-secrets.ts).
 import { CAPTURED_SECRET_PATTERNS, CAPTURED_SECRET_TRIGGER, CAPTURED_SECRET_WORDS, PASSWORD_HEREDOC_OPENER } from './captured-secrets.js';
 import { INTL_SECRET_MARKS, INTL_SECRET_PATTERNS, INTL_SECRET_TRIGGER, INTL_SECRET_WORDS } from './intl-secrets.js'; // intlkey23 (session 22)
+// Session 22 (idnum23): national identity, tax and social-security numbers of other countries (national-ids.ts).
+import { NATIONAL_ID_MARKS, NATIONAL_ID_PATTERNS, NATIONAL_ID_SHORT_AT, NATIONAL_ID_SHORT_WORDS, NATIONAL_ID_TRIGGER, NATIONAL_ID_WORDS } from './national-ids.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
 export type ScanGroup = 'words' | 'marks' | 'digits' | 'backslash' | 'bracket' | 'dollar' | 'layout';
@@ -1776,6 +1778,24 @@ export const RULES: readonly RedactionRule[] = [
       },
     ],
   },
+  // --- idnum23 (session 22) ---
+  {
+    id: 'national-id',
+    nameKey: 'rule.national-id',
+    description: "other countries' national identity, tax and social-security numbers beside their names (RFC/CURP, NIR, Iqama, 주민등록번호, СНИЛС/ИНН, codice fiscale, CPF, DNI/NIE, Steuer-ID, SV-Nummer, マイナンバー, CCCD, Aadhaar, SSN, NINO, BSN, PESEL, TC Kimlik, NRIC, HKID, 身分證, NIK, Thai ID, personnummer, CNP …) when their check digit holds; a CURP, a codice fiscale, a SNILS or a CPF alone by its shape and check; passports under other languages' words",
+    category: 'personal',
+    optional: false,
+    placeholder: 'IDNUM',
+    scan: {
+      words: NATIONAL_ID_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+      marks: NATIONAL_ID_MARKS,
+      placed: { words: NATIONAL_ID_SHORT_WORDS.map((w) => w.replace(/\./g, '\\.')).join('|'), at: NATIONAL_ID_SHORT_AT },
+    },
+    trigger: NATIONAL_ID_TRIGGER,
+    identity: 'upperCase',
+    patterns: NATIONAL_ID_PATTERNS.map((p): RulePattern => ({ regex: p.regex, targets: [{ group: p.group, ...(p.kind !== undefined ? { kind: p.kind } : {}) }], validate: 'nationalId' })),
+  },
+  // --- end idnum23 ---
   {
     id: 'payment-card',
     nameKey: 'rule.payment-card',
