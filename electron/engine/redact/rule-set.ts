@@ -121,7 +121,9 @@ export interface Scanner {
   /**
    * overlap22 (session 21): the words scan (with or without its automaton) reports overlapping hits: after a hit
    * [s, e) it resumes at s + 1 for the first word that runs past e (word-scan.ts wordsHit), so a wake word that
-   * starts inside another rule's (`insecure-password` ⏎ `password:`) still wakes its rule.
+   * starts inside another rule's (`insecure-password` ⏎ `password:`) still wakes its rule. speed19 (session 22): the
+   * marks scan too (split in halves or led by one character): after a hit [s, e) it looks again from s + 1 and takes
+   * the first hit that ends past e (`会员工`: person-name's `会员`, then user-name's `员工`).
    */
   readonly overlapping?: boolean;
 }
@@ -189,7 +191,8 @@ function makeScanner(
     ...(lead !== undefined ? { lead: { char: lead, sticky: withFlags(regex, 'y', 'g') } } : {}),
     ...(split !== undefined && lead === undefined ? { split } : {}),
     ...(words !== undefined && lead === undefined ? { words } : {}),
-    ...(overlapping && lead === undefined && split === undefined ? { overlapping } : {}),
+    // speed19 (session 22): a split or lead scan (marks) reports overlapping hits too (line-engine.ts scan).
+    ...(overlapping ? { overlapping } : {}),
     rulesFor(hit) {
       let rules = cache.get(hit);
       if (rules === undefined) {
@@ -657,7 +660,7 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
         trie !== undefined && flags === 'gi' ? wordScanOf(alternatives.map(literalText)) : undefined,
         members.map((m) => ordered[m.rule]!.rule.trigger),
         group === 'words' ? wordsByRule(members) : undefined,
-        group === 'words',
+        group === 'words' || group === 'marks',
       ),
     );
   }
