@@ -473,8 +473,14 @@ export class LineEngine {
    */
   private scan(i: number, text: string, from: number, reach = from): number {
     const scanner = this.rules.scanners[i]!;
-    if (scanner.lead !== undefined) return this.scanFromLead(i, text, from);
-    if (scanner.split !== undefined) return this.scanSplit(i, text, from, scanner.split);
+    if (scanner.lead !== undefined || scanner.split !== undefined) {
+      // speed19 (session 22): the marks scan, resumed inside its last hit, skips the hits that end within it (`reach`).
+      for (let at = from; ; ) {
+        const next = scanner.lead !== undefined ? this.scanFromLead(i, text, at) : this.scanSplit(i, text, at, scanner.split!);
+        if (next < 0 || next + this.scannerHit[i]!.length > reach) return next;
+        at = next + 1;
+      }
+    }
     const re = scanner.regex;
     if (scanner.overlapping === true) {
       // The words scan (word-scan.ts wordsHit): the automaton says where the regex starts; -2 (a word
@@ -608,7 +614,8 @@ export class LineEngine {
             woken = true;
           }
         }
-        // overlap22 (session 21): the words scan resumes inside its hit, for a word that starts there and runs past it.
+        // overlap22 (session 21): the words scan resumes inside its hit, for a word that starts there and runs past it;
+        // speed19 (session 22): the marks scan too.
         if (scanner.overlapping === true) next = this.scan(i, text, next + 1, next + hit.length);
         else next = this.scan(i, text, scanner.uniform ? end : this.scannerResume[i]!);
       }
@@ -802,6 +809,12 @@ export class LineEngine {
   private mayMatch(s: string, p: CompiledPattern): boolean {
     const ids = p.anyOf;
     if (ids === undefined) return true;
+    // speed19 (session 22): the rarer spelled set, asked only where the plain one holds (it has more members).
+    return this.holdsOneOf(s, p, ids) && (p.spelledOf === undefined || this.holdsOneOf(s, p, p.spelledOf));
+  }
+
+  /** Whether the line holds one of the literals `ids` of the pattern's index. */
+  private holdsOneOf(s: string, p: CompiledPattern, ids: Int32Array): boolean {
     const l = this.lookups[p.folded ? 1 : 0];
     if (s !== l.line) {
       l.line = s;

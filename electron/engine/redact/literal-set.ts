@@ -98,6 +98,8 @@ function classCharacters(atom: string): string[] | undefined {
 interface Reading {
   readonly folded: boolean;
   readonly unicode: boolean;
+  /** speed19 (session 22): runs go on through small classes and groups (spelledLiteralSet). */
+  readonly spell?: boolean;
 }
 
 /** A set made ready for the line: lower-cased when folded, each member cut to its usable part; undefined when a member has none. */
@@ -156,10 +158,16 @@ function needOfSequence(src: string, r: Reading): string[] | undefined {
   const add = (set: string[] | undefined) => {
     if (set !== undefined && set.length > 0) candidates.push(set);
   };
-  let run = '';
+  // speed19 (session 22): the run is a set of strings (one of which the line holds): a class of a few plain characters
+  // or a group spelling a few strings (`[Uu]ser`, `user(?:=|[ \t]+)`) extends each member by each of its strings.
+  let runs: string[] = [];
   const flush = () => {
-    if (run.length > 0) add(ready([run], r));
-    run = '';
+    if (runs.length > 0) add(ready(runs, r));
+    runs = [];
+  };
+  const extend = (spelled: readonly string[]) => {
+    if (runs.length * spelled.length > MAX_RUNS) flush();
+    runs = runs.length === 0 ? [...spelled] : runs.flatMap((a) => spelled.map((b) => a + b));
   };
   for (let i = 0; i < src.length; ) {
     const end = atomEnd(src, i);
@@ -169,11 +177,12 @@ function needOfSequence(src: string, r: Reading): string[] | undefined {
     // Taken at least once: no quantifier, `+`, or `{n,…}` with n ≥ 1.
     const once = quantifier === '' || quantifier.startsWith('+') || (q?.[1] !== undefined && Number(q[1]) >= 1);
     const atom = src.slice(i, end);
-    const literal = plainCharacter(atom);
-    if (literal !== undefined && once) {
-      run += literal;
-      // A repeated character still ends the run after its first copy (`a+b` holds `a` and `b`, not `ab`).
-      if (quantifier !== '') flush();
+    const spelled = !once ? undefined : r.spell === true ? spell(atom) : plainSpelled(atom);
+    if (spelled !== undefined) {
+      extend(spelled.strings);
+      // A repeated atom still ends the run after its first copy (`a+b` holds `a` and `b`, not `ab`), as does
+      // a group read only in part (what follows its prefix is not known).
+      if (quantifier !== '' || !spelled.whole) flush();
     } else {
       flush();
       if (atom === '|') return undefined;
@@ -204,6 +213,81 @@ function needOfSequence(src: string, r: Reading): string[] | undefined {
   }
   return best;
 }
+
+// ---- speed19 (session 22): runs spelled through small classes and groups ----------------------------
+
+/**
+ * Literals one of which every line the pattern matches holds, read with runs spelled on through small classes and
+ * groups (`user(?:=|[ \t]+)` → `user=`, `user `, `user\t`; `[Uu]ser` → `User`, `user`), or undefined when none is
+ * known. Often rarer than requiredLiteralSet's but with more members, so more lookups: the line engine asks it only
+ * on a line that holds one of requiredLiteralSet's (CompiledPattern.spelledOf), where the regex would run otherwise.
+ */
+export function spelledLiteralSet(source: string, flags: string): string[] | undefined {
+  const spelled = needOf(source, { folded: flags.includes('i'), unicode: flags.includes('u') || flags.includes('v'), spell: true });
+  if (spelled === undefined) return undefined;
+  // Only where it says more than the plain set (asked on the lines that hold the plain one, its lookups are cheap
+  // beside the regex they may spare: setScore, which reads characters as independent, undervalues it there).
+  const plain = requiredLiteralSet(source, flags);
+  return plain === undefined || spelled.length !== plain.length || spelled.some((m, k) => m !== plain[k]) ? spelled : undefined;
+}
+
+/** A plain character as spell() gives it (requiredLiteralSet's runs hold plain characters only). */
+function plainSpelled(atom: string): { strings: string[]; whole: boolean } | undefined {
+  const c = plainCharacter(atom);
+  return c === undefined ? undefined : { strings: [c], whole: true };
+}
+
+/** Most strings a run (or a spelled group) may stand for: past it, the run is flushed and starts again. */
+const MAX_RUNS = 16;
+
+/**
+ * What one copy of `atom` starts with, when that is a few plain strings: `strings`, one of which every
+ * match of the atom begins with, and `whole` when each is all of the match (a plain character, a class
+ * of a few plain characters, a group whose alternatives are sequences of such atoms). An alternative
+ * is read up to its first atom that is optional, repeated (after its first copy) or not plain;
+ * without even one plain atom first, or with an empty alternative, nothing is spelled.
+ */
+function spell(atom: string): { strings: string[]; whole: boolean } | undefined {
+  const c = plainCharacter(atom);
+  if (c !== undefined) return { strings: [c], whole: true };
+  if (atom[0] === '[') {
+    const chars = classCharacters(atom);
+    return chars === undefined ? undefined : { strings: chars, whole: true };
+  }
+  if (atom[0] !== '(' || atom[atom.length - 1] !== ')') return undefined;
+  if (atom[1] === '?' && !atom.startsWith('(?:') && !/^\(\?<[A-Za-z]/.test(atom)) return undefined;
+  const inner = atom.startsWith('(?:') ? 3 : atom.startsWith('(?<') ? atom.indexOf('>') + 1 : 1;
+  const out: string[] = [];
+  let whole = true;
+  for (const alt of topAlternatives(atom.slice(inner, -1))) {
+    let strings = [''];
+    let complete = true;
+    for (let i = 0; i < alt.length; ) {
+      const end = atomEnd(alt, i);
+      if (end <= i) return undefined;
+      const q = QUANTIFIER.exec(alt.slice(end));
+      const quantifier = q?.[0] ?? '';
+      const once = quantifier === '' || quantifier.startsWith('+') || (q?.[1] !== undefined && Number(q[1]) >= 1);
+      const part = once ? spell(alt.slice(i, end)) : undefined;
+      if (part === undefined || strings.length * part.strings.length > MAX_RUNS) {
+        complete = false;
+        break;
+      }
+      strings = strings.flatMap((x) => part.strings.map((y) => x + y));
+      if (quantifier !== '' || !part.whole) {
+        complete = false;
+        break;
+      }
+      i = end;
+    }
+    if (strings.some((x) => x.length === 0)) return undefined;
+    whole &&= complete;
+    out.push(...strings);
+    if (out.length > MAX_RUNS) return undefined;
+  }
+  return out.length > 0 ? { strings: out, whole } : undefined;
+}
+// ---- end speed19 ------------------------------------------------------------------------------------
 
 /**
  * Literals one of which every line the pattern matches holds (lower-cased for `i`: look them up on

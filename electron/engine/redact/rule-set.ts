@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { analysed } from './analyses.js';
 import { wakesAssignedKey } from './key-names.js';
 import { LinearRegExp, ListStartRegExp } from './linear-regexp.js';
-import { LiteralIndex, requiredLiteralSet } from './literal-set.js';
+import { LiteralIndex, requiredLiteralSet, spelledLiteralSet } from './literal-set.js';
 import { splitForTest } from './factor.js';
 import { splitByFirstCharacter, WIDE_GUARD } from './scan-split.js';
 import { wordScanOf, type WordScan } from './word-scan.js';
@@ -42,6 +42,12 @@ export interface CompiledPattern {
    * folded, else `exact`): a line holding none of them is not searched. undefined: none is known.
    */
   readonly anyOf: Int32Array | undefined;
+  /**
+   * speed19 (session 22): a rarer set (literal-set.ts spelledLiteralSet: runs read on through small classes and
+   * groups, `user(?:=|[ \t]+)` → `user=`/`user `/`user\t`), in the same index, asked only on a line holding one of
+   * anyOf (it has more members): a line holding none of it is not searched either. undefined: none rarer is known.
+   */
+  readonly spelledOf?: Int32Array;
   readonly folded: boolean;
 }
 
@@ -115,7 +121,9 @@ export interface Scanner {
   /**
    * overlap22 (session 21): the words scan (with or without its automaton) reports overlapping hits: after a hit
    * [s, e) it resumes at s + 1 for the first word that runs past e (word-scan.ts wordsHit), so a wake word that
-   * starts inside another rule's (`insecure-password` ⏎ `password:`) still wakes its rule.
+   * starts inside another rule's (`insecure-password` ⏎ `password:`) still wakes its rule. speed19 (session 22): the
+   * marks scan too (split in halves or led by one character): after a hit [s, e) it looks again from s + 1 and takes
+   * the first hit that ends past e (`会员工`: person-name's `会员`, then user-name's `员工`).
    */
   readonly overlapping?: boolean;
 }
@@ -183,7 +191,8 @@ function makeScanner(
     ...(lead !== undefined ? { lead: { char: lead, sticky: withFlags(regex, 'y', 'g') } } : {}),
     ...(split !== undefined && lead === undefined ? { split } : {}),
     ...(words !== undefined && lead === undefined ? { words } : {}),
-    ...(overlapping && lead === undefined && split === undefined ? { overlapping } : {}),
+    // speed19 (session 22): a split or lead scan (marks) reports overlapping hits too (line-engine.ts scan).
+    ...(overlapping ? { overlapping } : {}),
     rulesFor(hit) {
       let rules = cache.get(hit);
       if (rules === undefined) {
@@ -311,6 +320,12 @@ function literalSetOf(regex: RegExp): readonly string[] | undefined {
   return analysed('literals', `${regex.flags}/${regex.source}`, () => requiredLiteralSet(regex.source, regex.flags));
 }
 
+/** speed19 (session 22): spelledLiteralSet per pattern source and flags (analyses.ts, under its own key prefix). */
+function spelledSetOf(regex: RegExp): readonly string[] | undefined {
+  if (regex instanceof LinearRegExp) return undefined;
+  return analysed('literals', `spelled/${regex.flags}/${regex.source}`, () => spelledLiteralSet(regex.source, regex.flags));
+}
+
 /** The rule set's literal indexes (see CompiledPattern.anyOf), filled as its patterns are compiled. */
 type Literals = RuleSet['literals'];
 
@@ -319,10 +334,12 @@ function compilePattern(p: RulePattern, literals: Literals, kind?: (m: RegExpExe
   const regex = withFlags(p.regex, p.targets ? 'gd' : 'g', 'y');
   const folded = regex.flags.includes('i');
   const set = literalSetOf(regex);
+  const spelled = set === undefined ? undefined : spelledSetOf(regex);
   const index = folded ? literals.folded : literals.exact;
   return {
     regex,
     anyOf: set === undefined ? undefined : Int32Array.from(set, (l) => index.add(l)),
+    ...(spelled === undefined ? {} : { spelledOf: Int32Array.from(spelled, (l) => index.add(l)) }),
     folded,
     targets: p.targets,
     validate: p.validate ? VALIDATORS[p.validate] : undefined,
@@ -643,7 +660,7 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
         trie !== undefined && flags === 'gi' ? wordScanOf(alternatives.map(literalText)) : undefined,
         members.map((m) => ordered[m.rule]!.rule.trigger),
         group === 'words' ? wordsByRule(members) : undefined,
-        group === 'words',
+        group === 'words' || group === 'marks',
       ),
     );
   }

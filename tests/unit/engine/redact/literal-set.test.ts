@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
-import { caseless, LiteralIndex, requiredLiteralSet } from '../../../../electron/engine/redact/literal-set.js';
+import { caseless, LiteralIndex, requiredLiteralSet, spelledLiteralSet } from '../../../../electron/engine/redact/literal-set.js';
 import { buildRuleSet, type RuleSet } from '../../../../electron/engine/redact/rule-set.js';
 import type { ItemLayout } from '../../../../electron/engine/redact/formats.js';
 import { generateChineseLogText, generateLogText } from '../../../bench/redact.bench.js';
@@ -16,6 +16,8 @@ import { CORPUS_DIR } from './corpus-quality.js';
 import { fixtureLines, fixtureTexts } from './helpers.js';
 
 const set = (source: string, flags = 'g') => requiredLiteralSet(source, flags)?.sort();
+// speed19 (session 22): the set the engine asks last (the spelled one, or the plain one where spelling says no more).
+const spelled = (source: string, flags = 'g') => (spelledLiteralSet(source, flags) ?? requiredLiteralSet(source, flags))?.sort();
 
 describe('literal set of a pattern', () => {
   it('reads mandatory runs of plain characters, into groups that must match, never into optional parts', () => {
@@ -70,6 +72,31 @@ describe('literal set of a pattern', () => {
     expect(set('[Ee]rr', 'gi')).toEqual(['rr']);
   });
 
+  // speed19 (session 22): a run goes on through a class of a few plain characters and a group spelling a few strings.
+  it('spelled: a run goes on through small classes and groups: every string it may start with, up to an optional, repeated or unread part', () => {
+    expect(spelled(String.raw`(?<![\w.-])(?:--|[A-Za-z]\w*_)?user(?:=|[ \t]+)["']?[A-Za-z]`)).toEqual(['user\t', 'user ', 'user='].sort());
+    expect(spelled('[Uu]ser[Nn]ame=')).toEqual(['UserName=', 'Username=', 'userName=', 'username='].sort());
+    expect(spelled('x(?:a(?:b|c)d|e)f')).toEqual(['xabdf', 'xacdf', 'xef']);
+    // A part read only up to its repeated atom ends the run there; so does the atom repeated itself.
+    expect(spelled('x(?:ab+c|d)e')).toEqual(['xab', 'xd']);
+    expect(spelled('(?:ab)+c')).toEqual(['ab']);
+    // An alternative that may be empty, or starts with what is not plain, spells nothing: the run stops before it.
+    expect(spelled('foo(?:a|)b')).toEqual(['foo']);
+    expect(spelled('foo(?:a|\\d)b')).toEqual(['foo']);
+    expect(spelled('foo(?:ab|d?)e')).toEqual(['foo']);
+    // Past 16 strings the run starts again (the rarer set is kept).
+    expect(spelled('[abc][def][ghi]xyzw')).toEqual(['gxyzw', 'hxyzw', 'ixyzw']);
+    // Case-insensitive: each string lower-cased; under `u`, a string holding s or k keeps only its usable piece.
+    expect(spelled('[Ee]rr', 'gi')).toEqual(['err']);
+    expect(spelled('(?:总经理|经理)x')).toEqual(['经理x']);
+    expect(spelled('(?<=备注[:：])[\u4e00-\u9fa5]{2}')).toEqual(['备注:', '备注：']);
+    expect(spelled('[Tt]oken(?:=|:)', 'gi')).toEqual(['token:', 'token=']);
+    expect(spelled('(?:ask|x)=', 'giu')).toEqual(['a', 'x=']);
+    // Where it says no more than the plain set, none is given (the engine would look the same literals up twice).
+    expect(spelledLiteralSet('foo(?:a|)b', 'g')).toBeUndefined();
+    expect(spelledLiteralSet('user[ \t]+x', 'g')).toEqual(['user ', 'user\t']);
+  });
+
   it('gives up on a group it does not read (modifiers)', () => {
     expect(set('(?i:abc)')).toBeUndefined();
   });
@@ -110,6 +137,8 @@ describe('literal set of a pattern', () => {
           if (p.anyOf === undefined) continue;
           const index = p.folded ? literals.folded : literals.exact;
           patterns.set(`${p.regex.flags}/${p.regex.source}`, { rule: cr.rule.id, regex: p.regex, members: [...p.anyOf].map((id) => index.literals[id]!), folded: p.folded });
+          // speed19 (session 22): the spelled set, held to the same.
+          if (p.spelledOf !== undefined) patterns.set(`spelled/${p.regex.flags}/${p.regex.source}`, { rule: cr.rule.id, regex: p.regex, members: [...p.spelledOf].map((id) => index.literals[id]!), folded: p.folded });
         }
       }
     }

@@ -21,6 +21,22 @@ export function wokenBy(scanner: Scanner, line: string): Set<number> {
   const re = new RegExp(scanner.regex.source, scanner.regex.flags);
   re.lastIndex = 0;
   // overlap22 (session 21): the words scan resumes inside its hit, for a word that runs past it (word-scan.ts wordsHit).
+  // speed19 (session 22): the marks scan (split or led) resumes at the hit's start + 1 and skips hits that end within it.
+  if (scanner.overlapping === true && (scanner.split !== undefined || scanner.lead !== undefined)) {
+    let reach = 0;
+    for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+      if (m[0].length === 0 || m.index + m[0].length <= reach) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      const rules = scanner.rulesFor(m[0]);
+      for (const r of rules.always) woken.add(r);
+      for (const p of rules.placed) if (p.at(line, m.index, m.index + m[0].length)) woken.add(p.rule);
+      reach = m.index + m[0].length;
+      re.lastIndex = m.index + 1;
+    }
+    return woken;
+  }
   if (scanner.overlapping === true) {
     for (let m = wordsHit(re, undefined, 0, line, 0); m !== null; m = wordsHit(re, undefined, 0, line, m.index + 1, m.index + m[0].length)) {
       const rules = scanner.rulesFor(m[0]);

@@ -346,16 +346,17 @@ describe('shared scans: no wake hides another rule\'s', () => {
   const scanners = sharedScanners(ruleSet);
   const id = (r: number) => ruleSet.rules[r]!.rule.id;
 
-  it('the dispatch as the test reads it: a hit wakes the rules in its text, and hides an alternative that starts inside it', () => {
+  it('the dispatch as the test reads it: a hit wakes the rules in its text, and the scan resumes inside it for an alternative that runs past it', () => {
     const woken = (line: string) => [...wokenBy(scanners.words, line)].map(id);
     // `password:` is user-name's and cloud-key's wake; secret-assignment's `insecure-password` takes the text first.
     // overlap22 (session 21): the words scan then resumes inside the hit, so `password:` still wakes user-name.
     expect(woken('x password: y')).toContain('user-name');
     expect(woken('insecure-password: y')).toContain('secret-assignment');
     expect(woken('insecure-password: y')).toContain('user-name');
-    // person-name's `会员` hides user-name's `员工` in `会员工号` (marks, case-sensitive, CJK).
+    // person-name's `会员` took `会员工号` first and hid user-name's `员工` (marks, case-sensitive, CJK); speed19 (session 22):
+    // the marks scan resumes inside its hit too, so both are woken.
     expect([...wokenBy(scanners.marks, '员工')].map(id)).toContain('user-name');
-    expect([...wokenBy(scanners.marks, '会员工')].map(id)).not.toContain('user-name');
+    expect([...wokenBy(scanners.marks, '会员工')].map(id)).toEqual(expect.arrayContaining(['user-name', 'person-name']));
   });
 
   it('samples an alternative that is no plain literal', () => {
@@ -366,7 +367,6 @@ describe('shared scans: no wake hides another rule\'s', () => {
 
   it('no new pair of alternatives of different rules hides one of them (scan-overlap.known.txt lists the old ones)', () => {
     const found = lostWakes(ruleSet);
-    expect(found.length).toBeGreaterThan(0);
     const fresh = found.filter((o) => {
       const key = `${o.scan} | ${o.first} | ${o.second}`;
       return !KNOWN_OVERLAPS.has(key) && ALLOWED_OVERLAPS[key] === undefined;
