@@ -495,7 +495,8 @@ describe('redaction corpus', () => {
     // secret22, session 21: Slack's URL-encoded `d=xoxd-…` session cookie: 357 → 358.
     // name22, session 21: one part of a name under a first-/last-name column, a quoted CSV address with commas (rules-name22.test.ts): 359.
     // lead, session 21: the merge of session 21 (login22, secret22, name22, overlap22, speed18, lead): 366, FP 2.
-    { set: 'held-out-21', found: 366, fp: 2 },
+    // intlphone23, session 22: a national phone number after a phone word (national-phone.ts): 367.
+    { set: 'held-out-21', found: 367, fp: 2 },
     // held-out-22 (session 20, recall22): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own 诊断摘要.html
     // and 网络配置.txt), measured once with the rules of main 318b29c (the set at 4c866b8): 302 of 388 = 77.8 % / 93.4 % as
@@ -519,7 +520,8 @@ describe('redaction corpus', () => {
     // false positives (psql `\x` column names as logins, a business's chat name, DefUser, `AUTH LOGIN`, a TLS Session-ID, a
     // public key, a payer company's address) may not grow.
     // lead, session 21: psql's expanded display is no login listing (10 FPs of one file); the merge of session 21: 255, FP 10.
-    { set: 'held-out-23', found: 255, fp: 10 },
+    // intlphone23, session 22: a national phone number after a phone word, in ~20 languages (national-phone.ts): 256.
+    { set: 'held-out-23', found: 256, fp: 10 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
