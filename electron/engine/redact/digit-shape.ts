@@ -15,7 +15,10 @@
  * - `\d{3}\.\d{3}\.\d{4}` (a dotted North American number);
  * - `+` and a digit 1–9, `(` and a digit;
  * - `permit` in any case;
- * - a character outside ASCII (full-width digits, `账号`, `护照`, `签证`, `通行证` …).
+ * - a character outside ASCII (full-width digits, `账号`, `护照`, `签证`, `通行证` …);
+ * - (intlphone23, session 22) one of phone's ASCII phone words (national-phone.ts NATIONAL_PHONE_ASCII_WORDS) as a whole
+ *   run of letters (`Tel.`, `phone_number`, `Handy:`): the national alternative starts with such a word, no letter
+ *   before or after it (its non-ASCII words answer through the rule above).
  * A line with none of them cannot match the union, so the confirm need not run: the output is the
  * same byte for byte.
  *
@@ -27,11 +30,14 @@
  * turns it off, and digit-shape.test.ts fails until the condition is read again from the new one.
  */
 
+import { NATIONAL_PHONE_ASCII_WORDS, NATIONAL_PHONE_TRIGGER } from './national-phone.js';
+
 /** The trigger sources and flags the condition was read from. */
 export const DIGIT_SHAPE_TRIGGERS: ReadonlySet<string> = new Set([
   String.raw`\d{17}|\d{6}[ -]\d{8}[ -]\d{3}|[０-９]{17}/`,
   String.raw`\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d|3[47]\d{2}[ -]\d{6}[ -]\d{5}|(?:个人|公积金|社保|医保|缴存人?)账号/`,
-  String.raw`1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]/`,
+  // intlphone23 (session 22): phone's trigger also reads a national number after a phone word (national-phone.ts).
+  String.raw`1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]|${NATIONAL_PHONE_TRIGGER}/im`,
   String.raw`(?<![a-z0-9])(?:[eg]\d{8}|e[a-z]\d{7})(?![a-z0-9])|(?:passport|travel document|visa|护照|签证)[^\r\n:：=]{0,30}?(?:no\.?|number|#|号码?|编号)[ \t]*[:：=][ \t]*(?:[a-z]{1,2}\d{6,9}|\d{8,9})(?![a-z0-9])|(?:number|no\.?) of (?:the |your )?(?:passport|travel document)[ \t]*[:：=][ \t]*[a-z]{0,2}\d{6,9}(?![a-z0-9])|(?:passport|护照)[ \t]*[(（][ \t]*(?:no\.?|#|号码?)[ \t:：]*[a-z]{0,2}\d{6,9}(?![a-z0-9])|(?:passport|护照)[ \t]*(?:[:：][ \t]*)?[a-z]{1,2}\d{6,9}(?![a-z0-9])|passport[_-]?(?:no|number|num|nr)["']?[ \t]*[:：=][ \t]*["']?(?:[a-z]{1,2}\d{6,9}|\d{8,9})(?![a-z0-9])|护照号码?[ \t]*(?:[:：=][ \t]*)?(?:[a-z]{1,2}\d{6,9}|\d{8,9}|[a-z][a-z0-9]{8})(?![a-z0-9])|(?:passport|护照)(?:\t|[ \t]*[:：,|][ \t]*)\d{8,9}(?![\d.,:/-])|护照[ \t]*(?:[:：][ \t]*)?[a-z][a-z0-9]{8}(?![a-z0-9])/i`,
   String.raw`permit|通行[证證]|回[乡鄉][证證]|台胞[证證]|\b[CWHMTL][A-Z]?\d{7,8}\b/i`,
 ]);
@@ -40,6 +46,11 @@ export const DIGIT_SHAPE_TRIGGERS: ReadonlySet<string> = new Set([
 export const triggerKey = (re: RegExp): string => `${re.source}/${re.flags}`;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+
+// The phone words as hashes of their lower-case letters (a collision only answers true more often: never wrong).
+const wordHash = (w: string) => [...w].reduce((h, ch) => (Math.imul(h, 31) + ch.charCodeAt(0)) | 0, 0);
+const PHONE_WORD_HASHES = new Set(NATIONAL_PHONE_ASCII_WORDS.map(wordHash));
+const LONGEST_PHONE_WORD = Math.max(...NATIONAL_PHONE_ASCII_WORDS.map((w) => w.length));
 
 /** Whether `\d{3}\.\d{3}\.\d{4}` matches with its first dot at `dot` (three digits known before it). */
 function dottedAt(text: string, dot: number, end: number): boolean {
@@ -62,8 +73,20 @@ export function digitShapeMayMatch(text: string, start: number, end: number): bo
   // nor a single space or dash between a run of 3 or more digits and a digit.
   let run = 0;
   let joined = 0;
+  // The run of ASCII letters read so far: its length and hash (a phone word, read whole).
+  let letters = 0;
+  let hash = 0;
   for (let i = start; i < end; i += 1) {
     const c = text.charCodeAt(i);
+    const lower = c | 32;
+    if (lower >= 97 && lower <= 122) {
+      letters += 1;
+      hash = (Math.imul(hash, 31) + lower) | 0;
+    } else {
+      if (letters > 1 && letters <= LONGEST_PHONE_WORD && PHONE_WORD_HASHES.has(hash)) return true;
+      letters = 0;
+      hash = 0;
+    }
     if (isDigit(c)) {
       run += 1;
       joined += 1;

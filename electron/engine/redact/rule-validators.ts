@@ -17,6 +17,7 @@ import { isCapturedSecret, isCapturedSecretLine } from './captured-secrets.js';
 import { isIntlSecret, isIntlSecretLine } from './intl-secrets.js'; // intlkey23 (session 22)
 import { isDeviceSecret, isDeviceSecretLine } from './network-device.js';
 import { isNationalId } from './national-ids.js'; // idnum23 (session 22)
+import { isNationalPhone } from './national-phone.js'; // intlphone23 (session 22)
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import { SALUTATION } from './person-eu.js'; // nameeu23
 import { isPinyinCamelName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
@@ -164,6 +165,13 @@ export const fullWidthPhone: RuleValidator = (m, line, around) => {
 export const fullWidthCnId: RuleValidator = (m, line, around) => /[０-９]/.test(m[0]) && cnIdValid(narrow(m[0], 'digitsAndX').toUpperCase()) && notMeasurement(m, line, around);
 
 /** E.164 with separators: 8–15 digits, not a version (`+1.2`), not a measurement. */
+/** intlphone23 (session 22): a national number after a phone word (national-phone.ts). */
+export const nationalPhone: RuleValidator = (m, line, around) => {
+  const value = group(m, 'national');
+  const end = m.index + m[0].length; // the number ends the match
+  return isNationalPhone(value, line.slice(end, end + 12)) && !insideHex(m, line) && !isMeasurementContext(line, m.index, m[0].length, around);
+};
+
 export const internationalPhone: RuleValidator = (m, line, around) => {
   const n = digitsOnly(m[0]).length;
   return n >= 8 && n <= 15 && !/^\+\d{1,3}\.\d/.test(m[0]) && !isVersionBuild(m, line) && notMeasurement(m, line, around);
@@ -1829,6 +1837,7 @@ export const VALIDATORS = {
   /** idnum23 (session 22): a national id, tax or social-security number of its format's shape and check (national-ids.ts). */
   nationalId: ((m) => isNationalId(m)) as RuleValidator,
   internationalPhone,
+  nationalPhone,
   personalEmail,
   fullWidthPhone,
   fullWidthCnId,

@@ -40,6 +40,7 @@ import { PRINTED_SECRET_MARKS, PRINTED_SECRET_PATTERNS, PRINTED_SECRET_TRIGGER, 
 import { TOOL_SECRET_PATTERNS, TOOL_SECRET_TRIGGER, TOOL_SECRET_WORDS } from './tool-secrets.js';
 import { DEVICE_SECRET_PATTERNS, DEVICE_SECRET_TRIGGER, DEVICE_SECRET_WORDS } from './network-device.js';
 // Session 21 (secret22): captures', scanners' and notes' secrets (captured-secrets.ts).
+import { NATIONAL_PHONE, NATIONAL_PHONE_MARKS, NATIONAL_PHONE_TRIGGER, NATIONAL_PHONE_WORDS } from './national-phone.js'; // intlphone23 (session 22)
 import { CAPTURED_SECRET_PATTERNS, CAPTURED_SECRET_TRIGGER, CAPTURED_SECRET_WORDS, PASSWORD_HEREDOC_OPENER } from './captured-secrets.js';
 import { INTL_SECRET_MARKS, INTL_SECRET_PATTERNS, INTL_SECRET_TRIGGER, INTL_SECRET_WORDS } from './intl-secrets.js'; // intlkey23 (session 22)
 // Session 22 (idnum23): national identity, tax and social-security numbers of other countries (national-ids.ts).
@@ -1843,8 +1844,9 @@ export const RULES: readonly RedactionRule[] = [
     placeholder: 'PHONE',
     // `+` and a non-zero digit, as the trigger's international form: `+0800` and `+00:00` (time zones
     // in journal and dmesg lines) woke 354 lines of the real outputs that no rule could change.
-    scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+[1-9]|${FULL_WIDTH_DIGITS}` },
-    trigger: /1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]/,
+    // intlphone23 (session 22): a phone word wakes the rule too (national-phone.ts: `Tel. 06 48 21 93 57`, `SĐT 0903 614 285`).
+    scan: { digits: PERSONAL_DIGITS, marks: String.raw`\+[1-9]|${FULL_WIDTH_DIGITS}|${NATIONAL_PHONE_MARKS}`, words: NATIONAL_PHONE_WORDS },
+    trigger: new RegExp(/1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]/.source + `|${NATIONAL_PHONE_TRIGGER}`, 'im'),
     identity: 'digitsOnly',
     patterns: [
       {
@@ -1871,6 +1873,9 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?<![\w.+-])(?:1[ .-])?(?:\([2-9]\d{2}\)[ ]?\d{3}[-.]\d{4}|[2-9]\d{2}(?<s>[-.])\d{3}\k<s>\d{4})(?![\w-]|\.\d)/,
         validate: 'notMeasurement',
       },
+      // --- intlphone23 (session 22): a national number after a phone word, in ~20 languages (national-phone.ts).
+      { regex: NATIONAL_PHONE, targets: [{ group: 'national' }], validate: 'nationalPhone' },
+      // --- end intlphone23
       {
         // China landline with area code: 010-12345678, 0755-1234567, (021) 6438-1234, and the
         // subscriber number in two groups as people write it: 010-6552 9988, 021-6438-2299.

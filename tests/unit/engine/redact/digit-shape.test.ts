@@ -34,6 +34,8 @@ describe('digit-shape pre-check of the digits scan', () => {
       '010-12345678', '0755-1234-5678', '010)-1234567', '(021) 6438-1234', '4111 1111 1111 1111', '4111-1111-1111-1111', '4111 1111 1111 1', '12-4111 1111 1111 1', '3782 822463 10005',
       '110105194912310', '110105 19491231 002X', 'E12345678', 'EA1234567', 'G12345678', 'passport no: K091827', 'Visa No.: 12345678', 'travel PERMIT',
       'Permit', 'C1234567', '１３８', '个人账号', '护照号码：E1234567', '通行证',
+      // intlphone23 (session 22): a national number after a phone word.
+      'Tel. 06 48 21 93 57', 'Handy: 0151 2345', 'phone_number=0812', '"mobilePhone":"06', 'TELEFON 12', 'SĐT 0903',
     ];
     const confirm = digitsScan().confirm;
     for (const shape of shapes) {
@@ -46,7 +48,7 @@ describe('digit-shape pre-check of the digits scan', () => {
   it('skips an access-log line (status and size, dotted address, time zone, versions) that no trigger can match', () => {
     expect(digitsScan().confirm.test(ACCESS)).toBe(false);
     expect(may(ACCESS)).toBe(false);
-    for (const line of ['200 1234 "-"', 'took 12345 ms', '10.123.250.196:8080', 'v1.2.3 build 99999', '+0800 (x) -0500', '12-34-56 789', '2024-03-15 08:00:05.059 [INFO] pid=4059', '12-34 5678-90 12', 'permi t', 'bytes=1234-5678']) expect(may(line), line).toBe(false);
+    for (const line of ['200 1234 "-"', 'took 12345 ms', '10.123.250.196:8080', 'v1.2.3 build 99999', '+0800 (x) -0500', '12-34-56 789', '2024-03-15 08:00:05.059 [INFO] pid=4059', '12-34 5678-90 12', 'permi t', 'bytes=1234-5678', 'hotel 12 34', 'telemetry 12 34', 'Intel(R) 12 34']) expect(may(line), line).toBe(false);
   });
 
   it('is true wherever the confirm matches, on random lines of the characters the triggers read', () => {
@@ -58,7 +60,7 @@ describe('digit-shape pre-check of the digits scan', () => {
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
-    const pieces = ['0', '1', '3', '4', '7', '9', '5', '8', '2', '6', ' ', '-', '.', '+', '(', ')', 'e', 'E', 'g', 'a', 'x', 'C', 'L', ':', '\t', 'permit', 'PerMit', 'passport no: ', 'visa # ', '账号', '个人', '０', '12345', '138', '1234'];
+    const pieces = ['0', '1', '3', '4', '7', '9', '5', '8', '2', '6', ' ', '-', '.', '+', '(', ')', 'e', 'E', 'g', 'a', 'x', 'C', 'L', ':', '\t', 'permit', 'PerMit', 'passport no: ', 'visa # ', '账号', '个人', '０', '12345', '138', '1234', 'tel', 'Phone', ': ', 'hotel', 'mobil', '_number='];
     let matched = 0;
     for (let n = 0; n < 40000; n += 1) {
       let line = '';
