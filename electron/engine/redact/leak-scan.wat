@@ -16,14 +16,14 @@
 ;; A cell holds a row's address, not a state number, so each byte costs one load of its class, one
 ;; add and one load of the cell; newlines are counted in the same pass (the hits give lines).
 (module
-  (import "m" "memory" (memory 1 32))
+  (import "m" "memory" (memory 1 64))
 
   (global (export "OUT") i32 (i32.const 0))
   (global (export "CLASS") i32 (i32.const 256))
   (global (export "INPUT") i32 (i32.const 1024))
   (global (export "BLOCK") i32 (i32.const 65536))
   (global (export "DENSE") i32 (i32.const 66560))
-  (global (export "MAX_PAGES") i32 (i32.const 32))
+  (global (export "MAX_PAGES") i32 (i32.const 64))
 
   ;; One lane over input[i, end) from the row at address `at`, `nl` newlines so far.
   ;; Returns the index it stopped at: `end` (OUT[0] = the row address reached), or the index of
