@@ -500,8 +500,9 @@ describe('redaction corpus', () => {
     // name22, session 21: one part of a name under a first-/last-name column, a quoted CSV address with commas (rules-name22.test.ts): 359.
     // lead, session 21: the merge of session 21 (login22, secret22, name22, overlap22, speed18, lead): 366, FP 2.
     // intlphone23, session 22: a national phone number after a phone word (national-phone.ts): 367.
-    { set: 'held-out-21', found: 367, fp: 2 },
-    { set: 'held-out-21', found: 367, fp: 2 }, // intlkey23, session 22: a login after an account noun of another language (+1)
+    // lead, session 22: the merge of session 22 (idnum23, intlkey23, nameeu23, namecjk23, addr23, intlphone23, speed19, sos20): 368.
+    { set: 'held-out-21', found: 368, fp: 2 },
+    // intlkey23, session 22: a login after an account noun of another language (+1).
     // held-out-22 (session 20, recall22): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own 诊断摘要.html
     // and 网络配置.txt), measured once with the rules of main 318b29c (the set at 4c866b8): 302 of 388 = 77.8 % / 93.4 % as
@@ -539,7 +540,9 @@ describe('redaction corpus', () => {
     // idnum23, session 22 (national-ids.ts): other countries' national, tax and social-security numbers beside their names
     // (RFC, CURP, NIR, Iqama, 주민등록번호, СНИЛС, codice fiscale, CPF, DNI, Steuer-ID, SV-Nummer, 個人番号, CCCD), a passport document_no: 269.
     // intlphone23, session 22: a national phone number after a phone word, in ~20 languages (national-phone.ts): 256.
-    { set: 'held-out-23', found: 287, fp: 7 },
+    // lead, session 22: the merge of session 22 (foreign national ids, names in European, Cyrillic, Arabic, Korean, Japanese and
+    // Vietnamese, logins and passwords under other languages' keys, foreign street addresses, national phone formats): 368, FP 5.
+    { set: 'held-out-23', found: 368, fp: 5 },
     // held-out-24 (session 22, recall24): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, half of them Chinese, the others in Portuguese, Italian, Dutch, Polish, Turkish, Thai,
     // Indonesian and Indian English; 25 configs/CLIs/exports/paperwork; 8 real outputs incl. the product's own 进程列表 and
@@ -549,7 +552,9 @@ describe('redaction corpus', () => {
     // changed for it: the floor is that corrected first figure, and its 13 false positives (a timestamp, a key alias, a
     // company as a person, UUIDs, `portal_username`, `users` in a CardDAV path, an event id and a serial, `appKey=`, a
     // shop's sender address, 查看) may not grow.
-    { set: 'held-out-24', found: 303, fp: 13 },
+    // lead, session 22: the merge of session 22 — no rule was written for this set (only intlphone23's phone work came after
+    // its miss list was read: see its FIRST-RUN.md); the other branches' generalisation to it: 303 → 334, FP 13.
+    { set: 'held-out-24', found: 334, fp: 13 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
