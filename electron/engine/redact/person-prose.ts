@@ -69,7 +69,8 @@ const KEYED = new RegExp(
 const BIRTH_CELL = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\t|[ \t]*[,，|][ \t]*))?`;
 const ID_AFTER_GENDER = String.raw`护照|身份证|证件|通行证|台胞证|[A-Z]{1,2}\d{6}|\d{6}|\+\d|<(?:PHONE|PASSPORT|CNID)-\d`;
 // What follows a name in prose when it is a person's: the person's phone, e-mail or card.
-const PERSONAL_DATUM = String.raw`,?[ \t]*(?:[(<][ \t]*(?:<EMAIL-\d+>|[\w.%+-]+@)|(?:[Tt]el|TEL)[ :=]|(?:[Pp]hone|PHONE|[Mm]obile|MOBILE|last4)(?![A-Za-z]))`;
+// Lead, session 22: `tel` only before a number or its placeholder (`shipped to Łódź Fabryczna, tel dispatch` names a station).
+const PERSONAL_DATUM = String.raw`,?[ \t]*(?:[(<][ \t]*(?:<EMAIL-\d+>|[\w.%+-]+@)|(?:[Tt]el|TEL)\.?(?:[ \t]*[:=][ \t]*|[ \t]+)(?:[+(\d]|<PHONE-)|(?:[Pp]hone|PHONE|[Mm]obile|MOBILE|last4)(?![A-Za-z]))`;
 // The verbs person-name's words wake `<verb> by` on (rules.ts), the only ones a name and its login may follow here.
 const BY_VERB = String.raw`(?:created|added|approved|requested|modified|updated|owned|maintained|managed|submitted|reviewed|assigned|installed|changed|edited|run|started|launched|executed|initiated|viewed|accessed|deleted|rejected|exported|uploaded|downloaded|locked|unlocked)`;
 // name20: `in the name of` in English, Italian, French, German, Spanish and Portuguese, and `on behalf of`.

@@ -1827,8 +1827,6 @@ function appKeyUnderSdk(key: string, line: string, around: LineSurroundings | un
 }
 
 export const VALIDATORS = {
-  // namecjk23 (session 22): person-cjk.ts's Korean, Japanese, Vietnamese, HL7 and Chinese names.
-  ...PERSON_CJK_VALIDATORS,
   notMeasurement,
   cardNumber,
   ibanNumber,
@@ -2482,6 +2480,9 @@ export const VALIDATORS = {
     const eap = group(m, 'eap');
     return eap === '' || isRealValue(eap);
   }) as RuleValidator,
+  // namecjk23 (session 22): person-cjk.ts's Korean, Japanese, Vietnamese, HL7 and Chinese names (last: an unknown validator's
+  // error lists the table's own first).
+  ...PERSON_CJK_VALIDATORS,
 } satisfies Record<string, RuleValidator>;
 export type ValidatorName = keyof typeof VALIDATORS;
 

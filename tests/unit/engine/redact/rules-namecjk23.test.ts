@@ -146,11 +146,12 @@ describe('Vietnamese names', () => {
   it('keeps places, streets and ordinary capitalised words', () => {
     unchanged([
       'chuyển từ Hồ Chí Minh đến Hà Nội',
-      'địa chỉ số 12 Lê Lợi, Quận 1',
       'Tên file: Báo cáo tháng 11.xlsx',
       'gửi cho Phòng Kế Toán',
       'đường Trần Hưng Đạo, Phường Cầu Kho',
       'Anh Văn Phòng',
     ]);
+    // A street under its address key is no name (the merge of session 22: addr23 takes it as the address it is).
+    expect(redact('địa chỉ số 12 Lê Lợi, Quận 1')).toBe('địa chỉ <ADDRESS-1>');
   });
 });
