@@ -164,8 +164,9 @@ function computePartSources(source: string, flags: string): string[] | undefined
     if (kinds > 1) {
       parts = [];
       if (ascii.length > 0) parts.push(ascii.length >= GATE_MIN ? ascii.join('|') : factorAlternatives(ascii.join('|')));
-      if (wide.length > 0) parts.push(`${WIDE_GUARD}(?:${factorAlternatives(wide.join('|'))})`);
-      if (either.length > 0) parts.push(factorAlternatives(either.join('|')));
+      // Each under V8's size limit (see chunkedForTest): person-name's Han part alone was 21 828 characters.
+      for (const chunk of chunksOf(wide)) parts.push(`${WIDE_GUARD}(?:${factorAlternatives(chunk.join('|'))})`);
+      for (const chunk of chunksOf(either)) parts.push(factorAlternatives(chunk.join('|')));
     }
   }
   return parts;
@@ -181,9 +182,9 @@ export function splitForTest(re: RegExp): RegExp {
   // An IT rule's LinearRegExp or a list scan keeps its own class; a global or sticky regex keeps its lastIndex semantics.
   if (re.constructor !== RegExp || re.global || re.sticky) return factored;
   const parts = partSourcesOf(re.source, re.flags);
-  if (parts === undefined) return factored;
+  if (parts === undefined) return factored.source.length > OPTIMISED_SOURCE ? chunkedForTest(topAlternatives(re.source), re.flags) : factored;
   try {
-    return new SplitTestRegExp(factored.source, factored.flags, parts.map((p) => gatedIfWorth(p, re.flags) ?? new RegExp(factoredSource(p), re.flags)));
+    return new SplitTestRegExp(factored.source, factored.flags, parts.map((p) => gatedIfWorth(p, re.flags) ?? chunkedForTest(topAlternatives(p), re.flags)));
   } catch {
     return factored;
   }
@@ -221,6 +222,8 @@ export class LiteralGatedRegExp extends RegExp {
     private readonly groups: readonly { readonly anyOf: Int32Array; readonly regex: RegExp }[],
     /** The alternatives without a known literal set (and needing no wide character), or undefined when there are none. */
     private readonly always: RegExp | undefined,
+    /** All the alternatives, for a line with a wide character (chunkedForTest: the whole may be past V8's size limit). */
+    private readonly whole: RegExp,
   ) {
     super(source, flags);
     this.seen = new Float64Array(index.size);
@@ -235,7 +238,8 @@ export class LiteralGatedRegExp extends RegExp {
   override test(text: string): boolean {
     // A line with a wide character is asked as a whole: V8 passes over its Han runs at one class
     // test a position, cheaper than the walk; an ASCII line needs none of the wide groups.
-    if (WIDE_CHARACTER.test(text)) return super.test(text);
+    // lead23 (session 23): asked as chunks under V8's size limit (chunkedForTest), not as this regex itself.
+    if (WIDE_CHARACTER.test(text)) return this.whole.test(text);
     if (this.always !== undefined && this.always.test(text)) return true;
     const stamp = (this.stamp += 1);
     const { seen, held, groups } = this;
@@ -296,7 +300,7 @@ export function gatedForTest(source: string, flags: string): LiteralGatedRegExp 
   const index = new LiteralIndex();
   const groups = [...byKey.values()].filter((g) => !g.wide).map((g) => ({ anyOf: Int32Array.from(g.set, (l) => index.add(l)), regex: new RegExp(factoredSource(g.alternatives.join('|')), flags) }));
   const always = rest.length > 0 ? new RegExp(factoredSource(rest.join('|')), flags) : undefined;
-  return new LiteralGatedRegExp(factoredSource(source), flags, index, flags.includes('i'), groups, always);
+  return new LiteralGatedRegExp(factoredSource(source), flags, index, flags.includes('i'), groups, always, chunkedForTest(alternatives, flags));
 }
 
 /** Any UTF-16 code unit past ASCII (a surrogate half too). */
@@ -325,3 +329,59 @@ function factoredSource(source: string): string {
   return analysed('factor', source, () => factorAlternatives(source));
 }
 // ---- end speed18 ------------------------------------------------------------------------------------
+
+// ---- lead23 (session 23): no test regex past V8's size limit -------------------------------------
+
+/**
+ * The longest source a test regex is given. V8 does not optimise a regex whose source is longer than
+ * 20 KiB (irregexp's kRegExpTooLargeToOptimize): no quick check, no Boyer–Moore skip, every position
+ * entered. Session 22's merge took person-name's ASCII part to 32 926 characters and its Han part
+ * to 21 828; on a Chinese line (asked as a whole, LiteralGatedRegExp) that part alone went from
+ * 7 ms to 140–200 ms per 3 000 lines of the bench's Chinese log, and the chinese row fell from 6.3 to
+ * 1.6 MB per CPU second. The same alternatives in chunks of at most this many characters: 7 ms.
+ */
+export const OPTIMISED_SOURCE = 16 * 1024;
+
+/** `alternatives` in runs whose joined sources stay within OPTIMISED_SOURCE (an alternative longer alone is a run of its own). */
+function chunksOf(alternatives: readonly string[]): string[][] {
+  const chunks: string[][] = [];
+  let run: string[] = [];
+  let length = 0;
+  for (const a of alternatives) {
+    if (run.length > 0 && length + 1 + a.length > OPTIMISED_SOURCE) {
+      chunks.push(run);
+      run = [];
+      length = 0;
+    }
+    run.push(a);
+    length += (run.length > 1 ? 1 : 0) + a.length;
+  }
+  if (run.length > 0) chunks.push(run);
+  return chunks;
+}
+
+/** For test() only: a line matches when one of the chunks matches (an alternation matches where one of its alternatives does). */
+export class ChunkedTestRegExp extends RegExp {
+  constructor(
+    source: string,
+    flags: string,
+    /** The chunks, each a factored alternation within OPTIMISED_SOURCE. */
+    readonly chunks: readonly RegExp[],
+  ) {
+    super(source, flags);
+  }
+
+  override test(text: string): boolean {
+    const chunks = this.chunks;
+    for (let i = 0; i < chunks.length; i += 1) if (chunks[i]!.test(text)) return true;
+    return false;
+  }
+}
+
+/** The alternation of `alternatives` for test(): one factored regex when it fits OPTIMISED_SOURCE, else a ChunkedTestRegExp. */
+export function chunkedForTest(alternatives: readonly string[], flags: string): RegExp {
+  const whole = factoredSource(alternatives.join('|'));
+  if (whole.length <= OPTIMISED_SOURCE || alternatives.length < 2) return new RegExp(whole, flags);
+  return new ChunkedTestRegExp(whole, flags, chunksOf(alternatives).map((c) => new RegExp(factoredSource(c.join('|')), flags)));
+}
+// ---- end lead23 ------------------------------------------------------------------------------------
