@@ -9,7 +9,7 @@ import { wakesAssignedKey } from './key-names.js';
 import { LinearRegExp, ListStartRegExp } from './linear-regexp.js';
 import { LiteralIndex, requiredLiteralSet, spelledLiteralSet } from './literal-set.js';
 import { splitForTest } from './factor.js';
-import { splitByFirstCharacter, WIDE_GUARD } from './scan-split.js';
+import { splitByFirstCharacter, stableFactor, WIDE_GUARD } from './scan-split.js';
 import { wordScanOf, type WordScan } from './word-scan.js';
 import { DIGIT_SHAPE_TRIGGERS, digitShapeMayMatch, triggerKey } from './digit-shape.js';
 import { looksRandom } from './validators.js';
@@ -656,7 +656,7 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
         members,
         members.map((m) => ordered[m.rule]!.trigger),
         leadCharacter(alternatives),
-        halves ? [new RegExp(halves.ascii.join('|'), flags), new RegExp(`${WIDE_GUARD}(?:${halves.wide.join('|')})`, flags)] : undefined,
+        halves ? [new RegExp(stableFactor(halves.ascii, flags), flags), new RegExp(`${WIDE_GUARD}(?:${stableFactor(halves.wide, flags)})`, flags)] : undefined,
         trie !== undefined && flags === 'gi' ? wordScanOf(alternatives.map(literalText)) : undefined,
         members.map((m) => ordered[m.rule]!.rule.trigger),
         group === 'words' ? wordsByRule(members) : undefined,

@@ -196,3 +196,172 @@ export function splitByFirstCharacter(alternatives: readonly string[], flags: st
 
 /** The guard before the wide half: one class test per position, failing on every ASCII character. */
 export const WIDE_GUARD = '(?=[^\\x00-\\x7f])';
+
+// ---- lead23 (session 23): a scan's alternatives as a prefix tree, its matches unchanged ----------
+
+/**
+ * The characters one atom can match (a literal, an escape, a plain class), as [from, to] code-unit
+ * ranges; undefined when it can match more than one character, nothing this reads, or under `i`
+ * a character whose case this does not fold (only ASCII letters are folded here).
+ */
+export function atomCharacters(atom: string, flags: string): [number, number][] | undefined {
+  const fold = flags.includes('i');
+  const out: [number, number][] = [];
+  const add = (from: number, to: number): boolean => {
+    if (fold) {
+      // Under `i` (without `u`) an ASCII letter matches its other case; other letters are not read here.
+      for (let c = from; c <= to; c += 1) {
+        if (c > 0x7f && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c).toUpperCase()) return false;
+        if (c > 0x7f) break;
+      }
+      const lo = Math.max(from, 0x41);
+      const hi = Math.min(to, 0x5a);
+      if (lo <= hi) out.push([lo + 32, hi + 32]);
+      const lo2 = Math.max(from, 0x61);
+      const hi2 = Math.min(to, 0x7a);
+      if (lo2 <= hi2) out.push([lo2 - 32, hi2 - 32]);
+      if (to > 0x7f && from <= 0xffff) {
+        // A range past ASCII under `i`: only if it holds no cased character (checked per unit, ranges here are short).
+        if (to - Math.max(from, 0x80) > 0x3000) return false;
+        for (let c = Math.max(from, 0x80); c <= to; c += 1) if (String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c).toUpperCase()) return false;
+      }
+    }
+    out.push([from, to]);
+    return true;
+  };
+  /** The code unit of the single character or escape at j of src, with the index past it; undefined for a class escape or one not read. */
+  const unit = (src: string, j: number): [number, number] | undefined => {
+    if (src[j] !== '\\') return [src.charCodeAt(j), j + 1];
+    const e = src[j + 1];
+    if (e === undefined) return undefined;
+    if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(j + 2, j + 6))) return [parseInt(src.slice(j + 2, j + 6), 16), j + 6];
+    if (e === 'x' && /^[0-9a-fA-F]{2}$/.test(src.slice(j + 2, j + 4))) return [parseInt(src.slice(j + 2, j + 4), 16), j + 4];
+    const control: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 13 };
+    if (control[e] !== undefined) return [control[e]!, j + 2];
+    if (ASCII_PUNCTUATION.test(e)) return [e.charCodeAt(0), j + 2];
+    return undefined;
+  };
+  const classEscape = (e: string | undefined): boolean => {
+    if (e === 'd') return add(0x30, 0x39);
+    if (e === 'w') return add(0x30, 0x39) && add(0x41, 0x5a) && add(0x5f, 0x5f) && add(0x61, 0x7a);
+    return false;
+  };
+  if (atom[0] === '[') {
+    if (atom[1] === '^' || !atom.endsWith(']') || atom.length < 3) return undefined;
+    const body = atom.slice(1, -1);
+    for (let j = 0; j < body.length; ) {
+      if (body[j] === '\\' && (body[j + 1] === 'd' || body[j + 1] === 'w')) {
+        if (!classEscape(body[j + 1])) return undefined;
+        j += 2;
+        continue;
+      }
+      const a = unit(body, j);
+      if (a === undefined) return undefined;
+      if (body[a[1]] === '-' && a[1] + 1 < body.length) {
+        const b = unit(body, a[1] + 1);
+        if (b === undefined || b[0] < a[0]) return undefined;
+        if (!add(a[0], b[0])) return undefined;
+        j = b[1];
+      } else {
+        if (!add(a[0], a[0])) return undefined;
+        j = a[1];
+      }
+    }
+    return out;
+  }
+  if (atom === '.' || atom[0] === '(' || atom === '^' || atom === '$' || atom === '|') return undefined;
+  if (atom[0] === '\\' && (atom[1] === 'd' || atom[1] === 'w') && atom.length === 2) return classEscape(atom[1]) ? out : undefined;
+  const u = unit(atom, 0);
+  if (u === undefined || u[1] !== atom.length) return undefined;
+  return add(u[0], u[0]) ? out : undefined;
+}
+
+/**
+ * `alternatives` (a scan's, in their order) as one alternation whose alternatives sharing a first
+ * character share it (`密码|密钥|令牌` → `密(?:码|钥)|令牌`), where that changes no match: at a
+ * position, the regex returns the same match as the flat alternation, so a scan (exec from a
+ * position, the leftmost match, the first alternative that matches there) hits the same text.
+ *
+ * Why: V8 tries a flat alternation's alternatives one by one at each position that passes its quick
+ * check; on Chinese text nearly every position passes the marks scan's wide half (718 alternatives
+ * after session 22, most of them starting at a Han character).
+ *
+ * Order is what must hold: two alternatives that can match at one position keep their order. A
+ * leading non-capturing group without a quantifier is spread first (`(?:a|b)X` is `aX|bX`, tried in
+ * the same order). Then, in order, an alternative whose first atom is one character or a plain
+ * class without a quantifier (atomCharacters) joins the last group with the same first atom, unless
+ * something after that group can start at one of its characters (another group, or an alternative
+ * this cannot read, or one that ends there: those can start anywhere); else it opens a group of its
+ * own at the end. Inside a group, the same again for the rests.
+ */
+export function stableFactor(alternatives: readonly string[], flags: string): string {
+  const sequences: string[][] = [];
+  for (const a of alternatives) {
+    const atoms = sequenceOf(a);
+    if (atoms === undefined) return alternatives.join('|');
+    sequences.push(...spreadSequence(atoms));
+  }
+  return stableTree(sequences, flags);
+}
+
+/** The atoms of an alternative, each with its quantifier; undefined when unreadable. */
+function sequenceOf(alternative: string): string[] | undefined {
+  const atoms: string[] = [];
+  for (let i = 0; i < alternative.length; ) {
+    const end = atomEnd(alternative, i);
+    if (end <= i || end > alternative.length) return undefined;
+    const quantifier = QUANTIFIER.exec(alternative.slice(end))?.[0] ?? '';
+    atoms.push(alternative.slice(i, end + quantifier.length));
+    i = end + quantifier.length;
+  }
+  return atoms;
+}
+
+/** Most sequences one alternative is spread into (past that, it is left as it is). */
+const MAX_SPREAD_SEQUENCES = 400;
+
+/** `(?:a|b)X` as `aX`, `bX` (again inside), where the leading atom is a non-capturing group without a quantifier. */
+function spreadSequence(sequence: string[]): string[][] {
+  const first = sequence[0];
+  if (first === undefined || !first.startsWith('(?:') || atomEnd(first, 0) !== first.length) return [sequence];
+  const out: string[][] = [];
+  for (const inner of topAlternatives(first.slice(3, -1))) {
+    const atoms = sequenceOf(inner);
+    if (atoms === undefined) return [sequence];
+    out.push(...spreadSequence([...atoms, ...sequence.slice(1)]));
+    if (out.length > MAX_SPREAD_SEQUENCES) return [sequence];
+  }
+  return out;
+}
+
+type Ranges = readonly (readonly [number, number])[];
+const overlaps = (a: Ranges | undefined, b: Ranges): boolean => a === undefined || a.some(([f, t]) => b.some(([g, u]) => f <= u && g <= t));
+
+type Slot = { first: string; chars: Ranges; rests: string[][] } | { first: undefined; chars: undefined; sequence: string[] };
+
+function stableTree(sequences: readonly string[][], flags: string): string {
+  const slots: Slot[] = [];
+  /** Per first atom, the slot of its last group. */
+  const last = new Map<string, number>();
+  for (const s of sequences) {
+    const first = s[0];
+    const chars = first === undefined ? undefined : atomCharacters(first, flags);
+    if (first === undefined || chars === undefined) {
+      slots.push({ first: undefined, chars: undefined, sequence: s });
+      continue;
+    }
+    const at = last.get(first);
+    let join = at !== undefined;
+    for (let k = (at ?? slots.length) + 1; join && k < slots.length; k += 1) if (overlaps(slots[k]!.chars, chars)) join = false;
+    if (join) {
+      (slots[at!] as { rests: string[][] }).rests.push(s.slice(1));
+      continue;
+    }
+    last.set(first, slots.length);
+    slots.push({ first, chars, rests: [s.slice(1)] });
+  }
+  return slots
+    .map((slot) => (slot.first === undefined ? slot.sequence.join('') : slot.rests.length === 1 ? slot.first + slot.rests[0]!.join('') : `${slot.first}(?:${stableTree(slot.rests, flags)})`))
+    .join('|');
+}
+// ---- end lead23 ------------------------------------------------------------------------------------

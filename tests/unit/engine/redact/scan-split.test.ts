@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildRuleSet } from '../../../../electron/engine/redact/rule-set.js';
-import { asciiOnly, atomEnd, firstAtoms, nonAsciiOnly, splitByFirstCharacter, topAlternatives } from '../../../../electron/engine/redact/scan-split.js';
-import { generateLogText } from '../../../bench/redact.bench.js';
+import { asciiOnly, atomCharacters, atomEnd, firstAtoms, nonAsciiOnly, splitByFirstCharacter, stableFactor, topAlternatives, WIDE_GUARD } from '../../../../electron/engine/redact/scan-split.js';
+import { generateChineseLogText, generateLogText, webAppLogText } from '../../../bench/redact.bench.js';
 import { CORPUS_DIR } from './corpus-quality.js';
 import { fixtureTexts } from './helpers.js';
 
@@ -129,5 +129,65 @@ describe('scan split by first character', () => {
     for (const s of split) {
       for (const text of texts) expect(splitHitsOf(s.split!, text)).toEqual(hitsOf(s.regex, text));
     }
+  });
+});
+
+/** Every match of a global regex over `text`, as index:text. */
+function matchesOf(re: RegExp, text: string): string[] {
+  const out: string[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(`${m.index}:${m[0]}`);
+    if (m[0].length === 0) re.lastIndex += 1;
+  }
+  return out;
+}
+
+describe('stableFactor (lead23, session 23)', () => {
+  it('reads the characters one atom can match', () => {
+    expect(atomCharacters('密', 'gm')).toEqual([[0x5bc6, 0x5bc6]]);
+    expect(atomCharacters('[Пп]', 'gm')).toEqual([[0x41f, 0x41f], [0x43f, 0x43f]]);
+    expect(atomCharacters('[А-ЯЁ]', 'gm')).toEqual([[0x410, 0x42f], [0x401, 0x401]]);
+    expect(atomCharacters('\\u3000', 'gm')).toEqual([[0x3000, 0x3000]]);
+    expect(atomCharacters('a', 'gi')).toEqual([[0x41, 0x41], [0x61, 0x61]]);
+    for (const unread of ['.', '[^a]', '密+', '[ab]?', '(?:a|b)', '\\s', '\\p{L}', 'ä']) expect(atomCharacters(unread, unread === 'ä' ? 'gi' : 'gm'), unread).toBeUndefined();
+  });
+
+  it('shares first characters only where no match changes', () => {
+    expect(stableFactor(['密码', '密钥', '令牌'], 'gm')).toBe('密(?:码|钥)|令牌');
+    // A shorter alternative before a longer one with the same start keeps winning.
+    expect(stableFactor(['密码', '密码箱'], 'gm')).toBe('密(?:码(?:|箱))');
+    const prefix = new RegExp(stableFactor(['密码', '密码箱'], 'gm'), 'gm');
+    expect(matchesOf(prefix, '密码箱')).toEqual(['0:密码']);
+    // A class that can start where a literal does stays between them: `Ав` cannot join `Аб` past `[Аа]г`.
+    const mixed = ['Аб', '[Аа]г', 'Ав', 'аб'];
+    const factored = stableFactor(mixed, 'gm');
+    expect(factored).toBe('Аб|[Аа]г|Ав|аб');
+    // A leading group is spread, in order.
+    expect(stableFactor(['(?:经办|复核)人', '经理'], 'gm')).toBe('经(?:办人|理)|复核人');
+  });
+
+  it("finds exactly the flat scan's matches: the marks scan's halves on the fixtures and the bench texts", () => {
+    const scan = buildRuleSet({}).scanners.find((x) => x.split !== undefined)!;
+    const halves = splitByFirstCharacter(topAlternatives(scan.regex.source), scan.regex.flags)!;
+    const flat = [new RegExp(halves.ascii.join('|'), scan.regex.flags), new RegExp(`${WIDE_GUARD}(?:${halves.wide.join('|')})`, scan.regex.flags)];
+    // The rule set's own halves are the factored ones…
+    expect(scan.split![1]!.source).toBe(`${WIDE_GUARD}(?:${stableFactor(halves.wide, scan.regex.flags)})`);
+    expect(scan.split![1]!.source).not.toBe(flat[1]!.source);
+    const texts = [
+      ...fixtureTexts(CORPUS_DIR),
+      Buffer.concat(generateChineseLogText(1)).toString('utf8').slice(0, 400_000),
+      Buffer.concat(webAppLogText(1)).toString('utf8').slice(0, 400_000),
+      Buffer.concat(generateLogText(1)).toString('utf8').slice(0, 200_000),
+    ];
+    let hits = 0;
+    for (const text of texts) {
+      for (const k of [0, 1]) {
+        const want = matchesOf(flat[k]!, text);
+        expect(matchesOf(new RegExp(scan.split![k]!.source, scan.split![k]!.flags), text)).toEqual(want);
+        hits += want.length;
+      }
+    }
+    expect(hits).toBeGreaterThan(5000);
   });
 });
