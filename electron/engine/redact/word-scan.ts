@@ -31,7 +31,10 @@
  * ASCII prefix (`user`) stands for it in the automaton: every occurrence of the word starts with an
  * occurrence of the prefix, so no match ends before the first word end found, and a match starting
  * before that end has read a prefix of the prefix there, which the depth covers as above. A word
- * that starts beyond ASCII has no such prefix: with one, other text goes to the regex alone.
+ * that starts beyond ASCII has no such prefix: those few words (`锁屏`, `đường`) are one small regex
+ * of their own, asked only on text beyond ASCII, and the regex starts at the earlier of its first
+ * occurrence and the automaton's (lead23, session 23: before, one such word sent all text beyond
+ * ASCII to the words regex alone, a 14 000-character tree tried at every position of a Chinese log).
  */
 import { scanLoop, type ScanLoop } from './leak-scan.js';
 
@@ -96,6 +99,9 @@ function fillCells(next: Int32Array, ends: Uint8Array, cells: Int32Array, base: 
   }
 }
 
+/** `word` as a regex source matching it literally. */
+const escapeLiteral = (word: string) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
 /** Upper case of an ASCII code (the regex's case folding for ASCII under `i`). */
 const upper = (c: number) => (c >= 97 && c <= 122 ? c - 32 : c);
 
@@ -123,6 +129,10 @@ export class WordScan {
     private readonly rowBytes: number,
     /** The most characters a word runs past its ASCII prefix (0 when every word is ASCII; see endFrom's `reach`). */
     private readonly wideTail: number,
+    /** The words that start beyond ASCII, as one regex (the words regex's flags), or undefined when there are none (see startFrom). */
+    private readonly leadWide?: RegExp,
+    /** Per state: 1 where a word of ASCII text ends there (a prefix of a word beyond ASCII is no word in ASCII text). */
+    private readonly realEnds?: Uint8Array,
   ) {
     this.latin1 = Buffer.from(loop.input.buffer, loop.input.byteOffset, loop.input.length);
   }
@@ -138,8 +148,11 @@ export class WordScan {
     const nonEmpty = words.filter((w) => w.length > 0);
     // The ASCII prefixes of the other words stand for them in text beyond ASCII (see the module).
     const prefixes = nonEmpty.filter((w) => !isAscii(w)).map(asciiPrefix);
-    const wide = prefixes.every((p) => p.length > 0);
-    const ascii = [...new Set([...nonEmpty.filter(isAscii), ...(wide ? prefixes : [])])];
+    // lead23 (session 23): a word that starts beyond ASCII (`锁屏`, `đường`) has no prefix to stand for it: such words
+    // are found by a small regex of their own (leadWide), and the automaton still reads the other text beyond ASCII.
+    const leading = nonEmpty.filter((w) => asciiPrefix(w).length === 0);
+    const wide = true;
+    const ascii = [...new Set([...nonEmpty.filter(isAscii), ...prefixes.filter((p) => p.length > 0)])];
     // Classes: one per ASCII character that occurs in a word (both cases of a letter share it); 0 for the rest.
     const classOf = new Uint8Array(256);
     let classes = 1;
@@ -163,6 +176,9 @@ export class WordScan {
     const table = new Int32Array(bound * classes);
     const depthOf = new Int32Array(bound);
     const endsAt = new Uint8Array(bound);
+    // Where a word of ASCII text ends (not only a prefix standing for a word beyond ASCII): ASCII text reads only these.
+    const realAt = new Uint8Array(bound);
+    const real = new Set(nonEmpty.filter(isAscii));
     let states = 1;
     for (const w of ascii) {
       let s = 0;
@@ -179,6 +195,7 @@ export class WordScan {
         s = t;
       }
       endsAt[s] = 1;
+      if (real.has(w)) realAt[s] = 1;
     }
     const depths = depthOf.slice(0, states);
     const next = table.subarray(0, states * classes);
@@ -191,6 +208,7 @@ export class WordScan {
       const s = queue[q]!;
       const f = fail[s]!;
       if (endsAt[f] === 1) endsAt[s] = 1;
+      if (realAt[f] === 1) realAt[s] = 1;
       const row = s * classes;
       const failRow = f * classes;
       for (let c = 0; c < classes; c += 1) {
@@ -212,8 +230,9 @@ export class WordScan {
     }
     loop.classOf.set(classOf);
     fillCells(next, ends, loop.cells, loop.denseBase, classes * 4);
-    const wideTail = Math.max(0, ...nonEmpty.filter((w) => !isAscii(w)).map((w) => w.length - asciiPrefix(w).length));
-    return new WordScan(loop, loop.denseBase, Math.max(0, ...ascii.map((w) => w.length)), depths, wide, classes * 4, wideTail);
+    const wideTail = Math.max(0, ...nonEmpty.filter((w) => !isAscii(w) && asciiPrefix(w).length > 0).map((w) => w.length - asciiPrefix(w).length));
+    const leadWide = leading.length > 0 ? new RegExp(leading.map(escapeLiteral).join('|'), 'gi') : undefined;
+    return new WordScan(loop, loop.denseBase, Math.max(0, ...ascii.map((w) => w.length)), depths, wide, classes * 4, wideTail, leadWide, realAt.slice(0, states));
   }
 
   /**
@@ -256,7 +275,7 @@ export class WordScan {
       if (stop < end) {
         // The loop stopped on a cell `~state` (a word ends in that state).
         const state = ~loop.out[0]!;
-        if (this.winStart + stop >= least) {
+        if (this.winStart + stop >= least && (!this.ascii || this.realEnds === undefined || this.realEnds[state] === 1)) {
           this.depth = this.depths[state]!;
           return this.winStart + stop;
         }
@@ -279,7 +298,33 @@ export class WordScan {
    */
   startFrom(key: number, text: string, from: number, reach = from): number {
     const end = this.endFrom(key, text, from, reach);
-    return end < 0 ? end : Math.max(from, end - this.depth + 1);
+    const start = end < 0 ? end : Math.max(from, end - this.depth + 1);
+    // A word starting beyond ASCII occurs only in text beyond ASCII; its regex says where the first
+    // one (ending past `reach`) starts, and the scan starts at the earlier of the two.
+    if (this.ascii || this.leadWide === undefined || start === -2) return start;
+    const lead = this.leadStart(key, text, from, reach);
+    if (lead < 0) return start;
+    return start < 0 ? lead : Math.min(start, lead);
+  }
+
+  /** The last leadWide occurrence found: for which text, searched from where, found where (-1: none), and where it ends. */
+  private lead = { key: -1, from: 0, reach: 0, at: -1, end: 0 };
+
+  /** Where the first word starting beyond ASCII at or after `from` that ends past `reach` starts, or -1. */
+  private leadStart(key: number, text: string, from: number, reach: number): number {
+    const l = this.lead;
+    // The occurrence found from an earlier `from` is still the first from here when it starts at or after here
+    // (or, with none found, when none can be); it must also end past `reach`.
+    if (l.key === key && l.from <= from && l.reach <= reach && (l.at === -1 || (l.at >= from && l.end > reach))) return l.at;
+    const re = this.leadWide!;
+    re.lastIndex = from;
+    let m = re.exec(text);
+    while (m !== null && m.index + m[0].length <= reach) {
+      re.lastIndex = m.index + 1;
+      m = re.exec(text);
+    }
+    this.lead = { key, from, reach, at: m === null ? -1 : m.index, end: m === null ? 0 : m.index + m[0].length };
+    return this.lead.at;
   }
 }
 

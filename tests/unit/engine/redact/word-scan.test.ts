@@ -144,21 +144,30 @@ describe('words scan automaton', () => {
     expect(nested.endFrom(nextTextKey(), 'abdd', 0)).toBe(-1);
   });
 
-  it('finds a word cut by the 64 KiB window, and says -2 (ask the regex) for text beyond ASCII when a word starts beyond ASCII', () => {
+  it('finds a word cut by the 64 KiB window, and finds a word that starts beyond ASCII by its own regex', () => {
     const scan = WordScan.build(['password', 'pwd'])!;
     const text = `${'x'.repeat(65_530)}PassWord=1 ${'y'.repeat(100)}pwd`;
     const key = nextTextKey();
     expect(scan.endFrom(key, text, 0)).toBe(65_537);
     expect(scan.endFrom(key, text, 65_538)).toBe(text.length - 1);
     expect(scan.endFrom(key, text, text.length - 1)).toBe(-1);
-    // A word that starts beyond ASCII: text beyond ASCII goes to the regex alone.
+    // A word that starts beyond ASCII (lead23, session 23): the automaton still reads text beyond
+    // ASCII for the others, and startFrom takes the earlier of its start and the Han word's.
     const han = WordScan.build(['用户', 'login'])!;
-    expect(han.endFrom(nextTextKey(), 'password \u201cx\u201d login', 0)).toBe(-2);
+    expect(han.endFrom(nextTextKey(), 'password \u201cx\u201d login', 0)).toBe(17);
     expect(han.endFrom(nextTextKey(), 'user: login', 0)).toBe(10);
+    expect(han.startFrom(nextTextKey(), '登录 用户=x login', 0)).toBe(3);
+    expect(han.startFrom(nextTextKey(), '登录 login 用户', 0)).toBe(3);
+    expect(han.startFrom(nextTextKey(), '登录失败，对话框', 0)).toBe(-1);
+    // Past a hit [3, 5) (`用户`), the next word that runs past it.
+    const hanKey = nextTextKey();
+    expect(han.startFrom(hanKey, '登录 用户 用户 login', 4, 5)).toBe(6);
+    expect(han.startFrom(hanKey, '登录 用户 用户 login', 7, 8)).toBe(9);
     // A word with a character beyond ASCII cannot occur in ASCII text; in other text its ASCII
     // prefix stands for it (`user：` ends at the `r` at the latest).
     const wide = WordScan.build(['user：', 'login'])!;
-    expect(wide.endFrom(nextTextKey(), 'user: login', 0)).toBe(3);
+    // …so ASCII text reads no end there (lead23: the prefix is in the automaton for the other text only).
+    expect(wide.endFrom(nextTextKey(), 'user: login', 0)).toBe(10);
     expect(wide.endFrom(nextTextKey(), '用户 user：张三', 0)).toBe(6);
   });
 
@@ -188,6 +197,21 @@ describe('words scan automaton', () => {
       const scan = WordScan.build(list)!;
       // Few characters beyond ASCII (copied as Latin-1) or many (each as one byte no word holds).
       const text = round % 3 === 0 ? `${'ab-x '.repeat(round * 100)}${pick(100)}${'Ab= '.repeat(200)}` : pick(round % 10 === 1 ? 70_000 : 400);
+      expect(automatonHitsOf(scan, re, text), `words ${JSON.stringify(list)} in ${JSON.stringify(text.slice(0, 60))}`).toEqual(hitsOf(re, text));
+    }
+  });
+
+  it('gives the hits of the words regex when some words start beyond ASCII (lead23): Han and accented first letters, either case', () => {
+    const r = rand(31);
+    const alphabet = ['a', 'b', 'A', 'đ', 'Đ', 'ư', ' ', '=', '用', '户', '锁', '屏', '\u201c', 'x'];
+    const pick = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]!).join('');
+    for (let round = 0; round < 120; round += 1) {
+      const list = [...new Set(Array.from({ length: 1 + Math.floor(r() * 6) }, () => pick(1 + Math.floor(r() * 3)).toLowerCase().trim()).filter((w) => w.length > 0))];
+      list.push(round % 2 === 0 ? '用户' : 'đường');
+      const escaped = list.map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+      const re = new RegExp(escaped.join('|'), 'gi');
+      const scan = WordScan.build(list)!;
+      const text = pick(round % 10 === 1 ? 70_000 : 300) + (round % 3 === 0 ? 'ĐƯỜNG 用户' : '');
       expect(automatonHitsOf(scan, re, text), `words ${JSON.stringify(list)} in ${JSON.stringify(text.slice(0, 60))}`).toEqual(hitsOf(re, text));
     }
   });
