@@ -365,6 +365,26 @@ export const CORPUS_SETS = {
   // and 系统信息.json, `tsc --showConfig`, /proc/self/mountinfo + cgroup under the network profile, /proc/self/io + sched,
   // `ls -la --time-style=full-iso` of zoneinfo/Europe, `apt-cache stats` + `apt-mark showmanual`, ca-certificates.conf).
   'held-out-24': join(CORPUS_DIR, 'held-out-24'),
+  // recall25 (session 23), written and committed before any rule file was opened: 22 plain application logs in stacks no
+  // earlier set had — a Traefik v3 JSON access log with ForwardAuth response headers, the Duo Authentication Proxy (a
+  // RADIUS packet dump), a Salesforce Apex debug log (UK, an NI number), Magento 2 exception/payment logs (Australia, a
+  // TFN), a Discourse production.log (Canada, Rails Parameters), FreeSWITCH mod_callcenter (India, PAN/Aadhaar), 通达OA,
+  // 明源云 售楼, 微盟 商家助手, 京东京麦, 菜鸟打单 (GB18030, CRLF), 韵达 快递管家 (UTF-16LE, CRLF), a hospital LIS
+  // instrument interface with an ASTM P record (GB18030), a 中控 ZKTime attendance sync (GB18030), 滴滴企业版 OpenAPI, a
+  // Taiwanese 健保 card-reader log (Traditional, UTF-16LE, CRLF), MISA AMIS (Vietnamese, CCCD), MyInvois e-Invois (Malay,
+  // MyKad), a UAE clinic's booking service (Arabic, Emirates ID), myDATA/AADE (Greek, ΑΦΜ/ΑΜΚΑ), Fortnox + BankID
+  // (Swedish, personnummer), Mercado Pago webhooks (Argentina/Chile/Mexico, CUIL/RUT/CURP); configs and CLIs — a GitHub
+  // Actions job log with `set -x` lines, CircleCI config + `circleci env-var list`, `podman secret inspect --showsecret` +
+  // a Quadlet unit, `ldapwhoami`/`ldapsearch -LLL`, a Thunderbird LDIF (Swedish, CRLF), `system_profiler` + an iOS .ips
+  // crash, an Android bugreport's `dumpsys account` + logcat (Singapore, NRIC), Zendesk (policy profile) and HubSpot CSV
+  // exports; paperwork — a Vietnamese labour contract, a Dubai Ejari tenancy contract (Arabic), an Israeli payslip
+  // (Hebrew, ת.ז.), a Nova Poshta shipment register (Ukrainian, РНОКПП), a Pohoda employee export (Czech, rodné číslo,
+  // policy profile), a Chilean liquidación de sueldo, a 通讯录 VCF, a 社保 缴费明细 and an 支付宝 交易明细 (GB18030), a
+  // 微信支付 merchant bill, a 智慧校园 student export, an offer mail, a dental record, a 房产中介 客源 CSV, a Taiwanese
+  // 勞健保 加保申報表 and a Hong Kong MPF statement (HKID); and 8 real outputs (the product's own 内核日志 entry and its
+  // .eml draft under the network/default profiles, zoneinfo/America, /proc/slabinfo + smaps_rollup, `dpkg-divert
+  // --list` + `debconf-show`, `python3 -m site`, `du -sk node_modules/*`, `date -R` + `numfmt` + `locale -k`).
+  'held-out-25': join(CORPUS_DIR, 'held-out-25'),
   // Session 17 (applog1), tuned: plain application logs — the content of an app's log folder (`appLogPaths`) — in
   // real frameworks' shapes: Spring Boot/logback, log4j2 with MDC, Tomcat catalina with JDBC stack traces, Python
   // logging/Django/Celery/Flask, Node winston text + pino/bunyan JSON lines, Go zap JSON + logrus text, .NET Serilog
@@ -408,6 +428,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-22': { kind: 'held-out', firstRun: '77.8 % of 388 / 93.4 % (labels as written); 79.0 % of 390 / 95.9 % with wrong labels corrected' },
   'held-out-23': { kind: 'held-out', firstRun: '62.9 % of 394 / 92.7 % (labels as written); 62.9 % of 394 / 93.6 % with wrong labels corrected' },
   'held-out-24': { kind: 'held-out', firstRun: '63.3 % of 472 / 94.6 % (labels as written); 63.7 % of 476 / 96.6 % with wrong labels corrected' },
+  'held-out-25': { kind: 'held-out', firstRun: '67.5 % of 591 / 97.3 % (labels as written); 67.6 % of 590 / 98.3 % with wrong labels corrected' },
   'app-logs': { kind: 'tuned' },
   real: { kind: 'real' },
 };

@@ -46,6 +46,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-22').files).toBeGreaterThanOrEqual(59); // recall22, session 20
     expect(get('held-out-23').files).toBeGreaterThanOrEqual(55); // recall23, session 21
     expect(get('held-out-24').files).toBeGreaterThanOrEqual(56); // recall24, session 22
+    expect(get('held-out-25').files).toBeGreaterThanOrEqual(55); // recall25, session 23
     expect(get('app-logs').files).toBeGreaterThanOrEqual(24);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
@@ -86,6 +87,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-23').overall.lookAlikes).toBeGreaterThanOrEqual(200);
     expect(get('held-out-24').overall.planted).toBeGreaterThanOrEqual(470); // recall24, session 22
     expect(get('held-out-24').overall.lookAlikes).toBeGreaterThanOrEqual(220);
+    expect(get('held-out-25').overall.planted).toBeGreaterThanOrEqual(590); // recall25, session 23
+    expect(get('held-out-25').overall.lookAlikes).toBeGreaterThanOrEqual(290);
     expect(get('app-logs').overall.planted).toBeGreaterThanOrEqual(195);
     expect(get('app-logs').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
@@ -555,6 +558,16 @@ describe('redaction corpus', () => {
     // lead, session 22: the merge of session 22 — no rule was written for this set (only intlphone23's phone work came after
     // its miss list was read: see its FIRST-RUN.md); the other branches' generalisation to it: 303 → 334, FP 13.
     { set: 'held-out-24', found: 334, fp: 13 },
+    // held-out-25 (session 23, recall25): written and committed before any rule file was opened (22 plain application logs
+    // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork; half Chinese (some Traditional), a third English, the
+    // rest Vietnamese, Malay, Arabic, Hebrew, Greek, Czech, Swedish, Ukrainian and Latin-American Spanish; 8 real outputs
+    // incl. the product's own 内核日志 entry and .eml draft), measured once with the rules of 9abd325 (the set at 3461dc6):
+    // 399 of 591 = 67.5 % / 97.3 % as written, 399 of 590 = 67.6 % / 98.3 % with six labels corrected (a masked mobile a
+    // look-alike; a toll-free number, an extension's SIP address, a PayPal EC token, a BankID autoStartToken and a
+    // crashReporterKey neutral; its FIRST-RUN.md). No rule was changed for it: the floor is that corrected first figure, and
+    // its 8 false positives (a company street and a group in export columns, a DSN's org id, Duo's `b'…'`, an HMAC
+    // signature, `30` after a password, podman's secret names) may not grow.
+    { set: 'held-out-25', found: 399, fp: 8 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
