@@ -3,10 +3,11 @@
 // which `npm ci` runs through `prepare`). It never compiles TypeScript on the fly: what runs is
 // what ships, and tsx is only a devDependency. `npm run cli` / `npm run collect` rebuild first.
 // The bundle is split per command, so each command loads only its own code and dependencies.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { Worker } from 'node:worker_threads';
 
 // Memory stays flat (issue 13: ≤ 150 MB peak RSS whatever the input): V8 grows its young
 // generation up to 2 × 16 MB when much is allocated, and collect/redact allocate steadily (stream
@@ -36,6 +37,26 @@ const PRINT_ONLY = new Set([undefined, 'list', 'check', 'help', '--version', '-V
 // so (networking, crypto, workers, zlib, http for the checks, perf_hooks), compiled on every run.
 // Loaded first, they come from the cache: default collection, main-thread CPU median of 6 alternated
 // runs at load ~14, 1210 → 1140 ms. Only for `collect`, which loads them all anyway.
+// sos25 (session 23): the redaction worker of a collection, started first thing — before the
+// engine's modules load (~0.4 s of this thread) and before the flags below change V8's flag hash,
+// so that its own start-up (Node's bootstrap of a thread: ~0.1 s of built-in modules) comes from
+// the code cache too. It loads the redaction engine and builds the likely rule set meanwhile
+// (redact-worker.ts WorkerAhead); the session sends it its options. As startWorkerAhead
+// (redact-offload.ts) does: unref'd (never keeps the process alive), its first error kept for the
+// session, which then redacts on this thread. Not for `off`, help or a dry run, which use none.
+const AHEAD_SKIP = new Set(['--help', '-h', '--dry-run']);
+let redactWorkerAhead;
+if (process.argv[2] === 'collect' && process.env.DIAGCOLLECT_REDACT_WORKER !== 'off' && !process.argv.some((arg) => AHEAD_SKIP.has(arg))) {
+  const entry = new URL('../../dist/cli/redact-worker.mjs', import.meta.url);
+  if (existsSync(entry)) {
+    const worker = new Worker(entry, { workerData: { ahead: true }, resourceLimits: { maxYoungGenerationSizeMb: 3 } });
+    redactWorkerAhead = { worker };
+    worker.on('error', (err) => {
+      redactWorkerAhead.failed ??= err;
+    });
+    worker.unref();
+  }
+}
 const COLLECT_BUILTINS = ['node:child_process', 'node:crypto', 'node:dgram', 'node:diagnostics_channel', 'node:dns', 'node:fs/promises', 'node:http', 'node:https', 'node:module', 'node:net', 'node:os', 'node:perf_hooks', 'node:timers/promises', 'node:tls', 'node:util', 'node:vm', 'node:worker_threads', 'node:zlib'];
 if (process.argv[2] === 'collect') await Promise.all(COLLECT_BUILTINS.map((name) => import(name)));
 if (!PRINT_ONLY.has(process.argv[2])) {
@@ -93,7 +114,7 @@ if (process.stderr.isTTY && (newestSource(join(root, 'electron')) > built || new
 }
 
 const { main } = await import(pathToFileURL(bundle).href);
-const code = await main(process.argv);
+const code = await main(process.argv, { stdout: process.stdout, stderr: process.stderr, env: process.env, signals: process, ...(redactWorkerAhead ? { redactWorkerAhead } : {}) });
 process.exitCode = code;
 // Exit explicitly once the output is flushed: a process some tool left behind (holding a pipe or
 // a handle) must not keep diagcollect alive after its work is done.
