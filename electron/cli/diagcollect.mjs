@@ -31,12 +31,6 @@ const PRINT_ONLY = new Set([undefined, 'list', 'check', 'help', '--version', '-V
 // process: the waiting launcher costs ~7 MB private (44 MB RSS, mostly shared) and ~0.15 s CPU,
 // and a terminal's Ctrl-C would reach the child twice (once from the terminal, once forwarded),
 // which is "quit at once" instead of a clean cancel. Not done; an installer's wrapper script may set it.
-// collect18 (session 20): Node's own modules a collection loads, loaded before the flags below.
-// A flag set at run time changes V8's flag hash, and a built-in module loaded after that no longer
-// matches Node's code cache and is compiled afresh (see PRINT_ONLY): a collection loaded ~75 of them
-// so (networking, crypto, workers, zlib, http for the checks, perf_hooks), compiled on every run.
-// Loaded first, they come from the cache: default collection, main-thread CPU median of 6 alternated
-// runs at load ~14, 1210 → 1140 ms. Only for `collect`, which loads them all anyway.
 // sos25 (session 23): the redaction worker of a collection, started first thing — before the
 // engine's modules load (~0.4 s of this thread) and before the flags below change V8's flag hash,
 // so that its own start-up (Node's bootstrap of a thread: ~0.1 s of built-in modules) comes from
@@ -44,6 +38,9 @@ const PRINT_ONLY = new Set([undefined, 'list', 'check', 'help', '--version', '-V
 // (redact-worker.ts WorkerAhead); the session sends it its options. As startWorkerAhead
 // (redact-offload.ts) does: unref'd (never keeps the process alive), its first error kept for the
 // session, which then redacts on this thread. Not for `off`, help or a dry run, which use none.
+// Its isolate, made after the flags below may be set, resets the young-generation flag for the
+// process (platform/young-generation.ts); the worker sets it again when its code runs (measured:
+// the main thread's new space peaks at 2 MB, redact-worker-ahead.test.ts holds it at ≤ 4 MB).
 const AHEAD_SKIP = new Set(['--help', '-h', '--dry-run']);
 let redactWorkerAhead;
 if (process.argv[2] === 'collect' && process.env.DIAGCOLLECT_REDACT_WORKER !== 'off' && !process.argv.some((arg) => AHEAD_SKIP.has(arg))) {
@@ -57,6 +54,12 @@ if (process.argv[2] === 'collect' && process.env.DIAGCOLLECT_REDACT_WORKER !== '
     worker.unref();
   }
 }
+// collect18 (session 20): Node's own modules a collection loads, loaded before the flags below.
+// A flag set at run time changes V8's flag hash, and a built-in module loaded after that no longer
+// matches Node's code cache and is compiled afresh (see PRINT_ONLY): a collection loaded ~75 of them
+// so (networking, crypto, workers, zlib, http for the checks, perf_hooks), compiled on every run.
+// Loaded first, they come from the cache: default collection, main-thread CPU median of 6 alternated
+// runs at load ~14, 1210 → 1140 ms. Only for `collect`, which loads them all anyway.
 const COLLECT_BUILTINS = ['node:child_process', 'node:crypto', 'node:dgram', 'node:diagnostics_channel', 'node:dns', 'node:fs/promises', 'node:http', 'node:https', 'node:module', 'node:net', 'node:os', 'node:perf_hooks', 'node:timers/promises', 'node:tls', 'node:util', 'node:vm', 'node:worker_threads', 'node:zlib'];
 if (process.argv[2] === 'collect') await Promise.all(COLLECT_BUILTINS.map((name) => import(name)));
 if (!PRINT_ONLY.has(process.argv[2])) {
