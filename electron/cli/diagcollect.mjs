@@ -9,6 +9,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 
+// Ctrl-C / SIGTERM before a command has installed its own handling (collect cancels cleanly,
+// electron/cli/signals.ts): nothing was started yet, so end at once with the documented 130.
+// sos25 (session 23): first thing, before the redaction worker is started and the built-in modules
+// load (a signal in those first ~0.1–0.3 s met Node's default action: no exit code at all).
+const earlyExit = (signal) => {
+  if (process.listenerCount(signal) === 1) process.exit(130);
+};
+process.on('SIGINT', earlyExit);
+process.on('SIGTERM', earlyExit);
+// The terminal closed (SIGHUP): the same as SIGTERM — a clean cancel, never Node's default of
+// dying on the spot with the temp archive and the commands we started left behind.
+process.on('SIGHUP', () => process.emit('SIGTERM', 'SIGTERM'));
+
 // Memory stays flat (issue 13: ≤ 150 MB peak RSS whatever the input): V8 grows its young
 // generation up to 2 × 16 MB when much is allocated, and collect/redact allocate steadily (stream
 // pieces, redacted lines), so 32 MB of RSS went to it (measured: 34 MB new space at the peak).
@@ -71,17 +84,6 @@ if (!PRINT_ONLY.has(process.argv[2])) {
   // `redact --help` and `baseline check`, 1–2 of 600 runs beside a CPU hog; 0 of 2 400 without it),
   // which CI saw as a command printing nothing. A flag V8 reads only at start is no flag to flip here.
 }
-
-// Ctrl-C / SIGTERM before a command has installed its own handling (collect cancels cleanly,
-// electron/cli/signals.ts): nothing was started yet, so end at once with the documented 130.
-const earlyExit = (signal) => {
-  if (process.listenerCount(signal) === 1) process.exit(130);
-};
-process.on('SIGINT', earlyExit);
-process.on('SIGTERM', earlyExit);
-// The terminal closed (SIGHUP): the same as SIGTERM — a clean cancel, never Node's default of
-// dying on the spot with the temp archive and the commands we started left behind.
-process.on('SIGHUP', () => process.emit('SIGTERM', 'SIGTERM'));
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bundle = join(root, 'dist', 'cli', 'main.mjs');
