@@ -257,7 +257,8 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
       ...(flags.split ? { split: true } : {}),
       onEvent: render.onEvent,
       // sos20 (session 22): the redaction worker starts with the collection and redacts every item.
-      redactWorker: redactWorkerForCollect(io.env.DIAGCOLLECT_REDACT_WORKER),
+      // sos25 (session 23): the worker the launcher started ahead, when there is one (diagcollect.mjs).
+      redactWorker: redactWorkerForCollect(io.env.DIAGCOLLECT_REDACT_WORKER, io.redactWorkerAhead),
     });
     render.done();
     const { archive, leakCheck, upload } = result;
@@ -330,6 +331,8 @@ export async function collect(flags: CollectFlags, io: CliIo, extra: readonly Co
     const { code, message, text } = exitCodeFor(err, cliTranslator(io));
     return fail(code, message, text);
   } finally {
+    // sos25: a worker started ahead and never used (a dry run, a refused selection) stops here.
+    await io.redactWorkerAhead?.worker.terminate();
     // Whatever a command we started left behind (a hung tool's escaped grandchild) dies with us.
     await reapChildren();
     stopInterrupts();

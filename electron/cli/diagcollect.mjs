@@ -3,10 +3,24 @@
 // which `npm ci` runs through `prepare`). It never compiles TypeScript on the fly: what runs is
 // what ships, and tsx is only a devDependency. `npm run cli` / `npm run collect` rebuild first.
 // The bundle is split per command, so each command loads only its own code and dependencies.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+
+// Ctrl-C / SIGTERM before a command has installed its own handling (collect cancels cleanly,
+// electron/cli/signals.ts): nothing was started yet, so end at once with the documented 130.
+// sos25 (session 23): first thing, before the redaction worker is started and the built-in modules
+// load (a signal in those first ~0.1–0.3 s met Node's default action: no exit code at all).
+const earlyExit = (signal) => {
+  if (process.listenerCount(signal) === 1) process.exit(130);
+};
+process.on('SIGINT', earlyExit);
+process.on('SIGTERM', earlyExit);
+// The terminal closed (SIGHUP): the same as SIGTERM — a clean cancel, never Node's default of
+// dying on the spot with the temp archive and the commands we started left behind.
+process.on('SIGHUP', () => process.emit('SIGTERM', 'SIGTERM'));
 
 // Memory stays flat (issue 13: ≤ 150 MB peak RSS whatever the input): V8 grows its young
 // generation up to 2 × 16 MB when much is allocated, and collect/redact allocate steadily (stream
@@ -30,6 +44,29 @@ const PRINT_ONLY = new Set([undefined, 'list', 'check', 'help', '--version', '-V
 // process: the waiting launcher costs ~7 MB private (44 MB RSS, mostly shared) and ~0.15 s CPU,
 // and a terminal's Ctrl-C would reach the child twice (once from the terminal, once forwarded),
 // which is "quit at once" instead of a clean cancel. Not done; an installer's wrapper script may set it.
+// sos25 (session 23): the redaction worker of a collection, started first thing — before the
+// engine's modules load (~0.4 s of this thread) and before the flags below change V8's flag hash,
+// so that its own start-up (Node's bootstrap of a thread: ~0.1 s of built-in modules) comes from
+// the code cache too. It loads the redaction engine and builds the likely rule set meanwhile
+// (redact-worker.ts WorkerAhead); the session sends it its options. As startWorkerAhead
+// (redact-offload.ts) does: unref'd (never keeps the process alive), its first error kept for the
+// session, which then redacts on this thread. Not for `off`, help or a dry run, which use none.
+// Its isolate, made after the flags below may be set, resets the young-generation flag for the
+// process (platform/young-generation.ts); the worker sets it again when its code runs (measured:
+// the main thread's new space peaks at 2 MB, redact-worker-ahead.test.ts holds it at ≤ 4 MB).
+const AHEAD_SKIP = new Set(['--help', '-h', '--dry-run']);
+let redactWorkerAhead;
+if (process.argv[2] === 'collect' && process.env.DIAGCOLLECT_REDACT_WORKER !== 'off' && !process.argv.some((arg) => AHEAD_SKIP.has(arg))) {
+  const entry = new URL('../../dist/cli/redact-worker.mjs', import.meta.url);
+  if (existsSync(entry)) {
+    const worker = new Worker(entry, { workerData: { ahead: true }, resourceLimits: { maxYoungGenerationSizeMb: 3 } });
+    redactWorkerAhead = { worker };
+    worker.on('error', (err) => {
+      redactWorkerAhead.failed ??= err;
+    });
+    worker.unref();
+  }
+}
 // collect18 (session 20): Node's own modules a collection loads, loaded before the flags below.
 // A flag set at run time changes V8's flag hash, and a built-in module loaded after that no longer
 // matches Node's code cache and is compiled afresh (see PRINT_ONLY): a collection loaded ~75 of them
@@ -47,17 +84,6 @@ if (!PRINT_ONLY.has(process.argv[2])) {
   // `redact --help` and `baseline check`, 1–2 of 600 runs beside a CPU hog; 0 of 2 400 without it),
   // which CI saw as a command printing nothing. A flag V8 reads only at start is no flag to flip here.
 }
-
-// Ctrl-C / SIGTERM before a command has installed its own handling (collect cancels cleanly,
-// electron/cli/signals.ts): nothing was started yet, so end at once with the documented 130.
-const earlyExit = (signal) => {
-  if (process.listenerCount(signal) === 1) process.exit(130);
-};
-process.on('SIGINT', earlyExit);
-process.on('SIGTERM', earlyExit);
-// The terminal closed (SIGHUP): the same as SIGTERM — a clean cancel, never Node's default of
-// dying on the spot with the temp archive and the commands we started left behind.
-process.on('SIGHUP', () => process.emit('SIGTERM', 'SIGTERM'));
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bundle = join(root, 'dist', 'cli', 'main.mjs');
@@ -93,7 +119,7 @@ if (process.stderr.isTTY && (newestSource(join(root, 'electron')) > built || new
 }
 
 const { main } = await import(pathToFileURL(bundle).href);
-const code = await main(process.argv);
+const code = await main(process.argv, { stdout: process.stdout, stderr: process.stderr, env: process.env, signals: process, ...(redactWorkerAhead ? { redactWorkerAhead } : {}) });
 process.exitCode = code;
 // Exit explicitly once the output is flushed: a process some tool left behind (holding a pipe or
 // a handle) must not keep diagcollect alive after its work is done.

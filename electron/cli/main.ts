@@ -8,6 +8,7 @@ import type { ArchiveLanguage } from '../../shared/naming.js';
 import type { Platform } from '../../shared/types.js';
 import { EXIT, InputError } from '../engine/errors.js';
 import { TOOL_VERSION } from '../engine/version.js';
+import type { WorkerStartedAhead } from '../engine/redact/redact-offload.js';
 import type { ListFlags } from './list-command.js';
 
 export interface CliIo {
@@ -18,6 +19,11 @@ export interface CliIo {
   signals: Pick<NodeJS.Process, 'on' | 'off'>;
   /** The output's language; main sets it from --lang or the user's locale (cli-i18n.ts). */
   locale?: ArchiveLanguage;
+  /**
+   * sos25 (session 23): the redaction worker the launcher started ahead for `collect`, before the
+   * engine was loaded (diagcollect.mjs); collect hands it to the session, or stops it.
+   */
+  redactWorkerAhead?: WorkerStartedAhead;
 }
 
 /** Platforms for `list --platform` (the values of shared/types' PlatformSchema, without loading zod). */

@@ -37,7 +37,7 @@ import { placeholderExample } from './redact/placeholders.js';
 import { createRedactor, saveRedactionMap } from './redact/policy-redactor.js';
 import { loadAnalyses } from './redact/analyses.js';
 import { redactFacts, redactFactsWith, renderFromFacts } from './redact/redact-facts.js';
-import { OFFLOAD_MIN_BYTES, RedactWorker, type WorkerEntry } from './redact/redact-offload.js';
+import { OFFLOAD_MIN_BYTES, RedactWorker, type WorkerEntry, type WorkerStartedAhead } from './redact/redact-offload.js';
 import { redactBuffer, routeThroughRedactor, type RouteOutcome } from './redact/route.js';
 import { formatIntake } from './report/intake-text.js';
 import { jsonPieces } from './report/json-pieces.js';
@@ -881,9 +881,11 @@ export function redactWorkerFromEnv(value: string | undefined): { minBytes?: num
  * with the session, redacting every text item (SessionOptions.redactWorker `atStart`), unless
  * `DIAGCOLLECT_REDACT_WORKER` says otherwise (`off`, or a size from which items go to it).
  */
-export function redactWorkerForCollect(value: string | undefined): NonNullable<SessionOptions['redactWorker']> {
+export function redactWorkerForCollect(value: string | undefined, ahead?: WorkerStartedAhead): NonNullable<SessionOptions['redactWorker']> {
   const given = redactWorkerFromEnv(value);
-  return given === false || given.minBytes !== undefined ? given : { atStart: true };
+  if (given === false || given.minBytes !== undefined) return given;
+  // sos25 (session 23): a worker started ahead (the CLI launcher's) is the one the session uses.
+  return { atStart: true, ...(ahead ? { entry: { ahead } } : {}) };
 }
 
 /**

@@ -6,18 +6,27 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { Policy } from '../../../shared/policy.js';
-import { Redactor } from './redactor.js';
+import { Redactor, type RedactorOptions } from './redactor.js';
 
 /** One Redactor per archive (or per `redact` run), with policy's optional and extra rules. */
 export function createRedactor(policy: Policy): Redactor {
+  return new Redactor(redactorOptionsFor(policy.redaction));
+}
+
+/**
+ * The Redactor's options for policy's redaction settings (none: a policy without them). sos25
+ * (session 23): the redaction worker started ahead of a collection builds the rule set of these
+ * with none while the engine loads (redact-worker.ts buildLikelyRuleSet).
+ */
+export function redactorOptionsFor(redaction?: Policy['redaction']): RedactorOptions {
   const user = safeUserName();
-  return new Redactor({
-    optionalRules: policy.redaction?.optionalRules ?? [],
-    extraRules: policy.redaction?.extraRules ?? [],
-    allow: policy.redaction?.allow ?? [],
+  return {
+    optionalRules: redaction?.optionalRules ?? [],
+    extraRules: redaction?.extraRules ?? [],
+    allow: redaction?.allow ?? [],
     // The host name stays: the support standard puts it in the archive name.
     knownValues: user ? [{ value: user, kind: 'USER' }] : [],
-  });
+  };
 }
 
 /** This account's name, unless it is a generic one (which is not personal data). */

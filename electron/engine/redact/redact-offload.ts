@@ -23,7 +23,7 @@ import { isProbablyBinary, readHead, type TextEncoding } from './decode.js';
 import type { StructureOutcome } from './formats.js';
 import type { Redactor, RedactorMark, RedactorState } from './redactor.js';
 import type { RouteOutcome } from './route.js';
-import type { FromWorker, ToWorker, WorkerInit } from './redact-worker.js';
+import type { FromWorker, ToWorker, WorkerInit, WorkerInitMessage } from './redact-worker.js';
 
 /**
  * Text items at least this large go to the worker. Starting it costs ~0.1–0.3 s (its own copy of
@@ -47,7 +47,33 @@ async function fileExists(url: URL): Promise<boolean> {
 }
 
 /** Where the worker's code is: a file to start, or (TypeScript sources) code that loads them. */
-export type WorkerEntry = { url: URL } | { code: string };
+export type WorkerEntry = { url: URL } | { code: string } | { ahead: WorkerStartedAhead };
+
+/**
+ * sos25 (session 23): a worker already started, ahead of its session (the CLI launcher starts one
+ * first thing for `collect`, so its start-up and rule-set build overlap the engine's loading),
+ * with workerData `{ ahead: true }` (redact-worker.ts WorkerAhead): it waits for its options.
+ * `failed` is the error it reported before anyone listened (the starter records it).
+ */
+export interface WorkerStartedAhead {
+  worker: Worker;
+  failed?: Error;
+}
+
+/**
+ * Starts the worker of `entry` ahead of its session (see WorkerStartedAhead). The CLI launcher
+ * does the same in plain JavaScript, before this module is loaded (a test holds the two alike).
+ */
+export function startWorkerAhead(entry: { url: URL } | { code: string }): WorkerStartedAhead {
+  const options = { workerData: { ahead: true }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
+  const worker = 'url' in entry ? new Worker(entry.url, options) : new Worker(entry.code, { ...options, eval: true });
+  const ahead: WorkerStartedAhead = { worker };
+  worker.on('error', (err) => {
+    ahead.failed ??= err;
+  });
+  worker.unref();
+  return ahead;
+}
 
 /**
  * Where the worker's entry is: beside this module in a bundle (`.mjs` in dist/cli, `.js` in
@@ -127,7 +153,14 @@ export class RedactWorker {
     // Its young generation capped as well as kept from growing (see young-generation.ts): the flag
     // is set again only once the worker's code runs, after Node's own start-up has allocated.
     const options = { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
-    const worker = 'url' in entry ? new Worker(entry.url, options) : new Worker(entry.code, { ...options, eval: true });
+    if ('ahead' in entry) {
+      // sos25: started ahead, it is told its options now (or has already failed or stopped).
+      const { worker: ahead, failed } = entry.ahead;
+      if (failed) throw failed;
+      if (ahead.threadId < 0) throw new Error('the redaction worker stopped before it was ready');
+      ahead.postMessage({ type: 'init', init } satisfies WorkerInitMessage);
+    }
+    const worker = 'ahead' in entry ? entry.ahead.worker : 'url' in entry ? new Worker(entry.url, options) : new Worker(entry.code, { ...options, eval: true });
     RedactWorker.threads.started += 1;
     RedactWorker.threads.running += 1;
     worker.once('exit', () => {

@@ -15,6 +15,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { keepYoungGenerationSmall } from '../platform/young-generation.js';
 import { loadAnalyses } from './analyses.js';
+import { redactorOptionsFor } from './policy-redactor.js';
+import { sameRuleSet, WarmUp } from './warm-up.js';
 import { Redactor, type RedactItem, type RedactorMark, type RedactorOptions, type RedactorState } from './redactor.js';
 
 export type ToWorker =
@@ -37,6 +39,20 @@ export interface WorkerInit {
   prefilter: boolean;
 }
 
+// sos25 (session 23): a worker started before the engine is loaded (the CLI launcher starts it
+// first thing for `collect`: electron/cli/diagcollect.mjs) does not know the Redactor's
+// options yet: its workerData says so, and its first message brings them.
+/** workerData of a worker started ahead of its session. */
+export interface WorkerAhead {
+  ahead: true;
+}
+
+/** The first message to a worker started ahead: the options it redacts with. */
+export interface WorkerInitMessage {
+  type: 'init';
+  init: WorkerInit;
+}
+
 /** The pieces as one buffer of its own (transferable: never a slice of Node's shared pool). */
 function joined(pieces: Buffer[]): Uint8Array {
   let size = 0;
@@ -48,7 +64,8 @@ function joined(pieces: Buffer[]): Uint8Array {
   return out;
 }
 
-function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
+/** `warm` (sos25): a warm-up to run until the first item comes (a worker started ahead). */
+function serve(port: NonNullable<typeof parentPort>, init: WorkerInit, warm?: WarmUp): void {
   const redactor = new Redactor(init.options, { prefilter: init.prefilter });
   const pieces: Buffer[] = [];
   let item: RedactItem | undefined;
@@ -56,6 +73,8 @@ function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
   let since: RedactorMark | undefined;
   const send = (message: FromWorker, data?: Uint8Array) => port.postMessage(message, data && data.byteLength > 0 ? [data.buffer as ArrayBuffer] : []);
   port.on('message', (message: ToWorker) => {
+    // sos25: the items warm the patterns up from the first one on.
+    warm?.stop();
     try {
       switch (message.type) {
         case 'begin':
@@ -114,6 +133,32 @@ function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
     rules = undefined;
   }
   port.postMessage({ type: 'ready', ...(rules ? { rules } : {}) } satisfies FromWorker);
+  if (rules) warm?.run();
+}
+
+/**
+ * sos25 (session 23): a worker started ahead builds, while it waits for its options, the rule set
+ * of the options a collection without an IT policy has (createRedactor: this account's name as its
+ * only known value), and starts warming it up (warm-up.ts: its patterns compiled, a line per turn):
+ * the Redactor that `init` creates takes it from the process's cache of rule sets when its options
+ * are those (redactor.ts sharedRuleSet), else builds its own (and the warm-up starts again on
+ * that). A failure here is met again, and answered, by that Redactor.
+ */
+export function prepareLikelyRuleSet(): WarmUp | undefined {
+  const options = redactorOptionsFor();
+  try {
+    new Redactor(options).activeRules();
+  } catch {
+    // Answered by the real Redactor, if its options are the same.
+    return undefined;
+  }
+  const warm = new WarmUp(options);
+  warm.run();
+  return warm;
+}
+
+function isAhead(data: unknown): data is WorkerAhead {
+  return typeof data === 'object' && data !== null && (data as { ahead?: unknown }).ahead === true;
 }
 
 if (parentPort) {
@@ -122,5 +167,16 @@ if (parentPort) {
   keepYoungGenerationSmall();
   const port = parentPort;
   // The build's analyses of the rule table (analyses.ts) before the Redactor is built; the main thread waits for `ready`.
-  void loadAnalyses().then(() => serve(port, workerData as WorkerInit));
+  const analysed = loadAnalyses();
+  if (isAhead(workerData)) {
+    // Its options come first, before any item; listened for at once (a message that arrived
+    // while the rule set was built waits in the port's queue until this thread is free).
+    const likely = analysed.then(prepareLikelyRuleSet);
+    port.once('message', (message: WorkerInitMessage) =>
+      void likely.then((warm) => {
+        if (warm && !sameRuleSet(warm.options, message.init.options)) warm.stop();
+        serve(port, message.init, warm && sameRuleSet(warm.options, message.init.options) ? warm : new WarmUp(message.init.options));
+      }),
+    );
+  } else void analysed.then(() => serve(port, workerData as WorkerInit));
 }
