@@ -101,7 +101,11 @@ export function csvColumnKey(cell: string): string {
     .replace(/^"|"$/g, '')
     .trim()
     .replace(/^(?:[Qq]?\d{1,3}[、.．:：)）]|[(（]\d{1,3}[)）])[ \t]*/, '')
-    .replace(/(?<![ \t])[ \t]*(?:\[[^\]\r\n]{1,40}\]|[(（](?:required|optional|mandatory|必填|选填|可选|必选)[)）])$/i, '');
+    .replace(/(?<![ \t])[ \t]*(?:\[[^\]\r\n]{1,40}\]|[(（](?:required|optional|mandatory|必填|选填|可选|必选)[)）])$/i, '')
+    // name25 (session 23): Jira's `Custom field (Employee)`, and the billing/shipping qualifier a shop's export writes after a
+    // column (WooCommerce `Nome (fatturazione)`, `Cognome (spedizione)`, `Vorname (Rechnung)`, `Nom (facturation)`).
+    .replace(/^custom field[ \t]*\((.{1,40})\)$/i, '$1')
+    .replace(/(?<=\S)[ \t]*[(（](?:billing|shipping|delivery|fatturazione|spedizione|facturaci[oó]n|env[ií]o|faturamento|cobran[cç]a|entrega|livraison|facturation|rechnung|lieferung|versand|facturatie|verzending|levering|faktura|dostawa|wysy[lł]ka|fatura|teslimat|penagihan|pengiriman)[)）]$/i, '');
 }
 
 // table21 (session 20): a database column for a person's name (`emp_name`, `real_name`, `employee_name`, `customer_name`: a psql or mysql result).
@@ -111,6 +115,14 @@ export const CSV_NAME_COLUMN = /姓名|名字|联系人|负责人|申请人|经�
  * (Chrome's autofill export `NAME_FULL`, a card's `name_on_card`: `Mengqi Xie`, `XIE MENGQI`).
  */
 export const CSV_PERSON_COLUMN = /^(?:(?:员工|客户|真实|患者|学生|监护人|家长|访客|来访人|被访人)?姓名|被访人|受访人|面试官|推荐人|checked[ _-]?out[ _-]?to|assigned[ _-]?to|interviewers?|visitor(?:[ _-]?name)?|(?:紧急)?联系人(?:姓名)?|持卡人|开户名|户名|监护人|家长|参会人|参会者|与会人|与会者|出席人|入住人|乘机人|借用人|处理人|创建人|对接人|中奖人|获奖人|英文名|英文姓名|english[ _-]?name|用户名称(?:[(（][^)）]{0,8}[)）])?|(?:contact|attendee|participant|organi[sz]er|guest|passenger|patient|travell?er)[ _-]?name|full[ _-]?name|name[ _-]?full|name[ _-]?on[ _-]?card|card[ _-]?holder(?:[ _-]?name)?|holder[ _-]?name|spouse|(?:assistant|manager)['’]?s[ _-]?name)$/i;
+// name25 (session 23): a column of a person's whole name named for whose it is, in a shop's, a CRM's or an HR export (Shopify
+// `Billing Name`/`Shipping Name`, `Recipient Name`, `Account Holder Name`, Jira's `Custom field (Employee)`), and the full-name
+// columns of other languages (`Nome completo`, `Nombre y apellidos`, `Nama Lengkap`, `Ad Soyad`, `Imię i nazwisko`).
+export const CSV_PERSON_COLUMN_25 = /^(?:billing|shipping|delivery|invoice|bill[ _-]?to|ship[ _-]?to|sold[ _-]?to|recipient|sender|buyer|customer|client|account[ _-]?holder|beneficiary|payee|payer|employee|member|student|tenant|insured|applicant|nominee|guardian|parent|emergency[ _-]?contact|signer|signatory|requester|requestor|reporter|assignee)[ _-]?(?:full[ _-]?)?name$|^(?:employee|new[ _-]?starter|starter|new[ _-]?hire|joiner|leaver|requester|requestor)$|^(?:nome[ _-]completo|nombre[ _-]completo|nombre[ _-]y[ _-]apellidos?|nom[ _-]complet|nom[ _-]et[ _-]pr[ée]nom|volledige[ _-]naam|nama[ _-]lengkap|ad[ _-]soyad|ad[ı]?[ _-]soyad[ı]?|imi[ęe][ _-]i[ _-]nazwisko|cel[ée][ _-]jm[ée]no|vollst[äa]ndiger[ _-]name|fullst[äa]ndigt[ _-]namn|nome[ _-]e[ _-]cognome|nominativo)$/i;
+/** A bare name column (`Name`, `Nome`, `Naam`, `Nama`): a person's only in a table of people (see CSV_PERSON_DATUM_COLUMN). */
+export const CSV_BARE_NAME_COLUMN = /^(?:name|nome|nombre|nom|naam|nama|navn|namn|isim|jm[ée]no|nimi)$/i;
+/** A column only a table of people has: their e-mail, phone, address, birth date or tax number. */
+export const CSV_PERSON_DATUM_COLUMN = /^(?:(?:attendee|participant|customer|contact|user|member|personal|private|work|home)[ _-]?)?(?:e-?mail(?:[ _-]?address)?|phone(?:[ _-]?number)?|mobile(?:[ _-]?phone)?|cell(?:[ _-]?phone)?|tel(?:efon[eo]?|éfono|éphone|efoon)?|celular|handy|address|adres|adresse|indirizzo|endere[cç]o|direcci[oó]n|date[ _-]?of[ _-]?birth|birth[ _-]?date|dob|geburtsdatum|data[ _-]di[ _-]nascita|data[ _-]de[ _-]nascimento|fecha[ _-]de[ _-]nacimiento|cpf|ssn|pesel|tckn)$/i;
 /**
  * Columns of a street address (Chrome's `ADDRESS_HOME_STREET_ADDRESS`, `address_line1`, 详细地址):
  * not a bare `address`, which a network table uses for an IP address or a host.
@@ -237,7 +249,7 @@ function namesReadColumn(row: string): boolean {
     .replace(/\r$/, '')
     .split(',')
     .map(csvColumnKey)
-    .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c));
+    .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c) || CSV_PERSON_COLUMN_25.test(c));
 }
 
 // A file named for the one password it holds: `password.dat`, `password.txt`, `db.password`, `.password` (not `/etc/passwd`,
@@ -267,7 +279,7 @@ export function detectLayout(name: string | undefined, firstLine: string, tableH
   const table = tableHeader === firstLine ? head : tableHeader.replace(/^\uFEFF/, '').replace(/\r$/, '');
   if ((base.endsWith('.csv') || base.endsWith('.tsv') || (/^[^,\r\n]+(?:,[^,\r\n]+){2,}$/.test(table) && !LOG_TIMESTAMP_COMMA.test(table))) && table.includes(',')) {
     const columns = table.split(',').map(csvColumnKey);
-    if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c))) return 'csv';
+    if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c) || CSV_PERSON_COLUMN_25.test(c) /* name25 */)) return 'csv';
   }
   return undefined;
 }

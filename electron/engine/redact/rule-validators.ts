@@ -7,7 +7,7 @@
  */
 import { isCommonWord, isJoiningWord, isProse } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
-import { CSV_ADDRESS_COLUMN, CSV_NAME_COLUMN, CSV_NAME_PART_COLUMN, CSV_PERSON_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
+import { CSV_ADDRESS_COLUMN, CSV_BARE_NAME_COLUMN, CSV_NAME_COLUMN, CSV_NAME_PART_COLUMN, CSV_PERSON_COLUMN, CSV_PERSON_COLUMN_25, CSV_PERSON_DATUM_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
 import { isBenignValue, isPublicAppKeyName, notAValue, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey, SIGNED_PARAMETERS, STAND_IN_PAIR_SECRET, STAND_IN_VALUE } from './key-names.js';
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
@@ -279,13 +279,16 @@ function csvSplit(row: string): string[] {
 }
 export function csvColumnName(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): string {
   // A `#` line above the header is a comment, not a row.
-  if (!around || line.indexOf(',') < 0 || line.charCodeAt(0) === 0x23) return '';
+  if (!around || line.indexOf(',') < 0) return '';
   // A database shell's prompt and its query (`sqlite> SELECT guid, name_on_card, …`) is no row.
   if (DB_SHELL_PROMPT.test(line)) return '';
   const header = around.header();
   // The header is kept without its `\r`; a CRLF file's header line must still read as itself.
   const row = line.charCodeAt(line.length - 1) === 0x0d ? line.slice(0, -1) : line;
   if (header === row || header.indexOf(',') < 0) return '';
+  // name25 (session 23): a `#` line is a comment, unless it splits into the header's cells (Shopify's orders export: each
+  // row starts with its order's name, `#10482,…`).
+  if (line.charCodeAt(0) === 0x23 && (/^#[ \t]/.test(line) || csvSplit(row).length !== csvSplit(header).length)) return '';
   // A report's title row above its header (formats.ts tableHeaderStart): the item's first line, with
   // another number of cells than the header's.
   if (around.previous() === '' && csvSplit(row).length !== csvSplit(header).length) return '';
@@ -913,6 +916,8 @@ function isLoginName(m: RegExpExecArray, line: string): boolean {
   if (/^S-1-\d+(?:-\d+)+$/i.test(user)) return false;
   // TeamViewer's `Login: Account x logged in`, a CSV header's `"User","Event"`: the word after the key is another word.
   if (NOT_A_LOGIN_WORD.test(user)) return false;
+  // name25 (session 23): what starts a job or a unit that is no one (Jenkins, systemd, CI: `Started by timer`, `Started by upstream project`, `triggered by cron`).
+  if (/^(?:timer|timers|cron|crontab|schedule|scheduler|upstream|trigger|webhook|hook|push|commit|remote|scm|poll|polling|anacron|systemd|watchdog)$/i.test(user)) return false;
   // realfp: a word of prose after a login word or `by` and blanks (`modified by upstream`, `requested by
   // debian-release`, `changed by setting the option`, `settings for user directories`); a quoted one is an example login.
   if (group(m, 'vq') === '' && /[A-Za-z][ \t]+$/.test(m[0].slice(0, m[0].length - user.length)) && isProse(bare)) return false;
@@ -1312,6 +1317,102 @@ function isEuPersonName(m: RegExpExecArray, around: LineSurroundings | undefined
 }
 const SALUTATION_LINE = new RegExp(String.raw`^[ \t]*(?:${SALUTATION})[ \t]*\r?$`);
 // --- end nameeu23
+// --- name25 (session 23): person-latin.ts — Latin names after role words, verbs, honorifics and keys of many languages.
+// Accounts and test data a name part's key holds that are no person's (`lname=Test`, `"firstName": "Admin"`).
+const NOT_A_NAME25_PART = /^(?:Pflichtfeld|Pflicht|Erforderlich|Obligatoire|Requis|Obligatorio|Obligatoria|Requerido|Obrigatório|Obbligatorio|Richiesto|Verplicht|Wymagane|Wymagany|Zorunlu|Gerekli|Wajib|Povinné|Leer|Vide|Vacío|Vuoto|Leeg|Pusty|Boş|Kosong|Test|Tester|Testing|User|Users|Admin|Administrator|Demo|Guest|Default|System|Service|Support|Root|Customer|Client|Anonymous|Unknown|Nobody|Null|None|Undefined|Todo|Tbd|Xxx)$/i;
+const NAME25_PARTICLE = /^(?:van|von|der|den|de|da|di|du|del|della|la|le|dos|das|do|ten|ter|zu|af|bin|binti|ibn|al|el)$/;
+/** One part of a name (`Annika`, `de Graaf`, `M. de Graaf`): each word of it none of a form's, an account's or a common word's. */
+function isName25Part(value: string): boolean {
+  const words = value.split(/[ \t]+/).filter((w) => !NAME25_PARTICLE.test(w) && !/^[A-Z]\.$/.test(w));
+  if (words.length === 0 || words.length > 2) return false;
+  return words.every((w) => {
+    const word = w.charAt(0) + w.slice(1).toLowerCase();
+    return !NOT_A_NAME25_PART.test(word) && !NOT_A_PERSON_WORD.test(word) && !NOT_A_CSV_NAME_PART.test(word) && !NOT_A_NAME_PART.test(word) && !EU_NOT_A_NAME_WORD.test(word) && !NOT_A_PROSE_NAME_WORD.test(word) && !HYPHEN_WORD.test(w) && !isCommonWord(w.toLowerCase());
+  });
+}
+// Words of Indonesian, Turkish, Polish, Portuguese, Spanish, Italian and Dutch forms and business names a role word's name
+// place may hold (`kasir Toko Sumber`, `hesap sahibi Ziraat Bankası`, `Pelanggan Baru Ditambahkan`, `paciente Nuevo Registro`).
+const NAME25_NOT_A_NAME_WORD = /^(?:Kota|Kabupaten|Provinsi|Jalan|Desa|Kecamatan|Kelurahan|Negeri|Toko|Sumber|Baru|Lama|Ditambahkan|Dihapus|Diubah|Umum|Tetap|Aktif|Nonaktif|Cabang|Pusat|Kantor|Gudang|Apotek|Klinik|Rumah|Sakit|Koperasi|Bengkel|Warung|Bank|Banka|Bankası|Bankasi|Şirketi|Sirketi|Ticaret|Sanayi|Limited|Anonim|Mağaza|Magaza|Yeni|Kayıt|Kayit|Genel|Müdürlüğü|Nowy|Nowa|Nowe|Sklep|Firma|Spółka|Spolka|Hurtownia|Apteka|Przychodnia|Nuevo|Nueva|Registro|Registrado|Registrada|Novo|Nova|Cadastro|Cadastrado|Loja|Farmácia|Clínica|Hospital|Nuovo|Nuova|Negozio|Azienda|Società|Studio|Ospedale|Nieuwe|Nieuw|Winkel|Bedrijf|Praktijk|Ziekenhuis|Generale|Direttore|Amministratore|Administrador|Administradora|Gerente|Diretor|Diretora|Director|Directora|Sistema|Sistem|Global|Pipeline|Center|Centre|Centro|Data|Board|Revision|Device|Store|Agent|Interface|Account|Accounts|Service|Services|Update|Updates|Admin|Default|Jenkins|Tower)$/;
+/** person-latin.ts: a full name (isProseLatinName's checks), a quoted ALL-CAPS one (its initials aside), or one part of one. */
+const NAME25_LOCAL_DATUM = /(?<![A-Za-z])(?:nik|ktp|hp|no_?hp|telp|telepon|phone|email|e-mail|alamat|tgl_?lahir|tanggal_?lahir|npwp|tc|tckn|telefon|cep|adres|dogum|doğum|nip|nis|nisn)(?![A-Za-z])|<(?:EMAIL|PHONE)-\d+>|[\w.%+-]@[\w-]+\./i;
+// Thai words a name's place may hold that are no name: verbs, function words and nouns of a request, and words an honorific
+// starts (`คุณภาพ` quality, `นายจ้าง` employer, `นางพยาบาล` nurse).
+const THAI_NOT_A_NAME = /^(?:ขอ|ต้องการ|อยาก|จะ|ได้|ไม่|มี|เป็น|ชื่อ|คือ|ยัง|เคย|กำลัง|ก็|ที่|และ|แต่|ว่า|นัด|โทร|สวัสดี|ขอบคุณ|รบกวน|ช่วย|ติดต่อ|แจ้ง|ยกเลิก|เลื่อน|มา|ไป|อยู่|ทำ|ให้|ใน|กับ|ของ|จาก|ถึง|แล้ว|ครับ|ค่ะ|คะ|นะ|ภาพ|สมบัติ|ค่า|ธรรม|ประโยชน์|จ้าง|หน้า|ทุน|ก|ทหาร|ตำรวจ|แพทย์|พยาบาล|แบบ|ใหม่|เก่า|ทั่วไป|ทั้งหมด|รายใหม่|ราย|ท่าน|คน|ทุกคน|ทุก|ที่ไม่|ไม่มา)/;
+function isThaiName(name: string): boolean {
+  const words = name.split(/[ \t]+/);
+  return words.length === 2 && words.every((w) => !THAI_NOT_A_NAME.test(w) || w.length > 8);
+}
+// A printed data frame's or a blank-aligned table's name columns: a whole name's anywhere, a bare `name`'s only in a table
+// of people (a column of their e-mail, phone, address or birth date beside it).
+const FRAME_NAME_COLUMN = /^(?:full_?name|fullname|(?:customer|client|patient|employee|member|student|contact|owner|user|guest|holder|account_?holder|billing|shipping|recipient)_?name|nome_?completo|nombre_?completo|nome_?cliente|nombre_?cliente|nama_?lengkap|nama_?pelanggan|klant_?naam|naam_?klant|volledige_?naam|ad_?soyad|imie_?nazwisko|nom_?complet)$/i;
+const FRAME_BARE_NAME = /^(?:name|nome|nombre|nom|naam|nama|navn|namn|isim|imie|imię|jmeno|jméno|nimi)$/i;
+const FRAME_DATUM = /^(?:e-?mail|email_?address|mail|phone|phone_?number|mobile|cell|tel|telefon|telefono|telefone|telefoon|telephone|celular|handy|hp|no_?hp|address|adres|adresse|indirizzo|endereco|endereço|direccion|dirección|alamat|dob|birth_?date|date_?of_?birth|cpf|ssn|nik|pesel|tckn|bsn)$/i;
+const FRAME_LINES = 40;
+/** The header cell a frame's cell stands under, by the words' positions (left- or right-aligned; the lines' right ends aligned when a log prefix shifts the header). */
+function isFrameNameCell25(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): boolean {
+  const cell = group(m, 'frame');
+  if (!isEuLatinName(cell) || cell.split(/[ \t]+/).some((w) => NAME25_NOT_A_NAME_WORD.test(w)) || around?.above === undefined) return false;
+  const start = m.index + m[0].length - cell.length;
+  const end = start + cell.length;
+  const lines = around.above(8192).split('\n');
+  const tail = (s: string) => s.replace(/\r$/, '').replace(/[ \t]+$/, '').length;
+  const rowEnd = tail(line);
+  for (let i = lines.length - 2, seen = 0; i >= 0 && seen < FRAME_LINES; i -= 1, seen += 1) {
+    const row = lines[i]!.replace(/\r$/, '');
+    if (/^[ \t]*$/.test(row)) return false;
+    const words = [...row.matchAll(/[^\s"\\]+/g)].map((w) => ({ text: w[0].replace(/^["']|["',]$/g, ''), start: w.index!, end: w.index! + w[0].length }));
+    const names = words.filter((w) => FRAME_NAME_COLUMN.test(w.text) || FRAME_BARE_NAME.test(w.text));
+    if (names.length === 0) continue;
+    // The header: its name column must stand over the cell, the lines aligned at their starts or at their right ends.
+    const people = words.some((w) => FRAME_DATUM.test(w.text));
+    for (const shift of [0, tail(row) - rowEnd]) {
+      const over = words.filter((w) => w.start < end + shift && w.end > start + shift);
+      if (over.length === 1 && names.includes(over[0]!)) return FRAME_NAME_COLUMN.test(over[0]!.text) || people;
+    }
+    return false;
+  }
+  return false;
+}
+function isLatinPersonName25(m: RegExpExecArray, line: string, around?: LineSurroundings): boolean {
+  if (group(m, 'frame') !== '') return isFrameNameCell25(m, line, around);
+  const thai = group(m, 'thai') || group(m, 'thaiHonored');
+  if (thai !== '') return isThaiName(thai);
+  // `fname` is a file's name as often as a first name's (`fname=Makefile`): only with its `lname` on the line, and the reverse.
+  const compact = /^\\?["']?([fl])name\b/i.exec(m[0]);
+  if (compact && !new RegExp(`(?<![A-Za-z])${compact[1]!.toLowerCase() === 'f' ? 'l' : 'f'}name(?![A-Za-z])`, 'i').test(line)) return false;
+  const part = group(m, 'part') || group(m, 'whole');
+  if (part !== '' && (group(m, 'part') !== '' || /^[A-Z]\./.test(part))) return isName25Part(part);
+  const caps = group(m, 'capsHeld');
+  if (caps !== '') return isEuLatinName(titleCase(caps).split(' ').filter((w) => !/^[A-Z]\.?$/.test(w)).join(' '));
+  // A relative's name and its child's (`genitore di Giulia Bianco: Roberta Colombo`): both must be names.
+  if (group(m, 'kinOf') !== '' && (!isEuLatinName(group(m, 'kinOf')) || group(m, 'kinOf').split(/[ \t]+/).some((w) => NAME25_NOT_A_NAME_WORD.test(w)))) return false;
+  // A bare `nama`/`isim` (Indonesian, Turkish `name`) is a person's only beside the person's own data (`"nik"`, `"hp"`, `"tckn"`, …).
+  const local = group(m, 'local');
+  if (local !== '' && /^\\?["']?(?:nama|isim)\\?["']?[ \t]*[:=]/i.test(m[0]) && !NAME25_LOCAL_DATUM.test(line.slice(m.index + m[0].length, m.index + m[0].length + 80))) return false;
+  for (const g of ['role', 'honored', 'made', 'madeTr', 'user', 'userDoes', 'held', 'kin', 'self', 'device', 'keyed', 'whole', 'local', 'mailed']) {
+    const v = group(m, g);
+    if (v !== '') return isEuLatinName(v) && !v.split(/[ \t]+/).some((w) => NAME25_NOT_A_NAME_WORD.test(w));
+  }
+  return false;
+}
+// A CSV cell under a column of a person's whole name named for whose it is (formats.ts CSV_PERSON_COLUMN_25), or under a bare
+// `Name`/`Nome`/`Naam` column of a table of people (its header has their e-mail, phone, address or birth date: a Webex attendee
+// report, a shop's customers), a name by person-latin.ts's checks (`Olumide Adeyemi`, not `Quarterly Review`).
+function isCsvPersonName25(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): boolean {
+  const latin = group(m, 'latin');
+  if (latin === '' || /^[A-Z ]+$/.test(latin) || !isEuLatinName(latin) || latin.split(' ').some((w) => NAME25_NOT_A_NAME_WORD.test(w))) return false;
+  const column = csvHeader(m, line, around);
+  if (CSV_PERSON_COLUMN_25.test(column)) return true;
+  return CSV_BARE_NAME_COLUMN.test(column) && around !== undefined && csvSplit(around.header()).some((c) => CSV_PERSON_DATUM_COLUMN.test(csvColumnKey(c)));
+}
+// A given name alone under a bare name column of a header that has a family-name column beside it (WooCommerce Italy
+// `Nome`,`Cognome`; `Nombre`,`Apellidos`; `Naam`,`Achternaam`): the bare column is the given name's.
+function isCsvGivenName25(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): boolean {
+  if (around === undefined || !CSV_BARE_NAME_COLUMN.test(csvHeader(m, line, around))) return false;
+  if (!csvSplit(around.header()).some((c) => SURNAME_PART_COLUMN.test(csvColumnKey(c)))) return false;
+  return isCsvNamePart(group(m, 'part'), 'first name');
+}
+// --- end name25
 // --- end person-prose.ts ------------------------------------------------------------------------------------------
 
 // --- name22 (session 21): see the csvNamePartColumn validator.
@@ -1323,8 +1424,10 @@ function isCsvNamePart(part: string, column: string): boolean {
     if (SURNAME_PART_COLUMN.test(column)) return part.length <= 2 && (isChineseName(part + '明') || isChineseName(part + '明明'));
     return !NOT_A_NAME_HAN.test(part) && !NOT_PLACED_NAME.test(part) && !/^(?:无|空|未填|暂无|其他|其它|不详|未知)$/.test(part);
   }
-  const word = part.charAt(0) + part.slice(1).toLowerCase();
-  return !NOT_A_PERSON_WORD.test(word) && !NOT_A_CSV_NAME_PART.test(word) && !NOT_A_NAME_PART.test(word);
+  // name25 (session 23): a family name's particle aside (`De Luca`, `van der Berg`).
+  const core = part.replace(/^(?:(?:De|Di|Da|Del|Della|Van|Von|Le|La|van|von|de|di|da|del|della|le|la|dos|das|ten|ter) (?:(?:der|den|la) )?)/, '');
+  const word = core.charAt(0) + core.slice(1).toLowerCase();
+  return !NOT_A_PERSON_WORD.test(word) && !NOT_A_CSV_NAME_PART.test(word) && !NOT_A_NAME_PART.test(word) && !NOT_A_NAME25_PART.test(word) && !EU_NOT_A_NAME_WORD.test(word);
 }
 // A row whose name parts are an account's, not a person's (`IT,Helpdesk`, `Test,Student`, `"Room","","Oslo 4"`): every
 // non-empty name-part cell of the row must read as one (only where the row splits into the header's cells).
@@ -1333,7 +1436,13 @@ function isCsvNameRow(line: string, around: LineSurroundings | undefined): boole
   const header = around.header().split(',').map(csvColumnKey);
   const cells = line.replace(/\r$/, '').split(',');
   if (cells.length !== header.length) return true;
+  // name25: a bare name column beside a family-name column is the given name's (isCsvGivenName25).
+  const given = header.some((c) => SURNAME_PART_COLUMN.test(c));
   return header.every((column, i) => {
+    if (given && CSV_BARE_NAME_COLUMN.test(column)) {
+      const cell = cells[i]!.trim().replace(/^"|"$/g, '').trim();
+      return cell === '' || isCsvNamePart(cell, 'first name');
+    }
     if (!CSV_NAME_PART_COLUMN.test(column)) return true;
     const cell = cells[i]!.trim().replace(/^"|"$/g, '').trim();
     return cell === '' || isCsvNamePart(cell, column);
@@ -2265,6 +2374,8 @@ export const VALIDATORS = {
   honoredName: ((m) => isHonoredName(group(m, 'honored'))) as RuleValidator,
   /** nameeu23 (session 22): person-eu.ts's European, Cyrillic and Arabic names (see isEuPersonName). */
   euPersonName: ((m, _line, around) => isEuPersonName(m, around)) as RuleValidator,
+  /** name25 (session 23): person-latin.ts's Latin names in many languages' contexts (see isLatinPersonName25). */
+  latinPersonName25: ((m, line, around) => isLatinPersonName25(m, line, around)) as RuleValidator,
   /** person-prose.ts: a Han name beside a pinyin login in a CSV row (the login reads as a pinyin name). */
   pinyinLoginName: ((m) => isProseChineseName(group(m, 'csvName')) && isPinyinNameLogin(group(m, 'pinyin'))) as RuleValidator,
   /** person-prose.ts: a Han name log prose places (a role's brackets, a workflow, a relation, a phone's brackets). */
@@ -2359,11 +2470,11 @@ export const VALIDATORS = {
   titledName: ((m) => isChineseName(group(m, 'name') || group(m, 'called'))) as RuleValidator,
   csvNameColumn: ((m, line, around) => isChineseName(group(m, 'name')) && (CSV_NAME_COLUMN.test(csvHeader(m, line, around)) || CSV_ROLE_COLUMN.test(csvHeader(m, line, around)))) as RuleValidator,
   /** A Latin full name (`Mengqi Xie`, `XIE MENGQI`) under a column that only ever holds a person's name. */
-  csvLatinNameColumn: ((m, line, around) => !group(m, 'latin').split(' ').some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase())) && (CSV_PERSON_COLUMN.test(csvHeader(m, line, around)) || CSV_ROLE_COLUMN.test(csvHeader(m, line, around)))) as RuleValidator,
+  csvLatinNameColumn: ((m, line, around) => !group(m, 'latin').split(' ').some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase())) && (CSV_PERSON_COLUMN.test(csvHeader(m, line, around)) || CSV_ROLE_COLUMN.test(csvHeader(m, line, around)) || isCsvPersonName25(m, line, around) /* name25 */)) as RuleValidator,
   // --- name22 (session 21): one part of a name under a name-part column (formats.ts CSV_NAME_PART_COLUMN): a Latin word that is
   // no account, product or placeholder word (`Test`, `Admin`, `Unknown`), or one to three Han characters, a surname
   // column's a known surname (`万`), a given-name column's no word of a test or a system (`测试`, `管理`).
-  csvNamePartColumn: ((m, line, around) => isCsvNamePart(group(m, 'part'), csvHeader(m, line, around)) && isCsvNameRow(line, around)) as RuleValidator,
+  csvNamePartColumn: ((m, line, around) => (isCsvNamePart(group(m, 'part'), csvHeader(m, line, around)) || isCsvGivenName25(m, line, around) /* name25 */) && isCsvNameRow(line, around)) as RuleValidator,
   // --- end name22
   /** A street address (`1187 Lincoln Ave Apt 12`): a number and a word, under a street-address column. */
   csvAddressColumn: ((m, line, around) => /\d/.test(group(m, 'address')) && /[A-Za-z\u00c0-\u024f\u0400-\u04ff\u4e00-\u9fa5]{2}/.test(group(m, 'address')) && !isPlaceholder(group(m, 'address').trim()) && CSV_ADDRESS_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,

@@ -151,6 +151,9 @@ export function rowCells(shape: TableShape, line: string): RowCell[] | undefined
   if (shape.sep === ' ') {
     if (line.indexOf('\t') >= 0) return undefined;
     const cells = splitCells(line, ' ');
+    // name25 (session 23): a printed data frame's row (pandas, R) starts with its index, a number under no header cell (it
+    // ends before the header's first cell starts): the other cells are the columns'.
+    if (cells.length === n + 1 && /^\d{1,9}$/.test(cells[0]!.text) && cells[0]!.end <= shape.starts[0]!) return cells.slice(1).map((c, i) => ({ start: c.start, end: c.end, column: i }));
     // As many cells as names (a remark may follow the last column: one more cell).
     if (cells.length === n || cells.length === n + 1) return cells.map((c, i) => ({ start: c.start, end: c.end, column: Math.min(i, n - 1) }));
     // Fewer cells (an empty column): each must start where a column does (the header's, within 2 characters).
