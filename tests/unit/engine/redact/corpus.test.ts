@@ -554,7 +554,11 @@ describe('redaction corpus', () => {
     // shop's sender address, 查看) may not grow.
     // lead, session 22: the merge of session 22 — no rule was written for this set (only intlphone23's phone work came after
     // its miss list was read: see its FIRST-RUN.md); the other branches' generalisation to it: 303 → 334, FP 13.
-    { set: 'held-out-24', found: 334, fp: 13 },
+    // acct25, session 23: account tools' logins (finger/pinky/getent args, `mc admin user` rows and reports, Jira's Assignee/Reporter
+    // columns), logins in prose (`Your account x has been reset`, `per l'utente x`, `pracownik x`, a credential slot, a UPI VPA,
+    // Spring's principal), secrets printed alone or under keys of their own (argocd, `az … -o tsv`, `mc admin user add`, an escaped
+    // credential object, a door code, `checkWord`, `dop_v1_`) → 364, FP 12 (`portal_username` is no longer a login).
+    { set: 'held-out-24', found: 364, fp: 12 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
