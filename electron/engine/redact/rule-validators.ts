@@ -15,6 +15,8 @@ import { isPrintedCode, isPrintedSecretLine } from './printed-secrets.js';
 import { isToolSecret, isToolSecretLine, toolPrintsSecretOnNextLine } from './tool-secrets.js';
 import { isCapturedSecret, isCapturedSecretLine } from './captured-secrets.js';
 import { isIntlSecret, isIntlSecretLine } from './intl-secrets.js'; // intlkey23 (session 22)
+import { isLoginOfDisplayName, isRomanceLogin } from './account-tools.js'; // acct25 (session 23)
+import { accountToolPrintsSecretOnNextLine, isAccountSecret, isAccountSecretLine } from './account-secrets.js'; // acct25 (session 23)
 import { isDeviceSecret, isDeviceSecretLine } from './network-device.js';
 import { isNationalId } from './national-ids.js'; // idnum23 (session 22)
 import { isNationalPhone } from './national-phone.js'; // intlphone23 (session 22)
@@ -612,6 +614,9 @@ function opensValueOnNextLine(line: string): string | undefined {
   // Session 19 (secret20): commands and one-secret files whose output is the secret alone (tool-secrets.ts).
   const printed = toolPrintsSecretOnNextLine(line);
   if (printed !== undefined) return printed;
+  // Session 23 (acct25): account and cloud tools that print a secret alone (account-secrets.ts).
+  const printedByAccountTool = accountToolPrintsSecretOnNextLine(line);
+  if (printedByAccountTool !== undefined) return printedByAccountTool;
   const bare = INDENTED_BARE_KEY.exec(line)?.groups?.key;
   if (bare !== undefined && isSecretKey(bare, 'assignment')) return secretKindForKey(bare);
   // Every opener ends the line with `>`, a YAML block indicator, or a bare key after `name:`.
@@ -2156,8 +2161,28 @@ export const VALIDATORS = {
     if (/^[A-Z][a-z]+$/.test(user) && /^[ \t]+[A-Z][a-z]+(?![\w.@-])/.test(line.slice(m.index + m[0].length))) return false;
     // ESXi hostd's `User x@10.0.0.7 logged in as pyvmomi`: after `as` stands the client's agent, the login is before the `@`.
     if (/^(?:logged|signed)/i.test(m[0]) && /@[\d.:a-f]{3,45}[ \t]+$/i.test(line.slice(0, m.index))) return false;
+    // acct25 (session 23): a login key named in a sentence is no login (`login failed for portal_username 'x'`: the login is quoted after it;
+    // `app_user` alone may be a database's login).
+    if (/^[a-z][a-z0-9]{1,20}_(?:user_?name|login_?name)$/i.test(user) || (/^[a-z][a-z0-9]{1,20}_(?:user|login)$/i.test(user) && /^[ \t]+["']/.test(line.slice(m.index + m[0].length)))) return false;
     return VALIDATORS.loggedInLogin(m, line, around) && !LOG_PROSE_STOP.test(user);
   }) as RuleValidator,
+  // ---- Session 23 (acct25) begin: account-tools.ts's logins ----
+  /** A login in brackets after the display name it was made from (`Daan Bosman (dbosman)`): built from the name, a person's login. */
+  loginOfDisplayName: ((m, line, around) => isLoginOfDisplayName(group(m, 'names'), group(m, 'user')) && VALIDATORS.logProseLogin(m, line, around)) as RuleValidator,
+  /** A bare login after a Romance account noun (`per l'utente gbianco`): as logProseLogin's, and no participle or adjective. */
+  romanceLogin: ((m, line, around) => isRomanceLogin(group(m, 'user')) && VALIDATORS.logProseLogin(m, line, around)) as RuleValidator,
+  /** A login straight before a password key (`kullanıcı=3310429871 şifre=…`): whatever it looks like, but no built-in account or stand-in. */
+  credentialSlotLogin: ((m) => {
+    const user = group(m, 'user');
+    return user !== '' && !BUILTIN_LOGINS.test(user) && !isPlaceholder(user) && !notAValue(user) && !/^(?:x+|\*+|-+|\.+|none|null|nil|n\/a)$/i.test(user);
+  }) as RuleValidator,
+  /** A UPI virtual payment address: a person's (not a merchant's or a placeholder's local part). */
+  upiAddress: ((m) => {
+    const vpa = group(m, 'keyedVpa') || group(m, 'vpa');
+    const local = vpa.split('@')[0] ?? '';
+    return vpa !== '' && !notAValue(vpa) && !/^(?:merchant|test|example|sample|dummy|demo|user|name|your|yourname|abc|xyz|upi)(?:[._-]|$)/i.test(local);
+  }) as RuleValidator,
+  // ---- Session 23 (acct25) end ----
   /** The login ending a typed account command (login17): a stored login, and no word (`usermod -aG docker deploy`'s `deploy`, `su - test`). */
   lastArgLogin: ((m, line, around) => VALIDATORS.storedLogin(m, line, around) && !isCommonWord(group(m, 'user'))) as RuleValidator,
   /** The secret of a credential store's line (rest14a): a value, not a placeholder, a variable or a `<word>` of usage text. */
@@ -2486,7 +2511,8 @@ export const VALIDATORS = {
     (/^(?:[A-Z]{1,2}\d{7,8}|\d{9})$/.test(group(m, 'doc')) || (/护照|passport/i.test(line) && (group(m, 'doc').match(/\d/g)?.length ?? 0) >= 3))) as RuleValidator,
   /** `Marco Bellini(mbellini)`: a Latin name and a login made of it (see isLoginOfName). */
   latinNameWithLogin: ((m) => isLoginOfName(group(m, 'latin'), group(m, 'user'))) as RuleValidator,
-  csvUserColumn: ((m, line, around) => isLoginName(m, line) && CSV_USER_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
+  // acct25 (session 23): an issue tracker's `Unassigned`/`Automatic` under Assignee is no login.
+  csvUserColumn: ((m, line, around) => isLoginName(m, line) && !/^(?:unassigned|automatic|auto|none|nobody)$/i.test(group(m, 'user')) && CSV_USER_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   realmLine: ((m, _line, around) => isRealmLine(m, around)) as RuleValidator,
   saslLine: ((m, _line, around) => isSaslLine(m, around)) as RuleValidator,
   saslLogin: ((m, line, around) => isSaslLine(m, around) && isLoginName(m, line)) as RuleValidator,
@@ -2574,6 +2600,7 @@ export const VALIDATORS = {
   heredocPassword: ((m) => !notAValue(group(m, 'secret')) && !/^[x*!]$/.test(group(m, 'secret'))) as RuleValidator,
   capturedSecret: ((m, _line, around) => isCapturedSecret(m, around)) as RuleValidator,
   intlSecret: ((m) => isIntlSecret(m)) as RuleValidator, // intlkey23 (session 22)
+  accountSecret: ((m, line) => isAccountSecret(m, line)) as RuleValidator, // acct25 (session 23)
   /** Session 20 (secret21): a network device's password, key or community (network-device.ts). */
   deviceSecret: ((m) => isDeviceSecret(m)) as RuleValidator,
   printedSecret: ((m) => {
@@ -2611,7 +2638,7 @@ const USERS_SECTION_ITEM = /^[ \t]*(?:[A-Za-z][\w.-]{0,31}|<USER-\d+>)[ \t]*[=:]
 export const GATES = {
   connectionContext: (line: string) => CONNECTION_CONTEXT.test(line),
   secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url') || USER_ID_PARAM.test(line),
-  assignedSecretKey: (line: string) => !DOC_COMMENT.test(line) && (anyAssignedSecretKey(line) || USERS_SECTION_ITEM.test(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isDeviceSecretLine(line) /* secret21 */ || isAdminCliLine(line) || isPrintedSecretLine(line) || isToolSecretLine(line) /* secret20 */ || isCapturedSecretLine(line) /* secret22 */ || isIntlSecretLine(line) /* intlkey23 */ || opensValueOnNextLine(line) !== undefined),
+  assignedSecretKey: (line: string) => !DOC_COMMENT.test(line) && (anyAssignedSecretKey(line) || USERS_SECTION_ITEM.test(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isDeviceSecretLine(line) /* secret21 */ || isAdminCliLine(line) || isPrintedSecretLine(line) || isToolSecretLine(line) /* secret20 */ || isCapturedSecretLine(line) /* secret22 */ || isIntlSecretLine(line) /* intlkey23 */ || isAccountSecretLine(line) /* acct25 */ || opensValueOnNextLine(line) !== undefined),
 } satisfies Record<string, (line: string) => boolean>;
 export type GateName = keyof typeof GATES;
 
