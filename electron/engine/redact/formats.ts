@@ -12,7 +12,6 @@
  */
 import { PLACEHOLDER_PATTERN } from './placeholders.js';
 import { nationalIdColumnFormats } from './national-ids.js'; // num25 (session 23)
-import { isPhoneColumn } from './national-shapes.js'; // num25 (session 23)
 
 export type TextFormat = 'json' | 'xml' | 'html' | 'css' | 'yaml' | 'ini' | 'reg' | 'log';
 
@@ -242,8 +241,7 @@ function namesReadColumn(row: string): boolean {
     .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c) || namesNationalIdColumn(c));
 }
 /** num25 (session 23): a column of national, tax or identity numbers (`Codice fiscale`, `CPF`, `tax_id`: national-ids.ts). */
-// …or of phone numbers (`Telefono (fatturazione)`, `Billing Phone`: national-shapes.ts).
-const namesNationalIdColumn = (column: string) => nationalIdColumnFormats(column).length > 0 || isPhoneColumn(column);
+const namesNationalIdColumn = (column: string) => nationalIdColumnFormats(column).length > 0;
 
 // A file named for the one password it holds: `password.dat`, `password.txt`, `db.password`, `.password` (not `/etc/passwd`,
 // `.htpasswd`, `password-policy.txt`; not a document about a password, `reset-default-password.txt`: only a dot before the word).

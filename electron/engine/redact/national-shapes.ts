@@ -20,8 +20,6 @@
  * more, a `(` before a digit, or a CPF's skeleton (digit-shape.ts cpfAt).
  */
 
-import { isNationalPhone, NATIONAL_PHONE_ASCII_WORDS, NATIONAL_PHONE_OTHER_WORDS } from './national-phone.js';
-
 /** The rule's trigger source (flags `i`; no capturing group: it is joined into the digits scan's confirm). */
 export const NATIONAL_SHAPE_TRIGGER = String.raw`\d{3}\.\d{3}\.\d{3}-\d{2}|\d-\d{4}-\d{5}-\d{2}-\d|\(\d{2}\) ?9\d{4}-\d{4}|07\d{3} (?:\d{6}|\d{3} \d{3})|06[- ]\d{8}|01[5-7]\d \d{7,8}`;
 
@@ -67,19 +65,3 @@ export function isNationalMobile(value: string): boolean {
   const s = cpfDigits(value);
   return !/(\d)\1{6}$/.test(s);
 }
-
-// ---- a phone number under a table's phone column (WooCommerce's `Telefono (fatturazione)`, `Billing Phone`, `mobile_no`) ----
-
-const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const PHONE_COLUMN = new RegExp(
-  String.raw`^(?:(?:billing|shipping|home|work|office|business|primary|secondary|contact|customer|emergency|other|private|mobile)[ _-]?)?(?:${[...NATIONAL_PHONE_ASCII_WORDS, ...NATIONAL_PHONE_OTHER_WORDS].map(escapeWord).join('|')})` +
-    String.raw`(?:[ _.-]?(?:number|nummer|numero|número|num|nr|no|cell|mobile|home|work|[1-3])\.?)?(?:[ \t]*[(（][^()（）]{1,40}[)）])?$`,
-  'i',
-);
-
-/** Whether a table's column name names a phone (`Telefono (fatturazione)`, `Phone`, `billing_phone`, `Handynummer`, `Téléphone`). */
-export const isPhoneColumn = (column: string): boolean => column.length <= 64 && PHONE_COLUMN.test(column.trim());
-
-/** A national number (no `+`: phone's own patterns take those) under a phone column: 8–13 digits, not a date (national-phone.ts). */
-export const isPhoneCell = (column: string, value: string): boolean => isPhoneColumn(column) && !value.startsWith('+') && isNationalPhone(value.trim(), '');
-// ---- end

@@ -18,7 +18,7 @@ import { isIntlSecret, isIntlSecretLine } from './intl-secrets.js'; // intlkey23
 import { isDeviceSecret, isDeviceSecretLine } from './network-device.js';
 import { isNationalId, isNationalIdCell } from './national-ids.js'; // idnum23 (session 22); num25 (session 23): isNationalIdCell
 import { isNationalPhone } from './national-phone.js'; // intlphone23 (session 22)
-import { isCpf, isNationalMobile, isPhoneCell, isThaiId } from './national-shapes.js'; // num25 (session 23)
+import { isCpf, isNationalMobile, isThaiId } from './national-shapes.js'; // num25 (session 23)
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import { SALUTATION } from './person-eu.js'; // nameeu23
 import { isPinyinCamelName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
@@ -2375,8 +2375,6 @@ export const VALIDATORS = {
   csvAddressColumn: ((m, line, around) => /\d/.test(group(m, 'address')) && /[A-Za-z\u00c0-\u024f\u0400-\u04ff\u4e00-\u9fa5]{2}/.test(group(m, 'address')) && !isPlaceholder(group(m, 'address').trim()) && CSV_ADDRESS_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   /** num25 (session 23): a national number under a CSV column that names it (national-ids.ts isNationalIdCell). */
   csvNationalIdColumn: ((m, line, around) => isNationalIdCell(csvHeader(m, line, around), group(m, 'idnum'))) as RuleValidator,
-  /** num25 (session 23): a national phone number under a CSV phone column (national-shapes.ts isPhoneCell). */
-  csvPhoneColumn: ((m, line, around) => isPhoneCell(csvHeader(m, line, around), group(m, 'phone'))) as RuleValidator,
   csvSecretColumn: ((m, line, around) => isRealValue(group(m, 'secret')) && !isDescribedValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   /** A foreign passport's number in a roster's identity-number column, on a row that does not name another document. */
   csvPassportColumn: ((m, line, around) =>

@@ -625,13 +625,6 @@ export const RULES: readonly RedactionRule[] = [
         targets: [{ group: 'idnum', kind: 'IDNUM' }],
         validate: 'csvNationalIdColumn',
       },
-      {
-        // A national phone number under a phone column (national-shapes.ts isPhoneCell): `081 552 4410` under `Telefono`.
-        layout: 'csv',
-        regex: /(?<=^|,)"?[ \t]?(?<phone>\(?\d[\d ()./-]{6,22}\d)[ \t]?"?(?=,|\r?$)/,
-        targets: [{ group: 'phone', kind: 'PHONE' }],
-        validate: 'csvPhoneColumn',
-      },
       // --- end num25
     ],
   },

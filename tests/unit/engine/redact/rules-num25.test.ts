@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { file, keepsWords, redact, takesAs } from './helpers.js';
 import { anyNationalIdFormat, isNationalIdCell, nationalIdColumnFormats } from '../../../../electron/engine/redact/national-ids.js';
-import { isCpf, isPhoneColumn, isThaiId } from '../../../../electron/engine/redact/national-shapes.js';
+import { isCpf, isThaiId } from '../../../../electron/engine/redact/national-shapes.js';
 
 const takes = (text: string, ...values: string[]) => takesAs('IDNUM', text, ...values);
 const takesPhone = (text: string, ...values: string[]) => takesAs('PHONE', text, ...values);
@@ -135,20 +135,5 @@ describe('num25: national mobiles alone, in their own grouping', () => {
   });
   it('is the redacted text, not only a placeholder somewhere', () => {
     expect(redact('ligar (11) 98427-3615 ou 529.982.247-25')).toBe('ligar <PHONE-1> ou <IDNUM-1>');
-  });
-});
-
-describe('num25: a national phone number under a CSV phone column', () => {
-  it('reads phone columns in several languages and forms', () => {
-    for (const c of ['Telefono (fatturazione)', 'Billing Phone', 'phone_number', 'Handynummer', 'Téléphone', 'mobile_no', 'Telefone 2']) expect(isPhoneColumn(c), c).toBe(true);
-    for (const c of ['Phone model', 'telemetry', 'hotel', 'Cell ID', 'bytes']) expect(isPhoneColumn(c), c).toBe(false);
-  });
-  it('takes the number, keeps dates, counts and short codes in the same column or beside it', async () => {
-    const it1 = await file('ordini.csv', '"Ordine","Data","Telefono (fatturazione)","Totale"\n"41828","2026-12-02 18:40","081 552 4410","482,00"\n"41829","2026-12-03","2026-12-03","1048576"\n');
-    expect(it1).not.toContain('081 552 4410');
-    for (const kept of ['41828', '2026-12-02 18:40', '482,00', '2026-12-03', '1048576']) expect(it1).toContain(kept);
-    const nl = await file('klanten.csv', 'naam,telefoonnummer,bytes,id\nAna,06-41827365,1048576,20261203\nBo,112,2048,99\n');
-    expect(nl).not.toContain('06-41827365');
-    for (const kept of ['1048576', '20261203', '112', '2048']) expect(nl).toContain(kept);
   });
 });
