@@ -95,6 +95,7 @@ const zhCN = {
   'rule.connection-string': '数据库连接密码',
   'rule.passport': '护照号',
   'rule.national-id': '境外身份证件号',
+  'rule.national-number-alone': '境外证件号与手机号（按格式识别）', // num25 (session 23)
   'rule.travel-permit': '通行证号',
   'rule.known-value': '本机用户名',
 
@@ -1364,6 +1365,7 @@ const en: Catalogue = {
   'rule.connection-string': 'database password',
   'rule.passport': 'passport number',
   'rule.national-id': 'national ID or tax number',
+  'rule.national-number-alone': 'national ID or mobile number by its printed shape', // num25 (session 23)
   'rule.travel-permit': 'travel permit number',
   'rule.known-value': "this computer's user name",
 

@@ -12,7 +12,7 @@
  * - 10 ASCII digits in groups joined by one space or dash, every group before a separator at least
  *   3 digits long (the grouped card `\d{4}[ -]?…[ -]?\d`, mobile `1[3-9]\d[ -]\d{4}[ -]\d{4}`, resident
  *   id, `\d{3}-\d{3}-\d{4}`, `0\d{2,3}-\d{3,4}[ -]\d{4}`): a date and hour, `2024-03-15 08`, is none;
- * - `\d{3}\.\d{3}\.\d{4}` (a dotted North American number);
+ * - `\d{3}\.\d{3}\.\d{4}` (a dotted North American number), `\d{3}\.\d{3}\.\d{3}-\d{2}` (a CPF, num25);
  * - `+` and a digit 1–9, `(` and a digit;
  * - `permit` in any case;
  * - a character outside ASCII (full-width digits, `账号`, `护照`, `签证`, `通行证` …);
@@ -31,6 +31,7 @@
  */
 
 import { NATIONAL_PHONE_ASCII_WORDS, NATIONAL_PHONE_TRIGGER } from './national-phone.js';
+import { NATIONAL_SHAPE_TRIGGER } from './national-shapes.js'; // num25 (session 23)
 
 /** The trigger sources and flags the condition was read from. */
 export const DIGIT_SHAPE_TRIGGERS: ReadonlySet<string> = new Set([
@@ -40,6 +41,9 @@ export const DIGIT_SHAPE_TRIGGERS: ReadonlySet<string> = new Set([
   String.raw`1[3-9]\d(?:\d{8}|[ -]\d{4}[ -]\d{4})|\+[1-9]\d{0,2}[ .-]?\(?\d|\(\d{3}\)\s?\d{3}[-.]\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4}|0\d{2,3}\)?-\d{7}|0\d{2,3}-\d{3,4}[ -]\d{4}|\(0\d{2,3}\) ?\d{3,4}[- ]?\d{4}|[０-９]|${NATIONAL_PHONE_TRIGGER}/im`,
   String.raw`(?<![a-z0-9])(?:[eg]\d{8}|e[a-z]\d{7})(?![a-z0-9])|(?:passport|travel document|visa|护照|签证)[^\r\n:：=]{0,30}?(?:no\.?|number|#|号码?|编号)[ \t]*[:：=][ \t]*(?:[a-z]{1,2}\d{6,9}|\d{8,9})(?![a-z0-9])|(?:number|no\.?) of (?:the |your )?(?:passport|travel document)[ \t]*[:：=][ \t]*[a-z]{0,2}\d{6,9}(?![a-z0-9])|(?:passport|护照)[ \t]*[(（][ \t]*(?:no\.?|#|号码?)[ \t:：]*[a-z]{0,2}\d{6,9}(?![a-z0-9])|(?:passport|护照)[ \t]*(?:[:：][ \t]*)?[a-z]{1,2}\d{6,9}(?![a-z0-9])|passport[_-]?(?:no|number|num|nr)["']?[ \t]*[:：=][ \t]*["']?(?:[a-z]{1,2}\d{6,9}|\d{8,9})(?![a-z0-9])|护照号码?[ \t]*(?:[:：=][ \t]*)?(?:[a-z]{1,2}\d{6,9}|\d{8,9}|[a-z][a-z0-9]{8})(?![a-z0-9])|(?:passport|护照)(?:\t|[ \t]*[:：,|][ \t]*)\d{8,9}(?![\d.,:/-])|护照[ \t]*(?:[:：][ \t]*)?[a-z][a-z0-9]{8}(?![a-z0-9])/i`,
   String.raw`permit|通行[证證]|回[乡鄉][证證]|台胞[证證]|\b[CWHMTL][A-Z]?\d{7,8}\b/i`,
+  // num25 (session 23): national-number-alone (national-shapes.ts): a CPF's skeleton (cpfAt); the rest hold a run of six
+  // digits, ten joined digits (a Thai id's 4 + 5 + 1, a UK mobile's 5 + 3 + 3), or `(` and a digit.
+  `${NATIONAL_SHAPE_TRIGGER}/i`,
 ]);
 
 /** A trigger as DIGIT_SHAPE_TRIGGERS names it: its source, `/`, its flags. */
@@ -56,6 +60,13 @@ const LONGEST_PHONE_WORD = Math.max(...NATIONAL_PHONE_ASCII_WORDS.map((w) => w.l
 function dottedAt(text: string, dot: number, end: number): boolean {
   if (dot + 8 >= end || text.charCodeAt(dot + 4) !== 46) return false;
   for (const i of [1, 2, 3, 5, 6, 7, 8]) if (!isDigit(text.charCodeAt(dot + i))) return false;
+  return true;
+}
+
+/** num25 (session 23): whether a CPF's `\d{3}\.\d{3}-\d{2}` follows its first dot at `dot` (three digits known before it). */
+function cpfAt(text: string, dot: number, end: number): boolean {
+  if (dot + 10 >= end || text.charCodeAt(dot + 4) !== 46 || text.charCodeAt(dot + 8) !== 45) return false;
+  for (const i of [1, 2, 3, 5, 6, 7, 9, 10]) if (!isDigit(text.charCodeAt(dot + i))) return false;
   return true;
 }
 
@@ -98,7 +109,7 @@ export function digitShapeMayMatch(text: string, start: number, end: number): bo
       run = 0;
       continue;
     }
-    if (c === 46 && run >= 3 && dottedAt(text, i, end)) return true;
+    if (c === 46 && run >= 3 && (dottedAt(text, i, end) || cpfAt(text, i, end))) return true;
     run = 0;
     joined = 0;
     if (c === 43 /* + */) {

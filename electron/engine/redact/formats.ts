@@ -11,6 +11,7 @@
  * unchecked (a whole-file parse would make memory grow with the input).
  */
 import { PLACEHOLDER_PATTERN } from './placeholders.js';
+import { nationalIdColumnFormats } from './national-ids.js'; // num25 (session 23)
 
 export type TextFormat = 'json' | 'xml' | 'html' | 'css' | 'yaml' | 'ini' | 'reg' | 'log';
 
@@ -252,8 +253,10 @@ function namesReadColumn(row: string): boolean {
     .replace(/\r$/, '')
     .split(',')
     .map(csvColumnKey)
-    .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c) || CSV_PERSON_COLUMN_25.test(c));
+    .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c) || CSV_PERSON_COLUMN_25.test(c) || namesNationalIdColumn(c));
 }
+/** num25 (session 23): a column of national, tax or identity numbers (`Codice fiscale`, `CPF`, `tax_id`: national-ids.ts). */
+const namesNationalIdColumn = (column: string) => nationalIdColumnFormats(column).length > 0;
 
 // A file named for the one password it holds: `password.dat`, `password.txt`, `db.password`, `.password` (not `/etc/passwd`,
 // `.htpasswd`, `password-policy.txt`; not a document about a password, `reset-default-password.txt`: only a dot before the word).
@@ -282,7 +285,7 @@ export function detectLayout(name: string | undefined, firstLine: string, tableH
   const table = tableHeader === firstLine ? head : tableHeader.replace(/^\uFEFF/, '').replace(/\r$/, '');
   if ((base.endsWith('.csv') || base.endsWith('.tsv') || (/^[^,\r\n]+(?:,[^,\r\n]+){2,}$/.test(table) && !LOG_TIMESTAMP_COMMA.test(table))) && table.includes(',')) {
     const columns = table.split(',').map(csvColumnKey);
-    if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c) || CSV_PERSON_COLUMN_25.test(c) /* name25 */)) return 'csv';
+    if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c) || CSV_PERSON_COLUMN_25.test(c) /* name25 */ || namesNationalIdColumn(c) /* num25 */)) return 'csv';
   }
   return undefined;
 }

@@ -46,6 +46,16 @@ interface NationalIdFormat {
  * (passport's check): `533918274`, `M12345678`, `XDA123456` (Spain), `C01X00T47` (Germany), `18AV03291` (France).
  */
 const DOCUMENT_VALUE = String.raw`(?=[A-Z0-9]{6,9}(?![A-Za-z0-9]))(?=[A-Z]{0,3}\d)[A-Z0-9]{6,9}`;
+/**
+ * num25 (session 23): what must follow `pan` for it to name an Indian PAN (a panel, a camera's pan, `pan and zoom` stay): a
+ * `:`/`=` after at most 16 blanks (an aligned label), or a number word and then one.
+ */
+const PAN_AFTER = String.raw`(?=[ \t]{0,16}[:=]|[ _.-]?(?:no|number|num|nr)\.?["']?[ \t]{0,4}[:=])`;
+/**
+ * num25 (session 23): keys that name a national, tax or identity number in general (snake, camel and spaced forms, any case).
+ * `id`, `number`, `no` alone name anything and are not here.
+ */
+const ANY_ID_NAMES = String.raw`id[ _-]?(?:number|no|nr|num)|national[ _-]?(?:id(?:entifier)?|identity|number)|tax[ _-]?(?:id|code|number|no)|taxpayer[ _-]?(?:id|number)|personal[ _-]?(?:id|code|number)[ _-]?(?:number|no)?|citizen[ _-]?(?:id|number)|identity[ _-]?(?:number|no|card[ _-]?(?:number|no)?)|id[ _-]?card[ _-]?(?:number|no)?`;
 /** One optional separator people print inside a number. */
 const S = String.raw`[ .-]?`;
 
@@ -104,7 +114,10 @@ export const NATIONAL_ID_FORMATS: readonly NationalIdFormat[] = [
   { key: 'cccd', country: 'VN', names: ['cccd', 'cmnd', 'căn cước(?: công dân)?', 'chứng minh (?:nhân dân|thư)', 'số định danh(?: cá nhân)?'], value: String.raw`0[0-9]\d[0-9]\d{8}|\d{9}`, prose: true },
   // India: Aadhaar (12 digits, Verhoeff), a person's PAN (fourth letter P).
   { key: 'aadhaar', country: 'IN', names: ['aadhaar', 'aadhar', 'आधार'], value: String.raw`[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}`, prose: true },
-  { key: 'pan', country: 'IN', names: ['pan(?=[:=])'], value: String.raw`[A-Z]{3}P[A-Z]\d{4}[A-Z]`, prose: true },
+  // num25 (session 23): `PAN           : …` (a payslip's aligned label) and `pan_number=`, `panNo:` as well as `PAN:`.
+  { key: 'pan', country: 'IN', names: [`pan${PAN_AFTER}`], value: String.raw`[A-Z]{3}P[A-Z]\d{4}[A-Z]`, prose: true },
+  // num25 (session 23): India's UAN (Universal Account Number of the provident fund, EPFO), 12 digits from 10…, on payslips.
+  { key: 'uan', country: 'IN', names: ['uan'], value: String.raw`10\d{10}` },
   // United States: SSN (area not 000/666/9xx, group not 00, serial not 0000).
   { key: 'ssn', country: 'US', names: ['ssn'], value: String.raw`\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{9}`, prose: true },
   // United Kingdom: National Insurance number.
@@ -131,6 +144,9 @@ export const NATIONAL_ID_FORMATS: readonly NationalIdFormat[] = [
   { key: 'fnr', country: 'NO', names: ['personnummer'], value: String.raw`\d{6} ?\d{5}`, prose: true },
   // Romania: CNP (13 digits, check with 279146358279).
   { key: 'cnp', country: 'RO', names: ['cnp'], value: String.raw`[1-8]\d{12}`, prose: true },
+  // num25 (session 23): a key that names some national number without saying which (`idnumber=` of Moodle's user upload,
+  // `tax_id`, `national_id`, `taxpayerId`, `id_no`): the value must be one of ANY_ID_KEYS' formats, its full check holding.
+  { key: 'anyid', country: '*', names: [ANY_ID_NAMES], value: String.raw`[A-Z0-9](?:[A-Z0-9]|[./-](?=[A-Z0-9])){8,21}` },
   // Passports of other countries, under their own words.
   {
     key: 'passport',
@@ -157,7 +173,8 @@ const DOCUMENT_KEY_ON_PASSPORT_LINE = String.raw`(?<![A-Za-z])(?:${DOCUMENT_KEY}
  * Every blank run is bounded or follows a character, so no two unbounded runs meet (adversarial-lines).
  */
 const NUMBER_WORD = String.raw`(?:[ _.-]?(?:no|nr|number|num|nummer|n[úu]mero|numero|numarası|n[°º]|#|번호|номер|số)\.?)?`;
-const SEP = String.raw`["'\`）)\]>]?[ \t\u3000]*(?:[:：=|][ \t\u3000]*)?(?:["'(（\[][ \t]*)?`;
+// num25 (session 23): a quote may be escaped, JSON inside a JSON string (Envoy's `x_debug_body`: `{\"nik\":\"3174…\"}`).
+const SEP = String.raw`(?:\\?["'\`]|[）)\]>])?[ \t\u3000]*(?:[:：=|][ \t\u3000]*)?(?:(?:\\?["']|[(（\[])[ \t]*)?`;
 const PROSE_GAP = String.raw`(?:[^\d\r\n"'=:<>{}]{1,24}?[ \t])?`;
 
 const before = String.raw`(?<![A-Za-z0-9])`;
@@ -192,10 +209,15 @@ export const NATIONAL_ID_PATTERNS: readonly NationalIdPattern[] = [
 export const NATIONAL_ID_WORDS: readonly string[] = [
   'passport', 'insee', 'iqama', 'curp', 'snils', 'fisc', 'steuer', 'idnr', 'sv-n', 'svnr', 'vsnr', 'cccd', 'cmnd', 'aadha', 'pan:', 'pan=',
   'nino', 'pesel', 'kimlik', 'tckn', 'nric', 'hkid', 'ktp', 'personn', 'reisepass', 'pasaport', 'passeport',
+  // num25 (session 23): the general keys (ANY_ID_NAMES) by a distinctive part of each.
+  'idnumber', 'id_number', 'id-number', 'id number', 'id_no', 'idno', 'national_id', 'nationalid', 'national id', 'national_num', 'nationalnum', 'tax_id', 'taxid',
+  'tax id', 'tax_code', 'taxcode', 'tax code', 'tax_n', 'taxn', 'taxpayer', 'personal_id', 'personalid', 'personal_code', 'personalcode', 'personal_n', 'personaln', 'citizen', 'identity_n',
+  'identityn', 'identity n', 'identity_card', 'identitycard', 'idcard', 'id_card', 'id card',
 ];
 
 /** Short names (acronyms) that wake the rule only as a word of their own: `NIF:`, `"cpf":`, not `manifest`, `significant`. */
-export const NATIONAL_ID_SHORT_WORDS = ['rfc', 'nir', 'rrn', 'cpf', 'dni', 'nie', 'nif', 'cuil', 'cuit', 'rut', 'niss', 'ssn', 'bsn', 'nik', 'pnr', 'cnp'];
+// num25 (session 23): `uan` (India's provident-fund number) and `pan` (`PAN     :`, `pan_number`; PAN_AFTER decides).
+export const NATIONAL_ID_SHORT_WORDS = ['rfc', 'nir', 'rrn', 'cpf', 'dni', 'nie', 'nif', 'cuil', 'cuit', 'rut', 'niss', 'ssn', 'bsn', 'nik', 'pnr', 'cnp', 'uan', 'pan'];
 export const NATIONAL_ID_SHORT_AT = new RegExp(String.raw`(?<![A-Za-z0-9])(?:${NATIONAL_ID_SHORT_WORDS.map((w) => w.replace(/\./g, '\\.')).join('|')})(?![A-Za-z])`, 'i');
 
 /**
@@ -567,6 +589,32 @@ const passport = (v: string) => {
   return d.length >= 3 && !allSame(d);
 };
 
+// ---- num25 (session 23): a value under a key that names no format (ANY_ID_NAMES, a table's `National ID` column) ----
+
+/**
+ * The formats a value under such a key may be: those whose shape is rigid or whose check leaves about 1 in 100 numbers or
+ * fewer (a CPF's two check digits, a codice fiscale's letters and check letter, a PESEL's date and check). Not a BSN, a
+ * Steuer-ID or an Aadhaar (one check digit over a plain run: 1 in 10 of any ids would pass), nor a NIK (a date inside only);
+ * a US SSN and a Thai id only in their printed groups (`523-47-8816`, `1-1015-00783-41-0`).
+ */
+const ANY_ID_KEYS = ['cpf', 'cf', 'curp', 'pesel', 'tckn', 'nir', 'snils', 'dni', 'nric', 'hkid', 'twid', 'cnp', 'ssn', 'thid'] as const;
+const GROUPED_ONLY: Readonly<Record<string, RegExp>> = { ssn: /^\d{3}([ -])\d{2}\1\d{4}$/, thid: /^\d([ -])\d{4}\1\d{5}\1\d{2}\1\d$/ };
+const anchoredValue = new Map<string, RegExp>();
+function valueIs(key: string, value: string): boolean {
+  let re = anchoredValue.get(key);
+  if (re === undefined) {
+    const f = NATIONAL_ID_FORMATS.find((x) => x.key === key);
+    re = f === undefined ? /(?!)/ : new RegExp(`^(?:${f.value})$`, 'i');
+    anchoredValue.set(key, re);
+  }
+  return re.test(value);
+}
+/** The format of ANY_ID_KEYS a value is, its full check holding; undefined for none. */
+export function anyNationalIdFormat(value: string): string | undefined {
+  return ANY_ID_KEYS.find((k) => valueIs(k, value) && (GROUPED_ONLY[k]?.test(value) ?? true) && CHECKS[k]!(value));
+}
+const anyId = (v: string) => anyNationalIdFormat(v) !== undefined;
+
 const CHECKS: Readonly<Record<string, (value: string) => boolean>> = {
   curp,
   rfc,
@@ -606,6 +654,8 @@ const CHECKS: Readonly<Record<string, (value: string) => boolean>> = {
   cnp,
   passport,
   docno: passport,
+  uan: (v) => /^10\d{10}$/.test(v) && !allSame(v.slice(2)),
+  anyid: (v) => anyId(v),
 };
 
 /**
@@ -701,3 +751,34 @@ export function isNationalId(m: RegExpExecArray): boolean {
 
 /** For tests: one format's full check by its key. */
 export const nationalIdCheck = (key: string, value: string): boolean => CHECKS[key]?.(value) ?? false;
+
+// ---- num25 (session 23): a table's column that names a national number (CSV header `Codice fiscale`, `CPF`, `tax_id`) ----
+
+// A column name is the whole cell: a format's names without what they ask to follow them (`pan`'s `:`), then a number word.
+const COLUMN_NAMES: readonly { readonly key: string; readonly name: RegExp }[] = NATIONAL_ID_FORMATS.filter((f) => f.kind === undefined).map((f) => ({
+  key: f.key,
+  name: new RegExp(String.raw`^(?:${f.names.map((x) => x.split(PAN_AFTER).join('')).join('|')})(?![a-z])${NUMBER_WORD}$`, 'i'),
+}));
+
+/** The formats a table column named `column` holds (`Codice fiscale` → cf; `DNI` → dni, dnidigits; `tax_id` → anyid); [] for none. */
+export function nationalIdColumnFormats(column: string): readonly string[] {
+  const name = column.trim();
+  if (name === '' || name.length > 48) return [];
+  return COLUMN_NAMES.filter((c) => c.name.test(name)).map((c) => c.key);
+}
+
+/**
+ * Whether a table's cell under a column named `column` is that column's national number: its format's shape under a name
+ * that means nothing else (`Codice fiscale`, `CPF`), the full check under one that means other things too (`PAN`, `NIK`) or
+ * under a general key (`tax_id`).
+ */
+export function isNationalIdCell(column: string, value: string): boolean {
+  const v = value.trim();
+  return nationalIdColumnFormats(column).some((key) => {
+    if (!valueIs(key, v)) return false;
+    const check = CHECKS[key]!;
+    const shape = SHAPES[key] ?? check;
+    return AMBIGUOUS_NAME.test(column.trim()) ? shape(v) && check(v) : shape(v);
+  });
+}
+// ---- end num25

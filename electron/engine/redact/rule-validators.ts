@@ -18,8 +18,9 @@ import { isIntlSecret, isIntlSecretLine } from './intl-secrets.js'; // intlkey23
 import { isLoginOfDisplayName, isRomanceLogin } from './account-tools.js'; // acct25 (session 23)
 import { accountToolPrintsSecretOnNextLine, isAccountSecret, isAccountSecretLine } from './account-secrets.js'; // acct25 (session 23)
 import { isDeviceSecret, isDeviceSecretLine } from './network-device.js';
-import { isNationalId } from './national-ids.js'; // idnum23 (session 22)
+import { isNationalId, isNationalIdCell } from './national-ids.js'; // idnum23 (session 22); num25 (session 23): isNationalIdCell
 import { isNationalPhone } from './national-phone.js'; // intlphone23 (session 22)
+import { isCpf, isNationalMobile, isThaiId } from './national-shapes.js'; // num25 (session 23)
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import { SALUTATION } from './person-eu.js'; // nameeu23
 import { isPinyinCamelName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
@@ -1950,6 +1951,11 @@ export const VALIDATORS = {
   nationalId: ((m) => isNationalId(m)) as RuleValidator,
   internationalPhone,
   nationalPhone,
+  // --- num25 (session 23): national-number-alone (national-shapes.ts)
+  cpfAlone: ((m, line) => isCpf(group(m, 'cpf')) && !insideHex(m, line)) as RuleValidator,
+  thaiIdAlone: ((m) => isThaiId(group(m, 'thid'))) as RuleValidator,
+  nationalMobileAlone: ((m, line, around) => isNationalMobile(group(m, 'mobile')) && !insideHex(m, line) && !isMeasurementContext(line, m.index, m[0].length, around)) as RuleValidator,
+  // --- end num25
   personalEmail,
   fullWidthPhone,
   fullWidthCnId,
@@ -2503,6 +2509,8 @@ export const VALIDATORS = {
   // --- end name22
   /** A street address (`1187 Lincoln Ave Apt 12`): a number and a word, under a street-address column. */
   csvAddressColumn: ((m, line, around) => /\d/.test(group(m, 'address')) && /[A-Za-z\u00c0-\u024f\u0400-\u04ff\u4e00-\u9fa5]{2}/.test(group(m, 'address')) && !isPlaceholder(group(m, 'address').trim()) && CSV_ADDRESS_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
+  /** num25 (session 23): a national number under a CSV column that names it (national-ids.ts isNationalIdCell). */
+  csvNationalIdColumn: ((m, line, around) => isNationalIdCell(csvHeader(m, line, around), group(m, 'idnum'))) as RuleValidator,
   csvSecretColumn: ((m, line, around) => isRealValue(group(m, 'secret')) && !isDescribedValue(group(m, 'secret')) && CSV_SECRET_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   /** A foreign passport's number in a roster's identity-number column, on a row that does not name another document. */
   csvPassportColumn: ((m, line, around) =>

@@ -564,6 +564,9 @@ describe('redaction corpus', () => {
     // columns), logins in prose (`Your account x has been reset`, `per l'utente x`, `pracownik x`, a credential slot, a UPI VPA,
     // Spring's principal), secrets printed alone or under keys of their own (argocd, `az … -o tsv`, `mc admin user add`, an escaped
     // credential object, a door code, `checkWord`, `dop_v1_`) → 364, FP 12 (`portal_username` is no longer a login).
+    // num25, session 23: national numbers with no name beside them — a general id key (`idnumber=`), `PAN      :`, UAN, escaped
+    // JSON's `\"nik\"`, a CSV column that names the number (`Codice fiscale`), a CPF / Thai id by shape and check, national
+    // mobiles in their own grouping (national-ids.ts, national-shapes.ts): 348.
     { set: 'held-out-24', found: 388, fp: 12 },
     // held-out-25 (session 23, recall25): written and committed before any rule file was opened (22 plain application logs
     // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork; half Chinese (some Traditional), a third English, the

@@ -188,9 +188,10 @@ describe('national-id: look-alikes that stay', () => {
     ])
       expect(redact(text), text).not.toContain('<IDNUM-');
   });
+  // num25 (session 23): a CPF printed with its punctuation and check digits is taken alone now (national-number-alone,
+  // national-shapes.ts; rules-num25.test.ts): `cliente 529.982.247-25 confirmou` left this list.
   it('numbers with no name stay, even a shape with its check (a name is what the rule reads)', () => {
     for (const text of [
-      'cliente 529.982.247-25 confirmou',
       '12,Verdi,VRDLCU75M12F839I,Roma',
       'p_1: \'112-233-445 95\'',
       'receipt PEGJ900512HJCRNN03 printed',
