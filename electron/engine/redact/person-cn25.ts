@@ -25,7 +25,7 @@ const NAME_END = String.raw`(?=[ \t\u3000,，;；。、.:：)）(（|/\\\]"'<]|\
 
 // --- roles before a separator ---------------------------------------------------------------------------------------------
 /** The parties of a contract (甲方, 发包方 …), with the party's letter in brackets after some (`发包方（甲方）`). */
-const CN25_PARTY = String.raw`(?:[甲乙丙丁]方|发包方|承包方|委托方|受托方|买受方|出卖方|出租方|承租方|买方|卖方|借款方|贷款方)`;
+const CN25_PARTY = String.raw`(?:[甲乙丙丁]方|发包方|發包方|承包方|委托方|委託方|受托方|受託方|买受方|出卖方|出租方|承租方|买方|卖方|借款方|贷款方)`;
 /** A party's person (`甲方委托代表`, `乙方项目经理`), or the party itself signing. */
 const CN25_PARTY_PERSON = String.raw`(?:委托代表|授权代表|委托代理人|代理人|代表人|代表|联系人|负责人|经办人|项目经理|现场代表|签字|签名|签章)`;
 /** Roles that name a person without a party (a contract's, a pharmacy's, a patient's). */
@@ -130,7 +130,7 @@ export const PERSON_CN25_VALIDATORS = {
 
 /** Marks-scan wakes (case-sensitive fragments, each starting at a non-ASCII literal). */
 export const PERSON_CN25_MARKS = [
-  String.raw`购买方|购方|购货方|受票方|销售方|销方|付款方|收款方|[甲乙丙丁]方|发包方|承包方|委托方|受托方|买受方|出卖方|出租方|承租方|买方|卖方|借款|贷款方|委托代表|授权代表|项目经理|项目负责人|施工负责人|现场负责人|技术负责人|监理工程师|见证人|保证人|出借人|经营者|审方|调配人|发药人|核对人|配药人|家属|亲属|陪同|陪护|监护人|紧急联系人`,
+  String.raw`购买方|购方|购货方|受票方|销售方|销方|付款方|收款方|[甲乙丙丁]方|发包方|發包方|委託方|受託方|承包方|委托方|受托方|买受方|出卖方|出租方|承租方|买方|卖方|借款|贷款方|委托代表|授权代表|项目经理|项目负责人|施工负责人|现场负责人|技术负责人|监理工程师|见证人|保证人|出借人|经营者|审方|调配人|发药人|核对人|配药人|家属|亲属|陪同|陪护|监护人|紧急联系人`,
   String.raw`分机|内线|座机|短号`,
   String.raw`的${CN25_DOC}`,
   String.raw`[·•‧・]`,

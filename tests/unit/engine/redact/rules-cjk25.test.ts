@@ -178,6 +178,22 @@ describe('cjk25: logins under Chinese keys', () => {
   });
 });
 
+describe('cjk25: traditional Chinese (Taiwan, Hong Kong)', () => {
+  it('takes names whose surname is written in traditional characters', () => {
+    takesAs('NAME', '姓名：陳怡君 電話：0912-345-678', '陳怡君');
+    takesAs('NAME', '收件人姓名：張家豪', '張家豪');
+    takesAs('NAME', '承辦人：黃淑芬', '黃淑芬');
+    takesAs('NAME', '發包方（甲方）：劉德明', '劉德明');
+    for (const n of ['鄭文雄', '謝佳穎', '蕭志偉', '歐陽娜娜', '諸葛明']) expect(isChineseName(n), n).toBe(true);
+  });
+  it('keeps traditional words, countries and Unicode\'s name that start with such a character', () => {
+    for (const w of ['顧客', '嚴重', '萬一', '黃金', '陳列', '蘇丹', '馬利', '萬國碼', '韓國', '許可', '謝謝']) expect(isChineseName(w), w).toBe(false);
+    keepsWords('豪撒語(蘇丹)', '蘇丹');
+    keepsWords('英語 (馬利，美式國際版)', '馬利');
+    keepsWords('坦米爾語 (萬國碼)', '萬國碼');
+  });
+});
+
 describe('cjk25: surname words that are no names', () => {
   it('keeps 查 verbs, 明 time words and 蓝信', () => {
     for (const w of ['查看', '查阅', '查找', '明早', '明晚', '明年', '蓝信']) expect(isChineseName(w), w).toBe(false);
