@@ -29,6 +29,8 @@ import { LOG_PROSE_STOP } from './log-prose.js';
 import { isOrganisationAddress, STREET_LINE } from './street-address.js';
 import type { LineSurroundings } from './rules.js';
 import { PERSON_CJK_VALIDATORS } from './person-cjk.js';
+import { PERSON_CN25_VALIDATORS, isDottedHanName } from './person-cn25.js'; // cjk25 (session 23)
+import { CN_LOGIN25_VALIDATORS } from './cn-logins25.js'; // cjk25 (session 23)
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
 export type RuleValidator = (m: RegExpExecArray, line: string, around?: LineSurroundings) => boolean;
@@ -2499,6 +2501,8 @@ export const VALIDATORS = {
   addressedName: ((m) => isChineseName(group(m, 'dept') || group(m, 'called')) && !NOT_CALLED.test(group(m, 'dept') || group(m, 'called'))) as RuleValidator,
   // One of the two groups matched: the name after a title, or the name before 老师/先生.
   titledName: ((m) => isChineseName(group(m, 'name') || group(m, 'called'))) as RuleValidator,
+  // cjk25 (session 23): a dotted Han name (`艾力·买买提`) under a name header.
+  csvDottedNameColumn: ((m, line, around) => isDottedHanName(group(m, 'name')) && CSV_NAME_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   csvNameColumn: ((m, line, around) => isChineseName(group(m, 'name')) && (CSV_NAME_COLUMN.test(csvHeader(m, line, around)) || CSV_ROLE_COLUMN.test(csvHeader(m, line, around)))) as RuleValidator,
   /** A Latin full name (`Mengqi Xie`, `XIE MENGQI`) under a column that only ever holds a person's name. */
   csvLatinNameColumn: ((m, line, around) => !group(m, 'latin').split(' ').some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase())) && (CSV_PERSON_COLUMN.test(csvHeader(m, line, around)) || CSV_ROLE_COLUMN.test(csvHeader(m, line, around)) || isCsvPersonName25(m, line, around) /* name25 */)) as RuleValidator,
@@ -2629,6 +2633,8 @@ export const VALIDATORS = {
   // namecjk23 (session 22): person-cjk.ts's Korean, Japanese, Vietnamese, HL7 and Chinese names (last: an unknown validator's
   // error lists the table's own first).
   ...PERSON_CJK_VALIDATORS,
+  ...PERSON_CN25_VALIDATORS, // cjk25 (session 23)
+  ...CN_LOGIN25_VALIDATORS, // cjk25 (session 23)
 } satisfies Record<string, RuleValidator>;
 export type ValidatorName = keyof typeof VALIDATORS;
 
