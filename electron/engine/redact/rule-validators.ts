@@ -26,6 +26,7 @@ import { LOG_PROSE_STOP } from './log-prose.js';
 import { isOrganisationAddress, STREET_LINE } from './street-address.js';
 import type { LineSurroundings } from './rules.js';
 import { PERSON_CJK_VALIDATORS } from './person-cjk.js';
+import { ADDR25_VALIDATORS, CSV_BARE_ADDRESS_COLUMN, isStreetCell, ORDER_NUMBER_ROW } from './street-address-keyed.js'; // addr25
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
 export type RuleValidator = (m: RegExpExecArray, line: string, around?: LineSurroundings) => boolean;
@@ -279,7 +280,8 @@ function csvSplit(row: string): string[] {
 }
 export function csvColumnName(m: RegExpExecArray, line: string, around: LineSurroundings | undefined): string {
   // A `#` line above the header is a comment, not a row.
-  if (!around || line.indexOf(',') < 0 || line.charCodeAt(0) === 0x23) return '';
+  // addr25: an order export's row starts with its order number (Shopify `#10482,…`), which is no comment.
+  if (!around || line.indexOf(',') < 0 || (line.charCodeAt(0) === 0x23 && !ORDER_NUMBER_ROW.test(line))) return '';
   // A database shell's prompt and its query (`sqlite> SELECT guid, name_on_card, …`) is no row.
   if (DB_SHELL_PROMPT.test(line)) return '';
   const header = around.header();
@@ -2399,7 +2401,11 @@ export const VALIDATORS = {
   // Session 22 (addr23): a postcode-and-city line under a line that is a street with its type word and number (an address block).
   underStreetLine: ((_m, _line, around) => around !== undefined && STREET_LINE.test(around.previous())) as RuleValidator,
   // addr23: a street after an address key: with its type word, or with its postcode and city.
-  keyedStreet: ((m) => group(m, 'ktyped') !== '' || group(m, 'ktail') !== '') as RuleValidator,
+  // addr25: and not an organisation's (`Acme GmbH, Anschrift: …`): addr25's wakes reach this pattern on every `address` line now.
+  keyedStreet: ((m, line, around) => {
+    if (group(m, 'ktyped') === '' && group(m, 'ktail') === '') return false;
+    return !isOrganisationAddress(line.slice(Math.max(0, m.index - 160), m.index), around?.previous() ?? '');
+  }) as RuleValidator,
   // addr23: a street not named after its organisation (`Free Software Foundation, Inc., 51 Franklin Street, …`: a company's address stays).
   personalStreet: ((m, line, around) => {
     const start = m.index + m[0].indexOf(group(m, 'tailed') || group(m, 'alone'));
@@ -2483,6 +2489,12 @@ export const VALIDATORS = {
   // namecjk23 (session 22): person-cjk.ts's Korean, Japanese, Vietnamese, HL7 and Chinese names (last: an unknown validator's
   // error lists the table's own first).
   ...PERSON_CJK_VALIDATORS,
+  // addr25 (session 23): street-address-keyed.ts's keyed addresses, and a cell under a bare `Address` column that reads as a street.
+  ...ADDR25_VALIDATORS,
+  csvBareAddress25: ((m, line, around) => {
+    const cell = group(m, 'address') || group(m, 'plain');
+    return isStreetCell(cell) && !isPlaceholder(cell.trim()) && CSV_BARE_ADDRESS_COLUMN.test(csvHeader(m, line, around));
+  }) as RuleValidator,
 } satisfies Record<string, RuleValidator>;
 export type ValidatorName = keyof typeof VALIDATORS;
 
