@@ -33,7 +33,7 @@ import { ADDRESS_PROSE_MARKS, ADDRESS_PROSE_PATTERNS, ADDRESS_PROSE_TRIGGER, ADD
 import { PERSON_EU_BRACKET, PERSON_EU_MARKS, PERSON_EU_PATTERNS, PERSON_EU_TRIGGER, PERSON_EU_WORDS } from './person-eu.js';
 // Session 22 (addr23): street addresses of other countries and scripts.
 import { STREET_ADDRESS_MARKS, STREET_ADDRESS_PATTERNS, STREET_ADDRESS_TRIGGER, STREET_ADDRESS_WORDS } from './street-address.js';
-import { ADDR25_MARKS, ADDR25_PATTERNS, ADDR25_TRIGGER, ADDR25_WORDS } from './street-address-keyed.js'; // addr25
+import { ADDR25_PATTERNS, ADDR25_TRIGGER, ADDR25_WORDS } from './street-address-keyed.js'; // addr25
 // namecjk23 (session 22): Korean, Japanese, Vietnamese, HL7 and more Chinese person-name grammars.
 import { JAPANESE_NAME_ALONE, PERSON_CJK_MARKS, PERSON_CJK_PATTERNS, PERSON_CJK_TRIGGER, PERSON_CJK_WORDS } from './person-cjk.js';
 import { ADMIN_CLI_TRIGGER, ADMIN_CLI_WORDS, adminCliPatterns, LAST_ARG_LOGIN_TRIGGER, lastArgLoginPattern, USER_FLAG_TRIGGER, USER_FLAG_WORDS, userFlagPattern } from './admin-cli.js';
@@ -3427,7 +3427,7 @@ export const RULES: readonly RedactionRule[] = [
     // Latin and Japanese addresses in log lines: person-prose.ts (session 18, name19).
     // Session 22 (addr23): street addresses of other countries and scripts (street-address.ts).
     scan: {
-      marks: `号|弄|幢|栋|${ADDRESS_PROSE_MARKS}|${STREET_ADDRESS_MARKS}|${ADDR25_MARKS}`,
+      marks: `号|弄|幢|栋|${ADDRESS_PROSE_MARKS}|${STREET_ADDRESS_MARKS}`,
       words: [...new Set([...ADDRESS_PROSE_WORDS, ...STREET_ADDRESS_WORDS, ...ADDR25_WORDS])].map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'),
     },
     // addr23: a numbered section of a road (`芙蓉中路一段479号`) as its quarter (`…大道中段 1268 号`).

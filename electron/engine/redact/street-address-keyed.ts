@@ -123,9 +123,7 @@ export const ORDER_NUMBER_ROW = /^#\d{1,12},/;
 
 // --- Wakes and triggers (case-insensitive) ------------------------------------------------------------------------------------
 /** Words-scan wakes (case-insensitive literals): the keys (`address` and `street` are the prose rule's already). */
-export const ADDR25_WORDS: readonly string[] = ['live at', 'living at', 'reside', 'residing at', 'relocat', 'forward it to', 'forwarded to', 'post it to', 'posted it to', 'send it to', 'moving to', 'alamat', 'line1', 'line_1', 'адрес', 'địa chỉ', 'ที่อยู่', 'postaladdress', 'straße', 'strasse', 'straat'];
-/** Marks-scan wakes (case-sensitive): a vCard's ADR property. */
-export const ADDR25_MARKS = String.raw`ADR[;:]`;
+export const ADDR25_WORDS: readonly string[] = ['live at', 'living at', 'reside', 'residing at', 'relocat', 'forward it to', 'forwarded to', 'post it to', 'posted it to', 'send it to', 'moving to', 'alamat', 'line1', 'line_1', 'адрес', 'địa chỉ', 'ที่อยู่', 'postaladdress', 'straße', 'strasse', 'straat', 'adr;', 'adr:']; // `adr;`/`adr:`: a vCard's ADR (a letter-first mark is refused: scan-shape)
 export const ADDR25_TRIGGER = [
   String.raw`(?:address|street|adres|alamat|indirizzo|endere[cç]o|direcci|anschrift|domicilio|morada|адрес|địa[ _]chỉ|line_?1|stra(?:ß|ss)e|straat)[^\r\n]{0,60}?\d`,
   String.raw`ที่อยู่[^\r\n]{0,8}\d`,
