@@ -10,6 +10,7 @@
  * the report says so; a larger one is redacted line by line with the same placeholder encoding,
  * unchecked (a whole-file parse would make memory grow with the input).
  */
+import { CSV_ADDRESS_COLUMN_25 } from './street-address-keyed.js'; // addr25
 import { PLACEHOLDER_PATTERN } from './placeholders.js';
 import { nationalIdColumnFormats } from './national-ids.js'; // num25 (session 23)
 
@@ -135,7 +136,10 @@ export const CSV_PERSON_DATUM_COLUMN = /^(?:(?:attendee|participant|customer|con
 // name22 (session 21): and a street line named for whose it is (Outlook's `Home Street`, `Business Street 2`, `Other Street`).
 // addr23 (session 22): Google Contacts' `Address 1 - Formatted`/`- Street`, and the address columns of other languages
 // (`Anschrift`, `Straße und Hausnummer`, `Dirección`, `Indirizzo`, `Endereço`, `Adresse`, `Адрес`, `住所`, `주소`, `Địa chỉ`).
-export const CSV_ADDRESS_COLUMN = /^(?:home|business|work|other|mailing|postal|shipping|billing)[ _-]?street(?:[ _-]?\d)?$|^[a-z _-]*street[ _-]?address(?:[ _-]?\d)?$|^(?:home|work|mailing|postal|shipping|billing|residential|delivery)[ _-]?address(?:[ _-]?\d)?$|^(?:address[ _-]?line|street)[ _-]?\d?$|^(?:详细|街道|收货|收件|家庭|通讯|联系|居住|户籍)(?:地址|住址)$|^住址$|^address[ _-]?\d{1,2}[ \t]*-[ \t]*(?:formatted|street|extended[ _-]address)$|^(?:anschrift|wohnanschrift|stra(?:ß|ss)e(?:[ _-]?(?:und|u\.?|&)[ _-]?(?:hausnummer|hausnr\.?|nr\.?))?|domicilio|direcci[oó]n(?:[ _-]postal)?|indirizzo|endere[cç]o|morada|adres|adresse(?:[ _-]postale)?|straat(?:[ _-]?en[ _-]?huisnummer)?|ulica|адрес|住所|주소|địa[ _-]chỉ)$/i;
+const CSV_ADDRESS_COLUMN_22 = /^(?:home|business|work|other|mailing|postal|shipping|billing)[ _-]?street(?:[ _-]?\d)?$|^[a-z _-]*street[ _-]?address(?:[ _-]?\d)?$|^(?:home|work|mailing|postal|shipping|billing|residential|delivery)[ _-]?address(?:[ _-]?\d)?$|^(?:address[ _-]?line|street)[ _-]?\d?$|^(?:详细|街道|收货|收件|家庭|通讯|联系|居住|户籍)(?:地址|住址)$|^住址$|^address[ _-]?\d{1,2}[ \t]*-[ \t]*(?:formatted|street|extended[ _-]address)$|^(?:anschrift|wohnanschrift|stra(?:ß|ss)e(?:[ _-]?(?:und|u\.?|&)[ _-]?(?:hausnummer|hausnr\.?|nr\.?))?|domicilio|direcci[oó]n(?:[ _-]postal)?|indirizzo|endere[cç]o|morada|adres|adresse(?:[ _-]postale)?|straat(?:[ _-]?en[ _-]?huisnummer)?|ulica|адрес|住所|주소|địa[ _-]chỉ)$/i;
+
+// addr25 (session 23): and the street-only columns of shop and vault exports (`Billing Address1`, `Indirizzo 1 (fatturazione)`).
+export const CSV_ADDRESS_COLUMN = new RegExp(`${CSV_ADDRESS_COLUMN_22.source}|${CSV_ADDRESS_COLUMN_25.source}`, 'i');
 
 /** How far into an item its table header is looked for (comment lines above it included). */
 export const HEADER_REACH = 1024;

@@ -31,6 +31,7 @@ import type { LineSurroundings } from './rules.js';
 import { PERSON_CJK_VALIDATORS } from './person-cjk.js';
 import { PERSON_CN25_VALIDATORS, isDottedHanName } from './person-cn25.js'; // cjk25 (session 23)
 import { CN_LOGIN25_VALIDATORS } from './cn-logins25.js'; // cjk25 (session 23)
+import { ADDR25_VALIDATORS, CSV_BARE_ADDRESS_COLUMN, isStreetCell } from './street-address-keyed.js'; // addr25
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
 export type RuleValidator = (m: RegExpExecArray, line: string, around?: LineSurroundings) => boolean;
@@ -2548,7 +2549,11 @@ export const VALIDATORS = {
   // Session 22 (addr23): a postcode-and-city line under a line that is a street with its type word and number (an address block).
   underStreetLine: ((_m, _line, around) => around !== undefined && STREET_LINE.test(around.previous())) as RuleValidator,
   // addr23: a street after an address key: with its type word, or with its postcode and city.
-  keyedStreet: ((m) => group(m, 'ktyped') !== '' || group(m, 'ktail') !== '') as RuleValidator,
+  // addr25: and not an organisation's (`Acme GmbH, Anschrift: …`): addr25's wakes reach this pattern on every `address` line now.
+  keyedStreet: ((m, line, around) => {
+    if (group(m, 'ktyped') === '' && group(m, 'ktail') === '') return false;
+    return !isOrganisationAddress(line.slice(Math.max(0, m.index - 160), m.index), around?.previous() ?? '');
+  }) as RuleValidator,
   // addr23: a street not named after its organisation (`Free Software Foundation, Inc., 51 Franklin Street, …`: a company's address stays).
   personalStreet: ((m, line, around) => {
     const start = m.index + m[0].indexOf(group(m, 'tailed') || group(m, 'alone'));
@@ -2635,6 +2640,12 @@ export const VALIDATORS = {
   ...PERSON_CJK_VALIDATORS,
   ...PERSON_CN25_VALIDATORS, // cjk25 (session 23)
   ...CN_LOGIN25_VALIDATORS, // cjk25 (session 23)
+  // addr25 (session 23): street-address-keyed.ts's keyed addresses, and a cell under a bare `Address` column that reads as a street.
+  ...ADDR25_VALIDATORS,
+  csvBareAddress25: ((m, line, around) => {
+    const cell = group(m, 'address') || group(m, 'plain');
+    return isStreetCell(cell) && !isPlaceholder(cell.trim()) && CSV_BARE_ADDRESS_COLUMN.test(csvHeader(m, line, around));
+  }) as RuleValidator,
 } satisfies Record<string, RuleValidator>;
 export type ValidatorName = keyof typeof VALIDATORS;
 

@@ -35,6 +35,7 @@ import { ADDRESS_PROSE_MARKS, ADDRESS_PROSE_PATTERNS, ADDRESS_PROSE_TRIGGER, ADD
 import { PERSON_EU_BRACKET, PERSON_EU_MARKS, PERSON_EU_PATTERNS, PERSON_EU_TRIGGER, PERSON_EU_WORDS } from './person-eu.js';
 // Session 22 (addr23): street addresses of other countries and scripts.
 import { STREET_ADDRESS_MARKS, STREET_ADDRESS_PATTERNS, STREET_ADDRESS_TRIGGER, STREET_ADDRESS_WORDS } from './street-address.js';
+import { ADDR25_PATTERNS, ADDR25_TRIGGER, ADDR25_WORDS } from './street-address-keyed.js'; // addr25
 // namecjk23 (session 22): Korean, Japanese, Vietnamese, HL7 and more Chinese person-name grammars.
 import { JAPANESE_NAME_ALONE, PERSON_CJK_MARKS, PERSON_CJK_PATTERNS, PERSON_CJK_TRIGGER, PERSON_CJK_WORDS } from './person-cjk.js';
 // name25 (session 23): Latin names after role words, verbs, honorifics and keys of many languages (person-latin.ts).
@@ -630,6 +631,14 @@ export const RULES: readonly RedactionRule[] = [
         regex: /(?<=^|,)"(?<address>[^"\r\n<>]{4,160},[^"\r\n<>]{1,160})"(?=,|\r?$)/,
         targets: [{ group: 'address', kind: 'ADDRESS' }],
         validate: 'csvAddressColumn',
+      },
+      // addr25 (session 23): a cell under a bare `Address` column (Mailchimp, a contact list) when it reads as a street, not an
+      // IP address or a host (street-address-keyed.ts isStreetCell).
+      {
+        layout: 'csv',
+        regex: /(?<=^|,)(?:"(?<address>[^"\r\n<>]{4,160})"|(?<plain>[^,"\r\n<>]{4,160}))(?=,|\r?$)/,
+        targets: [{ group: 'address', kind: 'ADDRESS' }, { group: 'plain', kind: 'ADDRESS' }],
+        validate: 'csvBareAddress25',
       },
       // --- end name22
       // --- num25 (session 23): a national, tax or identity number under a column that names it (WooCommerce's `Codice fiscale`,
@@ -3481,10 +3490,10 @@ export const RULES: readonly RedactionRule[] = [
     // Session 22 (addr23): street addresses of other countries and scripts (street-address.ts).
     scan: {
       marks: `号|弄|幢|栋|${ADDRESS_PROSE_MARKS}|${STREET_ADDRESS_MARKS}`,
-      words: [...new Set([...ADDRESS_PROSE_WORDS, ...STREET_ADDRESS_WORDS])].map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'),
+      words: [...new Set([...ADDRESS_PROSE_WORDS, ...STREET_ADDRESS_WORDS, ...ADDR25_WORDS])].map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'),
     },
     // addr23: a numbered section of a road (`芙蓉中路一段479号`) as its quarter (`…大道中段 1268 号`).
-    trigger: new RegExp(`${/(?:路|街|大道|巷|胡同|弄|村)(?:[东西南北中一二三四五六七八九十]段)?[ \t]*\d{1,5}[ \t]*(?:号|弄)|市[^\r\n]{0,40}?\d[ \t]*(?:幢|栋|号楼|座)[ \t]*\d/.source}|${ADDRESS_PROSE_TRIGGER}|${STREET_ADDRESS_TRIGGER}`, 'i'),
+    trigger: new RegExp(`${/(?:路|街|大道|巷|胡同|弄|村)(?:[东西南北中一二三四五六七八九十]段)?[ \t]*\d{1,5}[ \t]*(?:号|弄)|市[^\r\n]{0,40}?\d[ \t]*(?:幢|栋|号楼|座)[ \t]*\d/.source}|${ADDRESS_PROSE_TRIGGER}|${STREET_ADDRESS_TRIGGER}|${ADDR25_TRIGGER}`, 'i'),
     patterns: [
       {
         // A residential address without a street number (a courier's SMS: `浙江省杭州市西湖区古荡街道嘉绿苑西区
@@ -3500,6 +3509,8 @@ export const RULES: readonly RedactionRule[] = [
       ...ADDRESS_PROSE_PATTERNS,
       // Session 22 (addr23): street addresses of other countries and scripts.
       ...STREET_ADDRESS_PATTERNS,
+      // Session 23 (addr25): addresses under their key in a dozen languages, vCard ADR, LDIF (street-address-keyed.ts).
+      ...ADDR25_PATTERNS,
     ],
   },
   {

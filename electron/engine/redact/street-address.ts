@@ -33,13 +33,13 @@ const WORD = String.raw`[${UP}][${LETTER}'’.-]{1,30}`;
 // The small words inside a street's name (`Calle de la Paz`, `rue des Tanneurs`, `Via dei Mille`, `Am Alten Markt`).
 const PARTICLE = String.raw`(?:de|del|la|las|los|el|di|da|do|dos|das|della|delle|dei|degli|des|du|le|les|l'|d'|van|von|der|den|het|am|an|im|auf|zum|zur|of|the|St\.?)`;
 const NAME = String.raw`(?:${PARTICLE}[ \t]+){0,3}${WORD}(?:[ \t]+(?:${PARTICLE}|${WORD})){0,4}`;
-// A house number: `71`, `418-2`, `12a`, `27/3`, `112B`.
-const NUMBER = String.raw`\d{1,5}(?:[ \t]?[A-Za-z](?![${LETTER}]))?(?:[-/]\d{1,4}[A-Za-z]?)?`;
+// A house number: `71`, `418-2`, `12a`, `27/3`, `112B` (addr25: not the `m` of a Polish flat `104 m. 7`).
+const NUMBER = String.raw`\d{1,5}(?:[ \t]?[A-Za-z](?![${LETTER}.]))?(?:[-/]\d{1,4}[A-Za-z]?)?`;
 
 // Street-type words that come before the name (Romance, Slavic, some German): `Calle`, `rue`, `Via`, `ul.`, `Am`.
 const TYPE_BEFORE = String.raw`(?:[Cc]alle|C/|[Aa]venida|[Aa]vda\.|[Aa]v\.|[Pp]aseo|[Pp]laza|[Cc]amino|[Cc]arrera|[Cc]alzada|[Rr]onda|[Rr]ambla|[Tt]raves[ií]a|[Cc]arrer|[Rr]ue|[Aa]venue|[Bb]oulevard|[Bb]d|[Bb]lvd\.?|[Cc]hemin|[Ii]mpasse|[Pp]lace|[Aa]llée|[Qq]uai|[Cc]ours|[Rr]oute|[Vv]ia|[Vv]iale|[Pp]iazza|[Pp]iazzale|[Cc]orso|[Ll]argo|[Vv]icolo|[Rr]ua|[Tt]ravessa|[Pp]raça|[Aa]lameda|[Uu]lica|[Uu]l\.|[Aa]leja|[Aa]l\.|[Pp]lac|[Oo]siedle|[Oo]s\.)`;
 // Street-type endings of a compound (German, Dutch): `Schanzenstraße`, `Hauptstr.`, `Prinsengracht`, `Kalverstraat`.
-const TYPE_SUFFIX = String.raw`(?:straße|strasse|str\.|gasse|weg|allee|platz|(?<!e)ring|damm|chaussee|steig|pfad|ufer|gracht|straat|laan|plein|kade|singel|dijk|markt)`;
+const TYPE_SUFFIX = String.raw`(?:straße|strasse|str\.|gasse|weg|allee|platz|(?<!e)ring|damm|chaussee|steig|pfad|ufer|gracht|straat|laan|plein|kade|singel|dijk|markt|gatan|gata|vägen|väg|vejen|vej|(?<![Bb]ri|ene|cca)gade|veien|vegen|katu)`; // addr25: Nordic (`Storgatan 18`, `Sveavägen 44`, `Kalfarveien 57B`, `Vesterbrogade 12`)
 // Street-type words after the name, as words of their own: German (`Linzer Gasse`), English (`Adeola Odeku Street`).
 const TYPE_AFTER_DE = String.raw`(?:Straße|Strasse|Str\.|Gasse|Weg|Allee|Platz|Ring|Damm|Chaussee|Steig|Ufer|Markt)`;
 const TYPE_AFTER_EN = String.raw`(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Way|Close|Crescent|Cres\.?|Terrace|Court|Ct\.?|Place|Pl\.?|Square|Sq\.?|Parkway|Pkwy\.?|Highway|Hwy\.?|Grove|Gardens|Mews|Row|Circle|Cir\.?|Trail|Marg|Salai)`;
@@ -60,11 +60,11 @@ const TYPED_STREET_EU =
 const TYPED_STREET = String.raw`(?:${TYPED_STREET_EU}|${NUMBER},?[ \t]+${NAME}[ \t]+${TYPE_AFTER_EN}(?![${LETTER}]))`;
 // A street and its number without a type word (`Kehrwieder 9`): only with an address key and a postcode and city.
 const PLAIN_STREET = String.raw`(?:${WORD}(?:[ \t]+(?:${PARTICLE}|${WORD})){0,3}[ \t]+${NUMBER}|${NUMBER},?[ \t]+${WORD}(?:[ \t]+(?:${PARTICLE}|${WORD})){0,3})`;
-// A floor, a door, a flat: `3º B`, `2ª izq.`, `2. OG`, `Apt 4`, `Suite 210`, `Top 7`, `bis`.
-const FLOOR = String.raw`(?:,?[ \t]+(?:\d{1,2}[º°ª](?:[ \t]?(?:[A-Z]|izq(?:da)?\.?|dcha\.?|dch\.?)(?![${LETTER}]))?|\d{1,2}\.[ \t]?(?:OG|Stock|Etage|Et\.)|(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Piso|Puerta|Pta\.|Esc\.|Escalera|Bloque|Portal|Stiege|Tür|Top|Whg\.|app\.|bât\.|Bât\.|esc\.|int\.|interno|scala)[ \t]*[\w-]{1,5}|#[ \t]?\d{1,5}|bis|ter)(?![${LETTER}]))`;
+// A floor, a door, a flat: `3º B`, `2ª izq.`, `2. OG`, `Apt 4`, `Suite 210`, `Top 7`, `bis` (addr25: Polish `m. 117`, `lok. 4`, Brazilian `apto 41`, `sala 3`).
+const FLOOR = String.raw`(?:,?[ \t]+(?:\d{1,2}[º°ª](?:[ \t]?(?:[A-Z]|izq(?:da)?\.?|dcha\.?|dch\.?)(?![${LETTER}]))?|\d{1,2}\.[ \t]?(?:OG|Stock|Etage|Et\.)|(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Piso|Puerta|Pta\.|Esc\.|Escalera|Bloque|Portal|Stiege|Tür|Top|Whg\.|app\.|bât\.|Bât\.|esc\.|int\.|interno|scala|m\.|lok\.|apto\.?|ap\.|dpto\.?|depto\.?|sala)[ \t]*[\w-]{1,5}|#[ \t]?\d{1,5}|bis|ter)(?![${LETTER}]))`;
 // A town (`Madrid`, `Freiburg im Breisgau`, `Victoria Island`, `Col. Americana`).
 const LOCALITY = String.raw`${WORD}(?:[ \t]+(?:im|am|an[ \t]der|de|del|la|sur|en|di|upon|on)[ \t]+${WORD}|[ \t]+${WORD}){0,2}`;
-const POSTCODE = String.raw`\d{3}[ \t]\d{2}|\d{5}-\d{4}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4,6}|[A-Z]\d{2}[ \t]?[A-Z0-9]{4}|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]\d[A-Z]\d|\d{4}[ \t]?[A-Z]{2}`;
+const POSTCODE = String.raw`\d{3}[ \t]\d{2}|\d{5}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4,6}|[A-Z]\d{2}[ \t]?[A-Z0-9]{4}|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]\d[A-Z]\d|\d{4}[ \t]?[A-Z]{2}`;
 // The postcode and the city (in either order, with the localities between), a state after (`, Jal.`, `CA 94107`).
 const TAIL =
   String.raw`(?:,[ \t]*${LOCALITY}){0,3},?[ \t]+(?:(?:[A-Z]{1,2}-)?(?:${POSTCODE})[ \t]+${LOCALITY}(?:,[ \t]*[A-Z][a-z]{1,4}\.|[ \t]+[A-Z]{2}(?![${LETTER}]))?` +
@@ -161,7 +161,7 @@ const KEY_WAKES = ['adres', 'anschrift', 'wohnort', 'domicil', 'direcci', 'indir
 const TYPE_FIRST_WAKES = ['calle', 'avenida', 'avda.', 'av.', 'paseo', 'plaza', 'camino', 'carrera', 'calzada', 'rambla', 'travesía', 'travesia', 'carrer', 'rue', 'avenue', 'boulevard', 'chemin', 'impasse', 'place', 'allée', 'quai', 'cours', 'route', 'via', 'viale', 'piazza', 'piazzale', 'corso', 'largo', 'vicolo', 'rua', 'travessa', 'praça', 'alameda', 'ulica', 'ul.', 'aleja', 'osiedle'];
 // The type words a number comes before (French, Catalan): `14 rue des Tanneurs`, `8 bis, avenue Foch`.
 const NUMBER_FIRST_WAKES = ['rue', 'avenue', 'boulevard', 'chemin', 'impasse', 'place', 'allée', 'quai', 'cours', 'route', 'carrer'];
-const SUFFIX_WAKES = ['straße', 'strasse', 'str.', 'gasse', 'allee', 'platz', 'damm', 'chaussee', 'gracht', 'straat', 'laan', 'plein', 'weg', 'kade', 'singel'];
+const SUFFIX_WAKES = ['straße', 'strasse', 'str.', 'gasse', 'allee', 'platz', 'damm', 'chaussee', 'gracht', 'straat', 'laan', 'plein', 'weg', 'kade', 'singel', 'gata', 'gatan', 'väg', 'vägen', 'vej', 'vejen', 'gade', 'veien', 'vegen', 'katu']; // addr25: Nordic
 // Vietnamese: a district, or a ward or street before a `Q. 1` district.
 const VI_WAKES = ['quận', 'huyện', 'phường', 'đường'];
 const EN_WAKES = ['street', 'road', 'avenue', 'lane', 'drive', 'boulevard', 'crescent', 'terrace', 'highway', 'parkway'];

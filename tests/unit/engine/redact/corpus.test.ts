@@ -507,6 +507,7 @@ describe('redaction corpus', () => {
     // intlphone23, session 22: a national phone number after a phone word (national-phone.ts): 367.
     // lead, session 22: the merge of session 22 (idnum23, intlkey23, nameeu23, namecjk23, addr23, intlphone23, speed19, sos20): 368.
     // cjk25 (session 23): `付款给供应商 X`, Han nicknames → 370.
+    // addr25, session 23 (street-address-keyed.ts): Nordic street compounds with their postcode (`Storgatan 18, 411 38 Göteborg`): 369.
     { set: 'held-out-21', found: 370, fp: 2 },
     // intlkey23, session 22: a login after an account noun of another language (+1).
     // held-out-22 (session 20, recall22): written and committed before any rule file was opened (23 plain application logs
@@ -526,6 +527,7 @@ describe('redaction corpus', () => {
     // idnum23, session 22 (national-ids.ts): a Portuguese NIF in SQL, an MRZ documentNumber on a passport reader's line: 344.
     // name25, session 23: a Webex attendee report's bare Name column beside the attendee's e-mail: 346.
     // cjk25 (session 23): `…Nm=` keys, `被 X 于 08:29 修改`, conflict copies, `联系人是 X`, `个人 X` payees, invoice 名称, Han nicknames → 350.
+    // addr25, session 23: a street alone under `StreetAddress`, Nordic compounds (`Sveavägen 44`, `Kalfarveien 57B`), a keyed postal address (`"address":"Husova 214, 397 01 Písek"`): 348.
     { set: 'held-out-22', found: 350, fp: 1 },
     // held-out-23 (session 21, recall23): written and committed before any rule file was opened (22 plain application logs
     // in stacks, industries and languages no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the
@@ -573,6 +575,7 @@ describe('redaction corpus', () => {
     // JSON's `\"nik\"`, a CSV column that names the number (`Codice fiscale`), a CPF / Thai id by shape and check, national
     // mobiles in their own grouping (national-ids.ts, national-shapes.ts): 348.
     // cjk25 (session 23): contract parties, pharmacy/family roles, extensions, names in file names, 麦太, dotted names, invoice 名称, uname/客服/spaced keys; 查看 no name → 347 FP 12.
+    // addr25, session 23: addresses under keys of a dozen languages (alamat, adres, ที่อยู่, street=, line1, address1), vCard ADR, street-only and bare address CSV columns, `#1001` order rows: 353.
     { set: 'held-out-24', found: 388, fp: 12 },
     // held-out-25 (session 23, recall25): written and committed before any rule file was opened (22 plain application logs
     // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork; half Chinese (some Traditional), a third English, the
