@@ -307,7 +307,7 @@ describe('redaction corpus', () => {
     // name21, session 20: a name with a worker's status in brackets (`'Rahul Gupta (contractor)'`): 481.
     // lead, session 20: the merge of session 20 (login21, secret21, name21, table21, fp21, speed17, collect18): 492, FP 0.
     // login22 (session 21), credential-slot service logins (fixtures README, convention change): bind DNs `svc_gerrit_bind`/`svc_gitlab_ldap` taken, `ssl_guest_demo` relabelled planted → 495.
-    { set: 'held-out-15', found: 495, fp: 0 },
+    { set: 'held-out-15', found: 496, fp: 0 },
     // held-out-16 (session 14): written and committed before any rule file was opened (51 hand-written
     // files in formats no earlier set had, 6 real outputs of this machine), measured once with the rules of
     // main c29b1bd (the set at 7536204): 422 of 640 = 65.9 % / 93.8 % as written, 422 of 633 = 66.7 % /
@@ -508,7 +508,8 @@ describe('redaction corpus', () => {
     // lead, session 22: the merge of session 22 (idnum23, intlkey23, nameeu23, namecjk23, addr23, intlphone23, speed19, sos20): 368.
     // cjk25 (session 23): `付款给供应商 X`, Han nicknames → 370.
     // addr25, session 23 (street-address-keyed.ts): Nordic street compounds with their postcode (`Storgatan 18, 411 38 Göteborg`): 369.
-    { set: 'held-out-21', found: 370, fp: 2 },
+    // lead, session 23: the merge of session 23 — 371.
+    { set: 'held-out-21', found: 371, fp: 2 },
     // intlkey23, session 22: a login after an account noun of another language (+1).
     // held-out-22 (session 20, recall22): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, 28 configs/CLIs/exports/paperwork, 8 real outputs incl. the product's own 诊断摘要.html
@@ -528,7 +529,8 @@ describe('redaction corpus', () => {
     // name25, session 23: a Webex attendee report's bare Name column beside the attendee's e-mail: 346.
     // cjk25 (session 23): `…Nm=` keys, `被 X 于 08:29 修改`, conflict copies, `联系人是 X`, `个人 X` payees, invoice 名称, Han nicknames → 350.
     // addr25, session 23: a street alone under `StreetAddress`, Nordic compounds (`Sveavägen 44`, `Kalfarveien 57B`), a keyed postal address (`"address":"Husova 214, 397 01 Písek"`): 348.
-    { set: 'held-out-22', found: 350, fp: 1 },
+    // lead, session 23: the merge of session 23 — 356.
+    { set: 'held-out-22', found: 356, fp: 1 },
     // held-out-23 (session 21, recall23): written and committed before any rule file was opened (22 plain application logs
     // in stacks, industries and languages no earlier set had, 25 configs/CLIs/exports/paperwork, 8 real outputs incl. the
     // product's own 事件时间线.html), measured once with the rules of main fbd7d20 (the set at 0838414): 248 of 394 = 62.9 % /
@@ -576,7 +578,8 @@ describe('redaction corpus', () => {
     // mobiles in their own grouping (national-ids.ts, national-shapes.ts): 348.
     // cjk25 (session 23): contract parties, pharmacy/family roles, extensions, names in file names, 麦太, dotted names, invoice 名称, uname/客服/spaced keys; 查看 no name → 347 FP 12.
     // addr25, session 23: addresses under keys of a dozen languages (alamat, adres, ที่อยู่, street=, line1, address1), vCard ADR, street-only and bare address CSV columns, `#1001` order rows: 353.
-    { set: 'held-out-24', found: 388, fp: 12 },
+    // lead, session 23: the merge of session 23 (name25, cjk25, num25, acct25, addr25, written from this set's miss list): 459, FP 11.
+    { set: 'held-out-24', found: 459, fp: 11 },
     // held-out-25 (session 23, recall25): written and committed before any rule file was opened (22 plain application logs
     // in stacks no earlier set had, 25 configs/CLIs/exports/paperwork; half Chinese (some Traditional), a third English, the
     // rest Vietnamese, Malay, Arabic, Hebrew, Greek, Czech, Swedish, Ukrainian and Latin-American Spanish; 8 real outputs
@@ -586,7 +589,9 @@ describe('redaction corpus', () => {
     // crashReporterKey neutral; its FIRST-RUN.md). No rule was changed for it: the floor is that corrected first figure, and
     // its 8 false positives (a company street and a group in export columns, a DSN's org id, Duo's `b'…'`, an HMAC
     // signature, `30` after a password, podman's secret names) may not grow.
-    { set: 'held-out-25', found: 399, fp: 8 },
+    // lead, session 23: the merge of session 23 — no rule was written from this set; the other branches' generalisation
+    // to it: 399 → 416, FP 8.
+    { set: 'held-out-25', found: 416, fp: 8 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
