@@ -12,7 +12,6 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_POLICY } from '../../../../shared/policy.js';
-import type { Collector } from '../../../../electron/engine/collectors/types.js';
 import { WORKER_YOUNG_GENERATION_MB } from '../../../../electron/engine/platform/young-generation.js';
 import { redactorOptionsFor } from '../../../../electron/engine/redact/policy-redactor.js';
 import { RedactWorker, startWorkerAhead, workerEntry, type WorkerStartedAhead } from '../../../../electron/engine/redact/redact-offload.js';
@@ -20,26 +19,13 @@ import { Redactor } from '../../../../electron/engine/redact/redactor.js';
 import { sameRuleSet, WARM_UP_SAMPLE, WarmUp, warmUpRedactor } from '../../../../electron/engine/redact/warm-up.js';
 import { redactWorkerForCollect, runSession, type SessionOptions } from '../../../../electron/engine/session.js';
 import { generateLogText } from '../../../bench/redact.bench.js';
+import { noWorkerLeft, workerTestCollector as collector } from '../../../helpers/redact-worker.js';
 import { readZip } from '../../../helpers/zip.js';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const tmp = () => mkdtempSync(join(os.tmpdir(), 'redact-worker-ahead-'));
 
-const collector = (id: string, run: Collector['run']): Collector => ({
-  id,
-  run,
-  category: 'system',
-  title: { 'zh-CN': '测试', en: 'Test' },
-  platforms: ['linux', 'win32', 'darwin'],
-  timeoutMs: 60_000,
-  sensitive: false,
-  describe: () => ['test'],
-});
 
-async function noWorkerLeft(): Promise<number> {
-  for (let i = 0; i < 500 && RedactWorker.threads.running > 0; i += 1) await new Promise((r) => setTimeout(r, 10));
-  return RedactWorker.threads.running;
-}
 
 /** The worker's sources started ahead, as the launcher starts the built one. */
 async function sourcesAhead(): Promise<WorkerStartedAhead> {

@@ -11,19 +11,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cm } from '../../../../shared/check-messages.js';
 import { DEFAULT_POLICY } from '../../../../shared/policy.js';
 import type { Check } from '../../../../electron/engine/checks/types.js';
-import type { Collector } from '../../../../electron/engine/collectors/types.js';
 import { redactFacts, redactFactsWith } from '../../../../electron/engine/redact/redact-facts.js';
 import { RedactWorker } from '../../../../electron/engine/redact/redact-offload.js';
 import { Redactor } from '../../../../electron/engine/redact/redactor.js';
 import { redactWorkerForCollect, runSession, type SessionOptions } from '../../../../electron/engine/session.js';
+import { noWorkerLeft, workerTestCollector as collector } from '../../../helpers/redact-worker.js';
 import { readZip } from '../../../helpers/zip.js';
 
 const tmp = () => mkdtempSync(join(os.tmpdir(), 'redact-worker-at-start-'));
 
-async function noWorkerLeft(): Promise<number> {
-  for (let i = 0; i < 500 && RedactWorker.threads.running > 0; i += 1) await new Promise((r) => setTimeout(r, 10));
-  return RedactWorker.threads.running;
-}
 
 /** Facts with secrets, names learned in one string and met again in a later one, codes that stay. */
 const facts = () => ({
@@ -88,16 +84,6 @@ describe('RedactWorker.redactTexts and redactBuffer', () => {
 describe('a collection with the worker started at the start', () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  const collector = (id: string, run: Collector['run']): Collector => ({
-    id,
-    run,
-    category: 'system',
-    title: { 'zh-CN': '测试', en: 'Test' },
-    platforms: ['linux', 'win32', 'darwin'],
-    timeoutMs: 60_000,
-    sensitive: false,
-    describe: () => ['test'],
-  });
   const check: Check = {
     id: 'facts',
     group: 'environment',

@@ -13,7 +13,6 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_POLICY, PolicySchema } from '../../../../shared/policy.js';
 import type { ProgressEvent } from '../../../../shared/types.js';
-import type { Collector } from '../../../../electron/engine/collectors/types.js';
 import { CancelledError } from '../../../../electron/engine/errors.js';
 import { YOUNG_GENERATION_FLAG } from '../../../../electron/engine/platform/young-generation.js';
 import { OFFLOAD_MIN_BYTES, RedactWorker, workerEntry } from '../../../../electron/engine/redact/redact-offload.js';
@@ -21,27 +20,13 @@ import { Redactor } from '../../../../electron/engine/redact/redactor.js';
 import { routeThroughRedactor } from '../../../../electron/engine/redact/route.js';
 import { openPatienceFromEnv, redactWorkerFromEnv, runSession, type SessionOptions } from '../../../../electron/engine/session.js';
 import { generateLogText } from '../../../bench/redact.bench.js';
+import { noWorkerLeft, workerTestCollector as collector } from '../../../helpers/redact-worker.js';
 import { readZip } from '../../../helpers/zip.js';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const tmp = () => mkdtempSync(join(os.tmpdir(), 'redact-worker-'));
 
-const collector = (id: string, run: Collector['run']): Collector => ({
-  id,
-  run,
-  category: 'system',
-  title: { 'zh-CN': '测试', en: 'Test' },
-  platforms: ['linux', 'win32', 'darwin'],
-  timeoutMs: 60_000,
-  sensitive: false,
-  describe: () => ['test'],
-});
 
-/** Waits (hang guard only) until no redaction worker of this process is running. */
-async function noWorkerLeft(): Promise<number> {
-  for (let i = 0; i < 500 && RedactWorker.threads.running > 0; i += 1) await new Promise((r) => setTimeout(r, 10));
-  return RedactWorker.threads.running;
-}
 
 const chunked = (data: Buffer, size = 65536): Buffer[] => {
   const out: Buffer[] = [];
