@@ -22,6 +22,7 @@ export const REDACTION_RULE_IDS = [
   'email',
   'cn-id',
   'national-id', // idnum23 (session 22)
+  'national-number-alone', // num25 (session 23)
   'payment-card',
   'phone',
   'passport',

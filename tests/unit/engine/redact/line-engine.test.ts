@@ -37,8 +37,11 @@ describe('streaming redaction', () => {
   it('gives the same output 1 byte at a time, in random chunks and as one string', async () => {
     const text = mixedText();
     expect(text.length).toBeGreaterThan(20_000);
-    const whole = new Redactor(options).redactText(text).text;
     const data = Buffer.from(text, 'utf8');
+    // As one chunk through a stream (not redactText, which reads no layout: the joined corpus starts with
+    // a CSV file, so its stream has the csv layout's column rules, and since session 23 (name25) they take
+    // names redactText's rules leave).
+    const whole = (await redactInChunks(new Redactor(options), data, () => data.length)).text;
     const oneByte = await redactInChunks(new Redactor(options), data, chunkSizes(1));
     expect(oneByte.text).toBe(whole);
     for (const seed of [1, 2, 3]) {

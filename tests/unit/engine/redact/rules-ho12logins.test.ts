@@ -213,7 +213,8 @@ describe('ho12logins: OA/ERP and client log grammar', () => {
     check([
       ['vncviewer[88]: CConnection: authenticating as ke_print (password from cache)', 'vncviewer[88]: CConnection: authenticating as <USER-1> (password from cache)'],
       ['    Account {name=lu_xiao, type=com.tencent.mm}', '    Account {name=<USER-1>, type=com.tencent.mm}'],
-      ['Started by user Wang Lei (wanglei2)', 'Started by user Wang Lei (<USER-1>)'],
+      // name25 (session 23): the display name before the login is a person's name too.
+      ['Started by user Wang Lei (wanglei2)', 'Started by user <NAME-1> (<USER-1>)'],
       ['$ security find-internet-password -a "shen_q" -s git.example.com', '$ security find-internet-password -a "<USER-1>" -s git.example.com'],
       ['{"key":"RELEASE_OWNER","value":"xu_bo","masked":false}', '{"key":"RELEASE_OWNER","value":"<USER-1>","masked":false}'],
       ['rsync -az -e ssh dist/ pan_ops@10.1.1.9:/srv/www/', 'rsync -az -e ssh dist/ <USER-1>@10.1.1.9:/srv/www/'],
