@@ -123,8 +123,6 @@ export class WordScan {
     readonly maxLength: number,
     /** Per state: its depth in the prefix tree (the length of the text suffix it stands for). */
     private readonly depths: Int32Array,
-    /** Whether text beyond ASCII can be scanned too (no word starts beyond ASCII; see the module). */
-    private readonly wide: boolean,
     /** The bytes of one row of the loop's table (a state's row is at root + state × rowBytes). */
     private readonly rowBytes: number,
     /** The most characters a word runs past its ASCII prefix (0 when every word is ASCII; see endFrom's `reach`). */
@@ -151,7 +149,6 @@ export class WordScan {
     // lead23 (session 23): a word that starts beyond ASCII (`锁屏`, `đường`) has no prefix to stand for it: such words
     // are found by a small regex of their own (leadWide), and the automaton still reads the other text beyond ASCII.
     const leading = nonEmpty.filter((w) => asciiPrefix(w).length === 0);
-    const wide = true;
     const ascii = [...new Set([...nonEmpty.filter(isAscii), ...prefixes.filter((p) => p.length > 0)])];
     // Classes: one per ASCII character that occurs in a word (both cases of a letter share it); 0 for the rest.
     const classOf = new Uint8Array(256);
@@ -232,15 +229,15 @@ export class WordScan {
     fillCells(next, ends, loop.cells, loop.denseBase, classes * 4);
     const wideTail = Math.max(0, ...nonEmpty.filter((w) => !isAscii(w) && asciiPrefix(w).length > 0).map((w) => w.length - asciiPrefix(w).length));
     const leadWide = leading.length > 0 ? new RegExp(leading.map(escapeLiteral).join('|'), 'gi') : undefined;
-    return new WordScan(loop, loop.denseBase, Math.max(0, ...ascii.map((w) => w.length)), depths, wide, classes * 4, wideTail, leadWide, realAt.slice(0, states));
+    return new WordScan(loop, loop.denseBase, Math.max(0, ...ascii.map((w) => w.length)), depths, classes * 4, wideTail, leadWide, realAt.slice(0, states));
   }
 
   /**
    * Where the first word occurrence in `text` at or after `from` ends (the index of its last
    * character) at or after `reach` (overlap22: the words scan resumes inside its last hit and only
-   * wants a word that runs past it; `reach` ≤ `from` asks for every end), -1 when there is none, or -2 when the text is not ASCII and a word starts beyond
-   * ASCII (ask the regex). In text beyond ASCII, a word end may also be that of a word's ASCII
-   * prefix (see the module).
+   * wants a word that runs past it; `reach` ≤ `from` asks for every end), or -1 when there is none. In text beyond ASCII, a word end
+   * may also be that of a word's ASCII prefix (see the module), and words that start beyond ASCII
+   * are not read here (startFrom asks their own regex).
    * `key` (nextTextKey) names the text: the same key promises the same text (its bytes are copied
    * once per window). Engines share an automaton: another key in between just copies again.
    */
@@ -255,7 +252,6 @@ export class WordScan {
       this.winStart = 0;
       this.winLen = 0;
     }
-    if (!this.ascii && !this.wide) return -2;
     // In text beyond ASCII a word's end is read where its ASCII prefix ends, up to wideTail earlier.
     const least = this.ascii ? reach : reach - this.wideTail;
     const loop = this.loop;
@@ -293,15 +289,15 @@ export class WordScan {
   /**
    * Where the words regex's first match at or after `from` that ends past `reach` starts at the
    * earliest (the first word end at or after `reach` minus the automaton's depth there, plus one:
-   * that match's word has been read from its start up to there, a path of the prefix tree), -1 when there is none, or -2 as endFrom says
-   * (ask the regex from `from`). Same `key` promise as endFrom.
+   * that match's word has been read from its start up to there, a path of the prefix tree), or -1 when there is none; in text beyond ASCII, the earlier of that
+   * and the first word starting beyond ASCII (leadWide). Same `key` promise as endFrom.
    */
   startFrom(key: number, text: string, from: number, reach = from): number {
     const end = this.endFrom(key, text, from, reach);
     const start = end < 0 ? end : Math.max(from, end - this.depth + 1);
     // A word starting beyond ASCII occurs only in text beyond ASCII; its regex says where the first
     // one (ending past `reach`) starts, and the scan starts at the earlier of the two.
-    if (this.ascii || this.leadWide === undefined || start === -2) return start;
+    if (this.ascii || this.leadWide === undefined) return start;
     const lead = this.leadStart(key, text, from, reach);
     if (lead < 0) return start;
     return start < 0 ? lead : Math.min(start, lead);

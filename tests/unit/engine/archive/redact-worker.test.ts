@@ -20,7 +20,7 @@ import { Redactor } from '../../../../electron/engine/redact/redactor.js';
 import { routeThroughRedactor } from '../../../../electron/engine/redact/route.js';
 import { openPatienceFromEnv, redactWorkerFromEnv, runSession, type SessionOptions } from '../../../../electron/engine/session.js';
 import { generateLogText } from '../../../bench/redact.bench.js';
-import { noWorkerLeft, workerTestCollector as collector } from '../../../helpers/redact-worker.js';
+import { expectSameArchive, noWorkerLeft, withoutDurations, workerTestCollector as collector } from '../../../helpers/redact-worker.js';
 import { readZip } from '../../../helpers/zip.js';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
@@ -174,7 +174,6 @@ describe('a collection with the redaction worker', () => {
     });
 
   /** The manifest without what differs from run to run (durations). */
-  const comparable = (manifest: unknown): unknown => JSON.parse(JSON.stringify(manifest, (key, value: unknown) => (key === 'durationMs' ? undefined : value)));
 
   it('is the same archive as with every item redacted on the main thread: entries, bytes, manifest, numbering', async () => {
     waitForEachFile();
@@ -192,15 +191,7 @@ describe('a collection with the redaction worker', () => {
     expect(RedactWorker.threads.started).toBe(startedBefore + 1);
     expect(await noWorkerLeft()).toBe(0);
 
-    expect(offloaded.entries.map((e) => e.name)).toEqual(serial.entries.map((e) => e.name));
-    for (const [i, entry] of offloaded.entries.entries()) {
-      const other = serial.entries[i]!;
-      // The archived manifest says how long each collector took: the one thing that may differ.
-      if (entry.name.endsWith('.json') && entry.data!.toString('utf8').includes('"durationMs"')) {
-        expect(comparable(JSON.parse(entry.data!.toString('utf8'))), entry.name).toEqual(comparable(JSON.parse(other.data!.toString('utf8'))));
-      } else expect(entry.data?.equals(other.data!), entry.name).toBe(true);
-    }
-    expect(comparable(offloaded.result.manifest)).toEqual(comparable(serial.result.manifest));
+    expectSameArchive(offloaded, serial);
     expect(offloaded.result.manifest.redaction?.inThread).toBeUndefined();
     // The learned name was redacted in the later files too, by either path.
     const app1 = offloaded.entries.find((e) => e.name.endsWith('app-1.log'))!.data!.toString('utf8');
@@ -218,7 +209,7 @@ describe('a collection with the redaction worker', () => {
     expect(RedactWorker.threads.started).toBe(startedBefore);
     const { inThread, ...redaction } = fallback.manifest.redaction!;
     expect(inThread).toMatch(/^the redaction worker could not start \(this build has no redaction worker .*\): large items were redacted on the main thread, the same archive but slower \(DIAGCOLLECT_REDACT_WORKER=off skips trying\)$/);
-    expect(comparable(redaction)).toEqual(comparable(serial.manifest.redaction));
+    expect(withoutDurations(redaction)).toEqual(withoutDurations(serial.manifest.redaction));
     const [a, b] = [await readZip(fallback.archivePath), await readZip(serial.archivePath)];
     expect(a.filter((e) => e.name.endsWith('.log')).map((e) => e.data!.toString('base64'))).toEqual(b.filter((e) => e.name.endsWith('.log')).map((e) => e.data!.toString('base64')));
   });
