@@ -7,19 +7,26 @@
  * the mend step) and precision per rule for each corpus, grouped: the fixtures written with the rules, the held-out sets (each with its
  * first, unseen figure and since when it is tuned on), and real outputs of this machine's
  * collectors (real/, where nothing should be redacted).
+ * Each row of the throughput table runs in a process of its own (`--row <name>`), warmed up on its
+ * own first 4 MiB: rows measured one after another in one process distorted each other.
  *
- *   npx tsx tests/bench/redact.bench.ts        (BENCH_MB=… to change the volume)
+ *   node --import tsx tests/bench/redact.bench.ts        (BENCH_MB=… to change the volume)
+ *   node --import tsx tests/bench/redact.bench.ts --row web-app --mb 10   (one row, JSON)
  */
+import { execFile } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { Transform, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { Redactor } from '../../electron/engine/redact/index.js';
 import { computeCorpusQuality, CORPUS_SETS, formatCorpusReport, type CorpusQuality, type CorpusSet } from '../unit/engine/redact/corpus-quality.js';
 import { buildCli, CLI, measure as measureCommand } from './measure.js';
 import { prng } from './prng.js';
+
+const execFileAsync = promisify(execFile);
 
 export interface RedactBench {
   /** Redactor throughput, MB (10^6 bytes) of input per second of wall-clock time. */
@@ -364,88 +371,151 @@ function passThroughUtf8(): Transform {
   });
 }
 
-export async function benchRedact(mb = Number(process.env.BENCH_MB ?? 200)): Promise<RedactBench> {
-  // The same 50 MB repeated: the volume is what matters, and the input held in memory stays small.
-  const unique = generateLogText(Math.min(mb, 50));
-  const pieces: Buffer[] = [];
-  let bytes = 0;
-  while (bytes < mb * 1e6) {
-    for (const p of unique) {
-      pieces.push(p);
-      bytes += p.length;
-      if (bytes >= mb * 1e6) break;
+/** The rows of the throughput table: each is measured in a process of its own (see benchRedact). */
+export const REDACT_ROWS = ['main', 'all-rules', 'two-byte', 'chinese', 'addresses', 'access-log', 'web-app'] as const;
+export type RedactRow = (typeof REDACT_ROWS)[number];
+
+/** One row measured: its bytes, the redactor's wall and CPU seconds, and for `main` the pass-through's. */
+export interface RedactRowResult {
+  row: RedactRow;
+  bytes: number;
+  seconds: number;
+  cpuSeconds: number;
+  baselineSeconds?: number;
+  baselineCpuSeconds?: number;
+  /** Highest resident set size sampled while the redactor ran (main row only). */
+  peakRssBytes?: number;
+  /** Replacements per rule (main row only). */
+  counts?: Record<string, number>;
+}
+
+/** The text of one row: `mb` MB for the main row (50 MB of it repeated), the row's own size for the others. */
+function rowText(row: RedactRow, mb: number): Buffer[] {
+  const first50 = () => generateLogText(Math.min(mb, 50));
+  switch (row) {
+    case 'main': {
+      const unique = first50();
+      const pieces: Buffer[] = [];
+      let bytes = 0;
+      while (bytes < mb * 1e6) {
+        for (const p of unique) {
+          pieces.push(p);
+          bytes += p.length;
+          if (bytes >= mb * 1e6) break;
+        }
+      }
+      return pieces;
     }
+    case 'all-rules':
+      return first50();
+    case 'two-byte':
+      return first50().map((p) => Buffer.from(p.toString('utf8').replace(/"Save"/g, '\u201c保存\u201d'), 'utf8'));
+    case 'chinese':
+      return generateChineseLogText(Math.min(mb, 50));
+    case 'addresses':
+      return addressPerLine(first50().slice(0, 10));
+    case 'access-log':
+      return accessLogText(10);
+    case 'web-app':
+      return webAppLogText(10);
   }
+}
 
-  // Warm-up so both sides run optimized code.
-  await pump(passThroughUtf8(), pieces.slice(0, 4));
-  await pump(new Redactor().createStream(), pieces.slice(0, 4));
-
-  const baseline = await measure(() => pump(passThroughUtf8(), pieces));
-
-  const redactor = new Redactor();
-  const stream = redactor.createStream();
-  let peak = process.memoryUsage().rss;
-  const redaction = await measure(() =>
-    pump(stream, pieces, () => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }),
-  );
-  peak = Math.max(peak, process.memoryUsage().rss);
-
-  const subset = unique;
-  const subsetBytes = subset.reduce((n, p) => n + p.length, 0);
-  const all = new Redactor({
+function rowRedactor(row: RedactRow): Redactor {
+  if (row !== 'all-rules') return new Redactor();
+  return new Redactor({
     optionalRules: ['ipv4-public', 'ipv6-public', 'mac-address', 'hostname'],
     knownValues: [
       { value: 'wzhang', kind: 'USER' },
       { value: 'WS-PC0142', kind: 'HOST' },
     ],
   });
-  const allRules = await measure(() => pump(all.createStream(), subset));
-  const twoByte = subset.map((p) => Buffer.from(p.toString('utf8').replace(/"Save"/g, '\u201c保存\u201d'), 'utf8'));
-  const twoByteBytes = twoByte.reduce((n, p) => n + p.length, 0);
-  const twoByteRun = await measure(() => pump(new Redactor().createStream(), twoByte));
-  const chinese = generateChineseLogText(Math.min(mb, 50));
-  const chineseBytes = chinese.reduce((n, p) => n + p.length, 0);
-  const chineseRun = await measure(() => pump(new Redactor().createStream(), chinese));
-  const addressed = addressPerLine(subset.slice(0, 10));
-  const addressedBytes = addressed.reduce((n, p) => n + p.length, 0);
-  const addressedRun = await measure(() => pump(new Redactor().createStream(), addressed));
-  const access = accessLogText(10);
-  const accessBytes = access.reduce((n, p) => n + p.length, 0);
-  const accessRun = await measure(() => pump(new Redactor().createStream(), access));
-  const webApp = webAppLogText(10);
-  const webAppBytes = webApp.reduce((n, p) => n + p.length, 0);
-  const webAppRun = await measure(() => pump(new Redactor().createStream(), webApp));
+}
 
-  const inputMB = bytes / 1e6;
+/**
+ * Measures one row in this process: a warm-up pass over the row's first 4 MiB with a redactor of
+ * its own (rules built, code optimised), then the whole row through a fresh redactor's stream.
+ */
+export async function measureRedactRow(row: RedactRow, mb: number): Promise<RedactRowResult> {
+  const pieces = rowText(row, mb);
+  const bytes = pieces.reduce((n, p) => n + p.length, 0);
+  const warmPieces: Buffer[] = [];
+  for (let k = 0, n = 0; k < pieces.length && n < 4 << 20; k += 1) {
+    warmPieces.push(pieces[k]!);
+    n += pieces[k]!.length;
+  }
+  const out: RedactRowResult = { row, bytes, seconds: 0, cpuSeconds: 0 };
+  if (row === 'main') {
+    await pump(passThroughUtf8(), warmPieces);
+    const baseline = await measure(() => pump(passThroughUtf8(), pieces));
+    out.baselineSeconds = baseline.seconds;
+    out.baselineCpuSeconds = baseline.cpuSeconds;
+  }
+  await pump(rowRedactor(row).createStream(), warmPieces);
+  const stream = rowRedactor(row).createStream();
+  let peak = process.memoryUsage().rss;
+  const run = await measure(() => pump(stream, pieces, () => (peak = Math.max(peak, process.memoryUsage().rss))));
+  out.seconds = run.seconds;
+  out.cpuSeconds = run.cpuSeconds;
+  if (row === 'main') {
+    out.peakRssBytes = Math.max(peak, process.memoryUsage().rss);
+    out.counts = stream.counts();
+  }
+  return out;
+}
+
+/** One row in a child process of its own (this file with `--row`), so no row pays for another's heap. */
+async function redactRowInChild(row: RedactRow, mb: number): Promise<RedactRowResult> {
+  const { stdout } = await execFileAsync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--row', row, '--mb', String(mb)], {
+    maxBuffer: 1 << 20,
+    env: process.env,
+  });
+  const line = stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as RedactRowResult;
+}
+
+/**
+ * Throughput of every row, each in a process of its own. Session 23 found rows measured one
+ * after another in one process distorted by the earlier rows (the Chinese row read 1.3 MB per CPU
+ * second after 250 MB of other rows, 5.0 alone), so no figure here depends on the order of rows.
+ */
+export async function benchRedact(mb = Number(process.env.BENCH_MB ?? 200)): Promise<RedactBench> {
+  const rows = {} as Record<RedactRow, RedactRowResult>;
+  for (const row of REDACT_ROWS) rows[row] = await redactRowInChild(row, mb);
+  const perCpu = (r: RedactRowResult) => r.bytes / 1e6 / r.cpuSeconds;
+  const main = rows.main;
+  const inputMB = main.bytes / 1e6;
+  const bySet = await qualityBySet();
   return {
-    mbPerSec: inputMB / redaction.seconds,
-    mbPerCpuSec: inputMB / redaction.cpuSeconds,
-    allRulesMbPerSec: subsetBytes / 1e6 / allRules.seconds,
-    twoByteMbPerCpuSec: twoByteBytes / 1e6 / twoByteRun.cpuSeconds,
-    chineseMbPerCpuSec: chineseBytes / 1e6 / chineseRun.cpuSeconds,
-    addressPerLineMbPerCpuSec: addressedBytes / 1e6 / addressedRun.cpuSeconds,
-    accessLogMbPerCpuSec: accessBytes / 1e6 / accessRun.cpuSeconds,
-    webAppLogMbPerCpuSec: webAppBytes / 1e6 / webAppRun.cpuSeconds,
-    baselineMbPerSec: inputMB / baseline.seconds,
-    baselineMbPerCpuSec: inputMB / baseline.cpuSeconds,
-    cpuSeconds: redaction.cpuSeconds,
-    baselineCpuSeconds: baseline.cpuSeconds,
-    peakRssMB: peak / 2 ** 20,
+    mbPerSec: inputMB / main.seconds,
+    mbPerCpuSec: perCpu(main),
+    allRulesMbPerSec: rows['all-rules'].bytes / 1e6 / rows['all-rules'].seconds,
+    twoByteMbPerCpuSec: perCpu(rows['two-byte']),
+    chineseMbPerCpuSec: perCpu(rows.chinese),
+    addressPerLineMbPerCpuSec: perCpu(rows.addresses),
+    accessLogMbPerCpuSec: perCpu(rows['access-log']),
+    webAppLogMbPerCpuSec: perCpu(rows['web-app']),
+    baselineMbPerSec: inputMB / (main.baselineSeconds ?? NaN),
+    baselineMbPerCpuSec: inputMB / (main.baselineCpuSeconds ?? NaN),
+    cpuSeconds: main.cpuSeconds,
+    baselineCpuSeconds: main.baselineCpuSeconds ?? NaN,
+    peakRssMB: (main.peakRssBytes ?? NaN) / 2 ** 20,
     inputMB,
-    counts: stream.counts(),
-    ...(await (async () => {
-      const bySet = await qualityBySet();
-      return { quality: bySet.tuned, qualityBySet: bySet };
-    })()),
+    counts: main.counts ?? {},
+    quality: bySet.tuned,
+    qualityBySet: bySet,
   };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+const rowArg = process.argv.indexOf('--row');
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && rowArg > 0) {
+  const row = process.argv[rowArg + 1] as RedactRow;
+  if (!REDACT_ROWS.includes(row)) throw new Error(`--row: one of ${REDACT_ROWS.join(', ')}, not ${row}`);
+  const mbArg = process.argv.indexOf('--mb');
+  console.log(JSON.stringify(await measureRedactRow(row, mbArg > 0 ? Number(process.argv[mbArg + 1]) : 200)));
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = await benchRedact();
-  console.log(`input:     ${r.inputMB.toFixed(0)} MB of log-like text, 64 KiB chunks, one stream`);
+  console.log(`input:     ${r.inputMB.toFixed(0)} MB of log-like text, 64 KiB chunks, one stream; each row below in a process of its own`);
   console.log(`redactor:  ${r.mbPerSec.toFixed(1)} MB/s wall clock, ${r.mbPerCpuSec.toFixed(1)} MB per CPU second (target >= 100)`);
   console.log(`baseline:  ${r.baselineMbPerSec.toFixed(1)} MB/s wall clock, ${r.baselineMbPerCpuSec.toFixed(1)} MB per CPU second (UTF-8 decode + encode pass-through)`);
   console.log(`CPU:       ${r.cpuSeconds.toFixed(2)} s redactor, ${r.baselineCpuSeconds.toFixed(2)} s baseline; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (the machine's other work adds noise)`);
