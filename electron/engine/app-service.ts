@@ -38,7 +38,7 @@ import type {
 import { StartCollectionRequestSchema, uiLocaleFor, type LinkEvent } from '../../shared/api.js';
 import type { AfterPublishProblem } from '../../shared/after-publish.js';
 import { parseDeepLink } from '../../shared/deep-link.js';
-import { englishReason } from '../../shared/i18n/translate.js';
+import { englishReason, translator } from '../../shared/i18n/translate.js';
 import { collectorAbout } from '../../shared/i18n/collector-text.js';
 import { emailSubject, standardName } from '../../shared/naming.js';
 import type { PolicyLine } from '../../shared/input-errors.js';
@@ -122,6 +122,8 @@ export interface AppServiceOptions {
 type Listener<K extends ApiEventName> = (payload: ApiEventPayload<K>) => void;
 
 const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+/** A reason code in both languages, from the one catalogue. */
+const reasonText = (reason: Reason): LocalizedText => ({ 'zh-CN': translator('zh-CN').reason(reason), en: translator('en').reason(reason) });
 const PROGRESS_EMIT_MS = 100;
 /** The planner's skip codes that Review shows as a locked category (the rest are not offered). */
 const PLAN_LOCKS: Partial<Record<Reason['code'], Lock>> = { platform: 'platform', 'policy-disabled': 'policy-disabled', 'screenshot-forbidden': 'policy-forbidden' };
@@ -552,7 +554,8 @@ export class AppService {
     let note: LocalizedText | undefined;
     if (c.id === 'app-logs' || c.id === 'config') {
       const patterns = c.id === 'app-logs' ? policy.appLogPaths : policy.configPaths;
-      if (patterns.length === 0) note = t('IT 没有配置要收集的路径，这一项不会读取任何文件', 'IT has not configured any paths, so nothing is read here');
+      // ui26: the collector's own reason, the words Done, the CLI and the summary page say for it.
+      if (patterns.length === 0) note = reasonText({ code: 'not-configured', policyKey: c.id === 'app-logs' ? 'policy.appLogPaths' : 'policy.configPaths' });
       const measured = lock ? 0 : await this.#measurePaths(patterns);
       // Cut by its time budget (a slow share, a busy disk): the typical size, not a partial sum shown as measured.
       if (measured !== undefined) estimate = { bytes: measured, basis: 'measured' };

@@ -233,8 +233,13 @@ describe('the finished desktop app (Chromium → real engine)', () => {
       await expectAccessible(page, `review with screenshot (${locale})`);
       await expectNoEnglishOnScreen(page, locale, 'review with screenshot');
       await shot(page, '2-review-screenshot-off', locale);
+      const total = () => page.locator('.actionbar .total').textContent();
+      const before = await total();
       await include.check();
       await page.locator('.shot-state').filter({ hasText: t.screenshotIncluded }).waitFor();
+      // ui26: the engine counts the attached screenshot in the total (the preview is asked again).
+      await expect.poll(total).not.toBe(before);
+      expect(a.bridge.calls.filter((c) => c.channel === 'diagnostics:preview').at(-1)?.request).toMatchObject({ includeScreenshot: true });
       await startCollecting(page, locale);
       const name = await waitForDone(page, locale);
       const entries = await readZip(path.join(a.dataDir, 'outbox', '11223', name));
