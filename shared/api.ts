@@ -128,7 +128,8 @@ export const DefaultsSchema = z.object({
 export type Defaults = z.infer<typeof DefaultsSchema>;
 
 /** `problemType`: the intake's, so the preview lists only the evidence this collection will gather. */
-export const PreviewRequestSchema = z.object({ exclude: z.array(CollectorIdSchema).max(64).default([]), problemType: ProblemTypeSchema.optional() }).strict();
+/** `includeScreenshot`: the user attached the screenshot taken, so the engine's total counts it (ui26). */
+export const PreviewRequestSchema = z.object({ exclude: z.array(CollectorIdSchema).max(64).default([]), problemType: ProblemTypeSchema.optional(), includeScreenshot: z.boolean().optional() }).strict();
 
 /** Why a category cannot be switched by the user. */
 export const LockSchema = z.enum(['policy-disabled', 'policy-forbidden', 'platform']);
@@ -138,6 +139,8 @@ export const CategoryPreviewSchema = z.object({
   id: CollectorIdSchema,
   category: CategorySchema,
   title: LocalizedTextSchema,
+  /** What this item reads, in plain words (ui26: one per collector, shared/i18n/collector-text.ts). */
+  about: LocalizedTextSchema,
   /** What it reads on this computer: commands and paths. */
   reads: z.array(z.string()),
   /** Off until the user consents (the screenshot). */
@@ -145,8 +148,11 @@ export const CategoryPreviewSchema = z.object({
   /** On unless the user switches it off (false when locked off). */
   included: z.boolean(),
   lock: LockSchema.optional(),
-  /** `measured`: the files were looked at now; `typical`: a usual size for this kind of data. */
-  estimate: z.object({ bytes: z.number().int().nonnegative(), basis: z.enum(['measured', 'typical']) }),
+  /**
+   * `measured`: the files were looked at now; `measured-last`: what it wrote in the last
+   * collection on this computer; `typical`: a usual size for this collector (engine/collector-sizes.ts).
+   */
+  estimate: z.object({ bytes: z.number().int().nonnegative(), basis: z.enum(['measured', 'measured-last', 'typical']) }),
   /** Something the user should know (nothing configured to read, …). */
   note: LocalizedTextSchema.optional(),
 });
@@ -162,7 +168,7 @@ export const RedactionPreviewSchema = z.object({
 export const PreviewSchema = z.object({
   platform: PlatformSchema,
   categories: z.array(CategoryPreviewSchema),
-  /** Estimated size of what is included (before compression). */
+  /** Estimated size of what is included (before compression): the figure Review shows as the total. */
   totalBytes: z.number().int().nonnegative(),
   redaction: RedactionPreviewSchema.optional(),
 });

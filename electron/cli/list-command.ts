@@ -4,6 +4,7 @@
  */
 import { DEFAULT_POLICY } from '../../shared/default-policy.js';
 import type { Platform } from '../../shared/types.js';
+import { collectorAbout } from '../../shared/i18n/collector-text.js';
 import { COLLECTORS } from '../engine/collectors/index.js';
 import type { CliIo } from './main.js';
 import { cliTranslator } from './cli-i18n.js';
@@ -36,6 +37,8 @@ export async function listCollectors(flags: ListFlags, io: CliIo): Promise<void>
     id: c.id,
     category: c.category,
     title: c.title,
+    // ui26: the same plain-words sentence the Review screen shows (shared/i18n/collector-text.ts).
+    about: collectorAbout(c.id),
     platforms: c.platforms,
     timeoutMs: c.timeoutMs,
     sensitive: c.sensitive,
@@ -46,10 +49,14 @@ export async function listCollectors(flags: ListFlags, io: CliIo): Promise<void>
     return;
   }
   io.stdout.write(`${tr.t('cli.list.heading', { platform })}\n\n`);
+  // The widest id sets the column (security-logs, config-defaults … are longer than 12).
+  const width = Math.max(12, ...rows.map((r) => r.id.length));
+  const indent = ' '.repeat(width + 1);
   for (const r of rows) {
     const flag = r.sensitive ? tr.t('cli.list.sensitive') : '';
-    io.stdout.write(`${r.id.padEnd(12)} ${r.title[tr.locale]}${flag}\n`);
-    if (r.reads.length === 0) io.stdout.write(`${' '.repeat(13)}${tr.reason({ code: 'platform', platform })}\n`);
-    for (const read of r.reads) io.stdout.write(`${' '.repeat(13)}- ${readLine(read, tr.locale)}\n`);
+    io.stdout.write(`${r.id.padEnd(width)} ${r.title[tr.locale]}${flag}\n`);
+    io.stdout.write(`${indent}${r.about[tr.locale]}\n`);
+    if (r.reads.length === 0) io.stdout.write(`${indent}${tr.reason({ code: 'platform', platform })}\n`);
+    for (const read of r.reads) io.stdout.write(`${indent}- ${readLine(read, tr.locale)}\n`);
   }
 }

@@ -38,7 +38,8 @@ import type {
 import { StartCollectionRequestSchema, uiLocaleFor, type LinkEvent } from '../../shared/api.js';
 import type { AfterPublishProblem } from '../../shared/after-publish.js';
 import { parseDeepLink } from '../../shared/deep-link.js';
-import { englishReason } from '../../shared/i18n/translate.js';
+import { englishReason, translator } from '../../shared/i18n/translate.js';
+import { collectorAbout } from '../../shared/i18n/collector-text.js';
 import { emailSubject, standardName } from '../../shared/naming.js';
 import type { PolicyLine } from '../../shared/input-errors.js';
 import type { Policy } from '../../shared/policy.js';
@@ -60,6 +61,7 @@ import { secretEnvName } from './upload/credentials.js';
 import { presentCompare, verdictText } from './compare/present.js';
 import { runCompare } from './compare/run-compare.js';
 import { Outbox, writeFileAtomic, type OutboxOptions } from './upload/outbox.js';
+import { estimateFor, readLastSizes, type LastSizes } from './collector-sizes.js';
 import { UploadError } from './upload/upload-error.js';
 import { notTaken, notTakenTotal } from './report/not-collected.js';
 import { TOOL_VERSION } from './version.js';
@@ -120,19 +122,11 @@ export interface AppServiceOptions {
 type Listener<K extends ApiEventName> = (payload: ApiEventPayload<K>) => void;
 
 const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+/** A reason code in both languages, from the one catalogue. */
+const reasonText = (reason: Reason): LocalizedText => ({ 'zh-CN': translator('zh-CN').reason(reason), en: translator('en').reason(reason) });
 const PROGRESS_EMIT_MS = 100;
 /** The planner's skip codes that Review shows as a locked category (the rest are not offered). */
 const PLAN_LOCKS: Partial<Record<Reason['code'], Lock>> = { platform: 'platform', 'policy-disabled': 'policy-disabled', 'screenshot-forbidden': 'policy-forbidden' };
-/** Usual sizes (uncompressed) of what the command-based collectors write, from real runs. */
-const TYPICAL_BYTES: Record<string, number> = {
-  versions: 2_000,
-  system: 10_000,
-  network: 8_000,
-  software: 120_000,
-  processes: 40_000,
-  'system-logs': 2_000_000,
-  screenshot: 1_500_000,
-};
 
 interface RunningSession {
   id: string;
@@ -444,7 +438,7 @@ export class AppService {
   handlers(): ApiHandlers {
     return {
       getDefaults: () => this.getDefaults(),
-      preview: (request) => this.preview(request.exclude, request.problemType),
+      preview: (request) => this.preview(request.exclude, request.problemType, request.includeScreenshot),
       captureScreenshot: () => this.captureScreenshot(),
       startCollection: (request) => this.startCollection(request),
       cancelCollection: () => this.cancelCollection(),
@@ -498,7 +492,7 @@ export class AppService {
    * stays offered but unticked. Consent is granted here only to list the screenshot: it stays
    * unticked until the user turns it on.
    */
-  async preview(exclude: readonly string[] = [], problemType?: ProblemType): Promise<Preview> {
+  async preview(exclude: readonly string[] = [], problemType?: ProblemType, includeScreenshot = false): Promise<Preview> {
     const known = new Set(this.#collectors.map((c) => c.id));
     const { plan } = planWorkflow({
       collectors: this.#collectors,
@@ -511,12 +505,14 @@ export class AppService {
     const skipped = new Map(plan.skipped.map((s) => [s.collector.id, s.code.code]));
     const offered = this.#collectors.flatMap((c): Array<{ c: Collector; lock?: Lock; included: boolean }> => {
       const code = skipped.get(c.id);
-      if (code === undefined) return [{ c, included: !c.sensitive }];
+      // The screenshot counts once the user attached the one taken (ui26: the total is the engine's).
+      if (code === undefined) return [{ c, included: c.sensitive ? c.category === 'screenshot' && includeScreenshot && this.#screenshot !== undefined : true }];
       if (code === 'left-out') return [{ c, included: false }];
       const lock = PLAN_LOCKS[code];
       return lock ? [{ c, lock, included: false }] : [];
     });
-    const [categories, redaction] = await Promise.all([Promise.all(offered.map((o) => this.#previewOne(o.c, o.included, o.lock))), this.#redactionSamples()]);
+    const last = await readLastSizes(this.#dataDir);
+    const [categories, redaction] = await Promise.all([Promise.all(offered.map((o) => this.#previewOne(o.c, o.included, o.lock, last))), this.#redactionSamples()]);
     const totalBytes = categories.filter((c) => c.included).reduce((sum, c) => sum + c.estimate.bytes, 0);
     return { platform: this.#platform, categories, totalBytes, ...(redaction && redaction.samples.length > 0 ? { redaction } : {}) };
   }
@@ -549,15 +545,17 @@ export class AppService {
   }
 
   /** One category of the plan: what it reads and how much, with the planner's verdict on it. */
-  async #previewOne(c: Collector, included: boolean, lock: Lock | undefined): Promise<CategoryPreview> {
+  async #previewOne(c: Collector, included: boolean, lock: Lock | undefined, last: LastSizes): Promise<CategoryPreview> {
     const policy = this.#policy;
     const available = lock !== 'platform';
     const reads = available ? c.describe(this.#platform, policy) : [];
-    let estimate: CategoryPreview['estimate'] = { bytes: TYPICAL_BYTES[c.id] ?? 50_000, basis: 'typical' };
+    // Its size in the last collection here, else its own typical size (collector-sizes.ts), never another item's.
+    let estimate: CategoryPreview['estimate'] = estimateFor(c.id, last);
     let note: LocalizedText | undefined;
     if (c.id === 'app-logs' || c.id === 'config') {
       const patterns = c.id === 'app-logs' ? policy.appLogPaths : policy.configPaths;
-      if (patterns.length === 0) note = t('IT 没有配置要收集的路径，这一项不会读取任何文件', 'IT has not configured any paths, so nothing is read here');
+      // ui26: the collector's own reason, the words Done, the CLI and the summary page say for it.
+      if (patterns.length === 0) note = reasonText({ code: 'not-configured', policyKey: c.id === 'app-logs' ? 'policy.appLogPaths' : 'policy.configPaths' });
       const measured = lock ? 0 : await this.#measurePaths(patterns);
       // Cut by its time budget (a slow share, a busy disk): the typical size, not a partial sum shown as measured.
       if (measured !== undefined) estimate = { bytes: measured, basis: 'measured' };
@@ -567,6 +565,7 @@ export class AppService {
       id: c.id,
       category: c.category,
       title: c.title,
+      about: collectorAbout(c.id),
       reads,
       sensitive: c.sensitive,
       included,

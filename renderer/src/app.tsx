@@ -176,12 +176,26 @@ export function App({ api }: { api: DiagnosticsApi }) {
     setNotice(undefined);
     setShotDismissed(true);
     setScreen('review');
+  }, []);
+
+  // ui26: the preview is asked again whenever what is switched on changes, so every figure Review
+  // shows — each item's size and the total — is the engine's, never summed here. A reply that
+  // arrives after a newer question is dropped.
+  const includeShot = screenshot.include && screenshot.shot?.available === true;
+  const previewAsked = useRef(0);
+  useEffect(() => {
+    if (screen !== 'review') return;
+    const asked = ++previewAsked.current;
     // The problem type decides which evidence is gathered: the preview shows only what will run.
-    api.preview({ exclude: [...exclude], ...(values?.problemType ? { problemType: values.problemType } : {}) }).then(
-      (p) => setPreview(p),
-      (err: unknown) => setNotice({ kind: 'error', error: err }),
+    api.preview({ exclude: [...exclude], ...(values?.problemType ? { problemType: values.problemType } : {}), ...(includeShot ? { includeScreenshot: true } : {}) }).then(
+      (p) => {
+        if (asked === previewAsked.current) setPreview(p);
+      },
+      (err: unknown) => {
+        if (asked === previewAsked.current) setNotice({ kind: 'error', error: err });
+      },
     );
-  }, [api, exclude, values]);
+  }, [api, screen, exclude, values, includeShot]);
 
   const start = useCallback(async () => {
     if (!values) return;

@@ -20,6 +20,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { publicKeyBase64 } from '../../electron/engine/link/keys.js';
 import { createSignedLink } from '../../electron/engine/link/signed-link.js';
 import type { UiLocale } from '../../shared/api.js';
+import { collectorAbout } from '../../shared/i18n/collector-text.js';
 import { translator } from '../../shared/i18n/translate.js';
 import { readZip, sha256 } from '../helpers/zip.js';
 import { freePort, startFaultProxy } from '../integration/helpers/fault-proxy.js';
@@ -227,13 +228,18 @@ describe('the finished desktop app (Chromium → real engine)', () => {
       await page.locator('.shot-state').filter({ hasText: t.screenshotExcluded }).waitFor();
       // What reads nothing is listed apart, with the reason; the rest says in one sentence what it holds.
       await page.locator('[data-category=app-logs][data-not-collected]').waitFor();
-      await expect.poll(() => page.locator('[data-category=versions] .contains').textContent()).toBe(t.contains.versions);
+      await expect.poll(() => page.locator('[data-category=versions] .contains').textContent()).toBe(collectorAbout('versions')[locale]);
       expect(await page.locator('[data-category=versions] details.reads').getAttribute('open')).toBeNull();
       await expectAccessible(page, `review with screenshot (${locale})`);
       await expectNoEnglishOnScreen(page, locale, 'review with screenshot');
       await shot(page, '2-review-screenshot-off', locale);
+      const total = () => page.locator('.actionbar .total').textContent();
+      const before = await total();
       await include.check();
       await page.locator('.shot-state').filter({ hasText: t.screenshotIncluded }).waitFor();
+      // ui26: the engine counts the attached screenshot in the total (the preview is asked again).
+      await expect.poll(total).not.toBe(before);
+      expect(a.bridge.calls.filter((c) => c.channel === 'diagnostics:preview').at(-1)?.request).toMatchObject({ includeScreenshot: true });
       await startCollecting(page, locale);
       const name = await waitForDone(page, locale);
       const entries = await readZip(path.join(a.dataDir, 'outbox', '11223', name));

@@ -14,6 +14,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { main as cliMain } from '../../electron/cli/main.js';
 import * as workflow from '../../electron/engine/workflow/run-workflow.js';
 import type { UiLocale } from '../../shared/api.js';
+import { collectorAbout } from '../../shared/i18n/collector-text.js';
+import { formatBytes } from '../../shared/figures.js';
 import { ManifestSchema } from '../../shared/types.js';
 import { readZip, sha256 } from '../helpers/zip.js';
 import { freePort, startFaultProxy } from '../integration/helpers/fault-proxy.js';
@@ -82,9 +84,21 @@ describe('desktop app in Chromium (test bridge → real engine)', () => {
       await expectAccessible(page, `review (${locale})`);
       await expectNoEnglishOnScreen(page, locale, 'review');
       await saveScreen(page, `2-review-${locale}`);
+      // ui26: one truth per item — items of one category (network: 防火墙, 无线网络 …) each say what
+      // they read, the engine's sentence; the total is the engine's and follows the switches.
+      for (const id of ['network', 'firewall', 'wifi']) {
+        const row = page.locator(`[data-category=${id}]`);
+        if ((await row.count()) > 0) expect(await row.locator('.contains').textContent(), id).toBe(collectorAbout(id)[locale]);
+      }
+      const total = () => page.locator('.actionbar .total').textContent();
+      type PreviewCall = { request: { exclude?: string[] }; reply: { ok: boolean; value?: { totalBytes: number } } };
+      const lastPreview = () => a.bridge.calls.filter((c) => c.channel === 'diagnostics:preview').at(-1) as PreviewCall | undefined;
 
-      // The user switches the process list off.
+      // The user switches the process list off: the engine is asked again, and its total is the one shown.
       await page.locator('[data-category=processes] input').uncheck();
+      await expect.poll(() => lastPreview()?.request.exclude).toContain('processes');
+      const engineTotal = lastPreview()!.reply.value!.totalBytes;
+      await expect.poll(total).toBe(t.total({ size: formatBytes(engineTotal) }));
       await startCollecting(page, locale);
       const archiveName = await waitForDone(page, locale);
       expect(archiveName).toMatch(ARCHIVE_NAME);

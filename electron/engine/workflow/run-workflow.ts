@@ -24,6 +24,7 @@ import { summaryText } from '../report/summary-text.js';
 import { planCollectors, runSession, type SessionOptions } from '../session.js';
 import { writeEmailDraft, type EmailDraft } from '../upload/email-draft.js';
 import type { OutboxOptions, UploadJob } from '../upload/outbox.js';
+import { recordLastSizes } from '../collector-sizes.js';
 import { checkExcludeItems } from './exclude-items.js';
 import { precheckTicket, queueAndSend, resolveTarget, targetName, UploadRecordError, type UploadPlan } from './upload-stage.js';
 
@@ -146,6 +147,9 @@ export async function runWorkflow(options: WorkflowOptions): Promise<WorkflowRes
       entries: await zipEntryCount(session.archivePath),
     };
     emit({ type: 'archived', archive, partial: session.partial, manifest: session.manifest, checks: session.checks, ...(session.afterPublish.length > 0 ? { afterPublish: session.afterPublish } : {}) });
+    // ui26: each collector's real size here, for the next Review's estimate (`measured-last`); a
+    // convenience, so a failed write costs nothing but the figure.
+    await recordLastSizes(options.dataDir, session.manifest).catch(() => {});
     const file = { path: archive.path, name: archive.name, size: archive.bytes, sha256: archive.sha256 };
     const triage = summaryText({ manifest: session.manifest, checks: session.checks, archive: file, entries: archive.entries, lang });
 

@@ -39,16 +39,21 @@ function notCollectedReason(t: Dictionary, c: CategoryPreview, locale: UiLocale)
   return undefined;
 }
 
+/** The engine's estimate as it is: exact when sized now, "about" when from the last collection or a typical size. */
+function sizeText(t: Dictionary, estimate: CategoryPreview['estimate']): string {
+  const size = formatBytes(estimate.bytes);
+  if (estimate.basis === 'measured') return size;
+  return estimate.basis === 'measured-last' ? t.estimateLast({ size }) : t.estimate({ size });
+}
+
 export function ReviewScreen(props: ReviewProps) {
-  const { t, locale, preview, exclude, screenshot, notice } = props;
+  const { t, locale, preview, exclude, notice } = props;
   const uid = useId();
   const categories = preview?.categories.filter((c) => c.category !== 'screenshot') ?? [];
   const offered = categories.filter((c) => notCollectedReason(t, c, locale) === undefined);
   const notOffered = categories.filter((c) => notCollectedReason(t, c, locale) !== undefined);
   const shotCategory = preview?.categories.find((c) => c.category === 'screenshot');
   const included = (c: CategoryPreview) => !exclude.has(c.id);
-  const shotBytes = screenshot.include && screenshot.shot?.available ? screenshot.shot.bytes : 0;
-  const total = offered.filter(included).reduce((sum, c) => sum + c.estimate.bytes, 0) + shotBytes;
 
   return (
     <div className="screen">
@@ -80,7 +85,7 @@ export function ReviewScreen(props: ReviewProps) {
                       {pick(c.title, locale)}
                     </label>
                     <p className="contains" id={`${id}-what`}>
-                      {t.contains[c.category]}
+                      {pick(c.about, locale)}
                     </p>
                     {c.note && <p className="muted small">{pick(c.note, locale)}</p>}
                     {c.reads.length > 0 && (
@@ -96,7 +101,9 @@ export function ReviewScreen(props: ReviewProps) {
                       </details>
                     )}
                   </div>
-                  <span className="size">{c.estimate.basis === 'measured' ? formatBytes(c.estimate.bytes) : t.estimate({ size: formatBytes(c.estimate.bytes) })}</span>
+                  <span className="size" data-basis={c.estimate.basis}>
+                    {sizeText(t, c.estimate)}
+                  </span>
                 </li>
               );
             })}
@@ -157,7 +164,8 @@ export function ReviewScreen(props: ReviewProps) {
         <button type="button" onClick={props.onBack}>
           {t.back}
         </button>
-        <span className="total muted">{preview ? t.total({ size: formatBytes(total) }) : ''}</span>
+        {/* The engine's total (what is switched on, the screenshot once attached): never summed here. */}
+        <span className="total muted">{preview ? t.total({ size: formatBytes(preview.totalBytes) }) : ''}</span>
         <button type="button" className="primary" onClick={props.onStart} disabled={!preview || props.starting} aria-busy={props.starting || undefined}>
           {props.starting ? t.starting : t.startCollecting}
         </button>
