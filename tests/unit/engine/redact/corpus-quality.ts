@@ -385,6 +385,32 @@ export const CORPUS_SETS = {
   // .eml draft under the network/default profiles, zoneinfo/America, /proc/slabinfo + smaps_rollup, `dpkg-divert
   // --list` + `debconf-show`, `python3 -m site`, `du -sk node_modules/*`, `date -R` + `numfmt` + `locale -k`).
   'held-out-25': join(CORPUS_DIR, 'held-out-25'),
+  // recall26 (session 24), written and committed before any rule file was opened: 23 plain application logs in stacks no
+  // earlier set had — a Spring Batch reconcile job of an EV-charging operator (特来电; MyBatis parameters, a WeChat Pay
+  // Authorization header), a Gin JSON order connector (货拉拉; stops with contacts, a remark naming a husband, a MySQL DSN), a
+  // 银联商务 POS cashier (GB18030, CRLF: ISO 8583 fields F2/F35/F52, a TMK), a Dropwizard 互联网医院 prescription service, a
+  // 同花顺 trading client (资金账号, 股东账号, 资金密码), the 萤石 EZVIZ PC client (UTF-16LE, CRLF: a device validate code, an RTSP
+  // URL), a 小鹅通 webhook on Echo, the 饿了么零售 merchant client's chrome_debug.log, Fluent Bit stdout records of a 交管12123
+  // agency, Node-RED for a smart lock (temporary passwords, a Bark key in a URL path), a Taiwanese e-invoice Turnkey log
+  // (Traditional, CRLF: 載具, MIG XML); English — Graylog GELF (US telehealth, an SSN), a ModSecurity audit log (UK council
+  // form post), a MongoDB JSON log (Ireland, PPSN, slow-query filters), an Opera OXI hotel interface (New Zealand, profile
+  // XML, a card and CVV), HAPI FHIR (Kenya, Patient JSON), a Paystack webhook on actix-web (Nigeria, BVN/NIN, NUBAN), QuickBooks
+  // Desktop QBWin.log (US, CRLF); other languages — a .NET worker's CLEF (Japanese 介護請求, マイナンバー), Kafka Connect DLQ
+  // records (Korean, 주민등록번호), a log4net XML layout (Belgian French, NISS), Elasticsearch slow logs and audit trail (Swiss
+  // German, AHV), a Rocket (Rust) API (Spanish, DNI/NIE/NAF); configs and CLIs — `kubectl get secret -o yaml`/`describe`/
+  // jsonpath | base64 -d, `aws configure list`/`sts get-caller-identity` + aliyun, `gcloud auth list`/`az account show`/`gh
+  // auth status` (UK, CRLF), a Slack export, a Trello board export (Ireland), a Notion CSV (New Zealand, IRD), a Teams chat
+  // export (Philippines, TIN/SSS/PhilHealth/Pag-IBIG); exports and paperwork — a 企业微信 通讯录 export (GB18030, CRLF), a
+  // 背景调查授权书, a 个人消费贷款申请表, a 机动车登记证书 OCR (GB18030), a 有赞零售 member export, a Japanese-visa file with an
+  // MRZ, a 航旅纵横 itinerary, a parking roster (UTF-16LE), a 一嗨租车 contract, a Taiwanese credit-card application, a South
+  // African payslip, a Kenyan payroll CSV (KRA PIN), a 履歴書 + マイナンバー提供書, a Korean 연말정산 form, a French fiche de
+  // paie (NIR), a Romanian adeverință (CNP), a Hungarian bérjegyzék (TAJ, adóazonosító), a Finnish Netvisor export
+  // (henkilötunnus), a Norwegian Tripletex export (fødselsnummer, a Danish CPR), a Persian HR form (کد ملی, شبا), a Hindi
+  // rent agreement (Aadhaar, PAN), a Tagalog Messenger chat (PhilSys); and 8 real outputs (the product's own `collect`
+  // console output, `list` + `policy`, `compare` + `check` under the network profile; zone1970.tab + iso3166.tab, zh_CN
+  // LC_MONETARY…LC_ADDRESS, `npm pack --dry-run`, `ss -s` + `ipcs -a` + `id` under the network profile, LD_SHOW_AUXV +
+  // /proc/self/stat).
+  'held-out-26': join(CORPUS_DIR, 'held-out-26'),
   // Session 17 (applog1), tuned: plain application logs — the content of an app's log folder (`appLogPaths`) — in
   // real frameworks' shapes: Spring Boot/logback, log4j2 with MDC, Tomcat catalina with JDBC stack traces, Python
   // logging/Django/Celery/Flask, Node winston text + pino/bunyan JSON lines, Go zap JSON + logrus text, .NET Serilog
@@ -429,6 +455,7 @@ export const CORPUS_STATUS: Record<CorpusSet, { kind: 'tuned' | 'held-out' | 're
   'held-out-23': { kind: 'held-out', firstRun: '62.9 % of 394 / 92.7 % (labels as written); 62.9 % of 394 / 93.6 % with wrong labels corrected' },
   'held-out-24': { kind: 'held-out', firstRun: '63.3 % of 472 / 94.6 % (labels as written); 63.7 % of 476 / 96.6 % with wrong labels corrected' },
   'held-out-25': { kind: 'held-out', firstRun: '67.5 % of 591 / 97.3 % (labels as written); 67.6 % of 590 / 98.3 % with wrong labels corrected' },
+  'held-out-26': { kind: 'held-out', firstRun: '61.7 % of 715 / 94.5 % (labels as written); 62.4 % of 707 / 96.8 % with wrong labels corrected' },
   'app-logs': { kind: 'tuned' },
   real: { kind: 'real' },
 };

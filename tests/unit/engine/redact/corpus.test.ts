@@ -47,6 +47,7 @@ describe('redaction corpus', () => {
     expect(get('held-out-23').files).toBeGreaterThanOrEqual(55); // recall23, session 21
     expect(get('held-out-24').files).toBeGreaterThanOrEqual(56); // recall24, session 22
     expect(get('held-out-25').files).toBeGreaterThanOrEqual(55); // recall25, session 23
+    expect(get('held-out-26').files).toBeGreaterThanOrEqual(60); // recall26, session 24
     expect(get('app-logs').files).toBeGreaterThanOrEqual(24);
     expect(get('real').files).toBeGreaterThanOrEqual(10);
   });
@@ -89,6 +90,8 @@ describe('redaction corpus', () => {
     expect(get('held-out-24').overall.lookAlikes).toBeGreaterThanOrEqual(220);
     expect(get('held-out-25').overall.planted).toBeGreaterThanOrEqual(590); // recall25, session 23
     expect(get('held-out-25').overall.lookAlikes).toBeGreaterThanOrEqual(290);
+    expect(get('held-out-26').overall.planted).toBeGreaterThanOrEqual(705); // recall26, session 24
+    expect(get('held-out-26').overall.lookAlikes).toBeGreaterThanOrEqual(175);
     expect(get('app-logs').overall.planted).toBeGreaterThanOrEqual(195);
     expect(get('app-logs').overall.lookAlikes).toBeGreaterThanOrEqual(150);
     expect(get('real').overall.lookAlikes).toBeGreaterThanOrEqual(100);
@@ -592,6 +595,18 @@ describe('redaction corpus', () => {
     // lead, session 23: the merge of session 23 — no rule was written from this set; the other branches' generalisation
     // to it: 399 → 416, FP 8.
     { set: 'held-out-25', found: 416, fp: 8 },
+    // held-out-26 (session 24, recall26): written and committed before any rule file was opened (23 plain application logs
+    // in stacks no earlier set had, 29 configs/CLIs/exports/paperwork; 23 files Chinese (two Traditional), 14 English (US,
+    // UK, Ireland, New Zealand, South Africa, Philippines, Nigeria, Kenya), 15 Japanese, Korean, French, Swiss German,
+    // Spanish, Romanian, Hungarian, Finnish, Norwegian/Danish, Persian, Hindi and Tagalog; 8 real outputs incl. the
+    // product's own `collect` console output, `list`/`policy` and `compare`/`check`), measured once with the rules of
+    // main 29ed1b4 (the set at 76739da): 441 of 715 = 61.7 % / 94.5 % as written, 441 of 707 = 62.4 % / 96.8 % with
+    // labels corrected (two service accounts outside a slot, five insurance member numbers and a clinic's address
+    // neutral; seven company phones, a relay number, an IAM UserId, an app user id, an API key id, a device featureCode
+    // and a bot's name neutral; its FIRST-RUN.md). No rule was changed for it: the floor is that corrected first figure,
+    // and its 17 false positives (`patient` ×8 as a login, a masked token, a secret id, a card BIN and last4, `[hidden]`,
+    // a ModSecurity message, a module tag, a `doorbell` folder) may not grow.
+    { set: 'held-out-26', found: 441, fp: 17 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);

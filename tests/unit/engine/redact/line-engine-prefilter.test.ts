@@ -124,6 +124,9 @@ const KNOWN_DIVERGENT: Record<string, string> = {
   // exiftool's `[ExifIFD]       Serial Number                   : …` and `Exif Version`: the reference engine takes the
   // two-word field names as person names (a false positive the shipped redactor does not make).
   'held-out-22/docx-docProps-core-and-exiftool-photo.txt': 'exiftool `[ExifIFD]  Serial Number  : …` — field names taken as names only without the prefilter',
+  // recall26 (session 24): the blind held-out-26 set (no rule file read, none changed) — `HR 核实：甄佳琪 0571-…`: the
+  // reference engine takes the name after `HR 核实：`, the line engine never wakes the pattern that does (a latent miss).
+  'held-out-26/背景调查授权书-候选人签署-OCR.txt': '`HR 核实：<name> <phone>` — the name taken only without the prefilter (a wake missing)',
 };
 
 /**
