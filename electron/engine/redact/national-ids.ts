@@ -56,6 +56,8 @@ const PAN_AFTER = String.raw`(?=[ \t]{0,16}[:=]|[ _.-]?(?:no|number|num|nr)\.?["
  * `id`, `number`, `no` alone name anything and are not here.
  */
 const ANY_ID_NAMES = String.raw`id[ _-]?(?:number|no|nr|num)|national[ _-]?(?:id(?:entifier)?|identity|number)|tax[ _-]?(?:id|code|number|no)|taxpayer[ _-]?(?:id|number)|personal[ _-]?(?:id|code|number)[ _-]?(?:number|no)?|citizen[ _-]?(?:id|number)|identity[ _-]?(?:number|no|card[ _-]?(?:number|no)?)|id[ _-]?card[ _-]?(?:number|no)?`;
+// ids26 (session 24): the formats and names held-out-25 showed missing (national-ids26.ts).
+import { IDS26_AMBIGUOUS, IDS26_ANY_ID_KEYS, IDS26_COMPANY_GAP, IDS26_CHECKS, IDS26_FORMATS, IDS26_MARKS, IDS26_SHAPES, IDS26_SHORT_WORDS, IDS26_WORDS } from './national-ids26.js';
 /** One optional separator people print inside a number. */
 const S = String.raw`[ .-]?`;
 
@@ -156,6 +158,8 @@ export const NATIONAL_ID_FORMATS: readonly NationalIdFormat[] = [
     prose: true,
     kind: 'PASSPORT',
   },
+  // ids26 (session 24): national-ids26.ts's formats and new names of formats above.
+  ...IDS26_FORMATS,
 ];
 
 /**
@@ -213,11 +217,13 @@ export const NATIONAL_ID_WORDS: readonly string[] = [
   'idnumber', 'id_number', 'id-number', 'id number', 'id_no', 'idno', 'national_id', 'nationalid', 'national id', 'national_num', 'nationalnum', 'tax_id', 'taxid',
   'tax id', 'tax_code', 'taxcode', 'tax code', 'tax_n', 'taxn', 'taxpayer', 'personal_id', 'personalid', 'personal_code', 'personalcode', 'personal_n', 'personaln', 'citizen', 'identity_n',
   'identityn', 'identity n', 'identity_card', 'identitycard', 'idcard', 'id_card', 'id card',
+  // ids26 (session 24)
+  ...IDS26_WORDS,
 ];
 
 /** Short names (acronyms) that wake the rule only as a word of their own: `NIF:`, `"cpf":`, not `manifest`, `significant`. */
 // num25 (session 23): `uan` (India's provident-fund number) and `pan` (`PAN     :`, `pan_number`; PAN_AFTER decides).
-export const NATIONAL_ID_SHORT_WORDS = ['rfc', 'nir', 'rrn', 'cpf', 'dni', 'nie', 'nif', 'cuil', 'cuit', 'rut', 'niss', 'ssn', 'bsn', 'nik', 'pnr', 'cnp', 'uan', 'pan'];
+export const NATIONAL_ID_SHORT_WORDS = ['rfc', 'nir', 'rrn', 'cpf', 'dni', 'nie', 'nif', 'cuil', 'cuit', 'rut', 'niss', 'ssn', 'bsn', 'nik', 'pnr', 'cnp', 'uan', 'pan', ...IDS26_SHORT_WORDS]; // ids26 (session 24): IDS26_SHORT_WORDS
 export const NATIONAL_ID_SHORT_AT = new RegExp(String.raw`(?<![A-Za-z0-9])(?:${NATIONAL_ID_SHORT_WORDS.map((w) => w.replace(/\./g, '\\.')).join('|')})(?![A-Za-z])`, 'i');
 
 /**
@@ -236,6 +242,7 @@ export const NATIONAL_ID_MARKS = [
   '주민등록', '주민번호', '여권', 'СНИЛС', 'Снилс', 'снилс', 'ИНН', 'Инн', 'инн', '個人番号', 'マイナンバー', '券番号', '身分證字', '身分證號', '身分證統', '國民身分', '身份證號', '香港身份', 'आधार',
   'เลขประจำตัวประชาชน', 'เลขบัตรประชาชน', 'บัตรประชาชน', 'الإقامة', 'الاقامة', 'الهوية', 'جواز', 'Паспорт', 'паспорт', 'ПАСПОРТ', 'Страховой номер', 'страховой номер',
   '[ăĂ][Nn] [Cc][ưƯ][ớỚ][Cc]', '[ứỨ][Nn][Gg] [Mm][Ii][Nn][Hh]', '[ốỐ] [đĐ][ịỊ][Nn][Hh] [Dd][Aa][Nn][Hh]', '[ộỘ] [Cc][Hh][Ii][ếẾ][Uu]',
+  ...IDS26_MARKS, // ids26 (session 24)
 ].join('|');
 
 /** The rule's trigger (case-insensitive, one line): a name of the table. */
@@ -597,7 +604,7 @@ const passport = (v: string) => {
  * Steuer-ID or an Aadhaar (one check digit over a plain run: 1 in 10 of any ids would pass), nor a NIK (a date inside only);
  * a US SSN and a Thai id only in their printed groups (`523-47-8816`, `1-1015-00783-41-0`).
  */
-const ANY_ID_KEYS = ['cpf', 'cf', 'curp', 'pesel', 'tckn', 'nir', 'snils', 'dni', 'nric', 'hkid', 'twid', 'cnp', 'ssn', 'thid'] as const;
+const ANY_ID_KEYS: readonly string[] = ['cpf', 'cf', 'curp', 'pesel', 'tckn', 'nir', 'snils', 'dni', 'nric', 'hkid', 'twid', 'cnp', 'ssn', 'thid', ...IDS26_ANY_ID_KEYS]; // ids26: + IDS26_ANY_ID_KEYS
 const GROUPED_ONLY: Readonly<Record<string, RegExp>> = { ssn: /^\d{3}([ -])\d{2}\1\d{4}$/, thid: /^\d([ -])\d{4}\1\d{5}\1\d{2}\1\d$/ };
 const anchoredValue = new Map<string, RegExp>();
 function valueIs(key: string, value: string): boolean {
@@ -656,6 +663,7 @@ const CHECKS: Readonly<Record<string, (value: string) => boolean>> = {
   docno: passport,
   uan: (v) => /^10\d{10}$/.test(v) && !allSame(v.slice(2)),
   anyid: (v) => anyId(v),
+  ...IDS26_CHECKS, // ids26 (session 24)
 };
 
 /**
@@ -720,10 +728,11 @@ const SHAPES: Readonly<Record<string, (value: string) => boolean>> = {
   cnp: (v) => ymd(digits(v), 1, 3, 5),
   passport,
   docno: passport,
+  ...IDS26_SHAPES, // ids26 (session 24)
 };
 
 /** Names that mean other things too (`PAN` a panel, `NIK` a nickname, `PNR` a booking, `RUT` a rut): the full check. */
-const AMBIGUOUS_NAME = /^(?:pan|nik|rut|cnp|pnr|niss)$/i;
+const AMBIGUOUS_NAME = new RegExp(`^(?:pan|nik|rut|cnp|pnr|niss|${IDS26_AMBIGUOUS.join('|')})$`, 'i'); // ids26 (session 24): + IDS26_AMBIGUOUS
 
 /** Which format a match of NATIONAL_ID_PATTERNS is (its `f_<key>` group is the one that took part). */
 export function nationalIdFormat(m: RegExpExecArray): string | undefined {
@@ -745,6 +754,8 @@ export function isNationalId(m: RegExpExecArray): boolean {
   const shape = SHAPES[key] ?? check;
   if (check === undefined || shape === undefined) return false;
   const name = m.groups?.name;
+  // ids26 (session 24): words between the name and the number that make it an organisation's (IDS26_COMPANY_GAP).
+  if (name !== undefined && IDS26_COMPANY_GAP.test(m[0].slice(m[0].indexOf(name) + name.length, m[0].lastIndexOf(value)))) return false;
   const labelled = name !== undefined || key === 'docno';
   return labelled && !AMBIGUOUS_NAME.test(name ?? '') ? shape(value) : shape(value) && check(value);
 }

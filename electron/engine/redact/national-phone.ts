@@ -23,6 +23,9 @@ export const NATIONAL_PHONE_ASCII_WORDS: readonly string[] = [
   'portable', 'fixe', 'telefono', 'movil', 'celular', 'telefone', 'fone', 'cellulare', 'cel', 'tfno', 'telf', 'telefonu',
   // Indonesian / Malay (`HP` alone is a printer's brand as often: `no HP`/`nohp` only)
   'telp', 'ponsel', 'nohp',
+  // ids26 (session 24): glued and camelCase keys of directories, CRMs and invoicing APIs (LDAP `telephoneNumber:`,
+  // `homePhone:`, `buyerPhone=`, `contactPhone`), each read as one run of letters (digit-shape.ts hashes whole runs).
+  'telephonenumber', 'homephone', 'workphone', 'officephone', 'buyerphone', 'customerphone', 'contactphone', 'userphone', 'receiverphone', 'senderphone',
 ];
 
 /**
@@ -39,6 +42,12 @@ export const NATIONAL_PHONE_OTHER_WORDS: readonly string[] = [
   'هاتف', 'الهاتف', 'جوال', 'الجوال', 'رقم الجوال', 'رقم الهاتف',
   'โทร', 'โทรศัพท์', 'เบอร์', 'เบอร์โทร',
   'फ़ोन', 'फोन', 'मोबाइल',
+  // ids26 (session 24): Greek, Hebrew, Traditional Chinese, more Arabic and Ukrainian.
+  'τηλ', 'τηλέφωνο', 'κινητό', 'κινητό τηλέφωνο', 'σταθερό',
+  'טלפון', 'נייד', 'טלפון נייד',
+  'الهاتف المتحرك', 'رقم الهاتف المتحرك', 'الهاتف المحمول', 'المحمول', 'موبايل',
+  '手機', '行動電話', '手機號碼',
+  'мобільний', 'моб. тел',
 ];
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -47,14 +56,16 @@ const ASCII = [...new Set(NATIONAL_PHONE_ASCII_WORDS)].sort(byLength).map(escape
 const OTHER = [...new Set(NATIONAL_PHONE_OTHER_WORDS)].sort(byLength).map(escape).join('|');
 
 // A letter of the scripts above, so a word is read whole (`hotel`, `Intel`, `mobilisation` are no phone words).
-const LETTER = String.raw`A-Za-z\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff\u0e00-\u0e7f\u0900-\u097f\uac00-\ud7af\u1e00-\u1eff`;
+// ids26 (session 24): Greek and Hebrew letters too.
+const LETTER = String.raw`A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u0900-\u097f\uac00-\ud7af\u1e00-\u1eff`;
 
 // The word, optionally its `number`/`No.` (`phone number`, `Tel.-Nr.`, `n° de téléphone` reads the other way and is
 // covered by the word alone), then the separator: `:`, `=`, a JSON or XML key's quotes, a tab, or blanks.
 // The qualifier needs its separator (`phone_number`, `Tel.-Nr.`): a glued form is a word of its own in the lists
 // (`phonenumber`, `telefonnr`), so every key is whole words, as digit-shape.ts's condition reads them.
 const QUALIFIER = String.raw`(?:[ _.-]{1,2}(?:number|nummer|numero|número|num|nr|no)\.?)?`;
-const KEY = String.raw`(?<![${LETTER}])(?:${ASCII}|${OTHER})${QUALIFIER}(?![${LETTER}])\.?`;
+// ids26 (session 24): a key's index digit (`Phone1`, `mobile2`, Fortnox's and vCard exports' numbered fields).
+const KEY = String.raw`(?<![${LETTER}])(?:${ASCII}|${OTHER})${QUALIFIER}[1-3]?(?![${LETTER}])\.?`;
 const SEPARATOR = String.raw`["']?[ \t]{0,4}(?:[:：=>][ \t]{0,4}|[ \t]|-[ \t])["']?[ \t]{0,4}`;
 
 // A national number: an optional bracketed area code, then groups of digits joined by one space, dot, dash or slash.

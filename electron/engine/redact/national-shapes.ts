@@ -21,7 +21,8 @@
  */
 
 /** The rule's trigger source (flags `i`; no capturing group: it is joined into the digits scan's confirm). */
-export const NATIONAL_SHAPE_TRIGGER = String.raw`\d{3}\.\d{3}\.\d{3}-\d{2}|\d-\d{4}-\d{5}-\d{2}-\d|\(\d{2}\) ?9\d{4}-\d{4}|07\d{3} (?:\d{6}|\d{3} \d{3})|06[- ]\d{8}|01[5-7]\d \d{7,8}`;
+// ids26 (session 24): an Emirates ID `784-YYYY-NNNNNNN-C` (ten joined digits and more).
+export const NATIONAL_SHAPE_TRIGGER = String.raw`\d{3}\.\d{3}\.\d{3}-\d{2}|\d-\d{4}-\d{5}-\d{2}-\d|\(\d{2}\) ?9\d{4}-\d{4}|07\d{3} (?:\d{6}|\d{3} \d{3})|06[- ]\d{8}|01[5-7]\d \d{7,8}|784-\d{4}-\d{7}-\d`;
 
 // Not the tail of a longer number (`12 07700 900123`), a version, a path or a time.
 const NOT_BEFORE = String.raw`(?<![\w.,:/+-]|\d[ ])`;
@@ -65,3 +66,32 @@ export function isNationalMobile(value: string): boolean {
   const s = cpfDigits(value);
   return !/(\d)\1{6}$/.test(s);
 }
+
+// ---- ids26 (session 24): a shape distinctive enough alone ----
+
+/**
+ * An Emirates ID with its dashes, `784-YYYY-NNNNNNN-C` (784 is the UAE's ISO country code; a year of birth; Luhn over the
+ * fifteen digits): group `eid`. Not inside a longer dashed run or a number.
+ */
+export const EMIRATES_ID_ALONE = new RegExp(String.raw`(?<![\w.,:/+-])(?<eid>784-(?:19|20)\d{2}-\d{7}-\d)(?![\w-]|[.,/]\d)`);
+
+function luhn10(s: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < s.length; i += 1) {
+    let d = s.charCodeAt(s.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** The Emirates ID's Luhn digit over its fifteen digits. */
+export function isEmiratesId(value: string): boolean {
+  const s = value.replace(/\D/g, '');
+  return s.length === 15 && luhn10(s) && !/^784(\d)\1+$/.test(s);
+}
+
+// ---- end ids26

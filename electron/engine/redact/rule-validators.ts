@@ -20,7 +20,7 @@ import { accountToolPrintsSecretOnNextLine, isAccountSecret, isAccountSecretLine
 import { isDeviceSecret, isDeviceSecretLine } from './network-device.js';
 import { isNationalId, isNationalIdCell } from './national-ids.js'; // idnum23 (session 22); num25 (session 23): isNationalIdCell
 import { isNationalPhone } from './national-phone.js'; // intlphone23 (session 22)
-import { isCpf, isNationalMobile, isThaiId } from './national-shapes.js'; // num25 (session 23)
+import { isCpf, isEmiratesId, isNationalMobile, isThaiId } from './national-shapes.js'; // num25 (session 23); ids26: isEmiratesId
 import { isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import { SALUTATION } from './person-eu.js'; // nameeu23
 import { isPinyinCamelName, isPinyinLogin as isPinyinNameLogin, isPinyinSplitName, PINYIN_LOGIN_CUE } from './pinyin-name.js';
@@ -1957,6 +1957,7 @@ export const VALIDATORS = {
   // --- num25 (session 23): national-number-alone (national-shapes.ts)
   cpfAlone: ((m, line) => isCpf(group(m, 'cpf')) && !insideHex(m, line)) as RuleValidator,
   thaiIdAlone: ((m) => isThaiId(group(m, 'thid'))) as RuleValidator,
+  emiratesIdAlone: ((m) => isEmiratesId(group(m, 'eid'))) as RuleValidator, // ids26 (session 24)
   nationalMobileAlone: ((m, line, around) => isNationalMobile(group(m, 'mobile')) && !insideHex(m, line) && !isMeasurementContext(line, m.index, m[0].length, around)) as RuleValidator,
   // --- end num25
   personalEmail,

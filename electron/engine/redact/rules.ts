@@ -51,7 +51,7 @@ import { CAPTURED_SECRET_PATTERNS, CAPTURED_SECRET_TRIGGER, CAPTURED_SECRET_WORD
 import { INTL_SECRET_MARKS, INTL_SECRET_PATTERNS, INTL_SECRET_TRIGGER, INTL_SECRET_WORDS } from './intl-secrets.js'; // intlkey23 (session 22)
 import { ACCOUNT_SECRET_PATTERNS, ACCOUNT_SECRET_TRIGGER, ACCOUNT_SECRET_WORDS, CUT_PASSWORD_WORD_PATTERN } from './account-secrets.js'; // acct25 (session 23)
 // Session 22 (idnum23): national identity, tax and social-security numbers of other countries (national-ids.ts).
-import { CPF_ALONE, MOBILE_ALONE, NATIONAL_SHAPE_TRIGGER, THAI_ID_ALONE } from './national-shapes.js'; // num25 (session 23)
+import { CPF_ALONE, EMIRATES_ID_ALONE, MOBILE_ALONE, NATIONAL_SHAPE_TRIGGER, THAI_ID_ALONE } from './national-shapes.js'; // num25 (session 23); ids26: EMIRATES_ID_ALONE
 import { NATIONAL_ID_MARKS, NATIONAL_ID_PATTERNS, NATIONAL_ID_SHORT_AT, NATIONAL_ID_SHORT_WORDS, NATIONAL_ID_TRIGGER, NATIONAL_ID_WORDS } from './national-ids.js';
 
 export type RuleCategory = 'secret' | 'personal' | 'network';
@@ -1843,7 +1843,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'national-number-alone',
     nameKey: 'rule.national-number-alone',
-    description: "national numbers whose printed shape is distinctive with no name beside them: a Brazilian CPF `ddd.ddd.ddd-dd` and a Thai id `d-dddd-ddddd-dd-d` when their check digits hold; national mobiles in their own grouping: Brazil `(11) 98427-3615`, the UK `07700 900123`, the Netherlands `06-41827365`, Germany `0151 23456789`",
+    description: "national numbers whose printed shape is distinctive with no name beside them: a Brazilian CPF `ddd.ddd.ddd-dd` and a Thai id `d-dddd-ddddd-dd-d` when their check digits hold; national mobiles in their own grouping: Brazil `(11) 98427-3615`, the UK `07700 900123`, the Netherlands `06-41827365`, Germany `0151 23456789`; an Emirates ID `784-YYYY-NNNNNNN-C` (Luhn)",
     category: 'personal',
     optional: false,
     placeholder: 'IDNUM',
@@ -1855,6 +1855,8 @@ export const RULES: readonly RedactionRule[] = [
       { regex: CPF_ALONE, targets: [{ group: 'cpf' }], validate: 'cpfAlone' },
       { regex: THAI_ID_ALONE, targets: [{ group: 'thid' }], validate: 'thaiIdAlone' },
       { regex: MOBILE_ALONE, targets: [{ group: 'mobile', kind: 'PHONE' }], validate: 'nationalMobileAlone' },
+      // ids26 (session 24): an Emirates ID `784-YYYY-NNNNNNN-C` (Luhn).
+      { regex: EMIRATES_ID_ALONE, targets: [{ group: 'eid' }], validate: 'emiratesIdAlone' },
     ],
   },
   // --- end num25 ---
