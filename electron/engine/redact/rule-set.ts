@@ -297,6 +297,20 @@ function literalTrie(alternatives: string[]): string | undefined {
   return [...root.next].map(([ch, child]) => escape(ch) + emit(child)).join('|');
 }
 
+// ---- sos26 (session 24) ------------------------------------------------------------------------------
+/**
+ * A scan's alternatives split by first character (scan-split.ts splitByFirstCharacter), each half
+ * as a stable prefix tree (stableFactor): [ascii, wide] sources, or undefined when they are not
+ * split. Remembered per flags and alternatives (analyses.ts 'halves': the build writes the table's).
+ */
+function factoredHalves(alternatives: readonly string[], flags: string): readonly [string, string] | undefined {
+  return analysed('halves', `${flags}/${JSON.stringify(alternatives)}`, () => {
+    const halves = splitByFirstCharacter(alternatives, flags);
+    return halves ? ([stableFactor(halves.ascii, flags), stableFactor(halves.wide, flags)] as const) : undefined;
+  });
+}
+// ---- end sos26 ---------------------------------------------------------------------------------------
+
 /** Minimum length of a known value: shorter ones would redact ordinary words. */
 export const KNOWN_VALUE_MIN_LENGTH = 3;
 
@@ -648,15 +662,16 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
     const alternatives = [...new Set(members.flatMap((m) => splitAlternatives(m.source)))];
     // Words are one prefix tree (and an automaton of the same literals, word-scan.ts); the other
     // scans may be split by where a match starts (scan-split.ts).
-    const trie = group === 'words' ? literalTrie(alternatives) : undefined;
-    const halves = group === 'words' ? undefined : splitByFirstCharacter(alternatives, flags);
+    // sos26 (session 24): both read at build time (analyses.ts 'trie', 'halves').
+    const trie = group === 'words' ? analysed('trie', JSON.stringify(alternatives), () => literalTrie(alternatives)) : undefined;
+    const halves = group === 'words' ? undefined : factoredHalves(alternatives, flags);
     scanners.push(
       makeScanner(
         new RegExp(trie ?? alternatives.join('|'), flags),
         members,
         members.map((m) => ordered[m.rule]!.trigger),
         leadCharacter(alternatives),
-        halves ? [new RegExp(stableFactor(halves.ascii, flags), flags), new RegExp(`${WIDE_GUARD}(?:${stableFactor(halves.wide, flags)})`, flags)] : undefined,
+        halves ? [new RegExp(halves[0], flags), new RegExp(`${WIDE_GUARD}(?:${halves[1]})`, flags)] : undefined,
         trie !== undefined && flags === 'gi' ? wordScanOf(alternatives.map(literalText)) : undefined,
         members.map((m) => ordered[m.rule]!.rule.trigger),
         group === 'words' ? wordsByRule(members) : undefined,
