@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { analysed } from './analyses.js';
 import { wakesAssignedKey } from './key-names.js';
 import { LinearRegExp, ListStartRegExp } from './linear-regexp.js';
+import { largeRegexes } from './regexp-ahead.js';
 import { LiteralIndex, requiredLiteralSet, spelledLiteralSet } from './literal-set.js';
 import { splitForTest } from './factor.js';
 import { splitByFirstCharacter, stableFactor, WIDE_GUARD } from './scan-split.js';
@@ -228,6 +229,12 @@ export interface RuleSet {
   readonly block: { readonly rule: RedactionRule; readonly begin: RegExp; readonly end: RegExp } | undefined;
   /** The patterns' literals (CompiledPattern.anyOf): case-sensitive ones, and lower-cased ones for case-insensitive patterns. */
   readonly literals: { readonly exact: LiteralIndex; readonly folded: LiteralIndex };
+  /**
+   * sos26 (session 24): the large plain regexes the line engine runs (triggers and their parts,
+   * patterns, scans and their halves, the wake words' per-rule fragments), for a warm-up to compile
+   * to machine code before a line needs them (regexp-ahead.ts).
+   */
+  readonly ahead?: readonly RegExp[];
 }
 
 const GROUP_FLAGS: Record<ScanGroup, string> = { words: 'gi', marks: 'gm', digits: 'g', backslash: 'g', bracket: 'g', dollar: 'g', layout: 'gm' };
@@ -649,6 +656,8 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
   ];
 
   const scanners: Scanner[] = [];
+  /** sos26: the scans' per-rule fragments (rulesFor asks them on each new hit), for RuleSet.ahead. */
+  const fragments: RegExp[] = [];
   for (const group of Object.keys(GROUP_FLAGS) as ScanGroup[]) {
     const flags = GROUP_FLAGS[group];
     const members: (ScanMember & { source: string })[] = [];
@@ -659,6 +668,7 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
       if (placed) members.push({ rule, source: placed.words, fragment: new RegExp(placed.words, flags.replace('g', '')), at: wakeCheck(placed.at) });
     });
     if (members.length === 0) continue;
+    for (const m of members) fragments.push(m.fragment);
     const alternatives = [...new Set(members.flatMap((m) => splitAlternatives(m.source)))];
     // Words are one prefix tree (and an automaton of the same literals, word-scan.ts); the other
     // scans may be split by where a match starts (scan-split.ts).
@@ -698,5 +708,7 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
     allow,
     block: blockRule?.block ? { rule: blockRule, begin: withFlags(blockRule.block.begin, 'gm'), end: withFlags(blockRule.block.end, 'gm') } : undefined,
     literals,
+    // sos26 (session 24): triggers first (every woken line asks one), then the scans, the fragments, the patterns.
+    ahead: largeRegexes([...ordered.map((r) => r.trigger), ...scanners.flatMap((s) => [s.regex, ...(s.split ?? [])]), ...fragments, ...ordered.flatMap((r) => r.patterns.map((p) => p.regex))]),
   };
 }
