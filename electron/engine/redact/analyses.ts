@@ -19,13 +19,27 @@
 import { readFile } from 'node:fs/promises';
 
 /** The analyses kept; each one's value is JSON (undefined stored as null). */
-export type AnalysisKind = 'literals' | 'factor' | 'parts';
-const KINDS: readonly AnalysisKind[] = ['literals', 'factor', 'parts'];
+export type AnalysisKind = 'literals' | 'factor' | 'parts' | ScanAnalysisKind;
+// ---- sos26 (session 24): the scanners' analyses too ------------------------------------------------
+/**
+ * What building the scanners reads from their alternatives (rule-set.ts): the marks and other
+ * scans' halves by first character, each as a stable prefix tree (scan-split.ts
+ * splitByFirstCharacter, stableFactor: 'halves'), the words scan's prefix tree (literalTrie:
+ * 'trie'), and whether a trigger's alternative needs a wide character (factor.ts needsWide:
+ * 'wide'). Together ~45 % of a rule set's build (~140 of ~310 ms under load, default collection's
+ * redaction worker), computed on every start before: the worker is a collection's critical path.
+ * Optional in a file (one written before them is still read: what it lacks is computed).
+ */
+export type ScanAnalysisKind = 'halves' | 'trie' | 'wide';
+const OPTIONAL_KINDS: readonly ScanAnalysisKind[] = ['halves', 'trie', 'wide'];
+// ---- end sos26 -------------------------------------------------------------------------------------
+const REQUIRED_KINDS: readonly AnalysisKind[] = ['literals', 'factor', 'parts'];
+const KINDS: readonly AnalysisKind[] = [...REQUIRED_KINDS, ...OPTIONAL_KINDS];
 
-/** The file's shape: per kind, [key, value] pairs. */
+/** The file's shape: per kind, [key, value] pairs (sos26: the scanners' kinds may be missing). */
 export interface AnalysesFile {
   format: 1;
-  analyses: Record<AnalysisKind, [string, unknown][]>;
+  analyses: Record<Exclude<AnalysisKind, ScanAnalysisKind>, [string, unknown][]> & Partial<Record<ScanAnalysisKind, [string, unknown][]>>;
 }
 
 const known = new Map<AnalysisKind, Map<string, unknown>>(KINDS.map((k) => [k, new Map()]));
@@ -53,7 +67,7 @@ export function importAnalyses(file: unknown): boolean {
   if (!isAnalysesFile(file)) return false;
   for (const kind of KINDS) {
     const table = known.get(kind)!;
-    for (const [key, value] of file.analyses[kind]) if (!table.has(key)) table.set(key, value);
+    for (const [key, value] of file.analyses[kind] ?? []) if (!table.has(key)) table.set(key, value);
   }
   return true;
 }
@@ -64,6 +78,7 @@ function isAnalysesFile(file: unknown): file is AnalysesFile {
   if (typeof analyses !== 'object' || analyses === null) return false;
   return KINDS.every((k) => {
     const pairs = (analyses as Record<string, unknown>)[k];
+    if (pairs === undefined && OPTIONAL_KINDS.includes(k as ScanAnalysisKind)) return true;
     return Array.isArray(pairs) && pairs.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string');
   });
 }

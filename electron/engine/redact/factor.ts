@@ -283,7 +283,8 @@ export function gatedForTest(source: string, flags: string): LiteralGatedRegExp 
   const restWide: string[] = [];
   for (const a of alternatives) {
     const set = analysed('literals', `${flags}/${a}`, () => requiredLiteralSet(a, flags));
-    const wide = needsWide(a, flags);
+    // sos26 (session 24): read at build time (analyses.ts 'wide').
+    const wide = analysed('wide', `${flags}/${a}`, () => needsWide(a, flags));
     // The empty literal is on every line: such an alternative is asked always (on a line with a wide character only, when it needs one).
     if (set === undefined || set.length === 0 || set.some((l) => l.length < 2)) {
       if (wide) restWide.push(a);

@@ -73,8 +73,9 @@ function serve(port: NonNullable<typeof parentPort>, init: WorkerInit, warm?: Wa
   let since: RedactorMark | undefined;
   const send = (message: FromWorker, data?: Uint8Array) => port.postMessage(message, data && data.byteLength > 0 ? [data.buffer as ArrayBuffer] : []);
   port.on('message', (message: ToWorker) => {
-    // sos25: the items warm the patterns up from the first one on.
-    warm?.stop();
+    // sos25: the items warm the patterns up from the first one on. sos26 (session 24): the large
+    // regexes still to compile are compiled between items, one per turn (warm-up.ts stopLines).
+    warm?.stopLines();
     try {
       switch (message.type) {
         case 'begin':

@@ -517,6 +517,11 @@ export class Redactor {
     return this.ruleSet.rules.map((r) => r.rule.id);
   }
 
+  /** sos26 (session 24): the rule set's large regexes, for a warm-up to compile first (regexp-ahead.ts, warm-up.ts). */
+  regexesToCompileAhead(): readonly RegExp[] {
+    return this.ruleSet.ahead ?? [];
+  }
+
   private sink(counts: Record<string, number>, format: () => TextFormat): RedactionSink {
     const registry = this.registry;
     const learned = this.learned;

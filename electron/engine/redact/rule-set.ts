@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { analysed } from './analyses.js';
 import { wakesAssignedKey } from './key-names.js';
 import { LinearRegExp, ListStartRegExp } from './linear-regexp.js';
+import { largeRegexes } from './regexp-ahead.js';
 import { LiteralIndex, requiredLiteralSet, spelledLiteralSet } from './literal-set.js';
 import { splitForTest } from './factor.js';
 import { splitByFirstCharacter, stableFactor, WIDE_GUARD } from './scan-split.js';
@@ -228,6 +229,12 @@ export interface RuleSet {
   readonly block: { readonly rule: RedactionRule; readonly begin: RegExp; readonly end: RegExp } | undefined;
   /** The patterns' literals (CompiledPattern.anyOf): case-sensitive ones, and lower-cased ones for case-insensitive patterns. */
   readonly literals: { readonly exact: LiteralIndex; readonly folded: LiteralIndex };
+  /**
+   * sos26 (session 24): the large plain regexes the line engine runs (triggers and their parts,
+   * patterns, scans and their halves, the wake words' per-rule fragments), for a warm-up to compile
+   * to machine code before a line needs them (regexp-ahead.ts).
+   */
+  readonly ahead?: readonly RegExp[];
 }
 
 const GROUP_FLAGS: Record<ScanGroup, string> = { words: 'gi', marks: 'gm', digits: 'g', backslash: 'g', bracket: 'g', dollar: 'g', layout: 'gm' };
@@ -296,6 +303,20 @@ function literalTrie(alternatives: string[]): string | undefined {
   };
   return [...root.next].map(([ch, child]) => escape(ch) + emit(child)).join('|');
 }
+
+// ---- sos26 (session 24) ------------------------------------------------------------------------------
+/**
+ * A scan's alternatives split by first character (scan-split.ts splitByFirstCharacter), each half
+ * as a stable prefix tree (stableFactor): [ascii, wide] sources, or undefined when they are not
+ * split. Remembered per flags and alternatives (analyses.ts 'halves': the build writes the table's).
+ */
+function factoredHalves(alternatives: readonly string[], flags: string): readonly [string, string] | undefined {
+  return analysed('halves', `${flags}/${JSON.stringify(alternatives)}`, () => {
+    const halves = splitByFirstCharacter(alternatives, flags);
+    return halves ? ([stableFactor(halves.ascii, flags), stableFactor(halves.wide, flags)] as const) : undefined;
+  });
+}
+// ---- end sos26 ---------------------------------------------------------------------------------------
 
 /** Minimum length of a known value: shorter ones would redact ordinary words. */
 export const KNOWN_VALUE_MIN_LENGTH = 3;
@@ -635,6 +656,8 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
   ];
 
   const scanners: Scanner[] = [];
+  /** sos26: the scans' per-rule fragments (rulesFor asks them on each new hit), for RuleSet.ahead. */
+  const fragments: RegExp[] = [];
   for (const group of Object.keys(GROUP_FLAGS) as ScanGroup[]) {
     const flags = GROUP_FLAGS[group];
     const members: (ScanMember & { source: string })[] = [];
@@ -645,18 +668,20 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
       if (placed) members.push({ rule, source: placed.words, fragment: new RegExp(placed.words, flags.replace('g', '')), at: wakeCheck(placed.at) });
     });
     if (members.length === 0) continue;
+    for (const m of members) fragments.push(m.fragment);
     const alternatives = [...new Set(members.flatMap((m) => splitAlternatives(m.source)))];
     // Words are one prefix tree (and an automaton of the same literals, word-scan.ts); the other
     // scans may be split by where a match starts (scan-split.ts).
-    const trie = group === 'words' ? literalTrie(alternatives) : undefined;
-    const halves = group === 'words' ? undefined : splitByFirstCharacter(alternatives, flags);
+    // sos26 (session 24): both read at build time (analyses.ts 'trie', 'halves').
+    const trie = group === 'words' ? analysed('trie', JSON.stringify(alternatives), () => literalTrie(alternatives)) : undefined;
+    const halves = group === 'words' ? undefined : factoredHalves(alternatives, flags);
     scanners.push(
       makeScanner(
         new RegExp(trie ?? alternatives.join('|'), flags),
         members,
         members.map((m) => ordered[m.rule]!.trigger),
         leadCharacter(alternatives),
-        halves ? [new RegExp(stableFactor(halves.ascii, flags), flags), new RegExp(`${WIDE_GUARD}(?:${stableFactor(halves.wide, flags)})`, flags)] : undefined,
+        halves ? [new RegExp(halves[0], flags), new RegExp(`${WIDE_GUARD}(?:${halves[1]})`, flags)] : undefined,
         trie !== undefined && flags === 'gi' ? wordScanOf(alternatives.map(literalText)) : undefined,
         members.map((m) => ordered[m.rule]!.rule.trigger),
         group === 'words' ? wordsByRule(members) : undefined,
@@ -683,5 +708,7 @@ export function buildRuleSet(options: RuleSetOptions = {}): RuleSet {
     allow,
     block: blockRule?.block ? { rule: blockRule, begin: withFlags(blockRule.block.begin, 'gm'), end: withFlags(blockRule.block.end, 'gm') } : undefined,
     literals,
+    // sos26 (session 24): triggers first (every woken line asks one), then the scans, the fragments, the patterns.
+    ahead: largeRegexes([...ordered.map((r) => r.trigger), ...scanners.flatMap((s) => [s.regex, ...(s.split ?? [])]), ...fragments, ...ordered.flatMap((r) => r.patterns.map((p) => p.regex))]),
   };
 }

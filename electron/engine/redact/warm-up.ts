@@ -14,6 +14,7 @@
  * shared (redactor.ts sharedRuleSet) and never changed by use, so the archive is the same, byte
  * for byte, with or without the warm-up (a test holds that).
  */
+import { compileAhead } from './regexp-ahead.js';
 import { Redactor, type RedactorOptions } from './redactor.js';
 
 /** Lines of the shapes a collection writes; twice over, so that each pattern runs twice. */
@@ -55,6 +56,11 @@ export function sameRuleSet(a: RedactorOptions, b: RedactorOptions): boolean {
  * through: V8 compiles a pattern to machine code on its second run), by a Redactor of its own,
  * thrown away — so that a message (the worker's options, its first item) waits one line at most.
  * The worker stops it when its first item comes: from then on the items warm the patterns up.
+ *
+ * sos26 (session 24): first, the rule set's large regexes compiled to machine code, one per turn
+ * (regexp-ahead.ts: a first run on a long subject skips V8's bytecode step, most of their cost);
+ * the first item does not stop those (stopLines): they are what the items would compile anyway,
+ * the slow way.
  */
 export class WarmUp {
   private redactor: Redactor | undefined;
@@ -62,14 +68,25 @@ export class WarmUp {
   private next = 0;
   private stopped = false;
   private running = false;
+  /** sos26: the large regexes still to compile (undefined until the rule set is built). */
+  private ahead: readonly RegExp[] | undefined;
+  private nextAhead = 0;
+  private linesStopped = false;
 
   constructor(readonly options: RedactorOptions) {}
 
-  /** Redacts the next line; false once the sample was redacted twice, or the warm-up stopped. */
+  /** Compiles the next large regex, else redacts the next line; false once all is done, or the warm-up stopped. */
   step(): boolean {
-    if (this.stopped || this.next >= 2 * this.lines.length) return false;
+    if (this.stopped) return false;
     try {
       this.redactor ??= new Redactor(this.options);
+      this.ahead ??= this.redactor.regexesToCompileAhead();
+      if (this.nextAhead < this.ahead.length) {
+        compileAhead(this.ahead[this.nextAhead]!);
+        this.nextAhead += 1;
+        return this.nextAhead < this.ahead.length || !this.linesDone;
+      }
+      if (this.linesDone) return false;
       this.redactor.redactText(this.lines[this.next % this.lines.length]!);
     } catch {
       // A warm-up only: the collection's own Redactor meets (and reports) any failure.
@@ -77,7 +94,11 @@ export class WarmUp {
       return false;
     }
     this.next += 1;
-    return this.next < 2 * this.lines.length;
+    return !this.linesDone;
+  }
+
+  private get linesDone(): boolean {
+    return this.linesStopped || this.next >= 2 * this.lines.length;
   }
 
   /** Steps, one per turn of the event loop, until done or stopped (idempotent). */
@@ -95,9 +116,19 @@ export class WarmUp {
     this.stopped = true;
   }
 
+  /** sos26: no more sample lines; the large regexes still to compile are compiled, one per turn. */
+  stopLines(): void {
+    this.linesStopped = true;
+  }
+
   /** Whether it redacted the whole sample twice (tests). */
   get done(): boolean {
     return this.next >= 2 * this.lines.length;
+  }
+
+  /** sos26: how many large regexes it compiled ahead, of how many (tests). */
+  get compiledAhead(): { done: number; of: number } {
+    return { done: this.nextAhead, of: this.ahead?.length ?? 0 };
   }
 }
 

@@ -155,7 +155,11 @@ describe('the warm-up of a worker started ahead', () => {
     const warm = new WarmUp(redactorOptionsFor());
     let steps = 0;
     while (warm.step()) steps += 1;
-    expect(steps + 1).toBe(2 * lines);
+    // sos26 (session 24): first the rule set's large regexes, one per turn (regexp-ahead.ts).
+    const ahead = warm.compiledAhead;
+    expect(ahead.of).toBeGreaterThan(5);
+    expect(ahead.done).toBe(ahead.of);
+    expect(steps + 1).toBe(ahead.of + 2 * lines);
     expect(warm.done).toBe(true);
     // Run: other work gets turns between its lines; stopped, it redacts no further line.
     const running = new WarmUp(redactorOptionsFor());
@@ -174,6 +178,24 @@ describe('the warm-up of a worker started ahead', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(running.done).toBe(false);
     expect(running.step()).toBe(false);
+  });
+
+  // sos26 (session 24): the first item stops the sample lines, not the large regexes' compiling (one per turn).
+  it('compiles the large regexes ahead even once the sample lines are stopped', () => {
+    const warm = new WarmUp(redactorOptionsFor());
+    expect(warm.step()).toBe(true);
+    warm.stopLines();
+    let steps = 1;
+    while (warm.step()) steps += 1;
+    expect(warm.compiledAhead.done).toBe(warm.compiledAhead.of);
+    // The last regex's step answers false: nothing is left (the lines were stopped).
+    expect(steps + 1).toBe(warm.compiledAhead.of);
+    expect(warm.done).toBe(false);
+    const stopped = new WarmUp(redactorOptionsFor());
+    stopped.step();
+    stopped.stop();
+    expect(stopped.step()).toBe(false);
+    expect(stopped.compiledAhead.done).toBe(1);
   });
 
   it('knows which options give the same rule set (the worker warms the one it will use)', () => {

@@ -22,7 +22,8 @@ function fingerprint(set: RuleSet): string {
       trigger: r.trigger && [r.trigger.source, r.trigger.flags, r.trigger instanceof SplitTestRegExp ? r.trigger.parts.map((p) => p.source) : null],
       patterns: r.patterns.map((p) => [p.regex.source, p.regex.flags, p.folded, p.anyOf ? [...p.anyOf] : null]),
     })),
-    scanners: set.scanners.map((s) => [s.regex.source, s.regex.flags]),
+    // sos26 (session 24): and the scans' halves (analyses 'halves').
+    scanners: set.scanners.map((s) => [s.regex.source, s.regex.flags, s.split ? s.split.map((r) => r.source) : null]),
     literals: [set.literals.exact.literals, set.literals.folded.literals],
   });
 }
@@ -47,6 +48,10 @@ describe('the build’s analyses', () => {
     const file = builtFile();
     expect(file.analyses.literals.length).toBeGreaterThan(100);
     expect(file.analyses.parts.some(([, parts]) => Array.isArray(parts))).toBe(true);
+    // sos26 (session 24): the scanners' analyses are written too.
+    expect(file.analyses.halves?.some(([, halves]) => Array.isArray(halves))).toBe(true);
+    expect(file.analyses.trie?.some(([, trie]) => typeof trie === 'string')).toBe(true);
+    expect(file.analyses.wide?.some(([, wide]) => wide === true)).toBe(true);
     const cases: RuleSetOptions[] = [{}, { optionalRules: [...OPTIONAL_RULE_IDS] }, { layout: 'pgpass' }, { layout: 'csv', optionalRules: [...OPTIONAL_RULE_IDS] }, { knownValues: [{ value: 'zhangwei', kind: 'USER' }] }];
     for (const options of cases) {
       forgetAnalyses();
@@ -103,7 +108,22 @@ describe('analysed', () => {
     for (const bad of [null, 'x', { format: 2, analyses: { literals: [], factor: [], parts: [] } }, { format: 1 }, { format: 1, analyses: { literals: [] } }, { format: 1, analyses: { literals: [['k']], factor: [], parts: [] } }]) {
       expect(importAnalyses(bad)).toBe(false);
     }
-    expect(sizes()).toEqual({ literals: 0, factor: 0, parts: 0 });
+    expect(sizes()).toEqual({ literals: 0, factor: 0, parts: 0, halves: 0, trie: 0, wide: 0 });
+  });
+
+  // sos26 (session 24): a file written before the scanners' kinds is still read; what it lacks is computed.
+  it('reads a file without the scanners’ kinds, and computes those', () => {
+    const file = builtFile();
+    const old = { format: 1, analyses: { literals: file.analyses.literals, factor: file.analyses.factor, parts: file.analyses.parts } };
+    forgetAnalyses();
+    const computed = fingerprint(buildRuleSet({}));
+    forgetAnalyses();
+    expect(importAnalyses(old)).toBe(true);
+    expect(sizes()).toMatchObject({ halves: 0, trie: 0, wide: 0 });
+    expect(fingerprint(buildRuleSet({}))).toBe(computed);
+    expect(sizes().halves).toBeGreaterThan(0);
+    // A kind present but not a list of pairs is no file.
+    expect(importAnalyses({ ...old, analyses: { ...old.analyses, halves: 'x' } })).toBe(false);
   });
 });
 
