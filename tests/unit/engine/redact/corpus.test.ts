@@ -591,7 +591,9 @@ describe('redaction corpus', () => {
     // signature, `30` after a password, podman's secret names) may not grow.
     // lead, session 23: the merge of session 23 — no rule was written from this set; the other branches' generalisation
     // to it: 399 → 416, FP 8.
-    { set: 'held-out-25', found: 416, fp: 8 },
+    // script26 (session 24): names, addresses and bank accounts in Arabic, Hebrew, Greek, Ukrainian, Malay, Vietnamese and Spanish
+    // (keys and roles of each script, bin/binti, upper-case names in a name slot, street words with a house number, account labels): 454.
+    { set: 'held-out-25', found: 454, fp: 8 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
