@@ -94,7 +94,8 @@ const NAME_SLOT_KEY = String.raw`name|Name|NAME|full_?[Nn]ame|fullName|FULL_?NAM
 // Where an upper-case name ends: its value's end (a quote, a separator, the next `key=`, two blanks, the line's end).
 const CAPS_SLOT_END = String.raw`(?=\\?["'<,;&|)]|[ \t]+[a-z_]{2,20}=|[ \t]*\r?$|[ \t]{2}|\t)`;
 // National numbers' labels a name stands before (`… RUT 16.482.739-9`, `… CURP GOHL…`, `… DNI 30.123.456`).
-const ID_LABEL = String.raw`RUT|R\.U\.T\.|RUN|CURP|CUIL|CUIT|DNI|NIE|NIF|CPF|RFC|NRIC|MyKad|CCCD|CMND`;
+// (not RUN, NIE, NIF, CPF, RFC: their wake words `run `, `rfc ` are common English and log words.)
+const ID_LABEL = String.raw`RUT|R\.U\.T\.|CURP|CUIL|CUIT|DNI|NRIC|MyKad|CCCD|CMND`;
 
 const NAME_PATTERNS: readonly RegExp[] = [
   // Arabic: a role or a key, a colon or not, the name.
@@ -135,7 +136,7 @@ export const SCRIPT26_NAME_PATTERNS: readonly RulePattern[] = NAME_PATTERNS.map(
 export const SCRIPT26_NAME_GROUPS = NAME_GROUPS;
 
 // Wakes. Words (case-insensitive ASCII literals): Malay's joins, the name keys, the national numbers' labels.
-export const SCRIPT26_NAME_WORDS: readonly string[] = ['bin ', 'binti ', 'binte ', 'bte ', 'a/l ', 'a/p ', 'cha)', 'con)', 'anh)', 'nric', 'mykad', 'cccd', 'cmnd', 'curp', 'cuil', 'cuit', 'rut ', 'r.u.t.', 'run ', 'dni ', 'nie ', 'nif ', 'cpf ', 'rfc ', 'hoten', 'ho_ten', 'tenkhach', 'ten_khach', 'nama='].map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+export const SCRIPT26_NAME_WORDS: readonly string[] = ['bin ', 'binti ', 'binte ', 'bte ', 'a/l ', 'a/p ', 'cha)', 'con)', 'anh)', 'nric', 'mykad', 'cccd', 'cmnd', 'curp', 'cuil', 'cuit', 'rut ', 'r.u.t.', 'dni ', 'hoten', 'ho_ten', 'tenkhach', 'ten_khach', 'nama='].map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
 // Marks (case-sensitive): the keys and roles beyond ASCII, Vietnamese ones from their first mark on.
 export const SCRIPT26_NAME_MARKS = [
   AR_ROLE,
@@ -175,7 +176,7 @@ const ES_KEY = String.raw`[Dd]irecci[óo]n|DIRECCI[ÓO]N|[Dd]omicilio|DOMICILIO`
 // Malay: a house number, a `Jalan`/`Lorong`/`Persiaran`, the postcode and town after it.
 const MY_ADDRESS = String.raw`(?:(?:No\.?|Lot)[ \t]?\d{1,5}[A-Z]?(?:-\d{1,3})?,?[ \t]+)?(?:Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuhraya|Lebuh|Taman|Tmn\.?)[ \t]+[A-Z0-9][A-Za-z0-9/ .-]{1,40}?,[ \t]*(?:[A-Z][^,\r\n\d]{1,40},[ \t]*){0,2}\d{5}[ \t]+${PLACE}(?:,[ \t]*${PLACE})?`;
 // Singapore: a block, its street, a unit `#08-115`, the postcode.
-const SG_ADDRESS = String.raw`(?:Blk|BLK|Block)[ \t]+\d{1,4}[A-Z]?[ \t]+${S_WORD}(?:[ \t]+(?:${S_WORD}|\d{1,3})){0,5}[ \t]+#\d{1,3}-\d{1,5}[A-Z]?(?:,?[ \t]+(?:Singapore|SINGAPORE)[ \t]+\d{6})?`;
+const SG_ADDRESS = String.raw`(?:Blk|BLK)[ \t]+\d{1,4}[A-Z]?[ \t]+${S_WORD}(?:[ \t]+(?:${S_WORD}|\d{1,3})){0,5}[ \t]+#\d{1,3}-\d{1,5}[A-Z]?(?:,?[ \t]+(?:Singapore|SINGAPORE)[ \t]+\d{6})?`;
 // Greek: a street type, the street, its number, a postcode or a town.
 const GR_STREET_TYPE = String.raw`[Οο]δός|[Οο]δ\.|[Λλ]εωφόρος|[Λλ]εωφ\.|[Ππ]λατεία|[Ππ]λ\.`;
 const GR_STREET = String.raw`${GR_WORD}(?:[ \t]${GR_WORD}){0,3}[ \t]+\d{1,4}[${GR_UP}${GR_LO}A-Za-z]?`;
@@ -209,12 +210,12 @@ const ADDRESS_GROUPS = ['esTyped26', 'esKeyed26', 'my26', 'sg26', 'grStreet26', 
 export const SCRIPT26_ADDRESS_PATTERNS: readonly RulePattern[] = ADDRESS_PATTERNS.map((regex) => ({ regex, targets: targetsOf(regex, ADDRESS_GROUPS), validate: 'scriptAddress26' as const }));
 export const SCRIPT26_ADDRESS_GROUPS = ADDRESS_GROUPS;
 
-export const SCRIPT26_ADDRESS_WORDS: readonly string[] = ['av. ', 'avda.', 'avenida', 'calle', 'pasaje', 'psje.', 'pje. ', 'camino', 'jirón', 'calzada', 'bulevar', 'blvd.', 'paseo', 'callej', 'privada', 'cerrada', 'c/ ', 'direcci', 'domicilio', 'jalan', 'jln ', 'jln.', 'lorong', 'lrg.', 'persiaran', 'lebuh', 'taman', 'tmn ', 'tmn.', 'blk ', 'block ', 'street', 'address1', 'address_1', 'addressline1', 'address_line_1', 'odos'];
+export const SCRIPT26_ADDRESS_WORDS: readonly string[] = ['av. ', 'avda.', 'avenida', 'calle', 'pasaje', 'psje.', 'pje. ', 'camino', 'jirón', 'calzada', 'bulevar', 'blvd.', 'paseo', 'callej', 'privada', 'cerrada', 'c/ ', 'direcci', 'domicilio', 'jalan', 'jln ', 'jln.', 'lorong', 'lrg.', 'persiaran', 'lebuh', 'taman', 'tmn ', 'tmn.', 'blk ', 'street', 'address1', 'address_1', 'addressline1', 'address_line_1', 'odos'];
 export const SCRIPT26_ADDRESS_MARKS = [GR_STREET_TYPE, String.raw`[Δδ]ιεύθυνση|ΔΙΕΥΘΥΝΣΗ`, String.raw`רחוב|רח['׳]|שדרות|שד['׳]|דרך|סמטת|סמ['׳]`, AR_KEY, String.raw`вул\.|вулиця|просп\.|проспект|пров\.|провулок|бульв\.|бульвар|пл\.|площа|ул\.|улица|пер\.|переулок`].join('|');
 export const SCRIPT26_ADDRESS_TRIGGER = [
   String.raw`(?:(?:${ES_STREET_TYPE.toLowerCase()}|direcci[óo]n|domicilio)[^\r\n]{0,60}?\d)`,
   String.raw`(?:(?:jalan|jln\.?|lorong|lrg\.?|persiaran|lebuh|taman|tmn\.?)[ \t][^\r\n]{0,120}?\d{5})`,
-  String.raw`(?:(?:blk|block)[ \t]+\d[^\r\n]{0,80}?#\d)`,
+  String.raw`(?:blk[ \t]+\d[^\r\n]{0,80}?#\d)`,
   String.raw`(?:(?:${GR_STREET_TYPE.toLowerCase()})[ \t]+[${GR_UP}${GR_LO}][^\r\n]{0,80}?\d)`,
   String.raw`(?:(?:street|address_?1|addressline1|address_?line_?1|odos|διεύθυνση)\\?["']?[ \t]*[:=][ \t]*\\?["']?[${GR_UP}${GR_LO}])`,
   String.raw`(?:(?:רחוב|רח['׳]|שדרות|שד['׳]|דרך|סמטת|סמ['׳])[ \t]+[${HE_LETTERS}][^\r\n]{0,60}?\d)`,
@@ -223,7 +224,7 @@ export const SCRIPT26_ADDRESS_TRIGGER = [
 ].join('|');
 
 // --- Bank accounts (secret-assignment) ----------------------------------------------------------------------------------------
-const BANK_LABEL = String.raw`(?:[Ss]ố[ \t])?[Tt]ài[ \t]khoản(?:[ \t](?:nhận[ \t]lương|ngân[ \t]hàng|thụ[ \t]hưởng|số))?|TÀI[ \t]KHOẢN|STK|(?:מס(?:'|׳|פר)[ \t])?חשבון(?:[ \t]בנק)?|[Cc]uenta(?:[ \t](?:RUT|[Cc]orriente|[Vv]ista|de[ \t]ahorros?|bancaria))?|CUENTA|[Nn][úu]mero[ \t]de[ \t]cuenta|[Čč]íslo[ \t]účtu|ČÍSLO[ \t]ÚČTU|[Čč]\.[ \t]?ú\.|[Kk]ontonummer|[Bb]ank[ _]?[Aa]ccount(?:[ _]?(?:[Nn]o|[Nn]umber|[Nn]r|[Nn]um))?|BANK_?ACCOUNT(?:_?(?:NO|NUMBER))?|رقم[ \t]الحساب|[Nn]ombor[ \t]akaun|[Nn]o\.?[ \t]akaun|[Aa]kaun[ \t]bank|номер[ \t]рахунку|номер[ \t]сч[её]та|[Αα]ριθμός[ \t]λογαριασμού`;
+const BANK_LABEL = String.raw`(?:[Ss]ố[ \t])?[Tt]ài[ \t]khoản(?:[ \t](?:nhận[ \t]lương|ngân[ \t]hàng|thụ[ \t]hưởng|số))?|TÀI[ \t]KHOẢN|(?:מס(?:'|׳|פר)[ \t])?חשבון(?:[ \t]בנק)?|[Cc]uenta(?:[ \t](?:RUT|[Cc]orriente|[Vv]ista|de[ \t]ahorros?|bancaria))?|CUENTA|[Nn][úu]mero[ \t]de[ \t]cuenta|[Čč]íslo[ \t]účtu|ČÍSLO[ \t]ÚČTU|[Čč]\.[ \t]?ú\.|[Kk]ontonummer|[Bb]ank[ _]?[Aa]ccount(?:[ _]?(?:[Nn]o|[Nn]umber|[Nn]r|[Nn]um))?|BANK_?ACCOUNT(?:_?(?:NO|NUMBER))?|رقم[ \t]الحساب|[Nn]ombor[ \t]akaun|[Nn]o\.?[ \t]akaun|[Aa]kaun[ \t]bank|номер[ \t]рахунку|номер[ \t]сч[её]та|[Αα]ριθμός[ \t]λογαριασμού`;
 // Between the label and the number: a colon or `=`, a bank's name (`BancoEstado`), `N°`/`No.`/`#`.
 const BANK_GAP = String.raw`(?:[ \t]*(?:\\?["'][ \t]*)?[:=：][ \t]*(?:\\?["'])?|[ \t]+)(?:[${LATIN_UP}][A-Za-z${LATIN_LO}]{2,20}[ \t]+)?(?:(?:N[°º]|No\.?|Nr\.?|#)[ \t]*)?`;
 const BANK_NUMBER = String.raw`(?:\d{1,6}-)?\d{6,20}(?:\/\d{4})?`;
@@ -234,9 +235,9 @@ export const SCRIPT26_SECRET_PATTERNS: readonly RulePattern[] = [
     validate: 'scriptSecret26',
   },
 ];
-export const SCRIPT26_SECRET_WORDS: readonly string[] = ['cuenta', 'kontonummer', 'bank account', 'bankaccount', 'bank_account', 'nombor akaun', 'akaun bank', 'no akaun', 'no. akaun', 'stk:', 'stk '].map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+export const SCRIPT26_SECRET_WORDS: readonly string[] = ['cuenta', 'kontonummer', 'bank account', 'bankaccount', 'bank_account', 'nombor akaun', 'akaun bank', 'no akaun', 'no. akaun'].map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
 export const SCRIPT26_SECRET_MARKS = String.raw`ài[ \t]khoản|ÀI[ \t]KHOẢN|חשבון|رقم[ \t]الحساب|úmero[ \t]de[ \t]cuenta|íslo[ \t]účtu|ÍSLO[ \t]ÚČTU|č\.[ \t]?ú\.|Č\.[ \t]?ú\.|номер[ \t](?:рахунку|сч[её]та)|[Αα]ριθμός[ \t]λογαριασμού`;
-export const SCRIPT26_SECRET_TRIGGER = String.raw`(?:(?:t[àa]i[ \t]kho[ảa]n|stk|חשבון|cuenta|n[úu]mero[ \t]de[ \t]cuenta|[čc][íi]slo[ \t][úu][čc]tu|č\.[ \t]?ú\.|kontonummer|bank[ _]?account|رقم[ \t]الحساب|nombor[ \t]akaun|no\.?[ \t]akaun|akaun[ \t]bank|номер[ \t](?:рахунку|сч[её]та)|αριθμός[ \t]λογαριασμού)[^\r\n\d]{0,40}\d{6})`;
+export const SCRIPT26_SECRET_TRIGGER = String.raw`(?:(?:t[àa]i[ \t]kho[ảa]n|חשבון|cuenta|n[úu]mero[ \t]de[ \t]cuenta|[čc][íi]slo[ \t][úu][čc]tu|č\.[ \t]?ú\.|kontonummer|bank[ _]?account|رقم[ \t]الحساب|nombor[ \t]akaun|no\.?[ \t]akaun|akaun[ \t]bank|номер[ \t](?:рахунку|сч[её]та)|αριθμός[ \t]λογαριασμού)[^\r\n\d]{0,40}\d{6})`;
 const SECRET_TEST = new RegExp(SCRIPT26_SECRET_TRIGGER, 'i');
 /** secret-assignment's gate: a line with an account label and its number. */
 export function isScript26SecretLine(line: string): boolean {
