@@ -24,7 +24,7 @@ const NOT_WORD_BEFORE = String.raw`(?<![A-Za-z0-9_\u00c0-\u024f\u0370-\u03ff\u04
 const NOT_WORD_AFTER = String.raw`(?![A-Za-z0-9_\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])`;
 
 /** Password words of scripts with blanks between words (case-insensitive). */
-const PW_WORD = String.raw`(?:contrase(?:ñ|n|Ñ)as?|kennwort|passwort|zugangskennwort|mots?[ \t]de[ \t]passe|mdp|senha|parola[ \t]d'ordine|wachtwoord|has(?:ł|l)o|heslo|(?:ş|s)ifre(?:niz|si)?|l(?:ö|o)senord(?:et)?|parola|κωδικός(?:[ \t]πρόσβασης)?|пароль|пароля|mật[ \t]khẩu|รหัสผ่าน|पासवर्ड|كلمة[ \t](?:المرور|السر)|clave(?:[ \t]de[ \t]acceso)?)`;
+const PW_WORD = String.raw`(?:contrase(?:ñ|n|Ñ)as?|kennwort|passwort|zugangskennwort|mots?[ \t]de[ \t]passe|mdp|senha|parola[ \t]d'ordine|wachtwoord|has(?:ł|l)o|heslo|(?:ş|s)ifre(?:niz|si)?|l(?:ö|o)senord(?:et)?|parola|κωδικός(?:[ \t]πρόσβασης)?|пароль|пароля|mật[ \t]khẩu|รหัสผ่าน|पासवर्ड|كلمة[ \t](?:المرور|السر)|clave(?:[ \t]de[ \t]acceso)?|ה?סיסמ(?:ה|א)|رمز[ \t](?:الوصول|الدخول|المرور)|الرمز[ \t]السري|kata[ \t]laluan)`; // script26 (session 24): Hebrew, Arabic access codes, Malay
 /** Password words of scripts written without blanks (the value may follow a particle: `パスワードは`, `비밀번호는`). */
 const PW_WORD_CJK = String.raw`(?:パスワード|暗証番号|비밀번호|암호(?!화))`;
 /** What a password is for, between the word and the value (`contraseña del wifi`, `Passwort für das WLAN`, `mot de passe du compte`). */
@@ -121,13 +121,14 @@ export const INTL_SECRET_WORDS: readonly string[] = [
   'sifre',
   'clave',
   'codigo',
+  'kata laluan', // script26 (session 24): Malay
 ];
 
 /** Marks (a case-sensitive regex): the words that start beyond ASCII. */
-export const INTL_SECRET_MARKS = String.raw`ło(?<=[Hh]asło)|[Пп]арол|ПАРОЛ|[Кк]од[ \t]+(?:домофона|двери|подъезда|калитки|ворот)|[Дд]омофон|[Κκ]ωδικ|パスワード|暗証番号|비밀번호|암호|كلمة (?:المرور|السر)|รหัสผ่าน|पासवर्ड|[Şş]ifre|ŞİFRE|ösenord|ật khẩu|ódigo|ürcode`;
+export const INTL_SECRET_MARKS = String.raw`ło(?<=[Hh]asło)|[Пп]арол|ПАРОЛ|[Кк]од[ \t]+(?:домофона|двери|подъезда|калитки|ворот)|[Дд]омофон|[Κκ]ωδικ|パスワード|暗証番号|비밀번호|암호|كلمة (?:المرور|السر)|รหัสผ่าน|पासवर्ड|[Şş]ifre|ŞİFRE|ösenord|ật khẩu|ódigo|ürcode|סיסמ|رمز (?:الوصول|الدخول|المرور)|الرمز السري`; // script26: Hebrew, Arabic
 
 /** The trigger's alternatives (case-insensitive): a literal of each form. */
-export const INTL_SECRET_TRIGGER = String.raw`contrase|kennwort|passwort|zugangscode|mots?[ \t]de[ \t]passe|mdp|senha|parola|wachtwoord|has[łl]o|heslo|[şs]ifre|l[öo]senord|salasana|adgangskode|jelsz|κωδικ|парол|kata[ \t]sandi|m[ậa]t[ \t]kh[ẩa]u|รหัสผ่าน|पासवर्ड|كلمة[ \t](?:المرور|السر)|clave|パスワード|暗証番号|비밀번호|암호|c[óo]digo|code|codice|kod|kód|kode|koodi|код|t[üu]ercode|torcode|eingangscode|digicode|interphone|домофон`;
+export const INTL_SECRET_TRIGGER = String.raw`contrase|kennwort|passwort|zugangscode|mots?[ \t]de[ \t]passe|mdp|senha|parola|wachtwoord|has[łl]o|heslo|[şs]ifre|l[öo]senord|salasana|adgangskode|jelsz|κωδικ|парол|kata[ \t]sandi|m[ậa]t[ \t]kh[ẩa]u|รหัสผ่าน|पासवर्ड|كلمة[ \t](?:المرور|السر)|סיסמ|رمز[ \t](?:الوصول|الدخول|المرور)|الرمز[ \t]السري|kata[ \t]laluan|clave|パスワード|暗証番号|비밀번호|암호|c[óo]digo|code|codice|kod|kód|kode|koodi|код|t[üu]ercode|torcode|eingangscode|digicode|interphone|домофон`;
 const INTL_SECRET_TEST = new RegExp(INTL_SECRET_TRIGGER, 'i');
 
 export function isIntlSecretLine(line: string): boolean {

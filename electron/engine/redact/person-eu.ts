@@ -38,12 +38,13 @@ const CAPS = String.raw`[A-ZÀ-ÖØ-Þ]{2,20}(?:[ ](?:DE[ ]|DEL[ ]|LA[ ]|VAN[ ]|
 // Where an ALL-CAPS name ends: its value's end (a quote, a separator, two blanks, the line's end), so `SCIM HR sync …` is none.
 const CAPS_END = String.raw`(?=\\?["'<,;|)]|[ \t]*\r?$|[ \t]{2}|\t)`;
 // Cyrillic: a capitalised word (a hyphenated surname too), two or three of them, or a surname with its initials.
-const CYR_WORD = String.raw`[А-ЯЁ][а-яё]{1,20}(?:-[А-ЯЁ][а-яё]{1,20})?`;
-const CYR_INITIALS = String.raw`[А-ЯЁ]\.[ \t]?[А-ЯЁ]\.`;
+// script26 (session 24): Ukrainian letters too (`Вікторівна`, `Ігор`, `Андріївна`).
+const CYR_WORD = String.raw`[А-ЯЁІЇЄҐ][а-яёіїєґ'’]{1,20}(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ'’]{1,20})?`;
+const CYR_INITIALS = String.raw`[А-ЯЁІЇЄҐ]\.[ \t]?[А-ЯЁІЇЄҐ]\.`;
 const CYR = String.raw`${CYR_WORD}[ \t]${CYR_INITIALS}|${CYR_INITIALS}[ \t]?${CYR_WORD}|${CYR_WORD}(?:[ \t]${CYR_WORD}){1,2}`;
-const CYR_END = String.raw`(?![А-яЁё\w-])`;
+const CYR_END = String.raw`(?![А-яЁёІіЇїЄєҐґ\w-])`;
 // A patronymic's ending (Russian, Ukrainian, Belarusian: -ович/-евич/-ьич/-ич after a vowel's stem, -овна/-евна/-ична/-инична).
-const PATRONYMIC = String.raw`[А-ЯЁ][а-яё]{2,16}(?:вич|вна|ична|ьич)`;
+const PATRONYMIC = String.raw`[А-ЯЁІЇЄҐ][а-яёіїєґ]{2,16}(?:вич|вна|ична|ьич)`;
 // Arabic: two to four words of Arabic letters, which a separator, a quote or the line's end closes.
 const AR_WORD = String.raw`[\u0621-\u064A]{2,15}`;
 const AR = String.raw`${AR_WORD}(?:[ \t]${AR_WORD}){1,3}`;
@@ -82,6 +83,8 @@ const ROLE_KEY_WORDS = [
 const CYR_KEY_WORDS = [
   'ФИО', 'Ф.И.О.', 'Имя', 'Фамилия', 'Отчество', 'Сотрудник', 'Сотрудница', 'Пользователь', 'Получатель', 'Отправитель', 'Клиент', 'Клиентка', 'Пациент', 'Пациентка', 'Врач',
   'Исполнитель', 'Ответственный', 'Владелец', 'Заказчик', 'Плательщик', 'Заявитель', 'Абонент', 'Работник', 'Водитель', 'Курьер', 'Менеджер', 'Контакт', 'Контактное лицо',
+  // script26 (session 24): Ukrainian keys and role words (`ПІБ`, `Прізвище`, `Ім'я`, `клієнт`, `одержувач`).
+  'ПІБ', 'П.І.Б.', 'Прізвище', "Ім'я", 'Ім’я', 'По батькові', 'Клієнт', 'Клієнтка', 'Отримувач', 'Одержувач', 'Відправник', 'Працівник', 'Співробітник', 'Користувач', 'Пацієнт', 'Пацієнтка', 'Лікар', 'Власник', 'Платник', 'Замовник',
 ];
 // Arabic keys and role words (the name, the employee's or the customer's name, the recipient, to the employee …).
 const AR_KEY = String.raw`الاسم(?:[ \t]الكامل)?|اسم[ \t](?:الموظف|العميل|المستفيد|المستلم|المريض|الموظفة)|المستلم|المستفيد|المرسل|للموظفة?|الموظفة?|للعميل|العميل|المريض|للمريض|السيدة?|المواطن|المقيم|صاحب[ \t]الحساب`;
@@ -90,7 +93,7 @@ const NAME_KEY = cased(NAME_KEY_WORDS);
 const ROLE_KEY = cased(ROLE_KEY_WORDS);
 const CYR_KEY = cased(CYR_KEY_WORDS).replace(/\./g, '\\.');
 // Where a key starts: not inside a word (of any of these scripts).
-const KEY_START = String.raw`(?<![A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁё_])`;
+const KEY_START = String.raw`(?<![A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁёІіЇїЄєҐґ_])`;
 // A key's separator: `:`, `=`, `==`, `=>`, a quote around the key, an XML attribute's `="` or element's `>`.
 const KEY_SEP = String.raw`(?:\\?["']?[ \t]*(?:==?|=>|[:：])[ \t]*\\?["'“]?|="|>)`;
 // The value after a key, in each script.
@@ -135,9 +138,9 @@ const PATTERNS: readonly RegExp[] = [
   // Telegram's JSON export: a message's sender, a service message's actor (a Latin name; a business is none).
   new RegExp(String.raw`"(?:from|actor)"[ \t]*:[ \t]*"(?<chat>${LATIN})"`),
   // A Cyrillic full name with its patronymic, family name first or last.
-  new RegExp(String.raw`(?<![А-яЁё])(?<patro>${CYR_WORD}[ \t]${CYR_WORD}[ \t]${PATRONYMIC}|${CYR_WORD}[ \t]${PATRONYMIC}[ \t]${CYR_WORD})${CYR_END}`),
+  new RegExp(String.raw`(?<![А-яЁёІіЇїЄєҐґ])(?<patro>${CYR_WORD}[ \t]${CYR_WORD}[ \t]${PATRONYMIC}|${CYR_WORD}[ \t]${PATRONYMIC}[ \t]${CYR_WORD})${CYR_END}`),
   // A Cyrillic surname with its initials (`Лебедев В. А.`, `В.А. Лебедев`).
-  new RegExp(String.raw`(?<![А-яЁё.])(?<init>${CYR_WORD}[ \t]${CYR_INITIALS}|${CYR_INITIALS}[ \t]?${CYR_WORD})${CYR_END}`),
+  new RegExp(String.raw`(?<![А-яЁёІіЇїЄєҐґ.])(?<init>${CYR_WORD}[ \t]${CYR_INITIALS}|${CYR_INITIALS}[ \t]?${CYR_WORD})${CYR_END}`),
   // WhatsApp on Android: `02/12/26, 09:44 - Name: message`; a bracketed line with a Cyrillic or Arabic speaker.
   new RegExp(String.raw`^\[${CHAT_DATE},?[ \t]${CHAT_TIME}\][ \t]{1,2}(?:(?<cyr>${CYR_WORD}(?:[ \t]${CYR_WORD}){1,2})|(?<ar>${AR})):[ \t]`),
   // `By: Tomasz Kowalski` (a PDM's, a CMS's column), the line's or a field's end after it.
@@ -188,18 +191,18 @@ export const PERSON_EU_PATTERNS: readonly RulePattern[] = PATTERNS.map((regex) =
 const lower = (alt: string) => alt.toLowerCase();
 const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // What a name needs after a key, in a case-insensitive trigger: two letters of one of the scripts, or an initial.
-const LETTERS2 = String.raw`(?:[a-zà-ÿĀ-ž]{2}|[а-яё]{2}|[\u0621-\u064a]{2}|[а-яё]\.)`;
+const LETTERS2 = String.raw`(?:[a-zà-ÿĀ-ž]{2}|[а-яёіїєґ]{2}|[\u0621-\u064a]{2}|[а-яёіїєґ]\.)`;
 const TWO_WORDS = String.raw`[a-zà-ÿĀ-ž][a-zß-ÿĀ-ž'’-]{1,31}[ \t]+(?:[a-z]{2,4}[ \t]+){0,2}[a-zà-ÿĀ-ž][a-zà-ÿĀ-ž'’]`;
-const CYR_TWO = String.raw`[а-яё]{2,21}[ \t][а-яё]{2}`;
+const CYR_TWO = String.raw`[а-яёіїєґ'’]{2,21}[ \t][а-яёіїєґ]{2}`;
 
 /** Per-line trigger fragments (case-insensitive), each in a group of its own (factor.ts spreads a leading alternation). */
 export const PERSON_EU_TRIGGER = [
   String.raw`(?:(?:${lower([...NAME_KEY_WORDS, ...ROLE_KEY_WORDS, ...CYR_KEY_WORDS].map(escapeWord).join('|'))})(?:\\?["']?[ \t]*(?:==?|=>|[:：])[ \t]*\\?["'“]?|="|>|[ \t]+)${LETTERS2}|usr=${LETTERS2})`,
   String.raw`(?:(?:${AR_KEY})[ \t]*(?:[:：][ \t]*)?[\u0621-\u064a]{2})`,
-  String.raw`(?:(?:name["']?|"from"|"actor"|customer|employee|patient|recipient|contact)[ \t]*[:=][ \t]*["']?(?:[а-яё]{2}|[\u0621-\u064a]{2}))`,
+  String.raw`(?:(?:name["']?|"from"|"actor"|customer|employee|patient|recipient|contact)[ \t]*[:=][ \t]*["']?(?:[а-яёіїєґ]{2}|[\u0621-\u064a]{2}))`,
   String.raw`(?:"(?:from|actor)"[ \t]*:[ \t]*"${TWO_WORDS})`,
-  String.raw`(?:[а-яё][ \t][а-яё]{3,17}(?:вич|вна|ична|ьич)(?![а-яё]))`,
-  String.raw`(?:[а-яё][ \t][а-яё]\.[ \t]?[а-яё]\.|[а-яё]\.[ \t]?[а-яё]\.[ \t]?[а-яё]{2})`,
+  String.raw`(?:[а-яёіїєґ'’][ \t][а-яёіїєґ]{3,17}(?:вич|вна|ична|ьич)(?![а-яёіїєґ]))`,
+  String.raw`(?:[а-яёіїєґ][ \t][а-яёіїєґ]\.[ \t]?[а-яёіїєґ]\.|[а-яёіїєґ]\.[ \t]?[а-яёіїєґ]\.[ \t]?[а-яёіїєґ]{2})`,
   String.raw`(?:^\[?${CHAT_DATE},?[ \t]${CHAT_TIME}\]?[ \t]{1,2}(?:-[ \t])?(?:${TWO_WORDS}|${CYR_TWO}|[\u0621-\u064a]{2})[^\r\n:]{0,60}:[ \t])`,
   String.raw`(?:by:[ \t]*${TWO_WORDS})`,
   String.raw`(?:(?:${lower(BY_WORD)})[ \t]+${TWO_WORDS}[^\r\n()]{0,60}\()`,
@@ -264,8 +267,8 @@ const WIDE_KEY_MARKS = [...NAME_KEY_WORDS, ...ROLE_KEY_WORDS]
 export const PERSON_EU_MARKS = [
   WIDE_KEY_MARKS,
   CYR_KEY,
-  String.raw`[а-яё](?:вич|вна|ична|ьич)(?![а-яё])`,
-  String.raw`[А-ЯЁ]\.[ \t]?[А-ЯЁ]\.`,
+  String.raw`[а-яёіїєґ](?:вич|вна|ична|ьич)(?![а-яёіїєґ])`,
+  String.raw`[А-ЯЁІЇЄҐ]\.[ \t]?[А-ЯЁІЇЄҐ]\.`,
   AR_KEY,
   String.raw`ü(?<=[Ff]ü)r[ \t]|ö(?<=[Ff]ö)r[ \t]|é(?<=[Tt]é)l(?:éphone|\.)|é(?<=[Tt]elé)fono|ó(?<=[Mm]ó)vil|ñ(?<=[Ss]eñ)or`,
 ].join('|');

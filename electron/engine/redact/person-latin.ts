@@ -47,6 +47,9 @@ const ROLE_WORDS = [
   // Dutch, German, French, Nordic
   'gebruiker', 'medewerker', 'ontvanger', 'patiënt', 'installateur', 'vervanger', 'contactpersoon', 'kundin', 'patientin', 'patiente',
   'kund', 'mottagare', 'modtager', 'mottaker',
+  // script26 (session 24): Spanish payroll and shop roles, Malay buyers, sellers, applicants and owners.
+  'trabajador', 'trabajadora', 'comprador', 'compradora', 'pagador', 'pagadora', 'arrendatario', 'arrendataria', 'a nombre de',
+  'pembeli', 'penjual', 'pemohon', 'penyewa', 'pemilik', 'penama',
 ];
 const ROLE = ROLE_WORDS.map((w) => `[${w.charAt(0).toUpperCase()}${w.charAt(0)}]${w.slice(1)}`).join('|');
 // A word between the role and a colon (`paciente encontrada: …`, `cliente registrado: …`).
@@ -174,6 +177,8 @@ export const PERSON_LATIN_WORDS = [
   'klient', 'odbiorca', 'nadawca', 'pracownik',
   'cliente', 'paciente', 'funcion', 'favorecid', 'benefici', 'usuari', 'paziente', 'intestatari', 'dipendente', 'utente', 'mittente',
   'gebruiker', 'medewerker', 'ontvanger', 'installateur', 'vervanger', 'contactpersoon', 'kundin', 'patientin', 'patiente', 'mottag', 'modtager', 'mottaker', 'kund ',
+  // script26 (session 24)
+  'trabajador', 'comprador', 'pagador', 'arrendatari', 'nombre de', 'pembeli', 'penjual', 'pemohon', 'penyewa', 'pemilik', 'penama',
   'dra.', 'sra.', 'srta.', 'sr. ', 'sig.', 'dott.', 'prof.ssa', 'dhr.', 'mevr.', 'sdr.', 'sdri.', 'bapak', 'ibu ',
   'erstellt von', 'bearbeitet von', 'angelegt von', 'freigegeben von', 'genehmigt von', 'hochgeladen von', 'ndert von',
   // The words scan reads substrings: no leading blank or underscore (scan-shape.test: a wake may not start at a character

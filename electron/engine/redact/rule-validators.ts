@@ -32,6 +32,7 @@ import { PERSON_CJK_VALIDATORS } from './person-cjk.js';
 import { PERSON_CN25_VALIDATORS, isDottedHanName } from './person-cn25.js'; // cjk25 (session 23)
 import { CN_LOGIN25_VALIDATORS } from './cn-logins25.js'; // cjk25 (session 23)
 import { ADDR25_VALIDATORS, CSV_BARE_ADDRESS_COLUMN, isStreetCell } from './street-address-keyed.js'; // addr25
+import { isScript26SecretLine } from './script26.js'; // script26 (session 24)
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
 export type RuleValidator = (m: RegExpExecArray, line: string, around?: LineSurroundings) => boolean;
@@ -1244,9 +1245,11 @@ const CYR_NOT_A_NAME_WORD = /^(?:Ошибка|Пользователь|Сотр�
 // A surname's ending (Russian, Ukrainian, Belarusian, Armenian, Georgian) or a patronymic's.
 const CYR_SURNAME_END = /(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|ых|их|енко|ко|ук|юк|чук|ян|янц|дзе|швили|ич|вна|ична)$/;
 /** `Ирина Соколова`, `Лебедев В. А.`, `Смирнова Ольга Викторовна`: no word a non-name; a surname's ending unless a patronymic says so. */
+// script26 (session 24): Ukrainian adjectives a patronymic's ending reads into (`Демократична`, `Соціалістична`) and a state's words.
+const CYR_NOT_A_NAME26 = /(?:атична|істична|ністична|Республіка|Республика|Федерація|Федеративна|Народна|Радянська|Соціалістична|Демократична|Королівство|Область|Україна)$/;
 function isCyrillicName(name: string, patronymic: boolean): boolean {
   const words = name.split(/[ \t.]+/).filter((w) => w.length >= 2);
-  if (words.length === 0 || words.some((w) => CYR_NOT_A_NAME_WORD.test(w))) return false;
+  if (words.length === 0 || words.some((w) => CYR_NOT_A_NAME_WORD.test(w) || CYR_NOT_A_NAME26.test(w))) return false;
   return patronymic || words.some((w) => CYR_SURNAME_END.test(w));
 }
 // Arabic words that follow a person's key and are no name (the new, the said, the current employee; a number, a mobile).
@@ -1404,6 +1407,71 @@ function isLatinPersonName25(m: RegExpExecArray, line: string, around?: LineSurr
   }
   return false;
 }
+// --- script26 (session 24): script26.ts — names in Arabic, Hebrew, Greek, Malay and Vietnamese, upper-case transliterations.
+// Hebrew words a key's name place may hold that are no name (a status, a function word, a form's noun).
+const HE_NOT_A_NAME26 = /^(?:לא|של|עם|את|על|הוא|היא|אין|יש|קיים|חסר|חסרה|שגיאה|משתמש|לקוח|חדש|חדשה|כל|או|גם|זה|זו|מספר|תאריך|ריק|ריקה|נמחק|עודכן|עודכנה|בוצע|נכשל|הצליח|לא ידוע|ידוע|פעיל|מנהל|מערכת|ברירת|מחדל|בדיקה|ניסיון|אורח|שם|מלא|פרטי|משפחה|חברה|בע"מ|בעמ|מחלקה|סניף)$/;
+// Greek words a name place may hold that are no name: months, places, a form's and a log's nouns.
+const GR_NOT_A_NAME26 = /^(?:Ιανουάριος|Φεβρουάριος|Μάρτιος|Απρίλιος|Μάιος|Ιούνιος|Ιούλιος|Αύγουστος|Σεπτέμβριος|Οκτώβριος|Νοέμβριος|Δεκέμβριος|Αθήνα|Θεσσαλονίκη|Πάτρα|Ηράκλειο|Ελλάδα|Κύπρος|Σφάλμα|Αρχείο|Σύστημα|Χρήστης|Διαχειριστής|Νέος|Νέα|Νέο|Άγνωστος|Άγνωστη|Ενεργός|Ανενεργός|Επιχείρηση|Εταιρεία|Τράπεζα|Υπηρεσία|Δοκιμή|Προεπιλογή|Κωδικός|Όνομα|Επώνυμο|Στοιχεία|Πελάτης|Λογαριασμός|Ρυθμίσεις|Εκτύπωση|Αποστολή|Λήψη|Σύνδεση|Αποσύνδεση|Ενημέρωση|Ολοκληρώθηκε|Αποτυχία|Επιτυχία|Μη|Δεν|Και|Του|Της|Των)$/;
+// Vietnamese words of places, companies and offices a name place may hold (`Công Ty`, `Ngân Hàng`, `Quận`, `Việt Nam`).
+const VN_NOT_A_NAME26 = /^(?:Công|Ty|TNHH|Ngân|Hàng|Tỉnh|Quận|Huyện|Phường|Xã|Đường|Phố|Số|Tổng|Cục|Bộ|Sở|Chi|Nhánh|Trường|Bệnh|Viện|Phòng|Ban|Nội|Phố|Khách|Mới|Cũ|Chưa|Không|Đã|Được|Của|Và|Hóa|Đơn|Khoản|Toán|Chuyển|Khoản|Giám|Đốc|Kế|Toán|Trưởng|Nhân|Viên|Hợp|Đồng|Điều|Mục)$/;
+// Upper-case words no name slot holds as a person's (log levels, stand-ins, currencies, document and company words).
+const CAPS_NOT_A_NAME26 = /^(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|NULL|NONE|TRUE|FALSE|ADMIN|ADMINISTRATOR|USER|USERS|TEST|DEFAULT|SYSTEM|ROOT|GUEST|UNKNOWN|NA|ID|OK|VND|USD|SGD|MYR|EUR|CCCD|CMND|MST|TNHH|CONG|TY|JSC|LTD|PTE|SDN|BHD|INC|LLC|CO|CORP|COMPANY|BANK|GROUP|SERVICE|SERVICES|THE|AND|OF|FOR|NEW|OLD|LOCAL|NETWORK|WIFI|HOME|OFFICE|NAME|FULL|TYPE|CODE|STATUS|PENDING|ACTIVE|DISABLED|ENABLED|PUBLIC|PRIVATE|SHARED|AUTHORITY|NT|NHAN|VIEN|KHACH|HANG|NGAN|THANH|TOAN|CHUYEN|KHOAN|NOI|DUNG|HOA|DON|JALAN|TAMAN|SINGAPORE|MALAYSIA|VIETNAM|AVE|ROAD|STREET|BLK|UNIT|DEPT|TEAM|SUPPORT|SALES|HR|IT|QA|DEV|PROD|STAGING)$/;
+const AR_NAME_WORD26 = /^[\u0621-\u064A]{2,15}$/;
+function capsNameWords26(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 5 || words.some((w) => CAPS_NOT_A_NAME26.test(w))) return false;
+  // Most words English ones (`DEFAULT GATEWAY`, `MAIN OFFICE`): no transliterated name.
+  const common = words.filter((w) => w.length >= 3 && isCommonWord(w.toLowerCase())).length;
+  return common * 2 <= words.length;
+}
+/** script26.ts's names: each script's words, a stop list per script, a count of 2–5 words. */
+function isScriptName26(m: RegExpExecArray): boolean {
+  const ar = group(m, 'ar26');
+  if (ar !== '') return isArabicName(ar) && ar.split(/[ \t]+/).every((w) => AR_NAME_WORD26.test(w));
+  const he = group(m, 'he26');
+  if (he !== '') {
+    const words = he.split(/[ \t]+/);
+    return words.length >= 2 && words.length <= 4 && !words.some((w) => HE_NOT_A_NAME26.test(w));
+  }
+  const gr = group(m, 'gr26') || group(m, 'grBracket26');
+  if (gr !== '') return !gr.split(/[ \t]+/).some((w) => GR_NOT_A_NAME26.test(w));
+  const grCaps = group(m, 'grCaps26');
+  if (grCaps !== '') return !grCaps.split(/[ \t]+/).some((w) => GR_NOT_A_NAME26.test(w.charAt(0) + w.slice(1).toLowerCase().replace(/σ$/, 'ς')));
+  const malay = group(m, 'malay26') || (group(m, 'malayCaps26') !== '' ? titleCase(group(m, 'malayCaps26')) : '');
+  if (malay !== '') {
+    const words = malay.split(/[ \t]+/).filter((w) => !/^(?:bin|binti|binte|bte|a\/l|a\/p|Bin|Binti|Binte|Bte|A\/l|A\/p)$/.test(w));
+    return words.length >= 2 && !words.some((w) => NAME25_NOT_A_NAME_WORD.test(w) || EU_NOT_A_NAME_WORD.test(w) || NOT_A_PERSON_WORD.test(w) || isCommonWord(w.toLowerCase()));
+  }
+  const vn = group(m, 'vn26') || group(m, 'vnHonored26') || group(m, 'vnKin26') || group(m, 'vnMail26');
+  if (vn !== '') {
+    const words = vn.split(/[ \t]+/);
+    return words.length >= 2 && words.length <= 5 && !words.some((w) => VN_NOT_A_NAME26.test(w)) && !/Việt[ \t]Nam|Hà[ \t]Nội|Hồ[ \t]Chí[ \t]Minh|Thành[ \t]Phố|Ngân[ \t]Hàng|Công[ \t]Ty/.test(vn) && !(words.every((w) => /^[A-Za-z]+$/.test(w)) && !isEuLatinName(vn));
+  }
+  const caps = group(m, 'vnCaps26') || group(m, 'capsSlot26');
+  if (caps !== '') return capsNameWords26(caps.split(' '));
+  const idName = group(m, 'idName26');
+  if (idName !== '') return isEuLatinName(idName) && !idName.split(/[ \t]+/).some((w) => NAME25_NOT_A_NAME_WORD.test(w));
+  return false;
+}
+// script26.ts's addresses: not a network value or a version, not a room or a port (the first word), a letter in it.
+const NOT_AN_ADDRESS26 = /\d{1,3}\.\d{1,3}\.\d{1,3}|:\/\/|@|^(?:IP|MAC|Server|Servidor|Host|Port|Puerto|Versi[oó]n|Version|Build|Room|Sala|Ruta|Proxy|Gateway|Red)\b/i;
+// An employer's, a company's or a branch's address (`Dirección empleador: Av. Apoquindo 4501, of. 1202`): no one's home.
+const ORGANISATION_BEFORE26 = /(?:empleador|empresa|compañía|compania|sucursal|oficina[ \t]central|casa[ \t]matriz|tienda|syarikat|majikan|công[ \t]ty|chi[ \t]nhánh|company|employer|office|branch|head[ \t]quarters|headquarters|warehouse|εταιρ|εργοδότ|החברה|המעסיק|מעסיק|الشركة|المؤسسة|компані|підприємств|відділення|склад)[^\r\n]{0,40}$/i;
+function isScriptAddress26(m: RegExpExecArray, line: string): boolean {
+  for (const g of ['esTyped26', 'esKeyed26', 'my26', 'sg26', 'grStreet26', 'grKeyed26', 'he26', 'ar26', 'cy26']) {
+    const v = group(m, g);
+    if (v === '') continue;
+    const start = m.index + m[0].lastIndexOf(v);
+    return !NOT_AN_ADDRESS26.test(v) && /\p{L}{2}/u.test(v) && !ORGANISATION_BEFORE26.test(line.slice(Math.max(0, start - 60), start));
+  }
+  return false;
+}
+/** script26.ts's bank accounts: six digits or more, not one digit repeated, not a date. */
+function isScriptSecret26(m: RegExpExecArray): boolean {
+  const v = group(m, 'bank26');
+  const digits = v.replace(/\D/g, '');
+  return digits.length >= 6 && !/^(\d)\1+$/.test(digits) && !/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.test(digits);
+}
+// --- end script26
 // A CSV cell under a column of a person's whole name named for whose it is (formats.ts CSV_PERSON_COLUMN_25), or under a bare
 // `Name`/`Nome`/`Naam` column of a table of people (its header has their e-mail, phone, address or birth date: a Webex attendee
 // report, a shop's customers), a name by person-latin.ts's checks (`Olumide Adeyemi`, not `Quarterly Review`).
@@ -2411,6 +2479,10 @@ export const VALIDATORS = {
   euPersonName: ((m, _line, around) => isEuPersonName(m, around)) as RuleValidator,
   /** name25 (session 23): person-latin.ts's Latin names in many languages' contexts (see isLatinPersonName25). */
   latinPersonName25: ((m, line, around) => isLatinPersonName25(m, line, around)) as RuleValidator,
+  /** script26 (session 24): script26.ts's names, addresses and bank accounts. */
+  scriptName26: ((m) => isScriptName26(m)) as RuleValidator,
+  scriptAddress26: ((m, line) => isScriptAddress26(m, line)) as RuleValidator,
+  scriptSecret26: ((m) => isScriptSecret26(m)) as RuleValidator,
   /** person-prose.ts: a Han name beside a pinyin login in a CSV row (the login reads as a pinyin name). */
   pinyinLoginName: ((m) => isProseChineseName(group(m, 'csvName')) && isPinyinNameLogin(group(m, 'pinyin'))) as RuleValidator,
   /** person-prose.ts: a Han name log prose places (a role's brackets, a workflow, a relation, a phone's brackets). */
@@ -2664,7 +2736,7 @@ const USERS_SECTION_ITEM = /^[ \t]*(?:[A-Za-z][\w.-]{0,31}|<USER-\d+>)[ \t]*[=:]
 export const GATES = {
   connectionContext: (line: string) => CONNECTION_CONTEXT.test(line),
   secretUrlParam: (line: string) => anyKey(line, URL_PARAM_TOKEN, 'url') || USER_ID_PARAM.test(line),
-  assignedSecretKey: (line: string) => !DOC_COMMENT.test(line) && (anyAssignedSecretKey(line) || USERS_SECTION_ITEM.test(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isDeviceSecretLine(line) /* secret21 */ || isAdminCliLine(line) || isPrintedSecretLine(line) || isToolSecretLine(line) /* secret20 */ || isCapturedSecretLine(line) /* secret22 */ || isIntlSecretLine(line) /* intlkey23 */ || isAccountSecretLine(line) /* acct25 */ || opensValueOnNextLine(line) !== undefined),
+  assignedSecretKey: (line: string) => !DOC_COMMENT.test(line) && (anyAssignedSecretKey(line) || USERS_SECTION_ITEM.test(line) || passwordShapeLine(line) || SPECIAL_FORMS.test(line) || STORED_FORMS.test(line) || DEVICE_AND_SHAPE_FORMS.test(line) || isDeviceSecretLine(line) /* secret21 */ || isAdminCliLine(line) || isPrintedSecretLine(line) || isToolSecretLine(line) /* secret20 */ || isCapturedSecretLine(line) /* secret22 */ || isIntlSecretLine(line) /* intlkey23 */ || isAccountSecretLine(line) /* acct25 */ || isScript26SecretLine(line) /* script26 */ || opensValueOnNextLine(line) !== undefined),
 } satisfies Record<string, (line: string) => boolean>;
 export type GateName = keyof typeof GATES;
 
