@@ -173,7 +173,8 @@ describe('redaction corpus', () => {
     // Measured, not asserted at target; it must not fall.
     // table21 (session 20): a table inside text wherever it starts (text-table.ts) — the WeCom 打卡 blank-aligned 账号 column → 401.
     // login22 (session 21), credential-slot service logins (fixtures README, convention change): bind DNs `cn=svc_…` and a `.pgpass` login taken by the convention → 402.
-    { set: 'held-out-11', found: 402, fp: 0 },
+    // dir26 (session 24): LDIF `sn: 郑` planted (a label error, its FIRST-RUN.md) and taken by the LDIF layout → 403.
+    { set: 'held-out-11', found: 403, fp: 0 },
     // held-out-12 (session 10): written and committed before any rule file was opened, measured once at
     // main a64a6f8: 246 of 359 = 68.5 % / 94.9 % as written, 246 of 358 = 68.7 % / 96.6 % with six labels
     // corrected (its FIRST-RUN.md). No rule was changed for it yet: the floor is that first figure, and its
@@ -591,7 +592,8 @@ describe('redaction corpus', () => {
     // signature, `30` after a password, podman's secret names) may not grow.
     // lead, session 23: the merge of session 23 — no rule was written from this set; the other branches' generalisation
     // to it: 399 → 416, FP 8.
-    { set: 'held-out-25', found: 416, fp: 8 },
+    // dir26 (session 24): LDIF/ldapsearch, vCard and iCalendar read by their layout (directory-layout.ts), CRM/helpdesk people columns → 439, FP 7.
+    { set: 'held-out-25', found: 439, fp: 7 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
