@@ -105,7 +105,8 @@ export function isDirectoryNamePart(value: string): boolean {
 // --- LDIF -----------------------------------------------------------------------------------------------------------------
 /** An entry of a group, an OU, a role, a device, the config or the schema: its names are not people's. */
 const NOT_A_PERSON_ENTRY = /^objectClass:[ \t]*(?:groupOfNames|groupOfUniqueNames|groupOfURLs|posixGroup|group|groupOfEntries|ipaUserGroup|ipaGroup|nestedGroup|organizationalUnit|organizationalRole|organization|domain|dcObject|locality|country|device|ieee802Device|ipHost|ipService|ipNetwork|applicationProcess|applicationEntity|simpleSecurityObject|computer|msDS-GroupManagedServiceAccount|container|builtinDomain|subschema|subentry|referral|alias|olc[A-Za-z]+|nisNetgroup|nisMap|sudoRole|mailGroup|mozillaAbGroup|printerService|dNSZone|krbContainer|krbRealmContainer|groupPolicyContainer)[ \t]{0,8}\r?$/im;
-const NOT_A_PERSON_DN = /^dn::?[ \t]*(?:[^\r\n]*,)?(?:ou=(?:groups?|services?|system|devices?|hosts?|computers?|roles?|sudoers?|policies|netgroups)|cn=(?:config|schema|subschema|monitor|groups?|roles?|computers?|sysaccounts|etc)|cn=[^,\r\n]*,cn=(?:groups?|builtin|roles?))(?:,|[ \t]{0,8}\r?$)/im;
+// (Comma-ended segments, then blanks: no two unbounded runs of one class meet — adversarial-lines.)
+const NOT_A_PERSON_DN = /^dn::?(?:[^\r\n,]*,)*?[ \t]*(?:ou=(?:groups?|services?|system|devices?|hosts?|computers?|roles?|sudoers?|policies|netgroups)|cn=(?:config|schema|subschema|monitor|groups?|roles?|computers?|sysaccounts|etc)|cn=[^,\r\n]*,cn=(?:groups?|builtin|roles?))(?:,|[ \t]{0,8}\r?$)/im;
 
 /** The lines of the entry above a line, from its `dn:` on (at most 4 KiB; a transcript's command above it is not the entry's). */
 function entryAbove(around: LineSurroundings | undefined): string {
