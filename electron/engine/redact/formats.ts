@@ -13,6 +13,7 @@
 import { CSV_ADDRESS_COLUMN_25 } from './street-address-keyed.js'; // addr25
 import { PLACEHOLDER_PATTERN } from './placeholders.js';
 import { nationalIdColumnFormats } from './national-ids.js'; // num25 (session 23)
+import { directoryLayout, LDIF_COMMANDS, type DirectoryLayout } from './directory-layout.js'; // dir26 (session 24)
 
 export type TextFormat = 'json' | 'xml' | 'html' | 'css' | 'yaml' | 'ini' | 'reg' | 'log';
 
@@ -69,7 +70,8 @@ export function detectFormat(name: string | undefined, head: string): TextFormat
  */
 // Session 17 (secret18): davfs2's `secrets` (`<url or mount point> <user> <password>`), and a file that holds one password alone
 // (Ambari's `password.dat`, `db.password`, `master.password`: its bare lines are the password).
-export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'rsync-secrets' | 'exim-passwd' | 'davfs2-secrets' | 'password-file' | 'csv';
+// dir26 (session 24): LDIF, vCard and iCalendar (directory-layout.ts).
+export type ItemLayout = 'pgpass' | 'svn-auth' | 'openvpn-auth' | 'rsync-secrets' | 'exim-passwd' | 'davfs2-secrets' | 'password-file' | 'csv' | DirectoryLayout;
 
 /** Headers of CSV columns the layout rules read (the cells below them are redacted). */
 // A qualifier may name whose password it is (a printer's address book: `Login Password`, `SMB Password`, `登录密码`).
@@ -124,6 +126,11 @@ export const CSV_PERSON_COLUMN = /^(?:(?:员工|客户|真实|患者|学生|监�
 // `Billing Name`/`Shipping Name`, `Recipient Name`, `Account Holder Name`, Jira's `Custom field (Employee)`), and the full-name
 // columns of other languages (`Nome completo`, `Nombre y apellidos`, `Nama Lengkap`, `Ad Soyad`, `Imię i nazwisko`).
 export const CSV_PERSON_COLUMN_25 = /^(?:billing|shipping|delivery|invoice|bill[ _-]?to|ship[ _-]?to|sold[ _-]?to|recipient|sender|buyer|customer|client|account[ _-]?holder|beneficiary|payee|payer|employee|member|student|tenant|insured|applicant|nominee|guardian|parent|emergency[ _-]?contact|signer|signatory|requester|requestor|reporter|assignee)[ _-]?(?:full[ _-]?)?name$|^(?:employee|new[ _-]?starter|starter|new[ _-]?hire|joiner|leaver|requester|requestor)$|^(?:nome[ _-]completo|nombre[ _-]completo|nombre[ _-]y[ _-]apellidos?|nom[ _-]complet|nom[ _-]et[ _-]pr[ée]nom|volledige[ _-]naam|nama[ _-]lengkap|ad[ _-]soyad|ad[ı]?[ _-]soyad[ı]?|imi[ęe][ _-]i[ _-]nazwisko|cel[ée][ _-]jm[ée]no|vollst[äa]ndiger[ _-]name|fullst[äa]ndigt[ _-]namn|nome[ _-]e[ _-]cognome|nominativo)$/i;
+// --- dir26 (session 24): the people columns of CRM and helpdesk exports: Zendesk `Assignee`/`Submitter`, HubSpot `Contact owner`/
+// `Associated Contact`, Salesforce `Owner Name`/`Account Owner`/`Contact Name`/`Created By`, Freshdesk `Agent`, ServiceNow `Caller`/
+// `Opened by`, Pipedrive `Person`; a Latin full name there (a team, `Unassigned`, a company stay: isCsvPersonName25).
+export const CSV_PERSON_COLUMN_26 = /^(?:(?:contact|account|company|deal|lead|case|ticket|opportunity|record|task|activity|project)[ _-]?owner(?:[ _-]?name)?|owner[ _-]?name|(?:contact|agent|assignee|submitter|associated[ _-]?contact|primary[ _-]?contact|customer[ _-]?contact|caller|person|responsible|collaborator|follower|cc)[ _-]?(?:full[ _-]?)?name|agent|submitter|assignee|associated[ _-]?contact|primary[ _-]?contact|caller|created[ _-]?by|last[ _-]?modified[ _-]?by|modified[ _-]?by|opened[ _-]?by|closed[ _-]?by|resolved[ _-]?by|updated[ _-]?by|account[ _-]?manager|sales[ _-]?rep(?:resentative)?|handled[ _-]?by)$/i;
+// --- end dir26
 /** A bare name column (`Name`, `Nome`, `Naam`, `Nama`): a person's only in a table of people (see CSV_PERSON_DATUM_COLUMN). */
 export const CSV_BARE_NAME_COLUMN = /^(?:name|nome|nombre|nom|naam|nama|navn|namn|isim|jm[ée]no|nimi)$/i;
 /** A column only a table of people has: their e-mail, phone, address, birth date or tax number. */
@@ -257,7 +264,7 @@ function namesReadColumn(row: string): boolean {
     .replace(/\r$/, '')
     .split(',')
     .map(csvColumnKey)
-    .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c) || CSV_PERSON_COLUMN_25.test(c) || namesNationalIdColumn(c));
+    .some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c) || CSV_PERSON_COLUMN_25.test(c) || CSV_PERSON_COLUMN_26.test(c) /* dir26 */ || namesNationalIdColumn(c));
 }
 /** num25 (session 23): a column of national, tax or identity numbers (`Codice fiscale`, `CPF`, `tax_id`: national-ids.ts). */
 const namesNationalIdColumn = (column: string) => nationalIdColumnFormats(column).length > 0;
@@ -286,10 +293,13 @@ export function detectLayout(name: string | undefined, firstLine: string, tableH
   if (RSYNC_SECRETS_FILE.test(base)) return 'rsync-secrets';
   // Exim's client authenticators read `/etc/exim4/passwd.client`: `host:login:password` lines.
   if (base === 'passwd.client') return 'exim-passwd';
+  // dir26 (session 24): LDIF (`.ldif`, `dn: …`, `# extended LDIF`, an `ldapsearch` at a transcript's prompt), vCard, iCalendar.
+  const directory = directoryLayout(base, head);
+  if (directory !== undefined) return directory;
   const table = tableHeader === firstLine ? head : tableHeader.replace(/^\uFEFF/, '').replace(/\r$/, '');
   if ((base.endsWith('.csv') || base.endsWith('.tsv') || (/^[^,\r\n]+(?:,[^,\r\n]+){2,}$/.test(table) && !LOG_TIMESTAMP_COMMA.test(table))) && table.includes(',')) {
     const columns = table.split(',').map(csvColumnKey);
-    if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c) || CSV_PERSON_COLUMN_25.test(c) /* name25 */ || namesNationalIdColumn(c) /* num25 */)) return 'csv';
+    if (columns.some((c) => CSV_SECRET_COLUMN.test(c) || CSV_USER_COLUMN.test(c) || CSV_NAME_COLUMN.test(c) || CSV_ROLE_COLUMN.test(c) || CSV_ADDRESS_COLUMN.test(c) || CSV_NAME_PART_COLUMN.test(c) || CSV_PERSON_COLUMN_25.test(c) /* name25 */ || CSV_PERSON_COLUMN_26.test(c) /* dir26 */ || namesNationalIdColumn(c) /* num25 */)) return 'csv';
   }
   return undefined;
 }
@@ -314,6 +324,10 @@ export function transcriptSection(line: string): string | undefined {
   // A query at a database shell's prompt (`sqlite> SELECT guid, name_on_card … FROM credit_cards;` with
   // `.mode csv`, `mysql> select …`): its result is a table of its own, read by its header line (no name:
   // only a comma-separated header of three cells or more makes it a CSV table, see detectLayout).
+  // dir26 (session 24): a command at a prompt whose output is LDIF (`$ ldapsearch -LLL -x -b ou=people,…`, `# slapcat -n 1`,
+  // `$ sudo samba-tool user show ksjoberg`): the command's name stands for the path (detectLayout reads it as LDIF).
+  const ldif = new RegExp(String.raw`^(?:[\w@.~:\\/ [\]-]{0,80}[$#%>][ \t]*)(?:sudo[ \t]+)?(${LDIF_COMMANDS})(?![\w-])[^\r\n]{0,2000}$`).exec(text);
+  if (ldif) return ldif[1]!.split(/[ \t]/)[0];
   return /^[ \t]*[\w-]{1,20}[>#][ \t]*(?:SELECT|select)[ \t][^\r\n]{1,2000}$/.test(text) ? 'query' : undefined;
 }
 
@@ -321,9 +335,10 @@ export function transcriptSection(line: string): string | undefined {
  * A cheap necessary condition for `transcriptSection`, anywhere on a line (a prompt character is
  * rare in logs, so the scan skips ahead quickly); the whole line is then checked.
  */
-export const TRANSCRIPT_SECTION_HINT = /^==> |[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc|SELECT|select)[ \t]|^#[ \t]+[~/]/m;
+// dir26 (session 24): and a command whose output is LDIF (`$ ldapsearch -LLL …`, `# slapcat`, `samba-tool user show`).
+export const TRANSCRIPT_SECTION_HINT = new RegExp(String.raw`^==> |[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc|SELECT|select)[ \t]|^#[ \t]+[~/]|[$#%>][ \t]*(?:sudo[ \t]+)?(?:${LDIF_COMMANDS})(?![\w-])`, 'm');
 
-const PROMPT_AT = /[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc|SELECT|select)[ \t]|#[ \t]+[~/]/y;
+const PROMPT_AT = new RegExp(String.raw`[$#%>][ \t]*(?:sudo[ \t]+)?(?:cat|type|more|Get-Content|gc|SELECT|select)[ \t]|#[ \t]+[~/]|[$#%>][ \t]*(?:sudo[ \t]+)?(?:${LDIF_COMMANDS})(?![\w-])`, 'y'); // dir26: LDIF commands
 const PROMPT_CHARACTERS = ['>', '$', '#', '%'];
 
 /**

@@ -7,7 +7,7 @@
  */
 import { isCommonWord, isJoiningWord, isProse } from './common-words.js';
 import { isMeasureKey, isMeasurementContext } from './context.js';
-import { CSV_ADDRESS_COLUMN, CSV_BARE_NAME_COLUMN, CSV_NAME_COLUMN, CSV_NAME_PART_COLUMN, CSV_PERSON_COLUMN, CSV_PERSON_COLUMN_25, CSV_PERSON_DATUM_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
+import { CSV_ADDRESS_COLUMN, CSV_BARE_NAME_COLUMN, CSV_NAME_COLUMN, CSV_NAME_PART_COLUMN, CSV_PERSON_COLUMN, CSV_PERSON_COLUMN_25, CSV_PERSON_COLUMN_26, CSV_PERSON_DATUM_COLUMN, CSV_ROLE_COLUMN, CSV_SECRET_COLUMN, CSV_USER_COLUMN, csvColumnKey } from './formats.js';
 import { isBenignValue, isPublicAppKeyName, notAValue, isSecretKey, keyWords, PUBLIC_APP_KEY_SDKS, secretKindForKey, SIGNED_PARAMETERS, STAND_IN_PAIR_SECRET, STAND_IN_VALUE } from './key-names.js';
 import { isAdminCliLine } from './admin-cli.js';
 import { passwordShape, PASSWORD_CUE, passwordShapeLine } from './password-shape.js';
@@ -33,6 +33,7 @@ import { PERSON_CN25_VALIDATORS, isDottedHanName } from './person-cn25.js'; // c
 import { CN_LOGIN25_VALIDATORS } from './cn-logins25.js'; // cjk25 (session 23)
 import { ADDR25_VALIDATORS, CSV_BARE_ADDRESS_COLUMN, isStreetCell } from './street-address-keyed.js'; // addr25
 import { isScript26SecretLine } from './script26.js'; // script26 (session 24)
+import { DIR26_VALIDATORS, hasNonPersonWord } from './directory-layout.js'; // dir26 (session 24)
 import { cardBrand, cnIdValid, isChineseName, isPublicIPv4, isPublicIPv6, looksRandom, luhnValid } from './validators.js';
 
 export type RuleValidator = (m: RegExpExecArray, line: string, around?: LineSurroundings) => boolean;
@@ -1479,7 +1480,8 @@ function isCsvPersonName25(m: RegExpExecArray, line: string, around: LineSurroun
   const latin = group(m, 'latin');
   if (latin === '' || /^[A-Z ]+$/.test(latin) || !isEuLatinName(latin) || latin.split(' ').some((w) => NAME25_NOT_A_NAME_WORD.test(w))) return false;
   const column = csvHeader(m, line, around);
-  if (CSV_PERSON_COLUMN_25.test(column)) return true;
+  // dir26 (session 24): and the people columns of CRM and helpdesk exports; a group's or an organisation's name there stays (`Neighbourhood Watch`).
+  if (CSV_PERSON_COLUMN_25.test(column) || CSV_PERSON_COLUMN_26.test(column)) return !hasNonPersonWord(latin);
   return CSV_BARE_NAME_COLUMN.test(column) && around !== undefined && csvSplit(around.header()).some((c) => CSV_PERSON_DATUM_COLUMN.test(csvColumnKey(c)));
 }
 // A given name alone under a bare name column of a header that has a family-name column beside it (WooCommerce Italy
@@ -2579,7 +2581,8 @@ export const VALIDATORS = {
   csvDottedNameColumn: ((m, line, around) => isDottedHanName(group(m, 'name')) && CSV_NAME_COLUMN.test(csvHeader(m, line, around))) as RuleValidator,
   csvNameColumn: ((m, line, around) => isChineseName(group(m, 'name')) && (CSV_NAME_COLUMN.test(csvHeader(m, line, around)) || CSV_ROLE_COLUMN.test(csvHeader(m, line, around)))) as RuleValidator,
   /** A Latin full name (`Mengqi Xie`, `XIE MENGQI`) under a column that only ever holds a person's name. */
-  csvLatinNameColumn: ((m, line, around) => !group(m, 'latin').split(' ').some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase())) && (CSV_PERSON_COLUMN.test(csvHeader(m, line, around)) || CSV_ROLE_COLUMN.test(csvHeader(m, line, around)) || isCsvPersonName25(m, line, around) /* name25 */)) as RuleValidator,
+  // dir26 (session 24): nor a group's or an organisation's word (`Neighbourhood Watch`, `Residents Association`: directory-layout.ts).
+  csvLatinNameColumn: ((m, line, around) => !group(m, 'latin').split(' ').some((w) => NOT_A_PERSON_WORD.test(w.charAt(0) + w.slice(1).toLowerCase())) && !hasNonPersonWord(group(m, 'latin')) && (CSV_PERSON_COLUMN.test(csvHeader(m, line, around)) || CSV_ROLE_COLUMN.test(csvHeader(m, line, around)) || isCsvPersonName25(m, line, around) /* name25 */)) as RuleValidator,
   // --- name22 (session 21): one part of a name under a name-part column (formats.ts CSV_NAME_PART_COLUMN): a Latin word that is
   // no account, product or placeholder word (`Test`, `Admin`, `Unknown`), or one to three Han characters, a surname
   // column's a known surname (`万`), a given-name column's no word of a test or a system (`测试`, `管理`).
@@ -2715,6 +2718,7 @@ export const VALIDATORS = {
   ...CN_LOGIN25_VALIDATORS, // cjk25 (session 23)
   // addr25 (session 23): street-address-keyed.ts's keyed addresses, and a cell under a bare `Address` column that reads as a street.
   ...ADDR25_VALIDATORS,
+  ...DIR26_VALIDATORS, // dir26 (session 24)
   csvBareAddress25: ((m, line, around) => {
     const cell = group(m, 'address') || group(m, 'plain');
     return isStreetCell(cell) && !isPlaceholder(cell.trim()) && CSV_BARE_ADDRESS_COLUMN.test(csvHeader(m, line, around));

@@ -36,6 +36,7 @@ import { PERSON_EU_BRACKET, PERSON_EU_MARKS, PERSON_EU_PATTERNS, PERSON_EU_TRIGG
 // Session 22 (addr23): street addresses of other countries and scripts.
 import { STREET_ADDRESS_MARKS, STREET_ADDRESS_PATTERNS, STREET_ADDRESS_TRIGGER, STREET_ADDRESS_WORDS } from './street-address.js';
 import { ADDR25_PATTERNS, ADDR25_TRIGGER, ADDR25_WORDS } from './street-address-keyed.js'; // addr25
+import { DIR26_LAYOUT_PATTERNS } from './directory-layout.js'; // dir26 (session 24)
 // namecjk23 (session 22): Korean, Japanese, Vietnamese, HL7 and more Chinese person-name grammars.
 import { JAPANESE_NAME_ALONE, PERSON_CJK_MARKS, PERSON_CJK_PATTERNS, PERSON_CJK_TRIGGER, PERSON_CJK_WORDS } from './person-cjk.js';
 // name25 (session 23): Latin names after role words, verbs, honorifics and keys of many languages (person-latin.ts).
@@ -477,7 +478,7 @@ export const RULES: readonly RedactionRule[] = [
   {
     id: 'file-layout',
     nameKey: 'rule.file-layout',
-    description: "credentials a file's layout places without a key word on the line: the password of .pgpass lines (host:port:db:user:password), Subversion's cached logins (svn.simple), OpenVPN's auth-user-pass file (user, then password), and CSV cells under a password, login, name or street-address column (browser password and autofill exports, HR tables; a second table after a blank line reads its own header)",
+    description: "credentials a file's layout places without a key word on the line: the password of .pgpass lines (host:port:db:user:password), Subversion's cached logins (svn.simple), OpenVPN's auth-user-pass file (user, then password), and CSV cells under a password, login, name or street-address column (browser password and autofill exports, HR tables, CRM and helpdesk people columns; a second table after a blank line reads its own header), and LDIF, vCard and iCalendar items: names, logins, phones, streets and password hashes under their attributes and properties",
     category: 'secret',
     optional: false,
     placeholder: 'SECRET',
@@ -588,7 +589,8 @@ export const RULES: readonly RedactionRule[] = [
         layout: 'csv',
         // A nobiliary particle may stand between (`Hendrik de Vries`, `Ludwig van der Berg`).
         // name25 (session 23): letters of Latin Extended-A and a hyphenated word too (`Wojciech Zieliński`, `Anna Nowak-Kowalczyk`), four words.
-        regex: /(?<=^|,)"?(?<latin>[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]{1,15}(?:-[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]{1,15})?(?:(?: (?:van|von|de|der|den|da|di|du|del|della|dos|das|do|le|la|ten|ter|bin|binti|ibn|al)){0,2} [A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]{1,15}(?:-[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]{1,15})?){1,3}|[A-Z]{2,15}(?: [A-Z]{2,15}){1,2})"?(?=,|\r?$)/,
+        // dir26 (session 24): a family name of Mac/Mc/O' (`Fiona MacLeod`, `Lachlan McAllister`, `Aoife O'Brien`).
+        regex: /(?<=^|,)"?(?<latin>[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]{1,15}(?:-[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]{1,15})?(?:(?: (?:van|von|de|der|den|da|di|du|del|della|dos|das|do|le|la|ten|ter|bin|binti|ibn|al)){0,2} (?:Ma?c|O['’])?[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]{1,15}(?:-[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]{1,15})?){1,3}|[A-Z]{2,15}(?: [A-Z]{2,15}){1,2})"?(?=,|\r?$)/,
         targets: [{ group: 'latin', kind: 'NAME' }],
         validate: 'csvLatinNameColumn',
       },
@@ -652,6 +654,9 @@ export const RULES: readonly RedactionRule[] = [
         validate: 'csvNationalIdColumn',
       },
       // --- end num25
+      // --- dir26 (session 24): LDIF, vCard and iCalendar items (directory-layout.ts): names, logins, phones, streets, secrets.
+      ...DIR26_LAYOUT_PATTERNS,
+      // --- end dir26
     ],
   },
   {

@@ -176,7 +176,8 @@ describe('redaction corpus', () => {
     // Measured, not asserted at target; it must not fall.
     // table21 (session 20): a table inside text wherever it starts (text-table.ts) — the WeCom 打卡 blank-aligned 账号 column → 401.
     // login22 (session 21), credential-slot service logins (fixtures README, convention change): bind DNs `cn=svc_…` and a `.pgpass` login taken by the convention → 402.
-    { set: 'held-out-11', found: 402, fp: 0 },
+    // dir26 (session 24): LDIF `sn: 郑` planted (a label error, its FIRST-RUN.md) and taken by the LDIF layout → 403.
+    { set: 'held-out-11', found: 403, fp: 0 },
     // held-out-12 (session 10): written and committed before any rule file was opened, measured once at
     // main a64a6f8: 246 of 359 = 68.5 % / 94.9 % as written, 246 of 358 = 68.7 % / 96.6 % with six labels
     // corrected (its FIRST-RUN.md). No rule was changed for it yet: the floor is that first figure, and its
@@ -598,7 +599,8 @@ describe('redaction corpus', () => {
     // ת.ז., NI, TFN under `taxvat`, 身分證號/居留證, a CUIL named by its type …) and phone words/keys of more languages: 445.
     // script26 (session 24): names, addresses and bank accounts in Arabic, Hebrew, Greek, Ukrainian, Malay, Vietnamese and Spanish
     // (keys and roles of each script, bin/binti, upper-case names in a name slot, street words with a house number, account labels): 454.
-    { set: 'held-out-25', found: 454, fp: 8 },
+    // dir26 (session 24): LDIF/ldapsearch, vCard and iCalendar read by their layout (directory-layout.ts), CRM/helpdesk people columns → 439, FP 7.
+    { set: 'held-out-25', found: 454, fp: 7 },
     // held-out-26 (session 24, recall26): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, 29 configs/CLIs/exports/paperwork; 23 files Chinese (two Traditional), 14 English (US,
     // UK, Ireland, New Zealand, South Africa, Philippines, Nigeria, Kenya), 15 Japanese, Korean, French, Swiss German,
