@@ -19,8 +19,9 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { isBenignValue } from './key-names.js';
-import type { LiteralIndex } from './literal-set.js';
+import { foundLiterals, type FoundLiterals, type LiteralIndex } from './literal-set.js';
 import type { LearnedValue, LearnedValues } from './learned-values.js';
+import { markUsers, patternIndexOf, type PatternIndex } from './pattern-index.js';
 import { detach, isPlaceholder, PLACEHOLDER_PATTERN } from './placeholders.js';
 import type { CompiledItemsBlock, CompiledPattern, CompiledRule, RuleSet } from './rule-set.js';
 import { hasContext } from './rule-validators.js';
@@ -111,6 +112,8 @@ interface LiteralLookup {
   stamp: number;
   readonly checked: Float64Array;
   readonly held: Uint8Array;
+  /** speed26 (session 24): the literals the walk found (pattern-index.ts). */
+  readonly found: FoundLiterals;
 }
 
 /**
@@ -120,7 +123,7 @@ interface LiteralLookup {
  */
 const LOOK_ONE_BY_ONE = 8;
 
-const literalLookup = (index: LiteralIndex): LiteralLookup => ({ index, line: undefined, text: '', looked: 0, marked: false, stamp: 0, checked: new Float64Array(index.size), held: new Uint8Array(index.size) });
+const literalLookup = (index: LiteralIndex): LiteralLookup => ({ index, line: undefined, text: '', looked: 0, marked: false, stamp: 0, checked: new Float64Array(index.size), held: new Uint8Array(index.size), found: foundLiterals(index.size) });
 
 // A kubeconfig above a `users:` line: its users are credentials' names (`- name: ci-bot`), not logins.
 const KUBECONFIG_ABOVE = /(?:^|\n)(?:kind:[ \t]*Config|current-context:|contexts:)[ \t]*/;
@@ -205,6 +208,9 @@ export class LineEngine {
   ) {
     this.candidate = new Int32Array(rules.rules.length).fill(-1);
     this.lookups = [literalLookup(rules.literals.exact), literalLookup(rules.literals.folded)];
+    this.patternIndex = patternIndexOf(rules);
+    this.anyAt = new Float64Array(this.patternIndex.slots);
+    this.spelledAt = new Float64Array(this.patternIndex.slots);
     this.blockRuleIndex = rules.block ? rules.rules.findIndex((r) => r.rule === rules.block!.rule) : -1;
   }
 
@@ -676,7 +682,9 @@ export class LineEngine {
       // Judged before the patterns run: they may replace part of the opening line.
       const items = hasNewline && cr.itemsBlocks.length > 0 ? this.opensItems(cr, s) : undefined;
       const kind = items ? undefined : cr.opensValueOnNextLine?.(s);
-      for (const p of cr.patterns) s = this.applyPattern(s, cr, p);
+      const patterns = cr.patterns;
+      const base = this.patternIndex.base[i]!;
+      for (let k = 0; k < patterns.length; k += 1) s = this.applyPattern(s, cr, patterns[k]!, base + k);
       if (items) this.itemBlock = { indent: /^[ \t]*/.exec(s)![0].length, items: undefined, rule: cr, spec: items };
       if (kind !== undefined && hasNewline) {
         this.pendingKind = kind;
@@ -805,16 +813,18 @@ export class LineEngine {
    */
   private readonly lookups: [LiteralLookup, LiteralLookup];
 
+  /**
+   * speed26 (session 24): the patterns' sets inverted (pattern-index.ts), and per pattern slot the
+   * lookup stamp under which the line was found to hold one of its anyOf / spelledOf literals.
+   */
+  private readonly patternIndex: PatternIndex;
+  private readonly anyAt: Float64Array;
+  private readonly spelledAt: Float64Array;
+
   /** Whether the line holds a literal of the pattern's set (true when it has none): without one the regex cannot match. */
-  private mayMatch(s: string, p: CompiledPattern): boolean {
+  private mayMatch(s: string, p: CompiledPattern, slot: number): boolean {
     const ids = p.anyOf;
     if (ids === undefined) return true;
-    // speed19 (session 22): the rarer spelled set, asked only where the plain one holds (it has more members).
-    return this.holdsOneOf(s, p, ids) && (p.spelledOf === undefined || this.holdsOneOf(s, p, p.spelledOf));
-  }
-
-  /** Whether the line holds one of the literals `ids` of the pattern's index. */
-  private holdsOneOf(s: string, p: CompiledPattern, ids: Int32Array): boolean {
     const l = this.lookups[p.folded ? 1 : 0];
     if (s !== l.line) {
       l.line = s;
@@ -823,6 +833,14 @@ export class LineEngine {
       l.marked = false;
       l.stamp += 1;
     }
+    // speed26 (session 24): once the line's literals are marked, the walk's finds marked the patterns too.
+    if (l.marked) return this.anyAt[slot] === l.stamp && (p.spelledOf === undefined || this.spelledAt[slot] === l.stamp);
+    // speed19 (session 22): the rarer spelled set, asked only where the plain one holds (it has more members).
+    return this.holdsOneOf(l, p, ids) && (p.spelledOf === undefined || this.holdsOneOf(l, p, p.spelledOf));
+  }
+
+  /** Whether the line holds one of the literals `ids` of the pattern's index (looked up in `l`, set for the line). */
+  private holdsOneOf(l: LiteralLookup, p: CompiledPattern, ids: Int32Array): boolean {
     const { stamp, checked, held } = l;
     for (let k = 0; k < ids.length; k += 1) {
       const id = ids[k]!;
@@ -834,8 +852,11 @@ export class LineEngine {
       if (l.marked) continue;
       if (l.looked === LOOK_ONE_BY_ONE) {
         // A rule with many patterns and large sets: one walk over the line marks all its literals.
-        l.index.mark(l.text, stamp, checked, held);
+        l.index.mark(l.text, stamp, checked, held, l.found);
         l.marked = true;
+        const side = p.folded ? 1 : 0;
+        markUsers(this.patternIndex.any[side]!, l.found.ids, l.found.count, stamp, this.anyAt);
+        markUsers(this.patternIndex.spelled[side]!, l.found.ids, l.found.count, stamp, this.spelledAt);
         if (checked[id] === stamp && held[id] === 1) return true;
         continue;
       }
@@ -847,10 +868,10 @@ export class LineEngine {
     return false;
   }
 
-  private applyPattern(s: string, cr: CompiledRule, p: CompiledPattern): string {
+  private applyPattern(s: string, cr: CompiledRule, p: CompiledPattern, slot: number): string {
     // Every match's line holds a literal of the set: without one the regex cannot match, and there is
     // nothing to do (without the prefilter every pattern runs: the reference for this shortcut too).
-    if (this.prefilter && !this.mayMatch(s, p)) return s;
+    if (this.prefilter && !this.mayMatch(s, p, slot)) return s;
     const re = p.regex;
     re.lastIndex = 0;
     let m = re.exec(s);

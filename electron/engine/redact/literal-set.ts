@@ -297,38 +297,27 @@ export function requiredLiteralSet(source: string, flags: string): string[] | un
   return needOf(source, { folded: flags.includes('i'), unicode: flags.includes('u') || flags.includes('v') });
 }
 
-/** Buckets of a LiteralIndex's tables (a power of two): by a hash of a literal's first character pair, or of its only character. */
-const BUCKETS = 1 << 13;
-const BUCKET_SHIFT = 32 - 13;
-
-/** The bucket of a literal of one character `c`. */
-function charBucket(c: number): number {
-  return Math.imul(c ^ 0x5bd1e995, 0x9e3779b1) >>> BUCKET_SHIFT;
-}
-
-/** The bucket of a literal starting with the character pair (a, b). */
-function pairBucket(a: number, b: number): number {
-  return Math.imul(Math.imul(a, 0x85ebca6b) + b, 0x9e3779b1) >>> BUCKET_SHIFT;
-}
-
 /**
- * The literals of a rule set's patterns (CompiledPattern.anyOf holds their ids), filed under
- * their first two characters (one-character literals under that character): `mark` walks a line
- * once and finds every literal of the index on it, each candidate a bucket names checked with
- * startsWith at its place. The line engine looks the first few literals of a line up one by one
- * (includes) and, when a line asks for more (person-name's and user-name's ~100–150 patterns ask
- * a woken line for ~400–600 literals, of which a handful are there), marks them all in one walk
- * (line-engine.ts mayMatch).
+ * The literals of a rule set's patterns (CompiledPattern.anyOf holds their ids): `mark` walks a
+ * line once and finds every literal of the index on it. The line engine looks the first few
+ * literals of a line up one by one (includes) and, when a line asks for more (person-name's and
+ * user-name's ~190 patterns ask a woken line for ~1 900 and ~700 literals, of which a handful are
+ * there), marks them all in one walk (line-engine.ts mayMatch).
+ *
+ * speed26 (session 24): the walk follows a trie of the literals from each position of the line (its
+ * first level an array by character, the others one hash table of (node, character) → node), so a
+ * position costs about one step per character the literals share with the line there. It was a
+ * table by each literal's first character pair, each candidate checked with startsWith: ~60
+ * literals start with `re`, ~20 single characters (` `, `:`, `s`, `-` …) hit on most positions, and
+ * a web-app line took ~22 µs.
  */
 export class LiteralIndex {
   private readonly ids = new Map<string, number>();
   readonly literals: string[] = [];
-  /** First literal id per bucket (-1: none) and the next id in the same bucket, for pairs and single characters. */
-  private readonly pairHead = new Int32Array(BUCKETS).fill(-1);
-  private readonly charHead = new Int32Array(BUCKETS).fill(-1);
-  private next = new Int32Array(64).fill(-1);
   /** The empty literal's id, if it was added (on every line). */
   private empty = -1;
+  /** The trie, built at the first walk after a literal was added (undefined: to build). */
+  private trie: Trie | undefined;
 
   /** The id of a literal (added when new). */
   add(literal: string): number {
@@ -337,18 +326,8 @@ export class LiteralIndex {
       id = this.literals.length;
       this.ids.set(literal, id);
       this.literals.push(literal);
-      if (id >= this.next.length) {
-        const grown = new Int32Array(this.next.length * 2).fill(-1);
-        grown.set(this.next);
-        this.next = grown;
-      }
       if (literal.length === 0) this.empty = id;
-      else {
-        const head = literal.length === 1 ? this.charHead : this.pairHead;
-        const bucket = literal.length === 1 ? charBucket(literal.charCodeAt(0)) : pairBucket(literal.charCodeAt(0), literal.charCodeAt(1));
-        this.next[id] = head[bucket]!;
-        head[bucket] = id;
-      }
+      this.trie = undefined;
     }
     return id;
   }
@@ -357,31 +336,111 @@ export class LiteralIndex {
     return this.literals.length;
   }
 
-  /** Sets `seen[id] = stamp` and `held[id] = 1` for every literal `id` of the index that `text` holds; leaves the others as they are. */
-  mark(text: string, stamp: number, seen: Float64Array, held: Uint8Array): void {
-    const { pairHead, charHead, next, literals } = this;
-    if (this.empty >= 0) {
-      seen[this.empty] = stamp;
-      held[this.empty] = 1;
-    }
+  /**
+   * Sets `seen[id] = stamp` and `held[id] = 1` for every literal `id` of the index that `text` holds; leaves the others as they are.
+   * speed26 (session 24): with `found`, also lists each such id once (pattern-index.ts reads the list).
+   */
+  mark(text: string, stamp: number, seen: Float64Array, held: Uint8Array, found?: FoundLiterals): void {
+    const trie = (this.trie ??= buildTrie(this.literals));
+    const { first, keyNode, keyChar, child, literal, mask } = trie;
+    if (found !== undefined) found.count = 0;
+    if (this.empty >= 0) hold(this.empty, stamp, seen, held, found);
     const n = text.length;
-    let c = n > 0 ? text.charCodeAt(0) : 0;
     for (let i = 0; i < n; i += 1) {
-      for (let id = charHead[charBucket(c)]!; id >= 0; id = next[id]!) {
-        if (literals[id]!.charCodeAt(0) === c) {
-          seen[id] = stamp;
-          held[id] = 1;
+      let node = first[text.charCodeAt(i)]!;
+      for (let j = i + 1; node >= 0; j += 1) {
+        const id = literal[node]!;
+        if (id >= 0) hold(id, stamp, seen, held, found);
+        if (j === n) break;
+        const c = text.charCodeAt(j);
+        let h = slotOf(node, c, mask);
+        while (keyNode[h] !== node || keyChar[h] !== c) {
+          if (keyNode[h] === -1) break;
+          h = (h + 1) & mask;
         }
+        node = keyNode[h] === -1 ? -1 : child[h]!;
       }
-      if (i + 1 === n) break;
-      const d = text.charCodeAt(i + 1);
-      for (let id = pairHead[pairBucket(c, d)]!; id >= 0; id = next[id]!) {
-        if (text.startsWith(literals[id]!, i)) {
-          seen[id] = stamp;
-          held[id] = 1;
-        }
-      }
-      c = d;
     }
   }
+}
+
+function hold(id: number, stamp: number, seen: Float64Array, held: Uint8Array, found: FoundLiterals | undefined): void {
+  seen[id] = stamp;
+  held[id] = 1;
+  if (found !== undefined && found.listed[id] !== stamp) {
+    found.listed[id] = stamp;
+    found.ids[found.count++] = id;
+  }
+}
+
+/** speed26 (session 24): the literals as a trie (LiteralIndex.mark). Node 0 is the root; a node's literal id, -1 where no literal ends. */
+interface Trie {
+  /** The root's child for each UTF-16 code unit (-1: none). */
+  readonly first: Int32Array;
+  /** An open-addressed table of the other edges: (keyNode, keyChar) → child; keyNode -1 marks a free entry. */
+  readonly keyNode: Int32Array;
+  readonly keyChar: Uint16Array;
+  readonly child: Int32Array;
+  readonly mask: number;
+  readonly literal: Int32Array;
+}
+
+/** Where the edge (node, c) is looked up first in a table of `mask + 1` entries. */
+function slotOf(node: number, c: number, mask: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 7 & mask;
+}
+
+function buildTrie(literals: readonly string[]): Trie {
+  const edges = new Map<number, Map<number, number>>([[0, new Map()]]);
+  const ends: number[] = [-1];
+  literals.forEach((l, id) => {
+    if (l.length === 0) return;
+    let node = 0;
+    for (let k = 0; k < l.length; k += 1) {
+      const out = edges.get(node)!;
+      const c = l.charCodeAt(k);
+      let next = out.get(c);
+      if (next === undefined) {
+        next = ends.length;
+        ends.push(-1);
+        edges.set(next, new Map());
+        out.set(c, next);
+      }
+      node = next;
+    }
+    ends[node] = id;
+  });
+  const first = new Int32Array(0x10000).fill(-1);
+  for (const [c, next] of edges.get(0)!) first[c] = next;
+  let deeper = 0;
+  for (const [node, out] of edges) if (node !== 0) deeper += out.size;
+  let size = 16;
+  while (size < 2 * deeper) size *= 2;
+  const mask = size - 1;
+  const keyNode = new Int32Array(size).fill(-1);
+  const keyChar = new Uint16Array(size);
+  const child = new Int32Array(size);
+  for (const [node, out] of edges) {
+    if (node === 0) continue;
+    for (const [c, next] of out) {
+      let h = slotOf(node, c, mask);
+      while (keyNode[h] !== -1) h = (h + 1) & mask;
+      keyNode[h] = node;
+      keyChar[h] = c;
+      child[h] = next;
+    }
+  }
+  return { first, keyNode, keyChar, child, mask, literal: Int32Array.from(ends) };
+}
+
+/** speed26 (session 24): the literals a LiteralIndex.mark walk found, each once: `ids[0 .. count)` (`listed`: per id, the stamp it was listed under). */
+export interface FoundLiterals {
+  readonly ids: Int32Array;
+  count: number;
+  readonly listed: Float64Array;
+}
+
+/** An empty FoundLiterals for an index of `size` literals. */
+export function foundLiterals(size: number): FoundLiterals {
+  return { ids: new Int32Array(size), count: 0, listed: new Float64Array(size) };
 }
