@@ -600,7 +600,9 @@ describe('redaction corpus', () => {
     // script26 (session 24): names, addresses and bank accounts in Arabic, Hebrew, Greek, Ukrainian, Malay, Vietnamese and Spanish
     // (keys and roles of each script, bin/binti, upper-case names in a name slot, street words with a house number, account labels): 454.
     // dir26 (session 24): LDIF/ldapsearch, vCard and iCalendar read by their layout (directory-layout.ts), CRM/helpdesk people columns → 439, FP 7.
-    { set: 'held-out-25', found: 454, fp: 7 },
+    // lead, session 24: the merge of session 24 (dir26's directory layouts, ids26's national numbers and phones, script26's
+    // names, addresses and bank labels in other scripts, together): 504, FP 7.
+    { set: 'held-out-25', found: 504, fp: 7 },
     // held-out-26 (session 24, recall26): written and committed before any rule file was opened (23 plain application logs
     // in stacks no earlier set had, 29 configs/CLIs/exports/paperwork; 23 files Chinese (two Traditional), 14 English (US,
     // UK, Ireland, New Zealand, South Africa, Philippines, Nigeria, Kenya), 15 Japanese, Korean, French, Swiss German,
@@ -612,7 +614,9 @@ describe('redaction corpus', () => {
     // and a bot's name neutral; its FIRST-RUN.md). No rule was changed for it: the floor is that corrected first figure,
     // and its 17 false positives (`patient` ×8 as a login, a masked token, a secret id, a card BIN and last4, `[hidden]`,
     // a ModSecurity message, a module tag, a `doorbell` folder) may not grow.
-    { set: 'held-out-26', found: 441, fp: 17 },
+    // lead, session 24: the merge of session 24 — no rule was written from this set; the other branches' generalisation
+    // to it: 441 → 454, FP 17.
+    { set: 'held-out-26', found: 454, fp: 17 },
   ];
   it.each(FLOORS.map(({ set, found, fp }) => [set, found, fp] as const))('%s: at least %d planted values found, at most %d false positives', (set, found, fp) => {
     const q = get(set);
