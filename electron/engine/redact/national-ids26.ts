@@ -17,6 +17,7 @@
  * Left out: an Australian ABN (a business's number: a company's tax number is not personal data, README), numbers alone
  * (no name beside them; national-shapes.ts decides what a shape alone may take).
  */
+import { luhnValid } from './validators.js';
 
 /** A format of the table (national-ids.ts NationalIdFormat). */
 export interface Ids26Format {
@@ -167,19 +168,6 @@ function isDate(yy: number, mm: number, dd: number, fullYear?: number): boolean 
   return dd <= new Date(Date.UTC(year, mm, 0)).getUTCDate();
 }
 
-function luhnOk(s: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < s.length; i += 1) {
-    let d = s.charCodeAt(s.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 /** MyKad: a birth date and a place-of-birth code (a state 01–16, 21–59; a foreign region 60–68, 71–72, 74–79, 82–93, 98–99). */
 function mykad(v: string): boolean {
   const s = digitsOf(v);
@@ -201,7 +189,7 @@ const bhxh = (v: string) => /^\d{10}$/.test(v) && !allSame(v);
 
 function sin(v: string): boolean {
   const s = digitsOf(v);
-  return s.length === 9 && s[0] !== '0' && s[0] !== '8' && !allSame(s) && luhnOk(s);
+  return s.length === 9 && s[0] !== '0' && s[0] !== '8' && !allSame(s) && luhnValid(s);
 }
 
 function tfn(v: string): boolean {
@@ -276,17 +264,17 @@ function afm(v: string): boolean {
 }
 
 const amkaShape = (v: string) => isDate(num(v, 4, 2), num(v, 2, 2), num(v, 0, 2)) && !allSame(v.slice(6));
-const amka = (v: string) => amkaShape(v) && luhnOk(v);
+const amka = (v: string) => amkaShape(v) && luhnValid(v);
 
 const eidShape = (v: string) => {
   const year = num(digitsOf(v), 3, 4);
   return year >= 1900 && year <= 2099;
 };
-const eid = (v: string) => eidShape(v) && luhnOk(digitsOf(v));
+const eid = (v: string) => eidShape(v) && luhnValid(digitsOf(v));
 
 function ilid(v: string): boolean {
   const s = digitsOf(v).padStart(9, '0');
-  return s.length === 9 && !allSame(s) && luhnOk(s);
+  return s.length === 9 && !allSame(s) && luhnValid(s);
 }
 
 const TW_LETTERS = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';
@@ -322,7 +310,7 @@ const zaidShape = (v: string) => {
   const s = digitsOf(v);
   return s.length === 13 && isDate(num(s, 0, 2), num(s, 2, 2), num(s, 4, 2));
 };
-const zaid = (v: string) => zaidShape(v) && luhnOk(digitsOf(v));
+const zaid = (v: string) => zaidShape(v) && luhnValid(digitsOf(v));
 
 const grouped = (v: string) => !allSame(digitsOf(v));
 

@@ -19,6 +19,7 @@
  * digit rule; each shape holds a run of six digits, ten digits joined by single blanks or dashes after groups of three or
  * more, a `(` before a digit, or a CPF's skeleton (digit-shape.ts cpfAt).
  */
+import { luhnValid } from './validators.js';
 
 /** The rule's trigger source (flags `i`; no capturing group: it is joined into the digits scan's confirm). */
 // ids26 (session 24): an Emirates ID `784-YYYY-NNNNNNN-C` (ten joined digits and more).
@@ -75,23 +76,10 @@ export function isNationalMobile(value: string): boolean {
  */
 export const EMIRATES_ID_ALONE = new RegExp(String.raw`(?<![\w.,:/+-])(?<eid>784-(?:19|20)\d{2}-\d{7}-\d)(?![\w-]|[.,/]\d)`);
 
-function luhn10(s: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < s.length; i += 1) {
-    let d = s.charCodeAt(s.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 /** The Emirates ID's Luhn digit over its fifteen digits. */
 export function isEmiratesId(value: string): boolean {
   const s = value.replace(/\D/g, '');
-  return s.length === 15 && luhn10(s) && !/^784(\d)\1+$/.test(s);
+  return s.length === 15 && luhnValid(s) && !/^784(\d)\1+$/.test(s);
 }
 
 // ---- end ids26
