@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { Redactor as RedactorClass, type Redactor, type RedactStream, type StreamOptions } from '../../../../electron/engine/redact/index.js';
+import type { RuleSet } from '../../../../electron/engine/redact/rule-set.js';
 
 /** Chunk sizes: a fixed size, or a deterministic pseudo-random one in [1, max]. */
 export function chunkSizes(kind: number | { max: number; seed: number }): () => number {
@@ -90,3 +91,21 @@ export const keepsWords = (text: string, ...words: string[]): string => {
   for (const word of words) expect(out, text).toContain(word);
   return out;
 };
+
+/**
+ * Calls `each` once for every rule set `redactor`'s line engines run (one per layout it meets),
+ * before the engine first uses it: where a test wraps triggers, scans or patterns to count them.
+ */
+export function onEachRuleSet(redactor: Redactor, each: (rules: RuleSet) => void): void {
+  const seen = new WeakSet<RuleSet>();
+  const inner = redactor as unknown as { lineEngine: (...args: unknown[]) => { rules: RuleSet } };
+  const lineEngine = inner.lineEngine.bind(redactor);
+  inner.lineEngine = (...args: unknown[]) => {
+    const engine = lineEngine(...args);
+    if (!seen.has(engine.rules)) {
+      seen.add(engine.rules);
+      each(engine.rules);
+    }
+    return engine;
+  };
+}

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
 import type { RuleSet } from '../../../../electron/engine/redact/rule-set.js';
+import { onEachRuleSet } from './helpers.js';
 
 function ruleSetOf(redactor: Redactor): RuleSet {
   return (redactor as unknown as { ruleSet: RuleSet }).ruleSet;
@@ -17,22 +18,14 @@ function ruleSetOf(redactor: Redactor): RuleSet {
 function personTriggerRuns(text: string, prefilter = true): { runs: number; out: string } {
   const redactor = new Redactor({}, { prefilter });
   let runs = 0;
-  const wrapped = new WeakSet<RuleSet>();
-  const inner = redactor as unknown as { lineEngine: (...args: unknown[]) => { rules: RuleSet } };
-  const lineEngine = inner.lineEngine.bind(redactor);
-  inner.lineEngine = (...args: unknown[]) => {
-    const engine = lineEngine(...args);
-    if (!wrapped.has(engine.rules)) {
-      wrapped.add(engine.rules);
-      const trigger = engine.rules.rules.find((r) => r.rule.id === 'person-name')!.trigger!;
-      const test = trigger.test.bind(trigger);
-      trigger.test = (s: string) => {
-        runs += 1;
-        return test(s);
-      };
-    }
-    return engine;
-  };
+  onEachRuleSet(redactor, (rules) => {
+    const trigger = rules.rules.find((r) => r.rule.id === 'person-name')!.trigger!;
+    const test = trigger.test.bind(trigger);
+    trigger.test = (s: string) => {
+      runs += 1;
+      return test(s);
+    };
+  });
   const out = redactor.redactText(text).text;
   return { runs, out };
 }

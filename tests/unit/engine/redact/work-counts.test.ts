@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../../../electron/engine/redact/index.js';
-import type { RuleSet } from '../../../../electron/engine/redact/rule-set.js';
+import { onEachRuleSet } from './helpers.js';
 import { accessLogText, addressPerLine, generateChineseLogText, generateLogText, webAppLogText } from '../../../bench/redact.bench.js';
 
 const LEDGER = fileURLToPath(new URL('./work-counts.known.json', import.meta.url));
@@ -46,56 +46,48 @@ function countWork(text: string): Counts {
   const lines = text.split('\n').slice(0, LINES);
   const redactor = new Redactor({});
   const c = { scans: 0, confirms: 0, triggers: 0, passed: 0, patterns: 0 };
-  const wrapped = new WeakSet<RuleSet>();
-  const inner = redactor as unknown as { lineEngine: (...args: unknown[]) => { rules: RuleSet } };
-  const lineEngine = inner.lineEngine.bind(redactor);
-  inner.lineEngine = (...args: unknown[]) => {
-    const engine = lineEngine(...args);
-    if (!wrapped.has(engine.rules)) {
-      wrapped.add(engine.rules);
-      for (const scanner of engine.rules.scanners) {
-        for (const re of [scanner.regex, ...(scanner.split ?? []), ...(scanner.lead ? [scanner.lead.sticky] : [])]) {
-          const exec = re.exec.bind(re);
-          re.exec = (s: string) => {
-            c.scans += 1;
-            return exec(s);
-          };
-          const test = re.test.bind(re);
-          re.test = (s: string) => {
-            c.scans += 1;
-            return test(s);
-          };
-        }
-        const confirm = scanner.confirm;
-        if (confirm === undefined) continue;
-        const test = confirm.test.bind(confirm);
-        confirm.test = (s: string) => {
-          c.confirms += 1;
+  onEachRuleSet(redactor, (rules) => {
+    for (const scanner of rules.scanners) {
+      for (const re of [scanner.regex, ...(scanner.split ?? []), ...(scanner.lead ? [scanner.lead.sticky] : [])]) {
+        const exec = re.exec.bind(re);
+        re.exec = (s: string) => {
+          c.scans += 1;
+          return exec(s);
+        };
+        const test = re.test.bind(re);
+        re.test = (s: string) => {
+          c.scans += 1;
           return test(s);
         };
       }
-      for (const cr of engine.rules.rules) {
-        const trigger = cr.trigger;
-        if (trigger !== undefined) {
-          const test = trigger.test.bind(trigger);
-          trigger.test = (s: string) => {
-            c.triggers += 1;
-            const ok = test(s);
-            if (ok) c.passed += 1;
-            return ok;
-          };
-        }
-        for (const p of cr.patterns) {
-          const exec = p.regex.exec.bind(p.regex);
-          p.regex.exec = (s: string) => {
-            c.patterns += 1;
-            return exec(s);
-          };
-        }
+      const confirm = scanner.confirm;
+      if (confirm === undefined) continue;
+      const test = confirm.test.bind(confirm);
+      confirm.test = (s: string) => {
+        c.confirms += 1;
+        return test(s);
+      };
+    }
+    for (const cr of rules.rules) {
+      const trigger = cr.trigger;
+      if (trigger !== undefined) {
+        const test = trigger.test.bind(trigger);
+        trigger.test = (s: string) => {
+          c.triggers += 1;
+          const ok = test(s);
+          if (ok) c.passed += 1;
+          return ok;
+        };
+      }
+      for (const p of cr.patterns) {
+        const exec = p.regex.exec.bind(p.regex);
+        p.regex.exec = (s: string) => {
+          c.patterns += 1;
+          return exec(s);
+        };
       }
     }
-    return engine;
-  };
+  });
   redactor.redactText(lines.join('\n'));
   const per = (n: number) => Math.round((n * 1000) / lines.length);
   return { scans: per(c.scans), confirms: per(c.confirms), triggers: per(c.triggers), passed: per(c.passed), patterns: per(c.patterns) };
